@@ -1,0 +1,7 @@
+import type { Pass } from "../src/pass.js";
+
+/**
+ * The pipeline, in order. Position matters; each entry says why it sits where it does.
+ * `--passes` and `--skip` select from this list but never reorder it.
+ */
+export const PASSES: readonly Pass[] = [];

@@ -1,0 +1,80 @@
+// Read-only access to the build context (the folder the Dockerfile is built from), for passes that need
+// to know which manifests exist. Tests pass a `memoryContext`; stdin input has `noContext`.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, normalize } from "node:path";
+
+export interface BuildContext {
+  /** False when there is no context (input from stdin): passes then only move what the Dockerfile names. */
+  readonly available: boolean;
+  /** Text of a file by context-relative path, or null when it is missing or not a file. */
+  read(path: string): string | null;
+  exists(path: string): boolean;
+  /** Names (files and folders) directly in a context folder, sorted; empty when it is missing. */
+  list(dir: string): readonly string[];
+}
+
+/** Context-relative path, without `./` or a leading `/`; refuses to leave the context. */
+export function contextPath(path: string): string | null {
+  const clean = normalize(path.replace(/^\/+/, "")).replace(/\\/g, "/").replace(/\/+$/, "");
+  if (clean === ".." || clean.startsWith("../")) return null;
+  return clean === "" ? "." : clean;
+}
+
+export function fsContext(root: string): BuildContext {
+  const abs = (path: string) => {
+    const rel = contextPath(path);
+    return rel === null ? null : join(root, rel);
+  };
+  return {
+    available: true,
+    read(path) {
+      const file = abs(path);
+      try {
+        return file && statSync(file).isFile() ? readFileSync(file, "utf8") : null;
+      } catch {
+        return null;
+      }
+    },
+    exists(path) {
+      const file = abs(path);
+      try {
+        return file !== null && (statSync(file), true);
+      } catch {
+        return false;
+      }
+    },
+    list(dir) {
+      const folder = abs(dir);
+      try {
+        return folder ? readdirSync(folder).sort() : [];
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+/** A context made of in-memory files, keyed by context-relative path. */
+export function memoryContext(files: Readonly<Record<string, string>>): BuildContext {
+  const paths = Object.keys(files).map((p) => contextPath(p) ?? p);
+  const contents = new Map(Object.entries(files).map(([p, text]) => [contextPath(p) ?? p, text]));
+  const isDir = (dir: string) => dir === "." || paths.some((p) => p.startsWith(`${dir}/`));
+  return {
+    available: true,
+    read: (path) => contents.get(contextPath(path) ?? "") ?? null,
+    exists: (path) => {
+      const rel = contextPath(path);
+      return rel !== null && (contents.has(rel) || isDir(rel));
+    },
+    list(dir) {
+      const rel = contextPath(dir);
+      if (rel === null) return [];
+      const prefix = rel === "." ? "" : `${rel}/`;
+      const names = new Set<string>();
+      for (const p of paths) if (p.startsWith(prefix)) names.add(p.slice(prefix.length).split("/")[0]);
+      return [...names].sort();
+    },
+  };
+}
+
+export const noContext: BuildContext = { available: false, read: () => null, exists: () => false, list: () => [] };

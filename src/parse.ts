@@ -1,0 +1,256 @@
+// Text → IR. The only module that imports dockerfile-ast.
+//
+// dockerfile-ast is lenient and has known bugs (see the research note on libraries), so this wrapper
+// slices the original text by offsets instead of trusting the parser's own joins, checks that every
+// non-blank character is owned by a parsed node, and validates what BuildKit would reject.
+import { DockerfileParser, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from "dockerfile-ast";
+import { parseImageRef } from "./image-ref.js";
+import type { Directive, Dockerfile, Flag, Heredoc, Instruction, Stage } from "./ir.js";
+
+/** Input that BuildKit would reject, with the 1-based line it is on. */
+export class DockerfileError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = "DockerfileError";
+  }
+}
+
+/** Why a file that parses cannot be rewritten safely; the pipeline then leaves it unchanged. */
+export interface Unsupported {
+  readonly line: number;
+  readonly reason: string;
+}
+
+export interface ParsedFile {
+  readonly dockerfile: Dockerfile;
+  readonly unsupported: readonly Unsupported[];
+}
+
+const KEYWORDS = new Set([
+  "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+  "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+]);
+const FLAGGED = new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
+const EXEC_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL", "VOLUME"]);
+const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/i;
+
+interface Node {
+  start: number;
+  end: number;
+  kind: "directive" | "instruction" | "comment";
+  ast?: AstInstruction;
+  directive?: { name: string; value: string };
+}
+
+export function parseDockerfile(text: string): ParsedFile {
+  const bom = text.startsWith("\uFEFF");
+  const body = bom ? text.slice(1) : text;
+  const unsupported: Unsupported[] = [];
+  const lineStarts = [0];
+  for (let i = 0; i < body.length; i++) if (body[i] === "\n") lineStarts.push(i + 1);
+  const loneCr = /\r(?!\n)/.exec(body);
+  if (loneCr) {
+    unsupported.push({ line: lineOf(lineStarts, loneCr.index), reason: "a carriage return without a line feed" });
+  }
+  const ast = DockerfileParser.parse(body);
+  const at = (p: { line: number; character: number }) => lineStarts[p.line] + p.character;
+
+  const nodes: Node[] = [];
+  for (const d of ast.getDirectives()) {
+    const r = d.getRange();
+    nodes.push({ start: at(r.start), end: at(r.end), kind: "directive", directive: { name: d.getName(), value: d.getValue() } });
+  }
+  for (const i of ast.getInstructions()) {
+    const r = i.getRange();
+    nodes.push({ start: at(r.start), end: at(r.end), kind: "instruction", ast: i });
+  }
+  for (const c of ast.getComments()) {
+    const r = c.getRange();
+    nodes.push({ start: at(r.start), end: at(r.end), kind: "comment" });
+  }
+  nodes.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Comments inside a continuation are reported twice: drop any node inside an earlier one.
+  const owned: Node[] = [];
+  for (const n of nodes) {
+    const last = owned[owned.length - 1];
+    if (last && n.start < last.end) continue;
+    owned.push(n);
+  }
+  let cursor = 0;
+  for (const n of owned) {
+    const gap = body.slice(cursor, n.start);
+    if (/\S/.test(gap)) {
+      unsupported.push({ line: lineOf(lineStarts, cursor + gap.search(/\S/)), reason: "text the parser could not place" });
+    }
+    cursor = n.end;
+  }
+  if (/\S/.test(body.slice(cursor))) {
+    unsupported.push({ line: lineOf(lineStarts, cursor), reason: "text the parser could not place" });
+  }
+
+  const newline = /\r\n/.test(body) && !/(^|[^\r])\n/.test(body) ? "\r\n" : "\n";
+  const lineEnd = (offset: number) => {
+    const nl = body.indexOf("\n", offset);
+    if (nl < 0) return { end: body.length, eol: "" };
+    return body[nl - 1] === "\r" ? { end: nl - 1, eol: "\r\n" } : { end: nl, eol: "\n" };
+  };
+
+  const escape = ast.getEscapeCharacter() === "`" ? "`" : "\\";
+  const directives: Directive[] = [];
+  const instructions: Instruction[] = [];
+  let consumed = 0;
+  for (const n of owned) {
+    if (n.kind === "comment") continue;
+    const { end, eol } = lineEnd(n.end);
+    if (n.kind === "directive") {
+      if (instructions.length > 0 || body.slice(consumed, n.start).trim() !== "") continue;
+      directives.push({ ...n.directive!, raw: body.slice(n.start, end), eol });
+    } else {
+      const leading = body.slice(consumed, n.start);
+      instructions.push(toInstruction(n.ast!, body, n.start, end, eol, leading, at, escape, unsupported));
+    }
+    consumed = end + eol.length;
+  }
+  const trailing = body.slice(consumed);
+  if (instructions.length === 0 && unsupported.length === 0) throw new DockerfileError("the file has no instructions", 1);
+
+  const dockerfile: Dockerfile = { bom, newline, escape, directives, ...toStages(instructions), trailing };
+  return { dockerfile, unsupported };
+}
+
+function lineOf(lineStarts: number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function toInstruction(
+  node: AstInstruction,
+  body: string,
+  start: number,
+  end: number,
+  eol: string,
+  leading: string,
+  at: (p: { line: number; character: number }) => number,
+  escape: "\\" | "`",
+  unsupported: Unsupported[],
+): Instruction {
+  const line = node.getRange().start.line + 1;
+  const keyword = node.getKeyword();
+  if (!KEYWORDS.has(keyword)) throw new DockerfileError(`unknown instruction: ${node.getInstruction()}`, line);
+  const raw = body.slice(start, end);
+
+  const flags: Flag[] = [];
+  let argsFrom = node.getArgumentsRange() ? at(node.getArgumentsRange()!.start) : end;
+  if (FLAGGED.has(keyword)) {
+    const astFlags = (node as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): { end: { line: number; character: number } } }[] }).getFlags();
+    for (const f of astFlags) {
+      flags.push({ name: f.getName(), value: f.getValue() });
+      argsFrom = Math.max(argsFrom, at(f.getRange().end));
+    }
+  }
+  const heredocs: Heredoc[] = [];
+  let argsTo = end;
+  const astHeredocs = (node as unknown as { getHeredocs?(): AstHeredoc[] }).getHeredocs?.() ?? [];
+  for (const h of astHeredocs) {
+    const opening = body.slice(at(h.getStartRange().start), at(h.getStartRange().end));
+    const content = h.getContentRange();
+    const delimiter = h.getDelimiterRange();
+    const bodyStart = content ? at(content.start) : delimiter ? at(delimiter.start) : end;
+    const bodyEnd = delimiter ? at(delimiter.start) : end;
+    if (heredocs.length === 0) argsTo = Math.max(argsFrom, bodyStart - (body[bodyStart - 2] === "\r" ? 2 : 1));
+    heredocs.push({
+      name: h.getName(),
+      quoted: /^<<-?\s*["']/.test(opening),
+      stripTabs: opening.startsWith("<<-"),
+      body: body.slice(bodyStart, bodyEnd),
+    });
+  }
+  const args = skipContinuations(body.slice(argsFrom, argsTo)).replace(/\r\n/g, "\n").trimEnd();
+
+  // dockerfile-ast joins a line ending in an escaped escape (`\\`) with the next; BuildKit does not.
+  if (escape === "\\" && heredocs.length === 0 && /\\\\[ \t]*\r?\n/.test(raw)) {
+    unsupported.push({ line, reason: "a line ending in an escaped escape character (`\\\\`)" });
+  }
+  if (keyword === "ONBUILD") {
+    const trigger = args.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
+    if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger)) {
+      throw new DockerfileError(`${trigger} is not allowed as an ONBUILD trigger`, line);
+    }
+  }
+  let exec: string[] | null = null;
+  if (EXEC_FORM.has(keyword) && heredocs.length === 0) exec = parseExecForm(args);
+  return { keyword, flags, args, exec, heredocs, leading, line, raw, eol };
+}
+
+/** Drop whitespace, line continuations and comment lines before the first argument. */
+function skipContinuations(text: string): string {
+  let rest = text;
+  for (;;) {
+    const next = rest.replace(/^[ \t]+/, "").replace(/^[\\`][ \t]*\r?\n/, "").replace(/^[ \t]*#[^\n]*\n/, "");
+    if (next === rest) return rest;
+    rest = next;
+  }
+}
+
+/** Exec form as BuildKit reads it: a JSON array of strings, else shell form. */
+export function parseExecForm(args: string): string[] | null {
+  const joined = args.replace(/[\\`][ \t]*\n/g, "").trim();
+  if (!joined.startsWith("[")) return null;
+  try {
+    const value: unknown = JSON.parse(joined);
+    if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
+  } catch {
+    // not JSON: shell form, as BuildKit does
+  }
+  return null;
+}
+
+function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | "stages"> {
+  const globalArgs: Instruction[] = [];
+  const stages: Stage[] = [];
+  let body: Instruction[] | null = null;
+  const names = new Set<string>();
+  for (const instr of instructions) {
+    if (instr.keyword === "FROM") {
+      const stage = toStage(instr, []);
+      if (stage.name) {
+        if (names.has(stage.name.toLowerCase())) throw new DockerfileError(`duplicate stage name "${stage.name}"`, instr.line);
+        names.add(stage.name.toLowerCase());
+      }
+      stages.push(stage);
+      body = stage.body as Instruction[];
+    } else if (body) {
+      body.push(instr);
+    } else if (instr.keyword === "ARG") {
+      globalArgs.push(instr);
+    } else {
+      throw new DockerfileError(`${instr.keyword} comes before the first FROM; only ARG may`, instr.line);
+    }
+  }
+  if (stages.length === 0 && instructions.length > 0) {
+    throw new DockerfileError("no FROM instruction: a Dockerfile needs at least one build stage", instructions[0].line);
+  }
+  return { globalArgs, stages };
+}
+
+/** Read a FROM instruction into a stage with the given body. */
+export function toStage(from: Instruction, body: Instruction[]): Stage {
+  const words = from.args.replace(/[\\`][ \t]*\n/g, " ").trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) throw new DockerfileError("FROM needs an image", from.line);
+  if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === "as")) {
+    throw new DockerfileError("FROM takes an image and an optional `AS name`", from.line);
+  }
+  const name = words[2] ?? null;
+  if (name !== null && !STAGE_NAME.test(name)) throw new DockerfileError(`invalid stage name "${name}"`, from.line);
+  const platform = from.flags.find((f) => f.name === "platform")?.value ?? null;
+  return { from, base: parseImageRef(words[0]), name, platform, body };
+}

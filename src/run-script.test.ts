@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { parseDockerfile } from "./parse.js";
+import { joinContinuations, parseRun, runScript } from "./run-script.js";
+import { loadShell, simpleCommands } from "./shell.js";
+
+beforeAll(() => loadShell());
+
+describe("joinContinuations", () => {
+  test.each([
+    ["a \\\n  && b", "a   && b"],
+    ["a \\\n# comment\n    # indented comment\n  && b", "a   && b"],
+    ["a \\\n\n \\\n  b", "a    b"],
+    ["C:\\\\dir\\\\", "C:\\\\dir\\\\"],
+    ["echo `\n  hi", "echo `"],
+  ])("%j", (input, expected) => expect(joinContinuations(input)).toBe(expected));
+  test("backtick escape", () => expect(joinContinuations("Write-Host a; `\n  Write-Host b", "`")).toBe("Write-Host a;   Write-Host b"));
+});
+
+function firstRun(text: string) {
+  const { dockerfile } = parseDockerfile(text);
+  const stage = dockerfile.stages[dockerfile.stages.length - 1];
+  const run = stage.body.find((i) => i.keyword === "RUN")!;
+  return { dockerfile, stage, run };
+}
+
+describe("runScript", () => {
+  test("shell form", () => {
+    const { dockerfile, stage, run } = firstRun("FROM debian\nRUN apt-get update \\\n  && apt-get install -y curl\n");
+    expect(runScript(dockerfile, stage, run)).toEqual({ ok: true, text: "apt-get update   && apt-get install -y curl" });
+  });
+  test.each([
+    ["FROM debian\nRUN [\"make\"]\n", "exec (JSON) form"],
+    ["FROM debian\nSHELL [\"pwsh\", \"-c\"]\nRUN Get-Item x\n", "not a POSIX shell"],
+    ["FROM debian AS a\nSHELL [\"pwsh\", \"-c\"]\nFROM a\nRUN Get-Item x\n", "not a POSIX shell"],
+    ["# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir\n", "escape"],
+    ["FROM debian\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n", "python3"],
+  ])("declines %j", (text, reason) => {
+    const { dockerfile, stage, run } = firstRun(text);
+    const result = runScript(dockerfile, stage, run);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.reason).toContain(reason);
+  });
+  test("bash SHELL is POSIX", () => {
+    const { dockerfile, stage, run } = firstRun("FROM debian\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n");
+    expect(runScript(dockerfile, stage, run).ok).toBe(true);
+  });
+  test("heredoc script and heredoc with a command", () => {
+    let r = firstRun("FROM debian\nRUN <<EOF\nset -e\necho hi\nEOF\n");
+    expect(runScript(r.dockerfile, r.stage, r.run)).toEqual({ ok: true, text: "set -e\necho hi\n" });
+    r = firstRun("FROM debian\nRUN cat > /f <<'X'\nhello\nX\n");
+    expect(runScript(r.dockerfile, r.stage, r.run)).toEqual({ ok: true, text: "cat > /f <<'X'\nhello\nX\n" });
+  });
+});
+
+describe("parseRun and simpleCommands", () => {
+  test("commands with literal words", () => {
+    const r = firstRun("FROM debian\nRUN apt-get install -y --no-install-recommends 'curl' \"git\" $PKG && cd /tmp\n");
+    const parsed = parseRun(r.dockerfile, r.stage, r.run);
+    expect(parsed.ok).toBe(true);
+    const cmds = parsed.ok ? simpleCommands(parsed.script) : [];
+    expect(cmds.map((c) => c.name)).toEqual(["apt-get", "cd"]);
+    expect(cmds[0].args.map((a) => a.value)).toEqual(["install", "-y", "--no-install-recommends", "curl", "git", null]);
+  });
+  test("words after a mid-command redirect stay arguments (tree-sitter-bash#233)", () => {
+    const r = firstRun("FROM debian\nRUN apt-get install -y >/dev/null curl git\n");
+    const parsed = parseRun(r.dockerfile, r.stage, r.run);
+    const cmds = parsed.ok ? simpleCommands(parsed.script) : [];
+    expect(cmds[0].args.map((a) => a.value)).toEqual(["install", "-y", "curl", "git"]);
+  });
+  test("a syntax error is never ok", () => {
+    const r = firstRun("FROM debian\nRUN if then fi (\n");
+    expect(parseRun(r.dockerfile, r.stage, r.run).ok).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+// The shell script a RUN executes, as BuildKit hands it to the shell, and whether we may reason about it.
+import { stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
+import { parseShell, type ShellScript } from "./shell.js";
+
+const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
+const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powershell)/i;
+
+/**
+ * Join line continuations the way BuildKit does: a line ending in the escape character (then optional
+ * blanks) continues on the next; comment lines and empty lines inside a continuation are dropped.
+ */
+export function joinContinuations(text: string, escape: "\\" | "`" = "\\"): string {
+  const e = escape === "`" ? "`" : "\\\\";
+  const continued = new RegExp(`(^|[^${e}])${e}[ \\t]*$`);
+  const out: string[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (i > 0 && /^\s*(#.*)?$/.test(line)) continue;
+    const m = continued.exec(line);
+    if (m) {
+      out.push(line.slice(0, m.index) + m[1]);
+      continue;
+    }
+    out.push(line);
+    break;
+  }
+  return out.join("").trim();
+}
+
+/** The exec form of the SHELL in effect at `instr` (default `/bin/sh -c`), following `FROM <stage>` chains. */
+export function shellInEffect(df: Dockerfile, stage: Stage, instr: Instruction | null): readonly string[] | null {
+  const index = instr ? stage.body.indexOf(instr) : stage.body.length;
+  for (let i = (index < 0 ? stage.body.length : index) - 1; i >= 0; i--) {
+    if (stage.body[i].keyword === "SHELL") return stage.body[i].exec;
+  }
+  const parent = stageIndex(df, stage.base.raw, df.stages.indexOf(stage));
+  if (parent >= 0) return shellInEffect(df, df.stages[parent], null);
+  if (WINDOWS_BASE.test(stage.base.raw)) return ["cmd", "/S", "/C"];
+  return ["/bin/sh", "-c"];
+}
+
+export type RunScript = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/** The POSIX shell script of a RUN, or why it is not one we may reason about. */
+export function runScript(df: Dockerfile, stage: Stage, instr: Instruction): RunScript {
+  if (instr.keyword !== "RUN") return { ok: false, reason: `it is a ${instr.keyword}, not a RUN` };
+  if (instr.exec) return { ok: false, reason: "it is in exec (JSON) form, which runs without a shell" };
+  if (df.escape !== "\\") return { ok: false, reason: "the file uses `# escape=`` (a Windows Dockerfile)" };
+  const shell = shellInEffect(df, stage, instr);
+  if (!shell || !POSIX_SHELLS.test(shell[0] ?? "")) {
+    return { ok: false, reason: `its shell is \`${(shell ?? ["?"]).join(" ")}\`, not a POSIX shell` };
+  }
+  const head = joinContinuations(instr.args, df.escape);
+  if (instr.heredocs.length === 0) return { ok: true, text: head };
+  const [only] = instr.heredocs;
+  if (instr.heredocs.length === 1 && /^<<-?\s*(["']?)[A-Za-z_][\w-]*\1$/.test(head)) {
+    const body = only.stripTabs ? only.body.replace(/^\t+/gm, "") : only.body;
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+    const interpreter = shebang && (/(^|\/)env$/.test(shebang[1]) ? shebang[2] ?? "" : shebang[1]);
+    if (interpreter && !POSIX_SHELLS.test(interpreter)) return { ok: false, reason: `its heredoc runs \`${interpreter}\`, not a POSIX shell` };
+    return { ok: true, text: body };
+  }
+  const bodies = instr.heredocs.map((h) => `${h.body}${h.name}\n`).join("");
+  return { ok: true, text: `${head}\n${bodies}` };
+}
+
+export type ParsedRun = { readonly ok: true; readonly script: ShellScript } | { readonly ok: false; readonly reason: string };
+
+/** The parsed shell of a RUN; never `ok` for a script with a syntax error (such RUNs are never rewritten). */
+export function parseRun(df: Dockerfile, stage: Stage, instr: Instruction): ParsedRun {
+  const source = runScript(df, stage, instr);
+  if (!source.ok) return source;
+  const script = parseShell(source.text);
+  if (!script.ok) return { ok: false, reason: "its shell does not parse cleanly" };
+  return { ok: true, script };
+}

@@ -1,0 +1,127 @@
+// The shell inside RUN, parsed with tree-sitter-bash (web-tree-sitter) into a lossless tree.
+//
+// Loading is async and lazy (`loadShell`), parsing is synchronous after that. Passes never rewrite a
+// script whose tree has an error, and follow the guards of the libraries research note.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import type { Node, Parser as ParserType } from "web-tree-sitter";
+
+export type ShellNode = Node;
+
+let parser: ParserType | null = null;
+let loading: Promise<void> | null = null;
+
+/** Load the wasm grammar once; later calls are free. */
+export function loadShell(): Promise<void> {
+  loading ??= (async () => {
+    // Node 20 waits at exit for V8 to finish optimising the 1.4 MB grammar; Liftoff alone is as fast here.
+    v8.setFlagsFromString("--liftoff-only");
+    const { Parser, Language } = await import("web-tree-sitter");
+    await Parser.init({ locateFile: (name: string) => wasmPath(name, "web-tree-sitter") });
+    const bash = await Language.load(wasmPath("tree-sitter-bash.wasm", "tree-sitter-bash"));
+    const p = new Parser();
+    p.setLanguage(bash);
+    parser = p;
+  })();
+  return loading;
+}
+
+/** The wasm file next to the bundle (dist/), else from the installed package. */
+function wasmPath(file: string, pkg: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const beside = join(here, file);
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(`${pkg}/${file}`);
+}
+
+export interface ShellScript {
+  readonly text: string;
+  readonly root: ShellNode;
+  /** False when tree-sitter found a syntax error: such a script is never rewritten. */
+  readonly ok: boolean;
+}
+
+export function parseShell(text: string): ShellScript {
+  if (!parser) throw new Error("the shell parser is not loaded: await loadShell() first");
+  const tree = parser.parse(text);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  const root = tree.rootNode;
+  return { text, root, ok: !root.hasError };
+}
+
+/** A word of a command; `value` is its literal value after quote removal, or null when it expands. */
+export interface Word {
+  readonly text: string;
+  readonly value: string | null;
+}
+
+export interface SimpleCommand {
+  readonly name: string | null;
+  readonly args: readonly Word[];
+  readonly node: ShellNode;
+}
+
+/** Every simple command in the script, in source order, including those nested in lists and subshells. */
+export function simpleCommands(script: ShellScript): SimpleCommand[] {
+  const result: SimpleCommand[] = [];
+  for (const node of script.root.descendantsOfType("command")) {
+    if (!node) continue;
+    const nameNode = node.childForFieldName("name");
+    const args: Word[] = [];
+    for (const child of node.namedChildren) {
+      if (!child || child === nameNode || child.equals?.(nameNode as ShellNode)) continue;
+      if (child.type === "variable_assignment" || child.type.endsWith("redirect")) continue;
+      if (nameNode && child.startIndex < nameNode.endIndex) continue;
+      args.push(toWord(child));
+    }
+    // tree-sitter-bash#233: words after a redirect mid-command become extra redirect destinations.
+    const parent = node.parent;
+    if (parent?.type === "redirected_statement") {
+      for (const redirect of parent.namedChildren) {
+        if (!redirect || redirect.type !== "file_redirect") continue;
+        const destinations = redirect.childrenForFieldName("destination").filter((d): d is ShellNode => d !== null);
+        for (const extra of destinations.slice(1)) args.push(toWord(extra));
+      }
+    }
+    const name = nameNode ? toWord(nameNode).value ?? nameNode.text : null;
+    result.push({ name, args, node });
+  }
+  return result;
+}
+
+/** The literal value of a word, or null when it holds an expansion. */
+export function toWord(node: ShellNode): Word {
+  const text = node.text;
+  return { text, value: literalValue(node) };
+}
+
+function literalValue(node: ShellNode): string | null {
+  switch (node.type) {
+    case "command_name":
+      return node.namedChildren[0] ? literalValue(node.namedChildren[0]) : node.text;
+    case "word":
+      return /[$`*?[\]{}~]/.test(node.text) ? null : node.text.replace(/\\(.)/g, "$1");
+    case "raw_string":
+      return node.text.slice(1, -1);
+    case "string": {
+      if (node.namedChildren.some((c) => c && c.type !== "string_content")) return null;
+      return node.text.slice(1, -1).replace(/\\([$`"\\\n])/g, "$1");
+    }
+    case "number":
+      return node.text;
+    case "concatenation": {
+      let value = "";
+      for (const c of node.namedChildren) {
+        const v = c ? literalValue(c) : null;
+        if (v === null) return null;
+        value += v;
+      }
+      return node.namedChildren.length > 0 ? value : null;
+    }
+    default:
+      return null;
+  }
+}
