@@ -117,6 +117,11 @@ export function parseDockerfile(text: string): ParsedFile {
   const trailing = body.slice(consumed);
   if (instructions.length === 0 && unsupported.length === 0) throw new DockerfileError("the file has no instructions", 1);
 
+  if (unsupported.length > 0) {
+    // We do not understand the file's structure: keep it whole, as text, and validate nothing.
+    const dockerfile: Dockerfile = { bom, newline, escape, directives: [], globalArgs: [], stages: [], trailing: body };
+    return { dockerfile, unsupported };
+  }
   const dockerfile: Dockerfile = { bom, newline, escape, directives, ...toStages(instructions), trailing };
   return { dockerfile, unsupported };
 }
@@ -159,7 +164,13 @@ function toInstruction(
   }
   const heredocs: Heredoc[] = [];
   let argsTo = end;
-  const astHeredocs = (node as unknown as { getHeredocs?(): AstHeredoc[] }).getHeredocs?.() ?? [];
+  let astHeredocs: AstHeredoc[] = [];
+  try {
+    astHeredocs = (node as unknown as { getHeredocs?(): AstHeredoc[] }).getHeredocs?.() ?? [];
+  } catch {
+    // dockerfile-ast throws on some argument-less instructions; we then cannot place its parts.
+    unsupported.push({ line, reason: "an instruction the Dockerfile parser could not read" });
+  }
   for (const h of astHeredocs) {
     const opening = body.slice(at(h.getStartRange().start), at(h.getStartRange().end));
     const content = h.getContentRange();
