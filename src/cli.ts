@@ -1,6 +1,7 @@
 // The command line. The only module that touches `process`; everything else goes through the library API.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { writeFileAtomically } from "./atomic-write.js";
 import { Command, Option } from "commander";
 import { fsContext, noContext } from "./context.js";
 import { colorizeDiff } from "./diff.js";
@@ -9,6 +10,7 @@ import type { Note } from "./pass.js";
 import { optimize, selectPasses, UnknownPassError } from "./pipeline.js";
 import { PASSES } from "../passes/index.js";
 import { VERSION } from "./version.js";
+import { batchCommand, BatchUsageError, runBatchCommand } from "./cli-batch.js";
 
 /** A failure the user can fix: printed as `msb-opt: message`, exit 2, nothing written. */
 class UsageError extends Error {}
@@ -58,6 +60,9 @@ function program(): Command {
     .addHelpText(
       "after",
       `
+Commands:
+  msb-opt batch [paths...]                optimize every Dockerfile of a tree (msb-opt batch --help)
+
 Examples:
   msb-opt Dockerfile > Dockerfile.opt     optimized file on stdout, one note per change on stderr
   msb-opt --diff Dockerfile               review the change as a unified diff
@@ -74,6 +79,7 @@ Exit codes: 0 done, 1 changes found under --check, 2 error (nothing written).`,
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "batch") return batch(argv.slice(1));
   const cmd = program();
   try {
     cmd.parse(argv, { from: "user" });
@@ -138,12 +144,33 @@ async function main(argv: string[]): Promise<number> {
       const color = process.stdout.isTTY && !("NO_COLOR" in process.env);
       process.stdout.write(color ? colorizeDiff(result.diff) : result.diff);
     } else if (opts.output) {
-      writeAtomically(opts.output, result.output);
+      writeOutput(opts.output, result.output);
     } else if (!opts.check) {
       process.stdout.write(result.output);
     }
   }
   return opts.check && changed ? 1 : 0;
+}
+
+async function batch(argv: string[]): Promise<number> {
+  const cmd = batchCommand().configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, "msb-opt batch: ")) });
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
+  }
+  try {
+    return await runBatchCommand(cmd, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+      tty: Boolean(process.stderr.isTTY) && !process.env.CI,
+      cwd: process.cwd(),
+      now: () => Date.now(),
+    });
+  } catch (err) {
+    if (err instanceof BatchUsageError || err instanceof UnknownPassError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 function readInput(file: string): string {
@@ -163,24 +190,10 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Write through a temporary file in the same folder, fsync, then rename: readers see old or new, never half. */
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(resolve(path)), `.${basename(path)}.msb-opt-${process.pid}.tmp`);
+function writeOutput(path: string, text: string): void {
   try {
-    const fd = openSync(tmp, "w");
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
+    writeFileAtomically(path, text);
   } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
     throw new UsageError(`${path}: cannot write: ${(err as Error).message}`);
   }
 }

@@ -1,0 +1,36 @@
+// Atomic file replacement: write a temporary file in the same folder, fsync it, rename it over the target.
+// A reader (or a crash, or a kill) sees the old file or the new one, never half of either.
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+
+/** Prefix of our temporary files, so that a run can recognise (and tidy) what a killed run left. */
+export const TEMP_MARK = ".msb-opt-";
+
+export function writeFileAtomically(path: string, text: string): void {
+  const target = resolve(path);
+  const tmp = join(dirname(target), `.${basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}.tmp`);
+  let mode: number | null = null;
+  try {
+    mode = statSync(target).mode & 0o7777;
+  } catch {
+    // a new file: default mode
+  }
+  try {
+    const fd = openSync(tmp, "wx");
+    try {
+      writeSync(fd, text);
+      if (mode !== null) chmodSync(tmp, mode);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never created, or already gone
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+// Where a batch's results go: in place (atomic), a mirror tree, or nowhere (dry run).
+import { mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { writeFileAtomically } from "../atomic-write.js";
+import type { FileResult } from "./process-file.js";
+
+/** Replace each changed file atomically. A file that cannot be written becomes an `error` result. */
+export function writeInPlace(results: readonly FileResult[]): FileResult[] {
+  return results.map((r) => {
+    if (r.status !== "changed" || r.output === null) return r;
+    try {
+      // As root, the permission check would pass: honour the file's own write bits instead.
+      if ((statSync(r.path).mode & 0o222) === 0) throw new Error("the file is read-only");
+      writeFileAtomically(r.path, r.output);
+      return r;
+    } catch (err) {
+      return { ...r, status: "error", error: { line: null, message: `not written: ${(err as Error).message}` } };
+    }
+  });
+}
+
+/** Write every optimized file (unchanged ones too) under `outDir`, at its display path. */
+export function writeOutDir(results: readonly FileResult[], outDir: string): FileResult[] {
+  return results.map((r) => {
+    if (r.output === null) return r;
+    const target = join(outDir, r.display.replace(/^\/+/, "").replace(/^(\.\.\/)+/, ""));
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileAtomically(target, r.output);
+      return r;
+    } catch (err) {
+      return { ...r, status: "error", error: { line: null, message: `not written to ${target}: ${(err as Error).message}` } };
+    }
+  });
+}
+
+/** One unified diff for the whole batch, applicable with `git apply` from the current folder. */
+export function combinedDiff(results: readonly FileResult[]): string {
+  return results.map((r) => r.diff).join("");
+}

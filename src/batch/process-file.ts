@@ -1,0 +1,49 @@
+// One Dockerfile of a batch: read, optimize, classify. Never throws: a bad file becomes an `error` result.
+import { readFileSync } from "node:fs";
+import { fsContext } from "../context.js";
+import { DockerfileError } from "../parse.js";
+import type { Note } from "../pass.js";
+import { optimize, type OptimizeOptions } from "../pipeline.js";
+
+export type FileStatus = "changed" | "unchanged" | "refused" | "error";
+
+export interface FileTask {
+  /** Absolute path of the Dockerfile. */
+  readonly path: string;
+  /** Absolute path of its build context. */
+  readonly context: string;
+  /** How reports and diffs name the file. */
+  readonly display: string;
+}
+
+export interface FileResult extends FileTask {
+  readonly status: FileStatus;
+  readonly original: string | null;
+  readonly output: string | null;
+  readonly diff: string;
+  readonly changes: readonly Note[];
+  readonly refusals: readonly Note[];
+  readonly error: { readonly line: number | null; readonly message: string } | null;
+}
+
+/** Options that cross to worker threads: plain data only (the context is made per file). */
+export type BatchPassOptions = Omit<OptimizeOptions, "context" | "filename">;
+
+export async function processFile(task: FileTask, options: BatchPassOptions): Promise<FileResult> {
+  const empty = { original: null, output: null, diff: "", changes: [], refusals: [] };
+  let text: string;
+  try {
+    text = readFileSync(task.path, "utf8");
+  } catch (err) {
+    return { ...task, ...empty, status: "error", error: { line: null, message: `cannot read: ${(err as Error).message}` } };
+  }
+  try {
+    const result = await optimize(text, { ...options, context: fsContext(task.context), filename: task.display });
+    const status: FileStatus = result.output !== text ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
+    return { ...task, status, original: text, output: result.output, diff: result.diff, changes: result.changes, refusals: result.refusals, error: null };
+  } catch (err) {
+    const line = err instanceof DockerfileError ? err.line : null;
+    const message = err instanceof DockerfileError ? err.message : `internal error, please report it: ${(err as Error)?.message ?? String(err)}`;
+    return { ...task, ...empty, original: text, status: "error", error: { line, message } };
+  }
+}

@@ -1,0 +1,15 @@
+// Worker thread of a batch: optimizes the files it is sent, a chunk at a time.
+import { parentPort } from "node:worker_threads";
+import { processFile, type BatchPassOptions, type FileTask } from "./process-file.js";
+
+interface Job {
+  readonly id: number;
+  readonly tasks: readonly FileTask[];
+  readonly options: BatchPassOptions;
+}
+
+parentPort?.on("message", async (job: Job) => {
+  const results = [];
+  for (const task of job.tasks) results.push(await processFile(task, job.options));
+  parentPort?.postMessage({ id: job.id, results });
+});
