@@ -61,7 +61,9 @@ export function parseDockerfile(text: string): ParsedFile {
   const nodes: Node[] = [];
   for (const d of ast.getDirectives()) {
     const r = d.getRange();
-    nodes.push({ start: at(r.start), end: at(r.end), kind: "directive", directive: { name: d.getName(), value: d.getValue() } });
+    // BuildKit's directive names are one word (`syntax`, `escape`, `check`); `# a b=c` is a comment.
+    const kind = /^[a-z][a-z0-9]*$/i.test(d.getName()) ? "directive" : "comment";
+    nodes.push({ start: at(r.start), end: at(r.end), kind, directive: { name: d.getName(), value: d.getValue() } });
   }
   for (const i of ast.getInstructions()) {
     const r = i.getRange();

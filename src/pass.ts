@@ -1,6 +1,6 @@
 // The shape of a pass: metadata and code together, one default export per file in passes/.
 import type { BuildContext } from "./context.js";
-import type { Dockerfile } from "./ir.js";
+import type { Dockerfile, Instruction } from "./ir.js";
 import type { Construct, SyntaxDirectiveMode } from "./syntax.js";
 
 /** Options every pass may read; each pass documents the ones it uses. */
@@ -37,6 +37,11 @@ export interface PassContext<MessageId extends string = string> {
   decline(line: number, messageId: MessageId, data?: Readonly<Record<string, string | number>>): void;
   /** May the output use this construct (the syntax directive policy allows it)? */
   canUse(construct: Construct): boolean;
+  /**
+   * The user asked this pass to leave the instruction alone (`# msb-opt ignore=<id>` above it). Passes
+   * should skip such instructions; the pipeline drops a pass's result that touches or moves one anyway.
+   */
+  isIgnored(instr: Instruction): boolean;
 }
 
 export interface PassDefinition<MessageId extends string = string, Prepared = undefined> {

@@ -5,6 +5,7 @@ import { noContext, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
 import { allInstructions, type Dockerfile } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
+import { readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
 import { formatMessage, type Note, type Options, type Pass, type PassContext } from "./pass.js";
 import { printDockerfile } from "./print.js";
 import { loadShell } from "./shell.js";
@@ -65,8 +66,13 @@ export async function optimize(text: string, options: OptimizeOptions = {}): Pro
   deepFreeze(input);
 
   const notes: Note[] = [];
+  const ignores = readIgnores(input, PASSES.map((p) => p.id));
+  for (const u of ignores.unknown) {
+    notes.push({ pass: "ignore", line: u.line, kind: "refusal", message: `Found no pass \`${u.id}\` to ignore; \`msb-opt --list-passes\` names them.` });
+  }
   let df: Dockerfile = input;
   for (const pass of passes) {
+    const passNotes: Note[] = [];
     let changes = 0;
     const ctx: PassContext = {
       options: opts,
@@ -74,18 +80,25 @@ export async function optimize(text: string, options: OptimizeOptions = {}): Pro
       input,
       report(line, id, data) {
         changes++;
-        notes.push({ pass: pass.id, line, kind: "change", message: formatMessage(pass.messages[id], data) });
+        passNotes.push({ pass: pass.id, line, kind: "change", message: formatMessage(pass.messages[id], data) });
       },
       decline(line, id, data) {
-        notes.push({ pass: pass.id, line, kind: "refusal", message: formatMessage(pass.messages[id], data) });
+        passNotes.push({ pass: pass.id, line, kind: "refusal", message: formatMessage(pass.messages[id], data) });
       },
       canUse: (construct) => allowsConstruct(input, opts.syntaxDirective, construct),
+      isIgnored: (instr) => ignores.global.has(pass.id) || Boolean(ignores.local.get(instr)?.passes.has(pass.id)),
     };
     const prepared = pass.prepare ? await pass.prepare(df, ctx) : undefined;
     const next = pass.run(df, ctx, prepared);
     if ((next === df) !== (changes === 0)) {
       throw new Error(`pass ${pass.id} broke its contract: it ${next === df ? "returned its input but reported changes" : "changed the file without reporting it"}`);
     }
+    const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes);
+    if (skipped) {
+      notes.push(skipped);
+      continue;
+    }
+    notes.push(...passNotes);
     df = deepFreeze(next);
   }
 
@@ -100,6 +113,28 @@ export async function optimize(text: string, options: OptimizeOptions = {}): Pro
     changes: notes.filter((n) => n.kind === "change").sort(byLine),
     refusals: notes.filter((n) => n.kind === "refusal").sort(byLine),
     diff: unifiedDiff(text, output, filename),
+  };
+}
+
+/** A note when an ignore comment forbids what the pass did; the pass's result is then dropped. */
+function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, ignores: Ignores, passNotes: readonly Note[]): Note | null {
+  if (before === after) return null;
+  const first = (passNotes.find((n) => n.kind === "change")?.message ?? "").replace(/\.$/, "");
+  const count = passNotes.filter((n) => n.kind === "change").length;
+  const globalLine = ignores.global.get(id);
+  if (globalLine !== undefined) {
+    return { pass: id, line: globalLine, kind: "refusal", message: `Skipped ${count} change${count === 1 ? "" : "s"} because of \`# msb-opt global ignore=${id}\` (the first: ${first}).` };
+  }
+  const present = new Set(allInstructions(before));
+  const protectedInstrs = [...ignores.local].filter(([instr, e]) => e.passes.has(id) && present.has(instr)).map(([instr]) => instr);
+  const hit = violatedIgnore(before, after, protectedInstrs);
+  if (!hit) return null;
+  const line = ignores.local.get(hit)!.line;
+  return {
+    pass: id,
+    line: hit.line,
+    kind: "refusal",
+    message: `Skipped ${count} change${count === 1 ? "" : "s"} because they would touch or move this instruction, which \`# msb-opt ignore=${id}\` on line ${line} protects (the first: ${first}).`,
   };
 }
 

@@ -1,0 +1,79 @@
+// Inline control, the way hadolint users write it:
+//   # msb-opt ignore=merge-run,pin-tags     on the line(s) directly above an instruction: that instruction only
+//   # msb-opt global ignore=split-stages    anywhere: the whole file
+// The pipeline enforces them: a pass whose result would touch or move a protected instruction is dropped
+// for this file, and the notes say so.
+import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
+
+const IGNORE = /^\s*#\s*msb-opt\s+(global\s+)?ignore\s*=\s*([\w,\s-]+?)\s*$/;
+
+export interface Ignores {
+  /** pass id → line of the global ignore comment. */
+  readonly global: ReadonlyMap<string, number>;
+  /** instruction → pass ids it is protected from, with the comment's line. */
+  readonly local: ReadonlyMap<Instruction, { readonly passes: ReadonlySet<string>; readonly line: number }>;
+  /** Ids in ignore comments that name no pass. */
+  readonly unknown: readonly { readonly line: number; readonly id: string }[];
+}
+
+export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ignores {
+  const global = new Map<string, number>();
+  const local = new Map<Instruction, { passes: Set<string>; line: number }>();
+  const unknown: { line: number; id: string }[] = [];
+  const take = (comment: string, line: number): { global: boolean; ids: string[] } | null => {
+    const m = IGNORE.exec(comment);
+    if (!m) return null;
+    const ids = m[2].split(/[\s,]+/).filter(Boolean);
+    for (const id of ids) if (!knownPasses.includes(id)) unknown.push({ line, id });
+    return { global: Boolean(m[1]), ids: ids.filter((id) => knownPasses.includes(id)) };
+  };
+  const scan = (block: string, firstLine: number, instr: Instruction | null) => {
+    const lines = block.split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    // Only the comment lines directly above the instruction (no blank line between) protect it.
+    let directlyAbove = lines.length;
+    while (directlyAbove > 0 && /^\s*#/.test(lines[directlyAbove - 1])) directlyAbove--;
+    lines.forEach((text, i) => {
+      const found = take(text, firstLine + i);
+      if (!found) return;
+      if (found.global) for (const id of found.ids) if (!global.has(id)) global.set(id, firstLine + i);
+      if (!found.global && instr && i >= directlyAbove) {
+        const entry = local.get(instr) ?? { passes: new Set<string>(), line: firstLine + i };
+        for (const id of found.ids) entry.passes.add(id);
+        local.set(instr, entry);
+      }
+    });
+  };
+  let lastLine = df.directives.length;
+  for (const instr of allInstructions(df)) {
+    const leadingLines = instr.leading.split("\n").length - 1;
+    scan(instr.leading, instr.line - leadingLines, instr);
+    lastLine = instr.line + (instr.raw ?? "").split("\n").length - 1;
+  }
+  scan(df.trailing, lastLine + 1, null);
+  return { global, local, unknown };
+}
+
+/**
+ * The first protected instruction that `after` touches or moves, relative to `before`: it is gone
+ * (changed or merged away), it left its stage, or an instruction that existed before crossed it.
+ */
+export function violatedIgnore(before: Dockerfile, after: Dockerfile, protectedInstrs: readonly Instruction[]): Instruction | null {
+  if (before === after) return null;
+  const existed = new Set(allInstructions(before));
+  for (const p of protectedInstrs) {
+    const was = before.stages.find((s) => s.from === p || s.body.includes(p));
+    const now = after.stages.find((s) => s.from === p || s.body.includes(p));
+    if (!was) {
+      if (!after.globalArgs.includes(p)) return p;
+      continue;
+    }
+    if (!now || now.from !== was.from) return p;
+    const beforeP = new Set(was.body.slice(0, Math.max(0, was.body.indexOf(p))));
+    const nowIndex = now.body.indexOf(p);
+    const nowBefore = now.body.slice(0, Math.max(0, nowIndex)).filter((i) => existed.has(i));
+    const nowAfter = now.body.slice(nowIndex + 1).filter((i) => existed.has(i));
+    if (nowBefore.some((i) => !beforeP.has(i)) || nowAfter.some((i) => beforeP.has(i))) return p;
+  }
+  return null;
+}
