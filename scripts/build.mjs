@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { writeSchema } from "./write-schema.mjs";
 
 const require = createRequire(import.meta.url);
 mkdirSync("dist", { recursive: true });
@@ -22,3 +23,7 @@ await build({
 });
 copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), "dist/web-tree-sitter.wasm");
 copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tree-sitter-bash.wasm");
+
+// The config schema lists the pass ids: read them from the fresh bundle.
+const { PASSES } = await import(new URL("../dist/index.js", import.meta.url).href + `?t=${Date.now()}`);
+writeSchema(PASSES.map((p) => p.id));

@@ -5,8 +5,9 @@ import { Command, Option } from "commander";
 import { combinedDiff, writeInPlace, writeOutDir } from "./batch/output.js";
 import { defaultJobs, runBatch } from "./batch/run.js";
 import { discover, displayPath, shardOf } from "./batch/discover.js";
-import type { FileResult } from "./batch/process-file.js";
+import type { BatchPassOptions, FileResult } from "./batch/process-file.js";
 import { renderReport, reportFormatOf, summarize, type ReportFormat } from "./batch/report.js";
+import { resolveSettings, SETTING_CHECKS, type Settings } from "./config.js";
 import { selectPasses } from "./pipeline.js";
 
 export interface Io {
@@ -36,6 +37,15 @@ interface BatchOptions {
   cacheMounts?: boolean;
   pin?: "tag" | "digest" | "none";
   offline?: boolean;
+  config?: string;
+}
+
+/** The settings given as flags on the command line (not commander's defaults): they beat config files. */
+export function flagSettings(cmd: Command): Settings {
+  const opts = cmd.opts<Record<string, unknown>>();
+  const flags: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTING_CHECKS)) if (cmd.getOptionValueSource(key) === "cli") flags[key] = opts[key];
+  return flags as Settings;
 }
 
 const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -59,6 +69,7 @@ export function batchCommand(): Command {
     .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
     .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "never reach a registry")
+    .option("--config <file>", "settings file for every Dockerfile (default: the nearest .msb-opt.json of each)")
     .addHelpText(
       "after",
       `
@@ -82,7 +93,6 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   if (opts.write && opts.outDir) throw new BatchUsageError("--write and --out-dir exclude each other");
   const format = opts.report ? (opts.reportFormat ?? reportFormatOf(opts.report)) : null;
   if (opts.report && !format) throw new BatchUsageError(`${opts.report}: say the report format with --report-format (md, json, sarif)`);
-  selectPasses({ passes: opts.passes, skip: opts.skip });
 
   let targets;
   try {
@@ -99,21 +109,16 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   }
 
   const progress = new Progress(io, tasks.length, opts.quiet ?? false);
-  const passOptions = {
-    passes: opts.passes,
-    skip: opts.skip,
-    syntaxDirective: opts.syntaxDirective,
-    cacheMounts: opts.cacheMounts,
-    pin: opts.pin,
-    offline: opts.offline,
-  };
-  let results = await runBatch(tasks, passOptions, jobs, (r) => progress.add(r));
+  const flags = flagSettings(cmd);
+  const withSettings = tasks.map((t) => ({ ...t, options: resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings as BatchPassOptions }));
+  for (const t of withSettings) selectPasses(t.options);
+  let results = await runBatch(withSettings, {}, jobs, (r) => progress.add(r));
   progress.done();
 
   if (opts.write) results = writeInPlace(results);
   else if (opts.outDir) results = writeOutDir(results, opts.outDir);
   if (opts.diff) io.out(combinedDiff(results));
-  if (opts.report && format) writeFileSync(opts.report, renderReport(format, results, selectPasses({ passes: opts.passes, skip: opts.skip })));
+  if (opts.report && format) writeFileSync(opts.report, renderReport(format, results, selectPasses({})));
 
   for (const r of results) {
     if (r.error) io.err(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}\n`);

@@ -10,7 +10,8 @@ import type { Note } from "./pass.js";
 import { optimize, selectPasses, UnknownPassError } from "./pipeline.js";
 import { PASSES } from "../passes/index.js";
 import { VERSION } from "./version.js";
-import { batchCommand, BatchUsageError, runBatchCommand } from "./cli-batch.js";
+import { CONFIG_FILE, ConfigError, resolveSettings, type Settings } from "./config.js";
+import { batchCommand, BatchUsageError, flagSettings, runBatchCommand } from "./cli-batch.js";
 
 /** A failure the user can fix: printed as `msb-opt: message`, exit 2, nothing written. */
 class UsageError extends Error {}
@@ -30,6 +31,8 @@ interface CliOptions {
   cacheMounts?: boolean;
   pin?: "tag" | "digest" | "none";
   offline?: boolean;
+  config?: string;
+  printConfig?: boolean;
 }
 
 const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -57,6 +60,8 @@ function program(): Command {
     .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
     .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "never reach a registry: pin from the lockfile and the bundled catalog")
+    .option("--config <file>", `settings file (default: the nearest ${CONFIG_FILE} up to the repository root)`)
+    .option("--print-config", "print the settings in effect for the Dockerfile, and exit")
     .addHelpText(
       "after",
       `
@@ -99,15 +104,20 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${pass.id}: ${pass.title}\n\n${pass.rationale}\n`);
     return 0;
   }
+  const fromStdin = file === "-";
+  const label = fromStdin ? "<stdin>" : file;
+  const { settings, file: configFile } = settingsOf(cmd, fromStdin ? null : file);
+  if (opts.printConfig) {
+    process.stdout.write(`${JSON.stringify({ config: configFile, settings }, null, 2)}\n`);
+    return 0;
+  }
   try {
-    selectPasses({ passes: opts.passes, skip: opts.skip });
+    selectPasses(settings);
   } catch (err) {
     if (err instanceof UnknownPassError) throw new UsageError(err.message);
     throw err;
   }
 
-  const fromStdin = file === "-";
-  const label = fromStdin ? "<stdin>" : file;
   const text = fromStdin ? readFileSync(0, "utf8") : readInput(file);
   const contextDir = opts.context ?? (fromStdin ? null : dirname(resolve(file)));
   if (contextDir !== null && !isDirectory(contextDir)) throw new UsageError(`${contextDir}: the build context is not a folder`);
@@ -115,14 +125,9 @@ async function main(argv: string[]): Promise<number> {
   let result;
   try {
     result = await optimize(text, {
+      ...settings,
       filename: fromStdin ? "Dockerfile" : basename(file),
-      passes: opts.passes,
-      skip: opts.skip,
       context: contextDir === null ? noContext : fsContext(contextDir),
-      syntaxDirective: opts.syntaxDirective,
-      cacheMounts: opts.cacheMounts,
-      pin: opts.pin,
-      offline: opts.offline,
     });
   } catch (err) {
     if (err instanceof DockerfileError) throw new UsageError(`${label}:${err.line}: ${err.message}`);
@@ -168,7 +173,17 @@ async function batch(argv: string[]): Promise<number> {
       now: () => Date.now(),
     });
   } catch (err) {
-    if (err instanceof BatchUsageError || err instanceof UnknownPassError) throw new UsageError(err.message);
+    if (err instanceof BatchUsageError || err instanceof UnknownPassError || err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** Config-file settings for a Dockerfile with the flags given on the command line on top. */
+function settingsOf(cmd: Command, dockerfile: string | null): { settings: Settings; file: string | null } {
+  try {
+    return resolveSettings(dockerfile, flagSettings(cmd), cmd.opts<CliOptions>().config ?? null, process.cwd());
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 // .gitignore matching, enough for finding Dockerfiles: per-folder files, `!` negation, `/` anchoring,
 // trailing `/` for folders, `*`, `?`, `[...]` and `**`. The last matching rule wins.
 import { relative, sep } from "node:path";
+import { globToRegexSource } from "../glob.js";
 
 interface Rule {
   readonly base: string;
@@ -25,7 +26,7 @@ export class GitIgnore {
       if (dirOnly) line = line.replace(/\/+$/, "");
       const anchored = line.includes("/");
       line = line.replace(/^\//, "");
-      const body = globToRegex(line);
+      const body = globToRegexSource(line);
       added.push({ base: dir, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`), negate, dirOnly });
     }
     return added.length ? new GitIgnore([...this.rules, ...added]) : this;
@@ -41,31 +42,4 @@ export class GitIgnore {
     }
     return ignored;
   }
-}
-
-function globToRegex(glob: string): string {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      const slashAfter = glob[i + 2] === "/";
-      out += slashAfter ? "(?:.*/)?" : ".*";
-      i += slashAfter ? 2 : 1;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) out += "\\[";
-      else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else if (c === "\\" && i + 1 < glob.length) out += escapeRegex(glob[++i]);
-    else out += escapeRegex(c);
-  }
-  return out;
-}
-
-function escapeRegex(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

@@ -14,6 +14,8 @@ export interface FileTask {
   readonly context: string;
   /** How reports and diffs name the file. */
   readonly display: string;
+  /** Settings for this file (its config file and the CLI flags), over the batch's defaults. */
+  readonly options?: BatchPassOptions;
 }
 
 export interface FileResult extends FileTask {
@@ -38,7 +40,7 @@ export async function processFile(task: FileTask, options: BatchPassOptions): Pr
     return { ...task, ...empty, status: "error", error: { line: null, message: `cannot read: ${(err as Error).message}` } };
   }
   try {
-    const result = await optimize(text, { ...options, context: fsContext(task.context), filename: task.display });
+    const result = await optimize(text, { ...options, ...task.options, context: fsContext(task.context), filename: task.display });
     const status: FileStatus = result.output !== text ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
     return { ...task, status, original: text, output: result.output, diff: result.diff, changes: result.changes, refusals: result.refusals, error: null };
   } catch (err) {
