@@ -12,7 +12,7 @@ import { PASSES } from "../passes/index.js";
 import { DockerfileError, parseDockerfile } from "./parse.js";
 import { printDockerfile } from "./print.js";
 import { optimize, type OptimizeOptions } from "./pipeline.js";
-import { caseContext, formatNotes, TESTDATA } from "./testing.js";
+import { caseContext, FIXTURE_GROUPS, formatNotes, TESTDATA } from "./testing.js";
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 const IN_CI = process.env.CI === "true";
@@ -37,7 +37,7 @@ const caseDirs = (group: string) =>
     .filter((c) => statSync(join(TESTDATA, group, c)).isDirectory())
     .sort();
 
-const passGroups = readdirSync(TESTDATA).filter((g) => statSync(join(TESTDATA, g)).isDirectory() && !["roundtrip", "errors"].includes(g));
+const passGroups = readdirSync(TESTDATA).filter((g) => statSync(join(TESTDATA, g)).isDirectory() && !["roundtrip", "errors"].includes(g) && !FIXTURE_GROUPS.has(g));
 
 for (const group of passGroups.sort()) {
   describe(group, () => {

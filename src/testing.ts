@@ -7,6 +7,9 @@ import type { Note } from "./pass.js";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const TESTDATA = join(ROOT, "testdata");
 
+/** testdata folders that hold fixture apps for the Docker suites, not golden cases. */
+export const FIXTURE_GROUPS: ReadonlySet<string> = new Set(["e2e", "frontend", "apps"]);
+
 /** Files the golden runner owns; they are not part of a case's build context. */
 const CASE_FILES = /^(expected\..*|options\.json|notes\.md)$/;
 
