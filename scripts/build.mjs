@@ -1,7 +1,7 @@
 // Bundle the CLI and the library into dist/ with esbuild, and put the two wasm files beside them.
 // The shipped entry never loads TypeScript at run time.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { writeSchema } from "./write-schema.mjs";
 
@@ -27,3 +27,19 @@ copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tr
 // The config schema lists the pass ids: read them from the fresh bundle.
 const { PASSES } = await import(new URL("../dist/index.js", import.meta.url).href + `?t=${Date.now()}`);
 writeSchema(PASSES.map((p) => p.id));
+
+// `msb-opt --explain ID` shows one before/after example per pass, taken from its golden cases: the first
+// case (by name) whose expected diff is not empty.
+const examples = {};
+for (const { id } of PASSES) {
+  const dir = `testdata/${id}`;
+  if (!existsSync(dir)) continue;
+  for (const name of readdirSync(dir).sort()) {
+    const diff = `${dir}/${name}/expected.diff`;
+    if (name.startsWith("unchanged-") || !existsSync(diff) || readFileSync(diff, "utf8") === "") continue;
+    const notes = existsSync(`${dir}/${name}/expected.notes`) ? readFileSync(`${dir}/${name}/expected.notes`, "utf8") : "";
+    examples[id] = { case: `${dir}/${name}`, diff: readFileSync(diff, "utf8"), notes };
+    break;
+  }
+}
+writeFileSync("dist/examples.json", `${JSON.stringify(examples, null, 1)}\n`);

@@ -92,4 +92,12 @@ describe("msb-opt CLI", () => {
     expect(r.stdout).toBe(text);
     expect(r.stderr).toMatch(/^<stdin>:\d+ parse: Left the file unchanged/);
   });
+
+  test("warns once when DOCKER_BUILDKIT=0 would ignore a msb-opt syntax line", () => {
+    const text = "# syntax=localhost/msb-opt:dev\nFROM debian\n";
+    const warned = msbOpt(["-q", "-"], text, { DOCKER_BUILDKIT: "0" });
+    expect(warned.stderr.match(/warning: <stdin> names msb-opt/g)).toHaveLength(1);
+    expect(msbOpt(["-q", "-"], text, { DOCKER_BUILDKIT: "1" }).stderr).toBe("");
+    expect(msbOpt(["-q", "-"], "# syntax=docker/dockerfile:1\nFROM debian\n", { DOCKER_BUILDKIT: "0" }).stderr).toBe("");
+  });
 });

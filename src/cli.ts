@@ -102,6 +102,8 @@ async function main(argv: string[]): Promise<number> {
     const pass = PASSES.find((p) => p.id === opts.explain);
     if (!pass) throw new UsageError(new UnknownPassError(opts.explain, PASSES.map((p) => p.id)).message);
     process.stdout.write(`${pass.id}: ${pass.title}\n\n${pass.rationale}\n`);
+    const example = readExamples()[pass.id];
+    if (example) process.stdout.write(`\nExample (${example.case}):\n\n${example.diff}\n${example.notes}`);
     return 0;
   }
   const fromStdin = file === "-";
@@ -119,6 +121,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const text = fromStdin ? readFileSync(0, "utf8") : readInput(file);
+  warnIfClassicBuilder(label, text);
   const contextDir = opts.context ?? (fromStdin ? null : dirname(resolve(file)));
   if (contextDir !== null && !isDirectory(contextDir)) throw new UsageError(`${contextDir}: the build context is not a folder`);
 
@@ -185,6 +188,27 @@ function settingsOf(cmd: Command, dockerfile: string | null): { settings: Settin
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
+  }
+}
+
+/**
+ * A file that names msb-opt as its frontend is optimized only by BuildKit: the classic builder
+ * (DOCKER_BUILDKIT=0) reads `# syntax=` as a comment. Say so once.
+ */
+function warnIfClassicBuilder(label: string, text: string): void {
+  if (process.env.DOCKER_BUILDKIT !== "0") return;
+  const syntax = /^\uFEFF?(?:#[^\n]*\n)*?#\s*syntax\s*=\s*(\S*msb-opt\S*)/i.exec(text);
+  if (syntax) {
+    process.stderr.write(`msb-opt: warning: ${label} names msb-opt as its BuildKit frontend (\`# syntax=${syntax[1]}\`), but DOCKER_BUILDKIT=0: the classic builder ignores that line, so \`docker build\` will not optimize it.\n`);
+  }
+}
+
+/** Before/after examples from the golden cases, written next to the bundle by the build. */
+function readExamples(): Record<string, { case: string; diff: string; notes: string }> {
+  try {
+    return JSON.parse(readFileSync(new URL("./examples.json", import.meta.url), "utf8"));
+  } catch {
+    return {};
   }
 }
 
