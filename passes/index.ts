@@ -1,7 +1,11 @@
 import type { Pass } from "../src/pass.js";
+import mergeRun from "./merge-run.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
  * `--passes` and `--skip` select from this list but never reorder it.
  */
-export const PASSES: readonly Pass[] = [];
+export const PASSES: readonly Pass[] = [
+  // After the stage split and COPY reordering have settled which RUNs are adjacent.
+  mergeRun as Pass,
+];

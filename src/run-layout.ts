@@ -1,0 +1,57 @@
+// The canonical text of a rewritten RUN: one command per continuation line, comments hoisted above.
+import { andOrChain, topLevel } from "./shell-state.js";
+import type { ShellScript } from "./shell.js";
+
+/**
+ * Where a script goes in the merged RUN, which decides how it must be wrapped to keep its exit status:
+ * - `first`: `A && …` — any and-or list would be exact (`a || b && c` is `(a || b) && c`);
+ * - `later`: `… && B` — `… && a || b` would be `(… && a) || b`, so B is grouped unless it only uses `&&`;
+ * in both, a chain with `||` is grouped as `{ a || b; }`;
+ * - `alone`: the whole RUN, statements one per line.
+ * A sequence `a; b` is grouped as `{ a; b; }` (no errexit: its status is b's, as in its own RUN), and
+ * `isolate` runs the script in `( … )` so that the state it leaves (cd, export…) dies with it.
+ */
+export function scriptLines(script: ShellScript, place: "first" | "later" | "alone", isolate = false): string[] {
+  const { statements } = topLevel(script);
+  if (statements.length === 0) return [];
+  const body = script.text.slice(statements[0].startIndex, statements[statements.length - 1].endIndex);
+  if (isolate) return [`( ${body} )`];
+  if (statements.length > 1) {
+    if (place !== "alone") return [`{ ${body}; }`];
+    const last = statements[statements.length - 1];
+    return [...statements.slice(0, -1).map((s) => `${s.text};`), ...chainLines(andOrChain(last))];
+  }
+  const chain = andOrChain(statements[0]);
+  // `a || b && c` is `(a || b) && c`, exact as a first RUN but easy to misread: merged RUNs group it.
+  if (place !== "alone" && chain.some((l) => l.op === "||")) return [`{ ${body}; }`];
+  return chainLines(chain);
+}
+
+function chainLines(chain: ReturnType<typeof andOrChain>): string[] {
+  return chain.map((l) => (l.op ? `${l.op} ${l.node.text}` : l.node.text));
+}
+
+/** The trailing `# comment` of a script, or "". */
+export function trailingComment(script: ShellScript): string {
+  return topLevel(script).comment?.text ?? "";
+}
+
+/**
+ * Comment lines inside a RUN's continuation (BuildKit drops them before the shell runs): they move above the
+ * rewritten instruction so that no comment is lost. Each is returned with a "\n".
+ */
+export function commentsInContinuation(args: string): string[] {
+  return args
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => /^\s*#/.test(l))
+    .map((l) => `${l.trim()}\n`);
+}
+
+/** Only the comment lines of an instruction's `leading` text (blank lines dropped). */
+export function commentLines(leading: string): string[] {
+  return leading
+    .split(/(?<=\n)/)
+    .filter((l) => /^\s*#/.test(l))
+    .map((l) => l.replace(/\r?\n?$/, "\n").trimStart());
+}

@@ -1,0 +1,118 @@
+// What a RUN's shell leaves behind for commands that would run after it in the same shell, read from the
+// tree-sitter tree. Two RUNs run in two fresh shells; merged, the second sees the first one's shell state
+// (directory, variables, options, traps…), so merge-run must know that state exactly.
+import type { ShellNode, ShellScript } from "./shell.js";
+
+/** Builtins whose effect outlives the command: directory, variables, options, limits, aliases, traps, the shell itself. */
+const STATEFUL = new Set([
+  "cd", "pushd", "popd", "export", "unset", "set", "shopt", "umask", "ulimit", "alias", "unalias", "source", ".",
+  "trap", "exec", "exit", "return", "logout", "readonly", "declare", "typeset", "local", "read", "getopts",
+  "mapfile", "readarray", "shift", "let", "eval", "command", "builtin", "hash", "enable", "dirs", "disown",
+]);
+
+/** Node types whose commands run in a child process: their state dies with it. */
+const ISOLATED = new Set(["subshell", "command_substitution", "process_substitution"]);
+
+/** Assignment operators inside `$(( ))`, `(( ))` and `${x:=…}`. */
+const ASSIGNING_OPERATORS = new Set(["=", ":=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=", "++", "--"]);
+
+export interface StateItem {
+  /** What leaves state, for notes: "`cd`", "`X=…`", "function `f`". */
+  readonly what: string;
+  /** `set -e` style option changes and traps behave differently inside `( … )`: these cannot be isolated. */
+  readonly isolatable: boolean;
+}
+
+/** Every construct of the script that changes the shell for the commands after it, in source order. */
+export function stateLeftBehind(script: ShellScript): StateItem[] {
+  const found: StateItem[] = [];
+  const visit = (node: ShellNode): void => {
+    if (ISOLATED.has(node.type)) return;
+    // Each element of a pipeline runs in a subshell (bash without lastpipe, dash, ash).
+    if (node.type === "pipeline" && node.namedChildren.length > 1) return;
+    const item = stateOf(node);
+    if (item) found.push(item);
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(script.root);
+  return found;
+}
+
+function stateOf(node: ShellNode): StateItem | null {
+  switch (node.type) {
+    case "command": {
+      const nameNode = node.childForFieldName("name");
+      if (!nameNode) return node.namedChildren.some((c) => c?.type === "variable_assignment") ? assignment(node) : null;
+      const name = nameNode.text;
+      if (name === "printf" && node.namedChildren.some((c) => c?.text === "-v")) return { what: "`printf -v`", isolatable: true };
+      if (!STATEFUL.has(name)) return null;
+      if (name === "set") return { what: `\`${node.text}\``, isolatable: !setsErrexit(node) };
+      return { what: `\`${name}\``, isolatable: name !== "trap" };
+    }
+    case "declaration_command":
+    case "unset_command":
+      return { what: `\`${node.children[0]?.text ?? node.type}\``, isolatable: true };
+    case "variable_assignment":
+    case "variable_assignments":
+      return node.parent?.type === "command" || node.parent?.type === "declaration_command" || node.parent?.type === "variable_assignments"
+        ? null
+        : assignment(node);
+    case "function_definition":
+      return { what: `function \`${node.childForFieldName("name")?.text ?? "?"}\``, isolatable: true };
+    case "for_statement":
+    case "c_style_for_statement":
+    case "select_statement":
+      return { what: `the variable of \`${node.children[0]?.text ?? "for"}\``, isolatable: true };
+    default:
+      if (node.children.some((c) => c && ASSIGNING_OPERATORS.has(c.type))) {
+        const inArithmetic = node.type.endsWith("_expression") || node.type === "expansion";
+        if (inArithmetic) return { what: `the assignment in \`${node.text}\``, isolatable: true };
+      }
+      return null;
+  }
+}
+
+function assignment(node: ShellNode): StateItem {
+  const name = node.descendantsOfType("variable_name")[0]?.text ?? "?";
+  return { what: `\`${name}=…\``, isolatable: true };
+}
+
+/** `set -e`, `set -eux`, `set -o errexit`, or a `set` whose words we cannot read. */
+function setsErrexit(node: ShellNode): boolean {
+  const words = node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "command_name");
+  return words.some((w) => w.type !== "word" || /^[-+][a-zA-Z]*e/.test(w.text) || w.text === "errexit");
+}
+
+/** A command sent to the background with `&`: it would keep running while later commands run. */
+export function hasBackground(script: ShellScript): boolean {
+  const visit = (node: ShellNode): boolean => node.type === "&" || node.children.some((c) => c !== null && visit(c));
+  return visit(script.root);
+}
+
+/** The top-level statements and the trailing `# comment` (after continuations are joined, a comment ends the script). */
+export function topLevel(script: ShellScript): { statements: ShellNode[]; comment: ShellNode | null } {
+  const named = script.root.namedChildren.filter((c): c is ShellNode => c !== null);
+  const comments = named.filter((c) => c.type === "comment");
+  return { statements: named.filter((c) => c.type !== "comment"), comment: comments[comments.length - 1] ?? null };
+}
+
+/** One element of a top-level `a && b || c` chain: the operator before it ("" for the first) and its text. */
+export interface ChainLink {
+  readonly op: "" | "&&" | "||";
+  readonly node: ShellNode;
+}
+
+/** Flatten an and-or list (tree-sitter nests it to the left) into its links. */
+export function andOrChain(statement: ShellNode): ChainLink[] {
+  if (statement.type !== "list") return [{ op: "", node: statement }];
+  const [left, right] = statement.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "comment");
+  const op = statement.children.find((c) => c?.type === "&&" || c?.type === "||")?.type as "&&" | "||" | undefined;
+  if (!left || !right || !op) return [{ op: "", node: statement }];
+  return [...andOrChain(left), { op, node: right }];
+}
+
+/** Does the shell in effect run with errexit (`SHELL ["/bin/bash", "-e", "-c"]`)? */
+export function shellHasErrexit(shell: readonly string[]): boolean {
+  const options = shell.slice(1);
+  return options.some((o, i) => /^-[a-zA-Z]*e/.test(o) || (o === "errexit" && /^-[a-zA-Z]*o$/.test(options[i - 1] ?? "")));
+}

@@ -1,0 +1,5 @@
+FROM composer:2
+WORKDIR /app
+COPY . .
+RUN composer install --no-dev \
+    && composer clear-cache

@@ -1,0 +1,4 @@
+FROM debian:bookworm
+# crlf
+RUN mkdir /app \
+    && touch /app/a

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN { test -d /nope || mkdir /nope; } \
+    && touch /nope/x

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN { false; touch /a; } \
+    && touch /b

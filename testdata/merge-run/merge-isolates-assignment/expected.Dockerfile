@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN ( A=1 ) \
+    && echo "${A:-unset}" > /f

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN ( cd /tmp && touch x ) \
+    && touch y

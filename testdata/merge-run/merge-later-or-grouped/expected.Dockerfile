@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN mkdir /app \
+    && { test -d /nope || mkdir /nope; }

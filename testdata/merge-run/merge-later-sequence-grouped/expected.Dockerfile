@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN mkdir /app \
+    && { false; touch /app/after-false; }

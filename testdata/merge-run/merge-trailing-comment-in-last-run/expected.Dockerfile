@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN mkdir /app \
+    && touch /app/a # the marker

@@ -1,0 +1,5 @@
+FROM node:20
+WORKDIR /app
+COPY . .
+RUN pnpm install --frozen-lockfile \
+    && pnpm store prune

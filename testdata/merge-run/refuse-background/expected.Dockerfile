@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN sleep 1 & touch /a
+RUN touch /b

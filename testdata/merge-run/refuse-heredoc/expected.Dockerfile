@@ -1,0 +1,6 @@
+# syntax=docker/dockerfile:1.4
+FROM debian:bookworm
+RUN <<EOT
+mkdir /app
+EOT
+RUN touch /app/a

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN set -e; mkdir /app
+RUN touch /app/a

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN cd /tmp && touch x # note
+RUN touch x

@@ -1,0 +1,3 @@
+FROM debian:bookworm
+RUN trap 'rm -f /tmp/x' EXIT; touch /tmp/x
+RUN touch /a

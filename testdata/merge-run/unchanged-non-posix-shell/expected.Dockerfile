@@ -1,0 +1,4 @@
+FROM debian:bookworm
+SHELL ["pwsh", "-Command"]
+RUN New-Item -ItemType Directory /app
+RUN New-Item /app/a

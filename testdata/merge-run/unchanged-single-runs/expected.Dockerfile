@@ -1,0 +1,4 @@
+FROM debian:bookworm
+RUN mkdir /app
+WORKDIR /app
+RUN touch a
