@@ -28,6 +28,8 @@ interface CliOptions {
   cacheMounts?: boolean;
   pin?: "tag" | "digest" | "none";
   offline?: boolean;
+  registryMirror?: string;
+  registryConfig?: string;
 }
 
 const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -55,6 +57,8 @@ function program(): Command {
     .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
     .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "never reach a registry: pin from the lockfile and the bundled catalog")
+    .option("--registry-mirror <url>", "query this mirror instead of Docker Hub for Docker Hub images")
+    .option("--registry-config <file>", "a docker config.json with registry credentials (its `auths`)")
     .addHelpText(
       "after",
       `
@@ -117,6 +121,8 @@ async function main(argv: string[]): Promise<number> {
       cacheMounts: opts.cacheMounts,
       pin: opts.pin,
       offline: opts.offline,
+      registryMirror: opts.registryMirror,
+      registryConfig: opts.registryConfig,
     });
   } catch (err) {
     if (err instanceof DockerfileError) throw new UsageError(`${label}:${err.line}: ${err.message}`);
