@@ -1,5 +1,6 @@
 import type { Pass } from "../src/pass.js";
 import mergeRun from "./merge-run.js";
+import pinTags from "./pin-tags.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
@@ -8,4 +9,6 @@ import mergeRun from "./merge-run.js";
 export const PASSES: readonly Pass[] = [
   // After the stage split and COPY reordering have settled which RUNs are adjacent.
   mergeRun as Pass,
+  // Last: it pins every FROM, including the runtime stage that split-stages adds.
+  pinTags as Pass,
 ];

@@ -13,6 +13,8 @@ export function configSchema(passIds) {
     hardening: { type: "boolean", description: "split-stages: run the runtime stage as a non-root user where that is safe." },
     runtimeBase: { enum: ["slim", "distroless", "scratch"], description: "split-stages: the preferred runtime base family." },
     testStage: { type: "boolean", description: "Move tests into a `test` stage that the runtime depends on." },
+    registryMirror: { type: "string", pattern: "^https?://", description: "pin-tags: query this mirror instead of Docker Hub for Docker Hub images." },
+    registryConfig: { type: "string", description: "pin-tags: a docker config.json with registry credentials." },
   };
   return {
     $schema: "http://json-schema.org/draft-07/schema#",

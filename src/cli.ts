@@ -33,6 +33,8 @@ interface CliOptions {
   offline?: boolean;
   config?: string;
   printConfig?: boolean;
+  registryMirror?: string;
+  registryConfig?: string;
 }
 
 const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -60,6 +62,8 @@ function program(): Command {
     .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
     .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "never reach a registry: pin from the lockfile and the bundled catalog")
+    .option("--registry-mirror <url>", "query this mirror instead of Docker Hub for Docker Hub images")
+    .option("--registry-config <file>", "a docker config.json with registry credentials (its `auths`)")
     .option("--config <file>", `settings file (default: the nearest ${CONFIG_FILE} up to the repository root)`)
     .option("--print-config", "print the settings in effect for the Dockerfile, and exit")
     .addHelpText(

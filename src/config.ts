@@ -19,6 +19,8 @@ export interface Settings {
   readonly hardening?: boolean;
   readonly runtimeBase?: "slim" | "distroless" | "scratch";
   readonly testStage?: boolean;
+  readonly registryMirror?: string;
+  readonly registryConfig?: string;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,8 @@ export const SETTING_CHECKS: Readonly<Record<keyof Settings, Check>> = {
   hardening: bool,
   runtimeBase: oneOf("slim", "distroless", "scratch"),
   testStage: bool,
+  registryMirror: (v) => (typeof v === "string" && /^https?:\/\//.test(v) ? null : "must be an http(s) URL"),
+  registryConfig: (v) => (typeof v === "string" && v !== "" ? null : "must be the path of a docker config.json"),
 };
 
 /** The nearest `.msb-opt.json` from `dir` up to the repository root (a folder with .git), or null. */

@@ -11,11 +11,13 @@ import { ROOT } from "../src/testing.js";
 const BIN = join(ROOT, "bin", "msb-opt.js");
 // A Dockerfile every pass set changes (split apt steps), one already optimal, and one that is broken.
 const NAIVE = "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\nCMD [\"curl\", \"--version\"]\n";
-const FINE = "FROM debian:bookworm\nCMD [\"bash\"]\n";
+const FINE = `FROM debian:bookworm@sha256:${"0".repeat(64)}\nCMD ["bash"]\n`;
 const BROKEN = "FROM debian:bookworm\nRUNN echo\n";
 
+/** Runs the CLI; batch runs are --offline, so that pin-tags answers from its catalog, never the network. */
 function msbOpt(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" } });
+  const argv = args[0] === "batch" ? ["batch", "--offline", ...args.slice(1)] : args;
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -59,7 +61,7 @@ const EXPECTED_FOUND = [
 
 let expectedNaive: string;
 beforeAll(async () => {
-  expectedNaive = (await optimize(NAIVE, { context: fsContext(tmpdir()) })).output;
+  expectedNaive = (await optimize(NAIVE, { context: fsContext(tmpdir()), offline: true })).output;
   expect(expectedNaive, "the test needs a pass that changes the naive Dockerfile").not.toBe(NAIVE);
 });
 
@@ -160,7 +162,7 @@ describe("msb-opt batch", () => {
       mkdirSync(join(root, `r${i}`));
       writeFileSync(join(root, `r${i}`, "Dockerfile"), NAIVE);
     }
-    const child = spawn(process.execPath, [BIN, "batch", "--write", "-q", "--jobs", "2"], { cwd: root, stdio: "ignore" });
+    const child = spawn(process.execPath, [BIN, "batch", "--offline", "--write", "-q", "--jobs", "2"], { cwd: root, stdio: "ignore" });
     // Kill as soon as some files are rewritten (or after 20 s at the latest).
     const started = Date.now();
     await new Promise<void>((resolve) => {

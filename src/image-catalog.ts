@@ -1,0 +1,39 @@
+// The bundled offline catalog of official images (src/image-catalog.json, written by
+// scripts/image-catalog.mjs from docker-library/official-images). Each group lists tags that named the same
+// image on the catalog's date; it knows tags, not digests.
+import data from "./image-catalog.json" with { type: "json" };
+import { pinCandidates } from "./image-tags.js";
+
+export interface CatalogPin {
+  readonly tag: string;
+  /** The day the catalog was taken (YYYY-MM-DD). */
+  readonly date: string;
+}
+
+export const CATALOG_DATE: string = data.date;
+
+const IMAGES: Readonly<Record<string, readonly string[]>> = data.images;
+
+/** Official images live under `library/` on Docker Hub; the catalog knows only those. */
+export function catalogName(registry: string | null, name: string): string | null {
+  if (registry !== null && registry !== "docker.io" && registry !== "index.docker.io") return null;
+  const bare = name.startsWith("library/") ? name.slice(8) : name;
+  return bare in IMAGES ? bare : null;
+}
+
+/** Whether the catalog has this official image at all. */
+export function catalogHasImage(registry: string | null, name: string): boolean {
+  return catalogName(registry, name) !== null;
+}
+
+/**
+ * The most specific release tag that named the same image as `tag` on the catalog's date, `null` when the
+ * tag was not in the catalog, or `tag` itself when nothing is more specific.
+ */
+export function catalogPin(registry: string | null, name: string, tag: string): CatalogPin | null {
+  const image = catalogName(registry, name);
+  if (image === null) return null;
+  const group = IMAGES[image].map((g) => g.split(" ")).find((g) => g.includes(tag));
+  if (!group) return null;
+  return { tag: pinCandidates(tag, group)[0] ?? tag, date: CATALOG_DATE };
+}

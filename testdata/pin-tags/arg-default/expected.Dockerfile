@@ -1,0 +1,4 @@
+ARG NODE_VERSION=22.23.2
+ARG PY="3.13.15"
+FROM node:${NODE_VERSION}-slim AS build
+FROM python:$PY

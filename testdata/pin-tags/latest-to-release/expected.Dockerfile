@@ -1,0 +1,3 @@
+FROM node:26.7.0
+WORKDIR /app
+CMD ["node", "index.js"]

@@ -1,0 +1,4 @@
+ARG REPO=node
+ARG TAG=22
+FROM ${REPO}:${TAG}
+FROM node:${TAG:-22}

@@ -1,0 +1,4 @@
+ARG NODE_VERSION=22
+FROM node:${NODE_VERSION}
+ARG NODE_VERSION
+RUN echo "building for node $NODE_VERSION"

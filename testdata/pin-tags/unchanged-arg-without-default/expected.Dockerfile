@@ -1,0 +1,2 @@
+ARG BASE_TAG
+FROM node:${BASE_TAG}

@@ -1,0 +1,2 @@
+FROM node:24 AS build
+FROM node:24-slim
