@@ -8,7 +8,7 @@ import { writeSchema } from "./write-schema.mjs";
 const require = createRequire(import.meta.url);
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", browser: "src/browser.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

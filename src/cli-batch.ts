@@ -59,8 +59,8 @@ export function batchCommand(): Command {
     .option("--out-dir <dir>", "write every optimized file into a mirror tree")
     .option("--diff", "print one unified diff for all files (applies with git apply)")
     .option("--check", "exit 1 when any file would change")
-    .option("--report <file>", "write a report: .md, .json or .sarif")
-    .addOption(new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif"]))
+    .option("--report <file>", "write a report: .md, .json, .sarif or .html (a self-contained review page)")
+    .addOption(new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif", "html"]))
     .option("--shard <i/n>", "process only shard i of n (1-based), split deterministically by path")
     .option("-q, --quiet", "print only errors and the summary")
     .option("--passes <ids>", "run only these passes", idList)
@@ -94,7 +94,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new BatchUsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
   if (opts.write && opts.outDir) throw new BatchUsageError("--write and --out-dir exclude each other");
   const format = opts.report ? (opts.reportFormat ?? reportFormatOf(opts.report)) : null;
-  if (opts.report && !format) throw new BatchUsageError(`${opts.report}: say the report format with --report-format (md, json, sarif)`);
+  if (opts.report && !format) throw new BatchUsageError(`${opts.report}: say the report format with --report-format (md, json, sarif, html)`);
 
   let targets;
   try {

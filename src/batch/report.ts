@@ -1,14 +1,16 @@
 // Batch reports: Markdown for people, JSON for scripts, SARIF 2.1.0 for code-scanning UIs.
 import type { Pass } from "../pass.js";
 import { VERSION } from "../version.js";
+import { renderReviewPage } from "./review-html.js";
 import type { FileResult, FileStatus } from "./process-file.js";
 
-export type ReportFormat = "md" | "json" | "sarif";
+export type ReportFormat = "md" | "json" | "sarif" | "html";
 
 export function reportFormatOf(file: string): ReportFormat | null {
   if (/\.(md|markdown)$/i.test(file)) return "md";
   if (/\.sarif(\.json)?$/i.test(file)) return "sarif";
   if (/\.json$/i.test(file)) return "json";
+  if (/\.html?$/i.test(file)) return "html";
   return null;
 }
 
@@ -32,6 +34,7 @@ function layers(text: string | null): number | null {
 export function renderReport(format: ReportFormat, results: readonly FileResult[], passes: readonly Pass[]): string {
   if (format === "json") return `${JSON.stringify(jsonReport(results), null, 2)}\n`;
   if (format === "sarif") return `${JSON.stringify(sarifReport(results, passes), null, 2)}\n`;
+  if (format === "html") return renderReviewPage(results);
   return markdownReport(results);
 }
 
