@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 import { writeSchema } from "./write-schema.mjs";
 
 const require = createRequire(import.meta.url);
@@ -43,3 +44,6 @@ for (const { id } of PASSES) {
   }
 }
 writeFileSync("dist/examples.json", `${JSON.stringify(examples, null, 1)}\n`);
+
+// Typed declarations for the library API (`import { optimize } from "msb-opt"`).
+execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.types.json"], { stdio: "inherit" });
