@@ -27,7 +27,7 @@ interface BatchOptions {
   outDir?: string;
   diff?: boolean;
   check?: boolean;
-  report?: string;
+  report: string[];
   reportFormat?: ReportFormat;
   shard?: string;
   quiet?: boolean;
@@ -59,7 +59,7 @@ export function batchCommand(): Command {
     .option("--out-dir <dir>", "write every optimized file into a mirror tree")
     .option("--diff", "print one unified diff for all files (applies with git apply)")
     .option("--check", "exit 1 when any file would change")
-    .option("--report <file>", "write a report: .md, .json, .sarif or .html (a self-contained review page)")
+    .option("--report <file>", "write a report: .md, .json, .sarif or .html (a self-contained review page); repeatable", (v: string, prev: string[]) => [...prev, v], [] as string[])
     .addOption(new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif", "html"]))
     .option("--shard <i/n>", "process only shard i of n (1-based), split deterministically by path")
     .option("-q, --quiet", "print only errors and the summary")
@@ -93,8 +93,8 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   const jobs = Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new BatchUsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
   if (opts.write && opts.outDir) throw new BatchUsageError("--write and --out-dir exclude each other");
-  const format = opts.report ? (opts.reportFormat ?? reportFormatOf(opts.report)) : null;
-  if (opts.report && !format) throw new BatchUsageError(`${opts.report}: say the report format with --report-format (md, json, sarif, html)`);
+  const reports = opts.report.map((file) => ({ file, format: opts.reportFormat ?? reportFormatOf(file) }));
+  for (const r of reports) if (!r.format) throw new BatchUsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
 
   let targets;
   try {
@@ -120,7 +120,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   if (opts.write) results = writeInPlace(results);
   else if (opts.outDir) results = writeOutDir(results, opts.outDir);
   if (opts.diff) io.out(combinedDiff(results));
-  if (opts.report && format) writeFileSync(opts.report, renderReport(format, results, selectPasses({})));
+  for (const r of reports) writeFileSync(r.file, renderReport(r.format!, results, selectPasses({})));
 
   for (const r of results) {
     if (r.error) io.err(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}\n`);

@@ -185,3 +185,26 @@ describe("msb-opt batch", () => {
     expect(rewritten).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("the CI and pre-commit recipes", () => {
+  test("pre-commit: `msb-opt batch --check` on named files (as pre-commit passes them)", () => {
+    const root = makeTree();
+    const hook = readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8");
+    const entry = /entry: msb-opt (.*)\n/.exec(hook)![1].split(" ");
+    const files = /files: (.*)\n/.exec(hook)![1];
+    const staged = ["svc-b/Containerfile", "svc-a/nested/deeper/Dockerfile.prod", "notes/README.md"].filter((f) => new RegExp(files).test(f));
+    expect(staged).toEqual(["svc-b/Containerfile", "svc-a/nested/deeper/Dockerfile.prod"]);
+    expect(msbOpt([...entry, "svc-b/Containerfile"], root).code).toBe(0);
+    const failing = msbOpt([...entry, ...staged], root);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain("svc-a/nested/deeper/Dockerfile.prod: would change");
+  });
+
+  test("CI: `batch . --check --report msb-opt.sarif --report review.html` gates and reports", () => {
+    const root = makeTree();
+    const r = msbOpt(["batch", ".", "--check", "--report", "msb-opt.sarif", "--report", "review.html"], root);
+    expect(r.code).toBe(2); // one broken file in the tree
+    expect(JSON.parse(readFileSync(join(root, "msb-opt.sarif"), "utf8")).version).toBe("2.1.0");
+    expect(readFileSync(join(root, "review.html"), "utf8")).toMatch(/^<!doctype html>/);
+  });
+});
