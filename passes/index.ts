@@ -1,7 +1,12 @@
 import type { Pass } from "../src/pass.js";
+import reorderCopy from "./reorder-copy.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
  * `--passes` and `--skip` select from this list but never reorder it.
  */
-export const PASSES: readonly Pass[] = [];
+export const PASSES: readonly Pass[] = [
+  // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
+  // merge an install RUN with the steps that need the sources).
+  reorderCopy as Pass,
+];
