@@ -10,7 +10,7 @@
 // dependencies, no generated files. It only reorders install steps that the Dockerfile already has.
 import { posix } from "node:path";
 import { contextPath, type BuildContext } from "../src/context.js";
-import { MANIFEST_NAMES, manifestsFor } from "../src/dependency-manifests.js";
+import { isManifestName, manifestsFor } from "../src/dependency-manifests.js";
 import { withDockerignore } from "../src/dockerignore.js";
 import { classifyRun, type InstallStep } from "../src/install-commands.js";
 import { changed, instruction, withStage, type Dockerfile, type Instruction, type Stage } from "../src/ir.js";
@@ -98,7 +98,7 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     let start = i;
     while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword))) start--;
     const copies = body.slice(start, i).map(contextCopy).filter((c): c is Copy => c !== null);
-    const suspects = copies.filter((c) => c.whole || !c.sources.some((s) => s !== null && MANIFEST_NAMES.test(posix.basename(s))));
+    const suspects = copies.filter((c) => c.whole || !c.sources.some((s) => s !== null && isManifestName(posix.basename(s))));
     if (suspects.length === 0) continue;
     const install = kind.steps.length > 0 ? kind.steps.map((s) => s.command).join("` and `") : firstInstallWord(run);
     const moved = listLabel(suspects);

@@ -18,6 +18,19 @@ export type Needs =
 export const MANIFEST_NAMES =
   /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|\.yarn|patches|.*requirements.*\.txt|.*constraints.*\.txt|pyproject\.toml|poetry\.(lock|toml)|Pipfile(\.lock)?|uv\.(lock|toml)|\.python-version|go\.(mod|sum)|Gemfile(\.lock)?|\.bundle|composer\.(json|lock)|auth\.json)$/;
 
+const SAMPLE_NAMES = [
+  "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "requirements.txt", "requirements-dev.txt",
+  "constraints.txt", "pyproject.toml", "poetry.lock", "Pipfile", "Pipfile.lock", "uv.lock", "go.mod", "go.sum", "Gemfile", "Gemfile.lock",
+  "composer.json", "composer.lock",
+];
+
+/** Is this file name (or glob such as `package*.json`) a dependency manifest? */
+export function isManifestName(name: string): boolean {
+  if (!/[*?[]/.test(name)) return MANIFEST_NAMES.test(name);
+  const re = new RegExp(`^${name.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  return SAMPLE_NAMES.some((n) => re.test(n));
+}
+
 const join = (dir: string, path: string) => contextPath(posix.join(dir || ".", path));
 
 /**

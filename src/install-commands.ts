@@ -63,6 +63,9 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
   if (name === "cd") return { refuse: "`cd` changes the folder the install runs in; use WORKDIR instead" };
   // `rm -rf /var/lib/apt/lists/*`: a glob is fine when its folder is a cache.
   if (name === "rm") return words.every((w) => !w.text.includes("$") && ((w.value ?? w.text).startsWith("-") || SCRATCH.test(w.value ?? w.text))) ? "helper" : "other";
+  if (/^(npm|yarn|pnpm|poetry|pipenv|bundler?|composer(\.phar)?)$/.test(name) && values.includes(null)) {
+    return { refuse: `\`${name}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+  }
   if (name === "npm") return npm(words);
   if (name === "yarn") return yarn(words);
   if (name === "pnpm") return pnpm(words);
