@@ -12,7 +12,7 @@ import { posix } from "node:path";
 import { contextPath, type BuildContext } from "../src/context.js";
 import { isManifestName, manifestsFor } from "../src/dependency-manifests.js";
 import { withDockerignore } from "../src/dockerignore.js";
-import { classifyRun, type InstallStep } from "../src/install-commands.js";
+import { buildWithoutDependencyStep, classifyRun, type InstallStep } from "../src/install-commands.js";
 import { changed, instruction, withStage, type Dockerfile, type Instruction, type Stage } from "../src/ir.js";
 import { definePass, type PassContext } from "../src/pass.js";
 import { joinContinuations, parseRun } from "../src/run-script.js";
@@ -23,6 +23,7 @@ const messages = {
   movedOnly: "Moved {moved} after `{install}`, which needs only the manifests copied before it, so that a source edit no longer re-runs the install.",
   noContext: "Left `{install}` after {moved}: without the build context msb-opt cannot see which manifests exist or whether the install reads other files; run msb-opt with the Dockerfile's folder (or `--context`).",
   refused: "Left `{install}` after {moved}: {reason}.",
+  noDependencyStep: "Left `{build}` after {moved}: it downloads its dependencies as part of the build, so every source edit downloads them again; add {advice} (msb-opt only reorders steps, it does not add them).",
   noDockerignore: "The build context has no `.dockerignore`, so `{copy}` sends everything (node_modules, .git, build output) to the builder and any change there re-runs the steps after it; add a `.dockerignore`.",
 } as const;
 type MessageId = keyof typeof messages;
@@ -71,7 +72,7 @@ function contextCopy(instr: Instruction): Copy | null {
       return null;
     }
   } else words = text.split(/\s+/).filter(Boolean);
-  if (words.length < 2) return null;
+  if (words.length < 2 || words.slice(0, -1).some((s) => /^(https?|git):\/\/|^git@|\.git(#|$)/.test(s))) return null;
   const dest = words[words.length - 1];
   const sources = words.slice(0, -1).map((s) => (s.includes("$") || /^[a-z]+:\/\//i.test(s) ? null : contextPath(s)));
   return { instr, sources, dest, whole: sources.length === 1 && sources[0] === "." };
@@ -89,8 +90,12 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
     if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? ""))) continue;
-    const kind = classifyRun(simpleCommands(parsed.script));
-    if (kind.kind === "none") continue;
+    const commands = simpleCommands(parsed.script);
+    const kind = classifyRun(commands);
+    if (kind.kind === "none") {
+      if (!installedBefore) adviseDependencyStep(body, i, commands, ctx);
+      continue;
+    }
     // A later install of the project itself (`uv sync` after `uv sync --no-install-project`) needs the sources.
     const earlierInstall = installedBefore;
     installedBefore ||= kind.steps.length > 0;
@@ -120,6 +125,18 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     i = result.next - 1;
   }
   return body === stage.body ? stage : { ...stage, body };
+}
+
+/** After `COPY . .`, a `go build` (cargo, mvn, gradle, dotnet) with no dependency step before it: say what to add. */
+function adviseDependencyStep(body: readonly Instruction[], index: number, commands: ReturnType<typeof simpleCommands>, ctx: Ctx): void {
+  const build = buildWithoutDependencyStep(commands);
+  if (!build || !ctx.context.available) return;
+  let start = index;
+  while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword))) start--;
+  const whole = body.slice(start, index).map(contextCopy).find((c) => c?.whole);
+  if (!whole) return;
+  const present = build.manifest.startsWith("*") ? ctx.context.list(".").some((n) => n.endsWith(build.manifest.slice(1))) : ctx.context.exists(build.manifest);
+  if (present) ctx.decline(body[index].line, "noDependencyStep", { build: build.command, moved: copyLabel(whole), advice: build.advice });
 }
 
 function firstInstallWord(run: Instruction): string {

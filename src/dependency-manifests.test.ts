@@ -96,6 +96,29 @@ describe("other ecosystems", () => {
   });
 });
 
+describe("maven and dotnet", () => {
+  test("maven: pom.xml with the wrapper; refuses multi-module builds", () => {
+    const r = needs({ "pom.xml": "<project/>", mvnw: "#!/bin/sh", ".mvn/wrapper/maven-wrapper.properties": "" }, step("maven"));
+    expect(r.ok && r.paths).toEqual(["pom.xml", "mvnw", ".mvn"]);
+    expect(needs({ "pom.xml": "<project><modules><module>a</module></modules></project>" }, step("maven")).ok).toBe(false);
+  });
+  test("dotnet: project references with their paths, shared files up the tree, obj as an output", () => {
+    const files = {
+      "Api/Api.csproj": '<Project><ItemGroup><ProjectReference Include="..\\Lib\\Lib.csproj" /></ItemGroup></Project>',
+      "Lib/Lib.csproj": "<Project/>",
+      "Lib/packages.lock.json": "{}",
+      "Directory.Packages.props": "<Project/>",
+      "Api/obj/project.assets.json": "{}",
+    };
+    const r = needs(files, step("dotnet", [], ["Api/Api.csproj"]));
+    expect(r).toEqual({ ok: true, paths: ["Api/Api.csproj", "Lib/Lib.csproj", "Lib/packages.lock.json", "Directory.Packages.props"], outputs: ["Api/obj"] });
+  });
+  test("dotnet: refuses local MSBuild imports and a missing project", () => {
+    expect(needs({ "A.csproj": '<Project><Import Project="build/common.targets" /></Project>' }, step("dotnet")).ok).toBe(false);
+    expect(needs({ "src/a.cs": "" }, step("dotnet")).ok).toBe(false);
+  });
+});
+
 describe("isManifestName", () => {
   test.each([
     ["package.json", true],

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { classifyRun, isLocalRequirement } from "./install-commands.js";
+import { buildWithoutDependencyStep, classifyRun, isLocalRequirement } from "./install-commands.js";
 import { loadShell, parseShell, simpleCommands } from "./shell.js";
 
 beforeAll(() => loadShell());
@@ -28,6 +28,10 @@ describe("classifyRun", () => {
     ["bundle config set without dev && bundle install", ["bundle install"]],
     ["composer install --no-scripts --no-autoloader", ["composer install"]],
     ["apt-get update && apt-get install -y gcc && pip install -r r.txt && rm -rf /var/lib/apt/lists/*", ["pip install"]],
+    ["mvn -B dependency:go-offline", ["mvn dependency:go-offline"]],
+    ["./mvnw -q dependency:resolve dependency:resolve-plugins", ["mvnw dependency:resolve dependency:resolve-plugins"]],
+    ["dotnet restore App.sln", ["dotnet restore"]],
+    ["mvn package", "none"],
     ["npm run build", "none"],
     ["go build ./...", "none"],
     ["pip install flask", "none"],
@@ -71,4 +75,18 @@ describe("isLocalRequirement", () => {
     ["x @ https://example.com/x.tar.gz", false],
     ["git+https://github.com/a/b", false],
   ])("%s → %s", (spec, expected) => expect(isLocalRequirement(spec)).toBe(expected));
+});
+
+describe("buildWithoutDependencyStep", () => {
+  test.each([
+    ["CGO_ENABLED=0 go build -o /app .", "go.mod"],
+    ["cargo build --release", "Cargo.toml"],
+    ["./mvnw -B package -DskipTests", "pom.xml"],
+    ["./gradlew bootJar", "settings.gradle"],
+    ["dotnet publish -c Release", "*.csproj"],
+    ["go mod download", null],
+    ["npm run build", null],
+  ])("%s", (script, manifest) => {
+    expect(buildWithoutDependencyStep(simpleCommands(parseShell(script)))?.manifest ?? null).toBe(manifest);
+  });
 });

@@ -2,7 +2,7 @@
 // which are harmless beside them (cache cleaning, system packages), and which may need the sources.
 import type { SimpleCommand, Word } from "./shell.js";
 
-export type Ecosystem = "npm" | "yarn" | "pnpm" | "pip" | "poetry" | "pipenv" | "uv" | "go" | "bundler" | "composer";
+export type Ecosystem = "npm" | "yarn" | "pnpm" | "pip" | "poetry" | "pipenv" | "uv" | "go" | "bundler" | "composer" | "maven" | "dotnet";
 
 export interface InstallStep {
   readonly ecosystem: Ecosystem;
@@ -78,6 +78,8 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
   if (name === "gem") return at(0) === "install" ? "helper" : "other";
   if (name === "bundle" || name === "bundler") return bundle(words);
   if (name === "composer" || name === "composer.phar") return composer(words);
+  if (name === "mvn" || name === "mvnw") return maven(words, cmd.name);
+  if (name === "dotnet") return dotnet(words);
   return "other";
 }
 
@@ -223,4 +225,65 @@ function composer(words: readonly Word[]): CommandKind {
     };
   }
   return step("composer", "composer install", words);
+}
+
+/** Maven options that take a value. */
+const MAVEN_VALUE = new Set(["-f", "--file", "-s", "--settings", "-gs", "--global-settings", "-P", "--activate-profiles", "-pl", "--projects", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-b", "--builder", "-l", "--log-file", "-D", "--define"]);
+
+function maven(words: readonly Word[], display: string): CommandKind {
+  const goals: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i].value;
+    if (v === null) return { refuse: `\`${display}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+    if (!v.startsWith("-")) goals.push(v);
+    else if (MAVEN_VALUE.has(v)) {
+      const value = words[++i]?.value ?? "";
+      if (v === "-f" || v === "--file") return { refuse: `\`${display} -f\` builds another POM` };
+      if ((v === "-s" || v === "--settings") && !value.startsWith("/")) return { refuse: `\`${display} -s ${value}\` reads settings from the sources` };
+    }
+  }
+  if (goals.length === 0 || !goals.every((g) => /(^|:)dependency(-plugin)?(:[\w.-]+)?:(go-offline|resolve|resolve-plugins)$|go-offline/.test(g))) return "other";
+  return step("maven", `${display.replace(/^.*\//, "")} ${goals.join(" ")}`, words);
+}
+
+function dotnet(words: readonly Word[]): CommandKind {
+  const sub = words[0]?.value ?? null;
+  if (sub === "--info" || sub === "--version" || sub === "nuget" || sub === "dev-certs") return "helper";
+  if (sub !== "restore") return "other";
+  const files: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const v = words[i].value;
+    if (v === null) return { refuse: "`dotnet restore` takes an argument that expands a variable, so msb-opt cannot tell what it reads" };
+    if (/^(-s|--source|-r|--runtime|--packages|--configfile|-v|--verbosity|-p|--property|-a|--arch|--os)$/.test(v)) {
+      const value = words[++i]?.value ?? "";
+      if (v === "--configfile" && !value.startsWith("/")) files.push(value);
+    } else if (!v.startsWith("-")) files.push(v);
+  }
+  return step("dotnet", "dotnet restore", words.slice(1), files);
+}
+
+/** A build command that fetches dependencies itself (`go build`, `cargo build`, `mvn package`…), with the usual dependency step. */
+export interface BuildWithoutDependencyStep {
+  readonly command: string;
+  readonly manifest: string;
+  readonly advice: string;
+}
+
+const BUILDS: readonly { test: RegExp; manifest: string; advice: string }[] = [
+  { test: /^go (build|install|test|vet)\b/, manifest: "go.mod", advice: "`COPY go.mod go.sum ./` and `RUN go mod download` before copying the sources" },
+  { test: /^cargo (build|install|test)\b/, manifest: "Cargo.toml", advice: "a cache mount (`RUN --mount=type=cache,target=/usr/local/cargo/registry …`) or a dependency-only build before copying the sources" },
+  { test: /^(mvn|mvnw) .*\b(package|install|verify|compile)\b/, manifest: "pom.xml", advice: "`COPY pom.xml ./` and `RUN mvn dependency:go-offline` before copying the sources" },
+  { test: /^(gradle|gradlew) /, manifest: "settings.gradle", advice: "the build and settings files and a `RUN gradle dependencies` step (or a cache mount) before copying the sources" },
+  { test: /^dotnet (build|publish|test)\b/, manifest: "*.csproj", advice: "the project files and `RUN dotnet restore` before copying the sources" },
+];
+
+/** The first build command of a RUN that downloads dependencies as part of the build. */
+export function buildWithoutDependencyStep(commands: readonly SimpleCommand[]): BuildWithoutDependencyStep | null {
+  for (const cmd of commands) {
+    if (cmd.name === null) continue;
+    const line = [basename(cmd.name), ...cmd.args.map((a) => a.value ?? a.text)].join(" ");
+    const hit = BUILDS.find((b) => b.test.test(line));
+    if (hit) return { command: commandText(cmd), manifest: hit.manifest, advice: hit.advice };
+  }
+  return null;
 }
