@@ -48,3 +48,11 @@ describe("reorder-copy with a context", () => {
     expect(result.output).toBe(text);
   });
 });
+
+describe("reorder-copy and earlier manifest COPYs", () => {
+  test("a manifest copied before another WORKDIR does not count as present", async () => {
+    const text = "FROM node:20\nWORKDIR /tools\nCOPY package.json ./\nWORKDIR /app\nCOPY . .\nRUN npm ci\n";
+    const result = await run(text, { "package.json": "{}", ".dockerignore": "node_modules\n" });
+    expect(result.output).toBe("FROM node:20\nWORKDIR /tools\nCOPY package.json ./\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY . .\n");
+  });
+});

@@ -37,7 +37,7 @@ export default definePass({
   id: "reorder-copy",
   title: "Copy dependency manifests before the install",
   rationale:
-    "`COPY . .` before `RUN npm ci` (or pip, poetry, uv, go mod download, bundle, composer) makes every source edit re-run the install. Copying the manifests first and the sources after keeps the install layer cached.",
+    "`COPY . .` before `RUN npm ci` (or yarn, pnpm, pip, poetry, pipenv, uv, go mod download, bundle, composer, mvn dependency:go-offline, dotnet restore) makes every source edit re-run the install. Copying the manifests first and the sources after keeps the install layer cached. The pass reads the build context (with .dockerignore) to copy only files that exist and refuses when the install may read other files; it reorders existing steps and never adds one.",
   messages,
   run(df, ctx) {
     const view = withDockerignore(ctx.context);
@@ -102,8 +102,12 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     // The instructions right above the install that only copy from the context or are inert.
     let start = i;
     while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword))) start--;
+    const isSuspect = (c: Copy) => c.whole || !c.sources.some((s) => s !== null && isManifestName(posix.basename(s)));
+    // Manifest copies above a WORKDIR belong to another folder: the region starts after that WORKDIR.
+    const workdir = body.slice(start, i).map((x) => x.keyword).lastIndexOf("WORKDIR");
+    if (workdir >= 0 && !body.slice(start, start + workdir).some((x) => contextCopy(x) && isSuspect(contextCopy(x)!))) start += workdir + 1;
     const copies = body.slice(start, i).map(contextCopy).filter((c): c is Copy => c !== null);
-    const suspects = copies.filter((c) => c.whole || !c.sources.some((s) => s !== null && isManifestName(posix.basename(s))));
+    const suspects = copies.filter(isSuspect);
     if (suspects.length === 0) continue;
     const install = kind.steps.length > 0 ? kind.steps.map((s) => s.command).join("` and `") : firstInstallWord(run);
     const moved = listLabel(suspects);
@@ -205,7 +209,7 @@ function plan(body: readonly Instruction[], start: number, runIndex: number, cop
     }
   }
   // Manifests the moved `COPY .` provided and no earlier COPY did.
-  const earlier = dir !== "" ? [] : body.slice(0, first).map(contextCopy).filter((c): c is Copy => c !== null && normalizeDest(c.dest, cwd) === ".");
+  const earlier = dir !== "" ? [] : body.slice(start, first).map(contextCopy).filter((c): c is Copy => c !== null && normalizeDest(c.dest, cwd) === ".");
   const already = new Set(earlier.flatMap((c) => c.sources.flatMap((s) => (s === null ? [] : expand(view, s)))));
   const fresh = wholes.length > 0 ? paths.filter((p) => !already.has(p)) : [];
   if (fresh.some((p) => /\s/.test(p))) return { reason: "a manifest's path has blanks", moved };
