@@ -165,11 +165,11 @@ function plan(body: readonly Instruction[], start: number, runIndex: number, cop
     const dests = new Set(wholes.map((c) => normalizeDest(c.dest, cwd)));
     if (dests.size > 1) return { reason: "the stage copies the whole context to several places" };
     const dest = [...dests][0];
-    if (dest === null) return { reason: `msb-opt cannot tell where \`${wholes[0].dest}\` is relative to the folder the install runs in; add a WORKDIR` };
+    if (dest === null) return { reason: `msb-opt cannot tell where \`${wholes[0].dest}\` is relative to the folder the install runs in; use a literal path` };
     if (dest === ".") dir = "";
     else if (cwd === null) return { reason: `msb-opt cannot tell whether the install runs in \`${wholes[0].dest}\`; add a \`WORKDIR\` before the COPY` };
     else if (cwd !== null && (cwd === dest || cwd.startsWith(`${dest === "/" ? "" : dest}/`))) dir = posix.relative(dest, cwd);
-    else return { reason: `the install does not run in \`${wholes[0].dest}\`, where the sources are copied` };
+    else return { reason: `the install runs in \`${cwd ?? "?"}\`, not in \`${wholes[0].dest}\` where the sources are copied` };
     contextRoot = dest === "." ? cwd : dest;
   }
   const paths: string[] = [];
@@ -189,22 +189,22 @@ function plan(body: readonly Instruction[], start: number, runIndex: number, cop
     const instr = body[k];
     const copy = contextCopy(instr);
     if (copy && !moved.some((m) => m.instr === instr)) {
-      return { reason: `${copyLabel(copy)} comes after the sources and would move above them`, moved };
+      return { reason: `${copyLabel(copy)} comes after the sources and would have to move above them; put it before them`, moved };
     }
   }
   for (const c of moved) {
     const bad = c.instr.flags.find((f) => !MOVABLE_FLAGS.has(f.name));
     if (bad) return { reason: `${copyLabel(c)} has \`--${bad.name}\`, which msb-opt does not move`, moved };
-    if (/\$/.test(c.instr.args) || c.instr.flags.some((f) => f.value?.includes("$"))) return { reason: `${copyLabel(c)} uses a variable`, moved };
+    if (/\$/.test(c.instr.args) || c.instr.flags.some((f) => f.value?.includes("$"))) return { reason: `${copyLabel(c)} uses a variable; use a literal path`, moved };
     if (c.sources.some((s) => s === null)) return { reason: `${copyLabel(c)} copies a path msb-opt cannot check`, moved };
     const overwritten = outputs.find((o) => c.sources.some((s) => s === "." || o === s || o.startsWith(`${s}/`)));
     if (overwritten) return { reason: `the build context has \`${overwritten}\`, which ${copyLabel(c)} would copy over what the install wrote; add it to .dockerignore`, moved };
     if (!c.whole) {
       const needed = paths.find((p) => c.sources.some((s) => s !== null && (p === s || p.startsWith(`${s}/`) || s.startsWith(`${p}/`))));
       if (needed) return { reason: `${copyLabel(c)} also brings \`${needed}\`, which the install reads`, moved };
-      if (c.sources.some((s) => s !== null && /[*?[]/.test(s))) return { reason: `${copyLabel(c)} uses a wildcard`, moved };
+      if (c.sources.some((s) => s !== null && /[*?[]/.test(s))) return { reason: `${copyLabel(c)} uses a wildcard, which may also match manifests; name the files`, moved };
       if (normalizeDest(c.dest, cwd) === "." && c.sources.some((s) => s !== null && view.list(s).length > 0)) {
-        return { reason: `${copyLabel(c)} copies a folder's contents into the working folder`, moved };
+        return { reason: `${copyLabel(c)} copies a folder's contents into the working folder, where the install reads its manifests; copy that folder's manifests first`, moved };
       }
     }
   }

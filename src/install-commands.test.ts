@@ -41,7 +41,7 @@ describe("classifyRun", () => {
   test.each([
     ["npm ci && npm run build", "also runs `npm run build`"],
     ["cd web && npm ci", "`cd` changes the folder"],
-    ["npm install express", "with package names"],
+    ["npm install express", "changes package.json"],
     ["npm ci --prefix web", "another folder"],
     ["npm ci $FLAGS", "expands a variable"],
     ["pip install -r $REQS", "expands a variable"],

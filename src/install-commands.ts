@@ -104,7 +104,8 @@ function npm(words: readonly Word[]): CommandKind {
   const global = hasFlag(words, "-g", "--global", "--location");
   if (global && positional.length > 0) return "helper";
   if (hasFlag(words, "--prefix", "-C")) return { refuse: `\`npm ${sub} --prefix\` installs in another folder` };
-  if (global || positional.length > 0) return { refuse: `\`npm ${sub}\` with package names or \`-g\` changes package.json or installs the project itself` };
+  if (global) return { refuse: `\`npm ${sub} -g\` installs the project itself, which needs its sources` };
+  if (positional.length > 0) return { refuse: `\`npm ${sub} <package>\` changes package.json; add the package to package.json and install with \`npm ci\`` };
   return step("npm", `npm ${sub}`, words);
 }
 
