@@ -1,5 +1,5 @@
 // `.dockerignore` as BuildKit reads it: one pattern a line, `#` comments, `!` exceptions, a leading `/`
-// dropped, `**` for any number of folders, `*` and `?` within one name, `[…]` classes, `\` escapes.
+// dropped, `**` for any number of folders, `*` and `?` within one name, `[…]` classes (`[^…]` negates), `\` escapes.
 // A path is ignored when the last pattern that matches it or one of its parent folders is not an exception.
 import { contextPath, type BuildContext } from "./context.js";
 
@@ -57,14 +57,13 @@ function compile(pattern: string): RegExp {
     } else if (ch === "\\" && i + 1 < pattern.length) {
       re += escapeRegex(pattern[++i]);
     } else if (ch === "[") {
+      // BuildKit hands classes to Go's regexp as written: `[^a]` negates, `[!a]` is a class with `!`.
       const end = pattern.indexOf("]", i + 2);
       if (end < 0) {
         re += "\\[";
         continue;
       }
-      let cls = pattern.slice(i + 1, end);
-      if (cls.startsWith("^")) cls = "!" + cls.slice(1);
-      re += cls.startsWith("!") ? `[^/${cls.slice(1).replace(/\\/g, "\\\\")}]` : `[${cls.replace(/\\/g, "\\\\")}]`;
+      re += `[${pattern.slice(i + 1, end).replace(/\\(?!.)/g, "\\\\")}]`;
       i = end;
     } else {
       re += escapeRegex(ch);
