@@ -1,5 +1,6 @@
 // Real BuildKit builds: a tiny npm app, built, then rebuilt after a source-only edit. With the original
-// Dockerfile (`COPY . .` before `RUN npm ci`) the install runs again; with reorder-copy's output it is CACHED.
+// Dockerfile (`COPY . .` before `RUN npm ci`) the install runs again; with reorder-copy's output it is CACHED,
+// and both images hold the same files in /app.
 // Needs Docker: set MSB_DOCKER (e.g. /usr/bin/docker); the test skips with a message otherwise.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
@@ -70,6 +71,8 @@ describe.skipIf(skipReason !== null)("reorder-copy with BuildKit", () => {
       expect(result.output).not.toBe(original);
       const variants = { original, optimized: result.output };
       const timings: Record<string, { cold: number; warm: number; cached: boolean }> = {};
+      const trees: Record<string, string> = {};
+      const edit = `// edited ${Date.now()}\n`;
       for (const [name, text] of Object.entries(variants)) {
         const context = join(work, name);
         cpSync(APP, context, { recursive: true });
@@ -83,18 +86,23 @@ describe.skipIf(skipReason !== null)("reorder-copy with BuildKit", () => {
         tags.push(tag);
         const cold = build(dockerfile, context, tag);
         // A source-only edit, unique to this run so that an earlier run's cache cannot hide the install.
-        appendFileSync(join(context, "index.js"), `// edited ${Date.now()} ${name}\n`);
+        appendFileSync(join(context, "index.js"), edit);
         const warm = build(dockerfile, context, tag);
         timings[name] = { cold: cold.seconds, warm: warm.seconds, cached: stepCached(warm.output, "RUN npm ci") };
         const run = spawnSync(DOCKER!, ["run", "--rm", tag], { env, encoding: "utf8" });
         expect(run.stdout.trim(), `${name} image runs the app`).toBe("1m");
+        const tree = spawnSync(DOCKER!, ["run", "--rm", "--entrypoint", "sh", tag, "-c", "cd /app && find . -type f -exec sha256sum {} + | sort -k2"], { env, encoding: "utf8" });
+        expect(tree.status, tree.stderr).toBe(0);
+        trees[name] = tree.stdout;
       }
       console.log(
         "reorder-copy rebuild after a source edit (docker build --progress=plain):\n" +
           Object.entries(timings)
-            .map(([name, t]) => `  ${name}: npm ci ${t.cached ? "CACHED" : "re-ran"}, warm rebuild ${t.warm.toFixed(2)} s (cold ${t.cold.toFixed(2)} s)`)
+            .map(([name, t]) => `  ${name}: npm ci ${t.cached ? "CACHED" : "re-ran"}, warm rebuild ${t.warm.toFixed(2)} s (first build ${t.cold.toFixed(2)} s, may reuse an earlier run's cache)`)
             .join("\n"),
       );
+      expect(trees.optimized, "both images hold the same files in /app").toBe(trees.original);
+      expect(trees.original).toContain("./node_modules/ms/index.js");
       expect(timings.original.cached, "the original Dockerfile re-runs the install").toBe(false);
       expect(timings.optimized.cached, "the optimized Dockerfile keeps the install cached").toBe(true);
     } finally {
