@@ -1,12 +1,16 @@
 import type { Pass } from "../src/pass.js";
 import mergeRun from "./merge-run.js";
 import pinTags from "./pin-tags.js";
+import reorderCopy from "./reorder-copy.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
  * `--passes` and `--skip` select from this list but never reorder it.
  */
 export const PASSES: readonly Pass[] = [
+  // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
+  // merge an install RUN with the steps that need the sources).
+  reorderCopy as Pass,
   // After the stage split and COPY reordering have settled which RUNs are adjacent.
   mergeRun as Pass,
   // Last: it pins every FROM, including the runtime stage that split-stages adds.

@@ -7,10 +7,11 @@ RUN apt-get update \
     && apt-get install -y curl \
     && rm -rf /var/lib/apt/lists/*
 
-COPY . .
+COPY package.json package-lock.json ./
 RUN npm ci \
-    && npm run build \
     && npm cache clean --force
+COPY . .
+RUN npm run build
 
 EXPOSE 3000
 CMD ["node", "dist/server.js"]

@@ -1,0 +1,4 @@
+FROM node:20-slim
+WORKDIR /srv
+COPY . /app
+RUN npm ci
