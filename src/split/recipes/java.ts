@@ -1,0 +1,23 @@
+// Java: the same Temurin major on its JRE image (`17-jdk` → `17-jre`; `maven:…-eclipse-temurin-17` → `eclipse-temurin:17-jre`).
+import { isOfficial, noInserts, type Recipe } from "./types.js";
+
+export const javaRecipe: Recipe = {
+  id: "java",
+  matches: (base) => isOfficial(base, "eclipse-temurin") || (isOfficial(base, "maven") && /eclipse-temurin-\d+/.test(base.tag ?? "")),
+  tools: ["java"],
+  plan(base) {
+    const tag = base.tag ?? "latest";
+    let jre: string | null = null;
+    if (base.name === "maven") {
+      const m = /eclipse-temurin-(\d+)(-.*)?$/.exec(tag);
+      if (m && !/alpine/.test(m[2] ?? "")) jre = `eclipse-temurin:${m[1]}-jre${m[2] ?? ""}`;
+    } else if (/jre/.test(tag)) {
+      return { ok: false, id: "alreadySlim", data: { image: base.raw } };
+    } else {
+      const m = /^(\d[\w.]*?)(?:-jdk)?(-(?!alpine)[a-z].*)?$/.exec(tag);
+      if (m) jre = `eclipse-temurin:${m[1]}-jre${m[2] ?? ""}`;
+    }
+    if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
+    return { ok: true, plan: { image: jre, shellless: false, ...noInserts } };
+  },
+};
