@@ -46,7 +46,7 @@ export default definePass({
     makeInstall: "Did not split: `make install` writes to folders shared with the toolchain; install into its own prefix (e.g. `make install PREFIX=/app`) to let the pass split.",
     aptUpgrade: "Did not split: `{command}` changes packages of the base image, which the runtime would not have; drop it or split by hand.",
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
-    entryTool: "Did not split: the image runs `{command}`, which `{image}` does not provide; install it with apt-get in the Dockerfile so the pass keeps it.",
+    entryTool: "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
   },
   run(df, ctx) {

@@ -3,6 +3,7 @@
 // It shells out to the docker CLI (BuildKit on); callers choose the binary and environment, so this
 // module never reads `process` (only the CLI does).
 import { spawn } from "node:child_process";
+import { get } from "node:http";
 
 export interface DockerSetup {
   /** The docker client binary (e.g. from env MSB_DOCKER, default `docker`). */
@@ -104,8 +105,7 @@ export class Docker {
       let last = "";
       while (Date.now() < deadline) {
         try {
-          const res = await fetch(`http://127.0.0.1:${hostPort}${options.path}`, { signal: AbortSignal.timeout(3000) });
-          return { status: res.status, body: await res.text() };
+          return await httpGet(`http://127.0.0.1:${hostPort}${options.path}`, 3000);
         } catch (err) {
           last = String(err);
           await new Promise((r) => setTimeout(r, 300));
@@ -122,6 +122,27 @@ export class Docker {
   async removeImages(...images: readonly string[]): Promise<void> {
     if (images.length > 0) await this.exec(["image", "rm", "-f", ...images]);
   }
+}
+
+/** GET a URL; rejects on a network error or after `timeoutMs` (a ref'd timer: the process waits for it). */
+export function httpGet(url: string, timeoutMs: number): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+      res.on("error", reject);
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    req.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
 }
 
 export interface ConfigDifference {
