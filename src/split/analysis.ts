@@ -7,7 +7,7 @@ import type { Dockerfile, Instruction, Stage } from "../ir.js";
 import { parseRun } from "../run-script.js";
 import { simpleCommands, toWord, type ShellScript } from "../shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
-import { entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
+import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
 
 export interface Refusal {
   readonly line: number;
@@ -90,7 +90,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
 
   const add = (line: number, path: string) => {
     if (isSystemDir(path)) refuse(line, "systemDir", { path });
+    if (/\s/.test(path)) refuse(line, "dynamicPath", { path });
     copy.add(path);
+  };
+  // A path removed or moved away later must not be copied (COPY --from would fail on it).
+  const forget = (path: string) => {
+    for (const c of copy) if (isUnder(c, path)) copy.delete(c);
   };
   const at = (line: number, dir: string | null, p: string): string => {
     if (p.includes("$")) refuse(line, "dynamicPath", { path: p });
@@ -171,13 +176,16 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
           if (!SCRATCH.some((s) => isUnder(path, s)) && ![...copy].some((c) => isUnder(path, c))) {
             refuse(line, "unknownCommand", { command: `rm ${p}` });
           }
+          forget(path);
         }
       } else if (name === "mkdir" || name === "touch") {
         for (const p of operands) add(line, at(line, dir, p));
       } else if (name === "chmod" || name === "chown") {
         for (const p of operands.slice(1)) add(line, at(line, dir, p));
       } else if (name === "cp" || name === "mv") {
-        if (operands.length >= 2) add(line, at(line, dir, operands[operands.length - 1]));
+        if (operands.length < 2) continue;
+        if (name === "mv") for (const p of operands.slice(0, -1)) forget(at(line, dir, p));
+        add(line, at(line, dir, operands[operands.length - 1]));
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
         pythonEffects(cmd.name, name, args, line, dir);
       } else if (BUILDS_IN_CWD.has(name)) {
@@ -223,9 +231,28 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
 
   const workdir: string | null = cwd;
   const copyPaths = outermost(copy);
-  const inputs = { workdir, copyPaths, sources, context };
+  // Programs are looked up in the venvs and node_modules/.bin too (PATH or npm scripts put them there).
+  const searchPath = [...venvs.filter((v) => envText.includes(`${v}/bin`)).map((v) => `${v}/bin`), ...(workdir ? [`${workdir}/node_modules/.bin`] : [])];
+  const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
   if (!entry.some((e) => e.from === "ENTRYPOINT" || e.from === "CMD")) refuse(stage.from.line, "noEntry");
   return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, entry, workdir, sources };
+}
+
+/** Names of the prod dependencies (package.json) and requirements (requirements*.txt): their usual commands. */
+function dependencyNames(context: BuildContext, workdir: string | null, sources: ReadonlyMap<string, string>): Set<string> {
+  const names = new Set<string>();
+  const src = (file: string) => (workdir === null ? null : contextSource(`${workdir}/${file}`, sources));
+  try {
+    const pkgPath = src("package.json");
+    const pkg = pkgPath === null ? null : JSON.parse(context.read(pkgPath) ?? "null");
+    for (const name of Object.keys(pkg?.dependencies ?? {})) names.add(name.replace(/^@[^/]+\//, ""));
+  } catch {
+    // not JSON: no names
+  }
+  for (const file of context.list(".").filter((f) => /^requirements.*\.txt$/.test(f))) {
+    for (const m of (context.read(file) ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) names.add(m[1].toLowerCase());
+  }
+  return names;
 }

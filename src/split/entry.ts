@@ -24,6 +24,10 @@ export interface EntryInputs {
   readonly copyPaths: readonly string[];
   readonly sources: ReadonlyMap<string, string>;
   readonly context: BuildContext;
+  /** Folders searched for bare command names before the standard PATH (venv bin, node_modules/.bin). */
+  readonly searchPath?: readonly string[];
+  /** Commands that the installed dependencies are known to put in those folders. */
+  readonly knownBins?: ReadonlySet<string>;
 }
 
 const PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
@@ -73,8 +77,20 @@ function program(instr: Instruction, from: EntryProgram["from"], name: string, s
 
 /** The absolute path of a program inside the copied paths, if it is there. */
 function locate(name: string, inputs: EntryInputs): string | null {
-  const candidates = name.includes("/") ? [resolvePath(inputs.workdir, name)] : PATH_DIRS.map((d) => `${d}/${name}`);
-  return candidates.find((p): p is string => p !== null && inputs.copyPaths.some((c) => isUnder(p, c))) ?? null;
+  if (name.includes("/")) {
+    const path = resolvePath(inputs.workdir, name);
+    return path !== null && inputs.copyPaths.some((c) => isUnder(path, c)) ? path : null;
+  }
+  // A bare name needs evidence that the file is there: copied as such, from the context, or a known bin.
+  for (const dir of inputs.searchPath ?? []) {
+    if (inputs.knownBins?.has(name)) return `${dir}/${name}`;
+  }
+  for (const dir of PATH_DIRS) {
+    const path = `${dir}/${name}`;
+    const src = contextSource(path, inputs.sources);
+    if (inputs.copyPaths.includes(path) || (src !== null && inputs.context.exists(src))) return path;
+  }
+  return null;
 }
 
 /** The context file that a COPY put at an absolute path, if the Dockerfile shows it. */
