@@ -1,6 +1,8 @@
 // Split a single-stage build into a builder that keeps the recipe and a slim runtime with the same contract.
 import { definePass } from "../src/pass.js";
+import { parseImageRef } from "../src/image-ref.js";
 import { analyze } from "../src/split/analysis.js";
+import { resolveBaseArgs, runtimeWithArgs } from "../src/split/base-args.js";
 import { assemble, stageNames } from "../src/split/contract.js";
 import { splitPackages } from "../src/split/packages.js";
 import { RECIPES } from "../src/split/recipes/index.js";
@@ -29,7 +31,7 @@ export default definePass({
     multiStage: "Left the file alone: it is already multi-stage; split-stages only splits single-stage builds.",
     unknownEcosystem: "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, debian or ubuntu base.",
     digest: "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
-    variableBase: "Did not split: the base image `{image}` uses a build argument, so its slim variant is unknown; write the tag literally to let the pass split it.",
+    variableBase: "Did not split: the base image `{image}` uses a build argument without a default, or one whose slim variant cannot follow it; write the tag literally to let the pass split it.",
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
@@ -56,10 +58,11 @@ export default definePass({
     }
     const stage = df.stages[0];
     const line = stage.from.line;
-    const base = stage.base;
-    if (base.raw.toLowerCase() === "scratch") return df;
+    if (stage.base.raw.toLowerCase() === "scratch") return df;
     if (df.escape !== "\\") return decline("escape");
-    if (base.raw.includes("$")) return decline("variableBase", { image: base.raw });
+    const resolved = resolveBaseArgs(df, stage.base.raw);
+    if (resolved === null) return decline("variableBase", { image: stage.base.raw });
+    const base = parseImageRef(resolved);
     const recipe = RECIPES.find((r) => r.matches(base));
     if (!recipe) return decline("unknownEcosystem", { image: base.raw });
     if (base.digest) return decline("digest");
@@ -76,7 +79,9 @@ export default definePass({
     const runtimePackages = packages.flatMap((p) => p.runtime);
     const planned = recipe.plan(base, a, ctx.context, runtimePackages);
     if (!planned.ok) return decline(planned.id, planned.data);
-    const plan = planned.plan;
+    const image = runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
+    const plan = { ...planned.plan, image: image ?? planned.plan.image };
 
     const provided = new Set([...recipe.tools, ...(plan.shellless ? [] : BASE_TOOLS), ...runtimePackages.map((p) => p.replace(/[=:].*$/, ""))]);
     for (const e of a.entry) {

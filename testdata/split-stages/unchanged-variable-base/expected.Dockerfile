@@ -1,5 +1,5 @@
-ARG NODE_VERSION=20
-FROM node:${NODE_VERSION}
+ARG PY=3.11
+FROM python:${PY}-bookworm
 WORKDIR /app
 COPY . .
-CMD ["node", "index.js"]
+CMD ["python", "app.py"]
