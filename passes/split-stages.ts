@@ -49,6 +49,8 @@ export default definePass({
     aptUpgrade: "Did not split: `{command}` changes packages of the base image, which the runtime would not have; drop it or split by hand.",
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
     entryTool: "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
+    hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
+    notHardened: "Kept the root user although `harden` is on: {reason}.",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
   },
   run(df, ctx) {
@@ -91,7 +93,9 @@ export default definePass({
 
     const names = stageNames(stage.name);
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
-    const out = assemble(df, a, plan, { ...names, runtimeApt });
+    const user = ctx.options.harden === true ? hardeningUser() : null;
+    const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
+    const out = assemble(df, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
     const paths = a.copyPaths.map((p) => `\`${p}\``).join(", ");
     ctx.report(line, "split", { builder: names.builderName, runtime: names.runtimeName, image: plan.image, paths });
     for (const p of packages) {
@@ -99,8 +103,24 @@ export default definePass({
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
     }
-    for (const n of plan.notes) ctx.report(n.line, n.id, n.data);
+    for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
+    if (user) ctx.report(stage.body[a.lastBuild].line, "hardened", { user: user.name });
     return out;
+
+    /** The non-root user for option `harden`, when the original ran as root and nothing visibly needs root. */
+    function hardeningUser() {
+      const why = (reason: string) => {
+        ctx.decline(line, "notHardened", { reason });
+        return null;
+      };
+      if (stage.body.some((i) => i.keyword === "USER")) return null;
+      if (!plan.nonRootUser) return why(`\`${plan.image}\` has no ready non-root user`);
+      const ports = stage.body.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.trim().split(/\s+/));
+      const low = ports.find((p) => !/^\d+(\/\w+)?$/.test(p) || Number.parseInt(p, 10) < 1024);
+      if (low) return why(`it exposes port \`${low}\`, which may need root to bind`);
+      if (stage.body.some((i) => i.keyword === "VOLUME")) return why("it declares a VOLUME, whose ownership the user may not have");
+      return plan.nonRootUser;
+    }
 
     function decline(id: Parameters<typeof ctx.decline>[1], data: Record<string, string> = {}, at = line) {
       ctx.decline(at, id, data);

@@ -15,6 +15,8 @@ export interface Assembly {
   readonly runtimeName: string;
   /** The runtime's `apt-get install` for each original install RUN that has run-time packages. */
   readonly runtimeApt: ReadonlyMap<Instruction, readonly string[]>;
+  /** Hardening: run as this non-root user, owning the copied paths. */
+  readonly user?: { readonly name: string; readonly chown: string } | null;
 }
 
 export function stageNames(original: string | null): { builderName: string; runtimeName: string } {
@@ -36,6 +38,14 @@ export function assemble(df: Dockerfile, a: Analysis, plan: RecipePlan, names: A
   }
 
   const runtimeBody: Instruction[] = [...plan.runtimePrelude];
+  const copies = (line: number) => {
+    const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
+    const flags = [{ name: "from", value: names.builderName }, ...chown];
+    return a.copyPaths.map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
+  };
+  // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
+  // WORKDIR would create them owned by root), and the user is set before anything else.
+  if (names.user) runtimeBody.push(...copies(body[a.lastBuild].line), instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {
     if (i > a.lastBuild) {
       runtimeBody.push(instr);
@@ -44,11 +54,7 @@ export function assemble(df: Dockerfile, a: Analysis, plan: RecipePlan, names: A
     if (!BUILD_STEPS.has(instr.keyword)) runtimeBody.push({ ...instr, leading: "" });
     const packages = names.runtimeApt.get(instr);
     if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
-    if (i === a.lastBuild) {
-      for (const path of a.copyPaths) {
-        runtimeBody.push(instruction("COPY", `${path} ${path}`, { flags: [{ name: "from", value: names.builderName }], line: instr.line }));
-      }
-    }
+    if (i === a.lastBuild && !names.user) runtimeBody.push(...copies(instr.line));
   });
   const runtimeFrom = instruction("FROM", `${plan.image} AS ${names.runtimeName}`, { flags: platform, leading: df.newline, line: stage.from.line });
   const builder = { ...stage, from: builderFrom, name: names.builderName, body: builderBody };

@@ -40,6 +40,6 @@ export const nodeRecipe: Recipe = {
         notes.push({ line: last.line, id: "pruned", data: {} });
       }
     }
-    return { ok: true, plan: { image: `${base.name}:${slim}`, shellless: false, builderInserts, runtimePrelude: [], notes } };
+    return { ok: true, plan: { image: `${base.name}:${slim}`, shellless: false, builderInserts, runtimePrelude: [], notes, nonRootUser: { name: "node", chown: "node:node" } } };
   },
 };

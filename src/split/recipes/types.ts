@@ -19,6 +19,8 @@ export interface RecipePlan {
   readonly shellless: boolean;
   /** Instructions to insert in the build stage before the body index given (body.length: at the end). */
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
+  /** A non-root user the runtime image already has, for hardening (`node`, distroless `nonroot`). */
+  readonly nonRootUser?: { readonly name: string; readonly chown: string };
   /** Instructions that open the runtime stage (restoring what the builder's base image set). */
   readonly runtimePrelude: readonly Instruction[];
   readonly notes: readonly RecipeNote[];
