@@ -28,6 +28,7 @@ interface CliOptions {
   cacheMounts?: boolean;
   pin?: "tag" | "digest" | "none";
   offline?: boolean;
+  harden?: boolean;
 }
 
 const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -55,6 +56,7 @@ function program(): Command {
     .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
     .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "never reach a registry: pin from the lockfile and the bundled catalog")
+    .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
     .addHelpText(
       "after",
       `
@@ -117,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
       cacheMounts: opts.cacheMounts,
       pin: opts.pin,
       offline: opts.offline,
+      harden: opts.harden,
     });
   } catch (err) {
     if (err instanceof DockerfileError) throw new UsageError(`${label}:${err.line}: ${err.message}`);
