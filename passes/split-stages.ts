@@ -4,16 +4,10 @@ import { parseImageRef } from "../src/image-ref.js";
 import { analyze } from "../src/split/analysis.js";
 import { resolveBaseArgs, runtimeWithArgs } from "../src/split/base-args.js";
 import { assemble, stageNames } from "../src/split/contract.js";
+import { hardeningUser } from "../src/split/harden.js";
 import { splitPackages } from "../src/split/packages.js";
 import { RECIPES } from "../src/split/recipes/index.js";
-
-/** Commands every non-distroless runtime has: the shell, its builtins and Debian's essential tools. */
-const BASE_TOOLS = new Set(
-  ("sh bash dash exec cd set export echo printf test [ true false : env cat ls cp mv rm mkdir rmdir chmod chown ln " +
-    "touch sleep date id whoami hostname uname grep egrep sed awk mawk find xargs tar gzip gunzip head tail sort uniq " +
-    "wc tr cut tee basename dirname readlink realpath stat du df seq expr mktemp timeout nohup kill trap read shift " +
-    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su").split(" "),
-);
+import { missingProgram } from "../src/split/runtime-check.js";
 
 export default definePass({
   id: "split-stages",
@@ -85,15 +79,14 @@ export default definePass({
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
 
-    const provided = new Set([...recipe.tools, ...(plan.shellless ? [] : BASE_TOOLS), ...runtimePackages.map((p) => p.replace(/[=:].*$/, ""))]);
-    for (const e of a.entry) {
-      if (plan.shellless && e.shell) return decline("shellNeeded", { command: e.name }, e.line);
-      if (e.artifact === null && !provided.has(e.name.replace(/^.*\//, ""))) return decline("entryTool", { command: e.name, image: plan.image }, e.line);
-    }
+    const missing = missingProgram(a.entry, recipe.tools, runtimePackages, plan.shellless);
+    if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
 
     const names = stageNames(stage.name);
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
-    const user = ctx.options.harden === true ? hardeningUser() : null;
+    const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;
+    if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
+    const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
     const out = assemble(df, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
     const paths = a.copyPaths.map((p) => `\`${p}\``).join(", ");
@@ -106,21 +99,6 @@ export default definePass({
     for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
     if (user) ctx.report(stage.body[a.lastBuild].line, "hardened", { user: user.name });
     return out;
-
-    /** The non-root user for option `harden`, when the original ran as root and nothing visibly needs root. */
-    function hardeningUser() {
-      const why = (reason: string) => {
-        ctx.decline(line, "notHardened", { reason });
-        return null;
-      };
-      if (stage.body.some((i) => i.keyword === "USER")) return null;
-      if (!plan.nonRootUser) return why(`\`${plan.image}\` has no ready non-root user`);
-      const ports = stage.body.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.trim().split(/\s+/));
-      const low = ports.find((p) => !/^\d+(\/\w+)?$/.test(p) || Number.parseInt(p, 10) < 1024);
-      if (low) return why(`it exposes port \`${low}\`, which may need root to bind`);
-      if (stage.body.some((i) => i.keyword === "VOLUME")) return why("it declares a VOLUME, whose ownership the user may not have");
-      return plan.nonRootUser;
-    }
 
     function decline(id: Parameters<typeof ctx.decline>[1], data: Record<string, string> = {}, at = line) {
       ctx.decline(at, id, data);
