@@ -22,6 +22,10 @@ const FARM_ENV = ["NODE_EXTRA_CA_CERTS", "PIP_CERT", "REQUESTS_CA_BUNDLE", "SSL_
 export interface AppSpec {
   readonly http?: { readonly port: number; readonly path: string };
   readonly run?: { readonly args: readonly string[] };
+  /** Optimize options for this app (e.g. `{"harden": true}`). */
+  readonly options?: Record<string, unknown>;
+  /** The user may differ (hardening). */
+  readonly allowUser?: boolean;
   /** Variables that may differ because the runtime base image sets them differently (explained in the notes). */
   readonly allowEnv?: readonly string[];
 }
@@ -60,7 +64,7 @@ export async function runApp(docker: Docker, app: string, options: { keepImages?
   const dir = join(E2E_APPS, app);
   const spec = JSON.parse(readFileSync(join(dir, "e2e.json"), "utf8")) as AppSpec;
   const input = readFileSync(join(dir, "Dockerfile"), "utf8");
-  const result = await optimize(input, { passes: ["split-stages"], syntaxDirective: "never", context: fsContext(dir) });
+  const result = await optimize(input, { ...spec.options, passes: ["split-stages"], syntaxDirective: "never", context: fsContext(dir) });
   const notes = [...result.changes, ...result.refusals].map((n) => `${n.line}: ${n.message}`);
   const empty = { sizeBefore: null, sizeAfter: null, behaviorEqual: false, configDiffs: [], unexpectedDiffs: [], notes };
   if (result.output === input) return { app, ...empty, build: "not split", detail: notes.join(" ") };
@@ -79,7 +83,12 @@ export async function runApp(docker: Docker, app: string, options: { keepImages?
     const [i1, i2] = [await docker.inspect(before), await docker.inspect(after)];
     const configDiffs = compareConfigs(i1.config, i2.config, (label) => label.startsWith("farm."));
     const allowed = new Set([...FARM_ENV, ...(spec.allowEnv ?? [])]);
-    const unexpectedDiffs = configDiffs.filter((d) => d.field !== "Env" || (d.before as string[]).concat(d.after as string[]).some((e) => !allowed.has(e.slice(0, e.indexOf("=")))));
+    const unexpected = (d: ConfigDifference) => {
+      if (d.field === "User") return !spec.allowUser;
+      if (d.field !== "Env") return true;
+      return [...(d.before as string[]), ...(d.after as string[])].some((e) => !allowed.has(e.slice(0, e.indexOf("="))));
+    };
+    const unexpectedDiffs = configDiffs.filter(unexpected);
     const [r1, r2] = spec.http
       ? [await docker.probeHttp(before, { ...spec.http, name: `${PREFIX}-${app}-before` }), await docker.probeHttp(after, { ...spec.http, name: `${PREFIX}-${app}-after` })]
       : [await docker.run(before, spec.run?.args ?? []), await docker.run(after, spec.run?.args ?? [])];

@@ -4,13 +4,13 @@ import { instruction } from "../../ir.js";
 import type { BuildContext } from "../../context.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
-/** Does any .go file of the context (a few levels deep) use cgo? */
+/** Does any .go file of the context (a few levels deep, skipping vendored and hidden folders) use cgo? */
 function usesCgo(context: BuildContext, dir = ".", depth = 0): boolean {
   if (depth > 4) return false;
   for (const name of context.list(dir)) {
     const path = dir === "." ? name : `${dir}/${name}`;
     if (name.endsWith(".go") && /^\s*import\s+(\(\s*)?"C"/m.test(context.read(path) ?? "")) return true;
-    if (!name.includes(".") && name !== "vendor" && usesCgo(context, path, depth + 1)) return true;
+    if (!/^\.|^(vendor|node_modules|testdata)$|\.\w+$/.test(name) && usesCgo(context, path, depth + 1)) return true;
   }
   return false;
 }
