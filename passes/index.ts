@@ -2,12 +2,15 @@ import type { Pass } from "../src/pass.js";
 import mergeRun from "./merge-run.js";
 import pinTags from "./pin-tags.js";
 import reorderCopy from "./reorder-copy.js";
+import splitStages from "./split-stages.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
  * `--passes` and `--skip` select from this list but never reorder it.
  */
 export const PASSES: readonly Pass[] = [
+  // First: it decides the stage layout that the later passes then tidy inside each stage.
+  splitStages as Pass,
   // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
   // merge an install RUN with the steps that need the sources).
   reorderCopy as Pass,

@@ -10,7 +10,7 @@ export function configSchema(passIds) {
     cacheMounts: { type: "boolean", description: "merge-run: use BuildKit cache mounts instead of deleting package-manager caches." },
     pin: { enum: ["tag", "digest", "none"], description: "pin-tags: how to pin base images." },
     offline: { type: "boolean", description: "pin-tags: never reach a registry (lockfile and bundled catalog only)." },
-    hardening: { type: "boolean", description: "split-stages: run the runtime stage as a non-root user where that is safe." },
+    harden: { type: "boolean", description: "split-stages: run the runtime stage as a non-root user where nothing visibly needs root." },
     runtimeBase: { enum: ["slim", "distroless", "scratch"], description: "split-stages: the preferred runtime base family." },
     testStage: { type: "boolean", description: "Move tests into a `test` stage that the runtime depends on." },
     registryMirror: { type: "string", pattern: "^https?://", description: "pin-tags: query this mirror instead of Docker Hub for Docker Hub images." },

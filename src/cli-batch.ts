@@ -69,6 +69,7 @@ export function batchCommand(): Command {
     .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
     .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "never reach a registry")
+    .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
     .option("--registry-mirror <url>", "query this mirror instead of Docker Hub for Docker Hub images")
     .option("--registry-config <file>", "a docker config.json with registry credentials (its `auths`)")
     .option("--config <file>", "settings file for every Dockerfile (default: the nearest .msb-opt.json of each)")

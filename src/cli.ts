@@ -35,6 +35,7 @@ interface CliOptions {
   printConfig?: boolean;
   registryMirror?: string;
   registryConfig?: string;
+  harden?: boolean;
 }
 
 const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
@@ -64,6 +65,7 @@ function program(): Command {
     .option("--offline", "never reach a registry: pin from the lockfile and the bundled catalog")
     .option("--registry-mirror <url>", "query this mirror instead of Docker Hub for Docker Hub images")
     .option("--registry-config <file>", "a docker config.json with registry credentials (its `auths`)")
+    .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
     .option("--config <file>", `settings file (default: the nearest ${CONFIG_FILE} up to the repository root)`)
     .option("--print-config", "print the settings in effect for the Dockerfile, and exit")
     .addHelpText(

@@ -16,7 +16,7 @@ export interface Settings {
   readonly cacheMounts?: boolean;
   readonly pin?: "tag" | "digest" | "none";
   readonly offline?: boolean;
-  readonly hardening?: boolean;
+  readonly harden?: boolean;
   readonly runtimeBase?: "slim" | "distroless" | "scratch";
   readonly testStage?: boolean;
   readonly registryMirror?: string;
@@ -59,7 +59,7 @@ export const SETTING_CHECKS: Readonly<Record<keyof Settings, Check>> = {
   cacheMounts: bool,
   pin: oneOf("tag", "digest", "none"),
   offline: bool,
-  hardening: bool,
+  harden: bool,
   runtimeBase: oneOf("slim", "distroless", "scratch"),
   testStage: bool,
   registryMirror: (v) => (typeof v === "string" && /^https?:\/\//.test(v) ? null : "must be an http(s) URL"),

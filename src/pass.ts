@@ -13,6 +13,8 @@ export interface Options {
   readonly pin?: "tag" | "digest" | "none";
   /** pin-tags: never reach a registry; use the lockfile and the bundled catalog. */
   readonly offline?: boolean;
+  /** split-stages: run the runtime as a non-root user where nothing visibly needs root. */
+  readonly harden?: boolean;
   /** Free-form options of later passes, keyed by option name. */
   readonly [name: string]: unknown;
 }

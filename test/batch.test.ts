@@ -11,7 +11,7 @@ import { ROOT } from "../src/testing.js";
 const BIN = join(ROOT, "bin", "msb-opt.js");
 // A Dockerfile every pass set changes (split apt steps), one already optimal, and one that is broken.
 const NAIVE = "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\nCMD [\"curl\", \"--version\"]\n";
-const FINE = `FROM debian:bookworm@sha256:${"0".repeat(64)}\nCMD ["bash"]\n`;
+const FINE = "FROM scratch\nCOPY app /app\nCMD [\"/app\"]\n";
 const BROKEN = "FROM debian:bookworm\nRUNN echo\n";
 
 /** Runs the CLI; batch runs are --offline, so that pin-tags answers from its catalog, never the network. */

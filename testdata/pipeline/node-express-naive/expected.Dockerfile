@@ -1,17 +1,20 @@
-FROM node:20
+FROM node:20 AS build
 
 WORKDIR /usr/src/app
 
 # Install OS tools the app shells out to
 RUN apt-get update \
-    && apt-get install -y curl \
-    && rm -rf /var/lib/apt/lists/*
+    && apt-get install -y curl
 
 COPY package.json package-lock.json ./
-RUN npm ci \
-    && npm cache clean --force
+RUN npm ci
 COPY . .
 RUN npm run build
+
+FROM node:20-slim AS runtime
+WORKDIR /usr/src/app
+RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+COPY --from=build /usr/src/app /usr/src/app
 
 EXPOSE 3000
 CMD ["node", "dist/server.js"]

@@ -1,0 +1,108 @@
+// Split a single-stage build into a builder that keeps the recipe and a slim runtime with the same contract.
+import { definePass } from "../src/pass.js";
+import { parseImageRef } from "../src/image-ref.js";
+import { analyze } from "../src/split/analysis.js";
+import { resolveBaseArgs, runtimeWithArgs } from "../src/split/base-args.js";
+import { assemble, stageNames } from "../src/split/contract.js";
+import { hardeningUser } from "../src/split/harden.js";
+import { splitPackages } from "../src/split/packages.js";
+import { RECIPES } from "../src/split/recipes/index.js";
+import { missingProgram } from "../src/split/runtime-check.js";
+
+export default definePass({
+  id: "split-stages",
+  title: "Split a single-stage build into a builder and a slim runtime",
+  rationale:
+    "A single-stage image ships its compilers, dev dependencies, caches and sources. The builder stage keeps the original recipe; the runtime stage starts from the slim image of the same family and version, receives only the paths the build wrote, and replays every instruction that sets the image's config, so the image does the same job.",
+  messages: {
+    split: "Split the build into stage `{builder}`, which keeps the recipe, and stage `{runtime}` on `{image}`, which copies {paths} from it.",
+    dropped: "Left the build-only packages {packages} out of the runtime stage.",
+    reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
+    pruned: "Added `npm prune --omit=dev` at the end of the build stage so that the runtime gets production dependencies only.",
+    keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
+    staticGo: "Set `CGO_ENABLED=0` in the build stage so that `go build` makes a static binary that needs no C library.",
+    distroless: "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
+    multiStage: "Left the file alone: it is already multi-stage; split-stages only splits single-stage builds.",
+    unknownEcosystem: "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, debian or ubuntu base.",
+    digest: "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
+    variableBase: "Did not split: the base image `{image}` uses a build argument without a default, or one whose slim variant cannot follow it; write the tag literally to let the pass split it.",
+    alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
+    noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
+    nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
+    noContext: "Did not split: the build context is not available, so the files the image runs cannot be checked; run msb-opt on a file inside its build context.",
+    escape: "Did not split: the file uses a non-default escape character (a Windows build), which split-stages does not handle.",
+    onbuild: "Did not split: ONBUILD triggers run in later builds and cannot be placed in one stage; remove them to let the pass split.",
+    unparsedRun: "Did not split: a RUN cannot be read ({reason}); its effect on the image is unknown.",
+    dynamicPath: "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
+    noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
+    systemDir: "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
+    unknownCommand: "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
+    globalInstall: "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
+    systemPip: "Did not split: `pip install` writes to the system site-packages; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
+    makeInstall: "Did not split: `make install` writes to folders shared with the toolchain; install into its own prefix (e.g. `make install PREFIX=/app`) to let the pass split.",
+    aptUpgrade: "Did not split: `{command}` changes packages of the base image, which the runtime would not have; drop it or split by hand.",
+    noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
+    entryTool: "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
+    hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
+    notHardened: "Kept the root user although `harden` is on: {reason}.",
+    shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
+  },
+  run(df, ctx) {
+    if (df.stages.length !== 1) {
+      if (df.stages.length > 1) ctx.decline(df.stages[1].from.line, "multiStage");
+      return df;
+    }
+    const stage = df.stages[0];
+    const line = stage.from.line;
+    if (stage.base.raw.toLowerCase() === "scratch") return df;
+    if (df.escape !== "\\") return decline("escape");
+    const resolved = resolveBaseArgs(df, stage.base.raw);
+    if (resolved === null) return decline("variableBase", { image: stage.base.raw });
+    const base = parseImageRef(resolved);
+    const recipe = RECIPES.find((r) => r.matches(base));
+    if (!recipe) return decline("unknownEcosystem", { image: base.raw });
+    if (base.digest) return decline("digest");
+    if (!ctx.context.available) return decline("noContext");
+
+    const result = analyze(df, stage, ctx.context);
+    if (!result.ok) {
+      ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
+      return df;
+    }
+    const a = result.analysis;
+    const used = new Set(a.entry.map((e) => e.name.replace(/^.*\//, "")));
+    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used) }));
+    const runtimePackages = packages.flatMap((p) => p.runtime);
+    const planned = recipe.plan(base, a, ctx.context, runtimePackages);
+    if (!planned.ok) return decline(planned.id, planned.data);
+    const image = runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
+    const plan = { ...planned.plan, image: image ?? planned.plan.image };
+
+    const missing = missingProgram(a.entry, recipe.tools, runtimePackages, plan.shellless);
+    if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
+
+    const names = stageNames(stage.name);
+    const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
+    const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;
+    if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
+    const user = hardening && "user" in hardening ? hardening.user : null;
+    const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
+    const out = assemble(df, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
+    const paths = a.copyPaths.map((p) => `\`${p}\``).join(", ");
+    ctx.report(line, "split", { builder: names.builderName, runtime: names.runtimeName, image: plan.image, paths });
+    for (const p of packages) {
+      const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
+      if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
+      if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
+    }
+    for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
+    if (user) ctx.report(stage.body[a.lastBuild].line, "hardened", { user: user.name });
+    return out;
+
+    function decline(id: Parameters<typeof ctx.decline>[1], data: Record<string, string> = {}, at = line) {
+      ctx.decline(at, id, data);
+      return df;
+    }
+  },
+});

@@ -1,0 +1,176 @@
+// A small, generic Docker client for proofs with real builds: build an image, read its config and size,
+// run it once or as a server, probe it over HTTP, compare two images' contracts, clean up.
+// It shells out to the docker CLI (BuildKit on); callers choose the binary and environment, so this
+// module never reads `process` (only the CLI does).
+import { spawn } from "node:child_process";
+import { get } from "node:http";
+
+export interface DockerSetup {
+  /** The docker client binary (e.g. from env MSB_DOCKER, default `docker`). */
+  readonly bin: string;
+  /** Environment for the client; DOCKER_BUILDKIT=1 is added. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface Exec {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The parts of an image config that make up its contract. */
+export interface ImageConfig {
+  readonly Entrypoint: readonly string[] | null;
+  readonly Cmd: readonly string[] | null;
+  readonly Env: readonly string[] | null;
+  readonly WorkingDir: string;
+  readonly User: string;
+  readonly ExposedPorts: Readonly<Record<string, unknown>> | null;
+  readonly Volumes: Readonly<Record<string, unknown>> | null;
+  readonly Healthcheck: unknown;
+  readonly Labels: Readonly<Record<string, string>> | null;
+  readonly StopSignal?: string;
+  readonly Shell?: readonly string[] | null;
+}
+
+export interface ImageInfo {
+  readonly id: string;
+  readonly size: number;
+  readonly config: ImageConfig;
+}
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+export class Docker {
+  constructor(private readonly setup: DockerSetup) {}
+
+  /** Run the client; never throws for a non-zero exit. */
+  exec(args: readonly string[], options: { input?: string; timeoutMs?: number } = {}): Promise<Exec> {
+    return new Promise((resolve) => {
+      const child = spawn(this.setup.bin, args, { env: { ...this.setup.env, DOCKER_BUILDKIT: "1" }, stdio: ["pipe", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs) : null;
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("error", (err) => resolve({ code: 127, stdout, stderr: `${stderr}${err.message}` }));
+      child.on("close", (code) => {
+        if (timer) clearTimeout(timer);
+        resolve({ code: code ?? 128, stdout, stderr });
+      });
+      child.stdin.end(options.input ?? "");
+    });
+  }
+
+  /** Is a daemon reachable with this client? */
+  async available(): Promise<boolean> {
+    return (await this.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 })).code === 0;
+  }
+
+  /** Build `dockerfile` (a path) with `context` as build context and tag it. */
+  async build(options: { context: string; dockerfile: string; tag: string; timeoutMs?: number }): Promise<Exec & { seconds: number }> {
+    const start = Date.now();
+    const result = await this.exec(["build", "--progress=plain", "-f", options.dockerfile, "-t", options.tag, options.context], { timeoutMs: options.timeoutMs ?? 900_000 });
+    return { ...result, seconds: (Date.now() - start) / 1000 };
+  }
+
+  async inspect(image: string): Promise<ImageInfo> {
+    const r = await this.exec(["image", "inspect", image]);
+    if (r.code !== 0) throw new Error(`docker image inspect ${image}: ${r.stderr.trim()}`);
+    const [info] = JSON.parse(r.stdout) as Array<{ Id: string; Size: number; Config: ImageConfig }>;
+    return { id: info.Id, size: info.Size, config: info.Config };
+  }
+
+  /** Run a container to completion and collect its output. */
+  run(image: string, args: readonly string[] = [], options: { name?: string; timeoutMs?: number } = {}): Promise<Exec> {
+    const name = options.name ? ["--name", options.name] : [];
+    return this.exec(["run", "--rm", "--network=none", ...name, image, ...args], { timeoutMs: options.timeoutMs ?? 60_000 });
+  }
+
+  /**
+   * Start a server container with `port` published on a free loopback port, GET `path` until it answers
+   * (or `timeoutMs` passes), then remove the container.
+   */
+  async probeHttp(image: string, options: { port: number; path: string; name: string; timeoutMs?: number }): Promise<HttpAnswer | { error: string }> {
+    const started = await this.exec(["run", "-d", "--name", options.name, "-p", `127.0.0.1::${options.port}`, image]);
+    if (started.code !== 0) return { error: started.stderr.trim() };
+    try {
+      const port = await this.exec(["port", options.name, `${options.port}/tcp`]);
+      const hostPort = /:(\d+)\s*$/m.exec(port.stdout)?.[1];
+      if (!hostPort) return { error: `no published port: ${port.stdout}${port.stderr}` };
+      const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+      let last = "";
+      while (Date.now() < deadline) {
+        try {
+          return await httpGet(`http://127.0.0.1:${hostPort}${options.path}`, 3000);
+        } catch (err) {
+          last = String(err);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+      }
+      const logs = await this.exec(["logs", options.name]);
+      return { error: `no answer (${last}); logs: ${logs.stdout}${logs.stderr}`.slice(0, 2000) };
+    } finally {
+      await this.exec(["rm", "-f", options.name]);
+    }
+  }
+
+  /** Remove images (missing ones are ignored). */
+  async removeImages(...images: readonly string[]): Promise<void> {
+    if (images.length > 0) await this.exec(["image", "rm", "-f", ...images]);
+  }
+}
+
+/** GET a URL; rejects on a network error or after `timeoutMs` (a ref'd timer: the process waits for it). */
+export function httpGet(url: string, timeoutMs: number): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+      res.on("error", reject);
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    req.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+export interface ConfigDifference {
+  readonly field: keyof ImageConfig;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** Users that mean the same account: "", root, 0 and 0:0. */
+function normalUser(user: string): string {
+  return ["", "root", "0", "0:0", "root:root"].includes(user) ? "root" : user;
+}
+
+/**
+ * The contract fields in which two image configs differ. Env is compared as a set of variables (the
+ * difference lists the names); `ignoreLabel` skips labels that the environment adds to base images.
+ */
+export function compareConfigs(before: ImageConfig, after: ImageConfig, ignoreLabel: (name: string) => boolean = () => false): ConfigDifference[] {
+  const out: ConfigDifference[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const fields = ["Entrypoint", "Cmd", "WorkingDir", "ExposedPorts", "Volumes", "Healthcheck", "StopSignal", "Shell"] as const;
+  for (const f of fields) if (!same(before[f], after[f])) out.push({ field: f, before: before[f], after: after[f] });
+  if (normalUser(before.User ?? "") !== normalUser(after.User ?? "")) out.push({ field: "User", before: before.User, after: after.User });
+  const labels = (c: ImageConfig) => Object.fromEntries(Object.entries(c.Labels ?? {}).filter(([k]) => !ignoreLabel(k)).sort());
+  if (!same(labels(before), labels(after))) out.push({ field: "Labels", before: labels(before), after: labels(after) });
+  const env = (c: ImageConfig) => new Map((c.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+  const [eb, ea] = [env(before), env(after)];
+  const names = [...new Set([...eb.keys(), ...ea.keys()])].filter((k) => eb.get(k) !== ea.get(k)).sort();
+  if (names.length > 0) out.push({ field: "Env", before: names.map((k) => `${k}=${eb.get(k) ?? ""}`), after: names.map((k) => `${k}=${ea.get(k) ?? ""}`) });
+  return out;
+}

@@ -1,0 +1,37 @@
+// Which OS packages a build installs only to build (compilers, headers, VCS) and which the program still
+// needs when it runs. Unknown packages count as run-time: keeping one too many is safe, dropping one is not.
+
+/** Packages that only build: compilers, build drivers, version control. */
+const BUILD_ONLY = new Set([
+  "build-essential", "gcc", "g++", "cpp", "clang", "make", "cmake", "ninja-build", "autoconf", "automake",
+  "libtool", "pkg-config", "pkgconf", "git", "bison", "flex", "patch", "dpkg-dev",
+]);
+
+/** Commands a build-only package provides, for "is it named in the entry?". */
+const PROVIDES: Readonly<Record<string, readonly string[]>> = {
+  "build-essential": ["gcc", "g++", "cc", "c++", "make", "cpp"],
+  "ninja-build": ["ninja"],
+  pkgconf: ["pkg-config"],
+};
+
+export interface PackageSplit {
+  readonly buildOnly: readonly string[];
+  readonly runtime: readonly string[];
+}
+
+/**
+ * Split installed packages into build-only and run-time ones. A build-only package stays run-time when a
+ * command it provides is named by what the image runs (`usedCommands`). `-dev` packages stay too: they
+ * bring the shared library the program links against, and which one that is cannot be told for sure.
+ */
+export function splitPackages(packages: readonly string[], usedCommands: ReadonlySet<string>): PackageSplit {
+  const buildOnly: string[] = [];
+  const runtime: string[] = [];
+  for (const spec of packages) {
+    const name = spec.replace(/[=:].*$/, "");
+    const provides = PROVIDES[name] ?? [name];
+    if (BUILD_ONLY.has(name) && !provides.some((c) => usedCommands.has(c))) buildOnly.push(spec);
+    else runtime.push(spec);
+  }
+  return { buildOnly, runtime };
+}

@@ -1,0 +1,10 @@
+// The runtime recipes, tried in order; the first whose `matches` accepts the base image plans the split.
+import { debianRecipe } from "./debian.js";
+import { goRecipe } from "./go.js";
+import { javaRecipe } from "./java.js";
+import { nodeRecipe } from "./node.js";
+import { pythonRecipe } from "./python.js";
+import type { Recipe } from "./types.js";
+
+export const RECIPES: readonly Recipe[] = [nodeRecipe, goRecipe, pythonRecipe, javaRecipe, debianRecipe];
+export type { Recipe } from "./types.js";

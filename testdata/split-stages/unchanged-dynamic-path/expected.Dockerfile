@@ -1,0 +1,4 @@
+FROM python:3.11
+ARG DEST=/app
+COPY . ${DEST}
+CMD ["python", "/app/main.py"]

@@ -1,0 +1,4 @@
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+COPY app.jar .
+CMD ["java", "-jar", "app.jar"]

@@ -1,0 +1,5 @@
+ARG NODE_VERSION
+FROM node:${NODE_VERSION}
+WORKDIR /app
+COPY . .
+CMD ["node", "index.js"]
