@@ -8,6 +8,7 @@ export function configSchema(passIds) {
     skip: { ...ids, description: "Skip these passes." },
     syntaxDirective: { enum: ["auto", "never"], description: "May msb-opt add or raise `# syntax=`? never: for builders that cannot pull a frontend image." },
     cacheMounts: { type: "boolean", description: "merge-run: use BuildKit cache mounts instead of deleting package-manager caches." },
+    aptNoRecommends: { type: "boolean", description: "merge-run: add --no-install-recommends to apt-get install (changes which packages are installed)." },
     pin: { enum: ["tag", "digest", "none"], description: "pin-tags: how to pin base images." },
     offline: { type: "boolean", description: "pin-tags: never reach a registry (lockfile and bundled catalog only)." },
     harden: { type: "boolean", description: "split-stages: run the runtime stage as a non-root user where nothing visibly needs root." },

@@ -7,7 +7,8 @@ import { defaultJobs, runBatch } from "./batch/run.js";
 import { discover, displayPath, shardOf } from "./batch/discover.js";
 import type { BatchPassOptions, FileResult } from "./batch/process-file.js";
 import { renderReport, reportFormatOf, summarize, type ReportFormat } from "./batch/report.js";
-import { resolveSettings, SETTING_CHECKS, type Settings } from "./config.js";
+import { addSettingsOptions, flagSettings } from "./cli-options.js";
+import { resolveSettings } from "./config.js";
 import { selectPasses } from "./pipeline.js";
 
 export interface Io {
@@ -31,27 +32,11 @@ interface BatchOptions {
   reportFormat?: ReportFormat;
   shard?: string;
   quiet?: boolean;
-  passes?: string[];
-  skip?: string[];
-  syntaxDirective: "auto" | "never";
-  cacheMounts?: boolean;
-  pin?: "tag" | "digest" | "none";
-  offline?: boolean;
   config?: string;
 }
 
-/** The settings given as flags on the command line (not commander's defaults): they beat config files. */
-export function flagSettings(cmd: Command): Settings {
-  const opts = cmd.opts<Record<string, unknown>>();
-  const flags: Record<string, unknown> = {};
-  for (const key of Object.keys(SETTING_CHECKS)) if (cmd.getOptionValueSource(key) === "cli") flags[key] = opts[key];
-  return flags as Settings;
-}
-
-const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
-
 export function batchCommand(): Command {
-  return new Command("batch")
+  const cmd = new Command("batch")
     .description("Optimize every Dockerfile under the given folders (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile).")
     .argument("[paths...]", "folders or files to search", ["."])
     .option("--jobs <n>", "worker threads", String(defaultJobs()))
@@ -62,17 +47,8 @@ export function batchCommand(): Command {
     .option("--report <file>", "write a report: .md, .json, .sarif or .html (a self-contained review page); repeatable", (v: string, prev: string[]) => [...prev, v], [] as string[])
     .addOption(new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif", "html"]))
     .option("--shard <i/n>", "process only shard i of n (1-based), split deterministically by path")
-    .option("-q, --quiet", "print only errors and the summary")
-    .option("--passes <ids>", "run only these passes", idList)
-    .option("--skip <ids>", "skip these passes", idList)
-    .addOption(new Option("--syntax-directive <mode>", "add or raise `# syntax=` when needed").choices(["auto", "never"]).default("auto"))
-    .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
-    .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
-    .option("--offline", "never reach a registry")
-    .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
-    .option("--registry-mirror <url>", "query this mirror instead of Docker Hub for Docker Hub images")
-    .option("--registry-config <file>", "a docker config.json with registry credentials (its `auths`)")
-    .option("--config <file>", "settings file for every Dockerfile (default: the nearest .msb-opt.json of each)")
+    .option("-q, --quiet", "print only errors and the summary");
+  return addSettingsOptions(cmd)
     .addHelpText(
       "after",
       `

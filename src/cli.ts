@@ -10,8 +10,9 @@ import type { Note } from "./pass.js";
 import { optimize, selectPasses, UnknownPassError } from "./pipeline.js";
 import { PASSES } from "../passes/index.js";
 import { VERSION } from "./version.js";
-import { CONFIG_FILE, ConfigError, resolveSettings, type Settings } from "./config.js";
-import { batchCommand, BatchUsageError, flagSettings, runBatchCommand } from "./cli-batch.js";
+import { ConfigError, resolveSettings, type Settings } from "./config.js";
+import { batchCommand, BatchUsageError, runBatchCommand } from "./cli-batch.js";
+import { addSettingsOptions, flagSettings } from "./cli-options.js";
 
 /** A failure the user can fix: printed as `msb-opt: message`, exit 2, nothing written. */
 class UsageError extends Error {}
@@ -21,27 +22,16 @@ interface CliOptions {
   diff?: boolean;
   check?: boolean;
   format: "text" | "json";
-  passes?: string[];
-  skip?: string[];
   listPasses?: boolean;
   explain?: string;
   quiet?: boolean;
   context?: string;
-  syntaxDirective: "auto" | "never";
-  cacheMounts?: boolean;
-  pin?: "tag" | "digest" | "none";
-  offline?: boolean;
   config?: string;
   printConfig?: boolean;
-  registryMirror?: string;
-  registryConfig?: string;
-  harden?: boolean;
 }
 
-const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
-
 function program(): Command {
-  return new Command("msb-opt")
+  const cmd = new Command("msb-opt")
     .description("Rewrite a Dockerfile into an optimized multi-stage one, with a reason for every change.")
     .version(VERSION, "--version")
     .argument("[file]", "the Dockerfile to optimize, or - for standard input", "Dockerfile")
@@ -49,25 +39,13 @@ function program(): Command {
     .option("--diff", "print a unified diff instead of the result")
     .option("--check", "exit 1 when the file would change (for CI); prints nothing but notes")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--passes <ids>", "run only these passes (comma-separated; canonical order is kept)", idList)
-    .option("--skip <ids>", "skip these passes (comma-separated)", idList)
     .option("--list-passes", "list the passes, one per line, in pipeline order")
-    .option("--explain <id>", "print a pass's title and rationale")
+    .option("--explain <id>", "print a pass's title, rationale and an example")
     .option("-q, --quiet", "do not print change notes")
     .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
-    .addOption(
-      new Option("--syntax-directive <mode>", "add or raise `# syntax=` when the output needs it (never: for builders that cannot pull a frontend)")
-        .choices(["auto", "never"])
-        .default("auto"),
-    )
-    .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
-    .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
-    .option("--offline", "never reach a registry: pin from the lockfile and the bundled catalog")
-    .option("--registry-mirror <url>", "query this mirror instead of Docker Hub for Docker Hub images")
-    .option("--registry-config <file>", "a docker config.json with registry credentials (its `auths`)")
-    .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
-    .option("--config <file>", `settings file (default: the nearest ${CONFIG_FILE} up to the repository root)`)
-    .option("--print-config", "print the settings in effect for the Dockerfile, and exit")
+    .option("--print-config", "print the settings in effect for the Dockerfile, and exit");
+  addSettingsOptions(cmd);
+  return cmd
     .addHelpText(
       "after",
       `

@@ -14,6 +14,7 @@ export interface Settings {
   readonly skip?: readonly string[];
   readonly syntaxDirective?: "auto" | "never";
   readonly cacheMounts?: boolean;
+  readonly aptNoRecommends?: boolean;
   readonly pin?: "tag" | "digest" | "none";
   readonly offline?: boolean;
   readonly harden?: boolean;
@@ -57,6 +58,7 @@ export const SETTING_CHECKS: Readonly<Record<keyof Settings, Check>> = {
   skip: passIds,
   syntaxDirective: oneOf("auto", "never"),
   cacheMounts: bool,
+  aptNoRecommends: bool,
   pin: oneOf("tag", "digest", "none"),
   offline: bool,
   harden: bool,

@@ -36,6 +36,8 @@ export interface ImageConfig {
 export interface ImageInfo {
   readonly id: string;
   readonly size: number;
+  /** Number of filesystem layers. */
+  readonly layers: number;
   readonly config: ImageConfig;
 }
 
@@ -71,17 +73,18 @@ export class Docker {
   }
 
   /** Build `dockerfile` (a path) with `context` as build context and tag it. */
-  async build(options: { context: string; dockerfile: string; tag: string; timeoutMs?: number }): Promise<Exec & { seconds: number }> {
+  async build(options: { context: string; dockerfile: string; tag: string; noCache?: boolean; timeoutMs?: number }): Promise<Exec & { seconds: number }> {
     const start = Date.now();
-    const result = await this.exec(["build", "--progress=plain", "-f", options.dockerfile, "-t", options.tag, options.context], { timeoutMs: options.timeoutMs ?? 900_000 });
+    const args = ["build", "--progress=plain", ...(options.noCache ? ["--no-cache"] : []), "-f", options.dockerfile, "-t", options.tag, options.context];
+    const result = await this.exec(args, { timeoutMs: options.timeoutMs ?? 900_000 });
     return { ...result, seconds: (Date.now() - start) / 1000 };
   }
 
   async inspect(image: string): Promise<ImageInfo> {
     const r = await this.exec(["image", "inspect", image]);
     if (r.code !== 0) throw new Error(`docker image inspect ${image}: ${r.stderr.trim()}`);
-    const [info] = JSON.parse(r.stdout) as Array<{ Id: string; Size: number; Config: ImageConfig }>;
-    return { id: info.Id, size: info.Size, config: info.Config };
+    const [info] = JSON.parse(r.stdout) as Array<{ Id: string; Size: number; Config: ImageConfig; RootFS?: { Layers?: string[] } }>;
+    return { id: info.Id, size: info.Size, layers: info.RootFS?.Layers?.length ?? 0, config: info.Config };
   }
 
   /** Run a container to completion and collect its output. */
