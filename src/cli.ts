@@ -12,6 +12,9 @@ import { PASSES } from "../passes/index.js";
 import { VERSION } from "./version.js";
 import { ConfigError, resolveSettings, type Settings } from "./config.js";
 import { batchCommand, BatchUsageError, runBatchCommand } from "./cli-batch.js";
+import { renderTable, runVerifyCommand, verifyCommand, VerifyUsageError, type VerifyIo } from "./cli-verify.js";
+import { Docker } from "./docker.js";
+import { verify } from "./verify.js";
 import { addSettingsOptions, flagSettings } from "./cli-options.js";
 
 /** A failure the user can fix: printed as `msb-opt: message`, exit 2, nothing written. */
@@ -28,6 +31,7 @@ interface CliOptions {
   context?: string;
   config?: string;
   printConfig?: boolean;
+  verify?: boolean;
 }
 
 function program(): Command {
@@ -43,7 +47,8 @@ function program(): Command {
     .option("--explain <id>", "print a pass's title, rationale and an example")
     .option("-q, --quiet", "do not print change notes")
     .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
-    .option("--print-config", "print the settings in effect for the Dockerfile, and exit");
+    .option("--print-config", "print the settings in effect for the Dockerfile, and exit")
+    .option("--verify", "build and run both versions with BuildKit first; print the rewrite only if it is equivalent");
   addSettingsOptions(cmd);
   return cmd
     .addHelpText(
@@ -51,6 +56,7 @@ function program(): Command {
       `
 Commands:
   msb-opt batch [paths...]                optimize every Dockerfile of a tree (msb-opt batch --help)
+  msb-opt verify [file]                   prove a rewrite with real BuildKit builds (msb-opt verify --help)
 
 Examples:
   msb-opt Dockerfile > Dockerfile.opt     optimized file on stdout, one note per change on stderr
@@ -69,6 +75,7 @@ Exit codes: 0 done, 1 changes found under --check, 2 error (nothing written).`,
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === "batch") return batch(argv.slice(1));
+  if (argv[0] === "verify") return verifySubcommand(argv.slice(1));
   const cmd = program();
   try {
     cmd.parse(argv, { from: "user" });
@@ -121,6 +128,18 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
+  if (opts.verify && result.output !== text) {
+    if (fromStdin || contextDir === null) throw new UsageError("--verify needs a Dockerfile on disk and its build context, not standard input");
+    const bin = process.env.MSB_DOCKER ?? "docker";
+    const docker = new Docker({ bin, env: process.env });
+    if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed`);
+    const verdict = await verify({ docker, dockerfile: resolve(file), context: contextDir, settings, onInterrupt: verifyIo().onInterrupt, progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`) });
+    process.stderr.write(renderTable(verdict));
+    if (!verdict.equivalent) {
+      // Never hand out a rewrite that did not verify: the output is the file as it was.
+      result = { ...result, output: text, diff: "", changes: [] };
+    }
+  }
   const changed = result.output !== text;
   if (opts.format === "json") {
     const strip = (n: Note) => ({ pass: n.pass, line: n.line, message: n.message });
@@ -142,6 +161,44 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   return opts.check && changed ? 1 : 0;
+}
+
+async function verifySubcommand(argv: string[]): Promise<number> {
+  const cmd = verifyCommand().configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, "msb-opt verify: ")) });
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
+  }
+  try {
+    return await runVerifyCommand(cmd, verifyIo());
+  } catch (err) {
+    if (err instanceof VerifyUsageError || err instanceof UnknownPassError || err instanceof ConfigError) throw new UsageError(err.message);
+    if (err instanceof DockerfileError) throw new UsageError(`${cmd.processedArgs[0]}:${err.line}: ${err.message}`);
+    throw err;
+  }
+}
+
+function verifyIo(): VerifyIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    tty: Boolean(process.stderr.isTTY) && !process.env.CI,
+    cwd: process.cwd(),
+    env: process.env,
+    onInterrupt(cleanup) {
+      const handler = () => {
+        process.stderr.write("\nmsb-opt verify: interrupted, removing what it built\n");
+        cleanup().finally(() => process.exit(130));
+      };
+      process.once("SIGINT", handler);
+      process.once("SIGTERM", handler);
+      return () => {
+        process.off("SIGINT", handler);
+        process.off("SIGTERM", handler);
+      };
+    },
+  };
 }
 
 async function batch(argv: string[]): Promise<number> {
@@ -220,6 +277,12 @@ function writeOutput(path: string, text: string): void {
     throw new UsageError(`${path}: cannot write: ${(err as Error).message}`);
   }
 }
+
+// `msb-opt … | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -22,6 +22,8 @@ export interface Settings {
   readonly testStage?: boolean;
   readonly registryMirror?: string;
   readonly registryConfig?: string;
+  /** Settings are optimize options: other keys pass through to the passes. */
+  readonly [name: string]: unknown;
 }
 
 export class ConfigError extends Error {
