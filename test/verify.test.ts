@@ -1,0 +1,63 @@
+// `msb-opt verify` against a real engine: an equivalent rewrite with its gains, and a rewrite that changes
+// behaviour, caught and bisected to the pass to skip. Needs Docker (MSB_DOCKER); skipped without it.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { dockerFromEnv } from "./e2e-harness.js";
+import { ROOT, TESTDATA } from "../src/testing.js";
+
+const { docker, reason } = await dockerFromEnv(process.env);
+if (!docker) console.warn(`verify: skipped: ${reason}`);
+const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
+/** The offline stand-ins set these for their CA bundle and label themselves; real base images do neither. */
+const STAND_IN_FLAGS = ["--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
+
+const OPTIONS = ["--offline", "--syntax-directive", "never"];
+
+/** Stand-ins for the base images of the original and of msb-opt's output (there is no registry here). */
+function tagStandIns(dockerfile: string, extra: string[]): void {
+  if (!existsSync(FARM)) return;
+  const output = spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "-q", ...OPTIONS, ...extra.filter((a) => a.startsWith("--skip") || a.startsWith("--passes")), dockerfile], { encoding: "utf8" }).stdout;
+  const tmp = mkdtempSync(join(tmpdir(), "msb-verify-test-"));
+  writeFileSync(join(tmp, "Dockerfile"), output);
+  execFileSync(FARM, ["tag-dockerfile", dockerfile, join(tmp, "Dockerfile")], { stdio: "ignore" });
+}
+
+function verifyJson(dockerfile: string, extra: string[] = []) {
+  tagStandIns(dockerfile, extra);
+  const r = spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "verify", "--format", "json", ...OPTIONS, ...STAND_IN_FLAGS, ...extra, dockerfile], {
+    encoding: "utf8",
+    env: { ...process.env, CI: "true" },
+    timeout: 1_200_000,
+  });
+  return { code: r.status, json: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
+}
+
+describe.skipIf(!docker)("msb-opt verify", () => {
+  test("the bundled example verifies as equivalent, smaller and faster to rebuild", { timeout: 1_200_000 }, () => {
+    const r = verifyJson(join(TESTDATA, "pipeline/node-express-naive/Dockerfile"));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.equivalent).toBe(true);
+    expect(r.json.reasons).toEqual([]);
+    expect(r.json.optimized.sizeBytes).toBeLessThan(r.json.original.sizeBytes);
+    expect(r.json.optimized.smoke).toEqual(r.json.original.smoke);
+    expect(r.json.original.smoke.kind).toBe("http");
+    expect(r.json.editedFile).toBe("src/server.js");
+    expect(r.json.optimized.rebuildSeconds).toBeLessThan(r.json.original.rebuildSeconds);
+    // verify cleans up after itself: no image of its own is left.
+    const images = execFileSync(process.env.MSB_DOCKER!, ["images", "--format", "{{.Repository}}"], { encoding: "utf8" });
+    expect(images.split("\n").filter((i) => i.startsWith("msb-opt-verify-"))).toEqual([]);
+    // The file is restored after the source edit.
+    expect(readFileSync(join(TESTDATA, "pipeline/node-express-naive/src/server.js"), "utf8")).not.toContain("msb-opt verify");
+  });
+
+  test("a rewrite that changes what the image does is caught, and bisect names the pass to skip", { timeout: 1_200_000 }, () => {
+    const r = verifyJson(join(TESTDATA, "apps/apt-lists-at-runtime/Dockerfile"), ["--no-rebuild"]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.json.equivalent).toBe(false);
+    expect(r.json.reasons.join(" ")).toContain("behave differently");
+    expect(r.json.bisect.skip).toContain("merge-run");
+  });
+});
