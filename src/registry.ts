@@ -37,6 +37,8 @@ export interface RegistryOptions {
   readonly auths?: Readonly<Record<string, Credentials>>;
   /** Per request, in milliseconds (default 5000). */
   readonly timeoutMs?: number;
+  /** Tags asked for per page of the tags list (default 1000). */
+  readonly pageSize?: number;
 }
 
 const DOCKER_HUB = "https://registry-1.docker.io";
@@ -89,7 +91,7 @@ export class RegistryClient {
   async listTags(registry: string | null, name: string): Promise<string[]> {
     const { base, path, authKey } = this.endpoint(registry, name);
     const tags: string[] = [];
-    let url: string | null = `${base}/v2/${path}/tags/list?n=1000`;
+    let url: string | null = `${base}/v2/${path}/tags/list?n=${this.options.pageSize ?? 1000}`;
     for (let page = 0; url !== null && page < 100; page++) {
       const res = await this.request("GET", url, path, authKey, { Accept: "application/json" });
       expectOk(res, `${path} tags`);
