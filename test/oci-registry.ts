@@ -1,8 +1,9 @@
 // A real OCI registry on loopback for the tests: Debian's `docker-registry` (CNCF distribution), started
 // with a config of our own and filled through the Distribution API (no Docker engine needed).
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, createPrivateKey, randomUUID, sign as cryptoSign, X509Certificate } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,13 +34,19 @@ export function registryUnavailable(): string | null {
   return existsSync(REGISTRY_BIN) ? null : `${REGISTRY_BIN} is missing (apt-get install -y docker-registry)`;
 }
 
-/** Start a registry; `htpasswd` is the text of an htpasswd file to require Basic auth. */
-export async function startRegistry(options: { htpasswd?: string } = {}): Promise<LocalRegistry> {
+/**
+ * Start a registry. `htpasswd` (the text of an htpasswd file) requires Basic auth; `token` requires Bearer
+ * tokens from a token service, the way Docker Hub does.
+ */
+export async function startRegistry(options: { htpasswd?: string; token?: TokenService } = {}): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), "msb-pin-tags-registry-"));
   const port = await freePort();
+  const { token } = options;
   const auth = options.htpasswd
     ? `auth:\n  htpasswd:\n    realm: msb-test\n    path: ${join(dir, "htpasswd")}\n`
-    : "";
+    : token
+      ? `auth:\n  token:\n    realm: ${token.realm}\n    service: ${token.service}\n    issuer: ${token.issuer}\n    rootcertbundle: ${token.certFile}\n`
+      : "";
   if (options.htpasswd) writeFileSync(join(dir, "htpasswd"), options.htpasswd);
   writeFileSync(
     join(dir, "config.yml"),
@@ -136,4 +143,67 @@ export class Pusher {
     const body = await res.text();
     for (const t of tags) await this.manifest(repo, t, body, mediaType);
   }
+}
+
+/** A token service in the style of auth.docker.io: Basic credentials in, a signed JWT with pull (and push) access out. */
+export interface TokenService {
+  readonly realm: string;
+  readonly service: string;
+  readonly issuer: string;
+  /** PEM certificate the registry trusts for token signatures. */
+  readonly certFile: string;
+  /** A token for the given scope, as the service would issue it to `msb` (for pushing fixtures). */
+  tokenFor(scope: string): string;
+  stop(): Promise<void>;
+}
+
+/** Start a token service that knows one user; needs the `openssl` CLI for its signing certificate. */
+export async function startTokenService(user: { name: string; password: string }): Promise<TokenService> {
+  const dir = mkdtempSync(join(tmpdir(), "msb-pin-tags-token-"));
+  const keyFile = join(dir, "key.pem");
+  const certFile = join(dir, "cert.pem");
+  const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=msb-test-token", "-keyout", keyFile, "-out", certFile], { stdio: "ignore" });
+  if (made.status !== 0) throw new Error("openssl could not make the token signing certificate");
+  const key = createPrivateKey(readFileSync(keyFile));
+  const der = new X509Certificate(readFileSync(certFile)).raw.toString("base64");
+  const service = "msb-test-registry";
+  const issuer = "msb-test-token-service";
+  const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+  const sign = (scope: string, granted: boolean) => {
+    const [type, name, actions] = scope.split(":");
+    const now = Math.floor(Date.now() / 1000);
+    const header = b64({ typ: "JWT", alg: "RS256", x5c: [der] });
+    const claims = b64({
+      iss: issuer, sub: granted ? user.name : "", aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(),
+      access: granted && type === "repository" ? [{ type, name, actions: actions.split(",") }] : [],
+    });
+    const signature = cryptoSign("sha256", Buffer.from(`${header}.${claims}`), key).toString("base64url");
+    return `${header}.${claims}.${signature}`;
+  };
+  const expected = `Basic ${Buffer.from(`${user.name}:${user.password}`).toString("base64")}`;
+  const server = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    const auth = req.headers.authorization;
+    if (auth !== undefined && auth !== expected) {
+      res.writeHead(401, { "Content-Type": "application/json" }).end('{"details":"incorrect username or password"}');
+      return;
+    }
+    // Anonymous callers get a token without access, as Docker Hub gives for a private repository.
+    const token = sign(url.searchParams.get("scope") ?? "", auth === expected && url.searchParams.get("service") === service);
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ token, access_token: token }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  return {
+    realm: `http://127.0.0.1:${port}/token`,
+    service,
+    issuer,
+    certFile,
+    tokenFor: (scope) => sign(scope, true),
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

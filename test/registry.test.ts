@@ -11,7 +11,7 @@ import { memoryContext } from "../src/context.js";
 import { optimize, type OptimizeOptions } from "../src/pipeline.js";
 import { RegistryClient } from "../src/registry.js";
 import { ROOT } from "../src/testing.js";
-import { freePort, Pusher, registryUnavailable, sha256, startRegistry, type LocalRegistry } from "./oci-registry.js";
+import { freePort, Pusher, registryUnavailable, sha256, startRegistry, startTokenService, type LocalRegistry, type TokenService } from "./oci-registry.js";
 
 const unavailable = registryUnavailable();
 if (unavailable) console.warn(`registry tests skipped: ${unavailable}`);
@@ -139,6 +139,55 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
       const result = await pin(ref(), { registryConfig: config("wrong") });
       expect(result.output).toBe(ref());
       expect(result.refusals[0].message).toContain(`${secured.host} refused the credentials for \`${secured.host}\``);
+    });
+  });
+
+  describe("Bearer token auth, as Docker Hub does it", () => {
+    let tokens: TokenService | null = null;
+    let hub: LocalRegistry | null = null;
+    let why = "";
+    let appDigest = "";
+    beforeAll(async () => {
+      try {
+        tokens = await startTokenService({ name: "msb", password: "msb-test-password" });
+      } catch (err) {
+        why = (err as Error).message;
+        return;
+      }
+      hub = await startRegistry({ token: tokens });
+      const push = new Pusher(hub.url, { Authorization: `Bearer ${tokens.tokenFor("repository:acme/app:pull,push")}` });
+      appDigest = await push.index("acme/app", "app 2.0.1");
+      await push.tag("acme/app", appDigest, ["2.0.1", "2.0", "2", "latest"]);
+    }, 60_000);
+    afterAll(async () => {
+      await hub?.stop();
+      await tokens?.stop();
+    });
+    const config = (password: string) => {
+      const file = join(tmp, `hub-${password}.json`);
+      writeFileSync(file, JSON.stringify({ auths: { [hub!.host]: { username: "msb", password } } }));
+      return file;
+    };
+
+    test("a token from the token service opens the repository", async (t) => {
+      if (!hub) t.skip(why);
+      const result = await pin(`FROM ${hub!.host}/acme/app\n`, { registryConfig: config("msb-test-password"), pin: "digest" });
+      expect(result.refusals).toEqual([]);
+      expect(result.output).toBe(`FROM ${hub!.host}/acme/app:2.0.1@${appDigest}\n`);
+    });
+
+    test("an anonymous token without access is a clear refusal", async (t) => {
+      if (!hub) t.skip(why);
+      const result = await pin(`FROM ${hub!.host}/acme/app:2\n`);
+      expect(result.output).toBe(`FROM ${hub!.host}/acme/app:2\n`);
+      expect(result.refusals[0].message).toContain(`${hub!.host} refused the credentials (anonymous); pass \`--registry-config\``);
+    });
+
+    test("wrong credentials are refused by the token service", async (t) => {
+      if (!hub) t.skip(why);
+      const result = await pin(`FROM ${hub!.host}/acme/app:2\n`, { registryConfig: config("wrong") });
+      expect(result.output).toBe(`FROM ${hub!.host}/acme/app:2\n`);
+      expect(result.refusals[0].message).toContain(`the token service ${new URL(tokens!.realm).host} refused the credentials`);
     });
   });
 
