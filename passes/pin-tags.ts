@@ -29,6 +29,7 @@ const messages = {
   argComplex: "Left `{ref}` unpinned: msb-opt pins only a FROM built from one global ARG with one default (`{name}`); pin it by hand.",
   argUsedInStage: "Left `{ref}` unpinned: a stage redeclares `ARG {name}` and would see a changed default; pin it by hand.",
   argConflict: "Left `ARG {name}` unchanged: its FROM lines would need different defaults (`{a}`, `{b}`); pin them by hand.",
+  notSpliced: "Left `{ref}` unpinned: msb-opt could not find its text on the line to replace it alone; pin it by hand.",
   inconsistent: "Left `{ref}` unpinned: it resolves to `{tag}` but `{other}` resolves to `{otherTag}`, another release; pin both in msb-opt.lock.json.",
 } as const;
 
@@ -108,7 +109,10 @@ export default definePass<MessageId, Prepared>({
         noteMissingDigest(ctx, stage.from.line, pin, pinnedRef);
         if (newRef === t.ref.raw) continue;
         const from = spliceFrom(stage.from, t.ref.raw, newRef);
-        if (from === null) continue; // the parser gave a reference that is not on the line as written
+        if (from === null) {
+          ctx.decline(stage.from.line, "notSpliced", { ref: t.ref.raw });
+          continue;
+        }
         out = { ...out, stages: out.stages.map((s, i) => (i === t.stage ? withFrom(s, from, newRef) : s)) };
         ctx.report(stage.from.line, "pinned", { from: t.ref.raw, to: newRef, source: sourceText(pin) });
       } else {
@@ -130,7 +134,10 @@ export default definePass<MessageId, Prepared>({
       const oldValue = t.ref.raw.slice(t.prefix.length, t.ref.raw.length - t.suffix.length);
       if (value === "" || value === oldValue) continue;
       const arg = spliceArgDefault(old, t.name, value);
-      if (arg === null) continue;
+      if (arg === null) {
+        ctx.decline(old.line, "notSpliced", { ref: `ARG ${t.name}` });
+        continue;
+      }
       out = { ...out, globalArgs: out.globalArgs.map((a, i) => (i === index ? arg : a)) };
       ctx.report(old.line, "pinnedArg", { name: t.name, from: oldValue, to: value, image: `${withoutTag(t.ref)}:${pin.tag}`, source: sourceText(pin) });
     }
