@@ -89,7 +89,7 @@ export class PinResolver {
           return { tag: candidate, digest: policy === "digest" ? digest : null, source };
         }
       }
-      return { failure: "no-release", detail: `none of the ${Math.min(MAX_PROBES, candidates.length)} newest release tags on ${host} has the digest of \`${tag}\`` };
+      return { failure: "no-release", detail: `no release tag on ${host} has the digest of \`${tag}\` (${Math.min(MAX_PROBES, candidates.length)} checked)` };
     } catch (err) {
       if (!(err instanceof RegistryError)) throw err;
       if (err.kind === "unreachable" || err.kind === "auth") this.failedHosts.set(host, err);

@@ -30,6 +30,9 @@ const TAGS: Readonly<Record<string, readonly string[]>> = {
   "node 22.11.0": ["22.11.0", "22.11", "22", "current", "latest", "bookworm"],
   "node 22.11.0-slim": ["22.11.0-slim", "22.11-slim", "22-slim", "slim"],
   "node 23.0.0": ["23.0.0"],
+  // A floating tag whose image no release tag names (a nightly), and an unrelated release of its line.
+  "node 24 nightly": ["24"],
+  "node 24.1.0": ["24.1.0"],
 };
 
 describe.skipIf(unavailable !== null)("pin-tags against a local registry", () => {
@@ -72,9 +75,9 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
   test("lists every tag across pages", async () => {
     const client = new RegistryClient({ mirror: open.url, pageSize: 4 });
     const tags = await client.listTags(null, "node");
-    // 21 tags in pages of 4: six requests, following the Link headers.
+    // 23 tags in pages of 4: six requests, following the Link headers.
     expect([...tags].sort()).toEqual([...new Set(Object.values(TAGS).flat())].sort());
-    expect(tags).toHaveLength(21);
+    expect(tags).toHaveLength(23);
   });
 
   test("reads a manifest's digest and a multi-arch tag's index digest", async () => {
@@ -92,6 +95,14 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
     expect(result.output).toBe("from node:22.11.0 AS Build\nRUN node --version\nFROM node:20.18.1-slim\nFROM node:22.11.0\n");
     expect(result.changes.map((n) => n.message)[0]).toBe(`Pinned \`node\` to \`node:22.11.0\` as \`${open.host}\` serves it today.`);
     expect(result.refusals).toEqual([]);
+  });
+
+  test("a floating tag that no release tag shares a digest with is left alone", async () => {
+    const result = await pin("FROM node:24\n");
+    expect(result.output).toBe("FROM node:24\n");
+    expect(result.refusals.map((n) => n.message)).toEqual([
+      `Left \`node:24\` unpinned: no release tag on ${open.host} has the digest of \`24\` (1 checked); list the tag to use in msb-opt.lock.json.`,
+    ]);
   });
 
   test("--pin=digest adds the index digest of a multi-arch image", async () => {
