@@ -70,10 +70,17 @@ export function pinCandidates(tag: string, available: readonly string[]): string
   }
   const precision = Math.max(0, ...pool.map((v) => v.parts.length));
   const wanted = own ? own.variant : namedTagVariant(tag);
-  return pool
+  const sorted = pool
     .filter((v) => v.parts.length === precision)
-    .sort((a, b) => rank(a) - rank(b) || compareVersions(b.parts, a.parts) || a.tag.localeCompare(b.tag))
-    .map((v) => v.tag);
+    .sort((a, b) => rank(a) - rank(b) || compareVersions(b.parts, a.parts) || a.tag.localeCompare(b.tag));
+  // A floating tag names the newest release of some major line (`lts` is 24.x while 26.x exists), so the
+  // newest release of each major comes first; a registry probes only the first few candidates.
+  const seen = new Set<string>();
+  const heads = sorted.filter((v) => {
+    const line = `${rank(v)} ${v.variant} ${v.parts[0]}`;
+    return seen.has(line) ? false : (seen.add(line), true);
+  });
+  return [...heads, ...sorted.filter((v) => !heads.includes(v))].map((v) => v.tag);
 
   function rank(v: VersionTag): number {
     return v.variant === wanted ? 0 : v.variant === "" ? 1 : 2;
