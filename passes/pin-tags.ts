@@ -72,14 +72,13 @@ export default definePass<MessageId, Prepared>({
       auths,
       timeoutMs: typeof ctx.options.registryTimeoutMs === "number" ? ctx.options.registryTimeoutMs : undefined,
     });
-    const resolver = new PinResolver({ policy, offline: ctx.options.offline ?? false, lockfile, client });
+    const offline = ctx.options.offline ?? false;
+    const resolver = new PinResolver({ policy, offline, lockfile, client, registryError: configError ?? undefined });
     for (const t of findTargets(df)) {
       if (t.kind !== "from" && t.kind !== "arg") continue;
       const key = refKey(t.ref);
       if (results.has(key)) continue;
-      const result = await resolver.resolve(t.ref);
-      const needsRegistry = configError && !isFailure(result) && result?.source.kind === "registry";
-      results.set(key, needsRegistry ? { failure: "auth", detail: configError! } : result);
+      results.set(key, await resolver.resolve(t.ref));
     }
     return results;
   },

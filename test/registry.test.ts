@@ -146,6 +146,13 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
       expect(result.output).toBe(`FROM ${secured.host}/acme/app:1.4.2@${digests.app}\n`);
     });
 
+    test("an unreadable --registry-config is reported, not ignored", async () => {
+      const missing = join(tmp, "no-such-config.json");
+      const result = await pin(ref(), { registryConfig: missing });
+      expect(result.output).toBe(ref());
+      expect(result.refusals[0].message).toContain(`cannot read --registry-config ${missing} (ENOENT`);
+    });
+
     test("wrong credentials are refused clearly", async () => {
       const result = await pin(ref(), { registryConfig: config("wrong") });
       expect(result.output).toBe(ref());
