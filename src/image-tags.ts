@@ -59,17 +59,22 @@ export function pinCandidates(tag: string, available: readonly string[]): string
   const versions = available.map(parseVersionTag).filter((v): v is VersionTag => v !== null && v.tag !== tag);
   const own = parseVersionTag(tag);
   let pool: VersionTag[];
+  let wanted: string;
   if (own) {
+    wanted = own.variant;
     pool = versions.filter(
       (v) => v.variant === own.variant && v.parts.length > own.parts.length && own.parts.every((p, i) => v.parts[i] === p),
     );
   } else {
-    const variant = namedTagVariant(tag);
-    pool = versions.filter((v) => v.variant === variant);
-    if (pool.length === 0) pool = versions;
+    wanted = namedTagVariant(tag);
+    pool = versions.filter((v) => v.variant === wanted);
+    if (pool.length === 0) {
+      // A codename (`iron-slim`, `bookworm`): its first word names the release, the rest the variant.
+      wanted = tag.split("-").slice(1).join("-");
+      pool = versions;
+    }
   }
   const precision = Math.max(0, ...pool.map((v) => v.parts.length));
-  const wanted = own ? own.variant : namedTagVariant(tag);
   const sorted = pool
     .filter((v) => v.parts.length === precision)
     .sort((a, b) => rank(a) - rank(b) || compareVersions(b.parts, a.parts) || a.tag.localeCompare(b.tag));
