@@ -51,8 +51,9 @@ export function compareVersions(a: readonly number[], b: readonly number[]): num
 /**
  * The tags that could be the most specific release tag of `tag`, best first. For a version tag: tags with
  * the same variant whose version extends it (`20-slim` → `20.18.1-slim`). For a named tag: version tags of
- * the variant it asks for, or, when the repository has none (`debian:bookworm`), every version tag, plain
- * ones first. Only the highest precision found is kept: `20.18.1` is preferred to `20.18`.
+ * the variant it asks for, or, when the repository has none (`debian:bookworm`, `node:iron-slim`), every
+ * version tag: those of the variant after the codename first, then plain ones. Only the highest precision
+ * found is kept: `20.18.1` is preferred to `20.18`.
  * An empty list means there is nothing more specific to pin to.
  */
 export function pinCandidates(tag: string, available: readonly string[]): string[] {
