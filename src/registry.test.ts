@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { createServer } from "node:http";
 import { expect, test } from "vitest";
 import { nextLink, parseDockerConfig, RegistryClient } from "./registry.js";
 
@@ -24,4 +26,21 @@ test("endpoints: Docker Hub (or its mirror) adds library/, loopback speaks http"
   expect(new RegistryClient({ mirror: "http://127.0.0.1:5000/" }).endpoint(null, "node")).toEqual({ base: "http://127.0.0.1:5000", path: "library/node", authKey: "127.0.0.1:5000" });
   expect(hub.endpoint("localhost:5000", "app").base).toBe("http://localhost:5000");
   expect(hub.endpoint("ghcr.io", "acme/app").base).toBe("https://ghcr.io");
+});
+
+test("a registry that refuses HEAD is asked with GET, and the manifest bytes give the digest", async () => {
+  const body = '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json"}';
+  const server = createServer((req, res) => {
+    if (req.method === "HEAD") res.writeHead(405).end();
+    else res.writeHead(200, { "Content-Type": "application/vnd.oci.image.manifest.v1+json" }).end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  try {
+    const { port } = server.address() as { port: number };
+    const digest = await new RegistryClient().digest(`127.0.0.1:${port}`, "app", "1");
+    expect(digest).toBe(`sha256:${createHash("sha256").update(body).digest("hex")}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
 });
