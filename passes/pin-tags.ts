@@ -5,7 +5,7 @@ import type { Dockerfile, ImageRef } from "../src/ir.js";
 import { definePass, type PassContext } from "../src/pass.js";
 import { LockfileError, readLockfile } from "../src/pin-lockfile.js";
 import { isFailure, PinResolver, type Pin, type PinFailure } from "../src/pin-resolve.js";
-import { findTargets, refKey, spliceArgDefault, spliceFrom, withFrom, type Target } from "../src/pin-targets.js";
+import { findTargets, refKey, spliceArgDefault, spliceFrom, withFrom, type ArgTarget, type Target } from "../src/pin-targets.js";
 import { parseDockerConfig, RegistryClient, type Credentials } from "../src/registry.js";
 
 /**
@@ -29,6 +29,8 @@ const messages = {
   argComplex: "Left `{ref}` unpinned: msb-opt pins only a FROM built from one global ARG with one default (`{name}`); pin it by hand.",
   argUsedInStage: "Left `{ref}` unpinned: a stage redeclares `ARG {name}` and would see a changed default; pin it by hand.",
   argConflict: "Left `ARG {name}` unchanged: its FROM lines would need different defaults (`{a}`, `{b}`); pin them by hand.",
+  argShared: "Left `ARG {name}` unchanged: another line reads it and could not be pinned with it; pin it by hand.",
+  notSpliced: "Left `{ref}` unpinned: msb-opt could not find its text on the line to replace it alone; pin it by hand.",
   inconsistent: "Left `{ref}` unpinned: it resolves to `{tag}` but `{other}` resolves to `{otherTag}`, another release; pin both in msb-opt.lock.json.",
 } as const;
 
@@ -71,20 +73,28 @@ export default definePass<MessageId, Prepared>({
       auths,
       timeoutMs: typeof ctx.options.registryTimeoutMs === "number" ? ctx.options.registryTimeoutMs : undefined,
     });
-    const resolver = new PinResolver({ policy, offline: ctx.options.offline ?? false, lockfile, client });
+    const offline = ctx.options.offline ?? false;
+    const resolver = new PinResolver({ policy, offline, lockfile, client, registryError: configError ?? undefined });
     for (const t of findTargets(df)) {
       if (t.kind !== "from" && t.kind !== "arg") continue;
       const key = refKey(t.ref);
       if (results.has(key)) continue;
-      const result = await resolver.resolve(t.ref);
-      const needsRegistry = configError && !isFailure(result) && result?.source.kind === "registry";
-      results.set(key, needsRegistry ? { failure: "auth", detail: configError! } : result);
+      results.set(key, await resolver.resolve(t.ref));
     }
     return results;
   },
   run(df, ctx, prepared) {
     if ((ctx.options.pin ?? "tag") === "none") return df;
     const pins: { t: Target; pin: Pin }[] = [];
+    /** Per global ARG: the defaults its FROM lines ask for, how many asked, and a pin to cite. */
+    const argPins = new Map<number, { t: ArgTarget; values: Set<string | null>; count: number; pin: Pin | null }>();
+    const argPin = (t: ArgTarget, value: string | null, pin: Pin | null) => {
+      const entry = argPins.get(t.arg) ?? { t, values: new Set<string | null>(), count: 0, pin: null };
+      entry.values.add(value);
+      entry.count++;
+      if (pin && !entry.pin) Object.assign(entry, { t, pin });
+      argPins.set(t.arg, entry);
+    };
     for (const t of findTargets(df)) {
       if (t.kind === "skip") continue;
       const stage = df.stages[t.stage];
@@ -95,11 +105,11 @@ export default definePass<MessageId, Prepared>({
       const result = prepared.get(refKey(t.ref)) ?? null;
       if (isFailure(result)) ctx.decline(lineOf(df, t), failureMessage(result), { ref: t.ref.raw, detail: result.detail, date: CATALOG_DATE });
       else if (result !== null) pins.push({ t, pin: result });
+      else if (t.kind === "arg") argPin(t, argValue(t), null); // already pinned: it keeps its default
     }
     const consistent = dropInconsistent(df, pins, ctx);
 
     let out: Dockerfile = df;
-    const argValues = new Map<number, { value: string; from: string; t: Target & { kind: "arg" }; pin: Pin }>();
     for (const { t, pin } of consistent) {
       const stage = df.stages[t.stage];
       const pinnedRef = `${withoutTag(t.ref)}:${pin.tag}`;
@@ -108,35 +118,54 @@ export default definePass<MessageId, Prepared>({
         noteMissingDigest(ctx, stage.from.line, pin, pinnedRef);
         if (newRef === t.ref.raw) continue;
         const from = spliceFrom(stage.from, t.ref.raw, newRef);
-        if (from === null) continue; // the parser gave a reference that is not on the line as written
+        if (from === null) {
+          ctx.decline(stage.from.line, "notSpliced", { ref: t.ref.raw });
+          continue;
+        }
         out = { ...out, stages: out.stages.map((s, i) => (i === t.stage ? withFrom(s, from, newRef) : s)) };
         ctx.report(stage.from.line, "pinned", { from: t.ref.raw, to: newRef, source: sourceText(pin) });
       } else {
         if (pin.digest) ctx.decline(stage.from.line, "noDigestArg", { image: pinnedRef, name: t.name });
         else noteMissingDigest(ctx, stage.from.line, pin, pinnedRef);
-        if (!pinnedRef.startsWith(t.prefix) || !pinnedRef.endsWith(t.suffix)) continue;
-        const value = pinnedRef.slice(t.prefix.length, pinnedRef.length - t.suffix.length);
-        const seen = argValues.get(t.arg);
-        if (seen && seen.value !== value) {
-          ctx.decline(df.globalArgs[t.arg].line, "argConflict", { name: t.name, a: seen.value, b: value });
-          seen.value = "";
-        } else if (!seen) {
-          argValues.set(t.arg, { value, from: t.ref.raw, t, pin });
-        }
+        const fits = pinnedRef.startsWith(t.prefix) && pinnedRef.endsWith(t.suffix);
+        argPin(t, fits ? pinnedRef.slice(t.prefix.length, pinnedRef.length - t.suffix.length) : null, pin);
       }
     }
-    for (const [index, { value, t, pin }] of argValues) {
+    for (const [index, { t, values, count, pin }] of argPins) {
       const old = df.globalArgs[index];
-      const oldValue = t.ref.raw.slice(t.prefix.length, t.ref.raw.length - t.suffix.length);
-      if (value === "" || value === oldValue) continue;
+      const [value, other] = [...values];
+      if (pin === null || value === argValue(t)) continue;
+      // Every line that reads the ARG must agree on the new default, or one of them would change image.
+      if (other !== undefined || value === null) {
+        ctx.decline(old.line, "argConflict", { name: t.name, a: String(value ?? argValue(t)), b: String(other ?? t.ref.raw) });
+        continue;
+      }
+      if (count !== argReaders(df, t.name)) {
+        ctx.decline(old.line, "argShared", { name: t.name });
+        continue;
+      }
       const arg = spliceArgDefault(old, t.name, value);
-      if (arg === null) continue;
+      if (arg === null) {
+        ctx.decline(old.line, "notSpliced", { ref: `ARG ${t.name}` });
+        continue;
+      }
       out = { ...out, globalArgs: out.globalArgs.map((a, i) => (i === index ? arg : a)) };
-      ctx.report(old.line, "pinnedArg", { name: t.name, from: oldValue, to: value, image: `${withoutTag(t.ref)}:${pin.tag}`, source: sourceText(pin) });
+      ctx.report(old.line, "pinnedArg", { name: t.name, from: argValue(t), to: value, image: `${withoutTag(t.ref)}:${pin.tag}`, source: sourceText(pin) });
     }
     return out;
   },
 });
+
+/** The ARG's current default, as the FROM line expands it. */
+function argValue(t: ArgTarget): string {
+  return t.ref.raw.slice(t.prefix.length, t.ref.raw.length - t.suffix.length);
+}
+
+/** How many lines read the build argument: FROM references and other global ARG defaults. */
+function argReaders(df: Dockerfile, name: string): number {
+  const reads = new RegExp(`\\$\\{?${name}\\b`);
+  return df.stages.filter((s) => reads.test(s.base.raw)).length + df.globalArgs.filter((a) => reads.test(a.args)).length;
+}
 
 function lineOf(df: Dockerfile, t: Target): number {
   return df.stages[t.stage].from.line;

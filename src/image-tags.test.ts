@@ -44,6 +44,15 @@ describe("pinCandidates", () => {
   test("a codename without versioned variants falls back to plain versions", () => {
     expect(pinCandidates("bookworm", ["bookworm", "bookworm-20260803", "12.15", "12"])).toEqual(["12.15"]);
   });
+  test("the newest release of each major line comes first", () => {
+    const tags = ["26.7.0", "26.6.1", "26.6.0", "25.9.0", "24.19.0", "24.18.0", "lts"];
+    expect(pinCandidates("lts", tags)).toEqual(["26.7.0", "25.9.0", "24.19.0", "26.6.1", "26.6.0", "24.18.0"]);
+  });
+  test("a codename with a variant keeps the variant", () => {
+    const tags = ["20.20.2", "20.20.2-slim", "20.20.2-bookworm-slim", "iron-slim", "iron"];
+    expect(pinCandidates("iron-slim", tags)[0]).toBe("20.20.2-slim");
+    expect(pinCandidates("iron", tags)[0]).toBe("20.20.2");
+  });
   test("a full version has nothing more specific", () => {
     expect(pinCandidates("20.18.1", node)).toEqual([]);
     expect(pinCandidates("22.04", ["22.04", "jammy", "24.04"])).toEqual([]);

@@ -51,29 +51,42 @@ export function compareVersions(a: readonly number[], b: readonly number[]): num
 /**
  * The tags that could be the most specific release tag of `tag`, best first. For a version tag: tags with
  * the same variant whose version extends it (`20-slim` → `20.18.1-slim`). For a named tag: version tags of
- * the variant it asks for, or, when the repository has none (`debian:bookworm`), every version tag, plain
- * ones first. Only the highest precision found is kept: `20.18.1` is preferred to `20.18`.
+ * the variant it asks for, or, when the repository has none (`debian:bookworm`, `node:iron-slim`), every
+ * version tag: those of the variant after the codename first, then plain ones. Only the highest precision
+ * found is kept: `20.18.1` is preferred to `20.18`.
  * An empty list means there is nothing more specific to pin to.
  */
 export function pinCandidates(tag: string, available: readonly string[]): string[] {
   const versions = available.map(parseVersionTag).filter((v): v is VersionTag => v !== null && v.tag !== tag);
   const own = parseVersionTag(tag);
   let pool: VersionTag[];
+  let wanted: string;
   if (own) {
+    wanted = own.variant;
     pool = versions.filter(
       (v) => v.variant === own.variant && v.parts.length > own.parts.length && own.parts.every((p, i) => v.parts[i] === p),
     );
   } else {
-    const variant = namedTagVariant(tag);
-    pool = versions.filter((v) => v.variant === variant);
-    if (pool.length === 0) pool = versions;
+    wanted = namedTagVariant(tag);
+    pool = versions.filter((v) => v.variant === wanted);
+    if (pool.length === 0) {
+      // A codename (`iron-slim`, `bookworm`): its first word names the release, the rest the variant.
+      wanted = tag.split("-").slice(1).join("-");
+      pool = versions;
+    }
   }
   const precision = Math.max(0, ...pool.map((v) => v.parts.length));
-  const wanted = own ? own.variant : namedTagVariant(tag);
-  return pool
+  const sorted = pool
     .filter((v) => v.parts.length === precision)
-    .sort((a, b) => rank(a) - rank(b) || compareVersions(b.parts, a.parts) || a.tag.localeCompare(b.tag))
-    .map((v) => v.tag);
+    .sort((a, b) => rank(a) - rank(b) || compareVersions(b.parts, a.parts) || a.tag.localeCompare(b.tag));
+  // A floating tag names the newest release of some major line (`lts` is 24.x while 26.x exists), so the
+  // newest release of each major comes first; a registry probes only the first few candidates.
+  const seen = new Set<string>();
+  const heads = sorted.filter((v) => {
+    const line = `${rank(v)} ${v.variant} ${v.parts[0]}`;
+    return seen.has(line) ? false : (seen.add(line), true);
+  });
+  return [...heads, ...sorted.filter((v) => !heads.includes(v))].map((v) => v.tag);
 
   function rank(v: VersionTag): number {
     return v.variant === wanted ? 0 : v.variant === "" ? 1 : 2;

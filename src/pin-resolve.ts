@@ -36,6 +36,8 @@ export interface ResolverOptions {
   readonly offline: boolean;
   readonly lockfile: Lockfile | { readonly error: string };
   readonly client: RegistryClient;
+  /** Set when the registry must not be asked (an unreadable --registry-config): every lookup fails with it. */
+  readonly registryError?: string;
 }
 
 export class PinResolver {
@@ -73,7 +75,8 @@ export class PinResolver {
   }
 
   private async fromRegistry(ref: ImageRef, tag: string): Promise<Pin | PinFailure> {
-    const { client, policy } = this.options;
+    const { client, policy, registryError } = this.options;
+    if (registryError) return { failure: "auth", detail: registryError };
     const host = new URL(client.endpoint(ref.registry, ref.name).base).host;
     const known = this.failedHosts.get(host);
     if (known) return { failure: known.kind, detail: known.message };
@@ -89,7 +92,7 @@ export class PinResolver {
           return { tag: candidate, digest: policy === "digest" ? digest : null, source };
         }
       }
-      return { failure: "no-release", detail: `none of the ${Math.min(MAX_PROBES, candidates.length)} newest release tags on ${host} has the digest of \`${tag}\`` };
+      return { failure: "no-release", detail: `no release tag on ${host} has the digest of \`${tag}\` (${Math.min(MAX_PROBES, candidates.length)} checked)` };
     } catch (err) {
       if (!(err instanceof RegistryError)) throw err;
       if (err.kind === "unreachable" || err.kind === "auth") this.failedHosts.set(host, err);

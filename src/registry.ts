@@ -37,6 +37,8 @@ export interface RegistryOptions {
   readonly auths?: Readonly<Record<string, Credentials>>;
   /** Per request, in milliseconds (default 5000). */
   readonly timeoutMs?: number;
+  /** Tags asked for per page of the tags list (default 1000). */
+  readonly pageSize?: number;
 }
 
 const DOCKER_HUB = "https://registry-1.docker.io";
@@ -89,7 +91,7 @@ export class RegistryClient {
   async listTags(registry: string | null, name: string): Promise<string[]> {
     const { base, path, authKey } = this.endpoint(registry, name);
     const tags: string[] = [];
-    let url: string | null = `${base}/v2/${path}/tags/list?n=1000`;
+    let url: string | null = `${base}/v2/${path}/tags/list?n=${this.options.pageSize ?? 1000}`;
     for (let page = 0; url !== null && page < 100; page++) {
       const res = await this.request("GET", url, path, authKey, { Accept: "application/json" });
       expectOk(res, `${path} tags`);
@@ -106,7 +108,8 @@ export class RegistryClient {
     const url = `${base}/v2/${path}/manifests/${encodeURIComponent(tag)}`;
     const headers = { Accept: MANIFEST_TYPES.join(", ") };
     const head = await this.request("HEAD", url, path, authKey, headers);
-    expectOk(head, `${path}:${tag}`);
+    // Some registries refuse HEAD (405): the GET below digests the manifest bytes instead.
+    if (head.status !== 405) expectOk(head, `${path}:${tag}`);
     const given = head.headers["docker-content-digest"];
     if (typeof given === "string" && /^sha256:[0-9a-f]{64}$/.test(given)) return given;
     const res = await this.request("GET", url, path, authKey, headers);

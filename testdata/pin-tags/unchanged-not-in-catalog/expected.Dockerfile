@@ -1,3 +1,3 @@
 FROM ghcr.io/acme/app:latest
-FROM node:20
+FROM node:16
 FROM myorg/tool

@@ -1,0 +1,3 @@
+ARG V=22
+FROM node:${V} AS build
+FROM myorg/tool:${V}
