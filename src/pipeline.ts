@@ -134,7 +134,7 @@ function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, igno
     pass: id,
     line: hit.line,
     kind: "refusal",
-    message: `Skipped ${count} change${count === 1 ? "" : "s"} because they would touch or move this instruction, which \`# msb-opt ignore=${id}\` on line ${line} protects (the first: ${first}).`,
+    message: `Skipped ${count} change${count === 1 ? " because it" : "s because they"} would touch or move this instruction, which \`# msb-opt ignore=${id}\` on line ${line} protects (the first: ${first}).`,
   };
 }
 

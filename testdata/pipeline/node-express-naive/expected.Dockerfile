@@ -1,4 +1,4 @@
-FROM node:20 AS build
+FROM node:20.20.2 AS build
 
 WORKDIR /usr/src/app
 
@@ -11,7 +11,7 @@ RUN npm ci
 COPY . .
 RUN npm run build
 
-FROM node:20-slim AS runtime
+FROM node:20.20.2-slim AS runtime
 WORKDIR /usr/src/app
 RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
 COPY --from=build /usr/src/app /usr/src/app
