@@ -23,12 +23,13 @@ export default definePass({
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `go build` makes a static binary that needs no C library.",
     distroless: "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
     multiStage: "Left the file alone: it is already multi-stage; split-stages only splits single-stage builds.",
-    unknownEcosystem: "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, debian or ubuntu base.",
+    unknownEcosystem: "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, nginx, debian or ubuntu base.",
     digest: "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
     variableBase: "Did not split: the base image `{image}` uses a build argument without a default, or one whose slim variant cannot follow it; write the tag literally to let the pass split it.",
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
+    nothingServed: "Did not split: the build writes nothing where `{image}` reads (its config, `/usr/share/nginx/html` or a root the config names); copy the site there or split by hand.",
     noContext: "Did not split: the build context is not available, so the files the image runs cannot be checked; run msb-opt on a file inside its build context.",
     escape: "Did not split: the file uses a non-default escape character (a Windows build), which split-stages does not handle.",
     onbuild: "Did not split: ONBUILD triggers run in later builds and cannot be placed in one stage; remove them to let the pass split.",
@@ -64,6 +65,8 @@ export default definePass({
     if (base.digest) return decline("digest");
     if (!ctx.context.available) return decline("noContext");
 
+    const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
+    if (!hasEntry && !recipe.sameBase) return decline("noEntry");
     const result = analyze(df, stage, ctx.context);
     if (!result.ok) {
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
@@ -71,7 +74,7 @@ export default definePass({
     }
     const a = result.analysis;
     const used = new Set(a.entry.map((e) => e.name.replace(/^.*\//, "")));
-    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used) }));
+    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy) }));
     const runtimePackages = packages.flatMap((p) => p.runtime);
     const planned = recipe.plan(base, a, ctx.context, runtimePackages);
     if (!planned.ok) return decline(planned.id, planned.data);
@@ -79,7 +82,9 @@ export default definePass({
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
 
-    const missing = missingProgram(a.entry, recipe.tools, runtimePackages, plan.shellless);
+    // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
+    // and splitPackages keeps every package whose command the image runs.
+    const missing = recipe.sameBase ? null : missingProgram(a.entry, recipe.tools, runtimePackages, plan.shellless);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
 
     const names = stageNames(stage.name);
@@ -89,7 +94,7 @@ export default definePass({
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
     const out = assemble(df, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
-    const paths = a.copyPaths.map((p) => `\`${p}\``).join(", ");
+    const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     ctx.report(line, "split", { builder: names.builderName, runtime: names.runtimeName, image: plan.image, paths });
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");

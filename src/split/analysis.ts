@@ -17,7 +17,7 @@ export interface Refusal {
 
 export type RefusalId =
   | "onbuild" | "unparsedRun" | "dynamicPath" | "noWorkdir" | "systemDir" | "unknownCommand"
-  | "globalInstall" | "systemPip" | "makeInstall" | "aptUpgrade" | "noEntry";
+  | "globalInstall" | "systemPip" | "makeInstall" | "aptUpgrade";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -236,7 +236,6 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
-  if (!entry.some((e) => e.from === "ENTRYPOINT" || e.from === "CMD")) refuse(stage.from.line, "noEntry");
   return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, entry, workdir, sources };
 }
 

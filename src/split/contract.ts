@@ -41,7 +41,7 @@ export function assemble(df: Dockerfile, a: Analysis, plan: RecipePlan, names: A
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
     const flags = [{ name: "from", value: names.builderName }, ...chown];
-    return a.copyPaths.map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
+    return (plan.copyPaths ?? a.copyPaths).map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
   };
   // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
   // WORKDIR would create them owned by root), and the user is set before anything else.
