@@ -40,6 +40,7 @@ export default definePass({
     unknownCommand: "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
     globalInstall: "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
     systemPip: "Did not split: `pip install` writes to the system site-packages; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
+    outsideWrite: "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
     makeInstall: "Did not split: `make install` writes to folders shared with the toolchain; install into its own prefix (e.g. `make install PREFIX=/app`) to let the pass split.",
     aptUpgrade: "Did not split: `{command}` changes packages of the base image, which the runtime would not have; drop it or split by hand.",
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
