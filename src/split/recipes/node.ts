@@ -1,4 +1,6 @@
 // Node: the same release on its `-slim` variant, with devDependencies pruned in the builder.
+// NODE_ENV=production is deliberately not added: it would change the image's Env (part of its contract)
+// and what the app does (Express caches views and hides stack traces, some apps branch on it).
 import { instruction } from "../../ir.js";
 import { contextSource } from "../entry.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
