@@ -18,7 +18,7 @@ export default definePass({
     split: "Split the build into stage `{builder}`, which keeps the recipe, and stage `{runtime}` on `{image}`, which copies {paths} from it.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",
     reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
-    pruned: "Added `npm prune --omit=dev` at the end of the build stage so that the runtime gets production dependencies only.",
+    pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `go build` makes a static binary that needs no C library.",
     distroless: "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
