@@ -62,6 +62,11 @@ const BUILDS_IN_CWD = new Set([
   "npm", "npx", "yarn", "pnpm", "node", "corepack", "tsc", "javac", "jar", "mvn", "mvnw", "gradle", "gradlew",
   "make", "cmake", "gcc", "cc", "g++", "c++", "configure", "go",
 ]);
+/** Does the command build something (a compiler, a package manager, a build driver)? */
+export function isBuildTool(name: string): boolean {
+  return BUILDS_IN_CWD.has(name) || PYTHON.test(name) || name === "pip" || name === "pip3";
+}
+
 /** Commands with no effect on the files the runtime needs. */
 const NO_EFFECT = new Set(["echo", "true", ":", "test", "[", "printf", "ls", "cat", "set", "export", "pwd", "which", "env", "sleep", "id", "whoami", "uname"]);
 /** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */

@@ -18,6 +18,12 @@ const PROVIDES: Readonly<Record<string, readonly string[]>> = {
  * `listed`: only the packages known to be build-only are dropped. `unlessNamed`: the runtime runs a
  * program of its base image (nginx serving files), so every package it does not name is build-only.
  */
+/** The commands a package provides (its own name unless listed). */
+export function providedCommands(spec: string): readonly string[] {
+  const name = spec.replace(/[=:].*$/, "");
+  return PROVIDES[name] ?? [name];
+}
+
 export type PackagePolicy = "listed" | "unlessNamed";
 
 export interface PackageSplit {
@@ -35,7 +41,7 @@ export function splitPackages(packages: readonly string[], usedCommands: Readonl
   const runtime: string[] = [];
   for (const spec of packages) {
     const name = spec.replace(/[=:].*$/, "");
-    const provides = PROVIDES[name] ?? [name];
+    const provides = providedCommands(name);
     const candidate = policy === "unlessNamed" ? !/nginx/.test(name) : BUILD_ONLY.has(name);
     if (candidate && !provides.some((c) => usedCommands.has(c))) buildOnly.push(spec);
     else runtime.push(spec);
