@@ -9,7 +9,7 @@ import { assemble, stageNames } from "../src/split/contract.js";
 import { hardeningUser } from "../src/split/harden.js";
 import { providedCommands, splitPackages } from "../src/split/packages.js";
 import { RECIPES } from "../src/split/recipes/index.js";
-import { FULL_IMAGE_TOOLS, missingProgram } from "../src/split/runtime-check.js";
+import { lackedTools, missingProgram } from "../src/split/runtime-check.js";
 
 export default definePass({
   id: "split-stages",
@@ -34,6 +34,7 @@ export default definePass({
     nothingServed: "Did not split: the build writes nothing where `{image}` reads (its config, `/usr/share/nginx/html` or a root the config names); copy the site there or split by hand.",
     opaqueFiles: "Did not split: files copied from another stage or image cannot be searched for the programs they run, so no package can be called build-only; split by hand.",
     sourceTool: "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
+    nothingBuilt: "Did not split: the stage builds nothing (no RUN, COPY or ADD); if a slim base image is enough, use it directly.",
     noContext: "Did not split: the build context is not available, so the files the image runs cannot be checked; run msb-opt on a file inside its build context.",
     escape: "Did not split: the file uses a non-default escape character (a Windows build), which split-stages does not handle.",
     onbuild: "Did not split: ONBUILD triggers run in later builds and cannot be placed in one stage; remove them to let the pass split.",
@@ -81,6 +82,7 @@ export default definePass({
       return df;
     }
     const a = result.analysis;
+    if (a.lastBuild < 0) return decline("nothingBuilt");
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return decline("multiStage");
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
@@ -100,9 +102,8 @@ export default definePass({
     const missing = recipe.sameBase ? null : missingProgram(a.entry, recipe.tools, runtimePackages, plan.shellless);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
-    const fromBase = recipe.sameBase ? [] : missingProgram(FULL_IMAGE_TOOLS.map((name) => ({ name, from: "script", line, artifact: null, shell: false })), recipe.tools, runtimePackages, plan.shellless, true);
-    const ran = mentionedCommands(ctx.context, fromBase.map((m) => m.command));
-    const [tool] = ran;
+    const lacked = recipe.sameBase ? [] : lackedTools(recipe.tools, runtimePackages, plan.shellless);
+    const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
     const names = stageNames(stage.name, df.stages.slice(0, index).map((s) => s.name?.toLowerCase() ?? ""));

@@ -19,16 +19,22 @@ export const FULL_IMAGE_TOOLS = ["git", "curl", "wget", "gcc", "g++", "ssh", "sc
 
 export type Missing = { readonly id: "shellNeeded" | "entryTool"; readonly command: string; readonly line: number };
 
-/** The first program the runtime would lack, or null when it has them all (`all`: every one). */
-export function missingProgram(entry: readonly EntryProgram[], tools: readonly string[], packages: readonly string[], shellless: boolean): Missing | null;
-export function missingProgram(entry: readonly EntryProgram[], tools: readonly string[], packages: readonly string[], shellless: boolean, all: true): Missing[];
-export function missingProgram(entry: readonly EntryProgram[], tools: readonly string[], packages: readonly string[], shellless: boolean, all = false): Missing | Missing[] | null {
-  const provided = new Set([...tools, ...(shellless ? [] : BASE_TOOLS), ...packages.flatMap(providedCommands)]);
-  const missing: Missing[] = [];
+/** The full-image tools that the runtime would not have. */
+export function lackedTools(tools: readonly string[], packages: readonly string[], shellless: boolean): string[] {
+  const provided = providedBy(tools, packages, shellless);
+  return FULL_IMAGE_TOOLS.filter((t) => !provided.has(t));
+}
+
+function providedBy(tools: readonly string[], packages: readonly string[], shellless: boolean): Set<string> {
+  return new Set([...tools, ...(shellless ? [] : BASE_TOOLS), ...packages.flatMap(providedCommands)]);
+}
+
+/** The first program the runtime would lack, or null when it has them all. */
+export function missingProgram(entry: readonly EntryProgram[], tools: readonly string[], packages: readonly string[], shellless: boolean): Missing | null {
+  const provided = providedBy(tools, packages, shellless);
   for (const e of entry) {
-    if (shellless && e.shell) missing.push({ id: "shellNeeded", command: e.name, line: e.line });
-    else if (e.artifact === null && !provided.has(e.name.replace(/^.*\//, ""))) missing.push({ id: "entryTool", command: e.name, line: e.line });
-    if (!all && missing.length > 0) return missing[0];
+    if (shellless && e.shell) return { id: "shellNeeded", command: e.name, line: e.line };
+    if (e.artifact === null && !provided.has(e.name.replace(/^.*\//, ""))) return { id: "entryTool", command: e.name, line: e.line };
   }
-  return all ? missing : null;
+  return null;
 }
