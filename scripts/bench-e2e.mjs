@@ -1,8 +1,9 @@
 // npm run bench:e2e [app...]: build each app of testdata/e2e before and after split-stages with Docker
-// (MSB_DOCKER, default /usr/bin/docker) and print the table of sizes, build results and behavior.
+// (client from env MSB_DOCKER, default `docker`; here MSB_DOCKER=/usr/bin/docker) and print the table
+// of sizes, build results and behavior, with the median size ratio.
 import { dockerFromEnv, e2eApps, formatTable, runApp } from "../test/e2e-harness.ts";
 
-const env = { ...process.env, MSB_DOCKER: process.env.MSB_DOCKER || "/usr/bin/docker" };
+const env = { ...process.env, MSB_DOCKER: process.env.MSB_DOCKER || "docker" };
 const { docker, reason } = await dockerFromEnv(env);
 if (!docker) {
   console.error(`bench:e2e: ${reason}`);

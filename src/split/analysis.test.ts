@@ -21,6 +21,10 @@ describe("analyze", () => {
     const r = run("FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc jq\nWORKDIR /w\nCOPY . .\nCMD [\"./x\"]\n");
     expect(r.ok && r.analysis.apt.map((a) => [a.options, a.packages])).toEqual([[["-y", "--no-install-recommends"], ["gcc", "jq"]]]);
   });
+  test("output flags and folder flags say where a tool writes", () => {
+    const r = run("FROM node:20\nWORKDIR /w\nCOPY . .\nRUN javac -d /out/classes Main.java && npm --prefix /opt/app ci && make -C sub\nCMD [\"java\"]\n");
+    expect(r.ok && r.analysis.copyPaths).toEqual(["/opt/app", "/out/classes", "/w"]);
+  });
   test("a path removed later is not copied", () => {
     const r = run("FROM node:20\nWORKDIR /app\nCOPY a.tgz /opt/a.tgz\nRUN rm /opt/a.tgz\nCOPY . .\nCMD [\"node\", \"i.js\"]\n");
     expect(r.ok && r.analysis.copyPaths).toEqual(["/app"]);
@@ -36,8 +40,9 @@ describe("analyze", () => {
     ["FROM python:3.11\nWORKDIR /app\nRUN pip install flask\nCMD [\"flask\"]\n", "systemPip"],
     ["FROM debian:12\nWORKDIR /w\nRUN make install\nCMD [\"x\"]\n", "makeInstall"],
     ["FROM debian:12\nWORKDIR /w\nRUN apt-get dist-upgrade -y\nCMD [\"x\"]\n", "aptUpgrade"],
+    ["FROM eclipse-temurin:17\nWORKDIR /w\nCOPY . .\nRUN javac -cp /opt/lib/x.jar Main.java\nCMD [\"java\"]\n", "outsideWrite"],
+    ["FROM debian:12\nWORKDIR /w\nRUN apt-get install -y $(cat pkgs.txt)\nCMD [\"x\"]\n", "dynamicPath"],
     ["FROM debian:12\nWORKDIR /w\nCOPY . /usr\nCMD [\"x\"]\n", "systemDir"],
-    ["FROM debian:12\nWORKDIR /w\nCOPY . .\n", "noEntry"],
   ])("refuses %j with %s", (text, id) => {
     const r = run(text);
     expect(r.ok ? "ok" : r.refusal.id).toBe(id);

@@ -17,7 +17,7 @@ export interface Refusal {
 
 export type RefusalId =
   | "onbuild" | "unparsedRun" | "dynamicPath" | "noWorkdir" | "systemDir" | "unknownCommand"
-  | "globalInstall" | "systemPip" | "makeInstall" | "aptUpgrade" | "noEntry";
+  | "globalInstall" | "systemPip" | "makeInstall" | "aptUpgrade" | "outsideWrite";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -62,8 +62,34 @@ const BUILDS_IN_CWD = new Set([
   "npm", "npx", "yarn", "pnpm", "node", "corepack", "tsc", "javac", "jar", "mvn", "mvnw", "gradle", "gradlew",
   "make", "cmake", "gcc", "cc", "g++", "c++", "configure", "go",
 ]);
+/** Does the command build something (a compiler, a package manager, a build driver)? */
+export function isBuildTool(name: string): boolean {
+  return BUILDS_IN_CWD.has(name) || PYTHON.test(name) || name === "pip" || name === "pip3";
+}
+
 /** Commands with no effect on the files the runtime needs. */
 const NO_EFFECT = new Set(["echo", "true", ":", "test", "[", "printf", "ls", "cat", "set", "export", "pwd", "which", "env", "sleep", "id", "whoami", "uname"]);
+/** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
+const C_FLAGS = { output: ["-o"], folder: [] };
+const NODE_FLAGS = { output: [], folder: ["--prefix", "--cwd", "--dir", "-C"] };
+const TOOL_FLAGS: Readonly<Record<string, { output: readonly string[]; folder: readonly string[] }>> = {
+  go: { output: ["-o"], folder: ["-C"] },
+  gcc: C_FLAGS, cc: C_FLAGS, "g++": C_FLAGS, "c++": C_FLAGS,
+  javac: { output: ["-d"], folder: [] },
+  tsc: { output: ["--outDir"], folder: [] },
+  make: { output: [], folder: ["-C", "--directory"] },
+  npm: NODE_FLAGS, yarn: NODE_FLAGS, pnpm: NODE_FLAGS,
+};
+
+/** The value of the first of `flags` (`-o x` or `--flag=x`), or null. */
+function optionValue(args: readonly string[], flags: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    if (flags.includes(args[i]) && args[i + 1] !== undefined) return args[i + 1];
+    const eq = args[i].indexOf("=");
+    if (eq > 0 && flags.includes(args[i].slice(0, eq))) return args[i].slice(eq + 1);
+  }
+  return null;
+}
 const APT_NO_EFFECT = new Set(["update", "clean", "autoclean", "autoremove"]);
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
@@ -166,6 +192,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
       } else if (name === "apt-get" || name === "apt") {
         const [sub, ...rest] = operands;
         if (sub === "install") {
+          const dynamic = cmd.args.find((a) => a.value === null && /\$\(|`/.test(a.text));
+          if (dynamic) refuse(line, "dynamicPath", { path: dynamic.text });
           apt.push({ instr, options: args.filter((a) => a.startsWith("-")), packages: rest });
         } else if (!APT_NO_EFFECT.has(sub ?? "")) {
           refuse(line, "aptUpgrade", { command: `${name} ${sub ?? ""}`.trim() });
@@ -193,15 +221,19 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
           refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         }
         if (name === "make" && operands.includes("install")) refuse(line, "makeInstall");
-        if (name === "go") {
-          if (operands[0] !== "build") continue;
-          const o = args.indexOf("-o");
-          if (o >= 0 && args[o + 1]) {
-            add(line, at(line, dir, args[o + 1]));
-            continue;
-          }
+        if (name === "go" && operands[0] !== "build") continue;
+        // Where the tool writes: its output flag, the folder it is pointed at, else its working folder.
+        const flags = TOOL_FLAGS[name] ?? { output: [], folder: [] };
+        const output = optionValue(args, flags.output);
+        const target = optionValue(args, flags.folder);
+        const home = target === null ? dir : at(line, dir, target);
+        if (output !== null) add(line, at(line, home, output));
+        if (output === null || name !== "go") add(line, home ?? refuse(line, "noWorkdir", { path: name }));
+        // Any other absolute path may be an output too: refuse unless it is already copied.
+        for (const p of args.map((a) => a.replace(/^-[\w-]*=/, "")).filter((a) => a.startsWith("/"))) {
+          const path = at(line, home, p);
+          if (![...copy].some((c) => isUnder(path, c))) refuse(line, "outsideWrite", { command: name, path: p });
         }
-        add(line, dir ?? refuse(line, "noWorkdir", { path: name }));
       } else {
         refuse(line, "unknownCommand", { command: name });
       }
@@ -236,7 +268,6 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
-  if (!entry.some((e) => e.from === "ENTRYPOINT" || e.from === "CMD")) refuse(stage.from.line, "noEntry");
   return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, entry, workdir, sources };
 }
 

@@ -7,4 +7,7 @@ describe("stageNames", () => {
     expect(stageNames("app")).toEqual({ builderName: "build", runtimeName: "app" });
     expect(stageNames("Build")).toEqual({ builderName: "builder", runtimeName: "Build" });
   });
+  test("names of earlier stages are not reused", () => {
+    expect(stageNames(null, ["build", "runtime"])).toEqual({ builderName: "builder", runtimeName: null });
+  });
 });

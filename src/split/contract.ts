@@ -12,20 +12,26 @@ const BUILD_STEPS = new Set(["RUN", "COPY", "ADD"]);
 
 export interface Assembly {
   readonly builderName: string;
-  readonly runtimeName: string;
+  readonly runtimeName: string | null;
   /** The runtime's `apt-get install` for each original install RUN that has run-time packages. */
   readonly runtimeApt: ReadonlyMap<Instruction, readonly string[]>;
   /** Hardening: run as this non-root user, owning the copied paths. */
   readonly user?: { readonly name: string; readonly chown: string } | null;
 }
 
-export function stageNames(original: string | null): { builderName: string; runtimeName: string } {
-  if (original === null) return { builderName: "build", runtimeName: "runtime" };
-  // `--target <name>` must still give the final image, so the runtime keeps the stage's name.
-  return { builderName: original.toLowerCase() === "build" ? "builder" : "build", runtimeName: original };
+/**
+ * Names for the two stages, unused by the earlier stages (`taken`, lower case). `--target <name>` must
+ * still give the final image, so the runtime keeps the stage's own name when it has one.
+ */
+export function stageNames(original: string | null, taken: readonly string[] = []): { builderName: string; runtimeName: string | null } {
+  const used = new Set([...taken, original?.toLowerCase() ?? ""]);
+  const builderName = ["build", "builder", "build-final"].find((n) => !used.has(n)) ?? `build-${taken.length}`;
+  const runtimeName = original ?? (used.has("runtime") ? null : "runtime");
+  return { builderName, runtimeName };
 }
 
-export function assemble(df: Dockerfile, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
+/** The file with stage `index` (analysed as `a`) replaced by the builder and the runtime. */
+export function assemble(df: Dockerfile, index: number, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
   const { stage } = a;
   const body = stage.body;
   const platform = stage.from.flags.filter((f) => f.name === "platform");
@@ -41,7 +47,7 @@ export function assemble(df: Dockerfile, a: Analysis, plan: RecipePlan, names: A
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
     const flags = [{ name: "from", value: names.builderName }, ...chown];
-    return a.copyPaths.map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
+    return (plan.copyPaths ?? a.copyPaths).map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
   };
   // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
   // WORKDIR would create them owned by root), and the user is set before anything else.
@@ -56,10 +62,10 @@ export function assemble(df: Dockerfile, a: Analysis, plan: RecipePlan, names: A
     if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
     if (i === a.lastBuild && !names.user) runtimeBody.push(...copies(instr.line));
   });
-  const runtimeFrom = instruction("FROM", `${plan.image} AS ${names.runtimeName}`, { flags: platform, leading: df.newline, line: stage.from.line });
+  const runtimeFrom = instruction("FROM", names.runtimeName ? `${plan.image} AS ${names.runtimeName}` : plan.image, { flags: platform, leading: df.newline, line: stage.from.line });
   const builder = { ...stage, from: builderFrom, name: names.builderName, body: builderBody };
   const runtime = { from: runtimeFrom, base: parseImageRef(plan.image), name: names.runtimeName, platform: stage.platform, body: runtimeBody };
-  return { ...df, stages: [builder, runtime] };
+  return { ...df, stages: [...df.stages.slice(0, index), builder, runtime, ...df.stages.slice(index + 1)] };
 }
 
 /** The runtime's install of the packages it still needs, with the original's apt-get options. */

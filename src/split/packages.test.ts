@@ -11,6 +11,12 @@ describe("splitPackages", () => {
   test("a build-only package named by the entry stays", () => {
     expect(splitPackages(["git", "build-essential"], new Set(["git", "make"]))).toEqual({ buildOnly: [], runtime: ["git", "build-essential"] });
   });
+  test("unlessNamed: everything the entry does not name goes, except nginx modules", () => {
+    expect(splitPackages(["nodejs", "npm", "curl", "libnginx-mod-http-geoip"], new Set(["curl"]), "unlessNamed")).toEqual({
+      buildOnly: ["nodejs", "npm"],
+      runtime: ["curl", "libnginx-mod-http-geoip"],
+    });
+  });
   test("version pins are kept and ignored for the lookup", () => {
     expect(splitPackages(["gcc=4:12.2.0-3"], new Set()).buildOnly).toEqual(["gcc=4:12.2.0-3"]);
   });

@@ -14,6 +14,18 @@ const PROVIDES: Readonly<Record<string, readonly string[]>> = {
   pkgconf: ["pkg-config"],
 };
 
+/**
+ * `listed`: only the packages known to be build-only are dropped. `unlessNamed`: the runtime runs a
+ * program of its base image (nginx serving files), so every package it does not name is build-only.
+ */
+/** The commands a package provides (its own name unless listed). */
+export function providedCommands(spec: string): readonly string[] {
+  const name = spec.replace(/[=:].*$/, "");
+  return PROVIDES[name] ?? [name];
+}
+
+export type PackagePolicy = "listed" | "unlessNamed";
+
 export interface PackageSplit {
   readonly buildOnly: readonly string[];
   readonly runtime: readonly string[];
@@ -24,13 +36,14 @@ export interface PackageSplit {
  * command it provides is named by what the image runs (`usedCommands`). `-dev` packages stay too: they
  * bring the shared library the program links against, and which one that is cannot be told for sure.
  */
-export function splitPackages(packages: readonly string[], usedCommands: ReadonlySet<string>): PackageSplit {
+export function splitPackages(packages: readonly string[], usedCommands: ReadonlySet<string>, policy: PackagePolicy = "listed"): PackageSplit {
   const buildOnly: string[] = [];
   const runtime: string[] = [];
   for (const spec of packages) {
     const name = spec.replace(/[=:].*$/, "");
-    const provides = PROVIDES[name] ?? [name];
-    if (BUILD_ONLY.has(name) && !provides.some((c) => usedCommands.has(c))) buildOnly.push(spec);
+    const provides = providedCommands(name);
+    const candidate = policy === "unlessNamed" ? !/nginx/.test(name) : BUILD_ONLY.has(name);
+    if (candidate && !provides.some((c) => usedCommands.has(c))) buildOnly.push(spec);
     else runtime.push(spec);
   }
   return { buildOnly, runtime };

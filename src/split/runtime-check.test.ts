@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { EntryProgram } from "./entry.js";
-import { missingProgram } from "./runtime-check.js";
+import { lackedTools, missingProgram } from "./runtime-check.js";
 
 const program = (name: string, artifact: string | null, shell = false): EntryProgram => ({ name, from: "CMD", line: 3, artifact, shell });
 
@@ -14,5 +14,9 @@ describe("missingProgram", () => {
   test("a shell-less runtime has no shell and no base tools", () => {
     expect(missingProgram([program("/app/server", "/app/server", true)], [], [], true)?.id).toBe("shellNeeded");
     expect(missingProgram([program("cat", null)], [], [], true)?.id).toBe("entryTool");
+  });
+  test("lackedTools: full-image tools the runtime has no package or recipe tool for", () => {
+    expect(lackedTools([], ["git", "curl=7"], false)).not.toContain("git");
+    expect(lackedTools([], ["git"], false)).toContain("curl");
   });
 });

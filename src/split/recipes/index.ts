@@ -2,9 +2,10 @@
 import { debianRecipe } from "./debian.js";
 import { goRecipe } from "./go.js";
 import { javaRecipe } from "./java.js";
+import { nginxRecipe } from "./nginx.js";
 import { nodeRecipe } from "./node.js";
 import { pythonRecipe } from "./python.js";
 import type { Recipe } from "./types.js";
 
-export const RECIPES: readonly Recipe[] = [nodeRecipe, goRecipe, pythonRecipe, javaRecipe, debianRecipe];
+export const RECIPES: readonly Recipe[] = [nodeRecipe, goRecipe, pythonRecipe, javaRecipe, nginxRecipe, debianRecipe];
 export type { Recipe } from "./types.js";

@@ -2,8 +2,9 @@
 import type { BuildContext } from "../../context.js";
 import type { ImageRef, Instruction } from "../../ir.js";
 import type { Analysis } from "../analysis.js";
+import type { PackagePolicy } from "../packages.js";
 
-export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain";
+export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed";
 export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps";
 
 export interface RecipeNote {
@@ -19,6 +20,8 @@ export interface RecipePlan {
   readonly shellless: boolean;
   /** Instructions to insert in the build stage before the body index given (body.length: at the end). */
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
+  /** The paths to copy when the recipe knows better than "everything the build wrote" (nginx). */
+  readonly copyPaths?: readonly string[];
   /** A non-root user the runtime image already has, for hardening (`node`, distroless `nonroot`). */
   readonly nonRootUser?: { readonly name: string; readonly chown: string };
   /** Instructions that open the runtime stage (restoring what the builder's base image set). */
@@ -36,6 +39,10 @@ export interface Recipe {
   matches(base: ImageRef): boolean;
   /** Commands the runtime image provides besides the Debian base tools (and the copied files). */
   readonly tools: readonly string[];
+  /** Which installed OS packages count as build-only (default `listed`). */
+  readonly packagePolicy?: PackagePolicy;
+  /** The runtime base is the builder's own image, so the stage may inherit its ENTRYPOINT/CMD. */
+  readonly sameBase?: boolean;
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[]): PlanResult;
 }
 

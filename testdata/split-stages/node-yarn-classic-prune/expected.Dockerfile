@@ -2,6 +2,7 @@ FROM node:18 AS build
 WORKDIR /app
 COPY . .
 RUN yarn install --frozen-lockfile && npm run build
+RUN yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline
 
 FROM node:18-slim AS runtime
 WORKDIR /app

@@ -1,0 +1,19 @@
+FROM node:20 AS build
+WORKDIR /assets
+COPY web/ .
+RUN npm ci && npm run build
+
+FROM golang:1.22 AS builder
+WORKDIR /src
+COPY . .
+COPY --from=build /assets/dist ./static
+ENV CGO_ENABLED=0
+RUN go build -o /app/server .
+
+FROM gcr.io/distroless/static-debian12 AS runtime
+USER root
+WORKDIR /src
+COPY --from=builder /app/server /app/server
+COPY --from=builder /src /src
+EXPOSE 8080
+ENTRYPOINT ["/app/server"]

@@ -1,0 +1,3 @@
+FROM node:20
+ENV GREETING=hi
+CMD ["node", "-e", "console.log(process.env.GREETING)"]
