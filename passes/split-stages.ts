@@ -34,6 +34,7 @@ export default definePass({
     nothingServed: "Did not split: the build writes nothing where `{image}` reads (its config, `/usr/share/nginx/html` or a root the config names); copy the site there or split by hand.",
     opaqueFiles: "Did not split: files copied from another stage or image cannot be searched for the programs they run, so no package can be called build-only; split by hand.",
     sourceTool: "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
+    nothingCopied: "Did not split: the build leaves nothing for a runtime stage to copy (it only installs packages); to save space, start from `{image}` directly.",
     nothingBuilt: "Did not split: the stage builds nothing (no RUN, COPY or ADD); if a slim base image is enough, use it directly.",
     noContext: "Did not split: the build context is not available, so the files the image runs cannot be checked; run msb-opt on a file inside its build context.",
     escape: "Did not split: the file uses a non-default escape character (a Windows build), which split-stages does not handle.",
@@ -96,6 +97,8 @@ export default definePass({
     const image = runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
+    // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
+    if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: plan.image });
 
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.

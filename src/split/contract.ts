@@ -4,6 +4,7 @@
 // so the image keeps its contract and ARG scoping; it copies the build's outputs where the last build step
 // was, and ends with the original trailing config lines, moved as they were.
 import { parseImageRef } from "../image-ref.js";
+import { continuationLines } from "../print.js";
 import { instruction, type Dockerfile, type Instruction } from "../ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
 import type { RecipePlan } from "./recipes/types.js";
@@ -71,5 +72,6 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
 /** The runtime's install of the packages it still needs, with the original's apt-get options. */
 function aptRun(apt: AptInstall, packages: readonly string[]): Instruction {
   const options = apt.options.length > 0 ? `${apt.options.join(" ")} ` : "";
-  return instruction("RUN", `apt-get update && apt-get install ${options}${packages.join(" ")} && rm -rf /var/lib/apt/lists/*`, { line: apt.instr.line });
+  const lines = ["apt-get update", `&& apt-get install ${options}${packages.join(" ")}`, "&& rm -rf /var/lib/apt/lists/*"];
+  return instruction("RUN", continuationLines(lines), { line: apt.instr.line });
 }

@@ -13,7 +13,9 @@ RUN npm run build
 
 FROM node:20.20.2-slim AS runtime
 WORKDIR /usr/src/app
-RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+RUN apt-get update \
+    && apt-get install -y curl \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build /usr/src/app /usr/src/app
 
 EXPOSE 3000

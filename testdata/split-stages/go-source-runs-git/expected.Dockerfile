@@ -6,7 +6,9 @@ ENV CGO_ENABLED=0
 RUN go build -o /app/mirror .
 
 FROM debian:bookworm-slim AS runtime
-RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends git \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY --from=build /app/mirror /app/mirror
 COPY --from=build /src /src
