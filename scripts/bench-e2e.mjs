@@ -1,7 +1,8 @@
-// npm run bench:e2e [app...]: build each app of testdata/e2e before and after split-stages with Docker
-// (client from env MSB_DOCKER, default `docker`; here MSB_DOCKER=/usr/bin/docker) and print the table
-// of sizes, build results and behavior, with the median size ratio.
-import { dockerFromEnv, e2eApps, formatTable, runApp } from "../test/e2e-harness.ts";
+// npm run bench:e2e [app...]: `msb-opt verify` (every pass, cold builds, warm rebuild after a source edit)
+// on each app of testdata/e2e, with Docker (client from env MSB_DOCKER, default `docker`; here
+// MSB_DOCKER=/usr/bin/docker). Prints sizes, warm rebuilds, their ratios and equivalence, with medians.
+import { dockerFromEnv, e2eApps } from "../test/e2e-harness.ts";
+import { e2eTable, verifyApp } from "../test/e2e-verify.ts";
 
 const env = { ...process.env, MSB_DOCKER: process.env.MSB_DOCKER || "docker" };
 const { docker, reason } = await dockerFromEnv(env);
@@ -12,9 +13,9 @@ if (!docker) {
 const apps = process.argv.length > 2 ? process.argv.slice(2) : e2eApps();
 const results = [];
 for (const app of apps) {
-  process.stderr.write(`building ${app}…\n`);
-  const r = await runApp(docker, app);
-  if (r.build !== "ok" || !r.behaviorEqual || r.unexpectedDiffs.length > 0) process.stderr.write(`  ${app}: ${r.build} ${r.detail}\n  ${JSON.stringify(r.unexpectedDiffs)}\n`);
+  process.stderr.write(`verifying ${app}…\n`);
+  const r = await verifyApp(docker, app, { full: true });
+  if (!r.result.equivalent) process.stderr.write(`  ${app}: ${r.result.reasons.join(" ")}\n`);
   results.push(r);
 }
-console.log(formatTable(results));
+console.log(e2eTable(results));

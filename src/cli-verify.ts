@@ -24,6 +24,8 @@ interface VerifyFlags {
   context?: string;
   docker?: string;
   smoke?: string;
+  httpPath: string;
+  cached?: boolean;
   ignoreEnv?: string;
   ignoreLabel?: string;
   rebuild: boolean;
@@ -39,6 +41,8 @@ export function verifyCommand(): Command {
     .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
     .option("--docker <bin>", "the docker client (default: $MSB_DOCKER, else docker)")
     .option("--smoke <args>", "run each image with these arguments (`docker run IMAGE ARGS`) and compare exit code and output")
+    .option("--http-path <path>", "the path the HTTP probe requests when the image exposes a port", "/")
+    .option("--cached", "use the build cache for the first builds too (faster, but the build times are not cold ones)")
     .option("--ignore-env <names>", "environment variables that may differ (set by the base images)")
     .option("--ignore-label <prefixes>", "label prefixes that may differ (set by the base images)")
     .option("--no-rebuild", "skip the warm rebuild after a source edit")
@@ -75,6 +79,8 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     context,
     settings,
     smoke: flags.smoke ? flags.smoke.split(/\s+/).filter(Boolean) : undefined,
+    httpPath: flags.httpPath,
+    cold: !flags.cached,
     ignoreEnv: list(flags.ignoreEnv),
     ignoreLabelPrefixes: list(flags.ignoreLabel),
     rebuild: flags.rebuild,

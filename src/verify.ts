@@ -19,6 +19,10 @@ export interface VerifyOptions {
   readonly settings: OptimizeOptions;
   /** Arguments for a short run of each image (`docker run IMAGE ARGS`), instead of the default probe. */
   readonly smoke?: readonly string[];
+  /** The path of the HTTP probe when the image exposes a port (default `/`). */
+  readonly httpPath?: string;
+  /** Build the first time without the build cache, so that build times are cold ones (default true). */
+  readonly cold?: boolean;
   /** Env variables and label prefixes that may differ (set by the base images, not by the Dockerfile). */
   readonly ignoreEnv?: readonly string[];
   readonly ignoreLabelPrefixes?: readonly string[];
@@ -98,14 +102,15 @@ async function compare(options: VerifyOptions, input: string, output: string): P
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
   try {
     const build = async (which: "original" | "optimized", dockerfile: string, noCache: boolean) => {
-      options.progress?.(`building the ${which} Dockerfile${noCache ? " (cold)" : " (warm, after a source edit)"}`);
+      options.progress?.(`building the ${which} Dockerfile${noCache ? " (cold)" : ""}`);
       return docker.build({ context: options.context, dockerfile, tag: tags[which], noCache });
     };
-    const b1 = await build("original", options.dockerfile, true);
+    const cold = options.cold !== false;
+    const b1 = await build("original", options.dockerfile, cold);
     if (b1.code !== 0) {
       return { ...base, equivalent: false, reasons: [`The original Dockerfile does not build: ${lastLines(b1.stderr)}`], original: EMPTY, optimized: EMPTY };
     }
-    const b2 = await build("optimized", optimizedFile, true);
+    const b2 = await build("optimized", optimizedFile, cold);
     const [i1, i2] = [await docker.inspect(tags.original), b2.code === 0 ? await docker.inspect(tags.optimized) : null];
     const original: Side = { ...EMPTY, sizeBytes: i1.size, layers: i1.layers, buildSeconds: b1.seconds };
     if (!i2) {
@@ -179,7 +184,7 @@ async function smoke(options: VerifyOptions, image: string, info: ImageInfo, whi
   const ports = Object.keys(info.config.ExposedPorts ?? {}).filter((p) => p.endsWith("/tcp")).map((p) => Number(p.split("/")[0]));
   if (!options.smoke && ports.length > 0) {
     const port = ports.sort((a, b) => a - b)[0];
-    const answer: HttpAnswer | { error: string } = await docker.probeHttp(image, { port, path: "/", name: `${image.replace(/[:/]/g, "-")}-${which}` });
+    const answer: HttpAnswer | { error: string } = await docker.probeHttp(image, { port, path: options.httpPath ?? "/", name: `${image.replace(/[:/]/g, "-")}-${which}` });
     if ("error" in answer) return { kind: "error", message: answer.error };
     return { kind: "http", port, status: answer.status, body: answer.body };
   }

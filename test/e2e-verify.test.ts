@@ -1,0 +1,21 @@
+// Every e2e app through `msb-opt verify` with every pass: the rewrite must build, keep the image contract
+// and behave the same. Needs Docker (MSB_DOCKER); skipped without it. Uses the build cache (no cold
+// builds, no rebuild timing): `npm run bench:e2e` measures those.
+import { describe, expect, test } from "vitest";
+import { dockerFromEnv, e2eApps } from "./e2e-harness.js";
+import { verifyApp } from "./e2e-verify.js";
+
+const { docker, reason } = await dockerFromEnv(process.env);
+if (!docker) console.warn(`e2e-verify: skipped: ${reason}`);
+
+describe.skipIf(!docker)("msb-opt verify on the e2e apps (all passes)", () => {
+  for (const app of e2eApps()) {
+    test(app, { timeout: 900_000 }, async () => {
+      const { result } = await verifyApp(docker!, app, { full: false });
+      expect(result.changed).toBe(true);
+      expect(result.reasons, JSON.stringify(result.reasons)).toEqual(result.reasons.filter((r) => r.startsWith("Allowed:")));
+      expect(result.equivalent).toBe(true);
+      expect(result.optimized.sizeBytes!).toBeLessThan(result.original.sizeBytes!);
+    });
+  }
+});
