@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", frontend: "src/frontend/main.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
