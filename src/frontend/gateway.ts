@@ -9,6 +9,7 @@ import { GrpcError } from "./grpc-stdio.js";
 import { definition, digestOf, localSource, scratchWithFiles, type FileSpec } from "./llb.js";
 import { forwardedOptions, frontendOptsFromEnv, parseFrontendOptions, type FrontendOptions } from "./options.js";
 import { rewrite, summary, type Rewrite } from "./rewrite.js";
+import { selectPasses, type optimize } from "../pipeline.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,9 +22,9 @@ interface Session {
 }
 
 /** Run the whole frontend and Return its outcome; resolves to the process exit code. */
-export async function runFrontend(bridge: Bridge, env: Env, log: (msg: string) => void = () => {}): Promise<number> {
+export async function runFrontend(bridge: Bridge, env: Env, log: (msg: string) => void = () => {}, deps: Deps = {}): Promise<number> {
   try {
-    await bridge.returnResult(await build(bridge, env, log));
+    await bridge.returnResult(await build(bridge, env, log, deps));
     return 0;
   } catch (err) {
     log(`error: ${(err as Error).stack ?? String(err)}`);
@@ -39,7 +40,12 @@ export async function runFrontend(bridge: Bridge, env: Env, log: (msg: string) =
   }
 }
 
-async function build(bridge: Bridge, env: Env, log: (msg: string) => void): Promise<Buffer> {
+/** Stand-ins for tests; production uses the library's `optimize`. */
+export interface Deps {
+  readonly optimizer?: typeof optimize;
+}
+
+async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps: Deps): Promise<Buffer> {
   const opts = frontendOptsFromEnv(env);
   const caps = await bridge.ping();
   const missing = missingCaps(caps);
@@ -47,6 +53,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void): Prom
     throw new Error(`msb-opt needs Docker Engine 20.10 or BuildKit 0.7 or newer: this builder lacks the gateway capabilities ${missing.join(", ")}`);
   }
   const options = parseFrontendOptions(opts);
+  selectPasses(options); // an unknown pass id is the user's typo: fail as the CLI does
   const s: Session = { bridge, caps, opts, sessionId: env.BUILDKIT_SESSION_ID ?? "", log };
   const inputs = await bridge.inputs();
 
@@ -69,6 +76,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void): Prom
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options },
     contextLocal ? context : { ...noAnswers, misses: new Set() },
     (paths) => fetchInto(s, context, { patterns: [], paths }),
+    { optimizer: deps.optimizer },
   );
   log(summary(result));
 

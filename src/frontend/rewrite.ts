@@ -72,7 +72,7 @@ export async function rewrite(
   input: RewriteInput,
   context: DemandContext,
   fetchMissing: (paths: string[]) => Promise<void>,
-  { rounds = 2, optimizer = optimize }: { rounds?: number; optimizer?: typeof optimize } = {},
+  { rounds = 2, optimizer = optimize }: { rounds?: number; optimizer?: typeof optimize | undefined } = {},
 ): Promise<Rewrite> {
   const { text, restore } = withDialectDirective(input.text, input.dialect);
   const run = (): Promise<OptimizeResult> =>
