@@ -53,10 +53,11 @@ describe("FetchedContext", () => {
 });
 
 describe("fetchPatterns", () => {
-  it("fetches folders without their content unless a requested file lies inside", () => {
-    expect(fetchPatterns({ patterns: [], paths: ["src", "app", "app/start.sh"] })).toEqual({
-      include: ["app", "app/start.sh", "src"],
-      exclude: ["app/start.sh/*", "src/*"],
+  it("fetches folders without their content, except the requested paths inside them", () => {
+    expect(fetchPatterns({ patterns: [], paths: ["src", "app/start.sh", "app", "app/lib"] })).toEqual({
+      include: ["app", "app/lib", "app/start.sh", "src"],
+      exclude: ["app/*", "src/*", "!app/lib", "app/lib/*", "!app/start.sh", "app/start.sh/*"],
     });
+    expect(fetchPatterns({ patterns: ["go.mod"], paths: [] })).toEqual({ include: ["go.mod"], exclude: [] });
   });
 });

@@ -148,11 +148,16 @@ export class FetchedContext implements BuildContext {
 }
 
 /**
- * Include and exclude patterns for fetching `paths`: a path that may be a folder is fetched without its
- * content (exclude `dir/*`), unless another requested path lies inside it.
+ * Include and exclude patterns for fetching `paths`. A path may be a folder: its content is excluded
+ * (`dir/*`), except the requested paths inside it (`!dir/file`), so only what was asked for comes over.
+ * Later patterns win, so each exception comes before its own `path/*`.
  */
 export function fetchPatterns(request: FetchRequest): { include: string[]; exclude: string[] } {
-  const include = [...request.patterns, ...request.paths];
-  const exclude = request.paths.filter((p) => !request.paths.some((q) => q.startsWith(`${p}/`))).map((p) => `${p}/*`);
-  return { include: [...new Set(include)].sort(), exclude: exclude.sort() };
+  const paths = [...new Set(request.paths)].sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+  const exclude: string[] = [];
+  for (const p of paths) {
+    if (paths.some((q) => p.startsWith(`${q}/`))) exclude.push(`!${p}`);
+    exclude.push(`${p}/*`);
+  }
+  return { include: [...new Set([...request.patterns, ...paths])].sort(), exclude };
 }
