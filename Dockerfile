@@ -7,7 +7,8 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY scripts/build.mjs scripts/
 COPY passes passes
 COPY src src
-RUN node scripts/build.mjs && rm dist/*.map
+# dist/package.json: Node then loads the bundle as ESM directly, without trying CommonJS first.
+RUN node scripts/build.mjs && rm dist/*.map && echo '{"type":"module"}' > dist/package.json
 
 FROM gcr.io/distroless/nodejs20-debian12:nonroot
 # BuildKit runs the frontend without network, and checks that it accepts the inputs, subrequests and named

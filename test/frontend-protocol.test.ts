@@ -78,7 +78,7 @@ describe("frontend protocol (fake LLBBridge)", () => {
     expect(code).toBe(0);
     expect(goaway).toBe(false);
     const methods = fake.methods();
-    expect(methods.slice(0, 2)).toEqual(["Ping", "Inputs"]);
+    expect(methods.slice(0, 2).sort()).toEqual(["Inputs", "Ping"]); // in parallel
     expect(methods.slice(-2)).toEqual(["Solve", "Return"]);
     expect(methods).toContain("ReadFile");
     // The Dockerfile came from local://dockerfile with BuildKit's follow paths.
@@ -163,7 +163,7 @@ describe("frontend protocol (fake LLBBridge)", () => {
   it("refuses an engine without frontend inputs (before Docker 20.10), saying what to upgrade", async () => {
     const { fake, code } = await run({ gatewayCaps: BUILDKIT_08_GATEWAY_CAPS.filter((c) => c !== "frontend.inputs") }, dockerOpts);
     expect(code).toBe(1);
-    expect(fake.methods()).toEqual(["Ping", "Return"]);
+    expect(fake.methods().filter((m) => m !== "Inputs")).toEqual(["Ping", "Return"]); // nothing was solved
     expect(returned(fake).message(2)?.string(2)).toMatch(/needs Docker Engine 20\.10 or BuildKit 0\.7.*frontend\.inputs/);
   });
 
@@ -174,14 +174,15 @@ describe("frontend protocol (fake LLBBridge)", () => {
   });
 
   it("reports an unknown pass through Return, as the CLI does", async () => {
-    const { fake, code } = await run({}, { ...dockerOpts, "build-arg:MSB_OPT_SKIP": "no-such-pass" });
+    const { fake, code } = await run({ local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} } }, { ...dockerOpts, "build-arg:MSB_OPT_SKIP": "no-such-pass" });
+    expect(fake.forwards).toEqual([]);
     expect(code).toBe(1);
     expect(returned(fake).message(2)?.string(2)).toMatch(/unknown pass "no-such-pass"/);
   });
 
   it("hands subrequests (outline, targets, lint) the user's file untouched", async () => {
     const { fake } = await run({ local: { dockerfile: { Dockerfile: DOCKERFILE } }, inputs: { context: Buffer.from("c") } }, { ...dockerOpts, requestid: "frontend.outline" });
-    expect(fake.methods()).toEqual(["Ping", "Inputs", "Solve", "Return"]);
+    expect(fake.methods().slice(2)).toEqual(["Solve", "Return"]);
     expect(fake.forwards[0].opts).toMatchObject({ requestid: "frontend.outline", cmdline: "localhost/msb-opt:dev" });
     expect(fake.forwards[0].inputs.has("dockerfile")).toBe(false);
   });
@@ -230,7 +231,7 @@ describe("frontend process (real pipes)", () => {
     expect(fake.goaway).toBe(false);
     expect(fake.methods().at(-1)).toBe("Return");
     expect(returned(fake).bytes(1)?.equals(innerResult)).toBe(true);
-    expect(stderr).toContain("[msb-opt] [msb-opt] no changes");
+    expect(stderr).toMatch(/^\[msb-opt\] \+\d+ms \[msb-opt\] no changes$/m); // the log goes to stderr (the daemon log)
   });
 
   it("sends console output and stray stdout writes to stderr once guarded", async () => {

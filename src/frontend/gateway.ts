@@ -8,8 +8,8 @@ import { FetchedContext, fetchPatterns, MANIFEST_PATTERNS, type FetchRequest, ty
 import { GrpcError } from "./grpc-stdio.js";
 import { definition, digestOf, localSource, scratchWithFiles, type FileSpec } from "./llb.js";
 import { forwardedOptions, frontendOptsFromEnv, parseFrontendOptions, type FrontendOptions } from "./options.js";
-import { rewrite, summary, type Rewrite } from "./rewrite.js";
-import { selectPasses, type optimize } from "../pipeline.js";
+import type { Rewrite } from "./rewrite.js";
+import type { optimize } from "../pipeline.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -46,16 +46,20 @@ export interface Deps {
 }
 
 async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps: Deps): Promise<Buffer> {
+  // Loading the library (parser, passes) takes longer than the first gRPC round trips: overlap them.
+  const library = import("./rewrite.js");
+  library.catch(() => {}); // awaited below; no unhandled rejection if we fail first
   const opts = frontendOptsFromEnv(env);
-  const caps = await bridge.ping();
+  log("started");
+  const [caps, inputs] = await Promise.all([bridge.ping(), bridge.inputs().catch((err: unknown) => err as Error)]);
+  log("ping and inputs");
   const missing = missingCaps(caps);
   if (missing.length > 0) {
     throw new Error(`msb-opt needs Docker Engine 20.10 or BuildKit 0.7 or newer: this builder lacks the gateway capabilities ${missing.join(", ")}`);
   }
+  if (inputs instanceof Error) throw inputs;
   const options = parseFrontendOptions(opts);
-  selectPasses(options); // an unknown pass id is the user's typo: fail as the CLI does
   const s: Session = { bridge, caps, opts, sessionId: env.BUILDKIT_SESSION_ID ?? "", log };
-  const inputs = await bridge.inputs();
 
   if (opts.requestid) {
     // Subrequests (outline, targets, lint) describe the user's own file: hand it on unchanged.
@@ -70,8 +74,11 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
     readDockerfile(s, useInputs ? inputs.get("dockerfile") : undefined, filename),
     contextLocal ? fetchInto(s, context, { patterns: MANIFEST_PATTERNS, paths: [] }) : undefined,
   ]);
+  log("dockerfile and manifests read");
   if (dockerfile.ignore !== null) context.override(".dockerignore", dockerfile.ignore.toString("utf8"));
 
+  const { rewrite, summary, selectPasses } = await library;
+  selectPasses(options); // an unknown pass id is the user's typo: fail as the CLI does
   const result = await rewrite(
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options },
     contextLocal ? context : { ...noAnswers, misses: new Set() },

@@ -14,7 +14,7 @@ if (startedByBuildKit) {
     import("./gateway.js"),
   ]);
   const client = grpcClient(Duplex.from({ readable: process.stdin, writable: wire }), LLB_BRIDGE);
-  const log = (msg: string) => void process.stderr.write(`[msb-opt] ${msg}\n`);
+  const log = (msg: string) => void process.stderr.write(`[msb-opt] +${Math.round(performance.now())}ms ${msg}\n`);
   const code = await runFrontend(new Bridge(client), env, log);
   // Exit now, without closing the HTTP/2 session: a GOAWAY ends BuildKit's side first, and it then fails
   // the build ("frontend grpc server closed unexpectedly") over our successful Return. An open stdin would

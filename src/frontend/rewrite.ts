@@ -3,6 +3,8 @@
 import type { BuildContext } from "../context.js";
 import type { Note } from "../pass.js";
 import { optimize, type OptimizeResult } from "../pipeline.js";
+
+export { selectPasses } from "../pipeline.js";
 import { dialectDirective, type Dialect } from "./dialect.js";
 import type { FrontendOptions } from "./options.js";
 
