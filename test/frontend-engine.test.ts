@@ -61,6 +61,14 @@ async function expectedRewrite(app: string, file = "Dockerfile") {
   return rewrite({ text, filename: file, dialect: dialectOf(docker2010), options: { fallback: "none" } }, context, async () => {});
 }
 
+/** Tag stand-ins for the base images of the rewritten file too (a split may add a runtime base). */
+async function farmRewritten(app: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "msb-frontend-farm-"));
+  writeFileSync(join(dir, "Dockerfile"), (await expectedRewrite(app)).output);
+  farm(join(dir, "Dockerfile"));
+  rmSync(dir, { recursive: true, force: true });
+}
+
 /** Build the same folder with the syntax line removed (no msb-opt), for comparison. */
 function buildWithout(app: string, tag: string): Run {
   const copy = mkdtempSync(join(tmpdir(), "msb-frontend-plain-"));
@@ -80,9 +88,10 @@ function imageConfig(tag: string): unknown {
 const runImage = (tag: string, ...cmd: string[]) => docker(["run", "--rm", tag, ...cmd]);
 
 describe.skipIf(!reachable)("frontend on a real engine", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     farm(join(ROOT, "Dockerfile"));
     for (const f of ["debian-apt/Dockerfile", "node-app/Dockerfile", "targets/docker/App.Dockerfile"]) farm(join(APPS, f));
+    for (const app of ["debian-apt", "node-app"]) await farmRewritten(join(APPS, app));
     const r = docker(["build", "-q", "-t", IMAGE, ROOT]);
     if (r.status !== 0) throw new Error(`building ${IMAGE} failed:\n${r.out}`);
   });

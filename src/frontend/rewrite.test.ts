@@ -44,6 +44,12 @@ describe("rewrite", () => {
     expect(seen[0]).toMatchObject({ syntaxDirective: "never", offline: true, skip: ["pin-tags"], pin: "tag", filename: "Dockerfile" });
   });
 
+  it("pins base images only when the user asks (pin=)", async () => {
+    const seen: OptimizeOptions[] = [];
+    await rewrite(input, new FetchedContext(), async () => {}, { optimizer: reading([], seen) });
+    expect(seen[0].pin).toBe("none");
+  });
+
   it("fetches the files a pass asked for and runs the passes again", async () => {
     const ctx = new FetchedContext();
     ctx.add({ patterns: ["package.json"], paths: [] }, { files: new Map(), dirs: new Set() });
@@ -82,7 +88,7 @@ describe("rewrite", () => {
   it("with the real library, outputs exactly what optimize() gives for the file", async () => {
     const text = "# syntax=localhost/msb-opt:dev\nFROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y curl\n";
     const r = await rewrite({ ...input, text }, new FetchedContext(), async () => {});
-    const direct = await optimize(text.replace("localhost/msb-opt:dev", "docker/dockerfile:1.2"), { syntaxDirective: "never", offline: true });
+    const direct = await optimize(text.replace("localhost/msb-opt:dev", "docker/dockerfile:1.2"), { syntaxDirective: "never", offline: true, pin: "none" });
     expect(r.output).toBe(direct.output.replace("docker/dockerfile:1.2", "localhost/msb-opt:dev"));
     expect(r.changes.length).toBe(direct.changes.length);
   });

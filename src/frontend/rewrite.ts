@@ -85,7 +85,9 @@ export async function rewrite(
       context,
       syntaxDirective: "never",
       cacheMounts: input.options.cacheMounts,
-      pin: input.options.pin,
+      // A pin made at build time is remade on every build, so it adds no reproducibility, while a pin
+      // from the bundled catalog can name an older image than the tag does today: pin only when asked.
+      pin: input.options.pin ?? "none",
       offline: true, // the frontend runs with no network; BuildKit would have to resolve for us
     });
   let result: OptimizeResult;
