@@ -143,6 +143,7 @@ async function readDockerfile(s: Session, input: Buffer | undefined, filename: s
     def = definition([source], s.caps.llb);
   }
   const ref = refIdOf(await s.bridge.solve({ definition: def }));
+  const ignore = s.bridge.readFile(ref, `${filename}.dockerignore`).catch(() => null); // optional
   let text: Buffer;
   try {
     text = await s.bridge.readFile(ref, filename);
@@ -154,8 +155,7 @@ async function readDockerfile(s: Session, input: Buffer | undefined, filename: s
       throw err;
     }
   }
-  const ignore = await s.bridge.readFile(ref, `${filename}.dockerignore`).catch(() => null);
-  return { text, ignore };
+  return { text, ignore: await ignore };
 }
 
 /** Fetch context files through a `local://context` solve and add them to `context`. */
