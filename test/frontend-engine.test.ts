@@ -57,7 +57,7 @@ function vertices(log: string): { name: string; cached: boolean }[] {
 async function expectedRewrite(app: string, file = "Dockerfile") {
   const text = readFileSync(join(app, file), "utf8");
   const docker2010 = { frontend: new Set<string>(), llb: new Set<string>() }; // no mergeop: dockerfile 1.2
-  const context = { ...fsContext(app), misses: new Set<string>() };
+  const context = { ...fsContext(app), misses: new Set<string>(), listMisses: new Set<string>() };
   return rewrite({ text, filename: file, dialect: dialectOf(docker2010), options: { fallback: "none" } }, context, async () => {});
 }
 

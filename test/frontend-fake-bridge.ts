@@ -186,10 +186,17 @@ export class FakeBridge {
       for (const [path, data] of Object.entries(this.o.local?.[name] ?? {})) {
         if (follow && !follow.includes(path)) continue;
         if (include && !include.some((p) => under(path, p))) continue;
-        if (exclude.some((p) => under(path, p))) {
-          // An excluded child leaves its (included) folder behind, empty.
-          const parent = path.split("/").slice(0, -1).join("/");
-          if (parent && include?.includes(parent)) files.set(`${parent}/`, "");
+        const excluded = (p: string) => exclude.some((e) => under(p, e));
+        if (excluded(path)) {
+          // An excluded child leaves its nearest included folder behind, empty (no `!` exceptions here).
+          const parts = path.split("/");
+          for (let i = parts.length - 1; i > 0; i--) {
+            const dir = parts.slice(0, i).join("/");
+            if (!excluded(dir) && (!include || include.some((p) => under(dir, p)))) {
+              files.set(`${dir}/`, "");
+              break;
+            }
+          }
           continue;
         }
         files.set(path, data);

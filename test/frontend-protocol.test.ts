@@ -106,7 +106,10 @@ describe("frontend protocol (fake LLBBridge)", () => {
     expect(code).toBe(0);
     const contextSolves = fake.localSolves.filter((s) => s.name === "context");
     expect(contextSolves).toHaveLength(2);
-    expect(contextSolves[0].attrs["local.sharedkeyhint"]).toBe("msb-opt-context");
+    // Each pattern set has its own transfer cache, never the build's own "context" one.
+    expect(contextSolves[0].attrs["local.sharedkeyhint"]).toMatch(/^msb-opt-[0-9a-f]{12}$/);
+    expect(contextSolves[1].attrs["local.sharedkeyhint"]).toMatch(/^msb-opt-[0-9a-f]{12}$/);
+    expect(contextSolves[1].attrs["local.sharedkeyhint"]).not.toBe(contextSolves[0].attrs["local.sharedkeyhint"]);
     expect(JSON.parse(contextSolves[0].attrs["local.includepattern"])).toContain("package.json");
     expect(JSON.parse(contextSolves[1].attrs["local.includepattern"])).toEqual(["app/start.sh", "src"]);
     expect(JSON.parse(contextSolves[1].attrs["local.excludepatterns"])).toEqual(["src/*", "app/start.sh/*"]);
@@ -116,6 +119,23 @@ describe("frontend protocol (fake LLBBridge)", () => {
     expect(files["/Dockerfile"]).toContain("RUN echo a > /a && echo b > /b\n");
     expect(files["/Dockerfile"].startsWith("# syntax=localhost/msb-opt:dev\n")).toBe(true);
     expect(name).toBe("[msb-opt] 1 change: merge-run");
+  });
+
+  it("lists a folder a pass listed: its direct entries, folders without content", async () => {
+    const names: string[][] = [];
+    const optimizer = async (text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> => {
+      names.push([...(options.context?.list("src") ?? [])]);
+      return { output: text, changes: [], refusals: [], diff: "" };
+    };
+    const local = { dockerfile: { Dockerfile: DOCKERFILE }, context: { "src/a.js": "a", "src/lib/deep.js": "d", "top.txt": "t" } };
+    const { fake, code } = await run({ local }, dockerOpts, { optimizer });
+    expect(code).toBe(0);
+    const listing = fake.localSolves.filter((s) => s.name === "context")[1];
+    expect(JSON.parse(listing.attrs["local.includepattern"])).toEqual(["src/*"]);
+    expect(JSON.parse(listing.attrs["local.excludepatterns"])).toEqual(["src/*/*"]);
+    expect(names).toEqual([[], ["a.js", "lib"]]);
+    const read = fake.calls.filter((c) => c.method === "ReadFile").map((c) => new ProtoReader(c.body).string(2));
+    expect(read.sort()).toEqual(["Dockerfile", "Dockerfile.dockerignore", "src/a.js"]); // never src/lib/deep.js
   });
 
   it("reads the Dockerfile from Inputs() when the client sent it as an input", async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FetchedContext, fetchPatterns, MANIFEST_PATTERNS } from "./gateway-context.js";
+import { FetchedContext, fetchPatterns, listingPatterns, MANIFEST_PATTERNS } from "./gateway-context.js";
 
 const files = (o: Record<string, string>) => new Map(Object.entries(o).map(([k, v]) => [k, Buffer.from(v)]));
 
 describe("FetchedContext", () => {
   const ctx = () => {
     const c = new FetchedContext();
-    c.add({ patterns: MANIFEST_PATTERNS, paths: [] }, { files: files({ "package.json": "{}", "requirements-dev.txt": "x\n" }), dirs: new Set() });
+    c.add({ patterns: MANIFEST_PATTERNS }, { files: files({ "package.json": "{}", "requirements-dev.txt": "x\n" }), dirs: new Set() });
     return c;
   };
 
@@ -25,7 +25,7 @@ describe("FetchedContext", () => {
     expect(c.exists("src")).toBe(false);
     expect(c.read("../outside")).toBeNull();
     expect([...c.misses].sort()).toEqual(["app/start.sh", "src"]);
-    c.add({ patterns: [], paths: ["app/start.sh", "src"] }, { files: files({ "app/start.sh": "run" }), dirs: new Set(["src"]) });
+    c.add({ paths: ["app/start.sh", "src"] }, { files: files({ "app/start.sh": "run" }), dirs: new Set(["src"]) });
     expect(c.misses.size).toBe(0);
     expect(c.read("app/start.sh")).toBe("run");
     expect(c.exists("src")).toBe(true);
@@ -37,16 +37,29 @@ describe("FetchedContext", () => {
 
   it("treats paths under a missing path as missing", () => {
     const c = ctx();
-    c.add({ patterns: [], paths: ["nope"] }, { files: new Map(), dirs: new Set() });
+    c.add({ paths: ["nope"] }, { files: new Map(), dirs: new Set() });
     expect(c.read("nope/file")).toBeNull();
     expect(c.misses.size).toBe(0);
   });
 
-  it("lists what it knows, and lets the Dockerfile's own ignore file stand in for .dockerignore", () => {
+  it("records folders it has not listed, and answers from a listing once fetched", () => {
     const c = ctx();
-    c.add({ patterns: [], paths: ["app/start.sh"] }, { files: files({ "app/start.sh": "run" }), dirs: new Set() });
-    expect(c.list(".")).toEqual(["app", "package.json", "requirements-dev.txt"]);
-    expect(c.list("app")).toEqual(["start.sh"]);
+    expect(c.list(".")).toEqual(["package.json", "requirements-dev.txt"]); // what it knows so far
+    expect([...c.listMisses]).toEqual(["."]);
+    c.add({ listings: ["."] }, { files: files({ "package.json": "{}", "requirements-dev.txt": "x\n", "main.py": "print()" }), dirs: new Set(["src"]) });
+    expect(c.listMisses.size).toBe(0);
+    expect(c.list(".")).toEqual(["main.py", "package.json", "requirements-dev.txt", "src"]);
+    expect(c.read("main.py")).toBe("print()");
+    expect(c.read("other.txt")).toBeNull(); // absent from a listed folder: known missing
+    expect(c.exists("src")).toBe(true);
+    expect(c.list("nope")).toEqual([]);
+    expect(c.misses.size + c.listMisses.size).toBe(0);
+    expect(c.list("src")).toEqual([]);
+    expect([...c.listMisses]).toEqual(["src"]); // a folder that came without its content
+  });
+
+  it("lets the Dockerfile's own ignore file stand in for .dockerignore", () => {
+    const c = ctx();
     c.override(".dockerignore", "node_modules\n");
     expect(c.read(".dockerignore")).toBe("node_modules\n");
   });
@@ -59,5 +72,12 @@ describe("fetchPatterns", () => {
       exclude: ["app/*", "src/*", "!app/lib", "app/lib/*", "!app/start.sh", "app/start.sh/*"],
     });
     expect(fetchPatterns({ patterns: ["go.mod"], paths: [] })).toEqual({ include: ["go.mod"], exclude: [] });
+  });
+});
+
+describe("listingPatterns", () => {
+  it("brings each folder's direct entries and nothing deeper, nested listings included", () => {
+    expect(listingPatterns(["src", "."])).toEqual({ include: ["*", "src/*"], exclude: ["*/*", "!src/*", "src/*/*"] });
+    expect(listingPatterns(["a/b"])).toEqual({ include: ["a/b/*"], exclude: ["a/b/*/*"] });
   });
 });

@@ -60,11 +60,14 @@ function globRegex(pattern: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-/** What one fetch asks for: patterns (whose matches are then fully known) and exact paths. */
+/** What one fetch asks for. Everything it covers is known afterwards, present or not. */
 export interface FetchRequest {
+  /** Top-level name patterns. */
   readonly patterns: readonly string[];
   /** Paths read or tested by a pass; a folder among them comes without its content. */
   readonly paths: readonly string[];
+  /** Folders a pass listed: their direct entries come (files with content, folders empty). */
+  readonly listings: readonly string[];
 }
 
 export interface Fetched {
@@ -72,6 +75,8 @@ export interface Fetched {
   readonly files: ReadonlyMap<string, Buffer>;
   readonly dirs: ReadonlySet<string>;
 }
+
+const parentOf = (rel: string) => (rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : ".");
 
 /**
  * A context that answers from what was fetched and records what it could not answer, so that the caller
@@ -83,13 +88,17 @@ export class FetchedContext implements BuildContext {
   private readonly dirs = new Set<string>(["."]);
   private readonly patterns: RegExp[] = [];
   private readonly asked = new Set<string>();
-  /** Paths a pass asked about that no fetch has covered yet. */
+  private readonly listed = new Set<string>();
+  /** Paths a pass read or tested that no fetch has covered yet. */
   readonly misses = new Set<string>();
+  /** Folders a pass listed that no fetch has listed yet. */
+  readonly listMisses = new Set<string>();
 
-  /** Record a fetch's answer: everything it covered is now known, present or not. */
-  add(request: FetchRequest, fetched: Fetched): void {
-    this.patterns.push(...request.patterns.map(globRegex));
-    for (const p of request.paths) this.asked.add(p);
+  /** Record a fetch's answer. */
+  add(request: Partial<FetchRequest>, fetched: Fetched): void {
+    this.patterns.push(...(request.patterns ?? []).map(globRegex));
+    for (const p of request.paths ?? []) this.asked.add(p);
+    for (const d of request.listings ?? []) this.listed.add(d);
     for (const [path, data] of fetched.files) {
       this.files.set(path, data.toString("utf8"));
       this.addParents(path);
@@ -99,6 +108,7 @@ export class FetchedContext implements BuildContext {
       this.addParents(dir);
     }
     for (const p of [...this.misses]) if (this.known(p)) this.misses.delete(p);
+    for (const d of [...this.listMisses]) if (this.listed.has(d) || this.missing(d)) this.listMisses.delete(d);
   }
 
   /** Replace a file's content (the Dockerfile-specific ignore file stands in for `.dockerignore`). */
@@ -111,10 +121,19 @@ export class FetchedContext implements BuildContext {
     for (let i = 1; i < parts.length; i++) this.dirs.add(parts.slice(0, i).join("/"));
   }
 
+  /** Is it known whether `rel` exists (and, for a file, what it holds)? */
   private known(rel: string): boolean {
     if (this.files.has(rel) || this.dirs.has(rel) || this.asked.has(rel)) return true;
+    if (this.listed.has(parentOf(rel))) return true;
     if (!rel.includes("/") && this.patterns.some((p) => p.test(rel))) return true;
-    return [...this.asked].some((a) => rel.startsWith(`${a}/`) && !this.dirs.has(a)); // under a missing path
+    return this.missing(parentOf(rel));
+  }
+
+  /** Known not to exist: asked for and absent, or inside such a path, or absent from a listed folder. */
+  private missing(rel: string): boolean {
+    if (rel === "." || this.files.has(rel) || this.dirs.has(rel)) return false;
+    if (this.asked.has(rel) || this.listed.has(parentOf(rel))) return true;
+    return rel.includes("/") && this.missing(parentOf(rel));
   }
 
   private answer<T>(path: string, found: (rel: string) => T | undefined, absent: T): T {
@@ -134,10 +153,11 @@ export class FetchedContext implements BuildContext {
     return this.answer(path, (rel) => (this.files.has(rel) || this.dirs.has(rel) ? true : undefined), false);
   }
 
-  /** Names known in a folder: the fetched files and folders only (the context is never sent whole). */
+  /** The entries of a folder; a folder not listed yet is recorded, and its known entries returned. */
   list(dir: string): readonly string[] {
     const rel = contextPath(dir);
-    if (rel === null) return [];
+    if (rel === null || this.files.has(rel) || this.missing(rel)) return [];
+    if (!this.listed.has(rel)) this.listMisses.add(rel);
     const prefix = rel === "." ? "" : `${rel}/`;
     const names = new Set<string>();
     for (const p of [...this.files.keys(), ...this.dirs]) {
@@ -147,17 +167,31 @@ export class FetchedContext implements BuildContext {
   }
 }
 
+const byDepth = (a: string, b: string) => a.split("/").length - b.split("/").length || a.localeCompare(b);
+
 /**
  * Include and exclude patterns for fetching `paths`. A path may be a folder: its content is excluded
  * (`dir/*`), except the requested paths inside it (`!dir/file`), so only what was asked for comes over.
  * Later patterns win, so each exception comes before its own `path/*`.
  */
-export function fetchPatterns(request: FetchRequest): { include: string[]; exclude: string[] } {
-  const paths = [...new Set(request.paths)].sort((a, b) => a.split("/").length - b.split("/").length || a.localeCompare(b));
+export function fetchPatterns(request: Pick<FetchRequest, "patterns" | "paths">): { include: string[]; exclude: string[] } {
+  const paths = [...new Set(request.paths)].sort(byDepth);
   const exclude: string[] = [];
   for (const p of paths) {
     if (paths.some((q) => p.startsWith(`${q}/`))) exclude.push(`!${p}`);
     exclude.push(`${p}/*`);
   }
   return { include: [...new Set([...request.patterns, ...paths])].sort(), exclude };
+}
+
+/** Patterns that bring the direct entries of each folder and nothing deeper (`dir/*`, not `dir/*\/*`). */
+export function listingPatterns(dirs: readonly string[]): { include: string[]; exclude: string[] } {
+  const sorted = [...new Set(dirs)].sort(byDepth);
+  const glob = (d: string) => (d === "." ? "*" : `${d}/*`);
+  const exclude: string[] = [];
+  for (const d of sorted) {
+    if (sorted.some((e) => e !== d && (e === "." || d.startsWith(`${e}/`)))) exclude.push(`!${glob(d)}`);
+    exclude.push(`${glob(d)}/*`);
+  }
+  return { include: sorted.map(glob), exclude };
 }

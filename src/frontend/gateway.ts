@@ -4,7 +4,7 @@
 // errors: the frontend's stderr only reaches the daemon's log.
 import { Bridge, isDirMode, refIdOf, statusBytes, type Caps } from "./bridge.js";
 import { dialectOf, missingCaps } from "./dialect.js";
-import { FetchedContext, fetchPatterns, MANIFEST_PATTERNS, type FetchRequest, type Fetched } from "./gateway-context.js";
+import { FetchedContext, fetchPatterns, listingPatterns, MANIFEST_PATTERNS, type FetchRequest, type Fetched } from "./gateway-context.js";
 import { GrpcError } from "./grpc-stdio.js";
 import { definition, digestOf, localSource, scratchWithFiles, type FileSpec } from "./llb.js";
 import { forwardedOptions, frontendOptsFromEnv, parseFrontendOptions, type FrontendOptions } from "./options.js";
@@ -72,7 +72,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   const contextLocal = !inputs.has("context") && options.passes?.length !== 0;
   const [dockerfile] = await Promise.all([
     readDockerfile(s, useInputs ? inputs.get("dockerfile") : undefined, filename),
-    contextLocal ? fetchInto(s, context, { patterns: MANIFEST_PATTERNS, paths: [] }) : undefined,
+    contextLocal ? fetchInto(s, context, { patterns: MANIFEST_PATTERNS, paths: [], listings: [] }) : undefined,
   ]);
   log("dockerfile and manifests read");
   if (dockerfile.ignore !== null) context.override(".dockerignore", dockerfile.ignore.toString("utf8"));
@@ -81,8 +81,8 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   selectPasses(options); // an unknown pass id is the user's typo: fail as the CLI does
   const result = await rewrite(
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options },
-    contextLocal ? context : { ...noAnswers, misses: new Set() },
-    (paths) => fetchInto(s, context, { patterns: [], paths }),
+    contextLocal ? context : { ...noAnswers, misses: new Set(), listMisses: new Set() },
+    ({ paths, listings }) => fetchInto(s, context, { patterns: [], paths, listings }),
     { optimizer: deps.optimizer },
   );
   log(summary(result));
@@ -158,20 +158,36 @@ async function readDockerfile(s: Session, input: Buffer | undefined, filename: s
   return { text, ignore: await ignore };
 }
 
-/** Fetch context files through a `local://context` solve and add them to `context`. */
+/**
+ * Fetch context files through `local://context` solves and add them to `context`: one solve for the
+ * patterns and paths, one for the listings (their patterns would clash), in parallel.
+ */
 async function fetchInto(s: Session, context: FetchedContext, request: FetchRequest): Promise<void> {
-  const { include, exclude } = fetchPatterns(request);
+  const solves: Promise<void>[] = [];
+  if (request.patterns.length + request.paths.length > 0) {
+    const name = request.paths.length > 0 ? `[msb-opt] load ${request.paths.length} path(s) from context` : "[msb-opt] load manifests from context";
+    solves.push(fetchLocal(s, fetchPatterns(request), name).then((f) => context.add({ patterns: request.patterns, paths: request.paths }, f)));
+  }
+  if (request.listings.length > 0) {
+    const name = `[msb-opt] list ${request.listings.length} folder(s) of context`;
+    solves.push(fetchLocal(s, listingPatterns(request.listings), name).then((f) => context.add({ listings: request.listings }, f)));
+  }
+  await Promise.all(solves);
+}
+
+async function fetchLocal(s: Session, patterns: { include: string[]; exclude: string[] }, customName: string): Promise<Fetched> {
   const source = localSource({
     name: "context",
     sessionId: s.sessionId,
-    // Its own transfer cache: sharing "context" would make the real build's transfer start over.
-    sharedKeyHint: "msb-opt-context",
-    includePatterns: include,
-    excludePatterns: exclude,
-    customName: request.paths.length > 0 ? `[msb-opt] load ${request.paths.length} context file(s)` : "[msb-opt] load manifests from context",
+    // One transfer cache per pattern set: the next build then syncs only what changed. Sharing
+    // "context" would make the real build's transfer start over.
+    sharedKeyHint: `msb-opt-${digestOf(Buffer.from(JSON.stringify(patterns))).slice(7, 19)}`,
+    includePatterns: patterns.include,
+    excludePatterns: patterns.exclude,
+    customName,
   });
   const ref = refIdOf(await s.bridge.solve({ definition: definition([source], s.caps.llb) }));
-  context.add(request, await walk(s.bridge, ref));
+  return walk(s.bridge, ref);
 }
 
 async function walk(bridge: Bridge, ref: string): Promise<Fetched> {

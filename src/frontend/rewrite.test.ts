@@ -54,15 +54,15 @@ describe("rewrite", () => {
     const ctx = new FetchedContext();
     ctx.add({ patterns: ["package.json"], paths: [] }, { files: new Map(), dirs: new Set() });
     const fetched: string[][] = [];
-    const r = await rewrite(input, ctx, async (paths) => {
+    const r = await rewrite(input, ctx, async ({ paths }) => {
       fetched.push(paths);
-      ctx.add({ patterns: [], paths }, { files: new Map([["app/start.sh", Buffer.from("#!/bin/sh\n")]]), dirs: new Set() });
+      ctx.add({ paths }, { files: new Map([["app/start.sh", Buffer.from("#!/bin/sh\n")]]), dirs: new Set() });
     }, { optimizer: reading(["app/start.sh", "package.json"]) });
     expect(fetched).toEqual([["app/start.sh"]]); // package.json is known to be missing: not fetched again
     expect(r.output).toBe(input.text); // package.json is missing, so the stand-in made no change
     const ctx2 = new FetchedContext();
-    const r2 = await rewrite(input, ctx2, async (paths) => {
-      ctx2.add({ patterns: [], paths }, { files: new Map([["app/start.sh", Buffer.from("x")]]), dirs: new Set() });
+    const r2 = await rewrite(input, ctx2, async ({ paths }) => {
+      ctx2.add({ paths }, { files: new Map([["app/start.sh", Buffer.from("x")]]), dirs: new Set() });
     }, { optimizer: reading(["app/start.sh"]) });
     expect(r2.output).toBe("# syntax=msb\nFROM a\nRUN a && b\n");
     expect(summary(r2)).toBe("[msb-opt] 1 change: merge-run");
@@ -73,6 +73,21 @@ describe("rewrite", () => {
     const ctx = new FetchedContext();
     await rewrite(input, ctx, async () => void calls++, { optimizer: reading(["never/there"]), rounds: 2 });
     expect(calls).toBe(2);
+  });
+
+  it("fetches the listing of a folder a pass listed", async () => {
+    const ctx = new FetchedContext();
+    const requests: unknown[] = [];
+    const optimizer = async (text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> => {
+      const names = options.context?.list("src") ?? [];
+      return { output: names.length > 0 ? `${text}# ${names.join(",")}\n` : text, changes: names.length > 0 ? [{ pass: "p", line: 1, kind: "change", message: "m" }] : [], refusals: [], diff: "" };
+    };
+    const r = await rewrite(input, ctx, async (req) => {
+      requests.push(req);
+      ctx.add({ listings: req.listings }, { files: new Map([["src/a.js", Buffer.from("a")]]), dirs: new Set(["src/lib"]) });
+    }, { optimizer });
+    expect(requests).toEqual([{ paths: [], listings: ["src"] }]);
+    expect(r.output.endsWith("# a.js,lib\n")).toBe(true);
   });
 
   it("hands on the original file when the library cannot read it", async () => {

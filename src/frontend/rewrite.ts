@@ -15,10 +15,13 @@ export interface RewriteInput {
   readonly options: FrontendOptions;
 }
 
-/** A context that records what it could not answer; `fetchMissing` fetches those paths. */
+/** A context that records what it could not answer; `fetchMissing` fetches those paths and listings. */
 export interface DemandContext extends BuildContext {
   readonly misses: ReadonlySet<string>;
+  readonly listMisses: ReadonlySet<string>;
 }
+
+export type FetchMissing = (request: { paths: string[]; listings: string[] }) => Promise<void>;
 
 export interface Rewrite {
   /** The Dockerfile to hand on: the optimized text, or the original when msb-opt left it alone. */
@@ -73,8 +76,8 @@ export function withDialectDirective(text: string, dialect: Dialect): { text: st
 export async function rewrite(
   input: RewriteInput,
   context: DemandContext,
-  fetchMissing: (paths: string[]) => Promise<void>,
-  { rounds = 2, optimizer = optimize }: { rounds?: number; optimizer?: typeof optimize | undefined } = {},
+  fetchMissing: FetchMissing,
+  { rounds = 3, optimizer = optimize }: { rounds?: number; optimizer?: typeof optimize | undefined } = {},
 ): Promise<Rewrite> {
   const { text, restore } = withDialectDirective(input.text, input.dialect);
   const run = (): Promise<OptimizeResult> =>
@@ -93,8 +96,8 @@ export async function rewrite(
   let result: OptimizeResult;
   try {
     result = await run();
-    for (let round = 0; round < rounds && context.misses.size > 0; round++) {
-      await fetchMissing([...context.misses].sort());
+    for (let round = 0; round < rounds && context.misses.size + context.listMisses.size > 0; round++) {
+      await fetchMissing({ paths: [...context.misses].sort(), listings: [...context.listMisses].sort() });
       result = await run();
     }
   } catch (err) {
