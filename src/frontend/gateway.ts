@@ -193,16 +193,20 @@ async function fetchLocal(s: Session, patterns: { include: string[]; exclude: st
 async function walk(bridge: Bridge, ref: string): Promise<Fetched> {
   const files = new Map<string, Buffer>();
   const dirs = new Set<string>();
+  // Calls in parallel: HTTP/2 multiplexes them, and a listing may hold many small files.
   const visit = async (dir: string): Promise<void> => {
-    for (const entry of await bridge.readDir(ref, dir)) {
-      const path = dir === "." ? entry.path : `${dir}/${entry.path}`;
-      if (isDirMode(entry.mode)) {
-        dirs.add(path);
-        await visit(path);
-      } else {
-        files.set(path, await bridge.readFile(ref, path));
-      }
-    }
+    const entries = await bridge.readDir(ref, dir);
+    await Promise.all(
+      entries.map(async (entry) => {
+        const path = dir === "." ? entry.path : `${dir}/${entry.path}`;
+        if (isDirMode(entry.mode)) {
+          dirs.add(path);
+          await visit(path);
+        } else {
+          files.set(path, await bridge.readFile(ref, path));
+        }
+      }),
+    );
   };
   await visit(".");
   return { files, dirs };
