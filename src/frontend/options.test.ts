@@ -13,7 +13,7 @@ describe("frontend options", () => {
   });
 
   it("parses the syntax line after the image", () => {
-    const o = parseFrontendOptions({ cmdline: "localhost/msb-opt:dev passes=merge-run,pin-tags skip=split-stages inner=docker/dockerfile:1.7 fallback=original pin=none cache-mounts=true" });
+    const o = parseFrontendOptions({ cmdline: "localhost/msb-opt:dev passes=merge-run,pin-tags skip=split-stages inner=docker/dockerfile:1.7 fallback=original pin=none cache-mounts=true harden=true" });
     expect(o).toEqual({
       passes: ["merge-run", "pin-tags"],
       skip: ["split-stages"],
@@ -21,6 +21,7 @@ describe("frontend options", () => {
       fallback: "original",
       pin: "none",
       cacheMounts: true,
+      harden: true,
     });
   });
 

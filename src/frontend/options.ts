@@ -12,6 +12,8 @@ export interface FrontendOptions {
   readonly fallback: "none" | "original";
   readonly pin?: "tag" | "digest" | "none";
   readonly cacheMounts?: boolean;
+  /** split-stages: run the runtime stage as a non-root user where nothing visibly needs root. */
+  readonly harden?: boolean;
 }
 
 export class OptionError extends Error {
@@ -22,7 +24,7 @@ export class OptionError extends Error {
 }
 
 const BUILD_ARG_PREFIX = "build-arg:MSB_OPT_";
-const KEYS = ["passes", "skip", "inner", "fallback", "pin", "cache-mounts"] as const;
+const KEYS = ["passes", "skip", "inner", "fallback", "pin", "cache-mounts", "harden"] as const;
 type Key = (typeof KEYS)[number];
 
 /** The gateway's options from `BUILDKIT_FRONTEND_OPT_<i>=<key>=<value>` (split at the first `=`). */
@@ -92,6 +94,9 @@ export function parseFrontendOptions(opts: Readonly<Record<string, string>>): Fr
         break;
       case "cache-mounts":
         out.cacheMounts = oneOf(key, value, ["true", "false"] as const) === "true";
+        break;
+      case "harden":
+        out.harden = oneOf(key, value, ["true", "false"] as const) === "true";
         break;
     }
   }

@@ -40,8 +40,8 @@ const input = { text: "# syntax=msb\nFROM a\nRUN a\nRUN b\n", filename: "Dockerf
 describe("rewrite", () => {
   it("gives the library the dialect, no syntax-directive changes and no network", async () => {
     const seen: OptimizeOptions[] = [];
-    await rewrite({ ...input, options: { fallback: "none", skip: ["pin-tags"], pin: "tag" } }, new FetchedContext(), async () => {}, { optimizer: reading([], seen) });
-    expect(seen[0]).toMatchObject({ syntaxDirective: "never", offline: true, skip: ["pin-tags"], pin: "tag", filename: "Dockerfile" });
+    await rewrite({ ...input, options: { fallback: "none", skip: ["pin-tags"], pin: "tag", harden: true, cacheMounts: true } }, new FetchedContext(), async () => {}, { optimizer: reading([], seen) });
+    expect(seen[0]).toMatchObject({ syntaxDirective: "never", offline: true, skip: ["pin-tags"], pin: "tag", harden: true, cacheMounts: true, filename: "Dockerfile" });
   });
 
   it("pins base images only when the user asks (pin=)", async () => {

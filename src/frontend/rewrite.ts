@@ -88,6 +88,7 @@ export async function rewrite(
       context,
       syntaxDirective: "never",
       cacheMounts: input.options.cacheMounts,
+      harden: input.options.harden,
       // A pin made at build time is remade on every build, so it adds no reproducibility, while a pin
       // from the bundled catalog can name an older image than the tag does today: pin only when asked.
       pin: input.options.pin ?? "none",
