@@ -71,8 +71,11 @@ describe("rewrite", () => {
   it("stops fetching after the given rounds", async () => {
     let calls = 0;
     const ctx = new FetchedContext();
-    await rewrite(input, ctx, async () => void calls++, { optimizer: reading(["never/there"]), rounds: 2 });
+    const seen: OptimizeOptions[] = [];
+    await rewrite(input, ctx, async () => void calls++, { optimizer: reading(["never/there"], seen), rounds: 2 });
     expect(calls).toBe(2);
+    // Then it plans as without a context rather than from a partial view.
+    expect(seen.map((o) => o.context?.available)).toEqual([true, true, true, false]);
   });
 
   it("fetches the listing of a folder a pass listed", async () => {

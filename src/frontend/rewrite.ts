@@ -1,6 +1,6 @@
 // The frontend's call into the library: `optimize()` with the dialect of the inner frontend, the fetched
 // build context, and the user's options. Knows nothing of gRPC; `fetch` is how missing files arrive.
-import type { BuildContext } from "../context.js";
+import { noContext, type BuildContext } from "../context.js";
 import type { Note } from "../pass.js";
 import { optimize, type OptimizeResult } from "../pipeline.js";
 
@@ -70,8 +70,8 @@ export function withDialectDirective(text: string, dialect: Dialect): { text: st
 }
 
 /**
- * Run the passes, fetching missing context files between runs (at most `rounds` fetches). `optimizer` is
- * the library's `optimize`; tests pass a stand-in that reads files.
+ * Run the passes, fetching missing context files between runs (at most `rounds` fetches, then as without
+ * a context). `optimizer` is the library's `optimize`; tests pass a stand-in that reads files.
  */
 export async function rewrite(
   input: RewriteInput,
@@ -80,12 +80,12 @@ export async function rewrite(
   { rounds = 3, optimizer = optimize }: { rounds?: number; optimizer?: typeof optimize | undefined } = {},
 ): Promise<Rewrite> {
   const { text, restore } = withDialectDirective(input.text, input.dialect);
-  const run = (): Promise<OptimizeResult> =>
+  const run = (ctx: BuildContext = context): Promise<OptimizeResult> =>
     optimizer(text, {
       filename: input.filename,
       passes: input.options.passes,
       skip: input.options.skip,
-      context,
+      context: ctx,
       syntaxDirective: "never",
       cacheMounts: input.options.cacheMounts,
       harden: input.options.harden,
@@ -100,6 +100,11 @@ export async function rewrite(
     for (let round = 0; round < rounds && context.misses.size + context.listMisses.size > 0; round++) {
       await fetchMissing({ paths: [...context.misses].sort(), listings: [...context.listMisses].sort() });
       result = await run();
+    }
+    if (context.misses.size + context.listMisses.size > 0) {
+      // Still incomplete: better to plan as for a build without a context (passes then only move what
+      // the Dockerfile names) than from a partial view of it.
+      result = await run(noContext);
     }
   } catch (err) {
     // A file the core cannot read is handed on as it is: the inner frontend reports its own error, with
