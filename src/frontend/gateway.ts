@@ -46,8 +46,9 @@ export interface Deps {
 }
 
 async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps: Deps): Promise<Buffer> {
-  // Loading the library (parser, passes) takes longer than the first gRPC round trips: overlap them.
-  const library = import("./rewrite.js");
+  // Loading the library and compiling its shell parser take longer than the first gRPC round trips:
+  // overlap them.
+  const library = import("./rewrite.js").then((lib) => ({ lib, warm: lib.warmUp() }));
   library.catch(() => {}); // awaited below; no unhandled rejection if we fail first
   const opts = frontendOptsFromEnv(env);
   log("started");
@@ -77,7 +78,9 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   log("dockerfile and manifests read");
   if (dockerfile.ignore !== null) context.override(".dockerignore", dockerfile.ignore.toString("utf8"));
 
-  const { rewrite, summary, selectPasses } = await library;
+  const { lib, warm } = await library;
+  const { rewrite, summary, selectPasses } = lib;
+  await warm;
   selectPasses(options); // an unknown pass id is the user's typo: fail as the CLI does
   const result = await rewrite(
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options },

@@ -3,7 +3,7 @@ import type { OptimizeOptions, OptimizeResult } from "../pipeline.js";
 import { optimize } from "../pipeline.js";
 import type { Dialect } from "./dialect.js";
 import { FetchedContext } from "./gateway-context.js";
-import { rewrite, summary, withDialectDirective } from "./rewrite.js";
+import { rewrite, summary, warmUp, withDialectDirective } from "./rewrite.js";
 
 const d12: Dialect = { minor: 2, labs: false, reason: "test" };
 
@@ -109,6 +109,10 @@ describe("rewrite", () => {
     const direct = await optimize(text.replace("localhost/msb-opt:dev", "docker/dockerfile:1.2"), { syntaxDirective: "never", offline: true, pin: "none" });
     expect(r.output).toBe(direct.output.replace("docker/dockerfile:1.2", "localhost/msb-opt:dev"));
     expect(r.changes.length).toBe(direct.changes.length);
+  });
+
+  it("warms up without failing", async () => {
+    await expect(warmUp()).resolves.toBeUndefined();
   });
 
   it("summarizes changes by pass, with the refusals counted", () => {

@@ -115,6 +115,17 @@ export async function rewrite(
   return { output: restore(result.output), changes: result.changes, refusals: result.refusals };
 }
 
+/**
+ * Run the passes once on a tiny file, so that the shell parser (a WebAssembly module) is compiled and the
+ * passes are warm by the time the real file arrives over the gateway. Never fails.
+ */
+export function warmUp(): Promise<void> {
+  return optimize("FROM scratch\nRUN true\n", { syntaxDirective: "never", offline: true, pin: "none" }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** The vertex name the user sees in the build output. */
 export function summary(r: Rewrite): string {
   if (r.skipped) return `[msb-opt] left the Dockerfile unchanged: ${r.skipped}`;
