@@ -81,6 +81,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   const { lib, warm } = await library;
   const { rewrite, summary, selectPasses } = lib;
   await warm;
+  log("library ready");
   selectPasses(options); // an unknown pass id is the user's typo: fail as the CLI does
   const result = await rewrite(
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options },
