@@ -102,20 +102,24 @@ describe("frontend protocol (fake LLBBridge)", () => {
     expect(returned(fake).bytes(1)?.equals(innerResult)).toBe(true);
   });
 
-  it("fetches manifests from local://context, then exactly the files a pass asks for", async () => {
+  it("lists the context root (files with content, folders without), then fetches exactly what a pass asks for", async () => {
     const { optimizer, seen } = merging(["package.json", "app/start.sh", "src"]);
-    const local = { dockerfile: { Dockerfile: DOCKERFILE }, context: { "package.json": '{"name":"x"}', "app/start.sh": "#!/bin/sh\n", "src/big.bin": "…", "notes.txt": "n" } };
+    const local = { dockerfile: { Dockerfile: DOCKERFILE }, context: { "package.json": '{"name":"x"}', "app/start.sh": "#!/bin/sh\n", "app/other.sh": "o", "src/big.bin": "…" } };
     const { fake, code } = await run({ local }, dockerOpts, { optimizer });
     expect(code).toBe(0);
     const contextSolves = fake.localSolves.filter((s) => s.name === "context");
     expect(contextSolves).toHaveLength(2);
+    expect(JSON.parse(contextSolves[0].attrs["local.includepattern"])).toEqual(["*"]);
+    expect(JSON.parse(contextSolves[0].attrs["local.excludepatterns"])).toEqual(["*/*"]);
+    expect(JSON.parse(contextSolves[1].attrs["local.includepattern"])).toEqual(["app/start.sh"]);
+    expect(JSON.parse(contextSolves[1].attrs["local.excludepatterns"])).toEqual(["app/start.sh/*"]);
     // Each pattern set has its own transfer cache, never the build's own "context" one.
     expect(contextSolves[0].attrs["local.sharedkeyhint"]).toMatch(/^msb-opt-[0-9a-f]{12}$/);
     expect(contextSolves[1].attrs["local.sharedkeyhint"]).toMatch(/^msb-opt-[0-9a-f]{12}$/);
     expect(contextSolves[1].attrs["local.sharedkeyhint"]).not.toBe(contextSolves[0].attrs["local.sharedkeyhint"]);
-    expect(JSON.parse(contextSolves[0].attrs["local.includepattern"])).toContain("package.json");
-    expect(JSON.parse(contextSolves[1].attrs["local.includepattern"])).toEqual(["app/start.sh", "src"]);
-    expect(JSON.parse(contextSolves[1].attrs["local.excludepatterns"])).toEqual(["src/*", "app/start.sh/*"]);
+    const read = fake.calls.filter((c) => c.method === "ReadFile").map((c) => new ProtoReader(c.body).string(2));
+    expect(read).not.toContain("src/big.bin");
+    expect(read).not.toContain("app/other.sh");
     // Last run: the manifest and the script were read, the folder exists but its content never came.
     expect(seen.slice(-3)).toEqual(['{"name":"x"}', "#!/bin/sh\n", null]);
     const { files, name } = mkfileContents(fake.forwards[0].inputs.get("dockerfile")!);
@@ -138,7 +142,7 @@ describe("frontend protocol (fake LLBBridge)", () => {
     expect(JSON.parse(listing.attrs["local.excludepatterns"])).toEqual(["src/*/*"]);
     expect(names).toEqual([[], ["a.js", "lib"]]);
     const read = fake.calls.filter((c) => c.method === "ReadFile").map((c) => new ProtoReader(c.body).string(2));
-    expect(read.sort()).toEqual(["Dockerfile", "Dockerfile.dockerignore", "src/a.js"]); // never src/lib/deep.js
+    expect(read.sort()).toEqual(["Dockerfile", "Dockerfile.dockerignore", "src/a.js", "top.txt"]); // never src/lib/deep.js
   });
 
   it("reads the Dockerfile from Inputs() when the client sent it as an input", async () => {

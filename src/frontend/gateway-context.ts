@@ -1,69 +1,13 @@
 // The build context as the passes see it (src/context.ts `BuildContext`), backed by files fetched from the
-// client through the gateway. Sending the whole context to the frontend would cost a full transfer on every
-// build, so only small files come over: the manifests and lockfiles passes read (by pattern, in one solve),
-// then, on demand, exactly the paths a pass asked for and did not get. The pipeline is pure, so running it
-// again with the missing files fetched gives the answer it would give on the real folder.
+// client through the gateway. Sending the whole context to the frontend would cost a full transfer of it
+// on every build, so only what the passes use comes over: first the entries at the top of the context
+// (its manifests, lockfiles, .dockerignore and scripts are there; folders come without content), then, on
+// demand, exactly the paths and folder listings a pass asked for and did not get. The pipeline is pure,
+// so running it again with those fetched gives the answer it would give on the real folder.
 import { contextPath, type BuildContext } from "../context.js";
-
-/** Top-level files the passes read to plan a build (fsutil include patterns: `*` within a name). */
-export const MANIFEST_PATTERNS: readonly string[] = [
-  ".dockerignore",
-  "msb-opt.lock.json",
-  "package.json",
-  "package-lock.json",
-  "npm-shrinkwrap.json",
-  "yarn.lock",
-  ".yarnrc",
-  ".yarnrc.yml",
-  "pnpm-lock.yaml",
-  "pnpm-workspace.yaml",
-  "bun.lock",
-  "bun.lockb",
-  ".npmrc",
-  "go.mod",
-  "go.sum",
-  "go.work",
-  "go.work.sum",
-  "requirements*.txt",
-  "constraints*.txt",
-  "pyproject.toml",
-  "poetry.lock",
-  "uv.lock",
-  "Pipfile",
-  "Pipfile.lock",
-  "setup.py",
-  "setup.cfg",
-  "pom.xml",
-  "build.gradle",
-  "build.gradle.kts",
-  "settings.gradle",
-  "settings.gradle.kts",
-  "gradle.properties",
-  "Cargo.toml",
-  "Cargo.lock",
-  "Gemfile",
-  "Gemfile.lock",
-  "composer.json",
-  "composer.lock",
-  "*.csproj",
-  "*.fsproj",
-  "*.sln",
-  "global.json",
-  "nuget.config",
-  "NuGet.config",
-  "mix.exs",
-  "mix.lock",
-];
-
-function globRegex(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\?]/g, "\\$&").replace(/\*/g, "[^/]*");
-  return new RegExp(`^${body}$`);
-}
 
 /** What one fetch asks for. Everything it covers is known afterwards, present or not. */
 export interface FetchRequest {
-  /** Top-level name patterns. */
-  readonly patterns: readonly string[];
   /** Paths read or tested by a pass; a folder among them comes without its content. */
   readonly paths: readonly string[];
   /** Folders a pass listed: their direct entries come (files with content, folders empty). */
@@ -86,7 +30,6 @@ export class FetchedContext implements BuildContext {
   readonly available = true;
   private readonly files = new Map<string, string>();
   private readonly dirs = new Set<string>(["."]);
-  private readonly patterns: RegExp[] = [];
   private readonly asked = new Set<string>();
   private readonly listed = new Set<string>();
   /** Paths a pass read or tested that no fetch has covered yet. */
@@ -96,7 +39,6 @@ export class FetchedContext implements BuildContext {
 
   /** Record a fetch's answer. */
   add(request: Partial<FetchRequest>, fetched: Fetched): void {
-    this.patterns.push(...(request.patterns ?? []).map(globRegex));
     for (const p of request.paths ?? []) this.asked.add(p);
     for (const d of request.listings ?? []) this.listed.add(d);
     for (const [path, data] of fetched.files) {
@@ -125,7 +67,6 @@ export class FetchedContext implements BuildContext {
   private known(rel: string): boolean {
     if (this.files.has(rel) || this.dirs.has(rel) || this.asked.has(rel)) return true;
     if (this.listed.has(parentOf(rel))) return true;
-    if (!rel.includes("/") && this.patterns.some((p) => p.test(rel))) return true;
     return this.missing(parentOf(rel));
   }
 
@@ -174,14 +115,14 @@ const byDepth = (a: string, b: string) => a.split("/").length - b.split("/").len
  * (`dir/*`), except the requested paths inside it (`!dir/file`), so only what was asked for comes over.
  * Later patterns win, so each exception comes before its own `path/*`.
  */
-export function fetchPatterns(request: Pick<FetchRequest, "patterns" | "paths">): { include: string[]; exclude: string[] } {
-  const paths = [...new Set(request.paths)].sort(byDepth);
+export function fetchPatterns(requested: readonly string[]): { include: string[]; exclude: string[] } {
+  const paths = [...new Set(requested)].sort(byDepth);
   const exclude: string[] = [];
   for (const p of paths) {
     if (paths.some((q) => p.startsWith(`${q}/`))) exclude.push(`!${p}`);
     exclude.push(`${p}/*`);
   }
-  return { include: [...new Set([...request.patterns, ...paths])].sort(), exclude };
+  return { include: [...paths].sort(), exclude };
 }
 
 /** Patterns that bring the direct entries of each folder and nothing deeper (`dir/*`, not `dir/*\/*`). */

@@ -4,7 +4,7 @@
 // errors: the frontend's stderr only reaches the daemon's log.
 import { Bridge, isDirMode, refIdOf, statusBytes, type Caps } from "./bridge.js";
 import { dialectOf, missingCaps } from "./dialect.js";
-import { FetchedContext, fetchPatterns, listingPatterns, MANIFEST_PATTERNS, type FetchRequest, type Fetched } from "./gateway-context.js";
+import { FetchedContext, fetchPatterns, listingPatterns, type FetchRequest, type Fetched } from "./gateway-context.js";
 import { GrpcError } from "./grpc-stdio.js";
 import { definition, digestOf, localSource, scratchWithFiles, type FileSpec } from "./llb.js";
 import { forwardedOptions, frontendOptsFromEnv, parseFrontendOptions, type FrontendOptions } from "./options.js";
@@ -73,9 +73,9 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   const contextLocal = !inputs.has("context") && options.passes?.length !== 0;
   const [dockerfile] = await Promise.all([
     readDockerfile(s, useInputs ? inputs.get("dockerfile") : undefined, filename),
-    contextLocal ? fetchInto(s, context, { patterns: MANIFEST_PATTERNS, paths: [], listings: [] }) : undefined,
+    contextLocal ? fetchInto(s, context, { paths: [], listings: ["."] }) : undefined,
   ]);
-  log("dockerfile and manifests read");
+  log("dockerfile and context root read");
   if (dockerfile.ignore !== null) context.override(".dockerignore", dockerfile.ignore.toString("utf8"));
 
   const { lib, warm } = await library;
@@ -86,7 +86,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   const result = await rewrite(
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options },
     contextLocal ? context : { ...noAnswers, misses: new Set(), listMisses: new Set() },
-    ({ paths, listings }) => fetchInto(s, context, { patterns: [], paths, listings }),
+    (request) => fetchInto(s, context, request),
     { optimizer: deps.optimizer },
   );
   log(summary(result));
@@ -164,16 +164,16 @@ async function readDockerfile(s: Session, input: Buffer | undefined, filename: s
 
 /**
  * Fetch context files through `local://context` solves and add them to `context`: one solve for the
- * patterns and paths, one for the listings (their patterns would clash), in parallel.
+ * paths, one for the listings (their patterns would clash), in parallel.
  */
 async function fetchInto(s: Session, context: FetchedContext, request: FetchRequest): Promise<void> {
   const solves: Promise<void>[] = [];
-  if (request.patterns.length + request.paths.length > 0) {
-    const name = request.paths.length > 0 ? `[msb-opt] load ${request.paths.length} path(s) from context` : "[msb-opt] load manifests from context";
-    solves.push(fetchLocal(s, fetchPatterns(request), name).then((f) => context.add({ patterns: request.patterns, paths: request.paths }, f)));
+  if (request.paths.length > 0) {
+    const name = `[msb-opt] load ${request.paths.length} path(s) from context`;
+    solves.push(fetchLocal(s, fetchPatterns(request.paths), name).then((f) => context.add({ paths: request.paths }, f)));
   }
   if (request.listings.length > 0) {
-    const name = `[msb-opt] list ${request.listings.length} folder(s) of context`;
+    const name = request.listings.length === 1 && request.listings[0] === "." ? "[msb-opt] list context" : `[msb-opt] list ${request.listings.length} folder(s) of context`;
     solves.push(fetchLocal(s, listingPatterns(request.listings), name).then((f) => context.add({ listings: request.listings }, f)));
   }
   await Promise.all(solves);

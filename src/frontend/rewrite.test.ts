@@ -52,7 +52,7 @@ describe("rewrite", () => {
 
   it("fetches the files a pass asked for and runs the passes again", async () => {
     const ctx = new FetchedContext();
-    ctx.add({ patterns: ["package.json"], paths: [] }, { files: new Map(), dirs: new Set() });
+    ctx.add({ listings: ["."] }, { files: new Map(), dirs: new Set(["app"]) });
     const fetched: string[][] = [];
     const r = await rewrite(input, ctx, async ({ paths }) => {
       fetched.push(paths);
