@@ -1,15 +1,17 @@
 // Bundle the CLI and the library into dist/ with esbuild, and put the two wasm files beside them.
 // The shipped entry never loads TypeScript at run time.
 import { build } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { writeSchema } from "./write-schema.mjs";
 
 const require = createRequire(import.meta.url);
+// A fresh dist/: chunk names change with the code, and old chunks must not pile up in the image.
+rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", browser: "src/browser.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", browser: "src/browser.ts", frontend: "src/frontend/main.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -1,0 +1,67 @@
+// npm run bench:frontend: the cost of msb-opt as a `# syntax=` frontend on a fully cached build. Builds
+// testdata/frontend/debian-apt with and without its syntax line (median of 5 each, after one warm-up
+// build) and prints both wall times and the difference. Needs a Docker engine: MSB_DOCKER (default docker).
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const DOCKER = process.env.MSB_DOCKER || "docker";
+const ROOT = resolve(import.meta.dirname, "..");
+const FARM = resolve(ROOT, "../shared/tools/docker-farm");
+const IMAGE = "localhost/msb-opt:dev";
+const RUNS = 5;
+const env = { ...process.env, DOCKER_BUILDKIT: "1" };
+
+function docker(args) {
+  const r = spawnSync(DOCKER, args, { encoding: "utf8", env, maxBuffer: 64 << 20 });
+  if (r.status !== 0) {
+    console.error(`bench:frontend: ${DOCKER} ${args.join(" ")} failed:\n${r.stdout ?? ""}${r.stderr ?? r.error?.message ?? ""}`);
+    process.exit(2);
+  }
+}
+
+if (spawnSync(DOCKER, ["info"], { stdio: "ignore" }).status !== 0) {
+  console.error(`bench:frontend: no Docker engine (\`${DOCKER} info\` failed); set MSB_DOCKER=/usr/bin/docker`);
+  process.exit(2);
+}
+const farm = (file) => existsSync(FARM) && spawnSync(FARM, ["tag-dockerfile", file], { stdio: "ignore" });
+
+farm(join(ROOT, "Dockerfile"));
+docker(["build", "-q", "-t", IMAGE, ROOT]);
+
+const work = mkdtempSync(join(tmpdir(), "msb-frontend-bench-"));
+const variants = {};
+for (const [name, keepSyntax] of [["with", true], ["without", false]]) {
+  const dir = join(work, name);
+  cpSync(join(ROOT, "testdata", "frontend", "debian-apt"), dir, { recursive: true });
+  const file = join(dir, "Dockerfile");
+  if (!keepSyntax) writeFileSync(file, readFileSync(file, "utf8").replace(/^# syntax=.*\n/, ""));
+  farm(file);
+  variants[name] = dir;
+}
+
+const tag = (name) => `msb-frontend-bench-${name}`;
+const time = (name) => {
+  const start = process.hrtime.bigint();
+  docker(["build", "-q", "-t", tag(name), variants[name]]);
+  return Number(process.hrtime.bigint() - start) / 1e9;
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+try {
+  time("with"); // warm-up: fills the cache
+  time("without");
+  const samples = { with: [], without: [] };
+  for (let i = 0; i < RUNS; i++) for (const name of ["with", "without"]) samples[name].push(time(name));
+  const w = median(samples.with);
+  const wo = median(samples.without);
+  const fmt = (s) => `${s.toFixed(2)} s`;
+  console.log(`cached build of testdata/frontend/debian-apt, median of ${RUNS}:`);
+  console.log(`  with the frontend (# syntax=${IMAGE}): ${fmt(w)}  [${samples.with.map((s) => s.toFixed(2)).join(" ")}]`);
+  console.log(`  without (built-in dockerfile.v0):      ${fmt(wo)}  [${samples.without.map((s) => s.toFixed(2)).join(" ")}]`);
+  console.log(`  difference: ${w - wo >= 0 ? "+" : ""}${fmt(w - wo)}`);
+} finally {
+  spawnSync(DOCKER, ["rmi", "-f", tag("with"), tag("without")], { stdio: "ignore" });
+  rmSync(work, { recursive: true, force: true });
+}
