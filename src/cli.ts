@@ -74,8 +74,8 @@ Exit codes: 0 done, 1 changes found under --check, 2 error (nothing written).`,
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "batch") return batch(argv.slice(1));
-  if (argv[0] === "verify") return verifySubcommand(argv.slice(1));
+  if (argv[0] === "batch") return subcommand("batch", batchCommand(), argv.slice(1), (cmd) => runBatchCommand(cmd, { ...terminal(), now: () => Date.now() }));
+  if (argv[0] === "verify") return subcommand("verify", verifyCommand(), argv.slice(1), (cmd) => runVerifyCommand(cmd, verifyIo()));
   const cmd = program();
   try {
     cmd.parse(argv, { from: "user" });
@@ -163,28 +163,35 @@ async function main(argv: string[]): Promise<number> {
   return opts.check && changed ? 1 : 0;
 }
 
-async function verifySubcommand(argv: string[]): Promise<number> {
-  const cmd = verifyCommand().configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, "msb-opt verify: ")) });
+/** Parse a subcommand's arguments and run it; its usage errors print as `msb-opt: …` with exit code 2. */
+async function subcommand(name: string, cmd: Command, argv: string[], run: (cmd: Command) => Promise<number>): Promise<number> {
+  cmd.configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, `msb-opt ${name}: `)) });
   try {
     cmd.parse(argv, { from: "user" });
   } catch (err) {
     return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
   }
   try {
-    return await runVerifyCommand(cmd, verifyIo());
+    return await run(cmd);
   } catch (err) {
-    if (err instanceof VerifyUsageError || err instanceof UnknownPassError || err instanceof ConfigError) throw new UsageError(err.message);
+    if (err instanceof VerifyUsageError || err instanceof BatchUsageError || err instanceof UnknownPassError || err instanceof ConfigError) {
+      throw new UsageError(err.message);
+    }
     if (err instanceof DockerfileError) throw new UsageError(`${cmd.processedArgs[0]}:${err.line}: ${err.message}`);
     throw err;
   }
 }
 
+const terminal = () => ({
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+  tty: Boolean(process.stderr.isTTY) && !process.env.CI,
+  cwd: process.cwd(),
+});
+
 function verifyIo(): VerifyIo {
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    tty: Boolean(process.stderr.isTTY) && !process.env.CI,
-    cwd: process.cwd(),
+    ...terminal(),
     env: process.env,
     onInterrupt(cleanup) {
       const handler = () => {
@@ -199,27 +206,6 @@ function verifyIo(): VerifyIo {
       };
     },
   };
-}
-
-async function batch(argv: string[]): Promise<number> {
-  const cmd = batchCommand().configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, "msb-opt batch: ")) });
-  try {
-    cmd.parse(argv, { from: "user" });
-  } catch (err) {
-    return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
-  }
-  try {
-    return await runBatchCommand(cmd, {
-      out: (text) => process.stdout.write(text),
-      err: (text) => process.stderr.write(text),
-      tty: Boolean(process.stderr.isTTY) && !process.env.CI,
-      cwd: process.cwd(),
-      now: () => Date.now(),
-    });
-  } catch (err) {
-    if (err instanceof BatchUsageError || err instanceof UnknownPassError || err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
 }
 
 /** Config-file settings for a Dockerfile with the flags given on the command line on top. */
