@@ -31,6 +31,7 @@ export default definePass<MessageId>({
     merged: "Merged {count} RUN instructions (lines {lines}) into one.",
     mergedIsolated: "Merged {count} RUN instructions (lines {lines}) into one, running line {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
     flagsDiffer: "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
+    freshMount: "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
     notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",
     leavesState: "Did not merge this RUN with the RUN on line {other}: it sets {what}, which the later commands would inherit and which cannot be isolated in a subshell (`set -e` and traps behave differently there); keep such RUNs separate or repeat the setting in each RUN.",
     trailingComment: "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",

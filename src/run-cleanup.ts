@@ -6,7 +6,7 @@
 import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "./ir.js";
 import { continuationLines } from "./print.js";
 import { commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
-import { parseRun } from "./run-script.js";
+import { joinContinuations, parseRun } from "./run-script.js";
 import { hasBackground, topLevel } from "./shell-state.js";
 import { parseShell, simpleCommands, type ShellScript } from "./shell.js";
 import {
@@ -57,7 +57,7 @@ function laterUses(df: Dockerfile, si: number, instr: Instruction): ManagerUse[]
       const parsed = parseRun(df, stage, later);
       if (parsed.ok) uses.push(...managerUses(parsed.script));
       // A RUN we cannot read: assume it installs with every manager whose name it mentions.
-      else uses.push(...managerUses(parseShell(later.exec?.join(" ") ?? "")));
+      else uses.push(...managerUses(parseShell(later.exec ? later.exec.join(" ") : joinContinuations(later.args))));
     }
   }
   return uses;

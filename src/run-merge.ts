@@ -15,7 +15,7 @@ import { parseRun, shellInEffect } from "./run-script.js";
 import { hasBackground, shellHasErrexit, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
 import type { ShellScript } from "./shell.js";
 
-export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell";
+export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "freshMount" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell";
 
 export interface MergeNote {
   readonly kind: "change" | "refusal";
@@ -84,6 +84,10 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
     const differing = [...new Set([...prev.flags, ...next.flags].map((f) => f.name))].filter((n) => flagValue(prev, n) !== flagValue(next, n));
     return refuse(next.line, "flagsDiffer", { other: prev.line, flags: differing.map((n) => `--${n}`).join("`, `") });
   }
+  // Each RUN gets its own empty tmpfs and its own copy of a writable bind mount: merged, the later commands
+  // would see what the earlier ones wrote there.
+  const fresh = next.flags.find((f) => f.name === "mount" && /(^|,)type=(tmpfs|bind)(,|$)/.test(f.value ?? "") && (/tmpfs/.test(f.value ?? "") || /(^|,)(rw|readwrite)(=true)?(,|$)/.test(f.value ?? "")));
+  if (fresh) return refuse(next.line, "freshMount", { other: prev.line, mount: fresh.value ?? "" });
   for (const instr of [prev, next]) {
     const a = get(instr);
     if (!a.ok) return refuse(instr.line, "notShell", { other: instr === prev ? next.line : prev.line, reason: a.reason });
