@@ -19,16 +19,16 @@ export function scriptLines(script: ShellScript, place: "first" | "later" | "alo
   if (statements.length > 1) {
     if (place !== "alone") return [`{ ${body}; }`];
     const last = statements[statements.length - 1];
-    return [...statements.slice(0, -1).map((s) => `${s.text};`), ...chainLines(andOrChain(last))];
+    return [...statements.slice(0, -1).map((s) => `${s.text};`), ...chainLines(andOrChain(last, script.text))];
   }
-  const chain = andOrChain(statements[0]);
+  const chain = andOrChain(statements[0], script.text);
   // `a || b && c` is `(a || b) && c`, exact as a first RUN but easy to misread: merged RUNs group it.
   if (place !== "alone" && chain.some((l) => l.op === "||")) return [`{ ${body}; }`];
   return chainLines(chain);
 }
 
 function chainLines(chain: ReturnType<typeof andOrChain>): string[] {
-  return chain.map((l) => (l.op ? `${l.op} ${l.node.text}` : l.node.text));
+  return chain.map((l) => (l.op ? `${l.op} ${l.text}` : l.text));
 }
 
 /** The trailing `# comment` of a script, or "". */

@@ -41,7 +41,7 @@ function executeAll(shell: string, cases: readonly (readonly string[])[]): strin
       scripts.forEach((s, k) => writeFileSync(join(root, String(i), `run.${String(k).padStart(2, "0")}`), s));
     });
     const driver = `for d in "$ROOT"/*/; do
-  cd "$d/work"; st=ok
+  cd "$d/work" || exit 1; st=ok
   for f in ../run.*; do "$SH" -c "$(cat "$f")" >/dev/null 2>&1 </dev/null || { st=failed; break; }; done
   echo $st > ../status
 done`;
@@ -91,6 +91,9 @@ const FRAGMENTS = [
   "! test -f a && touch q",
   "set -x",
   "touch r # a note",
+  "false || echo z > z",
+  "true && echo w > w || touch w2",
+  "test -f a && echo v > v",
 ];
 
 describe("merged RUNs behave like the RUNs they replace", () => {

@@ -39,9 +39,15 @@ describe("structure", () => {
     expect(statements.map((s) => s.text)).toEqual(["a", "b && c"]);
     expect(comment?.text).toBe("# note");
   });
-  test("and-or chain flattens to the left", () => {
-    const [stmt] = topLevel(parseShell("a && b || c && d | e")).statements;
-    expect(andOrChain(stmt).map((l) => `${l.op}${l.node.text}`)).toEqual(["a", "&&b", "||c", "&&d | e"]);
+  test.each([
+    ["a && b || c && d | e", ["a", "&&b", "||c", "&&d | e"]],
+    // tree-sitter-bash parses these as `(a || b) > f`: the redirect belongs to the last link.
+    ["a || echo x > f", ["a", "||echo x > f"]],
+    ["a > f && b 2>&1 || c > g", ["a > f", "&&b 2>&1", "||c > g"]],
+  ])("and-or chain of %j", (text, expected) => {
+    const script = parseShell(text);
+    const [stmt] = topLevel(script).statements;
+    expect(andOrChain(stmt, script.text).map((l) => `${l.op}${l.text}`)).toEqual(expected);
   });
   test("errexit shells", () => {
     expect(shellHasErrexit(["/bin/bash", "-e", "-c"])).toBe(true);

@@ -99,16 +99,35 @@ export function topLevel(script: ShellScript): { statements: ShellNode[]; commen
 /** One element of a top-level `a && b || c` chain: the operator before it ("" for the first) and its text. */
 export interface ChainLink {
   readonly op: "" | "&&" | "||";
-  readonly node: ShellNode;
+  readonly text: string;
 }
 
-/** Flatten an and-or list (tree-sitter nests it to the left) into its links. */
-export function andOrChain(statement: ShellNode): ChainLink[] {
-  if (statement.type !== "list") return [{ op: "", node: statement }];
-  const [left, right] = statement.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "comment");
-  const op = statement.children.find((c) => c?.type === "&&" || c?.type === "||")?.type as "&&" | "||" | undefined;
-  if (!left || !right || !op) return [{ op: "", node: statement }];
-  return [...andOrChain(left), { op, node: right }];
+/**
+ * Flatten an and-or list (tree-sitter nests it to the left) into its links. tree-sitter-bash hangs a redirect
+ * at the end of a list on the whole list (`a && b > f` as `(a && b) > f`); the shell applies it to `b`
+ * only, so the redirect text stays with the last link.
+ */
+export function andOrChain(statement: ShellNode, source: string): ChainLink[] {
+  const links = (node: ShellNode): { op: ChainLink["op"]; start: number; end: number }[] => {
+    if (node.type === "redirected_statement") {
+      const body = node.childForFieldName("body");
+      if (body && (body.type === "list" || body.type === "redirected_statement")) {
+        const inner = links(body);
+        inner[inner.length - 1].end = node.endIndex;
+        return inner;
+      }
+    }
+    if (node.type === "list") {
+      const [left, right] = node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "comment");
+      const op = node.children.find((c) => c?.type === "&&" || c?.type === "||")?.type as "&&" | "||" | undefined;
+      if (left && right && op) {
+        const [first, ...rest] = links(right);
+        return [...links(left), { ...first, op }, ...rest];
+      }
+    }
+    return [{ op: "", start: node.startIndex, end: node.endIndex }];
+  };
+  return links(statement).map((l) => ({ op: l.op, text: source.slice(l.start, l.end) }));
 }
 
 /** Does the shell in effect run with errexit (`SHELL ["/bin/bash", "-e", "-c"]`)? */
