@@ -26,6 +26,7 @@ interface CliOptions {
   context?: string;
   syntaxDirective: "auto" | "never";
   cacheMounts?: boolean;
+  aptNoRecommends?: boolean;
   pin?: "tag" | "digest" | "none";
   offline?: boolean;
 }
@@ -53,6 +54,7 @@ function program(): Command {
         .default("auto"),
     )
     .option("--cache-mounts", "use BuildKit cache mounts instead of deleting package-manager caches")
+    .option("--apt-no-recommends", "add --no-install-recommends to apt installs (changes which packages get installed)")
     .addOption(new Option("--pin <policy>", "how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "never reach a registry: pin from the lockfile and the bundled catalog")
     .addHelpText(
@@ -115,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
       context: contextDir === null ? noContext : fsContext(contextDir),
       syntaxDirective: opts.syntaxDirective,
       cacheMounts: opts.cacheMounts,
+      aptNoRecommends: opts.aptNoRecommends,
       pin: opts.pin,
       offline: opts.offline,
     });
