@@ -13,7 +13,7 @@ import {
   cacheMountValues, hasCacheMount, managerUses, missingFlags, reliesOnCache, type ManagerSpec, type ManagerUse,
 } from "./package-managers.js";
 
-export type CleanupNoteId = "added" | "mounted" | "mountedApt" | "notShipped" | "laterNeedsCache" | "aptWithoutUpdate" | "yarnVersionUnknown" | "mountNotRoot";
+export type CleanupNoteId = "heredocLeftAlone" | "added" | "mounted" | "mountedApt" | "notShipped" | "laterNeedsCache" | "aptWithoutUpdate" | "yarnVersionUnknown" | "mountNotRoot";
 
 export interface CleanupNote {
   readonly kind: "change" | "refusal";
@@ -77,12 +77,16 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
   const stage = df.stages[si];
   const notes: CleanupNote[] = [];
   const unchanged = { instr, notes };
-  if (instr.keyword !== "RUN" || instr.heredocs.length > 0) return unchanged;
+  if (instr.keyword !== "RUN") return unchanged;
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok || hasBackground(parsed.script)) return unchanged;
   const script = parsed.script;
   const uses = managerUses(script).filter((u) => u.kind !== "other");
   if (uses.length === 0) return unchanged;
+  if (instr.heredocs.length > 0) {
+    notes.push({ kind: "refusal", line: instr.line, id: "heredocLeftAlone", data: { manager: uses[0].command.name ?? uses[0].spec.id } });
+    return unchanged;
+  }
   const commands = simpleCommands(script);
   const mounts = instr.flags.filter((f) => f.name === "mount").map((f) => f.value ?? "");
   const later = laterUses(df, si, instr);
