@@ -102,7 +102,9 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
     const mine = uses.filter((u) => u.spec === spec);
     const label = mine[0].command.name ?? spec.id;
     if (hasCacheMount(mounts, spec)) continue;
-    if (!shipped) {
+    const mountable = options.cacheMounts && spec.mountable !== false && spec.mounts.length > 0;
+    // Caches cost a stage that does not ship nothing; cache mounts still speed up its rebuilds.
+    if (!shipped && !mountable) {
       refuse("notShipped", { manager: label, stage: stage.name ?? String(si) });
       continue;
     }
@@ -118,7 +120,7 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
       refuse("aptWithoutUpdate", { manager: label });
       continue;
     }
-    if (options.cacheMounts && spec.mountable !== false && spec.mounts.length > 0) {
+    if (mountable) {
       if (!userIsRoot(df, stage, stage.body.indexOf(instr))) {
         refuse("mountNotRoot", { manager: label });
         continue;

@@ -53,7 +53,7 @@ export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instru
     while (first.keyword === "RUN" && j < stage.body.length && stage.body[j].keyword === "RUN") {
       const refusal = blocker(df, stage, group[group.length - 1], stage.body[j], get);
       if (refusal) {
-        notes.push(refusal);
+        if (!notes.some((n) => sameRefusal(n, refusal))) notes.push(refusal);
         break;
       }
       group.push(stage.body[j++]);
@@ -74,6 +74,17 @@ export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instru
     i = j;
   }
   return { body: body.length === stage.body.length ? stage.body : body, notes };
+}
+
+/**
+ * One note per RUN and reason; a shell or escape that blocks every RUN of the stage is said once. (An exec-form
+ * RUN between two RUNs blocks both of its pairs.)
+ */
+function sameRefusal(a: MergeNote, b: MergeNote): boolean {
+  if (a.id !== b.id) return false;
+  if (a.line === b.line) return true;
+  const wide = (n: MergeNote) => /^(its shell is|the file uses)/.test(String(n.data.reason ?? "")) || n.id === "errexitShell";
+  return wide(a) && wide(b) && a.data.reason === b.data.reason && a.data.shell === b.data.shell;
 }
 
 /** Why `next` cannot join the group that ends with `prev`, or null. */
