@@ -29,7 +29,7 @@ export default definePass<MessageId>({
   ].join(" "),
   messages: {
     merged: "Merged {count} RUN instructions (lines {lines}) into one.",
-    mergedIsolated: "Merged {count} RUN instructions (lines {lines}) into one, running line {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
+    mergedIsolated: "Merged {count} RUN instructions (lines {lines}) into one, running {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
     flagsDiffer: "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
     freshMount: "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
     notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",

@@ -69,7 +69,9 @@ export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instru
     if (isolated.length === 0) notes.push({ kind: "change", line: first.line, id: "merged", data });
     else {
       const what = list(isolated.flatMap((g) => (get(g) as Extract<Analysis, { ok: true }>).state.map((s) => s.what)));
-      notes.push({ kind: "change", line: first.line, id: "mergedIsolated", data: { ...data, isolated: isolated.map((g) => g.line).join(", "), what } });
+      const lines = isolated.map((g) => g.line);
+      const which = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(", ")} and ${lines[lines.length - 1]}`;
+      notes.push({ kind: "change", line: first.line, id: "mergedIsolated", data: { ...data, isolated: which, what } });
     }
     i = j;
   }

@@ -89,4 +89,16 @@ describe.skipIf(!dockerWorks)("merge-run output builds the same files with Build
     console.info(`merge-run build (apt): ${b} → ${a} bytes (${(((b - a) / b) * 100).toFixed(1)}% smaller)`);
     expect(a).toBeLessThan(b);
   }, 900_000);
+
+  test("npm: a global install merged with the next RUN and the npm cache cleaned", async () => {
+    const input = ["FROM node:20-slim", "RUN npm install -g is-number@7.0.0", "RUN mkdir /app && npm ls -g --depth=0 > /app/globals", ""].join("\n");
+    const output = await optimized(input);
+    const files = "cat /app/globals; ls /usr/local/lib/node_modules/is-number";
+    const before = build("npm-orig", input);
+    const after = build("npm-opt", output);
+    expect(inImage(after, files)).toBe(inImage(before, files));
+    const [b, a] = [size(before), size(after)];
+    console.info(`merge-run build (npm): ${b} → ${a} bytes`);
+    expect(a).toBeLessThanOrEqual(b);
+  }, 600_000);
 });
