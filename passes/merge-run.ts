@@ -38,6 +38,7 @@ export default definePass<MessageId>({
     background: "Did not merge this RUN with the RUN on line {other}: it starts a command in the background with `&`, which would keep running during the merged commands.",
     errexitShell: "Did not merge this RUN with the RUN on line {other}: the SHELL `{shell}` runs with `-e`, which a merged command group would not honour the same way.",
     heredocLeftAlone: "Left the `{manager}` caches of this heredoc RUN alone: merge-run does not rewrite heredocs; clean up at the end of the heredoc script yourself.",
+    startupShell: "Did not merge this RUN with the RUN on line {other}: with `{shell}`, bash runs start-up scripts before each RUN, whose functions (conda, nvm…) may change the shell; merged, they would run once for all.",
     added: "Added {added} to this RUN, so that its package installs leave no cache in the layer and cannot stop at a prompt.",
     mounted: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer.",
     mountedApt: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",

@@ -8,14 +8,14 @@
 //   is grouped (`… && { a || b; }`), as is any `a; b` sequence (status of b, as in its own RUN);
 // - a RUN that leaves state (cd, export, traps…) and is followed by another runs in `( … )`: the later RUN
 //   never saw that state; `set -e` and `trap` are not isolated, as `-e` is ignored in the left of `&&`.
-import { changed, flagValue, type Dockerfile, type Instruction, type Stage } from "./ir.js";
+import { changed, flagValue, stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
 import { continuationLines, printFlag } from "./print.js";
 import { commentLines, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
 import { parseRun, shellInEffect } from "./run-script.js";
-import { hasBackground, shellHasErrexit, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
+import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
 import type { ShellScript } from "./shell.js";
 
-export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "freshMount" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell";
+export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "freshMount" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell" | "startupShell";
 
 export interface MergeNote {
   readonly kind: "change" | "refusal";
@@ -85,7 +85,7 @@ export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instru
 function sameRefusal(a: MergeNote, b: MergeNote): boolean {
   if (a.id !== b.id) return false;
   if (a.line === b.line) return true;
-  const wide = (n: MergeNote) => /^(its shell is|the file uses)/.test(String(n.data.reason ?? "")) || n.id === "errexitShell";
+  const wide = (n: MergeNote) => /^(its shell is|the file uses)/.test(String(n.data.reason ?? "")) || n.id === "errexitShell" || n.id === "startupShell";
   return wide(a) && wide(b) && a.data.reason === b.data.reason && a.data.shell === b.data.shell;
 }
 
@@ -107,6 +107,10 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
   }
   const shell = shellInEffect(df, stage, next);
   if (shell && shellHasErrexit(shell)) return refuse(next.line, "errexitShell", { other: prev.line, shell: shell.join(" ") });
+  const startup = startupVariable(df, stage);
+  if ((shell && shellLoadsProfile(shell)) || startup) {
+    return refuse(next.line, "startupShell", { other: prev.line, shell: startup ? `ENV ${startup}` : `SHELL ${(shell ?? []).join(" ")}` });
+  }
   const a = get(prev) as Extract<Analysis, { ok: true }>;
   const b = get(next) as Extract<Analysis, { ok: true }>;
   if (a.comment) return refuse(prev.line, "trailingComment", { other: next.line });
@@ -114,6 +118,16 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
   const blocking = a.state.filter((s) => !s.isolatable);
   if (blocking.length > 0) return refuse(prev.line, "leavesState", { other: next.line, what: list(blocking.map((s) => s.what)) });
   return null;
+}
+
+/** `ENV BASH_ENV=…` or `ENV SHELLOPTS=…` in the stage or a stage it is built FROM: bash reads them at every start. */
+function startupVariable(df: Dockerfile, stage: Stage): string | null {
+  for (const instr of stage.body) {
+    const m = instr.keyword === "ENV" ? /(?:^|\s)(BASH_ENV|SHELLOPTS)[=\s]/.exec(instr.args) : null;
+    if (m) return m[1];
+  }
+  const parent = stageIndex(df, stage.base.raw, df.stages.indexOf(stage));
+  return parent >= 0 ? startupVariable(df, df.stages[parent]) : null;
 }
 
 function mergeGroup(df: Dockerfile, group: readonly Instruction[], get: (i: Instruction) => Analysis): Instruction {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { andOrChain, hasBackground, shellHasErrexit, stateLeftBehind, topLevel } from "./shell-state.js";
+import { andOrChain, hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel } from "./shell-state.js";
 import { loadShell, parseShell } from "./shell.js";
 
 beforeAll(() => loadShell());
@@ -55,5 +55,10 @@ describe("structure", () => {
     expect(shellHasErrexit(["/bin/bash", "-o", "errexit", "-c"])).toBe(true);
     expect(shellHasErrexit(["/bin/bash", "-o", "pipefail", "-c"])).toBe(false);
     expect(shellHasErrexit(["/bin/sh", "-c"])).toBe(false);
+  });
+  test("shells that run start-up scripts", () => {
+    expect(shellLoadsProfile(["/bin/bash", "--login", "-c"])).toBe(true);
+    expect(shellLoadsProfile(["/bin/bash", "-lc"])).toBe(true);
+    expect(shellLoadsProfile(["/bin/bash", "-o", "pipefail", "-c"])).toBe(false);
   });
 });

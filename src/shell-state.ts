@@ -135,3 +135,11 @@ export function shellHasErrexit(shell: readonly string[]): boolean {
   const options = shell.slice(1);
   return options.some((o, i) => /^-[a-zA-Z]*e/.test(o) || (o === "errexit" && /^-[a-zA-Z]*o$/.test(options[i - 1] ?? "")));
 }
+
+/**
+ * Does the shell in effect run start-up scripts (`bash --login`, `-i`)? Their functions (conda, nvm…) can
+ * change the shell like builtins do, and run once per RUN: merged, they would run once for all.
+ */
+export function shellLoadsProfile(shell: readonly string[]): boolean {
+  return shell.slice(1).some((o) => /^-[a-zA-Z]*[il]/.test(o) || /^--(login|rcfile|init-file|interactive)$/.test(o));
+}
