@@ -5,7 +5,7 @@
 // failed (with or without `set -e`), and the cleanup only runs when it succeeded.
 import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "./ir.js";
 import { continuationLines } from "./print.js";
-import { commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
+import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
 import { joinContinuations, parseRun } from "./run-script.js";
 import { hasBackground, topLevel } from "./shell-state.js";
 import { parseShell, simpleCommands, type ShellScript } from "./shell.js";
@@ -143,7 +143,7 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
 
   let text = script.text;
   for (const { at, text: t } of [...inserts].sort((x, y) => y.at - x.at)) text = text.slice(0, at) + t + text.slice(at);
-  const edited = parseShell(text);
+  const edited = collapseBlanks(parseShell(text));
   if (!edited.ok) return unchanged;
   const lines = layout(edited, dockerClean, cleanups);
   const added = [...inserts.flatMap((x) => x.text.trim().split(" ")), ...cleanups];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { commentLines, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
+import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
 import { loadShell, parseShell } from "./shell.js";
 
 beforeAll(() => loadShell());
@@ -27,4 +27,15 @@ describe("comments", () => {
   test("leading keeps comments, drops blank lines", () => {
     expect(commentLines("\n# one\r\n\n  # two\n")).toEqual(["# one\n", "# two\n"]);
   });
+});
+
+describe("collapseBlanks", () => {
+  test.each([
+    ["apt-get install -y a     b", "apt-get install -y a b"],
+    ['echo "a   b"   c', 'echo "a   b" c'],
+    ["echo 'a   b'  &&   x", "echo 'a   b' && x"],
+    ["a   |   b  >   f", "a | b > f"],
+    ["echo ${x:-a   b}", "echo ${x:-a   b}"],
+    ["x  # a   comment", "x # a   comment"],
+  ])("%j", (text, expected) => expect(collapseBlanks(parseShell(text)).text).toBe(expected));
 });

@@ -1,6 +1,33 @@
 // The canonical text of a rewritten RUN: one command per continuation line, comments hoisted above.
 import { andOrChain, topLevel } from "./shell-state.js";
-import type { ShellScript } from "./shell.js";
+import { parseShell, type ShellNode, type ShellScript } from "./shell.js";
+
+/** Nodes whose inside is taken literally: blanks there are data. */
+const VERBATIM = new Set(["string", "raw_string", "ansi_c_string", "translated_string", "heredoc_body", "heredoc_redirect", "comment", "expansion", "regex"]);
+
+/**
+ * The script with runs of blanks between tokens made single (what a joined continuation leaves:
+ * `install -y curl \` + `    git` gives `curl     git`). Unquoted blanks only separate words, so the meaning is
+ * the same; quoted text, heredocs and comments are left as they are.
+ */
+export function collapseBlanks(script: ShellScript): ShellScript {
+  const gaps: [number, number][] = [];
+  const visit = (node: ShellNode): void => {
+    if (VERBATIM.has(node.type)) return;
+    const kids = node.children.filter((c): c is ShellNode => c !== null);
+    for (let i = 0; i + 1 < kids.length; i++) {
+      const [a, b] = [kids[i].endIndex, kids[i + 1].startIndex];
+      if (b - a > 1 && /^[ \t]+$/.test(script.text.slice(a, b))) gaps.push([a, b]);
+    }
+    kids.forEach(visit);
+  };
+  visit(script.root);
+  if (gaps.length === 0) return script;
+  let text = script.text;
+  for (const [a, b] of gaps.sort((x, y) => y[0] - x[0])) text = `${text.slice(0, a)} ${text.slice(b)}`;
+  const tidy = parseShell(text);
+  return tidy.ok ? tidy : script;
+}
 
 /**
  * Where a script goes in the merged RUN, which decides how it must be wrapped to keep its exit status:

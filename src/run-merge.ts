@@ -10,7 +10,7 @@
 //   never saw that state; `set -e` and `trap` are not isolated, as `-e` is ignored in the left of `&&`.
 import { changed, flagValue, stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
 import { continuationLines, printFlag } from "./print.js";
-import { commentLines, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
+import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
 import { parseRun, shellInEffect } from "./run-script.js";
 import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
 import type { ShellScript } from "./shell.js";
@@ -32,7 +32,7 @@ function analyze(df: Dockerfile, stage: Stage, instr: Instruction): Analysis {
   if (instr.heredocs.length > 0) return { ok: false, reason: "it uses a heredoc, which merge-run leaves as it is" };
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok) return parsed;
-  const { script } = parsed;
+  const script = collapseBlanks(parsed.script);
   if (topLevel(script).statements.length === 0) return { ok: false, reason: "it runs no command" };
   return { ok: true, script, state: stateLeftBehind(script), background: hasBackground(script), comment: trailingComment(script) !== "" };
 }
