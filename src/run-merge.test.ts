@@ -94,6 +94,7 @@ const FRAGMENTS = [
   "false || echo z > z",
   "true && echo w > w || touch w2",
   "test -f a && echo v > v",
+  'echo "a   b"    c   > sp',
 ];
 
 describe("merged RUNs behave like the RUNs they replace", () => {
