@@ -4,7 +4,7 @@ import { cleanupRun, shippedStages, type CleanupNoteId } from "../src/run-cleanu
 import { mergeRuns, type MergeNoteId } from "../src/run-merge.js";
 import { CONSTRUCTS } from "../src/syntax.js";
 
-type MessageId = MergeNoteId | CleanupNoteId;
+type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
 
 export default definePass<MessageId>({
   id: "merge-run",
@@ -37,6 +37,7 @@ export default definePass<MessageId>({
     trailingComment: "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
     background: "Did not merge this RUN with the RUN on line {other}: it starts a command in the background with `&`, which would keep running during the merged commands.",
     errexitShell: "Did not merge this RUN with the RUN on line {other}: the SHELL `{shell}` runs with `-e`, which a merged command group would not honour the same way.",
+    mountsNotAllowed: "Did not use cache mounts: the file's `# syntax=` (or `--syntax-directive=never`) does not allow `RUN --mount`; caches are cleaned instead. Raise the syntax to docker/dockerfile:1.2 or later to use them.",
     heredocLeftAlone: "Left the `{manager}` caches of this heredoc RUN alone: merge-run does not rewrite heredocs; clean up at the end of the heredoc script yourself.",
     startupShell: "Did not merge this RUN with the RUN on line {other}: with `{shell}`, bash runs start-up scripts before each RUN, whose functions (conda, nvm…) may change the shell; merged, they would run once for all.",
     added: "Added {added} to this RUN, so that its package installs leave no cache in the layer and cannot stop at a prompt.",
@@ -55,6 +56,7 @@ export default definePass<MessageId>({
       aptNoRecommends: ctx.options.aptNoRecommends === true,
       yarnClassic: yarnClassic(ctx),
     };
+    if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});
     let out = df;
     df.stages.forEach((stage, si) => {
       const merged = mergeRuns(out, stage);
