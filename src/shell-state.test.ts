@@ -25,6 +25,10 @@ describe("stateLeftBehind", () => {
     ["if true; then umask 077; fi", ["`umask`"]],
     ["test -f x || exit 0", ["`exit`"]],
     ["apt-get update && apt-get install -y curl", []],
+    ["\\cd /x", ["`cd`"]],
+    ["time cd /x", ["`cd`"]],
+    ["time -p make", []],
+    ["$CMD /tmp", ["the computed command `$CMD`"]],
   ])("%j", (text, expected) => expect(state(text)).toEqual(expected));
 });
 

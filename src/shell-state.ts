@@ -1,7 +1,7 @@
 // What a RUN's shell leaves behind for commands that would run after it in the same shell, read from the
 // tree-sitter tree. Two RUNs run in two fresh shells; merged, the second sees the first one's shell state
 // (directory, variables, options, traps…), so merge-run must know that state exactly.
-import type { ShellNode, ShellScript } from "./shell.js";
+import { toWord, type ShellNode, type ShellScript } from "./shell.js";
 
 /** Builtins whose effect outlives the command: directory, variables, options, limits, aliases, traps, the shell itself. */
 const STATEFUL = new Set([
@@ -43,7 +43,11 @@ function stateOf(node: ShellNode): StateItem | null {
     case "command": {
       const nameNode = node.childForFieldName("name");
       if (!nameNode) return node.namedChildren.some((c) => c?.type === "variable_assignment") ? assignment(node) : null;
-      const name = nameNode.text;
+      const literal = toWord(nameNode).value;
+      if (literal === null) return { what: `the computed command \`${nameNode.text}\``, isolatable: true };
+      // bash's `time` keyword runs its command in the current shell: `time cd /x` changes directory.
+      const words = node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment");
+      const name = literal === "time" && words.length > 0 ? toWord(words.find((w) => !w.text.startsWith("-")) ?? words[0]).value ?? "" : literal;
       if (name === "printf" && node.namedChildren.some((c) => c?.text === "-v")) return { what: "`printf -v`", isolatable: true };
       if (!STATEFUL.has(name)) return null;
       if (name === "set") return { what: `\`${node.text}\``, isolatable: !setsErrexit(node) };
