@@ -33,7 +33,7 @@ export default definePass<MessageId>({
     flagsDiffer: "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
     freshMount: "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
     notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",
-    leavesState: "Did not merge this RUN with the RUN on line {other}: it sets {what}, which the later commands would inherit and which cannot be isolated in a subshell (`set -e` and traps behave differently there); keep such RUNs separate or repeat the setting in each RUN.",
+    leavesState: "Did not merge this RUN with the RUN on line {other}: {reason}; keep such RUNs separate.",
     trailingComment: "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
     background: "Did not merge this RUN with the RUN on line {other}: it starts a command in the background with `&`, which would keep running during the merged commands.",
     errexitShell: "Did not merge this RUN with the RUN on line {other}: the SHELL `{shell}` runs with `-e`, which a merged command group would not honour the same way.",

@@ -116,7 +116,7 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
   if (a.comment) return refuse(prev.line, "trailingComment", { other: next.line });
   if (a.background || b.background) return refuse((a.background ? prev : next).line, "background", { other: (a.background ? next : prev).line });
   const blocking = a.state.filter((s) => !s.isolatable);
-  if (blocking.length > 0) return refuse(prev.line, "leavesState", { other: next.line, what: list(blocking.map((s) => s.what)) });
+  if (blocking.length > 0) return refuse(prev.line, "leavesState", { other: next.line, reason: list(blocking.map((s) => s.reason ?? s.what)) });
   return null;
 }
 

@@ -28,6 +28,8 @@ describe("stateLeftBehind", () => {
     ["\\cd /x", ["`cd`"]],
     ["time cd /x", ["`cd`"]],
     ["time -p make", []],
+    ["service postgresql start && psql -c 'select 1'", ["`service` (!)"]],
+    ["/etc/init.d/mysql start", ["`/etc/init.d/mysql` (!)"]],
     ["$CMD /tmp", ["the computed command `$CMD`"]],
   ])("%j", (text, expected) => expect(state(text)).toEqual(expected));
 });

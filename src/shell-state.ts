@@ -10,6 +10,13 @@ const STATEFUL = new Set([
   "mapfile", "readarray", "shift", "let", "eval", "command", "builtin", "hash", "enable", "dirs", "disown",
 ]);
 
+/**
+ * Commands that typically start a daemon. A RUN's processes die with it (its container stops when the shell
+ * exits); merged, the daemon would keep running during the later commands, and a subshell does not stop it.
+ * A heuristic list: other self-daemonizing programs are not recognised.
+ */
+const DAEMONS = /^(service|rc-service|systemctl|start-stop-daemon|setsid|daemon|daemonize|coproc|pg_ctl|pg_ctlcluster|mysqld_safe|mongod|supervisord|redis-server|dbus-daemon|Xvfb|\/etc\/init\.d\/.*)$/;
+
 /** Node types whose commands run in a child process: their state dies with it. */
 const ISOLATED = new Set(["subshell", "command_substitution", "process_substitution"]);
 
@@ -21,6 +28,8 @@ export interface StateItem {
   readonly what: string;
   /** `set -e` style option changes and traps behave differently inside `( … )`: these cannot be isolated. */
   readonly isolatable: boolean;
+  /** Why it cannot be isolated, as a clause for notes. */
+  readonly reason?: string;
 }
 
 /** Every construct of the script that changes the shell for the commands after it, in source order. */
@@ -48,10 +57,19 @@ function stateOf(node: ShellNode): StateItem | null {
       // bash's `time` keyword runs its command in the current shell: `time cd /x` changes directory.
       const words = node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment");
       const name = literal === "time" && words.length > 0 ? toWord(words.find((w) => !w.text.startsWith("-")) ?? words[0]).value ?? "" : literal;
+      if (DAEMONS.test(name)) {
+        return { what: `\`${name}\``, isolatable: false, reason: `a daemon that \`${name}\` starts would keep running during the later commands (a RUN's processes stop with it)` };
+      }
       if (name === "printf" && node.namedChildren.some((c) => c?.text === "-v")) return { what: "`printf -v`", isolatable: true };
       if (!STATEFUL.has(name)) return null;
-      if (name === "set") return { what: `\`${node.text}\``, isolatable: !setsErrexit(node) };
-      return { what: `\`${name}\``, isolatable: name !== "trap" };
+      if (name === "set") {
+        const what = `\`${node.text}\``;
+        return setsErrexit(node)
+          ? { what, isolatable: false, reason: `its ${what} would carry over to the later commands, and in \`( … )\` on the left of \`&&\` the shell ignores \`-e\`` }
+          : { what, isolatable: true };
+      }
+      if (name === "trap") return { what: "`trap`", isolatable: false, reason: "its `trap` would fire at the end of the merged RUN instead of its own" };
+      return { what: `\`${name}\``, isolatable: true };
     }
     case "declaration_command":
     case "unset_command":
