@@ -14,7 +14,7 @@ export default definePass<MessageId>({
     "consecutive RUNs of a stage into one `&&` chain, one command per line, when the merged shell provably fails",
     "exactly when one of the RUNs would have and every command sees the same shell state: a RUN that leaves state",
     "(cd, export, umask…) runs in `( … )`; `a; b` and `a || b` are grouped in `{ …; }`; `set -e`, `trap`, a",
-    "background `&`, a trailing `# comment`, different flags, exec form, heredocs, non-POSIX shells and a SHELL",
+    "daemon started by `service` & co., a background `&`, a trailing `# comment`, different flags, exec form, heredocs, non-POSIX shells and a SHELL",
     "with `-e` stop a merge, with a note. Instructions in between end a run of RUNs.",
     "Then, in the stages that end up in the final image, each package install answers prompts (`-y`) and keeps",
     "its cache out of the layer: apt lists removed (only when `apt-get update` runs in the same RUN), `apk add",
