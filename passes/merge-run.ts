@@ -4,7 +4,7 @@ import { cleanupRun, shippedStages, type CleanupNoteId } from "../src/run-cleanu
 import { mergeRuns, type MergeNoteId } from "../src/run-merge.js";
 import { CONSTRUCTS } from "../src/syntax.js";
 
-type MessageId = MergeNoteId | CleanupNoteId;
+type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
 
 export default definePass<MessageId>({
   id: "merge-run",
@@ -13,9 +13,10 @@ export default definePass<MessageId>({
     "Every RUN is a layer, and a file that a later RUN deletes still ships in the earlier layer. This pass merges",
     "consecutive RUNs of a stage into one `&&` chain, one command per line, when the merged shell provably fails",
     "exactly when one of the RUNs would have and every command sees the same shell state: a RUN that leaves state",
-    "(cd, export, umask…) runs in `( … )`; `a; b` and `a || b` are grouped in `{ …; }`; `set -e`, `trap`, a",
-    "background `&`, a trailing `# comment`, different flags, exec form, heredocs, non-POSIX shells and a SHELL",
-    "with `-e` stop a merge, with a note. Instructions in between end a run of RUNs.",
+    "(cd, export, umask…) runs in `( … )`; `a; b` and `a || b` are grouped in `{ …; }`. These stop a merge, with",
+    "a note: `set -e`, `trap`, a daemon started by `service` & co., a background `&`, a trailing `# comment`,",
+    "different flags, a fresh tmpfs or writable bind mount, exec form, heredocs, non-POSIX shells, a SHELL with",
+    "`-e` or `--login`, and `ENV BASH_ENV`. Instructions in between end a run of RUNs.",
     "Then, in the stages that end up in the final image, each package install answers prompts (`-y`) and keeps",
     "its cache out of the layer: apt lists removed (only when `apt-get update` runs in the same RUN), `apk add",
     "--no-cache`, `yum/dnf/microdnf/zypper clean`, `pip --no-cache-dir`, `npm cache clean --force`, `yarn cache",
@@ -23,19 +24,23 @@ export default definePass<MessageId>({
     "`composer clear-cache`, `go clean -cache`, cargo's registry. Nothing is removed that a later RUN still",
     "reads (an apt install without its own update, `--offline`, cargo), nor a cache on a cache mount.",
     "`--no-install-recommends` is NOT added by default: it changes which packages get installed (curl loses",
-    "ca-certificates, and with it https). Set the option `aptNoRecommends` to add it.",
+    "ca-certificates, and with it https). Set the option `aptNoRecommends` (CLI `--apt-no-recommends`) to add it.",
     "With `--cache-mounts`, caches go on `RUN --mount=type=cache` instead (apt: /var/cache/apt and /var/lib/apt",
     "with sharing=locked, and the image's docker-clean hook removed so that apt keeps its downloads there).",
   ].join(" "),
   messages: {
     merged: "Merged {count} RUN instructions (lines {lines}) into one.",
-    mergedIsolated: "Merged {count} RUN instructions (lines {lines}) into one, running line {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
+    mergedIsolated: "Merged {count} RUN instructions (lines {lines}) into one, running {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
     flagsDiffer: "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
+    freshMount: "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
     notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",
-    leavesState: "Did not merge this RUN with the RUN on line {other}: it sets {what}, which the later commands would inherit and which cannot be isolated in a subshell (`set -e` and traps behave differently there); keep such RUNs separate or repeat the setting in each RUN.",
+    leavesState: "Did not merge this RUN with the RUN on line {other}: {reason}; keep such RUNs separate.",
     trailingComment: "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
     background: "Did not merge this RUN with the RUN on line {other}: it starts a command in the background with `&`, which would keep running during the merged commands.",
     errexitShell: "Did not merge this RUN with the RUN on line {other}: the SHELL `{shell}` runs with `-e`, which a merged command group would not honour the same way.",
+    mountsNotAllowed: "Did not use cache mounts: the file's `# syntax=` (or `--syntax-directive=never`) does not allow `RUN --mount`; caches are cleaned instead. Raise the syntax to docker/dockerfile:1.2 or later to use them.",
+    heredocLeftAlone: "Left the `{manager}` caches of this heredoc RUN alone: merge-run does not rewrite heredocs; clean up at the end of the heredoc script yourself.",
+    startupShell: "Did not merge this RUN with the RUN on line {other}: with `{shell}`, bash runs start-up scripts before each RUN, whose functions (conda, nvm…) may change the shell; merged, they would run once for all.",
     added: "Added {added} to this RUN, so that its package installs leave no cache in the layer and cannot stop at a prompt.",
     mounted: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer.",
     mountedApt: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",
@@ -52,6 +57,7 @@ export default definePass<MessageId>({
       aptNoRecommends: ctx.options.aptNoRecommends === true,
       yarnClassic: yarnClassic(ctx),
     };
+    if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});
     let out = df;
     df.stages.forEach((stage, si) => {
       const merged = mergeRuns(out, stage);

@@ -30,6 +30,8 @@ export interface ManagerSpec {
   /** Cache directories for `RUN --mount=type=cache` (as root). */
   readonly mounts: readonly string[];
   readonly sharing?: "locked";
+  /** The cache counts as mounted when this directory is on a cache mount (default: any of `mounts`). */
+  readonly mountedWhen?: string;
   /** `--cache-mounts` leaves this one alone (its cache is recognised on a mount, but not put on one). */
   readonly mountable?: false;
 }
@@ -46,7 +48,7 @@ export const MANAGERS: readonly ManagerSpec[] = [
   {
     id: "apt", names: /^apt(-get)?$/, installs: set("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"),
     refreshes: set("update"), yes: { add: "-y", present: APT_YES },
-    cleanup: ["rm -rf /var/lib/apt/lists/*"], cleaned: removes("/var/lib/apt/lists"),
+    cleanup: ["rm -rf /var/lib/apt/lists/*"], cleaned: removes("/var/lib/apt/lists"), mountedWhen: "/var/lib/apt/lists",
     mounts: ["/var/cache/apt", "/var/lib/apt"], sharing: "locked",
   },
   {
@@ -178,6 +180,8 @@ export function hasCacheMount(mountValues: readonly string[], spec: ManagerSpec)
   return mountValues.some((v) => {
     if (!/(^|,)type=cache(,|$)/.test(v)) return false;
     const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(v)?.[1]?.replace(/\/+$/, "");
-    return target !== undefined && spec.mounts.some((m) => m === target || m.startsWith(`${target}/`) || target.startsWith(`${m}/`));
+    if (target === undefined) return false;
+    if (spec.mountedWhen) return spec.mountedWhen === target || spec.mountedWhen.startsWith(`${target}/`);
+    return spec.mounts.some((m) => m === target || m.startsWith(`${target}/`) || target.startsWith(`${m}/`));
   });
 }

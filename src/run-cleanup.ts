@@ -5,15 +5,15 @@
 // failed (with or without `set -e`), and the cleanup only runs when it succeeded.
 import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "./ir.js";
 import { continuationLines } from "./print.js";
-import { commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
-import { parseRun } from "./run-script.js";
+import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
+import { joinContinuations, parseRun } from "./run-script.js";
 import { hasBackground, topLevel } from "./shell-state.js";
 import { parseShell, simpleCommands, type ShellScript } from "./shell.js";
 import {
   cacheMountValues, hasCacheMount, managerUses, missingFlags, reliesOnCache, type ManagerSpec, type ManagerUse,
 } from "./package-managers.js";
 
-export type CleanupNoteId = "added" | "mounted" | "mountedApt" | "notShipped" | "laterNeedsCache" | "aptWithoutUpdate" | "yarnVersionUnknown" | "mountNotRoot";
+export type CleanupNoteId = "heredocLeftAlone" | "added" | "mounted" | "mountedApt" | "notShipped" | "laterNeedsCache" | "aptWithoutUpdate" | "yarnVersionUnknown" | "mountNotRoot";
 
 export interface CleanupNote {
   readonly kind: "change" | "refusal";
@@ -57,7 +57,7 @@ function laterUses(df: Dockerfile, si: number, instr: Instruction): ManagerUse[]
       const parsed = parseRun(df, stage, later);
       if (parsed.ok) uses.push(...managerUses(parsed.script));
       // A RUN we cannot read: assume it installs with every manager whose name it mentions.
-      else uses.push(...managerUses(parseShell(later.exec?.join(" ") ?? "")));
+      else uses.push(...managerUses(parseShell(later.exec ? later.exec.join(" ") : joinContinuations(later.args))));
     }
   }
   return uses;
@@ -77,12 +77,16 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
   const stage = df.stages[si];
   const notes: CleanupNote[] = [];
   const unchanged = { instr, notes };
-  if (instr.keyword !== "RUN" || instr.heredocs.length > 0) return unchanged;
+  if (instr.keyword !== "RUN") return unchanged;
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok || hasBackground(parsed.script)) return unchanged;
   const script = parsed.script;
   const uses = managerUses(script).filter((u) => u.kind !== "other");
   if (uses.length === 0) return unchanged;
+  if (instr.heredocs.length > 0) {
+    notes.push({ kind: "refusal", line: instr.line, id: "heredocLeftAlone", data: { manager: uses[0].command.name ?? uses[0].spec.id } });
+    return unchanged;
+  }
   const commands = simpleCommands(script);
   const mounts = instr.flags.filter((f) => f.name === "mount").map((f) => f.value ?? "");
   const later = laterUses(df, si, instr);
@@ -98,7 +102,9 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
     const mine = uses.filter((u) => u.spec === spec);
     const label = mine[0].command.name ?? spec.id;
     if (hasCacheMount(mounts, spec)) continue;
-    if (!shipped) {
+    const mountable = options.cacheMounts && spec.mountable !== false && spec.mounts.length > 0;
+    // Caches cost a stage that does not ship nothing; cache mounts still speed up its rebuilds.
+    if (!shipped && !mountable) {
       refuse("notShipped", { manager: label, stage: stage.name ?? String(si) });
       continue;
     }
@@ -114,7 +120,7 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
       refuse("aptWithoutUpdate", { manager: label });
       continue;
     }
-    if (options.cacheMounts && spec.mountable !== false && spec.mounts.length > 0) {
+    if (mountable) {
       if (!userIsRoot(df, stage, stage.body.indexOf(instr))) {
         refuse("mountNotRoot", { manager: label });
         continue;
@@ -137,7 +143,7 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
 
   let text = script.text;
   for (const { at, text: t } of [...inserts].sort((x, y) => y.at - x.at)) text = text.slice(0, at) + t + text.slice(at);
-  const edited = parseShell(text);
+  const edited = collapseBlanks(parseShell(text));
   if (!edited.ok) return unchanged;
   const lines = layout(edited, dockerClean, cleanups);
   const added = [...inserts.flatMap((x) => x.text.trim().split(" ")), ...cleanups];

@@ -8,14 +8,14 @@
 //   is grouped (`… && { a || b; }`), as is any `a; b` sequence (status of b, as in its own RUN);
 // - a RUN that leaves state (cd, export, traps…) and is followed by another runs in `( … )`: the later RUN
 //   never saw that state; `set -e` and `trap` are not isolated, as `-e` is ignored in the left of `&&`.
-import { changed, flagValue, type Dockerfile, type Instruction, type Stage } from "./ir.js";
+import { changed, flagValue, stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
 import { continuationLines, printFlag } from "./print.js";
-import { commentLines, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
+import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment } from "./run-layout.js";
 import { parseRun, shellInEffect } from "./run-script.js";
-import { hasBackground, shellHasErrexit, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
+import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
 import type { ShellScript } from "./shell.js";
 
-export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell";
+export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "freshMount" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell" | "startupShell";
 
 export interface MergeNote {
   readonly kind: "change" | "refusal";
@@ -32,7 +32,7 @@ function analyze(df: Dockerfile, stage: Stage, instr: Instruction): Analysis {
   if (instr.heredocs.length > 0) return { ok: false, reason: "it uses a heredoc, which merge-run leaves as it is" };
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok) return parsed;
-  const { script } = parsed;
+  const script = collapseBlanks(parsed.script);
   if (topLevel(script).statements.length === 0) return { ok: false, reason: "it runs no command" };
   return { ok: true, script, state: stateLeftBehind(script), background: hasBackground(script), comment: trailingComment(script) !== "" };
 }
@@ -53,7 +53,7 @@ export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instru
     while (first.keyword === "RUN" && j < stage.body.length && stage.body[j].keyword === "RUN") {
       const refusal = blocker(df, stage, group[group.length - 1], stage.body[j], get);
       if (refusal) {
-        notes.push(refusal);
+        if (!notes.some((n) => sameRefusal(n, refusal))) notes.push(refusal);
         break;
       }
       group.push(stage.body[j++]);
@@ -69,11 +69,24 @@ export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instru
     if (isolated.length === 0) notes.push({ kind: "change", line: first.line, id: "merged", data });
     else {
       const what = list(isolated.flatMap((g) => (get(g) as Extract<Analysis, { ok: true }>).state.map((s) => s.what)));
-      notes.push({ kind: "change", line: first.line, id: "mergedIsolated", data: { ...data, isolated: isolated.map((g) => g.line).join(", "), what } });
+      const lines = isolated.map((g) => g.line);
+      const which = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(", ")} and ${lines[lines.length - 1]}`;
+      notes.push({ kind: "change", line: first.line, id: "mergedIsolated", data: { ...data, isolated: which, what } });
     }
     i = j;
   }
   return { body: body.length === stage.body.length ? stage.body : body, notes };
+}
+
+/**
+ * One note per RUN and reason; a shell or escape that blocks every RUN of the stage is said once. (An exec-form
+ * RUN between two RUNs blocks both of its pairs.)
+ */
+function sameRefusal(a: MergeNote, b: MergeNote): boolean {
+  if (a.id !== b.id) return false;
+  if (a.line === b.line) return true;
+  const wide = (n: MergeNote) => /^(its shell is|the file uses)/.test(String(n.data.reason ?? "")) || n.id === "errexitShell" || n.id === "startupShell";
+  return wide(a) && wide(b) && a.data.reason === b.data.reason && a.data.shell === b.data.shell;
 }
 
 /** Why `next` cannot join the group that ends with `prev`, or null. */
@@ -84,19 +97,37 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
     const differing = [...new Set([...prev.flags, ...next.flags].map((f) => f.name))].filter((n) => flagValue(prev, n) !== flagValue(next, n));
     return refuse(next.line, "flagsDiffer", { other: prev.line, flags: differing.map((n) => `--${n}`).join("`, `") });
   }
+  // Each RUN gets its own empty tmpfs and its own copy of a writable bind mount: merged, the later commands
+  // would see what the earlier ones wrote there.
+  const fresh = next.flags.find((f) => f.name === "mount" && /(^|,)type=(tmpfs|bind)(,|$)/.test(f.value ?? "") && (/tmpfs/.test(f.value ?? "") || /(^|,)(rw|readwrite)(=true)?(,|$)/.test(f.value ?? "")));
+  if (fresh) return refuse(next.line, "freshMount", { other: prev.line, mount: fresh.value ?? "" });
   for (const instr of [prev, next]) {
     const a = get(instr);
     if (!a.ok) return refuse(instr.line, "notShell", { other: instr === prev ? next.line : prev.line, reason: a.reason });
   }
   const shell = shellInEffect(df, stage, next);
   if (shell && shellHasErrexit(shell)) return refuse(next.line, "errexitShell", { other: prev.line, shell: shell.join(" ") });
+  const startup = startupVariable(df, stage);
+  if ((shell && shellLoadsProfile(shell)) || startup) {
+    return refuse(next.line, "startupShell", { other: prev.line, shell: startup ? `ENV ${startup}` : `SHELL ${(shell ?? []).join(" ")}` });
+  }
   const a = get(prev) as Extract<Analysis, { ok: true }>;
   const b = get(next) as Extract<Analysis, { ok: true }>;
   if (a.comment) return refuse(prev.line, "trailingComment", { other: next.line });
   if (a.background || b.background) return refuse((a.background ? prev : next).line, "background", { other: (a.background ? next : prev).line });
   const blocking = a.state.filter((s) => !s.isolatable);
-  if (blocking.length > 0) return refuse(prev.line, "leavesState", { other: next.line, what: list(blocking.map((s) => s.what)) });
+  if (blocking.length > 0) return refuse(prev.line, "leavesState", { other: next.line, reason: list(blocking.map((s) => s.reason ?? s.what)) });
   return null;
+}
+
+/** `ENV BASH_ENV=…` or `ENV SHELLOPTS=…` in the stage or a stage it is built FROM: bash reads them at every start. */
+function startupVariable(df: Dockerfile, stage: Stage): string | null {
+  for (const instr of stage.body) {
+    const m = instr.keyword === "ENV" ? /(?:^|\s)(BASH_ENV|SHELLOPTS)[=\s]/.exec(instr.args) : null;
+    if (m) return m[1];
+  }
+  const parent = stageIndex(df, stage.base.raw, df.stages.indexOf(stage));
+  return parent >= 0 ? startupVariable(df, df.stages[parent]) : null;
 }
 
 function mergeGroup(df: Dockerfile, group: readonly Instruction[], get: (i: Instruction) => Analysis): Instruction {

@@ -1,7 +1,7 @@
 // What a RUN's shell leaves behind for commands that would run after it in the same shell, read from the
 // tree-sitter tree. Two RUNs run in two fresh shells; merged, the second sees the first one's shell state
 // (directory, variables, options, traps…), so merge-run must know that state exactly.
-import type { ShellNode, ShellScript } from "./shell.js";
+import { toWord, type ShellNode, type ShellScript } from "./shell.js";
 
 /** Builtins whose effect outlives the command: directory, variables, options, limits, aliases, traps, the shell itself. */
 const STATEFUL = new Set([
@@ -9,6 +9,13 @@ const STATEFUL = new Set([
   "trap", "exec", "exit", "return", "logout", "readonly", "declare", "typeset", "local", "read", "getopts",
   "mapfile", "readarray", "shift", "let", "eval", "command", "builtin", "hash", "enable", "dirs", "disown",
 ]);
+
+/**
+ * Commands that typically start a daemon. A RUN's processes die with it (its container stops when the shell
+ * exits); merged, the daemon would keep running during the later commands, and a subshell does not stop it.
+ * A heuristic list: other self-daemonizing programs are not recognised.
+ */
+const DAEMONS = /^(service|rc-service|systemctl|start-stop-daemon|setsid|daemon|daemonize|coproc|pg_ctl|pg_ctlcluster|mysqld_safe|mongod|supervisord|redis-server|dbus-daemon|Xvfb|\/etc\/init\.d\/.*)$/;
 
 /** Node types whose commands run in a child process: their state dies with it. */
 const ISOLATED = new Set(["subshell", "command_substitution", "process_substitution"]);
@@ -21,6 +28,8 @@ export interface StateItem {
   readonly what: string;
   /** `set -e` style option changes and traps behave differently inside `( … )`: these cannot be isolated. */
   readonly isolatable: boolean;
+  /** Why it cannot be isolated, as a clause for notes. */
+  readonly reason?: string;
 }
 
 /** Every construct of the script that changes the shell for the commands after it, in source order. */
@@ -43,11 +52,24 @@ function stateOf(node: ShellNode): StateItem | null {
     case "command": {
       const nameNode = node.childForFieldName("name");
       if (!nameNode) return node.namedChildren.some((c) => c?.type === "variable_assignment") ? assignment(node) : null;
-      const name = nameNode.text;
+      const literal = toWord(nameNode).value;
+      if (literal === null) return { what: `the computed command \`${nameNode.text}\``, isolatable: true };
+      // bash's `time` keyword runs its command in the current shell: `time cd /x` changes directory.
+      const words = node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment");
+      const name = literal === "time" && words.length > 0 ? toWord(words.find((w) => !w.text.startsWith("-")) ?? words[0]).value ?? "" : literal;
+      if (DAEMONS.test(name)) {
+        return { what: `\`${name}\``, isolatable: false, reason: `a daemon that \`${name}\` starts would keep running during the later commands (a RUN's processes stop with it)` };
+      }
       if (name === "printf" && node.namedChildren.some((c) => c?.text === "-v")) return { what: "`printf -v`", isolatable: true };
       if (!STATEFUL.has(name)) return null;
-      if (name === "set") return { what: `\`${node.text}\``, isolatable: !setsErrexit(node) };
-      return { what: `\`${name}\``, isolatable: name !== "trap" };
+      if (name === "set") {
+        const what = `\`${node.text}\``;
+        return setsErrexit(node)
+          ? { what, isolatable: false, reason: `its ${what} would carry over to the later commands, and in \`( … )\` on the left of \`&&\` the shell ignores \`-e\`` }
+          : { what, isolatable: true };
+      }
+      if (name === "trap") return { what: "`trap`", isolatable: false, reason: "its `trap` would fire at the end of the merged RUN instead of its own" };
+      return { what: `\`${name}\``, isolatable: true };
     }
     case "declaration_command":
     case "unset_command":
@@ -99,20 +121,47 @@ export function topLevel(script: ShellScript): { statements: ShellNode[]; commen
 /** One element of a top-level `a && b || c` chain: the operator before it ("" for the first) and its text. */
 export interface ChainLink {
   readonly op: "" | "&&" | "||";
-  readonly node: ShellNode;
+  readonly text: string;
 }
 
-/** Flatten an and-or list (tree-sitter nests it to the left) into its links. */
-export function andOrChain(statement: ShellNode): ChainLink[] {
-  if (statement.type !== "list") return [{ op: "", node: statement }];
-  const [left, right] = statement.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "comment");
-  const op = statement.children.find((c) => c?.type === "&&" || c?.type === "||")?.type as "&&" | "||" | undefined;
-  if (!left || !right || !op) return [{ op: "", node: statement }];
-  return [...andOrChain(left), { op, node: right }];
+/**
+ * Flatten an and-or list (tree-sitter nests it to the left) into its links. tree-sitter-bash hangs a redirect
+ * at the end of a list on the whole list (`a && b > f` as `(a && b) > f`); the shell applies it to `b`
+ * only, so the redirect text stays with the last link.
+ */
+export function andOrChain(statement: ShellNode, source: string): ChainLink[] {
+  const links = (node: ShellNode): { op: ChainLink["op"]; start: number; end: number }[] => {
+    if (node.type === "redirected_statement") {
+      const body = node.childForFieldName("body");
+      if (body && (body.type === "list" || body.type === "redirected_statement")) {
+        const inner = links(body);
+        inner[inner.length - 1].end = node.endIndex;
+        return inner;
+      }
+    }
+    if (node.type === "list") {
+      const [left, right] = node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "comment");
+      const op = node.children.find((c) => c?.type === "&&" || c?.type === "||")?.type as "&&" | "||" | undefined;
+      if (left && right && op) {
+        const [first, ...rest] = links(right);
+        return [...links(left), { ...first, op }, ...rest];
+      }
+    }
+    return [{ op: "", start: node.startIndex, end: node.endIndex }];
+  };
+  return links(statement).map((l) => ({ op: l.op, text: source.slice(l.start, l.end) }));
 }
 
 /** Does the shell in effect run with errexit (`SHELL ["/bin/bash", "-e", "-c"]`)? */
 export function shellHasErrexit(shell: readonly string[]): boolean {
   const options = shell.slice(1);
   return options.some((o, i) => /^-[a-zA-Z]*e/.test(o) || (o === "errexit" && /^-[a-zA-Z]*o$/.test(options[i - 1] ?? "")));
+}
+
+/**
+ * Does the shell in effect run start-up scripts (`bash --login`, `-i`)? Their functions (conda, nvm…) can
+ * change the shell like builtins do, and run once per RUN: merged, they would run once for all.
+ */
+export function shellLoadsProfile(shell: readonly string[]): boolean {
+  return shell.slice(1).some((o) => /^-[a-zA-Z]*[il]/.test(o) || /^--(login|rcfile|init-file|interactive)$/.test(o));
 }
