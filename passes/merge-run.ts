@@ -48,6 +48,7 @@ export default definePass<MessageId>({
     laterNeedsCache: "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (an install without its own index update, `--offline`, or cargo); clean up in that RUN instead.",
     aptWithoutUpdate: "Left the apt lists alone: `{manager} install` runs without `{manager} update` in the same RUN, so the lists come from another layer; put `{manager} update &&` in front of the install to clean them in one layer.",
     yarnVersionUnknown: "Did not add `yarn cache clean`: the build context does not show that the project uses Yarn 1 (it has a `.yarnrc.yml`, `packageManager: yarn@2+` or no package.json), and in Yarn 2+ the cache may hold the installed packages; add it yourself if the project uses Yarn 1.",
+    ignored: "Did not merge this RUN with its neighbours: `# msb-opt ignore=merge-run` above it keeps it as it is.",
     mountNotRoot: "Did not add a cache mount for `{manager}`: this RUN runs as a non-root USER, whose cache is not under /root.",
   },
   run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
@@ -60,10 +61,11 @@ export default definePass<MessageId>({
     if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});
     let out = df;
     df.stages.forEach((stage, si) => {
-      const merged = mergeRuns(out, stage);
+      const merged = mergeRuns(out, stage, (instr) => ctx.isIgnored(instr));
       for (const n of merged.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
       out = withStage(out, si, merged.body === stage.body ? stage : { ...stage, body: merged.body });
       const body = out.stages[si].body.map((instr) => {
+        if (ctx.isIgnored(instr)) return instr;
         const cleaned = cleanupRun(out, si, instr, shipped.has(si), options);
         for (const n of cleaned.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
         return cleaned.instr;

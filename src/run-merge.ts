@@ -15,7 +15,7 @@ import { parseRun, shellInEffect } from "./run-script.js";
 import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
 import type { ShellScript } from "./shell.js";
 
-export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "freshMount" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell" | "startupShell";
+export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "freshMount" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell" | "startupShell" | "ignored";
 
 export interface MergeNote {
   readonly kind: "change" | "refusal";
@@ -39,8 +39,11 @@ function analyze(df: Dockerfile, stage: Stage, instr: Instruction): Analysis {
 
 const list = (items: readonly string[]) => [...new Set(items)].join(", ");
 
-/** The stage's body with mergeable RUNs merged, and the notes saying what was merged or why not. */
-export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instruction[]; notes: MergeNote[] } {
+/**
+ * The stage's body with mergeable RUNs merged, and the notes saying what was merged or why not. A RUN the
+ * user protected (`# msb-opt ignore=merge-run`) stays on its own, and the RUNs around it merge apart.
+ */
+export function mergeRuns(df: Dockerfile, stage: Stage, isIgnored: (instr: Instruction) => boolean = () => false): { body: readonly Instruction[]; notes: MergeNote[] } {
   const notes: MergeNote[] = [];
   const cache = new Map<Instruction, Analysis>();
   const get = (i: Instruction) => cache.get(i) ?? cache.set(i, analyze(df, stage, i)).get(i)!;
@@ -51,7 +54,8 @@ export function mergeRuns(df: Dockerfile, stage: Stage): { body: readonly Instru
     const group = [first];
     let j = i + 1;
     while (first.keyword === "RUN" && j < stage.body.length && stage.body[j].keyword === "RUN") {
-      const refusal = blocker(df, stage, group[group.length - 1], stage.body[j], get);
+      const protectedRun = [group[group.length - 1], stage.body[j]].find(isIgnored);
+      const refusal = protectedRun ? { kind: "refusal" as const, line: protectedRun.line, id: "ignored" as const, data: {} } : blocker(df, stage, group[group.length - 1], stage.body[j], get);
       if (refusal) {
         if (!notes.some((n) => sameRefusal(n, refusal))) notes.push(refusal);
         break;

@@ -1,7 +1,7 @@
 FROM debian:bookworm
-RUN mkdir -p /app
-RUN touch /app/a
+RUN mkdir -p /app \
+    && touch /app/a
 # msb-opt ignore=merge-run
 RUN touch /app/b
-RUN touch /app/c
-RUN touch /app/d
+RUN touch /app/c \
+    && touch /app/d
