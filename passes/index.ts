@@ -3,6 +3,7 @@ import mergeRun from "./merge-run.js";
 import pinTags from "./pin-tags.js";
 import reorderCopy from "./reorder-copy.js";
 import splitStages from "./split-stages.js";
+import testStage from "./test-stage.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
@@ -11,6 +12,9 @@ import splitStages from "./split-stages.js";
 export const PASSES: readonly Pass[] = [
   // First: it decides the stage layout that the later passes then tidy inside each stage.
   splitStages as Pass,
+  // Right after split-stages: it checks that the builder split-stages made still runs the tests the final
+  // image waits for (or moves them into a test stage) before later passes tidy the stages.
+  testStage as Pass,
   // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
   // merge an install RUN with the steps that need the sources).
   reorderCopy as Pass,

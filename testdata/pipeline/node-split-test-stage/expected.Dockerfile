@@ -1,0 +1,16 @@
+FROM node:20.18.1 AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+
+FROM build AS test
+RUN npm test \
+    && touch /tmp/tests-passed
+
+FROM node:20.18.1-slim AS runtime
+COPY --from=test /tmp/tests-passed /tmp/tests-passed
+WORKDIR /app
+COPY --from=build /app /app
+EXPOSE 3000
+CMD ["node", "server.js"]
