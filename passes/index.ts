@@ -4,6 +4,7 @@ import pinTags from "./pin-tags.js";
 import reorderCopy from "./reorder-copy.js";
 import splitStages from "./split-stages.js";
 import testStage from "./test-stage.js";
+import versionArgs from "./version-args.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
@@ -20,6 +21,9 @@ export const PASSES: readonly Pass[] = [
   reorderCopy as Pass,
   // After the stage split and COPY reordering have settled which RUNs are adjacent.
   mergeRun as Pass,
-  // Last: it pins every FROM, including the runtime stage that split-stages adds.
+  // It pins every FROM, including the runtime stage that split-stages adds.
   pinTags as Pass,
+  // Last, after pin-tags: the version it names once is the pinned release (`debian:bookworm` pins to
+  // `12.15` here; before pin-tags it would be grouped only on a second run), and digest pins stay on FROM.
+  versionArgs as Pass,
 ];

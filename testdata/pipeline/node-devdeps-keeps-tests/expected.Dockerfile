@@ -1,4 +1,6 @@
-FROM node:20.18.1 AS build
+ARG NODE_VERSION=20.18.1
+
+FROM node:${NODE_VERSION} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -6,7 +8,7 @@ COPY . .
 RUN npm test \
     && npm prune --omit=dev
 
-FROM node:20.18.1-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
 COPY --from=build /app /app
 EXPOSE 3000

@@ -1,4 +1,6 @@
-FROM node:20.18.1 AS build
+ARG NODE_VERSION=20.18.1
+
+FROM node:${NODE_VERSION} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -11,7 +13,7 @@ RUN npm test \
 FROM build AS pruned
 RUN npm prune --omit=dev
 
-FROM node:20.18.1-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 COPY --from=test /tmp/tests-passed /tmp/tests-passed
 WORKDIR /app
 COPY --from=pruned /app /app

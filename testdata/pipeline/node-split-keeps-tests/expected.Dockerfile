@@ -1,11 +1,13 @@
-FROM node:20.18.1 AS build
+ARG NODE_VERSION=20.18.1
+
+FROM node:${NODE_VERSION} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm test
 
-FROM node:20.18.1-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
 COPY --from=build /app /app
 EXPOSE 3000

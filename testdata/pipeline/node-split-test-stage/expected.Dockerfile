@@ -1,4 +1,6 @@
-FROM node:20.18.1 AS build
+ARG NODE_VERSION=20.18.1
+
+FROM node:${NODE_VERSION} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -8,7 +10,7 @@ FROM build AS test
 RUN npm test \
     && touch /tmp/tests-passed
 
-FROM node:20.18.1-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 COPY --from=test /tmp/tests-passed /tmp/tests-passed
 WORKDIR /app
 COPY --from=build /app /app
