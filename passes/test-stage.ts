@@ -34,6 +34,7 @@ export default definePass({
     singleStage: "Kept `{command}` in the only stage, where it gates the image; `--test-stage` needs a builder stage to move the tests out of.",
     notLast: "Kept `{command}` in stage `{stage}`: `{step}` follows it and would run before the tests in a test stage; move the tests to the end of the stage to let the pass move them.",
     notPure: "Kept `{command}` in stage `{stage}`: its RUN also builds or packages the app; put the tests in a RUN of their own to let the pass move them.",
+    mountReader: "Kept `{command}` in stage `{stage}`: `{step}` follows the tests and would move to a stage of its own, but a later stage reads `{stage}` through `RUN --mount`, which the pass does not redirect; read it with `COPY --from` to let the pass move the tests.",
     nameTaken: "Kept `{command}` in stage `{stage}`: a stage is already named `{name}`; rename it to let the pass add one.",
     unnamed: "Kept `{command}` in stage {stage}: it has no name for `FROM … AS " + TEST_STAGE + "` to build on; name it (`AS build`).",
     several: "Kept the tests where they are: stages {stages} all run tests, and `--test-stage` moves the tests of one stage only.",
@@ -63,6 +64,8 @@ export default definePass({
       ctx.decline(first([...skipped, ...gating][0].runs).line, "several", { stages });
       return df;
     }
+    const chosen = skipped[0] ?? gating[0];
+    if (chosen?.runs.some((r) => ctx.isIgnored(r.instr))) return df;
     if (skipped.length === 1) {
       const { i, runs } = skipped[0];
       const { line, command } = first(runs);
@@ -79,7 +82,7 @@ export default definePass({
     const stage = df.stages[i];
     const { line, command } = first(runs);
     const data = { stage: label(i), command };
-    const blocked = (id: "notLast" | "notPure" | "nameTaken" | "unnamed", extra: Record<string, string> = {}) => {
+    const blocked = (id: "notLast" | "notPure" | "nameTaken" | "unnamed" | "mountReader", extra: Record<string, string> = {}) => {
       ctx.decline(line, id, { ...data, ...extra });
       return df;
     };
@@ -98,7 +101,7 @@ export default definePass({
     if (rest.length > 0 && taken(PRUNED_STAGE)) return blocked("nameTaken", { name: PRUNED_STAGE });
     const later = df.stages.slice(i + 1);
     if (rest.length > 0 && later.some((s) => s.body.some((instr) => instr.flags.some((f) => f.name === "mount" && f.value?.includes(`from=${stage.name}`))))) {
-      return blocked("notLast", { step: stepText(rest[0]) });
+      return blocked("mountReader", { step: stepText(rest[0]) });
     }
 
     const builder: Stage = { ...stage, body: stage.body.slice(0, start) };
