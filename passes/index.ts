@@ -3,6 +3,8 @@ import mergeRun from "./merge-run.js";
 import pinTags from "./pin-tags.js";
 import reorderCopy from "./reorder-copy.js";
 import splitStages from "./split-stages.js";
+import testStage from "./test-stage.js";
+import versionArgs from "./version-args.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.
@@ -11,11 +13,17 @@ import splitStages from "./split-stages.js";
 export const PASSES: readonly Pass[] = [
   // First: it decides the stage layout that the later passes then tidy inside each stage.
   splitStages as Pass,
+  // Right after split-stages: it checks that the builder split-stages made still runs the tests the final
+  // image waits for (or moves them into a test stage) before later passes tidy the stages.
+  testStage as Pass,
   // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
   // merge an install RUN with the steps that need the sources).
   reorderCopy as Pass,
   // After the stage split and COPY reordering have settled which RUNs are adjacent.
   mergeRun as Pass,
-  // Last: it pins every FROM, including the runtime stage that split-stages adds.
+  // It pins every FROM, including the runtime stage that split-stages adds.
   pinTags as Pass,
+  // Last, after pin-tags: the version it names once is the pinned release (`debian:bookworm` pins to
+  // `12.15` here; before pin-tags it would be grouped only on a second run), and digest pins stay on FROM.
+  versionArgs as Pass,
 ];

@@ -17,6 +17,7 @@ export function addSettingsOptions(cmd: Command): Command {
     .option("--cache-mounts", "merge-run: use BuildKit cache mounts instead of deleting package-manager caches")
     .option("--apt-no-recommends", "merge-run: add --no-install-recommends to apt-get install (changes the installed set)")
     .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
+    .option("--test-stage", "test-stage: run the tests in a `test` stage that the final stage waits for (`--target test` runs only them)")
     .addOption(new Option("--pin <policy>", "pin-tags: how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "pin-tags: never reach a registry; pin from the lockfile and the bundled catalog")
     .option("--registry-mirror <url>", "pin-tags: query this mirror instead of Docker Hub for Docker Hub images")

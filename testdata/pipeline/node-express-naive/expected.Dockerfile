@@ -1,4 +1,6 @@
-FROM node:20.20.2 AS build
+ARG NODE_VERSION=20.20.2
+
+FROM node:${NODE_VERSION} AS build
 
 WORKDIR /usr/src/app
 
@@ -11,7 +13,7 @@ RUN npm ci
 COPY . .
 RUN npm run build
 
-FROM node:20.20.2-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /usr/src/app
 RUN apt-get update \
     && apt-get install -y curl \

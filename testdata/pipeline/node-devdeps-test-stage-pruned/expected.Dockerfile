@@ -1,0 +1,21 @@
+ARG NODE_VERSION=20.18.1
+
+FROM node:${NODE_VERSION} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+
+FROM build AS test
+RUN npm test \
+    && touch /tmp/tests-passed
+
+FROM build AS pruned
+RUN npm prune --omit=dev
+
+FROM node:${NODE_VERSION}-slim AS runtime
+COPY --from=test /tmp/tests-passed /tmp/tests-passed
+WORKDIR /app
+COPY --from=pruned /app /app
+EXPOSE 3000
+CMD ["node", "server.js"]

@@ -1,0 +1,14 @@
+ARG NODE_VERSION=20.18.1
+
+FROM node:${NODE_VERSION} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm test
+
+FROM node:${NODE_VERSION}-slim AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+EXPOSE 3000
+CMD ["node", "server.js"]

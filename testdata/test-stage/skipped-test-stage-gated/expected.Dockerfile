@@ -1,0 +1,17 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package*.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
+# Run the unit tests
+FROM build AS test
+RUN npm test
+RUN touch /tmp/tests-passed
+
+FROM node:20-slim AS runtime
+COPY --from=test /tmp/tests-passed /tmp/tests-passed
+WORKDIR /app
+COPY --from=build /app/dist ./dist
+CMD ["node", "dist/server.js"]

@@ -1,0 +1,11 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY . .
+RUN npm ci && npm run build
+# msb-opt ignore=test-stage
+RUN npm test
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+CMD ["node", "dist/server.js"]

@@ -1,0 +1,11 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY . .
+RUN npm ci
+RUN npm test
+RUN npm run build
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+CMD ["node", "dist/server.js"]
