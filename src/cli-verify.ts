@@ -25,6 +25,7 @@ interface VerifyFlags {
   docker?: string;
   smoke?: string;
   httpPath: string;
+  tagPrefix: string;
   cached?: boolean;
   ignoreEnv?: string;
   ignoreLabel?: string;
@@ -45,6 +46,7 @@ export function verifyCommand(): Command {
     .option("--cached", "use the build cache for the first builds too (faster, but the build times are not cold ones)")
     .option("--ignore-env <names>", "environment variables that may differ (set by the base images)")
     .option("--ignore-label <prefixes>", "label prefixes that may differ (set by the base images)")
+    .option("--tag-prefix <name>", "prefix of the image tags it builds and removes", "msb-opt-verify")
     .option("--no-rebuild", "skip the warm rebuild after a source edit")
     .option("--no-bisect", "do not look for the pass set that verifies when the full one does not")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
@@ -80,6 +82,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     settings,
     smoke: flags.smoke ? flags.smoke.split(/\s+/).filter(Boolean) : undefined,
     httpPath: flags.httpPath,
+    tagPrefix: flags.tagPrefix,
     cold: !flags.cached,
     ignoreEnv: list(flags.ignoreEnv),
     ignoreLabelPrefixes: list(flags.ignoreLabel),

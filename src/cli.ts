@@ -1,6 +1,6 @@
 // The command line. The only module that touches `process`; everything else goes through the library API.
 import { readFileSync, statSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { writeFileAtomically } from "./atomic-write.js";
 import { Command, Option } from "commander";
 import { fsContext, noContext } from "./context.js";
@@ -120,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     result = await optimize(text, {
       ...settings,
-      filename: fromStdin ? "Dockerfile" : basename(file),
+      filename: fromStdin ? "Dockerfile" : diffPath(file),
       context: contextDir === null ? noContext : fsContext(contextDir),
     });
   } catch (err) {
@@ -237,6 +237,12 @@ function readExamples(): Record<string, { case: string; diff: string; notes: str
   } catch {
     return {};
   }
+}
+
+/** The path in diff headers: relative to the current folder (so `git apply` finds it), else the file name. */
+function diffPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file)).split(sep).join("/");
+  return rel.startsWith("../") || rel === ".." || isAbsolute(rel) ? basename(file) : rel;
 }
 
 function readInput(file: string): string {

@@ -21,6 +21,8 @@ export interface VerifyOptions {
   readonly smoke?: readonly string[];
   /** The path of the HTTP probe when the image exposes a port (default `/`). */
   readonly httpPath?: string;
+  /** Prefix of the image tags it builds (default `msb-opt-verify`): parallel runs can tell theirs apart. */
+  readonly tagPrefix?: string;
   /** Build the first time without the build cache, so that build times are cold ones (default true). */
   readonly cold?: boolean;
   /** Env variables and label prefixes that may differ (set by the base images, not by the Dockerfile). */
@@ -91,7 +93,8 @@ async function compare(options: VerifyOptions, input: string, output: string): P
   const base = { optimizedText: output, changed: output !== input, editedFile: null };
   if (output === input) return { ...base, equivalent: true, reasons: ["msb-opt changes nothing in this file."], original: EMPTY, optimized: EMPTY };
   const id = `${RUN_ID}-${sequence++}`;
-  const tags = { original: `msb-opt-verify-${id}:original`, optimized: `msb-opt-verify-${id}:optimized` };
+  const prefix = options.tagPrefix ?? "msb-opt-verify";
+  const tags = { original: `${prefix}-${id}:original`, optimized: `${prefix}-${id}:optimized` };
   const tmp = mkdtempSync(join(tmpdir(), "msb-opt-verify-"));
   const optimizedFile = join(tmp, "Dockerfile");
   writeFileSync(optimizedFile, output);

@@ -12,7 +12,9 @@ const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`verify: skipped: ${reason}`);
 const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 /** The offline stand-ins set these for their CA bundle and label themselves; real base images do neither. */
-const STAND_IN_FLAGS = ["--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
+/** This run's own tag prefix: other verify runs on the same engine do not disturb the clean-up check. */
+const PREFIX = `msb-verify-test-${process.pid}`;
+const STAND_IN_FLAGS = ["--tag-prefix", PREFIX, "--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
 
 const OPTIONS = ["--offline", "--syntax-directive", "never"];
 
@@ -48,7 +50,7 @@ describe.skipIf(!docker)("msb-opt verify", () => {
     expect(r.json.optimized.rebuildSeconds).toBeLessThan(r.json.original.rebuildSeconds);
     // verify cleans up after itself: no image of its own is left.
     const images = execFileSync(process.env.MSB_DOCKER!, ["images", "--format", "{{.Repository}}"], { encoding: "utf8" });
-    expect(images.split("\n").filter((i) => i.startsWith("msb-opt-verify-"))).toEqual([]);
+    expect(images.split("\n").filter((i) => i.startsWith(PREFIX))).toEqual([]);
     // The file is restored after the source edit.
     expect(readFileSync(join(TESTDATA, "pipeline/node-express-naive/src/server.js"), "utf8")).not.toContain("msb-opt verify");
   });
