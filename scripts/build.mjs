@@ -18,7 +18,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
-  minify: true,
+  minify: !process.env.MSB_NO_MINIFY,
   sourcemap: "linked",
   logLevel: "warning",
   // commander and dockerfile-ast are CommonJS: give the ESM bundle a require().

@@ -20,7 +20,33 @@ export function contextPath(path: string): string | null {
   return clean === "" ? "." : clean;
 }
 
+/**
+ * The folder `root` as a build context. Answers are remembered: a context lives for one optimize run, and
+ * several passes ask for the same manifests.
+ */
 export function fsContext(root: string): BuildContext {
+  return memoized(fsContextUncached(root));
+}
+
+function memoized(ctx: BuildContext): BuildContext {
+  const reads = new Map<string, string | null>();
+  const exists = new Map<string, boolean>();
+  const lists = new Map<string, readonly string[]>();
+  const remember = <T>(cache: Map<string, T>, key: string, compute: () => T): T => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const value = compute();
+    cache.set(key, value);
+    return value;
+  };
+  return {
+    available: ctx.available,
+    read: (path) => remember(reads, path, () => ctx.read(path)),
+    exists: (path) => remember(exists, path, () => ctx.exists(path)),
+    list: (dir) => remember(lists, dir, () => ctx.list(dir)),
+  };
+}
+
+function fsContextUncached(root: string): BuildContext {
   const abs = (path: string) => {
     const rel = contextPath(path);
     return rel === null ? null : join(root, rel);

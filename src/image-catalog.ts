@@ -33,7 +33,23 @@ export function catalogHasImage(registry: string | null, name: string): boolean 
 export function catalogPin(registry: string | null, name: string, tag: string): CatalogPin | null {
   const image = catalogName(registry, name);
   if (image === null) return null;
-  const group = IMAGES[image].map((g) => g.split(" ")).find((g) => g.includes(tag));
+  const group = groupsOf(image).get(tag);
   if (!group) return null;
   return { tag: pinCandidates(tag, group)[0] ?? tag, date: CATALOG_DATE };
+}
+
+/** tag → its group, per image, built once: a batch asks the catalog for every FROM of every file. */
+const byTag = new Map<string, ReadonlyMap<string, readonly string[]>>();
+function groupsOf(image: string): ReadonlyMap<string, readonly string[]> {
+  let index = byTag.get(image);
+  if (!index) {
+    const built = new Map<string, readonly string[]>();
+    for (const line of IMAGES[image]) {
+      const group = line.split(" ");
+      for (const t of group) if (!built.has(t)) built.set(t, group);
+    }
+    byTag.set(image, built);
+    index = built;
+  }
+  return index;
 }

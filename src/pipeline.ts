@@ -8,7 +8,7 @@ import { parseDockerfile } from "./parse.js";
 import { readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
 import { formatMessage, type Note, type Options, type Pass, type PassContext } from "./pass.js";
 import { printDockerfile } from "./print.js";
-import { loadShell } from "./shell.js";
+import { loadShell, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
 
 export interface OptimizeOptions extends Partial<Options> {
@@ -46,7 +46,11 @@ export class UnknownPassError extends Error {
   }
 }
 
-export async function optimize(text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> {
+export function optimize(text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> {
+  return withShellScope(() => optimizeInScope(text, options));
+}
+
+async function optimizeInScope(text: string, options: OptimizeOptions): Promise<OptimizeResult> {
   const filename = options.filename ?? "Dockerfile";
   const passes = selectPasses(options);
   const { dockerfile: input, unsupported } = parseDockerfile(text);

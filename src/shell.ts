@@ -2,6 +2,7 @@
 //
 // Loading is async and lazy (`loadShell`), parsing is synchronous after that. Passes never rewrite a
 // script whose tree has an error, and follow the guards of the libraries research note.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -44,12 +45,36 @@ export interface ShellScript {
   readonly ok: boolean;
 }
 
+/**
+ * Trees live in wasm memory and must be freed by hand. Within a scope (one optimize run) each script is
+ * parsed once, however many passes ask, and every tree is freed when the scope ends.
+ */
+interface ShellScope {
+  readonly scripts: Map<string, ShellScript & { readonly tree: { delete(): void } }>;
+}
+const scopes = new AsyncLocalStorage<ShellScope>();
+
+export async function withShellScope<T>(fn: () => Promise<T>): Promise<T> {
+  const scope: ShellScope = { scripts: new Map() };
+  try {
+    return await scopes.run(scope, fn);
+  } finally {
+    for (const s of scope.scripts.values()) s.tree.delete();
+    scope.scripts.clear();
+  }
+}
+
 export function parseShell(text: string): ShellScript {
   if (!parser) throw new Error("the shell parser is not loaded: await loadShell() first");
+  const scope = scopes.getStore();
+  const cached = scope?.scripts.get(text);
+  if (cached) return cached;
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter returned no tree");
   const root = tree.rootNode;
-  return { text, root, ok: !root.hasError };
+  const script = { text, root, ok: !root.hasError, tree };
+  scope?.scripts.set(text, script);
+  return script;
 }
 
 /** A word of a command; `value` is its literal value after quote removal, or null when it expands. */
