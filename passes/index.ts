@@ -1,4 +1,5 @@
 import type { Pass } from "../src/pass.js";
+import buildSecrets from "./build-secrets.js";
 import mergeRun from "./merge-run.js";
 import pinTags from "./pin-tags.js";
 import reorderCopy from "./reorder-copy.js";
@@ -11,6 +12,9 @@ import splitStages from "./split-stages.js";
 export const PASSES: readonly Pass[] = [
   // First: it decides the stage layout that the later passes then tidy inside each stage.
   splitStages as Pass,
+  // After split-stages (it also clears the ARGs that pass repeats in the runtime stage) and before
+  // reorder-copy and merge-run, which then see the secret mounts (merge-run merges only RUNs with equal flags).
+  buildSecrets as Pass,
   // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
   // merge an install RUN with the steps that need the sources).
   reorderCopy as Pass,
