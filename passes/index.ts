@@ -1,5 +1,6 @@
 import type { Pass } from "../src/pass.js";
 import buildSecrets from "./build-secrets.js";
+import dockerignore from "./dockerignore.js";
 import mergeRun from "./merge-run.js";
 import pinTags from "./pin-tags.js";
 import reorderCopy from "./reorder-copy.js";
@@ -22,4 +23,6 @@ export const PASSES: readonly Pass[] = [
   mergeRun as Pass,
   // Last: it pins every FROM, including the runtime stage that split-stages adds.
   pinTags as Pass,
+  // After every rewrite: it checks the COPY/ADD sources of the final file (reorder-copy and split-stages add some).
+  dockerignore as Pass,
 ];
