@@ -51,10 +51,11 @@ export default definePass<MessageId>({
     let out = df;
     df.stages.forEach((stage, si) => {
       const edits = new Edits(stage.body);
+      const pending: (() => void)[] = [];
       const parentOfOthers = df.stages.some((s, t) => t > si && s.base.raw.toLowerCase() === stage.name?.toLowerCase());
       stage.body.forEach((instr, i) => {
         if (ctx.isIgnored(instr)) return;
-        if (instr.keyword === "ARG") secretArgs(df, stage, i, { ctx, mount, envForm, edits, envMayGo: !shipped.has(si) && !parentOfOthers });
+        if (instr.keyword === "ARG") secretArgs(df, stage, i, { ctx, mount, envForm, edits, envMayGo: !shipped.has(si) && !parentOfOthers, pending });
         if (instr.keyword === "ENV" && !edits.dropped.has(i)) {
           for (const v of declaredVariables(instr) ?? []) {
             if (isSecretName(v.name) || hasUrlCredentials(v.value ?? "")) ctx.decline(instr.line, "envSecret", { name: v.name });
@@ -63,6 +64,7 @@ export default definePass<MessageId>({
         if (instr.keyword === "COPY") copiedFile(df, stage, i, { ctx, mount, edits });
         if (instr.keyword === "RUN") writtenFile(stage, i, ctx);
       });
+      for (const report of pending) report();
       const body = edits.apply();
       if (body !== stage.body) out = withStage(out, si, { ...stage, body });
     });
@@ -103,6 +105,7 @@ interface ArgScope {
   readonly edits: Edits;
   /** An `ENV NAME=$NAME` may be dropped too: the stage is not shipped and no stage is built FROM it. */
   readonly envMayGo: boolean;
+  readonly pending: (() => void)[];
 }
 
 function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void {
@@ -146,8 +149,8 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
         s.edits.prefixes.set(k, [...(s.edits.prefixes.get(k) ?? []), `export ${v.name}="$(cat /run/secrets/${v.name})"`]);
       }
     }
-    const lines = lineList(runs.map((k) => stage.body[k].line));
-    s.ctx.report(instr.line, "mountedArg", { name: v.name, lines, flag: s.envForm ? flag : `id=${v.name},src=<file holding it>` });
+    // Reported once the stage is done: a RUN that only deleted a mounted file may be dropped meanwhile.
+    s.pending.push(() => s.ctx.report(instr.line, "mountedArg", { name: v.name, lines: lineList(runs.filter((k) => !s.edits.dropped.has(k)).map((k) => stage.body[k].line)), flag }));
   }
 }
 
