@@ -44,7 +44,15 @@ export default definePass<MessageId>({
     mountedFile: "Replaced the copied `{file}` (deleted on line {rmLine}) with a secret mount at `{target}` on {lines}; build with `docker build --secret id={id},src={src}`.",
     blocked: "Left `{name}` as it is: {reason}.",
   },
-  run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
+  run(df: Dockerfile, input: PassContext<MessageId>): Dockerfile {
+    // split-stages repeats ARGs in the runtime stage with their original line: one note per line and message.
+    const seen = new Set<string>();
+    const once = (f: PassContext<MessageId>["report"]): PassContext<MessageId>["report"] => (line, id, data) => {
+      const key = `${line} ${id} ${data?.name ?? data?.file ?? ""}`;
+      if (!seen.has(key)) f(line, id, data);
+      seen.add(key);
+    };
+    const ctx: PassContext<MessageId> = { ...input, report: once(input.report), decline: once(input.decline) };
     const mount = ctx.options.secrets === "mount" && ctx.canUse(CONSTRUCTS.runMount);
     const envForm = ctx.canUse(CONSTRUCTS.secretEnv);
     const shipped = shippedStages(df);
