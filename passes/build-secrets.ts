@@ -138,6 +138,8 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
       const later = stage.body[k];
       if (later.keyword === "RUN") {
         if (!s.envForm && !parseRun(df, stage, later).ok) return blocked(`the RUN on line ${later.line} is not a shell script that \`$(cat /run/secrets/${v.name})\` could be put in front of`);
+        const user = stage.body.slice(0, k).filter((l) => l.keyword === "USER").pop();
+        if (!s.envForm && user && !/^(root|0)(:|$)/.test(user.args.trim())) return blocked(`the RUN on line ${later.line} runs as USER \`${user.args.trim()}\`, which cannot read \`/run/secrets/${v.name}\` (root, mode 0400) without the \`env=\` form of Dockerfile syntax 1.10`);
         runs.push(k);
       } else if (later.keyword === "ARG" && (declaredVariables(later) ?? []).some((w) => w.name === v.name)) {
         return blocked(`it is declared again on line ${later.line}`);
