@@ -131,7 +131,10 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
       continue;
     }
     const blocked = (reason: string) => s.ctx.decline(instr.line, "blocked", { name: v.name, reason });
-    if (vars.length > 1) return blocked("the ARG declares several arguments; give it a line of its own");
+    if (vars.length > 1) {
+      blocked("the ARG declares several arguments; give each secret a line of its own");
+      continue;
+    }
     const runs: number[] = [];
     const aliases: number[] = [];
     for (let k = i + 1; k < stage.body.length; k++) {
@@ -226,7 +229,9 @@ function copiedFile(df: Dockerfile, stage: Stage, i: number, s: FileScope): void
 /** Could this COPY's sources include a file named `base` (the file itself, a folder, `.` or a wildcard)? */
 function mayCopy(instr: Instruction, base: string): boolean {
   const sources = instr.exec ? instr.exec.slice(0, -1) : instr.args.trim().split(/\s+/).slice(0, -1);
-  return sources.some((p) => p.split("/").pop() === base || /[*?[]/.test(p) || !/\.[^./]+$/.test(p.replace(/\/$/, "x/")) || p === ".");
+  // A source without a file extension may be a folder; `.` and wildcards may match anything.
+  const couldHold = (p: string) => p === "." || p.endsWith("/") || /[*?[]/.test(p) || !/\.[^./]+$/.test(p);
+  return sources.some((p) => p.split("/").pop() === base || couldHold(p));
 }
 
 const lineList = (lines: number[]) => (lines.length === 0 ? "no line" : `${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")}`);
