@@ -1,4 +1,6 @@
 import type { Pass } from "../src/pass.js";
+import buildSecrets from "./build-secrets.js";
+import dockerignore from "./dockerignore.js";
 import mergeRun from "./merge-run.js";
 import pinTags from "./pin-tags.js";
 import reorderCopy from "./reorder-copy.js";
@@ -16,6 +18,9 @@ export const PASSES: readonly Pass[] = [
   // Right after split-stages: it checks that the builder split-stages made still runs the tests the final
   // image waits for (or moves them into a test stage) before later passes tidy the stages.
   testStage as Pass,
+  // After split-stages (it also clears the ARGs that pass repeats in the runtime stage) and before
+  // reorder-copy and merge-run, which then see the secret mounts (merge-run merges only RUNs with equal flags).
+  buildSecrets as Pass,
   // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
   // merge an install RUN with the steps that need the sources).
   reorderCopy as Pass,
@@ -23,7 +28,9 @@ export const PASSES: readonly Pass[] = [
   mergeRun as Pass,
   // It pins every FROM, including the runtime stage that split-stages adds.
   pinTags as Pass,
-  // Last, after pin-tags: the version it names once is the pinned release (`debian:bookworm` pins to
+  // After pin-tags: the version it names once is the pinned release (`debian:bookworm` pins to
   // `12.15` here; before pin-tags it would be grouped only on a second run), and digest pins stay on FROM.
   versionArgs as Pass,
+  // After every rewrite: it checks the COPY/ADD sources of the final file (reorder-copy and split-stages add some).
+  dockerignore as Pass,
 ];

@@ -14,6 +14,8 @@ export function configSchema(passIds) {
     harden: { type: "boolean", description: "split-stages: run the runtime stage as a non-root user where nothing visibly needs root." },
     runtimeBase: { enum: ["slim", "distroless", "scratch"], description: "split-stages: the preferred runtime base family." },
     testStage: { type: "boolean", description: "Move tests into a `test` stage that the runtime depends on." },
+    secrets: { enum: ["report", "mount"], description: "build-secrets: report secrets passed as ARG/ENV or credential files, or rewrite them to `RUN --mount=type=secret` (mount)." },
+    writeDockerignore: { type: "boolean", description: "dockerignore: write or extend the build context's .dockerignore (node_modules, .git, build output…), never excluding what a COPY needs." },
     registryMirror: { type: "string", pattern: "^https?://", description: "pin-tags: query this mirror instead of Docker Hub for Docker Hub images." },
     registryConfig: { type: "string", description: "pin-tags: a docker config.json with registry credentials." },
   };

@@ -71,11 +71,11 @@ describe("msb-opt CLI", () => {
     expect(msbOpt(["--bogus"]).code).toBe(2);
   });
 
-  test("--format json has output, diff, changes and refusals", () => {
+  test("--format json has output, diff, files, changes and refusals", () => {
     const r = msbOpt(["--format", "json", "-"], PLAIN);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json).sort()).toEqual(["changes", "diff", "output", "refusals"]);
+    expect(Object.keys(json).sort()).toEqual(["changes", "diff", "files", "output", "refusals"]);
     for (const n of [...json.changes, ...json.refusals]) expect(Object.keys(n).sort()).toEqual(["line", "message", "pass"]);
   });
 

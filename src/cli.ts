@@ -1,6 +1,6 @@
 // The command line. The only module that touches `process`; everything else goes through the library API.
 import { readFileSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeFileAtomically } from "./atomic-write.js";
 import { Command, Option } from "commander";
 import { fsContext, noContext } from "./context.js";
@@ -143,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
   const changed = result.output !== text;
   if (opts.format === "json") {
     const strip = (n: Note) => ({ pass: n.pass, line: n.line, message: n.message });
-    const json = { output: result.output, diff: result.diff, changes: result.changes.map(strip), refusals: result.refusals.map(strip) };
+    const json = { output: result.output, diff: result.diff, files: result.files, changes: result.changes.map(strip), refusals: result.refusals.map(strip) };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     if (!opts.quiet) {
@@ -159,8 +159,10 @@ async function main(argv: string[]): Promise<number> {
     } else if (!opts.check) {
       process.stdout.write(result.output);
     }
+    // Proposed context files (only passes given a writing option propose any): written beside the output, never under --diff/--check.
+    if (!opts.diff && !opts.check && contextDir !== null) for (const f of result.files) writeOutput(join(contextDir, f.path), f.after);
   }
-  return opts.check && changed ? 1 : 0;
+  return opts.check && (changed || result.files.length > 0) ? 1 : 0;
 }
 
 /** Parse a subcommand's arguments and run it; its usage errors print as `msb-opt: …` with exit code 2. */

@@ -20,6 +20,8 @@ export interface Settings {
   readonly harden?: boolean;
   readonly runtimeBase?: "slim" | "distroless" | "scratch";
   readonly testStage?: boolean;
+  readonly secrets?: "report" | "mount";
+  readonly writeDockerignore?: boolean;
   readonly registryMirror?: string;
   readonly registryConfig?: string;
   /** Settings are optimize options: other keys pass through to the passes. */
@@ -66,6 +68,8 @@ export const SETTING_CHECKS: Readonly<Record<keyof Settings, Check>> = {
   harden: bool,
   runtimeBase: oneOf("slim", "distroless", "scratch"),
   testStage: bool,
+  secrets: oneOf("report", "mount"),
+  writeDockerignore: bool,
   registryMirror: (v) => (typeof v === "string" && /^https?:\/\//.test(v) ? null : "must be an http(s) URL"),
   registryConfig: (v) => (typeof v === "string" && v !== "" ? null : "must be the path of a docker config.json"),
 };

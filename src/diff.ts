@@ -1,11 +1,11 @@
 // Unified diffs of a file's rewrite, in the format `git apply` and `patch -p1` read.
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 
-/** A unified diff with `a/` and `b/` headers, or "" when the texts are equal. */
-export function unifiedDiff(before: string, after: string, path: string): string {
+/** A unified diff with `a/` and `b/` headers (`/dev/null` for a new file), or "" when the texts are equal. */
+export function unifiedDiff(before: string, after: string, path: string, created = false): string {
   if (before === after) return "";
   const name = path.replace(/^\.?\//, "");
-  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, {
+  return createTwoFilesPatch(created ? "/dev/null" : `a/${name}`, `b/${name}`, before, after, undefined, undefined, {
     context: 3,
     headerOptions: FILE_HEADERS_ONLY,
   });

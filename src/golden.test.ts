@@ -12,7 +12,7 @@ import { PASSES } from "../passes/index.js";
 import { DockerfileError, parseDockerfile } from "./parse.js";
 import { printDockerfile } from "./print.js";
 import { optimize, type OptimizeOptions } from "./pipeline.js";
-import { caseContext, FIXTURE_GROUPS, formatNotes, TESTDATA } from "./testing.js";
+import { caseContext, FIXTURE_GROUPS, formatNotes, TESTDATA, withProposedFiles } from "./testing.js";
 
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
 const IN_CI = process.env.CI === "true";
@@ -58,7 +58,7 @@ for (const group of passGroups.sort()) {
           expect(result.output, "an unchanged-* case must stay byte for byte").toBe(input);
           expect(result.changes).toEqual([]);
         }
-        const again = await optimize(result.output, options);
+        const again = await optimize(result.output, { ...options, context: withProposedFiles(options.context!, result.files) });
         expect(again.output, "optimizing the output again must change nothing").toBe(result.output);
         expect(again.changes, "optimizing the output again must report no change").toEqual([]);
       });

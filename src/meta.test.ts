@@ -44,7 +44,8 @@ describe("passes", () => {
       const cases = readdirSync(dir).filter((c) => statSync(join(dir, c)).isDirectory());
       const unchanged = cases.filter((c) => c.startsWith("unchanged-"));
       expect(unchanged.length, "unchanged-* cases").toBeGreaterThan(0);
-      const changing = cases.filter((c) => existsSync(join(dir, c, "expected.Dockerfile")) && readFileSync(join(dir, c, "expected.Dockerfile"), "utf8") !== readFileSync(join(dir, c, "Dockerfile"), "utf8"));
+      // A change is a non-empty diff: the Dockerfile's, or a proposed context file's (dockerignore).
+      const changing = cases.filter((c) => existsSync(join(dir, c, "expected.diff")) && readFileSync(join(dir, c, "expected.diff"), "utf8") !== "");
       expect(changing.length, "cases that change the file").toBeGreaterThan(0);
     });
   }

@@ -44,6 +44,20 @@ export interface PassContext<MessageId extends string = string> {
    * should skip such instructions; the pipeline drops a pass's result that touches or moves one anyway.
    */
   isIgnored(instr: Instruction): boolean;
+  /**
+   * Propose new content for a file of the build context (e.g. `.dockerignore`), with a change note at
+   * `line`. The Dockerfile is not changed by this: the file shows in the diff as its own section and is
+   * written only where the caller asks for it (`batch --write`, a CLI flag).
+   */
+  proposeFile(path: string, content: string, line: number, messageId: MessageId, data?: Readonly<Record<string, string | number>>): void;
+}
+
+/** A build-context file a pass proposes to write; `before` is null when it does not exist yet. */
+export interface ProposedFile {
+  /** Context-relative path. */
+  readonly path: string;
+  readonly before: string | null;
+  readonly after: string;
 }
 
 export interface PassDefinition<MessageId extends string = string, Prepared = undefined> {

@@ -1,12 +1,13 @@
 // Parse → passes in canonical order → syntax directive → print → diff. The one entry point that the CLI,
 // batch and the BuildKit frontend all call.
+import { posix } from "node:path";
 import { PASSES } from "../passes/index.js";
 import { noContext, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
 import { allInstructions, type Dockerfile } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
 import { readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
-import { formatMessage, type Note, type Options, type Pass, type PassContext } from "./pass.js";
+import { formatMessage, type Note, type Options, type Pass, type PassContext, type ProposedFile } from "./pass.js";
 import { printDockerfile } from "./print.js";
 import { loadShell, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
@@ -17,7 +18,7 @@ export interface OptimizeOptions extends Partial<Options> {
   /** Skip these pass ids. */
   readonly skip?: readonly string[];
   readonly context?: BuildContext;
-  /** The path shown in the diff headers. */
+  /** The path shown in the diff headers (proposed context files are shown beside it). */
   readonly filename?: string;
 }
 
@@ -27,7 +28,10 @@ export interface OptimizeResult {
   readonly changes: readonly Note[];
   /** Changes declined, with the reason and what the user can do. */
   readonly refusals: readonly Note[];
+  /** The Dockerfile's diff, then one section per proposed file. */
   readonly diff: string;
+  /** Build-context files the passes propose to write (not written by `optimize`). */
+  readonly files: readonly ProposedFile[];
 }
 
 /** The passes an option set selects, in canonical order; unknown ids are an error. */
@@ -61,7 +65,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       kind: "refusal" as const,
       message: `Left the file unchanged: it has ${u.reason}, which msb-opt cannot rewrite safely; simplify that line to let the passes run.`,
     }));
-    return { output: text, changes: [], refusals, diff: "" };
+    return { output: text, changes: [], refusals, diff: "", files: [] };
   }
   const opts: Options = { syntaxDirective: "auto", ...options };
   if (passes.length > 0 && [...allInstructions(input)].some((i) => i.keyword === "RUN" || i.keyword === "ONBUILD")) {
@@ -74,6 +78,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   for (const u of ignores.unknown) {
     notes.push({ pass: "ignore", line: u.line, kind: "refusal", message: `Found no pass \`${u.id}\` to ignore; \`msb-opt --list-passes\` names them.` });
   }
+  const files = new Map<string, ProposedFile>();
   let df: Dockerfile = input;
   for (const pass of passes) {
     const passNotes: Note[] = [];
@@ -91,6 +96,13 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       },
       canUse: (construct) => allowsConstruct(input, opts.syntaxDirective, construct),
       isIgnored: (instr) => ignores.global.has(pass.id) || Boolean(ignores.local.get(instr)?.passes.has(pass.id)),
+      proposeFile(path, content, line, id, data) {
+        const context = options.context ?? noContext;
+        const before = files.get(path)?.before ?? context.read(path);
+        if (content === before) return;
+        files.set(path, { path, before, after: content });
+        passNotes.push({ pass: pass.id, line, kind: "change", message: formatMessage(pass.messages[id], data) });
+      },
     };
     const prepared = pass.prepare ? await pass.prepare(df, ctx) : undefined;
     const next = pass.run(df, ctx, prepared);
@@ -116,7 +128,8 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     output,
     changes: notes.filter((n) => n.kind === "change").sort(byLine),
     refusals: notes.filter((n) => n.kind === "refusal").sort(byLine),
-    diff: unifiedDiff(text, output, filename),
+    diff: unifiedDiff(text, output, filename) + [...files.values()].map((f) => unifiedDiff(f.before ?? "", f.after, posix.join(posix.dirname(filename), f.path), f.before === null)).join(""),
+    files: [...files.values()],
   };
 }
 

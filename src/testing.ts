@@ -2,7 +2,7 @@
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fsContext, type BuildContext } from "./context.js";
-import type { Note } from "./pass.js";
+import type { Note, ProposedFile } from "./pass.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const TESTDATA = join(ROOT, "testdata");
@@ -31,4 +31,18 @@ export function formatNotes(file: string, notes: readonly Note[]): string {
     .sort((a, b) => a.line - b.line)
     .map((n) => `${file}:${n.line} ${n.pass}: ${n.message}\n`)
     .join("");
+}
+
+/** The context as it is once the proposed files are written (for the idempotence check). */
+export function withProposedFiles(ctx: BuildContext, files: readonly ProposedFile[]): BuildContext {
+  const written = new Map(files.map((f) => [f.path, f.after]));
+  return {
+    available: ctx.available,
+    read: (path) => written.get(path) ?? ctx.read(path),
+    exists: (path) => written.has(path) || ctx.exists(path),
+    list: (dir) => {
+      const added = dir === "." || dir === "" ? [...written.keys()].filter((p) => !p.includes("/")) : [];
+      return [...new Set([...ctx.list(dir), ...added])].sort();
+    },
+  };
 }

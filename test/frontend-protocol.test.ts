@@ -59,7 +59,7 @@ async function run(o: FakeBridgeOptions, opts: Record<string, string>, deps: Dep
 const returned = (fake: FakeBridge) => new ProtoReader(fake.body("Return")!);
 
 /** A stand-in for optimize that changes nothing and reads nothing: for tests of the protocol alone. */
-const unchanged: Deps = { optimizer: async (text) => ({ output: text, changes: [], refusals: [], diff: "" }) };
+const unchanged: Deps = { optimizer: async (text) => ({ output: text, changes: [], refusals: [], diff: "", files: [] }) };
 
 /** A stand-in for optimize that "merges" the two RUNs and reads one context file. */
 function merging(read: string[] = []): { optimizer: typeof optimize; seen: (string | null)[] } {
@@ -67,7 +67,7 @@ function merging(read: string[] = []): { optimizer: typeof optimize; seen: (stri
   const optimizer = async (text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> => {
     for (const p of read) seen.push(options.context?.read(p) ?? null);
     const output = text.replace("RUN echo a > /a\nRUN echo b > /b\n", "RUN echo a > /a && echo b > /b\n");
-    return { output, changes: [{ pass: "merge-run", line: 3, kind: "change", message: "Merged 2 RUN instructions." }], refusals: [], diff: "" };
+    return { output, changes: [{ pass: "merge-run", line: 3, kind: "change", message: "Merged 2 RUN instructions." }], refusals: [], diff: "", files: [] };
   };
   return { optimizer, seen };
 }
@@ -132,7 +132,7 @@ describe("frontend protocol (fake LLBBridge)", () => {
     const names: string[][] = [];
     const optimizer = async (text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> => {
       names.push([...(options.context?.list("src") ?? [])]);
-      return { output: text, changes: [], refusals: [], diff: "" };
+      return { output: text, changes: [], refusals: [], diff: "", files: [] };
     };
     const local = { dockerfile: { Dockerfile: DOCKERFILE }, context: { "src/a.js": "a", "src/lib/deep.js": "d", "top.txt": "t" } };
     const { fake, code } = await run({ local }, dockerOpts, { optimizer });

@@ -11,7 +11,8 @@ export function writeInPlace(results: readonly FileResult[]): FileResult[] {
     try {
       // As root, the permission check would pass: honour the file's own write bits instead.
       if ((statSync(r.path).mode & 0o222) === 0) throw new Error("the file is read-only");
-      writeFileAtomically(r.path, r.output);
+      if (r.output !== r.original) writeFileAtomically(r.path, r.output);
+      for (const f of r.files) writeFileAtomically(join(r.context, f.path), f.after);
       return r;
     } catch (err) {
       return { ...r, status: "error", error: { line: null, message: `not written: ${(err as Error).message}` } };

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { fsContext } from "../context.js";
 import { DockerfileError } from "../parse.js";
-import type { Note } from "../pass.js";
+import type { Note, ProposedFile } from "../pass.js";
 import { optimize, type OptimizeOptions } from "../pipeline.js";
 
 export type FileStatus = "changed" | "unchanged" | "refused" | "error";
@@ -25,6 +25,8 @@ export interface FileResult extends FileTask {
   readonly diff: string;
   readonly changes: readonly Note[];
   readonly refusals: readonly Note[];
+  /** Build-context files the passes propose (context-relative paths). */
+  readonly files: readonly ProposedFile[];
   readonly error: { readonly line: number | null; readonly message: string } | null;
 }
 
@@ -32,7 +34,7 @@ export interface FileResult extends FileTask {
 export type BatchPassOptions = Omit<OptimizeOptions, "context" | "filename">;
 
 export async function processFile(task: FileTask, options: BatchPassOptions): Promise<FileResult> {
-  const empty = { original: null, output: null, diff: "", changes: [], refusals: [] };
+  const empty = { original: null, output: null, diff: "", changes: [], refusals: [], files: [] };
   let text: string;
   try {
     text = readFileSync(task.path, "utf8");
@@ -41,8 +43,8 @@ export async function processFile(task: FileTask, options: BatchPassOptions): Pr
   }
   try {
     const result = await optimize(text, { ...options, ...task.options, context: fsContext(task.context), filename: task.display });
-    const status: FileStatus = result.output !== text ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
-    return { ...task, status, original: text, output: result.output, diff: result.diff, changes: result.changes, refusals: result.refusals, error: null };
+    const status: FileStatus = result.output !== text || result.files.length > 0 ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
+    return { ...task, status, original: text, output: result.output, diff: result.diff, changes: result.changes, refusals: result.refusals, files: result.files, error: null };
   } catch (err) {
     const line = err instanceof DockerfileError ? err.line : null;
     const message = err instanceof DockerfileError ? err.message : `internal error, please report it: ${(err as Error)?.message ?? String(err)}`;

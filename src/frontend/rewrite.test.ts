@@ -31,7 +31,7 @@ function reading(paths: string[], seen: OptimizeOptions[] = []) {
     const changed = found.length === paths.length;
     const output = changed ? text.replace("RUN a\nRUN b", "RUN a && b") : text;
     const changes = changed ? [{ pass: "merge-run", line: 3, kind: "change" as const, message: "Merged." }] : [];
-    return { output, changes, refusals: [], diff: "" };
+    return { output, changes, refusals: [], diff: "", files: [] };
   };
 }
 
@@ -83,7 +83,7 @@ describe("rewrite", () => {
     const requests: unknown[] = [];
     const optimizer = async (text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> => {
       const names = options.context?.list("src") ?? [];
-      return { output: names.length > 0 ? `${text}# ${names.join(",")}\n` : text, changes: names.length > 0 ? [{ pass: "p", line: 1, kind: "change", message: "m" }] : [], refusals: [], diff: "" };
+      return { output: names.length > 0 ? `${text}# ${names.join(",")}\n` : text, changes: names.length > 0 ? [{ pass: "p", line: 1, kind: "change", message: "m" }] : [], refusals: [], diff: "", files: [] };
     };
     const r = await rewrite(input, ctx, async (req) => {
       requests.push(req);

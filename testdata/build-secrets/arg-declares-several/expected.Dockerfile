@@ -1,0 +1,3 @@
+FROM node:20
+ARG NPM_TOKEN GITHUB_TOKEN
+RUN npm ci

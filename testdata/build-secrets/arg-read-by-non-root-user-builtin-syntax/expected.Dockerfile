@@ -1,0 +1,4 @@
+FROM node:20
+USER node
+ARG NPM_TOKEN
+RUN npm ci

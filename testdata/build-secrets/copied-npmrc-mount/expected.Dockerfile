@@ -1,0 +1,7 @@
+# syntax=docker/dockerfile:1.2
+FROM node:20
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
+COPY . .
+CMD ["node", "index.js"]

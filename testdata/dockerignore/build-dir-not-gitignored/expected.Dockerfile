@@ -1,0 +1,5 @@
+FROM golang:1.22
+WORKDIR /src
+COPY . .
+RUN go build -o /app . && npm run build
+CMD ["/app"]
