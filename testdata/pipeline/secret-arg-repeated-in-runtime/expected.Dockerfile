@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1.10
-FROM node:20 AS build
+ARG NODE_VERSION=20.20.2
+
+FROM node:${NODE_VERSION} AS build
 WORKDIR /app
 COPY . .
 RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc \
@@ -7,7 +9,7 @@ RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN echo "//registry.npmjs.org/:_
     && rm .npmrc \
     && npm run build
 
-FROM node:20-slim AS runtime
+FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
 COPY --from=build /app /app
 EXPOSE 3000
