@@ -8,7 +8,7 @@ COPY scripts/build.mjs scripts/
 COPY passes passes
 COPY src src
 # dist/package.json: Node then loads the bundle as ESM directly, without trying CommonJS first.
-RUN node scripts/build.mjs && rm dist/*.map && echo '{"type":"module"}' > dist/package.json
+RUN node scripts/build.mjs --bundle-only && rm dist/*.map && echo '{"type":"module"}' > dist/package.json
 
 FROM gcr.io/distroless/nodejs20-debian12:nonroot
 # BuildKit runs the frontend without network, and checks that it accepts the inputs, subrequests and named

@@ -4,7 +4,6 @@ import { build } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
-import { writeSchema } from "./write-schema.mjs";
 
 const require = createRequire(import.meta.url);
 // A fresh dist/: chunk names change with the code, and old chunks must not pile up in the image.
@@ -27,7 +26,11 @@ await build({
 copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), "dist/web-tree-sitter.wasm");
 copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tree-sitter-bash.wasm");
 
+// `--bundle-only` (msb-opt's own image): the bundle and the wasm files are all it needs.
+if (process.argv.includes("--bundle-only")) process.exit(0);
+
 // The config schema lists the pass ids: read them from the fresh bundle.
+const { writeSchema } = await import("./write-schema.mjs");
 const { PASSES } = await import(new URL("../dist/index.js", import.meta.url).href + `?t=${Date.now()}`);
 writeSchema(PASSES.map((p) => p.id));
 

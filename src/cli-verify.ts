@@ -26,6 +26,7 @@ interface VerifyFlags {
   smoke?: string;
   httpPath: string;
   tagPrefix: string;
+  frontend?: string;
   cached?: boolean;
   ignoreEnv?: string;
   ignoreLabel?: string;
@@ -46,6 +47,7 @@ export function verifyCommand(): Command {
     .option("--cached", "use the build cache for the first builds too (faster, but the build times are not cold ones)")
     .option("--ignore-env <names>", "environment variables that may differ (set by the base images)")
     .option("--ignore-label <prefixes>", "label prefixes that may differ (set by the base images)")
+    .option("--frontend <image>", "build the optimized side through msb-opt's frontend image (`--build-arg BUILDKIT_SYNTAX=<image>`)")
     .option("--tag-prefix <name>", "prefix of the image tags it builds and removes", "msb-opt-verify")
     .option("--no-rebuild", "skip the warm rebuild after a source edit")
     .option("--no-bisect", "do not look for the pass set that verifies when the full one does not")
@@ -83,6 +85,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     smoke: flags.smoke ? flags.smoke.split(/\s+/).filter(Boolean) : undefined,
     httpPath: flags.httpPath,
     tagPrefix: flags.tagPrefix,
+    frontend: flags.frontend,
     cold: !flags.cached,
     ignoreEnv: list(flags.ignoreEnv),
     ignoreLabelPrefixes: list(flags.ignoreLabel),

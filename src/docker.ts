@@ -73,9 +73,10 @@ export class Docker {
   }
 
   /** Build `dockerfile` (a path) with `context` as build context and tag it. */
-  async build(options: { context: string; dockerfile: string; tag: string; noCache?: boolean; timeoutMs?: number }): Promise<Exec & { seconds: number }> {
+  async build(options: { context: string; dockerfile: string; tag: string; noCache?: boolean; buildArgs?: Readonly<Record<string, string>>; timeoutMs?: number }): Promise<Exec & { seconds: number }> {
     const start = Date.now();
-    const args = ["build", "--progress=plain", ...(options.noCache ? ["--no-cache"] : []), "-f", options.dockerfile, "-t", options.tag, options.context];
+    const buildArgs = Object.entries(options.buildArgs ?? {}).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]);
+    const args = ["build", "--progress=plain", ...(options.noCache ? ["--no-cache"] : []), ...buildArgs, "-f", options.dockerfile, "-t", options.tag, options.context];
     const result = await this.exec(args, { timeoutMs: options.timeoutMs ?? 900_000 });
     return { ...result, seconds: (Date.now() - start) / 1000 };
   }

@@ -21,6 +21,11 @@ export interface VerifyOptions {
   readonly smoke?: readonly string[];
   /** The path of the HTTP probe when the image exposes a port (default `/`). */
   readonly httpPath?: string;
+  /**
+   * Build the optimized side through msb-opt's BuildKit frontend image instead: the original Dockerfile
+   * with `--build-arg BUILDKIT_SYNTAX=<image>`, so the rewrite happens inside the build.
+   */
+  readonly frontend?: string;
   /** Prefix of the image tags it builds (default `msb-opt-verify`): parallel runs can tell theirs apart. */
   readonly tagPrefix?: string;
   /** Build the first time without the build cache, so that build times are cold ones (default true). */
@@ -104,8 +109,12 @@ async function compare(options: VerifyOptions, input: string, output: string): P
   };
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
   try {
+    const viaFrontend = (which: string) => which === "optimized" && options.frontend;
     const build = async (which: "original" | "optimized", dockerfile: string, noCache: boolean) => {
-      options.progress?.(`building the ${which} Dockerfile${noCache ? " (cold)" : ""}`);
+      options.progress?.(`building the ${which} Dockerfile${viaFrontend(which) ? ` through ${options.frontend}` : ""}${noCache ? " (cold)" : ""}`);
+      if (viaFrontend(which)) {
+        return docker.build({ context: options.context, dockerfile: options.dockerfile, tag: tags[which], noCache, buildArgs: { BUILDKIT_SYNTAX: options.frontend! } });
+      }
       return docker.build({ context: options.context, dockerfile, tag: tags[which], noCache });
     };
     const cold = options.cold !== false;
