@@ -7,14 +7,17 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const mod of testModules) {
+      let failedHere = 0;
       for (const t of mod.children.allTests()) {
         const state = t.result().state;
         if (state === "passed") passed++;
-        else if (state === "failed") failed++;
+        else if (state === "failed") failedHere++;
         else skipped++;
       }
-      // A file that fails to load has no tests but must still fail the run.
-      if (mod.state() === "failed" && [...mod.children.allTests()].length === 0) failed++;
+      // A file that fails to load, or whose beforeAll fails (its tests then count as skipped), must still
+      // fail the run: count it once.
+      if (mod.state() === "failed" && failedHere === 0) failedHere = 1;
+      failed += failedHere;
     }
     failed += unhandledErrors.length;
     process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`);
