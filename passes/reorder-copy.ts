@@ -13,7 +13,7 @@ import { contextPath, type BuildContext } from "../src/context.js";
 import { isManifestName, manifestsFor } from "../src/dependency-manifests.js";
 import { withDockerignore } from "../src/dockerignore.js";
 import { buildWithoutDependencyStep, classifyRun, type InstallStep } from "../src/install-commands.js";
-import { changed, instruction, withStage, type Dockerfile, type Instruction, type Stage } from "../src/ir.js";
+import { instruction, withStage, type Dockerfile, type Instruction, type Stage } from "../src/ir.js";
 import { definePass, type PassContext } from "../src/pass.js";
 import { joinContinuations, parseRun } from "../src/run-script.js";
 import { simpleCommands } from "../src/shell.js";

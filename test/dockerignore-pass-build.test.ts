@@ -9,12 +9,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { fsContext } from "../src/context.js";
 import { optimize } from "../src/pipeline.js";
-import { ROOT } from "../src/testing.js";
+import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./docker-env.js";
 
-const DOCKER = process.env.MSB_DOCKER;
-const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
-const env = { ...process.env, DOCKER_BUILDKIT: "1" };
-const skipReason = !DOCKER ? "MSB_DOCKER is not set" : spawnSync(DOCKER, ["info"], { env }).status === 0 ? null : `\`${DOCKER} info\` failed`;
+const env = dockerEnv;
+const skipReason = dockerSkipReason();
 if (skipReason) console.warn(`dockerignore pass build test skipped: ${skipReason}`);
 
 const DOCKERFILE = [

@@ -9,19 +9,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { fsContext } from "../src/context.js";
 import { optimize } from "../src/pipeline.js";
-import { ROOT, TESTDATA } from "../src/testing.js";
+import { TESTDATA } from "../src/testing.js";
+import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./docker-env.js";
 
-const DOCKER = process.env.MSB_DOCKER;
-const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 const APP = join(TESTDATA, "reorder-copy", "npm-app-rebuilt-after-source-edit");
-const env = { ...process.env, DOCKER_BUILDKIT: "1" };
+const env = dockerEnv;
 
-function dockerUsable(): string | null {
-  if (!DOCKER) return "MSB_DOCKER is not set";
-  const info = spawnSync(DOCKER, ["info"], { env, encoding: "utf8" });
-  return info.status === 0 ? null : `\`${DOCKER} info\` failed: ${(info.stderr || info.error?.message || "").trim().split("\n")[0]}`;
-}
-const skipReason = dockerUsable();
+const skipReason = dockerSkipReason();
 if (skipReason) console.warn(`reorder-copy build test skipped: ${skipReason}`);
 
 interface Build {
