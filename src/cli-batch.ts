@@ -3,6 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { combinedDiff, writeInPlace, writeOutDir } from "./batch/output.js";
+import { verifyResults } from "./batch/verify-results.js";
+import { Docker } from "./docker.js";
 import { defaultJobs, runBatch } from "./batch/run.js";
 import { discover, displayPath, shardOf } from "./batch/discover.js";
 import type { BatchPassOptions, FileResult } from "./batch/process-file.js";
@@ -18,6 +20,7 @@ export interface Io {
   readonly tty: boolean;
   readonly cwd: string;
   readonly now: () => number;
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 export class BatchUsageError extends Error {}
@@ -31,6 +34,9 @@ interface BatchOptions {
   report: string[];
   reportFormat?: ReportFormat;
   shard?: string;
+  verify?: boolean;
+  ignoreEnv?: string;
+  ignoreLabel?: string;
   quiet?: boolean;
   config?: string;
 }
@@ -46,6 +52,9 @@ export function batchCommand(): Command {
     .option("--check", "exit 1 when any file would change")
     .option("--report <file>", "write a report: .md, .json, .sarif or .html (a self-contained review page); repeatable", (v: string, prev: string[]) => [...prev, v], [] as string[])
     .addOption(new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif", "html"]))
+    .option("--verify", "build and run each rewrite next to its original (docker from $MSB_DOCKER, else docker); keep only those that verify")
+    .option("--ignore-env <names>", "with --verify: environment variables that may differ (set by the base images)")
+    .option("--ignore-label <prefixes>", "with --verify: label prefixes that may differ (set by the base images)")
     .option("--shard <i/n>", "process only shard i of n (1-based), split deterministically by path")
     .option("-q, --quiet", "print only errors and the summary");
   return addSettingsOptions(cmd)
@@ -93,6 +102,22 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   for (const t of withSettings) selectPasses(t.options);
   let results = await runBatch(withSettings, {}, jobs, (r) => progress.add(r));
   progress.done();
+  if (opts.verify) {
+    const bin = io.env.MSB_DOCKER ?? "docker";
+    const docker = new Docker({ bin, env: io.env });
+    if (!(await docker.available())) throw new BatchUsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
+    const settings = new Map(withSettings.map((t) => [t.path, t.options]));
+    const list = (v?: string) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : undefined);
+    results = await verifyResults(results, {
+      docker,
+      settingsOf: (r) => settings.get(r.path) ?? {},
+      ignoreEnv: list(opts.ignoreEnv),
+      ignoreLabelPrefixes: list(opts.ignoreLabel),
+      progress: (m) => {
+        if (!opts.quiet) io.err(`msb-opt: ${m}\n`);
+      },
+    });
+  }
 
   if (opts.write) results = writeInPlace(results);
   else if (opts.outDir) results = writeOutDir(results, opts.outDir);

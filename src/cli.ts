@@ -74,7 +74,7 @@ Exit codes: 0 done, 1 changes found under --check, 2 error (nothing written).`,
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "batch") return subcommand("batch", batchCommand(), argv.slice(1), (cmd) => runBatchCommand(cmd, { ...terminal(), now: () => Date.now() }));
+  if (argv[0] === "batch") return subcommand("batch", batchCommand(), argv.slice(1), (cmd) => runBatchCommand(cmd, { ...terminal(), env: process.env, now: () => Date.now() }));
   if (argv[0] === "verify") return subcommand("verify", verifyCommand(), argv.slice(1), (cmd) => runVerifyCommand(cmd, verifyIo()));
   const cmd = program();
   try {

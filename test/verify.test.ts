@@ -1,7 +1,7 @@
 // `msb-opt verify` against a real engine: an equivalent rewrite with its gains, and a rewrite that changes
 // behaviour, caught and bisected to the pass to skip. Needs Docker (MSB_DOCKER); skipped without it.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -61,5 +61,29 @@ describe.skipIf(!docker)("msb-opt verify", () => {
     expect(r.json.equivalent).toBe(false);
     expect(r.json.reasons.join(" ")).toContain("behave differently");
     expect(r.json.bisect.skip).toContain("merge-run");
+  });
+});
+
+describe.skipIf(!docker)("msb-opt batch --verify", () => {
+  test("writes the rewrites that verify and leaves the others, saying why", { timeout: 1_200_000 }, () => {
+    const root = mkdtempSync(join(tmpdir(), "msb-batch-verify-"));
+    cpSync(join(TESTDATA, "pipeline/node-express-naive"), join(root, "web"), { recursive: true, filter: (src) => !/expected\.|options\.json/.test(src) });
+    cpSync(join(TESTDATA, "apps/apt-lists-at-runtime"), join(root, "lists"), { recursive: true });
+    for (const app of ["web", "lists"]) tagStandIns(join(root, app, "Dockerfile"), []);
+    const before = { web: readFileSync(join(root, "web/Dockerfile"), "utf8"), lists: readFileSync(join(root, "lists/Dockerfile"), "utf8") };
+    const r = spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "batch", "--verify", "--write", ...OPTIONS, ...STAND_IN_FLAGS.slice(2), "--report", "r.json", "."], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, CI: "true" },
+      timeout: 1_200_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(root, "r.json"), "utf8"));
+    const byPath = Object.fromEntries(report.files.map((f: { path: string }) => [f.path, f]));
+    expect(byPath["web/Dockerfile"].status).toBe("changed");
+    expect(readFileSync(join(root, "web/Dockerfile"), "utf8")).not.toBe(before.web);
+    expect(byPath["lists/Dockerfile"].status).toBe("refused");
+    expect(byPath["lists/Dockerfile"].refusals.map((n: { message: string }) => n.message).join(" ")).toContain("did not verify");
+    expect(readFileSync(join(root, "lists/Dockerfile"), "utf8")).toBe(before.lists);
   });
 });
