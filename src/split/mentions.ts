@@ -22,13 +22,15 @@ export function mentionedCommands(context: BuildContext, commands: readonly stri
     for (const name of context.list(dir)) {
       if (files >= MAX_FILES || found.size === commands.length) return;
       const path = dir === "." ? name : `${dir}/${name}`;
+      // Manifests and prose are never searched: do not read them (a folder so named is not searched either).
+      if (SKIP_FILES.test(name)) continue;
       const text = context.read(path);
       if (text === null) {
         if (depth < 6 && !SKIP_DIRS.test(name)) walk(path, depth + 1);
         continue;
       }
       files++;
-      if (text.length > MAX_BYTES || text.includes("\u0000") || SKIP_FILES.test(name)) continue;
+      if (text.length > MAX_BYTES || text.includes("\u0000")) continue;
       for (const [command, re] of patterns) if (!found.has(command) && re.test(text)) found.set(command, path);
     }
   };
