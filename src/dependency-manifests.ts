@@ -101,6 +101,8 @@ export function manifestsFor(step: InstallStep, ctx: BuildContext, dir: string, 
   }
 }
 
+const missing = (path: string) => `the build context has no \`${path}\` (or .dockerignore excludes it)`;
+
 /** Gathers existing paths relative to the install folder. */
 export class Collector {
   readonly paths: string[] = [];
@@ -121,9 +123,27 @@ export class Collector {
   require(name: string): { ok: true; text: string } | { ok: false; reason: string } {
     const p = this.path(name);
     const text = p === null ? null : this.ctx.read(p);
-    if (p === null || text === null) return { ok: false, reason: `the build context has no \`${p ?? name}\` (or .dockerignore excludes it)` };
+    if (p === null || text === null) return { ok: false, reason: missing(p ?? name) };
     this.add(p);
     return { ok: true, text };
+  }
+  /**
+   * Collect `start` and, breadth first, every file they include: `includes` reads one file's text and
+   * returns the context paths it names, or why they cannot be followed.
+   */
+  follow(start: readonly string[], includes: (file: string, text: string) => readonly string[] | { reason: string }): { ok: true } | { ok: false; reason: string } {
+    const queue = [...start];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (this.paths.includes(file)) continue;
+      const text = this.ctx.read(file);
+      if (text === null) return { ok: false, reason: missing(file) };
+      this.add(file);
+      const next = includes(file, text);
+      if ("reason" in next) return { ok: false, reason: next.reason };
+      queue.push(...next);
+    }
+    return { ok: true };
   }
   optional(...names: string[]): void {
     for (const name of names) {
@@ -157,21 +177,18 @@ function pipManifests(step: InstallStep, c: Collector, contextRoot: string | nul
     if (rel === null) return { ok: false, reason: `\`${file}\` lies outside the build context` };
     queue.push(rel);
   }
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (c.paths.includes(file)) continue;
-    const text = c.ctx.read(file);
-    if (text === null) return { ok: false, reason: `the build context has no \`${file}\` (or .dockerignore excludes it)` };
-    c.add(file);
+  const followed = c.follow(queue, (file, text) => {
     const parsed = requirementReferences(text);
-    if (!parsed.ok) return { ok: false, reason: `\`${file}\` ${parsed.reason}` };
+    if (!parsed.ok) return { reason: `\`${file}\` ${parsed.reason}` };
+    const refs: string[] = [];
     for (const ref of parsed.files) {
       const rel = join(posix.dirname(file), ref);
-      if (rel === null || ref.startsWith("/")) return { ok: false, reason: `\`${file}\` includes \`${ref}\`, outside the build context` };
-      queue.push(rel);
+      if (rel === null || ref.startsWith("/")) return { reason: `\`${file}\` includes \`${ref}\`, outside the build context` };
+      refs.push(rel);
     }
-  }
-  return c.done([]);
+    return refs;
+  });
+  return followed.ok ? c.done([]) : followed;
 }
 
 /** The `-r`/`-c` files a requirements file includes, or why it needs the sources. */

@@ -14,30 +14,28 @@ export function dotnetManifests(step: InstallStep, c: Collector): Needs {
   if (queue.length === 0) return { ok: false, reason: "the build context has no project or solution file where `dotnet restore` runs" };
   const outputs: string[] = [];
   const folders = new Set<string>();
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (c.paths.includes(file)) continue;
-    const text = c.ctx.read(file);
-    if (text === null) return { ok: false, reason: `the build context has no \`${file}\` (or .dockerignore excludes it)` };
-    c.add(file);
+  const followed = c.follow(queue, (file, text) => {
     const folder = posix.dirname(file);
     folders.add(folder);
     const refs = file.endsWith(".sln")
       ? [...text.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+)"/gm)].map((m) => m[1]).filter((p) => PROJECT.test(p))
       : [...text.matchAll(/<ProjectReference\s+Include\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
-    if (!file.endsWith(".sln") && /<Import\s+Project\s*=\s*"(?!\$\()/.test(text)) return { ok: false, reason: `\`${file}\` imports a local MSBuild file` };
+    if (!file.endsWith(".sln") && /<Import\s+Project\s*=\s*"(?!\$\()/.test(text)) return { reason: `\`${file}\` imports a local MSBuild file` };
+    const paths: string[] = [];
     for (const ref of refs) {
-      if (ref.includes("$(")) return { ok: false, reason: `\`${file}\` references \`${ref}\` through a property` };
+      if (ref.includes("$(")) return { reason: `\`${file}\` references \`${ref}\` through a property` };
       const path = join(folder, ref.replace(/\\/g, "/"));
-      if (path === null) return { ok: false, reason: `\`${file}\` references \`${ref}\`, outside the build context` };
-      queue.push(path);
+      if (path === null) return { reason: `\`${file}\` references \`${ref}\`, outside the build context` };
+      paths.push(path);
     }
     if (!file.endsWith(".sln")) {
       const lock = join(folder, "packages.lock.json")!;
       if (c.ctx.exists(lock)) c.add(lock);
       for (const out of ["obj", "bin"]) if (c.ctx.exists(join(folder, out)!)) outputs.push(join(folder, out)!);
     }
-  }
+    return paths;
+  });
+  if (!followed.ok) return followed;
   // Shared MSBuild and NuGet files apply from each project's folder up to the context root.
   for (const folder of folders) {
     for (let dir = folder; ; dir = posix.dirname(dir)) {
