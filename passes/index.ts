@@ -1,12 +1,12 @@
-import type { Pass } from "../src/pass.js";
-import buildSecrets from "./build-secrets.js";
-import dockerignore from "./dockerignore.js";
-import mergeRun from "./merge-run.js";
-import pinTags from "./pin-tags.js";
-import reorderCopy from "./reorder-copy.js";
-import splitStages from "./split-stages.js";
-import testStage from "./test-stage.js";
-import versionArgs from "./version-args.js";
+import type { Pass } from "../src/core/pass.js";
+import buildSecrets from "./build-secrets/index.js";
+import dockerignore from "./dockerignore/index.js";
+import mergeRun from "./merge-run/index.js";
+import pinTags from "./pin-tags/index.js";
+import reorderCopy from "./reorder-copy/index.js";
+import splitStages from "./split-stages/index.js";
+import testStage from "./test-stage/index.js";
+import versionArgs from "./version-args/index.js";
 
 /**
  * The pipeline, in order. Position matters; each entry says why it sits where it does.

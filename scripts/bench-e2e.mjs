@@ -1,8 +1,8 @@
 // npm run bench:e2e [app...]: `msb-opt verify` (every pass, cold builds, warm rebuild after a source edit)
-// on each app of testdata/e2e, with Docker (client from env MSB_DOCKER, default `docker`; here
+// on each app of test/apps/e2e, with Docker (client from env MSB_DOCKER, default `docker`; here
 // MSB_DOCKER=/usr/bin/docker). Prints sizes, warm rebuilds, their ratios and equivalence, with medians.
-import { dockerFromEnv, e2eApps } from "../test/e2e-harness.ts";
-import { e2eTable, verifyApp } from "../test/e2e-verify.ts";
+import { dockerFromEnv, e2eApps } from "../test/support/e2e-harness.ts";
+import { e2eTable, verifyApp } from "../test/support/e2e-verify.ts";
 
 const env = { ...process.env, MSB_DOCKER: process.env.MSB_DOCKER || "docker" };
 const { docker, reason } = await dockerFromEnv(env);

@@ -1,5 +1,5 @@
 // npm run bench:frontend: the cost of msb-opt as a `# syntax=` frontend on a fully cached build. Builds
-// testdata/frontend/debian-apt with and without its syntax line (median of 5 each, after one warm-up
+// test/apps/frontend/debian-apt with and without its syntax line (median of 5 each, after one warm-up
 // build) and prints both wall times and the difference. Needs a Docker engine: MSB_DOCKER (default docker).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -34,7 +34,7 @@ const work = mkdtempSync(join(tmpdir(), "msb-frontend-bench-"));
 const variants = {};
 for (const [name, keepSyntax] of [["with", true], ["without", false]]) {
   const dir = join(work, name);
-  cpSync(join(ROOT, "testdata", "frontend", "debian-apt"), dir, { recursive: true });
+  cpSync(join(ROOT, "test", "apps", "frontend", "debian-apt"), dir, { recursive: true });
   const file = join(dir, "Dockerfile");
   if (!keepSyntax) writeFileSync(file, readFileSync(file, "utf8").replace(/^# syntax=.*\n/, ""));
   farm(file);
@@ -57,7 +57,7 @@ try {
   const w = median(samples.with);
   const wo = median(samples.without);
   const fmt = (s) => `${s.toFixed(2)} s`;
-  console.log(`cached build of testdata/frontend/debian-apt, median of ${RUNS}:`);
+  console.log(`cached build of test/apps/frontend/debian-apt, median of ${RUNS}:`);
   console.log(`  with the frontend (# syntax=${IMAGE}): ${fmt(w)}  [${samples.with.map((s) => s.toFixed(2)).join(" ")}]`);
   console.log(`  without (built-in dockerfile.v0):      ${fmt(wo)}  [${samples.without.map((s) => s.toFixed(2)).join(" ")}]`);
   console.log(`  difference: ${w - wo >= 0 ? "+" : ""}${fmt(w - wo)}`);

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", browser: "src/browser.ts", frontend: "src/frontend/main.ts" },
+  entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", frontend: "src/entry-image.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

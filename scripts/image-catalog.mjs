@@ -1,4 +1,4 @@
-// Regenerate src/image-catalog.json from a local clone of docker-library/official-images:
+// Regenerate src/core/image-catalog.json from a local clone of docker-library/official-images:
 //   node scripts/image-catalog.mjs /path/to/official-images [since=2025-01-01]
 // Each `Tags:` entry of a library file (plus its `SharedTags:`) is one group of tags that name the same
 // image; Windows entries are left out (msb-opt targets Linux builds). The catalog's date is the commit's.
@@ -56,4 +56,4 @@ for (const image of IMAGES) {
   images[image] = groups.map((g) => g.join(" "));
 }
 const catalog = { date, source: `docker-library/official-images@${commit.slice(0, 12)} (library/*, lines dropped since ${since} kept)`, images };
-writeFileSync(new URL("../src/image-catalog.json", import.meta.url), `${JSON.stringify(catalog, null, 1)}\n`);
+writeFileSync(new URL("../src/core/image-catalog.json", import.meta.url), `${JSON.stringify(catalog, null, 1)}\n`);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ROOT } from "../src/testing.js";
+import { ROOT } from "./support/golden.js";
 
 const NAIVE = "FROM debian:bookworm\\nRUN apt-get update\\nRUN apt-get install -y curl\\n";
 

@@ -4,9 +4,9 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, w
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { memoryContext } from "../src/context.js";
-import { optimize } from "../src/pipeline.js";
-import { ROOT } from "../src/testing.js";
+import { memoryContext } from "../src/core/context.js";
+import { optimize } from "../src/core/pipeline.js";
+import { ROOT } from "./support/golden.js";
 
 const BIN = join(ROOT, "bin", "msb-opt.js");
 // A Dockerfile every pass set changes (split apt steps), one already optimal, and one that is broken.

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, test } from "vitest";
-import { isIgnored, parseDockerignore } from "../src/dockerignore.js";
+import { isIgnored, parseDockerignore } from "../src/core/dockerignore.js";
 
 const DOCKER = process.env.MSB_DOCKER;
 const env = { ...process.env, DOCKER_BUILDKIT: "1" };

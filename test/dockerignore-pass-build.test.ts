@@ -7,9 +7,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { fsContext } from "../src/context.js";
-import { optimize } from "../src/pipeline.js";
-import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./docker-env.js";
+import { fsContext } from "../src/core/context.js";
+import { optimize } from "../src/core/pipeline.js";
+import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./support/docker-env.js";
 
 const env = dockerEnv;
 const skipReason = dockerSkipReason();

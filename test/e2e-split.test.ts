@@ -1,7 +1,7 @@
 // Real BuildKit builds of the e2e apps, original vs split (see test/e2e-harness.ts). Needs Docker:
 //   MSB_DOCKER=/usr/bin/docker npx vitest run test/e2e-split.test.ts
 import { afterAll, describe, expect, test } from "vitest";
-import { dockerFromEnv, e2eApps, formatTable, runApp, type AppResult } from "./e2e-harness.js";
+import { dockerFromEnv, e2eApps, formatTable, runApp, type AppResult } from "./support/e2e-harness.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`e2e-split: skipped: ${reason}`);

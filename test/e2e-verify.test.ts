@@ -2,8 +2,8 @@
 // and behave the same. Needs Docker (MSB_DOCKER); skipped without it. Uses the build cache (no cold
 // builds, no rebuild timing): `npm run bench:e2e` measures those.
 import { describe, expect, test } from "vitest";
-import { dockerFromEnv, e2eApps } from "./e2e-harness.js";
-import { verifyApp } from "./e2e-verify.js";
+import { dockerFromEnv, e2eApps } from "./support/e2e-harness.js";
+import { verifyApp } from "./support/e2e-verify.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`e2e-verify: skipped: ${reason}`);

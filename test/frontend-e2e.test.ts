@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { fsContext } from "../src/context.js";
-import { optimize } from "../src/pipeline.js";
-import { ROOT } from "../src/testing.js";
-import { verify } from "../src/verify.js";
-import { dockerFromEnv, E2E_APPS, e2eApps, type AppSpec } from "./e2e-harness.js";
+import { fsContext } from "../src/core/context.js";
+import { optimize } from "../src/core/pipeline.js";
+import { ROOT } from "./support/golden.js";
+import { verify } from "../src/verify/verify.js";
+import { dockerFromEnv, E2E_APPS, e2eApps, type AppSpec } from "./support/e2e-harness.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`frontend-e2e: skipped: ${reason}`);

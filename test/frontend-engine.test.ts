@@ -1,5 +1,5 @@
 // msb-opt as a `# syntax=` frontend on a real engine: builds msb-opt's image as localhost/msb-opt:dev,
-// then the apps in testdata/frontend through it. Needs MSB_DOCKER (e.g. /usr/bin/docker) and a running
+// then the apps in test/apps/frontend through it. Needs MSB_DOCKER (e.g. /usr/bin/docker) and a running
 // engine; skipped with a message otherwise.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -8,10 +8,10 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialectOf } from "../src/frontend/dialect.js";
 import { rewrite, summary } from "../src/frontend/rewrite.js";
-import { fsContext } from "../src/context.js";
+import { fsContext } from "../src/core/context.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const APPS = join(ROOT, "testdata", "frontend");
+const APPS = join(ROOT, "test", "apps", "frontend");
 const FARM = resolve(ROOT, "../shared/tools/docker-farm");
 const IMAGE = "localhost/msb-opt:dev";
 const DOCKER = process.env.MSB_DOCKER;

@@ -13,8 +13,8 @@ import { runFrontend, type Deps } from "../src/frontend/gateway.js";
 import { grpcClient } from "../src/frontend/grpc-stdio.js";
 import { definition, scratchWithFiles } from "../src/frontend/llb.js";
 import { ProtoReader } from "../src/frontend/protobuf.js";
-import { optimize, type OptimizeOptions, type OptimizeResult } from "../src/pipeline.js";
-import { BUILDKIT_08_GATEWAY_CAPS, FakeBridge, innerResult, mkfileContents, type FakeBridgeOptions } from "./frontend-fake-bridge.js";
+import { optimize, type OptimizeOptions, type OptimizeResult } from "../src/core/pipeline.js";
+import { BUILDKIT_08_GATEWAY_CAPS, FakeBridge, innerResult, mkfileContents, type FakeBridgeOptions } from "./support/frontend-fake-bridge.js";
 
 let dir: string;
 beforeAll(() => {
@@ -246,7 +246,7 @@ describe("frontend protocol (fake LLBBridge)", () => {
 describe("frontend process (real pipes)", () => {
   it("speaks only gRPC on stdout and exits by itself after Return", async () => {
     const fake = new FakeBridge({ local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} } });
-    const child = spawn(process.execPath, ["--import", "tsx", "src/frontend/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/entry-image.ts"], {
       env: { PATH: process.env.PATH, ...env(dockerOpts) },
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -279,7 +279,7 @@ describe("frontend process (real pipes)", () => {
   });
 
   it("runs the CLI when BuildKit did not start it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/frontend/main.ts", "-"], { env: { PATH: process.env.PATH }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/entry-image.ts", "-"], { env: { PATH: process.env.PATH }, stdio: ["pipe", "pipe", "pipe"] });
     child.stdin.end("FROM debian\nRUN true\n");
     let out = "";
     child.stdout.on("data", (c) => (out += c));

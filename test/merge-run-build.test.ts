@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { optimize } from "../src/pipeline.js";
-import { ROOT } from "../src/testing.js";
+import { optimize } from "../src/core/pipeline.js";
+import { ROOT } from "./support/golden.js";
 
 const DOCKER = process.env.MSB_DOCKER;
 const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { fsContext } from "../src/context.js";
-import { optimize } from "../src/pipeline.js";
-import { registryUnavailable, startRegistry, type LocalRegistry } from "./oci-registry.js";
+import { fsContext } from "../src/core/context.js";
+import { optimize } from "../src/core/pipeline.js";
+import { registryUnavailable, startRegistry, type LocalRegistry } from "./support/oci-registry.js";
 
 const DOCKER = process.env.MSB_DOCKER;
 const BASE = "farm/static:latest"; // 2 MB stand-in image made by docker-farm

@@ -7,11 +7,11 @@ import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { memoryContext } from "../src/context.js";
-import { optimize, type OptimizeOptions } from "../src/pipeline.js";
-import { RegistryClient } from "../src/registry.js";
-import { ROOT } from "../src/testing.js";
-import { freePort, Pusher, registryUnavailable, sha256, startRegistry, startTokenService, type LocalRegistry, type TokenService } from "./oci-registry.js";
+import { memoryContext } from "../src/core/context.js";
+import { optimize, type OptimizeOptions } from "../src/core/pipeline.js";
+import { RegistryClient } from "../passes/pin-tags/registry.js";
+import { ROOT } from "./support/golden.js";
+import { freePort, Pusher, registryUnavailable, sha256, startRegistry, startTokenService, type LocalRegistry, type TokenService } from "./support/oci-registry.js";
 
 const unavailable = registryUnavailable();
 if (unavailable) console.warn(`registry tests skipped: ${unavailable}`);
@@ -248,7 +248,7 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
       const file = join(dir, "Dockerfile");
       writeFileSync(file, "FROM node:22\n");
       const cli = (...args: string[]) =>
-        spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli.ts"), ...args, file], { encoding: "utf8", timeout: 60_000 });
+        spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli/main.ts"), ...args, file], { encoding: "utf8", timeout: 60_000 });
       const down = cli("--check", "--registry-mirror", `http://127.0.0.1:${port}`);
       expect(down.stderr).toMatch(/pin-tags: Left `node:22` unpinned: cannot reach 127\.0\.0\.1:\d+ \(no answer within 5000 ms\)/);
       expect(down.status).toBe(0);

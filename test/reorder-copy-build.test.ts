@@ -7,10 +7,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, a
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { fsContext } from "../src/context.js";
-import { optimize } from "../src/pipeline.js";
-import { TESTDATA } from "../src/testing.js";
-import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./docker-env.js";
+import { fsContext } from "../src/core/context.js";
+import { optimize } from "../src/core/pipeline.js";
+import { TESTDATA } from "./support/golden.js";
+import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./support/docker-env.js";
 
 const APP = join(TESTDATA, "reorder-copy", "npm-app-rebuilt-after-source-edit");
 const env = dockerEnv;

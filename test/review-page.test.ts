@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CHROMIUM_ARGS, findChromium } from "../src/browser.js";
-import { ROOT, TESTDATA } from "../src/testing.js";
+import { CHROMIUM_ARGS, findChromium } from "./support/browser.js";
+import { ROOT, TESTDATA } from "./support/golden.js";
 
 const executablePath = findChromium(process.env.MSB_CHROMIUM);
 if (!executablePath) console.warn("review-page: skipped: no Chromium found (apt-get install chromium, or set MSB_CHROMIUM)");

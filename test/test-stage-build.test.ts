@@ -1,4 +1,4 @@
-// Real BuildKit builds: a tiny npm app whose test fails (testdata/apps/npm-failing-test). The original
+// Real BuildKit builds: a tiny npm app whose test fails (test/apps/npm-failing-test). The original
 // single-stage build fails; so do msb-opt's split builds, with and without `--test-stage`, and
 // `--target test` of the test-stage output runs only the tests. With the test fixed (in a copy of the
 // app), every variant builds and the image runs.
@@ -8,12 +8,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { fsContext } from "../src/context.js";
-import { optimize } from "../src/pipeline.js";
-import { TESTDATA } from "../src/testing.js";
-import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./docker-env.js";
+import { fsContext } from "../src/core/context.js";
+import { optimize } from "../src/core/pipeline.js";
+import { APPS } from "./support/golden.js";
+import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./support/docker-env.js";
 
-const APP = join(TESTDATA, "apps", "npm-failing-test");
+const APP = join(APPS, "npm-failing-test");
 const env = dockerEnv;
 
 const skipReason = dockerSkipReason();

@@ -5,8 +5,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { dockerFromEnv } from "./e2e-harness.js";
-import { ROOT, TESTDATA } from "../src/testing.js";
+import { dockerFromEnv } from "./support/e2e-harness.js";
+import { APPS, ROOT, TESTDATA } from "./support/golden.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`verify: skipped: ${reason}`);
@@ -56,7 +56,7 @@ describe.skipIf(!docker)("msb-opt verify", () => {
   });
 
   test("a rewrite that changes what the image does is caught, and bisect names the pass to skip", { timeout: 1_200_000 }, () => {
-    const r = verifyJson(join(TESTDATA, "apps/apt-lists-at-runtime/Dockerfile"), ["--no-rebuild"]);
+    const r = verifyJson(join(APPS, "apt-lists-at-runtime/Dockerfile"), ["--no-rebuild"]);
     expect(r.code, r.stderr).toBe(1);
     expect(r.json.equivalent).toBe(false);
     expect(r.json.reasons.join(" ")).toContain("behave differently");
@@ -68,7 +68,7 @@ describe.skipIf(!docker)("msb-opt batch --verify", () => {
   test("writes the rewrites that verify and leaves the others, saying why", { timeout: 1_200_000 }, () => {
     const root = mkdtempSync(join(tmpdir(), "msb-batch-verify-"));
     cpSync(join(TESTDATA, "pipeline/node-express-naive"), join(root, "web"), { recursive: true, filter: (src) => !/expected\.|options\.json/.test(src) });
-    cpSync(join(TESTDATA, "apps/apt-lists-at-runtime"), join(root, "lists"), { recursive: true });
+    cpSync(join(APPS, "apt-lists-at-runtime"), join(root, "lists"), { recursive: true });
     for (const app of ["web", "lists"]) tagStandIns(join(root, app, "Dockerfile"), []);
     const before = { web: readFileSync(join(root, "web/Dockerfile"), "utf8"), lists: readFileSync(join(root, "lists/Dockerfile"), "utf8") };
     const r = spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "batch", "--verify", "--write", ...OPTIONS, ...STAND_IN_FLAGS.slice(2), "--report", "r.json", "."], {

@@ -1,7 +1,7 @@
 // .gitignore matching, enough for finding Dockerfiles: per-folder files, `!` negation, `/` anchoring,
 // trailing `/` for folders, `*`, `?`, `[...]` and `**`. The last matching rule wins.
 import { relative, sep } from "node:path";
-import { globToRegexSource } from "../glob.js";
+import { globToRegexSource } from "../core/glob.js";
 
 interface Rule {
   readonly base: string;

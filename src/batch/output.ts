@@ -1,7 +1,7 @@
 // Where a batch's results go: in place (atomic), a mirror tree, or nowhere (dry run).
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { writeFileAtomically } from "../atomic-write.js";
+import { writeFileAtomically } from "../io/atomic-write.js";
 import type { FileResult } from "./process-file.js";
 
 /** Replace each changed file atomically. A file that cannot be written becomes an `error` result. */

@@ -1,9 +1,9 @@
 // One Dockerfile of a batch: read, optimize, classify. Never throws: a bad file becomes an `error` result.
 import { readFileSync } from "node:fs";
-import { fsContext } from "../context.js";
-import { DockerfileError } from "../parse.js";
-import type { Note, ProposedFile } from "../pass.js";
-import { optimize, type OptimizeOptions } from "../pipeline.js";
+import { fsContext } from "../core/context.js";
+import { DockerfileError } from "../core/parse.js";
+import type { Note, ProposedFile } from "../core/pass.js";
+import { optimize, type OptimizeOptions } from "../core/pipeline.js";
 
 export type FileStatus = "changed" | "unchanged" | "refused" | "error";
 

@@ -1,6 +1,6 @@
 // Batch reports: Markdown for people, JSON for scripts, SARIF 2.1.0 for code-scanning UIs.
-import type { Pass } from "../pass.js";
-import { VERSION } from "../version.js";
+import type { Pass } from "../core/pass.js";
+import { VERSION } from "../io/version.js";
 import { renderReviewPage } from "./review-html.js";
 import type { FileResult, FileStatus } from "./process-file.js";
 

@@ -1,7 +1,7 @@
 // The HTML review page of a batch: one self-contained file (no network, no external assets) with a
 // summary, a filterable and searchable list of files, and each file's diff with every hunk labelled by
 // the notes that explain it. Diffs are rendered only when a file is opened, so thousands of files stay fast.
-import { VERSION } from "../version.js";
+import { VERSION } from "../io/version.js";
 import type { FileResult } from "./process-file.js";
 import { summarize } from "./report.js";
 

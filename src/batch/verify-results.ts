@@ -1,7 +1,7 @@
-// `msb-opt batch --verify`: each rewrite is built and run next to its original (src/verify.ts), and only
+// `msb-opt batch --verify`: each rewrite is built and run next to its original (src/verify/verify.ts), and only
 // the ones that verify stay changed; the others become refusals that say why, and are not written.
-import type { Docker } from "../docker.js";
-import { verify } from "../verify.js";
+import type { Docker } from "../verify/docker.js";
+import { verify } from "../verify/verify.js";
 import type { FileResult } from "./process-file.js";
 
 export interface BatchVerifyOptions {

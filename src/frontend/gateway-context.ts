@@ -1,10 +1,10 @@
-// The build context as the passes see it (src/context.ts `BuildContext`), backed by files fetched from the
+// The build context as the passes see it (src/core/context.ts `BuildContext`), backed by files fetched from the
 // client through the gateway. Sending the whole context to the frontend would cost a full transfer of it
 // on every build, so only what the passes use comes over: first the entries at the top of the context
 // (its manifests, lockfiles, .dockerignore and scripts are there; folders come without content), then, on
 // demand, exactly the paths and folder listings a pass asked for and did not get. The pipeline is pure,
 // so running it again with those fetched gives the answer it would give on the real folder.
-import { contextPath, type BuildContext } from "../context.js";
+import { contextPath, type BuildContext } from "../core/context.js";
 
 /** What one fetch asks for. Everything it covers is known afterwards, present or not. */
 export interface FetchRequest {

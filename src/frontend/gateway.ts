@@ -9,7 +9,7 @@ import { GrpcError } from "./grpc-stdio.js";
 import { definition, digestOf, localSource, scratchWithFiles, type FileSpec } from "./llb.js";
 import { forwardedOptions, frontendOptsFromEnv, parseFrontendOptions, type FrontendOptions } from "./options.js";
 import type { Rewrite } from "./rewrite.js";
-import type { optimize } from "../pipeline.js";
+import type { optimize } from "../core/pipeline.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OptimizeOptions, OptimizeResult } from "../pipeline.js";
-import { optimize } from "../pipeline.js";
+import type { OptimizeOptions, OptimizeResult } from "../core/pipeline.js";
+import { optimize } from "../core/pipeline.js";
 import type { Dialect } from "./dialect.js";
 import { FetchedContext } from "./gateway-context.js";
 import { rewrite, summary, warmUp, withDialectDirective } from "./rewrite.js";

@@ -1,10 +1,10 @@
 // The frontend's call into the library: `optimize()` with the dialect of the inner frontend, the fetched
 // build context, and the user's options. Knows nothing of gRPC; `fetch` is how missing files arrive.
-import { noContext, type BuildContext } from "../context.js";
-import type { Note } from "../pass.js";
-import { optimize, type OptimizeResult } from "../pipeline.js";
+import { noContext, type BuildContext } from "../core/context.js";
+import type { Note } from "../core/pass.js";
+import { optimize, type OptimizeResult } from "../core/pipeline.js";
 
-export { selectPasses } from "../pipeline.js";
+export { selectPasses } from "../core/pipeline.js";
 import { dialectDirective, type Dialect } from "./dialect.js";
 import type { FrontendOptions } from "./options.js";
 

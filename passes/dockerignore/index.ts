@@ -1,0 +1,44 @@
+// dockerignore: with the option `writeDockerignore`, write or extend the build context's `.dockerignore`
+// (a proposed file: it shows in the diff and is written by `batch --write` or `--write-dockerignore`).
+import type { Dockerfile } from "../../src/core/ir.js";
+import { allInstructions } from "../../src/core/ir.js";
+import { candidates, checkedSuggestions, copySources } from "./suggest.js";
+import { definePass, type PassContext } from "../../src/core/pass.js";
+
+type MessageId = "wrote" | "extended" | "refused";
+
+export default definePass<MessageId>({
+  id: "dockerignore",
+  title: "Write a .dockerignore that keeps dependencies, build output and local files out of the context",
+  rationale: [
+    "Everything in the build context is sent to the builder, and a `COPY .` copies it into the image: a local",
+    "node_modules, .git, build output the Dockerfile rebuilds, Python bytecode, logs and .env files slow every",
+    "build, break the cache on unrelated edits and may leak secrets. With the option `writeDockerignore`",
+    "(`--write-dockerignore`), this pass proposes a `.dockerignore` at the context root, or new lines at the end",
+    "of the existing one (user entries are kept), from the project's ecosystem. Every COPY/ADD source of the",
+    "optimized Dockerfile is checked against the new patterns with BuildKit's matching rules, and a pattern that",
+    "would hide one, or override a user's `!` exception, is left out with a note. Without the option it does nothing.",
+  ].join(" "),
+  messages: {
+    wrote: "Wrote a `.dockerignore` that keeps {patterns} out of the build context; no COPY or ADD source is excluded.",
+    extended: "Added {patterns} to the `.dockerignore`, after the existing entries; no COPY or ADD source is excluded.",
+    refused: "Did not add `{pattern}` to the `.dockerignore`: {reason}.",
+  },
+  run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
+    if (ctx.options.writeDockerignore !== true || !ctx.context.available) return df;
+    const existing = ctx.context.read(".dockerignore");
+    const { suggestions, refused } = candidates(df, ctx.context);
+    const checked = checkedSuggestions(existing, suggestions, copySources(df, ctx.context));
+    const line = [...allInstructions(df)].find((i) => i.keyword === "COPY" || i.keyword === "ADD")?.line ?? 1;
+    for (const r of [...refused, ...checked.refused]) {
+      if (!existing?.split(/\r?\n/).some((l) => l.trim() === r.pattern)) ctx.decline(line, "refused", { pattern: r.pattern, reason: r.reason });
+    }
+    if (checked.add.length === 0) return df;
+    const eol = existing?.includes("\r\n") ? "\r\n" : "\n";
+    const head = existing === null || existing === "" ? "" : `${existing}${/\n$/.test(existing) ? "" : eol}${eol}`;
+    const lines = ["# Added by msb-opt --write-dockerignore (checked against every COPY and ADD source)", ...checked.add.map((s) => s.pattern)];
+    const patterns = checked.add.map((s) => `\`${s.pattern}\``).join(", ");
+    ctx.proposeFile(".dockerignore", `${head}${lines.join(eol)}${eol}`, line, existing === null ? "wrote" : "extended", { patterns });
+    return df;
+  },
+});

@@ -1,0 +1,160 @@
+// Package-manager hygiene inside one RUN: prompts answered, caches kept out of the layer (flags and a
+// cleanup command at the end of the RUN) or put on BuildKit cache mounts.
+//
+// Appending `&& cleanup` to the last top-level statement is exact: the RUN failed iff that statement
+// failed (with or without `set -e`), and the cleanup only runs when it succeeded.
+import { shippedStages } from "../../src/core/stages.js";
+import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "../../src/core/ir.js";
+import { continuationLines } from "../../src/core/print.js";
+import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
+import { joinContinuations, parseRun } from "../../src/core/run-script.js";
+import { hasBackground, topLevel } from "./shell-state.js";
+import { parseShell, simpleCommands, type ShellScript } from "../../src/core/shell.js";
+import {
+  cacheMountValues, hasCacheMount, managerUses, missingFlags, reliesOnCache, type ManagerSpec, type ManagerUse,
+} from "./package-managers.js";
+
+export type CleanupNoteId = "heredocLeftAlone" | "added" | "mounted" | "mountedApt" | "notShipped" | "laterNeedsCache" | "aptWithoutUpdate" | "yarnVersionUnknown" | "mountNotRoot";
+
+export interface CleanupNote {
+  readonly kind: "change" | "refusal";
+  readonly line: number;
+  readonly id: CleanupNoteId;
+  readonly data: Readonly<Record<string, string | number>>;
+}
+
+export interface CleanupOptions {
+  /** Put caches on `RUN --mount=type=cache` (the syntax allows it). */
+  readonly cacheMounts: boolean;
+  /** Add `--no-install-recommends` to apt installs. */
+  readonly aptNoRecommends: boolean;
+  /** Is the project on Yarn 1 (whose `yarn cache clean` only clears the global cache)? null: unknown. */
+  readonly yarnClassic: boolean | null;
+}
+
+const DOCKER_CLEAN = "rm -f /etc/apt/apt.conf.d/docker-clean";
+const tick = (s: string) => `\`${s}\``;
+
+/** The RUNs that run after `instr` on top of its layer: the rest of its stage and the stages built FROM it. */
+function laterUses(df: Dockerfile, si: number, instr: Instruction): ManagerUse[] {
+  const stages = new Set([si]);
+  for (let t = si + 1; t < df.stages.length; t++) if (stages.has(stageIndex(df, df.stages[t].base.raw, t))) stages.add(t);
+  const uses: ManagerUse[] = [];
+  for (const t of stages) {
+    const stage = df.stages[t];
+    const body = t === si ? stage.body.slice(stage.body.indexOf(instr) + 1) : stage.body;
+    for (const later of body) {
+      if (later.keyword !== "RUN") continue;
+      const parsed = parseRun(df, stage, later);
+      if (parsed.ok) uses.push(...managerUses(parsed.script));
+      // A RUN we cannot read: assume it installs with every manager whose name it mentions.
+      else uses.push(...managerUses(parseShell(later.exec ? later.exec.join(" ") : joinContinuations(later.args))));
+    }
+  }
+  return uses;
+}
+
+/** Does the RUN at `before` run as root? Base images are assumed to (their USER is not visible here). */
+function userIsRoot(df: Dockerfile, stage: Stage, before: number): boolean {
+  for (let k = before - 1; k >= 0; k--) {
+    if (stage.body[k].keyword === "USER") return /^(root|0)(:.*)?$/.test(stage.body[k].args.trim());
+  }
+  const parent = stageIndex(df, stage.base.raw, df.stages.indexOf(stage));
+  return parent < 0 || userIsRoot(df, df.stages[parent], df.stages[parent].body.length);
+}
+
+/** The RUN with its package managers tidied, and notes; the same instruction when nothing changes. */
+export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipped: boolean, options: CleanupOptions): { instr: Instruction; notes: CleanupNote[] } {
+  const stage = df.stages[si];
+  const notes: CleanupNote[] = [];
+  const unchanged = { instr, notes };
+  if (instr.keyword !== "RUN") return unchanged;
+  const parsed = parseRun(df, stage, instr);
+  if (!parsed.ok || hasBackground(parsed.script)) return unchanged;
+  const script = parsed.script;
+  const uses = managerUses(script).filter((u) => u.kind !== "other");
+  if (uses.length === 0) return unchanged;
+  if (instr.heredocs.length > 0) {
+    notes.push({ kind: "refusal", line: instr.line, id: "heredocLeftAlone", data: { manager: uses[0].command.name ?? uses[0].spec.id } });
+    return unchanged;
+  }
+  const commands = simpleCommands(script);
+  const mounts = instr.flags.filter((f) => f.name === "mount").map((f) => f.value ?? "");
+  const later = laterUses(df, si, instr);
+  const refuse = (id: CleanupNoteId, data: Record<string, string | number>) => notes.push({ kind: "refusal", line: instr.line, id, data });
+
+  const inserts: { at: number; text: string }[] = [];
+  const cleanups: string[] = [];
+  const newMounts: Flag[] = [];
+  let dockerClean = false;
+  const specs = [...new Set(uses.map((u) => u.spec))];
+  const noCache = new Set<ManagerSpec>();
+  for (const spec of specs) {
+    const mine = uses.filter((u) => u.spec === spec);
+    const label = mine[0].command.name ?? spec.id;
+    if (hasCacheMount(mounts, spec)) continue;
+    const mountable = options.cacheMounts && spec.mountable !== false && spec.mounts.length > 0;
+    // Caches cost a stage that does not ship nothing; cache mounts still speed up its rebuilds.
+    if (!shipped && !mountable) {
+      refuse("notShipped", { manager: label, stage: stage.name ?? String(si) });
+      continue;
+    }
+    if (reliesOnCache(spec, later)) {
+      refuse("laterNeedsCache", { manager: label });
+      continue;
+    }
+    if (spec.id === "yarn" && options.yarnClassic !== true) {
+      refuse("yarnVersionUnknown", {});
+      continue;
+    }
+    if (spec.id === "apt" && mine.some((u) => u.kind === "install") && mine[0].kind !== "refresh") {
+      refuse("aptWithoutUpdate", { manager: label });
+      continue;
+    }
+    if (mountable) {
+      if (!userIsRoot(df, stage, stage.body.indexOf(instr))) {
+        refuse("mountNotRoot", { manager: label });
+        continue;
+      }
+      newMounts.push(...cacheMountValues(spec).map((value) => ({ name: "mount", value })));
+      if (spec.id === "apt" && !commands.some((c) => c.name === "rm" && c.args.some((a) => a.value === "/etc/apt/apt.conf.d/docker-clean"))) dockerClean = true;
+      continue;
+    }
+    noCache.add(spec);
+    if (spec.cleanup && !spec.cleaned?.(commands)) cleanups.push(...spec.cleanup);
+  }
+  for (const use of uses) {
+    const flags = missingFlags(use, noCache.has(use.spec));
+    if (options.aptNoRecommends && use.spec.id === "apt" && use.kind === "install" && !use.command.args.some((a) => a.value === "--no-install-recommends")) {
+      flags.push("--no-install-recommends");
+    }
+    if (flags.length > 0 && use.insertAt !== null) inserts.push({ at: use.insertAt, text: flags.map((f) => ` ${f}`).join("") });
+  }
+  if (inserts.length === 0 && cleanups.length === 0 && newMounts.length === 0) return unchanged;
+
+  let text = script.text;
+  for (const { at, text: t } of [...inserts].sort((x, y) => y.at - x.at)) text = text.slice(0, at) + t + text.slice(at);
+  const edited = collapseBlanks(parseShell(text));
+  if (!edited.ok) return unchanged;
+  const lines = layout(edited, dockerClean, cleanups);
+  const added = [...inserts.flatMap((x) => x.text.trim().split(" ")), ...cleanups];
+  if (newMounts.length > 0) {
+    const targets = newMounts.map((m) => tick(/target=([^,]+)/.exec(m.value ?? "")?.[1] ?? "")).join(", ");
+    notes.push({ kind: "change", line: instr.line, id: dockerClean ? "mountedApt" : "mounted", data: { targets } });
+  }
+  if (added.length > 0) notes.push({ kind: "change", line: instr.line, id: "added", data: { added: [...new Set(added)].map(tick).join(", ") } });
+  const leading = instr.leading + commentsInContinuation(instr.args).map((c) => c.replace(/\n$/, df.newline)).join("");
+  return { instr: changed(instr, { args: continuationLines(lines, df.escape), flags: [...instr.flags, ...newMounts], leading }), notes };
+}
+
+function layout(script: ShellScript, dockerClean: boolean, cleanups: readonly string[]): string[] {
+  const lines = scriptLines(script, "alone");
+  if (dockerClean) {
+    if (topLevel(script).statements.length > 1) lines.unshift(`${DOCKER_CLEAN};`);
+    else lines.splice(0, 1, DOCKER_CLEAN, `&& ${lines[0]}`);
+  }
+  lines.push(...cleanups.map((c) => `&& ${c}`));
+  const comment = trailingComment(script);
+  if (comment) lines[lines.length - 1] += ` ${comment}`;
+  return lines;
+}

@@ -1,0 +1,92 @@
+import { withStage, type Dockerfile } from "../../src/core/ir.js";
+import { definePass, type PassContext } from "../../src/core/pass.js";
+import { shippedStages } from "../../src/core/stages.js";
+import { cleanupRun, type CleanupNoteId } from "./cleanup.js";
+import { mergeRuns, type MergeNoteId } from "./merge.js";
+import { CONSTRUCTS } from "../../src/core/syntax.js";
+
+type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
+
+export default definePass<MessageId>({
+  id: "merge-run",
+  title: "Merge consecutive RUN instructions and clean package caches in the same layer",
+  rationale: [
+    "Every RUN is a layer, and a file that a later RUN deletes still ships in the earlier layer. This pass merges",
+    "consecutive RUNs of a stage into one `&&` chain, one command per line, when the merged shell provably fails",
+    "exactly when one of the RUNs would have and every command sees the same shell state: a RUN that leaves state",
+    "(cd, export, umask…) runs in `( … )`; `a; b` and `a || b` are grouped in `{ …; }`. These stop a merge, with",
+    "a note: `set -e`, `trap`, a daemon started by `service` & co., a background `&`, a trailing `# comment`,",
+    "different flags, a fresh tmpfs or writable bind mount, exec form, heredocs, non-POSIX shells, a SHELL with",
+    "`-e` or `--login`, and `ENV BASH_ENV`. Instructions in between end a run of RUNs.",
+    "Then, in the stages that end up in the final image, each package install answers prompts (`-y`) and keeps",
+    "its cache out of the layer: apt lists removed (only when `apt-get update` runs in the same RUN), `apk add",
+    "--no-cache`, `yum/dnf/microdnf/zypper clean`, `pip --no-cache-dir`, `npm cache clean --force`, `yarn cache",
+    "clean` (Yarn 1 only: in Yarn 2+ the cache holds the packages), `pnpm store prune`, `gem --no-document`,",
+    "`composer clear-cache`, `go clean -cache`, cargo's registry. Nothing is removed that a later RUN still",
+    "reads (an apt install without its own update, `--offline`, cargo), nor a cache on a cache mount.",
+    "`--no-install-recommends` is NOT added by default: it changes which packages get installed (curl loses",
+    "ca-certificates, and with it https). Set the option `aptNoRecommends` (CLI `--apt-no-recommends`) to add it.",
+    "With `--cache-mounts`, caches go on `RUN --mount=type=cache` instead (apt: /var/cache/apt and /var/lib/apt",
+    "with sharing=locked, and the image's docker-clean hook removed so that apt keeps its downloads there).",
+  ].join(" "),
+  messages: {
+    merged: "Merged {count} RUN instructions (lines {lines}) into one.",
+    mergedIsolated: "Merged {count} RUN instructions (lines {lines}) into one, running {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
+    flagsDiffer: "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
+    freshMount: "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
+    notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",
+    leavesState: "Did not merge this RUN with the RUN on line {other}: {reason}; keep such RUNs separate.",
+    trailingComment: "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
+    background: "Did not merge this RUN with the RUN on line {other}: it starts a command in the background with `&`, which would keep running during the merged commands.",
+    errexitShell: "Did not merge this RUN with the RUN on line {other}: the SHELL `{shell}` runs with `-e`, which a merged command group would not honour the same way.",
+    mountsNotAllowed: "Did not use cache mounts: the file's `# syntax=` (or `--syntax-directive=never`) does not allow `RUN --mount`; caches are cleaned instead. Raise the syntax to docker/dockerfile:1.2 or later to use them.",
+    heredocLeftAlone: "Left the `{manager}` caches of this heredoc RUN alone: merge-run does not rewrite heredocs; clean up at the end of the heredoc script yourself.",
+    startupShell: "Did not merge this RUN with the RUN on line {other}: with `{shell}`, bash runs start-up scripts before each RUN, whose functions (conda, nvm…) may change the shell; merged, they would run once for all.",
+    added: "Added {added} to this RUN, so that its package installs leave no cache in the layer and cannot stop at a prompt.",
+    mounted: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer.",
+    mountedApt: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",
+    notShipped: "Left the caches of `{manager}` in place: stage {stage} is not part of the final image, so they cost it nothing.",
+    laterNeedsCache: "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (an install without its own index update, `--offline`, or cargo); clean up in that RUN instead.",
+    aptWithoutUpdate: "Left the apt lists alone: `{manager} install` runs without `{manager} update` in the same RUN, so the lists come from another layer; put `{manager} update &&` in front of the install to clean them in one layer.",
+    yarnVersionUnknown: "Did not add `yarn cache clean`: the build context does not show that the project uses Yarn 1 (it has a `.yarnrc.yml`, `packageManager: yarn@2+` or no package.json), and in Yarn 2+ the cache may hold the installed packages; add it yourself if the project uses Yarn 1.",
+    ignored: "Did not merge this RUN with its neighbours: `# msb-opt ignore=merge-run` above it keeps it as it is.",
+    mountNotRoot: "Did not add a cache mount for `{manager}`: this RUN runs as a non-root USER, whose cache is not under /root.",
+  },
+  run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
+    const shipped = shippedStages(df);
+    const options = {
+      cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),
+      aptNoRecommends: ctx.options.aptNoRecommends === true,
+      yarnClassic: yarnClassic(ctx),
+    };
+    if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});
+    let out = df;
+    df.stages.forEach((stage, si) => {
+      const merged = mergeRuns(out, stage, (instr) => ctx.isIgnored(instr));
+      for (const n of merged.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
+      out = withStage(out, si, merged.body === stage.body ? stage : { ...stage, body: merged.body });
+      const body = out.stages[si].body.map((instr) => {
+        if (ctx.isIgnored(instr)) return instr;
+        const cleaned = cleanupRun(out, si, instr, shipped.has(si), options);
+        for (const n of cleaned.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
+        return cleaned.instr;
+      });
+      if (body.some((instr, k) => instr !== out.stages[si].body[k])) out = withStage(out, si, { ...out.stages[si], body });
+    });
+    return out;
+  },
+});
+
+/** Yarn 1 when the context shows it: no `.yarnrc.yml` and no `packageManager: yarn@2+`; null when unknown. */
+function yarnClassic(ctx: PassContext<MessageId>): boolean | null {
+  if (!ctx.context.available) return null;
+  if (ctx.context.exists(".yarnrc.yml")) return false;
+  const pkg = ctx.context.read("package.json");
+  if (pkg === null) return null;
+  try {
+    const manager = (JSON.parse(pkg) as { packageManager?: unknown }).packageManager;
+    return !(typeof manager === "string" && /^yarn@([2-9]|\d\d)/.test(manager));
+  } catch {
+    return null;
+  }
+}

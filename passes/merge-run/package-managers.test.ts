@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { cacheMountValues, hasCacheMount, managerUses, MANAGERS, missingFlags, reliesOnCache } from "./package-managers.js";
+import { loadShell, parseShell } from "../../src/core/shell.js";
+
+beforeAll(() => loadShell());
+const uses = (text: string) => managerUses(parseShell(text));
+const spec = (id: string) => MANAGERS.find((m) => m.id === id)!;
+
+describe("managerUses", () => {
+  test.each([
+    ["apt-get update && apt-get -o Dpkg::Options::=--force-confold install curl", ["apt:update:refresh", "apt:install:install"]],
+    ["DEBIAN_FRONTEND=noninteractive /usr/bin/apt install -y git", ["apt:install:install"]],
+    ["python3 -m pip install -r req.txt", ["pip:install:install"]],
+    ["yarn --frozen-lockfile && yarn build", ["yarn::install", "yarn:build:other"]],
+    ["npm ci && npm run build", ["npm:ci:install", "npm:run:other"]],
+    ["zypper --non-interactive in curl", ["zypper:in:install"]],
+    ["make install", []],
+  ])("%j", (text, expected) => expect(uses(text).map((u) => `${u.spec.id}:${u.sub}:${u.kind}`)).toEqual(expected));
+});
+
+describe("missingFlags", () => {
+  test.each([
+    ["apt-get install curl", true, ["-y"]],
+    ["apt-get install -qy curl", true, []],
+    ["apt-get --assume-yes install curl", true, []],
+    ["pip install x", true, ["--no-cache-dir"]],
+    ["pip install x", false, []],
+    ["apk add --no-cache x", true, []],
+    ["gem install -N rails", true, []],
+    ["dnf install x", false, ["-y"]],
+  ])("%j (no-cache %s)", (text, noCache, expected) => expect(missingFlags(uses(text)[0], noCache)).toEqual(expected));
+});
+
+describe("reliesOnCache", () => {
+  test.each([
+    ["apt", "apt-get install -y git", true],
+    ["apt", "apt-get update && apt-get install -y git", false],
+    ["apk", "apk add git", true],
+    ["apk", "apk add --no-cache git", false],
+    ["npm", "npm ci --offline", true],
+    ["npm", "npm ci", false],
+    ["cargo", "cargo build --release", true],
+    ["pip", "pip install x", false],
+  ])("%s after %j", (id, later, expected) => expect(reliesOnCache(spec(id), uses(later))).toBe(expected));
+});
+
+describe("cache mounts", () => {
+  test("apt counts as mounted only with its lists on a mount", () => {
+    expect(hasCacheMount(["type=cache,target=/var/cache/apt"], spec("apt"))).toBe(false);
+    expect(hasCacheMount(["type=cache,target=/var/lib/apt,sharing=locked"], spec("apt"))).toBe(true);
+  });
+  test("pip cache under a mounted parent", () => {
+    expect(hasCacheMount(["type=cache,target=/root/.cache"], spec("pip"))).toBe(true);
+    expect(hasCacheMount(["type=bind,target=/root/.cache"], spec("pip"))).toBe(false);
+  });
+  test("flag values", () => {
+    expect(cacheMountValues(spec("apt"))).toEqual(["type=cache,target=/var/cache/apt,sharing=locked", "type=cache,target=/var/lib/apt,sharing=locked"]);
+    expect(cacheMountValues(spec("npm"))).toEqual(["type=cache,target=/root/.npm"]);
+  });
+});

@@ -1,0 +1,187 @@
+// Package managers in a RUN: which commands fill a cache, the flags that keep it out of the layer, the
+// cleanup command for the end of the RUN, and the BuildKit cache-mount targets that can hold it instead.
+import { simpleCommands, type ShellNode, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
+
+export type ManagerId =
+  | "apt" | "apk" | "dnf" | "yum" | "microdnf" | "zypper" | "pip" | "npm" | "yarn" | "pnpm" | "gem" | "composer" | "go" | "cargo";
+
+/** A flag to insert after the sub-command unless one of `present` is already there. */
+interface FlagRule {
+  readonly add: string;
+  readonly present: RegExp;
+}
+
+export interface ManagerSpec {
+  readonly id: ManagerId;
+  /** The command names (`apt-get`, `pip3`…). */
+  readonly names: RegExp;
+  /** Sub-commands that download packages into a cache. */
+  readonly installs: ReadonlySet<string>;
+  /** Sub-commands that fetch the package index (`apt-get update`). */
+  readonly refreshes?: ReadonlySet<string>;
+  /** Answers prompts; a build has no terminal, so without it a prompt aborts the build. */
+  readonly yes?: FlagRule;
+  /** Keeps the download cache out of the layer, per command. */
+  readonly noCache?: FlagRule;
+  /** Commands appended at the end of the RUN, one per line. */
+  readonly cleanup?: readonly string[];
+  /** The cleanup is already in the script. */
+  readonly cleaned?: (commands: readonly SimpleCommand[]) => boolean;
+  /** Cache directories for `RUN --mount=type=cache` (as root). */
+  readonly mounts: readonly string[];
+  readonly sharing?: "locked";
+  /** The cache counts as mounted when this directory is on a cache mount (default: any of `mounts`). */
+  readonly mountedWhen?: string;
+  /** `--cache-mounts` leaves this one alone (its cache is recognised on a mount, but not put on one). */
+  readonly mountable?: false;
+}
+
+const set = (...words: string[]) => new Set(words);
+const removes = (prefix: string) => (commands: readonly SimpleCommand[]) =>
+  commands.some((c) => c.name === "rm" && c.args.some((a) => a.text.replace(/^["']|["']$/g, "").startsWith(prefix)));
+const runs = (name: RegExp, ...words: string[]) => (commands: readonly SimpleCommand[]) =>
+  commands.some((c) => name.test(baseName(c.name)) && words.every((w, i) => c.args.filter((a) => !a.text.startsWith("-"))[i]?.value === w));
+
+const APT_YES = /^(-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|--force-yes|APT::Get::Assume-Yes=.*)$/;
+
+export const MANAGERS: readonly ManagerSpec[] = [
+  {
+    id: "apt", names: /^apt(-get)?$/, installs: set("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"),
+    refreshes: set("update"), yes: { add: "-y", present: APT_YES },
+    cleanup: ["rm -rf /var/lib/apt/lists/*"], cleaned: removes("/var/lib/apt/lists"), mountedWhen: "/var/lib/apt/lists",
+    mounts: ["/var/cache/apt", "/var/lib/apt"], sharing: "locked",
+  },
+  {
+    id: "apk", names: /^apk$/, installs: set("add"), refreshes: set("update"),
+    noCache: { add: "--no-cache", present: /^--no-cache$/ }, cleanup: ["rm -rf /var/cache/apk/*"], cleaned: removes("/var/cache/apk"),
+    // `apk add` without --no-cache needs an index on the mount, which a first build does not have.
+    mounts: ["/var/cache/apk"], mountable: false,
+  },
+  {
+    id: "dnf", names: /^dnf\d*$/, installs: set("install", "update", "upgrade", "reinstall", "groupinstall", "distro-sync"),
+    yes: { add: "-y", present: /^(-[a-zA-Z]*y[a-zA-Z]*|--assumeyes)$/ }, cleanup: ["dnf clean all"], cleaned: runs(/^dnf\d*$/, "clean"),
+    mounts: ["/var/cache/dnf"], sharing: "locked",
+  },
+  {
+    id: "yum", names: /^yum$/, installs: set("install", "update", "upgrade", "reinstall", "groupinstall"),
+    yes: { add: "-y", present: /^(-[a-zA-Z]*y[a-zA-Z]*|--assumeyes)$/ }, cleanup: ["yum clean all", "rm -rf /var/cache/yum"], cleaned: runs(/^yum$/, "clean"),
+    mounts: ["/var/cache/yum"], sharing: "locked",
+  },
+  // Old microdnf releases reject -y, so none is added.
+  { id: "microdnf", names: /^microdnf$/, installs: set("install", "update", "upgrade", "reinstall"), cleanup: ["microdnf clean all"], cleaned: runs(/^microdnf$/, "clean"), mounts: ["/var/cache/yum", "/var/cache/dnf"], mountable: false },
+  {
+    id: "zypper", names: /^zypper$/, installs: set("install", "in", "update", "up", "dist-upgrade", "dup", "patch"),
+    yes: { add: "-y", present: /^(-[a-zA-Z]*[yn][a-zA-Z]*|--no-confirm|--non-interactive)$/ }, cleanup: ["zypper clean --all"], cleaned: runs(/^zypper$/, "clean"),
+    mounts: ["/var/cache/zypp"], sharing: "locked",
+  },
+  {
+    id: "pip", names: /^pip(\d+(\.\d+)?)?$/, installs: set("install", "download", "wheel"),
+    noCache: { add: "--no-cache-dir", present: /^--no-cache-dir$/ }, mounts: ["/root/.cache/pip"],
+  },
+  { id: "npm", names: /^npm$/, installs: set("install", "i", "ci", "add", "install-clean", "update"), cleanup: ["npm cache clean --force"], cleaned: runs(/^npm$/, "cache", "clean"), mounts: ["/root/.npm"] },
+  { id: "yarn", names: /^yarn$/, installs: set("", "install", "add"), cleanup: ["yarn cache clean"], cleaned: runs(/^yarn$/, "cache", "clean"), mounts: ["/usr/local/share/.cache/yarn"] },
+  { id: "pnpm", names: /^pnpm$/, installs: set("install", "i", "add", "fetch"), cleanup: ["pnpm store prune"], cleaned: runs(/^pnpm$/, "store", "prune"), mounts: ["/root/.local/share/pnpm/store"], mountable: false },
+  { id: "gem", names: /^gem$/, installs: set("install", "update"), noCache: { add: "--no-document", present: /^(--no-document|--no-doc|-N|--no-ri|--no-rdoc)$/ }, mounts: [], mountable: false },
+  { id: "composer", names: /^composer(\.phar)?$/, installs: set("install", "require", "update"), cleanup: ["composer clear-cache"], cleaned: runs(/^composer(\.phar)?$/, "clear-cache"), mounts: ["/root/.composer/cache", "/root/.cache/composer"], mountable: false },
+  { id: "go", names: /^go$/, installs: set("build", "install", "test"), cleanup: ["go clean -cache"], cleaned: runs(/^go$/, "clean"), mounts: ["/root/.cache/go-build"] },
+  {
+    id: "cargo", names: /^cargo$/, installs: set("build", "install", "fetch"),
+    cleanup: ['rm -rf "${CARGO_HOME:-$HOME/.cargo}/registry" "${CARGO_HOME:-$HOME/.cargo}/git"'], cleaned: removes("${CARGO_HOME"), mounts: ["/usr/local/cargo/registry", "/root/.cargo/registry"], mountable: false,
+  },
+];
+
+/** One package-manager command of a script. */
+export interface ManagerUse {
+  readonly spec: ManagerSpec;
+  readonly command: SimpleCommand;
+  /** The sub-command (`install`), "" for a bare `yarn`. */
+  readonly sub: string;
+  /** Where the sub-command word ends in the script text (for inserting flags), or null. */
+  readonly insertAt: number | null;
+  readonly kind: "install" | "refresh" | "other";
+}
+
+export function baseName(name: string | null): string {
+  return (name ?? "").replace(/^.*\//, "");
+}
+
+/** Options that take the next word as their value, per manager (so that the value is not taken for the sub-command). */
+const VALUED = /^(-o|-c|-t|--option|--config-file|--target-release|--root|--repo|-r|--prefix)$/;
+
+/** Every package-manager command of the script, in order. */
+export function managerUses(script: ShellScript): ManagerUse[] {
+  const uses: ManagerUse[] = [];
+  for (const command of simpleCommands(script)) {
+    let args = command.args;
+    let name = baseName(command.name);
+    // `python3 -m pip install …`
+    if (/^python(\d+(\.\d+)?)?$/.test(name) && args[0]?.value === "-m" && /^pip\d*$/.test(args[1]?.value ?? "")) {
+      name = "pip";
+      args = args.slice(2);
+    }
+    const spec = MANAGERS.find((m) => m.names.test(name));
+    if (!spec) continue;
+    let index = -1;
+    for (let i = 0; i < args.length; i++) {
+      if (VALUED.test(args[i].text)) i++;
+      else if (!args[i].text.startsWith("-")) {
+        index = i;
+        break;
+      }
+    }
+    const sub = index < 0 ? "" : args[index].value ?? "?";
+    const kind = spec.refreshes?.has(sub) ? "refresh" : spec.installs.has(sub) ? "install" : "other";
+    const node = index < 0 ? null : argNodes(command.node).find((n) => n.text === args[index].text && n.startIndex >= (command.node.childForFieldName("name")?.endIndex ?? 0));
+    const insertAt = sub === "" ? command.node.childForFieldName("name")?.endIndex ?? null : node?.endIndex ?? null;
+    uses.push({ spec, command, sub, insertAt, kind });
+  }
+  return uses;
+}
+
+function argNodes(node: ShellNode): ShellNode[] {
+  return node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment" && !c.type.endsWith("redirect"));
+}
+
+/** The flags that a use lacks: `yes` always, `noCache` only when the cache is not kept elsewhere. */
+export function missingFlags(use: ManagerUse, withNoCache: boolean): string[] {
+  if (use.kind !== "install") return [];
+  const has = (rule: FlagRule) => use.command.args.some((a) => rule.present.test(a.value ?? a.text));
+  const flags: string[] = [];
+  if (use.spec.yes && !has(use.spec.yes)) flags.push(use.spec.yes.add);
+  if (withNoCache && use.spec.noCache && !has(use.spec.noCache)) flags.push(use.spec.noCache.add);
+  return flags;
+}
+
+/**
+ * Does a later RUN rely on what this manager leaves behind? apt and apk installs read the package index that
+ * an earlier `update` left, unless they refresh it themselves; cargo and `--offline` installs read the cache.
+ */
+export function reliesOnCache(spec: ManagerSpec, later: readonly ManagerUse[]): boolean {
+  let refreshed = false;
+  for (const use of later) {
+    if (use.spec.id !== spec.id) continue;
+    const flags = use.command.args.map((a) => a.value ?? a.text);
+    if (flags.includes("--offline")) return true;
+    if (use.kind === "refresh") refreshed = true;
+    if (spec.id === "cargo") return true;
+    if (spec.id === "apt" && use.kind === "install" && !refreshed) return true;
+    if (spec.id === "apk" && use.kind === "install" && !refreshed && !flags.some((f) => /^(--no-cache|--update-cache|--update|-U)$/.test(f))) return true;
+  }
+  return false;
+}
+
+/** The `--mount=type=cache,…` flag values for a manager. */
+export function cacheMountValues(spec: ManagerSpec): string[] {
+  return spec.mounts.map((target) => `type=cache,target=${target}${spec.sharing ? `,sharing=${spec.sharing}` : ""}`);
+}
+
+/** Is this manager's cache already on a cache mount of the RUN? */
+export function hasCacheMount(mountValues: readonly string[], spec: ManagerSpec): boolean {
+  return mountValues.some((v) => {
+    if (!/(^|,)type=cache(,|$)/.test(v)) return false;
+    const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(v)?.[1]?.replace(/\/+$/, "");
+    if (target === undefined) return false;
+    if (spec.mountedWhen) return spec.mountedWhen === target || spec.mountedWhen.startsWith(`${target}/`);
+    return spec.mounts.some((m) => m === target || m.startsWith(`${target}/`) || target.startsWith(`${m}/`));
+  });
+}

@@ -1,0 +1,238 @@
+import { readFileSync } from "node:fs";
+import { CATALOG_DATE } from "../../src/core/image-catalog.js";
+import { parseVersionTag } from "../../src/core/image-tags.js";
+import type { Dockerfile, ImageRef } from "../../src/core/ir.js";
+import { definePass, type PassContext } from "../../src/core/pass.js";
+import { LockfileError, readLockfile } from "./lockfile.js";
+import { isFailure, PinResolver, type Pin, type PinFailure } from "./resolve.js";
+import { findTargets, refKey, spliceArgDefault, spliceFrom, withFrom, type ArgTarget, type Target } from "../../src/core/from-refs.js";
+import { parseDockerConfig, RegistryClient, type Credentials } from "./registry.js";
+
+/**
+ * Options (besides `pin` and `offline`): `registryMirror` (URL serving Docker Hub images),
+ * `registryConfig` (path of a docker config.json with credentials), `registryTimeoutMs`.
+ */
+type Prepared = ReadonlyMap<string, Pin | PinFailure | null>;
+
+const messages = {
+  pinned: "Pinned `{from}` to `{to}` {source}.",
+  pinnedArg: "Pinned the default of `ARG {name}` from `{from}` to `{to}` so that the image is `{image}`, {source}.",
+  noDigestCatalog: "Added no digest to `{image}`: the bundled catalog knows tags, not digests; run without `--offline` or add a `digest` to msb-opt.lock.json.",
+  noDigestLockfile: "Added no digest to `{image}`: its msb-opt.lock.json entry has none; add a `digest` to pin it.",
+  noDigestArg: "Added no digest to `{image}`: the reference is built from `ARG {name}`; write the digest on the FROM line to pin it.",
+  unreachable: "Left `{ref}` unpinned: {detail}; run with `--offline` to pin from the bundled catalog of {date}, or list it in msb-opt.lock.json.",
+  auth: "Left `{ref}` unpinned: {detail}; pass `--registry-config` with credentials for it, or list it in msb-opt.lock.json.",
+  lookupFailed: "Left `{ref}` unpinned: {detail}; list the tag to use in msb-opt.lock.json.",
+  notInCatalog: "Left `{ref}` unpinned: {detail} (offline); list it in msb-opt.lock.json or run without `--offline`.",
+  badLockfile: "Left `{ref}` unpinned: {detail}; fix the lockfile.",
+  argNoDefault: "Left `{ref}` unpinned: `ARG {name}` has no default, so the image is chosen at build time; give it a default to let msb-opt pin it.",
+  argComplex: "Left `{ref}` unpinned: msb-opt pins only a FROM built from one global ARG with one default (`{name}`); pin it by hand.",
+  argUsedInStage: "Left `{ref}` unpinned: a stage redeclares `ARG {name}` and would see a changed default; pin it by hand.",
+  argConflict: "Left `ARG {name}` unchanged: its FROM lines would need different defaults (`{a}`, `{b}`); pin them by hand.",
+  argShared: "Left `ARG {name}` unchanged: another line reads it and could not be pinned with it; pin it by hand.",
+  notSpliced: "Left `{ref}` unpinned: msb-opt could not find its text on the line to replace it alone; pin it by hand.",
+  inconsistent: "Left `{ref}` unpinned: it resolves to `{tag}` but `{other}` resolves to `{otherTag}`, another release; pin both in msb-opt.lock.json.",
+} as const;
+
+type MessageId = keyof typeof messages;
+
+export default definePass<MessageId, Prepared>({
+  id: "pin-tags",
+  title: "Pin base images to an explicit release",
+  rationale:
+    "`FROM node` or `FROM python:3-slim` names a different image every few weeks, so the same Dockerfile builds " +
+    "differently and caches break. pin-tags replaces a floating tag with the most specific release tag that names " +
+    "the same image today, keeping the variant (`node:22-slim` → `node:22.23.2-slim`), or adds the digest with " +
+    "`--pin=digest`. Pins come from msb-opt.lock.json next to the Dockerfile, else from the registry (tags list and " +
+    "manifest digests), or with `--offline` from a bundled catalog of official images. Only the image reference on " +
+    "the FROM line (or the ARG default it is built from) changes.",
+  messages,
+  async prepare(df, ctx) {
+    const policy = ctx.options.pin ?? "tag";
+    const results = new Map<string, Pin | PinFailure | null>();
+    if (policy === "none") return results;
+    let lockfile;
+    try {
+      lockfile = readLockfile(ctx.context);
+    } catch (err) {
+      if (!(err instanceof LockfileError)) throw err;
+      lockfile = { error: err.message };
+    }
+    let auths: Record<string, Credentials> = {};
+    const configPath = ctx.options.registryConfig;
+    let configError: string | null = null;
+    if (typeof configPath === "string" && !ctx.options.offline) {
+      try {
+        auths = parseDockerConfig(readFileSync(configPath, "utf8"));
+      } catch (err) {
+        configError = `cannot read --registry-config ${configPath} (${(err as Error).message})`;
+      }
+    }
+    const client = new RegistryClient({
+      mirror: typeof ctx.options.registryMirror === "string" ? ctx.options.registryMirror : undefined,
+      auths,
+      timeoutMs: typeof ctx.options.registryTimeoutMs === "number" ? ctx.options.registryTimeoutMs : undefined,
+    });
+    const offline = ctx.options.offline ?? false;
+    const resolver = new PinResolver({ policy, offline, lockfile, client, registryError: configError ?? undefined });
+    for (const t of findTargets(df)) {
+      if (t.kind !== "from" && t.kind !== "arg") continue;
+      const key = refKey(t.ref);
+      if (results.has(key)) continue;
+      results.set(key, await resolver.resolve(t.ref));
+    }
+    return results;
+  },
+  run(df, ctx, prepared) {
+    if ((ctx.options.pin ?? "tag") === "none") return df;
+    const pins: { t: Target; pin: Pin }[] = [];
+    /** Per global ARG: the defaults its FROM lines ask for, how many asked, and a pin to cite. */
+    const argPins = new Map<number, { t: ArgTarget; values: Set<string | null>; count: number; pin: Pin | null }>();
+    const argPin = (t: ArgTarget, value: string | null, pin: Pin | null) => {
+      const entry = argPins.get(t.arg) ?? { t, values: new Set<string | null>(), count: 0, pin: null };
+      entry.values.add(value);
+      entry.count++;
+      if (pin && !entry.pin) Object.assign(entry, { t, pin });
+      argPins.set(t.arg, entry);
+    };
+    for (const t of findTargets(df)) {
+      if (t.kind === "skip") continue;
+      const stage = df.stages[t.stage];
+      if (t.kind === "refuse") {
+        ctx.decline(stage.from.line, t.reason, { ref: stage.base.raw, name: t.name });
+        continue;
+      }
+      const result = prepared.get(refKey(t.ref)) ?? null;
+      if (isFailure(result)) ctx.decline(lineOf(df, t), failureMessage(result), { ref: t.ref.raw, detail: result.detail, date: CATALOG_DATE });
+      else if (result !== null) pins.push({ t, pin: result });
+      else if (t.kind === "arg") argPin(t, argValue(t), null); // already pinned: it keeps its default
+    }
+    const consistent = dropInconsistent(df, pins, ctx);
+
+    let out: Dockerfile = df;
+    for (const { t, pin } of consistent) {
+      const stage = df.stages[t.stage];
+      const pinnedRef = `${withoutTag(t.ref)}:${pin.tag}`;
+      if (t.kind === "from") {
+        const newRef = pin.digest ? `${pinnedRef}@${pin.digest}` : pinnedRef;
+        noteMissingDigest(ctx, stage.from.line, pin, pinnedRef);
+        if (newRef === t.ref.raw) continue;
+        const from = spliceFrom(stage.from, t.ref.raw, newRef);
+        if (from === null) {
+          ctx.decline(stage.from.line, "notSpliced", { ref: t.ref.raw });
+          continue;
+        }
+        out = { ...out, stages: out.stages.map((s, i) => (i === t.stage ? withFrom(s, from, newRef) : s)) };
+        ctx.report(stage.from.line, "pinned", { from: t.ref.raw, to: newRef, source: sourceText(pin) });
+      } else {
+        if (pin.digest) ctx.decline(stage.from.line, "noDigestArg", { image: pinnedRef, name: t.name });
+        else noteMissingDigest(ctx, stage.from.line, pin, pinnedRef);
+        const fits = pinnedRef.startsWith(t.prefix) && pinnedRef.endsWith(t.suffix);
+        argPin(t, fits ? pinnedRef.slice(t.prefix.length, pinnedRef.length - t.suffix.length) : null, pin);
+      }
+    }
+    for (const [index, { t, values, count, pin }] of argPins) {
+      const old = df.globalArgs[index];
+      const [value, other] = [...values];
+      if (pin === null || value === argValue(t)) continue;
+      // Every line that reads the ARG must agree on the new default, or one of them would change image.
+      if (other !== undefined || value === null) {
+        ctx.decline(old.line, "argConflict", { name: t.name, a: String(value ?? argValue(t)), b: String(other ?? t.ref.raw) });
+        continue;
+      }
+      if (count !== argReaders(df, t.name)) {
+        ctx.decline(old.line, "argShared", { name: t.name });
+        continue;
+      }
+      const arg = spliceArgDefault(old, t.name, value);
+      if (arg === null) {
+        ctx.decline(old.line, "notSpliced", { ref: `ARG ${t.name}` });
+        continue;
+      }
+      out = { ...out, globalArgs: out.globalArgs.map((a, i) => (i === index ? arg : a)) };
+      ctx.report(old.line, "pinnedArg", { name: t.name, from: argValue(t), to: value, image: `${withoutTag(t.ref)}:${pin.tag}`, source: sourceText(pin) });
+    }
+    return out;
+  },
+});
+
+/** The ARG's current default, as the FROM line expands it. */
+function argValue(t: ArgTarget): string {
+  return t.ref.raw.slice(t.prefix.length, t.ref.raw.length - t.suffix.length);
+}
+
+/** How many lines read the build argument: FROM references and other global ARG defaults. */
+function argReaders(df: Dockerfile, name: string): number {
+  const reads = new RegExp(`\\$\\{?${name}\\b`);
+  return df.stages.filter((s) => reads.test(s.base.raw)).length + df.globalArgs.filter((a) => reads.test(a.args)).length;
+}
+
+function lineOf(df: Dockerfile, t: Target): number {
+  return df.stages[t.stage].from.line;
+}
+
+/** The reference as written up to its tag: `node`, `docker.io/library/node`, `localhost:5000/app`. */
+function withoutTag(ref: ImageRef): string {
+  return ref.tag === null ? ref.raw : ref.raw.slice(0, ref.raw.length - ref.tag.length - 1);
+}
+
+function sourceText(pin: Pin): string {
+  switch (pin.source.kind) {
+    case "lockfile":
+      return "from msb-opt.lock.json";
+    case "registry":
+      return `as \`${pin.source.host}\` serves it today`;
+    case "catalog":
+      return `from the bundled catalog of ${pin.source.date} (offline), which may lag the registry`;
+  }
+}
+
+function noteMissingDigest(ctx: PassContext<MessageId>, line: number, pin: Pin, image: string): void {
+  if (pin.noDigest === "catalog") ctx.decline(line, "noDigestCatalog", { image });
+  if (pin.noDigest === "lockfile") ctx.decline(line, "noDigestLockfile", { image });
+}
+
+function failureMessage(f: PinFailure): MessageId {
+  switch (f.failure) {
+    case "unreachable":
+      return "unreachable";
+    case "auth":
+      return "auth";
+    case "not-in-catalog":
+      return "notInCatalog";
+    case "lockfile":
+      return "badLockfile";
+    default:
+      return "lookupFailed";
+  }
+}
+
+/**
+ * Two references of one repository and release line with different variants (`node:22` and `node:22-slim`,
+ * as split-stages writes them) must pin to the same release, or the runtime would not match the builder.
+ */
+function dropInconsistent(df: Dockerfile, pins: { t: Target; pin: Pin }[], ctx: PassContext<MessageId>): { t: Target; pin: Pin }[] {
+  const bad = new Set<number>();
+  for (let i = 0; i < pins.length; i++) {
+    for (let j = i + 1; j < pins.length; j++) {
+      const [a, b] = [pins[i], pins[j]];
+      if (withoutTag(a.t.ref) !== withoutTag(b.t.ref) || releaseLine(a.t.ref) !== releaseLine(b.t.ref)) continue;
+      const [va, vb] = [parseVersionTag(a.pin.tag), parseVersionTag(b.pin.tag)];
+      if (!va || !vb || va.variant === vb.variant || va.parts.join(".") === vb.parts.join(".")) continue;
+      for (const [x, y] of [[a, b], [b, a]]) {
+        ctx.decline(lineOf(df, x.t), "inconsistent", { ref: x.t.ref.raw, tag: x.pin.tag, other: y.t.ref.raw, otherTag: y.pin.tag });
+      }
+      bad.add(i).add(j);
+    }
+  }
+  return pins.filter((_, i) => !bad.has(i));
+}
+
+/** `22-slim` and `22` are on release line `22`; `latest`, `slim` and `lts-slim` on `latest`/`lts`. */
+function releaseLine(ref: ImageRef): string {
+  const tag = ref.tag ?? "latest";
+  const v = parseVersionTag(tag);
+  if (v) return v.parts.join(".");
+  const first = tag.split("-")[0].toLowerCase();
+  return ["lts", "current", "stable", "mainline"].includes(first) ? first : "latest";
+}

@@ -1,0 +1,289 @@
+// What a single-stage build does, read from the Dockerfile and its context: where each step writes (the
+// paths the runtime must copy), which OS packages it installs, and what the image runs. Any step it cannot
+// account for is a refusal: the split would silently drop its effect.
+import { posix } from "node:path";
+import type { BuildContext } from "../../src/core/context.js";
+import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
+import { parseRun } from "../../src/core/run-script.js";
+import { simpleCommands, toWord, type ShellScript } from "../../src/core/shell.js";
+import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
+import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
+
+export interface Refusal {
+  readonly line: number;
+  readonly id: RefusalId;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export type RefusalId =
+  | "onbuild" | "unparsedRun" | "dynamicPath" | "noWorkdir" | "systemDir" | "unknownCommand"
+  | "globalInstall" | "systemPip" | "makeInstall" | "aptUpgrade" | "outsideWrite";
+
+export interface AptInstall {
+  readonly instr: Instruction;
+  /** Option words of `apt-get install` (`-y`, `--no-install-recommends`), as written. */
+  readonly options: readonly string[];
+  readonly packages: readonly string[];
+}
+
+export interface Analysis {
+  readonly stage: Stage;
+  /** Index in the body of the last RUN/COPY/ADD: everything after it only sets image config. */
+  readonly lastBuild: number;
+  /** Absolute paths the runtime copies from the builder, outermost only. */
+  readonly copyPaths: readonly string[];
+  readonly apt: readonly AptInstall[];
+  /** Command names the RUNs call (basenames). */
+  readonly buildCommands: ReadonlySet<string>;
+  /** Virtual environments made with `python -m venv`. */
+  readonly venvs: readonly string[];
+  /** What the image runs: ENTRYPOINT/CMD/HEALTHCHECK programs, with the scripts they call. */
+  readonly entry: readonly EntryProgram[];
+  /** WORKDIR at the end of the stage (null: the base image's). */
+  readonly workdir: string | null;
+  /** Context file (or folder) behind each absolute path a COPY wrote. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly refusal: Refusal };
+
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.id);
+  }
+}
+
+const refuse = (line: number, id: RefusalId, data: Record<string, string> = {}): never => {
+  throw new Refused({ line, id, data });
+};
+
+/** Commands that build in their working directory (the folder joins the copy set). */
+const BUILDS_IN_CWD = new Set([
+  "npm", "npx", "yarn", "pnpm", "node", "corepack", "tsc", "javac", "jar", "mvn", "mvnw", "gradle", "gradlew",
+  "make", "cmake", "gcc", "cc", "g++", "c++", "configure", "go",
+]);
+/** Does the command build something (a compiler, a package manager, a build driver)? */
+export function isBuildTool(name: string): boolean {
+  return BUILDS_IN_CWD.has(name) || PYTHON.test(name) || name === "pip" || name === "pip3";
+}
+
+/** Commands with no effect on the files the runtime needs. */
+const NO_EFFECT = new Set(["echo", "true", ":", "test", "[", "printf", "ls", "cat", "set", "export", "pwd", "which", "env", "sleep", "id", "whoami", "uname"]);
+/** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
+const C_FLAGS = { output: ["-o"], folder: [] };
+const NODE_FLAGS = { output: [], folder: ["--prefix", "--cwd", "--dir", "-C"] };
+const TOOL_FLAGS: Readonly<Record<string, { output: readonly string[]; folder: readonly string[] }>> = {
+  go: { output: ["-o"], folder: ["-C"] },
+  gcc: C_FLAGS, cc: C_FLAGS, "g++": C_FLAGS, "c++": C_FLAGS,
+  javac: { output: ["-d"], folder: [] },
+  tsc: { output: ["--outDir"], folder: [] },
+  make: { output: [], folder: ["-C", "--directory"] },
+  npm: NODE_FLAGS, yarn: NODE_FLAGS, pnpm: NODE_FLAGS,
+};
+
+/** The value of the first of `flags` (`-o x` or `--flag=x`), or null. */
+function optionValue(args: readonly string[], flags: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    if (flags.includes(args[i]) && args[i + 1] !== undefined) return args[i + 1];
+    const eq = args[i].indexOf("=");
+    if (eq > 0 && flags.includes(args[i].slice(0, eq))) return args[i].slice(eq + 1);
+  }
+  return null;
+}
+const APT_NO_EFFECT = new Set(["update", "clean", "autoclean", "autoremove"]);
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+/** Folders whose removal does not matter to the runtime (caches and package lists). */
+const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/root/.npm"];
+
+export function analyze(df: Dockerfile, stage: Stage, context: BuildContext): AnalysisResult {
+  try {
+    return { ok: true, analysis: walk(df, stage, context) };
+  } catch (err) {
+    if (err instanceof Refused) return { ok: false, refusal: err.refusal };
+    throw err;
+  }
+}
+
+function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
+  let cwd: string | null = null;
+  let lastBuild = -1;
+  const copy = new Set<string>();
+  const sources = new Map<string, string>();
+  const apt: AptInstall[] = [];
+  const buildCommands = new Set<string>();
+  const venvs: string[] = [];
+  let envText = "";
+
+  const add = (line: number, path: string) => {
+    if (isSystemDir(path)) refuse(line, "systemDir", { path });
+    if (/\s/.test(path)) refuse(line, "dynamicPath", { path });
+    copy.add(path);
+  };
+  // A path removed or moved away later must not be copied (COPY --from would fail on it).
+  const forget = (path: string) => {
+    for (const c of copy) if (isUnder(c, path)) copy.delete(c);
+  };
+  const at = (line: number, dir: string | null, p: string): string => {
+    if (p.includes("$")) refuse(line, "dynamicPath", { path: p });
+    return resolvePath(dir, p) ?? refuse(line, "noWorkdir", { path: p });
+  };
+
+  stage.body.forEach((instr, index) => {
+    const line = instr.line;
+    switch (instr.keyword) {
+      case "ONBUILD":
+        return refuse(line, "onbuild");
+      case "ENV":
+        envText += ` ${instr.args}`;
+        return;
+      case "WORKDIR":
+        cwd = at(line, cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
+        return;
+      case "COPY":
+      case "ADD": {
+        lastBuild = index;
+        const words = instr.exec ?? instr.args.replace(/\\[ \t]*\r?\n/g, " ").trim().split(/\s+/);
+        if (words.length < 2) return refuse(line, "dynamicPath", { path: instr.args.trim() });
+        const destWord = words[words.length - 1];
+        const dest = at(line, cwd, destWord);
+        const srcs = words.slice(0, -1);
+        const fromFlag = instr.flags.some((f) => f.name === "from");
+        const toFolder = destWord.endsWith("/") || srcs.length > 1;
+        if (srcs.length === 1 && !fromFlag && instr.heredocs.length === 0) {
+          const src = srcs[0];
+          const file = toFolder && src !== "." ? posix.join(dest, posix.basename(src)) : dest;
+          sources.set(file, src);
+          add(line, toFolder && context.read(src) !== null ? file : dest);
+        } else {
+          add(line, dest);
+        }
+        return;
+      }
+      case "RUN": {
+        lastBuild = index;
+        const parsed = parseRun(df, stage, instr);
+        if (!parsed.ok) refuse(line, "unparsedRun", { reason: parsed.reason });
+        if (parsed.ok) runEffects(parsed.script, instr);
+        return;
+      }
+      default:
+        return;
+    }
+  });
+
+  function runEffects(script: ShellScript, instr: Instruction): void {
+    const line = instr.line;
+    let dir = cwd;
+    for (const redirect of script.root.descendantsOfType("file_redirect")) {
+      const dest = redirect?.childForFieldName("destination");
+      const value = dest ? toWord(dest).value : null;
+      if (value === null || value.startsWith("&") || /^\d$/.test(value) || value === "/dev/null") continue;
+      add(line, at(line, dir, value));
+    }
+    for (const cmd of simpleCommands(script)) {
+      if (cmd.name === null) continue;
+      const name = posix.basename(cmd.name);
+      const args = cmd.args.map((a) => a.value ?? a.text);
+      const operands = args.filter((a) => !a.startsWith("-"));
+      buildCommands.add(name);
+      if (NO_EFFECT.has(name)) continue;
+      if (name === "cd") {
+        dir = at(line, dir, operands[0] ?? "/root");
+      } else if (name === "apt-get" || name === "apt") {
+        const [sub, ...rest] = operands;
+        if (sub === "install") {
+          const dynamic = cmd.args.find((a) => a.value === null && /\$\(|`/.test(a.text));
+          if (dynamic) refuse(line, "dynamicPath", { path: dynamic.text });
+          apt.push({ instr, options: args.filter((a) => a.startsWith("-")), packages: rest });
+        } else if (!APT_NO_EFFECT.has(sub ?? "")) {
+          refuse(line, "aptUpgrade", { command: `${name} ${sub ?? ""}`.trim() });
+        }
+      } else if (name === "rm") {
+        for (const p of operands) {
+          const path = at(line, dir, p.replace(/\/\*$/, ""));
+          if (!SCRATCH.some((s) => isUnder(path, s)) && ![...copy].some((c) => isUnder(path, c))) {
+            refuse(line, "unknownCommand", { command: `rm ${p}` });
+          }
+          forget(path);
+        }
+      } else if (name === "mkdir" || name === "touch") {
+        for (const p of operands) add(line, at(line, dir, p));
+      } else if (name === "chmod" || name === "chown") {
+        for (const p of operands.slice(1)) add(line, at(line, dir, p));
+      } else if (name === "cp" || name === "mv") {
+        if (operands.length < 2) continue;
+        if (name === "mv") for (const p of operands.slice(0, -1)) forget(at(line, dir, p));
+        add(line, at(line, dir, operands[operands.length - 1]));
+      } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
+        pythonEffects(cmd.name, name, args, line, dir);
+      } else if (BUILDS_IN_CWD.has(name)) {
+        if (args.includes("-g") || args.includes("--global") || (name === "go" && operands[0] === "install")) {
+          refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
+        }
+        if (name === "make" && operands.includes("install")) refuse(line, "makeInstall");
+        if (name === "go" && operands[0] !== "build") continue;
+        // Where the tool writes: its output flag, the folder it is pointed at, else its working folder.
+        const flags = TOOL_FLAGS[name] ?? { output: [], folder: [] };
+        const output = optionValue(args, flags.output);
+        const target = optionValue(args, flags.folder);
+        const home = target === null ? dir : at(line, dir, target);
+        if (output !== null) add(line, at(line, home, output));
+        if (output === null || name !== "go") add(line, home ?? refuse(line, "noWorkdir", { path: name }));
+        // Any other absolute path may be an output too: refuse unless it is already copied.
+        for (const p of args.map((a) => a.replace(/^-[\w-]*=/, "")).filter((a) => a.startsWith("/"))) {
+          const path = at(line, home, p);
+          if (![...copy].some((c) => isUnder(path, c))) refuse(line, "outsideWrite", { command: name, path: p });
+        }
+      } else {
+        refuse(line, "unknownCommand", { command: name });
+      }
+    }
+  }
+
+  function pythonEffects(path: string, name: string, args: string[], line: number, dir: string | null): void {
+    const venvOf = (p: string) => venvs.find((v) => isUnder(resolvePath(dir, p) ?? p, v));
+    const m = args[0] === "-m" ? args[1] : null;
+    if (m === "venv") {
+      const target = args.slice(2).filter((a) => !a.startsWith("-"))[0];
+      if (!target) refuse(line, "unknownCommand", { command: `${name} -m venv` });
+      const venv = at(line, dir, target);
+      venvs.push(venv);
+      add(line, venv);
+      return;
+    }
+    const pipInstall = (name.startsWith("pip") && args[0] === "install") || (m === "pip" && args[2] === "install");
+    if (pipInstall) {
+      const active = venvOf(path) ?? venvs.find((v) => envText.includes(`${v}/bin`));
+      if (!active || args.includes("--user")) refuse(line, "systemPip");
+      return;
+    }
+    if (m === "compileall" || m === "pip") return;
+    add(line, dir ?? refuse(line, "noWorkdir", { path: name }));
+  }
+
+  const workdir: string | null = cwd;
+  const copyPaths = outermost(copy);
+  // Programs are looked up in the venvs and node_modules/.bin too (PATH or npm scripts put them there).
+  const searchPath = [...venvs.filter((v) => envText.includes(`${v}/bin`)).map((v) => `${v}/bin`), ...(workdir ? [`${workdir}/node_modules/.bin`] : [])];
+  const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
+  const direct = entryPrograms(df, stage, inputs);
+  const entry = [...direct, ...scriptPrograms(direct, inputs)];
+  return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, entry, workdir, sources };
+}
+
+/** Names of the prod dependencies (package.json) and requirements (requirements*.txt): their usual commands. */
+function dependencyNames(context: BuildContext, workdir: string | null, sources: ReadonlyMap<string, string>): Set<string> {
+  const names = new Set<string>();
+  const src = (file: string) => (workdir === null ? null : contextSource(`${workdir}/${file}`, sources));
+  try {
+    const pkgPath = src("package.json");
+    const pkg = pkgPath === null ? null : JSON.parse(context.read(pkgPath) ?? "null");
+    for (const name of Object.keys(pkg?.dependencies ?? {})) names.add(name.replace(/^@[^/]+\//, ""));
+  } catch {
+    // not JSON: no names
+  }
+  for (const file of context.list(".").filter((f) => /^requirements.*\.txt$/.test(f))) {
+    for (const m of (context.read(file) ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) names.add(m[1].toLowerCase());
+  }
+  return names;
+}

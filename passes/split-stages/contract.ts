@@ -1,0 +1,77 @@
+// Assemble the two stages. The builder is the original stage up to its last build step (plus the
+// recipe's additions). The runtime replays, in their original order, every instruction that sets image
+// config (ARG, ENV, WORKDIR, USER, EXPOSE, LABEL, VOLUME, HEALTHCHECK, STOPSIGNAL, SHELL, ENTRYPOINT, CMD)
+// so the image keeps its contract and ARG scoping; it copies the build's outputs where the last build step
+// was, and ends with the original trailing config lines, moved as they were.
+import { parseImageRef } from "../../src/core/image-ref.js";
+import { continuationLines } from "../../src/core/print.js";
+import { instruction, type Dockerfile, type Instruction } from "../../src/core/ir.js";
+import type { Analysis, AptInstall } from "./analysis.js";
+import type { RecipePlan } from "./recipes/types.js";
+
+const BUILD_STEPS = new Set(["RUN", "COPY", "ADD"]);
+
+export interface Assembly {
+  readonly builderName: string;
+  readonly runtimeName: string | null;
+  /** The runtime's `apt-get install` for each original install RUN that has run-time packages. */
+  readonly runtimeApt: ReadonlyMap<Instruction, readonly string[]>;
+  /** Hardening: run as this non-root user, owning the copied paths. */
+  readonly user?: { readonly name: string; readonly chown: string } | null;
+}
+
+/**
+ * Names for the two stages, unused by the earlier stages (`taken`, lower case). `--target <name>` must
+ * still give the final image, so the runtime keeps the stage's own name when it has one.
+ */
+export function stageNames(original: string | null, taken: readonly string[] = []): { builderName: string; runtimeName: string | null } {
+  const used = new Set([...taken, original?.toLowerCase() ?? ""]);
+  const builderName = ["build", "builder", "build-final"].find((n) => !used.has(n)) ?? `build-${taken.length}`;
+  const runtimeName = original ?? (used.has("runtime") ? null : "runtime");
+  return { builderName, runtimeName };
+}
+
+/** The file with stage `index` (analysed as `a`) replaced by the builder and the runtime. */
+export function assemble(df: Dockerfile, index: number, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
+  const { stage } = a;
+  const body = stage.body;
+  const platform = stage.from.flags.filter((f) => f.name === "platform");
+  const builderFrom = { ...stage.from, raw: null, eol: null, args: `${stage.base.raw} AS ${names.builderName}` };
+
+  const builderBody: Instruction[] = [];
+  for (let i = 0; i <= body.length; i++) {
+    for (const ins of plan.builderInserts) if (ins.before === i) builderBody.push(...ins.instructions);
+    if (i <= a.lastBuild) builderBody.push(body[i]);
+  }
+
+  const runtimeBody: Instruction[] = [...plan.runtimePrelude];
+  const copies = (line: number) => {
+    const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
+    const flags = [{ name: "from", value: names.builderName }, ...chown];
+    return (plan.copyPaths ?? a.copyPaths).map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
+  };
+  // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
+  // WORKDIR would create them owned by root), and the user is set before anything else.
+  if (names.user) runtimeBody.push(...copies(body[a.lastBuild].line), instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
+  body.forEach((instr, i) => {
+    if (i > a.lastBuild) {
+      runtimeBody.push(instr);
+      return;
+    }
+    if (!BUILD_STEPS.has(instr.keyword)) runtimeBody.push({ ...instr, leading: "" });
+    const packages = names.runtimeApt.get(instr);
+    if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
+    if (i === a.lastBuild && !names.user) runtimeBody.push(...copies(instr.line));
+  });
+  const runtimeFrom = instruction("FROM", names.runtimeName ? `${plan.image} AS ${names.runtimeName}` : plan.image, { flags: platform, leading: df.newline, line: stage.from.line });
+  const builder = { ...stage, from: builderFrom, name: names.builderName, body: builderBody };
+  const runtime = { from: runtimeFrom, base: parseImageRef(plan.image), name: names.runtimeName, platform: stage.platform, body: runtimeBody };
+  return { ...df, stages: [...df.stages.slice(0, index), builder, runtime, ...df.stages.slice(index + 1)] };
+}
+
+/** The runtime's install of the packages it still needs, with the original's apt-get options. */
+function aptRun(apt: AptInstall, packages: readonly string[]): Instruction {
+  const options = apt.options.length > 0 ? `${apt.options.join(" ")} ` : "";
+  const lines = ["apt-get update", `&& apt-get install ${options}${packages.join(" ")}`, "&& rm -rf /var/lib/apt/lists/*"];
+  return instruction("RUN", continuationLines(lines), { line: apt.instr.line });
+}

@@ -1,0 +1,145 @@
+// What the image runs: the programs named by ENTRYPOINT, CMD and HEALTHCHECK, and one level into the
+// shell scripts and npm scripts they start (read from the build context).
+import { posix } from "node:path";
+import type { BuildContext } from "../../src/core/context.js";
+import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
+import { parseExecForm } from "../../src/core/parse.js";
+import { joinContinuations } from "../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../src/core/shell.js";
+import { isUnder, resolvePath } from "./paths.js";
+
+export interface EntryProgram {
+  /** The command as written (`node`, `./server`, `/app/server`). */
+  readonly name: string;
+  readonly from: "ENTRYPOINT" | "CMD" | "HEALTHCHECK" | "script";
+  readonly line: number;
+  /** Absolute path inside what the runtime copies, when the program is one of the build's files. */
+  readonly artifact: string | null;
+  /** It runs through a shell (shell form, `sh -c`, a script). */
+  readonly shell: boolean;
+}
+
+export interface EntryInputs {
+  readonly workdir: string | null;
+  readonly copyPaths: readonly string[];
+  readonly sources: ReadonlyMap<string, string>;
+  readonly context: BuildContext;
+  /** Folders searched for bare command names before the standard PATH (venv bin, node_modules/.bin). */
+  readonly searchPath?: readonly string[];
+  /** Commands that the installed dependencies are known to put in those folders. */
+  readonly knownBins?: ReadonlySet<string>;
+}
+
+const PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
+
+export function entryPrograms(df: Dockerfile, stage: Stage, inputs: EntryInputs): EntryProgram[] {
+  const last = (k: string) => [...stage.body].reverse().find((i) => i.keyword === k);
+  const entrypoint = last("ENTRYPOINT");
+  const cmd = last("CMD");
+  const health = last("HEALTHCHECK");
+  const out: EntryProgram[] = [];
+  const main = entrypoint && (entrypoint.exec?.length ?? entrypoint.args.trim().length) ? entrypoint : cmd;
+  if (main) out.push(...programsOf(main, main.keyword as "ENTRYPOINT" | "CMD", main.exec, main.args, inputs));
+  if (health && !/^NONE$/i.test(health.args.trim())) {
+    const text = health.args.trim().replace(/^CMD\s+/i, "");
+    out.push(...programsOf(health, "HEALTHCHECK", text.startsWith("[") ? parseExecForm(text) : null, text, inputs));
+  }
+  return out;
+}
+
+function programsOf(instr: Instruction, from: EntryProgram["from"], exec: readonly string[] | null, args: string, inputs: EntryInputs): EntryProgram[] {
+  if (exec) {
+    if (exec.length === 0) return [];
+    if (/^(\/bin\/)?(ba)?sh$/.test(exec[0]) && exec[1] === "-c" && exec[2] !== undefined) {
+      return [program(instr, from, exec[0], false, inputs), ...shellPrograms(instr, from, exec[2], inputs)];
+    }
+    return [program(instr, from, exec[0], false, inputs), ...npmScript(instr, exec, inputs)];
+  }
+  return shellPrograms(instr, from, joinContinuations(args), inputs);
+}
+
+function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
+  const script = parseShell(text);
+  const out: EntryProgram[] = [program(instr, from, "sh", true, inputs)];
+  for (const c of simpleCommands(script)) {
+    if (!c.name) continue;
+    out.push(program(instr, from, c.name, true, inputs));
+    out.push(...npmScript(instr, [c.name, ...c.args.map((a) => a.value ?? a.text)], inputs));
+  }
+  return out;
+}
+
+function program(instr: Instruction, from: EntryProgram["from"], name: string, shell: boolean, inputs: EntryInputs): EntryProgram {
+  const artifact = locate(name, inputs);
+  const result: EntryProgram = { name, from, line: instr.line, artifact, shell };
+  return result;
+}
+
+/** The absolute path of a program inside the copied paths, if it is there. */
+function locate(name: string, inputs: EntryInputs): string | null {
+  if (name.includes("/")) {
+    const path = resolvePath(inputs.workdir, name);
+    return path !== null && inputs.copyPaths.some((c) => isUnder(path, c)) ? path : null;
+  }
+  // A bare name needs evidence that the file is there: copied as such, from the context, or a known bin.
+  for (const dir of inputs.searchPath ?? []) {
+    if (inputs.knownBins?.has(name)) return `${dir}/${name}`;
+  }
+  for (const dir of PATH_DIRS) {
+    const path = `${dir}/${name}`;
+    const src = contextSource(path, inputs.sources);
+    if (inputs.copyPaths.includes(path) || (src !== null && inputs.context.exists(src))) return path;
+  }
+  return null;
+}
+
+/** The context file that a COPY put at an absolute path, if the Dockerfile shows it. */
+export function contextSource(abs: string, sources: ReadonlyMap<string, string>): string | null {
+  for (const [dest, src] of sources) {
+    if (abs === dest) return src;
+    const glob = posix.basename(dest);
+    if (/[*?]/.test(glob) && posix.dirname(abs) === posix.dirname(dest) && globRegExp(glob).test(posix.basename(abs))) {
+      return posix.join(posix.dirname(src), posix.basename(abs));
+    }
+    if (isUnder(abs, dest) && (src === "." || src.endsWith("/") || !posix.extname(src))) return posix.join(src, posix.relative(dest, abs));
+  }
+  return null;
+}
+
+function globRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+}
+
+/** The commands inside a shell script that the entry runs (one level deep). */
+export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
+  const out: EntryProgram[] = [];
+  for (const e of entry) {
+    if (!e.artifact) continue;
+    const src = contextSource(e.artifact, inputs.sources);
+    const text = src === null ? null : inputs.context.read(src);
+    if (!text || !/^#!\s*\S*(\/|\s)(ba|da)?sh\b/.test(text)) continue;
+    for (const c of simpleCommands(parseShell(text))) {
+      if (c.name) out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs), shell: true });
+    }
+  }
+  return out;
+}
+
+/** `npm start` / `npm run x`: the commands of that package.json script. */
+function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInputs): EntryProgram[] {
+  if (posix.basename(argv[0]) !== "npm") return [];
+  const name = argv[1] === "start" ? "start" : argv[1] === "run" || argv[1] === "run-script" ? argv[2] : null;
+  if (!name || inputs.workdir === null) return [];
+  const src = contextSource(`${inputs.workdir}/package.json`, inputs.sources);
+  const text = src === null ? null : inputs.context.read(src);
+  let script: unknown;
+  try {
+    script = text ? JSON.parse(text)?.scripts?.[name] : undefined;
+  } catch {
+    return [];
+  }
+  if (typeof script !== "string") return [];
+  return simpleCommands(parseShell(script))
+    .filter((c) => c.name)
+    .map((c) => ({ name: c.name as string, from: "script" as const, line: instr.line, artifact: locate(c.name as string, inputs), shell: true }));
+}

@@ -1,0 +1,16 @@
+// Option `harden`: run the runtime as a non-root user when the original ran as root and nothing in the
+// Dockerfile visibly needs root. Writes outside the copied paths cannot be seen, so it is opt-in.
+import type { Stage } from "../../src/core/ir.js";
+import type { RecipePlan } from "./recipes/types.js";
+
+export type Hardening = { readonly user: NonNullable<RecipePlan["nonRootUser"]> } | { readonly reason: string } | null;
+
+export function hardeningUser(stage: Stage, plan: RecipePlan): Hardening {
+  if (stage.body.some((i) => i.keyword === "USER")) return null;
+  if (!plan.nonRootUser) return { reason: `\`${plan.image}\` has no ready non-root user` };
+  const ports = stage.body.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.trim().split(/\s+/));
+  const low = ports.find((p) => !/^\d+(\/\w+)?$/.test(p) || Number.parseInt(p, 10) < 1024);
+  if (low) return { reason: `it exposes port \`${low}\`, which may need root to bind` };
+  if (stage.body.some((i) => i.keyword === "VOLUME")) return { reason: "it declares a VOLUME, whose ownership the user may not have" };
+  return { user: plan.nonRootUser };
+}

@@ -1,0 +1,39 @@
+// nginx already serving files: the runtime is the same nginx image without the build toolchain, and it
+// receives only what nginx reads (its config, and the folders that config and the default site name).
+import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
+import type { Analysis } from "../analysis.js";
+import { isUnder } from "../paths.js";
+import { isOfficial, noInserts, type Recipe } from "./types.js";
+
+// The default site, the config (with templates/) and the official image's entrypoint hooks.
+const DEFAULT_PATHS = ["/usr/share/nginx/html", "/etc/nginx", "/docker-entrypoint.d"];
+
+/** Absolute paths named in the nginx config files that the build copied from the context. */
+function configPaths(a: Analysis, context: BuildContext): string[] {
+  const found: string[] = [];
+  const scan = (text: string | null) => {
+    for (const m of (text ?? "").matchAll(/[\s"'](\/[^\s;"'$]+)/g)) found.push(m[1].replace(/\/+$/, "") || "/");
+  };
+  for (const [dest, src] of a.sources) {
+    if (!isUnder(dest, "/etc/nginx")) continue;
+    const text = context.read(src);
+    if (text !== null) scan(text);
+    else for (const name of context.list(src)) scan(context.read(posix.join(src, name)));
+  }
+  return found;
+}
+
+export const nginxRecipe: Recipe = {
+  id: "nginx",
+  matches: (base) => isOfficial(base, "nginx") && !/alpine/.test(base.tag ?? ""),
+  tools: ["nginx"],
+  packagePolicy: "unlessNamed",
+  sameBase: true,
+  plan(base, a, context) {
+    const read = [...DEFAULT_PATHS, ...configPaths(a, context)];
+    const copyPaths = a.copyPaths.filter((p) => read.some((r) => isUnder(p, r) || isUnder(r, p)));
+    if (copyPaths.length === 0) return { ok: false, id: "nothingServed", data: { image: base.raw } };
+    return { ok: true, plan: { image: base.raw, shellless: false, ...noInserts, copyPaths } };
+  },
+};

@@ -1,0 +1,63 @@
+// The shape of a runtime recipe: one small, data-driven file per ecosystem under passes/split-stages/recipes/.
+import type { BuildContext } from "../../../src/core/context.js";
+import type { ImageRef, Instruction } from "../../../src/core/ir.js";
+import type { Analysis } from "../analysis.js";
+import type { PackagePolicy } from "../packages.js";
+
+export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed";
+export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps";
+
+export interface RecipeNote {
+  readonly line: number;
+  readonly id: RecipeNoteId;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export interface RecipePlan {
+  /** The runtime base image reference, same family and version as the builder's. */
+  readonly image: string;
+  /** The runtime has no shell (distroless): only exec-form entries that run a copied binary. */
+  readonly shellless: boolean;
+  /** Instructions to insert in the build stage before the body index given (body.length: at the end). */
+  readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
+  /** The paths to copy when the recipe knows better than "everything the build wrote" (nginx). */
+  readonly copyPaths?: readonly string[];
+  /** A non-root user the runtime image already has, for hardening (`node`, distroless `nonroot`). */
+  readonly nonRootUser?: { readonly name: string; readonly chown: string };
+  /** Instructions that open the runtime stage (restoring what the builder's base image set). */
+  readonly runtimePrelude: readonly Instruction[];
+  readonly notes: readonly RecipeNote[];
+}
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: RecipePlan }
+  | { readonly ok: false; readonly id: RecipeRefusalId; readonly data: Readonly<Record<string, string>> };
+
+export interface Recipe {
+  readonly id: string;
+  /** Does this recipe know the builder's base image? */
+  matches(base: ImageRef): boolean;
+  /** Commands the runtime image provides besides the Debian base tools (and the copied files). */
+  readonly tools: readonly string[];
+  /** Which installed OS packages count as build-only (default `listed`). */
+  readonly packagePolicy?: PackagePolicy;
+  /** The runtime base is the builder's own image, so the stage may inherit its ENTRYPOINT/CMD. */
+  readonly sameBase?: boolean;
+  plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[]): PlanResult;
+}
+
+/** Is the reference an official (Docker Hub library) image with this name? */
+export function isOfficial(base: ImageRef, name: string): boolean {
+  return (base.registry === null || base.registry === "docker.io") && base.name === name;
+}
+
+const DEBIAN_CODENAMES = /^(buster|bullseye|bookworm|trixie)$/;
+
+/** A tag split into its version and an optional Debian codename suffix (`20-bookworm`). */
+export function splitCodename(tag: string): { version: string; codename: string | null } {
+  const m = /^(.*?)-?(buster|bullseye|bookworm|trixie)$/.exec(tag);
+  if (m && DEBIAN_CODENAMES.test(m[2])) return { version: m[1], codename: m[2] };
+  return { version: tag, codename: null };
+}
+
+export const noInserts = { builderInserts: [], runtimePrelude: [], notes: [] } as const;

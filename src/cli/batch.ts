@@ -1,0 +1,180 @@
+// `msb-opt batch`: the command-line edge of the batch library. It reaches the terminal only through the
+// `Io` that src/cli/main.ts hands it (the one module that touches `process`).
+import { writeFileSync } from "node:fs";
+import { Command, Option } from "commander";
+import { combinedDiff, writeInPlace, writeOutDir } from "../batch/output.js";
+import { verifyResults } from "../batch/verify-results.js";
+import { Docker } from "../verify/docker.js";
+import { defaultJobs, runBatch } from "../batch/run.js";
+import { discover, displayPath, shardOf } from "../batch/discover.js";
+import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
+import { renderReport, reportFormatOf, summarize, type ReportFormat } from "../batch/report.js";
+import { addSettingsOptions, flagSettings } from "./options.js";
+import { resolveSettings } from "./config.js";
+import { selectPasses } from "../core/pipeline.js";
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Standard error is a terminal: draw a progress bar instead of plain lines. */
+  readonly tty: boolean;
+  readonly cwd: string;
+  readonly now: () => number;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export class BatchUsageError extends Error {}
+
+interface BatchOptions {
+  jobs: string;
+  write?: boolean;
+  outDir?: string;
+  diff?: boolean;
+  check?: boolean;
+  report: string[];
+  reportFormat?: ReportFormat;
+  shard?: string;
+  verify?: boolean;
+  ignoreEnv?: string;
+  ignoreLabel?: string;
+  quiet?: boolean;
+  config?: string;
+}
+
+export function batchCommand(): Command {
+  const cmd = new Command("batch")
+    .description("Optimize every Dockerfile under the given folders (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile).")
+    .argument("[paths...]", "folders or files to search", ["."])
+    .option("--jobs <n>", "worker threads", String(defaultJobs()))
+    .option("--write", "rewrite changed files in place (atomically)")
+    .option("--out-dir <dir>", "write every optimized file into a mirror tree")
+    .option("--diff", "print one unified diff for all files (applies with git apply)")
+    .option("--check", "exit 1 when any file would change")
+    .option("--report <file>", "write a report: .md, .json, .sarif or .html (a self-contained review page); repeatable", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif", "html"]))
+    .option("--verify", "build and run each rewrite next to its original (docker from $MSB_DOCKER, else docker); keep only those that verify")
+    .option("--ignore-env <names>", "with --verify: environment variables that may differ (set by the base images)")
+    .option("--ignore-label <prefixes>", "with --verify: label prefixes that may differ (set by the base images)")
+    .option("--shard <i/n>", "process only shard i of n (1-based), split deterministically by path")
+    .option("-q, --quiet", "print only errors and the summary");
+  return addSettingsOptions(cmd)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  msb-opt batch ~/repos --report report.md           dry run: what would change, and why
+  msb-opt batch ~/repos --diff > migration.patch     one patch for git apply
+  msb-opt batch ~/repos --write                      rewrite in place
+  msb-opt batch . --check --report msb-opt.sarif     CI gate with code-scanning output
+  msb-opt batch . --shard 2/8                        one job of an 8-way CI matrix
+
+Exit codes: 0 done, 1 changes found under --check, 2 errors in some files (the others were processed).`,
+    )
+    .exitOverride();
+}
+
+export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
+  const opts = cmd.opts<BatchOptions>();
+  const paths = cmd.processedArgs[0] as string[];
+  const jobs = Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new BatchUsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
+  if (opts.write && opts.outDir) throw new BatchUsageError("--write and --out-dir exclude each other");
+  const reports = opts.report.map((file) => ({ file, format: opts.reportFormat ?? reportFormatOf(file) }));
+  for (const r of reports) if (!r.format) throw new BatchUsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
+
+  let targets;
+  try {
+    targets = discover(paths.length > 0 ? paths : ["."]);
+  } catch (err) {
+    throw new BatchUsageError(`cannot read ${paths.join(", ")}: ${(err as Error).message}`);
+  }
+  let tasks = targets.map((t) => ({ ...t, display: displayPath(t.path, io.cwd) }));
+  if (opts.shard) {
+    const m = /^(\d+)\/(\d+)$/.exec(opts.shard);
+    const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+    if (!m || count < 1 || index < 1 || index > count) throw new BatchUsageError(`--shard takes i/n with 1 <= i <= n, not "${opts.shard}"`);
+    tasks = tasks.filter((t) => shardOf(t.display, count) === index - 1);
+  }
+
+  const progress = new Progress(io, tasks.length, opts.quiet ?? false);
+  const flags = flagSettings(cmd);
+  const withSettings = tasks.map((t) => ({ ...t, options: resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings as BatchPassOptions }));
+  for (const t of withSettings) selectPasses(t.options);
+  let results = await runBatch(withSettings, {}, jobs, (r) => progress.add(r));
+  progress.done();
+  if (opts.verify) {
+    const bin = io.env.MSB_DOCKER ?? "docker";
+    const docker = new Docker({ bin, env: io.env });
+    if (!(await docker.available())) throw new BatchUsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
+    const settings = new Map(withSettings.map((t) => [t.path, t.options]));
+    const list = (v?: string) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : undefined);
+    results = await verifyResults(results, {
+      docker,
+      settingsOf: (r) => settings.get(r.path) ?? {},
+      ignoreEnv: list(opts.ignoreEnv),
+      ignoreLabelPrefixes: list(opts.ignoreLabel),
+      progress: (m) => {
+        if (!opts.quiet) io.err(`msb-opt: ${m}\n`);
+      },
+    });
+  }
+
+  if (opts.write) results = writeInPlace(results);
+  else if (opts.outDir) results = writeOutDir(results, opts.outDir);
+  if (opts.diff) io.out(combinedDiff(results));
+  for (const r of reports) writeFileSync(r.file, renderReport(r.format!, results, selectPasses({})));
+
+  for (const r of results) {
+    if (r.error) io.err(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}\n`);
+    else if (!opts.quiet && r.status !== "unchanged") io.err(`${r.display}: ${describe(r, opts.write ?? false)}\n`);
+  }
+  const s = summarize(results);
+  io.err(`${s.files} Dockerfiles: ${s.changed} ${opts.write ? "rewritten" : "changed"}, ${s.unchanged} unchanged, ${s.refused} refused, ${s.error} errors\n`);
+  if (s.error > 0) return 2;
+  return opts.check && s.changed > 0 ? 1 : 0;
+}
+
+function describe(r: FileResult, written: boolean): string {
+  if (r.status === "refused") return `left alone: ${r.refusals[0]?.message ?? "declined"}`;
+  const passes = [...new Set(r.changes.map((c) => c.pass))].join(", ");
+  return `${written ? "rewritten" : "would change"} (${r.changes.length} changes: ${passes})`;
+}
+
+/** A progress bar on a terminal; in CI, a plain line at every tenth of the way. */
+class Progress {
+  private done_ = 0;
+  private readonly counts = { changed: 0, refused: 0, error: 0 };
+  private lastDecile = 0;
+  private readonly started: number;
+
+  constructor(
+    private readonly io: Io,
+    private readonly total: number,
+    private readonly quiet: boolean,
+  ) {
+    this.started = io.now();
+  }
+
+  add(r: FileResult): void {
+    this.done_++;
+    if (r.status !== "unchanged") this.counts[r.status]++;
+    if (this.quiet || this.total < 20) return;
+    if (this.io.tty) {
+      const elapsed = (this.io.now() - this.started) / 1000;
+      const eta = this.done_ > 0 ? Math.round((elapsed / this.done_) * (this.total - this.done_)) : 0;
+      const width = 24;
+      const filled = Math.round((this.done_ / this.total) * width);
+      this.io.err(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.done_}/${this.total} changed ${this.counts.changed} refused ${this.counts.refused} errors ${this.counts.error} ETA ${eta}s `);
+    } else {
+      const decile = Math.floor((this.done_ * 10) / this.total);
+      if (decile > this.lastDecile) {
+        this.lastDecile = decile;
+        this.io.err(`msb-opt: ${this.done_}/${this.total} files, ${this.counts.changed} changed, ${this.counts.refused} refused, ${this.counts.error} errors\n`);
+      }
+    }
+  }
+
+  done(): void {
+    if (this.io.tty && !this.quiet && this.total >= 20) this.io.err("\n");
+  }
+}

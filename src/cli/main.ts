@@ -1,0 +1,293 @@
+// The command line. The only module that touches `process`; everything else goes through the library API.
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { writeFileAtomically } from "../io/atomic-write.js";
+import { Command, Option } from "commander";
+import { fsContext, noContext } from "../core/context.js";
+import { colorizeDiff } from "../core/diff.js";
+import { DockerfileError } from "../core/parse.js";
+import type { Note } from "../core/pass.js";
+import { optimize, selectPasses, UnknownPassError } from "../core/pipeline.js";
+import { PASSES } from "../../passes/index.js";
+import { VERSION } from "../io/version.js";
+import { ConfigError, resolveSettings, type Settings } from "./config.js";
+import { batchCommand, BatchUsageError, runBatchCommand } from "./batch.js";
+import { renderTable, runVerifyCommand, verifyCommand, VerifyUsageError, type VerifyIo } from "./verify.js";
+import { Docker } from "../verify/docker.js";
+import { verify } from "../verify/verify.js";
+import { addSettingsOptions, flagSettings } from "./options.js";
+
+/** A failure the user can fix: printed as `msb-opt: message`, exit 2, nothing written. */
+class UsageError extends Error {}
+
+interface CliOptions {
+  output?: string;
+  diff?: boolean;
+  check?: boolean;
+  format: "text" | "json";
+  listPasses?: boolean;
+  explain?: string;
+  quiet?: boolean;
+  context?: string;
+  config?: string;
+  printConfig?: boolean;
+  verify?: boolean;
+}
+
+function program(): Command {
+  const cmd = new Command("msb-opt")
+    .description("Rewrite a Dockerfile into an optimized multi-stage one, with a reason for every change.")
+    .version(VERSION, "--version")
+    .argument("[file]", "the Dockerfile to optimize, or - for standard input", "Dockerfile")
+    .option("-o, --output <file>", "write the result to a file (atomically) instead of standard output")
+    .option("--diff", "print a unified diff instead of the result")
+    .option("--check", "exit 1 when the file would change (for CI); prints nothing but notes")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--list-passes", "list the passes, one per line, in pipeline order")
+    .option("--explain <id>", "print a pass's title, rationale and an example")
+    .option("-q, --quiet", "do not print change notes")
+    .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
+    .option("--print-config", "print the settings in effect for the Dockerfile, and exit")
+    .option("--verify", "build and run both versions with BuildKit first; print the rewrite only if it is equivalent");
+  addSettingsOptions(cmd);
+  return cmd
+    .addHelpText(
+      "after",
+      `
+Commands:
+  msb-opt batch [paths...]                optimize every Dockerfile of a tree (msb-opt batch --help)
+  msb-opt verify [file]                   prove a rewrite with real BuildKit builds (msb-opt verify --help)
+
+Examples:
+  msb-opt Dockerfile > Dockerfile.opt     optimized file on stdout, one note per change on stderr
+  msb-opt --diff Dockerfile               review the change as a unified diff
+  msb-opt --check Dockerfile              exit 1 when msb-opt would change the file
+  msb-opt -o Dockerfile Dockerfile        rewrite in place, atomically
+  msb-opt --skip split-stages - < Dockerfile
+  msb-opt --explain merge-run
+
+Exit codes: 0 done, 1 changes found under --check, 2 error (nothing written).`,
+    )
+    .showHelpAfterError("(run msb-opt --help for usage)")
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, "msb-opt: ")) })
+    .exitOverride();
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "batch") return subcommand("batch", batchCommand(), argv.slice(1), (cmd) => runBatchCommand(cmd, { ...terminal(), env: process.env, now: () => Date.now() }));
+  if (argv[0] === "verify") return subcommand("verify", verifyCommand(), argv.slice(1), (cmd) => runVerifyCommand(cmd, verifyIo()));
+  const cmd = program();
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (err) {
+    const code = (err as { exitCode?: number }).exitCode ?? 2;
+    return code === 0 ? 0 : 2;
+  }
+  const opts = cmd.opts<CliOptions>();
+  const [file] = cmd.processedArgs as [string];
+  if (opts.listPasses) {
+    for (const p of PASSES) process.stdout.write(`${p.id}\t${p.title}\n`);
+    return 0;
+  }
+  if (opts.explain) {
+    const pass = PASSES.find((p) => p.id === opts.explain);
+    if (!pass) throw new UsageError(new UnknownPassError(opts.explain, PASSES.map((p) => p.id)).message);
+    process.stdout.write(`${pass.id}: ${pass.title}\n\n${pass.rationale}\n`);
+    const example = readExamples()[pass.id];
+    if (example) process.stdout.write(`\nExample (${example.case}):\n\n${example.diff}\n${example.notes}`);
+    return 0;
+  }
+  const fromStdin = file === "-";
+  const label = fromStdin ? "<stdin>" : file;
+  const { settings, file: configFile } = settingsOf(cmd, fromStdin ? null : file);
+  if (opts.printConfig) {
+    process.stdout.write(`${JSON.stringify({ config: configFile, settings }, null, 2)}\n`);
+    return 0;
+  }
+  try {
+    selectPasses(settings);
+  } catch (err) {
+    if (err instanceof UnknownPassError) throw new UsageError(err.message);
+    throw err;
+  }
+
+  const text = fromStdin ? readFileSync(0, "utf8") : readInput(file);
+  warnIfClassicBuilder(label, text);
+  const contextDir = opts.context ?? (fromStdin ? null : dirname(resolve(file)));
+  if (contextDir !== null && !isDirectory(contextDir)) throw new UsageError(`${contextDir}: the build context is not a folder`);
+
+  let result;
+  try {
+    result = await optimize(text, {
+      ...settings,
+      filename: fromStdin ? "Dockerfile" : diffPath(file),
+      context: contextDir === null ? noContext : fsContext(contextDir),
+    });
+  } catch (err) {
+    if (err instanceof DockerfileError) throw new UsageError(`${label}:${err.line}: ${err.message}`);
+    throw err;
+  }
+
+  if (opts.verify && result.output !== text) {
+    if (fromStdin || contextDir === null) throw new UsageError("--verify needs a Dockerfile on disk and its build context, not standard input");
+    const bin = process.env.MSB_DOCKER ?? "docker";
+    const docker = new Docker({ bin, env: process.env });
+    if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed`);
+    const verdict = await verify({ docker, dockerfile: resolve(file), context: contextDir, settings, onInterrupt: verifyIo().onInterrupt, progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`) });
+    process.stderr.write(renderTable(verdict));
+    if (!verdict.equivalent) {
+      // Never hand out a rewrite that did not verify: the output is the file as it was.
+      result = { ...result, output: text, diff: "", changes: [] };
+    }
+  }
+  const changed = result.output !== text;
+  if (opts.format === "json") {
+    const strip = (n: Note) => ({ pass: n.pass, line: n.line, message: n.message });
+    const json = { output: result.output, diff: result.diff, files: result.files, changes: result.changes.map(strip), refusals: result.refusals.map(strip) };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    if (!opts.quiet) {
+      for (const n of [...result.changes, ...result.refusals].sort((a, b) => a.line - b.line)) {
+        process.stderr.write(`${label}:${n.line} ${n.pass}: ${n.message}\n`);
+      }
+    }
+    if (opts.diff) {
+      const color = process.stdout.isTTY && !("NO_COLOR" in process.env);
+      process.stdout.write(color ? colorizeDiff(result.diff) : result.diff);
+    } else if (opts.output) {
+      writeOutput(opts.output, result.output);
+    } else if (!opts.check) {
+      process.stdout.write(result.output);
+    }
+    // Proposed context files (only passes given a writing option propose any): written beside the output, never under --diff/--check.
+    if (!opts.diff && !opts.check && contextDir !== null) for (const f of result.files) writeOutput(join(contextDir, f.path), f.after);
+  }
+  return opts.check && (changed || result.files.length > 0) ? 1 : 0;
+}
+
+/** Parse a subcommand's arguments and run it; its usage errors print as `msb-opt: …` with exit code 2. */
+async function subcommand(name: string, cmd: Command, argv: string[], run: (cmd: Command) => Promise<number>): Promise<number> {
+  cmd.configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, `msb-opt ${name}: `)) });
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode === 0 ? 0 : 2;
+  }
+  try {
+    return await run(cmd);
+  } catch (err) {
+    if (err instanceof VerifyUsageError || err instanceof BatchUsageError || err instanceof UnknownPassError || err instanceof ConfigError) {
+      throw new UsageError(err.message);
+    }
+    if (err instanceof DockerfileError) throw new UsageError(`${cmd.processedArgs[0]}:${err.line}: ${err.message}`);
+    throw err;
+  }
+}
+
+const terminal = () => ({
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+  tty: Boolean(process.stderr.isTTY) && !process.env.CI,
+  cwd: process.cwd(),
+});
+
+function verifyIo(): VerifyIo {
+  return {
+    ...terminal(),
+    env: process.env,
+    onInterrupt(cleanup) {
+      const handler = () => {
+        process.stderr.write("\nmsb-opt verify: interrupted, removing what it built\n");
+        cleanup().finally(() => process.exit(130));
+      };
+      process.once("SIGINT", handler);
+      process.once("SIGTERM", handler);
+      return () => {
+        process.off("SIGINT", handler);
+        process.off("SIGTERM", handler);
+      };
+    },
+  };
+}
+
+/** Config-file settings for a Dockerfile with the flags given on the command line on top. */
+function settingsOf(cmd: Command, dockerfile: string | null): { settings: Settings; file: string | null } {
+  try {
+    return resolveSettings(dockerfile, flagSettings(cmd), cmd.opts<CliOptions>().config ?? null, process.cwd());
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/**
+ * A file that names msb-opt as its frontend is optimized only by BuildKit: the classic builder
+ * (DOCKER_BUILDKIT=0) reads `# syntax=` as a comment. Say so once.
+ */
+function warnIfClassicBuilder(label: string, text: string): void {
+  if (process.env.DOCKER_BUILDKIT !== "0") return;
+  const syntax = /^\uFEFF?(?:#[^\n]*\n)*?#\s*syntax\s*=\s*(\S*msb-opt\S*)/i.exec(text);
+  if (syntax) {
+    process.stderr.write(`msb-opt: warning: ${label} names msb-opt as its BuildKit frontend (\`# syntax=${syntax[1]}\`), but DOCKER_BUILDKIT=0: the classic builder ignores that line, so \`docker build\` will not optimize it.\n`);
+  }
+}
+
+/** Before/after examples from the golden cases, written next to the bundle by the build. */
+function readExamples(): Record<string, { case: string; diff: string; notes: string }> {
+  try {
+    return JSON.parse(readFileSync(new URL("./examples.json", import.meta.url), "utf8"));
+  } catch {
+    return {};
+  }
+}
+
+/** The path in diff headers: relative to the current folder (so `git apply` finds it), else the file name. */
+function diffPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file)).split(sep).join("/");
+  return rel.startsWith("../") || rel === ".." || isAbsolute(rel) ? basename(file) : rel;
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a Dockerfile" : (err as Error).message}`);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileAtomically(path, text);
+  } catch (err) {
+    throw new UsageError(`${path}: cannot write: ${(err as Error).message}`);
+  }
+}
+
+// `msb-opt … | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`msb-opt: ${err.message}\n`);
+    } else {
+      process.stderr.write(`msb-opt: internal error, please report it: ${(err as Error)?.stack ?? String(err)}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

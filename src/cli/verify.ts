@@ -1,0 +1,141 @@
+// `msb-opt verify`: the command-line edge of src/verify/verify.ts. It reaches the terminal, the environment and
+// signals only through the `VerifyIo` that src/cli/main.ts hands it.
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Command, Option } from "commander";
+import { addSettingsOptions, flagSettings } from "./options.js";
+import { resolveSettings } from "./config.js";
+import { Docker } from "../verify/docker.js";
+import { verify, type Side, type VerifyResult } from "../verify/verify.js";
+
+export interface VerifyIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly tty: boolean;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Run `cleanup` on Ctrl-C (then exit); returns the function that removes the handler. */
+  readonly onInterrupt: (cleanup: () => Promise<void>) => () => void;
+}
+
+export class VerifyUsageError extends Error {}
+
+interface VerifyFlags {
+  context?: string;
+  docker?: string;
+  smoke?: string;
+  httpPath: string;
+  tagPrefix: string;
+  frontend?: string;
+  cached?: boolean;
+  ignoreEnv?: string;
+  ignoreLabel?: string;
+  rebuild: boolean;
+  bisect: boolean;
+  format: "text" | "json";
+  config?: string;
+}
+
+export function verifyCommand(): Command {
+  const cmd = new Command("verify")
+    .description("Build the original and the optimized Dockerfile with BuildKit, run both, and report whether they are equivalent and what changed.")
+    .argument("[file]", "the Dockerfile", "Dockerfile")
+    .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
+    .option("--docker <bin>", "the docker client (default: $MSB_DOCKER, else docker)")
+    .option("--smoke <args>", "run each image with these arguments (`docker run IMAGE ARGS`) and compare exit code and output")
+    .option("--http-path <path>", "the path the HTTP probe requests when the image exposes a port", "/")
+    .option("--cached", "use the build cache for the first builds too (faster, but the build times are not cold ones)")
+    .option("--ignore-env <names>", "environment variables that may differ (set by the base images)")
+    .option("--ignore-label <prefixes>", "label prefixes that may differ (set by the base images)")
+    .option("--frontend <image>", "build the optimized side through msb-opt's frontend image (`--build-arg BUILDKIT_SYNTAX=<image>`)")
+    .option("--tag-prefix <name>", "prefix of the image tags it builds and removes", "msb-opt-verify")
+    .option("--no-rebuild", "skip the warm rebuild after a source edit")
+    .option("--no-bisect", "do not look for the pass set that verifies when the full one does not")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"));
+  return addSettingsOptions(cmd)
+    .addHelpText(
+      "after",
+      `
+The docker client runs with DOCKER_BUILDKIT=1 and honours DOCKER_HOST and docker contexts, so a remote
+builder can do the work. Images, containers and temporary files are removed afterwards, also on Ctrl-C.
+
+Exit codes: 0 equivalent, 1 not equivalent, 2 error (no engine, bad input).`,
+    )
+    .exitOverride();
+}
+
+export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<number> {
+  const flags = cmd.opts<VerifyFlags>();
+  const file = resolve(io.cwd, cmd.processedArgs[0] as string);
+  if (!existsSync(file)) throw new VerifyUsageError(`${cmd.processedArgs[0]}: no such file`);
+  const context = resolve(io.cwd, flags.context ?? dirname(file));
+  if (!statSync(context).isDirectory()) throw new VerifyUsageError(`${context}: the build context is not a folder`);
+  const bin = flags.docker ?? io.env.MSB_DOCKER ?? "docker";
+  const docker = new Docker({ bin, env: io.env });
+  const probe = await docker.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 });
+  if (probe.code !== 0) throw new VerifyUsageError(`no Docker engine found: \`${bin} info\` failed: ${(probe.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`);
+
+  const { settings } = resolveSettings(file, flagSettings(cmd), flags.config ?? null, io.cwd);
+  const list = (s?: string) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : undefined);
+  const result = await verify({
+    docker,
+    dockerfile: file,
+    context,
+    settings,
+    smoke: flags.smoke ? flags.smoke.split(/\s+/).filter(Boolean) : undefined,
+    httpPath: flags.httpPath,
+    tagPrefix: flags.tagPrefix,
+    frontend: flags.frontend,
+    cold: !flags.cached,
+    ignoreEnv: list(flags.ignoreEnv),
+    ignoreLabelPrefixes: list(flags.ignoreLabel),
+    rebuild: flags.rebuild,
+    bisect: flags.bisect,
+    progress: (m) => io.err(io.tty ? `\r\x1b[2Kmsb-opt verify: ${m}` : `msb-opt verify: ${m}\n`),
+    onInterrupt: io.onInterrupt,
+  });
+  if (io.tty) io.err("\r\x1b[2K");
+  io.out(flags.format === "json" ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result));
+  return result.equivalent ? 0 : 1;
+}
+
+function toJson(r: VerifyResult) {
+  return { equivalent: r.equivalent, reasons: r.reasons, changed: r.changed, editedFile: r.editedFile, original: r.original, optimized: r.optimized, bisect: r.bisect };
+}
+
+const mb = (n: number | null) => (n === null ? "-" : `${(n / 1e6).toFixed(1)} MB`);
+const secs = (n: number | null) => (n === null ? "-" : `${n.toFixed(1)} s`);
+const pct = (a: number | null, b: number | null) => (a && b !== null ? `${b <= a ? "-" : "+"}${Math.round((Math.abs(a - b) / a) * 100)}%` : "");
+
+function smokeText(s: Side["smoke"]): string {
+  if (!s) return "-";
+  if (s.kind === "http") return `HTTP ${s.status} on :${s.port} (${s.body.length} bytes)`;
+  if (s.kind === "run") return `exit ${s.code}, ${s.output.length} bytes of output`;
+  return `error: ${s.message.slice(0, 60)}`;
+}
+
+/** The report as a table: one row per measure, original and optimized side by side. */
+export function renderTable(r: VerifyResult): string {
+  if (!r.changed) return "msb-opt changes nothing in this file: there is nothing to verify.\n";
+  const { original: o, optimized: n } = r;
+  const rows: [string, string, string, string][] = [
+    ["image size", mb(o.sizeBytes), mb(n.sizeBytes), pct(o.sizeBytes, n.sizeBytes)],
+    ["layers", String(o.layers ?? "-"), String(n.layers ?? "-"), ""],
+    ["cold build", secs(o.buildSeconds), secs(n.buildSeconds), pct(o.buildSeconds, n.buildSeconds)],
+    [`warm rebuild${r.editedFile ? ` (edit ${r.editedFile})` : ""}`, secs(o.rebuildSeconds), secs(n.rebuildSeconds), pct(o.rebuildSeconds, n.rebuildSeconds)],
+    ["smoke test", smokeText(o.smoke), smokeText(n.smoke), o.smoke && JSON.stringify(o.smoke) === JSON.stringify(n.smoke) ? "same" : "differs"],
+  ];
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), ["", "original", "optimized"][i].length));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join("  ").trimEnd();
+  const out = [line(["", "original", "optimized", "change"]), ...rows.map(line), ""];
+  out.push(`equivalent: ${r.equivalent ? "yes" : "NO"}`);
+  for (const reason of r.reasons) out.push(`- ${reason}`);
+  if (r.bisect) {
+    out.push(
+      r.bisect.verifies.length > 0
+        ? `The rewrite verifies without ${r.bisect.skip.join(", ")}: run msb-opt --skip ${r.bisect.skip.join(",")} (passes that verify: ${r.bisect.verifies.join(", ")}).`
+        : `No subset of the passes that changed this file verifies; leave it as it is (--skip ${r.bisect.skip.join(",")}).`,
+    );
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,103 @@
+// The CLI as users run it: the built bundle (bin/msb-opt.js → dist/), spawned as a process.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { PASSES } from "../passes/index.js";
+import { ROOT } from "./support/golden.js";
+
+const BIN = join(ROOT, "bin", "msb-opt.js");
+
+function msbOpt(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const PLAIN = "FROM debian:bookworm\n# keep me\nRUN echo hi \\\n  && echo there\nCMD [\"bash\"]\n";
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `node scripts/build.mjs` (npm test does)");
+});
+
+describe("msb-opt CLI", () => {
+  test("--version and --help", () => {
+    expect(msbOpt(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const help = msbOpt(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Examples:");
+  });
+
+  test("reads standard input with -, and leaves what no pass touches byte for byte", () => {
+    const skipAll = PASSES.length > 0 ? ["--skip", PASSES.map((p) => p.id).join(",")] : [];
+    const r = msbOpt([...skipAll, "-"], PLAIN);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(PLAIN);
+  });
+
+  test("a bad Dockerfile: exit 2, file:line in the error, nothing on stdout", () => {
+    const r = msbOpt(["-"], "FROM debian\nRUNN x\n");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("msb-opt: <stdin>:2: unknown instruction: RUNN\n");
+  });
+
+  test("errors write nothing to -o", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-"));
+    writeFileSync(join(dir, "Dockerfile"), "RUN x\nFROM debian\n");
+    const out = join(dir, "out.Dockerfile");
+    const r = msbOpt([join(dir, "Dockerfile"), "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, "Dockerfile")}:1: RUN comes before the first FROM`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test("-o writes the result", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-"));
+    writeFileSync(join(dir, "Dockerfile"), PLAIN);
+    const out = join(dir, "out.Dockerfile");
+    const r = msbOpt([join(dir, "Dockerfile"), "-o", out, "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(existsSync(out)).toBe(true);
+    expect(msbOpt([out, "--check", "-q"]).code).toBe(0);
+    expect(readFileSync(out, "utf8").length).toBeGreaterThan(0);
+  });
+
+  test("missing file, unknown pass, unknown option: exit 2", () => {
+    expect(msbOpt(["no/such/Dockerfile"])).toMatchObject({ code: 2, stdout: "", stderr: "msb-opt: no/such/Dockerfile: no such file\n" });
+    expect(msbOpt(["--passes", "no-such-pass", "-"], PLAIN)).toMatchObject({ code: 2, stdout: "" });
+    expect(msbOpt(["--explain", "no-such-pass"]).code).toBe(2);
+    expect(msbOpt(["--bogus"]).code).toBe(2);
+  });
+
+  test("--format json has output, diff, files, changes and refusals", () => {
+    const r = msbOpt(["--format", "json", "-"], PLAIN);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json).sort()).toEqual(["changes", "diff", "files", "output", "refusals"]);
+    for (const n of [...json.changes, ...json.refusals]) expect(Object.keys(n).sort()).toEqual(["line", "message", "pass"]);
+  });
+
+  test("--list-passes prints every pass, id first, in pipeline order", () => {
+    const r = msbOpt(["--list-passes"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0])).toEqual(PASSES.map((p) => p.id));
+  });
+
+  test("a file msb-opt cannot place is left alone with a reason", () => {
+    const text = "# syntax=x # escape=`\nFROM debian\nRUN echo hi\n";
+    const r = msbOpt(["-"], text);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(text);
+    expect(r.stderr).toMatch(/^<stdin>:\d+ parse: Left the file unchanged/);
+  });
+
+  test("warns once when DOCKER_BUILDKIT=0 would ignore a msb-opt syntax line", () => {
+    const text = "# syntax=localhost/msb-opt:dev\nFROM debian\n";
+    const warned = msbOpt(["-q", "-"], text, { DOCKER_BUILDKIT: "0" });
+    expect(warned.stderr.match(/warning: <stdin> names msb-opt/g)).toHaveLength(1);
+    expect(msbOpt(["-q", "-"], text, { DOCKER_BUILDKIT: "1" }).stderr).toBe("");
+    expect(msbOpt(["-q", "-"], "# syntax=docker/dockerfile:1\nFROM debian\n", { DOCKER_BUILDKIT: "0" }).stderr).toBe("");
+  });
+});

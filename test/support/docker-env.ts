@@ -1,0 +1,22 @@
+// What the Docker suites share: the client from MSB_DOCKER (skipped with a reason without one), and the
+// docker farm's offline stand-ins for base images (there is no registry here).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./golden.js";
+
+export const DOCKER = process.env.MSB_DOCKER;
+export const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
+export const dockerEnv = { ...process.env, DOCKER_BUILDKIT: "1" };
+
+/** Why the Docker suites cannot run here, or null when they can. */
+export function dockerSkipReason(): string | null {
+  if (!DOCKER) return "MSB_DOCKER is not set";
+  const info = spawnSync(DOCKER, ["info"], { env: dockerEnv, encoding: "utf8" });
+  return info.status === 0 ? null : `\`${DOCKER} info\` failed: ${(info.stderr || info.error?.message || "").trim().split("\n")[0]}`;
+}
+
+/** Tag a stand-in for every external base image of these Dockerfiles, when the docker farm is installed. */
+export function tagStandIns(...dockerfiles: string[]): void {
+  if (existsSync(FARM)) spawnSync(FARM, ["tag-dockerfile", ...dockerfiles], { stdio: "ignore" });
+}

@@ -1,0 +1,75 @@
+// `msb-opt verify` on every e2e app of testdata/e2e, with every pass: shared by test/e2e-verify.test.ts
+// and scripts/bench-e2e.mjs. The docker farm's stand-ins are tagged for the original's and the output's
+// base images first (there is no registry here).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fsContext } from "../../src/core/context.js";
+import type { Docker } from "../../src/verify/docker.js";
+import { optimize } from "../../src/core/pipeline.js";
+import { ROOT } from "./golden.js";
+import { verify, type VerifyResult } from "../../src/verify/verify.js";
+import { E2E_APPS, type AppSpec } from "./e2e-harness.js";
+
+const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
+/** The stand-ins set these for their CA bundle and label themselves `farm.*`; real base images do neither. */
+const STAND_IN_ENV = ["NODE_EXTRA_CA_CERTS", "PIP_CERT", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE"];
+
+export interface VerifiedApp {
+  readonly app: string;
+  readonly result: VerifyResult;
+}
+
+export async function verifyApp(docker: Docker, app: string, options: { full: boolean }): Promise<VerifiedApp> {
+  const dir = join(E2E_APPS, app);
+  const spec = JSON.parse(readFileSync(join(dir, "e2e.json"), "utf8")) as AppSpec;
+  const settings = { ...spec.options, offline: true, syntaxDirective: "never" as const };
+  if (existsSync(FARM)) {
+    const output = (await optimize(readFileSync(join(dir, "Dockerfile"), "utf8"), { ...settings, context: fsContext(dir) })).output;
+    const tmp = mkdtempSync(join(tmpdir(), "msb-e2e-verify-"));
+    writeFileSync(join(tmp, "Dockerfile"), output);
+    execFileSync(FARM, ["tag-dockerfile", join(dir, "Dockerfile"), join(tmp, "Dockerfile")], { stdio: "ignore" });
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const result = await verify({
+    docker,
+    dockerfile: join(dir, "Dockerfile"),
+    context: dir,
+    settings,
+    smoke: spec.run?.args,
+    httpPath: spec.http?.path,
+    ignoreEnv: [...STAND_IN_ENV, ...(spec.allowEnv ?? [])],
+    ignoreLabelPrefixes: ["farm."],
+    cold: options.full,
+    rebuild: options.full,
+    bisect: false,
+  });
+  return { app, result };
+}
+
+const mb = (n: number | null) => (n === null ? "-" : `${(n / 1e6).toFixed(1)} MB`);
+const s = (n: number | null) => (n === null ? "-" : `${n.toFixed(1)} s`);
+const q = (a: number | null, b: number | null) => (a && b !== null ? b / a : null);
+const median = (xs: number[]) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length === 0 ? null : v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
+/** The bench table: sizes, warm rebuilds, their ratios (after/before) and equivalence, with medians. */
+export function e2eTable(apps: readonly VerifiedApp[]): string {
+  const rows = apps.map(({ app, result: r }) => {
+    const size = q(r.original.sizeBytes, r.optimized.sizeBytes);
+    const rebuild = q(r.original.rebuildSeconds, r.optimized.rebuildSeconds);
+    return `| ${app} | ${mb(r.original.sizeBytes)} | ${mb(r.optimized.sizeBytes)} | ${size?.toFixed(2) ?? "-"} | ${s(r.original.rebuildSeconds)} | ${s(r.optimized.rebuildSeconds)} | ${rebuild?.toFixed(2) ?? "-"} | ${r.equivalent ? "yes" : "NO"} |`;
+  });
+  const sizes = apps.map((a) => q(a.result.original.sizeBytes, a.result.optimized.sizeBytes)).filter((x): x is number => x !== null);
+  const rebuilds = apps.map((a) => q(a.result.original.rebuildSeconds, a.result.optimized.rebuildSeconds)).filter((x): x is number => x !== null);
+  return [
+    "| app | size before | size after | ratio | warm rebuild before | after | ratio | equivalent |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ...rows,
+    "",
+    `median size ratio ${median(sizes)?.toFixed(2) ?? "-"} over ${sizes.length} apps; median warm-rebuild ratio ${median(rebuilds)?.toFixed(2) ?? "-"} over ${rebuilds.length}; equivalent ${apps.filter((a) => a.result.equivalent).length}/${apps.length}`,
+  ].join("\n");
+}
