@@ -18,14 +18,20 @@ for (const group of readdirSync("testdata")) {
 const root = mkdtempSync(join(tmpdir(), "msb-bench-batch-"));
 const copies = Math.ceil(MIN_FILES / cases.length);
 for (let i = 0; i < copies; i++) {
-  cases.forEach((dir, j) => cpSync(dir, join(root, `r${i}`, `c${j}`), { recursive: true, filter: (src) => !/expected\.|options\.json/.test(src) }));
+  cases.forEach((dir, j) =>
+    cpSync(dir, join(root, `r${i}`, `c${j}`), { recursive: true, filter: (src) => !/expected\.|options\.json/.test(src) }),
+  );
 }
 const files = copies * cases.length;
 console.log(`tree: ${files} Dockerfiles (${cases.length} testdata cases x ${copies}) in ${root}`);
 
 for (const jobs of [1, availableParallelism()]) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(process.cwd(), "bin/msb-opt.js"), "batch", "--offline", "-q", "--jobs", String(jobs), "--report", join(root, "report.json")], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const r = spawnSync(
+    process.execPath,
+    [join(process.cwd(), "bin/msb-opt.js"), "batch", "--offline", "-q", "--jobs", String(jobs), "--report", join(root, "report.json")],
+    { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } },
+  );
   const seconds = (performance.now() - t) / 1000;
   const summary = r.stderr.trim().split("\n").pop();
   console.log(`--jobs ${jobs}: ${seconds.toFixed(2)} s = ${Math.round(files / seconds)} files/s (${summary})`);

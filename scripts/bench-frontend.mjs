@@ -32,7 +32,10 @@ docker(["build", "-q", "-t", IMAGE, ROOT]);
 
 const work = mkdtempSync(join(tmpdir(), "msb-frontend-bench-"));
 const variants = {};
-for (const [name, keepSyntax] of [["with", true], ["without", false]]) {
+for (const [name, keepSyntax] of [
+  ["with", true],
+  ["without", false],
+]) {
   const dir = join(work, name);
   cpSync(join(ROOT, "test", "apps", "frontend", "debian-apt"), dir, { recursive: true });
   const file = join(dir, "Dockerfile");

@@ -24,10 +24,17 @@ for (const group of readdirSync("testdata")) {
 const root = mkdtempSync(join(tmpdir(), "msb-bench-review-"));
 for (let i = 0; cases.length * i < FILES; i++) {
   cases.forEach((dir, j) => {
-    if (i * cases.length + j < FILES) cpSync(dir, join(root, `repo${i}`, dir.replace(/^testdata\//, "")), { recursive: true, filter: (src) => !/expected\.|options\.json/.test(src) });
+    if (i * cases.length + j < FILES)
+      cpSync(dir, join(root, `repo${i}`, dir.replace(/^testdata\//, "")), {
+        recursive: true,
+        filter: (src) => !/expected\.|options\.json/.test(src),
+      });
   });
 }
-spawnSync(process.execPath, [join(process.cwd(), "bin/msb-opt.js"), "batch", "--offline", "-q", "--report", "review.html"], { cwd: root, env: { ...process.env, CI: "true" } });
+spawnSync(process.execPath, [join(process.cwd(), "bin/msb-opt.js"), "batch", "--offline", "-q", "--report", "review.html"], {
+  cwd: root,
+  env: { ...process.env, CI: "true" },
+});
 const page_ = join(root, "review.html");
 console.log(`review page: ${FILES} Dockerfiles, ${(statSync(page_).size / 1024 / 1024).toFixed(2)} MiB`);
 
@@ -56,5 +63,7 @@ for (let i = 0; i < 5; i++) {
 }
 await browser.close();
 opens.sort((a, b) => a - b);
-console.log(`open until the list shows: median ${Math.round(opens[2])} ms (min ${Math.round(opens[0])}, max ${Math.round(opens[4])}) over 5 loads`);
+console.log(
+  `open until the list shows: median ${Math.round(opens[2])} ms (min ${Math.round(opens[0])}, max ${Math.round(opens[4])}) over 5 loads`,
+);
 rmSync(root, { recursive: true, force: true });

@@ -12,7 +12,8 @@ const inputs = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (name === "Dockerfile" && !dir.includes(`${join("testdata", "errors")}`)) inputs.push({ dir, text: readFileSync(path, "utf8") });
+    else if (name === "Dockerfile" && !dir.includes(`${join("testdata", "errors")}`))
+      inputs.push({ dir, text: readFileSync(path, "utf8") });
   }
 })("testdata");
 
@@ -32,7 +33,9 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const seconds = (performance.now() - start) / 1000;
-console.log(`pipeline: ${files} files (${inputs.length} testdata Dockerfiles x ${rounds}) in ${seconds.toFixed(2)} s = ${Math.round(files / seconds)} files/s`);
+console.log(
+  `pipeline: ${files} files (${inputs.length} testdata Dockerfiles x ${rounds}) in ${seconds.toFixed(2)} s = ${Math.round(files / seconds)} files/s`,
+);
 
 const sample = inputs.reduce((a, b) => (b.text.length > a.text.length ? b : a));
 const walls = [];
@@ -48,5 +51,7 @@ for (let i = 0; i < 9; i++) {
   spawnSync(process.execPath, ["bin/msb-opt.js", "--version"]);
   version.push(performance.now() - t);
 }
-console.log(`one process: msb-opt ${join(sample.dir, "Dockerfile")} (${sample.text.split("\n").length} lines): median ${Math.round(median(walls))} ms wall (min ${Math.round(Math.min(...walls))}, max ${Math.round(Math.max(...walls))}) over 9 runs`);
+console.log(
+  `one process: msb-opt ${join(sample.dir, "Dockerfile")} (${sample.text.split("\n").length} lines): median ${Math.round(median(walls))} ms wall (min ${Math.round(Math.min(...walls))}, max ${Math.round(Math.max(...walls))}) over 9 runs`,
+);
 console.log(`one process: msb-opt --version: median ${Math.round(median(version))} ms wall`);

@@ -31,7 +31,7 @@ if (process.argv.includes("--bundle-only")) process.exit(0);
 
 // The config schema lists the pass ids: read them from the fresh bundle.
 const { writeSchema } = await import("./write-schema.mjs");
-const { PASSES } = await import(new URL("../dist/index.js", import.meta.url).href + `?t=${Date.now()}`);
+const { PASSES } = await import(`${new URL("../dist/index.js", import.meta.url).href}?t=${Date.now()}`);
 writeSchema(PASSES.map((p) => p.id));
 
 // `msb-opt --explain ID` shows one before/after example per pass, taken from its golden cases: the first

@@ -7,7 +7,21 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 
-const IMAGES = ["alpine", "debian", "ubuntu", "node", "python", "golang", "rust", "eclipse-temurin", "openjdk", "maven", "nginx", "ruby", "busybox"];
+const IMAGES = [
+  "alpine",
+  "debian",
+  "ubuntu",
+  "node",
+  "python",
+  "golang",
+  "rust",
+  "eclipse-temurin",
+  "openjdk",
+  "maven",
+  "nginx",
+  "ruby",
+  "busybox",
+];
 const [repo, since = "2025-01-01"] = process.argv.slice(2);
 if (!repo) throw new Error("usage: node scripts/image-catalog.mjs <official-images clone> [since]");
 const git = (...args) => execFileSync("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
@@ -18,7 +32,11 @@ const date = git("log", "-1", "--format=%cs", "HEAD").trim();
 function groupsAt(rev, image) {
   const groups = [];
   for (const entry of git("show", `${rev}:library/${image}`).split(/\n\s*\n/)) {
-    const field = (name) => (new RegExp(`^${name}:(.*)$`, "m").exec(entry)?.[1] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const field = (name) =>
+      (new RegExp(`^${name}:(.*)$`, "m").exec(entry)?.[1] ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     const tags = [...new Set([...field("Tags"), ...field("SharedTags")])];
     if (tags.length > 0 && !/windows|nanoserver/.test(tags.join(" "))) groups.push(tags);
   }
@@ -26,7 +44,7 @@ function groupsAt(rev, image) {
 }
 
 /** The group's release tag: the one with the most numeric dot parts. */
-const parts = (tag) => (/^\d+(\.\d+)*/.exec(tag)?.[0].split(".").length ?? 0);
+const parts = (tag) => /^\d+(\.\d+)*/.exec(tag)?.[0].split(".").length ?? 0;
 const release = (group) => group.reduce((best, t) => (parts(t) > parts(best) ? t : best), group[0]);
 
 const images = {};
@@ -55,5 +73,9 @@ for (const image of IMAGES) {
   }
   images[image] = groups.map((g) => g.join(" "));
 }
-const catalog = { date, source: `docker-library/official-images@${commit.slice(0, 12)} (library/*, lines dropped since ${since} kept)`, images };
+const catalog = {
+  date,
+  source: `docker-library/official-images@${commit.slice(0, 12)} (library/*, lines dropped since ${since} kept)`,
+  images,
+};
 writeFileSync(new URL("../src/core/image-catalog.json", import.meta.url), `${JSON.stringify(catalog, null, 1)}\n`);

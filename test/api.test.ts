@@ -23,7 +23,10 @@ describe("library API", () => {
 
   test("import { optimize } from an ESM script", () => {
     const dir = project();
-    writeFileSync(join(dir, "use.mjs"), `import { optimize, PASSES } from "msb-opt";\nconst r = await optimize("${NAIVE}", { offline: true });\nconsole.log(JSON.stringify({ passes: PASSES.length, changes: r.changes.length, merged: r.output.includes("&& apt-get install") }));\n`);
+    writeFileSync(
+      join(dir, "use.mjs"),
+      `import { optimize, PASSES } from "msb-opt";\nconst r = await optimize("${NAIVE}", { offline: true });\nconsole.log(JSON.stringify({ passes: PASSES.length, changes: r.changes.length, merged: r.output.includes("&& apt-get install") }));\n`,
+    );
     const r = spawnSync(process.execPath, ["use.mjs"], { cwd: dir, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -34,7 +37,10 @@ describe("library API", () => {
 
   test("require('msb-opt') from CommonJS (Node >= 20.19 loads the ESM build)", () => {
     const dir = project();
-    writeFileSync(join(dir, "use.cjs"), `const { optimize } = require("msb-opt");\noptimize("${NAIVE}", { offline: true }).then((r) => console.log(r.diff.slice(0, 16)));\n`);
+    writeFileSync(
+      join(dir, "use.cjs"),
+      `const { optimize } = require("msb-opt");\noptimize("${NAIVE}", { offline: true }).then((r) => console.log(r.diff.slice(0, 16)));\n`,
+    );
     const r = spawnSync(process.execPath, ["use.cjs"], { cwd: dir, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe("--- a/Dockerfile\n");

@@ -10,8 +10,8 @@ import { ROOT } from "./support/golden.js";
 
 const BIN = join(ROOT, "bin", "msb-opt.js");
 // A Dockerfile every pass set changes (split apt steps), one already optimal, and one that is broken.
-const NAIVE = "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\nCMD [\"curl\", \"--version\"]\n";
-const FINE = "FROM scratch\nCOPY app /app\nCMD [\"/app\"]\n";
+const NAIVE = 'FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\nCMD ["curl", "--version"]\n';
+const FINE = 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n';
 const BROKEN = "FROM debian:bookworm\nRUNN echo\n";
 
 /** Runs the CLI; batch runs are --offline, so that pin-tags answers from its catalog, never the network. */
@@ -77,7 +77,9 @@ describe("msb-opt batch", () => {
     expect(status["svc-c/Dockerfile"]).toBe("error");
     expect(status["svc-b/Containerfile"]).toBe("unchanged");
     expect(status["svc-a/Dockerfile"]).toBe("changed");
-    expect(report.files.find((f: { path: string }) => f.path === "svc-c/Dockerfile").error).toBe("svc-c/Dockerfile:2: unknown instruction: RUNN");
+    expect(report.files.find((f: { path: string }) => f.path === "svc-c/Dockerfile").error).toBe(
+      "svc-c/Dockerfile:2: unknown instruction: RUNN",
+    );
     expect(r.stderr).toContain("msb-opt: svc-c/Dockerfile:2: unknown instruction: RUNN");
     expect(readFileSync(join(root, "svc-a/Dockerfile"), "utf8")).toBe(NAIVE);
   });
@@ -138,7 +140,10 @@ describe("msb-opt batch", () => {
     expect(json.summary).toMatchObject({ files: 8, error: 1, unchanged: 1 });
     expect(md).toContain(`8 Dockerfiles, ${json.summary.changed} changed, 1 unchanged, ${json.summary.refused} refused, 1 errors.`);
     expect(sarif.version).toBe("2.1.0");
-    const notes = json.files.reduce((n: number, f: { changes: unknown[]; refusals: unknown[] }) => n + f.changes.length + f.refusals.length, 0);
+    const notes = json.files.reduce(
+      (n: number, f: { changes: unknown[]; refusals: unknown[] }) => n + f.changes.length + f.refusals.length,
+      0,
+    );
     expect(sarif.runs[0].results.length).toBe(notes + 1);
     const error = sarif.runs[0].results.find((x: { level: string }) => x.level === "error");
     expect(error.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "svc-c/Dockerfile" }, region: { startLine: 2 } });
@@ -168,7 +173,9 @@ describe("msb-opt batch", () => {
     const started = Date.now();
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
-        const done = readFileSync(join(root, "r0", "Dockerfile"), "utf8") !== NAIVE || readFileSync(join(root, `r${count - 1}`, "Dockerfile"), "utf8") !== NAIVE;
+        const done =
+          readFileSync(join(root, "r0", "Dockerfile"), "utf8") !== NAIVE ||
+          readFileSync(join(root, `r${count - 1}`, "Dockerfile"), "utf8") !== NAIVE;
         if (done || Date.now() - started > 20_000) {
           clearInterval(poll);
           child.kill("SIGKILL");
@@ -193,7 +200,9 @@ describe("the CI and pre-commit recipes", () => {
     const hook = readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8");
     const entry = /entry: msb-opt (.*)\n/.exec(hook)![1].split(" ");
     const files = /files: (.*)\n/.exec(hook)![1];
-    const staged = ["svc-b/Containerfile", "svc-a/nested/deeper/Dockerfile.prod", "notes/README.md"].filter((f) => new RegExp(files).test(f));
+    const staged = ["svc-b/Containerfile", "svc-a/nested/deeper/Dockerfile.prod", "notes/README.md"].filter((f) =>
+      new RegExp(files).test(f),
+    );
     expect(staged).toEqual(["svc-b/Containerfile", "svc-a/nested/deeper/Dockerfile.prod"]);
     expect(msbOpt([...entry, "svc-b/Containerfile"], root).code).toBe(0);
     const failing = msbOpt([...entry, ...staged], root);

@@ -86,17 +86,29 @@ describe.skipIf(skipReason !== null)("build-secrets with BuildKit", () => {
     expect(leaked).toContain(TOKEN);
     expect(leaked).toContain("FAKEtoken9876543210NPMRC");
 
-    const result = await optimize(DOCKERFILE, { passes: ["build-secrets"], secrets: "mount", syntaxDirective: "never", context: fsContext(work) });
+    const result = await optimize(DOCKERFILE, {
+      passes: ["build-secrets"],
+      secrets: "mount",
+      syntaxDirective: "never",
+      context: fsContext(work),
+    });
     expect(result.changes.map((n) => n.message).join("\n")).toMatch(/--secret id=NPM_TOKEN.*\n.*--secret id=npmrc,src=\.npmrc/s);
     writeFileSync(join(work, "Dockerfile.opt"), result.output);
-    build(join(work, "Dockerfile.opt"), "msb-build-secrets-mounted", ["--secret", `id=NPM_TOKEN,src=${join(work, "token")}`, "--secret", `id=npmrc,src=${join(work, ".npmrc")}`]);
+    build(join(work, "Dockerfile.opt"), "msb-build-secrets-mounted", [
+      "--secret",
+      `id=NPM_TOKEN,src=${join(work, "token")}`,
+      "--secret",
+      `id=npmrc,src=${join(work, ".npmrc")}`,
+    ]);
     const image = imageText("msb-build-secrets-mounted");
     expect(image).not.toContain(TOKEN);
     expect(image).not.toContain("FAKEtoken9876543210NPMRC");
 
     const size = (tag: string) => docker(["image", "inspect", "-f", "{{.Size}}", tag]).stdout.trim();
     const layers = (tag: string) => docker(["image", "inspect", "-f", "{{len .RootFS.Layers}}", tag]).stdout.trim();
-    console.log(`build-secrets: original ${size("msb-build-secrets-original")} B in ${layers("msb-build-secrets-original")} layers (token in history and .npmrc in a layer); mounted ${size("msb-build-secrets-mounted")} B in ${layers("msb-build-secrets-mounted")} layers (neither)`);
+    console.log(
+      `build-secrets: original ${size("msb-build-secrets-original")} B in ${layers("msb-build-secrets-original")} layers (token in history and .npmrc in a layer); mounted ${size("msb-build-secrets-mounted")} B in ${layers("msb-build-secrets-mounted")} layers (neither)`,
+    );
 
     // Same behaviour: both RUNs saw the secrets (the lengths match the original's).
     const run = (tag: string) => docker(["run", "--rm", tag]).stdout.split(/\s+/).filter(Boolean);

@@ -10,11 +10,16 @@ import { ROOT } from "./support/golden.js";
 const BIN = join(ROOT, "bin", "msb-opt.js");
 
 function msbOpt(args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, cwd: ROOT });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+    cwd: ROOT,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const PLAIN = "FROM debian:bookworm\n# keep me\nRUN echo hi \\\n  && echo there\nCMD [\"bash\"]\n";
+const PLAIN = 'FROM debian:bookworm\n# keep me\nRUN echo hi \\\n  && echo there\nCMD ["bash"]\n';
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `node scripts/build.mjs` (npm test does)");
@@ -82,7 +87,12 @@ describe("msb-opt CLI", () => {
   test("--list-passes prints every pass, id first, in pipeline order", () => {
     const r = msbOpt(["--list-passes"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").filter(Boolean).map((l) => l.split("\t")[0])).toEqual(PASSES.map((p) => p.id));
+    expect(
+      r.stdout
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => l.split("\t")[0]),
+    ).toEqual(PASSES.map((p) => p.id));
   });
 
   test("a file msb-opt cannot place is left alone with a reason", () => {

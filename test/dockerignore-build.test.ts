@@ -10,13 +10,35 @@ import { isIgnored, parseDockerignore } from "../src/core/dockerignore.js";
 
 const DOCKER = process.env.MSB_DOCKER;
 const env = { ...process.env, DOCKER_BUILDKIT: "1" };
-const skipReason = !DOCKER ? "MSB_DOCKER is not set" : spawnSync(DOCKER, ["info"], { env }).status === 0 ? null : `\`${DOCKER} info\` failed`;
+const skipReason = !DOCKER
+  ? "MSB_DOCKER is not set"
+  : spawnSync(DOCKER, ["info"], { env }).status === 0
+    ? null
+    : `\`${DOCKER} info\` failed`;
 if (skipReason) console.warn(`dockerignore build test skipped: ${skipReason}`);
 
 const FILES = [
-  "package.json", "package-lock.json", "README.md", "docs/guide.md", "docs/img/a.png", "node_modules/ms/index.js",
-  "web/node_modules/x/index.js", "src/app.js", "src/app.test.js", "src/deep/util.test.js", "build/out.js", "keep/build/out.js",
-  "file1.txt", "file10.txt", "filex.txt", "file!.txt", ".env", ".env.example", "logs/a.log", "logs/keep.log", "a/b/c/d.tmp",
+  "package.json",
+  "package-lock.json",
+  "README.md",
+  "docs/guide.md",
+  "docs/img/a.png",
+  "node_modules/ms/index.js",
+  "web/node_modules/x/index.js",
+  "src/app.js",
+  "src/app.test.js",
+  "src/deep/util.test.js",
+  "build/out.js",
+  "keep/build/out.js",
+  "file1.txt",
+  "file10.txt",
+  "filex.txt",
+  "file!.txt",
+  ".env",
+  ".env.example",
+  "logs/a.log",
+  "logs/keep.log",
+  "a/b/c/d.tmp",
 ];
 const DOCKERIGNORE = [
   "# comment",
@@ -55,7 +77,10 @@ describe.skipIf(skipReason !== null)("dockerignore against BuildKit", () => {
       writeFileSync(join(context, ".dockerignore"), DOCKERIGNORE);
       writeFileSync(join(work, "Dockerfile"), "FROM scratch\nCOPY . /\n");
       const out = join(work, "out");
-      const r = spawnSync(DOCKER!, ["build", "-q", "-f", join(work, "Dockerfile"), "-o", `type=local,dest=${out}`, context], { env, encoding: "utf8" });
+      const r = spawnSync(DOCKER!, ["build", "-q", "-f", join(work, "Dockerfile"), "-o", `type=local,dest=${out}`, context], {
+        env,
+        encoding: "utf8",
+      });
       expect(r.status, r.stderr).toBe(0);
       const patterns = parseDockerignore(DOCKERIGNORE);
       const expected = [...FILES, ".dockerignore"].filter((f) => !isIgnored(patterns, f)).sort();

@@ -50,7 +50,14 @@ function app(dir: string): void {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), text);
   };
-  file("package.json", JSON.stringify({ name: "msb-dockerignore-app", version: "1.0.0", scripts: { build: "mkdir -p dist && cp src/index.js dist/index.js" } }));
+  file(
+    "package.json",
+    JSON.stringify({
+      name: "msb-dockerignore-app",
+      version: "1.0.0",
+      scripts: { build: "mkdir -p dist && cp src/index.js dist/index.js" },
+    }),
+  );
   file("src/index.js", 'console.log("hello from dist");\n');
   file(".gitignore", "node_modules\ndist/\n*.log\n");
   // What a developer's checkout holds and the image does not need: a few MB each, incompressible.
@@ -85,7 +92,12 @@ describe.skipIf(skipReason !== null)("dockerignore pass with BuildKit", () => {
     const after = join(work, "after");
     cpSync(before, after, { recursive: true });
 
-    const result = await optimize(DOCKERFILE, { passes: ["dockerignore"], writeDockerignore: true, syntaxDirective: "never", context: fsContext(after) });
+    const result = await optimize(DOCKERFILE, {
+      passes: ["dockerignore"],
+      writeDockerignore: true,
+      syntaxDirective: "never",
+      context: fsContext(after),
+    });
     expect(result.output).toBe(DOCKERFILE);
     expect(result.files.map((f) => f.path)).toEqual([".dockerignore"]);
     expect(result.diff).toContain("+++ b/.dockerignore");

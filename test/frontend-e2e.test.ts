@@ -21,7 +21,14 @@ const STAND_IN_ENV = ["NODE_EXTRA_CA_CERTS", "PIP_CERT", "REQUESTS_CA_BUNDLE", "
 /** Stand-ins for the bases of the original and of the rewrite the frontend makes (no pinning, dialect 1.2). */
 async function tagStandIns(dir: string, options: Record<string, unknown>): Promise<void> {
   if (!existsSync(FARM)) return;
-  const output = (await optimize(readFileSync(join(dir, "Dockerfile"), "utf8"), { ...options, skip: ["pin-tags"], syntaxDirective: "never", context: fsContext(dir) })).output;
+  const output = (
+    await optimize(readFileSync(join(dir, "Dockerfile"), "utf8"), {
+      ...options,
+      skip: ["pin-tags"],
+      syntaxDirective: "never",
+      context: fsContext(dir),
+    })
+  ).output;
   const tmp = mkdtempSync(join(tmpdir(), "msb-frontend-e2e-"));
   writeFileSync(join(tmp, "Dockerfile"), output);
   execFileSync(FARM, ["tag-dockerfile", join(dir, "Dockerfile"), join(tmp, "Dockerfile")], { stdio: "ignore" });
@@ -31,7 +38,10 @@ async function tagStandIns(dir: string, options: Record<string, unknown>): Promi
 describe.skipIf(!docker)("e2e apps through the msb-opt frontend", () => {
   beforeAll(() => {
     if (existsSync(FARM)) execFileSync(FARM, ["tag-dockerfile", join(ROOT, "Dockerfile")], { stdio: "ignore" });
-    const r = spawnSync(process.env.MSB_DOCKER!, ["build", "-q", "-t", IMAGE, ROOT], { encoding: "utf8", env: { ...process.env, DOCKER_BUILDKIT: "1" } });
+    const r = spawnSync(process.env.MSB_DOCKER!, ["build", "-q", "-t", IMAGE, ROOT], {
+      encoding: "utf8",
+      env: { ...process.env, DOCKER_BUILDKIT: "1" },
+    });
     if (r.status !== 0) throw new Error(`building ${IMAGE} failed: ${r.stderr}`);
   }, 900_000);
 

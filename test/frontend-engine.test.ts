@@ -17,7 +17,9 @@ const IMAGE = "localhost/msb-opt:dev";
 const DOCKER = process.env.MSB_DOCKER;
 const reachable = DOCKER !== undefined && DOCKER !== "" && spawnSync(DOCKER, ["info"], { stdio: "ignore" }).status === 0;
 if (!reachable) {
-  console.warn(`frontend-engine: skipped: ${DOCKER ? `\`${DOCKER} info\` failed (no engine)` : "MSB_DOCKER is not set"}; set MSB_DOCKER=/usr/bin/docker to run it`);
+  console.warn(
+    `frontend-engine: skipped: ${DOCKER ? `\`${DOCKER} info\` failed (no engine)` : "MSB_DOCKER is not set"}; set MSB_DOCKER=/usr/bin/docker to run it`,
+  );
 }
 
 interface Run {
@@ -81,7 +83,13 @@ function buildWithout(app: string, tag: string): Run {
 }
 
 function imageConfig(tag: string): unknown {
-  const r = docker(["image", "inspect", "-f", "{{json .Config.Cmd}} {{json .Config.Entrypoint}} {{json .Config.Env}} {{json .Config.WorkingDir}} {{json .Config.User}} {{json .Config.ExposedPorts}}", tag]);
+  const r = docker([
+    "image",
+    "inspect",
+    "-f",
+    "{{json .Config.Cmd}} {{json .Config.Entrypoint}} {{json .Config.Env}} {{json .Config.WorkingDir}} {{json .Config.User}} {{json .Config.ExposedPorts}}",
+    tag,
+  ]);
   return r.out.trim();
 }
 
@@ -104,7 +112,13 @@ describe.skipIf(!reachable)("frontend on a real engine", () => {
     const text = readFileSync(join(APPS, "debian-apt", "Dockerfile"), "utf8");
     const r = docker(["run", "--rm", "-i", IMAGE, "-", "--quiet"], text);
     expect(r.status, r.out).toBe(0);
-    const user = docker(["image", "inspect", "-f", "{{.Config.User}} {{index .Config.Labels \"moby.buildkit.frontend.network.none\"}}", IMAGE]);
+    const user = docker([
+      "image",
+      "inspect",
+      "-f",
+      '{{.Config.User}} {{index .Config.Labels "moby.buildkit.frontend.network.none"}}',
+      IMAGE,
+    ]);
     expect(user.out.trim()).toBe("65532:65532 true");
   });
 
@@ -122,7 +136,11 @@ describe.skipIf(!reachable)("frontend on a real engine", () => {
       .filter((n) => !n.startsWith("FROM ")); // BuildKit prints FROM with the normalized image name
     expect(steps.length).toBeGreaterThan(0);
     // BuildKit prints an instruction with its continuations joined; compare with whitespace collapsed.
-    const collapse = (t: string) => t.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+    const collapse = (t: string) =>
+      t
+        .replace(/\\\r?\n/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
     for (const step of steps) expect(collapse(expected.output)).toContain(collapse(step));
     expect(runImage("msb-frontend-debian-apt").out.trim()).toBe("hello from debian-apt");
 
@@ -152,7 +170,14 @@ describe.skipIf(!reachable)("frontend on a real engine", () => {
 
   it("works with --build-arg BUILDKIT_SYNTAX=, -f and --target", () => {
     const app = join(APPS, "targets");
-    const r = build(app, "msb-frontend-targets", ["-f", join(app, "docker", "App.Dockerfile"), "--target", "base", "--build-arg", `BUILDKIT_SYNTAX=${IMAGE}`]);
+    const r = build(app, "msb-frontend-targets", [
+      "-f",
+      join(app, "docker", "App.Dockerfile"),
+      "--target",
+      "base",
+      "--build-arg",
+      `BUILDKIT_SYNTAX=${IMAGE}`,
+    ]);
     expect(r.status, r.out).toBe(0);
     expect(r.out).toMatch(/\[msb-opt\] /);
     expect(runImage("msb-frontend-targets", "cat", "/stage").out.trim()).toBe("base");
@@ -169,7 +194,10 @@ describe.skipIf(!reachable)("frontend on a real engine", () => {
 
   it("forwards to an image frontend with inner= (here msb-opt itself, which then uses dockerfile.v0)", () => {
     const dir = mkdtempSync(join(tmpdir(), "msb-frontend-inner-"));
-    writeFileSync(join(dir, "Dockerfile"), `# syntax=${IMAGE} inner=${IMAGE}\nFROM debian:bookworm-slim\nRUN echo inner > /inner\nCMD ["cat", "/inner"]\n`);
+    writeFileSync(
+      join(dir, "Dockerfile"),
+      `# syntax=${IMAGE} inner=${IMAGE}\nFROM debian:bookworm-slim\nRUN echo inner > /inner\nCMD ["cat", "/inner"]\n`,
+    );
     farm(join(dir, "Dockerfile"));
     const r = build(dir, "msb-frontend-inner");
     rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,13 @@ import { grpcClient } from "../src/frontend/grpc-stdio.js";
 import { definition, scratchWithFiles } from "../src/frontend/llb.js";
 import { ProtoReader } from "../src/frontend/protobuf.js";
 import { optimize, type OptimizeOptions, type OptimizeResult } from "../src/core/pipeline.js";
-import { BUILDKIT_08_GATEWAY_CAPS, FakeBridge, innerResult, mkfileContents, type FakeBridgeOptions } from "./support/frontend-fake-bridge.js";
+import {
+  BUILDKIT_08_GATEWAY_CAPS,
+  FakeBridge,
+  innerResult,
+  mkfileContents,
+  type FakeBridgeOptions,
+} from "./support/frontend-fake-bridge.js";
 
 let dir: string;
 beforeAll(() => {
@@ -34,7 +40,7 @@ async function socketPair(): Promise<[Socket, Socket]> {
   return [serverSide, client];
 }
 
-const DOCKERFILE = "# syntax=localhost/msb-opt:dev\nFROM debian:bookworm-slim\nRUN echo a > /a\nRUN echo b > /b\nCMD [\"cat\", \"/a\"]\n";
+const DOCKERFILE = '# syntax=localhost/msb-opt:dev\nFROM debian:bookworm-slim\nRUN echo a > /a\nRUN echo b > /b\nCMD ["cat", "/a"]\n';
 
 function env(opts: Record<string, string>): Record<string, string> {
   const e: Record<string, string> = { BUILDKIT_SESSION_ID: "session-1" };
@@ -42,7 +48,12 @@ function env(opts: Record<string, string>): Record<string, string> {
   return e;
 }
 
-const dockerOpts = { cmdline: "localhost/msb-opt:dev", source: "localhost/msb-opt:dev", "image-resolve-mode": "default", "build-arg:HTTP_PROXY": "http://p" };
+const dockerOpts = {
+  cmdline: "localhost/msb-opt:dev",
+  source: "localhost/msb-opt:dev",
+  "image-resolve-mode": "default",
+  "build-arg:HTTP_PROXY": "http://p",
+};
 
 async function run(o: FakeBridgeOptions, opts: Record<string, string>, deps: Deps = {}) {
   const fake = new FakeBridge(o);
@@ -67,7 +78,13 @@ function merging(read: string[] = []): { optimizer: typeof optimize; seen: (stri
   const optimizer = async (text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> => {
     for (const p of read) seen.push(options.context?.read(p) ?? null);
     const output = text.replace("RUN echo a > /a\nRUN echo b > /b\n", "RUN echo a > /a && echo b > /b\n");
-    return { output, changes: [{ pass: "merge-run", line: 3, kind: "change", message: "Merged 2 RUN instructions." }], refusals: [], diff: "", files: [] };
+    return {
+      output,
+      changes: [{ pass: "merge-run", line: 3, kind: "change", message: "Merged 2 RUN instructions." }],
+      refusals: [],
+      diff: "",
+      files: [],
+    };
   };
   return { optimizer, seen };
 }
@@ -75,7 +92,10 @@ function merging(read: string[] = []): { optimizer: typeof optimize; seen: (stri
 describe("frontend protocol (fake LLBBridge)", () => {
   it("reads the Dockerfile from the local source, forwards to dockerfile.v0, returns the inner result untouched", async () => {
     const { fake, code, goaway } = await run(
-      { local: { dockerfile: { Dockerfile: DOCKERFILE }, context: { "package.json": "{}", "src/index.js": "x" } }, inputs: { context: Buffer.from("ctx-def") } },
+      {
+        local: { dockerfile: { Dockerfile: DOCKERFILE }, context: { "package.json": "{}", "src/index.js": "x" } },
+        inputs: { context: Buffer.from("ctx-def") },
+      },
       { ...dockerOpts, "build-arg:MSB_OPT_FALLBACK": "none" },
     );
     expect(code).toBe(0);
@@ -87,16 +107,29 @@ describe("frontend protocol (fake LLBBridge)", () => {
     // The Dockerfile came from local://dockerfile with BuildKit's follow paths.
     expect(fake.localSolves[0]).toEqual({
       name: "dockerfile",
-      attrs: { "local.session": "session-1", "local.sharedkeyhint": "dockerfile", "local.followpaths": JSON.stringify(["Dockerfile", "Dockerfile.dockerignore", "dockerfile"]) },
+      attrs: {
+        "local.session": "session-1",
+        "local.sharedkeyhint": "dockerfile",
+        "local.followpaths": JSON.stringify(["Dockerfile", "Dockerfile.dockerignore", "dockerfile"]),
+      },
     });
     // A named `context` input means the context is not local: no context transfer.
     expect(fake.localSolves).toHaveLength(1);
     const [fwd] = fake.forwards;
     expect(fwd.frontend).toBe("dockerfile.v0");
-    expect(fwd.opts).toEqual({ cmdline: "localhost/msb-opt:dev", filename: "Dockerfile", "image-resolve-mode": "default", "build-arg:HTTP_PROXY": "http://p" });
+    expect(fwd.opts).toEqual({
+      cmdline: "localhost/msb-opt:dev",
+      filename: "Dockerfile",
+      "image-resolve-mode": "default",
+      "build-arg:HTTP_PROXY": "http://p",
+    });
     expect(fwd.inputs.get("context")?.toString()).toBe("ctx-def"); // other inputs are forwarded unchanged
     const { files, name } = mkfileContents(fwd.inputs.get("dockerfile")!);
-    const expected = await optimize(DOCKERFILE.replace("localhost/msb-opt:dev", "docker/dockerfile:1.2"), { syntaxDirective: "never", offline: true, pin: "none" });
+    const expected = await optimize(DOCKERFILE.replace("localhost/msb-opt:dev", "docker/dockerfile:1.2"), {
+      syntaxDirective: "never",
+      offline: true,
+      pin: "none",
+    });
     expect(files).toEqual({ "/Dockerfile": expected.output.replace("docker/dockerfile:1.2", "localhost/msb-opt:dev") });
     expect(name).toMatch(/^\[msb-opt\] /);
     expect(returned(fake).bytes(1)?.equals(innerResult)).toBe(true);
@@ -104,7 +137,10 @@ describe("frontend protocol (fake LLBBridge)", () => {
 
   it("lists the context root (files with content, folders without), then fetches exactly what a pass asks for", async () => {
     const { optimizer, seen } = merging(["package.json", "app/start.sh", "src"]);
-    const local = { dockerfile: { Dockerfile: DOCKERFILE }, context: { "package.json": '{"name":"x"}', "app/start.sh": "#!/bin/sh\n", "app/other.sh": "o", "src/big.bin": "…" } };
+    const local = {
+      dockerfile: { Dockerfile: DOCKERFILE },
+      context: { "package.json": '{"name":"x"}', "app/start.sh": "#!/bin/sh\n", "app/other.sh": "o", "src/big.bin": "…" },
+    };
     const { fake, code } = await run({ local }, dockerOpts, { optimizer });
     expect(code).toBe(0);
     const contextSolves = fake.localSolves.filter((s) => s.name === "context");
@@ -154,17 +190,27 @@ describe("frontend protocol (fake LLBBridge)", () => {
   });
 
   it("follows -f (filename) with its own .dockerignore, and falls back to lowercase `dockerfile`", async () => {
-    const f = await run({ local: { dockerfile: { "Other.Dockerfile": DOCKERFILE, "Other.Dockerfile.dockerignore": "*.log\n" }, context: {} } }, { ...dockerOpts, filename: "Other.Dockerfile", target: "base" }, unchanged);
+    const f = await run(
+      { local: { dockerfile: { "Other.Dockerfile": DOCKERFILE, "Other.Dockerfile.dockerignore": "*.log\n" }, context: {} } },
+      { ...dockerOpts, filename: "Other.Dockerfile", target: "base" },
+      unchanged,
+    );
     expect(f.code).toBe(0);
     expect(f.fake.forwards[0].opts).toMatchObject({ filename: "Dockerfile", target: "base" });
-    expect(mkfileContents(f.fake.forwards[0].inputs.get("dockerfile")!).files).toEqual({ "/Dockerfile": DOCKERFILE, "/Dockerfile.dockerignore": "*.log\n" });
+    expect(mkfileContents(f.fake.forwards[0].inputs.get("dockerfile")!).files).toEqual({
+      "/Dockerfile": DOCKERFILE,
+      "/Dockerfile.dockerignore": "*.log\n",
+    });
     const lower = await run({ local: { dockerfile: { dockerfile: DOCKERFILE }, context: {} } }, dockerOpts, unchanged);
     expect(lower.code).toBe(0);
     expect(mkfileContents(lower.fake.forwards[0].inputs.get("dockerfile")!).files["/Dockerfile"]).toBe(DOCKERFILE);
   });
 
   it("forwards to an image frontend through gateway.v0 with inner=", async () => {
-    const { fake, code } = await run({ local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} } }, { ...dockerOpts, cmdline: "localhost/msb-opt:dev inner=docker/dockerfile:1.7" });
+    const { fake, code } = await run(
+      { local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} } },
+      { ...dockerOpts, cmdline: "localhost/msb-opt:dev inner=docker/dockerfile:1.7" },
+    );
     expect(code).toBe(0);
     expect(fake.forwards[0].frontend).toBe("gateway.v0");
     expect(fake.forwards[0].opts).toMatchObject({ source: "docker/dockerfile:1.7", cmdline: "docker/dockerfile:1.7" });
@@ -173,7 +219,10 @@ describe("frontend protocol (fake LLBBridge)", () => {
   it("passes the inner frontend's error through Return with its status bytes intact", async () => {
     const details = Buffer.from("0802120f7061727365206572726f72203a31", "hex"); // a Status with typed details stands here
     const { fake, code, goaway } = await run(
-      { local: { dockerfile: { Dockerfile: "FROMM x\n" }, context: {} }, forward: () => ({ code: 2, message: "dockerfile parse error line 1: unknown instruction: FROMM", details }) },
+      {
+        local: { dockerfile: { Dockerfile: "FROMM x\n" }, context: {} },
+        forward: () => ({ code: 2, message: "dockerfile parse error line 1: unknown instruction: FROMM", details }),
+      },
       dockerOpts,
     );
     expect(code).toBe(1);
@@ -183,7 +232,10 @@ describe("frontend protocol (fake LLBBridge)", () => {
   });
 
   it("returns a status of its own when the error carries no details", async () => {
-    const { fake } = await run({ local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} }, forward: () => ({ code: 3, message: "bad target" }) }, dockerOpts);
+    const { fake } = await run(
+      { local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} }, forward: () => ({ code: 3, message: "bad target" }) },
+      dockerOpts,
+    );
     expect(returned(fake).bytes(2)?.equals(statusBytes(3, "Solve: bad target"))).toBe(true);
   });
 
@@ -201,14 +253,20 @@ describe("frontend protocol (fake LLBBridge)", () => {
   });
 
   it("reports an unknown pass through Return, as the CLI does", async () => {
-    const { fake, code } = await run({ local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} } }, { ...dockerOpts, "build-arg:MSB_OPT_SKIP": "no-such-pass" });
+    const { fake, code } = await run(
+      { local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} } },
+      { ...dockerOpts, "build-arg:MSB_OPT_SKIP": "no-such-pass" },
+    );
     expect(fake.forwards).toEqual([]);
     expect(code).toBe(1);
     expect(returned(fake).message(2)?.string(2)).toMatch(/unknown pass "no-such-pass"/);
   });
 
   it("hands subrequests (outline, targets, lint) the user's file untouched", async () => {
-    const { fake } = await run({ local: { dockerfile: { Dockerfile: DOCKERFILE } }, inputs: { context: Buffer.from("c") } }, { ...dockerOpts, requestid: "frontend.outline" });
+    const { fake } = await run(
+      { local: { dockerfile: { Dockerfile: DOCKERFILE } }, inputs: { context: Buffer.from("c") } },
+      { ...dockerOpts, requestid: "frontend.outline" },
+    );
     expect(fake.methods().slice(2)).toEqual(["Solve", "Return"]);
     expect(fake.forwards[0].opts).toMatchObject({ requestid: "frontend.outline", cmdline: "localhost/msb-opt:dev" });
     expect(fake.forwards[0].inputs.has("dockerfile")).toBe(false);
@@ -217,7 +275,10 @@ describe("frontend protocol (fake LLBBridge)", () => {
   it("with fallback=original, builds the original when the optimized file fails, and says so", async () => {
     const { optimizer } = merging();
     const { fake, code } = await run(
-      { local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} }, forward: (_s, i) => (i === 0 ? { code: 2, message: "exit code 1" } : innerResult) },
+      {
+        local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} },
+        forward: (_s, i) => (i === 0 ? { code: 2, message: "exit code 1" } : innerResult),
+      },
       { ...dockerOpts, cmdline: "localhost/msb-opt:dev fallback=original" },
       { optimizer },
     );
@@ -279,7 +340,10 @@ describe("frontend process (real pipes)", () => {
   });
 
   it("runs the CLI when BuildKit did not start it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/entry-image.ts", "-"], { env: { PATH: process.env.PATH }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/entry-image.ts", "-"], {
+      env: { PATH: process.env.PATH },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     child.stdin.end("FROM debian\nRUN true\n");
     let out = "";
     child.stdout.on("data", (c) => (out += c));

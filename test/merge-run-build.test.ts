@@ -12,7 +12,10 @@ const DOCKER = process.env.MSB_DOCKER;
 const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 const env = { ...process.env, DOCKER_BUILDKIT: "1" };
 const dockerWorks = DOCKER !== undefined && DOCKER !== "" && spawnSync(DOCKER, ["info"], { stdio: "ignore", env }).status === 0;
-if (!dockerWorks) console.warn(`merge-run build test skipped: ${DOCKER ? `\`${DOCKER} info\` failed` : "MSB_DOCKER is not set"} (set MSB_DOCKER=/usr/bin/docker with a running engine to run it)`);
+if (!dockerWorks)
+  console.warn(
+    `merge-run build test skipped: ${DOCKER ? `\`${DOCKER} info\` failed` : "MSB_DOCKER is not set"} (set MSB_DOCKER=/usr/bin/docker with a running engine to run it)`,
+  );
 
 function docker(args: string[], input?: string): string {
   const r = spawnSync(DOCKER!, args, { env, encoding: "utf8", input, maxBuffer: 64 << 20 });
@@ -69,7 +72,7 @@ describe.skipIf(!dockerWorks)("merge-run output builds the same files with Build
       "",
     ].join("\n");
     const output = await optimized(input);
-    const listing = "cd / && for f in /x /tmp/x /out/*; do stat -c '%n %a %s' \"$f\"; cat \"$f\"; done; pwd";
+    const listing = 'cd / && for f in /x /tmp/x /out/*; do stat -c \'%n %a %s\' "$f"; cat "$f"; done; pwd';
     const before = build("state-orig", input);
     const after = build("state-opt", output);
     expect(inImage(after, listing)).toBe(inImage(before, listing));
@@ -78,7 +81,9 @@ describe.skipIf(!dockerWorks)("merge-run output builds the same files with Build
   }, 600_000);
 
   test("apt: split update/install, merged with the lists removed, same packages, smaller image", async () => {
-    const input = ["FROM debian:bookworm", "RUN apt-get update", "RUN apt-get install -y jq", 'RUN jq --version > /jq-version', ""].join("\n");
+    const input = ["FROM debian:bookworm", "RUN apt-get update", "RUN apt-get install -y jq", "RUN jq --version > /jq-version", ""].join(
+      "\n",
+    );
     const output = await optimized(input);
     const packages = "dpkg-query -W -f '${Package} ${Version} ${Status}\\n'; cat /jq-version";
     const before = build("apt-orig", input);
@@ -91,7 +96,12 @@ describe.skipIf(!dockerWorks)("merge-run output builds the same files with Build
   }, 900_000);
 
   test("npm: a global install merged with the next RUN and the npm cache cleaned", async () => {
-    const input = ["FROM node:20-slim", "RUN npm install -g is-number@7.0.0", "RUN mkdir /app && npm ls -g --depth=0 > /app/globals", ""].join("\n");
+    const input = [
+      "FROM node:20-slim",
+      "RUN npm install -g is-number@7.0.0",
+      "RUN mkdir /app && npm ls -g --depth=0 > /app/globals",
+      "",
+    ].join("\n");
     const output = await optimized(input);
     const files = "cat /app/globals; ls /usr/local/lib/node_modules/is-number";
     const before = build("npm-orig", input);

@@ -11,7 +11,16 @@ import { memoryContext } from "../src/core/context.js";
 import { optimize, type OptimizeOptions } from "../src/core/pipeline.js";
 import { RegistryClient } from "../passes/pin-tags/registry.js";
 import { ROOT } from "./support/golden.js";
-import { freePort, Pusher, registryUnavailable, sha256, startRegistry, startTokenService, type LocalRegistry, type TokenService } from "./support/oci-registry.js";
+import {
+  freePort,
+  Pusher,
+  registryUnavailable,
+  sha256,
+  startRegistry,
+  startTokenService,
+  type LocalRegistry,
+  type TokenService,
+} from "./support/oci-registry.js";
 
 const unavailable = registryUnavailable();
 if (unavailable) console.warn(`registry tests skipped: ${unavailable}`);
@@ -50,7 +59,9 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
     const repo = "library/node";
     digests.lts = await push.index(repo, "node 20.18.1");
     await push.tag(repo, digests.lts, TAGS["node 20.18.1"]);
-    indexBody = await (await fetch(`${open.url}/v2/${repo}/manifests/20`, { headers: { Accept: "application/vnd.oci.image.index.v1+json" } })).text();
+    indexBody = await (
+      await fetch(`${open.url}/v2/${repo}/manifests/20`, { headers: { Accept: "application/vnd.oci.image.index.v1+json" } })
+    ).text();
     for (const [label, tags] of Object.entries(TAGS)) {
       if (label === "node 20.18.1") continue;
       const { digest } = await push.image(repo, label);
@@ -120,7 +131,10 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
 
   test("the lockfile wins over the registry", async () => {
     const lock = JSON.stringify({ images: { "node:22": { tag: "22.10.0" } } });
-    const result = await pin("FROM node:22\n", { context: memoryContext({ "msb-opt.lock.json": lock }), registryMirror: `http://127.0.0.1:${await freePort()}` });
+    const result = await pin("FROM node:22\n", {
+      context: memoryContext({ "msb-opt.lock.json": lock }),
+      registryMirror: `http://127.0.0.1:${await freePort()}`,
+    });
     expect(result.output).toBe("FROM node:22.10.0\n");
   });
 
@@ -231,7 +245,11 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
       expect(result.output).toBe(text);
       expect(result.changes).toEqual([]);
       expect(result.refusals.map((n) => n.message)).toEqual([
-        expect.stringMatching(new RegExp(`^Left \`127\\.0\\.0\\.1:${port}/app:1\` unpinned: cannot reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\); run with \`--offline\``)),
+        expect.stringMatching(
+          new RegExp(
+            `^Left \`127\\.0\\.0\\.1:${port}/app:1\` unpinned: cannot reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\); run with \`--offline\``,
+          ),
+        ),
         expect.stringMatching(/^Left `node` unpinned: cannot reach .*ECONNREFUSED/),
       ]);
     });
@@ -248,7 +266,10 @@ describe.skipIf(unavailable !== null)("pin-tags against a local registry", () =>
       const file = join(dir, "Dockerfile");
       writeFileSync(file, "FROM node:22\n");
       const cli = (...args: string[]) =>
-        spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli/main.ts"), ...args, file], { encoding: "utf8", timeout: 60_000 });
+        spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/cli/main.ts"), ...args, file], {
+          encoding: "utf8",
+          timeout: 60_000,
+        });
       const down = cli("--check", "--registry-mirror", `http://127.0.0.1:${port}`);
       expect(down.stderr).toMatch(/pin-tags: Left `node:22` unpinned: cannot reach 127\.0\.0\.1:\d+ \(no answer within 5000 ms\)/);
       expect(down.status).toBe(0);

@@ -25,7 +25,11 @@ interface Build {
 
 function build(dockerfile: string, context: string, tag: string): Build {
   const started = process.hrtime.bigint();
-  const r = spawnSync(DOCKER!, ["build", "--progress=plain", "-f", dockerfile, "-t", tag, context], { env, encoding: "utf8", maxBuffer: 64 << 20 });
+  const r = spawnSync(DOCKER!, ["build", "--progress=plain", "-f", dockerfile, "-t", tag, context], {
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const output = `${r.stdout}${r.stderr}`;
   if (r.status !== 0) throw new Error(`docker build ${tag} failed:\n${output}`);
@@ -37,7 +41,7 @@ export function stepCached(log: string, command: string): boolean {
   const step = log
     .split("\n")
     .map((line) => /^#(\d+) \[[^\]]*\] (.*)$/.exec(line))
-    .find((m) => m && m[2].startsWith(command));
+    .find((m) => m?.[2].startsWith(command));
   if (!step) throw new Error(`no step \`${command}\` in the build log:\n${log}`);
   return new RegExp(`^#${step[1]} CACHED$`, "m").test(log);
 }
@@ -85,14 +89,21 @@ describe.skipIf(skipReason !== null)("reorder-copy with BuildKit", () => {
         timings[name] = { cold: cold.seconds, warm: warm.seconds, cached: stepCached(warm.output, "RUN npm ci") };
         const run = spawnSync(DOCKER!, ["run", "--rm", tag], { env, encoding: "utf8" });
         expect(run.stdout.trim(), `${name} image runs the app`).toBe("1m");
-        const tree = spawnSync(DOCKER!, ["run", "--rm", "--entrypoint", "sh", tag, "-c", "cd /app && find . -type f -exec sha256sum {} + | sort -k2"], { env, encoding: "utf8" });
+        const tree = spawnSync(
+          DOCKER!,
+          ["run", "--rm", "--entrypoint", "sh", tag, "-c", "cd /app && find . -type f -exec sha256sum {} + | sort -k2"],
+          { env, encoding: "utf8" },
+        );
         expect(tree.status, tree.stderr).toBe(0);
         trees[name] = tree.stdout;
       }
       console.log(
         "reorder-copy rebuild after a source edit (docker build --progress=plain):\n" +
           Object.entries(timings)
-            .map(([name, t]) => `  ${name}: npm ci ${t.cached ? "CACHED" : "re-ran"}, warm rebuild ${t.warm.toFixed(2)} s (first build ${t.cold.toFixed(2)} s, may reuse an earlier run's cache)`)
+            .map(
+              ([name, t]) =>
+                `  ${name}: npm ci ${t.cached ? "CACHED" : "re-ran"}, warm rebuild ${t.warm.toFixed(2)} s (first build ${t.cold.toFixed(2)} s, may reuse an earlier run's cache)`,
+            )
             .join("\n"),
       );
       expect(trees.optimized, "both images hold the same files in /app").toBe(trees.original);

@@ -20,9 +20,13 @@ describe.skipIf(!executablePath)("batch review page", () => {
 
   beforeAll(async () => {
     const root = mkdtempSync(join(tmpdir(), "msb-review-"));
-    for (const group of ["merge-run", "errors", "pipeline"]) cpSync(join(TESTDATA, group), join(root, group), { recursive: true, filter: (src) => !/expected\./.test(src) });
+    for (const group of ["merge-run", "errors", "pipeline"])
+      cpSync(join(TESTDATA, group), join(root, group), { recursive: true, filter: (src) => !/expected\./.test(src) });
     for (const out of ["review.html", "report.json"]) {
-      spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "batch", "--offline", "-q", "--report", out], { cwd: root, env: { ...process.env, CI: "true" } });
+      spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "batch", "--offline", "-q", "--report", out], {
+        cwd: root,
+        env: { ...process.env, CI: "true" },
+      });
     }
     report = JSON.parse(readFileSync(join(root, "report.json"), "utf8"));
     browser = await chromium.launch({ executablePath: executablePath!, args: CHROMIUM_ARGS });
@@ -57,7 +61,10 @@ describe.skipIf(!executablePath)("batch review page", () => {
     await page.click("button[data-filter=all]");
     const target = report.files.find((f) => f.status === "changed")!.path;
     await page.fill("#q", target);
-    await page.waitForFunction((n) => document.querySelectorAll("li.file").length === n, report.files.filter((f) => f.path.includes(target)).length);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("li.file").length === n,
+      report.files.filter((f) => f.path.includes(target)).length,
+    );
     await page.fill("#q", "");
     await page.waitForFunction((n) => document.querySelectorAll("li.file").length === Math.min(n, 200), report.files.length);
   });

@@ -43,7 +43,9 @@ async function variants(dir: string, work: string): Promise<Record<string, strin
   const common = { context: fsContext(dir), syntaxDirective: "never" as const, offline: true };
   const split = await optimize(original, common);
   const staged = await optimize(original, { ...common, testStage: true });
-  expect(split.output, "the default output is split and keeps the tests in the builder").toMatch(/AS build\n[\s\S]*RUN npm test\n\nFROM node:\S+-slim AS runtime/);
+  expect(split.output, "the default output is split and keeps the tests in the builder").toMatch(
+    /AS build\n[\s\S]*RUN npm test\n\nFROM node:\S+-slim AS runtime/,
+  );
   expect(staged.output, "the --test-stage output has a test stage").toContain("FROM build AS test");
   const files: Record<string, string> = {};
   for (const [name, text] of Object.entries({ original, split: split.output, staged: staged.output })) {

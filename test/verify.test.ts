@@ -14,14 +14,31 @@ const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 /** The offline stand-ins set these for their CA bundle and label themselves; real base images do neither. */
 /** This run's own tag prefix: other verify runs on the same engine do not disturb the clean-up check. */
 const PREFIX = `msb-verify-test-${process.pid}`;
-const STAND_IN_FLAGS = ["--tag-prefix", PREFIX, "--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
+const STAND_IN_FLAGS = [
+  "--tag-prefix",
+  PREFIX,
+  "--ignore-env",
+  "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE",
+  "--ignore-label",
+  "farm.",
+];
 
 const OPTIONS = ["--offline", "--syntax-directive", "never"];
 
 /** Stand-ins for the base images of the original and of msb-opt's output (there is no registry here). */
 function tagStandIns(dockerfile: string, extra: string[]): void {
   if (!existsSync(FARM)) return;
-  const output = spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "-q", ...OPTIONS, ...extra.filter((a) => a.startsWith("--skip") || a.startsWith("--passes")), dockerfile], { encoding: "utf8" }).stdout;
+  const output = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "bin/msb-opt.js"),
+      "-q",
+      ...OPTIONS,
+      ...extra.filter((a) => a.startsWith("--skip") || a.startsWith("--passes")),
+      dockerfile,
+    ],
+    { encoding: "utf8" },
+  ).stdout;
   const tmp = mkdtempSync(join(tmpdir(), "msb-verify-test-"));
   writeFileSync(join(tmp, "Dockerfile"), output);
   execFileSync(FARM, ["tag-dockerfile", dockerfile, join(tmp, "Dockerfile")], { stdio: "ignore" });
@@ -29,11 +46,15 @@ function tagStandIns(dockerfile: string, extra: string[]): void {
 
 function verifyJson(dockerfile: string, extra: string[] = []) {
   tagStandIns(dockerfile, extra);
-  const r = spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "verify", "--format", "json", ...OPTIONS, ...STAND_IN_FLAGS, ...extra, dockerfile], {
-    encoding: "utf8",
-    env: { ...process.env, CI: "true" },
-    timeout: 1_200_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, "bin/msb-opt.js"), "verify", "--format", "json", ...OPTIONS, ...STAND_IN_FLAGS, ...extra, dockerfile],
+    {
+      encoding: "utf8",
+      env: { ...process.env, CI: "true" },
+      timeout: 1_200_000,
+    },
+  );
   return { code: r.status, json: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
 }
 
@@ -67,16 +88,23 @@ describe.skipIf(!docker)("msb-opt verify", () => {
 describe.skipIf(!docker)("msb-opt batch --verify", () => {
   test("writes the rewrites that verify and leaves the others, saying why", { timeout: 1_200_000 }, () => {
     const root = mkdtempSync(join(tmpdir(), "msb-batch-verify-"));
-    cpSync(join(TESTDATA, "pipeline/node-express-naive"), join(root, "web"), { recursive: true, filter: (src) => !/expected\.|options\.json/.test(src) });
+    cpSync(join(TESTDATA, "pipeline/node-express-naive"), join(root, "web"), {
+      recursive: true,
+      filter: (src) => !/expected\.|options\.json/.test(src),
+    });
     cpSync(join(APPS, "apt-lists-at-runtime"), join(root, "lists"), { recursive: true });
     for (const app of ["web", "lists"]) tagStandIns(join(root, app, "Dockerfile"), []);
     const before = { web: readFileSync(join(root, "web/Dockerfile"), "utf8"), lists: readFileSync(join(root, "lists/Dockerfile"), "utf8") };
-    const r = spawnSync(process.execPath, [join(ROOT, "bin/msb-opt.js"), "batch", "--verify", "--write", ...OPTIONS, ...STAND_IN_FLAGS.slice(2), "--report", "r.json", "."], {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, CI: "true" },
-      timeout: 1_200_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin/msb-opt.js"), "batch", "--verify", "--write", ...OPTIONS, ...STAND_IN_FLAGS.slice(2), "--report", "r.json", "."],
+      {
+        cwd: root,
+        encoding: "utf8",
+        env: { ...process.env, CI: "true" },
+        timeout: 1_200_000,
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(root, "r.json"), "utf8"));
     const byPath = Object.fromEntries(report.files.map((f: { path: string }) => [f.path, f]));

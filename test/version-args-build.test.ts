@@ -38,14 +38,21 @@ describe.skipIf(skipReason !== null)("version-args with BuildKit", () => {
   test("builder and runtime follow the one NODE_VERSION argument", async () => {
     const work = mkdtempSync(join(tmpdir(), "msb-version-args-"));
     try {
-      const result = await optimize(readFileSync(join(APP, "Dockerfile"), "utf8"), { context: fsContext(APP), syntaxDirective: "never", offline: true });
+      const result = await optimize(readFileSync(join(APP, "Dockerfile"), "utf8"), {
+        context: fsContext(APP),
+        syntaxDirective: "never",
+        offline: true,
+      });
       expect(result.output).toMatch(/^ARG NODE_VERSION=20\.18\.1\n\nFROM node:\$\{NODE_VERSION\} AS build\n/);
       expect(result.output).toContain("FROM node:${NODE_VERSION}-slim AS runtime");
       const dockerfile = join(work, "Dockerfile");
       writeFileSync(dockerfile, result.output);
       if (existsSync(FARM)) {
         // tag-dockerfile resolves the ARG default; the other release is tagged by name.
-        for (const args of [["tag-dockerfile", dockerfile], ["tag", `node:${OTHER}`, `node:${OTHER}-slim`]]) {
+        for (const args of [
+          ["tag-dockerfile", dockerfile],
+          ["tag", `node:${OTHER}`, `node:${OTHER}-slim`],
+        ]) {
           const farm = spawnSync(FARM, args, { env, encoding: "utf8" });
           if (farm.status !== 0) throw new Error(`docker-farm failed: ${farm.stderr}`);
         }

@@ -1,10 +1,20 @@
 import { describe, expect, test } from "vitest";
 import { instruction } from "../../src/core/ir.js";
-import { credentialFileId, declaredVariables, hasUrlCredentials, isSecretName, references, removedPaths, trailingRemoval, writtenPaths } from "./detection.js";
+import {
+  credentialFileId,
+  declaredVariables,
+  hasUrlCredentials,
+  isSecretName,
+  references,
+  removedPaths,
+  trailingRemoval,
+  writtenPaths,
+} from "./detection.js";
 
 describe("secret-detection", () => {
   test("names", () => {
-    for (const n of ["NPM_TOKEN", "GITHUB_TOKEN", "DB_PASSWORD", "AWS_SECRET_ACCESS_KEY", "API_KEY", "CLIENT_SECRET"]) expect(isSecretName(n), n).toBe(true);
+    for (const n of ["NPM_TOKEN", "GITHUB_TOKEN", "DB_PASSWORD", "AWS_SECRET_ACCESS_KEY", "API_KEY", "CLIENT_SECRET"])
+      expect(isSecretName(n), n).toBe(true);
     for (const n of ["GPG_KEY", "PUBLIC_KEY", "KEY_ID", "NODE_VERSION", "TOKENIZER", "MONKEY"]) expect(isSecretName(n), n).toBe(false);
   });
   test("URL credentials", () => {
@@ -14,7 +24,10 @@ describe("secret-detection", () => {
   });
   test("ARG and ENV variables", () => {
     expect(declaredVariables(instruction("ARG", "NPM_TOKEN"))).toEqual([{ name: "NPM_TOKEN", value: null }]);
-    expect(declaredVariables(instruction("ENV", 'A=1 B="x y"'))).toEqual([{ name: "A", value: "1" }, { name: "B", value: '"x y"' }]);
+    expect(declaredVariables(instruction("ENV", 'A=1 B="x y"'))).toEqual([
+      { name: "A", value: "1" },
+      { name: "B", value: '"x y"' },
+    ]);
     expect(declaredVariables(instruction("ENV", "TOKEN some value"))).toEqual([{ name: "TOKEN", value: "some value" }]);
   });
   test("references", () => {

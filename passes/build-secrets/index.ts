@@ -28,30 +28,39 @@ export default definePass<MessageId>({
     "ENV is stored in the image and every container sees it, and a credential file (.npmrc, .netrc, pip.conf,",
     "~/.m2/settings.xml) copied in and deleted by a later step stays in the COPY layer. The pass reports each with",
     "its line (names such as *_TOKEN, *_PASSWORD, *_SECRET, *_KEY, URLs with `user:password@`). Since the fix",
-    "changes how the build is invoked, it rewrites only with the option `secrets: \"mount\"` (`--secrets=mount`):",
+    'changes how the build is invoked, it rewrites only with the option `secrets: "mount"` (`--secrets=mount`):',
     "an ARG without default becomes `RUN --mount=type=secret,id=NAME,env=NAME` on the RUNs after it (or",
     "`$(cat /run/secrets/NAME)` when the syntax cannot use `env=`), a copied-then-deleted file becomes a secret",
     "mount at its path on the RUNs that used it; the note gives the `docker build --secret` flag to pass.",
     "Anything else that reads the secret (ENV, COPY, a default value written in the file) leaves it alone, with a note.",
   ].join(" "),
   messages: {
-    argSecret: "Build argument `{name}` looks like a secret: its value shows in `docker history` and the image config; pass it with `docker build --secret {flag}` and read it in `RUN --mount=type=secret` (msb-opt `--secrets=mount` rewrites this).",
-    argDefault: "Build argument `{name}` has a default value written in the Dockerfile, so the secret is in the file and the image history; remove the default, pass it with `docker build --secret` and read it in `RUN --mount=type=secret`.",
-    envSecret: "`{name}` is set with ENV, so its value stays in the image config and every container sees it; if only the build needs it, pass it with `docker build --secret` and read it in `RUN --mount=type=secret` instead.",
-    copiedFile: "`{file}` is copied in for the build and deleted on line {rmLine}, but it stays in the layer of this COPY; mount it with `RUN --mount=type=secret,id={id},target={target}` and build with `--secret id={id},src={src}` (msb-opt `--secrets=mount` rewrites this).",
-    writtenFile: "`{file}` is written here and deleted on line {rmLine}, so it stays in this RUN's layer; write, use and delete it in one RUN, or mount it with `RUN --mount=type=secret,id={id},target={file}`.",
-    mountedArg: "Replaced build argument `{name}` with a secret mount on the RUNs after it ({lines}); build with `docker build --secret {flag}` instead of `--build-arg {name}=…`.",
-    mountedFile: "Replaced the copied `{file}` (deleted on line {rmLine}) with a secret mount at `{target}` on {lines}; build with `docker build --secret id={id},src={src}`.",
+    argSecret:
+      "Build argument `{name}` looks like a secret: its value shows in `docker history` and the image config; pass it with `docker build --secret {flag}` and read it in `RUN --mount=type=secret` (msb-opt `--secrets=mount` rewrites this).",
+    argDefault:
+      "Build argument `{name}` has a default value written in the Dockerfile, so the secret is in the file and the image history; remove the default, pass it with `docker build --secret` and read it in `RUN --mount=type=secret`.",
+    envSecret:
+      "`{name}` is set with ENV, so its value stays in the image config and every container sees it; if only the build needs it, pass it with `docker build --secret` and read it in `RUN --mount=type=secret` instead.",
+    copiedFile:
+      "`{file}` is copied in for the build and deleted on line {rmLine}, but it stays in the layer of this COPY; mount it with `RUN --mount=type=secret,id={id},target={target}` and build with `--secret id={id},src={src}` (msb-opt `--secrets=mount` rewrites this).",
+    writtenFile:
+      "`{file}` is written here and deleted on line {rmLine}, so it stays in this RUN's layer; write, use and delete it in one RUN, or mount it with `RUN --mount=type=secret,id={id},target={file}`.",
+    mountedArg:
+      "Replaced build argument `{name}` with a secret mount on the RUNs after it ({lines}); build with `docker build --secret {flag}` instead of `--build-arg {name}=…`.",
+    mountedFile:
+      "Replaced the copied `{file}` (deleted on line {rmLine}) with a secret mount at `{target}` on {lines}; build with `docker build --secret id={id},src={src}`.",
     blocked: "Left `{name}` as it is: {reason}.",
   },
   run(df: Dockerfile, input: PassContext<MessageId>): Dockerfile {
     // split-stages repeats ARGs in the runtime stage with their original line: one note per line and message.
     const seen = new Set<string>();
-    const once = (f: PassContext<MessageId>["report"]): PassContext<MessageId>["report"] => (line, id, data) => {
-      const key = `${line} ${id} ${data?.name ?? data?.file ?? ""}`;
-      if (!seen.has(key)) f(line, id, data);
-      seen.add(key);
-    };
+    const once =
+      (f: PassContext<MessageId>["report"]): PassContext<MessageId>["report"] =>
+      (line, id, data) => {
+        const key = `${line} ${id} ${data?.name ?? data?.file ?? ""}`;
+        if (!seen.has(key)) f(line, id, data);
+        seen.add(key);
+      };
     const ctx: PassContext<MessageId> = { ...input, report: once(input.report), decline: once(input.decline) };
     const mount = ctx.options.secrets === "mount" && ctx.canUse(CONSTRUCTS.runMount);
     const envForm = ctx.canUse(CONSTRUCTS.secretEnv);
@@ -63,7 +72,8 @@ export default definePass<MessageId>({
       const parentOfOthers = df.stages.some((s, t) => t > si && s.base.raw.toLowerCase() === stage.name?.toLowerCase());
       stage.body.forEach((instr, i) => {
         if (ctx.isIgnored(instr)) return;
-        if (instr.keyword === "ARG") secretArgs(df, stage, i, { ctx, mount, envForm, edits, envMayGo: !shipped.has(si) && !parentOfOthers, pending });
+        if (instr.keyword === "ARG")
+          secretArgs(df, stage, i, { ctx, mount, envForm, edits, envMayGo: !shipped.has(si) && !parentOfOthers, pending });
         if (instr.keyword === "ENV" && !edits.dropped.has(i)) {
           for (const v of declaredVariables(instr) ?? []) {
             if (isSecretName(v.name) || hasUrlCredentials(v.value ?? "")) ctx.decline(instr.line, "envSecret", { name: v.name });
@@ -140,14 +150,26 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
     for (let k = i + 1; k < stage.body.length; k++) {
       const later = stage.body[k];
       if (later.keyword === "RUN") {
-        if (!s.envForm && !parseRun(df, stage, later).ok) return blocked(`the RUN on line ${later.line} is not a shell script that \`$(cat /run/secrets/${v.name})\` could be put in front of`);
-        const user = stage.body.slice(0, k).filter((l) => l.keyword === "USER").pop();
-        if (!s.envForm && user && !/^(root|0)(:|$)/.test(user.args.trim())) return blocked(`the RUN on line ${later.line} runs as USER \`${user.args.trim()}\`, which cannot read \`/run/secrets/${v.name}\` (root, mode 0400) without the \`env=\` form of Dockerfile syntax 1.10`);
+        if (!s.envForm && !parseRun(df, stage, later).ok)
+          return blocked(
+            `the RUN on line ${later.line} is not a shell script that \`$(cat /run/secrets/${v.name})\` could be put in front of`,
+          );
+        const user = stage.body
+          .slice(0, k)
+          .filter((l) => l.keyword === "USER")
+          .pop();
+        if (!s.envForm && user && !/^(root|0)(:|$)/.test(user.args.trim()))
+          return blocked(
+            `the RUN on line ${later.line} runs as USER \`${user.args.trim()}\`, which cannot read \`/run/secrets/${v.name}\` (root, mode 0400) without the \`env=\` form of Dockerfile syntax 1.10`,
+          );
         runs.push(k);
       } else if (later.keyword === "ARG" && (declaredVariables(later) ?? []).some((w) => w.name === v.name)) {
         return blocked(`it is declared again on line ${later.line}`);
       } else if (later.keyword === "ENV" && isAlias(later, v.name)) {
-        if (!s.envMayGo) return blocked(`\`ENV ${v.name}\` on line ${later.line} puts it into the image that containers run, which may read it; remove that ENV if only the build needs it`);
+        if (!s.envMayGo)
+          return blocked(
+            `\`ENV ${v.name}\` on line ${later.line} puts it into the image that containers run, which may read it; remove that ENV if only the build needs it`,
+          );
         aliases.push(k);
       } else if (references(later.args, v.name) || later.flags.some((f) => references(f.value ?? "", v.name))) {
         return blocked(`the ${later.keyword} on line ${later.line} uses it, and only a RUN can read a secret mount`);
@@ -163,7 +185,13 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
       }
     }
     // Reported once the stage is done: a RUN that only deleted a mounted file may be dropped meanwhile.
-    s.pending.push(() => s.ctx.report(instr.line, "mountedArg", { name: v.name, lines: lineList(runs.filter((k) => !s.edits.dropped.has(k)).map((k) => stage.body[k].line)), flag }));
+    s.pending.push(() =>
+      s.ctx.report(instr.line, "mountedArg", {
+        name: v.name,
+        lines: lineList(runs.filter((k) => !s.edits.dropped.has(k)).map((k) => stage.body[k].line)),
+        flag,
+      }),
+    );
   }
 }
 
@@ -180,7 +208,7 @@ interface FileScope {
 }
 
 /** A credential file copied in and deleted by a later RUN of the stage. */
-function copiedFile(df: Dockerfile, stage: Stage, i: number, s: FileScope): void {
+function copiedFile(_df: Dockerfile, stage: Stage, i: number, s: FileScope): void {
   const instr = stage.body[i];
   if (instr.exec || instr.flags.some((f) => f.name === "from")) return;
   const parts = instr.args.trim().split(/\s+/);
@@ -190,13 +218,16 @@ function copiedFile(df: Dockerfile, stage: Stage, i: number, s: FileScope): void
   if (!id) return;
   const workdir = workdirAt(stage, i);
   const destAbs = dest.startsWith("/") || dest.startsWith("~/") ? resolvePath("/", dest) : workdir && resolvePath(workdir, dest);
-  const target = destAbs && (dest.endsWith("/") || dest === "." || dest === "./" ? `${destAbs.replace(/\/$/, "")}/${src.split("/").pop()}` : destAbs);
+  const target =
+    destAbs && (dest.endsWith("/") || dest === "." || dest === "./" ? `${destAbs.replace(/\/$/, "")}/${src.split("/").pop()}` : destAbs);
   let rm = -1;
   for (let k = i + 1; k < stage.body.length && rm < 0; k++) {
     const later = stage.body[k];
     if (later.keyword !== "RUN") continue;
     const dir = workdirAt(stage, k);
-    const gone = removedPaths(later.args).some((p) => p.endsWith(src.split("/").pop()!) && (!target || !dir || resolvePath(dir, p) === target || resolvePath("/", p) === target));
+    const gone = removedPaths(later.args).some(
+      (p) => p.endsWith(src.split("/").pop()!) && (!target || !dir || resolvePath(dir, p) === target || resolvePath("/", p) === target),
+    );
     if (gone) rm = k;
   }
   if (rm < 0) return;
@@ -205,18 +236,34 @@ function copiedFile(df: Dockerfile, stage: Stage, i: number, s: FileScope): void
   if (!s.mount) return s.ctx.decline(instr.line, "copiedFile", data);
   const blocked = (reason: string) => s.ctx.decline(instr.line, "blocked", { name: src, reason });
   if (!target) return blocked("its destination is relative and the stage sets no WORKDIR before it, so its absolute path is unknown");
-  if (instr.flags.length > 0) return blocked(`the COPY sets \`--${instr.flags[0].name}\`, which a secret mount (root-owned, mode 0400) would not keep`);
+  if (instr.flags.length > 0)
+    return blocked(`the COPY sets \`--${instr.flags[0].name}\`, which a secret mount (root-owned, mode 0400) would not keep`);
   const removal = trailingRemoval(stage.body[rm].args);
-  if (!removal || resolvePath(workdirAt(stage, rm) ?? "/", removal.path) !== target) return blocked(`the RUN on line ${rmLine} does not end in \`&& rm ${target}\`, so the deletion cannot be dropped cleanly`);
+  if (!removal || resolvePath(workdirAt(stage, rm) ?? "/", removal.path) !== target)
+    return blocked(`the RUN on line ${rmLine} does not end in \`&& rm ${target}\`, so the deletion cannot be dropped cleanly`);
   for (let k = i + 1; k <= rm; k++) {
     const between = stage.body[k];
-    if (!["RUN", "ENV", "ARG", "WORKDIR", "LABEL", "EXPOSE"].includes(between.keyword)) return blocked(`the ${between.keyword} on line ${between.line} runs while the file is there`);
+    if (!["RUN", "ENV", "ARG", "WORKDIR", "LABEL", "EXPOSE"].includes(between.keyword))
+      return blocked(`the ${between.keyword} on line ${between.line} runs while the file is there`);
   }
   const base = src.split("/").pop()!;
-  const other = stage.body.slice(0, rm).find((l, k) => k !== i && (l.keyword === "COPY" || l.keyword === "ADD") && !l.flags.some((f) => f.name === "from") && mayCopy(l, base));
-  if (other) return blocked(`the ${other.keyword} on line ${other.line} may put it there too, and the deletion would then no longer remove that copy`);
-  const user = stage.body.slice(0, rm).filter((l) => l.keyword === "USER").pop();
-  if (user && !/^(root|0)(:|$)/.test(user.args.trim())) return blocked(`USER \`${user.args.trim()}\` (line ${user.line}) could not read the secret mount, which belongs to root with mode 0400`);
+  const other = stage.body
+    .slice(0, rm)
+    .find(
+      (l, k) => k !== i && (l.keyword === "COPY" || l.keyword === "ADD") && !l.flags.some((f) => f.name === "from") && mayCopy(l, base),
+    );
+  if (other)
+    return blocked(
+      `the ${other.keyword} on line ${other.line} may put it there too, and the deletion would then no longer remove that copy`,
+    );
+  const user = stage.body
+    .slice(0, rm)
+    .filter((l) => l.keyword === "USER")
+    .pop();
+  if (user && !/^(root|0)(:|$)/.test(user.args.trim()))
+    return blocked(
+      `USER \`${user.args.trim()}\` (line ${user.line}) could not read the secret mount, which belongs to root with mode 0400`,
+    );
   const runs: number[] = [];
   for (let k = i + 1; k <= rm; k++) if (stage.body[k].keyword === "RUN" && !(k === rm && removal.rest === "")) runs.push(k);
   s.edits.dropped.add(i);

@@ -8,7 +8,8 @@ import { ROOT } from "../../test/support/golden.js";
 
 const BIN = join(ROOT, "bin", "msb-opt.js");
 const DOCKERFILE = "FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY . .\n";
-const msbOpt = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" } });
+const msbOpt = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" } });
 
 function app(): string {
   const dir = mkdtempSync(join(tmpdir(), "msb-dockerignore-cli-"));

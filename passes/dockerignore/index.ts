@@ -31,12 +31,16 @@ export default definePass<MessageId>({
     const checked = checkedSuggestions(existing, suggestions, copySources(df, ctx.context));
     const line = [...allInstructions(df)].find((i) => i.keyword === "COPY" || i.keyword === "ADD")?.line ?? 1;
     for (const r of [...refused, ...checked.refused]) {
-      if (!existing?.split(/\r?\n/).some((l) => l.trim() === r.pattern)) ctx.decline(line, "refused", { pattern: r.pattern, reason: r.reason });
+      if (!existing?.split(/\r?\n/).some((l) => l.trim() === r.pattern))
+        ctx.decline(line, "refused", { pattern: r.pattern, reason: r.reason });
     }
     if (checked.add.length === 0) return df;
     const eol = existing?.includes("\r\n") ? "\r\n" : "\n";
     const head = existing === null || existing === "" ? "" : `${existing}${/\n$/.test(existing) ? "" : eol}${eol}`;
-    const lines = ["# Added by msb-opt --write-dockerignore (checked against every COPY and ADD source)", ...checked.add.map((s) => s.pattern)];
+    const lines = [
+      "# Added by msb-opt --write-dockerignore (checked against every COPY and ADD source)",
+      ...checked.add.map((s) => s.pattern),
+    ];
     const patterns = checked.add.map((s) => `\`${s.pattern}\``).join(", ");
     ctx.proposeFile(".dockerignore", `${head}${lines.join(eol)}${eol}`, line, existing === null ? "wrote" : "extended", { patterns });
     return df;

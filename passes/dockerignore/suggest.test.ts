@@ -19,7 +19,11 @@ describe("dockerignore-suggest", () => {
     expect(copySources(df("FROM x\nCOPY *.log conf/*.log /l/\nCOPY . .\nCOPY --from=y /a /b\n"), ctx)).toEqual(["a.log", "conf/x.log"]);
   });
   test("a pattern that hides a source, or overrides an exception, is refused", () => {
-    const s = [{ pattern: "**/*.log", why: "" }, { pattern: "dist", why: "" }, { pattern: ".git", why: "" }];
+    const s = [
+      { pattern: "**/*.log", why: "" },
+      { pattern: "dist", why: "" },
+      { pattern: ".git", why: "" },
+    ];
     const r = checkedSuggestions("dist\n!keep.log\n", s, ["conf/x.log"]);
     expect(patterns(r.add)).toEqual([".git"]);
     expect(r.refused.map((x) => x.pattern)).toEqual(["**/*.log"]);

@@ -17,19 +17,27 @@ export interface Refused {
 
 const INSTALLS_NODE = /\b(npm (ci|install|i)\b|yarn( install)?\b|pnpm (install|i)\b|bun install\b)/;
 const INSTALLS_PYTHON = /\b(pip3? install|poetry install|uv (sync|pip install)|pipenv install)\b/;
-const BUILDS = /\b(npm run build|yarn build|pnpm( run)? build|tsc\b|vite build|next build|go build|mvn\b[^&|;]*\b(package|install|verify)\b|gradle\w*\b[^&|;]*\b(build|assemble|jar)\b|cargo build)\b/;
+const BUILDS =
+  /\b(npm run build|yarn build|pnpm( run)? build|tsc\b|vite build|next build|go build|mvn\b[^&|;]*\b(package|install|verify)\b|gradle\w*\b[^&|;]*\b(build|assemble|jar)\b|cargo build)\b/;
 const BUILD_DIRS = ["dist", "build", "out", ".next"];
 
 /** Candidate entries for this build, before checking them against the COPY sources. */
 export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Suggestion[]; refused: Refused[] } {
-  const runs = [...allInstructions(df)].filter((i) => i.keyword === "RUN").map((i) => i.args).join("\n");
+  const runs = [...allInstructions(df)]
+    .filter((i) => i.keyword === "RUN")
+    .map((i) => i.args)
+    .join("\n");
   const suggestions: Suggestion[] = [];
   const refused: Refused[] = [];
   if (/\bgit\b/.test(runs)) refused.push({ pattern: ".git", reason: "a RUN calls `git`, which may read the repository" });
   else suggestions.push({ pattern: ".git", why: "version control" });
   const node = ctx.exists("package.json");
   if (node && INSTALLS_NODE.test(runs)) suggestions.push({ pattern: "node_modules", why: "Node: the image installs its own" });
-  else if (node && ctx.exists("node_modules")) refused.push({ pattern: "node_modules", reason: "no RUN installs the Node packages, so the image may use the context's `node_modules`" });
+  else if (node && ctx.exists("node_modules"))
+    refused.push({
+      pattern: "node_modules",
+      reason: "no RUN installs the Node packages, so the image may use the context's `node_modules`",
+    });
   const python = ["requirements.txt", "pyproject.toml", "setup.py", "Pipfile"].some((f) => ctx.exists(f));
   if (python) {
     suggestions.push({ pattern: "**/__pycache__", why: "Python bytecode" }, { pattern: "**/*.py[co]", why: "Python bytecode" });
@@ -41,19 +49,32 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
     const dirs = [...BUILD_DIRS, ...(ctx.exists("pom.xml") || ctx.exists("Cargo.toml") ? ["target"] : [])].filter((d) => ctx.exists(d));
     for (const dir of dirs) {
       if (isIgnored(gitignored, dir)) suggestions.push({ pattern: dir, why: "build output the Dockerfile rebuilds" });
-      else refused.push({ pattern: dir, reason: `\`.gitignore\` does not list it, so it may be source rather than build output; add it to .gitignore or .dockerignore if the build makes it` });
+      else
+        refused.push({
+          pattern: dir,
+          reason: `\`.gitignore\` does not list it, so it may be source rather than build output; add it to .gitignore or .dockerignore if the build makes it`,
+        });
     }
   }
   suggestions.push({ pattern: "**/*.log", why: "logs" });
   // The app may read a `.env` that `COPY .` puts in the image: excluding it would change what the image does.
   const envFiles = ctx.list(".").filter((n) => n.startsWith(".env"));
-  if (envFiles.length > 0 && copiesWholeContext(df)) refused.push({ pattern: ".env*", reason: `\`COPY .\` puts \`${envFiles[0]}\` in the image, where the app may read it; if it holds secrets, exclude it yourself and pass them at run time` });
+  if (envFiles.length > 0 && copiesWholeContext(df))
+    refused.push({
+      pattern: ".env*",
+      reason: `\`COPY .\` puts \`${envFiles[0]}\` in the image, where the app may read it; if it holds secrets, exclude it yourself and pass them at run time`,
+    });
   else suggestions.push({ pattern: ".env*", why: "local secrets" });
   return { suggestions, refused };
 }
 
 function copiesWholeContext(df: Dockerfile): boolean {
-  return [...allInstructions(df)].some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from") && sourcesOf(i).some((s) => /^(\.\/?|\/)$/.test(s)));
+  return [...allInstructions(df)].some(
+    (i) =>
+      (i.keyword === "COPY" || i.keyword === "ADD") &&
+      !i.flags.some((f) => f.name === "from") &&
+      sourcesOf(i).some((s) => /^(\.\/?|\/)$/.test(s)),
+  );
 }
 
 /** Context-relative paths the COPY/ADD sources of the file name (wildcards expanded against the context). */
@@ -64,7 +85,11 @@ export function copySources(df: Dockerfile, ctx: BuildContext): string[] {
     if (instr.flags.some((f) => f.name === "from")) continue;
     for (const src of sourcesOf(instr)) {
       if (/^[a-z]+:\/\//i.test(src) || src.startsWith("git@")) continue;
-      const clean = src.replace(/^(\.\/)+/, "").replace(/^\/+/, "").replace(/\/+$/, "") || ".";
+      const clean =
+        src
+          .replace(/^(\.\/)+/, "")
+          .replace(/^\/+/, "")
+          .replace(/\/+$/, "") || ".";
       if (clean === ".") continue;
       sources.push(...(/[*?[]/.test(clean) ? expand(clean, ctx) : [clean]));
     }
@@ -74,7 +99,10 @@ export function copySources(df: Dockerfile, ctx: BuildContext): string[] {
 
 function sourcesOf(instr: Instruction): string[] {
   if (instr.exec) return instr.exec.slice(0, -1);
-  const words = instr.args.replace(/\\\r?\n/g, " ").trim().split(/\s+/);
+  const words = instr.args
+    .replace(/\\\r?\n/g, " ")
+    .trim()
+    .split(/\s+/);
   return words.slice(0, -1);
 }
 
@@ -97,7 +125,11 @@ function expand(pattern: string, ctx: BuildContext): string[] {
  * The suggestions to add to an existing `.dockerignore` (text, or null): those it does not have yet, that
  * hide no COPY source it did not hide already and that would not override one of the user's `!` exceptions.
  */
-export function checkedSuggestions(existing: string | null, suggestions: readonly Suggestion[], sources: readonly string[]): { add: Suggestion[]; refused: Refused[] } {
+export function checkedSuggestions(
+  existing: string | null,
+  suggestions: readonly Suggestion[],
+  sources: readonly string[],
+): { add: Suggestion[]; refused: Refused[] } {
   const user: IgnorePattern[] = parseDockerignore(existing ?? "");
   const present = new Set((existing ?? "").split(/\r?\n/).map((l) => l.trim()));
   const add: Suggestion[] = [];

@@ -1,9 +1,3 @@
-// Package-manager hygiene inside one RUN: prompts answered, caches kept out of the layer (flags and a
-// cleanup command at the end of the RUN) or put on BuildKit cache mounts.
-//
-// Appending `&& cleanup` to the last top-level statement is exact: the RUN failed iff that statement
-// failed (with or without `set -e`), and the cleanup only runs when it succeeded.
-import { shippedStages } from "../../src/core/stages.js";
 import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "../../src/core/ir.js";
 import { continuationLines } from "../../src/core/print.js";
 import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
@@ -11,10 +5,25 @@ import { joinContinuations, parseRun } from "../../src/core/run-script.js";
 import { hasBackground, topLevel } from "./shell-state.js";
 import { parseShell, simpleCommands, type ShellScript } from "../../src/core/shell.js";
 import {
-  cacheMountValues, hasCacheMount, managerUses, missingFlags, reliesOnCache, type ManagerSpec, type ManagerUse,
+  cacheMountValues,
+  hasCacheMount,
+  managerUses,
+  missingFlags,
+  reliesOnCache,
+  type ManagerSpec,
+  type ManagerUse,
 } from "./package-managers.js";
 
-export type CleanupNoteId = "heredocLeftAlone" | "added" | "mounted" | "mountedApt" | "notShipped" | "laterNeedsCache" | "aptWithoutUpdate" | "yarnVersionUnknown" | "mountNotRoot";
+export type CleanupNoteId =
+  | "heredocLeftAlone"
+  | "added"
+  | "mounted"
+  | "mountedApt"
+  | "notShipped"
+  | "laterNeedsCache"
+  | "aptWithoutUpdate"
+  | "yarnVersionUnknown"
+  | "mountNotRoot";
 
 export interface CleanupNote {
   readonly kind: "change" | "refusal";
@@ -64,7 +73,13 @@ function userIsRoot(df: Dockerfile, stage: Stage, before: number): boolean {
 }
 
 /** The RUN with its package managers tidied, and notes; the same instruction when nothing changes. */
-export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipped: boolean, options: CleanupOptions): { instr: Instruction; notes: CleanupNote[] } {
+export function cleanupRun(
+  df: Dockerfile,
+  si: number,
+  instr: Instruction,
+  shipped: boolean,
+  options: CleanupOptions,
+): { instr: Instruction; notes: CleanupNote[] } {
   const stage = df.stages[si];
   const notes: CleanupNote[] = [];
   const unchanged = { instr, notes };
@@ -117,7 +132,8 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
         continue;
       }
       newMounts.push(...cacheMountValues(spec).map((value) => ({ name: "mount", value })));
-      if (spec.id === "apt" && !commands.some((c) => c.name === "rm" && c.args.some((a) => a.value === "/etc/apt/apt.conf.d/docker-clean"))) dockerClean = true;
+      if (spec.id === "apt" && !commands.some((c) => c.name === "rm" && c.args.some((a) => a.value === "/etc/apt/apt.conf.d/docker-clean")))
+        dockerClean = true;
       continue;
     }
     noCache.add(spec);
@@ -125,7 +141,12 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
   }
   for (const use of uses) {
     const flags = missingFlags(use, noCache.has(use.spec));
-    if (options.aptNoRecommends && use.spec.id === "apt" && use.kind === "install" && !use.command.args.some((a) => a.value === "--no-install-recommends")) {
+    if (
+      options.aptNoRecommends &&
+      use.spec.id === "apt" &&
+      use.kind === "install" &&
+      !use.command.args.some((a) => a.value === "--no-install-recommends")
+    ) {
       flags.push("--no-install-recommends");
     }
     if (flags.length > 0 && use.insertAt !== null) inserts.push({ at: use.insertAt, text: flags.map((f) => ` ${f}`).join("") });
@@ -142,8 +163,13 @@ export function cleanupRun(df: Dockerfile, si: number, instr: Instruction, shipp
     const targets = newMounts.map((m) => tick(/target=([^,]+)/.exec(m.value ?? "")?.[1] ?? "")).join(", ");
     notes.push({ kind: "change", line: instr.line, id: dockerClean ? "mountedApt" : "mounted", data: { targets } });
   }
-  if (added.length > 0) notes.push({ kind: "change", line: instr.line, id: "added", data: { added: [...new Set(added)].map(tick).join(", ") } });
-  const leading = instr.leading + commentsInContinuation(instr.args).map((c) => c.replace(/\n$/, df.newline)).join("");
+  if (added.length > 0)
+    notes.push({ kind: "change", line: instr.line, id: "added", data: { added: [...new Set(added)].map(tick).join(", ") } });
+  const leading =
+    instr.leading +
+    commentsInContinuation(instr.args)
+      .map((c) => c.replace(/\n$/, df.newline))
+      .join("");
   return { instr: changed(instr, { args: continuationLines(lines, df.escape), flags: [...instr.flags, ...newMounts], leading }), notes };
 }
 

@@ -31,24 +31,37 @@ export default definePass<MessageId>({
   ].join(" "),
   messages: {
     merged: "Merged {count} RUN instructions (lines {lines}) into one.",
-    mergedIsolated: "Merged {count} RUN instructions (lines {lines}) into one, running {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
-    flagsDiffer: "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
-    freshMount: "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
+    mergedIsolated:
+      "Merged {count} RUN instructions (lines {lines}) into one, running {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
+    flagsDiffer:
+      "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
+    freshMount:
+      "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
     notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",
     leavesState: "Did not merge this RUN with the RUN on line {other}: {reason}; keep such RUNs separate.",
-    trailingComment: "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
-    background: "Did not merge this RUN with the RUN on line {other}: it starts a command in the background with `&`, which would keep running during the merged commands.",
-    errexitShell: "Did not merge this RUN with the RUN on line {other}: the SHELL `{shell}` runs with `-e`, which a merged command group would not honour the same way.",
-    mountsNotAllowed: "Did not use cache mounts: the file's `# syntax=` (or `--syntax-directive=never`) does not allow `RUN --mount`; caches are cleaned instead. Raise the syntax to docker/dockerfile:1.2 or later to use them.",
-    heredocLeftAlone: "Left the `{manager}` caches of this heredoc RUN alone: merge-run does not rewrite heredocs; clean up at the end of the heredoc script yourself.",
-    startupShell: "Did not merge this RUN with the RUN on line {other}: with `{shell}`, bash runs start-up scripts before each RUN, whose functions (conda, nvm…) may change the shell; merged, they would run once for all.",
+    trailingComment:
+      "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
+    background:
+      "Did not merge this RUN with the RUN on line {other}: it starts a command in the background with `&`, which would keep running during the merged commands.",
+    errexitShell:
+      "Did not merge this RUN with the RUN on line {other}: the SHELL `{shell}` runs with `-e`, which a merged command group would not honour the same way.",
+    mountsNotAllowed:
+      "Did not use cache mounts: the file's `# syntax=` (or `--syntax-directive=never`) does not allow `RUN --mount`; caches are cleaned instead. Raise the syntax to docker/dockerfile:1.2 or later to use them.",
+    heredocLeftAlone:
+      "Left the `{manager}` caches of this heredoc RUN alone: merge-run does not rewrite heredocs; clean up at the end of the heredoc script yourself.",
+    startupShell:
+      "Did not merge this RUN with the RUN on line {other}: with `{shell}`, bash runs start-up scripts before each RUN, whose functions (conda, nvm…) may change the shell; merged, they would run once for all.",
     added: "Added {added} to this RUN, so that its package installs leave no cache in the layer and cannot stop at a prompt.",
     mounted: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer.",
-    mountedApt: "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",
+    mountedApt:
+      "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",
     notShipped: "Left the caches of `{manager}` in place: stage {stage} is not part of the final image, so they cost it nothing.",
-    laterNeedsCache: "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (an install without its own index update, `--offline`, or cargo); clean up in that RUN instead.",
-    aptWithoutUpdate: "Left the apt lists alone: `{manager} install` runs without `{manager} update` in the same RUN, so the lists come from another layer; put `{manager} update &&` in front of the install to clean them in one layer.",
-    yarnVersionUnknown: "Did not add `yarn cache clean`: the build context does not show that the project uses Yarn 1 (it has a `.yarnrc.yml`, `packageManager: yarn@2+` or no package.json), and in Yarn 2+ the cache may hold the installed packages; add it yourself if the project uses Yarn 1.",
+    laterNeedsCache:
+      "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (an install without its own index update, `--offline`, or cargo); clean up in that RUN instead.",
+    aptWithoutUpdate:
+      "Left the apt lists alone: `{manager} install` runs without `{manager} update` in the same RUN, so the lists come from another layer; put `{manager} update &&` in front of the install to clean them in one layer.",
+    yarnVersionUnknown:
+      "Did not add `yarn cache clean`: the build context does not show that the project uses Yarn 1 (it has a `.yarnrc.yml`, `packageManager: yarn@2+` or no package.json), and in Yarn 2+ the cache may hold the installed packages; add it yourself if the project uses Yarn 1.",
     ignored: "Did not merge this RUN with its neighbours: `# msb-opt ignore=merge-run` above it keeps it as it is.",
     mountNotRoot: "Did not add a cache mount for `{manager}`: this RUN runs as a non-root USER, whose cache is not under /root.",
   },

@@ -3,7 +3,17 @@ import { andOrChain, topLevel } from "./shell-state.js";
 import { parseShell, type ShellNode, type ShellScript } from "../../src/core/shell.js";
 
 /** Nodes whose inside is taken literally: blanks there are data. */
-const VERBATIM = new Set(["string", "raw_string", "ansi_c_string", "translated_string", "heredoc_body", "heredoc_redirect", "comment", "expansion", "regex"]);
+const VERBATIM = new Set([
+  "string",
+  "raw_string",
+  "ansi_c_string",
+  "translated_string",
+  "heredoc_body",
+  "heredoc_redirect",
+  "comment",
+  "expansion",
+  "regex",
+]);
 
 /**
  * The script with runs of blanks between tokens made single (what a joined continuation leaves:

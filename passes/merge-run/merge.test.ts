@@ -42,7 +42,11 @@ function executeAll(shell: string, cases: readonly (readonly string[])[]): strin
       return `cd "$ROOT/${i}/work" || exit 1; { ${scripts.map((t) => `run ${quote(t)} && `).join("")}echo ok || echo failed; } > ../status`;
     });
     const driver = `run() { "$SH" -c "$1" >/dev/null 2>&1 </dev/null; }\n${lines.join("\n")}\n`;
-    const r = spawnSync("/bin/sh", ["-c", driver], { env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ROOT: root, SH: shell }, timeout: 200_000, encoding: "utf8" });
+    const r = spawnSync("/bin/sh", ["-c", driver], {
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ROOT: root, SH: shell },
+      timeout: 200_000,
+      encoding: "utf8",
+    });
     if (r.status !== 0) throw new Error(`driver failed: ${r.stderr}`);
     return cases.map((_, i) => `${readFileSync(join(root, String(i), "status"), "utf8")}${snapshot(join(root, String(i), "work"), "")}`);
   } finally {
@@ -57,7 +61,9 @@ function snapshot(root: string, rel: string): string {
       const path = join(rel, name);
       const st = statSync(join(root, path));
       const mode = (st.mode & 0o777).toString(8);
-      return st.isDirectory() ? `${path}/ ${mode}\n${snapshot(root, path)}` : `${path} ${mode} ${JSON.stringify(readFileSync(join(root, path), "utf8"))}\n`;
+      return st.isDirectory()
+        ? `${path}/ ${mode}\n${snapshot(root, path)}`
+        : `${path} ${mode} ${JSON.stringify(readFileSync(join(root, path), "utf8"))}\n`;
     })
     .join("");
 }
@@ -100,7 +106,8 @@ describe("merged RUNs behave like the RUNs they replace", () => {
     const cases: string[][] = [];
     // Half of all ordered pairs (every fragment meets half of the others on each side, and itself), to keep it quick.
     FRAGMENTS.forEach((a, i) => FRAGMENTS.forEach((b, j) => (i === j || (i + j) % 2 === 1) && cases.push([a, b])));
-    for (let i = 0; i < FRAGMENTS.length; i++) cases.push([FRAGMENTS[i], FRAGMENTS[(i + 7) % FRAGMENTS.length], FRAGMENTS[(i + 13) % FRAGMENTS.length]]);
+    for (let i = 0; i < FRAGMENTS.length; i++)
+      cases.push([FRAGMENTS[i], FRAGMENTS[(i + 7) % FRAGMENTS.length], FRAGMENTS[(i + 13) % FRAGMENTS.length]]);
     const outputs: string[] = [];
     const after: string[][] = [];
     for (const runs of cases) {
@@ -113,8 +120,14 @@ describe("merged RUNs behave like the RUNs they replace", () => {
     for (const shell of shells) {
       // Every case in /bin/sh; bash, which agrees on all of this, checks every third to keep the test quick.
       const picked = cases.map((_, i) => i).filter((i) => shell === "/bin/sh" || i % 3 === 0);
-      const before = executeAll(shell, picked.map((i) => cases[i]));
-      const now = executeAll(shell, picked.map((i) => after[i]));
+      const before = executeAll(
+        shell,
+        picked.map((i) => cases[i]),
+      );
+      const now = executeAll(
+        shell,
+        picked.map((i) => after[i]),
+      );
       picked.forEach((i, k) => expect(now[k], `${shell}: ${JSON.stringify(cases[i])} →\n${outputs[i]}`).toBe(before[k]));
     }
     expect(merged).toBeGreaterThan(cases.length / 2);
@@ -139,7 +152,9 @@ describe("every RUN of the merge-run golden outputs is valid shell for mvdan/sh"
           if (instr.keyword !== "RUN") continue;
           const script = runScript(dockerfile, stage, instr);
           if (!script.ok || input.has(script.text)) continue; // only what merge-run wrote
-          const variant = /bash/.test(stage.body.find((i) => i.keyword === "SHELL")?.exec?.[0] ?? "") ? LangVariant.LangBash : LangVariant.LangPOSIX;
+          const variant = /bash/.test(stage.body.find((i) => i.keyword === "SHELL")?.exec?.[0] ?? "")
+            ? LangVariant.LangBash
+            : LangVariant.LangPOSIX;
           await expect(shParse(script.text, { variant }), `${name}, line ${instr.line}: ${script.text}`).resolves.toBeDefined();
         }
       }

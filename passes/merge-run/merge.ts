@@ -15,7 +15,18 @@ import { parseRun, shellInEffect } from "../../src/core/run-script.js";
 import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
 import type { ShellScript } from "../../src/core/shell.js";
 
-export type MergeNoteId = "merged" | "mergedIsolated" | "flagsDiffer" | "freshMount" | "notShell" | "leavesState" | "trailingComment" | "background" | "errexitShell" | "startupShell" | "ignored";
+export type MergeNoteId =
+  | "merged"
+  | "mergedIsolated"
+  | "flagsDiffer"
+  | "freshMount"
+  | "notShell"
+  | "leavesState"
+  | "trailingComment"
+  | "background"
+  | "errexitShell"
+  | "startupShell"
+  | "ignored";
 
 export interface MergeNote {
   readonly kind: "change" | "refusal";
@@ -26,7 +37,13 @@ export interface MergeNote {
 
 type Analysis =
   | { readonly ok: false; readonly reason: string }
-  | { readonly ok: true; readonly script: ShellScript; readonly state: StateItem[]; readonly background: boolean; readonly comment: boolean };
+  | {
+      readonly ok: true;
+      readonly script: ShellScript;
+      readonly state: StateItem[];
+      readonly background: boolean;
+      readonly comment: boolean;
+    };
 
 function analyze(df: Dockerfile, stage: Stage, instr: Instruction): Analysis {
   if (instr.heredocs.length > 0) return { ok: false, reason: "it uses a heredoc, which merge-run leaves as it is" };
@@ -43,7 +60,11 @@ const list = (items: readonly string[]) => [...new Set(items)].join(", ");
  * The stage's body with mergeable RUNs merged, and the notes saying what was merged or why not. A RUN the
  * user protected (`# msb-opt ignore=merge-run`) stays on its own, and the RUNs around it merge apart.
  */
-export function mergeRuns(df: Dockerfile, stage: Stage, isIgnored: (instr: Instruction) => boolean = () => false): { body: readonly Instruction[]; notes: MergeNote[] } {
+export function mergeRuns(
+  df: Dockerfile,
+  stage: Stage,
+  isIgnored: (instr: Instruction) => boolean = () => false,
+): { body: readonly Instruction[]; notes: MergeNote[] } {
   const notes: MergeNote[] = [];
   const cache = new Map<Instruction, Analysis>();
   const get = (i: Instruction) => cache.get(i) ?? cache.set(i, analyze(df, stage, i)).get(i)!;
@@ -55,7 +76,9 @@ export function mergeRuns(df: Dockerfile, stage: Stage, isIgnored: (instr: Instr
     let j = i + 1;
     while (first.keyword === "RUN" && j < stage.body.length && stage.body[j].keyword === "RUN") {
       const protectedRun = [group[group.length - 1], stage.body[j]].find(isIgnored);
-      const refusal = protectedRun ? { kind: "refusal" as const, line: protectedRun.line, id: "ignored" as const, data: {} } : blocker(df, stage, group[group.length - 1], stage.body[j], get);
+      const refusal = protectedRun
+        ? { kind: "refusal" as const, line: protectedRun.line, id: "ignored" as const, data: {} }
+        : blocker(df, stage, group[group.length - 1], stage.body[j], get);
       if (refusal) {
         if (!notes.some((n) => sameRefusal(n, refusal))) notes.push(refusal);
         break;
@@ -89,7 +112,8 @@ export function mergeRuns(df: Dockerfile, stage: Stage, isIgnored: (instr: Instr
 function sameRefusal(a: MergeNote, b: MergeNote): boolean {
   if (a.id !== b.id) return false;
   if (a.line === b.line) return true;
-  const wide = (n: MergeNote) => /^(its shell is|the file uses)/.test(String(n.data.reason ?? "")) || n.id === "errexitShell" || n.id === "startupShell";
+  const wide = (n: MergeNote) =>
+    /^(its shell is|the file uses)/.test(String(n.data.reason ?? "")) || n.id === "errexitShell" || n.id === "startupShell";
   return wide(a) && wide(b) && a.data.reason === b.data.reason && a.data.shell === b.data.shell;
 }
 
@@ -98,12 +122,19 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
   const refuse = (line: number, id: MergeNoteId, data: Record<string, string | number>): MergeNote => ({ kind: "refusal", line, id, data });
   const flags = (i: Instruction) => i.flags.map(printFlag).sort().join(" ");
   if (flags(prev) !== flags(next)) {
-    const differing = [...new Set([...prev.flags, ...next.flags].map((f) => f.name))].filter((n) => flagValue(prev, n) !== flagValue(next, n));
+    const differing = [...new Set([...prev.flags, ...next.flags].map((f) => f.name))].filter(
+      (n) => flagValue(prev, n) !== flagValue(next, n),
+    );
     return refuse(next.line, "flagsDiffer", { other: prev.line, flags: differing.map((n) => `--${n}`).join("`, `") });
   }
   // Each RUN gets its own empty tmpfs and its own copy of a writable bind mount: merged, the later commands
   // would see what the earlier ones wrote there.
-  const fresh = next.flags.find((f) => f.name === "mount" && /(^|,)type=(tmpfs|bind)(,|$)/.test(f.value ?? "") && (/tmpfs/.test(f.value ?? "") || /(^|,)(rw|readwrite)(=true)?(,|$)/.test(f.value ?? "")));
+  const fresh = next.flags.find(
+    (f) =>
+      f.name === "mount" &&
+      /(^|,)type=(tmpfs|bind)(,|$)/.test(f.value ?? "") &&
+      (/tmpfs/.test(f.value ?? "") || /(^|,)(rw|readwrite)(=true)?(,|$)/.test(f.value ?? "")),
+  );
   if (fresh) return refuse(next.line, "freshMount", { other: prev.line, mount: fresh.value ?? "" });
   for (const instr of [prev, next]) {
     const a = get(instr);
@@ -118,9 +149,11 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
   const a = get(prev) as Extract<Analysis, { ok: true }>;
   const b = get(next) as Extract<Analysis, { ok: true }>;
   if (a.comment) return refuse(prev.line, "trailingComment", { other: next.line });
-  if (a.background || b.background) return refuse((a.background ? prev : next).line, "background", { other: (a.background ? next : prev).line });
+  if (a.background || b.background)
+    return refuse((a.background ? prev : next).line, "background", { other: (a.background ? next : prev).line });
   const blocking = a.state.filter((s) => !s.isolatable);
-  if (blocking.length > 0) return refuse(prev.line, "leavesState", { other: next.line, reason: list(blocking.map((s) => s.reason ?? s.what)) });
+  if (blocking.length > 0)
+    return refuse(prev.line, "leavesState", { other: next.line, reason: list(blocking.map((s) => s.reason ?? s.what)) });
   return null;
 }
 

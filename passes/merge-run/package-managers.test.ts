@@ -54,7 +54,10 @@ describe("cache mounts", () => {
     expect(hasCacheMount(["type=bind,target=/root/.cache"], spec("pip"))).toBe(false);
   });
   test("flag values", () => {
-    expect(cacheMountValues(spec("apt"))).toEqual(["type=cache,target=/var/cache/apt,sharing=locked", "type=cache,target=/var/lib/apt,sharing=locked"]);
+    expect(cacheMountValues(spec("apt"))).toEqual([
+      "type=cache,target=/var/cache/apt,sharing=locked",
+      "type=cache,target=/var/lib/apt,sharing=locked",
+    ]);
     expect(cacheMountValues(spec("npm"))).toEqual(["type=cache,target=/root/.npm"]);
   });
 });

@@ -3,7 +3,20 @@
 import { simpleCommands, type ShellNode, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 
 export type ManagerId =
-  | "apt" | "apk" | "dnf" | "yum" | "microdnf" | "zypper" | "pip" | "npm" | "yarn" | "pnpm" | "gem" | "composer" | "go" | "cargo";
+  | "apt"
+  | "apk"
+  | "dnf"
+  | "yum"
+  | "microdnf"
+  | "zypper"
+  | "pip"
+  | "npm"
+  | "yarn"
+  | "pnpm"
+  | "gem"
+  | "composer"
+  | "go"
+  | "cargo";
 
 /** A flag to insert after the sub-command unless one of `present` is already there. */
 interface FlagRule {
@@ -39,54 +52,145 @@ export interface ManagerSpec {
 const set = (...words: string[]) => new Set(words);
 const removes = (prefix: string) => (commands: readonly SimpleCommand[]) =>
   commands.some((c) => c.name === "rm" && c.args.some((a) => a.text.replace(/^["']|["']$/g, "").startsWith(prefix)));
-const runs = (name: RegExp, ...words: string[]) => (commands: readonly SimpleCommand[]) =>
-  commands.some((c) => name.test(baseName(c.name)) && words.every((w, i) => c.args.filter((a) => !a.text.startsWith("-"))[i]?.value === w));
+const runs =
+  (name: RegExp, ...words: string[]) =>
+  (commands: readonly SimpleCommand[]) =>
+    commands.some(
+      (c) => name.test(baseName(c.name)) && words.every((w, i) => c.args.filter((a) => !a.text.startsWith("-"))[i]?.value === w),
+    );
 
 const APT_YES = /^(-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|--force-yes|APT::Get::Assume-Yes=.*)$/;
 
 export const MANAGERS: readonly ManagerSpec[] = [
   {
-    id: "apt", names: /^apt(-get)?$/, installs: set("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"),
-    refreshes: set("update"), yes: { add: "-y", present: APT_YES },
-    cleanup: ["rm -rf /var/lib/apt/lists/*"], cleaned: removes("/var/lib/apt/lists"), mountedWhen: "/var/lib/apt/lists",
-    mounts: ["/var/cache/apt", "/var/lib/apt"], sharing: "locked",
+    id: "apt",
+    names: /^apt(-get)?$/,
+    installs: set("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"),
+    refreshes: set("update"),
+    yes: { add: "-y", present: APT_YES },
+    cleanup: ["rm -rf /var/lib/apt/lists/*"],
+    cleaned: removes("/var/lib/apt/lists"),
+    mountedWhen: "/var/lib/apt/lists",
+    mounts: ["/var/cache/apt", "/var/lib/apt"],
+    sharing: "locked",
   },
   {
-    id: "apk", names: /^apk$/, installs: set("add"), refreshes: set("update"),
-    noCache: { add: "--no-cache", present: /^--no-cache$/ }, cleanup: ["rm -rf /var/cache/apk/*"], cleaned: removes("/var/cache/apk"),
+    id: "apk",
+    names: /^apk$/,
+    installs: set("add"),
+    refreshes: set("update"),
+    noCache: { add: "--no-cache", present: /^--no-cache$/ },
+    cleanup: ["rm -rf /var/cache/apk/*"],
+    cleaned: removes("/var/cache/apk"),
     // `apk add` without --no-cache needs an index on the mount, which a first build does not have.
-    mounts: ["/var/cache/apk"], mountable: false,
+    mounts: ["/var/cache/apk"],
+    mountable: false,
   },
   {
-    id: "dnf", names: /^dnf\d*$/, installs: set("install", "update", "upgrade", "reinstall", "groupinstall", "distro-sync"),
-    yes: { add: "-y", present: /^(-[a-zA-Z]*y[a-zA-Z]*|--assumeyes)$/ }, cleanup: ["dnf clean all"], cleaned: runs(/^dnf\d*$/, "clean"),
-    mounts: ["/var/cache/dnf"], sharing: "locked",
+    id: "dnf",
+    names: /^dnf\d*$/,
+    installs: set("install", "update", "upgrade", "reinstall", "groupinstall", "distro-sync"),
+    yes: { add: "-y", present: /^(-[a-zA-Z]*y[a-zA-Z]*|--assumeyes)$/ },
+    cleanup: ["dnf clean all"],
+    cleaned: runs(/^dnf\d*$/, "clean"),
+    mounts: ["/var/cache/dnf"],
+    sharing: "locked",
   },
   {
-    id: "yum", names: /^yum$/, installs: set("install", "update", "upgrade", "reinstall", "groupinstall"),
-    yes: { add: "-y", present: /^(-[a-zA-Z]*y[a-zA-Z]*|--assumeyes)$/ }, cleanup: ["yum clean all", "rm -rf /var/cache/yum"], cleaned: runs(/^yum$/, "clean"),
-    mounts: ["/var/cache/yum"], sharing: "locked",
+    id: "yum",
+    names: /^yum$/,
+    installs: set("install", "update", "upgrade", "reinstall", "groupinstall"),
+    yes: { add: "-y", present: /^(-[a-zA-Z]*y[a-zA-Z]*|--assumeyes)$/ },
+    cleanup: ["yum clean all", "rm -rf /var/cache/yum"],
+    cleaned: runs(/^yum$/, "clean"),
+    mounts: ["/var/cache/yum"],
+    sharing: "locked",
   },
   // Old microdnf releases reject -y, so none is added.
-  { id: "microdnf", names: /^microdnf$/, installs: set("install", "update", "upgrade", "reinstall"), cleanup: ["microdnf clean all"], cleaned: runs(/^microdnf$/, "clean"), mounts: ["/var/cache/yum", "/var/cache/dnf"], mountable: false },
   {
-    id: "zypper", names: /^zypper$/, installs: set("install", "in", "update", "up", "dist-upgrade", "dup", "patch"),
-    yes: { add: "-y", present: /^(-[a-zA-Z]*[yn][a-zA-Z]*|--no-confirm|--non-interactive)$/ }, cleanup: ["zypper clean --all"], cleaned: runs(/^zypper$/, "clean"),
-    mounts: ["/var/cache/zypp"], sharing: "locked",
+    id: "microdnf",
+    names: /^microdnf$/,
+    installs: set("install", "update", "upgrade", "reinstall"),
+    cleanup: ["microdnf clean all"],
+    cleaned: runs(/^microdnf$/, "clean"),
+    mounts: ["/var/cache/yum", "/var/cache/dnf"],
+    mountable: false,
   },
   {
-    id: "pip", names: /^pip(\d+(\.\d+)?)?$/, installs: set("install", "download", "wheel"),
-    noCache: { add: "--no-cache-dir", present: /^--no-cache-dir$/ }, mounts: ["/root/.cache/pip"],
+    id: "zypper",
+    names: /^zypper$/,
+    installs: set("install", "in", "update", "up", "dist-upgrade", "dup", "patch"),
+    yes: { add: "-y", present: /^(-[a-zA-Z]*[yn][a-zA-Z]*|--no-confirm|--non-interactive)$/ },
+    cleanup: ["zypper clean --all"],
+    cleaned: runs(/^zypper$/, "clean"),
+    mounts: ["/var/cache/zypp"],
+    sharing: "locked",
   },
-  { id: "npm", names: /^npm$/, installs: set("install", "i", "ci", "add", "install-clean", "update"), cleanup: ["npm cache clean --force"], cleaned: runs(/^npm$/, "cache", "clean"), mounts: ["/root/.npm"] },
-  { id: "yarn", names: /^yarn$/, installs: set("", "install", "add"), cleanup: ["yarn cache clean"], cleaned: runs(/^yarn$/, "cache", "clean"), mounts: ["/usr/local/share/.cache/yarn"] },
-  { id: "pnpm", names: /^pnpm$/, installs: set("install", "i", "add", "fetch"), cleanup: ["pnpm store prune"], cleaned: runs(/^pnpm$/, "store", "prune"), mounts: ["/root/.local/share/pnpm/store"], mountable: false },
-  { id: "gem", names: /^gem$/, installs: set("install", "update"), noCache: { add: "--no-document", present: /^(--no-document|--no-doc|-N|--no-ri|--no-rdoc)$/ }, mounts: [], mountable: false },
-  { id: "composer", names: /^composer(\.phar)?$/, installs: set("install", "require", "update"), cleanup: ["composer clear-cache"], cleaned: runs(/^composer(\.phar)?$/, "clear-cache"), mounts: ["/root/.composer/cache", "/root/.cache/composer"], mountable: false },
-  { id: "go", names: /^go$/, installs: set("build", "install", "test"), cleanup: ["go clean -cache"], cleaned: runs(/^go$/, "clean"), mounts: ["/root/.cache/go-build"] },
   {
-    id: "cargo", names: /^cargo$/, installs: set("build", "install", "fetch"),
-    cleanup: ['rm -rf "${CARGO_HOME:-$HOME/.cargo}/registry" "${CARGO_HOME:-$HOME/.cargo}/git"'], cleaned: removes("${CARGO_HOME"), mounts: ["/usr/local/cargo/registry", "/root/.cargo/registry"], mountable: false,
+    id: "pip",
+    names: /^pip(\d+(\.\d+)?)?$/,
+    installs: set("install", "download", "wheel"),
+    noCache: { add: "--no-cache-dir", present: /^--no-cache-dir$/ },
+    mounts: ["/root/.cache/pip"],
+  },
+  {
+    id: "npm",
+    names: /^npm$/,
+    installs: set("install", "i", "ci", "add", "install-clean", "update"),
+    cleanup: ["npm cache clean --force"],
+    cleaned: runs(/^npm$/, "cache", "clean"),
+    mounts: ["/root/.npm"],
+  },
+  {
+    id: "yarn",
+    names: /^yarn$/,
+    installs: set("", "install", "add"),
+    cleanup: ["yarn cache clean"],
+    cleaned: runs(/^yarn$/, "cache", "clean"),
+    mounts: ["/usr/local/share/.cache/yarn"],
+  },
+  {
+    id: "pnpm",
+    names: /^pnpm$/,
+    installs: set("install", "i", "add", "fetch"),
+    cleanup: ["pnpm store prune"],
+    cleaned: runs(/^pnpm$/, "store", "prune"),
+    mounts: ["/root/.local/share/pnpm/store"],
+    mountable: false,
+  },
+  {
+    id: "gem",
+    names: /^gem$/,
+    installs: set("install", "update"),
+    noCache: { add: "--no-document", present: /^(--no-document|--no-doc|-N|--no-ri|--no-rdoc)$/ },
+    mounts: [],
+    mountable: false,
+  },
+  {
+    id: "composer",
+    names: /^composer(\.phar)?$/,
+    installs: set("install", "require", "update"),
+    cleanup: ["composer clear-cache"],
+    cleaned: runs(/^composer(\.phar)?$/, "clear-cache"),
+    mounts: ["/root/.composer/cache", "/root/.cache/composer"],
+    mountable: false,
+  },
+  {
+    id: "go",
+    names: /^go$/,
+    installs: set("build", "install", "test"),
+    cleanup: ["go clean -cache"],
+    cleaned: runs(/^go$/, "clean"),
+    mounts: ["/root/.cache/go-build"],
+  },
+  {
+    id: "cargo",
+    names: /^cargo$/,
+    installs: set("build", "install", "fetch"),
+    cleanup: ['rm -rf "${CARGO_HOME:-$HOME/.cargo}/registry" "${CARGO_HOME:-$HOME/.cargo}/git"'],
+    cleaned: removes("${CARGO_HOME"),
+    mounts: ["/usr/local/cargo/registry", "/root/.cargo/registry"],
+    mountable: false,
   },
 ];
 
@@ -129,17 +233,24 @@ export function managerUses(script: ShellScript): ManagerUse[] {
         break;
       }
     }
-    const sub = index < 0 ? "" : args[index].value ?? "?";
+    const sub = index < 0 ? "" : (args[index].value ?? "?");
     const kind = spec.refreshes?.has(sub) ? "refresh" : spec.installs.has(sub) ? "install" : "other";
-    const node = index < 0 ? null : argNodes(command.node).find((n) => n.text === args[index].text && n.startIndex >= (command.node.childForFieldName("name")?.endIndex ?? 0));
-    const insertAt = sub === "" ? command.node.childForFieldName("name")?.endIndex ?? null : node?.endIndex ?? null;
+    const node =
+      index < 0
+        ? null
+        : argNodes(command.node).find(
+            (n) => n.text === args[index].text && n.startIndex >= (command.node.childForFieldName("name")?.endIndex ?? 0),
+          );
+    const insertAt = sub === "" ? (command.node.childForFieldName("name")?.endIndex ?? null) : (node?.endIndex ?? null);
     uses.push({ spec, command, sub, insertAt, kind });
   }
   return uses;
 }
 
 function argNodes(node: ShellNode): ShellNode[] {
-  return node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment" && !c.type.endsWith("redirect"));
+  return node.namedChildren.filter(
+    (c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment" && !c.type.endsWith("redirect"),
+  );
 }
 
 /** The flags that a use lacks: `yes` always, `noCache` only when the cache is not kept elsewhere. */
@@ -165,7 +276,13 @@ export function reliesOnCache(spec: ManagerSpec, later: readonly ManagerUse[]): 
     if (use.kind === "refresh") refreshed = true;
     if (spec.id === "cargo") return true;
     if (spec.id === "apt" && use.kind === "install" && !refreshed) return true;
-    if (spec.id === "apk" && use.kind === "install" && !refreshed && !flags.some((f) => /^(--no-cache|--update-cache|--update|-U)$/.test(f))) return true;
+    if (
+      spec.id === "apk" &&
+      use.kind === "install" &&
+      !refreshed &&
+      !flags.some((f) => /^(--no-cache|--update-cache|--update|-U)$/.test(f))
+    )
+      return true;
   }
   return false;
 }

@@ -5,9 +5,41 @@ import { toWord, type ShellNode, type ShellScript } from "../../src/core/shell.j
 
 /** Builtins whose effect outlives the command: directory, variables, options, limits, aliases, traps, the shell itself. */
 const STATEFUL = new Set([
-  "cd", "pushd", "popd", "export", "unset", "set", "shopt", "umask", "ulimit", "alias", "unalias", "source", ".",
-  "trap", "exec", "exit", "return", "logout", "readonly", "declare", "typeset", "local", "read", "getopts",
-  "mapfile", "readarray", "shift", "let", "eval", "command", "builtin", "hash", "enable", "dirs", "disown",
+  "cd",
+  "pushd",
+  "popd",
+  "export",
+  "unset",
+  "set",
+  "shopt",
+  "umask",
+  "ulimit",
+  "alias",
+  "unalias",
+  "source",
+  ".",
+  "trap",
+  "exec",
+  "exit",
+  "return",
+  "logout",
+  "readonly",
+  "declare",
+  "typeset",
+  "local",
+  "read",
+  "getopts",
+  "mapfile",
+  "readarray",
+  "shift",
+  "let",
+  "eval",
+  "command",
+  "builtin",
+  "hash",
+  "enable",
+  "dirs",
+  "disown",
 ]);
 
 /**
@@ -15,7 +47,8 @@ const STATEFUL = new Set([
  * exits); merged, the daemon would keep running during the later commands, and a subshell does not stop it.
  * A heuristic list: other self-daemonizing programs are not recognised.
  */
-const DAEMONS = /^(service|rc-service|systemctl|start-stop-daemon|setsid|daemon|daemonize|coproc|pg_ctl|pg_ctlcluster|mysqld_safe|mongod|supervisord|redis-server|dbus-daemon|Xvfb|\/etc\/init\.d\/.*)$/;
+const DAEMONS =
+  /^(service|rc-service|systemctl|start-stop-daemon|setsid|daemon|daemonize|coproc|pg_ctl|pg_ctlcluster|mysqld_safe|mongod|supervisord|redis-server|dbus-daemon|Xvfb|\/etc\/init\.d\/.*)$/;
 
 /** Node types whose commands run in a child process: their state dies with it. */
 const ISOLATED = new Set(["subshell", "command_substitution", "process_substitution"]);
@@ -55,20 +88,32 @@ function stateOf(node: ShellNode): StateItem | null {
       const literal = toWord(nameNode).value;
       if (literal === null) return { what: `the computed command \`${nameNode.text}\``, isolatable: true };
       // bash's `time` keyword runs its command in the current shell: `time cd /x` changes directory.
-      const words = node.namedChildren.filter((c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment");
-      const name = literal === "time" && words.length > 0 ? toWord(words.find((w) => !w.text.startsWith("-")) ?? words[0]).value ?? "" : literal;
+      const words = node.namedChildren.filter(
+        (c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment",
+      );
+      const name =
+        literal === "time" && words.length > 0 ? (toWord(words.find((w) => !w.text.startsWith("-")) ?? words[0]).value ?? "") : literal;
       if (DAEMONS.test(name)) {
-        return { what: `\`${name}\``, isolatable: false, reason: `a daemon that \`${name}\` starts would keep running during the later commands (a RUN's processes stop with it)` };
+        return {
+          what: `\`${name}\``,
+          isolatable: false,
+          reason: `a daemon that \`${name}\` starts would keep running during the later commands (a RUN's processes stop with it)`,
+        };
       }
       if (name === "printf" && node.namedChildren.some((c) => c?.text === "-v")) return { what: "`printf -v`", isolatable: true };
       if (!STATEFUL.has(name)) return null;
       if (name === "set") {
         const what = `\`${node.text}\``;
         return setsErrexit(node)
-          ? { what, isolatable: false, reason: `its ${what} would carry over to the later commands, and in \`( … )\` on the left of \`&&\` the shell ignores \`-e\`` }
+          ? {
+              what,
+              isolatable: false,
+              reason: `its ${what} would carry over to the later commands, and in \`( … )\` on the left of \`&&\` the shell ignores \`-e\``,
+            }
           : { what, isolatable: true };
       }
-      if (name === "trap") return { what: "`trap`", isolatable: false, reason: "its `trap` would fire at the end of the merged RUN instead of its own" };
+      if (name === "trap")
+        return { what: "`trap`", isolatable: false, reason: "its `trap` would fire at the end of the merged RUN instead of its own" };
       return { what: `\`${name}\``, isolatable: true };
     }
     case "declaration_command":

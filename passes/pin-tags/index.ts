@@ -17,21 +17,25 @@ type Prepared = ReadonlyMap<string, Pin | PinFailure | null>;
 const messages = {
   pinned: "Pinned `{from}` to `{to}` {source}.",
   pinnedArg: "Pinned the default of `ARG {name}` from `{from}` to `{to}` so that the image is `{image}`, {source}.",
-  noDigestCatalog: "Added no digest to `{image}`: the bundled catalog knows tags, not digests; run without `--offline` or add a `digest` to msb-opt.lock.json.",
+  noDigestCatalog:
+    "Added no digest to `{image}`: the bundled catalog knows tags, not digests; run without `--offline` or add a `digest` to msb-opt.lock.json.",
   noDigestLockfile: "Added no digest to `{image}`: its msb-opt.lock.json entry has none; add a `digest` to pin it.",
   noDigestArg: "Added no digest to `{image}`: the reference is built from `ARG {name}`; write the digest on the FROM line to pin it.",
-  unreachable: "Left `{ref}` unpinned: {detail}; run with `--offline` to pin from the bundled catalog of {date}, or list it in msb-opt.lock.json.",
+  unreachable:
+    "Left `{ref}` unpinned: {detail}; run with `--offline` to pin from the bundled catalog of {date}, or list it in msb-opt.lock.json.",
   auth: "Left `{ref}` unpinned: {detail}; pass `--registry-config` with credentials for it, or list it in msb-opt.lock.json.",
   lookupFailed: "Left `{ref}` unpinned: {detail}; list the tag to use in msb-opt.lock.json.",
   notInCatalog: "Left `{ref}` unpinned: {detail} (offline); list it in msb-opt.lock.json or run without `--offline`.",
   badLockfile: "Left `{ref}` unpinned: {detail}; fix the lockfile.",
-  argNoDefault: "Left `{ref}` unpinned: `ARG {name}` has no default, so the image is chosen at build time; give it a default to let msb-opt pin it.",
+  argNoDefault:
+    "Left `{ref}` unpinned: `ARG {name}` has no default, so the image is chosen at build time; give it a default to let msb-opt pin it.",
   argComplex: "Left `{ref}` unpinned: msb-opt pins only a FROM built from one global ARG with one default (`{name}`); pin it by hand.",
   argUsedInStage: "Left `{ref}` unpinned: a stage redeclares `ARG {name}` and would see a changed default; pin it by hand.",
   argConflict: "Left `ARG {name}` unchanged: its FROM lines would need different defaults (`{a}`, `{b}`); pin them by hand.",
   argShared: "Left `ARG {name}` unchanged: another line reads it and could not be pinned with it; pin it by hand.",
   notSpliced: "Left `{ref}` unpinned: msb-opt could not find its text on the line to replace it alone; pin it by hand.",
-  inconsistent: "Left `{ref}` unpinned: it resolves to `{tag}` but `{other}` resolves to `{otherTag}`, another release; pin both in msb-opt.lock.json.",
+  inconsistent:
+    "Left `{ref}` unpinned: it resolves to `{tag}` but `{other}` resolves to `{otherTag}`, another release; pin both in msb-opt.lock.json.",
 } as const;
 
 type MessageId = keyof typeof messages;
@@ -103,7 +107,8 @@ export default definePass<MessageId, Prepared>({
         continue;
       }
       const result = prepared.get(refKey(t.ref)) ?? null;
-      if (isFailure(result)) ctx.decline(lineOf(df, t), failureMessage(result), { ref: t.ref.raw, detail: result.detail, date: CATALOG_DATE });
+      if (isFailure(result))
+        ctx.decline(lineOf(df, t), failureMessage(result), { ref: t.ref.raw, detail: result.detail, date: CATALOG_DATE });
       else if (result !== null) pins.push({ t, pin: result });
       else if (t.kind === "arg") argPin(t, argValue(t), null); // already pinned: it keeps its default
     }
@@ -150,7 +155,13 @@ export default definePass<MessageId, Prepared>({
         continue;
       }
       out = { ...out, globalArgs: out.globalArgs.map((a, i) => (i === index ? arg : a)) };
-      ctx.report(old.line, "pinnedArg", { name: t.name, from: argValue(t), to: value, image: `${withoutTag(t.ref)}:${pin.tag}`, source: sourceText(pin) });
+      ctx.report(old.line, "pinnedArg", {
+        name: t.name,
+        from: argValue(t),
+        to: value,
+        image: `${withoutTag(t.ref)}:${pin.tag}`,
+        source: sourceText(pin),
+      });
     }
     return out;
   },
@@ -219,7 +230,10 @@ function dropInconsistent(df: Dockerfile, pins: { t: Target; pin: Pin }[], ctx: 
       if (withoutTag(a.t.ref) !== withoutTag(b.t.ref) || releaseLine(a.t.ref) !== releaseLine(b.t.ref)) continue;
       const [va, vb] = [parseVersionTag(a.pin.tag), parseVersionTag(b.pin.tag)];
       if (!va || !vb || va.variant === vb.variant || va.parts.join(".") === vb.parts.join(".")) continue;
-      for (const [x, y] of [[a, b], [b, a]]) {
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ]) {
         ctx.decline(lineOf(df, x.t), "inconsistent", { ref: x.t.ref.raw, tag: x.pin.tag, other: y.t.ref.raw, otherTag: y.pin.tag });
       }
       bad.add(i).add(j);

@@ -9,7 +9,12 @@ test("no lockfile reads as empty", () => {
 });
 
 test("reads entries and writes them back deterministically", () => {
-  const text = formatLockfile(new Map([["node:20-slim", { tag: "20.18.1-slim", digest }], ["alpine", { tag: "3.24.1" }]]));
+  const text = formatLockfile(
+    new Map([
+      ["node:20-slim", { tag: "20.18.1-slim", digest }],
+      ["alpine", { tag: "3.24.1" }],
+    ]),
+  );
   expect(text.indexOf('"alpine"')).toBeLessThan(text.indexOf('"node:20-slim"'));
   const lock = readLockfile(memoryContext({ [LOCKFILE]: text }));
   expect(lock.get("node:20-slim")).toEqual({ tag: "20.18.1-slim", digest });

@@ -32,7 +32,8 @@ export function readLockfile(context: BuildContext): Lockfile {
   const out = new Map<string, LockEntry>();
   for (const [ref, entry] of Object.entries(images)) {
     const { tag, digest } = (entry ?? {}) as { tag?: unknown; digest?: unknown };
-    if (typeof tag !== "string" || !/^[\w][\w.-]{0,127}$/.test(tag)) throw new LockfileError(`${LOCKFILE}: \`${ref}\` needs a valid \`tag\``);
+    if (typeof tag !== "string" || !/^[\w][\w.-]{0,127}$/.test(tag))
+      throw new LockfileError(`${LOCKFILE}: \`${ref}\` needs a valid \`tag\``);
     if (digest !== undefined && (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest))) {
       throw new LockfileError(`${LOCKFILE}: \`${ref}\` has an invalid \`digest\``);
     }

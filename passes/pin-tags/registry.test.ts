@@ -5,10 +5,12 @@ import { nextLink, parseDockerConfig, RegistryClient } from "./registry.js";
 
 test("credentials come from auths, keyed by host; Docker Hub's URL key means docker.io", () => {
   const auth = Buffer.from("me:s3cret:with-colon").toString("base64");
-  const creds = parseDockerConfig(JSON.stringify({
-    auths: { "https://index.docker.io/v1/": { auth }, "ghcr.io": { username: "u", password: "p" }, "quay.io": {} },
-    credsStore: "desktop",
-  }));
+  const creds = parseDockerConfig(
+    JSON.stringify({
+      auths: { "https://index.docker.io/v1/": { auth }, "ghcr.io": { username: "u", password: "p" }, "quay.io": {} },
+      credsStore: "desktop",
+    }),
+  );
   expect(creds).toEqual({ "docker.io": { username: "me", password: "s3cret:with-colon" }, "ghcr.io": { username: "u", password: "p" } });
 });
 
@@ -23,7 +25,11 @@ test("endpoints: Docker Hub (or its mirror) adds library/, loopback speaks http"
   const hub = new RegistryClient();
   expect(hub.endpoint(null, "node")).toEqual({ base: "https://registry-1.docker.io", path: "library/node", authKey: "docker.io" });
   expect(hub.endpoint("docker.io", "bitnami/redis").path).toBe("bitnami/redis");
-  expect(new RegistryClient({ mirror: "http://127.0.0.1:5000/" }).endpoint(null, "node")).toEqual({ base: "http://127.0.0.1:5000", path: "library/node", authKey: "127.0.0.1:5000" });
+  expect(new RegistryClient({ mirror: "http://127.0.0.1:5000/" }).endpoint(null, "node")).toEqual({
+    base: "http://127.0.0.1:5000",
+    path: "library/node",
+    authKey: "127.0.0.1:5000",
+  });
   expect(hub.endpoint("localhost:5000", "app").base).toBe("http://localhost:5000");
   expect(hub.endpoint("ghcr.io", "acme/app").base).toBe("https://ghcr.io");
 });

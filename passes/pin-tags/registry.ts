@@ -133,7 +133,10 @@ export class RegistryClient {
     } else if (/^basic/i.test(challenge) && creds) {
       this.tokens.set(tokenKey, basic(creds));
     } else {
-      throw new RegistryError("auth", `${new URL(url).host} asks for credentials${creds ? "" : ` and --registry-config has none for \`${authKey}\``}`);
+      throw new RegistryError(
+        "auth",
+        `${new URL(url).host} asks for credentials${creds ? "" : ` and --registry-config has none for \`${authKey}\``}`,
+      );
     }
     res = await send(method, url, { ...headers, ...auth() }, this.timeout);
     if (res.status === 401 || res.status === 403) {
@@ -193,7 +196,9 @@ function send(method: string, url: string, headers: Record<string, string>, time
   const lib = target.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const fail = (err: Error & { code?: string }) =>
-      reject(err instanceof RegistryError ? err : new RegistryError("unreachable", `cannot reach ${target.host} (${err.code ?? err.message})`));
+      reject(
+        err instanceof RegistryError ? err : new RegistryError("unreachable", `cannot reach ${target.host} (${err.code ?? err.message})`),
+      );
     const req = lib.request(target, { method, headers: { "User-Agent": "msb-opt", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -208,7 +213,10 @@ function send(method: string, url: string, headers: Record<string, string>, time
       });
       res.on("error", fail);
     });
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error("timed out"), { code: `no answer within ${timeoutMs} ms` })), timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error("timed out"), { code: `no answer within ${timeoutMs} ms` })),
+      timeoutMs,
+    );
     req.on("error", (err) => {
       clearTimeout(timer);
       fail(err);

@@ -6,7 +6,7 @@ import { isFullVersion, pinCandidates } from "../../src/core/image-tags.js";
 import type { ImageRef } from "../../src/core/ir.js";
 import type { Lockfile } from "./lockfile.js";
 import { refKey } from "../../src/core/from-refs.js";
-import { RegistryClient, RegistryError, type RegistryErrorKind } from "./registry.js";
+import { type RegistryClient, RegistryError, type RegistryErrorKind } from "./registry.js";
 
 export type PinPolicy = "tag" | "digest";
 
@@ -69,7 +69,12 @@ export class PinResolver {
         const what = catalogHasImage(ref.registry, ref.name) ? `tag \`${tag}\`` : "image";
         return { failure: "not-in-catalog", detail: `the bundled catalog has no such ${what}` };
       }
-      return { tag: pin.tag, digest: null, source: { kind: "catalog", date: pin.date }, noDigest: policy === "digest" ? "catalog" : undefined };
+      return {
+        tag: pin.tag,
+        digest: null,
+        source: { kind: "catalog", date: pin.date },
+        noDigest: policy === "digest" ? "catalog" : undefined,
+      };
     }
     return this.fromRegistry(ref, tag);
   }
@@ -92,7 +97,10 @@ export class PinResolver {
           return { tag: candidate, digest: policy === "digest" ? digest : null, source };
         }
       }
-      return { failure: "no-release", detail: `no release tag on ${host} has the digest of \`${tag}\` (${Math.min(MAX_PROBES, candidates.length)} checked)` };
+      return {
+        failure: "no-release",
+        detail: `no release tag on ${host} has the digest of \`${tag}\` (${Math.min(MAX_PROBES, candidates.length)} checked)`,
+      };
     } catch (err) {
       if (!(err instanceof RegistryError)) throw err;
       if (err.kind === "unreachable" || err.kind === "auth") this.failedHosts.set(host, err);

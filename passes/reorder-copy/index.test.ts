@@ -32,11 +32,11 @@ describe("reorder-copy with a context", () => {
     expect(result.output).toBe("FROM node:20-slim\r\nWORKDIR  /app\r\nCOPY package.json ./\r\nRUN npm ci\r\nCOPY . .\r\n");
   });
   test("handles two installs in one stage, one after the other", async () => {
-    const text = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN pip install -r requirements.txt\nCMD [\"node\", \"a.js\"]\n";
+    const text = 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN pip install -r requirements.txt\nCMD ["node", "a.js"]\n';
     const files = { "package.json": "{}", "requirements.txt": "flask\n", ".dockerignore": "node_modules\n" };
     const result = await run(text, files);
     expect(result.output).toBe(
-      "FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\nCMD [\"node\", \"a.js\"]\n",
+      'FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["node", "a.js"]\n',
     );
     expect(result.changes).toHaveLength(2);
     const again = await run(result.output, files);
@@ -53,6 +53,8 @@ describe("reorder-copy and earlier manifest COPYs", () => {
   test("a manifest copied before another WORKDIR does not count as present", async () => {
     const text = "FROM node:20\nWORKDIR /tools\nCOPY package.json ./\nWORKDIR /app\nCOPY . .\nRUN npm ci\n";
     const result = await run(text, { "package.json": "{}", ".dockerignore": "node_modules\n" });
-    expect(result.output).toBe("FROM node:20\nWORKDIR /tools\nCOPY package.json ./\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY . .\n");
+    expect(result.output).toBe(
+      "FROM node:20\nWORKDIR /tools\nCOPY package.json ./\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nCOPY . .\n",
+    );
   });
 });

@@ -20,11 +20,15 @@ import { simpleCommands } from "../../src/core/shell.js";
 
 const messages = {
   reordered: "Copied {manifests} before `{install}` and moved {moved} after it, so that a source edit no longer re-runs the install.",
-  movedOnly: "Moved {moved} after `{install}`, which needs only the manifests copied before it, so that a source edit no longer re-runs the install.",
-  noContext: "Left `{install}` after {moved}: without the build context msb-opt cannot see which manifests exist or whether the install reads other files; run msb-opt with the Dockerfile's folder (or `--context`).",
+  movedOnly:
+    "Moved {moved} after `{install}`, which needs only the manifests copied before it, so that a source edit no longer re-runs the install.",
+  noContext:
+    "Left `{install}` after {moved}: without the build context msb-opt cannot see which manifests exist or whether the install reads other files; run msb-opt with the Dockerfile's folder (or `--context`).",
   refused: "Left `{install}` after {moved}: {reason}.",
-  noDependencyStep: "Left `{build}` after {moved}: it downloads its dependencies as part of the build, so every source edit downloads them again; add {advice} (msb-opt only reorders steps, it does not add them).",
-  noDockerignore: "The build context has no `.dockerignore`, so `{copy}` sends everything (node_modules, .git, build output) to the builder and any change there re-runs the steps after it; add a `.dockerignore`.",
+  noDependencyStep:
+    "Left `{build}` after {moved}: it downloads its dependencies as part of the build, so every source edit downloads them again; add {advice} (msb-opt only reorders steps, it does not add them).",
+  noDockerignore:
+    "The build context has no `.dockerignore`, so `{copy}` sends everything (node_modules, .git, build output) to the builder and any change there re-runs the steps after it; add a `.dockerignore`.",
 } as const;
 type MessageId = keyof typeof messages;
 type Ctx = PassContext<MessageId>;
@@ -89,7 +93,8 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     if (run.keyword !== "RUN") continue;
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
-    if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? ""))) continue;
+    if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? "")))
+      continue;
     const commands = simpleCommands(parsed.script);
     const kind = classifyRun(commands);
     if (kind.kind === "none") {
@@ -104,9 +109,15 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword))) start--;
     const isSuspect = (c: Copy) => c.whole || !c.sources.some((s) => s !== null && isManifestName(posix.basename(s)));
     // Manifest copies above a WORKDIR belong to another folder: the region starts after that WORKDIR.
-    const workdir = body.slice(start, i).map((x) => x.keyword).lastIndexOf("WORKDIR");
+    const workdir = body
+      .slice(start, i)
+      .map((x) => x.keyword)
+      .lastIndexOf("WORKDIR");
     if (workdir >= 0 && !body.slice(start, start + workdir).some((x) => contextCopy(x) && isSuspect(contextCopy(x)!))) start += workdir + 1;
-    const copies = body.slice(start, i).map(contextCopy).filter((c): c is Copy => c !== null);
+    const copies = body
+      .slice(start, i)
+      .map(contextCopy)
+      .filter((c): c is Copy => c !== null);
     const suspects = copies.filter(isSuspect);
     if (suspects.length === 0) continue;
     const install = kind.steps.length > 0 ? kind.steps.map((s) => s.command).join("` and `") : firstInstallWord(run);
@@ -137,9 +148,14 @@ function adviseDependencyStep(body: readonly Instruction[], index: number, comma
   if (!build || !ctx.context.available) return;
   let start = index;
   while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword))) start--;
-  const whole = body.slice(start, index).map(contextCopy).find((c) => c?.whole);
+  const whole = body
+    .slice(start, index)
+    .map(contextCopy)
+    .find((c) => c?.whole);
   if (!whole) return;
-  const present = build.manifest.startsWith("*") ? ctx.context.list(".").some((n) => n.endsWith(build.manifest.slice(1))) : ctx.context.exists(build.manifest);
+  const present = build.manifest.startsWith("*")
+    ? ctx.context.list(".").some((n) => n.endsWith(build.manifest.slice(1)))
+    : ctx.context.exists(build.manifest);
   if (present) ctx.decline(body[index].line, "noDependencyStep", { build: build.command, moved: copyLabel(whole), advice: build.advice });
 }
 
@@ -150,12 +166,23 @@ function firstInstallWord(run: Instruction): string {
 type Plan = { body: readonly Instruction[]; next: number } | { reason: string; moved?: readonly Copy[] };
 
 /** Rewrite body[start..runIndex] so that the install sees only its manifests, or say why not. */
-function plan(body: readonly Instruction[], start: number, runIndex: number, copies: readonly Copy[], steps: readonly InstallStep[], view: BuildContext, ctx: Ctx): Plan {
+function plan(
+  body: readonly Instruction[],
+  start: number,
+  runIndex: number,
+  copies: readonly Copy[],
+  steps: readonly InstallStep[],
+  view: BuildContext,
+  ctx: Ctx,
+): Plan {
   const run = body[runIndex];
   const wholes = copies.filter((c) => c.whole);
   const cwd = workdirAt(body, runIndex);
   // A WORKDIR between a COPY and the install changes what a relative destination means.
-  const lastWorkdir = body.slice(0, runIndex).map((x) => x.keyword).lastIndexOf("WORKDIR");
+  const lastWorkdir = body
+    .slice(0, runIndex)
+    .map((x) => x.keyword)
+    .lastIndexOf("WORKDIR");
   const shifted = copies.find((c) => body.indexOf(c.instr) < lastWorkdir && !c.dest.startsWith("/"));
   if (shifted) return { reason: `a WORKDIR between ${copyLabel(shifted)} and the install changes where its relative destination points` };
   // Where the context root landed relative to the folder the install runs in.
@@ -165,9 +192,13 @@ function plan(body: readonly Instruction[], start: number, runIndex: number, cop
     const dests = new Set(wholes.map((c) => normalizeDest(c.dest, cwd)));
     if (dests.size > 1) return { reason: "the stage copies the whole context to several places" };
     const dest = [...dests][0];
-    if (dest === null) return { reason: `msb-opt cannot tell where \`${wholes[0].dest}\` is relative to the folder the install runs in; use a literal path` };
+    if (dest === null)
+      return {
+        reason: `msb-opt cannot tell where \`${wholes[0].dest}\` is relative to the folder the install runs in; use a literal path`,
+      };
     if (dest === ".") dir = "";
-    else if (cwd === null) return { reason: `msb-opt cannot tell whether the install runs in \`${wholes[0].dest}\`; add a \`WORKDIR\` before the COPY` };
+    else if (cwd === null)
+      return { reason: `msb-opt cannot tell whether the install runs in \`${wholes[0].dest}\`; add a \`WORKDIR\` before the COPY` };
     else if (cwd !== null && (cwd === dest || cwd.startsWith(`${dest === "/" ? "" : dest}/`))) dir = posix.relative(dest, cwd);
     else return { reason: `the install runs in \`${cwd ?? "?"}\`, not in \`${wholes[0].dest}\` where the sources are copied` };
     contextRoot = dest === "." ? cwd : dest;
@@ -195,21 +226,36 @@ function plan(body: readonly Instruction[], start: number, runIndex: number, cop
   for (const c of moved) {
     const bad = c.instr.flags.find((f) => !MOVABLE_FLAGS.has(f.name));
     if (bad) return { reason: `${copyLabel(c)} has \`--${bad.name}\`, which msb-opt does not move`, moved };
-    if (/\$/.test(c.instr.args) || c.instr.flags.some((f) => f.value?.includes("$"))) return { reason: `${copyLabel(c)} uses a variable; use a literal path`, moved };
+    if (/\$/.test(c.instr.args) || c.instr.flags.some((f) => f.value?.includes("$")))
+      return { reason: `${copyLabel(c)} uses a variable; use a literal path`, moved };
     if (c.sources.some((s) => s === null)) return { reason: `${copyLabel(c)} copies a path msb-opt cannot check`, moved };
     const overwritten = outputs.find((o) => c.sources.some((s) => s === "." || o === s || o.startsWith(`${s}/`)));
-    if (overwritten) return { reason: `the build context has \`${overwritten}\`, which ${copyLabel(c)} would copy over what the install wrote; add it to .dockerignore`, moved };
+    if (overwritten)
+      return {
+        reason: `the build context has \`${overwritten}\`, which ${copyLabel(c)} would copy over what the install wrote; add it to .dockerignore`,
+        moved,
+      };
     if (!c.whole) {
       const needed = paths.find((p) => c.sources.some((s) => s !== null && (p === s || p.startsWith(`${s}/`) || s.startsWith(`${p}/`))));
       if (needed) return { reason: `${copyLabel(c)} also brings \`${needed}\`, which the install reads`, moved };
-      if (c.sources.some((s) => s !== null && /[*?[]/.test(s))) return { reason: `${copyLabel(c)} uses a wildcard, which may also match manifests; name the files`, moved };
+      if (c.sources.some((s) => s !== null && /[*?[]/.test(s)))
+        return { reason: `${copyLabel(c)} uses a wildcard, which may also match manifests; name the files`, moved };
       if (normalizeDest(c.dest, cwd) === "." && c.sources.some((s) => s !== null && view.list(s).length > 0)) {
-        return { reason: `${copyLabel(c)} copies a folder's contents into the working folder, where the install reads its manifests; copy that folder's manifests first`, moved };
+        return {
+          reason: `${copyLabel(c)} copies a folder's contents into the working folder, where the install reads its manifests; copy that folder's manifests first`,
+          moved,
+        };
       }
     }
   }
   // Manifests the moved `COPY .` provided and no earlier COPY did.
-  const earlier = dir !== "" ? [] : body.slice(start, first).map(contextCopy).filter((c): c is Copy => c !== null && normalizeDest(c.dest, cwd) === ".");
+  const earlier =
+    dir !== ""
+      ? []
+      : body
+          .slice(start, first)
+          .map(contextCopy)
+          .filter((c): c is Copy => c !== null && normalizeDest(c.dest, cwd) === ".");
   const already = new Set(earlier.flatMap((c) => c.sources.flatMap((s) => (s === null ? [] : expand(view, s)))));
   const fresh = wholes.length > 0 ? paths.filter((p) => !already.has(p)) : [];
   if (fresh.some((p) => /\s/.test(p))) return { reason: "a manifest's path has blanks", moved };
@@ -218,12 +264,18 @@ function plan(body: readonly Instruction[], start: number, runIndex: number, cop
   const blank = /^(\s*\n)*/.exec(head.leading)?.[0] ?? "";
   const stay = body.slice(first, runIndex).filter((instr) => !moved.some((m) => m.instr === instr));
   const placed = newCopies.map((c, n) => (n === 0 ? { ...c, leading: blank } : c));
-  const after = moved.map((m, n) => (n === 0 && placed.length > 0 ? { ...m.instr, leading: m.instr.leading.slice(blank.length) } : m.instr));
+  const after = moved.map((m, n) =>
+    n === 0 && placed.length > 0 ? { ...m.instr, leading: m.instr.leading.slice(blank.length) } : m.instr,
+  );
   const next = [...body.slice(0, first), ...placed, ...stay, run, ...after];
   const install = steps.map((s) => s.command).join("` and `");
   const movedText = listLabel(moved);
   if (placed.length > 0) {
-    ctx.report(head.line, "reordered", { manifests: newCopies.map((c) => `\`${joinContinuations(c.args).split(" ").slice(0, -1).join(" ")}\``).join(", "), install, moved: movedText });
+    ctx.report(head.line, "reordered", {
+      manifests: newCopies.map((c) => `\`${joinContinuations(c.args).split(" ").slice(0, -1).join(" ")}\``).join(", "),
+      install,
+      moved: movedText,
+    });
   } else {
     ctx.report(head.line, "movedOnly", { install, moved: movedText });
   }
@@ -255,8 +307,16 @@ function expand(view: BuildContext, source: string): string[] {
   const name = posix.basename(source);
   if (!/[*?[]/.test(name)) return [source];
   const folder = posix.dirname(source);
-  const re = new RegExp(`^${name.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-  return view.list(folder).filter((n) => re.test(n)).map((n) => (folder === "." ? n : `${folder}/${n}`));
+  const re = new RegExp(
+    `^${name
+      .replace(/[.+^${}()|\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
+  return view
+    .list(folder)
+    .filter((n) => re.test(n))
+    .map((n) => (folder === "." ? n : `${folder}/${n}`));
 }
 
 /** The absolute working folder at body[index] from the stage's WORKDIRs, or null when unknown. */

@@ -38,7 +38,11 @@ export function classifyRun(commands: readonly SimpleCommand[]): RunKind {
   if (steps.length === 0 && refusal === null) return { kind: "none" };
   if (refusal !== null) return { kind: "refuse", reason: refusal, steps };
   if (other !== null) {
-    return { kind: "refuse", reason: `the same RUN also runs \`${other}\`, which may need the sources; put the install in a RUN of its own`, steps };
+    return {
+      kind: "refuse",
+      reason: `the same RUN also runs \`${other}\`, which may need the sources; put the install in a RUN of its own`,
+      steps,
+    };
   }
   return { kind: "install", steps };
 }
@@ -51,7 +55,8 @@ function commandText(cmd: SimpleCommand): string {
 const SYSTEM_PACKAGES = new Set(["apt-get", "apt", "apk", "dnf", "yum", "microdnf", "zypper"]);
 const HARMLESS = new Set(["echo", "true", ":", "set", "mkdir", "corepack", "printf", "sleep", "update-ca-certificates"]);
 /** Caches and scratch folders a RUN may delete without touching the project. */
-const SCRATCH = /^(\/tmp|\/root\/\.(npm|cache|yarn|pnpm-store|composer|bundle|local\/share\/pnpm)|\/var\/cache|\/var\/lib\/apt\/lists|\/usr\/local\/share\/\.cache|\/home\/[^/]+\/\.(npm|cache))(\/|$)/;
+const SCRATCH =
+  /^(\/tmp|\/root\/\.(npm|cache|yarn|pnpm-store|composer|bundle|local\/share\/pnpm)|\/var\/cache|\/var\/lib\/apt\/lists|\/usr\/local\/share\/\.cache|\/home\/[^/]+\/\.(npm|cache))(\/|$)/;
 
 function classifyCommand(cmd: SimpleCommand): CommandKind {
   if (cmd.name === null) return "other";
@@ -62,7 +67,10 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
   if (SYSTEM_PACKAGES.has(name) || HARMLESS.has(name)) return "helper";
   if (name === "cd") return { refuse: "`cd` changes the folder the install runs in; use WORKDIR instead" };
   // `rm -rf /var/lib/apt/lists/*`: a glob is fine when its folder is a cache.
-  if (name === "rm") return words.every((w) => !w.text.includes("$") && ((w.value ?? w.text).startsWith("-") || SCRATCH.test(w.value ?? w.text))) ? "helper" : "other";
+  if (name === "rm")
+    return words.every((w) => !w.text.includes("$") && ((w.value ?? w.text).startsWith("-") || SCRATCH.test(w.value ?? w.text)))
+      ? "helper"
+      : "other";
   if (/^(npm|yarn|pnpm|poetry|pipenv|bundler?|composer(\.phar)?)$/.test(name) && values.includes(null)) {
     return { refuse: `\`${name}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
   }
@@ -85,14 +93,33 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
 
 function step(ecosystem: Ecosystem, command: string, words: readonly Word[], files: string[] = []): CommandKind {
   const args = words.map((w) => w.value);
-  if (args.some((a) => a === null)) return { refuse: `\`${command}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+  if (args.some((a) => a === null))
+    return { refuse: `\`${command}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
   return { ecosystem, command, args: args as string[], files };
 }
 
 const flags = (words: readonly Word[]) => words.map((w) => w.value ?? "").filter((v) => v.startsWith("-"));
 const hasFlag = (words: readonly Word[], ...names: string[]) => flags(words).some((f) => names.includes(f.split("=")[0]));
 
-const NPM_INSTALL = new Set(["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add", "ci", "clean-install", "ic", "install-clean", "isntall-clean"]);
+const NPM_INSTALL = new Set([
+  "install",
+  "i",
+  "in",
+  "ins",
+  "inst",
+  "insta",
+  "instal",
+  "isnt",
+  "isnta",
+  "isntal",
+  "isntall",
+  "add",
+  "ci",
+  "clean-install",
+  "ic",
+  "install-clean",
+  "isntall-clean",
+]);
 
 function npm(words: readonly Word[]): CommandKind {
   const index = words.findIndex((w) => !(w.value ?? "-").startsWith("-"));
@@ -105,7 +132,8 @@ function npm(words: readonly Word[]): CommandKind {
   if (global && positional.length > 0) return "helper";
   if (hasFlag(words, "--prefix", "-C")) return { refuse: `\`npm ${sub} --prefix\` installs in another folder` };
   if (global) return { refuse: `\`npm ${sub} -g\` installs the project itself, which needs its sources` };
-  if (positional.length > 0) return { refuse: `\`npm ${sub} <package>\` changes package.json; add the package to package.json and install with \`npm ci\`` };
+  if (positional.length > 0)
+    return { refuse: `\`npm ${sub} <package>\` changes package.json; add the package to package.json and install with \`npm ci\`` };
   return step("npm", `npm ${sub}`, words);
 }
 
@@ -122,18 +150,56 @@ function pnpm(words: readonly Word[]): CommandKind {
   const sub = index < 0 ? null : words[index].value;
   if (sub === "store" || sub === "config" || sub === "env") return "helper";
   if (sub !== "install" && sub !== "i" && sub !== "fetch") return "other";
-  if (words.slice(index + 1).some((w) => !(w.value ?? "").startsWith("-"))) return { refuse: `\`pnpm ${sub}\` with package names changes package.json` };
+  if (words.slice(index + 1).some((w) => !(w.value ?? "").startsWith("-")))
+    return { refuse: `\`pnpm ${sub}\` with package names changes package.json` };
   if (hasFlag(words, "-C", "--dir", "-g", "--global")) return { refuse: `\`pnpm ${sub}\` installs in another folder` };
   return step("pnpm", `pnpm ${sub}`, words);
 }
 
 /** pip options that take a value (`-r FILE`, `--index-url URL`, …). */
 const PIP_VALUE = new Set([
-  "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links",
-  "-t", "--target", "--prefix", "--root", "--platform", "--python-version", "--implementation", "--abi", "--no-binary",
-  "--only-binary", "--progress-bar", "--trusted-host", "--cache-dir", "--src", "--upgrade-strategy", "--config-settings", "-C",
-  "--global-option", "--report", "--log", "--proxy", "--retries", "--timeout", "--exists-action", "--cert", "--client-cert",
-  "--root-user-action", "--python", "-p", "--extra", "--group",
+  "-r",
+  "--requirement",
+  "-c",
+  "--constraint",
+  "-e",
+  "--editable",
+  "-i",
+  "--index-url",
+  "--extra-index-url",
+  "-f",
+  "--find-links",
+  "-t",
+  "--target",
+  "--prefix",
+  "--root",
+  "--platform",
+  "--python-version",
+  "--implementation",
+  "--abi",
+  "--no-binary",
+  "--only-binary",
+  "--progress-bar",
+  "--trusted-host",
+  "--cache-dir",
+  "--src",
+  "--upgrade-strategy",
+  "--config-settings",
+  "-C",
+  "--global-option",
+  "--report",
+  "--log",
+  "--proxy",
+  "--retries",
+  "--timeout",
+  "--exists-action",
+  "--cert",
+  "--client-cert",
+  "--root-user-action",
+  "--python",
+  "-p",
+  "--extra",
+  "--group",
 ]);
 
 /** A requirement that names a local path (`.`, `./pkg`, `-e .`, a wheel file, `x @ file:…`): it needs the sources. */
@@ -150,16 +216,20 @@ function pip(ecosystem: "pip" | "uv", words: readonly Word[], display: string): 
   const files: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const v = words[i].value;
-    if (v === null) return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+    if (v === null)
+      return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
     const [opt, inline] = v.startsWith("--") && v.includes("=") ? [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)] : [v, null];
     const short = /^-[rce]./.test(v) ? [v.slice(0, 2), v.slice(2)] : null;
     const option = short ? short[0] : opt;
     if (option.startsWith("-") && (PIP_VALUE.has(option) || short)) {
-      const value = short ? short[1] : inline ?? words[++i]?.value ?? null;
-      if (value === null) return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+      const value = short ? short[1] : (inline ?? words[++i]?.value ?? null);
+      if (value === null)
+        return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
       if (["-r", "--requirement", "-c", "--constraint"].includes(option)) files.push(value);
-      if (["-e", "--editable"].includes(option) && isLocalRequirement(value)) return { refuse: `\`${display} ${sub} -e ${value}\` installs the project's own sources` };
-      if (["-f", "--find-links"].includes(option) && !/^[a-z]+:\/\//i.test(value)) return { refuse: `\`${display} ${sub}\` finds packages in the local folder \`${value}\`` };
+      if (["-e", "--editable"].includes(option) && isLocalRequirement(value))
+        return { refuse: `\`${display} ${sub} -e ${value}\` installs the project's own sources` };
+      if (["-f", "--find-links"].includes(option) && !/^[a-z]+:\/\//i.test(value))
+        return { refuse: `\`${display} ${sub}\` finds packages in the local folder \`${value}\`` };
       continue;
     }
     if (option.startsWith("-")) continue;
@@ -177,7 +247,9 @@ function uv(words: readonly Word[]): CommandKind {
   if (sub !== "sync") return "other";
   if (hasFlag(words, "--project", "--directory")) return { refuse: "`uv sync --project` installs in another folder" };
   if (!hasFlag(words, "--no-install-project", "--no-install-workspace")) {
-    return { refuse: "`uv sync` installs the project itself, which needs its sources; use `uv sync --no-install-project` before copying them" };
+    return {
+      refuse: "`uv sync` installs the project itself, which needs its sources; use `uv sync --no-install-project` before copying them",
+    };
   }
   return step("uv", "uv sync", words.slice(1));
 }
@@ -187,14 +259,18 @@ function poetry(words: readonly Word[]): CommandKind {
   if (sub === "config" || sub === "self" || sub === "env") return "helper";
   if (sub !== "install" && sub !== "sync") return "other";
   if (hasFlag(words, "-C", "--directory", "-P", "--project")) return { refuse: `\`poetry ${sub} --directory\` installs in another folder` };
-  if (!hasFlag(words, "--no-root")) return { refuse: `\`poetry ${sub}\` installs the project itself, which needs its sources; use \`poetry ${sub} --no-root\` before copying them` };
+  if (!hasFlag(words, "--no-root"))
+    return {
+      refuse: `\`poetry ${sub}\` installs the project itself, which needs its sources; use \`poetry ${sub} --no-root\` before copying them`,
+    };
   return step("poetry", `poetry ${sub}`, words.slice(1));
 }
 
 function pipenv(words: readonly Word[]): CommandKind {
   const sub = words[0]?.value ?? null;
   if (sub !== "install" && sub !== "sync") return "other";
-  if (words.slice(1).some((w) => !(w.value ?? "").startsWith("-"))) return { refuse: `\`pipenv ${sub}\` with package names changes the Pipfile` };
+  if (words.slice(1).some((w) => !(w.value ?? "").startsWith("-")))
+    return { refuse: `\`pipenv ${sub}\` with package names changes the Pipfile` };
   return step("pipenv", `pipenv ${sub}`, words.slice(1));
 }
 
@@ -222,14 +298,38 @@ function composer(words: readonly Word[]): CommandKind {
   if (hasFlag(words, "-d", "--working-dir")) return { refuse: "`composer install --working-dir` installs in another folder" };
   if (!hasFlag(words, "--no-scripts") || !hasFlag(words, "--no-autoloader")) {
     return {
-      refuse: "`composer install` runs scripts and builds the autoloader from the sources; use `--no-scripts --no-autoloader` and run `composer dump-autoload` after copying them",
+      refuse:
+        "`composer install` runs scripts and builds the autoloader from the sources; use `--no-scripts --no-autoloader` and run `composer dump-autoload` after copying them",
     };
   }
   return step("composer", "composer install", words);
 }
 
 /** Maven options that take a value. */
-const MAVEN_VALUE = new Set(["-f", "--file", "-s", "--settings", "-gs", "--global-settings", "-P", "--activate-profiles", "-pl", "--projects", "-T", "--threads", "-rf", "--resume-from", "-t", "--toolchains", "-b", "--builder", "-l", "--log-file", "-D", "--define"]);
+const MAVEN_VALUE = new Set([
+  "-f",
+  "--file",
+  "-s",
+  "--settings",
+  "-gs",
+  "--global-settings",
+  "-P",
+  "--activate-profiles",
+  "-pl",
+  "--projects",
+  "-T",
+  "--threads",
+  "-rf",
+  "--resume-from",
+  "-t",
+  "--toolchains",
+  "-b",
+  "--builder",
+  "-l",
+  "--log-file",
+  "-D",
+  "--define",
+]);
 
 function maven(words: readonly Word[], display: string): CommandKind {
   const goals: string[] = [];
@@ -240,10 +340,15 @@ function maven(words: readonly Word[], display: string): CommandKind {
     else if (MAVEN_VALUE.has(v)) {
       const value = words[++i]?.value ?? "";
       if (v === "-f" || v === "--file") return { refuse: `\`${display} -f\` builds another POM` };
-      if ((v === "-s" || v === "--settings") && !value.startsWith("/")) return { refuse: `\`${display} -s ${value}\` reads settings from the sources` };
+      if ((v === "-s" || v === "--settings") && !value.startsWith("/"))
+        return { refuse: `\`${display} -s ${value}\` reads settings from the sources` };
     }
   }
-  if (goals.length === 0 || !goals.every((g) => /(^|:)dependency(-plugin)?(:[\w.-]+)?:(go-offline|resolve|resolve-plugins)$|go-offline/.test(g))) return "other";
+  if (
+    goals.length === 0 ||
+    !goals.every((g) => /(^|:)dependency(-plugin)?(:[\w.-]+)?:(go-offline|resolve|resolve-plugins)$|go-offline/.test(g))
+  )
+    return "other";
   return step("maven", `${display.replace(/^.*\//, "")} ${goals.join(" ")}`, words);
 }
 
@@ -271,11 +376,32 @@ export interface BuildWithoutDependencyStep {
 }
 
 const BUILDS: readonly { test: RegExp; manifest: string; advice: string }[] = [
-  { test: /^go (build|install|test|vet)\b/, manifest: "go.mod", advice: "`COPY go.mod go.sum ./` and `RUN go mod download` before copying the sources" },
-  { test: /^cargo (build|install|test)\b/, manifest: "Cargo.toml", advice: "a cache mount (`RUN --mount=type=cache,target=/usr/local/cargo/registry …`) or a dependency-only build before copying the sources" },
-  { test: /^(mvn|mvnw) .*\b(package|install|verify|compile)\b/, manifest: "pom.xml", advice: "`COPY pom.xml ./` and `RUN mvn dependency:go-offline` before copying the sources" },
-  { test: /^(gradle|gradlew) /, manifest: "settings.gradle", advice: "the build and settings files and a `RUN gradle dependencies` step (or a cache mount) before copying the sources" },
-  { test: /^dotnet (build|publish|test)\b/, manifest: "*.csproj", advice: "the project files and `RUN dotnet restore` before copying the sources" },
+  {
+    test: /^go (build|install|test|vet)\b/,
+    manifest: "go.mod",
+    advice: "`COPY go.mod go.sum ./` and `RUN go mod download` before copying the sources",
+  },
+  {
+    test: /^cargo (build|install|test)\b/,
+    manifest: "Cargo.toml",
+    advice:
+      "a cache mount (`RUN --mount=type=cache,target=/usr/local/cargo/registry …`) or a dependency-only build before copying the sources",
+  },
+  {
+    test: /^(mvn|mvnw) .*\b(package|install|verify|compile)\b/,
+    manifest: "pom.xml",
+    advice: "`COPY pom.xml ./` and `RUN mvn dependency:go-offline` before copying the sources",
+  },
+  {
+    test: /^(gradle|gradlew) /,
+    manifest: "settings.gradle",
+    advice: "the build and settings files and a `RUN gradle dependencies` step (or a cache mount) before copying the sources",
+  },
+  {
+    test: /^dotnet (build|publish|test)\b/,
+    manifest: "*.csproj",
+    advice: "the project files and `RUN dotnet restore` before copying the sources",
+  },
 ];
 
 /** The first build command of a RUN that downloads dependencies as part of the build. */

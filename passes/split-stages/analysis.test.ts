@@ -13,36 +13,52 @@ const run = (text: string, files: Record<string, string> = {}) => {
 
 describe("analyze", () => {
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {
-    const r = run("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app . && python3 -m venv /opt/v\nCOPY run.sh /usr/local/bin/\nCMD [\"/out/app\"]\n", { "run.sh": "#!/bin/sh\n" });
+    const r = run(
+      'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app . && python3 -m venv /opt/v\nCOPY run.sh /usr/local/bin/\nCMD ["/out/app"]\n',
+      { "run.sh": "#!/bin/sh\n" },
+    );
     expect(r.ok && r.analysis.copyPaths).toEqual(["/opt/v", "/out/app", "/src", "/usr/local/bin/run.sh"]);
     expect(r.ok && r.analysis.lastBuild).toBe(3);
   });
   test("apt installs are collected with their options", () => {
-    const r = run("FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc jq\nWORKDIR /w\nCOPY . .\nCMD [\"./x\"]\n");
-    expect(r.ok && r.analysis.apt.map((a) => [a.options, a.packages])).toEqual([[["-y", "--no-install-recommends"], ["gcc", "jq"]]]);
+    const r = run(
+      'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc jq\nWORKDIR /w\nCOPY . .\nCMD ["./x"]\n',
+    );
+    expect(r.ok && r.analysis.apt.map((a) => [a.options, a.packages])).toEqual([
+      [
+        ["-y", "--no-install-recommends"],
+        ["gcc", "jq"],
+      ],
+    ]);
   });
   test("output flags and folder flags say where a tool writes", () => {
-    const r = run("FROM node:20\nWORKDIR /w\nCOPY . .\nRUN javac -d /out/classes Main.java && npm --prefix /opt/app ci && make -C sub\nCMD [\"java\"]\n");
+    const r = run(
+      'FROM node:20\nWORKDIR /w\nCOPY . .\nRUN javac -d /out/classes Main.java && npm --prefix /opt/app ci && make -C sub\nCMD ["java"]\n',
+    );
     expect(r.ok && r.analysis.copyPaths).toEqual(["/opt/app", "/out/classes", "/w"]);
   });
   test("a path removed later is not copied", () => {
-    const r = run("FROM node:20\nWORKDIR /app\nCOPY a.tgz /opt/a.tgz\nRUN rm /opt/a.tgz\nCOPY . .\nCMD [\"node\", \"i.js\"]\n");
+    const r = run('FROM node:20\nWORKDIR /app\nCOPY a.tgz /opt/a.tgz\nRUN rm /opt/a.tgz\nCOPY . .\nCMD ["node", "i.js"]\n');
     expect(r.ok && r.analysis.copyPaths).toEqual(["/app"]);
   });
   test("the entry follows one level into a copied shell script", () => {
-    const r = run("FROM debian:bookworm\nCOPY t.sh /usr/local/bin/t\nENTRYPOINT [\"t\"]\n", { "t.sh": "#!/bin/sh\njq . | bc\n" });
-    expect(r.ok && r.analysis.entry.map((e) => `${e.from}:${e.name}:${e.artifact ?? "-"}`)).toEqual(["ENTRYPOINT:t:/usr/local/bin/t", "script:jq:-", "script:bc:-"]);
+    const r = run('FROM debian:bookworm\nCOPY t.sh /usr/local/bin/t\nENTRYPOINT ["t"]\n', { "t.sh": "#!/bin/sh\njq . | bc\n" });
+    expect(r.ok && r.analysis.entry.map((e) => `${e.from}:${e.name}:${e.artifact ?? "-"}`)).toEqual([
+      "ENTRYPOINT:t:/usr/local/bin/t",
+      "script:jq:-",
+      "script:bc:-",
+    ]);
   });
   test.each([
-    ["FROM node:20\nRUN useradd app\nCMD [\"node\"]\n", "unknownCommand"],
-    ["FROM node:20\nCOPY . .\nCMD [\"node\"]\n", "noWorkdir"],
-    ["FROM node:20\nWORKDIR /app\nRUN npm i -g x\nCMD [\"x\"]\n", "globalInstall"],
-    ["FROM python:3.11\nWORKDIR /app\nRUN pip install flask\nCMD [\"flask\"]\n", "systemPip"],
-    ["FROM debian:12\nWORKDIR /w\nRUN make install\nCMD [\"x\"]\n", "makeInstall"],
-    ["FROM debian:12\nWORKDIR /w\nRUN apt-get dist-upgrade -y\nCMD [\"x\"]\n", "aptUpgrade"],
-    ["FROM eclipse-temurin:17\nWORKDIR /w\nCOPY . .\nRUN javac -cp /opt/lib/x.jar Main.java\nCMD [\"java\"]\n", "outsideWrite"],
-    ["FROM debian:12\nWORKDIR /w\nRUN apt-get install -y $(cat pkgs.txt)\nCMD [\"x\"]\n", "dynamicPath"],
-    ["FROM debian:12\nWORKDIR /w\nCOPY . /usr\nCMD [\"x\"]\n", "systemDir"],
+    ['FROM node:20\nRUN useradd app\nCMD ["node"]\n', "unknownCommand"],
+    ['FROM node:20\nCOPY . .\nCMD ["node"]\n', "noWorkdir"],
+    ['FROM node:20\nWORKDIR /app\nRUN npm i -g x\nCMD ["x"]\n', "globalInstall"],
+    ['FROM python:3.11\nWORKDIR /app\nRUN pip install flask\nCMD ["flask"]\n', "systemPip"],
+    ['FROM debian:12\nWORKDIR /w\nRUN make install\nCMD ["x"]\n', "makeInstall"],
+    ['FROM debian:12\nWORKDIR /w\nRUN apt-get dist-upgrade -y\nCMD ["x"]\n', "aptUpgrade"],
+    ['FROM eclipse-temurin:17\nWORKDIR /w\nCOPY . .\nRUN javac -cp /opt/lib/x.jar Main.java\nCMD ["java"]\n', "outsideWrite"],
+    ['FROM debian:12\nWORKDIR /w\nRUN apt-get install -y $(cat pkgs.txt)\nCMD ["x"]\n', "dynamicPath"],
+    ['FROM debian:12\nWORKDIR /w\nCOPY . /usr\nCMD ["x"]\n', "systemDir"],
   ])("refuses %j with %s", (text, id) => {
     const r = run(text);
     expect(r.ok ? "ok" : r.refusal.id).toBe(id);

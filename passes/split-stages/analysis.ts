@@ -16,8 +16,17 @@ export interface Refusal {
 }
 
 export type RefusalId =
-  | "onbuild" | "unparsedRun" | "dynamicPath" | "noWorkdir" | "systemDir" | "unknownCommand"
-  | "globalInstall" | "systemPip" | "makeInstall" | "aptUpgrade" | "outsideWrite";
+  | "onbuild"
+  | "unparsedRun"
+  | "dynamicPath"
+  | "noWorkdir"
+  | "systemDir"
+  | "unknownCommand"
+  | "globalInstall"
+  | "systemPip"
+  | "makeInstall"
+  | "aptUpgrade"
+  | "outsideWrite";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -59,8 +68,27 @@ const refuse = (line: number, id: RefusalId, data: Record<string, string> = {}):
 
 /** Commands that build in their working directory (the folder joins the copy set). */
 const BUILDS_IN_CWD = new Set([
-  "npm", "npx", "yarn", "pnpm", "node", "corepack", "tsc", "javac", "jar", "mvn", "mvnw", "gradle", "gradlew",
-  "make", "cmake", "gcc", "cc", "g++", "c++", "configure", "go",
+  "npm",
+  "npx",
+  "yarn",
+  "pnpm",
+  "node",
+  "corepack",
+  "tsc",
+  "javac",
+  "jar",
+  "mvn",
+  "mvnw",
+  "gradle",
+  "gradlew",
+  "make",
+  "cmake",
+  "gcc",
+  "cc",
+  "g++",
+  "c++",
+  "configure",
+  "go",
 ]);
 /** Does the command build something (a compiler, a package manager, a build driver)? */
 export function isBuildTool(name: string): boolean {
@@ -68,17 +96,40 @@ export function isBuildTool(name: string): boolean {
 }
 
 /** Commands with no effect on the files the runtime needs. */
-const NO_EFFECT = new Set(["echo", "true", ":", "test", "[", "printf", "ls", "cat", "set", "export", "pwd", "which", "env", "sleep", "id", "whoami", "uname"]);
+const NO_EFFECT = new Set([
+  "echo",
+  "true",
+  ":",
+  "test",
+  "[",
+  "printf",
+  "ls",
+  "cat",
+  "set",
+  "export",
+  "pwd",
+  "which",
+  "env",
+  "sleep",
+  "id",
+  "whoami",
+  "uname",
+]);
 /** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
 const C_FLAGS = { output: ["-o"], folder: [] };
 const NODE_FLAGS = { output: [], folder: ["--prefix", "--cwd", "--dir", "-C"] };
 const TOOL_FLAGS: Readonly<Record<string, { output: readonly string[]; folder: readonly string[] }>> = {
   go: { output: ["-o"], folder: ["-C"] },
-  gcc: C_FLAGS, cc: C_FLAGS, "g++": C_FLAGS, "c++": C_FLAGS,
+  gcc: C_FLAGS,
+  cc: C_FLAGS,
+  "g++": C_FLAGS,
+  "c++": C_FLAGS,
   javac: { output: ["-d"], folder: [] },
   tsc: { output: ["--outDir"], folder: [] },
   make: { output: [], folder: ["-C", "--directory"] },
-  npm: NODE_FLAGS, yarn: NODE_FLAGS, pnpm: NODE_FLAGS,
+  npm: NODE_FLAGS,
+  yarn: NODE_FLAGS,
+  pnpm: NODE_FLAGS,
 };
 
 /** The value of the first of `flags` (`-o x` or `--flag=x`), or null. */
@@ -142,7 +193,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
       case "COPY":
       case "ADD": {
         lastBuild = index;
-        const words = instr.exec ?? instr.args.replace(/\\[ \t]*\r?\n/g, " ").trim().split(/\s+/);
+        const words =
+          instr.exec ??
+          instr.args
+            .replace(/\\[ \t]*\r?\n/g, " ")
+            .trim()
+            .split(/\s+/);
         if (words.length < 2) return refuse(line, "dynamicPath", { path: instr.args.trim() });
         const destWord = words[words.length - 1];
         const dest = at(line, cwd, destWord);
@@ -264,7 +320,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   const workdir: string | null = cwd;
   const copyPaths = outermost(copy);
   // Programs are looked up in the venvs and node_modules/.bin too (PATH or npm scripts put them there).
-  const searchPath = [...venvs.filter((v) => envText.includes(`${v}/bin`)).map((v) => `${v}/bin`), ...(workdir ? [`${workdir}/node_modules/.bin`] : [])];
+  const searchPath = [
+    ...venvs.filter((v) => envText.includes(`${v}/bin`)).map((v) => `${v}/bin`),
+    ...(workdir ? [`${workdir}/node_modules/.bin`] : []),
+  ];
   const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];

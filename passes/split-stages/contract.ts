@@ -52,7 +52,8 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   };
   // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
   // WORKDIR would create them owned by root), and the user is set before anything else.
-  if (names.user) runtimeBody.push(...copies(body[a.lastBuild].line), instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
+  if (names.user)
+    runtimeBody.push(...copies(body[a.lastBuild].line), instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {
     if (i > a.lastBuild) {
       runtimeBody.push(instr);
@@ -63,9 +64,19 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
     if (i === a.lastBuild && !names.user) runtimeBody.push(...copies(instr.line));
   });
-  const runtimeFrom = instruction("FROM", names.runtimeName ? `${plan.image} AS ${names.runtimeName}` : plan.image, { flags: platform, leading: df.newline, line: stage.from.line });
+  const runtimeFrom = instruction("FROM", names.runtimeName ? `${plan.image} AS ${names.runtimeName}` : plan.image, {
+    flags: platform,
+    leading: df.newline,
+    line: stage.from.line,
+  });
   const builder = { ...stage, from: builderFrom, name: names.builderName, body: builderBody };
-  const runtime = { from: runtimeFrom, base: parseImageRef(plan.image), name: names.runtimeName, platform: stage.platform, body: runtimeBody };
+  const runtime = {
+    from: runtimeFrom,
+    base: parseImageRef(plan.image),
+    name: names.runtimeName,
+    platform: stage.platform,
+    body: runtimeBody,
+  };
   return { ...df, stages: [...df.stages.slice(0, index), builder, runtime, ...df.stages.slice(index + 1)] };
 }
 

@@ -32,7 +32,7 @@ export interface EntryInputs {
 
 const PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
-export function entryPrograms(df: Dockerfile, stage: Stage, inputs: EntryInputs): EntryProgram[] {
+export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs): EntryProgram[] {
   const last = (k: string) => [...stage.body].reverse().find((i) => i.keyword === k);
   const entrypoint = last("ENTRYPOINT");
   const cmd = last("CMD");
@@ -47,7 +47,13 @@ export function entryPrograms(df: Dockerfile, stage: Stage, inputs: EntryInputs)
   return out;
 }
 
-function programsOf(instr: Instruction, from: EntryProgram["from"], exec: readonly string[] | null, args: string, inputs: EntryInputs): EntryProgram[] {
+function programsOf(
+  instr: Instruction,
+  from: EntryProgram["from"],
+  exec: readonly string[] | null,
+  args: string,
+  inputs: EntryInputs,
+): EntryProgram[] {
   if (exec) {
     if (exec.length === 0) return [];
     if (/^(\/bin\/)?(ba)?sh$/.test(exec[0]) && exec[1] === "-c" && exec[2] !== undefined) {
@@ -107,7 +113,12 @@ export function contextSource(abs: string, sources: ReadonlyMap<string, string>)
 }
 
 function globRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, "[^/]*")
+      .replace(/\?/g, "[^/]")}$`,
+  );
 }
 
 /** The commands inside a shell script that the entry runs (one level deep). */
@@ -141,5 +152,11 @@ function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInp
   if (typeof script !== "string") return [];
   return simpleCommands(parseShell(script))
     .filter((c) => c.name)
-    .map((c) => ({ name: c.name as string, from: "script" as const, line: instr.line, artifact: locate(c.name as string, inputs), shell: true }));
+    .map((c) => ({
+      name: c.name as string,
+      from: "script" as const,
+      line: instr.line,
+      artifact: locate(c.name as string, inputs),
+      shell: true,
+    }));
 }

@@ -23,34 +23,53 @@ export default definePass({
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `go build` makes a static binary that needs no C library.",
-    distroless: "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
-    multiStage: "Left the file alone: its final stage already starts from an earlier stage or only copies from one, so it is split already.",
-    unknownEcosystem: "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, nginx, debian or ubuntu base.",
-    digest: "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
-    variableBase: "Did not split: the base image `{image}` uses a build argument without a default, or one whose slim variant cannot follow it; write the tag literally to let the pass split it.",
+    distroless:
+      "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
+    multiStage:
+      "Left the file alone: its final stage already starts from an earlier stage or only copies from one, so it is split already.",
+    unknownEcosystem:
+      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, nginx, debian or ubuntu base.",
+    digest:
+      "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
+    variableBase:
+      "Did not split: the base image `{image}` uses a build argument without a default, or one whose slim variant cannot follow it; write the tag literally to let the pass split it.",
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
-    nothingServed: "Did not split: the build writes nothing where `{image}` reads (its config, `/usr/share/nginx/html` or a root the config names); copy the site there or split by hand.",
-    opaqueFiles: "Did not split: files copied from another stage or image cannot be searched for the programs they run, so no package can be called build-only; split by hand.",
-    sourceTool: "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
-    nothingCopied: "Did not split: the build leaves nothing for a runtime stage to copy (it only installs packages); to save space, start from `{image}` directly.",
+    nothingServed:
+      "Did not split: the build writes nothing where `{image}` reads (its config, `/usr/share/nginx/html` or a root the config names); copy the site there or split by hand.",
+    opaqueFiles:
+      "Did not split: files copied from another stage or image cannot be searched for the programs they run, so no package can be called build-only; split by hand.",
+    sourceTool:
+      "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
+    nothingCopied:
+      "Did not split: the build leaves nothing for a runtime stage to copy (it only installs packages); to save space, start from `{image}` directly.",
     nothingBuilt: "Did not split: the stage builds nothing (no RUN, COPY or ADD); if a slim base image is enough, use it directly.",
-    noContext: "Did not split: the build context is not available, so the files the image runs cannot be checked; run msb-opt on a file inside its build context.",
+    noContext:
+      "Did not split: the build context is not available, so the files the image runs cannot be checked; run msb-opt on a file inside its build context.",
     escape: "Did not split: the file uses a non-default escape character (a Windows build), which split-stages does not handle.",
     onbuild: "Did not split: ONBUILD triggers run in later builds and cannot be placed in one stage; remove them to let the pass split.",
     unparsedRun: "Did not split: a RUN cannot be read ({reason}); its effect on the image is unknown.",
-    dynamicPath: "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
+    dynamicPath:
+      "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
-    systemDir: "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
-    unknownCommand: "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
-    globalInstall: "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
-    systemPip: "Did not split: `pip install` writes to the system site-packages; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
-    outsideWrite: "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
-    makeInstall: "Did not split: `make install` writes to folders shared with the toolchain; install into its own prefix (e.g. `make install PREFIX=/app`) to let the pass split.",
-    aptUpgrade: "Did not split: `{command}` changes packages of the base image, which the runtime would not have; drop it or split by hand.",
+    systemDir:
+      "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
+    unknownCommand:
+      "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
+    globalInstall:
+      "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
+    systemPip:
+      "Did not split: `pip install` writes to the system site-packages; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
+    outsideWrite:
+      "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
+    makeInstall:
+      "Did not split: `make install` writes to folders shared with the toolchain; install into its own prefix (e.g. `make install PREFIX=/app`) to let the pass split.",
+    aptUpgrade:
+      "Did not split: `{command}` changes packages of the base image, which the runtime would not have; drop it or split by hand.",
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
-    entryTool: "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
+    entryTool:
+      "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
     notHardened: "Kept the root user although `harden` is on: {reason}.",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
@@ -109,7 +128,10 @@ export default definePass({
     const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
-    const names = stageNames(stage.name, df.stages.slice(0, index).map((s) => s.name?.toLowerCase() ?? ""));
+    const names = stageNames(
+      stage.name,
+      df.stages.slice(0, index).map((s) => s.name?.toLowerCase() ?? ""),
+    );
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
     const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
@@ -117,7 +139,12 @@ export default definePass({
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
     const out = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
-    ctx.report(line, "split", { builder: names.builderName, runtime: names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage", image: plan.image, paths });
+    ctx.report(line, "split", {
+      builder: names.builderName,
+      runtime: names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage",
+      image: plan.image,
+      paths,
+    });
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });

@@ -10,7 +10,12 @@ describe("mentionedCommands", () => {
       "README.md": "run make to build with gcc",
       "package.json": '{"repository": {"type": "git"}, "scripts": {"x": "gcc a.c"}}',
     });
-    expect(mentionedCommands(context, ["git", "make", "gcc", "g++"])).toEqual(new Map([["git", "main.go"], ["make", "tools/build.c"]]));
+    expect(mentionedCommands(context, ["git", "make", "gcc", "g++"])).toEqual(
+      new Map([
+        ["git", "main.go"],
+        ["make", "tools/build.c"],
+      ]),
+    );
   });
   test("skips node_modules", () => {
     expect(mentionedCommands(memoryContext({ "node_modules/x/index.js": "spawn('git')" }), ["git"])).toEqual(new Map());

@@ -9,7 +9,10 @@ describe("splitPackages", () => {
     });
   });
   test("a build-only package named by the entry stays", () => {
-    expect(splitPackages(["git", "build-essential"], new Set(["git", "make"]))).toEqual({ buildOnly: [], runtime: ["git", "build-essential"] });
+    expect(splitPackages(["git", "build-essential"], new Set(["git", "make"]))).toEqual({
+      buildOnly: [],
+      runtime: ["git", "build-essential"],
+    });
   });
   test("unlessNamed: everything the entry does not name goes, except nginx modules", () => {
     expect(splitPackages(["nodejs", "npm", "curl", "libnginx-mod-http-geoip"], new Set(["curl"]), "unlessNamed")).toEqual({

@@ -3,8 +3,24 @@
 
 /** Packages that only build: compilers, build drivers, version control. */
 const BUILD_ONLY = new Set([
-  "build-essential", "gcc", "g++", "cpp", "clang", "make", "cmake", "ninja-build", "autoconf", "automake",
-  "libtool", "pkg-config", "pkgconf", "git", "bison", "flex", "patch", "dpkg-dev",
+  "build-essential",
+  "gcc",
+  "g++",
+  "cpp",
+  "clang",
+  "make",
+  "cmake",
+  "ninja-build",
+  "autoconf",
+  "automake",
+  "libtool",
+  "pkg-config",
+  "pkgconf",
+  "git",
+  "bison",
+  "flex",
+  "patch",
+  "dpkg-dev",
 ]);
 
 /** Commands a build-only package provides, for "is it named in the entry?". */
@@ -36,7 +52,11 @@ export interface PackageSplit {
  * command it provides is named by what the image runs (`usedCommands`). `-dev` packages stay too: they
  * bring the shared library the program links against, and which one that is cannot be told for sure.
  */
-export function splitPackages(packages: readonly string[], usedCommands: ReadonlySet<string>, policy: PackagePolicy = "listed"): PackageSplit {
+export function splitPackages(
+  packages: readonly string[],
+  usedCommands: ReadonlySet<string>,
+  policy: PackagePolicy = "listed",
+): PackageSplit {
   const buildOnly: string[] = [];
   const runtime: string[] = [];
   for (const spec of packages) {

@@ -24,7 +24,29 @@ export function outermost(paths: Iterable<string>): string[] {
 }
 
 /** System folders a runtime must never take wholesale from the builder (they hold the toolchain). */
-const SYSTEM_DIRS = new Set(["/", "/bin", "/sbin", "/lib", "/lib64", "/usr", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/local", "/usr/local/bin", "/usr/local/lib", "/usr/share", "/etc", "/var", "/opt", "/home", "/root", "/tmp", "/go", "/go/bin"]);
+const SYSTEM_DIRS = new Set([
+  "/",
+  "/bin",
+  "/sbin",
+  "/lib",
+  "/lib64",
+  "/usr",
+  "/usr/bin",
+  "/usr/sbin",
+  "/usr/lib",
+  "/usr/local",
+  "/usr/local/bin",
+  "/usr/local/lib",
+  "/usr/share",
+  "/etc",
+  "/var",
+  "/opt",
+  "/home",
+  "/root",
+  "/tmp",
+  "/go",
+  "/go/bin",
+]);
 
 export function isSystemDir(p: string): boolean {
   return SYSTEM_DIRS.has(p);

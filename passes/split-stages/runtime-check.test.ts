@@ -6,7 +6,14 @@ const program = (name: string, artifact: string | null, shell = false): EntryPro
 
 describe("missingProgram", () => {
   test("recipe tools, base tools, packages and copied files are there", () => {
-    expect(missingProgram([program("node", null), program("sh", null, true), program("jq", null), program("./app", "/app/app")], ["node"], ["jq=1.6"], false)).toBeNull();
+    expect(
+      missingProgram(
+        [program("node", null), program("sh", null, true), program("jq", null), program("./app", "/app/app")],
+        ["node"],
+        ["jq=1.6"],
+        false,
+      ),
+    ).toBeNull();
   });
   test("a tool of the full image only is missing", () => {
     expect(missingProgram([program("curl", null)], ["node"], [], false)).toEqual({ id: "entryTool", command: "curl", line: 3 });

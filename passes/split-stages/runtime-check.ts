@@ -5,10 +5,12 @@ import { providedCommands } from "./packages.js";
 
 /** Commands every non-distroless runtime has: the shell, its builtins and Debian's essential tools. */
 const BASE_TOOLS = new Set(
-  ("sh bash dash exec cd set export echo printf test [ true false : env cat ls cp mv rm mkdir rmdir chmod chown ln " +
+  (
+    "sh bash dash exec cd set export echo printf test [ true false : env cat ls cp mv rm mkdir rmdir chmod chown ln " +
     "touch sleep date id whoami hostname uname grep egrep sed awk mawk find xargs tar gzip gunzip head tail sort uniq " +
     "wc tr cut tee basename dirname readlink realpath stat du df seq expr mktemp timeout nohup kill trap read shift " +
-    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su").split(" "),
+    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su"
+  ).split(" "),
 );
 
 /**
@@ -30,7 +32,12 @@ function providedBy(tools: readonly string[], packages: readonly string[], shell
 }
 
 /** The first program the runtime would lack, or null when it has them all. */
-export function missingProgram(entry: readonly EntryProgram[], tools: readonly string[], packages: readonly string[], shellless: boolean): Missing | null {
+export function missingProgram(
+  entry: readonly EntryProgram[],
+  tools: readonly string[],
+  packages: readonly string[],
+  shellless: boolean,
+): Missing | null {
   const provided = providedBy(tools, packages, shellless);
   for (const e of entry) {
     if (shellless && e.shell) return { id: "shellNeeded", command: e.name, line: e.line };

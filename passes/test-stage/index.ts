@@ -28,15 +28,26 @@ export default definePass({
     "A split build must still fail when a test fails. BuildKit builds only the stages the target needs, so a `FROM build AS test` stage that the runtime does not depend on is skipped without a word. This pass checks that every RUN of tests is in a stage the final image needs. With `--test-stage` it moves the tests of the builder into their own `test` stage and makes the final stage copy an empty marker file from it, so `docker build --target test` runs only the tests and a plain build still runs them.",
   messages: {
     kept: "Kept `{command}` in stage `{stage}`, which the runtime copies from, so a failing test still fails the build; use `--test-stage` to run the tests in a stage of their own.",
-    moved: "Moved `{command}` into a new stage `test` on `{stage}`; the final stage copies its empty marker `" + MARKER + "`, so a plain build still runs the tests and `docker build --target test` runs only them.",
-    gated: "Made the final stage copy the empty marker `" + MARKER + "` from stage `{stage}`, so a plain build runs `{command}` too; before, BuildKit skipped that stage.",
-    skipped: "Stage `{stage}` runs `{command}` but the final stage does not depend on it, so a plain `docker build` skips the tests; use `--test-stage` to make the final stage wait for them, or build `--target {stage}` in CI.",
-    singleStage: "Kept `{command}` in the only stage, where it gates the image; `--test-stage` needs a builder stage to move the tests out of.",
-    notLast: "Kept `{command}` in stage `{stage}`: `{step}` follows it and would run before the tests in a test stage; move the tests to the end of the stage to let the pass move them.",
-    notPure: "Kept `{command}` in stage `{stage}`: its RUN also builds or packages the app; put the tests in a RUN of their own to let the pass move them.",
-    mountReader: "Kept `{command}` in stage `{stage}`: `{step}` follows the tests and would move to a stage of its own, but a later stage reads `{stage}` through `RUN --mount`, which the pass does not redirect; read it with `COPY --from` to let the pass move the tests.",
+    moved:
+      "Moved `{command}` into a new stage `test` on `{stage}`; the final stage copies its empty marker `" +
+      MARKER +
+      "`, so a plain build still runs the tests and `docker build --target test` runs only them.",
+    gated:
+      "Made the final stage copy the empty marker `" +
+      MARKER +
+      "` from stage `{stage}`, so a plain build runs `{command}` too; before, BuildKit skipped that stage.",
+    skipped:
+      "Stage `{stage}` runs `{command}` but the final stage does not depend on it, so a plain `docker build` skips the tests; use `--test-stage` to make the final stage wait for them, or build `--target {stage}` in CI.",
+    singleStage:
+      "Kept `{command}` in the only stage, where it gates the image; `--test-stage` needs a builder stage to move the tests out of.",
+    notLast:
+      "Kept `{command}` in stage `{stage}`: `{step}` follows it and would run before the tests in a test stage; move the tests to the end of the stage to let the pass move them.",
+    notPure:
+      "Kept `{command}` in stage `{stage}`: its RUN also builds or packages the app; put the tests in a RUN of their own to let the pass move them.",
+    mountReader:
+      "Kept `{command}` in stage `{stage}`: `{step}` follows the tests and would move to a stage of its own, but a later stage reads `{stage}` through `RUN --mount`, which the pass does not redirect; read it with `COPY --from` to let the pass move the tests.",
     nameTaken: "Kept `{command}` in stage `{stage}`: a stage is already named `{name}`; rename it to let the pass add one.",
-    unnamed: "Kept `{command}` in stage {stage}: it has no name for `FROM … AS " + TEST_STAGE + "` to build on; name it (`AS build`).",
+    unnamed: `Kept \`{command}\` in stage {stage}: it has no name for \`FROM … AS ${TEST_STAGE}\` to build on; name it (\`AS build\`).`,
     several: "Kept the tests where they are: stages {stages} all run tests, and `--test-stage` moves the tests of one stage only.",
   },
   run(df, ctx) {
@@ -100,7 +111,10 @@ export default definePass({
     if (taken(TEST_STAGE)) return blocked("nameTaken", { name: TEST_STAGE });
     if (rest.length > 0 && taken(PRUNED_STAGE)) return blocked("nameTaken", { name: PRUNED_STAGE });
     const later = df.stages.slice(i + 1);
-    if (rest.length > 0 && later.some((s) => s.body.some((instr) => instr.flags.some((f) => f.name === "mount" && f.value?.includes(`from=${stage.name}`))))) {
+    if (
+      rest.length > 0 &&
+      later.some((s) => s.body.some((instr) => instr.flags.some((f) => f.name === "mount" && f.value?.includes(`from=${stage.name}`))))
+    ) {
       return blocked("mountReader", { step: stepText(rest[0]) });
     }
 

@@ -9,9 +9,22 @@ const first = (script: string) => testCommand(simpleCommands(parseShell(script))
 
 describe("testCommand", () => {
   test.each([
-    "npm test", "npm run test", "npm t", "npm run test:unit", "yarn test", "pnpm test", "go test ./...", "pytest -q",
-    "python3 -m pytest", "python -m unittest discover", "mvn -B test", "./gradlew test", "cargo test --release",
-    "make check", "make test", "dotnet test",
+    "npm test",
+    "npm run test",
+    "npm t",
+    "npm run test:unit",
+    "yarn test",
+    "pnpm test",
+    "go test ./...",
+    "pytest -q",
+    "python3 -m pytest",
+    "python -m unittest discover",
+    "mvn -B test",
+    "./gradlew test",
+    "cargo test --release",
+    "make check",
+    "make test",
+    "dotnet test",
   ])("%s runs only tests", (script) => expect(first(script)).toEqual({ text: script.replace(/^\.\//, ""), pure: true }));
   test.each(["mvn verify", "mvn -B package verify", "gradle build check", "make all test"])("%s tests and builds", (script) =>
     expect(first(script)?.pure).toBe(false),
@@ -25,10 +38,13 @@ describe("testCommand", () => {
 describe("neededStages", () => {
   const stages = (text: string) => [...neededStages(parseDockerfile(text).dockerfile)].sort();
   test("a test stage that nothing reads is not built", () => {
-    expect(stages("FROM node AS build\nRUN x\nFROM build AS test\nRUN npm test\nFROM node:slim\nCOPY --from=build /a /a\n")).toEqual([0, 2]);
+    expect(stages("FROM node AS build\nRUN x\nFROM build AS test\nRUN npm test\nFROM node:slim\nCOPY --from=build /a /a\n")).toEqual([
+      0, 2,
+    ]);
   });
   test("COPY --from, FROM <stage> and RUN --mount from= count", () => {
-    const text = "FROM a AS one\nFROM a AS two\nFROM one AS three\nFROM b AS four\nFROM c\nCOPY --from=three /x /x\nRUN --mount=type=bind,from=two,target=/t true\n";
+    const text =
+      "FROM a AS one\nFROM a AS two\nFROM one AS three\nFROM b AS four\nFROM c\nCOPY --from=three /x /x\nRUN --mount=type=bind,from=two,target=/t true\n";
     expect(stages(text)).toEqual([0, 1, 2, 4]);
   });
   test("numeric --from", () => expect(stages("FROM a\nFROM b\nCOPY --from=0 /x /x\n")).toEqual([0, 1]));

@@ -11,10 +11,14 @@ export default definePass({
   rationale:
     "A multi-stage build often starts its builder and its runtime from variants of one release (`node:20.18.1` and `node:20.18.1-slim`). Written twice, a version bump can update one and forget the other, and the runtime then runs code built by another release. This pass declares the version once as a global `ARG` before the first FROM and uses it in every FROM line of that toolchain. Global ARGs are visible only to FROM lines, so nothing inside the stages changes. Files that already use build arguments in FROM are left alone.",
   messages: {
-    declared: "Declared `ARG {name}={version}` before the first FROM and used it in the FROM lines of {stages}, so that a version bump of `{repository}` is a one-line edit.",
-    differentVersions: "Left the FROM lines of `{repository}` alone: its stages ask for different releases ({versions}); make them equal to share one version ARG.",
-    nameTaken: "Left the FROM lines of `{repository}` alone: the file already declares `ARG {name}`, whose meaning a global default would change; rename it to let the pass add one.",
-    digestPolicy: "Left the FROM lines of `{repository}` alone: `--pin=digest` pins each FROM line by digest, which a version ARG shared by several images would prevent.",
+    declared:
+      "Declared `ARG {name}={version}` before the first FROM and used it in the FROM lines of {stages}, so that a version bump of `{repository}` is a one-line edit.",
+    differentVersions:
+      "Left the FROM lines of `{repository}` alone: its stages ask for different releases ({versions}); make them equal to share one version ARG.",
+    nameTaken:
+      "Left the FROM lines of `{repository}` alone: the file already declares `ARG {name}`, whose meaning a global default would change; rename it to let the pass add one.",
+    digestPolicy:
+      "Left the FROM lines of `{repository}` alone: `--pin=digest` pins each FROM line by digest, which a version ARG shared by several images would prevent.",
   },
   run(df, ctx) {
     // A file that already builds its FROM lines from arguments has its own scheme: leave it to the user.

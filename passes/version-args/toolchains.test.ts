@@ -26,7 +26,13 @@ describe("toolchains", () => {
   const of = (text: string) => toolchains(parseDockerfile(text).dockerfile);
   test("groups the stages of one repository with their versions", () => {
     expect(of("FROM node:20 AS b\nFROM golang:1.22\nFROM node:20-slim\n")).toEqual([
-      { repository: "node", uses: [{ stage: 0, version: "20", variant: "" }, { stage: 2, version: "20", variant: "slim" }] },
+      {
+        repository: "node",
+        uses: [
+          { stage: 0, version: "20", variant: "" },
+          { stage: 2, version: "20", variant: "slim" },
+        ],
+      },
     ]);
   });
   test("leaves out stage references, scratch, digests, named tags and other registries", () => {

@@ -43,11 +43,23 @@ export async function processFile(task: FileTask, options: BatchPassOptions): Pr
   }
   try {
     const result = await optimize(text, { ...options, ...task.options, context: fsContext(task.context), filename: task.display });
-    const status: FileStatus = result.output !== text || result.files.length > 0 ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
-    return { ...task, status, original: text, output: result.output, diff: result.diff, changes: result.changes, refusals: result.refusals, files: result.files, error: null };
+    const status: FileStatus =
+      result.output !== text || result.files.length > 0 ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
+    return {
+      ...task,
+      status,
+      original: text,
+      output: result.output,
+      diff: result.diff,
+      changes: result.changes,
+      refusals: result.refusals,
+      files: result.files,
+      error: null,
+    };
   } catch (err) {
     const line = err instanceof DockerfileError ? err.line : null;
-    const message = err instanceof DockerfileError ? err.message : `internal error, please report it: ${(err as Error)?.message ?? String(err)}`;
+    const message =
+      err instanceof DockerfileError ? err.message : `internal error, please report it: ${(err as Error)?.message ?? String(err)}`;
     return { ...task, ...empty, original: text, status: "error", error: { line, message } };
   }
 }

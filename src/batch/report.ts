@@ -94,7 +94,9 @@ function sarifReport(results: readonly FileResult[], passes: readonly Pass[]) {
   const sarifResults = results.flatMap((r) => [
     ...r.changes.map((n) => ({ ruleId: n.pass, level: "warning", message: { text: n.message }, locations: [location(r.display, n.line)] })),
     ...r.refusals.map((n) => ({ ruleId: n.pass, level: "note", message: { text: n.message }, locations: [location(r.display, n.line)] })),
-    ...(r.error ? [{ ruleId: "parse", level: "error", message: { text: r.error.message }, locations: [location(r.display, r.error.line)] }] : []),
+    ...(r.error
+      ? [{ ruleId: "parse", level: "error", message: { text: r.error.message }, locations: [location(r.display, r.error.line)] }]
+      : []),
   ]);
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

@@ -50,9 +50,19 @@ export function batchCommand(): Command {
     .option("--out-dir <dir>", "write every optimized file into a mirror tree")
     .option("--diff", "print one unified diff for all files (applies with git apply)")
     .option("--check", "exit 1 when any file would change")
-    .option("--report <file>", "write a report: .md, .json, .sarif or .html (a self-contained review page); repeatable", (v: string, prev: string[]) => [...prev, v], [] as string[])
-    .addOption(new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif", "html"]))
-    .option("--verify", "build and run each rewrite next to its original (docker from $MSB_DOCKER, else docker); keep only those that verify")
+    .option(
+      "--report <file>",
+      "write a report: .md, .json, .sarif or .html (a self-contained review page); repeatable",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
+    .addOption(
+      new Option("--report-format <format>", "report format when the extension does not say").choices(["md", "json", "sarif", "html"]),
+    )
+    .option(
+      "--verify",
+      "build and run each rewrite next to its original (docker from $MSB_DOCKER, else docker); keep only those that verify",
+    )
     .option("--ignore-env <names>", "with --verify: environment variables that may differ (set by the base images)")
     .option("--ignore-label <prefixes>", "with --verify: label prefixes that may differ (set by the base images)")
     .option("--shard <i/n>", "process only shard i of n (1-based), split deterministically by path")
@@ -80,7 +90,8 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new BatchUsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
   if (opts.write && opts.outDir) throw new BatchUsageError("--write and --out-dir exclude each other");
   const reports = opts.report.map((file) => ({ file, format: opts.reportFormat ?? reportFormatOf(file) }));
-  for (const r of reports) if (!r.format) throw new BatchUsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
+  for (const r of reports)
+    if (!r.format) throw new BatchUsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
 
   let targets;
   try {
@@ -98,16 +109,26 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
 
   const progress = new Progress(io, tasks.length, opts.quiet ?? false);
   const flags = flagSettings(cmd);
-  const withSettings = tasks.map((t) => ({ ...t, options: resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings as BatchPassOptions }));
+  const withSettings = tasks.map((t) => ({
+    ...t,
+    options: resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings as BatchPassOptions,
+  }));
   for (const t of withSettings) selectPasses(t.options);
   let results = await runBatch(withSettings, {}, jobs, (r) => progress.add(r));
   progress.done();
   if (opts.verify) {
     const bin = io.env.MSB_DOCKER ?? "docker";
     const docker = new Docker({ bin, env: io.env });
-    if (!(await docker.available())) throw new BatchUsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
+    if (!(await docker.available()))
+      throw new BatchUsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
     const settings = new Map(withSettings.map((t) => [t.path, t.options]));
-    const list = (v?: string) => (v ? v.split(",").map((x) => x.trim()).filter(Boolean) : undefined);
+    const list = (v?: string) =>
+      v
+        ? v
+            .split(",")
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : undefined;
     results = await verifyResults(results, {
       docker,
       settingsOf: (r) => settings.get(r.path) ?? {},
@@ -129,7 +150,9 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     else if (!opts.quiet && r.status !== "unchanged") io.err(`${r.display}: ${describe(r, opts.write ?? false)}\n`);
   }
   const s = summarize(results);
-  io.err(`${s.files} Dockerfiles: ${s.changed} ${opts.write ? "rewritten" : "changed"}, ${s.unchanged} unchanged, ${s.refused} refused, ${s.error} errors\n`);
+  io.err(
+    `${s.files} Dockerfiles: ${s.changed} ${opts.write ? "rewritten" : "changed"}, ${s.unchanged} unchanged, ${s.refused} refused, ${s.error} errors\n`,
+  );
   if (s.error > 0) return 2;
   return opts.check && s.changed > 0 ? 1 : 0;
 }
@@ -164,12 +187,16 @@ class Progress {
       const eta = this.done_ > 0 ? Math.round((elapsed / this.done_) * (this.total - this.done_)) : 0;
       const width = 24;
       const filled = Math.round((this.done_ / this.total) * width);
-      this.io.err(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.done_}/${this.total} changed ${this.counts.changed} refused ${this.counts.refused} errors ${this.counts.error} ETA ${eta}s `);
+      this.io.err(
+        `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.done_}/${this.total} changed ${this.counts.changed} refused ${this.counts.refused} errors ${this.counts.error} ETA ${eta}s `,
+      );
     } else {
       const decile = Math.floor((this.done_ * 10) / this.total);
       if (decile > this.lastDecile) {
         this.lastDecile = decile;
-        this.io.err(`msb-opt: ${this.done_}/${this.total} files, ${this.counts.changed} changed, ${this.counts.refused} refused, ${this.counts.error} errors\n`);
+        this.io.err(
+          `msb-opt: ${this.done_}/${this.total} files, ${this.counts.changed} changed, ${this.counts.refused} refused, ${this.counts.error} errors\n`,
+        );
       }
     }
   }

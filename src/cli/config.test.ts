@@ -16,7 +16,14 @@ function tree(files: Record<string, string>): string {
 
 describe(".msb-opt.json", () => {
   test("found upward from the Dockerfile, stopping at the repository root", () => {
-    const root = tree({ "repo/.git/HEAD": "", "repo/.msb-opt.json": "{}", "repo/svc/api/Dockerfile": "", ".msb-opt.json": "{}", "repo2/.git/HEAD": "", "repo2/x/Dockerfile": "" });
+    const root = tree({
+      "repo/.git/HEAD": "",
+      "repo/.msb-opt.json": "{}",
+      "repo/svc/api/Dockerfile": "",
+      ".msb-opt.json": "{}",
+      "repo2/.git/HEAD": "",
+      "repo2/x/Dockerfile": "",
+    });
     expect(findConfig(join(root, "repo/svc/api"))).toBe(join(root, "repo/.msb-opt.json"));
     expect(findConfig(join(root, "repo2/x"))).toBeNull();
   });
@@ -24,13 +31,23 @@ describe(".msb-opt.json", () => {
   test("precedence: flag over override over file over default", () => {
     const root = tree({
       ".git/HEAD": "",
-      ".msb-opt.json": JSON.stringify({ syntaxDirective: "never", cacheMounts: true, overrides: [{ files: "legacy/**", cacheMounts: false, syntaxDirective: "auto" }] }),
+      ".msb-opt.json": JSON.stringify({
+        syntaxDirective: "never",
+        cacheMounts: true,
+        overrides: [{ files: "legacy/**", cacheMounts: false, syntaxDirective: "auto" }],
+      }),
       "legacy/a/Dockerfile": "",
       "new/Dockerfile": "",
     });
     expect(resolveSettings(join(root, "new/Dockerfile"), {}, null, root).settings).toEqual({ syntaxDirective: "never", cacheMounts: true });
-    expect(resolveSettings(join(root, "legacy/a/Dockerfile"), {}, null, root).settings).toEqual({ syntaxDirective: "auto", cacheMounts: false });
-    expect(resolveSettings(join(root, "legacy/a/Dockerfile"), { cacheMounts: true }, null, root).settings).toEqual({ syntaxDirective: "auto", cacheMounts: true });
+    expect(resolveSettings(join(root, "legacy/a/Dockerfile"), {}, null, root).settings).toEqual({
+      syntaxDirective: "auto",
+      cacheMounts: false,
+    });
+    expect(resolveSettings(join(root, "legacy/a/Dockerfile"), { cacheMounts: true }, null, root).settings).toEqual({
+      syntaxDirective: "auto",
+      cacheMounts: true,
+    });
   });
 
   test.each([

@@ -41,7 +41,11 @@ export class ConfigError extends Error {
 export interface LoadedConfig {
   readonly file: string;
   readonly base: Settings;
-  readonly overrides: readonly { readonly files: readonly string[]; readonly matches: (rel: string) => boolean; readonly settings: Settings }[];
+  readonly overrides: readonly {
+    readonly files: readonly string[];
+    readonly matches: (rel: string) => boolean;
+    readonly settings: Settings;
+  }[];
 }
 
 type Check = (value: unknown) => string | null;
@@ -103,7 +107,10 @@ function readConfig(file: string): LoadedConfig {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (err) {
-    throw new ConfigError(file, (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON: ${(err as Error).message}`);
+    throw new ConfigError(
+      file,
+      (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON: ${(err as Error).message}`,
+    );
   }
   if (!isObject(json)) throw new ConfigError(file, "must hold a JSON object");
   const { overrides = [], $schema: _schema, ...rest } = json;
@@ -129,7 +136,8 @@ function readConfig(file: string): LoadedConfig {
 function checkSettings(file: string, value: Record<string, unknown>, prefix: string): Settings {
   for (const [key, v] of Object.entries(value)) {
     const check = SETTING_CHECKS[key as keyof Settings];
-    if (!check) throw new ConfigError(file, `unknown key \`${prefix}${key}\` (known: ${Object.keys(SETTING_CHECKS).join(", ")}, overrides)`);
+    if (!check)
+      throw new ConfigError(file, `unknown key \`${prefix}${key}\` (known: ${Object.keys(SETTING_CHECKS).join(", ")}, overrides)`);
     const problem = check(v);
     if (problem) throw new ConfigError(file, `\`${prefix}${key}\` ${problem}`);
   }
@@ -150,7 +158,12 @@ export function settingsFor(config: LoadedConfig | null, dockerfile: string): Se
 }
 
 /** Settings for a Dockerfile from its config file (explicit, or found upward), with CLI flags on top. */
-export function resolveSettings(dockerfile: string | null, cli: Settings, explicitConfig: string | null, cwd: string): { settings: Settings; file: string | null } {
+export function resolveSettings(
+  dockerfile: string | null,
+  cli: Settings,
+  explicitConfig: string | null,
+  cwd: string,
+): { settings: Settings; file: string | null } {
   const file = explicitConfig ?? findConfig(dockerfile ? dirname(resolve(dockerfile)) : cwd);
   const config = file ? loadConfig(file) : null;
   const fromFile = settingsFor(config, dockerfile ?? join(cwd, "Dockerfile"));

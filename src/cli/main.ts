@@ -74,7 +74,10 @@ Exit codes: 0 done, 1 changes found under --check, 2 error (nothing written).`,
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "batch") return subcommand("batch", batchCommand(), argv.slice(1), (cmd) => runBatchCommand(cmd, { ...terminal(), env: process.env, now: () => Date.now() }));
+  if (argv[0] === "batch")
+    return subcommand("batch", batchCommand(), argv.slice(1), (cmd) =>
+      runBatchCommand(cmd, { ...terminal(), env: process.env, now: () => Date.now() }),
+    );
   if (argv[0] === "verify") return subcommand("verify", verifyCommand(), argv.slice(1), (cmd) => runVerifyCommand(cmd, verifyIo()));
   const cmd = program();
   try {
@@ -91,7 +94,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (opts.explain) {
     const pass = PASSES.find((p) => p.id === opts.explain);
-    if (!pass) throw new UsageError(new UnknownPassError(opts.explain, PASSES.map((p) => p.id)).message);
+    if (!pass)
+      throw new UsageError(
+        new UnknownPassError(
+          opts.explain,
+          PASSES.map((p) => p.id),
+        ).message,
+      );
     process.stdout.write(`${pass.id}: ${pass.title}\n\n${pass.rationale}\n`);
     const example = readExamples()[pass.id];
     if (example) process.stdout.write(`\nExample (${example.case}):\n\n${example.diff}\n${example.notes}`);
@@ -129,11 +138,19 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (opts.verify && result.output !== text) {
-    if (fromStdin || contextDir === null) throw new UsageError("--verify needs a Dockerfile on disk and its build context, not standard input");
+    if (fromStdin || contextDir === null)
+      throw new UsageError("--verify needs a Dockerfile on disk and its build context, not standard input");
     const bin = process.env.MSB_DOCKER ?? "docker";
     const docker = new Docker({ bin, env: process.env });
     if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed`);
-    const verdict = await verify({ docker, dockerfile: resolve(file), context: contextDir, settings, onInterrupt: verifyIo().onInterrupt, progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`) });
+    const verdict = await verify({
+      docker,
+      dockerfile: resolve(file),
+      context: contextDir,
+      settings,
+      onInterrupt: verifyIo().onInterrupt,
+      progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`),
+    });
     process.stderr.write(renderTable(verdict));
     if (!verdict.equivalent) {
       // Never hand out a rewrite that did not verify: the output is the file as it was.
@@ -143,7 +160,13 @@ async function main(argv: string[]): Promise<number> {
   const changed = result.output !== text;
   if (opts.format === "json") {
     const strip = (n: Note) => ({ pass: n.pass, line: n.line, message: n.message });
-    const json = { output: result.output, diff: result.diff, files: result.files, changes: result.changes.map(strip), refusals: result.refusals.map(strip) };
+    const json = {
+      output: result.output,
+      diff: result.diff,
+      files: result.files,
+      changes: result.changes.map(strip),
+      refusals: result.refusals.map(strip),
+    };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     if (!opts.quiet) {
@@ -176,7 +199,12 @@ async function subcommand(name: string, cmd: Command, argv: string[], run: (cmd:
   try {
     return await run(cmd);
   } catch (err) {
-    if (err instanceof VerifyUsageError || err instanceof BatchUsageError || err instanceof UnknownPassError || err instanceof ConfigError) {
+    if (
+      err instanceof VerifyUsageError ||
+      err instanceof BatchUsageError ||
+      err instanceof UnknownPassError ||
+      err instanceof ConfigError
+    ) {
       throw new UsageError(err.message);
     }
     if (err instanceof DockerfileError) throw new UsageError(`${cmd.processedArgs[0]}:${err.line}: ${err.message}`);
@@ -228,7 +256,9 @@ function warnIfClassicBuilder(label: string, text: string): void {
   if (process.env.DOCKER_BUILDKIT !== "0") return;
   const syntax = /^\uFEFF?(?:#[^\n]*\n)*?#\s*syntax\s*=\s*(\S*msb-opt\S*)/i.exec(text);
   if (syntax) {
-    process.stderr.write(`msb-opt: warning: ${label} names msb-opt as its BuildKit frontend (\`# syntax=${syntax[1]}\`), but DOCKER_BUILDKIT=0: the classic builder ignores that line, so \`docker build\` will not optimize it.\n`);
+    process.stderr.write(
+      `msb-opt: warning: ${label} names msb-opt as its BuildKit frontend (\`# syntax=${syntax[1]}\`), but DOCKER_BUILDKIT=0: the classic builder ignores that line, so \`docker build\` will not optimize it.\n`,
+    );
   }
 }
 
@@ -252,7 +282,9 @@ function readInput(file: string): string {
     return readFileSync(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a Dockerfile" : (err as Error).message}`);
+    throw new UsageError(
+      `${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a Dockerfile" : (err as Error).message}`,
+    );
   }
 }
 

@@ -3,14 +3,21 @@
 import { Option, type Command } from "commander";
 import { CONFIG_FILE, SETTING_CHECKS, type Settings } from "./config.js";
 
-const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
+const idList = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function addSettingsOptions(cmd: Command): Command {
   return cmd
     .option("--passes <ids>", "run only these passes (comma-separated; canonical order is kept)", idList)
     .option("--skip <ids>", "skip these passes (comma-separated)", idList)
     .addOption(
-      new Option("--syntax-directive <mode>", "add or raise `# syntax=` when the output needs it (never: for builders that cannot pull a frontend)")
+      new Option(
+        "--syntax-directive <mode>",
+        "add or raise `# syntax=` when the output needs it (never: for builders that cannot pull a frontend)",
+      )
         .choices(["auto", "never"])
         .default("auto"),
     )
@@ -18,8 +25,16 @@ export function addSettingsOptions(cmd: Command): Command {
     .option("--apt-no-recommends", "merge-run: add --no-install-recommends to apt-get install (changes the installed set)")
     .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
     .option("--test-stage", "test-stage: run the tests in a `test` stage that the final stage waits for (`--target test` runs only them)")
-    .addOption(new Option("--secrets <mode>", "build-secrets: report secrets in ARG/ENV/copied files, or rewrite them to secret mounts").choices(["report", "mount"]))
-    .option("--write-dockerignore", "dockerignore: write or extend the context's .dockerignore (shown in --diff; written unless --diff/--check)")
+    .addOption(
+      new Option("--secrets <mode>", "build-secrets: report secrets in ARG/ENV/copied files, or rewrite them to secret mounts").choices([
+        "report",
+        "mount",
+      ]),
+    )
+    .option(
+      "--write-dockerignore",
+      "dockerignore: write or extend the context's .dockerignore (shown in --diff; written unless --diff/--check)",
+    )
     .addOption(new Option("--pin <policy>", "pin-tags: how to pin base images").choices(["tag", "digest", "none"]))
     .option("--offline", "pin-tags: never reach a registry; pin from the lockfile and the bundled catalog")
     .option("--registry-mirror <url>", "pin-tags: query this mirror instead of Docker Hub for Docker Hub images")

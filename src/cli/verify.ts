@@ -38,7 +38,9 @@ interface VerifyFlags {
 
 export function verifyCommand(): Command {
   const cmd = new Command("verify")
-    .description("Build the original and the optimized Dockerfile with BuildKit, run both, and report whether they are equivalent and what changed.")
+    .description(
+      "Build the original and the optimized Dockerfile with BuildKit, run both, and report whether they are equivalent and what changed.",
+    )
     .argument("[file]", "the Dockerfile", "Dockerfile")
     .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
     .option("--docker <bin>", "the docker client (default: $MSB_DOCKER, else docker)")
@@ -73,10 +75,19 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   const bin = flags.docker ?? io.env.MSB_DOCKER ?? "docker";
   const docker = new Docker({ bin, env: io.env });
   const probe = await docker.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 });
-  if (probe.code !== 0) throw new VerifyUsageError(`no Docker engine found: \`${bin} info\` failed: ${(probe.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`);
+  if (probe.code !== 0)
+    throw new VerifyUsageError(
+      `no Docker engine found: \`${bin} info\` failed: ${(probe.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`,
+    );
 
   const { settings } = resolveSettings(file, flagSettings(cmd), flags.config ?? null, io.cwd);
-  const list = (s?: string) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : undefined);
+  const list = (s?: string) =>
+    s
+      ? s
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : undefined;
   const result = await verify({
     docker,
     dockerfile: file,
@@ -100,12 +111,21 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
 }
 
 function toJson(r: VerifyResult) {
-  return { equivalent: r.equivalent, reasons: r.reasons, changed: r.changed, editedFile: r.editedFile, original: r.original, optimized: r.optimized, bisect: r.bisect };
+  return {
+    equivalent: r.equivalent,
+    reasons: r.reasons,
+    changed: r.changed,
+    editedFile: r.editedFile,
+    original: r.original,
+    optimized: r.optimized,
+    bisect: r.bisect,
+  };
 }
 
 const mb = (n: number | null) => (n === null ? "-" : `${(n / 1e6).toFixed(1)} MB`);
 const secs = (n: number | null) => (n === null ? "-" : `${n.toFixed(1)} s`);
-const pct = (a: number | null, b: number | null) => (a && b !== null ? `${b <= a ? "-" : "+"}${Math.round((Math.abs(a - b) / a) * 100)}%` : "");
+const pct = (a: number | null, b: number | null) =>
+  a && b !== null ? `${b <= a ? "-" : "+"}${Math.round((Math.abs(a - b) / a) * 100)}%` : "";
 
 function smokeText(s: Side["smoke"]): string {
   if (!s) return "-";
@@ -122,11 +142,25 @@ export function renderTable(r: VerifyResult): string {
     ["image size", mb(o.sizeBytes), mb(n.sizeBytes), pct(o.sizeBytes, n.sizeBytes)],
     ["layers", String(o.layers ?? "-"), String(n.layers ?? "-"), ""],
     ["cold build", secs(o.buildSeconds), secs(n.buildSeconds), pct(o.buildSeconds, n.buildSeconds)],
-    [`warm rebuild${r.editedFile ? ` (edit ${r.editedFile})` : ""}`, secs(o.rebuildSeconds), secs(n.rebuildSeconds), pct(o.rebuildSeconds, n.rebuildSeconds)],
-    ["smoke test", smokeText(o.smoke), smokeText(n.smoke), o.smoke && JSON.stringify(o.smoke) === JSON.stringify(n.smoke) ? "same" : "differs"],
+    [
+      `warm rebuild${r.editedFile ? ` (edit ${r.editedFile})` : ""}`,
+      secs(o.rebuildSeconds),
+      secs(n.rebuildSeconds),
+      pct(o.rebuildSeconds, n.rebuildSeconds),
+    ],
+    [
+      "smoke test",
+      smokeText(o.smoke),
+      smokeText(n.smoke),
+      o.smoke && JSON.stringify(o.smoke) === JSON.stringify(n.smoke) ? "same" : "differs",
+    ],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), ["", "original", "optimized"][i].length));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c))
+      .join("  ")
+      .trimEnd();
   const out = [line(["", "original", "optimized", "change"]), ...rows.map(line), ""];
   out.push(`equivalent: ${r.equivalent ? "yes" : "NO"}`);
   for (const reason of r.reasons) out.push(`- ${reason}`);

@@ -49,7 +49,13 @@ describe("isIgnored", () => {
 
 describe("withDockerignore", () => {
   const ctx = withDockerignore(
-    memoryContext({ ".dockerignore": "node_modules\n*.log\n", "package.json": "{}", "node_modules/x/index.js": "", "a.log": "", "src/a.log": "" }),
+    memoryContext({
+      ".dockerignore": "node_modules\n*.log\n",
+      "package.json": "{}",
+      "node_modules/x/index.js": "",
+      "a.log": "",
+      "src/a.log": "",
+    }),
   );
   test("ignored paths do not exist", () => {
     expect(ctx.exists("package.json")).toBe(true);

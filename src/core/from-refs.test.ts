@@ -3,11 +3,19 @@ import { instruction } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
 import { argDefaults, findTargets, spliceArgDefault, spliceFrom } from "./from-refs.js";
 
-const targets = (text: string) => findTargets(parseDockerfile(text).dockerfile).map((t) => (t.kind === "refuse" ? `${t.kind}:${t.reason}` : t.kind === "skip" ? "skip" : `${t.kind}:${t.ref.raw}`));
+const targets = (text: string) =>
+  findTargets(parseDockerfile(text).dockerfile).map((t) =>
+    t.kind === "refuse" ? `${t.kind}:${t.reason}` : t.kind === "skip" ? "skip" : `${t.kind}:${t.ref.raw}`,
+  );
 
 describe("findTargets", () => {
   test("skips scratch, stage references and digests", () => {
-    expect(targets("FROM scratch AS a\nFROM a\nFROM node@sha256:" + "1".repeat(64) + "\nFROM node:20-slim\n")).toEqual(["skip", "skip", "skip", "from:node:20-slim"]);
+    expect(targets(`FROM scratch AS a\nFROM a\nFROM node@sha256:${"1".repeat(64)}\nFROM node:20-slim\n`)).toEqual([
+      "skip",
+      "skip",
+      "skip",
+      "from:node:20-slim",
+    ]);
   });
   test("expands one global ARG with a default", () => {
     expect(targets('ARG V="20"\nFROM node:${V}-slim\nFROM node:$V\n')).toEqual(["arg:node:20-slim", "arg:node:20"]);
@@ -33,7 +41,11 @@ describe("splicing", () => {
   });
   test("replaces one ARG default and keeps its quotes", () => {
     const arg = parseDockerfile('ARG A=1 NODE="20" B\nFROM x\n').dockerfile.globalArgs[0];
-    expect(argDefaults(arg)).toEqual([{ name: "A", value: "1" }, { name: "NODE", value: "20" }, { name: "B", value: null }]);
+    expect(argDefaults(arg)).toEqual([
+      { name: "A", value: "1" },
+      { name: "NODE", value: "20" },
+      { name: "B", value: null },
+    ]);
     expect(spliceArgDefault(arg, "NODE", "20.18.1")?.raw).toBe('ARG A=1 NODE="20.18.1" B');
     expect(spliceArgDefault(arg, "B", "x")).toBeNull();
   });

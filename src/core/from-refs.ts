@@ -26,7 +26,12 @@ export interface ArgTarget {
 
 export type Skip =
   | { readonly kind: "skip" }
-  | { readonly kind: "refuse"; readonly stage: number; readonly reason: "argNoDefault" | "argComplex" | "argUsedInStage"; readonly name: string };
+  | {
+      readonly kind: "refuse";
+      readonly stage: number;
+      readonly reason: "argNoDefault" | "argComplex" | "argUsedInStage";
+      readonly name: string;
+    };
 
 export type Target = FromTarget | ArgTarget;
 
@@ -55,7 +60,11 @@ function target(df: Dockerfile, stage: Stage, i: number): Target | Skip {
   const m = /^([^$]*)\$(?:\{(\w+)\}|(\w+))([^$]*)$/.exec(base.raw);
   const name = m ? (m[2] ?? m[3]) : (/\$\{?(\w+)/.exec(base.raw)?.[1] ?? "");
   if (!m || (m[3] !== undefined && /^\w/.test(m[4]))) return { kind: "refuse", stage: i, reason: "argComplex", name };
-  const decls = df.globalArgs.flatMap((a, index) => argDefaults(a).filter((d) => d.name === name).map((d) => ({ ...d, index })));
+  const decls = df.globalArgs.flatMap((a, index) =>
+    argDefaults(a)
+      .filter((d) => d.name === name)
+      .map((d) => ({ ...d, index })),
+  );
   if (decls.length === 0 || decls.at(-1)!.value === null) return { kind: "refuse", stage: i, reason: "argNoDefault", name };
   if (decls.length > 1) return { kind: "refuse", stage: i, reason: "argComplex", name };
   // A stage that redeclares the ARG sees its default: changing it would change what that stage runs.

@@ -14,7 +14,10 @@ export function globToRegexSource(glob: string): string {
       const end = glob.indexOf("]", i + 1);
       if (end < 0) out += "\\[";
       else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        out += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\")}]`;
         i = end;
       }
     } else if (c === "\\" && i + 1 < glob.length) out += escapeRegex(glob[++i]);

@@ -37,7 +37,7 @@ describe("readIgnores", () => {
 describe("violatedIgnore", () => {
   const before = parse("FROM node:20\nRUN a\nCOPY . .\nRUN b\n");
   const [runA, copy, runB] = before.stages[0].body;
-  const withBody = (df: Dockerfile, body: typeof df.stages[0]["body"]): Dockerfile => ({ ...df, stages: [{ ...df.stages[0], body }] });
+  const withBody = (df: Dockerfile, body: (typeof df.stages)[0]["body"]): Dockerfile => ({ ...df, stages: [{ ...df.stages[0], body }] });
 
   test("an untouched protected instruction is fine, even when others change", () => {
     expect(violatedIgnore(before, withBody(before, [changed(runA, { args: "a2" }), copy, runB]), [copy])).toBeNull();

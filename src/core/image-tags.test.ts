@@ -32,7 +32,21 @@ test("versions compare numerically, not as text", () => {
 });
 
 describe("pinCandidates", () => {
-  const node = ["20", "20.18", "20.18.0", "20.18.1", "20-slim", "20.18.1-slim", "20.18.0-slim", "22.11.0", "22.11.0-slim", "slim", "latest", "lts", "bookworm"];
+  const node = [
+    "20",
+    "20.18",
+    "20.18.0",
+    "20.18.1",
+    "20-slim",
+    "20.18.1-slim",
+    "20.18.0-slim",
+    "22.11.0",
+    "22.11.0-slim",
+    "slim",
+    "latest",
+    "lts",
+    "bookworm",
+  ];
   test("a version tag extends to the most specific tags of its line and variant, newest first", () => {
     expect(pinCandidates("20", node)).toEqual(["20.18.1", "20.18.0"]);
     expect(pinCandidates("20-slim", node)).toEqual(["20.18.1-slim", "20.18.0-slim"]);

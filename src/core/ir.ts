@@ -87,11 +87,7 @@ export interface Dockerfile {
 }
 
 /** Build a new instruction; it prints canonically. */
-export function instruction(
-  keyword: string,
-  args: string,
-  init: Partial<Omit<Instruction, "keyword" | "args">> = {},
-): Instruction {
+export function instruction(keyword: string, args: string, init: Partial<Omit<Instruction, "keyword" | "args">> = {}): Instruction {
   return {
     keyword: keyword.toUpperCase(),
     flags: init.flags ?? [],

@@ -8,7 +8,6 @@ import { ROOT, TESTDATA } from "../../test/support/golden.js";
 
 const NOT_PASSES = new Set(["pipeline", "roundtrip", "errors"]);
 
-
 describe("passes", () => {
   test("ids are unique and equal their folder names", () => {
     const folders = readdirSync(join(ROOT, "passes")).filter((f) => statSync(join(ROOT, "passes", f)).isDirectory());
@@ -46,7 +45,9 @@ describe("passes", () => {
       const unchanged = cases.filter((c) => c.startsWith("unchanged-"));
       expect(unchanged.length, "unchanged-* cases").toBeGreaterThan(0);
       // A change is a non-empty diff: the Dockerfile's, or a proposed context file's (dockerignore).
-      const changing = cases.filter((c) => existsSync(join(dir, c, "expected.diff")) && readFileSync(join(dir, c, "expected.diff"), "utf8") !== "");
+      const changing = cases.filter(
+        (c) => existsSync(join(dir, c, "expected.diff")) && readFileSync(join(dir, c, "expected.diff"), "utf8") !== "",
+      );
       expect(changing.length, "cases that change the file").toBeGreaterThan(0);
     });
   }
@@ -56,13 +57,17 @@ describe("passes", () => {
 test("passes/<id>/ imports only src/core/ and its own folder; src/core/ imports no pass and no edge", () => {
   const offenders: string[] = [];
   const sources = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : /\.ts$/.test(e.name) && !e.name.endsWith(".test.ts") ? [join(dir, e.name)] : []));
-  const imports = (file: string) => [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(dirname(file), m[1]));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(join(dir, e.name)) : /\.ts$/.test(e.name) && !e.name.endsWith(".test.ts") ? [join(dir, e.name)] : [],
+    );
+  const imports = (file: string) =>
+    [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(dirname(file), m[1]));
   for (const id of readdirSync(join(ROOT, "passes")).filter((f) => statSync(join(ROOT, "passes", f)).isDirectory())) {
     const own = join(ROOT, "passes", id);
     for (const file of sources(own))
       for (const target of imports(file))
-        if (!target.startsWith(own + sep) && !target.startsWith(join(ROOT, "src", "core") + sep)) offenders.push(`${relative(ROOT, file)} -> ${relative(ROOT, target)}`);
+        if (!target.startsWith(own + sep) && !target.startsWith(join(ROOT, "src", "core") + sep))
+          offenders.push(`${relative(ROOT, file)} -> ${relative(ROOT, target)}`);
   }
   for (const file of sources(join(ROOT, "src", "core")))
     for (const target of imports(file)) {
@@ -74,6 +79,8 @@ test("passes/<id>/ imports only src/core/ and its own folder; src/core/ imports 
 });
 
 test("every folder under testdata/ is a pass or a known group", () => {
-  const orphans = readdirSync(TESTDATA).filter((g) => statSync(join(TESTDATA, g)).isDirectory() && !NOT_PASSES.has(g) && !PASSES.some((p) => p.id === g));
+  const orphans = readdirSync(TESTDATA).filter(
+    (g) => statSync(join(TESTDATA, g)).isDirectory() && !NOT_PASSES.has(g) && !PASSES.some((p) => p.id === g),
+  );
   expect(orphans).toEqual([]);
 });

@@ -30,8 +30,24 @@ export interface ParsedFile {
 }
 
 const KEYWORDS = new Set([
-  "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
-  "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+  "ADD",
+  "ARG",
+  "CMD",
+  "COPY",
+  "ENTRYPOINT",
+  "ENV",
+  "EXPOSE",
+  "FROM",
+  "HEALTHCHECK",
+  "LABEL",
+  "MAINTAINER",
+  "ONBUILD",
+  "RUN",
+  "SHELL",
+  "STOPSIGNAL",
+  "USER",
+  "VOLUME",
+  "WORKDIR",
 ]);
 const FLAGGED = new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
 const EXEC_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL", "VOLUME"]);
@@ -158,7 +174,11 @@ function toInstruction(
   const flags: Flag[] = [];
   let argsFrom = node.getArgumentsRange() ? at(node.getArgumentsRange()!.start) : end;
   if (FLAGGED.has(keyword)) {
-    const astFlags = (node as unknown as { getFlags(): { getName(): string; getValue(): string | null; getRange(): { end: { line: number; character: number } } }[] }).getFlags();
+    const astFlags = (
+      node as unknown as {
+        getFlags(): { getName(): string; getValue(): string | null; getRange(): { end: { line: number; character: number } } }[];
+      }
+    ).getFlags();
     for (const f of astFlags) {
       flags.push({ name: f.getName(), value: f.getValue() });
       argsFrom = Math.max(argsFrom, at(f.getRange().end));
@@ -208,7 +228,10 @@ function toInstruction(
 function skipContinuations(text: string): string {
   let rest = text;
   for (;;) {
-    const next = rest.replace(/^[ \t]+/, "").replace(/^[\\`][ \t]*\r?\n/, "").replace(/^[ \t]*#[^\n]*\n/, "");
+    const next = rest
+      .replace(/^[ \t]+/, "")
+      .replace(/^[\\`][ \t]*\r?\n/, "")
+      .replace(/^[ \t]*#[^\n]*\n/, "");
     if (next === rest) return rest;
     rest = next;
   }
@@ -257,7 +280,11 @@ function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | 
 
 /** Read a FROM instruction into a stage with the given body. */
 export function toStage(from: Instruction, body: Instruction[]): Stage {
-  const words = from.args.replace(/[\\`][ \t]*\n/g, " ").trim().split(/\s+/).filter(Boolean);
+  const words = from.args
+    .replace(/[\\`][ \t]*\n/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) throw new DockerfileError("FROM needs an image", from.line);
   if (words.length !== 1 && !(words.length === 3 && words[1].toLowerCase() === "as")) {
     throw new DockerfileError("FROM takes an image and an optional `AS name`", from.line);

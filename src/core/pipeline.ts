@@ -74,9 +74,17 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   deepFreeze(input);
 
   const notes: Note[] = [];
-  const ignores = readIgnores(input, PASSES.map((p) => p.id));
+  const ignores = readIgnores(
+    input,
+    PASSES.map((p) => p.id),
+  );
   for (const u of ignores.unknown) {
-    notes.push({ pass: "ignore", line: u.line, kind: "refusal", message: `Found no pass \`${u.id}\` to ignore; \`msb-opt --list-passes\` names them.` });
+    notes.push({
+      pass: "ignore",
+      line: u.line,
+      kind: "refusal",
+      message: `Found no pass \`${u.id}\` to ignore; \`msb-opt --list-passes\` names them.`,
+    });
   }
   const files = new Map<string, ProposedFile>();
   let df: Dockerfile = input;
@@ -107,7 +115,9 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     const prepared = pass.prepare ? await pass.prepare(df, ctx) : undefined;
     const next = pass.run(df, ctx, prepared);
     if ((next === df) !== (changes === 0)) {
-      throw new Error(`pass ${pass.id} broke its contract: it ${next === df ? "returned its input but reported changes" : "changed the file without reporting it"}`);
+      throw new Error(
+        `pass ${pass.id} broke its contract: it ${next === df ? "returned its input but reported changes" : "changed the file without reporting it"}`,
+      );
     }
     const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes);
     if (skipped) {
@@ -120,7 +130,12 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
 
   const { dockerfile: final, raisedTo } = withSyntaxDirective(input, df, opts.syntaxDirective);
   if (raisedTo) {
-    notes.push({ pass: "syntax", line: 1, kind: "change", message: `Set the syntax directive to \`${raisedTo}\` so that BuildKit accepts the new constructs.` });
+    notes.push({
+      pass: "syntax",
+      line: 1,
+      kind: "change",
+      message: `Set the syntax directive to \`${raisedTo}\` so that BuildKit accepts the new constructs.`,
+    });
   }
   const output = final === input ? text : printDockerfile(final);
   const byLine = (a: Note, b: Note) => a.line - b.line;
@@ -128,7 +143,11 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     output,
     changes: notes.filter((n) => n.kind === "change").sort(byLine),
     refusals: notes.filter((n) => n.kind === "refusal").sort(byLine),
-    diff: unifiedDiff(text, output, filename) + [...files.values()].map((f) => unifiedDiff(f.before ?? "", f.after, posix.join(posix.dirname(filename), f.path), f.before === null)).join(""),
+    diff:
+      unifiedDiff(text, output, filename) +
+      [...files.values()]
+        .map((f) => unifiedDiff(f.before ?? "", f.after, posix.join(posix.dirname(filename), f.path), f.before === null))
+        .join(""),
     files: [...files.values()],
   };
 }
@@ -140,7 +159,12 @@ function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, igno
   const count = passNotes.filter((n) => n.kind === "change").length;
   const globalLine = ignores.global.get(id);
   if (globalLine !== undefined) {
-    return { pass: id, line: globalLine, kind: "refusal", message: `Skipped ${count} change${count === 1 ? "" : "s"} because of \`# msb-opt global ignore=${id}\` (the first: ${first}).` };
+    return {
+      pass: id,
+      line: globalLine,
+      kind: "refusal",
+      message: `Skipped ${count} change${count === 1 ? "" : "s"} because of \`# msb-opt global ignore=${id}\` (the first: ${first}).`,
+    };
   }
   const present = new Set(allInstructions(before));
   const protectedInstrs = [...ignores.local].filter(([instr, e]) => e.passes.has(id) && present.has(instr)).map(([instr]) => instr);

@@ -27,7 +27,7 @@ export function printInstruction(instr: Instruction, nl: "\n" | "\r\n" = "\n"): 
   const args = instr.exec ? printExec(instr.exec) : instr.args;
   if (args !== "") parts.push(args);
   let text = parts.join(" ");
-  for (const h of instr.heredocs) text += "\n" + h.body.replace(/\r\n/g, "\n") + h.name;
+  for (const h of instr.heredocs) text += `\n${h.body.replace(/\r\n/g, "\n")}${h.name}`;
   return nl === "\n" ? text : text.replace(/\r?\n/g, nl);
 }
 

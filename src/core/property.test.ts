@@ -6,10 +6,56 @@ import { DockerfileError, parseDockerfile } from "./parse.js";
 import { optimize } from "./pipeline.js";
 import { printDockerfile } from "./print.js";
 
-const word = fc.constantFrom("node", "apt-get", "install", "-y", "curl", "&&", "||", ";", "|", "cd", "/tmp", "$HOME", "${A:-b}", '"a b"', "'c'", "#", "\\", "`", "🐳", "C:\\x\\", "npm", "ci", ".", "./app", "--chown=1000", "2>&1", "&");
+const word = fc.constantFrom(
+  "node",
+  "apt-get",
+  "install",
+  "-y",
+  "curl",
+  "&&",
+  "||",
+  ";",
+  "|",
+  "cd",
+  "/tmp",
+  "$HOME",
+  "${A:-b}",
+  '"a b"',
+  "'c'",
+  "#",
+  "\\",
+  "`",
+  "🐳",
+  "C:\\x\\",
+  "npm",
+  "ci",
+  ".",
+  "./app",
+  "--chown=1000",
+  "2>&1",
+  "&",
+);
 const words = fc.array(word, { minLength: 0, maxLength: 6 }).map((w) => w.join(" "));
-const image = fc.constantFrom("node:20", "debian:bookworm", "python:3.12-slim", "golang:1.22 AS build", "build", "scratch", "${BASE}:${V}", "alpine@sha256:" + "a".repeat(64));
-const flag = fc.constantFrom("", "--mount=type=cache,target=/root/.npm ", "--network=none ", "--from=build ", "--chown=app:app ", "--chmod=755 ", "--link ", "--platform=$BUILDPLATFORM ");
+const image = fc.constantFrom(
+  "node:20",
+  "debian:bookworm",
+  "python:3.12-slim",
+  "golang:1.22 AS build",
+  "build",
+  "scratch",
+  "${BASE}:${V}",
+  `alpine@sha256:${"a".repeat(64)}`,
+);
+const flag = fc.constantFrom(
+  "",
+  "--mount=type=cache,target=/root/.npm ",
+  "--network=none ",
+  "--from=build ",
+  "--chown=app:app ",
+  "--chmod=755 ",
+  "--link ",
+  "--platform=$BUILDPLATFORM ",
+);
 
 const line = fc.oneof(
   image.map((i) => `FROM ${i}`),
@@ -20,7 +66,17 @@ const line = fc.oneof(
   words.map((w) => `CMD ${w}`),
   fc.array(word, { maxLength: 3 }).map((w) => `ENTRYPOINT ${JSON.stringify(w)}`),
   words.map((w) => `ENV A=${JSON.stringify(w)}`),
-  fc.constantFrom("ARG A", "ARG V=20", "WORKDIR /app", "USER node", "EXPOSE 3000", 'SHELL ["/bin/bash", "-c"]', "ONBUILD RUN make", "HEALTHCHECK CMD curl -f http://localhost/ || exit 1", "LABEL a=b"),
+  fc.constantFrom(
+    "ARG A",
+    "ARG V=20",
+    "WORKDIR /app",
+    "USER node",
+    "EXPOSE 3000",
+    'SHELL ["/bin/bash", "-c"]',
+    "ONBUILD RUN make",
+    "HEALTHCHECK CMD curl -f http://localhost/ || exit 1",
+    "LABEL a=b",
+  ),
   fc.constantFrom("RUN <<EOF\necho hi\nEOF", "COPY <<-EOF /f\n\tx\n\tEOF", "RUN python3 <<'PY'\nprint(1)\nPY"),
   words.map((w) => `# ${w}`),
   fc.constant(""),

@@ -29,9 +29,9 @@ describe("runScript", () => {
     expect(runScript(dockerfile, stage, run)).toEqual({ ok: true, text: "apt-get update   && apt-get install -y curl" });
   });
   test.each([
-    ["FROM debian\nRUN [\"make\"]\n", "exec (JSON) form"],
-    ["FROM debian\nSHELL [\"pwsh\", \"-c\"]\nRUN Get-Item x\n", "not a POSIX shell"],
-    ["FROM debian AS a\nSHELL [\"pwsh\", \"-c\"]\nFROM a\nRUN Get-Item x\n", "not a POSIX shell"],
+    ['FROM debian\nRUN ["make"]\n', "exec (JSON) form"],
+    ['FROM debian\nSHELL ["pwsh", "-c"]\nRUN Get-Item x\n', "not a POSIX shell"],
+    ['FROM debian AS a\nSHELL ["pwsh", "-c"]\nFROM a\nRUN Get-Item x\n', "not a POSIX shell"],
     ["# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir\n", "escape"],
     ["FROM debian\nRUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n", "python3"],
   ])("declines %j", (text, reason) => {
@@ -41,7 +41,7 @@ describe("runScript", () => {
     expect(result.ok ? "" : result.reason).toContain(reason);
   });
   test("bash SHELL is POSIX", () => {
-    const { dockerfile, stage, run } = firstRun("FROM debian\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n");
+    const { dockerfile, stage, run } = firstRun('FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n');
     expect(runScript(dockerfile, stage, run).ok).toBe(true);
   });
   test("heredoc script and heredoc with a command", () => {

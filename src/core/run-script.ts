@@ -57,8 +57,9 @@ export function runScript(df: Dockerfile, stage: Stage, instr: Instruction): Run
   if (instr.heredocs.length === 1 && /^<<-?\s*(["']?)[A-Za-z_][\w-]*\1$/.test(head)) {
     const body = only.stripTabs ? only.body.replace(/^\t+/gm, "") : only.body;
     const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
-    const interpreter = shebang && (/(^|\/)env$/.test(shebang[1]) ? shebang[2] ?? "" : shebang[1]);
-    if (interpreter && !POSIX_SHELLS.test(interpreter)) return { ok: false, reason: `its heredoc runs \`${interpreter}\`, not a POSIX shell` };
+    const interpreter = shebang && (/(^|\/)env$/.test(shebang[1]) ? (shebang[2] ?? "") : shebang[1]);
+    if (interpreter && !POSIX_SHELLS.test(interpreter))
+      return { ok: false, reason: `its heredoc runs \`${interpreter}\`, not a POSIX shell` };
     return { ok: true, text: body };
   }
   const bodies = instr.heredocs.map((h) => `${h.body}${h.name}\n`).join("");

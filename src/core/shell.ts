@@ -106,12 +106,12 @@ export function simpleCommands(script: ShellScript): SimpleCommand[] {
     const parent = node.parent;
     if (parent?.type === "redirected_statement") {
       for (const redirect of parent.namedChildren) {
-        if (!redirect || redirect.type !== "file_redirect") continue;
+        if (redirect?.type !== "file_redirect") continue;
         const destinations = redirect.childrenForFieldName("destination").filter((d): d is ShellNode => d !== null);
         for (const extra of destinations.slice(1)) args.push(toWord(extra));
       }
     }
-    const name = nameNode ? toWord(nameNode).value ?? nameNode.text : null;
+    const name = nameNode ? (toWord(nameNode).value ?? nameNode.text) : null;
     result.push({ name, args, node });
   }
   return result;

@@ -30,7 +30,9 @@ describe("withSyntaxDirective", () => {
     const input = parse("# escape=\\\nFROM node:20\nRUN npm ci\n");
     const { dockerfile, raisedTo } = withSyntaxDirective(input, addCacheMount(input), "auto");
     expect(raisedTo).toBe("docker/dockerfile:1.2 (for RUN --mount)");
-    expect(printDockerfile(dockerfile)).toBe("# syntax=docker/dockerfile:1.2\n# escape=\\\nFROM node:20\nRUN --mount=type=cache,target=/root/.npm npm ci\n");
+    expect(printDockerfile(dockerfile)).toBe(
+      "# syntax=docker/dockerfile:1.2\n# escape=\\\nFROM node:20\nRUN --mount=type=cache,target=/root/.npm npm ci\n",
+    );
   });
   test("raises an older version, keeping the registry prefix", () => {
     const input = parse("# syntax=docker.io/docker/dockerfile:1.1\nFROM node:20\nRUN npm ci\n");

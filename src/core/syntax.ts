@@ -110,7 +110,11 @@ export function allowsConstruct(input: Dockerfile, mode: SyntaxDirectiveMode, co
  * Add or raise `# syntax=docker/dockerfile:1.N` when the output needs a newer syntax than both the input
  * used and the input declares. Returns the output unchanged otherwise, or under `never`.
  */
-export function withSyntaxDirective(input: Dockerfile, output: Dockerfile, mode: SyntaxDirectiveMode): { dockerfile: Dockerfile; raisedTo: string | null } {
+export function withSyntaxDirective(
+  input: Dockerfile,
+  output: Dockerfile,
+  mode: SyntaxDirectiveMode,
+): { dockerfile: Dockerfile; raisedTo: string | null } {
   const unchanged = { dockerfile: output, raisedTo: null };
   if (mode === "never") return unchanged;
   const need = requiredSyntax(output);

@@ -2,7 +2,7 @@
 // Dockerfile frontend does, run the passes over it, hand the result to the inner frontend, and return the
 // inner result untouched. Everything msb-opt says reaches the user through vertex names, warnings and
 // errors: the frontend's stderr only reaches the daemon's log.
-import { Bridge, isDirMode, refIdOf, statusBytes, type Caps } from "./bridge.js";
+import { type Bridge, isDirMode, refIdOf, statusBytes, type Caps } from "./bridge.js";
 import { dialectOf, missingCaps } from "./dialect.js";
 import { FetchedContext, fetchPatterns, listingPatterns, type FetchRequest, type Fetched } from "./gateway-context.js";
 import { GrpcError } from "./grpc-stdio.js";
@@ -30,7 +30,9 @@ export async function runFrontend(bridge: Bridge, env: Env, log: (msg: string) =
     log(`error: ${(err as Error).stack ?? String(err)}`);
     // The inner frontend's status goes back as it came: its typed details let the CLI show the line.
     const status =
-      err instanceof GrpcError && err.statusBytes ? err.statusBytes : statusBytes(err instanceof GrpcError ? err.code : 2, (err as Error).message);
+      err instanceof GrpcError && err.statusBytes
+        ? err.statusBytes
+        : statusBytes(err instanceof GrpcError ? err.code : 2, (err as Error).message);
     try {
       await bridge.returnError(status);
     } catch (e) {
@@ -56,7 +58,9 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   log("ping and inputs");
   const missing = missingCaps(caps);
   if (missing.length > 0) {
-    throw new Error(`msb-opt needs Docker Engine 20.10 or BuildKit 0.7 or newer: this builder lacks the gateway capabilities ${missing.join(", ")}`);
+    throw new Error(
+      `msb-opt needs Docker Engine 20.10 or BuildKit 0.7 or newer: this builder lacks the gateway capabilities ${missing.join(", ")}`,
+    );
   }
   if (inputs instanceof Error) throw inputs;
   const options = parseFrontendOptions(opts);
@@ -64,7 +68,11 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
 
   if (opts.requestid) {
     // Subrequests (outline, targets, lint) describe the user's own file: hand it on unchanged.
-    return bridge.solve({ frontend: innerFrontend(options), frontendOpt: forwardedOptions(opts, { inner: options.inner, replacesDockerfile: false }), frontendInputs: inputs });
+    return bridge.solve({
+      frontend: innerFrontend(options),
+      frontendOpt: forwardedOptions(opts, { inner: options.inner, replacesDockerfile: false }),
+      frontendInputs: inputs,
+    });
   }
 
   const filename = opts.filename || "Dockerfile";
@@ -96,7 +104,10 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
     bridge.solve({
       frontend: innerFrontend(options),
       frontendOpt: forwardedOptions(opts, { inner: options.inner, replacesDockerfile: true }),
-      frontendInputs: new Map([...inputs, ["dockerfile", definition([scratchWithFiles(dockerfileFiles(file, dockerfile.ignore), name)], caps.llb)]]),
+      frontendInputs: new Map([
+        ...inputs,
+        ["dockerfile", definition([scratchWithFiles(dockerfileFiles(file, dockerfile.ignore), name)], caps.llb)],
+      ]),
       evaluate,
     });
   const digest = digestOf(scratchWithFiles(dockerfileFiles(optimized, dockerfile.ignore), "").bytes);
@@ -134,7 +145,7 @@ function dockerfileFiles(text: Buffer, ignore: Buffer | null): FileSpec[] {
  */
 async function readDockerfile(s: Session, input: Buffer | undefined, filename: string): Promise<{ text: Buffer; ignore: Buffer | null }> {
   const base = filename.split("/").pop() ?? filename;
-  const lower = base === "Dockerfile" ? [filename.slice(0, filename.length - base.length) + "dockerfile"] : [];
+  const lower = base === "Dockerfile" ? [`${filename.slice(0, filename.length - base.length)}dockerfile`] : [];
   let def = input;
   if (!def) {
     const source = localSource({
@@ -173,7 +184,10 @@ async function fetchInto(s: Session, context: FetchedContext, request: FetchRequ
     solves.push(fetchLocal(s, fetchPatterns(request.paths), name).then((f) => context.add({ paths: request.paths }, f)));
   }
   if (request.listings.length > 0) {
-    const name = request.listings.length === 1 && request.listings[0] === "." ? "[msb-opt] list context" : `[msb-opt] list ${request.listings.length} folder(s) of context`;
+    const name =
+      request.listings.length === 1 && request.listings[0] === "."
+        ? "[msb-opt] list context"
+        : `[msb-opt] list ${request.listings.length} folder(s) of context`;
     solves.push(fetchLocal(s, listingPatterns(request.listings), name).then((f) => context.add({ listings: request.listings }, f)));
   }
   await Promise.all(solves);

@@ -52,7 +52,11 @@ describe("unary gRPC over a stream", () => {
     const err = await client.call("Solve", Buffer.alloc(0)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GrpcError);
     const g = err as GrpcError;
-    expect([g.code, g.grpcMessage, g.message]).toEqual([3, "line 3: unknown instruction: FROMM", "Solve: line 3: unknown instruction: FROMM"]);
+    expect([g.code, g.grpcMessage, g.message]).toEqual([
+      3,
+      "line 3: unknown instruction: FROMM",
+      "Solve: line 3: unknown instruction: FROMM",
+    ]);
     expect(g.statusBytes?.equals(details)).toBe(true);
   });
 });

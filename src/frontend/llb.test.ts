@@ -23,8 +23,18 @@ describe("LLB", () => {
     const op = scratchWithFiles([{ path: "/Dockerfile", data: Buffer.from("FROM scratch\n") }], "x");
     expect(op.bytes.toString("hex")).toBe(
       // Op{file: FileOp{actions: [FileAction{input -1, secondaryInput -1, mkfile{path, 0644, data, timestamp -1}}]}}
-      "22" + "44" + "12" + "42" + "08ffffffffffffffffff01" + "10ffffffffffffffffff01" + "2a" + "2a" +
-        "0a0b2f446f636b657266696c65" + "10a403" + "1a0d46524f4d20736372617463680a" + "28ffffffffffffffffff01",
+      "22" +
+        "44" +
+        "12" +
+        "42" +
+        "08ffffffffffffffffff01" +
+        "10ffffffffffffffffff01" +
+        "2a" +
+        "2a" +
+        "0a0b2f446f636b657266696c65" +
+        "10a403" +
+        "1a0d46524f4d20736372617463680a" +
+        "28ffffffffffffffffff01",
     );
   });
 
@@ -36,7 +46,10 @@ describe("LLB", () => {
       ],
       "x",
     );
-    const [first, second] = new ProtoReader(op.bytes).message(4)!.repeated(2).map((a) => new ProtoReader(a));
+    const [first, second] = new ProtoReader(op.bytes)
+      .message(4)!
+      .repeated(2)
+      .map((a) => new ProtoReader(a));
     expect(first.varint(3)).toBe(BigInt.asUintN(64, -1n)); // not an output
     expect(second.varint(1)).toBe(0n); // input = action 0 (no op inputs)
     expect(second.has(3)).toBe(false); // output 0
@@ -61,11 +74,20 @@ describe("LLB", () => {
     const make = (name: string) => scratchWithFiles([{ path: "/Dockerfile", data: Buffer.from("FROM a\n") }], name);
     expect(definition([make("one")]).equals(definition([make("one")]))).toBe(true);
     expect(digestOf(make("one").bytes)).toBe(digestOf(make("two").bytes));
-    expect(digestOf(make("one").bytes)).not.toBe(digestOf(scratchWithFiles([{ path: "/Dockerfile", data: Buffer.from("FROM b\n") }], "one").bytes));
+    expect(digestOf(make("one").bytes)).not.toBe(
+      digestOf(scratchWithFiles([{ path: "/Dockerfile", data: Buffer.from("FROM b\n") }], "one").bytes),
+    );
   });
 
   it("names only the caps the server enabled", () => {
-    const src = localSource({ name: "context", sessionId: "s1", sharedKeyHint: "k", includePatterns: ["a"], excludePatterns: ["a/*"], customName: "load" });
+    const src = localSource({
+      name: "context",
+      sessionId: "s1",
+      sharedKeyHint: "k",
+      includePatterns: ["a"],
+      excludePatterns: ["a/*"],
+      customName: "load",
+    });
     const def = definition([src], new Set(["source.local", "source.local.sessionid", "constraints"]));
     const meta = new ProtoReader(def).map(2);
     const caps = [...new ProtoReader(meta.get(digestOf(src.bytes))!).map(5).keys()];

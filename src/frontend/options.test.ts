@@ -13,7 +13,10 @@ describe("frontend options", () => {
   });
 
   it("parses the syntax line after the image", () => {
-    const o = parseFrontendOptions({ cmdline: "localhost/msb-opt:dev passes=merge-run,pin-tags skip=split-stages inner=docker/dockerfile:1.7 fallback=original pin=none cache-mounts=true harden=true" });
+    const o = parseFrontendOptions({
+      cmdline:
+        "localhost/msb-opt:dev passes=merge-run,pin-tags skip=split-stages inner=docker/dockerfile:1.7 fallback=original pin=none cache-mounts=true harden=true",
+    });
     expect(o).toEqual({
       passes: ["merge-run", "pin-tags"],
       skip: ["split-stages"],
@@ -31,7 +34,11 @@ describe("frontend options", () => {
   });
 
   it("lets MSB_OPT_* build-args win over the syntax line; passes=none runs no pass", () => {
-    const o = parseFrontendOptions({ cmdline: "img passes=merge-run fallback=original", "build-arg:MSB_OPT_PASSES": "none", "build-arg:MSB_OPT_CACHE_MOUNTS": "false" });
+    const o = parseFrontendOptions({
+      cmdline: "img passes=merge-run fallback=original",
+      "build-arg:MSB_OPT_PASSES": "none",
+      "build-arg:MSB_OPT_CACHE_MOUNTS": "false",
+    });
     expect(o).toEqual({ passes: [], fallback: "original", cacheMounts: false });
   });
 
@@ -63,7 +70,10 @@ describe("frontend options", () => {
   });
 
   it("sends an inner image through gateway.v0 options: source and cmdline name it", () => {
-    const out = forwardedOptions({ cmdline: "msb inner=docker/dockerfile:1.7", source: "msb" }, { inner: "docker/dockerfile:1.7", replacesDockerfile: true });
+    const out = forwardedOptions(
+      { cmdline: "msb inner=docker/dockerfile:1.7", source: "msb" },
+      { inner: "docker/dockerfile:1.7", replacesDockerfile: true },
+    );
     expect(out).toMatchObject({ source: "docker/dockerfile:1.7", cmdline: "docker/dockerfile:1.7", filename: "Dockerfile" });
   });
 
@@ -72,7 +82,10 @@ describe("frontend options", () => {
   });
 
   it("keeps the Dockerfile options for subrequests, which get the user's own file", () => {
-    const out = forwardedOptions({ cmdline: "msb", source: "msb", dockerfilekey: "dockerfile", filename: "x.Dockerfile", requestid: "frontend.outline" }, { replacesDockerfile: false });
+    const out = forwardedOptions(
+      { cmdline: "msb", source: "msb", dockerfilekey: "dockerfile", filename: "x.Dockerfile", requestid: "frontend.outline" },
+      { replacesDockerfile: false },
+    );
     expect(out).toEqual({ cmdline: "msb", dockerfilekey: "dockerfile", filename: "x.Dockerfile", requestid: "frontend.outline" });
   });
 });

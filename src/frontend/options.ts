@@ -108,7 +108,10 @@ export function parseFrontendOptions(opts: Readonly<Record<string, string>>): Fr
  * again), `dockerfilekey` (the Dockerfile now comes as an input) and our own build-args. `cmdline` stays:
  * its presence is what stops dockerfile.v0 from detecting the syntax line and calling msb-opt again.
  */
-export function forwardedOptions(opts: Readonly<Record<string, string>>, target: { inner?: string; replacesDockerfile: boolean }): Record<string, string> {
+export function forwardedOptions(
+  opts: Readonly<Record<string, string>>,
+  target: { inner?: string; replacesDockerfile: boolean },
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(opts)) {
     if (key === "source" || key.startsWith(BUILD_ARG_PREFIX)) continue;

@@ -35,13 +35,31 @@ function reading(paths: string[], seen: OptimizeOptions[] = []) {
   };
 }
 
-const input = { text: "# syntax=msb\nFROM a\nRUN a\nRUN b\n", filename: "Dockerfile", dialect: d12, options: { fallback: "none" as const } };
+const input = {
+  text: "# syntax=msb\nFROM a\nRUN a\nRUN b\n",
+  filename: "Dockerfile",
+  dialect: d12,
+  options: { fallback: "none" as const },
+};
 
 describe("rewrite", () => {
   it("gives the library the dialect, no syntax-directive changes and no network", async () => {
     const seen: OptimizeOptions[] = [];
-    await rewrite({ ...input, options: { fallback: "none", skip: ["pin-tags"], pin: "tag", harden: true, cacheMounts: true } }, new FetchedContext(), async () => {}, { optimizer: reading([], seen) });
-    expect(seen[0]).toMatchObject({ syntaxDirective: "never", offline: true, skip: ["pin-tags"], pin: "tag", harden: true, cacheMounts: true, filename: "Dockerfile" });
+    await rewrite(
+      { ...input, options: { fallback: "none", skip: ["pin-tags"], pin: "tag", harden: true, cacheMounts: true } },
+      new FetchedContext(),
+      async () => {},
+      { optimizer: reading([], seen) },
+    );
+    expect(seen[0]).toMatchObject({
+      syntaxDirective: "never",
+      offline: true,
+      skip: ["pin-tags"],
+      pin: "tag",
+      harden: true,
+      cacheMounts: true,
+      filename: "Dockerfile",
+    });
   });
 
   it("pins base images only when the user asks (pin=)", async () => {
@@ -54,16 +72,26 @@ describe("rewrite", () => {
     const ctx = new FetchedContext();
     ctx.add({ listings: ["."] }, { files: new Map(), dirs: new Set(["app"]) });
     const fetched: string[][] = [];
-    const r = await rewrite(input, ctx, async ({ paths }) => {
-      fetched.push(paths);
-      ctx.add({ paths }, { files: new Map([["app/start.sh", Buffer.from("#!/bin/sh\n")]]), dirs: new Set() });
-    }, { optimizer: reading(["app/start.sh", "package.json"]) });
+    const r = await rewrite(
+      input,
+      ctx,
+      async ({ paths }) => {
+        fetched.push(paths);
+        ctx.add({ paths }, { files: new Map([["app/start.sh", Buffer.from("#!/bin/sh\n")]]), dirs: new Set() });
+      },
+      { optimizer: reading(["app/start.sh", "package.json"]) },
+    );
     expect(fetched).toEqual([["app/start.sh"]]); // package.json is known to be missing: not fetched again
     expect(r.output).toBe(input.text); // package.json is missing, so the stand-in made no change
     const ctx2 = new FetchedContext();
-    const r2 = await rewrite(input, ctx2, async ({ paths }) => {
-      ctx2.add({ paths }, { files: new Map([["app/start.sh", Buffer.from("x")]]), dirs: new Set() });
-    }, { optimizer: reading(["app/start.sh"]) });
+    const r2 = await rewrite(
+      input,
+      ctx2,
+      async ({ paths }) => {
+        ctx2.add({ paths }, { files: new Map([["app/start.sh", Buffer.from("x")]]), dirs: new Set() });
+      },
+      { optimizer: reading(["app/start.sh"]) },
+    );
     expect(r2.output).toBe("# syntax=msb\nFROM a\nRUN a && b\n");
     expect(summary(r2)).toBe("[msb-opt] 1 change: merge-run");
   });
@@ -83,12 +111,23 @@ describe("rewrite", () => {
     const requests: unknown[] = [];
     const optimizer = async (text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> => {
       const names = options.context?.list("src") ?? [];
-      return { output: names.length > 0 ? `${text}# ${names.join(",")}\n` : text, changes: names.length > 0 ? [{ pass: "p", line: 1, kind: "change", message: "m" }] : [], refusals: [], diff: "", files: [] };
+      return {
+        output: names.length > 0 ? `${text}# ${names.join(",")}\n` : text,
+        changes: names.length > 0 ? [{ pass: "p", line: 1, kind: "change", message: "m" }] : [],
+        refusals: [],
+        diff: "",
+        files: [],
+      };
     };
-    const r = await rewrite(input, ctx, async (req) => {
-      requests.push(req);
-      ctx.add({ listings: req.listings }, { files: new Map([["src/a.js", Buffer.from("a")]]), dirs: new Set(["src/lib"]) });
-    }, { optimizer });
+    const r = await rewrite(
+      input,
+      ctx,
+      async (req) => {
+        requests.push(req);
+        ctx.add({ listings: req.listings }, { files: new Map([["src/a.js", Buffer.from("a")]]), dirs: new Set(["src/lib"]) });
+      },
+      { optimizer },
+    );
     expect(requests).toEqual([{ paths: [], listings: ["src"] }]);
     expect(r.output.endsWith("# a.js,lib\n")).toBe(true);
   });
@@ -106,7 +145,11 @@ describe("rewrite", () => {
   it("with the real library, outputs exactly what optimize() gives for the file", async () => {
     const text = "# syntax=localhost/msb-opt:dev\nFROM debian:bookworm-slim\nRUN apt-get update\nRUN apt-get install -y curl\n";
     const r = await rewrite({ ...input, text }, new FetchedContext(), async () => {});
-    const direct = await optimize(text.replace("localhost/msb-opt:dev", "docker/dockerfile:1.2"), { syntaxDirective: "never", offline: true, pin: "none" });
+    const direct = await optimize(text.replace("localhost/msb-opt:dev", "docker/dockerfile:1.2"), {
+      syntaxDirective: "never",
+      offline: true,
+      pin: "none",
+    });
     expect(r.output).toBe(direct.output.replace("docker/dockerfile:1.2", "localhost/msb-opt:dev"));
     expect(r.changes.length).toBe(direct.changes.length);
   });
@@ -117,9 +160,13 @@ describe("rewrite", () => {
 
   it("summarizes changes by pass, with the refusals counted", () => {
     const note = (pass: string, kind: "change" | "refusal") => ({ pass, line: 1, kind, message: "m" });
-    expect(summary({ output: "", changes: [note("merge-run", "change"), note("merge-run", "change"), note("split-stages", "change")], refusals: [note("pin-tags", "refusal")] })).toBe(
-      "[msb-opt] 3 changes: merge-run ×2, split-stages (1 declined)",
-    );
+    expect(
+      summary({
+        output: "",
+        changes: [note("merge-run", "change"), note("merge-run", "change"), note("split-stages", "change")],
+        refusals: [note("pin-tags", "refusal")],
+      }),
+    ).toBe("[msb-opt] 3 changes: merge-run ×2, split-stages (1 declined)");
     expect(summary({ output: "", changes: [], refusals: [] })).toBe("[msb-opt] no changes");
   });
 });

@@ -2,13 +2,22 @@ import { describe, expect, test } from "vitest";
 import { compareConfigs, Docker, type ImageConfig } from "./docker.js";
 
 const base: ImageConfig = {
-  Entrypoint: null, Cmd: ["node", "server.js"], Env: ["PATH=/usr/bin", "PORT=3000"], WorkingDir: "/app", User: "",
-  ExposedPorts: { "3000/tcp": {} }, Volumes: null, Healthcheck: null, Labels: { a: "1", "farm.recipe": "x" },
+  Entrypoint: null,
+  Cmd: ["node", "server.js"],
+  Env: ["PATH=/usr/bin", "PORT=3000"],
+  WorkingDir: "/app",
+  User: "",
+  ExposedPorts: { "3000/tcp": {} },
+  Volumes: null,
+  Healthcheck: null,
+  Labels: { a: "1", "farm.recipe": "x" },
 };
 
 describe("compareConfigs", () => {
   test("identical contracts have no difference; root users are the same user", () => {
-    expect(compareConfigs(base, { ...base, User: "root", Labels: { a: "1", "farm.recipe": "y" } }, (l) => l.startsWith("farm."))).toEqual([]);
+    expect(compareConfigs(base, { ...base, User: "root", Labels: { a: "1", "farm.recipe": "y" } }, (l) => l.startsWith("farm."))).toEqual(
+      [],
+    );
   });
   test("reports each differing field and the differing variables", () => {
     const diff = compareConfigs(base, { ...base, Cmd: ["node"], Env: ["PATH=/bin", "PORT=3000"], User: "node" });

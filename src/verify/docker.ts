@@ -73,10 +73,27 @@ export class Docker {
   }
 
   /** Build `dockerfile` (a path) with `context` as build context and tag it. */
-  async build(options: { context: string; dockerfile: string; tag: string; noCache?: boolean; buildArgs?: Readonly<Record<string, string>>; timeoutMs?: number }): Promise<Exec & { seconds: number }> {
+  async build(options: {
+    context: string;
+    dockerfile: string;
+    tag: string;
+    noCache?: boolean;
+    buildArgs?: Readonly<Record<string, string>>;
+    timeoutMs?: number;
+  }): Promise<Exec & { seconds: number }> {
     const start = Date.now();
     const buildArgs = Object.entries(options.buildArgs ?? {}).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]);
-    const args = ["build", "--progress=plain", ...(options.noCache ? ["--no-cache"] : []), ...buildArgs, "-f", options.dockerfile, "-t", options.tag, options.context];
+    const args = [
+      "build",
+      "--progress=plain",
+      ...(options.noCache ? ["--no-cache"] : []),
+      ...buildArgs,
+      "-f",
+      options.dockerfile,
+      "-t",
+      options.tag,
+      options.context,
+    ];
     const result = await this.exec(args, { timeoutMs: options.timeoutMs ?? 900_000 });
     return { ...result, seconds: (Date.now() - start) / 1000 };
   }
@@ -98,7 +115,10 @@ export class Docker {
    * Start a server container with `port` published on a free loopback port, GET `path` until it answers
    * (or `timeoutMs` passes), then remove the container.
    */
-  async probeHttp(image: string, options: { port: number; path: string; name: string; timeoutMs?: number }): Promise<HttpAnswer | { error: string }> {
+  async probeHttp(
+    image: string,
+    options: { port: number; path: string; name: string; timeoutMs?: number },
+  ): Promise<HttpAnswer | { error: string }> {
     const started = await this.exec(["run", "-d", "--name", options.name, "-p", `127.0.0.1::${options.port}`, image]);
     if (started.code !== 0) return { error: started.stderr.trim() };
     try {
@@ -164,17 +184,27 @@ function normalUser(user: string): string {
  * The contract fields in which two image configs differ. Env is compared as a set of variables (the
  * difference lists the names); `ignoreLabel` skips labels that the environment adds to base images.
  */
-export function compareConfigs(before: ImageConfig, after: ImageConfig, ignoreLabel: (name: string) => boolean = () => false): ConfigDifference[] {
+export function compareConfigs(
+  before: ImageConfig,
+  after: ImageConfig,
+  ignoreLabel: (name: string) => boolean = () => false,
+): ConfigDifference[] {
   const out: ConfigDifference[] = [];
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const fields = ["Entrypoint", "Cmd", "WorkingDir", "ExposedPorts", "Volumes", "Healthcheck", "StopSignal", "Shell"] as const;
   for (const f of fields) if (!same(before[f], after[f])) out.push({ field: f, before: before[f], after: after[f] });
   if (normalUser(before.User ?? "") !== normalUser(after.User ?? "")) out.push({ field: "User", before: before.User, after: after.User });
-  const labels = (c: ImageConfig) => Object.fromEntries(Object.entries(c.Labels ?? {}).filter(([k]) => !ignoreLabel(k)).sort());
+  const labels = (c: ImageConfig) =>
+    Object.fromEntries(
+      Object.entries(c.Labels ?? {})
+        .filter(([k]) => !ignoreLabel(k))
+        .sort(),
+    );
   if (!same(labels(before), labels(after))) out.push({ field: "Labels", before: labels(before), after: labels(after) });
   const env = (c: ImageConfig) => new Map((c.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
   const [eb, ea] = [env(before), env(after)];
   const names = [...new Set([...eb.keys(), ...ea.keys()])].filter((k) => eb.get(k) !== ea.get(k)).sort();
-  if (names.length > 0) out.push({ field: "Env", before: names.map((k) => `${k}=${eb.get(k) ?? ""}`), after: names.map((k) => `${k}=${ea.get(k) ?? ""}`) });
+  if (names.length > 0)
+    out.push({ field: "Env", before: names.map((k) => `${k}=${eb.get(k) ?? ""}`), after: names.map((k) => `${k}=${ea.get(k) ?? ""}`) });
   return out;
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fsContext } from "../core/context.js";
-import { compareConfigs, Docker, type ConfigDifference, type HttpAnswer, type ImageInfo } from "./docker.js";
+import { compareConfigs, type Docker, type ConfigDifference, type HttpAnswer, type ImageInfo } from "./docker.js";
 import { withDockerignore } from "../core/dockerignore.js";
 import { optimize, type OptimizeOptions } from "../core/pipeline.js";
 
@@ -85,7 +85,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     skip.push(pass);
     const keep = applied.filter((p) => !skip.includes(p));
     options.progress?.(`bisect: trying without ${skip.join(", ")}`);
-    const partial = await optimize(input, { ...options.settings, skip: [...(options.settings.skip ?? []), ...skip], context: fsContext(options.context) });
+    const partial = await optimize(input, {
+      ...options.settings,
+      skip: [...(options.settings.skip ?? []), ...skip],
+      context: fsContext(options.context),
+    });
     if (partial.output === input) break;
     const attempt = await compare({ ...options, rebuild: false }, input, partial.output);
     if (attempt.equivalent) return { ...first, bisect: { verifies: keep, skip } };
@@ -96,7 +100,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
 async function compare(options: VerifyOptions, input: string, output: string): Promise<Omit<VerifyResult, "bisect">> {
   const { docker } = options;
   const base = { optimizedText: output, changed: output !== input, editedFile: null };
-  if (output === input) return { ...base, equivalent: true, reasons: ["msb-opt changes nothing in this file."], original: EMPTY, optimized: EMPTY };
+  if (output === input)
+    return { ...base, equivalent: true, reasons: ["msb-opt changes nothing in this file."], original: EMPTY, optimized: EMPTY };
   const id = `${RUN_ID}-${sequence++}`;
   const prefix = options.tagPrefix ?? "msb-opt-verify";
   const tags = { original: `${prefix}-${id}:original`, optimized: `${prefix}-${id}:optimized` };
@@ -111,28 +116,49 @@ async function compare(options: VerifyOptions, input: string, output: string): P
   try {
     const viaFrontend = (which: string) => which === "optimized" && options.frontend;
     const build = async (which: "original" | "optimized", dockerfile: string, noCache: boolean) => {
-      options.progress?.(`building the ${which} Dockerfile${viaFrontend(which) ? ` through ${options.frontend}` : ""}${noCache ? " (cold)" : ""}`);
+      options.progress?.(
+        `building the ${which} Dockerfile${viaFrontend(which) ? ` through ${options.frontend}` : ""}${noCache ? " (cold)" : ""}`,
+      );
       if (viaFrontend(which)) {
-        return docker.build({ context: options.context, dockerfile: options.dockerfile, tag: tags[which], noCache, buildArgs: { BUILDKIT_SYNTAX: options.frontend! } });
+        return docker.build({
+          context: options.context,
+          dockerfile: options.dockerfile,
+          tag: tags[which],
+          noCache,
+          buildArgs: { BUILDKIT_SYNTAX: options.frontend! },
+        });
       }
       return docker.build({ context: options.context, dockerfile, tag: tags[which], noCache });
     };
     const cold = options.cold !== false;
     const b1 = await build("original", options.dockerfile, cold);
     if (b1.code !== 0) {
-      return { ...base, equivalent: false, reasons: [`The original Dockerfile does not build: ${lastLines(b1.stderr)}`], original: EMPTY, optimized: EMPTY };
+      return {
+        ...base,
+        equivalent: false,
+        reasons: [`The original Dockerfile does not build: ${lastLines(b1.stderr)}`],
+        original: EMPTY,
+        optimized: EMPTY,
+      };
     }
     const b2 = await build("optimized", optimizedFile, cold);
     const [i1, i2] = [await docker.inspect(tags.original), b2.code === 0 ? await docker.inspect(tags.optimized) : null];
     const original: Side = { ...EMPTY, sizeBytes: i1.size, layers: i1.layers, buildSeconds: b1.seconds };
     if (!i2) {
-      return { ...base, equivalent: false, reasons: [`The optimized Dockerfile does not build: ${lastLines(b2.stderr)}`], original, optimized: EMPTY };
+      return {
+        ...base,
+        equivalent: false,
+        reasons: [`The optimized Dockerfile does not build: ${lastLines(b2.stderr)}`],
+        original,
+        optimized: EMPTY,
+      };
     }
     const reasons = explainConfig(i1, i2, options);
     options.progress?.("running both images");
     const [s1, s2] = [await smoke(options, tags.original, i1, "original"), await smoke(options, tags.optimized, i2, "optimized")];
     if (s1.kind === "error") reasons.push(`The original image could not be exercised: ${s1.message}`);
-    else if (JSON.stringify(s1) !== JSON.stringify(s2)) reasons.push(`The images behave differently: ${describeSmoke(s1)} before, ${describeSmoke(s2)} after.`);
+    else if (JSON.stringify(s1) !== JSON.stringify(s2))
+      reasons.push(`The images behave differently: ${describeSmoke(s1)} before, ${describeSmoke(s2)} after.`);
 
     let editedFile: string | null = null;
     let rebuild: [number | null, number | null] = [null, null];
@@ -177,7 +203,9 @@ function explainConfig(before: ImageInfo, after: ImageInfo, options: VerifyOptio
       const names = [...(d.before as string[]), ...(d.after as string[])].map((e) => e.slice(0, e.indexOf("=")));
       const relevant = [...new Set(names)].filter((n) => !ignoredEnv.has(n));
       if (relevant.length === 0) continue;
-      out.push(`The environment differs: ${(d.before as string[]).join(" ") || "(unset)"} before, ${(d.after as string[]).join(" ") || "(unset)"} after.`);
+      out.push(
+        `The environment differs: ${(d.before as string[]).join(" ") || "(unset)"} before, ${(d.after as string[]).join(" ") || "(unset)"} after.`,
+      );
     } else if (d.field === "User" && options.settings.harden) {
       out.push(`Allowed: the user changed from \`${d.before || "root"}\` to \`${d.after}\` (--harden).`);
     } else {
@@ -193,10 +221,16 @@ function describeDiff(d: ConfigDifference): string {
 
 async function smoke(options: VerifyOptions, image: string, info: ImageInfo, which: string): Promise<Smoke> {
   const { docker } = options;
-  const ports = Object.keys(info.config.ExposedPorts ?? {}).filter((p) => p.endsWith("/tcp")).map((p) => Number(p.split("/")[0]));
+  const ports = Object.keys(info.config.ExposedPorts ?? {})
+    .filter((p) => p.endsWith("/tcp"))
+    .map((p) => Number(p.split("/")[0]));
   if (!options.smoke && ports.length > 0) {
     const port = ports.sort((a, b) => a - b)[0];
-    const answer: HttpAnswer | { error: string } = await docker.probeHttp(image, { port, path: options.httpPath ?? "/", name: `${image.replace(/[:/]/g, "-")}-${which}` });
+    const answer: HttpAnswer | { error: string } = await docker.probeHttp(image, {
+      port,
+      path: options.httpPath ?? "/",
+      name: `${image.replace(/[:/]/g, "-")}-${which}`,
+    });
     if ("error" in answer) return { kind: "error", message: answer.error };
     return { kind: "http", port, status: answer.status, body: answer.body };
   }
@@ -211,7 +245,8 @@ function describeSmoke(s: Smoke): string {
   return `error (${s.message.slice(0, 120)})`;
 }
 
-const MANIFESTS = /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.(mod|sum)|requirements.*\.txt|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|pom\.xml|build\.gradle(\.kts)?|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|.*Dockerfile.*|\.dockerignore)$/;
+const MANIFESTS =
+  /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.(mod|sum)|requirements.*\.txt|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|pom\.xml|build\.gradle(\.kts)?|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|.*Dockerfile.*|\.dockerignore)$/;
 const SOURCE = /\.(js|mjs|cjs|ts|tsx|jsx|py|go|java|kt|c|h|cc|cpp|rs|rb|php|cs|html|css|sh)$/;
 
 /** A source file of the context (not a manifest, not ignored), the kind of file an everyday edit touches. */
@@ -259,5 +294,3 @@ function isDir(path: string): boolean {
 function lastLines(text: string): string {
   return text.trim().split("\n").slice(-6).join("\n");
 }
-
-

@@ -44,7 +44,9 @@ export interface AppResult {
 }
 
 export function e2eApps(): string[] {
-  return readdirSync(E2E_APPS).filter((d) => existsSync(join(E2E_APPS, d, "Dockerfile"))).sort();
+  return readdirSync(E2E_APPS)
+    .filter((d) => existsSync(join(E2E_APPS, d, "Dockerfile")))
+    .sort();
 }
 
 /** A Docker client from env MSB_DOCKER, or null (with the reason) when there is none that works. */
@@ -90,11 +92,21 @@ export async function runApp(docker: Docker, app: string, options: { keepImages?
     };
     const unexpectedDiffs = configDiffs.filter(unexpected);
     const [r1, r2] = spec.http
-      ? [await docker.probeHttp(before, { ...spec.http, name: `${PREFIX}-${app}-before` }), await docker.probeHttp(after, { ...spec.http, name: `${PREFIX}-${app}-after` })]
+      ? [
+          await docker.probeHttp(before, { ...spec.http, name: `${PREFIX}-${app}-before` }),
+          await docker.probeHttp(after, { ...spec.http, name: `${PREFIX}-${app}-after` }),
+        ]
       : [await docker.run(before, spec.run?.args ?? []), await docker.run(after, spec.run?.args ?? [])];
     const behaviorEqual = !("error" in r1) && JSON.stringify(r1) === JSON.stringify(r2);
     return {
-      app, sizeBefore: i1.size, sizeAfter: i2.size, build: "ok", behaviorEqual, configDiffs, unexpectedDiffs, notes,
+      app,
+      sizeBefore: i1.size,
+      sizeAfter: i2.size,
+      build: "ok",
+      behaviorEqual,
+      configDiffs,
+      unexpectedDiffs,
+      notes,
       detail: `before: ${JSON.stringify(r1).slice(0, 300)} after: ${JSON.stringify(r2).slice(0, 300)}`,
     };
   } finally {
@@ -115,7 +127,10 @@ export function formatTable(results: readonly AppResult[]): string {
     const q = ratio(r);
     return `| ${r.app} | ${mb(r.sizeBefore)} | ${mb(r.sizeAfter)} | ${q === null ? "-" : q.toFixed(2)} | ${r.build} | ${r.build === "ok" ? (r.behaviorEqual ? "yes" : "NO") : "-"} |`;
   });
-  const ratios = results.map(ratio).filter((q): q is number => q !== null).sort((a, b) => a - b);
+  const ratios = results
+    .map(ratio)
+    .filter((q): q is number => q !== null)
+    .sort((a, b) => a - b);
   const mid = ratios.length / 2;
   const median = ratios.length === 0 ? null : ratios.length % 2 ? ratios[Math.floor(mid)] : (ratios[mid - 1] + ratios[mid]) / 2;
   return [
@@ -126,4 +141,3 @@ export function formatTable(results: readonly AppResult[]): string {
     `median size ratio (after/before): ${median === null ? "-" : median.toFixed(2)} over ${ratios.length} apps`,
   ].join("\n");
 }
-

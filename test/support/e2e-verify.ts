@@ -64,7 +64,9 @@ export function e2eTable(apps: readonly VerifiedApp[]): string {
     return `| ${app} | ${mb(r.original.sizeBytes)} | ${mb(r.optimized.sizeBytes)} | ${size?.toFixed(2) ?? "-"} | ${s(r.original.rebuildSeconds)} | ${s(r.optimized.rebuildSeconds)} | ${rebuild?.toFixed(2) ?? "-"} | ${r.equivalent ? "yes" : "NO"} |`;
   });
   const sizes = apps.map((a) => q(a.result.original.sizeBytes, a.result.optimized.sizeBytes)).filter((x): x is number => x !== null);
-  const rebuilds = apps.map((a) => q(a.result.original.rebuildSeconds, a.result.optimized.rebuildSeconds)).filter((x): x is number => x !== null);
+  const rebuilds = apps
+    .map((a) => q(a.result.original.rebuildSeconds, a.result.optimized.rebuildSeconds))
+    .filter((x): x is number => x !== null);
   return [
     "| app | size before | size after | ratio | warm rebuild before | after | ratio | equivalent |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",

@@ -6,13 +6,34 @@ import type { Duplex } from "node:stream";
 import { ProtoReader, ProtoWriter } from "../../src/frontend/protobuf.js";
 
 export const BUILDKIT_08_GATEWAY_CAPS = [
-  "solve.base", "solve.inlinereturn", "resolveimage", "resolveimage.resolvemode", "readfile", "return", "returnmap",
-  "readdir", "statfile", "importcaches", "proto.refarray", "reference.output", "frontend.inputs",
-  "gateway.solve.metadata", "gateway.exec", "frontend.caps", "gateway.solve.evaluate",
+  "solve.base",
+  "solve.inlinereturn",
+  "resolveimage",
+  "resolveimage.resolvemode",
+  "readfile",
+  "return",
+  "returnmap",
+  "readdir",
+  "statfile",
+  "importcaches",
+  "proto.refarray",
+  "reference.output",
+  "frontend.inputs",
+  "gateway.solve.metadata",
+  "gateway.exec",
+  "frontend.caps",
+  "gateway.solve.evaluate",
 ];
 export const BUILDKIT_08_LLB_CAPS = [
-  "source.local", "source.local.sessionid", "source.local.includepatterns", "source.local.followpaths",
-  "source.local.excludepatterns", "source.local.sharedkeyhint", "file.base", "constraints", "platform",
+  "source.local",
+  "source.local.sessionid",
+  "source.local.includepatterns",
+  "source.local.followpaths",
+  "source.local.excludepatterns",
+  "source.local.sharedkeyhint",
+  "file.base",
+  "constraints",
+  "platform",
 ];
 
 export interface Call {
@@ -51,7 +72,8 @@ export const innerResult = new ProtoWriter()
   .finish();
 
 const glob = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\?]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
-const under = (path: string, pattern: string) => glob(pattern).test(path) || path.split("/").some((_, i, a) => glob(pattern).test(a.slice(0, i + 1).join("/")));
+const under = (path: string, pattern: string) =>
+  glob(pattern).test(path) || path.split("/").some((_, i, a) => glob(pattern).test(a.slice(0, i + 1).join("/")));
 
 export class FakeBridge {
   readonly calls: Call[] = [];

@@ -93,14 +93,25 @@ export class Pusher {
     if (start.status !== 202) throw new Error(`blob upload start: HTTP ${start.status}`);
     const location = new URL(start.headers.get("location")!, this.url);
     location.searchParams.set("digest", digest);
-    const put = await fetch(location, { method: "PUT", body: data, headers: { ...this.headers, "Content-Type": "application/octet-stream" } });
+    const put = await fetch(location, {
+      method: "PUT",
+      body: data,
+      headers: { ...this.headers, "Content-Type": "application/octet-stream" },
+    });
     if (put.status !== 201) throw new Error(`blob upload: HTTP ${put.status} ${await put.text()}`);
     return { digest, size: Buffer.byteLength(data) };
   }
 
   /** A one-layer OCI image manifest whose config names `label`; returns its digest and size. */
-  async image(repo: string, label: string, platform = { architecture: "amd64", os: "linux" }): Promise<{ digest: string; size: number; body: string }> {
-    const config = await this.blob(repo, JSON.stringify({ ...platform, config: { Labels: { image: label } }, rootfs: { type: "layers", diff_ids: [] } }));
+  async image(
+    repo: string,
+    label: string,
+    platform = { architecture: "amd64", os: "linux" },
+  ): Promise<{ digest: string; size: number; body: string }> {
+    const config = await this.blob(
+      repo,
+      JSON.stringify({ ...platform, config: { Labels: { image: label } }, rootfs: { type: "layers", diff_ids: [] } }),
+    );
     const layer = await this.blob(repo, `layer of ${label} ${platform.architecture}`);
     const body = JSON.stringify({
       schemaVersion: 2,
@@ -117,7 +128,12 @@ export class Pusher {
     const manifests = [];
     for (const architecture of ["amd64", "arm64"]) {
       const m = await this.image(repo, label, { architecture, os: "linux" });
-      manifests.push({ mediaType: "application/vnd.oci.image.manifest.v1+json", digest: m.digest, size: m.size, platform: { architecture, os: "linux" } });
+      manifests.push({
+        mediaType: "application/vnd.oci.image.manifest.v1+json",
+        digest: m.digest,
+        size: m.size,
+        platform: { architecture, os: "linux" },
+      });
     }
     const body = JSON.stringify({ schemaVersion: 2, mediaType: "application/vnd.oci.image.index.v1+json", manifests });
     return this.manifest(repo, sha256(body), body, "application/vnd.oci.image.index.v1+json");
@@ -162,7 +178,11 @@ export async function startTokenService(user: { name: string; password: string }
   const dir = mkdtempSync(join(tmpdir(), "msb-pin-tags-token-"));
   const keyFile = join(dir, "key.pem");
   const certFile = join(dir, "cert.pem");
-  const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=msb-test-token", "-keyout", keyFile, "-out", certFile], { stdio: "ignore" });
+  const made = spawnSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=msb-test-token", "-keyout", keyFile, "-out", certFile],
+    { stdio: "ignore" },
+  );
   if (made.status !== 0) throw new Error("openssl could not make the token signing certificate");
   const key = createPrivateKey(readFileSync(keyFile));
   const der = new X509Certificate(readFileSync(certFile)).raw.toString("base64");
@@ -174,7 +194,13 @@ export async function startTokenService(user: { name: string; password: string }
     const now = Math.floor(Date.now() / 1000);
     const header = b64({ typ: "JWT", alg: "RS256", x5c: [der] });
     const claims = b64({
-      iss: issuer, sub: granted ? user.name : "", aud: service, exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(),
+      iss: issuer,
+      sub: granted ? user.name : "",
+      aud: service,
+      exp: now + 300,
+      nbf: now - 10,
+      iat: now,
+      jti: randomUUID(),
       access: granted && type === "repository" ? [{ type, name, actions: actions.split(",") }] : [],
     });
     const signature = cryptoSign("sha256", Buffer.from(`${header}.${claims}`), key).toString("base64url");

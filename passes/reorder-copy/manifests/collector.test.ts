@@ -4,12 +4,22 @@ import { isManifestName, manifestsFor, requirementReferences } from "./collector
 import { withDockerignore } from "../../../src/core/dockerignore.js";
 import type { Ecosystem, InstallStep } from "../install-commands.js";
 
-const step = (ecosystem: Ecosystem, args: string[] = [], files: string[] = []): InstallStep => ({ ecosystem, command: ecosystem, args, files });
-const needs = (files: Record<string, string>, s: InstallStep, dir = "", root: string | null = null) => manifestsFor(s, withDockerignore(memoryContext(files)), dir, root);
+const step = (ecosystem: Ecosystem, args: string[] = [], files: string[] = []): InstallStep => ({
+  ecosystem,
+  command: ecosystem,
+  args,
+  files,
+});
+const needs = (files: Record<string, string>, s: InstallStep, dir = "", root: string | null = null) =>
+  manifestsFor(s, withDockerignore(memoryContext(files)), dir, root);
 
 describe("npm, yarn, pnpm", () => {
   test("package.json and the lockfiles present", () => {
-    expect(needs({ "package.json": "{}", "yarn.lock": "", "src/a.js": "" }, step("yarn"))).toEqual({ ok: true, paths: ["package.json", "yarn.lock"], outputs: [] });
+    expect(needs({ "package.json": "{}", "yarn.lock": "", "src/a.js": "" }, step("yarn"))).toEqual({
+      ok: true,
+      paths: ["package.json", "yarn.lock"],
+      outputs: [],
+    });
   });
   test("an ignored lockfile is not in the context", () => {
     const r = needs({ "package.json": "{}", "package-lock.json": "{}", ".dockerignore": "package-lock.json\n" }, step("npm"));
@@ -42,7 +52,10 @@ describe("npm, yarn, pnpm", () => {
     expect(needs(hooked, step("npm"))).toMatchObject({ ok: false, reason: expect.stringContaining("apps/web/package.json") });
   });
   test("file: dependencies are copied, and refused outside the context", () => {
-    const r = needs({ "package.json": JSON.stringify({ dependencies: { x: "file:./vendor/x" } }), "vendor/x/package.json": "{}" }, step("npm"));
+    const r = needs(
+      { "package.json": JSON.stringify({ dependencies: { x: "file:./vendor/x" } }), "vendor/x/package.json": "{}" },
+      step("npm"),
+    );
     expect(r.ok && r.paths).toEqual(["package.json", "vendor/x"]);
     expect(needs({ "package.json": JSON.stringify({ dependencies: { x: "file:../x" } }) }, step("npm")).ok).toBe(false);
   });
@@ -58,7 +71,11 @@ describe("npm, yarn, pnpm", () => {
 
 describe("pip", () => {
   test("follows -r and -c includes relative to the including file", () => {
-    const files = { "requirements/prod.txt": "-r base.txt\n-c ../constraints.txt\nflask\n", "requirements/base.txt": "requests\n", "constraints.txt": "" };
+    const files = {
+      "requirements/prod.txt": "-r base.txt\n-c ../constraints.txt\nflask\n",
+      "requirements/base.txt": "requests\n",
+      "constraints.txt": "",
+    };
     const r = needs(files, step("pip", [], ["requirements/prod.txt"]));
     expect(r.ok && r.paths).toEqual(["requirements/prod.txt", "requirements/base.txt", "constraints.txt"]);
   });
@@ -87,12 +104,20 @@ describe("other ecosystems", () => {
     expect(needs({ "pyproject.toml": "[x]\nlib = { path = '../lib' }\n" }, step("poetry")).ok).toBe(false);
     expect(needs({ Pipfile: "[packages]\nx = {path = '.'}\n" }, step("pipenv")).ok).toBe(false);
     expect(needs({ "pyproject.toml": "[tool.uv.workspace]\nmembers = ['a']\n" }, step("uv")).ok).toBe(false);
-    expect(needs({ "pyproject.toml": "[project]\n", "uv.lock": "" }, step("uv"))).toEqual({ ok: true, paths: ["pyproject.toml", "uv.lock"], outputs: [] });
+    expect(needs({ "pyproject.toml": "[project]\n", "uv.lock": "" }, step("uv"))).toEqual({
+      ok: true,
+      paths: ["pyproject.toml", "uv.lock"],
+      outputs: [],
+    });
   });
   test("bundler refuses gemspec; composer refuses path repositories", () => {
     expect(needs({ Gemfile: "source 'x'\ngemspec\n" }, step("bundler")).ok).toBe(false);
     expect(needs({ "composer.json": '{"repositories":[{"type": "path","url":"../x"}]}' }, step("composer")).ok).toBe(false);
-    expect(needs({ Gemfile: "gem 'rack'\n", "Gemfile.lock": "" }, step("bundler"))).toEqual({ ok: true, paths: ["Gemfile", "Gemfile.lock"], outputs: [] });
+    expect(needs({ Gemfile: "gem 'rack'\n", "Gemfile.lock": "" }, step("bundler"))).toEqual({
+      ok: true,
+      paths: ["Gemfile", "Gemfile.lock"],
+      outputs: [],
+    });
   });
 });
 
@@ -111,7 +136,11 @@ describe("maven and dotnet", () => {
       "Api/obj/project.assets.json": "{}",
     };
     const r = needs(files, step("dotnet", [], ["Api/Api.csproj"]));
-    expect(r).toEqual({ ok: true, paths: ["Api/Api.csproj", "Lib/Lib.csproj", "Lib/packages.lock.json", "Directory.Packages.props"], outputs: ["Api/obj"] });
+    expect(r).toEqual({
+      ok: true,
+      paths: ["Api/Api.csproj", "Lib/Lib.csproj", "Lib/packages.lock.json", "Directory.Packages.props"],
+      outputs: ["Api/obj"],
+    });
   });
   test("dotnet: refuses local MSBuild imports and a missing project", () => {
     expect(needs({ "A.csproj": '<Project><Import Project="build/common.targets" /></Project>' }, step("dotnet")).ok).toBe(false);

@@ -21,15 +21,36 @@ export const MANIFEST_NAMES =
   /^(pom\.xml|mvnw|\.mvn|.*\.(cs|fs|vb)proj|.*\.sln|Directory\.(Build|Packages)\.(props|targets)|nuget\.config|global\.json|packages\.lock\.json|package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|\.yarn|patches|.*requirements.*\.txt|.*constraints.*\.txt|pyproject\.toml|poetry\.(lock|toml)|Pipfile(\.lock)?|uv\.(lock|toml)|\.python-version|go\.(mod|sum)|Gemfile(\.lock)?|\.bundle|composer\.(json|lock)|auth\.json)$/i;
 
 const SAMPLE_NAMES = [
-  "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "requirements.txt", "requirements-dev.txt",
-  "constraints.txt", "pyproject.toml", "poetry.lock", "Pipfile", "Pipfile.lock", "uv.lock", "go.mod", "go.sum", "Gemfile", "Gemfile.lock",
-  "composer.json", "composer.lock",
+  "package.json",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "requirements.txt",
+  "requirements-dev.txt",
+  "constraints.txt",
+  "pyproject.toml",
+  "poetry.lock",
+  "Pipfile",
+  "Pipfile.lock",
+  "uv.lock",
+  "go.mod",
+  "go.sum",
+  "Gemfile",
+  "Gemfile.lock",
+  "composer.json",
+  "composer.lock",
 ];
 
 /** Is this file name (or glob such as `package*.json`) a dependency manifest? */
 export function isManifestName(name: string): boolean {
   if (!/[*?[]/.test(name)) return MANIFEST_NAMES.test(name);
-  const re = new RegExp(`^${name.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  const re = new RegExp(
+    `^${name
+      .replace(/[.+^${}()|\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
   return SAMPLE_NAMES.some((n) => re.test(n));
 }
 
@@ -50,7 +71,12 @@ export function manifestsFor(step: InstallStep, ctx: BuildContext, dir: string, 
       return pipManifests(step, c, contextRoot);
     case "uv":
       if (step.files.length > 0) return pipManifests(step, c, contextRoot);
-      return python(c, "pyproject.toml", ["uv.lock", "uv.toml", ".python-version"], /^\s*\[tool\.uv\.workspace\]|\bpath\s*=|workspace\s*=\s*true/m);
+      return python(
+        c,
+        "pyproject.toml",
+        ["uv.lock", "uv.toml", ".python-version"],
+        /^\s*\[tool\.uv\.workspace\]|\bpath\s*=|workspace\s*=\s*true/m,
+      );
     case "poetry": {
       // Some Poetry versions check that the readme exists even with --no-root; it is cheap to bring.
       const readme = /^\s*readme\s*=\s*["']([^"']+)["']/m.exec(c.ctx.read(c.path("pyproject.toml") ?? "") ?? "")?.[1];
@@ -62,7 +88,8 @@ export function manifestsFor(step: InstallStep, ctx: BuildContext, dir: string, 
       const mod = c.require("go.mod");
       if (!mod.ok) return mod;
       if (c.has("go.work")) return { ok: false, reason: "the module is part of a `go.work` workspace, whose modules need their sources" };
-      if (/=>\s*(\.{1,2}\/|\/)/.test(mod.text)) return { ok: false, reason: "`go.mod` replaces a module with a local folder, which `go mod download` reads" };
+      if (/=>\s*(\.{1,2}\/|\/)/.test(mod.text))
+        return { ok: false, reason: "`go.mod` replaces a module with a local folder, which `go mod download` reads" };
       c.optional("go.sum");
       return c.done([]);
     }
@@ -83,14 +110,16 @@ export function manifestsFor(step: InstallStep, ctx: BuildContext, dir: string, 
     case "composer": {
       const json = c.require("composer.json");
       if (!json.ok) return json;
-      if (/"type"\s*:\s*"path"/.test(json.text)) return { ok: false, reason: "`composer.json` has a `path` repository, which needs its sources" };
+      if (/"type"\s*:\s*"path"/.test(json.text))
+        return { ok: false, reason: "`composer.json` has a `path` repository, which needs its sources" };
       c.optional("composer.lock", "auth.json");
       return c.done(["vendor"]);
     }
     case "maven": {
       const pom = c.require("pom.xml");
       if (!pom.ok) return pom;
-      if (/<modules>/.test(pom.text)) return { ok: false, reason: "`pom.xml` is a multi-module build, whose modules `go-offline` cannot resolve without their sources" };
+      if (/<modules>/.test(pom.text))
+        return { ok: false, reason: "`pom.xml` is a multi-module build, whose modules `go-offline` cannot resolve without their sources" };
       if (/<relativePath>\s*[^<\s]/.test(pom.text)) return { ok: false, reason: "`pom.xml` names a parent POM by a relative path" };
       c.optional("mvnw", ".mvn");
       for (const file of step.files) c.optional(file);
@@ -131,7 +160,10 @@ export class Collector {
    * Collect `start` and, breadth first, every file they include: `includes` reads one file's text and
    * returns the context paths it names, or why they cannot be followed.
    */
-  follow(start: readonly string[], includes: (file: string, text: string) => readonly string[] | { reason: string }): { ok: true } | { ok: false; reason: string } {
+  follow(
+    start: readonly string[],
+    includes: (file: string, text: string) => readonly string[] | { reason: string },
+  ): { ok: true } | { ok: false; reason: string } {
     const queue = [...start];
     while (queue.length > 0) {
       const file = queue.shift()!;
@@ -160,7 +192,8 @@ export class Collector {
 function python(c: Collector, manifest: string, extras: string[], local: RegExp): Needs {
   const main = c.require(manifest);
   if (!main.ok) return main;
-  if (local.test(main.text)) return { ok: false, reason: `\`${manifest}\` names a local path or workspace dependency, which needs its sources` };
+  if (local.test(main.text))
+    return { ok: false, reason: `\`${manifest}\` names a local path or workspace dependency, which needs its sources` };
   c.optional(...extras);
   return c.done([".venv"]);
 }
@@ -203,8 +236,10 @@ export function requirementReferences(text: string): { ok: true; files: string[]
       const [, opt, value] = m;
       if (value.includes("$")) return { ok: false, reason: `uses a variable in \`${line}\`` };
       if (opt === "-r" || opt === "--requirement" || opt === "-c" || opt === "--constraint") files.push(value);
-      else if ((opt === "-e" || opt === "--editable") && isLocalRequirement(value)) return { ok: false, reason: `installs the local path \`${value}\`` };
-      else if ((opt === "-f" || opt === "--find-links") && !/^[a-z]+:\/\//i.test(value)) return { ok: false, reason: `finds packages in the local folder \`${value}\`` };
+      else if ((opt === "-e" || opt === "--editable") && isLocalRequirement(value))
+        return { ok: false, reason: `installs the local path \`${value}\`` };
+      else if ((opt === "-f" || opt === "--find-links") && !/^[a-z]+:\/\//i.test(value))
+        return { ok: false, reason: `finds packages in the local folder \`${value}\`` };
       continue;
     }
     if (line.startsWith("-")) continue;

@@ -5,12 +5,26 @@ import { join, type Collector, type Needs } from "./collector.js";
 import type { InstallStep } from "../install-commands.js";
 
 const PROJECT = /\.(cs|fs|vb)proj$/;
-const DOTNET_SHARED = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "NuGet.Config", "NuGet.config", "nuget.config", "global.json"];
+const DOTNET_SHARED = [
+  "Directory.Build.props",
+  "Directory.Build.targets",
+  "Directory.Packages.props",
+  "NuGet.Config",
+  "NuGet.config",
+  "nuget.config",
+  "global.json",
+];
 
 export function dotnetManifests(step: InstallStep, c: Collector): Needs {
   const start = step.files.map((f) => join(c.dir, f));
   if (start.some((f) => f === null)) return { ok: false, reason: "`dotnet restore` names a path outside the build context" };
-  const queue = start.length > 0 ? (start as string[]) : c.ctx.list(c.dir || ".").filter((n) => PROJECT.test(n) || n.endsWith(".sln")).map((n) => join(c.dir, n)!);
+  const queue =
+    start.length > 0
+      ? (start as string[])
+      : c.ctx
+          .list(c.dir || ".")
+          .filter((n) => PROJECT.test(n) || n.endsWith(".sln"))
+          .map((n) => join(c.dir, n)!);
   if (queue.length === 0) return { ok: false, reason: "the build context has no project or solution file where `dotnet restore` runs" };
   const outputs: string[] = [];
   const folders = new Set<string>();
@@ -20,7 +34,8 @@ export function dotnetManifests(step: InstallStep, c: Collector): Needs {
     const refs = file.endsWith(".sln")
       ? [...text.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+)"/gm)].map((m) => m[1]).filter((p) => PROJECT.test(p))
       : [...text.matchAll(/<ProjectReference\s+Include\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
-    if (!file.endsWith(".sln") && /<Import\s+Project\s*=\s*"(?!\$\()/.test(text)) return { reason: `\`${file}\` imports a local MSBuild file` };
+    if (!file.endsWith(".sln") && /<Import\s+Project\s*=\s*"(?!\$\()/.test(text))
+      return { reason: `\`${file}\` imports a local MSBuild file` };
     const paths: string[] = [];
     for (const ref of refs) {
       if (ref.includes("$(")) return { reason: `\`${file}\` references \`${ref}\` through a property` };
@@ -41,7 +56,11 @@ export function dotnetManifests(step: InstallStep, c: Collector): Needs {
     for (let dir = folder; ; dir = posix.dirname(dir)) {
       for (const name of DOTNET_SHARED) {
         const p = join(dir, name)!;
-        if (c.ctx.read(p) !== null && /^(Directory\.Build\.(props|targets)|Directory\.Packages\.props)$/.test(name) && /<Import\s+Project\s*=\s*"(?!\$\()/.test(c.ctx.read(p)!)) {
+        if (
+          c.ctx.read(p) !== null &&
+          /^(Directory\.Build\.(props|targets)|Directory\.Packages\.props)$/.test(name) &&
+          /<Import\s+Project\s*=\s*"(?!\$\()/.test(c.ctx.read(p)!)
+        ) {
           return { ok: false, reason: `\`${p}\` imports a local MSBuild file` };
         }
         if (c.ctx.exists(p) && c.ctx.list(dir === "." ? "." : dir).includes(name)) c.add(p);

@@ -6,7 +6,17 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { join, type Collector, type Needs } from "./collector.js";
 import type { InstallStep } from "../install-commands.js";
 
-const NODE_FILES = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "pnpm-workspace.yaml", ".npmrc", ".yarnrc", ".yarnrc.yml", ".pnpmfile.cjs"];
+const NODE_FILES = [
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "pnpm-workspace.yaml",
+  ".npmrc",
+  ".yarnrc",
+  ".yarnrc.yml",
+  ".pnpmfile.cjs",
+];
 const NODE_DIRS = [".yarn", "patches"];
 const LIFECYCLE = ["preinstall", "install", "postinstall", "preprepare", "prepare", "postprepare"];
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "resolutions", "overrides"];
@@ -56,10 +66,13 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
       if (!deps || typeof deps !== "object") continue;
       for (const [dep, spec] of Object.entries(deps as Record<string, unknown>)) {
         if (typeof spec !== "string") continue;
-        const local = /^(file|link|portal):(.+)$/.exec(spec) ?? (/^patch:.*#(.+)$/.exec(spec) && [spec, "patch", spec.slice(spec.lastIndexOf("#") + 1).replace(/^~\//, "")]);
+        const local =
+          /^(file|link|portal):(.+)$/.exec(spec) ??
+          (/^patch:.*#(.+)$/.exec(spec) && [spec, "patch", spec.slice(spec.lastIndexOf("#") + 1).replace(/^~\//, "")]);
         if (!local) continue;
         const path = join(dir, local[2]);
-        if (path === null || !c.ctx.exists(path)) return { ok: false, reason: `\`${dep}\` depends on \`${spec}\`, which is not in the build context` };
+        if (path === null || !c.ctx.exists(path))
+          return { ok: false, reason: `\`${dep}\` depends on \`${spec}\`, which is not in the build context` };
         c.add(path);
         // A local package runs its own install hooks: check it like a workspace.
         const linked = c.ctx.read(join(path, "package.json") ?? "");
@@ -122,6 +135,14 @@ function matchFolders(ctx: BuildContext, base: string, segments: readonly string
     return [...here, ...deeper.flatMap((n) => matchFolders(ctx, child(n), segments, depth + 1))];
   }
   if (!/[*?[]/.test(head)) return ctx.exists(child(head)) ? matchFolders(ctx, child(head), rest, depth) : [];
-  const re = new RegExp(`^${head.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
-  return ctx.list(base).filter((n) => re.test(n) && n !== "node_modules").flatMap((n) => matchFolders(ctx, child(n), rest, depth));
+  const re = new RegExp(
+    `^${head
+      .replace(/[.+^${}()|\\]/g, "\\$&")
+      .replace(/\*/g, "[^/]*")
+      .replace(/\?/g, "[^/]")}$`,
+  );
+  return ctx
+    .list(base)
+    .filter((n) => re.test(n) && n !== "node_modules")
+    .flatMap((n) => matchFolders(ctx, child(n), rest, depth));
 }

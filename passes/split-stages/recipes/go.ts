@@ -43,7 +43,10 @@ export const goRecipe: Recipe = {
       if (!hasUser) prelude.push(instruction("USER", "root", { line: a.stage.from.line }));
       notes.push({ line: a.stage.from.line, id: "distroless", data: { user: hasUser ? "" : ", and `USER root` keeps the original user" } });
       const nonRootUser = { name: "65532:65532", chown: "65532:65532" };
-      return { ok: true, plan: { image: "gcr.io/distroless/static-debian12", shellless, builderInserts, runtimePrelude: prelude, notes, nonRootUser } };
+      return {
+        ok: true,
+        plan: { image: "gcr.io/distroless/static-debian12", shellless, builderInserts, runtimePrelude: prelude, notes, nonRootUser },
+      };
     }
     const codename = splitCodename(tag).codename ?? "bookworm";
     return { ok: true, plan: { image: `debian:${codename}-slim`, shellless, builderInserts, runtimePrelude: prelude, notes } };

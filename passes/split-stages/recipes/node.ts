@@ -6,7 +6,13 @@ import { contextSource } from "../entry.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
 /** Dev tools whose command differs from their package name. */
-const BIN_PACKAGES: Readonly<Record<string, string>> = { tsc: "typescript", "ts-node": "ts-node", tsx: "tsx", nodemon: "nodemon", vite: "vite" };
+const BIN_PACKAGES: Readonly<Record<string, string>> = {
+  tsc: "typescript",
+  "ts-node": "ts-node",
+  tsx: "tsx",
+  nodemon: "nodemon",
+  vite: "vite",
+};
 
 /**
  * How each package manager drops devDependencies from an installed node_modules, tried in order: the one
@@ -48,7 +54,11 @@ export const nodeRecipe: Recipe = {
         return devDeps.includes(name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
       });
       const berry = manager.tool === "yarn" && (has(".yarnrc.yml") || !/^yarn@1\./.test(pkg?.packageManager ?? "yarn@1."));
-      const reason = devUsed ? `the entry runs \`${devUsed.name}\`` : manager.prune === null || berry ? `there is no safe prune for the project's \`${manager.tool}\` setup` : null;
+      const reason = devUsed
+        ? `the entry runs \`${devUsed.name}\``
+        : manager.prune === null || berry
+          ? `there is no safe prune for the project's \`${manager.tool}\` setup`
+          : null;
       if (reason || manager.prune === null) {
         notes.push({ line: last.line, id: "keptDevDeps", data: { reason: reason ?? "" } });
       } else {
@@ -56,6 +66,16 @@ export const nodeRecipe: Recipe = {
         notes.push({ line: last.line, id: "pruned", data: { command: manager.prune } });
       }
     }
-    return { ok: true, plan: { image: `${base.name}:${slim}`, shellless: false, builderInserts, runtimePrelude: [], notes, nonRootUser: { name: "node", chown: "node:node" } } };
+    return {
+      ok: true,
+      plan: {
+        image: `${base.name}:${slim}`,
+        shellless: false,
+        builderInserts,
+        runtimePrelude: [],
+        notes,
+        nonRootUser: { name: "node", chown: "node:node" },
+      },
+    };
   },
 };

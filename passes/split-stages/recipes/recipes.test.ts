@@ -8,7 +8,17 @@ import { pythonRecipe } from "./python.js";
 import { debianRecipe } from "./debian.js";
 
 const stage = { from: { line: 1 }, body: [{ keyword: "RUN", args: "true", line: 2 }] };
-const analysis = { stage, lastBuild: 0, copyPaths: [], apt: [], buildCommands: new Set(), venvs: [], entry: [], workdir: null, sources: new Map() } as unknown as Analysis;
+const analysis = {
+  stage,
+  lastBuild: 0,
+  copyPaths: [],
+  apt: [],
+  buildCommands: new Set(),
+  venvs: [],
+  entry: [],
+  workdir: null,
+  sources: new Map(),
+} as unknown as Analysis;
 const image = (recipe: typeof nodeRecipe, ref: string) => {
   const r = recipe.plan(parseImageRef(ref), analysis, memoryContext({}), []);
   return r.ok ? r.plan.image : r.id;
