@@ -146,7 +146,10 @@ describe("msb-opt batch", () => {
     );
     expect(sarif.runs[0].results.length).toBe(notes + 1);
     const error = sarif.runs[0].results.find((x: { level: string }) => x.level === "error");
-    expect(error.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "svc-c/Dockerfile" }, region: { startLine: 2 } });
+    expect(error.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "svc-c/Dockerfile", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 2 },
+    });
   });
 
   test("--shard splits the files deterministically into disjoint parts that cover them all", () => {

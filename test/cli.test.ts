@@ -1,6 +1,6 @@
 // The CLI as users run it: the built bundle (bin/msb-opt.js → dist/), spawned as a process.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -109,5 +109,55 @@ describe("msb-opt CLI", () => {
     expect(warned.stderr.match(/warning: <stdin> names msb-opt/g)).toHaveLength(1);
     expect(msbOpt(["-q", "-"], text, { DOCKER_BUILDKIT: "1" }).stderr).toBe("");
     expect(msbOpt(["-q", "-"], "# syntax=docker/dockerfile:1\nFROM debian\n", { DOCKER_BUILDKIT: "0" }).stderr).toBe("");
+  });
+
+  test("an internal error (a pass that throws) is told apart from bad input: exit 3, a report request, the stack only with --debug", () => {
+    const naive = "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\n";
+    const env = { MSB_OPT_INJECT_FAULT: "merge-run" };
+    const r = msbOpt(["--offline", "-"], naive, env);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).not.toMatch(/<stdin>:\d+:/); // not worded like an input error
+    expect(r.stderr).toContain(
+      "msb-opt: internal error (a bug in msb-opt, not a problem with the input): fault injected into pass merge-run",
+    );
+    expect(r.stderr).toContain("please report it at https://github.com/msb-opt/msb-opt/issues");
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    const debug = msbOpt(["--offline", "--debug", "-"], naive, env);
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(/^\s+at .*run/m);
+    // Without the fault, the same input is fine; bad input stays exit 2 with file:line.
+    expect(msbOpt(["--offline", "-q", "-"], naive).code).toBe(0);
+    expect(msbOpt(["-"], "FROM debian\nRUNN x\n", env).code).toBe(2);
+  });
+
+  test("-o onto a symbolic link writes through it; a link to nothing is refused and left alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-"));
+    mkdirSync(join(dir, "shared"));
+    writeFileSync(join(dir, "shared", "Dockerfile"), "old\n");
+    symlinkSync("shared/Dockerfile", join(dir, "out.Dockerfile"));
+    const r = msbOpt(["-o", join(dir, "out.Dockerfile"), "-"], PLAIN);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, "out.Dockerfile")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, "out.Dockerfile"))).toBe("shared/Dockerfile");
+    expect(readFileSync(join(dir, "shared", "Dockerfile"), "utf8")).toBe(PLAIN);
+    symlinkSync("gone/Dockerfile", join(dir, "dangling"));
+    const dangling = msbOpt(["-o", join(dir, "dangling"), "-"], PLAIN);
+    expect(dangling.code).toBe(2);
+    expect(dangling.stderr).toContain("symbolic link to gone/Dockerfile, which does not exist");
+    expect(lstatSync(join(dir, "dangling")).isSymbolicLink()).toBe(true);
+  });
+
+  test("notes and errors never print terminal escape sequences from the file or its name", () => {
+    // The image name reaches a pin-tags note; the file name reaches a parse error.
+    const r = msbOpt(["--offline", "-"], "FROM debian:bookworm\x1b]0;pwned\x07\x1b[2J\nRUN echo hi\n");
+    expect(r.stderr).toContain("pin-tags: Left `debian:bookworm` unpinned");
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-"));
+    const evil = join(dir, "Dockerfile\x1b[31m\r");
+    writeFileSync(evil, "FROM debian\nRUNN x\n");
+    const bad = msbOpt([evil], undefined);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Dockerfile\uFFFD:2: ");
+    for (const out of [r.stderr, bad.stderr]) for (const c of ["\x1b", "\x07", "\r"]) expect(out).not.toContain(c);
   });
 });

@@ -1,5 +1,7 @@
-// Find the Dockerfiles of a tree of repositories, each with the build context it is built from.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// Find the Dockerfiles of a tree of repositories, each with the build context it is built from. Folders that
+// are symbolic links are not followed unless asked (then each real folder is walked once, so loops end); what
+// cannot be read is reported, never skipped silently.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { GitIgnore } from "./gitignore.js";
@@ -20,40 +22,125 @@ export function isDockerfileName(name: string): boolean {
   return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) || /^[\w.-]+\.(Dockerfile|dockerfile|Containerfile)$/.test(name);
 }
 
+/** Something the walk met but did not take: reported, never dropped silently. */
+export interface Passed {
+  /** Absolute path. */
+  readonly path: string;
+  /**
+   * unreadable: a folder, Dockerfile or file the walk needs that could not be read (an error);
+   * outside: a symbolically linked Dockerfile whose file is outside the tree (skipped);
+   * link: a symbolically linked folder, not followed without --follow-symlinks (a note).
+   */
+  readonly kind: "unreadable" | "outside" | "link";
+  readonly reason: string;
+}
+
+export interface Discovery {
+  readonly targets: Target[];
+  readonly passed: Passed[];
+}
+
+export interface DiscoverOptions {
+  /** Walk into symbolically linked folders and take linked Dockerfiles from anywhere (each real folder once). */
+  readonly followSymlinks?: boolean;
+}
+
 /** Every Dockerfile under the given paths (files are taken as they are), sorted, without duplicates. */
-export function discover(paths: readonly string[]): Target[] {
+export function discover(paths: readonly string[], options: DiscoverOptions = {}): Discovery {
   const found = new Map<string, Target>();
+  const passed: Passed[] = [];
   for (const p of paths) {
     const abs = resolve(p);
     const st = statSync(abs);
-    if (st.isFile()) found.set(abs, { path: abs, context: composeContexts(dirname(abs)).get(abs) ?? dirname(abs) });
-    else walk(abs, new GitIgnore(), found);
+    if (st.isFile()) found.set(abs, { path: abs, context: composeContexts(dirname(abs), passed).get(abs) ?? dirname(abs) });
+    else {
+      const walk = new Walk(realpathSync(abs), options.followSymlinks ?? false, found, passed);
+      walk.visit(abs, st, new GitIgnore());
+    }
   }
-  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { targets: [...found.values()].sort(byPath), passed: passed.sort(byPath) };
 }
 
-function walk(dir: string, parentIgnore: GitIgnore, found: Map<string, Target>): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return;
-  }
-  const ignore = names.includes(".gitignore") ? parentIgnore.with(dir, safeRead(join(dir, ".gitignore"))) : parentIgnore;
-  const compose = composeContexts(dir, names);
-  for (const name of names) {
-    const path = join(dir, name);
-    let st;
+const why = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
+class Walk {
+  /** device:inode of the folders walked: a folder reached twice (a loop, two links) is walked once. */
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly realRoot: string,
+    private readonly follow: boolean,
+    private readonly found: Map<string, Target>,
+    private readonly passed: Passed[],
+  ) {}
+
+  visit(dir: string, st: Stats, parentIgnore: GitIgnore): void {
+    const key = `${st.dev}:${st.ino}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    let names: string[];
     try {
+      names = readdirSync(dir).sort();
+    } catch (err) {
+      this.passed.push({
+        path: dir,
+        kind: "unreadable",
+        reason: `cannot read this folder (${why(err)}); the Dockerfiles in it were not checked`,
+      });
+      return;
+    }
+    const ignore = names.includes(".gitignore") ? parentIgnore.with(dir, this.read(join(dir, ".gitignore"))) : parentIgnore;
+    const compose = composeContexts(dir, this.passed, names);
+    for (const name of names) this.entry(join(dir, name), name, ignore, compose.get(join(dir, name)) ?? dir);
+  }
+
+  private entry(path: string, name: string, ignore: GitIgnore, context: string): void {
+    const dockerfile = isDockerfileName(name);
+    let st: Stats;
+    let link = false;
+    try {
+      link = lstatSync(path).isSymbolicLink();
       st = statSync(path);
-    } catch {
-      continue;
+    } catch (err) {
+      // A broken or looping link, or a file that vanished: it matters only if it should have been a Dockerfile.
+      if (dockerfile && !ignore.ignores(path, false))
+        this.passed.push({
+          path,
+          kind: "unreadable",
+          reason: `cannot read this Dockerfile (${why(err)}${link ? ", a broken symbolic link" : ""})`,
+        });
+      return;
     }
     if (st.isDirectory()) {
-      if (SKIPPED_DIRS.has(name) || ignore.ignores(path, true)) continue;
-      walk(path, ignore, found);
-    } else if (st.isFile() && isDockerfileName(name) && !ignore.ignores(path, false)) {
-      found.set(path, { path, context: compose.get(path) ?? dir });
+      if (SKIPPED_DIRS.has(name) || ignore.ignores(path, true)) return;
+      if (link && !this.follow) {
+        this.passed.push({ path, kind: "link", reason: "a symbolically linked folder, not followed (--follow-symlinks follows it)" });
+        return;
+      }
+      this.visit(path, st, ignore);
+    } else if (st.isFile() && dockerfile && !ignore.ignores(path, false)) {
+      if (link && !this.follow) {
+        const real = realpathSync(path);
+        if (real !== this.realRoot && !real.startsWith(`${this.realRoot}${sep}`)) {
+          this.passed.push({
+            path,
+            kind: "outside",
+            reason: `skipped: a symbolic link to ${real}, outside the tree (--follow-symlinks takes it, and --write would write there)`,
+          });
+          return;
+        }
+      }
+      this.found.set(path, { path, context });
+    }
+  }
+
+  private read(path: string): string {
+    try {
+      return readFileSync(path, "utf8");
+    } catch (err) {
+      this.passed.push({ path, kind: "unreadable", reason: `cannot read this file (${why(err)}), so what it ignores was walked` });
+      return "";
     }
   }
 }
@@ -62,13 +149,21 @@ function walk(dir: string, parentIgnore: GitIgnore, found: Map<string, Target>):
  * Build contexts that a compose file in `dir` gives its services' Dockerfiles:
  * `build: ./ctx` (Dockerfile in it) or `build: { context, dockerfile }`.
  */
-function composeContexts(dir: string, names?: readonly string[]): Map<string, string> {
+function composeContexts(dir: string, passed: Passed[], names?: readonly string[]): Map<string, string> {
   const contexts = new Map<string, string>();
   for (const file of COMPOSE_FILES) {
     if (names ? !names.includes(file) : !exists(join(dir, file))) continue;
+    let text: string;
+    try {
+      text = readFileSync(join(dir, file), "utf8");
+    } catch (err) {
+      const reason = `cannot read this compose file (${why(err)}), so the build contexts it names are not known; its Dockerfiles were checked against their own folder`;
+      passed.push({ path: join(dir, file), kind: "unreadable", reason });
+      continue;
+    }
     let doc: unknown;
     try {
-      doc = parseYaml(safeRead(join(dir, file)));
+      doc = parseYaml(text);
     } catch {
       continue; // a broken compose file does not stop the batch; the folder stays the context
     }
@@ -87,20 +182,20 @@ function composeContexts(dir: string, names?: readonly string[]): Map<string, st
   return contexts;
 }
 
-function safeRead(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return "";
-  }
-}
-
 function exists(path: string): boolean {
   try {
     statSync(path);
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The repository `cwd` is in: the nearest folder up from it that has a `.git`, else `cwd` itself. */
+export function repositoryRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (exists(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return resolve(cwd);
   }
 }
 

@@ -1,11 +1,25 @@
-// One Dockerfile of a batch: read, optimize, classify. Never throws: a bad file becomes an `error` result.
+// One Dockerfile of a batch: read, optimize, classify. Never throws: a file that cannot be read or parsed becomes
+// an `error` result, a bug in msb-opt an `internal` one (told apart everywhere: a bug asks for a report).
 import { readFileSync } from "node:fs";
 import { fsContext } from "../core/context.js";
 import { DockerfileError } from "../core/parse.js";
 import type { Note, ProposedFile } from "../core/pass.js";
 import { optimize, type OptimizeOptions } from "../core/pipeline.js";
+import { ISSUES_URL } from "../io/version.js";
+import { catalogWithFault } from "./fault.js";
 
-export type FileStatus = "changed" | "unchanged" | "refused" | "error";
+/**
+ * changed / unchanged / refused: optimized; skipped: found but not processed (a symbolic link out of the tree);
+ * error: bad input (unreadable, does not parse); internal: a bug in msb-opt met while processing the file.
+ */
+export type FileStatus = "changed" | "unchanged" | "refused" | "skipped" | "error" | "internal";
+
+export interface FileError {
+  readonly line: number | null;
+  readonly message: string;
+  /** Internal errors: the stack, shown only with --debug. */
+  readonly stack?: string;
+}
 
 export interface FileTask {
   /** Absolute path of the Dockerfile. */
@@ -27,14 +41,30 @@ export interface FileResult extends FileTask {
   readonly refusals: readonly Note[];
   /** Build-context files the passes propose (context-relative paths). */
   readonly files: readonly ProposedFile[];
-  readonly error: { readonly line: number | null; readonly message: string } | null;
+  readonly error: FileError | null;
 }
 
-/** Options that cross to worker threads: plain data only (the context is made per file). */
-export type BatchPassOptions = Omit<OptimizeOptions, "context" | "filename">;
+/** Options that cross to worker threads: plain data only (the context and the pass catalog are made per file). */
+export type BatchPassOptions = Omit<OptimizeOptions, "context" | "filename" | "catalog">;
 
-export async function processFile(task: FileTask, options: BatchPassOptions): Promise<FileResult> {
-  const empty = { original: null, output: null, diff: "", changes: [], refusals: [], files: [] };
+/** The batch-wide options: the files' pass options, and a test seam. */
+export interface BatchRunOptions extends BatchPassOptions {
+  /** Tests only: the id of a pass to make throw (see fault.ts). */
+  readonly injectFault?: string;
+}
+
+const empty = { original: null, output: null, diff: "", changes: [], refusals: [], files: [] };
+
+/** The result of a file whose processing met a bug in msb-opt. */
+export function internalResult(task: FileTask, err: unknown, original: string | null = null): FileResult {
+  const what = (err as Error)?.message ?? String(err);
+  const message = `internal error in msb-opt (a bug, not a problem with this file): ${what}; please report it at ${ISSUES_URL} with the file (--debug adds the stack)`;
+  const stack = (err as Error)?.stack;
+  return { ...task, ...empty, original, status: "internal", error: { line: null, message, ...(stack ? { stack } : {}) } };
+}
+
+export async function processFile(task: FileTask, options: BatchRunOptions): Promise<FileResult> {
+  const { injectFault, ...passOptions } = options;
   let text: string;
   try {
     text = readFileSync(task.path, "utf8");
@@ -42,7 +72,13 @@ export async function processFile(task: FileTask, options: BatchPassOptions): Pr
     return { ...task, ...empty, status: "error", error: { line: null, message: `cannot read: ${(err as Error).message}` } };
   }
   try {
-    const result = await optimize(text, { ...options, ...task.options, context: fsContext(task.context), filename: task.display });
+    const result = await optimize(text, {
+      ...passOptions,
+      ...task.options,
+      context: fsContext(task.context),
+      filename: task.display,
+      catalog: catalogWithFault(injectFault, task.display),
+    });
     const status: FileStatus =
       result.output !== text || result.files.length > 0 ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
     return {
@@ -57,9 +93,7 @@ export async function processFile(task: FileTask, options: BatchPassOptions): Pr
       error: null,
     };
   } catch (err) {
-    const line = err instanceof DockerfileError ? err.line : null;
-    const message =
-      err instanceof DockerfileError ? err.message : `internal error, please report it: ${(err as Error)?.message ?? String(err)}`;
-    return { ...task, ...empty, original: text, status: "error", error: { line, message } };
+    if (!(err instanceof DockerfileError)) return internalResult(task, err, text);
+    return { ...task, ...empty, original: text, status: "error", error: { line: err.line, message: err.message } };
   }
 }

@@ -55,7 +55,7 @@ export function renderReviewPage(results: readonly FileResult[]): string {
 
 const STYLE = `
 :root { --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --bg:#f6f8fa; --add:#dafbe1; --del:#ffebe9; --hunk:#ddf4ff;
-  --changed:#0969da; --unchanged:#59636e; --refused:#9a6700; --error:#cf222e; }
+  --changed:#0969da; --unchanged:#59636e; --refused:#9a6700; --error:#cf222e; --internal:#8250df; --skipped:#6e7781; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: #fff; }
 header { padding: 20px 32px 12px; border-bottom: 1px solid var(--line); background: var(--bg); position: sticky; top: 0; z-index: 1; }
@@ -79,11 +79,13 @@ li.file > button:hover { background: var(--bg); }
 .badge { font-size: 12px; padding: 1px 8px; border-radius: 10px; color: #fff; }
 .badge.changed { background: var(--changed); } .badge.unchanged { background: var(--unchanged); }
 .badge.refused { background: var(--refused); } .badge.error { background: var(--error); }
+.badge.internal { background: var(--internal); } .badge.skipped { background: var(--skipped); }
 .summary { color: var(--muted); font-size: 12px; }
 .detail { border-top: 1px solid var(--line); padding: 10px 14px; }
 .note { margin: 4px 0; padding: 6px 10px; border-left: 3px solid var(--changed); background: #f6faff; }
 .note.refusal { border-color: var(--refused); background: #fff8e5; }
 .note.error { border-color: var(--error); background: var(--del); }
+.note.internal { border-color: var(--internal); background: #fbefff; }
 .note code, .note .pass { font-family: ui-monospace, monospace; font-size: 12px; }
 .note .pass { font-weight: 600; margin-right: 6px; }
 .hunk { margin: 12px 0; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; }
@@ -102,12 +104,14 @@ const SCRIPT = `
   const s = data.summary;
   document.getElementById("sub").textContent = "msb-opt " + data.version + " · " + s.files + " Dockerfiles";
   const cards = document.getElementById("cards");
-  for (const [key, label] of [["changed", "changed"], ["unchanged", "unchanged"], ["refused", "refused"], ["error", "errors"]]) {
+  for (const [key, label] of [["changed", "changed"], ["unchanged", "unchanged"], ["refused", "refused"], ["error", "errors"], ["internal", "internal errors"], ["skipped", "skipped"]]) {
+    if ((key === "internal" || key === "skipped") && !s[key]) continue;
     const c = el("div", "card"); c.append(el("b", null, String(s[key]))); c.append(el("span", null, label)); c.dataset.status = key; cards.append(c);
   }
   const state = { status: "all", q: "" };
   const filters = document.getElementById("filters");
-  for (const f of ["all", "changed", "refused", "error", "unchanged"]) {
+  for (const f of ["all", "changed", "refused", "error", "internal", "skipped", "unchanged"]) {
+    if ((f === "internal" || f === "skipped") && !s[f]) continue;
     const b = el("button", null, f); b.type = "button"; b.dataset.filter = f; b.setAttribute("aria-pressed", String(f === "all"));
     b.onclick = () => { state.status = f; for (const x of filters.children) x.setAttribute("aria-pressed", String(x === b)); render(); };
     filters.append(b);
@@ -132,7 +136,10 @@ const SCRIPT = `
   }
   function detail(f) {
     const box = el("div", "detail");
-    if (f.e) { const e = el("div", "note error", "Error, " + f.e); box.append(e); }
+    if (f.e) {
+      const label = f.s === "internal" ? "Internal error (a bug in msb-opt), " : f.s === "skipped" ? "Skipped, " : "Error, ";
+      box.append(el("div", "note " + (f.s === "internal" ? "internal" : "error"), label + f.e));
+    }
     const hs = hunks(f.d); const placed = new Set();
     for (const h of hs) {
       const wrap = el("div", "hunk"); const notes = el("div", "notes");

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { processFile, type BatchPassOptions, type FileResult, type FileTask } from "./process-file.js";
+import { internalResult, processFile, type BatchRunOptions, type FileResult, type FileTask } from "./process-file.js";
 
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance load. */
 const CHUNK = 32;
@@ -15,7 +15,7 @@ export function defaultJobs(): number {
 
 export async function runBatch(
   tasks: readonly FileTask[],
-  options: BatchPassOptions,
+  options: BatchRunOptions,
   jobs: number,
   onResult: (result: FileResult) => void = () => {},
 ): Promise<FileResult[]> {
@@ -32,33 +32,58 @@ export async function runBatch(
     return results;
   }
   const results: FileResult[] = new Array(tasks.length);
-  let next = 0;
-  const pool = Array.from({ length: workers }, () => new Worker(workerFile));
+  const queue: Job[] = [];
+  for (let id = 0; id < tasks.length; id += CHUNK) queue.push({ id, tasks: tasks.slice(id, id + CHUNK), alone: false });
+  const live = new Set<Worker>();
+  const done = (id: number, r: FileResult) => {
+    results[id] = r;
+    onResult(r);
+  };
+  /** A worker that takes jobs until none are left; when it dies, a fresh one takes over. */
+  const serve = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const worker = new Worker(workerFile);
+      live.add(worker);
+      let job: Job | undefined;
+      let dead = false;
+      const send = () => {
+        job = queue.shift();
+        if (job) worker.postMessage({ id: job.id, tasks: job.tasks, options });
+        else resolve();
+      };
+      // A crash no try/catch in processFile saw (out of memory, an exception thrown outside the pipeline's
+      // promise): the job's files are retried one at a time, and a file that kills a worker alone is an internal error.
+      const die = (err: unknown) => {
+        if (dead) return;
+        dead = true;
+        live.delete(worker);
+        void worker.terminate();
+        if (job?.alone) done(job.id, internalResult(job.tasks[0], err));
+        else if (job) job.tasks.forEach((t, i) => queue.push({ id: job!.id + i, tasks: [t], alone: true }));
+        job = undefined;
+        serve().then(resolve);
+      };
+      worker.on("message", (msg: { id: number; results: FileResult[] }) => {
+        msg.results.forEach((r, i) => done(msg.id + i, r));
+        send();
+      });
+      worker.on("error", die);
+      worker.on("exit", (code) => {
+        if (job) die(new Error(`the worker thread stopped with exit code ${code}`));
+      });
+      send();
+    });
   try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= tasks.length) return resolve();
-              const id = next;
-              next += CHUNK;
-              worker.postMessage({ id, tasks: tasks.slice(id, id + CHUNK), options });
-            };
-            worker.on("message", (msg: { id: number; results: FileResult[] }) => {
-              msg.results.forEach((r, i) => {
-                results[msg.id + i] = r;
-                onResult(r);
-              });
-              send();
-            });
-            worker.on("error", reject);
-            send();
-          }),
-      ),
-    );
+    await Promise.all(Array.from({ length: workers }, serve));
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
   return results;
+}
+
+interface Job {
+  readonly id: number;
+  readonly tasks: readonly FileTask[];
+  /** A retry of one file after its worker died. */
+  readonly alone: boolean;
 }

@@ -1,11 +1,11 @@
 // Worker thread of a batch: optimizes the files it is sent, a chunk at a time.
 import { parentPort } from "node:worker_threads";
-import { processFile, type BatchPassOptions, type FileTask } from "./process-file.js";
+import { processFile, type BatchRunOptions, type FileTask } from "./process-file.js";
 
 interface Job {
   readonly id: number;
   readonly tasks: readonly FileTask[];
-  readonly options: BatchPassOptions;
+  readonly options: BatchRunOptions;
 }
 
 parentPort?.on("message", async (job: Job) => {

@@ -2,11 +2,14 @@
 // `Io` that src/cli/main.ts hands it (the one module that touches `process`).
 import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import { INJECT_FAULT_ENV } from "../batch/fault.js";
 import { combinedDiff, writeInPlace, writeOutDir } from "../batch/output.js";
+import { mergeSharedProposals } from "../batch/shared-context.js";
+import { printable } from "../io/terminal-text.js";
 import { verifyResults } from "../batch/verify-results.js";
 import { Docker } from "../verify/docker.js";
 import { defaultJobs, runBatch } from "../batch/run.js";
-import { discover, displayPath, shardOf } from "../batch/discover.js";
+import { discover, displayPath, repositoryRoot, shardOf, type Passed } from "../batch/discover.js";
 import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
 import { renderReport, reportFormatOf, summarize, type ReportFormat } from "../batch/report.js";
 import { addSettingsOptions, flagSettings } from "./options.js";
@@ -39,6 +42,8 @@ interface BatchOptions {
   ignoreLabel?: string;
   quiet?: boolean;
   config?: string;
+  debug?: boolean;
+  followSymlinks?: boolean;
 }
 
 export function batchCommand(): Command {
@@ -66,6 +71,11 @@ export function batchCommand(): Command {
     .option("--ignore-env <names>", "with --verify: environment variables that may differ (set by the base images)")
     .option("--ignore-label <prefixes>", "with --verify: label prefixes that may differ (set by the base images)")
     .option("--shard <i/n>", "process only shard i of n (1-based), split deterministically by path")
+    .option(
+      "--follow-symlinks",
+      "walk into symbolically linked folders (each real folder once) and take linked Dockerfiles from outside the tree",
+    )
+    .option("--debug", "print the stack of internal errors (for a bug report)")
     .option("-q, --quiet", "print only errors and the summary");
   return addSettingsOptions(cmd)
     .addHelpText(
@@ -78,7 +88,8 @@ Examples:
   msb-opt batch . --check --report msb-opt.sarif     CI gate with code-scanning output
   msb-opt batch . --shard 2/8                        one job of an 8-way CI matrix
 
-Exit codes: 0 done, 1 changes found under --check, 2 errors in some files (the others were processed).`,
+Exit codes: 0 done, 1 changes found under --check, 2 errors in some files or folders (bad input; the others were
+processed), 3 an internal error in some files (a bug in msb-opt: please report it; the others were processed).`,
     )
     .exitOverride();
 }
@@ -93,19 +104,23 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   for (const r of reports)
     if (!r.format) throw new BatchUsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
 
-  let targets;
+  let found;
   try {
-    targets = discover(paths.length > 0 ? paths : ["."]);
+    found = discover(paths.length > 0 ? paths : ["."], { followSymlinks: opts.followSymlinks ?? false });
   } catch (err) {
     throw new BatchUsageError(`cannot read ${paths.join(", ")}: ${(err as Error).message}`);
   }
-  let tasks = targets.map((t) => ({ ...t, display: displayPath(t.path, io.cwd) }));
+  let tasks = found.targets.map((t) => ({ ...t, display: displayPath(t.path, io.cwd) }));
+  let passed = found.passed.map((p) => ({ ...p, display: displayPath(p.path, io.cwd) }));
   if (opts.shard) {
     const m = /^(\d+)\/(\d+)$/.exec(opts.shard);
     const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
     if (!m || count < 1 || index < 1 || index > count) throw new BatchUsageError(`--shard takes i/n with 1 <= i <= n, not "${opts.shard}"`);
     tasks = tasks.filter((t) => shardOf(t.display, count) === index - 1);
+    passed = passed.filter((p) => shardOf(p.display, count) === index - 1);
   }
+  const say = (line: string) => io.err(`${printable(line)}\n`);
+  if (!opts.quiet) for (const p of passed) if (p.kind === "link") say(`msb-opt: ${p.display}: ${p.reason}`);
 
   const progress = new Progress(io, tasks.length, opts.quiet ?? false);
   const flags = flagSettings(cmd);
@@ -114,7 +129,8 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     options: resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings as BatchPassOptions,
   }));
   for (const t of withSettings) selectPasses(t.options);
-  let results = await runBatch(withSettings, {}, jobs, (r) => progress.add(r));
+  const injectFault = io.env[INJECT_FAULT_ENV];
+  let results = await runBatch(withSettings, injectFault ? { injectFault } : {}, jobs, (r) => progress.add(r));
   progress.done();
   if (opts.verify) {
     const bin = io.env.MSB_DOCKER ?? "docker";
@@ -140,21 +156,47 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     });
   }
 
+  results = mergeSharedProposals(results, io.cwd);
+  results = [...results, ...passed.filter((p) => p.kind !== "link").map(passedResult)].sort((a, b) =>
+    a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
+  );
   if (opts.write) results = writeInPlace(results);
   else if (opts.outDir) results = writeOutDir(results, opts.outDir);
   if (opts.diff) io.out(combinedDiff(results));
-  for (const r of reports) writeFileSync(r.file, renderReport(r.format!, results, selectPasses({})));
+  const reportOptions = { root: repositoryRoot(io.cwd), debug: opts.debug ?? false };
+  for (const r of reports) writeFileSync(r.file, renderReport(r.format!, results, selectPasses({}), reportOptions));
 
   for (const r of results) {
-    if (r.error) io.err(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}\n`);
-    else if (!opts.quiet && r.status !== "unchanged") io.err(`${r.display}: ${describe(r, opts.write ?? false)}\n`);
+    if (r.error && (r.status !== "skipped" || !opts.quiet)) {
+      say(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}`);
+      if (opts.debug && r.error.stack) io.err(`${printable(r.error.stack, true)}\n`);
+    } else if (!opts.quiet && r.status !== "unchanged") say(`${r.display}: ${describe(r, opts.write ?? false)}`);
   }
   const s = summarize(results);
-  io.err(
-    `${s.files} Dockerfiles: ${s.changed} ${opts.write ? "rewritten" : "changed"}, ${s.unchanged} unchanged, ${s.refused} refused, ${s.error} errors\n`,
+  const more = `${s.skipped ? `, ${s.skipped} skipped` : ""}${s.internal ? `, ${s.internal} internal errors (bugs in msb-opt)` : ""}`;
+  say(
+    `${s.files} Dockerfiles: ${s.changed} ${opts.write ? "rewritten" : "changed"}, ${s.unchanged} unchanged, ${s.refused} refused, ${s.error} errors${more}`,
   );
+  if (s.internal > 0) return 3;
   if (s.error > 0) return 2;
   return opts.check && s.changed > 0 ? 1 : 0;
+}
+
+/** A path the walk met but did not process, as a result: unreadable is an error, a link out of the tree is skipped. */
+function passedResult(p: Passed & { display: string }): FileResult {
+  return {
+    path: p.path,
+    context: p.path,
+    display: p.display,
+    status: p.kind === "unreadable" ? "error" : "skipped",
+    original: null,
+    output: null,
+    diff: "",
+    changes: [],
+    refusals: [],
+    files: [],
+    error: { line: null, message: p.reason },
+  };
 }
 
 function describe(r: FileResult, written: boolean): string {
@@ -166,7 +208,7 @@ function describe(r: FileResult, written: boolean): string {
 /** A progress bar on a terminal; in CI, a plain line at every tenth of the way. */
 class Progress {
   private done_ = 0;
-  private readonly counts = { changed: 0, refused: 0, error: 0 };
+  private readonly counts = { changed: 0, refused: 0, skipped: 0, error: 0, internal: 0 };
   private lastDecile = 0;
   private readonly started: number;
 
@@ -188,14 +230,14 @@ class Progress {
       const width = 24;
       const filled = Math.round((this.done_ / this.total) * width);
       this.io.err(
-        `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.done_}/${this.total} changed ${this.counts.changed} refused ${this.counts.refused} errors ${this.counts.error} ETA ${eta}s `,
+        `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${this.done_}/${this.total} changed ${this.counts.changed} refused ${this.counts.refused} errors ${this.counts.error + this.counts.internal} ETA ${eta}s `,
       );
     } else {
       const decile = Math.floor((this.done_ * 10) / this.total);
       if (decile > this.lastDecile) {
         this.lastDecile = decile;
         this.io.err(
-          `msb-opt: ${this.done_}/${this.total} files, ${this.counts.changed} changed, ${this.counts.refused} refused, ${this.counts.error} errors\n`,
+          `msb-opt: ${this.done_}/${this.total} files, ${this.counts.changed} changed, ${this.counts.refused} refused, ${this.counts.error + this.counts.internal} errors\n`,
         );
       }
     }

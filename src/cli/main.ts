@@ -9,7 +9,9 @@ import { DockerfileError } from "../core/parse.js";
 import type { Note } from "../core/pass.js";
 import { optimize, selectPasses, UnknownPassError } from "../core/pipeline.js";
 import { PASSES } from "../../passes/index.js";
-import { VERSION } from "../io/version.js";
+import { ISSUES_URL, VERSION } from "../io/version.js";
+import { printable } from "../io/terminal-text.js";
+import { catalogWithFault, INJECT_FAULT_ENV } from "../batch/fault.js";
 import { ConfigError, resolveSettings, type Settings } from "./config.js";
 import { batchCommand, BatchUsageError, runBatchCommand } from "./batch.js";
 import { renderTable, runVerifyCommand, verifyCommand, VerifyUsageError, type VerifyIo } from "./verify.js";
@@ -32,6 +34,7 @@ interface CliOptions {
   config?: string;
   printConfig?: boolean;
   verify?: boolean;
+  debug?: boolean;
 }
 
 function program(): Command {
@@ -48,7 +51,8 @@ function program(): Command {
     .option("-q, --quiet", "do not print change notes")
     .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
     .option("--print-config", "print the settings in effect for the Dockerfile, and exit")
-    .option("--verify", "build and run both versions with BuildKit first; print the rewrite only if it is equivalent");
+    .option("--verify", "build and run both versions with BuildKit first; print the rewrite only if it is equivalent")
+    .option("--debug", "print the stack of an internal error (for a bug report)");
   addSettingsOptions(cmd);
   return cmd
     .addHelpText(
@@ -66,7 +70,8 @@ Examples:
   msb-opt --skip split-stages - < Dockerfile
   msb-opt --explain merge-run
 
-Exit codes: 0 done, 1 changes found under --check, 2 error (nothing written).`,
+Exit codes: 0 done, 1 changes found under --check, 2 error in the input or usage (nothing written),
+3 internal error: a bug in msb-opt, please report it (nothing written).`,
     )
     .showHelpAfterError("(run msb-opt --help for usage)")
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, "msb-opt: ")) })
@@ -131,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
       ...settings,
       filename: fromStdin ? "Dockerfile" : diffPath(file),
       context: contextDir === null ? noContext : fsContext(contextDir),
+      catalog: catalogWithFault(process.env[INJECT_FAULT_ENV], label),
     });
   } catch (err) {
     if (err instanceof DockerfileError) throw new UsageError(`${label}:${err.line}: ${err.message}`);
@@ -171,7 +177,7 @@ async function main(argv: string[]): Promise<number> {
   } else {
     if (!opts.quiet) {
       for (const n of [...result.changes, ...result.refusals].sort((a, b) => a.line - b.line)) {
-        process.stderr.write(`${label}:${n.line} ${n.pass}: ${n.message}\n`);
+        process.stderr.write(`${printable(`${label}:${n.line} ${n.pass}: ${n.message}`)}\n`);
       }
     }
     if (opts.diff) {
@@ -316,10 +322,18 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(`msb-opt: ${err.message}\n`);
-    } else {
-      process.stderr.write(`msb-opt: internal error, please report it: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.stderr.write(`msb-opt: ${printable(err.message)}\n`);
+      process.exitCode = 2;
+      return;
     }
-    process.exitCode = 2;
+    // A bug in msb-opt, not bad input: its own exit code, a request for a report, the stack only when asked.
+    const debug = process.argv.includes("--debug");
+    const what = printable((err as Error)?.message ?? String(err));
+    process.stderr.write(
+      `msb-opt: internal error (a bug in msb-opt, not a problem with the input): ${what}\n` +
+        `msb-opt: please report it at ${ISSUES_URL} with the command and the Dockerfile${debug ? "" : " (--debug adds the stack)"}\n`,
+    );
+    if (debug && (err as Error)?.stack) process.stderr.write(`${printable((err as Error).stack as string, true)}\n`);
+    process.exitCode = 3;
   },
 );

@@ -11,7 +11,16 @@ export interface BuildContext {
   exists(path: string): boolean;
   /** Names (files and folders) directly in a context folder, sorted; empty when it is missing. */
   list(dir: string): readonly string[];
+  /**
+   * Why reading, testing or listing `path` failed for a reason other than its absence (permission denied, a
+   * symbolic-link loop, an I/O error), or null. A failed read answers like a missing file, so a caller that
+   * must not mistake "unreadable" for "absent" asks this after the read. Contexts that cannot fail omit it.
+   */
+  failure?(path: string): string | null;
 }
+
+/** Errors that mean "not there" rather than "could not look". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR"]);
 
 /** Context-relative path, without `./` or a leading `/`; refuses to leave the context. */
 export function contextPath(path: string): string | null {
@@ -43,6 +52,7 @@ function memoized(ctx: BuildContext): BuildContext {
     read: (path) => remember(reads, path, () => ctx.read(path)),
     exists: (path) => remember(exists, path, () => ctx.exists(path)),
     list: (dir) => remember(lists, dir, () => ctx.list(dir)),
+    failure: ctx.failure,
   };
 }
 
@@ -51,32 +61,61 @@ function fsContextUncached(root: string): BuildContext {
     const rel = contextPath(path);
     return rel === null ? null : join(root, rel);
   };
+  const failures = new Map<string, string>();
+  /** The answer for a path that could not be read; remembers why unless the path is simply absent. */
+  const failed = <T>(path: string, err: unknown, answer: T): T => {
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    if (!ABSENT.has(code)) failures.set(contextPath(path) ?? path, code || (err as Error).message);
+    return answer;
+  };
   return {
     available: true,
     read(path) {
       const file = abs(path);
       try {
         return file && statSync(file).isFile() ? readFileSync(file, "utf8") : null;
-      } catch {
-        return null;
+      } catch (err) {
+        return failed(path, err, null);
       }
     },
     exists(path) {
       const file = abs(path);
       try {
         return file !== null && (statSync(file), true);
-      } catch {
-        return false;
+      } catch (err) {
+        return failed(path, err, false);
       }
     },
     list(dir) {
       const folder = abs(dir);
       try {
         return folder ? readdirSync(folder).sort() : [];
-      } catch {
-        return [];
+      } catch (err) {
+        return failed(dir, err, []);
       }
     },
+    failure: (path) => failures.get(contextPath(path) ?? path) ?? null,
+  };
+}
+
+/**
+ * `ctx` seen through `onFailure`: called with the path and the reason each time a read, test or listing
+ * meets a path that could not be read (also when the answer comes from the cache).
+ */
+export function watchFailures(ctx: BuildContext, onFailure: (path: string, why: string) => void): BuildContext {
+  const failure = ctx.failure?.bind(ctx);
+  if (!failure) return ctx;
+  const check = <T>(path: string, value: T): T => {
+    const why = failure(path);
+    if (why !== null) onFailure(path, why);
+    return value;
+  };
+  return {
+    available: ctx.available,
+    read: (path) => check(path, ctx.read(path)),
+    exists: (path) => check(path, ctx.exists(path)),
+    list: (dir) => check(dir, ctx.list(dir)),
+    failure,
   };
 }
 

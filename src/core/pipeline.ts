@@ -2,7 +2,7 @@
 // batch and the BuildKit frontend all call.
 import { posix } from "node:path";
 import { PASSES } from "../../passes/index.js";
-import { noContext, type BuildContext } from "./context.js";
+import { noContext, watchFailures, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
 import { allInstructions, type Dockerfile } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
@@ -20,6 +20,8 @@ export interface OptimizeOptions extends Partial<Options> {
   readonly context?: BuildContext;
   /** The path shown in the diff headers (proposed context files are shown beside it). */
   readonly filename?: string;
+  /** The passes to choose from, in canonical order (default: all of them). Tests inject a failing pass here. */
+  readonly catalog?: readonly Pass[];
 }
 
 export interface OptimizeResult {
@@ -35,12 +37,13 @@ export interface OptimizeResult {
 }
 
 /** The passes an option set selects, in canonical order; unknown ids are an error. */
-export function selectPasses(options: Pick<OptimizeOptions, "passes" | "skip"> = {}): Pass[] {
-  const known = new Set(PASSES.map((p) => p.id));
+export function selectPasses(options: Pick<OptimizeOptions, "passes" | "skip" | "catalog"> = {}): Pass[] {
+  const catalog = options.catalog ?? PASSES;
+  const known = new Set(catalog.map((p) => p.id));
   for (const id of [...(options.passes ?? []), ...(options.skip ?? [])]) {
     if (!known.has(id)) throw new UnknownPassError(id, [...known]);
   }
-  return PASSES.filter((p) => (!options.passes || options.passes.includes(p.id)) && !options.skip?.includes(p.id));
+  return catalog.filter((p) => (!options.passes || options.passes.includes(p.id)) && !options.skip?.includes(p.id));
 }
 
 export class UnknownPassError extends Error {
@@ -91,9 +94,15 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   for (const pass of passes) {
     const passNotes: Note[] = [];
     let changes = 0;
+    // A context path the pass could not read (not: found missing) means it cannot check what it needs.
+    let unreadable: { path: string; why: string } | null = null;
+    const context = watchFailures(options.context ?? noContext, (path, why) => {
+      unreadable ??= { path, why };
+    });
+    const filesBefore = new Map(files);
     const ctx: PassContext = {
       options: opts,
-      context: options.context ?? noContext,
+      context,
       input,
       report(line, id, data) {
         changes++;
@@ -105,7 +114,6 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       canUse: (construct) => allowsConstruct(input, opts.syntaxDirective, construct),
       isIgnored: (instr) => ignores.global.has(pass.id) || Boolean(ignores.local.get(instr)?.passes.has(pass.id)),
       proposeFile(path, content, line, id, data) {
-        const context = options.context ?? noContext;
         const before = files.get(path)?.before ?? context.read(path);
         if (content === before) return;
         files.set(path, { path, before, after: content });
@@ -118,6 +126,13 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       throw new Error(
         `pass ${pass.id} broke its contract: it ${next === df ? "returned its input but reported changes" : "changed the file without reporting it"}`,
       );
+    }
+    if (unreadable) {
+      // Declined whole: its result and its notes rest on a context it could not read.
+      files.clear();
+      for (const [path, f] of filesBefore) files.set(path, f);
+      notes.push(unreadableContextNote(pass.id, unreadable));
+      continue;
     }
     const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes);
     if (skipped) {
@@ -149,6 +164,16 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         .map((f) => unifiedDiff(f.before ?? "", f.after, posix.join(posix.dirname(filename), f.path), f.before === null))
         .join(""),
     files: [...files.values()],
+  };
+}
+
+function unreadableContextNote(id: string, { path, why }: { path: string; why: string }): Note {
+  const what = path === "." ? "the build context" : `\`${path}\` in the build context`;
+  return {
+    pass: id,
+    line: 1,
+    kind: "refusal",
+    message: `Left the file unchanged by this pass: msb-opt could not read ${what} (${why}), so it cannot check what the pass needs; make it readable and run again.`,
   };
 }
 

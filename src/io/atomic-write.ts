@@ -1,13 +1,26 @@
 // Atomic file replacement: write a temporary file in the same folder, fsync it, rename it over the target.
-// A reader (or a crash, or a kill) sees the old file or the new one, never half of either.
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+// A reader (or a crash, or a kill) sees the old file or the new one, never half of either. A symbolic link
+// is written through (its target is replaced), never replaced by a plain file.
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 /** Prefix of our temporary files, so that a run can recognise (and tidy) what a killed run left. */
 export const TEMP_MARK = ".msb-opt-";
 
 export function writeFileAtomically(path: string, text: string): void {
-  const target = resolve(path);
+  const target = throughLinks(resolve(path));
   const tmp = join(dirname(target), `.${basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}.tmp`);
   let mode: number | null = null;
   try {
@@ -32,5 +45,24 @@ export function writeFileAtomically(path: string, text: string): void {
       // never created, or already gone
     }
     throw err;
+  }
+}
+
+/** The file a path names, following symbolic links; a link to nothing is refused rather than replaced. */
+function throughLinks(path: string): string {
+  let isLink: boolean;
+  try {
+    isLink = lstatSync(path).isSymbolicLink();
+  } catch {
+    return path; // a new file
+  }
+  if (!isLink) return path;
+  try {
+    return realpathSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(
+      `it is a symbolic link to ${readlinkSync(path)}, which ${code === "ELOOP" ? "loops" : "does not exist"}; not replacing the link`,
+    );
   }
 }

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { fsContext, memoryContext, watchFailures } from "./context.js";
+import { optimize } from "./pipeline.js";
+
+const CASE = join(import.meta.dirname, "../../testdata/split-stages/node-express-npm-ci");
+
+/** The golden case's context, with `package.json` replaced by a symbolic link that loops (unreadable, even as root). */
+function contextWithUnreadableManifest(): string {
+  const dir = mkdtempSync(join(tmpdir(), "msb-ctx-"));
+  for (const f of ["Dockerfile", "package-lock.json"]) writeFileSync(join(dir, f), readFileSync(join(CASE, f)));
+  symlinkSync("package.json", join(dir, "package.json"));
+  return dir;
+}
+
+describe("fsContext read failures", () => {
+  test("a missing path is absent; an unreadable one is absent and says why", () => {
+    const dir = contextWithUnreadableManifest();
+    const ctx = fsContext(dir);
+    expect(ctx.read("nothing-here")).toBeNull();
+    expect(ctx.failure?.("nothing-here")).toBeNull();
+    expect(ctx.read("package.json")).toBeNull();
+    expect(ctx.failure?.("./package.json")).toBe("ELOOP");
+    expect(ctx.list("nothing/there")).toEqual([]);
+    expect(ctx.failure?.("nothing/there")).toBeNull();
+  });
+
+  test("watchFailures reports each access to an unreadable path, cached answers too", () => {
+    const seen: string[] = [];
+    const ctx = watchFailures(fsContext(contextWithUnreadableManifest()), (path, why) => seen.push(`${path} ${why}`));
+    ctx.exists("package.json");
+    ctx.read("package.json");
+    ctx.read("package-lock.json");
+    expect(seen).toEqual(["package.json ELOOP", "package.json ELOOP"]);
+    const memory = memoryContext({ a: "x" });
+    expect(watchFailures(memory, () => {})).toBe(memory);
+  });
+
+  test("a pass that meets an unreadable context path declines instead of taking it as missing", async () => {
+    const dir = contextWithUnreadableManifest();
+    const text = readFileSync(join(dir, "Dockerfile"), "utf8");
+    const result = await optimize(text, { context: fsContext(dir), offline: true, passes: ["split-stages"] });
+    expect(result.output).toBe(text);
+    expect(result.refusals.map((n) => `${n.pass}: ${n.message}`)).toEqual([
+      "split-stages: Left the file unchanged by this pass: msb-opt could not read `package.json` in the build context (ELOOP), so it cannot check what the pass needs; make it readable and run again.",
+    ]);
+  });
+});
