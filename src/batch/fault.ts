@@ -5,13 +5,14 @@ import type { Pass } from "../core/pass.js";
 
 /**
  * Environment variable naming the pass to break (tests only; not documented for users): `PASS` for every file,
- * `PASS:TEXT` only for files whose path contains TEXT.
+ * `PASS:TEXT` only for files whose path contains TEXT; `exit:TEXT` makes the batch worker thread that takes
+ * such a file die (a crash no try/catch sees).
  */
 export const INJECT_FAULT_ENV = "MSB_OPT_INJECT_FAULT";
 
 /** All passes, with the named pass's run replaced by a throw for this file; undefined (the normal catalog) otherwise. */
 export function catalogWithFault(spec: string | undefined, file: string): readonly Pass[] | undefined {
-  if (!spec) return undefined;
+  if (!spec || spec.startsWith("exit:")) return undefined;
   const [passId, only] = spec.split(/:(.*)/s);
   if (only && !file.includes(only)) return undefined;
   return PASSES.map((p) =>
@@ -24,4 +25,9 @@ export function catalogWithFault(spec: string | undefined, file: string): readon
         }
       : p,
   );
+}
+
+/** Should the worker thread die on this file? */
+export function workerDiesOn(spec: string | undefined, file: string): boolean {
+  return spec?.startsWith("exit:") === true && file.includes(spec.slice("exit:".length));
 }

@@ -75,6 +75,13 @@ function mergeOne(out: FileResult[], members: readonly number[], path: string): 
         `The \`${path}\` of this build context is proposed once, with ${display(carrier)}, merged for all its Dockerfiles.`,
       );
     }
+    const kept = new Set(merged === null ? [] : addedLines({ path, before: first.before, after: merged }));
+    const dropped = merged === null ? [] : addedLines(proposals[k] as ProposedFile).filter((l) => !kept.has(l));
+    if (dropped.length > 0) {
+      const entries = dropped.map((l) => `\`${l}\``).join(", ");
+      const why = "not every Dockerfile built from this context proposed it, and one that did not may copy what it excludes";
+      extra = { ...extra, message: `${extra.message} Left ${entries} out of it: ${why}.` };
+    }
     out[i] = {
       ...r,
       files,

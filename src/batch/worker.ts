@@ -1,5 +1,6 @@
 // Worker thread of a batch: optimizes the files it is sent, a chunk at a time.
 import { parentPort } from "node:worker_threads";
+import { workerDiesOn } from "./fault.js";
 import { processFile, type BatchRunOptions, type FileTask } from "./process-file.js";
 
 interface Job {
@@ -10,6 +11,9 @@ interface Job {
 
 parentPort?.on("message", async (job: Job) => {
   const results = [];
-  for (const task of job.tasks) results.push(await processFile(task, job.options));
+  for (const task of job.tasks) {
+    if (workerDiesOn(job.options.injectFault, task.display)) process.exit(70); // a test's stand-in for a crash
+    results.push(await processFile(task, job.options));
+  }
   parentPort?.postMessage({ id: job.id, results });
 });

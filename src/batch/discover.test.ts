@@ -1,0 +1,41 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, test } from "vitest";
+import { discover, repositoryRoot } from "./discover.js";
+
+function tree(): string {
+  const root = mkdtempSync(join(tmpdir(), "msb-discover-"));
+  for (const dir of ["a", "a/b"]) {
+    mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, dir, "Dockerfile"), "FROM scratch\n");
+  }
+  symlinkSync("..", join(root, "a", "b", "up")); // a loop
+  symlinkSync(".", join(root, "a", "here")); // another
+  return root;
+}
+
+describe("discover", () => {
+  test("does not follow folder links by default, and names them", () => {
+    const root = tree();
+    const { targets, passed } = discover([root]);
+    expect(targets.map((t) => relative(root, t.path))).toEqual(["a/Dockerfile", "a/b/Dockerfile"]);
+    expect(passed.map((p) => [relative(root, p.path), p.kind])).toEqual([
+      ["a/b/up", "link"],
+      ["a/here", "link"],
+    ]);
+  });
+
+  test("--follow-symlinks walks each real folder once, so loops end without duplicates", () => {
+    const root = tree();
+    const { targets } = discover([root], { followSymlinks: true });
+    expect(targets.map((t) => relative(root, t.path))).toEqual(["a/Dockerfile", "a/b/Dockerfile"]);
+  });
+
+  test("the repository root is the nearest folder up with a .git", () => {
+    const root = tree();
+    expect(repositoryRoot(join(root, "a", "b"))).toBe(join(root, "a", "b"));
+    mkdirSync(join(root, ".git"));
+    expect(repositoryRoot(join(root, "a", "b"))).toBe(root);
+  });
+});
