@@ -1,10 +1,10 @@
 // `msb-opt batch`: the command-line edge of the batch library. It reaches the terminal only through the
 // `Io` that src/cli/main.ts hands it (the one module that touches `process`).
-import { writeFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { INJECT_FAULT_ENV } from "../batch/fault.js";
 import { combinedDiff, writeInPlace, writeOutDir } from "../batch/output.js";
 import { mergeSharedProposals } from "../batch/shared-context.js";
+import { writeFileAtomically } from "../io/atomic-write.js";
 import { printable } from "../io/terminal-text.js";
 import { verifyResults } from "../batch/verify-results.js";
 import { Docker } from "../verify/docker.js";
@@ -164,7 +164,14 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   else if (opts.outDir) results = writeOutDir(results, opts.outDir);
   if (opts.diff) io.out(combinedDiff(results));
   const reportOptions = { root: repositoryRoot(io.cwd), debug: opts.debug ?? false };
-  for (const r of reports) writeFileSync(r.file, renderReport(r.format!, results, selectPasses({}), reportOptions));
+  for (const r of reports) {
+    const text = renderReport(r.format!, results, selectPasses({}), reportOptions);
+    try {
+      writeFileAtomically(r.file, text);
+    } catch (err) {
+      throw new BatchUsageError(`${r.file}: cannot write the report: ${(err as Error).message}`);
+    }
+  }
 
   for (const r of results) {
     if (r.error && (r.status !== "skipped" || !opts.quiet)) {

@@ -263,7 +263,7 @@ function warnIfClassicBuilder(label: string, text: string): void {
   const syntax = /^\uFEFF?(?:#[^\n]*\n)*?#\s*syntax\s*=\s*(\S*msb-opt\S*)/i.exec(text);
   if (syntax) {
     process.stderr.write(
-      `msb-opt: warning: ${label} names msb-opt as its BuildKit frontend (\`# syntax=${syntax[1]}\`), but DOCKER_BUILDKIT=0: the classic builder ignores that line, so \`docker build\` will not optimize it.\n`,
+      `${printable(`msb-opt: warning: ${label} names msb-opt as its BuildKit frontend (\`# syntax=${syntax[1]}\`), but DOCKER_BUILDKIT=0: the classic builder ignores that line, so \`docker build\` will not optimize it.`)}\n`,
     );
   }
 }
