@@ -121,14 +121,33 @@ describe("batch: symbolic links and unreadable paths", () => {
     expect(readFileSync(join(root, "shared", "app.Dockerfile"), "utf8")).not.toBe(NAIVE);
   });
 
-  test("an unreadable folder and a broken Dockerfile link are errors: reported, and --check exits 2", () => {
-    const root = tree({ "ok/Dockerfile": NAIVE, "locked/Dockerfile": NAIVE });
+  test("an unreadable folder, a broken Dockerfile link and an unreadable context file are errors: reported, and --check exits 2", () => {
+    const root = tree({
+      "ok/Dockerfile": NAIVE,
+      "locked/Dockerfile": NAIVE,
+      "node/Dockerfile": 'FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN npm install\nCOPY . .\nCMD ["node", "server.js"]\n',
+      "node/package.json": '{"name":"app","version":"1.0.0","dependencies":{"express":"4.21.2"}}\n',
+      "node/server.js": "require('express')\n",
+    });
     symlinkSync("nowhere", join(root, "ok", "api.Dockerfile"));
     chmodSync(root, 0o777); // the report is written by the unprivileged user
     chmodSync(join(root, "locked"), 0o000);
+    chmodSync(join(root, "node", "package.json"), 0o000);
     const r = batch(["--check", "--report", "r.json"], root, { uid: process.getuid?.() === 0 ? 65534 : undefined });
     expect(r.code, r.stderr).toBe(2);
-    expect(statuses(root)).toEqual({ locked: "error", "ok/Dockerfile": "changed", "ok/api.Dockerfile": "error" });
+    expect(statuses(root)).toEqual({
+      locked: "error",
+      "node/Dockerfile": "error",
+      "ok/Dockerfile": "changed",
+      "ok/api.Dockerfile": "error",
+    });
+    expect(r.stderr).toContain(
+      "msb-opt: node/Dockerfile: cannot check: msb-opt could not read `package.json` in its build context (EACCES), so the passes that need it declined",
+    );
+    const node = report(root).files[1];
+    expect(node.refusals.map((n) => n.message)).toContain(
+      "Left the file unchanged by this pass: msb-opt could not read `package.json` in the build context (EACCES), so it cannot check what the pass needs; make it readable and run again.",
+    );
     expect(r.stderr).toContain("msb-opt: locked: cannot read this folder (EACCES); the Dockerfiles in it were not checked");
     expect(r.stderr).toContain("msb-opt: ok/api.Dockerfile: cannot read this Dockerfile (ENOENT, a broken symbolic link)");
   });

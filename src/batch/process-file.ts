@@ -1,7 +1,7 @@
 // One Dockerfile of a batch: read, optimize, classify. Never throws: a file that cannot be read or parsed becomes
 // an `error` result, a bug in msb-opt an `internal` one (told apart everywhere: a bug asks for a report).
 import { readFileSync } from "node:fs";
-import { fsContext } from "../core/context.js";
+import { fsContext, watchFailures } from "../core/context.js";
 import { DockerfileError } from "../core/parse.js";
 import type { Note, ProposedFile } from "../core/pass.js";
 import { optimize, type OptimizeOptions } from "../core/pipeline.js";
@@ -71,14 +71,24 @@ export async function processFile(task: FileTask, options: BatchRunOptions): Pro
   } catch (err) {
     return { ...task, ...empty, status: "error", error: { line: null, message: `cannot read: ${(err as Error).message}` } };
   }
+  const unreadable = new Map<string, string>();
+  const context = watchFailures(fsContext(task.context), (path, why) => unreadable.set(path, why));
   try {
     const result = await optimize(text, {
       ...passOptions,
       ...task.options,
-      context: fsContext(task.context),
+      context,
       filename: task.display,
       catalog: catalogWithFault(injectFault, task.display),
     });
+    if (unreadable.size > 0) {
+      // Cannot check: the passes that needed the unreadable part declined; nothing of this file is written.
+      const [path, why] = [...unreadable][0];
+      const what = path === "." ? "its build context" : `\`${path}\` in its build context`;
+      const message = `cannot check: msb-opt could not read ${what} (${why}), so the passes that need it declined; make it readable and run again`;
+      const { changes, refusals } = result;
+      return { ...task, ...empty, original: text, changes, refusals, status: "error", error: { line: null, message } };
+    }
     const status: FileStatus =
       result.output !== text || result.files.length > 0 ? "changed" : result.refusals.length > 0 ? "refused" : "unchanged";
     return {
