@@ -21,6 +21,7 @@ export type CleanupNoteId =
   | "mountedApt"
   | "notShipped"
   | "laterNeedsCache"
+  | "runtimeNeedsCache"
   | "aptWithoutUpdate"
   | "yarnVersionUnknown"
   | "mountNotRoot";
@@ -39,6 +40,8 @@ export interface CleanupOptions {
   readonly aptNoRecommends: boolean;
   /** Is the project on Yarn 1 (whose `yarn cache clean` only clears the global cache)? null: unknown. */
   readonly yarnClassic: boolean | null;
+  /** What the image's ENTRYPOINT and CMD run with the package managers (for the shipped stages). */
+  readonly runtime: readonly ManagerUse[];
 }
 
 const DOCKER_CLEAN = "rm -f /etc/apt/apt.conf.d/docker-clean";
@@ -118,11 +121,16 @@ export function cleanupRun(
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
+    if (shipped && reliesOnCache(spec, options.runtime)) {
+      refuse("runtimeNeedsCache", { manager: label });
+      continue;
+    }
     if (spec.id === "yarn" && options.yarnClassic !== true) {
       refuse("yarnVersionUnknown", {});
       continue;
     }
-    if (spec.id === "apt" && mine.some((u) => u.kind === "install") && mine[0].kind !== "refresh") {
+    const first = mine.find((u) => u.kind !== "other");
+    if (spec.id === "apt" && mine.some((u) => u.kind === "install") && first?.kind !== "refresh") {
       refuse("aptWithoutUpdate", { manager: label });
       continue;
     }
@@ -137,7 +145,8 @@ export function cleanupRun(
       continue;
     }
     noCache.add(spec);
-    if (spec.cleanup && !spec.cleaned?.(commands)) cleanups.push(...spec.cleanup);
+    const fills = mine.some((u) => spec.fills?.(u, u.kind === "install" && spec.noCache !== undefined) ?? true);
+    if (fills && spec.cleanup && !spec.cleaned?.(commands)) cleanups.push(...spec.cleanup);
   }
   for (const use of uses) {
     const flags = missingFlags(use, noCache.has(use.spec));
@@ -167,7 +176,7 @@ export function cleanupRun(
     notes.push({ kind: "change", line: instr.line, id: "added", data: { added: [...new Set(added)].map(tick).join(", ") } });
   const leading =
     instr.leading +
-    commentsInContinuation(instr.args)
+    commentsInContinuation(instr)
       .map((c) => c.replace(/\n$/, df.newline))
       .join("");
   return { instr: changed(instr, { args: continuationLines(lines, df.escape), flags: [...instr.flags, ...newMounts], leading }), notes };

@@ -1,9 +1,10 @@
 import { withStage, type Dockerfile } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
 import { shippedStages } from "../../src/core/stages.js";
-import { cleanupRun, type CleanupNoteId } from "./cleanup.js";
+import { cleanupRun, type CleanupNote, type CleanupNoteId } from "./cleanup.js";
 import { mergeRuns, type MergeNoteId } from "./merge.js";
 import { CONSTRUCTS } from "../../src/core/syntax.js";
+import { runtimeUses } from "./runtime.js";
 
 type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
 
@@ -37,8 +38,23 @@ export default definePass<MessageId>({
       "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
     freshMount:
       "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
-    notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",
-    leavesState: "Did not merge this RUN with the RUN on line {other}: {reason}; keep such RUNs separate.",
+    heredoc: "Did not merge this RUN with the RUN on line {other}: it uses a heredoc, which merge-run leaves as it is.",
+    execForm: "Did not merge this RUN with the RUN on line {other}: it is in exec (JSON) form, which runs without a shell.",
+    windowsEscape:
+      "Did not merge RUN instructions: the file uses `# escape=`` (a Windows Dockerfile), whose shell merge-run does not read.",
+    nonPosixShell: "Did not merge this RUN with the RUN on line {other}: its shell is `{shell}`, not a POSIX shell.",
+    parseError:
+      "Did not merge this RUN with the RUN on line {other}: its shell script does not parse cleanly, and merge-run rewrites only scripts it can read.",
+    noCommand: "Did not merge this RUN with the RUN on line {other}: it runs no command.",
+    daemon:
+      "Did not merge this RUN with the RUN on line {other}: a daemon that {command} starts would keep running during the later commands (a RUN's processes stop with it); keep such RUNs separate.",
+    setErrexit:
+      "Did not merge this RUN with the RUN on line {other}: its {command} would carry over to the later commands, and in `( … )` on the left of `&&` the shell ignores `-e`; keep such RUNs separate.",
+    trap: "Did not merge this RUN with the RUN on line {other}: its `trap` would fire at the end of the merged RUN instead of its own; keep such RUNs separate.",
+    replacesShell:
+      "Did not merge this RUN with the RUN on line {other}: that RUN replaces the shell ({command}), and every later RUN starts the new one; merged, the old shell would run this RUN's commands.",
+    hashedCommand:
+      "Did not merge this RUN with the RUN on line {other}: that RUN puts programs on PATH ({command}), and this RUN runs `{name}`, which the merged shell would already have looked up and would keep finding where it was before; start this RUN with `hash -r` to merge them.",
     trailingComment:
       "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
     background:
@@ -57,7 +73,9 @@ export default definePass<MessageId>({
       "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",
     notShipped: "Left the caches of `{manager}` in place: stage {stage} is not part of the final image, so they cost it nothing.",
     laterNeedsCache:
-      "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (an install without its own index update, `--offline`, or cargo); clean up in that RUN instead.",
+      "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (a command that reads the package index without its own update, `--offline`, `--cacheonly`, or cargo); clean up in that RUN instead.",
+    runtimeNeedsCache:
+      "Left the caches of `{manager}` in place: the image's ENTRYPOINT or CMD (or a script of the build context they start) runs `{manager}` in a way that reads them at run time.",
     aptWithoutUpdate:
       "Left the apt lists alone: `{manager} install` runs without `{manager} update` in the same RUN, so the lists come from another layer; put `{manager} update &&` in front of the install to clean them in one layer.",
     yarnVersionUnknown:
@@ -71,6 +89,7 @@ export default definePass<MessageId>({
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),
       aptNoRecommends: ctx.options.aptNoRecommends === true,
       yarnClassic: yarnClassic(ctx),
+      runtime: runtimeUses(df, shipped, ctx.context),
     };
     if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});
     let out = df;
@@ -78,14 +97,22 @@ export default definePass<MessageId>({
       const merged = mergeRuns(out, stage, (instr) => ctx.isIgnored(instr));
       for (const n of merged.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
       out = withStage(out, si, merged.body === stage.body ? stage : { ...stage, body: merged.body });
-      const body = out.stages[si].body.map((instr) => {
-        if (ctx.isIgnored(instr)) return instr;
-        const cleaned = cleanupRun(out, si, instr, shipped.has(si), options);
-        for (const n of cleaned.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
-        return cleaned.instr;
-      });
-      if (body.some((instr, k) => instr !== out.stages[si].body[k])) out = withStage(out, si, { ...out.stages[si], body });
     });
+    // From the last RUN back to the first: whether a RUN may drop a cache depends on what the later RUNs read,
+    // as they will be once tidied (an `apk add` given `--no-cache` no longer reads an earlier layer's index).
+    const notes: CleanupNote[] = [];
+    for (let si = out.stages.length - 1; si >= 0; si--) {
+      for (let k = out.stages[si].body.length - 1; k >= 0; k--) {
+        const instr = out.stages[si].body[k];
+        if (ctx.isIgnored(instr)) continue;
+        const cleaned = cleanupRun(out, si, instr, shipped.has(si), options);
+        notes.unshift(...cleaned.notes);
+        if (cleaned.instr === instr) continue;
+        const body = out.stages[si].body.map((b, n) => (n === k ? cleaned.instr : b));
+        out = withStage(out, si, { ...out.stages[si], body });
+      }
+    }
+    for (const n of notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
     return out;
   },
 });

@@ -30,6 +30,8 @@ export interface ManagerSpec {
   readonly names: RegExp;
   /** Sub-commands that download packages into a cache. */
   readonly installs: ReadonlySet<string>;
+  /** Sub-commands that read the package index an earlier `update` left (apt, apk). */
+  readonly readsIndex?: ReadonlySet<string>;
   /** Sub-commands that fetch the package index (`apt-get update`). */
   readonly refreshes?: ReadonlySet<string>;
   /** Answers prompts; a build has no terminal, so without it a prompt aborts the build. */
@@ -40,6 +42,11 @@ export interface ManagerSpec {
   readonly cleanup?: readonly string[];
   /** The cleanup is already in the script. */
   readonly cleaned?: (commands: readonly SimpleCommand[]) => boolean;
+  /**
+   * Does this use leave something for the cleanup to remove (default: yes)? `noCache`: the use has, or is
+   * given, the manager's `noCache` flag.
+   */
+  readonly fills?: (use: ManagerUse, noCache: boolean) => boolean;
   /** Cache directories for `RUN --mount=type=cache` (as root). */
   readonly mounts: readonly string[];
   readonly sharing?: "locked";
@@ -59,13 +66,18 @@ const runs =
       (c) => name.test(baseName(c.name)) && words.every((w, i) => c.args.filter((a) => !a.text.startsWith("-"))[i]?.value === w),
     );
 
+const APK_UPDATE = /^(-[a-zA-Z]*U[a-zA-Z]*|--update-cache|--update)$/;
 const APT_YES = /^(-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|--force-yes|APT::Get::Assume-Yes=.*)$/;
 
 export const MANAGERS: readonly ManagerSpec[] = [
   {
     id: "apt",
-    names: /^apt(-get)?$/,
+    names: /^apt(-get|-cache)?$/,
     installs: set("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"),
+    readsIndex: set(
+      ...["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall", "source", "download", "satisfy"],
+      ...["show", "showsrc", "showpkg", "policy", "search", "list", "depends", "rdepends", "madison", "pkgnames", "dump", "stats"],
+    ),
     refreshes: set("update"),
     yes: { add: "-y", present: APT_YES },
     cleanup: ["rm -rf /var/lib/apt/lists/*"],
@@ -78,10 +90,15 @@ export const MANAGERS: readonly ManagerSpec[] = [
     id: "apk",
     names: /^apk$/,
     installs: set("add"),
+    readsIndex: set("add", "upgrade", "fix", "search", "info", "policy", "fetch", "dot", "list", "version"),
     refreshes: set("update"),
     noCache: { add: "--no-cache", present: /^--no-cache$/ },
     cleanup: ["rm -rf /var/cache/apk/*"],
     cleaned: removes("/var/cache/apk"),
+    // Only `apk update` and `-U` write the index to /var/cache/apk, and `--no-cache` keeps even those out.
+    fills: (use, noCache) =>
+      use.kind === "refresh" ||
+      (!noCache && !use.command.args.some((a) => a.value === "--no-cache") && use.command.args.some((a) => APK_UPDATE.test(a.value ?? ""))),
     // `apk add` without --no-cache needs an index on the mount, which a first build does not have.
     mounts: ["/var/cache/apk"],
     mountable: false,
@@ -264,8 +281,9 @@ export function missingFlags(use: ManagerUse, withNoCache: boolean): string[] {
 }
 
 /**
- * Does a later RUN rely on what this manager leaves behind? apt and apk installs read the package index that
- * an earlier `update` left, unless they refresh it themselves; cargo and `--offline` installs read the cache.
+ * Does a later RUN rely on what this manager leaves behind? apt and apk commands that read the package index
+ * (install, `apt-cache`, `apt-get download`…) read the one an earlier `update` left, unless they refresh it
+ * themselves; cargo and `--offline` installs read the cache, as do dnf, yum and zypper with `--cacheonly`.
  */
 export function reliesOnCache(spec: ManagerSpec, later: readonly ManagerUse[]): boolean {
   let refreshed = false;
@@ -273,16 +291,12 @@ export function reliesOnCache(spec: ManagerSpec, later: readonly ManagerUse[]): 
     if (use.spec.id !== spec.id) continue;
     const flags = use.command.args.map((a) => a.value ?? a.text);
     if (flags.includes("--offline")) return true;
+    if (/^(dnf|yum|microdnf|zypper)$/.test(spec.id) && flags.some((f) => /^(--cacheonly|-C|--no-refresh)$/.test(f))) return true;
     if (use.kind === "refresh") refreshed = true;
     if (spec.id === "cargo") return true;
-    if (spec.id === "apt" && use.kind === "install" && !refreshed) return true;
-    if (
-      spec.id === "apk" &&
-      use.kind === "install" &&
-      !refreshed &&
-      !flags.some((f) => /^(--no-cache|--update-cache|--update|-U)$/.test(f))
-    )
-      return true;
+    const readsIndex = spec.readsIndex?.has(use.sub) === true && !refreshed;
+    if (spec.id === "apt" && readsIndex) return true;
+    if (spec.id === "apk" && readsIndex && !flags.some((f) => f === "--no-cache" || APK_UPDATE.test(f))) return true;
   }
   return false;
 }
