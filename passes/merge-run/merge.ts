@@ -191,12 +191,18 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
 function staleLookup(group: readonly Instruction[], next: Instruction, get: (i: Instruction) => Analysis): MergeNote | null {
   const b = get(next) as Readable;
   if (b.effects.rehashes) return null;
-  const looked = new Set(group.flatMap((g) => [...(get(g) as Readable).effects.runs]));
-  for (const g of group) {
-    const { installs, installer } = (get(g) as Readable).effects;
-    const name = [...b.effects.runs].find((n) => looked.has(n) && installs(n));
-    if (name && installer)
-      return { kind: "refusal", line: next.line, id: "hashedCommand", data: { other: g.line, command: installer, name } };
+  const effects = group.map((g) => (get(g) as Readable).effects);
+  for (const name of b.effects.runs) {
+    // Looked up first in RUN `k`: an install in RUN `k` (maybe after the lookup) or later leaves it stale.
+    const k = effects.findIndex((e) => e.runs.has(name));
+    const m = k < 0 ? -1 : effects.findIndex((e, i) => i >= k && e.installer !== null && e.installs(name));
+    if (m >= 0)
+      return {
+        kind: "refusal",
+        line: next.line,
+        id: "hashedCommand",
+        data: { other: group[m].line, command: effects[m].installer ?? "", name },
+      };
   }
   return null;
 }

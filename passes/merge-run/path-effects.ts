@@ -62,7 +62,9 @@ export function pathEffects(script: ShellScript, shell: string): PathEffects {
     const values = c.args.map((a) => a.value ?? a.text);
     const operands = values.filter((v) => !v.startsWith("-"));
     if (/^[\w.+-]+$/.test(name) && !BUILTINS.has(name)) runs.add(name);
-    if (WRITERS.test(base) && values.some((v) => shellPaths.has(v))) replacesShell ??= word(c);
+    // `update-alternatives --set sh /bin/bash` names the link by its alternative name.
+    const written = writtenPaths(base, values, operands).map((v) => (base === "update-alternatives" && v === baseName(shell) ? shell : v));
+    if (WRITERS.test(base) && written.some((v) => shellPaths.has(v))) replacesShell ??= word(c);
     if (base === "dpkg-reconfigure" && operands.includes("dash") && shellPaths.has("/bin/sh")) replacesShell ??= word(c);
     install(c, installedNames(base, values, operands));
   }
@@ -82,6 +84,13 @@ export function pathEffects(script: ShellScript, shell: string): PathEffects {
   const first = simpleCommands(script)[0];
   const rehashes = first?.name === "hash" && first.args.some((a) => a.value === "-r");
   return { runs, installs, installer, replacesShell, rehashes };
+}
+
+/** The paths a writing command creates, replaces or removes (not the files it only reads). */
+function writtenPaths(base: string, values: readonly string[], operands: readonly string[]): readonly string[] {
+  if (/^(ln|cp|mv|install|rsync)$/.test(base)) return operands.slice(-1);
+  if (base === "update-alternatives") return values.filter((_, i) => /^--(install|set|config)$/.test(values[i - 1] ?? ""));
+  return operands;
 }
 
 /** Names of programs a command installs; a `Wild` when they are not known. */
