@@ -49,6 +49,10 @@ export interface ManagerSpec {
   readonly fills?: (use: ManagerUse, noCache: boolean) => boolean;
   /** Cache directories for `RUN --mount=type=cache` (as root). */
   readonly mounts: readonly string[];
+  /** The same for another user, relative to their home; none: the manager runs as root only. */
+  readonly homeMounts?: readonly string[];
+  /** Variables and flags that move the cache elsewhere (then a mount at `mounts` would not hold it). */
+  readonly movedBy?: RegExp;
   readonly sharing?: "locked";
   /** The cache counts as mounted when this directory is on a cache mount (default: any of `mounts`). */
   readonly mountedWhen?: string;
@@ -83,7 +87,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     cleanup: ["rm -rf /var/lib/apt/lists/*"],
     cleaned: removes("/var/lib/apt/lists"),
     mountedWhen: "/var/lib/apt/lists",
-    mounts: ["/var/cache/apt", "/var/lib/apt"],
+    // Not all of /var/lib/apt: its extended_states (which packages were installed as dependencies) belongs in the image.
+    mounts: ["/var/cache/apt", "/var/lib/apt/lists"],
     sharing: "locked",
   },
   {
@@ -149,6 +154,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     installs: set("install", "download", "wheel"),
     noCache: { add: "--no-cache-dir", present: /^--no-cache-dir$/ },
     mounts: ["/root/.cache/pip"],
+    homeMounts: [".cache/pip"],
+    movedBy: /\b(PIP_CACHE_DIR|PIP_NO_CACHE_DIR|XDG_CACHE_HOME|HOME)=|--cache-dir\b/,
   },
   {
     id: "npm",
@@ -157,6 +164,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     cleanup: ["npm cache clean --force"],
     cleaned: runs(/^npm$/, "cache", "clean"),
     mounts: ["/root/.npm"],
+    homeMounts: [".npm"],
+    movedBy: /\b(npm_config_cache|NPM_CONFIG_CACHE|HOME)=|--cache\b/,
   },
   {
     id: "yarn",
@@ -164,7 +173,11 @@ export const MANAGERS: readonly ManagerSpec[] = [
     installs: set("", "install", "add"),
     cleanup: ["yarn cache clean"],
     cleaned: runs(/^yarn$/, "cache", "clean"),
+    // Yarn 1 keeps root's cache here and other users' under ~/.cache/yarn; its cache is not safe for two writers.
     mounts: ["/usr/local/share/.cache/yarn"],
+    homeMounts: [".cache/yarn"],
+    sharing: "locked",
+    movedBy: /\b(YARN_CACHE_FOLDER|XDG_CACHE_HOME)=|--cache-folder\b/,
   },
   {
     id: "pnpm",
@@ -199,6 +212,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     cleanup: ["go clean -cache"],
     cleaned: runs(/^go$/, "clean"),
     mounts: ["/root/.cache/go-build"],
+    homeMounts: [".cache/go-build"],
+    movedBy: /\b(GOCACHE|XDG_CACHE_HOME|HOME)=/,
   },
   {
     id: "cargo",
@@ -301,9 +316,15 @@ export function reliesOnCache(spec: ManagerSpec, later: readonly ManagerUse[]): 
   return false;
 }
 
-/** The `--mount=type=cache,…` flag values for a manager. */
-export function cacheMountValues(spec: ManagerSpec): string[] {
-  return spec.mounts.map((target) => `type=cache,target=${target}${spec.sharing ? `,sharing=${spec.sharing}` : ""}`);
+/**
+ * The `--mount=type=cache,…` flag values for a manager: root's cache directories, or, for another user whose
+ * uid and home are known, theirs with `uid=`/`gid=` (a cache mount is owned by root otherwise).
+ */
+export function cacheMountValues(spec: ManagerSpec, user: { uid: number; gid: number | null; home: string } | null = null): string[] {
+  const sharing = spec.sharing ? `,sharing=${spec.sharing}` : "";
+  if (user === null) return spec.mounts.map((target) => `type=cache,target=${target}${sharing}`);
+  const owner = `,uid=${user.uid}${user.gid === null ? "" : `,gid=${user.gid}`}`;
+  return (spec.homeMounts ?? []).map((rel) => `type=cache,target=${user.home.replace(/\/+$/, "")}/${rel}${sharing}${owner}`);
 }
 
 /** Is this manager's cache already on a cache mount of the RUN? */
@@ -313,6 +334,9 @@ export function hasCacheMount(mountValues: readonly string[], spec: ManagerSpec)
     const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(v)?.[1]?.replace(/\/+$/, "");
     if (target === undefined) return false;
     if (spec.mountedWhen) return spec.mountedWhen === target || spec.mountedWhen.startsWith(`${target}/`);
+    // Another user's cache: `<home>/.cache/pip`, or a mount on a folder above it such as `<home>/.cache`.
+    if (spec.homeMounts?.some((rel) => `/${target}/`.includes(`/${rel}/`) || rel.startsWith(`${target.replace(/^.*\//, "")}/`)))
+      return true;
     return spec.mounts.some((m) => m === target || m.startsWith(`${target}/`) || target.startsWith(`${m}/`));
   });
 }
