@@ -35,6 +35,8 @@ describe("installs and lookups", () => {
     ["gem install bundler", ["bundle"], ["gem"]],
     ["curl -fsSL https://sh.rustup.rs | sh -s -- -y", ["cargo", "curl"], []],
     ["make && make install", ["anything"], []],
+    ["tar -xJf node.tar.xz -C /usr/local --strip-components=1", ["node"], []],
+    ["tar -xzf app.tgz -C /app", [], ["node", "tar"]],
     ["apt-get install -y python3", [], ["python3", "apt-get"]],
     ["cp a /etc/b && ln -s /x /opt/y", [], ["cp"]],
   ])("%j", (text, installed, notInstalled) => {

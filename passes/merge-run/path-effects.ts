@@ -35,6 +35,8 @@ const word = (c: SimpleCommand) =>
 /** A PATH directory by its name: the standard ones, and any `…/bin` or `…/sbin` (venvs, ~/.local/bin, /go/bin). */
 const isBinDir = (dir: string) => /(^|\/)s?bin$/.test(dir.replace(/\/+$/, ""));
 const dirOf = (path: string) => path.replace(/\/+$/, "").replace(/\/[^/]*$/, "");
+/** A folder whose `bin` is on PATH: an archive unpacked there (`tar -C /usr/local --strip-components=1`) adds programs. */
+const holdsBinDir = (dir: string) => isBinDir(dir) || /^(\/usr(\/local)?)?\/*$/.test(dir);
 
 /** The same file under /bin and /usr/bin (merged /usr), as the shell in effect names it. */
 function aliases(shell: string): Set<string> {
@@ -142,11 +144,11 @@ function installedNames(base: string, values: readonly string[], operands: reado
     }
     case "tar": {
       const dir = flagValue("-C", "--directory");
-      return dir && isBinDir(dir) ? ANY : [];
+      return dir !== null && holdsBinDir(dir) ? ANY : [];
     }
     case "unzip": {
       const dir = flagValue("-d");
-      return dir && isBinDir(dir) ? ANY : [];
+      return dir !== null && holdsBinDir(dir) ? ANY : [];
     }
     case "update-alternatives": {
       const link = flagValue("--install");
