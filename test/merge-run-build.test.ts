@@ -26,7 +26,7 @@ function docker(args: string[], input?: string): string {
 const images: string[] = [];
 
 /** Build a Dockerfile (base images tagged from the offline stand-ins) and return the image name. */
-function build(name: string, dockerfile: string): string {
+function build(name: string, dockerfile: string, network?: "none"): string {
   const dir = mkdtempSync(join(tmpdir(), "msb-merge-run-build-"));
   try {
     writeFileSync(join(dir, "Dockerfile"), dockerfile);
@@ -35,7 +35,7 @@ function build(name: string, dockerfile: string): string {
       if (r.status !== 0) throw new Error(`docker-farm failed:\n${r.stderr}`);
     }
     const image = `msb-merge-run-${name}`;
-    docker(["build", "-q", "-t", image, dir]);
+    docker(["build", "-q", ...(network ? ["--network", network] : []), "-t", image, dir]);
     images.push(image);
     return image;
   } finally {
@@ -44,7 +44,7 @@ function build(name: string, dockerfile: string): string {
 }
 
 const size = (image: string) => Number(docker(["image", "inspect", "-f", "{{.Size}}", image]).trim());
-const inImage = (image: string, script: string) => docker(["run", "--rm", image, "sh", "-c", script]);
+const inImage = (image: string, script: string) => docker(["run", "--rm", "--network=none", image, "sh", "-c", script]);
 
 async function optimized(input: string): Promise<string> {
   const result = await optimize(input, { passes: ["merge-run"], syntaxDirective: "never" });
@@ -73,11 +73,29 @@ describe.skipIf(!dockerWorks)("merge-run output builds the same files with Build
     ].join("\n");
     const output = await optimized(input);
     const listing = 'cd / && for f in /x /tmp/x /out/*; do stat -c \'%n %a %s\' "$f"; cat "$f"; done; pwd';
-    const before = build("state-orig", input);
-    const after = build("state-opt", output);
+    const before = build("state-orig", input, "none");
+    const after = build("state-opt", output, "none");
     expect(inImage(after, listing)).toBe(inImage(before, listing));
     console.info(`merge-run build (state): ${size(before)} → ${size(after)} bytes`);
     expect(size(after)).toBeLessThanOrEqual(size(before));
+  }, 600_000);
+
+  test("a RUN that replaces /bin/sh ends the merge group: later RUNs run in the new shell, as before", async () => {
+    const input = [
+      "FROM debian:bookworm",
+      "RUN mkdir /out",
+      "RUN ln -sf /bin/bash /bin/sh",
+      "RUN echo {a,b} > /out/brace",
+      'RUN echo "$BASH_VERSION" | cut -c1 > /out/bash',
+      "",
+    ].join("\n");
+    const output = await optimized(input);
+    expect(output).toContain("RUN echo {a,b} > /out/brace \\\n");
+    const files = "cat /out/brace /out/bash";
+    const before = build("shell-orig", input, "none");
+    const after = build("shell-opt", output, "none");
+    expect(inImage(before, files)).toBe("a b\n5\n");
+    expect(inImage(after, files)).toBe(inImage(before, files));
   }, 600_000);
 
   test("apt: split update/install, merged with the lists removed, same packages, smaller image", async () => {

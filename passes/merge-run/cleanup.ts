@@ -1,4 +1,5 @@
 import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "../../src/core/ir.js";
+import { envAt, userAt } from "./run-user.js";
 import { continuationLines } from "../../src/core/print.js";
 import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
 import { joinContinuations, parseRun } from "../../src/core/run-script.js";
@@ -21,9 +22,12 @@ export type CleanupNoteId =
   | "mountedApt"
   | "notShipped"
   | "laterNeedsCache"
+  | "runtimeNeedsCache"
   | "aptWithoutUpdate"
   | "yarnVersionUnknown"
-  | "mountNotRoot";
+  | "mountNotRoot"
+  | "mountUserUnknown"
+  | "mountCacheMoved";
 
 export interface CleanupNote {
   readonly kind: "change" | "refusal";
@@ -39,9 +43,12 @@ export interface CleanupOptions {
   readonly aptNoRecommends: boolean;
   /** Is the project on Yarn 1 (whose `yarn cache clean` only clears the global cache)? null: unknown. */
   readonly yarnClassic: boolean | null;
+  /** What the image's ENTRYPOINT and CMD run with the package managers (for the shipped stages). */
+  readonly runtime: readonly ManagerUse[];
 }
 
-const DOCKER_CLEAN = "rm -f /etc/apt/apt.conf.d/docker-clean";
+const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
+const DOCKER_CLEAN = `rm -f ${DOCKER_CLEAN_FILE}`;
 const tick = (s: string) => `\`${s}\``;
 
 /** The RUNs that run after `instr` on top of its layer: the rest of its stage and the stages built FROM it. */
@@ -61,15 +68,6 @@ function laterUses(df: Dockerfile, si: number, instr: Instruction): ManagerUse[]
     }
   }
   return uses;
-}
-
-/** Does the RUN at `before` run as root? Base images are assumed to (their USER is not visible here). */
-function userIsRoot(df: Dockerfile, stage: Stage, before: number): boolean {
-  for (let k = before - 1; k >= 0; k--) {
-    if (stage.body[k].keyword === "USER") return /^(root|0)(:.*)?$/.test(stage.body[k].args.trim());
-  }
-  const parent = stageIndex(df, stage.base.raw, df.stages.indexOf(stage));
-  return parent < 0 || userIsRoot(df, df.stages[parent], df.stages[parent].body.length);
 }
 
 /** The RUN with its package managers tidied, and notes; the same instruction when nothing changes. */
@@ -118,26 +116,34 @@ export function cleanupRun(
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
+    if (shipped && reliesOnCache(spec, options.runtime)) {
+      refuse("runtimeNeedsCache", { manager: label });
+      continue;
+    }
     if (spec.id === "yarn" && options.yarnClassic !== true) {
       refuse("yarnVersionUnknown", {});
       continue;
     }
-    if (spec.id === "apt" && mine.some((u) => u.kind === "install") && mine[0].kind !== "refresh") {
+    const first = mine.find((u) => u.kind !== "other");
+    if (spec.id === "apt" && mine.some((u) => u.kind === "install") && first?.kind !== "refresh") {
       refuse("aptWithoutUpdate", { manager: label });
       continue;
     }
     if (mountable) {
-      if (!userIsRoot(df, stage, stage.body.indexOf(instr))) {
-        refuse("mountNotRoot", { manager: label });
+      const plan = mountPlan(df, stage, instr, spec, script.text);
+      if ("values" in plan) {
+        newMounts.push(...plan.values.map((value) => ({ name: "mount", value })));
+        if (spec.id === "apt" && !commands.some((c) => c.name === "rm" && c.args.some((a) => a.value === DOCKER_CLEAN_FILE)))
+          dockerClean = true;
         continue;
       }
-      newMounts.push(...cacheMountValues(spec).map((value) => ({ name: "mount", value })));
-      if (spec.id === "apt" && !commands.some((c) => c.name === "rm" && c.args.some((a) => a.value === "/etc/apt/apt.conf.d/docker-clean")))
-        dockerClean = true;
-      continue;
+      // No mount: the cache is kept out of the layer the usual way, where that matters.
+      refuse(plan.refusal, { manager: label, ...plan.data });
+      if (!shipped) continue;
     }
     noCache.add(spec);
-    if (spec.cleanup && !spec.cleaned?.(commands)) cleanups.push(...spec.cleanup);
+    const fills = mine.some((u) => spec.fills?.(u, u.kind === "install" && spec.noCache !== undefined) ?? true);
+    if (fills && spec.cleanup && !spec.cleaned?.(commands)) cleanups.push(...spec.cleanup);
   }
   for (const use of uses) {
     const flags = missingFlags(use, noCache.has(use.spec));
@@ -167,7 +173,7 @@ export function cleanupRun(
     notes.push({ kind: "change", line: instr.line, id: "added", data: { added: [...new Set(added)].map(tick).join(", ") } });
   const leading =
     instr.leading +
-    commentsInContinuation(instr.args)
+    commentsInContinuation(instr)
       .map((c) => c.replace(/\n$/, df.newline))
       .join("");
   return { instr: changed(instr, { args: continuationLines(lines, df.escape), flags: [...instr.flags, ...newMounts], leading }), notes };
@@ -183,4 +189,26 @@ function layout(script: ShellScript, dockerClean: boolean, cleanups: readonly st
   const comment = trailingComment(script);
   if (comment) lines[lines.length - 1] += ` ${comment}`;
   return lines;
+}
+
+/** The cache mounts for a manager in this RUN, or why none fits: another user, or a cache moved elsewhere. */
+function mountPlan(
+  df: Dockerfile,
+  stage: Stage,
+  instr: Instruction,
+  spec: ManagerSpec,
+  script: string,
+): { values: string[] } | { refusal: CleanupNoteId; data: Record<string, string> } {
+  const before = stage.body.indexOf(instr);
+  const env = envAt(df, stage, before);
+  const user = userAt(df, stage, before);
+  // Another user's HOME is where their mount goes; root's HOME other than /root moves root's cache.
+  const settings = [...env].filter(([k, v]) => k !== "HOME" || (user.root && v !== "/root")).map(([k]) => `${k}=`);
+  const moved = [...settings, script].map((text) => spec.movedBy?.exec(text)?.[0]).find((m) => m !== undefined);
+  if (moved) return { refusal: "mountCacheMoved", data: { setting: moved.replace(/=$/, "") } };
+  if (user.root) return { values: cacheMountValues(spec) };
+  if (!spec.homeMounts) return { refusal: "mountNotRoot", data: { user: user.user } };
+  const home = env.get("HOME") ?? user.home;
+  if (user.uid === null || home === null || !home.startsWith("/")) return { refusal: "mountUserUnknown", data: { user: user.user } };
+  return { values: cacheMountValues(spec, { uid: user.uid, gid: user.gid, home }) };
 }

@@ -1,9 +1,10 @@
 import { withStage, type Dockerfile } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
 import { shippedStages } from "../../src/core/stages.js";
-import { cleanupRun, type CleanupNoteId } from "./cleanup.js";
+import { cleanupRun, type CleanupNote, type CleanupNoteId } from "./cleanup.js";
 import { mergeRuns, type MergeNoteId } from "./merge.js";
 import { CONSTRUCTS } from "../../src/core/syntax.js";
+import { runtimeUses } from "./runtime.js";
 
 type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
 
@@ -17,17 +18,31 @@ export default definePass<MessageId>({
     "(cd, export, umask…) runs in `( … )`; `a; b` and `a || b` are grouped in `{ …; }`. These stop a merge, with",
     "a note: `set -e`, `trap`, a daemon started by `service` & co., a background `&`, a trailing `# comment`,",
     "different flags, a fresh tmpfs or writable bind mount, exec form, heredocs, non-POSIX shells, a SHELL with",
-    "`-e` or `--login`, and `ENV BASH_ENV`. Instructions in between end a run of RUNs.",
+    "`-e` or `--login`, and `ENV BASH_ENV`; a RUN that replaces the shell (`ln -sf bash /bin/sh`, dpkg-divert,",
+    "update-alternatives, `dpkg-reconfigure dash`), since every later RUN starts the new one; and a RUN that puts",
+    "a program on PATH (`ln`/`cp`/`curl -o` into a bin folder, `pip install`, `npm i -g`, `make install`,",
+    "`curl … | sh`) when a later RUN runs a command the group has already run: dash and bash remember where they",
+    "found a command, so merged, the later RUN would not see the new program (system package managers, which",
+    "install into the system folders last on PATH, do not count). Instructions in between end a run of RUNs.",
+    "Comments inside a rewritten RUN move above it, unchanged.",
     "Then, in the stages that end up in the final image, each package install answers prompts (`-y`) and keeps",
     "its cache out of the layer: apt lists removed (only when `apt-get update` runs in the same RUN), `apk add",
-    "--no-cache`, `yum/dnf/microdnf/zypper clean`, `pip --no-cache-dir`, `npm cache clean --force`, `yarn cache",
-    "clean` (Yarn 1 only: in Yarn 2+ the cache holds the packages), `pnpm store prune`, `gem --no-document`,",
-    "`composer clear-cache`, `go clean -cache`, cargo's registry. Nothing is removed that a later RUN still",
-    "reads (an apt install without its own update, `--offline`, cargo), nor a cache on a cache mount.",
+    "--no-cache` (and the index removed where `apk update` or `-U` wrote one), `yum/dnf/microdnf/zypper clean`,",
+    "`pip --no-cache-dir`, `npm cache clean --force`, `yarn cache clean` (Yarn 1 only: in Yarn 2+ the cache holds",
+    "the packages), `pnpm store prune`, `gem --no-document`, `composer clear-cache`, `go clean -cache`, cargo's",
+    "registry. Nothing is removed that a later RUN of the stage or of a stage built FROM it still reads (apt or apk",
+    "commands that read the package index without their own update: installs, `apt-cache`, `apt-get download`,",
+    "`apk upgrade`…; `--offline`, `--cacheonly`, cargo), nor what the image's ENTRYPOINT or CMD, or a script of the",
+    "build context they start, reads at run time, nor a cache on a cache mount. RUNs are tidied from the last to",
+    "the first, so that each sees the later ones as they end up.",
     "`--no-install-recommends` is NOT added by default: it changes which packages get installed (curl loses",
     "ca-certificates, and with it https). Set the option `aptNoRecommends` (CLI `--apt-no-recommends`) to add it.",
-    "With `--cache-mounts`, caches go on `RUN --mount=type=cache` instead (apt: /var/cache/apt and /var/lib/apt",
-    "with sharing=locked, and the image's docker-clean hook removed so that apt keeps its downloads there).",
+    "With `--cache-mounts`, caches go on `RUN --mount=type=cache` instead (apt: /var/cache/apt and",
+    "/var/lib/apt/lists with sharing=locked, and the image's docker-clean hook removed so that apt keeps its",
+    "downloads there; dnf, yum, zypper and yarn locked too). For a non-root USER that the Dockerfile creates",
+    "(`useradd -u`), the mount goes to that user's home with `uid=`/`gid=`; when the uid or home is not known,",
+    "when ENV or the command moves the cache (`PIP_CACHE_DIR`, `npm_config_cache`, `GOCACHE`, `HOME`…), or for a",
+    "system package manager under a non-root USER, no mount is added and the cache is cleaned as without the option.",
   ].join(" "),
   messages: {
     merged: "Merged {count} RUN instructions (lines {lines}) into one.",
@@ -37,8 +52,23 @@ export default definePass<MessageId>({
       "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
     freshMount:
       "Did not merge this RUN with the RUN on line {other}: each RUN gets a fresh `--mount={mount}`, so merged, later commands would see what earlier ones wrote there.",
-    notShell: "Did not merge this RUN with the RUN on line {other}: {reason}.",
-    leavesState: "Did not merge this RUN with the RUN on line {other}: {reason}; keep such RUNs separate.",
+    heredoc: "Did not merge this RUN with the RUN on line {other}: it uses a heredoc, which merge-run leaves as it is.",
+    execForm: "Did not merge this RUN with the RUN on line {other}: it is in exec (JSON) form, which runs without a shell.",
+    windowsEscape:
+      "Did not merge RUN instructions: the file uses `# escape=`` (a Windows Dockerfile), whose shell merge-run does not read.",
+    nonPosixShell: "Did not merge this RUN with the RUN on line {other}: its shell is `{shell}`, not a POSIX shell.",
+    parseError:
+      "Did not merge this RUN with the RUN on line {other}: its shell script does not parse cleanly, and merge-run rewrites only scripts it can read.",
+    noCommand: "Did not merge this RUN with the RUN on line {other}: it runs no command.",
+    daemon:
+      "Did not merge this RUN with the RUN on line {other}: a daemon that {command} starts would keep running during the later commands (a RUN's processes stop with it); keep such RUNs separate.",
+    setErrexit:
+      "Did not merge this RUN with the RUN on line {other}: its {command} would carry over to the later commands, and in `( … )` on the left of `&&` the shell ignores `-e`; keep such RUNs separate.",
+    trap: "Did not merge this RUN with the RUN on line {other}: its `trap` would fire at the end of the merged RUN instead of its own; keep such RUNs separate.",
+    replacesShell:
+      "Did not merge this RUN with the RUN on line {other}: that RUN replaces the shell ({command}), and every later RUN starts the new one; merged, the old shell would run this RUN's commands.",
+    hashedCommand:
+      "Did not merge this RUN with the RUN on line {other}: that RUN puts programs on PATH ({command}), and this RUN runs `{name}`, which the merged shell would already have looked up and would keep finding where it was before; start this RUN with `hash -r` to merge them.",
     trailingComment:
       "Did not merge this RUN with the RUN on line {other}: its trailing `# comment` would swallow the commands joined after it; move the comment to a line above the RUN.",
     background:
@@ -57,13 +87,20 @@ export default definePass<MessageId>({
       "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",
     notShipped: "Left the caches of `{manager}` in place: stage {stage} is not part of the final image, so they cost it nothing.",
     laterNeedsCache:
-      "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (an install without its own index update, `--offline`, or cargo); clean up in that RUN instead.",
+      "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (a command that reads the package index without its own update, `--offline`, `--cacheonly`, or cargo); clean up in that RUN instead.",
+    runtimeNeedsCache:
+      "Left the caches of `{manager}` in place: the image's ENTRYPOINT or CMD (or a script of the build context they start) runs `{manager}` in a way that reads them at run time.",
     aptWithoutUpdate:
       "Left the apt lists alone: `{manager} install` runs without `{manager} update` in the same RUN, so the lists come from another layer; put `{manager} update &&` in front of the install to clean them in one layer.",
     yarnVersionUnknown:
       "Did not add `yarn cache clean`: the build context does not show that the project uses Yarn 1 (it has a `.yarnrc.yml`, `packageManager: yarn@2+` or no package.json), and in Yarn 2+ the cache may hold the installed packages; add it yourself if the project uses Yarn 1.",
     ignored: "Did not merge this RUN with its neighbours: `# msb-opt ignore=merge-run` above it keeps it as it is.",
-    mountNotRoot: "Did not add a cache mount for `{manager}`: this RUN runs as a non-root USER, whose cache is not under /root.",
+    mountNotRoot:
+      "Did not add a cache mount for `{manager}`: this RUN runs as USER `{user}`, and `{manager}` installs need root; its cache is handled as without `--cache-mounts`.",
+    mountUserUnknown:
+      "Did not add a cache mount for `{manager}`: this RUN runs as USER `{user}`, whose uid and home this file does not show (a cache mount belongs to root unless it gets `uid=`), so its cache is handled as without `--cache-mounts`; create the user in the Dockerfile (`useradd -u …`) to get one.",
+    mountCacheMoved:
+      "Did not add a cache mount for `{manager}`: `{setting}` moves its cache away from where the mount would be, so its cache is handled as without `--cache-mounts`.",
   },
   run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
     const shipped = shippedStages(df);
@@ -71,6 +108,7 @@ export default definePass<MessageId>({
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),
       aptNoRecommends: ctx.options.aptNoRecommends === true,
       yarnClassic: yarnClassic(ctx),
+      runtime: runtimeUses(df, shipped, ctx.context),
     };
     if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});
     let out = df;
@@ -78,14 +116,22 @@ export default definePass<MessageId>({
       const merged = mergeRuns(out, stage, (instr) => ctx.isIgnored(instr));
       for (const n of merged.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
       out = withStage(out, si, merged.body === stage.body ? stage : { ...stage, body: merged.body });
-      const body = out.stages[si].body.map((instr) => {
-        if (ctx.isIgnored(instr)) return instr;
-        const cleaned = cleanupRun(out, si, instr, shipped.has(si), options);
-        for (const n of cleaned.notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
-        return cleaned.instr;
-      });
-      if (body.some((instr, k) => instr !== out.stages[si].body[k])) out = withStage(out, si, { ...out.stages[si], body });
     });
+    // From the last RUN back to the first: whether a RUN may drop a cache depends on what the later RUNs read,
+    // as they will be once tidied (an `apk add` given `--no-cache` no longer reads an earlier layer's index).
+    const notes: CleanupNote[] = [];
+    for (let si = out.stages.length - 1; si >= 0; si--) {
+      for (let k = out.stages[si].body.length - 1; k >= 0; k--) {
+        const instr = out.stages[si].body[k];
+        if (ctx.isIgnored(instr)) continue;
+        const cleaned = cleanupRun(out, si, instr, shipped.has(si), options);
+        notes.unshift(...cleaned.notes);
+        if (cleaned.instr === instr) continue;
+        const body = out.stages[si].body.map((b, n) => (n === k ? cleaned.instr : b));
+        out = withStage(out, si, { ...out.stages[si], body });
+      }
+    }
+    for (const n of notes) (n.kind === "change" ? ctx.report : ctx.decline)(n.line, n.id, n.data);
     return out;
   },
 });

@@ -1,6 +1,7 @@
 // The canonical text of a rewritten RUN: one command per continuation line, comments hoisted above.
 import { andOrChain, topLevel } from "./shell-state.js";
 import { parseShell, type ShellNode, type ShellScript } from "../../src/core/shell.js";
+import type { Instruction } from "../../src/core/ir.js";
 
 /** Nodes whose inside is taken literally: blanks there are data. */
 const VERBATIM = new Set([
@@ -74,15 +75,17 @@ export function trailingComment(script: ShellScript): string {
 }
 
 /**
- * Comment lines inside a RUN's continuation (BuildKit drops them before the shell runs): they move above the
- * rewritten instruction so that no comment is lost. Each is returned with a "\n".
+ * Comment lines inside a RUN's continuation, between its flags, or right after a bare `RUN \` (BuildKit drops
+ * them before the shell runs): they move above the rewritten instruction, text from `#` on kept as it is, so
+ * that no comment is lost. Read from the instruction's original text, which alone still holds the comments
+ * before the first argument. Each is returned with a "\n".
  */
-export function commentsInContinuation(args: string): string[] {
-  return args
+export function commentsInContinuation(instr: Pick<Instruction, "raw" | "args">): string[] {
+  return (instr.raw ?? instr.args)
     .split(/\r?\n/)
     .slice(1)
     .filter((l) => /^\s*#/.test(l))
-    .map((l) => `${l.trim()}\n`);
+    .map((l) => `${l.trimStart()}\n`);
 }
 
 /** Only the comment lines of an instruction's `leading` text (blank lines dropped). */

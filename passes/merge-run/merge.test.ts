@@ -33,7 +33,7 @@ function runScripts(text: string, lenient = false): string[] {
  * Build-like execution of many cases with one shell process: each case's RUN scripts run one by one, each in a
  * fresh `shell -c` inside the case's folder, stopping at the first failure. Returns outcome + files per case.
  */
-function executeAll(shell: string, cases: readonly (readonly string[])[]): string[] {
+function executeAll(shell: string, cases: readonly (readonly string[])[], pathPrefix = ""): string[] {
   const root = mkdtempSync(join(tmpdir(), "msb-merge-run-"));
   try {
     const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
@@ -43,7 +43,7 @@ function executeAll(shell: string, cases: readonly (readonly string[])[]): strin
     });
     const driver = `run() { "$SH" -c "$1" >/dev/null 2>&1 </dev/null; }\n${lines.join("\n")}\n`;
     const r = spawnSync("/bin/sh", ["-c", driver], {
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ROOT: root, SH: shell },
+      env: { PATH: `${pathPrefix}${process.env.PATH ?? "/usr/bin:/bin"}`, ROOT: root, SH: shell },
       timeout: 200_000,
       encoding: "utf8",
     });
@@ -132,6 +132,36 @@ describe("merged RUNs behave like the RUNs they replace", () => {
     }
     expect(merged).toBeGreaterThan(cases.length / 2);
   }, 240_000);
+});
+
+describe("a program put earlier on PATH is found by the RUNs after it, merged or not", () => {
+  const shells = ["/bin/sh", "/bin/bash"].filter((s) => spawnSync(s, ["-c", "true"]).status === 0);
+  const tool = (dir: string, says: string) =>
+    `mkdir -p ${dir}/bin && printf '#!/bin/sh\\necho ${says} >> out\\n' > ${dir}/bin/tool && chmod +x ${dir}/bin/tool`;
+  const [late, early] = [tool("late", "late"), tool("early", "early")];
+  const cases = [
+    [late, "tool", early, "tool"],
+    [late, "tool", early, "hash -r && tool"],
+    [late, early, "tool", "tool"],
+    [late, "tool", "ln -s ../../late/bin/tool early/bin/tool || mkdir -p early/bin && ln -s ../../late/bin/tool early/bin/tool", "tool"],
+    [late, "tool", "make install 2>/dev/null || true", "tool"],
+  ];
+  test(`${cases.length} sequences in ${shells.join(" and ")}, with early/bin and late/bin on PATH`, async () => {
+    const after: string[][] = [];
+    for (const runs of cases) {
+      const result = await optimize(`FROM debian:bookworm\n${runs.map((r) => `RUN ${r}\n`).join("")}`, { passes: ["merge-run"] });
+      after.push(runScripts(result.output));
+    }
+    for (const shell of shells) {
+      const before = executeAll(shell, cases, "early/bin:late/bin:");
+      const now = executeAll(shell, after, "early/bin:late/bin:");
+      cases.forEach((c, i) => expect(now[i], `${shell}: ${JSON.stringify(c)} → ${JSON.stringify(after[i])}`).toBe(before[i]));
+    }
+    // Merged where no lookup goes stale: the rehashed case, and the install before the first lookup.
+    expect(after[1], JSON.stringify(after)).toHaveLength(1);
+    expect(after[2]).toHaveLength(1);
+    expect(after[0].length).toBeGreaterThan(1);
+  }, 60_000);
 });
 
 describe("every RUN of the merge-run golden outputs is valid shell for mvdan/sh", () => {

@@ -12,6 +12,7 @@ import { changed, flagValue, stageIndex, type Dockerfile, type Instruction, type
 import { continuationLines, printFlag } from "../../src/core/print.js";
 import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
 import { parseRun, shellInEffect } from "../../src/core/run-script.js";
+import { pathEffects, type PathEffects } from "./path-effects.js";
 import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
 import type { ShellScript } from "../../src/core/shell.js";
 
@@ -20,8 +21,17 @@ export type MergeNoteId =
   | "mergedIsolated"
   | "flagsDiffer"
   | "freshMount"
-  | "notShell"
-  | "leavesState"
+  | "heredoc"
+  | "execForm"
+  | "windowsEscape"
+  | "nonPosixShell"
+  | "parseError"
+  | "noCommand"
+  | "daemon"
+  | "setErrexit"
+  | "trap"
+  | "replacesShell"
+  | "hashedCommand"
   | "trailingComment"
   | "background"
   | "errexitShell"
@@ -36,22 +46,38 @@ export interface MergeNote {
 }
 
 type Analysis =
-  | { readonly ok: false; readonly reason: string }
+  | { readonly ok: false; readonly id: MergeNoteId; readonly data: Readonly<Record<string, string>> }
   | {
       readonly ok: true;
       readonly script: ShellScript;
       readonly state: StateItem[];
       readonly background: boolean;
       readonly comment: boolean;
+      readonly effects: PathEffects;
     };
+type Readable = Extract<Analysis, { ok: true }>;
+
+const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
 
 function analyze(df: Dockerfile, stage: Stage, instr: Instruction): Analysis {
-  if (instr.heredocs.length > 0) return { ok: false, reason: "it uses a heredoc, which merge-run leaves as it is" };
+  const no = (id: MergeNoteId, data: Record<string, string> = {}): Analysis => ({ ok: false, id, data });
+  if (instr.heredocs.length > 0) return no("heredoc");
+  if (instr.exec) return no("execForm");
+  if (df.escape !== "\\") return no("windowsEscape");
+  const shell = shellInEffect(df, stage, instr);
+  if (!shell || !POSIX_SHELLS.test(shell[0] ?? "")) return no("nonPosixShell", { shell: (shell ?? ["?"]).join(" ") });
   const parsed = parseRun(df, stage, instr);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return no("parseError");
   const script = collapseBlanks(parsed.script);
-  if (topLevel(script).statements.length === 0) return { ok: false, reason: "it runs no command" };
-  return { ok: true, script, state: stateLeftBehind(script), background: hasBackground(script), comment: trailingComment(script) !== "" };
+  if (topLevel(script).statements.length === 0) return no("noCommand");
+  return {
+    ok: true,
+    script,
+    state: stateLeftBehind(script),
+    background: hasBackground(script),
+    comment: trailingComment(script) !== "",
+    effects: pathEffects(script, shell[0]),
+  };
 }
 
 const list = (items: readonly string[]) => [...new Set(items)].join(", ");
@@ -78,7 +104,7 @@ export function mergeRuns(
       const protectedRun = [group[group.length - 1], stage.body[j]].find(isIgnored);
       const refusal = protectedRun
         ? { kind: "refusal" as const, line: protectedRun.line, id: "ignored" as const, data: {} }
-        : blocker(df, stage, group[group.length - 1], stage.body[j], get);
+        : (blocker(df, stage, group[group.length - 1], stage.body[j], get) ?? staleLookup(group, stage.body[j], get));
       if (refusal) {
         if (!notes.some((n) => sameRefusal(n, refusal))) notes.push(refusal);
         break;
@@ -92,10 +118,10 @@ export function mergeRuns(
     }
     body.push(mergeGroup(df, group, get));
     const data = { count: group.length, lines: group.map((g) => g.line).join(", ") };
-    const isolated = group.slice(0, -1).filter((g) => (get(g) as Extract<Analysis, { ok: true }>).state.length > 0);
+    const isolated = group.slice(0, -1).filter((g) => (get(g) as Readable).state.length > 0);
     if (isolated.length === 0) notes.push({ kind: "change", line: first.line, id: "merged", data });
     else {
-      const what = list(isolated.flatMap((g) => (get(g) as Extract<Analysis, { ok: true }>).state.map((s) => s.what)));
+      const what = list(isolated.flatMap((g) => (get(g) as Readable).state.map((s) => s.what)));
       const lines = isolated.map((g) => g.line);
       const which = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(", ")} and ${lines[lines.length - 1]}`;
       notes.push({ kind: "change", line: first.line, id: "mergedIsolated", data: { ...data, isolated: which, what } });
@@ -105,16 +131,16 @@ export function mergeRuns(
   return { body: body.length === stage.body.length ? stage.body : body, notes };
 }
 
+/** Reasons that hold for every RUN of a stage or file: said once. */
+const WIDE = new Set<MergeNoteId>(["windowsEscape", "nonPosixShell", "errexitShell", "startupShell"]);
+
 /**
  * One note per RUN and reason; a shell or escape that blocks every RUN of the stage is said once. (An exec-form
  * RUN between two RUNs blocks both of its pairs.)
  */
 function sameRefusal(a: MergeNote, b: MergeNote): boolean {
   if (a.id !== b.id) return false;
-  if (a.line === b.line) return true;
-  const wide = (n: MergeNote) =>
-    /^(its shell is|the file uses)/.test(String(n.data.reason ?? "")) || n.id === "errexitShell" || n.id === "startupShell";
-  return wide(a) && wide(b) && a.data.reason === b.data.reason && a.data.shell === b.data.shell;
+  return a.line === b.line || (WIDE.has(a.id) && a.data.shell === b.data.shell);
 }
 
 /** Why `next` cannot join the group that ends with `prev`, or null. */
@@ -138,7 +164,7 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
   if (fresh) return refuse(next.line, "freshMount", { other: prev.line, mount: fresh.value ?? "" });
   for (const instr of [prev, next]) {
     const a = get(instr);
-    if (!a.ok) return refuse(instr.line, "notShell", { other: instr === prev ? next.line : prev.line, reason: a.reason });
+    if (!a.ok) return refuse(instr.line, a.id, { ...a.data, other: instr === prev ? next.line : prev.line });
   }
   const shell = shellInEffect(df, stage, next);
   if (shell && shellHasErrexit(shell)) return refuse(next.line, "errexitShell", { other: prev.line, shell: shell.join(" ") });
@@ -146,14 +172,38 @@ function blocker(df: Dockerfile, stage: Stage, prev: Instruction, next: Instruct
   if ((shell && shellLoadsProfile(shell)) || startup) {
     return refuse(next.line, "startupShell", { other: prev.line, shell: startup ? `ENV ${startup}` : `SHELL ${(shell ?? []).join(" ")}` });
   }
-  const a = get(prev) as Extract<Analysis, { ok: true }>;
-  const b = get(next) as Extract<Analysis, { ok: true }>;
+  const a = get(prev) as Readable;
+  const b = get(next) as Readable;
   if (a.comment) return refuse(prev.line, "trailingComment", { other: next.line });
   if (a.background || b.background)
     return refuse((a.background ? prev : next).line, "background", { other: (a.background ? next : prev).line });
-  const blocking = a.state.filter((s) => !s.isolatable);
-  if (blocking.length > 0)
-    return refuse(prev.line, "leavesState", { other: next.line, reason: list(blocking.map((s) => s.reason ?? s.what)) });
+  const blocking = a.state.find((s) => s.blocker !== undefined);
+  if (blocking?.blocker) return refuse(prev.line, blocking.blocker, { other: next.line, command: blocking.what });
+  if (a.effects.replacesShell) return refuse(next.line, "replacesShell", { other: prev.line, command: a.effects.replacesShell });
+  return null;
+}
+
+/**
+ * A command of `next` that the merged shell would find where it found it before a RUN of the group put a
+ * program on PATH (shells remember the first lookup); in its own RUN, a fresh shell finds the new one.
+ * Installs whose program names are unknown (`pip install`, `make install`, `curl … | sh`) count for every name.
+ */
+function staleLookup(group: readonly Instruction[], next: Instruction, get: (i: Instruction) => Analysis): MergeNote | null {
+  const b = get(next) as Readable;
+  if (b.effects.rehashes) return null;
+  const effects = group.map((g) => (get(g) as Readable).effects);
+  for (const name of b.effects.runs) {
+    // Looked up first in RUN `k`: an install in RUN `k` (maybe after the lookup) or later leaves it stale.
+    const k = effects.findIndex((e) => e.runs.has(name));
+    const m = k < 0 ? -1 : effects.findIndex((e, i) => i >= k && e.installer !== null && e.installs(name));
+    if (m >= 0)
+      return {
+        kind: "refusal",
+        line: next.line,
+        id: "hashedCommand",
+        data: { other: group[m].line, command: effects[m].installer ?? "", name },
+      };
+  }
   return null;
 }
 
@@ -171,14 +221,14 @@ function mergeGroup(df: Dockerfile, group: readonly Instruction[], get: (i: Inst
   const lines: string[] = [];
   const comments: string[] = [];
   group.forEach((instr, k) => {
-    const a = get(instr) as Extract<Analysis, { ok: true }>;
+    const a = get(instr) as Readable;
     const isolate = k < group.length - 1 && a.state.length > 0;
     const own = scriptLines(a.script, k === 0 ? "first" : "later", isolate);
     lines.push(...own.map((l, n) => (k > 0 && n === 0 ? `&& ${l}` : l)));
     if (k > 0) comments.push(...commentLines(instr.leading));
-    comments.push(...commentsInContinuation(instr.args));
+    comments.push(...commentsInContinuation(instr));
   });
-  const comment = trailingComment((get(group[group.length - 1]) as Extract<Analysis, { ok: true }>).script);
+  const comment = trailingComment((get(group[group.length - 1]) as Readable).script);
   if (comment) lines[lines.length - 1] += ` ${comment}`;
   const leading = group[0].leading + comments.map((c) => c.replace(/\n$/, df.newline)).join("");
   return changed(group[0], { args: continuationLines(lines, df.escape), leading });

@@ -56,8 +56,18 @@ describe("cache mounts", () => {
   test("flag values", () => {
     expect(cacheMountValues(spec("apt"))).toEqual([
       "type=cache,target=/var/cache/apt,sharing=locked",
-      "type=cache,target=/var/lib/apt,sharing=locked",
+      "type=cache,target=/var/lib/apt/lists,sharing=locked",
     ]);
     expect(cacheMountValues(spec("npm"))).toEqual(["type=cache,target=/root/.npm"]);
+    expect(cacheMountValues(spec("yarn"))).toEqual(["type=cache,target=/usr/local/share/.cache/yarn,sharing=locked"]);
+    expect(cacheMountValues(spec("pip"), { uid: 1000, gid: null, home: "/home/app/" })).toEqual([
+      "type=cache,target=/home/app/.cache/pip,uid=1000",
+    ]);
+    expect(cacheMountValues(spec("apt"), { uid: 1000, gid: 1000, home: "/home/app" })).toEqual([]);
+  });
+  test("another user's cache counts as mounted", () => {
+    expect(hasCacheMount(["type=cache,target=/home/app/.cache/pip,uid=1000"], spec("pip"))).toBe(true);
+    expect(hasCacheMount(["type=cache,target=/home/app/.cache,uid=1000"], spec("pip"))).toBe(true);
+    expect(hasCacheMount(["type=cache,target=/home/app/.npm"], spec("pip"))).toBe(false);
   });
 });

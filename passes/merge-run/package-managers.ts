@@ -30,6 +30,8 @@ export interface ManagerSpec {
   readonly names: RegExp;
   /** Sub-commands that download packages into a cache. */
   readonly installs: ReadonlySet<string>;
+  /** Sub-commands that read the package index an earlier `update` left (apt, apk). */
+  readonly readsIndex?: ReadonlySet<string>;
   /** Sub-commands that fetch the package index (`apt-get update`). */
   readonly refreshes?: ReadonlySet<string>;
   /** Answers prompts; a build has no terminal, so without it a prompt aborts the build. */
@@ -40,8 +42,17 @@ export interface ManagerSpec {
   readonly cleanup?: readonly string[];
   /** The cleanup is already in the script. */
   readonly cleaned?: (commands: readonly SimpleCommand[]) => boolean;
+  /**
+   * Does this use leave something for the cleanup to remove (default: yes)? `noCache`: the use has, or is
+   * given, the manager's `noCache` flag.
+   */
+  readonly fills?: (use: ManagerUse, noCache: boolean) => boolean;
   /** Cache directories for `RUN --mount=type=cache` (as root). */
   readonly mounts: readonly string[];
+  /** The same for another user, relative to their home; none: the manager runs as root only. */
+  readonly homeMounts?: readonly string[];
+  /** Variables and flags that move the cache elsewhere (then a mount at `mounts` would not hold it). */
+  readonly movedBy?: RegExp;
   readonly sharing?: "locked";
   /** The cache counts as mounted when this directory is on a cache mount (default: any of `mounts`). */
   readonly mountedWhen?: string;
@@ -59,29 +70,40 @@ const runs =
       (c) => name.test(baseName(c.name)) && words.every((w, i) => c.args.filter((a) => !a.text.startsWith("-"))[i]?.value === w),
     );
 
+const APK_UPDATE = /^(-[a-zA-Z]*U[a-zA-Z]*|--update-cache|--update)$/;
 const APT_YES = /^(-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|--force-yes|APT::Get::Assume-Yes=.*)$/;
 
 export const MANAGERS: readonly ManagerSpec[] = [
   {
     id: "apt",
-    names: /^apt(-get)?$/,
+    names: /^apt(-get|-cache)?$/,
     installs: set("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall"),
+    readsIndex: set(
+      ...["install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall", "source", "download", "satisfy"],
+      ...["show", "showsrc", "showpkg", "policy", "search", "list", "depends", "rdepends", "madison", "pkgnames", "dump", "stats"],
+    ),
     refreshes: set("update"),
     yes: { add: "-y", present: APT_YES },
     cleanup: ["rm -rf /var/lib/apt/lists/*"],
     cleaned: removes("/var/lib/apt/lists"),
     mountedWhen: "/var/lib/apt/lists",
-    mounts: ["/var/cache/apt", "/var/lib/apt"],
+    // Not all of /var/lib/apt: its extended_states (which packages were installed as dependencies) belongs in the image.
+    mounts: ["/var/cache/apt", "/var/lib/apt/lists"],
     sharing: "locked",
   },
   {
     id: "apk",
     names: /^apk$/,
     installs: set("add"),
+    readsIndex: set("add", "upgrade", "fix", "search", "info", "policy", "fetch", "dot", "list", "version"),
     refreshes: set("update"),
     noCache: { add: "--no-cache", present: /^--no-cache$/ },
     cleanup: ["rm -rf /var/cache/apk/*"],
     cleaned: removes("/var/cache/apk"),
+    // Only `apk update` and `-U` write the index to /var/cache/apk, and `--no-cache` keeps even those out.
+    fills: (use, noCache) =>
+      use.kind === "refresh" ||
+      (!noCache && !use.command.args.some((a) => a.value === "--no-cache") && use.command.args.some((a) => APK_UPDATE.test(a.value ?? ""))),
     // `apk add` without --no-cache needs an index on the mount, which a first build does not have.
     mounts: ["/var/cache/apk"],
     mountable: false,
@@ -132,6 +154,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     installs: set("install", "download", "wheel"),
     noCache: { add: "--no-cache-dir", present: /^--no-cache-dir$/ },
     mounts: ["/root/.cache/pip"],
+    homeMounts: [".cache/pip"],
+    movedBy: /\b(PIP_CACHE_DIR|PIP_NO_CACHE_DIR|XDG_CACHE_HOME|HOME)=|--cache-dir\b/,
   },
   {
     id: "npm",
@@ -140,6 +164,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     cleanup: ["npm cache clean --force"],
     cleaned: runs(/^npm$/, "cache", "clean"),
     mounts: ["/root/.npm"],
+    homeMounts: [".npm"],
+    movedBy: /\b(npm_config_cache|NPM_CONFIG_CACHE|HOME)=|--cache\b/,
   },
   {
     id: "yarn",
@@ -147,7 +173,11 @@ export const MANAGERS: readonly ManagerSpec[] = [
     installs: set("", "install", "add"),
     cleanup: ["yarn cache clean"],
     cleaned: runs(/^yarn$/, "cache", "clean"),
+    // Yarn 1 keeps root's cache here and other users' under ~/.cache/yarn; its cache is not safe for two writers.
     mounts: ["/usr/local/share/.cache/yarn"],
+    homeMounts: [".cache/yarn"],
+    sharing: "locked",
+    movedBy: /\b(YARN_CACHE_FOLDER|XDG_CACHE_HOME)=|--cache-folder\b/,
   },
   {
     id: "pnpm",
@@ -182,6 +212,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     cleanup: ["go clean -cache"],
     cleaned: runs(/^go$/, "clean"),
     mounts: ["/root/.cache/go-build"],
+    homeMounts: [".cache/go-build"],
+    movedBy: /\b(GOCACHE|XDG_CACHE_HOME|HOME)=/,
   },
   {
     id: "cargo",
@@ -264,8 +296,9 @@ export function missingFlags(use: ManagerUse, withNoCache: boolean): string[] {
 }
 
 /**
- * Does a later RUN rely on what this manager leaves behind? apt and apk installs read the package index that
- * an earlier `update` left, unless they refresh it themselves; cargo and `--offline` installs read the cache.
+ * Does a later RUN rely on what this manager leaves behind? apt and apk commands that read the package index
+ * (install, `apt-cache`, `apt-get download`…) read the one an earlier `update` left, unless they refresh it
+ * themselves; cargo and `--offline` installs read the cache, as do dnf, yum and zypper with `--cacheonly`.
  */
 export function reliesOnCache(spec: ManagerSpec, later: readonly ManagerUse[]): boolean {
   let refreshed = false;
@@ -273,23 +306,25 @@ export function reliesOnCache(spec: ManagerSpec, later: readonly ManagerUse[]): 
     if (use.spec.id !== spec.id) continue;
     const flags = use.command.args.map((a) => a.value ?? a.text);
     if (flags.includes("--offline")) return true;
+    if (/^(dnf|yum|microdnf|zypper)$/.test(spec.id) && flags.some((f) => /^(--cacheonly|-C|--no-refresh)$/.test(f))) return true;
     if (use.kind === "refresh") refreshed = true;
     if (spec.id === "cargo") return true;
-    if (spec.id === "apt" && use.kind === "install" && !refreshed) return true;
-    if (
-      spec.id === "apk" &&
-      use.kind === "install" &&
-      !refreshed &&
-      !flags.some((f) => /^(--no-cache|--update-cache|--update|-U)$/.test(f))
-    )
-      return true;
+    const readsIndex = spec.readsIndex?.has(use.sub) === true && !refreshed;
+    if (spec.id === "apt" && readsIndex) return true;
+    if (spec.id === "apk" && readsIndex && !flags.some((f) => f === "--no-cache" || APK_UPDATE.test(f))) return true;
   }
   return false;
 }
 
-/** The `--mount=type=cache,…` flag values for a manager. */
-export function cacheMountValues(spec: ManagerSpec): string[] {
-  return spec.mounts.map((target) => `type=cache,target=${target}${spec.sharing ? `,sharing=${spec.sharing}` : ""}`);
+/**
+ * The `--mount=type=cache,…` flag values for a manager: root's cache directories, or, for another user whose
+ * uid and home are known, theirs with `uid=`/`gid=` (a cache mount is owned by root otherwise).
+ */
+export function cacheMountValues(spec: ManagerSpec, user: { uid: number; gid: number | null; home: string } | null = null): string[] {
+  const sharing = spec.sharing ? `,sharing=${spec.sharing}` : "";
+  if (user === null) return spec.mounts.map((target) => `type=cache,target=${target}${sharing}`);
+  const owner = `,uid=${user.uid}${user.gid === null ? "" : `,gid=${user.gid}`}`;
+  return (spec.homeMounts ?? []).map((rel) => `type=cache,target=${user.home.replace(/\/+$/, "")}/${rel}${sharing}${owner}`);
 }
 
 /** Is this manager's cache already on a cache mount of the RUN? */
@@ -299,6 +334,9 @@ export function hasCacheMount(mountValues: readonly string[], spec: ManagerSpec)
     const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(v)?.[1]?.replace(/\/+$/, "");
     if (target === undefined) return false;
     if (spec.mountedWhen) return spec.mountedWhen === target || spec.mountedWhen.startsWith(`${target}/`);
+    // Another user's cache: `<home>/.cache/pip`, or a mount on a folder above it such as `<home>/.cache`.
+    if (spec.homeMounts?.some((rel) => `/${target}/`.includes(`/${rel}/`) || rel.startsWith(`${target.replace(/^.*\//, "")}/`)))
+      return true;
     return spec.mounts.some((m) => m === target || m.startsWith(`${target}/`) || target.startsWith(`${m}/`));
   });
 }

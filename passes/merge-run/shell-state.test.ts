@@ -15,10 +15,10 @@ describe("stateLeftBehind", () => {
     ["set -o errexit", ["`set -o errexit` (!)"]],
     ["set -x", ["`set -x`"]],
     ["trap 'rm x' EXIT", ["`trap` (!)"]],
-    ["f() { :; }", ["function `f`"]],
-    ["for i in 1; do :; done", ["the variable of `for`"]],
+    ["f() { :; }", ["`f()`"]],
+    ["for i in 1; do :; done", ["`for i`"]],
     [". /etc/os-release", ["`.`"]],
-    ["echo ${X:=1}", ["the assignment in `${X:=1}`"]],
+    ["echo ${X:=1}", ["`${X:=1}`"]],
     ["(cd /tmp && make)", []],
     ["echo $(cd /tmp; pwd)", []],
     ["cd /tmp | cat", []],
@@ -30,7 +30,7 @@ describe("stateLeftBehind", () => {
     ["time -p make", []],
     ["service postgresql start && psql -c 'select 1'", ["`service` (!)"]],
     ["/etc/init.d/mysql start", ["`/etc/init.d/mysql` (!)"]],
-    ["$CMD /tmp", ["the computed command `$CMD`"]],
+    ["$CMD /tmp", ["`$CMD`"]],
   ])("%j", (text, expected) => expect(state(text)).toEqual(expected));
 });
 

@@ -57,12 +57,12 @@ const ISOLATED = new Set(["subshell", "command_substitution", "process_substitut
 const ASSIGNING_OPERATORS = new Set(["=", ":=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "^=", "|=", "++", "--"]);
 
 export interface StateItem {
-  /** What leaves state, for notes: "`cd`", "`X=…`", "function `f`". */
+  /** What leaves state, as code for notes: "`cd`", "`X=…`", "`f()`". */
   readonly what: string;
   /** `set -e` style option changes and traps behave differently inside `( … )`: these cannot be isolated. */
   readonly isolatable: boolean;
-  /** Why it cannot be isolated, as a clause for notes. */
-  readonly reason?: string;
+  /** Why it cannot be isolated: a daemon, `set -e`, or a `trap`. */
+  readonly blocker?: "daemon" | "setErrexit" | "trap";
 }
 
 /** Every construct of the script that changes the shell for the commands after it, in source order. */
@@ -86,7 +86,7 @@ function stateOf(node: ShellNode): StateItem | null {
       const nameNode = node.childForFieldName("name");
       if (!nameNode) return node.namedChildren.some((c) => c?.type === "variable_assignment") ? assignment(node) : null;
       const literal = toWord(nameNode).value;
-      if (literal === null) return { what: `the computed command \`${nameNode.text}\``, isolatable: true };
+      if (literal === null) return { what: `\`${nameNode.text}\``, isolatable: true };
       // bash's `time` keyword runs its command in the current shell: `time cd /x` changes directory.
       const words = node.namedChildren.filter(
         (c): c is ShellNode => c !== null && c.type !== "command_name" && c.type !== "variable_assignment",
@@ -94,26 +94,15 @@ function stateOf(node: ShellNode): StateItem | null {
       const name =
         literal === "time" && words.length > 0 ? (toWord(words.find((w) => !w.text.startsWith("-")) ?? words[0]).value ?? "") : literal;
       if (DAEMONS.test(name)) {
-        return {
-          what: `\`${name}\``,
-          isolatable: false,
-          reason: `a daemon that \`${name}\` starts would keep running during the later commands (a RUN's processes stop with it)`,
-        };
+        return { what: `\`${name}\``, isolatable: false, blocker: "daemon" };
       }
       if (name === "printf" && node.namedChildren.some((c) => c?.text === "-v")) return { what: "`printf -v`", isolatable: true };
       if (!STATEFUL.has(name)) return null;
       if (name === "set") {
         const what = `\`${node.text}\``;
-        return setsErrexit(node)
-          ? {
-              what,
-              isolatable: false,
-              reason: `its ${what} would carry over to the later commands, and in \`( … )\` on the left of \`&&\` the shell ignores \`-e\``,
-            }
-          : { what, isolatable: true };
+        return setsErrexit(node) ? { what, isolatable: false, blocker: "setErrexit" } : { what, isolatable: true };
       }
-      if (name === "trap")
-        return { what: "`trap`", isolatable: false, reason: "its `trap` would fire at the end of the merged RUN instead of its own" };
+      if (name === "trap") return { what: "`trap`", isolatable: false, blocker: "trap" };
       return { what: `\`${name}\``, isolatable: true };
     }
     case "declaration_command":
@@ -125,15 +114,18 @@ function stateOf(node: ShellNode): StateItem | null {
         ? null
         : assignment(node);
     case "function_definition":
-      return { what: `function \`${node.childForFieldName("name")?.text ?? "?"}\``, isolatable: true };
+      return { what: `\`${node.childForFieldName("name")?.text ?? "?"}()\``, isolatable: true };
     case "for_statement":
     case "c_style_for_statement":
     case "select_statement":
-      return { what: `the variable of \`${node.children[0]?.text ?? "for"}\``, isolatable: true };
+      return {
+        what: `\`${[node.children[0]?.text ?? "for", node.childForFieldName("variable")?.text].filter(Boolean).join(" ")}\``,
+        isolatable: true,
+      };
     default:
       if (node.children.some((c) => c && ASSIGNING_OPERATORS.has(c.type))) {
         const inArithmetic = node.type.endsWith("_expression") || node.type === "expansion";
-        if (inArithmetic) return { what: `the assignment in \`${node.text}\``, isolatable: true };
+        if (inArithmetic) return { what: `\`${node.text}\``, isolatable: true };
       }
       return null;
   }

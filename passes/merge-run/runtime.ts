@@ -1,0 +1,47 @@
+// What the image does at run time with the package managers: its ENTRYPOINT and CMD, and the scripts of the
+// build context they start. A container that runs `apt-get install` or `apt-cache` reads the lists the build
+// left, so a cleanup that removes them would break it.
+import type { BuildContext } from "../../src/core/context.js";
+import type { Dockerfile, Instruction } from "../../src/core/ir.js";
+import { joinContinuations } from "../../src/core/run-script.js";
+import { parseShell } from "../../src/core/shell.js";
+import { managerUses, type ManagerUse } from "./package-managers.js";
+
+/** The package-manager commands that ENTRYPOINT and CMD of the shipped stages run, directly or in a copied script. */
+export function runtimeUses(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): ManagerUse[] {
+  const body = df.stages.filter((_, i) => shipped.has(i)).flatMap((s) => s.body);
+  const copies = body.filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from"));
+  const uses: ManagerUse[] = [];
+  for (const instr of body) {
+    if (instr.keyword !== "ENTRYPOINT" && instr.keyword !== "CMD") continue;
+    const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args, df.escape);
+    uses.push(...managerUses(parseShell(text)));
+    if (!context.available) continue;
+    for (const word of (instr.exec ?? text.split(/\s+/)).filter((w) => /^[\w./-]+$/.test(w) && w !== "")) {
+      for (const path of contextFiles(word, copies)) {
+        const script = context.read(path);
+        if (script !== null) uses.push(...managerUses(parseShell(script)));
+      }
+    }
+  }
+  return uses;
+}
+
+/** Context paths that a COPY put at `word` (an absolute path, or a name looked up on PATH or in WORKDIR). */
+function contextFiles(word: string, copies: readonly Instruction[]): string[] {
+  const base = word.replace(/^.*\//, "");
+  const found: string[] = [];
+  for (const copy of copies) {
+    const parts = joinContinuations(copy.args).trim().split(/\s+/);
+    if (copy.exec || parts.length < 2) continue;
+    const dest = parts[parts.length - 1].replace(/\/+$/, "");
+    for (const src of parts.slice(0, -1).map((s) => s.replace(/^\.\/|\/+$/g, ""))) {
+      // `COPY entrypoint.sh /usr/local/bin/` or `COPY ./docker/run.sh /run.sh`
+      if (src.replace(/^.*\//, "") === base || dest.replace(/^.*\//, "") === base) found.push(src);
+      // `COPY . /app` with `CMD ["/app/start.sh"]`
+      if (word.startsWith(`${dest}/`))
+        found.push(src === "." || src === "" ? word.slice(dest.length + 1) : `${src}/${word.slice(dest.length + 1)}`);
+    }
+  }
+  return [...new Set(found)].filter((p) => !/[*?[]/.test(p));
+}

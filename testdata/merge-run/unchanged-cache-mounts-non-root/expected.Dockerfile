@@ -1,3 +1,0 @@
-FROM python:3.12-slim
-USER app
-RUN pip install --user requests
