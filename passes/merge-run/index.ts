@@ -7,7 +7,7 @@ import { CONSTRUCTS } from "../../src/core/syntax.js";
 
 type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
 
-export default definePass<MessageId>({
+export default definePass({
   id: "merge-run",
   title: "Merge consecutive RUN instructions and clean package caches in the same layer",
   rationale: [
@@ -65,7 +65,15 @@ export default definePass<MessageId>({
     ignored: "Did not merge this RUN with its neighbours: `# msb-opt ignore=merge-run` above it keeps it as it is.",
     mountNotRoot: "Did not add a cache mount for `{manager}`: this RUN runs as a non-root USER, whose cache is not under /root.",
   },
-  run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
+  options: {
+    cacheMounts: { type: "boolean", default: false, help: "use BuildKit cache mounts instead of deleting package-manager caches" },
+    aptNoRecommends: {
+      type: "boolean",
+      default: false,
+      help: "add --no-install-recommends to apt-get install (off by default: it changes which packages are installed)",
+    },
+  },
+  run(df, ctx): Dockerfile {
     const shipped = shippedStages(df);
     const options = {
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),

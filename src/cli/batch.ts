@@ -9,9 +9,10 @@ import { defaultJobs, runBatch } from "../batch/run.js";
 import { discover, displayPath, shardOf } from "../batch/discover.js";
 import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
 import { renderReport, reportFormatOf, summarize, type ReportFormat } from "../batch/report.js";
-import { addSettingsOptions, flagSettings } from "./options.js";
+import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 import { resolveSettings } from "./config.js";
-import { selectPasses } from "../core/pipeline.js";
+import { UsageError } from "../core/errors.js";
+import { PASSES } from "../../passes/index.js";
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -22,8 +23,6 @@ export interface Io {
   readonly now: () => number;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
-
-export class BatchUsageError extends Error {}
 
 interface BatchOptions {
   jobs: string;
@@ -87,23 +86,23 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   const opts = cmd.opts<BatchOptions>();
   const paths = cmd.processedArgs[0] as string[];
   const jobs = Number(opts.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new BatchUsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
-  if (opts.write && opts.outDir) throw new BatchUsageError("--write and --out-dir exclude each other");
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
+  if (opts.write && opts.outDir) throw new UsageError("--write and --out-dir exclude each other");
   const reports = opts.report.map((file) => ({ file, format: opts.reportFormat ?? reportFormatOf(file) }));
   for (const r of reports)
-    if (!r.format) throw new BatchUsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
+    if (!r.format) throw new UsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
 
   let targets;
   try {
     targets = discover(paths.length > 0 ? paths : ["."]);
   } catch (err) {
-    throw new BatchUsageError(`cannot read ${paths.join(", ")}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read ${paths.join(", ")}: ${(err as Error).message}`);
   }
   let tasks = targets.map((t) => ({ ...t, display: displayPath(t.path, io.cwd) }));
   if (opts.shard) {
     const m = /^(\d+)\/(\d+)$/.exec(opts.shard);
     const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-    if (!m || count < 1 || index < 1 || index > count) throw new BatchUsageError(`--shard takes i/n with 1 <= i <= n, not "${opts.shard}"`);
+    if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, not "${opts.shard}"`);
     tasks = tasks.filter((t) => shardOf(t.display, count) === index - 1);
   }
 
@@ -111,16 +110,14 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   const flags = flagSettings(cmd);
   const withSettings = tasks.map((t) => ({
     ...t,
-    options: resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings as BatchPassOptions,
+    options: withToday(resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings, io.now()) as BatchPassOptions,
   }));
-  for (const t of withSettings) selectPasses(t.options);
   let results = await runBatch(withSettings, {}, jobs, (r) => progress.add(r));
   progress.done();
   if (opts.verify) {
     const bin = io.env.MSB_DOCKER ?? "docker";
     const docker = new Docker({ bin, env: io.env });
-    if (!(await docker.available()))
-      throw new BatchUsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
+    if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
     const settings = new Map(withSettings.map((t) => [t.path, t.options]));
     const list = (v?: string) =>
       v
@@ -143,7 +140,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   if (opts.write) results = writeInPlace(results);
   else if (opts.outDir) results = writeOutDir(results, opts.outDir);
   if (opts.diff) io.out(combinedDiff(results));
-  for (const r of reports) writeFileSync(r.file, renderReport(r.format!, results, selectPasses({})));
+  for (const r of reports) writeFileSync(r.file, renderReport(r.format!, results, PASSES));
 
   for (const r of results) {
     if (r.error) io.err(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}\n`);
