@@ -173,8 +173,8 @@ export interface SelectionLayer {
 /**
  * Combine pass selections: a later source wins. Its `passes` replaces the earlier list and turns those
  * passes back on even where an earlier source skipped them; its `skip` adds to what is skipped. A pass both
- * selected and skipped by one source, or a selection that leaves nothing to run, is a UsageError naming the
- * sources (`passes: []` — "run none" — is allowed).
+ * selected and skipped by one source, or a `passes` list that the skips empty, is a UsageError naming the
+ * sources (asking for no pass — `passes: []`, or skipping every pass — is allowed).
  */
 export function combineSelection(
   layers: readonly SelectionLayer[],
@@ -191,14 +191,9 @@ export function combineSelection(
     }
     for (const id of layer.skip ?? []) skip.set(id, layer.source);
   }
-  const running = knownPasses.filter((id) => (!passes || passes.ids.includes(id)) && !skip.has(id));
-  if (running.length === 0 && (passes === null || passes.ids.length > 0)) {
-    const skippers = [...new Set(skip.values())].join(" and ");
-    throw new UsageError(
-      passes
-        ? `no pass left to run: ${passes.source} selects ${passes.ids.join(", ")}, which ${skippers} skips`
-        : `no pass left to run: ${skippers} skips every pass`,
-    );
+  if (passes && passes.ids.length > 0 && passes.ids.every((id) => skip.has(id))) {
+    const skippers = [...new Set(passes.ids.map((id) => skip.get(id)))].join(" and ");
+    throw new UsageError(`no pass left to run: ${passes.source} selects ${passes.ids.join(", ")}, which ${skippers} skips`);
   }
   return {
     ...(passes ? { passes: passes.ids } : {}),
