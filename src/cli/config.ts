@@ -145,7 +145,7 @@ export function settingsFor(config: LoadedConfig | null, dockerfile: string, cli
   delete settings.passes;
   delete settings.skip;
   const selection: SelectionLayer[] = layers.map((l) => ({ source: l.source, passes: l.settings.passes, skip: l.settings.skip }));
-  return { ...settings, ...combineSelection(selection, PASS_IDS) };
+  return { ...settings, ...combineSelection(selection) };
 }
 
 /** Settings for a Dockerfile from its config file (explicit, or found upward), with CLI flags on top. */

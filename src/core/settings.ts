@@ -176,10 +176,7 @@ export interface SelectionLayer {
  * selected and skipped by one source, or a `passes` list that the skips empty, is a UsageError naming the
  * sources (asking for no pass — `passes: []`, or skipping every pass — is allowed).
  */
-export function combineSelection(
-  layers: readonly SelectionLayer[],
-  knownPasses: readonly string[],
-): { passes?: readonly string[]; skip?: readonly string[] } {
+export function combineSelection(layers: readonly SelectionLayer[]): { passes?: readonly string[]; skip?: readonly string[] } {
   let passes: { ids: readonly string[]; source: string } | null = null;
   const skip = new Map<string, string>();
   for (const layer of layers) {

@@ -101,7 +101,6 @@ export function parseFrontendOptions(opts: Readonly<Record<string, string>>): Fr
   }
   const selection = combineSelection(
     layers.map(({ source, args }) => ({ source, passes: valueOf(args, "passes"), skip: valueOf(args, "skip") })),
-    PASS_IDS,
   );
   delete out.passes;
   delete out.skip;
