@@ -12,6 +12,7 @@ import { renderReport, reportFormatOf, summarize, type ReportFormat } from "../b
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 import { resolveSettings } from "./config.js";
 import { UsageError } from "../core/errors.js";
+import { formatNote } from "../core/pass.js";
 import { PASSES } from "../../passes/index.js";
 
 export interface Io {
@@ -144,7 +145,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
 
   for (const r of results) {
     if (r.error) io.err(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}\n`);
-    else if (!opts.quiet && r.status !== "unchanged") io.err(`${r.display}: ${describe(r, opts.write ?? false)}\n`);
+    else if (!opts.quiet && r.status !== "unchanged") io.err(`${describe(r, opts.write ?? false)}\n`);
   }
   const s = summarize(results);
   io.err(
@@ -155,9 +156,10 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
 }
 
 function describe(r: FileResult, written: boolean): string {
-  if (r.status === "refused") return `left alone: ${r.refusals[0]?.message ?? "declined"}`;
+  // A refused file reads like the CLI's note for it: `svc/Dockerfile:1 split-stages: Left the file alone: …`.
+  if (r.status === "refused" && r.refusals[0]) return formatNote(r.refusals[0], r.display);
   const passes = [...new Set(r.changes.map((c) => c.pass))].join(", ");
-  return `${written ? "rewritten" : "would change"} (${r.changes.length} changes: ${passes})`;
+  return `${r.display}: ${written ? "rewritten" : "would change"} (${r.changes.length} changes: ${passes})`;
 }
 
 /** A progress bar on a terminal; in CI, a plain line at every tenth of the way. */
