@@ -247,7 +247,11 @@ describe("frontend protocol (fake LLBBridge)", () => {
   });
 
   it("reports a mistyped option through Return", async () => {
-    const { fake, code } = await run({}, { ...dockerOpts, cmdline: "localhost/msb-opt:dev pases=merge-run" });
+    // Checked against the settings table once the library is loaded (it loads while the files are read).
+    const { fake, code } = await run(
+      { local: { dockerfile: { Dockerfile: DOCKERFILE }, context: {} } },
+      { ...dockerOpts, cmdline: "localhost/msb-opt:dev pases=merge-run" },
+    );
     expect(code).toBe(1);
     expect(returned(fake).message(2)?.string(2)).toMatch(/unknown option `pases`/);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../core/errors.js";
 import { SETTINGS } from "../core/pipeline.js";
 import { edgesOf, kebab } from "../core/settings.js";
-import { FRONTEND_SETTINGS, forwardedOptions, frontendOptsFromEnv, parseFrontendOptions } from "./options.js";
+import { forwardedOptions, frontendOptsFromEnv } from "./options.js";
+import { FRONTEND_SETTINGS, parseFrontendOptions } from "./settings.js";
 
 describe("frontend options", () => {
   it("reads BUILDKIT_FRONTEND_OPT_* split at the first `=`", () => {

@@ -3,39 +3,12 @@
 // and as build-args `--build-arg MSB_OPT_PASSES=…`, which win over the syntax line. The build-args are
 // removed from what the inner frontend sees, so that they cannot change its cache keys. The keys are the
 // settings table's (src/core/settings.ts, each pass's `options`) that the frontend edge exposes, in kebab-case.
-import { PASSES } from "../../passes/index.js";
 import { UsageError } from "../core/errors.js";
-import { SETTINGS } from "../core/pipeline.js";
-import {
-  combineSelection,
-  edgesOf,
-  GLOBAL_SETTINGS,
-  kebab,
-  parseValue,
-  type GlobalSettings,
-  type SettingEntry,
-  type SettingSpecs,
-} from "../core/settings.js";
+import type { GlobalSettings } from "../core/settings.js";
 
-/** Options of the frontend itself (not of the pipeline): they say how the result is built. */
-const FRONTEND_ONLY = {
-  inner: { type: "string", help: "hand the result to an image frontend (`docker/dockerfile:1.7`) instead of the built-in one" },
-  fallback: {
-    type: "string",
-    choices: ["none", "original"],
-    default: "none",
-    help: "with `original`: if the optimized file fails to build, build the original and say so",
-  },
-} as const satisfies SettingSpecs;
+// Table-free, so that the gateway can read what it needs first (the inner frontend, whether any pass runs)
+// while the library loads; src/frontend/settings.ts checks every option against the settings table.
 
-/** Every `key=value` option: the frontend's own, then every setting the table exposes to the frontend. */
-export const FRONTEND_SETTINGS: readonly SettingEntry[] = [
-  ...SETTINGS.filter((e) => edgesOf(e.spec).includes("frontend")),
-  ...Object.entries(FRONTEND_ONLY).map(([name, spec]) => ({ name, spec, pass: null, alsoReadBy: [] })),
-];
-const BY_KEY = new Map(FRONTEND_SETTINGS.map((e) => [kebab(e.name), e]));
-const KEYS = [...BY_KEY.keys()];
-const PASS_IDS = PASSES.map((p) => p.id);
 const BUILD_ARG_PREFIX = "build-arg:MSB_OPT_";
 
 /** Pipeline settings by name (`passes`, `cacheMounts`, `testStage`…), plus how to hand the result on. */
@@ -68,7 +41,7 @@ function cmdlineArgs(cmdline: string): Map<string, string> {
   const args = new Map<string, string>();
   for (const word of words) {
     const eq = word.indexOf("=");
-    if (eq <= 0) throw new UsageError(`cannot read \`${word}\` on the syntax line: options are key=value (${KEYS.join(", ")})`);
+    if (eq <= 0) throw new UsageError(`cannot read \`${word}\` on the syntax line: options are key=value (passes=merge-run)`);
     args.set(word.slice(0, eq), word.slice(eq + 1));
   }
   return args;
@@ -82,36 +55,19 @@ function buildArgs(opts: Readonly<Record<string, string>>): Map<string, string> 
   return args;
 }
 
-/** Parse the syntax-line options, then let `MSB_OPT_*` build-args override them. */
-export function parseFrontendOptions(opts: Readonly<Record<string, string>>): FrontendOptions {
-  const layers = [
+/** The options' two sources, lowest precedence first: the syntax line, then the `MSB_OPT_*` build-args. */
+export function frontendArgs(opts: Readonly<Record<string, string>>) {
+  return [
     { source: "the syntax line", args: cmdlineArgs(opts.cmdline ?? ""), where: (key: string) => `${key}= on the syntax line` },
     { source: "the MSB_OPT_* build-args", args: buildArgs(opts), where: (key: string) => `build-arg ${buildArgOf(key)}` },
-  ];
-  const out: Record<string, unknown> = {};
-  for (const { args, where } of layers) {
-    for (const [key, text] of args) {
-      const entry = BY_KEY.get(key);
-      if (!entry) throw new UsageError(`unknown option \`${key}\` (known: ${KEYS.join(", ")})`);
-      if (entry.name === "inner" && text === "") continue;
-      const parsed = parseValue(entry.spec, text, PASS_IDS);
-      if ("problem" in parsed) throw new UsageError(`${where(key)}: ${key}=${text}: ${parsed.problem}`);
-      out[entry.name] = parsed.value;
-    }
-  }
-  const selection = combineSelection(
-    layers.map(({ source, args }) => ({ source, passes: valueOf(args, "passes"), skip: valueOf(args, "skip") })),
-  );
-  delete out.passes;
-  delete out.skip;
-  return { fallback: "none", ...out, ...selection } as FrontendOptions;
+  ] as const;
 }
 
-function valueOf(args: ReadonlyMap<string, string>, key: "passes" | "skip"): readonly string[] | undefined {
-  const text = args.get(key);
-  if (text === undefined) return undefined;
-  const parsed = parseValue(GLOBAL_SETTINGS[key], text, PASS_IDS);
-  return "value" in parsed ? (parsed.value as readonly string[]) : undefined;
+/** What the gateway needs before the library is loaded: the inner frontend, and whether `passes=none`. */
+export function earlyOptions(opts: Readonly<Record<string, string>>): { inner?: string; runsNoPass: boolean } {
+  const merged = new Map(frontendArgs(opts).flatMap(({ args }) => [...args]));
+  const passes = merged.get("passes");
+  return { ...(merged.get("inner") ? { inner: merged.get("inner") } : {}), runsNoPass: passes === "none" || passes === "" };
 }
 
 /**

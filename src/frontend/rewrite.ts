@@ -6,6 +6,8 @@ import { optimize, type OptimizeResult } from "../core/pipeline.js";
 import { dialectDirective, type Dialect } from "./dialect.js";
 import type { FrontendOptions } from "./options.js";
 
+export { parseFrontendOptions } from "./settings.js";
+
 export interface RewriteInput {
   readonly text: string;
   readonly filename: string;
