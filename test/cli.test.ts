@@ -1,6 +1,6 @@
 // The CLI as users run it: the built bundle (bin/msb-opt.js → dist/), spawned as a process.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -74,6 +74,22 @@ describe("msb-opt CLI", () => {
     expect(msbOpt(["--passes", "no-such-pass", "-"], PLAIN)).toMatchObject({ code: 2, stdout: "" });
     expect(msbOpt(["--explain", "no-such-pass"]).code).toBe(2);
     expect(msbOpt(["--bogus"]).code).toBe(2);
+  });
+
+  test("a flag beats .msb-opt.json; a selection nothing is left of is exit 2 naming both sources", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-config-"));
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\n");
+    writeFileSync(join(dir, ".msb-opt.json"), JSON.stringify({ skip: ["merge-run"] }));
+    const run = msbOpt(["--passes", "merge-run", "--diff", join(dir, "Dockerfile")]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("merge-run: Merged 2 RUN instructions");
+    writeFileSync(join(dir, ".msb-opt.json"), JSON.stringify({ passes: ["merge-run"] }));
+    const none = msbOpt(["--skip", "merge-run", join(dir, "Dockerfile")]);
+    expect(none).toMatchObject({ code: 2, stdout: "" });
+    expect(none.stderr).toBe(
+      `msb-opt: no pass left to run: \`${join(dir, ".msb-opt.json")}\` selects merge-run, which the command line skips\n`,
+    );
   });
 
   test("--format json has output, diff, files, changes and refusals", () => {
