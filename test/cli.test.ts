@@ -84,7 +84,9 @@ describe("msb-opt CLI", () => {
     const run = msbOpt(["--passes", "merge-run", "--diff", join(dir, "Dockerfile")]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("merge-run: Merged 2 RUN instructions");
-    writeFileSync(join(dir, ".msb-opt.json"), JSON.stringify({ passes: ["merge-run"] }));
+    writeFileSync(join(dir, ".msb-opt.json"), JSON.stringify({ passes: ["merge-run"], cacheMounts: true }));
+    const off = msbOpt(["--print-config", "--no-cache-mounts", join(dir, "Dockerfile")]);
+    expect(JSON.parse(off.stdout).settings).toEqual({ passes: ["merge-run"], cacheMounts: false });
     const none = msbOpt(["--skip", "merge-run", join(dir, "Dockerfile")]);
     expect(none).toMatchObject({ code: 2, stdout: "" });
     expect(none.stderr).toBe(

@@ -33,7 +33,11 @@ function optionOf(e: SettingEntry): Option {
 }
 
 export function addSettingsOptions(cmd: Command): Command {
-  for (const e of CLI_SETTINGS) cmd.addOption(optionOf(e));
+  for (const e of CLI_SETTINGS) {
+    cmd.addOption(optionOf(e));
+    // `--no-cache-mounts` turns off what a config file turned on (kept out of --help: one line per switch).
+    if (e.spec.type === "boolean") cmd.addOption(new Option(flagOf(e).replace(/^--/, "--no-")).hideHelp());
+  }
   return cmd.option("--config <file>", `settings file (default: the nearest ${CONFIG_FILE} up to the repository root)`);
 }
 
