@@ -14,23 +14,23 @@ import versionArgs from "./version-args/index.js";
  */
 export const PASSES: readonly Pass[] = [
   // First: it decides the stage layout that the later passes then tidy inside each stage.
-  splitStages as Pass,
+  splitStages,
   // Right after split-stages: it checks that the builder split-stages made still runs the tests the final
   // image waits for (or moves them into a test stage) before later passes tidy the stages.
-  testStage as Pass,
+  testStage,
   // After split-stages (it also clears the ARGs that pass repeats in the runtime stage) and before
   // reorder-copy and merge-run, which then see the secret mounts (merge-run merges only RUNs with equal flags).
-  buildSecrets as Pass,
+  buildSecrets,
   // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
   // merge an install RUN with the steps that need the sources).
-  reorderCopy as Pass,
+  reorderCopy,
   // After the stage split and COPY reordering have settled which RUNs are adjacent.
-  mergeRun as Pass,
+  mergeRun,
   // It pins every FROM, including the runtime stage that split-stages adds.
-  pinTags as Pass,
+  pinTags,
   // After pin-tags: the version it names once is the pinned release (`debian:bookworm` pins to
   // `12.15` here; before pin-tags it would be grouped only on a second run), and digest pins stay on FROM.
-  versionArgs as Pass,
+  versionArgs,
   // After every rewrite: it checks the COPY/ADD sources of the final file (reorder-copy and split-stages add some).
-  dockerignore as Pass,
+  dockerignore,
 ];

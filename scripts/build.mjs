@@ -29,10 +29,13 @@ copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tr
 // `--bundle-only` (msb-opt's own image): the bundle and the wasm files are all it needs.
 if (process.argv.includes("--bundle-only")) process.exit(0);
 
-// The config schema lists the pass ids: read them from the fresh bundle.
+// The config schema is the settings table's: read it (and the pass ids) from the fresh bundle.
 const { writeSchema } = await import("./write-schema.mjs");
-const { PASSES } = await import(`${new URL("../dist/index.js", import.meta.url).href}?t=${Date.now()}`);
-writeSchema(PASSES.map((p) => p.id));
+const { PASSES, SETTINGS } = await import(`${new URL("../dist/index.js", import.meta.url).href}?t=${Date.now()}`);
+writeSchema(
+  SETTINGS,
+  PASSES.map((p) => p.id),
+);
 
 // `msb-opt --explain ID` shows one before/after example per pass, taken from its golden cases: the first
 // case (by name) whose expected diff is not empty.

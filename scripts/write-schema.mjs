@@ -1,42 +1,29 @@
-// Writes schema/msb-opt.schema.json from the pass list (run by the build, so the schema never drifts).
+// Writes schema/msb-opt.schema.json from the settings table of the fresh bundle (run by the build, so the
+// schema never drifts): every setting whose `config` edge is exposed, with its type, choices and help.
+
 import { writeFileSync } from "node:fs";
 
-export function configSchema(passIds) {
-  const ids = { type: "array", items: { enum: passIds }, uniqueItems: true };
-  const settings = {
-    passes: { ...ids, description: "Run only these passes (canonical order is kept)." },
-    skip: { ...ids, description: "Skip these passes." },
-    syntaxDirective: {
-      enum: ["auto", "never"],
-      description: "May msb-opt add or raise `# syntax=`? never: for builders that cannot pull a frontend image.",
-    },
-    cacheMounts: { type: "boolean", description: "merge-run: use BuildKit cache mounts instead of deleting package-manager caches." },
-    aptNoRecommends: {
-      type: "boolean",
-      description: "merge-run: add --no-install-recommends to apt-get install (changes which packages are installed).",
-    },
-    pin: { enum: ["tag", "digest", "none"], description: "pin-tags: how to pin base images." },
-    offline: { type: "boolean", description: "pin-tags: never reach a registry (lockfile and bundled catalog only)." },
-    harden: { type: "boolean", description: "split-stages: run the runtime stage as a non-root user where nothing visibly needs root." },
-    runtimeBase: { enum: ["slim", "distroless", "scratch"], description: "split-stages: the preferred runtime base family." },
-    testStage: { type: "boolean", description: "Move tests into a `test` stage that the runtime depends on." },
-    secrets: {
-      enum: ["report", "mount"],
-      description:
-        "build-secrets: report secrets passed as ARG/ENV or credential files, or rewrite them to `RUN --mount=type=secret` (mount).",
-    },
-    writeDockerignore: {
-      type: "boolean",
-      description:
-        "dockerignore: write or extend the build context's .dockerignore (node_modules, .git, build output…), never excluding what a COPY needs.",
-    },
-    registryMirror: {
-      type: "string",
-      pattern: "^https?://",
-      description: "pin-tags: query this mirror instead of Docker Hub for Docker Hub images.",
-    },
-    registryConfig: { type: "string", description: "pin-tags: a docker config.json with registry credentials." },
-  };
+/** One setting's JSON Schema. */
+function propertyOf({ spec, pass }, passIds) {
+  const description = `${pass ? `${pass}: ` : ""}${spec.help.replace(/^./, (c) => c.toUpperCase())}.`;
+  const withDefault = (schema) => (spec.default === undefined ? schema : { ...schema, default: spec.default });
+  switch (spec.type) {
+    case "boolean":
+      return withDefault({ type: "boolean", description });
+    case "number":
+      return withDefault({ type: "integer", minimum: spec.min ?? 0, description });
+    case "passIds":
+      return { type: "array", items: { enum: passIds }, uniqueItems: true, description };
+    default:
+      if (spec.choices) return withDefault({ enum: spec.choices, description });
+      return withDefault({ type: "string", minLength: 1, ...(spec.pattern ? { pattern: spec.pattern } : {}), description });
+  }
+}
+
+export function configSchema(settings, passIds) {
+  const properties = Object.fromEntries(
+    settings.filter((e) => (e.spec.edges ?? ["config"]).includes("config")).map((e) => [e.name, propertyOf(e, passIds)]),
+  );
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: "https://msb-opt.dev/schema/msb-opt.schema.json",
@@ -45,21 +32,22 @@ export function configSchema(passIds) {
     additionalProperties: false,
     properties: {
       $schema: { type: "string" },
-      ...settings,
+      ...properties,
       overrides: {
         type: "array",
-        description: "Settings for the Dockerfiles that match `files` (globs relative to this file's folder), applied in order.",
+        description:
+          "Settings for the Dockerfiles that match `files` (globs relative to this file's folder), applied in order: a value replaces the one before; `skip` adds to what is skipped, `passes` replaces the selection and turns those passes back on.",
         items: {
           type: "object",
           additionalProperties: false,
           required: ["files"],
-          properties: { files: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] }, ...settings },
+          properties: { files: { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] }, ...properties },
         },
       },
     },
   };
 }
 
-export function writeSchema(passIds, file = "schema/msb-opt.schema.json") {
-  writeFileSync(file, `${JSON.stringify(configSchema(passIds), null, 2)}\n`);
+export function writeSchema(settings, passIds, file = "schema/msb-opt.schema.json") {
+  writeFileSync(file, `${JSON.stringify(configSchema(settings, passIds), null, 2)}\n`);
 }

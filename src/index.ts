@@ -1,5 +1,7 @@
 // The library API: the CLI, batch and the BuildKit frontend are thin edges over these.
-export { optimize, selectPasses, UnknownPassError, type OptimizeOptions, type OptimizeResult } from "./core/pipeline.js";
+export { optimize, selectPasses, SETTINGS, type OptimizeOptions, type OptimizeResult } from "./core/pipeline.js";
+export { UsageError } from "./core/errors.js";
+export type { SettingEntry, SettingSpec } from "./core/settings.js";
 export { parseDockerfile, DockerfileError, type ParsedFile } from "./core/parse.js";
 export { printDockerfile } from "./core/print.js";
 export { fsContext, memoryContext, noContext, type BuildContext } from "./core/context.js";

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { memoryContext } from "../src/core/context.js";
+import { CATALOG_DATE } from "../src/core/image-catalog.js";
 import { optimize } from "../src/core/pipeline.js";
 import { ROOT } from "./support/golden.js";
 
@@ -14,9 +15,12 @@ const NAIVE = 'FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y 
 const FINE = 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n';
 const BROKEN = "FROM debian:bookworm\nRUNN echo\n";
 
-/** Runs the CLI; batch runs are --offline, so that pin-tags answers from its catalog, never the network. */
+/**
+ * Runs the CLI; batch runs are --offline, so that pin-tags answers from its catalog, never the network, on
+ * the catalog's own date (as `optimize` without `today` does), so that the output does not age.
+ */
 function msbOpt(args: string[], cwd: string) {
-  const argv = args[0] === "batch" ? ["batch", "--offline", ...args.slice(1)] : args;
+  const argv = args[0] === "batch" ? ["batch", "--offline", "--today", CATALOG_DATE, ...args.slice(1)] : args;
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "true" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -171,7 +175,10 @@ describe("msb-opt batch", () => {
       mkdirSync(join(root, `r${i}`));
       writeFileSync(join(root, `r${i}`, "Dockerfile"), NAIVE);
     }
-    const child = spawn(process.execPath, [BIN, "batch", "--offline", "--write", "-q", "--jobs", "2"], { cwd: root, stdio: "ignore" });
+    const child = spawn(process.execPath, [BIN, "batch", "--offline", "--today", CATALOG_DATE, "--write", "-q", "--jobs", "2"], {
+      cwd: root,
+      stdio: "ignore",
+    });
     // Kill as soon as some files are rewritten (or after 20 s at the latest).
     const started = Date.now();
     await new Promise<void>((resolve) => {

@@ -76,6 +76,24 @@ describe("msb-opt CLI", () => {
     expect(msbOpt(["--bogus"]).code).toBe(2);
   });
 
+  test("a flag beats .msb-opt.json; a selection nothing is left of is exit 2 naming both sources", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-config-"));
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\n");
+    writeFileSync(join(dir, ".msb-opt.json"), JSON.stringify({ skip: ["merge-run"] }));
+    const run = msbOpt(["--passes", "merge-run", "--diff", join(dir, "Dockerfile")]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("merge-run: Merged 2 RUN instructions");
+    writeFileSync(join(dir, ".msb-opt.json"), JSON.stringify({ passes: ["merge-run"], cacheMounts: true }));
+    const off = msbOpt(["--print-config", "--no-cache-mounts", join(dir, "Dockerfile")]);
+    expect(JSON.parse(off.stdout).settings).toEqual({ passes: ["merge-run"], cacheMounts: false });
+    const none = msbOpt(["--skip", "merge-run", join(dir, "Dockerfile")]);
+    expect(none).toMatchObject({ code: 2, stdout: "" });
+    expect(none.stderr).toBe(
+      `msb-opt: no pass left to run: \`${join(dir, ".msb-opt.json")}\` selects merge-run, which the command line skips\n`,
+    );
+  });
+
   test("--format json has output, diff, files, changes and refusals", () => {
     const r = msbOpt(["--format", "json", "-"], PLAIN);
     expect(r.code).toBe(0);

@@ -20,7 +20,7 @@ import { CONSTRUCTS } from "../../src/core/syntax.js";
 
 type MessageId = "argSecret" | "argDefault" | "envSecret" | "copiedFile" | "writtenFile" | "mountedArg" | "mountedFile" | "blocked";
 
-export default definePass<MessageId>({
+export default definePass({
   id: "build-secrets",
   title: "Pass build secrets as secret mounts, not ARG, ENV or copied files",
   rationale: [
@@ -34,6 +34,15 @@ export default definePass<MessageId>({
     "mount at its path on the RUNs that used it; the note gives the `docker build --secret` flag to pass.",
     "Anything else that reads the secret (ENV, COPY, a default value written in the file) leaves it alone, with a note.",
   ].join(" "),
+  options: {
+    secrets: {
+      type: "string",
+      choices: ["report", "mount"],
+      default: "report",
+      help: "report secrets in ARG/ENV and copied credential files, or rewrite them to `RUN --mount=type=secret`",
+      flag: "--secrets <mode>",
+    },
+  },
   messages: {
     argSecret:
       "Build argument `{name}` looks like a secret: its value shows in `docker history` and the image config; pass it with `docker build --secret {flag}` and read it in `RUN --mount=type=secret` (msb-opt `--secrets=mount` rewrites this).",
@@ -51,7 +60,7 @@ export default definePass<MessageId>({
       "Replaced the copied `{file}` (deleted on line {rmLine}) with a secret mount at `{target}` on {lines}; build with `docker build --secret id={id},src={src}`.",
     blocked: "Left `{name}` as it is: {reason}.",
   },
-  run(df: Dockerfile, input: PassContext<MessageId>): Dockerfile {
+  run(df, input): Dockerfile {
     // split-stages repeats ARGs in the runtime stage with their original line: one note per line and message.
     const seen = new Set<string>();
     const once =

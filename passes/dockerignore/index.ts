@@ -3,11 +3,9 @@
 import type { Dockerfile } from "../../src/core/ir.js";
 import { allInstructions } from "../../src/core/ir.js";
 import { candidates, checkedSuggestions, copySources } from "./suggest.js";
-import { definePass, type PassContext } from "../../src/core/pass.js";
+import { definePass } from "../../src/core/pass.js";
 
-type MessageId = "wrote" | "extended" | "refused";
-
-export default definePass<MessageId>({
+export default definePass({
   id: "dockerignore",
   title: "Write a .dockerignore that keeps dependencies, build output and local files out of the context",
   rationale: [
@@ -19,12 +17,21 @@ export default definePass<MessageId>({
     "optimized Dockerfile is checked against the new patterns with BuildKit's matching rules, and a pattern that",
     "would hide one, or override a user's `!` exception, is left out with a note. Without the option it does nothing.",
   ].join(" "),
+  options: {
+    writeDockerignore: {
+      type: "boolean",
+      default: false,
+      help: "propose a new or extended .dockerignore at the context root (shown in --diff; written unless --diff/--check)",
+      // The frontend cannot write into the build context.
+      edges: ["cli", "config"],
+    },
+  },
   messages: {
     wrote: "Wrote a `.dockerignore` that keeps {patterns} out of the build context; no COPY or ADD source is excluded.",
     extended: "Added {patterns} to the `.dockerignore`, after the existing entries; no COPY or ADD source is excluded.",
     refused: "Did not add `{pattern}` to the `.dockerignore`: {reason}.",
   },
-  run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
+  run(df, ctx): Dockerfile {
     if (ctx.options.writeDockerignore !== true || !ctx.context.available) return df;
     const existing = ctx.context.read(".dockerignore");
     const { suggestions, refused } = candidates(df, ctx.context);

@@ -8,7 +8,7 @@ import { runtimeUses } from "./runtime.js";
 
 type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
 
-export default definePass<MessageId>({
+export default definePass({
   id: "merge-run",
   title: "Merge consecutive RUN instructions and clean package caches in the same layer",
   rationale: [
@@ -102,7 +102,15 @@ export default definePass<MessageId>({
     mountCacheMoved:
       "Did not add a cache mount for `{manager}`: `{setting}` moves its cache away from where the mount would be, so its cache is handled as without `--cache-mounts`.",
   },
-  run(df: Dockerfile, ctx: PassContext<MessageId>): Dockerfile {
+  options: {
+    cacheMounts: { type: "boolean", default: false, help: "use BuildKit cache mounts instead of deleting package-manager caches" },
+    aptNoRecommends: {
+      type: "boolean",
+      default: false,
+      help: "add --no-install-recommends to apt-get install (off by default: it changes which packages are installed)",
+    },
+  },
+  run(df, ctx): Dockerfile {
     const shipped = shippedStages(df);
     const options = {
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),

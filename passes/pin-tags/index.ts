@@ -3,15 +3,12 @@ import { CATALOG_DATE } from "../../src/core/image-catalog.js";
 import { parseVersionTag } from "../../src/core/image-tags.js";
 import type { Dockerfile, ImageRef } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
+import { PIN_OPTION } from "../../src/core/settings.js";
 import { LockfileError, readLockfile } from "./lockfile.js";
-import { isFailure, PinResolver, type Pin, type PinFailure } from "./resolve.js";
+import { catalogAgeDays, isFailure, MAX_CATALOG_AGE_DAYS, PinResolver, type Pin, type PinFailure } from "./resolve.js";
 import { findTargets, refKey, spliceArgDefault, spliceFrom, withFrom, type ArgTarget, type Target } from "../../src/core/from-refs.js";
 import { parseDockerConfig, RegistryClient, type Credentials } from "./registry.js";
 
-/**
- * Options (besides `pin` and `offline`): `registryMirror` (URL serving Docker Hub images),
- * `registryConfig` (path of a docker config.json with credentials), `registryTimeoutMs`.
- */
 type Prepared = ReadonlyMap<string, Pin | PinFailure | null>;
 
 const messages = {
@@ -26,6 +23,8 @@ const messages = {
   auth: "Left `{ref}` unpinned: {detail}; pass `--registry-config` with credentials for it, or list it in msb-opt.lock.json.",
   lookupFailed: "Left `{ref}` unpinned: {detail}; list the tag to use in msb-opt.lock.json.",
   notInCatalog: "Left `{ref}` unpinned: {detail} (offline); list it in msb-opt.lock.json or run without `--offline`.",
+  staleCatalog:
+    "Left `{ref}` unpinned: the bundled catalog of {date} is {age} days old (offline pins trust it for {max} days), and `{tag}` can move to a newer release line; run without `--offline`, list it in msb-opt.lock.json, or name a release line such as `{example}`.",
   badLockfile: "Left `{ref}` unpinned: {detail}; fix the lockfile.",
   argNoDefault:
     "Left `{ref}` unpinned: `ARG {name}` has no default, so the image is chosen at build time; give it a default to let msb-opt pin it.",
@@ -40,7 +39,9 @@ const messages = {
 
 type MessageId = keyof typeof messages;
 
-export default definePass<MessageId, Prepared>({
+const REGISTRY_ONLY = ["cli", "config"] as const;
+
+export default definePass({
   id: "pin-tags",
   title: "Pin base images to an explicit release",
   rationale:
@@ -51,8 +52,49 @@ export default definePass<MessageId, Prepared>({
     "manifest digests), or with `--offline` from a bundled catalog of official images. Only the image reference on " +
     "the FROM line (or the ARG default it is built from) changes.",
   messages,
-  async prepare(df, ctx) {
-    const policy = ctx.options.pin ?? "tag";
+  options: {
+    pin: PIN_OPTION,
+    // The frontend always runs offline: BuildKit gives it no network.
+    offline: {
+      type: "boolean",
+      default: false,
+      help: "never reach a registry: pin from msb-opt.lock.json, then the bundled catalog",
+      edges: REGISTRY_ONLY,
+    },
+    registryMirror: {
+      type: "string",
+      pattern: "^https?://",
+      meaning: "an http(s) URL",
+      help: "query this mirror instead of Docker Hub for Docker Hub images",
+      flag: "--registry-mirror <url>",
+      edges: REGISTRY_ONLY,
+    },
+    registryConfig: {
+      type: "string",
+      meaning: "the path of a docker config.json",
+      help: "a docker config.json with registry credentials (its `auths`)",
+      flag: "--registry-config <file>",
+      edges: REGISTRY_ONLY,
+    },
+    registryTimeoutMs: {
+      type: "number",
+      min: 1,
+      default: 5000,
+      help: "how long to wait for each registry request, in milliseconds",
+      flag: "--registry-timeout <ms>",
+      edges: REGISTRY_ONLY,
+    },
+    today: {
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+      meaning: "a date (YYYY-MM-DD)",
+      help: "the date the offline catalog's age is measured on (default: the current date; set it for reproducible output)",
+      flag: "--today <date>",
+      edges: ["cli"],
+    },
+  },
+  async prepare(df, ctx): Promise<Prepared> {
+    const policy = ctx.options.pin;
     const results = new Map<string, Pin | PinFailure | null>();
     if (policy === "none") return results;
     let lockfile;
@@ -65,7 +107,7 @@ export default definePass<MessageId, Prepared>({
     let auths: Record<string, Credentials> = {};
     const configPath = ctx.options.registryConfig;
     let configError: string | null = null;
-    if (typeof configPath === "string" && !ctx.options.offline) {
+    if (configPath !== undefined && !ctx.options.offline) {
       try {
         auths = parseDockerConfig(readFileSync(configPath, "utf8"));
       } catch (err) {
@@ -73,14 +115,17 @@ export default definePass<MessageId, Prepared>({
       }
     }
     const client = new RegistryClient({
-      mirror: typeof ctx.options.registryMirror === "string" ? ctx.options.registryMirror : undefined,
+      mirror: ctx.options.registryMirror,
       auths,
-      timeoutMs: typeof ctx.options.registryTimeoutMs === "number" ? ctx.options.registryTimeoutMs : undefined,
+      timeoutMs: ctx.options.registryTimeoutMs,
     });
-    const offline = ctx.options.offline ?? false;
-    const resolver = new PinResolver({ policy, offline, lockfile, client, registryError: configError ?? undefined });
+    const offline = ctx.options.offline;
+    const catalogAge = ctx.options.today === undefined ? null : catalogAgeDays(ctx.options.today);
+    const resolver = new PinResolver({ policy, offline, lockfile, client, registryError: configError ?? undefined, catalogAge });
     for (const t of findTargets(df)) {
       if (t.kind !== "from" && t.kind !== "arg") continue;
+      // What the user told pin-tags to leave alone is never looked up.
+      if (ignoredTarget(df, t, ctx)) continue;
       const key = refKey(t.ref);
       if (results.has(key)) continue;
       results.set(key, await resolver.resolve(t.ref));
@@ -88,7 +133,7 @@ export default definePass<MessageId, Prepared>({
     return results;
   },
   run(df, ctx, prepared) {
-    if ((ctx.options.pin ?? "tag") === "none") return df;
+    if (ctx.options.pin === "none") return df;
     const pins: { t: Target; pin: Pin }[] = [];
     /** Per global ARG: the defaults its FROM lines ask for, how many asked, and a pin to cite. */
     const argPins = new Map<number, { t: ArgTarget; values: Set<string | null>; count: number; pin: Pin | null }>();
@@ -100,16 +145,18 @@ export default definePass<MessageId, Prepared>({
       argPins.set(t.arg, entry);
     };
     for (const t of findTargets(df)) {
-      if (t.kind === "skip") continue;
+      if (t.kind === "skip" || ignoredTarget(df, t, ctx)) continue;
       const stage = df.stages[t.stage];
       if (t.kind === "refuse") {
         ctx.decline(stage.from.line, t.reason, { ref: stage.base.raw, name: t.name });
         continue;
       }
       const result = prepared.get(refKey(t.ref)) ?? null;
-      if (isFailure(result))
-        ctx.decline(lineOf(df, t), failureMessage(result), { ref: t.ref.raw, detail: result.detail, date: CATALOG_DATE });
-      else if (result !== null) pins.push({ t, pin: result });
+      if (isFailure(result)) {
+        const example = `${withoutTag(t.ref)}:${result.example ?? "<version>"}`;
+        const age = { age: result.age ?? 0, max: MAX_CATALOG_AGE_DAYS, tag: t.ref.tag ?? "latest", example };
+        ctx.decline(lineOf(df, t), failureMessage(result), { ref: t.ref.raw, detail: result.detail, date: CATALOG_DATE, ...age });
+      } else if (result !== null) pins.push({ t, pin: result });
       else if (t.kind === "arg") argPin(t, argValue(t), null); // already pinned: it keeps its default
     }
     const consistent = dropInconsistent(df, pins, ctx);
@@ -167,6 +214,11 @@ export default definePass<MessageId, Prepared>({
   },
 });
 
+/** `# msb-opt ignore=pin-tags` above the FROM (or above the global ARG it is built from, or the FROM it stems from). */
+function ignoredTarget(df: Dockerfile, t: { kind: string; stage: number; arg?: number }, ctx: PassContext<MessageId>): boolean {
+  return ctx.isIgnored(df.stages[t.stage].from) || (t.arg !== undefined && ctx.isIgnored(df.globalArgs[t.arg]));
+}
+
 /** The ARG's current default, as the FROM line expands it. */
 function argValue(t: ArgTarget): string {
   return t.ref.raw.slice(t.prefix.length, t.ref.raw.length - t.suffix.length);
@@ -211,6 +263,8 @@ function failureMessage(f: PinFailure): MessageId {
       return "auth";
     case "not-in-catalog":
       return "notInCatalog";
+    case "stale-catalog":
+      return "staleCatalog";
     case "lockfile":
       return "badLockfile";
     default:

@@ -16,6 +16,9 @@ export default definePass({
   title: "Split a single-stage build into a builder and a slim runtime",
   rationale:
     "A single-stage image ships its compilers, dev dependencies, caches and sources. The builder stage keeps the original recipe; the runtime stage starts from the slim image of the same family and version, receives only the paths the build wrote, and replays every instruction that sets the image's config, so the image does the same job. Anything the analysis cannot account for leaves the file unchanged with the reason. Option `harden` (off by default) also runs the runtime as a non-root user.",
+  options: {
+    harden: { type: "boolean", default: false, help: "run the runtime stage as a non-root user where nothing visibly needs root" },
+  },
   messages: {
     split: "Split the build into stage `{builder}`, which keeps the recipe, and {runtime} on `{image}`, which copies {paths} from it.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",

@@ -26,6 +26,13 @@ export default definePass({
   title: "Keep the tests gating the build",
   rationale:
     "A split build must still fail when a test fails. BuildKit builds only the stages the target needs, so a `FROM build AS test` stage that the runtime does not depend on is skipped without a word. This pass checks that every RUN of tests is in a stage the final image needs. With `--test-stage` it moves the tests of the builder into their own `test` stage and makes the final stage copy an empty marker file from it, so `docker build --target test` runs only the tests and a plain build still runs them.",
+  options: {
+    testStage: {
+      type: "boolean",
+      default: false,
+      help: "move the tests into a `test` stage that the final stage waits for (`--target test` runs only them)",
+    },
+  },
   messages: {
     kept: "Kept `{command}` in stage `{stage}`, which the runtime copies from, so a failing test still fails the build; use `--test-stage` to run the tests in a stage of their own.",
     moved:

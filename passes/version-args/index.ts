@@ -2,6 +2,7 @@
 // `ARG NODE_VERSION=20.18.1`, so a version bump cannot update the builder and forget the runtime.
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
+import { PIN_OPTION } from "../../src/core/settings.js";
 import { argDefaults, spliceFrom, withFrom } from "../../src/core/from-refs.js";
 import { toolchains, versionArgName } from "./toolchains.js";
 
@@ -10,6 +11,7 @@ export default definePass({
   title: "Name a toolchain version once for all stages",
   rationale:
     "A multi-stage build often starts its builder and its runtime from variants of one release (`node:20.18.1` and `node:20.18.1-slim`). Written twice, a version bump can update one and forget the other, and the runtime then runs code built by another release. This pass declares the version once as a global `ARG` before the first FROM and uses it in every FROM line of that toolchain. Global ARGs are visible only to FROM lines, so nothing inside the stages changes. Files that already use build arguments in FROM are left alone.",
+  options: { pin: PIN_OPTION },
   messages: {
     declared:
       "Declared `ARG {name}={version}` before the first FROM and used it in the FROM lines of {stages}, so that a version bump of `{repository}` is a one-line edit.",

@@ -12,9 +12,11 @@ import { defaultJobs, runBatch } from "../batch/run.js";
 import { discover, displayPath, repositoryRoot, shardOf, type Passed } from "../batch/discover.js";
 import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
 import { renderReport, reportFormatOf, summarize, type ReportFormat } from "../batch/report.js";
-import { addSettingsOptions, flagSettings } from "./options.js";
+import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 import { resolveSettings } from "./config.js";
-import { selectPasses } from "../core/pipeline.js";
+import { UsageError } from "../core/errors.js";
+import { formatNote } from "../core/pass.js";
+import { PASSES } from "../../passes/index.js";
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -25,8 +27,6 @@ export interface Io {
   readonly now: () => number;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
-
-export class BatchUsageError extends Error {}
 
 interface BatchOptions {
   jobs: string;
@@ -98,24 +98,24 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   const opts = cmd.opts<BatchOptions>();
   const paths = cmd.processedArgs[0] as string[];
   const jobs = Number(opts.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new BatchUsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
-  if (opts.write && opts.outDir) throw new BatchUsageError("--write and --out-dir exclude each other");
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
+  if (opts.write && opts.outDir) throw new UsageError("--write and --out-dir exclude each other");
   const reports = opts.report.map((file) => ({ file, format: opts.reportFormat ?? reportFormatOf(file) }));
   for (const r of reports)
-    if (!r.format) throw new BatchUsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
+    if (!r.format) throw new UsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
 
   let found;
   try {
     found = discover(paths.length > 0 ? paths : ["."], { followSymlinks: opts.followSymlinks ?? false });
   } catch (err) {
-    throw new BatchUsageError(`cannot read ${paths.join(", ")}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read ${paths.join(", ")}: ${(err as Error).message}`);
   }
   let tasks = found.targets.map((t) => ({ ...t, display: displayPath(t.path, io.cwd) }));
   let passed = found.passed.map((p) => ({ ...p, display: displayPath(p.path, io.cwd) }));
   if (opts.shard) {
     const m = /^(\d+)\/(\d+)$/.exec(opts.shard);
     const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-    if (!m || count < 1 || index < 1 || index > count) throw new BatchUsageError(`--shard takes i/n with 1 <= i <= n, not "${opts.shard}"`);
+    if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes i/n with 1 <= i <= n, not "${opts.shard}"`);
     tasks = tasks.filter((t) => shardOf(t.display, count) === index - 1);
     passed = passed.filter((p) => shardOf(p.display, count) === index - 1);
   }
@@ -126,17 +126,15 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   const flags = flagSettings(cmd);
   const withSettings = tasks.map((t) => ({
     ...t,
-    options: resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings as BatchPassOptions,
+    options: withToday(resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings, io.now()) as BatchPassOptions,
   }));
-  for (const t of withSettings) selectPasses(t.options);
   const injectFault = io.env[INJECT_FAULT_ENV];
   let results = await runBatch(withSettings, injectFault ? { injectFault } : {}, jobs, (r) => progress.add(r));
   progress.done();
   if (opts.verify) {
     const bin = io.env.MSB_DOCKER ?? "docker";
     const docker = new Docker({ bin, env: io.env });
-    if (!(await docker.available()))
-      throw new BatchUsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
+    if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
     const settings = new Map(withSettings.map((t) => [t.path, t.options]));
     const list = (v?: string) =>
       v
@@ -165,11 +163,11 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   if (opts.diff) io.out(combinedDiff(results));
   const reportOptions = { root: repositoryRoot(io.cwd), debug: opts.debug ?? false };
   for (const r of reports) {
-    const text = renderReport(r.format!, results, selectPasses({}), reportOptions);
+    const text = renderReport(r.format!, results, PASSES, reportOptions);
     try {
       writeFileAtomically(r.file, text);
     } catch (err) {
-      throw new BatchUsageError(`${r.file}: cannot write the report: ${(err as Error).message}`);
+      throw new UsageError(`${r.file}: cannot write the report: ${(err as Error).message}`);
     }
   }
 
@@ -177,7 +175,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     if (r.error && (r.status !== "skipped" || !opts.quiet)) {
       say(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}`);
       if (opts.debug && r.error.stack) io.err(`${printable(r.error.stack, true)}\n`);
-    } else if (!opts.quiet && r.status !== "unchanged") say(`${r.display}: ${describe(r, opts.write ?? false)}`);
+    } else if (!opts.quiet && r.status !== "unchanged") say(describe(r, opts.write ?? false));
   }
   const s = summarize(results);
   const more = `${s.skipped ? `, ${s.skipped} skipped` : ""}${s.internal ? `, ${s.internal} internal errors (bugs in msb-opt)` : ""}`;
@@ -207,9 +205,10 @@ function passedResult(p: Passed & { display: string }): FileResult {
 }
 
 function describe(r: FileResult, written: boolean): string {
-  if (r.status === "refused") return `left alone: ${r.refusals[0]?.message ?? "declined"}`;
+  // A refused file reads like the CLI's note for it: `svc/Dockerfile:1 split-stages: Left the file alone: …`.
+  if (r.status === "refused" && r.refusals[0]) return formatNote(r.refusals[0], r.display);
   const passes = [...new Set(r.changes.map((c) => c.pass))].join(", ");
-  return `${written ? "rewritten" : "would change"} (${r.changes.length} changes: ${passes})`;
+  return `${r.display}: ${written ? "rewritten" : "would change"} (${r.changes.length} changes: ${passes})`;
 }
 
 /** A progress bar on a terminal; in CI, a plain line at every tenth of the way. */

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ConfigError, findConfig, loadConfig, resolveSettings, SETTING_CHECKS } from "./config.js";
+import { UsageError } from "../core/errors.js";
+import { CONFIG_SETTINGS, findConfig, loadConfig, resolveSettings } from "./config.js";
 import { ROOT } from "../../test/support/golden.js";
 
 function tree(files: Record<string, string>): string {
@@ -60,13 +61,70 @@ describe(".msb-opt.json", () => {
     [[1, 2], "must hold a JSON object"],
   ])("rejects %j naming the key path", (config, message) => {
     const root = tree({ ".msb-opt.json": JSON.stringify(config) });
-    expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(ConfigError);
+    expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(UsageError);
     expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(message);
   });
 
   test("the shipped JSON Schema lists exactly the settings the loader accepts", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schema/msb-opt.schema.json"), "utf8"));
     const keys = Object.keys(schema.properties).filter((k) => k !== "$schema" && k !== "overrides");
-    expect(keys.sort()).toEqual(Object.keys(SETTING_CHECKS).sort());
+    expect(keys.sort()).toEqual(CONFIG_SETTINGS.map((e) => e.name).sort());
+  });
+
+  test("an error names the file and the line of the key", () => {
+    const root = tree({
+      ".msb-opt.json":
+        '{\n  "skip": ["pin-tags"],\n  "overrides": [\n    { "files": "a/**", "pin": "tag" },\n    { "files": "b/**", "pin": "latest" }\n  ]\n}\n',
+    });
+    expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(`${join(root, ".msb-opt.json")}:5: \`overrides[1].pin\` must be one of`);
+  });
+
+  test("registryTimeoutMs is settable; runtimeBase is gone", () => {
+    const ok = tree({ ".msb-opt.json": JSON.stringify({ registryTimeoutMs: 1500 }) });
+    expect(loadConfig(join(ok, ".msb-opt.json")).base).toEqual({ registryTimeoutMs: 1500 });
+    const bad = tree({ ".msb-opt.json": JSON.stringify({ runtimeBase: "slim" }) });
+    expect(() => loadConfig(join(bad, ".msb-opt.json"))).toThrow("unknown key `runtimeBase`");
+  });
+});
+
+describe("pass selection across sources", () => {
+  const config = (json: object) => {
+    const root = tree({ ".git/HEAD": "", ".msb-opt.json": JSON.stringify(json), "legacy/x/Dockerfile": "", "new/Dockerfile": "" });
+    return { root, at: (path: string, cli = {}) => resolveSettings(join(root, path), cli, null, root).settings };
+  };
+
+  test("a flag beats the file: --passes X runs X although the file skips it", () => {
+    const { at } = config({ skip: ["pin-tags", "merge-run"] });
+    expect(at("new/Dockerfile", { passes: ["pin-tags"] })).toEqual({ passes: ["pin-tags"], skip: ["merge-run"] });
+  });
+
+  test("nothing left to run is an error naming both sources", () => {
+    const { root, at } = config({ passes: ["merge-run"] });
+    expect(() => at("new/Dockerfile", { skip: ["merge-run"] })).toThrow(
+      `no pass left to run: \`${join(root, ".msb-opt.json")}\` selects merge-run, which the command line skips`,
+    );
+  });
+
+  test("one source selecting and skipping the same pass is an error", () => {
+    const { at } = config({});
+    expect(() => at("new/Dockerfile", { passes: ["merge-run"], skip: ["merge-run"] })).toThrow(
+      "the command line both selects and skips merge-run",
+    );
+    const root = tree({ ".msb-opt.json": JSON.stringify({ passes: ["merge-run"], skip: ["merge-run"] }) });
+    expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow("`passes` and `skip` both name merge-run");
+  });
+
+  test("overrides merge with what they override: skip adds up, passes turns a pass back on", () => {
+    const { at } = config({
+      skip: ["pin-tags"],
+      cacheMounts: true,
+      overrides: [
+        { files: "legacy/**", skip: ["split-stages"], cacheMounts: false },
+        { files: "legacy/x/**", passes: ["pin-tags", "merge-run"] },
+      ],
+    });
+    expect(at("new/Dockerfile")).toEqual({ skip: ["pin-tags"], cacheMounts: true });
+    expect(at("legacy/y/Dockerfile")).toEqual({ skip: ["pin-tags", "split-stages"], cacheMounts: false });
+    expect(at("legacy/x/Dockerfile")).toEqual({ passes: ["pin-tags", "merge-run"], skip: ["split-stages"], cacheMounts: false });
   });
 });

@@ -1,42 +1,19 @@
 // `.msb-opt.json`: settings for the Dockerfiles of a repository, found by searching upward from each
 // Dockerfile to the repository root (or named with --config). CLI flags override the file; `overrides`
 // entries apply, in order, to the Dockerfiles their globs match (relative to the config file's folder).
+// Which keys exist and what values they take comes from the settings table (src/core/settings.ts).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { PASSES } from "../../passes/index.js";
+import { UsageError } from "../core/errors.js";
 import { globMatcher } from "../core/glob.js";
+import { SETTINGS } from "../core/pipeline.js";
+import { checkValue, combineSelection, edgesOf, type GlobalSettings, type SelectionLayer } from "../core/settings.js";
 
 export const CONFIG_FILE = ".msb-opt.json";
 
-/** Settings a config file (or the CLI) may give; each pass documents the ones it reads. */
-export interface Settings {
-  readonly passes?: readonly string[];
-  readonly skip?: readonly string[];
-  readonly syntaxDirective?: "auto" | "never";
-  readonly cacheMounts?: boolean;
-  readonly aptNoRecommends?: boolean;
-  readonly pin?: "tag" | "digest" | "none";
-  readonly offline?: boolean;
-  readonly harden?: boolean;
-  readonly runtimeBase?: "slim" | "distroless" | "scratch";
-  readonly testStage?: boolean;
-  readonly secrets?: "report" | "mount";
-  readonly writeDockerignore?: boolean;
-  readonly registryMirror?: string;
-  readonly registryConfig?: string;
-  /** Settings are optimize options: other keys pass through to the passes. */
-  readonly [name: string]: unknown;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = "ConfigError";
-  }
-}
+/** Settings from a config file or the CLI: the names and values of the settings table (src/core/settings.ts). */
+export type Settings = GlobalSettings & { readonly [name: string]: unknown };
 
 export interface LoadedConfig {
   readonly file: string;
@@ -48,35 +25,9 @@ export interface LoadedConfig {
   }[];
 }
 
-type Check = (value: unknown) => string | null;
-const oneOf =
-  (...values: string[]): Check =>
-  (v) =>
-    typeof v === "string" && values.includes(v) ? null : `must be one of ${values.map((x) => `"${x}"`).join(", ")}`;
-const bool: Check = (v) => (typeof v === "boolean" ? null : "must be true or false");
-const passIds: Check = (v) => {
-  if (!Array.isArray(v) || !v.every((x) => typeof x === "string")) return "must be a list of pass ids";
-  const unknown = v.filter((id) => !PASSES.some((p) => p.id === id));
-  return unknown.length ? `names no pass: ${unknown.join(", ")} (known: ${PASSES.map((p) => p.id).join(", ")})` : null;
-};
-
-/** The settings schema: key → check. `schema/msb-opt.schema.json` mirrors it (a test keeps them equal). */
-export const SETTING_CHECKS: Readonly<Record<keyof Settings, Check>> = {
-  passes: passIds,
-  skip: passIds,
-  syntaxDirective: oneOf("auto", "never"),
-  cacheMounts: bool,
-  aptNoRecommends: bool,
-  pin: oneOf("tag", "digest", "none"),
-  offline: bool,
-  harden: bool,
-  runtimeBase: oneOf("slim", "distroless", "scratch"),
-  testStage: bool,
-  secrets: oneOf("report", "mount"),
-  writeDockerignore: bool,
-  registryMirror: (v) => (typeof v === "string" && /^https?:\/\//.test(v) ? null : "must be an http(s) URL"),
-  registryConfig: (v) => (typeof v === "string" && v !== "" ? null : "must be the path of a docker config.json"),
-};
+/** The settings a config file may hold: every table entry its `config` edge exposes. */
+export const CONFIG_SETTINGS = SETTINGS.filter((e) => edgesOf(e.spec).includes("config"));
+const PASS_IDS = PASSES.map((p) => p.id);
 
 /** The nearest `.msb-opt.json` from `dir` up to the repository root (a folder with .git), or null. */
 export function findConfig(dir: string): string | null {
@@ -104,57 +55,97 @@ export function loadConfig(file: string): LoadedConfig {
 
 function readConfig(file: string): LoadedConfig {
   let json: unknown;
+  let text = "";
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    text = readFileSync(file, "utf8");
+    json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(
-      file,
-      (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not valid JSON: ${(err as Error).message}`,
-    );
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: ${code === "ENOENT" ? "no such file" : `not valid JSON: ${(err as Error).message}`}`);
   }
-  if (!isObject(json)) throw new ConfigError(file, "must hold a JSON object");
+  const fail = (key: string | null, message: string, override?: number): never => {
+    const line = key === null ? null : lineOfKey(text, key, override);
+    throw new UsageError(`${file}${line === null ? "" : `:${line}`}: ${message}`);
+  };
+  if (!isObject(json)) return fail(null, "must hold a JSON object");
   const { overrides = [], $schema: _schema, ...rest } = json;
-  const base = checkSettings(file, rest, "");
-  if (!Array.isArray(overrides)) throw new ConfigError(file, "`overrides` must be a list");
+  const base = checkSettings(rest, "", (key, m) => fail(key, m));
+  if (!Array.isArray(overrides)) return fail("overrides", "`overrides` must be a list");
   return {
     file,
     base,
     overrides: overrides.map((o, i) => {
       const at = `overrides[${i}]`;
-      if (!isObject(o)) throw new ConfigError(file, `\`${at}\` must be an object`);
+      if (!isObject(o)) return fail("overrides", `\`${at}\` must be an object`);
       const { files, ...settings } = o;
       const globs = typeof files === "string" ? [files] : files;
       if (!Array.isArray(globs) || globs.length === 0 || !globs.every((g) => typeof g === "string")) {
-        throw new ConfigError(file, `\`${at}.files\` must be a glob or a list of globs`);
+        return fail("overrides", `\`${at}.files\` must be a glob or a list of globs`);
       }
       const matchers = globs.map(globMatcher);
-      return { files: globs, matches: (rel: string) => matchers.some((m) => m(rel)), settings: checkSettings(file, settings, `${at}.`) };
+      return {
+        files: globs,
+        matches: (rel: string) => matchers.some((m) => m(rel)),
+        settings: checkSettings(settings, `${at}.`, (key, m) => fail(key, m, i)),
+      };
     }),
   };
 }
 
-function checkSettings(file: string, value: Record<string, unknown>, prefix: string): Settings {
+function checkSettings(value: Record<string, unknown>, prefix: string, fail: (key: string, message: string) => never): Settings {
   for (const [key, v] of Object.entries(value)) {
-    const check = SETTING_CHECKS[key as keyof Settings];
-    if (!check)
-      throw new ConfigError(file, `unknown key \`${prefix}${key}\` (known: ${Object.keys(SETTING_CHECKS).join(", ")}, overrides)`);
-    const problem = check(v);
-    if (problem) throw new ConfigError(file, `\`${prefix}${key}\` ${problem}`);
+    const entry = CONFIG_SETTINGS.find((e) => e.name === key);
+    if (!entry) fail(key, `unknown key \`${prefix}${key}\` (known: ${CONFIG_SETTINGS.map((e) => e.name).join(", ")}, overrides)`);
+    const problem = checkValue(entry!.spec, v, PASS_IDS);
+    if (problem) fail(key, `\`${prefix}${key}\` ${problem}`);
+  }
+  if (Array.isArray(value.passes) && Array.isArray(value.skip)) {
+    const both = value.passes.filter((id) => (value.skip as unknown[]).includes(id));
+    if (both.length > 0) fail("skip", `\`${prefix}passes\` and \`${prefix}skip\` both name ${both.join(", ")}`);
   }
   return value as Settings;
+}
+
+/** The line of `"key":` in the file (in `overrides[override]` when given), for error messages. */
+function lineOfKey(text: string, key: string, override?: number): number | null {
+  const at = (from: number) => text.indexOf(`"${key}"`, from);
+  let pos = at(0);
+  if (override !== undefined) {
+    // The override's own key: count the objects of the `overrides` list up to it.
+    let from = text.indexOf('"overrides"');
+    for (let i = 0; i <= override && from >= 0; i++) from = text.indexOf("{", from + 1);
+    pos = from < 0 ? -1 : at(from);
+  }
+  return pos < 0 ? null : text.slice(0, pos).split("\n").length;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The settings in effect for one Dockerfile: the file's base, then every matching override, in order. */
-export function settingsFor(config: LoadedConfig | null, dockerfile: string): Settings {
-  if (!config) return {};
-  const rel = relative(dirname(config.file), resolve(dockerfile)).split(sep).join("/");
-  let settings: Settings = { ...config.base };
-  for (const o of config.overrides) if (o.matches(rel)) settings = { ...settings, ...o.settings };
-  return settings;
+/**
+ * The settings in effect for one Dockerfile, lowest precedence first: the file's base, every matching
+ * override in order, then the flags given on the command line. A later source's scalar replaces the earlier
+ * one; pass selections merge (see `combineSelection`): `skip` adds to what an earlier source skips, and
+ * `passes` replaces the earlier list and turns those passes back on.
+ */
+export function settingsFor(config: LoadedConfig | null, dockerfile: string, cli: Settings = {}): Settings {
+  const layers: { source: string; settings: Settings }[] = [];
+  if (config) {
+    const rel = relative(dirname(config.file), resolve(dockerfile)).split(sep).join("/");
+    layers.push({ source: `\`${config.file}\``, settings: config.base });
+    config.overrides.forEach((o, i) => {
+      if (o.matches(rel)) layers.push({ source: `\`overrides[${i}]\` of \`${config.file}\``, settings: o.settings });
+    });
+  }
+  const flags = Object.fromEntries(Object.entries(cli).filter(([, v]) => v !== undefined));
+  layers.push({ source: "the command line", settings: flags });
+  let settings: Record<string, unknown> = {};
+  for (const layer of layers) settings = { ...settings, ...layer.settings };
+  delete settings.passes;
+  delete settings.skip;
+  const selection: SelectionLayer[] = layers.map((l) => ({ source: l.source, passes: l.settings.passes, skip: l.settings.skip }));
+  return { ...settings, ...combineSelection(selection) };
 }
 
 /** Settings for a Dockerfile from its config file (explicit, or found upward), with CLI flags on top. */
@@ -166,7 +157,5 @@ export function resolveSettings(
 ): { settings: Settings; file: string | null } {
   const file = explicitConfig ?? findConfig(dockerfile ? dirname(resolve(dockerfile)) : cwd);
   const config = file ? loadConfig(file) : null;
-  const fromFile = settingsFor(config, dockerfile ?? join(cwd, "Dockerfile"));
-  const flags = Object.fromEntries(Object.entries(cli).filter(([, v]) => v !== undefined));
-  return { settings: { ...fromFile, ...flags }, file };
+  return { settings: settingsFor(config, dockerfile ?? join(cwd, "Dockerfile"), cli), file };
 }

@@ -6,21 +6,19 @@ import { Command, Option } from "commander";
 import { fsContext, noContext } from "../core/context.js";
 import { colorizeDiff } from "../core/diff.js";
 import { DockerfileError } from "../core/parse.js";
-import type { Note } from "../core/pass.js";
-import { optimize, selectPasses, UnknownPassError } from "../core/pipeline.js";
+import { UsageError } from "../core/errors.js";
+import { formatNote, type Note } from "../core/pass.js";
+import { optimize } from "../core/pipeline.js";
 import { PASSES } from "../../passes/index.js";
 import { ISSUES_URL, VERSION } from "../io/version.js";
 import { printable } from "../io/terminal-text.js";
 import { catalogWithFault, INJECT_FAULT_ENV } from "../batch/fault.js";
-import { ConfigError, resolveSettings, type Settings } from "./config.js";
-import { batchCommand, BatchUsageError, runBatchCommand } from "./batch.js";
-import { renderTable, runVerifyCommand, verifyCommand, VerifyUsageError, type VerifyIo } from "./verify.js";
+import { resolveSettings, type Settings } from "./config.js";
+import { batchCommand, runBatchCommand } from "./batch.js";
+import { renderTable, runVerifyCommand, verifyCommand, type VerifyIo } from "./verify.js";
 import { Docker } from "../verify/docker.js";
 import { verify } from "../verify/verify.js";
-import { addSettingsOptions, flagSettings } from "./options.js";
-
-/** A failure the user can fix: printed as `msb-opt: message`, exit 2, nothing written. */
-class UsageError extends Error {}
+import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 
 interface CliOptions {
   output?: string;
@@ -99,13 +97,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (opts.explain) {
     const pass = PASSES.find((p) => p.id === opts.explain);
-    if (!pass)
-      throw new UsageError(
-        new UnknownPassError(
-          opts.explain,
-          PASSES.map((p) => p.id),
-        ).message,
-      );
+    if (!pass) throw new UsageError(`unknown pass "${opts.explain}" (known: ${PASSES.map((p) => p.id).join(", ")})`);
     process.stdout.write(`${pass.id}: ${pass.title}\n\n${pass.rationale}\n`);
     const example = readExamples()[pass.id];
     if (example) process.stdout.write(`\nExample (${example.case}):\n\n${example.diff}\n${example.notes}`);
@@ -118,13 +110,6 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ config: configFile, settings }, null, 2)}\n`);
     return 0;
   }
-  try {
-    selectPasses(settings);
-  } catch (err) {
-    if (err instanceof UnknownPassError) throw new UsageError(err.message);
-    throw err;
-  }
-
   const text = fromStdin ? readFileSync(0, "utf8") : readInput(file);
   warnIfClassicBuilder(label, text);
   const contextDir = opts.context ?? (fromStdin ? null : dirname(resolve(file)));
@@ -133,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
   let result;
   try {
     result = await optimize(text, {
-      ...settings,
+      ...withToday(settings, Date.now()),
       filename: fromStdin ? "Dockerfile" : diffPath(file),
       context: contextDir === null ? noContext : fsContext(contextDir),
       catalog: catalogWithFault(process.env[INJECT_FAULT_ENV], label),
@@ -177,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
   } else {
     if (!opts.quiet) {
       for (const n of [...result.changes, ...result.refusals].sort((a, b) => a.line - b.line)) {
-        process.stderr.write(`${printable(`${label}:${n.line} ${n.pass}: ${n.message}`)}\n`);
+        process.stderr.write(`${printable(formatNote(n, label))}\n`);
       }
     }
     if (opts.diff) {
@@ -205,14 +190,6 @@ async function subcommand(name: string, cmd: Command, argv: string[], run: (cmd:
   try {
     return await run(cmd);
   } catch (err) {
-    if (
-      err instanceof VerifyUsageError ||
-      err instanceof BatchUsageError ||
-      err instanceof UnknownPassError ||
-      err instanceof ConfigError
-    ) {
-      throw new UsageError(err.message);
-    }
     if (err instanceof DockerfileError) throw new UsageError(`${cmd.processedArgs[0]}:${err.line}: ${err.message}`);
     throw err;
   }
@@ -246,12 +223,7 @@ function verifyIo(): VerifyIo {
 
 /** Config-file settings for a Dockerfile with the flags given on the command line on top. */
 function settingsOf(cmd: Command, dockerfile: string | null): { settings: Settings; file: string | null } {
-  try {
-    return resolveSettings(dockerfile, flagSettings(cmd), cmd.opts<CliOptions>().config ?? null, process.cwd());
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
+  return resolveSettings(dockerfile, flagSettings(cmd), cmd.opts<CliOptions>().config ?? null, process.cwd());
 }
 
 /**

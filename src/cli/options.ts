@@ -1,51 +1,58 @@
-// The settings flags shared by `msb-opt`, `msb-opt batch` and `msb-opt verify`, and how they combine with
-// config files: a flag given on the command line beats the file; commander's defaults do not.
-import { Option, type Command } from "commander";
-import { CONFIG_FILE, SETTING_CHECKS, type Settings } from "./config.js";
+// The settings flags shared by `msb-opt`, `msb-opt batch` and `msb-opt verify`, derived from the settings
+// table (src/core/settings.ts and each pass's `options`), and how they combine with config files: a flag
+// given on the command line beats the file; commander's defaults do not.
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { PASSES } from "../../passes/index.js";
+import { SETTINGS } from "../core/pipeline.js";
+import { edgesOf, kebab, parseValue, type SettingEntry } from "../core/settings.js";
+import { CONFIG_FILE, type Settings } from "./config.js";
 
-const idList = (value: string) =>
-  value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** The settings the command line exposes. */
+export const CLI_SETTINGS = SETTINGS.filter((e) => edgesOf(e.spec).includes("cli"));
+const PASS_IDS = PASSES.map((p) => p.id);
+
+/** `--registry-timeout <ms>`; derived: `--harden`, `--cache-mounts`, `--pin <value>`. */
+export function flagOf(e: SettingEntry): string {
+  return e.spec.flag ?? (e.spec.type === "boolean" ? `--${kebab(e.name)}` : `--${kebab(e.name)} <value>`);
+}
+
+function optionOf(e: SettingEntry): Option {
+  const help = e.pass ? `${e.pass}: ${e.spec.help}` : e.spec.help;
+  const option = new Option(flagOf(e), help);
+  if (e.spec.type === "string" && e.spec.choices) option.choices(e.spec.choices);
+  else if (e.spec.type !== "boolean") {
+    // Checked when the command line is parsed: a bad value is a usage error before any file is read.
+    option.argParser((text: string) => {
+      const parsed = parseValue(e.spec, text, PASS_IDS);
+      if ("problem" in parsed) throw new InvalidArgumentError(parsed.problem);
+      return parsed.value;
+    });
+  }
+  if (e.spec.default !== undefined && e.spec.type !== "boolean") option.default(e.spec.default);
+  return option;
+}
 
 export function addSettingsOptions(cmd: Command): Command {
-  return cmd
-    .option("--passes <ids>", "run only these passes (comma-separated; canonical order is kept)", idList)
-    .option("--skip <ids>", "skip these passes (comma-separated)", idList)
-    .addOption(
-      new Option(
-        "--syntax-directive <mode>",
-        "add or raise `# syntax=` when the output needs it (never: for builders that cannot pull a frontend)",
-      )
-        .choices(["auto", "never"])
-        .default("auto"),
-    )
-    .option("--cache-mounts", "merge-run: use BuildKit cache mounts instead of deleting package-manager caches")
-    .option("--apt-no-recommends", "merge-run: add --no-install-recommends to apt-get install (changes the installed set)")
-    .option("--harden", "split-stages: run the runtime as a non-root user where nothing visibly needs root")
-    .option("--test-stage", "test-stage: run the tests in a `test` stage that the final stage waits for (`--target test` runs only them)")
-    .addOption(
-      new Option("--secrets <mode>", "build-secrets: report secrets in ARG/ENV/copied files, or rewrite them to secret mounts").choices([
-        "report",
-        "mount",
-      ]),
-    )
-    .option(
-      "--write-dockerignore",
-      "dockerignore: write or extend the context's .dockerignore (shown in --diff; written unless --diff/--check)",
-    )
-    .addOption(new Option("--pin <policy>", "pin-tags: how to pin base images").choices(["tag", "digest", "none"]))
-    .option("--offline", "pin-tags: never reach a registry; pin from the lockfile and the bundled catalog")
-    .option("--registry-mirror <url>", "pin-tags: query this mirror instead of Docker Hub for Docker Hub images")
-    .option("--registry-config <file>", "pin-tags: a docker config.json with registry credentials (its `auths`)")
-    .option("--config <file>", `settings file (default: the nearest ${CONFIG_FILE} up to the repository root)`);
+  for (const e of CLI_SETTINGS) {
+    cmd.addOption(optionOf(e));
+    // `--no-cache-mounts` turns off what a config file turned on (kept out of --help: one line per switch).
+    if (e.spec.type === "boolean") cmd.addOption(new Option(flagOf(e).replace(/^--/, "--no-")).hideHelp());
+  }
+  return cmd.option("--config <file>", `settings file (default: the nearest ${CONFIG_FILE} up to the repository root)`);
+}
+
+/** The settings with `today` (how old the offline catalog is) filled in from the clock, unless given. */
+export function withToday(settings: Settings, now: number): Settings {
+  return { today: new Date(now).toISOString().slice(0, 10), ...settings };
 }
 
 /** The settings given as flags on the command line: they beat config files. */
 export function flagSettings(cmd: Command): Settings {
   const opts = cmd.opts<Record<string, unknown>>();
   const flags: Record<string, unknown> = {};
-  for (const key of Object.keys(SETTING_CHECKS)) if (cmd.getOptionValueSource(key) === "cli") flags[key] = opts[key];
-  return flags as Settings;
+  for (const e of CLI_SETTINGS) {
+    const attribute = new Option(flagOf(e)).attributeName();
+    if (cmd.getOptionValueSource(attribute) === "cli") flags[e.name] = opts[attribute];
+  }
+  return flags;
 }

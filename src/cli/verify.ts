@@ -3,7 +3,8 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { addSettingsOptions, flagSettings } from "./options.js";
+import { addSettingsOptions, flagSettings, withToday } from "./options.js";
+import { UsageError } from "../core/errors.js";
 import { resolveSettings } from "./config.js";
 import { Docker } from "../verify/docker.js";
 import { verify, type Side, type VerifyResult } from "../verify/verify.js";
@@ -17,8 +18,6 @@ export interface VerifyIo {
   /** Run `cleanup` on Ctrl-C (then exit); returns the function that removes the handler. */
   readonly onInterrupt: (cleanup: () => Promise<void>) => () => void;
 }
-
-export class VerifyUsageError extends Error {}
 
 interface VerifyFlags {
   context?: string;
@@ -69,18 +68,16 @@ Exit codes: 0 equivalent, 1 not equivalent, 2 error (no engine, bad input).`,
 export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<number> {
   const flags = cmd.opts<VerifyFlags>();
   const file = resolve(io.cwd, cmd.processedArgs[0] as string);
-  if (!existsSync(file)) throw new VerifyUsageError(`${cmd.processedArgs[0]}: no such file`);
+  if (!existsSync(file)) throw new UsageError(`${cmd.processedArgs[0]}: no such file`);
   const context = resolve(io.cwd, flags.context ?? dirname(file));
-  if (!statSync(context).isDirectory()) throw new VerifyUsageError(`${context}: the build context is not a folder`);
+  if (!statSync(context).isDirectory()) throw new UsageError(`${context}: the build context is not a folder`);
   const bin = flags.docker ?? io.env.MSB_DOCKER ?? "docker";
   const docker = new Docker({ bin, env: io.env });
   const probe = await docker.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 });
   if (probe.code !== 0)
-    throw new VerifyUsageError(
-      `no Docker engine found: \`${bin} info\` failed: ${(probe.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`,
-    );
+    throw new UsageError(`no Docker engine found: \`${bin} info\` failed: ${(probe.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`);
 
-  const { settings } = resolveSettings(file, flagSettings(cmd), flags.config ?? null, io.cwd);
+  const settings = withToday(resolveSettings(file, flagSettings(cmd), flags.config ?? null, io.cwd).settings, Date.now());
   const list = (s?: string) =>
     s
       ? s

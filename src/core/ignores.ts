@@ -55,6 +55,28 @@ export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ign
 }
 
 /**
+ * The passes an instruction is protected from: its own ignore comment, or that of the instruction it
+ * stems from. A pass that derives an instruction (split-stages' runtime FROM from the original FROM) gives
+ * it the original's line and keyword, so an ignore holds through every pass and every stage made from it.
+ */
+export function protectedFrom(ignores: Ignores, instr: Instruction): ReadonlySet<string> | null {
+  const own = ignores.local.get(instr);
+  if (own) return own.passes;
+  for (const [original, entry] of ignores.local) {
+    if (original.line === instr.line && original.keyword === instr.keyword) return entry.passes;
+  }
+  return null;
+}
+
+/** The ignore comment's line for a protected instruction (or the one it stems from). */
+export function ignoreLine(ignores: Ignores, instr: Instruction): number | null {
+  for (const [original, entry] of ignores.local) {
+    if (original === instr || (original.line === instr.line && original.keyword === instr.keyword)) return entry.line;
+  }
+  return null;
+}
+
+/**
  * The first protected instruction that `after` touches or moves, relative to `before`: it is gone
  * (changed or merged away), it left its stage, or an instruction that existed before crossed it.
  */

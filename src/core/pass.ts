@@ -1,23 +1,11 @@
 // The shape of a pass: metadata and code together, one default export per file in passes/.
 import type { BuildContext } from "./context.js";
 import type { Dockerfile, Instruction } from "./ir.js";
-import type { Construct, SyntaxDirectiveMode } from "./syntax.js";
+import type { SettingSpecs, SettingValues } from "./settings.js";
+import type { Construct } from "./syntax.js";
 
-/** Options every pass may read; each pass documents the ones it uses. */
-export interface Options {
-  /** May the printer add or raise `# syntax=`? */
-  readonly syntaxDirective: SyntaxDirectiveMode;
-  /** merge-run: use BuildKit cache mounts instead of deleting package-manager caches. */
-  readonly cacheMounts?: boolean;
-  /** pin-tags: how to pin base images. */
-  readonly pin?: "tag" | "digest" | "none";
-  /** pin-tags: never reach a registry; use the lockfile and the bundled catalog. */
-  readonly offline?: boolean;
-  /** split-stages: run the runtime as a non-root user where nothing visibly needs root. */
-  readonly harden?: boolean;
-  /** Free-form options of later passes, keyed by option name. */
-  readonly [name: string]: unknown;
-}
+/** The options a pass sees: the ones it declares, typed, defaults filled in. */
+export type Options = Readonly<Record<string, unknown>>;
 
 /** One note for the reader: a change that was made, or one that was declined and why. */
 export interface Note {
@@ -28,8 +16,8 @@ export interface Note {
   readonly message: string;
 }
 
-export interface PassContext<MessageId extends string = string> {
-  readonly options: Options;
+export interface PassContext<MessageId extends string = string, PassOptions extends Options = Options> {
+  readonly options: PassOptions;
   readonly context: BuildContext;
   /** The file as the user wrote it, before any pass ran. */
   readonly input: Dockerfile;
@@ -60,8 +48,8 @@ export interface ProposedFile {
   readonly after: string;
 }
 
-export interface PassDefinition<MessageId extends string = string, Prepared = undefined> {
-  /** Kebab-case; equals the file name in passes/. */
+export interface PassDefinition<MessageId extends string = string, Prepared = undefined, O extends SettingSpecs = SettingSpecs> {
+  /** Kebab-case; equals the folder name in passes/. */
   readonly id: string;
   readonly title: string;
   /** Why the pass exists, for `--explain`. */
@@ -69,21 +57,41 @@ export interface PassDefinition<MessageId extends string = string, Prepared = un
   /** Message templates with `{placeholder}`s, one sentence each. */
   readonly messages: Readonly<Record<MessageId, string>>;
   /**
+   * The options the pass reads, declared once: name, type, default, one-line help and which edges (CLI,
+   * config file, frontend) expose it. Flags, config checks, schema, frontend keys and README derive from it.
+   */
+  readonly options?: O;
+  /**
    * Gather what `run` needs from outside (a registry, …) before it runs. Optional; the only place a pass
    * may do I/O, so that `run` stays pure.
    */
-  readonly prepare?: (df: Dockerfile, ctx: PassContext<MessageId>) => Promise<Prepared>;
+  readonly prepare?: (df: Dockerfile, ctx: PassContext<MessageId, SettingValues<O>>) => Promise<Prepared>;
   /** Pure: returns its input object when it changes nothing. */
-  readonly run: (df: Dockerfile, ctx: PassContext<MessageId>, prepared: Prepared) => Dockerfile;
+  readonly run: (df: Dockerfile, ctx: PassContext<MessageId, SettingValues<O>>, prepared: Prepared) => Dockerfile;
 }
 
-export type Pass = PassDefinition<string, unknown>;
+/** A pass as the pipeline holds it: its own types erased. */
+export interface Pass {
+  readonly id: string;
+  readonly title: string;
+  readonly rationale: string;
+  readonly messages: Readonly<Record<string, string>>;
+  readonly options: SettingSpecs;
+  prepare?(df: Dockerfile, ctx: PassContext): Promise<unknown>;
+  run(df: Dockerfile, ctx: PassContext, prepared: unknown): Dockerfile;
+}
 
-export function definePass<MessageId extends string, Prepared = undefined>(
-  def: PassDefinition<MessageId, Prepared>,
-): PassDefinition<MessageId, Prepared> {
+// `const O`: option choices keep their literal types, so `ctx.options.pin` is `"tag" | "digest" | "none"`.
+export function definePass<MessageId extends string, Prepared = undefined, const O extends SettingSpecs = Record<never, never>>(
+  def: PassDefinition<MessageId, Prepared, O>,
+): Pass {
   if (!/^[a-z]+(-[a-z]+)*$/.test(def.id)) throw new Error(`pass id "${def.id}" must be kebab-case`);
-  return Object.freeze(def);
+  return Object.freeze({ ...def, options: Object.freeze(def.options ?? {}) }) as unknown as Pass;
+}
+
+/** A note as the CLI prints it: `Dockerfile:12 merge-run: Merged …`; without a file, `merge-run: Merged …`. */
+export function formatNote(note: Note, file?: string): string {
+  return `${file === undefined ? "" : `${file}:${note.line} `}${note.pass}: ${note.message}`;
 }
 
 /** Fill `{name}` placeholders of a message template. */

@@ -6,23 +6,31 @@ import { noContext, watchFailures, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
 import { allInstructions, type Dockerfile } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
-import { readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
-import { formatMessage, type Note, type Options, type Pass, type PassContext, type ProposedFile } from "./pass.js";
+import { ignoreLine, protectedFrom, readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
+import { UsageError } from "./errors.js";
+import { formatMessage, type Note, type Pass, type PassContext, type ProposedFile } from "./pass.js";
+import { checkValue, settingTable, type GlobalSettings, type SettingEntry } from "./settings.js";
 import { printDockerfile } from "./print.js";
 import { loadShell, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
 
-export interface OptimizeOptions extends Partial<Options> {
-  /** Run only these pass ids (canonical order is kept). */
-  readonly passes?: readonly string[];
-  /** Skip these pass ids. */
-  readonly skip?: readonly string[];
+/** Every setting, global and per pass, in one table (flags, config, schema, frontend and README derive from it). */
+export const SETTINGS: readonly SettingEntry[] = settingTable(PASSES);
+const SETTING_BY_NAME = new Map(SETTINGS.map((e) => [e.name, e]));
+const PASS_IDS = PASSES.map((p) => p.id);
+
+/**
+ * The global settings (`passes`, `skip`, `syntaxDirective`) and any pass's options by name
+ * (`cacheMounts: true`, `pin: "digest"`): the names and values of `SETTINGS`, checked at the start of `optimize`.
+ */
+export type OptimizeOptions = GlobalSettings & {
   readonly context?: BuildContext;
   /** The path shown in the diff headers (proposed context files are shown beside it). */
   readonly filename?: string;
   /** The passes to choose from, in canonical order (default: all of them). Tests inject a failing pass here. */
   readonly catalog?: readonly Pass[];
-}
+  readonly [option: string]: unknown;
+};
 
 export interface OptimizeResult {
   readonly output: string;
@@ -36,21 +44,30 @@ export interface OptimizeResult {
   readonly files: readonly ProposedFile[];
 }
 
-/** The passes an option set selects, in canonical order; unknown ids are an error. */
+/** The passes an option set selects, in canonical order; an unknown id is a UsageError. */
 export function selectPasses(options: Pick<OptimizeOptions, "passes" | "skip" | "catalog"> = {}): Pass[] {
   const catalog = options.catalog ?? PASSES;
-  const known = new Set(catalog.map((p) => p.id));
+  const ids = catalog.map((p) => p.id);
   for (const id of [...(options.passes ?? []), ...(options.skip ?? [])]) {
-    if (!known.has(id)) throw new UnknownPassError(id, [...known]);
+    if (!ids.includes(id)) throw new UsageError(`unknown pass "${id}" (known: ${ids.join(", ")})`);
   }
   return catalog.filter((p) => (!options.passes || options.passes.includes(p.id)) && !options.skip?.includes(p.id));
 }
 
-export class UnknownPassError extends Error {
-  constructor(id: string, known: string[]) {
-    super(`unknown pass "${id}" (known: ${known.join(", ")})`);
-    this.name = "UnknownPassError";
+/** Options are checked once, here: an unknown name or a value of the wrong type is a UsageError. */
+function checkOptions(options: OptimizeOptions): void {
+  for (const [name, value] of Object.entries(options)) {
+    if (value === undefined || name === "context" || name === "filename" || name === "catalog") continue;
+    const entry = SETTING_BY_NAME.get(name);
+    if (!entry) throw new UsageError(`unknown option \`${name}\` (known: ${[...SETTING_BY_NAME.keys()].join(", ")})`);
+    const problem = checkValue(entry.spec, value, PASS_IDS);
+    if (problem) throw new UsageError(`option \`${name}\` ${problem}`);
   }
+}
+
+/** A pass's declared options, from the caller's options or their defaults; it sees no others. */
+function optionsFor(pass: Pass, options: OptimizeOptions): Readonly<Record<string, unknown>> {
+  return Object.freeze(Object.fromEntries(Object.entries(pass.options).map(([name, spec]) => [name, options[name] ?? spec.default])));
 }
 
 export function optimize(text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> {
@@ -59,6 +76,7 @@ export function optimize(text: string, options: OptimizeOptions = {}): Promise<O
 
 async function optimizeInScope(text: string, options: OptimizeOptions): Promise<OptimizeResult> {
   const filename = options.filename ?? "Dockerfile";
+  checkOptions(options);
   const passes = selectPasses(options);
   const { dockerfile: input, unsupported } = parseDockerfile(text);
   if (unsupported.length > 0) {
@@ -70,7 +88,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     }));
     return { output: text, changes: [], refusals, diff: "", files: [] };
   }
-  const opts: Options = { syntaxDirective: "auto", ...options };
+  const syntaxDirective = options.syntaxDirective ?? "auto";
   if (passes.length > 0 && [...allInstructions(input)].some((i) => i.keyword === "RUN" || i.keyword === "ONBUILD")) {
     await loadShell();
   }
@@ -92,6 +110,13 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   const files = new Map<string, ProposedFile>();
   let df: Dockerfile = input;
   for (const pass of passes) {
+    const globalIgnore = ignores.global.get(pass.id);
+    if (globalIgnore !== undefined) {
+      // Not run at all: nothing of the file is looked up or touched for a pass the user turned off.
+      const message = `Did not run ${pass.id}: \`# msb-opt global ignore=${pass.id}\` turns it off for this file.`;
+      notes.push({ pass: pass.id, line: globalIgnore, kind: "refusal", message });
+      continue;
+    }
     const passNotes: Note[] = [];
     let changes = 0;
     // A context path the pass could not read (not: found missing) means it cannot check what it needs.
@@ -101,7 +126,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     });
     const filesBefore = new Map(files);
     const ctx: PassContext = {
-      options: opts,
+      options: optionsFor(pass, options),
       context,
       input,
       report(line, id, data) {
@@ -111,8 +136,8 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       decline(line, id, data) {
         passNotes.push({ pass: pass.id, line, kind: "refusal", message: formatMessage(pass.messages[id], data) });
       },
-      canUse: (construct) => allowsConstruct(input, opts.syntaxDirective, construct),
-      isIgnored: (instr) => ignores.global.has(pass.id) || Boolean(ignores.local.get(instr)?.passes.has(pass.id)),
+      canUse: (construct) => allowsConstruct(input, syntaxDirective, construct),
+      isIgnored: (instr) => Boolean(protectedFrom(ignores, instr)?.has(pass.id)),
       proposeFile(path, content, line, id, data) {
         const before = files.get(path)?.before ?? context.read(path);
         if (content === before) return;
@@ -143,7 +168,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     df = deepFreeze(next);
   }
 
-  const { dockerfile: final, raisedTo } = withSyntaxDirective(input, df, opts.syntaxDirective);
+  const { dockerfile: final, raisedTo } = withSyntaxDirective(input, df, syntaxDirective);
   if (raisedTo) {
     notes.push({
       pass: "syntax",
@@ -177,25 +202,15 @@ function unreadableContextNote(id: string, { path, why }: { path: string; why: s
   };
 }
 
-/** A note when an ignore comment forbids what the pass did; the pass's result is then dropped. */
+/** A note when an ignore comment above an instruction forbids what the pass did; the pass's result is then dropped. */
 function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, ignores: Ignores, passNotes: readonly Note[]): Note | null {
   if (before === after) return null;
   const first = (passNotes.find((n) => n.kind === "change")?.message ?? "").replace(/\.$/, "");
   const count = passNotes.filter((n) => n.kind === "change").length;
-  const globalLine = ignores.global.get(id);
-  if (globalLine !== undefined) {
-    return {
-      pass: id,
-      line: globalLine,
-      kind: "refusal",
-      message: `Skipped ${count} change${count === 1 ? "" : "s"} because of \`# msb-opt global ignore=${id}\` (the first: ${first}).`,
-    };
-  }
-  const present = new Set(allInstructions(before));
-  const protectedInstrs = [...ignores.local].filter(([instr, e]) => e.passes.has(id) && present.has(instr)).map(([instr]) => instr);
+  const protectedInstrs = [...allInstructions(before)].filter((instr) => protectedFrom(ignores, instr)?.has(id));
   const hit = violatedIgnore(before, after, protectedInstrs);
   if (!hit) return null;
-  const line = ignores.local.get(hit)!.line;
+  const line = ignoreLine(ignores, hit);
   return {
     pass: id,
     line: hit.line,

@@ -6,8 +6,10 @@ import { type Bridge, isDirMode, refIdOf, statusBytes, type Caps } from "./bridg
 import { dialectOf, missingCaps } from "./dialect.js";
 import { FetchedContext, fetchPatterns, listingPatterns, type FetchRequest, type Fetched } from "./gateway-context.js";
 import { GrpcError } from "./grpc-stdio.js";
+import { UsageError } from "../core/errors.js";
+import { formatNote } from "../core/pass.js";
 import { definition, digestOf, localSource, scratchWithFiles, type FileSpec } from "./llb.js";
-import { forwardedOptions, frontendOptsFromEnv, parseFrontendOptions, type FrontendOptions } from "./options.js";
+import { earlyOptions, forwardedOptions, frontendOptsFromEnv } from "./options.js";
 import type { Rewrite } from "./rewrite.js";
 import type { optimize } from "../core/pipeline.js";
 
@@ -32,7 +34,10 @@ export async function runFrontend(bridge: Bridge, env: Env, log: (msg: string) =
     const status =
       err instanceof GrpcError && err.statusBytes
         ? err.statusBytes
-        : statusBytes(err instanceof GrpcError ? err.code : 2, (err as Error).message);
+        : statusBytes(
+            err instanceof GrpcError ? err.code : 2,
+            err instanceof UsageError ? `msb-opt: ${err.message}` : (err as Error).message,
+          );
     try {
       await bridge.returnError(status);
     } catch (e) {
@@ -63,14 +68,14 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
     );
   }
   if (inputs instanceof Error) throw inputs;
-  const options = parseFrontendOptions(opts);
+  const early = earlyOptions(opts);
   const s: Session = { bridge, caps, opts, sessionId: env.BUILDKIT_SESSION_ID ?? "", log };
 
   if (opts.requestid) {
     // Subrequests (outline, targets, lint) describe the user's own file: hand it on unchanged.
     return bridge.solve({
-      frontend: innerFrontend(options),
-      frontendOpt: forwardedOptions(opts, { inner: options.inner, replacesDockerfile: false }),
+      frontend: innerFrontend(early),
+      frontendOpt: forwardedOptions(opts, { inner: early.inner, replacesDockerfile: false }),
       frontendInputs: inputs,
     });
   }
@@ -78,7 +83,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   const filename = opts.filename || "Dockerfile";
   const useInputs = inputs.has("dockerfile") && !opts.dockerfilekey;
   const context = new FetchedContext();
-  const contextLocal = !inputs.has("context") && options.passes?.length !== 0;
+  const contextLocal = !inputs.has("context") && !early.runsNoPass;
   const [dockerfile] = await Promise.all([
     readDockerfile(s, useInputs ? inputs.get("dockerfile") : undefined, filename),
     contextLocal ? fetchInto(s, context, { paths: [], listings: ["."] }) : undefined,
@@ -87,12 +92,13 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   if (dockerfile.ignore !== null) context.override(".dockerignore", dockerfile.ignore.toString("utf8"));
 
   const { lib, warm } = await library;
-  const { rewrite, summary, selectPasses } = lib;
+  const { rewrite, summary, parseFrontendOptions } = lib;
   await warm;
   log("library ready");
-  selectPasses(options); // an unknown pass id is the user's typo: fail as the CLI does
+  const options = parseFrontendOptions(opts); // checked against the settings table; a typo fails the build
+  const today = new Date().toISOString().slice(0, 10);
   const result = await rewrite(
-    { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options },
+    { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options, today },
     contextLocal ? context : { ...noAnswers, misses: new Set(), listMisses: new Set() },
     (request) => fetchInto(s, context, request),
     { optimizer: deps.optimizer },
@@ -127,7 +133,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
 
 const noAnswers = { available: false, read: () => null, exists: () => false, list: () => [] };
 
-function innerFrontend(options: FrontendOptions): string {
+function innerFrontend(options: { inner?: string }): string {
   return options.inner ? "gateway.v0" : "dockerfile.v0";
 }
 
@@ -234,6 +240,6 @@ async function walk(bridge: Bridge, ref: string): Promise<Fetched> {
 async function warnChanges(s: Session, r: Rewrite, digest: string, filename: string, source: Buffer): Promise<void> {
   if (!s.caps.frontend.has("gateway.warnings")) return;
   for (const change of r.changes) {
-    await s.bridge.warn({ digest, short: `msb-opt ${change.pass}: ${change.message}`, filename, source, line: change.line });
+    await s.bridge.warn({ digest, short: `msb-opt ${formatNote(change)}`, filename, source, line: change.line });
   }
 }

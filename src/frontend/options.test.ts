@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { forwardedOptions, frontendOptsFromEnv, OptionError, parseFrontendOptions } from "./options.js";
+import { UsageError } from "../core/errors.js";
+import { SETTINGS } from "../core/pipeline.js";
+import { edgesOf, kebab } from "../core/settings.js";
+import { forwardedOptions, frontendOptsFromEnv } from "./options.js";
+import { FRONTEND_SETTINGS, parseFrontendOptions } from "./settings.js";
 
 describe("frontend options", () => {
   it("reads BUILDKIT_FRONTEND_OPT_* split at the first `=`", () => {
@@ -44,9 +48,35 @@ describe("frontend options", () => {
 
   it("refuses unknown keys and values, naming what is known", () => {
     expect(() => parseFrontendOptions({ cmdline: "img pases=x" })).toThrow(/unknown option `pases` \(known: passes, skip/);
-    expect(() => parseFrontendOptions({ cmdline: "img fallback=maybe" })).toThrow(OptionError);
+    expect(() => parseFrontendOptions({ cmdline: "img fallback=maybe" })).toThrow(UsageError);
     expect(() => parseFrontendOptions({ cmdline: "img verbose" })).toThrow(/options are key=value/);
-    expect(() => parseFrontendOptions({ "build-arg:MSB_OPT_PIN": "latest" })).toThrow(/pin=latest: expected one of tag, digest, none/);
+    expect(() => parseFrontendOptions({ "build-arg:MSB_OPT_PIN": "latest" })).toThrow(
+      'build-arg MSB_OPT_PIN: pin=latest: expected one of "tag", "digest", "none"',
+    );
+  });
+
+  it("takes every setting the table exposes to the frontend, by its kebab-case name", () => {
+    const o = parseFrontendOptions({
+      cmdline: "img test-stage=true secrets=mount apt-no-recommends=true",
+      "build-arg:MSB_OPT_HARDEN": "true",
+    });
+    expect(o).toEqual({ fallback: "none", testStage: true, secrets: "mount", aptNoRecommends: true, harden: true });
+    const keys = FRONTEND_SETTINGS.map((e) => kebab(e.name));
+    for (const e of SETTINGS) expect(keys.includes(kebab(e.name)), e.name).toBe(edgesOf(e.spec).includes("frontend"));
+    expect(keys).toEqual(expect.arrayContaining(["test-stage", "secrets", "apt-no-recommends", "cache-mounts", "harden", "pin"]));
+  });
+
+  it("lets the build-args' passes win over the syntax line's skip; an impossible selection names both", () => {
+    expect(parseFrontendOptions({ cmdline: "img skip=merge-run", "build-arg:MSB_OPT_PASSES": "merge-run" })).toEqual({
+      fallback: "none",
+      passes: ["merge-run"],
+    });
+    expect(() => parseFrontendOptions({ cmdline: "img passes=merge-run", "build-arg:MSB_OPT_SKIP": "merge-run" })).toThrow(
+      "no pass left to run: the syntax line selects merge-run, which the MSB_OPT_* build-args skips",
+    );
+    expect(() => parseFrontendOptions({ cmdline: "img passes=nope" })).toThrow(
+      /passes= on the syntax line: passes=nope: names no pass: nope/,
+    );
   });
 
   it("forwards everything but the source, dockerfilekey and our build-args, keeping cmdline", () => {

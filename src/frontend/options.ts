@@ -1,31 +1,27 @@
 // msb-opt's options in frontend mode: on the syntax line after the image
 // (`# syntax=IMAGE passes=merge-run skip=pin-tags inner=docker/dockerfile:1.7 fallback=original pin=none`)
 // and as build-args `--build-arg MSB_OPT_PASSES=…`, which win over the syntax line. The build-args are
-// removed from what the inner frontend sees, so that they cannot change its cache keys.
+// removed from what the inner frontend sees, so that they cannot change its cache keys. The keys are the
+// settings table's (src/core/settings.ts, each pass's `options`) that the frontend edge exposes, in kebab-case.
+import { UsageError } from "../core/errors.js";
+import type { GlobalSettings } from "../core/settings.js";
 
-export interface FrontendOptions {
-  readonly passes?: readonly string[];
-  readonly skip?: readonly string[];
+// Table-free, so that the gateway can read what it needs first (the inner frontend, whether any pass runs)
+// while the library loads; src/frontend/settings.ts checks every option against the settings table.
+
+const BUILD_ARG_PREFIX = "build-arg:MSB_OPT_";
+
+/** Pipeline settings by name (`passes`, `cacheMounts`, `testStage`…), plus how to hand the result on. */
+export interface FrontendOptions extends GlobalSettings {
   /** An image frontend to hand the result to (through gateway.v0) instead of the built-in dockerfile.v0. */
   readonly inner?: string;
   /** Build the original file when the optimized one fails to solve. */
   readonly fallback: "none" | "original";
-  readonly pin?: "tag" | "digest" | "none";
-  readonly cacheMounts?: boolean;
-  /** split-stages: run the runtime stage as a non-root user where nothing visibly needs root. */
-  readonly harden?: boolean;
+  readonly [setting: string]: unknown;
 }
 
-export class OptionError extends Error {
-  constructor(message: string) {
-    super(`msb-opt: ${message}`);
-    this.name = "OptionError";
-  }
-}
-
-const BUILD_ARG_PREFIX = "build-arg:MSB_OPT_";
-const KEYS = ["passes", "skip", "inner", "fallback", "pin", "cache-mounts", "harden"] as const;
-type Key = (typeof KEYS)[number];
+/** The build-arg that sets a key: `cache-mounts` → `MSB_OPT_CACHE_MOUNTS`. */
+export const buildArgOf = (key: string): string => `MSB_OPT_${key.toUpperCase().replace(/-/g, "_")}`;
 
 /** The gateway's options from `BUILDKIT_FRONTEND_OPT_<i>=<key>=<value>` (split at the first `=`). */
 export function frontendOptsFromEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
@@ -45,7 +41,7 @@ function cmdlineArgs(cmdline: string): Map<string, string> {
   const args = new Map<string, string>();
   for (const word of words) {
     const eq = word.indexOf("=");
-    if (eq <= 0) throw new OptionError(`cannot read \`${word}\` on the syntax line: options are key=value (${KEYS.join(", ")})`);
+    if (eq <= 0) throw new UsageError(`cannot read \`${word}\` on the syntax line: options are key=value (passes=merge-run)`);
     args.set(word.slice(0, eq), word.slice(eq + 1));
   }
   return args;
@@ -59,48 +55,19 @@ function buildArgs(opts: Readonly<Record<string, string>>): Map<string, string> 
   return args;
 }
 
-const list = (value: string) =>
-  value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-function oneOf<T extends string>(key: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new OptionError(`${key}=${value}: expected one of ${allowed.join(", ")}`);
-  return value as T;
+/** The options' two sources, lowest precedence first: the syntax line, then the `MSB_OPT_*` build-args. */
+export function frontendArgs(opts: Readonly<Record<string, string>>) {
+  return [
+    { source: "the syntax line", args: cmdlineArgs(opts.cmdline ?? ""), where: (key: string) => `${key}= on the syntax line` },
+    { source: "the MSB_OPT_* build-args", args: buildArgs(opts), where: (key: string) => `build-arg ${buildArgOf(key)}` },
+  ] as const;
 }
 
-/** Parse the syntax-line options, then let `MSB_OPT_*` build-args override them. */
-export function parseFrontendOptions(opts: Readonly<Record<string, string>>): FrontendOptions {
-  const merged = new Map([...cmdlineArgs(opts.cmdline ?? ""), ...buildArgs(opts)]);
-  const out: { -readonly [K in keyof FrontendOptions]: FrontendOptions[K] } = { fallback: "none" };
-  for (const [key, value] of merged) {
-    if (!(KEYS as readonly string[]).includes(key)) throw new OptionError(`unknown option \`${key}\` (known: ${KEYS.join(", ")})`);
-    switch (key as Key) {
-      case "passes":
-        out.passes = value === "none" ? [] : list(value);
-        break;
-      case "skip":
-        out.skip = list(value);
-        break;
-      case "inner":
-        if (value !== "") out.inner = value;
-        break;
-      case "fallback":
-        out.fallback = oneOf(key, value, ["none", "original"] as const);
-        break;
-      case "pin":
-        out.pin = oneOf(key, value, ["tag", "digest", "none"] as const);
-        break;
-      case "cache-mounts":
-        out.cacheMounts = oneOf(key, value, ["true", "false"] as const) === "true";
-        break;
-      case "harden":
-        out.harden = oneOf(key, value, ["true", "false"] as const) === "true";
-        break;
-    }
-  }
-  return out;
+/** What the gateway needs before the library is loaded: the inner frontend, and whether `passes=none`. */
+export function earlyOptions(opts: Readonly<Record<string, string>>): { inner?: string; runsNoPass: boolean } {
+  const merged = new Map(frontendArgs(opts).flatMap(({ args }) => [...args]));
+  const passes = merged.get("passes");
+  return { ...(merged.get("inner") ? { inner: merged.get("inner") } : {}), runsNoPass: passes === "none" || passes === "" };
 }
 
 /**

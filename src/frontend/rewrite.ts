@@ -3,16 +3,18 @@
 import { noContext, type BuildContext } from "../core/context.js";
 import type { Note } from "../core/pass.js";
 import { optimize, type OptimizeResult } from "../core/pipeline.js";
-
-export { selectPasses } from "../core/pipeline.js";
 import { dialectDirective, type Dialect } from "./dialect.js";
 import type { FrontendOptions } from "./options.js";
+
+export { parseFrontendOptions } from "./settings.js";
 
 export interface RewriteInput {
   readonly text: string;
   readonly filename: string;
   readonly dialect: Dialect;
   readonly options: FrontendOptions;
+  /** The build's date (YYYY-MM-DD): how old the bundled catalog is when it pins offline. */
+  readonly today?: string;
 }
 
 /** A context that records what it could not answer; `fetchMissing` fetches those paths and listings. */
@@ -80,19 +82,18 @@ export async function rewrite(
   { rounds = 3, optimizer = optimize }: { rounds?: number; optimizer?: typeof optimize | undefined } = {},
 ): Promise<Rewrite> {
   const { text, restore } = withDialectDirective(input.text, input.dialect);
+  const { inner: _inner, fallback: _fallback, ...settings } = input.options;
   const run = (ctx: BuildContext = context): Promise<OptimizeResult> =>
     optimizer(text, {
+      ...settings,
       filename: input.filename,
-      passes: input.options.passes,
-      skip: input.options.skip,
       context: ctx,
       syntaxDirective: "never",
-      cacheMounts: input.options.cacheMounts,
-      harden: input.options.harden,
       // A pin made at build time is remade on every build, so it adds no reproducibility, while a pin
       // from the bundled catalog can name an older image than the tag does today: pin only when asked.
-      pin: input.options.pin ?? "none",
+      pin: settings.pin ?? "none",
       offline: true, // the frontend runs with no network; BuildKit would have to resolve for us
+      today: input.today,
     });
   let result: OptimizeResult;
   try {

@@ -2,7 +2,7 @@
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fsContext, type BuildContext } from "../../src/core/context.js";
-import type { Note, ProposedFile } from "../../src/core/pass.js";
+import { formatNote, type Note, type ProposedFile } from "../../src/core/pass.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const TESTDATA = join(ROOT, "testdata");
@@ -29,7 +29,7 @@ export function caseContext(dir: string): BuildContext {
 export function formatNotes(file: string, notes: readonly Note[]): string {
   return [...notes]
     .sort((a, b) => a.line - b.line)
-    .map((n) => `${file}:${n.line} ${n.pass}: ${n.message}\n`)
+    .map((n) => `${formatNote(n, file)}\n`)
     .join("");
 }
 

@@ -1,0 +1,25 @@
+ARG NODE_VERSION=20
+
+# We follow node 20's newest release on purpose.
+# msb-opt ignore=pin-tags
+FROM node:${NODE_VERSION} AS build
+
+WORKDIR /usr/src/app
+
+RUN apt-get update \
+    && apt-get install -y curl
+
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
+FROM node:${NODE_VERSION}-slim AS runtime
+WORKDIR /usr/src/app
+RUN apt-get update \
+    && apt-get install -y curl \
+    && rm -rf /var/lib/apt/lists/*
+COPY --from=build /usr/src/app /usr/src/app
+
+EXPOSE 3000
+CMD ["node", "dist/server.js"]
