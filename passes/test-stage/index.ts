@@ -178,7 +178,7 @@ function gate(df: Dockerfile, stage: string, line: number): Dockerfile {
 function testRuns(df: Dockerfile, stage: Stage): TestRun[] {
   const runs: TestRun[] = [];
   stage.body.forEach((instr, index) => {
-    if (instr.keyword !== "RUN") return;
+    if (instr.keyword !== "RUN" || !mayRunTests(instr)) return;
     const parsed = parseRun(df, stage, instr);
     if (!parsed.ok) return;
     const commands = simpleCommands(parsed.script);
@@ -189,6 +189,15 @@ function testRuns(df: Dockerfile, stage: Stage): TestRun[] {
     runs.push({ index, instr, commands: found.map((t) => t.text).join("`, `"), movable });
   });
   return runs;
+}
+
+/**
+ * Cheap screen before the shell parse: every test command has a word `test`, `t`, `check` or `verify`
+ * (pytest, unittest included), which survives once quotes and escapes are removed as the shell would.
+ */
+export function mayRunTests(instr: Instruction): boolean {
+  const text = [instr.args, ...instr.heredocs.map((h) => h.body)].join("\n").replace(/[\\`]\r?\n|[\\`'"]/g, "");
+  return /test|check|verify|\bt\b/.test(text);
 }
 
 /** A stage that ends by writing the marker (this pass made it): the final stage already waits for it. */

@@ -1,0 +1,102 @@
+// npm run bench:real [CORPUS_DIR]: speed on real Dockerfiles (issue 20), side by side in one run:
+// parse-only and whole-pipeline files/s in alternating rounds (and their ratio), each pass's cost (run
+// alone, minus the parse-and-print cost), `batch` files/s with 1 and 2 workers, and one CLI call against
+// `node -e 0` in paired runs. The corpus comes from scripts/corpus-fetch.sh (default .corpus/).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fsContext, optimize, PASSES, parseDockerfile } from "../dist/index.js";
+
+const root = resolve(process.argv[2] ?? ".corpus");
+if (!existsSync(root)) {
+  console.error(`bench:real: no corpus at ${root}; run scripts/corpus-fetch.sh first`);
+  process.exit(2);
+}
+const ROUNDS = 3;
+const cases = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isDirectory()) continue;
+    if (statSync(join(path, "Dockerfile"), { throwIfNoEntry: false })?.isFile())
+      cases.push({ dir: path, text: readFileSync(join(path, "Dockerfile"), "utf8") });
+    else walk(path);
+  }
+})(root);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = { offline: true };
+
+async function timed(run) {
+  const t = performance.now();
+  for (const c of cases) await run(c);
+  return (performance.now() - t) / 1000;
+}
+const parseOnly = async ({ text }) => {
+  try {
+    parseDockerfile(text);
+  } catch {}
+};
+const pipeline =
+  (extra = {}) =>
+  async ({ dir, text }) => {
+    try {
+      await optimize(text, { ...base, ...extra, context: fsContext(dir) });
+    } catch {}
+  };
+
+await timed(pipeline()); // warm-up: grammar, JIT, memoised contexts
+let parseSeconds = 0;
+let pipelineSeconds = 0;
+for (let r = 0; r < ROUNDS; r++) {
+  parseSeconds += await timed(parseOnly);
+  pipelineSeconds += await timed(pipeline());
+}
+const n = cases.length * ROUNDS;
+const parseRate = n / parseSeconds;
+const pipelineRate = n / pipelineSeconds;
+console.log(`corpus: ${cases.length} real Dockerfiles in ${root}, ${ROUNDS} alternating rounds, one thread`);
+console.log(`parse only:     ${Math.round(parseRate)} files/s`);
+console.log(`whole pipeline: ${Math.round(pipelineRate)} files/s  (${(pipelineRate / parseRate).toFixed(2)}x parse-only; goal >= 0.5x)`);
+
+// Each pass alone, minus the run with no pass (parse, print, diff): its share of the pipeline.
+const empty = await timed(pipeline({ passes: [] }));
+const costs = [];
+for (const p of PASSES) costs.push({ id: p.id, seconds: Math.max(0, (await timed(pipeline({ passes: [p.id] }))) - empty) });
+const total = costs.reduce((s, c) => s + c.seconds, 0) + empty;
+console.log(`per pass (alone, minus parse+print ${((empty / total) * 100).toFixed(0)}%):`);
+for (const c of costs.sort((a, b) => b.seconds - a.seconds)) {
+  console.log(
+    `  ${c.id.padEnd(14)} ${((c.seconds / total) * 100).toFixed(0).padStart(3)}%  ${((c.seconds * 1000) / cases.length).toFixed(2)} ms/file`,
+  );
+}
+
+// batch over the corpus tree with 1 and 2 workers.
+const batchRate = {};
+for (const jobs of [1, 2]) {
+  const t = performance.now();
+  spawnSync(process.execPath, [resolve("bin/msb-opt.js"), "batch", "--offline", "-q", "--jobs", String(jobs), root], {
+    encoding: "utf8",
+    env: { ...process.env, CI: "true" },
+  });
+  batchRate[jobs] = cases.length / ((performance.now() - t) / 1000);
+  console.log(`batch --jobs ${jobs}: ${Math.round(batchRate[jobs])} files/s`);
+}
+console.log(`batch scaling: ${(batchRate[2] / batchRate[1]).toFixed(2)}x with 2 workers (goal >= 1.8x)`);
+
+// One CLI call against Node's own start-up, paired and alternating.
+const sample = cases[Math.floor(cases.length / 2)];
+const cli = [];
+const bare = [];
+for (let i = 0; i < 15; i++) {
+  let t = performance.now();
+  spawnSync(process.execPath, ["-e", "0"]);
+  bare.push(performance.now() - t);
+  t = performance.now();
+  spawnSync(process.execPath, [resolve("bin/msb-opt.js"), "--offline", "-q", join(sample.dir, "Dockerfile")]);
+  cli.push(performance.now() - t);
+}
+const ratio = median(cli) / median(bare);
+console.log(
+  `one CLI call: median ${Math.round(median(cli))} ms vs node -e 0 ${Math.round(median(bare))} ms = ${ratio.toFixed(2)}x (goal <= 1.5x)`,
+);
