@@ -59,14 +59,23 @@ function laterUses(df: Dockerfile, si: number, instr: Instruction): ManagerUse[]
   for (const t of stages) {
     const stage = df.stages[t];
     const body = t === si ? stage.body.slice(stage.body.indexOf(instr) + 1) : stage.body;
-    for (const later of body) {
-      if (later.keyword !== "RUN") continue;
-      const parsed = parseRun(df, stage, later);
-      if (parsed.ok) uses.push(...managerUses(parsed.script));
-      // A RUN we cannot read: assume it installs with every manager whose name it mentions.
-      else uses.push(...managerUses(parseShell(later.exec ? later.exec.join(" ") : joinContinuations(later.args))));
-    }
+    for (const later of body) if (later.keyword === "RUN") uses.push(...usesOf(df, stage, later));
   }
+  return uses;
+}
+
+/**
+ * What one RUN does with package managers, worked out once per instruction object (every RUN is asked
+ * about once for each earlier RUN; the IR is frozen, so an object's answer never changes).
+ */
+const usesByRun = new WeakMap<Instruction, readonly ManagerUse[]>();
+function usesOf(df: Dockerfile, stage: Stage, run: Instruction): readonly ManagerUse[] {
+  let uses = usesByRun.get(run);
+  if (uses) return uses;
+  const parsed = parseRun(df, stage, run);
+  // A RUN we cannot read: assume it installs with every manager whose name it mentions.
+  uses = managerUses(parsed.ok ? parsed.script : parseShell(run.exec ? run.exec.join(" ") : joinContinuations(run.args)));
+  usesByRun.set(run, uses);
   return uses;
 }
 
