@@ -1,6 +1,7 @@
 // Which commands of a RUN install dependencies from manifests (npm ci, pip install -r …, go mod download),
 // which are harmless beside them (cache cleaning, system packages), and which may need the sources.
-import type { SimpleCommand, Word } from "../../src/core/shell.js";
+import { toWord, type SimpleCommand, type Word } from "../../src/core/shell.js";
+import { refusal, type Refusal } from "./messages.js";
 
 export type Ecosystem = "npm" | "yarn" | "pnpm" | "pip" | "poetry" | "pipenv" | "uv" | "go" | "bundler" | "composer" | "maven" | "dotnet";
 
@@ -10,40 +11,39 @@ export interface InstallStep {
   readonly command: string;
   /** Literal values of the words after the command name. */
   readonly args: readonly string[];
-  /** pip: the requirement and constraint files it names, relative to its working directory. */
+  /** Files the command line names (pip requirements and constraints, dotnet projects, maven settings), relative to its working folder or absolute. */
   readonly files: readonly string[];
+  /** `NAME=value` assignments written before the command (value null when it expands a variable). */
+  readonly env: ReadonlyMap<string, string | null>;
+  /** msb-opt adds this step (a prefetch before a build), it is not in the Dockerfile. */
+  readonly added?: boolean;
 }
 
 export type RunKind =
   | { readonly kind: "none" }
   | { readonly kind: "install"; readonly steps: readonly InstallStep[] }
-  | { readonly kind: "refuse"; readonly reason: string; readonly steps: readonly InstallStep[] };
+  | { readonly kind: "refuse"; readonly refusal: Refusal; readonly steps: readonly InstallStep[] };
 
-type CommandKind = InstallStep | "helper" | "other" | { readonly refuse: string };
+type CommandKind = InstallStep | "helper" | "other" | { readonly refuse: Refusal };
 
+const refuse = (id: Parameters<typeof refusal>[0], data: Record<string, string> = {}): CommandKind => ({ refuse: refusal(id, data) });
 const basename = (name: string) => name.slice(name.lastIndexOf("/") + 1);
 
 /** Classify a RUN by its simple commands: an install (with nothing beside it that may read sources), or not. */
 export function classifyRun(commands: readonly SimpleCommand[]): RunKind {
   const steps: InstallStep[] = [];
-  let refusal: string | null = null;
+  let refused: Refusal | null = null;
   let other: string | null = null;
   for (const cmd of commands) {
     const kind = classifyCommand(cmd);
     if (kind === "helper") continue;
     if (kind === "other") other ??= commandText(cmd);
-    else if ("refuse" in kind) refusal ??= kind.refuse;
-    else steps.push(kind);
+    else if ("refuse" in kind) refused ??= kind.refuse;
+    else steps.push({ ...kind, env: assignments(cmd) });
   }
-  if (steps.length === 0 && refusal === null) return { kind: "none" };
-  if (refusal !== null) return { kind: "refuse", reason: refusal, steps };
-  if (other !== null) {
-    return {
-      kind: "refuse",
-      reason: `the same RUN also runs \`${other}\`, which may need the sources; put the install in a RUN of its own`,
-      steps,
-    };
-  }
+  if (steps.length === 0 && refused === null) return { kind: "none" };
+  if (refused !== null) return { kind: "refuse", refusal: refused, steps };
+  if (other !== null) return { kind: "refuse", refusal: refusal("sharedRun", { command: other }), steps };
   return { kind: "install", steps };
 }
 
@@ -65,14 +65,14 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
   const values = words.map((w) => w.value);
   const at = (i: number) => values[i] ?? null;
   if (SYSTEM_PACKAGES.has(name) || HARMLESS.has(name)) return "helper";
-  if (name === "cd") return { refuse: "`cd` changes the folder the install runs in; use WORKDIR instead" };
+  if (name === "cd") return refuse("cdInRun");
   // `rm -rf /var/lib/apt/lists/*`: a glob is fine when its folder is a cache.
   if (name === "rm")
     return words.every((w) => !w.text.includes("$") && ((w.value ?? w.text).startsWith("-") || SCRATCH.test(w.value ?? w.text)))
       ? "helper"
       : "other";
   if (/^(npm|yarn|pnpm|poetry|pipenv|bundler?|composer(\.phar)?)$/.test(name) && values.includes(null)) {
-    return { refuse: `\`${name}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+    return refuse("variableArgument", { command: name });
   }
   if (name === "npm") return npm(words);
   if (name === "yarn") return yarn(words);
@@ -93,9 +93,20 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
 
 function step(ecosystem: Ecosystem, command: string, words: readonly Word[], files: string[] = []): CommandKind {
   const args = words.map((w) => w.value);
-  if (args.some((a) => a === null))
-    return { refuse: `\`${command}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
-  return { ecosystem, command, args: args as string[], files };
+  if (args.some((a) => a === null)) return refuse("variableArgument", { command });
+  return { ecosystem, command, args: args as string[], files, env: new Map() };
+}
+
+/** The `NAME=value` words before a command name. */
+export function assignments(cmd: SimpleCommand): Map<string, string | null> {
+  const env = new Map<string, string | null>();
+  for (const child of cmd.node.namedChildren) {
+    if (child?.type !== "variable_assignment") continue;
+    const name = child.childForFieldName("name")?.text;
+    const value = child.childForFieldName("value");
+    if (name) env.set(name, value ? toWord(value).value : "");
+  }
+  return env;
 }
 
 const flags = (words: readonly Word[]) => words.map((w) => w.value ?? "").filter((v) => v.startsWith("-"));
@@ -130,10 +141,9 @@ function npm(words: readonly Word[]): CommandKind {
   const positional = rest.filter((w) => !(w.value ?? "").startsWith("-"));
   const global = hasFlag(words, "-g", "--global", "--location");
   if (global && positional.length > 0) return "helper";
-  if (hasFlag(words, "--prefix", "-C")) return { refuse: `\`npm ${sub} --prefix\` installs in another folder` };
-  if (global) return { refuse: `\`npm ${sub} -g\` installs the project itself, which needs its sources` };
-  if (positional.length > 0)
-    return { refuse: `\`npm ${sub} <package>\` changes package.json; add the package to package.json and install with \`npm ci\`` };
+  if (hasFlag(words, "--prefix", "-C")) return refuse("installsElsewhere", { command: `npm ${sub} --prefix` });
+  if (global) return refuse("globalProject", { command: `npm ${sub}` });
+  if (positional.length > 0) return refuse("namedPackage", { command: `npm ${sub}`, manifest: "package.json" });
   return step("npm", `npm ${sub}`, words);
 }
 
@@ -141,7 +151,7 @@ function yarn(words: readonly Word[]): CommandKind {
   const sub = words.find((w) => !(w.value ?? "-").startsWith("-"))?.value;
   if (sub === "cache" || sub === "config" || sub === "global") return "helper";
   if (sub !== undefined && sub !== "install") return "other";
-  if (hasFlag(words, "--cwd")) return { refuse: "`yarn --cwd` installs in another folder" };
+  if (hasFlag(words, "--cwd")) return refuse("installsElsewhere", { command: "yarn --cwd" });
   return step("yarn", sub ? "yarn install" : "yarn", words);
 }
 
@@ -151,8 +161,8 @@ function pnpm(words: readonly Word[]): CommandKind {
   if (sub === "store" || sub === "config" || sub === "env") return "helper";
   if (sub !== "install" && sub !== "i" && sub !== "fetch") return "other";
   if (words.slice(index + 1).some((w) => !(w.value ?? "").startsWith("-")))
-    return { refuse: `\`pnpm ${sub}\` with package names changes package.json` };
-  if (hasFlag(words, "-C", "--dir", "-g", "--global")) return { refuse: `\`pnpm ${sub}\` installs in another folder` };
+    return refuse("namedPackage", { command: `pnpm ${sub}`, manifest: "package.json" });
+  if (hasFlag(words, "-C", "--dir", "-g", "--global")) return refuse("installsElsewhere", { command: `pnpm ${sub}` });
   return step("pnpm", `pnpm ${sub}`, words);
 }
 
@@ -216,25 +226,23 @@ function pip(ecosystem: "pip" | "uv", words: readonly Word[], display: string): 
   const files: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const v = words[i].value;
-    if (v === null)
-      return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+    if (v === null) return refuse("variableArgument", { command: `${display} ${sub}` });
     const [opt, inline] = v.startsWith("--") && v.includes("=") ? [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)] : [v, null];
     const short = /^-[rce]./.test(v) ? [v.slice(0, 2), v.slice(2)] : null;
     const option = short ? short[0] : opt;
     if (option.startsWith("-") && (PIP_VALUE.has(option) || short)) {
       const value = short ? short[1] : (inline ?? words[++i]?.value ?? null);
-      if (value === null)
-        return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+      if (value === null) return refuse("variableArgument", { command: `${display} ${sub}` });
       if (["-r", "--requirement", "-c", "--constraint"].includes(option)) files.push(value);
       if (["-e", "--editable"].includes(option) && isLocalRequirement(value))
-        return { refuse: `\`${display} ${sub} -e ${value}\` installs the project's own sources` };
+        return refuse("ownSources", { command: `${display} ${sub} -e ${value}` });
       if (["-f", "--find-links"].includes(option) && !/^[a-z]+:\/\//i.test(value))
-        return { refuse: `\`${display} ${sub}\` finds packages in the local folder \`${value}\`` };
+        return refuse("localFindLinks", { command: `${display} ${sub}`, path: value });
       continue;
     }
     if (option.startsWith("-")) continue;
     if (sub === "sync") files.push(v);
-    else if (isLocalRequirement(v)) return { refuse: `\`${display} ${sub} ${v}\` installs the project's own sources` };
+    else if (isLocalRequirement(v)) return refuse("ownSources", { command: `${display} ${sub} ${v}` });
   }
   if (files.length === 0) return "helper";
   return step(ecosystem, `${display} ${sub}`, [], files);
@@ -245,12 +253,8 @@ function uv(words: readonly Word[]): CommandKind {
   if (sub === "pip") return pip("uv", words.slice(1), "uv pip");
   if (sub === "venv" || sub === "cache" || sub === "python" || sub === "tool") return "helper";
   if (sub !== "sync") return "other";
-  if (hasFlag(words, "--project", "--directory")) return { refuse: "`uv sync --project` installs in another folder" };
-  if (!hasFlag(words, "--no-install-project", "--no-install-workspace")) {
-    return {
-      refuse: "`uv sync` installs the project itself, which needs its sources; use `uv sync --no-install-project` before copying them",
-    };
-  }
+  if (hasFlag(words, "--project", "--directory")) return refuse("installsElsewhere", { command: "uv sync --project" });
+  if (!hasFlag(words, "--no-install-project", "--no-install-workspace")) return refuse("uvInstallsProject");
   return step("uv", "uv sync", words.slice(1));
 }
 
@@ -258,11 +262,8 @@ function poetry(words: readonly Word[]): CommandKind {
   const sub = words[0]?.value ?? null;
   if (sub === "config" || sub === "self" || sub === "env") return "helper";
   if (sub !== "install" && sub !== "sync") return "other";
-  if (hasFlag(words, "-C", "--directory", "-P", "--project")) return { refuse: `\`poetry ${sub} --directory\` installs in another folder` };
-  if (!hasFlag(words, "--no-root"))
-    return {
-      refuse: `\`poetry ${sub}\` installs the project itself, which needs its sources; use \`poetry ${sub} --no-root\` before copying them`,
-    };
+  if (hasFlag(words, "-C", "--directory", "-P", "--project")) return refuse("installsElsewhere", { command: `poetry ${sub} --directory` });
+  if (!hasFlag(words, "--no-root")) return refuse("poetryInstallsRoot", { command: `poetry ${sub}` });
   return step("poetry", `poetry ${sub}`, words.slice(1));
 }
 
@@ -270,7 +271,7 @@ function pipenv(words: readonly Word[]): CommandKind {
   const sub = words[0]?.value ?? null;
   if (sub !== "install" && sub !== "sync") return "other";
   if (words.slice(1).some((w) => !(w.value ?? "").startsWith("-")))
-    return { refuse: `\`pipenv ${sub}\` with package names changes the Pipfile` };
+    return refuse("namedPackage", { command: `pipenv ${sub}`, manifest: "the Pipfile" });
   return step("pipenv", `pipenv ${sub}`, words.slice(1));
 }
 
@@ -287,7 +288,7 @@ function bundle(words: readonly Word[]): CommandKind {
   const sub = words.find((w) => !(w.value ?? "-").startsWith("-"))?.value;
   if (sub === "config") return "helper";
   if (sub !== undefined && sub !== "install") return "other";
-  if (hasFlag(words, "--gemfile")) return { refuse: "`bundle install --gemfile` reads another Gemfile" };
+  if (hasFlag(words, "--gemfile")) return refuse("otherGemfile");
   return step("bundler", "bundle install", words);
 }
 
@@ -295,13 +296,8 @@ function composer(words: readonly Word[]): CommandKind {
   const sub = words.find((w) => !(w.value ?? "-").startsWith("-"))?.value;
   if (sub === "config" || sub === "self-update" || sub === "global" || sub === "clear-cache" || sub === "clearcache") return "helper";
   if (sub !== "install" && sub !== "i") return "other";
-  if (hasFlag(words, "-d", "--working-dir")) return { refuse: "`composer install --working-dir` installs in another folder" };
-  if (!hasFlag(words, "--no-scripts") || !hasFlag(words, "--no-autoloader")) {
-    return {
-      refuse:
-        "`composer install` runs scripts and builds the autoloader from the sources; use `--no-scripts --no-autoloader` and run `composer dump-autoload` after copying them",
-    };
-  }
+  if (hasFlag(words, "-d", "--working-dir")) return refuse("installsElsewhere", { command: "composer install --working-dir" });
+  if (!hasFlag(words, "--no-scripts") || !hasFlag(words, "--no-autoloader")) return refuse("composerScripts");
   return step("composer", "composer install", words);
 }
 
@@ -333,15 +329,15 @@ const MAVEN_VALUE = new Set([
 
 function maven(words: readonly Word[], display: string): CommandKind {
   const goals: string[] = [];
+  const files: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const v = words[i].value;
-    if (v === null) return { refuse: `\`${display}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+    if (v === null) return refuse("variableArgument", { command: display });
     if (!v.startsWith("-")) goals.push(v);
     else if (MAVEN_VALUE.has(v)) {
       const value = words[++i]?.value ?? "";
-      if (v === "-f" || v === "--file") return { refuse: `\`${display} -f\` builds another POM` };
-      if ((v === "-s" || v === "--settings") && !value.startsWith("/"))
-        return { refuse: `\`${display} -s ${value}\` reads settings from the sources` };
+      if (v === "-f" || v === "--file") return refuse("otherPom", { command: display });
+      if (v === "-s" || v === "--settings" || v === "-gs" || v === "--global-settings") files.push(value);
     }
   }
   if (
@@ -349,7 +345,7 @@ function maven(words: readonly Word[], display: string): CommandKind {
     !goals.every((g) => /(^|:)dependency(-plugin)?(:[\w.-]+)?:(go-offline|resolve|resolve-plugins)$|go-offline/.test(g))
   )
     return "other";
-  return step("maven", `${display.replace(/^.*\//, "")} ${goals.join(" ")}`, words);
+  return step("maven", `${display.replace(/^.*\//, "")} ${goals.join(" ")}`, words, files);
 }
 
 function dotnet(words: readonly Word[]): CommandKind {
@@ -359,7 +355,7 @@ function dotnet(words: readonly Word[]): CommandKind {
   const files: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const v = words[i].value;
-    if (v === null) return { refuse: "`dotnet restore` takes an argument that expands a variable, so msb-opt cannot tell what it reads" };
+    if (v === null) return refuse("variableArgument", { command: "dotnet restore" });
     if (/^(-s|--source|-r|--runtime|--packages|--configfile|-v|--verbosity|-p|--property|-a|--arch|--os)$/.test(v)) {
       const value = words[++i]?.value ?? "";
       if (v === "--configfile" && !value.startsWith("/")) files.push(value);
@@ -370,34 +366,41 @@ function dotnet(words: readonly Word[]): CommandKind {
 
 /** A build command that fetches dependencies itself (`go build`, `cargo build`, `mvn package`…), with the usual dependency step. */
 export interface BuildWithoutDependencyStep {
+  readonly tool: "go" | "cargo" | "maven" | "gradle" | "dotnet";
+  readonly cmd: SimpleCommand;
   readonly command: string;
   readonly manifest: string;
   readonly advice: string;
 }
 
-const BUILDS: readonly { test: RegExp; manifest: string; advice: string }[] = [
+const BUILDS: readonly { tool: BuildWithoutDependencyStep["tool"]; test: RegExp; manifest: string; advice: string }[] = [
   {
+    tool: "go",
     test: /^go (build|install|test|vet)\b/,
     manifest: "go.mod",
     advice: "`COPY go.mod go.sum ./` and `RUN go mod download` before copying the sources",
   },
   {
+    tool: "cargo",
     test: /^cargo (build|install|test)\b/,
     manifest: "Cargo.toml",
     advice:
       "a cache mount (`RUN --mount=type=cache,target=/usr/local/cargo/registry …`) or a dependency-only build before copying the sources",
   },
   {
+    tool: "maven",
     test: /^(mvn|mvnw) .*\b(package|install|verify|compile)\b/,
     manifest: "pom.xml",
     advice: "`COPY pom.xml ./` and `RUN mvn dependency:go-offline` before copying the sources",
   },
   {
+    tool: "gradle",
     test: /^(gradle|gradlew) /,
     manifest: "settings.gradle",
     advice: "the build and settings files and a `RUN gradle dependencies` step (or a cache mount) before copying the sources",
   },
   {
+    tool: "dotnet",
     test: /^dotnet (build|publish|test)\b/,
     manifest: "*.csproj",
     advice: "the project files and `RUN dotnet restore` before copying the sources",
@@ -410,7 +413,7 @@ export function buildWithoutDependencyStep(commands: readonly SimpleCommand[]): 
     if (cmd.name === null) continue;
     const line = [basename(cmd.name), ...cmd.args.map((a) => a.value ?? a.text)].join(" ");
     const hit = BUILDS.find((b) => b.test.test(line));
-    if (hit) return { command: commandText(cmd), manifest: hit.manifest, advice: hit.advice };
+    if (hit) return { tool: hit.tool, cmd, command: commandText(cmd), manifest: hit.manifest, advice: hit.advice };
   }
   return null;
 }

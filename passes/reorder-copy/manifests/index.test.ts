@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
-import { isManifestName, manifestsFor, requirementReferences } from "./collector.js";
+import { isManifestName, manifestsFor } from "./index.js";
+import { requirementReferences } from "./python.js";
 import { withDockerignore } from "../../../src/core/dockerignore.js";
 import type { Ecosystem, InstallStep } from "../install-commands.js";
 
@@ -9,9 +10,15 @@ const step = (ecosystem: Ecosystem, args: string[] = [], files: string[] = []): 
   command: ecosystem,
   args,
   files,
+  env: new Map(),
 });
-const needs = (files: Record<string, string>, s: InstallStep, dir = "", root: string | null = null) =>
-  manifestsFor(s, withDockerignore(memoryContext(files)), dir, root);
+const needs = (
+  files: Record<string, string>,
+  s: InstallStep,
+  dir = "",
+  root: string | null = null,
+  env: Record<string, string | null> = {},
+) => manifestsFor(s, withDockerignore(memoryContext(files)), { dir, contextRoot: root, env: new Map(Object.entries(env)) });
 
 describe("npm, yarn, pnpm", () => {
   test("package.json and the lockfiles present", () => {
@@ -19,6 +26,7 @@ describe("npm, yarn, pnpm", () => {
       ok: true,
       paths: ["package.json", "yarn.lock"],
       outputs: [],
+      reads: [],
     });
   });
   test("an ignored lockfile is not in the context", () => {
@@ -49,7 +57,10 @@ describe("npm, yarn, pnpm", () => {
     const r = needs(files, step("npm"));
     expect(r.ok && r.paths).toEqual(["package.json", "apps/web/package.json", "libs/ui/button/package.json"]);
     const hooked = { ...files, "apps/web/package.json": JSON.stringify({ scripts: { postinstall: "node gen.js" } }) };
-    expect(needs(hooked, step("npm"))).toMatchObject({ ok: false, reason: expect.stringContaining("apps/web/package.json") });
+    expect(needs(hooked, step("npm"))).toMatchObject({
+      ok: false,
+      refusal: { id: "lifecycleScript", data: { path: "apps/web/package.json" } },
+    });
   });
   test("file: dependencies are copied, and refused outside the context", () => {
     const r = needs(
@@ -95,9 +106,25 @@ describe("pip", () => {
 });
 
 describe("other ecosystems", () => {
-  test("go: go.mod and go.sum; refuses local replaces and workspaces", () => {
-    expect(needs({ "go.mod": "module a\n", "go.sum": "" }, step("go"))).toEqual({ ok: true, paths: ["go.mod", "go.sum"], outputs: [] });
+  test("go: go.mod and go.sum, the go.mod of a local replacement; refuses one outside the context and workspaces", () => {
+    expect(needs({ "go.mod": "module a\n", "go.sum": "" }, step("go"))).toEqual({
+      ok: true,
+      paths: ["go.mod", "go.sum"],
+      outputs: [],
+      reads: [],
+    });
     expect(needs({ "go.mod": "module a\nreplace b => ../b\n" }, step("go")).ok).toBe(false);
+    const replaced = {
+      "go.mod": "module a\nreplace (\n\tb v1.0.0 => ./lib/b // local\n)\n",
+      "lib/b/go.mod": "module b\n",
+      "lib/b/b.go": "",
+    };
+    expect(needs(replaced, step("go"))).toMatchObject({ ok: true, paths: ["go.mod", "lib/b/go.mod"] });
+    expect(needs({ "go.mod": "module a\nreplace b => ./lib/b\n" }, step("go"))).toMatchObject({
+      ok: false,
+      refusal: { id: "goReplaceOutside" },
+    });
+    expect(needs({ "svc/go.mod": "module a\n", "go.work": "" }, step("go"), "svc")).toMatchObject({ refusal: { id: "goWorkspace" } });
     expect(needs({ "go.mod": "module a\n", "go.work": "" }, step("go")).ok).toBe(false);
   });
   test("poetry, pipenv, uv refuse local path dependencies", () => {
@@ -108,6 +135,7 @@ describe("other ecosystems", () => {
       ok: true,
       paths: ["pyproject.toml", "uv.lock"],
       outputs: [],
+      reads: [],
     });
   });
   test("bundler refuses gemspec; composer refuses path repositories", () => {
@@ -117,6 +145,7 @@ describe("other ecosystems", () => {
       ok: true,
       paths: ["Gemfile", "Gemfile.lock"],
       outputs: [],
+      reads: [],
     });
   });
 });
@@ -140,6 +169,7 @@ describe("maven and dotnet", () => {
       ok: true,
       paths: ["Api/Api.csproj", "Lib/Lib.csproj", "Lib/packages.lock.json", "Directory.Packages.props"],
       outputs: ["Api/obj"],
+      reads: [],
     });
   });
   test("dotnet: refuses local MSBuild imports and a missing project", () => {
