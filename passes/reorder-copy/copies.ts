@@ -78,8 +78,8 @@ export function landings(copy: Copy, cwd: string | null, view: BuildContext): { 
     for (const path of expand(view, source)) {
       if (view.read(path) !== null) {
         // A single file to a name that is not a folder: that name (or, if the image has such a folder, inside it).
-        files.push(posix.join(base, posix.basename(path)));
         if (!into) files.push(base);
+        files.push(posix.join(base, posix.basename(path)));
         continue;
       }
       const stack = [path];

@@ -1,0 +1,5 @@
+FROM python:3.12-slim
+WORKDIR /app
+COPY . .
+COPY ci/pip.conf /etc/pip.conf
+RUN pip install --no-cache-dir -r requirements.txt
