@@ -100,7 +100,16 @@ export function plan(
   }
   // Where the install finds what it reads, in the image (relative to its folder when that is unknown).
   const readAt = new Set([...paths.map((p) => (contextRoot === null ? p : posix.join(contextRoot, p))), ...reads]);
-  const provides = (c: Copy) => c.sources.some((s) => s !== null && expand(view, s).some((p) => paths.includes(p)));
+  const readsFrom = (f: string) => [...readAt].some((r) => f === r || f.startsWith(`${r}/`));
+  // A COPY outside the context's destination that brings what the install reads (a module proxy folder
+  // GOPROXY names, a config file an ENV names) stays before the install.
+  const feeds = (c: Copy) => {
+    if (c.whole || contextRoot === null || c.sources.some((s) => s === null)) return false;
+    const landed = landings(c, cwd, view);
+    const inside = (f: string) => f === contextRoot || f.startsWith(`${contextRoot === "/" ? "" : contextRoot}/`);
+    return landed.complete && landed.files.length > 0 && landed.files.some(readsFrom) && !landed.files.some(inside);
+  };
+  const provides = (c: Copy) => c.sources.some((s) => s !== null && expand(view, s).some((p) => paths.includes(p))) || feeds(c);
   const moved = copies.filter((c) => c.whole || !provides(c));
   if (moved.length === 0) return { ok: true, body, next: runIndex + 1, manifests: [], moved };
   const first = body.indexOf(moved[0].instr);
@@ -126,7 +135,7 @@ export function plan(
     // A COPY that writes a file the install reads (`COPY deploy/package.prod.json ./package.json`) or a
     // configuration file (`COPY ci/pip.conf /etc/pip.conf`) must stay before it.
     const landed = landings(c, cwd, view);
-    const hit = landed.files.find((f) => readAt.has(f));
+    const hit = landed.files.find(readsFrom);
     if (hit) return refuse("overwritesRead", { copy, path: hit }, moved);
     const config = landed.files.find(isConfigFile);
     if (config) return refuse("writesConfig", { copy, path: config }, moved);

@@ -13,7 +13,17 @@ export function goManifests(c: Collector): Needs {
   }
   const mod = c.require("go.mod");
   if (!mod.ok) return mod;
-  const bad = c.configured(["GOENV"]) ?? c.configured(["GOFLAGS"], (flags) => /(?:^|\s)-modfile=(\S+)/.exec(flags)?.[1] ?? null);
+  const bad =
+    c.configured(["GOENV"]) ??
+    c.configured(["GOFLAGS"], (flags) => /(?:^|\s)-modfile=(\S+)/.exec(flags)?.[1] ?? null) ??
+    // A module proxy in a folder (`GOPROXY=file:///goproxy`) is read like a configuration file.
+    c.configured(["GOPROXY"], (proxies) =>
+      proxies
+        .split(/[,|]/)
+        .filter((p) => p.startsWith("file://"))
+        .map((p) => p.slice("file://".length))
+        .join(" "),
+    );
   if (bad) return bad;
   for (const target of localReplacements(mod.text)) {
     const folder = target.startsWith("/") ? null : join(c.dir, target);
