@@ -132,13 +132,28 @@ const NPM_INSTALL = new Set([
   "isntall-clean",
 ]);
 
+/** npm options written with their value as the next word. */
+const NPM_VALUE = new Set([
+  "--userconfig",
+  "--globalconfig",
+  "--cache",
+  "--registry",
+  "--loglevel",
+  "--omit",
+  "--include",
+  "--install-strategy",
+  "--fetch-retries",
+  "--fetch-timeout",
+]);
+
 function npm(words: readonly Word[]): CommandKind {
   const index = words.findIndex((w) => !(w.value ?? "-").startsWith("-"));
   const sub = index < 0 ? null : words[index].value;
   const rest = index < 0 ? [] : words.slice(index + 1);
   if (sub === "cache" || sub === "config") return "helper";
   if (sub === null || !NPM_INSTALL.has(sub)) return "other";
-  const positional = rest.filter((w) => !(w.value ?? "").startsWith("-"));
+  // Words after an option that takes a value (`--omit dev`, `--userconfig ci/npmrc`) are not package names.
+  const positional = rest.filter((w, k) => !(w.value ?? "").startsWith("-") && !NPM_VALUE.has(rest[k - 1]?.value ?? ""));
   const global = hasFlag(words, "-g", "--global", "--location");
   if (global && positional.length > 0) return "helper";
   if (hasFlag(words, "--prefix", "-C")) return refuse("installsElsewhere", { command: `npm ${sub} --prefix` });

@@ -19,6 +19,10 @@ const NODE_FILES = [
   ".env.yarn",
 ];
 /** Variables that point npm, yarn or pnpm at a configuration file. */
+const FLAG_VARIABLES = [
+  ["--userconfig", "NPM_CONFIG_USERCONFIG"],
+  ["--globalconfig", "NPM_CONFIG_GLOBALCONFIG"],
+] as const;
 const CONFIG_VARIABLES = ["NPM_CONFIG_USERCONFIG", "NPM_CONFIG_GLOBALCONFIG", "NPM_CONFIG_PNPMFILE", "YARN_YARN_PATH"];
 const NODE_DIRS = [".yarn", "patches"];
 const LIFECYCLE = ["preinstall", "install", "postinstall", "preprepare", "prepare", "postprepare"];
@@ -108,11 +112,15 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
  * in `.npmrc` and `yarnPath:` in `.yarnrc.yml` (a yarn release outside `.yarn/`).
  */
 function nodeConfiguration(step: InstallStep, c: Collector): Needs | null {
-  const flag = step.args.findIndex((a) => a === "--userconfig" || a.startsWith("--userconfig="));
   const env = new Map(c.site.env);
-  if (flag >= 0)
-    env.set("NPM_CONFIG_USERCONFIG", step.args[flag].includes("=") ? step.args[flag].split("=")[1] : (step.args[flag + 1] ?? null));
-  const fromFlag = flag >= 0 ? new Collector(c.ctx, { ...c.site, env }) : c;
+  let flagged = false;
+  for (const [option, variable] of FLAG_VARIABLES) {
+    const k = step.args.findIndex((a) => a === option || a.startsWith(`${option}=`));
+    if (k < 0) continue;
+    env.set(variable, step.args[k].includes("=") ? step.args[k].slice(option.length + 1) : (step.args[k + 1] ?? null));
+    flagged = true;
+  }
+  const fromFlag = flagged ? new Collector(c.ctx, { ...c.site, env }) : c;
   const bad = fromFlag.configured(CONFIG_VARIABLES);
   if (bad) return bad;
   if (fromFlag !== c) {
