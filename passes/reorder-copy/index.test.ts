@@ -99,6 +99,14 @@ describe("reorder-copy adds a prefetch step", () => {
     );
     expect((await run(result.output, go)).output).toBe(result.output);
   });
+  test("after go.mod and go.sum copied earlier, only the step is added", async () => {
+    const text = "FROM golang:1.22\nWORKDIR /src\nCOPY go.mod go.sum ./\nCOPY . .\nRUN go build -o /app .\n";
+    const result = await run(text, go);
+    expect(result.output).toBe(
+      "FROM golang:1.22\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n",
+    );
+    expect(result.changes.map((n) => n.message)).toEqual([expect.stringContaining("after the manifests the stage already copies")]);
+  });
   test("GOFLAGS=-mod=vendor means nothing to download", async () => {
     const text = "FROM golang:1.22\nENV GOFLAGS=-mod=vendor\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n";
     const result = await run(text, go);

@@ -162,12 +162,10 @@ function addPrefetch(
     decline(ctx, line, result.refusal, build.command, listLabel(result.moved ?? [whole]), { build: build.command });
     return null;
   }
-  ctx.report(result.moved[0]?.instr.line ?? line, "prefetchAdded", {
-    install: prefetch.text,
-    manifests: result.manifests.length > 0 ? manifestList(result.manifests) : "the manifests",
-    moved: listLabel(result.moved),
-    build: build.command,
-  });
+  const data = { install: prefetch.text, moved: listLabel(result.moved), build: build.command };
+  const at = result.moved[0]?.instr.line ?? line;
+  if (result.manifests.length > 0) ctx.report(at, "prefetchAdded", { ...data, manifests: manifestList(result.manifests) });
+  else ctx.report(at, "prefetchAddedAfterManifests", data);
   return { body: result.body, next: result.next };
 }
 

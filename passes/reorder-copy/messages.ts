@@ -101,6 +101,8 @@ export const MESSAGES = {
     "Moved {moved} after `{install}`, which needs only the manifests copied before it, so that a source edit no longer re-runs the install.",
   prefetchAdded:
     "Added a prefetch step `{install}` after copying {manifests}, and moved {moved} after it, so that a source edit no longer downloads the dependencies of `{build}` again.",
+  prefetchAddedAfterManifests:
+    "Added a prefetch step `{install}` after the manifests the stage already copies, and moved {moved} after it, so that a source edit no longer downloads the dependencies of `{build}` again.",
   noContext:
     "Left `{install}` after {moved}: without the build context msb-opt cannot see which manifests exist or whether the install reads other files; run msb-opt with the Dockerfile's folder (or `--context`).",
   noDependencyStep:
