@@ -103,12 +103,14 @@ export class Collector {
   /**
    * The files the environment variables `names` point the install at: copied before it when they are in
    * the context, remembered as image paths when they are not; refused when they cannot be resolved.
+   * `argMayBeUnset`: an ARG without a default is taken as unset (GOPROXY, GOFLAGS: usually URLs and flags).
    */
-  configured(names: readonly string[], file: (value: string) => string | null = (v) => v): Refused | null {
+  configured(names: readonly string[], file: (value: string) => string | null = (v) => v, argMayBeUnset = false): Refused | null {
     for (const name of names) {
       const found = [...this.site.env].find(([key]) => key.toLowerCase() === name.toLowerCase());
       if (!found) continue;
       const [key, raw] = found;
+      if (raw === null && argMayBeUnset) continue;
       if (raw === null) return refused("configArg", { name: key });
       for (const value of file(raw)?.split(/\s+/).filter(Boolean) ?? []) {
         if (value.includes("$") || value.startsWith("~")) return refused("configVariable", { name: key, value });

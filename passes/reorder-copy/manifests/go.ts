@@ -15,14 +15,17 @@ export function goManifests(c: Collector): Needs {
   if (!mod.ok) return mod;
   const bad =
     c.configured(["GOENV"]) ??
-    c.configured(["GOFLAGS"], (flags) => /(?:^|\s)-modfile=(\S+)/.exec(flags)?.[1] ?? null) ??
+    c.configured(["GOFLAGS"], (flags) => /(?:^|\s)-modfile=(\S+)/.exec(flags)?.[1] ?? null, true) ??
     // A module proxy in a folder (`GOPROXY=file:///goproxy`) is read like a configuration file.
-    c.configured(["GOPROXY"], (proxies) =>
-      proxies
-        .split(/[,|]/)
-        .filter((p) => p.startsWith("file://"))
-        .map((p) => p.slice("file://".length))
-        .join(" "),
+    c.configured(
+      ["GOPROXY"],
+      (proxies) =>
+        proxies
+          .split(/[,|]/)
+          .filter((p) => p.startsWith("file://"))
+          .map((p) => p.slice("file://".length))
+          .join(" "),
+      true,
     );
   if (bad) return bad;
   for (const target of localReplacements(mod.text)) {

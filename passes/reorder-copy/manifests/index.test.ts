@@ -126,6 +126,14 @@ describe("other ecosystems", () => {
     });
     expect(needs({ "svc/go.mod": "module a\n", "go.work": "" }, step("go"), "svc")).toMatchObject({ refusal: { id: "goWorkspace" } });
     expect(needs({ "go.mod": "module a\n", "go.work": "" }, step("go")).ok).toBe(false);
+    // `ARG GOPROXY` without a default is common and names a URL; a file proxy folder is read like a config file.
+    expect(needs({ "go.mod": "module a\n" }, step("go"), "", "/src", { GOPROXY: null, GOFLAGS: null }).ok).toBe(true);
+    expect(needs({ "go.mod": "module a\n" }, step("go"), "", "/src", { GOPROXY: "file:///goproxy,off" })).toMatchObject({
+      reads: ["/goproxy"],
+    });
+    expect(needs({ "go.mod": "module a\n" }, step("go"), "", "/src", { GOFLAGS: "-modfile=ci/go.mod" })).toMatchObject({
+      refusal: { id: "configFileMissing" },
+    });
   });
   test("poetry, pipenv, uv refuse local path dependencies", () => {
     expect(needs({ "pyproject.toml": "[x]\nlib = { path = '../lib' }\n" }, step("poetry")).ok).toBe(false);
