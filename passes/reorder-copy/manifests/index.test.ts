@@ -159,6 +159,14 @@ describe("other ecosystems", () => {
 });
 
 describe("maven and dotnet", () => {
+  test("maven: settings named in .mvn/maven.config or MAVEN_ARGS are copied", () => {
+    const files = { "pom.xml": "<project/>", ".mvn/maven.config": "-B --settings ci/settings.xml\n", "ci/settings.xml": "<settings/>" };
+    expect(needs(files, step("maven"))).toMatchObject({ ok: true, paths: ["pom.xml", ".mvn", "ci/settings.xml"] });
+    const env = { MAVEN_ARGS: "-s /usr/share/maven/ref/settings-docker.xml" };
+    expect(needs({ "pom.xml": "<project/>" }, step("maven"), "", "/app", env)).toMatchObject({
+      reads: ["/usr/share/maven/ref/settings-docker.xml"],
+    });
+  });
   test("maven: pom.xml with the wrapper; refuses multi-module builds", () => {
     const r = needs({ "pom.xml": "<project/>", mvnw: "#!/bin/sh", ".mvn/wrapper/maven-wrapper.properties": "" }, step("maven"));
     expect(r.ok && r.paths).toEqual(["pom.xml", "mvnw", ".mvn"]);
