@@ -102,12 +102,14 @@ export function plan(
   const readAt = new Set([...paths.map((p) => (contextRoot === null ? p : posix.join(contextRoot, p))), ...reads]);
   const readsFrom = (f: string) => [...readAt].some((r) => f === r || f.startsWith(`${r}/`));
   // A COPY outside the context's destination that brings what the install reads (a module proxy folder
-  // GOPROXY names, a config file an ENV names) stays before the install.
+  // GOPROXY names, a config file an ENV names or one read from a fixed place such as /etc/pip.conf) stays
+  // before the install; its files are disjoint from the sources', so `COPY .` may move across it.
   const feeds = (c: Copy) => {
     if (c.whole || contextRoot === null || c.sources.some((s) => s === null)) return false;
     const landed = landings(c, cwd, view);
     const inside = (f: string) => f === contextRoot || f.startsWith(`${contextRoot === "/" ? "" : contextRoot}/`);
-    return landed.complete && landed.files.length > 0 && landed.files.some(readsFrom) && !landed.files.some(inside);
+    const read = (f: string) => readsFrom(f) || isConfigFile(f);
+    return landed.complete && landed.files.length > 0 && landed.files.some(read) && !landed.files.some(inside);
   };
   const provides = (c: Copy) => c.sources.some((s) => s !== null && expand(view, s).some((p) => paths.includes(p))) || feeds(c);
   const moved = copies.filter((c) => c.whole || !provides(c));
@@ -116,7 +118,8 @@ export function plan(
   const firstWhole = wholes.length > 0 ? body.indexOf(wholes[0].instr) : runIndex;
   for (let k = firstWhole; k < runIndex; k++) {
     const copy = contextCopy(body[k]);
-    if (copy && !moved.some((m) => m.instr === body[k])) return refuse("copyAfterSources", { copy: copyLabel(copy) }, moved);
+    if (copy && !moved.some((m) => m.instr === body[k]) && !feeds(copy))
+      return refuse("copyAfterSources", { copy: copyLabel(copy) }, moved);
   }
   for (const c of moved) {
     const copy = copyLabel(c);
