@@ -87,11 +87,11 @@ describe.skipIf(skipReason !== null)("reorder-copy with BuildKit", () => {
         appendFileSync(join(context, "index.js"), edit);
         const warm = build(dockerfile, context, tag);
         timings[name] = { cold: cold.seconds, warm: warm.seconds, cached: stepCached(warm.output, "RUN npm ci") };
-        const run = spawnSync(DOCKER!, ["run", "--rm", tag], { env, encoding: "utf8" });
+        const run = spawnSync(DOCKER!, ["run", "--rm", "--network=none", tag], { env, encoding: "utf8" });
         expect(run.stdout.trim(), `${name} image runs the app`).toBe("1m");
         const tree = spawnSync(
           DOCKER!,
-          ["run", "--rm", "--entrypoint", "sh", tag, "-c", "cd /app && find . -type f -exec sha256sum {} + | sort -k2"],
+          ["run", "--rm", "--network=none", "--entrypoint", "sh", tag, "-c", "cd /app && find . -type f -exec sha256sum {} + | sort -k2"],
           { env, encoding: "utf8" },
         );
         expect(tree.status, tree.stderr).toBe(0);

@@ -58,3 +58,72 @@ describe("reorder-copy and earlier manifest COPYs", () => {
     );
   });
 });
+
+describe("reorder-copy and the files an install is pointed at", () => {
+  const npm = { "package.json": "{}", ".dockerignore": "node_modules\n" };
+  test("an inline NPM_CONFIG_USERCONFIG and `--userconfig` bring their file before the install", async () => {
+    const inline = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN NPM_CONFIG_USERCONFIG=ci/npmrc npm ci\n";
+    const files = { ...npm, "ci/npmrc": "registry=x\n" };
+    expect((await run(inline, files)).output).toContain("COPY package.json ./\nCOPY ci/npmrc ./ci/\nRUN NPM_CONFIG_USERCONFIG");
+    const flag = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci --userconfig ci/npmrc\n";
+    expect((await run(flag, files)).output).toContain("COPY ci/npmrc ./ci/\nRUN npm ci --userconfig");
+  });
+  test("`pnpmfile=` in .npmrc brings that file", async () => {
+    const text = "FROM node:20\nWORKDIR /app\nCOPY . .\nRUN pnpm install --frozen-lockfile\n";
+    const result = await run(text, { ...npm, ".npmrc": "pnpmfile=hooks/pnpmfile.cjs\n", "hooks/pnpmfile.cjs": "" });
+    expect(result.output).toContain("COPY package.json .npmrc ./\nCOPY hooks/pnpmfile.cjs ./hooks/\nRUN pnpm install");
+  });
+  test("a moved COPY of a config file into the working folder is refused", async () => {
+    const text = "FROM node:20\nWORKDIR /app\nCOPY . .\nCOPY ci/.npmrc ./\nRUN npm ci\n";
+    const result = await run(text, { ...npm, "ci/.npmrc": "" });
+    expect(result.output).toBe(text);
+    expect(result.refusals.map((n) => n.message)).toEqual([expect.stringContaining("writes `/app/.npmrc`, a configuration file")]);
+  });
+  test("a COPY to a folder the install reads through a variable stays before it", async () => {
+    const text =
+      "FROM python:3.12\nENV PIP_FIND_LINKS=/wheels\nCOPY wheels /wheels\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n";
+    const result = await run(text, { "requirements.txt": "x\n", "wheels/x-1.whl": "", ".dockerignore": ".git\n" });
+    expect(result.output).toBe(
+      "FROM python:3.12\nENV PIP_FIND_LINKS=/wheels\nCOPY wheels /wheels\nWORKDIR /app\nCOPY requirements.txt ./\nRUN pip install -r requirements.txt\nCOPY . .\n",
+    );
+  });
+});
+
+describe("reorder-copy adds a prefetch step", () => {
+  const go = { "go.mod": "module a\n\nrequire b v1.0.0\n", "go.sum": "", "main.go": "", ".dockerignore": ".git\n" };
+  test("after a go.mod copied earlier, only go.sum is added", async () => {
+    const text = "FROM golang:1.22\nWORKDIR /src\nCOPY go.mod ./\nCOPY . .\nRUN go build -o /app .\n";
+    const result = await run(text, go);
+    expect(result.output).toBe(
+      "FROM golang:1.22\nWORKDIR /src\nCOPY go.mod ./\nCOPY go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n",
+    );
+    expect((await run(result.output, go)).output).toBe(result.output);
+  });
+  test("after go.mod and go.sum copied earlier, only the step is added", async () => {
+    const text = "FROM golang:1.22\nWORKDIR /src\nCOPY go.mod go.sum ./\nCOPY . .\nRUN go build -o /app .\n";
+    const result = await run(text, go);
+    expect(result.output).toBe(
+      "FROM golang:1.22\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /app .\n",
+    );
+    expect(result.changes.map((n) => n.message)).toEqual([expect.stringContaining("after the manifests the stage already copies")]);
+  });
+  test("GOFLAGS=-mod=vendor means nothing to download", async () => {
+    const text = "FROM golang:1.22\nENV GOFLAGS=-mod=vendor\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n";
+    const result = await run(text, go);
+    expect(result.output).toBe(text);
+    expect(result.refusals.map((n) => n.message)).toEqual([expect.stringContaining("vendors its dependencies")]);
+  });
+  test("maven: the settings file named by -s comes with the POM", async () => {
+    const text = "FROM maven:3.9-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn -B -s ci/settings.xml package\n";
+    const result = await run(text, { "pom.xml": "<project/>", "ci/settings.xml": "<settings/>", ".dockerignore": "target\n" });
+    expect(result.output).toContain(
+      "COPY pom.xml ./\nCOPY ci/settings.xml ./ci/\nRUN mvn -B -s ci/settings.xml dependency:go-offline\nCOPY . .\n",
+    );
+  });
+  test("dotnet: a `-p:` property may change the restore, so no step is added", async () => {
+    const text = "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet publish App.csproj -p:Version=2 -o /out\n";
+    const result = await run(text, { "App.csproj": "<Project/>", ".dockerignore": "bin\nobj\n" });
+    expect(result.output).toBe(text);
+    expect(result.refusals.map((n) => n.message)).toEqual([expect.stringContaining("passes `-p:Version=2`")]);
+  });
+});

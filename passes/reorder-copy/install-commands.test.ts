@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { buildWithoutDependencyStep, classifyRun, isLocalRequirement } from "./install-commands.js";
 import { loadShell, parseShell, simpleCommands } from "../../src/core/shell.js";
+import { formatMessage } from "../../src/core/pass.js";
+import { REFUSALS } from "./messages.js";
 
 beforeAll(() => loadShell());
 const classify = (script: string) => classifyRun(simpleCommands(parseShell(script)));
@@ -55,7 +57,7 @@ describe("classifyRun", () => {
   ])("refuses %s", (script, reason) => {
     const kind = classify(script);
     expect(kind.kind).toBe("refuse");
-    expect(kind.kind === "refuse" && kind.reason).toContain(reason);
+    expect(kind.kind === "refuse" && formatMessage(REFUSALS[kind.refusal.id], kind.refusal.data)).toContain(reason);
   });
 
   test("pip records requirement and constraint files", () => {

@@ -1,55 +1,36 @@
 // Which commands of a RUN install dependencies from manifests (npm ci, pip install -r …, go mod download),
 // which are harmless beside them (cache cleaning, system packages), and which may need the sources.
 import type { SimpleCommand, Word } from "../../src/core/shell.js";
+import { type CommandKind, commandText, hasFlag, type InstallStep, refuse, assignments, basename, step } from "./command-kind.js";
+import { refusal, type Refusal } from "./messages.js";
+import { pip, pipenv, poetry, uv } from "./python-commands.js";
 
-export type Ecosystem = "npm" | "yarn" | "pnpm" | "pip" | "poetry" | "pipenv" | "uv" | "go" | "bundler" | "composer" | "maven" | "dotnet";
-
-export interface InstallStep {
-  readonly ecosystem: Ecosystem;
-  /** How the step reads in the RUN, for messages: `npm ci`. */
-  readonly command: string;
-  /** Literal values of the words after the command name. */
-  readonly args: readonly string[];
-  /** pip: the requirement and constraint files it names, relative to its working directory. */
-  readonly files: readonly string[];
-}
+export type { Ecosystem, InstallStep } from "./command-kind.js";
+export { assignments } from "./command-kind.js";
+export { isLocalRequirement } from "./python-commands.js";
+export { type BuildWithoutDependencyStep, buildWithoutDependencyStep } from "./builds.js";
 
 export type RunKind =
   | { readonly kind: "none" }
   | { readonly kind: "install"; readonly steps: readonly InstallStep[] }
-  | { readonly kind: "refuse"; readonly reason: string; readonly steps: readonly InstallStep[] };
-
-type CommandKind = InstallStep | "helper" | "other" | { readonly refuse: string };
-
-const basename = (name: string) => name.slice(name.lastIndexOf("/") + 1);
+  | { readonly kind: "refuse"; readonly refusal: Refusal; readonly steps: readonly InstallStep[] };
 
 /** Classify a RUN by its simple commands: an install (with nothing beside it that may read sources), or not. */
 export function classifyRun(commands: readonly SimpleCommand[]): RunKind {
   const steps: InstallStep[] = [];
-  let refusal: string | null = null;
+  let refused: Refusal | null = null;
   let other: string | null = null;
   for (const cmd of commands) {
     const kind = classifyCommand(cmd);
     if (kind === "helper") continue;
     if (kind === "other") other ??= commandText(cmd);
-    else if ("refuse" in kind) refusal ??= kind.refuse;
-    else steps.push(kind);
+    else if ("refuse" in kind) refused ??= kind.refuse;
+    else steps.push({ ...kind, env: assignments(cmd) });
   }
-  if (steps.length === 0 && refusal === null) return { kind: "none" };
-  if (refusal !== null) return { kind: "refuse", reason: refusal, steps };
-  if (other !== null) {
-    return {
-      kind: "refuse",
-      reason: `the same RUN also runs \`${other}\`, which may need the sources; put the install in a RUN of its own`,
-      steps,
-    };
-  }
+  if (steps.length === 0 && refused === null) return { kind: "none" };
+  if (refused !== null) return { kind: "refuse", refusal: refused, steps };
+  if (other !== null) return { kind: "refuse", refusal: refusal("sharedRun", { command: other }), steps };
   return { kind: "install", steps };
-}
-
-function commandText(cmd: SimpleCommand): string {
-  const text = cmd.node.text.replace(/\s+/g, " ");
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 const SYSTEM_PACKAGES = new Set(["apt-get", "apt", "apk", "dnf", "yum", "microdnf", "zypper"]);
@@ -65,14 +46,14 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
   const values = words.map((w) => w.value);
   const at = (i: number) => values[i] ?? null;
   if (SYSTEM_PACKAGES.has(name) || HARMLESS.has(name)) return "helper";
-  if (name === "cd") return { refuse: "`cd` changes the folder the install runs in; use WORKDIR instead" };
+  if (name === "cd") return refuse("cdInRun");
   // `rm -rf /var/lib/apt/lists/*`: a glob is fine when its folder is a cache.
   if (name === "rm")
     return words.every((w) => !w.text.includes("$") && ((w.value ?? w.text).startsWith("-") || SCRATCH.test(w.value ?? w.text)))
       ? "helper"
       : "other";
   if (/^(npm|yarn|pnpm|poetry|pipenv|bundler?|composer(\.phar)?)$/.test(name) && values.includes(null)) {
-    return { refuse: `\`${name}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+    return refuse("variableArgument", { command: name });
   }
   if (name === "npm") return npm(words);
   if (name === "yarn") return yarn(words);
@@ -90,16 +71,6 @@ function classifyCommand(cmd: SimpleCommand): CommandKind {
   if (name === "dotnet") return dotnet(words);
   return "other";
 }
-
-function step(ecosystem: Ecosystem, command: string, words: readonly Word[], files: string[] = []): CommandKind {
-  const args = words.map((w) => w.value);
-  if (args.some((a) => a === null))
-    return { refuse: `\`${command}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
-  return { ecosystem, command, args: args as string[], files };
-}
-
-const flags = (words: readonly Word[]) => words.map((w) => w.value ?? "").filter((v) => v.startsWith("-"));
-const hasFlag = (words: readonly Word[], ...names: string[]) => flags(words).some((f) => names.includes(f.split("=")[0]));
 
 const NPM_INSTALL = new Set([
   "install",
@@ -121,19 +92,33 @@ const NPM_INSTALL = new Set([
   "isntall-clean",
 ]);
 
+/** npm options written with their value as the next word. */
+const NPM_VALUE = new Set([
+  "--userconfig",
+  "--globalconfig",
+  "--cache",
+  "--registry",
+  "--loglevel",
+  "--omit",
+  "--include",
+  "--install-strategy",
+  "--fetch-retries",
+  "--fetch-timeout",
+]);
+
 function npm(words: readonly Word[]): CommandKind {
   const index = words.findIndex((w) => !(w.value ?? "-").startsWith("-"));
   const sub = index < 0 ? null : words[index].value;
   const rest = index < 0 ? [] : words.slice(index + 1);
   if (sub === "cache" || sub === "config") return "helper";
   if (sub === null || !NPM_INSTALL.has(sub)) return "other";
-  const positional = rest.filter((w) => !(w.value ?? "").startsWith("-"));
+  // Words after an option that takes a value (`--omit dev`, `--userconfig ci/npmrc`) are not package names.
+  const positional = rest.filter((w, k) => !(w.value ?? "").startsWith("-") && !NPM_VALUE.has(rest[k - 1]?.value ?? ""));
   const global = hasFlag(words, "-g", "--global", "--location");
   if (global && positional.length > 0) return "helper";
-  if (hasFlag(words, "--prefix", "-C")) return { refuse: `\`npm ${sub} --prefix\` installs in another folder` };
-  if (global) return { refuse: `\`npm ${sub} -g\` installs the project itself, which needs its sources` };
-  if (positional.length > 0)
-    return { refuse: `\`npm ${sub} <package>\` changes package.json; add the package to package.json and install with \`npm ci\`` };
+  if (hasFlag(words, "--prefix", "-C")) return refuse("installsElsewhere", { command: `npm ${sub} --prefix` });
+  if (global) return refuse("globalProject", { command: `npm ${sub}` });
+  if (positional.length > 0) return refuse("namedPackage", { command: `npm ${sub}`, manifest: "package.json" });
   return step("npm", `npm ${sub}`, words);
 }
 
@@ -141,7 +126,7 @@ function yarn(words: readonly Word[]): CommandKind {
   const sub = words.find((w) => !(w.value ?? "-").startsWith("-"))?.value;
   if (sub === "cache" || sub === "config" || sub === "global") return "helper";
   if (sub !== undefined && sub !== "install") return "other";
-  if (hasFlag(words, "--cwd")) return { refuse: "`yarn --cwd` installs in another folder" };
+  if (hasFlag(words, "--cwd")) return refuse("installsElsewhere", { command: "yarn --cwd" });
   return step("yarn", sub ? "yarn install" : "yarn", words);
 }
 
@@ -151,127 +136,9 @@ function pnpm(words: readonly Word[]): CommandKind {
   if (sub === "store" || sub === "config" || sub === "env") return "helper";
   if (sub !== "install" && sub !== "i" && sub !== "fetch") return "other";
   if (words.slice(index + 1).some((w) => !(w.value ?? "").startsWith("-")))
-    return { refuse: `\`pnpm ${sub}\` with package names changes package.json` };
-  if (hasFlag(words, "-C", "--dir", "-g", "--global")) return { refuse: `\`pnpm ${sub}\` installs in another folder` };
+    return refuse("namedPackage", { command: `pnpm ${sub}`, manifest: "package.json" });
+  if (hasFlag(words, "-C", "--dir", "-g", "--global")) return refuse("installsElsewhere", { command: `pnpm ${sub}` });
   return step("pnpm", `pnpm ${sub}`, words);
-}
-
-/** pip options that take a value (`-r FILE`, `--index-url URL`, …). */
-const PIP_VALUE = new Set([
-  "-r",
-  "--requirement",
-  "-c",
-  "--constraint",
-  "-e",
-  "--editable",
-  "-i",
-  "--index-url",
-  "--extra-index-url",
-  "-f",
-  "--find-links",
-  "-t",
-  "--target",
-  "--prefix",
-  "--root",
-  "--platform",
-  "--python-version",
-  "--implementation",
-  "--abi",
-  "--no-binary",
-  "--only-binary",
-  "--progress-bar",
-  "--trusted-host",
-  "--cache-dir",
-  "--src",
-  "--upgrade-strategy",
-  "--config-settings",
-  "-C",
-  "--global-option",
-  "--report",
-  "--log",
-  "--proxy",
-  "--retries",
-  "--timeout",
-  "--exists-action",
-  "--cert",
-  "--client-cert",
-  "--root-user-action",
-  "--python",
-  "-p",
-  "--extra",
-  "--group",
-]);
-
-/** A requirement that names a local path (`.`, `./pkg`, `-e .`, a wheel file, `x @ file:…`): it needs the sources. */
-export function isLocalRequirement(spec: string): boolean {
-  if (/@\s*file:/i.test(spec) || /^file:/i.test(spec)) return true;
-  if (/^[a-z][\w+.-]*:\/\//i.test(spec) || /^git\+/i.test(spec) || /@\s*\S+:\/\//.test(spec)) return false;
-  return /^[./~]/.test(spec) || /\.(whl|tar\.gz|zip)$/.test(spec) || /^[^=<>!~\s[]*\//.test(spec);
-}
-
-function pip(ecosystem: "pip" | "uv", words: readonly Word[], display: string): CommandKind {
-  const sub = words[0]?.value ?? null;
-  if (sub !== "install" && sub !== "sync" && sub !== "download" && sub !== "wheel") return "helper";
-  if (sub === "sync" && display === "pip") return "other";
-  const files: string[] = [];
-  for (let i = 1; i < words.length; i++) {
-    const v = words[i].value;
-    if (v === null)
-      return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
-    const [opt, inline] = v.startsWith("--") && v.includes("=") ? [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)] : [v, null];
-    const short = /^-[rce]./.test(v) ? [v.slice(0, 2), v.slice(2)] : null;
-    const option = short ? short[0] : opt;
-    if (option.startsWith("-") && (PIP_VALUE.has(option) || short)) {
-      const value = short ? short[1] : (inline ?? words[++i]?.value ?? null);
-      if (value === null)
-        return { refuse: `\`${display} ${sub}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
-      if (["-r", "--requirement", "-c", "--constraint"].includes(option)) files.push(value);
-      if (["-e", "--editable"].includes(option) && isLocalRequirement(value))
-        return { refuse: `\`${display} ${sub} -e ${value}\` installs the project's own sources` };
-      if (["-f", "--find-links"].includes(option) && !/^[a-z]+:\/\//i.test(value))
-        return { refuse: `\`${display} ${sub}\` finds packages in the local folder \`${value}\`` };
-      continue;
-    }
-    if (option.startsWith("-")) continue;
-    if (sub === "sync") files.push(v);
-    else if (isLocalRequirement(v)) return { refuse: `\`${display} ${sub} ${v}\` installs the project's own sources` };
-  }
-  if (files.length === 0) return "helper";
-  return step(ecosystem, `${display} ${sub}`, [], files);
-}
-
-function uv(words: readonly Word[]): CommandKind {
-  const sub = words[0]?.value ?? null;
-  if (sub === "pip") return pip("uv", words.slice(1), "uv pip");
-  if (sub === "venv" || sub === "cache" || sub === "python" || sub === "tool") return "helper";
-  if (sub !== "sync") return "other";
-  if (hasFlag(words, "--project", "--directory")) return { refuse: "`uv sync --project` installs in another folder" };
-  if (!hasFlag(words, "--no-install-project", "--no-install-workspace")) {
-    return {
-      refuse: "`uv sync` installs the project itself, which needs its sources; use `uv sync --no-install-project` before copying them",
-    };
-  }
-  return step("uv", "uv sync", words.slice(1));
-}
-
-function poetry(words: readonly Word[]): CommandKind {
-  const sub = words[0]?.value ?? null;
-  if (sub === "config" || sub === "self" || sub === "env") return "helper";
-  if (sub !== "install" && sub !== "sync") return "other";
-  if (hasFlag(words, "-C", "--directory", "-P", "--project")) return { refuse: `\`poetry ${sub} --directory\` installs in another folder` };
-  if (!hasFlag(words, "--no-root"))
-    return {
-      refuse: `\`poetry ${sub}\` installs the project itself, which needs its sources; use \`poetry ${sub} --no-root\` before copying them`,
-    };
-  return step("poetry", `poetry ${sub}`, words.slice(1));
-}
-
-function pipenv(words: readonly Word[]): CommandKind {
-  const sub = words[0]?.value ?? null;
-  if (sub !== "install" && sub !== "sync") return "other";
-  if (words.slice(1).some((w) => !(w.value ?? "").startsWith("-")))
-    return { refuse: `\`pipenv ${sub}\` with package names changes the Pipfile` };
-  return step("pipenv", `pipenv ${sub}`, words.slice(1));
 }
 
 function go(words: readonly Word[]): CommandKind {
@@ -287,7 +154,7 @@ function bundle(words: readonly Word[]): CommandKind {
   const sub = words.find((w) => !(w.value ?? "-").startsWith("-"))?.value;
   if (sub === "config") return "helper";
   if (sub !== undefined && sub !== "install") return "other";
-  if (hasFlag(words, "--gemfile")) return { refuse: "`bundle install --gemfile` reads another Gemfile" };
+  if (hasFlag(words, "--gemfile")) return refuse("otherGemfile");
   return step("bundler", "bundle install", words);
 }
 
@@ -295,13 +162,8 @@ function composer(words: readonly Word[]): CommandKind {
   const sub = words.find((w) => !(w.value ?? "-").startsWith("-"))?.value;
   if (sub === "config" || sub === "self-update" || sub === "global" || sub === "clear-cache" || sub === "clearcache") return "helper";
   if (sub !== "install" && sub !== "i") return "other";
-  if (hasFlag(words, "-d", "--working-dir")) return { refuse: "`composer install --working-dir` installs in another folder" };
-  if (!hasFlag(words, "--no-scripts") || !hasFlag(words, "--no-autoloader")) {
-    return {
-      refuse:
-        "`composer install` runs scripts and builds the autoloader from the sources; use `--no-scripts --no-autoloader` and run `composer dump-autoload` after copying them",
-    };
-  }
+  if (hasFlag(words, "-d", "--working-dir")) return refuse("installsElsewhere", { command: "composer install --working-dir" });
+  if (!hasFlag(words, "--no-scripts") || !hasFlag(words, "--no-autoloader")) return refuse("composerScripts");
   return step("composer", "composer install", words);
 }
 
@@ -333,15 +195,15 @@ const MAVEN_VALUE = new Set([
 
 function maven(words: readonly Word[], display: string): CommandKind {
   const goals: string[] = [];
+  const files: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const v = words[i].value;
-    if (v === null) return { refuse: `\`${display}\` takes an argument that expands a variable, so msb-opt cannot tell what it reads` };
+    if (v === null) return refuse("variableArgument", { command: display });
     if (!v.startsWith("-")) goals.push(v);
     else if (MAVEN_VALUE.has(v)) {
       const value = words[++i]?.value ?? "";
-      if (v === "-f" || v === "--file") return { refuse: `\`${display} -f\` builds another POM` };
-      if ((v === "-s" || v === "--settings") && !value.startsWith("/"))
-        return { refuse: `\`${display} -s ${value}\` reads settings from the sources` };
+      if (v === "-f" || v === "--file") return refuse("otherPom", { command: display });
+      if (v === "-s" || v === "--settings" || v === "-gs" || v === "--global-settings") files.push(value);
     }
   }
   if (
@@ -349,7 +211,7 @@ function maven(words: readonly Word[], display: string): CommandKind {
     !goals.every((g) => /(^|:)dependency(-plugin)?(:[\w.-]+)?:(go-offline|resolve|resolve-plugins)$|go-offline/.test(g))
   )
     return "other";
-  return step("maven", `${display.replace(/^.*\//, "")} ${goals.join(" ")}`, words);
+  return step("maven", `${display.replace(/^.*\//, "")} ${goals.join(" ")}`, words, files);
 }
 
 function dotnet(words: readonly Word[]): CommandKind {
@@ -359,58 +221,11 @@ function dotnet(words: readonly Word[]): CommandKind {
   const files: string[] = [];
   for (let i = 1; i < words.length; i++) {
     const v = words[i].value;
-    if (v === null) return { refuse: "`dotnet restore` takes an argument that expands a variable, so msb-opt cannot tell what it reads" };
+    if (v === null) return refuse("variableArgument", { command: "dotnet restore" });
     if (/^(-s|--source|-r|--runtime|--packages|--configfile|-v|--verbosity|-p|--property|-a|--arch|--os)$/.test(v)) {
       const value = words[++i]?.value ?? "";
       if (v === "--configfile" && !value.startsWith("/")) files.push(value);
     } else if (!v.startsWith("-")) files.push(v);
   }
   return step("dotnet", "dotnet restore", words.slice(1), files);
-}
-
-/** A build command that fetches dependencies itself (`go build`, `cargo build`, `mvn package`…), with the usual dependency step. */
-export interface BuildWithoutDependencyStep {
-  readonly command: string;
-  readonly manifest: string;
-  readonly advice: string;
-}
-
-const BUILDS: readonly { test: RegExp; manifest: string; advice: string }[] = [
-  {
-    test: /^go (build|install|test|vet)\b/,
-    manifest: "go.mod",
-    advice: "`COPY go.mod go.sum ./` and `RUN go mod download` before copying the sources",
-  },
-  {
-    test: /^cargo (build|install|test)\b/,
-    manifest: "Cargo.toml",
-    advice:
-      "a cache mount (`RUN --mount=type=cache,target=/usr/local/cargo/registry …`) or a dependency-only build before copying the sources",
-  },
-  {
-    test: /^(mvn|mvnw) .*\b(package|install|verify|compile)\b/,
-    manifest: "pom.xml",
-    advice: "`COPY pom.xml ./` and `RUN mvn dependency:go-offline` before copying the sources",
-  },
-  {
-    test: /^(gradle|gradlew) /,
-    manifest: "settings.gradle",
-    advice: "the build and settings files and a `RUN gradle dependencies` step (or a cache mount) before copying the sources",
-  },
-  {
-    test: /^dotnet (build|publish|test)\b/,
-    manifest: "*.csproj",
-    advice: "the project files and `RUN dotnet restore` before copying the sources",
-  },
-];
-
-/** The first build command of a RUN that downloads dependencies as part of the build. */
-export function buildWithoutDependencyStep(commands: readonly SimpleCommand[]): BuildWithoutDependencyStep | null {
-  for (const cmd of commands) {
-    if (cmd.name === null) continue;
-    const line = [basename(cmd.name), ...cmd.args.map((a) => a.value ?? a.text)].join(" ");
-    const hit = BUILDS.find((b) => b.test.test(line));
-    if (hit) return { command: commandText(cmd), manifest: hit.manifest, advice: hit.advice };
-  }
-  return null;
 }

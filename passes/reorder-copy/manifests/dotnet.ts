@@ -1,7 +1,8 @@
 // What `dotnet restore` reads: the solution, its projects and their project references (with their paths),
 // packages.lock.json, and the shared MSBuild/NuGet files from each project folder up to the context root.
 import { posix } from "node:path";
-import { join, type Collector, type Needs } from "./collector.js";
+import { refusal } from "../messages.js";
+import { join, refused, type Collector, type Needs } from "./collector.js";
 import type { InstallStep } from "../install-commands.js";
 
 const PROJECT = /\.(cs|fs|vb)proj$/;
@@ -17,7 +18,7 @@ const DOTNET_SHARED = [
 
 export function dotnetManifests(step: InstallStep, c: Collector): Needs {
   const start = step.files.map((f) => join(c.dir, f));
-  if (start.some((f) => f === null)) return { ok: false, reason: "`dotnet restore` names a path outside the build context" };
+  if (start.some((f) => f === null)) return refused("dotnetOutside");
   const queue =
     start.length > 0
       ? (start as string[])
@@ -25,7 +26,7 @@ export function dotnetManifests(step: InstallStep, c: Collector): Needs {
           .list(c.dir || ".")
           .filter((n) => PROJECT.test(n) || n.endsWith(".sln"))
           .map((n) => join(c.dir, n)!);
-  if (queue.length === 0) return { ok: false, reason: "the build context has no project or solution file where `dotnet restore` runs" };
+  if (queue.length === 0) return refused("dotnetNoProject");
   const outputs: string[] = [];
   const folders = new Set<string>();
   const followed = c.follow(queue, (file, text) => {
@@ -34,13 +35,12 @@ export function dotnetManifests(step: InstallStep, c: Collector): Needs {
     const refs = file.endsWith(".sln")
       ? [...text.matchAll(/^Project\("[^"]*"\)\s*=\s*"[^"]*",\s*"([^"]+)"/gm)].map((m) => m[1]).filter((p) => PROJECT.test(p))
       : [...text.matchAll(/<ProjectReference\s+Include\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
-    if (!file.endsWith(".sln") && /<Import\s+Project\s*=\s*"(?!\$\()/.test(text))
-      return { reason: `\`${file}\` imports a local MSBuild file` };
+    if (!file.endsWith(".sln") && /<Import\s+Project\s*=\s*"(?!\$\()/.test(text)) return refusal("msbuildImport", { file });
     const paths: string[] = [];
     for (const ref of refs) {
-      if (ref.includes("$(")) return { reason: `\`${file}\` references \`${ref}\` through a property` };
+      if (ref.includes("$(")) return refusal("referenceProperty", { file, path: ref });
       const path = join(folder, ref.replace(/\\/g, "/"));
-      if (path === null) return { reason: `\`${file}\` references \`${ref}\`, outside the build context` };
+      if (path === null) return refusal("referenceOutside", { file, path: ref });
       paths.push(path);
     }
     if (!file.endsWith(".sln")) {
@@ -61,12 +61,12 @@ export function dotnetManifests(step: InstallStep, c: Collector): Needs {
           /^(Directory\.Build\.(props|targets)|Directory\.Packages\.props)$/.test(name) &&
           /<Import\s+Project\s*=\s*"(?!\$\()/.test(c.ctx.read(p)!)
         ) {
-          return { ok: false, reason: `\`${p}\` imports a local MSBuild file` };
+          return refused("msbuildImport", { file: p });
         }
         if (c.ctx.exists(p) && c.ctx.list(dir === "." ? "." : dir).includes(name)) c.add(p);
       }
       if (dir === "." || dir === "") break;
     }
   }
-  return { ok: true, paths: c.paths, outputs };
+  return { ok: true, paths: c.paths, outputs, reads: c.reads };
 }

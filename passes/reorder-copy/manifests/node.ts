@@ -1,9 +1,9 @@
 // What npm, yarn and pnpm read at install time: package.json, the lockfiles and configuration present,
-// workspace package.json files with their paths, `file:`/`link:` packages and patches; install hooks that
-// may read other files are refused.
+// workspace package.json files with their paths, `file:`/`link:` packages, patches, the configuration files
+// that variables, `.npmrc` or `.yarnrc.yml` point at; install hooks that may read other files are refused.
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
-import { join, type Collector, type Needs } from "./collector.js";
+import { Collector, join, refused, type Needs } from "./collector.js";
 import type { InstallStep } from "../install-commands.js";
 
 const NODE_FILES = [
@@ -16,7 +16,14 @@ const NODE_FILES = [
   ".yarnrc",
   ".yarnrc.yml",
   ".pnpmfile.cjs",
+  ".env.yarn",
 ];
+/** Variables that point npm, yarn or pnpm at a configuration file. */
+const FLAG_VARIABLES = [
+  ["--userconfig", "NPM_CONFIG_USERCONFIG"],
+  ["--globalconfig", "NPM_CONFIG_GLOBALCONFIG"],
+] as const;
+const CONFIG_VARIABLES = ["NPM_CONFIG_USERCONFIG", "NPM_CONFIG_GLOBALCONFIG", "NPM_CONFIG_PNPMFILE", "YARN_YARN_PATH"];
 const NODE_DIRS = [".yarn", "patches"];
 const LIFECYCLE = ["preinstall", "install", "postinstall", "preprepare", "prepare", "postprepare"];
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "resolutions", "overrides"];
@@ -32,13 +39,23 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
   const root = c.require("package.json");
   if (!root.ok) return root;
   c.optional(...NODE_FILES, ...NODE_DIRS);
+  const configured = nodeConfiguration(step, c);
+  if (configured) return configured;
   const npmrc = c.ctx.read(c.path(".npmrc") ?? "") ?? "";
   const scriptsRun = !step.args.includes("--ignore-scripts") && !/^\s*ignore-scripts\s*=\s*true\s*$/m.test(npmrc);
   const packages: { dir: string; text: string }[] = [{ dir: c.dir, text: root.text }];
   const rootJson = parseJson(root.text);
-  if (rootJson === null) return { ok: false, reason: `\`${c.path("package.json")}\` is not valid JSON` };
-  const patterns = workspacePatterns(rootJson, c.ctx.read(c.path("pnpm-workspace.yaml") ?? ""));
-  if (!Array.isArray(patterns)) return { ok: false, reason: patterns.reason };
+  if (rootJson === null) return refused("invalidJson", { path: c.path("package.json") ?? "package.json" });
+  const pnpmYaml = c.ctx.read(c.path("pnpm-workspace.yaml") ?? "");
+  const patterns = workspacePatterns(rootJson, pnpmYaml);
+  if (patterns === null) return refused("workspacesField");
+  // pnpm 10 keeps `patchedDependencies` in pnpm-workspace.yaml.
+  for (const m of /^patchedDependencies:\s*\n((?:[ \t]+.*\n?)*)/m.exec(pnpmYaml ?? "")?.[1].matchAll(/:\s*["']?([^"'\s#]+)["']?\s*$/gm) ??
+    []) {
+    const path = join(c.dir, m[1]);
+    if (path === null || !c.ctx.exists(path)) return refused("patchMissing", { path: c.path("pnpm-workspace.yaml")!, patch: m[1] });
+    if (!c.paths.some((p) => path === p || path.startsWith(`${p}/`))) c.add(path);
+  }
   for (const ws of expandWorkspaces(c.ctx, c.dir, patterns)) {
     const file = join(ws, "package.json")!;
     const text = c.ctx.read(file);
@@ -50,15 +67,17 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
   for (const { dir, text } of packages) {
     const pkg = parseJson(text);
     const name = join(dir, "package.json");
-    if (pkg === null) return { ok: false, reason: `\`${name}\` is not valid JSON` };
+    if (pkg === null) return refused("invalidJson", { path: name ?? "package.json" });
     if (scriptsRun) {
       for (const hook of LIFECYCLE) {
         const script = pkg.scripts?.[hook];
-        if (typeof script !== "string" || /^(npx\s+)?patch-package(\s|$)/.test(script.trim())) continue;
-        return {
-          ok: false,
-          reason: `\`${name}\` runs a \`${hook}\` script (\`${script}\`) during the install, which may read the sources; add \`--ignore-scripts\` or move it to a later RUN`,
-        };
+        if (typeof script !== "string") continue;
+        const patchDir = patchPackageDir(script);
+        if (patchDir === undefined) return refused("lifecycleScript", { path: name ?? "package.json", hook, script });
+        const patches = join(dir, patchDir);
+        if (patchDir === "patches" && patches !== null && !c.ctx.exists(patches)) continue;
+        if (patches === null || !c.ctx.exists(patches)) return refused("patchMissing", { path: name ?? "package.json", patch: patchDir });
+        if (!c.paths.some((p) => patches === p || patches.startsWith(`${p}/`))) c.add(patches);
       }
     }
     for (const field of DEPENDENCY_FIELDS) {
@@ -71,8 +90,7 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
           (/^patch:.*#(.+)$/.exec(spec) && [spec, "patch", spec.slice(spec.lastIndexOf("#") + 1).replace(/^~\//, "")]);
         if (!local) continue;
         const path = join(dir, local[2]);
-        if (path === null || !c.ctx.exists(path))
-          return { ok: false, reason: `\`${dep}\` depends on \`${spec}\`, which is not in the build context` };
+        if (path === null || !c.ctx.exists(path)) return refused("localDependencyMissing", { dependency: dep, spec });
         c.add(path);
         // A local package runs its own install hooks: check it like a workspace.
         const linked = c.ctx.read(join(path, "package.json") ?? "");
@@ -81,12 +99,56 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
     }
     for (const patch of Object.values(pkg.pnpm?.patchedDependencies ?? {})) {
       const path = typeof patch === "string" ? join(dir, patch) : null;
-      if (path === null || !c.ctx.exists(path)) return { ok: false, reason: `\`${name}\` names a patch that is not in the build context` };
+      if (path === null || !c.ctx.exists(path)) return refused("patchMissing", { path: name ?? "package.json", patch: String(patch) });
       if (!c.paths.some((p) => path === p || path.startsWith(`${p}/`))) c.add(path);
     }
     if (dir !== c.dir) outputs.push(posix.relative(c.dir || ".", join(dir, "node_modules")!));
   }
   return c.done(outputs);
+}
+
+/**
+ * Configuration files the install is pointed at: `--userconfig`, the npm/yarn/pnpm variables, `pnpmfile=`
+ * in `.npmrc` and `yarnPath:` in `.yarnrc.yml` (a yarn release outside `.yarn/`).
+ */
+function nodeConfiguration(step: InstallStep, c: Collector): Needs | null {
+  const env = new Map(c.site.env);
+  let flagged = false;
+  for (const [option, variable] of FLAG_VARIABLES) {
+    const k = step.args.findIndex((a) => a === option || a.startsWith(`${option}=`));
+    if (k < 0) continue;
+    env.set(variable, step.args[k].includes("=") ? step.args[k].slice(option.length + 1) : (step.args[k + 1] ?? null));
+    flagged = true;
+  }
+  const fromFlag = flagged ? new Collector(c.ctx, { ...c.site, env }) : c;
+  const bad = fromFlag.configured(CONFIG_VARIABLES);
+  if (bad) return bad;
+  if (fromFlag !== c) {
+    for (const p of fromFlag.paths) c.add(p);
+    c.reads.push(...fromFlag.reads);
+  }
+  const yarnrc = c.site.env.get("YARN_RC_FILENAME");
+  if (yarnrc) c.optional(yarnrc);
+  const settings = [
+    ...[".npmrc"].map((f) => ({ file: f, key: /^\s*pnpmfile\s*=\s*(\S+)\s*$/m })),
+    ...[".yarnrc.yml", yarnrc ?? ""].filter(Boolean).map((f) => ({ file: f, key: /^\s*yarnPath:\s*["']?([^"'\s#]+)["']?\s*$/m })),
+  ];
+  for (const { file, key } of settings) {
+    const value = key.exec(c.ctx.read(c.path(file) ?? "") ?? "")?.[1];
+    if (value === undefined) continue;
+    const path = value.startsWith("/") ? null : join(c.dir, value);
+    if (path === null || !c.ctx.exists(path)) return refused("configFileMissing", { file: c.path(file) ?? file, path: value });
+    if (!c.paths.some((p) => path === p || path.startsWith(`${p}/`))) c.add(path);
+  }
+  return null;
+}
+
+/** For a hook that only runs patch-package: the folder its patches live in; undefined for any other hook. */
+function patchPackageDir(script: string): string | undefined {
+  const m = /^(?:npx\s+)?patch-package((?:\s+--[\w-]+(?:[=\s]+[^\s-]\S*)?)*)\s*$/.exec(script.trim());
+  if (!m) return undefined;
+  const dir = /--patch-dir[=\s]+(\S+)/.exec(m[1])?.[1];
+  return dir ?? "patches";
 }
 
 function parseJson(text: string): PackageJson | null {
@@ -99,11 +161,11 @@ function parseJson(text: string): PackageJson | null {
 }
 
 /** Workspace globs from package.json ("workspaces") and pnpm-workspace.yaml ("packages:"). */
-function workspacePatterns(pkg: PackageJson, pnpmYaml: string | null): string[] | { reason: string } {
+function workspacePatterns(pkg: PackageJson, pnpmYaml: string | null): string[] | null {
   const patterns: string[] = [];
   const ws = pkg.workspaces;
   const list: unknown = Array.isArray(ws) ? ws : ws && typeof ws === "object" ? (ws as { packages?: unknown }).packages : [];
-  if (!Array.isArray(list)) return { reason: "`package.json` has a `workspaces` field msb-opt does not understand" };
+  if (!Array.isArray(list)) return null;
   for (const p of list as unknown[]) if (typeof p === "string") patterns.push(p);
   if (pnpmYaml) {
     const block = /^packages:\s*\n((?:[ \t]+.*\n?|\s*\n)*)/m.exec(pnpmYaml);

@@ -1,0 +1,208 @@
+import { describe, expect, test } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import { isManifestName, manifestsFor } from "./index.js";
+import { requirementReferences } from "./python.js";
+import { withDockerignore } from "../../../src/core/dockerignore.js";
+import type { Ecosystem, InstallStep } from "../install-commands.js";
+
+const step = (ecosystem: Ecosystem, args: string[] = [], files: string[] = []): InstallStep => ({
+  ecosystem,
+  command: ecosystem,
+  args,
+  files,
+  env: new Map(),
+});
+const needs = (
+  files: Record<string, string>,
+  s: InstallStep,
+  dir = "",
+  root: string | null = null,
+  env: Record<string, string | null> = {},
+) => manifestsFor(s, withDockerignore(memoryContext(files)), { dir, contextRoot: root, env: new Map(Object.entries(env)) });
+
+describe("npm, yarn, pnpm", () => {
+  test("package.json and the lockfiles present", () => {
+    expect(needs({ "package.json": "{}", "yarn.lock": "", "src/a.js": "" }, step("yarn"))).toEqual({
+      ok: true,
+      paths: ["package.json", "yarn.lock"],
+      outputs: [],
+      reads: [],
+    });
+  });
+  test("an ignored lockfile is not in the context", () => {
+    const r = needs({ "package.json": "{}", "package-lock.json": "{}", ".dockerignore": "package-lock.json\n" }, step("npm"));
+    expect(r.ok && r.paths).toEqual(["package.json"]);
+  });
+  test("a missing package.json is a refusal", () => {
+    const r = needs({ "src/a.js": "" }, step("npm"));
+    expect(r.ok).toBe(false);
+  });
+  test("install hooks refuse unless scripts are ignored or it is patch-package", () => {
+    const pkg = JSON.stringify({ scripts: { prepare: "husky install" } });
+    expect(needs({ "package.json": pkg }, step("npm")).ok).toBe(false);
+    expect(needs({ "package.json": pkg }, step("npm", ["ci", "--ignore-scripts"])).ok).toBe(true);
+    expect(needs({ "package.json": pkg, ".npmrc": "ignore-scripts=true\n" }, step("npm")).ok).toBe(true);
+    const patch = JSON.stringify({ scripts: { postinstall: "patch-package" } });
+    const r = needs({ "package.json": patch, "patches/a.patch": "" }, step("npm"));
+    expect(r.ok && r.paths).toEqual(["package.json", "patches"]);
+  });
+  test("workspaces: each package.json with its path, negations honoured, hooks checked", () => {
+    const files = {
+      "package.json": JSON.stringify({ workspaces: ["apps/*", "libs/**", "!apps/old"] }),
+      "apps/web/package.json": "{}",
+      "apps/old/package.json": "{}",
+      "libs/ui/button/package.json": "{}",
+      "apps/notapkg/readme.md": "",
+    };
+    const r = needs(files, step("npm"));
+    expect(r.ok && r.paths).toEqual(["package.json", "apps/web/package.json", "libs/ui/button/package.json"]);
+    const hooked = { ...files, "apps/web/package.json": JSON.stringify({ scripts: { postinstall: "node gen.js" } }) };
+    expect(needs(hooked, step("npm"))).toMatchObject({
+      ok: false,
+      refusal: { id: "lifecycleScript", data: { path: "apps/web/package.json" } },
+    });
+  });
+  test("file: dependencies are copied, and refused outside the context", () => {
+    const r = needs(
+      { "package.json": JSON.stringify({ dependencies: { x: "file:./vendor/x" } }), "vendor/x/package.json": "{}" },
+      step("npm"),
+    );
+    expect(r.ok && r.paths).toEqual(["package.json", "vendor/x"]);
+    expect(needs({ "package.json": JSON.stringify({ dependencies: { x: "file:../x" } }) }, step("npm")).ok).toBe(false);
+  });
+  test("node_modules in the context is an output that COPY . would bring back", () => {
+    const r = needs({ "package.json": "{}", "node_modules/a/index.js": "" }, step("npm"));
+    expect(r.ok && r.outputs).toEqual(["node_modules"]);
+  });
+  test("a subfolder install reads the subfolder's manifests", () => {
+    const r = needs({ "web/package.json": "{}", "web/package-lock.json": "{}", "package.json": "{}" }, step("npm"), "web");
+    expect(r.ok && r.paths).toEqual(["web/package.json", "web/package-lock.json"]);
+  });
+});
+
+describe("pip", () => {
+  test("follows -r and -c includes relative to the including file", () => {
+    const files = {
+      "requirements/prod.txt": "-r base.txt\n-c ../constraints.txt\nflask\n",
+      "requirements/base.txt": "requests\n",
+      "constraints.txt": "",
+    };
+    const r = needs(files, step("pip", [], ["requirements/prod.txt"]));
+    expect(r.ok && r.paths).toEqual(["requirements/prod.txt", "requirements/base.txt", "constraints.txt"]);
+  });
+  test("absolute paths map through where the context was copied", () => {
+    const r = needs({ "req.txt": "" }, step("pip", [], ["/app/req.txt"]), "", "/app");
+    expect(r.ok && r.paths).toEqual(["req.txt"]);
+    expect(needs({ "req.txt": "" }, step("pip", [], ["/other/req.txt"]), "", "/app").ok).toBe(false);
+  });
+  test("a missing file refuses", () => expect(needs({}, step("pip", [], ["requirements.txt"])).ok).toBe(false));
+  test.each([
+    ["-e .\n", false],
+    ["./pkg\n", false],
+    ["x @ file:///src/x\n", false],
+    ["--find-links ./wheels\nx\n", false],
+    ["flask==3 # pinned\n--index-url https://x/simple\nx @ https://h/x.whl\n", true],
+  ])("%j → ok %s", (text, ok) => expect(requirementReferences(text).ok).toBe(ok));
+});
+
+describe("other ecosystems", () => {
+  test("go: go.mod and go.sum, the go.mod of a local replacement; refuses one outside the context and workspaces", () => {
+    expect(needs({ "go.mod": "module a\n", "go.sum": "" }, step("go"))).toEqual({
+      ok: true,
+      paths: ["go.mod", "go.sum"],
+      outputs: [],
+      reads: [],
+    });
+    expect(needs({ "go.mod": "module a\nreplace b => ../b\n" }, step("go")).ok).toBe(false);
+    const replaced = {
+      "go.mod": "module a\nreplace (\n\tb v1.0.0 => ./lib/b // local\n)\n",
+      "lib/b/go.mod": "module b\n",
+      "lib/b/b.go": "",
+    };
+    expect(needs(replaced, step("go"))).toMatchObject({ ok: true, paths: ["go.mod", "lib/b/go.mod"] });
+    expect(needs({ "go.mod": "module a\nreplace b => ./lib/b\n" }, step("go"))).toMatchObject({
+      ok: false,
+      refusal: { id: "goReplaceOutside" },
+    });
+    expect(needs({ "svc/go.mod": "module a\n", "go.work": "" }, step("go"), "svc")).toMatchObject({ refusal: { id: "goWorkspace" } });
+    expect(needs({ "go.mod": "module a\n", "go.work": "" }, step("go")).ok).toBe(false);
+    // `ARG GOPROXY` without a default is common and names a URL; a file proxy folder is read like a config file.
+    expect(needs({ "go.mod": "module a\n" }, step("go"), "", "/src", { GOPROXY: null, GOFLAGS: null }).ok).toBe(true);
+    expect(needs({ "go.mod": "module a\n" }, step("go"), "", "/src", { GOPROXY: "file:///goproxy,off" })).toMatchObject({
+      reads: ["/goproxy"],
+    });
+    expect(needs({ "go.mod": "module a\n" }, step("go"), "", "/src", { GOFLAGS: "-modfile=ci/go.mod" })).toMatchObject({
+      refusal: { id: "configFileMissing" },
+    });
+  });
+  test("poetry, pipenv, uv refuse local path dependencies", () => {
+    expect(needs({ "pyproject.toml": "[x]\nlib = { path = '../lib' }\n" }, step("poetry")).ok).toBe(false);
+    expect(needs({ Pipfile: "[packages]\nx = {path = '.'}\n" }, step("pipenv")).ok).toBe(false);
+    expect(needs({ "pyproject.toml": "[tool.uv.workspace]\nmembers = ['a']\n" }, step("uv")).ok).toBe(false);
+    expect(needs({ "pyproject.toml": "[project]\n", "uv.lock": "" }, step("uv"))).toEqual({
+      ok: true,
+      paths: ["pyproject.toml", "uv.lock"],
+      outputs: [],
+      reads: [],
+    });
+  });
+  test("bundler refuses gemspec; composer refuses path repositories", () => {
+    expect(needs({ Gemfile: "source 'x'\ngemspec\n" }, step("bundler")).ok).toBe(false);
+    expect(needs({ "composer.json": '{"repositories":[{"type": "path","url":"../x"}]}' }, step("composer")).ok).toBe(false);
+    expect(needs({ Gemfile: "gem 'rack'\n", "Gemfile.lock": "" }, step("bundler"))).toEqual({
+      ok: true,
+      paths: ["Gemfile", "Gemfile.lock"],
+      outputs: [],
+      reads: [],
+    });
+  });
+});
+
+describe("maven and dotnet", () => {
+  test("maven: settings named in .mvn/maven.config or MAVEN_ARGS are copied", () => {
+    const files = { "pom.xml": "<project/>", ".mvn/maven.config": "-B --settings ci/settings.xml\n", "ci/settings.xml": "<settings/>" };
+    expect(needs(files, step("maven"))).toMatchObject({ ok: true, paths: ["pom.xml", ".mvn", "ci/settings.xml"] });
+    const env = { MAVEN_ARGS: "-s /usr/share/maven/ref/settings-docker.xml" };
+    expect(needs({ "pom.xml": "<project/>" }, step("maven"), "", "/app", env)).toMatchObject({
+      reads: ["/usr/share/maven/ref/settings-docker.xml"],
+    });
+  });
+  test("maven: pom.xml with the wrapper; refuses multi-module builds", () => {
+    const r = needs({ "pom.xml": "<project/>", mvnw: "#!/bin/sh", ".mvn/wrapper/maven-wrapper.properties": "" }, step("maven"));
+    expect(r.ok && r.paths).toEqual(["pom.xml", "mvnw", ".mvn"]);
+    expect(needs({ "pom.xml": "<project><modules><module>a</module></modules></project>" }, step("maven")).ok).toBe(false);
+  });
+  test("dotnet: project references with their paths, shared files up the tree, obj as an output", () => {
+    const files = {
+      "Api/Api.csproj": '<Project><ItemGroup><ProjectReference Include="..\\Lib\\Lib.csproj" /></ItemGroup></Project>',
+      "Lib/Lib.csproj": "<Project/>",
+      "Lib/packages.lock.json": "{}",
+      "Directory.Packages.props": "<Project/>",
+      "Api/obj/project.assets.json": "{}",
+    };
+    const r = needs(files, step("dotnet", [], ["Api/Api.csproj"]));
+    expect(r).toEqual({
+      ok: true,
+      paths: ["Api/Api.csproj", "Lib/Lib.csproj", "Lib/packages.lock.json", "Directory.Packages.props"],
+      outputs: ["Api/obj"],
+      reads: [],
+    });
+  });
+  test("dotnet: refuses local MSBuild imports and a missing project", () => {
+    expect(needs({ "A.csproj": '<Project><Import Project="build/common.targets" /></Project>' }, step("dotnet")).ok).toBe(false);
+    expect(needs({ "src/a.cs": "" }, step("dotnet")).ok).toBe(false);
+  });
+});
+
+describe("isManifestName", () => {
+  test.each([
+    ["package.json", true],
+    ["package*.json", true],
+    ["requirements*.txt", true],
+    ["requirements-dev.txt", true],
+    ["*.lock", true],
+    ["tsconfig.json", false],
+    ["src", false],
+    ["*.js", false],
+  ])("%s → %s", (name, expected) => expect(isManifestName(name)).toBe(expected));
+});

@@ -1,0 +1,5 @@
+FROM node:20-slim
+ARG NPM_CONFIG_USERCONFIG
+WORKDIR /app
+COPY . .
+RUN npm ci

@@ -1,0 +1,5 @@
+FROM node:20-slim
+WORKDIR /app
+ENV NPM_CONFIG_USERCONFIG=$HOME/.npmrc
+COPY . .
+RUN npm ci

@@ -1,0 +1,7 @@
+module example.com/app
+
+go 1.22
+
+require github.com/google/uuid v1.6.0
+
+replace github.com/google/uuid => ../uuid

@@ -1,4 +1,0 @@
-FROM golang:1.22
-WORKDIR /src
-COPY . .
-RUN go mod download

@@ -1,0 +1,4 @@
+FROM maven:3.9-eclipse-temurin-21
+WORKDIR /app
+COPY . .
+RUN mvn -B -Drevision=1.2.0 package

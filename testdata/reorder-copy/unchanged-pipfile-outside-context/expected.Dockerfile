@@ -1,0 +1,5 @@
+FROM python:3.12-slim
+WORKDIR /app
+ENV PIPENV_PIPFILE=/etc/app/Pipfile
+COPY . .
+RUN pipenv install --deploy --system
