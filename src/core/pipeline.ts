@@ -68,9 +68,9 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     return { output: text, changes: [], refusals, diff: "", files: [] };
   }
   const opts: Options = { syntaxDirective: "auto", ...options };
-  if (passes.length > 0 && [...allInstructions(input)].some((i) => i.keyword === "RUN" || i.keyword === "ONBUILD")) {
-    await loadShell();
-  }
+  // Any instruction may hold shell (HEALTHCHECK, shell-form CMD/ENTRYPOINT, ONBUILD): load the parser for
+  // every run with passes, so that no pass can meet an unloaded one.
+  if (passes.length > 0) await loadShell();
   deepFreeze(input);
 
   const notes: Note[] = [];

@@ -1,6 +1,6 @@
 // The shell inside RUN, parsed with tree-sitter-bash (web-tree-sitter) into a lossless tree.
 //
-// Loading is async and lazy (`loadShell`), parsing is synchronous after that. Passes never rewrite a
+// Loading is async (`loadShell`; the pipeline awaits it before any pass runs), parsing is synchronous after that. Passes never rewrite a
 // script whose tree has an error, and follow the guards of the libraries research note.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync } from "node:fs";
