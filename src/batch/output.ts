@@ -1,6 +1,7 @@
 // Where a batch's results go: in place (atomic), a mirror tree, or nowhere (dry run).
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { encodeText } from "../core/bytes.js";
 import { writeFileAtomically } from "../io/atomic-write.js";
 import type { FileResult } from "./process-file.js";
 
@@ -11,8 +12,9 @@ export function writeInPlace(results: readonly FileResult[]): FileResult[] {
     try {
       // As root, the permission check would pass: honour the file's own write bits instead.
       if ((statSync(r.path).mode & 0o222) === 0) throw new Error("the file is read-only");
-      if (r.output !== r.original) writeFileAtomically(r.path, r.output);
-      for (const f of r.files) writeFileAtomically(join(r.context, f.path), f.after);
+      // encodeText writes bytes that were not UTF-8 in the input back as the same bytes.
+      if (r.output !== r.original) writeFileAtomically(r.path, encodeText(r.output));
+      for (const f of r.files) writeFileAtomically(join(r.context, f.path), encodeText(f.after));
       return r;
     } catch (err) {
       return { ...r, status: "error", error: { line: null, message: `not written: ${(err as Error).message}` } };
@@ -27,7 +29,7 @@ export function writeOutDir(results: readonly FileResult[], outDir: string): Fil
     const target = join(outDir, r.display.replace(/^\/+/, "").replace(/^(\.\.\/)+/, ""));
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomically(target, r.output);
+      writeFileAtomically(target, encodeText(r.output));
       return r;
     } catch (err) {
       return { ...r, status: "error", error: { line: null, message: `not written to ${target}: ${(err as Error).message}` } };

@@ -1,5 +1,6 @@
 // One Dockerfile of a batch: read, optimize, classify. Never throws: a bad file becomes an `error` result.
 import { readFileSync } from "node:fs";
+import { decodeBytes } from "../core/bytes.js";
 import { fsContext } from "../core/context.js";
 import { DockerfileError } from "../core/parse.js";
 import type { Note, ProposedFile } from "../core/pass.js";
@@ -37,7 +38,7 @@ export async function processFile(task: FileTask, options: BatchPassOptions): Pr
   const empty = { original: null, output: null, diff: "", changes: [], refusals: [], files: [] };
   let text: string;
   try {
-    text = readFileSync(task.path, "utf8");
+    text = decodeBytes(readFileSync(task.path));
   } catch (err) {
     return { ...task, ...empty, status: "error", error: { line: null, message: `cannot read: ${(err as Error).message}` } };
   }

@@ -4,11 +4,12 @@ import { posix } from "node:path";
 import { PASSES } from "../../passes/index.js";
 import { noContext, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
-import { allInstructions, type Dockerfile } from "./ir.js";
+import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
 import { readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
 import { formatMessage, type Note, type Options, type Pass, type PassContext, type ProposedFile } from "./pass.js";
 import { printDockerfile } from "./print.js";
+import { hasRawBytes } from "./bytes.js";
 import { loadShell, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
 
@@ -119,7 +120,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         `pass ${pass.id} broke its contract: it ${next === df ? "returned its input but reported changes" : "changed the file without reporting it"}`,
       );
     }
-    const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes);
+    const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes) ?? rewritesRawBytes(pass.id, df, next, passNotes);
     if (skipped) {
       notes.push(skipped);
       continue;
@@ -176,6 +177,28 @@ function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, igno
     line: hit.line,
     kind: "refusal",
     message: `Skipped ${count} change${count === 1 ? " because it" : "s because they"} would touch or move this instruction, which \`# msb-opt ignore=${id}\` on line ${line} protects (the first: ${first}).`,
+  };
+}
+
+/**
+ * A note when a pass would rewrite an instruction holding bytes that are not UTF-8 (a Latin-1 LABEL, a GBK
+ * comment inside a RUN): msb-opt reads such text only to copy it through, so the pass's result is dropped.
+ */
+function rewritesRawBytes(id: string, before: Dockerfile, after: Dockerfile, passNotes: readonly Note[]): Note | null {
+  if (before === after) return null;
+  const kept = new Set(allInstructions(after));
+  const printed = (i: Instruction) =>
+    i.raw ?? `${i.args} ${i.flags.map((f) => f.value ?? "").join(" ")} ${i.heredocs.map((h) => h.body).join("")}`;
+  const hit =
+    [...allInstructions(before)].find((i) => !kept.has(i) && hasRawBytes(printed(i))) ??
+    [...kept].find((i) => i.raw === null && hasRawBytes(printed(i)));
+  if (!hit) return null;
+  const count = passNotes.filter((n) => n.kind === "change").length;
+  return {
+    pass: id,
+    line: hit.line,
+    kind: "refusal",
+    message: `Skipped ${count} change${count === 1 ? " because it" : "s because they"} would rewrite this instruction, which holds bytes that are not UTF-8; save the file as UTF-8 to let the pass run.`,
   };
 }
 
