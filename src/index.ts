@@ -2,6 +2,7 @@
 export { optimize, selectPasses, UnknownPassError, type OptimizeOptions, type OptimizeResult } from "./core/pipeline.js";
 export { parseDockerfile, DockerfileError, type ParsedFile } from "./core/parse.js";
 export { printDockerfile } from "./core/print.js";
+export { decodeBytes, encodeText } from "./core/bytes.js";
 export { fsContext, memoryContext, noContext, type BuildContext } from "./core/context.js";
 export { unifiedDiff } from "./core/diff.js";
 export type { Note, Options, Pass, PassContext } from "./core/pass.js";

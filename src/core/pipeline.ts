@@ -5,13 +5,20 @@ import { PASSES } from "../../passes/index.js";
 import { noContext, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
 import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
-import { parseDockerfile } from "./parse.js";
+import { DockerfileError, parseDockerfile } from "./parse.js";
 import { readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
 import { formatMessage, type Note, type Options, type Pass, type PassContext, type ProposedFile } from "./pass.js";
 import { printDockerfile } from "./print.js";
 import { hasRawBytes } from "./bytes.js";
 import { loadShell, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
+
+/**
+ * Limits for absurd input: real Dockerfiles stay far below (the largest of the measured corpus of 1,100 real
+ * files has 20 KB and 500 lines), and the passes' analyses grow faster than linearly with the file.
+ */
+export const MAX_FILE_CHARS = 1024 * 1024;
+export const MAX_INSTRUCTIONS = 5000;
 
 export interface OptimizeOptions extends Partial<Options> {
   /** Run only these pass ids (canonical order is kept). */
@@ -58,7 +65,15 @@ export function optimize(text: string, options: OptimizeOptions = {}): Promise<O
 async function optimizeInScope(text: string, options: OptimizeOptions): Promise<OptimizeResult> {
   const filename = options.filename ?? "Dockerfile";
   const passes = selectPasses(options);
+  if (text.length > MAX_FILE_CHARS) {
+    throw new DockerfileError(`the file is too large for msb-opt (${text.length} characters; the limit is ${MAX_FILE_CHARS}, 1 MiB)`, 1);
+  }
   const { dockerfile: input, unsupported } = parseDockerfile(text);
+  let count = 0;
+  for (const instr of allInstructions(input)) {
+    if (++count > MAX_INSTRUCTIONS)
+      throw new DockerfileError(`the file has more than ${MAX_INSTRUCTIONS} instructions, the most msb-opt reads`, instr.line);
+  }
   if (unsupported.length > 0) {
     const refusals = unsupported.map((u) => ({
       pass: "parse",

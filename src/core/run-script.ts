@@ -1,6 +1,6 @@
 // The shell script a RUN executes, as BuildKit hands it to the shell, and whether we may reason about it.
 import { stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
-import { parseShell, type ShellScript } from "./shell.js";
+import { MAX_SHELL_DEPTH, parseShell, type ShellScript } from "./shell.js";
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
 const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powershell)/i;
@@ -73,6 +73,7 @@ export function parseRun(df: Dockerfile, stage: Stage, instr: Instruction): Pars
   const source = runScript(df, stage, instr);
   if (!source.ok) return source;
   const script = parseShell(source.text);
+  if (script.problem === "depth") return { ok: false, reason: `its shell nests more than ${MAX_SHELL_DEPTH} levels deep` };
   if (!script.ok) return { ok: false, reason: "its shell does not parse cleanly" };
   return { ok: true, script };
 }
