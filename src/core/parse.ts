@@ -50,6 +50,33 @@ const KEYWORDS = new Set([
   "WORKDIR",
 ]);
 const FLAGGED = new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
+/** The flags BuildKit accepts per instruction; `true` marks a boolean flag (no value needed). */
+const KNOWN_FLAGS: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {
+  FROM: { platform: false },
+  RUN: { mount: false, network: false, security: false, device: false },
+  COPY: { from: false, chown: false, chmod: false, link: true, exclude: false, parents: true },
+  ADD: { chown: false, chmod: false, link: true, "keep-git-dir": true, checksum: false, unpack: true, exclude: false },
+  HEALTHCHECK: { interval: false, timeout: false, "start-period": false, "start-interval": false, retries: false },
+};
+/** Flags that may be given more than once. */
+const REPEATABLE = new Set(["mount", "exclude", "device"]);
+/** Instructions whose flags BuildKit ignores instead of checking. */
+const FLAGS_IGNORED = new Set(["ARG", "STOPSIGNAL"]);
+/** Instructions that need a non-empty argument. */
+const NEEDS_ARGUMENT = new Set([
+  "ENV",
+  "LABEL",
+  "EXPOSE",
+  "VOLUME",
+  "ARG",
+  "SHELL",
+  "ONBUILD",
+  "HEALTHCHECK",
+  "USER",
+  "WORKDIR",
+  "STOPSIGNAL",
+  "MAINTAINER",
+]);
 const EXEC_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL", "VOLUME"]);
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/i;
 
@@ -116,6 +143,13 @@ export function parseDockerfile(text: string): ParsedFile {
     return body[nl - 1] === "\r" ? { end: nl - 1, eol: "\r\n" } : { end: nl, eol: "\n" };
   };
 
+  const escapeDirective = owned.find((n) => n.kind === "directive" && n.directive?.name.toLowerCase() === "escape");
+  if (escapeDirective && !["`", "\\"].includes(escapeDirective.directive!.value)) {
+    throw new DockerfileError(
+      `invalid escape token '${escapeDirective.directive!.value}' does not match \` or \\`,
+      lineOf(lineStarts, escapeDirective.start),
+    );
+  }
   const escape = ast.getEscapeCharacter() === "`" ? "`" : "\\";
   const directives: Directive[] = [];
   const instructions: Instruction[] = [];
@@ -213,6 +247,7 @@ function toInstruction(
   if (escape === "\\" && heredocs.length === 0 && /\\\\[ \t]*\r?\n/.test(raw)) {
     unsupported.push({ line, reason: "a line ending in an escaped escape character (`\\\\`)" });
   }
+  validate(keyword, flags, args, heredocs.length > 0, line);
   if (keyword === "ONBUILD") {
     const trigger = args.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
     if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger)) {
@@ -223,6 +258,55 @@ function toInstruction(
   if (EXEC_FORM.has(keyword) && heredocs.length === 0) exec = parseExecForm(args);
   return { keyword, flags, args, exec, heredocs, leading, line, raw, eol };
 }
+
+/** What BuildKit's instruction parser rejects in one instruction (its flags and argument count). */
+function validate(keyword: string, flags: readonly Flag[], args: string, heredoc: boolean, line: number): void {
+  const words = args
+    .replace(/[\\`][ \t]*\n/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!FLAGGED.has(keyword) && !FLAGS_IGNORED.has(keyword) && /^--[^\s-]/.test(words[0] ?? "")) {
+    throw new DockerfileError(`unknown flag: ${words[0].slice(2).split("=")[0]}`, line);
+  }
+  const known = KNOWN_FLAGS[keyword];
+  const seen = new Set<string>();
+  for (const f of flags) {
+    if (!known || !(f.name in known)) {
+      throw new DockerfileError(`unknown flag: ${f.name}`, line);
+    }
+    if (seen.has(f.name) && !REPEATABLE.has(f.name)) throw new DockerfileError(`duplicate flag specified: ${f.name}`, line);
+    seen.add(f.name);
+    if (known[f.name]) {
+      if (f.value !== null && !/^(true|false)$/i.test(f.value)) {
+        throw new DockerfileError(`expecting boolean value for flag ${f.name}, not: ${f.value}`, line);
+      }
+    } else if (f.value === null || f.value === "") {
+      throw new DockerfileError(`missing a value on flag: ${f.name}`, line);
+    }
+    if (f.name === "chmod" && f.value && !f.value.includes("$") && !/^[0-7]{3,4}$/.test(f.value) && !SYMBOLIC_MODE.test(f.value)) {
+      throw new DockerfileError(`invalid chmod parameter: ${f.value}`, line);
+    }
+  }
+  if (words.length === 0 && !heredoc && NEEDS_ARGUMENT.has(keyword)) {
+    throw new DockerfileError(`${keyword} requires at least one argument`, line);
+  }
+  if ((keyword === "COPY" || keyword === "ADD") && !heredoc && !args.trim().startsWith("[") && words.length < 2) {
+    throw new DockerfileError(
+      `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined`,
+      line,
+    );
+  }
+  if (keyword === "HEALTHCHECK") {
+    const type = words[0].toUpperCase();
+    if (type === "NONE" && words.length > 1) throw new DockerfileError("HEALTHCHECK NONE takes no arguments", line);
+    if (type !== "NONE" && type !== "CMD") throw new DockerfileError(`Unknown type "${words[0]}" in HEALTHCHECK (try CMD)`, line);
+    if (type === "CMD" && words.length === 1) throw new DockerfileError("Missing command after HEALTHCHECK CMD", line);
+  }
+}
+
+/** `u+x`, `go-w`, `a=rX,u+w`: the symbolic modes newer BuildKit accepts for `--chmod`. */
+const SYMBOLIC_MODE = /^[ugoa]*[-+=][rwxXst]*(,[ugoa]*[-+=][rwxXst]*)*$/;
 
 /** Drop whitespace, line continuations and comment lines before the first argument. */
 function skipContinuations(text: string): string {
