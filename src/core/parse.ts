@@ -6,6 +6,7 @@
 import { DockerfileParser, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from "dockerfile-ast";
 import { parseImageRef } from "./image-ref.js";
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, Stage } from "./ir.js";
+import { joinContinuations } from "./run-script.js";
 
 /** Input that BuildKit would reject, with the 1-based line it is on. */
 export class DockerfileError extends Error {
@@ -255,7 +256,7 @@ function toInstruction(
     }
   }
   let exec: string[] | null = null;
-  if (EXEC_FORM.has(keyword) && heredocs.length === 0) exec = parseExecForm(args);
+  if (EXEC_FORM.has(keyword) && heredocs.length === 0) exec = parseExecForm(args, escape);
   return { keyword, flags, args, exec, heredocs, leading, line, raw, eol };
 }
 
@@ -322,8 +323,9 @@ function skipContinuations(text: string): string {
 }
 
 /** Exec form as BuildKit reads it: a JSON array of strings, else shell form. */
-export function parseExecForm(args: string): string[] | null {
-  const joined = args.replace(/[\\`][ \t]*\n/g, "").trim();
+export function parseExecForm(args: string, escape: "\\" | "`" = "\\"): string[] | null {
+  // Joined as BuildKit joins lines: comment lines inside the continuation are dropped.
+  const joined = joinContinuations(args, escape);
   if (!joined.startsWith("[")) return null;
   try {
     const value: unknown = JSON.parse(joined);
