@@ -175,7 +175,15 @@ export function parseDockerfile(text: string): ParsedFile {
     const dockerfile: Dockerfile = { bom, newline, escape, directives: [], globalArgs: [], stages: [], trailing: body };
     return { dockerfile, unsupported };
   }
-  const dockerfile: Dockerfile = { bom, newline, escape, directives, ...toStages(instructions), trailing };
+  const { duplicate, ...parts } = toStages(instructions);
+  if (duplicate) {
+    // BuildKit accepts it (with a lint warning); a later stage of the same name replaces the earlier one for
+    // the references after it, which msb-opt does not model: keep the file as it is.
+    const reason = `a second build stage named \`${duplicate.name}\``;
+    const whole: Dockerfile = { bom, newline, escape, directives: [], globalArgs: [], stages: [], trailing: body };
+    return { dockerfile: whole, unsupported: [{ line: duplicate.line, reason }] };
+  }
+  const dockerfile: Dockerfile = { bom, newline, escape, directives, ...parts, trailing };
   return { dockerfile, unsupported };
 }
 
@@ -248,7 +256,7 @@ function toInstruction(
   if (escape === "\\" && heredocs.length === 0 && /\\\\[ \t]*\r?\n/.test(raw)) {
     unsupported.push({ line, reason: "a line ending in an escaped escape character (`\\\\`)" });
   }
-  validate(keyword, flags, args, heredocs.length > 0, line);
+  validate(keyword, flags, args, heredocs.length > 0, line, escape);
   if (keyword === "ONBUILD") {
     const trigger = args.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
     if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger)) {
@@ -261,7 +269,7 @@ function toInstruction(
 }
 
 /** What BuildKit's instruction parser rejects in one instruction (its flags and argument count). */
-function validate(keyword: string, flags: readonly Flag[], args: string, heredoc: boolean, line: number): void {
+function validate(keyword: string, flags: readonly Flag[], args: string, heredoc: boolean, line: number, escape: "\\" | "`"): void {
   const words = args
     .replace(/[\\`][ \t]*\n/g, " ")
     .trim()
@@ -298,11 +306,33 @@ function validate(keyword: string, flags: readonly Flag[], args: string, heredoc
       line,
     );
   }
+  if ((keyword === "ENV" || keyword === "LABEL") && !heredoc) nameValues(keyword, args, line, escape);
+  if (keyword === "SHELL" && words.length > 0 && parseExecForm(args, escape) === null) {
+    throw new DockerfileError("SHELL requires the arguments to be in JSON form", line);
+  }
   if (keyword === "HEALTHCHECK") {
     const type = words[0].toUpperCase();
     if (type === "NONE" && words.length > 1) throw new DockerfileError("HEALTHCHECK NONE takes no arguments", line);
     if (type !== "NONE" && type !== "CMD") throw new DockerfileError(`Unknown type "${words[0]}" in HEALTHCHECK (try CMD)`, line);
     if (type === "CMD" && words.length === 1) throw new DockerfileError("Missing command after HEALTHCHECK CMD", line);
+  }
+}
+
+/** ENV and LABEL: the legacy `KEY name value`, or words that are all `name=value`. */
+function nameValues(keyword: string, args: string, line: number, escape: "\\" | "`"): void {
+  const text = joinContinuations(args, escape);
+  const e = escape === "`" ? "`" : "\\\\";
+  const word = new RegExp(`(?:${e}.|"(?:[^"${e}]|${e}.)*"?|'[^']*'?|[^\\s"'${e}])+`, "gs");
+  const words = text.match(word) ?? [];
+  const [first] = words;
+  if (first === undefined) return;
+  if (!first.includes("=")) {
+    if (text.split(/\s+/).length < 2) throw new DockerfileError(`${keyword} must have two arguments`, line);
+    return;
+  }
+  for (const w of words) {
+    if (!w.includes("=")) throw new DockerfileError(`Syntax error - can't find = in "${w}". Must be of the form: name=value`, line);
+    if (w.startsWith("=")) throw new DockerfileError(`${keyword} names can not be blank`, line);
   }
 }
 
@@ -336,7 +366,10 @@ export function parseExecForm(args: string, escape: "\\" | "`" = "\\"): string[]
   return null;
 }
 
-function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | "stages"> {
+function toStages(
+  instructions: Instruction[],
+): Pick<Dockerfile, "globalArgs" | "stages"> & { duplicate: { name: string; line: number } | null } {
+  let duplicate: { name: string; line: number } | null = null;
   const globalArgs: Instruction[] = [];
   const stages: Stage[] = [];
   let body: Instruction[] | null = null;
@@ -345,7 +378,7 @@ function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | 
     if (instr.keyword === "FROM") {
       const stage = toStage(instr, []);
       if (stage.name) {
-        if (names.has(stage.name.toLowerCase())) throw new DockerfileError(`duplicate stage name "${stage.name}"`, instr.line);
+        if (names.has(stage.name.toLowerCase())) duplicate ??= { name: stage.name, line: instr.line };
         names.add(stage.name.toLowerCase());
       }
       stages.push(stage);
@@ -361,7 +394,7 @@ function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | 
   if (stages.length === 0 && instructions.length > 0) {
     throw new DockerfileError("no FROM instruction: a Dockerfile needs at least one build stage", instructions[0].line);
   }
-  return { globalArgs, stages };
+  return { globalArgs, stages, duplicate };
 }
 
 /** Read a FROM instruction into a stage with the given body. */
