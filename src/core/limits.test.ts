@@ -33,6 +33,13 @@ describe("deep and long inputs", () => {
     expect(typeof result.output).toBe("string");
   });
 
+  // Each RUN asks for the SHELL in effect through the whole chain: this took minutes when that was quadratic.
+  test("1,500 stages each built FROM the previous one", { timeout: 60_000 }, async () => {
+    const stages = Array.from({ length: 1500 }, (_, i) => `FROM s${i} AS s${i + 1}\nRUN echo ${i}\n`).join("");
+    const result = await optimize(`FROM debian:bookworm AS s0\nSHELL ["/bin/bash", "-c"]\n${stages}`, OPTIONS);
+    expect(result.output).toContain("FROM s1499 AS s1500");
+  });
+
   test("a file past the size limit is an error on line 1", async () => {
     const text = `FROM debian:bookworm\n${"# padding\n".repeat(MAX_FILE_CHARS / 10 + 1)}`;
     await expect(optimize(text)).rejects.toThrow(DockerfileError);

@@ -31,13 +31,47 @@ export function joinContinuations(text: string, escape: "\\" | "`" = "\\"): stri
 /** The exec form of the SHELL in effect at `instr` (default `/bin/sh -c`), following `FROM <stage>` chains. */
 export function shellInEffect(df: Dockerfile, stage: Stage, instr: Instruction | null): readonly string[] | null {
   const index = instr ? stage.body.indexOf(instr) : stage.body.length;
-  for (let i = (index < 0 ? stage.body.length : index) - 1; i >= 0; i--) {
-    if (stage.body[i].keyword === "SHELL") return stage.body[i].exec;
+  const own = lastShell(stage, index < 0 ? stage.body.length : index);
+  return own !== undefined ? own : inherited(df, stage);
+}
+
+/** The exec form of the last SHELL among the first `end` instructions of the stage; undefined when none. */
+function lastShell(stage: Stage, end: number): readonly string[] | null | undefined {
+  for (let i = end - 1; i >= 0; i--) if (stage.body[i].keyword === "SHELL") return stage.body[i].exec;
+  return undefined;
+}
+
+/** Per file: the SHELL a stage starts with. Memoized and iterative, so long `FROM <stage>` chains stay linear. */
+const startShells = new WeakMap<Dockerfile, Map<Stage, readonly string[] | null>>();
+
+function inherited(df: Dockerfile, stage: Stage): readonly string[] | null {
+  let memo = startShells.get(df);
+  if (!memo) startShells.set(df, (memo = new Map()));
+  const chain: Stage[] = [];
+  let current = stage;
+  let result: readonly string[] | null;
+  for (;;) {
+    if (memo.has(current)) {
+      result = memo.get(current) ?? null;
+      break;
+    }
+    chain.push(current);
+    // A stage is built FROM an earlier stage only, so the chain ends.
+    const parent = stageIndex(df, current.base.raw, df.stages.indexOf(current));
+    if (parent < 0) {
+      result = WINDOWS_BASE.test(current.base.raw) ? ["cmd", "/S", "/C"] : ["/bin/sh", "-c"];
+      break;
+    }
+    const parentStage = df.stages[parent];
+    const own = lastShell(parentStage, parentStage.body.length);
+    if (own !== undefined) {
+      result = own;
+      break;
+    }
+    current = parentStage;
   }
-  const parent = stageIndex(df, stage.base.raw, df.stages.indexOf(stage));
-  if (parent >= 0) return shellInEffect(df, df.stages[parent], null);
-  if (WINDOWS_BASE.test(stage.base.raw)) return ["cmd", "/S", "/C"];
-  return ["/bin/sh", "-c"];
+  for (const s of chain) memo.set(s, result);
+  return result;
 }
 
 export type RunScript = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
