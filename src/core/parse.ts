@@ -300,7 +300,7 @@ function validate(keyword: string, flags: readonly Flag[], args: string, heredoc
   if (words.length === 0 && !heredoc && NEEDS_ARGUMENT.has(keyword)) {
     throw new DockerfileError(`${keyword} requires at least one argument`, line);
   }
-  if ((keyword === "COPY" || keyword === "ADD") && !heredoc && !args.trim().startsWith("[") && words.length < 2) {
+  if ((keyword === "COPY" || keyword === "ADD") && !heredoc && (parseExecForm(args, escape) ?? words).length < 2) {
     throw new DockerfileError(
       `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined`,
       line,
