@@ -15,7 +15,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const lib = await import(new URL("../dist/index.js", import.meta.url).href);
-const { optimize, fsContext, DockerfileError, PASSES, decodeBytes, encodeText } = lib;
+const { optimize, fsContext, DockerfileError, PASSES } = lib;
+// Builds from before the byte-preserving codec (to measure a baseline) read and write UTF-8 as the CLI did.
+const decodeBytes = lib.decodeBytes ?? ((bytes) => Buffer.from(bytes).toString("utf8"));
+const encodeText = lib.encodeText ?? ((text) => Buffer.from(text, "utf8"));
 
 const args = process.argv.slice(2);
 const root = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
