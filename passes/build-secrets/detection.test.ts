@@ -29,6 +29,13 @@ describe("secret-detection", () => {
       { name: "B", value: '"x y"' },
     ]);
     expect(declaredVariables(instruction("ENV", "TOKEN some value"))).toEqual([{ name: "TOKEN", value: "some value" }]);
+    // Real files (the official cassandra image) continue a legacy ENV over comment lines and blanks after the escape.
+    expect(declaredVariables(instruction("ENV", "GPG_KEYS \\\n# a key\n\tAAAA \\\n# another\n\tBBBB"))).toEqual([
+      { name: "GPG_KEYS", value: "AAAA \tBBBB" },
+    ]);
+    expect(declaredVariables(instruction("ENV", "PASSWORD \\  \n  x"))).toEqual([{ name: "PASSWORD", value: "x" }]);
+    expect(declaredVariables(instruction("ENV", "API_KEY `\n    abc"), "`")).toEqual([{ name: "API_KEY", value: "abc" }]);
+    expect(declaredVariables(instruction("ENV", "A =1"))).toEqual([{ name: "A", value: "=1" }]);
   });
   test("references", () => {
     expect(references('echo "${NPM_TOKEN}"', "NPM_TOKEN")).toBe(true);

@@ -2,6 +2,7 @@
 // Heuristics only: they decide what to report; a rewrite still checks every use before it changes anything.
 import { posix } from "node:path";
 import type { Instruction } from "../../src/core/ir.js";
+import { joinContinuations } from "../../src/core/run-script.js";
 
 /** Names that hold a secret: `*_TOKEN`, `*_PASSWORD`, `*_SECRET`, `*_KEY`… (not public keys or fingerprints). */
 const SECRET_NAME = /(^|_)(TOKEN|PASSWORD|PASSWD|SECRET|KEY|API_?KEY|ACCESS_KEY|CREDENTIALS?|AUTH)$/i;
@@ -25,13 +26,14 @@ export interface Variable {
   readonly value: string | null;
 }
 
-/** The variables an ARG or ENV declares; null when the syntax is not one we read. */
-export function declaredVariables(instr: Instruction): Variable[] | null {
-  const text = instr.args.replace(/\\\r?\n/g, " ").trim();
-  if (instr.keyword === "ENV" && /^[A-Za-z_][\w]*\s+[^=\s]/.test(text) && !/^[A-Za-z_]\w*=/.test(text)) {
-    const [, name, value] = /^(\S+)\s+(.*)$/.exec(text)!; // legacy `ENV NAME value with spaces`
-    return [{ name, value }];
-  }
+/**
+ * The variables an ARG or ENV declares; null when the syntax is not one we read. Continuation lines are
+ * joined as BuildKit joins them (comment lines inside dropped, blanks after the escape allowed).
+ */
+export function declaredVariables(instr: Instruction, escape: "\\" | "`" = "\\"): Variable[] | null {
+  const text = joinContinuations(instr.args, escape);
+  const legacy = /^([A-Za-z_]\w*)\s+(\S.*)$/s.exec(text); // legacy `ENV NAME value with spaces`
+  if (instr.keyword === "ENV" && legacy && !/^[A-Za-z_]\w*=/.test(text)) return [{ name: legacy[1], value: legacy[2] }];
   const words = text.match(/(?:[^\s"']+|"(?:[^"\\]|\\.)*"|'[^']*')+/g);
   if (!words) return null;
   const vars: Variable[] = [];

@@ -18,7 +18,26 @@ import {
 } from "./detection.js";
 import { CONSTRUCTS } from "../../src/core/syntax.js";
 
-type MessageId = "argSecret" | "argDefault" | "envSecret" | "copiedFile" | "writtenFile" | "mountedArg" | "mountedFile" | "blocked";
+type MessageId =
+  | "argSecret"
+  | "argDefault"
+  | "envSecret"
+  | "copiedFile"
+  | "writtenFile"
+  | "mountedArg"
+  | "mountedFile"
+  | "argSeveral"
+  | "argRunNotShell"
+  | "argRunNotRoot"
+  | "argDeclaredAgain"
+  | "argEnvInImage"
+  | "argUsedOutsideRun"
+  | "fileRelativeTarget"
+  | "fileCopyFlag"
+  | "fileRmNotTrailing"
+  | "fileUsedBy"
+  | "fileOtherCopy"
+  | "fileUserCannotRead";
 
 export default definePass({
   id: "build-secrets",
@@ -58,7 +77,25 @@ export default definePass({
       "Replaced build argument `{name}` with a secret mount on the RUNs after it ({lines}); build with `docker build --secret {flag}` instead of `--build-arg {name}=…`.",
     mountedFile:
       "Replaced the copied `{file}` (deleted on line {rmLine}) with a secret mount at `{target}` on {lines}; build with `docker build --secret id={id},src={src}`.",
-    blocked: "Left `{name}` as it is: {reason}.",
+    argSeveral: "Left `{name}` as it is: the ARG declares several arguments; give each secret a line of its own.",
+    argRunNotShell:
+      "Left `{name}` as it is: the RUN on line {line} is not a shell script that `$(cat /run/secrets/{name})` could be put in front of.",
+    argRunNotRoot:
+      "Left `{name}` as it is: the RUN on line {line} runs as USER `{user}`, which cannot read `/run/secrets/{name}` (root, mode 0400) without the `env=` form of Dockerfile syntax 1.10.",
+    argDeclaredAgain: "Left `{name}` as it is: it is declared again on line {line}.",
+    argEnvInImage:
+      "Left `{name}` as it is: `ENV {name}` on line {line} puts it into the image that containers run, which may read it; remove that ENV if only the build needs it.",
+    argUsedOutsideRun: "Left `{name}` as it is: the {keyword} on line {line} uses it, and only a RUN can read a secret mount.",
+    fileRelativeTarget:
+      "Left `{name}` as it is: its destination is relative and the stage sets no WORKDIR before it, so its absolute path is unknown.",
+    fileCopyFlag: "Left `{name}` as it is: the COPY sets `--{flag}`, which a secret mount (root-owned, mode 0400) would not keep.",
+    fileRmNotTrailing:
+      "Left `{name}` as it is: the RUN on line {line} does not end in `&& rm {target}`, so the deletion cannot be dropped cleanly.",
+    fileUsedBy: "Left `{name}` as it is: the {keyword} on line {line} runs while the file is there.",
+    fileOtherCopy:
+      "Left `{name}` as it is: the {keyword} on line {line} may put it there too, and the deletion would then no longer remove that copy.",
+    fileUserCannotRead:
+      "Left `{name}` as it is: USER `{user}` (line {line}) could not read the secret mount, which belongs to root with mode 0400.",
   },
   run(df, input): Dockerfile {
     // split-stages repeats ARGs in the runtime stage with their original line: one note per line and message.
@@ -84,7 +121,7 @@ export default definePass({
         if (instr.keyword === "ARG")
           secretArgs(df, stage, i, { ctx, mount, envForm, edits, envMayGo: !shipped.has(si) && !parentOfOthers, pending });
         if (instr.keyword === "ENV" && !edits.dropped.has(i)) {
-          for (const v of declaredVariables(instr) ?? []) {
+          for (const v of declaredVariables(instr, df.escape) ?? []) {
             if (isSecretName(v.name) || hasUrlCredentials(v.value ?? "")) ctx.decline(instr.line, "envSecret", { name: v.name });
           }
         }
@@ -137,7 +174,7 @@ interface ArgScope {
 
 function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void {
   const instr = stage.body[i];
-  const vars = declaredVariables(instr) ?? [];
+  const vars = declaredVariables(instr, df.escape) ?? [];
   for (const v of vars) {
     if (!isSecretName(v.name) && !hasUrlCredentials(v.value ?? "")) continue;
     if (v.value !== null && v.value !== "" && v.value !== '""') {
@@ -149,9 +186,10 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
       s.ctx.decline(instr.line, "argSecret", { name: v.name, flag });
       continue;
     }
-    const blocked = (reason: string) => s.ctx.decline(instr.line, "blocked", { name: v.name, reason });
+    const blocked = (id: MessageId, data: Readonly<Record<string, string | number>> = {}) =>
+      s.ctx.decline(instr.line, id, { name: v.name, ...data });
     if (vars.length > 1) {
-      blocked("the ARG declares several arguments; give each secret a line of its own");
+      blocked("argSeveral");
       continue;
     }
     const runs: number[] = [];
@@ -159,29 +197,21 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
     for (let k = i + 1; k < stage.body.length; k++) {
       const later = stage.body[k];
       if (later.keyword === "RUN") {
-        if (!s.envForm && !parseRun(df, stage, later).ok)
-          return blocked(
-            `the RUN on line ${later.line} is not a shell script that \`$(cat /run/secrets/${v.name})\` could be put in front of`,
-          );
+        if (!s.envForm && !parseRun(df, stage, later).ok) return blocked("argRunNotShell", { line: later.line });
         const user = stage.body
           .slice(0, k)
           .filter((l) => l.keyword === "USER")
           .pop();
         if (!s.envForm && user && !/^(root|0)(:|$)/.test(user.args.trim()))
-          return blocked(
-            `the RUN on line ${later.line} runs as USER \`${user.args.trim()}\`, which cannot read \`/run/secrets/${v.name}\` (root, mode 0400) without the \`env=\` form of Dockerfile syntax 1.10`,
-          );
+          return blocked("argRunNotRoot", { line: later.line, user: user.args.trim() });
         runs.push(k);
-      } else if (later.keyword === "ARG" && (declaredVariables(later) ?? []).some((w) => w.name === v.name)) {
-        return blocked(`it is declared again on line ${later.line}`);
-      } else if (later.keyword === "ENV" && isAlias(later, v.name)) {
-        if (!s.envMayGo)
-          return blocked(
-            `\`ENV ${v.name}\` on line ${later.line} puts it into the image that containers run, which may read it; remove that ENV if only the build needs it`,
-          );
+      } else if (later.keyword === "ARG" && (declaredVariables(later, df.escape) ?? []).some((w) => w.name === v.name)) {
+        return blocked("argDeclaredAgain", { line: later.line });
+      } else if (later.keyword === "ENV" && isAlias(later, v.name, df.escape)) {
+        if (!s.envMayGo) return blocked("argEnvInImage", { line: later.line });
         aliases.push(k);
       } else if (references(later.args, v.name) || later.flags.some((f) => references(f.value ?? "", v.name))) {
-        return blocked(`the ${later.keyword} on line ${later.line} uses it, and only a RUN can read a secret mount`);
+        return blocked("argUsedOutsideRun", { keyword: later.keyword, line: later.line });
       }
     }
     s.edits.dropped.add(i);
@@ -205,8 +235,8 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
 }
 
 /** `ENV NAME=$NAME` or `ENV NAME=${NAME}`: the argument re-exported under its own name. */
-function isAlias(instr: Instruction, name: string): boolean {
-  const vars = declaredVariables(instr);
+function isAlias(instr: Instruction, name: string, escape: Dockerfile["escape"]): boolean {
+  const vars = declaredVariables(instr, escape);
   return vars?.length === 1 && vars[0].name === name && new RegExp(`^"?\\$(\\{${name}\\}|${name})"?$`).test(vars[0].value ?? "");
 }
 
@@ -243,17 +273,17 @@ function copiedFile(_df: Dockerfile, stage: Stage, i: number, s: FileScope): voi
   const rmLine = stage.body[rm].line;
   const data = { file: src, rmLine, id, target: target ?? dest, src };
   if (!s.mount) return s.ctx.decline(instr.line, "copiedFile", data);
-  const blocked = (reason: string) => s.ctx.decline(instr.line, "blocked", { name: src, reason });
-  if (!target) return blocked("its destination is relative and the stage sets no WORKDIR before it, so its absolute path is unknown");
-  if (instr.flags.length > 0)
-    return blocked(`the COPY sets \`--${instr.flags[0].name}\`, which a secret mount (root-owned, mode 0400) would not keep`);
+  const blocked = (id: MessageId, data: Readonly<Record<string, string | number>> = {}) =>
+    s.ctx.decline(instr.line, id, { name: src, ...data });
+  if (!target) return blocked("fileRelativeTarget");
+  if (instr.flags.length > 0) return blocked("fileCopyFlag", { flag: instr.flags[0].name });
   const removal = trailingRemoval(stage.body[rm].args);
   if (!removal || resolvePath(workdirAt(stage, rm) ?? "/", removal.path) !== target)
-    return blocked(`the RUN on line ${rmLine} does not end in \`&& rm ${target}\`, so the deletion cannot be dropped cleanly`);
+    return blocked("fileRmNotTrailing", { line: rmLine, target });
   for (let k = i + 1; k <= rm; k++) {
     const between = stage.body[k];
     if (!["RUN", "ENV", "ARG", "WORKDIR", "LABEL", "EXPOSE"].includes(between.keyword))
-      return blocked(`the ${between.keyword} on line ${between.line} runs while the file is there`);
+      return blocked("fileUsedBy", { keyword: between.keyword, line: between.line });
   }
   const base = src.split("/").pop()!;
   const other = stage.body
@@ -261,18 +291,12 @@ function copiedFile(_df: Dockerfile, stage: Stage, i: number, s: FileScope): voi
     .find(
       (l, k) => k !== i && (l.keyword === "COPY" || l.keyword === "ADD") && !l.flags.some((f) => f.name === "from") && mayCopy(l, base),
     );
-  if (other)
-    return blocked(
-      `the ${other.keyword} on line ${other.line} may put it there too, and the deletion would then no longer remove that copy`,
-    );
+  if (other) return blocked("fileOtherCopy", { keyword: other.keyword, line: other.line });
   const user = stage.body
     .slice(0, rm)
     .filter((l) => l.keyword === "USER")
     .pop();
-  if (user && !/^(root|0)(:|$)/.test(user.args.trim()))
-    return blocked(
-      `USER \`${user.args.trim()}\` (line ${user.line}) could not read the secret mount, which belongs to root with mode 0400`,
-    );
+  if (user && !/^(root|0)(:|$)/.test(user.args.trim())) return blocked("fileUserCannotRead", { user: user.args.trim(), line: user.line });
   const runs: number[] = [];
   for (let k = i + 1; k <= rm; k++) if (stage.body[k].keyword === "RUN" && !(k === rm && removal.rest === "")) runs.push(k);
   s.edits.dropped.add(i);

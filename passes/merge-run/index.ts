@@ -57,6 +57,8 @@ export default definePass({
     windowsEscape:
       "Did not merge RUN instructions: the file uses `# escape=`` (a Windows Dockerfile), whose shell merge-run does not read.",
     nonPosixShell: "Did not merge this RUN with the RUN on line {other}: its shell is `{shell}`, not a POSIX shell.",
+    tooDeep:
+      "Did not merge this RUN with the RUN on line {other}: its shell script nests more than {depth} levels deep, deeper than merge-run reads; split it into smaller RUNs to let it merge.",
     parseError:
       "Did not merge this RUN with the RUN on line {other}: its shell script does not parse cleanly, and merge-run rewrites only scripts it can read.",
     noCommand: "Did not merge this RUN with the RUN on line {other}: it runs no command.",

@@ -14,7 +14,7 @@ import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trai
 import { parseRun, shellInEffect } from "../../src/core/run-script.js";
 import { pathEffects, type PathEffects } from "./path-effects.js";
 import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";
-import type { ShellScript } from "../../src/core/shell.js";
+import { MAX_SHELL_DEPTH, type ShellScript } from "../../src/core/shell.js";
 
 export type MergeNoteId =
   | "merged"
@@ -26,6 +26,7 @@ export type MergeNoteId =
   | "windowsEscape"
   | "nonPosixShell"
   | "parseError"
+  | "tooDeep"
   | "noCommand"
   | "daemon"
   | "setErrexit"
@@ -67,7 +68,7 @@ function analyze(df: Dockerfile, stage: Stage, instr: Instruction): Analysis {
   const shell = shellInEffect(df, stage, instr);
   if (!shell || !POSIX_SHELLS.test(shell[0] ?? "")) return no("nonPosixShell", { shell: (shell ?? ["?"]).join(" ") });
   const parsed = parseRun(df, stage, instr);
-  if (!parsed.ok) return no("parseError");
+  if (!parsed.ok) return no(parsed.tooDeep ? "tooDeep" : "parseError", { depth: String(MAX_SHELL_DEPTH) });
   const script = collapseBlanks(parsed.script);
   if (topLevel(script).statements.length === 0) return no("noCommand");
   return {

@@ -1,6 +1,7 @@
 // Where a batch's results go: in place (atomic), a mirror tree, or nowhere (dry run).
 import { mkdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { encodeText } from "../core/bytes.js";
 import { writeFileAtomically } from "../io/atomic-write.js";
 import type { FileResult } from "./process-file.js";
 
@@ -22,7 +23,8 @@ export function writeInPlace(results: readonly FileResult[]): FileResult[] {
         if (earlier && earlier.text !== w.text) throw new Error(`it is the same file as ${earlier.by}, which was rewritten differently`);
       }
       for (const w of writes) {
-        writeFileAtomically(w.path, w.text);
+        // encodeText writes bytes that were not UTF-8 in the input back as the same bytes.
+        writeFileAtomically(w.path, encodeText(w.text));
         written.set(realPath(w.path), { text: w.text, by: r.display });
       }
       return r;
@@ -39,7 +41,7 @@ export function writeOutDir(results: readonly FileResult[], outDir: string): Fil
     const target = join(outDir, r.display.replace(/^\/+/, "").replace(/^(\.\.\/)+/, ""));
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomically(target, r.output);
+      writeFileAtomically(target, encodeText(r.output));
       return r;
     } catch (err) {
       return { ...r, status: "error", error: { line: null, message: `not written to ${target}: ${(err as Error).message}` } };

@@ -1,6 +1,7 @@
 // One Dockerfile of a batch: read, optimize, classify. Never throws: a file that cannot be read or parsed becomes
 // an `error` result, a bug in msb-opt an `internal` one (told apart everywhere: a bug asks for a report).
 import { readFileSync } from "node:fs";
+import { decodeBytes } from "../core/bytes.js";
 import { fsContext, watchFailures } from "../core/context.js";
 import { DockerfileError } from "../core/parse.js";
 import type { Note, ProposedFile } from "../core/pass.js";
@@ -67,7 +68,7 @@ export async function processFile(task: FileTask, options: BatchRunOptions): Pro
   const { injectFault, ...passOptions } = options;
   let text: string;
   try {
-    text = readFileSync(task.path, "utf8");
+    text = decodeBytes(readFileSync(task.path));
   } catch (err) {
     return { ...task, ...empty, status: "error", error: { line: null, message: `cannot read: ${(err as Error).message}` } };
   }

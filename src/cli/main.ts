@@ -3,6 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeFileAtomically } from "../io/atomic-write.js";
 import { Command, Option } from "commander";
+import { decodeBytes, encodeText } from "../core/bytes.js";
 import { fsContext, noContext } from "../core/context.js";
 import { colorizeDiff } from "../core/diff.js";
 import { DockerfileError } from "../core/parse.js";
@@ -110,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ config: configFile, settings }, null, 2)}\n`);
     return 0;
   }
-  const text = fromStdin ? readFileSync(0, "utf8") : readInput(file);
+  const text = fromStdin ? decodeBytes(readFileSync(0)) : readInput(file);
   warnIfClassicBuilder(label, text);
   const contextDir = opts.context ?? (fromStdin ? null : dirname(resolve(file)));
   if (contextDir !== null && !isDirectory(contextDir)) throw new UsageError(`${contextDir}: the build context is not a folder`);
@@ -167,11 +168,11 @@ async function main(argv: string[]): Promise<number> {
     }
     if (opts.diff) {
       const color = process.stdout.isTTY && !("NO_COLOR" in process.env);
-      process.stdout.write(color ? colorizeDiff(result.diff) : result.diff);
+      process.stdout.write(encodeText(color ? colorizeDiff(result.diff) : result.diff));
     } else if (opts.output) {
       writeOutput(opts.output, result.output);
     } else if (!opts.check) {
-      process.stdout.write(result.output);
+      process.stdout.write(encodeText(result.output));
     }
     // Proposed context files (only passes given a writing option propose any): written beside the output, never under --diff/--check.
     if (!opts.diff && !opts.check && contextDir !== null) for (const f of result.files) writeOutput(join(contextDir, f.path), f.after);
@@ -257,7 +258,7 @@ function diffPath(file: string): string {
 
 function readInput(file: string): string {
   try {
-    return readFileSync(file, "utf8");
+    return decodeBytes(readFileSync(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(
@@ -276,7 +277,8 @@ function isDirectory(path: string): boolean {
 
 function writeOutput(path: string, text: string): void {
   try {
-    writeFileAtomically(path, text);
+    // Bytes that were not UTF-8 in the input go back out as the same bytes (see core/bytes.ts).
+    writeFileAtomically(path, encodeText(text));
   } catch (err) {
     throw new UsageError(`${path}: cannot write: ${(err as Error).message}`);
   }

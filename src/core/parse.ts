@@ -6,6 +6,7 @@
 import { DockerfileParser, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from "dockerfile-ast";
 import { parseImageRef } from "./image-ref.js";
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, Stage } from "./ir.js";
+import { joinContinuations } from "./run-script.js";
 
 /** Input that BuildKit would reject, with the 1-based line it is on. */
 export class DockerfileError extends Error {
@@ -50,6 +51,33 @@ const KEYWORDS = new Set([
   "WORKDIR",
 ]);
 const FLAGGED = new Set(["FROM", "RUN", "COPY", "ADD", "HEALTHCHECK"]);
+/** The flags BuildKit accepts per instruction; `true` marks a boolean flag (no value needed). */
+const KNOWN_FLAGS: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {
+  FROM: { platform: false },
+  RUN: { mount: false, network: false, security: false, device: false },
+  COPY: { from: false, chown: false, chmod: false, link: true, exclude: false, parents: true },
+  ADD: { chown: false, chmod: false, link: true, "keep-git-dir": true, checksum: false, unpack: true, exclude: false },
+  HEALTHCHECK: { interval: false, timeout: false, "start-period": false, "start-interval": false, retries: false },
+};
+/** Flags that may be given more than once. */
+const REPEATABLE = new Set(["mount", "exclude", "device"]);
+/** Instructions whose flags BuildKit ignores instead of checking. */
+const FLAGS_IGNORED = new Set(["ARG", "STOPSIGNAL"]);
+/** Instructions that need a non-empty argument. */
+const NEEDS_ARGUMENT = new Set([
+  "ENV",
+  "LABEL",
+  "EXPOSE",
+  "VOLUME",
+  "ARG",
+  "SHELL",
+  "ONBUILD",
+  "HEALTHCHECK",
+  "USER",
+  "WORKDIR",
+  "STOPSIGNAL",
+  "MAINTAINER",
+]);
 const EXEC_FORM = new Set(["RUN", "CMD", "ENTRYPOINT", "SHELL", "VOLUME"]);
 const STAGE_NAME = /^[a-z][a-z0-9\-_.]*$/i;
 
@@ -116,6 +144,13 @@ export function parseDockerfile(text: string): ParsedFile {
     return body[nl - 1] === "\r" ? { end: nl - 1, eol: "\r\n" } : { end: nl, eol: "\n" };
   };
 
+  const escapeDirective = owned.find((n) => n.kind === "directive" && n.directive?.name.toLowerCase() === "escape");
+  if (escapeDirective && !["`", "\\"].includes(escapeDirective.directive!.value)) {
+    throw new DockerfileError(
+      `invalid escape token '${escapeDirective.directive!.value}' does not match \` or \\`,
+      lineOf(lineStarts, escapeDirective.start),
+    );
+  }
   const escape = ast.getEscapeCharacter() === "`" ? "`" : "\\";
   const directives: Directive[] = [];
   const instructions: Instruction[] = [];
@@ -140,7 +175,15 @@ export function parseDockerfile(text: string): ParsedFile {
     const dockerfile: Dockerfile = { bom, newline, escape, directives: [], globalArgs: [], stages: [], trailing: body };
     return { dockerfile, unsupported };
   }
-  const dockerfile: Dockerfile = { bom, newline, escape, directives, ...toStages(instructions), trailing };
+  const { duplicate, ...parts } = toStages(instructions);
+  if (duplicate) {
+    // BuildKit accepts it (with a lint warning); a later stage of the same name replaces the earlier one for
+    // the references after it, which msb-opt does not model: keep the file as it is.
+    const reason = `a second build stage named \`${duplicate.name}\``;
+    const whole: Dockerfile = { bom, newline, escape, directives: [], globalArgs: [], stages: [], trailing: body };
+    return { dockerfile: whole, unsupported: [{ line: duplicate.line, reason }] };
+  }
+  const dockerfile: Dockerfile = { bom, newline, escape, directives, ...parts, trailing };
   return { dockerfile, unsupported };
 }
 
@@ -213,6 +256,7 @@ function toInstruction(
   if (escape === "\\" && heredocs.length === 0 && /\\\\[ \t]*\r?\n/.test(raw)) {
     unsupported.push({ line, reason: "a line ending in an escaped escape character (`\\\\`)" });
   }
+  validate(keyword, flags, args, heredocs.length > 0, line, escape);
   if (keyword === "ONBUILD") {
     const trigger = args.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
     if (["ONBUILD", "FROM", "MAINTAINER"].includes(trigger)) {
@@ -220,9 +264,80 @@ function toInstruction(
     }
   }
   let exec: string[] | null = null;
-  if (EXEC_FORM.has(keyword) && heredocs.length === 0) exec = parseExecForm(args);
+  if (EXEC_FORM.has(keyword) && heredocs.length === 0) exec = parseExecForm(args, escape);
   return { keyword, flags, args, exec, heredocs, leading, line, raw, eol };
 }
+
+/** What BuildKit's instruction parser rejects in one instruction (its flags and argument count). */
+function validate(keyword: string, flags: readonly Flag[], args: string, heredoc: boolean, line: number, escape: "\\" | "`"): void {
+  const words = args
+    .replace(/[\\`][ \t]*\n/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!FLAGGED.has(keyword) && !FLAGS_IGNORED.has(keyword) && /^--[^\s-]/.test(words[0] ?? "")) {
+    throw new DockerfileError(`unknown flag: ${words[0].slice(2).split("=")[0]}`, line);
+  }
+  const known = KNOWN_FLAGS[keyword];
+  const seen = new Set<string>();
+  for (const f of flags) {
+    if (!known || !(f.name in known)) {
+      throw new DockerfileError(`unknown flag: ${f.name}`, line);
+    }
+    if (seen.has(f.name) && !REPEATABLE.has(f.name)) throw new DockerfileError(`duplicate flag specified: ${f.name}`, line);
+    seen.add(f.name);
+    if (known[f.name]) {
+      if (f.value !== null && !/^(true|false)$/i.test(f.value)) {
+        throw new DockerfileError(`expecting boolean value for flag ${f.name}, not: ${f.value}`, line);
+      }
+    } else if (f.value === null || f.value === "") {
+      throw new DockerfileError(`missing a value on flag: ${f.name}`, line);
+    }
+    if (f.name === "chmod" && f.value && !f.value.includes("$") && !/^[0-7]{3,4}$/.test(f.value) && !SYMBOLIC_MODE.test(f.value)) {
+      throw new DockerfileError(`invalid chmod parameter: ${f.value}`, line);
+    }
+  }
+  if (words.length === 0 && !heredoc && NEEDS_ARGUMENT.has(keyword)) {
+    throw new DockerfileError(`${keyword} requires at least one argument`, line);
+  }
+  if ((keyword === "COPY" || keyword === "ADD") && !heredoc && (parseExecForm(args, escape) ?? words).length < 2) {
+    throw new DockerfileError(
+      `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined`,
+      line,
+    );
+  }
+  if ((keyword === "ENV" || keyword === "LABEL") && !heredoc) nameValues(keyword, args, line, escape);
+  if (keyword === "SHELL" && words.length > 0 && parseExecForm(args, escape) === null) {
+    throw new DockerfileError("SHELL requires the arguments to be in JSON form", line);
+  }
+  if (keyword === "HEALTHCHECK") {
+    const type = words[0].toUpperCase();
+    if (type === "NONE" && words.length > 1) throw new DockerfileError("HEALTHCHECK NONE takes no arguments", line);
+    if (type !== "NONE" && type !== "CMD") throw new DockerfileError(`Unknown type "${words[0]}" in HEALTHCHECK (try CMD)`, line);
+    if (type === "CMD" && words.length === 1) throw new DockerfileError("Missing command after HEALTHCHECK CMD", line);
+  }
+}
+
+/** ENV and LABEL: the legacy `KEY name value`, or words that are all `name=value`. */
+function nameValues(keyword: string, args: string, line: number, escape: "\\" | "`"): void {
+  const text = joinContinuations(args, escape);
+  const e = escape === "`" ? "`" : "\\\\";
+  const word = new RegExp(`(?:${e}.|"(?:[^"${e}]|${e}.)*"?|'[^']*'?|[^\\s"'${e}])+`, "gs");
+  const words = text.match(word) ?? [];
+  const [first] = words;
+  if (first === undefined) return;
+  if (!first.includes("=")) {
+    if (text.split(/\s+/).length < 2) throw new DockerfileError(`${keyword} must have two arguments`, line);
+    return;
+  }
+  for (const w of words) {
+    if (!w.includes("=")) throw new DockerfileError(`Syntax error - can't find = in "${w}". Must be of the form: name=value`, line);
+    if (w.startsWith("=")) throw new DockerfileError(`${keyword} names can not be blank`, line);
+  }
+}
+
+/** `u+x`, `go-w`, `a=rX,u+w`: the symbolic modes newer BuildKit accepts for `--chmod`. */
+const SYMBOLIC_MODE = /^[ugoa]*[-+=][rwxXst]*(,[ugoa]*[-+=][rwxXst]*)*$/;
 
 /** Drop whitespace, line continuations and comment lines before the first argument. */
 function skipContinuations(text: string): string {
@@ -238,8 +353,9 @@ function skipContinuations(text: string): string {
 }
 
 /** Exec form as BuildKit reads it: a JSON array of strings, else shell form. */
-export function parseExecForm(args: string): string[] | null {
-  const joined = args.replace(/[\\`][ \t]*\n/g, "").trim();
+export function parseExecForm(args: string, escape: "\\" | "`" = "\\"): string[] | null {
+  // Joined as BuildKit joins lines: comment lines inside the continuation are dropped.
+  const joined = joinContinuations(args, escape);
   if (!joined.startsWith("[")) return null;
   try {
     const value: unknown = JSON.parse(joined);
@@ -250,7 +366,10 @@ export function parseExecForm(args: string): string[] | null {
   return null;
 }
 
-function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | "stages"> {
+function toStages(
+  instructions: Instruction[],
+): Pick<Dockerfile, "globalArgs" | "stages"> & { duplicate: { name: string; line: number } | null } {
+  let duplicate: { name: string; line: number } | null = null;
   const globalArgs: Instruction[] = [];
   const stages: Stage[] = [];
   let body: Instruction[] | null = null;
@@ -259,7 +378,7 @@ function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | 
     if (instr.keyword === "FROM") {
       const stage = toStage(instr, []);
       if (stage.name) {
-        if (names.has(stage.name.toLowerCase())) throw new DockerfileError(`duplicate stage name "${stage.name}"`, instr.line);
+        if (names.has(stage.name.toLowerCase())) duplicate ??= { name: stage.name, line: instr.line };
         names.add(stage.name.toLowerCase());
       }
       stages.push(stage);
@@ -275,7 +394,7 @@ function toStages(instructions: Instruction[]): Pick<Dockerfile, "globalArgs" | 
   if (stages.length === 0 && instructions.length > 0) {
     throw new DockerfileError("no FROM instruction: a Dockerfile needs at least one build stage", instructions[0].line);
   }
-  return { globalArgs, stages };
+  return { globalArgs, stages, duplicate };
 }
 
 /** Read a FROM instruction into a stage with the given body. */

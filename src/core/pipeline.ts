@@ -4,15 +4,23 @@ import { posix } from "node:path";
 import { PASSES } from "../../passes/index.js";
 import { noContext, watchFailures, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
-import { allInstructions, type Dockerfile } from "./ir.js";
-import { parseDockerfile } from "./parse.js";
+import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
+import { DockerfileError, parseDockerfile } from "./parse.js";
 import { ignoreLine, protectedFrom, readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
 import { UsageError } from "./errors.js";
 import { formatMessage, type Note, type Pass, type PassContext, type ProposedFile } from "./pass.js";
 import { checkValue, settingTable, type GlobalSettings, type SettingEntry } from "./settings.js";
 import { printDockerfile } from "./print.js";
+import { hasRawBytes } from "./bytes.js";
 import { loadShell, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
+
+/**
+ * Limits for absurd input: real Dockerfiles stay far below (the largest of the measured corpus of 1,100 real
+ * files has 20 KB and 500 lines), and the passes' analyses grow faster than linearly with the file.
+ */
+export const MAX_FILE_CHARS = 1024 * 1024;
+export const MAX_INSTRUCTIONS = 5000;
 
 /** Every setting, global and per pass, in one table (flags, config, schema, frontend and README derive from it). */
 export const SETTINGS: readonly SettingEntry[] = settingTable(PASSES);
@@ -78,7 +86,15 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   const filename = options.filename ?? "Dockerfile";
   checkOptions(options);
   const passes = selectPasses(options);
+  if (text.length > MAX_FILE_CHARS) {
+    throw new DockerfileError(`the file is too large for msb-opt (${text.length} characters; the limit is ${MAX_FILE_CHARS}, 1 MiB)`, 1);
+  }
   const { dockerfile: input, unsupported } = parseDockerfile(text);
+  let count = 0;
+  for (const instr of allInstructions(input)) {
+    if (++count > MAX_INSTRUCTIONS)
+      throw new DockerfileError(`the file has more than ${MAX_INSTRUCTIONS} instructions, the most msb-opt reads`, instr.line);
+  }
   if (unsupported.length > 0) {
     const refusals = unsupported.map((u) => ({
       pass: "parse",
@@ -89,9 +105,9 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     return { output: text, changes: [], refusals, diff: "", files: [] };
   }
   const syntaxDirective = options.syntaxDirective ?? "auto";
-  if (passes.length > 0 && [...allInstructions(input)].some((i) => i.keyword === "RUN" || i.keyword === "ONBUILD")) {
-    await loadShell();
-  }
+  // Any instruction may hold shell (HEALTHCHECK, shell-form CMD/ENTRYPOINT, ONBUILD): load the parser for
+  // every run with passes, so that no pass can meet an unloaded one.
+  if (passes.length > 0) await loadShell();
   deepFreeze(input);
 
   const notes: Note[] = [];
@@ -159,7 +175,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       notes.push(unreadableContextNote(pass.id, unreadable));
       continue;
     }
-    const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes);
+    const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes) ?? rewritesRawBytes(pass.id, df, next, passNotes);
     if (skipped) {
       notes.push(skipped);
       continue;
@@ -216,6 +232,28 @@ function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, igno
     line: hit.line,
     kind: "refusal",
     message: `Skipped ${count} change${count === 1 ? " because it" : "s because they"} would touch or move this instruction, which \`# msb-opt ignore=${id}\` on line ${line} protects (the first: ${first}).`,
+  };
+}
+
+/**
+ * A note when a pass would rewrite an instruction holding bytes that are not UTF-8 (a Latin-1 LABEL, a GBK
+ * comment inside a RUN): msb-opt reads such text only to copy it through, so the pass's result is dropped.
+ */
+function rewritesRawBytes(id: string, before: Dockerfile, after: Dockerfile, passNotes: readonly Note[]): Note | null {
+  if (before === after) return null;
+  const kept = new Set(allInstructions(after));
+  const printed = (i: Instruction) =>
+    i.raw ?? `${i.args} ${i.flags.map((f) => f.value ?? "").join(" ")} ${i.heredocs.map((h) => h.body).join("")}`;
+  const hit =
+    [...allInstructions(before)].find((i) => !kept.has(i) && hasRawBytes(printed(i))) ??
+    [...kept].find((i) => i.raw === null && hasRawBytes(printed(i)));
+  if (!hit) return null;
+  const count = passNotes.filter((n) => n.kind === "change").length;
+  return {
+    pass: id,
+    line: hit.line,
+    kind: "refusal",
+    message: `Skipped ${count} change${count === 1 ? " because it" : "s because they"} would rewrite this instruction, which holds bytes that are not UTF-8; save the file as UTF-8 to let the pass run.`,
   };
 }
 

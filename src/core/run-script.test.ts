@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseDockerfile } from "./parse.js";
-import { joinContinuations, parseRun, runScript } from "./run-script.js";
+import { joinContinuations, parseRun, runScript, shellInEffect } from "./run-script.js";
 import { loadShell, simpleCommands } from "./shell.js";
 
 beforeAll(() => loadShell());
@@ -70,5 +70,18 @@ describe("parseRun and simpleCommands", () => {
   test("a syntax error is never ok", () => {
     const r = firstRun("FROM debian\nRUN if then fi (\n");
     expect(parseRun(r.dockerfile, r.stage, r.run).ok).toBe(false);
+  });
+});
+
+describe("shellInEffect", () => {
+  test("follows FROM <stage> chains to the last SHELL, and the base image's default past them", () => {
+    const { dockerfile: df } = parseDockerfile(
+      'FROM debian AS a\nSHELL ["/bin/bash", "-c"]\nFROM a AS b\nRUN x\nFROM b AS c\nSHELL ["/bin/zsh", "-c"]\nFROM c\nRUN y\nFROM mcr.microsoft.com/windows/servercore AS w\nFROM w\nRUN z\n',
+    );
+    const [, b, , d, , f] = df.stages;
+    expect(shellInEffect(df, b, b.body[0])).toEqual(["/bin/bash", "-c"]);
+    expect(shellInEffect(df, d, d.body[0])).toEqual(["/bin/zsh", "-c"]);
+    expect(shellInEffect(df, f, f.body[0])).toEqual(["cmd", "/S", "/C"]);
+    expect(shellInEffect(df, df.stages[0], df.stages[0].body[0])).toEqual(["/bin/sh", "-c"]);
   });
 });

@@ -1,6 +1,6 @@
 // The shell script a RUN executes, as BuildKit hands it to the shell, and whether we may reason about it.
 import { stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
-import { parseShell, type ShellScript } from "./shell.js";
+import { MAX_SHELL_DEPTH, parseShell, type ShellScript } from "./shell.js";
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
 const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powershell)/i;
@@ -31,13 +31,47 @@ export function joinContinuations(text: string, escape: "\\" | "`" = "\\"): stri
 /** The exec form of the SHELL in effect at `instr` (default `/bin/sh -c`), following `FROM <stage>` chains. */
 export function shellInEffect(df: Dockerfile, stage: Stage, instr: Instruction | null): readonly string[] | null {
   const index = instr ? stage.body.indexOf(instr) : stage.body.length;
-  for (let i = (index < 0 ? stage.body.length : index) - 1; i >= 0; i--) {
-    if (stage.body[i].keyword === "SHELL") return stage.body[i].exec;
+  const own = lastShell(stage, index < 0 ? stage.body.length : index);
+  return own !== undefined ? own : inherited(df, stage);
+}
+
+/** The exec form of the last SHELL among the first `end` instructions of the stage; undefined when none. */
+function lastShell(stage: Stage, end: number): readonly string[] | null | undefined {
+  for (let i = end - 1; i >= 0; i--) if (stage.body[i].keyword === "SHELL") return stage.body[i].exec;
+  return undefined;
+}
+
+/** Per file: the SHELL a stage starts with. Memoized and iterative, so long `FROM <stage>` chains stay linear. */
+const startShells = new WeakMap<Dockerfile, Map<Stage, readonly string[] | null>>();
+
+function inherited(df: Dockerfile, stage: Stage): readonly string[] | null {
+  let memo = startShells.get(df);
+  if (!memo) startShells.set(df, (memo = new Map()));
+  const chain: Stage[] = [];
+  let current = stage;
+  let result: readonly string[] | null;
+  for (;;) {
+    if (memo.has(current)) {
+      result = memo.get(current) ?? null;
+      break;
+    }
+    chain.push(current);
+    // A stage is built FROM an earlier stage only, so the chain ends.
+    const parent = stageIndex(df, current.base.raw, df.stages.indexOf(current));
+    if (parent < 0) {
+      result = WINDOWS_BASE.test(current.base.raw) ? ["cmd", "/S", "/C"] : ["/bin/sh", "-c"];
+      break;
+    }
+    const parentStage = df.stages[parent];
+    const own = lastShell(parentStage, parentStage.body.length);
+    if (own !== undefined) {
+      result = own;
+      break;
+    }
+    current = parentStage;
   }
-  const parent = stageIndex(df, stage.base.raw, df.stages.indexOf(stage));
-  if (parent >= 0) return shellInEffect(df, df.stages[parent], null);
-  if (WINDOWS_BASE.test(stage.base.raw)) return ["cmd", "/S", "/C"];
-  return ["/bin/sh", "-c"];
+  for (const s of chain) memo.set(s, result);
+  return result;
 }
 
 export type RunScript = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
@@ -66,13 +100,17 @@ export function runScript(df: Dockerfile, stage: Stage, instr: Instruction): Run
   return { ok: true, text: `${head}\n${bodies}` };
 }
 
-export type ParsedRun = { readonly ok: true; readonly script: ShellScript } | { readonly ok: false; readonly reason: string };
+/** `tooDeep`: the script parsed, but nests deeper than any pass walks (MAX_SHELL_DEPTH). */
+export type ParsedRun =
+  | { readonly ok: true; readonly script: ShellScript }
+  | { readonly ok: false; readonly reason: string; readonly tooDeep?: boolean };
 
 /** The parsed shell of a RUN; never `ok` for a script with a syntax error (such RUNs are never rewritten). */
 export function parseRun(df: Dockerfile, stage: Stage, instr: Instruction): ParsedRun {
   const source = runScript(df, stage, instr);
   if (!source.ok) return source;
   const script = parseShell(source.text);
+  if (script.problem === "depth") return { ok: false, reason: `its shell nests more than ${MAX_SHELL_DEPTH} levels deep`, tooDeep: true };
   if (!script.ok) return { ok: false, reason: "its shell does not parse cleanly" };
   return { ok: true, script };
 }

@@ -1,6 +1,6 @@
 // The shell inside RUN, parsed with tree-sitter-bash (web-tree-sitter) into a lossless tree.
 //
-// Loading is async and lazy (`loadShell`), parsing is synchronous after that. Passes never rewrite a
+// Loading is async (`loadShell`; the pipeline awaits it before any pass runs), parsing is synchronous after that. Passes never rewrite a
 // script whose tree has an error, and follow the guards of the libraries research note.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync } from "node:fs";
@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import type { Node, Parser as ParserType } from "web-tree-sitter";
+import type { Node, Parser as ParserType, TreeCursor } from "web-tree-sitter";
 
 export type ShellNode = Node;
 
@@ -41,9 +41,21 @@ function wasmPath(file: string, pkg: string): string {
 export interface ShellScript {
   readonly text: string;
   readonly root: ShellNode;
-  /** False when tree-sitter found a syntax error: such a script is never rewritten. */
+  /**
+   * False when tree-sitter found a syntax error, or the tree is deeper than MAX_SHELL_DEPTH: such a script
+   * is never rewritten, and code that walks trees must not walk it (a recursive walk would overflow).
+   */
   readonly ok: boolean;
+  /** Why `ok` is false: "syntax" or "depth". */
+  readonly problem: "syntax" | "depth" | null;
 }
+
+/**
+ * The deepest shell tree passes may walk. `a && b && …` nests one level per operator; real RUNs stay far
+ * below (the longest chains in the official images have about 100 commands), and recursion over a tree of
+ * this depth stays well inside the JavaScript stack.
+ */
+export const MAX_SHELL_DEPTH = 600;
 
 /**
  * Trees live in wasm memory and must be freed by hand. Within a scope (one optimize run) each script is
@@ -72,9 +84,25 @@ export function parseShell(text: string): ShellScript {
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter returned no tree");
   const root = tree.rootNode;
-  const script = { text, root, ok: !root.hasError, tree };
+  const problem: ShellScript["problem"] = root.hasError ? "syntax" : deeperThan(tree.walk(), MAX_SHELL_DEPTH) ? "depth" : null;
+  const script = { text, root, ok: problem === null, problem, tree };
   scope?.scripts.set(text, script);
   return script;
+}
+
+/** Does the tree under the cursor go deeper than `limit`? Iterative: any depth is safe to measure. */
+function deeperThan(cursor: TreeCursor, limit: number): boolean {
+  try {
+    for (;;) {
+      if (cursor.currentDepth > limit) return true;
+      if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
+      do {
+        if (!cursor.gotoParent()) return false;
+      } while (!cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
 }
 
 /** A word of a command; `value` is its literal value after quote removal, or null when it expands. */

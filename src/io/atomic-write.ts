@@ -19,7 +19,7 @@ import { basename, dirname, join, resolve } from "node:path";
 /** Prefix of our temporary files, so that a run can recognise (and tidy) what a killed run left. */
 export const TEMP_MARK = ".msb-opt-";
 
-export function writeFileAtomically(path: string, text: string): void {
+export function writeFileAtomically(path: string, text: string | Uint8Array): void {
   const target = throughLinks(resolve(path));
   const tmp = join(dirname(target), `.${basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}.tmp`);
   let mode: number | null = null;
@@ -31,7 +31,7 @@ export function writeFileAtomically(path: string, text: string): void {
   try {
     const fd = openSync(tmp, "wx");
     try {
-      writeSync(fd, text);
+      writeSync(fd, typeof text === "string" ? Buffer.from(text, "utf8") : text);
       if (mode !== null) chmodSync(tmp, mode);
       fsyncSync(fd);
     } finally {
