@@ -119,6 +119,17 @@ export interface SimpleCommand {
 
 /** Every simple command in the script, in source order, including those nested in lists and subshells. */
 export function simpleCommands(script: ShellScript): SimpleCommand[] {
+  // Several passes ask for the same script's commands; walking the wasm tree is the costly part.
+  let cached = commandsOf.get(script);
+  if (!cached) {
+    cached = collectCommands(script);
+    commandsOf.set(script, cached);
+  }
+  return [...cached];
+}
+const commandsOf = new WeakMap<ShellScript, readonly SimpleCommand[]>();
+
+function collectCommands(script: ShellScript): SimpleCommand[] {
   const result: SimpleCommand[] = [];
   for (const node of script.root.descendantsOfType("command")) {
     if (!node) continue;
