@@ -8,6 +8,8 @@ import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { providedCommands, splitPackages } from "./packages.js";
+import { debianRelease } from "./closure/debian-release.js";
+import { DEBIAN_TABLE_RELEASE, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { lackedTools, missingProgram } from "./runtime-check.js";
 
@@ -20,6 +22,9 @@ export default definePass({
     split: "Split the build into stage `{builder}`, which keeps the recipe, and {runtime} on `{image}`, which copies {paths} from it.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",
     reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
+    libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
+    unknownHeaders:
+      "Did not split: the run-time library of {packages} is not known for `{image}` (msb-opt's table covers Debian {release}); split by hand and install the library packages in the runtime.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `go build` makes a static binary that needs no C library.",
@@ -107,7 +112,17 @@ export default definePass({
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
     const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(ctx.context, installed).keys()]);
-    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy) }));
+    const release = debianRelease(base);
+    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release) }));
+    const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
+    if (unknownHeaders.length > 0) {
+      const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
+      return decline(
+        "unknownHeaders",
+        { packages: list, image: base.raw, release: DEBIAN_TABLE_RELEASE },
+        packages.find((p) => p.unknownHeaders.length)?.install.instr.line,
+      );
+    }
     const runtimePackages = packages.flatMap((p) => p.runtime);
     const copiedIn = stage.body.find((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"));
     if (copiedIn && packages.some((p) => p.buildOnly.length > 0)) return decline("opaqueFiles", {}, copiedIn.line);
@@ -149,6 +164,11 @@ export default definePass({
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
+      const headers = p.buildOnly.filter((x) => release !== null && libsOfDev(x.replace(/[=:].*$/, ""), release) !== null);
+      if (headers.length > 0 && release !== null) {
+        const libs = headers.flatMap((h) => libsOfDev(h.replace(/[=:].*$/, ""), release) ?? []);
+        ctx.report(p.install.instr.line, "libraries", { libs: list([...new Set(libs)]), headers: list(headers), release });
+      }
     }
     for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
     if (user) ctx.report(stage.body[a.lastBuild].line, "hardened", { user: user.name });

@@ -38,6 +38,12 @@ export function catalogPin(registry: string | null, name: string, tag: string): 
   return { tag: pinCandidates(tag, group)[0] ?? tag, date: CATALOG_DATE };
 }
 
+/** Every tag that named the same image as `tag` on the catalog's date (empty when unknown). */
+export function catalogGroup(registry: string | null, name: string, tag: string): readonly string[] {
+  const image = catalogName(registry, name);
+  return image === null ? [] : (groupsOf(image).get(tag) ?? []);
+}
+
 /** tag → its group, per image, built once: a batch asks the catalog for every FROM of every file. */
 const byTag = new Map<string, ReadonlyMap<string, readonly string[]>>();
 function groupsOf(image: string): ReadonlyMap<string, readonly string[]> {

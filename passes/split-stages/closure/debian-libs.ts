@@ -56,7 +56,7 @@ export function isBuildOnlyPackage(name: string): boolean {
 }
 
 /** A headers package: `-dev`, or one the table lists (Debian's section `libdevel`: `libmariadb-dev-compat`). */
-function isHeaders(name: string): boolean {
+export function isHeaders(name: string): boolean {
   return name.endsWith("-dev") || Object.hasOwn(LIBS, name);
 }
 
