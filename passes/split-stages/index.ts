@@ -77,6 +77,10 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
     notHardened: "Kept the root user although `harden` is on: {reason}.",
+    sitePackages:
+      "Copied `{paths}` to the runtime: `pip install` put the packages and their commands there (the slim image has the same Python {version} build).",
+    pythonVersion:
+      "Did not split: the Python version of `{image}` is not known, so where pip installed cannot be told; write the version in the tag (e.g. `python:3.12`).",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
   },
   run(df, ctx) {
@@ -108,6 +112,7 @@ export default definePass({
     }
     const a = result.analysis;
     if (a.lastBuild < 0) return decline("nothingBuilt");
+    if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPip", {}, a.systemPip[0].line);
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return decline("multiStage");
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
@@ -136,10 +141,11 @@ export default definePass({
 
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
-    const missing = recipe.sameBase ? null : missingProgram(a.entry, recipe.tools, runtimePackages, plan.shellless);
+    const tools = [...recipe.tools, ...(plan.commands ?? [])];
+    const missing = recipe.sameBase ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
-    const lacked = recipe.sameBase ? [] : lackedTools(recipe.tools, runtimePackages, plan.shellless);
+    const lacked = recipe.sameBase ? [] : lackedTools(tools, runtimePackages, plan.shellless);
     const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 

@@ -15,6 +15,7 @@ const analysis = {
   apt: [],
   buildCommands: new Set(),
   venvs: [],
+  systemPip: [],
   entry: [],
   workdir: null,
   sources: new Map(),

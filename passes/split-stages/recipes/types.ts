@@ -4,8 +4,8 @@ import type { ImageRef, Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
-export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed";
-export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps";
+export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed" | "pythonVersion";
+export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps" | "sitePackages";
 
 export interface RecipeNote {
   readonly line: number;
@@ -22,6 +22,8 @@ export interface RecipePlan {
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
   /** The paths to copy when the recipe knows better than "everything the build wrote" (nginx). */
   readonly copyPaths?: readonly string[];
+  /** Commands the copied paths bring (console scripts of packages pip installed outside a venv). */
+  readonly commands?: readonly string[];
   /** A non-root user the runtime image already has, for hardening (`node`, distroless `nonroot`). */
   readonly nonRootUser?: { readonly name: string; readonly chown: string };
   /** Instructions that open the runtime stage (restoring what the builder's base image set). */
@@ -41,6 +43,8 @@ export interface Recipe {
   readonly tools: readonly string[];
   /** Which installed OS packages count as build-only (default `listed`). */
   readonly packagePolicy?: PackagePolicy;
+  /** The recipe copies what `pip install` wrote outside a virtualenv (Analysis.systemPip). */
+  readonly systemPip?: boolean;
   /** The runtime base is the builder's own image, so the stage may inherit its ENTRYPOINT/CMD. */
   readonly sameBase?: boolean;
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[]): PlanResult;
