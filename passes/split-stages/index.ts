@@ -77,6 +77,12 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
     notHardened: "Kept the root user although `harden` is on: {reason}.",
+    cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
+    cgoLibrary:
+      "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
+    goCache:
+      "Gave the `go` steps of the build stage cache mounts for `{dirs}`, so a rebuild after a source edit recompiles only what changed (the caches stay out of the image).",
+    goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",
     sitePackages:
       "Copied `{paths}` to the runtime: `pip install` put the packages and their commands there (the slim image has the same Python {version} build).",
     pythonVersion:

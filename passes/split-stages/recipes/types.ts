@@ -4,8 +4,8 @@ import type { ImageRef, Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
-export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed" | "pythonVersion";
-export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps" | "sitePackages";
+export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed" | "pythonVersion" | "cgoLibrary";
+export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps" | "sitePackages" | "goCache" | "goFiles" | "cgoKept";
 
 export interface RecipeNote {
   readonly line: number;
@@ -20,6 +20,8 @@ export interface RecipePlan {
   readonly shellless: boolean;
   /** Instructions to insert in the build stage before the body index given (body.length: at the end). */
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
+  /** Build-stage instructions replaced, by body index (a RUN given cache mounts). */
+  readonly builderReplace?: ReadonlyMap<number, Instruction>;
   /** The paths to copy when the recipe knows better than "everything the build wrote" (nginx). */
   readonly copyPaths?: readonly string[];
   /** Commands the copied paths bring (console scripts of packages pip installed outside a venv). */
