@@ -33,7 +33,7 @@ export default definePass({
     multiStage:
       "Left the file alone: its final stage already starts from an earlier stage or only copies from one, so it is split already.",
     unknownEcosystem:
-      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, nginx, debian or ubuntu base.",
+      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, openjdk, amazoncorretto, maven, gradle, nginx, debian or ubuntu base.",
     digest:
       "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
     variableBase:
@@ -77,6 +77,10 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
     notHardened: "Kept the root user although `harden` is on: {reason}.",
+    javaVendor:
+      "Ran the program on `{jre}`, the JRE of the same Java major as `{image}` (another build of OpenJDK; `JAVA_HOME` is `/opt/java/openjdk` there).",
+    javaFiles:
+      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here without a manifest of its own, class folders) and the files the sources name; the sources stay in the build stage.",
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
     cgoLibrary:
       "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",

@@ -46,6 +46,17 @@ describe("runtime images keep family and version", () => {
     ["maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"],
     ["eclipse-temurin:17-jdk-alpine", "noRuntimeImage"],
     ["eclipse-temurin:17-jre", "alreadySlim"],
+    ["openjdk:17", "eclipse-temurin:17-jre"],
+    ["openjdk:17-jdk-slim", "eclipse-temurin:17-jre"],
+    ["openjdk:11-jre", "alreadySlim"],
+    ["openjdk:17-alpine", "noRuntimeImage"],
+    ["amazoncorretto:21", "eclipse-temurin:21-jre"],
+    ["amazoncorretto:17-al2023", "eclipse-temurin:17-jre"],
+    ["maven:3.9-amazoncorretto-17", "eclipse-temurin:17-jre"],
+    ["maven:3.9.6-openjdk-11", "eclipse-temurin:11-jre"],
+    ["gradle:8.5-jdk17", "eclipse-temurin:17-jre"],
+    ["gradle:jdk21-jammy", "eclipse-temurin:21-jre"],
+    ["openjdk", "noRuntimeImage"],
   ])("java %s → %s", (from, to) => expect(image(javaRecipe, from)).toBe(to));
   test.each([
     ["debian:bookworm", "debian:bookworm-slim"],

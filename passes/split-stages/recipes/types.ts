@@ -5,7 +5,17 @@ import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
 export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed" | "pythonVersion" | "cgoLibrary";
-export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps" | "sitePackages" | "goCache" | "goFiles" | "cgoKept";
+export type RecipeNoteId =
+  | "pruned"
+  | "staticGo"
+  | "distroless"
+  | "keptDevDeps"
+  | "sitePackages"
+  | "goCache"
+  | "goFiles"
+  | "cgoKept"
+  | "javaVendor"
+  | "javaFiles";
 
 export interface RecipeNote {
   readonly line: number;
