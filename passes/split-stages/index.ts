@@ -41,6 +41,8 @@ export default definePass({
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
+    nothingBuildOnly:
+      "Did not split: nothing the build installs is build-only (a compiler, headers), so a split would only trade `{image}` for `{slim}`; start from that image yourself if its smaller tool set suits the program.",
     nothingServed:
       "Did not split: the build writes nothing where `{image}` reads (its config, `/usr/share/nginx/html` or a root the config names); copy the site there or split by hand.",
     opaqueFiles:

@@ -20,8 +20,10 @@ const analysis = {
   workdir: null,
   sources: new Map(),
 } as unknown as Analysis;
-const image = (recipe: typeof nodeRecipe, ref: string) => {
-  const r = recipe.plan(parseImageRef(ref), analysis, memoryContext({}), []);
+/** A build that installs a compiler and writes /src. */
+const compiles = { ...analysis, copyPaths: ["/src"], apt: [{ packages: ["gcc"] }] } as unknown as Analysis;
+const image = (recipe: typeof nodeRecipe, ref: string, a: Analysis = analysis) => {
+  const r = recipe.plan(parseImageRef(ref), a, memoryContext({}), []);
   return r.ok ? r.plan.image : r.id;
 };
 
@@ -62,5 +64,10 @@ describe("runtime images keep family and version", () => {
     ["debian:bookworm", "debian:bookworm-slim"],
     ["debian:12", "debian:12-slim"],
     ["debian", "debian:stable-slim"],
-  ])("debian %s → %s", (from, to) => expect(image(debianRecipe, from)).toBe(to));
+  ])("debian %s → %s", (from, to) => expect(image(debianRecipe, from, compiles)).toBe(to));
+  test("debian: nothing build-only installed, nothing to gain", () => {
+    const keeps = { ...compiles, apt: [{ packages: ["curl"] }] } as unknown as Analysis;
+    const r = debianRecipe.plan(parseImageRef("debian:bookworm"), keeps, memoryContext({}), ["curl"]);
+    expect(r.ok ? r.plan.image : r.id).toBe("nothingBuildOnly");
+  });
 });

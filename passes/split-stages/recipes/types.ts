@@ -4,7 +4,14 @@ import type { ImageRef, Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
-export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed" | "pythonVersion" | "cgoLibrary";
+export type RecipeRefusalId =
+  | "alreadySlim"
+  | "noRuntimeImage"
+  | "nothingToGain"
+  | "nothingServed"
+  | "pythonVersion"
+  | "cgoLibrary"
+  | "nothingBuildOnly";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"
@@ -77,3 +84,9 @@ export function splitCodename(tag: string): { version: string; codename: string 
 }
 
 export const noInserts = { builderInserts: [], runtimePrelude: [], notes: [] } as const;
+
+/** Does the runtime install every package the build installed (nothing build-only was found)? */
+export function keepsEverything(a: Analysis, runtimePackages: readonly string[]): boolean {
+  const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
+  return a.apt.every((i) => i.packages.every((p) => kept.has(p.replace(/[=:].*$/, ""))));
+}
