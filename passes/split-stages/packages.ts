@@ -8,6 +8,7 @@ const PROVIDES: Readonly<Record<string, readonly string[]>> = {
   "build-essential": ["gcc", "g++", "cc", "c++", "make", "cpp"],
   "ninja-build": ["ninja"],
   pkgconf: ["pkg-config"],
+  "python3-pip": ["pip", "pip3"],
 };
 
 /**

@@ -30,6 +30,7 @@ const BUILD_ONLY = new Set([
   "patch",
   "dpkg-dev",
   "git",
+  "python3-pip",
 ]);
 /** Versioned compilers (`gcc-12`, `g++-12`, `clang-16`). */
 const VERSIONED_COMPILER = /^(gcc|g\+\+|cpp|clang)-\d+$/;

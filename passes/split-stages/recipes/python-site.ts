@@ -24,8 +24,12 @@ export function pipCommands(context: BuildContext): string[] {
     const text = /^requirements.*\.txt$/.test(file) ? context.read(file) : null;
     for (const m of (text ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) names.add(m[1].toLowerCase());
   }
-  const scripts = /\[project\.scripts\]([^[]*)/.exec(context.read("pyproject.toml") ?? "")?.[1] ?? "";
-  for (const m of scripts.matchAll(/^\s*"?([\w.-]+)"?\s*=/gm)) names.add(m[1]);
-  for (const m of (context.read("setup.py") ?? "").matchAll(/["']([\w.-]+)\s*=\s*[\w.]+:\w+["']/g)) names.add(m[1]);
+  // Local packages: the context root and its folders, one level down.
+  for (const dir of [".", ...context.list(".")]) {
+    const at = (f: string) => (dir === "." ? f : `${dir}/${f}`);
+    const scripts = /\[project\.scripts\]([^[]*)/.exec(context.read(at("pyproject.toml")) ?? "")?.[1] ?? "";
+    for (const m of scripts.matchAll(/^\s*"?([\w.-]+)"?\s*=/gm)) names.add(m[1]);
+    for (const m of (context.read(at("setup.py")) ?? "").matchAll(/["']([\w.-]+)\s*=\s*[\w.]+:\w+["']/g)) names.add(m[1]);
+  }
   return [...names];
 }
