@@ -143,6 +143,8 @@ function optionValue(args: readonly string[], flags: readonly string[]): string 
   }
   return null;
 }
+/** Archives that ADD extracts (by content; these names are what builds use). */
+const TAR = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz)$/i;
 const APT_NO_EFFECT = new Set(["update", "clean", "autoclean", "autoremove"]);
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
@@ -215,8 +217,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
         if (srcs.length === 1 && !fromFlag && instr.heredocs.length === 0) {
           const src = srcs[0];
           const file = toFolder && src !== "." ? posix.join(dest, posix.basename(src)) : dest;
-          sources.set(file, src);
-          add(line, toFolder && context.read(src) !== null ? file : dest);
+          // ADD extracts a local tar archive into the destination folder: the archive itself is not there.
+          const extracted = instr.keyword === "ADD" && !/^[a-z]+:\/\//i.test(src) && TAR.test(src);
+          if (!extracted) sources.set(file, src);
+          add(line, toFolder && context.read(src) !== null && !extracted ? file : dest);
         } else {
           add(line, dest);
         }

@@ -4,7 +4,7 @@ import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { analyze, isBuildTool } from "./analysis.js";
 import { mentionedCommands } from "./mentions.js";
-import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
+import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { providedCommands, splitPackages } from "./packages.js";
@@ -81,6 +81,8 @@ export default definePass({
     notHardened: "Kept the root user although `harden` is on: {reason}.",
     javaVendor:
       "Ran the program on `{jre}`, the JRE of the same Java major as `{image}` (another build of OpenJDK; `JAVA_HOME` is `/opt/java/openjdk` there).",
+    runtimeArg:
+      "Gave the runtime its own build argument `{name}` (default `{image}`): the base image is the whole argument `{base}`, whose slim variant cannot be derived; when you pass another `{base}`, pass the matching `{name}` too.",
     javaFiles:
       "Copied only `{paths}` of the build folder: what the java command line names (a jar made here without a manifest of its own, class folders) and the files the sources name; the sources stay in the build stage.",
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
@@ -145,7 +147,8 @@ export default definePass({
     if (copiedIn && packages.some((p) => p.buildOnly.length > 0)) return decline("opaqueFiles", {}, copiedIn.line);
     const planned = recipe.plan(base, a, ctx.context, runtimePackages);
     if (!planned.ok) return decline(planned.id, planned.data);
-    const image = runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
+    const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
@@ -170,7 +173,10 @@ export default definePass({
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
-    const out = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
+    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
+    const out = runtimeArg ? { ...assembled, globalArgs: [...assembled.globalArgs, runtimeArg] } : assembled;
+    if (runtimeArg)
+      ctx.report(line, "runtimeArg", { name: RUNTIME_ARG, image: planned.plan.image, base: stage.base.raw.replace(/[${}]/g, "") });
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     ctx.report(line, "split", {
       builder: names.builderName,
