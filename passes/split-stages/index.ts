@@ -9,7 +9,7 @@ import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
-import { DEBIAN_TABLE_RELEASE, libsOfDev } from "./closure/debian-libs.js";
+import { DEBIAN_TABLE_RELEASES, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { lackedTools, missingProgram } from "./runtime-check.js";
 
@@ -138,7 +138,7 @@ export default definePass({
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
       return decline(
         "unknownHeaders",
-        { packages: list, image: base.raw, release: DEBIAN_TABLE_RELEASE },
+        { packages: list, image: base.raw, release: DEBIAN_TABLE_RELEASES.join(" and ") },
         packages.find((p) => p.unknownHeaders.length)?.install.instr.line,
       );
     }

@@ -3,10 +3,15 @@
 // package relationships by scripts/debian-runtime-libs.mjs; nothing in it is typed by hand.
 import data from "./debian-dev-libs.json" with { type: "json" };
 
-const LIBS: Readonly<Record<string, readonly string[]>> = data.libs;
+type Table = Readonly<Record<string, readonly string[]>>;
+const TABLES: Readonly<Record<string, { readonly libs: Table }>> = data.releases;
 
-/** The Debian release (codename) the table was generated from. */
-export const DEBIAN_TABLE_RELEASE: string = data.release;
+/** The Debian releases (codenames) the table was generated for. */
+export const DEBIAN_TABLE_RELEASES: readonly string[] = Object.keys(TABLES);
+/** The release assumed when a caller names none. */
+export const DEBIAN_TABLE_RELEASE = "bookworm";
+/** Every release's headers, for "is this a headers package?" (`libdevel` names without `-dev`). */
+const ANY_RELEASE = new Set(Object.values(TABLES).flatMap((t) => Object.keys(t.libs)));
 
 /** Packages that only build: compilers, build drivers, header generators, version control. */
 const BUILD_ONLY = new Set([
@@ -58,13 +63,13 @@ export function isBuildOnlyPackage(name: string): boolean {
 
 /** A headers package: `-dev`, or one the table lists (Debian's section `libdevel`: `libmariadb-dev-compat`). */
 export function isHeaders(name: string): boolean {
-  return name.endsWith("-dev") || Object.hasOwn(LIBS, name);
+  return name.endsWith("-dev") || ANY_RELEASE.has(name);
 }
 
 /** The run-time library packages behind one `-dev` package, or null when the table does not know it. */
 export function libsOfDev(name: string, release: string = DEBIAN_TABLE_RELEASE): readonly string[] | null {
-  if (release !== DEBIAN_TABLE_RELEASE) return null;
-  return Object.hasOwn(LIBS, name) ? LIBS[name] : null;
+  const table = Object.hasOwn(TABLES, release) ? TABLES[release].libs : null;
+  return table !== null && Object.hasOwn(table, name) ? table[name] : null;
 }
 
 /**
