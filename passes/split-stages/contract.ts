@@ -35,7 +35,8 @@ export function stageNames(original: string | null, taken: readonly string[] = [
 export function assemble(df: Dockerfile, index: number, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
   const { stage } = a;
   const body = stage.body;
-  const platform = stage.from.flags.filter((f) => f.name === "platform");
+  // A builder on $BUILDPLATFORM cross-compiles; the runtime stays on the target platform (the default).
+  const platform = stage.from.flags.filter((f) => f.name === "platform" && !/BUILDPLATFORM/.test(f.value ?? ""));
   const builderFrom = { ...stage.from, raw: null, eol: null, args: `${stage.base.raw} AS ${names.builderName}` };
 
   const builderBody: Instruction[] = [];
