@@ -88,6 +88,8 @@ export default definePass({
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
     cgoLibrary:
       "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
+    extensionLibrary:
+      "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     goCache:
       "Gave the `go` steps of the build stage cache mounts for `{dirs}`, so a rebuild after a source edit recompiles only what changed (the caches stay out of the image).",
     goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",

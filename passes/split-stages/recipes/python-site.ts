@@ -33,3 +33,16 @@ export function pipCommands(context: BuildContext): string[] {
   }
   return [...names];
 }
+
+/** C libraries that local packages' extensions link (`Extension(..., libraries=["yaml"])`), with the file. */
+export function extensionLibraries(context: BuildContext): Array<{ library: string; file: string }> {
+  const found: Array<{ library: string; file: string }> = [];
+  for (const dir of [".", ...context.list(".")]) {
+    const file = dir === "." ? "setup.py" : `${dir}/setup.py`;
+    const text = context.read(file) ?? "";
+    for (const m of text.matchAll(/libraries\s*=\s*\[([^\]]*)\]/g)) {
+      for (const l of m[1].matchAll(/["']([^"']+)["']/g)) found.push({ library: l[1], file });
+    }
+  }
+  return found;
+}

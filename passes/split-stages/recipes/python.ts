@@ -3,8 +3,9 @@
 import { catalogGroup } from "../../../src/core/image-catalog.js";
 import type { ImageRef } from "../../../src/core/ir.js";
 import { outermost } from "../paths.js";
-import { pipCommands, sitePaths } from "./python-site.js";
-import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
+import { devPackageFor } from "./go-source.js";
+import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
+import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 /** `X.Y` of the image's Python, from the tag or the catalog's tags for the same image (`3` → `3.14`). */
 function pythonVersion(base: ImageRef): string | null {
@@ -21,13 +22,17 @@ export const pythonRecipe: Recipe = {
   matches: (base) => isOfficial(base, "python"),
   tools: ["python", "python3", "pip", "pip3"],
   systemPip: true,
-  plan(base, a, context) {
+  plan(base, a, context): PlanResult {
     const tag = base.tag ?? "latest";
     if (/slim|alpine/.test(tag)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const { version, codename } = splitCodename(tag);
     // Official tags put the codename after `slim`: 3.11-slim-bookworm.
     const slim = tag === "latest" ? "slim" : `${version ? `${version}-` : ""}slim${codename ? `-${codename}` : ""}`;
     const image = `${base.name}:${slim}`;
+    // A local extension links a library of the full image: only an installed -dev tells its run-time package.
+    const installed = a.apt.flatMap((i) => i.packages);
+    const unlinked = extensionLibraries(context).find((e) => devPackageFor(e.library, installed) === null);
+    if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
     if (a.systemPip.length === 0) return { ok: true, plan: { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] } };
     const python = pythonVersion(base);
     if (python === null) return { ok: false, id: "pythonVersion", data: { image: base.raw } };

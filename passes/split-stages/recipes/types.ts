@@ -11,7 +11,8 @@ export type RecipeRefusalId =
   | "nothingServed"
   | "pythonVersion"
   | "cgoLibrary"
-  | "nothingBuildOnly";
+  | "nothingBuildOnly"
+  | "extensionLibrary";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"
