@@ -46,6 +46,8 @@ export interface Analysis {
   readonly buildCommands: ReadonlySet<string>;
   /** Virtual environments made with `python -m venv`. */
   readonly venvs: readonly string[];
+  /** `pip install`s outside a virtualenv, as root: into the interpreter's site-packages, or `~/.local` with `--user`. */
+  readonly systemPip: ReadonlyArray<{ readonly line: number; readonly user: boolean }>;
   /** What the image runs: ENTRYPOINT/CMD/HEALTHCHECK programs, with the scripts they call. */
   readonly entry: readonly EntryProgram[];
   /** WORKDIR at the end of the stage (null: the base image's). */
@@ -141,6 +143,8 @@ function optionValue(args: readonly string[], flags: readonly string[]): string 
   }
   return null;
 }
+/** Archives that ADD extracts (by content; these names are what builds use). */
+const TAR = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz)$/i;
 const APT_NO_EFFECT = new Set(["update", "clean", "autoclean", "autoremove"]);
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
@@ -163,6 +167,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   const apt: AptInstall[] = [];
   const buildCommands = new Set<string>();
   const venvs: string[] = [];
+  const systemPip: Array<{ line: number; user: boolean }> = [];
+  let asRoot = true;
   let envText = "";
 
   const add = (line: number, path: string) => {
@@ -187,6 +193,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
       case "ENV":
         envText += ` ${instr.args}`;
         return;
+      case "USER":
+        asRoot = /^(root|0)(:.*)?$/.test(instr.args.trim());
+        return;
       case "WORKDIR":
         cwd = at(line, cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
         return;
@@ -208,8 +217,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
         if (srcs.length === 1 && !fromFlag && instr.heredocs.length === 0) {
           const src = srcs[0];
           const file = toFolder && src !== "." ? posix.join(dest, posix.basename(src)) : dest;
-          sources.set(file, src);
-          add(line, toFolder && context.read(src) !== null ? file : dest);
+          // ADD extracts a local tar archive into the destination folder: the archive itself is not there.
+          const extracted = instr.keyword === "ADD" && !/^[a-z]+:\/\//i.test(src) && TAR.test(src);
+          if (!extracted) sources.set(file, src);
+          add(line, toFolder && context.read(src) !== null && !extracted ? file : dest);
         } else {
           add(line, dest);
         }
@@ -310,7 +321,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
     const pipInstall = (name.startsWith("pip") && args[0] === "install") || (m === "pip" && args[2] === "install");
     if (pipInstall) {
       const active = venvOf(path) ?? venvs.find((v) => envText.includes(`${v}/bin`));
-      if (!active || args.includes("--user")) refuse(line, "systemPip");
+      const elsewhere = args.some((a) => /^(-t|--target|--prefix|--root|--home)(=|$)/.test(a));
+      if (active && !args.includes("--user")) return;
+      // Outside a venv pip writes where the interpreter says; only root's default places are known.
+      if (!asRoot || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText)) refuse(line, "systemPip");
+      systemPip.push({ line, user: args.includes("--user") });
       return;
     }
     if (m === "compileall" || m === "pip") return;
@@ -327,7 +342,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
-  return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, entry, workdir, sources };
+  return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, systemPip, entry, workdir, sources };
 }
 
 /** Names of the prod dependencies (package.json) and requirements (requirements*.txt): their usual commands. */

@@ -35,13 +35,14 @@ export function stageNames(original: string | null, taken: readonly string[] = [
 export function assemble(df: Dockerfile, index: number, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
   const { stage } = a;
   const body = stage.body;
-  const platform = stage.from.flags.filter((f) => f.name === "platform");
+  // A builder on $BUILDPLATFORM cross-compiles; the runtime stays on the target platform (the default).
+  const platform = stage.from.flags.filter((f) => f.name === "platform" && !/BUILDPLATFORM/.test(f.value ?? ""));
   const builderFrom = { ...stage.from, raw: null, eol: null, args: `${stage.base.raw} AS ${names.builderName}` };
 
   const builderBody: Instruction[] = [];
   for (let i = 0; i <= body.length; i++) {
     for (const ins of plan.builderInserts) if (ins.before === i) builderBody.push(...ins.instructions);
-    if (i <= a.lastBuild) builderBody.push(body[i]);
+    if (i <= a.lastBuild) builderBody.push(plan.builderReplace?.get(i) ?? body[i]);
   }
 
   const runtimeBody: Instruction[] = [...plan.runtimePrelude];

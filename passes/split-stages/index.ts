@@ -4,10 +4,12 @@ import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { analyze, isBuildTool } from "./analysis.js";
 import { mentionedCommands } from "./mentions.js";
-import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
+import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { providedCommands, splitPackages } from "./packages.js";
+import { debianRelease } from "./closure/debian-release.js";
+import { DEBIAN_TABLE_RELEASES, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { lackedTools, missingProgram } from "./runtime-check.js";
 
@@ -23,6 +25,9 @@ export default definePass({
     split: "Split the build into stage `{builder}`, which keeps the recipe, and {runtime} on `{image}`, which copies {paths} from it.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",
     reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
+    libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
+    unknownHeaders:
+      "Did not split: the run-time library of {packages} is not known for `{image}` (msb-opt's table covers Debian {release}); split by hand and install the library packages in the runtime.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `go build` makes a static binary that needs no C library.",
@@ -31,7 +36,7 @@ export default definePass({
     multiStage:
       "Left the file alone: its final stage already starts from an earlier stage or only copies from one, so it is split already.",
     unknownEcosystem:
-      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, nginx, debian or ubuntu base.",
+      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, openjdk, amazoncorretto, maven, gradle, nginx, debian or ubuntu base.",
     digest:
       "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
     variableBase:
@@ -39,6 +44,8 @@ export default definePass({
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
+    nothingBuildOnly:
+      "Did not split: nothing the build installs is build-only (a compiler, headers), so a split would only trade `{image}` for `{slim}`; start from that image yourself if its smaller tool set suits the program.",
     nothingServed:
       "Did not split: the build writes nothing where `{image}` reads (its config, `/usr/share/nginx/html` or a root the config names); copy the site there or split by hand.",
     opaqueFiles:
@@ -75,6 +82,24 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
     notHardened: "Kept the root user although `harden` is on: {reason}.",
+    javaVendor:
+      "Ran the program on `{jre}`, the JRE of the same Java major as `{image}` (another build of OpenJDK; `JAVA_HOME` is `/opt/java/openjdk` there).",
+    runtimeArg:
+      "Gave the runtime its own build argument `{name}` (default `{image}`): the base image is the whole argument `{base}`, whose slim variant cannot be derived; when you pass another `{base}`, pass the matching `{name}` too.",
+    javaFiles:
+      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here without a manifest of its own, class folders) and the files the sources name; the sources stay in the build stage.",
+    cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
+    cgoLibrary:
+      "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
+    extensionLibrary:
+      "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
+    goCache:
+      "Gave the `go` steps of the build stage cache mounts for `{dirs}`, so a rebuild after a source edit recompiles only what changed (the caches stay out of the image).",
+    goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",
+    sitePackages:
+      "Copied `{paths}` to the runtime: `pip install` put the packages and their commands there (the slim image has the same Python {version} build).",
+    pythonVersion:
+      "Did not split: the Python version of `{image}` is not known, so where pip installed cannot be told; write the version in the tag (e.g. `python:3.12`).",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
   },
   run(df, ctx) {
@@ -106,17 +131,29 @@ export default definePass({
     }
     const a = result.analysis;
     if (a.lastBuild < 0) return decline("nothingBuilt");
+    if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPip", {}, a.systemPip[0].line);
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return decline("multiStage");
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
     const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(ctx.context, installed).keys()]);
-    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy) }));
+    const release = debianRelease(base);
+    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release) }));
+    const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
+    if (unknownHeaders.length > 0) {
+      const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
+      return decline(
+        "unknownHeaders",
+        { packages: list, image: base.raw, release: DEBIAN_TABLE_RELEASES.join(" and ") },
+        packages.find((p) => p.unknownHeaders.length)?.install.instr.line,
+      );
+    }
     const runtimePackages = packages.flatMap((p) => p.runtime);
     const copiedIn = stage.body.find((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"));
     if (copiedIn && packages.some((p) => p.buildOnly.length > 0)) return decline("opaqueFiles", {}, copiedIn.line);
     const planned = recipe.plan(base, a, ctx.context, runtimePackages);
     if (!planned.ok) return decline(planned.id, planned.data);
-    const image = runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
+    const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
@@ -124,10 +161,11 @@ export default definePass({
 
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
-    const missing = recipe.sameBase ? null : missingProgram(a.entry, recipe.tools, runtimePackages, plan.shellless);
+    const tools = [...recipe.tools, ...(plan.commands ?? [])];
+    const missing = recipe.sameBase ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
-    const lacked = recipe.sameBase ? [] : lackedTools(recipe.tools, runtimePackages, plan.shellless);
+    const lacked = recipe.sameBase ? [] : lackedTools(tools, runtimePackages, plan.shellless);
     const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
@@ -140,7 +178,10 @@ export default definePass({
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
-    const out = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
+    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
+    const out = runtimeArg ? { ...assembled, globalArgs: [...assembled.globalArgs, runtimeArg] } : assembled;
+    if (runtimeArg)
+      ctx.report(line, "runtimeArg", { name: RUNTIME_ARG, image: planned.plan.image, base: stage.base.raw.replace(/[${}]/g, "") });
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     ctx.report(line, "split", {
       builder: names.builderName,
@@ -152,6 +193,11 @@ export default definePass({
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
+      const headers = p.buildOnly.filter((x) => release !== null && libsOfDev(x.replace(/[=:].*$/, ""), release) !== null);
+      if (headers.length > 0 && release !== null) {
+        const libs = headers.flatMap((h) => libsOfDev(h.replace(/[=:].*$/, ""), release) ?? []);
+        ctx.report(p.install.instr.line, "libraries", { libs: list([...new Set(libs)]), headers: list(headers), release });
+      }
     }
     for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
     if (user) ctx.report(stage.body[a.lastBuild].line, "hardened", { user: user.name });

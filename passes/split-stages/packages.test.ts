@@ -2,22 +2,35 @@ import { describe, expect, test } from "vitest";
 import { splitPackages } from "./packages.js";
 
 describe("splitPackages", () => {
-  test("compilers and git are build-only, libraries and tools are run-time", () => {
-    expect(splitPackages(["build-essential", "git", "jq", "curl", "libpq-dev"], new Set())).toEqual({
-      buildOnly: ["build-essential", "git"],
-      runtime: ["jq", "curl", "libpq-dev"],
+  test("compilers, git and headers are build-only; libraries and tools are run-time", () => {
+    expect(splitPackages(["build-essential", "git", "jq", "curl", "libpq-dev"], new Set(), "listed", "bookworm")).toEqual({
+      buildOnly: ["build-essential", "git", "libpq-dev"],
+      runtime: ["jq", "curl", "libpq5"],
+      unknownHeaders: [],
     });
+  });
+  test("headers of an unknown release (or unknown headers) are reported", () => {
+    expect(splitPackages(["libpq-dev", "libmadeup-dev"], new Set(), "listed", null).unknownHeaders).toEqual(["libpq-dev", "libmadeup-dev"]);
+    expect(splitPackages(["libmadeup-dev"], new Set(), "listed", "bookworm").unknownHeaders).toEqual(["libmadeup-dev"]);
+  });
+  test("a library already installed by name is not installed twice", () => {
+    expect(splitPackages(["libpq5", "libpq-dev", "libmariadb-dev-compat"], new Set(), "listed", "bookworm").runtime).toEqual([
+      "libpq5",
+      "libmariadb3",
+    ]);
   });
   test("a build-only package named by the entry stays", () => {
     expect(splitPackages(["git", "build-essential"], new Set(["git", "make"]))).toEqual({
       buildOnly: [],
       runtime: ["git", "build-essential"],
+      unknownHeaders: [],
     });
   });
   test("unlessNamed: everything the entry does not name goes, except nginx modules", () => {
     expect(splitPackages(["nodejs", "npm", "curl", "libnginx-mod-http-geoip"], new Set(["curl"]), "unlessNamed")).toEqual({
       buildOnly: ["nodejs", "npm"],
       runtime: ["curl", "libnginx-mod-http-geoip"],
+      unknownHeaders: [],
     });
   });
   test("version pins are kept and ignored for the lookup", () => {

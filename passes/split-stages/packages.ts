@@ -1,33 +1,14 @@
 // Which OS packages a build installs only to build (compilers, headers, VCS) and which the program still
 // needs when it runs. Unknown packages count as run-time: keeping one too many is safe, dropping one is not.
-
-/** Packages that only build: compilers, build drivers, version control. */
-const BUILD_ONLY = new Set([
-  "build-essential",
-  "gcc",
-  "g++",
-  "cpp",
-  "clang",
-  "make",
-  "cmake",
-  "ninja-build",
-  "autoconf",
-  "automake",
-  "libtool",
-  "pkg-config",
-  "pkgconf",
-  "git",
-  "bison",
-  "flex",
-  "patch",
-  "dpkg-dev",
-]);
+// Headers (`libpq-dev`) are build-only too: the runtime gets the library packages Debian says they stand for.
+import { isBuildOnlyPackage, isHeaders, libsOfDev } from "./closure/debian-libs.js";
 
 /** Commands a build-only package provides, for "is it named in the entry?". */
 const PROVIDES: Readonly<Record<string, readonly string[]>> = {
   "build-essential": ["gcc", "g++", "cc", "c++", "make", "cpp"],
   "ninja-build": ["ninja"],
   pkgconf: ["pkg-config"],
+  "python3-pip": ["pip", "pip3"],
 };
 
 /**
@@ -45,26 +26,43 @@ export type PackagePolicy = "listed" | "unlessNamed";
 export interface PackageSplit {
   readonly buildOnly: readonly string[];
   readonly runtime: readonly string[];
+  /** Headers whose run-time library is not known for the release: the split must not drop them blindly. */
+  readonly unknownHeaders: readonly string[];
 }
 
 /**
  * Split installed packages into build-only and run-time ones. A build-only package stays run-time when a
- * command it provides is named by what the image runs (`usedCommands`). `-dev` packages stay too: they
- * bring the shared library the program links against, and which one that is cannot be told for sure.
+ * command it provides is named by what the image runs (`usedCommands`). A headers package (`-dev`) is
+ * replaced by its run-time libraries for the Debian `release` (null: not Debian, none known).
  */
 export function splitPackages(
   packages: readonly string[],
   usedCommands: ReadonlySet<string>,
   policy: PackagePolicy = "listed",
+  release: string | null = null,
 ): PackageSplit {
   const buildOnly: string[] = [];
   const runtime: string[] = [];
+  const libraries: string[] = [];
+  const unknownHeaders: string[] = [];
   for (const spec of packages) {
     const name = spec.replace(/[=:].*$/, "");
     const provides = providedCommands(name);
-    const candidate = policy === "unlessNamed" ? !/nginx/.test(name) : BUILD_ONLY.has(name);
-    if (candidate && !provides.some((c) => usedCommands.has(c))) buildOnly.push(spec);
-    else runtime.push(spec);
+    const candidate = policy === "unlessNamed" ? !/nginx/.test(name) : isBuildOnlyPackage(name);
+    if (!candidate || provides.some((c) => usedCommands.has(c))) {
+      runtime.push(spec);
+      continue;
+    }
+    buildOnly.push(spec);
+    if (policy === "unlessNamed" || !isHeaders(name)) continue;
+    const libs = release === null ? null : libsOfDev(name, release);
+    if (libs === null) unknownHeaders.push(spec);
+    else libraries.push(...libs);
   }
-  return { buildOnly, runtime };
+  const names = new Set(runtime.map((p) => p.replace(/[=:].*$/, "")));
+  for (const lib of libraries) {
+    if (!names.has(lib)) runtime.push(lib);
+    names.add(lib);
+  }
+  return { buildOnly, runtime, unknownHeaders };
 }

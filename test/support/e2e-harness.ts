@@ -26,6 +26,8 @@ export interface AppSpec {
   readonly options?: Record<string, unknown>;
   /** The user may differ (hardening). */
   readonly allowUser?: boolean;
+  /** A control: the pass must leave the file alone, with a note containing this text. */
+  readonly declines?: string;
   /** Variables that may differ because the runtime base image sets them differently (explained in the notes). */
   readonly allowEnv?: readonly string[];
 }

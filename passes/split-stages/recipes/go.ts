@@ -1,54 +1,118 @@
-// Go: a static build (CGO_ENABLED=0) onto distroless/static when the entry needs no shell, else the
-// same Debian release, slim.
-import { instruction } from "../../../src/core/ir.js";
-import type { BuildContext } from "../../../src/core/context.js";
-import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
+// Go: a static build (CGO_ENABLED=0) onto distroless/static when nothing needs cgo and the entry needs no
+// shell; with cgo (evidence in go-source.ts), the same Debian release, slim, with the linked libraries'
+// run-time packages. The runtime gets the binary and the context files the program names, not the sources;
+// the builder's `go` steps get cache mounts so a source edit recompiles only what changed.
+import { posix } from "node:path";
+import { changed, instruction, type Instruction } from "../../../src/core/ir.js";
+import type { Analysis } from "../analysis.js";
+import { contextSource } from "../entry.js";
+import { isUnder, outermost, resolvePath } from "../paths.js";
+import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
+import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
-/** Does any .go file of the context (a few levels deep, skipping vendored and hidden folders) use cgo? */
-function usesCgo(context: BuildContext, dir = ".", depth = 0): boolean {
-  if (depth > 4) return false;
-  for (const name of context.list(dir)) {
-    const path = dir === "." ? name : `${dir}/${name}`;
-    if (name.endsWith(".go") && /^\s*import\s+(\(\s*)?"C"/m.test(context.read(path) ?? "")) return true;
-    if (!/^\.|^(vendor|node_modules|testdata)$|\.\w+$/.test(name) && usesCgo(context, path, depth + 1)) return true;
+/** Libraries every glibc image has (libc6). */
+const LIBC = new Set(["c", "m", "pthread", "dl", "rt", "resolv", "util"]);
+
+/** The cache folders of the build, from the stage's ENV or the golang image's defaults (as root). */
+function cacheDirs(a: Analysis): string[] {
+  const env = a.stage.body.filter((i) => i.keyword === "ENV").map((i) => i.args);
+  const value = (name: string) => env.map((e) => new RegExp(`\\b${name}[= ]"?([^\\s"]+)`).exec(e)?.[1]).find(Boolean);
+  const gopath = value("GOPATH") ?? "/go";
+  return [value("GOCACHE") ?? "/root/.cache/go-build", value("GOMODCACHE") ?? `${gopath}/pkg/mod`];
+}
+
+/** RUNs that call `go`, given cache mounts for the build and module caches (unless they have mounts). */
+function withCaches(a: Analysis): Map<number, Instruction> {
+  const replaced = new Map<number, Instruction>();
+  if (a.stage.body.some((i) => i.keyword === "USER") || /\$/.test(cacheDirs(a).join(""))) return replaced;
+  a.stage.body.forEach((instr, i) => {
+    if (instr.keyword !== "RUN" || !/(^|[\s;&|(])go\s+(build|mod|install|generate|test|vet|run)\b/.test(instr.args)) return;
+    if (instr.flags.some((f) => f.name === "mount")) return;
+    const mounts = cacheDirs(a).map((target) => ({ name: "mount", value: `type=cache,target=${target}` }));
+    replaced.set(i, changed(instr, { flags: [...mounts, ...instr.flags] }));
+  });
+  return replaced;
+}
+
+/**
+ * The paths to copy: each folder the sources were copied to is replaced by the entry's programs inside it
+ * and the context files the program names; other outputs (`go build -o /app/x`) are copied as they are.
+ * Null when a file-opening call has a computed path (anything may be read: keep the whole folder).
+ */
+function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null): string[] | null {
+  if (src.dynamicRead !== null || a.workdir === null || moduleDir === null) return null;
+  const workdir = a.workdir;
+  const programs = a.entry.map((e) => e.artifact).filter((p): p is string => p !== null);
+  if (programs.length === 0) return null;
+  const paths: string[] = [];
+  for (const copied of a.copyPaths) {
+    if (!isUnder(moduleDir, copied) && !isUnder(copied, moduleDir)) {
+      paths.push(copied);
+      continue;
+    }
+    paths.push(...programs.filter((p) => isUnder(p, copied)));
+    // Relative literals resolve against the runtime's working folder, which holds the module's files.
+    paths.push(...src.reads.map((r) => resolvePath(workdir, r) as string).filter((p) => isUnder(p, copied)));
   }
-  return false;
+  return outermost(paths);
 }
 
 export const goRecipe: Recipe = {
   id: "go",
   matches: (base) => isOfficial(base, "golang"),
   tools: [],
-  plan(base, a, context, runtimePackages) {
+  plan(base, a, context, runtimePackages): PlanResult {
     const tag = base.tag ?? "latest";
     if (/alpine/.test(tag)) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
     const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+build\b/.test(i.args));
     const text = a.stage.body.map((i) => (i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG" ? i.args : "")).join("\n");
+    const gomod = a.workdir === null ? null : contextSource(`${a.workdir}/go.mod`, a.sources);
+    const root = gomod === null ? "." : posix.dirname(gomod);
+    const src = readGoSources(context, root);
     const cgoSet = /CGO_ENABLED=?\s*\S/.test(text);
-    const cgo = /CGO_ENABLED=?\s*1/.test(text) || usesCgo(context);
+    const cgo = /CGO_ENABLED=?\s*1/.test(text) || (src.cgo && !/CGO_ENABLED=?\s*0/.test(text));
     const notes: RecipeNote[] = [];
     const builderInserts = [];
+    const installed = a.apt.flatMap((i) => i.packages);
+    if (cgo) {
+      // Each linked library needs a `-dev` the Dockerfile installs: its run-time package is then known.
+      const unknown = src.libraries.find((l) => !LIBC.has(l) && devPackageFor(l, installed) === null);
+      if (unknown) return { ok: false, id: "cgoLibrary", data: { library: unknown, evidence: src.cgoEvidence ?? "" } };
+      if (src.cgoEvidence)
+        notes.push({ line: a.stage.body[Math.max(goBuild, 0)].line, id: "cgoKept", data: { evidence: src.cgoEvidence } });
+    }
     if (!cgo && !cgoSet && goBuild >= 0) {
       const line = a.stage.body[goBuild].line;
       builderInserts.push({ before: goBuild, instructions: [instruction("ENV", "CGO_ENABLED=0", { line })] });
       notes.push({ line, id: "staticGo" as const, data: {} });
     }
+    const builderReplace = withCaches(a);
+    if (builderReplace.size > 0) {
+      const line = a.stage.body[[...builderReplace.keys()][0]].line;
+      notes.push({ line, id: "goCache", data: { dirs: cacheDirs(a).join("`, `") } });
+    }
+    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir);
+    const copyPaths = files ?? undefined;
+    if (files)
+      notes.push({
+        line: a.stage.body[a.lastBuild].line,
+        id: "goFiles",
+        data: { reason: src.reads.length ? "the files the code names" : "nothing else: the code names no context file" },
+      });
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
     const shellless = !cgo && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
     // golang images set WORKDIR /go; keep it when the Dockerfile sets none.
     const prelude = a.workdir === null ? [instruction("WORKDIR", "/go", { line: a.stage.from.line })] : [];
+    const common = { builderInserts, builderReplace, copyPaths, notes };
     if (shellless) {
       const hasUser = a.stage.body.some((i) => i.keyword === "USER");
       // The original ran as root; distroless images may default to another user.
       if (!hasUser) prelude.push(instruction("USER", "root", { line: a.stage.from.line }));
       notes.push({ line: a.stage.from.line, id: "distroless", data: { user: hasUser ? "" : ", and `USER root` keeps the original user" } });
       const nonRootUser = { name: "65532:65532", chown: "65532:65532" };
-      return {
-        ok: true,
-        plan: { image: "gcr.io/distroless/static-debian12", shellless, builderInserts, runtimePrelude: prelude, notes, nonRootUser },
-      };
+      return { ok: true, plan: { image: "gcr.io/distroless/static-debian12", shellless, runtimePrelude: prelude, nonRootUser, ...common } };
     }
     const codename = splitCodename(tag).codename ?? "bookworm";
-    return { ok: true, plan: { image: `debian:${codename}-slim`, shellless, builderInserts, runtimePrelude: prelude, notes } };
+    return { ok: true, plan: { image: `debian:${codename}-slim`, shellless, runtimePrelude: prelude, ...common } };
   },
 };

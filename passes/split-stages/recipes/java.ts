@@ -1,20 +1,42 @@
-// Java: the same Temurin major on its JRE image (`17-jdk` → `17-jre`; `maven:…-eclipse-temurin-17` → `eclipse-temurin:17-jre`).
-import { isOfficial, noInserts, type Recipe } from "./types.js";
+// Java: the JRE of the same major. Temurin JDK tags keep their OS variant (`17-jdk` → `17-jre`,
+// `21-jdk-jammy` → `21-jre-jammy`); other JDK images (openjdk, amazoncorretto, maven and gradle images on
+// them) run on Temurin's JRE of that major, which the note says (JAVA_HOME differs).
+import { javaFiles } from "./java-files.js";
+import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 const UBUNTU = /^(focal|jammy|noble)$/;
+const OTHER_JDKS = ["openjdk", "amazoncorretto", "maven", "gradle"];
+
+/** The Java major of a non-Temurin JDK tag, or null (unknown, alpine, windows, or a JRE). */
+function otherMajor(name: string, tag: string): number | null {
+  if (/alpine|windows|nanoserver|jre/.test(tag)) return null;
+  const m =
+    name === "maven"
+      ? /(?:openjdk|amazoncorretto|eclipse-temurin|sapmachine|ibm-semeru)-(\d+)/.exec(tag)
+      : name === "gradle"
+        ? /jdk-?(\d+)/.exec(tag)
+        : /^(\d+)(?:[.-]|$)/.exec(tag);
+  return m ? Number.parseInt(m[1], 10) : null;
+}
 
 export const javaRecipe: Recipe = {
   id: "java",
-  matches: (base) => isOfficial(base, "eclipse-temurin") || (isOfficial(base, "maven") && /eclipse-temurin-\d+/.test(base.tag ?? "")),
+  matches: (base) => isOfficial(base, "eclipse-temurin") || OTHER_JDKS.some((n) => isOfficial(base, n)),
   tools: ["java"],
-  plan(base) {
+  plan(base, a, context): PlanResult {
     const tag = base.tag ?? "latest";
+    const notes: RecipeNote[] = [];
     let jre: string | null = null;
-    if (base.name === "maven") {
+    if (/(^|-)jre(-|$)/.test(tag)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
+    if (base.name === "maven" && /eclipse-temurin-(\d+)(-.*)?$/.test(tag)) {
       const m = /eclipse-temurin-(\d+)(-.*)?$/.exec(tag);
       if (m && !/alpine/.test(m[2] ?? "")) jre = `eclipse-temurin:${m[1]}-jre${m[2] ?? ""}`;
-    } else if (/jre/.test(tag)) {
-      return { ok: false, id: "alreadySlim", data: { image: base.raw } };
+    } else if (base.name !== "eclipse-temurin") {
+      const major = otherMajor(base.name, tag);
+      if (major !== null) {
+        jre = `eclipse-temurin:${major}-jre`;
+        notes.push({ line: a.stage.from.line, id: "javaVendor", data: { image: base.raw, jre } });
+      }
     } else {
       const [version, ...rest] = tag.split("-");
       if (rest[0] === "jdk") rest.shift();
@@ -24,6 +46,9 @@ export const javaRecipe: Recipe = {
       }
     }
     if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
-    return { ok: true, plan: { image: jre, shellless: false, ...noInserts } };
+    const files = javaFiles(a, context);
+    if (files) notes.push({ line: a.stage.body[a.lastBuild].line, id: "javaFiles", data: { paths: files.join("`, `") } });
+    const plan = { image: jre, shellless: false, builderInserts: [], runtimePrelude: [], notes };
+    return { ok: true, plan: files ? { ...plan, copyPaths: files } : plan };
   },
 };

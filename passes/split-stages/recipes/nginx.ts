@@ -4,7 +4,7 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 import { isUnder } from "../paths.js";
-import { isOfficial, noInserts, type Recipe } from "./types.js";
+import { isOfficial, keepsEverything, noInserts, type Recipe } from "./types.js";
 
 // The default site, the config (with templates/) and the official image's entrypoint hooks.
 const DEFAULT_PATHS = ["/usr/share/nginx/html", "/etc/nginx", "/docker-entrypoint.d"];
@@ -30,10 +30,14 @@ export const nginxRecipe: Recipe = {
   tools: ["nginx"],
   packagePolicy: "unlessNamed",
   sameBase: true,
-  plan(base, a, context) {
+  plan(base, a, context, runtimePackages) {
     const read = [...DEFAULT_PATHS, ...configPaths(a, context)];
     const copyPaths = a.copyPaths.filter((p) => read.some((r) => isUnder(p, r) || isUnder(r, p)));
     if (copyPaths.length === 0) return { ok: false, id: "nothingServed", data: { image: base.raw } };
+    // Same image, every package kept, every output copied: the split would rebuild the same image.
+    if (keepsEverything(a, runtimePackages) && copyPaths.length === a.copyPaths.length) {
+      return { ok: false, id: "nothingToGain", data: { image: base.raw } };
+    }
     return { ok: true, plan: { image: base.raw, shellless: false, ...noInserts, copyPaths } };
   },
 };

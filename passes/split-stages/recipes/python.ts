@@ -1,16 +1,47 @@
-// Python: the same version on its `-slim` variant; the virtualenv and the app folder are copied.
-import { isOfficial, noInserts, splitCodename, type Recipe } from "./types.js";
+// Python: the same version on its `-slim` variant; the virtualenv and the app folder are copied, and what
+// pip installed outside a virtualenv (python-site.ts).
+import { catalogGroup } from "../../../src/core/image-catalog.js";
+import type { ImageRef } from "../../../src/core/ir.js";
+import { outermost } from "../paths.js";
+import { devPackageFor } from "./go-source.js";
+import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
+import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
+
+/** `X.Y` of the image's Python, from the tag or the catalog's tags for the same image (`3` → `3.14`). */
+function pythonVersion(base: ImageRef): string | null {
+  const tag = base.tag ?? "latest";
+  for (const t of [tag, ...catalogGroup(base.registry, base.name, tag)]) {
+    const m = /^(\d+\.\d+)(?:[.-]|$)/.exec(t);
+    if (m) return m[1];
+  }
+  return null;
+}
 
 export const pythonRecipe: Recipe = {
   id: "python",
   matches: (base) => isOfficial(base, "python"),
   tools: ["python", "python3", "pip", "pip3"],
-  plan(base) {
+  systemPip: true,
+  plan(base, a, context): PlanResult {
     const tag = base.tag ?? "latest";
     if (/slim|alpine/.test(tag)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const { version, codename } = splitCodename(tag);
     // Official tags put the codename after `slim`: 3.11-slim-bookworm.
     const slim = tag === "latest" ? "slim" : `${version ? `${version}-` : ""}slim${codename ? `-${codename}` : ""}`;
-    return { ok: true, plan: { image: `${base.name}:${slim}`, shellless: false, ...noInserts } };
+    const image = `${base.name}:${slim}`;
+    // A local extension links a library of the full image: only an installed -dev tells its run-time package.
+    const installed = a.apt.flatMap((i) => i.packages);
+    const unlinked = extensionLibraries(context).find((e) => devPackageFor(e.library, installed) === null);
+    if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
+    if (a.systemPip.length === 0) return { ok: true, plan: { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] } };
+    const python = pythonVersion(base);
+    if (python === null) return { ok: false, id: "pythonVersion", data: { image: base.raw } };
+    const site = sitePaths(a, python);
+    const notes: RecipeNote[] = [{ line: a.systemPip[0].line, id: "sitePackages", data: { paths: site.join("`, `"), version: python } }];
+    const copyPaths = outermost([...a.copyPaths, ...site]);
+    return {
+      ok: true,
+      plan: { image, shellless: false, builderInserts: [], runtimePrelude: [], notes, copyPaths, commands: pipCommands(context) },
+    };
   },
 };

@@ -15,12 +15,15 @@ const analysis = {
   apt: [],
   buildCommands: new Set(),
   venvs: [],
+  systemPip: [],
   entry: [],
   workdir: null,
   sources: new Map(),
 } as unknown as Analysis;
-const image = (recipe: typeof nodeRecipe, ref: string) => {
-  const r = recipe.plan(parseImageRef(ref), analysis, memoryContext({}), []);
+/** A build that installs a compiler and writes /src. */
+const compiles = { ...analysis, copyPaths: ["/src"], apt: [{ packages: ["gcc"] }] } as unknown as Analysis;
+const image = (recipe: typeof nodeRecipe, ref: string, a: Analysis = analysis) => {
+  const r = recipe.plan(parseImageRef(ref), a, memoryContext({}), []);
   return r.ok ? r.plan.image : r.id;
 };
 
@@ -45,10 +48,26 @@ describe("runtime images keep family and version", () => {
     ["maven:3.9-eclipse-temurin-17", "eclipse-temurin:17-jre"],
     ["eclipse-temurin:17-jdk-alpine", "noRuntimeImage"],
     ["eclipse-temurin:17-jre", "alreadySlim"],
+    ["openjdk:17", "eclipse-temurin:17-jre"],
+    ["openjdk:17-jdk-slim", "eclipse-temurin:17-jre"],
+    ["openjdk:11-jre", "alreadySlim"],
+    ["openjdk:17-alpine", "noRuntimeImage"],
+    ["amazoncorretto:21", "eclipse-temurin:21-jre"],
+    ["amazoncorretto:17-al2023", "eclipse-temurin:17-jre"],
+    ["maven:3.9-amazoncorretto-17", "eclipse-temurin:17-jre"],
+    ["maven:3.9.6-openjdk-11", "eclipse-temurin:11-jre"],
+    ["gradle:8.5-jdk17", "eclipse-temurin:17-jre"],
+    ["gradle:jdk21-jammy", "eclipse-temurin:21-jre"],
+    ["openjdk", "noRuntimeImage"],
   ])("java %s → %s", (from, to) => expect(image(javaRecipe, from)).toBe(to));
   test.each([
     ["debian:bookworm", "debian:bookworm-slim"],
     ["debian:12", "debian:12-slim"],
     ["debian", "debian:stable-slim"],
-  ])("debian %s → %s", (from, to) => expect(image(debianRecipe, from)).toBe(to));
+  ])("debian %s → %s", (from, to) => expect(image(debianRecipe, from, compiles)).toBe(to));
+  test("debian: nothing build-only installed, nothing to gain", () => {
+    const keeps = { ...compiles, apt: [{ packages: ["curl"] }] } as unknown as Analysis;
+    const r = debianRecipe.plan(parseImageRef("debian:bookworm"), keeps, memoryContext({}), ["curl"]);
+    expect(r.ok ? r.plan.image : r.id).toBe("nothingBuildOnly");
+  });
 });

@@ -4,8 +4,26 @@ import type { ImageRef, Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
-export type RecipeRefusalId = "alreadySlim" | "noRuntimeImage" | "nothingToGain" | "nothingServed";
-export type RecipeNoteId = "pruned" | "staticGo" | "distroless" | "keptDevDeps";
+export type RecipeRefusalId =
+  | "alreadySlim"
+  | "noRuntimeImage"
+  | "nothingToGain"
+  | "nothingServed"
+  | "pythonVersion"
+  | "cgoLibrary"
+  | "nothingBuildOnly"
+  | "extensionLibrary";
+export type RecipeNoteId =
+  | "pruned"
+  | "staticGo"
+  | "distroless"
+  | "keptDevDeps"
+  | "sitePackages"
+  | "goCache"
+  | "goFiles"
+  | "cgoKept"
+  | "javaVendor"
+  | "javaFiles";
 
 export interface RecipeNote {
   readonly line: number;
@@ -20,8 +38,12 @@ export interface RecipePlan {
   readonly shellless: boolean;
   /** Instructions to insert in the build stage before the body index given (body.length: at the end). */
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
+  /** Build-stage instructions replaced, by body index (a RUN given cache mounts). */
+  readonly builderReplace?: ReadonlyMap<number, Instruction>;
   /** The paths to copy when the recipe knows better than "everything the build wrote" (nginx). */
   readonly copyPaths?: readonly string[];
+  /** Commands the copied paths bring (console scripts of packages pip installed outside a venv). */
+  readonly commands?: readonly string[];
   /** A non-root user the runtime image already has, for hardening (`node`, distroless `nonroot`). */
   readonly nonRootUser?: { readonly name: string; readonly chown: string };
   /** Instructions that open the runtime stage (restoring what the builder's base image set). */
@@ -41,6 +63,8 @@ export interface Recipe {
   readonly tools: readonly string[];
   /** Which installed OS packages count as build-only (default `listed`). */
   readonly packagePolicy?: PackagePolicy;
+  /** The recipe copies what `pip install` wrote outside a virtualenv (Analysis.systemPip). */
+  readonly systemPip?: boolean;
   /** The runtime base is the builder's own image, so the stage may inherit its ENTRYPOINT/CMD. */
   readonly sameBase?: boolean;
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[]): PlanResult;
@@ -61,3 +85,9 @@ export function splitCodename(tag: string): { version: string; codename: string 
 }
 
 export const noInserts = { builderInserts: [], runtimePrelude: [], notes: [] } as const;
+
+/** Does the runtime install every package the build installed (nothing build-only was found)? */
+export function keepsEverything(a: Analysis, runtimePackages: readonly string[]): boolean {
+  const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
+  return a.apt.every((i) => i.packages.every((p) => kept.has(p.replace(/[=:].*$/, ""))));
+}

@@ -1,7 +1,8 @@
+# syntax=docker/dockerfile:1.2
 FROM golang:1.22-bookworm AS build
 COPY . /src
 ENV CGO_ENABLED=0
-RUN cd /src && go build -o /usr/local/bin/hello .
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod cd /src && go build -o /usr/local/bin/hello .
 
 FROM debian:bookworm-slim AS runtime
 WORKDIR /go

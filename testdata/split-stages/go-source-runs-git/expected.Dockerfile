@@ -1,9 +1,10 @@
+# syntax=docker/dockerfile:1.2
 FROM golang:1.22 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends git build-essential
 WORKDIR /src
 COPY . .
 ENV CGO_ENABLED=0
-RUN go build -o /app/mirror .
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -o /app/mirror .
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
@@ -11,5 +12,4 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY --from=build /app/mirror /app/mirror
-COPY --from=build /src /src
 ENTRYPOINT ["/app/mirror"]

@@ -5,6 +5,6 @@ RUN javac -d classes src/Main.java && jar cfe app.jar Main -C classes .
 
 FROM eclipse-temurin:17-jre AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=build /app/app.jar /app/app.jar
 LABEL org.opencontainers.image.title="hello"
 CMD ["java", "-jar", "/app/app.jar"]

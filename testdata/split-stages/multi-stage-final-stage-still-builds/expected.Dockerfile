@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /assets
 COPY web/ .
@@ -8,12 +9,11 @@ WORKDIR /src
 COPY . .
 COPY --from=build /assets/dist ./static
 ENV CGO_ENABLED=0
-RUN go build -o /app/server .
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -o /app/server .
 
 FROM gcr.io/distroless/static-debian12 AS runtime
 USER root
 WORKDIR /src
 COPY --from=builder /app/server /app/server
-COPY --from=builder /src /src
 EXPOSE 8080
 ENTRYPOINT ["/app/server"]

@@ -1,0 +1,18 @@
+import { expect, test } from "vitest";
+import { parseImageRef } from "../../../src/core/image-ref.js";
+import { debianRelease } from "./debian-release.js";
+
+test.each([
+  ["python:3.11-slim-bookworm", "bookworm"],
+  ["python:3.11", "trixie"],
+  ["golang:1.22", "bookworm"],
+  ["debian:12", "bookworm"],
+  ["debian:bookworm-slim", "bookworm"],
+  ["debian:12.5", "bookworm"],
+  ["node:20-bullseye", "bullseye"],
+  ["ubuntu:22.04", null],
+  ["eclipse-temurin:17-jdk", null],
+  ["python:3.11-alpine", null],
+  ["gcr.io/distroless/static-debian12", "bookworm"],
+  ["example.com/python:3.11", null],
+])("%s is built on %s", (ref, release) => expect(debianRelease(parseImageRef(ref))).toBe(release));

@@ -1,0 +1,25 @@
+// Which Debian release an image is built on, from its tag (`3.11-slim-bookworm`, `debian:12`) or, for a
+// tag without a codename (`python:3.11`), from the catalog's tags that named the same image. Package
+// names differ between releases (libssl3 vs libssl3t64), so run-time packages are only named for a known one.
+import { catalogGroup } from "../../../src/core/image-catalog.js";
+import type { ImageRef } from "../../../src/core/ir.js";
+
+const CODENAME = /(?:^|-)(buster|bullseye|bookworm|trixie|forky)(?:-|$)/;
+const DEBIAN_VERSIONS: Readonly<Record<string, string>> = { "10": "buster", "11": "bullseye", "12": "bookworm", "13": "trixie" };
+
+/** The Debian codename of the image, or null when it is not known to be Debian (ubuntu, alpine, unknown tags). */
+export function debianRelease(image: ImageRef): string | null {
+  const tag = image.tag ?? "latest";
+  if (image.name === "ubuntu" || /alpine|ubi|nanoserver|windows|jammy|noble|focal/.test(tag)) return null;
+  const distroless = /^gcr\.io\/distroless\/.*-debian(\d+)$/.exec(`${image.registry ?? ""}/${image.name}`);
+  if (distroless) return DEBIAN_VERSIONS[distroless[1]] ?? null;
+  for (const t of [tag, ...catalogGroup(image.registry, image.name, tag)]) {
+    const m = CODENAME.exec(t);
+    if (m) return m[1];
+    if (image.name === "debian" && /^\d+$/.test(t.split(/[.-]/)[0]) && t === tag) {
+      const release = DEBIAN_VERSIONS[t.split(/[.-]/)[0]];
+      if (release) return release;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, test } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import { devPackageFor, readGoSources } from "./go-source.js";
+
+describe("readGoSources", () => {
+  test("cgo from an import of C, with its libraries", () => {
+    const ctx = memoryContext({
+      "main.go": 'package main\n\n// #cgo LDFLAGS: -lsqlite3 -lm\n// #cgo pkg-config: yaml-0.1\nimport "C"\n',
+      "go.mod": "module x\n",
+    });
+    const s = readGoSources(ctx);
+    expect(s.cgo).toBe(true);
+    expect(s.libraries).toEqual(["sqlite3", "m", "yaml-0.1"]);
+  });
+  test("cgo from a required module known to wrap a C library", () => {
+    const ctx = memoryContext({ "go.mod": "module x\n\nrequire github.com/mattn/go-sqlite3 v1.14.22\n", "main.go": "package main\n" });
+    expect(readGoSources(ctx).cgoEvidence).toBe("go.mod requires github.com/mattn/go-sqlite3");
+  });
+  test("cgo in a vendored package counts; its file reads do not", () => {
+    const ctx = memoryContext({
+      "main.go": "package main\n",
+      "vendor/example.com/c/c.go": 'package c\nimport "C"\nfunc f() { os.ReadFile(name) }\n',
+    });
+    const s = readGoSources(ctx);
+    expect(s.cgo).toBe(true);
+    expect(s.dynamicRead).toBeNull();
+  });
+  test("files opened by literal paths, and computed ones", () => {
+    const literal = memoryContext({
+      "main.go":
+        'package main\nvar t = template.Must(template.ParseGlob("templates/*.html"))\nvar fs = http.FileServer(http.Dir("./static"))\nvar s = "hello"\n',
+      "templates/index.html": "<p>",
+      "static/app.css": "p{}",
+      "hello.txt": "not named",
+    });
+    expect(readGoSources(literal)).toMatchObject({ cgo: false, reads: ["templates", "static"], dynamicRead: null });
+    const computed = memoryContext({ "main.go": 'package main\nfunc f() { os.ReadFile(os.Getenv("CONF")) }\n' });
+    expect(readGoSources(computed).dynamicRead).toMatch(/main\.go/);
+  });
+});
+
+describe("devPackageFor", () => {
+  const installed = ["gcc", "libsqlite3-dev", "zlib1g-dev", "libssl-dev", "libyaml-dev"];
+  test.each([
+    ["sqlite3", "libsqlite3-dev"],
+    ["z", "zlib1g-dev"],
+    ["crypto", "libssl-dev"],
+    ["yaml-0.1", "libyaml-dev"],
+    ["pq", null],
+  ])("%s → %s", (lib, dev) => expect(devPackageFor(lib, installed)).toBe(dev));
+});

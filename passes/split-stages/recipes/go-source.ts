@@ -1,0 +1,112 @@
+// What a Go build's sources tell the split: whether it needs cgo (an `import "C"` in the module or its
+// vendored packages, or a required module known to need it), which C libraries it links (`#cgo LDFLAGS:
+// -lX`, `#cgo pkg-config: X`), and which files the program opens at run time by a literal path.
+import type { BuildContext } from "../../../src/core/context.js";
+
+/** Modules that build only with cgo (they wrap a C library). */
+const CGO_MODULES = [
+  "github.com/mattn/go-sqlite3",
+  "github.com/confluentinc/confluent-kafka-go",
+  "github.com/go-gl/glfw",
+  "github.com/gen2brain/raylib-go",
+  "github.com/shirou/gopsutil/v3/host/cgo",
+  "gopkg.in/gographics/imagick",
+];
+
+export interface GoSources {
+  readonly cgo: boolean;
+  /** Why cgo is needed: the file with `import "C"` or the module required. */
+  readonly cgoEvidence: string | null;
+  /** C libraries linked (`-lsqlite3` → `sqlite3`, pkg-config names as given). */
+  readonly libraries: readonly string[];
+  /** Context paths (relative to the module root) that a Go string literal names: what the program may open. */
+  readonly reads: readonly string[];
+  /** A file-opening call with a computed path: the files it reads cannot be listed. */
+  readonly dynamicRead: string | null;
+  /** Modules required in go.mod (excluding those replaced by local folders). */
+  readonly requires: readonly string[];
+}
+
+// Calls that open a file or folder by path; a path argument that is not only string literals is computed.
+const OPENERS =
+  /\b(?:os\.(?:Open|OpenFile|ReadFile|ReadDir|DirFS)|ioutil\.(?:ReadFile|ReadDir)|ParseFiles|ParseGlob|http\.Dir|LoadHTMLGlob|LoadHTMLFiles)\(\s*([^)]*)/g;
+
+/** Read the Go files of the context (a few levels deep; vendored packages only for cgo). */
+export function readGoSources(context: BuildContext, root = "."): GoSources {
+  let cgoEvidence: string | null = null;
+  const libraries = new Set<string>();
+  const reads = new Set<string>();
+  let dynamicRead: string | null = null;
+  const literals = new Set<string>();
+  const walk = (dir: string, depth: number, vendored: boolean) => {
+    if (depth > 6) return;
+    for (const name of context.list(dir)) {
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (name.endsWith(".go")) {
+        if (name.endsWith("_test.go")) continue;
+        const text = context.read(path) ?? "";
+        if (/^\s*import\s+(\(\s*)?"C"/m.test(text) && !/^\/\/go:build\s+ignore/m.test(text)) {
+          cgoEvidence ??= path;
+          for (const m of text.matchAll(/#cgo\s+(?:[\w!,]+\s+)?LDFLAGS:([^\n]*)/g))
+            for (const l of m[1].matchAll(/-l(\S+)/g)) libraries.add(l[1]);
+          for (const m of text.matchAll(/#cgo\s+(?:[\w!,]+\s+)?pkg-config:([^\n]*)/g))
+            for (const l of m[1].trim().split(/\s+/)) libraries.add(l);
+        }
+        if (!vendored) {
+          openedPaths(text, path);
+          for (const m of text.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) literals.add(m[1] ?? m[2]);
+        }
+      } else if (!/^\.|^(node_modules|testdata)$/.test(name) && (vendored || !/\.\w+$/.test(name))) {
+        walk(path, depth + 1, vendored || name === "vendor");
+      }
+    }
+  };
+  const openedPaths = (text: string, file: string) => {
+    for (const m of text.matchAll(OPENERS)) {
+      if (/[A-Za-z_]/.test(m[1].replace(/"[^"]*"|`[^`]*`/g, ""))) dynamicRead ??= `${file}: ${m[0].slice(0, 60)}`;
+    }
+  };
+  walk(root, 0, false);
+  // Any literal that names a file or folder of the context may be opened at run time (templates, static).
+  for (const l of literals) {
+    const path = l
+      .replace(/[*?[].*$/, "")
+      .replace(/^\.\//, "")
+      .replace(/\/+$/, "");
+    if (path === "" || path === "." || path.startsWith("/") || path.includes("..") || /\s/.test(path)) continue;
+    const rel = root === "." ? path : `${root}/${path}`;
+    if (context.read(rel) !== null || context.list(rel).length > 0) reads.add(path);
+  }
+  const gomod = context.read(root === "." ? "go.mod" : `${root}/go.mod`) ?? "";
+  const replaced = new Set([...gomod.matchAll(/^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s+=>\s+\.\.?\//gm)].map((m) => m[1]));
+  const requires = [...gomod.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/\S+)\s+v\S+/gm)]
+    .map((m) => m[1])
+    .filter((r) => !replaced.has(r));
+  const cgoModule = requires.find((r) => CGO_MODULES.some((c) => r === c || r.startsWith(`${c}/`)));
+  if (cgoModule) cgoEvidence ??= `go.mod requires ${cgoModule}`;
+  return { cgo: cgoEvidence !== null, cgoEvidence, libraries: [...libraries], reads: [...reads], dynamicRead, requires };
+}
+
+/** Libraries shipped by a `-dev` of another name. */
+const ALIASES: Readonly<Record<string, string>> = {
+  crypto: "ssl",
+  ncursesw: "ncurses",
+  tinfo: "ncurses",
+  m: "c6",
+  pthread: "c6",
+  dl: "c6",
+};
+
+/** The installed `-dev` package that provides C library `lib` (`sqlite3` → `libsqlite3-dev`), by Debian's naming. */
+export function devPackageFor(lib: string, installed: readonly string[]): string | null {
+  const name = lib.replace(/^lib/, "").toLowerCase();
+  const wanted = new Set([name, name.replace(/[-\d.]+$/, ""), ALIASES[name] ?? name]);
+  return (
+    installed.find((p) => {
+      const stem = p.replace(/[=:].*$/, "").replace(/-dev$/, "");
+      if (!p.replace(/[=:].*$/, "").endsWith("-dev")) return false;
+      const bare = stem.replace(/^lib/, "");
+      return [bare, bare.replace(/[-\d.]+$/, ""), stem === "zlib1g" ? "z" : bare].some((s) => wanted.has(s));
+    }) ?? null
+  );
+}

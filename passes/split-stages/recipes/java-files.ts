@@ -1,0 +1,90 @@
+// What a Java program needs at run time, when the entry says it: `java -jar X.jar` or `java -cp a:b Main`
+// (exec form). The jar must come from `jar c…` without a manifest of its own (so no Class-Path), and the
+// sources may open only files named by literals (copied when the context has them). Otherwise: unknown.
+import type { BuildContext } from "../../../src/core/context.js";
+import type { Analysis } from "../analysis.js";
+import { isUnder, outermost, resolvePath } from "../paths.js";
+
+// Calls that open a file by path; a computed argument means anything may be read.
+const OPENERS = /\b(?:new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of|Files\.\w+)\(\s*([^)]*)/g;
+
+/** The java command line of the image (ENTRYPOINT + CMD, exec form), or null. */
+function javaArgv(a: Analysis): readonly string[] | null {
+  const last = (k: string) => [...a.stage.body].reverse().find((i) => i.keyword === k);
+  const entrypoint = last("ENTRYPOINT");
+  const cmd = last("CMD");
+  if ((entrypoint && !entrypoint.exec) || (cmd && !cmd.exec)) return null;
+  const argv = [...(entrypoint?.exec ?? []), ...(entrypoint ? [] : (cmd?.exec ?? []))];
+  return argv.length > 0 && argv[0].replace(/^.*\//, "") === "java" ? argv : null;
+}
+
+/** The class path entries and jar the java arguments name, or null when they cannot be told. */
+function classPath(argv: readonly string[]): string[] | null {
+  const out: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "-jar") return argv[i + 1] ? [...out, argv[i + 1]] : null;
+    if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") {
+      if (!argv[i + 1]) return null;
+      out.push(...argv[++i].split(":").map((p) => p.replace(/\/\*$/, "")));
+    } else if (arg.startsWith("@") || arg === "-p" || arg === "--module-path" || arg === "-m" || arg === "--module") {
+      return null;
+    } else if (!arg.startsWith("-")) {
+      return out.length > 0 ? out : null;
+    }
+  }
+  return null;
+}
+
+/** Paths of the build folder the runtime needs, or null (copy the folder whole). */
+export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
+  const argv = javaArgv(a);
+  const cp = argv && classPath(argv);
+  if (!cp || a.workdir === null || a.entry.some((e) => e.artifact !== null && !e.name.endsWith("java"))) return null;
+  const runs = a.stage.body.filter((i) => i.keyword === "RUN").map((i) => i.args);
+  const paths: string[] = [];
+  for (const entry of cp) {
+    if (entry.includes("$")) return null;
+    const path = resolvePath(a.workdir, entry) as string;
+    if (entry.endsWith(".jar")) {
+      // Only jars made by the jar tool here, without a manifest file (m) that could add a Class-Path.
+      const name = entry.replace(/^.*\//, "");
+      const made = runs.some((r) => new RegExp(`\\bjar\\s+-?c[fve0]*\\s+\\S*${name.replace(/\./g, "\\.")}`).test(r));
+      if (!made) return null;
+    }
+    paths.push(path);
+  }
+  const reads = readFiles(context);
+  if (reads === null) return null;
+  paths.push(...reads.map((r) => resolvePath(a.workdir, r) as string));
+  const kept: string[] = [];
+  for (const copied of a.copyPaths) {
+    if (!isUnder(a.workdir, copied) && !isUnder(copied, a.workdir)) kept.push(copied);
+    else kept.push(...paths.filter((p) => isUnder(p, copied)));
+  }
+  return paths.every((p) => kept.some((k) => isUnder(p, k))) ? outermost(kept) : null;
+}
+
+/** Context files that string literals of the .java sources name; null when a file path is computed. */
+function readFiles(context: BuildContext): string[] | null {
+  const literals = new Set<string>();
+  let computed = false;
+  const walk = (dir: string, depth: number) => {
+    for (const name of context.list(dir)) {
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (name.endsWith(".java")) {
+        const text = context.read(path) ?? "";
+        for (const m of text.matchAll(OPENERS)) {
+          const rest = m[1].replace(/"[^"]*"/g, "").replace(/\b(?:Path\.of|Paths\.get|new\s+File)\(/g, "");
+          if (/[A-Za-z_]/.test(rest)) computed = true;
+        }
+        for (const m of text.matchAll(/"([^"\n]+)"/g)) literals.add(m[1]);
+      } else if (depth < 8 && !/^\.|^(target|build|node_modules)$/.test(name) && !/\.\w+$/.test(name)) {
+        walk(path, depth + 1);
+      }
+    }
+  };
+  walk(".", 0);
+  if (computed) return null;
+  return [...literals].filter((l) => !/^\/|\.\.|\s/.test(l) && l !== "" && (context.read(l) !== null || context.list(l).length > 0));
+}

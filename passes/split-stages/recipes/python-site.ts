@@ -1,0 +1,48 @@
+// Where `pip install` writes outside a virtualenv, as root: the interpreter's lib folder under /usr/local
+// (site-packages on the official images, dist-packages on Debian's python3) and the console scripts in
+// /usr/local/bin; with `--user`, root's ~/.local. The runtime copies those folders whole: on an image with
+// the same interpreter build they hold the same standard files plus what pip added.
+import type { BuildContext } from "../../../src/core/context.js";
+import type { Analysis } from "../analysis.js";
+
+/** The folders to copy for the analysed pip installs, Python `version` being `X.Y`. */
+export function sitePaths(a: Analysis, version: string): string[] {
+  if (a.systemPip.length === 0) return [];
+  const paths = [];
+  if (a.systemPip.some((p) => !p.user)) paths.push(`/usr/local/lib/python${version}`, "/usr/local/bin");
+  if (a.systemPip.some((p) => p.user)) paths.push("/root/.local");
+  return paths;
+}
+
+/**
+ * Commands the installed packages bring, as far as the context tells: the requirement names (the
+ * usual console script: gunicorn, uvicorn) and the scripts local packages declare.
+ */
+export function pipCommands(context: BuildContext): string[] {
+  const names = new Set<string>();
+  for (const file of context.list(".")) {
+    const text = /^requirements.*\.txt$/.test(file) ? context.read(file) : null;
+    for (const m of (text ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) names.add(m[1].toLowerCase());
+  }
+  // Local packages: the context root and its folders, one level down.
+  for (const dir of [".", ...context.list(".")]) {
+    const at = (f: string) => (dir === "." ? f : `${dir}/${f}`);
+    const scripts = /\[project\.scripts\]([^[]*)/.exec(context.read(at("pyproject.toml")) ?? "")?.[1] ?? "";
+    for (const m of scripts.matchAll(/^\s*"?([\w.-]+)"?\s*=/gm)) names.add(m[1]);
+    for (const m of (context.read(at("setup.py")) ?? "").matchAll(/["']([\w.-]+)\s*=\s*[\w.]+:\w+["']/g)) names.add(m[1]);
+  }
+  return [...names];
+}
+
+/** C libraries that local packages' extensions link (`Extension(..., libraries=["yaml"])`), with the file. */
+export function extensionLibraries(context: BuildContext): Array<{ library: string; file: string }> {
+  const found: Array<{ library: string; file: string }> = [];
+  for (const dir of [".", ...context.list(".")]) {
+    const file = dir === "." ? "setup.py" : `${dir}/setup.py`;
+    const text = context.read(file) ?? "";
+    for (const m of text.matchAll(/libraries\s*=\s*\[([^\]]*)\]/g)) {
+      for (const l of m[1].matchAll(/["']([^"']+)["']/g)) found.push({ library: l[1], file });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,100 @@
+// Regenerate passes/split-stages/closure/debian-dev-libs.json from Debian's own package relationships:
+//   node scripts/debian-runtime-libs.mjs [--local DIR] [release...]   (default: bookworm trixie)
+// It downloads each release's main/binary-amd64 index from deb.debian.org, or reads DIR/<release>-Packages.xz
+// and DIR/<release>-Release.
+// For each `*-dev` (or section `libdevel`) package, the run-time shared-library packages it stands for: the library packages of
+// the same source that it Depends on (libpq-dev → libpq5, zlib1g-dev → zlib1g). A `-dev` that depends on
+// no such package directly (libjpeg-dev, default-libmysqlclient-dev) is followed through the `-dev`
+// packages it depends on. Anything else it depends on (libpq-dev's libssl-dev) is a header dependency:
+// the library package already depends on its own run-time needs, so apt brings them.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const MIRROR = "https://deb.debian.org/debian";
+const OUT = new URL("../passes/split-stages/closure/debian-dev-libs.json", import.meta.url);
+const argv = process.argv.slice(2);
+const local = argv[0] === "--local" ? argv[1] : null;
+const releases = (local ? argv.slice(2) : argv).length > 0 ? (local ? argv.slice(2) : argv) : ["bookworm", "trixie"];
+
+async function download(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+const xz = (buf) => execFileSync("xz", ["-dc"], { input: buf, maxBuffer: 1 << 30 }).toString("utf8");
+
+const tables = {};
+for (const release of releases) tables[release] = await tableFor(release);
+// One package per line: compact, and a refresh diffs line by line.
+const body = Object.entries(tables).map(([release, t]) => {
+  const head = Object.entries(t)
+    .filter(([k]) => k !== "libs")
+    .map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  const lines = Object.entries(t.libs).map(([k, v]) => `        ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `    ${JSON.stringify(release)}: {\n${head.join("\n")}\n      "libs": {\n${lines.join(",\n")}\n      }\n    }`;
+});
+writeFileSync(OUT, `{\n  "releases": {\n${body.join(",\n")}\n  }\n}\n`);
+for (const [release, t] of Object.entries(tables)) console.log(`${release}: ${Object.keys(t.libs).length} -dev packages`);
+
+async function tableFor(release) {
+  const url = `${MIRROR}/dists/${release}`;
+  const packagesText = xz(local ? readFileSync(`${local}/${release}-Packages.xz`) : await download(`${url}/main/binary-amd64/Packages.xz`));
+  const releaseText = local ? readFileSync(`${local}/${release}-Release`, "utf8") : (await download(`${url}/Release`)).toString("utf8");
+  const releaseField = (name) => new RegExp(`^${name}: (.*)$`, "m").exec(releaseText)?.[1]?.trim() ?? "";
+  if (releaseField("Codename") !== release) throw new Error(`the Release file is for ${releaseField("Codename")}, not ${release}`);
+  const libs = devLibraries(packagesText);
+  return {
+    version: releaseField("Version"),
+    date: new Date(releaseField("Date")).toISOString().slice(0, 10),
+    source: `${url}/main/binary-amd64/Packages.xz`,
+    libs,
+  };
+}
+
+function devLibraries(packagesText) {
+  /** Each stanza's fields we use: name, source package, section, and the first alternative of each dependency. */
+  const packages = new Map();
+  for (const stanza of packagesText.split(/\n\s*\n/)) {
+    const field = (name) => new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, "m").exec(stanza)?.[1].replace(/\n[ \t]+/g, " ") ?? "";
+    const name = field("Package");
+    if (!name) continue;
+    const source = field("Source").split(" ")[0] || name;
+    const depends = field("Depends")
+      .split(",")
+      .map(
+        (d) =>
+          d
+            .split("|")[0]
+            .trim()
+            .split(/[\s(:]/)[0],
+      )
+      .filter(Boolean);
+    packages.set(name, { source, section: field("Section"), depends });
+  }
+
+  /** A headers package: named `-dev`, or filed by Debian in section `libdevel` (`libmariadb-dev-compat`). */
+  const isDev = (name) => name.endsWith("-dev") || /(^|\/)libdevel$/.test(packages.get(name)?.section ?? "");
+  /** A shared-library package: Debian files those in section `libs` (any area), never a `-dev`. */
+  const isLibrary = (name) => {
+    const p = packages.get(name);
+    return p !== undefined && /(^|\/)libs$/.test(p.section) && !isDev(name) && !/-(dbg|doc|common|data|bin)$/.test(name);
+  };
+
+  function runtimeLibs(dev, seen = new Set()) {
+    if (seen.has(dev)) return [];
+    seen.add(dev);
+    const p = packages.get(dev);
+    if (!p) return [];
+    const direct = p.depends.filter((d) => isLibrary(d) && packages.get(d).source === p.source);
+    if (direct.length > 0) return direct;
+    return p.depends.filter(isDev).flatMap((d) => runtimeLibs(d, seen));
+  }
+
+  const libs = {};
+  for (const name of [...packages.keys()].filter(isDev).sort()) {
+    const found = [...new Set(runtimeLibs(name))].sort();
+    if (found.length > 0) libs[name] = found;
+  }
+  return libs;
+}

@@ -1,0 +1,3 @@
+#include <stdio.h>
+#include "vendor.h"
+int main(void) { puts(VENDOR_GREETING); return 0; }

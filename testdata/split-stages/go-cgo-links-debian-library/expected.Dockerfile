@@ -1,0 +1,14 @@
+# syntax=docker/dockerfile:1.2
+FROM golang:1.22-bookworm AS build
+RUN apt-get update && apt-get install -y --no-install-recommends libyaml-dev && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -o /app/yamlver .
+
+FROM debian:bookworm-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libyaml-0-2 \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY --from=build /app/yamlver /app/yamlver
+ENTRYPOINT ["/app/yamlver"]

@@ -1,0 +1,10 @@
+# syntax=docker/dockerfile:1.2
+FROM golang:1.22-bookworm AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -o /app/notes .
+
+FROM debian:bookworm-slim AS runtime
+WORKDIR /src
+COPY --from=build /app/notes /app/notes
+ENTRYPOINT ["/app/notes"]

@@ -1,0 +1,11 @@
+FROM python:3.11 AS build
+WORKDIR /app
+COPY . .
+RUN pip install -r requirements.txt
+
+FROM python:3.11-slim AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+COPY --from=build /usr/local/bin /usr/local/bin
+COPY --from=build /usr/local/lib/python3.11 /usr/local/lib/python3.11
+CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]

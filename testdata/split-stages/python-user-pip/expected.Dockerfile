@@ -1,0 +1,10 @@
+FROM python:3.11-bookworm AS build
+WORKDIR /app
+COPY . .
+RUN pip install --user -r requirements.txt
+
+FROM python:3.11-slim-bookworm AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+COPY --from=build /root/.local /root/.local
+CMD ["python", "app.py"]
