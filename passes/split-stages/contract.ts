@@ -5,7 +5,7 @@
 // was, and ends with the original trailing config lines, moved as they were.
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { continuationLines } from "../../src/core/print.js";
-import { instruction, type Dockerfile, type Instruction } from "../../src/core/ir.js";
+import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
 import type { RecipePlan } from "./recipes/types.js";
 
@@ -47,6 +47,11 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   const runtimeBody: Instruction[] = [...plan.runtimePrelude];
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
+    if (plan.runtimeCopies) {
+      return plan
+        .runtimeCopies(names.builderName)
+        .map((c) => (chown.length > 0 && !c.flags.some((f) => f.name === "chown") ? { ...c, flags: [...c.flags, ...chown] } : c));
+    }
     const flags = [{ name: "from", value: names.builderName }, ...chown];
     return (plan.copyPaths ?? a.copyPaths).map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
   };
@@ -77,7 +82,13 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     platform: stage.platform,
     body: runtimeBody,
   };
-  return { ...df, stages: [...df.stages.slice(0, index), builder, runtime, ...df.stages.slice(index + 1)] };
+  const between: Stage[] = (plan.stagesBefore?.(names.builderName) ?? []).map((st) => ({
+    ...st,
+    from: { ...st.from, leading: df.newline as string },
+  }));
+  const built = plan.dropBuilder ? [] : [builder];
+  if (plan.dropBuilder && between.length > 0) between[0] = { ...between[0], from: { ...between[0].from, leading: builderFrom.leading } };
+  return { ...df, stages: [...df.stages.slice(0, index), ...built, ...between, runtime, ...df.stages.slice(index + 1)] };
 }
 
 /** The runtime's install of the packages it still needs, with the original's apt-get options. */

@@ -18,9 +18,12 @@ const analysis = {
   entry: [],
   workdir: null,
   sources: new Map(),
+  globalInstalls: [],
+  projectInstalls: [],
+  owners: new Map(),
 } as unknown as Analysis;
 const image = (recipe: typeof nodeRecipe, ref: string) => {
-  const r = recipe.plan(parseImageRef(ref), analysis, memoryContext({}), []);
+  const r = recipe.plan(parseImageRef(ref), analysis, memoryContext({}), [], { cacheMounts: false, takenNames: new Set(), harden: false });
   return r.ok ? r.plan.image : r.id;
 };
 
