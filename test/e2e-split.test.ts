@@ -1,7 +1,7 @@
 // Real BuildKit builds of the e2e apps, original vs split (see test/e2e-harness.ts). Needs Docker:
 //   MSB_DOCKER=/usr/bin/docker npx vitest run test/e2e-split.test.ts
 import { afterAll, describe, expect, test } from "vitest";
-import { dockerFromEnv, e2eApps, formatTable, runApp, type AppResult } from "./support/e2e-harness.js";
+import { appSpec, dockerFromEnv, e2eApps, formatTable, runApp, type AppResult } from "./support/e2e-harness.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`e2e-split: skipped: ${reason}`);
@@ -15,6 +15,12 @@ describe.skipIf(!docker)("split-stages end to end", () => {
     test(app, { timeout: 900_000 }, async () => {
       const r = await runApp(docker!, app);
       results.push(r);
+      const control = appSpec(app).expectUnchanged;
+      if (control) {
+        expect(r.build).toBe("not split");
+        expect(r.detail).toContain(control);
+        return;
+      }
       expect(r.build, r.detail).toBe("ok");
       expect(r.unexpectedDiffs, "the image contract changed").toEqual([]);
       expect(r.behaviorEqual, r.detail).toBe(true);

@@ -99,8 +99,19 @@ const BUILDS_IN_CWD = new Set([
   "yarn",
   "pnpm",
   "node",
-  "corepack",
   "tsc",
+  // Front-end and server build CLIs run directly (they write into the project folder).
+  "nest",
+  "ng",
+  "vite",
+  "next",
+  "webpack",
+  "esbuild",
+  "tsup",
+  "ncc",
+  "rollup",
+  "react-scripts",
+  "vue-cli-service",
   "javac",
   "jar",
   "mvn",
@@ -140,6 +151,8 @@ const NO_EFFECT = new Set([
   "id",
   "whoami",
   "uname",
+  // Writes shims next to node itself (the runtime image has corepack too; an entry that runs pnpm is checked).
+  "corepack",
 ]);
 /** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
 const C_FLAGS = { output: ["-o"], folder: [] };
@@ -250,6 +263,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           sources.set(file, src);
           add(line, toFolder && context.read(src) !== null ? file : dest);
         } else {
+          // Several sources into a folder: each literal one lands under its own name.
+          if (!fromFlag && instr.heredocs.length === 0) {
+            for (const src of srcs)
+              if (!/[*?[]/.test(src) && context.read(src) !== null) sources.set(posix.join(dest, posix.basename(src)), src);
+          }
           add(line, dest);
         }
         return;

@@ -50,6 +50,8 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   "@parcel/watcher": { debian: [], why: "ships prebuilt binaries" },
   nodemon: { debian: [], why: "prints a message only" },
   husky: { debian: [], why: "sets up git hooks only" },
+  // @nestjs/core's postinstall runs opencollective (a message).
+  "@nestjs/core": { debian: [], why: "prints a message only" },
   fsevents: { debian: [], why: "builds on macOS only" },
 };
 

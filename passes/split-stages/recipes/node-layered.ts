@@ -51,8 +51,12 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
   const wd = a.workdir;
   const install = a.projectInstalls[0];
   const tool = install?.tool;
-  if (!install || wd === null || install.dir !== wd || a.projectInstalls.length > 1) return null;
-  if (project.manager === "yarn-berry" || (project.manager === "npm" ? tool !== "npm" : tool !== project.manager)) return null;
+  if (wd === null || a.projectInstalls.length > 1) return null;
+  // Without an install the image has no node_modules but what the context brings: only a project without dependencies fits.
+  const prodSpecs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
+  if (!install && Object.keys(prodSpecs).length > 0) return null;
+  if (install && install.dir !== wd) return null;
+  if (install && (project.manager === "yarn-berry" || (project.manager === "npm" ? tool !== "npm" : tool !== project.manager))) return null;
   if (INSTALL_HOOKS.some((h) => project.pkg.scripts?.[h]) || project.pkg.workspaces !== undefined) return null;
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
@@ -67,35 +71,11 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
   const alpine = /alpine/.test(base.tag ?? "");
   const fullToSlim = image !== base.raw;
 
-  // The deps stage: the steps before the install that do not read sources, then the manifests and the install.
-  const depsBody: Instruction[] = [];
-  let sawSources = false;
-  let user: string | null = null;
-  for (const instr of body.slice(0, install.index)) {
-    if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-      if (!manifestOnly(instr)) sawSources = true;
-    } else if (instr.keyword === "RUN") {
-      if (sawSources) return null;
-      const global = a.globalInstalls.find((g) => g.instr === instr);
-      if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
-    } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
-      depsBody.push({ ...instr, leading: "" });
-      if (instr.keyword === "USER") user = instr.args.trim();
-    }
-  }
-  if (user === "root" || user === "0") user = null;
-  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
-  const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
-  for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
-  const dev = devDependencyUse(a, project, context);
-  const installRun = body[install.index];
-  const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
-  const installCmd = corepack + productionInstall(install, project, dev.keep);
-  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
-  depsBody.push(
-    instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: body[install.index].line }),
-    instruction("RUN", installCmd, { flags: mount, line: body[install.index].line }),
-  );
+  const deps = install ? depsStage(a, context, project, install, options) : null;
+  if (install && deps === null) return null;
+  const dev = deps?.dev ?? ({ keep: false } as const);
+  const installCmd = deps?.command ?? "";
+  const user = deps?.user ?? null;
 
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
   const native = osNeeds(project.prodPackages ?? []);
@@ -138,10 +118,11 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
   }
 
   // The application files: replayed from the context when no RUN touches them, else the build's minus node_modules.
-  const needsModules = runsNode(a) && Object.keys(specs).length > 0;
+  const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
   // Without node_modules to take from `deps`, a plain runtime would need no other stage: keep the build's files.
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
-  const plain = needsModules && !options.harden && body.every((instr, i) => instr.keyword !== "RUN" || plainRun(a, instr, i, install));
+  const plain =
+    needsModules && install && !options.harden && body.every((instr, i) => instr.keyword !== "RUN" || plainRun(a, instr, i, install));
   const owner = a.owners.get(wd) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
@@ -186,7 +167,7 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
       providedTools: provided,
       dropBuilder: plain,
       stagesBefore: (builder) => [
-        ...(needsModules ? [from(a.stage.base.raw, depsName, depsBody)] : []),
+        ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
         ...(plain ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${wd}/node_modules`, { line })], false)]),
       ],
       runtimeCopies: (builder) => [
@@ -208,6 +189,54 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
         .join(" and "),
     },
   };
+}
+
+interface DepsStage {
+  readonly body: readonly Instruction[];
+  readonly command: string;
+  /** The non-root user the install ran as, if any. */
+  readonly user: string | null;
+  readonly dev: ReturnType<typeof devDependencyUse>;
+}
+
+/** The deps stage: the steps before the install that do not read sources, then the manifests and the install. */
+function depsStage(
+  a: Analysis,
+  context: BuildContext,
+  project: NodeProject,
+  install: ProjectInstall,
+  options: RecipeOptions,
+): DepsStage | null {
+  const body = a.stage.body;
+  const depsBody: Instruction[] = [];
+  let sawSources = false;
+  let user: string | null = null;
+  for (const instr of body.slice(0, install.index)) {
+    if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      if (!manifestOnly(instr)) sawSources = true;
+    } else if (instr.keyword === "RUN") {
+      if (sawSources) return null;
+      const global = a.globalInstalls.find((g) => g.instr === instr);
+      if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
+    } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
+      depsBody.push({ ...instr, leading: "" });
+      if (instr.keyword === "USER") user = instr.args.trim();
+    }
+  }
+  if (user === "root" || user === "0") user = null;
+  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
+  for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  const dev = devDependencyUse(a, project, context);
+  const installRun = body[install.index];
+  const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
+  const command = corepack + productionInstall(install, project, dev.keep);
+  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
+  depsBody.push(
+    instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
+    instruction("RUN", command, { flags: mount, line: installRun.line }),
+  );
+  return { body: depsBody, command, user, dev };
 }
 
 /** The `--chown` every COPY into the working folder gives, when they all give the same one. */
