@@ -58,6 +58,8 @@ export interface Analysis {
   readonly projectInstalls: readonly ProjectInstall[];
   /** `chown -R owner path` in a RUN: who owns each path in the original image. */
   readonly owners: ReadonlyMap<string, string>;
+  /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
+  readonly rootWrite: number | null;
 }
 
 export interface GlobalInstall {
@@ -216,7 +218,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const venvs: string[] = [];
   let envText = "";
 
+  let rootWrite: number | null = null;
   const add = (line: number, path: string) => {
+    // Without WORKDIR the project lives in the base image's working folder `/`: noted, not refused here.
+    if (path === "/" && baseWorkdir === "/" && cwd === "/") {
+      rootWrite ??= line;
+      return;
+    }
     if (isSystemDir(path)) refuse(line, "systemDir", { path });
     if (/\s/.test(path)) refuse(line, "dynamicPath", { path });
     copy.add(path);
@@ -397,7 +405,21 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
-  return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, entry, workdir, sources, globalInstalls, projectInstalls, owners };
+  return {
+    stage,
+    lastBuild,
+    copyPaths,
+    apt,
+    buildCommands,
+    venvs,
+    entry,
+    workdir,
+    sources,
+    globalInstalls,
+    projectInstalls,
+    owners,
+    rootWrite,
+  };
 }
 
 function isGlobalInstall(name: string, args: readonly string[]): boolean {

@@ -145,6 +145,7 @@ export default definePass({
     const image = runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
+    if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
     if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: plan.image });
 

@@ -61,7 +61,7 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
   if (
-    !a.copyPaths.includes(wd) ||
+    (!a.copyPaths.includes(wd) && a.rootWrite === null) ||
     body.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"))
   ) {
     return null;
@@ -140,10 +140,11 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
     platform: a.stage.platform,
     body: b,
   });
+  const modules = posix.join(wd, "node_modules");
   const modulesCopy = () =>
     needsModules
       ? [
-          instruction("COPY", `${wd}/node_modules ${wd}/node_modules`, {
+          instruction("COPY", `${modules} ${modules}`, {
             flags: [{ name: "from", value: depsName }, ...chown(modulesOwner)],
             line,
           }),
@@ -168,7 +169,7 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
       dropBuilder: plain,
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
-        ...(plain ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${wd}/node_modules`, { line })], false)]),
+        ...(plain ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),
       ],
       runtimeCopies: (builder) => [
         ...modulesCopy(),
