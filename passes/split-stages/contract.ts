@@ -57,8 +57,9 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   };
   // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
   // WORKDIR would create them owned by root), and the user is set before anything else.
-  if (names.user)
-    runtimeBody.push(...copies(body[a.lastBuild].line), instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
+  const first = names.user || plan.copiesFirst;
+  if (first) runtimeBody.push(...copies(body[a.lastBuild].line));
+  if (names.user) runtimeBody.push(instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {
     if (i > a.lastBuild) {
       runtimeBody.push(instr);
@@ -67,7 +68,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     if (!BUILD_STEPS.has(instr.keyword)) runtimeBody.push({ ...instr, leading: "" });
     const packages = names.runtimeApt.get(instr);
     if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
-    if (i === a.lastBuild && !names.user) runtimeBody.push(...copies(instr.line));
+    if (i === a.lastBuild && !first) runtimeBody.push(...copies(instr.line));
   });
   const runtimeFrom = instruction("FROM", names.runtimeName ? `${plan.image} AS ${names.runtimeName}` : plan.image, {
     flags: platform,

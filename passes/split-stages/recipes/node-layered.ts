@@ -167,21 +167,24 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
       nonRootUser: { name: "node", chown: "node:node" },
       providedTools: provided,
       dropBuilder: plain,
+      // A `chown -R` of the working folder: the copies must create it, owned as in the original.
+      copiesFirst: !plain && a.owners.has(wd),
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
         ...(plain ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),
       ],
-      runtimeCopies: (builder) => [
-        ...modulesCopy(),
-        ...(plain
-          ? contextCopies
+      // Plain: node_modules, then the context copies in their original order. Else the files first, so that
+      // they create the working folder (with its owner) and node_modules lands inside it.
+      runtimeCopies: (builder) =>
+        plain
+          ? [...modulesCopy(), ...contextCopies]
           : [
               instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: filesName }, ...chown(owner)], line }),
+              ...modulesCopy(),
               ...a.copyPaths
                 .filter((p) => p !== wd)
                 .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
-            ]),
-      ],
+            ],
       copiedWhat: [
         needsModules ? `production dependencies from stage \`${depsName}\`` : null,
         plain ? "the application files from the build context" : `the application files from stage \`${filesName}\``,

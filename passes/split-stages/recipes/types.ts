@@ -59,6 +59,8 @@ export interface RecipePlan {
   readonly stagesBefore?: (builder: string) => readonly Stage[];
   /** The runtime's copies, placed where the last build step was, instead of "every path the build wrote". */
   readonly runtimeCopies?: (builder: string) => readonly Instruction[];
+  /** The copies open the runtime (before a replayed WORKDIR creates their folder owned by root). */
+  readonly copiesFirst?: boolean;
   /** The runtime needs nothing from the builder, which is then left out. */
   readonly dropBuilder?: boolean;
   /** Commands the runtime stage installs itself (global CLIs, OS packages). */

@@ -28,8 +28,8 @@ WORKDIR /usr/src/app
 RUN apt-get update \
     && apt-get install -y curl \
     && rm -rf /var/lib/apt/lists/*
-COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
 COPY --from=files /usr/src/app /usr/src/app
+COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
 
 EXPOSE 3000
 CMD ["node", "dist/server.js"]

@@ -14,8 +14,8 @@ FROM build AS files
 RUN rm -rf /app/node_modules
 
 FROM node:20-slim AS runtime
-WORKDIR /app
-COPY --from=deps --chown=node:node /app/node_modules /app/node_modules
 COPY --from=files --chown=node:node /app /app
+COPY --from=deps --chown=node:node /app/node_modules /app/node_modules
+WORKDIR /app
 USER node
 CMD ["node", "index.js"]

@@ -16,7 +16,7 @@ RUN rm -rf /usr/src/app/node_modules
 
 FROM node:20-slim AS runtime
 WORKDIR /usr/src/app
-COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
 COPY --from=files /usr/src/app /usr/src/app
+COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
 EXPOSE 3000
 CMD ["node", "dist/main.js"]

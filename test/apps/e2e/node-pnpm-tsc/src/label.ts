@@ -1,2 +1,2 @@
 import ms from "ms";
-export const label = (): string => `timeout ${ms(90000)}`;
+export const label = (): string => `timeout ${String(ms(90000))}`;
