@@ -2,14 +2,15 @@
 // and behave the same. Needs Docker (MSB_DOCKER); skipped without it. Uses the build cache (no cold
 // builds, no rebuild timing): `npm run bench:e2e` measures those.
 import { describe, expect, test } from "vitest";
-import { dockerFromEnv, e2eApps } from "./support/e2e-harness.js";
+import { appSpec, dockerFromEnv, e2eApps } from "./support/e2e-harness.js";
 import { verifyApp } from "./support/e2e-verify.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`e2e-verify: skipped: ${reason}`);
 
 describe.skipIf(!docker)("msb-opt verify on the e2e apps (all passes)", () => {
-  for (const app of e2eApps()) {
+  // Controls (already optimal, or declined on purpose) are covered by e2e-split.test.ts.
+  for (const app of e2eApps().filter((a) => !appSpec(a).expectUnchanged)) {
     test(app, { timeout: 900_000 }, async () => {
       const { result } = await verifyApp(docker!, app, { full: false });
       expect(result.changed).toBe(true);

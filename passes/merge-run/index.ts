@@ -1,3 +1,4 @@
+import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { withStage, type Dockerfile } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
 import { shippedStages } from "../../src/core/stages.js";
@@ -105,7 +106,7 @@ export default definePass({
       "Did not add a cache mount for `{manager}`: `{setting}` moves its cache away from where the mount would be, so its cache is handled as without `--cache-mounts`.",
   },
   options: {
-    cacheMounts: { type: "boolean", default: false, help: "use BuildKit cache mounts instead of deleting package-manager caches" },
+    cacheMounts: CACHE_MOUNTS_OPTION,
     aptNoRecommends: {
       type: "boolean",
       default: false,

@@ -52,7 +52,7 @@ describe("analyze", () => {
   test.each([
     ['FROM node:20\nRUN useradd app\nCMD ["node"]\n', "unknownCommand"],
     ['FROM node:20\nCOPY . .\nCMD ["node"]\n', "noWorkdir"],
-    ['FROM node:20\nWORKDIR /app\nRUN npm i -g x\nCMD ["x"]\n', "globalInstall"],
+    ['FROM golang:1.22\nWORKDIR /app\nRUN go install x@latest\nCMD ["x"]\n', "globalInstall"],
     ['FROM python:3.11\nWORKDIR /app\nRUN pip install --target /deps flask\nCMD ["flask"]\n', "systemPip"],
     ['FROM python:3.11\nWORKDIR /app\nUSER app\nRUN pip install flask\nCMD ["flask"]\n', "systemPip"],
     ['FROM debian:12\nWORKDIR /w\nRUN make install\nCMD ["x"]\n', "makeInstall"],

@@ -54,6 +54,34 @@ export interface Analysis {
   readonly workdir: string | null;
   /** Context file (or folder) behind each absolute path a COPY wrote. */
   readonly sources: ReadonlyMap<string, string>;
+  /** `npm install -g` and the like: what they install goes to the toolchain's folders, not the copy set. */
+  readonly globalInstalls: readonly GlobalInstall[];
+  /** Project installs (`npm ci`, `yarn install`, `pnpm install`), with the body index and folder of each. */
+  readonly projectInstalls: readonly ProjectInstall[];
+  /** `chown -R owner path` in a RUN: who owns each path in the original image. */
+  readonly owners: ReadonlyMap<string, string>;
+  /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
+  readonly rootWrite: number | null;
+}
+
+export interface GlobalInstall {
+  readonly instr: Instruction;
+  readonly index: number;
+  readonly tool: string;
+  /** Package specs as written (`serve@14.2.1`, `pm2`). */
+  readonly packages: readonly string[];
+  /** The RUN does nothing else (apart from commands without effect). */
+  readonly alone: boolean;
+}
+
+export interface ProjectInstall {
+  readonly index: number;
+  readonly tool: "npm" | "yarn" | "pnpm";
+  readonly dir: string | null;
+  /** Words after the tool (`ci`, `--legacy-peer-deps`). */
+  readonly args: readonly string[];
+  /** The RUN does nothing else (apart from commands without effect). */
+  readonly alone: boolean;
 }
 
 export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly refusal: Refusal };
@@ -75,8 +103,19 @@ const BUILDS_IN_CWD = new Set([
   "yarn",
   "pnpm",
   "node",
-  "corepack",
   "tsc",
+  // Front-end and server build CLIs run directly (they write into the project folder).
+  "nest",
+  "ng",
+  "vite",
+  "next",
+  "webpack",
+  "esbuild",
+  "tsup",
+  "ncc",
+  "rollup",
+  "react-scripts",
+  "vue-cli-service",
   "javac",
   "jar",
   "mvn",
@@ -116,6 +155,8 @@ const NO_EFFECT = new Set([
   "id",
   "whoami",
   "uname",
+  // Writes shims next to node itself (the runtime image has corepack too; an entry that runs pnpm is checked).
+  "corepack",
 ]);
 /** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
 const C_FLAGS = { output: ["-o"], folder: [] };
@@ -150,17 +191,29 @@ const PYTHON = /^python(\d+(\.\d+)?)?$/;
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
 const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/root/.npm"];
 
-export function analyze(df: Dockerfile, stage: Stage, context: BuildContext): AnalysisResult {
+/**
+ * `baseWorkdir`: the base image's working folder when the recipe knows it (`/` for the official node image);
+ * relative paths before any WORKDIR resolve against it.
+ */
+export function analyze(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: string | null = null): AnalysisResult {
   try {
-    return { ok: true, analysis: walk(df, stage, context) };
+    return { ok: true, analysis: walk(df, stage, context, baseWorkdir) };
   } catch (err) {
     if (err instanceof Refused) return { ok: false, refusal: err.refusal };
     throw err;
   }
 }
 
-function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
-  let cwd: string | null = null;
+/** Package managers whose `-g`/`global add` installs are recorded (the node recipe places them). */
+const NODE_MANAGERS = new Set(["npm", "yarn", "pnpm"]);
+const INSTALL_WORDS = new Set(["install", "i", "ci", "add"]);
+
+function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: string | null): Analysis {
+  let cwd: string | null = baseWorkdir;
+  let bodyIndex = -1;
+  const globalInstalls: GlobalInstall[] = [];
+  const projectInstalls: ProjectInstall[] = [];
+  const owners = new Map<string, string>();
   let lastBuild = -1;
   const copy = new Set<string>();
   const sources = new Map<string, string>();
@@ -171,7 +224,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   let asRoot = true;
   let envText = "";
 
+  let rootWrite: number | null = null;
   const add = (line: number, path: string) => {
+    // Without WORKDIR the project lives in the base image's working folder `/`: noted, not refused here.
+    if (path === "/" && baseWorkdir === "/" && cwd === "/") {
+      rootWrite ??= line;
+      return;
+    }
     if (isSystemDir(path)) refuse(line, "systemDir", { path });
     if (/\s/.test(path)) refuse(line, "dynamicPath", { path });
     copy.add(path);
@@ -187,6 +246,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
 
   stage.body.forEach((instr, index) => {
     const line = instr.line;
+    bodyIndex = index;
     switch (instr.keyword) {
       case "ONBUILD":
         return refuse(line, "onbuild");
@@ -222,6 +282,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
           if (!extracted) sources.set(file, src);
           add(line, toFolder && context.read(src) !== null && !extracted ? file : dest);
         } else {
+          // Several sources into a folder: each literal one lands under its own name.
+          if (!fromFlag && instr.heredocs.length === 0) {
+            for (const src of srcs)
+              if (!/[*?[]/.test(src) && context.read(src) !== null) sources.set(posix.join(dest, posix.basename(src)), src);
+          }
           add(line, dest);
         }
         return;
@@ -241,6 +306,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   function runEffects(script: ShellScript, instr: Instruction): void {
     const line = instr.line;
     let dir = cwd;
+    const commands = simpleCommands(script).filter((c) => c.name !== null && !NO_EFFECT.has(posix.basename(c.name)));
     for (const redirect of script.root.descendantsOfType("file_redirect")) {
       const dest = redirect?.childForFieldName("destination");
       const value = dest ? toWord(dest).value : null;
@@ -276,14 +342,26 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
       } else if (name === "mkdir" || name === "touch") {
         for (const p of operands) add(line, at(line, dir, p));
       } else if (name === "chmod" || name === "chown") {
-        for (const p of operands.slice(1)) add(line, at(line, dir, p));
+        for (const p of operands.slice(1)) {
+          add(line, at(line, dir, p));
+          if (name === "chown" && args.some((a) => /^-\w*R/.test(a) || a === "--recursive")) owners.set(at(line, dir, p), operands[0]);
+        }
       } else if (name === "cp" || name === "mv") {
         if (operands.length < 2) continue;
         if (name === "mv") for (const p of operands.slice(0, -1)) forget(at(line, dir, p));
         add(line, at(line, dir, operands[operands.length - 1]));
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
         pythonEffects(cmd.name, name, args, line, dir);
+      } else if (NODE_MANAGERS.has(name) && isGlobalInstall(name, args)) {
+        const packages = operands.filter((o) => !INSTALL_WORDS.has(o) && o !== "global");
+        if (packages.length === 0 || packages.some((p) => p.includes("$") || /^[./]/.test(p))) {
+          refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
+        }
+        globalInstalls.push({ instr, index: bodyIndex, tool: name, packages, alone: commands.length === 1 });
       } else if (BUILDS_IN_CWD.has(name)) {
+        if (NODE_MANAGERS.has(name) && isProjectInstall(name, operands)) {
+          projectInstalls.push({ index: bodyIndex, tool: name as ProjectInstall["tool"], dir, args, alone: commands.length === 1 });
+        }
         if (args.includes("-g") || args.includes("--global") || (name === "go" && operands[0] === "install")) {
           refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         }
@@ -342,7 +420,35 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext): Analysis {
   const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
-  return { stage, lastBuild, copyPaths, apt, buildCommands, venvs, systemPip, entry, workdir, sources };
+  return {
+    stage,
+    lastBuild,
+    copyPaths,
+    apt,
+    buildCommands,
+    venvs,
+    systemPip,
+    entry,
+    workdir,
+    sources,
+    globalInstalls,
+    projectInstalls,
+    owners,
+    rootWrite,
+  };
+}
+
+function isGlobalInstall(name: string, args: readonly string[]): boolean {
+  const operands = args.filter((a) => !a.startsWith("-"));
+  if (name === "yarn") return operands[0] === "global" && operands[1] === "add";
+  return (args.includes("-g") || args.includes("--global")) && INSTALL_WORDS.has(operands[0] ?? "");
+}
+
+/** `npm ci`, `npm install` / `yarn` / `pnpm install` without package names: the project's own dependencies. */
+function isProjectInstall(name: string, operands: readonly string[]): boolean {
+  if (name === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
+  if (name === "pnpm") return (operands[0] === "install" || operands[0] === "i") && operands.length === 1;
+  return operands[0] === "ci" || ((operands[0] === "install" || operands[0] === "i") && operands.length === 1);
 }
 
 /** Names of the prod dependencies (package.json) and requirements (requirements*.txt): their usual commands. */

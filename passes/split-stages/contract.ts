@@ -5,7 +5,7 @@
 // was, and ends with the original trailing config lines, moved as they were.
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { continuationLines } from "../../src/core/print.js";
-import { instruction, type Dockerfile, type Instruction } from "../../src/core/ir.js";
+import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
 import type { RecipePlan } from "./recipes/types.js";
 
@@ -48,13 +48,19 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   const runtimeBody: Instruction[] = [...plan.runtimePrelude];
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
+    if (plan.runtimeCopies) {
+      return plan
+        .runtimeCopies(names.builderName)
+        .map((c) => (chown.length > 0 && !c.flags.some((f) => f.name === "chown") ? { ...c, flags: [...c.flags, ...chown] } : c));
+    }
     const flags = [{ name: "from", value: names.builderName }, ...chown];
     return (plan.copyPaths ?? a.copyPaths).map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
   };
   // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
   // WORKDIR would create them owned by root), and the user is set before anything else.
-  if (names.user)
-    runtimeBody.push(...copies(body[a.lastBuild].line), instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
+  const first = names.user || plan.copiesFirst;
+  if (first) runtimeBody.push(...copies(body[a.lastBuild].line));
+  if (names.user) runtimeBody.push(instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {
     if (i > a.lastBuild) {
       runtimeBody.push(instr);
@@ -63,7 +69,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     if (!BUILD_STEPS.has(instr.keyword)) runtimeBody.push({ ...instr, leading: "" });
     const packages = names.runtimeApt.get(instr);
     if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
-    if (i === a.lastBuild && !names.user) runtimeBody.push(...copies(instr.line));
+    if (i === a.lastBuild && !first) runtimeBody.push(...copies(instr.line));
   });
   const runtimeFrom = instruction("FROM", names.runtimeName ? `${plan.image} AS ${names.runtimeName}` : plan.image, {
     flags: platform,
@@ -78,7 +84,13 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     platform: stage.platform,
     body: runtimeBody,
   };
-  return { ...df, stages: [...df.stages.slice(0, index), builder, runtime, ...df.stages.slice(index + 1)] };
+  const between: Stage[] = (plan.stagesBefore?.(names.builderName) ?? []).map((st) => ({
+    ...st,
+    from: { ...st.from, leading: df.newline as string },
+  }));
+  const built = plan.dropBuilder ? [] : [builder];
+  if (plan.dropBuilder && between.length > 0) between[0] = { ...between[0], from: { ...between[0].from, leading: builderFrom.leading } };
+  return { ...df, stages: [...df.stages.slice(0, index), ...built, ...between, runtime, ...df.stages.slice(index + 1)] };
 }
 
 /** The runtime's install of the packages it still needs, with the original's apt-get options. */

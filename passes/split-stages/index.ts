@@ -1,7 +1,9 @@
 // Split a single-stage build into a builder that keeps the recipe and a slim runtime with the same contract.
+import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { stageIndex } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
+import { CONSTRUCTS } from "../../src/core/syntax.js";
 import { analyze, isBuildTool } from "./analysis.js";
 import { mentionedCommands } from "./mentions.js";
 import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
@@ -19,10 +21,25 @@ export default definePass({
   rationale:
     "A single-stage image ships its compilers, dev dependencies, caches and sources. The builder stage keeps the original recipe; the runtime stage starts from the slim image of the same family and version, receives only the paths the build wrote, and replays every instruction that sets the image's config, so the image does the same job. Anything the analysis cannot account for leaves the file unchanged with the reason. Option `harden` (off by default) also runs the runtime as a non-root user.",
   options: {
+    cacheMounts: CACHE_MOUNTS_OPTION,
     harden: { type: "boolean", default: false, help: "run the runtime stage as a non-root user where nothing visibly needs root" },
   },
   messages: {
     split: "Split the build into stage `{builder}`, which keeps the recipe, and {runtime} on `{image}`, which copies {paths} from it.",
+    splitLayered: "Split the build: {runtime} on `{image}` takes {what}{builder}.",
+    depsStage:
+      "Installed production dependencies in stage `{stage}` with `{command}`, from the manifests only, so a source edit does not re-run the install.",
+    noLockfile:
+      "There is no lockfile, so `{command}` resolves versions afresh and the result can differ from the original's install; commit a lockfile.",
+    osNeeds: "Installed {packages} in the runtime: the production dependency `{package}` {why}.",
+    globalRuntime: "Installed the global {packages} in the runtime stage (same spec as the original) because the image runs it.",
+    globalBuildOnly: "Left the global `{package}` in the build stage: the image does not run it.",
+    entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",
+    ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (its `chown` or `COPY --chown`).",
+    nativeUnknown:
+      "Did not split: the production dependency `{package}` builds native code, and which system libraries it needs at run time is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
+    alpinePackages:
+      "Did not split: the runtime needs {packages}, which the pass knows only by their Debian names; use a Debian-based node image or split by hand.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",
     reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
     libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
@@ -124,7 +141,7 @@ export default definePass({
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase) return decline("noEntry");
-    const result = analyze(df, stage, ctx.context);
+    const result = analyze(df, stage, ctx.context, recipe.baseWorkdir ?? null);
     if (!result.ok) {
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
       return df;
@@ -133,6 +150,9 @@ export default definePass({
     if (a.lastBuild < 0) return decline("nothingBuilt");
     if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPip", {}, a.systemPip[0].line);
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return decline("multiStage");
+    const [global] = a.globalInstalls;
+    if (global && recipe.id !== "node")
+      return decline("globalInstall", { command: `${global.tool} install -g ${global.packages.join(" ")}` }, global.instr.line);
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
     const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(ctx.context, installed).keys()]);
@@ -150,18 +170,30 @@ export default definePass({
     const runtimePackages = packages.flatMap((p) => p.runtime);
     const copiedIn = stage.body.find((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"));
     if (copiedIn && packages.some((p) => p.buildOnly.length > 0)) return decline("opaqueFiles", {}, copiedIn.line);
-    const planned = recipe.plan(base, a, ctx.context, runtimePackages);
+    const names = stageNames(
+      stage.name,
+      df.stages.slice(0, index).map((s) => s.name?.toLowerCase() ?? ""),
+    );
+    const takenNames = new Set([
+      ...df.stages.slice(0, index).map((s) => s.name?.toLowerCase() ?? ""),
+      names.builderName,
+      names.runtimeName ?? "",
+    ]);
+    const cacheMounts = ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount);
+    const harden = ctx.options.harden === true && !stage.body.some((i) => i.keyword === "USER");
+    const planned = recipe.plan(base, a, ctx.context, runtimePackages, { cacheMounts, takenNames, harden });
     if (!planned.ok) return decline(planned.id, planned.data);
     const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
     const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
+    if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
     if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: plan.image });
 
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
-    const tools = [...recipe.tools, ...(plan.commands ?? [])];
+    const tools = [...recipe.tools, ...(plan.commands ?? []), ...(plan.providedTools ?? [])];
     const missing = recipe.sameBase ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
@@ -169,10 +201,6 @@ export default definePass({
     const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
-    const names = stageNames(
-      stage.name,
-      df.stages.slice(0, index).map((s) => s.name?.toLowerCase() ?? ""),
-    );
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
     const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
@@ -183,12 +211,13 @@ export default definePass({
     if (runtimeArg)
       ctx.report(line, "runtimeArg", { name: RUNTIME_ARG, image: planned.plan.image, base: stage.base.raw.replace(/[${}]/g, "") });
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
-    ctx.report(line, "split", {
-      builder: names.builderName,
-      runtime: names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage",
-      image: plan.image,
-      paths,
-    });
+    const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";
+    if (plan.copiedWhat) {
+      const builder = plan.dropBuilder ? "" : `; stage \`${names.builderName}\` keeps the recipe`;
+      ctx.report(line, "splitLayered", { runtime, image: plan.image, what: plan.copiedWhat, builder });
+    } else {
+      ctx.report(line, "split", { builder: names.builderName, runtime, image: plan.image, paths });
+    }
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });

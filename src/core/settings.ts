@@ -162,6 +162,13 @@ export const PIN_OPTION = {
   flag: "--pin <policy>",
 } as const satisfies SettingSpec;
 
+/** merge-run puts package caches on BuildKit cache mounts; split-stages' dependency installs use them too. */
+export const CACHE_MOUNTS_OPTION = {
+  type: "boolean",
+  default: false,
+  help: "use BuildKit cache mounts instead of deleting package-manager caches",
+} as const satisfies SettingSpec;
+
 /** One source of a pass selection, lowest precedence first: a config file's base, an override, the flags. */
 export interface SelectionLayer {
   /** How the user names this source: "`.msb-opt.json`", "`overrides[0]` of `.msb-opt.json`", "the command line". */

@@ -30,6 +30,12 @@ export interface AppSpec {
   readonly declines?: string;
   /** Variables that may differ because the runtime base image sets them differently (explained in the notes). */
   readonly allowEnv?: readonly string[];
+  /** A control: split-stages must leave the file alone with a note containing this text. */
+  readonly expectUnchanged?: string;
+}
+
+export function appSpec(app: string): AppSpec {
+  return JSON.parse(readFileSync(join(E2E_APPS, app, "e2e.json"), "utf8")) as AppSpec;
 }
 
 export interface AppResult {

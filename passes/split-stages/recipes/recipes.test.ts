@@ -19,11 +19,14 @@ const analysis = {
   entry: [],
   workdir: null,
   sources: new Map(),
+  globalInstalls: [],
+  projectInstalls: [],
+  owners: new Map(),
 } as unknown as Analysis;
 /** A build that installs a compiler and writes /src. */
 const compiles = { ...analysis, copyPaths: ["/src"], apt: [{ packages: ["gcc"] }] } as unknown as Analysis;
 const image = (recipe: typeof nodeRecipe, ref: string, a: Analysis = analysis) => {
-  const r = recipe.plan(parseImageRef(ref), a, memoryContext({}), []);
+  const r = recipe.plan(parseImageRef(ref), a, memoryContext({}), [], { cacheMounts: false, takenNames: new Set(), harden: false });
   return r.ok ? r.plan.image : r.id;
 };
 
@@ -67,7 +70,11 @@ describe("runtime images keep family and version", () => {
   ])("debian %s → %s", (from, to) => expect(image(debianRecipe, from, compiles)).toBe(to));
   test("debian: nothing build-only installed, nothing to gain", () => {
     const keeps = { ...compiles, apt: [{ packages: ["curl"] }] } as unknown as Analysis;
-    const r = debianRecipe.plan(parseImageRef("debian:bookworm"), keeps, memoryContext({}), ["curl"]);
+    const r = debianRecipe.plan(parseImageRef("debian:bookworm"), keeps, memoryContext({}), ["curl"], {
+      cacheMounts: false,
+      takenNames: new Set(),
+      harden: false,
+    });
     expect(r.ok ? r.plan.image : r.id).toBe("nothingBuildOnly");
   });
 });

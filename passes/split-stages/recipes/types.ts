@@ -1,6 +1,6 @@
 // The shape of a runtime recipe: one small, data-driven file per ecosystem under passes/split-stages/recipes/.
 import type { BuildContext } from "../../../src/core/context.js";
-import type { ImageRef, Instruction } from "../../../src/core/ir.js";
+import type { ImageRef, Instruction, Stage } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
@@ -12,7 +12,10 @@ export type RecipeRefusalId =
   | "pythonVersion"
   | "cgoLibrary"
   | "nothingBuildOnly"
-  | "extensionLibrary";
+  | "extensionLibrary"
+  | "nativeUnknown"
+  | "alpinePackages"
+  | "globalInstall";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"
@@ -23,7 +26,24 @@ export type RecipeNoteId =
   | "goFiles"
   | "cgoKept"
   | "javaVendor"
-  | "javaFiles";
+  | "javaFiles"
+  | "depsStage"
+  | "noLockfile"
+  | "osNeeds"
+  | "globalRuntime"
+  | "globalBuildOnly"
+  | "entryPackage"
+  | "ownerKept";
+
+/** Settings the recipes read (from the pass options and the syntax policy). */
+export interface RecipeOptions {
+  /** BuildKit cache mounts may be used for package-manager caches. */
+  readonly cacheMounts: boolean;
+  /** Stage names in use (lower case): earlier stages, the builder and the runtime. */
+  readonly takenNames: ReadonlySet<string>;
+  /** The runtime will run as a non-root user (option `harden`). */
+  readonly harden: boolean;
+}
 
 export interface RecipeNote {
   readonly line: number;
@@ -49,6 +69,18 @@ export interface RecipePlan {
   /** Instructions that open the runtime stage (restoring what the builder's base image set). */
   readonly runtimePrelude: readonly Instruction[];
   readonly notes: readonly RecipeNote[];
+  /** Stages placed between the builder and the runtime (a production-dependencies stage). */
+  readonly stagesBefore?: (builder: string) => readonly Stage[];
+  /** The runtime's copies, placed where the last build step was, instead of "every path the build wrote". */
+  readonly runtimeCopies?: (builder: string) => readonly Instruction[];
+  /** The copies open the runtime (before a replayed WORKDIR creates their folder owned by root). */
+  readonly copiesFirst?: boolean;
+  /** The runtime needs nothing from the builder, which is then left out. */
+  readonly dropBuilder?: boolean;
+  /** Commands the runtime stage installs itself (global CLIs, OS packages). */
+  readonly providedTools?: readonly string[];
+  /** Words for the split note: what the runtime takes from where. */
+  readonly copiedWhat?: string;
 }
 
 export type PlanResult =
@@ -67,7 +99,9 @@ export interface Recipe {
   readonly systemPip?: boolean;
   /** The runtime base is the builder's own image, so the stage may inherit its ENTRYPOINT/CMD. */
   readonly sameBase?: boolean;
-  plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[]): PlanResult;
+  plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[], options: RecipeOptions): PlanResult;
+  /** The base image's working folder, when known (relative paths before any WORKDIR resolve against it). */
+  readonly baseWorkdir?: string;
 }
 
 /** Is the reference an official (Docker Hub library) image with this name? */

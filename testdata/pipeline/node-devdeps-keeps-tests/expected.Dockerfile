@@ -5,11 +5,19 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm test \
-    && npm prune --omit=dev
+RUN npm test
+
+FROM node:${NODE_VERSION} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
 
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=files /app /app
+COPY --from=deps /app/node_modules /app/node_modules
 EXPOSE 3000
 CMD ["node", "server.js"]

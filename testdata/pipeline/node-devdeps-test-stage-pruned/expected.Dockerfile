@@ -10,12 +10,18 @@ FROM build AS test
 RUN npm test \
     && touch /tmp/tests-passed
 
-FROM build AS pruned
-RUN npm prune --omit=dev
+FROM node:${NODE_VERSION} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
 
 FROM node:${NODE_VERSION}-slim AS runtime
 COPY --from=test /tmp/tests-passed /tmp/tests-passed
 WORKDIR /app
-COPY --from=pruned /app /app
+COPY --from=files /app /app
+COPY --from=deps /app/node_modules /app/node_modules
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -13,12 +13,23 @@ RUN npm ci
 COPY . .
 RUN npm run build
 
+FROM node:${NODE_VERSION} AS deps
+WORKDIR /usr/src/app
+RUN apt-get update \
+    && apt-get install -y curl
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /usr/src/app/node_modules
+
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /usr/src/app
 RUN apt-get update \
     && apt-get install -y curl \
     && rm -rf /var/lib/apt/lists/*
-COPY --from=build /usr/src/app /usr/src/app
+COPY --from=files /usr/src/app /usr/src/app
+COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
 
 EXPOSE 3000
 CMD ["node", "dist/server.js"]

@@ -7,8 +7,11 @@ RUN npm ci
 COPY . .
 RUN npm test
 
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=files /app /app
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -10,9 +10,12 @@ FROM build AS test
 RUN npm test \
     && touch /tmp/tests-passed
 
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:${NODE_VERSION}-slim AS runtime
 COPY --from=test /tmp/tests-passed /tmp/tests-passed
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=files /app /app
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -9,8 +9,17 @@ RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN echo "//registry.npmjs.org/:_
     && rm .npmrc \
     && npm run build
 
+FROM node:${NODE_VERSION} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=files /app /app
+COPY --from=deps /app/node_modules /app/node_modules
 EXPOSE 3000
 CMD ["node", "dist/index.js"]

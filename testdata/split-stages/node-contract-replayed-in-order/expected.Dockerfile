@@ -9,6 +9,9 @@ COPY --chown=node:node package.json package-lock.json ./
 RUN npm ci
 COPY --chown=node:node . .
 
+FROM build AS files
+RUN rm -rf /home/node/app/node_modules
+
 FROM --platform=linux/amd64 node:22-bookworm-slim AS runtime
 LABEL maintainer="team@example.com"
 ARG APP_VERSION=1.0.0
@@ -16,7 +19,7 @@ ENV APP_VERSION=$APP_VERSION \
     PORT=4000
 USER node
 WORKDIR /home/node/app
-COPY --from=build /home/node/app /home/node/app
+COPY --from=files --chown=node:node /home/node/app /home/node/app
 VOLUME /home/node/app/data
 STOPSIGNAL SIGTERM
 EXPOSE 4000

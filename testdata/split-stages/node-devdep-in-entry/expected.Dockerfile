@@ -1,9 +1,10 @@
-FROM node:20-bookworm AS build
+FROM node:20-bookworm AS deps
 WORKDIR /app
-COPY . .
+COPY package.json ./
 RUN npm install
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY . .
 CMD ["npx", "ts-node", "src/index.ts"]

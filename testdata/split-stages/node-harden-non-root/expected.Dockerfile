@@ -3,10 +3,18 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm prune --omit=dev
+
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
 
 FROM node:20-slim AS runtime
-COPY --from=build --chown=node:node /app /app
+COPY --from=files --chown=node:node /app /app
+COPY --from=deps --chown=node:node /app/node_modules /app/node_modules
 USER node
 WORKDIR /app
 EXPOSE 3000

@@ -3,7 +3,16 @@ WORKDIR /app
 COPY . .
 RUN corepack enable && pnpm install --frozen-lockfile && pnpm run build
 
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json pnpm-lock.yaml ./
+RUN corepack enable && pnpm install --frozen-lockfile
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=files /app /app
+COPY --from=deps /app/node_modules /app/node_modules
 CMD ["node", "dist/main.js"]

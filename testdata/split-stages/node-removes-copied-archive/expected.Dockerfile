@@ -4,7 +4,16 @@ COPY vendor.tgz /opt/vendor.tgz
 COPY . .
 RUN npm ci && rm /opt/vendor.tgz
 
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json ./
+RUN npm install --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=files /app /app
+COPY --from=deps /app/node_modules /app/node_modules
 CMD ["npm", "start"]

@@ -7,12 +7,21 @@ RUN npm ci
 COPY tsconfig.json ./
 COPY src ./src
 RUN npm run build
-RUN npm prune --omit=dev
+
+FROM node:20.11.1 AS deps
+ENV PORT=8080
+WORKDIR /srv/app
+COPY package.json package-lock.json ./
+RUN npm ci
+
+FROM build AS files
+RUN rm -rf /srv/app/node_modules
 
 FROM node:20.11.1-slim AS app
 ENV PORT=8080
 WORKDIR /srv/app
-COPY --from=build /srv/app /srv/app
+COPY --from=files /srv/app /srv/app
+COPY --from=deps /srv/app/node_modules /srv/app/node_modules
 USER node
 EXPOSE 8080
 HEALTHCHECK CMD node -e "process.exit(0)"

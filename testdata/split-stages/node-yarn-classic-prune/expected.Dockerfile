@@ -2,9 +2,17 @@ FROM node:18 AS build
 WORKDIR /app
 COPY . .
 RUN yarn install --frozen-lockfile && npm run build
-RUN yarn install --production --frozen-lockfile --ignore-scripts --prefer-offline
+
+FROM node:18 AS deps
+WORKDIR /app
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile
+
+FROM build AS files
+RUN rm -rf /app/node_modules
 
 FROM node:18-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=files /app /app
+COPY --from=deps /app/node_modules /app/node_modules
 CMD ["node", "dist/main.js"]

@@ -2,5 +2,5 @@ FROM node:20
 WORKDIR /app
 COPY . .
 RUN npm ci
-HEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1
+HEALTHCHECK CMD nc -z localhost 3000 || exit 1
 CMD ["node", "server.js"]

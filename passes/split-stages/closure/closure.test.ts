@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import { importGraph, packageOf } from "./imports.js";
+import { osNeeds } from "./native.js";
+
+describe("importGraph", () => {
+  test("follows relative requires and imports, collecting packages with the file that loads them", () => {
+    const context = memoryContext({
+      "index.js": 'const a = require("./lib/a");\nimport b from "@scope/b/sub";\n// require("commented")\n',
+      "lib/a.js": 'export * from "./c.js";\nrequire("node:fs");\n',
+      "lib/c.ts": 'import type { X } from "koa";\n',
+    });
+    const g = importGraph(context, "index.js");
+    expect(g.ok && [...g.packages]).toEqual([
+      ["@scope/b", "index.js"],
+      ["koa", "lib/c.ts"],
+    ]);
+  });
+  test("a computed require or a missing file stops the walk", () => {
+    expect(importGraph(memoryContext({ "i.js": "require(name)\n" }), "i.js")).toEqual({
+      ok: false,
+      reason: { kind: "computed", file: "i.js" },
+    });
+    expect(importGraph(memoryContext({ "i.js": 'require("./gone")\n' }), "i.js")).toEqual({
+      ok: false,
+      reason: { kind: "missing", file: "gone" },
+    });
+  });
+  test("packageOf", () => {
+    expect(["./x", "node:fs", "a/b", "@s/p/q"].map(packageOf)).toEqual([null, null, "a", "@s/p"]);
+  });
+});
+
+describe("osNeeds", () => {
+  test("known packages bring their Debian packages; an unknown one that builds is named", () => {
+    const r = osNeeds([
+      { name: "libpq", builds: true },
+      { name: "simple-git", builds: false },
+      { name: "left-pad", builds: false },
+    ]);
+    expect(r.ok && r.needs.map((n) => [n.pkg, n.debian])).toEqual([
+      ["libpq", ["libpq5"]],
+      ["simple-git", ["git"]],
+    ]);
+    expect(osNeeds([{ name: "node-expat", builds: true }])).toEqual({ ok: false, pkg: "node-expat" });
+  });
+});

@@ -1,0 +1,60 @@
+// The packages an app loads at run time: `require`/`import` followed from the entry through the app's own
+// files. A devDependency found there must stay in the runtime (mislabelled dependencies are common). When the
+// graph cannot be followed (a computed require, an entry the context does not hold), the caller keeps all.
+import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
+
+export type ImportGraph =
+  | { readonly ok: true; readonly packages: ReadonlyMap<string, string> }
+  | { readonly ok: false; readonly reason: ImportGap };
+
+export type ImportGap = { readonly kind: "computed"; readonly file: string } | { readonly kind: "missing"; readonly file: string };
+
+const SPECIFIER =
+  /\brequire\s*\(\s*(["'`])([^"'`]+)\1\s*\)|\bimport\s*\(\s*(["'`])([^"'`]+)\3\s*\)|\b(?:import|export)\b[^'"`;]*?\bfrom\s*(["'])([^"']+)\5|\bimport\s*(["'])([^"']+)\7/g;
+const COMPUTED = /\brequire\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]|\bimport\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]/;
+const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
+const MAX_FILES = 500;
+
+/** The package name of a bare specifier (`@scope/pkg/sub` → `@scope/pkg`), null for relative and built-in ones. */
+export function packageOf(spec: string): string | null {
+  if (/^[./]/.test(spec) || spec.startsWith("node:")) return null;
+  const parts = spec.split("/");
+  return spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+/** Packages reached from the context file `entry`, each with the first file that loads it. */
+export function importGraph(context: BuildContext, entry: string): ImportGraph {
+  const packages = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = [entry];
+  if (context.read(entry) === null) return { ok: false, reason: { kind: "missing", file: entry } };
+  while (queue.length > 0 && seen.size < MAX_FILES) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = context.read(file) ?? "";
+    if (file.endsWith(".json")) continue;
+    const code = stripComments(text);
+    if (COMPUTED.test(code)) return { ok: false, reason: { kind: "computed", file } };
+    for (const m of code.matchAll(SPECIFIER)) {
+      const spec = m[2] ?? m[4] ?? m[6] ?? m[8];
+      const pkg = packageOf(spec);
+      if (pkg !== null) {
+        if (!packages.has(pkg)) packages.set(pkg, file);
+        continue;
+      }
+      if (!/^\.\.?\//.test(spec)) continue;
+      const base = posix.normalize(posix.join(posix.dirname(file), spec));
+      const candidates = [...EXTENSIONS.map((e) => base + e), base.replace(/\.([cm]?)js$/, ".$1ts"), base.replace(/\.js$/, ".tsx")];
+      const found = candidates.find((p) => context.read(p) !== null);
+      if (!found) return { ok: false, reason: { kind: "missing", file: base } };
+      queue.push(found);
+    }
+  }
+  return { ok: true, packages };
+}
+
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:\\])\/\/.*$/gm, "$1");
+}

@@ -1,0 +1,83 @@
+// What production npm packages need from the OS at run time: the shared libraries their native code links
+// and the programs they run. Packages the lockfile marks as building (an install script) must be in the
+// table; one that is not leaves the split undone, naming it.
+import type { LockedPackage } from "./node-project.js";
+
+export interface OsNeeds {
+  /** Debian run-time packages (bookworm names). */
+  readonly debian: readonly string[];
+  /** Why: the evidence a note can cite. */
+  readonly why: string;
+}
+
+/**
+ * npm package → Debian packages it needs at run time. Sources: each package's binding.gyp / install docs.
+ * An empty list: the addon links only libc/libstdc++ (in every node image) or bundles its libraries.
+ */
+const NATIVE: Readonly<Record<string, OsNeeds>> = {
+  // node-libpq binding.gyp links `-lpq` found by pg_config (pg-native depends on it).
+  libpq: { debian: ["libpq5"], why: "links libpq" },
+  // bcrypt, argon2: C sources compiled in, no system library (their binding.gyp has no `libraries`).
+  bcrypt: { debian: [], why: "links no system library" },
+  argon2: { debian: [], why: "links no system library" },
+  // sharp ≥0.33 ships libvips in @img/sharp-libvips-* packages from npm.
+  sharp: { debian: [], why: "bundles libvips" },
+  // canvas binding.gyp: cairo, pango, pangocairo, jpeg, gif, rsvg (pkg-config names of the -dev packages).
+  canvas: {
+    debian: ["libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0", "libjpeg62-turbo", "libgif7", "librsvg2-2"],
+    why: "links cairo, pango, libjpeg, giflib and librsvg",
+  },
+  // sqlite3 and better-sqlite3 compile the SQLite amalgamation they ship.
+  sqlite3: { debian: [], why: "bundles SQLite" },
+  "better-sqlite3": { debian: [], why: "bundles SQLite" },
+  // node-rdkafka links librdkafka (docs: "uses the system librdkafka when BUILD_LIBRDKAFKA=0").
+  "node-rdkafka": { debian: ["librdkafka1"], why: "links librdkafka" },
+  // ws's optional helpers and common addons with self-contained C/C++ sources.
+  bufferutil: { debian: [], why: "links no system library" },
+  "utf-8-validate": { debian: [], why: "links no system library" },
+  microtime: { debian: [], why: "links no system library" },
+  re2: { debian: [], why: "bundles RE2" },
+  // kerberos binding.gyp links `-lkrb5 -lgssapi_krb5`.
+  kerberos: { debian: ["libkrb5-3", "libgssapi-krb5-2"], why: "links Kerberos" },
+  // odbc binding.gyp links `-lodbc`.
+  odbc: { debian: ["libodbc2"], why: "links unixODBC" },
+  // Install scripts that build nothing: binary checks and messages.
+  esbuild: { debian: [], why: "installs a prebuilt binary from npm" },
+  "core-js": { debian: [], why: "prints a message only" },
+  "core-js-pure": { debian: [], why: "prints a message only" },
+  protobufjs: { debian: [], why: "runs a version check only" },
+  "@swc/core": { debian: [], why: "installs a prebuilt binary from npm" },
+  "@parcel/watcher": { debian: [], why: "ships prebuilt binaries" },
+  nodemon: { debian: [], why: "prints a message only" },
+  husky: { debian: [], why: "sets up git hooks only" },
+  // @nestjs/core's postinstall runs opencollective (a message).
+  "@nestjs/core": { debian: [], why: "prints a message only" },
+  fsevents: { debian: [], why: "builds on macOS only" },
+};
+
+/** npm packages that run a program of the OS (source: each package's README). */
+const RUNS: Readonly<Record<string, OsNeeds>> = {
+  "simple-git": { debian: ["git"], why: "runs `git`" },
+  gm: { debian: ["graphicsmagick"], why: "runs `gm` (GraphicsMagick)" },
+  imagemagick: { debian: ["imagemagick"], why: "runs `convert` and `identify`" },
+  "fluent-ffmpeg": { debian: ["ffmpeg"], why: "runs `ffmpeg`" },
+  "pdf-poppler": { debian: ["poppler-utils"], why: "runs `pdftocairo`" },
+};
+
+export type NativeNeeds =
+  | { readonly ok: true; readonly needs: ReadonlyArray<{ readonly pkg: string } & OsNeeds> }
+  | { readonly ok: false; readonly pkg: string };
+
+/** The OS needs of the production packages, or the first building package the table does not know. */
+export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<string> = new Set()): NativeNeeds {
+  const needs: Array<{ pkg: string } & OsNeeds> = [];
+  const seen = new Set<string>();
+  for (const p of packages) {
+    if (seen.has(p.name)) continue;
+    seen.add(p.name);
+    const known = NATIVE[p.name] ?? RUNS[p.name];
+    if (known) needs.push({ pkg: p.name, ...known });
+    else if (p.builds && !local.has(p.name)) return { ok: false, pkg: p.name };
+  }
+  return { ok: true, needs };
+}

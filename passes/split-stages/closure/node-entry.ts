@@ -1,0 +1,100 @@
+// What the image's Node entry needs from node_modules: the dev tools it runs and the packages its module
+// graph loads. Each finding carries the file that shows it, for the notes.
+import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
+import type { Instruction } from "../../../src/core/ir.js";
+import type { Analysis } from "../analysis.js";
+import { contextSource } from "../entry.js";
+import { resolvePath } from "../paths.js";
+import { importGraph } from "./imports.js";
+import type { NodeProject } from "./node-project.js";
+
+/** Dev tools whose command differs from their package name. */
+const BIN_PACKAGES: Readonly<Record<string, string>> = {
+  tsc: "typescript",
+  "ts-node": "ts-node",
+  tsx: "tsx",
+  nodemon: "nodemon",
+  vite: "vite",
+};
+const PACKAGE_MANAGERS = new Set(["npm", "npx", "yarn", "yarnpkg", "pnpm", "corepack"]);
+
+export type DevUse = { readonly keep: false } | { readonly keep: true; readonly reason: string };
+
+/** The texts the image runs: the main ENTRYPOINT/CMD, and the npm scripts it names (followed through `npm run`). */
+export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
+  const last = (k: string): Instruction | undefined => [...a.stage.body].reverse().find((i) => i.keyword === k);
+  const entrypoint = last("ENTRYPOINT");
+  const cmd = last("CMD");
+  const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? i.exec.join(" ") : i.args));
+  for (let i = 0; i < texts.length && i < 20; i++) {
+    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
+      const script = pkg.scripts?.[m[1]];
+      if (typeof script === "string" && !texts.includes(script)) texts.push(script);
+    }
+  }
+  return texts;
+}
+
+/** Does the image run node or a package manager (so it needs the project's node_modules)? */
+export function runsNode(a: Analysis): boolean {
+  return a.entry.some((e) => {
+    const name = posix.basename(e.name);
+    return name === "node" || PACKAGE_MANAGERS.has(name) || (e.artifact !== null && e.from !== "HEALTHCHECK");
+  });
+}
+
+/** Whether devDependencies must stay in the runtime, and the evidence. */
+export function devDependencyUse(a: Analysis, project: NodeProject, context: BuildContext): DevUse {
+  const devDeps = Object.keys(project.pkg.devDependencies ?? {});
+  if (devDeps.length === 0) return { keep: false };
+  const tool = a.entry.find((e) => {
+    const name = posix.basename(e.name);
+    return devDeps.includes(name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
+  });
+  if (tool) return { keep: true, reason: `the entry runs \`${tool.name}\`` };
+  for (const text of entryTexts(a, project.pkg)) {
+    if (/(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/.test(text)) {
+      return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
+    }
+    for (const m of text.matchAll(/(?:^|[\s;&|(])node\s+((?:-\S+\s+)*)([^\s;&|)-][^\s;&|)]*)/g)) {
+      const file = m[2];
+      const src = sourceOf(a, project, context, file);
+      if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
+      const graph = importGraph(context, src);
+      if (!graph.ok) {
+        const why = graph.reason.kind === "computed" ? "loads a computed module name" : "loads a file the context does not hold";
+        return { keep: true, reason: `\`${graph.reason.file}\` ${why}, so the module graph cannot be followed` };
+      }
+      for (const [pkg, from] of graph.packages) {
+        if (devDeps.includes(pkg)) return { keep: true, reason: `\`${from}\` loads the devDependency \`${pkg}\`` };
+      }
+    }
+  }
+  return { keep: false };
+}
+
+/** The context file behind the entry file: itself, or the TypeScript source a compiled file came from. */
+function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file: string): string | null {
+  const abs = resolvePath(a.workdir, file);
+  if (abs === null) return null;
+  const direct = contextSource(abs, a.sources);
+  if (direct !== null && context.read(direct) !== null) return direct;
+  const out = tsOutDir(project, context);
+  const rel = posix.relative(a.workdir ?? "/", abs);
+  if (out === null || !rel.startsWith(`${out.outDir}/`)) return null;
+  const stem = posix.join(project.dir, out.rootDir, rel.slice(out.outDir.length + 1)).replace(/\.[cm]?js$/, "");
+  return [".ts", ".mts", ".cts", ".tsx", ".js"].map((e) => stem + e).find((p) => context.read(p) !== null) ?? null;
+}
+
+/** tsconfig's outDir and rootDir (default `src` when the sources live there), or null without an outDir. */
+function tsOutDir(project: NodeProject, context: BuildContext): { outDir: string; rootDir: string } | null {
+  const text = context.read(posix.join(project.dir, "tsconfig.json"));
+  if (text === null) return null;
+  const value = (key: string) => new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text.replace(/\/\/.*$/gm, ""))?.[1] ?? null;
+  const outDir = value("outDir");
+  if (outDir === null) return null;
+  const clean = (p: string) => posix.normalize(p).replace(/^\.\/?|\/$/g, "");
+  const rootDir = value("rootDir") ?? (context.exists(posix.join(project.dir, "src")) ? "src" : ".");
+  return { outDir: clean(outDir), rootDir: clean(rootDir) || "." };
+}

@@ -1,0 +1,118 @@
+// The Node project the image builds, read from the build context: its manifest, its package manager and
+// lockfile, and the production packages the lockfile resolves (with the facts it records about each).
+import type { BuildContext } from "../../../src/core/context.js";
+import type { Analysis } from "../analysis.js";
+import { contextSource } from "../entry.js";
+
+export interface PackageJson {
+  readonly name?: string;
+  readonly dependencies?: Readonly<Record<string, string>>;
+  readonly optionalDependencies?: Readonly<Record<string, string>>;
+  readonly devDependencies?: Readonly<Record<string, string>>;
+  readonly scripts?: Readonly<Record<string, string>>;
+  readonly packageManager?: string;
+  readonly workspaces?: unknown;
+}
+
+export type Manager = "npm" | "yarn" | "yarn-berry" | "pnpm";
+
+export interface LockedPackage {
+  readonly name: string;
+  /** The lockfile says it runs an install script (native code, usually). */
+  readonly builds: boolean;
+}
+
+export interface NodeProject {
+  /** Context folder of package.json (`.` for the root). */
+  readonly dir: string;
+  readonly pkg: PackageJson;
+  readonly manager: Manager;
+  /** Context path of the lockfile, null without one. */
+  readonly lockfile: string | null;
+  /** Production packages the lockfile resolves (all depths), or null when it cannot be read for them. */
+  readonly prodPackages: readonly LockedPackage[] | null;
+}
+
+const LOCKFILES: ReadonlyArray<[string, Manager]> = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["yarn.lock", "yarn"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"],
+];
+
+/** The project in the working folder, or null when its package.json is not a readable context file. */
+export function nodeProject(a: Analysis, context: BuildContext): NodeProject | null {
+  const src = a.workdir === null ? null : contextSource(`${a.workdir === "/" ? "" : a.workdir}/package.json`, a.sources);
+  const text = src === null ? null : context.read(src);
+  let pkg: PackageJson | null = null;
+  try {
+    pkg = text === null ? null : JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (pkg === null || typeof pkg !== "object") return null;
+  const dir = (src ?? "").replace(/\/?package\.json$/, "") || ".";
+  const at = (f: string) => (dir === "." ? f : `${dir}/${f}`);
+  const found = LOCKFILES.find(([f]) => context.exists(at(f)));
+  const lockfile = found ? at(found[0]) : null;
+  let manager: Manager = found?.[1] ?? "npm";
+  if (manager === "yarn" && (context.exists(at(".yarnrc.yml")) || /^yarn@[2-9]/.test(pkg.packageManager ?? ""))) manager = "yarn-berry";
+  return { dir, pkg, manager, lockfile, prodPackages: lockfile ? lockedProd(manager, context.read(lockfile) ?? "") : null };
+}
+
+function lockedProd(manager: Manager, text: string): LockedPackage[] | null {
+  if (manager === "npm") return npmLocked(text);
+  if (manager === "pnpm") return pnpmLocked(text);
+  if (manager === "yarn") return yarnLocked(text);
+  return null;
+}
+
+/** package-lock v2/v3: `packages` keyed by install path, `dev: true` on devDependencies only. */
+function npmLocked(text: string): LockedPackage[] | null {
+  let lock: { packages?: Record<string, { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean; name?: string }> };
+  try {
+    lock = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!lock.packages) return null;
+  const out: LockedPackage[] = [];
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (path === "" || entry.dev) continue;
+    const name = entry.name ?? path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+    out.push({ name: name || path, builds: entry.hasInstallScript === true });
+  }
+  return out;
+}
+
+/** pnpm-lock.yaml: `/name@version:` (or `name@version:`) entries; `requiresBuild: true`, `dev: true`. */
+function pnpmLocked(text: string): LockedPackage[] {
+  const out = new Map<string, LockedPackage>();
+  type Entry = { name: string; builds: boolean; dev: boolean };
+  let current = null as Entry | null;
+  const flush = () => {
+    if (current && !current.dev)
+      out.set(current.name, { name: current.name, builds: current.builds || out.get(current.name)?.builds === true });
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const head = /^ {2}'?\/?((?:@[^/@\s]+\/)?[^@\s/']+)[@/][^:]*'?:\s*$/.exec(line);
+    if (head) {
+      flush();
+      current = { name: head[1], builds: false, dev: false };
+    } else if (current && /^ {4}requiresBuild: true/.test(line)) current.builds = true;
+    else if (current && /^ {4}dev: true/.test(line)) current.dev = true;
+    else if (/^\S/.test(line)) {
+      flush();
+      current = null;
+    }
+  }
+  flush();
+  return [...out.values()];
+}
+
+/** yarn.lock (classic) records no install scripts and no dev flag: every package counts, none known to build. */
+function yarnLocked(text: string): LockedPackage[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^"?((?:@[^/@\s]+\/)?[^@\s"]+)@/gm)) names.add(m[1]);
+  return [...names].map((name) => ({ name, builds: false }));
+}

@@ -1,0 +1,298 @@
+// Node, layered: production dependencies come from a `deps` stage that reads only the manifests, the
+// application files from the build, each in its own COPY, so a source edit re-runs only the build and the
+// small copy of its output. Global CLIs the image runs are installed in the runtime at the same spec.
+import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
+import { parseImageRef } from "../../../src/core/image-ref.js";
+import { continuationLines } from "../../../src/core/print.js";
+import { instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
+import type { Analysis, ProjectInstall } from "../analysis.js";
+import { isUnder } from "../paths.js";
+import { devDependencyUse, runsNode } from "../closure/node-entry.js";
+import type { NodeProject } from "../closure/node-project.js";
+import { osNeeds } from "../closure/native.js";
+import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
+
+const MANIFEST =
+  /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc)$/;
+const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
+/** Commands the global package provides when they differ from its name. */
+const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
+  pm2: ["pm2", "pm2-runtime", "pm2-docker"],
+  "http-server": ["http-server", "hs"],
+  "@nestjs/cli": ["nest"],
+  "@angular/cli": ["ng"],
+  typescript: ["tsc", "tsserver"],
+  "@vue/cli": ["vue"],
+};
+/** Programs of the full node image that an entry or health check may run, by Debian package. */
+const ENTRY_PACKAGES: Readonly<Record<string, string>> = { curl: "curl", wget: "wget", git: "git", ssh: "openssh-client" };
+const CACHE: Readonly<Record<ProjectInstall["tool"], string>> = {
+  npm: "/root/.npm",
+  yarn: "/usr/local/share/.cache/yarn",
+  pnpm: "/root/.local/share/pnpm/store",
+};
+/** Flags of the original install that the production install must not repeat (it sets its own). */
+const DROPPED_FLAGS = /^(--production(=.*)?|--prod|--omit(=.*)?|--include(=.*)?|--frozen-lockfile|--immutable)$/;
+
+export interface LayeredInput {
+  readonly base: ImageRef;
+  readonly a: Analysis;
+  readonly context: BuildContext;
+  readonly project: NodeProject;
+  /** Runtime image reference. */
+  readonly image: string;
+  readonly options: RecipeOptions;
+}
+
+/** The layered plan, a refusal, or null when the build does not fit the pattern (the caller falls back). */
+export function layeredPlan({ base, a, context, project, image, options }: LayeredInput): PlanResult | null {
+  const body = a.stage.body;
+  const wd = a.workdir;
+  const install = a.projectInstalls[0];
+  const tool = install?.tool;
+  if (wd === null || a.projectInstalls.length > 1) return null;
+  // Without an install the image has no node_modules but what the context brings: only a project without dependencies fits.
+  const prodSpecs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
+  if (!install && Object.keys(prodSpecs).length > 0) return null;
+  if (install && install.dir !== wd) return null;
+  if (install && (project.manager === "yarn-berry" || (project.manager === "npm" ? tool !== "npm" : tool !== project.manager))) return null;
+  if (INSTALL_HOOKS.some((h) => project.pkg.scripts?.[h]) || project.pkg.workspaces !== undefined) return null;
+  const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
+  if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
+  if (
+    (!a.copyPaths.includes(wd) && a.rootWrite === null) ||
+    body.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"))
+  ) {
+    return null;
+  }
+  const line = body[a.lastBuild].line;
+  const notes: RecipeNote[] = [];
+  const alpine = /alpine/.test(base.tag ?? "");
+  const fullToSlim = image !== base.raw;
+
+  const deps = install ? depsStage(a, context, project, install, options) : null;
+  if (install && deps === null) return null;
+  const dev = deps?.dev ?? ({ keep: false } as const);
+  const installCmd = deps?.command ?? "";
+  const user = deps?.user ?? null;
+
+  // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
+  const native = osNeeds(project.prodPackages ?? []);
+  if (!native.ok) return { ok: false, id: "nativeUnknown", data: { package: native.pkg } };
+  const aptPackages: string[] = [];
+  for (const need of native.needs) {
+    if (need.debian.length === 0) continue;
+    aptPackages.push(...need.debian);
+    notes.push({
+      line,
+      id: "osNeeds",
+      data: { package: need.pkg, why: need.why, packages: need.debian.map((p) => `\`${p}\``).join(", ") },
+    });
+  }
+  const entryNames = new Set(a.entry.filter((e) => e.artifact === null).map((e) => posix.basename(e.name)));
+  const provided: string[] = [];
+  const prelude: Instruction[] = [];
+  for (const g of a.globalInstalls) {
+    const used = g.packages.filter((p) => binsOf(p).some((b) => entryNames.has(b)));
+    for (const p of g.packages.filter((x) => !used.includes(x)))
+      notes.push({ line: g.instr.line, id: "globalBuildOnly", data: { package: p } });
+    if (used.length === 0) continue;
+    const command = g.tool === "yarn" ? `yarn global add ${used.join(" ")}` : `${g.tool} install -g ${used.join(" ")}`;
+    prelude.push(instruction("RUN", command, { line: g.instr.line }));
+    provided.push(...used.flatMap(binsOf));
+    notes.push({ line: g.instr.line, id: "globalRuntime", data: { packages: used.map((p) => `\`${p}\``).join(", ") } });
+  }
+  if (fullToSlim) {
+    for (const name of entryNames) {
+      const pkg = ENTRY_PACKAGES[name];
+      if (!pkg || provided.includes(name)) continue;
+      aptPackages.push(pkg);
+      provided.push(name);
+      notes.push({ line, id: "entryPackage", data: { command: name, package: pkg } });
+    }
+  }
+  if (aptPackages.length > 0) {
+    if (alpine) return { ok: false, id: "alpinePackages", data: { packages: aptPackages.map((p) => `\`${p}\``).join(", ") } };
+    prelude.unshift(aptRun([...new Set(aptPackages)], line));
+  }
+
+  // The application files: replayed from the context when no RUN touches them, else the build's minus node_modules.
+  const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
+  // Without node_modules to take from `deps`, a plain runtime would need no other stage: keep the build's files.
+  // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
+  const plain =
+    needsModules && install && !options.harden && body.every((instr, i) => instr.keyword !== "RUN" || plainRun(a, instr, i, install));
+  const owner = a.owners.get(wd) ?? copyOwner(body, wd);
+  const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
+  if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
+  const modulesOwner = owner ?? user;
+  const names = options.takenNames;
+  const depsName = freeName("deps", names);
+  const filesName = freeName("files", names);
+  const from = (ref: string, name: string, b: readonly Instruction[], platform = true): Stage => ({
+    from: instruction("FROM", `${ref} AS ${name}`, {
+      line: a.stage.from.line,
+      flags: platform ? a.stage.from.flags.filter((f) => f.name === "platform") : [],
+    }),
+    base: parseImageRef(ref),
+    name,
+    platform: a.stage.platform,
+    body: b,
+  });
+  const modules = posix.join(wd, "node_modules");
+  const modulesCopy = () =>
+    needsModules
+      ? [
+          instruction("COPY", `${modules} ${modules}`, {
+            flags: [{ name: "from", value: depsName }, ...chown(modulesOwner)],
+            line,
+          }),
+        ]
+      : [];
+  const contextCopies = body.filter((i) => i.keyword === "COPY" || i.keyword === "ADD").map((i) => ({ ...i, leading: "" }));
+  if (needsModules) {
+    notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
+    if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
+    if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
+  }
+  return {
+    ok: true,
+    plan: {
+      image,
+      shellless: false,
+      builderInserts: [],
+      runtimePrelude: prelude,
+      notes,
+      nonRootUser: { name: "node", chown: "node:node" },
+      providedTools: provided,
+      dropBuilder: plain,
+      // A `chown -R` of the working folder: the copies must create it, owned as in the original.
+      copiesFirst: !plain && a.owners.has(wd),
+      stagesBefore: (builder) => [
+        ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
+        ...(plain ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),
+      ],
+      // Plain: node_modules, then the context copies in their original order. Else the files first, so that
+      // they create the working folder (with its owner) and node_modules lands inside it.
+      runtimeCopies: (builder) =>
+        plain
+          ? [...modulesCopy(), ...contextCopies]
+          : [
+              instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: filesName }, ...chown(owner)], line }),
+              ...modulesCopy(),
+              ...a.copyPaths
+                .filter((p) => p !== wd)
+                .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
+            ],
+      copiedWhat: [
+        needsModules ? `production dependencies from stage \`${depsName}\`` : null,
+        plain ? "the application files from the build context" : `the application files from stage \`${filesName}\``,
+      ]
+        .filter(Boolean)
+        .join(" and "),
+    },
+  };
+}
+
+interface DepsStage {
+  readonly body: readonly Instruction[];
+  readonly command: string;
+  /** The non-root user the install ran as, if any. */
+  readonly user: string | null;
+  readonly dev: ReturnType<typeof devDependencyUse>;
+}
+
+/** The deps stage: the steps before the install that do not read sources, then the manifests and the install. */
+function depsStage(
+  a: Analysis,
+  context: BuildContext,
+  project: NodeProject,
+  install: ProjectInstall,
+  options: RecipeOptions,
+): DepsStage | null {
+  const body = a.stage.body;
+  const depsBody: Instruction[] = [];
+  let sawSources = false;
+  let user: string | null = null;
+  for (const instr of body.slice(0, install.index)) {
+    if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      if (!manifestOnly(instr)) sawSources = true;
+    } else if (instr.keyword === "RUN") {
+      if (sawSources) return null;
+      const global = a.globalInstalls.find((g) => g.instr === instr);
+      if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
+    } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
+      depsBody.push({ ...instr, leading: "" });
+      if (instr.keyword === "USER") user = instr.args.trim();
+    }
+  }
+  if (user === "root" || user === "0") user = null;
+  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
+  for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  const dev = devDependencyUse(a, project, context);
+  const installRun = body[install.index];
+  const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
+  const command = corepack + productionInstall(install, project, dev.keep);
+  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
+  depsBody.push(
+    instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
+    instruction("RUN", command, { flags: mount, line: installRun.line }),
+  );
+  return { body: depsBody, command, user, dev };
+}
+
+/** The `--chown` every COPY into the working folder gives, when they all give the same one. */
+function copyOwner(body: readonly Instruction[], wd: string): string | null {
+  const owners = new Set<string | null>();
+  for (const instr of body) {
+    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+    const dest = (instr.exec ?? instr.args.trim().split(/\s+/)).at(-1) ?? "";
+    if (dest.startsWith("/") && !isUnder(dest.replace(/\/+$/, "") || "/", wd)) continue;
+    owners.add(instr.flags.find((f) => f.name === "chown")?.value ?? null);
+  }
+  const [only] = owners;
+  return owners.size === 1 && only ? only : null;
+}
+
+function manifestOnly(instr: Instruction): boolean {
+  const words = instr.exec ?? instr.args.trim().split(/\s+/);
+  return words.length >= 2 && words.slice(0, -1).every((w) => MANIFEST.test(posix.basename(w)) && !w.includes("$"));
+}
+
+/** A RUN the runtime does not need replayed: an OS install, a global install, or the project install alone. */
+function plainRun(a: Analysis, instr: Instruction, index: number, install: ProjectInstall): boolean {
+  if (index === install.index) return install.alone;
+  return a.apt.some((x) => x.instr === instr) || a.globalInstalls.some((g) => g.instr === instr && g.alone);
+}
+
+function productionInstall(install: ProjectInstall, project: NodeProject, keepDev: boolean): string {
+  const flags = install.args.filter((w) => w.startsWith("-") && !DROPPED_FLAGS.test(w));
+  const frozen = install.args.some((w) => w === "--frozen-lockfile");
+  const verb = install.args.find((w) => !w.startsWith("-")) ?? "install";
+  const words =
+    install.tool === "npm"
+      ? ["npm", verb === "ci" && project.lockfile ? "ci" : "install", ...(keepDev ? [] : ["--omit=dev"])]
+      : install.tool === "yarn"
+        ? ["yarn", "install", ...(keepDev ? [] : ["--production"]), ...(frozen ? ["--frozen-lockfile"] : [])]
+        : ["pnpm", "install", ...(keepDev ? [] : ["--prod"]), ...(frozen ? ["--frozen-lockfile"] : [])];
+  return [...words, ...flags].join(" ");
+}
+
+function binsOf(spec: string): readonly string[] {
+  const name = spec.replace(/(.)@.*$/, "$1");
+  return GLOBAL_BINS[name] ?? [posix.basename(name)];
+}
+
+function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  let i = 1;
+  while (taken.has(`${name}-${i}`)) i++;
+  return `${name}-${i}`;
+}
+
+function aptRun(packages: readonly string[], line: number): Instruction {
+  const lines = ["apt-get update", `&& apt-get install -y --no-install-recommends ${packages.join(" ")}`, "&& rm -rf /var/lib/apt/lists/*"];
+  return instruction("RUN", continuationLines(lines), { line });
+}

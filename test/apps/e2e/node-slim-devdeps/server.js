@@ -1,0 +1,3 @@
+const http = require("node:http");
+const ms = require("ms");
+http.createServer((req, res) => res.end(JSON.stringify({ app: "slim-devdeps", day: ms("1d") }))).listen(3000);

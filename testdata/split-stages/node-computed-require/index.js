@@ -1,0 +1,3 @@
+const name = process.env.PLUGIN;
+const plugin = require(`./plugins/${name}`);
+require("koa");

@@ -1,0 +1,1 @@
+const { simpleGit } = require("simple-git");

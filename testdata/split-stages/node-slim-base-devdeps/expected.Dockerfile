@@ -1,0 +1,12 @@
+FROM node:20-alpine AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev
+
+FROM node:20-alpine AS runtime
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY package*.json ./
+COPY . .
+EXPOSE 3000
+CMD ["npm", "start"]
