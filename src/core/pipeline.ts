@@ -7,7 +7,7 @@ import { unifiedDiff } from "./diff.js";
 import { allInstructions, type Dockerfile } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
 import { readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
-import { formatMessage, type Note, type Options, type Pass, type PassContext, type ProposedFile } from "./pass.js";
+import { formatMessage, type Note, type Options, type Intended, type Pass, type PassContext, type ProposedFile } from "./pass.js";
 import { printDockerfile } from "./print.js";
 import { loadShell, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
@@ -32,6 +32,8 @@ export interface OptimizeResult {
   readonly diff: string;
   /** Build-context files the passes propose to write (not written by `optimize`). */
   readonly files: readonly ProposedFile[];
+  /** Differences between the images that the passes intend (read by `msb-opt verify`). */
+  readonly intended?: readonly Intended[];
 }
 
 /** The passes an option set selects, in canonical order; unknown ids are an error. */
@@ -87,9 +89,11 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     });
   }
   const files = new Map<string, ProposedFile>();
+  const intended: Intended[] = [];
   let df: Dockerfile = input;
   for (const pass of passes) {
     const passNotes: Note[] = [];
+    const passIntended: Intended[] = [];
     let changes = 0;
     const ctx: PassContext = {
       options: opts,
@@ -111,6 +115,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         files.set(path, { path, before, after: content });
         passNotes.push({ pass: pass.id, line, kind: "change", message: formatMessage(pass.messages[id], data) });
       },
+      intend: (kind, detail) => passIntended.push({ pass: pass.id, kind, detail }),
     };
     const prepared = pass.prepare ? await pass.prepare(df, ctx) : undefined;
     const next = pass.run(df, ctx, prepared);
@@ -125,6 +130,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       continue;
     }
     notes.push(...passNotes);
+    if (next !== df) intended.push(...passIntended);
     df = deepFreeze(next);
   }
 
@@ -149,6 +155,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         .map((f) => unifiedDiff(f.before ?? "", f.after, posix.join(posix.dirname(filename), f.path), f.before === null))
         .join(""),
     files: [...files.values()],
+    ...(intended.length > 0 ? { intended } : {}),
   };
 }
 
