@@ -42,7 +42,10 @@ export interface JournalEntry {
 
 /** The same file, rewrite and settings give the same key: a changed file is verified again. */
 export function journalKey(path: string, original: string, output: string, settings: unknown): string {
-  return createHash("sha256").update(JSON.stringify([path, original, output, settings])).digest("hex").slice(0, 24);
+  return createHash("sha256")
+    .update(JSON.stringify([path, original, output, settings]))
+    .digest("hex")
+    .slice(0, 24);
 }
 
 export class Journal {
@@ -72,7 +75,11 @@ export class Journal {
 }
 
 /** Run `work` over `items` with one worker per endpoint; each item runs wholly on the endpoint that took it. */
-export async function spread<T, R>(items: readonly T[], fleet: readonly Endpoint[], work: (item: T, endpoint: Endpoint) => Promise<R>): Promise<R[]> {
+export async function spread<T, R>(
+  items: readonly T[],
+  fleet: readonly Endpoint[],
+  work: (item: T, endpoint: Endpoint) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
