@@ -14,7 +14,7 @@ import { ConfigError, resolveSettings, type Settings } from "./config.js";
 import { batchCommand, BatchUsageError, runBatchCommand } from "./batch.js";
 import { renderTable, runVerifyCommand, verifyCommand, VerifyUsageError, type VerifyIo } from "./verify.js";
 import { Docker } from "../verify/docker.js";
-import { verify } from "../verify/verify.js";
+import { DockerEnvironmentError, verify } from "../verify/verify.js";
 import { addSettingsOptions, flagSettings } from "./options.js";
 
 /** A failure the user can fix: printed as `msb-opt: message`, exit 2, nothing written. */
@@ -150,6 +150,8 @@ async function main(argv: string[]): Promise<number> {
       settings,
       onInterrupt: verifyIo().onInterrupt,
       progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`),
+    }).catch((err: unknown) => {
+      throw err instanceof DockerEnvironmentError ? new UsageError(err.message) : err;
     });
     process.stderr.write(renderTable(verdict));
     if (!verdict.equivalent) {

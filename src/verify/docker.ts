@@ -64,6 +64,8 @@ export class Docker {
         if (timer) clearTimeout(timer);
         resolve({ code: code ?? 128, stdout, stderr });
       });
+      // A client that exits before reading its input must not crash the process with EPIPE.
+      child.stdin.on("error", () => {});
       child.stdin.end(options.input ?? "");
     });
   }

@@ -1,6 +1,6 @@
-// A second Docker engine on this machine, for the fleet tests: its own socket, data root, exec root, pidfile and
-// containerd namespace, on a bridge interface of its own (own subnet, no iptables rules), so that it never
-// meets the main engine's networks. Needs root, dockerd and ip; `start` says why not otherwise.
+// A second Docker engine on this machine, for the fleet tests: its own socket, data root, exec root, pidfile,
+// containerd namespace and network namespace (its containers reach nothing outside: the apps build offline).
+// Needs root, dockerd, unshare and ip; `startSecondEngine` says why not otherwise.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,42 +18,27 @@ const have = (bin: string) => spawnSync("sh", ["-c", `command -v ${bin}`]).statu
 
 export async function startSecondEngine(docker: string): Promise<SecondEngine | { reason: string }> {
   if (process.getuid?.() !== 0) return { reason: "a second engine needs root" };
-  if (!have("dockerd") || !have("ip")) return { reason: "dockerd or ip is not installed" };
+  if (!have("dockerd") || !have("unshare") || !have("ip")) return { reason: "dockerd, unshare or ip is not installed" };
   const dir = mkdtempSync(join(tmpdir(), "msb-engine-"));
   const id = dir.slice(-6).replace(/[^A-Za-z0-9]/g, "x");
-  const bridge = `msb${id}`.slice(0, 15);
-  // A /24 from 10.214.0.0/16 that no other interface of this machine uses.
-  const used = execFileSync("ip", ["-4", "-o", "addr"], { encoding: "utf8" });
-  const subnet = Array.from({ length: 250 }, (_, i) => `10.214.${i + 1}`).find((s) => !used.includes(`${s}.`));
-  if (!subnet) return { reason: "no free subnet for the second engine's bridge" };
-  const ip = (...args: string[]) => spawnSync("ip", args, { stdio: "ignore" }).status === 0;
-  if (!ip("link", "add", bridge, "type", "bridge")) return { reason: "cannot create a bridge interface (needs CAP_NET_ADMIN)" };
-  ip("addr", "add", `${subnet}.1/24`, "dev", bridge);
-  ip("link", "set", bridge, "up");
   const host = `unix://${dir}/docker.sock`;
   const pidfile = join(dir, "docker.pid");
-  const daemon = spawn(
-    "dockerd",
-    [
-      "--host",
-      host,
-      "--data-root",
-      join(dir, "data"),
-      "--exec-root",
-      join(dir, "exec"),
-      "--pidfile",
-      pidfile,
-      "--bridge",
-      bridge,
-      "--iptables=false",
-      "--ip6tables=false",
-      "--containerd-namespace",
-      `msb-${id}`,
-      "--containerd-plugins-namespace",
-      `msb-${id}-plugins`,
-    ],
-    { stdio: "ignore", detached: true },
-  );
+  // Its own network namespace: its bridge and rules never touch the host's (a dockerd on the host's namespace
+  // with another bridge deletes the main engine's docker0).
+  const flags = [
+    `--host ${host}`,
+    `--data-root ${join(dir, "data")}`,
+    `--exec-root ${join(dir, "exec")}`,
+    `--pidfile ${pidfile}`,
+    "--iptables=false",
+    "--ip6tables=false",
+    `--containerd-namespace msb-${id}`,
+    `--containerd-plugins-namespace msb-${id}-plugins`,
+  ];
+  const daemon = spawn("unshare", ["--net", "sh", "-c", `ip link set lo up && exec dockerd ${flags.join(" ")}`], {
+    stdio: "ignore",
+    detached: true,
+  });
   daemon.unref();
   const client = (args: string[]) => spawnSync(docker, ["-H", host, ...args]);
   const stop = () => {
@@ -66,7 +51,6 @@ export async function startSecondEngine(docker: string): Promise<SecondEngine | 
       }
       for (let i = 0; i < 100 && spawnSync("kill", ["-0", String(pid)]).status === 0; i++) spawnSync("sleep", ["0.2"]);
     }
-    ip("link", "del", bridge);
     spawnSync("umount", ["-R", join(dir, "exec")], { stdio: "ignore" });
     rmSync(dir, { recursive: true, force: true });
   };
