@@ -101,9 +101,38 @@ interface Reference {
   readonly info: ImageInfo;
   readonly base: ImageConfig | null;
   readonly buildSeconds: number;
-  fs: ImageFs | { error: string } | null;
+  readonly roots: readonly string[];
+  /** Its file system and behaviour, observed while the optimized side builds. */
+  readonly observed: Promise<Observed>;
   findings: Finding[] | null;
-  behaviour: Behaviour | null;
+}
+
+interface Observed {
+  readonly fs: ImageFs | { error: string };
+  readonly behaviour: Behaviour;
+}
+
+/** Export the file system and exercise the image, both at once. */
+async function observeImage(
+  options: VerifyOptions,
+  tag: string,
+  config: ImageConfig,
+  roots: readonly string[],
+  which: string,
+): Promise<Observed> {
+  const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
+  const probe = { smoke: options.smoke, httpPaths, env: options.env };
+  const [fs, behaviour] = await Promise.all([
+    options.docker.exportFs(tag, keepFor(roots)),
+    observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe),
+  ]);
+  return { fs, behaviour };
+}
+
+/** The app: the paths both final stages copy and their working folders (never `/`). */
+function appRoots(input: string, output: string): string[] {
+  const [a, b] = [dockerfileFacts(input), dockerfileFacts(output)];
+  return [...new Set([...a.copied, ...b.copied, a.workdir, b.workdir])].filter((r): r is string => r !== null && r !== "/");
 }
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
@@ -133,6 +162,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     await docker.removeImages(...tags);
   };
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
+  let pending: Promise<unknown> = Promise.resolve();
   try {
     const cold = options.cold !== false;
     const originalTag = `${prefix}-${id}:original`;
@@ -145,14 +175,17 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       return { ...base, verdict: "not-equivalent", equivalent: false, reasons: [why], original: EMPTY, optimized: EMPTY, bisect: null };
     }
     const info = await docker.inspect(originalTag);
+    const roots = appRoots(input, full.output);
+    const observed = observeImage(options, originalTag, info.config, roots, "original");
+    pending = observed;
     const ref: Reference = {
       tag: originalTag,
       info,
       base: await baseConfig(docker, dockerfileFacts(input).base),
       buildSeconds: b1.seconds,
-      fs: null,
+      roots,
+      observed,
       findings: null,
-      behaviour: null,
     };
     let n = 0;
     const candidate = async (text: string, intended: readonly Intended[], first: boolean) => {
@@ -160,7 +193,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       tags.push(tag);
       const file = join(tmp, `Dockerfile.${n}`);
       writeFileSync(file, text);
-      return compareCandidate(options, input, ref, { text, file, tag, intended, cold: first && cold, first });
+      return compareCandidate(options, ref, { text, file, tag, intended, cold: first && cold, first });
     };
     const first = await candidate(full.output, full.intended ?? [], true);
     const applied = [...new Set(full.changes.map((c) => c.pass))];
@@ -173,6 +206,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     });
     return { ...base, ...first, bisect };
   } finally {
+    await pending.catch(() => {});
     unregister();
     await cleanup();
   }
@@ -216,7 +250,6 @@ interface Candidate {
 
 async function compareCandidate(
   options: VerifyOptions,
-  input: string,
   ref: Reference,
   c: Candidate,
 ): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText">> {
@@ -239,7 +272,7 @@ async function compareCandidate(
     return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
   }
   const info = await docker.inspect(c.tag);
-  const [factsIn, factsOut] = [dockerfileFacts(input), dockerfileFacts(c.text)];
+  const factsOut = dockerfileFacts(c.text);
   const runtimeBase = c.intended.find((i) => i.kind === "runtime-base");
   const reasons: Reason[] = compareContracts(
     { config: ref.info.config, base: ref.base },
@@ -252,14 +285,11 @@ async function compareCandidate(
     },
   );
 
-  // Closure probes on both file systems (the original's read once).
-  const roots = [...new Set([...factsIn.copied, ...factsOut.copied, factsIn.workdir, factsOut.workdir])].filter(
-    (r): r is string => r !== null && r !== "/",
-  );
-  options.progress?.("reading both file systems");
-  const keep = keepFor(roots);
-  const [fsA, fsB] = await Promise.all([ref.fs ?? docker.exportFs(ref.tag, keep), docker.exportFs(c.tag, keep)]);
-  ref.fs = fsA;
+  // Closure probes on both file systems, and what both images do (the original's observed once).
+  options.progress?.("reading both file systems and running both images");
+  const roots = ref.roots;
+  const [a, b] = await Promise.all([ref.observed, observeImage(options, c.tag, info.config, roots, "optimized")]);
+  const [fsA, fsB] = [a.fs, b.fs];
   if ("error" in fsA) reasons.push(reason("difference", "inspect", { which: "original", detail: fsA.error }));
   else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
   else {
@@ -279,14 +309,8 @@ async function compareCandidate(
       ...comparePermissions(roots, ...sides),
     );
   }
-
-  options.progress?.("running both images");
-  const name = (which: string) => `${c.tag.replace(/[:/]/g, "-")}-${which}`;
-  const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
-  const probe = { smoke: options.smoke, httpPaths, env: options.env };
-  ref.behaviour ??= await observe(docker, ref.tag, ref.info.config, name("original"), probe);
-  const behaviour = await observe(docker, c.tag, info.config, name("optimized"), probe);
-  reasons.push(...compareBehaviour(ref.behaviour, behaviour));
+  const behaviour = b.behaviour;
+  reasons.push(...compareBehaviour(a.behaviour, behaviour));
 
   let editedFile: string | null = null;
   let rebuild: [number | null, number | null] = [null, null];
@@ -313,7 +337,7 @@ async function compareCandidate(
     equivalent: differences.length === 0,
     reasons: [...differences, ...reasons.filter((r) => r.kind === "intended"), ...reasons.filter((r) => r.kind === "information")],
     editedFile,
-    original: { ...original, rebuildSeconds: rebuild[0], behaviour: ref.behaviour },
+    original: { ...original, rebuildSeconds: rebuild[0], behaviour: a.behaviour },
     optimized: { sizeBytes: info.size, layers: info.layers, buildSeconds: b2.seconds, rebuildSeconds: rebuild[1], behaviour },
   };
 }
