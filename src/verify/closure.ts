@@ -92,7 +92,7 @@ export function findings(view: ImageView): Finding[] {
   };
   const entry = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
   command(entry, "the ENTRYPOINT/CMD");
-  for (const arg of entry.slice(1)) if (arg.includes("/") && !arg.startsWith("-")) fileArg(arg);
+  for (const arg of entry.slice(1)) if (arg.includes("/") && !arg.startsWith("-") && !/\s/.test(arg)) fileArg(arg);
   const health = (config.Healthcheck as { Test?: string[] } | null)?.Test ?? [];
   if (health[0] === "CMD") command(health.slice(1), "the HEALTHCHECK");
   if (health[0] === "CMD-SHELL" && health[1]) command(["/bin/sh", "-c", health[1]], "the HEALTHCHECK");

@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { fsContext } from "../core/context.js";
 import { withDockerignore } from "../core/dockerignore.js";
 import type { Intended } from "../core/pass.js";
-import { type OptimizeOptions, optimize } from "../core/pipeline.js";
+import { type OptimizeOptions, optimize, selectPasses } from "../core/pipeline.js";
 import { type Behaviour, compareBehaviour, observe } from "./behaviour.js";
 import { type Finding, findings, keepFor, newFindings } from "./closure.js";
 import { compareContracts, EMPTY_CONFIG } from "./contract.js";
@@ -196,7 +196,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       return compareCandidate(options, ref, { text, file, tag, intended, cold: first && cold, first });
     };
     const first = await candidate(full.output, full.intended ?? [], true);
-    const applied = [...new Set(full.changes.map((c) => c.pass))];
+    // The passes that changed the file, in pipeline order.
+    const changedBy = new Set(full.changes.map((c) => c.pass));
+    const applied = selectPasses({})
+      .map((p) => p.id)
+      .filter((id) => changedBy.has(id));
     if (first.equivalent || options.bisect === false || applied.length === 0) return { ...base, ...first, bisect: null };
     const bisect = await largestVerifyingSet(applied, async (skip) => {
       const partial = await optimizeFor(skip);
