@@ -55,7 +55,14 @@ export function dockerfileFacts(text: string, buildArgs: Readonly<Record<string,
       } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
         const words = instr.exec ?? instr.args.trim().split(/\s+/);
         const dest = substitute(words[words.length - 1] ?? "");
-        if (dest) copied.push(posix.resolve(workdir, dest));
+        if (!dest) continue;
+        const target = posix.resolve(workdir, dest);
+        const sources = words.slice(0, -1).filter((w) => !w.startsWith("--"));
+        // `COPY a.sh b.sh /usr/local/bin/`: the files it adds, not the whole system folder.
+        const named = sources.every((src) => !/[*?[]/.test(src) && !/(^|\/)\.?$/.test(src));
+        if ((dest.endsWith("/") || sources.length > 1) && named && sources.length > 0)
+          for (const src of sources) copied.push(posix.join(target, posix.basename(substitute(src))));
+        else copied.push(target);
       }
     }
   }
