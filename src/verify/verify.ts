@@ -204,7 +204,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     if (first.equivalent || options.bisect === false || applied.length === 0) return { ...base, ...first, bisect: null };
     const bisect = await largestVerifyingSet(applied, async (skip) => {
       const partial = await optimizeFor(skip);
-      if (partial.output === input) return true;
+      // Without those passes nothing changes: no rewrite to keep.
+      if (partial.output === input) return false;
       options.progress?.(`bisect: trying without ${skip.join(", ")}`);
       return (await candidate(partial.output, partial.intended ?? [], false)).equivalent;
     });
@@ -218,7 +219,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
 
 /**
  * The largest subset of the passes that changed the file whose rewrite verifies: drop one pass, then two, …
- * (later passes first), each candidate built with the cache warm. `skip → verifies?` is asked at most
+ * (later passes first), each candidate built with the cache warm against the original built once. `skip → verifies?` is asked at most
  * `limit` times; the same skip set is never asked twice.
  */
 export async function largestVerifyingSet(
