@@ -44,6 +44,13 @@ function tagStandIns(dockerfile: string, extra: string[]): void {
   execFileSync(FARM, ["tag-dockerfile", dockerfile, join(tmp, "Dockerfile")], { stdio: "ignore" });
 }
 
+interface Reason {
+  kind: string;
+  id: string;
+  text: string;
+}
+const differences = (json: { reasons: Reason[] }) => json.reasons.filter((x) => x.kind === "difference");
+
 function verifyJson(dockerfile: string, extra: string[] = []) {
   tagStandIns(dockerfile, extra);
   const r = spawnSync(
@@ -63,10 +70,10 @@ describe.skipIf(!docker)("msb-opt verify", () => {
     const r = verifyJson(join(TESTDATA, "pipeline/node-express-naive/Dockerfile"));
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.equivalent).toBe(true);
-    expect(r.json.reasons).toEqual([]);
+    expect(differences(r.json)).toEqual([]);
     expect(r.json.optimized.sizeBytes).toBeLessThan(r.json.original.sizeBytes);
-    expect(r.json.optimized.smoke).toEqual(r.json.original.smoke);
-    expect(r.json.original.smoke.kind).toBe("http");
+    expect(r.json.optimized.behaviour).toEqual(r.json.original.behaviour);
+    expect(r.json.original.behaviour.http[0].status).toBe(200);
     expect(r.json.editedFile).toBe("src/server.js");
     expect(r.json.optimized.rebuildSeconds).toBeLessThan(r.json.original.rebuildSeconds);
     // verify cleans up after itself: no image of its own is left.
@@ -79,9 +86,43 @@ describe.skipIf(!docker)("msb-opt verify", () => {
   test("a rewrite that changes what the image does is caught, and bisect names the pass to skip", { timeout: 1_200_000 }, () => {
     const r = verifyJson(join(APPS, "apt-lists-at-runtime/Dockerfile"), ["--no-rebuild"]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.json.equivalent).toBe(false);
-    expect(r.json.reasons.join(" ")).toContain("behave differently");
-    expect(r.json.bisect.skip).toContain("merge-run");
+    expect(r.json.verdict).toBe("not-equivalent");
+    expect(differences(r.json).map((x) => x.id)).toEqual(["run"]);
+    expect(r.json.bisect.skip).toEqual(["merge-run"]);
+  });
+
+  test("a Go service split onto a distroless runtime is equivalent with intended differences", { timeout: 1_200_000 }, () => {
+    const r = verifyJson(join(APPS, "e2e/go-server/Dockerfile"), [
+      "--no-rebuild",
+      "--cached",
+      "--http-path",
+      "/gopher",
+      "--http-path",
+      "/",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.verdict).toBe("equivalent-with-intended-differences");
+    expect(r.json.reasons.filter((x: Reason) => x.kind === "intended").map((x: Reason) => x.id)).toEqual(["runtimeBase"]);
+    expect(r.json.reasons.find((x: Reason) => x.id === "runtimeBase").text).toMatch(/`GOPATH`, `GOTOOLCHAIN`, `PATH`/);
+    expect(r.json.optimized.behaviour.http.map((h: { path: string }) => h.path)).toEqual(["/gopher", "/"]);
+    expect(r.json.optimized.behaviour).toEqual(r.json.original.behaviour);
+  });
+
+  test("a runtime that answers / the same but lacks a library, a program, write access and a module is caught", {
+    timeout: 1_200_000,
+  }, () => {
+    const app = join(APPS, "verify-closure");
+    tagStandIns(join(app, "broken.Dockerfile"), []);
+    const r = verifyJson(join(app, "Dockerfile"), ["--no-rebuild", "--cached", "--against", join(app, "broken.Dockerfile")]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.json.optimized.behaviour).toEqual(r.json.original.behaviour);
+    const texts = differences(r.json).map((x) => x.text);
+    expect(texts).toContain(
+      "`/app/native/addon.node` needs the shared library `libnghttp2.so.14`, which no library folder of the optimized image has.",
+    );
+    expect(texts).toContain("`git`, run by `/app/node_modules/greet/index.js`, is not in the optimized image.");
+    expect(texts).toContain("`/app` is writable by the image's user `node` in the original, not in the optimized image.");
+    expect(texts).toContain("`lazy`, imported by `/app/server.js`, is not installed in the optimized image.");
   });
 });
 

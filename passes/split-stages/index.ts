@@ -218,6 +218,12 @@ export default definePass({
     } else {
       ctx.report(line, "split", { builder: names.builderName, runtime, image: plan.image, paths });
     }
+    // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
+    ctx.intend("runtime-base", {
+      build: base.raw,
+      runtime: plan.image,
+      dropped: [...packages.flatMap((p) => p.buildOnly), ...(plan.notes.some((n) => n.id === "pruned") ? ["devDependencies"] : [])],
+    });
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });

@@ -7,7 +7,7 @@ import { mergeSharedProposals } from "../batch/shared-context.js";
 import { writeFileAtomically } from "../io/atomic-write.js";
 import { printable } from "../io/terminal-text.js";
 import { verifyResults } from "../batch/verify-results.js";
-import { Docker } from "../verify/docker.js";
+import { endpoints } from "../verify/fleet.js";
 import { defaultJobs, runBatch } from "../batch/run.js";
 import { discover, displayPath, repositoryRoot, shardOf, type Passed } from "../batch/discover.js";
 import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
@@ -38,6 +38,7 @@ interface BatchOptions {
   reportFormat?: ReportFormat;
   shard?: string;
   verify?: boolean;
+  dockerHost?: string[];
   ignoreEnv?: string;
   ignoreLabel?: string;
   quiet?: boolean;
@@ -67,6 +68,12 @@ export function batchCommand(): Command {
     .option(
       "--verify",
       "build and run each rewrite next to its original (docker from $MSB_DOCKER, else docker); keep only those that verify",
+    )
+    .option(
+      "--docker-host <url>",
+      "with --verify: a builder endpoint (unix://, tcp://, ssh:// or a docker context name); repeatable, apps are spread over them",
+      (v: string, prev: string[]) => [...prev, v],
+      [],
     )
     .option("--ignore-env <names>", "with --verify: environment variables that may differ (set by the base images)")
     .option("--ignore-label <prefixes>", "with --verify: label prefixes that may differ (set by the base images)")
@@ -133,8 +140,10 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   progress.done();
   if (opts.verify) {
     const bin = io.env.MSB_DOCKER ?? "docker";
-    const docker = new Docker({ bin, env: io.env });
-    if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed (--verify builds every rewrite)`);
+    const fleet = endpoints(opts.dockerHost ?? [], { bin, env: io.env });
+    for (const e of fleet)
+      if (!(await e.docker.available()))
+        throw new UsageError(`no Docker engine at ${e.name}: \`${bin} info\` failed (--verify builds every rewrite)`);
     const settings = new Map(withSettings.map((t) => [t.path, t.options]));
     const list = (v?: string) =>
       v
@@ -143,13 +152,15 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
             .map((x) => x.trim())
             .filter(Boolean)
         : undefined;
+    const reportFile = opts.report[0];
     results = await verifyResults(results, {
-      docker,
+      docker: fleet,
+      journal: reportFile ? `${reportFile}.verify-journal.jsonl` : undefined,
       settingsOf: (r) => settings.get(r.path) ?? {},
       ignoreEnv: list(opts.ignoreEnv),
       ignoreLabelPrefixes: list(opts.ignoreLabel),
       progress: (m) => {
-        if (!opts.quiet) io.err(`msb-opt: ${m}\n`);
+        if (!opts.quiet) io.err(io.tty ? `\r\x1b[2Kmsb-opt: ${m}` : `msb-opt: ${m}\n`);
       },
     });
   }

@@ -18,7 +18,7 @@ import { resolveSettings, type Settings } from "./config.js";
 import { batchCommand, runBatchCommand } from "./batch.js";
 import { renderTable, runVerifyCommand, verifyCommand, type VerifyIo } from "./verify.js";
 import { Docker } from "../verify/docker.js";
-import { verify } from "../verify/verify.js";
+import { DockerEnvironmentError, verify } from "../verify/verify.js";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 
 interface CliOptions {
@@ -142,6 +142,8 @@ async function main(argv: string[]): Promise<number> {
       settings,
       onInterrupt: verifyIo().onInterrupt,
       progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`),
+    }).catch((err: unknown) => {
+      throw err instanceof DockerEnvironmentError ? new UsageError(err.message) : err;
     });
     process.stderr.write(renderTable(verdict));
     if (!verdict.equivalent) {

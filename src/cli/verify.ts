@@ -1,13 +1,14 @@
 // `msb-opt verify`: the command-line edge of src/verify/verify.ts. It reaches the terminal, the environment and
 // signals only through the `VerifyIo` that src/cli/main.ts hands it.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 import { UsageError } from "../core/errors.js";
 import { resolveSettings } from "./config.js";
 import { Docker } from "../verify/docker.js";
-import { verify, type Side, type VerifyResult } from "../verify/verify.js";
+import type { Behaviour } from "../verify/behaviour.js";
+import { DockerEnvironmentError, verify, type VerifyResult } from "../verify/verify.js";
 
 export interface VerifyIo {
   readonly out: (text: string) => void;
@@ -23,7 +24,9 @@ interface VerifyFlags {
   context?: string;
   docker?: string;
   smoke?: string;
-  httpPath: string;
+  httpPath: string[];
+  env: string[];
+  against?: string;
   tagPrefix: string;
   frontend?: string;
   cached?: boolean;
@@ -44,7 +47,9 @@ export function verifyCommand(): Command {
     .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
     .option("--docker <bin>", "the docker client (default: $MSB_DOCKER, else docker)")
     .option("--smoke <args>", "run each image with these arguments (`docker run IMAGE ARGS`) and compare exit code and output")
-    .option("--http-path <path>", "the path the HTTP probe requests when the image exposes a port", "/")
+    .option("--http-path <path>", "a path the HTTP probe requests on every exposed port (repeatable; default /)", collect, [])
+    .option("--env <K=V>", "an environment variable for every container verify runs (repeatable)", collect, [])
+    .option("--against <file>", "compare the original with this Dockerfile instead of msb-opt's output (a hand-made rewrite)")
     .option("--cached", "use the build cache for the first builds too (faster, but the build times are not cold ones)")
     .option("--ignore-env <names>", "environment variables that may differ (set by the base images)")
     .option("--ignore-label <prefixes>", "label prefixes that may differ (set by the base images)")
@@ -60,7 +65,12 @@ export function verifyCommand(): Command {
 The docker client runs with DOCKER_BUILDKIT=1 and honours DOCKER_HOST and docker contexts, so a remote
 builder can do the work. Images, containers and temporary files are removed afterwards, also on Ctrl-C.
 
-Exit codes: 0 equivalent, 1 not equivalent, 2 error (no engine, bad input).`,
+Verdicts: equivalent; equivalent with intended differences (a pass declared them, e.g. the runtime's own base
+image); not equivalent (each reason one sentence). The contract is what the Dockerfile controls: a config field,
+variable or label counts when the Dockerfile set it, relative to its own base image.
+
+Exit codes: 0 equivalent (also with intended differences), 1 not equivalent, 2 error (no engine, a broken
+docker client, bad input).`,
     )
     .exitOverride();
 }
@@ -85,13 +95,22 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
           .map((x) => x.trim())
           .filter(Boolean)
       : undefined;
+  let against: string | undefined;
+  if (flags.against) {
+    const path = resolve(io.cwd, flags.against);
+    if (!existsSync(path)) throw new UsageError(`${flags.against}: no such file`);
+    against = readFileSync(path, "utf8");
+  }
+  for (const e of flags.env) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(e)) throw new UsageError(`--env takes K=V, not "${e}"`);
   const result = await verify({
     docker,
+    candidate: against,
+    env: flags.env,
     dockerfile: file,
     context,
     settings,
     smoke: flags.smoke ? flags.smoke.split(/\s+/).filter(Boolean) : undefined,
-    httpPath: flags.httpPath,
+    httpPaths: flags.httpPath.length > 0 ? flags.httpPath : undefined,
     tagPrefix: flags.tagPrefix,
     frontend: flags.frontend,
     cold: !flags.cached,
@@ -101,16 +120,27 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     bisect: flags.bisect,
     progress: (m) => io.err(io.tty ? `\r\x1b[2Kmsb-opt verify: ${m}` : `msb-opt verify: ${m}\n`),
     onInterrupt: io.onInterrupt,
+  }).catch((err: unknown) => {
+    if (err instanceof DockerEnvironmentError)
+      throw new UsageError(
+        `${err.message}\nCheck \`${bin} info\` and \`${bin} buildx version\` (DOCKER_HOST, docker context, disk space), then run again.`,
+      );
+    throw err;
   });
   if (io.tty) io.err("\r\x1b[2K");
   io.out(flags.format === "json" ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result));
   return result.equivalent ? 0 : 1;
 }
 
-function toJson(r: VerifyResult) {
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function toJson(r: VerifyResult) {
   return {
+    verdict: r.verdict,
     equivalent: r.equivalent,
-    reasons: r.reasons,
+    reasons: r.reasons.map((x) => ({ kind: x.kind, id: x.id, text: x.text, data: x.data })),
     changed: r.changed,
     editedFile: r.editedFile,
     original: r.original,
@@ -124,14 +154,28 @@ const secs = (n: number | null) => (n === null ? "-" : `${n.toFixed(1)} s`);
 const pct = (a: number | null, b: number | null) =>
   a && b !== null ? `${b <= a ? "-" : "+"}${Math.round((Math.abs(a - b) / a) * 100)}%` : "";
 
-function smokeText(s: Side["smoke"]): string {
-  if (!s) return "-";
-  if (s.kind === "http") return `HTTP ${s.status} on :${s.port} (${s.body.length} bytes)`;
-  if (s.kind === "run") return `exit ${s.code}, ${s.output.length} bytes of output`;
-  return `error: ${s.message.slice(0, 60)}`;
+function behaviourText(b: Behaviour | null): string {
+  if (!b) return "-";
+  if (b.error) return `error: ${b.error.slice(0, 60)}`;
+  if (b.run) return `exit ${b.run.code}, ${b.run.output.length} bytes of output`;
+  const ports = [...new Set(b.http.map((h) => h.port))].map((p) => `:${p}`).join(" ");
+  const statuses = [...new Set(b.http.map((h) => h.status))].join("/");
+  return `HTTP ${statuses} on ${ports}${b.health !== null ? `, health ${b.health}` : ""}`;
 }
 
-/** The report as a table: one row per measure, original and optimized side by side. */
+/** The verdict line: `equivalent`, `equivalent with intended differences (…)`, `not equivalent (…)`. */
+export function verdictLine(r: VerifyResult): string {
+  const short = (kind: string) =>
+    r.reasons
+      .filter((x) => x.kind === kind)
+      .map((x) => x.id)
+      .join(", ");
+  if (r.verdict === "not-equivalent") return `verdict: not equivalent (${short("difference")})`;
+  if (r.verdict === "equivalent-with-intended-differences") return `verdict: equivalent with intended differences (${short("intended")})`;
+  return `verdict: ${r.verdict === "unchanged" ? "unchanged" : "equivalent"}`;
+}
+
+/** The report as a table: one row per measure, original and optimized side by side, then the verdict and its reasons. */
 export function renderTable(r: VerifyResult): string {
   if (!r.changed) return "msb-opt changes nothing in this file: there is nothing to verify.\n";
   const { original: o, optimized: n } = r;
@@ -146,10 +190,10 @@ export function renderTable(r: VerifyResult): string {
       pct(o.rebuildSeconds, n.rebuildSeconds),
     ],
     [
-      "smoke test",
-      smokeText(o.smoke),
-      smokeText(n.smoke),
-      o.smoke && JSON.stringify(o.smoke) === JSON.stringify(n.smoke) ? "same" : "differs",
+      "behaviour",
+      behaviourText(o.behaviour),
+      behaviourText(n.behaviour),
+      r.reasons.some((x) => ["http", "run", "healthcheck"].includes(x.id)) ? "differs" : "same",
     ],
   ];
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length), ["", "original", "optimized"][i].length));
@@ -158,9 +202,9 @@ export function renderTable(r: VerifyResult): string {
       .map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c))
       .join("  ")
       .trimEnd();
-  const out = [line(["", "original", "optimized", "change"]), ...rows.map(line), ""];
-  out.push(`equivalent: ${r.equivalent ? "yes" : "NO"}`);
-  for (const reason of r.reasons) out.push(`- ${reason}`);
+  const out = [line(["", "original", "optimized", "change"]), ...rows.map(line), "", verdictLine(r)];
+  const label = { difference: "differs", intended: "intended", information: "info" } as const;
+  for (const x of r.reasons) out.push(`- ${label[x.kind]}: ${x.text}`);
   if (r.bisect) {
     out.push(
       r.bisect.verifies.length > 0

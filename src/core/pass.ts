@@ -38,6 +38,21 @@ export interface PassContext<MessageId extends string = string, PassOptions exte
    * written only where the caller asks for it (`batch --write`, a CLI flag).
    */
   proposeFile(path: string, content: string, line: number, messageId: MessageId, data?: Readonly<Record<string, string | number>>): void;
+  /**
+   * Declare a difference between the original image and the output's that the change intends (e.g. the
+   * build image's toolchain environment is not in the runtime), so that `msb-opt verify` lists it as intended.
+   */
+  intend(kind: IntendedKind, detail: Readonly<Record<string, string | readonly string[]>>): void;
+}
+
+/** Kinds of intended differences: `runtime-base` (the runtime starts from another base image; `build`, `runtime`, `dropped`). */
+export type IntendedKind = "runtime-base" | "build-only-files";
+
+/** A difference between the images a pass intends, in structured form. */
+export interface Intended {
+  readonly pass: string;
+  readonly kind: IntendedKind;
+  readonly detail: Readonly<Record<string, string | readonly string[]>>;
 }
 
 /** A build-context file a pass proposes to write; `before` is null when it does not exist yet. */

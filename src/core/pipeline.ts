@@ -8,7 +8,7 @@ import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
 import { DockerfileError, parseDockerfile } from "./parse.js";
 import { ignoreLine, protectedFrom, readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
 import { UsageError } from "./errors.js";
-import { formatMessage, type Note, type Pass, type PassContext, type ProposedFile } from "./pass.js";
+import { formatMessage, type Intended, type Note, type Pass, type PassContext, type ProposedFile } from "./pass.js";
 import { checkValue, settingTable, type GlobalSettings, type SettingEntry } from "./settings.js";
 import { printDockerfile } from "./print.js";
 import { hasRawBytes } from "./bytes.js";
@@ -50,6 +50,8 @@ export interface OptimizeResult {
   readonly diff: string;
   /** Build-context files the passes propose to write (not written by `optimize`). */
   readonly files: readonly ProposedFile[];
+  /** Differences between the images that the passes intend (read by `msb-opt verify`). */
+  readonly intended?: readonly Intended[];
 }
 
 /** The passes an option set selects, in canonical order; an unknown id is a UsageError. */
@@ -124,6 +126,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     });
   }
   const files = new Map<string, ProposedFile>();
+  const intended: Intended[] = [];
   let df: Dockerfile = input;
   for (const pass of passes) {
     const globalIgnore = ignores.global.get(pass.id);
@@ -134,6 +137,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       continue;
     }
     const passNotes: Note[] = [];
+    const passIntended: Intended[] = [];
     let changes = 0;
     // A context path the pass could not read (not: found missing) means it cannot check what it needs.
     let unreadable: { path: string; why: string } | null = null;
@@ -160,6 +164,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         files.set(path, { path, before, after: content });
         passNotes.push({ pass: pass.id, line, kind: "change", message: formatMessage(pass.messages[id], data) });
       },
+      intend: (kind, detail) => passIntended.push({ pass: pass.id, kind, detail }),
     };
     const prepared = pass.prepare ? await pass.prepare(df, ctx) : undefined;
     const next = pass.run(df, ctx, prepared);
@@ -181,6 +186,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       continue;
     }
     notes.push(...passNotes);
+    if (next !== df) intended.push(...passIntended);
     df = deepFreeze(next);
   }
 
@@ -205,6 +211,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         .map((f) => unifiedDiff(f.before ?? "", f.after, posix.join(posix.dirname(filename), f.path), f.before === null))
         .join(""),
     files: [...files.values()],
+    ...(intended.length > 0 ? { intended } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
 // module never reads `process` (only the CLI does).
 import { spawn } from "node:child_process";
 import { get } from "node:http";
+import { type ImageFs, type Keep, readTar } from "./image-fs.js";
 
 export interface DockerSetup {
   /** The docker client binary (e.g. from env MSB_DOCKER, default `docker`). */
@@ -63,6 +64,8 @@ export class Docker {
         if (timer) clearTimeout(timer);
         resolve({ code: code ?? 128, stdout, stderr });
       });
+      // A client that exits before reading its input must not crash the process with EPIPE.
+      child.stdin.on("error", () => {});
       child.stdin.end(options.input ?? "");
     });
   }
@@ -106,9 +109,33 @@ export class Docker {
   }
 
   /** Run a container to completion and collect its output. */
-  run(image: string, args: readonly string[] = [], options: { name?: string; timeoutMs?: number } = {}): Promise<Exec> {
+  run(
+    image: string,
+    args: readonly string[] = [],
+    options: { name?: string; timeoutMs?: number; env?: readonly string[] } = {},
+  ): Promise<Exec> {
     const name = options.name ? ["--name", options.name] : [];
-    return this.exec(["run", "--rm", "--network=none", ...name, image, ...args], { timeoutMs: options.timeoutMs ?? 60_000 });
+    const env = (options.env ?? []).flatMap((e) => ["--env", e]);
+    return this.exec(["run", "--rm", "--network=none", ...name, ...env, image, ...args], { timeoutMs: options.timeoutMs ?? 60_000 });
+  }
+
+  /** Start a server container with each of `ports` published on a free loopback port; the host ports by container port. */
+  async serve(
+    image: string,
+    options: { name: string; ports: readonly number[]; env?: readonly string[] },
+  ): Promise<{ hostPorts: Map<number, number> } | { error: string }> {
+    const publish = options.ports.flatMap((p) => ["-p", `127.0.0.1::${p}`]);
+    const env = (options.env ?? []).flatMap((e) => ["--env", e]);
+    const started = await this.exec(["run", "-d", "--name", options.name, ...publish, ...env, image]);
+    if (started.code !== 0) return { error: started.stderr.trim() };
+    const hostPorts = new Map<number, number>();
+    for (const p of options.ports) {
+      const port = await this.exec(["port", options.name, `${p}/tcp`]);
+      const hostPort = /:(\d+)\s*$/m.exec(port.stdout)?.[1];
+      if (!hostPort) return { error: `no published port for ${p}: ${port.stdout}${port.stderr}` };
+      hostPorts.set(p, Number(hostPort));
+    }
+    return { hostPorts };
   }
 
   /**
@@ -139,6 +166,29 @@ export class Docker {
       return { error: `no answer (${last}); logs: ${logs.stdout}${logs.stderr}`.slice(0, 2000) };
     } finally {
       await this.exec(["rm", "-f", options.name]);
+    }
+  }
+
+  /**
+   * The image's file system, read from `docker export` of a container that is created, never started: no
+   * shell or tool is needed inside the image.
+   */
+  async exportFs(image: string, keep: Keep): Promise<ImageFs | { error: string }> {
+    const created = await this.exec(["create", "--entrypoint", "/msb-opt-verify-not-run", image]);
+    if (created.code !== 0) return { error: created.stderr.trim() };
+    const id = created.stdout.trim();
+    try {
+      const child = spawn(this.setup.bin, ["export", id], {
+        env: { ...this.setup.env, DOCKER_BUILDKIT: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      const closed = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 128)));
+      const fs = await readTar(child.stdout, keep);
+      return (await closed) === 0 ? fs : { error: stderr.trim() };
+    } finally {
+      await this.exec(["rm", "-f", id]);
     }
   }
 

@@ -1,14 +1,23 @@
-// `msb-opt verify`: prove a rewrite with real BuildKit builds. Build the original and the optimized
-// Dockerfile, compare their image contracts, run both and compare what they do, and measure size, layers,
-// cold build time and warm rebuild time after a source-only edit.
+// `msb-opt verify`: prove a rewrite with real BuildKit builds. Build the original and the optimized Dockerfile;
+// compare their contracts (what each Dockerfile controls, relative to its base image), their file systems
+// (closure probes read on the host: libraries, programs, permissions, the app's files) and what they do (every
+// exposed port, the HEALTHCHECK, a short run); measure size, layers, cold build and warm rebuild times.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fsContext } from "../core/context.js";
-import { compareConfigs, type Docker, type ConfigDifference, type HttpAnswer, type ImageInfo } from "./docker.js";
 import { withDockerignore } from "../core/dockerignore.js";
-import { optimize, type OptimizeOptions } from "../core/pipeline.js";
+import type { Intended } from "../core/pass.js";
+import { type OptimizeOptions, optimize, selectPasses } from "../core/pipeline.js";
+import { type Behaviour, compareBehaviour, observe } from "./behaviour.js";
+import { type Finding, findings, keepFor, newFindings } from "./closure.js";
+import { compareContracts, EMPTY_CONFIG } from "./contract.js";
+import type { Docker, ImageConfig, ImageInfo } from "./docker.js";
+import { dockerfileFacts } from "./dockerfile-facts.js";
+import { compareFiles, comparePermissions } from "./fs-diff.js";
+import type { ImageFs } from "./image-fs.js";
+import { type Reason, reason } from "./messages.js";
 
 export interface VerifyOptions {
   readonly docker: Docker;
@@ -19,8 +28,17 @@ export interface VerifyOptions {
   readonly settings: OptimizeOptions;
   /** Arguments for a short run of each image (`docker run IMAGE ARGS`), instead of the default probe. */
   readonly smoke?: readonly string[];
-  /** The path of the HTTP probe when the image exposes a port (default `/`). */
+  /** The paths the HTTP probe requests on every exposed port (default `/`). */
+  readonly httpPaths?: readonly string[];
+  /** One path (older callers): the same as `httpPaths: [httpPath]`. */
   readonly httpPath?: string;
+  /** `K=V` variables for every container verify runs. */
+  readonly env?: readonly string[];
+  /**
+   * Compare the original with this Dockerfile text instead of msb-opt's output (no pass ran, so nothing is
+   * intended): for tests and for checking a hand-made rewrite.
+   */
+  readonly candidate?: string;
   /**
    * Build the optimized side through msb-opt's BuildKit frontend image instead: the original Dockerfile
    * with `--build-arg BUILDKIT_SYNTAX=<image>`, so the rewrite happens inside the build.
@@ -35,7 +53,7 @@ export interface VerifyOptions {
   readonly ignoreLabelPrefixes?: readonly string[];
   /** Measure the warm rebuild after a source edit (default true). */
   readonly rebuild?: boolean;
-  /** Look for the pass set that verifies when the full one does not (default true). */
+  /** Look for the largest pass set that verifies when the full one does not (default true). */
   readonly bisect?: boolean;
   readonly progress?: (message: string) => void;
   /** Register a clean-up to run if the process is interrupted; returns the function that unregisters it. */
@@ -47,202 +65,308 @@ export interface Side {
   readonly layers: number | null;
   readonly buildSeconds: number | null;
   readonly rebuildSeconds: number | null;
-  readonly smoke: Smoke | null;
+  readonly behaviour: Behaviour | null;
 }
 
-export type Smoke =
-  | { readonly kind: "http"; readonly port: number; readonly status: number; readonly body: string }
-  | { readonly kind: "run"; readonly args: readonly string[]; readonly code: number; readonly output: string }
-  | { readonly kind: "error"; readonly message: string };
+export type Verdict = "unchanged" | "equivalent" | "equivalent-with-intended-differences" | "not-equivalent";
 
 export interface VerifyResult {
+  readonly verdict: Verdict;
+  /** Equivalent, with or without intended differences. */
   readonly equivalent: boolean;
-  /** Why it is not equivalent (or what differs but is allowed), one sentence each. */
-  readonly reasons: readonly string[];
+  /** Differences, intended differences and information, one sentence each. */
+  readonly reasons: readonly Reason[];
   readonly changed: boolean;
   readonly optimizedText: string;
   readonly editedFile: string | null;
   readonly original: Side;
   readonly optimized: Side;
-  /** When the full pass set does not verify: the passes that do, and those to skip. */
+  /** When the full pass set does not verify: the largest set that does, and the passes to skip. */
   readonly bisect: { readonly verifies: readonly string[]; readonly skip: readonly string[] } | null;
 }
 
-const EMPTY: Side = { sizeBytes: null, layers: null, buildSeconds: null, rebuildSeconds: null, smoke: null };
+/** The docker client or engine failed (not the Dockerfile): the user must fix the environment. */
+export class DockerEnvironmentError extends Error {}
+
+const EMPTY: Side = { sizeBytes: null, layers: null, buildSeconds: null, rebuildSeconds: null, behaviour: null };
 let sequence = 0;
 /** Tags of this run's images: unique, so that parallel runs never touch each other's images. */
 const RUN_ID = randomBytes(4).toString("hex");
+const ENVIRONMENT =
+  /Cannot connect to the Docker daemon|error during connect|permission denied while trying to connect|is the docker daemon running|no space left on device|ERROR: BuildKit is enabled but the buildx component is missing|unknown flag: --progress|failed to dial gRPC|connection refused|context deadline exceeded.*dial/i;
+
+/** The original image, built and observed once: every candidate (the full rewrite, bisect's) compares with it. */
+interface Reference {
+  readonly tag: string;
+  readonly info: ImageInfo;
+  readonly base: ImageConfig | null;
+  readonly buildSeconds: number;
+  readonly roots: readonly string[];
+  /** Its file system and behaviour, observed while the optimized side builds. */
+  readonly observed: Promise<Observed>;
+  findings: Finding[] | null;
+}
+
+interface Observed {
+  readonly fs: ImageFs | { error: string };
+  readonly behaviour: Behaviour;
+}
+
+/** Export the file system and exercise the image, both at once. */
+async function observeImage(
+  options: VerifyOptions,
+  tag: string,
+  config: ImageConfig,
+  roots: readonly string[],
+  which: string,
+): Promise<Observed> {
+  const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
+  const probe = { smoke: options.smoke, httpPaths, env: options.env };
+  const [fs, behaviour] = await Promise.all([
+    options.docker.exportFs(tag, keepFor(roots)),
+    observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe),
+  ]);
+  return { fs, behaviour };
+}
+
+/** The app: the paths both final stages copy and their working folders (never `/`). */
+function appRoots(input: string, output: string): string[] {
+  const [a, b] = [dockerfileFacts(input), dockerfileFacts(output)];
+  return [...new Set([...a.copied, ...b.copied, a.workdir, b.workdir])].filter((r): r is string => r !== null && r !== "/");
+}
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const input = readFileSync(options.dockerfile, "utf8");
-  const result = await optimize(input, { ...options.settings, context: fsContext(options.context) });
-  const applied = [...new Set(result.changes.map((c) => c.pass))];
-  const first = await compare(options, input, result.output);
-  if (first.equivalent || !first.changed || options.bisect === false || applied.length === 0) return { ...first, bisect: null };
-  // Drop passes from the end of the pipeline, one at a time, until the rewrite verifies.
-  const skip: string[] = [];
-  for (const pass of [...applied].reverse()) {
-    skip.push(pass);
-    const keep = applied.filter((p) => !skip.includes(p));
-    options.progress?.(`bisect: trying without ${skip.join(", ")}`);
-    const partial = await optimize(input, {
-      ...options.settings,
-      skip: [...(options.settings.skip ?? []), ...skip],
-      context: fsContext(options.context),
-    });
-    if (partial.output === input) break;
-    const attempt = await compare({ ...options, rebuild: false }, input, partial.output);
-    if (attempt.equivalent) return { ...first, bisect: { verifies: keep, skip } };
-  }
-  return { ...first, bisect: { verifies: [], skip: applied } };
-}
-
-async function compare(options: VerifyOptions, input: string, output: string): Promise<Omit<VerifyResult, "bisect">> {
-  const { docker } = options;
-  const base = { optimizedText: output, changed: output !== input, editedFile: null };
-  if (output === input)
-    return { ...base, equivalent: true, reasons: ["msb-opt changes nothing in this file."], original: EMPTY, optimized: EMPTY };
-  const id = `${RUN_ID}-${sequence++}`;
-  const prefix = options.tagPrefix ?? "msb-opt-verify";
-  const tags = { original: `${prefix}-${id}:original`, optimized: `${prefix}-${id}:optimized` };
-  const tmp = mkdtempSync(join(tmpdir(), "msb-opt-verify-"));
-  const optimizedFile = join(tmp, "Dockerfile");
-  writeFileSync(optimizedFile, output);
-  const cleanup = async () => {
-    rmSync(tmp, { recursive: true, force: true });
-    await docker.removeImages(tags.original, tags.optimized);
-  };
-  const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
-  try {
-    const viaFrontend = (which: string) => which === "optimized" && options.frontend;
-    const build = async (which: "original" | "optimized", dockerfile: string, noCache: boolean) => {
-      options.progress?.(
-        `building the ${which} Dockerfile${viaFrontend(which) ? ` through ${options.frontend}` : ""}${noCache ? " (cold)" : ""}`,
-      );
-      if (viaFrontend(which)) {
-        return docker.build({
-          context: options.context,
-          dockerfile: options.dockerfile,
-          tag: tags[which],
-          noCache,
-          buildArgs: { BUILDKIT_SYNTAX: options.frontend! },
-        });
-      }
-      return docker.build({ context: options.context, dockerfile, tag: tags[which], noCache });
-    };
-    const cold = options.cold !== false;
-    const b1 = await build("original", options.dockerfile, cold);
-    if (b1.code !== 0) {
-      return {
-        ...base,
-        equivalent: false,
-        reasons: [`The original Dockerfile does not build: ${lastLines(b1.stderr)}`],
-        original: EMPTY,
-        optimized: EMPTY,
-      };
-    }
-    const b2 = await build("optimized", optimizedFile, cold);
-    const [i1, i2] = [await docker.inspect(tags.original), b2.code === 0 ? await docker.inspect(tags.optimized) : null];
-    const original: Side = { ...EMPTY, sizeBytes: i1.size, layers: i1.layers, buildSeconds: b1.seconds };
-    if (!i2) {
-      return {
-        ...base,
-        equivalent: false,
-        reasons: [`The optimized Dockerfile does not build: ${lastLines(b2.stderr)}`],
-        original,
-        optimized: EMPTY,
-      };
-    }
-    const reasons = explainConfig(i1, i2, options);
-    options.progress?.("running both images");
-    const [s1, s2] = [await smoke(options, tags.original, i1, "original"), await smoke(options, tags.optimized, i2, "optimized")];
-    if (s1.kind === "error") reasons.push(`The original image could not be exercised: ${s1.message}`);
-    else if (JSON.stringify(s1) !== JSON.stringify(s2))
-      reasons.push(`The images behave differently: ${describeSmoke(s1)} before, ${describeSmoke(s2)} after.`);
-
-    let editedFile: string | null = null;
-    let rebuild: [number | null, number | null] = [null, null];
-    if (options.rebuild !== false) {
-      const edited = pickSourceFile(options.context);
-      if (edited) {
-        editedFile = relative(options.context, edited);
-        const before = readFileSync(edited);
-        try {
-          writeFileSync(edited, Buffer.concat([before, Buffer.from(sourceEdit(edited))]));
-          const r1 = await build("original", options.dockerfile, false);
-          const r2 = await build("optimized", optimizedFile, false);
-          rebuild = [r1.code === 0 ? r1.seconds : null, r2.code === 0 ? r2.seconds : null];
-        } finally {
-          writeFileSync(edited, before);
-        }
-      }
-    }
-    const blocking = reasons.filter((r) => !r.startsWith("Allowed:"));
+  const optimizeFor = (skip: readonly string[]) =>
+    optimize(input, { ...options.settings, skip: [...(options.settings.skip ?? []), ...skip], context: fsContext(options.context) });
+  const full = options.candidate !== undefined ? { output: options.candidate, changes: [], intended: [] } : await optimizeFor([]);
+  const base = { changed: full.output !== input, optimizedText: full.output, editedFile: null };
+  if (!base.changed)
     return {
       ...base,
-      editedFile,
-      equivalent: blocking.length === 0,
-      reasons,
-      original: { ...original, rebuildSeconds: rebuild[0], smoke: s1 },
-      optimized: { sizeBytes: i2.size, layers: i2.layers, buildSeconds: b2.seconds, rebuildSeconds: rebuild[1], smoke: s2 },
+      verdict: "unchanged",
+      equivalent: true,
+      reasons: [reason("information", "unchanged")],
+      original: EMPTY,
+      optimized: EMPTY,
+      bisect: null,
     };
+
+  const { docker } = options;
+  const id = `${RUN_ID}-${sequence++}`;
+  const prefix = options.tagPrefix ?? "msb-opt-verify";
+  const tmp = mkdtempSync(join(tmpdir(), "msb-opt-verify-"));
+  const tags: string[] = [];
+  const cleanup = async () => {
+    rmSync(tmp, { recursive: true, force: true });
+    await docker.removeImages(...tags);
+  };
+  const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
+  let pending: Promise<unknown> = Promise.resolve();
+  try {
+    const cold = options.cold !== false;
+    const originalTag = `${prefix}-${id}:original`;
+    tags.push(originalTag);
+    options.progress?.(`building the original Dockerfile${cold ? " (cold)" : ""}`);
+    const b1 = await docker.build({ context: options.context, dockerfile: options.dockerfile, tag: originalTag, noCache: cold });
+    if (b1.code !== 0) {
+      environmentCheck(b1.stderr, b1.code);
+      const why = reason("difference", "originalBuild", { detail: lastLines(b1.stderr) });
+      return { ...base, verdict: "not-equivalent", equivalent: false, reasons: [why], original: EMPTY, optimized: EMPTY, bisect: null };
+    }
+    const info = await docker.inspect(originalTag);
+    const roots = appRoots(input, full.output);
+    const observed = observeImage(options, originalTag, info.config, roots, "original");
+    pending = observed;
+    const ref: Reference = {
+      tag: originalTag,
+      info,
+      base: await baseConfig(docker, dockerfileFacts(input).base),
+      buildSeconds: b1.seconds,
+      roots,
+      observed,
+      findings: null,
+    };
+    let n = 0;
+    const candidate = async (text: string, intended: readonly Intended[], first: boolean) => {
+      const tag = `${prefix}-${id}:candidate-${n++}`;
+      tags.push(tag);
+      const file = join(tmp, `Dockerfile.${n}`);
+      writeFileSync(file, text);
+      return compareCandidate(options, ref, { text, file, tag, intended, cold: first && cold, first });
+    };
+    const first = await candidate(full.output, full.intended ?? [], true);
+    // The passes that changed the file, in pipeline order.
+    const changedBy = new Set(full.changes.map((c) => c.pass));
+    const applied = selectPasses({})
+      .map((p) => p.id)
+      .filter((id) => changedBy.has(id));
+    if (first.equivalent || options.bisect === false || applied.length === 0) return { ...base, ...first, bisect: null };
+    const bisect = await largestVerifyingSet(applied, async (skip) => {
+      const partial = await optimizeFor(skip);
+      // Without those passes nothing changes: no rewrite to keep.
+      if (partial.output === input) return false;
+      options.progress?.(`bisect: trying without ${skip.join(", ")}`);
+      return (await candidate(partial.output, partial.intended ?? [], false)).equivalent;
+    });
+    return { ...base, ...first, bisect };
   } finally {
+    await pending.catch(() => {});
     unregister();
     await cleanup();
   }
 }
 
-/** One sentence per contract difference; those the options allow start with "Allowed:". */
-function explainConfig(before: ImageInfo, after: ImageInfo, options: VerifyOptions): string[] {
-  const prefixes = options.ignoreLabelPrefixes ?? [];
-  const diffs = compareConfigs(before.config, after.config, (label) => prefixes.some((p) => label.startsWith(p)));
-  const ignoredEnv = new Set(options.ignoreEnv ?? []);
-  const out: string[] = [];
-  for (const d of diffs) {
-    if (d.field === "Env") {
-      const names = [...(d.before as string[]), ...(d.after as string[])].map((e) => e.slice(0, e.indexOf("=")));
-      const relevant = [...new Set(names)].filter((n) => !ignoredEnv.has(n));
-      if (relevant.length === 0) continue;
-      out.push(
-        `The environment differs: ${(d.before as string[]).join(" ") || "(unset)"} before, ${(d.after as string[]).join(" ") || "(unset)"} after.`,
-      );
-    } else if (d.field === "User" && options.settings.harden) {
-      out.push(`Allowed: the user changed from \`${d.before || "root"}\` to \`${d.after}\` (--harden).`);
-    } else {
-      out.push(describeDiff(d));
+/**
+ * The largest subset of the passes that changed the file whose rewrite verifies: drop one pass, then two, …
+ * (later passes first), each candidate built with the cache warm against the original built once. `skip → verifies?` is asked at most
+ * `limit` times; the same skip set is never asked twice.
+ */
+export async function largestVerifyingSet(
+  applied: readonly string[],
+  verifies: (skip: string[]) => Promise<boolean>,
+  limit = 8,
+): Promise<{ verifies: string[]; skip: string[] }> {
+  let asked = 0;
+  for (let k = 1; k < applied.length && asked < limit; k++) {
+    for (const skip of combinations([...applied].reverse(), k)) {
+      if (asked++ >= limit) break;
+      if (await verifies(skip))
+        return { verifies: applied.filter((p) => !skip.includes(p)), skip: applied.filter((p) => skip.includes(p)) };
     }
   }
-  return out;
+  return { verifies: [], skip: [...applied] };
 }
 
-function describeDiff(d: ConfigDifference): string {
-  return `The image's ${d.field} differs: ${JSON.stringify(d.before ?? null)} before, ${JSON.stringify(d.after ?? null)} after.`;
+function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<T[]> {
+  if (k === 0) return yield [];
+  for (let i = start; i <= items.length - k; i++) for (const rest of combinations(items, k - 1, i + 1)) yield [items[i], ...rest];
 }
 
-async function smoke(options: VerifyOptions, image: string, info: ImageInfo, which: string): Promise<Smoke> {
+interface Candidate {
+  readonly text: string;
+  readonly file: string;
+  readonly tag: string;
+  readonly intended: readonly Intended[];
+  readonly cold: boolean;
+  /** The full rewrite (measured: rebuild timing); bisect's candidates only want the verdict. */
+  readonly first: boolean;
+}
+
+async function compareCandidate(
+  options: VerifyOptions,
+  ref: Reference,
+  c: Candidate,
+): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText">> {
   const { docker } = options;
-  const ports = Object.keys(info.config.ExposedPorts ?? {})
-    .filter((p) => p.endsWith("/tcp"))
-    .map((p) => Number(p.split("/")[0]));
-  if (!options.smoke && ports.length > 0) {
-    const port = ports.sort((a, b) => a - b)[0];
-    const answer: HttpAnswer | { error: string } = await docker.probeHttp(image, {
-      port,
-      path: options.httpPath ?? "/",
-      name: `${image.replace(/[:/]/g, "-")}-${which}`,
-    });
-    if ("error" in answer) return { kind: "error", message: answer.error };
-    return { kind: "http", port, status: answer.status, body: answer.body };
+  const viaFrontend = c.first && options.frontend;
+  options.progress?.(`building the optimized Dockerfile${viaFrontend ? ` through ${options.frontend}` : ""}${c.cold ? " (cold)" : ""}`);
+  const b2 = viaFrontend
+    ? await docker.build({
+        context: options.context,
+        dockerfile: options.dockerfile,
+        tag: c.tag,
+        noCache: c.cold,
+        buildArgs: { BUILDKIT_SYNTAX: options.frontend! },
+      })
+    : await docker.build({ context: options.context, dockerfile: c.file, tag: c.tag, noCache: c.cold });
+  const original: Side = { ...EMPTY, sizeBytes: ref.info.size, layers: ref.info.layers, buildSeconds: ref.buildSeconds };
+  if (b2.code !== 0) {
+    environmentCheck(b2.stderr, b2.code);
+    const why = reason("difference", "optimizedBuild", { detail: lastLines(b2.stderr) });
+    return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
   }
-  const args = options.smoke ?? [];
-  const r = await docker.run(image, args, { timeoutMs: 60_000 });
-  return { kind: "run", args, code: r.code, output: `${r.stdout}${r.stderr}`.trim() };
+  const info = await docker.inspect(c.tag);
+  const factsOut = dockerfileFacts(c.text);
+  const runtimeBase = c.intended.find((i) => i.kind === "runtime-base");
+  const reasons: Reason[] = compareContracts(
+    { config: ref.info.config, base: ref.base },
+    { config: info.config, base: await baseConfig(docker, factsOut.base) },
+    {
+      harden: Boolean(options.settings.harden),
+      ignoreEnv: options.ignoreEnv,
+      ignoreLabelPrefixes: options.ignoreLabelPrefixes,
+      runtimeBase: runtimeBase ? { build: String(runtimeBase.detail.build), runtime: String(runtimeBase.detail.runtime) } : null,
+    },
+  );
+
+  // Closure probes on both file systems, and what both images do (the original's observed once).
+  options.progress?.("reading both file systems and running both images");
+  const roots = ref.roots;
+  const [a, b] = await Promise.all([ref.observed, observeImage(options, c.tag, info.config, roots, "optimized")]);
+  const [fsA, fsB] = [a.fs, b.fs];
+  if ("error" in fsA) reasons.push(reason("difference", "inspect", { which: "original", detail: fsA.error }));
+  else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
+  else {
+    ref.findings ??= findings({ fs: fsA, config: ref.info.config, roots });
+    for (const f of newFindings(ref.findings, findings({ fs: fsB, config: info.config, roots })))
+      reasons.push(reason("difference", f.id, f.data));
+    const sides = [
+      { fs: fsA, config: ref.info.config },
+      { fs: fsB, config: info.config },
+    ] as const;
+    const dropped = runtimeBase?.detail.dropped;
+    reasons.push(
+      ...compareFiles(roots, ...sides, {
+        devDependenciesPruned: Array.isArray(dropped) && dropped.includes("devDependencies"),
+        copied: runtimeBase ? factsOut.copied : null,
+      }),
+      ...comparePermissions(roots, ...sides),
+    );
+  }
+  const behaviour = b.behaviour;
+  reasons.push(...compareBehaviour(a.behaviour, behaviour));
+
+  let editedFile: string | null = null;
+  let rebuild: [number | null, number | null] = [null, null];
+  if (c.first && options.rebuild !== false && !reasons.some((r) => r.kind === "difference")) {
+    const edited = pickSourceFile(options.context);
+    if (edited) {
+      editedFile = relative(options.context, edited);
+      const before = readFileSync(edited);
+      try {
+        writeFileSync(edited, Buffer.concat([before, Buffer.from(sourceEdit(edited))]));
+        options.progress?.(`rebuilding both after an edit of ${editedFile}`);
+        const r1 = await docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag });
+        const r2 = await docker.build({ context: options.context, dockerfile: c.file, tag: c.tag });
+        rebuild = [r1.code === 0 ? r1.seconds : null, r2.code === 0 ? r2.seconds : null];
+      } finally {
+        writeFileSync(edited, before);
+      }
+    }
+  }
+  const differences = reasons.filter((r) => r.kind === "difference");
+  const intended = reasons.some((r) => r.kind === "intended");
+  return {
+    verdict: differences.length > 0 ? "not-equivalent" : intended ? "equivalent-with-intended-differences" : "equivalent",
+    equivalent: differences.length === 0,
+    reasons: [...differences, ...reasons.filter((r) => r.kind === "intended"), ...reasons.filter((r) => r.kind === "information")],
+    editedFile,
+    original: { ...original, rebuildSeconds: rebuild[0], behaviour: a.behaviour },
+    optimized: { sizeBytes: info.size, layers: info.layers, buildSeconds: b2.seconds, rebuildSeconds: rebuild[1], behaviour },
+  };
 }
 
-function describeSmoke(s: Smoke): string {
-  if (s.kind === "http") return `HTTP ${s.status} ${JSON.stringify(s.body.slice(0, 80))}`;
-  if (s.kind === "run") return `exit ${s.code} with ${JSON.stringify(s.output.slice(0, 80))}`;
-  return `error (${s.message.slice(0, 120)})`;
+/** The config of a base image: local, else pulled; `scratch` is empty; null when it cannot be read. */
+async function baseConfig(docker: Docker, ref: string | null): Promise<ImageConfig | null> {
+  if (ref === null) return null;
+  if (ref.toLowerCase() === "scratch") return EMPTY_CONFIG;
+  try {
+    return (await docker.inspect(ref)).config;
+  } catch {
+    const pulled = await docker.exec(["pull", "--quiet", ref], { timeoutMs: 300_000 });
+    if (pulled.code !== 0) return null;
+    return docker.inspect(ref).then(
+      (i) => i.config,
+      () => null,
+    );
+  }
+}
+
+/** A build that failed because of the docker client or engine, not the Dockerfile, throws. */
+function environmentCheck(stderr: string, code: number): void {
+  if (code === 127 || ENVIRONMENT.test(stderr))
+    throw new DockerEnvironmentError(`the docker client or engine failed, not the Dockerfile: ${lastLines(stderr)}`);
 }
 
 const MANIFESTS =

@@ -1,0 +1,136 @@
+// Closure probes on hand-made image file systems (the ELF file is this machine's /bin/ls), and the file
+// and permission comparison of two images.
+import { readFileSync, realpathSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { findings, newFindings, shellCommands } from "./closure.js";
+import { EMPTY_CONFIG } from "./contract.js";
+import type { ImageConfig } from "./docker.js";
+import { compareFiles, comparePermissions } from "./fs-diff.js";
+import { type FsEntry, ImageFs } from "./image-fs.js";
+import { largestVerifyingSet } from "./verify.js";
+
+const LS = readFileSync(realpathSync("/bin/ls"));
+const file = (data: string | Buffer | null, mode = 0o644, uid = 0): FsEntry => ({
+  type: "file",
+  mode,
+  uid,
+  gid: uid,
+  size: data?.length ?? 0,
+  link: null,
+  data: data === null ? null : Buffer.from(data),
+});
+const dir = (mode = 0o755, uid = 0): FsEntry => ({ type: "dir", mode, uid, gid: uid, size: 0, link: null, data: null });
+const link = (to: string): FsEntry => ({ type: "symlink", mode: 0o777, uid: 0, gid: 0, size: 0, link: to, data: null });
+
+function image(entries: Record<string, FsEntry>): ImageFs {
+  const fs = new ImageFs();
+  for (const [p, e] of Object.entries(entries)) fs.entries.set(p, e);
+  return fs;
+}
+
+const system = {
+  "/bin": link("usr/bin"),
+  "/usr": dir(),
+  "/usr/bin": dir(),
+  "/usr/bin/node": file("\x7fELF", 0o755),
+  "/usr/bin/sh": file("\x7fELF", 0o755),
+  "/lib64": dir(),
+  "/lib64/ld-linux-x86-64.so.2": file(null, 0o755),
+  "/usr/lib/x86_64-linux-gnu": dir(),
+  "/usr/lib/x86_64-linux-gnu/libc.so.6": file(null),
+  "/usr/lib/x86_64-linux-gnu/libselinux.so.1": link("libselinux.so.1.0"),
+  "/usr/lib/x86_64-linux-gnu/libselinux.so.1.0": file(null),
+  "/etc/passwd": file("root:x:0:0::/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n"),
+  "/etc/group": file("root:x:0:\nnode:x:1000:\n"),
+};
+const app = {
+  "/app": dir(0o755, 1000),
+  "/app/package.json": file(JSON.stringify({ scripts: { start: "NODE_ENV=production pm2-runtime server.js && echo done" } })),
+  "/app/server.js": file(
+    'const express = require("express");\nconst { execFile } = require("node:child_process");\nexecFile("convert", ["a.png"]);\n',
+  ),
+  "/app/bin/tool": file(LS, 0o755),
+  "/app/node_modules": dir(),
+  "/app/node_modules/.bin": dir(),
+  "/app/node_modules/.bin/pm2-runtime": link("../pm2/bin/pm2-runtime"),
+  "/app/node_modules/pm2/bin/pm2-runtime": file("#!/usr/bin/env node\n", 0o755),
+  "/app/node_modules/express/index.js": file("module.exports = 1;\n"),
+  "/app/node_modules/jest/index.js": file("module.exports = 1;\n"),
+  "/usr/bin/convert": file("\x7fELF", 0o755),
+};
+const config: ImageConfig = { ...EMPTY_CONFIG, Cmd: ["node", "server.js"], WorkingDir: "/app", User: "node", Env: ["PATH=/usr/bin:/bin"] };
+const view = (fs: ImageFs) => ({ fs, config, roots: ["/app"] });
+
+describe("closure probes", () => {
+  test("a complete image has no findings", () => {
+    expect(findings(view(image({ ...system, ...app })))).toEqual([]);
+  });
+
+  test("a missing shared library, program, interpreter and module are found, each with its reason", () => {
+    const broken = image({ ...system, ...app });
+    for (const p of [
+      "/usr/lib/x86_64-linux-gnu/libselinux.so.1.0",
+      "/usr/bin/convert",
+      "/usr/bin/node",
+      "/app/node_modules/express/index.js",
+    ])
+      broken.entries.delete(p);
+    const found = newFindings(findings(view(image({ ...system, ...app }))), findings(view(broken)));
+    expect(found.map((f) => [f.id, f.data.library ?? f.data.program ?? f.data.module])).toEqual([
+      ["missingLibrary", "libselinux.so.1"],
+      ["missingProgram", "node"],
+      ["missingInterpreter", "pm2-runtime"],
+      ["missingProgram", "convert"],
+      ["missingModule", "express"],
+    ]);
+  });
+
+  test("what the original lacks too is no finding", () => {
+    const fs = image({ ...system, ...app });
+    fs.entries.delete("/usr/bin/convert");
+    expect(newFindings(findings(view(fs)), findings(view(fs)))).toEqual([]);
+  });
+
+  test("shell commands: assignments, exec and control words skipped", () => {
+    expect(shellCommands("A=1 exec tini -- node s.js; cd /x && ./run.sh | tee log")).toEqual(["tini", "./run.sh", "tee"]);
+  });
+});
+
+describe("files and permissions", () => {
+  test("a dropped devDependency is intended when declared, a missing app file is a difference", () => {
+    const after = image({ ...system, ...app });
+    after.entries.delete("/app/node_modules/jest/index.js");
+    after.entries.delete("/app/server.js");
+    const sides = [
+      { fs: image({ ...system, ...app }), config },
+      { fs: after, config },
+    ] as const;
+    const declared = compareFiles(["/app"], ...sides, { devDependenciesPruned: true, copied: null });
+    expect(declared.map((r) => [r.kind, r.id])).toEqual([
+      ["difference", "missingFiles"],
+      ["intended", "droppedPackages"],
+    ]);
+    expect(compareFiles(["/app"], ...sides, { devDependenciesPruned: false, copied: null })[1].kind).toBe("difference");
+  });
+
+  test("a working folder the user can no longer write is found", () => {
+    const after = image({ ...system, ...app, "/app": dir(0o755, 0) });
+    const reasons = comparePermissions(["/app"], { fs: image({ ...system, ...app }), config }, { fs: after, config });
+    expect(reasons.map((r) => r.text)).toEqual([
+      "`/app` is owned by 1000:1000 mode 0755 in the original and 0:0 mode 0755 in the optimized image.",
+      "`/app` is writable by the image's user `node` in the original, not in the optimized image.",
+    ]);
+  });
+});
+
+describe("largestVerifyingSet", () => {
+  test("drops the fewest passes, later ones first, and asks each set once", async () => {
+    const asked: string[] = [];
+    const r = await largestVerifyingSet(["a", "b", "c"], async (skip) => {
+      asked.push(skip.join("+"));
+      return skip.includes("a") && skip.includes("b");
+    });
+    expect(r).toEqual({ verifies: ["c"], skip: ["a", "b"] });
+    expect(asked).toEqual(["c", "b", "a", "c+b", "c+a", "b+a"]);
+  });
+});

@@ -1,0 +1,197 @@
+// Closure probes on an image's file system, read on the host: every ELF file under the copied paths finds its
+// loader and shared libraries, and every program the image runs (ENTRYPOINT/CMD, HEALTHCHECK, the npm start
+// script, programs the app's code spawns) exists and is executable. A finding counts only when the original
+// image does not have it too (see `newFindings`), so what was already broken is no false alarm.
+import { builtinModules } from "node:module";
+import { posix } from "node:path";
+import type { ImageConfig } from "./docker.js";
+import { librarySearchPath, readElf } from "./elf.js";
+import type { ImageFs } from "./image-fs.js";
+import type { VerifyMessageId } from "./messages.js";
+
+export interface Finding {
+  /** The same problem has the same key in both images. */
+  readonly key: string;
+  readonly id: VerifyMessageId;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export interface ImageView {
+  readonly fs: ImageFs;
+  readonly config: ImageConfig;
+  /** The paths the runtime copied and the working folder: the app. */
+  readonly roots: readonly string[];
+}
+
+const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+const SCRIPT = /\.(js|cjs|mjs|py)$/;
+const BUILTINS = new Set(builtinModules);
+
+/** Which contents the probes read: ELF files and scripts under the roots, loader config, heads of programs. */
+export function keepFor(roots: readonly string[]) {
+  const inRoots = (p: string) => roots.some((r) => p === r || p.startsWith(r === "/" ? "/" : `${r}/`));
+  return (path: string, size: number, mode: number): "whole" | "elf" | "head" | "no" => {
+    if (/^\/etc\/(ld\.so\.conf(\.d\/.*)?|ld-musl-.*\.path|passwd|group)$/.test(path)) return "whole";
+    if (inRoots(path)) {
+      if ((SCRIPT.test(path) || path.endsWith("/package.json")) && size <= 1 << 20) return "whole";
+      if (size <= 1 << 29) return "elf";
+    }
+    return mode & 0o111 ? "head" : "no";
+  };
+}
+
+export function findings(view: ImageView): Finding[] {
+  const out = new Map<string, Finding>();
+  const add = (f: Finding) => out.has(f.key) || out.set(f.key, f);
+  const { fs, config } = view;
+  const env = new Map((config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
+  const path = (env.get("PATH") ?? DEFAULT_PATH).split(":").filter(Boolean);
+  const workdir = config.WorkingDir || "/";
+  const system = { ldLibraryPath: (env.get("LD_LIBRARY_PATH") ?? "").split(":").filter(Boolean), ldSoConf: ldSoConf(fs) };
+
+  // Shared libraries of every ELF file of the app.
+  for (const root of view.roots) {
+    for (const [file, entry] of [...fs.under(root), [root, fs.entries.get(root)] as const]) {
+      if (!entry?.data || entry.type !== "file") continue;
+      const elf = readElf(entry.data);
+      if (!elf) continue;
+      if (elf.interpreter && !fs.resolve(elf.interpreter))
+        add({ key: `loader:${file}`, id: "missingLoader", data: { file, loader: elf.interpreter } });
+      const dirs = librarySearchPath(elf, file, system);
+      for (const library of elf.needed) {
+        const found = library.includes("/") ? fs.resolve(library) : dirs.some((d) => fs.resolve(posix.join(d, library)));
+        if (!found) add({ key: `lib:${file}:${library}`, id: "missingLibrary", data: { file, library } });
+      }
+    }
+  }
+
+  // Programs the image runs.
+  const program = (name: string, by: string, extraPath: readonly string[] = []) => {
+    const candidates = name.includes("/") ? [posix.resolve(workdir, name)] : [...extraPath, ...path].map((d) => posix.join(d, name));
+    const hit = candidates.map((c) => fs.resolve(c)).find((r) => r && r.entry.type === "file");
+    if (!hit) return add({ key: `prog:${name}`, id: "missingProgram", data: { program: name, by } });
+    if ((hit.entry.mode & 0o111) === 0 && !SCRIPT.test(name))
+      return add({ key: `exec:${name}`, id: "notExecutable", data: { program: name, by } });
+    const head = hit.entry.data?.subarray(0, 256).toString("latin1") ?? "";
+    const shebang = /^#!\s*(\S+)(?:[ \t]+(\S+))?/.exec(head);
+    if (!shebang) return;
+    const interpreter = shebang[1].endsWith("/env") && shebang[2] ? shebang[2] : shebang[1];
+    const resolved = interpreter.includes("/")
+      ? fs.resolve(interpreter)
+      : path.map((d) => fs.resolve(posix.join(d, interpreter))).find(Boolean);
+    if (!resolved) add({ key: `interp:${name}`, id: "missingInterpreter", data: { program: name, by, interpreter } });
+  };
+  const command = (argv: readonly string[], by: string, extraPath: readonly string[] = []) => {
+    if (argv.length === 0) return;
+    if (/^(\/bin\/|\/usr\/bin\/)?(ba|da)?sh$/.test(argv[0]) && argv[1] === "-c" && argv[2] !== undefined) {
+      program(argv[0], by);
+      for (const first of shellCommands(argv[2])) program(first, by, extraPath);
+      return;
+    }
+    program(argv[0], by, extraPath);
+  };
+  const entry = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
+  command(entry, "the ENTRYPOINT/CMD");
+  for (const arg of entry.slice(1)) if (arg.includes("/") && !arg.startsWith("-") && !/\s/.test(arg)) fileArg(arg);
+  const health = (config.Healthcheck as { Test?: string[] } | null)?.Test ?? [];
+  if (health[0] === "CMD") command(health.slice(1), "the HEALTHCHECK");
+  if (health[0] === "CMD-SHELL" && health[1]) command(["/bin/sh", "-c", health[1]], "the HEALTHCHECK");
+  const pkg = parseJson(fs.text(posix.join(workdir, "package.json")));
+  const start = (pkg?.scripts as Record<string, unknown> | undefined)?.start;
+  if (typeof start === "string") command(["/bin/sh", "-c", start], "the npm start script", [posix.join(workdir, "node_modules/.bin")]);
+
+  // Programs and modules the app's code uses.
+  for (const root of view.roots) {
+    for (const [file, e] of fs.under(root)) {
+      if (!e.data || !SCRIPT.test(file)) continue;
+      const text = e.data.toString("utf8");
+      for (const m of text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|execSync|exec)\(\s*["'`]([A-Za-z0-9_./-]+)/g))
+        program(m[1], `\`${file}\``);
+      for (const m of text.matchAll(/\bsubprocess\.(?:run|call|Popen|check_call|check_output)\(\s*\[\s*["']([A-Za-z0-9_./-]+)/g))
+        program(m[1], `\`${file}\``);
+      if (file.includes("/node_modules/") || !/\.(c|m)?js$/.test(file)) continue;
+      for (const m of text.matchAll(/(?:\brequire\(\s*|\bimport\(\s*|\bfrom\s+|^import\s+)["']([^"'./][^"']*)["']/gm)) {
+        const name = packageName(m[1]);
+        if (name && !moduleResolves(fs, file, name)) add({ key: `module:${name}`, id: "missingModule", data: { module: name, file } });
+      }
+    }
+  }
+  return [...out.values()];
+
+  function fileArg(arg: string) {
+    const abs = posix.resolve(workdir, arg);
+    if (!fs.resolve(abs)) add({ key: `file:${abs}`, id: "missingProgram", data: { program: arg, by: "the ENTRYPOINT/CMD" } });
+  }
+}
+
+/** The findings of the optimized image that the original image does not share. */
+export function newFindings(original: readonly Finding[], optimized: readonly Finding[]): Finding[] {
+  const before = new Set(original.map((f) => f.key));
+  return optimized.filter((f) => !before.has(f.key));
+}
+
+/** The first word of each simple command of a shell string (a light split: `;`, `&&`, `||`, `|`, `exec`). */
+export function shellCommands(script: string): string[] {
+  const out: string[] = [];
+  for (const segment of script.split(/&&|\|\||[;|\n]/)) {
+    const words = segment.trim().split(/\s+/).filter(Boolean);
+    while (words.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || ["exec", "env", "then", "do", "else"].includes(words[0])))
+      words.shift();
+    const first = words[0];
+    if (
+      first &&
+      /^[A-Za-z0-9_./-]+$/.test(first) &&
+      !["if", "fi", "done", "for", "while", "[", "test", "cd", "echo", "true", "false"].includes(first)
+    )
+      out.push(first);
+  }
+  return out;
+}
+
+function packageName(spec: string): string | null {
+  if (spec.startsWith("node:") || BUILTINS.has(spec.split("/")[0])) return null;
+  const parts = spec.split("/");
+  return spec.startsWith("@") ? (parts.length >= 2 ? `${parts[0]}/${parts[1]}` : null) : parts[0];
+}
+
+/** Node's lookup: `node_modules/<name>` in the file's folder or any folder above it. */
+function moduleResolves(fs: ImageFs, file: string, name: string): boolean {
+  for (let dir = posix.dirname(file); ; dir = posix.dirname(dir)) {
+    if (fs.has(posix.join(dir, "node_modules", name))) return true;
+    if (dir === "/") return false;
+  }
+}
+
+function ldSoConf(fs: ImageFs): string[] {
+  const dirs: string[] = [];
+  const read = (file: string, depth: number) => {
+    for (const raw of (fs.text(file) ?? "").split("\n")) {
+      const line = raw.replace(/#.*/, "").trim();
+      if (!line) continue;
+      const include = /^include\s+(.+)$/.exec(line);
+      if (include && depth < 3) {
+        const pattern = include[1].trim();
+        const dir = posix.dirname(pattern);
+        const re = new RegExp(
+          `^${posix
+            .basename(pattern)
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")}$`,
+        );
+        for (const [p] of fs.under(dir)) if (posix.dirname(p) === dir && re.test(posix.basename(p))) read(p, depth + 1);
+      } else if (line.startsWith("/")) dirs.push(line);
+    }
+  };
+  read("/etc/ld.so.conf", 0);
+  for (const [p] of fs.under("/etc"))
+    if (/^\/etc\/ld-musl-.*\.path$/.test(p)) dirs.push(...(fs.text(p) ?? "").split(/[:\n]/).filter(Boolean));
+  return dirs;
+}
+
+function parseJson(text: string | null): Record<string, unknown> | null {
+  try {
+    return text ? (JSON.parse(text) as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

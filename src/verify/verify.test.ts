@@ -1,0 +1,36 @@
+// verify without an engine: a docker client that answers `info` but cannot reach its engine for a build is an
+// environment error (the CLI exits 2 with what to check), never "the original does not build".
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { Docker } from "./docker.js";
+import { DockerEnvironmentError, verify } from "./verify.js";
+
+function fakeDocker(buildError: string): { docker: Docker; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
+  const bin = join(dir, "docker");
+  writeFileSync(
+    bin,
+    `#!/bin/sh\ncase "$1" in\n  info) echo 27.0.0 ;;\n  build) echo '${buildError}' >&2; exit 1 ;;\n  *) exit 0 ;;\nesac\n`,
+  );
+  chmodSync(bin, 0o755);
+  writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\nRUN echo a\nRUN echo b\n");
+  return { docker: new Docker({ bin }), dir };
+}
+
+const settings = { offline: true, syntaxDirective: "never" as const };
+
+describe("verify and the docker environment", () => {
+  test("an engine the client cannot reach is an environment error", async () => {
+    const { docker, dir } = fakeDocker("ERROR: error during connect: Head http://docker/_ping: dial unix /x.sock: connect: no such file");
+    await expect(verify({ docker, dockerfile: join(dir, "Dockerfile"), context: dir, settings })).rejects.toThrow(DockerEnvironmentError);
+  });
+
+  test("a Dockerfile that fails to build is a verdict, not an environment error", async () => {
+    const { docker, dir } = fakeDocker('ERROR: process "/bin/sh -c echo a" did not complete successfully: exit code: 1');
+    const r = await verify({ docker, dockerfile: join(dir, "Dockerfile"), context: dir, settings });
+    expect(r.verdict).toBe("not-equivalent");
+    expect(r.reasons.map((x) => x.id)).toEqual(["originalBuild"]);
+  });
+});

@@ -1,0 +1,1 @@
+module.exports = () => "loaded on first use\n";
