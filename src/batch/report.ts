@@ -5,7 +5,8 @@ import type { Pass } from "../core/pass.js";
 import { printable } from "../io/terminal-text.js";
 import { VERSION } from "../io/version.js";
 import { renderReviewPage } from "./review-html.js";
-import type { FileResult, FileStatus } from "./process-file.js";
+import type { FileResult } from "./process-file.js";
+import { summarize } from "./summary.js";
 
 export type ReportFormat = "md" | "json" | "sarif" | "html";
 
@@ -22,12 +23,6 @@ export interface ReportOptions {
   readonly root: string;
   /** Include the stack of internal errors (--debug). */
   readonly debug?: boolean;
-}
-
-export function summarize(results: readonly FileResult[]): Record<FileStatus | "files", number> {
-  const counts = { files: results.length, changed: 0, unchanged: 0, refused: 0, skipped: 0, error: 0, internal: 0 };
-  for (const r of results) counts[r.status]++;
-  return counts;
 }
 
 /** Layer-making instructions (RUN, COPY, ADD) of the final stage: a static estimate of the gain. */

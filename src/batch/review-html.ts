@@ -3,7 +3,7 @@
 // the notes that explain it. Diffs are rendered only when a file is opened, so thousands of files stay fast.
 import { VERSION } from "../io/version.js";
 import type { FileResult } from "./process-file.js";
-import { summarize } from "./report.js";
+import { summarize } from "./summary.js";
 
 /** What the page's script reads: compact keys keep a 5,000-file page small. */
 interface PageFile {
