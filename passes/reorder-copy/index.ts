@@ -51,8 +51,22 @@ const decline = (ctx: Ctx, line: number, refusal: Refusal, install: string, move
 /** The start of the instructions right above body[index] that only copy from the context or are inert. */
 function regionStart(body: readonly Instruction[], index: number): number {
   let start = index;
-  while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword))) start--;
+  while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword) || onlyLooks(body[start - 1]))) start--;
   return start;
+}
+
+/**
+ * A RUN of one command that only prints (`RUN ls`, `RUN pwd`): it writes nothing the install could read, and
+ * merge-run later joins it to the install's RUN, where this pass would look past it anyway.
+ */
+function onlyLooks(instr: Instruction): boolean {
+  return (
+    instr.keyword === "RUN" &&
+    instr.flags.length === 0 &&
+    instr.heredocs.length === 0 &&
+    instr.exec === null &&
+    /^\s*(ls|pwd|echo|printenv|whoami|id|uname|date|true)(\s+[\w./=:-]+)*\s*$/.test(instr.args)
+  );
 }
 
 function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext): Stage {
