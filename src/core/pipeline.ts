@@ -201,10 +201,17 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   }
   const output = final === input ? text : printDockerfile(final);
   const byLine = (a: Note, b: Note) => a.line - b.line;
+  // A stage a pass copies (split-stages' `deps`) carries the original line numbers: the same change made in
+  // both copies reads once.
+  const seen = new Set<string>();
+  const once = notes.filter((n) => {
+    const key = `${n.kind}\0${n.pass}\0${n.line}\0${n.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   return {
     output,
-    changes: notes.filter((n) => n.kind === "change").sort(byLine),
-    refusals: notes.filter((n) => n.kind === "refusal").sort(byLine),
+    changes: once.filter((n) => n.kind === "change").sort(byLine),
+    refusals: once.filter((n) => n.kind === "refusal").sort(byLine),
     diff:
       unifiedDiff(text, output, filename) +
       [...files.values()]
