@@ -3,14 +3,14 @@
 // and both images hold the same files in /app.
 // Needs Docker: set MSB_DOCKER (e.g. /usr/bin/docker); the test skips with a message otherwise.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { fsContext } from "../src/core/context.js";
 import { optimize } from "../src/core/pipeline.js";
 import { TESTDATA } from "./support/golden.js";
-import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./support/docker-env.js";
+import { DOCKER, dockerEnv, dockerSkipReason, prepareVariant } from "./support/docker-env.js";
 
 const APP = join(TESTDATA, "reorder-copy", "npm-app-rebuilt-after-source-edit");
 const env = dockerEnv;
@@ -72,14 +72,7 @@ describe.skipIf(skipReason !== null)("reorder-copy with BuildKit", () => {
       const trees: Record<string, string> = {};
       const edit = `// edited ${Date.now()}\n`;
       for (const [name, text] of Object.entries(variants)) {
-        const context = join(work, name);
-        cpSync(APP, context, { recursive: true });
-        const dockerfile = join(work, `${name}.Dockerfile`);
-        writeFileSync(dockerfile, text);
-        if (existsSync(FARM)) {
-          const farm = spawnSync(FARM, ["tag-dockerfile", dockerfile], { env, encoding: "utf8" });
-          if (farm.status !== 0) throw new Error(`docker-farm failed: ${farm.stderr}`);
-        }
+        const { context, dockerfile } = prepareVariant(work, name, APP, text);
         const tag = `msb-reorder-copy-${name}-${process.pid}`;
         tags.push(tag);
         const cold = build(dockerfile, context, tag);

@@ -5,14 +5,14 @@
 // that step is CACHED on the rebuild, which downloads nothing. Both images print the same line.
 // Needs Docker: set MSB_DOCKER (e.g. /usr/bin/docker); the test skips with a message otherwise.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { afterAll, describe, expect, test } from "vitest";
 import { fsContext } from "../src/core/context.js";
 import { optimize } from "../src/core/pipeline.js";
-import { DOCKER, dockerEnv, dockerSkipReason, FARM } from "./support/docker-env.js";
+import { DOCKER, dockerEnv, dockerSkipReason, prepareVariant } from "./support/docker-env.js";
 
 const FIXTURE = join(import.meta.dirname, "apps", "go-prefetch");
 const env = dockerEnv;
@@ -128,14 +128,7 @@ describe.skipIf(skipReason !== null)("reorder-copy adds `go mod download` (Build
       const logs: Record<string, { cold: string; warm: string }> = {};
       const outputs: Record<string, string> = {};
       for (const [name, text] of Object.entries({ original, optimized: result.output })) {
-        const context = join(work, name);
-        cpSync(app, context, { recursive: true });
-        const dockerfile = join(work, `${name}.Dockerfile`);
-        writeFileSync(dockerfile, text);
-        if (existsSync(FARM)) {
-          const farm = spawnSync(FARM, ["tag-dockerfile", dockerfile], { env, encoding: "utf8" });
-          if (farm.status !== 0) throw new Error(`docker-farm failed: ${farm.stderr}`);
-        }
+        const { context, dockerfile } = prepareVariant(work, name, app, text);
         const tag = `msb-go-prefetch-${name}-${process.pid}`;
         tags.push(tag);
         const cold = build(dockerfile, context, tag);

@@ -1,7 +1,7 @@
 // What the Docker suites share: the client from MSB_DOCKER (skipped with a reason without one), and the
 // docker farm's offline stand-ins for base images (there is no registry here).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./golden.js";
 
@@ -19,4 +19,20 @@ export function dockerSkipReason(): string | null {
 /** Tag a stand-in for every external base image of these Dockerfiles, when the docker farm is installed. */
 export function tagStandIns(...dockerfiles: string[]): void {
   if (existsSync(FARM)) spawnSync(FARM, ["tag-dockerfile", ...dockerfiles], { stdio: "ignore" });
+}
+
+/**
+ * One side of a build comparison: a copy of the app as its own context and the Dockerfile text beside it,
+ * with stand-ins tagged for its base images. Returns the two paths `docker build` takes.
+ */
+export function prepareVariant(work: string, name: string, app: string, text: string): { context: string; dockerfile: string } {
+  const context = join(work, name);
+  cpSync(app, context, { recursive: true });
+  const dockerfile = join(work, `${name}.Dockerfile`);
+  writeFileSync(dockerfile, text);
+  if (existsSync(FARM)) {
+    const farm = spawnSync(FARM, ["tag-dockerfile", dockerfile], { env: dockerEnv, encoding: "utf8" });
+    if (farm.status !== 0) throw new Error(`docker-farm failed: ${farm.stderr}`);
+  }
+  return { context, dockerfile };
 }
