@@ -102,7 +102,9 @@ describe.skipIf(!docker)("msb-opt verify", () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.verdict).toBe("equivalent-with-intended-differences");
-    expect(r.json.reasons.filter((x: Reason) => x.kind === "intended").map((x: Reason) => x.id)).toEqual(["runtimeBase"]);
+    expect(r.json.reasons.filter((x: Reason) => x.kind === "intended").map((x: Reason) => x.id)).toEqual(["runtimeBase", "buildOnlyFiles"]);
+    // The runtime takes the binary only: the Go sources stay in the builder, as split-stages declared.
+    expect(r.json.reasons.find((x: Reason) => x.id === "buildOnlyFiles").text).toMatch(/main\.go/);
     expect(r.json.reasons.find((x: Reason) => x.id === "runtimeBase").text).toMatch(/`GOPATH`, `GOTOOLCHAIN`, `PATH`/);
     expect(r.json.optimized.behaviour.http.map((h: { path: string }) => h.path)).toEqual(["/gopher", "/"]);
     expect(r.json.optimized.behaviour).toEqual(r.json.original.behaviour);
