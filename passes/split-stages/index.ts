@@ -222,7 +222,7 @@ export default definePass({
     ctx.intend("runtime-base", {
       build: base.raw,
       runtime: plan.image,
-      dropped: [...packages.flatMap((p) => p.buildOnly), ...(plan.notes.some((n) => n.id === "pruned") ? ["devDependencies"] : [])],
+      dropped: [...packages.flatMap((p) => p.buildOnly), ...(plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") ? ["devDependencies"] : [])],
     });
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");

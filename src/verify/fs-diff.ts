@@ -30,6 +30,11 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
       if (!entry || entry.type === "dir" || seen.has(path)) continue;
       seen.add(path);
       const pkg = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/.][^/]*)(\/|$)/.exec(path);
+      // A command link of a pruned devDependency goes with its package.
+      if (intent.devDependenciesPruned && /\/node_modules\/\.bin\//.test(path) && !optimized.fs.entries.has(path)) {
+        buildOnly.push(path);
+        continue;
+      }
       if (pkg) {
         if (!present.has(pkg[1])) present.set(pkg[1], optimized.fs.has(pkg[1]));
         if (!present.get(pkg[1]) && !pkg[1].includes("/node_modules/.bin")) packages.add(pkg[1]);
