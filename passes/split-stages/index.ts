@@ -219,10 +219,14 @@ export default definePass({
       ctx.report(line, "split", { builder: names.builderName, runtime, image: plan.image, paths });
     }
     // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
+    const prunesDevDependencies =
+      plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") || (recipe.id === "node" && plan.copiedWhat !== undefined);
     ctx.intend("runtime-base", {
       build: base.raw,
       runtime: plan.image,
-      dropped: [...packages.flatMap((p) => p.buildOnly), ...(plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") ? ["devDependencies"] : [])],
+      // The layered Node runtime takes node_modules only from a production install (or none at all).
+      dropped: [...packages.flatMap((p) => p.buildOnly), ...(prunesDevDependencies ? ["devDependencies"] : [])],
+      hardened: user ? "true" : "false",
     });
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");

@@ -100,10 +100,21 @@ export function findings(view: ImageView): Finding[] {
   const start = (pkg?.scripts as Record<string, unknown> | undefined)?.start;
   if (typeof start === "string") command(["/bin/sh", "-c", start], "the npm start script", [posix.join(workdir, "node_modules/.bin")]);
 
+  // Scripts that only an npm script other than start runs (`"build": "node build.js"`) run at build time.
+  const scripts = Object.entries((pkg?.scripts as Record<string, unknown> | undefined) ?? {});
+  const runtimeText = [typeof start === "string" ? start : "", ...entry].join(" ");
+  const buildScripts = new Set(
+    scripts
+      .filter(([name, text]) => !/^(pre|post)?start$/.test(name) && typeof text === "string")
+      .flatMap(([, text]) => [...(text as string).matchAll(/\bnode\s+([\w./-]+\.[cm]?js)\b/g)].map((m) => m[1]))
+      .filter((f) => !runtimeText.includes(f))
+      .map((f) => posix.resolve(workdir, f)),
+  );
+
   // Programs and modules the app's code uses.
   for (const root of view.roots) {
     for (const [file, e] of fs.under(root)) {
-      if (!e.data || !SCRIPT.test(file)) continue;
+      if (!e.data || !SCRIPT.test(file) || buildScripts.has(file)) continue;
       const text = e.data.toString("utf8");
       for (const m of text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|execSync|exec)\(\s*["'`]([A-Za-z0-9_./-]+)/g))
         program(m[1], `\`${file}\``);

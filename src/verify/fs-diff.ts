@@ -30,12 +30,17 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
       if (!entry || entry.type === "dir" || seen.has(path)) continue;
       seen.add(path);
       const pkg = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/.][^/]*)(\/|$)/.exec(path);
-      // A command link of a pruned devDependency goes with its package.
-      if (intent.devDependenciesPruned && /\/node_modules\/\.bin\//.test(path) && !optimized.fs.entries.has(path)) {
+      // npm's own entries (`.bin` links, `.package-lock.json`) go with pruned devDependencies.
+      if (intent.devDependenciesPruned && /\/node_modules\/\./.test(path) && !optimized.fs.entries.has(path)) {
         buildOnly.push(path);
         continue;
       }
       if (pkg) {
+        // A package outside what the runtime copies stayed in the builder, like any other file there.
+        if (!inCopied(pkg[1])) {
+          if (!optimized.fs.entries.has(path)) buildOnly.push(path);
+          continue;
+        }
         if (!present.has(pkg[1])) present.set(pkg[1], optimized.fs.has(pkg[1]));
         if (!present.get(pkg[1]) && !pkg[1].includes("/node_modules/.bin")) packages.add(pkg[1]);
         continue;
@@ -54,15 +59,17 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
   return out;
 }
 
-export function comparePermissions(paths: readonly string[], original: FsSide, optimized: FsSide): Reason[] {
+export function comparePermissions(paths: readonly string[], original: FsSide, optimized: FsSide, hardened = false): Reason[] {
   const out: Reason[] = [];
   for (const path of [...new Set(paths)].sort()) {
     const [a, b] = [original.fs.resolve(path)?.entry, optimized.fs.resolve(path)?.entry];
     if (!a || !b) continue;
     const [oa, ob] = [ownership(a), ownership(b)];
-    if (oa !== ob) out.push(reason("difference", "owner", { path, before: oa, after: ob }));
     const user = userIds(original.fs, original.config.User ?? "");
     const userAfter = userIds(optimized.fs, optimized.config.User ?? "");
+    // With `harden`, split-stages gives the copied files to the runtime's non-root user on purpose.
+    const toHardenedUser = hardened && b.uid === userAfter.uid && userAfter.uid !== 0;
+    if (oa !== ob) out.push(reason(toHardenedUser ? "intended" : "difference", "owner", { path, before: oa, after: ob }));
     if (writable(a, user) && !writable(b, userAfter))
       out.push(reason("difference", "notWritable", { path, user: optimized.config.User || "root" }));
   }

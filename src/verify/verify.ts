@@ -311,7 +311,7 @@ async function compareCandidate(
         devDependenciesPruned: Array.isArray(dropped) && dropped.includes("devDependencies"),
         copied: runtimeBase ? factsOut.copied : null,
       }),
-      ...comparePermissions(roots, ...sides),
+      ...comparePermissions(roots, ...sides, runtimeBase?.detail.hardened === "true"),
     );
   }
   const behaviour = b.behaviour;
