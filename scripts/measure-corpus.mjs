@@ -2,6 +2,10 @@
 // case folder (a `Dockerfile` and its build context, as scripts/corpus-extract.mjs writes them).
 //
 //   node scripts/build.mjs && node scripts/measure-corpus.mjs .corpus [--json report.json] [--examples 5]
+//     [--hashes out.json] [--compare before.json]
+// --hashes writes a hash per file of everything optimize returned (output, notes, diff, proposed files,
+// intended differences, or the error); --compare reads such a file and lists the files whose result differs,
+// to prove an edit meant to be behaviour-neutral (a speed-up) is.
 //
 // Counts, per file:
 //   internal error   the pipeline threw something other than a DockerfileError (the pass is found by rerunning each alone)
@@ -11,6 +15,7 @@
 //   bytes changed    a line of the input that the output still holds (as text) is not the same bytes there,
 //                    or an unchanged file is not byte for byte the input
 // It reads and writes bytes the way the CLI does (core/bytes.ts), through the built library in dist/.
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
@@ -41,6 +46,8 @@ else
   }
 
 const found = { internal: [], parse: [], idempotence: [], comments: [], bytes: [] };
+const hashes = {};
+const hashOf = (value) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 const times = [];
 let changed = 0;
 let refusedOnly = 0;
@@ -55,12 +62,14 @@ for (const [n, dir] of cases.entries()) {
   try {
     result = await optimize(text, { ...OPTIONS, context, filename: "Dockerfile" });
   } catch (err) {
+    hashes[name] = hashOf({ error: String(err?.message ?? err), line: err?.line });
     if (err instanceof DockerfileError) found.parse.push({ name, detail: `${err.line}: ${err.message}` });
     else found.internal.push({ name, detail: `${await guiltyPass(text, context)}: ${String(err?.message ?? err).split("\n")[0]}` });
     continue;
   } finally {
     times.push({ name, ms: performance.now() - t0 });
   }
+  hashes[name] = hashOf(result);
   if (result.output !== text) changed++;
   else if (result.refusals.length > 0) refusedOnly++;
   const output = encodeText(result.output);
@@ -103,6 +112,17 @@ for (const [kind, list] of Object.entries(found)) {
 }
 const jsonFile = option("--json", null);
 if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ summary, found }, null, 2)}\n`);
+const hashFile = option("--hashes", null);
+if (hashFile) writeFileSync(hashFile, `${JSON.stringify(hashes, null, 1)}\n`);
+const compareFile = option("--compare", null);
+if (compareFile) {
+  const before = JSON.parse(readFileSync(compareFile, "utf8"));
+  const names = [...new Set([...Object.keys(before), ...Object.keys(hashes)])].sort();
+  const differ = names.filter((name) => before[name] !== hashes[name]);
+  console.log(`\ncompared with ${compareFile}: ${names.length - differ.length} same, ${differ.length} different`);
+  for (const name of differ.slice(0, Math.max(examples, 20))) console.log(`  differs: ${name}`);
+  if (differ.length > 0) process.exitCode = 1;
+}
 
 /** The first pass that throws when run alone on the file, or "?" when only the chain throws. */
 async function guiltyPass(text, context) {

@@ -245,6 +245,19 @@ export function baseName(name: string | null): string {
 const VALUED = /^(-o|-c|-t|--option|--config-file|--target-release|--root|--repo|-r|--prefix)$/;
 
 /** Every package-manager command of the script, in order. */
+/**
+ * Could `managerUses` find anything in this text? Parsing a long script of the build context costs far more
+ * than a look at its words: a command name is its word's text less quotes and backslashes (or its raw text),
+ * and a manager's name is a whole word there, so a text without one as a whole word (quotes and backslashes
+ * dropped) runs no manager.
+ */
+export function mayUseManager(text: string): boolean {
+  return MANAGER_WORD.test(text.replace(/["'\\]/g, ""));
+}
+const MANAGER_WORD = new RegExp(
+  `(?<![A-Za-z0-9_])(?:${[...MANAGERS.map((m) => m.names.source.replace(/^\^|\$$/g, "")), "pip\\d*"].join("|")})(?![A-Za-z0-9_])`,
+);
+
 export function managerUses(script: ShellScript): ManagerUse[] {
   const uses: ManagerUse[] = [];
   for (const command of simpleCommands(script)) {

@@ -5,7 +5,7 @@ import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction } from "../../src/core/ir.js";
 import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell } from "../../src/core/shell.js";
-import { managerUses, type ManagerUse } from "./package-managers.js";
+import { managerUses, mayUseManager, type ManagerUse } from "./package-managers.js";
 
 /** The package-manager commands that ENTRYPOINT and CMD of the shipped stages run, directly or in a copied script. */
 export function runtimeUses(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): ManagerUse[] {
@@ -15,12 +15,12 @@ export function runtimeUses(df: Dockerfile, shipped: ReadonlySet<number>, contex
   for (const instr of body) {
     if (instr.keyword !== "ENTRYPOINT" && instr.keyword !== "CMD") continue;
     const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args, df.escape);
-    uses.push(...managerUses(parseShell(text)));
+    if (mayUseManager(text)) uses.push(...managerUses(parseShell(text)));
     if (!context.available) continue;
     for (const word of (instr.exec ?? text.split(/\s+/)).filter((w) => /^[\w./-]+$/.test(w) && w !== "")) {
       for (const path of contextFiles(word, copies)) {
         const script = context.read(path);
-        if (script !== null) uses.push(...managerUses(parseShell(script)));
+        if (script !== null && mayUseManager(script)) uses.push(...managerUses(parseShell(script)));
       }
     }
   }

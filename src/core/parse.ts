@@ -3,7 +3,12 @@
 // dockerfile-ast is lenient and has known bugs (see the research note on libraries), so this wrapper
 // slices the original text by offsets instead of trusting the parser's own joins, checks that every
 // non-blank character is owned by a parsed node, and validates what BuildKit would reject.
-import { DockerfileParser, type Instruction as AstInstruction, type Heredoc as AstHeredoc } from "dockerfile-ast";
+import {
+  DockerfileParser,
+  Instruction as AstInstructionClass,
+  type Instruction as AstInstruction,
+  type Heredoc as AstHeredoc,
+} from "dockerfile-ast";
 import { parseImageRef } from "./image-ref.js";
 import type { Directive, Dockerfile, Flag, Heredoc, Instruction, Stage } from "./ir.js";
 import { joinContinuations } from "./run-script.js";
@@ -89,7 +94,43 @@ interface Node {
   directive?: { name: string; value: string };
 }
 
+/**
+ * dockerfile-ast works an instruction's arguments out again on every call, and asks for them several times per
+ * instruction (its parser, getFlags, getHeredocs, getArgumentsRange): a fifth of a whole optimize run on real
+ * files. While one of our parses runs, each instruction's are worked out once. Only then: dockerfile-ast's
+ * FROM methods edit the ranges they are given, which a cache kept beyond our own calls would hand on.
+ */
+let argumentsMemo: WeakMap<object, unknown[]> | null = null;
+let argumentsPatched = false;
+function withArgumentsMemo<T>(fn: () => T): T {
+  if (!argumentsPatched) {
+    argumentsPatched = true;
+    const proto = AstInstructionClass.prototype as unknown as { getRawArguments(): unknown[] };
+    const compute = proto.getRawArguments;
+    proto.getRawArguments = function (this: object): unknown[] {
+      if (!argumentsMemo) return compute.call(this);
+      let args = argumentsMemo.get(this);
+      if (!args) {
+        args = compute.call(this);
+        argumentsMemo.set(this, args);
+      }
+      return args.slice(); // callers shift() the flags off their copy
+    };
+  }
+  const outer = argumentsMemo;
+  argumentsMemo = outer ?? new WeakMap();
+  try {
+    return fn();
+  } finally {
+    argumentsMemo = outer;
+  }
+}
+
 export function parseDockerfile(text: string): ParsedFile {
+  return withArgumentsMemo(() => parseText(text));
+}
+
+function parseText(text: string): ParsedFile {
   const bom = text.startsWith("\uFEFF");
   const body = bom ? text.slice(1) : text;
   const unsupported: Unsupported[] = [];
