@@ -1,7 +1,7 @@
 // Find the Dockerfiles of a tree of repositories, each with the build context it is built from. Folders that
 // are symbolic links are not followed unless asked (then each real folder is walked once, so loops end); what
 // cannot be read is reported, never skipped silently.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { GitIgnore } from "./gitignore.js";
@@ -79,9 +79,9 @@ class Walk {
     const key = `${st.dev}:${st.ino}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
       this.passed.push({
         path: dir,
@@ -90,9 +90,14 @@ class Walk {
       });
       return;
     }
+    const names = entries.map((e) => e.name);
     const ignore = names.includes(".gitignore") ? parentIgnore.with(dir, this.read(join(dir, ".gitignore"))) : parentIgnore;
     const compose = composeContexts(dir, this.passed, names);
-    for (const name of names) this.entry(join(dir, name), name, ignore, compose.get(join(dir, name)) ?? dir);
+    for (const e of entries) {
+      // A plain file that is no Dockerfile needs no look (a build context holds thousands): no stat for it.
+      if (e.isFile() && !isDockerfileName(e.name)) continue;
+      this.entry(join(dir, e.name), e.name, ignore, compose.get(join(dir, e.name)) ?? dir);
+    }
   }
 
   private entry(path: string, name: string, ignore: GitIgnore, context: string): void {

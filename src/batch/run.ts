@@ -13,16 +13,40 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** The built worker file, or null under the TypeScript sources (tests), where files run in this thread. */
+function workerFile(): URL | null {
+  const file = new URL("./batch-worker.js", import.meta.url);
+  return file.protocol === "file:" && existsSync(fileURLToPath(file)) ? file : null;
+}
+
+/**
+ * Workers started ahead, while the caller walks the tree: each spends a while loading the bundle and the
+ * shell grammar, which then overlaps the walk instead of delaying the first file. Unreferenced until taken,
+ * so that an error before the batch starts does not keep the process alive.
+ */
+const warm: Worker[] = [];
+export function warmUpWorkers(jobs: number): void {
+  const file = workerFile();
+  if (!file || jobs <= 1) return;
+  while (warm.length < jobs) {
+    const worker = new Worker(file);
+    worker.unref();
+    // One that dies before it is taken leaves the pool (a fresh one is started in its place then).
+    worker.once("exit", () => warm.includes(worker) && warm.splice(warm.indexOf(worker), 1));
+    warm.push(worker);
+  }
+}
+
 export async function runBatch(
   tasks: readonly FileTask[],
   options: BatchRunOptions,
   jobs: number,
   onResult: (result: FileResult) => void = () => {},
 ): Promise<FileResult[]> {
-  const workerFile = new URL("./batch-worker.js", import.meta.url);
+  const file = workerFile();
   const workers = Math.min(jobs, Math.ceil(tasks.length / CHUNK));
-  // Under the TypeScript sources (tests) there is no built worker file: run in this thread.
-  if (workers <= 1 || workerFile.protocol !== "file:" || !existsSync(fileURLToPath(workerFile))) {
+  if (workers <= 1 || !file) {
+    for (const w of warm.splice(0)) void w.terminate();
     const results: FileResult[] = [];
     for (const task of tasks) {
       const result = await processFile(task, options);
@@ -42,7 +66,8 @@ export async function runBatch(
   /** A worker that takes jobs until none are left; when it dies, a fresh one takes over. */
   const serve = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = new Worker(workerFile);
+      const worker = warm.shift() ?? new Worker(file);
+      worker.ref();
       live.add(worker);
       let job: Job | undefined;
       let dead = false;
@@ -76,7 +101,7 @@ export async function runBatch(
   try {
     await Promise.all(Array.from({ length: workers }, serve));
   } finally {
-    await Promise.all([...live].map((w) => w.terminate()));
+    await Promise.all([...live, ...warm.splice(0)].map((w) => w.terminate()));
   }
   return results;
 }

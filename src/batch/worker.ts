@@ -1,5 +1,6 @@
 // Worker thread of a batch: optimizes the files it is sent, a chunk at a time.
 import { parentPort } from "node:worker_threads";
+import { loadShell } from "../core/shell.js";
 import { workerDiesOn } from "./fault.js";
 import { processFile, type BatchRunOptions, type FileTask } from "./process-file.js";
 
@@ -8,6 +9,9 @@ interface Job {
   readonly tasks: readonly FileTask[];
   readonly options: BatchRunOptions;
 }
+
+// Load the grammar before the first job arrives (the pipeline awaits the same promise, and reports its failure).
+loadShell().catch(() => {});
 
 parentPort?.on("message", async (job: Job) => {
   const results = [];

@@ -8,7 +8,7 @@ import { writeFileAtomically } from "../io/atomic-write.js";
 import { printable } from "../io/terminal-text.js";
 import { verifyResults } from "../batch/verify-results.js";
 import { endpoints } from "../verify/fleet.js";
-import { defaultJobs, runBatch } from "../batch/run.js";
+import { defaultJobs, runBatch, warmUpWorkers } from "../batch/run.js";
 import { discover, displayPath, repositoryRoot, shardOf, type Passed } from "../batch/discover.js";
 import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
 import { renderReport, reportFormatOf, type ReportFormat } from "../batch/report.js";
@@ -112,6 +112,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   for (const r of reports)
     if (!r.format) throw new UsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
 
+  warmUpWorkers(jobs);
   let found;
   try {
     found = discover(paths.length > 0 ? paths : ["."], { followSymlinks: opts.followSymlinks ?? false });
