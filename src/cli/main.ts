@@ -15,10 +15,9 @@ import { ISSUES_URL, VERSION } from "../io/version.js";
 import { printable } from "../io/terminal-text.js";
 import { catalogWithFault, INJECT_FAULT_ENV } from "../batch/fault.js";
 import { resolveSettings, type Settings } from "./config.js";
-import { batchCommand, runBatchCommand } from "./batch.js";
-import { renderTable, runVerifyCommand, verifyCommand, type VerifyIo } from "./verify.js";
-import { Docker } from "../verify/docker.js";
-import { DockerEnvironmentError, verify } from "../verify/verify.js";
+// batch and verify (and what they load: worker threads, YAML, Docker, HTTP) are imported when asked for, so
+// that one file's run compiles and starts only what it needs.
+import type { VerifyIo } from "./verify.js";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 
 interface CliOptions {
@@ -78,11 +77,16 @@ Exit codes: 0 done, 1 changes found under --check, 2 error in the input or usage
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "batch")
+  if (argv[0] === "batch") {
+    const { batchCommand, runBatchCommand } = await import("./batch.js");
     return subcommand("batch", batchCommand(), argv.slice(1), (cmd) =>
       runBatchCommand(cmd, { ...terminal(), env: process.env, now: () => Date.now() }),
     );
-  if (argv[0] === "verify") return subcommand("verify", verifyCommand(), argv.slice(1), (cmd) => runVerifyCommand(cmd, verifyIo()));
+  }
+  if (argv[0] === "verify") {
+    const { runVerifyCommand, verifyCommand } = await import("./verify.js");
+    return subcommand("verify", verifyCommand(), argv.slice(1), (cmd) => runVerifyCommand(cmd, verifyIo()));
+  }
   const cmd = program();
   try {
     cmd.parse(argv, { from: "user" });
@@ -132,6 +136,11 @@ async function main(argv: string[]): Promise<number> {
   if (opts.verify && result.output !== text) {
     if (fromStdin || contextDir === null)
       throw new UsageError("--verify needs a Dockerfile on disk and its build context, not standard input");
+    const [{ Docker }, { DockerEnvironmentError, verify }, { renderTable }] = await Promise.all([
+      import("../verify/docker.js"),
+      import("../verify/verify.js"),
+      import("./verify.js"),
+    ]);
     const bin = process.env.MSB_DOCKER ?? "docker";
     const docker = new Docker({ bin, env: process.env });
     if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed`);
