@@ -8,6 +8,7 @@ import { UsageError } from "../core/errors.js";
 import { resolveSettings } from "./config.js";
 import { Docker } from "../verify/docker.js";
 import type { Behaviour } from "../verify/behaviour.js";
+import type { RunRoot } from "../verify/run-root.js";
 import { DockerEnvironmentError, verify, type VerifyResult } from "../verify/verify.js";
 
 export interface VerifyIo {
@@ -16,6 +17,8 @@ export interface VerifyIo {
   readonly tty: boolean;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** This process's folder for what verify keeps on disk, made on first use (src/verify/run-root.ts). */
+  readonly runRoot: () => RunRoot;
   /** Run `cleanup` on Ctrl-C (then exit); returns the function that removes the handler. */
   readonly onInterrupt: (cleanup: () => Promise<void>) => () => void;
 }
@@ -119,6 +122,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     bisect: flags.bisect,
     progress: (m) => io.err(io.tty ? `\r\x1b[2Kmsb-opt verify: ${m}` : `msb-opt verify: ${m}\n`),
     onInterrupt: io.onInterrupt,
+    runRoot: io.runRoot(),
   }).catch(async (err: unknown) => {
     const info = await probe;
     if (info.code !== 0)

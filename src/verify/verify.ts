@@ -17,6 +17,7 @@ import { dockerfileFacts } from "./dockerfile-facts.js";
 import { compareFiles, comparePermissions } from "./fs-diff.js";
 import type { ImageFs } from "./image-fs.js";
 import { type Reason, reason } from "./messages.js";
+import type { RunRoot } from "./run-root.js";
 import { type Phase, Timings } from "./timing.js";
 
 export interface VerifyOptions {
@@ -56,6 +57,8 @@ export interface VerifyOptions {
   /** Look for the largest pass set that verifies when the full one does not (default true). */
   readonly bisect?: boolean;
   readonly progress?: (message: string) => void;
+  /** This process's folder for what verify keeps on disk (the edited source's bytes); none: not kept. */
+  readonly runRoot?: RunRoot;
   /** Register a clean-up to run if the process is interrupted; returns the function that unregisters it. */
   readonly onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
@@ -107,6 +110,12 @@ interface Reference {
   /** Its file system and behaviour, observed while the optimized side builds. */
   readonly observed: Promise<Observed>;
   findings: Finding[] | null;
+  readonly edit: EditState;
+}
+
+interface EditState {
+  /** Puts the edited source file back as it was; null when no edit is pending. */
+  restore: (() => void) | null;
 }
 
 interface Observed {
@@ -165,7 +174,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const id = `${RUN_ID}-${sequence++}`;
   const prefix = options.tagPrefix ?? "msb-opt-verify";
   const tags: string[] = [];
-  const cleanup = () => timings.measure("cleanup", () => docker.removeImages(...tags));
+  // The source edit of the warm-rebuild measurement, undone on an interruption too.
+  const edit: EditState = { restore: null };
+  const cleanup = () =>
+    timings.measure("cleanup", async () => {
+      edit.restore?.();
+      await docker.removeImages(...tags);
+    });
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
   let pending: Promise<unknown> = Promise.resolve();
   const attempt = async (): Promise<Omit<VerifyResult, "timings">> => {
@@ -193,6 +208,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       roots,
       observed,
       findings: null,
+      edit,
     };
     let n = 0;
     const candidate = async (text: string, intended: readonly Intended[], first: boolean) => {
@@ -342,8 +358,16 @@ async function compareCandidate(
     if (edited) {
       editedFile = relative(options.context, edited);
       const before = readFileSync(edited);
+      const added = sourceEdit(edited);
+      // Kept in the run's folder too: a run killed outright has it restored by the next one.
+      const forget = options.runRoot?.saveEdit(edited, before, added.trim()) ?? (() => {});
+      ref.edit.restore = () => {
+        writeFileSync(edited, before);
+        forget();
+        ref.edit.restore = null;
+      };
       try {
-        writeFileSync(edited, Buffer.concat([before, Buffer.from(sourceEdit(edited))]));
+        writeFileSync(edited, Buffer.concat([before, Buffer.from(added)]));
         options.progress?.(`rebuilding both after an edit of ${editedFile}`);
         const [r1, r2] = await timings.measure("rebuild", async () => [
           await docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag }),
@@ -351,7 +375,7 @@ async function compareCandidate(
         ]);
         rebuild = [r1.code === 0 ? r1.seconds : null, r2.code === 0 ? r2.seconds : null];
       } finally {
-        writeFileSync(edited, before);
+        ref.edit.restore?.();
       }
     }
   }
