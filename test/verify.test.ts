@@ -128,6 +128,35 @@ describe.skipIf(!docker)("msb-opt verify", () => {
   });
 });
 
+describe.skipIf(!docker)("msb-opt verify: Python imports, HEALTHCHECK without ports, timings", () => {
+  test("a Python module the app's own module imports, missing from site-packages, is named", { timeout: 600_000 }, () => {
+    const app = join(APPS, "verify-python");
+    tagStandIns(join(app, "broken.Dockerfile"), []);
+    const r = verifyJson(join(app, "Dockerfile"), ["--no-rebuild", "--cached", "--against", join(app, "broken.Dockerfile")]);
+    expect(r.code, r.stderr).toBe(1);
+    const texts = differences(r.json).map((x) => x.text);
+    expect(texts).toContain("`greet`, imported by `/srv/jobs.py`, is not installed in the optimized image.");
+    // Not `ujson`: it is imported inside try/except ImportError, and the original lacks it too.
+    expect(texts.join(" ")).not.toContain("ujson");
+  });
+
+  test("the HEALTHCHECK of an image without ports runs in both, and the phases are timed", { timeout: 600_000 }, () => {
+    const app = join(APPS, "verify-health");
+    tagStandIns(join(app, "broken.Dockerfile"), []);
+    const r = verifyJson(join(app, "Dockerfile"), ["--no-rebuild", "--cached", "--against", join(app, "broken.Dockerfile")]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(differences(r.json).map((x) => x.text)).toEqual(["The HEALTHCHECK command exits 0 before and 1 after."]);
+    expect(r.json.original.behaviour.health).toBe(0);
+    const t = r.json.timings;
+    for (const phase of ["buildOriginal", "buildOptimized", "exportOriginal", "exportOptimized", "runOriginal", "runOptimized", "total"])
+      expect(t[phase], phase).toBeGreaterThan(0);
+    expect(t.total).toBeGreaterThanOrEqual(t.buildOriginal + t.buildOptimized);
+    // Nothing of this run is left: no container, no image.
+    const left = execFileSync(process.env.MSB_DOCKER!, ["ps", "-a", "--format", "{{.Names}} {{.Image}}"], { encoding: "utf8" });
+    expect(left.split("\n").filter((l) => l.includes(PREFIX))).toEqual([]);
+  });
+});
+
 describe.skipIf(!docker)("msb-opt batch --verify", () => {
   test("writes the rewrites that verify and leaves the others, saying why", { timeout: 1_200_000 }, () => {
     const root = mkdtempSync(join(tmpdir(), "msb-batch-verify-"));

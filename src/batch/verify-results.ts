@@ -17,6 +17,8 @@ export interface BatchVerifyOptions {
   readonly journal?: string;
   readonly progress: (message: string) => void;
   readonly now?: () => number;
+  /** Run a verify's clean-up (its images) on SIGINT/SIGTERM. */
+  readonly onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
 
 export async function verifyResults(results: readonly FileResult[], options: BatchVerifyOptions): Promise<FileResult[]> {
@@ -50,6 +52,7 @@ export async function verifyResults(results: readonly FileResult[], options: Bat
       cold: false,
       rebuild: false,
       bisect: false,
+      onInterrupt: options.onInterrupt,
     });
     const entry = {
       key,

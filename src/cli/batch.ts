@@ -27,6 +27,8 @@ export interface Io {
   readonly cwd: string;
   readonly now: () => number;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** With --verify: run `cleanup` (remove what it built) on SIGINT/SIGTERM. */
+  readonly onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
 
 interface BatchOptions {
@@ -161,6 +163,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
       settingsOf: (r) => settings.get(r.path) ?? {},
       ignoreEnv: list(opts.ignoreEnv),
       ignoreLabelPrefixes: list(opts.ignoreLabel),
+      onInterrupt: io.onInterrupt,
       progress: (m) => {
         if (!opts.quiet) io.err(io.tty ? `\r\x1b[2Kmsb-opt: ${m}` : `msb-opt: ${m}\n`);
       },

@@ -18,6 +18,8 @@ import { resolveSettings, type Settings } from "./config.js";
 // batch and verify (and what they load: worker threads, YAML, Docker, HTTP) are imported when asked for, so
 // that one file's run compiles and starts only what it needs.
 import type { VerifyIo } from "./verify.js";
+import { RunRoot } from "../verify/run-root.js";
+import { tmpdir } from "node:os";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 
 interface CliOptions {
@@ -80,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === "batch") {
     const { batchCommand, runBatchCommand } = await import("./batch.js");
     return subcommand("batch", batchCommand(), argv.slice(1), (cmd) =>
-      runBatchCommand(cmd, { ...terminal(), env: process.env, now: () => Date.now() }),
+      runBatchCommand(cmd, { ...terminal(), env: process.env, now: () => Date.now(), onInterrupt: verifyIo().onInterrupt }),
     );
   }
   if (argv[0] === "verify") {
@@ -150,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
       context: contextDir,
       settings,
       onInterrupt: verifyIo().onInterrupt,
+      runRoot: verifyRunRoot(),
       progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`),
     }).catch((err: unknown) => {
       throw err instanceof DockerEnvironmentError ? new UsageError(err.message) : err;
@@ -214,21 +217,48 @@ const terminal = () => ({
   cwd: process.cwd(),
 });
 
+// verify's clean-ups, all run on SIGINT/SIGTERM (a batch verifies several apps at once), then exit 130; the
+// run's folder (src/verify/run-root.ts) is removed at exit, and the folders of runs killed outright at the start.
+const interruptCleanups = new Set<() => Promise<void>>();
+let runRoot: RunRoot | null = null;
+let interruptsInstalled = false;
+
+function installInterrupts(): void {
+  if (interruptsInstalled) return;
+  interruptsInstalled = true;
+  const handler = () => {
+    process.stderr.write("\nmsb-opt verify: interrupted, removing what it built\n");
+    Promise.allSettled([...interruptCleanups].map((c) => c())).finally(() => process.exit(130));
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
+  process.once("exit", () => runRoot?.remove());
+}
+
+function verifyRunRoot(): RunRoot {
+  installInterrupts();
+  runRoot ??= RunRoot.open({ base: join(tmpdir(), "msb-opt-verify"), pid: process.pid, alive: processAlive, now: Date.now() });
+  return runRoot;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 function verifyIo(): VerifyIo {
   return {
     ...terminal(),
     env: process.env,
+    runRoot: verifyRunRoot,
     onInterrupt(cleanup) {
-      const handler = () => {
-        process.stderr.write("\nmsb-opt verify: interrupted, removing what it built\n");
-        cleanup().finally(() => process.exit(130));
-      };
-      process.once("SIGINT", handler);
-      process.once("SIGTERM", handler);
-      return () => {
-        process.off("SIGINT", handler);
-        process.off("SIGTERM", handler);
-      };
+      installInterrupts();
+      interruptCleanups.add(cleanup);
+      return () => interruptCleanups.delete(cleanup);
     },
   };
 }

@@ -8,6 +8,7 @@ import { UsageError } from "../core/errors.js";
 import { resolveSettings } from "./config.js";
 import { Docker } from "../verify/docker.js";
 import type { Behaviour } from "../verify/behaviour.js";
+import type { RunRoot } from "../verify/run-root.js";
 import { DockerEnvironmentError, verify, type VerifyResult } from "../verify/verify.js";
 
 export interface VerifyIo {
@@ -16,6 +17,8 @@ export interface VerifyIo {
   readonly tty: boolean;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** This process's folder for what verify keeps on disk, made on first use (src/verify/run-root.ts). */
+  readonly runRoot: () => RunRoot;
   /** Run `cleanup` on Ctrl-C (then exit); returns the function that removes the handler. */
   readonly onInterrupt: (cleanup: () => Promise<void>) => () => void;
 }
@@ -83,9 +86,8 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   if (!statSync(context).isDirectory()) throw new UsageError(`${context}: the build context is not a folder`);
   const bin = flags.docker ?? io.env.MSB_DOCKER ?? "docker";
   const docker = new Docker({ bin, env: io.env });
-  const probe = await docker.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 });
-  if (probe.code !== 0)
-    throw new UsageError(`no Docker engine found: \`${bin} info\` failed: ${(probe.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`);
+  // Asked while the rewrite is made (not before: it is on nobody's way); read when a build fails for the engine.
+  const probe = docker.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 });
 
   const settings = withToday(resolveSettings(file, flagSettings(cmd), flags.config ?? null, io.cwd).settings, Date.now());
   const list = (s?: string) =>
@@ -120,7 +122,11 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     bisect: flags.bisect,
     progress: (m) => io.err(io.tty ? `\r\x1b[2Kmsb-opt verify: ${m}` : `msb-opt verify: ${m}\n`),
     onInterrupt: io.onInterrupt,
-  }).catch((err: unknown) => {
+    runRoot: io.runRoot(),
+  }).catch(async (err: unknown) => {
+    const info = await probe;
+    if (info.code !== 0)
+      throw new UsageError(`no Docker engine found: \`${bin} info\` failed: ${(info.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`);
     if (err instanceof DockerEnvironmentError)
       throw new UsageError(
         `${err.message}\nCheck \`${bin} info\` and \`${bin} buildx version\` (DOCKER_HOST, docker context, disk space), then run again.`,
@@ -146,6 +152,7 @@ export function toJson(r: VerifyResult) {
     original: r.original,
     optimized: r.optimized,
     bisect: r.bisect,
+    timings: r.timings,
   };
 }
 

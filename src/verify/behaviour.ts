@@ -1,6 +1,7 @@
 // What an image does, observed from outside: every exposed TCP port answers each `--http-path` (status and
-// body, after a bounded readiness wait), the HEALTHCHECK command's exit code in the running container, or a
-// short `docker run IMAGE ARGS` (exit code and output). `--env` is passed to every container.
+// body, after a bounded readiness wait that polls fast), the HEALTHCHECK command's exit code in the running
+// container (also without ports: then it is retried until it passes, within a bound), or a short
+// `docker run IMAGE ARGS` (exit code and output). `--env` is passed to every container.
 import { type Docker, httpGet, type ImageConfig } from "./docker.js";
 import { type Reason, reason } from "./messages.js";
 
@@ -32,44 +33,71 @@ export async function observe(
     .map((p) => Number(p.split("/")[0]))
     .sort((a, b) => a - b);
   const none: Behaviour = { http: [], health: null, run: null, error: null };
-  if (options.smoke || ports.length === 0) {
+  const health = healthArgv(config);
+  const readyMs = options.readyMs ?? 30_000;
+  if (options.smoke || (ports.length === 0 && !health)) {
     const args = options.smoke ?? [];
-    const r = await docker.run(image, args, { timeoutMs: 60_000, env: options.env });
+    const r = await docker.run(image, args, { name, timeoutMs: 60_000, env: options.env });
+    // A client killed at the time limit leaves its container running.
+    if (r.code === 128 || r.code === 137) docker.removeContainer(name);
     return { ...none, run: { args, code: r.code, output: `${r.stdout}${r.stderr}`.trim() } };
   }
-  const started = await docker.serve(image, { name, ports, env: options.env });
+  const started = await docker.serve(image, { name, ports, env: options.env, network: ports.length === 0 ? "none" : undefined });
   try {
     if ("error" in started) return { ...none, error: started.error };
     const paths = options.httpPaths && options.httpPaths.length > 0 ? options.httpPaths : ["/"];
-    const deadline = Date.now() + (options.readyMs ?? 30_000);
+    const deadline = Date.now() + readyMs;
     const http: Behaviour["http"][number][] = [];
     for (const port of ports) {
       const host = started.hostPorts.get(port)!;
       for (const path of paths) {
         let last = "";
         let answer: { status: number; body: string } | null = null;
-        do {
+        // Poll fast at first (most servers are up within a second), then back off, within the bound.
+        for (let attempt = 0; !answer; attempt++) {
           try {
             answer = await httpGet(`http://127.0.0.1:${host}${path}`, 3000);
           } catch (err) {
             last = String(err);
-            await new Promise((r) => setTimeout(r, 300));
+            if (Date.now() >= deadline) break;
+            await sleep(Math.min(25 * 2 ** attempt, 250));
           }
-        } while (!answer && Date.now() < deadline);
+        }
         http.push(answer ? { port, path, ...answer } : { port, path, status: 0, body: `no answer (${last})` });
       }
     }
-    const test = (config.Healthcheck as { Test?: string[] } | null)?.Test ?? [];
-    let health: number | null = null;
-    if (test[0] === "CMD" || test[0] === "CMD-SHELL") {
-      const argv = test[0] === "CMD" ? test.slice(1) : ["/bin/sh", "-c", test[1] ?? ""];
-      health = (await docker.exec(["exec", name, ...argv], { timeoutMs: 30_000 })).code;
+    if (!health) return { ...none, http };
+    // With ports, the server answered: the HEALTHCHECK runs once. Without, it runs until it passes, the
+    // container stops, or the bound passes (the program may still be starting).
+    const healthDeadline = ports.length > 0 ? 0 : Date.now() + Math.min(readyMs, 15_000);
+    let code: number | null = null;
+    for (let attempt = 0; ; attempt++) {
+      const r = await docker.exec(["exec", name, ...health], { timeoutMs: 30_000 });
+      code = /is not running|No such container/i.test(r.stderr) ? null : r.code;
+      if (code === 0 || code === null || Date.now() >= healthDeadline) break;
+      await sleep(Math.min(50 * 2 ** attempt, 500));
     }
-    return { ...none, http, health };
+    if (ports.length > 0) return { ...none, http, health: code };
+    // A program that already ended: its exit code and output are compared as a run.
+    const state = await docker.exec(["inspect", "--format", "{{.State.Running}} {{.State.ExitCode}}", name]);
+    const [running, exit] = state.stdout.trim().split(" ");
+    if (running !== "false") return { ...none, health: code };
+    const logs = await docker.exec(["logs", name]);
+    return { ...none, health: code, run: { args: [], code: Number(exit), output: `${logs.stdout}${logs.stderr}`.trim() } };
   } finally {
-    await docker.exec(["rm", "-f", name]);
+    docker.removeContainer(name);
   }
 }
+
+/** The HEALTHCHECK's command as argv for `docker exec`, or null when there is none (or `NONE`). */
+function healthArgv(config: ImageConfig): string[] | null {
+  const test = (config.Healthcheck as { Test?: string[] } | null)?.Test ?? [];
+  if (test[0] === "CMD") return test.slice(1);
+  if (test[0] === "CMD-SHELL") return ["/bin/sh", "-c", test[1] ?? ""];
+  return null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One sentence for each way the optimized image behaves differently. */
 export function compareBehaviour(before: Behaviour, after: Behaviour): Reason[] {

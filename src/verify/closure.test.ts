@@ -85,6 +85,25 @@ describe("closure probes", () => {
     ]);
   });
 
+  test("a system library's own DT_NEEDED is followed: the library it needs in turn must be there too", () => {
+    const elfInfo = (needed: string[]) => ({ interpreter: null, needed, rpath: [], runpath: [], machine: "x86_64" });
+    const selinux = { ...file(null), elf: elfInfo(["libpcre2-8.so.0", "libc.so.6"]) };
+    const pcre = { ...file(null), elf: elfInfo(["libc.so.6", "libselinux.so.1"]) };
+    const whole = {
+      ...system,
+      ...app,
+      "/usr/lib/x86_64-linux-gnu/libselinux.so.1.0": selinux,
+      "/usr/lib/x86_64-linux-gnu/libpcre2-8.so.0": pcre,
+    };
+    expect(findings(view(image(whole)))).toEqual([]);
+    const broken = image(whole);
+    broken.entries.delete("/usr/lib/x86_64-linux-gnu/libpcre2-8.so.0");
+    const found = newFindings(findings(view(image(whole))), findings(view(broken)));
+    expect(found.map((f) => [f.id, f.data.file, f.data.via, f.data.library])).toEqual([
+      ["missingLibraryOf", "/app/bin/tool", "/usr/lib/x86_64-linux-gnu/libselinux.so.1.0", "libpcre2-8.so.0"],
+    ]);
+  });
+
   test("what the original lacks too is no finding", () => {
     const fs = image({ ...system, ...app });
     fs.entries.delete("/usr/bin/convert");

@@ -5,9 +5,10 @@
 import { builtinModules } from "node:module";
 import { posix } from "node:path";
 import type { ImageConfig } from "./docker.js";
-import { librarySearchPath, readElf } from "./elf.js";
-import type { ImageFs } from "./image-fs.js";
+import { type ElfInfo, librarySearchPath, readElf } from "./elf.js";
+import type { ImageFs, Keep } from "./image-fs.js";
 import type { VerifyMessageId } from "./messages.js";
+import { missingPythonModules, pythonEntry } from "./python-imports.js";
 
 export interface Finding {
   /** The same problem has the same key in both images. */
@@ -23,6 +24,8 @@ export interface ImageView {
   readonly roots: readonly string[];
 }
 
+/** How many distinct libraries the closure follows for one image. */
+const MAX_LIBRARIES = 2000;
 const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const SCRIPT = /\.(js|cjs|mjs|py)$/;
 const BUILTINS = new Set(builtinModules);
@@ -30,12 +33,14 @@ const BUILTINS = new Set(builtinModules);
 /** Which contents the probes read: ELF files and scripts under the roots, loader config, heads of programs. */
 export function keepFor(roots: readonly string[]) {
   const inRoots = (p: string) => roots.some((r) => p === r || p.startsWith(r === "/" ? "/" : `${r}/`));
-  return (path: string, size: number, mode: number): "whole" | "elf" | "head" | "no" => {
+  return (path: string, size: number, mode: number): ReturnType<Keep> => {
     if (/^\/etc\/(ld\.so\.conf(\.d\/.*)?|ld-musl-.*\.path|passwd|group)$/.test(path)) return "whole";
     if (inRoots(path)) {
       if ((SCRIPT.test(path) || path.endsWith("/package.json")) && size <= 1 << 20) return "whole";
       if (size <= 1 << 29) return "elf";
     }
+    // A shared library elsewhere: what it needs in turn (its content is not kept).
+    if (/\.so(\.[\d.]+)?$/.test(path) && size <= 1 << 26) return "elfInfo";
     return mode & 0o111 ? "head" : "no";
   };
 }
@@ -49,7 +54,28 @@ export function findings(view: ImageView): Finding[] {
   const workdir = config.WorkingDir || "/";
   const system = { ldLibraryPath: (env.get("LD_LIBRARY_PATH") ?? "").split(":").filter(Boolean), ldSoConf: ldSoConf(fs) };
 
-  // Shared libraries of every ELF file of the app.
+  // Shared libraries of every ELF file of the app, and the libraries those need in turn (a system library's
+  // own DT_NEEDED), each library once, within a bound.
+  const visited = new Set<string>();
+  const libraries = (elf: ElfInfo, file: string, app: string, inherited: readonly string[]) => {
+    const dirs = [...librarySearchPath(elf, file, system), ...inherited];
+    // DT_RPATH (without DT_RUNPATH) also serves the libraries loaded on its behalf.
+    const origin = posix.dirname(file);
+    const rpath = elf.rpath.map((d) => posix.normalize(d.replace(/\$(ORIGIN|\{ORIGIN\})/g, origin)));
+    const passOn = elf.runpath.length === 0 ? [...inherited, ...rpath] : inherited;
+    for (const library of elf.needed) {
+      const hit = library.includes("/") ? fs.resolve(library) : dirs.map((d) => fs.resolve(posix.join(d, library))).find(Boolean);
+      if (!hit) {
+        if (file === app) add({ key: `lib:${file}:${library}`, id: "missingLibrary", data: { file, library } });
+        else add({ key: `lib:${file}:${library}`, id: "missingLibraryOf", data: { file: app, via: file, library } });
+        continue;
+      }
+      if (visited.has(hit.path) || visited.size >= MAX_LIBRARIES) continue;
+      visited.add(hit.path);
+      const info = hit.entry.elf ?? (hit.entry.data ? readElf(hit.entry.data) : null);
+      if (info) libraries(info, hit.path, app, passOn);
+    }
+  };
   for (const root of view.roots) {
     for (const [file, entry] of [...fs.under(root), [root, fs.entries.get(root)] as const]) {
       if (!entry?.data || entry.type !== "file") continue;
@@ -57,11 +83,7 @@ export function findings(view: ImageView): Finding[] {
       if (!elf) continue;
       if (elf.interpreter && !fs.resolve(elf.interpreter))
         add({ key: `loader:${file}`, id: "missingLoader", data: { file, loader: elf.interpreter } });
-      const dirs = librarySearchPath(elf, file, system);
-      for (const library of elf.needed) {
-        const found = library.includes("/") ? fs.resolve(library) : dirs.some((d) => fs.resolve(posix.join(d, library)));
-        if (!found) add({ key: `lib:${file}:${library}`, id: "missingLibrary", data: { file, library } });
-      }
+      libraries(elf, file, file, []);
     }
   }
 
@@ -110,6 +132,12 @@ export function findings(view: ImageView): Finding[] {
       .filter((f) => !runtimeText.includes(f))
       .map((f) => posix.resolve(workdir, f)),
   );
+
+  // Python modules the Python entry and the app's own modules import.
+  const python = pythonEntry(entry, workdir);
+  if (python)
+    for (const m of missingPythonModules(fs, python, env))
+      add({ key: `pymodule:${m.module}`, id: "missingModule", data: { module: m.module, file: m.file } });
 
   // Programs and modules the app's code uses.
   for (const root of view.roots) {

@@ -75,10 +75,14 @@ export class Docker {
     return (await this.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 })).code === 0;
   }
 
-  /** Build `dockerfile` (a path) with `context` as build context and tag it. */
+  /**
+   * Build `dockerfile` (a path) with `context` as build context and tag it; with `text`, the Dockerfile is that
+   * text, read from standard input (`-f -`: no temporary file), and `dockerfile` is not read.
+   */
   async build(options: {
     context: string;
     dockerfile: string;
+    text?: string;
     tag: string;
     noCache?: boolean;
     buildArgs?: Readonly<Record<string, string>>;
@@ -92,20 +96,46 @@ export class Docker {
       ...(options.noCache ? ["--no-cache"] : []),
       ...buildArgs,
       "-f",
-      options.dockerfile,
+      options.text !== undefined ? "-" : options.dockerfile,
       "-t",
       options.tag,
       options.context,
     ];
-    const result = await this.exec(args, { timeoutMs: options.timeoutMs ?? 900_000 });
+    const result = await this.exec(args, { input: options.text, timeoutMs: options.timeoutMs ?? 900_000 });
     return { ...result, seconds: (Date.now() - start) / 1000 };
   }
 
   async inspect(image: string): Promise<ImageInfo> {
-    const r = await this.exec(["image", "inspect", image]);
-    if (r.code !== 0) throw new Error(`docker image inspect ${image}: ${r.stderr.trim()}`);
-    const [info] = JSON.parse(r.stdout) as Array<{ Id: string; Size: number; Config: ImageConfig; RootFS?: { Layers?: string[] } }>;
-    return { id: info.Id, size: info.Size, layers: info.RootFS?.Layers?.length ?? 0, config: info.Config };
+    const info = (await this.inspectMany([image]))[0];
+    if (!info) throw new Error(`docker image inspect ${image}: no such image`);
+    return info;
+  }
+
+  /** Several images in one client call: each one's info in order, null for an image the engine lacks. */
+  async inspectMany(images: readonly string[]): Promise<(ImageInfo | null)[]> {
+    const r = await this.exec(["image", "inspect", ...images]);
+    let found: Array<{ Id: string; Size: number; Config: ImageConfig; RootFS?: { Layers?: string[] }; RepoTags?: string[] }> = [];
+    try {
+      found = JSON.parse(r.stdout || "[]");
+    } catch {
+      throw new Error(`docker image inspect ${images.join(" ")}: ${r.stderr.trim()}`);
+    }
+    // The engine prints the images it has, in order, and an error for each missing one.
+    const missing = new Set([...r.stderr.matchAll(/No such (?:image|object): (\S+)/gi)].map((m) => m[1]));
+    // An answer that does not add up (an older engine's wording): ask for each image alone.
+    if (images.length > 1 && found.length + missing.size !== images.length)
+      return (await Promise.all(images.map((i) => this.inspectMany([i])))).map((x) => x[0]);
+    const out: (ImageInfo | null)[] = [];
+    let next = 0;
+    for (const image of images) {
+      if (missing.has(image) || next >= found.length) {
+        out.push(null);
+        continue;
+      }
+      const info = found[next++];
+      out.push({ id: info.Id, size: info.Size, layers: info.RootFS?.Layers?.length ?? 0, config: info.Config });
+    }
+    return out;
   }
 
   /** Run a container to completion and collect its output. */
@@ -122,19 +152,20 @@ export class Docker {
   /** Start a server container with each of `ports` published on a free loopback port; the host ports by container port. */
   async serve(
     image: string,
-    options: { name: string; ports: readonly number[]; env?: readonly string[] },
+    options: { name: string; ports: readonly number[]; env?: readonly string[]; network?: string },
   ): Promise<{ hostPorts: Map<number, number> } | { error: string }> {
     const publish = options.ports.flatMap((p) => ["-p", `127.0.0.1::${p}`]);
     const env = (options.env ?? []).flatMap((e) => ["--env", e]);
-    const started = await this.exec(["run", "-d", "--name", options.name, ...publish, ...env, image]);
+    const network = options.network ? [`--network=${options.network}`] : [];
+    const started = await this.exec(["run", "-d", "--name", options.name, ...network, ...publish, ...env, image]);
     if (started.code !== 0) return { error: started.stderr.trim() };
+    if (options.ports.length === 0) return { hostPorts: new Map() };
+    // One `docker port` call lists every mapping: `8000/tcp -> 127.0.0.1:49153`.
+    const listed = await this.exec(["port", options.name]);
     const hostPorts = new Map<number, number>();
-    for (const p of options.ports) {
-      const port = await this.exec(["port", options.name, `${p}/tcp`]);
-      const hostPort = /:(\d+)\s*$/m.exec(port.stdout)?.[1];
-      if (!hostPort) return { error: `no published port for ${p}: ${port.stdout}${port.stderr}` };
-      hostPorts.set(p, Number(hostPort));
-    }
+    for (const m of listed.stdout.matchAll(/^(\d+)\/tcp -> [^\n]*:(\d+)\s*$/gm))
+      if (!hostPorts.has(Number(m[1]))) hostPorts.set(Number(m[1]), Number(m[2]));
+    for (const p of options.ports) if (!hostPorts.has(p)) return { error: `no published port for ${p}: ${listed.stdout}${listed.stderr}` };
     return { hostPorts };
   }
 
@@ -188,12 +219,21 @@ export class Docker {
       const fs = await readTar(child.stdout, keep);
       return (await closed) === 0 ? fs : { error: stderr.trim() };
     } finally {
-      await this.exec(["rm", "-f", id]);
+      this.removeContainer(id);
     }
   }
 
-  /** Remove images (missing ones are ignored). */
+  private readonly removals = new Set<Promise<unknown>>();
+
+  /** Remove a container in the background (nobody waits for it); `removeImages` waits for these first. */
+  removeContainer(name: string): void {
+    const done = this.exec(["rm", "-f", name]).finally(() => this.removals.delete(done));
+    this.removals.add(done);
+  }
+
+  /** Remove images (missing ones are ignored), after the containers being removed. */
   async removeImages(...images: readonly string[]): Promise<void> {
+    await Promise.all(this.removals);
     if (images.length > 0) await this.exec(["image", "rm", "-f", ...images]);
   }
 }

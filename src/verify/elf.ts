@@ -61,10 +61,27 @@ export function readElf(data: Buffer): ElfInfo | null {
     const strtab = load && strtabAddr !== undefined ? strtabAddr - load.vaddr + load.offset : null;
     const str = (tag: number) => (strtab === null ? [] : entries.filter((e) => e.tag === tag).map((e) => cString(data, strtab + e.value)));
     const paths = (tag: number) => str(tag).flatMap((s) => s.split(":").filter(Boolean));
-    return { interpreter, needed: str(DT_NEEDED), rpath: paths(DT_RPATH), runpath: paths(DT_RUNPATH), machine };
+    return { interpreter, needed: str(DT_NEEDED).filter(Boolean), rpath: paths(DT_RPATH), runpath: paths(DT_RUNPATH), machine };
   } catch {
     return null;
   }
+}
+
+/** Where PT_DYNAMIC lies in the file, read from the head of an ELF file (null when the head does not say). */
+export function dynamicSection(head: Buffer): { offset: number; size: number } | null {
+  if (head.length < 64 || !isElf(head)) return null;
+  const is64 = head[4] === 2;
+  const le = head[5] === 1;
+  const u16 = (o: number) => (le ? head.readUInt16LE(o) : head.readUInt16BE(o));
+  const u32 = (o: number) => (le ? head.readUInt32LE(o) : head.readUInt32BE(o));
+  const word = (o: number) => (is64 ? Number(le ? head.readBigUInt64LE(o) : head.readBigUInt64BE(o)) : u32(o));
+  const [phoff, phentsize, phnum] = [word(is64 ? 32 : 28), u16(is64 ? 54 : 42), u16(is64 ? 56 : 44)];
+  for (let i = 0; i < phnum; i++) {
+    const h = phoff + i * phentsize;
+    if (h + phentsize > head.length) return null;
+    if (u32(h) === PT_DYNAMIC) return { offset: word(h + (is64 ? 8 : 4)), size: word(h + (is64 ? 32 : 16)) };
+  }
+  return null;
 }
 
 function cString(data: Buffer, offset: number): string {

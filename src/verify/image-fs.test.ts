@@ -1,6 +1,6 @@
 // The tar reader on archives made by this machine's tar (GNU and PAX formats: long names, links, owners).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync, linkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync, linkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -42,4 +42,18 @@ describe("readTar", () => {
       expect(fs.resolve("/nope")).toBeNull();
     });
   }
+
+  test("elfInfo keeps only the loader's view of a library: the same DT_NEEDED as the whole file, in any chunking", async () => {
+    const tar = archive("gnu");
+    if (!tar) return;
+    const whole = readElf(readFileSync(realpathSync("/bin/ls")))!;
+    for (const size of [333, 4096, 65536]) {
+      const chunks = Array.from({ length: Math.ceil(tar.length / size) }, (_, i) => tar.subarray(i * size, (i + 1) * size));
+      const fs = await readTar(Readable.from(chunks), (path) => (path === "/bin/ls" ? "elfInfo" : "no"));
+      const entry = fs.entries.get("/bin/ls")!;
+      expect(entry.data).toBeNull();
+      expect(entry.elf?.needed).toEqual(whole.needed);
+      expect(entry.elf?.interpreter).toBe(whole.interpreter);
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // container): no shell or tool is needed inside the image. Every entry's metadata is kept; contents only
 // where the caller asks (ELF files under the copied paths, small text files), so that large images fit.
 import { posix } from "node:path";
-import { isElf } from "./elf.js";
+import { dynamicSection, type ElfInfo, isElf, readElf } from "./elf.js";
 
 export interface FsEntry {
   readonly type: "file" | "dir" | "symlink" | "other";
@@ -14,10 +14,15 @@ export interface FsEntry {
   readonly link: string | null;
   /** The content, when kept. */
   data: Buffer | null;
+  /** What the loader needs of an ELF file read in `elfInfo` mode (its content is not kept). */
+  elf?: ElfInfo | null;
 }
 
-/** Which contents to keep: `whole` for any file, `elf` when it starts as an ELF file, `head` its first 256 bytes. */
-export type Keep = (path: string, size: number, mode: number) => "whole" | "elf" | "head" | "no";
+/**
+ * Which contents to keep: `whole` for any file, `elf` when it starts as an ELF file, `head` its first 256
+ * bytes, `elfInfo` only the loader's view of an ELF file (a system library: its DT_NEEDED, RUNPATH).
+ */
+export type Keep = (path: string, size: number, mode: number) => "whole" | "elf" | "head" | "elfInfo" | "no";
 
 export class ImageFs {
   readonly entries = new Map<string, FsEntry>();
@@ -47,12 +52,39 @@ export class ImageFs {
     return entry ? { path: current, entry } : null;
   }
 
+  private folders: Set<string> | null = null;
+
   /** Is there something at `path`, or below it (a folder a tar stream does not list)? */
   has(path: string): boolean {
     if (this.resolve(path)) return true;
-    const prefix = `${posix.normalize(path)}/`;
-    for (const p of this.entries.keys()) if (p.startsWith(prefix)) return true;
-    return false;
+    // Every folder that has something below it, built once (the probes ask thousands of times).
+    if (!this.folders) {
+      this.folders = new Set();
+      for (const p of this.entries.keys())
+        for (let d = posix.dirname(p); d !== "/" && !this.folders.has(d); d = posix.dirname(d)) this.folders.add(d);
+    }
+    return this.folders.has(posix.normalize(path));
+  }
+
+  private listing: Map<string, string[]> | null = null;
+
+  /** The names directly inside folder `dir` as stored (symlinks not followed), from an index built once. */
+  children(dir: string): readonly string[] {
+    if (!this.listing) {
+      this.listing = new Map();
+      const seen = new Set<string>();
+      // Folders a tar stream does not list are still there when something below them is.
+      for (let p of this.entries.keys()) {
+        for (; p !== "/" && !seen.has(p); p = posix.dirname(p)) {
+          seen.add(p);
+          const parent = posix.dirname(p);
+          const names = this.listing.get(parent) ?? [];
+          names.push(posix.basename(p));
+          this.listing.set(parent, names);
+        }
+      }
+    }
+    return this.listing.get(posix.normalize(dir)) ?? [];
   }
 
   /** Paths under `dir` (itself excluded), as stored (symlinks not followed). */
@@ -67,6 +99,7 @@ export class ImageFs {
   }
 }
 
+const ZERO_BLOCK = Buffer.alloc(512);
 const ROOT: FsEntry = { type: "dir", mode: 0o755, uid: 0, gid: 0, size: 0, link: null, data: null };
 
 /** Read a tar stream into an ImageFs (ustar, GNU long names and PAX headers). */
@@ -74,7 +107,18 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
   const fs = new ImageFs();
   const hardLinks: [string, string][] = [];
   let buf: Buffer = Buffer.alloc(0);
-  let pending: { path: string; entry: FsEntry; left: number; pad: number; mode: ReturnType<Keep>; parts: Buffer[] } | null = null;
+  let pending: {
+    path: string;
+    entry: FsEntry;
+    left: number;
+    pad: number;
+    mode: ReturnType<Keep>;
+    parts: Buffer[];
+    decided?: boolean;
+    /** elfInfo: the file's head and its dynamic section, by offset (the rest is never needed). */
+    pieces: [number, Buffer][];
+    dynamic?: { offset: number; size: number } | null;
+  } | null = null;
   let longName: string | null = null;
   let longLink: string | null = null;
   let pax: Record<string, string> = {};
@@ -85,6 +129,12 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
     const data = Buffer.concat(pending.parts);
     if (pending.mode === "whole" || (pending.mode === "elf" && isElf(data))) pending.entry.data = data;
     if (pending.mode === "head") pending.entry.data = data.subarray(0, 256);
+    if (pending.mode === "elfInfo") {
+      // The kept ranges at their offsets, zeros elsewhere (calloc'd lazily: cheap even for a large file).
+      const sparse = Buffer.alloc(pending.entry.size);
+      for (const [offset, piece] of pending.pieces) piece.copy(sparse, offset);
+      pending.entry.elf = readElf(sparse);
+    }
     pending = null;
   };
 
@@ -110,10 +160,29 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
         const take = Math.min(pending.left, buf.length);
         // Only an ELF file's head decides whether to keep the rest.
         const had = pending.entry.size - pending.left;
+        if (pending.mode === "elfInfo" && pending.decided) {
+          keepElfRanges(pending, had, buf.subarray(0, take));
+          pending.left -= take;
+          buf = buf.subarray(take);
+          if (pending.left > 0) break;
+          if (buf.length < pending.pad) break;
+          buf = buf.subarray(pending.pad);
+          finishFile();
+          continue;
+        }
+        // Slices, not copies: a stream never reuses the buffers it hands out.
         if (pending.mode !== "no" && !(pending.mode === "head" && had >= 256) && take > 0)
-          pending.parts.push(Buffer.from(buf.subarray(0, take)));
-        if (pending.mode === "elf" && pending.entry.size - pending.left + take >= 4) {
-          pending.mode = isElf(Buffer.concat(pending.parts)) ? "whole" : "head";
+          pending.parts.push(buf.subarray(0, pending.mode === "head" ? Math.min(take, 256 - had) : take));
+        // Decided once, on the first 4 bytes.
+        if (!pending.decided && (pending.mode === "elf" || pending.mode === "elfInfo") && had + take >= 4) {
+          pending.decided = true;
+          const elf = isElf(Buffer.concat(pending.parts));
+          pending.mode = pending.mode === "elfInfo" ? (elf ? "elfInfo" : "head") : elf ? "whole" : "head";
+          if (pending.mode === "elfInfo") {
+            const head = Buffer.concat(pending.parts);
+            pending.parts = [];
+            keepElfRanges(pending, 0, head);
+          }
         }
         pending.left -= take;
         buf = buf.subarray(take);
@@ -126,7 +195,7 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
       if (buf.length < 512) break;
       const header = buf.subarray(0, 512);
       buf = buf.subarray(512);
-      if (header.every((b) => b === 0)) continue;
+      if (header[0] === 0 && header.equals(ZERO_BLOCK)) continue;
       const str = (o: number, n: number) => header.toString("utf8", o, o + n).replace(/\0.*$/s, "");
       const num = (o: number, n: number) => parseInt(str(o, n).trim() || "0", 8);
       const size = pax.size ? Number(pax.size) : num(124, 12);
@@ -154,16 +223,37 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
       longName = longLink = null;
       pax = {};
       const mode = entry.type === "file" && size > 0 && type !== "1" ? keep(path, size, entry.mode) : "no";
-      pending = { path, entry, left: size, pad, mode, parts: [] };
+      pending = { path, entry, left: size, pad, mode, parts: [], pieces: [] };
       if (size === 0) finishFile();
     }
   }
   for (const [path, target] of hardLinks) {
     const t = fs.entries.get(target);
     const e = fs.entries.get(path);
-    if (t && e) fs.entries.set(path, { ...e, size: t.size, data: t.data });
+    if (t && e) fs.entries.set(path, { ...e, size: t.size, data: t.data, elf: t.elf });
   }
   return fs;
+}
+
+/** The loader's view of an ELF file needs its head (headers, usually the dynamic strings) and its dynamic section. */
+const ELF_HEAD = 1 << 20;
+
+function keepElfRanges(
+  pending: { pieces: [number, Buffer][]; dynamic?: { offset: number; size: number } | null },
+  at: number,
+  data: Buffer,
+): void {
+  const end = at + data.length;
+  if (at < ELF_HEAD) pending.pieces.push([at, data.subarray(0, Math.min(data.length, ELF_HEAD - at))]);
+  // The program headers are in the first piece: they say where the dynamic section is.
+  const covered = pending.pieces.reduce((n, [offset, piece]) => (offset < ELF_HEAD ? n + piece.length : n), 0);
+  if (pending.dynamic === undefined && covered >= 4096)
+    pending.dynamic = dynamicSection(Buffer.concat(pending.pieces.filter(([o]) => o < ELF_HEAD).map(([, p]) => p)));
+  const d = pending.dynamic;
+  if (d && d.offset + d.size > at && d.offset < end && d.offset + d.size > ELF_HEAD) {
+    const from = Math.max(d.offset, at, ELF_HEAD);
+    pending.pieces.push([from, data.subarray(from - at, Math.min(end, d.offset + d.size) - at)]);
+  }
 }
 
 function parsePax(body: string): Record<string, string> {

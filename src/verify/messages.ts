@@ -12,6 +12,8 @@ export const VERIFY_MESSAGES = {
   envInherited: "`{name}` differs only because the base image differs: `{before}` before, `{after}` after.",
   userHarden: "The user changed from `{before}` to `{after}` (--harden).",
   runtimeBase: "The runtime starts from `{runtime}` instead of `{build}`: {what} of the build image are not in it.",
+  missingLibraryOf:
+    "`{file}` needs `{via}`, which needs the shared library `{library}`, which no library folder of the optimized image has.",
   missingLoader: "`{file}` needs the dynamic loader `{loader}`, which the optimized image lacks.",
   missingLibrary: "`{file}` needs the shared library `{library}`, which no library folder of the optimized image has.",
   missingProgram: "`{program}`, run by {by}, is not in the optimized image.",

@@ -3,8 +3,7 @@
 // (closure probes read on the host: libraries, programs, permissions, the app's files) and what they do (every
 // exposed port, the HEALTHCHECK, a short run); measure size, layers, cold build and warm rebuild times.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fsContext } from "../core/context.js";
 import { withDockerignore } from "../core/dockerignore.js";
@@ -18,6 +17,8 @@ import { dockerfileFacts } from "./dockerfile-facts.js";
 import { compareFiles, comparePermissions } from "./fs-diff.js";
 import type { ImageFs } from "./image-fs.js";
 import { type Reason, reason } from "./messages.js";
+import type { RunRoot } from "./run-root.js";
+import { type Phase, Timings } from "./timing.js";
 
 export interface VerifyOptions {
   readonly docker: Docker;
@@ -56,6 +57,8 @@ export interface VerifyOptions {
   /** Look for the largest pass set that verifies when the full one does not (default true). */
   readonly bisect?: boolean;
   readonly progress?: (message: string) => void;
+  /** This process's folder for what verify keeps on disk (the edited source's bytes); none: not kept. */
+  readonly runRoot?: RunRoot;
   /** Register a clean-up to run if the process is interrupted; returns the function that unregisters it. */
   readonly onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }
@@ -83,6 +86,8 @@ export interface VerifyResult {
   readonly optimized: Side;
   /** When the full pass set does not verify: the largest set that does, and the passes to skip. */
   readonly bisect: { readonly verifies: readonly string[]; readonly skip: readonly string[] } | null;
+  /** Milliseconds per phase (phases that run at once overlap) and `total`, the wall time. */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 /** The docker client or engine failed (not the Dockerfile): the user must fix the environment. */
@@ -105,6 +110,12 @@ interface Reference {
   /** Its file system and behaviour, observed while the optimized side builds. */
   readonly observed: Promise<Observed>;
   findings: Finding[] | null;
+  readonly edit: EditState;
+}
+
+interface EditState {
+  /** Puts the edited source file back as it was; null when no edit is pending. */
+  restore: (() => void) | null;
 }
 
 interface Observed {
@@ -115,16 +126,18 @@ interface Observed {
 /** Export the file system and exercise the image, both at once. */
 async function observeImage(
   options: VerifyOptions,
+  timings: Timings,
   tag: string,
   config: ImageConfig,
   roots: readonly string[],
-  which: string,
+  which: "original" | "optimized",
 ): Promise<Observed> {
   const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
   const probe = { smoke: options.smoke, httpPaths, env: options.env };
+  const side = which === "original" ? "Original" : "Optimized";
   const [fs, behaviour] = await Promise.all([
-    options.docker.exportFs(tag, keepFor(roots)),
-    observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe),
+    timings.measure(`export${side}` as Phase, () => options.docker.exportFs(tag, keepFor(roots))),
+    timings.measure(`run${side}` as Phase, () => observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe)),
   ]);
   return { fs, behaviour };
 }
@@ -136,10 +149,14 @@ function appRoots(input: string, output: string): string[] {
 }
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
+  const timings = new Timings();
   const input = readFileSync(options.dockerfile, "utf8");
   const optimizeFor = (skip: readonly string[]) =>
     optimize(input, { ...options.settings, skip: [...(options.settings.skip ?? []), ...skip], context: fsContext(options.context) });
-  const full = options.candidate !== undefined ? { output: options.candidate, changes: [], intended: [] } : await optimizeFor([]);
+  const full =
+    options.candidate !== undefined
+      ? { output: options.candidate, changes: [], intended: [] }
+      : await timings.measure("optimize", () => optimizeFor([]));
   const base = { changed: full.output !== input, optimizedText: full.output, editedFile: null };
   if (!base.changed)
     return {
@@ -150,50 +167,54 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       original: EMPTY,
       optimized: EMPTY,
       bisect: null,
+      timings: timings.report(),
     };
 
   const { docker } = options;
   const id = `${RUN_ID}-${sequence++}`;
   const prefix = options.tagPrefix ?? "msb-opt-verify";
-  const tmp = mkdtempSync(join(tmpdir(), "msb-opt-verify-"));
   const tags: string[] = [];
-  const cleanup = async () => {
-    rmSync(tmp, { recursive: true, force: true });
-    await docker.removeImages(...tags);
-  };
+  // The source edit of the warm-rebuild measurement, undone on an interruption too.
+  const edit: EditState = { restore: null };
+  const cleanup = () =>
+    timings.measure("cleanup", async () => {
+      edit.restore?.();
+      await docker.removeImages(...tags);
+    });
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
   let pending: Promise<unknown> = Promise.resolve();
-  try {
+  const attempt = async (): Promise<Omit<VerifyResult, "timings">> => {
     const cold = options.cold !== false;
     const originalTag = `${prefix}-${id}:original`;
     tags.push(originalTag);
     options.progress?.(`building the original Dockerfile${cold ? " (cold)" : ""}`);
-    const b1 = await docker.build({ context: options.context, dockerfile: options.dockerfile, tag: originalTag, noCache: cold });
+    const b1 = await timings.measure("buildOriginal", () =>
+      docker.build({ context: options.context, dockerfile: options.dockerfile, tag: originalTag, noCache: cold }),
+    );
     if (b1.code !== 0) {
       environmentCheck(b1.stderr, b1.code);
       const why = reason("difference", "originalBuild", { detail: lastLines(b1.stderr) });
       return { ...base, verdict: "not-equivalent", equivalent: false, reasons: [why], original: EMPTY, optimized: EMPTY, bisect: null };
     }
-    const info = await docker.inspect(originalTag);
+    const [info, baseOriginal] = await timings.measure("inspect", () => inspectWithBase(docker, originalTag, dockerfileFacts(input).base));
     const roots = appRoots(input, full.output);
-    const observed = observeImage(options, originalTag, info.config, roots, "original");
+    const observed = observeImage(options, timings, originalTag, info.config, roots, "original");
     pending = observed;
     const ref: Reference = {
       tag: originalTag,
       info,
-      base: await baseConfig(docker, dockerfileFacts(input).base),
+      base: baseOriginal,
       buildSeconds: b1.seconds,
       roots,
       observed,
       findings: null,
+      edit,
     };
     let n = 0;
     const candidate = async (text: string, intended: readonly Intended[], first: boolean) => {
       const tag = `${prefix}-${id}:candidate-${n++}`;
       tags.push(tag);
-      const file = join(tmp, `Dockerfile.${n}`);
-      writeFileSync(file, text);
-      return compareCandidate(options, ref, { text, file, tag, intended, cold: first && cold, first });
+      return compareCandidate(options, timings, ref, { text, tag, intended, cold: first && cold, first });
     };
     const first = await candidate(full.output, full.intended ?? [], true);
     // The passes that changed the file, in pipeline order.
@@ -202,19 +223,26 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       .map((p) => p.id)
       .filter((id) => changedBy.has(id));
     if (first.equivalent || options.bisect === false || applied.length === 0) return { ...base, ...first, bisect: null };
-    const bisect = await largestVerifyingSet(applied, async (skip) => {
-      const partial = await optimizeFor(skip);
-      // Without those passes nothing changes: no rewrite to keep.
-      if (partial.output === input) return false;
-      options.progress?.(`bisect: trying without ${skip.join(", ")}`);
-      return (await candidate(partial.output, partial.intended ?? [], false)).equivalent;
-    });
+    const bisect = await timings.measure("bisect", () =>
+      largestVerifyingSet(applied, async (skip) => {
+        const partial = await optimizeFor(skip);
+        // Without those passes nothing changes: no rewrite to keep.
+        if (partial.output === input) return false;
+        options.progress?.(`bisect: trying without ${skip.join(", ")}`);
+        return (await candidate(partial.output, partial.intended ?? [], false)).equivalent;
+      }),
+    );
     return { ...base, ...first, bisect };
+  };
+  let result: Omit<VerifyResult, "timings">;
+  try {
+    result = await attempt();
   } finally {
     await pending.catch(() => {});
     unregister();
     await cleanup();
   }
+  return { ...result, timings: timings.report() };
 }
 
 /**
@@ -245,7 +273,6 @@ function* combinations<T>(items: readonly T[], k: number, start = 0): Generator<
 
 interface Candidate {
   readonly text: string;
-  readonly file: string;
   readonly tag: string;
   readonly intended: readonly Intended[];
   readonly cold: boolean;
@@ -255,33 +282,41 @@ interface Candidate {
 
 async function compareCandidate(
   options: VerifyOptions,
+  timings: Timings,
   ref: Reference,
   c: Candidate,
-): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText">> {
+): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText" | "timings">> {
   const { docker } = options;
   const viaFrontend = c.first && options.frontend;
   options.progress?.(`building the optimized Dockerfile${viaFrontend ? ` through ${options.frontend}` : ""}${c.cold ? " (cold)" : ""}`);
-  const b2 = viaFrontend
-    ? await docker.build({
-        context: options.context,
-        dockerfile: options.dockerfile,
-        tag: c.tag,
-        noCache: c.cold,
-        buildArgs: { BUILDKIT_SYNTAX: options.frontend! },
-      })
-    : await docker.build({ context: options.context, dockerfile: c.file, tag: c.tag, noCache: c.cold });
+  // The rewrite reaches the client on standard input: no temporary file.
+  const b2 = await timings.measure("buildOptimized", () =>
+    viaFrontend
+      ? docker.build({
+          context: options.context,
+          dockerfile: options.dockerfile,
+          tag: c.tag,
+          noCache: c.cold,
+          buildArgs: { BUILDKIT_SYNTAX: options.frontend! },
+        })
+      : docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag, noCache: c.cold }),
+  );
   const original: Side = { ...EMPTY, sizeBytes: ref.info.size, layers: ref.info.layers, buildSeconds: ref.buildSeconds };
   if (b2.code !== 0) {
     environmentCheck(b2.stderr, b2.code);
     const why = reason("difference", "optimizedBuild", { detail: lastLines(b2.stderr) });
     return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
   }
-  const info = await docker.inspect(c.tag);
   const factsOut = dockerfileFacts(c.text);
+  const [info, baseOptimized] = await timings.measure("inspect", () => inspectWithBase(docker, c.tag, factsOut.base));
+  // Closure probes on both file systems, and what both images do (the original's observed once).
+  options.progress?.("reading both file systems and running both images");
+  const roots = ref.roots;
+  const observedB = observeImage(options, timings, c.tag, info.config, roots, "optimized");
   const runtimeBase = c.intended.find((i) => i.kind === "runtime-base");
   const reasons: Reason[] = compareContracts(
     { config: ref.info.config, base: ref.base },
-    { config: info.config, base: await baseConfig(docker, factsOut.base) },
+    { config: info.config, base: baseOptimized },
     {
       harden: Boolean(options.settings.harden),
       ignoreEnv: options.ignoreEnv,
@@ -290,10 +325,8 @@ async function compareCandidate(
     },
   );
 
-  // Closure probes on both file systems, and what both images do (the original's observed once).
-  options.progress?.("reading both file systems and running both images");
-  const roots = ref.roots;
-  const [a, b] = await Promise.all([ref.observed, observeImage(options, c.tag, info.config, roots, "optimized")]);
+  const [a, b] = await Promise.all([ref.observed, observedB]);
+  const compareStart = Date.now();
   const [fsA, fsB] = [a.fs, b.fs];
   if ("error" in fsA) reasons.push(reason("difference", "inspect", { which: "original", detail: fsA.error }));
   else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
@@ -316,6 +349,7 @@ async function compareCandidate(
   }
   const behaviour = b.behaviour;
   reasons.push(...compareBehaviour(a.behaviour, behaviour));
+  timings.add("compare", Date.now() - compareStart);
 
   let editedFile: string | null = null;
   let rebuild: [number | null, number | null] = [null, null];
@@ -324,14 +358,24 @@ async function compareCandidate(
     if (edited) {
       editedFile = relative(options.context, edited);
       const before = readFileSync(edited);
+      const added = sourceEdit(edited);
+      // Kept in the run's folder too: a run killed outright has it restored by the next one.
+      const forget = options.runRoot?.saveEdit(edited, before, added.trim()) ?? (() => {});
+      ref.edit.restore = () => {
+        writeFileSync(edited, before);
+        forget();
+        ref.edit.restore = null;
+      };
       try {
-        writeFileSync(edited, Buffer.concat([before, Buffer.from(sourceEdit(edited))]));
+        writeFileSync(edited, Buffer.concat([before, Buffer.from(added)]));
         options.progress?.(`rebuilding both after an edit of ${editedFile}`);
-        const r1 = await docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag });
-        const r2 = await docker.build({ context: options.context, dockerfile: c.file, tag: c.tag });
+        const [r1, r2] = await timings.measure("rebuild", async () => [
+          await docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag }),
+          await docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag }),
+        ]);
         rebuild = [r1.code === 0 ? r1.seconds : null, r2.code === 0 ? r2.seconds : null];
       } finally {
-        writeFileSync(edited, before);
+        ref.edit.restore?.();
       }
     }
   }
@@ -345,6 +389,18 @@ async function compareCandidate(
     original: { ...original, rebuildSeconds: rebuild[0], behaviour: a.behaviour },
     optimized: { sizeBytes: info.size, layers: info.layers, buildSeconds: b2.seconds, rebuildSeconds: rebuild[1], behaviour },
   };
+}
+
+/**
+ * A built image and the config of its base image, in one client call when the base is local (it is after the
+ * build); else the base is pulled. `scratch` is empty; null when the base cannot be read.
+ */
+async function inspectWithBase(docker: Docker, tag: string, base: string | null): Promise<[ImageInfo, ImageConfig | null]> {
+  const named = base !== null && base.toLowerCase() !== "scratch";
+  const [info, baseInfo] = await docker.inspectMany(named ? [tag, base] : [tag]);
+  if (!info) throw new DockerEnvironmentError(`the engine lost the image it just built (${tag})`);
+  if (baseInfo) return [info, baseInfo.config];
+  return [info, named ? await baseConfig(docker, base) : base === null ? null : EMPTY_CONFIG];
 }
 
 /** The config of a base image: local, else pulled; `scratch` is empty; null when it cannot be read. */

@@ -1,0 +1,67 @@
+// node scripts/verify-bench.mjs [--rounds N] [--rebuild] APP_DIR...: what `msb-opt verify` costs on top of the two
+// plain cold builds it makes. For each app (a folder with a Dockerfile): the original and msb-opt's output are
+// built cold with plain `docker build --no-cache`, then `msb-opt verify --format json --no-rebuild` (cold builds
+// included) runs; prints both wall times, their ratio and verify's phases (ms). Rounds alternate the order.
+// Docker client from MSB_DOCKER (default docker); base images need to exist locally (docker-farm tag-dockerfile).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CLI = join(ROOT, "bin/msb-opt.js");
+const DOCKER = process.env.MSB_DOCKER || "docker";
+const env = { ...process.env, DOCKER_BUILDKIT: "1", CI: "true" };
+const args = process.argv.slice(2);
+const rounds = args.includes("--rounds") ? Number(args.splice(args.indexOf("--rounds"), 2)[1]) : 1;
+const rebuild = args.includes("--rebuild") ? (args.splice(args.indexOf("--rebuild"), 1), true) : false;
+const OPTIONS = ["--offline", "--syntax-directive", "never"];
+const STAND_IN = ["--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
+
+const seconds = (start) => (performance.now() - start) / 1000;
+function plainBuild(context, dockerfile, tag) {
+  const start = performance.now();
+  const r = spawnSync(DOCKER, ["build", "--no-cache", "-q", "-f", dockerfile, "-t", tag, context], { env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`plain build of ${dockerfile} failed: ${r.stderr}`);
+  return seconds(start);
+}
+
+const rows = [];
+for (const app of args.map((a) => resolve(a))) {
+  const dockerfile = join(app, "Dockerfile");
+  const tmp = mkdtempSync(join(tmpdir(), "msb-verify-bench-"));
+  const output = spawnSync(process.execPath, [CLI, "-q", ...OPTIONS, dockerfile], { encoding: "utf8" }).stdout;
+  writeFileSync(join(tmp, "Dockerfile"), output);
+  const tags = [`msb-verify-bench-${process.pid}:a`, `msb-verify-bench-${process.pid}:b`];
+  for (let round = 0; round < rounds; round++) {
+    const verifyRun = () => {
+      const start = performance.now();
+      const r = spawnSync(
+        process.execPath,
+        [CLI, "verify", "--format", "json", ...(rebuild ? [] : ["--no-rebuild"]), "--no-bisect", ...OPTIONS, ...STAND_IN, dockerfile],
+        { env, encoding: "utf8" },
+      );
+      const wall = seconds(start);
+      const json = JSON.parse(r.stdout);
+      return { wall, verdict: json.verdict, timings: json.timings ?? {} };
+    };
+    const plainRun = () => plainBuild(app, dockerfile, tags[0]) + plainBuild(app, join(tmp, "Dockerfile"), tags[1]);
+    let plain;
+    let v;
+    if (round % 2 === 0) [plain, v] = [plainRun(), verifyRun()];
+    else [v, plain] = [verifyRun(), plainRun()];
+    spawnSync(DOCKER, ["image", "rm", "-f", ...tags], { env });
+    rows.push({ app: app.split("/").pop(), round, plain, ...v });
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+console.log("| app | round | plain builds | verify | ratio | verdict | phases (ms) |");
+console.log("| --- | ---: | ---: | ---: | ---: | --- | --- |");
+for (const r of rows) {
+  const phases = Object.entries(r.timings)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  console.log(
+    `| ${r.app} | ${r.round + 1} | ${r.plain.toFixed(1)} s | ${r.wall.toFixed(1)} s | ${(r.wall / r.plain).toFixed(2)} | ${r.verdict} | ${phases} |`,
+  );
+}

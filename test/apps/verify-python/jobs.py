@@ -1,0 +1,5 @@
+import greet
+
+
+def names():
+    return greet.NAMES
