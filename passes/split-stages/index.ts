@@ -104,7 +104,7 @@ export default definePass({
     runtimeArg:
       "Gave the runtime its own build argument `{name}` (default `{image}`): the base image is the whole argument `{base}`, whose slim variant cannot be derived; when you pass another `{base}`, pass the matching `{name}` too.",
     javaFiles:
-      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here without a manifest of its own, class folders) and the files the sources name; the sources stay in the build stage.",
+      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders) and the files the sources name; the sources stay in the build stage.",
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
     cgoLibrary:
       "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
@@ -118,6 +118,8 @@ export default definePass({
     pythonVersion:
       "Did not split: the Python version of `{image}` is not known, so where pip installed cannot be told; write the version in the tag (e.g. `python:3.12`).",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
+    sitePackagesEither:
+      "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages and their commands there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
