@@ -9,6 +9,7 @@ import { mentionedCommands } from "./mentions.js";
 import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
+import { chownedFolder } from "./owners.js";
 import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { DEBIAN_TABLE_RELEASES, libsOfDev } from "./closure/debian-libs.js";
@@ -208,7 +209,15 @@ export default definePass({
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
-    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
+    // A folder the build gave away with `chown -R` keeps its owner (the layered Node runtime does its own copies).
+    const owners = new Map<string, string>();
+    for (const path of plan.runtimeCopies || user ? [] : (plan.copyPaths ?? a.copyPaths)) {
+      const owned = chownedFolder(a, path);
+      if (!owned) continue;
+      if (![...owners.values()].includes(owned.owner)) ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner });
+      owners.set(path, owned.owner);
+    }
+    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user, owners });
     const out = runtimeArg ? { ...assembled, globalArgs: [...assembled.globalArgs, runtimeArg] } : assembled;
     if (runtimeArg)
       ctx.report(line, "runtimeArg", { name: RUNTIME_ARG, image: planned.plan.image, base: stage.base.raw.replace(/[${}]/g, "") });
