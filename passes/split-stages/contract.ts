@@ -18,6 +18,8 @@ export interface Assembly {
   readonly runtimeApt: ReadonlyMap<Instruction, readonly string[]>;
   /** Hardening: run as this non-root user, owning the copied paths. */
   readonly user?: { readonly name: string; readonly chown: string } | null;
+  /** Copied paths that must keep an owner (`--chown`): those under a folder the build gave away with `chown -R`. */
+  readonly owners?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -53,12 +55,15 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
         .runtimeCopies(names.builderName)
         .map((c) => (chown.length > 0 && !c.flags.some((f) => f.name === "chown") ? { ...c, flags: [...c.flags, ...chown] } : c));
     }
-    const flags = [{ name: "from", value: names.builderName }, ...chown];
-    return (plan.copyPaths ?? a.copyPaths).map((path) => instruction("COPY", `${path} ${path}`, { flags, line }));
+    return (plan.copyPaths ?? a.copyPaths).map((path) => {
+      const owner = chown.length === 0 ? names.owners?.get(path) : undefined;
+      const flags = [{ name: "from", value: names.builderName }, ...chown, ...(owner ? [{ name: "chown", value: owner }] : [])];
+      return instruction("COPY", `${path} ${copyDestination(path)}`, { flags, line });
+    });
   };
-  // Hardened: the copies come first so that they create the app folders owned by the user (a replayed
-  // WORKDIR would create them owned by root), and the user is set before anything else.
-  const first = names.user || plan.copiesFirst;
+  // Hardened or kept owners: the copies come first so that they create the app folders owned by the user
+  // (a replayed WORKDIR would create them owned by root), and the user is set before anything else.
+  const first = names.user || plan.copiesFirst || (names.owners?.size ?? 0) > 0;
   if (first) runtimeBody.push(...copies(body[a.lastBuild].line));
   if (names.user) runtimeBody.push(instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {
@@ -91,6 +96,15 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   const built = plan.dropBuilder ? [] : [builder];
   if (plan.dropBuilder && between.length > 0) between[0] = { ...between[0], from: { ...between[0].from, leading: builderFrom.leading } };
   return { ...df, stages: [...df.stages.slice(0, index), ...built, ...between, runtime, ...df.stages.slice(index + 1)] };
+}
+
+/**
+ * Where a copied path lands: itself, or for a folder named with a one-letter class (`site-package[s]`,
+ * copied only when it exists: BuildKit accepts a wildcard that matches nothing) that folder, its contents
+ * going inside.
+ */
+function copyDestination(path: string): string {
+  return /\[\w\]/.test(path) ? `${path.replace(/\[(\w)\]/g, "$1")}/` : path;
 }
 
 /** The runtime's install of the packages it still needs, with the original's apt-get options. */

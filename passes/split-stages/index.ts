@@ -9,6 +9,7 @@ import { mentionedCommands } from "./mentions.js";
 import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
+import { chownedFolder } from "./owners.js";
 import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { DEBIAN_TABLE_RELEASES, libsOfDev } from "./closure/debian-libs.js";
@@ -104,7 +105,7 @@ export default definePass({
     runtimeArg:
       "Gave the runtime its own build argument `{name}` (default `{image}`): the base image is the whole argument `{base}`, whose slim variant cannot be derived; when you pass another `{base}`, pass the matching `{name}` too.",
     javaFiles:
-      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here without a manifest of its own, class folders) and the files the sources name; the sources stay in the build stage.",
+      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders) and the files the sources name; the sources stay in the build stage.",
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
     cgoLibrary:
       "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
@@ -118,6 +119,8 @@ export default definePass({
     pythonVersion:
       "Did not split: the Python version of `{image}` is not known, so where pip installed cannot be told; write the version in the tag (e.g. `python:3.12`).",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
+    sitePackagesEither:
+      "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages and their commands there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
@@ -206,7 +209,15 @@ export default definePass({
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
-    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user });
+    // A folder the build gave away with `chown -R` keeps its owner (the layered Node runtime does its own copies).
+    const owners = new Map<string, string>();
+    for (const path of plan.runtimeCopies || user ? [] : (plan.copyPaths ?? a.copyPaths)) {
+      const owned = chownedFolder(a, path);
+      if (!owned) continue;
+      if (![...owners.values()].includes(owned.owner)) ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner });
+      owners.set(path, owned.owner);
+    }
+    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user, owners });
     const out = runtimeArg ? { ...assembled, globalArgs: [...assembled.globalArgs, runtimeArg] } : assembled;
     if (runtimeArg)
       ctx.report(line, "runtimeArg", { name: RUNTIME_ARG, image: planned.plan.image, base: stage.base.raw.replace(/[${}]/g, "") });

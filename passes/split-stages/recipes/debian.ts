@@ -26,7 +26,7 @@ export const debianRecipe: Recipe = {
     if (!python || !runtimePackages.some((p) => /^python3(\.\d+)?([=:]|$)/.test(p))) {
       return { ok: false, id: "pythonVersion", data: { image: base.raw } };
     }
-    const site = sitePaths(a, python);
+    const site = sitePaths(a, python, "debian");
     const notes = [{ line: a.systemPip[0].line, id: "sitePackages" as const, data: { paths: site.join("`, `"), version: python } }];
     const copyPaths = outermost([...a.copyPaths, ...site]);
     return {

@@ -25,6 +25,20 @@ describe("readGoSources", () => {
     expect(s.cgo).toBe(true);
     expect(s.dynamicRead).toBeNull();
   });
+  test("embedded files are not read from disk unless an opener names them", () => {
+    const files = { "static/index.html": "<p>x</p>", "templates/a.tmpl": "{{.}}", "go.mod": "module x\n" };
+    const embedOnly = memoryContext({
+      ...files,
+      "main.go":
+        'package main\n\n//go:embed static templates/*.tmpl\nvar fsys embed.FS\nvar sub, _ = fs.Sub(fsys, "static")\nvar t = template.Must(template.ParseFS(fsys, "templates/*.tmpl"))\n',
+    });
+    expect(readGoSources(embedOnly).reads).toEqual([]);
+    const alsoOpened = memoryContext({
+      ...files,
+      "main.go": 'package main\n\n//go:embed static\nvar fsys embed.FS\nvar h = http.FileServer(http.Dir("static"))\n',
+    });
+    expect(readGoSources(alsoOpened).reads).toEqual(["static"]);
+  });
   test("files opened by literal paths, and computed ones", () => {
     const literal = memoryContext({
       "main.go":

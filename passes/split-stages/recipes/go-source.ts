@@ -1,6 +1,7 @@
 // What a Go build's sources tell the split: whether it needs cgo (an `import "C"` in the module or its
 // vendored packages, or a required module known to need it), which C libraries it links (`#cgo LDFLAGS:
-// -lX`, `#cgo pkg-config: X`), and which files the program opens at run time by a literal path.
+// -lX`, `#cgo pkg-config: X`), and which files the program opens at run time by a literal path. Files a
+// `//go:embed` directive puts in the binary are not opened from disk unless a file-opening call names them.
 import type { BuildContext } from "../../../src/core/context.js";
 
 /** Modules that build only with cgo (they wrap a C library). */
@@ -38,6 +39,8 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   const reads = new Set<string>();
   let dynamicRead: string | null = null;
   const literals = new Set<string>();
+  const embedded = new Set<string>();
+  const opened = new Set<string>();
   const walk = (dir: string, depth: number, vendored: boolean) => {
     if (depth > 6) return;
     for (const name of context.list(dir)) {
@@ -55,6 +58,7 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
         if (!vendored) {
           openedPaths(text, path);
           for (const m of text.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) literals.add(m[1] ?? m[2]);
+          for (const m of text.matchAll(/^\/\/go:embed\s+(.*)$/gm)) for (const p of m[1].trim().split(/\s+/)) embedded.add(cleanPath(p));
         }
       } else if (!/^\.|^(node_modules|testdata)$/.test(name) && (vendored || !/\.\w+$/.test(name))) {
         walk(path, depth + 1, vendored || name === "vendor");
@@ -64,16 +68,16 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   const openedPaths = (text: string, file: string) => {
     for (const m of text.matchAll(OPENERS)) {
       if (/[A-Za-z_]/.test(m[1].replace(/"[^"]*"|`[^`]*`/g, ""))) dynamicRead ??= `${file}: ${m[0].slice(0, 60)}`;
+      for (const l of m[1].matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) opened.add(cleanPath(l[1] ?? l[2]));
     }
   };
   walk(root, 0, false);
   // Any literal that names a file or folder of the context may be opened at run time (templates, static).
   for (const l of literals) {
-    const path = l
-      .replace(/[*?[].*$/, "")
-      .replace(/^\.\//, "")
-      .replace(/\/+$/, "");
+    const path = cleanPath(l);
     if (path === "" || path === "." || path.startsWith("/") || path.includes("..") || /\s/.test(path)) continue;
+    const inBinary = [...embedded].some((e) => e !== "" && (path === e || path.startsWith(`${e}/`)));
+    if (inBinary && ![...opened].some((o) => o === path || o.startsWith(`${path}/`) || path.startsWith(`${o}/`))) continue;
     const rel = root === "." ? path : `${root}/${path}`;
     if (context.read(rel) !== null || context.list(rel).length > 0) reads.add(path);
   }
@@ -85,6 +89,15 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   const cgoModule = requires.find((r) => CGO_MODULES.some((c) => r === c || r.startsWith(`${c}/`)));
   if (cgoModule) cgoEvidence ??= `go.mod requires ${cgoModule}`;
   return { cgo: cgoEvidence !== null, cgoEvidence, libraries: [...libraries], reads: [...reads], dynamicRead, requires };
+}
+
+/** A path as a literal or embed pattern writes it, without glob tail, `./` and trailing slashes. */
+function cleanPath(p: string): string {
+  return p
+    .replace(/^all:/, "")
+    .replace(/[*?[].*$/, "")
+    .replace(/^\.\//, "")
+    .replace(/\/+$/, "");
 }
 
 /** Libraries shipped by a `-dev` of another name. */

@@ -1,9 +1,11 @@
 // What a Java program needs at run time, when the entry says it: `java -jar X.jar` or `java -cp a:b Main`
-// (exec form). The jar must come from `jar c…` without a manifest of its own (so no Class-Path), and the
-// sources may open only files named by literals (copied when the context has them). Otherwise: unknown.
+// (exec form). The jar must come from `jar c…` here, with no manifest file or one in the context (its
+// Class-Path jars are copied too), and the sources may open only files named by literals (copied when the
+// context has them). Otherwise: unknown.
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
+import { jarCreation, manifestClassPath } from "./java-manifest.js";
 
 // Calls that open a file by path; a computed argument means anything may be read.
 const OPENERS = /\b(?:new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of|Files\.\w+)\(\s*([^)]*)/g;
@@ -47,10 +49,13 @@ export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
     if (entry.includes("$")) return null;
     const path = resolvePath(a.workdir, entry) as string;
     if (entry.endsWith(".jar")) {
-      // Only jars made by the jar tool here, without a manifest file (m) that could add a Class-Path.
+      // Only jars made by the jar tool here; a manifest file's Class-Path names more jars to copy.
       const name = entry.replace(/^.*\//, "");
-      const made = runs.some((r) => new RegExp(`\\bjar\\s+-?c[fve0]*\\s+\\S*${name.replace(/\./g, "\\.")}`).test(r));
+      const made = runs.map((r) => jarCreation(r, name)).find((m) => m !== null);
       if (!made) return null;
+      const more = made.manifest === null ? [] : manifestClassPath(made.manifest, path, a.workdir, a.sources, context);
+      if (more === null) return null;
+      paths.push(...more);
     }
     paths.push(path);
   }

@@ -7,7 +7,7 @@ import { parseImageRef } from "../../../src/core/image-ref.js";
 import { continuationLines } from "../../../src/core/print.js";
 import { instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
 import type { Analysis, ProjectInstall } from "../analysis.js";
-import { isUnder } from "../paths.js";
+import { copyOwner } from "../owners.js";
 import { devDependencyUse, runsNode } from "../closure/node-entry.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
@@ -241,19 +241,6 @@ function depsStage(
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
   return { body: depsBody, command, user, dev };
-}
-
-/** The `--chown` every COPY into the working folder gives, when they all give the same one. */
-function copyOwner(body: readonly Instruction[], wd: string): string | null {
-  const owners = new Set<string | null>();
-  for (const instr of body) {
-    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
-    const dest = (instr.exec ?? instr.args.trim().split(/\s+/)).at(-1) ?? "";
-    if (dest.startsWith("/") && !isUnder(dest.replace(/\/+$/, "") || "/", wd)) continue;
-    owners.add(instr.flags.find((f) => f.name === "chown")?.value ?? null);
-  }
-  const [only] = owners;
-  return owners.size === 1 && only ? only : null;
 }
 
 function manifestOnly(instr: Instruction): boolean {

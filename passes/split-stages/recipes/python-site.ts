@@ -1,15 +1,25 @@
-// Where `pip install` writes outside a virtualenv, as root: the interpreter's lib folder under /usr/local
-// (site-packages on the official images, dist-packages on Debian's python3) and the console scripts in
-// /usr/local/bin; with `--user`, root's ~/.local. The runtime copies those folders whole: on an image with
-// the same interpreter build they hold the same standard files plus what pip added.
+// Where `pip install` writes outside a virtualenv, as root: the interpreter's package folder under
+// /usr/local/lib/pythonX.Y (site-packages on the official images, dist-packages on Debian's python3 and on
+// images built from it) and the console scripts in /usr/local/bin; with `--user`, root's ~/.local. Only
+// those folders are copied, not the interpreter's standard library: the runtime has the same build.
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 
-/** The folders to copy for the analysed pip installs, Python `version` being `X.Y`. */
-export function sitePaths(a: Analysis, version: string): string[] {
+/**
+ * The folders to copy for the analysed pip installs, Python `version` being `X.Y`. On the official image
+ * the package folder is named with a one-letter class (`site-package[s]`, `dist-package[s]`): each is
+ * copied when it exists, as which one pip wrote depends on how the interpreter was built.
+ */
+export function sitePaths(a: Analysis, version: string, layout: "official" | "debian"): string[] {
   if (a.systemPip.length === 0) return [];
   const paths = [];
-  if (a.systemPip.some((p) => !p.user)) paths.push(`/usr/local/lib/python${version}`, "/usr/local/bin");
+  const lib = `/usr/local/lib/python${version}`;
+  if (a.systemPip.some((p) => !p.user)) {
+    paths.push(
+      ...(layout === "debian" ? [`${lib}/dist-packages`] : [`${lib}/site-package[s]`, `${lib}/dist-package[s]`]),
+      "/usr/local/bin",
+    );
+  }
   if (a.systemPip.some((p) => p.user)) paths.push("/root/.local");
   return paths;
 }

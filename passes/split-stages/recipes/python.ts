@@ -36,8 +36,14 @@ export const pythonRecipe: Recipe = {
     if (a.systemPip.length === 0) return { ok: true, plan: { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] } };
     const python = pythonVersion(base);
     if (python === null) return { ok: false, id: "pythonVersion", data: { image: base.raw } };
-    const site = sitePaths(a, python);
-    const notes: RecipeNote[] = [{ line: a.systemPip[0].line, id: "sitePackages", data: { paths: site.join("`, `"), version: python } }];
+    const site = sitePaths(a, python, "official");
+    const notes: RecipeNote[] = [
+      {
+        line: a.systemPip[0].line,
+        id: site.some((p) => p.includes("[")) ? "sitePackagesEither" : "sitePackages",
+        data: { paths: site.join("`, `"), version: python },
+      },
+    ];
     const copyPaths = outermost([...a.copyPaths, ...site]);
     return {
       ok: true,

@@ -11,5 +11,5 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app /app
 COPY --from=build /usr/local/bin /usr/local/bin
-COPY --from=build /usr/local/lib/python3.11 /usr/local/lib/python3.11
+COPY --from=build /usr/local/lib/python3.11/dist-packages /usr/local/lib/python3.11/dist-packages
 CMD ["python3", "main.py"]

@@ -1,0 +1,31 @@
+// Owners the runtime's copies must keep. A `COPY --from` keeps the owner of every file it copies but creates
+// the destination folder itself (and any missing parent) owned by root, unless it has `--chown`: a working
+// folder that the build gave to a user with `chown -R` would lose its owner.
+import type { Instruction } from "../../src/core/ir.js";
+import type { Analysis } from "./analysis.js";
+import { isUnder } from "./paths.js";
+
+/** The `--chown` every COPY into the working folder gives, when they all give the same one. */
+export function copyOwner(body: readonly Instruction[], wd: string): string | null {
+  const owners = new Set<string | null>();
+  for (const instr of body) {
+    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+    const dest = (instr.exec ?? instr.args.trim().split(/\s+/)).at(-1) ?? "";
+    if (dest.startsWith("/") && !isUnder(dest.replace(/\/+$/, "") || "/", wd)) continue;
+    owners.add(instr.flags.find((f) => f.name === "chown")?.value ?? null);
+  }
+  const [only] = owners;
+  return owners.size === 1 && only ? only : null;
+}
+
+/** The folder given away with `chown -R` that holds `path`, and the owner as `COPY --chown` takes it. */
+export function chownedFolder(a: Analysis, path: string): { folder: string; owner: string } | null {
+  for (const [folder, owner] of a.owners) {
+    if (!isUnder(path, folder)) continue;
+    // `chown -R user` keeps the group, root's for what the build wrote; `user:` is the login group, which
+    // `--chown=user` takes by number.
+    const spec = owner.endsWith(":") ? owner.slice(0, -1) : owner.includes(":") ? owner : `${owner}:root`;
+    return { folder, owner: spec };
+  }
+  return null;
+}

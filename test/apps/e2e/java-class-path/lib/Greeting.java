@@ -1,0 +1,3 @@
+public class Greeting {
+  public static String text() { return "hello from a Class-Path jar"; }
+}

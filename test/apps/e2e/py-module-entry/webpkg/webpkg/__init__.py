@@ -1,0 +1,1 @@
+GREETING = "served by python -m webpkg"

@@ -1,0 +1,13 @@
+# syntax=docker/dockerfile:1.2
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+ENV CGO_ENABLED=0
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -o /usr/local/bin/site .
+
+FROM gcr.io/distroless/static-debian12 AS runtime
+USER root
+WORKDIR /src
+COPY --from=build /usr/local/bin/site /usr/local/bin/site
+EXPOSE 8080
+ENTRYPOINT ["site"]
