@@ -33,7 +33,8 @@ export type RecipeNoteId =
   | "globalRuntime"
   | "globalBuildOnly"
   | "entryPackage"
-  | "ownerKept";
+  | "ownerKept"
+  | "filesStage";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
