@@ -120,6 +120,8 @@ export default definePass({
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
     filesStage:
       "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again, so write the build's output to a folder its tool names (e.g. tsconfig `outDir`) to let the runtime copy just that.",
+    depsLeftOut:
+      "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

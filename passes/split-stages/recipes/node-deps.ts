@@ -3,7 +3,10 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis, ProjectInstall } from "../analysis.js";
+import { knownAddon } from "../closure/native.js";
 import { devDependencyUse } from "../closure/node-entry.js";
 import type { NodeProject } from "../closure/node-project.js";
 import type { RecipeOptions } from "./types.js";
@@ -24,6 +27,8 @@ export interface DepsStage {
   /** The non-root user the install ran as, if any. */
   readonly user: string | null;
   readonly dev: ReturnType<typeof devDependencyUse>;
+  /** Lines of the OS-package RUNs left out: the install needs nothing they bring. */
+  readonly leftOut: readonly number[];
 }
 
 /** The deps stage: the steps before the install that do not read sources, then the manifests and the install. */
@@ -38,11 +43,18 @@ export function depsStage(
   const depsBody: Instruction[] = [];
   let sawSources = false;
   let user: string | null = null;
+  const dev = devDependencyUse(a, project, context);
+  const osNeeded = installNeedsOs(project, dev.keep);
+  const leftOut: number[] = [];
   for (const instr of body.slice(0, install.index)) {
     if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       if (!manifestOnly(instr)) sawSources = true;
     } else if (instr.keyword === "RUN") {
       if (sawSources) return null;
+      if (!osNeeded && aptOnly(instr)) {
+        leftOut.push(instr.line);
+        continue;
+      }
       const global = a.globalInstalls.find((g) => g.instr === instr);
       if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
     } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
@@ -54,7 +66,6 @@ export function depsStage(
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
   const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
   for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
-  const dev = devDependencyUse(a, project, context);
   const installRun = body[install.index];
   const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
   const command = corepack + productionInstall(install, project, dev.keep);
@@ -63,7 +74,38 @@ export function depsStage(
     instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
-  return { body: depsBody, command, user, dev };
+  return { body: depsBody, command, user, dev, leftOut };
+}
+
+/**
+ * Does the install need OS packages the build adds? When a package it installs builds native code (or the
+ * lockfile does not say: yarn classic, none, devDependencies kept), or a dependency comes from git.
+ */
+function installNeedsOs(project: NodeProject, keepDev: boolean): boolean {
+  const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...(keepDev ? project.pkg.devDependencies : {}) };
+  const fromGit = Object.values(specs).some((v) => /^(git\+|git:|github:|gitlab:|bitbucket:)|\.git(#|$)|^[\w.-]+\/[\w.-]+(#.*)?$/.test(v));
+  const locked = project.prodPackages;
+  return keepDev || fromGit || locked === null || project.manager !== "npm" || locked.some((p) => p.builds || knownAddon(p.name));
+}
+
+/** A RUN that only installs OS packages (apt-get update/install/clean, removing the package lists). */
+function aptOnly(instr: Instruction): boolean {
+  if (instr.exec || instr.heredocs.length > 0) return false;
+  const parsed = parseShell(joinContinuations(instr.args));
+  if (!parsed.ok) return false;
+  const commands = simpleCommands(parsed);
+  return (
+    commands.length > 0 &&
+    commands.every((c) => {
+      // `rm -rf /var/lib/apt/lists/*` holds a glob: its text is what it names.
+      const args = c.args.map((w) => w.value ?? (c.name === "rm" ? w.text : null));
+      if (args.some((w) => w === null)) return false;
+      if (c.name === "apt-get" || c.name === "apt")
+        return /^(update|install|clean|autoclean)$/.test(args.find((w) => !w?.startsWith("-")) ?? "");
+      if (c.name === "rm") return args.every((w) => w?.startsWith("-") || /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(w ?? ""));
+      return c.name === "echo" || c.name === "true";
+    })
+  );
 }
 
 function manifestOnly(instr: Instruction): boolean {

@@ -165,6 +165,7 @@ export function layeredPlan({ base, a, context, project, image, options, runtime
   };
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
+    if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
   }

@@ -34,7 +34,8 @@ export type RecipeNoteId =
   | "globalBuildOnly"
   | "entryPackage"
   | "ownerKept"
-  | "filesStage";
+  | "filesStage"
+  | "depsLeftOut";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

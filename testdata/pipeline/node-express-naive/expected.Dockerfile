@@ -15,8 +15,6 @@ RUN npm run build
 
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /usr/src/app
-RUN apt-get update \
-    && apt-get install -y curl
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 
