@@ -3,7 +3,7 @@ import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { stageIndex } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
-import { CONSTRUCTS } from "../../src/core/syntax.js";
+import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool } from "./analysis.js";
 import { mentionedCommands } from "./mentions.js";
 import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
@@ -185,7 +185,10 @@ export default definePass({
     ]);
     const cacheMounts = ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount);
     const harden = ctx.options.harden === true && !stage.body.some((i) => i.keyword === "USER");
-    const planned = recipe.plan(base, a, ctx.context, runtimePackages, { cacheMounts, takenNames, harden });
+    // Never added by this pass: only a declared `# syntax=` that accepts it (the engine's built-in frontend may not).
+    const declared = declaredSyntax(df);
+    const copyLink = declared !== null && declared !== "custom" && declared.minor >= CONSTRUCTS.copyLink.minor;
+    const planned = recipe.plan(base, a, ctx.context, runtimePackages, { cacheMounts, takenNames, harden, copyLink });
     if (!planned.ok) return decline(planned.id, planned.data);
     const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
     const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);

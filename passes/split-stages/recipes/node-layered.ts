@@ -139,11 +139,14 @@ export function layeredPlan({ base, a, context, project, image, options, runtime
     body: b,
   });
   const modules = posix.join(wd, "node_modules");
+  // `--link` layers do not depend on what is below them, so a source edit never re-copies node_modules. Only
+  // where the file's own syntax allows it, and for root-owned copies (a linked layer brings its own parent folders).
+  const link = (who: string | null) => (options.copyLink && !who && !owner && !copyOwned(body) ? [{ name: "link", value: null }] : []);
   const modulesCopy = () =>
     needsModules
       ? [
           instruction("COPY", `${modules} ${modules}`, {
-            flags: [{ name: "from", value: depsName }, ...chown(modulesOwner)],
+            flags: [{ name: "from", value: depsName }, ...chown(modulesOwner), ...link(modulesOwner)],
             line,
           }),
         ]
@@ -158,7 +161,7 @@ export function layeredPlan({ base, a, context, project, image, options, runtime
       if (instr.keyword === "COPY" || instr.keyword === "ADD") return [...here, { ...instr, leading: "" }];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
-      const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null)];
+      const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
       return [...here, ...outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }))];
     });
     return hostModules ? copies : [...modulesCopy(), ...copies];
@@ -212,6 +215,15 @@ export function layeredPlan({ base, a, context, project, image, options, runtime
         .join(" and "),
     },
   };
+}
+
+/** Some COPY gives an owner or a mode, or a USER is set: parent folders may not be root's. */
+function copyOwned(body: readonly Instruction[]): boolean {
+  return body.some(
+    (i) =>
+      i.keyword === "USER" ||
+      ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod")),
+  );
 }
 
 /** The `--chown` every COPY into the working folder gives, when they all give the same one. */

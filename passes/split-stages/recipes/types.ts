@@ -45,6 +45,8 @@ export interface RecipeOptions {
   readonly takenNames: ReadonlySet<string>;
   /** The runtime will run as a non-root user (option `harden`). */
   readonly harden: boolean;
+  /** `COPY --link` is allowed: the file already declares a syntax (frontend) that accepts it. */
+  readonly copyLink?: boolean;
 }
 
 export interface RecipeNote {
