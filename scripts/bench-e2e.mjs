@@ -18,5 +18,7 @@ for (const app of apps) {
   const r = await verifyApp(docker, app, { full: true });
   if (!r.result.equivalent) process.stderr.write(`  ${app}: ${r.result.reasons.join(" ")}\n`);
   results.push(r);
+  // The table so far, so a long run on a busy machine still leaves numbers when it is stopped.
+  process.stderr.write(`${e2eTable(results)}\n`);
 }
 console.log(e2eTable(results));

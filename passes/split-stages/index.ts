@@ -3,7 +3,7 @@ import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { stageIndex } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
-import { CONSTRUCTS } from "../../src/core/syntax.js";
+import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool } from "./analysis.js";
 import { mentionedCommands } from "./mentions.js";
 import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
@@ -121,6 +121,10 @@ export default definePass({
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
     sitePackagesEither:
       "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages and their commands there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
+    filesStage:
+      "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again, so write the build's output to a folder its tool names (e.g. tsconfig `outDir`) to let the runtime copy just that.",
+    depsLeftOut:
+      "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
@@ -184,7 +188,10 @@ export default definePass({
     ]);
     const cacheMounts = ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount);
     const harden = ctx.options.harden === true && !stage.body.some((i) => i.keyword === "USER");
-    const planned = recipe.plan(base, a, ctx.context, runtimePackages, { cacheMounts, takenNames, harden });
+    // Never added by this pass: only a declared `# syntax=` that accepts it (the engine's built-in frontend may not).
+    const declared = declaredSyntax(df);
+    const copyLink = declared !== null && declared !== "custom" && declared.minor >= CONSTRUCTS.copyLink.minor;
+    const planned = recipe.plan(base, a, ctx.context, runtimePackages, { cacheMounts, takenNames, harden, copyLink });
     if (!planned.ok) return decline(planned.id, planned.data);
     const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
     const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);

@@ -81,3 +81,8 @@ export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<s
   }
   return { ok: true, needs };
 }
+
+/** Is the package one of the table's addons (its install may compile against OS headers)? */
+export function knownAddon(name: string): boolean {
+  return Object.hasOwn(NATIVE, name);
+}

@@ -8,13 +8,14 @@ import { continuationLines } from "../../../src/core/print.js";
 import { instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
 import type { Analysis, ProjectInstall } from "../analysis.js";
 import { copyOwner } from "../owners.js";
-import { devDependencyUse, runsNode } from "../closure/node-entry.js";
+import { isUnder, resolvePath } from "../paths.js";
+import { type BuildRun, buildOutputs } from "./node-outputs.js";
+import { runsNode } from "../closure/node-entry.js";
+import { depsStage } from "./node-deps.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 
-const MANIFEST =
-  /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc)$/;
 const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 /** Commands the global package provides when they differ from its name. */
 const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
@@ -27,14 +28,6 @@ const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
 };
 /** Programs of the full node image that an entry or health check may run, by Debian package. */
 const ENTRY_PACKAGES: Readonly<Record<string, string>> = { curl: "curl", wget: "wget", git: "git", ssh: "openssh-client" };
-const CACHE: Readonly<Record<ProjectInstall["tool"], string>> = {
-  npm: "/root/.npm",
-  yarn: "/usr/local/share/.cache/yarn",
-  pnpm: "/root/.local/share/pnpm/store",
-};
-/** Flags of the original install that the production install must not repeat (it sets its own). */
-const DROPPED_FLAGS = /^(--production(=.*)?|--prod|--omit(=.*)?|--include(=.*)?|--frozen-lockfile|--immutable)$/;
-
 export interface LayeredInput {
   readonly base: ImageRef;
   readonly a: Analysis;
@@ -43,10 +36,12 @@ export interface LayeredInput {
   /** Runtime image reference. */
   readonly image: string;
   readonly options: RecipeOptions;
+  /** OS packages the runtime already installs (the original's run-time packages, libraries of `-dev` headers). */
+  readonly runtimePackages?: readonly string[];
 }
 
 /** The layered plan, a refusal, or null when the build does not fit the pattern (the caller falls back). */
-export function layeredPlan({ base, a, context, project, image, options }: LayeredInput): PlanResult | null {
+export function layeredPlan({ base, a, context, project, image, options, runtimePackages = [] }: LayeredInput): PlanResult | null {
   const body = a.stage.body;
   const wd = a.workdir;
   const install = a.projectInstalls[0];
@@ -81,9 +76,11 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
   const native = osNeeds(project.prodPackages ?? []);
   if (!native.ok) return { ok: false, id: "nativeUnknown", data: { package: native.pkg } };
   const aptPackages: string[] = [];
+  const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
   for (const need of native.needs) {
-    if (need.debian.length === 0) continue;
-    aptPackages.push(...need.debian);
+    // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
+    if (need.debian.length === 0 || need.debian.every((p) => installed.has(p))) continue;
+    aptPackages.push(...need.debian.filter((p) => !installed.has(p)));
     notes.push({
       line,
       id: "osNeeds",
@@ -117,12 +114,14 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
     prelude.unshift(aptRun([...new Set(aptPackages)], line));
   }
 
-  // The application files: replayed from the context when no RUN touches them, else the build's minus node_modules.
+  // The application files: replayed from the context when no RUN touches them; when the RUNs are builds whose
+  // outputs are known, the context copies plus each output; else the build's whole folder minus node_modules.
   const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
-  // Without node_modules to take from `deps`, a plain runtime would need no other stage: keep the build's files.
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
-  const plain =
-    needsModules && install && !options.harden && body.every((instr, i) => instr.keyword !== "RUN" || plainRun(a, instr, i, install));
+  const layout = runtimeLayout(a, context, project, install, needsModules, options.harden);
+  const plain = layout.kind === "plain";
+  const direct = layout.kind === "outputs" ? layout.runs : null;
+  if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
   const owner = a.owners.get(wd) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
@@ -141,18 +140,36 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
     body: b,
   });
   const modules = posix.join(wd, "node_modules");
+  // `--link` layers do not depend on what is below them, so a source edit never re-copies node_modules. Only
+  // where the file's own syntax allows it, and for root-owned copies (a linked layer brings its own parent folders).
+  const link = (who: string | null) => (options.copyLink && !who && !owner && !copyOwned(body) ? [{ name: "link", value: null }] : []);
   const modulesCopy = () =>
     needsModules
       ? [
           instruction("COPY", `${modules} ${modules}`, {
-            flags: [{ name: "from", value: depsName }, ...chown(modulesOwner)],
+            flags: [{ name: "from", value: depsName }, ...chown(modulesOwner), ...link(modulesOwner)],
             line,
           }),
         ]
       : [];
-  const contextCopies = body.filter((i) => i.keyword === "COPY" || i.keyword === "ADD").map((i) => ({ ...i, leading: "" }));
+  // The context copies in order, each build RUN's outputs where the RUN was (a later COPY may overwrite them).
+  // node_modules goes first, so a source edit does not re-copy it, unless the context holds a node_modules
+  // that a COPY before the install would bring (the install replaced it): then where the install was.
+  const hostModules = context.exists(project.dir === "." ? "node_modules" : `${project.dir}/node_modules`);
+  const appCopies = (builder: string | null) => {
+    const copies = body.flatMap((instr, i) => {
+      const here = hostModules && i === install?.index ? modulesCopy() : [];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return [...here, { ...instr, leading: "" }];
+      const run = direct?.find((r) => r.index === i);
+      const outs = builder === null ? [] : (run?.outputs ?? []);
+      const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
+      return [...here, ...outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }))];
+    });
+    return hostModules ? copies : [...modulesCopy(), ...copies];
+  };
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
+    if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
   }
@@ -168,26 +185,32 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
       providedTools: provided,
       dropBuilder: plain,
       // A `chown -R` of the working folder: the copies must create it, owned as in the original.
-      copiesFirst: !plain && a.owners.has(wd),
+      copiesFirst: layout.kind === "files" && a.owners.has(wd),
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
-        ...(plain ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),
+        ...(plain || direct ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),
       ],
-      // Plain: node_modules, then the context copies in their original order. Else the files first, so that
-      // they create the working folder (with its owner) and node_modules lands inside it.
+      // Plain / outputs: see appCopies. Else the files first, so that they create the working folder (with its
+      // owner) and node_modules lands inside it.
       runtimeCopies: (builder) =>
         plain
-          ? [...modulesCopy(), ...contextCopies]
-          : [
-              instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: filesName }, ...chown(owner)], line }),
-              ...modulesCopy(),
-              ...a.copyPaths
-                .filter((p) => p !== wd)
-                .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
-            ],
+          ? appCopies(null)
+          : direct
+            ? appCopies(builder)
+            : [
+                instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: filesName }, ...chown(owner)], line }),
+                ...modulesCopy(),
+                ...a.copyPaths
+                  .filter((p) => p !== wd)
+                  .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
+              ],
       copiedWhat: [
         needsModules ? `production dependencies from stage \`${depsName}\`` : null,
-        plain ? "the application files from the build context" : `the application files from stage \`${filesName}\``,
+        plain
+          ? "the application files from the build context"
+          : direct
+            ? `the application files from the build context and the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
+            : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)
         .join(" and "),
@@ -195,76 +218,58 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
   };
 }
 
-interface DepsStage {
-  readonly body: readonly Instruction[];
-  readonly command: string;
-  /** The non-root user the install ran as, if any. */
-  readonly user: string | null;
-  readonly dev: ReturnType<typeof devDependencyUse>;
-}
-
-/** The deps stage: the steps before the install that do not read sources, then the manifests and the install. */
-function depsStage(
-  a: Analysis,
-  context: BuildContext,
-  project: NodeProject,
-  install: ProjectInstall,
-  options: RecipeOptions,
-): DepsStage | null {
-  const body = a.stage.body;
-  const depsBody: Instruction[] = [];
-  let sawSources = false;
-  let user: string | null = null;
-  for (const instr of body.slice(0, install.index)) {
-    if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-      if (!manifestOnly(instr)) sawSources = true;
-    } else if (instr.keyword === "RUN") {
-      if (sawSources) return null;
-      const global = a.globalInstalls.find((g) => g.instr === instr);
-      if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
-    } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
-      depsBody.push({ ...instr, leading: "" });
-      if (instr.keyword === "USER") user = instr.args.trim();
-    }
-  }
-  if (user === "root" || user === "0") user = null;
-  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
-  const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
-  for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
-  const dev = devDependencyUse(a, project, context);
-  const installRun = body[install.index];
-  const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
-  const command = corepack + productionInstall(install, project, dev.keep);
-  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
-  depsBody.push(
-    instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
-    instruction("RUN", command, { flags: mount, line: installRun.line }),
+/** Some COPY gives an owner or a mode, or a USER is set: parent folders may not be root's. */
+function copyOwned(body: readonly Instruction[]): boolean {
+  return body.some(
+    (i) =>
+      i.keyword === "USER" ||
+      ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod")),
   );
-  return { body: depsBody, command, user, dev };
-}
-
-function manifestOnly(instr: Instruction): boolean {
-  const words = instr.exec ?? instr.args.trim().split(/\s+/);
-  return words.length >= 2 && words.slice(0, -1).every((w) => MANIFEST.test(posix.basename(w)) && !w.includes("$"));
 }
 
 /** A RUN the runtime does not need replayed: an OS install, a global install, or the project install alone. */
-function plainRun(a: Analysis, instr: Instruction, index: number, install: ProjectInstall): boolean {
-  if (index === install.index) return install.alone;
+function plainRun(a: Analysis, instr: Instruction, index: number, install: ProjectInstall | undefined): boolean {
+  if (index === install?.index) return install.alone;
   return a.apt.some((x) => x.instr === instr) || a.globalInstalls.some((g) => g.instr === instr && g.alone);
 }
 
-function productionInstall(install: ProjectInstall, project: NodeProject, keepDev: boolean): string {
-  const flags = install.args.filter((w) => w.startsWith("-") && !DROPPED_FLAGS.test(w));
-  const frozen = install.args.some((w) => w === "--frozen-lockfile");
-  const verb = install.args.find((w) => !w.startsWith("-")) ?? "install";
-  const words =
-    install.tool === "npm"
-      ? ["npm", verb === "ci" && project.lockfile ? "ci" : "install", ...(keepDev ? [] : ["--omit=dev"])]
-      : install.tool === "yarn"
-        ? ["yarn", "install", ...(keepDev ? [] : ["--production"]), ...(frozen ? ["--frozen-lockfile"] : [])]
-        : ["pnpm", "install", ...(keepDev ? [] : ["--prod"]), ...(frozen ? ["--frozen-lockfile"] : [])];
-  return [...words, ...flags].join(" ");
+type Layout =
+  | { readonly kind: "plain" }
+  | { readonly kind: "outputs"; readonly runs: readonly BuildRun[] }
+  | { readonly kind: "files"; readonly why: string | null };
+
+/** How the runtime gets the application files (see `layeredPlan`), with why when it must take the whole folder. */
+function runtimeLayout(
+  a: Analysis,
+  context: BuildContext,
+  project: NodeProject,
+  install: ProjectInstall | undefined,
+  needsModules: boolean,
+  harden: boolean,
+): Layout {
+  if (harden) return { kind: "files", why: null };
+  const skip = (instr: Instruction, i: number) => plainRun(a, instr, i, install);
+  const replayable = copiesAtWorkdir(a);
+  const runs = a.stage.body.filter((instr, i) => instr.keyword === "RUN" && !skip(instr, i));
+  if (replayable && needsModules && runs.length === 0) return { kind: "plain" };
+  if (runs.length === 0) return { kind: "files", why: null };
+  if (!replayable) return { kind: "files", why: "a COPY to a relative path was made under another working folder" };
+  const built = buildOutputs(a, project, context, install, skip);
+  if (!built.ok) return { kind: "files", why: built.why };
+  if (built.runs.every((r) => r.outputs.length === 0)) return { kind: "files", why: "the build steps write no output msb-opt knows of" };
+  return { kind: "outputs", runs: built.runs };
+}
+
+/** Every COPY to a relative destination was made in the final working folder (the runtime replays them there). */
+function copiesAtWorkdir(a: Analysis): boolean {
+  let cwd: string | null = "/";
+  for (const instr of a.stage.body) {
+    if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
+    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+    const dest = (instr.exec ?? instr.args.trim().split(/\s+/)).at(-1) ?? "";
+    if (!dest.startsWith("/") && cwd !== a.workdir) return false;
+  }
+  return true;
 }
 
 function binsOf(spec: string): readonly string[] {

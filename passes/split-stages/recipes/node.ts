@@ -25,14 +25,14 @@ export const nodeRecipe: Recipe = {
   tools: ["node", "npm", "npx", "yarn", "yarnpkg", "corepack", "docker-entrypoint.sh"],
   // The official image sets no WORKDIR.
   baseWorkdir: "/",
-  plan(base, a, context, _runtimePackages, options) {
+  plan(base, a, context, runtimePackages, options) {
     const tag = base.tag ?? "latest";
     const slimBase = /slim|alpine/.test(tag);
     const { version, codename } = splitCodename(tag);
     const slim = tag === "latest" ? "slim" : codename ? `${version ? `${version}-` : ""}${codename}-slim` : `${version}-slim`;
     const image = slimBase ? base.raw : `${base.name}:${slim}`;
     const project = nodeProject(a, context);
-    const layered = project ? layeredPlan({ base, a, context, project, image, options }) : null;
+    const layered = project ? layeredPlan({ base, a, context, project, image, options, runtimePackages }) : null;
     // On an image that is already slim, the split pays only when the runtime leaves something behind.
     if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
     const [global] = a.globalInstalls;

@@ -34,7 +34,9 @@ export type RecipeNoteId =
   | "globalBuildOnly"
   | "entryPackage"
   | "ownerKept"
-  | "sitePackagesEither";
+  | "sitePackagesEither"
+  | "filesStage"
+  | "depsLeftOut";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -44,6 +46,8 @@ export interface RecipeOptions {
   readonly takenNames: ReadonlySet<string>;
   /** The runtime will run as a non-root user (option `harden`). */
   readonly harden: boolean;
+  /** `COPY --link` is allowed: the file already declares a syntax (frontend) that accepts it. */
+  readonly copyLink?: boolean;
 }
 
 export interface RecipeNote {

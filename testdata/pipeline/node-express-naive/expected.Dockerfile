@@ -15,21 +15,17 @@ RUN npm run build
 
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /usr/src/app
-RUN apt-get update \
-    && apt-get install -y curl
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
-
-FROM build AS files
-RUN rm -rf /usr/src/app/node_modules
 
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /usr/src/app
 RUN apt-get update \
     && apt-get install -y curl \
     && rm -rf /var/lib/apt/lists/*
-COPY --from=files /usr/src/app /usr/src/app
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
+COPY . .
+COPY --from=build /usr/src/app/dist /usr/src/app/dist
 
 EXPOSE 3000
 CMD ["node", "dist/server.js"]

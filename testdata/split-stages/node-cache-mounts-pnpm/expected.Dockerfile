@@ -13,11 +13,10 @@ WORKDIR /app
 COPY package.json pnpm-lock.yaml ./
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store pnpm install --prod --frozen-lockfile
 
-FROM build AS files
-RUN rm -rf /app/node_modules
-
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=files /app /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json pnpm-lock.yaml ./
+COPY . .
+COPY --from=build /app/dist /app/dist
 CMD ["node", "dist/index.js"]

@@ -11,12 +11,11 @@ WORKDIR /usr/src/app
 COPY package.json package-lock.json ./
 RUN npm install --omit=dev
 
-FROM build AS files
-RUN rm -rf /usr/src/app/node_modules
-
 FROM node:20-slim AS runtime
 WORKDIR /usr/src/app
-COPY --from=files /usr/src/app /usr/src/app
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+COPY --from=build /usr/src/app/dist /usr/src/app/dist
 EXPOSE 3000
 CMD ["node", "dist/main.js"]

@@ -6,12 +6,11 @@ RUN npm ci
 COPY . .
 RUN npm run build
 
-FROM build AS files
-RUN rm -rf /app/node_modules
-
 FROM node:20-slim AS runtime
 RUN npm install -g serve@14.2.4
 WORKDIR /app
-COPY --from=files /app /app
+COPY package.json package-lock.json ./
+COPY . .
+COPY --from=build /app/build /app/build
 EXPOSE 3000
 CMD ["serve", "-s", "build"]

@@ -1,0 +1,113 @@
+import { describe, expect, test } from "vitest";
+import { toolOutputs, tsconfigEmit } from "./node-build-tools.js";
+
+const files = (map: Record<string, string>) => (f: string) => map[f] ?? null;
+const none = files({});
+const out = (tool: string, args: string[], read = none) => {
+  const r = toolOutputs(tool, args, read);
+  return r.ok ? r.paths : `unknown: ${r.why}`;
+};
+
+describe("tsc", () => {
+  const tsconfig = files({
+    "tsconfig.json": '{\n  // comment\n  "compilerOptions": { "outDir": "./build/", "rootDir": "src", },\n}',
+    "tsconfig.base.json": '{ "compilerOptions": { "outDir": "dist" } }',
+    "tsconfig.child.json": '{ "extends": "./tsconfig.base.json", "compilerOptions": { "strict": true } }',
+    "tsconfig.pkg.json": '{ "extends": "@tsconfig/node20/tsconfig.json", "compilerOptions": { "outDir": "lib" } }',
+    "tsconfig.pkgonly.json": '{ "extends": "@tsconfig/node20/tsconfig.json" }',
+    "tsconfig.noemit.json": '{ "extends": "./tsconfig.base.json", "compilerOptions": { "noEmit": true } }',
+    "server/tsconfig.json": '{ "compilerOptions": { "outDir": "../out/server" } }',
+  });
+  test("outDir of tsconfig.json (JSON with comments and trailing commas)", () => expect(out("tsc", [], tsconfig)).toEqual(["build"]));
+  test("-p names a config file or a folder", () => {
+    expect(out("tsc", ["-p", "tsconfig.child.json"], tsconfig)).toEqual(["dist"]);
+    expect(out("tsc", ["-p", "."], tsconfig)).toEqual(["build"]);
+  });
+  test("relative extends is followed; a package extends keeps the local outDir", () => {
+    expect(out("tsc", ["--project", "tsconfig.pkg.json"], tsconfig)).toEqual(["lib"]);
+    expect(out("tsc", ["-p", "tsconfig.pkgonly.json"], tsconfig)).toMatch(/sets no `outDir`/);
+  });
+  test("noEmit writes nothing", () => {
+    expect(out("tsc", ["-p", "tsconfig.noemit.json"], tsconfig)).toEqual([]);
+    expect(out("tsc", ["--noEmit"], none)).toEqual([]);
+  });
+  test("--outDir wins over the config", () => expect(out("tsc", ["--outDir", "x"], tsconfig)).toEqual(["x"]));
+  test("a config's outDir is relative to the config; outside the working folder it is unknown", () => {
+    expect(out("tsc", ["-p", "server"], tsconfig)).toEqual(["out/server"]);
+    expect(out("tsc", ["-p", "up"], files({ "up/tsconfig.json": '{ "compilerOptions": { "outDir": "../../x" } }' }))).toMatch(/outside/);
+  });
+  test("source files on the command line without --outDir, --build, a missing config: unknown", () => {
+    expect(out("tsc", ["src/index.ts"], tsconfig)).toMatch(/source files/);
+    expect(out("tsc", ["src/index.ts", "--outDir", "dist"], tsconfig)).toEqual(["dist"]);
+    expect(out("tsc", ["-b"], tsconfig)).toMatch(/--build/);
+    expect(out("tsc", [], none)).toMatch(/cannot be read/);
+  });
+  test("tsconfigEmit reads declarationDir and outFile", () => {
+    const read = files({ "tsconfig.json": '{ "compilerOptions": { "declarationDir": "types", "outFile": "app.js" } }' });
+    expect(tsconfigEmit(read, "tsconfig.json")).toEqual({ noEmit: false, outDir: null, outFile: "app.js", declarationDir: "types" });
+    expect(out("tsc", [], read)).toEqual(["app.js", "types"]);
+  });
+});
+
+describe("framework builds", () => {
+  test("nest build: tsconfig.build.json first, its extends followed", () => {
+    const read = files({
+      "tsconfig.json": '{ "compilerOptions": { "outDir": "./dist" } }',
+      "tsconfig.build.json": '{ "extends": "./tsconfig.json", "exclude": ["test"] }',
+    });
+    expect(out("nest", ["build"], read)).toEqual(["dist"]);
+    expect(out("nest", ["build"], files({ "nest-cli.json": '{ "monorepo": true }' }))).toMatch(/monorepo/);
+    expect(out("nest", ["start"], read)).toMatch(/not a build/);
+  });
+  test("vite: default dist, --outDir, a literal outDir, a computed one", () => {
+    expect(out("vite", ["build"])).toEqual(["dist"]);
+    expect(out("vite", ["build", "--outDir", "public"])).toEqual(["public"]);
+    expect(out("vite", ["build"], files({ "vite.config.ts": "export default { build: { outDir: 'www' } }" }))).toEqual(["www"]);
+    expect(out("vite", ["build"], files({ "vite.config.js": "export default { plugins: [] }" }))).toEqual(["dist"]);
+    expect(out("vite", ["build"], files({ "vite.config.js": "export default { build: { outDir: dir } }" }))).toMatch(/computes/);
+    expect(out("vite", ["build"], files({ "vite.config.js": "export default { root: 'web' }" }))).toMatch(/root/);
+    expect(out("vite", ["build", "client"])).toMatch(/root folder/);
+    expect(out("vite", [])).toMatch(/not a build/);
+  });
+  test("webpack: default dist, -o, literal output.path forms, computed", () => {
+    expect(out("webpack", [])).toEqual(["dist"]);
+    expect(out("webpack", ["--mode", "production", "-o", "bundle"])).toEqual(["bundle"]);
+    const cfg = (text: string) => files({ "webpack.config.js": text });
+    expect(out("webpack", [], cfg("module.exports = { output: { path: path.resolve(__dirname, 'public/js') } }"))).toEqual(["public/js"]);
+    expect(out("webpack", [], cfg("module.exports = { output: { path: __dirname + '/build' } }"))).toEqual(["build"]);
+    expect(out("webpack", [], cfg("module.exports = { output: { path: OUT } }"))).toMatch(/computes/);
+    expect(out("webpack", [], cfg("module.exports = { output: makeOutput() }"))).toMatch(/cannot read/);
+    expect(out("webpack", [], cfg("module.exports = { entry: './src' }"))).toEqual(["dist"]);
+  });
+  test("defaults of the other tools", () => {
+    expect(out("react-scripts", ["build"])).toEqual(["build"]);
+    expect(out("react-scripts", ["build"], files({ ".env": "BUILD_PATH=out" }))).toMatch(/BUILD_PATH/);
+    expect(out("next", ["build"])).toEqual([".next"]);
+    expect(out("next", ["build"], files({ "next.config.js": "module.exports = { output: 'export' }" }))).toMatch(/output/);
+    expect(out("vue-cli-service", ["build"])).toEqual(["dist"]);
+    expect(out("vue-cli-service", ["build", "--dest", "www"])).toEqual(["www"]);
+    expect(out("ng", ["build"], files({ "angular.json": '{"options":{"outputPath":"dist/app"}}' }))).toEqual(["dist"]);
+    expect(out("ng", ["build"], files({ "angular.json": '{"options":{"outputPath":"www"}}' }))).toMatch(/outside `dist`/);
+    expect(out("babel", ["src", "-d", "lib"])).toEqual(["lib"]);
+    expect(out("babel", ["src"])).toMatch(/standard output/);
+    expect(out("esbuild", ["src/index.ts", "--bundle", "--outfile=out/app.js"])).toEqual(["out/app.js"]);
+    expect(out("tsup", ["src/index.ts"])).toEqual(["dist"]);
+    expect(out("tsup", ["--out-dir", "lib"])).toEqual(["lib"]);
+    expect(out("parcel", ["build", "index.html"])).toEqual(["dist"]);
+    expect(out("rollup", ["-c"])).toMatch(/not given its output/);
+    expect(out("rollup", ["-c", "--dir", "bundle"])).toEqual(["bundle"]);
+    expect(out("docusaurus", ["build"])).toEqual(["build"]);
+    expect(out("astro", ["build"])).toEqual(["dist"]);
+    expect(out("gatsby", ["build"])).toEqual(["public", ".cache"]);
+    expect(out("ncc", ["build", "index.js", "-o", "out"])).toEqual(["out"]);
+  });
+});
+
+test("unknown tools, computed arguments and paths outside the working folder are unknown", () => {
+  expect(out("gulp", ["build"])).toMatch(/not a build tool/);
+  expect(out("tsc", ["--outDir", "$OUT"])).toMatch(/computed/);
+  const tsconfig = files({ "tsconfig.json": "{}" });
+  expect(out("tsc", ["--outDir", "/opt/out"], tsconfig)).toMatch(/outside/);
+  expect(out("tsc", ["--outDir", "."], tsconfig)).toMatch(/outside/);
+  expect(out("vite", ["build", "--outDir", "node_modules"])).toMatch(/outside/);
+});

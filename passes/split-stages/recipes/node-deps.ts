@@ -1,0 +1,127 @@
+// The `deps` stage of the layered Node plan: the steps before the install that it needs, the manifests,
+// and a production install. It reads no sources, so a source edit does not re-run it.
+import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
+import { instruction, type Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
+import type { Analysis, ProjectInstall } from "../analysis.js";
+import { knownAddon } from "../closure/native.js";
+import { devDependencyUse } from "../closure/node-entry.js";
+import type { NodeProject } from "../closure/node-project.js";
+import type { RecipeOptions } from "./types.js";
+
+const MANIFEST =
+  /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc)$/;
+const CACHE: Readonly<Record<ProjectInstall["tool"], string>> = {
+  npm: "/root/.npm",
+  yarn: "/usr/local/share/.cache/yarn",
+  pnpm: "/root/.local/share/pnpm/store",
+};
+/** Flags of the original install that the production install must not repeat (it sets its own). */
+const DROPPED_FLAGS = /^(--production(=.*)?|--prod|--omit(=.*)?|--include(=.*)?|--frozen-lockfile|--immutable)$/;
+
+export interface DepsStage {
+  readonly body: readonly Instruction[];
+  readonly command: string;
+  /** The non-root user the install ran as, if any. */
+  readonly user: string | null;
+  readonly dev: ReturnType<typeof devDependencyUse>;
+  /** Lines of the OS-package RUNs left out: the install needs nothing they bring. */
+  readonly leftOut: readonly number[];
+}
+
+/** The deps stage: the steps before the install that do not read sources, then the manifests and the install. */
+export function depsStage(
+  a: Analysis,
+  context: BuildContext,
+  project: NodeProject,
+  install: ProjectInstall,
+  options: RecipeOptions,
+): DepsStage | null {
+  const body = a.stage.body;
+  const depsBody: Instruction[] = [];
+  let sawSources = false;
+  let user: string | null = null;
+  const dev = devDependencyUse(a, project, context);
+  const osNeeded = installNeedsOs(project, dev.keep);
+  const leftOut: number[] = [];
+  for (const instr of body.slice(0, install.index)) {
+    if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      if (!manifestOnly(instr)) sawSources = true;
+    } else if (instr.keyword === "RUN") {
+      if (sawSources) return null;
+      if (!osNeeded && aptOnly(instr)) {
+        leftOut.push(instr.line);
+        continue;
+      }
+      const global = a.globalInstalls.find((g) => g.instr === instr);
+      if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
+    } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
+      depsBody.push({ ...instr, leading: "" });
+      if (instr.keyword === "USER") user = instr.args.trim();
+    }
+  }
+  if (user === "root" || user === "0") user = null;
+  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
+  for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  const installRun = body[install.index];
+  const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
+  const command = corepack + productionInstall(install, project, dev.keep);
+  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
+  depsBody.push(
+    instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
+    instruction("RUN", command, { flags: mount, line: installRun.line }),
+  );
+  return { body: depsBody, command, user, dev, leftOut };
+}
+
+/**
+ * Does the install need OS packages the build adds? When a package it installs builds native code (or the
+ * lockfile does not say: yarn classic, none, devDependencies kept), or a dependency comes from git.
+ */
+function installNeedsOs(project: NodeProject, keepDev: boolean): boolean {
+  const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...(keepDev ? project.pkg.devDependencies : {}) };
+  const fromGit = Object.values(specs).some((v) => /^(git\+|git:|github:|gitlab:|bitbucket:)|\.git(#|$)|^[\w.-]+\/[\w.-]+(#.*)?$/.test(v));
+  const locked = project.prodPackages;
+  return keepDev || fromGit || locked === null || project.manager !== "npm" || locked.some((p) => p.builds || knownAddon(p.name));
+}
+
+/** A RUN that only installs OS packages (apt-get update/install/clean, removing the package lists). */
+function aptOnly(instr: Instruction): boolean {
+  if (instr.exec || instr.heredocs.length > 0) return false;
+  const parsed = parseShell(joinContinuations(instr.args));
+  if (!parsed.ok) return false;
+  const commands = simpleCommands(parsed);
+  return (
+    commands.length > 0 &&
+    commands.every((c) => {
+      // `rm -rf /var/lib/apt/lists/*` holds a glob: its text is what it names.
+      const args = c.args.map((w) => w.value ?? (c.name === "rm" ? w.text : null));
+      if (args.some((w) => w === null)) return false;
+      if (c.name === "apt-get" || c.name === "apt")
+        return /^(update|install|clean|autoclean)$/.test(args.find((w) => !w?.startsWith("-")) ?? "");
+      if (c.name === "rm") return args.every((w) => w?.startsWith("-") || /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(w ?? ""));
+      return c.name === "echo" || c.name === "true";
+    })
+  );
+}
+
+function manifestOnly(instr: Instruction): boolean {
+  const words = instr.exec ?? instr.args.trim().split(/\s+/);
+  return words.length >= 2 && words.slice(0, -1).every((w) => MANIFEST.test(posix.basename(w)) && !w.includes("$"));
+}
+
+function productionInstall(install: ProjectInstall, project: NodeProject, keepDev: boolean): string {
+  const flags = install.args.filter((w) => w.startsWith("-") && !DROPPED_FLAGS.test(w));
+  const frozen = install.args.some((w) => w === "--frozen-lockfile");
+  const verb = install.args.find((w) => !w.startsWith("-")) ?? "install";
+  const words =
+    install.tool === "npm"
+      ? ["npm", verb === "ci" && project.lockfile ? "ci" : "install", ...(keepDev ? [] : ["--omit=dev"])]
+      : install.tool === "yarn"
+        ? ["yarn", "install", ...(keepDev ? [] : ["--production"]), ...(frozen ? ["--frozen-lockfile"] : [])]
+        : ["pnpm", "install", ...(keepDev ? [] : ["--prod"]), ...(frozen ? ["--frozen-lockfile"] : [])];
+  return [...words, ...flags].join(" ");
+}

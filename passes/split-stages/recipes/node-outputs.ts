@@ -1,0 +1,238 @@
+// What the build RUNs of a Node project write into the working folder, followed from the RUN through the
+// npm scripts it names (pre/post scripts, `&&` chains, nested `npm run`) to the build tools and their
+// config (node-build-tools.ts). The runtime then copies those outputs and replays the context COPYs, so a
+// source edit re-copies only the build's output. Anything not accounted for answers `unknown`.
+import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
+import type { Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands, toWord } from "../../../src/core/shell.js";
+import type { Analysis, ProjectInstall } from "../analysis.js";
+import { contextSource } from "../entry.js";
+import { isUnder, resolvePath } from "../paths.js";
+import type { NodeProject } from "../closure/node-project.js";
+import { type ConfigReader, toolOutputs } from "./node-build-tools.js";
+
+export interface BuildRun {
+  readonly index: number;
+  /** Absolute output paths, outermost only. */
+  readonly outputs: readonly string[];
+  /** The user the RUN ran as (null: root), who owns what it wrote. */
+  readonly user: string | null;
+}
+
+export type BuildOutputs = { readonly ok: true; readonly runs: readonly BuildRun[] } | { readonly ok: false; readonly why: string };
+
+/** Commands that write nothing the runtime could need. */
+const NO_EFFECT = new Set(["echo", "true", ":", "printf", "ls", "cat", "pwd", "env", "which", "corepack"]);
+/** Flags that send a package manager to another folder or package. */
+const ELSEWHERE = /^(-w|--workspace|--workspaces|--prefix|-C|--dir|--cwd|--filter|-F|-r|--recursive)(=|$)/;
+const REMOVERS = new Set(["rm", "rimraf", "del", "del-cli"]);
+const COPIERS = new Set(["cp", "copyfiles", "cpx", "ncp", "mkdir", "mkdirp"]);
+const RUN_ALL = new Set(["run-s", "run-p", "npm-run-all"]);
+const NPM_SCRIPT_VERBS = new Set(["run", "run-script", "rum", "urn"]);
+
+class Unknown extends Error {}
+const fail = (why: string): never => {
+  throw new Unknown(why);
+};
+
+/**
+ * The outputs of every RUN that `skip` does not account for, or why they are unknown. Those RUNs must come
+ * after the project install and run in the working folder.
+ */
+export function buildOutputs(
+  a: Analysis,
+  project: NodeProject,
+  context: BuildContext,
+  install: ProjectInstall | undefined,
+  skip: (instr: Instruction, index: number) => boolean,
+): BuildOutputs {
+  const wd = a.workdir;
+  if (wd === null) return { ok: false, why: "there is no working folder" };
+  const read: ConfigReader = (file) => {
+    const src = contextSource(posix.join(wd, file), a.sources);
+    return src === null ? null : context.read(src);
+  };
+  const runs: BuildRun[] = [];
+  let cwd: string | null = "/";
+  let user: string | null = null;
+  try {
+    a.stage.body.forEach((instr, index) => {
+      if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
+      if (instr.keyword === "USER") user = /^(root|0)(:.*)?$/.test(instr.args.trim()) ? null : instr.args.trim();
+      if (instr.keyword !== "RUN" || skip(instr, index)) return;
+      const line = `the RUN on line ${instr.line}`;
+      if (instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0) fail(`${line} is not a plain shell command`);
+      const follower = new Follower(project, read, index === install?.index);
+      follower.script(joinContinuations(instr.args), 0);
+      // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs.
+      if (follower.idle) return;
+      if (install && index < install.index) fail(`${line} builds before the install`);
+      if (cwd !== wd) fail(`${line} builds outside the working folder`);
+      runs.push({ index, outputs: follower.finish(wd), user });
+    });
+  } catch (err) {
+    if (err instanceof Unknown) return { ok: false, why: err.message };
+    throw err;
+  }
+  return { ok: true, runs };
+}
+
+/** Follows one RUN's commands and the scripts they name, collecting outputs and the paths they touch. */
+class Follower {
+  private readonly outputs = new Set<string>();
+  /** Paths removed: each must lie inside an output. */
+  private readonly touched: string[] = [];
+  /** Paths `cp` or `mkdir` wrote, relative to the working folder or absolute. */
+  private readonly written: string[] = [];
+  private readonly seen = new Set<string>();
+  /** A build tool ran (maybe writing nothing, as `tsc --noEmit`). */
+  private built = false;
+
+  constructor(
+    private readonly project: NodeProject,
+    private readonly read: ConfigReader,
+    /** This RUN holds the project install (its node_modules come from the deps stage). */
+    private readonly installRun: boolean,
+  ) {}
+
+  script(text: string, depth: number): void {
+    if (depth > 8) fail("npm scripts call each other too deeply");
+    const parsed = parseShell(text);
+    if (!parsed.ok) fail(`\`${text}\` does not parse`);
+    for (const redirect of parsed.root.descendantsOfType("file_redirect")) {
+      const dest = redirect?.childForFieldName("destination");
+      const value = dest ? toWord(dest).value : null;
+      if (value === null || !(value.startsWith("&") || /^\d$/.test(value) || value === "/dev/null")) fail(`\`${text}\` writes a file`);
+    }
+    for (const cmd of simpleCommands(parsed)) {
+      const words = [cmd.name, ...cmd.args.map((w) => w.value)];
+      if (words.some((w) => w === null)) fail(`\`${cmd.node.text}\` holds a computed word`);
+      this.command(words as string[], depth);
+    }
+  }
+
+  private command(words: readonly string[], depth: number): void {
+    const [name, ...args] = words;
+    const tool = name.replace(/^(\.\/)?node_modules\/\.bin\//, "");
+    const operands = args.filter((w) => !w.startsWith("-"));
+    if (NO_EFFECT.has(tool)) return;
+    // Package lists and caches only; `apt-get install` RUNs are placed by the recipe.
+    if ((tool === "apt-get" || tool === "apt") && /^(update|clean|autoclean)$/.test(operands[0] ?? "")) return;
+    if (this.installRun && depth === 0 && projectInstall(tool, operands)) return;
+    if ((tool === "npm" || tool === "yarn" || tool === "pnpm") && args.some((w) => ELSEWHERE.test(w)))
+      return fail(`\`${tool} ${args.join(" ")}\` runs in another folder or package`);
+    if (tool === "npm") {
+      const [verb, script] = operands;
+      if (NPM_SCRIPT_VERBS.has(verb ?? "") && script) return this.runScript(script, passed(args), depth);
+      if (verb === "exec" || verb === "x") return this.command(afterVerb(args, verb), depth);
+      return fail(`\`npm ${args.join(" ")}\` is not a script run`);
+    }
+    if (tool === "yarn" || tool === "pnpm") {
+      const [first, second] = operands;
+      if (first === "run" && second) return this.runScript(second, passed(args), depth, tool);
+      if (first === "exec" || first === "dlx") return this.command(afterVerb(args, first), depth);
+      if (first && this.project.pkg.scripts?.[first] !== undefined) return this.runScript(first, passed(args), depth, tool);
+      if (first) return this.command(afterVerb(args, first, true), depth);
+      return fail(`\`${tool}\` with no script name`);
+    }
+    if (tool === "npx") {
+      const rest = args.filter((w) => !/^(-y|--yes|--no-install|--no|--quiet|-q)$/.test(w));
+      if (rest[0]?.startsWith("-")) return fail(`\`npx ${args.join(" ")}\` names its package with a flag`);
+      return rest.length > 0 ? this.command([rest[0].replace(/(.)@.*$/, "$1"), ...rest.slice(1)], depth) : undefined;
+    }
+    if (tool === "cross-env") {
+      const i = args.findIndex((w) => !/^\w+=/.test(w));
+      return i >= 0 ? this.command(args.slice(i), depth) : undefined;
+    }
+    if (tool === "shx") return this.command(args, depth);
+    if (RUN_ALL.has(tool)) {
+      for (const pattern of operands) {
+        const names = Object.keys(this.project.pkg.scripts ?? {}).filter((s) => globMatch(pattern, s));
+        if (names.length === 0) fail(`\`${tool}\` names no script \`${pattern}\``);
+        for (const s of names) this.runScript(s, [], depth);
+      }
+      return;
+    }
+    if (REMOVERS.has(tool)) {
+      this.touched.push(...operands);
+      return;
+    }
+    if (COPIERS.has(tool)) {
+      // What `cp`/`mkdir` create is an output in its own right.
+      this.written.push(...(tool.startsWith("mkdir") ? operands : operands.slice(-1)));
+      return;
+    }
+    const result = toolOutputs(tool, args, this.read);
+    this.built = true;
+    if (!result.ok) fail(result.why);
+    if (result.ok) for (const p of result.paths) this.outputs.add(p);
+  }
+
+  /** `npm run <name>`: its pre and post scripts too (npm and yarn classic run them; pnpm only when configured). */
+  private runScript(name: string, passedArgs: readonly string[], depth: number, manager = "npm"): void {
+    const scripts = this.project.pkg.scripts ?? {};
+    const body = scripts[name];
+    if (typeof body !== "string") return fail(`the npm script \`${name}\` does not exist`);
+    if (this.seen.has(name)) return fail(`the npm script \`${name}\` runs itself`);
+    this.seen.add(name);
+    const pre = scripts[`pre${name}`];
+    const post = scripts[`post${name}`];
+    if (manager === "pnpm" && (pre !== undefined || post !== undefined))
+      fail(`whether pnpm runs \`pre${name}\`/\`post${name}\` depends on its settings`);
+    if (typeof pre === "string") this.script(pre, depth + 1);
+    this.script([body, ...passedArgs.map(quote)].join(" "), depth + 1);
+    if (typeof post === "string") this.script(post, depth + 1);
+    this.seen.delete(name);
+  }
+
+  /** Nothing written: every command was one without effect. */
+  get idle(): boolean {
+    return this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0 && !this.built;
+  }
+
+  /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */
+  finish(wd: string): string[] {
+    const outs = [...this.outputs].map((p) => posix.join(wd, p));
+    for (const w of this.written) {
+      const abs = resolvePath(wd, w);
+      if (abs === null || abs === wd || !isUnder(abs, wd) || isUnder(abs, posix.join(wd, "node_modules")))
+        fail(`a build step writes \`${w}\`, outside the working folder's own outputs`);
+      if (abs !== null) outs.push(abs);
+    }
+    for (const t of this.touched) {
+      const abs = resolvePath(wd, t.replace(/\/\*+$/, "").replace(/\/$/, ""));
+      if (abs === null || !outs.some((o) => isUnder(abs, o))) fail(`a build step removes \`${t}\`, which is not one of its outputs`);
+    }
+    return outs.filter((p) => !outs.some((q) => q !== p && isUnder(p, q))).sort();
+  }
+}
+
+/** `npm ci`, `npm install`, `yarn`, `yarn install`, `pnpm install`: the project's own dependencies. */
+function projectInstall(tool: string, operands: readonly string[]): boolean {
+  if (tool === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
+  if (tool === "npm" || tool === "pnpm") return ["ci", "install", "i"].includes(operands[0] ?? "") && operands.length === 1;
+  return false;
+}
+
+/** The words after `npm run x --`: npm passes them on to the script. */
+function passed(args: readonly string[]): string[] {
+  const i = args.indexOf("--");
+  return i >= 0 ? args.slice(i + 1) : [];
+}
+
+/** The command words after a verb (`npm exec -- tsc` → `tsc`). */
+function afterVerb(args: readonly string[], verb: string, keep = false): string[] {
+  const rest = args.slice(args.indexOf(verb) + (keep ? 0 : 1)).filter((w, i) => !(i === 0 && w === "--"));
+  return rest[0] === "--" ? rest.slice(1) : rest;
+}
+
+function quote(word: string): string {
+  return /^[\w./=:@-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function globMatch(pattern: string, name: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*?/g, ".*")}$`);
+  return re.test(name);
+}

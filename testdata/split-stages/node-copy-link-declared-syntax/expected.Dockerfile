@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+FROM node:20 AS build
+WORKDIR /srv/api
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+FROM node:20 AS deps
+WORKDIR /srv/api
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:20-slim AS runtime
+WORKDIR /srv/api
+COPY --from=deps --link /srv/api/node_modules /srv/api/node_modules
+COPY package.json package-lock.json ./
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY --from=build --link /srv/api/dist /srv/api/dist
+EXPOSE 8080
+CMD ["node", "dist/main.js"]

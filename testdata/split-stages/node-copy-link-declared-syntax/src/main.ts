@@ -1,0 +1,1 @@
+import ms from "ms"; console.log(ms(1000));

@@ -1,0 +1,20 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package.json yarn.lock ./
+RUN yarn install --frozen-lockfile
+COPY . .
+RUN yarn build
+
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json yarn.lock ./
+RUN yarn install --production --frozen-lockfile
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json yarn.lock ./
+COPY . .
+COPY --from=build /app/.next /app/.next
+EXPOSE 3000
+CMD ["yarn", "start"]
