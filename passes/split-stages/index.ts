@@ -23,6 +23,12 @@ export default definePass({
   options: {
     cacheMounts: CACHE_MOUNTS_OPTION,
     harden: { type: "boolean", default: false, help: "run the runtime stage as a non-root user where nothing visibly needs root" },
+    staticRuntime: {
+      type: "string",
+      default: "node",
+      choices: ["node", "nginx"],
+      help: "serve a static front-end that a Node static server (serve, http-server, vite preview) serves with nginx instead",
+    },
   },
   messages: {
     split: "Split the build into stage `{builder}`, which keeps the recipe, and {runtime} on `{image}`, which copies {paths} from it.",
@@ -118,6 +124,16 @@ export default definePass({
     pythonVersion:
       "Did not split: the Python version of `{image}` is not known, so where pip installed cannot be told; write the version in the tag (e.g. `python:3.12`).",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
+    staticNginx:
+      "Served `{dir}` with nginx on port {port} instead of `{server}` (option `static-runtime nginx`); nginx {fallback}, and the image's CMD, ENTRYPOINT, STOPSIGNAL, environment and exposed port 80 now come from the nginx image.",
+    staticRuntimeBlocked:
+      "Did not split: option `static-runtime nginx` asks to serve the site with nginx, but the stage's `{keyword}` has no nginx equivalent the pass can prove; drop the option or adapt the Dockerfile.",
+    workspaceGlob:
+      "Did not split: the npm workspaces pattern `{pattern}` cannot be resolved from the build context (only folder names and `folder/*` are read), so the manifests the install needs are unknown; list the workspace folders literally.",
+    workspaceManifests:
+      "Copied the package.json of the npm workspaces {dirs} into stage `{stage}` (from the root `workspaces` patterns), so the install links them as the original's did.",
+    staticRuntimeNotStatic:
+      "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
@@ -181,7 +197,12 @@ export default definePass({
     ]);
     const cacheMounts = ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount);
     const harden = ctx.options.harden === true && !stage.body.some((i) => i.keyword === "USER");
-    const planned = recipe.plan(base, a, ctx.context, runtimePackages, { cacheMounts, takenNames, harden });
+    const planned = recipe.plan(base, a, ctx.context, runtimePackages, {
+      cacheMounts,
+      takenNames,
+      harden,
+      staticRuntime: String(ctx.options.staticRuntime ?? "node"),
+    });
     if (!planned.ok) return decline(planned.id, planned.data);
     const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
     const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
@@ -194,10 +215,10 @@ export default definePass({
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
     const tools = [...recipe.tools, ...(plan.commands ?? []), ...(plan.providedTools ?? [])];
-    const missing = recipe.sameBase ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
+    const missing = recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
-    const lacked = recipe.sameBase ? [] : lackedTools(tools, runtimePackages, plan.shellless);
+    const lacked = recipe.sameBase || plan.replacesEntry ? [] : lackedTools(tools, runtimePackages, plan.shellless);
     const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
@@ -239,6 +260,8 @@ export default definePass({
       }
     }
     for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
+    if (recipe.id === "node" && ctx.options.staticRuntime === "nginx" && !plan.replacesEntry)
+      ctx.report(line, "staticRuntimeNotStatic", {});
     if (user) ctx.report(stage.body[a.lastBuild].line, "hardened", { user: user.name });
     return out;
 

@@ -12,6 +12,7 @@ import { devDependencyUse, runsNode } from "../closure/node-entry.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
+import { workspaceCopies } from "./node-workspaces.js";
 
 const MANIFEST =
   /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc)$/;
@@ -43,10 +44,12 @@ export interface LayeredInput {
   /** Runtime image reference. */
   readonly image: string;
   readonly options: RecipeOptions;
+  /** npm workspace folders whose manifests the deps stage copies (recipes/node-workspaces.ts). */
+  readonly workspaceDirs?: readonly string[];
 }
 
 /** The layered plan, a refusal, or null when the build does not fit the pattern (the caller falls back). */
-export function layeredPlan({ base, a, context, project, image, options }: LayeredInput): PlanResult | null {
+export function layeredPlan({ base, a, context, project, image, options, workspaceDirs = [] }: LayeredInput): PlanResult | null {
   const body = a.stage.body;
   const wd = a.workdir;
   const install = a.projectInstalls[0];
@@ -71,7 +74,7 @@ export function layeredPlan({ base, a, context, project, image, options }: Layer
   const alpine = /alpine/.test(base.tag ?? "");
   const fullToSlim = image !== base.raw;
 
-  const deps = install ? depsStage(a, context, project, install, options) : null;
+  const deps = install ? depsStage(a, context, project, install, options, workspaceDirs) : null;
   if (install && deps === null) return null;
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
@@ -210,6 +213,7 @@ function depsStage(
   project: NodeProject,
   install: ProjectInstall,
   options: RecipeOptions,
+  workspaceDirs: readonly string[],
 ): DepsStage | null {
   const body = a.stage.body;
   const depsBody: Instruction[] = [];
@@ -238,6 +242,7 @@ function depsStage(
   const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
   depsBody.push(
     instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
+    ...workspaceCopies(workspaceDirs, project, installRun.line),
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
   return { body: depsBody, command, user, dev };

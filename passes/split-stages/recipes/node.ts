@@ -8,6 +8,8 @@ import type { Analysis } from "../analysis.js";
 import { devDependencyUse, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
 import { layeredPlan } from "./node-layered.js";
+import { nginxStaticPlan } from "./node-static.js";
+import { npmWorkspaces, withWorkspaceNote } from "./node-workspaces.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
 /** How each package manager drops devDependencies from an installed node_modules (pnpm and yarn berry: kept). */
@@ -31,8 +33,18 @@ export const nodeRecipe: Recipe = {
     const { version, codename } = splitCodename(tag);
     const slim = tag === "latest" ? "slim" : codename ? `${version ? `${version}-` : ""}${codename}-slim` : `${version}-slim`;
     const image = slimBase ? base.raw : `${base.name}:${slim}`;
-    const project = nodeProject(a, context);
-    const layered = project ? layeredPlan({ base, a, context, project, image, options }) : null;
+    const root = nodeProject(a, context);
+    // npm workspaces: the layered plan sees every workspace's dependencies, and copies their manifests.
+    const workspaces = root && root.pkg.workspaces !== undefined ? npmWorkspaces(root, context) : null;
+    if (workspaces && !workspaces.ok) return { ok: false, id: "workspaceGlob", data: { pattern: workspaces.pattern } };
+    const project = workspaces?.project ?? root;
+    const workspaceDirs = workspaces?.dirs ?? [];
+    const onNginx = options.staticRuntime === "nginx" ? nginxStaticPlan(a, context) : null;
+    if (onNginx) return onNginx;
+    const layered = withWorkspaceNote(
+      project ? layeredPlan({ base, a, context, project, image, options, workspaceDirs }) : null,
+      workspaceDirs,
+    );
     // On an image that is already slim, the split pays only when the runtime leaves something behind.
     if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
     const [global] = a.globalInstalls;

@@ -15,7 +15,9 @@ export type RecipeRefusalId =
   | "extensionLibrary"
   | "nativeUnknown"
   | "alpinePackages"
-  | "globalInstall";
+  | "globalInstall"
+  | "staticRuntimeBlocked"
+  | "workspaceGlob";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"
@@ -33,7 +35,10 @@ export type RecipeNoteId =
   | "globalRuntime"
   | "globalBuildOnly"
   | "entryPackage"
-  | "ownerKept";
+  | "ownerKept"
+  | "staticNginx"
+  | "staticRuntimeNotStatic"
+  | "workspaceManifests";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -43,6 +48,8 @@ export interface RecipeOptions {
   readonly takenNames: ReadonlySet<string>;
   /** The runtime will run as a non-root user (option `harden`). */
   readonly harden: boolean;
+  /** Where a static front-end served by a Node static server runs: `node` (as written) or `nginx` (opt-in). */
+  readonly staticRuntime?: string;
 }
 
 export interface RecipeNote {
@@ -79,6 +86,8 @@ export interface RecipePlan {
   readonly dropBuilder?: boolean;
   /** Commands the runtime stage installs itself (global CLIs, OS packages). */
   readonly providedTools?: readonly string[];
+  /** The runtime's own CMD, replacing the original ENTRYPOINT/CMD (another server runs the same site). */
+  readonly replacesEntry?: Instruction;
   /** Words for the split note: what the runtime takes from where. */
   readonly copiedWhat?: string;
 }

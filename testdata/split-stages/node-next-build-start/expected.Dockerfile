@@ -1,0 +1,24 @@
+FROM node:20 AS build
+ENV NEXT_TELEMETRY_DISABLED=1
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
+FROM node:20 AS deps
+ENV NEXT_TELEMETRY_DISABLED=1
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
+FROM node:20-slim AS runtime
+ENV NEXT_TELEMETRY_DISABLED=1
+WORKDIR /app
+COPY --from=files /app /app
+COPY --from=deps /app/node_modules /app/node_modules
+EXPOSE 3000
+CMD ["npm", "start"]
