@@ -132,6 +132,7 @@ export default definePass({
       "Did not split: the npm workspaces pattern `{pattern}` cannot be resolved from the build context (only folder names and `folder/*` are read), so the manifests the install needs are unknown; list the workspace folders literally.",
     workspaceManifests:
       "Copied the package.json of the npm workspaces {dirs} into stage `{stage}` (from the root `workspaces` patterns), so the install links them as the original's did.",
+    osNeedsDev: "Installed {packages} in the runtime: the devDependency `{package}`, which the runtime keeps, {why}.",
     staticRuntimeNotStatic:
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
   },

@@ -54,7 +54,11 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     const name = posix.basename(e.name);
     return devDeps.includes(name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
   });
-  if (tool) return { keep: true, reason: `the entry runs \`${tool.name}\`` };
+  if (tool) {
+    // `npx <tool>`: name the tool it runs.
+    const npx = posix.basename(tool.name) === "npx" ? /\bnpx\s+(?:-\S+\s+)*([^\s;&|]+)/.exec(entryTexts(a, project.pkg).join("\n")) : null;
+    return { keep: true, reason: `the entry runs \`${npx ? `npx ${npx[1]}` : tool.name}\`` };
+  }
   for (const text of entryTexts(a, project.pkg)) {
     if (/(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };

@@ -81,7 +81,9 @@ export function layeredPlan({ base, a, context, project, image, options, workspa
   const user = deps?.user ?? null;
 
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
-  const native = osNeeds(project.prodPackages ?? []);
+  // Kept devDependencies run in the runtime too: the table's programs of those the manifest names count.
+  const keptDev = dev.keep ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
+  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev]);
   if (!native.ok) return { ok: false, id: "nativeUnknown", data: { package: native.pkg } };
   const aptPackages: string[] = [];
   for (const need of native.needs) {
@@ -89,7 +91,7 @@ export function layeredPlan({ base, a, context, project, image, options, workspa
     aptPackages.push(...need.debian);
     notes.push({
       line,
-      id: "osNeeds",
+      id: keptDev.some((d) => d.name === need.pkg) && !project.prodPackages?.some((p) => p.name === need.pkg) ? "osNeedsDev" : "osNeeds",
       data: { package: need.pkg, why: need.why, packages: need.debian.map((p) => `\`${p}\``).join(", ") },
     });
   }

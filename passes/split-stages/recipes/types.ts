@@ -38,7 +38,8 @@ export type RecipeNoteId =
   | "ownerKept"
   | "staticNginx"
   | "staticRuntimeNotStatic"
-  | "workspaceManifests";
+  | "workspaceManifests"
+  | "osNeedsDev";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
