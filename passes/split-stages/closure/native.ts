@@ -64,6 +64,8 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   imagemagick: { debian: ["imagemagick"], why: "runs `convert` and `identify`" },
   "fluent-ffmpeg": { debian: ["ffmpeg"], why: "runs `ffmpeg`" },
   "pdf-poppler": { debian: ["poppler-utils"], why: "runs `pdftocairo`" },
+  // next/dist/client/components/react-dev-overlay/internal/helpers/launchEditor.js runs `ps`.
+  next: { debian: ["procps"], why: "runs `ps` (its editor launcher, used by `next dev`)" },
 };
 
 export type NativeNeeds =

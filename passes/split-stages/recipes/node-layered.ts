@@ -13,9 +13,10 @@ import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { workspaceCopies } from "./node-workspaces.js";
+import { BERRY_CACHE, berryInstall, berryLayered } from "./node-berry.js";
 
 const MANIFEST =
-  /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc)$/;
+  /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/;
 const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 /** Commands the global package provides when they differ from its name. */
 const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
@@ -59,7 +60,9 @@ export function layeredPlan({ base, a, context, project, image, options, workspa
   const prodSpecs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
   if (!install && Object.keys(prodSpecs).length > 0) return null;
   if (install && install.dir !== wd) return null;
-  if (install && (project.manager === "yarn-berry" || (project.manager === "npm" ? tool !== "npm" : tool !== project.manager))) return null;
+  const berry = project.manager === "yarn-berry";
+  if (berry && !berryLayered(project, context)) return null;
+  if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", ""))) return null;
   if (INSTALL_HOOKS.some((h) => project.pkg.scripts?.[h]) || project.pkg.workspaces !== undefined) return null;
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
@@ -236,12 +239,14 @@ function depsStage(
   if (user === "root" || user === "0") user = null;
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
   const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
-  for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
   const dev = devDependencyUse(a, project, context);
   const installRun = body[install.index];
   const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
-  const command = corepack + productionInstall(install, project, dev.keep);
-  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
+  const berry = project.manager === "yarn-berry";
+  const command = corepack + (berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep));
+  const cache = berry ? BERRY_CACHE : CACHE[install.tool];
+  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
   depsBody.push(
     instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
     ...workspaceCopies(workspaceDirs, project, installRun.line),

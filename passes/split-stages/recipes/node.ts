@@ -10,6 +10,7 @@ import { nodeProject } from "../closure/node-project.js";
 import { layeredPlan } from "./node-layered.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, withWorkspaceNote } from "./node-workspaces.js";
+import { berryGlobalPnp } from "./node-berry.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
 /** How each package manager drops devDependencies from an installed node_modules (pnpm and yarn berry: kept). */
@@ -39,6 +40,7 @@ export const nodeRecipe: Recipe = {
     if (workspaces && !workspaces.ok) return { ok: false, id: "workspaceGlob", data: { pattern: workspaces.pattern } };
     const project = workspaces?.project ?? root;
     const workspaceDirs = workspaces?.dirs ?? [];
+    if (project?.manager === "yarn-berry" && berryGlobalPnp(project, context)) return { ok: false, id: "yarnGlobalPnp", data: {} };
     const onNginx = options.staticRuntime === "nginx" ? nginxStaticPlan(a, context) : null;
     if (onNginx) return onNginx;
     const layered = withWorkspaceNote(

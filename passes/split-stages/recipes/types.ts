@@ -17,7 +17,8 @@ export type RecipeRefusalId =
   | "alpinePackages"
   | "globalInstall"
   | "staticRuntimeBlocked"
-  | "workspaceGlob";
+  | "workspaceGlob"
+  | "yarnGlobalPnp";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"

@@ -16,6 +16,9 @@ FROM build AS files
 RUN rm -rf /app/node_modules
 
 FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends procps \
+    && rm -rf /var/lib/apt/lists/*
 ENV NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
 COPY --from=files /app /app
