@@ -207,8 +207,14 @@ export default definePass({
       staticRuntime: String(ctx.options.staticRuntime ?? "node"),
     });
     if (!planned.ok) return decline(planned.id, planned.data);
-    const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
-    const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
+    const otherFamily = planned.plan.replacesEntry !== undefined;
+    const runtimeArg = planned.plan.shellless || otherFamily ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
+    const image = runtimeArg
+      ? `\${${RUNTIME_ARG}}`
+      : otherFamily
+        ? planned.plan.image
+        : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
