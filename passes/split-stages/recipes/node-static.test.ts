@@ -56,20 +56,28 @@ describe("npm workspaces", () => {
   };
 
   test("folder/* and literal folders resolve to the manifests, dependencies merged", () => {
-    const ws = npmWorkspaces(project(["packages/*", "./tools/c"]), memoryContext(files));
+    const ws = npmWorkspaces(project(["packages/*", "./tools/c"]), memoryContext(files), []);
     expect(ws?.ok && ws.dirs).toEqual(["packages/a", "packages/b", "tools/c"]);
     expect(ws?.ok && ws.project.pkg.devDependencies).toEqual({ typescript: "5" });
     expect(ws?.ok && ws.project.pkg.dependencies).toEqual({ ms: "2" });
   });
 
+  test("an entry that runs a workspace's own script is named", () => {
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(files), ["npm start -w @ws/app"])).toEqual({
+      ok: false,
+      script: "npm start -w @ws/app",
+    });
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(files), ["npm run --workspace=app start"])).toMatchObject({ ok: false });
+  });
+
   test("a pattern it cannot resolve is named", () => {
-    expect(npmWorkspaces(project({ packages: ["packages/**"] }), memoryContext(files))).toEqual({ ok: false, pattern: "packages/**" });
+    expect(npmWorkspaces(project({ packages: ["packages/**"] }), memoryContext(files), [])).toEqual({ ok: false, pattern: "packages/**" });
   });
 
   test("an install hook in a workspace, or a nested install, leaves it to the fallback", () => {
     const hook = { ...files, "packages/a/package.json": '{"name":"a","scripts":{"prepare":"tsc"}}' };
-    expect(npmWorkspaces(project(["packages/*"]), memoryContext(hook))).toBeNull();
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(hook), [])).toBeNull();
     const nested = { ...files, "package-lock.json": '{"packages":{"packages/a/node_modules/ms":{}}}' };
-    expect(npmWorkspaces(project(["packages/*"]), memoryContext(nested))).toBeNull();
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(nested), [])).toBeNull();
   });
 });

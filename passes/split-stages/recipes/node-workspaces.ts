@@ -12,15 +12,20 @@ const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 
 export type Workspaces =
   | { readonly ok: true; readonly dirs: readonly string[]; readonly project: NodeProject }
-  | { readonly ok: false; readonly pattern: string };
+  | { readonly ok: false; readonly pattern: string }
+  /** The entry runs a workspace's own script, which is not read. */
+  | { readonly ok: false; readonly script: string };
 
 /**
  * The workspace folders (relative to the project) and the merged project, a refusal naming the pattern that
- * cannot be resolved, or null when the layered plan cannot take this project (another manager, install hooks,
- * installs nested in a workspace): the caller then falls back to the single-stage prune.
+ * cannot be resolved or the workspace script the entry runs, or null when the layered plan cannot take this
+ * project (another manager, install hooks, installs nested in a workspace): the caller then falls back.
  */
-export function npmWorkspaces(project: NodeProject, context: BuildContext): Workspaces | null {
+export function npmWorkspaces(project: NodeProject, context: BuildContext, entry: readonly string[]): Workspaces | null {
   if (project.manager !== "npm" || project.lockfile === null) return null;
+  // A workspace's own script (`npm start -w app`) is not read, so what it runs from devDependencies is unknown.
+  const script = entry.find((t) => /(^|\s)(-w|--workspaces?|--prefix|-C)(\s|=|$)/.test(t));
+  if (script !== undefined) return { ok: false, script: script.trim() };
   const raw = project.pkg.workspaces;
   const patterns = Array.isArray(raw) ? raw : (raw as { packages?: unknown } | undefined)?.packages;
   if (!Array.isArray(patterns) || patterns.length === 0) return null;

@@ -5,7 +5,7 @@
 // and what the app does (Express caches views and hides stack traces, some apps branch on it).
 import { instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
-import { devDependencyUse, runsNode } from "../closure/node-entry.js";
+import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
 import { layeredPlan } from "./node-layered.js";
 import { nginxStaticPlan } from "./node-static.js";
@@ -36,10 +36,13 @@ export const nodeRecipe: Recipe = {
     const image = slimBase ? base.raw : `${base.name}:${slim}`;
     const root = nodeProject(a, context);
     // npm workspaces: the layered plan sees every workspace's dependencies, and copies their manifests.
-    const workspaces = root && root.pkg.workspaces !== undefined ? npmWorkspaces(root, context) : null;
-    if (workspaces && !workspaces.ok) return { ok: false, id: "workspaceGlob", data: { pattern: workspaces.pattern } };
-    const project = workspaces?.project ?? root;
-    const workspaceDirs = workspaces?.dirs ?? [];
+    const workspaces = root && root.pkg.workspaces !== undefined ? npmWorkspaces(root, context, entryTexts(a, root.pkg)) : null;
+    if (workspaces && !workspaces.ok && "pattern" in workspaces)
+      return { ok: false, id: "workspaceGlob", data: { pattern: workspaces.pattern } };
+    // On a full base the fallback still splits (keeping what the install made); on a slim one, say why not.
+    if (workspaces && !workspaces.ok && slimBase) return { ok: false, id: "workspaceScript", data: { command: workspaces.script } };
+    const project = (workspaces?.ok && workspaces.project) || root;
+    const workspaceDirs = workspaces?.ok ? workspaces.dirs : [];
     if (project?.manager === "yarn-berry" && berryGlobalPnp(project, context)) return { ok: false, id: "yarnGlobalPnp", data: {} };
     const onNginx = options.staticRuntime === "nginx" ? nginxStaticPlan(a, context) : null;
     if (onNginx) return onNginx;

@@ -18,7 +18,8 @@ export type RecipeRefusalId =
   | "globalInstall"
   | "staticRuntimeBlocked"
   | "workspaceGlob"
-  | "yarnGlobalPnp";
+  | "yarnGlobalPnp"
+  | "workspaceScript";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"
