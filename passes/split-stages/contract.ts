@@ -67,6 +67,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   if (first) runtimeBody.push(...copies(body[a.lastBuild].line));
   if (names.user) runtimeBody.push(instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {
+    if (plan.replacesEntry && (instr.keyword === "CMD" || instr.keyword === "ENTRYPOINT")) return;
     if (i > a.lastBuild) {
       runtimeBody.push(instr);
       return;
@@ -76,6 +77,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
     if (i === a.lastBuild && !first) runtimeBody.push(...copies(instr.line));
   });
+  if (plan.replacesEntry) runtimeBody.push(plan.replacesEntry);
   const runtimeFrom = instruction("FROM", names.runtimeName ? `${plan.image} AS ${names.runtimeName}` : plan.image, {
     flags: platform,
     leading: df.newline,

@@ -24,6 +24,12 @@ export default definePass({
   options: {
     cacheMounts: CACHE_MOUNTS_OPTION,
     harden: { type: "boolean", default: false, help: "run the runtime stage as a non-root user where nothing visibly needs root" },
+    staticRuntime: {
+      type: "string",
+      default: "node",
+      choices: ["node", "nginx"],
+      help: "serve a static front-end that a Node static server (serve, http-server, vite preview) serves with nginx instead",
+    },
   },
   messages: {
     split: "Split the build into stage `{builder}`, which keeps the recipe, and {runtime} on `{image}`, which copies {paths} from it.",
@@ -125,6 +131,21 @@ export default definePass({
       "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again, so write the build's output to a folder its tool names (e.g. tsconfig `outDir`) to let the runtime copy just that.",
     depsLeftOut:
       "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
+    staticNginx:
+      "Served `{dir}` with nginx on port {port} instead of `{server}` (option `static-runtime nginx`); nginx {fallback}, and the image's CMD, ENTRYPOINT, STOPSIGNAL, environment and exposed port 80 now come from the nginx image.",
+    staticRuntimeBlocked:
+      "Did not split: option `static-runtime nginx` asks to serve the site with nginx, but the stage's `{keyword}` has no nginx equivalent the pass can prove; drop the option or adapt the Dockerfile.",
+    workspaceGlob:
+      "Did not split: the npm workspaces pattern `{pattern}` cannot be resolved from the build context (only folder names and `folder/*` are read), so the manifests the install needs are unknown; list the workspace folders literally.",
+    workspaceManifests:
+      "Copied the package.json of the npm workspaces {dirs} into stage `{stage}` (from the root `workspaces` patterns), so the install links them as the original's did.",
+    osNeedsDev: "Installed {packages} in the runtime: the devDependency `{package}`, which the runtime keeps, {why}.",
+    yarnGlobalPnp:
+      "Did not split: the project uses Yarn Plug'n'Play with Yarn's global cache (the default from Yarn 4 on), so the app loads its packages from `~/.yarn/berry/cache`, outside the folders a runtime copies; set `nodeLinker: node-modules` (or `enableGlobalCache: false`) in .yarnrc.yml.",
+    workspaceScript:
+      "Did not split: the image runs `{command}`, a script of an npm workspace that the pass does not read, so which devDependencies it needs is unknown; put the script's command in CMD to let the pass split.",
+    staticRuntimeNotStatic:
+      "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
@@ -191,10 +212,22 @@ export default definePass({
     // Never added by this pass: only a declared `# syntax=` that accepts it (the engine's built-in frontend may not).
     const declared = declaredSyntax(df);
     const copyLink = declared !== null && declared !== "custom" && declared.minor >= CONSTRUCTS.copyLink.minor;
-    const planned = recipe.plan(base, a, ctx.context, runtimePackages, { cacheMounts, takenNames, harden, copyLink });
+    const planned = recipe.plan(base, a, ctx.context, runtimePackages, {
+      cacheMounts,
+      takenNames,
+      harden,
+      copyLink,
+      staticRuntime: String(ctx.options.staticRuntime ?? "node"),
+    });
     if (!planned.ok) return decline(planned.id, planned.data);
-    const runtimeArg = planned.plan.shellless ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
-    const image = runtimeArg ? `\${${RUNTIME_ARG}}` : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
+    const otherFamily = planned.plan.replacesEntry !== undefined;
+    const runtimeArg = planned.plan.shellless || otherFamily ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
+    const image = runtimeArg
+      ? `\${${RUNTIME_ARG}}`
+      : otherFamily
+        ? planned.plan.image
+        : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
@@ -204,10 +237,10 @@ export default definePass({
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
     const tools = [...recipe.tools, ...(plan.commands ?? []), ...(plan.providedTools ?? [])];
-    const missing = recipe.sameBase ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
+    const missing = recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
-    const lacked = recipe.sameBase ? [] : lackedTools(tools, runtimePackages, plan.shellless);
+    const lacked = recipe.sameBase || plan.replacesEntry ? [] : lackedTools(tools, runtimePackages, plan.shellless);
     const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
@@ -257,6 +290,8 @@ export default definePass({
       }
     }
     for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
+    if (recipe.id === "node" && ctx.options.staticRuntime === "nginx" && !plan.replacesEntry)
+      ctx.report(line, "staticRuntimeNotStatic", {});
     if (user) ctx.report(stage.body[a.lastBuild].line, "hardened", { user: user.name });
     return out;
 

@@ -28,6 +28,8 @@ export interface AppSpec {
   readonly allowUser?: boolean;
   /** A control: the pass must leave the file alone, with a note containing this text. */
   readonly declines?: string;
+  /** Config fields an opt-in changes on purpose (e.g. `staticRuntime: "nginx"` swaps the server's Cmd). */
+  readonly allowConfig?: readonly string[];
   /** Variables that may differ because the runtime base image sets them differently (explained in the notes). */
   readonly allowEnv?: readonly string[];
   /** A control: split-stages must leave the file alone with a note containing this text. */
@@ -95,6 +97,7 @@ export async function runApp(docker: Docker, app: string, options: { keepImages?
     const allowed = new Set([...FARM_ENV, ...(spec.allowEnv ?? [])]);
     const unexpected = (d: ConfigDifference) => {
       if (d.field === "User") return !spec.allowUser;
+      if (spec.allowConfig?.includes(d.field)) return false;
       if (d.field !== "Env") return true;
       return [...(d.before as string[]), ...(d.after as string[])].some((e) => !allowed.has(e.slice(0, e.indexOf("="))));
     };

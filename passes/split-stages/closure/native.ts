@@ -48,7 +48,9 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   protobufjs: { debian: [], why: "runs a version check only" },
   "@swc/core": { debian: [], why: "installs a prebuilt binary from npm" },
   "@parcel/watcher": { debian: [], why: "ships prebuilt binaries" },
-  nodemon: { debian: [], why: "prints a message only" },
+  // Its install script prints a message; nodemon/lib/monitor/run.js runs `kill`, its dependency pstree.remy
+  // runs `ps` (both procps in Debian).
+  nodemon: { debian: ["procps"], why: "runs `ps` and `kill` to stop the app it restarts" },
   husky: { debian: [], why: "sets up git hooks only" },
   // @nestjs/core's postinstall runs opencollective (a message).
   "@nestjs/core": { debian: [], why: "prints a message only" },
@@ -62,6 +64,8 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   imagemagick: { debian: ["imagemagick"], why: "runs `convert` and `identify`" },
   "fluent-ffmpeg": { debian: ["ffmpeg"], why: "runs `ffmpeg`" },
   "pdf-poppler": { debian: ["poppler-utils"], why: "runs `pdftocairo`" },
+  // next/dist/client/components/react-dev-overlay/internal/helpers/launchEditor.js runs `ps`.
+  next: { debian: ["procps"], why: "runs `ps` (its editor launcher, used by `next dev`)" },
 };
 
 export type NativeNeeds =

@@ -18,6 +18,8 @@ const BIN_PACKAGES: Readonly<Record<string, string>> = {
   vite: "vite",
 };
 const PACKAGE_MANAGERS = new Set(["npm", "npx", "yarn", "yarnpkg", "pnpm", "corepack"]);
+/** Commands that start the app's own script with node, so it loads the project's node_modules. */
+const NODE_RUNNERS = new Set(["pm2", "pm2-runtime", "pm2-docker", "nodemon", "ts-node", "tsx", "node-dev", "ts-node-dev", "forever"]);
 
 export type DevUse = { readonly keep: false } | { readonly keep: true; readonly reason: string };
 
@@ -40,7 +42,7 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
 export function runsNode(a: Analysis): boolean {
   return a.entry.some((e) => {
     const name = posix.basename(e.name);
-    return name === "node" || PACKAGE_MANAGERS.has(name) || (e.artifact !== null && e.from !== "HEALTHCHECK");
+    return name === "node" || PACKAGE_MANAGERS.has(name) || NODE_RUNNERS.has(name) || (e.artifact !== null && e.from !== "HEALTHCHECK");
   });
 }
 
@@ -52,12 +54,16 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     const name = posix.basename(e.name);
     return devDeps.includes(name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
   });
-  if (tool) return { keep: true, reason: `the entry runs \`${tool.name}\`` };
+  if (tool) {
+    // `npx <tool>`: name the tool it runs.
+    const npx = posix.basename(tool.name) === "npx" ? /\bnpx\s+(?:-\S+\s+)*([^\s;&|]+)/.exec(entryTexts(a, project.pkg).join("\n")) : null;
+    return { keep: true, reason: `the entry runs \`${npx ? `npx ${npx[1]}` : tool.name}\`` };
+  }
   for (const text of entryTexts(a, project.pkg)) {
     if (/(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
     }
-    for (const m of text.matchAll(/(?:^|[\s;&|(])node\s+((?:-\S+\s+)*)([^\s;&|)-][^\s;&|)]*)/g)) {
+    for (const m of text.matchAll(/(?:^|[\s;&|(])(?:node|pm2-runtime|pm2-docker)\s+((?:-\S+\s+)*)([^\s;&|)-][^\s;&|)]*)/g)) {
       const file = m[2];
       const src = sourceOf(a, project, context, file);
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };

@@ -10,9 +10,11 @@ import { knownAddon } from "../closure/native.js";
 import { devDependencyUse } from "../closure/node-entry.js";
 import type { NodeProject } from "../closure/node-project.js";
 import type { RecipeOptions } from "./types.js";
+import { workspaceCopies } from "./node-workspaces.js";
+import { BERRY_CACHE, berryInstall } from "./node-berry.js";
 
 const MANIFEST =
-  /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc)$/;
+  /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/;
 const CACHE: Readonly<Record<ProjectInstall["tool"], string>> = {
   npm: "/root/.npm",
   yarn: "/usr/local/share/.cache/yarn",
@@ -38,6 +40,7 @@ export function depsStage(
   project: NodeProject,
   install: ProjectInstall,
   options: RecipeOptions,
+  workspaceDirs: readonly string[] = [],
 ): DepsStage | null {
   const body = a.stage.body;
   const depsBody: Instruction[] = [];
@@ -65,13 +68,16 @@ export function depsStage(
   if (user === "root" || user === "0") user = null;
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
   const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
-  for (const extra of [".npmrc", ".yarnrc", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
   const installRun = body[install.index];
   const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
-  const command = corepack + productionInstall(install, project, dev.keep);
-  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${CACHE[install.tool]}` }] : [];
+  const berry = project.manager === "yarn-berry";
+  const command = corepack + (berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep));
+  const cache = berry ? BERRY_CACHE : CACHE[install.tool];
+  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
   depsBody.push(
     instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
+    ...workspaceCopies(workspaceDirs, project, installRun.line),
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
   return { body: depsBody, command, user, dev, leftOut };

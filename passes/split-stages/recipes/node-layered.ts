@@ -15,6 +15,7 @@ import { depsStage } from "./node-deps.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
+import { berryLayered } from "./node-berry.js";
 
 const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 /** Commands the global package provides when they differ from its name. */
@@ -38,10 +39,21 @@ export interface LayeredInput {
   readonly options: RecipeOptions;
   /** OS packages the runtime already installs (the original's run-time packages, libraries of `-dev` headers). */
   readonly runtimePackages?: readonly string[];
+  /** npm workspace folders whose manifests the deps stage copies (recipes/node-workspaces.ts). */
+  readonly workspaceDirs?: readonly string[];
 }
 
 /** The layered plan, a refusal, or null when the build does not fit the pattern (the caller falls back). */
-export function layeredPlan({ base, a, context, project, image, options, runtimePackages = [] }: LayeredInput): PlanResult | null {
+export function layeredPlan({
+  base,
+  a,
+  context,
+  project,
+  image,
+  options,
+  runtimePackages = [],
+  workspaceDirs = [],
+}: LayeredInput): PlanResult | null {
   const body = a.stage.body;
   const wd = a.workdir;
   const install = a.projectInstalls[0];
@@ -51,7 +63,9 @@ export function layeredPlan({ base, a, context, project, image, options, runtime
   const prodSpecs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
   if (!install && Object.keys(prodSpecs).length > 0) return null;
   if (install && install.dir !== wd) return null;
-  if (install && (project.manager === "yarn-berry" || (project.manager === "npm" ? tool !== "npm" : tool !== project.manager))) return null;
+  const berry = project.manager === "yarn-berry";
+  if (berry && !berryLayered(project, context)) return null;
+  if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", ""))) return null;
   if (INSTALL_HOOKS.some((h) => project.pkg.scripts?.[h]) || project.pkg.workspaces !== undefined) return null;
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
@@ -66,14 +80,16 @@ export function layeredPlan({ base, a, context, project, image, options, runtime
   const alpine = /alpine/.test(base.tag ?? "");
   const fullToSlim = image !== base.raw;
 
-  const deps = install ? depsStage(a, context, project, install, options) : null;
+  const deps = install ? depsStage(a, context, project, install, options, workspaceDirs) : null;
   if (install && deps === null) return null;
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
   const user = deps?.user ?? null;
 
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
-  const native = osNeeds(project.prodPackages ?? []);
+  // Kept devDependencies run in the runtime too: the table's programs of those the manifest names count.
+  const keptDev = dev.keep ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
+  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev]);
   if (!native.ok) return { ok: false, id: "nativeUnknown", data: { package: native.pkg } };
   const aptPackages: string[] = [];
   const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
@@ -83,7 +99,7 @@ export function layeredPlan({ base, a, context, project, image, options, runtime
     aptPackages.push(...need.debian.filter((p) => !installed.has(p)));
     notes.push({
       line,
-      id: "osNeeds",
+      id: keptDev.some((d) => d.name === need.pkg) && !project.prodPackages?.some((p) => p.name === need.pkg) ? "osNeedsDev" : "osNeeds",
       data: { package: need.pkg, why: need.why, packages: need.debian.map((p) => `\`${p}\``).join(", ") },
     });
   }

@@ -5,9 +5,12 @@
 // and what the app does (Express caches views and hides stack traces, some apps branch on it).
 import { instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
-import { devDependencyUse, runsNode } from "../closure/node-entry.js";
+import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
 import { layeredPlan } from "./node-layered.js";
+import { nginxStaticPlan } from "./node-static.js";
+import { npmWorkspaces, withWorkspaceNote } from "./node-workspaces.js";
+import { berryGlobalPnp } from "./node-berry.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
 /** How each package manager drops devDependencies from an installed node_modules (pnpm and yarn berry: kept). */
@@ -31,8 +34,22 @@ export const nodeRecipe: Recipe = {
     const { version, codename } = splitCodename(tag);
     const slim = tag === "latest" ? "slim" : codename ? `${version ? `${version}-` : ""}${codename}-slim` : `${version}-slim`;
     const image = slimBase ? base.raw : `${base.name}:${slim}`;
-    const project = nodeProject(a, context);
-    const layered = project ? layeredPlan({ base, a, context, project, image, options, runtimePackages }) : null;
+    const root = nodeProject(a, context);
+    // npm workspaces: the layered plan sees every workspace's dependencies, and copies their manifests.
+    const workspaces = root && root.pkg.workspaces !== undefined ? npmWorkspaces(root, context, entryTexts(a, root.pkg)) : null;
+    if (workspaces && !workspaces.ok && "pattern" in workspaces)
+      return { ok: false, id: "workspaceGlob", data: { pattern: workspaces.pattern } };
+    // On a full base the fallback still splits (keeping what the install made); on a slim one, say why not.
+    if (workspaces && !workspaces.ok && slimBase) return { ok: false, id: "workspaceScript", data: { command: workspaces.script } };
+    const project = (workspaces?.ok && workspaces.project) || root;
+    const workspaceDirs = workspaces?.ok ? workspaces.dirs : [];
+    if (project?.manager === "yarn-berry" && berryGlobalPnp(project, context)) return { ok: false, id: "yarnGlobalPnp", data: {} };
+    const onNginx = options.staticRuntime === "nginx" ? nginxStaticPlan(a, context) : null;
+    if (onNginx) return onNginx;
+    const layered = withWorkspaceNote(
+      project ? layeredPlan({ base, a, context, project, image, options, runtimePackages, workspaceDirs }) : null,
+      workspaceDirs,
+    );
     // On an image that is already slim, the split pays only when the runtime leaves something behind.
     if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
     const [global] = a.globalInstalls;

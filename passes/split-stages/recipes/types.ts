@@ -15,7 +15,11 @@ export type RecipeRefusalId =
   | "extensionLibrary"
   | "nativeUnknown"
   | "alpinePackages"
-  | "globalInstall";
+  | "globalInstall"
+  | "staticRuntimeBlocked"
+  | "workspaceGlob"
+  | "yarnGlobalPnp"
+  | "workspaceScript";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"
@@ -36,7 +40,11 @@ export type RecipeNoteId =
   | "ownerKept"
   | "sitePackagesEither"
   | "filesStage"
-  | "depsLeftOut";
+  | "depsLeftOut"
+  | "staticNginx"
+  | "staticRuntimeNotStatic"
+  | "workspaceManifests"
+  | "osNeedsDev";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -48,6 +56,8 @@ export interface RecipeOptions {
   readonly harden: boolean;
   /** `COPY --link` is allowed: the file already declares a syntax (frontend) that accepts it. */
   readonly copyLink?: boolean;
+  /** Where a static front-end served by a Node static server runs: `node` (as written) or `nginx` (opt-in). */
+  readonly staticRuntime?: string;
 }
 
 export interface RecipeNote {
@@ -84,6 +94,8 @@ export interface RecipePlan {
   readonly dropBuilder?: boolean;
   /** Commands the runtime stage installs itself (global CLIs, OS packages). */
   readonly providedTools?: readonly string[];
+  /** The runtime's own CMD, replacing the original ENTRYPOINT/CMD (another server runs the same site). */
+  readonly replacesEntry?: Instruction;
   /** Words for the split note: what the runtime takes from where. */
   readonly copiedWhat?: string;
 }

@@ -11,6 +11,9 @@ COPY package.json yarn.lock ./
 RUN yarn install --production --frozen-lockfile
 
 FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends procps \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY package.json yarn.lock ./

@@ -1,0 +1,83 @@
+import { describe, expect, test } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import { instruction } from "../../../src/core/ir.js";
+import type { Analysis } from "../analysis.js";
+import type { NodeProject } from "../closure/node-project.js";
+import { staticServer } from "./node-static.js";
+import { npmWorkspaces } from "./node-workspaces.js";
+
+const withCmd = (cmd: string, exec = true) =>
+  ({
+    stage: {
+      body: [instruction("CMD", cmd, { line: 5, exec: exec ? (JSON.parse(cmd) as string[]) : null })],
+    },
+    workdir: "/app",
+  }) as unknown as Analysis;
+
+describe("the static server a CMD runs", () => {
+  test.each([
+    ['["serve", "-s", "build", "-l", "3000"]', { server: "serve", dir: "/app/build", spa: true, port: 3000 }],
+    ['["serve", "dist", "--listen", "tcp://0.0.0.0:5000"]', { server: "serve", dir: "/app/dist", spa: false, port: 5000 }],
+    ['["npx", "serve", "-s", "out"]', { server: "serve", dir: "/app/out", spa: true, port: 3000 }],
+    ['["http-server", "public", "-p", "9000", "--cors"]', { server: "http-server", dir: "/app/public", spa: false, port: 9000 }],
+    ['["vite", "preview", "--host", "--port", "8080"]', { server: "vite preview", dir: "/app/dist", spa: true, port: 8080 }],
+  ])("%s", (cmd, expected) => {
+    expect(staticServer(withCmd(cmd), memoryContext({}))).toMatchObject(expected);
+  });
+
+  test.each([
+    ['["serve"]'], // serves the working folder: sources and all
+    ['["serve", "-s", "build", "--ssl-cert", "c.pem"]'], // a flag without an nginx equivalent here
+    ['["serve", "-l", "$PORT", "build"]'],
+    ['["node", "server.js"]'],
+    ['["http-server"]'],
+  ])("%s is not read", (cmd) => {
+    expect(staticServer(withCmd(cmd), memoryContext({}))).toBeNull();
+  });
+
+  test("vite preview with a config file: its outDir may differ", () => {
+    expect(staticServer(withCmd('["vite", "preview"]'), memoryContext({ "vite.config.ts": "export default {}" }))).toBeNull();
+  });
+});
+
+describe("npm workspaces", () => {
+  const project = (workspaces: unknown): NodeProject => ({
+    dir: ".",
+    pkg: { name: "root", workspaces },
+    manager: "npm",
+    lockfile: "package-lock.json",
+    prodPackages: [],
+  });
+  const files = {
+    "package-lock.json": "{}",
+    "packages/a/package.json": '{"name":"a","devDependencies":{"typescript":"5"}}',
+    "packages/b/package.json": '{"name":"b","dependencies":{"ms":"2"}}',
+    "tools/c/package.json": '{"name":"c"}',
+  };
+
+  test("folder/* and literal folders resolve to the manifests, dependencies merged", () => {
+    const ws = npmWorkspaces(project(["packages/*", "./tools/c"]), memoryContext(files), []);
+    expect(ws?.ok && ws.dirs).toEqual(["packages/a", "packages/b", "tools/c"]);
+    expect(ws?.ok && ws.project.pkg.devDependencies).toEqual({ typescript: "5" });
+    expect(ws?.ok && ws.project.pkg.dependencies).toEqual({ ms: "2" });
+  });
+
+  test("an entry that runs a workspace's own script is named", () => {
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(files), ["npm start -w @ws/app"])).toEqual({
+      ok: false,
+      script: "npm start -w @ws/app",
+    });
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(files), ["npm run --workspace=app start"])).toMatchObject({ ok: false });
+  });
+
+  test("a pattern it cannot resolve is named", () => {
+    expect(npmWorkspaces(project({ packages: ["packages/**"] }), memoryContext(files), [])).toEqual({ ok: false, pattern: "packages/**" });
+  });
+
+  test("an install hook in a workspace, or a nested install, leaves it to the fallback", () => {
+    const hook = { ...files, "packages/a/package.json": '{"name":"a","scripts":{"prepare":"tsc"}}' };
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(hook), [])).toBeNull();
+    const nested = { ...files, "package-lock.json": '{"packages":{"packages/a/node_modules/ms":{}}}' };
+    expect(npmWorkspaces(project(["packages/*"]), memoryContext(nested), [])).toBeNull();
+  });
+});
