@@ -17,7 +17,6 @@ const BIN_PACKAGES: Readonly<Record<string, string>> = {
   nodemon: "nodemon",
   vite: "vite",
 };
-const PACKAGE_MANAGERS = new Set(["npm", "npx", "yarn", "yarnpkg", "pnpm", "corepack"]);
 
 export type DevUse = { readonly keep: false } | { readonly keep: true; readonly reason: string };
 
@@ -36,11 +35,18 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
   return texts;
 }
 
-/** Does the image run node or a package manager (so it needs the project's node_modules)? */
+/** Static file servers: they serve a folder and load nothing from the project's node_modules. */
+const STATIC_SERVERS = new Set(["serve", "http-server"]);
+const SHELLS = new Set(["sh", "bash", "dash", "exec"]);
+
+/**
+ * May the image load the project's node_modules? Yes unless every program it runs is a known static server
+ * (or the shell that starts one): a launcher (`pm2-runtime`, `nodemon`, `tini -- node`) runs node too.
+ */
 export function runsNode(a: Analysis): boolean {
   return a.entry.some((e) => {
     const name = posix.basename(e.name);
-    return name === "node" || PACKAGE_MANAGERS.has(name) || (e.artifact !== null && e.from !== "HEALTHCHECK");
+    return e.from !== "HEALTHCHECK" && !STATIC_SERVERS.has(name) && !SHELLS.has(name);
   });
 }
 
