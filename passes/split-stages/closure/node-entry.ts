@@ -56,7 +56,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   if (devDeps.length === 0) return { keep: false };
   const tool = a.entry.find((e) => {
     const name = posix.basename(e.name);
-    return devDeps.includes(name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
+    return devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
   });
   if (tool) return { keep: true, reason: `the entry runs \`${tool.name}\`` };
   for (const text of entryTexts(a, project.pkg)) {
