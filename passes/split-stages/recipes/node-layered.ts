@@ -219,9 +219,12 @@ function depsStage(
     if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       if (!manifestOnly(instr)) sawSources = true;
     } else if (instr.keyword === "RUN") {
-      if (sawSources) return null;
       const global = a.globalInstalls.find((g) => g.instr === instr);
-      if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
+      const managerCli = global?.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p));
+      // A global install of named packages reads no sources: it may follow `COPY . .`.
+      if (global?.alone && !managerCli) continue;
+      if (sawSources) return null;
+      depsBody.push({ ...instr, leading: "" });
     } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
       depsBody.push({ ...instr, leading: "" });
       if (instr.keyword === "USER") user = instr.args.trim();
