@@ -7,6 +7,7 @@ import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { parseRun } from "../../src/core/run-script.js";
 import { simpleCommands, toWord, type ShellScript } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
+import { binPackages } from "./bins.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
 
 export interface Refusal {
@@ -60,6 +61,8 @@ export interface Analysis {
   readonly projectInstalls: readonly ProjectInstall[];
   /** `chown -R owner path` in a RUN: who owns each path in the original image. */
   readonly owners: ReadonlyMap<string, string>;
+  /** Commands the project's dependencies provide in node_modules/.bin (and Python requirements), with the package of each. */
+  readonly bins: ReadonlyMap<string, string>;
   /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
   readonly rootWrite: number | null;
 }
@@ -352,6 +355,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         add(line, at(line, dir, operands[operands.length - 1]));
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
         pythonEffects(cmd.name, name, args, line, dir);
+      } else if (name === "npm" && (operands[0] === "config" || operands[0] === "set")) {
+        // `npm config set` writes a config file, not the project: the runtime's npm reads it too.
+        const sub = operands[0] === "set" ? "set" : operands[1];
+        if (sub === "get" || sub === "list" || sub === "ls") continue;
+        const file = npmConfigFile(args, asRoot, envText);
+        if (file === null) refuse(line, "unknownCommand", { command: `npm ${operands.slice(0, 2).join(" ")}` });
+        else add(line, file);
       } else if (NODE_MANAGERS.has(name) && isGlobalInstall(name, args)) {
         const packages = operands.filter((o) => !INSTALL_WORDS.has(o) && o !== "global");
         if (packages.length === 0 || packages.some((p) => p.includes("$") || /^[./]/.test(p))) {
@@ -412,12 +422,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
 
   const workdir: string | null = cwd;
   const copyPaths = outermost(copy);
-  // Programs are looked up in the venvs and node_modules/.bin too (PATH or npm scripts put them there).
-  const searchPath = [
-    ...venvs.filter((v) => envText.includes(`${v}/bin`)).map((v) => `${v}/bin`),
-    ...(workdir ? [`${workdir}/node_modules/.bin`] : []),
-  ];
-  const inputs = { workdir, copyPaths, sources, context, searchPath, knownBins: dependencyNames(context, workdir, sources) };
+  // Programs are looked up in the venvs and node_modules/.bin the ENV PATH names; npm scripts also find node_modules/.bin.
+  const modulesBin = workdir ? [`${workdir === "/" ? "" : workdir}/node_modules/.bin`] : [];
+  const searchPath = [...venvs.map((v) => `${v}/bin`), ...modulesBin].filter((d) => envText.includes(d));
+  const bins = dependencyBins(context, workdir, sources);
+  const inputs = { workdir, copyPaths, sources, context, searchPath, scriptPath: modulesBin, knownBins: new Set(bins.keys()) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
   return {
@@ -435,7 +444,15 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     projectInstalls,
     owners,
     rootWrite,
+    bins,
   };
+}
+
+/** The file `npm config set` writes, when the Dockerfile shows where it is (root's home, the node image's prefix). */
+function npmConfigFile(args: readonly string[], asRoot: boolean, envText: string): string | null {
+  if (!asRoot || /\b(NPM_CONFIG_(USER|GLOBAL)CONFIG|NPM_CONFIG_PREFIX|HOME)\b/i.test(envText)) return null;
+  if (args.includes("-g") || args.includes("--global") || args.includes("--location=global")) return "/usr/local/etc/npmrc";
+  return args.some((a) => a.startsWith("--location")) ? null : "/root/.npmrc";
 }
 
 function isGlobalInstall(name: string, args: readonly string[]): boolean {
@@ -451,19 +468,15 @@ function isProjectInstall(name: string, operands: readonly string[]): boolean {
   return operands[0] === "ci" || ((operands[0] === "install" || operands[0] === "i") && operands.length === 1);
 }
 
-/** Names of the prod dependencies (package.json) and requirements (requirements*.txt): their usual commands. */
-function dependencyNames(context: BuildContext, workdir: string | null, sources: ReadonlyMap<string, string>): Set<string> {
-  const names = new Set<string>();
-  const src = (file: string) => (workdir === null ? null : contextSource(`${workdir}/${file}`, sources));
-  try {
-    const pkgPath = src("package.json");
-    const pkg = pkgPath === null ? null : JSON.parse(context.read(pkgPath) ?? "null");
-    for (const name of Object.keys(pkg?.dependencies ?? {})) names.add(name.replace(/^@[^/]+\//, ""));
-  } catch {
-    // not JSON: no names
-  }
+/**
+ * Commands the project's dependencies put in node_modules/.bin (see bins.ts) and the names of the Python
+ * requirements (requirements*.txt): the commands they are known to provide.
+ */
+function dependencyBins(context: BuildContext, workdir: string | null, sources: ReadonlyMap<string, string>): Map<string, string> {
+  const manifest = workdir === null ? null : contextSource(`${workdir === "/" ? "" : workdir}/package.json`, sources);
+  const bins = binPackages(context, manifest);
   for (const file of context.list(".").filter((f) => /^requirements.*\.txt$/.test(f))) {
-    for (const m of (context.read(file) ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) names.add(m[1].toLowerCase());
+    for (const m of (context.read(file) ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) bins.set(m[1].toLowerCase(), m[1]);
   }
-  return names;
+  return bins;
 }

@@ -24,8 +24,10 @@ export interface EntryInputs {
   readonly copyPaths: readonly string[];
   readonly sources: ReadonlyMap<string, string>;
   readonly context: BuildContext;
-  /** Folders searched for bare command names before the standard PATH (venv bin, node_modules/.bin). */
+  /** Folders searched for bare command names before the standard PATH (a venv's bin, any the ENV PATH names). */
   readonly searchPath?: readonly string[];
+  /** Folders an npm script searches first (node_modules/.bin): only its commands find programs there. */
+  readonly scriptPath?: readonly string[];
   /** Commands that the installed dependencies are known to put in those folders. */
   readonly knownBins?: ReadonlySet<string>;
 }
@@ -76,19 +78,19 @@ function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: str
 }
 
 function program(instr: Instruction, from: EntryProgram["from"], name: string, shell: boolean, inputs: EntryInputs): EntryProgram {
-  const artifact = locate(name, inputs);
+  const artifact = locate(name, inputs, inputs.searchPath ?? []);
   const result: EntryProgram = { name, from, line: instr.line, artifact, shell };
   return result;
 }
 
 /** The absolute path of a program inside the copied paths, if it is there. */
-function locate(name: string, inputs: EntryInputs): string | null {
+function locate(name: string, inputs: EntryInputs, searchPath: readonly string[]): string | null {
   if (name.includes("/")) {
     const path = resolvePath(inputs.workdir, name);
     return path !== null && inputs.copyPaths.some((c) => isUnder(path, c)) ? path : null;
   }
   // A bare name needs evidence that the file is there: copied as such, from the context, or a known bin.
-  for (const dir of inputs.searchPath ?? []) {
+  for (const dir of searchPath) {
     if (inputs.knownBins?.has(name)) return `${dir}/${name}`;
   }
   for (const dir of PATH_DIRS) {
@@ -130,7 +132,8 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
     const text = src === null ? null : inputs.context.read(src);
     if (!text || !/^#!\s*\S*(\/|\s)(ba|da)?sh\b/.test(text)) continue;
     for (const c of simpleCommands(parseShell(text))) {
-      if (c.name) out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs), shell: true });
+      if (c.name)
+        out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
     }
   }
   return out;
@@ -156,7 +159,7 @@ function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInp
       name: c.name as string,
       from: "script" as const,
       line: instr.line,
-      artifact: locate(c.name as string, inputs),
+      artifact: locate(c.name as string, inputs, [...(inputs.scriptPath ?? []), ...(inputs.searchPath ?? [])]),
       shell: true,
     }));
 }

@@ -46,6 +46,10 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   "core-js": { debian: [], why: "prints a message only" },
   "core-js-pure": { debian: [], why: "prints a message only" },
   protobufjs: { debian: [], why: "runs a version check only" },
+  // Apollo's fork of protobufjs 6 keeps its postinstall version check.
+  "@apollo/protobufjs": { debian: [], why: "runs a version check only" },
+  // es5-ext's postinstall prints a message (package.json `postinstall`: `_postinstall.js`).
+  "es5-ext": { debian: [], why: "prints a message only" },
   "@swc/core": { debian: [], why: "installs a prebuilt binary from npm" },
   "@parcel/watcher": { debian: [], why: "ships prebuilt binaries" },
   // Its install script prints a message; nodemon/lib/monitor/run.js runs `kill`, its dependency pstree.remy

@@ -17,9 +17,6 @@ const BIN_PACKAGES: Readonly<Record<string, string>> = {
   nodemon: "nodemon",
   vite: "vite",
 };
-const PACKAGE_MANAGERS = new Set(["npm", "npx", "yarn", "yarnpkg", "pnpm", "corepack"]);
-/** Commands that start the app's own script with node, so it loads the project's node_modules. */
-const NODE_RUNNERS = new Set(["pm2", "pm2-runtime", "pm2-docker", "nodemon", "ts-node", "tsx", "node-dev", "ts-node-dev", "forever"]);
 
 export type DevUse = { readonly keep: false } | { readonly keep: true; readonly reason: string };
 
@@ -38,11 +35,18 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
   return texts;
 }
 
-/** Does the image run node or a package manager (so it needs the project's node_modules)? */
+/** Static file servers: they serve a folder and load nothing from the project's node_modules. */
+const STATIC_SERVERS = new Set(["serve", "http-server"]);
+const SHELLS = new Set(["sh", "bash", "dash", "exec"]);
+
+/**
+ * May the image load the project's node_modules? Yes unless every program it runs is a known static server
+ * (or the shell that starts one): a launcher (`pm2-runtime`, `nodemon`, `tini -- node`) runs node too.
+ */
 export function runsNode(a: Analysis): boolean {
   return a.entry.some((e) => {
     const name = posix.basename(e.name);
-    return name === "node" || PACKAGE_MANAGERS.has(name) || NODE_RUNNERS.has(name) || (e.artifact !== null && e.from !== "HEALTHCHECK");
+    return e.from !== "HEALTHCHECK" && !STATIC_SERVERS.has(name) && !SHELLS.has(name);
   });
 }
 
@@ -52,7 +56,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   if (devDeps.length === 0) return { keep: false };
   const tool = a.entry.find((e) => {
     const name = posix.basename(e.name);
-    return devDeps.includes(name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
+    return devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
   });
   if (tool) {
     // `npx <tool>`: name the tool it runs.

@@ -53,13 +53,16 @@ export function depsStage(
     if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       if (!manifestOnly(instr)) sawSources = true;
     } else if (instr.keyword === "RUN") {
+      const global = a.globalInstalls.find((g) => g.instr === instr);
+      const managerCli = global?.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p));
+      // A global install of named packages reads no sources: it may follow `COPY . .`.
+      if (global?.alone && !managerCli) continue;
       if (sawSources) return null;
       if (!osNeeded && aptOnly(instr)) {
         leftOut.push(instr.line);
         continue;
       }
-      const global = a.globalInstalls.find((g) => g.instr === instr);
-      if (!global?.alone || global.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p))) depsBody.push({ ...instr, leading: "" });
+      depsBody.push({ ...instr, leading: "" });
     } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
       depsBody.push({ ...instr, leading: "" });
       if (instr.keyword === "USER") user = instr.args.trim();

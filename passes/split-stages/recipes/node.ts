@@ -79,8 +79,8 @@ export const nodeRecipe: Recipe = {
   },
 };
 
-/** Something build-only stays behind: devDependencies, or the whole node_modules when the image does not run node. */
+/** Something build-only stays behind: devDependencies, a global CLI only the build runs, or node_modules when the image does not run node. */
 function leavesSomething(notes: readonly RecipeNote[], project: ReturnType<typeof nodeProject>, a: Analysis): boolean {
   const devDeps = Object.keys(project?.pkg.devDependencies ?? {}).length > 0;
-  return (devDeps && !notes.some((n) => n.id === "keptDevDeps")) || !runsNode(a);
+  return (devDeps && !notes.some((n) => n.id === "keptDevDeps")) || !runsNode(a) || notes.some((n) => n.id === "globalBuildOnly");
 }

@@ -1,0 +1,18 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY . .
+RUN npm install -g @nestjs/cli@10.4.4
+RUN npm ci
+RUN nest build
+
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY . .
+COPY --from=build /app/dist /app/dist
+CMD ["node", "dist/main.js"]

@@ -1,0 +1,11 @@
+FROM node:22 AS deps
+WORKDIR /app
+COPY package.json ./
+RUN npm install
+
+FROM node:22-slim AS runtime
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json ./
+COPY . .
+CMD ["npm", "run", "start"]

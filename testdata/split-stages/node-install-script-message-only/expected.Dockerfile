@@ -1,0 +1,11 @@
+FROM node:20 AS deps
+WORKDIR /srv
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:20-slim AS runtime
+WORKDIR /srv
+COPY --from=deps /srv/node_modules /srv/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+CMD ["node", "main.js"]

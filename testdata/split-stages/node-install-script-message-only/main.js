@@ -1,0 +1,1 @@
+require("es5-ext"); require("@apollo/protobufjs");

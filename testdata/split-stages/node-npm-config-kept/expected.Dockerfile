@@ -1,0 +1,22 @@
+FROM node:18 AS build
+RUN npm config set unsafe-perm true
+WORKDIR /usr/app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+
+FROM node:18 AS deps
+RUN npm config set unsafe-perm true
+WORKDIR /usr/app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /usr/app/node_modules
+
+FROM node:18-slim AS runtime
+WORKDIR /usr/app
+COPY --from=files /usr/app /usr/app
+COPY --from=deps /usr/app/node_modules /usr/app/node_modules
+COPY --from=build /root/.npmrc /root/.npmrc
+CMD ["npm", "start"]

@@ -1,0 +1,11 @@
+FROM node:20 AS deps
+WORKDIR /api
+COPY package.json package-lock.json ./
+RUN npm ci
+
+FROM node:20-slim AS runtime
+WORKDIR /api
+COPY --from=deps /api/node_modules /api/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+CMD ["npm", "run", "start:dev"]

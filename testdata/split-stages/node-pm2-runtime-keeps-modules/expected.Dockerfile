@@ -1,0 +1,13 @@
+FROM node:20 AS deps
+WORKDIR /srv/chat
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:20-slim AS runtime
+RUN npm install -g pm2@5.4.2
+WORKDIR /srv/chat
+COPY --from=deps /srv/chat/node_modules /srv/chat/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+EXPOSE 8080
+CMD ["pm2-runtime", "index.js", "-i", "2"]
