@@ -33,6 +33,13 @@ export function configSchema(settings, passIds) {
     properties: {
       $schema: { type: "string" },
       ...properties,
+      dockerHosts: {
+        type: "array",
+        description:
+          "The Docker engines `msb-opt verify` (the first) and `batch --verify` (all, apps spread over them) build and run on: daemon URLs (unix://, tcp://, ssh://) or docker context names. `--docker-host` flags win.",
+        minItems: 1,
+        items: { type: "string", pattern: "^((unix|tcp|ssh|npipe|fd)://\\S+|[A-Za-z0-9][A-Za-z0-9_.+-]*)$" },
+      },
       overrides: {
         type: "array",
         description:

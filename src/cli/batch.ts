@@ -14,7 +14,7 @@ import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
 import { renderReport, reportFormatOf, type ReportFormat } from "../batch/report.js";
 import { summarize } from "../batch/summary.js";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
-import { resolveSettings } from "./config.js";
+import { dockerHostsFor, findConfig, loadConfig, resolveSettings } from "./config.js";
 import { UsageError } from "../core/errors.js";
 import { formatNote } from "../core/pass.js";
 import { PASSES } from "../../passes/index.js";
@@ -74,7 +74,7 @@ export function batchCommand(): Command {
     )
     .option(
       "--docker-host <url>",
-      "with --verify: a builder endpoint (unix://, tcp://, ssh:// or a docker context name); repeatable, apps are spread over them",
+      "with --verify: a builder endpoint (unix://, tcp://, ssh:// or a docker context name); repeatable, apps are spread over them (default: `dockerHosts` of the config file, else DOCKER_HOST / the current context)",
       (v: string, prev: string[]) => [...prev, v],
       [],
     )
@@ -144,7 +144,10 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   progress.done();
   if (opts.verify) {
     const bin = io.env.MSB_DOCKER ?? "docker";
-    const fleet = endpoints(opts.dockerHost ?? [], { bin, env: io.env });
+    // The run's own config file (--config, else the nearest from here) may name the engines; flags win.
+    const runConfig = opts.config ?? findConfig(io.cwd);
+    const hosts = dockerHostsFor(opts.dockerHost ?? [], runConfig ? loadConfig(runConfig) : null);
+    const fleet = endpoints(hosts, { bin, env: io.env });
     for (const e of fleet)
       if (!(await e.docker.available()))
         throw new UsageError(`no Docker engine at ${e.name}: \`${bin} info\` failed (--verify builds every rewrite)`);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { UsageError } from "../core/errors.js";
-import { CONFIG_SETTINGS, findConfig, loadConfig, resolveSettings } from "./config.js";
+import { CONFIG_SETTINGS, dockerHostsFor, findConfig, loadConfig, resolveSettings } from "./config.js";
 import { ROOT } from "../../test/support/golden.js";
 
 function tree(files: Record<string, string>): string {
@@ -67,7 +67,7 @@ describe(".msb-opt.json", () => {
 
   test("the shipped JSON Schema lists exactly the settings the loader accepts", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schema/msb-opt.schema.json"), "utf8"));
-    const keys = Object.keys(schema.properties).filter((k) => k !== "$schema" && k !== "overrides");
+    const keys = Object.keys(schema.properties).filter((k) => !["$schema", "overrides", "dockerHosts"].includes(k));
     expect(keys.sort()).toEqual(CONFIG_SETTINGS.map((e) => e.name).sort());
   });
 
@@ -77,6 +77,29 @@ describe(".msb-opt.json", () => {
         '{\n  "skip": ["pin-tags"],\n  "overrides": [\n    { "files": "a/**", "pin": "tag" },\n    { "files": "b/**", "pin": "latest" }\n  ]\n}\n',
     });
     expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(`${join(root, ".msb-opt.json")}:5: \`overrides[1].pin\` must be one of`);
+  });
+
+  test("dockerHosts: daemon URLs and context names for the whole run, checked with file:line; flags win", () => {
+    const ok = tree({ ".msb-opt.json": JSON.stringify({ dockerHosts: ["ssh://builder@build-1", "tcp://10.0.0.2:2376", "fleet-a"] }) });
+    const config = loadConfig(join(ok, ".msb-opt.json"));
+    expect(config.dockerHosts).toEqual(["ssh://builder@build-1", "tcp://10.0.0.2:2376", "fleet-a"]);
+    expect(config.base).toEqual({});
+    expect(dockerHostsFor([], config)).toEqual(config.dockerHosts);
+    expect(dockerHostsFor(["unix:///run/user/1000/docker.sock"], config)).toEqual(["unix:///run/user/1000/docker.sock"]);
+    expect(dockerHostsFor([], null)).toEqual([]);
+    expect(() => dockerHostsFor(["http://x y"], config)).toThrow(UsageError);
+    const bad = tree({ ".msb-opt.json": '{\n  "skip": [],\n  "dockerHosts": ["ssh://a", "not a host"]\n}\n' });
+    expect(() => loadConfig(join(bad, ".msb-opt.json"))).toThrow(
+      `${join(bad, ".msb-opt.json")}:3: \`dockerHosts\` names "not a host", which is neither a daemon URL`,
+    );
+    const empty = tree({ ".msb-opt.json": JSON.stringify({ dockerHosts: [] }) });
+    expect(() => loadConfig(join(empty, ".msb-opt.json"))).toThrow("`dockerHosts` must be a non-empty list of Docker endpoints");
+    const nested = tree({
+      ".msb-opt.json": '{\n  "overrides": [\n    { "files": "a/**", "dockerHosts": ["x"] }\n  ]\n}\n',
+    });
+    expect(() => loadConfig(join(nested, ".msb-opt.json"))).toThrow(
+      ":3: `overrides[0].dockerHosts`: the engines are chosen for the whole run",
+    );
   });
 
   test("registryTimeoutMs is settable; runtimeBase is gone", () => {

@@ -18,6 +18,8 @@ export type Settings = GlobalSettings & { readonly [name: string]: unknown };
 export interface LoadedConfig {
   readonly file: string;
   readonly base: Settings;
+  /** `dockerHosts`: the engines `verify` and `batch --verify` build on (a run-wide key, never in overrides). */
+  readonly dockerHosts: readonly string[] | null;
   readonly overrides: readonly {
     readonly files: readonly string[];
     readonly matches: (rel: string) => boolean;
@@ -68,16 +70,25 @@ function readConfig(file: string): LoadedConfig {
     throw new UsageError(`${file}${line === null ? "" : `:${line}`}: ${message}`);
   };
   if (!isObject(json)) return fail(null, "must hold a JSON object");
-  const { overrides = [], $schema: _schema, ...rest } = json;
+  const { overrides = [], $schema: _schema, dockerHosts, ...rest } = json;
   const base = checkSettings(rest, "", (key, m) => fail(key, m));
   if (!Array.isArray(overrides)) return fail("overrides", "`overrides` must be a list");
+  const hostProblem = dockerHosts === undefined ? null : checkDockerHosts(dockerHosts);
+  if (hostProblem) return fail("dockerHosts", `\`dockerHosts\` ${hostProblem}`);
   return {
     file,
     base,
+    dockerHosts: dockerHosts === undefined ? null : (dockerHosts as string[]),
     overrides: overrides.map((o, i) => {
       const at = `overrides[${i}]`;
       if (!isObject(o)) return fail("overrides", `\`${at}\` must be an object`);
       const { files, ...settings } = o;
+      if ("dockerHosts" in settings)
+        return fail(
+          "dockerHosts",
+          `\`${at}.dockerHosts\`: the engines are chosen for the whole run; set \`dockerHosts\` at the top level`,
+          i,
+        );
       const globs = typeof files === "string" ? [files] : files;
       if (!Array.isArray(globs) || globs.length === 0 || !globs.every((g) => typeof g === "string")) {
         return fail("overrides", `\`${at}.files\` must be a glob or a list of globs`);
@@ -90,6 +101,27 @@ function readConfig(file: string): LoadedConfig {
       };
     }),
   };
+}
+
+/** A Docker endpoint: a daemon URL (unix, tcp, ssh, npipe, fd) or a `docker context` name. */
+export const DOCKER_HOST = /^((unix|tcp|ssh|npipe|fd):\/\/\S+|[A-Za-z0-9][A-Za-z0-9_.+-]*)$/;
+
+function checkDockerHosts(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length === 0) return "must be a non-empty list of Docker endpoints";
+  const bad = value.find((h) => typeof h !== "string" || !DOCKER_HOST.test(h));
+  return bad === undefined
+    ? null
+    : `names ${JSON.stringify(bad)}, which is neither a daemon URL (unix://, tcp://, ssh://) nor a docker context name`;
+}
+
+/**
+ * The engines to build on, the user's own choice first: `--docker-host` flags, else the config file's
+ * `dockerHosts`, else none (the environment's DOCKER_HOST or current docker context).
+ */
+export function dockerHostsFor(flags: readonly string[], config: LoadedConfig | null): readonly string[] {
+  for (const h of flags)
+    if (!DOCKER_HOST.test(h)) throw new UsageError(`--docker-host takes a daemon URL or a docker context name, not "${h}"`);
+  return flags.length > 0 ? flags : (config?.dockerHosts ?? []);
 }
 
 function checkSettings(value: Record<string, unknown>, prefix: string, fail: (key: string, message: string) => never): Settings {

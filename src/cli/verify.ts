@@ -5,8 +5,8 @@ import { dirname, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 import { UsageError } from "../core/errors.js";
-import { resolveSettings } from "./config.js";
-import { Docker } from "../verify/docker.js";
+import { dockerHostsFor, loadConfig, resolveSettings } from "./config.js";
+import { endpoints } from "../verify/fleet.js";
 import type { Behaviour } from "../verify/behaviour.js";
 import type { RunRoot } from "../verify/run-root.js";
 import { DockerEnvironmentError, verify, type VerifyResult } from "../verify/verify.js";
@@ -26,6 +26,7 @@ export interface VerifyIo {
 interface VerifyFlags {
   context?: string;
   docker?: string;
+  dockerHost?: string;
   smoke?: string;
   httpPath: string[];
   env: string[];
@@ -49,6 +50,10 @@ export function verifyCommand(): Command {
     .argument("[file]", "the Dockerfile", "Dockerfile")
     .option("--context <dir>", "the build context (default: the Dockerfile's folder)")
     .option("--docker <bin>", "the docker client (default: $MSB_DOCKER, else docker)")
+    .option(
+      "--docker-host <url>",
+      "the engine to build and run on: unix://, tcp://, ssh:// or a docker context name (default: the first of the config file's `dockerHosts`, else DOCKER_HOST / the current context)",
+    )
     .option("--smoke <args>", "run each image with these arguments (`docker run IMAGE ARGS`) and compare exit code and output")
     .option("--http-path <path>", "a path the HTTP probe requests on every exposed port (repeatable; default /)", collect, [])
     .option("--env <K=V>", "an environment variable for every container verify runs (repeatable)", collect, [])
@@ -85,11 +90,14 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   const context = resolve(io.cwd, flags.context ?? dirname(file));
   if (!statSync(context).isDirectory()) throw new UsageError(`${context}: the build context is not a folder`);
   const bin = flags.docker ?? io.env.MSB_DOCKER ?? "docker";
-  const docker = new Docker({ bin, env: io.env });
+  const resolved = resolveSettings(file, flagSettings(cmd), flags.config ?? null, io.cwd);
+  const hosts = dockerHostsFor(flags.dockerHost ? [flags.dockerHost] : [], resolved.file ? loadConfig(resolved.file) : null);
+  // One app runs on one engine: the first one named.
+  const { docker } = endpoints(hosts.slice(0, 1), { bin, env: io.env })[0];
   // Asked while the rewrite is made (not before: it is on nobody's way); read when a build fails for the engine.
   const probe = docker.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 });
 
-  const settings = withToday(resolveSettings(file, flagSettings(cmd), flags.config ?? null, io.cwd).settings, Date.now());
+  const settings = withToday(resolved.settings, Date.now());
   const list = (s?: string) =>
     s
       ? s
@@ -126,7 +134,9 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   }).catch(async (err: unknown) => {
     const info = await probe;
     if (info.code !== 0)
-      throw new UsageError(`no Docker engine found: \`${bin} info\` failed: ${(info.stderr.trim().split("\n").pop() ?? "").slice(0, 300)}`);
+      throw new UsageError(
+        `no Docker engine found${hosts[0] ? ` at ${hosts[0]}` : ""}: \`${bin} info\` failed: ${(info.stderr.trim().split("\n")[0] ?? "").slice(0, 300)}`,
+      );
     if (err instanceof DockerEnvironmentError)
       throw new UsageError(
         `${err.message}\nCheck \`${bin} info\` and \`${bin} buildx version\` (DOCKER_HOST, docker context, disk space), then run again.`,
