@@ -12,5 +12,3 @@ func main() {
 	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { page.Execute(w, "hello") })
 	http.ListenAndServe(":8080", nil)
 }
-
-// msb-opt verify 13af9a5de76a
