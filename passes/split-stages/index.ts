@@ -119,7 +119,7 @@ export default definePass({
       "Did not split: the Python version of `{image}` is not known, so where pip installed cannot be told; write the version in the tag (e.g. `python:3.12`).",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
     filesStage:
-      "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again, so write the build's output to a folder its tool names (e.g. tsconfig `outDir`) to let the runtime copy just that.",
+      "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
     depsLeftOut:
       "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
   },
