@@ -128,7 +128,7 @@ export default definePass({
     sitePackagesEither:
       "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages and their commands there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
     filesStage:
-      "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again, so write the build's output to a folder its tool names (e.g. tsconfig `outDir`) to let the runtime copy just that.",
+      "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
     depsLeftOut:
       "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
     staticNginx:

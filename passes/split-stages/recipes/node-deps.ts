@@ -117,7 +117,7 @@ function aptOnly(instr: Instruction): boolean {
   );
 }
 
-function manifestOnly(instr: Instruction): boolean {
+export function manifestOnly(instr: Instruction): boolean {
   const words = instr.exec ?? instr.args.trim().split(/\s+/);
   return words.length >= 2 && words.slice(0, -1).every((w) => MANIFEST.test(posix.basename(w)) && !w.includes("$"));
 }

@@ -6,12 +6,11 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { continuationLines } from "../../../src/core/print.js";
 import { instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
-import type { Analysis, ProjectInstall } from "../analysis.js";
+import type { Analysis } from "../analysis.js";
 import { copyOwner } from "../owners.js";
-import { isUnder, resolvePath } from "../paths.js";
-import { type BuildRun, buildOutputs } from "./node-outputs.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage } from "./node-deps.js";
+import { runtimeLayout } from "./node-runtime-layout.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
@@ -168,21 +167,18 @@ export function layeredPlan({
           }),
         ]
       : [];
-  // The context copies in order, each build RUN's outputs where the RUN was (a later COPY may overwrite them).
-  // node_modules goes first, so a source edit does not re-copy it, unless the context holds a node_modules
-  // that a COPY before the install would bring (the install replaced it): then where the install was.
-  const hostModules = context.exists(project.dir === "." ? "node_modules" : `${project.dir}/node_modules`);
-  const appCopies = (builder: string | null) => {
-    const copies = body.flatMap((instr, i) => {
-      const here = hostModules && i === install?.index ? modulesCopy() : [];
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return [...here, { ...instr, leading: "" }];
+  // node_modules first, so a source edit does not re-copy it; then the context copies in order, each build
+  // RUN's outputs where the RUN was (a later COPY may overwrite them).
+  const appCopies = (builder: string | null) => [
+    ...modulesCopy(),
+    ...body.flatMap((instr, i) => {
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return [{ ...instr, leading: "" }];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
-      return [...here, ...outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }))];
-    });
-    return hostModules ? copies : [...modulesCopy(), ...copies];
-  };
+      return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
+    }),
+  ];
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
@@ -241,51 +237,6 @@ function copyOwned(body: readonly Instruction[]): boolean {
       i.keyword === "USER" ||
       ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod")),
   );
-}
-
-/** A RUN the runtime does not need replayed: an OS install, a global install, or the project install alone. */
-function plainRun(a: Analysis, instr: Instruction, index: number, install: ProjectInstall | undefined): boolean {
-  if (index === install?.index) return install.alone;
-  return a.apt.some((x) => x.instr === instr) || a.globalInstalls.some((g) => g.instr === instr && g.alone);
-}
-
-type Layout =
-  | { readonly kind: "plain" }
-  | { readonly kind: "outputs"; readonly runs: readonly BuildRun[] }
-  | { readonly kind: "files"; readonly why: string | null };
-
-/** How the runtime gets the application files (see `layeredPlan`), with why when it must take the whole folder. */
-function runtimeLayout(
-  a: Analysis,
-  context: BuildContext,
-  project: NodeProject,
-  install: ProjectInstall | undefined,
-  needsModules: boolean,
-  harden: boolean,
-): Layout {
-  if (harden) return { kind: "files", why: null };
-  const skip = (instr: Instruction, i: number) => plainRun(a, instr, i, install);
-  const replayable = copiesAtWorkdir(a);
-  const runs = a.stage.body.filter((instr, i) => instr.keyword === "RUN" && !skip(instr, i));
-  if (replayable && needsModules && runs.length === 0) return { kind: "plain" };
-  if (runs.length === 0) return { kind: "files", why: null };
-  if (!replayable) return { kind: "files", why: "a COPY to a relative path was made under another working folder" };
-  const built = buildOutputs(a, project, context, install, skip);
-  if (!built.ok) return { kind: "files", why: built.why };
-  if (built.runs.every((r) => r.outputs.length === 0)) return { kind: "files", why: "the build steps write no output msb-opt knows of" };
-  return { kind: "outputs", runs: built.runs };
-}
-
-/** Every COPY to a relative destination was made in the final working folder (the runtime replays them there). */
-function copiesAtWorkdir(a: Analysis): boolean {
-  let cwd: string | null = "/";
-  for (const instr of a.stage.body) {
-    if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
-    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
-    const dest = (instr.exec ?? instr.args.trim().split(/\s+/)).at(-1) ?? "";
-    if (!dest.startsWith("/") && cwd !== a.workdir) return false;
-  }
-  return true;
 }
 
 function binsOf(spec: string): readonly string[] {
