@@ -12,6 +12,12 @@ const run = (text: string, files: Record<string, string> = {}) => {
 };
 
 describe("analyze", () => {
+  test("an init wrapper's CMD is a program the image runs", () => {
+    const r = run('FROM node:20\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/usr/bin/tini", "--"]\nCMD ["node", "server.js"]\n');
+    expect(r.ok && r.analysis.entry.map((e) => e.name)).toEqual(["/usr/bin/tini", "node"]);
+    const plain = run('FROM node:20\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/run"]\nCMD ["--port", "80"]\n');
+    expect(plain.ok && plain.analysis.entry.map((e) => e.name)).toEqual(["/app/run"]);
+  });
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {
     const r = run(
       'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app . && python3 -m venv /opt/v\nCOPY run.sh /usr/local/bin/\nCMD ["/out/app"]\n',

@@ -32,6 +32,7 @@ export interface EntryInputs {
   readonly knownBins?: ReadonlySet<string>;
 }
 
+const INIT_WRAPPERS = new Set(["tini", "tini-static", "dumb-init"]);
 const PATH_DIRS = ["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
 
 export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs): EntryProgram[] {
@@ -42,6 +43,10 @@ export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs
   const out: EntryProgram[] = [];
   const main = entrypoint && (entrypoint.exec?.length ?? entrypoint.args.trim().length) ? entrypoint : cmd;
   if (main) out.push(...programsOf(main, main.keyword as "ENTRYPOINT" | "CMD", main.exec, main.args, inputs));
+  // An init wrapper (`ENTRYPOINT ["tini", "--"]`) runs the CMD as its program.
+  if (main === entrypoint && cmd?.exec?.length && INIT_WRAPPERS.has(posix.basename(entrypoint?.exec?.[0] ?? ""))) {
+    out.push(...programsOf(cmd, "CMD", cmd.exec, cmd.args, inputs));
+  }
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");
     out.push(...programsOf(health, "HEALTHCHECK", text.startsWith("[") ? parseExecForm(text) : null, text, inputs));

@@ -1,0 +1,16 @@
+FROM node:20 AS deps
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+WORKDIR /usr/local/app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tini \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /usr/local/app
+COPY --from=deps /usr/local/app/node_modules /usr/local/app/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "server.js"]
