@@ -1,5 +1,4 @@
 FROM node:20 AS deps
-RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 WORKDIR /usr/local/app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
