@@ -2,6 +2,8 @@
 // and a production install. It reads no sources, so a source edit does not re-run it.
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
+import { globMatcher } from "../../../src/core/glob.js";
+import { copyOperands } from "../../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
@@ -133,4 +135,29 @@ function productionInstall(install: ProjectInstall, project: NodeProject, keepDe
         ? ["yarn", "install", ...(keepDev ? [] : ["--production"]), ...(frozen ? ["--frozen-lockfile"] : [])]
         : ["pnpm", "install", ...(keepDev ? [] : ["--prod"]), ...(frozen ? ["--frozen-lockfile"] : [])];
   return [...words, ...flags].join(" ");
+}
+
+/**
+ * Did the original install read the lockfile? Only when a COPY before it brought the file (by name, a glob or
+ * a folder holding it). "unknown" when a RUN before the install names it (`rm yarn.lock`, a move): the deps
+ * stage must then not guess which versions the original resolved.
+ */
+export function lockfileAtInstall(a: Analysis, project: NodeProject, install: ProjectInstall): "seen" | "absent" | "unknown" {
+  const lockfile = project.lockfile;
+  if (!lockfile) return "absent";
+  const name = posix.basename(lockfile);
+  let seen = false;
+  for (const instr of a.stage.body.slice(0, install.index)) {
+    if (instr.keyword === "RUN" && instr.args.includes(name)) return "unknown";
+    const operands = copyOperands(instr);
+    if (!operands || instr.flags.some((f) => f.name === "from")) continue;
+    for (const source of operands.sources) {
+      const path = posix
+        .normalize(source)
+        .replace(/^\.\/?/, "")
+        .replace(/\/+$/, "");
+      if (path === "" || path === "." || lockfile.startsWith(`${path}/`) || globMatcher(path)(lockfile)) seen = true;
+    }
+  }
+  return seen ? "seen" : "absent";
 }

@@ -9,7 +9,7 @@ import { instruction, type ImageRef, type Instruction, type Stage } from "../../
 import type { Analysis } from "../analysis.js";
 import { copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
-import { depsStage } from "./node-deps.js";
+import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { runtimeLayout } from "./node-runtime-layout.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
@@ -47,7 +47,7 @@ export function layeredPlan({
   base,
   a,
   context,
-  project,
+  project: found,
   image,
   options,
   runtimePackages = [],
@@ -56,6 +56,10 @@ export function layeredPlan({
   const body = a.stage.body;
   const wd = a.workdir;
   const install = a.projectInstalls[0];
+  // The deps stage copies the lockfile only when the original install read it, so it resolves the same versions.
+  const lock = install ? lockfileAtInstall(a, found, install) : "absent";
+  if (lock === "unknown") return null;
+  const project = lock === "seen" ? found : { ...found, lockfile: null };
   const tool = install?.tool;
   if (wd === null || a.projectInstalls.length > 1) return null;
   // Without an install the image has no node_modules but what the context brings: only a project without dependencies fits.
@@ -183,7 +187,9 @@ export function layeredPlan({
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
-    if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
+    if (found.lockfile && !project.lockfile)
+      notes.push({ line, id: "lockfileNotRead", data: { command: installCmd, lockfile: found.lockfile } });
+    else if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
   }
   return {
     ok: true,

@@ -44,7 +44,8 @@ export type RecipeNoteId =
   | "staticNginx"
   | "staticRuntimeNotStatic"
   | "workspaceManifests"
-  | "osNeedsDev";
+  | "osNeedsDev"
+  | "lockfileNotRead";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

@@ -1,0 +1,12 @@
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json ./
+RUN npm install --omit=dev
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json .
+COPY . .
+EXPOSE 3000
+CMD ["node", "index.js"]

@@ -1,0 +1,13 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package*.json ./
+RUN rm -f package-lock.json
+RUN npm install
+COPY . .
+RUN npm prune --omit=dev
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+EXPOSE 3000
+CMD ["node", "index.js"]
