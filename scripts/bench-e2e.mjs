@@ -16,7 +16,7 @@ const results = [];
 for (const app of apps) {
   process.stderr.write(`verifying ${app}…\n`);
   const r = await verifyApp(docker, app, { full: true });
-  if (!r.result.equivalent) process.stderr.write(`  ${app}: ${r.result.reasons.join(" ")}\n`);
+  if (!r.result.equivalent) process.stderr.write(`  ${app}: ${JSON.stringify(r.result.reasons)}\n`);
   results.push(r);
   // The table so far, so a long run on a busy machine still leaves numbers when it is stopped.
   process.stderr.write(`${e2eTable(results)}\n`);
