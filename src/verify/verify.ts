@@ -358,20 +358,27 @@ async function compareCandidate(
     if (edited) {
       editedFile = relative(options.context, edited);
       const before = readFileSync(edited);
-      const added = sourceEdit(edited);
+      const marker = `msb-opt verify ${randomBytes(6).toString("hex")}`;
       // Kept in the run's folder too: a run killed outright has it restored by the next one.
-      const forget = options.runRoot?.saveEdit(edited, before, added.trim()) ?? (() => {});
+      const forget = options.runRoot?.saveEdit(edited, before, marker) ?? (() => {});
       ref.edit.restore = () => {
         writeFileSync(edited, before);
         forget();
         ref.edit.restore = null;
       };
+      // Each side builds a source it has not seen: after one shared edit, the second build would reuse the
+      // first's compile (the builder stage shares its cache with the original) and flatter the rewrite.
+      const buildEdited = (side: string, build: () => ReturnType<Docker["build"]>) => {
+        writeFileSync(edited, Buffer.concat([before, Buffer.from(sourceEdit(edited, `${marker} ${side}`))]));
+        return build();
+      };
       try {
-        writeFileSync(edited, Buffer.concat([before, Buffer.from(added)]));
         options.progress?.(`rebuilding both after an edit of ${editedFile}`);
         const [r1, r2] = await timings.measure("rebuild", async () => [
-          await docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag }),
-          await docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag }),
+          await buildEdited("original", () => docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag })),
+          await buildEdited("optimized", () =>
+            docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag }),
+          ),
         ]);
         rebuild = [r1.code === 0 ? r1.seconds : null, r2.code === 0 ? r2.seconds : null];
       } finally {
@@ -452,11 +459,10 @@ export function pickSourceFile(context: string): string | null {
 }
 
 /**
- * A harmless edit that no earlier run made: a comment with a fresh nonce in the file's own syntax (a
- * repeated edit would hit the build cache of the last run and measure nothing).
+ * A harmless edit that no earlier build saw: a comment with a fresh nonce in the file's own syntax (a
+ * repeated edit would hit the build cache of the last build and measure nothing).
  */
-export function sourceEdit(file: string): string {
-  const nonce = `msb-opt verify ${randomBytes(6).toString("hex")}`;
+export function sourceEdit(file: string, nonce: string): string {
   if (/\.(py|rb|sh)$/.test(file)) return `\n# ${nonce}\n`;
   if (/\.html$/.test(file)) return `\n<!-- ${nonce} -->\n`;
   if (/\.css$/.test(file)) return `\n/* ${nonce} */\n`;
