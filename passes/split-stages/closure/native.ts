@@ -8,6 +8,8 @@ export interface OsNeeds {
   readonly debian: readonly string[];
   /** Why: the evidence a note can cite. */
   readonly why: string;
+  /** The packages bring a program it runs (not a library it links). */
+  readonly program?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   "@parcel/watcher": { debian: [], why: "ships prebuilt binaries" },
   // Its install script prints a message; nodemon/lib/monitor/run.js runs `kill`, its dependency pstree.remy
   // runs `ps` (both procps in Debian).
-  nodemon: { debian: ["procps"], why: "runs `ps` and `kill` to stop the app it restarts" },
+  nodemon: { debian: ["procps"], why: "runs `ps` and `kill` to stop the app it restarts", program: true },
   husky: { debian: [], why: "sets up git hooks only" },
   // @nestjs/core's postinstall runs opencollective (a message).
   "@nestjs/core": { debian: [], why: "prints a message only" },
@@ -83,7 +85,7 @@ export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<s
   for (const p of packages) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
-    const known = NATIVE[p.name] ?? RUNS[p.name];
+    const known = NATIVE[p.name] ?? (RUNS[p.name] && { ...RUNS[p.name], program: true });
     if (known) needs.push({ pkg: p.name, ...known });
     else if (p.builds && !local.has(p.name)) return { ok: false, pkg: p.name };
   }

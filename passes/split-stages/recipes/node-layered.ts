@@ -99,6 +99,8 @@ export function layeredPlan({
   for (const need of native.needs) {
     // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
     if (need.debian.length === 0 || need.debian.every((p) => installed.has(p))) continue;
+    // A runtime on the original's own image (slim, alpine) has every program the original had, and no more.
+    if (need.program && !fullToSlim) continue;
     aptPackages.push(...need.debian.filter((p) => !installed.has(p)));
     notes.push({
       line,
