@@ -231,9 +231,14 @@ export class Docker {
     this.removals.add(done);
   }
 
+  /** Wait for the containers being removed: a timed build must not share the engine with them. */
+  async settle(): Promise<void> {
+    await Promise.all(this.removals);
+  }
+
   /** Remove images (missing ones are ignored), after the containers being removed. */
   async removeImages(...images: readonly string[]): Promise<void> {
-    await Promise.all(this.removals);
+    await this.settle();
     if (images.length > 0) await this.exec(["image", "rm", "-f", ...images]);
   }
 }

@@ -373,6 +373,8 @@ async function compareCandidate(
         return build();
       };
       try {
+        // Background work (containers being removed, the original's export) would be timed with the rebuild.
+        await Promise.all([docker.settle(), ref.observed.catch(() => {})]);
         options.progress?.(`rebuilding both after an edit of ${editedFile}`);
         const [r1, r2] = await timings.measure("rebuild", async () => [
           await buildEdited("original", () => docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag })),
