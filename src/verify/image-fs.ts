@@ -138,6 +138,17 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
     pending = null;
   };
 
+  /** Past `take` more bytes of the file being read; true once it is complete (its padding skipped, it finished). */
+  const advanceFile = (take: number): boolean => {
+    if (!pending) return false;
+    pending.left -= take;
+    buf = buf.subarray(take);
+    if (pending.left > 0 || buf.length < pending.pad) return false;
+    buf = buf.subarray(pending.pad);
+    finishFile();
+    return true;
+  };
+
   for await (const chunk of stream) {
     buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
     for (;;) {
@@ -162,12 +173,7 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
         const had = pending.entry.size - pending.left;
         if (pending.mode === "elfInfo" && pending.decided) {
           keepElfRanges(pending, had, buf.subarray(0, take));
-          pending.left -= take;
-          buf = buf.subarray(take);
-          if (pending.left > 0) break;
-          if (buf.length < pending.pad) break;
-          buf = buf.subarray(pending.pad);
-          finishFile();
+          if (!advanceFile(take)) break;
           continue;
         }
         // Slices, not copies: a stream never reuses the buffers it hands out.
@@ -184,12 +190,7 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
             keepElfRanges(pending, 0, head);
           }
         }
-        pending.left -= take;
-        buf = buf.subarray(take);
-        if (pending.left > 0) break;
-        if (buf.length < pending.pad) break;
-        buf = buf.subarray(pending.pad);
-        finishFile();
+        if (!advanceFile(take)) break;
         continue;
       }
       if (buf.length < 512) break;
