@@ -3,8 +3,8 @@
 // config (ARG, ENV, WORKDIR, USER, EXPOSE, LABEL, VOLUME, HEALTHCHECK, STOPSIGNAL, SHELL, ENTRYPOINT, CMD)
 // so the image keeps its contract and ARG scoping; it copies the build's outputs where the last build step
 // was, and ends with the original trailing config lines, moved as they were.
+import { aptInstallRun } from "./apt-run.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
-import { continuationLines } from "../../src/core/print.js";
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
 import type { RecipePlan } from "./recipes/types.js";
@@ -74,7 +74,10 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     }
     if (!BUILD_STEPS.has(instr.keyword)) runtimeBody.push({ ...instr, leading: "" });
     const packages = names.runtimeApt.get(instr);
-    if (packages && packages.length > 0) runtimeBody.push(aptRun(a.apt.find((x) => x.instr === instr) as AptInstall, packages));
+    if (packages && packages.length > 0) {
+      const apt = a.apt.find((x) => x.instr === instr) as AptInstall;
+      runtimeBody.push(aptInstallRun(apt.options, packages, apt.instr.line));
+    }
     if (i === a.lastBuild && !first) runtimeBody.push(...copies(instr.line));
   });
   if (plan.replacesEntry) runtimeBody.push(plan.replacesEntry);
@@ -107,11 +110,4 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
  */
 function copyDestination(path: string): string {
   return /\[\w\]/.test(path) ? `${path.replace(/\[(\w)\]/g, "$1")}/` : path;
-}
-
-/** The runtime's install of the packages it still needs, with the original's apt-get options. */
-function aptRun(apt: AptInstall, packages: readonly string[]): Instruction {
-  const options = apt.options.length > 0 ? `${apt.options.join(" ")} ` : "";
-  const lines = ["apt-get update", `&& apt-get install ${options}${packages.join(" ")}`, "&& rm -rf /var/lib/apt/lists/*"];
-  return instruction("RUN", continuationLines(lines), { line: apt.instr.line });
 }

@@ -1,10 +1,10 @@
 // Node, layered: production dependencies come from a `deps` stage that reads only the manifests, the
 // application files from the build, each in its own COPY, so a source edit re-runs only the build and the
 // small copy of its output. Global CLIs the image runs are installed in the runtime at the same spec.
+import { aptInstallRun } from "../apt-run.js";
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
-import { continuationLines } from "../../../src/core/print.js";
 import { instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { copyOwner } from "../owners.js";
@@ -132,7 +132,7 @@ export function layeredPlan({
   }
   if (aptPackages.length > 0) {
     if (alpine) return { ok: false, id: "alpinePackages", data: { packages: aptPackages.map((p) => `\`${p}\``).join(", ") } };
-    prelude.unshift(aptRun([...new Set(aptPackages)], line));
+    prelude.unshift(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(aptPackages)], line));
   }
 
   // The application files: replayed from the context when no RUN touches them; when the RUNs are builds whose
@@ -257,9 +257,4 @@ function freeName(name: string, taken: ReadonlySet<string>): string {
   let i = 1;
   while (taken.has(`${name}-${i}`)) i++;
   return `${name}-${i}`;
-}
-
-function aptRun(packages: readonly string[], line: number): Instruction {
-  const lines = ["apt-get update", `&& apt-get install -y --no-install-recommends ${packages.join(" ")}`, "&& rm -rf /var/lib/apt/lists/*"];
-  return instruction("RUN", continuationLines(lines), { line });
 }
