@@ -132,6 +132,16 @@ describe("files and permissions", () => {
     expect(compareFiles(["/app"], ...sides, { devDependenciesPruned: false, copied: null })[1].kind).toBe("difference");
   });
 
+  test("a folder the build names anew on each run (Next's build id) is information, not a missing file", () => {
+    const build = (id: string) => ({ [`/app/.next/static/${id}/_buildManifest.js`]: file("m"), "/app/.next/BUILD_ID": file(id) });
+    const sides = [
+      { fs: image({ ...system, ...app, ...build("Xk3_9aQpL2mZ0rT7bWc1d") }), config },
+      { fs: image({ ...system, ...app, ...build("pQ8vN2e-J5hYt0sR4aZk1") }), config },
+    ] as const;
+    const reasons = compareFiles(["/app"], ...sides, { devDependenciesPruned: false, copied: null });
+    expect(reasons.map((r) => [r.kind, r.id])).toEqual([["information", "renamedPerBuild"]]);
+  });
+
   test("a working folder the user can no longer write is found", () => {
     const after = image({ ...system, ...app, "/app": dir(0o755, 0) });
     const reasons = comparePermissions(["/app"], { fs: image({ ...system, ...app }), config }, { fs: after, config });

@@ -1,6 +1,7 @@
 // The app's files in both images side by side: files the original has and the optimized lacks, node_modules
 // packages that are gone, and the owner, mode and writability (by the image's USER) of the working folder
 // and of each copied path.
+import { renamedPerBuild } from "./build-ids.js";
 import type { ImageConfig } from "./docker.js";
 import type { FsEntry, ImageFs } from "./image-fs.js";
 import { listSome, type Reason, reason } from "./messages.js";
@@ -49,7 +50,13 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
       (inCopied(path) ? missing : buildOnly).push(path);
     }
   }
-  if (missing.length > 0) out.push(reason("difference", "missingFiles", { count: missing.length, files: listSome(missing.sort()) }));
+  const renamed = renamedPerBuild(missing, extraFiles(roots, original, optimized)).pairs;
+  const gone = missing.filter((p) => !renamed.has(p));
+  if (gone.length > 0) out.push(reason("difference", "missingFiles", { count: gone.length, files: listSome(gone.sort()) }));
+  if (renamed.size > 0) {
+    const files = [...renamed].sort().map(([a, b]) => `${a} → ${b}`);
+    out.push(reason("information", "renamedPerBuild", { count: renamed.size, files: listSome(files) }));
+  }
   if (buildOnly.length > 0) out.push(reason("intended", "buildOnlyFiles", { count: buildOnly.length, files: listSome(buildOnly.sort()) }));
   const names = [...packages].map((p) => p.slice(p.lastIndexOf("/node_modules/") + 14)).sort();
   if (names.length > 0) {
@@ -57,6 +64,15 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
     out.push(intent.devDependenciesPruned ? reason("intended", "droppedPackages", data) : reason("difference", "missingPackages", data));
   }
   return out;
+}
+
+/** Files of the app the optimized image has and the original lacks. */
+function extraFiles(roots: readonly string[], original: FsSide, optimized: FsSide): string[] {
+  const out = new Set<string>();
+  for (const root of roots)
+    for (const [path, entry] of optimized.fs.under(root))
+      if (entry.type !== "dir" && !original.fs.entries.has(path) && !path.includes("/node_modules/")) out.add(path);
+  return [...out];
 }
 
 export function comparePermissions(paths: readonly string[], original: FsSide, optimized: FsSide, hardened = false): Reason[] {

@@ -24,6 +24,8 @@ export const VERIFY_MESSAGES = {
   droppedPackages: "{count} package(s) of node_modules are not in the runtime ({packages}): devDependencies pruned.",
   missingPackages: "{count} package(s) of node_modules are missing from the optimized image: {packages}.",
   buildOnlyFiles: "{count} file(s) the build used are not copied to the runtime: {files}.",
+  renamedPerBuild:
+    "{count} file(s) carry a name the build generates anew on each run, so each image has them under its own name ({files}).",
   owner: "`{path}` is owned by {before} in the original and {after} in the optimized image.",
   notWritable: "`{path}` is writable by the image's user `{user}` in the original, not in the optimized image.",
   http: "GET {path} on port {port} answers {before} before and {after} after.",
