@@ -5,9 +5,9 @@ import { aptInstallRun } from "../apt-run.js";
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
-import { instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
+import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
-import { copyOwner } from "../owners.js";
+import { chownedFolder, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { runtimeLayout } from "./node-runtime-layout.js";
@@ -142,11 +142,14 @@ export function layeredPlan({
   const layout = runtimeLayout(a, context, project, install, needsModules, options.harden);
   const plain = layout.kind === "plain";
   const direct = layout.kind === "outputs" ? layout.runs : null;
+  // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
+  // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
+  const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
   if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
-  const owner = a.owners.get(wd) ?? copyOwner(body, wd);
+  const owner = (a.owners.has(wd) ? chownedFolder(a, wd)?.owner : null) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
-  const modulesOwner = owner ?? user;
+  const modulesOwner = given?.spec ?? owner ?? user;
   const names = options.takenNames;
   const depsName = freeName("deps", names);
   const filesName = freeName("files", names);
@@ -175,10 +178,15 @@ export function layeredPlan({
       : [];
   // node_modules first, so a source edit does not re-copy it; then the context copies in order, each build
   // RUN's outputs where the RUN was (a later COPY may overwrite them).
+  if (given?.spec) prelude.push(...modulesCopy());
+  const replay = (instr: Instruction, i: number): Instruction =>
+    given?.spec && i < given.index
+      ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
+      : { ...instr, leading: "" };
   const appCopies = (builder: string | null) => [
-    ...modulesCopy(),
+    ...(given?.spec ? [] : modulesCopy()),
     ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return [{ ...instr, leading: "" }];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];

@@ -4,6 +4,8 @@
 import { withDockerignore } from "../../../src/core/dockerignore.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis, ProjectInstall } from "../analysis.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { resolvePath } from "../paths.js";
@@ -16,8 +18,51 @@ function plainRun(a: Analysis, instr: Instruction, index: number, install: Proje
   return a.apt.some((x) => x.instr === instr) || a.globalInstalls.some((g) => g.instr === instr && g.alone);
 }
 
+/**
+ * A RUN that only gives the working folder away (`chown -R node:node /app`, `chown -R node .`): the runtime
+ * gets the same owners from `COPY --chown` instead of a build step. The owner as written, or null.
+ */
+export function ownershipRun(a: Analysis, instr: Instruction): string | null {
+  if (instr.keyword !== "RUN" || instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0 || a.workdir === null) return null;
+  const script = parseShell(joinContinuations(instr.args));
+  if (!script.ok) return null;
+  const owners = new Set<string>();
+  for (const cmd of simpleCommands(script)) {
+    const words = cmd.args.map((w) => w.value);
+    if (cmd.name !== "chown" || words.some((w) => w === null)) return null;
+    const flags = (words as string[]).filter((w) => w.startsWith("-"));
+    const [owner, ...paths] = (words as string[]).filter((w) => !w.startsWith("-"));
+    if (!flags.every((f) => f === "-R" || f === "--recursive") || flags.length === 0 || !owner || /[$`]/.test(owner)) return null;
+    if (paths.length === 0 || paths.some((p) => resolvePath(cwdAt(a, instr), p.replace(/\/+$/, "") || "/") !== a.workdir)) return null;
+    owners.add(owner);
+  }
+  return owners.size === 1 ? [...owners][0] : null;
+}
+
+/**
+ * `chown -R user` keeps each file's group: root's for what root copied or installed. A USER or a COPY with
+ * `--chown` before the step would have given other groups, which one `COPY --chown` cannot repeat.
+ */
+function groupKnown(a: Analysis, owner: string, step: Instruction): boolean {
+  if (owner.includes(":")) return true;
+  const before = a.stage.body.slice(0, a.stage.body.indexOf(step));
+  return !before.some(
+    (i) => i.keyword === "USER" || ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown")),
+  );
+}
+
+/** The working folder a body instruction runs in. */
+function cwdAt(a: Analysis, target: Instruction): string | null {
+  let cwd: string | null = "/";
+  for (const instr of a.stage.body) {
+    if (instr === target) return cwd;
+    if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
+  }
+  return cwd;
+}
+
 export type Layout =
-  | { readonly kind: "plain" }
+  | { readonly kind: "plain"; readonly chown: { readonly index: number; readonly owner: string } | null }
   | { readonly kind: "outputs"; readonly runs: readonly BuildRun[] }
   | { readonly kind: "files"; readonly why: string | null };
 
@@ -40,7 +85,11 @@ export function runtimeLayout(
   const skip = (instr: Instruction, i: number) => plainRun(a, instr, i, install);
   const replayable = copiesAtWorkdir(a);
   const runs = a.stage.body.filter((instr, i) => instr.keyword === "RUN" && !skip(instr, i));
-  if (replayable && needsModules && runs.length === 0) return { kind: "plain" };
+  if (replayable && needsModules && runs.length === 0) return { kind: "plain", chown: null };
+  // The one step left gives the working folder away: `COPY --chown` does the same without a build.
+  const owner = runs.length === 1 ? ownershipRun(a, runs[0]) : null;
+  if (replayable && needsModules && owner && install && install.index < a.stage.body.indexOf(runs[0]) && groupKnown(a, owner, runs[0]))
+    return { kind: "plain", chown: { index: a.stage.body.indexOf(runs[0]), owner } };
   if (runs.length === 0) return { kind: "files", why: null };
   if (!replayable) return { kind: "files", why: "a COPY to a relative path was made under another working folder" };
   const built = buildOutputs(a, project, context, install, skip);

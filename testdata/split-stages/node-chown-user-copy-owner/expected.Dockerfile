@@ -1,0 +1,21 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY --chown=1000 package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN chown -R node .
+
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
+FROM node:20-slim AS runtime
+COPY --from=files --chown=node:root /app /app
+COPY --from=deps --chown=node:root /app/node_modules /app/node_modules
+WORKDIR /app
+USER node
+CMD ["node", "index.js"]
