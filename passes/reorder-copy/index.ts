@@ -15,13 +15,14 @@ import { withDockerignore } from "../../src/core/dockerignore.js";
 import { instruction, withStage, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
 import { joinContinuations, parseRun } from "../../src/core/run-script.js";
-import { simpleCommands } from "../../src/core/shell.js";
+import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { contextCopy, copyLabel, listLabel, type Copy } from "./copies.js";
 import { buildWithoutDependencyStep, classifyRun } from "./install-commands.js";
 import { isManifestName } from "./manifests/index.js";
 import { MESSAGES, type MessageId, type Refusal } from "./messages.js";
 import { manifestList, plan } from "./plan.js";
 import { prefetchFor } from "./prefetch.js";
+import { splitInstallChain } from "./split-chain.js";
 
 type Ctx = PassContext<MessageId>;
 
@@ -111,7 +112,20 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     const install = kind.steps.length > 0 ? kind.steps.map((s) => s.command).join("` and `") : firstInstallWord(run);
     const moved = listLabel(suspects);
     if (kind.kind === "refuse") {
-      if (!earlierInstall) decline(ctx, run.line, kind.refusal, install, moved);
+      const split = kind.refusal.id === "sharedRun" && ctx.context.available ? splitInstallChain(run, parsed.script.root) : null;
+      const moves = split ? splitPlan(body, start, i, copies, split, view) : null;
+      if (split && moves?.ok && moves.body !== body) {
+        ctx.report(moves.moved[0].instr.line, "splitInstall", {
+          install: split[0].args,
+          command: split[1].args,
+          manifests: manifestList(moves.manifests),
+          moved: listLabel(moves.moved),
+        });
+        body = moves.body;
+        i = moves.next - 1;
+        continue;
+      }
+      if (!earlierInstall) decline(ctx, run.line, moves && !moves.ok ? moves.refusal : kind.refusal, install, moved);
       continue;
     }
     if (!ctx.context.available) {
@@ -181,6 +195,23 @@ function addPrefetch(
   if (result.manifests.length > 0) ctx.report(at, "prefetchAdded", { ...data, manifests: manifestList(result.manifests) });
   else ctx.report(at, "prefetchAddedAfterManifests", data);
   return { body: result.body, next: result.next };
+}
+
+/** The body with the RUN cut in two and the copies moved around its install part, when the planner agrees. */
+function splitPlan(
+  body: readonly Instruction[],
+  start: number,
+  index: number,
+  copies: readonly Copy[],
+  [install, rest]: readonly [Instruction, Instruction],
+  view: BuildContext,
+): ReturnType<typeof plan> | null {
+  const script = parseShell(install.args);
+  if (!script.ok) return null;
+  const kind = classifyRun(simpleCommands(script));
+  if (kind.kind !== "install") return null;
+  const cut = [...body.slice(0, index), install, rest, ...body.slice(index + 1)];
+  return plan(cut, start, index, copies, kind.steps, view);
 }
 
 function firstInstallWord(run: Instruction): string {

@@ -97,6 +97,8 @@ export const refusal = (id: RefusalId, data: Readonly<Record<string, string>> = 
 
 export const MESSAGES = {
   reordered: "Copied {manifests} before `{install}` and moved {moved} after it, so that a source edit no longer re-runs the install.",
+  splitInstall:
+    "Cut `RUN {install} && {command}` in two and copied {manifests} before the install, {moved} after it, so that a source edit re-runs `{command}` but no longer the install.",
   movedOnly:
     "Moved {moved} after `{install}`, which needs only the manifests copied before it, so that a source edit no longer re-runs the install.",
   prefetchAdded:
