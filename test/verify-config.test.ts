@@ -36,6 +36,12 @@ describe.skipIf(!CLIENT)("docker hosts from the config file", () => {
     expect(fromFlag.stderr).not.toContain("from-config");
   });
 
+  test("msb-opt FILE --verify builds on the config's engine too", () => {
+    const r = msbOpt(app(), ["--verify", "--offline", "Dockerfile"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("no Docker engine found at unix:///nonexistent/from-config.sock");
+  });
+
   test("batch --verify spreads over the config's engines; --docker-host wins", () => {
     const dir = app();
     const fromConfig = msbOpt(dir, ["batch", "--verify", "--offline", "."]);

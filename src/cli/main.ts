@@ -138,14 +138,17 @@ async function main(argv: string[]): Promise<number> {
   if (opts.verify && result.output !== text) {
     if (fromStdin || contextDir === null)
       throw new UsageError("--verify needs a Dockerfile on disk and its build context, not standard input");
-    const [{ Docker }, { DockerEnvironmentError, verify }, { renderTable }] = await Promise.all([
-      import("../verify/docker.js"),
+    const [{ endpoints }, { DockerEnvironmentError, verify }, { renderTable }, { dockerHostsFor, loadConfig }] = await Promise.all([
+      import("../verify/fleet.js"),
       import("../verify/verify.js"),
       import("./verify.js"),
+      import("./config.js"),
     ]);
     const bin = process.env.MSB_DOCKER ?? "docker";
-    const docker = new Docker({ bin, env: process.env });
-    if (!(await docker.available())) throw new UsageError(`no Docker engine found: \`${bin} info\` failed`);
+    // The engine `msb-opt verify` would use: the first of the config file's `dockerHosts`, else the environment's.
+    const hosts = dockerHostsFor([], configFile ? loadConfig(configFile) : null);
+    const { docker, name } = endpoints(hosts.slice(0, 1), { bin, env: process.env })[0];
+    if (!(await docker.available())) throw new UsageError(`no Docker engine found at ${name}: \`${bin} info\` failed`);
     const verdict = await verify({
       docker,
       dockerfile: resolve(file),
