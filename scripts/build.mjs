@@ -46,7 +46,7 @@ const jsonAsString = {
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { index: "src/index.ts", "batch-worker": "src/batch/worker.ts", frontend: "src/entry-image.ts" },
+  entryPoints: { index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -60,7 +60,8 @@ await build({
   // commander and dockerfile-ast are CommonJS: give the ESM bundle a require().
   banner: { js: "import { createRequire as __msbRequire } from 'node:module'; const require = __msbRequire(import.meta.url);" },
 });
-await buildCliScript();
+await buildScript("cli", "src/cli/main.ts");
+await buildScript("frontend", "src/entry-image.ts");
 copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), "dist/web-tree-sitter.wasm");
 copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tree-sitter-bash.wasm");
 
@@ -94,13 +95,13 @@ writeFileSync("dist/examples.json", `${JSON.stringify(examples, null, 1)}\n`);
 // Typed declarations for the library API (`import { optimize } from "msb-opt"`).
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.types.json"], { stdio: "inherit" });
 
-// The command line as one CommonJS function that bin/msb-opt.js compiles through node:vm with a V8 code cache
-// (Node 20 caches no module code): a run after the first deserializes the compiled code instead of parsing and
-// compiling the bundle. Its first line names the bundle's hash, the cache's key (V8 itself only checks the
-// length of the source). Everything is inside: no import() at run time (a vm.Script cannot import on Node 20),
-// web-tree-sitter as its CommonJS build, and import.meta.url as the bundle's own file URL (the wasm files,
-// examples.json and batch-worker.js lie beside it).
-async function buildCliScript() {
+// The CLI (dist/cli.cjs) and the image's entry (dist/frontend.cjs) as one CommonJS function each, which
+// bin/code-cache.js compiles through node:vm with a V8 code cache (Node 20 caches no module code): a run
+// after the first deserializes the compiled code instead of parsing and compiling the bundle. The first
+// line names the bundle and its hash, the cache's key. Everything is inside: no import() at run time (a
+// vm.Script cannot import on Node 20), web-tree-sitter as its CommonJS build, and import.meta.url as the
+// bundle's own file URL (the wasm files, tables, examples.json and batch-worker.js lie beside it).
+async function buildScript(name, entry) {
   const fromCjs = {
     name: "web-tree-sitter-cjs",
     setup(b) {
@@ -109,7 +110,7 @@ async function buildCliScript() {
   };
   const params = "exports, require, module, __filename, __dirname, __msbImportMetaUrl";
   const out = await build({
-    entryPoints: ["src/cli/main.ts"],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     platform: "node",
@@ -126,5 +127,5 @@ async function buildCliScript() {
   });
   const code = out.outputFiles[0].text;
   const key = createHash("sha256").update(code).digest("hex").slice(0, 16);
-  writeFileSync("dist/cli.cjs", `//msb-opt-cli ${key}\n(function (${params}) {${code}\n})\n`);
+  writeFileSync(`dist/${name}.cjs`, `//msb-opt-bundle ${name} ${key}\n(function (${params}) {${code}\n})\n`);
 }
