@@ -1,6 +1,9 @@
 // npm run bench:frontend: the cost of msb-opt as a `# syntax=` frontend on a fully cached build. Builds
-// test/apps/frontend/debian-apt with and without its syntax line (median of 5 each, after one warm-up
-// build) and prints both wall times and the difference. Needs a Docker engine: MSB_DOCKER (default docker).
+// msb-opt's image under a tag of its own (the shared localhost/msb-opt:dev that the tests build is left
+// alone, so neither changes under the other), then test/apps/frontend/debian-apt with its syntax line
+// pointing at that tag and without it: one warm-up build of each fills the cache, then RUNS pairs in
+// alternation, each build a full cache hit. Prints both medians and the difference, and removes what it
+// built. Needs a Docker engine: MSB_DOCKER (default docker).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +12,7 @@ import { join, resolve } from "node:path";
 const DOCKER = process.env.MSB_DOCKER || "docker";
 const ROOT = resolve(import.meta.dirname, "..");
 const FARM = resolve(ROOT, "../shared/tools/docker-farm");
-const IMAGE = "localhost/msb-opt:dev";
+const IMAGE = `localhost/msb-opt:bench-${process.pid}`;
 const RUNS = 5;
 const env = { ...process.env, DOCKER_BUILDKIT: "1" };
 
@@ -39,7 +42,9 @@ for (const [name, keepSyntax] of [
   const dir = join(work, name);
   cpSync(join(ROOT, "test", "apps", "frontend", "debian-apt"), dir, { recursive: true });
   const file = join(dir, "Dockerfile");
-  if (!keepSyntax) writeFileSync(file, readFileSync(file, "utf8").replace(/^# syntax=.*\n/, ""));
+  const text = readFileSync(file, "utf8");
+  if (!/^# syntax=.*\n/.test(text)) throw new Error(`${file}: no # syntax= line`);
+  writeFileSync(file, text.replace(/^# syntax=.*\n/, keepSyntax ? `# syntax=${IMAGE}\n` : ""));
   farm(file);
   variants[name] = dir;
 }
@@ -65,6 +70,6 @@ try {
   console.log(`  without (built-in dockerfile.v0):      ${fmt(wo)}  [${samples.without.map((s) => s.toFixed(2)).join(" ")}]`);
   console.log(`  difference: ${w - wo >= 0 ? "+" : ""}${fmt(w - wo)}`);
 } finally {
-  spawnSync(DOCKER, ["rmi", "-f", tag("with"), tag("without")], { stdio: "ignore" });
+  spawnSync(DOCKER, ["rmi", "-f", tag("with"), tag("without"), IMAGE], { stdio: "ignore" });
   rmSync(work, { recursive: true, force: true });
 }

@@ -4,20 +4,40 @@ import { build } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
-import { sep } from "node:path";
+import { createHash } from "node:crypto";
+import { basename, sep } from "node:path";
 
 const require = createRequire(import.meta.url);
-// Our JSON tables (the Debian library table alone is 680 KB) as one string given to JSON.parse: V8 scans a
-// string literal and JSON.parse reads it many times faster than it compiles the same data as a JavaScript
-// object literal, which every start of the CLI paid. The imported value is the same plain data.
+// Our JSON tables as one string given to JSON.parse: V8 scans a string literal and JSON.parse reads it many
+// times faster than it compiles the same data as a JavaScript object literal, which every start of the CLI
+// paid. A large table (the Debian library table is 570 KB, 40% of the CLI) stays out of the bundle: it is
+// written beside it and read and parsed on the first read of one of its keys, so a run that needs none
+// neither reads nor parses it. The imported value is the same plain data.
+const TABLE_OUTSIDE_BYTES = 100_000;
 const jsonAsString = {
   name: "json-as-string",
   setup(b) {
     b.onLoad({ filter: /\.json$/ }, (args) => {
       if (args.path.includes(`${sep}node_modules${sep}`)) return undefined;
       // Parsed here first: a broken table fails the build, and the string holds no indentation.
-      const text = JSON.stringify(JSON.parse(readFileSync(args.path, "utf8")));
-      return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: "js" };
+      const data = JSON.parse(readFileSync(args.path, "utf8"));
+      const text = JSON.stringify(data);
+      if (text.length < TABLE_OUTSIDE_BYTES || data === null || typeof data !== "object" || Array.isArray(data))
+        return { contents: `export default JSON.parse(${JSON.stringify(text)});`, loader: "js" };
+      const name = `table-${basename(args.path)}`;
+      if (existsSync(`dist/${name}`) && readFileSync(`dist/${name}`, "utf8") !== text) throw new Error(`two tables named ${name}`);
+      writeFileSync(`dist/${name}`, text);
+      const getters = Object.keys(data).map((k) => `get ${JSON.stringify(k)}() { return table()[${JSON.stringify(k)}]; }`);
+      const url = `new URL(${JSON.stringify(`./${name}`)}, import.meta.url)`;
+      return {
+        contents: [
+          `import { readFileSync } from "node:fs";`,
+          `let value;`,
+          `const table = () => (value ??= JSON.parse(readFileSync(${url}, "utf8")));`,
+          `export default { ${getters.join(", ")} };`,
+        ].join("\n"),
+        loader: "js",
+      };
     });
   },
 };
@@ -26,7 +46,7 @@ const jsonAsString = {
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts", "batch-worker": "src/batch/worker.ts", frontend: "src/entry-image.ts" },
+  entryPoints: { index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -40,6 +60,8 @@ await build({
   // commander and dockerfile-ast are CommonJS: give the ESM bundle a require().
   banner: { js: "import { createRequire as __msbRequire } from 'node:module'; const require = __msbRequire(import.meta.url);" },
 });
+await buildScript("cli", "src/cli/main.ts");
+await buildScript("frontend", "src/entry-image.ts");
 copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), "dist/web-tree-sitter.wasm");
 copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tree-sitter-bash.wasm");
 
@@ -72,3 +94,38 @@ writeFileSync("dist/examples.json", `${JSON.stringify(examples, null, 1)}\n`);
 
 // Typed declarations for the library API (`import { optimize } from "msb-opt"`).
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.types.json"], { stdio: "inherit" });
+
+// The CLI (dist/cli.cjs) and the image's entry (dist/frontend.cjs) as one CommonJS function each, which
+// bin/code-cache.js compiles through node:vm with a V8 code cache (Node 20 caches no module code): a run
+// after the first deserializes the compiled code instead of parsing and compiling the bundle. The first
+// line names the bundle and its hash, the cache's key. Everything is inside: no import() at run time (a
+// vm.Script cannot import on Node 20), web-tree-sitter as its CommonJS build, and import.meta.url as the
+// bundle's own file URL (the wasm files, tables, examples.json and batch-worker.js lie beside it).
+async function buildScript(name, entry) {
+  const fromCjs = {
+    name: "web-tree-sitter-cjs",
+    setup(b) {
+      b.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: require.resolve("web-tree-sitter") }));
+    },
+  };
+  const params = "exports, require, module, __filename, __dirname, __msbImportMetaUrl";
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    minify: !process.env.MSB_NO_MINIFY,
+    logLevel: "warning",
+    plugins: [jsonAsString, fromCjs],
+    supported: { "dynamic-import": false },
+    // The loader reads it as latin1 (one byte per character, no UTF-8 decoding): code and strings in ASCII
+    // escapes; only comments of an unminified build may keep other characters.
+    charset: "ascii",
+    define: { "import.meta.url": "__msbImportMetaUrl" },
+  });
+  const code = out.outputFiles[0].text;
+  const key = createHash("sha256").update(code).digest("hex").slice(0, 16);
+  writeFileSync(`dist/${name}.cjs`, `//msb-opt-bundle ${name} ${key}\n(function (${params}) {${code}\n})\n`);
+}

@@ -1,11 +1,12 @@
 // The entry of msb-opt's image: the BuildKit frontend when BuildKit started us (it sets BUILDKIT_*), the
-// CLI otherwise (`docker run --rm -i msb-opt - < Dockerfile`).
+// CLI otherwise (`docker run --rm -i msb-opt - < Dockerfile`). No top-level await: the image runs it as
+// one CommonJS bundle (bin/msb-opt-image.js).
 import { guardStdout } from "./frontend/stdout-guard.js";
 
 const env = process.env;
 const startedByBuildKit = "BUILDKIT_SESSION_ID" in env || Object.keys(env).some((k) => k.startsWith("BUILDKIT_FRONTEND_OPT_"));
 
-if (startedByBuildKit) {
+async function frontend(): Promise<never> {
   const wire = guardStdout(); // first, before any module could print
   const [{ Duplex }, { grpcClient }, { Bridge, LLB_BRIDGE }, { runFrontend }] = await Promise.all([
     import("node:stream"),
@@ -20,6 +21,13 @@ if (startedByBuildKit) {
   // the build ("frontend grpc server closed unexpectedly") over our successful Return. An open stdin would
   // otherwise keep Node alive.
   process.exit(code);
+}
+
+if (startedByBuildKit) {
+  frontend().catch((err: unknown) => {
+    process.stderr.write(`[msb-opt] ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  });
 } else {
-  await import("./cli/main.js");
+  import("./cli/main.js");
 }

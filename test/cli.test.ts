@@ -22,7 +22,7 @@ function msbOpt(args: string[], input?: string, env: Record<string, string> = {}
 const PLAIN = 'FROM debian:bookworm\n# keep me\nRUN echo hi \\\n  && echo there\nCMD ["bash"]\n';
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `node scripts/build.mjs` (npm test does)");
+  if (!existsSync(join(ROOT, "dist", "cli.cjs"))) throw new Error("dist/ is missing: run `node scripts/build.mjs` (npm test does)");
 });
 
 describe("msb-opt CLI", () => {

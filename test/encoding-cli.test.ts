@@ -26,7 +26,7 @@ function app(content: Buffer): string {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `node scripts/build.mjs` (npm test does)");
+  if (!existsSync(join(ROOT, "dist", "cli.cjs"))) throw new Error("dist/ is missing: run `node scripts/build.mjs` (npm test does)");
 });
 
 describe("files that are not valid UTF-8", () => {

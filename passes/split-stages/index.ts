@@ -12,7 +12,7 @@ import { hardeningUser } from "./harden.js";
 import { chownedFolder } from "./owners.js";
 import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
-import { DEBIAN_TABLE_RELEASES, libsOfDev } from "./closure/debian-libs.js";
+import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { lackedTools, missingProgram } from "./runtime-check.js";
 
@@ -193,7 +193,7 @@ export default definePass({
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
       return decline(
         "unknownHeaders",
-        { packages: list, image: base.raw, release: DEBIAN_TABLE_RELEASES.join(" and ") },
+        { packages: list, image: base.raw, release: debianTableReleases().join(" and ") },
         packages.find((p) => p.unknownHeaders.length)?.install.instr.line,
       );
     }

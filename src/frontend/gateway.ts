@@ -54,8 +54,11 @@ export interface Deps {
 
 async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps: Deps): Promise<Buffer> {
   // Loading the library and compiling its shell parser take longer than the first gRPC round trips:
-  // overlap them.
-  const library = import("./rewrite.js").then((lib) => ({ lib, warm: lib.warmUp() }));
+  // overlap them. The load starts on the next turn of the event loop, once the ping below is on the wire
+  // (in the image's single bundle, loading is synchronous work that would otherwise hold the ping back).
+  const library = new Promise((resolve) => setImmediate(resolve))
+    .then(() => import("./rewrite.js"))
+    .then((lib) => ({ lib, warm: lib.warmUp() }));
   library.catch(() => {}); // awaited below; no unhandled rejection if we fail first
   const opts = frontendOptsFromEnv(env);
   log("started");

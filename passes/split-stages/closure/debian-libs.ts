@@ -4,14 +4,21 @@
 import data from "./debian-dev-libs.json" with { type: "json" };
 
 type Table = Readonly<Record<string, readonly string[]>>;
-const TABLES: Readonly<Record<string, { readonly libs: Table }>> = data.releases;
+type Tables = Readonly<Record<string, { readonly libs: Table }>>;
+// Read on first use, not at import: the table is 570 KB, and most files install no Debian package (the
+// bundle parses the JSON on first access too, see scripts/build.mjs).
+const releaseTables = (): Tables => data.releases;
 
 /** The Debian releases (codenames) the table was generated for. */
-export const DEBIAN_TABLE_RELEASES: readonly string[] = Object.keys(TABLES);
+export const debianTableReleases = (): readonly string[] => Object.keys(releaseTables());
 /** The release assumed when a caller names none. */
 export const DEBIAN_TABLE_RELEASE = "bookworm";
 /** Every release's headers, for "is this a headers package?" (`libdevel` names without `-dev`). */
-const ANY_RELEASE = new Set(Object.values(TABLES).flatMap((t) => Object.keys(t.libs)));
+let anyRelease: ReadonlySet<string> | null = null;
+const anyReleaseHeaders = (): ReadonlySet<string> => {
+  anyRelease ??= new Set(Object.values(releaseTables()).flatMap((t) => Object.keys(t.libs)));
+  return anyRelease;
+};
 
 /** Packages that only build: compilers, build drivers, header generators, version control. */
 const BUILD_ONLY = new Set([
@@ -63,12 +70,12 @@ export function isBuildOnlyPackage(name: string): boolean {
 
 /** A headers package: `-dev`, or one the table lists (Debian's section `libdevel`: `libmariadb-dev-compat`). */
 export function isHeaders(name: string): boolean {
-  return name.endsWith("-dev") || ANY_RELEASE.has(name);
+  return name.endsWith("-dev") || anyReleaseHeaders().has(name);
 }
 
 /** The run-time library packages behind one `-dev` package, or null when the table does not know it. */
 export function libsOfDev(name: string, release: string = DEBIAN_TABLE_RELEASE): readonly string[] | null {
-  const table = Object.hasOwn(TABLES, release) ? TABLES[release].libs : null;
+  const table = Object.hasOwn(releaseTables(), release) ? releaseTables()[release].libs : null;
   return table !== null && Object.hasOwn(table, name) ? table[name] : null;
 }
 

@@ -1,0 +1,101 @@
+// Runs one of msb-opt's bundles (dist/*.cjs, one function each) through node:vm with a V8 code cache: a
+// run after the first deserializes compiled code instead of parsing and compiling the bundle again (Node
+// 20 has no compile cache for modules). Any problem with the cache is silent: the bundle then compiles
+// from source. bin/msb-opt.js runs the CLI with it, bin/msb-opt-image.js the image's frontend.
+"use strict";
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { homedir } = require("node:os");
+const { join } = require("node:path");
+const { pathToFileURL } = require("node:url");
+const v8 = require("node:v8");
+const { Script } = require("node:vm");
+
+/** Run the bundle at `bundle` (an absolute path) as the main program. */
+function runBundle(bundle) {
+  let source;
+  try {
+    source = readFileSync(bundle, "latin1"); // ASCII (esbuild's charset option): no UTF-8 decoding
+  } catch {
+    process.stderr.write(`msb-opt: ${bundle} is missing: run \`node scripts/build.mjs\` (npm install does)\n`);
+    process.exit(3);
+  }
+  // The tree-sitter grammar compiles with Liftoff only (see src/core/shell.ts). Set before compiling: V8
+  // accepts a code cache only under the flags it was made with.
+  v8.setFlagsFromString("--liftoff-only");
+
+  // The first line names the bundle and its hash (V8 itself only checks the length of the source).
+  const [, name, hash] = /^\/\/msb-opt-bundle ([a-z-]+) ([0-9a-f]+)\n/.exec(source.slice(0, 80)) ?? [];
+  const cacheFile = name && cachePath(`${name}-${hash}-${process.version}-${process.arch}.v8`);
+  const cachedData = cacheFile ? readOrNull(cacheFile) : null;
+  const script = new Script(source, { filename: bundle, cachedData: cachedData ?? undefined });
+  if (process.env.MSB_OPT_DEBUG_CACHE)
+    process.stderr.write(`msb-opt: code cache ${cacheFile} ${!cachedData ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
+  if (cacheFile && (!cachedData || script.cachedDataRejected))
+    process.once("exit", (code) => saveCache(script, cacheFile, `${name}-`, code));
+
+  const main = script.runInThisContext();
+  const bundleModule = { exports: {} };
+  main(bundleModule.exports, lazyRequire(createRequire(bundle)), bundleModule, bundle, join(bundle, ".."), pathToFileURL(bundle).href);
+}
+
+module.exports = { runBundle };
+
+/** $MSB_OPT_CACHE_DIR, else msb-opt/ in the user's cache folder ($XDG_CACHE_HOME or ~/.cache). */
+function cachePath(name) {
+  const env = process.env;
+  if (env.MSB_OPT_CACHE_DIR === "") return null; // caching off
+  const dir = env.MSB_OPT_CACHE_DIR ?? join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "msb-opt");
+  return join(dir, name);
+}
+
+function readOrNull(file) {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * After a run that optimized a file (not --help or an error), so the cache holds the functions such a run
+ * compiles. Written under a temporary name and renamed: a reader never sees half a file. Older caches of
+ * this folder (another bundle or Node version) go.
+ */
+function saveCache(script, file, prefix, code) {
+  const argv = process.argv.slice(2);
+  if (code > 1 || argv.some((a) => /^(-h|--help|--version|--list-passes|--explain|--print-config)$/.test(a))) return;
+  try {
+    const dir = join(file, "..");
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, file);
+    for (const name of readdirSync(dir))
+      if (name.startsWith(prefix) && name.endsWith(".v8") && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+  } catch {
+    // an unwritable or full cache folder: the next run compiles from source again
+  }
+}
+
+/**
+ * Node modules that one file's run never uses but the bundle imports at its top (commander's child_process,
+ * the registry client's http/https/crypto) cost more to load than the rest of the start-up: each is loaded
+ * on its first property read. Enumerating one before that sees no keys; esbuild's interop then reads each
+ * import through `default` or the prototype, both of which load it.
+ */
+function lazyRequire(realRequire) {
+  const lazy = new Set(["node:child_process", "node:crypto", "node:http", "node:https"]);
+  return Object.assign((id) => (lazy.has(id) ? lazyModule(() => realRequire(id)) : realRequire(id)), realRequire);
+}
+
+function lazyModule(load) {
+  let loaded;
+  const real = () => {
+    loaded ??= load();
+    return loaded;
+  };
+  const forward = { get: (_, k) => Reflect.get(real(), k), has: (_, k) => Reflect.has(real(), k) };
+  const proto = new Proxy({}, forward);
+  return new Proxy({}, { ...forward, getPrototypeOf: () => proto });
+}
