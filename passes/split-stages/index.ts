@@ -148,8 +148,6 @@ export default definePass({
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
     lockfileNotRead:
       "The original install did not read `{lockfile}` (no COPY before it brings it), so stage `deps` does not either: `{command}` resolves versions afresh, as the original's did, and the two can differ; copy the lockfile before the install.",
-    servedOnly:
-      "Copied only the built `{dir}` into the working folder of the runtime: the image runs nothing but `{server}`, which serves that folder alone, so the sources and manifests stay in the build.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -11,7 +11,6 @@ import { chownedFolder, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { runtimeLayout } from "./node-runtime-layout.js";
-import { servedOnly } from "./node-served.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
@@ -184,13 +183,9 @@ export function layeredPlan({
     given?.spec && i < given.index
       ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
       : { ...instr, leading: "" };
-  // A static server alone needs the folder it serves, which the build wrote: the context copies stay behind.
-  const served = direct && !needsModules ? servedOnly(a, context, direct) : null;
-  if (served) notes.push({ line, id: "servedOnly", data: { dir: served.dir, server: served.server } });
   const appCopies = (builder: string | null) => [
     ...(given?.spec ? [] : modulesCopy()),
     ...body.flatMap((instr, i) => {
-      if ((instr.keyword === "COPY" || instr.keyword === "ADD") && served?.skipped.has(instr)) return [];
       if (instr.keyword === "COPY" || instr.keyword === "ADD") return [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);

@@ -45,8 +45,7 @@ export type RecipeNoteId =
   | "staticRuntimeNotStatic"
   | "workspaceManifests"
   | "osNeedsDev"
-  | "lockfileNotRead"
-  | "servedOnly";
+  | "lockfileNotRead";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
