@@ -11,6 +11,7 @@ import { copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { runtimeLayout } from "./node-runtime-layout.js";
+import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
@@ -143,6 +144,9 @@ export function layeredPlan({
   const plain = layout.kind === "plain";
   const direct = layout.kind === "outputs" ? layout.runs : null;
   if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
+  // A static site on a global server: the build's outputs alone, no context copies.
+  const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
+  if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });
   const owner = a.owners.get(wd) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
@@ -178,7 +182,7 @@ export function layeredPlan({
   const appCopies = (builder: string | null) => [
     ...modulesCopy(),
     ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return [{ ...instr, leading: "" }];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site ? [] : [{ ...instr, leading: "" }];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
@@ -229,7 +233,7 @@ export function layeredPlan({
         plain
           ? "the application files from the build context"
           : direct
-            ? `the application files from the build context and the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
+            ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
             : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)
