@@ -103,6 +103,25 @@ describe("framework builds", () => {
   });
 });
 
+test("docusaurus build: a site folder, --out-dir relative to the working folder, unread options", () => {
+  expect(out("docusaurus", ["build", "website"])).toEqual(["website/build"]);
+  expect(out("docusaurus", ["build", "--out-dir", "site", "--locale", "fr"])).toEqual(["site"]);
+  expect(out("docusaurus", ["build", "website", "--out-dir=public"])).toEqual(["public"]);
+  expect(out("docusaurus", ["build", "--no-minify"])).toEqual(["build"]);
+  expect(out("docusaurus", ["build", "--purge"])).toMatch(/^unknown/);
+  expect(out("docusaurus", ["build", "a", "b"])).toMatch(/^unknown/);
+});
+
+test("astro build: --outDir, the config's literal outDir, another root or config unknown", () => {
+  const config = files({ "astro.config.mjs": 'export default defineConfig({ outDir: "./public-site" });' });
+  expect(out("astro", ["build", "--outDir", "out"], config)).toEqual(["out"]);
+  expect(out("astro", ["build"], config)).toEqual(["public-site"]);
+  expect(out("astro", ["build", "--silent"])).toEqual(["dist"]);
+  expect(out("astro", ["build", "--root", "site"])).toMatch(/^unknown/);
+  expect(out("astro", ["build", "--config", "site/astro.config.mjs"])).toMatch(/^unknown/);
+  expect(out("astro", ["build", "site"])).toMatch(/^unknown/);
+});
+
 test("unknown tools, computed arguments and paths outside the working folder are unknown", () => {
   expect(out("gulp", ["build"])).toMatch(/not a build tool/);
   expect(out("tsc", ["--outDir", "$OUT"])).toMatch(/computed/);

@@ -198,6 +198,36 @@ function configured(read: ConfigReader, stems: readonly string[], key: string, f
   return value === "absent" ? outputs(fallback) : value === null ? unknown(`\`${config.name}\` computes \`${key}\``) : outputs(value);
 }
 
+/** The operands of `args` (not flags, not the value of a flag in `valued`), or null when a flag is not in `known`. */
+function operandsOf(args: readonly string[], valued: readonly string[], known: readonly string[]): string[] | null {
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i].replace(/=.*$/, "");
+    if (!args[i].startsWith("-")) operands.push(args[i]);
+    else if (valued.includes(flag)) i += args[i].includes("=") ? 0 : 1;
+    else if (!known.includes(flag)) return null;
+  }
+  return operands;
+}
+
+/** `docusaurus build [siteDir]`: `<siteDir>/build`, or `--out-dir` (relative to the working folder, not the site). */
+function docusaurus(args: readonly string[]): ToolOutputs {
+  if (args[0] !== "build") return unknown(`\`docusaurus ${args[0] ?? ""}\` is not a build`);
+  const operands = operandsOf(args.slice(1), ["--out-dir", "--config", "--locale"], ["--bundle-analyzer", "--no-minify", "--dev"]);
+  if (operands === null || operands.length > 1) return unknown("`docusaurus build` is given an option or operand the table does not read");
+  return outputs(flagValue(args, ["--out-dir"]) ?? posix.join(operands[0] ?? ".", "build"));
+}
+
+/** `astro build`: `--outDir`, else the config's literal `outDir`, else `dist`; another root or config is unknown. */
+function astro(args: readonly string[], read: ConfigReader): ToolOutputs {
+  if (args[0] !== "build") return unknown(`\`astro ${args[0] ?? ""}\` is not a build`);
+  const operands = operandsOf(args.slice(1), ["--outDir", "--site", "--base", "--mode"], ["--force", "--verbose", "--silent"]);
+  if (operands === null || operands.length > 0)
+    return unknown("`astro build` is given another root, config or an option the table does not read");
+  const flag = flagValue(args, ["--outDir"]);
+  return flag ? outputs(flag) : configured(read, ["astro.config"], "outDir", "dist");
+}
+
 /** Build commands by program name: the folders they write, relative to the working folder. */
 const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReader) => ToolOutputs>> = {
   tsc,
@@ -256,12 +286,8 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
   rollup: (args) => folderFlag(args, ["-o", "--file", "-d", "--dir"], null, "rollup"),
   ncc: (args) =>
     args[0] !== "build" ? unknown(`\`ncc ${args[0] ?? ""}\` is not a build`) : folderFlag(args, ["-o", "--out"], "dist", "ncc"),
-  docusaurus: (args) =>
-    args[0] !== "build"
-      ? unknown(`\`docusaurus ${args[0] ?? ""}\` is not a build`)
-      : folderFlag(args, ["--out-dir"], "build", "docusaurus"),
-  astro: (args, read) =>
-    args[0] !== "build" ? unknown(`\`astro ${args[0] ?? ""}\` is not a build`) : configured(read, ["astro.config"], "outDir", "dist"),
+  docusaurus,
+  astro,
   // `gatsby serve` and server-rendered pages read `.cache` as well as `public`.
   gatsby: (args) => (args[0] !== "build" ? unknown(`\`gatsby ${args[0] ?? ""}\` is not a build`) : outputs("public", ".cache")),
 };
