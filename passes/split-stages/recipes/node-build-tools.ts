@@ -134,13 +134,22 @@ function tsc(args: readonly string[], read: ConfigReader): ToolOutputs {
   return fromConfig.ok ? outputs(...new Set([...fromConfig.paths, ...named])) : fromConfig;
 }
 
+/** The files the Nest CLI reads its settings from, first found wins. */
+const NEST_CONFIGS = ["nest-cli.json", ".nest-cli.json", ".nestcli.json", "nest.json"];
+
 function nest(args: readonly string[], read: ConfigReader): ToolOutputs {
   if (args[0] !== "build") return unknown(`\`nest ${args[0] ?? ""}\` is not a build`);
-  const cli = read("nest-cli.json");
-  const conf = cli === null ? {} : parseJsonc(cli);
-  if (conf === null) return unknown("`nest-cli.json` cannot be read");
+  if (flagValue(args, ["-c", "--config"])) return unknown("`nest build` is given another settings file");
+  // webpack writes to its own `output.path`, not the tsconfig's outDir.
+  if (args.includes("--webpack") || /^(webpack|rspack)$/.test(flagValue(args, ["-b", "--builder"]) ?? ""))
+    return unknown("`nest build` bundles with webpack");
+  const cli = firstFile(read, NEST_CONFIGS);
+  const conf = cli === null ? {} : parseJsonc(cli.text);
+  if (conf === null) return unknown(`\`${cli?.name}\` cannot be read`);
   const compiler = (conf.compilerOptions ?? {}) as Record<string, unknown>;
-  if (conf.monorepo || compiler.webpackConfigPath) return unknown("`nest-cli.json` sets a monorepo or its own webpack config");
+  if (conf.monorepo || compiler.webpackConfigPath) return unknown(`\`${cli?.name}\` sets a monorepo or its own webpack config`);
+  const builder = typeof compiler.builder === "object" ? (compiler.builder as Record<string, unknown>).type : compiler.builder;
+  if (compiler.webpack === true || builder === "webpack" || builder === "rspack") return unknown(`\`${cli?.name}\` bundles with webpack`);
   const named = flagValue(args, ["-p", "--path"]) ?? (typeof compiler.tsConfigPath === "string" ? compiler.tsConfigPath : null);
   const config = named ?? (read("tsconfig.build.json") !== null ? "tsconfig.build.json" : "tsconfig.json");
   return tscFromConfig(read, posix.normalize(config), null);
@@ -228,6 +237,16 @@ function astro(args: readonly string[], read: ConfigReader): ToolOutputs {
   return flag ? outputs(flag) : configured(read, ["astro.config"], "outDir", "dist");
 }
 
+/** Vue CLI's `outputDir`: from vue.config.*, else from the `vue` field of package.json, else `dist`. */
+function vueConfigured(read: ConfigReader): ToolOutputs {
+  if (firstFile(read, configNames("vue.config")) !== null) return configured(read, ["vue.config"], "outputDir", "dist");
+  const pkg = parseJsonc(read("package.json") ?? "{}");
+  const field = pkg?.vue as Record<string, unknown> | undefined;
+  if (pkg === null || (field !== undefined && typeof field !== "object")) return unknown("`package.json` cannot be read");
+  if (field?.outputDir === undefined) return outputs("dist");
+  return typeof field.outputDir === "string" ? outputs(field.outputDir) : unknown("`package.json` sets `vue.outputDir` to a non-string");
+}
+
 /** Build commands by program name: the folders they write, relative to the working folder. */
 const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReader) => ToolOutputs>> = {
   tsc,
@@ -252,12 +271,14 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
       ? unknown(`\`vue-cli-service ${args[0] ?? ""}\` is not a build`)
       : flagValue(args, ["--dest"])
         ? outputs(flagValue(args, ["--dest"]) as string)
-        : configured(read, ["vue.config"], "outputDir", "dist"),
+        : vueConfigured(read),
   ng: (args, read) => {
     if (args[0] !== "build") return unknown(`\`ng ${args[0] ?? ""}\` is not a build`);
     const flag = flagValue(args, ["--output-path"]);
     if (flag) return outputs(flag);
-    const text = read("angular.json") ?? "";
+    const config = firstFile(read, ["angular.json", ".angular.json"]);
+    if (config === null) return unknown("there is no `angular.json` to read the output path from");
+    const text = config.text;
     const named = [...text.matchAll(/"(outputPath|base)"\s*:\s*"([^"]*)"/g)].map((m) => posix.normalize(m[2]));
     if (named.some((p) => p !== "dist" && !p.startsWith("dist/"))) return unknown("`angular.json` names an output path outside `dist`");
     return /"outputPath"\s*:\s*\{/.test(text) && named.length === 0
