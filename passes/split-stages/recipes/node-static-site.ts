@@ -25,8 +25,9 @@ export interface StaticSite {
 /**
  * The static site the image serves when the runtime needs only the server and the build's outputs: the
  * server is a global one the runtime installs (`provided`), the served folder lies inside an output of a
- * build RUN that comes after every COPY (so the build stage holds its final state), and no settings file in
- * the context could point the server elsewhere. Else null: the runtime keeps the context copies.
+ * build RUN that comes after every COPY (so the build stage holds its final state), no USER or COPY owner
+ * makes the working folder's owner depend on the copies, and no settings file in the context could point the
+ * server elsewhere. Else null: the runtime keeps the context copies.
  */
 export function staticSiteOnly(
   a: Analysis,
@@ -39,6 +40,13 @@ export function staticSiteOnly(
   const run = runs.find((r) => r.outputs.some((o) => isUnder(site.dir, o)));
   if (!run) return null;
   if (a.stage.body.some((i, index) => (i.keyword === "COPY" || i.keyword === "ADD") && index > run.index)) return null;
+  // Owners: the context copies may give the working folder to a user; without them it stays root's.
+  const owned = a.stage.body.some(
+    (i) =>
+      i.keyword === "USER" ||
+      ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod")),
+  );
+  if (owned || (a.workdir !== null && a.owners.has(a.workdir))) return null;
   return settingsInContext(context) ? null : { server: site.server, dir: site.dir };
 }
 
