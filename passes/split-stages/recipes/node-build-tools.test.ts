@@ -59,6 +59,35 @@ describe("framework builds", () => {
     expect(out("nest", ["build"], files({ "nest-cli.json": '{ "monorepo": true }' }))).toMatch(/monorepo/);
     expect(out("nest", ["start"], read)).toMatch(/not a build/);
   });
+  test("nest build: the other settings file names, webpack builds and another settings file are followed or unknown", () => {
+    const tsconfig = { "tsconfig.json": '{ "compilerOptions": { "outDir": "./build" } }' };
+    expect(out("nest", ["build"], files({ ...tsconfig, ".nestcli.json": '{ "monorepo": true }' }))).toMatch(
+      /`.nestcli.json` sets a monorepo/,
+    );
+    expect(out("nest", ["build"], files({ ...tsconfig, "nest-cli.json": '{ "compilerOptions": { "webpack": true } }' }))).toMatch(
+      /webpack/,
+    );
+    expect(out("nest", ["build"], files({ ...tsconfig, "nest-cli.json": '{ "compilerOptions": { "builder": "swc" } }' }))).toEqual([
+      "build",
+    ]);
+    expect(
+      out("nest", ["build"], files({ ...tsconfig, "nest-cli.json": '{ "compilerOptions": { "builder": { "type": "webpack" } } }' })),
+    ).toMatch(/webpack/);
+    expect(out("nest", ["build", "--webpack"], files(tsconfig))).toMatch(/webpack/);
+    expect(out("nest", ["build", "-b", "webpack"], files(tsconfig))).toMatch(/webpack/);
+    expect(out("nest", ["build", "-c", "other-cli.json"], files(tsconfig))).toMatch(/settings file/);
+  });
+  test("vue-cli-service: outputDir from vue.config.js, else the package.json `vue` field", () => {
+    expect(out("vue-cli-service", ["build"], files({ "vue.config.js": "module.exports = { outputDir: 'www' }" }))).toEqual(["www"]);
+    expect(out("vue-cli-service", ["build"], files({ "package.json": '{ "vue": { "outputDir": "public-build" } }' }))).toEqual([
+      "public-build",
+    ]);
+    expect(out("vue-cli-service", ["build"], files({ "package.json": '{ "vue": { "lintOnSave": false } }' }))).toEqual(["dist"]);
+  });
+  test("ng build: angular.json or .angular.json, neither is unknown", () => {
+    expect(out("ng", ["build"], files({ ".angular.json": '{"options":{"outputPath":"www"}}' }))).toMatch(/outside `dist`/);
+    expect(out("ng", ["build"])).toMatch(/no `angular.json`/);
+  });
   test("vite: default dist, --outDir, a literal outDir, a computed one", () => {
     expect(out("vite", ["build"])).toEqual(["dist"]);
     expect(out("vite", ["build", "--outDir", "public"])).toEqual(["public"]);
@@ -101,6 +130,25 @@ describe("framework builds", () => {
     expect(out("gatsby", ["build"])).toEqual(["public", ".cache"]);
     expect(out("ncc", ["build", "index.js", "-o", "out"])).toEqual(["out"]);
   });
+});
+
+test("docusaurus build: a site folder, --out-dir relative to the working folder, unread options", () => {
+  expect(out("docusaurus", ["build", "website"])).toEqual(["website/build"]);
+  expect(out("docusaurus", ["build", "--out-dir", "site", "--locale", "fr"])).toEqual(["site"]);
+  expect(out("docusaurus", ["build", "website", "--out-dir=public"])).toEqual(["public"]);
+  expect(out("docusaurus", ["build", "--no-minify"])).toEqual(["build"]);
+  expect(out("docusaurus", ["build", "--purge"])).toMatch(/^unknown/);
+  expect(out("docusaurus", ["build", "a", "b"])).toMatch(/^unknown/);
+});
+
+test("astro build: --outDir, the config's literal outDir, another root or config unknown", () => {
+  const config = files({ "astro.config.mjs": 'export default defineConfig({ outDir: "./public-site" });' });
+  expect(out("astro", ["build", "--outDir", "out"], config)).toEqual(["out"]);
+  expect(out("astro", ["build"], config)).toEqual(["public-site"]);
+  expect(out("astro", ["build", "--silent"])).toEqual(["dist"]);
+  expect(out("astro", ["build", "--root", "site"])).toMatch(/^unknown/);
+  expect(out("astro", ["build", "--config", "site/astro.config.mjs"])).toMatch(/^unknown/);
+  expect(out("astro", ["build", "site"])).toMatch(/^unknown/);
 });
 
 test("unknown tools, computed arguments and paths outside the working folder are unknown", () => {

@@ -2,104 +2,23 @@
 // outputs one by one instead of the whole working folder. A tool not in the table, or a config the table
 // cannot read for its output folder, is `unknown` (the caller then copies everything): never a guess.
 import { posix } from "node:path";
+import { astro, docusaurus, nest, ng, vueCliService } from "./node-framework-builds.js";
+import {
+  type ConfigReader,
+  configNames,
+  configured,
+  firstFile,
+  flagValue,
+  folderFlag,
+  literalKey,
+  outputs,
+  type ToolOutputs,
+  tscFromConfig,
+  unknown,
+} from "./node-tool-config.js";
 
-/** Reads a file of the working folder (path relative to it) from the build context; null when absent. */
-export type ConfigReader = (file: string) => string | null;
-
-/** Output folders or files, relative to the working folder; or why they are not known. */
-export type ToolOutputs = { readonly ok: true; readonly paths: readonly string[] } | { readonly ok: false; readonly why: string };
-
-const outputs = (...paths: string[]): ToolOutputs => ({ ok: true, paths });
-const unknown = (why: string): ToolOutputs => ({ ok: false, why });
-
-/** The value of the first of `flags` (`--out x`, `--out=x`), or null. */
-export function flagValue(args: readonly string[], flags: readonly string[]): string | null {
-  for (let i = 0; i < args.length; i++) {
-    if (flags.includes(args[i]) && args[i + 1] !== undefined) return args[i + 1];
-    const eq = args[i].indexOf("=");
-    if (eq > 0 && flags.includes(args[i].slice(0, eq))) return args[i].slice(eq + 1);
-  }
-  return null;
-}
-
-/** The first existing one of `names`, with its text. */
-function firstFile(read: ConfigReader, names: readonly string[]): { name: string; text: string } | null {
-  for (const name of names) {
-    const text = read(name);
-    if (text !== null) return { name, text };
-  }
-  return null;
-}
-
-const configNames = (stem: string) => ["js", "cjs", "mjs", "ts", "mts", "cts"].map((e) => `${stem}.${e}`);
-
-/**
- * One literal string given to `key` in a JS/TS config (`outDir: 'build'`), `absent` when the key does not
- * occur, or null when it occurs in any other form (computed, or several different values).
- */
-function literalKey(text: string, key: string): string | "absent" | null {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:])\/\/.*$/gm, "$1");
-  const uses = [...code.matchAll(new RegExp(`\\b${key}\\b`, "g"))].length;
-  if (uses === 0) return "absent";
-  const literals = [...code.matchAll(new RegExp(`\\b${key}\\s*:\\s*(['"\`])([^'"\`$]+)\\1`, "g"))].map((m) => m[2]);
-  return literals.length === uses && new Set(literals).size === 1 ? literals[0] : null;
-}
-
-/** A JSON-with-comments file (tsconfig), or null when it does not parse. */
-export function parseJsonc(text: string): Record<string, unknown> | null {
-  try {
-    const stripped = text.replace(/("(?:[^"\\]|\\.)*")|\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (_m, str) => str ?? "").replace(/,(\s*[}\]])/g, "$1");
-    const value = JSON.parse(stripped);
-    return value && typeof value === "object" && !Array.isArray(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-interface TsEmit {
-  readonly noEmit: boolean;
-  readonly outDir: string | null;
-  readonly outFile: string | null;
-  readonly declarationDir: string | null;
-}
-
-/** What a tsconfig (following relative `extends`) says about emitting, paths relative to the working folder. */
-export function tsconfigEmit(read: ConfigReader, file: string, depth = 0): TsEmit | null {
-  const text = read(file);
-  const json = text === null ? null : parseJsonc(text);
-  if (json === null || depth > 5) return null;
-  const dir = posix.dirname(file);
-  const options = (json.compilerOptions ?? {}) as Record<string, unknown>;
-  const path = (key: string) => (typeof options[key] === "string" ? posix.join(dir, options[key] as string) : null);
-  let base: TsEmit = { noEmit: false, outDir: null, outFile: null, declarationDir: null };
-  if (json.extends !== undefined) {
-    const ext = json.extends;
-    // A shared config from a package (`@tsconfig/node20`) sets no output paths; a relative one may.
-    if (typeof ext !== "string") return null;
-    if (ext.startsWith(".")) {
-      const target = posix.join(dir, ext.endsWith(".json") ? ext : `${ext}.json`);
-      const inherited = tsconfigEmit(read, target, depth + 1);
-      if (inherited === null) return null;
-      base = inherited;
-    }
-  }
-  return {
-    noEmit: typeof options.noEmit === "boolean" ? options.noEmit : base.noEmit,
-    outDir: path("outDir") ?? base.outDir,
-    outFile: path("outFile") ?? path("out") ?? base.outFile,
-    declarationDir: path("declarationDir") ?? base.declarationDir,
-  };
-}
-
-/** tsc's outputs for this config file: its outDir (and declarationDir / outFile); sources compiled in place are unknown. */
-function tscFromConfig(read: ConfigReader, config: string, outDirFlag: string | null): ToolOutputs {
-  const emit = tsconfigEmit(read, config);
-  if (emit === null) return unknown(`\`${config}\` cannot be read`);
-  if (emit.noEmit) return outputs();
-  const outDir = outDirFlag ?? emit.outDir;
-  if (outDir === null && emit.outFile === null) return unknown(`\`${config}\` sets no \`outDir\`, so tsc writes next to the sources`);
-  return outputs(...[outDir, emit.outFile, emit.declarationDir].filter((p): p is string => p !== null));
-}
+export type { ConfigReader, ToolOutputs } from "./node-tool-config.js";
+export { flagValue, parseJsonc, tsconfigEmit } from "./node-tool-config.js";
 
 /** tsc flags that take a value; any other operand is a source file (compiled in place unless told where). */
 const TSC_VALUE_FLAGS = new Set([
@@ -132,18 +51,6 @@ function tsc(args: readonly string[], read: ConfigReader): ToolOutputs {
   const config = project === null ? "tsconfig.json" : project.endsWith(".json") ? project : posix.join(project, "tsconfig.json");
   const fromConfig = tscFromConfig(read, posix.normalize(config), outDir);
   return fromConfig.ok ? outputs(...new Set([...fromConfig.paths, ...named])) : fromConfig;
-}
-
-function nest(args: readonly string[], read: ConfigReader): ToolOutputs {
-  if (args[0] !== "build") return unknown(`\`nest ${args[0] ?? ""}\` is not a build`);
-  const cli = read("nest-cli.json");
-  const conf = cli === null ? {} : parseJsonc(cli);
-  if (conf === null) return unknown("`nest-cli.json` cannot be read");
-  const compiler = (conf.compilerOptions ?? {}) as Record<string, unknown>;
-  if (conf.monorepo || compiler.webpackConfigPath) return unknown("`nest-cli.json` sets a monorepo or its own webpack config");
-  const named = flagValue(args, ["-p", "--path"]) ?? (typeof compiler.tsConfigPath === "string" ? compiler.tsConfigPath : null);
-  const config = named ?? (read("tsconfig.build.json") !== null ? "tsconfig.build.json" : "tsconfig.json");
-  return tscFromConfig(read, posix.normalize(config), null);
 }
 
 function vite(args: readonly string[], read: ConfigReader): ToolOutputs {
@@ -184,20 +91,6 @@ function webpack(args: readonly string[], read: ConfigReader): ToolOutputs {
   return outputs(...found);
 }
 
-function folderFlag(args: readonly string[], flags: readonly string[], fallback: string | null, tool: string): ToolOutputs {
-  const flag = flagValue(args, flags);
-  if (flag) return outputs(flag);
-  return fallback === null ? unknown(`\`${tool}\` is not given its output with ${flags.join(" or ")}`) : outputs(fallback);
-}
-
-/** A config file whose `key` may move the output: absent → the default, a literal → it, else unknown. */
-function configured(read: ConfigReader, stems: readonly string[], key: string, fallback: string): ToolOutputs {
-  const config = firstFile(read, stems.flatMap(configNames));
-  if (config === null) return outputs(fallback);
-  const value = literalKey(config.text, key);
-  return value === "absent" ? outputs(fallback) : value === null ? unknown(`\`${config.name}\` computes \`${key}\``) : outputs(value);
-}
-
 /** Build commands by program name: the folders they write, relative to the working folder. */
 const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReader) => ToolOutputs>> = {
   tsc,
@@ -217,23 +110,8 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
     if (config && /\b(distDir|output)\b/.test(config.text)) return unknown(`\`${config.name}\` sets \`distDir\` or \`output\``);
     return outputs(".next");
   },
-  "vue-cli-service": (args, read) =>
-    args[0] !== "build"
-      ? unknown(`\`vue-cli-service ${args[0] ?? ""}\` is not a build`)
-      : flagValue(args, ["--dest"])
-        ? outputs(flagValue(args, ["--dest"]) as string)
-        : configured(read, ["vue.config"], "outputDir", "dist"),
-  ng: (args, read) => {
-    if (args[0] !== "build") return unknown(`\`ng ${args[0] ?? ""}\` is not a build`);
-    const flag = flagValue(args, ["--output-path"]);
-    if (flag) return outputs(flag);
-    const text = read("angular.json") ?? "";
-    const named = [...text.matchAll(/"(outputPath|base)"\s*:\s*"([^"]*)"/g)].map((m) => posix.normalize(m[2]));
-    if (named.some((p) => p !== "dist" && !p.startsWith("dist/"))) return unknown("`angular.json` names an output path outside `dist`");
-    return /"outputPath"\s*:\s*\{/.test(text) && named.length === 0
-      ? unknown("`angular.json` sets `outputPath` as an object")
-      : outputs("dist");
-  },
+  "vue-cli-service": vueCliService,
+  ng,
   babel: (args) => {
     const out = flagValue(args, ["-d", "--out-dir", "-o", "--out-file"]);
     return out ? outputs(out) : unknown("`babel` writes to its standard output");
@@ -256,12 +134,8 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
   rollup: (args) => folderFlag(args, ["-o", "--file", "-d", "--dir"], null, "rollup"),
   ncc: (args) =>
     args[0] !== "build" ? unknown(`\`ncc ${args[0] ?? ""}\` is not a build`) : folderFlag(args, ["-o", "--out"], "dist", "ncc"),
-  docusaurus: (args) =>
-    args[0] !== "build"
-      ? unknown(`\`docusaurus ${args[0] ?? ""}\` is not a build`)
-      : folderFlag(args, ["--out-dir"], "build", "docusaurus"),
-  astro: (args, read) =>
-    args[0] !== "build" ? unknown(`\`astro ${args[0] ?? ""}\` is not a build`) : configured(read, ["astro.config"], "outDir", "dist"),
+  docusaurus,
+  astro,
   // `gatsby serve` and server-rendered pages read `.cache` as well as `public`.
   gatsby: (args) => (args[0] !== "build" ? unknown(`\`gatsby ${args[0] ?? ""}\` is not a build`) : outputs("public", ".cache")),
 };

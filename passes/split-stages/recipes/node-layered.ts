@@ -11,6 +11,7 @@ import { chownedFolder, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { runtimeLayout } from "./node-runtime-layout.js";
+import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
@@ -146,6 +147,9 @@ export function layeredPlan({
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
   const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
   if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
+  // A static site on a global server: the build's outputs alone, no context copies.
+  const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
+  if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });
   const owner = (a.owners.has(wd) ? chownedFolder(a, wd)?.owner : null) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
@@ -186,7 +190,7 @@ export function layeredPlan({
   const appCopies = (builder: string | null) => [
     ...(given?.spec ? [] : modulesCopy()),
     ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return [replay(instr, i)];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site ? [] : [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
@@ -237,7 +241,7 @@ export function layeredPlan({
         plain
           ? "the application files from the build context"
           : direct
-            ? `the application files from the build context and the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
+            ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
             : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)

@@ -45,7 +45,8 @@ export type RecipeNoteId =
   | "staticRuntimeNotStatic"
   | "workspaceManifests"
   | "osNeedsDev"
-  | "lockfileNotRead";
+  | "lockfileNotRead"
+  | "staticSiteOnly";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

@@ -1,0 +1,5 @@
+const { defineConfig } = require("@vue/cli-service");
+
+module.exports = defineConfig({
+  productionSourceMap: false,
+});

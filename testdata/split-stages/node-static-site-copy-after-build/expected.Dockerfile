@@ -1,0 +1,18 @@
+FROM node:20 AS build
+RUN npm install -g serve@14.2.4
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+COPY robots.txt dist/robots.txt
+
+FROM node:20-slim AS runtime
+RUN npm install -g serve@14.2.4
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY . .
+COPY --from=build /app/dist /app/dist
+COPY robots.txt dist/robots.txt
+EXPOSE 8080
+CMD ["serve", "-s", "dist", "-l", "8080"]

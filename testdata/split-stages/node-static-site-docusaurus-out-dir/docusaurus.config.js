@@ -1,0 +1,1 @@
+module.exports = { title: "docs", url: "https://example.com", baseUrl: "/", presets: [["classic", {}]] };

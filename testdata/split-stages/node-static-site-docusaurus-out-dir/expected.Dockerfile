@@ -1,0 +1,14 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build -- --out-dir site
+RUN npm install -g serve@14.2.4
+
+FROM node:20-slim AS runtime
+RUN npm install -g serve@14.2.4
+WORKDIR /app
+COPY --from=build /app/site /app/site
+EXPOSE 3000
+CMD ["serve", "site", "-l", "3000"]

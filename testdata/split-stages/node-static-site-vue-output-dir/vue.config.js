@@ -1,0 +1,3 @@
+const { defineConfig } = require("@vue/cli-service");
+
+module.exports = defineConfig({ outputDir: "www" });
