@@ -23,6 +23,7 @@ import { MESSAGES, type MessageId, type Refusal } from "./messages.js";
 import { manifestList, plan } from "./plan.js";
 import { prefetchFor } from "./prefetch.js";
 import { splitInstallChain } from "./split-chain.js";
+import { readsNoSources } from "./context-free.js";
 
 type Ctx = PassContext<MessageId>;
 
@@ -121,7 +122,7 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
           manifests: manifestList(moves.manifests),
           moved: listLabel(moves.moved),
         });
-        body = moves.body;
+        body = pastContextFreeRuns(moves.body, moves.next, moves.moved.length, ctx, view);
         i = moves.next - 1;
         continue;
       }
@@ -142,7 +143,7 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     if (result.manifests.length > 0)
       ctx.report(head.line, "reordered", { manifests: manifestList(result.manifests), install, moved: listLabel(result.moved) });
     else ctx.report(head.line, "movedOnly", { install, moved: listLabel(result.moved) });
-    body = result.body;
+    body = pastContextFreeRuns(result.body, result.next, result.moved.length, ctx, view);
     i = result.next - 1;
   }
   return body === stage.body ? stage : { ...stage, body };
@@ -212,6 +213,37 @@ function splitPlan(
   if (kind.kind !== "install") return null;
   const cut = [...body.slice(0, index), install, rest, ...body.slice(index + 1)];
   return plan(cut, start, index, copies, kind.steps, view);
+}
+
+/**
+ * The moved sources (the `count` instructions before `next`) also go below the RUNs right after them that read
+ * nothing they bring (context-free.ts): a global CLI installed after the project's install.
+ */
+function pastContextFreeRuns(
+  body: readonly Instruction[],
+  next: number,
+  count: number,
+  ctx: Ctx,
+  view: BuildContext,
+): readonly Instruction[] {
+  let out = body;
+  let at = next;
+  while (out[at] && readsNoSources(out[at], view)) {
+    const run = out[at];
+    const copies = out.slice(at - count, at);
+    ctx.report(copies[0].line, "movedPastRun", {
+      moved: listLabel(copies.map((c) => contextCopy(c)).filter((c): c is Copy => c !== null)),
+      command: joinContinuations(run.args),
+    });
+    out = [
+      ...out.slice(0, at - count),
+      { ...run, leading: copies[0].leading },
+      ...copies.map((c, n) => (n === 0 ? { ...c, leading: "" } : c)),
+      ...out.slice(at + 1),
+    ];
+    at++;
+  }
+  return out;
 }
 
 function firstInstallWord(run: Instruction): string {

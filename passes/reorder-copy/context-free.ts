@@ -1,0 +1,44 @@
+// A RUN right after the moved sources that reads nothing from them: a global install of packages named by
+// registry name (`npm install -g @nestjs/cli@10`), or system packages. The sources can move below it too, so a
+// source edit re-runs neither. npm, yarn and pnpm read a project `.npmrc`/`.yarnrc` in the folder they run
+// in, so that file must not come with the sources.
+import type { BuildContext } from "../../src/core/context.js";
+import type { Instruction } from "../../src/core/ir.js";
+import { parseShell, type SimpleCommand, simpleCommands } from "../../src/core/shell.js";
+import { basename } from "./command-kind.js";
+
+const PACKAGE_CONFIGS = [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"];
+const SYSTEM = new Set(["apt-get", "apt", "apk"]);
+const INERT = new Set(["echo", "true", ":"]);
+
+/** A registry package name, maybe with a version or tag; not a path, URL, tarball or git spec. */
+const REGISTRY_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(@[\w.^~<>=*|-]+)?$/i;
+
+/** The RUN installs only from registries and reads no file the sources bring. */
+export function readsNoSources(run: Instruction, context: BuildContext): boolean {
+  if (run.keyword !== "RUN" || run.exec || run.heredocs.length > 0) return false;
+  if (run.flags.some((f) => f.name !== "mount" || !/(^|,)type=cache(,|$)/.test(f.value ?? ""))) return false;
+  const script = parseShell(run.args);
+  if (!script.ok) return false;
+  const commands = simpleCommands(script);
+  if (commands.length === 0 || !commands.every(contextFree)) return false;
+  const usesPackageManager = commands.some((c) => !SYSTEM.has(basename(c.name ?? "")) && !INERT.has(c.name ?? ""));
+  return !usesPackageManager || !PACKAGE_CONFIGS.some((f) => context.exists(f));
+}
+
+function contextFree(cmd: SimpleCommand): boolean {
+  if (cmd.name === null || cmd.args.some((w) => w.value === null)) return false;
+  const name = basename(cmd.name);
+  const words = cmd.args.map((w) => w.value as string);
+  const names = words.filter((w) => !w.startsWith("-"));
+  if (INERT.has(name)) return true;
+  if (SYSTEM.has(name)) return names[0] === "update" || (names[0] === "install" && names.slice(1).every((n) => /^[\w.+:=~-]+$/.test(n)));
+  if (name === "rm") return names.every((p) => /^\/var\/lib\/apt\/lists(\/\*)?$/.test(p) || /^\/tmp\//.test(p));
+  const global = words.includes("-g") || words.includes("--global");
+  if (name === "npm") return global && ["install", "i", "add"].includes(names[0] ?? "") && registryNames(names.slice(1));
+  if (name === "pnpm") return global && names[0] === "add" && registryNames(names.slice(1));
+  if (name === "yarn") return names[0] === "global" && names[1] === "add" && registryNames(names.slice(2));
+  return false;
+}
+
+const registryNames = (names: readonly string[]) => names.length > 0 && names.every((n) => REGISTRY_NAME.test(n));
