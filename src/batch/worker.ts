@@ -11,7 +11,7 @@ interface Job {
 }
 
 // Load the grammar before the first job arrives (the pipeline awaits the same promise, and reports its failure).
-loadShell().catch(() => {});
+loadShell({ manyFiles: true }).catch(() => {});
 
 parentPort?.on("message", async (job: Job) => {
   const results = [];
