@@ -7,7 +7,6 @@ export { printDockerfile } from "./core/print.js";
 export { decodeBytes, encodeText } from "./core/bytes.js";
 export { fsContext, memoryContext, noContext, type BuildContext } from "./core/context.js";
 export { unifiedDiff } from "./core/diff.js";
-export { loadShell } from "./core/shell.js";
 export type { Note, Options, Pass, PassContext } from "./core/pass.js";
 export type { Dockerfile, Instruction, Stage, ImageRef, Flag, Heredoc, Directive } from "./core/ir.js";
 export { PASSES } from "../passes/index.js";

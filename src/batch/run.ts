@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { loadShell } from "../core/shell.js";
 import { internalResult, processFile, type BatchRunOptions, type FileResult, type FileTask } from "./process-file.js";
 
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance load. */
@@ -50,8 +49,6 @@ export async function runBatch(
   const workers = Math.min(jobs, Math.ceil(tasks.length / CHUNK));
   if (workers <= 1 || !file) {
     for (const w of warm.splice(0)) void w.terminate();
-    // Enough files to repay V8 optimising the grammar (a failure to load is reported by each file's run).
-    if (tasks.length >= CHUNK) await loadShell({ manyFiles: true }).catch(() => {});
     const results: FileResult[] = [];
     for (const task of tasks) {
       const result = await processFile(task, options);

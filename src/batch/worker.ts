@@ -11,7 +11,7 @@ interface Job {
 }
 
 // Load the grammar before the first job arrives (the pipeline awaits the same promise, and reports its failure).
-loadShell({ manyFiles: true }).catch(() => {});
+loadShell().catch(() => {});
 
 // Jobs run one after the other in the order they came (the pool sends the next before this one is done).
 let queue: Promise<void> = Promise.resolve();
