@@ -2,13 +2,14 @@ import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type
 import { envAt, userAt } from "./run-user.js";
 import { continuationLines } from "../../src/core/print.js";
 import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
-import { joinContinuations, parseRun } from "../../src/core/run-script.js";
+import { joinContinuations, parseRun, runScript } from "../../src/core/run-script.js";
 import { hasBackground, topLevel } from "./shell-state.js";
 import { parseShell, simpleCommands, type ShellScript } from "../../src/core/shell.js";
 import {
   cacheMountValues,
   hasCacheMount,
   managerUses,
+  mayUseManager,
   missingFlags,
   reliesOnCache,
   type ManagerSpec,
@@ -72,9 +73,16 @@ const usesByRun = new WeakMap<Instruction, readonly ManagerUse[]>();
 function usesOf(df: Dockerfile, stage: Stage, run: Instruction): readonly ManagerUse[] {
   let uses = usesByRun.get(run);
   if (uses) return uses;
-  const parsed = parseRun(df, stage, run);
-  // A RUN we cannot read: assume it installs with every manager whose name it mentions.
-  uses = managerUses(parsed.ok ? parsed.script : parseShell(run.exec ? run.exec.join(" ") : joinContinuations(run.args)));
+  const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
+  const source = runScript(df, stage, run);
+  if (!mayUseManager(raw) && !(source.ok && mayUseManager(source.text))) {
+    // Neither the script nor the raw text names a manager: none to find, so neither is parsed (most RUNs).
+    uses = [];
+  } else {
+    const parsed = parseRun(df, stage, run);
+    // A RUN we cannot read: assume it installs with every manager whose name it mentions.
+    uses = managerUses(parsed.ok ? parsed.script : parseShell(raw));
+  }
   usesByRun.set(run, uses);
   return uses;
 }
@@ -91,6 +99,9 @@ export function cleanupRun(
   const notes: CleanupNote[] = [];
   const unchanged = { instr, notes };
   if (instr.keyword !== "RUN") return unchanged;
+  // A script that names no package manager has nothing to tidy: no need to parse it.
+  const source = runScript(df, stage, instr);
+  if (!source.ok || !mayUseManager(source.text)) return unchanged;
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok || hasBackground(parsed.script)) return unchanged;
   const script = parsed.script;

@@ -5,7 +5,9 @@ import { shippedStages } from "../../src/core/stages.js";
 import { cleanupRun, type CleanupNote, type CleanupNoteId } from "./cleanup.js";
 import { mergeRuns, type MergeNoteId } from "./merge.js";
 import { CONSTRUCTS } from "../../src/core/syntax.js";
-import { runtimeUses } from "./runtime.js";
+import { managerUses, type ManagerUse } from "./package-managers.js";
+import { runtimeScripts } from "./runtime.js";
+import { parseShell } from "../../src/core/shell.js";
 
 type MessageId = MergeNoteId | CleanupNoteId | "mountsNotAllowed";
 
@@ -115,11 +117,17 @@ export default definePass({
   },
   run(df, ctx): Dockerfile {
     const shipped = shippedStages(df);
+    const scripts = runtimeScripts(df, shipped, ctx.context);
+    let runtime: readonly ManagerUse[] | null = null;
     const options = {
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),
       aptNoRecommends: ctx.options.aptNoRecommends === true,
       yarnClassic: yarnClassic(ctx),
-      runtime: runtimeUses(df, shipped, ctx.context),
+      // Parsed when a cleanup first asks: most files never do, and an entrypoint script can be long.
+      get runtime() {
+        runtime ??= scripts.flatMap((text) => managerUses(parseShell(text)));
+        return runtime;
+      },
     };
     if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});
     let out = df;

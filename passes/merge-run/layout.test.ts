@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
-import { loadShell, parseShell } from "../../src/core/shell.js";
+import { loadShell, parseShell, type ShellNode } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
 
@@ -42,4 +42,47 @@ describe("collapseBlanks", () => {
     ["echo ${x:-a   b}", "echo ${x:-a   b}"],
     ["x  # a   comment", "x # a   comment"],
   ])("%j", (text, expected) => expect(collapseBlanks(parseShell(text)).text).toBe(expected));
+});
+
+describe("collapseBlanks looks only at the nodes around a run of blanks", () => {
+  /** The whole-tree walk the screen stands in for: every gap of blanks between two sibling tokens. */
+  const everyGap = (text: string): string => {
+    const script = parseShell(text);
+    const gaps: [number, number][] = [];
+    const visit = (node: ShellNode): void => {
+      if (
+        [
+          "string",
+          "raw_string",
+          "ansi_c_string",
+          "translated_string",
+          "heredoc_body",
+          "heredoc_redirect",
+          "comment",
+          "expansion",
+          "regex",
+        ].includes(node.type)
+      )
+        return;
+      const kids = node.children.filter((c): c is ShellNode => c !== null);
+      for (let i = 0; i + 1 < kids.length; i++) {
+        const [a, b] = [kids[i].endIndex, kids[i + 1].startIndex];
+        if (b - a > 1 && /^[ \t]+$/.test(text.slice(a, b))) gaps.push([a, b]);
+      }
+      kids.forEach(visit);
+    };
+    visit(script.root);
+    let out = text;
+    for (const [a, b] of gaps.sort((x, y) => y[0] - x[0])) out = `${out.slice(0, a)} ${out.slice(b)}`;
+    return out;
+  };
+  test.each([
+    "apt-get install -y     curl   git && rm -rf /var/lib/apt/lists/*",
+    "echo \"a    b\"  &&  printf  '%s   \\n'  x",
+    "( cd /x  &&  make   -j4 )  ||  { echo  failed;  exit  1; }",
+    'for f in  a  b; do  echo "$f"   ${f%%  x}; done',
+    "a\t\t&& b  # a   comment",
+    "x=1   y=2  make  >  /dev/null   2>&1",
+    "plain && single spaces only",
+  ])("%j", (text) => expect(collapseBlanks(parseShell(text)).text).toBe(everyGap(text)));
 });

@@ -1,6 +1,6 @@
 // The canonical text of a rewritten RUN: one command per continuation line, comments hoisted above.
 import { andOrChain, topLevel } from "./shell-state.js";
-import { parseShell, type ShellNode, type ShellScript } from "../../src/core/shell.js";
+import { overlapsRun, parseShell, textRuns, type ShellNode, type ShellScript } from "../../src/core/shell.js";
 import type { Instruction } from "../../src/core/ir.js";
 
 /** Nodes whose inside is taken literally: blanks there are data. */
@@ -22,9 +22,12 @@ const VERBATIM = new Set([
  * the same; quoted text, heredocs and comments are left as they are.
  */
 export function collapseBlanks(script: ShellScript): ShellScript {
+  // A gap is a run of two or more blanks: only nodes that span one need a look (walking the tree is the cost).
+  const runs = textRuns(script.text, /[ \t]{2,}/g);
+  if (runs.length === 0) return script;
   const gaps: [number, number][] = [];
   const visit = (node: ShellNode): void => {
-    if (VERBATIM.has(node.type)) return;
+    if (VERBATIM.has(node.type) || !overlapsRun(runs, node.startIndex, node.endIndex)) return;
     const kids = node.children.filter((c): c is ShellNode => c !== null);
     for (let i = 0; i + 1 < kids.length; i++) {
       const [a, b] = [kids[i].endIndex, kids[i + 1].startIndex];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { cacheMountValues, hasCacheMount, managerUses, MANAGERS, missingFlags, reliesOnCache } from "./package-managers.js";
+import { cacheMountValues, hasCacheMount, managerUses, MANAGERS, mayUseManager, missingFlags, reliesOnCache } from "./package-managers.js";
 import { loadShell, parseShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -69,5 +69,28 @@ describe("cache mounts", () => {
     expect(hasCacheMount(["type=cache,target=/home/app/.cache/pip,uid=1000"], spec("pip"))).toBe(true);
     expect(hasCacheMount(["type=cache,target=/home/app/.cache,uid=1000"], spec("pip"))).toBe(true);
     expect(hasCacheMount(["type=cache,target=/home/app/.npm"], spec("pip"))).toBe(false);
+  });
+});
+
+describe("mayUseManager, the screen before a parse", () => {
+  // Wherever managerUses finds a manager, the screen must say maybe: a wrong screen would drop a cleanup.
+  test.each([
+    "apt-get update && apt-get install -y curl",
+    '"apt-get" install x',
+    "ap\\t-get install x",
+    "/usr/bin/apk add --no-cache git",
+    "python3.12 -m pip3 install x",
+    "pip3.11 install -r r.txt",
+    "cd /a && 'npm' ci",
+    "env && yarn",
+    "composer.phar install",
+    "dnf5 install -y x",
+  ])("%j", (text) => {
+    expect(uses(text).length).toBeGreaterThan(0);
+    expect(mayUseManager(text)).toBe(true);
+  });
+  test.each(["make install", "echo npmrc && aptitude", "curl -o pipx.tgz x"])("no manager in %j", (text) => {
+    expect(uses(text)).toEqual([]);
+    expect(mayUseManager(text)).toBe(false);
   });
 });

@@ -4,27 +4,30 @@
 import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction } from "../../src/core/ir.js";
 import { joinContinuations } from "../../src/core/run-script.js";
-import { parseShell } from "../../src/core/shell.js";
-import { managerUses, mayUseManager, type ManagerUse } from "./package-managers.js";
+import { mayUseManager } from "./package-managers.js";
 
-/** The package-manager commands that ENTRYPOINT and CMD of the shipped stages run, directly or in a copied script. */
-export function runtimeUses(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): ManagerUse[] {
+/**
+ * The scripts whose package-manager commands the image runs: its shipped stages' ENTRYPOINT and CMD and the
+ * build-context scripts they start, screened by their words. Read at once (a context file that cannot be read
+ * declines the pass whether or not its commands are asked for later); the caller parses them when it needs them.
+ */
+export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): string[] {
   const body = df.stages.filter((_, i) => shipped.has(i)).flatMap((s) => s.body);
   const copies = body.filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from"));
-  const uses: ManagerUse[] = [];
+  const scripts: string[] = [];
   for (const instr of body) {
     if (instr.keyword !== "ENTRYPOINT" && instr.keyword !== "CMD") continue;
     const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args, df.escape);
-    if (mayUseManager(text)) uses.push(...managerUses(parseShell(text)));
+    if (mayUseManager(text)) scripts.push(text);
     if (!context.available) continue;
     for (const word of (instr.exec ?? text.split(/\s+/)).filter((w) => /^[\w./-]+$/.test(w) && w !== "")) {
       for (const path of contextFiles(word, copies)) {
         const script = context.read(path);
-        if (script !== null && mayUseManager(script)) uses.push(...managerUses(parseShell(script)));
+        if (script !== null && mayUseManager(script)) scripts.push(script);
       }
     }
   }
-  return uses;
+  return scripts;
 }
 
 /** Context paths that a COPY put at `word` (an absolute path, or a name looked up on PATH or in WORKDIR). */

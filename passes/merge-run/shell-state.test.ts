@@ -68,3 +68,15 @@ describe("structure", () => {
     expect(shellLoadsProfile(["/bin/bash", "-o", "pipefail", "-c"])).toBe(false);
   });
 });
+
+describe("hasBackground looks only at the nodes around a `&`", () => {
+  test.each([
+    ["a && b && c", false],
+    ["a && { b & } && c", true],
+    ["echo '&' \"&\" \\& && x", false],
+    ["( ( ( sleep 1 & ) ) ) && y", true],
+    ["a &> /dev/null && b 2>&1", false],
+    ["if true; then a; fi && b & wait", true],
+    ["for i in 1 2; do a $i & done", true],
+  ])("%j", (text, expected) => expect(hasBackground(parseShell(text))).toBe(expected));
+});

@@ -1,7 +1,7 @@
 // What a RUN's shell leaves behind for commands that would run after it in the same shell, read from the
 // tree-sitter tree. Two RUNs run in two fresh shells; merged, the second sees the first one's shell state
 // (directory, variables, options, traps…), so merge-run must know that state exactly.
-import { toWord, type ShellNode, type ShellScript } from "../../src/core/shell.js";
+import { overlapsRun, textRuns, toWord, type ShellNode, type ShellScript } from "../../src/core/shell.js";
 
 /** Builtins whose effect outlives the command: directory, variables, options, limits, aliases, traps, the shell itself. */
 const STATEFUL = new Set([
@@ -144,8 +144,11 @@ function setsErrexit(node: ShellNode): boolean {
 
 /** A command sent to the background with `&`: it would keep running while later commands run. */
 export function hasBackground(script: ShellScript): boolean {
-  const visit = (node: ShellNode): boolean => node.type === "&" || node.children.some((c) => c !== null && visit(c));
-  return visit(script.root);
+  // A `&` token is a `&` of the text: only the nodes that span one are walked (most of a script is not).
+  const amps = textRuns(script.text, /&/g);
+  const visit = (node: ShellNode): boolean =>
+    node.type === "&" || (overlapsRun(amps, node.startIndex, node.endIndex) && node.children.some((c) => c !== null && visit(c)));
+  return amps.length > 0 && visit(script.root);
 }
 
 /** The top-level statements and the trailing `# comment` (after continuations are joined, a comment ends the script). */

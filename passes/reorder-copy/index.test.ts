@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
+import { parseDockerfile } from "../../src/core/parse.js";
 import { optimize } from "../../src/core/pipeline.js";
+import { copiesFrom } from "./index.js";
 
 const naive = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\n";
 const run = (text: string, files?: Record<string, string>) =>
@@ -126,4 +128,17 @@ describe("reorder-copy adds a prefetch step", () => {
     expect(result.output).toBe(text);
     expect(result.refusals.map((n) => n.message)).toEqual([expect.stringContaining("passes `-p:Version=2`")]);
   });
+});
+
+describe("copiesFrom, the screen that ends the look at a stage", () => {
+  const body = (text: string) => parseDockerfile(`FROM scratch\n${text}`).dockerfile.stages[0].body;
+  test.each([
+    // A RUN is looked at while a context COPY is in its region (COPYs, inert instructions and RUNs that only
+    // print, right above it) or anywhere after it.
+    ["RUN a\nCOPY . .\nRUN npm ci\nRUN b", [true, true, true, false]],
+    ["COPY . .\nENV A=1\nRUN ls\nRUN npm ci\nRUN b", [true, true, true, true, false]],
+    ["COPY . .\nRUN make\nRUN npm ci", [true, true, false]],
+    ["COPY --from=x /a /a\nRUN npm ci", [false, false]],
+    ["RUN a\nRUN b", [false, false]],
+  ])("%j", (text, expected) => expect(copiesFrom(body(text))).toEqual(expected));
 });

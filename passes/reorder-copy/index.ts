@@ -53,8 +53,29 @@ const decline = (ctx: Ctx, line: number, refusal: Refusal, install: string, move
 /** The start of the instructions right above body[index] that only copy from the context or are inert. */
 function regionStart(body: readonly Instruction[], index: number): number {
   let start = index;
-  while (start > 0 && (contextCopy(body[start - 1]) || INERT.has(body[start - 1].keyword) || onlyLooks(body[start - 1]))) start--;
+  while (start > 0 && inRegion(body[start - 1])) start--;
   return start;
+}
+
+const inRegion = (instr: Instruction) => contextCopy(instr) !== null || INERT.has(instr.keyword) || onlyLooks(instr);
+
+/**
+ * For each index of the body: is there a context COPY in its region or after it? A RUN without one has no
+ * COPY to move and no later RUN has one either, so from there on nothing can change (and no script needs a
+ * parse). One pass over the body: a region starts where the one before it started, if that instruction joins.
+ */
+export function copiesFrom(body: readonly Instruction[]): boolean[] {
+  let last = -1;
+  body.forEach((instr, k) => {
+    if (contextCopy(instr) !== null) last = k;
+  });
+  const result: boolean[] = [];
+  let start = 0;
+  for (let k = 0; k < body.length; k++) {
+    if (k > 0 && !inRegion(body[k - 1])) start = k;
+    result.push(last >= start);
+  }
+  return result;
 }
 
 /**
@@ -74,9 +95,12 @@ function onlyLooks(instr: Instruction): boolean {
 function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext): Stage {
   let body = stage.body;
   let installedBefore = false;
+  let ahead = { body, copies: copiesFrom(body) };
   for (let i = 0; i < body.length; i++) {
     const run = body[i];
     if (run.keyword !== "RUN") continue;
+    if (ahead.body !== body) ahead = { body, copies: copiesFrom(body) };
+    if (!ahead.copies[i]) break;
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
     if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? "")))

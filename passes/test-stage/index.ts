@@ -192,13 +192,16 @@ function testRuns(df: Dockerfile, stage: Stage): TestRun[] {
 }
 
 /**
- * Cheap screen before the shell parse: every test command has a word `test`, `t`, `check` or `verify`
- * (pytest, unittest included), which survives once quotes and escapes are removed as the shell would.
+ * Cheap screen before the shell parse: every test command has a whole word `test`, `t`, `check` or `verify`,
+ * one starting `test:`, or names pytest, py.test or unittest, which survives once quotes and escapes are
+ * removed as the shell would. A whole word: no letter, digit, `_`, `.` or `-` on either side (`latest`,
+ * `checksum`, `--verify` and `test.sh` are not one).
  */
 export function mayRunTests(instr: Instruction): boolean {
   const text = [instr.args, ...instr.heredocs.map((h) => h.body)].join("\n").replace(/[\\`]\r?\n|[\\`'"]/g, "");
-  return /test|check|verify|\bt\b/.test(text);
+  return TEST_WORD.test(text);
 }
+const TEST_WORD = /(?<![\w.-])(?:test(?![\w.-])|test:|t(?![\w.-])|check(?![\w.-])|verify(?![\w.-]))|pytest|py\.test|unittest/;
 
 /** A stage that ends by writing the marker (this pass made it): the final stage already waits for it. */
 function writesMarker(stage: Stage): boolean {

@@ -16,8 +16,25 @@ test("the screen before the shell parse lets every spelling of a test command th
     "RUN make check",
     "RUN python -m pytest",
     "RUN <<EOF\nyarn test\nEOF",
+    "RUN yarn test:unit",
+    "RUN npm run test:e2e",
+    "RUN cd /app && npm test; echo done",
+    "RUN (make test)",
+    "RUN /usr/local/bin/pytest -q",
+    "RUN py.test tests/",
+    "RUN python3 -m unittest discover",
+    "RUN ./gradlew check",
+    "RUN cargo test|tee log",
+    "RUN dotnet test&&echo ok",
   ])
     expect(mayRunTests(firstRun(run)), run).toBe(true);
-  for (const run of ["RUN npm ci", "RUN apt-get update && apt-get install -y curl", "RUN go build -o /app ."])
+  for (const run of [
+    "RUN npm ci",
+    "RUN apt-get update && apt-get install -y curl",
+    "RUN go build -o /app .",
+    "RUN curl -fsSL https://example.com/latest/x.tgz | tar -xz",
+    'RUN echo "$SHA  x.tgz" | sha256sum --check --strict',
+    "RUN gpg --batch --verify x.asc x && ./test.sh && test-runner",
+  ])
     expect(mayRunTests(firstRun(run)), run).toBe(false);
 });

@@ -38,4 +38,17 @@ describe("discover", () => {
     mkdirSync(join(root, ".git"));
     expect(repositoryRoot(join(root, "a", "b"))).toBe(root);
   });
+
+  test("a compose file gives its services' build contexts, also through an escape that spells `build`", () => {
+    const root = mkdtempSync(join(tmpdir(), "msb-discover-"));
+    for (const dir of ["app", "app/ctx", "other"]) mkdirSync(join(root, dir), { recursive: true });
+    for (const dir of ["app", "other"]) writeFileSync(join(root, dir, "Dockerfile"), "FROM scratch\n");
+    writeFileSync(join(root, "app", "compose.yaml"), 'services:\n  web:\n    "bu\\u0069ld": { context: ctx, dockerfile: ../Dockerfile }\n');
+    writeFileSync(join(root, "other", "compose.yaml"), "services:\n  web:\n    image: nginx\n");
+    const { targets } = discover([root]);
+    expect(targets.map((t) => [relative(root, t.path), relative(root, t.context)])).toEqual([
+      ["app/Dockerfile", "app/ctx"],
+      ["other/Dockerfile", "other"],
+    ]);
+  });
 });

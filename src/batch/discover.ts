@@ -166,6 +166,9 @@ function composeContexts(dir: string, passed: Passed[], names?: readonly string[
       passed.push({ path: join(dir, file), kind: "unreadable", reason });
       continue;
     }
+    // No `build` key without the word (or an escape that spells it): most compose files only pull images,
+    // and parsing every one cost more than walking the tree.
+    if (!/build|\\/.test(text)) continue;
     let doc: unknown;
     try {
       doc = parseYaml(text);

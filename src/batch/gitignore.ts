@@ -1,6 +1,6 @@
 // .gitignore matching, enough for finding Dockerfiles: per-folder files, `!` negation, `/` anchoring,
 // trailing `/` for folders, `*`, `?`, `[...]` and `**`. The last matching rule wins.
-import { relative, sep } from "node:path";
+import { sep } from "node:path";
 import { globToRegexSource } from "../core/glob.js";
 
 interface Rule {
@@ -36,7 +36,10 @@ export class GitIgnore {
     let ignored = false;
     for (const rule of this.rules) {
       if (rule.dirOnly && !isDir) continue;
-      const rel = relative(rule.base, path).split(sep).join("/");
+      // Walked paths are absolute and normalised: below the rule's folder is a prefix (path.relative costs more).
+      const prefix = rule.base.endsWith(sep) ? rule.base : rule.base + sep;
+      if (!path.startsWith(prefix)) continue;
+      const rel = sep === "/" ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join("/");
       if (rel === "" || rel.startsWith("..")) continue;
       if (rule.regex.test(rel)) ignored = !rule.negate;
     }

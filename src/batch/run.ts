@@ -8,6 +8,8 @@ import { internalResult, processFile, type BatchRunOptions, type FileResult, typ
 
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance load. */
 const CHUNK = 32;
+/** Jobs sent to a worker before its first reply. */
+const IN_FLIGHT = 2;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -56,45 +58,66 @@ export async function runBatch(
     return results;
   }
   const results: FileResult[] = new Array(tasks.length);
-  const queue: Job[] = [];
-  for (let id = 0; id < tasks.length; id += CHUNK) queue.push({ id, tasks: tasks.slice(id, id + CHUNK), alone: false });
+  // Chunks shrink towards the end (a quarter of each worker's share of what is left, at most CHUNK), so that
+  // the workers run out of files together instead of one finishing a last full chunk alone.
+  let next = 0;
+  const retries: Job[] = [];
+  const nextJob = (): Job | undefined => {
+    if (retries.length > 0) return retries.shift();
+    if (next >= tasks.length) return undefined;
+    const size = Math.max(1, Math.min(CHUNK, Math.ceil((tasks.length - next) / (workers * 4))));
+    const job = { id: next, tasks: tasks.slice(next, next + size), alone: false };
+    next += size;
+    return job;
+  };
   const live = new Set<Worker>();
   const done = (id: number, r: FileResult) => {
     results[id] = r;
     onResult(r);
   };
-  /** A worker that takes jobs until none are left; when it dies, a fresh one takes over. */
+  /**
+   * A worker that takes jobs until none are left; when it dies, a fresh one takes over. Two jobs are in flight
+   * per worker, so that it starts the next as soon as it has posted a result instead of waiting for the reply.
+   */
   const serve = (): Promise<void> =>
     new Promise<void>((resolve) => {
       const worker = warm.shift() ?? new Worker(file);
       worker.ref();
       live.add(worker);
-      let job: Job | undefined;
+      const inFlight: Job[] = [];
       let dead = false;
       const send = () => {
-        job = queue.shift();
-        if (job) worker.postMessage({ id: job.id, tasks: job.tasks, options });
-        else resolve();
+        while (inFlight.length < IN_FLIGHT) {
+          const job = nextJob();
+          if (!job) break;
+          inFlight.push(job);
+          worker.postMessage({ id: job.id, tasks: job.tasks, options });
+        }
+        if (inFlight.length === 0) resolve();
       };
       // A crash no try/catch in processFile saw (out of memory, an exception thrown outside the pipeline's
-      // promise): the job's files are retried one at a time, and a file that kills a worker alone is an internal error.
+      // promise): the job it was on is retried a file at a time, and a file that kills a worker alone is an
+      // internal error; the jobs sent after it had not started and go back as they were.
       const die = (err: unknown) => {
         if (dead) return;
         dead = true;
         live.delete(worker);
         void worker.terminate();
-        if (job?.alone) done(job.id, internalResult(job.tasks[0], err));
-        else if (job) job.tasks.forEach((t, i) => queue.push({ id: job!.id + i, tasks: [t], alone: true }));
-        job = undefined;
+        const [current, ...waiting] = inFlight.splice(0);
+        if (current?.alone) done(current.id, internalResult(current.tasks[0], err));
+        else if (current) current.tasks.forEach((t, i) => retries.push({ id: current.id + i, tasks: [t], alone: true }));
+        retries.unshift(...waiting);
         serve().then(resolve);
       };
       worker.on("message", (msg: { id: number; results: FileResult[] }) => {
+        const k = inFlight.findIndex((j) => j.id === msg.id);
+        if (k >= 0) inFlight.splice(k, 1);
         msg.results.forEach((r, i) => done(msg.id + i, r));
         send();
       });
       worker.on("error", die);
       worker.on("exit", (code) => {
-        if (job) die(new Error(`the worker thread stopped with exit code ${code}`));
+        if (inFlight.length > 0) die(new Error(`the worker thread stopped with exit code ${code}`));
       });
       send();
     });

@@ -13,11 +13,17 @@ interface Job {
 // Load the grammar before the first job arrives (the pipeline awaits the same promise, and reports its failure).
 loadShell().catch(() => {});
 
-parentPort?.on("message", async (job: Job) => {
+// Jobs run one after the other in the order they came (the pool sends the next before this one is done).
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on("message", (job: Job) => {
+  queue = queue.then(() => run(job));
+});
+
+async function run(job: Job): Promise<void> {
   const results = [];
   for (const task of job.tasks) {
     if (workerDiesOn(job.options.injectFault, task.display)) process.exit(70); // a test's stand-in for a crash
     results.push(await processFile(task, job.options));
   }
   parentPort?.postMessage({ id: job.id, results });
-});
+}

@@ -27,6 +27,16 @@ describe("fsContext read failures", () => {
     expect(ctx.failure?.("nothing/there")).toBeNull();
   });
 
+  test("missing paths, paths under a file and folders answer as absent, without a failure", () => {
+    const ctx = fsContext(contextWithUnreadableManifest());
+    for (const path of ["nothing-here", "Dockerfile/inside", "nothing/there/either"]) {
+      expect([ctx.read(path), ctx.exists(path), ctx.failure?.(path)]).toEqual([null, false, null]);
+    }
+    expect([ctx.read("."), ctx.exists("."), ctx.failure?.(".")]).toEqual([null, true, null]);
+    expect(ctx.exists("Dockerfile")).toBe(true);
+    expect(ctx.read("Dockerfile")).toContain("FROM");
+  });
+
   test("watchFailures reports each access to an unreadable path, cached answers too", () => {
     const seen: string[] = [];
     const ctx = watchFailures(fsContext(contextWithUnreadableManifest()), (path, why) => seen.push(`${path} ${why}`));

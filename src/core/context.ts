@@ -70,10 +70,12 @@ function fsContextUncached(root: string): BuildContext {
   };
   return {
     available: true,
+    // Most lookups are for files that are not there (the manifests each pass probes for): a missing path
+    // answers without an exception, which would cost more than the lookup itself.
     read(path) {
       const file = abs(path);
       try {
-        return file && statSync(file).isFile() ? readFileSync(file, "utf8") : null;
+        return file && statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file, "utf8") : null;
       } catch (err) {
         return failed(path, err, null);
       }
@@ -81,7 +83,7 @@ function fsContextUncached(root: string): BuildContext {
     exists(path) {
       const file = abs(path);
       try {
-        return file !== null && (statSync(file), true);
+        return file !== null && statSync(file, { throwIfNoEntry: false }) !== undefined;
       } catch (err) {
         return failed(path, err, false);
       }
