@@ -4,7 +4,8 @@
 // module never reads `process` (only the CLI does).
 import { spawn } from "node:child_process";
 import { get } from "node:http";
-import { type ImageFs, type Keep, readTar } from "./image-fs.js";
+import { posix } from "node:path";
+import { ImageFs, type Keep, readTar } from "./image-fs.js";
 
 export interface DockerSetup {
   /** The docker client binary (e.g. from env MSB_DOCKER, default `docker`). */
@@ -218,6 +219,36 @@ export class Docker {
       const closed = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 128)));
       const fs = await readTar(child.stdout, keep);
       return (await closed) === 0 ? fs : { error: stderr.trim() };
+    } finally {
+      this.removeContainer(id);
+    }
+  }
+
+  /**
+   * Only `paths` of the image's file system (each with what is below it), each read with `docker cp`: a
+   * fraction of a whole export when the image is a full toolchain and the app is small. A path the image
+   * lacks is simply absent.
+   */
+  async exportPaths(image: string, paths: readonly string[], keep: Keep): Promise<ImageFs | { error: string }> {
+    const created = await this.exec(["create", "--entrypoint", "/msb-opt-verify-not-run", image]);
+    if (created.code !== 0) return { error: created.stderr.trim() };
+    const id = created.stdout.trim();
+    const fs = new ImageFs();
+    const outermost = [...new Set(paths)].filter((p, _, all) => !all.some((q) => q !== p && (q === "/" || p.startsWith(`${q}/`))));
+    try {
+      for (const path of outermost.sort()) {
+        const child = spawn(this.setup.bin, ["cp", `${id}:${path}`, "-"], {
+          env: { ...this.setup.env, DOCKER_BUILDKIT: "1" },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.on("data", (d) => (stderr += d));
+        const closed = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 128)));
+        await readTar(child.stdout, keep, { fs, folder: posix.dirname(path) === "/" ? "" : posix.dirname(path) });
+        const code = await closed;
+        if (code !== 0 && !/no such|could not find/i.test(stderr)) return { error: stderr.trim() };
+      }
+      return fs;
     } finally {
       this.removeContainer(id);
     }

@@ -103,8 +103,10 @@ const ZERO_BLOCK = Buffer.alloc(512);
 const ROOT: FsEntry = { type: "dir", mode: 0o755, uid: 0, gid: 0, size: 0, link: null, data: null };
 
 /** Read a tar stream into an ImageFs (ustar, GNU long names and PAX headers). */
-export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promise<ImageFs> {
-  const fs = new ImageFs();
+export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep, into?: { fs: ImageFs; folder: string }): Promise<ImageFs> {
+  // `docker cp CONTAINER:/usr/src/app -` names its entries `app/…`: they land under the folder it was copied from.
+  const fs = into?.fs ?? new ImageFs();
+  const folder = into?.folder ?? "";
   const hardLinks: [string, string][] = [];
   let buf: Buffer = Buffer.alloc(0);
   let pending: {
@@ -209,7 +211,7 @@ export async function readTar(stream: AsyncIterable<Buffer>, keep: Keep): Promis
       const prefix = str(345, 155);
       const name = pax.path ?? longName ?? (prefix ? `${prefix}/${str(0, 100)}` : str(0, 100));
       const linkname = pax.linkpath ?? longLink ?? str(157, 100);
-      const path = posix.normalize(`/${name}`).replace(/(.)\/$/, "$1");
+      const path = posix.normalize(`${folder}/${name}`).replace(/(.)\/$/, "$1");
       const entry: FsEntry = {
         type: type === "5" ? "dir" : type === "2" ? "symlink" : type === "0" || type === "7" || type === "1" ? "file" : "other",
         mode: num(100, 8) & 0o7777,

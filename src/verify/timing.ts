@@ -7,6 +7,7 @@ export type Phase =
   | "inspect"
   | "exportOriginal"
   | "exportOptimized"
+  | "exportOriginalWhole"
   | "runOriginal"
   | "runOptimized"
   | "compare"

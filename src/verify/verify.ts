@@ -136,7 +136,13 @@ async function observeImage(
   const probe = { smoke: options.smoke, httpPaths, env: options.env };
   const side = which === "original" ? "Original" : "Optimized";
   const [fs, behaviour] = await Promise.all([
-    timings.measure(`export${side}` as Phase, () => options.docker.exportFs(tag, keepFor(roots))),
+    // The original's app folders and users only: its whole file system (often a full toolchain image) is read
+    // later, and only when the optimized image has closure findings to check against it.
+    timings.measure(`export${side}` as Phase, () =>
+      which === "original"
+        ? options.docker.exportPaths(tag, [...roots, "/etc/passwd", "/etc/group"], keepFor(roots))
+        : options.docker.exportFs(tag, keepFor(roots)),
+    ),
     timings.measure(`run${side}` as Phase, () => observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe)),
   ]);
   return { fs, behaviour };
@@ -331,9 +337,13 @@ async function compareCandidate(
   if ("error" in fsA) reasons.push(reason("difference", "inspect", { which: "original", detail: fsA.error }));
   else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
   else {
-    ref.findings ??= findings({ fs: fsA, config: ref.info.config, roots });
-    for (const f of newFindings(ref.findings, findings({ fs: fsB, config: info.config, roots })))
-      reasons.push(reason("difference", f.id, f.data));
+    const found = findings({ fs: fsB, config: info.config, roots });
+    if (found.length > 0 && ref.findings === null) {
+      const whole = await timings.measure("exportOriginalWhole", () => docker.exportFs(ref.tag, keepFor(roots)));
+      if ("error" in whole) reasons.push(reason("difference", "inspect", { which: "original", detail: whole.error }));
+      else ref.findings = findings({ fs: whole, config: ref.info.config, roots });
+    }
+    for (const f of newFindings(ref.findings ?? [], found)) reasons.push(reason("difference", f.id, f.data));
     const sides = [
       { fs: fsA, config: ref.info.config },
       { fs: fsB, config: info.config },
