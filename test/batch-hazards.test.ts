@@ -74,7 +74,7 @@ describe("batch: a bug in msb-opt is not bad input", () => {
   });
 
   test("a worker thread that dies takes down only the file that killed it", () => {
-    // 40 files: two worker threads (32 files a chunk). The thread that takes r07 dies; its chunk is retried a file at a time.
+    // 40 files: two worker threads (chunks of a few files that shrink towards the end). The thread that takes r07 dies; its chunk is retried a file at a time.
     const files: Record<string, string> = {};
     for (let i = 0; i < 40; i++) files[`r${String(i).padStart(2, "0")}/Dockerfile`] = NAIVE;
     const root = tree(files);
