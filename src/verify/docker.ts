@@ -210,15 +210,8 @@ export class Docker {
     if (created.code !== 0) return { error: created.stderr.trim() };
     const id = created.stdout.trim();
     try {
-      const child = spawn(this.setup.bin, ["export", id], {
-        env: { ...this.setup.env, DOCKER_BUILDKIT: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stderr = "";
-      child.stderr.on("data", (d) => (stderr += d));
-      const closed = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 128)));
-      const fs = await readTar(child.stdout, keep);
-      return (await closed) === 0 ? fs : { error: stderr.trim() };
+      const { fs, code, stderr } = await this.tarOf(["export", id], keep);
+      return code === 0 ? fs : { error: stderr.trim() };
     } finally {
       this.removeContainer(id);
     }
@@ -237,21 +230,24 @@ export class Docker {
     const outermost = [...new Set(paths)].filter((p, _, all) => !all.some((q) => q !== p && (q === "/" || p.startsWith(`${q}/`))));
     try {
       for (const path of outermost.sort()) {
-        const child = spawn(this.setup.bin, ["cp", `${id}:${path}`, "-"], {
-          env: { ...this.setup.env, DOCKER_BUILDKIT: "1" },
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        let stderr = "";
-        child.stderr.on("data", (d) => (stderr += d));
-        const closed = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 128)));
-        await readTar(child.stdout, keep, { fs, folder: posix.dirname(path) === "/" ? "" : posix.dirname(path) });
-        const code = await closed;
+        const folder = posix.dirname(path) === "/" ? "" : posix.dirname(path);
+        const { code, stderr } = await this.tarOf(["cp", `${id}:${path}`, "-"], keep, { fs, folder });
         if (code !== 0 && !/no such|could not find/i.test(stderr)) return { error: stderr.trim() };
       }
       return fs;
     } finally {
       this.removeContainer(id);
     }
+  }
+
+  /** The tar a docker command writes to stdout, read as it streams (into `into` when given). */
+  private async tarOf(args: readonly string[], keep: Keep, into?: { fs: ImageFs; folder: string }) {
+    const child = spawn(this.setup.bin, args, { env: { ...this.setup.env, DOCKER_BUILDKIT: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const closed = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? 128)));
+    const fs = await readTar(child.stdout, keep, into);
+    return { fs, code: await closed, stderr };
   }
 
   private readonly removals = new Set<Promise<unknown>>();
