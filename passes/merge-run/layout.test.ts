@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
+import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment, VERBATIM } from "./layout.js";
 import { loadShell, parseShell, type ShellNode } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -50,20 +50,7 @@ describe("collapseBlanks looks only at the nodes around a run of blanks", () => 
     const script = parseShell(text);
     const gaps: [number, number][] = [];
     const visit = (node: ShellNode): void => {
-      if (
-        [
-          "string",
-          "raw_string",
-          "ansi_c_string",
-          "translated_string",
-          "heredoc_body",
-          "heredoc_redirect",
-          "comment",
-          "expansion",
-          "regex",
-        ].includes(node.type)
-      )
-        return;
+      if (VERBATIM.has(node.type)) return;
       const kids = node.children.filter((c): c is ShellNode => c !== null);
       for (let i = 0; i + 1 < kids.length; i++) {
         const [a, b] = [kids[i].endIndex, kids[i + 1].startIndex];

@@ -4,7 +4,7 @@ import { overlapsRun, parseShell, textRuns, type ShellNode, type ShellScript } f
 import type { Instruction } from "../../src/core/ir.js";
 
 /** Nodes whose inside is taken literally: blanks there are data. */
-const VERBATIM = new Set([
+export const VERBATIM = new Set([
   "string",
   "raw_string",
   "ansi_c_string",
