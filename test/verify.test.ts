@@ -5,6 +5,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { readAbove } from "../src/verify/base-fs.js";
+import { findings, keepFor } from "../src/verify/closure.js";
+import { dockerfileFacts } from "../src/verify/dockerfile-facts.js";
+import type { ImageFs } from "../src/verify/image-fs.js";
 import { dockerFromEnv } from "./support/e2e-harness.js";
 import { APPS, ROOT, TESTDATA } from "./support/golden.js";
 
@@ -125,6 +129,44 @@ describe.skipIf(!docker)("msb-opt verify", () => {
     expect(texts).toContain("`git`, run by `/app/node_modules/greet/index.js`, is not in the optimized image.");
     expect(texts).toContain("`/app` is writable by the image's user `node` in the original, not in the optimized image.");
     expect(texts).toContain("`lazy`, imported by `/app/server.js`, is not installed in the optimized image.");
+  });
+});
+
+describe.skipIf(!docker)("the optimized image read as its base plus its own paths", () => {
+  test("has the same entries, contents and closure findings as a whole export", { timeout: 600_000 }, async () => {
+    const app = join(APPS, "verify-closure");
+    const dockerfile = join(app, "broken.Dockerfile");
+    tagStandIns(dockerfile, []);
+    const tag = `${PREFIX}-above:latest`;
+    const d = docker!;
+    try {
+      expect((await d.build({ context: app, dockerfile, tag })).code).toBe(0);
+      const facts = dockerfileFacts(readFileSync(dockerfile, "utf8"));
+      const [info, base] = await d.inspectMany([tag, facts.base!]);
+      const roots = ["/app"];
+      const above = await readAbove(d, { tag, info: info! }, { ref: facts.base!, info: base! }, facts.writes, roots, null);
+      const whole = await d.exportFs(tag, keepFor(roots));
+      if (!above || "error" in above || "error" in whole) throw new Error(`not read: ${JSON.stringify([above, whole]).slice(0, 300)}`);
+      const shown = (fs: ImageFs) =>
+        [...fs.entries].map(([p, e]) => [
+          p,
+          e.type,
+          e.mode,
+          e.uid,
+          e.gid,
+          e.size,
+          e.link,
+          e.data?.toString("base64") ?? null,
+          e.elf ?? null,
+        ]);
+      // docker create adds the working folder's parents and mount points the same way to both.
+      expect(shown(above)).toEqual(shown(whole));
+      const view = (fs: ImageFs) => findings({ fs, config: info!.config, roots });
+      expect(view(above)).toEqual(view(whole));
+      expect(view(above).map((f) => f.id)).toContain("missingLibrary");
+    } finally {
+      await d.removeImages(tag);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // `msb-opt verify`: the command-line edge of src/verify/verify.ts. It reaches the terminal, the environment and
 // signals only through the `VerifyIo` that src/cli/main.ts hands it.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { Command, Option } from "commander";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 import { UsageError } from "../core/errors.js";
@@ -131,6 +131,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     progress: (m) => io.err(io.tty ? `\r\x1b[2Kmsb-opt verify: ${m}` : `msb-opt verify: ${m}\n`),
     onInterrupt: io.onInterrupt,
     runRoot: io.runRoot(),
+    cacheDir: cacheDir(io.env),
   }).catch(async (err: unknown) => {
     const info = await probe;
     if (info.code !== 0)
@@ -146,6 +147,16 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   if (io.tty) io.err("\r\x1b[2K");
   io.out(flags.format === "json" ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result));
   return result.equivalent ? 0 : 1;
+}
+
+/**
+ * $MSB_OPT_CACHE_DIR (empty: no cache), else msb-opt/ in the user's cache folder ($XDG_CACHE_HOME or ~/.cache),
+ * as bin/code-cache.js has it.
+ */
+export function cacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.MSB_OPT_CACHE_DIR !== undefined) return env.MSB_OPT_CACHE_DIR || undefined;
+  const home = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, ".cache") : null);
+  return home ? join(home, "msb-opt") : undefined;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { get } from "node:http";
 import { posix } from "node:path";
-import { ImageFs, type Keep, readTar } from "./image-fs.js";
+import { ImageFs, inWalkOrder, type Keep, readTar } from "./image-fs.js";
 
 export interface DockerSetup {
   /** The docker client binary (e.g. from env MSB_DOCKER, default `docker`). */
@@ -33,6 +33,7 @@ export interface ImageConfig {
   readonly Labels: Readonly<Record<string, string>> | null;
   readonly StopSignal?: string;
   readonly Shell?: readonly string[] | null;
+  readonly OnBuild?: readonly string[] | null;
 }
 
 export interface ImageInfo {
@@ -40,6 +41,8 @@ export interface ImageInfo {
   readonly size: number;
   /** Number of filesystem layers. */
   readonly layers: number;
+  /** The layers' digests, base image's first (`RootFS.Layers`). */
+  readonly rootLayers: readonly string[];
   readonly config: ImageConfig;
 }
 
@@ -134,7 +137,8 @@ export class Docker {
         continue;
       }
       const info = found[next++];
-      out.push({ id: info.Id, size: info.Size, layers: info.RootFS?.Layers?.length ?? 0, config: info.Config });
+      const rootLayers = info.RootFS?.Layers ?? [];
+      out.push({ id: info.Id, size: info.Size, layers: rootLayers.length, rootLayers, config: info.Config });
     }
     return out;
   }
@@ -229,12 +233,15 @@ export class Docker {
     const fs = new ImageFs();
     const outermost = [...new Set(paths)].filter((p, _, all) => !all.some((q) => q !== p && (q === "/" || p.startsWith(`${q}/`))));
     try {
-      for (const path of outermost.sort()) {
-        const folder = posix.dirname(path) === "/" ? "" : posix.dirname(path);
-        const { code, stderr } = await this.tarOf(["cp", `${id}:${path}`, "-"], keep, { fs, folder });
-        if (code !== 0 && !/no such|could not find/i.test(stderr)) return { error: stderr.trim() };
-      }
-      return fs;
+      // All at once: each `docker cp` is mostly the client's own start-up.
+      const copies = await Promise.all(
+        outermost.map((path) => {
+          const folder = posix.dirname(path) === "/" ? "" : posix.dirname(path);
+          return this.tarOf(["cp", `${id}:${path}`, "-"], keep, { fs, folder });
+        }),
+      );
+      const failed = copies.find(({ code, stderr }) => code !== 0 && !/no such|could not find/i.test(stderr));
+      return failed ? { error: failed.stderr.trim() } : inWalkOrder(fs.entries);
     } finally {
       this.removeContainer(id);
     }

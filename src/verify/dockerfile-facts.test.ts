@@ -6,16 +6,45 @@ describe("dockerfileFacts", () => {
   test("follows stage aliases to the image and substitutes ARG defaults", () => {
     const text =
       "ARG V=12.15\nFROM debian:${V} AS build\nRUN make\nFROM debian:${V}-slim AS runtime\nWORKDIR /app\nCOPY --from=build /src/out ./bin\n";
-    expect(dockerfileFacts(text)).toEqual({ base: "debian:12.15-slim", copied: ["/app/bin"], workdir: "/app" });
+    expect(dockerfileFacts(text)).toEqual({
+      base: "debian:12.15-slim",
+      copied: ["/app/bin"],
+      workdir: "/app",
+      writes: ["/app", "/app/bin"],
+    });
     expect(dockerfileFacts("FROM node:20 AS base\nWORKDIR /w\nFROM base\nCOPY . .\n")).toEqual({
       base: "node:20",
       copied: ["/w"],
       workdir: "/w",
+      writes: ["/w"],
     });
   });
 
   test("files copied into a system folder are the files, not the folder", () => {
     const text = "FROM debian\nCOPY a.sh b.sh /usr/local/bin/\nCOPY *.conf /etc/app/\nCOPY tool.sh /usr/local/bin/tool\nCOPY ./ /srv/\n";
     expect(dockerfileFacts(text).copied).toEqual(["/usr/local/bin/a.sh", "/usr/local/bin/b.sh", "/etc/app", "/usr/local/bin/tool", "/srv"]);
+  });
+
+  test("writes: every path the final stage writes above its base, or null when a RUN or a variable hides them", () => {
+    const writes = (text: string, isFile?: (p: string) => boolean) => dockerfileFacts(text, {}, isFile).writes;
+    // A folder named as a source writes its contents into the destination: the whole folder counts, unless
+    // the sources are files of the context; ADD may unpack an archive there.
+    const text = "FROM debian\nWORKDIR /srv\nCOPY a.sh b.sh /usr/local/bin/\nADD t.tgz /opt/\nCOPY --from=x /o /w/\n";
+    expect(writes(text)).toEqual(["/srv", "/usr/local/bin", "/opt", "/w"]);
+    expect(writes(text, () => true)).toEqual(["/srv", "/usr/local/bin/a.sh", "/usr/local/bin/b.sh", "/opt", "/w"]);
+    expect(writes('FROM debian\nADD ["a b", "/x y/"]\nUSER 1\nENV A=1\n')).toEqual(["/x y"]);
+    // A RUN in the final stage or a stage it builds on, a VOLUME, a variable or a relative path before any
+    // WORKDIR (relative to the base's own working folder), a foreign syntax: unknown.
+    for (const unknown of [
+      "FROM debian\nRUN touch /x\n",
+      "FROM debian AS a\nRUN touch /x\nFROM a\nCOPY x /y\n",
+      "FROM debian\nVOLUME /data\n",
+      "FROM debian\nENV D=/x\nCOPY a $D\n",
+      "FROM debian\nCOPY . .\n",
+      "FROM debian\nONBUILD RUN x\n",
+      "# syntax=example/other\nFROM debian\nCOPY a /a\n",
+    ])
+      expect(writes(unknown), unknown).toBeNull();
+    expect(writes("# syntax=docker/dockerfile:1.7\nFROM debian\nCOPY a /a\n")).toEqual(["/a"]);
   });
 });

@@ -1,5 +1,6 @@
 // What verify needs to know of a Dockerfile without building it: the external base image of the final stage
-// (to tell what the Dockerfile set from what it inherited) and the paths its final stage copies in.
+// (to tell what the Dockerfile set from what it inherited), the paths its final stage copies in, and every path
+// its instructions above that base can write (so that the rest of the image is the base's own file system).
 import { posix } from "node:path";
 import { argDefaults } from "../core/from-refs.js";
 import type { Dockerfile, Stage } from "../core/ir.js";
@@ -11,16 +12,46 @@ export interface DockerfileFacts {
   /** Absolute destinations of the final stage's COPY/ADD, and its last WORKDIR. */
   readonly copied: readonly string[];
   readonly workdir: string | null;
+  /**
+   * Every path the final stage's instructions above its base image write (COPY/ADD destinations, WORKDIR
+   * folders), or null when that is not known: a RUN, a VOLUME, a variable in a path, an unknown instruction or
+   * syntax. Nothing outside these paths (and the folders above them) differs from the base image.
+   */
+  readonly writes: readonly string[] | null;
 }
 
-export function dockerfileFacts(text: string, buildArgs: Readonly<Record<string, string>> = {}): DockerfileFacts {
+/** Instructions that change the image config only. */
+const CONFIG_ONLY = new Set([
+  "ENV",
+  "ARG",
+  "LABEL",
+  "EXPOSE",
+  "USER",
+  "CMD",
+  "ENTRYPOINT",
+  "HEALTHCHECK",
+  "STOPSIGNAL",
+  "SHELL",
+  "MAINTAINER",
+]);
+
+/**
+ * `isFile(path)`: is this path of the build context a regular file? Files named into a folder
+ * (`COPY a.sh /usr/local/bin/`) then write only themselves; without it the whole folder counts as written.
+ */
+export function dockerfileFacts(
+  text: string,
+  buildArgs: Readonly<Record<string, string>> = {},
+  isFile: (path: string) => boolean = () => false,
+): DockerfileFacts {
+  const none = { base: null, copied: [], workdir: null, writes: null };
   let df: Dockerfile;
   try {
     df = parseDockerfile(text).dockerfile;
   } catch {
-    return { base: null, copied: [], workdir: null };
+    return none;
   }
-  if (df.stages.length === 0) return { base: null, copied: [], workdir: null };
+  if (df.stages.length === 0) return none;
   const args = new Map<string, string>();
   for (const a of df.globalArgs) for (const { name, value } of argDefaults(a)) if (value !== null) args.set(name, value);
   for (const [k, v] of Object.entries(buildArgs)) args.set(k, v);
@@ -47,24 +78,51 @@ export function dockerfileFacts(text: string, buildArgs: Readonly<Record<string,
   let workdir = "/";
   let setWorkdir: string | null = null;
   const copied: string[] = [];
+  // A syntax other than Docker's own may give any instruction another meaning.
+  const syntax = df.directives.find((d) => d.name.toLowerCase() === "syntax")?.value.trim();
+  let writes: string[] | null = syntax && !/^(docker\.io\/)?docker\/dockerfile(:[\w.-]+)?(@sha256:[0-9a-f]+)?$/.test(syntax) ? null : [];
+  // A relative path before any WORKDIR is relative to the base image's working folder, unknown here.
+  let absolute = false;
+  const relative = (path: string) => !path.startsWith("/") && !absolute;
   for (const s of chain) {
     for (const instr of s.body) {
       if (instr.keyword === "WORKDIR") {
+        if (instr.args.includes("$") || relative(instr.args.trim())) writes = null;
+        absolute = true;
         workdir = posix.resolve(workdir, substitute(instr.args.trim()));
         setWorkdir = workdir;
+        writes?.push(workdir);
       } else if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-        const words = instr.exec ?? instr.args.trim().split(/\s+/);
+        const words = instr.exec ?? jsonWords(instr.args) ?? instr.args.trim().split(/\s+/);
         const dest = substitute(words[words.length - 1] ?? "");
+        if (instr.heredocs.length > 0 || (words[words.length - 1] ?? "").includes("$") || relative(dest)) writes = null;
         if (!dest) continue;
         const target = posix.resolve(workdir, dest);
         const sources = words.slice(0, -1).filter((w) => !w.startsWith("--"));
         // `COPY a.sh b.sh /usr/local/bin/`: the files it adds, not the whole system folder.
         const named = sources.every((src) => !/[*?[]/.test(src) && !/(^|\/)\.?$/.test(src));
-        if ((dest.endsWith("/") || sources.length > 1) && named && sources.length > 0)
-          for (const src of sources) copied.push(posix.join(target, posix.basename(substitute(src))));
+        const intoFolder = (dest.endsWith("/") || sources.length > 1) && named && sources.length > 0;
+        if (intoFolder) for (const src of sources) copied.push(posix.join(target, posix.basename(substitute(src))));
         else copied.push(target);
-      }
+        // A folder named as a source puts its contents in the destination, and ADD unpacks an archive there:
+        // only files of the context that COPY names write themselves.
+        const fromContext = instr.keyword === "COPY" && !instr.flags.some((f) => f.name.toLowerCase() === "from");
+        if (intoFolder && fromContext && sources.every((src) => !src.includes("$") && isFile(src)))
+          writes?.push(...sources.map((src) => posix.join(target, posix.basename(src))));
+        else writes?.push(target);
+      } else if (!CONFIG_ONLY.has(instr.keyword)) writes = null;
     }
   }
-  return { base, copied: [...new Set(copied)], workdir: setWorkdir };
+  return { base, copied: [...new Set(copied)], workdir: setWorkdir, writes: writes && [...new Set(writes)] };
+}
+
+/** The words of an exec-form (JSON) COPY/ADD, which the parser leaves as text; null for the shell form. */
+function jsonWords(args: string): string[] | null {
+  if (!args.trim().startsWith("[")) return null;
+  try {
+    const words: unknown = JSON.parse(args);
+    return Array.isArray(words) && words.every((w) => typeof w === "string") ? words : null;
+  } catch {
+    return null;
+  }
 }

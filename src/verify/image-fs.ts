@@ -99,6 +99,26 @@ export class ImageFs {
   }
 }
 
+/**
+ * Order two paths as `docker export` lists them (a folder, then what is inside it, names in byte order): `/`
+ * sorts before any other character.
+ */
+export function walkOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const [x, y] = [a.charCodeAt(i), b.charCodeAt(i)];
+    if (x !== y) return (x === 47 ? -1 : x) - (y === 47 ? -1 : y);
+  }
+  return a.length - b.length;
+}
+
+/** A file system of these entries in export order: the probes then see the same order whichever way it was read. */
+export function inWalkOrder(entries: Iterable<[string, FsEntry]>): ImageFs {
+  const fs = new ImageFs();
+  for (const [path, entry] of [...entries].sort(([a], [b]) => walkOrder(a, b))) fs.entries.set(path, entry);
+  return fs;
+}
+
 const ZERO_BLOCK = Buffer.alloc(512);
 const ROOT: FsEntry = { type: "dir", mode: 0o755, uid: 0, gid: 0, size: 0, link: null, data: null };
 

@@ -7,6 +7,7 @@ export type Phase =
   | "inspect"
   | "exportOriginal"
   | "exportOptimized"
+  | "readBase"
   | "exportOriginalWhole"
   | "runOriginal"
   | "runOptimized"

@@ -3,19 +3,20 @@
 // (closure probes read on the host: libraries, programs, permissions, the app's files) and what they do (every
 // exposed port, the HEALTHCHECK, a short run); measure size, layers, cold build and warm rebuild times.
 import { randomBytes } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fsContext } from "../core/context.js";
+import { contextPath, fsContext } from "../core/context.js";
 import { withDockerignore } from "../core/dockerignore.js";
 import type { Intended } from "../core/pass.js";
 import { type OptimizeOptions, optimize, selectPasses } from "../core/pipeline.js";
+import { baseFs, readAbove } from "./base-fs.js";
 import { type Behaviour, compareBehaviour, observe } from "./behaviour.js";
 import { type Finding, findings, keepFor, newFindings } from "./closure.js";
 import { compareContracts, EMPTY_CONFIG } from "./contract.js";
 import type { Docker, ImageConfig, ImageInfo } from "./docker.js";
 import { dockerfileFacts } from "./dockerfile-facts.js";
 import { compareFiles, comparePermissions } from "./fs-diff.js";
-import type { ImageFs } from "./image-fs.js";
+import type { ImageFs, Keep } from "./image-fs.js";
 import { type Reason, reason } from "./messages.js";
 import type { RunRoot } from "./run-root.js";
 import { type Phase, Timings } from "./timing.js";
@@ -61,6 +62,8 @@ export interface VerifyOptions {
   readonly runRoot?: RunRoot;
   /** Register a clean-up to run if the process is interrupted; returns the function that unregisters it. */
   readonly onInterrupt?: (cleanup: () => Promise<void>) => () => void;
+  /** A folder where base images' file systems are kept between runs (base-fs.ts); none: kept in memory only. */
+  readonly cacheDir?: string;
 }
 
 export interface Side {
@@ -109,6 +112,8 @@ interface Reference {
   readonly roots: readonly string[];
   /** Its file system and behaviour, observed while the optimized side builds. */
   readonly observed: Promise<Observed>;
+  /** Work that runs beside the builds (the base file system read ahead): a timed rebuild waits for it. */
+  readonly background: readonly Promise<unknown>[];
   findings: Finding[] | null;
   readonly edit: EditState;
 }
@@ -123,30 +128,30 @@ interface Observed {
   readonly behaviour: Behaviour;
 }
 
-/** Export the file system and exercise the image, both at once. */
+/** Read the file system (`read`) and exercise the image, both at once. */
 async function observeImage(
   options: VerifyOptions,
   timings: Timings,
   tag: string,
   config: ImageConfig,
-  roots: readonly string[],
   which: "original" | "optimized",
+  read: () => Promise<ImageFs | { error: string }>,
 ): Promise<Observed> {
   const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
   const probe = { smoke: options.smoke, httpPaths, env: options.env };
   const side = which === "original" ? "Original" : "Optimized";
   const [fs, behaviour] = await Promise.all([
-    // The original's app folders and users only: its whole file system (often a full toolchain image) is read
-    // later, and only when the optimized image has closure findings to check against it.
-    timings.measure(`export${side}` as Phase, () =>
-      which === "original"
-        ? options.docker.exportPaths(tag, [...roots, "/etc/passwd", "/etc/group"], keepFor(roots))
-        : options.docker.exportFs(tag, keepFor(roots)),
-    ),
+    timings.measure(`export${side}` as Phase, read),
     timings.measure(`run${side}` as Phase, () => observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe)),
   ]);
   return { fs, behaviour };
 }
+
+/**
+ * What the comparison needs of the original's app folders: names, owners and modes (no contents), and who its
+ * users are. Its closure findings come from a whole export, made only when the optimized image has some.
+ */
+const USERS_ONLY: Keep = (path) => (path === "/etc/passwd" || path === "/etc/group" ? "whole" : "no");
 
 /** The app: the paths both final stages copy and their working folders (never `/`). */
 function appRoots(input: string, output: string): string[] {
@@ -188,9 +193,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       await docker.removeImages(...tags);
     });
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
-  let pending: Promise<unknown> = Promise.resolve();
+  const pending: Promise<unknown>[] = [];
   const attempt = async (): Promise<Omit<VerifyResult, "timings">> => {
     const cold = options.cold !== false;
+    // The optimized image's base file system, read while the original builds when it is not kept yet.
+    if (!options.frontend) pending.push(timings.measure("readBase", () => warmBase(options, full.output)));
     const originalTag = `${prefix}-${id}:original`;
     tags.push(originalTag);
     options.progress?.(`building the original Dockerfile${cold ? " (cold)" : ""}`);
@@ -204,8 +211,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     }
     const [info, baseOriginal] = await timings.measure("inspect", () => inspectWithBase(docker, originalTag, dockerfileFacts(input).base));
     const roots = appRoots(input, full.output);
-    const observed = observeImage(options, timings, originalTag, info.config, roots, "original");
-    pending = observed;
+    const observed = observeImage(options, timings, originalTag, info.config, "original", () =>
+      docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
+    );
+    pending.push(observed);
     const ref: Reference = {
       tag: originalTag,
       info,
@@ -213,6 +222,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       buildSeconds: b1.seconds,
       roots,
       observed,
+      background: pending,
       findings: null,
       edit,
     };
@@ -244,7 +254,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   try {
     result = await attempt();
   } finally {
-    await pending.catch(() => {});
+    await Promise.allSettled(pending);
     unregister();
     await cleanup();
   }
@@ -313,12 +323,24 @@ async function compareCandidate(
     const why = reason("difference", "optimizedBuild", { detail: lastLines(b2.stderr) });
     return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
   }
-  const factsOut = dockerfileFacts(c.text);
-  const [info, baseOptimized] = await timings.measure("inspect", () => inspectWithBase(docker, c.tag, factsOut.base));
+  const factsOut = dockerfileFacts(c.text, {}, (src) => isContextFile(options.context, src));
+  const [info, baseOptimized, baseInfo] = await timings.measure("inspect", () => inspectWithBase(docker, c.tag, factsOut.base));
   // Closure probes on both file systems, and what both images do (the original's observed once).
   options.progress?.("reading both file systems and running both images");
   const roots = ref.roots;
-  const observedB = observeImage(options, timings, c.tag, info.config, roots, "optimized");
+  // Its base's file system (read once) and its own paths when that is exact, else the whole export.
+  const base = baseInfo && factsOut.base ? { ref: factsOut.base, info: baseInfo } : null;
+  const writes = viaFrontend ? null : factsOut.writes;
+  const observedB = observeImage(
+    options,
+    timings,
+    c.tag,
+    info.config,
+    "optimized",
+    async () =>
+      (await readAbove(docker, { tag: c.tag, info }, base, writes, roots, options.cacheDir ?? null)) ??
+      docker.exportFs(c.tag, keepFor(roots)),
+  );
   const runtimeBase = c.intended.find((i) => i.kind === "runtime-base");
   const reasons: Reason[] = compareContracts(
     { config: ref.info.config, base: ref.base },
@@ -384,7 +406,7 @@ async function compareCandidate(
       };
       try {
         // Background work (containers being removed, the original's export) would be timed with the rebuild.
-        await Promise.all([docker.settle(), ref.observed.catch(() => {})]);
+        await Promise.all([docker.settle(), Promise.allSettled(ref.background)]);
         options.progress?.(`rebuilding both after an edit of ${editedFile}`);
         const [r1, r2] = await timings.measure("rebuild", async () => [
           await buildEdited("original", () => docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag })),
@@ -412,14 +434,39 @@ async function compareCandidate(
 
 /**
  * A built image and the config of its base image, in one client call when the base is local (it is after the
- * build); else the base is pulled. `scratch` is empty; null when the base cannot be read.
+ * build; then its info too); else the base is pulled. `scratch` is empty; null when the base cannot be read.
  */
-async function inspectWithBase(docker: Docker, tag: string, base: string | null): Promise<[ImageInfo, ImageConfig | null]> {
+async function inspectWithBase(
+  docker: Docker,
+  tag: string,
+  base: string | null,
+): Promise<[ImageInfo, ImageConfig | null, ImageInfo | null]> {
   const named = base !== null && base.toLowerCase() !== "scratch";
   const [info, baseInfo] = await docker.inspectMany(named ? [tag, base] : [tag]);
   if (!info) throw new DockerEnvironmentError(`the engine lost the image it just built (${tag})`);
-  if (baseInfo) return [info, baseInfo.config];
-  return [info, named ? await baseConfig(docker, base) : base === null ? null : EMPTY_CONFIG];
+  if (baseInfo) return [info, baseInfo.config, baseInfo];
+  return [info, named ? await baseConfig(docker, base) : base === null ? null : EMPTY_CONFIG, null];
+}
+
+/**
+ * Read the base image of `text`'s final stage into the base file system cache ahead of time, when it is local
+ * and the optimized image can be read as that base plus its own paths.
+ */
+async function warmBase(options: VerifyOptions, text: string): Promise<void> {
+  const { base, writes } = dockerfileFacts(text);
+  if (!base || !writes || base.toLowerCase() === "scratch") return;
+  const [info] = await options.docker.inspectMany([base]).catch(() => [null]);
+  if (info) await baseFs(options.docker, base, info, options.cacheDir ?? null);
+}
+
+/** Is `src` (a COPY source) a regular file of the build context? */
+function isContextFile(context: string, src: string): boolean {
+  const rel = contextPath(src);
+  try {
+    return rel !== null && lstatSync(join(context, rel)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The config of a base image: local, else pulled; `scratch` is empty; null when it cannot be read. */
