@@ -4,6 +4,7 @@
 // module never reads `process` (only the CLI does).
 import { spawn } from "node:child_process";
 import { get } from "node:http";
+import { type AddressInfo, createServer, type Server } from "node:net";
 import { posix } from "node:path";
 import { ImageFs, inWalkOrder, type Keep, readTar } from "./image-fs.js";
 
@@ -55,17 +56,22 @@ export class Docker {
   constructor(private readonly setup: DockerSetup) {}
 
   /** Run the client; never throws for a non-zero exit. */
-  exec(args: readonly string[], options: { input?: string; timeoutMs?: number } = {}): Promise<Exec> {
+  exec(args: readonly string[], options: { input?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Exec> {
     return new Promise((resolve) => {
       const child = spawn(this.setup.bin, args, { env: { ...this.setup.env, DOCKER_BUILDKIT: "1" }, stdio: ["pipe", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs) : null;
+      // Stopped on request: the client cancels its build on SIGTERM.
+      const stop = () => child.kill("SIGTERM");
+      if (options.signal?.aborted) stop();
+      options.signal?.addEventListener("abort", stop, { once: true });
       child.stdout.on("data", (d) => (stdout += d));
       child.stderr.on("data", (d) => (stderr += d));
       child.on("error", (err) => resolve({ code: 127, stdout, stderr: `${stderr}${err.message}` }));
       child.on("close", (code) => {
         if (timer) clearTimeout(timer);
+        options.signal?.removeEventListener("abort", stop);
         resolve({ code: code ?? 128, stdout, stderr });
       });
       // A client that exits before reading its input must not crash the process with EPIPE.
@@ -91,6 +97,7 @@ export class Docker {
     noCache?: boolean;
     buildArgs?: Readonly<Record<string, string>>;
     timeoutMs?: number;
+    signal?: AbortSignal;
   }): Promise<Exec & { seconds: number }> {
     const start = Date.now();
     const buildArgs = Object.entries(options.buildArgs ?? {}).flatMap(([k, v]) => ["--build-arg", `${k}=${v}`]);
@@ -105,7 +112,7 @@ export class Docker {
       options.tag,
       options.context,
     ];
-    const result = await this.exec(args, { input: options.text, timeoutMs: options.timeoutMs ?? 900_000 });
+    const result = await this.exec(args, { input: options.text, timeoutMs: options.timeoutMs ?? 900_000, signal: options.signal });
     return { ...result, seconds: (Date.now() - start) / 1000 };
   }
 
@@ -159,10 +166,19 @@ export class Docker {
     image: string,
     options: { name: string; ports: readonly number[]; env?: readonly string[]; network?: string },
   ): Promise<{ hostPorts: Map<number, number> } | { error: string }> {
-    const publish = options.ports.flatMap((p) => ["-p", `127.0.0.1::${p}`]);
     const env = (options.env ?? []).flatMap((e) => ["--env", e]);
     const network = options.network ? [`--network=${options.network}`] : [];
-    const started = await this.exec(["run", "-d", "--name", options.name, ...network, ...publish, ...env, image]);
+    const run = (publish: string[]) => this.exec(["run", "-d", "--name", options.name, ...network, ...publish, ...env, image]);
+    // Host ports free here, chosen ahead: no `docker port` call after the start. Taken meanwhile (or free here
+    // but not on the engine's host): the engine picks them and says which.
+    const chosen = await freePorts(options.ports.length);
+    if (chosen) {
+      const started = await run(options.ports.flatMap((p, i) => ["-p", `127.0.0.1:${chosen[i]}:${p}`]));
+      if (started.code === 0) return { hostPorts: new Map(options.ports.map((p, i) => [p, chosen[i]])) };
+      if (!/port is already allocated|address already in use/i.test(started.stderr)) return { error: started.stderr.trim() };
+      await this.exec(["rm", "-f", options.name]);
+    }
+    const started = await run(options.ports.flatMap((p) => ["-p", `127.0.0.1::${p}`]));
     if (started.code !== 0) return { error: started.stderr.trim() };
     if (options.ports.length === 0) return { hostPorts: new Map() };
     // One `docker port` call lists every mapping: `8000/tcp -> 127.0.0.1:49153`.
@@ -274,6 +290,27 @@ export class Docker {
   async removeImages(...images: readonly string[]): Promise<void> {
     await this.settle();
     if (images.length > 0) await this.exec(["image", "rm", "-f", ...images]);
+  }
+}
+
+/** `n` loopback ports that are free now (each held until all are found, so they differ); null when none are. */
+async function freePorts(n: number): Promise<number[] | null> {
+  if (n === 0) return null;
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const server = createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", resolve);
+      });
+    }
+    return servers.map((s) => (s.address() as AddressInfo).port);
+  } catch {
+    return null;
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   }
 }
 

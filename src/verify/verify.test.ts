@@ -1,6 +1,6 @@
 // verify without an engine: a docker client that answers `info` but cannot reach its engine for a build is an
 // environment error (the CLI exits 2 with what to check), never "the original does not build".
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -32,5 +32,23 @@ describe("verify and the docker environment", () => {
     const r = await verify({ docker, dockerfile: join(dir, "Dockerfile"), context: dir, settings });
     expect(r.verdict).toBe("not-equivalent");
     expect(r.reasons.map((x) => x.id)).toEqual(["originalBuild"]);
+  });
+
+  test("the original builds while the rewrite is made; with nothing to verify its build is stopped and its tag removed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
+    const bin = join(dir, "docker");
+    const log = join(dir, "calls.log");
+    // A build that would take a minute unless stopped.
+    writeFileSync(bin, `#!/bin/sh\necho "$*" >> ${log}\ncase "$1" in\n  build) exec sleep 60 ;;\n  *) exit 0 ;;\nesac\n`);
+    chmodSync(bin, 0o755);
+    const text = "FROM debian:bookworm\nRUN echo a\n";
+    writeFileSync(join(dir, "Dockerfile"), text);
+    const start = Date.now();
+    const r = await verify({ docker: new Docker({ bin }), dockerfile: join(dir, "Dockerfile"), context: dir, settings, candidate: text });
+    expect(r.verdict).toBe("unchanged");
+    expect(Date.now() - start).toBeLessThan(20_000);
+    const calls = readFileSync(log, "utf8").split("\n");
+    expect(calls[0]).toMatch(/^build .*--no-cache/);
+    expect(calls.find((c) => c.startsWith("image rm"))).toMatch(/:original$/);
   });
 });

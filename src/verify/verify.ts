@@ -164,23 +164,6 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const input = readFileSync(options.dockerfile, "utf8");
   const optimizeFor = (skip: readonly string[]) =>
     optimize(input, { ...options.settings, skip: [...(options.settings.skip ?? []), ...skip], context: fsContext(options.context) });
-  const full =
-    options.candidate !== undefined
-      ? { output: options.candidate, changes: [], intended: [] }
-      : await timings.measure("optimize", () => optimizeFor([]));
-  const base = { changed: full.output !== input, optimizedText: full.output, editedFile: null };
-  if (!base.changed)
-    return {
-      ...base,
-      verdict: "unchanged",
-      equivalent: true,
-      reasons: [reason("information", "unchanged")],
-      original: EMPTY,
-      optimized: EMPTY,
-      bisect: null,
-      timings: timings.report(),
-    };
-
   const { docker } = options;
   const id = `${RUN_ID}-${sequence++}`;
   const prefix = options.tagPrefix ?? "msb-opt-verify";
@@ -193,44 +176,87 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       await docker.removeImages(...tags);
     });
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
-  const pending: Promise<unknown>[] = [];
+  const cold = options.cold !== false;
+  const originalTag = `${prefix}-${id}:original`;
+  tags.push(originalTag);
+  // The original builds while msb-opt rewrites it (the build needs nothing of the rewrite); stopped when
+  // there is nothing to verify.
+  const stop = new AbortController();
+  options.progress?.(`building the original Dockerfile${cold ? " (cold)" : ""}`);
+  const building = timings.measure("buildOriginal", () =>
+    docker.build({ context: options.context, dockerfile: options.dockerfile, tag: originalTag, noCache: cold, signal: stop.signal }),
+  );
+  const stopBuilding = async () => {
+    stop.abort();
+    await building;
+    unregister();
+    await cleanup();
+  };
+  let full: Pick<Awaited<ReturnType<typeof optimizeFor>>, "output" | "changes" | "intended">;
+  try {
+    full =
+      options.candidate !== undefined
+        ? { output: options.candidate, changes: [], intended: [] }
+        : await timings.measure("optimize", () => optimizeFor([]));
+  } catch (err) {
+    await stopBuilding();
+    throw err;
+  }
+  const base = { changed: full.output !== input, optimizedText: full.output, editedFile: null };
+  if (!base.changed) {
+    await stopBuilding();
+    return {
+      ...base,
+      verdict: "unchanged",
+      equivalent: true,
+      reasons: [reason("information", "unchanged")],
+      original: EMPTY,
+      optimized: EMPTY,
+      bisect: null,
+      timings: timings.report(),
+    };
+  }
+
+  const pending: Promise<unknown>[] = [building];
   const attempt = async (): Promise<Omit<VerifyResult, "timings">> => {
-    const cold = options.cold !== false;
     // The optimized image's base file system, read while the original builds when it is not kept yet.
     if (!options.frontend) pending.push(timings.measure("readBase", () => warmBase(options, full.output)));
-    const originalTag = `${prefix}-${id}:original`;
-    tags.push(originalTag);
-    options.progress?.(`building the original Dockerfile${cold ? " (cold)" : ""}`);
-    const b1 = await timings.measure("buildOriginal", () =>
-      docker.build({ context: options.context, dockerfile: options.dockerfile, tag: originalTag, noCache: cold }),
-    );
+    const b1 = await building;
     if (b1.code !== 0) {
       environmentCheck(b1.stderr, b1.code);
       const why = reason("difference", "originalBuild", { detail: lastLines(b1.stderr) });
       return { ...base, verdict: "not-equivalent", equivalent: false, reasons: [why], original: EMPTY, optimized: EMPTY, bisect: null };
     }
-    const [info, baseOriginal] = await timings.measure("inspect", () => inspectWithBase(docker, originalTag, dockerfileFacts(input).base));
-    const roots = appRoots(input, full.output);
-    const observed = observeImage(options, timings, originalTag, info.config, "original", () =>
-      docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
-    );
-    pending.push(observed);
-    const ref: Reference = {
-      tag: originalTag,
-      info,
-      base: baseOriginal,
-      buildSeconds: b1.seconds,
-      roots,
-      observed,
-      background: pending,
-      findings: null,
-      edit,
-    };
+    // Inspected and observed while the optimized side builds: that build starts now.
+    const reference = (async (): Promise<Reference> => {
+      const [info, baseOriginal] = await timings.measure("inspect", () =>
+        inspectWithBase(docker, originalTag, dockerfileFacts(input).base),
+      );
+      const roots = appRoots(input, full.output);
+      const observed = observeImage(options, timings, originalTag, info.config, "original", () =>
+        docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
+      );
+      pending.push(observed);
+      return {
+        tag: originalTag,
+        info,
+        base: baseOriginal,
+        buildSeconds: b1.seconds,
+        roots,
+        observed,
+        background: pending,
+        findings: null,
+        edit,
+      };
+    })();
+    // Its failure surfaces where the candidate awaits it, after its build: not as an unhandled rejection.
+    reference.catch(() => {});
+    pending.push(reference);
     let n = 0;
     const candidate = async (text: string, intended: readonly Intended[], first: boolean) => {
       const tag = `${prefix}-${id}:candidate-${n++}`;
       tags.push(tag);
-      return compareCandidate(options, timings, ref, { text, tag, intended, cold: first && cold, first });
+      return compareCandidate(options, timings, reference, { text, tag, intended, cold: first && cold, first });
     };
     const first = await candidate(full.output, full.intended ?? [], true);
     // The passes that changed the file, in pipeline order.
@@ -254,7 +280,12 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   try {
     result = await attempt();
   } finally {
-    await Promise.allSettled(pending);
+    // Work that finishes may start more (the reference starts its observation): until none is left.
+    for (let done = 0; done < pending.length; ) {
+      const now = pending.length;
+      await Promise.allSettled(pending.slice(done));
+      done = now;
+    }
     unregister();
     await cleanup();
   }
@@ -299,7 +330,7 @@ interface Candidate {
 async function compareCandidate(
   options: VerifyOptions,
   timings: Timings,
-  ref: Reference,
+  reference: Promise<Reference>,
   c: Candidate,
 ): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText" | "timings">> {
   const { docker } = options;
@@ -317,6 +348,7 @@ async function compareCandidate(
         })
       : docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag, noCache: c.cold }),
   );
+  const ref = await reference;
   const original: Side = { ...EMPTY, sizeBytes: ref.info.size, layers: ref.info.layers, buildSeconds: ref.buildSeconds };
   if (b2.code !== 0) {
     environmentCheck(b2.stderr, b2.code);
