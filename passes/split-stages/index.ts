@@ -152,6 +152,8 @@ export default definePass({
       "Left the sources and manifests out of the runtime: the image runs only `{server}`, which serves `{dir}`, a folder the build writes after the last COPY, and reads nothing else of the working folder (the context has no `serve.json`, `now.json` or `package.json` `static` settings).",
     buildCache:
       "Gave the build step a cache mount on `{dir}`, the cache `{tool}` keeps between builds, so a rebuild after a source edit reuses it; the cache stays out of the image.",
+    depsCache:
+      "Gave the install a cache mount on `{dir}`, the package manager's download cache, so a manifest change fetches only the packages that changed (`--no-cache-mounts` for a builder without BuildKit).",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

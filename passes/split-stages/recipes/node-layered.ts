@@ -203,6 +203,7 @@ export function layeredPlan({
   ];
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
+    if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (found.lockfile && !project.lockfile)

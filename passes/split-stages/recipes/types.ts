@@ -47,7 +47,8 @@ export type RecipeNoteId =
   | "osNeedsDev"
   | "lockfileNotRead"
   | "staticSiteOnly"
-  | "buildCache";
+  | "buildCache"
+  | "depsCache";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
