@@ -150,6 +150,10 @@ export default definePass({
       "The original install did not read `{lockfile}` (no COPY before it brings it), so stage `deps` does not either: `{command}` resolves versions afresh, as the original's did, and the two can differ; copy the lockfile before the install.",
     staticSiteOnly:
       "Left the sources and manifests out of the runtime: the image runs only `{server}`, which serves `{dir}`, a folder the build writes after the last COPY, and reads nothing else of the working folder (the context has no `serve.json`, `now.json` or `package.json` `static` settings).",
+    buildCache:
+      "Gave the build step a cache mount on `{dir}`, the cache `{tool}` keeps between builds, so a rebuild after a source edit reuses it; the cache stays out of the image.",
+    depsCache:
+      "Gave the install a cache mount on `{dir}`, the package manager's download cache, so a manifest change fetches only the packages that changed (`--no-cache-mounts` for a builder without BuildKit).",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
@@ -211,7 +215,8 @@ export default definePass({
       names.builderName,
       names.runtimeName ?? "",
     ]);
-    const cacheMounts = ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount);
+    // The stages this pass writes get cache mounts unless the user turned them off (`--no-cache-mounts`).
+    const cacheMounts = ctx.options.cacheMounts !== false && ctx.canUse(CONSTRUCTS.runMount);
     const harden = ctx.options.harden === true && !stage.body.some((i) => i.keyword === "USER");
     // Never added by this pass: only a declared `# syntax=` that accepts it (the engine's built-in frontend may not).
     const declared = declaredSyntax(df);
@@ -281,6 +286,8 @@ export default definePass({
       runtime: plan.image,
       // The layered Node runtime takes node_modules only from a production install (or none at all).
       dropped: [...packages.flatMap((p) => p.buildOnly), ...(prunesDevDependencies ? ["devDependencies"] : [])],
+      // Files under these folders were written into a cache mount: build-only, not in the image.
+      buildCaches: plan.buildCaches ?? [],
       hardened: user ? "true" : "false",
     });
     for (const p of packages) {

@@ -162,11 +162,14 @@ export const PIN_OPTION = {
   flag: "--pin <policy>",
 } as const satisfies SettingSpec;
 
-/** merge-run puts package caches on BuildKit cache mounts; split-stages' dependency installs use them too. */
+/**
+ * BuildKit cache mounts. Unset, only the stages split-stages writes itself get them (its dependency installs and
+ * build tools' caches); `true` also lets merge-run put the caches of the file's own RUNs on mounts instead of
+ * deleting them; `false` turns every mount off (builders without BuildKit).
+ */
 export const CACHE_MOUNTS_OPTION = {
   type: "boolean",
-  default: false,
-  help: "use BuildKit cache mounts instead of deleting package-manager caches",
+  help: "cache mounts in every RUN msb-opt writes or cleans (default: only in the stages split-stages writes; --no-cache-mounts: none)",
 } as const satisfies SettingSpec;
 
 /** One source of a pass selection, lowest precedence first: a config file's base, an override, the flags. */

@@ -142,6 +142,26 @@ describe("files and permissions", () => {
     expect(reasons.map((r) => [r.kind, r.id])).toEqual([["information", "renamedPerBuild"]]);
   });
 
+  test("files under a build cache a pass put on a cache mount are build-only, other missing files still differ", () => {
+    const cache = { "/app/.next/cache/webpack/client-production/0.pack": file("p"), "/app/.next/server/page.js": file("s") };
+    const after = image({ ...system, ...app, ...cache });
+    after.entries.delete("/app/.next/cache/webpack/client-production/0.pack");
+    after.entries.delete("/app/.next/server/page.js");
+    const sides = [
+      { fs: image({ ...system, ...app, ...cache }), config },
+      { fs: after, config },
+    ] as const;
+    const reasons = compareFiles(["/app"], ...sides, {
+      devDependenciesPruned: false,
+      copied: null,
+      buildCaches: ["/app/.next/cache/webpack"],
+    });
+    expect(reasons.map((r) => [r.kind, r.id, r.data.files])).toEqual([
+      ["difference", "missingFiles", "`/app/.next/server/page.js`"],
+      ["intended", "buildOnlyFiles", "`/app/.next/cache/webpack/client-production/0.pack`"],
+    ]);
+  });
+
   test("a working folder the user can no longer write is found", () => {
     const after = image({ ...system, ...app, "/app": dir(0o755, 0) });
     const reasons = comparePermissions(["/app"], { fs: image({ ...system, ...app }), config }, { fs: after, config });

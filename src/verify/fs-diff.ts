@@ -16,6 +16,8 @@ export interface FsIntent {
   readonly devDependenciesPruned: boolean;
   /** A pass declared which paths the runtime copies from the build: other files of the app are build-only. */
   readonly copied: readonly string[] | null;
+  /** Build-stage folders a pass put on cache mounts: their files never reach an image. */
+  readonly buildCaches?: readonly string[];
 }
 
 export function compareFiles(roots: readonly string[], original: FsSide, optimized: FsSide, intent: FsIntent): Reason[] {
@@ -24,6 +26,7 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
   const buildOnly: string[] = [];
   const packages = new Set<string>();
   const inCopied = (p: string) => intent.copied?.some((c) => p === c || p.startsWith(`${c}/`)) ?? true;
+  const inCache = (p: string) => intent.buildCaches?.some((c) => p.startsWith(`${c}/`)) ?? false;
   const seen = new Set<string>();
   const present = new Map<string, boolean>();
   for (const root of roots) {
@@ -47,7 +50,7 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
         continue;
       }
       if (optimized.fs.entries.has(path)) continue;
-      (inCopied(path) ? missing : buildOnly).push(path);
+      (inCopied(path) && !inCache(path) ? missing : buildOnly).push(path);
     }
   }
   const renamed = renamedPerBuild(missing, extraFiles(roots, original, optimized)).pairs;

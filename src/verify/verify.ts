@@ -407,6 +407,7 @@ async function compareCandidate(
       ...compareFiles(roots, ...sides, {
         devDependenciesPruned: Array.isArray(dropped) && dropped.includes("devDependencies"),
         copied: runtimeBase ? factsOut.copied : null,
+        buildCaches: Array.isArray(runtimeBase?.detail.buildCaches) ? (runtimeBase.detail.buildCaches as readonly string[]) : [],
       }),
       ...comparePermissions(roots, ...sides, runtimeBase?.detail.hardened === "true"),
     );

@@ -61,7 +61,7 @@ export const goRecipe: Recipe = {
   id: "go",
   matches: (base) => isOfficial(base, "golang"),
   tools: [],
-  plan(base, a, context, runtimePackages): PlanResult {
+  plan(base, a, context, runtimePackages, options): PlanResult {
     const tag = base.tag ?? "latest";
     if (/alpine/.test(tag)) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
     const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+build\b/.test(i.args));
@@ -86,7 +86,7 @@ export const goRecipe: Recipe = {
       builderInserts.push({ before: goBuild, instructions: [instruction("ENV", "CGO_ENABLED=0", { line })] });
       notes.push({ line, id: "staticGo" as const, data: {} });
     }
-    const builderReplace = withCaches(a);
+    const builderReplace = options.cacheMounts ? withCaches(a) : new Map<number, Instruction>();
     if (builderReplace.size > 0) {
       const line = a.stage.body[[...builderReplace.keys()][0]].line;
       notes.push({ line, id: "goCache", data: { dirs: cacheDirs(a).join("`, `") } });

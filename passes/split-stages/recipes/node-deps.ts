@@ -33,6 +33,8 @@ export interface DepsStage {
   readonly dev: ReturnType<typeof devDependencyUse>;
   /** Lines of the OS-package RUNs left out: the install needs nothing they bring. */
   readonly leftOut: readonly number[];
+  /** The package manager's cache folder the install has on a cache mount, if any. */
+  readonly cache: string | null;
 }
 
 /** The deps stage: the steps before the install that do not read sources, then the manifests and the install. */
@@ -85,7 +87,7 @@ export function depsStage(
     ...workspaceCopies(workspaceDirs, project, installRun.line),
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
-  return { body: depsBody, command, user, dev, leftOut };
+  return { body: depsBody, command, user, dev, leftOut, cache: mount.length > 0 ? cache : null };
 }
 
 /**

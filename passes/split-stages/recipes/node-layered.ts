@@ -16,6 +16,7 @@ import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
+import { cachedBuilds } from "./node-build-caches.js";
 
 const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 /** Commands the global package provides when they differ from its name. */
@@ -147,6 +148,9 @@ export function layeredPlan({
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
   const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
   if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
+  // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
+  const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
+  if (caches) notes.push(...caches.notes);
   // A static site on a global server: the build's outputs alone, no context copies.
   const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
   if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });
@@ -199,6 +203,7 @@ export function layeredPlan({
   ];
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
+    if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (found.lockfile && !project.lockfile)
@@ -211,6 +216,8 @@ export function layeredPlan({
       image,
       shellless: false,
       builderInserts: [],
+      builderReplace: caches?.replace,
+      buildCaches: caches?.paths,
       runtimePrelude: prelude,
       notes,
       nonRootUser: { name: "node", chown: "node:node" },

@@ -19,6 +19,8 @@ export interface BuildRun {
   readonly outputs: readonly string[];
   /** The user the RUN ran as (null: root), who owns what it wrote. */
   readonly user: string | null;
+  /** The build tools it runs, each as its words (`next build`), for their caches (node-build-caches.ts). */
+  readonly tools: readonly (readonly string[])[];
 }
 
 export type BuildOutputs = { readonly ok: true; readonly runs: readonly BuildRun[] } | { readonly ok: false; readonly why: string };
@@ -50,10 +52,7 @@ export function buildOutputs(
 ): BuildOutputs {
   const wd = a.workdir;
   if (wd === null) return { ok: false, why: "there is no working folder" };
-  const read: ConfigReader = (file) => {
-    const src = contextSource(posix.join(wd, file), a.sources);
-    return src === null ? null : context.read(src);
-  };
+  const read = workdirReader(a, context, wd);
   const runs: BuildRun[] = [];
   let cwd: string | null = "/";
   let user: string | null = null;
@@ -70,13 +69,21 @@ export function buildOutputs(
       if (follower.idle) return;
       if (install && index < install.index) fail(`${line} builds before the install`);
       if (cwd !== wd) fail(`${line} builds outside the working folder`);
-      runs.push({ index, outputs: follower.finish(wd), user });
+      runs.push({ index, outputs: follower.finish(wd), user, tools: follower.tools });
     });
   } catch (err) {
     if (err instanceof Unknown) return { ok: false, why: err.message };
     throw err;
   }
   return { ok: true, runs };
+}
+
+/** Reads a file of the working folder from the context file the Dockerfile copied there. */
+export function workdirReader(a: Analysis, context: BuildContext, wd: string): ConfigReader {
+  return (file) => {
+    const src = contextSource(posix.join(wd, file), a.sources);
+    return src === null ? null : context.read(src);
+  };
 }
 
 /** Follows one RUN's commands and the scripts they name, collecting outputs and the paths they touch. */
@@ -87,8 +94,8 @@ class Follower {
   /** Paths `cp` or `mkdir` wrote, relative to the working folder or absolute. */
   private readonly written: string[] = [];
   private readonly seen = new Set<string>();
-  /** A build tool ran (maybe writing nothing, as `tsc --noEmit`). */
-  private built = false;
+  /** The build tools that ran, with their arguments. */
+  readonly tools: string[][] = [];
 
   constructor(
     private readonly project: NodeProject,
@@ -165,7 +172,7 @@ class Follower {
       return;
     }
     const result = toolOutputs(tool, args, this.read);
-    this.built = true;
+    this.tools.push([tool, ...args]);
     if (!result.ok) fail(result.why);
     if (result.ok) for (const p of result.paths) this.outputs.add(p);
   }
@@ -189,7 +196,7 @@ class Follower {
 
   /** Nothing written: every command was one without effect. */
   get idle(): boolean {
-    return this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0 && !this.built;
+    return this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0 && this.tools.length === 0;
   }
 
   /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */

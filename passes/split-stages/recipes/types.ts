@@ -46,7 +46,9 @@ export type RecipeNoteId =
   | "workspaceManifests"
   | "osNeedsDev"
   | "lockfileNotRead"
-  | "staticSiteOnly";
+  | "staticSiteOnly"
+  | "buildCache"
+  | "depsCache";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -77,6 +79,8 @@ export interface RecipePlan {
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
   /** Build-stage instructions replaced, by body index (a RUN given cache mounts). */
   readonly builderReplace?: ReadonlyMap<number, Instruction>;
+  /** Build-stage folders on cache mounts (absolute): a tool's cache, never in the image. */
+  readonly buildCaches?: readonly string[];
   /** The paths to copy when the recipe knows better than "everything the build wrote" (nginx). */
   readonly copyPaths?: readonly string[];
   /** Commands the copied paths bring (console scripts of packages pip installed outside a venv). */

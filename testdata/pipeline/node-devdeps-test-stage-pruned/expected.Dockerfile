@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 ARG NODE_VERSION=20.18.1
 
 FROM node:${NODE_VERSION} AS build
@@ -13,7 +14,7 @@ RUN npm test \
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
 RUN rm -rf /app/node_modules

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 ARG NODE_VERSION=20
 
 # We follow node 20's newest release on purpose.
@@ -17,7 +18,7 @@ RUN npm run build
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /usr/src/app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /usr/src/app

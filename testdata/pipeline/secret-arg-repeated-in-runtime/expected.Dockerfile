@@ -12,7 +12,7 @@ RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN echo "//registry.npmjs.org/:_
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN npm ci --omit=dev
+RUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
 RUN rm -rf /app/node_modules

@@ -10,7 +10,7 @@ RUN npm run build
 FROM node:20 AS deps
 WORKDIR /srv/api
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-slim AS runtime
 WORKDIR /srv/api

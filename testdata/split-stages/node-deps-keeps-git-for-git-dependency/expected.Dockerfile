@@ -1,8 +1,9 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20-slim AS deps
 RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-slim AS runtime
 RUN apt-get update \

@@ -1,7 +1,8 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20-bookworm AS deps
 WORKDIR /app
 COPY package.json ./
-RUN npm install
+RUN --mount=type=cache,target=/root/.npm npm install
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app

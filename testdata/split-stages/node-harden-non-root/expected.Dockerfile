@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -7,7 +8,7 @@ COPY . .
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
 RUN rm -rf /app/node_modules

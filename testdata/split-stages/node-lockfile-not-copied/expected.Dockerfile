@@ -1,7 +1,8 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json ./
-RUN npm install --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm install --omit=dev
 
 FROM node:20-slim AS runtime
 WORKDIR /app

@@ -1,7 +1,8 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-slim AS runtime
 RUN apt-get update \

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /usr/src/app
 COPY . .
@@ -8,7 +9,7 @@ RUN nest build
 FROM node:20 AS deps
 WORKDIR /usr/src/app
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm install --omit=dev
 
 FROM node:20-slim AS runtime
 WORKDIR /usr/src/app

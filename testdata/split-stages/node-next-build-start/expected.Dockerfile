@@ -1,16 +1,17 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 ENV NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm run build
+RUN --mount=type=cache,target=/app/.next/cache/webpack npm run build
 
 FROM node:20 AS deps
 ENV NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-slim AS runtime
 RUN apt-get update \

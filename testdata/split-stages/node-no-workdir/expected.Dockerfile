@@ -1,6 +1,7 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS deps
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-slim AS runtime
 COPY --from=deps /node_modules /node_modules

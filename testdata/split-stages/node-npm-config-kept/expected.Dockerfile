@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:18 AS build
 RUN npm config set unsafe-perm true
 WORKDIR /usr/app
@@ -9,7 +10,7 @@ FROM node:18 AS deps
 RUN npm config set unsafe-perm true
 WORKDIR /usr/app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
 RUN rm -rf /usr/app/node_modules

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -12,7 +13,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/app/package.json ./packages/app/
 COPY packages/greet/package.json ./packages/greet/
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
 RUN rm -rf /app/node_modules

@@ -1,14 +1,15 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY package.json yarn.lock ./
 RUN yarn install --frozen-lockfile
 COPY . .
-RUN yarn build
+RUN --mount=type=cache,target=/app/.next/cache/webpack yarn build
 
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json yarn.lock ./
-RUN yarn install --production --frozen-lockfile
+RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --production --frozen-lockfile
 
 FROM node:20-slim AS runtime
 RUN apt-get update \

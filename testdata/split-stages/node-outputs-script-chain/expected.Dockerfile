@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /srv/api
 COPY package.json package-lock.json ./
@@ -10,7 +11,7 @@ COPY config/default.json ./dist/config/default.json
 FROM node:20 AS deps
 WORKDIR /srv/api
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-slim AS runtime
 WORKDIR /srv/api

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY . .
@@ -6,7 +7,7 @@ RUN corepack enable && pnpm install --frozen-lockfile && pnpm run build
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json pnpm-lock.yaml ./
-RUN corepack enable && pnpm install --frozen-lockfile
+RUN --mount=type=cache,target=/root/.local/share/pnpm/store corepack enable && pnpm install --frozen-lockfile
 
 FROM build AS files
 RUN rm -rf /app/node_modules

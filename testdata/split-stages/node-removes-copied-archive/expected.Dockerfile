@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY vendor.tgz /opt/vendor.tgz
@@ -7,7 +8,7 @@ RUN npm ci && rm /opt/vendor.tgz
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json ./
-RUN npm install --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm install --omit=dev
 
 FROM build AS files
 RUN rm -rf /app/node_modules

@@ -1,9 +1,10 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm run build -- --out-dir site
+RUN --mount=type=cache,target=/app/node_modules/.cache/webpack npm run build -- --out-dir site
 RUN npm install -g serve@14.2.4
 
 FROM node:20-slim AS runtime

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 # Build the TypeScript app
 FROM node:20.11.1 AS build
 ENV PORT=8080
@@ -12,7 +13,7 @@ FROM node:20.11.1 AS deps
 ENV PORT=8080
 WORKDIR /srv/app
 COPY package.json package-lock.json ./
-RUN npm ci
+RUN --mount=type=cache,target=/root/.npm npm ci
 
 FROM build AS files
 RUN rm -rf /srv/app/node_modules

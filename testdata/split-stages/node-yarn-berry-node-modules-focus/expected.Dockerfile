@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 # repo.yarnpkg.com is out of reach here: corepack fetches Yarn from the npm registry.
 ENV COREPACK_NPM_REGISTRY=https://registry.npmjs.org COREPACK_ENABLE_DOWNLOAD_PROMPT=0
@@ -14,7 +15,7 @@ ENV COREPACK_NPM_REGISTRY=https://registry.npmjs.org COREPACK_ENABLE_DOWNLOAD_PR
 RUN corepack enable
 WORKDIR /app
 COPY package.json yarn.lock .yarnrc.yml ./
-RUN yarn workspaces focus --all --production
+RUN --mount=type=cache,target=/root/.yarn/berry/cache yarn workspaces focus --all --production
 
 FROM node:20-slim AS runtime
 ENV COREPACK_NPM_REGISTRY=https://registry.npmjs.org COREPACK_ENABLE_DOWNLOAD_PROMPT=0

@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.2
 FROM node:18 AS build
 WORKDIR /app
 COPY . .
@@ -6,7 +7,7 @@ RUN yarn install --frozen-lockfile && npm run build
 FROM node:18 AS deps
 WORKDIR /app
 COPY package.json yarn.lock ./
-RUN yarn install --frozen-lockfile
+RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile
 
 FROM build AS files
 RUN rm -rf /app/node_modules
