@@ -1,11 +1,13 @@
-// node scripts/verify-bench.mjs [--rounds N] [--rebuild] APP_DIR...: what `msb-opt verify` costs on top of the two
-// plain cold builds it makes. For each app (a folder with a Dockerfile): the original and msb-opt's output are
-// built cold with plain `docker build --no-cache`, then `msb-opt verify --format json --no-rebuild` (cold builds
-// included) runs; prints both wall times, their ratio and verify's phases (ms). Rounds alternate the order.
+// node scripts/verify-bench.mjs [--rounds N] [--rebuild] [--cold-cache] APP_DIR...: what `msb-opt verify` costs on
+// top of the two plain cold builds it makes. For each app (a folder with a Dockerfile): the original and msb-opt's
+// output are built cold with plain `docker build --no-cache`, then `msb-opt verify --format json --no-rebuild` (cold
+// builds included) runs; prints both wall times, their ratio and verify's phases (ms). Rounds alternate the order.
+// `--cold-cache`: each verify starts with an empty cache folder (MSB_OPT_CACHE_DIR), so it reads its runtime's base
+// image file system as if it had never seen it; else the user's cache folder, as `msb-opt verify` uses it.
 // Docker client from MSB_DOCKER (default docker); base images need to exist locally (docker-farm tag-dockerfile).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -15,6 +17,8 @@ const env = { ...process.env, DOCKER_BUILDKIT: "1", CI: "true" };
 const args = process.argv.slice(2);
 const rounds = args.includes("--rounds") ? Number(args.splice(args.indexOf("--rounds"), 2)[1]) : 1;
 const rebuild = args.includes("--rebuild") ? (args.splice(args.indexOf("--rebuild"), 1), true) : false;
+const coldCache = args.includes("--cold-cache") ? (args.splice(args.indexOf("--cold-cache"), 1), true) : false;
+const USER_CACHE = process.env.MSB_OPT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "msb-opt");
 const OPTIONS = ["--offline", "--syntax-directive", "never"];
 const STAND_IN = ["--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
 
@@ -35,13 +39,18 @@ for (const app of args.map((a) => resolve(a))) {
   const tags = [`msb-verify-bench-${process.pid}:a`, `msb-verify-bench-${process.pid}:b`];
   for (let round = 0; round < rounds; round++) {
     const verifyRun = () => {
+      const cache = coldCache ? mkdtempSync(join(tmpdir(), "msb-verify-bench-cache-")) : null;
+      // The CLI's own code cache stays warm: only verify's base file systems are cold.
+      if (cache && existsSync(USER_CACHE))
+        for (const f of readdirSync(USER_CACHE).filter((n) => n.endsWith(".v8"))) copyFileSync(join(USER_CACHE, f), join(cache, f));
       const start = performance.now();
       const r = spawnSync(
         process.execPath,
         [CLI, "verify", "--format", "json", ...(rebuild ? [] : ["--no-rebuild"]), "--no-bisect", ...OPTIONS, ...STAND_IN, dockerfile],
-        { env, encoding: "utf8" },
+        { env: cache ? { ...env, MSB_OPT_CACHE_DIR: cache } : env, encoding: "utf8" },
       );
       const wall = seconds(start);
+      if (cache) rmSync(cache, { recursive: true, force: true });
       const json = JSON.parse(r.stdout);
       return { wall, verdict: json.verdict, timings: json.timings ?? {} };
     };

@@ -111,11 +111,16 @@ interface Reference {
   readonly buildSeconds: number;
   readonly roots: readonly string[];
   /** Its file system and behaviour, observed while the optimized side builds. */
-  readonly observed: Promise<Observed>;
-  /** Work that runs beside the builds (the base file system read ahead): a timed rebuild waits for it. */
-  readonly background: readonly Promise<unknown>[];
+  readonly observed: Observed;
+  /**
+   * Work that runs beside the builds and comparisons (the base file system read ahead, the observations): a
+   * timed rebuild and the clean-up wait for it.
+   */
+  readonly background: Promise<unknown>[];
   findings: Finding[] | null;
   readonly edit: EditState;
+  /** Remove the image now, in the background: no rebuild and no bisect will need it (the clean-up waits). */
+  readonly release: () => void;
 }
 
 interface EditState {
@@ -123,28 +128,30 @@ interface EditState {
   restore: (() => void) | null;
 }
 
+/** Each part compares as soon as both sides have it: the file systems while the servers still start. */
 interface Observed {
-  readonly fs: ImageFs | { error: string };
-  readonly behaviour: Behaviour;
+  readonly fs: Promise<ImageFs | { error: string }>;
+  readonly behaviour: Promise<Behaviour>;
 }
 
 /** Read the file system (`read`) and exercise the image, both at once. */
-async function observeImage(
+function observeImage(
   options: VerifyOptions,
   timings: Timings,
   tag: string,
   config: ImageConfig,
   which: "original" | "optimized",
   read: () => Promise<ImageFs | { error: string }>,
-): Promise<Observed> {
+): Observed {
   const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
   const probe = { smoke: options.smoke, httpPaths, env: options.env };
   const side = which === "original" ? "Original" : "Optimized";
-  const [fs, behaviour] = await Promise.all([
-    timings.measure(`export${side}` as Phase, read),
-    timings.measure(`run${side}` as Phase, () => observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe)),
-  ]);
-  return { fs, behaviour };
+  return {
+    fs: timings.measure(`export${side}` as Phase, read),
+    behaviour: timings.measure(`run${side}` as Phase, () =>
+      observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe),
+    ),
+  };
 }
 
 /**
@@ -236,7 +243,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       const observed = observeImage(options, timings, originalTag, info.config, "original", () =>
         docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
       );
-      pending.push(observed);
+      pending.push(observed.fs, observed.behaviour);
       return {
         tag: originalTag,
         info,
@@ -247,6 +254,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
         background: pending,
         findings: null,
         edit,
+        release: () => {
+          if (!tags.includes(originalTag)) return;
+          tags.splice(tags.indexOf(originalTag), 1);
+          pending.push(timings.measure("cleanup", () => docker.removeImages(originalTag)));
+        },
       };
     })();
     // Its failure surfaces where the candidate awaits it, after its build: not as an unhandled rejection.
@@ -373,6 +385,7 @@ async function compareCandidate(
       (await readAbove(docker, { tag: c.tag, info }, base, writes, roots, options.cacheDir ?? null)) ??
       docker.exportFs(c.tag, keepFor(roots)),
   );
+  ref.background.push(observedB.fs, observedB.behaviour);
   const runtimeBase = c.intended.find((i) => i.kind === "runtime-base");
   const reasons: Reason[] = compareContracts(
     { config: ref.info.config, base: ref.base },
@@ -385,9 +398,8 @@ async function compareCandidate(
     },
   );
 
-  const [a, b] = await Promise.all([ref.observed, observedB]);
+  const [fsA, fsB] = await Promise.all([ref.observed.fs, observedB.fs]);
   const compareStart = Date.now();
-  const [fsA, fsB] = [a.fs, b.fs];
   if ("error" in fsA) reasons.push(reason("difference", "inspect", { which: "original", detail: fsA.error }));
   else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
   else {
@@ -398,6 +410,8 @@ async function compareCandidate(
       else ref.findings = findings({ fs: whole, config: ref.info.config, roots });
     }
     for (const f of newFindings(ref.findings ?? [], found)) reasons.push(reason("difference", f.id, f.data));
+    // Nothing reads the original any more once it has run: it goes while the optimized image still runs.
+    if (c.first && options.rebuild === false && options.bisect === false) ref.observed.behaviour.then(ref.release, ref.release);
     const sides = [
       { fs: fsA, config: ref.info.config },
       { fs: fsB, config: info.config },
@@ -412,9 +426,9 @@ async function compareCandidate(
       ...comparePermissions(roots, ...sides, runtimeBase?.detail.hardened === "true"),
     );
   }
-  const behaviour = b.behaviour;
-  reasons.push(...compareBehaviour(a.behaviour, behaviour));
   timings.add("compare", Date.now() - compareStart);
+  const [behaviourA, behaviour] = await Promise.all([ref.observed.behaviour, observedB.behaviour]);
+  reasons.push(...compareBehaviour(behaviourA, behaviour));
 
   let editedFile: string | null = null;
   let rebuild: [number | null, number | null] = [null, null];
@@ -460,7 +474,7 @@ async function compareCandidate(
     equivalent: differences.length === 0,
     reasons: [...differences, ...reasons.filter((r) => r.kind === "intended"), ...reasons.filter((r) => r.kind === "information")],
     editedFile,
-    original: { ...original, rebuildSeconds: rebuild[0], behaviour: a.behaviour },
+    original: { ...original, rebuildSeconds: rebuild[0], behaviour: behaviourA },
     optimized: { sizeBytes: info.size, layers: info.layers, buildSeconds: b2.seconds, rebuildSeconds: rebuild[1], behaviour },
   };
 }
