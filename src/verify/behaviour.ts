@@ -19,6 +19,11 @@ export interface BehaviourOptions {
   readonly env?: readonly string[];
   /** Bound of the readiness wait per image (default 30 s). */
   readonly readyMs?: number;
+  /**
+   * The server container already started (named `name`) with these ports published, before the image's
+   * config was read: used when the config exposes exactly these, else removed and started again.
+   */
+  readonly early?: { readonly ports: readonly number[]; readonly started: ReturnType<Docker["serve"]> };
 }
 
 export async function observe(
@@ -36,13 +41,19 @@ export async function observe(
   const health = healthArgv(config);
   const readyMs = options.readyMs ?? 30_000;
   if (options.smoke || (ports.length === 0 && !health)) {
+    if (options.early) await discard(docker, options.early.started, name);
     const args = options.smoke ?? [];
     const r = await docker.run(image, args, { name, timeoutMs: 60_000, env: options.env });
     // A client killed at the time limit leaves its container running.
     if (r.code === 128 || r.code === 137) docker.removeContainer(name);
     return { ...none, run: { args, code: r.code, output: `${r.stdout}${r.stderr}`.trim() } };
   }
-  const started = await docker.serve(image, { name, ports, env: options.env, network: ports.length === 0 ? "none" : undefined });
+  const early = options.early;
+  const reuse = early !== undefined && early.ports.join() === ports.join();
+  if (early && !reuse) await discard(docker, early.started, name);
+  const started = reuse
+    ? await early.started
+    : await docker.serve(image, { name, ports, env: options.env, network: ports.length === 0 ? "none" : undefined });
   try {
     if ("error" in started) return { ...none, error: started.error };
     const paths = options.httpPaths && options.httpPaths.length > 0 ? options.httpPaths : ["/"];
@@ -87,6 +98,12 @@ export async function observe(
   } finally {
     docker.removeContainer(name);
   }
+}
+
+/** Remove a container started ahead for nothing (also one that failed to start): its name must be free again. */
+async function discard(docker: Docker, started: Promise<unknown>, name: string): Promise<void> {
+  await started;
+  await docker.exec(["rm", "-f", name]);
 }
 
 /** The HEALTHCHECK's command as argv for `docker exec`, or null when there is none (or `NONE`). */

@@ -11,12 +11,14 @@ describe("dockerfileFacts", () => {
       copied: ["/app/bin"],
       workdir: "/app",
       writes: ["/app", "/app/bin"],
+      exposed: [],
     });
     expect(dockerfileFacts("FROM node:20 AS base\nWORKDIR /w\nFROM base\nCOPY . .\n")).toEqual({
       base: "node:20",
       copied: ["/w"],
       workdir: "/w",
       writes: ["/w"],
+      exposed: [],
     });
   });
 
@@ -46,5 +48,12 @@ describe("dockerfileFacts", () => {
     ])
       expect(writes(unknown), unknown).toBeNull();
     expect(writes("# syntax=docker/dockerfile:1.7\nFROM debian\nCOPY a /a\n")).toEqual(["/a"]);
+  });
+
+  test("exposed: the TCP ports of the final stage's EXPOSE, null for a variable or a range", () => {
+    const exposed = (text: string) => dockerfileFacts(text).exposed;
+    expect(exposed("FROM a AS b\nEXPOSE 1\nFROM b\nEXPOSE 8080/tcp 53/udp 3000\n")).toEqual([1, 3000, 8080]);
+    expect(exposed("FROM a\nEXPOSE $PORT\n")).toBeNull();
+    expect(exposed("FROM a\nEXPOSE 8000-8010\n")).toBeNull();
   });
 });

@@ -18,6 +18,8 @@ export interface DockerfileFacts {
    * syntax. Nothing outside these paths (and the folders above them) differs from the base image.
    */
   readonly writes: readonly string[] | null;
+  /** The TCP ports the final stage's EXPOSE instructions name (not its base's), or null when one is a variable or a range. */
+  readonly exposed: readonly number[] | null;
 }
 
 /** Instructions that change the image config only. */
@@ -44,7 +46,7 @@ export function dockerfileFacts(
   buildArgs: Readonly<Record<string, string>> = {},
   isFile: (path: string) => boolean = () => false,
 ): DockerfileFacts {
-  const none = { base: null, copied: [], workdir: null, writes: null };
+  const none = { base: null, copied: [], workdir: null, writes: null, exposed: null };
   let df: Dockerfile;
   try {
     df = parseDockerfile(text).dockerfile;
@@ -83,6 +85,7 @@ export function dockerfileFacts(
   let writes: string[] | null = syntax && !/^(docker\.io\/)?docker\/dockerfile(:[\w.-]+)?(@sha256:[0-9a-f]+)?$/.test(syntax) ? null : [];
   // A relative path before any WORKDIR is relative to the base image's working folder, unknown here.
   let absolute = false;
+  let exposed: number[] | null = [];
   const relative = (path: string) => !path.startsWith("/") && !absolute;
   for (const s of chain) {
     for (const instr of s.body) {
@@ -110,10 +113,22 @@ export function dockerfileFacts(
         if (intoFolder && fromContext && sources.every((src) => !src.includes("$") && isFile(src)))
           writes?.push(...sources.map((src) => posix.join(target, posix.basename(src))));
         else writes?.push(target);
+      } else if (instr.keyword === "EXPOSE") {
+        for (const word of instr.args.trim().split(/\s+/)) {
+          const m = /^(\d+)(?:\/(tcp|udp|sctp))?$/i.exec(word);
+          if (!m) exposed = null;
+          else if ((m[2] ?? "tcp").toLowerCase() === "tcp") exposed?.push(Number(m[1]));
+        }
       } else if (!CONFIG_ONLY.has(instr.keyword)) writes = null;
     }
   }
-  return { base, copied: [...new Set(copied)], workdir: setWorkdir, writes: writes && [...new Set(writes)] };
+  return {
+    base,
+    copied: [...new Set(copied)],
+    workdir: setWorkdir,
+    writes: writes && [...new Set(writes)],
+    exposed: exposed && [...new Set(exposed)].sort((a, b) => a - b),
+  };
 }
 
 /** The words of an exec-form (JSON) COPY/ADD, which the parser leaves as text; null for the shell form. */

@@ -49,6 +49,10 @@ describe("verify and the docker environment", () => {
     expect(Date.now() - start).toBeLessThan(20_000);
     // The build was started (and stopped at once: the client may not have got to log its arguments).
     expect(r.timings.buildOriginal).toBeGreaterThanOrEqual(0);
-    expect(readFileSync(log, "utf8").split("\n").find((c) => c.startsWith("image rm"))).toMatch(/:original$/);
+    expect(
+      readFileSync(log, "utf8")
+        .split("\n")
+        .find((c) => c.startsWith("image rm")),
+    ).toMatch(/:original$/);
   });
 });

@@ -134,23 +134,34 @@ interface Observed {
   readonly behaviour: Promise<Behaviour>;
 }
 
-/** Read the file system (`read`) and exercise the image, both at once. */
+/**
+ * Read the file system (`read`) and exercise the image, both at once. With `ports` (what the image is expected
+ * to expose), its server starts before its config is read; `observe` checks the guess.
+ */
 function observeImage(
   options: VerifyOptions,
   timings: Timings,
   tag: string,
-  config: ImageConfig,
+  config: Promise<ImageConfig>,
   which: "original" | "optimized",
   read: () => Promise<ImageFs | { error: string }>,
+  ports: readonly number[] | null = null,
 ): Observed {
   const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
   const probe = { smoke: options.smoke, httpPaths, env: options.env };
   const side = which === "original" ? "Original" : "Optimized";
+  const name = `${tag.replace(/[:/]/g, "-")}-${which}`;
   return {
     fs: timings.measure(`export${side}` as Phase, read),
-    behaviour: timings.measure(`run${side}` as Phase, () =>
-      observe(options.docker, tag, config, `${tag.replace(/[:/]/g, "-")}-${which}`, probe),
-    ),
+    behaviour: timings.measure(`run${side}` as Phase, async () => {
+      const start = (p: readonly number[]) => options.docker.serve(tag, { name, ports: p, env: options.env });
+      const early = ports && ports.length > 0 && !options.smoke ? { ports, started: start(ports) } : undefined;
+      const known = await config.catch(async (err: unknown) => {
+        if (early) await early.started.then(() => options.docker.removeContainer(name));
+        throw err;
+      });
+      return observe(options.docker, tag, known, name, { ...probe, early });
+    }),
   };
 }
 
@@ -240,7 +251,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
         inspectWithBase(docker, originalTag, dockerfileFacts(input).base),
       );
       const roots = appRoots(input, full.output);
-      const observed = observeImage(options, timings, originalTag, info.config, "original", () =>
+      const observed = observeImage(options, timings, originalTag, Promise.resolve(info.config), "original", () =>
         docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
       );
       pending.push(observed.fs, observed.behaviour);
@@ -368,24 +379,32 @@ async function compareCandidate(
     return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
   }
   const factsOut = dockerfileFacts(c.text, {}, (src) => isContextFile(options.context, src));
-  const [info, baseOptimized, baseInfo] = await timings.measure("inspect", () => inspectWithBase(docker, c.tag, factsOut.base));
-  // Closure probes on both file systems, and what both images do (the original's observed once).
+  const inspected = timings.measure("inspect", () => inspectWithBase(docker, c.tag, factsOut.base));
+  inspected.catch(() => {});
+  // Closure probes on both file systems, and what both images do (the original's observed once). The server
+  // starts while the image is inspected, with the ports its EXPOSE names (the base's own are rare).
   options.progress?.("reading both file systems and running both images");
   const roots = ref.roots;
-  // Its base's file system (read once) and its own paths when that is exact, else the whole export.
-  const base = baseInfo && factsOut.base ? { ref: factsOut.base, info: baseInfo } : null;
   const writes = viaFrontend ? null : factsOut.writes;
   const observedB = observeImage(
     options,
     timings,
     c.tag,
-    info.config,
+    inspected.then(([i]) => i.config),
     "optimized",
-    async () =>
-      (await readAbove(docker, { tag: c.tag, info }, base, writes, roots, options.cacheDir ?? null)) ??
-      docker.exportFs(c.tag, keepFor(roots)),
+    async () => {
+      // Its base's file system (read once) and its own paths when that is exact, else the whole export.
+      const [info, , baseInfo] = await inspected;
+      const base = baseInfo && factsOut.base ? { ref: factsOut.base, info: baseInfo } : null;
+      return (
+        (await readAbove(docker, { tag: c.tag, info }, base, writes, roots, options.cacheDir ?? null)) ??
+        docker.exportFs(c.tag, keepFor(roots))
+      );
+    },
+    viaFrontend ? null : factsOut.exposed,
   );
   ref.background.push(observedB.fs, observedB.behaviour);
+  const [info, baseOptimized] = await inspected;
   const runtimeBase = c.intended.find((i) => i.kind === "runtime-base");
   const reasons: Reason[] = compareContracts(
     { config: ref.info.config, base: ref.base },
