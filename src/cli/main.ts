@@ -156,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
       settings,
       onInterrupt: verifyIo().onInterrupt,
       runRoot: verifyRunRoot(),
+      cacheDir: (await import("./verify.js")).cacheDir(process.env),
       progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`),
     }).catch((err: unknown) => {
       throw err instanceof DockerEnvironmentError ? new UsageError(err.message) : err;
