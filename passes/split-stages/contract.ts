@@ -44,7 +44,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   const builderBody: Instruction[] = [];
   for (let i = 0; i <= body.length; i++) {
     for (const ins of plan.builderInserts) if (ins.before === i) builderBody.push(...ins.instructions);
-    if (i <= a.lastBuild) builderBody.push(plan.builderReplace?.get(i) ?? body[i]);
+    if (i <= (plan.builderEnd ?? a.lastBuild)) builderBody.push(plan.builderReplace?.get(i) ?? body[i]);
   }
 
   const runtimeBody: Instruction[] = [...plan.runtimePrelude];

@@ -217,6 +217,9 @@ export function layeredPlan({
       shellless: false,
       builderInserts: [],
       builderReplace: caches?.replace,
+      // The runtime copies only the build RUNs' outputs: steps after the last of them (global installs, which the
+      // runtime replays or the build never used) need not re-run after a source edit.
+      builderEnd: direct && direct.length > 0 ? Math.max(...direct.map((r) => r.index)) : undefined,
       buildCaches: caches?.paths,
       runtimePrelude: prelude,
       notes,

@@ -77,6 +77,11 @@ export interface RecipePlan {
   readonly shellless: boolean;
   /** Instructions to insert in the build stage before the body index given (body.length: at the end). */
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
+  /**
+   * The last body index the build stage keeps, when the runtime copies nothing later steps write (a global CLI
+   * installed after the build that the runtime installs itself): a source edit then re-runs none of them.
+   */
+  readonly builderEnd?: number;
   /** Build-stage instructions replaced, by body index (a RUN given cache mounts). */
   readonly builderReplace?: ReadonlyMap<number, Instruction>;
   /** Build-stage folders on cache mounts (absolute): a tool's cache, never in the image. */

@@ -6,7 +6,6 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
-COPY config/default.json ./dist/config/default.json
 
 FROM node:20 AS deps
 WORKDIR /srv/api
