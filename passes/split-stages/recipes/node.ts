@@ -52,7 +52,10 @@ export const nodeRecipe: Recipe = {
     );
     // On an image that is already slim, the split pays only when the runtime leaves something behind.
     if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
-    // On a slim image with nothing to leave behind, that is the reason, whatever else the stage does.
+    // On a slim image with nothing to leave behind, that is the reason, whatever else the stage does; when the
+    // devDependencies had to stay, say why, since that is what the user can change.
+    const kept = layered?.ok ? layered.plan.notes.find((n) => n.id === "keptDevDeps") : undefined;
+    if (slimBase && kept) return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: kept.data.reason } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const [global] = a.globalInstalls;
     if (global) return { ok: false, id: "globalInstall", data: { command: `${global.tool} install -g ${global.packages.join(" ")}` } };

@@ -6,6 +6,7 @@ import type { PackagePolicy } from "../packages.js";
 
 export type RecipeRefusalId =
   | "alreadySlim"
+  | "alreadySlimDevKept"
   | "noRuntimeImage"
   | "nothingToGain"
   | "nothingServed"
