@@ -17,6 +17,7 @@ import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
+import { compiledSourceCopies } from "./node-compiled-sources.js";
 
 const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 /** Commands the global package provides when they differ from its name. */
@@ -151,6 +152,14 @@ export function layeredPlan({
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
   const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
   if (caches) notes.push(...caches.notes);
+  // TypeScript sources the build compiled, which nothing in the image reads: left in the build stage.
+  const compiled = direct && !options.harden ? compiledSourceCopies(a, context, project, direct, dev.keep) : null;
+  if (compiled)
+    notes.push({
+      line,
+      id: "compiledSourcesLeft",
+      data: { paths: compiled.paths.map((p) => `\`${p}\``).join(", "), count: String(compiled.files) },
+    });
   // A static site on a global server: the build's outputs alone, no context copies.
   const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
   if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });
@@ -194,7 +203,7 @@ export function layeredPlan({
   const appCopies = (builder: string | null) => [
     ...(given?.spec ? [] : modulesCopy()),
     ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site ? [] : [replay(instr, i)];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site || compiled?.indices.has(i) ? [] : [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];

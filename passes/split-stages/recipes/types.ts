@@ -49,7 +49,8 @@ export type RecipeNoteId =
   | "lockfileNotRead"
   | "staticSiteOnly"
   | "buildCache"
-  | "depsCache";
+  | "depsCache"
+  | "compiledSourcesLeft";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

@@ -23,7 +23,6 @@ WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY package.json yarn.lock .yarnrc.yml ./
 COPY tsconfig.json ./
-COPY src ./src
 COPY --from=build /app/dist /app/dist
 EXPOSE 8080
 CMD ["node", "dist/main.js"]
