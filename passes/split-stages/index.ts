@@ -150,6 +150,8 @@ export default definePass({
       "The original install did not read `{lockfile}` (no COPY before it brings it), so stage `deps` does not either: `{command}` resolves versions afresh, as the original's did, and the two can differ; copy the lockfile before the install.",
     staticSiteOnly:
       "Left the sources and manifests out of the runtime: the image runs only `{server}`, which serves `{dir}`, a folder the build writes after the last COPY, and reads nothing else of the working folder (the context has no `serve.json`, `now.json` or `package.json` `static` settings).",
+    nativeOptionalUnknown:
+      "Did not split: the optional dependency `{package}` may build native code (pnpm's lockfile marks every optional package as building without looking), so which system libraries it needs on the smaller runtime image is unknown; split by hand, or build on a slim node image, which the runtime then shares.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -93,8 +93,8 @@ export function layeredPlan({
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
   // Kept devDependencies run in the runtime too: the table's programs of those the manifest names count.
   const keptDev = dev.keep ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
-  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev]);
-  if (!native.ok) return { ok: false, id: "nativeUnknown", data: { package: native.pkg } };
+  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev], undefined, !fullToSlim);
+  if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg } };
   const aptPackages: string[] = [];
   const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
   for (const need of native.needs) {

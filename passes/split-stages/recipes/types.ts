@@ -19,7 +19,8 @@ export type RecipeRefusalId =
   | "staticRuntimeBlocked"
   | "workspaceGlob"
   | "yarnGlobalPnp"
-  | "workspaceScript";
+  | "workspaceScript"
+  | "nativeOptionalUnknown";
 export type RecipeNoteId =
   | "pruned"
   | "staticGo"
