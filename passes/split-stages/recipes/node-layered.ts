@@ -10,7 +10,7 @@ import type { Analysis } from "../analysis.js";
 import { chownedFolder, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
-import { runtimeLayout } from "./node-runtime-layout.js";
+import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
 import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
@@ -146,7 +146,7 @@ export function layeredPlan({
   // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
   const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
-  if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
+  notes.push(...layoutNotes(layout, line));
   // A static site on a global server: the build's outputs alone, no context copies.
   const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
   if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });

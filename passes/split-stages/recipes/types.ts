@@ -21,7 +21,47 @@ export type RecipeRefusalId =
   | "yarnGlobalPnp"
   | "workspaceScript"
   | "nativeOptionalUnknown";
+/** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
+export type OutputsReasonId =
+  | "filesHostModules"
+  | "filesRelativeCopy"
+  | "filesNoOutputs"
+  | "filesChecksOnly"
+  | "outputsNoWorkdir"
+  | "outputsRunForm"
+  | "outputsBeforeInstall"
+  | "outputsOutsideWorkdir"
+  | "outputsScriptsDeep"
+  | "outputsUnparsed"
+  | "outputsRedirect"
+  | "outputsComputedWord"
+  | "outputsElsewhere"
+  | "outputsNotScriptRun"
+  | "outputsNoScriptName"
+  | "outputsNpxFlag"
+  | "outputsRunAllNone"
+  | "outputsScriptMissing"
+  | "outputsScriptLoop"
+  | "outputsPnpmPrePost"
+  | "outputsWritesOutside"
+  | "outputsRemoves"
+  | "outputsCheckWrites"
+  | "outputsNotABuild"
+  | "outputsUnknownTool"
+  | "outputsComputedArg"
+  | "outputsToolOutside"
+  | "outputsToolOption"
+  | "outputsConfigUnreadable"
+  | "outputsConfigComputes"
+  | "outputsConfigSets"
+  | "outputsTscSources"
+  | "outputsTsconfigNoOutDir"
+  | "outputsStdout"
+  | "outputsFlagMissing"
+  | "outputsNoAngularJson"
+  | "outputsAngularOutside";
 export type RecipeNoteId =
+  | OutputsReasonId
   | "pruned"
   | "staticGo"
   | "distroless"
@@ -47,7 +87,8 @@ export type RecipeNoteId =
   | "workspaceManifests"
   | "osNeedsDev"
   | "lockfileNotRead"
-  | "staticSiteOnly";
+  | "staticSiteOnly"
+  | "checksLeftOut";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
