@@ -192,6 +192,12 @@ export default definePass({
     outputsFlagMissing: "The build's outputs are unknown: `{tool}` is not given its output with {flags}.",
     outputsNoAngularJson: "The build's outputs are unknown: there is no `angular.json` to read the output path from.",
     outputsAngularOutside: "The build's outputs are unknown: `{file}` names an output path outside `dist`.",
+    staticSiteLocal:
+      "Left the sources out of the runtime: the image runs only `{server}` from the project's node_modules, which serves `{dir}`, a folder the build writes after the last COPY; the runtime keeps node_modules and the manifests (npm reads them to find the command) and nothing else of the working folder (the context has no `serve.json`, `now.json` or `package.json` `static` settings, no vite config or `.env` files).",
+    pnpmWorkspace:
+      "Did not split: this is a pnpm workspace (packages {dirs}), where pnpm gives each package its own `node_modules` linked into the root's store, and the image is already slim; split by hand, copying every package's `node_modules` from one production install.",
+    pnpmWorkspaceWhole:
+      "Copied the working folder with every `node_modules` of the pnpm workspace from the build, because pnpm links each package's `node_modules` into the root's store and a production install copied apart would break those links.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -148,8 +148,8 @@ export function layeredPlan({
   const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
   notes.push(...layoutNotes(layout, line));
   // A static site on a global server: the build's outputs alone, no context copies.
-  const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
-  if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });
+  const site = direct ? staticSiteOnly(a, context, direct, provided, needsModules ? { project, devKept: dev.keep } : null) : null;
+  if (site) notes.push({ line, ...site.note });
   const owner = (a.owners.has(wd) ? chownedFolder(a, wd)?.owner : null) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
@@ -190,7 +190,7 @@ export function layeredPlan({
   const appCopies = (builder: string | null) => [
     ...(given?.spec ? [] : modulesCopy()),
     ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site ? [] : [replay(instr, i)];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site && !site.keeps(instr) ? [] : [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];

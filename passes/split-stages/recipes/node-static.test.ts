@@ -35,6 +35,22 @@ describe("the static server a CMD runs", () => {
     expect(staticServer(withCmd(cmd), memoryContext({}))).toBeNull();
   });
 
+  test("`npm start` and `npm run x` are followed to a script that is one server command", () => {
+    const scripts = (s: Record<string, string>) => memoryContext({ "package.json": JSON.stringify({ scripts: s }) });
+    const a = (cmd: string) => ({ ...withCmd(cmd), sources: new Map([["/app", "."]]) }) as unknown as Analysis;
+    expect(staticServer(a('["npm", "start"]'), scripts({ start: "serve -s build -l 8080" }))).toMatchObject({
+      dir: "/app/build",
+      port: 8080,
+    });
+    expect(staticServer(a('["yarn", "preview"]'), scripts({ preview: "vite preview --port 8080" }))).toMatchObject({
+      server: "vite preview",
+    });
+    // A pre script runs first; a script with a shell operator is not one command.
+    expect(staticServer(a('["npm", "start"]'), scripts({ prestart: "node gen.js", start: "serve build" }))).toBeNull();
+    expect(staticServer(a('["npm", "run", "serve"]'), scripts({ serve: "npm run build && serve build" }))).toBeNull();
+    expect(staticServer(a('["npm", "start", "--", "-p", "1"]'), scripts({ start: "serve build" }))).toBeNull();
+  });
+
   test("vite preview with a config file: its outDir may differ", () => {
     expect(staticServer(withCmd('["vite", "preview"]'), memoryContext({ "vite.config.ts": "export default {}" }))).toBeNull();
   });

@@ -20,7 +20,8 @@ export type RecipeRefusalId =
   | "workspaceGlob"
   | "yarnGlobalPnp"
   | "workspaceScript"
-  | "nativeOptionalUnknown";
+  | "nativeOptionalUnknown"
+  | "pnpmWorkspace";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"
@@ -88,7 +89,9 @@ export type RecipeNoteId =
   | "osNeedsDev"
   | "lockfileNotRead"
   | "staticSiteOnly"
-  | "checksLeftOut";
+  | "checksLeftOut"
+  | "staticSiteLocal"
+  | "pnpmWorkspaceWhole";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
