@@ -42,6 +42,12 @@ describe("osNeeds", () => {
       ["libpq", ["libpq5"]],
       ["simple-git", ["git"]],
     ]);
-    expect(osNeeds([{ name: "node-expat", builds: true }])).toEqual({ ok: false, pkg: "node-expat" });
+    expect(osNeeds([{ name: "node-expat", builds: true }])).toEqual({ ok: false, pkg: "node-expat", id: "nativeUnknown" });
+  });
+  test("a package whose build the lockfile does not record is unknown only on another image", () => {
+    const pkgs = [{ name: "@google-cloud/firestore", builds: null }];
+    expect(osNeeds(pkgs)).toEqual({ ok: false, pkg: "@google-cloud/firestore", id: "nativeOptionalUnknown" });
+    expect(osNeeds(pkgs, new Set(), true)).toEqual({ ok: true, needs: [] });
+    expect(osNeeds([{ name: "x", builds: true }], new Set(), true)).toEqual({ ok: false, pkg: "x", id: "nativeUnknown" });
   });
 });

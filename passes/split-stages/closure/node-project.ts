@@ -18,8 +18,11 @@ export type Manager = "npm" | "yarn" | "yarn-berry" | "pnpm";
 
 export interface LockedPackage {
   readonly name: string;
-  /** The lockfile says it runs an install script (native code, usually). */
-  readonly builds: boolean;
+  /**
+   * The lockfile says it runs an install script (native code, usually); null when the lockfile's flag is no
+   * evidence either way (pnpm marks every optional package as building without reading it: pnpm/pnpm#7707).
+   */
+  readonly builds: boolean | null;
 }
 
 export interface NodeProject {
@@ -85,22 +88,28 @@ function npmLocked(text: string): LockedPackage[] | null {
   return out;
 }
 
-/** pnpm-lock.yaml: `/name@version:` (or `name@version:`) entries; `requiresBuild: true`, `dev: true`. */
+/**
+ * pnpm-lock.yaml: `/name@version:` (or `name@version:`) entries; `requiresBuild: true`, `dev: true`,
+ * `optional: true`. pnpm (lockfile v5/v6) writes `requiresBuild: true` on every optional package, whose
+ * tarball it does not read (pnpm/pnpm#7707): there the flag says nothing, and the package's build is unknown.
+ */
 function pnpmLocked(text: string): LockedPackage[] {
   const out = new Map<string, LockedPackage>();
-  type Entry = { name: string; builds: boolean; dev: boolean };
+  type Entry = { name: string; builds: boolean; dev: boolean; optional: boolean };
   let current = null as Entry | null;
   const flush = () => {
-    if (current && !current.dev)
-      out.set(current.name, { name: current.name, builds: current.builds || out.get(current.name)?.builds === true });
+    if (!current || current.dev) return;
+    const builds = current.builds ? (current.optional ? null : true) : false;
+    out.set(current.name, { name: current.name, builds: strongest(builds, out.get(current.name)?.builds ?? false) });
   };
   for (const line of text.split(/\r?\n/)) {
     const head = /^ {2}'?\/?((?:@[^/@\s]+\/)?[^@\s/']+)[@/][^:]*'?:\s*$/.exec(line);
     if (head) {
       flush();
-      current = { name: head[1], builds: false, dev: false };
+      current = { name: head[1], builds: false, dev: false, optional: false };
     } else if (current && /^ {4}requiresBuild: true/.test(line)) current.builds = true;
     else if (current && /^ {4}dev: true/.test(line)) current.dev = true;
+    else if (current && /^ {4}optional: true/.test(line)) current.optional = true;
     else if (/^\S/.test(line)) {
       flush();
       current = null;
@@ -108,6 +117,12 @@ function pnpmLocked(text: string): LockedPackage[] {
   }
   flush();
   return [...out.values()];
+}
+
+/** Two versions of one package: building wins over unknown, unknown over not building. */
+function strongest(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === true || b === true) return true;
+  return a === null || b === null ? null : false;
 }
 
 /** yarn.lock (classic) records no install scripts and no dev flag: every package counts, none known to build. */

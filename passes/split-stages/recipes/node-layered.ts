@@ -10,7 +10,7 @@ import type { Analysis } from "../analysis.js";
 import { chownedFolder, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
-import { runtimeLayout } from "./node-runtime-layout.js";
+import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
 import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
@@ -95,8 +95,8 @@ export function layeredPlan({
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
   // Kept devDependencies run in the runtime too: the table's programs of those the manifest names count.
   const keptDev = dev.keep ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
-  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev]);
-  if (!native.ok) return { ok: false, id: "nativeUnknown", data: { package: native.pkg } };
+  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev], undefined, !fullToSlim);
+  if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg } };
   const aptPackages: string[] = [];
   const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
   for (const need of native.needs) {
@@ -148,7 +148,7 @@ export function layeredPlan({
   // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
   const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
-  if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
+  notes.push(...layoutNotes(layout, line));
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
   const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
   if (caches) notes.push(...caches.notes);
@@ -161,8 +161,8 @@ export function layeredPlan({
       data: { paths: compiled.paths.map((p) => `\`${p}\``).join(", "), count: String(compiled.files) },
     });
   // A static site on a global server: the build's outputs alone, no context copies.
-  const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
-  if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });
+  const site = direct ? staticSiteOnly(a, context, direct, provided, needsModules ? { project, devKept: dev.keep } : null) : null;
+  if (site) notes.push({ line, ...site.note });
   const owner = (a.owners.has(wd) ? chownedFolder(a, wd)?.owner : null) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
@@ -203,7 +203,8 @@ export function layeredPlan({
   const appCopies = (builder: string | null) => [
     ...(given?.spec ? [] : modulesCopy()),
     ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site || compiled?.indices.has(i) ? [] : [replay(instr, i)];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD")
+        return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];

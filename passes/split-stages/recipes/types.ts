@@ -20,8 +20,50 @@ export type RecipeRefusalId =
   | "staticRuntimeBlocked"
   | "workspaceGlob"
   | "yarnGlobalPnp"
-  | "workspaceScript";
+  | "workspaceScript"
+  | "nativeOptionalUnknown"
+  | "pnpmWorkspace";
+/** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
+export type OutputsReasonId =
+  | "filesHostModules"
+  | "filesRelativeCopy"
+  | "filesNoOutputs"
+  | "filesChecksOnly"
+  | "outputsNoWorkdir"
+  | "outputsRunForm"
+  | "outputsBeforeInstall"
+  | "outputsOutsideWorkdir"
+  | "outputsScriptsDeep"
+  | "outputsUnparsed"
+  | "outputsRedirect"
+  | "outputsComputedWord"
+  | "outputsElsewhere"
+  | "outputsNotScriptRun"
+  | "outputsNoScriptName"
+  | "outputsNpxFlag"
+  | "outputsRunAllNone"
+  | "outputsScriptMissing"
+  | "outputsScriptLoop"
+  | "outputsPnpmPrePost"
+  | "outputsWritesOutside"
+  | "outputsRemoves"
+  | "outputsCheckWrites"
+  | "outputsNotABuild"
+  | "outputsUnknownTool"
+  | "outputsComputedArg"
+  | "outputsToolOutside"
+  | "outputsToolOption"
+  | "outputsConfigUnreadable"
+  | "outputsConfigComputes"
+  | "outputsConfigSets"
+  | "outputsTscSources"
+  | "outputsTsconfigNoOutDir"
+  | "outputsStdout"
+  | "outputsFlagMissing"
+  | "outputsNoAngularJson"
+  | "outputsAngularOutside";
 export type RecipeNoteId =
+  | OutputsReasonId
   | "pruned"
   | "staticGo"
   | "distroless"
@@ -50,7 +92,10 @@ export type RecipeNoteId =
   | "staticSiteOnly"
   | "buildCache"
   | "depsCache"
-  | "compiledSourcesLeft";
+  | "compiledSourcesLeft"
+  | "checksLeftOut"
+  | "staticSiteLocal"
+  | "pnpmWorkspaceWhole";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
