@@ -215,7 +215,13 @@ class Follower {
 
   /** Nothing written: every command was one without effect. */
   get idle(): boolean {
-    return this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0 && this.tools.length === 0 && this.checks.length === 0;
+    return (
+      this.outputs.size === 0 &&
+      this.touched.length === 0 &&
+      this.written.length === 0 &&
+      this.tools.length === 0 &&
+      this.checks.length === 0
+    );
   }
 
   /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */
