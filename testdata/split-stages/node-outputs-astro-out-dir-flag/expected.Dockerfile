@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 RUN npm install -g http-server@14.1.1
 WORKDIR /app
