@@ -18,8 +18,8 @@ import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
 import { compiledSourceCopies } from "./node-compiled-sources.js";
+import { rootInstallScripts } from "./node-root-scripts.js";
 
-const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 /** Commands the global package provides when they differ from its name. */
 const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
   pm2: ["pm2", "pm2-runtime", "pm2-docker"],
@@ -72,7 +72,9 @@ export function layeredPlan({
   const berry = project.manager === "yarn-berry";
   if (berry && !berryLayered(project, context)) return null;
   if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", ""))) return null;
-  if (INSTALL_HOOKS.some((h) => project.pkg.scripts?.[h]) || project.pkg.workspaces !== undefined) return null;
+  // The project's own install scripts run again in the deps stage: only git-hook installers, which it drops.
+  const hooks = rootInstallScripts(project);
+  if (hooks.kind === "other" || project.pkg.workspaces !== undefined) return null;
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
   if (
@@ -86,7 +88,8 @@ export function layeredPlan({
   const alpine = /alpine/.test(base.tag ?? "");
   const fullToSlim = image !== base.raw;
 
-  const deps = install ? depsStage(a, context, project, install, options, workspaceDirs) : null;
+  const dropped = hooks.kind === "gitHooks" ? hooks.scripts : [];
+  const deps = install ? depsStage(a, context, project, install, options, workspaceDirs, dropped) : null;
   if (install && deps === null) return null;
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
@@ -214,6 +217,7 @@ export function layeredPlan({
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
+    if (hooks.kind === "gitHooks") notes.push({ line, id: "gitHookScripts", data: { scripts: hooks.commands, stage: depsName } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (found.lockfile && !project.lockfile)

@@ -93,6 +93,7 @@ export type RecipeNoteId =
   | "buildCache"
   | "depsCache"
   | "compiledSourcesLeft"
+  | "gitHookScripts"
   | "checksLeftOut"
   | "staticSiteLocal"
   | "pnpmWorkspaceWhole";
