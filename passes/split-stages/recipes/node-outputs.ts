@@ -136,6 +136,9 @@ class Follower {
     if (this.installRun && depth === 0 && projectInstall(tool, operands)) return;
     if ((tool === "npm" || tool === "yarn" || tool === "pnpm") && args.some((w) => ELSEWHERE.test(w)))
       return fail("outputsElsewhere", { command: `${tool} ${args.join(" ")}` });
+    // A global CLI goes to the toolchain's prefix, not the working folder; the recipe installs the ones the image
+    // runs in the runtime. npm's cache lives in the home folder.
+    if (depth === 0 && (globalInstall(tool, args, operands) || (tool === "npm" && operands[0] === "cache"))) return;
     if (tool === "npm") {
       const [verb, script] = operands;
       if (NPM_SCRIPT_VERBS.has(verb ?? "") && script) return this.runScript(script, passed(args), depth);
@@ -233,6 +236,18 @@ function projectInstall(tool: string, operands: readonly string[]): boolean {
   if (tool === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
   if (tool === "npm" || tool === "pnpm") return ["ci", "install", "i"].includes(operands[0] ?? "") && operands.length === 1;
   return false;
+}
+
+/** `npm install -g <names>`, `yarn global add <names>`, `pnpm add -g <names>`: registry packages only. */
+function globalInstall(tool: string, args: readonly string[], operands: readonly string[]): boolean {
+  const global = args.includes("-g") || args.includes("--global");
+  const names =
+    tool === "yarn" && operands[0] === "global" && operands[1] === "add"
+      ? operands.slice(2)
+      : (tool === "npm" || tool === "pnpm") && global && ["install", "i", "add"].includes(operands[0] ?? "")
+        ? operands.slice(1)
+        : [];
+  return names.length > 0 && names.every((n) => /^(@[\w.-]+\/)?[\w.-]+(@[\w.^~<>=*|-]+)?$/.test(n));
 }
 
 /** The words after `npm run x --`: npm passes them on to the script. */
