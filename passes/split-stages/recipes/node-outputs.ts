@@ -77,8 +77,10 @@ export function buildOutputs(
       if (instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0) fail("outputsRunForm", line);
       const follower = new Follower(project, read, index === install?.index);
       follower.script(joinContinuations(instr.args), 0);
-      // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs.
+      // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs. `mkdir -p` of the working
+      // folder (or a parent) as root: the runtime's WORKDIR makes the same root-owned folders.
       if (follower.idle) return;
+      if (user === null && follower.onlyMade((d) => isUnder(wd, resolvePath(cwd, d) ?? "."))) return;
       if (install && index < install.index) fail("outputsBeforeInstall", line);
       if (cwd !== wd) fail("outputsOutsideWorkdir", line);
       runs.push({ index, outputs: follower.finish(wd), user, checks: follower.checks });
@@ -97,6 +99,8 @@ class Follower {
   private readonly touched: string[] = [];
   /** Paths `cp` or `mkdir` wrote, relative to the working folder or absolute. */
   private readonly written: string[] = [];
+  /** Folders a plain `mkdir` (`-p`, no mode) made, relative to the RUN's folder or absolute. */
+  private readonly made: string[] = [];
   private readonly seen = new Set<string>();
   /** A build tool ran (maybe writing nothing, as `tsc --noEmit`). */
   private built = false;
@@ -178,7 +182,8 @@ class Follower {
     }
     if (COPIERS.has(tool)) {
       // What `cp`/`mkdir` create is an output in its own right.
-      this.written.push(...(tool.startsWith("mkdir") ? operands : operands.slice(-1)));
+      const plainMkdir = tool === "mkdir" && args.every((w) => !w.startsWith("-") || /^(-p|--parents|-v|--verbose|-pv|-vp)$/.test(w));
+      (plainMkdir ? this.made : this.written).push(...(tool.startsWith("mkdir") ? operands : operands.slice(-1)));
       return;
     }
     const check = checkCommand(tool, args);
@@ -211,13 +216,19 @@ class Follower {
 
   /** Nothing written: every command was one without effect. */
   get idle(): boolean {
-    return this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0 && !this.built && this.checks.length === 0;
+    return this.onlyMade(() => true) && this.made.length === 0;
+  }
+
+  /** Nothing written but folders `mkdir` made, each of which `keep` accepts. */
+  onlyMade(keep: (dir: string) => boolean): boolean {
+    const none = this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0;
+    return none && !this.built && this.checks.length === 0 && this.made.every(keep);
   }
 
   /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */
   finish(wd: string): string[] {
     const outs = [...this.outputs].map((p) => posix.join(wd, p));
-    for (const w of this.written) {
+    for (const w of [...this.written, ...this.made]) {
       const abs = resolvePath(wd, w);
       if (abs === null || abs === wd || !isUnder(abs, wd) || isUnder(abs, posix.join(wd, "node_modules")))
         fail("outputsWritesOutside", { path: w });

@@ -112,10 +112,9 @@ export function runtimeLayout(
   if (!replayable) return { kind: "files", why: { id: "filesRelativeCopy", data: {} } };
   const built = buildOutputs(a, project, context, install, skip);
   if (!built.ok) return { kind: "files", why: built.why };
-  // The install's own RUN wrote nothing else in the working folder (a global CLI, a cache clean): node_modules
-  // comes from the deps stage, the files from the context, as with an install alone.
-  if (built.runs.length === 0 && replayable && needsModules && runs.every((r) => a.stage.body.indexOf(r) === install?.index))
-    return { kind: "plain", chown: null };
+  // No RUN wrote in the working folder but the install (a global CLI, a cache clean, `mkdir -p` of the folder,
+  // `corepack enable`): node_modules comes from the deps stage, the files from the context, as with no RUN.
+  if (built.runs.length === 0 && replayable && needsModules) return { kind: "plain", chown: null };
   if (built.runs.every((r) => r.outputs.length === 0)) {
     // Only checks ran: the runtime must still copy from the build stage, so a failing test fails the build.
     const checks = [...new Set(built.runs.flatMap((r) => r.checks))];
