@@ -208,6 +208,10 @@ export default definePass({
       "Did not split: this is a pnpm workspace (packages {dirs}), where pnpm gives each package its own `node_modules` linked into the root's store, and the image is already slim; split by hand, copying every package's `node_modules` from one production install.",
     pnpmWorkspaceWhole:
       "Copied the working folder with every `node_modules` of the pnpm workspace from the build, because pnpm links each package's `node_modules` into the root's store and a production install copied apart would break those links.",
+    yarnWorkspaces:
+      "Did not split: this is a Yarn classic workspace, and yarn.lock does not record which packages yarn installs into a workspace's own `node_modules` (a conflicting version goes there), so a production install copied apart cannot be shown complete, and the image is already slim; split by hand.",
+    yarnWorkspacesWhole:
+      "Copied the working folder with every `node_modules` of the Yarn classic workspace from the build, because yarn.lock does not record which packages yarn installs into a workspace's own `node_modules`, so a production install copied apart cannot be shown complete.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -8,13 +8,22 @@ describe("importGraph", () => {
     const context = memoryContext({
       "index.js": 'const a = require("./lib/a");\nimport b from "@scope/b/sub";\n// require("commented")\n',
       "lib/a.js": 'export * from "./c.js";\nrequire("node:fs");\n',
-      "lib/c.ts": 'import type { X } from "koa";\n',
+      "lib/c.ts": 'import { X } from "koa";\n',
     });
     const g = importGraph(context, "index.js");
     expect(g.ok && [...g.packages]).toEqual([
       ["@scope/b", "index.js"],
       ["koa", "lib/c.ts"],
     ]);
+  });
+  test("TypeScript's type-only imports and exports load nothing; a default import named `type` does", () => {
+    const context = memoryContext({
+      "index.ts":
+        'import type { Context } from "koa";\nimport type Router from "@koa/router";\nexport type * from "zod";\nexport type { X } from "./types";\nimport type from "left-pad";\nimport { type A, b } from "ms";\n',
+      "plain.js": 'import type from "chalk";\n',
+    });
+    const g = importGraph(context, "index.ts");
+    expect(g.ok && [...g.packages.keys()]).toEqual(["left-pad", "ms"]);
   });
   test("a computed require or a missing file stops the walk", () => {
     expect(importGraph(memoryContext({ "i.js": "require(name)\n" }), "i.js")).toEqual({

@@ -150,7 +150,10 @@ export function layeredPlan({
   const direct = layout.kind === "outputs" ? layout.runs : null;
   // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
-  const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
+  const given =
+    layout.kind === "plain" && layout.chown
+      ? { ...layout.chown, spec: layout.hardened ? layout.chown.owner : (chownedFolder(a, wd)?.owner ?? null) }
+      : null;
   notes.push(...layoutNotes(layout, line));
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
   const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
@@ -242,6 +245,7 @@ export function layeredPlan({
       dropBuilder: plain,
       // A `chown -R` of the working folder: the copies must create it, owned as in the original.
       copiesFirst: layout.kind === "files" && a.owners.has(wd),
+      copiesInPlace: layout.kind === "plain" && layout.hardened,
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
         ...(plain || direct ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),

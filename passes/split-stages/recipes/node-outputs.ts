@@ -76,8 +76,10 @@ export function buildOutputs(
       if (instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0) fail("outputsRunForm", line);
       const follower = new Follower(project, read, index === install?.index);
       follower.script(joinContinuations(instr.args), 0);
-      // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs.
+      // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs. `mkdir -p` of the working
+      // folder (or a parent) as root: the runtime's WORKDIR makes the same root-owned folders.
       if (follower.idle) return;
+      if (user === null && follower.onlyMade((d) => isUnder(wd, resolvePath(cwd, d) ?? "."))) return;
       if (install && index < install.index) fail("outputsBeforeInstall", line);
       if (cwd !== wd) fail("outputsOutsideWorkdir", line);
       runs.push({ index, outputs: follower.finish(wd), user, tools: follower.tools, checks: follower.checks });
@@ -104,6 +106,8 @@ class Follower {
   private readonly touched: string[] = [];
   /** Paths `cp` or `mkdir` wrote, relative to the working folder or absolute. */
   private readonly written: string[] = [];
+  /** Folders a plain `mkdir` (`-p`, no mode) made, relative to the RUN's folder or absolute. */
+  private readonly made: string[] = [];
   private readonly seen = new Set<string>();
   /** The build tools that ran, with their arguments. */
   readonly tools: string[][] = [];
@@ -143,6 +147,9 @@ class Follower {
     if (this.installRun && depth === 0 && projectInstall(tool, operands)) return;
     if ((tool === "npm" || tool === "yarn" || tool === "pnpm") && args.some((w) => ELSEWHERE.test(w)))
       return fail("outputsElsewhere", { command: `${tool} ${args.join(" ")}` });
+    // A global CLI goes to the toolchain's prefix, not the working folder; the recipe installs the ones the image
+    // runs in the runtime. npm's cache lives in the home folder.
+    if (depth === 0 && (globalInstall(tool, args, operands) || (tool === "npm" && operands[0] === "cache"))) return;
     if (tool === "npm") {
       const [verb, script] = operands;
       if (NPM_SCRIPT_VERBS.has(verb ?? "") && script) return this.runScript(script, passed(args), depth);
@@ -182,7 +189,8 @@ class Follower {
     }
     if (COPIERS.has(tool)) {
       // What `cp`/`mkdir` create is an output in its own right.
-      this.written.push(...(tool.startsWith("mkdir") ? operands : operands.slice(-1)));
+      const plainMkdir = tool === "mkdir" && args.every((w) => !w.startsWith("-") || /^(-p|--parents|-v|--verbose|-pv|-vp)$/.test(w));
+      (plainMkdir ? this.made : this.written).push(...(tool.startsWith("mkdir") ? operands : operands.slice(-1)));
       return;
     }
     const check = checkCommand(tool, args);
@@ -215,19 +223,19 @@ class Follower {
 
   /** Nothing written: every command was one without effect. */
   get idle(): boolean {
-    return (
-      this.outputs.size === 0 &&
-      this.touched.length === 0 &&
-      this.written.length === 0 &&
-      this.tools.length === 0 &&
-      this.checks.length === 0
-    );
+    return this.onlyMade(() => true) && this.made.length === 0;
+  }
+
+  /** Nothing written but folders `mkdir` made, each of which `keep` accepts. */
+  onlyMade(keep: (dir: string) => boolean): boolean {
+    const none = this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0;
+    return none && this.tools.length === 0 && this.checks.length === 0 && this.made.every(keep);
   }
 
   /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */
   finish(wd: string): string[] {
     const outs = [...this.outputs].map((p) => posix.join(wd, p));
-    for (const w of this.written) {
+    for (const w of [...this.written, ...this.made]) {
       const abs = resolvePath(wd, w);
       if (abs === null || abs === wd || !isUnder(abs, wd) || isUnder(abs, posix.join(wd, "node_modules")))
         fail("outputsWritesOutside", { path: w });
@@ -246,6 +254,18 @@ function projectInstall(tool: string, operands: readonly string[]): boolean {
   if (tool === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
   if (tool === "npm" || tool === "pnpm") return ["ci", "install", "i"].includes(operands[0] ?? "") && operands.length === 1;
   return false;
+}
+
+/** `npm install -g <names>`, `yarn global add <names>`, `pnpm add -g <names>`: registry packages only. */
+function globalInstall(tool: string, args: readonly string[], operands: readonly string[]): boolean {
+  const global = args.includes("-g") || args.includes("--global");
+  const names =
+    tool === "yarn" && operands[0] === "global" && operands[1] === "add"
+      ? operands.slice(2)
+      : (tool === "npm" || tool === "pnpm") && global && ["install", "i", "add"].includes(operands[0] ?? "")
+        ? operands.slice(1)
+        : [];
+  return names.length > 0 && names.every((n) => /^(@[\w.-]+\/)?[\w.-]+(@[\w.^~<>=*|-]+)?$/.test(n));
 }
 
 /** The words after `npm run x --`: npm passes them on to the script. */

@@ -11,7 +11,11 @@ import type { NodeProject } from "../closure/node-project.js";
 import { resolvePath } from "../paths.js";
 import { manifestOnly } from "./node-deps.js";
 import { type BuildRun, buildOutputs } from "./node-outputs.js";
+import { hardeningBlocker } from "../harden.js";
 import type { Reason } from "./node-tool-config.js";
+
+/** The node image's non-root user, who owns a hardened runtime's files (the layered plan's `nonRootUser`). */
+const HARDENED_OWNER = "node:node";
 import type { RecipeNote } from "./types.js";
 
 /** A RUN the runtime does not need replayed: an OS install, a global install, or the project install alone. */
@@ -64,7 +68,12 @@ function cwdAt(a: Analysis, target: Instruction): string | null {
 }
 
 export type Layout =
-  | { readonly kind: "plain"; readonly chown: { readonly index: number; readonly owner: string } | null }
+  | {
+      readonly kind: "plain";
+      readonly chown: { readonly index: number; readonly owner: string } | null;
+      /** Option `harden`: `chown` gives every copy to the runtime's non-root user. */
+      readonly hardened?: boolean;
+    }
   | { readonly kind: "outputs"; readonly runs: readonly BuildRun[] }
   | { readonly kind: "files"; readonly why: Reason | null };
 
@@ -77,7 +86,14 @@ export function runtimeLayout(
   needsModules: boolean,
   harden: boolean,
 ): Layout {
-  if (harden) return { kind: "files", why: null };
+  if (harden && hardeningBlocker(a.stage) === null) {
+    // Hardened: the plain layout gives every copy to the user (node_modules first, creating the working folder
+    // owned by it); others keep copying the whole folder, which the runtime's first COPY gives to the user.
+    const layout = runtimeLayout(a, context, project, install, needsModules, false);
+    return layout.kind === "plain" && layout.chown === null
+      ? { kind: "plain", chown: { index: a.stage.body.length, owner: HARDENED_OWNER }, hardened: true }
+      : { kind: "files", why: null };
+  }
   // A COPY before the install brought the context's node_modules, which the install then replaced: replaying
   // it would mix them into the production ones.
   const hostModules = withDockerignore(context).exists(project.dir === "." ? "node_modules" : `${project.dir}/node_modules`);
@@ -96,6 +112,9 @@ export function runtimeLayout(
   if (!replayable) return { kind: "files", why: { id: "filesRelativeCopy", data: {} } };
   const built = buildOutputs(a, project, context, install, skip);
   if (!built.ok) return { kind: "files", why: built.why };
+  // No RUN wrote in the working folder but the install (a global CLI, a cache clean, `mkdir -p` of the folder,
+  // `corepack enable`): node_modules comes from the deps stage, the files from the context, as with no RUN.
+  if (built.runs.length === 0 && replayable && needsModules) return { kind: "plain", chown: null };
   if (built.runs.every((r) => r.outputs.length === 0)) {
     // Only checks ran: the runtime must still copy from the build stage, so a failing test fails the build.
     const checks = [...new Set(built.runs.flatMap((r) => r.checks))];

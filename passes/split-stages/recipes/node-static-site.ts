@@ -38,6 +38,9 @@ export interface RuntimeModules {
   readonly devKept: boolean;
 }
 
+/** Health-check programs that only ask the server over HTTP. */
+const HEALTH_CLIENTS = new Set(["curl", "wget"]);
+
 /** The package each server's command comes from. */
 const SERVER_PACKAGES: Readonly<Record<string, string>> = { serve: "serve", "http-server": "http-server", "vite preview": "vite" };
 
@@ -57,10 +60,12 @@ export function staticSiteOnly(
 ): StaticSite | null {
   const site = context.available ? staticServer(a, context) : null;
   if (site === null) return null;
+  // A health check that runs something other than an HTTP client may read the working folder.
+  if (a.entry.some((e) => e.from === "HEALTHCHECK" && !HEALTH_CLIENTS.has(posix.basename(e.name)))) return null;
   const local = modules !== null && localServer(site.server, modules);
   if (!local && (modules !== null || !provided.includes(site.server))) return null;
-  // vite reads the `.env` files of the project folder when it starts, whatever it serves.
-  if (local && site.server === "vite preview" && envFiles(context, modules.project.dir)) return null;
+  // vite reads its config and the `.env` files of the project folder when it starts, whatever it serves.
+  if (local && site.server === "vite preview" && viteReads(context, modules.project.dir)) return null;
   const run = runs.find((r) => r.outputs.some((o) => isUnder(site.dir, o)));
   if (!run) return null;
   if (a.stage.body.some((i, index) => (i.keyword === "COPY" || i.keyword === "ADD") && index > run.index)) return null;
@@ -84,10 +89,10 @@ function localServer(server: string, { project, devKept }: RuntimeModules): bool
   return Object.hasOwn(project.pkg.dependencies ?? {}, pkg) || (devKept && Object.hasOwn(project.pkg.devDependencies ?? {}, pkg));
 }
 
-function envFiles(context: BuildContext, dir: string): boolean {
+function viteReads(context: BuildContext, dir: string): boolean {
   return withDockerignore(context)
     .list(dir)
-    .some((f) => f === ".env" || f.startsWith(".env."));
+    .some((f) => f === ".env" || f.startsWith(".env.") || f.startsWith("vite.config."));
 }
 
 /** Whether the context holds a file that could configure the server (or the walk could not finish). */

@@ -50,6 +50,9 @@ export const nodeRecipe: Recipe = {
     const pnpmDirs = root ? pnpmWorkspaceDirs(root, context) : null;
     if (pnpmDirs && slimBase)
       return { ok: false, id: "pnpmWorkspace", data: { dirs: pnpmDirs.map((d) => `\`${d}\``).join(", ") || "none" } };
+    // Yarn classic workspaces: yarn.lock does not say which packages go into a workspace's own node_modules.
+    const yarnWorkspaces = root?.manager === "yarn" && root.pkg.workspaces !== undefined;
+    if (yarnWorkspaces && slimBase) return { ok: false, id: "yarnWorkspaces", data: {} };
     const layered = withWorkspaceNote(
       project && !pnpmDirs ? layeredPlan({ base, a, context, project, image, options, runtimePackages, workspaceDirs }) : null,
       workspaceDirs,
@@ -66,6 +69,7 @@ export const nodeRecipe: Recipe = {
 
     const notes: RecipeNote[] = [];
     if (pnpmDirs) notes.push({ line: a.stage.body[a.lastBuild].line, id: "pnpmWorkspaceWhole", data: {} });
+    if (yarnWorkspaces) notes.push({ line: a.stage.body[a.lastBuild].line, id: "yarnWorkspacesWhole", data: {} });
     const builderInserts = [];
     const last = a.stage.body[a.lastBuild];
     const devDeps = Object.keys(project?.pkg.devDependencies ?? {});

@@ -22,7 +22,8 @@ export type RecipeRefusalId =
   | "yarnGlobalPnp"
   | "workspaceScript"
   | "nativeOptionalUnknown"
-  | "pnpmWorkspace";
+  | "pnpmWorkspace"
+  | "yarnWorkspaces";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"
@@ -96,7 +97,8 @@ export type RecipeNoteId =
   | "gitHookScripts"
   | "checksLeftOut"
   | "staticSiteLocal"
-  | "pnpmWorkspaceWhole";
+  | "pnpmWorkspaceWhole"
+  | "yarnWorkspacesWhole";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -149,6 +151,11 @@ export interface RecipePlan {
   readonly runtimeCopies?: (builder: string) => readonly Instruction[];
   /** The copies open the runtime (before a replayed WORKDIR creates their folder owned by root). */
   readonly copiesFirst?: boolean;
+  /**
+   * Hardened, the copies stay where the original made them: the plan's first copy already creates the working
+   * folder owned by the non-root user, and each copy gives its files to that user.
+   */
+  readonly copiesInPlace?: boolean;
   /** The runtime needs nothing from the builder, which is then left out. */
   readonly dropBuilder?: boolean;
   /** Commands the runtime stage installs itself (global CLIs, OS packages). */
