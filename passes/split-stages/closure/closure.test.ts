@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
 import { importGraph, packageOf } from "./imports.js";
 import { osNeeds } from "./native.js";
+import { lockedProd } from "./node-project.js";
 
 describe("importGraph", () => {
   test("follows relative requires and imports, collecting packages with the file that loads them", () => {
@@ -58,5 +59,74 @@ describe("osNeeds", () => {
     expect(osNeeds(pkgs)).toEqual({ ok: false, pkg: "@google-cloud/firestore", id: "nativeOptionalUnknown" });
     expect(osNeeds(pkgs, new Set(), true)).toEqual({ ok: true, needs: [] });
     expect(osNeeds([{ name: "x", builds: true }], new Set(), true)).toEqual({ ok: false, pkg: "x", id: "nativeUnknown" });
+  });
+});
+
+describe("a yarn.lock, which records no install scripts", () => {
+  test("marks a package as building when it depends on a native build helper (nan, node-addon-api, bindings…)", () => {
+    const lock = [
+      "# yarn lockfile v1",
+      "",
+      '"@scope/fast@^1.0.0", "@scope/fast@^1.1.0":',
+      '  version "1.1.0"',
+      "  dependencies:",
+      '    node-gyp-build "^4.8.0"',
+      "",
+      "express@4.21.2:",
+      '  version "4.21.2"',
+      "  dependencies:",
+      '    accepts "~1.3.8"',
+      "",
+      "libpq@^1.8.13:",
+      '  version "1.8.13"',
+      "  dependencies:",
+      '    bindings "1.5.0"',
+      '    nan "~2.22.2"',
+      "",
+      "nan@~2.22.2:",
+      '  version "2.22.2"',
+      "",
+    ].join("\n");
+    const locked = lockedProd("yarn", lock) ?? [];
+    expect(locked.filter((p) => p.builds).map((p) => p.name)).toEqual(["@scope/fast", "libpq"]);
+    expect(locked.map((p) => p.name)).toContain("nan");
+    // libpq is in the table; an unknown addon leaves the split undone.
+    expect(osNeeds(locked.filter((p) => p.name !== "@scope/fast"))).toMatchObject({ ok: true });
+    expect(osNeeds(locked)).toMatchObject({ ok: false, pkg: "@scope/fast", id: "nativeUnknown" });
+  });
+});
+
+describe("a pnpm 9 lockfile, which records no builds", () => {
+  test("marks a package as building when its snapshot depends on a native build helper", () => {
+    const lock = [
+      "lockfileVersion: '9.0'",
+      "",
+      "importers:",
+      "  .:",
+      "    dependencies:",
+      "      bcrypt:",
+      "        specifier: 5.1.1",
+      "        version: 5.1.1",
+      "",
+      "packages:",
+      "  bcrypt@5.1.1:",
+      "    resolution: {integrity: sha512-x}",
+      "    engines: {node: '>= 10.0.0'}",
+      "",
+      "  left-pad@1.3.0:",
+      "    resolution: {integrity: sha512-y}",
+      "",
+      "snapshots:",
+      "  bcrypt@5.1.1:",
+      "    dependencies:",
+      "      '@mapbox/node-pre-gyp': 1.0.11",
+      "      node-addon-api: 5.1.0",
+      "",
+      "  left-pad@1.3.0: {}",
+      "",
+    ].join("\n");
+    const locked = lockedProd("pnpm", lock) ?? [];
+    expect(locked.find((p) => p.name === "bcrypt")?.builds).toBe(true);
+    expect(locked.find((p) => p.name === "left-pad")?.builds).toBe(false);
   });
 });
