@@ -44,7 +44,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   const builderBody: Instruction[] = [];
   for (let i = 0; i <= body.length; i++) {
     for (const ins of plan.builderInserts) if (ins.before === i) builderBody.push(...ins.instructions);
-    if (i <= a.lastBuild) builderBody.push(plan.builderReplace?.get(i) ?? body[i]);
+    if (i <= (plan.builderEnd ?? a.lastBuild)) builderBody.push(plan.builderReplace?.get(i) ?? body[i]);
   }
 
   const runtimeBody: Instruction[] = [...plan.runtimePrelude];
@@ -63,7 +63,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   };
   // Hardened or kept owners: the copies come first so that they create the app folders owned by the user
   // (a replayed WORKDIR would create them owned by root), and the user is set before anything else.
-  const first = names.user || plan.copiesFirst || (names.owners?.size ?? 0) > 0;
+  const first = (names.user && !plan.copiesInPlace) || plan.copiesFirst || (names.owners?.size ?? 0) > 0;
   if (first) runtimeBody.push(...copies(body[a.lastBuild].line));
   if (names.user) runtimeBody.push(instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {

@@ -8,9 +8,15 @@ export type Hardening = { readonly user: NonNullable<RecipePlan["nonRootUser"]> 
 export function hardeningUser(stage: Stage, plan: RecipePlan): Hardening {
   if (stage.body.some((i) => i.keyword === "USER")) return null;
   if (!plan.nonRootUser) return { reason: `\`${plan.image}\` has no ready non-root user` };
+  const blocker = hardeningBlocker(stage);
+  return blocker ? { reason: blocker } : { user: plan.nonRootUser };
+}
+
+/** What in the stage may need root (a low port, a VOLUME), so that hardening is refused; null when nothing does. */
+export function hardeningBlocker(stage: Stage): string | null {
   const ports = stage.body.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.trim().split(/\s+/));
   const low = ports.find((p) => !/^\d+(\/\w+)?$/.test(p) || Number.parseInt(p, 10) < 1024);
-  if (low) return { reason: `it exposes port \`${low}\`, which may need root to bind` };
-  if (stage.body.some((i) => i.keyword === "VOLUME")) return { reason: "it declares a VOLUME, whose ownership the user may not have" };
-  return { user: plan.nonRootUser };
+  if (low) return `it exposes port \`${low}\`, which may need root to bind`;
+  if (stage.body.some((i) => i.keyword === "VOLUME")) return "it declares a VOLUME, whose ownership the user may not have";
+  return null;
 }

@@ -128,7 +128,7 @@ export default definePass({
     sitePackagesEither:
       "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages and their commands there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
     filesStage:
-      "Copied the whole working folder from the build, without `node_modules`, because {why}; every source edit copies it again (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
+      "Copied the whole working folder from the build, without `node_modules`, for the reason that follows; every source edit copies it again (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
     depsLeftOut:
       "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
     staticNginx:
@@ -154,6 +154,64 @@ export default definePass({
       "Gave the build step a cache mount on `{dir}`, the cache `{tool}` keeps between builds, so a rebuild after a source edit reuses it; the cache stays out of the image.",
     depsCache:
       "Gave the install a cache mount on `{dir}`, the package manager's download cache, so a manifest change fetches only the packages that changed (`--no-cache-mounts` for a builder without BuildKit).",
+    compiledSourcesLeft:
+      "Left {paths} out of the runtime: {count} TypeScript source file(s) that the build compiles into its output, and nothing the image runs reads TypeScript (no loader, no type stripping, no source maps of the originals).",
+    gitHookScripts:
+      "Removed the install scripts {scripts} from stage `{stage}`'s copy of package.json before its production install: they only set up git hooks, which do nothing in an image, and their tool is a devDependency that a production install leaves out.",
+    alreadySlimDevKept:
+      "Did not split: `{image}` is already a slim image, and the runtime would keep the devDependencies because {reason}, so nothing would be left behind; once the app needs none of them at run time (or lists those it needs under `dependencies`), a split can drop the rest.",
+    nativeOptionalUnknown:
+      "Did not split: the optional dependency `{package}` may build native code (pnpm's lockfile marks every optional package as building without looking), so which system libraries it needs on the smaller runtime image is unknown; split by hand, or build on a slim node image, which the runtime then shares.",
+    checksLeftOut:
+      "Left the files of the checks {commands} (reports, new snapshots, caches) out of the runtime, which copies only the build's outputs: checks write nothing the app reads, and they still run in the build stage the runtime copies from.",
+    filesHostModules:
+      "The runtime cannot replay the context copies: the build context holds a `node_modules` that the install replaced; add it to `.dockerignore`.",
+    filesRelativeCopy: "The runtime cannot replay the context copies: a COPY to a relative path was made under another working folder.",
+    filesNoOutputs: "The build steps write no output msb-opt knows of.",
+    filesChecksOnly: "The build stage only runs the checks {commands}, which must still gate the image, so the runtime copies from it.",
+    outputsNoWorkdir: "The build's outputs are unknown: there is no working folder.",
+    outputsRunForm: "The build's outputs are unknown: the RUN on line {line} is not a plain shell command.",
+    outputsBeforeInstall: "The build's outputs are unknown: the RUN on line {line} builds before the install.",
+    outputsOutsideWorkdir: "The build's outputs are unknown: the RUN on line {line} builds outside the working folder.",
+    outputsScriptsDeep: "The build's outputs are unknown: npm scripts call each other too deeply.",
+    outputsUnparsed: "The build's outputs are unknown: `{text}` does not parse.",
+    outputsRedirect: "The build's outputs are unknown: `{text}` writes a file through a redirection.",
+    outputsComputedWord: "The build's outputs are unknown: `{command}` holds a computed word.",
+    outputsElsewhere: "The build's outputs are unknown: `{command}` runs in another folder or package.",
+    outputsNotScriptRun: "The build's outputs are unknown: `{command}` is not a script run.",
+    outputsNoScriptName: "The build's outputs are unknown: `{tool}` is run with no script name.",
+    outputsNpxFlag: "The build's outputs are unknown: `{command}` names its package with a flag.",
+    outputsRunAllNone: "The build's outputs are unknown: `{tool}` names no script `{pattern}`.",
+    outputsScriptMissing: "The build's outputs are unknown: the npm script `{script}` does not exist.",
+    outputsScriptLoop: "The build's outputs are unknown: the npm script `{script}` runs itself.",
+    outputsPnpmPrePost: "The build's outputs are unknown: whether pnpm runs `pre{script}`/`post{script}` depends on its settings.",
+    outputsWritesOutside: "The build's outputs are unknown: a build step writes `{path}`, outside the working folder's own outputs.",
+    outputsRemoves: "The build's outputs are unknown: a build step removes `{path}`, which is not one of its outputs.",
+    outputsCheckWrites: "The build's outputs are unknown: `{command}` rewrites or writes files, which a check-only run would not.",
+    outputsNotABuild: "The build's outputs are unknown: `{command}` is not a build.",
+    outputsUnknownTool: "The build's outputs are unknown: `{tool}` is not a build tool whose outputs msb-opt knows.",
+    outputsComputedArg: "The build's outputs are unknown: `{tool}` is given a computed argument.",
+    outputsToolOutside: "The build's outputs are unknown: `{tool}` writes `{path}`, outside the working folder's own outputs.",
+    outputsToolOption: "The build's outputs are unknown: `{tool}` is given `{option}`, which msb-opt does not follow.",
+    outputsConfigUnreadable: "The build's outputs are unknown: `{file}` cannot be read.",
+    outputsConfigComputes: "The build's outputs are unknown: `{file}` computes `{key}` or gives it a value msb-opt does not read.",
+    outputsConfigSets: "The build's outputs are unknown: `{file}` sets `{key}`, which msb-opt does not follow.",
+    outputsTscSources: "The build's outputs are unknown: `tsc` is given source files and no `--outDir`.",
+    outputsTsconfigNoOutDir: "The build's outputs are unknown: `{file}` sets no `outDir`, so tsc writes next to the sources.",
+    outputsStdout: "The build's outputs are unknown: `{tool}` writes to its standard output.",
+    outputsFlagMissing: "The build's outputs are unknown: `{tool}` is not given its output with {flags}.",
+    outputsNoAngularJson: "The build's outputs are unknown: there is no `angular.json` to read the output path from.",
+    outputsAngularOutside: "The build's outputs are unknown: `{file}` names an output path outside `dist`.",
+    staticSiteLocal:
+      "Left the sources out of the runtime: the image runs only `{server}` from the project's node_modules, which serves `{dir}`, a folder the build writes after the last COPY; the runtime keeps node_modules and the manifests (npm reads them to find the command) and nothing else of the working folder (the context has no `serve.json`, `now.json` or `package.json` `static` settings, no vite config or `.env` files).",
+    pnpmWorkspace:
+      "Did not split: this is a pnpm workspace (packages {dirs}), where pnpm gives each package its own `node_modules` linked into the root's store, and the image is already slim; split by hand, copying every package's `node_modules` from one production install.",
+    pnpmWorkspaceWhole:
+      "Copied the working folder with every `node_modules` of the pnpm workspace from the build, because pnpm links each package's `node_modules` into the root's store and a production install copied apart would break those links.",
+    yarnWorkspaces:
+      "Did not split: this is a Yarn classic workspace, and yarn.lock does not record which packages yarn installs into a workspace's own `node_modules` (a conflicting version goes there), so a production install copied apart cannot be shown complete, and the image is already slim; split by hand.",
+    yarnWorkspacesWhole:
+      "Copied the working folder with every `node_modules` of the Yarn classic workspace from the build, because yarn.lock does not record which packages yarn installs into a workspace's own `node_modules`, so a production install copied apart cannot be shown complete.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -64,7 +64,7 @@ export const GLOBAL_SETTINGS = {
     type: "string",
     choices: ["auto", "never"],
     default: "auto",
-    help: "add or raise `# syntax=` when the output needs it (never: for builders that cannot pull a frontend)",
+    help: "add or raise `# syntax=` when the output needs more than Docker's built-in frontend accepts (never: for builders that cannot pull a frontend)",
     flag: "--syntax-directive <mode>",
     // The frontend is the syntax line: it never adds one.
     edges: ["cli", "config"],

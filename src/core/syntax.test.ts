@@ -5,14 +5,15 @@ import { printDockerfile } from "./print.js";
 import { allowsConstruct, CONSTRUCTS, declaredSyntax, withSyntaxDirective } from "./syntax.js";
 
 const parse = (text: string) => parseDockerfile(text).dockerfile;
-/** The file with a cache mount added to its first RUN, as a pass would. */
-function addCacheMount(df: Dockerfile): Dockerfile {
+/** The file with a flag added to its first RUN, as a pass would: a cache mount by default. */
+function addCacheMount(df: Dockerfile, flag = { name: "mount", value: "type=cache,target=/root/.npm" }): Dockerfile {
   const stage = df.stages[0];
   const i = stage.body.findIndex((x) => x.keyword === "RUN");
   const body = stage.body.slice();
-  body[i] = changed(body[i], { flags: [{ name: "mount", value: "type=cache,target=/root/.npm" }] });
+  body[i] = changed(body[i], { flags: [flag] });
   return { ...df, stages: [{ ...stage, body }] };
 }
+const addNetworkNone = (df: Dockerfile) => addCacheMount(df, { name: "network", value: "none" });
 
 describe("declaredSyntax", () => {
   test.each([
@@ -28,11 +29,9 @@ describe("declaredSyntax", () => {
 describe("withSyntaxDirective", () => {
   test("adds the directive a new construct needs, above everything else", () => {
     const input = parse("# escape=\\\nFROM node:20\nRUN npm ci\n");
-    const { dockerfile, raisedTo } = withSyntaxDirective(input, addCacheMount(input), "auto");
-    expect(raisedTo).toBe("docker/dockerfile:1.2 (for RUN --mount)");
-    expect(printDockerfile(dockerfile)).toBe(
-      "# syntax=docker/dockerfile:1.2\n# escape=\\\nFROM node:20\nRUN --mount=type=cache,target=/root/.npm npm ci\n",
-    );
+    const { dockerfile, raisedTo } = withSyntaxDirective(input, addNetworkNone(input), "auto");
+    expect(raisedTo).toBe("docker/dockerfile:1.3 (for RUN --network)");
+    expect(printDockerfile(dockerfile)).toBe("# syntax=docker/dockerfile:1.3\n# escape=\\\nFROM node:20\nRUN --network=none npm ci\n");
   });
   test("raises an older version, keeping the registry prefix", () => {
     const input = parse("# syntax=docker.io/docker/dockerfile:1.1\nFROM node:20\nRUN npm ci\n");
@@ -43,6 +42,7 @@ describe("withSyntaxDirective", () => {
     ["a directive that already allows it", "# syntax=docker/dockerfile:1\nFROM node:20\nRUN npm ci\n", "auto"],
     ["a custom frontend", "# syntax=localhost/msb-opt:dev\nFROM node:20\nRUN npm ci\n", "auto"],
     ["--syntax-directive=never", "FROM node:20\nRUN npm ci\n", "never"],
+    ["a construct Docker's built-in frontend accepts (20.10 on)", "FROM node:20\nRUN npm ci\n", "auto"],
     ["an input that already used the construct", "FROM node:20\nRUN --mount=type=cache,target=/x true\nRUN npm ci\n", "auto"],
   ] as const)("leaves it alone for %s", (_, text, mode) => {
     const input = parse(text);

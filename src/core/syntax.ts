@@ -108,7 +108,9 @@ export function allowsConstruct(input: Dockerfile, mode: SyntaxDirectiveMode, co
 
 /**
  * Add or raise `# syntax=docker/dockerfile:1.N` when the output needs a newer syntax than both the input
- * used and the input declares. Returns the output unchanged otherwise, or under `never`.
+ * used and the input declares, and than Docker's built-in frontend accepts without one (a directive makes
+ * every build pull a frontend image, which an offline builder cannot). Returns the output unchanged
+ * otherwise, or under `never`.
  */
 export function withSyntaxDirective(
   input: Dockerfile,
@@ -118,6 +120,8 @@ export function withSyntaxDirective(
   const unchanged = { dockerfile: output, raisedTo: null };
   if (mode === "never") return unchanged;
   const need = requiredSyntax(output);
+  const builtin = need.version.minor <= BUILTIN_BASELINE.minor && !need.version.labs;
+  if (builtin && declaredSyntax(output) === null) return unchanged;
   const had = requiredSyntax(input);
   if (need.version.minor <= had.version.minor && (!need.version.labs || had.version.labs)) return unchanged;
   const declared = declaredSyntax(output);

@@ -1,11 +1,11 @@
 // verify without an engine: a docker client that answers `info` but cannot reach its engine for a build is an
 // environment error (the CLI exits 2 with what to check), never "the original does not build".
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { Docker } from "./docker.js";
-import { DockerEnvironmentError, verify } from "./verify.js";
+import { DockerEnvironmentError, pickSourceFile, verify } from "./verify.js";
 
 function fakeDocker(buildError: string): { docker: Docker; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
@@ -54,5 +54,22 @@ describe("verify and the docker environment", () => {
         .split("\n")
         .find((c) => c.startsWith("image rm")),
     ).toMatch(/:original$/);
+  });
+});
+
+describe("the warm rebuild's source edit", () => {
+  test("edits a source, not a build tool's settings file, which would start the tool's cache afresh", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-edit-"));
+    for (const [path, text] of [
+      ["next.config.js", "module.exports = {};\n"],
+      ["package.json", "{}\n"],
+      ["pages/index.js", "export default () => null;\n"],
+    ]) {
+      mkdirSync(join(dir, dirname(path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    expect(pickSourceFile(dir)).toBe(join(dir, "pages/index.js"));
+    rmSync(join(dir, "pages"), { recursive: true });
+    expect(pickSourceFile(dir)).toBe(join(dir, "next.config.js"));
   });
 });

@@ -561,26 +561,33 @@ const MANIFESTS =
   /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.(mod|sum)|requirements.*\.txt|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|pom\.xml|build\.gradle(\.kts)?|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|.*Dockerfile.*|\.dockerignore)$/;
 const SOURCE = /\.(js|mjs|cjs|ts|tsx|jsx|py|go|java|kt|c|h|cc|cpp|rs|rb|php|cs|html|css|sh)$/;
 
+/**
+ * Build settings, not sources (`next.config.js`, `vite.config.ts`, `.eslintrc.js`, `gulpfile.js`): build tools
+ * treat an edit there as a new build, so it is the edit least like an everyday one.
+ */
+const BUILD_SETTINGS = /^(.*\.config\.[cm]?[jt]s|\..*rc\.[cm]?js|[Gg]ulpfile\.[cm]?js|Gruntfile\.js|setup\.py|conftest\.py|manage\.py)$/;
+
 /** A source file of the context (not a manifest, not ignored), the kind of file an everyday edit touches. */
 export function pickSourceFile(context: string): string | null {
   const ctx = withDockerignore(fsContext(context));
-  const walk = (dir: string, depth: number): string | null => {
+  const walk = (dir: string, depth: number, settings: boolean): string | null => {
     const names = ctx.list(dir).filter((n) => !n.startsWith(".") && n !== "node_modules");
     for (const name of names) {
       const rel = dir === "." ? name : `${dir}/${name}`;
-      if (SOURCE.test(name) && !MANIFESTS.test(name) && ctx.read(rel) !== null) return join(context, rel);
+      if (SOURCE.test(name) && !MANIFESTS.test(name) && (settings || !BUILD_SETTINGS.test(name)) && ctx.read(rel) !== null)
+        return join(context, rel);
     }
     if (depth >= 4) return null;
     for (const name of names) {
       const rel = dir === "." ? name : `${dir}/${name}`;
       if (isDir(join(context, rel))) {
-        const found = walk(rel, depth + 1);
+        const found = walk(rel, depth + 1, settings);
         if (found) return found;
       }
     }
     return null;
   };
-  return walk(".", 0);
+  return walk(".", 0, false) ?? walk(".", 0, true);
 }
 
 /**

@@ -2,19 +2,29 @@ import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
 import { importGraph, packageOf } from "./imports.js";
 import { osNeeds } from "./native.js";
+import { lockedProd } from "./node-project.js";
 
 describe("importGraph", () => {
   test("follows relative requires and imports, collecting packages with the file that loads them", () => {
     const context = memoryContext({
       "index.js": 'const a = require("./lib/a");\nimport b from "@scope/b/sub";\n// require("commented")\n',
       "lib/a.js": 'export * from "./c.js";\nrequire("node:fs");\n',
-      "lib/c.ts": 'import type { X } from "koa";\n',
+      "lib/c.ts": 'import { X } from "koa";\n',
     });
     const g = importGraph(context, "index.js");
     expect(g.ok && [...g.packages]).toEqual([
       ["@scope/b", "index.js"],
       ["koa", "lib/c.ts"],
     ]);
+  });
+  test("TypeScript's type-only imports and exports load nothing; a default import named `type` does", () => {
+    const context = memoryContext({
+      "index.ts":
+        'import type { Context } from "koa";\nimport type Router from "@koa/router";\nexport type * from "zod";\nexport type { X } from "./types";\nimport type from "left-pad";\nimport { type A, b } from "ms";\n',
+      "plain.js": 'import type from "chalk";\n',
+    });
+    const g = importGraph(context, "index.ts");
+    expect(g.ok && [...g.packages.keys()]).toEqual(["left-pad", "ms"]);
   });
   test("a computed require or a missing file stops the walk", () => {
     expect(importGraph(memoryContext({ "i.js": "require(name)\n" }), "i.js")).toEqual({
@@ -42,6 +52,81 @@ describe("osNeeds", () => {
       ["libpq", ["libpq5"]],
       ["simple-git", ["git"]],
     ]);
-    expect(osNeeds([{ name: "node-expat", builds: true }])).toEqual({ ok: false, pkg: "node-expat" });
+    expect(osNeeds([{ name: "node-expat", builds: true }])).toEqual({ ok: false, pkg: "node-expat", id: "nativeUnknown" });
+  });
+  test("a package whose build the lockfile does not record is unknown only on another image", () => {
+    const pkgs = [{ name: "@google-cloud/firestore", builds: null }];
+    expect(osNeeds(pkgs)).toEqual({ ok: false, pkg: "@google-cloud/firestore", id: "nativeOptionalUnknown" });
+    expect(osNeeds(pkgs, new Set(), true)).toEqual({ ok: true, needs: [] });
+    expect(osNeeds([{ name: "x", builds: true }], new Set(), true)).toEqual({ ok: false, pkg: "x", id: "nativeUnknown" });
+  });
+});
+
+describe("a yarn.lock, which records no install scripts", () => {
+  test("marks a package as building when it depends on a native build helper (nan, node-addon-api, bindings…)", () => {
+    const lock = [
+      "# yarn lockfile v1",
+      "",
+      '"@scope/fast@^1.0.0", "@scope/fast@^1.1.0":',
+      '  version "1.1.0"',
+      "  dependencies:",
+      '    node-gyp-build "^4.8.0"',
+      "",
+      "express@4.21.2:",
+      '  version "4.21.2"',
+      "  dependencies:",
+      '    accepts "~1.3.8"',
+      "",
+      "libpq@^1.8.13:",
+      '  version "1.8.13"',
+      "  dependencies:",
+      '    bindings "1.5.0"',
+      '    nan "~2.22.2"',
+      "",
+      "nan@~2.22.2:",
+      '  version "2.22.2"',
+      "",
+    ].join("\n");
+    const locked = lockedProd("yarn", lock) ?? [];
+    expect(locked.filter((p) => p.builds).map((p) => p.name)).toEqual(["@scope/fast", "libpq"]);
+    expect(locked.map((p) => p.name)).toContain("nan");
+    // libpq is in the table; an unknown addon leaves the split undone.
+    expect(osNeeds(locked.filter((p) => p.name !== "@scope/fast"))).toMatchObject({ ok: true });
+    expect(osNeeds(locked)).toMatchObject({ ok: false, pkg: "@scope/fast", id: "nativeUnknown" });
+  });
+});
+
+describe("a pnpm 9 lockfile, which records no builds", () => {
+  test("marks a package as building when its snapshot depends on a native build helper", () => {
+    const lock = [
+      "lockfileVersion: '9.0'",
+      "",
+      "importers:",
+      "  .:",
+      "    dependencies:",
+      "      bcrypt:",
+      "        specifier: 5.1.1",
+      "        version: 5.1.1",
+      "",
+      "packages:",
+      "  bcrypt@5.1.1:",
+      "    resolution: {integrity: sha512-x}",
+      "    engines: {node: '>= 10.0.0'}",
+      "",
+      "  left-pad@1.3.0:",
+      "    resolution: {integrity: sha512-y}",
+      "",
+      "snapshots:",
+      "  bcrypt@5.1.1:",
+      "    dependencies:",
+      "      '@mapbox/node-pre-gyp': 1.0.11",
+      "      node-addon-api: 5.1.0",
+      "",
+      "  left-pad@1.3.0: {}",
+      "",
+    ].join("\n");
+    const locked = lockedProd("pnpm", lock) ?? [];
+    expect(locked.find((p) => p.name === "bcrypt")?.builds).toBe(true);
+    expect(locked.find((p) => p.name === "left-pad")?.builds).toBe(false);
   });
 });

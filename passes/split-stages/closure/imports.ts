@@ -15,6 +15,12 @@ const SPECIFIER =
 const COMPUTED = /\brequire\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]|\bimport\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]/;
 const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;
+/**
+ * `import type X from`, `import type { X } from`, `export type { X } from`, `export type * from`: TypeScript
+ * always erases these (a default import named `type`, `import type from "x"`, is not one of them).
+ */
+const TYPE_ONLY = /^(?:import\s+type\s+(?:[{*]|(?!from\b)[\w$]+\s+from\b)|export\s+type\s*[{*])/;
+const TYPESCRIPT = /\.[cm]?tsx?$/;
 
 /** The package name of a bare specifier (`@scope/pkg/sub` → `@scope/pkg`), null for relative and built-in ones. */
 export function packageOf(spec: string): string | null {
@@ -38,6 +44,7 @@ export function importGraph(context: BuildContext, entry: string): ImportGraph {
     const code = stripComments(text);
     if (COMPUTED.test(code)) return { ok: false, reason: { kind: "computed", file } };
     for (const m of code.matchAll(SPECIFIER)) {
+      if (m[6] !== undefined && TYPESCRIPT.test(file) && TYPE_ONLY.test(m[0])) continue;
       const spec = m[2] ?? m[4] ?? m[6] ?? m[8];
       const pkg = packageOf(spec);
       if (pkg !== null) {

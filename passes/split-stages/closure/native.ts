@@ -76,10 +76,14 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
 
 export type NativeNeeds =
   | { readonly ok: true; readonly needs: ReadonlyArray<{ readonly pkg: string } & OsNeeds> }
-  | { readonly ok: false; readonly pkg: string };
+  | { readonly ok: false; readonly pkg: string; readonly id: "nativeUnknown" | "nativeOptionalUnknown" };
 
-/** The OS needs of the production packages, or the first building package the table does not know. */
-export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<string> = new Set()): NativeNeeds {
+/**
+ * The OS needs of the production packages, or the first building package the table does not know. A package
+ * whose build the lockfile does not record (`builds: null`) needs nothing more when the runtime is the image it
+ * was installed on (`sameImage`: it finds the libraries it found at install); elsewhere it is unknown.
+ */
+export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<string> = new Set(), sameImage = false): NativeNeeds {
   const needs: Array<{ pkg: string } & OsNeeds> = [];
   const seen = new Set<string>();
   for (const p of packages) {
@@ -87,7 +91,8 @@ export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<s
     seen.add(p.name);
     const known = NATIVE[p.name] ?? (RUNS[p.name] && { ...RUNS[p.name], program: true });
     if (known) needs.push({ pkg: p.name, ...known });
-    else if (p.builds && !local.has(p.name)) return { ok: false, pkg: p.name };
+    else if (p.builds === true && !local.has(p.name)) return { ok: false, pkg: p.name, id: "nativeUnknown" };
+    else if (p.builds === null && !sameImage && !local.has(p.name)) return { ok: false, pkg: p.name, id: "nativeOptionalUnknown" };
   }
   return { ok: true, needs };
 }

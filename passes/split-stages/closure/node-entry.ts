@@ -54,15 +54,14 @@ export function runsNode(a: Analysis): boolean {
 export function devDependencyUse(a: Analysis, project: NodeProject, context: BuildContext): DevUse {
   const devDeps = Object.keys(project.pkg.devDependencies ?? {});
   if (devDeps.length === 0) return { keep: false };
+  // `npx <tool>`: the tool it runs. One that a production dependency provides needs no devDependency.
+  const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(entryTexts(a, project.pkg).join("\n"))?.[1] ?? null;
+  const npxProd = npx !== null && prodProvides(a, project, npx);
   const tool = a.entry.find((e) => {
     const name = posix.basename(e.name);
-    return devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || name === "npx";
+    return devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || (name === "npx" && !npxProd);
   });
-  if (tool) {
-    // `npx <tool>`: name the tool it runs.
-    const npx = posix.basename(tool.name) === "npx" ? /\bnpx\s+(?:-\S+\s+)*([^\s;&|]+)/.exec(entryTexts(a, project.pkg).join("\n")) : null;
-    return { keep: true, reason: `the entry runs \`${npx ? `npx ${npx[1]}` : tool.name}\`` };
-  }
+  if (tool) return { keep: true, reason: `the entry runs \`${posix.basename(tool.name) === "npx" && npx ? `npx ${npx}` : tool.name}\`` };
   for (const text of entryTexts(a, project.pkg)) {
     if (/(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
@@ -82,6 +81,14 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
   }
   return { keep: false };
+}
+
+/** A production dependency of the manifest (not also a devDependency) provides the command `bin`. */
+function prodProvides(a: Analysis, project: NodeProject, bin: string): boolean {
+  // `npx serve@14`: npx may fetch that version at run time.
+  if (/.@/.test(bin)) return false;
+  const pkg = a.bins.get(bin) ?? BIN_PACKAGES[bin] ?? bin;
+  return Object.hasOwn(project.pkg.dependencies ?? {}, pkg) && !Object.hasOwn(project.pkg.devDependencies ?? {}, pkg);
 }
 
 /** The context file behind the entry file: itself, or the TypeScript source a compiled file came from. */

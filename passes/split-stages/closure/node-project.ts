@@ -18,8 +18,11 @@ export type Manager = "npm" | "yarn" | "yarn-berry" | "pnpm";
 
 export interface LockedPackage {
   readonly name: string;
-  /** The lockfile says it runs an install script (native code, usually). */
-  readonly builds: boolean;
+  /**
+   * The lockfile says it runs an install script (native code, usually); null when the lockfile's flag is no
+   * evidence either way (pnpm marks every optional package as building without reading it: pnpm/pnpm#7707).
+   */
+  readonly builds: boolean | null;
 }
 
 export interface NodeProject {
@@ -60,7 +63,7 @@ export function nodeProject(a: Analysis, context: BuildContext): NodeProject | n
   return { dir, pkg, manager, lockfile, prodPackages: lockfile ? lockedProd(manager, context.read(lockfile) ?? "") : null };
 }
 
-function lockedProd(manager: Manager, text: string): LockedPackage[] | null {
+export function lockedProd(manager: Manager, text: string): LockedPackage[] | null {
   if (manager === "npm") return npmLocked(text);
   if (manager === "pnpm") return pnpmLocked(text);
   if (manager === "yarn") return yarnLocked(text);
@@ -85,22 +88,34 @@ function npmLocked(text: string): LockedPackage[] | null {
   return out;
 }
 
-/** pnpm-lock.yaml: `/name@version:` (or `name@version:`) entries; `requiresBuild: true`, `dev: true`. */
+/**
+ * pnpm-lock.yaml: `/name@version:` (or `name@version:`) entries; `requiresBuild: true`, `dev: true`,
+ * `optional: true`. pnpm (lockfile v5/v6) writes `requiresBuild: true` on every optional package, whose
+ * tarball it does not read (pnpm/pnpm#7707): there the flag says nothing, and the package's build is unknown.
+ */
 function pnpmLocked(text: string): LockedPackage[] {
   const out = new Map<string, LockedPackage>();
-  type Entry = { name: string; builds: boolean; dev: boolean };
+  type Entry = { name: string; builds: boolean; dev: boolean; optional: boolean; helper: boolean };
   let current = null as Entry | null;
+  let inDeps = false;
   const flush = () => {
-    if (current && !current.dev)
-      out.set(current.name, { name: current.name, builds: current.builds || out.get(current.name)?.builds === true });
+    if (!current || current.dev) return;
+    const builds = current.helper || (current.builds ? (current.optional ? null : true) : false);
+    out.set(current.name, { name: current.name, builds: strongest(builds, out.get(current.name)?.builds ?? false) });
   };
   for (const line of text.split(/\r?\n/)) {
     const head = /^ {2}'?\/?((?:@[^/@\s]+\/)?[^@\s/']+)[@/][^:]*'?:\s*$/.exec(line);
     if (head) {
       flush();
-      current = { name: head[1], builds: false, dev: false };
-    } else if (current && /^ {4}requiresBuild: true/.test(line)) current.builds = true;
+      current = { name: head[1], builds: false, dev: false, optional: false, helper: false };
+      inDeps = false;
+    } else if (current && /^ {4}\S/.test(line)) inDeps = /^ {4}(dependencies|optionalDependencies):\s*$/.test(line);
+    // pnpm 9 records no builds at all: a native build helper among the dependencies is the evidence.
+    if (current && inDeps && NATIVE_BUILD_HELPERS.has(/^ {6}'?((?:@[^/@\s]+\/)?[^@\s:']+)'?:/.exec(line)?.[1] ?? "")) current.helper = true;
+    if (head) continue;
+    if (current && /^ {4}requiresBuild: true/.test(line)) current.builds = true;
     else if (current && /^ {4}dev: true/.test(line)) current.dev = true;
+    else if (current && /^ {4}optional: true/.test(line)) current.optional = true;
     else if (/^\S/.test(line)) {
       flush();
       current = null;
@@ -110,9 +125,47 @@ function pnpmLocked(text: string): LockedPackage[] {
   return [...out.values()];
 }
 
-/** yarn.lock (classic) records no install scripts and no dev flag: every package counts, none known to build. */
+/** Two versions of one package: building wins over unknown, unknown over not building. */
+function strongest(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === true || b === true) return true;
+  return a === null || b === null ? null : false;
+}
+
+/**
+ * Packages native addons depend on to compile or load their code: a lockfile that records no install scripts
+ * (yarn classic, pnpm 9) still lists them under the addon's dependencies, which marks the addon as building.
+ */
+const NATIVE_BUILD_HELPERS = new Set([
+  "nan",
+  "node-addon-api",
+  "bindings",
+  "node-gyp-build",
+  "node-gyp",
+  "prebuild-install",
+  "@mapbox/node-pre-gyp",
+  "node-pre-gyp",
+  "cmake-js",
+]);
+
+/**
+ * yarn.lock (classic) records no install scripts and no dev flag: every package counts, and one builds when
+ * it depends on a native build helper.
+ */
 function yarnLocked(text: string): LockedPackage[] {
-  const names = new Set<string>();
-  for (const m of text.matchAll(/^"?((?:@[^/@\s]+\/)?[^@\s"]+)@/gm)) names.add(m[1]);
-  return [...names].map((name) => ({ name, builds: false }));
+  const packages = new Map<string, boolean>();
+  let current: string[] = [];
+  let inDeps = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\S.*:$/.test(line) && !line.startsWith("#")) {
+      current = [...new Set([...line.matchAll(/(?:^|,\s*)"?((?:@[^/@\s]+\/)?[^@\s",]+)@/g)].map((m) => m[1]))];
+      for (const name of current) if (!packages.has(name)) packages.set(name, false);
+      inDeps = false;
+    } else if (/^ {2}\S/.test(line)) {
+      inDeps = /^ {2}(dependencies|optionalDependencies):$/.test(line);
+    } else if (inDeps && /^ {4}\S/.test(line)) {
+      const dep = /^ {4}"?((?:@[^/@\s]+\/)?[^@\s"]+)"?\s/.exec(line)?.[1];
+      if (dep && NATIVE_BUILD_HELPERS.has(dep)) for (const name of current) packages.set(name, true);
+    }
+  }
+  return [...packages].map(([name, builds]) => ({ name, builds }));
 }

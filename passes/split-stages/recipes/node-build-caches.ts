@@ -39,6 +39,12 @@ const RULES: Readonly<Record<string, CacheRule>> = {
     if (operands[0] !== "build" || operands.length > 1 || majorOf(pkg, "@docusaurus/core") === null) return null;
     return flagValue(args, ["--config"]) ? null : "node_modules/.cache/webpack";
   },
+  // Astro's `cacheDir` (optimized images, the content layer), kept for later builds by design.
+  astro: (args, read) => {
+    if (args[0] !== "build" || args.some((a) => /^--(root|config)(=|$)/.test(a))) return null;
+    const config = firstFile(read, configNames("astro.config"));
+    return config && /\b(cacheDir|root)\b/.test(config.text) ? null : "node_modules/.astro";
+  },
   // Angular's disk cache, unless angular.json moves or disables it.
   ng: (args, read) => {
     if (args[0] !== "build") return null;

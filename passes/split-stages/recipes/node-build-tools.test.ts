@@ -1,11 +1,13 @@
 import { describe, expect, test } from "vitest";
+import { formatMessage } from "../../../src/core/pass.js";
+import splitStages from "../index.js";
 import { toolOutputs, tsconfigEmit } from "./node-build-tools.js";
 
 const files = (map: Record<string, string>) => (f: string) => map[f] ?? null;
 const none = files({});
 const out = (tool: string, args: string[], read = none) => {
   const r = toolOutputs(tool, args, read);
-  return r.ok ? r.paths : `unknown: ${r.why}`;
+  return r.ok ? r.paths : `unknown: ${formatMessage(splitStages.messages[r.why.id], r.why.data)}`;
 };
 
 describe("tsc", () => {
@@ -62,7 +64,7 @@ describe("framework builds", () => {
   test("nest build: the other settings file names, webpack builds and another settings file are followed or unknown", () => {
     const tsconfig = { "tsconfig.json": '{ "compilerOptions": { "outDir": "./build" } }' };
     expect(out("nest", ["build"], files({ ...tsconfig, ".nestcli.json": '{ "monorepo": true }' }))).toMatch(
-      /`.nestcli.json` sets a monorepo/,
+      /`.nestcli.json` sets `monorepo`/,
     );
     expect(out("nest", ["build"], files({ ...tsconfig, "nest-cli.json": '{ "compilerOptions": { "webpack": true } }' }))).toMatch(
       /webpack/,
@@ -72,10 +74,10 @@ describe("framework builds", () => {
     ]);
     expect(
       out("nest", ["build"], files({ ...tsconfig, "nest-cli.json": '{ "compilerOptions": { "builder": { "type": "webpack" } } }' })),
-    ).toMatch(/webpack/);
-    expect(out("nest", ["build", "--webpack"], files(tsconfig))).toMatch(/webpack/);
-    expect(out("nest", ["build", "-b", "webpack"], files(tsconfig))).toMatch(/webpack/);
-    expect(out("nest", ["build", "-c", "other-cli.json"], files(tsconfig))).toMatch(/settings file/);
+    ).toMatch(/sets `compilerOptions.builder`/);
+    expect(out("nest", ["build", "--webpack"], files(tsconfig))).toMatch(/given `--webpack`/);
+    expect(out("nest", ["build", "-b", "webpack"], files(tsconfig))).toMatch(/given `--builder`/);
+    expect(out("nest", ["build", "-c", "other-cli.json"], files(tsconfig))).toMatch(/given `--config`/);
   });
   test("vue-cli-service: outputDir from vue.config.js, else the package.json `vue` field", () => {
     expect(out("vue-cli-service", ["build"], files({ "vue.config.js": "module.exports = { outputDir: 'www' }" }))).toEqual(["www"]);
@@ -95,7 +97,7 @@ describe("framework builds", () => {
     expect(out("vite", ["build"], files({ "vite.config.js": "export default { plugins: [] }" }))).toEqual(["dist"]);
     expect(out("vite", ["build"], files({ "vite.config.js": "export default { build: { outDir: dir } }" }))).toMatch(/computes/);
     expect(out("vite", ["build"], files({ "vite.config.js": "export default { root: 'web' }" }))).toMatch(/root/);
-    expect(out("vite", ["build", "client"])).toMatch(/root folder/);
+    expect(out("vite", ["build", "client"])).toMatch(/given `client`/);
     expect(out("vite", [])).toMatch(/not a build/);
   });
   test("webpack: default dist, -o, literal output.path forms, computed", () => {
@@ -105,7 +107,7 @@ describe("framework builds", () => {
     expect(out("webpack", [], cfg("module.exports = { output: { path: path.resolve(__dirname, 'public/js') } }"))).toEqual(["public/js"]);
     expect(out("webpack", [], cfg("module.exports = { output: { path: __dirname + '/build' } }"))).toEqual(["build"]);
     expect(out("webpack", [], cfg("module.exports = { output: { path: OUT } }"))).toMatch(/computes/);
-    expect(out("webpack", [], cfg("module.exports = { output: makeOutput() }"))).toMatch(/cannot read/);
+    expect(out("webpack", [], cfg("module.exports = { output: makeOutput() }"))).toMatch(/sets `output`/);
     expect(out("webpack", [], cfg("module.exports = { entry: './src' }"))).toEqual(["dist"]);
   });
   test("defaults of the other tools", () => {

@@ -38,7 +38,7 @@ const TSC_VALUE_FLAGS = new Set([
 ]);
 
 function tsc(args: readonly string[], read: ConfigReader): ToolOutputs {
-  if (args.includes("-b") || args.includes("--build")) return unknown("`tsc --build` follows project references");
+  if (args.includes("-b") || args.includes("--build")) return unknown("outputsToolOption", { tool: "tsc", option: "--build" });
   if (args.includes("--noEmit")) return outputs();
   const outDir = flagValue(args, ["--outDir"]);
   const named = [outDir, flagValue(args, ["--outFile"]), flagValue(args, ["--declarationDir"])].filter((p): p is string => p !== null);
@@ -46,7 +46,7 @@ function tsc(args: readonly string[], read: ConfigReader): ToolOutputs {
   const files = args.filter((a, i) => !a.startsWith("-") && !a.includes("=") && !TSC_VALUE_FLAGS.has(args[i - 1] ?? ""));
   if (files.length > 0) {
     // Files on the command line: tsc ignores tsconfig.json.
-    return project === null && outDir ? outputs(...named) : unknown("`tsc` is given source files and no `--outDir`");
+    return project === null && outDir ? outputs(...named) : unknown("outputsTscSources");
   }
   const config = project === null ? "tsconfig.json" : project.endsWith(".json") ? project : posix.join(project, "tsconfig.json");
   const fromConfig = tscFromConfig(read, posix.normalize(config), outDir);
@@ -55,17 +55,21 @@ function tsc(args: readonly string[], read: ConfigReader): ToolOutputs {
 
 function vite(args: readonly string[], read: ConfigReader): ToolOutputs {
   const operands = args.filter((a, i) => !a.startsWith("-") && !/^--?(c|config|m|mode|outDir|base|l|logLevel)$/.test(args[i - 1] ?? ""));
-  if (operands[0] !== "build") return unknown(`\`vite ${operands[0] ?? ""}\` is not a build`);
-  if (operands.length > 1) return unknown("`vite build` is given another root folder");
+  if (operands[0] !== "build") return unknown("outputsNotABuild", { command: `vite ${operands[0] ?? ""}`.trim() });
+  if (operands.length > 1) return unknown("outputsToolOption", { tool: "vite build", option: operands[1] });
   const flag = flagValue(args, ["--outDir"]);
   if (flag) return outputs(flag);
   const named = flagValue(args, ["-c", "--config"]);
   const config = named ? { name: named, text: read(named) } : firstFile(read, configNames("vite.config"));
   if (config === null) return outputs("dist");
-  if (config.text === null) return unknown(`\`${config.name}\` cannot be read`);
-  if (literalKey(config.text, "root") !== "absent") return unknown(`\`${config.name}\` sets another root folder`);
+  if (config.text === null) return unknown("outputsConfigUnreadable", { file: config.name });
+  if (literalKey(config.text, "root") !== "absent") return unknown("outputsConfigSets", { file: config.name, key: "root" });
   const out = literalKey(config.text, "outDir");
-  return out === "absent" ? outputs("dist") : out === null ? unknown(`\`${config.name}\` computes \`outDir\``) : outputs(out);
+  return out === "absent"
+    ? outputs("dist")
+    : out === null
+      ? unknown("outputsConfigComputes", { file: config.name, key: "outDir" })
+      : outputs(out);
 }
 
 function webpack(args: readonly string[], read: ConfigReader): ToolOutputs {
@@ -74,18 +78,18 @@ function webpack(args: readonly string[], read: ConfigReader): ToolOutputs {
   const named = flagValue(args, ["-c", "--config"]);
   const config = named ? { name: named, text: read(named) } : firstFile(read, configNames("webpack.config"));
   if (config === null) return outputs("dist");
-  if (config.text === null) return unknown(`\`${config.name}\` cannot be read`);
+  if (config.text === null) return unknown("outputsConfigUnreadable", { file: config.name });
   const code = config.text;
   const uses = [...code.matchAll(/\bpath\s*:\s*/g)].map((m) => code.slice((m.index ?? 0) + m[0].length));
   if (uses.length === 0)
-    return /\boutput\b/.test(code) ? unknown(`\`${config.name}\` sets \`output\` in a way the table cannot read`) : outputs("dist");
+    return /\boutput\b/.test(code) ? unknown("outputsConfigSets", { file: config.name, key: "output" }) : outputs("dist");
   const found: string[] = [];
   for (const rest of uses) {
     const m =
       /^(?:path\.)?(?:resolve|join)\(\s*__dirname\s*,\s*(['"])([^'"$]+)\1\s*\)/.exec(rest) ??
       /^__dirname\s*\+\s*(['"])\/([^'"$]+)\1\s*[,}\n]/.exec(rest) ??
       /^(['"])([^'"$]+)\1\s*[,}\n]/.exec(rest);
-    if (!m) return unknown(`\`${config.name}\` computes \`output.path\``);
+    if (!m) return unknown("outputsConfigComputes", { file: config.name, key: "output.path" });
     found.push(m[2]);
   }
   return outputs(...found);
@@ -100,44 +104,48 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
   "webpack-cli": (args, read) => webpack(args[0] === "build" ? args.slice(1) : args, read),
   "react-scripts": (args, read) =>
     args[0] !== "build"
-      ? unknown(`\`react-scripts ${args[0] ?? ""}\` is not a build`)
+      ? unknown("outputsNotABuild", { command: `react-scripts ${args[0] ?? ""}`.trim() })
       : /BUILD_PATH/.test(read(".env") ?? "") || /BUILD_PATH/.test(read(".env.production") ?? "")
-        ? unknown("a `.env` file sets `BUILD_PATH`")
+        ? unknown("outputsConfigSets", { file: ".env", key: "BUILD_PATH" })
         : outputs("build"),
   next: (args, read) => {
-    if (args[0] !== "build") return unknown(`\`next ${args[0] ?? ""}\` is not a build`);
+    if (args[0] !== "build") return unknown("outputsNotABuild", { command: `next ${args[0] ?? ""}`.trim() });
     const config = firstFile(read, configNames("next.config"));
-    if (config && /\b(distDir|output)\b/.test(config.text)) return unknown(`\`${config.name}\` sets \`distDir\` or \`output\``);
+    const key = config ? /\b(distDir|output)\b/.exec(config.text)?.[1] : undefined;
+    if (config && key) return unknown("outputsConfigSets", { file: config.name, key });
     return outputs(".next");
   },
   "vue-cli-service": vueCliService,
   ng,
   babel: (args) => {
     const out = flagValue(args, ["-d", "--out-dir", "-o", "--out-file"]);
-    return out ? outputs(out) : unknown("`babel` writes to its standard output");
+    return out ? outputs(out) : unknown("outputsStdout", { tool: "babel" });
   },
   esbuild: (args) => {
     const out = [flagValue(args, ["--outdir"]), flagValue(args, ["--outfile"]), flagValue(args, ["--metafile"])].filter(
       (p): p is string => p !== null,
     );
-    return out.length > 0 ? outputs(...out) : unknown("`esbuild` writes to its standard output");
+    return out.length > 0 ? outputs(...out) : unknown("outputsStdout", { tool: "esbuild" });
   },
   tsup: (args, read) => {
     const flag = flagValue(args, ["-d", "--out-dir"]);
     return flag ? outputs(flag) : configured(read, ["tsup.config"], "outDir", "dist");
   },
   parcel: (args, read) => {
-    if (args[0] !== "build") return unknown(`\`parcel ${args[0] ?? ""}\` is not a build`);
-    if (/"targets"\s*:/.test(read("package.json") ?? "")) return unknown("`package.json` sets parcel `targets`");
+    if (args[0] !== "build") return unknown("outputsNotABuild", { command: `parcel ${args[0] ?? ""}`.trim() });
+    if (/"targets"\s*:/.test(read("package.json") ?? "")) return unknown("outputsConfigSets", { file: "package.json", key: "targets" });
     return folderFlag(args, ["--dist-dir"], "dist", "parcel");
   },
   rollup: (args) => folderFlag(args, ["-o", "--file", "-d", "--dir"], null, "rollup"),
   ncc: (args) =>
-    args[0] !== "build" ? unknown(`\`ncc ${args[0] ?? ""}\` is not a build`) : folderFlag(args, ["-o", "--out"], "dist", "ncc"),
+    args[0] !== "build"
+      ? unknown("outputsNotABuild", { command: `ncc ${args[0] ?? ""}`.trim() })
+      : folderFlag(args, ["-o", "--out"], "dist", "ncc"),
   docusaurus,
   astro,
   // `gatsby serve` and server-rendered pages read `.cache` as well as `public`.
-  gatsby: (args) => (args[0] !== "build" ? unknown(`\`gatsby ${args[0] ?? ""}\` is not a build`) : outputs("public", ".cache")),
+  gatsby: (args) =>
+    args[0] !== "build" ? unknown("outputsNotABuild", { command: `gatsby ${args[0] ?? ""}`.trim() }) : outputs("public", ".cache"),
 };
 
 /**
@@ -146,15 +154,15 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
  */
 export function toolOutputs(tool: string, args: readonly string[], read: ConfigReader): ToolOutputs {
   const rule = TOOLS[tool];
-  if (!rule) return unknown(`\`${tool}\` is not a build tool whose outputs msb-opt knows`);
-  if (args.some((a) => a.includes("$"))) return unknown(`\`${tool}\` is given a computed argument`);
+  if (!rule) return unknown("outputsUnknownTool", { tool });
+  if (args.some((a) => a.includes("$"))) return unknown("outputsComputedArg", { tool });
   const result = rule(args, read);
   if (!result.ok) return result;
   const paths: string[] = [];
   for (const p of result.paths) {
     const clean = posix.normalize(p).replace(/\/+$/, "");
     if (clean.startsWith("/") || clean === "." || clean === ".." || clean.startsWith("../") || clean === "node_modules")
-      return unknown(`\`${tool}\` writes \`${p}\`, outside the working folder's own outputs`);
+      return unknown("outputsToolOutside", { tool, path: p });
     paths.push(clean.replace(/^\.\//, ""));
   }
   return outputs(...paths);

@@ -45,6 +45,8 @@ export function depsStage(
   install: ProjectInstall,
   options: RecipeOptions,
   workspaceDirs: readonly string[] = [],
+  /** The project's own install scripts the deps stage removes from its package.json first (git-hook installers). */
+  dropScripts: readonly string[] = [],
 ): DepsStage | null {
   const body = a.stage.body;
   const depsBody: Instruction[] = [];
@@ -79,7 +81,8 @@ export function depsStage(
   const installRun = body[install.index];
   const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
   const berry = project.manager === "yarn-berry";
-  const command = corepack + (berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep));
+  const unhook = dropScripts.length > 0 ? `npm pkg delete ${dropScripts.map((n) => `scripts.${n}`).join(" ")} && ` : "";
+  const command = corepack + unhook + (berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep));
   const cache = berry ? BERRY_CACHE : CACHE[install.tool];
   const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
   depsBody.push(

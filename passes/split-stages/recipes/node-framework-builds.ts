@@ -19,18 +19,23 @@ import {
 const NEST_CONFIGS = ["nest-cli.json", ".nest-cli.json", ".nestcli.json", "nest.json"];
 
 export function nest(args: readonly string[], read: ConfigReader): ToolOutputs {
-  if (args[0] !== "build") return unknown(`\`nest ${args[0] ?? ""}\` is not a build`);
-  if (flagValue(args, ["-c", "--config"])) return unknown("`nest build` is given another settings file");
+  if (args[0] !== "build") return unknown("outputsNotABuild", { command: `nest ${args[0] ?? ""}`.trim() });
+  if (flagValue(args, ["-c", "--config"])) return unknown("outputsToolOption", { tool: "nest build", option: "--config" });
   // webpack writes to its own `output.path`, not the tsconfig's outDir.
   if (args.includes("--webpack") || /^(webpack|rspack)$/.test(flagValue(args, ["-b", "--builder"]) ?? ""))
-    return unknown("`nest build` bundles with webpack");
+    return unknown("outputsToolOption", { tool: "nest build", option: args.includes("--webpack") ? "--webpack" : "--builder" });
   const cli = firstFile(read, NEST_CONFIGS);
   const conf = cli === null ? {} : parseJsonc(cli.text);
-  if (conf === null) return unknown(`\`${cli?.name}\` cannot be read`);
+  if (conf === null) return unknown("outputsConfigUnreadable", { file: cli?.name ?? "" });
   const compiler = (conf.compilerOptions ?? {}) as Record<string, unknown>;
-  if (conf.monorepo || compiler.webpackConfigPath) return unknown(`\`${cli?.name}\` sets a monorepo or its own webpack config`);
+  if (conf.monorepo || compiler.webpackConfigPath)
+    return unknown("outputsConfigSets", { file: cli?.name ?? "", key: conf.monorepo ? "monorepo" : "compilerOptions.webpackConfigPath" });
   const builder = typeof compiler.builder === "object" ? (compiler.builder as Record<string, unknown>).type : compiler.builder;
-  if (compiler.webpack === true || builder === "webpack" || builder === "rspack") return unknown(`\`${cli?.name}\` bundles with webpack`);
+  if (compiler.webpack === true || builder === "webpack" || builder === "rspack")
+    return unknown("outputsConfigSets", {
+      file: cli?.name ?? "",
+      key: compiler.webpack === true ? "compilerOptions.webpack" : "compilerOptions.builder",
+    });
   const named = flagValue(args, ["-p", "--path"]) ?? (typeof compiler.tsConfigPath === "string" ? compiler.tsConfigPath : null);
   const config = named ?? (read("tsconfig.build.json") !== null ? "tsconfig.build.json" : "tsconfig.json");
   return tscFromConfig(read, posix.normalize(config), null);
@@ -38,25 +43,26 @@ export function nest(args: readonly string[], read: ConfigReader): ToolOutputs {
 
 /** `vue-cli-service build`: `--dest`, else Vue CLI's `outputDir`. */
 export function vueCliService(args: readonly string[], read: ConfigReader): ToolOutputs {
-  if (args[0] !== "build") return unknown(`\`vue-cli-service ${args[0] ?? ""}\` is not a build`);
+  if (args[0] !== "build") return unknown("outputsNotABuild", { command: `vue-cli-service ${args[0] ?? ""}`.trim() });
   const dest = flagValue(args, ["--dest"]);
   return dest ? outputs(dest) : vueConfigured(read);
 }
 
 /** `docusaurus build [siteDir]`: `<siteDir>/build`, or `--out-dir` (relative to the working folder, not the site). */
 export function docusaurus(args: readonly string[]): ToolOutputs {
-  if (args[0] !== "build") return unknown(`\`docusaurus ${args[0] ?? ""}\` is not a build`);
+  if (args[0] !== "build") return unknown("outputsNotABuild", { command: `docusaurus ${args[0] ?? ""}`.trim() });
   const operands = operandsOf(args.slice(1), ["--out-dir", "--config", "--locale"], ["--bundle-analyzer", "--no-minify", "--dev"]);
-  if (operands === null || operands.length > 1) return unknown("`docusaurus build` is given an option or operand the table does not read");
+  if (operands === null || operands.length > 1)
+    return unknown("outputsToolOption", { tool: "docusaurus build", option: unreadWord(args.slice(1), operands, 1) });
   return outputs(flagValue(args, ["--out-dir"]) ?? posix.join(operands[0] ?? ".", "build"));
 }
 
 /** `astro build`: `--outDir`, else the config's literal `outDir`, else `dist`; another root or config is unknown. */
 export function astro(args: readonly string[], read: ConfigReader): ToolOutputs {
-  if (args[0] !== "build") return unknown(`\`astro ${args[0] ?? ""}\` is not a build`);
+  if (args[0] !== "build") return unknown("outputsNotABuild", { command: `astro ${args[0] ?? ""}`.trim() });
   const operands = operandsOf(args.slice(1), ["--outDir", "--site", "--base", "--mode"], ["--force", "--verbose", "--silent"]);
   if (operands === null || operands.length > 0)
-    return unknown("`astro build` is given another root, config or an option the table does not read");
+    return unknown("outputsToolOption", { tool: "astro build", option: unreadWord(args.slice(1), operands, 0) });
   const flag = flagValue(args, ["--outDir"]);
   return flag ? outputs(flag) : configured(read, ["astro.config"], "outDir", "dist");
 }
@@ -66,22 +72,31 @@ function vueConfigured(read: ConfigReader): ToolOutputs {
   if (firstFile(read, configNames("vue.config")) !== null) return configured(read, ["vue.config"], "outputDir", "dist");
   const pkg = parseJsonc(read("package.json") ?? "{}");
   const field = pkg?.vue as Record<string, unknown> | undefined;
-  if (pkg === null || (field !== undefined && typeof field !== "object")) return unknown("`package.json` cannot be read");
+  if (pkg === null || (field !== undefined && typeof field !== "object"))
+    return unknown("outputsConfigUnreadable", { file: "package.json" });
   if (field?.outputDir === undefined) return outputs("dist");
-  return typeof field.outputDir === "string" ? outputs(field.outputDir) : unknown("`package.json` sets `vue.outputDir` to a non-string");
+  return typeof field.outputDir === "string"
+    ? outputs(field.outputDir)
+    : unknown("outputsConfigComputes", { file: "package.json", key: "vue.outputDir" });
 }
 
 /** `ng build`: `--output-path`, else the output paths of angular.json, all under `dist`. */
 export function ng(args: readonly string[], read: ConfigReader): ToolOutputs {
-  if (args[0] !== "build") return unknown(`\`ng ${args[0] ?? ""}\` is not a build`);
+  if (args[0] !== "build") return unknown("outputsNotABuild", { command: `ng ${args[0] ?? ""}`.trim() });
   const flag = flagValue(args, ["--output-path"]);
   if (flag) return outputs(flag);
   const config = firstFile(read, ["angular.json", ".angular.json"]);
-  if (config === null) return unknown("there is no `angular.json` to read the output path from");
+  if (config === null) return unknown("outputsNoAngularJson");
   const text = config.text;
   const named = [...text.matchAll(/"(outputPath|base)"\s*:\s*"([^"]*)"/g)].map((m) => posix.normalize(m[2]));
-  if (named.some((p) => p !== "dist" && !p.startsWith("dist/"))) return unknown(`\`${config.name}\` names an output path outside \`dist\``);
+  if (named.some((p) => p !== "dist" && !p.startsWith("dist/"))) return unknown("outputsAngularOutside", { file: config.name });
   return /"outputPath"\s*:\s*\{/.test(text) && named.length === 0
-    ? unknown(`\`${config.name}\` sets \`outputPath\` as an object`)
+    ? unknown("outputsConfigSets", { file: config.name, key: "outputPath" })
     : outputs("dist");
+}
+
+/** The word the table does not read: an extra operand (past `allowed`), else the first flag it does not know. */
+function unreadWord(args: readonly string[], operands: readonly string[] | null, allowed: number): string {
+  if (operands !== null && operands.length > allowed) return operands[allowed];
+  return args.find((w) => w.startsWith("-")) ?? args[0] ?? "";
 }

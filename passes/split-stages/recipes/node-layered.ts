@@ -10,15 +10,16 @@ import type { Analysis } from "../analysis.js";
 import { chownedFolder, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
-import { runtimeLayout } from "./node-runtime-layout.js";
+import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
 import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
+import { compiledSourceCopies } from "./node-compiled-sources.js";
+import { rootInstallScripts } from "./node-root-scripts.js";
 
-const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
 /** Commands the global package provides when they differ from its name. */
 const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
   pm2: ["pm2", "pm2-runtime", "pm2-docker"],
@@ -71,7 +72,9 @@ export function layeredPlan({
   const berry = project.manager === "yarn-berry";
   if (berry && !berryLayered(project, context)) return null;
   if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", ""))) return null;
-  if (INSTALL_HOOKS.some((h) => project.pkg.scripts?.[h]) || project.pkg.workspaces !== undefined) return null;
+  // The project's own install scripts run again in the deps stage: only git-hook installers, which it drops.
+  const hooks = rootInstallScripts(project);
+  if (hooks.kind === "other" || project.pkg.workspaces !== undefined) return null;
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
   if (
@@ -85,7 +88,8 @@ export function layeredPlan({
   const alpine = /alpine/.test(base.tag ?? "");
   const fullToSlim = image !== base.raw;
 
-  const deps = install ? depsStage(a, context, project, install, options, workspaceDirs) : null;
+  const dropped = hooks.kind === "gitHooks" ? hooks.scripts : [];
+  const deps = install ? depsStage(a, context, project, install, options, workspaceDirs, dropped) : null;
   if (install && deps === null) return null;
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
@@ -94,8 +98,8 @@ export function layeredPlan({
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
   // Kept devDependencies run in the runtime too: the table's programs of those the manifest names count.
   const keptDev = dev.keep ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
-  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev]);
-  if (!native.ok) return { ok: false, id: "nativeUnknown", data: { package: native.pkg } };
+  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev], undefined, !fullToSlim);
+  if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg } };
   const aptPackages: string[] = [];
   const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
   for (const need of native.needs) {
@@ -146,14 +150,25 @@ export function layeredPlan({
   const direct = layout.kind === "outputs" ? layout.runs : null;
   // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
-  const given = layout.kind === "plain" && layout.chown ? { ...layout.chown, spec: chownedFolder(a, wd)?.owner ?? null } : null;
-  if (layout.kind === "files" && layout.why) notes.push({ line, id: "filesStage", data: { why: layout.why } });
+  const given =
+    layout.kind === "plain" && layout.chown
+      ? { ...layout.chown, spec: layout.hardened ? layout.chown.owner : (chownedFolder(a, wd)?.owner ?? null) }
+      : null;
+  notes.push(...layoutNotes(layout, line));
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
   const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
   if (caches) notes.push(...caches.notes);
+  // TypeScript sources the build compiled, which nothing in the image reads: left in the build stage.
+  const compiled = direct && !options.harden ? compiledSourceCopies(a, context, project, direct, dev.keep) : null;
+  if (compiled)
+    notes.push({
+      line,
+      id: "compiledSourcesLeft",
+      data: { paths: compiled.paths.map((p) => `\`${p}\``).join(", "), count: String(compiled.files) },
+    });
   // A static site on a global server: the build's outputs alone, no context copies.
-  const site = direct && !needsModules ? staticSiteOnly(a, context, direct, provided) : null;
-  if (site) notes.push({ line, id: "staticSiteOnly", data: { server: site.server, dir: site.dir } });
+  const site = direct ? staticSiteOnly(a, context, direct, provided, needsModules ? { project, devKept: dev.keep } : null) : null;
+  if (site) notes.push({ line, ...site.note });
   const owner = (a.owners.has(wd) ? chownedFolder(a, wd)?.owner : null) ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
@@ -194,7 +209,8 @@ export function layeredPlan({
   const appCopies = (builder: string | null) => [
     ...(given?.spec ? [] : modulesCopy()),
     ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD") return site ? [] : [replay(instr, i)];
+      if (instr.keyword === "COPY" || instr.keyword === "ADD")
+        return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const outs = builder === null ? [] : (run?.outputs ?? []);
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
@@ -204,6 +220,7 @@ export function layeredPlan({
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
+    if (hooks.kind === "gitHooks") notes.push({ line, id: "gitHookScripts", data: { scripts: hooks.commands, stage: depsName } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (found.lockfile && !project.lockfile)
@@ -217,6 +234,9 @@ export function layeredPlan({
       shellless: false,
       builderInserts: [],
       builderReplace: caches?.replace,
+      // The runtime copies only the build RUNs' outputs: steps after the last of them (global installs, which the
+      // runtime replays or the build never used) need not re-run after a source edit.
+      builderEnd: direct && direct.length > 0 ? Math.max(...direct.map((r) => r.index)) : undefined,
       buildCaches: caches?.paths,
       runtimePrelude: prelude,
       notes,
@@ -225,6 +245,7 @@ export function layeredPlan({
       dropBuilder: plain,
       // A `chown -R` of the working folder: the copies must create it, owned as in the original.
       copiesFirst: layout.kind === "files" && a.owners.has(wd),
+      copiesInPlace: layout.kind === "plain" && layout.hardened,
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
         ...(plain || direct ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),

@@ -12,6 +12,9 @@ import { contextSource } from "../entry.js";
 import { isUnder, resolvePath } from "../paths.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { type ConfigReader, toolOutputs } from "./node-build-tools.js";
+import type { Reason } from "./node-tool-config.js";
+import type { OutputsReasonId } from "./types.js";
+import { checkCommand } from "./node-checks.js";
 
 export interface BuildRun {
   readonly index: number;
@@ -21,9 +24,11 @@ export interface BuildRun {
   readonly user: string | null;
   /** The build tools it runs, each as its words (`next build`), for their caches (node-build-caches.ts). */
   readonly tools: readonly (readonly string[])[];
+  /** Test runners and linters it runs, which write nothing the runtime needs (node-checks.ts). */
+  readonly checks: readonly string[];
 }
 
-export type BuildOutputs = { readonly ok: true; readonly runs: readonly BuildRun[] } | { readonly ok: false; readonly why: string };
+export type BuildOutputs = { readonly ok: true; readonly runs: readonly BuildRun[] } | { readonly ok: false; readonly why: Reason };
 
 /** Commands that write nothing the runtime could need. */
 const NO_EFFECT = new Set(["echo", "true", ":", "printf", "ls", "cat", "pwd", "env", "which", "corepack"]);
@@ -33,10 +38,16 @@ const REMOVERS = new Set(["rm", "rimraf", "del", "del-cli"]);
 const COPIERS = new Set(["cp", "copyfiles", "cpx", "ncp", "mkdir", "mkdirp"]);
 const RUN_ALL = new Set(["run-s", "run-p", "npm-run-all"]);
 const NPM_SCRIPT_VERBS = new Set(["run", "run-script", "rum", "urn"]);
+/** `npm test` and its aliases run the `test` script (with `pretest`/`posttest`). */
+const NPM_TEST_VERBS = new Set(["test", "t", "tst"]);
 
-class Unknown extends Error {}
-const fail = (why: string): never => {
-  throw new Unknown(why);
+class Unknown extends Error {
+  constructor(readonly why: Reason) {
+    super(why.id);
+  }
+}
+const fail = (id: OutputsReasonId, data: Readonly<Record<string, string>> = {}): never => {
+  throw new Unknown({ id, data });
 };
 
 /**
@@ -51,7 +62,7 @@ export function buildOutputs(
   skip: (instr: Instruction, index: number) => boolean,
 ): BuildOutputs {
   const wd = a.workdir;
-  if (wd === null) return { ok: false, why: "there is no working folder" };
+  if (wd === null) return { ok: false, why: { id: "outputsNoWorkdir", data: {} } };
   const read = workdirReader(a, context, wd);
   const runs: BuildRun[] = [];
   let cwd: string | null = "/";
@@ -61,18 +72,20 @@ export function buildOutputs(
       if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
       if (instr.keyword === "USER") user = /^(root|0)(:.*)?$/.test(instr.args.trim()) ? null : instr.args.trim();
       if (instr.keyword !== "RUN" || skip(instr, index)) return;
-      const line = `the RUN on line ${instr.line}`;
-      if (instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0) fail(`${line} is not a plain shell command`);
+      const line = { line: String(instr.line) };
+      if (instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0) fail("outputsRunForm", line);
       const follower = new Follower(project, read, index === install?.index);
       follower.script(joinContinuations(instr.args), 0);
-      // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs.
+      // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs. `mkdir -p` of the working
+      // folder (or a parent) as root: the runtime's WORKDIR makes the same root-owned folders.
       if (follower.idle) return;
-      if (install && index < install.index) fail(`${line} builds before the install`);
-      if (cwd !== wd) fail(`${line} builds outside the working folder`);
-      runs.push({ index, outputs: follower.finish(wd), user, tools: follower.tools });
+      if (user === null && follower.onlyMade((d) => isUnder(wd, resolvePath(cwd, d) ?? "."))) return;
+      if (install && index < install.index) fail("outputsBeforeInstall", line);
+      if (cwd !== wd) fail("outputsOutsideWorkdir", line);
+      runs.push({ index, outputs: follower.finish(wd), user, tools: follower.tools, checks: follower.checks });
     });
   } catch (err) {
-    if (err instanceof Unknown) return { ok: false, why: err.message };
+    if (err instanceof Unknown) return { ok: false, why: err.why };
     throw err;
   }
   return { ok: true, runs };
@@ -93,9 +106,13 @@ class Follower {
   private readonly touched: string[] = [];
   /** Paths `cp` or `mkdir` wrote, relative to the working folder or absolute. */
   private readonly written: string[] = [];
+  /** Folders a plain `mkdir` (`-p`, no mode) made, relative to the RUN's folder or absolute. */
+  private readonly made: string[] = [];
   private readonly seen = new Set<string>();
   /** The build tools that ran, with their arguments. */
   readonly tools: string[][] = [];
+  /** Test runners and linters that ran. */
+  readonly checks: string[] = [];
 
   constructor(
     private readonly project: NodeProject,
@@ -105,17 +122,17 @@ class Follower {
   ) {}
 
   script(text: string, depth: number): void {
-    if (depth > 8) fail("npm scripts call each other too deeply");
+    if (depth > 8) fail("outputsScriptsDeep");
     const parsed = parseShell(text);
-    if (!parsed.ok) fail(`\`${text}\` does not parse`);
+    if (!parsed.ok) fail("outputsUnparsed", { text });
     for (const redirect of parsed.root.descendantsOfType("file_redirect")) {
       const dest = redirect?.childForFieldName("destination");
       const value = dest ? toWord(dest).value : null;
-      if (value === null || !(value.startsWith("&") || /^\d$/.test(value) || value === "/dev/null")) fail(`\`${text}\` writes a file`);
+      if (value === null || !(value.startsWith("&") || /^\d$/.test(value) || value === "/dev/null")) fail("outputsRedirect", { text });
     }
     for (const cmd of simpleCommands(parsed)) {
       const words = [cmd.name, ...cmd.args.map((w) => w.value)];
-      if (words.some((w) => w === null)) fail(`\`${cmd.node.text}\` holds a computed word`);
+      if (words.some((w) => w === null)) fail("outputsComputedWord", { command: cmd.node.text });
       this.command(words as string[], depth);
     }
   }
@@ -129,12 +146,16 @@ class Follower {
     if ((tool === "apt-get" || tool === "apt") && /^(update|clean|autoclean)$/.test(operands[0] ?? "")) return;
     if (this.installRun && depth === 0 && projectInstall(tool, operands)) return;
     if ((tool === "npm" || tool === "yarn" || tool === "pnpm") && args.some((w) => ELSEWHERE.test(w)))
-      return fail(`\`${tool} ${args.join(" ")}\` runs in another folder or package`);
+      return fail("outputsElsewhere", { command: `${tool} ${args.join(" ")}` });
+    // A global CLI goes to the toolchain's prefix, not the working folder; the recipe installs the ones the image
+    // runs in the runtime. npm's cache lives in the home folder.
+    if (depth === 0 && (globalInstall(tool, args, operands) || (tool === "npm" && operands[0] === "cache"))) return;
     if (tool === "npm") {
       const [verb, script] = operands;
       if (NPM_SCRIPT_VERBS.has(verb ?? "") && script) return this.runScript(script, passed(args), depth);
+      if (NPM_TEST_VERBS.has(verb ?? "")) return this.runScript("test", passed(args), depth);
       if (verb === "exec" || verb === "x") return this.command(afterVerb(args, verb), depth);
-      return fail(`\`npm ${args.join(" ")}\` is not a script run`);
+      return fail("outputsNotScriptRun", { command: `npm ${args.join(" ")}` });
     }
     if (tool === "yarn" || tool === "pnpm") {
       const [first, second] = operands;
@@ -142,11 +163,11 @@ class Follower {
       if (first === "exec" || first === "dlx") return this.command(afterVerb(args, first), depth);
       if (first && this.project.pkg.scripts?.[first] !== undefined) return this.runScript(first, passed(args), depth, tool);
       if (first) return this.command(afterVerb(args, first, true), depth);
-      return fail(`\`${tool}\` with no script name`);
+      return fail("outputsNoScriptName", { tool });
     }
     if (tool === "npx") {
       const rest = args.filter((w) => !/^(-y|--yes|--no-install|--no|--quiet|-q)$/.test(w));
-      if (rest[0]?.startsWith("-")) return fail(`\`npx ${args.join(" ")}\` names its package with a flag`);
+      if (rest[0]?.startsWith("-")) return fail("outputsNpxFlag", { command: `npx ${args.join(" ")}` });
       return rest.length > 0 ? this.command([rest[0].replace(/(.)@.*$/, "$1"), ...rest.slice(1)], depth) : undefined;
     }
     if (tool === "cross-env") {
@@ -157,7 +178,7 @@ class Follower {
     if (RUN_ALL.has(tool)) {
       for (const pattern of operands) {
         const names = Object.keys(this.project.pkg.scripts ?? {}).filter((s) => globMatch(pattern, s));
-        if (names.length === 0) fail(`\`${tool}\` names no script \`${pattern}\``);
+        if (names.length === 0) fail("outputsRunAllNone", { tool, pattern });
         for (const s of names) this.runScript(s, [], depth);
       }
       return;
@@ -168,12 +189,19 @@ class Follower {
     }
     if (COPIERS.has(tool)) {
       // What `cp`/`mkdir` create is an output in its own right.
-      this.written.push(...(tool.startsWith("mkdir") ? operands : operands.slice(-1)));
+      const plainMkdir = tool === "mkdir" && args.every((w) => !w.startsWith("-") || /^(-p|--parents|-v|--verbose|-pv|-vp)$/.test(w));
+      (plainMkdir ? this.made : this.written).push(...(tool.startsWith("mkdir") ? operands : operands.slice(-1)));
+      return;
+    }
+    const check = checkCommand(tool, args);
+    if (check?.writes) return fail("outputsCheckWrites", { command: words.join(" ") });
+    if (check) {
+      if (!this.checks.includes(check.tool)) this.checks.push(check.tool);
       return;
     }
     const result = toolOutputs(tool, args, this.read);
     this.tools.push([tool, ...args]);
-    if (!result.ok) fail(result.why);
+    if (!result.ok) throw new Unknown(result.why);
     if (result.ok) for (const p of result.paths) this.outputs.add(p);
   }
 
@@ -181,13 +209,12 @@ class Follower {
   private runScript(name: string, passedArgs: readonly string[], depth: number, manager = "npm"): void {
     const scripts = this.project.pkg.scripts ?? {};
     const body = scripts[name];
-    if (typeof body !== "string") return fail(`the npm script \`${name}\` does not exist`);
-    if (this.seen.has(name)) return fail(`the npm script \`${name}\` runs itself`);
+    if (typeof body !== "string") return fail("outputsScriptMissing", { script: name });
+    if (this.seen.has(name)) return fail("outputsScriptLoop", { script: name });
     this.seen.add(name);
     const pre = scripts[`pre${name}`];
     const post = scripts[`post${name}`];
-    if (manager === "pnpm" && (pre !== undefined || post !== undefined))
-      fail(`whether pnpm runs \`pre${name}\`/\`post${name}\` depends on its settings`);
+    if (manager === "pnpm" && (pre !== undefined || post !== undefined)) fail("outputsPnpmPrePost", { script: name });
     if (typeof pre === "string") this.script(pre, depth + 1);
     this.script([body, ...passedArgs.map(quote)].join(" "), depth + 1);
     if (typeof post === "string") this.script(post, depth + 1);
@@ -196,21 +223,27 @@ class Follower {
 
   /** Nothing written: every command was one without effect. */
   get idle(): boolean {
-    return this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0 && this.tools.length === 0;
+    return this.onlyMade(() => true) && this.made.length === 0;
+  }
+
+  /** Nothing written but folders `mkdir` made, each of which `keep` accepts. */
+  onlyMade(keep: (dir: string) => boolean): boolean {
+    const none = this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0;
+    return none && this.tools.length === 0 && this.checks.length === 0 && this.made.every(keep);
   }
 
   /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */
   finish(wd: string): string[] {
     const outs = [...this.outputs].map((p) => posix.join(wd, p));
-    for (const w of this.written) {
+    for (const w of [...this.written, ...this.made]) {
       const abs = resolvePath(wd, w);
       if (abs === null || abs === wd || !isUnder(abs, wd) || isUnder(abs, posix.join(wd, "node_modules")))
-        fail(`a build step writes \`${w}\`, outside the working folder's own outputs`);
+        fail("outputsWritesOutside", { path: w });
       if (abs !== null) outs.push(abs);
     }
     for (const t of this.touched) {
       const abs = resolvePath(wd, t.replace(/\/\*+$/, "").replace(/\/$/, ""));
-      if (abs === null || !outs.some((o) => isUnder(abs, o))) fail(`a build step removes \`${t}\`, which is not one of its outputs`);
+      if (abs === null || !outs.some((o) => isUnder(abs, o))) fail("outputsRemoves", { path: t });
     }
     return outs.filter((p) => !outs.some((q) => q !== p && isUnder(p, q))).sort();
   }
@@ -221,6 +254,18 @@ function projectInstall(tool: string, operands: readonly string[]): boolean {
   if (tool === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
   if (tool === "npm" || tool === "pnpm") return ["ci", "install", "i"].includes(operands[0] ?? "") && operands.length === 1;
   return false;
+}
+
+/** `npm install -g <names>`, `yarn global add <names>`, `pnpm add -g <names>`: registry packages only. */
+function globalInstall(tool: string, args: readonly string[], operands: readonly string[]): boolean {
+  const global = args.includes("-g") || args.includes("--global");
+  const names =
+    tool === "yarn" && operands[0] === "global" && operands[1] === "add"
+      ? operands.slice(2)
+      : (tool === "npm" || tool === "pnpm") && global && ["install", "i", "add"].includes(operands[0] ?? "")
+        ? operands.slice(1)
+        : [];
+  return names.length > 0 && names.every((n) => /^(@[\w.-]+\/)?[\w.-]+(@[\w.^~<>=*|-]+)?$/.test(n));
 }
 
 /** The words after `npm run x --`: npm passes them on to the script. */

@@ -11,6 +11,12 @@ import type { NodeProject } from "../closure/node-project.js";
 import { resolvePath } from "../paths.js";
 import { manifestOnly } from "./node-deps.js";
 import { type BuildRun, buildOutputs } from "./node-outputs.js";
+import { hardeningBlocker } from "../harden.js";
+import type { Reason } from "./node-tool-config.js";
+
+/** The node image's non-root user, who owns a hardened runtime's files (the layered plan's `nonRootUser`). */
+const HARDENED_OWNER = "node:node";
+import type { RecipeNote } from "./types.js";
 
 /** A RUN the runtime does not need replayed: an OS install, a global install, or the project install alone. */
 function plainRun(a: Analysis, instr: Instruction, index: number, install: ProjectInstall | undefined): boolean {
@@ -62,9 +68,14 @@ function cwdAt(a: Analysis, target: Instruction): string | null {
 }
 
 export type Layout =
-  | { readonly kind: "plain"; readonly chown: { readonly index: number; readonly owner: string } | null }
+  | {
+      readonly kind: "plain";
+      readonly chown: { readonly index: number; readonly owner: string } | null;
+      /** Option `harden`: `chown` gives every copy to the runtime's non-root user. */
+      readonly hardened?: boolean;
+    }
   | { readonly kind: "outputs"; readonly runs: readonly BuildRun[] }
-  | { readonly kind: "files"; readonly why: string | null };
+  | { readonly kind: "files"; readonly why: Reason | null };
 
 /** How the runtime gets the application files (see `layeredPlan`), with why when it must take the whole folder. */
 export function runtimeLayout(
@@ -75,13 +86,20 @@ export function runtimeLayout(
   needsModules: boolean,
   harden: boolean,
 ): Layout {
-  if (harden) return { kind: "files", why: null };
+  if (harden && hardeningBlocker(a.stage) === null) {
+    // Hardened: the plain layout gives every copy to the user (node_modules first, creating the working folder
+    // owned by it); others keep copying the whole folder, which the runtime's first COPY gives to the user.
+    const layout = runtimeLayout(a, context, project, install, needsModules, false);
+    return layout.kind === "plain" && layout.chown === null
+      ? { kind: "plain", chown: { index: a.stage.body.length, owner: HARDENED_OWNER }, hardened: true }
+      : { kind: "files", why: null };
+  }
   // A COPY before the install brought the context's node_modules, which the install then replaced: replaying
   // it would mix them into the production ones.
   const hostModules = withDockerignore(context).exists(project.dir === "." ? "node_modules" : `${project.dir}/node_modules`);
   const before = install ? a.stage.body.slice(0, install.index) : [];
   if (hostModules && before.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !manifestOnly(i)))
-    return { kind: "files", why: "the build context holds a `node_modules` that the install replaced (add it to `.dockerignore`)" };
+    return { kind: "files", why: { id: "filesHostModules", data: {} } };
   const skip = (instr: Instruction, i: number) => plainRun(a, instr, i, install);
   const replayable = copiesAtWorkdir(a);
   const runs = a.stage.body.filter((instr, i) => instr.keyword === "RUN" && !skip(instr, i));
@@ -91,12 +109,36 @@ export function runtimeLayout(
   if (replayable && needsModules && owner && install && install.index < a.stage.body.indexOf(runs[0]) && groupKnown(a, owner, runs[0]))
     return { kind: "plain", chown: { index: a.stage.body.indexOf(runs[0]), owner } };
   if (runs.length === 0) return { kind: "files", why: null };
-  if (!replayable) return { kind: "files", why: "a COPY to a relative path was made under another working folder" };
+  if (!replayable) return { kind: "files", why: { id: "filesRelativeCopy", data: {} } };
   const built = buildOutputs(a, project, context, install, skip);
   if (!built.ok) return { kind: "files", why: built.why };
-  if (built.runs.every((r) => r.outputs.length === 0)) return { kind: "files", why: "the build steps write no output msb-opt knows of" };
+  // No RUN wrote in the working folder but the install (a global CLI, a cache clean, `mkdir -p` of the folder,
+  // `corepack enable`): node_modules comes from the deps stage, the files from the context, as with no RUN.
+  if (built.runs.length === 0 && replayable && needsModules) return { kind: "plain", chown: null };
+  if (built.runs.every((r) => r.outputs.length === 0)) {
+    // Only checks ran: the runtime must still copy from the build stage, so a failing test fails the build.
+    const checks = [...new Set(built.runs.flatMap((r) => r.checks))];
+    const why: Reason =
+      checks.length > 0 ? { id: "filesChecksOnly", data: { commands: quoted(checks) } } : { id: "filesNoOutputs", data: {} };
+    return { kind: "files", why };
+  }
   return { kind: "outputs", runs: built.runs };
 }
+
+/** The notes the layout owes the user: why the whole folder, or which checks' files the runtime leaves out. */
+export function layoutNotes(layout: Layout, line: number): RecipeNote[] {
+  if (layout.kind === "files")
+    return layout.why
+      ? [
+          { line, id: "filesStage", data: {} },
+          { line, ...layout.why },
+        ]
+      : [];
+  const checks = layout.kind === "outputs" ? [...new Set(layout.runs.flatMap((r) => r.checks))] : [];
+  return checks.length > 0 ? [{ line, id: "checksLeftOut", data: { commands: quoted(checks) } }] : [];
+}
+
+const quoted = (names: readonly string[]) => names.map((c) => `\`${c}\``).join(", ");
 
 /** Every COPY to a relative destination was made in the final working folder (the runtime replays them there). */
 function copiesAtWorkdir(a: Analysis): boolean {

@@ -4,7 +4,7 @@ import { instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { staticServer } from "./node-static.js";
-import { npmWorkspaces } from "./node-workspaces.js";
+import { npmWorkspaces, pnpmWorkspaceDirs } from "./node-workspaces.js";
 
 const withCmd = (cmd: string, exec = true) =>
   ({
@@ -33,6 +33,22 @@ describe("the static server a CMD runs", () => {
     ['["http-server"]'],
   ])("%s is not read", (cmd) => {
     expect(staticServer(withCmd(cmd), memoryContext({}))).toBeNull();
+  });
+
+  test("`npm start` and `npm run x` are followed to a script that is one server command", () => {
+    const scripts = (s: Record<string, string>) => memoryContext({ "package.json": JSON.stringify({ scripts: s }) });
+    const a = (cmd: string) => ({ ...withCmd(cmd), sources: new Map([["/app", "."]]) }) as unknown as Analysis;
+    expect(staticServer(a('["npm", "start"]'), scripts({ start: "serve -s build -l 8080" }))).toMatchObject({
+      dir: "/app/build",
+      port: 8080,
+    });
+    expect(staticServer(a('["yarn", "preview"]'), scripts({ preview: "vite preview --port 8080" }))).toMatchObject({
+      server: "vite preview",
+    });
+    // A pre script runs first; a script with a shell operator is not one command.
+    expect(staticServer(a('["npm", "start"]'), scripts({ prestart: "node gen.js", start: "serve build" }))).toBeNull();
+    expect(staticServer(a('["npm", "run", "serve"]'), scripts({ serve: "npm run build && serve build" }))).toBeNull();
+    expect(staticServer(a('["npm", "start", "--", "-p", "1"]'), scripts({ start: "serve build" }))).toBeNull();
   });
 
   test("vite preview with a config file: its outDir may differ", () => {
@@ -79,5 +95,26 @@ describe("npm workspaces", () => {
     expect(npmWorkspaces(project(["packages/*"]), memoryContext(hook), [])).toBeNull();
     const nested = { ...files, "package-lock.json": '{"packages":{"packages/a/node_modules/ms":{}}}' };
     expect(npmWorkspaces(project(["packages/*"]), memoryContext(nested), [])).toBeNull();
+  });
+});
+
+describe("pnpm workspaces", () => {
+  const pnpm: NodeProject = { dir: ".", pkg: { name: "root" }, manager: "pnpm", lockfile: "pnpm-lock.yaml", prodPackages: [] };
+  const lock = (importers: string) => `lockfileVersion: '6.0'\n\nimporters:\n\n${importers}\npackages:\n\n  /ms@2.1.3:\n    dev: false\n`;
+
+  test("the lockfile's importers other than the root are the workspace packages", () => {
+    const ctx = memoryContext({
+      "pnpm-lock.yaml": lock("  .:\n    dependencies: {}\n\n  packages/api:\n    dependencies: {}\n\n  'apps/web':\n    {}\n"),
+    });
+    expect(pnpmWorkspaceDirs(pnpm, ctx)).toEqual(["packages/api", "apps/web"]);
+  });
+  test("a pnpm-workspace.yaml with settings only, and a single importer, make no workspace", () => {
+    const ctx = memoryContext({
+      "pnpm-lock.yaml": lock("  .:\n    dependencies: {}\n"),
+      "pnpm-workspace.yaml": "onlyBuiltDependencies:\n  - esbuild\n",
+    });
+    expect(pnpmWorkspaceDirs(pnpm, ctx)).toBeNull();
+    expect(pnpmWorkspaceDirs(pnpm, memoryContext({ "pnpm-lock.yaml": "", "pnpm-workspace.yaml": "packages:\n  - 'a/*'\n" }))).toEqual([]);
+    expect(pnpmWorkspaceDirs({ ...pnpm, manager: "npm" }, ctx)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import type { BuildContext } from "../../../src/core/context.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
+import { nodeProject } from "../closure/node-project.js";
 import { isUnder, resolvePath } from "../paths.js";
 import type { PlanResult, RecipeNote } from "./types.js";
 
@@ -40,8 +41,9 @@ export function staticServer(a: Analysis, context: BuildContext): StaticServer |
   if (body.some((i) => i.keyword === "ENTRYPOINT")) return null;
   const cmd = [...body].reverse().find((i) => i.keyword === "CMD");
   if (!cmd || a.workdir === null) return null;
-  const words = cmd.exec ? [...cmd.exec] : cmd.args.trim().split(/\s+/);
-  if (words.some((w) => /[$;&|<>`'"\\]/.test(w))) return null;
+  const written = cmd.exec ? [...cmd.exec] : cmd.args.trim().split(/\s+/);
+  const words = written.some((w) => /[$;&|<>`'"\\]/.test(w)) ? null : scriptWords(a, context, written);
+  if (words === null || words.some((w) => /[$;&|<>`'"\\]/.test(w))) return null;
   if (words[0] === "npx") words.shift();
   const name = words[0] === "vite" && words[1] === "preview" ? "vite preview" : words[0];
   const spec = SERVERS[name];
@@ -73,6 +75,22 @@ export function staticServer(a: Analysis, context: BuildContext): StaticServer |
   const dir = resolvePath(a.workdir, positional[0]);
   if (dir === null || dir === a.workdir) return null;
   return { server: name, dir, spa, port, line: cmd.line };
+}
+
+/**
+ * The words the entry runs: `npm start`, `npm run <name>`, `yarn <name>`, `pnpm <name>` with nothing after them
+ * become the script's own words (a script with a pre or post script is not followed); others stay as written.
+ */
+function scriptWords(a: Analysis, context: BuildContext, words: readonly string[]): string[] | null {
+  const [tool, verb, name, ...rest] = words;
+  if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") return [...words];
+  const script =
+    verb === "run" ? name : verb === "start" && name === undefined ? "start" : tool !== "npm" && name === undefined ? verb : null;
+  if (!script || rest.length > 0 || (verb === "run" && words.length !== 3)) return null;
+  const scripts = nodeProject(a, context)?.pkg.scripts ?? {};
+  const body = scripts[script];
+  if (typeof body !== "string" || scripts[`pre${script}`] !== undefined || scripts[`post${script}`] !== undefined) return null;
+  return body.trim().split(/\s+/);
 }
 
 /** The nginx runtime for a static front-end, a refusal, or null when the image is not one (the caller says so). */

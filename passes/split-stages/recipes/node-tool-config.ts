@@ -1,15 +1,25 @@
 // Reading a Node build tool's flags and config files for where it writes (node-build-tools.ts and
 // node-framework-builds.ts): literal values only; anything computed is `unknown`, never a guess.
 import { posix } from "node:path";
+import type { OutputsReasonId } from "./types.js";
 
 /** Reads a file of the working folder (path relative to it) from the build context; null when absent. */
 export type ConfigReader = (file: string) => string | null;
 
+/** Why the outputs are unknown: a message id of the pass (`outputs*`, `files*`) and its data. */
+export interface Reason {
+  readonly id: OutputsReasonId;
+  readonly data: Readonly<Record<string, string>>;
+}
+
 /** Output folders or files, relative to the working folder; or why they are not known. */
-export type ToolOutputs = { readonly ok: true; readonly paths: readonly string[] } | { readonly ok: false; readonly why: string };
+export type ToolOutputs = { readonly ok: true; readonly paths: readonly string[] } | { readonly ok: false; readonly why: Reason };
 
 export const outputs = (...paths: string[]): ToolOutputs => ({ ok: true, paths });
-export const unknown = (why: string): ToolOutputs => ({ ok: false, why });
+export const unknown = (id: OutputsReasonId, data: Readonly<Record<string, string>> = {}): ToolOutputs => ({
+  ok: false,
+  why: { id, data },
+});
 
 /** The value of the first of `flags` (`--out x`, `--out=x`), or null. */
 export function flagValue(args: readonly string[], flags: readonly string[]): string | null {
@@ -93,17 +103,17 @@ export function tsconfigEmit(read: ConfigReader, file: string, depth = 0): TsEmi
 /** tsc's outputs for this config file: its outDir (and declarationDir / outFile); sources compiled in place are unknown. */
 export function tscFromConfig(read: ConfigReader, config: string, outDirFlag: string | null): ToolOutputs {
   const emit = tsconfigEmit(read, config);
-  if (emit === null) return unknown(`\`${config}\` cannot be read`);
+  if (emit === null) return unknown("outputsConfigUnreadable", { file: config });
   if (emit.noEmit) return outputs();
   const outDir = outDirFlag ?? emit.outDir;
-  if (outDir === null && emit.outFile === null) return unknown(`\`${config}\` sets no \`outDir\`, so tsc writes next to the sources`);
+  if (outDir === null && emit.outFile === null) return unknown("outputsTsconfigNoOutDir", { file: config });
   return outputs(...[outDir, emit.outFile, emit.declarationDir].filter((p): p is string => p !== null));
 }
 
 export function folderFlag(args: readonly string[], flags: readonly string[], fallback: string | null, tool: string): ToolOutputs {
   const flag = flagValue(args, flags);
   if (flag) return outputs(flag);
-  return fallback === null ? unknown(`\`${tool}\` is not given its output with ${flags.join(" or ")}`) : outputs(fallback);
+  return fallback === null ? unknown("outputsFlagMissing", { tool, flags: flags.map((f) => `\`${f}\``).join(" or ") }) : outputs(fallback);
 }
 
 /** A config file whose `key` may move the output: absent → the default, a literal → it, else unknown. */
@@ -111,7 +121,11 @@ export function configured(read: ConfigReader, stems: readonly string[], key: st
   const config = firstFile(read, stems.flatMap(configNames));
   if (config === null) return outputs(fallback);
   const value = literalKey(config.text, key);
-  return value === "absent" ? outputs(fallback) : value === null ? unknown(`\`${config.name}\` computes \`${key}\``) : outputs(value);
+  return value === "absent"
+    ? outputs(fallback)
+    : value === null
+      ? unknown("outputsConfigComputes", { file: config.name, key })
+      : outputs(value);
 }
 
 /** The operands of `args` (not flags, not the value of a flag in `valued`), or null when a flag is not in `known`. */

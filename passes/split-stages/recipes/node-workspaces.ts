@@ -86,3 +86,18 @@ export function withWorkspaceNote(planned: PlanResult | null, dirs: readonly str
   };
   return { ok: true, plan: { ...planned.plan, notes: [...planned.plan.notes, note] } };
 }
+
+/**
+ * The workspace packages of a pnpm workspace (the lockfile's importers other than the root), or null when the
+ * project is not one. pnpm gives each of them its own `node_modules`, linked into the root's `.pnpm` store,
+ * which a runtime copying the root's `node_modules` alone would break.
+ */
+export function pnpmWorkspaceDirs(project: NodeProject, context: BuildContext): string[] | null {
+  if (project.manager !== "pnpm") return null;
+  const at = (f: string) => (project.dir === "." ? f : posix.join(project.dir, f));
+  const lock = project.lockfile ? (context.read(project.lockfile) ?? "") : "";
+  const importers = /^importers:\s*$([\s\S]*?)^\S/m.exec(`${lock}\n.`)?.[1] ?? "";
+  const dirs = [...importers.matchAll(/^ {2}'?([^'\s:][^':]*)'?:\s*$/gm)].map((m) => m[1]).filter((d) => d !== ".");
+  const declared = /^packages\s*:/m.test(context.read(at("pnpm-workspace.yaml")) ?? "");
+  return dirs.length > 0 || declared ? dirs : null;
+}

@@ -9,7 +9,7 @@ import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js
 import { nodeProject } from "../closure/node-project.js";
 import { layeredPlan } from "./node-layered.js";
 import { nginxStaticPlan } from "./node-static.js";
-import { npmWorkspaces, withWorkspaceNote } from "./node-workspaces.js";
+import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
@@ -46,18 +46,30 @@ export const nodeRecipe: Recipe = {
     if (project?.manager === "yarn-berry" && berryGlobalPnp(project, context)) return { ok: false, id: "yarnGlobalPnp", data: {} };
     const onNginx = options.staticRuntime === "nginx" ? nginxStaticPlan(a, context) : null;
     if (onNginx) return onNginx;
+    // A pnpm workspace: its packages' own node_modules stay with the files (the fallback below), never re-linked.
+    const pnpmDirs = root ? pnpmWorkspaceDirs(root, context) : null;
+    if (pnpmDirs && slimBase)
+      return { ok: false, id: "pnpmWorkspace", data: { dirs: pnpmDirs.map((d) => `\`${d}\``).join(", ") || "none" } };
+    // Yarn classic workspaces: yarn.lock does not say which packages go into a workspace's own node_modules.
+    const yarnWorkspaces = root?.manager === "yarn" && root.pkg.workspaces !== undefined;
+    if (yarnWorkspaces && slimBase) return { ok: false, id: "yarnWorkspaces", data: {} };
     const layered = withWorkspaceNote(
-      project ? layeredPlan({ base, a, context, project, image, options, runtimePackages, workspaceDirs }) : null,
+      project && !pnpmDirs ? layeredPlan({ base, a, context, project, image, options, runtimePackages, workspaceDirs }) : null,
       workspaceDirs,
     );
     // On an image that is already slim, the split pays only when the runtime leaves something behind.
     if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
-    // On a slim image with nothing to leave behind, that is the reason, whatever else the stage does.
+    // On a slim image with nothing to leave behind, that is the reason, whatever else the stage does; when the
+    // devDependencies had to stay, say why, since that is what the user can change.
+    const kept = layered?.ok ? layered.plan.notes.find((n) => n.id === "keptDevDeps") : undefined;
+    if (slimBase && kept) return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: kept.data.reason } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const [global] = a.globalInstalls;
     if (global) return { ok: false, id: "globalInstall", data: { command: `${global.tool} install -g ${global.packages.join(" ")}` } };
 
     const notes: RecipeNote[] = [];
+    if (pnpmDirs) notes.push({ line: a.stage.body[a.lastBuild].line, id: "pnpmWorkspaceWhole", data: {} });
+    if (yarnWorkspaces) notes.push({ line: a.stage.body[a.lastBuild].line, id: "yarnWorkspacesWhole", data: {} });
     const builderInserts = [];
     const last = a.stage.body[a.lastBuild];
     const devDeps = Object.keys(project?.pkg.devDependencies ?? {});

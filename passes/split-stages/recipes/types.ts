@@ -6,6 +6,7 @@ import type { PackagePolicy } from "../packages.js";
 
 export type RecipeRefusalId =
   | "alreadySlim"
+  | "alreadySlimDevKept"
   | "noRuntimeImage"
   | "nothingToGain"
   | "nothingServed"
@@ -19,8 +20,51 @@ export type RecipeRefusalId =
   | "staticRuntimeBlocked"
   | "workspaceGlob"
   | "yarnGlobalPnp"
-  | "workspaceScript";
+  | "workspaceScript"
+  | "nativeOptionalUnknown"
+  | "pnpmWorkspace"
+  | "yarnWorkspaces";
+/** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
+export type OutputsReasonId =
+  | "filesHostModules"
+  | "filesRelativeCopy"
+  | "filesNoOutputs"
+  | "filesChecksOnly"
+  | "outputsNoWorkdir"
+  | "outputsRunForm"
+  | "outputsBeforeInstall"
+  | "outputsOutsideWorkdir"
+  | "outputsScriptsDeep"
+  | "outputsUnparsed"
+  | "outputsRedirect"
+  | "outputsComputedWord"
+  | "outputsElsewhere"
+  | "outputsNotScriptRun"
+  | "outputsNoScriptName"
+  | "outputsNpxFlag"
+  | "outputsRunAllNone"
+  | "outputsScriptMissing"
+  | "outputsScriptLoop"
+  | "outputsPnpmPrePost"
+  | "outputsWritesOutside"
+  | "outputsRemoves"
+  | "outputsCheckWrites"
+  | "outputsNotABuild"
+  | "outputsUnknownTool"
+  | "outputsComputedArg"
+  | "outputsToolOutside"
+  | "outputsToolOption"
+  | "outputsConfigUnreadable"
+  | "outputsConfigComputes"
+  | "outputsConfigSets"
+  | "outputsTscSources"
+  | "outputsTsconfigNoOutDir"
+  | "outputsStdout"
+  | "outputsFlagMissing"
+  | "outputsNoAngularJson"
+  | "outputsAngularOutside";
 export type RecipeNoteId =
+  | OutputsReasonId
   | "pruned"
   | "staticGo"
   | "distroless"
@@ -48,7 +92,13 @@ export type RecipeNoteId =
   | "lockfileNotRead"
   | "staticSiteOnly"
   | "buildCache"
-  | "depsCache";
+  | "depsCache"
+  | "compiledSourcesLeft"
+  | "gitHookScripts"
+  | "checksLeftOut"
+  | "staticSiteLocal"
+  | "pnpmWorkspaceWhole"
+  | "yarnWorkspacesWhole";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -77,6 +127,11 @@ export interface RecipePlan {
   readonly shellless: boolean;
   /** Instructions to insert in the build stage before the body index given (body.length: at the end). */
   readonly builderInserts: ReadonlyArray<{ readonly before: number; readonly instructions: readonly Instruction[] }>;
+  /**
+   * The last body index the build stage keeps, when the runtime copies nothing later steps write (a global CLI
+   * installed after the build that the runtime installs itself): a source edit then re-runs none of them.
+   */
+  readonly builderEnd?: number;
   /** Build-stage instructions replaced, by body index (a RUN given cache mounts). */
   readonly builderReplace?: ReadonlyMap<number, Instruction>;
   /** Build-stage folders on cache mounts (absolute): a tool's cache, never in the image. */
@@ -96,6 +151,11 @@ export interface RecipePlan {
   readonly runtimeCopies?: (builder: string) => readonly Instruction[];
   /** The copies open the runtime (before a replayed WORKDIR creates their folder owned by root). */
   readonly copiesFirst?: boolean;
+  /**
+   * Hardened, the copies stay where the original made them: the plan's first copy already creates the working
+   * folder owned by the non-root user, and each copy gives its files to that user.
+   */
+  readonly copiesInPlace?: boolean;
   /** The runtime needs nothing from the builder, which is then left out. */
   readonly dropBuilder?: boolean;
   /** Commands the runtime stage installs itself (global CLIs, OS packages). */

@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM python:3.12-slim
 RUN groupadd -g 1001 app && useradd -m -u 1001 -g app app
 USER app

@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 ARG NODE_VERSION=20.20.2
 
 FROM node:${NODE_VERSION} AS build

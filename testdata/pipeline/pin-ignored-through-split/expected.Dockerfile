@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 ARG NODE_VERSION=20
 
 # We follow node 20's newest release on purpose.

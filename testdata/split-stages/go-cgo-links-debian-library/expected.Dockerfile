@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM golang:1.22-bookworm AS build
 RUN apt-get update && apt-get install -y --no-install-recommends libyaml-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

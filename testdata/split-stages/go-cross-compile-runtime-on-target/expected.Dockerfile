@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM --platform=$BUILDPLATFORM golang:1.22 AS build
 ARG TARGETOS
 ARG TARGETARCH

@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20-alpine AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json ./
@@ -15,7 +14,6 @@ FROM node:20-alpine AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY package.json package-lock.json tsconfig.json ./
-COPY src ./src
 COPY --from=build /app/dist /app/dist
 EXPOSE 8080
 CMD ["npm", "start"]

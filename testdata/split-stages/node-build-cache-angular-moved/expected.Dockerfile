@@ -4,7 +4,6 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build
-RUN npm install -g http-server@14.1.1
 
 FROM node:20-slim AS runtime
 RUN npm install -g http-server@14.1.1

@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY --chown=1000 package.json package-lock.json ./

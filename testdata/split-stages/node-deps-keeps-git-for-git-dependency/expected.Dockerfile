@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20-slim AS deps
 RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

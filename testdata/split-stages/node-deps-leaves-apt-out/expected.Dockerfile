@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./

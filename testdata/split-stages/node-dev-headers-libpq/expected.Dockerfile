@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS deps
 RUN apt-get update && apt-get install -y --no-install-recommends libpq-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /app

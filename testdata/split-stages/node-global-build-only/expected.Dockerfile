@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /usr/src/app
 RUN npm install -g @nestjs/cli@10.4.5

@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:18 AS build
 RUN npm config set unsafe-perm true
 WORKDIR /usr/app

@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npx astro build --outDir public-site
+RUN --mount=type=cache,target=/app/node_modules/.astro npx astro build --outDir public-site
 
 FROM node:20-slim AS runtime
 RUN npm install -g http-server@14.1.1

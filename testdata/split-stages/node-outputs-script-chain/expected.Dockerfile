@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /srv/api
 COPY package.json package-lock.json ./
@@ -6,7 +5,6 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
-COPY config/default.json ./dist/config/default.json
 
 FROM node:20 AS deps
 WORKDIR /srv/api

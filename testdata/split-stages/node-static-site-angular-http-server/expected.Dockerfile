@@ -1,11 +1,9 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /usr/src/app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN --mount=type=cache,target=/usr/src/app/.angular/cache npm run build
-RUN npm install -g http-server@14.1.1
 
 FROM node:20-slim AS runtime
 RUN npm install -g http-server@14.1.1

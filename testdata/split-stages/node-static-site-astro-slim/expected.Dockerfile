@@ -4,7 +4,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm run build
+RUN --mount=type=cache,target=/app/node_modules/.astro npm run build
 
 FROM node:20-slim AS runtime
 RUN npm install -g http-server@14.1.1

@@ -5,7 +5,6 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build
-COPY robots.txt dist/robots.txt
 
 FROM node:20-slim AS runtime
 RUN npm install -g serve@14.2.4

@@ -1,11 +1,9 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN --mount=type=cache,target=/app/node_modules/.cache/webpack npm run build -- --out-dir site
-RUN npm install -g serve@14.2.4
 
 FROM node:20-slim AS runtime
 RUN npm install -g serve@14.2.4

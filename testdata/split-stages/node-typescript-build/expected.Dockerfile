@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 # Build the TypeScript app
 FROM node:20.11.1 AS build
 ENV PORT=8080

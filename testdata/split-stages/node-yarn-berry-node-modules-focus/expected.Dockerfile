@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.2
 FROM node:20 AS build
 # repo.yarnpkg.com is out of reach here: corepack fetches Yarn from the npm registry.
 ENV COREPACK_NPM_REGISTRY=https://registry.npmjs.org COREPACK_ENABLE_DOWNLOAD_PROMPT=0
@@ -23,7 +22,6 @@ WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY package.json yarn.lock .yarnrc.yml ./
 COPY tsconfig.json ./
-COPY src ./src
 COPY --from=build /app/dist /app/dist
 EXPOSE 8080
 CMD ["node", "dist/main.js"]

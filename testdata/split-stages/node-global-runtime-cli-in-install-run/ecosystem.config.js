@@ -1,0 +1,1 @@
+module.exports = { apps: [{ name: "app", script: "index.js" }] };

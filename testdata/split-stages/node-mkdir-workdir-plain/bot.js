@@ -1,0 +1,1 @@
+require("ms"); setInterval(() => {}, 1000);

@@ -1,0 +1,1 @@
+export default { preview: { port: 4173 } };

@@ -1,0 +1,11 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package.json yarn.lock ./
+COPY packages/api/package.json packages/api/
+RUN yarn install --frozen-lockfile
+COPY . .
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+CMD ["node", "packages/api/index.js"]

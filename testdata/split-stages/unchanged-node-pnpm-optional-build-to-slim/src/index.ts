@@ -1,0 +1,2 @@
+import admin from "firebase-admin";
+console.log(admin.SDK_VERSION);

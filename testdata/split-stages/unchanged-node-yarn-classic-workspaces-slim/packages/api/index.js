@@ -1,0 +1,1 @@
+require("ms");require("express")().listen(3000);
