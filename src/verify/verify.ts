@@ -110,8 +110,11 @@ interface Reference {
   readonly base: ImageConfig | null;
   readonly buildSeconds: number;
   readonly roots: readonly string[];
-  /** Its file system and behaviour, observed while the optimized side builds. */
-  readonly observed: Observed;
+  /**
+   * Its file system and behaviour, observed once, when the optimized side has built: beside that build, the
+   * observation (containers, copies) slowed it more than it saved on a two-core machine.
+   */
+  readonly observe: () => Observed;
   /**
    * Work that runs beside the builds and comparisons (the base file system read ahead, the observations): a
    * timed rebuild and the clean-up wait for it.
@@ -245,23 +248,28 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       const why = reason("difference", "originalBuild", { detail: lastLines(b1.stderr) });
       return { ...base, verdict: "not-equivalent", equivalent: false, reasons: [why], original: EMPTY, optimized: EMPTY, bisect: null };
     }
-    // Inspected and observed while the optimized side builds: that build starts now.
+    // Inspected while the optimized side builds: that build starts now.
     const reference = (async (): Promise<Reference> => {
       const [info, baseOriginal] = await timings.measure("inspect", () =>
         inspectWithBase(docker, originalTag, dockerfileFacts(input).base),
       );
       const roots = appRoots(input, full.output);
-      const observed = observeImage(options, timings, originalTag, Promise.resolve(info.config), "original", () =>
-        docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
-      );
-      pending.push(observed.fs, observed.behaviour);
+      let observed: Observed | null = null;
+      const observe = () => {
+        if (observed) return observed;
+        observed = observeImage(options, timings, originalTag, Promise.resolve(info.config), "original", () =>
+          docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
+        );
+        pending.push(observed.fs, observed.behaviour);
+        return observed;
+      };
       return {
         tag: originalTag,
         info,
         base: baseOriginal,
         buildSeconds: b1.seconds,
         roots,
-        observed,
+        observe,
         background: pending,
         findings: null,
         edit,
@@ -378,6 +386,7 @@ async function compareCandidate(
     const why = reason("difference", "optimizedBuild", { detail: lastLines(b2.stderr) });
     return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
   }
+  const observedA = ref.observe();
   const factsOut = dockerfileFacts(c.text, {}, (src) => isContextFile(options.context, src));
   const inspected = timings.measure("inspect", () => inspectWithBase(docker, c.tag, factsOut.base));
   inspected.catch(() => {});
@@ -417,7 +426,7 @@ async function compareCandidate(
     },
   );
 
-  const [fsA, fsB] = await Promise.all([ref.observed.fs, observedB.fs]);
+  const [fsA, fsB] = await Promise.all([observedA.fs, observedB.fs]);
   const compareStart = Date.now();
   if ("error" in fsA) reasons.push(reason("difference", "inspect", { which: "original", detail: fsA.error }));
   else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
@@ -430,7 +439,7 @@ async function compareCandidate(
     }
     for (const f of newFindings(ref.findings ?? [], found)) reasons.push(reason("difference", f.id, f.data));
     // Nothing reads the original any more once it has run: it goes while the optimized image still runs.
-    if (c.first && options.rebuild === false && options.bisect === false) ref.observed.behaviour.then(ref.release, ref.release);
+    if (c.first && options.rebuild === false && options.bisect === false) observedA.behaviour.then(ref.release, ref.release);
     const sides = [
       { fs: fsA, config: ref.info.config },
       { fs: fsB, config: info.config },
@@ -446,7 +455,7 @@ async function compareCandidate(
     );
   }
   timings.add("compare", Date.now() - compareStart);
-  const [behaviourA, behaviour] = await Promise.all([ref.observed.behaviour, observedB.behaviour]);
+  const [behaviourA, behaviour] = await Promise.all([observedA.behaviour, observedB.behaviour]);
   reasons.push(...compareBehaviour(behaviourA, behaviour));
 
   let editedFile: string | null = null;
