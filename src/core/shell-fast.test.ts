@@ -230,8 +230,23 @@ describe("fast shell path", () => {
       }
       return random(15) === 0 ? `${text};` : text;
     };
-    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, line);
+    const group = (): string => {
+      const plain = ["echo", "a", "'x y'", '"$A"', "-y", "1", "/tmp/f", "x=1", "A=1", "{", "}", "a}"];
+      const inner = Array.from(
+        { length: 1 + random(3) },
+        () => `${pick(plain)} ${pick(plain)}${pick(["; ", ";", " ;", "\t; ", " && ", " | "])}`,
+      ).join("");
+      return `${pick(["{ ", "{", "{\t"])}${inner}${pick(["}", " }", "\t}", ""])}${random(3) === 0 ? pick(redirects) : ""}`;
+    };
+    const simple = (): string => `${pick(["echo", "apt-get", "rm", "a", "x=1"])} ${pick(["a", "-y", "'x y'", '"$A"', "1"])}`;
+    const withGroups = (): string => {
+      if (random(2) === 0) return line();
+      const parts = [random(2) === 0 ? simple() : "", group(), random(2) === 0 ? simple() : ""].filter(Boolean);
+      return parts.join(pick([" && ", " || ", " | ", "; ", " &&", " "]));
+    };
+    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, withGroups);
     const { accepted } = compare(lines);
+    expect(lines.filter((l) => l.includes("{") && parseFast(l)?.descendantsOfType("compound_statement").length).length).toBeGreaterThan(50);
     if (process.env.MSB_SHELL_LINES) console.log(`generated: the fast path took ${accepted} of ${lines.length}`);
     expect(accepted).toBeGreaterThan(300);
   });

@@ -77,9 +77,9 @@ export class FastNode {
 type Kid = readonly [node: FastNode, field: string | null];
 
 class Bail extends Error {}
-const bail = (): never => {
+function bail(): never {
   throw new Bail();
-};
+}
 
 /** Words that tree-sitter reads as keywords, declarations or tests in command position. */
 const KEYWORDS = new Set(
@@ -112,7 +112,18 @@ interface RedirectToken {
   readonly op: FastNode;
   readonly start: number;
 }
-type Token = WordToken | OpToken | RedirectToken;
+/** `{` opening a group (a command's start), `}` closing one (right after a `;`). */
+interface OpenToken {
+  readonly kind: "{";
+  readonly start: number;
+  readonly end: number;
+}
+interface CloseToken {
+  readonly kind: "}";
+  readonly start: number;
+  readonly end: number;
+}
+type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken;
 
 /** The tree tree-sitter-bash would build for `text`, or null when the text is not plain enough to be sure. */
 export function parseFast(text: string): FastNode | null {
@@ -190,7 +201,7 @@ class FastParser {
         pipe = [[wrapped, null]];
       }
       const t = this.tokens[this.pos];
-      if (!t || (t.kind === "op" && t.op === ";")) return soFar();
+      if (!t || (t.kind === "op" && t.op === ";") || t.kind === "}") return soFar();
       if (t.kind !== "op") bail();
       const op = t as OpToken;
       this.pos++;
@@ -208,6 +219,7 @@ class FastParser {
 
   /** Assignments, a name, its arguments, then redirects (words after a redirect are its destinations). */
   private command(): { command: FastNode; redirects: FastNode[] } {
+    if (this.tokens[this.pos]?.kind === "{") return this.group();
     const kids: Kid[] = [];
     let named = false;
     const redirects: FastNode[] = [];
@@ -220,7 +232,8 @@ class FastParser {
     };
     for (;;) {
       const t = this.tokens[this.pos];
-      if (!t || t.kind === "op") break;
+      if (!t || t.kind === "op" || t.kind === "}") break;
+      if (t.kind === "{") bail();
       this.pos++;
       if (t.kind === "redirect") {
         if (!named) bail();
@@ -259,6 +272,36 @@ class FastParser {
       return { command: kids.length === 1 ? kids[0][0] : this.node("variable_assignments", kids), redirects };
     }
     return { command: this.node("command", kids), redirects };
+  }
+
+  /** `{ a; b; }` (each statement ends in `;`), then its redirects. */
+  private group(): { command: FastNode; redirects: FastNode[] } {
+    const open = this.tokens[this.pos++] as OpenToken;
+    const kids: Kid[] = [[this.anon("{", open.start, open.end), null]];
+    for (;;) {
+      kids.push([this.statement(), null]);
+      const semi = this.tokens[this.pos++];
+      if (semi?.kind !== "op" || semi.op !== ";") return bail();
+      kids.push([this.anon(";", semi.start, semi.end), null]);
+      const close = this.tokens[this.pos];
+      if (close?.kind === "}") {
+        this.pos++;
+        kids.push([this.anon("}", close.start, close.end), null]);
+        break;
+      }
+    }
+    const group = this.node("compound_statement", kids);
+    const redirects: FastNode[] = [];
+    for (let t = this.tokens[this.pos]; t?.kind === "redirect"; t = this.tokens[this.pos]) {
+      this.pos++;
+      const dest = this.tokens[this.pos++];
+      if (dest?.kind !== "word") bail();
+      const head: Kid[] = t.descriptor ? [[t.descriptor, "descriptor"]] : [];
+      redirects.push(this.node("file_redirect", [...head, [t.op, null], [this.literal(dest), "destination"]]));
+    }
+    const next = this.tokens[this.pos];
+    if (next && next.kind !== "op" && next.kind !== "}") bail();
+    return { command: group, redirects };
   }
 
   /** `NAME=value` in front of a command name, or null when the word is not one. */
@@ -333,6 +376,18 @@ function tokenize(src: string): Token[] {
     }
     if (c === "<" || c === ">") {
       i = redirect(src, i, null, tokens);
+      continue;
+    }
+    const last = tokens[tokens.length - 1];
+    const blankAfter = /^[ \t]/.test(src[i + 1] ?? "");
+    if (c === "{" && blankAfter && (!last || last.kind === "op" || last.kind === "{")) {
+      tokens.push({ kind: "{", start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === "}" && last?.kind === "op" && last.op === ";" && /^[ \t;&|<>]?$/.test(src[i + 1] ?? "")) {
+      tokens.push({ kind: "}", start: i, end: i + 1 });
+      i++;
       continue;
     }
     // A descriptor: digits right before `<` or `>`.
