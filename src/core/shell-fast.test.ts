@@ -198,6 +198,24 @@ describe("fast shell path", () => {
       "%",
       "a+b",
       "A=x@y",
+      "$(a b)",
+      '"$(c)"',
+      "a$(d)e",
+      "x=$(a | b)",
+      "$(a && b)",
+      "$( a )",
+      "$(a;)",
+      "$()",
+      "$((1))",
+      "$(a > f)",
+      "$(echo $A)",
+      "$(a $(b))",
+      '"x $(a) y"',
+      "$(a)$(b)",
+      "$(a)-$B-c",
+      "$(a; b)",
+      "x$(a)$B-c",
+      '"$(a)"-$B-c',
       "a.b:c",
     ];
     const ops = [" && ", " || ", " | ", "; ", " ; ", "&&", "|", ";", " |& ", " & ", "\n", " \\\n "];
@@ -246,7 +264,8 @@ describe("fast shell path", () => {
     };
     const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, withGroups);
     const { accepted } = compare(lines);
-    expect(lines.filter((l) => l.includes("{") && parseFast(l)?.descendantsOfType("compound_statement").length).length).toBeGreaterThan(50);
+    for (const type of ["compound_statement", "command_substitution", "redirected_statement", "variable_assignment"])
+      expect(lines.filter((l) => parseFast(l)?.descendantsOfType(type).length).length, type).toBeGreaterThan(50);
     if (process.env.MSB_SHELL_LINES) console.log(`generated: the fast path took ${accepted} of ${lines.length}`);
     expect(accepted).toBeGreaterThan(300);
   });

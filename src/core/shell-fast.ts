@@ -140,8 +140,11 @@ export function parseFast(text: string): FastNode | null {
 class FastParser {
   private readonly tokens: Token[];
   private pos = 0;
-  constructor(private readonly src: string) {
-    this.tokens = tokenize(src);
+  constructor(
+    private readonly src: string,
+    tokens?: Token[],
+  ) {
+    this.tokens = tokens ?? tokenize(src, 0, false).tokens;
     // Each `&&`/`||` nests one level: a chain too deep for the passes goes to tree-sitter, which measures it.
     if (this.tokens.filter((t) => t.kind === "op" && t.op !== ";" && t.op !== "|").length > MAX_CHAIN) bail();
   }
@@ -162,6 +165,11 @@ class FastParser {
   }
 
   program(): FastNode {
+    return this.node("program", this.statements(), 0, this.src.length);
+  }
+
+  /** Statements and the `;` after each, to the end of the tokens. */
+  statements(): Kid[] {
     const kids: Kid[] = [];
     while (this.pos < this.tokens.length) {
       kids.push([this.statement(), null]);
@@ -171,7 +179,7 @@ class FastParser {
         this.pos++;
       }
     }
-    return this.node("program", kids, 0, this.src.length);
+    return kids;
   }
 
   /** `&&`, `||` and `|` chains up to a `;`, with tree-sitter's shape for a redirect after a chain. */
@@ -350,15 +358,20 @@ function plain(src: string, start: number, end: number): FastNode {
   return new FastNode(src, NUMBER.test(src.slice(start, end)) ? "number" : "word", true, start, end);
 }
 
-function tokenize(src: string): Token[] {
+/** The tokens from `start`; `nested` (inside `$(`): up to the `)` that closes it, whose index is `end`. */
+function tokenize(src: string, start: number, nested: boolean): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
-  let i = 0;
+  let i = start;
   const n = src.length;
   while (i < n) {
     const c = src[i];
     if (c === " " || c === "\t") {
       i++;
       continue;
+    }
+    if (c === ")") {
+      if (!nested) bail();
+      return { tokens: checked(src, tokens), end: i };
     }
     if (c === "&" || c === "|" || c === ";") {
       const two = src.slice(i, i + 2);
@@ -399,6 +412,11 @@ function tokenize(src: string): Token[] {
     }
     i = word(src, i, tokens);
   }
+  if (nested) bail();
+  return { tokens: checked(src, tokens), end: n };
+}
+
+function checked(src: string, tokens: Token[]): Token[] {
   // tree-sitter drops or misreads a lone `-` in a script with a `>&` redirect (`- 1>&2`): left to it.
   if (tokens.some((t) => t.kind === "redirect") && tokens.some((t) => t.kind === "word" && t.end - t.start === 1 && src[t.start] === "-"))
     bail();
@@ -444,7 +462,7 @@ function word(src: string, i: number, tokens: Token[]): number {
       while (j < n && PLAIN.test(src[j])) j++;
       parts.push(plain(src, i, j));
       i = j;
-    } else if (c === " " || c === "\t" || c === "&" || c === "|" || c === ";") {
+    } else if (c === " " || c === "\t" || c === "&" || c === "|" || c === ";" || c === ")") {
       break;
     } else if (c === "<" || c === ">") {
       // A word right before a redirect may be read as its descriptor (`-1>f`): tree-sitter decides.
@@ -481,8 +499,17 @@ function string(src: string, open: number, parts: FastNode[]): number {
   }
 }
 
-/** `$NAME` or `${NAME}`; anything else after a `$` is left to tree-sitter. */
+/** `$NAME`, `${NAME}` or `$(script)`; anything else after a `$` is left to tree-sitter. */
 function expansion(src: string, i: number, parts: FastNode[]): number {
+  if (src[i + 1] === "(") {
+    if (src[i + 2] === "(") bail(); // arithmetic
+    const { tokens, end } = tokenize(src, i + 2, true);
+    if (tokens.length === 0) bail();
+    const inner = new FastParser(src, tokens).statements();
+    const kids = [new FastNode(src, "$(", false, i, i + 2), ...inner.map((k) => k[0]), new FastNode(src, ")", false, end, end + 1)];
+    parts.push(new FastNode(src, "command_substitution", true, i, end + 1, kids));
+    return end + 1;
+  }
   if (src[i + 1] === "{") {
     const m = NAME.exec(src.slice(i + 2, i + 2 + 256));
     if (!m || src[i + 2 + m[0].length] !== "}") bail();
