@@ -218,7 +218,7 @@ describe("fast shell path", () => {
       '"$(a)"-$B-c',
       "a.b:c",
     ];
-    const ops = [" && ", " || ", " | ", "; ", " ; ", "&&", "|", ";", " |& ", " & ", "\n", " \\\n "];
+    const ops = [" \\\n  && ", "\\\n|", " \\\n\t; ", " && ", " || ", " | ", "; ", " ; ", "&&", "|", ";", " |& ", " & ", "\n", " \\\n "];
     const redirects = [
       " > f",
       " >> /dev/null",
@@ -242,7 +242,7 @@ describe("fast shell path", () => {
         const n = 1 + random(5);
         const parts: string[] = [];
         for (let w = 0; w < n; w++) parts.push(random(5) === 0 ? pick(words) + pick(words) : pick(words));
-        text += parts.join(random(8) === 0 ? "  " : " ");
+        text += parts.join(random(8) === 0 ? pick(["  ", " \\\n  ", "\\\n\t", "\\\n"]) : " ");
         if (random(4) === 0) text += pick(redirects);
         if (random(12) === 0) text += pick(redirects);
       }

@@ -128,7 +128,8 @@ type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken;
 /** The tree tree-sitter-bash would build for `text`, or null when the text is not plain enough to be sure. */
 export function parseFast(text: string): FastNode | null {
   // Blanks at the ends, newlines (here-docs, comments), escapes and backquotes: tree-sitter.
-  if (text.length === 0 || /^\s|\s$|[\n\r\v\f\\`]/.test(text)) return null;
+  // A line continuation (backslash, newline) is a blank between tokens, as in tree-sitter; any other is not.
+  if (text.length === 0 || /^\s|\s$|[\r\v\f`]|\\(?!\n)|(?<!\\)\n/.test(text)) return null;
   try {
     return new FastParser(text).program();
   } catch (e) {
@@ -367,6 +368,11 @@ function tokenize(src: string, start: number, nested: boolean): { tokens: Token[
     const c = src[i];
     if (c === " " || c === "\t") {
       i++;
+      continue;
+    }
+    // Only after a blank: right after a word, tree-sitter may read it as part of the word.
+    if (c === "\\" && src[i + 1] === "\n" && (src[i - 1] === " " || src[i - 1] === "\t")) {
+      i += 2;
       continue;
     }
     if (c === ")") {
