@@ -254,7 +254,10 @@ describe("fast shell path", () => {
         { length: 1 + random(3) },
         () => `${pick(plain)} ${pick(plain)}${pick(["; ", ";", " ;", "\t; ", " && ", " | "])}`,
       ).join("");
-      return `${pick(["{ ", "{", "{\t"])}${inner}${pick(["}", " }", "\t}", ""])}${random(3) === 0 ? pick(redirects) : ""}`;
+      const after = random(3) === 0 ? pick(redirects) : "";
+      if (random(2) === 0)
+        return `${pick(["(", "( ", "((", "(\t"])}${inner}${pick(["a", "a;", "a )", ""])}${pick([")", " )", ""])}${after}`;
+      return `${pick(["{ ", "{", "{\t"])}${inner}${pick(["}", " }", "\t}", ""])}${after}`;
     };
     const simple = (): string => `${pick(["echo", "apt-get", "rm", "a", "x=1"])} ${pick(["a", "-y", "'x y'", '"$A"', "1"])}`;
     const withGroups = (): string => {
@@ -264,7 +267,7 @@ describe("fast shell path", () => {
     };
     const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, withGroups);
     const { accepted } = compare(lines);
-    for (const type of ["compound_statement", "command_substitution", "redirected_statement", "variable_assignment"])
+    for (const type of ["compound_statement", "subshell", "command_substitution", "redirected_statement", "variable_assignment"])
       expect(lines.filter((l) => parseFast(l)?.descendantsOfType(type).length).length, type).toBeGreaterThan(50);
     if (process.env.MSB_SHELL_LINES) console.log(`generated: the fast path took ${accepted} of ${lines.length}`);
     expect(accepted).toBeGreaterThan(300);

@@ -123,7 +123,12 @@ interface CloseToken {
   readonly start: number;
   readonly end: number;
 }
-type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken;
+/** `( script )` in command position, parsed whole. */
+interface SubshellToken {
+  readonly kind: "subshell";
+  readonly node: FastNode;
+}
+type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken | SubshellToken;
 
 /** The tree tree-sitter-bash would build for `text`, or null when the text is not plain enough to be sure. */
 export function parseFast(text: string): FastNode | null {
@@ -228,7 +233,12 @@ class FastParser {
 
   /** Assignments, a name, its arguments, then redirects (words after a redirect are its destinations). */
   private command(): { command: FastNode; redirects: FastNode[] } {
-    if (this.tokens[this.pos]?.kind === "{") return this.group();
+    const first = this.tokens[this.pos];
+    if (first?.kind === "{") return this.group();
+    if (first?.kind === "subshell") {
+      this.pos++;
+      return this.redirectsAfter(first.node);
+    }
     const kids: Kid[] = [];
     let named = false;
     const redirects: FastNode[] = [];
@@ -242,7 +252,7 @@ class FastParser {
     for (;;) {
       const t = this.tokens[this.pos];
       if (!t || t.kind === "op" || t.kind === "}") break;
-      if (t.kind === "{") bail();
+      if (t.kind === "{" || t.kind === "subshell") bail();
       this.pos++;
       if (t.kind === "redirect") {
         if (!named) bail();
@@ -299,7 +309,11 @@ class FastParser {
         break;
       }
     }
-    const group = this.node("compound_statement", kids);
+    return this.redirectsAfter(this.node("compound_statement", kids));
+  }
+
+  /** A group's or subshell's redirects (one destination each); nothing else may follow it. */
+  private redirectsAfter(group: FastNode): { command: FastNode; redirects: FastNode[] } {
     const redirects: FastNode[] = [];
     for (let t = this.tokens[this.pos]; t?.kind === "redirect"; t = this.tokens[this.pos]) {
       this.pos++;
@@ -402,6 +416,15 @@ function tokenize(src: string, start: number, nested: boolean): { tokens: Token[
     if (c === "{" && blankAfter && (!last || last.kind === "op" || last.kind === "{")) {
       tokens.push({ kind: "{", start: i, end: i + 1 });
       i++;
+      continue;
+    }
+    if (c === "(" && src[i + 1] !== "(" && (!last || last.kind === "op" || last.kind === "{")) {
+      const inner = tokenize(src, i + 1, true);
+      if (inner.tokens.length === 0) bail();
+      const kids = [new FastNode(src, "(", false, i, i + 1), ...new FastParser(src, inner.tokens).statements().map((k) => k[0])];
+      kids.push(new FastNode(src, ")", false, inner.end, inner.end + 1));
+      tokens.push({ kind: "subshell", node: new FastNode(src, "subshell", true, i, inner.end + 1, kids) });
+      i = inner.end + 1;
       continue;
     }
     if (c === "}" && last?.kind === "op" && last.op === ";" && /^[ \t;&|<>]?$/.test(src[i + 1] ?? "")) {
