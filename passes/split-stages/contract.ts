@@ -99,8 +99,11 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     from: { ...st.from, leading: df.newline as string },
   }));
   const built = plan.dropBuilder ? [] : [builder];
+  // Without the builder, the first stage written takes its place, and the blank line before it.
   if (plan.dropBuilder && between.length > 0) between[0] = { ...between[0], from: { ...between[0].from, leading: builderFrom.leading } };
-  return { ...df, stages: [...df.stages.slice(0, index), ...built, ...between, runtime, ...df.stages.slice(index + 1)] };
+  const runtimeStage =
+    plan.dropBuilder && between.length === 0 ? { ...runtime, from: { ...runtimeFrom, leading: builderFrom.leading } } : runtime;
+  return { ...df, stages: [...df.stages.slice(0, index), ...built, ...between, runtimeStage, ...df.stages.slice(index + 1)] };
 }
 
 /**

@@ -12,7 +12,8 @@ import { formatMessage, type Intended, type Note, type Pass, type PassContext, t
 import { checkValue, settingTable, type GlobalSettings, type SettingEntry } from "./settings.js";
 import { printDockerfile } from "./print.js";
 import { hasRawBytes } from "./bytes.js";
-import { loadShell, withShellScope } from "./shell.js";
+import { joinContinuations } from "./run-script.js";
+import { loadShell, parsesWithoutGrammar, ShellNotLoaded, withShellScope } from "./shell.js";
 import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
 
 /**
@@ -80,8 +81,15 @@ function optionsFor(pass: Pass, options: OptimizeOptions): Readonly<Record<strin
   return Object.freeze(Object.fromEntries(Object.entries(pass.options).map(([name, spec]) => [name, options[name] ?? spec.default])));
 }
 
-export function optimize(text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> {
-  return withShellScope(() => optimizeInScope(text, options));
+export async function optimize(text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> {
+  try {
+    return await withShellScope(() => optimizeInScope(text, options));
+  } catch (e) {
+    // A script only tree-sitter parses, met before the grammar was loaded: load it and run again (passes are pure).
+    if (!(e instanceof ShellNotLoaded)) throw e;
+    await loadShell();
+    return withShellScope(() => optimizeInScope(text, options));
+  }
 }
 
 async function optimizeInScope(text: string, options: OptimizeOptions): Promise<OptimizeResult> {
@@ -107,9 +115,9 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     return { output: text, changes: [], refusals, diff: "", files: [] };
   }
   const syntaxDirective = options.syntaxDirective ?? "auto";
-  // Any instruction may hold shell (HEALTHCHECK, shell-form CMD/ENTRYPOINT, ONBUILD): load the parser for
-  // every run with passes, so that no pass can meet an unloaded one.
-  if (passes.length > 0) await loadShell();
+  // The grammar is loaded only when a script needs it (a CLI call on plain RUNs never compiles it): the RUNs are
+  // checked here; a script found later (an entrypoint file, a HEALTHCHECK) throws ShellNotLoaded, and `optimize` runs again.
+  if (passes.length > 0 && !parsesWithoutGrammar(runTexts(input))) await loadShell();
   deepFreeze(input);
 
   const notes: Note[] = [];
@@ -277,4 +285,12 @@ function deepFreeze<T>(value: T): T {
   Object.freeze(value);
   for (const v of Object.values(value as object)) deepFreeze(v);
   return value;
+}
+
+/** The shell of every RUN as the passes parse it; a here-doc RUN always needs the grammar. */
+function* runTexts(df: Dockerfile): Iterable<string> {
+  for (const instr of allInstructions(df)) {
+    if (instr.keyword !== "RUN" || instr.exec) continue;
+    yield instr.heredocs.length > 0 ? "<<" : joinContinuations(instr.args, df.escape);
+  }
 }

@@ -1,19 +1,55 @@
-// The shell inside RUN, parsed with tree-sitter-bash (web-tree-sitter) into a lossless tree.
+// The shell inside RUN, parsed into a lossless tree: plain scripts by a small parser of our own (shell-fast.ts),
+// which builds the same tree tree-sitter-bash would; everything else by tree-sitter-bash (web-tree-sitter).
 //
-// Loading is async (`loadShell`; the pipeline awaits it before any pass runs), parsing is synchronous after that. Passes never rewrite a
-// script whose tree has an error, and follow the guards of the libraries research note.
+// Loading the grammar is async (`loadShell`), parsing is synchronous. The pipeline loads the grammar only when a
+// script needs it: a parse that needs it before it is loaded throws `ShellNotLoaded`, and the pipeline loads it and
+// runs again. Passes never rewrite a script whose tree has an error, and follow the guards of the libraries
+// research note.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import type { Node, Parser as ParserType, TreeCursor } from "web-tree-sitter";
+import type { Parser as ParserType, TreeCursor } from "web-tree-sitter";
+import { parseFast } from "./shell-fast.js";
 
-export type ShellNode = Node;
+/** The part of web-tree-sitter's `Node` API passes may use: both parsers' nodes have it. */
+export interface ShellNode {
+  readonly type: string;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly isNamed: boolean;
+  readonly hasError: boolean;
+  readonly parent: ShellNode | null;
+  readonly children: readonly (ShellNode | null)[];
+  readonly namedChildren: readonly (ShellNode | null)[];
+  readonly childCount: number;
+  readonly namedChildCount: number;
+  readonly descendantCount: number;
+  child(index: number): ShellNode | null;
+  fieldNameForChild(index: number): string | null;
+  childForFieldName(name: string): ShellNode | null;
+  childrenForFieldName(name: string): readonly (ShellNode | null)[];
+  descendantsOfType(type: string): readonly (ShellNode | null)[];
+  equals(other: ShellNode): boolean;
+}
+
+/** Thrown by `parseShell` when a script needs tree-sitter before `loadShell` finished. */
+export class ShellNotLoaded extends Error {
+  constructor() {
+    super("the shell parser is not loaded: await loadShell() first");
+  }
+}
 
 let parser: ParserType | null = null;
 let loading: Promise<void> | null = null;
+
+/** Is the wasm grammar loaded? */
+export function shellLoaded(): boolean {
+  return parser !== null;
+}
 
 /** Load the wasm grammar once; later calls are free. */
 export function loadShell(): Promise<void> {
@@ -77,11 +113,20 @@ export async function withShellScope<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+const NO_TREE = { delete(): void {} };
+
 export function parseShell(text: string): ShellScript {
-  if (!parser) throw new Error("the shell parser is not loaded: await loadShell() first");
   const scope = scopes.getStore();
   const cached = scope?.scripts.get(text);
   if (cached) return cached;
+  const fast = parseFast(text);
+  // A tree too deep to walk goes to tree-sitter, which measures it the one way every caller expects.
+  if (fast && (fast.descendantCount <= MAX_SHELL_DEPTH || depth(fast) <= MAX_SHELL_DEPTH)) {
+    const script = { text, root: fast, ok: true, problem: null, tree: NO_TREE };
+    scope?.scripts.set(text, script);
+    return script;
+  }
+  if (!parser) throw new ShellNotLoaded();
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter returned no tree");
   const root = tree.rootNode;
@@ -91,6 +136,31 @@ export function parseShell(text: string): ShellScript {
   const script = { text, root, ok: problem === null, problem, tree };
   scope?.scripts.set(text, script);
   return script;
+}
+
+/** Can every one of the texts be parsed without tree-sitter? Parses them (the scope keeps the trees). */
+export function parsesWithoutGrammar(texts: Iterable<string>): boolean {
+  if (parser) return true;
+  for (const text of texts) {
+    try {
+      parseShell(text);
+    } catch (e) {
+      if (e instanceof ShellNotLoaded) return false;
+      throw e;
+    }
+  }
+  return true;
+}
+
+/** The depth of a fast-path tree, without recursion (`a && b && …` nests one level per operator). */
+function depth(node: ShellNode): number {
+  let most = 0;
+  const stack: [ShellNode, number][] = [[node, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    most = Math.max(most, top[1]);
+    for (const c of top[0].children) if (c) stack.push([c, top[1] + 1]);
+  }
+  return most;
 }
 
 /** Does the tree under the cursor go deeper than `limit`? Iterative: any depth is safe to measure. */
@@ -213,4 +283,12 @@ export function overlapsRun(runs: readonly (readonly [number, number])[], start:
     else hi = mid;
   }
   return lo < runs.length && runs[lo][0] < end;
+}
+
+/** tree-sitter's own tree for `text`, bypassing the fast path (for the differential test); free it with `delete`. */
+export function parseWithTreeSitter(text: string): { readonly root: ShellNode; delete(): void } {
+  if (!parser) throw new ShellNotLoaded();
+  const tree = parser.parse(text);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  return { root: tree.rootNode, delete: () => tree.delete() };
 }

@@ -103,7 +103,8 @@ export function runtimeLayout(
   const skip = (instr: Instruction, i: number) => plainRun(a, instr, i, install);
   const replayable = copiesAtWorkdir(a);
   const runs = a.stage.body.filter((instr, i) => instr.keyword === "RUN" && !skip(instr, i));
-  if (replayable && needsModules && runs.length === 0) return { kind: "plain", chown: null };
+  // No RUN to replay: the context copies are the whole app (with node_modules from the deps stage, if any).
+  if (replayable && (needsModules || !install) && runs.length === 0) return { kind: "plain", chown: null };
   // The one step left gives the working folder away: `COPY --chown` does the same without a build.
   const owner = runs.length === 1 ? ownershipRun(a, runs[0]) : null;
   if (replayable && needsModules && owner && install && install.index < a.stage.body.indexOf(runs[0]) && groupKnown(a, owner, runs[0]))

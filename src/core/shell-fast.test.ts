@@ -1,0 +1,275 @@
+// The fast path must build tree-sitter's tree exactly, wherever it accepts a script: compared on every RUN of
+// every testdata Dockerfile (and of a corpus folder named by MSB_SHELL_CORPUS), and on generated command lines.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { allInstructions } from "./ir.js";
+import { parseDockerfile } from "./parse.js";
+import { joinContinuations } from "./run-script.js";
+import { loadShell, parseWithTreeSitter, type ShellNode } from "./shell.js";
+import { parseFast } from "./shell-fast.js";
+
+beforeAll(() => loadShell());
+
+/** Everything a pass can see of a tree: types, named-ness, offsets, fields, errors. */
+function dump(node: ShellNode, field: string | null = null, indent = ""): string {
+  let out = `${indent}${field ? `${field}: ` : ""}${node.isNamed ? node.type : JSON.stringify(node.type)} ${node.startIndex}-${node.endIndex}${node.hasError ? " ERROR" : ""}\n`;
+  for (let i = 0; i < node.childCount; i++) {
+    const child = node.child(i);
+    if (child) out += dump(child, node.fieldNameForChild(i), `${indent}  `);
+  }
+  return out;
+}
+
+/** How many of the texts the fast path took; throws on the first tree that differs from tree-sitter's. */
+function compare(texts: Iterable<string>): { accepted: number; total: number } {
+  let accepted = 0;
+  let total = 0;
+  for (const text of texts) {
+    total++;
+    const fast = parseFast(text);
+    if (!fast) continue;
+    accepted++;
+    const slow = parseWithTreeSitter(text);
+    try {
+      expect(dump(fast), JSON.stringify(text)).toBe(dump(slow.root));
+      // The same text and parent links, which passes read too.
+      for (const n of fast.descendantsOfType("command")) expect(n.parent?.children.includes(n)).toBe(true);
+    } finally {
+      slow.delete();
+    }
+  }
+  return { accepted, total };
+}
+
+function dockerfiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/Dockerfile$/.test(name)) found.push(path);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** Each RUN's script as the passes parse it: joined, and raw (some passes parse the raw text). */
+function* runTexts(files: readonly string[]): Iterable<string> {
+  for (const file of files) {
+    let df: ReturnType<typeof parseDockerfile>["dockerfile"];
+    try {
+      df = parseDockerfile(readFileSync(file, "utf8")).dockerfile;
+    } catch {
+      continue;
+    }
+    for (const instr of allInstructions(df)) {
+      if (instr.keyword !== "RUN" || instr.exec) continue;
+      yield joinContinuations(instr.args);
+      yield instr.args;
+    }
+  }
+}
+
+describe("fast shell path", () => {
+  test("builds tree-sitter's tree for every testdata RUN it accepts, and accepts most", () => {
+    const { accepted, total } = compare(runTexts(dockerfiles("testdata")));
+    expect(total).toBeGreaterThan(1000);
+    expect(accepted / total).toBeGreaterThan(0.4);
+  });
+
+  test.runIf(process.env.MSB_SHELL_CORPUS)("builds tree-sitter's tree for every RUN of the corpus it accepts", () => {
+    const { accepted, total } = compare(runTexts(dockerfiles(process.env.MSB_SHELL_CORPUS ?? "")));
+    console.log(`corpus: the fast path took ${accepted} of ${total} RUN texts`);
+  });
+
+  test("builds tree-sitter's tree for generated command lines", () => {
+    // A fixed seed: the same lines every run.
+    let seed = Number(process.env.MSB_SHELL_SEED ?? 20);
+    const random = (n: number): number => {
+      // mulberry32
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[random(xs.length)];
+    const words = [
+      "apt-get",
+      "install",
+      "-y",
+      "curl",
+      "rm",
+      "-rf",
+      "/var/lib/apt/lists/*",
+      "1",
+      "-1",
+      "0x10",
+      "0x1g",
+      "12abc",
+      "1.2.3",
+      "a=b",
+      "--x=y",
+      "=x",
+      "==",
+      "=~",
+      "A=1",
+      "B=",
+      "1=2",
+      "A+=x",
+      "_a=$B",
+      "~/x",
+      "x~",
+      "a%b",
+      "*",
+      "?",
+      "-",
+      "--",
+      ":",
+      ".",
+      "'raw str'",
+      "''",
+      '""',
+      '"a b"',
+      '" a"',
+      '"a "',
+      '"$A"',
+      '"$A $B"',
+      '"${A}b"',
+      '"x$A"',
+      '"$A-x"',
+      "$A",
+      "${A}",
+      "$A$B",
+      "a$B",
+      "${A}/d",
+      "$1",
+      "$@",
+      "$?",
+      "${A:-x}",
+      "'a'b",
+      "a'b'",
+      '"a"b"c"',
+      'a"$B"',
+      'x="a b"',
+      "--opt='a b'",
+      "if",
+      "then",
+      "fi",
+      "done",
+      "export",
+      "cd",
+      "echo",
+      "!",
+      "[",
+      "]",
+      "{",
+      "}",
+      "a[0]",
+      "a{b}",
+      "#c",
+      "a#b",
+      "(",
+      ")",
+      "`x`",
+      "$(x)",
+      "\\",
+      "a\\ b",
+      "\\$",
+      "2",
+      "10",
+      "a2",
+      "x1",
+      "&",
+      "time",
+      "declare",
+      "a$B/c$B-d",
+      "$B-$B-d",
+      '"$A-$B-x"',
+      "$B$B-d",
+      'a"$B"$B-d',
+      "a${B}/c${B}-d",
+      "$A.0",
+      "-D$A=$B",
+      "a@b",
+      "a?b",
+      "x@",
+      "%",
+      "a+b",
+      "A=x@y",
+      "$(a b)",
+      '"$(c)"',
+      "a$(d)e",
+      "x=$(a | b)",
+      "$(a && b)",
+      "$( a )",
+      "$(a;)",
+      "$()",
+      "$((1))",
+      "$(a > f)",
+      "$(echo $A)",
+      "$(a $(b))",
+      '"x $(a) y"',
+      "$(a)$(b)",
+      "$(a)-$B-c",
+      "$(a; b)",
+      "x$(a)$B-c",
+      '"$(a)"-$B-c',
+      "a.b:c",
+    ];
+    const ops = [" \\\n  && ", "\\\n|", " \\\n\t; ", " && ", " || ", " | ", "; ", " ; ", "&&", "|", ";", " |& ", " & ", "\n", " \\\n "];
+    const redirects = [
+      " > f",
+      " >> /dev/null",
+      " 2>&1",
+      " 2> /dev/null",
+      ">f",
+      " < in",
+      " &> log",
+      " >&2",
+      " 1>&2",
+      " >| f",
+      " 2>&-",
+      " <<< x",
+      " > f g",
+    ];
+    const line = (): string => {
+      let text = "";
+      const commands = 1 + random(4);
+      for (let c = 0; c < commands; c++) {
+        if (c > 0) text += pick(ops);
+        const n = 1 + random(5);
+        const parts: string[] = [];
+        for (let w = 0; w < n; w++) parts.push(random(5) === 0 ? pick(words) + pick(words) : pick(words));
+        text += parts.join(random(8) === 0 ? pick(["  ", " \\\n  ", "\\\n\t", "\\\n"]) : " ");
+        if (random(4) === 0) text += pick(redirects);
+        if (random(12) === 0) text += pick(redirects);
+      }
+      return random(15) === 0 ? `${text};` : text;
+    };
+    const group = (): string => {
+      const plain = ["echo", "a", "'x y'", '"$A"', "-y", "1", "/tmp/f", "x=1", "A=1", "{", "}", "a}"];
+      const inner = Array.from(
+        { length: 1 + random(3) },
+        () => `${pick(plain)} ${pick(plain)}${pick(["; ", ";", " ;", "\t; ", " && ", " | "])}`,
+      ).join("");
+      const after = random(3) === 0 ? pick(redirects) : "";
+      if (random(2) === 0)
+        return `${pick(["(", "( ", "((", "(\t"])}${inner}${pick(["a", "a;", "a )", ""])}${pick([")", " )", ""])}${after}`;
+      return `${pick(["{ ", "{", "{\t"])}${inner}${pick(["}", " }", "\t}", ""])}${after}`;
+    };
+    const simple = (): string => `${pick(["echo", "apt-get", "rm", "a", "x=1"])} ${pick(["a", "-y", "'x y'", '"$A"', "1"])}`;
+    const withGroups = (): string => {
+      if (random(2) === 0) return line();
+      const parts = [random(2) === 0 ? simple() : "", group(), random(2) === 0 ? simple() : ""].filter(Boolean);
+      return parts.join(pick([" && ", " || ", " | ", "; ", " &&", " "]));
+    };
+    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, withGroups);
+    const { accepted } = compare(lines);
+    for (const type of ["compound_statement", "subshell", "command_substitution", "redirected_statement", "variable_assignment"])
+      expect(lines.filter((l) => parseFast(l)?.descendantsOfType(type).length).length, type).toBeGreaterThan(50);
+    if (process.env.MSB_SHELL_LINES) console.log(`generated: the fast path took ${accepted} of ${lines.length}`);
+    expect(accepted).toBeGreaterThan(300);
+  });
+});

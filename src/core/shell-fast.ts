@@ -1,0 +1,565 @@
+// A fast path for plain RUN shell: most RUNs are words, quotes and `&&`/`||`/`;`/`|` with a few redirects. For
+// those, this small parser builds the very tree tree-sitter-bash builds (node types, offsets, anonymous
+// tokens, fields, and its quirks), without loading or running the wasm grammar. Anything it is not sure
+// about returns null and goes to tree-sitter: here-docs, subshells, substitutions, compound commands,
+// keywords, comments, escapes, braces, brackets, special parameters, blanks-only string pieces.
+// shell-fast.test.ts compares both parsers on every testdata RUN and on generated command lines.
+
+/** A syntax node with the part of web-tree-sitter's `Node` API the passes use. */
+export class FastNode {
+  parent: FastNode | null = null;
+  private named: FastNode[] | null = null;
+  constructor(
+    private readonly source: string,
+    readonly type: string,
+    readonly isNamed: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    readonly children: FastNode[] = [],
+    /** The field name of each child (null when none), index for index. */
+    private readonly fields: (string | null)[] = [],
+  ) {
+    for (const c of children) c.parent = this;
+  }
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+  get namedChildren(): FastNode[] {
+    this.named ??= this.children.filter((c) => c.isNamed);
+    return this.named;
+  }
+  get namedChildCount(): number {
+    return this.namedChildren.length;
+  }
+  get childCount(): number {
+    return this.children.length;
+  }
+  get hasError(): boolean {
+    return false;
+  }
+  get descendantCount(): number {
+    let n = 0;
+    const stack: FastNode[] = [this];
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      n++;
+      stack.push(...top.children);
+    }
+    return n;
+  }
+  child(index: number): FastNode | null {
+    return this.children[index] ?? null;
+  }
+  fieldNameForChild(index: number): string | null {
+    return this.fields[index] ?? null;
+  }
+  childForFieldName(name: string): FastNode | null {
+    const i = this.fields.indexOf(name);
+    return i < 0 ? null : this.children[i];
+  }
+  childrenForFieldName(name: string): FastNode[] {
+    return this.children.filter((_, i) => this.fields[i] === name);
+  }
+  /** Nodes of the type in the subtree (this node included), in source order. */
+  descendantsOfType(type: string): FastNode[] {
+    const out: FastNode[] = [];
+    const visit = (n: FastNode): void => {
+      if (n.type === type) out.push(n);
+      for (const c of n.children) visit(c);
+    };
+    visit(this);
+    return out;
+  }
+  equals(other: FastNode): boolean {
+    return this === other;
+  }
+}
+
+type Kid = readonly [node: FastNode, field: string | null];
+
+class Bail extends Error {}
+function bail(): never {
+  throw new Bail();
+}
+
+/** Words that tree-sitter reads as keywords, declarations or tests in command position. */
+const KEYWORDS = new Set(
+  "if then else elif fi for select while until do done case esac in function time coproc declare typeset export readonly local unset unsetenv [ [[ ]] { } !".split(
+    " ",
+  ),
+);
+const PLAIN = /[A-Za-z0-9_./:@%+,=~^*?-]/;
+const NUMBER = /^-?(0x)?[0-9]+$/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
+const MAX_CHAIN = 200;
+const REDIRECTS = [">>", ">&", "<&", ">|", ">", "<"];
+
+interface WordToken {
+  readonly kind: "word";
+  readonly start: number;
+  readonly end: number;
+  readonly parts: FastNode[];
+}
+interface OpToken {
+  readonly kind: "op";
+  readonly op: "&&" | "||" | "|" | ";";
+  readonly start: number;
+  readonly end: number;
+}
+interface RedirectToken {
+  readonly kind: "redirect";
+  readonly descriptor: FastNode | null;
+  readonly op: FastNode;
+  readonly start: number;
+}
+/** `{` opening a group (a command's start), `}` closing one (right after a `;`). */
+interface OpenToken {
+  readonly kind: "{";
+  readonly start: number;
+  readonly end: number;
+}
+interface CloseToken {
+  readonly kind: "}";
+  readonly start: number;
+  readonly end: number;
+}
+/** `( script )` in command position, parsed whole. */
+interface SubshellToken {
+  readonly kind: "subshell";
+  readonly node: FastNode;
+}
+type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken | SubshellToken;
+
+/** The tree tree-sitter-bash would build for `text`, or null when the text is not plain enough to be sure. */
+export function parseFast(text: string): FastNode | null {
+  // Blanks at the ends, newlines (here-docs, comments), escapes and backquotes: tree-sitter.
+  // A line continuation (backslash, newline) is a blank between tokens, as in tree-sitter; any other is not.
+  if (text.length === 0 || /^\s|\s$|[\r\v\f`]|\\(?!\n)|(?<!\\)\n/.test(text)) return null;
+  try {
+    return new FastParser(text).program();
+  } catch (e) {
+    if (e instanceof Bail) return null;
+    throw e;
+  }
+}
+
+class FastParser {
+  private readonly tokens: Token[];
+  private pos = 0;
+  constructor(
+    private readonly src: string,
+    tokens?: Token[],
+  ) {
+    this.tokens = tokens ?? tokenize(src, 0, false).tokens;
+    // Each `&&`/`||` nests one level: a chain too deep for the passes goes to tree-sitter, which measures it.
+    if (this.tokens.filter((t) => t.kind === "op" && t.op !== ";" && t.op !== "|").length > MAX_CHAIN) bail();
+  }
+
+  private node(type: string, kids: readonly Kid[], start?: number, end?: number): FastNode {
+    return new FastNode(
+      this.src,
+      type,
+      true,
+      start ?? kids[0][0].startIndex,
+      end ?? kids[kids.length - 1][0].endIndex,
+      kids.map((k) => k[0]),
+      kids.map((k) => k[1]),
+    );
+  }
+  private anon(type: string, start: number, end: number): FastNode {
+    return new FastNode(this.src, type, false, start, end);
+  }
+
+  program(): FastNode {
+    return this.node("program", this.statements(), 0, this.src.length);
+  }
+
+  /** Statements and the `;` after each, to the end of the tokens. */
+  statements(): Kid[] {
+    const kids: Kid[] = [];
+    while (this.pos < this.tokens.length) {
+      kids.push([this.statement(), null]);
+      const t = this.tokens[this.pos];
+      if (t?.kind === "op" && t.op === ";") {
+        kids.push([this.anon(";", t.start, t.end), null]);
+        this.pos++;
+      }
+    }
+    return kids;
+  }
+
+  /** `&&`, `||` and `|` chains up to a `;`, with tree-sitter's shape for a redirect after a chain. */
+  private statement(): FastNode {
+    let list: FastNode | null = null;
+    let listOp: OpToken | null = null;
+    let pipe: Kid[] = [];
+    const closePipe = (): FastNode => (pipe.length === 1 ? pipe[0][0] : this.node("pipeline", pipe));
+    const soFar = (): FastNode => {
+      const right = closePipe();
+      if (!list || !listOp) return right;
+      return this.node("list", [
+        [list, null],
+        [this.anon(listOp.op, listOp.start, listOp.end), null],
+        [right, null],
+      ]);
+    };
+    for (;;) {
+      const { command, redirects } = this.command();
+      pipe.push([command, null]);
+      if (redirects.length > 0) {
+        // tree-sitter hangs a redirect on everything before it in the statement: `a && b > f` redirects the list.
+        const body = soFar();
+        const wrapped = this.node("redirected_statement", [[body, "body"], ...redirects.map((r): Kid => [r, "redirect"])]);
+        list = null;
+        listOp = null;
+        pipe = [[wrapped, null]];
+      }
+      const t = this.tokens[this.pos];
+      if (!t || (t.kind === "op" && t.op === ";") || t.kind === "}") return soFar();
+      if (t.kind !== "op") bail();
+      const op = t as OpToken;
+      this.pos++;
+      if (op.op === "|") {
+        pipe.push([this.anon("|", op.start, op.end), null]);
+        continue;
+      }
+      // `a | b | c && d` comes out of tree-sitter as `a | (b | c && d)`: left to it.
+      if (pipe.length > 3) bail();
+      list = soFar();
+      listOp = op;
+      pipe = [];
+    }
+  }
+
+  /** Assignments, a name, its arguments, then redirects (words after a redirect are its destinations). */
+  private command(): { command: FastNode; redirects: FastNode[] } {
+    const first = this.tokens[this.pos];
+    if (first?.kind === "{") return this.group();
+    if (first?.kind === "subshell") {
+      this.pos++;
+      return this.redirectsAfter(first.node);
+    }
+    const kids: Kid[] = [];
+    let named = false;
+    const redirects: FastNode[] = [];
+    let redirect: { head: Kid[]; destinations: FastNode[] } | null = null;
+    const finishRedirect = (): void => {
+      if (!redirect) return;
+      if (redirect.destinations.length === 0) bail();
+      redirects.push(this.node("file_redirect", [...redirect.head, ...redirect.destinations.map((d): Kid => [d, "destination"])]));
+      redirect = null;
+    };
+    for (;;) {
+      const t = this.tokens[this.pos];
+      if (!t || t.kind === "op" || t.kind === "}") break;
+      if (t.kind === "{" || t.kind === "subshell") bail();
+      this.pos++;
+      if (t.kind === "redirect") {
+        if (!named) bail();
+        finishRedirect();
+        const head: Kid[] = t.descriptor ? [[t.descriptor, "descriptor"]] : [];
+        head.push([t.op, null]);
+        redirect = { head, destinations: [] };
+        continue;
+      }
+      if (redirect) {
+        redirect.destinations.push(this.literal(t));
+        continue;
+      }
+      if (!named) {
+        const assignment = this.assignment(t);
+        if (assignment) {
+          kids.push([assignment, null]);
+          continue;
+        }
+        const name = this.literal(t);
+        // In command position tree-sitter's scanner reads `a%`, `a@`, `a?` as the start of a variable name.
+        if (KEYWORDS.has(name.text) || KEYWORDS.has(t.parts[0].text) || /^[=-]/.test(name.text) || /[@%?]/.test(name.text)) bail();
+        // After assignments it is stricter still (`A=1 x: y` is an error there).
+        if (kids.length > 0 && !/^[\w./+-]+$/.test(name.text)) bail();
+        kids.push([this.node("command_name", [[name, null]]), "name"]);
+        named = true;
+        continue;
+      }
+      if (/^=[=~]/.test(this.src.slice(t.start, t.end))) bail();
+      kids.push([this.literal(t), "argument"]);
+    }
+    finishRedirect();
+    if (kids.length === 0) bail();
+    if (!named) {
+      if (redirects.length > 0) bail();
+      return { command: kids.length === 1 ? kids[0][0] : this.node("variable_assignments", kids), redirects };
+    }
+    return { command: this.node("command", kids), redirects };
+  }
+
+  /** `{ a; b; }` (each statement ends in `;`), then its redirects. */
+  private group(): { command: FastNode; redirects: FastNode[] } {
+    const open = this.tokens[this.pos++] as OpenToken;
+    const kids: Kid[] = [[this.anon("{", open.start, open.end), null]];
+    for (;;) {
+      kids.push([this.statement(), null]);
+      const semi = this.tokens[this.pos++];
+      if (semi?.kind !== "op" || semi.op !== ";") return bail();
+      kids.push([this.anon(";", semi.start, semi.end), null]);
+      const close = this.tokens[this.pos];
+      if (close?.kind === "}") {
+        this.pos++;
+        kids.push([this.anon("}", close.start, close.end), null]);
+        break;
+      }
+    }
+    return this.redirectsAfter(this.node("compound_statement", kids));
+  }
+
+  /** A group's or subshell's redirects (one destination each); nothing else may follow it. */
+  private redirectsAfter(group: FastNode): { command: FastNode; redirects: FastNode[] } {
+    const redirects: FastNode[] = [];
+    for (let t = this.tokens[this.pos]; t?.kind === "redirect"; t = this.tokens[this.pos]) {
+      this.pos++;
+      const dest = this.tokens[this.pos++];
+      if (dest?.kind !== "word") bail();
+      const head: Kid[] = t.descriptor ? [[t.descriptor, "descriptor"]] : [];
+      redirects.push(this.node("file_redirect", [...head, [t.op, null], [this.literal(dest), "destination"]]));
+    }
+    const next = this.tokens[this.pos];
+    if (next && next.kind !== "op" && next.kind !== "}") bail();
+    return { command: group, redirects };
+  }
+
+  /** `NAME=value` in front of a command name, or null when the word is not one. */
+  private assignment(t: WordToken): FastNode | null {
+    const first = t.parts[0];
+    // tree-sitter's scanner takes odd names before `=` too (`-1x=`): any other word with a `=` is left to it.
+    const m = first.type === "word" ? ASSIGNMENT.exec(first.text) : null;
+    if (!m) {
+      if (this.src.slice(t.start, t.end).includes("=")) bail();
+      return null;
+    }
+    const nameEnd = first.startIndex + m[1].length;
+    const opEnd = nameEnd + m[2].length;
+    const kids: Kid[] = [
+      [new FastNode(this.src, "variable_name", true, first.startIndex, nameEnd), "name"],
+      [this.anon(m[2], nameEnd, opEnd), null],
+    ];
+    const rest = first.endIndex > opEnd ? [plain(this.src, opEnd, first.endIndex), ...t.parts.slice(1)] : t.parts.slice(1);
+    if (rest.length === 0) bail();
+    if (rest[0].type === "word" && rest[0].text.startsWith("=")) bail();
+    kids.push([
+      rest.length === 1
+        ? rest[0]
+        : this.node(
+            "concatenation",
+            rest.map((p): Kid => [p, null]),
+          ),
+      "value",
+    ]);
+    return this.node("variable_assignment", kids);
+  }
+
+  private literal(t: Token): FastNode {
+    if (t.kind !== "word") return bail();
+    return t.parts.length === 1
+      ? t.parts[0]
+      : this.node(
+          "concatenation",
+          t.parts.map((p): Kid => [p, null]),
+        );
+  }
+}
+
+/** A run of plain characters: a number when tree-sitter's number token takes all of it, else a word. */
+function plain(src: string, start: number, end: number): FastNode {
+  return new FastNode(src, NUMBER.test(src.slice(start, end)) ? "number" : "word", true, start, end);
+}
+
+/** The tokens from `start`; `nested` (inside `$(`): up to the `)` that closes it, whose index is `end`. */
+function tokenize(src: string, start: number, nested: boolean): { tokens: Token[]; end: number } {
+  const tokens: Token[] = [];
+  let i = start;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i];
+    if (c === " " || c === "\t") {
+      i++;
+      continue;
+    }
+    // Only after a blank: right after a word, tree-sitter may read it as part of the word.
+    if (c === "\\" && src[i + 1] === "\n" && (src[i - 1] === " " || src[i - 1] === "\t")) {
+      i += 2;
+      continue;
+    }
+    if (c === ")") {
+      if (!nested) bail();
+      return { tokens: checked(src, tokens), end: i };
+    }
+    if (c === "&" || c === "|" || c === ";") {
+      const two = src.slice(i, i + 2);
+      if (two === "&&" || two === "||") {
+        tokens.push({ kind: "op", op: two, start: i, end: i + 2 });
+        i += 2;
+      } else if (c === "|" && two !== "|&") {
+        tokens.push({ kind: "op", op: "|", start: i, end: i + 1 });
+        i++;
+      } else if (c === ";" && two !== ";;" && two !== ";&") {
+        tokens.push({ kind: "op", op: ";", start: i, end: i + 1 });
+        i++;
+      } else bail(); // `&` (background), `|&`, `;;`, and `&>`, which tree-sitter reads in its own ways
+      continue;
+    }
+    if (c === "<" || c === ">") {
+      i = redirect(src, i, null, tokens);
+      continue;
+    }
+    const last = tokens[tokens.length - 1];
+    const blankAfter = /^[ \t]/.test(src[i + 1] ?? "");
+    if (c === "{" && blankAfter && (!last || last.kind === "op" || last.kind === "{")) {
+      tokens.push({ kind: "{", start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === "(" && src[i + 1] !== "(" && (!last || last.kind === "op" || last.kind === "{")) {
+      const inner = tokenize(src, i + 1, true);
+      if (inner.tokens.length === 0) bail();
+      const kids = [new FastNode(src, "(", false, i, i + 1), ...new FastParser(src, inner.tokens).statements().map((k) => k[0])];
+      kids.push(new FastNode(src, ")", false, inner.end, inner.end + 1));
+      tokens.push({ kind: "subshell", node: new FastNode(src, "subshell", true, i, inner.end + 1, kids) });
+      i = inner.end + 1;
+      continue;
+    }
+    if (c === "}" && last?.kind === "op" && last.op === ";" && /^[ \t;&|<>]?$/.test(src[i + 1] ?? "")) {
+      tokens.push({ kind: "}", start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    // A descriptor: digits right before `<` or `>`.
+    const fd = /^\d+(?=[<>])/.exec(src.slice(i, i + 12));
+    if (fd) {
+      const descriptor = new FastNode(src, "file_descriptor", true, i, i + fd[0].length);
+      i = redirect(src, i + fd[0].length, descriptor, tokens);
+      continue;
+    }
+    i = word(src, i, tokens);
+  }
+  if (nested) bail();
+  return { tokens: checked(src, tokens), end: n };
+}
+
+function checked(src: string, tokens: Token[]): Token[] {
+  // tree-sitter drops or misreads a lone `-` in a script with a `>&` redirect (`- 1>&2`): left to it.
+  if (tokens.some((t) => t.kind === "redirect") && tokens.some((t) => t.kind === "word" && t.end - t.start === 1 && src[t.start] === "-"))
+    bail();
+  return tokens;
+}
+
+function redirect(src: string, i: number, descriptor: FastNode | null, tokens: Token[]): number {
+  const op = REDIRECTS.find((r) => src.startsWith(r, i));
+  if (!op) return bail();
+  const end = i + op.length;
+  // `<<` here-docs and strings, `<(` `>(` substitutions, `<&-` closes, `<>`: tree-sitter.
+  if (/^[<>&(-]/.test(src[end] ?? "")) bail();
+  const start = descriptor ? descriptor.startIndex : i;
+  tokens.push({ kind: "redirect", descriptor, op: new FastNode(src, op, false, i, end), start });
+  return end;
+}
+
+function word(src: string, i: number, tokens: Token[]): number {
+  const start = i;
+  const parts: FastNode[] = [];
+  const n = src.length;
+  // tree-sitter reads `a$B/c$B-d` as `a$B/c`, a bare `$`, and a new word `B-d`: a `$NAME` after two or more
+  // parts of the word, with more of the word after it, is left to it.
+  let lastWasRisky = false;
+  while (i < n) {
+    const c = src[i];
+    if (lastWasRisky) bail();
+    const before = parts.length;
+    if (c === "$") {
+      i = expansion(src, i, parts);
+      lastWasRisky = before >= 2 && parts[before].type === "simple_expansion";
+      continue;
+    }
+    if (c === "'") {
+      const close = src.indexOf("'", i + 1);
+      if (close < 0) bail();
+      parts.push(new FastNode(src, "raw_string", true, i, close + 1));
+      i = close + 1;
+    } else if (c === '"') {
+      i = string(src, i, parts);
+    } else if (PLAIN.test(c)) {
+      let j = i + 1;
+      while (j < n && PLAIN.test(src[j])) j++;
+      parts.push(plain(src, i, j));
+      i = j;
+    } else if (c === " " || c === "\t" || c === "&" || c === "|" || c === ";" || c === ")") {
+      break;
+    } else if (c === "<" || c === ">") {
+      // A word right before a redirect may be read as its descriptor (`-1>f`): tree-sitter decides.
+      bail();
+    } else bail();
+  }
+  if (parts.length === 0) bail();
+  tokens.push({ kind: "word", start, end: i, parts });
+  return i;
+}
+
+/** `"…"` with plain text, `$NAME` and `${NAME}`; a blanks-only piece between them is left to tree-sitter. */
+function string(src: string, open: number, parts: FastNode[]): number {
+  const kids: FastNode[] = [new FastNode(src, '"', false, open, open + 1)];
+  let i = open + 1;
+  for (;;) {
+    const c = src[i];
+    if (c === undefined) bail();
+    if (c === '"') {
+      kids.push(new FastNode(src, '"', false, i, i + 1));
+      const node = new FastNode(src, "string", true, open, i + 1, kids);
+      parts.push(node);
+      return i + 1;
+    }
+    if (c === "$") {
+      i = expansion(src, i, kids);
+      continue;
+    }
+    let j = i;
+    while (j < src.length && src[j] !== '"' && src[j] !== "$") j++;
+    if (!/\S/.test(src.slice(i, j))) bail();
+    kids.push(new FastNode(src, "string_content", true, i, j));
+    i = j;
+  }
+}
+
+/** `$NAME`, `${NAME}` or `$(script)`; anything else after a `$` is left to tree-sitter. */
+function expansion(src: string, i: number, parts: FastNode[]): number {
+  if (src[i + 1] === "(") {
+    if (src[i + 2] === "(") bail(); // arithmetic
+    const { tokens, end } = tokenize(src, i + 2, true);
+    if (tokens.length === 0) bail();
+    const inner = new FastParser(src, tokens).statements();
+    const kids = [new FastNode(src, "$(", false, i, i + 2), ...inner.map((k) => k[0]), new FastNode(src, ")", false, end, end + 1)];
+    parts.push(new FastNode(src, "command_substitution", true, i, end + 1, kids));
+    return end + 1;
+  }
+  if (src[i + 1] === "{") {
+    const m = NAME.exec(src.slice(i + 2, i + 2 + 256));
+    if (!m || src[i + 2 + m[0].length] !== "}") bail();
+    const nameEnd = i + 2 + (m as RegExpExecArray)[0].length;
+    parts.push(
+      new FastNode(src, "expansion", true, i, nameEnd + 1, [
+        new FastNode(src, "${", false, i, i + 2),
+        new FastNode(src, "variable_name", true, i + 2, nameEnd),
+        new FastNode(src, "}", false, nameEnd, nameEnd + 1),
+      ]),
+    );
+    return nameEnd + 1;
+  }
+  const m = NAME.exec(src.slice(i + 1, i + 1 + 256));
+  if (!m) bail();
+  const end = i + 1 + (m as RegExpExecArray)[0].length;
+  parts.push(
+    new FastNode(src, "simple_expansion", true, i, end, [
+      new FastNode(src, "$", false, i, i + 1),
+      new FastNode(src, "variable_name", true, i + 1, end),
+    ]),
+  );
+  return end;
+}
