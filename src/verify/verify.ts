@@ -55,6 +55,8 @@ export interface VerifyOptions {
   readonly ignoreLabelPrefixes?: readonly string[];
   /** Measure the warm rebuild after a source edit (default true). */
   readonly rebuild?: boolean;
+  /** Edit-and-rebuild rounds, each side once per round in turn; the medians are reported (default 1). */
+  readonly rebuildRounds?: number;
   /** Look for the largest pass set that verifies when the full one does not (default true). */
   readonly bisect?: boolean;
   readonly progress?: (message: string) => void;
@@ -483,13 +485,23 @@ async function compareCandidate(
         // Background work (containers being removed, the original's export) would be timed with the rebuild.
         await Promise.all([docker.settle(), Promise.allSettled(ref.background)]);
         options.progress?.(`rebuilding both after an edit of ${editedFile}`);
-        const [r1, r2] = await timings.measure("rebuild", async () => [
-          await buildEdited("original", () => docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag })),
-          await buildEdited("optimized", () =>
-            docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag }),
-          ),
-        ]);
-        rebuild = [r1.code === 0 ? r1.seconds : null, r2.code === 0 ? r2.seconds : null];
+        const times: [number[], number[]] = [[], []];
+        const rounds = Math.max(1, options.rebuildRounds ?? 1);
+        await timings.measure("rebuild", async () => {
+          for (let round = 0; round < rounds; round++) {
+            // A fresh edit each round, so neither side reuses a build of it.
+            const r1 = await buildEdited(`original ${round}`, () =>
+              docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag }),
+            );
+            const r2 = await buildEdited(`optimized ${round}`, () =>
+              docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag }),
+            );
+            if (r1.code !== 0 || r2.code !== 0) return;
+            times[0].push(r1.seconds);
+            times[1].push(r2.seconds);
+          }
+        });
+        rebuild = times[0].length === rounds ? [median(times[0]), median(times[1])] : [null, null];
       } finally {
         ref.edit.restore?.();
       }
@@ -620,4 +632,9 @@ function isDir(path: string): boolean {
 
 function lastLines(text: string): string {
   return text.trim().split("\n").slice(-6).join("\n");
+}
+
+function median(xs: readonly number[]): number {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 }

@@ -21,7 +21,7 @@ export interface VerifiedApp {
   readonly result: VerifyResult;
 }
 
-export async function verifyApp(docker: Docker, app: string, options: { full: boolean }): Promise<VerifiedApp> {
+export async function verifyApp(docker: Docker, app: string, options: { full: boolean; rebuildRounds?: number }): Promise<VerifiedApp> {
   const dir = join(E2E_APPS, app);
   const spec = JSON.parse(readFileSync(join(dir, "e2e.json"), "utf8")) as AppSpec;
   const settings = { ...spec.options, offline: true, syntaxDirective: "never" as const };
@@ -43,6 +43,7 @@ export async function verifyApp(docker: Docker, app: string, options: { full: bo
     ignoreLabelPrefixes: ["farm."],
     cold: options.full,
     rebuild: options.full,
+    rebuildRounds: options.rebuildRounds,
     bisect: false,
   });
   return { app, result };
