@@ -5,6 +5,13 @@ import { osNeeds } from "./native.js";
 import { lockedProd } from "./node-project.js";
 
 describe("importGraph", () => {
+  test("a relative path into node_modules (an editor's auto-import) is that package", () => {
+    const context = memoryContext({
+      "src/main.ts": "import { X } from '../node_modules/@redis/json/dist/commands/ARRINDEX.d';\nexport const y = 1;\n",
+    });
+    expect(importGraph(context, "src/main.ts")).toEqual({ ok: true, packages: new Map([["@redis/json", "src/main.ts"]]) });
+  });
+
   test("follows relative requires and imports, collecting packages with the file that loads them", () => {
     const context = memoryContext({
       "index.js": 'const a = require("./lib/a");\nimport b from "@scope/b/sub";\n// require("commented")\n',

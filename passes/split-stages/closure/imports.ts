@@ -53,6 +53,12 @@ export function importGraph(context: BuildContext, entry: string): ImportGraph {
       }
       if (!/^\.\.?\//.test(spec)) continue;
       const base = posix.normalize(posix.join(posix.dirname(file), spec));
+      // A relative path into node_modules (an editor's auto-import) loads that package.
+      const inModules = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(base);
+      if (inModules) {
+        if (!packages.has(inModules[1])) packages.set(inModules[1], file);
+        continue;
+      }
       const candidates = [...EXTENSIONS.map((e) => base + e), base.replace(/\.([cm]?)js$/, ".$1ts"), base.replace(/\.js$/, ".tsx")];
       const found = candidates.find((p) => context.read(p) !== null);
       if (!found) return { ok: false, reason: { kind: "missing", file: base } };
