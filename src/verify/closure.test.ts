@@ -142,6 +142,22 @@ describe("files and permissions", () => {
     expect(reasons.map((r) => [r.kind, r.id])).toEqual([["information", "renamedPerBuild"]]);
   });
 
+  test("a file outside what a globbed COPY brings is build-only, one it brings is missing", () => {
+    const files = { "/app/src/index.ts": file("s"), "/app/package.json": file("p") };
+    const after = image({ ...system, ...app, ...files });
+    after.entries.delete("/app/src/index.ts");
+    after.entries.delete("/app/package.json");
+    const sides = [
+      { fs: image({ ...system, ...app, ...files }), config },
+      { fs: after, config },
+    ] as const;
+    const reasons = compareFiles(["/app"], ...sides, { devDependenciesPruned: true, copied: ["/app/package*.json", "/app/dist"] });
+    expect(reasons.map((r) => [r.kind, r.id, r.data.files])).toEqual([
+      ["difference", "missingFiles", "`/app/package.json`"],
+      ["intended", "buildOnlyFiles", expect.stringContaining("`/app/src/index.ts`")],
+    ]);
+  });
+
   test("files under a build cache a pass put on a cache mount are build-only, other missing files still differ", () => {
     const cache = { "/app/.next/cache/webpack/client-production/0.pack": file("p"), "/app/.next/server/page.js": file("s") };
     const after = image({ ...system, ...app, ...cache });

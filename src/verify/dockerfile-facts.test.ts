@@ -3,12 +3,20 @@ import { describe, expect, test } from "vitest";
 import { dockerfileFacts } from "./dockerfile-facts.js";
 
 describe("dockerfileFacts", () => {
+  test("a file-name glob copied into a folder is kept as a pattern, the folder as the copied root", () => {
+    const facts = dockerfileFacts(
+      "FROM node:20-slim\nWORKDIR /srv/app\nCOPY package*.json ./\nCOPY --from=build /srv/app/dist /srv/app/dist\n",
+    );
+    expect(facts.copied).toEqual(["/srv/app", "/srv/app/dist"]);
+    expect(facts.copiedPatterns).toEqual(["/srv/app/package*.json", "/srv/app/dist"]);
+  });
   test("follows stage aliases to the image and substitutes ARG defaults", () => {
     const text =
       "ARG V=12.15\nFROM debian:${V} AS build\nRUN make\nFROM debian:${V}-slim AS runtime\nWORKDIR /app\nCOPY --from=build /src/out ./bin\n";
     expect(dockerfileFacts(text)).toEqual({
       base: "debian:12.15-slim",
       copied: ["/app/bin"],
+      copiedPatterns: ["/app/bin"],
       workdir: "/app",
       writes: ["/app", "/app/bin"],
       exposed: [],
@@ -16,6 +24,7 @@ describe("dockerfileFacts", () => {
     expect(dockerfileFacts("FROM node:20 AS base\nWORKDIR /w\nFROM base\nCOPY . .\n")).toEqual({
       base: "node:20",
       copied: ["/w"],
+      copiedPatterns: ["/w"],
       workdir: "/w",
       writes: ["/w"],
       exposed: [],

@@ -11,6 +11,11 @@ export interface DockerfileFacts {
   readonly base: string | null;
   /** Absolute destinations of the final stage's COPY/ADD, and its last WORKDIR. */
   readonly copied: readonly string[];
+  /**
+   * The same, with a file-name glob kept as written (`/app/package*.json`) where `copied` names the folder it
+   * lands in: which files a COPY brings, for telling a missing file from one the build kept.
+   */
+  readonly copiedPatterns: readonly string[];
   readonly workdir: string | null;
   /**
    * Every path the final stage's instructions above its base image write (COPY/ADD destinations, WORKDIR
@@ -46,7 +51,7 @@ export function dockerfileFacts(
   buildArgs: Readonly<Record<string, string>> = {},
   isFile: (path: string) => boolean = () => false,
 ): DockerfileFacts {
-  const none = { base: null, copied: [], workdir: null, writes: null, exposed: null };
+  const none = { base: null, copied: [], copiedPatterns: [], workdir: null, writes: null, exposed: null };
   let df: Dockerfile;
   try {
     df = parseDockerfile(text).dockerfile;
@@ -80,6 +85,7 @@ export function dockerfileFacts(
   let workdir = "/";
   let setWorkdir: string | null = null;
   const copied: string[] = [];
+  const patterns: string[] = [];
   // A syntax other than Docker's own may give any instruction another meaning.
   const syntax = df.directives.find((d) => d.name.toLowerCase() === "syntax")?.value.trim();
   let writes: string[] | null = syntax && !/^(docker\.io\/)?docker\/dockerfile(:[\w.-]+)?(@sha256:[0-9a-f]+)?$/.test(syntax) ? null : [];
@@ -107,6 +113,16 @@ export function dockerfileFacts(
         const intoFolder = (dest.endsWith("/") || sources.length > 1) && named && sources.length > 0;
         if (intoFolder) for (const src of sources) copied.push(posix.join(target, posix.basename(substitute(src))));
         else copied.push(target);
+        // `COPY package*.json ./`: files named by a glob of their own name land in the folder under that name.
+        const globbed = (dest.endsWith("/") || dest === "." || sources.length > 1) && sources.length > 0;
+        if (
+          !intoFolder &&
+          globbed &&
+          sources.every((src) => !src.includes("$") && /^[^*?[]*\/?[^/]*[*?[][^/]*$/.test(src) && !/(^|\/)\.?$/.test(src))
+        )
+          for (const src of sources) patterns.push(posix.join(target, posix.basename(src)));
+        else if (intoFolder) for (const src of sources) patterns.push(posix.join(target, posix.basename(substitute(src))));
+        else patterns.push(target);
         // A folder named as a source puts its contents in the destination, and ADD unpacks an archive there:
         // only files of the context that COPY names write themselves.
         const fromContext = instr.keyword === "COPY" && !instr.flags.some((f) => f.name.toLowerCase() === "from");
@@ -125,6 +141,7 @@ export function dockerfileFacts(
   return {
     base,
     copied: [...new Set(copied)],
+    copiedPatterns: [...new Set(patterns)],
     workdir: setWorkdir,
     writes: writes && [...new Set(writes)],
     exposed: exposed && [...new Set(exposed)].sort((a, b) => a - b),

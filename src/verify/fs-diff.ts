@@ -1,6 +1,7 @@
 // The app's files in both images side by side: files the original has and the optimized lacks, node_modules
 // packages that are gone, and the owner, mode and writability (by the image's USER) of the working folder
 // and of each copied path.
+import { globToRegexSource } from "../core/glob.js";
 import { renamedPerBuild } from "./build-ids.js";
 import type { ImageConfig } from "./docker.js";
 import type { FsEntry, ImageFs } from "./image-fs.js";
@@ -25,7 +26,8 @@ export function compareFiles(roots: readonly string[], original: FsSide, optimiz
   const missing: string[] = [];
   const buildOnly: string[] = [];
   const packages = new Set<string>();
-  const inCopied = (p: string) => intent.copied?.some((c) => p === c || p.startsWith(`${c}/`)) ?? true;
+  const copied = intent.copied?.map((c) => (/[*?[]/.test(c) ? new RegExp(`^${globToRegexSource(c)}(/|$)`) : c));
+  const inCopied = (p: string) => copied?.some((c) => (typeof c === "string" ? p === c || p.startsWith(`${c}/`) : c.test(p))) ?? true;
   const inCache = (p: string) => intent.buildCaches?.some((c) => p.startsWith(`${c}/`)) ?? false;
   const seen = new Set<string>();
   const present = new Map<string, boolean>();

@@ -450,7 +450,7 @@ async function compareCandidate(
     reasons.push(
       ...compareFiles(roots, ...sides, {
         devDependenciesPruned: Array.isArray(dropped) && dropped.includes("devDependencies"),
-        copied: runtimeBase ? factsOut.copied : null,
+        copied: runtimeBase ? factsOut.copiedPatterns : null,
         buildCaches: Array.isArray(runtimeBase?.detail.buildCaches) ? (runtimeBase.detail.buildCaches as readonly string[]) : [],
       }),
       ...comparePermissions(roots, ...sides, runtimeBase?.detail.hardened === "true"),
