@@ -7,8 +7,7 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import type { NodeProject, PackageJson } from "../closure/node-project.js";
 import type { PlanResult } from "./types.js";
-
-const INSTALL_HOOKS = ["preinstall", "install", "postinstall", "prepare"];
+import { INSTALL_HOOKS } from "./node-root-scripts.js";
 
 export type Workspaces =
   | { readonly ok: true; readonly dirs: readonly string[]; readonly project: NodeProject }
