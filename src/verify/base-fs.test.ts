@@ -7,6 +7,7 @@ import { describe, expect, test, vi } from "vitest";
 import { baseFs, outermost, readAbove } from "./base-fs.js";
 import type { Docker, ImageConfig, ImageInfo } from "./docker.js";
 import { type FsEntry, ImageFs, walkOrder } from "./image-fs.js";
+import { EMPTY_CONFIG } from "./contract.js";
 
 const dir = (uid = 0): FsEntry => ({ type: "dir", mode: 0o755, uid, gid: uid, size: 0, link: null, data: null });
 const file = (text: string, mode = 0o644, uid = 0): FsEntry => ({
@@ -26,18 +27,7 @@ function fsOf(entries: Record<string, FsEntry>): ImageFs {
   return fs;
 }
 
-const config = (over: Partial<ImageConfig> = {}): ImageConfig => ({
-  Entrypoint: null,
-  Cmd: null,
-  Env: null,
-  WorkingDir: "",
-  User: "",
-  ExposedPorts: null,
-  Volumes: null,
-  Healthcheck: null,
-  Labels: null,
-  ...over,
-});
+const config = (over: Partial<ImageConfig> = {}): ImageConfig => ({ ...EMPTY_CONFIG, ...over });
 const info = (layers: string[], over: Partial<ImageConfig> = {}): ImageInfo => ({
   id: `sha256:${layers.join("")}`,
   size: 1,
