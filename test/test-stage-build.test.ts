@@ -103,4 +103,40 @@ describe.skipIf(skipReason !== null)("test-stage with BuildKit", () => {
       rmSync(work, { recursive: true, force: true });
     }
   }, 600_000);
+
+  test("a split whose build only runs a known check replays the context and still fails on the failing check", async () => {
+    const app = join(APPS, "npm-failing-check");
+    const work = mkdtempSync(join(tmpdir(), "msb-check-gate-"));
+    const id = `${process.pid}`;
+    try {
+      const split = async (dir: string) => {
+        const out = await optimize(readFileSync(join(dir, "Dockerfile"), "utf8"), {
+          context: fsContext(dir),
+          syntaxDirective: "never",
+          offline: true,
+        });
+        expect(out.output, "the runtime replays the context copies and takes package.json from the build").toMatch(
+          /AS runtime\n[\s\S]*COPY \. \.\nCOPY --from=build \/app\/package\.json \/app\/package\.json\n/,
+        );
+        const file = join(work, `${dir === app ? "failing" : "fixed"}.Dockerfile`);
+        writeFileSync(file, out.output);
+        if (existsSync(FARM)) spawnSync(FARM, ["tag-dockerfile", file], { env, encoding: "utf8" });
+        return file;
+      };
+      const failing = build(await split(app), app, `msb-check-gate-failing-${id}`);
+      expect(failing.ok, "a failing check must fail the split build").toBe(false);
+      expect(failing.log).toContain("TEST FAILED");
+      const fixed = join(work, "fixed");
+      cpSync(app, fixed, { recursive: true });
+      const testFile = join(fixed, "math.test.js");
+      writeFileSync(testFile, readFileSync(testFile, "utf8").replace("const expected = 4;", "const expected = 3;"));
+      const tag = `msb-check-gate-fixed-${id}`;
+      const passing = build(await split(fixed), fixed, tag);
+      expect(passing.ok, passing.log).toBe(true);
+      const run = spawnSync(DOCKER!, ["run", "--rm", tag], { env, encoding: "utf8" });
+      expect(run.stdout.trim(), "the image runs the app").toBe("5");
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 600_000);
 });

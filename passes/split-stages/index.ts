@@ -168,7 +168,8 @@ export default definePass({
       "The runtime cannot replay the context copies: the build context holds a `node_modules` that the install replaced; add it to `.dockerignore`.",
     filesRelativeCopy: "The runtime cannot replay the context copies: a COPY to a relative path was made under another working folder.",
     filesNoOutputs: "The build steps write no output msb-opt knows of.",
-    filesChecksOnly: "The build stage only runs the checks {commands}, which must still gate the image, so the runtime copies from it.",
+    filesChecksOnly:
+      "The build stage only runs the checks {commands}, which must still gate the image, and a COPY sets an owner or a mode that a one-file gate copy would have to repeat, so the runtime copies the whole folder from it.",
     outputsNoWorkdir: "The build's outputs are unknown: there is no working folder.",
     outputsRunForm: "The build's outputs are unknown: the RUN on line {line} is not a plain shell command.",
     outputsBeforeInstall: "The build's outputs are unknown: the RUN on line {line} builds before the install.",
@@ -212,6 +213,8 @@ export default definePass({
       "Did not split: this is a Yarn classic workspace, and yarn.lock does not record which packages yarn installs into a workspace's own `node_modules` (a conflicting version goes there), so a production install copied apart cannot be shown complete, and the image is already slim; split by hand.",
     yarnWorkspacesWhole:
       "Copied the working folder with every `node_modules` of the Yarn classic workspace from the build, because yarn.lock does not record which packages yarn installs into a workspace's own `node_modules`, so a production install copied apart cannot be shown complete.",
+    checksGate:
+      "The build stage only runs the checks {commands}: the runtime takes the application files from the build context and copies `{path}` back from the build stage, the same file the context gave both, so that the image is built only when the checks pass.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -11,10 +11,14 @@ test("test runners and check-only linters are checks; flags that write make them
   expect(checkCommand("prettier", ["--write", "."])).toEqual({ tool: "prettier", writes: true });
   expect(checkCommand("jest", ["-u"])).toEqual({ tool: "jest", writes: true });
   expect(checkCommand("vitest", ["watch"])).toEqual({ tool: "vitest", writes: true });
+  expect(checkCommand("node", ["--test", "test/"])).toEqual({ tool: "node --test", writes: false });
+  expect(checkCommand("node", ["--test", "--test-update-snapshots"])).toEqual({ tool: "node --test", writes: true });
 });
 
 test("other commands, prettier without --check, and wrappers with `--flag value` pairs are not checks", () => {
   expect(checkCommand("tsc", [])).toBeNull();
+  expect(checkCommand("node", ["build.js"])).toBeNull();
+  expect(checkCommand("node", ["-e", "require('fs').writeFileSync('x', '')"])).toBeNull();
   expect(checkCommand("prettier", ["src"])).toBeNull();
   expect(checkCommand("nyc", ["--reporter", "text", "mocha"])).toBeNull();
 });

@@ -10,6 +10,8 @@ interface CheckRule {
   readonly needs?: readonly string[];
   /** First operands that turn it into something other than a single check run (`vitest watch`). */
   readonly verbs?: readonly string[];
+  /** The flag that makes the command a test runner at all (`node --test`), and how notes name it then. */
+  readonly runner?: { readonly flag: string; readonly label: string };
 }
 
 const WATCH = ["--watch", "--watchAll", "-w"];
@@ -24,6 +26,11 @@ const RULES: Readonly<Record<string, CheckRule>> = {
   prettier: { writers: ["--write", "-w"], needs: ["--check", "-c", "--list-different", "-l"] },
   stylelint: { writers: ["--fix", "-o", "--output-file"] },
   tslint: { writers: ["--fix", "-o", "--out", "--init"] },
+  // Node's own test runner: only with `--test`; any other `node` command is not a check.
+  node: {
+    writers: ["--test-update-snapshots", "--test-reporter-destination", "--watch", "--watch-path", "-e", "--eval", "-p", "--print"],
+    runner: { flag: "--test", label: "node --test" },
+  },
 };
 
 /** Coverage wrappers: they run the command after their own flags (`nyc mocha`, `c8 --reporter=text jest`). */
@@ -43,7 +50,9 @@ export function checkCommand(tool: string, args: readonly string[]): { readonly 
   if (!rule) return null;
   const flags = args.filter((w) => w.startsWith("-")).map((w) => w.replace(/=.*$/, ""));
   const first = args.find((w) => !w.startsWith("-"));
-  if (flags.some((f) => rule.writers.includes(f)) || (first && rule.verbs?.includes(first))) return { tool, writes: true };
+  if (rule.runner && !flags.includes(rule.runner.flag)) return null;
+  const name = rule.runner?.label ?? tool;
+  if (flags.some((f) => rule.writers.includes(f)) || (first && rule.verbs?.includes(first))) return { tool: name, writes: true };
   if (rule.needs && !flags.some((f) => rule.needs?.includes(f))) return null;
-  return { tool, writes: false };
+  return { tool: name, writes: false };
 }

@@ -148,6 +148,8 @@ export function layeredPlan({
   const layout = runtimeLayout(a, context, project, install, needsModules, options.harden);
   const plain = layout.kind === "plain";
   const direct = layout.kind === "outputs" ? layout.runs : null;
+  const gate = layout.kind === "outputs" ? layout.gate : undefined;
+  const lastRun = direct && direct.length > 0 ? Math.max(...direct.map((r) => r.index)) : -1;
   // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
   const given =
@@ -212,7 +214,8 @@ export function layeredPlan({
       if (instr.keyword === "COPY" || instr.keyword === "ADD")
         return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
-      const outs = builder === null ? [] : (run?.outputs ?? []);
+      const gated = gate && run && run.index === lastRun ? [gate] : [];
+      const outs = builder === null ? [] : [...(run?.outputs ?? []), ...gated];
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
       return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
     }),
@@ -236,7 +239,7 @@ export function layeredPlan({
       builderReplace: caches?.replace,
       // The runtime copies only the build RUNs' outputs: steps after the last of them (global installs, which the
       // runtime replays or the build never used) need not re-run after a source edit.
-      builderEnd: direct && direct.length > 0 ? Math.max(...direct.map((r) => r.index)) : undefined,
+      builderEnd: lastRun >= 0 ? lastRun : undefined,
       buildCaches: caches?.paths,
       runtimePrelude: prelude,
       notes,
@@ -268,9 +271,11 @@ export function layeredPlan({
         needsModules ? `production dependencies from stage \`${depsName}\`` : null,
         plain
           ? "the application files from the build context"
-          : direct
-            ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
-            : `the application files from stage \`${filesName}\``,
+          : gate
+            ? "the application files from the build context"
+            : direct
+              ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
+              : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)
         .join(" and "),

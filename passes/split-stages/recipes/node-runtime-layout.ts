@@ -1,6 +1,7 @@
 // How the layered Node runtime gets the application files: `plain` replays the context COPYs (no RUN but
 // installs), `outputs` replays them and copies each build RUN's known outputs (node-outputs.ts), `files`
 // takes the build's whole working folder minus node_modules, with why when a faster layout was not proven.
+import { posix } from "node:path";
 import { withDockerignore } from "../../../src/core/dockerignore.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Instruction } from "../../../src/core/ir.js";
@@ -74,7 +75,12 @@ export type Layout =
       /** Option `harden`: `chown` gives every copy to the runtime's non-root user. */
       readonly hardened?: boolean;
     }
-  | { readonly kind: "outputs"; readonly runs: readonly BuildRun[] }
+  | {
+      readonly kind: "outputs";
+      readonly runs: readonly BuildRun[];
+      /** Only checks ran: the runtime copies the project's package.json back from the build, so they gate it. */
+      readonly gate?: string;
+    }
   | { readonly kind: "files"; readonly why: Reason | null };
 
 /** How the runtime gets the application files (see `layeredPlan`), with why when it must take the whole folder. */
@@ -117,11 +123,13 @@ export function runtimeLayout(
   // `corepack enable`): node_modules comes from the deps stage, the files from the context, as with no RUN.
   if (built.runs.length === 0 && replayable && needsModules) return { kind: "plain", chown: null };
   if (built.runs.every((r) => r.outputs.length === 0)) {
-    // Only checks ran: the runtime must still copy from the build stage, so a failing test fails the build.
+    // Only checks ran: the runtime must still copy from the build stage, so a failing test fails the build. The
+    // package.json the context copies put there is one such copy: no step of the build writes it (every RUN was
+    // followed), so it is the very file the runtime's replayed copies give it, owned by root like them.
     const checks = [...new Set(built.runs.flatMap((r) => r.checks))];
-    const why: Reason =
-      checks.length > 0 ? { id: "filesChecksOnly", data: { commands: quoted(checks) } } : { id: "filesNoOutputs", data: {} };
-    return { kind: "files", why };
+    if (checks.length === 0) return { kind: "files", why: { id: "filesNoOutputs", data: {} } };
+    if (ownedCopies(a)) return { kind: "files", why: { id: "filesChecksOnly", data: { commands: quoted(checks) } } };
+    return { kind: "outputs", runs: built.runs, gate: posix.join(a.workdir ?? "/", "package.json") };
   }
   return { kind: "outputs", runs: built.runs };
 }
@@ -136,10 +144,18 @@ export function layoutNotes(layout: Layout, line: number): RecipeNote[] {
         ]
       : [];
   const checks = layout.kind === "outputs" ? [...new Set(layout.runs.flatMap((r) => r.checks))] : [];
+  if (layout.kind === "outputs" && layout.gate) return [{ line, id: "checksGate", data: { commands: quoted(checks), path: layout.gate } }];
   return checks.length > 0 ? [{ line, id: "checksLeftOut", data: { commands: quoted(checks) } }] : [];
 }
 
 const quoted = (names: readonly string[]) => names.map((c) => `\`${c}\``).join(", ");
+
+/** A COPY gives an owner or a mode, which a gate copy from the build would have to repeat exactly. */
+function ownedCopies(a: Analysis): boolean {
+  return a.stage.body.some(
+    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod"),
+  );
+}
 
 /** Every COPY to a relative destination was made in the final working folder (the runtime replays them there). */
 function copiesAtWorkdir(a: Analysis): boolean {

@@ -98,7 +98,8 @@ export type RecipeNoteId =
   | "checksLeftOut"
   | "staticSiteLocal"
   | "pnpmWorkspaceWhole"
-  | "yarnWorkspacesWhole";
+  | "yarnWorkspacesWhole"
+  | "checksGate";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

@@ -15,13 +15,12 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
-FROM build AS files
-RUN rm -rf /app/node_modules
-
 FROM node:${NODE_VERSION}-slim AS runtime
 COPY --from=test /tmp/tests-passed /tmp/tests-passed
 WORKDIR /app
-COPY --from=files /app /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+COPY --from=build /app/package.json /app/package.json
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -2,7 +2,7 @@ FROM node:20 AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY . .
+COPY --chown=node:node . .
 RUN npm test
 
 FROM node:20 AS deps

@@ -1,0 +1,1 @@
+console.log(require("./math").add(2, 3));
