@@ -145,7 +145,7 @@ export function layeredPlan({
   // outputs are known, the context copies plus each output; else the build's whole folder minus node_modules.
   const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
-  const layout = runtimeLayout(a, context, project, install, needsModules, options.harden);
+  const layout = runtimeLayout(a, context, project, install, needsModules, options.harden, workspaceDirs);
   const plain = layout.kind === "plain";
   const direct = layout.kind === "outputs" ? layout.runs : null;
   const gate = layout.kind === "outputs" ? layout.gate : undefined;

@@ -26,6 +26,14 @@ export interface BuildRun {
   readonly tools: readonly (readonly string[])[];
   /** Test runners and linters it runs, which write nothing the runtime needs (node-checks.ts). */
   readonly checks: readonly string[];
+  /** Every build tool and check it runs, here or in a workspace, by name (for notes). */
+  readonly ran: readonly string[];
+}
+
+/** An npm workspace: its folder relative to the working folder, and its manifest. */
+interface Workspace {
+  readonly dir: string;
+  readonly pkg: NodeProject["pkg"];
 }
 
 export type BuildOutputs = { readonly ok: true; readonly runs: readonly BuildRun[] } | { readonly ok: false; readonly why: Reason };
@@ -60,10 +68,12 @@ export function buildOutputs(
   context: BuildContext,
   install: ProjectInstall | undefined,
   skip: (instr: Instruction, index: number) => boolean,
+  workspaceDirs: readonly string[] = [],
 ): BuildOutputs {
   const wd = a.workdir;
   if (wd === null) return { ok: false, why: { id: "outputsNoWorkdir", data: {} } };
   const read = workdirReader(a, context, wd);
+  const workspaces = workspaceManifests(workspaceDirs, read);
   const runs: BuildRun[] = [];
   let cwd: string | null = "/";
   let user: string | null = null;
@@ -74,7 +84,7 @@ export function buildOutputs(
       if (instr.keyword !== "RUN" || skip(instr, index)) return;
       const line = { line: String(instr.line) };
       if (instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0) fail("outputsRunForm", line);
-      const follower = new Follower(project, read, index === install?.index);
+      const follower = new Follower(project, read, index === install?.index, workspaces);
       follower.script(joinContinuations(instr.args), 0);
       // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs. `mkdir -p` of the working
       // folder (or a parent) as root: the runtime's WORKDIR makes the same root-owned folders.
@@ -82,7 +92,7 @@ export function buildOutputs(
       if (user === null && follower.onlyMade((d) => isUnder(wd, resolvePath(cwd, d) ?? "."))) return;
       if (install && index < install.index) fail("outputsBeforeInstall", line);
       if (cwd !== wd) fail("outputsOutsideWorkdir", line);
-      runs.push({ index, outputs: follower.finish(wd), user, tools: follower.tools, checks: follower.checks });
+      runs.push({ index, outputs: follower.finish(wd), user, tools: follower.tools, checks: follower.checks, ran: follower.ran });
     });
   } catch (err) {
     if (err instanceof Unknown) return { ok: false, why: err.why };
@@ -99,6 +109,18 @@ export function workdirReader(a: Analysis, context: BuildContext, wd: string): C
   };
 }
 
+/** The manifests of the npm workspaces, read where the context copies put them; unreadable ones are left out. */
+function workspaceManifests(dirs: readonly string[], read: ConfigReader): Workspace[] {
+  return dirs.flatMap((dir) => {
+    try {
+      const pkg = JSON.parse(read(`${dir}/package.json`) ?? "null");
+      return pkg && typeof pkg === "object" ? [{ dir, pkg }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Follows one RUN's commands and the scripts they name, collecting outputs and the paths they touch. */
 class Follower {
   private readonly outputs = new Set<string>();
@@ -113,12 +135,15 @@ class Follower {
   readonly tools: string[][] = [];
   /** Test runners and linters that ran. */
   readonly checks: string[] = [];
+  /** Tools and checks that ran here or in a workspace, by name. */
+  readonly ran: string[] = [];
 
   constructor(
     private readonly project: NodeProject,
     private readonly read: ConfigReader,
     /** This RUN holds the project install (its node_modules come from the deps stage). */
     private readonly installRun: boolean,
+    private readonly workspaces: readonly Workspace[] = [],
   ) {}
 
   script(text: string, depth: number): void {
@@ -145,6 +170,8 @@ class Follower {
     // Package lists and caches only; `apt-get install` RUNs are placed by the recipe.
     if ((tool === "apt-get" || tool === "apt") && /^(update|clean|autoclean)$/.test(operands[0] ?? "")) return;
     if (this.installRun && depth === 0 && projectInstall(tool, operands)) return;
+    const workspace = tool === "npm" ? this.workspaceRun(args, depth) : false;
+    if (workspace) return;
     if ((tool === "npm" || tool === "yarn" || tool === "pnpm") && args.some((w) => ELSEWHERE.test(w)))
       return fail("outputsElsewhere", { command: `${tool} ${args.join(" ")}` });
     // A global CLI goes to the toolchain's prefix, not the working folder; the recipe installs the ones the image
@@ -197,12 +224,42 @@ class Follower {
     if (check?.writes) return fail("outputsCheckWrites", { command: words.join(" ") });
     if (check) {
       if (!this.checks.includes(check.tool)) this.checks.push(check.tool);
+      if (!this.ran.includes(check.tool)) this.ran.push(check.tool);
       return;
     }
     const result = toolOutputs(tool, args, this.read);
     this.tools.push([tool, ...args]);
+    if (!this.ran.includes(tool)) this.ran.push(tool);
     if (!result.ok) throw new Unknown(result.why);
     if (result.ok) for (const p of result.paths) this.outputs.add(p);
+  }
+
+  /**
+   * `npm run <script> -w <workspace>` (or `npm test -w …`): the workspace's script, run in its folder, whose
+   * outputs are paths in that folder. False when the command names no single workspace this way.
+   */
+  private workspaceRun(args: readonly string[], depth: number): boolean {
+    const at = args.findIndex((w) => /^(-w|--workspace)(=|$)/.test(w));
+    if (at < 0 || args.some((w, i) => i !== at && ELSEWHERE.test(w))) return false;
+    const selector = args[at].includes("=") ? args[at].slice(args[at].indexOf("=") + 1) : args[at + 1];
+    const rest = args.filter((_, i) => i !== at && (args[at].includes("=") || i !== at + 1));
+    const clean = (selector ?? "").replace(/^\.\//, "").replace(/\/+$/, "");
+    const ws = this.workspaces.find((w) => w.pkg.name === selector || w.dir === clean);
+    const [verb, script] = rest.filter((w) => !w.startsWith("-"));
+    const name = NPM_SCRIPT_VERBS.has(verb ?? "") ? script : NPM_TEST_VERBS.has(verb ?? "") ? "test" : undefined;
+    if (!ws || !name) return false;
+    const read: ConfigReader = (file) => this.read(posix.join(ws.dir, file));
+    const inner = new Follower({ ...this.project, pkg: ws.pkg }, read, false, []);
+    inner.runScript(name, passed(rest), depth);
+    // Its tools' caches and sources live in the workspace's folder: only the outputs and what ran carry over.
+    for (const p of inner.outputs) this.outputs.add(posix.join(ws.dir, p));
+    const inside = (p: string) => (p.startsWith("/") ? p : posix.join(ws.dir, p));
+    this.touched.push(...inner.touched.map(inside));
+    this.written.push(...inner.written.map(inside));
+    this.made.push(...inner.made.map(inside));
+    for (const c of inner.checks) if (!this.checks.includes(c)) this.checks.push(c);
+    for (const r of inner.ran) if (!this.ran.includes(r)) this.ran.push(r);
+    return true;
   }
 
   /** `npm run <name>`: its pre and post scripts too (npm and yarn classic run them; pnpm only when configured). */
@@ -229,7 +286,7 @@ class Follower {
   /** Nothing written but folders `mkdir` made, each of which `keep` accepts. */
   onlyMade(keep: (dir: string) => boolean): boolean {
     const none = this.outputs.size === 0 && this.touched.length === 0 && this.written.length === 0;
-    return none && this.tools.length === 0 && this.checks.length === 0 && this.made.every(keep);
+    return none && this.ran.length === 0 && this.made.every(keep);
   }
 
   /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */

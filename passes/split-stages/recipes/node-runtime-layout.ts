@@ -91,11 +91,12 @@ export function runtimeLayout(
   install: ProjectInstall | undefined,
   needsModules: boolean,
   harden: boolean,
+  workspaceDirs: readonly string[] = [],
 ): Layout {
   if (harden && hardeningBlocker(a.stage) === null) {
     // Hardened: the plain layout gives every copy to the user (node_modules first, creating the working folder
     // owned by it); others keep copying the whole folder, which the runtime's first COPY gives to the user.
-    const layout = runtimeLayout(a, context, project, install, needsModules, false);
+    const layout = runtimeLayout(a, context, project, install, needsModules, false, workspaceDirs);
     return layout.kind === "plain" && layout.chown === null
       ? { kind: "plain", chown: { index: a.stage.body.length, owner: HARDENED_OWNER }, hardened: true }
       : { kind: "files", why: null };
@@ -117,16 +118,16 @@ export function runtimeLayout(
     return { kind: "plain", chown: { index: a.stage.body.indexOf(runs[0]), owner } };
   if (runs.length === 0) return { kind: "files", why: null };
   if (!replayable) return { kind: "files", why: { id: "filesRelativeCopy", data: {} } };
-  const built = buildOutputs(a, project, context, install, skip);
+  const built = buildOutputs(a, project, context, install, skip, workspaceDirs);
   if (!built.ok) return { kind: "files", why: built.why };
   // No RUN wrote in the working folder but the install (a global CLI, a cache clean, `mkdir -p` of the folder,
   // `corepack enable`): node_modules comes from the deps stage, the files from the context, as with no RUN.
   if (built.runs.length === 0 && replayable && needsModules) return { kind: "plain", chown: null };
   if (built.runs.every((r) => r.outputs.length === 0)) {
-    // Only checks ran: the runtime must still copy from the build stage, so a failing test fails the build. The
-    // package.json the context copies put there is one such copy: no step of the build writes it (every RUN was
-    // followed), so it is the very file the runtime's replayed copies give it, owned by root like them.
-    const checks = [...new Set(built.runs.flatMap((r) => r.checks))];
+    // Only checks ran (tests, linters, `tsc --noEmit`): the runtime must still copy from the build stage, so a
+    // failing check fails the build. The package.json the context copies put there is one such copy: no step of
+    // the build writes it (every RUN was followed), so it is the very file the runtime's replayed copies give it.
+    const checks = [...new Set(built.runs.flatMap((r) => r.ran))];
     if (checks.length === 0) return { kind: "files", why: { id: "filesNoOutputs", data: {} } };
     if (ownedCopies(a)) return { kind: "files", why: { id: "filesChecksOnly", data: { commands: quoted(checks) } } };
     return { kind: "outputs", runs: built.runs, gate: posix.join(a.workdir ?? "/", "package.json") };
@@ -144,7 +145,10 @@ export function layoutNotes(layout: Layout, line: number): RecipeNote[] {
         ]
       : [];
   const checks = layout.kind === "outputs" ? [...new Set(layout.runs.flatMap((r) => r.checks))] : [];
-  if (layout.kind === "outputs" && layout.gate) return [{ line, id: "checksGate", data: { commands: quoted(checks), path: layout.gate } }];
+  if (layout.kind === "outputs" && layout.gate) {
+    const ran = [...new Set(layout.runs.flatMap((r) => r.ran))];
+    return [{ line, id: "checksGate", data: { commands: quoted(ran), path: layout.gate } }];
+  }
   return checks.length > 0 ? [{ line, id: "checksLeftOut", data: { commands: quoted(checks) } }] : [];
 }
 

@@ -14,12 +14,13 @@ COPY packages/app/package.json ./packages/app/
 COPY packages/greet/package.json ./packages/greet/
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
-FROM build AS files
-RUN rm -rf /app/node_modules
-
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=files /app /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json package-lock.json ./
+COPY packages/app/package.json packages/app/
+COPY packages/greet/package.json packages/greet/
+COPY . .
+COPY --from=build /app/package.json /app/package.json
 EXPOSE 8080
 CMD ["node", "packages/app/server.js"]
