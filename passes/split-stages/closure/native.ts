@@ -61,6 +61,8 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   // @nestjs/core's postinstall runs opencollective (a message).
   "@nestjs/core": { debian: [], why: "prints a message only" },
   fsevents: { debian: [], why: "builds on macOS only" },
+  // deasync binding.gyp: one C++ source against nan, no `libraries`.
+  deasync: { debian: [], why: "links no system library" },
 };
 
 /** npm packages that run a program of the OS (source: each package's README). */
@@ -74,9 +76,28 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   next: { debian: ["procps"], why: "runs `ps` (its editor launcher, used by `next dev`)" },
 };
 
+/**
+ * Packages whose install or run needs what neither a production install apart nor a smaller image keeps, on
+ * whatever lockfile (yarn classic and pnpm 9 record no install scripts). Sources: each package's install docs.
+ */
+const OUTSIDE: Readonly<Record<string, string>> = {
+  puppeteer: "downloads Chrome into the home folder (`~/.cache/puppeteer`) at install, outside node_modules",
+  cypress: "downloads its app into the home folder (`~/.cache/Cypress`) at install, outside node_modules",
+  "playwright-chromium": "downloads a browser into the home folder (`~/.cache/ms-playwright`) at install, outside node_modules",
+  "playwright-firefox": "downloads a browser into the home folder (`~/.cache/ms-playwright`) at install, outside node_modules",
+  "playwright-webkit": "downloads a browser into the home folder (`~/.cache/ms-playwright`) at install, outside node_modules",
+  electron: "downloads Electron at install, which links GTK and NSS libraries",
+  // The client is generated from the schema (at install when it is there, or by `prisma generate`), and the
+  // query engine loads OpenSSL, which slim images lack.
+  "@prisma/client": "generates its client from the schema and loads a query engine that links OpenSSL",
+  "@prisma/engines": "downloads a query engine that links OpenSSL",
+  prisma: "downloads a query engine that links OpenSSL",
+};
+
 export type NativeNeeds =
   | { readonly ok: true; readonly needs: ReadonlyArray<{ readonly pkg: string } & OsNeeds> }
-  | { readonly ok: false; readonly pkg: string; readonly id: "nativeUnknown" | "nativeOptionalUnknown" };
+  | { readonly ok: false; readonly pkg: string; readonly id: "nativeUnknown" | "nativeOptionalUnknown" }
+  | { readonly ok: false; readonly pkg: string; readonly id: "nativeOutside"; readonly why: string };
 
 /**
  * The OS needs of the production packages, or the first building package the table does not know. A package
@@ -89,6 +110,7 @@ export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<s
   for (const p of packages) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
+    if (Object.hasOwn(OUTSIDE, p.name)) return { ok: false, pkg: p.name, id: "nativeOutside", why: OUTSIDE[p.name] };
     const known = NATIVE[p.name] ?? (RUNS[p.name] && { ...RUNS[p.name], program: true });
     if (known) needs.push({ pkg: p.name, ...known });
     else if (p.builds === true && !local.has(p.name)) return { ok: false, pkg: p.name, id: "nativeUnknown" };

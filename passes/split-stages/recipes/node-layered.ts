@@ -13,7 +13,8 @@ import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
 import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
-import { osNeeds } from "../closure/native.js";
+import { nativePackages } from "./node-native.js";
+import { nodeModulesWriter } from "./node-modules-writers.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
@@ -97,23 +98,10 @@ export function layeredPlan({
 
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
   // Kept devDependencies run in the runtime too: the table's programs of those the manifest names count.
-  const keptDev = dev.keep ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
-  const native = osNeeds([...(project.prodPackages ?? []), ...keptDev], undefined, !fullToSlim);
-  if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg } };
-  const aptPackages: string[] = [];
-  const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
-  for (const need of native.needs) {
-    // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
-    if (need.debian.length === 0 || need.debian.every((p) => installed.has(p))) continue;
-    // A runtime on the original's own image (slim, alpine) has every program the original had, and no more.
-    if (need.program && !fullToSlim) continue;
-    aptPackages.push(...need.debian.filter((p) => !installed.has(p)));
-    notes.push({
-      line,
-      id: keptDev.some((d) => d.name === need.pkg) && !project.prodPackages?.some((p) => p.name === need.pkg) ? "osNeedsDev" : "osNeeds",
-      data: { package: need.pkg, why: need.why, packages: need.debian.map((p) => `\`${p}\``).join(", ") },
-    });
-  }
+  const native = nativePackages(project, dev.keep, runtimePackages, fullToSlim, line);
+  if (!native.ok) return native;
+  const aptPackages: string[] = [...native.apt];
+  notes.push(...native.notes);
   const entryNames = new Set(a.entry.filter((e) => e.artifact === null).map((e) => posix.basename(e.name)));
   const provided: string[] = [];
   const prelude: Instruction[] = [];
@@ -144,6 +132,8 @@ export function layeredPlan({
   // The application files: replayed from the context when no RUN touches them; when the RUNs are builds whose
   // outputs are known, the context copies plus each output; else the build's whole folder minus node_modules.
   const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
+  // A step after the install changed node_modules: a production install apart would lack it (the caller keeps the build's).
+  if (needsModules && nodeModulesWriter(a, install)) return null;
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
   const layout = runtimeLayout(a, context, project, install, needsModules, options.harden, workspaceDirs);
   const plain = layout.kind === "plain";

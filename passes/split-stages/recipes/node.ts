@@ -11,6 +11,9 @@ import { layeredPlan } from "./node-layered.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
+import { nodeModulesWriter } from "./node-modules-writers.js";
+import { nativePackages } from "./node-native.js";
+import { aptInstallRun } from "../apt-run.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
 /** How each package manager drops devDependencies from an installed node_modules (pnpm and yarn berry: kept). */
@@ -74,20 +77,40 @@ export const nodeRecipe: Recipe = {
     const last = a.stage.body[a.lastBuild];
     const devDeps = Object.keys(project?.pkg.devDependencies ?? {});
     const manager = project && a.buildCommands.has(project.manager.replace("-berry", "")) ? project.manager : null;
+    let devKept = devDeps.length > 0;
     if (project && devDeps.length > 0 && manager) {
       const dev = devDependencyUse(a, project, context);
       const prune = PRUNE[manager];
-      const reason = dev.keep ? dev.reason : prune === null ? `there is no safe prune for the project's \`${manager}\` setup` : null;
+      // A prune re-resolves node_modules from the manifest: what a later step added there (`npm install --no-save`,
+      // `prisma generate`) may not survive it.
+      const writer = nodeModulesWriter(a, a.projectInstalls[0]);
+      const reason = dev.keep
+        ? dev.reason
+        : writer
+          ? `the RUN on line ${writer.line} runs \`${writer.command}\`, which changes node_modules after the install`
+          : prune === null
+            ? `there is no safe prune for the project's \`${manager}\` setup`
+            : null;
       if (reason || prune === null) {
         notes.push({ line: last.line, id: "keptDevDeps", data: { reason: reason ?? "" } });
       } else {
         builderInserts.push({ before: a.lastBuild + 1, instructions: [instruction("RUN", prune, { line: last.line })] });
         notes.push({ line: last.line, id: "pruned", data: { command: prune } });
+        devKept = false;
       }
+    }
+    // The runtime copies the build's node_modules: the libraries and programs its native packages need come too.
+    const native = project ? nativePackages(project, devKept, runtimePackages, !slimBase, last.line) : null;
+    if (native && !native.ok) return native;
+    const runtimePrelude = [];
+    if (native?.ok && native.apt.length > 0) {
+      if (/alpine/.test(tag)) return { ok: false, id: "alpinePackages", data: { packages: native.apt.map((p) => `\`${p}\``).join(", ") } };
+      runtimePrelude.push(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(native.apt)], last.line));
+      notes.push(...native.notes);
     }
     return {
       ok: true,
-      plan: { image, shellless: false, builderInserts, runtimePrelude: [], notes, nonRootUser: { name: "node", chown: "node:node" } },
+      plan: { image, shellless: false, builderInserts, runtimePrelude, notes, nonRootUser: { name: "node", chown: "node:node" } },
     };
   },
 };

@@ -15,6 +15,7 @@ export type RecipeRefusalId =
   | "nothingBuildOnly"
   | "extensionLibrary"
   | "nativeUnknown"
+  | "nativeOutside"
   | "alpinePackages"
   | "globalInstall"
   | "staticRuntimeBlocked"

@@ -1,0 +1,71 @@
+// Build steps after the project install that change node_modules: a package added (`npm install x`,
+// `yarn add x`), a rebuild, a prune, the client `prisma generate` writes, a patch, a move or copy naming
+// node_modules. A runtime whose node_modules come from a production install in a stage of its own would lack
+// what they did, so the plan keeps the build's node_modules instead.
+import type { Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
+import type { Analysis, ProjectInstall } from "../analysis.js";
+
+export interface ModulesWriter {
+  readonly line: number;
+  readonly command: string;
+}
+
+/** Package-manager verbs that change node_modules (npm's aliases included). */
+const PM_WRITES = new Set([
+  ...["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isntal", "add", "ci", "clean-install", "ic"],
+  ...["rebuild", "rb", "prune", "link", "ln", "update", "up", "upgrade", "udpate", "uninstall", "remove", "rm", "r", "un"],
+  ...["unlink", "dedupe", "ddp", "patch-commit", "import", "deploy"],
+]);
+/** Programs that write into node_modules themselves, by their first operand (`*`: any). */
+const GENERATORS: Readonly<Record<string, string>> = {
+  prisma: "generate",
+  "patch-package": "*",
+  "electron-rebuild": "*",
+  "@electron/rebuild": "*",
+};
+
+/** The first RUN command after the project install (or beside it in its RUN) that changes node_modules. */
+export function nodeModulesWriter(a: Analysis, install: ProjectInstall | undefined): ModulesWriter | null {
+  if (!install) return null;
+  for (const [index, instr] of a.stage.body.entries()) {
+    if (instr.keyword !== "RUN" || index < install.index) continue;
+    const found = writerIn(instr, index === install.index ? install : null);
+    if (found) return { line: instr.line, command: found };
+  }
+  return null;
+}
+
+function writerIn(instr: Instruction, install: ProjectInstall | null): string | null {
+  const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args);
+  const parsed = parseShell(text);
+  // Unreadable, or naming node_modules anywhere (`mv node_modules /`, `cp -r patches node_modules/x`).
+  if (!parsed.ok) return /node_modules/.test(text) ? text.trim() : null;
+  let installSeen = install === null;
+  for (const cmd of simpleCommands(parsed)) {
+    const words = [cmd.name ?? "$?", ...cmd.args.map((w) => w.value ?? "$?")];
+    const shown = cmd.node.text;
+    if (words.some((w) => /node_modules/.test(w))) return shown;
+    let [tool, ...args] = words;
+    if (tool === "npx" || ((tool === "yarn" || tool === "pnpm") && ["exec", "dlx"].includes(args[0] ?? ""))) {
+      const rest = (tool === "npx" ? args : args.slice(1)).filter((w) => !w.startsWith("-"));
+      [tool, ...args] = [rest[0]?.replace(/(.)@.*$/, "$1") ?? "", ...rest.slice(1)];
+    }
+    tool = tool.replace(/^(\.\/)?node_modules\/\.bin\//, "");
+    const operands = args.filter((w) => !w.startsWith("-"));
+    const generator = GENERATORS[tool];
+    if (generator && (generator === "*" || operands[0] === generator)) return shown;
+    if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") continue;
+    // Global installs go to the toolchain's prefix.
+    if (args.includes("-g") || args.includes("--global") || operands[0] === "global") continue;
+    // The project install itself, once.
+    if (!installSeen && tool === install?.tool && args.join(" ") === install.args.join(" ")) {
+      installSeen = true;
+      continue;
+    }
+    const verb = operands[0] ?? (tool === "yarn" ? "install" : "");
+    if (PM_WRITES.has(verb)) return shown;
+  }
+  return null;
+}

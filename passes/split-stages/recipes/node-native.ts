@@ -1,0 +1,46 @@
+// The OS packages a Node runtime must install for its production packages' native code and the programs they
+// run (closure/native.ts), minus what the runtime already installs; or the refusal naming the package whose
+// needs are unknown. Shared by the layered plan and the plan that prunes in the build stage.
+import type { NodeProject } from "../closure/node-project.js";
+import { osNeeds } from "../closure/native.js";
+import type { RecipeNote } from "./types.js";
+
+export type NativePackages =
+  | { readonly ok: true; readonly apt: readonly string[]; readonly notes: readonly RecipeNote[] }
+  | {
+      readonly ok: false;
+      readonly id: "nativeUnknown" | "nativeOptionalUnknown" | "nativeOutside";
+      readonly data: { readonly package: string; readonly why?: string };
+    };
+
+/**
+ * `keptDev`: the devDependencies stay in the runtime (their programs count). `fullToSlim`: the runtime is a
+ * smaller image than the build's (a runtime on the build's own image has every library and program it had).
+ */
+export function nativePackages(
+  project: NodeProject,
+  keptDev: boolean,
+  runtimePackages: readonly string[],
+  fullToSlim: boolean,
+  line: number,
+): NativePackages {
+  const dev = keptDev ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
+  const native = osNeeds([...(project.prodPackages ?? []), ...dev], undefined, !fullToSlim);
+  if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg, ...("why" in native ? { why: native.why } : {}) } };
+  const apt: string[] = [];
+  const notes: RecipeNote[] = [];
+  const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
+  for (const need of native.needs) {
+    // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
+    if (need.debian.length === 0 || need.debian.every((p) => installed.has(p))) continue;
+    // A runtime on the original's own image (slim, alpine) has every program the original had, and no more.
+    if (need.program && !fullToSlim) continue;
+    apt.push(...need.debian.filter((p) => !installed.has(p)));
+    notes.push({
+      line,
+      id: dev.some((d) => d.name === need.pkg) && !project.prodPackages?.some((p) => p.name === need.pkg) ? "osNeedsDev" : "osNeeds",
+      data: { package: need.pkg, why: need.why, packages: need.debian.map((p) => `\`${p}\``).join(", ") },
+    });
+  }
+  return { ok: true, apt, notes };
+}

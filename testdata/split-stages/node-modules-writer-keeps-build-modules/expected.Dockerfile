@@ -1,0 +1,12 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm install --no-save left-pad@1.3.0
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=build /app /app
+EXPOSE 3000
+CMD ["node", "server.js"]
