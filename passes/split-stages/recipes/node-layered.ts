@@ -74,7 +74,7 @@ export function layeredPlan({
   if (berry && !berryLayered(project, context)) return null;
   if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", ""))) return null;
   // The project's own install scripts run again in the deps stage: only git-hook installers, which it drops.
-  const hooks = rootInstallScripts(project);
+  const hooks = rootInstallScripts(project, context);
   if (hooks.kind === "other" || project.pkg.workspaces !== undefined) return null;
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
