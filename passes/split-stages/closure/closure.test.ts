@@ -12,6 +12,13 @@ describe("importGraph", () => {
     expect(importGraph(context, "src/main.ts")).toEqual({ ok: true, packages: new Map([["@redis/json", "src/main.ts"]]) });
   });
 
+  test("a JSON file the build writes is data, not a gap; a missing module still is", () => {
+    const context = memoryContext({ "server.js": 'const info = require("./generated/info.json");\nrequire("ms");\n' });
+    expect(importGraph(context, "server.js")).toEqual({ ok: true, packages: new Map([["ms", "server.js"]]) });
+    const gap = memoryContext({ "server.js": 'require("./generated/routes");\n' });
+    expect(importGraph(gap, "server.js")).toEqual({ ok: false, reason: { kind: "missing", file: "generated/routes" } });
+  });
+
   test("follows relative requires and imports, collecting packages with the file that loads them", () => {
     const context = memoryContext({
       "index.js": 'const a = require("./lib/a");\nimport b from "@scope/b/sub";\n// require("commented")\n',

@@ -61,6 +61,8 @@ export function importGraph(context: BuildContext, entry: string): ImportGraph {
       }
       const candidates = [...EXTENSIONS.map((e) => base + e), base.replace(/\.([cm]?)js$/, ".$1ts"), base.replace(/\.js$/, ".tsx")];
       const found = candidates.find((p) => context.read(p) !== null);
+      // A JSON file the build writes (`require("./generated/info.json")`) is data: it loads no module.
+      if (!found && base.endsWith(".json")) continue;
       if (!found) return { ok: false, reason: { kind: "missing", file: base } };
       queue.push(found);
     }

@@ -251,8 +251,11 @@ export function layeredPlan({
           : direct
             ? appCopies(builder)
             : [
+                // node_modules first when the working folder keeps root's owner: a source edit then re-copies the
+                // files only (a COPY after a changed one always runs again).
+                ...(owner || a.owners.has(wd) ? [] : modulesCopy()),
                 instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: filesName }, ...chown(owner)], line }),
-                ...modulesCopy(),
+                ...(owner || a.owners.has(wd) ? modulesCopy() : []),
                 ...a.copyPaths
                   .filter((p) => p !== wd)
                   .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),

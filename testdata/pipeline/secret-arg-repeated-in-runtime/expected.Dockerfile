@@ -19,7 +19,7 @@ RUN rm -rf /app/node_modules
 
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
-COPY --from=files /app /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY --from=files /app /app
 EXPOSE 3000
 CMD ["node", "dist/index.js"]

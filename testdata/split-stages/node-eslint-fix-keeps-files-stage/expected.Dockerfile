@@ -15,6 +15,6 @@ RUN rm -rf /app/node_modules
 
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=files /app /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY --from=files /app /app
 CMD ["node", "dist/index.js"]

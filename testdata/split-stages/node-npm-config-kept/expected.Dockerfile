@@ -16,7 +16,7 @@ RUN rm -rf /usr/app/node_modules
 
 FROM node:18-slim AS runtime
 WORKDIR /usr/app
-COPY --from=files /usr/app /usr/app
 COPY --from=deps /usr/app/node_modules /usr/app/node_modules
+COPY --from=files /usr/app /usr/app
 COPY --from=build /root/.npmrc /root/.npmrc
 CMD ["npm", "start"]

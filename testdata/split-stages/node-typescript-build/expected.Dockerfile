@@ -20,8 +20,8 @@ RUN rm -rf /srv/app/node_modules
 FROM node:20.11.1-slim AS app
 ENV PORT=8080
 WORKDIR /srv/app
-COPY --from=files /srv/app /srv/app
 COPY --from=deps /srv/app/node_modules /srv/app/node_modules
+COPY --from=files /srv/app /srv/app
 USER node
 EXPOSE 8080
 HEALTHCHECK CMD node -e "process.exit(0)"
