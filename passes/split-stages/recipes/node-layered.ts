@@ -290,7 +290,7 @@ function binsOf(spec: string): readonly string[] {
   return GLOBAL_BINS[name] ?? [posix.basename(name)];
 }
 
-function freeName(name: string, taken: ReadonlySet<string>): string {
+export function freeName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;
   let i = 1;
   while (taken.has(`${name}-${i}`)) i++;

@@ -3,11 +3,14 @@
 // stage; builds that do not fit it fall back to pruning devDependencies at the end of the build stage.
 // NODE_ENV=production is deliberately not added: it would change the image's Env (part of its contract)
 // and what the app does (Express caches views and hides stack traces, some apps branch on it).
-import { instruction } from "../../../src/core/ir.js";
+import { posix } from "node:path";
+import { parseImageRef } from "../../../src/core/image-ref.js";
+import { instruction, type Instruction, type Stage } from "../../../src/core/ir.js";
+import { chownedFolder } from "../owners.js";
 import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
-import { layeredPlan } from "./node-layered.js";
+import { freeName, layeredPlan } from "./node-layered.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
@@ -110,10 +113,57 @@ export const nodeRecipe: Recipe = {
     }
     return {
       ok: true,
-      plan: { image, shellless: false, builderInserts, runtimePrelude, notes, nonRootUser: { name: "node", chown: "node:node" } },
+      plan: {
+        image,
+        shellless: false,
+        builderInserts,
+        runtimePrelude,
+        notes,
+        nonRootUser: { name: "node", chown: "node:node" },
+        ...(project && !options.harden ? modulesApart(a, project, options.takenNames) : {}),
+      },
     };
   },
 };
+
+/**
+ * The build's node_modules in a COPY of its own, before the rest of the working folder (from a stage without
+ * it): a source edit re-runs the build's steps, but a node_modules with the same content is a cache hit, so
+ * only the files are copied again. Only where root owns every copied path (their COPYs then carry no owner)
+ * and the install in the working folder leaves a node_modules there (the project has dependencies).
+ */
+function modulesApart(a: Analysis, project: NonNullable<ReturnType<typeof nodeProject>>, taken: ReadonlySet<string>) {
+  const wd = a.workdir;
+  const install = a.projectInstalls[0];
+  const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
+  if (wd === null || wd === "/" || !install || install.dir !== wd || Object.keys(specs).length === 0) return {};
+  // Yarn Berry (Plug'n'Play by default) may write no node_modules at all.
+  if (project.manager === "yarn-berry") return {};
+  if (!a.copyPaths.includes(wd) || a.owners.size > 0 || a.copyPaths.some((p) => chownedFolder(a, p))) return {};
+  // The stage that drops node_modules runs as the build's user, who may not own it.
+  if (a.stage.body.some((i) => i.keyword === "USER")) return {};
+  const files = freeName("files", taken);
+  const line = a.stage.body[a.lastBuild].line;
+  const modules = posix.join(wd, "node_modules");
+  return {
+    stagesBefore: (builder: string): Stage[] => [
+      {
+        from: instruction("FROM", `${builder} AS ${files}`, { line: a.stage.from.line }),
+        base: parseImageRef(builder),
+        name: files,
+        platform: a.stage.platform,
+        body: [instruction("RUN", `rm -rf ${modules}`, { line })],
+      },
+    ],
+    runtimeCopies: (builder: string): Instruction[] => [
+      instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: builder }], line }),
+      instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: files }], line }),
+      ...a.copyPaths
+        .filter((p) => p !== wd)
+        .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
+    ],
+  };
+}
 
 /** Something build-only stays behind: devDependencies, a global CLI only the build runs, or node_modules when the image does not run node. */
 function leavesSomething(notes: readonly RecipeNote[], project: ReturnType<typeof nodeProject>, a: Analysis): boolean {

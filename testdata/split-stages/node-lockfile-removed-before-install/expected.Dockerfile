@@ -6,8 +6,12 @@ RUN npm install
 COPY . .
 RUN npm prune --omit=dev
 
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=build /app/node_modules /app/node_modules
+COPY --from=files /app /app
 EXPOSE 3000
 CMD ["node", "index.js"]

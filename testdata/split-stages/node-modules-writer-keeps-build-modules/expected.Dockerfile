@@ -5,8 +5,12 @@ RUN npm ci
 COPY . .
 RUN npm install --no-save left-pad@1.3.0
 
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=build /app/node_modules /app/node_modules
+COPY --from=files /app /app
 EXPOSE 3000
 CMD ["node", "server.js"]

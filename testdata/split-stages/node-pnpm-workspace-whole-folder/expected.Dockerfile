@@ -4,7 +4,11 @@ WORKDIR /app
 COPY . .
 RUN pnpm install --frozen-lockfile
 
+FROM build AS files
+RUN rm -rf /app/node_modules
+
 FROM node:20-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=build /app/node_modules /app/node_modules
+COPY --from=files /app /app
 CMD ["node", "packages/api/index.js"]
