@@ -214,7 +214,7 @@ export default definePass({
     yarnWorkspacesWhole:
       "Copied the working folder with every `node_modules` of the Yarn classic workspace from the build, because yarn.lock does not record which packages yarn installs into a workspace's own `node_modules`, so a production install copied apart cannot be shown complete.",
     checksGate:
-      "The build's steps after the install write nothing the runtime needs ({commands} only check the project): the runtime takes the application files from the build context and copies `{path}` back from the build stage, the same file the context gave both, so that the image is built only when those checks pass.",
+      "The build's steps after the install write nothing the runtime needs, they only check the project ({commands}): the runtime takes the application files from the build context and copies `{path}` back from the build stage, the same file the context gave both, so that the image is built only when those checks pass.",
     nativeOutside:
       "Did not split: the dependency `{package}` {why}, which a runtime taking node_modules from a production install apart would not have; split by hand, installing what it needs in the runtime.",
   },

@@ -46,6 +46,8 @@ const REMOVERS = new Set(["rm", "rimraf", "del", "del-cli"]);
 const COPIERS = new Set(["cp", "copyfiles", "cpx", "ncp", "mkdir", "mkdirp"]);
 const RUN_ALL = new Set(["run-s", "run-p", "npm-run-all"]);
 const NPM_SCRIPT_VERBS = new Set(["run", "run-script", "rum", "urn"]);
+/** npm commands that only report on the project (and fail on what they find): `npm audit`, `npm ls`. */
+const NPM_CHECKS = new Set(["audit", "ls", "list", "la", "ll", "outdated", "doctor", "view", "info", "show"]);
 /** `npm test` and its aliases run the `test` script (with `pretest`/`posttest`). */
 const NPM_TEST_VERBS = new Set(["test", "t", "tst"]);
 
@@ -182,6 +184,9 @@ class Follower {
       if (NPM_SCRIPT_VERBS.has(verb ?? "") && script) return this.runScript(script, passed(args), depth);
       if (NPM_TEST_VERBS.has(verb ?? "")) return this.runScript("test", passed(args), depth);
       if (verb === "exec" || verb === "x") return this.command(afterVerb(args, verb), depth);
+      // Reports that can fail the build and write nothing: checks. `npm -v` prints only.
+      if (NPM_CHECKS.has(verb ?? "") && operands[1] !== "fix") return this.check(`npm ${verb}`);
+      if (verb === undefined && args.length > 0 && args.every((w) => /^(-v|--version)$/.test(w))) return;
       return fail("outputsNotScriptRun", { command: `npm ${args.join(" ")}` });
     }
     if (tool === "yarn" || tool === "pnpm") {
@@ -222,16 +227,17 @@ class Follower {
     }
     const check = checkCommand(tool, args);
     if (check?.writes) return fail("outputsCheckWrites", { command: words.join(" ") });
-    if (check) {
-      if (!this.checks.includes(check.tool)) this.checks.push(check.tool);
-      if (!this.ran.includes(check.tool)) this.ran.push(check.tool);
-      return;
-    }
+    if (check) return this.check(check.tool);
     const result = toolOutputs(tool, args, this.read);
     this.tools.push([tool, ...args]);
     if (!this.ran.includes(tool)) this.ran.push(tool);
     if (!result.ok) throw new Unknown(result.why);
     if (result.ok) for (const p of result.paths) this.outputs.add(p);
+  }
+
+  private check(name: string): void {
+    if (!this.checks.includes(name)) this.checks.push(name);
+    if (!this.ran.includes(name)) this.ran.push(name);
   }
 
   /**
