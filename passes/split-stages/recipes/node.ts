@@ -14,7 +14,7 @@ import { freeName, layeredPlan } from "./node-layered.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
-import { nodeModulesWriter } from "./node-modules-writers.js";
+import { type ModulesWriter, nodeModulesWriter } from "./node-modules-writers.js";
 import { nativePackages } from "./node-native.js";
 import { aptInstallRun } from "../apt-run.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
@@ -69,6 +69,9 @@ export const nodeRecipe: Recipe = {
     // devDependencies had to stay, say why, since that is what the user can change.
     const kept = layered?.ok ? layered.plan.notes.find((n) => n.id === "keptDevDeps") : undefined;
     if (slimBase && kept) return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: kept.data.reason } };
+    const writer = nodeModulesWriter(a, a.projectInstalls[0]);
+    if (slimBase && writer && Object.keys(project?.pkg.devDependencies ?? {}).length > 0)
+      return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(writer) } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const [global] = a.globalInstalls;
     if (global) return { ok: false, id: "globalInstall", data: { command: `${global.tool} install -g ${global.packages.join(" ")}` } };
@@ -86,11 +89,10 @@ export const nodeRecipe: Recipe = {
       const prune = PRUNE[manager];
       // A prune re-resolves node_modules from the manifest: what a later step added there (`npm install --no-save`,
       // `prisma generate`) may not survive it.
-      const writer = nodeModulesWriter(a, a.projectInstalls[0]);
       const reason = dev.keep
         ? dev.reason
         : writer
-          ? `the RUN on line ${writer.line} runs \`${writer.command}\`, which changes node_modules after the install`
+          ? modulesChanged(writer)
           : prune === null
             ? `there is no safe prune for the project's \`${manager}\` setup`
             : null;
@@ -125,6 +127,9 @@ export const nodeRecipe: Recipe = {
     };
   },
 };
+
+const modulesChanged = (w: ModulesWriter) =>
+  `the RUN on line ${w.line} runs \`${w.command}\`, which changes node_modules after the install`;
 
 /**
  * The build's node_modules in a COPY of its own, before the rest of the working folder (from a stage without
