@@ -217,6 +217,7 @@ export default definePass({
       "The build's steps after the install write nothing the runtime needs, they only check the project ({commands}): the runtime takes the application files from the build context and copies `{path}` back from the build stage, the same file the context gave both, so that the image is built only when those checks pass.",
     nativeOutside:
       "Did not split: the dependency `{package}` {why}, which a runtime taking node_modules from a production install apart would not have; split by hand, installing what it needs in the runtime.",
+    outputsSystemFolder: "The build's outputs are unknown: a build step writes `{path}`, a system folder the runtime cannot take apart.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -149,8 +149,8 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
 };
 
 /**
- * The outputs of one build command run in the working folder, relative to it. Paths that leave the
- * working folder, or are the folder itself, are unknown (the runtime could not copy them one by one).
+ * The outputs of one build command run in the working folder, relative to it or absolute. The folder itself
+ * and its node_modules are unknown (the runtime could not copy them apart).
  */
 export function toolOutputs(tool: string, args: readonly string[], read: ConfigReader): ToolOutputs {
   const rule = TOOLS[tool];
@@ -161,8 +161,8 @@ export function toolOutputs(tool: string, args: readonly string[], read: ConfigR
   const paths: string[] = [];
   for (const p of result.paths) {
     const clean = posix.normalize(p).replace(/\/+$/, "");
-    if (clean.startsWith("/") || clean === "." || clean === ".." || clean.startsWith("../") || clean === "node_modules")
-      return unknown("outputsToolOutside", { tool, path: p });
+    // The folder itself or node_modules cannot be copied apart; a path outside it is placed by the caller.
+    if (clean === "." || clean === "" || clean === "node_modules") return unknown("outputsToolOutside", { tool, path: p });
     paths.push(clean.replace(/^\.\//, ""));
   }
   return outputs(...paths);

@@ -136,6 +136,9 @@ export function layeredPlan({
   if (needsModules && nodeModulesWriter(a, install)) return null;
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
   const layout = runtimeLayout(a, context, project, install, needsModules, options.harden, workspaceDirs);
+  // A build step writes into a system folder: the runtime would need it and cannot take it apart.
+  if (layout.kind === "files" && layout.why?.id === "outputsSystemFolder")
+    return { ok: false, id: "systemDir", data: { path: layout.why.data.path ?? "" } };
   const plain = layout.kind === "plain";
   const direct = layout.kind === "outputs" ? layout.runs : null;
   const gate = layout.kind === "outputs" ? layout.gate : undefined;

@@ -258,8 +258,8 @@ class Follower {
     const inner = new Follower({ ...this.project, pkg: ws.pkg }, read, false, []);
     inner.runScript(name, passed(rest), depth);
     // Its tools' caches and sources live in the workspace's folder: only the outputs and what ran carry over.
-    for (const p of inner.outputs) this.outputs.add(posix.join(ws.dir, p));
     const inside = (p: string) => (p.startsWith("/") ? p : posix.join(ws.dir, p));
+    for (const p of inner.outputs) this.outputs.add(inside(p));
     this.touched.push(...inner.touched.map(inside));
     this.written.push(...inner.written.map(inside));
     this.made.push(...inner.made.map(inside));
@@ -295,15 +295,12 @@ class Follower {
     return none && this.ran.length === 0 && this.made.every(keep);
   }
 
-  /** The outputs as absolute paths; fails when a removal or copy reaches outside them. */
+  /**
+   * The outputs as absolute paths; fails when a removal or copy reaches outside them. An output outside the
+   * working folder is copied on its own, unless it is a system folder or holds the working folder.
+   */
   finish(wd: string): string[] {
-    const outs = [...this.outputs].map((p) => posix.join(wd, p));
-    for (const w of [...this.written, ...this.made]) {
-      const abs = resolvePath(wd, w);
-      if (abs === null || abs === wd || !isUnder(abs, wd) || isUnder(abs, posix.join(wd, "node_modules")))
-        fail("outputsWritesOutside", { path: w });
-      if (abs !== null) outs.push(abs);
-    }
+    const outs = [...this.outputs, ...this.written, ...this.made].map((w) => placed(wd, w));
     for (const t of this.touched) {
       const abs = resolvePath(wd, t.replace(/\/\*+$/, "").replace(/\/$/, ""));
       if (abs === null || !outs.some((o) => isUnder(abs, o))) fail("outputsRemoves", { path: t });
@@ -311,6 +308,36 @@ class Follower {
     return outs.filter((p) => !outs.some((q) => q !== p && isUnder(p, q))).sort();
   }
 }
+
+/** Where an output lands: its absolute path, or the reason the runtime cannot copy it apart. */
+function placed(wd: string, path: string): string {
+  const abs = resolvePath(wd, path.replace(/\/+$/, "") || "/");
+  if (abs === null || abs === wd || isUnder(wd, abs) || isUnder(abs, posix.join(wd, "node_modules")))
+    return fail("outputsWritesOutside", { path });
+  if (!isUnder(abs, wd) && SYSTEM_ROOTS.has(abs.split("/")[1] ?? "") && !isUnder(abs, "/var/www"))
+    return fail("outputsSystemFolder", { path: abs });
+  return abs;
+}
+
+/** Top folders of the file system that hold the OS and the toolchain, not an app's own files. */
+const SYSTEM_ROOTS = new Set([
+  "bin",
+  "boot",
+  "dev",
+  "etc",
+  "lib",
+  "lib32",
+  "lib64",
+  "libx32",
+  "proc",
+  "root",
+  "run",
+  "sbin",
+  "sys",
+  "tmp",
+  "usr",
+  "var",
+]);
 
 /** `npm ci`, `npm install`, `yarn`, `yarn install`, `pnpm install`: the project's own dependencies. */
 function projectInstall(tool: string, operands: readonly string[]): boolean {

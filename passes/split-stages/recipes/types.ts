@@ -6,6 +6,7 @@ import type { PackagePolicy } from "../packages.js";
 
 export type RecipeRefusalId =
   | "alreadySlim"
+  | "systemDir"
   | "alreadySlimDevKept"
   | "noRuntimeImage"
   | "nothingToGain"
@@ -63,7 +64,8 @@ export type OutputsReasonId =
   | "outputsStdout"
   | "outputsFlagMissing"
   | "outputsNoAngularJson"
-  | "outputsAngularOutside";
+  | "outputsAngularOutside"
+  | "outputsSystemFolder";
 export type RecipeNoteId =
   | OutputsReasonId
   | "pruned"
