@@ -12,7 +12,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 const MIRROR = "https://deb.debian.org/debian";
 const OUT = new URL("../passes/split-stages/closure/debian-dev-libs.json", import.meta.url);
+// The headers packages whose names do not end in `-dev` (section libdevel), in a file of their own: most
+// files ask only "is this a headers package?", which must not parse the whole table.
+const LIBDEVEL = new URL("../passes/split-stages/closure/debian-libdevel.json", import.meta.url);
 const argv = process.argv.slice(2);
+// `--derive`: write the libdevel list from the table already here, without downloading.
+if (argv[0] === "--derive") {
+  writeLibdevel(JSON.parse(readFileSync(OUT, "utf8")).releases);
+  process.exit(0);
+}
 const local = argv[0] === "--local" ? argv[1] : null;
 const releases = (local ? argv.slice(2) : argv).length > 0 ? (local ? argv.slice(2) : argv) : ["bookworm", "trixie"];
 
@@ -35,6 +43,7 @@ const body = Object.entries(tables).map(([release, t]) => {
   return `    ${JSON.stringify(release)}: {\n${head.join("\n")}\n      "libs": {\n${lines.join(",\n")}\n      }\n    }`;
 });
 writeFileSync(OUT, `{\n  "releases": {\n${body.join(",\n")}\n  }\n}\n`);
+writeLibdevel(tables);
 for (const [release, t] of Object.entries(tables)) console.log(`${release}: ${Object.keys(t.libs).length} -dev packages`);
 
 async function tableFor(release) {
@@ -97,4 +106,10 @@ function devLibraries(packagesText) {
     if (found.length > 0) libs[name] = found;
   }
   return libs;
+}
+
+function writeLibdevel(releaseTables) {
+  const names = new Set(Object.values(releaseTables).flatMap((t) => Object.keys(t.libs)));
+  const list = [...names].filter((n) => !n.endsWith("-dev")).sort();
+  writeFileSync(LIBDEVEL, `${JSON.stringify(list, null, 0).replace(/","/g, '",\n  "').replace(/^\[/, "[\n  ").replace(/\]$/, "\n]")}\n`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import data from "./debian-dev-libs.json" with { type: "json" };
-import { DEBIAN_TABLE_RELEASE, isBuildOnlyPackage, libsOfDev, runtimePackagesFor } from "./debian-libs.js";
+import libdevel from "./debian-libdevel.json" with { type: "json" };
+import { DEBIAN_TABLE_RELEASE, isBuildOnlyPackage, isHeaders, libsOfDev, runtimePackagesFor } from "./debian-libs.js";
 
 describe("the generated -dev → library table", () => {
   test.each(["bookworm", "trixie"] as const)("%s: names its version and date, and is sorted", (release) => {
@@ -68,4 +69,12 @@ describe("runtimePackagesFor", () => {
     }
     for (const p of ["curl", "libpq5", "ca-certificates", "python3", "tzdata"]) expect(isBuildOnlyPackage(p), p).toBe(false);
   });
+});
+
+test("the libdevel list is the table's headers packages without `-dev` (scripts/debian-runtime-libs.mjs --derive)", () => {
+  const names = new Set(Object.values(data.releases).flatMap((t) => Object.keys(t.libs)));
+  expect(libdevel).toEqual([...names].filter((n) => !n.endsWith("-dev")).sort());
+  expect(isHeaders("libmariadb-dev-compat")).toBe(true);
+  expect(isHeaders("libpq-dev")).toBe(true);
+  expect(isHeaders("curl")).toBe(false);
 });

@@ -2,6 +2,7 @@
 // `libpq-dev` builds, `libpq5` runs. The table (debian-dev-libs.json) is generated from Debian's own
 // package relationships by scripts/debian-runtime-libs.mjs; nothing in it is typed by hand.
 import data from "./debian-dev-libs.json" with { type: "json" };
+import libdevel from "./debian-libdevel.json" with { type: "json" };
 
 type Table = Readonly<Record<string, readonly string[]>>;
 type Tables = Readonly<Record<string, { readonly libs: Table }>>;
@@ -13,11 +14,11 @@ const releaseTables = (): Tables => data.releases;
 export const debianTableReleases = (): readonly string[] => Object.keys(releaseTables());
 /** The release assumed when a caller names none. */
 export const DEBIAN_TABLE_RELEASE = "bookworm";
-/** Every release's headers, for "is this a headers package?" (`libdevel` names without `-dev`). */
-let anyRelease: ReadonlySet<string> | null = null;
-const anyReleaseHeaders = (): ReadonlySet<string> => {
-  anyRelease ??= new Set(Object.values(releaseTables()).flatMap((t) => Object.keys(t.libs)));
-  return anyRelease;
+/** Every release's headers packages without `-dev` in their names (section `libdevel`), generated beside the table. */
+let libdevelSet: ReadonlySet<string> | null = null;
+const libdevelNames = (): ReadonlySet<string> => {
+  libdevelSet ??= new Set(libdevel);
+  return libdevelSet;
 };
 
 /** Packages that only build: compilers, build drivers, header generators, version control. */
@@ -70,7 +71,7 @@ export function isBuildOnlyPackage(name: string): boolean {
 
 /** A headers package: `-dev`, or one the table lists (Debian's section `libdevel`: `libmariadb-dev-compat`). */
 export function isHeaders(name: string): boolean {
-  return name.endsWith("-dev") || anyReleaseHeaders().has(name);
+  return name.endsWith("-dev") || libdevelNames().has(name);
 }
 
 /** The run-time library packages behind one `-dev` package, or null when the table does not know it. */
