@@ -11,8 +11,12 @@ const { pathToFileURL } = require("node:url");
 const v8 = require("node:v8");
 const { Script } = require("node:vm");
 
-/** Run the bundle at `bundle` (an absolute path) as the main program. */
-function runBundle(bundle) {
+/**
+ * Run the bundle at `bundle` (an absolute path) as the main program, or with `{ worker: true }` as a batch worker
+ * thread (src/batch/run.ts), which writes the cache once it has done its first job (a worker is terminated, it
+ * sees no exit event).
+ */
+function runBundle(bundle, { worker = false } = {}) {
   let source;
   try {
     source = readFileSync(bundle, "latin1"); // ASCII (esbuild's charset option): no UTF-8 decoding
@@ -31,8 +35,10 @@ function runBundle(bundle) {
   const script = new Script(source, { filename: bundle, cachedData: cachedData ?? undefined });
   if (process.env.MSB_OPT_DEBUG_CACHE)
     process.stderr.write(`msb-opt: code cache ${cacheFile} ${!cachedData ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
-  if (cacheFile && (!cachedData || script.cachedDataRejected))
-    process.once("exit", (code) => saveCache(script, cacheFile, `${name}-`, code));
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    if (worker) process.once("msb-opt:warm", () => writeCache(script, cacheFile, `${name}-`));
+    else process.once("exit", (code) => saveCache(script, cacheFile, `${name}-`, code));
+  }
 
   const main = script.runInThisContext();
   const bundleModule = { exports: {} };
@@ -65,10 +71,14 @@ function readOrNull(file) {
 function saveCache(script, file, prefix, code) {
   const argv = process.argv.slice(2);
   if (code > 1 || argv.some((a) => /^(-h|--help|--version|--list-passes|--explain|--print-config)$/.test(a))) return;
+  writeCache(script, file, prefix);
+}
+
+function writeCache(script, file, prefix) {
   try {
     const dir = join(file, "..");
     mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${process.pid}-${require("node:worker_threads").threadId}.tmp`;
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, file);
     for (const name of readdirSync(dir))

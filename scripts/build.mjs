@@ -46,7 +46,7 @@ const jsonAsString = {
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
+  entryPoints: { index: "src/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -62,6 +62,7 @@ await build({
 });
 await buildScript("cli", "src/cli/main.ts");
 await buildScript("frontend", "src/entry-image.ts");
+await buildScript("batch-worker", "src/batch/worker.ts");
 copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), "dist/web-tree-sitter.wasm");
 copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tree-sitter-bash.wasm");
 
@@ -100,7 +101,7 @@ execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "ts
 // after the first deserializes the compiled code instead of parsing and compiling the bundle. The first
 // line names the bundle and its hash, the cache's key. Everything is inside: no import() at run time (a
 // vm.Script cannot import on Node 20), web-tree-sitter as its CommonJS build, and import.meta.url as the
-// bundle's own file URL (the wasm files, tables, examples.json and batch-worker.js lie beside it).
+// bundle's own file URL (the wasm files, tables, examples.json and batch-worker.cjs lie beside it).
 async function buildScript(name, entry) {
   const fromCjs = {
     name: "web-tree-sitter-cjs",
