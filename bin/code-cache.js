@@ -8,7 +8,6 @@ const { createRequire } = require("node:module");
 const { homedir } = require("node:os");
 const { join } = require("node:path");
 const { pathToFileURL } = require("node:url");
-const v8 = require("node:v8");
 const { Script } = require("node:vm");
 
 /**
@@ -24,10 +23,9 @@ function runBundle(bundle, { worker = false } = {}) {
     process.stderr.write(`msb-opt: ${bundle} is missing: run \`node scripts/build.mjs\` (npm install does)\n`);
     process.exit(3);
   }
-  // The tree-sitter grammar compiles with Liftoff only (see src/core/shell.ts). Set before compiling: V8
-  // accepts a code cache only under the flags it was made with.
-  v8.setFlagsFromString("--liftoff-only");
-
+  // V8 accepts a code cache only under the flags it was made with: the bundle compiles under Node's own
+  // flags, and the cache is written under them (writeCache), also after src/core/shell.ts set --liftoff-only
+  // for the shell grammar. node:v8 itself (and the stream modules it loads) is loaded only then.
   // The first line names the bundle and its hash (V8 itself only checks the length of the source).
   const [, name, hash] = /^\/\/msb-opt-bundle ([a-z-]+) ([0-9a-f]+)\n/.exec(source.slice(0, 80)) ?? [];
   const cacheFile = name && cachePath(`${name}-${hash}-${process.version}-${process.arch}.v8`);
@@ -36,7 +34,7 @@ function runBundle(bundle, { worker = false } = {}) {
   if (process.env.MSB_OPT_DEBUG_CACHE)
     process.stderr.write(`msb-opt: code cache ${cacheFile} ${!cachedData ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-    if (worker) process.once("msb-opt:warm", () => writeCache(script, cacheFile, `${name}-`));
+    if (worker) process.once("msb-opt:warm", () => writeCache(script, cacheFile, `${name}-`, true));
     else process.once("exit", (code) => saveCache(script, cacheFile, `${name}-`, code));
   }
 
@@ -74,17 +72,31 @@ function saveCache(script, file, prefix, code) {
   writeCache(script, file, prefix);
 }
 
-function writeCache(script, file, prefix) {
+function writeCache(script, file, prefix, worker = false) {
   try {
     const dir = join(file, "..");
     mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}-${require("node:worker_threads").threadId}.tmp`;
-    writeFileSync(tmp, script.createCachedData());
+    writeFileSync(tmp, cachedDataUnderNodeFlags(script, worker));
     renameSync(tmp, file);
     for (const name of readdirSync(dir))
       if (name.startsWith(prefix) && name.endsWith(".v8") && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
   } catch {
     // an unwritable or full cache folder: the next run compiles from source again
+  }
+}
+
+/**
+ * The code cache as if no flag had been set since the start: --liftoff-only (set when the shell grammar loads)
+ * is unset while the cache is made. A worker goes on running (its grammar is loaded): it is set again.
+ */
+function cachedDataUnderNodeFlags(script, worker) {
+  const v8 = require("node:v8");
+  v8.setFlagsFromString("--no-liftoff-only");
+  try {
+    return script.createCachedData();
+  } finally {
+    if (worker) v8.setFlagsFromString("--liftoff-only");
   }
 }
 
@@ -95,7 +107,7 @@ function writeCache(script, file, prefix) {
  * import through `default` or the prototype, both of which load it.
  */
 function lazyRequire(realRequire) {
-  const lazy = new Set(["node:child_process", "node:crypto", "node:http", "node:https"]);
+  const lazy = new Set(["node:child_process", "node:crypto", "node:http", "node:https", "node:v8"]);
   return Object.assign((id) => (lazy.has(id) ? lazyModule(() => realRequire(id)) : realRequire(id)), realRequire);
 }
 
