@@ -24,7 +24,7 @@ function runBundle(bundle, { worker = false } = {}) {
     process.exit(3);
   }
   // V8 accepts a code cache only under the flags it was made with: the bundle compiles under Node's own
-  // flags, and the cache is written under them (writeCache), also after src/core/shell.ts set --liftoff-only
+  // flags, and the cache is made under them (cachedDataUnderNodeFlags), also after src/core/shell.ts set --liftoff-only
   // for the shell grammar. node:v8 itself (and the stream modules it loads) is loaded only then.
   // The first line names the bundle and its hash (V8 itself only checks the length of the source).
   const [, name, hash] = /^\/\/msb-opt-bundle ([a-z-]+) ([0-9a-f]+)\n/.exec(source.slice(0, 80)) ?? [];
@@ -34,8 +34,9 @@ function runBundle(bundle, { worker = false } = {}) {
   if (process.env.MSB_OPT_DEBUG_CACHE)
     process.stderr.write(`msb-opt: code cache ${cacheFile} ${!cachedData ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
-    if (worker) process.once("msb-opt:warm", () => writeCache(script, cacheFile, `${name}-`, true));
-    else process.once("exit", (code) => saveCache(script, cacheFile, `${name}-`, code));
+    const compiled = { script, source, bundle, worker };
+    if (worker) process.once("msb-opt:warm", () => writeCache(compiled, cacheFile, `${name}-`));
+    else process.once("exit", (code) => saveCache(compiled, cacheFile, `${name}-`, code));
   }
 
   const main = script.runInThisContext();
@@ -66,18 +67,20 @@ function readOrNull(file) {
  * compiles. Written under a temporary name and renamed: a reader never sees half a file. Older caches of
  * this folder (another bundle or Node version) go.
  */
-function saveCache(script, file, prefix, code) {
+function saveCache(compiled, file, prefix, code) {
   const argv = process.argv.slice(2);
   if (code > 1 || argv.some((a) => /^(-h|--help|--version|--list-passes|--explain|--print-config)$/.test(a))) return;
-  writeCache(script, file, prefix);
+  writeCache(compiled, file, prefix);
 }
 
-function writeCache(script, file, prefix, worker = false) {
+function writeCache({ script, source, bundle, worker }, file, prefix) {
   try {
     const dir = join(file, "..");
     mkdirSync(dir, { recursive: true });
+    const data = cachedDataUnderNodeFlags(script, source, bundle, worker);
+    if (!data) return;
     const tmp = `${file}.${process.pid}-${require("node:worker_threads").threadId}.tmp`;
-    writeFileSync(tmp, cachedDataUnderNodeFlags(script, worker));
+    writeFileSync(tmp, data);
     renameSync(tmp, file);
     for (const name of readdirSync(dir))
       if (name.startsWith(prefix) && name.endsWith(".v8") && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
@@ -88,13 +91,18 @@ function writeCache(script, file, prefix, worker = false) {
 
 /**
  * The code cache as if no flag had been set since the start: --liftoff-only (set when the shell grammar loads)
- * is unset while the cache is made. A worker goes on running (its grammar is loaded): it is set again.
+ * and the two flags it turns off are back at Node's defaults while the cache is made (a worker, which goes on
+ * running, sets it again). Null when V8 rejects the result under those flags (another V8 whose Liftoff flag
+ * implies more): writing it would only make every later run compile from source after all.
  */
-function cachedDataUnderNodeFlags(script, worker) {
+function cachedDataUnderNodeFlags(script, source, bundle, worker) {
   const v8 = require("node:v8");
-  v8.setFlagsFromString("--no-liftoff-only");
+  v8.setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
   try {
-    return script.createCachedData();
+    const data = script.createCachedData();
+    // Another file name: V8 would answer the same name from its in-memory cache without reading `data`.
+    const check = new Script(source, { filename: `${bundle} (cache check)`, cachedData: data });
+    return check.cachedDataRejected ? null : data;
   } finally {
     if (worker) v8.setFlagsFromString("--liftoff-only");
   }
