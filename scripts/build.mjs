@@ -42,6 +42,18 @@ const jsonAsString = {
   },
 };
 
+// dockerfile-ast (CommonJS) requires vscode-languageserver-types from a dozen modules. esbuild's "module"
+// condition would give it the ES module build, which each require() then wraps in a fresh object with a getter
+// per export (80 of them, 12 times at every start); Node itself gives require() the CommonJS build, one object.
+const requireGetsCommonJs = {
+  name: "require-gets-commonjs",
+  setup(b) {
+    b.onResolve({ filter: /^vscode-languageserver-types$/ }, (args) =>
+      args.kind === "require-call" ? { path: createRequire(args.importer).resolve(args.path) } : undefined,
+    );
+  },
+};
+
 // A fresh dist/: chunk names change with the code, and old chunks must not pile up in the image.
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
@@ -56,7 +68,7 @@ await build({
   minify: !process.env.MSB_NO_MINIFY,
   sourcemap: "linked",
   logLevel: "warning",
-  plugins: [jsonAsString],
+  plugins: [jsonAsString, requireGetsCommonJs],
   // commander and dockerfile-ast are CommonJS: give the ESM bundle a require().
   banner: { js: "import { createRequire as __msbRequire } from 'node:module'; const require = __msbRequire(import.meta.url);" },
 });
@@ -119,7 +131,7 @@ async function buildScript(name, entry) {
     format: "cjs",
     minify: !process.env.MSB_NO_MINIFY,
     logLevel: "warning",
-    plugins: [jsonAsString, fromCjs],
+    plugins: [jsonAsString, fromCjs, requireGetsCommonJs],
     supported: { "dynamic-import": false },
     // The loader reads it as latin1 (one byte per character, no UTF-8 decoding): code and strings in ASCII
     // escapes; only comments of an unminified build may keep other characters.
