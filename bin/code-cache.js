@@ -8,11 +8,14 @@ const { createRequire } = require("node:module");
 const { homedir } = require("node:os");
 const { join } = require("node:path");
 const { pathToFileURL } = require("node:url");
-const v8 = require("node:v8");
 const { Script } = require("node:vm");
 
-/** Run the bundle at `bundle` (an absolute path) as the main program. */
-function runBundle(bundle) {
+/**
+ * Run the bundle at `bundle` (an absolute path) as the main program, or with `{ worker: true }` as a batch worker
+ * thread (src/batch/run.ts), which writes the cache once it has done its first job (a worker is terminated, it
+ * sees no exit event).
+ */
+function runBundle(bundle, { worker = false } = {}) {
   let source;
   try {
     source = readFileSync(bundle, "latin1"); // ASCII (esbuild's charset option): no UTF-8 decoding
@@ -20,10 +23,9 @@ function runBundle(bundle) {
     process.stderr.write(`msb-opt: ${bundle} is missing: run \`node scripts/build.mjs\` (npm install does)\n`);
     process.exit(3);
   }
-  // The tree-sitter grammar compiles with Liftoff only (see src/core/shell.ts). Set before compiling: V8
-  // accepts a code cache only under the flags it was made with.
-  v8.setFlagsFromString("--liftoff-only");
-
+  // V8 accepts a code cache only under the flags it was made with: the bundle compiles under Node's own
+  // flags, and the cache is made under them (cachedDataUnderNodeFlags), also after src/core/shell.ts set --liftoff-only
+  // for the shell grammar. node:v8 itself (and the stream modules it loads) is loaded only then.
   // The first line names the bundle and its hash (V8 itself only checks the length of the source).
   const [, name, hash] = /^\/\/msb-opt-bundle ([a-z-]+) ([0-9a-f]+)\n/.exec(source.slice(0, 80)) ?? [];
   const cacheFile = name && cachePath(`${name}-${hash}-${process.version}-${process.arch}.v8`);
@@ -31,8 +33,11 @@ function runBundle(bundle) {
   const script = new Script(source, { filename: bundle, cachedData: cachedData ?? undefined });
   if (process.env.MSB_OPT_DEBUG_CACHE)
     process.stderr.write(`msb-opt: code cache ${cacheFile} ${!cachedData ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
-  if (cacheFile && (!cachedData || script.cachedDataRejected))
-    process.once("exit", (code) => saveCache(script, cacheFile, `${name}-`, code));
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    const compiled = { script, source, bundle, worker };
+    if (worker) process.once("msb-opt:warm", () => writeCache(compiled, cacheFile, `${name}-`));
+    else process.once("exit", (code) => saveCache(compiled, cacheFile, `${name}-`, code));
+  }
 
   const main = script.runInThisContext();
   const bundleModule = { exports: {} };
@@ -62,19 +67,44 @@ function readOrNull(file) {
  * compiles. Written under a temporary name and renamed: a reader never sees half a file. Older caches of
  * this folder (another bundle or Node version) go.
  */
-function saveCache(script, file, prefix, code) {
+function saveCache(compiled, file, prefix, code) {
   const argv = process.argv.slice(2);
   if (code > 1 || argv.some((a) => /^(-h|--help|--version|--list-passes|--explain|--print-config)$/.test(a))) return;
+  writeCache(compiled, file, prefix);
+}
+
+function writeCache({ script, source, bundle, worker }, file, prefix) {
   try {
     const dir = join(file, "..");
     mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, script.createCachedData());
+    const data = cachedDataUnderNodeFlags(script, source, bundle, worker);
+    if (!data) return;
+    const tmp = `${file}.${process.pid}-${require("node:worker_threads").threadId}.tmp`;
+    writeFileSync(tmp, data);
     renameSync(tmp, file);
     for (const name of readdirSync(dir))
       if (name.startsWith(prefix) && name.endsWith(".v8") && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
   } catch {
     // an unwritable or full cache folder: the next run compiles from source again
+  }
+}
+
+/**
+ * The code cache as if no flag had been set since the start: --liftoff-only (set when the shell grammar loads)
+ * and the two flags it turns off are back at Node's defaults while the cache is made (a worker, which goes on
+ * running, sets it again). Null when V8 rejects the result under those flags (another V8 whose Liftoff flag
+ * implies more): writing it would only make every later run compile from source after all.
+ */
+function cachedDataUnderNodeFlags(script, source, bundle, worker) {
+  const v8 = require("node:v8");
+  v8.setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
+  try {
+    const data = script.createCachedData();
+    // Another file name: V8 would answer the same name from its in-memory cache without reading `data`.
+    const check = new Script(source, { filename: `${bundle} (cache check)`, cachedData: data });
+    return check.cachedDataRejected ? null : data;
+  } finally {
+    if (worker) v8.setFlagsFromString("--liftoff-only");
   }
 }
 
@@ -85,7 +115,7 @@ function saveCache(script, file, prefix, code) {
  * import through `default` or the prototype, both of which load it.
  */
 function lazyRequire(realRequire) {
-  const lazy = new Set(["node:child_process", "node:crypto", "node:http", "node:https"]);
+  const lazy = new Set(["node:child_process", "node:crypto", "node:http", "node:https", "node:v8"]);
   return Object.assign((id) => (lazy.has(id) ? lazyModule(() => realRequire(id)) : realRequire(id)), realRequire);
 }
 

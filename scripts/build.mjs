@@ -42,11 +42,23 @@ const jsonAsString = {
   },
 };
 
+// dockerfile-ast (CommonJS) requires vscode-languageserver-types from a dozen modules. esbuild's "module"
+// condition would give it the ES module build, which each require() then wraps in a fresh object with a getter
+// per export (80 of them, 12 times at every start); Node itself gives require() the CommonJS build, one object.
+const requireGetsCommonJs = {
+  name: "require-gets-commonjs",
+  setup(b) {
+    b.onResolve({ filter: /^vscode-languageserver-types$/ }, (args) =>
+      args.kind === "require-call" ? { path: createRequire(args.importer).resolve(args.path) } : undefined,
+    );
+  },
+};
+
 // A fresh dist/: chunk names change with the code, and old chunks must not pile up in the image.
 rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 await build({
-  entryPoints: { index: "src/index.ts", "batch-worker": "src/batch/worker.ts" },
+  entryPoints: { index: "src/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -56,12 +68,13 @@ await build({
   minify: !process.env.MSB_NO_MINIFY,
   sourcemap: "linked",
   logLevel: "warning",
-  plugins: [jsonAsString],
+  plugins: [jsonAsString, requireGetsCommonJs],
   // commander and dockerfile-ast are CommonJS: give the ESM bundle a require().
   banner: { js: "import { createRequire as __msbRequire } from 'node:module'; const require = __msbRequire(import.meta.url);" },
 });
 await buildScript("cli", "src/cli/main.ts");
 await buildScript("frontend", "src/entry-image.ts");
+await buildScript("batch-worker", "src/batch/worker.ts");
 copyFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm"), "dist/web-tree-sitter.wasm");
 copyFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"), "dist/tree-sitter-bash.wasm");
 
@@ -100,7 +113,7 @@ execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "ts
 // after the first deserializes the compiled code instead of parsing and compiling the bundle. The first
 // line names the bundle and its hash, the cache's key. Everything is inside: no import() at run time (a
 // vm.Script cannot import on Node 20), web-tree-sitter as its CommonJS build, and import.meta.url as the
-// bundle's own file URL (the wasm files, tables, examples.json and batch-worker.js lie beside it).
+// bundle's own file URL (the wasm files, tables, examples.json and batch-worker.cjs lie beside it).
 async function buildScript(name, entry) {
   const fromCjs = {
     name: "web-tree-sitter-cjs",
@@ -118,7 +131,7 @@ async function buildScript(name, entry) {
     format: "cjs",
     minify: !process.env.MSB_NO_MINIFY,
     logLevel: "warning",
-    plugins: [jsonAsString, fromCjs],
+    plugins: [jsonAsString, fromCjs, requireGetsCommonJs],
     supported: { "dynamic-import": false },
     // The loader reads it as latin1 (one byte per character, no UTF-8 decoding): code and strings in ASCII
     // escapes; only comments of an unminified build may keep other characters.

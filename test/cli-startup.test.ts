@@ -43,6 +43,28 @@ describe("code cache", () => {
     expect(withoutCacheNote(second.stderr)).toBe(withoutCacheNote(first.stderr));
   });
 
+  test("batch workers keep a cache of their own, written after their first job", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "msb-cache-")), "cache");
+    const tree = mkdtempSync(join(tmpdir(), "msb-cache-tree-"));
+    // More files than one chunk of work (32), so that both workers get some.
+    for (let i = 0; i < 40; i++) {
+      mkdirSync(join(tree, `app${i}`));
+      writeFileSync(join(tree, `app${i}`, "Dockerfile"), `FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\n`);
+    }
+    const env = { MSB_OPT_CACHE_DIR: dir, MSB_OPT_DEBUG_CACHE: "1", CI: "true" };
+    const notes = (stderr: string) =>
+      [...stderr.matchAll(/^msb-opt: code cache \S+\/(batch-worker|cli)-\S+ (\w+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
+    const first = run(["batch", "--offline", "-q", "--jobs", "2", tree], env);
+    expect(first.code).toBe(0);
+    expect(notes(first.stderr)).toEqual(["cli missing", "batch-worker missing", "batch-worker missing"]);
+    expect(readdirSync(dir).filter((f) => f.startsWith("batch-worker-"))).toEqual([
+      expect.stringMatching(new RegExp(`^batch-worker-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8$`)),
+    ]);
+    const second = run(["batch", "--offline", "-q", "--jobs", "2", tree], env);
+    expect(notes(second.stderr)).toEqual(["cli used", "batch-worker used", "batch-worker used"]);
+    expect(second.stderr.replace(/^msb-opt: code cache .*\n/gm, "")).toBe(first.stderr.replace(/^msb-opt: code cache .*\n/gm, ""));
+  });
+
   test("--version, --help and errors write none", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "msb-cache-")), "cache");
     expect(run(["--version"], { MSB_OPT_CACHE_DIR: dir }).code).toBe(0);
@@ -86,16 +108,19 @@ describe("modules one file's run leaves unloaded", () => {
   const probe = join(mkdtempSync(join(tmpdir(), "msb-probe-")), "probe.cjs");
   writeFileSync(
     probe,
-    'process.on("exit", () => process.stderr.write(`loaded: ${process.moduleLoadList.filter((m) => m.startsWith("NativeModule ")).join(",")}\\n`));\n',
+    // The list is taken before writing it: process.stderr itself loads the stream modules.
+    'process.on("exit", () => { const list = process.moduleLoadList.filter((m) => m.startsWith("NativeModule ")).join(","); require("node:fs").writeSync(2, `loaded: ${list}\\n`); });\n',
   );
   const loaded = (stderr: string) => new Set((/^loaded: (.*)$/m.exec(stderr)?.[1] ?? "").split(",").map((m) => m.slice(13)));
 
-  test("an --offline run loads no child_process, http, https or crypto", () => {
+  test("an --offline run loads no child_process, http, https, crypto, v8, stream or net", () => {
+    // Its output goes to a pipe (spawnSync's): written without process.stdout's stream.
     const r = run(["--offline", CASE], { MSB_OPT_CACHE_DIR: "" }, ["--require", probe]);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain("FROM debian:bookworm-slim AS runtime");
     const mods = loaded(r.stderr);
     expect(mods.has("fs")).toBe(true); // the probe works
-    for (const m of ["child_process", "http", "https", "crypto"]) expect(mods.has(m)).toBe(false);
+    for (const m of ["child_process", "http", "https", "crypto", "v8", "stream", "net"]) expect(mods.has(m)).toBe(false);
   });
 
   test("a run that asks a registry loads http on first use, and it works", async () => {

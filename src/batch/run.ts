@@ -15,11 +15,20 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** The built worker file, or null under the TypeScript sources (tests), where files run in this thread. */
-function workerFile(): URL | null {
-  const file = new URL("./batch-worker.js", import.meta.url);
-  return file.protocol === "file:" && existsSync(fileURLToPath(file)) ? file : null;
+/**
+ * How to start a worker of the built CLI: the worker bundle beside it (dist/batch-worker.cjs), run by bin/code-cache.js
+ * with a V8 code cache like the CLI itself (no ES module loader, no parse and compile of the bundle per worker).
+ * Null under the TypeScript sources (tests), where files run in this thread.
+ */
+function workerBoot(): string | null {
+  const bundle = new URL("./batch-worker.cjs", import.meta.url);
+  const runner = new URL("../bin/code-cache.js", import.meta.url);
+  if (bundle.protocol !== "file:" || !existsSync(fileURLToPath(bundle)) || !existsSync(fileURLToPath(runner))) return null;
+  const [b, r] = [fileURLToPath(bundle), fileURLToPath(runner)].map((p) => JSON.stringify(p));
+  return `require(${r}).runBundle(${b}, { worker: true });`;
 }
+
+const startWorker = (boot: string) => new Worker(boot, { eval: true });
 
 /**
  * Workers started ahead, while the caller walks the tree: each spends a while loading the bundle and the
@@ -28,10 +37,10 @@ function workerFile(): URL | null {
  */
 const warm: Worker[] = [];
 export function warmUpWorkers(jobs: number): void {
-  const file = workerFile();
-  if (!file || jobs <= 1) return;
+  const boot = workerBoot();
+  if (!boot || jobs <= 1) return;
   while (warm.length < jobs) {
-    const worker = new Worker(file);
+    const worker = startWorker(boot);
     worker.unref();
     // One that dies before it is taken leaves the pool (a fresh one is started in its place then).
     worker.once("exit", () => warm.includes(worker) && warm.splice(warm.indexOf(worker), 1));
@@ -45,9 +54,9 @@ export async function runBatch(
   jobs: number,
   onResult: (result: FileResult) => void = () => {},
 ): Promise<FileResult[]> {
-  const file = workerFile();
+  const boot = workerBoot();
   const workers = Math.min(jobs, Math.ceil(tasks.length / CHUNK));
-  if (workers <= 1 || !file) {
+  if (workers <= 1 || !boot) {
     for (const w of warm.splice(0)) void w.terminate();
     const results: FileResult[] = [];
     for (const task of tasks) {
@@ -81,7 +90,7 @@ export async function runBatch(
    */
   const serve = (): Promise<void> =>
     new Promise<void>((resolve) => {
-      const worker = warm.shift() ?? new Worker(file);
+      const worker = warm.shift() ?? startWorker(boot);
       worker.ref();
       live.add(worker);
       const inFlight: Job[] = [];

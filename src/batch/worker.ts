@@ -13,6 +13,9 @@ interface Job {
 // Load the grammar before the first job arrives (the pipeline awaits the same promise, and reports its failure).
 loadShell().catch(() => {});
 
+/** A job is done: bin/code-cache.js has been told that the functions a job needs are compiled. */
+let warm = false;
+
 // Jobs run one after the other in the order they came (the pool sends the next before this one is done).
 let queue: Promise<void> = Promise.resolve();
 parentPort?.on("message", (job: Job) => {
@@ -26,4 +29,7 @@ async function run(job: Job): Promise<void> {
     results.push(await processFile(task, job.options));
   }
   parentPort?.postMessage({ id: job.id, results });
+  // The functions a job compiles are now compiled: bin/code-cache.js may write them to its cache (once).
+  if (!warm) (process as NodeJS.EventEmitter).emit("msb-opt:warm");
+  warm = true;
 }

@@ -1,5 +1,5 @@
 // The command line. The only module that touches `process`; everything else goes through the library API.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeFileAtomically } from "../io/atomic-write.js";
 import { Command, Option } from "commander";
@@ -74,7 +74,7 @@ Exit codes: 0 done, 1 changes found under --check, 2 error in the input or usage
 3 internal error: a bug in msb-opt, please report it (nothing written).`,
     )
     .showHelpAfterError("(run msb-opt --help for usage)")
-    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, "msb-opt: ")) })
+    .configureOutput({ ...commanderOutput, outputError: (str, write) => write(str.replace(/^error: /, "msb-opt: ")) })
     .exitOverride();
 }
 
@@ -99,22 +99,22 @@ async function main(argv: string[]): Promise<number> {
   const opts = cmd.opts<CliOptions>();
   const [file] = cmd.processedArgs as [string];
   if (opts.listPasses) {
-    for (const p of PASSES) process.stdout.write(`${p.id}\t${p.title}\n`);
+    for (const p of PASSES) toStdout(`${p.id}\t${p.title}\n`);
     return 0;
   }
   if (opts.explain) {
     const pass = PASSES.find((p) => p.id === opts.explain);
     if (!pass) throw new UsageError(`unknown pass "${opts.explain}" (known: ${PASSES.map((p) => p.id).join(", ")})`);
-    process.stdout.write(`${pass.id}: ${pass.title}\n\n${pass.rationale}\n`);
+    toStdout(`${pass.id}: ${pass.title}\n\n${pass.rationale}\n`);
     const example = readExamples()[pass.id];
-    if (example) process.stdout.write(`\nExample (${example.case}):\n\n${example.diff}\n${example.notes}`);
+    if (example) toStdout(`\nExample (${example.case}):\n\n${example.diff}\n${example.notes}`);
     return 0;
   }
   const fromStdin = file === "-";
   const label = fromStdin ? "<stdin>" : file;
   const { settings, file: configFile } = settingsOf(cmd, fromStdin ? null : file);
   if (opts.printConfig) {
-    process.stdout.write(`${JSON.stringify({ config: configFile, settings }, null, 2)}\n`);
+    toStdout(`${JSON.stringify({ config: configFile, settings }, null, 2)}\n`);
     return 0;
   }
   const text = fromStdin ? decodeBytes(readFileSync(0)) : readInput(file);
@@ -157,11 +157,11 @@ async function main(argv: string[]): Promise<number> {
       onInterrupt: verifyIo().onInterrupt,
       runRoot: verifyRunRoot(),
       cacheDir: (await import("./verify.js")).cacheDir(process.env),
-      progress: (m) => process.stderr.write(`msb-opt verify: ${m}\n`),
+      progress: (m) => toStderr(`msb-opt verify: ${m}\n`),
     }).catch((err: unknown) => {
       throw err instanceof DockerEnvironmentError ? new UsageError(err.message) : err;
     });
-    process.stderr.write(renderTable(verdict));
+    toStderr(renderTable(verdict));
     if (!verdict.equivalent) {
       // Never hand out a rewrite that did not verify: the output is the file as it was.
       result = { ...result, output: text, diff: "", changes: [] };
@@ -177,20 +177,20 @@ async function main(argv: string[]): Promise<number> {
       changes: result.changes.map(strip),
       refusals: result.refusals.map(strip),
     };
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    toStdout(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     if (!opts.quiet) {
       for (const n of [...result.changes, ...result.refusals].sort((a, b) => a.line - b.line)) {
-        process.stderr.write(`${printable(formatNote(n, label))}\n`);
+        toStderr(`${printable(formatNote(n, label))}\n`);
       }
     }
     if (opts.diff) {
-      const color = process.stdout.isTTY && !("NO_COLOR" in process.env);
-      process.stdout.write(encodeText(color ? colorizeDiff(result.diff) : result.diff));
+      const color = stdout().isTTY && !("NO_COLOR" in process.env);
+      toStdout(encodeText(color ? colorizeDiff(result.diff) : result.diff));
     } else if (opts.output) {
       writeOutput(opts.output, result.output);
     } else if (!opts.check) {
-      process.stdout.write(encodeText(result.output));
+      toStdout(encodeText(result.output));
     }
     // Proposed context files (only passes given a writing option propose any): written beside the output, never under --diff/--check.
     if (!opts.diff && !opts.check && contextDir !== null) for (const f of result.files) writeOutput(join(contextDir, f.path), f.after);
@@ -200,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
 
 /** Parse a subcommand's arguments and run it; its usage errors print as `msb-opt: …` with exit code 2. */
 async function subcommand(name: string, cmd: Command, argv: string[], run: (cmd: Command) => Promise<number>): Promise<number> {
-  cmd.configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, `msb-opt ${name}: `)) });
+  cmd.configureOutput({ ...commanderOutput, outputError: (str, write) => write(str.replace(/^error: /, `msb-opt ${name}: `)) });
   try {
     cmd.parse(argv, { from: "user" });
   } catch (err) {
@@ -215,8 +215,8 @@ async function subcommand(name: string, cmd: Command, argv: string[], run: (cmd:
 }
 
 const terminal = () => ({
-  out: (text: string) => process.stdout.write(text),
-  err: (text: string) => process.stderr.write(text),
+  out: toStdout,
+  err: toStderr,
   tty: Boolean(process.stderr.isTTY) && !process.env.CI,
   cwd: process.cwd(),
 });
@@ -231,7 +231,7 @@ function installInterrupts(): void {
   if (interruptsInstalled) return;
   interruptsInstalled = true;
   const handler = () => {
-    process.stderr.write("\nmsb-opt verify: interrupted, removing what it built\n");
+    toStderr("\nmsb-opt verify: interrupted, removing what it built\n");
     Promise.allSettled([...interruptCleanups].map((c) => c())).finally(() => process.exit(130));
   };
   process.once("SIGINT", handler);
@@ -280,7 +280,7 @@ function warnIfClassicBuilder(label: string, text: string): void {
   if (process.env.DOCKER_BUILDKIT !== "0") return;
   const syntax = /^\uFEFF?(?:#[^\n]*\n)*?#\s*syntax\s*=\s*(\S*msb-opt\S*)/i.exec(text);
   if (syntax) {
-    process.stderr.write(
+    toStderr(
       `${printable(`msb-opt: warning: ${label} names msb-opt as its BuildKit frontend (\`# syntax=${syntax[1]}\`), but DOCKER_BUILDKIT=0: the classic builder ignores that line, so \`docker build\` will not optimize it.`)}\n`,
     );
   }
@@ -329,11 +329,43 @@ function writeOutput(path: string, text: string): void {
   }
 }
 
-// `msb-opt … | head` closes our stdout early: that is the reader's choice, not an error.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw err;
-});
+/**
+ * Standard output and error, written with fs.writeSync: Node's process.stdout and process.stderr load its stream
+ * modules (and net, for a pipe) on first use, which costs one file's run more than its passes. What a
+ * descriptor does not take at once (a full non-blocking pipe, a closed reader) goes on through the stream,
+ * which waits, or reports, as it always did; from then on that descriptor's writes all go through it, in order.
+ */
+const throughStream = { 1: false, 2: false };
+function write(fd: 1 | 2, data: string | Uint8Array): void {
+  let rest = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  while (!throughStream[fd] && rest.length > 0) {
+    try {
+      rest = rest.subarray(writeSync(fd, rest));
+    } catch {
+      throughStream[fd] = true;
+    }
+  }
+  if (rest.length > 0) (fd === 1 ? stdout() : process.stderr).write(rest);
+}
+function toStdout(data: string | Uint8Array): void {
+  write(1, data);
+}
+function toStderr(data: string | Uint8Array): void {
+  write(2, data);
+}
+const commanderOutput = { writeOut: toStdout, writeErr: toStderr };
+
+let stdoutWatched = false;
+function stdout(): NodeJS.WriteStream {
+  // `msb-opt … | head` closes our stdout early: that is the reader's choice, not an error.
+  if (!stdoutWatched)
+    process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  stdoutWatched = true;
+  return process.stdout;
+}
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -341,18 +373,18 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(`msb-opt: ${printable(err.message)}\n`);
+      toStderr(`msb-opt: ${printable(err.message)}\n`);
       process.exitCode = 2;
       return;
     }
     // A bug in msb-opt, not bad input: its own exit code, a request for a report, the stack only when asked.
     const debug = process.argv.includes("--debug");
     const what = printable((err as Error)?.message ?? String(err));
-    process.stderr.write(
+    toStderr(
       `msb-opt: internal error (a bug in msb-opt, not a problem with the input): ${what}\n` +
         `msb-opt: please report it at ${ISSUES_URL} with the command and the Dockerfile${debug ? "" : " (--debug adds the stack)"}\n`,
     );
-    if (debug && (err as Error)?.stack) process.stderr.write(`${printable((err as Error).stack as string, true)}\n`);
+    if (debug && (err as Error)?.stack) toStderr(`${printable((err as Error).stack as string, true)}\n`);
     process.exitCode = 3;
   },
 );
