@@ -35,7 +35,10 @@ function runBundle(bundle, { worker = false } = {}) {
     process.stderr.write(`msb-opt: code cache ${cacheFile} ${!cachedData ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     const compiled = { script, source, bundle, worker };
-    if (worker) process.once("msb-opt:warm", () => writeCache(compiled, cacheFile, `${name}-`));
+    // One worker writes: V8's flags are the process's, and another worker loading the shell grammar sets
+    // --liftoff-only while this one makes its cache under Node's defaults.
+    if (worker && require("node:worker_threads").threadId === 1)
+      process.once("msb-opt:warm", () => writeCache(compiled, cacheFile, `${name}-`));
     else process.once("exit", (code) => saveCache(compiled, cacheFile, `${name}-`, code));
   }
 

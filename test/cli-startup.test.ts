@@ -56,12 +56,18 @@ describe("code cache", () => {
       [...stderr.matchAll(/^msb-opt: code cache \S+\/(batch-worker|cli)-\S+ (\w+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
     const first = run(["batch", "--offline", "-q", "--jobs", "2", tree], env);
     expect(first.code).toBe(0);
-    expect(notes(first.stderr)).toEqual(["cli missing", "batch-worker missing", "batch-worker missing"]);
+    // Each worker that started says so (a loaded machine may finish both chunks before the second starts).
+    const workers = (stderr: string) => notes(stderr).filter((n) => n.startsWith("batch-worker"));
+    expect(notes(first.stderr)[0]).toBe("cli missing");
+    expect(workers(first.stderr).length).toBeGreaterThan(0);
+    expect(new Set(workers(first.stderr))).toEqual(new Set(["batch-worker missing"]));
     expect(readdirSync(dir).filter((f) => f.startsWith("batch-worker-"))).toEqual([
       expect.stringMatching(new RegExp(`^batch-worker-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8$`)),
     ]);
     const second = run(["batch", "--offline", "-q", "--jobs", "2", tree], env);
-    expect(notes(second.stderr)).toEqual(["cli used", "batch-worker used", "batch-worker used"]);
+    expect(notes(second.stderr)[0]).toBe("cli used");
+    expect(workers(second.stderr).length).toBeGreaterThan(0);
+    expect(new Set(workers(second.stderr))).toEqual(new Set(["batch-worker used"]));
     expect(second.stderr.replace(/^msb-opt: code cache .*\n/gm, "")).toBe(first.stderr.replace(/^msb-opt: code cache .*\n/gm, ""));
   });
 
