@@ -44,8 +44,8 @@ export interface CleanupOptions {
   readonly aptNoRecommends: boolean;
   /** Is the project on Yarn 1 (whose `yarn cache clean` only clears the global cache)? null: unknown. */
   readonly yarnClassic: boolean | null;
-  /** What the image's ENTRYPOINT and CMD run with the package managers (for the shipped stages). */
-  readonly runtime: readonly ManagerUse[];
+  /** What the image's ENTRYPOINT and CMD run with a package manager (for the shipped stages); its other uses may be left out. */
+  readonly runtime: (spec: ManagerSpec) => readonly ManagerUse[];
 }
 
 const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
@@ -136,7 +136,7 @@ export function cleanupRun(
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
-    if (shipped && reliesOnCache(spec, options.runtime)) {
+    if (shipped && reliesOnCache(spec, options.runtime(spec))) {
       refuse("runtimeNeedsCache", { manager: label });
       continue;
     }

@@ -258,6 +258,18 @@ const MANAGER_WORD = new RegExp(
   `(?<![A-Za-z0-9_])(?:${[...MANAGERS.map((m) => m.names.source.replace(/^\^|\$$/g, "")), "pip\\d*"].join("|")})(?![A-Za-z0-9_])`,
 );
 
+/** `mayUseManager` for one manager: could `managerUses` find a use of `spec` in this text? */
+export function mayUseSpec(text: string, spec: ManagerSpec): boolean {
+  let word = SPEC_WORDS.get(spec);
+  if (!word) {
+    const names = [spec.names.source.replace(/^\^|\$$/g, ""), ...(spec.id === "pip" ? ["pip\\d*"] : [])];
+    word = new RegExp(`(?<![A-Za-z0-9_])(?:${names.join("|")})(?![A-Za-z0-9_])`);
+    SPEC_WORDS.set(spec, word);
+  }
+  return word.test(text.replace(/["'\\]/g, ""));
+}
+const SPEC_WORDS = new Map<ManagerSpec, RegExp>();
+
 export function managerUses(script: ShellScript): ManagerUse[] {
   const uses: ManagerUse[] = [];
   for (const command of simpleCommands(script)) {

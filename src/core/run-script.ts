@@ -114,3 +114,25 @@ export function parseRun(df: Dockerfile, stage: Stage, instr: Instruction): Pars
   if (!script.ok) return { ok: false, reason: "its shell does not parse cleanly" };
   return { ok: true, script };
 }
+
+/**
+ * A whole-word pattern of command names for `mayRunCommand`: `commandNames("npm", "pip\\d*")`. A name is
+ * whole when no letter, digit, `_`, `.` or `-` touches it (a `/` may: `/usr/bin/npm` runs `npm`).
+ */
+export function commandNames(...names: string[]): RegExp {
+  return new RegExp(`(?<![\\w.-])(?:${names.join("|")})(?![\\w.-])`);
+}
+
+/**
+ * A screen before a shell parse: could the script run a command whose name, less its folders, is one of
+ * `names` (from `commandNames`)? A command's name is its word's text with escapes, line continuations and
+ * quotes removed, so it is a whole word of the script once those are removed the same way (and backquotes
+ * made blanks); a script without one runs no such command.
+ */
+export function mayRunCommand(text: string, names: RegExp): boolean {
+  const plain = text
+    .replace(/\\(\r?\n|[\s\S])/g, (_, c: string) => (c.endsWith("\n") ? "" : c))
+    .replace(/['"]/g, "")
+    .replace(/`/g, " ");
+  return names.test(plain);
+}
