@@ -10,6 +10,7 @@ import {
   hasCacheMount,
   managerUses,
   mayUseManager,
+  mayUseSpec,
   missingFlags,
   reliesOnCache,
   type ManagerSpec,
@@ -52,17 +53,31 @@ const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
 const DOCKER_CLEAN = `rm -f ${DOCKER_CLEAN_FILE}`;
 const tick = (s: string) => `\`${s}\``;
 
-/** The RUNs that run after `instr` on top of its layer: the rest of its stage and the stages built FROM it. */
-function laterUses(df: Dockerfile, si: number, instr: Instruction): ManagerUse[] {
+/**
+ * What the RUNs that run after `instr` on top of its layer (the rest of its stage and the stages built FROM it)
+ * do with one manager; their uses of other managers may be left out.
+ */
+function laterUses(df: Dockerfile, si: number, instr: Instruction, spec: ManagerSpec): ManagerUse[] {
   const stages = new Set([si]);
   for (let t = si + 1; t < df.stages.length; t++) if (stages.has(stageIndex(df, df.stages[t].base.raw, t))) stages.add(t);
   const uses: ManagerUse[] = [];
   for (const t of stages) {
     const stage = df.stages[t];
     const body = t === si ? stage.body.slice(stage.body.indexOf(instr) + 1) : stage.body;
-    for (const later of body) if (later.keyword === "RUN") uses.push(...usesOf(df, stage, later));
+    for (const later of body) if (later.keyword === "RUN" && mayUse(df, stage, later, spec)) uses.push(...usesOf(df, stage, later));
   }
   return uses;
+}
+
+/**
+ * Could the RUN use the manager? Neither its script nor its raw text names it: then it has no use of it to
+ * find, and needs no parse (most RUNs).
+ */
+function mayUse(df: Dockerfile, stage: Stage, run: Instruction, spec: ManagerSpec): boolean {
+  const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
+  if (mayUseSpec(raw, spec)) return true;
+  const source = runScript(df, stage, run);
+  return source.ok && mayUseSpec(source.text, spec);
 }
 
 /**
@@ -76,7 +91,7 @@ function usesOf(df: Dockerfile, stage: Stage, run: Instruction): readonly Manage
   const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
   const source = runScript(df, stage, run);
   if (!mayUseManager(raw) && !(source.ok && mayUseManager(source.text))) {
-    // Neither the script nor the raw text names a manager: none to find, so neither is parsed (most RUNs).
+    // Neither the script nor the raw text names a manager: none to find, so neither is parsed.
     uses = [];
   } else {
     const parsed = parseRun(df, stage, run);
@@ -113,7 +128,6 @@ export function cleanupRun(
   }
   const commands = simpleCommands(script);
   const mounts = instr.flags.filter((f) => f.name === "mount").map((f) => f.value ?? "");
-  const later = laterUses(df, si, instr);
   const refuse = (id: CleanupNoteId, data: Record<string, string | number>) => notes.push({ kind: "refusal", line: instr.line, id, data });
 
   const inserts: { at: number; text: string }[] = [];
@@ -132,7 +146,7 @@ export function cleanupRun(
       refuse("notShipped", { manager: label, stage: stage.name ?? String(si) });
       continue;
     }
-    if (reliesOnCache(spec, later)) {
+    if (reliesOnCache(spec, laterUses(df, si, instr, spec))) {
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
