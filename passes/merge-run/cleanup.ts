@@ -9,6 +9,7 @@ import {
   cacheMountValues,
   hasCacheMount,
   managerUses,
+  mayInstall,
   mayUseManager,
   mayUseSpec,
   missingFlags,
@@ -114,9 +115,9 @@ export function cleanupRun(
   const notes: CleanupNote[] = [];
   const unchanged = { instr, notes };
   if (instr.keyword !== "RUN") return unchanged;
-  // A script that names no package manager has nothing to tidy: no need to parse it.
+  // A script that names no package manager with an install has nothing to tidy: no need to parse it.
   const source = runScript(df, stage, instr);
-  if (!source.ok || !mayUseManager(source.text)) return unchanged;
+  if (!source.ok || !mayInstall(source.text)) return unchanged;
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok || hasBackground(parsed.script)) return unchanged;
   const script = parsed.script;

@@ -1,5 +1,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { cacheMountValues, hasCacheMount, managerUses, MANAGERS, mayUseManager, missingFlags, reliesOnCache } from "./package-managers.js";
+import {
+  cacheMountValues,
+  hasCacheMount,
+  managerUses,
+  MANAGERS,
+  mayInstall,
+  mayUseManager,
+  missingFlags,
+  reliesOnCache,
+} from "./package-managers.js";
 import { loadShell, parseShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -93,4 +102,35 @@ describe("mayUseManager, the screen before a parse", () => {
     expect(uses(text)).toEqual([]);
     expect(mayUseManager(text)).toBe(false);
   });
+});
+
+describe("mayInstall, the screen before the parse", () => {
+  /** The truth it stands in for: managerUses finds an install or a refresh. */
+  const installs = (text: string) => managerUses(parseShell(text)).some((u) => u.kind !== "other");
+  test.each([
+    "apt-get update",
+    "apt-get -y install curl",
+    "apt-get 'install' curl",
+    "ap\\t-get in\\stall curl",
+    "/sbin/apk add --no-cache x",
+    "python3 -m pip install -r r.txt",
+    "yarn",
+    "yarn --frozen-lockfile",
+    "cd /x && npm ci",
+    "go build ./...",
+    "cargo fetch",
+    "dnf -y groupinstall x",
+    "zypper dup",
+    "composer require x",
+  ])("lets %j through", (text) => {
+    expect(installs(text)).toBe(true);
+    expect(mayInstall(text)).toBe(true);
+  });
+  test.each(["apk --print-arch", "go env GOPATH", "npm --version", "cp /go/bin/x . && echo done", "pip3 freeze", "apt-get clean"])(
+    "stops %j",
+    (text) => {
+      expect(installs(text)).toBe(false);
+      expect(mayInstall(text)).toBe(false);
+    },
+  );
 });

@@ -270,6 +270,26 @@ export function mayUseSpec(text: string, spec: ManagerSpec): boolean {
 }
 const SPEC_WORDS = new Map<ManagerSpec, RegExp>();
 
+/**
+ * Could `managerUses` find an install or a refresh in this text? A manager's name and, unless the manager
+ * installs with no sub-command at all (`yarn`), one of its install or refresh sub-commands: a sub-command is a
+ * whole word's value, so it is a whole word of the text once quotes and backslashes are dropped.
+ */
+export function mayInstall(text: string): boolean {
+  const plain = text.replace(/["'\\]/g, "");
+  return MANAGERS.some((spec) => mayUseSpec(text, spec) && (spec.installs.has("") || subCommandWord(spec).test(plain)));
+}
+function subCommandWord(spec: ManagerSpec): RegExp {
+  let word = SUB_WORDS.get(spec);
+  if (!word) {
+    const subs = [...spec.installs, ...(spec.refreshes ?? [])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    word = new RegExp(`(?<![A-Za-z0-9_.-])(?:${subs.join("|")})(?![A-Za-z0-9_.-])`);
+    SUB_WORDS.set(spec, word);
+  }
+  return word;
+}
+const SUB_WORDS = new Map<ManagerSpec, RegExp>();
+
 export function managerUses(script: ShellScript): ManagerUse[] {
   const uses: ManagerUse[] = [];
   for (const command of simpleCommands(script)) {
