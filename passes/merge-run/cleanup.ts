@@ -9,9 +9,9 @@ import {
   cacheMountValues,
   hasCacheMount,
   managerUses,
+  mayDecideCache,
   mayInstall,
   mayUseManager,
-  mayUseSpec,
   missingFlags,
   reliesOnCache,
   type ManagerSpec,
@@ -71,14 +71,14 @@ function laterUses(df: Dockerfile, si: number, instr: Instruction, spec: Manager
 }
 
 /**
- * Could the RUN use the manager? Neither its script nor its raw text names it: then it has no use of it to
- * find, and needs no parse (most RUNs).
+ * Could the RUN use the manager in a way `reliesOnCache` reads? Neither its script nor its raw text shows one:
+ * then it needs no parse (most RUNs).
  */
 function mayUse(df: Dockerfile, stage: Stage, run: Instruction, spec: ManagerSpec): boolean {
   const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
-  if (mayUseSpec(raw, spec)) return true;
+  if (mayDecideCache(raw, spec)) return true;
   const source = runScript(df, stage, run);
-  return source.ok && mayUseSpec(source.text, spec);
+  return source.ok && mayDecideCache(source.text, spec);
 }
 
 /**

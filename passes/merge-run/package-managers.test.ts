@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import {
   cacheMountValues,
   hasCacheMount,
+  mayDecideCache,
   managerUses,
   MANAGERS,
   mayInstall,
@@ -133,4 +134,33 @@ describe("mayInstall, the screen before the parse", () => {
       expect(mayInstall(text)).toBe(false);
     },
   );
+});
+
+describe("mayDecideCache, the screen before a later RUN's parse", () => {
+  test.each([
+    ["apt", "apt-get update"],
+    ["apt", "apt-cache policy curl"],
+    ["apt", "apt-get download x"],
+    ["apk", "apk info -vv"],
+    ["apk", "apk 'add' x"],
+    ["npm", "npm ci --offline"],
+    ["dnf", "dnf -C install x"],
+    ["yum", "yum --cacheonly install x"],
+    ["cargo", "cargo build"],
+  ])("lets %s %j through", (id, text) => {
+    const mine = uses(text).filter((u) => u.spec.id === id);
+    expect(reliesOnCache(spec(id), mine) || mine.some((u) => u.kind === "refresh")).toBe(true);
+    expect(mayDecideCache(text, spec(id))).toBe(true);
+  });
+  test.each([
+    ["apt", "apt-get purge -y x && apt-get clean"],
+    ["apk", "apk del .build-deps"],
+    ["npm", "npm ci"],
+    ["pip", "pip install x"],
+    ["apt", "apk info"],
+  ])("stops %s %j", (id, text) => {
+    const mine = uses(text).filter((u) => u.spec.id === id);
+    expect(reliesOnCache(spec(id), mine) || mine.some((u) => u.kind === "refresh")).toBe(false);
+    expect(mayDecideCache(text, spec(id))).toBe(false);
+  });
 });

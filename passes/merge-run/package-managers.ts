@@ -290,6 +290,24 @@ function subCommandWord(spec: ManagerSpec): RegExp {
 }
 const SUB_WORDS = new Map<ManagerSpec, RegExp>();
 
+/**
+ * Could a use of `spec` in this text change what `reliesOnCache` answers? Only cargo, `--offline`, the cache-only
+ * flags of dnf & co., a refresh, or a sub-command that reads the index do, each a whole word of the text.
+ */
+export function mayDecideCache(text: string, spec: ManagerSpec): boolean {
+  if (!mayUseSpec(text, spec)) return false;
+  if (spec.id === "cargo") return true;
+  let word = CACHE_WORDS.get(spec);
+  if (!word) {
+    const words = ["--offline", ...(spec.refreshes ?? []), ...(spec.readsIndex ?? [])];
+    if (/^(dnf|yum|microdnf|zypper)$/.test(spec.id)) words.push("--cacheonly", "-C", "--no-refresh");
+    word = new RegExp(`(?<![A-Za-z0-9_.-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![A-Za-z0-9_.-])`);
+    CACHE_WORDS.set(spec, word);
+  }
+  return word.test(text.replace(/["'\\]/g, ""));
+}
+const CACHE_WORDS = new Map<ManagerSpec, RegExp>();
+
 export function managerUses(script: ShellScript): ManagerUse[] {
   const uses: ManagerUse[] = [];
   for (const command of simpleCommands(script)) {
