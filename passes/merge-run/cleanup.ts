@@ -65,21 +65,28 @@ function laterUses(df: Dockerfile, si: number, instr: Instruction, spec: Manager
   for (const t of stages) {
     const stage = df.stages[t];
     const body = t === si ? stage.body.slice(stage.body.indexOf(instr) + 1) : stage.body;
-    for (const later of body) if (later.keyword === "RUN" && mayUse(df, stage, later, spec)) uses.push(...usesOf(df, stage, later));
+    for (const later of body) if (later.keyword === "RUN" && mayUse(later, spec)) uses.push(...usesOf(df, stage, later));
   }
   return uses;
 }
 
 /**
- * Could the RUN use the manager in a way `reliesOnCache` reads? Neither its script nor its raw text shows one:
- * then it needs no parse (most RUNs).
+ * Could the RUN use the manager in a way `reliesOnCache` reads? Neither its raw text nor its heredocs (which
+ * hold every word of its script) show one: then it needs no parse (most RUNs). Asked again for each earlier
+ * RUN, so answered once per instruction object and manager (the answer depends on the instruction alone).
  */
-function mayUse(df: Dockerfile, stage: Stage, run: Instruction, spec: ManagerSpec): boolean {
-  const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
-  if (mayDecideCache(raw, spec)) return true;
-  const source = runScript(df, stage, run);
-  return source.ok && mayDecideCache(source.text, spec);
+function mayUse(run: Instruction, spec: ManagerSpec): boolean {
+  let answers = mayUseByRun.get(run);
+  if (!answers) mayUseByRun.set(run, (answers = new Map()));
+  let answer = answers.get(spec);
+  if (answer === undefined) {
+    const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
+    answer = mayDecideCache([raw, ...run.heredocs.map((h) => h.body)].join("\n"), spec);
+    answers.set(spec, answer);
+  }
+  return answer;
 }
+const mayUseByRun = new WeakMap<Instruction, Map<ManagerSpec, boolean>>();
 
 /**
  * What one RUN does with package managers, worked out once per instruction object (every RUN is asked
