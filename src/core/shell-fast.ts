@@ -2,7 +2,7 @@
 // those, this small parser builds the very tree tree-sitter-bash builds (node types, offsets, anonymous
 // tokens, fields, and its quirks), without loading or running the wasm grammar. Anything it is not sure
 // about returns null and goes to tree-sitter: here-docs, subshells, substitutions, compound commands,
-// keywords, comments, escapes, braces, brackets, special parameters, blanks-only string pieces.
+// keywords, comments, escapes (a backslash outside single quotes), braces, brackets, special parameters, blanks-only string pieces.
 // shell-fast.test.ts compares both parsers on every testdata RUN and on generated command lines.
 
 /** A syntax node with the part of web-tree-sitter's `Node` API the passes use. */
@@ -132,9 +132,10 @@ type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken | Subs
 
 /** The tree tree-sitter-bash would build for `text`, or null when the text is not plain enough to be sure. */
 export function parseFast(text: string): FastNode | null {
-  // Blanks at the ends, newlines (here-docs, comments), escapes and backquotes: tree-sitter.
-  // A line continuation (backslash, newline) is a blank between tokens, as in tree-sitter; any other is not.
-  if (text.length === 0 || /^\s|\s$|[\r\v\f`]|\\(?!\n)|(?<!\\)\n/.test(text)) return null;
+  // Blanks at the ends, newlines (here-docs, comments) and backquotes: tree-sitter. A line continuation
+  // (backslash, newline) is a blank between tokens, as in tree-sitter; any other backslash outside single
+  // quotes (an escape) is left to it by the tokenizer.
+  if (text.length === 0 || /^\s|\s$|[\r\v\f`]|(?<!\\)\n/.test(text)) return null;
   try {
     return new FastParser(text).program();
   } catch (e) {
@@ -522,7 +523,8 @@ function string(src: string, open: number, parts: FastNode[]): number {
     }
     let j = i;
     while (j < src.length && src[j] !== '"' && src[j] !== "$") j++;
-    if (!/\S/.test(src.slice(i, j))) bail();
+    // An escape inside double quotes (`\"`, `\$`, a line continuation): tree-sitter.
+    if (!/\S/.test(src.slice(i, j)) || src.slice(i, j).includes("\\")) bail();
     kids.push(new FastNode(src, "string_content", true, i, j));
     i = j;
   }
