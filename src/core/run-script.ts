@@ -1,6 +1,6 @@
 // The shell script a RUN executes, as BuildKit hands it to the shell, and whether we may reason about it.
 import { stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
-import { MAX_SHELL_DEPTH, parseShell, type ShellScript } from "./shell.js";
+import { MAX_SHELL_DEPTH, parseShell, scopedMemo, type ShellScript } from "./shell.js";
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
 const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powershell)/i;
@@ -10,8 +10,15 @@ const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powers
  * blanks) continues on the next; comment lines and empty lines inside a continuation are dropped.
  */
 export function joinContinuations(text: string, escape: "\\" | "`" = "\\"): string {
-  const e = escape === "`" ? "`" : "\\\\";
-  const continued = new RegExp(`(^|[^${e}])${e}[ \\t]*$`);
+  // Every pass asks for the same RUNs' scripts: joined once per optimize run.
+  return scopedMemo(escape === "`" ? "join`" : "join", text, (t) => join(t, escape));
+}
+
+/** A line that continues on the next, by escape character. */
+const CONTINUED = { "\\": /(^|[^\\])\\[ \t]*$/, "`": /(^|[^`])`[ \t]*$/ };
+
+function join(text: string, escape: "\\" | "`"): string {
+  const continued = CONTINUED[escape];
   const out: string[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {

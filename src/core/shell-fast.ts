@@ -5,6 +5,9 @@
 // keywords, comments, escapes (a backslash outside single quotes), braces, brackets, special parameters, blanks-only string pieces.
 // shell-fast.test.ts compares both parsers on every testdata RUN and on generated command lines.
 
+/** A leaf's children and fields: one shared empty list (most nodes are leaves, and nothing changes a list). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /** A syntax node with the part of web-tree-sitter's `Node` API the passes use. */
 export class FastNode {
   parent: FastNode | null = null;
@@ -15,9 +18,9 @@ export class FastNode {
     readonly isNamed: boolean,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly children: FastNode[] = [],
+    readonly children: FastNode[] = NONE,
     /** The field name of each child (null when none), index for index. */
-    private readonly fields: (string | null)[] = [],
+    private readonly fields: (string | null)[] = NONE,
   ) {
     for (const c of children) c.parent = this;
   }
@@ -25,7 +28,7 @@ export class FastNode {
     return this.source.slice(this.startIndex, this.endIndex);
   }
   get namedChildren(): FastNode[] {
-    this.named ??= this.children.filter((c) => c.isNamed);
+    this.named ??= this.children.length === 0 ? NONE : this.children.filter((c) => c.isNamed);
     return this.named;
   }
   get namedChildCount(): number {

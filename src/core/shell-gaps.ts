@@ -49,6 +49,7 @@ function copy(node: ShellNode, source: string, at: (offset: number) => number): 
   const end = at(node.endIndex);
   if (Number.isNaN(start) || Number.isNaN(end)) return null;
   const kids = node.children;
+  if (kids.length === 0) return new FastNode(source, node.type, node.isNamed, start, end);
   const children: FastNode[] = [];
   const fields: (string | null)[] = [];
   for (let i = 0; i < kids.length; i++) {
