@@ -79,9 +79,10 @@ export class FastNode {
 
 type Kid = readonly [node: FastNode, field: string | null];
 
-class Bail extends Error {}
+/** Thrown to give a script up: one object, since a new Error would record a stack each time (half the scripts). */
+const BAIL = Object.freeze({ bail: true });
 function bail(): never {
-  throw new Bail();
+  throw BAIL;
 }
 
 /** Words that tree-sitter reads as keywords, declarations or tests in command position. */
@@ -142,7 +143,7 @@ export function parseFast(text: string): FastNode | null {
   try {
     return new FastParser(text).program();
   } catch (e) {
-    if (e instanceof Bail) return null;
+    if (e === BAIL) return null;
     throw e;
   }
 }
