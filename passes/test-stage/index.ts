@@ -4,7 +4,7 @@
 // `testStage` they move into a `test` stage that the final stage waits for by copying its marker file.
 import { changed, instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
-import { commandNames, mayRunCommand, parseRun } from "../../src/core/run-script.js";
+import { commandNames, mayRunCommand, parseRun, runScript } from "../../src/core/run-script.js";
 import { simpleCommands } from "../../src/core/shell.js";
 import { isNeutral, neededStages, testCommand } from "./test-commands.js";
 
@@ -179,6 +179,9 @@ function testRuns(df: Dockerfile, stage: Stage): TestRun[] {
   const runs: TestRun[] = [];
   stage.body.forEach((instr, index) => {
     if (instr.keyword !== "RUN" || !mayRunTests(instr)) return;
+    // Again on the script the shell runs, without the comment lines of the continuation (`# smoke test`).
+    const source = runScript(df, stage, instr);
+    if (!source.ok || !mayRunTestsIn(source.text)) return;
     const parsed = parseRun(df, stage, instr);
     if (!parsed.ok) return;
     const commands = simpleCommands(parsed.script);
@@ -199,7 +202,9 @@ function testRuns(df: Dockerfile, stage: Stage): TestRun[] {
  * programs, whose name (its command name's last path segment) is a whole word of that text too.
  */
 export function mayRunTests(instr: Instruction): boolean {
-  const script = [instr.args, ...instr.heredocs.map((h) => h.body)].join("\n");
+  return mayRunTestsIn([instr.args, ...instr.heredocs.map((h) => h.body)].join("\n"));
+}
+function mayRunTestsIn(script: string): boolean {
   return TEST_WORD.test(script.replace(/[\\`]\r?\n|[\\`'"]/g, "")) && mayRunCommand(script, TEST_PROGRAM);
 }
 const TEST_WORD = /(?<![\w.-])(?:test(?![\w.-])|test:|t(?![\w.-])|check(?![\w.-])|verify(?![\w.-]))|pytest|py\.test|unittest/;
