@@ -2,7 +2,8 @@
 // those, this small parser builds the very tree tree-sitter-bash builds (node types, offsets, anonymous
 // tokens, fields, and its quirks), without loading or running the wasm grammar. Anything it is not sure
 // about returns null and goes to tree-sitter: here-docs, subshells, substitutions, compound commands,
-// keywords, comments, escapes (a backslash outside single quotes), braces, brackets, special parameters, blanks-only string pieces.
+// keywords (but `export NAME=value`), comments, escapes (a backslash outside single quotes), braces,
+// brackets, special parameters, blanks-only string pieces.
 // shell-fast.test.ts compares both parsers on every testdata RUN and on generated command lines.
 
 /** A leaf's children and fields: one shared empty list (most nodes are leaves, and nothing changes a list). */
@@ -94,6 +95,7 @@ const KEYWORDS = new Set(
 const PLAIN = /[A-Za-z0-9_./:@%+,=~^*?-]/;
 const NUMBER = /^-?(0x)?[0-9]+$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const NAME_ONLY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
 const MAX_CHAIN = 200;
 const REDIRECTS = [">>", ">&", "<&", ">|", ">", "<"];
@@ -244,6 +246,8 @@ class FastParser {
       this.pos++;
       return this.redirectsAfter(first.node);
     }
+    if (first?.kind === "word" && first.parts.length === 1 && first.parts[0].type === "word" && first.parts[0].text === "export")
+      return this.declaration(first);
     const kids: Kid[] = [];
     let named = false;
     const redirects: FastNode[] = [];
@@ -296,6 +300,24 @@ class FastParser {
       return { command: kids.length === 1 ? kids[0][0] : this.node("variable_assignments", kids), redirects };
     }
     return { command: this.node("command", kids), redirects };
+  }
+
+  /** `export NAME NAME=value …` (no options, no redirects; anything else goes to tree-sitter). */
+  private declaration(keyword: WordToken): { command: FastNode; redirects: FastNode[] } {
+    this.pos++;
+    const kids: Kid[] = [[this.anon("export", keyword.start, keyword.end), null]];
+    for (let t = this.tokens[this.pos]; t && t.kind !== "op" && t.kind !== "}"; t = this.tokens[this.pos]) {
+      if (t.kind !== "word") bail();
+      const word = t as WordToken;
+      this.pos++;
+      const assignment = this.assignment(word);
+      if (assignment) kids.push([assignment, null]);
+      else if (word.parts.length === 1 && word.parts[0].type === "word" && NAME_ONLY.test(word.parts[0].text))
+        kids.push([new FastNode(this.src, "variable_name", true, word.start, word.end), null]);
+      else bail();
+    }
+    if (kids.length === 1) bail();
+    return { command: this.node("declaration_command", kids), redirects: [] };
   }
 
   /** `{ a; b; }` (each statement ends in `;`), then its redirects. */
