@@ -103,7 +103,8 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     if (!ahead.copies[i]) break;
     // A RUN that runs none of the commands `classifyRun` and `addPrefetch` know needs no parse: it changes nothing.
     const source = runScript(df, stage, run);
-    if (!source.ok || !mayMatter(source.text)) continue;
+    const copyAbove = body.slice(regionStart(body, i), i).some((x) => contextCopy(x) !== null);
+    if (!source.ok || !mayMatter(source.text, copyAbove)) continue;
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
     if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? "")))

@@ -39,9 +39,28 @@ export function classifyRun(commands: readonly SimpleCommand[]): RunKind {
  * through one of these command names (keep them in step with `classifyCommand` and BUILDS), so a script
  * without one needs no parse.
  */
-export function mayMatter(script: string): boolean {
-  return mayRunCommand(script, KNOWN_COMMANDS);
+export function mayMatter(script: string, copyAbove: boolean): boolean {
+  return mayRunCommand(script, copyAbove ? KNOWN_COMMANDS : INSTALL_COMMANDS);
 }
+/**
+ * Without a context COPY right above it, a RUN can only count as an install done (`installedBefore`): only
+ * an install step's command names matter then (no `cd` refusal and no prefetch: both need that COPY).
+ */
+const INSTALL_COMMANDS = commandNames(
+  "npm",
+  "yarn",
+  "pnpm",
+  "poetry",
+  "pipenv",
+  "bundler?",
+  "composer(?:\\.phar)?",
+  "pip[\\d.]*",
+  "python[\\d.]*",
+  "uv",
+  "go",
+  "mvnw?",
+  "dotnet",
+);
 const KNOWN_COMMANDS = commandNames(
   "cd",
   "npm",
