@@ -156,6 +156,8 @@ function batchRates(dir, pairs) {
   }
   console.log(`batch scaling: ${(rate(2) / rate(1)).toFixed(2)}x with 2 workers, best runs (goal >= 1.8x); ${load()}`);
 }
+// BENCH_PIPELINE_ONLY=1: stop after the pipeline's part (the batch and CLI parts take minutes).
+if (process.env.BENCH_PIPELINE_ONLY) process.exit(0);
 const COPIES = Number(process.env.BENCH_BATCH_COPIES ?? 4);
 console.log(`before batch: ${load()}`);
 batchRates(root, 3);

@@ -4,7 +4,7 @@ import { cleanupRun } from "./cleanup.js";
 import { loadShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
-const options = { cacheMounts: false, aptNoRecommends: false, yarnClassic: true, runtime: [] };
+const options = { cacheMounts: false, aptNoRecommends: false, yarnClassic: true, runtime: () => [] };
 
 describe("cleanupRun", () => {
   const run = (text: string, shipped = true, opts = options) => {

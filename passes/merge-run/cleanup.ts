@@ -9,6 +9,8 @@ import {
   cacheMountValues,
   hasCacheMount,
   managerUses,
+  mayDecideCache,
+  mayInstall,
   mayUseManager,
   missingFlags,
   reliesOnCache,
@@ -44,26 +46,47 @@ export interface CleanupOptions {
   readonly aptNoRecommends: boolean;
   /** Is the project on Yarn 1 (whose `yarn cache clean` only clears the global cache)? null: unknown. */
   readonly yarnClassic: boolean | null;
-  /** What the image's ENTRYPOINT and CMD run with the package managers (for the shipped stages). */
-  readonly runtime: readonly ManagerUse[];
+  /** What the image's ENTRYPOINT and CMD run with a package manager (for the shipped stages); its other uses may be left out. */
+  readonly runtime: (spec: ManagerSpec) => readonly ManagerUse[];
 }
 
 const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
 const DOCKER_CLEAN = `rm -f ${DOCKER_CLEAN_FILE}`;
 const tick = (s: string) => `\`${s}\``;
 
-/** The RUNs that run after `instr` on top of its layer: the rest of its stage and the stages built FROM it. */
-function laterUses(df: Dockerfile, si: number, instr: Instruction): ManagerUse[] {
+/**
+ * What the RUNs that run after `instr` on top of its layer (the rest of its stage and the stages built FROM it)
+ * do with one manager; their uses of other managers may be left out.
+ */
+function laterUses(df: Dockerfile, si: number, instr: Instruction, spec: ManagerSpec): ManagerUse[] {
   const stages = new Set([si]);
   for (let t = si + 1; t < df.stages.length; t++) if (stages.has(stageIndex(df, df.stages[t].base.raw, t))) stages.add(t);
   const uses: ManagerUse[] = [];
   for (const t of stages) {
     const stage = df.stages[t];
     const body = t === si ? stage.body.slice(stage.body.indexOf(instr) + 1) : stage.body;
-    for (const later of body) if (later.keyword === "RUN") uses.push(...usesOf(df, stage, later));
+    for (const later of body) if (later.keyword === "RUN" && mayUse(later, spec)) uses.push(...usesOf(df, stage, later));
   }
   return uses;
 }
+
+/**
+ * Could the RUN use the manager in a way `reliesOnCache` reads? Neither its raw text nor its heredocs (which
+ * hold every word of its script) show one: then it needs no parse (most RUNs). Asked again for each earlier
+ * RUN, so answered once per instruction object and manager (the answer depends on the instruction alone).
+ */
+function mayUse(run: Instruction, spec: ManagerSpec): boolean {
+  let answers = mayUseByRun.get(run);
+  if (!answers) mayUseByRun.set(run, (answers = new Map()));
+  let answer = answers.get(spec);
+  if (answer === undefined) {
+    const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
+    answer = mayDecideCache([raw, ...run.heredocs.map((h) => h.body)].join("\n"), spec);
+    answers.set(spec, answer);
+  }
+  return answer;
+}
+const mayUseByRun = new WeakMap<Instruction, Map<ManagerSpec, boolean>>();
 
 /**
  * What one RUN does with package managers, worked out once per instruction object (every RUN is asked
@@ -76,7 +99,7 @@ function usesOf(df: Dockerfile, stage: Stage, run: Instruction): readonly Manage
   const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
   const source = runScript(df, stage, run);
   if (!mayUseManager(raw) && !(source.ok && mayUseManager(source.text))) {
-    // Neither the script nor the raw text names a manager: none to find, so neither is parsed (most RUNs).
+    // Neither the script nor the raw text names a manager: none to find, so neither is parsed.
     uses = [];
   } else {
     const parsed = parseRun(df, stage, run);
@@ -99,9 +122,9 @@ export function cleanupRun(
   const notes: CleanupNote[] = [];
   const unchanged = { instr, notes };
   if (instr.keyword !== "RUN") return unchanged;
-  // A script that names no package manager has nothing to tidy: no need to parse it.
+  // A script that names no package manager with an install has nothing to tidy: no need to parse it.
   const source = runScript(df, stage, instr);
-  if (!source.ok || !mayUseManager(source.text)) return unchanged;
+  if (!source.ok || !mayInstall(source.text)) return unchanged;
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok || hasBackground(parsed.script)) return unchanged;
   const script = parsed.script;
@@ -113,7 +136,6 @@ export function cleanupRun(
   }
   const commands = simpleCommands(script);
   const mounts = instr.flags.filter((f) => f.name === "mount").map((f) => f.value ?? "");
-  const later = laterUses(df, si, instr);
   const refuse = (id: CleanupNoteId, data: Record<string, string | number>) => notes.push({ kind: "refusal", line: instr.line, id, data });
 
   const inserts: { at: number; text: string }[] = [];
@@ -132,11 +154,11 @@ export function cleanupRun(
       refuse("notShipped", { manager: label, stage: stage.name ?? String(si) });
       continue;
     }
-    if (reliesOnCache(spec, later)) {
+    if (reliesOnCache(spec, laterUses(df, si, instr, spec))) {
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
-    if (shipped && reliesOnCache(spec, options.runtime)) {
+    if (shipped && reliesOnCache(spec, options.runtime(spec))) {
       refuse("runtimeNeedsCache", { manager: label });
       continue;
     }

@@ -5,7 +5,7 @@ import { shippedStages } from "../../src/core/stages.js";
 import { cleanupRun, type CleanupNote, type CleanupNoteId } from "./cleanup.js";
 import { mergeRuns, type MergeNoteId } from "./merge.js";
 import { CONSTRUCTS } from "../../src/core/syntax.js";
-import { managerUses, type ManagerUse } from "./package-managers.js";
+import { managerUses, mayUseSpec, type ManagerSpec, type ManagerUse } from "./package-managers.js";
 import { runtimeScripts } from "./runtime.js";
 import { parseShell } from "../../src/core/shell.js";
 
@@ -118,15 +118,20 @@ export default definePass({
   run(df, ctx): Dockerfile {
     const shipped = shippedStages(df);
     const scripts = runtimeScripts(df, shipped, ctx.context);
-    let runtime: readonly ManagerUse[] | null = null;
+    const runtime = new Map<ManagerSpec, readonly ManagerUse[]>();
     const options = {
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),
       aptNoRecommends: ctx.options.aptNoRecommends === true,
       yarnClassic: yarnClassic(ctx),
-      // Parsed when a cleanup first asks: most files never do, and an entrypoint script can be long.
-      get runtime() {
-        runtime ??= scripts.flatMap((text) => managerUses(parseShell(text)));
-        return runtime;
+      // Parsed when a cleanup first asks about a manager, and only the scripts that name it: most files never
+      // ask, and a script of the build context can be long (or a data file a CMD names).
+      runtime(spec: ManagerSpec): readonly ManagerUse[] {
+        let uses = runtime.get(spec);
+        if (!uses) {
+          uses = scripts.filter((text) => mayUseSpec(text, spec)).flatMap((text) => managerUses(parseShell(text)));
+          runtime.set(spec, uses);
+        }
+        return uses;
       },
     };
     if (ctx.options.cacheMounts === true && !options.cacheMounts) ctx.decline(1, "mountsNotAllowed", {});

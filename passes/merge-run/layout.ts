@@ -2,6 +2,7 @@
 import { andOrChain, topLevel } from "./shell-state.js";
 import { overlapsRun, parseShell, textRuns, type ShellNode, type ShellScript } from "../../src/core/shell.js";
 import type { Instruction } from "../../src/core/ir.js";
+import { closeGaps } from "../../src/core/shell-gaps.js";
 
 /** Nodes whose inside is taken literally: blanks there are data. */
 export const VERBATIM = new Set([
@@ -37,6 +38,9 @@ export function collapseBlanks(script: ShellScript): ShellScript {
   };
   visit(script.root);
   if (gaps.length === 0) return script;
+  // The same tree with its offsets moved, as a parse of the new text would give (not parsed again: the cost).
+  const closed = closeGaps(script, gaps);
+  if (closed) return closed;
   let text = script.text;
   for (const [a, b] of gaps.sort((x, y) => y[0] - x[0])) text = `${text.slice(0, a)} ${text.slice(b)}`;
   const tidy = parseShell(text);

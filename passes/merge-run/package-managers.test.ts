@@ -1,5 +1,15 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { cacheMountValues, hasCacheMount, managerUses, MANAGERS, mayUseManager, missingFlags, reliesOnCache } from "./package-managers.js";
+import {
+  cacheMountValues,
+  hasCacheMount,
+  mayDecideCache,
+  managerUses,
+  MANAGERS,
+  mayInstall,
+  mayUseManager,
+  missingFlags,
+  reliesOnCache,
+} from "./package-managers.js";
 import { loadShell, parseShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -92,5 +102,65 @@ describe("mayUseManager, the screen before a parse", () => {
   test.each(["make install", "echo npmrc && aptitude", "curl -o pipx.tgz x"])("no manager in %j", (text) => {
     expect(uses(text)).toEqual([]);
     expect(mayUseManager(text)).toBe(false);
+  });
+});
+
+describe("mayInstall, the screen before the parse", () => {
+  /** The truth it stands in for: managerUses finds an install or a refresh. */
+  const installs = (text: string) => managerUses(parseShell(text)).some((u) => u.kind !== "other");
+  test.each([
+    "apt-get update",
+    "apt-get -y install curl",
+    "apt-get 'install' curl",
+    "ap\\t-get in\\stall curl",
+    "/sbin/apk add --no-cache x",
+    "python3 -m pip install -r r.txt",
+    "yarn",
+    "yarn --frozen-lockfile",
+    "cd /x && npm ci",
+    "go build ./...",
+    "cargo fetch",
+    "dnf -y groupinstall x",
+    "zypper dup",
+    "composer require x",
+  ])("lets %j through", (text) => {
+    expect(installs(text)).toBe(true);
+    expect(mayInstall(text)).toBe(true);
+  });
+  test.each(["apk --print-arch", "go env GOPATH", "npm --version", "cp /go/bin/x . && echo done", "pip3 freeze", "apt-get clean"])(
+    "stops %j",
+    (text) => {
+      expect(installs(text)).toBe(false);
+      expect(mayInstall(text)).toBe(false);
+    },
+  );
+});
+
+describe("mayDecideCache, the screen before a later RUN's parse", () => {
+  test.each([
+    ["apt", "apt-get update"],
+    ["apt", "apt-cache policy curl"],
+    ["apt", "apt-get download x"],
+    ["apk", "apk info -vv"],
+    ["apk", "apk 'add' x"],
+    ["npm", "npm ci --offline"],
+    ["dnf", "dnf -C install x"],
+    ["yum", "yum --cacheonly install x"],
+    ["cargo", "cargo build"],
+  ])("lets %s %j through", (id, text) => {
+    const mine = uses(text).filter((u) => u.spec.id === id);
+    expect(reliesOnCache(spec(id), mine) || mine.some((u) => u.kind === "refresh")).toBe(true);
+    expect(mayDecideCache(text, spec(id))).toBe(true);
+  });
+  test.each([
+    ["apt", "apt-get purge -y x && apt-get clean"],
+    ["apk", "apk del .build-deps"],
+    ["npm", "npm ci"],
+    ["pip", "pip install x"],
+    ["apt", "apk info"],
+  ])("stops %s %j", (id, text) => {
+    const mine = uses(text).filter((u) => u.spec.id === id);
+    expect(reliesOnCache(spec(id), mine) || mine.some((u) => u.kind === "refresh")).toBe(false);
+    expect(mayDecideCache(text, spec(id))).toBe(false);
   });
 });

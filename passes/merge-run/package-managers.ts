@@ -258,6 +258,56 @@ const MANAGER_WORD = new RegExp(
   `(?<![A-Za-z0-9_])(?:${[...MANAGERS.map((m) => m.names.source.replace(/^\^|\$$/g, "")), "pip\\d*"].join("|")})(?![A-Za-z0-9_])`,
 );
 
+/** `mayUseManager` for one manager: could `managerUses` find a use of `spec` in this text? */
+export function mayUseSpec(text: string, spec: ManagerSpec): boolean {
+  let word = SPEC_WORDS.get(spec);
+  if (!word) {
+    const names = [spec.names.source.replace(/^\^|\$$/g, ""), ...(spec.id === "pip" ? ["pip\\d*"] : [])];
+    word = new RegExp(`(?<![A-Za-z0-9_])(?:${names.join("|")})(?![A-Za-z0-9_])`);
+    SPEC_WORDS.set(spec, word);
+  }
+  return word.test(text.replace(/["'\\]/g, ""));
+}
+const SPEC_WORDS = new Map<ManagerSpec, RegExp>();
+
+/**
+ * Could `managerUses` find an install or a refresh in this text? A manager's name and, unless the manager
+ * installs with no sub-command at all (`yarn`), one of its install or refresh sub-commands: a sub-command is a
+ * whole word's value, so it is a whole word of the text once quotes and backslashes are dropped.
+ */
+export function mayInstall(text: string): boolean {
+  const plain = text.replace(/["'\\]/g, "");
+  return MANAGERS.some((spec) => mayUseSpec(text, spec) && (spec.installs.has("") || subCommandWord(spec).test(plain)));
+}
+function subCommandWord(spec: ManagerSpec): RegExp {
+  let word = SUB_WORDS.get(spec);
+  if (!word) {
+    const subs = [...spec.installs, ...(spec.refreshes ?? [])].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    word = new RegExp(`(?<![A-Za-z0-9_.-])(?:${subs.join("|")})(?![A-Za-z0-9_.-])`);
+    SUB_WORDS.set(spec, word);
+  }
+  return word;
+}
+const SUB_WORDS = new Map<ManagerSpec, RegExp>();
+
+/**
+ * Could a use of `spec` in this text change what `reliesOnCache` answers? Only cargo, `--offline`, the cache-only
+ * flags of dnf & co., a refresh, or a sub-command that reads the index do, each a whole word of the text.
+ */
+export function mayDecideCache(text: string, spec: ManagerSpec): boolean {
+  if (!mayUseSpec(text, spec)) return false;
+  if (spec.id === "cargo") return true;
+  let word = CACHE_WORDS.get(spec);
+  if (!word) {
+    const words = ["--offline", ...(spec.refreshes ?? []), ...(spec.readsIndex ?? [])];
+    if (/^(dnf|yum|microdnf|zypper)$/.test(spec.id)) words.push("--cacheonly", "-C", "--no-refresh");
+    word = new RegExp(`(?<![A-Za-z0-9_.-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![A-Za-z0-9_.-])`);
+    CACHE_WORDS.set(spec, word);
+  }
+  return word.test(text.replace(/["'\\]/g, ""));
+}
+const CACHE_WORDS = new Map<ManagerSpec, RegExp>();
+
 export function managerUses(script: ShellScript): ManagerUse[] {
   const uses: ManagerUse[] = [];
   for (const command of simpleCommands(script)) {

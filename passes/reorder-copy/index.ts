@@ -14,10 +14,10 @@ import type { BuildContext } from "../../src/core/context.js";
 import { withDockerignore } from "../../src/core/dockerignore.js";
 import { instruction, withStage, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
-import { joinContinuations, parseRun } from "../../src/core/run-script.js";
+import { joinContinuations, parseRun, runScript } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { contextCopy, copyLabel, listLabel, type Copy } from "./copies.js";
-import { buildWithoutDependencyStep, classifyRun } from "./install-commands.js";
+import { buildWithoutDependencyStep, classifyRun, mayMatter } from "./install-commands.js";
 import { isManifestName } from "./manifests/index.js";
 import { MESSAGES, type MessageId, type Refusal } from "./messages.js";
 import { manifestList, plan } from "./plan.js";
@@ -101,6 +101,10 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     if (run.keyword !== "RUN") continue;
     if (ahead.body !== body) ahead = { body, copies: copiesFrom(body) };
     if (!ahead.copies[i]) break;
+    // A RUN that runs none of the commands `classifyRun` and `addPrefetch` know needs no parse: it changes nothing.
+    const source = runScript(df, stage, run);
+    const copyAbove = body.slice(regionStart(body, i), i).some((x) => contextCopy(x) !== null);
+    if (!source.ok || !mayMatter(source.text, copyAbove)) continue;
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
     if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? "")))

@@ -1,5 +1,6 @@
 // Which commands of a RUN install dependencies from manifests (npm ci, pip install -r …, go mod download),
 // which are harmless beside them (cache cleaning, system packages), and which may need the sources.
+import { commandNames, mayRunCommand } from "../../src/core/run-script.js";
 import type { SimpleCommand, Word } from "../../src/core/shell.js";
 import { type CommandKind, commandText, hasFlag, type InstallStep, refuse, assignments, basename, step } from "./command-kind.js";
 import { refusal, type Refusal } from "./messages.js";
@@ -32,6 +33,52 @@ export function classifyRun(commands: readonly SimpleCommand[]): RunKind {
   if (other !== null) return { kind: "refuse", refusal: refusal("sharedRun", { command: other }), steps };
   return { kind: "install", steps };
 }
+
+/**
+ * Could `classifyRun` find an install or a refusal in this script, or `buildWithoutDependencyStep` a build? Only
+ * through one of these command names (keep them in step with `classifyCommand` and BUILDS), so a script
+ * without one needs no parse.
+ */
+export function mayMatter(script: string, copyAbove: boolean): boolean {
+  return mayRunCommand(script, copyAbove ? KNOWN_COMMANDS : INSTALL_COMMANDS);
+}
+/**
+ * Without a context COPY right above it, a RUN can only count as an install done (`installedBefore`): only
+ * an install step's command names matter then (no `cd` refusal and no prefetch: both need that COPY).
+ */
+const INSTALL_COMMANDS = commandNames(
+  "npm",
+  "yarn",
+  "pnpm",
+  "poetry",
+  "pipenv",
+  "bundler?",
+  "composer(?:\\.phar)?",
+  "pip[\\d.]*",
+  "python[\\d.]*",
+  "uv",
+  "go",
+  "mvnw?",
+  "dotnet",
+);
+const KNOWN_COMMANDS = commandNames(
+  "cd",
+  "npm",
+  "yarn",
+  "pnpm",
+  "poetry",
+  "pipenv",
+  "bundler?",
+  "composer(?:\\.phar)?",
+  "pip[\\d.]*",
+  "python[\\d.]*",
+  "uv",
+  "go",
+  "mvnw?",
+  "dotnet",
+  "cargo",
+  "gradlew?",
+);
 
 const SYSTEM_PACKAGES = new Set(["apt-get", "apt", "apk", "dnf", "yum", "microdnf", "zypper"]);
 const HARMLESS = new Set(["echo", "true", ":", "set", "mkdir", "corepack", "printf", "sleep", "update-ca-certificates"]);

@@ -4,7 +4,7 @@
 // `testStage` they move into a `test` stage that the final stage waits for by copying its marker file.
 import { changed, instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
-import { parseRun } from "../../src/core/run-script.js";
+import { commandNames, mayRunCommand, parseRun, runScript } from "../../src/core/run-script.js";
 import { simpleCommands } from "../../src/core/shell.js";
 import { isNeutral, neededStages, testCommand } from "./test-commands.js";
 
@@ -179,6 +179,9 @@ function testRuns(df: Dockerfile, stage: Stage): TestRun[] {
   const runs: TestRun[] = [];
   stage.body.forEach((instr, index) => {
     if (instr.keyword !== "RUN" || !mayRunTests(instr)) return;
+    // Again on the script the shell runs, without the comment lines of the continuation (`# smoke test`).
+    const source = runScript(df, stage, instr);
+    if (!source.ok || !mayRunTestsIn(source.text)) return;
     const parsed = parseRun(df, stage, instr);
     if (!parsed.ok) return;
     const commands = simpleCommands(parsed.script);
@@ -195,13 +198,30 @@ function testRuns(df: Dockerfile, stage: Stage): TestRun[] {
  * Cheap screen before the shell parse: every test command has a whole word `test`, `t`, `check` or `verify`,
  * one starting `test:`, or names pytest, py.test or unittest, which survives once quotes and escapes are
  * removed as the shell would. A whole word: no letter, digit, `_`, `.` or `-` on either side (`latest`,
- * `checksum`, `--verify` and `test.sh` are not one).
+ * `checksum`, `--verify` and `test.sh` are not one). And `testCommand` knows a test only from one of a few
+ * programs, whose name (its command name's last path segment) is a whole word of that text too.
  */
 export function mayRunTests(instr: Instruction): boolean {
-  const text = [instr.args, ...instr.heredocs.map((h) => h.body)].join("\n").replace(/[\\`]\r?\n|[\\`'"]/g, "");
-  return TEST_WORD.test(text);
+  return mayRunTestsIn([instr.args, ...instr.heredocs.map((h) => h.body)].join("\n"));
+}
+function mayRunTestsIn(script: string): boolean {
+  return TEST_WORD.test(script.replace(/[\\`]\r?\n|[\\`'"]/g, "")) && mayRunCommand(script, TEST_PROGRAM);
 }
 const TEST_WORD = /(?<![\w.-])(?:test(?![\w.-])|test:|t(?![\w.-])|check(?![\w.-])|verify(?![\w.-]))|pytest|py\.test|unittest/;
+const TEST_PROGRAM = commandNames(
+  "npm",
+  "yarn",
+  "pnpm",
+  "go",
+  "cargo",
+  "dotnet",
+  "pytest",
+  "py\\.test",
+  "python[\\d.]*",
+  "mvnw?",
+  "gradlew?",
+  "make",
+);
 
 /** A stage that ends by writing the marker (this pass made it): the final stage already waits for it. */
 function writesMarker(stage: Stage): boolean {

@@ -35,6 +35,8 @@ test("the screen before the shell parse lets every spelling of a test command th
     "RUN curl -fsSL https://example.com/latest/x.tgz | tar -xz",
     'RUN echo "$SHA  x.tgz" | sha256sum --check --strict',
     "RUN gpg --batch --verify x.asc x && ./test.sh && test-runner",
+    'RUN if test -n "$X"; then echo yes; fi',
+    "RUN ./configure && make-check test && go-test check",
   ])
     expect(mayRunTests(firstRun(run)), run).toBe(false);
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseDockerfile } from "./parse.js";
-import { joinContinuations, parseRun, runScript, shellInEffect } from "./run-script.js";
-import { loadShell, simpleCommands } from "./shell.js";
+import { commandNames, joinContinuations, mayRunCommand, parseRun, runScript, shellInEffect } from "./run-script.js";
+import { loadShell, parseShell, simpleCommands } from "./shell.js";
 
 beforeAll(() => loadShell());
 
@@ -83,5 +83,33 @@ describe("shellInEffect", () => {
     expect(shellInEffect(df, d, d.body[0])).toEqual(["/bin/zsh", "-c"]);
     expect(shellInEffect(df, f, f.body[0])).toEqual(["cmd", "/S", "/C"]);
     expect(shellInEffect(df, df.stages[0], df.stages[0].body[0])).toEqual(["/bin/sh", "-c"]);
+  });
+});
+
+describe("mayRunCommand", () => {
+  const npm = commandNames("npm", "pip\\d*");
+  /** The truth the screen stands in for: a simple command whose name, less its folders, is npm or pip<n>. */
+  const runs = (text: string) => simpleCommands(parseShell(text)).some((c) => /^(npm|pip\d*)$/.test((c.name ?? "").replace(/^.*\//, "")));
+  test.each([
+    "npm ci",
+    "/usr/local/bin/npm ci",
+    '"npm" ci',
+    "n'p'm ci",
+    "n\\pm ci",
+    "cd /app && pip3 install -r requirements.txt",
+    "x=$(npm bin)",
+    "x=`npm bin`",
+    "a`npm bin`",
+    "echo \\\\\nnpm ci",
+    '"$DIR"/npm ci',
+    "{ npm ci; }",
+    "(npm ci)",
+  ])("lets %j through", (text) => {
+    expect(runs(text)).toBe(true);
+    expect(mayRunCommand(text, npm)).toBe(true);
+  });
+  test.each(["npmx ci", "x-npm ci", "echo npm.tgz", "pipx install x", "./npm-run"])("stops %j", (text) => {
+    expect(runs(text)).toBe(false);
+    expect(mayRunCommand(text, npm)).toBe(false);
   });
 });

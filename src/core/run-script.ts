@@ -1,6 +1,6 @@
 // The shell script a RUN executes, as BuildKit hands it to the shell, and whether we may reason about it.
 import { stageIndex, type Dockerfile, type Instruction, type Stage } from "./ir.js";
-import { MAX_SHELL_DEPTH, parseShell, type ShellScript } from "./shell.js";
+import { MAX_SHELL_DEPTH, parseShell, scopedMemo, type ShellScript } from "./shell.js";
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash)$/;
 const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powershell)/i;
@@ -10,8 +10,15 @@ const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powers
  * blanks) continues on the next; comment lines and empty lines inside a continuation are dropped.
  */
 export function joinContinuations(text: string, escape: "\\" | "`" = "\\"): string {
-  const e = escape === "`" ? "`" : "\\\\";
-  const continued = new RegExp(`(^|[^${e}])${e}[ \\t]*$`);
+  // Every pass asks for the same RUNs' scripts: joined once per optimize run.
+  return scopedMemo(escape === "`" ? "join`" : "join", text, (t) => join(t, escape));
+}
+
+/** A line that continues on the next, by escape character. */
+const CONTINUED = { "\\": /(^|[^\\])\\[ \t]*$/, "`": /(^|[^`])`[ \t]*$/ };
+
+function join(text: string, escape: "\\" | "`"): string {
+  const continued = CONTINUED[escape];
   const out: string[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -113,4 +120,26 @@ export function parseRun(df: Dockerfile, stage: Stage, instr: Instruction): Pars
   if (script.problem === "depth") return { ok: false, reason: `its shell nests more than ${MAX_SHELL_DEPTH} levels deep`, tooDeep: true };
   if (!script.ok) return { ok: false, reason: "its shell does not parse cleanly" };
   return { ok: true, script };
+}
+
+/**
+ * A whole-word pattern of command names for `mayRunCommand`: `commandNames("npm", "pip\\d*")`. A name is
+ * whole when no letter, digit, `_`, `.` or `-` touches it (a `/` may: `/usr/bin/npm` runs `npm`).
+ */
+export function commandNames(...names: string[]): RegExp {
+  return new RegExp(`(?<![\\w.-])(?:${names.join("|")})(?![\\w.-])`);
+}
+
+/**
+ * A screen before a shell parse: could the script run a command whose name, less its folders, is one of
+ * `names` (from `commandNames`)? A command's name is its word's text with escapes, line continuations and
+ * quotes removed, so it is a whole word of the script once those are removed the same way (and backquotes
+ * made blanks); a script without one runs no such command.
+ */
+export function mayRunCommand(text: string, names: RegExp): boolean {
+  const plain = text
+    .replace(/\\(\r?\n|[\s\S])/g, (_, c: string) => (c.endsWith("\n") ? "" : c))
+    .replace(/['"]/g, "")
+    .replace(/`/g, " ");
+  return names.test(plain);
 }

@@ -79,6 +79,20 @@ describe("fast shell path", () => {
     expect(accepted / total).toBeGreaterThan(0.4);
   });
 
+  test("builds tree-sitter's tree for `export` with names and assignments, and leaves other forms to it", () => {
+    const taken = [
+      "export FLASK_APP=app.py",
+      "export A B=1 && x",
+      "x && export A=$(date) || y",
+      "export PATH=$PATH:/opt/bin; make",
+      'export A="x y" B=${C}',
+      "cd /x && export A",
+    ];
+    expect(compare(taken)).toEqual({ accepted: taken.length, total: taken.length });
+    const left = ["export", "export -p", "export A=1 > f", "export a-b", "A=1 export B", "export 'A'=1"];
+    for (const text of left) expect(parseFast(text), text).toBeNull();
+  });
+
   test.runIf(process.env.MSB_SHELL_CORPUS)("builds tree-sitter's tree for every RUN of the corpus it accepts", () => {
     const { accepted, total } = compare(runTexts(dockerfiles(process.env.MSB_SHELL_CORPUS ?? "")));
     console.log(`corpus: the fast path took ${accepted} of ${total} RUN texts`);
@@ -129,6 +143,13 @@ describe("fast shell path", () => {
       ":",
       ".",
       "'raw str'",
+      "'a\\b'",
+      "'\\t $x \\'",
+      "'a\\\nb'",
+      '"a\\"b"',
+      '"\\$x"',
+      "a\\ b",
+      "\\x",
       "''",
       '""',
       '"a b"',

@@ -2,8 +2,12 @@
 // those, this small parser builds the very tree tree-sitter-bash builds (node types, offsets, anonymous
 // tokens, fields, and its quirks), without loading or running the wasm grammar. Anything it is not sure
 // about returns null and goes to tree-sitter: here-docs, subshells, substitutions, compound commands,
-// keywords, comments, escapes, braces, brackets, special parameters, blanks-only string pieces.
+// keywords (but `export NAME=value`), comments, escapes (a backslash outside single quotes), braces,
+// brackets, special parameters, blanks-only string pieces.
 // shell-fast.test.ts compares both parsers on every testdata RUN and on generated command lines.
+
+/** A leaf's children and fields: one shared empty list (most nodes are leaves, and nothing changes a list). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** A syntax node with the part of web-tree-sitter's `Node` API the passes use. */
 export class FastNode {
@@ -15,9 +19,9 @@ export class FastNode {
     readonly isNamed: boolean,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly children: FastNode[] = [],
+    readonly children: FastNode[] = NONE,
     /** The field name of each child (null when none), index for index. */
-    private readonly fields: (string | null)[] = [],
+    private readonly fields: (string | null)[] = NONE,
   ) {
     for (const c of children) c.parent = this;
   }
@@ -25,7 +29,7 @@ export class FastNode {
     return this.source.slice(this.startIndex, this.endIndex);
   }
   get namedChildren(): FastNode[] {
-    this.named ??= this.children.filter((c) => c.isNamed);
+    this.named ??= this.children.length === 0 ? NONE : this.children.filter((c) => c.isNamed);
     return this.named;
   }
   get namedChildCount(): number {
@@ -76,9 +80,10 @@ export class FastNode {
 
 type Kid = readonly [node: FastNode, field: string | null];
 
-class Bail extends Error {}
+/** Thrown to give a script up: one object, since a new Error would record a stack each time (half the scripts). */
+const BAIL = Object.freeze({ bail: true });
 function bail(): never {
-  throw new Bail();
+  throw BAIL;
 }
 
 /** Words that tree-sitter reads as keywords, declarations or tests in command position. */
@@ -90,6 +95,7 @@ const KEYWORDS = new Set(
 const PLAIN = /[A-Za-z0-9_./:@%+,=~^*?-]/;
 const NUMBER = /^-?(0x)?[0-9]+$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const NAME_ONLY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
 const MAX_CHAIN = 200;
 const REDIRECTS = [">>", ">&", "<&", ">|", ">", "<"];
@@ -132,13 +138,14 @@ type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken | Subs
 
 /** The tree tree-sitter-bash would build for `text`, or null when the text is not plain enough to be sure. */
 export function parseFast(text: string): FastNode | null {
-  // Blanks at the ends, newlines (here-docs, comments), escapes and backquotes: tree-sitter.
-  // A line continuation (backslash, newline) is a blank between tokens, as in tree-sitter; any other is not.
-  if (text.length === 0 || /^\s|\s$|[\r\v\f`]|\\(?!\n)|(?<!\\)\n/.test(text)) return null;
+  // Blanks at the ends, newlines (here-docs, comments) and backquotes: tree-sitter. A line continuation
+  // (backslash, newline) is a blank between tokens, as in tree-sitter; any other backslash outside single
+  // quotes (an escape) is left to it by the tokenizer.
+  if (text.length === 0 || /^\s|\s$|[\r\v\f`]|(?<!\\)\n/.test(text)) return null;
   try {
     return new FastParser(text).program();
   } catch (e) {
-    if (e instanceof Bail) return null;
+    if (e === BAIL) return null;
     throw e;
   }
 }
@@ -239,6 +246,8 @@ class FastParser {
       this.pos++;
       return this.redirectsAfter(first.node);
     }
+    if (first?.kind === "word" && first.parts.length === 1 && first.parts[0].type === "word" && first.parts[0].text === "export")
+      return this.declaration(first);
     const kids: Kid[] = [];
     let named = false;
     const redirects: FastNode[] = [];
@@ -291,6 +300,24 @@ class FastParser {
       return { command: kids.length === 1 ? kids[0][0] : this.node("variable_assignments", kids), redirects };
     }
     return { command: this.node("command", kids), redirects };
+  }
+
+  /** `export NAME NAME=value …` (no options, no redirects; anything else goes to tree-sitter). */
+  private declaration(keyword: WordToken): { command: FastNode; redirects: FastNode[] } {
+    this.pos++;
+    const kids: Kid[] = [[this.anon("export", keyword.start, keyword.end), null]];
+    for (let t = this.tokens[this.pos]; t && t.kind !== "op" && t.kind !== "}"; t = this.tokens[this.pos]) {
+      if (t.kind !== "word") bail();
+      const word = t as WordToken;
+      this.pos++;
+      const assignment = this.assignment(word);
+      if (assignment) kids.push([assignment, null]);
+      else if (word.parts.length === 1 && word.parts[0].type === "word" && NAME_ONLY.test(word.parts[0].text))
+        kids.push([new FastNode(this.src, "variable_name", true, word.start, word.end), null]);
+      else bail();
+    }
+    if (kids.length === 1) bail();
+    return { command: this.node("declaration_command", kids), redirects: [] };
   }
 
   /** `{ a; b; }` (each statement ends in `;`), then its redirects. */
@@ -522,7 +549,8 @@ function string(src: string, open: number, parts: FastNode[]): number {
     }
     let j = i;
     while (j < src.length && src[j] !== '"' && src[j] !== "$") j++;
-    if (!/\S/.test(src.slice(i, j))) bail();
+    // An escape inside double quotes (`\"`, `\$`, a line continuation): tree-sitter.
+    if (!/\S/.test(src.slice(i, j)) || src.slice(i, j).includes("\\")) bail();
     kids.push(new FastNode(src, "string_content", true, i, j));
     i = j;
   }

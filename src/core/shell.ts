@@ -100,11 +100,13 @@ export const MAX_SHELL_DEPTH = 600;
  */
 interface ShellScope {
   readonly scripts: Map<string, ShellScript & { readonly tree: { delete(): void } }>;
+  /** Other answers computed from a text alone, by table (`joinContinuations`): asked for again by every pass. */
+  readonly memos: Map<string, Map<string, string>>;
 }
 const scopes = new AsyncLocalStorage<ShellScope>();
 
 export async function withShellScope<T>(fn: () => Promise<T>): Promise<T> {
-  const scope: ShellScope = { scripts: new Map() };
+  const scope: ShellScope = { scripts: new Map(), memos: new Map() };
   try {
     return await scopes.run(scope, fn);
   } finally {
@@ -114,6 +116,20 @@ export async function withShellScope<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 const NO_TREE = { delete(): void {} };
+
+/** `compute(text)`, remembered within the current scope under `table`; computed each time outside one. */
+export function scopedMemo(table: string, text: string, compute: (text: string) => string): string {
+  const memos = scopes.getStore()?.memos;
+  if (!memos) return compute(text);
+  let memo = memos.get(table);
+  if (!memo) memos.set(table, (memo = new Map()));
+  let value = memo.get(text);
+  if (value === undefined) {
+    value = compute(text);
+    memo.set(text, value);
+  }
+  return value;
+}
 
 export function parseShell(text: string): ShellScript {
   const scope = scopes.getStore();
