@@ -103,7 +103,7 @@ export async function observe(
 /** Remove a container started ahead for nothing (also one that failed to start): its name must be free again. */
 async function discard(docker: Docker, started: Promise<unknown>, name: string): Promise<void> {
   await started;
-  await docker.exec(["rm", "-f", name]);
+  await docker.removeContainerNow(name);
 }
 
 /** The HEALTHCHECK's command as argv for `docker exec`, or null when there is none (or `NONE`). */
