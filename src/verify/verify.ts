@@ -176,6 +176,15 @@ function observeImage(
  */
 const USERS_ONLY: Keep = (path) => (path === "/etc/passwd" || path === "/etc/group" ? "whole" : "no");
 
+/**
+ * The folders read of the original: the app's, and /etc (one copy: the engine copies out of one container one
+ * path at a time) unless its USER is root, who may write anywhere whatever /etc says.
+ */
+function originalPaths(roots: readonly string[], user: string): string[] {
+  const name = (user || "root").split(":")[0];
+  return name === "root" || name === "0" ? [...roots] : [...roots, "/etc"];
+}
+
 /** The app: the paths both final stages copy and their working folders (never `/`). */
 function appRoots(input: string, output: string): string[] {
   const [a, b] = [dockerfileFacts(input), dockerfileFacts(output)];
@@ -260,7 +269,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       const observe = () => {
         if (observed) return observed;
         observed = observeImage(options, timings, originalTag, Promise.resolve(info.config), "original", () =>
-          docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
+          docker.exportPaths(originalTag, originalPaths(roots, info.config.User ?? ""), USERS_ONLY),
         );
         pending.push(observed.fs, observed.behaviour);
         return observed;
