@@ -174,6 +174,10 @@ describe.skipIf(!docker)("the optimized image read as its base plus its own path
       const wholeViaCli = await cli.exportFs(tag, keepFor(roots));
       if ("error" in wholeViaCli) throw new Error(wholeViaCli.error);
       expect(shown(wholeViaCli)).toEqual(shown(whole));
+      // Stats without a copy (shared-findings.ts): a link to a program is followed, a folder or nothing is no file.
+      const paths = ["/bin/sh", "/usr/bin", "/usr/bin/msb-opt-no-such-program", "/app/server.js"];
+      expect(await d.regularFiles(tag, paths)).toEqual(new Map(paths.map((p) => [p, p === "/bin/sh" || p === "/app/server.js"])));
+      expect(await cli.regularFiles(tag, paths)).toBeNull();
       expect(await cli.inspectMany([tag, facts.base!, `${tag}-missing`])).toEqual(
         await d.inspectMany([tag, facts.base!, `${tag}-missing`]),
       );

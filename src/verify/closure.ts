@@ -26,7 +26,7 @@ export interface ImageView {
 
 /** How many distinct libraries the closure follows for one image. */
 const MAX_LIBRARIES = 2000;
-const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const SCRIPT = /\.(js|cjs|mjs|py)$/;
 const BUILTINS = new Set(builtinModules);
 

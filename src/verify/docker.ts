@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { get } from "node:http";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { posix } from "node:path";
-import { apiMessage, EngineApi, EngineUnreachable, localSocket, refPath, serveOnApi } from "./engine-api.js";
+import { apiMessage, EngineApi, EngineUnreachable, isRegularFile, localSocket, refPath, serveOnApi } from "./engine-api.js";
 import { ImageFs, inWalkOrder, type Keep, readTar } from "./image-fs.js";
 
 export interface DockerSetup {
@@ -324,6 +324,23 @@ export class Docker {
       return failed ? { error: failed.stderr.trim() } : inWalkOrder(fs.entries);
     } finally {
       this.removeContainer(id);
+    }
+  }
+
+  /**
+   * Which of `paths` are regular files in the image (symbolic links followed), each a stat of a created container:
+   * nothing is copied. Null when that cannot be asked (no engine socket: the CLI has no stat) or is not answered.
+   */
+  async regularFiles(image: string, paths: readonly string[]): Promise<Map<string, boolean> | null> {
+    if (!(await this.engineApi())) return null;
+    const created = await this.createNotRun(image);
+    if ("error" in created) return null;
+    try {
+      const answers = await this.viaApi((api) => Promise.all(paths.map((p) => isRegularFile(api, created.id, p))));
+      if (!answers || answers.includes(null)) return null;
+      return new Map(paths.map((p, i) => [p, answers[i] === true]));
+    } finally {
+      this.removeContainer(created.id);
     }
   }
 

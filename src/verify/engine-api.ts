@@ -135,3 +135,27 @@ export async function serveOnApi(
   }
   return { hostPorts };
 }
+
+/** Go's os.FileMode type bits (dir, symlink, pipe, socket, device, char device, irregular): none set is a regular file. */
+const GO_MODE_TYPE = (1 << 31) | (1 << 27) | (1 << 25) | (1 << 24) | (1 << 26) | (1 << 21) | (1 << 19);
+
+/**
+ * Is `path` a regular file in container `id` (a symbolic link followed: the engine resolves it in the container's
+ * scope)? A stat, no copy: null when the engine's answer is neither a stat nor "not found".
+ */
+export async function isRegularFile(api: EngineApi, id: string, path: string): Promise<boolean | null> {
+  let stat = await statPath(api, id, path);
+  if (stat?.linkTarget) stat = await statPath(api, id, stat.linkTarget);
+  return stat === undefined ? null : stat !== null && ((stat.mode >>> 0) & GO_MODE_TYPE) >>> 0 === 0;
+}
+
+/** The engine's stat of a path in a container (`HEAD …/archive`); null: there is none; undefined: no answer. */
+async function statPath(api: EngineApi, id: string, path: string): Promise<{ mode: number; linkTarget: string } | null | undefined> {
+  const res = await api.open("HEAD", `/containers/${id}/archive?path=${encodeURIComponent(path)}`);
+  res.resume();
+  if (res.statusCode === 404) return null;
+  const header = res.headers["x-docker-container-path-stat"];
+  if (res.statusCode !== 200 || typeof header !== "string") return undefined;
+  const stat = JSON.parse(Buffer.from(header, "base64").toString("utf8")) as { mode: number; linkTarget?: string };
+  return { mode: stat.mode, linkTarget: stat.linkTarget ?? "" };
+}

@@ -18,6 +18,7 @@ import { dockerfileFacts } from "./dockerfile-facts.js";
 import { compareFiles, comparePermissions } from "./fs-diff.js";
 import type { ImageFs, Keep } from "./image-fs.js";
 import { type Reason, reason } from "./messages.js";
+import { sharedFindings } from "./shared-findings.js";
 import type { RunRoot } from "./run-root.js";
 import { type Phase, Timings } from "./timing.js";
 
@@ -443,12 +444,18 @@ async function compareCandidate(
   else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
   else {
     const found = findings({ fs: fsB, config: info.config, roots });
-    if (found.length > 0 && ref.findings === null) {
-      const whole = await timings.measure("exportOriginalWhole", () => docker.exportFs(ref.tag, keepFor(roots)));
-      if ("error" in whole) reasons.push(reason("difference", "inspect", { which: "original", detail: whole.error }));
-      else ref.findings = findings({ fs: whole, config: ref.info.config, roots });
+    let before = ref.findings;
+    if (found.length > 0 && before === null) {
+      // Programs a script names that the original lacks too need no whole export of it (shared-findings.ts).
+      const original = { tag: ref.tag, config: ref.info.config, fs: fsA };
+      before = await timings.measure("checkOriginal", () => sharedFindings(docker, original, { fs: fsB, config: info.config }, found));
+      if (before === null) {
+        const whole = await timings.measure("exportOriginalWhole", () => docker.exportFs(ref.tag, keepFor(roots)));
+        if ("error" in whole) reasons.push(reason("difference", "inspect", { which: "original", detail: whole.error }));
+        else before = ref.findings = findings({ fs: whole, config: ref.info.config, roots });
+      }
     }
-    for (const f of newFindings(ref.findings ?? [], found)) reasons.push(reason("difference", f.id, f.data));
+    for (const f of newFindings(before ?? [], found)) reasons.push(reason("difference", f.id, f.data));
     // Nothing reads the original any more once it has run: it goes while the optimized image still runs.
     if (c.first && options.rebuild === false && options.bisect === false) observedA.behaviour.then(ref.release, ref.release);
     const sides = [
