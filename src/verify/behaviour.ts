@@ -64,14 +64,14 @@ export async function observe(
       for (const path of paths) {
         let last = "";
         let answer: { status: number; body: string } | null = null;
-        // Poll fast at first (most servers are up within a second), then back off, within the bound.
+        // Poll fast (most servers are up within a second or two; a refused connection costs little), within the bound.
         for (let attempt = 0; !answer; attempt++) {
           try {
             answer = await httpGet(`http://127.0.0.1:${host}${path}`, 3000);
           } catch (err) {
             last = String(err);
             if (Date.now() >= deadline) break;
-            await sleep(Math.min(25 * 2 ** attempt, 250));
+            await sleep(Math.min(25 * 2 ** attempt, 100));
           }
         }
         http.push(answer ? { port, path, ...answer } : { port, path, status: 0, body: `no answer (${last})` });
