@@ -112,6 +112,8 @@ describe("closure probes", () => {
 
   test("shell commands: assignments, exec and control words skipped", () => {
     expect(shellCommands("A=1 exec tini -- node s.js; cd /x && ./run.sh | tee log")).toEqual(["tini", "./run.sh", "tee"]);
+    // A HEALTHCHECK's `|| exit 1` runs no program called exit.
+    expect(shellCommands("curl -fsS http://localhost:3000/ || exit 1; set -e; export A=1; . ./env.sh")).toEqual(["curl"]);
   });
 });
 

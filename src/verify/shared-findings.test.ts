@@ -75,9 +75,23 @@ describe("sharedFindings", () => {
       data: { file: "/app/a.node", library: "libpq.so.5" },
     };
     expect(await sharedFindings(o.docker, o.view, optimized, [missing("psql"), library])).toBeNull();
-    expect(await sharedFindings(o.docker, o.view, optimized, [missing("psql", "the ENTRYPOINT/CMD")])).toBeNull();
+    const healthOptimized = { ...optimized, config: { ...config, Healthcheck: { Test: ["CMD-SHELL", "curl -f localhost || exit 1"] } } };
+    expect(await sharedFindings(o.docker, o.view, healthOptimized, [missing("curl", "the HEALTHCHECK")])).toBeNull();
     const otherCmd = { ...o.view, config: { ...config, Cmd: ["node", "main.js"] } };
     expect(await sharedFindings(o.docker, otherCmd, optimized, [missing("psql")])).toBeNull();
+  });
+
+  test("programs the config or the npm start script names: the same config, the same lookup", async () => {
+    const o = original({ "/app/package.json": pkg, [SCRIPT]: script }, ["/app/node_modules/.bin/pm2-runtime"]);
+    const found = [
+      missing("tini", "the ENTRYPOINT/CMD"),
+      missing("curl", "the HEALTHCHECK"),
+      missing("pm2-runtime", "the npm start script"),
+    ];
+    // The original's pm2-runtime is there (in node_modules/.bin, where npm start finds it): only that one is new.
+    expect(await sharedFindings(o.docker, o.view, optimized, found)).toEqual(found.slice(0, 2));
+    expect(o.asked[0]).toContain("/app/node_modules/.bin/pm2-runtime");
+    expect(o.asked[0]).not.toContain("/app/node_modules/.bin/tini");
   });
 
   test("no engine socket to ask: undecided", async () => {
