@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { readAbove } from "../src/verify/base-fs.js";
 import { findings, keepFor } from "../src/verify/closure.js";
+import { Docker } from "../src/verify/docker.js";
 import { dockerfileFacts } from "../src/verify/dockerfile-facts.js";
 import type { ImageFs } from "../src/verify/image-fs.js";
 import { dockerFromEnv } from "./support/e2e-harness.js";
@@ -164,6 +165,22 @@ describe.skipIf(!docker)("the optimized image read as its base plus its own path
       const view = (fs: ImageFs) => findings({ fs, config: info!.config, roots });
       expect(view(above)).toEqual(view(whole));
       expect(view(above).map((f) => f.id)).toContain("missingLibrary");
+      // On the engine's socket (docker.ts) or through the CLI: the same file systems.
+      expect(await d.engineApi()).not.toBeNull();
+      const cli = new Docker({ bin: process.env.MSB_DOCKER!, env: process.env, api: false });
+      const viaCli = await readAbove(cli, { tag, info: info! }, { ref: facts.base!, info: base! }, facts.writes, roots, null);
+      if (!viaCli || "error" in viaCli) throw new Error(`not read through the CLI: ${JSON.stringify(viaCli).slice(0, 300)}`);
+      expect(shown(viaCli)).toEqual(shown(above));
+      const wholeViaCli = await cli.exportFs(tag, keepFor(roots));
+      if ("error" in wholeViaCli) throw new Error(wholeViaCli.error);
+      expect(shown(wholeViaCli)).toEqual(shown(whole));
+      // Stats without a copy (shared-findings.ts): a link to a program is followed, a folder or nothing is no file.
+      const paths = ["/bin/sh", "/usr/bin", "/usr/bin/msb-opt-no-such-program", "/app/server.js"];
+      expect(await d.regularFiles(tag, paths)).toEqual(new Map(paths.map((p) => [p, p === "/bin/sh" || p === "/app/server.js"])));
+      expect(await cli.regularFiles(tag, paths)).toBeNull();
+      expect(await cli.inspectMany([tag, facts.base!, `${tag}-missing`])).toEqual(
+        await d.inspectMany([tag, facts.base!, `${tag}-missing`]),
+      );
     } finally {
       await d.removeImages(tag);
     }

@@ -19,6 +19,8 @@ export interface BatchVerifyOptions {
   readonly now?: () => number;
   /** Run a verify's clean-up (its images) on SIGINT/SIGTERM. */
   readonly onInterrupt?: (cleanup: () => Promise<void>) => () => void;
+  /** Where base images' file systems are kept between runs (src/verify/base-fs.ts); none: in memory only. */
+  readonly cacheDir?: string;
 }
 
 export async function verifyResults(results: readonly FileResult[], options: BatchVerifyOptions): Promise<FileResult[]> {
@@ -53,6 +55,7 @@ export async function verifyResults(results: readonly FileResult[], options: Bat
       rebuild: false,
       bisect: false,
       onInterrupt: options.onInterrupt,
+      cacheDir: options.cacheDir,
     });
     const entry = {
       key,

@@ -8,6 +8,7 @@ import { writeFileAtomically } from "../io/atomic-write.js";
 import { printable } from "../io/terminal-text.js";
 import { verifyResults } from "../batch/verify-results.js";
 import { endpoints } from "../verify/fleet.js";
+import { cacheDir } from "./verify.js";
 import { defaultJobs, runBatch, warmUpWorkers } from "../batch/run.js";
 import { discover, displayPath, repositoryRoot, shardOf, type Passed } from "../batch/discover.js";
 import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
@@ -167,6 +168,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
       ignoreEnv: list(opts.ignoreEnv),
       ignoreLabelPrefixes: list(opts.ignoreLabel),
       onInterrupt: io.onInterrupt,
+      cacheDir: cacheDir(io.env),
       progress: (m) => {
         if (!opts.quiet) io.err(io.tty ? `\r\x1b[2Kmsb-opt: ${m}` : `msb-opt: ${m}\n`);
       },

@@ -94,8 +94,9 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   const hosts = dockerHostsFor(flags.dockerHost ? [flags.dockerHost] : [], resolved.file ? loadConfig(resolved.file) : null);
   // One app runs on one engine: the first one named.
   const { docker } = endpoints(hosts.slice(0, 1), { bin, env: io.env })[0];
-  // Asked while the rewrite is made (not before: it is on nobody's way); read when a build fails for the engine.
-  const probe = docker.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 });
+  // Asked at once (it is on nobody's way): read when a build fails for the engine; it also tells which engine
+  // the client talks to (the local socket's, then verify makes its small calls there).
+  const probe = docker.info();
 
   const settings = withToday(resolved.settings, Date.now());
   const list = (s?: string) =>

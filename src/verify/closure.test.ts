@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { findings, newFindings, shellCommands } from "./closure.js";
 import { EMPTY_CONFIG } from "./contract.js";
 import type { ImageConfig } from "./docker.js";
-import { compareFiles, comparePermissions } from "./fs-diff.js";
+import { compareFiles, comparePermissions, userIds } from "./fs-diff.js";
 import { type FsEntry, ImageFs } from "./image-fs.js";
 import { largestVerifyingSet } from "./verify.js";
 
@@ -112,6 +112,8 @@ describe("closure probes", () => {
 
   test("shell commands: assignments, exec and control words skipped", () => {
     expect(shellCommands("A=1 exec tini -- node s.js; cd /x && ./run.sh | tee log")).toEqual(["tini", "./run.sh", "tee"]);
+    // A HEALTHCHECK's `|| exit 1` runs no program called exit.
+    expect(shellCommands("curl -fsS http://localhost:3000/ || exit 1; set -e; export A=1; . ./env.sh")).toEqual(["curl"]);
   });
 });
 
@@ -185,6 +187,23 @@ describe("files and permissions", () => {
       "`/app` is owned by 1000:1000 mode 0755 in the original and 0:0 mode 0755 in the optimized image.",
       "`/app` is writable by the image's user `node` in the original, not in the optimized image.",
     ]);
+  });
+});
+
+describe("userIds", () => {
+  test("root is uid 0 also in a file system read without /etc (verify reads it only for another USER)", () => {
+    const noEtc = image({ "/app": dir(0o755, 0) });
+    expect(userIds(noEtc, "").uid).toBe(0);
+    expect(userIds(noEtc, "root:staff").uid).toBe(0);
+    expect(userIds(noEtc, "node").uid).toBe(-1);
+    // Root could write the folder in the original: an optimized image whose user cannot is still caught.
+    const after = image({ ...system, "/app": dir(0o755, 0) });
+    const reasons = comparePermissions(
+      ["/app"],
+      { fs: noEtc, config: { ...config, User: "" } },
+      { fs: after, config: { ...config, User: "node" } },
+    );
+    expect(reasons.map((r) => r.id)).toEqual(["notWritable"]);
   });
 });
 

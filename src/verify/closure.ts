@@ -26,7 +26,7 @@ export interface ImageView {
 
 /** How many distinct libraries the closure follows for one image. */
 const MAX_LIBRARIES = 2000;
-const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const SCRIPT = /\.(js|cjs|mjs|py)$/;
 const BUILTINS = new Set(builtinModules);
 
@@ -169,6 +169,20 @@ export function newFindings(original: readonly Finding[], optimized: readonly Fi
   return optimized.filter((f) => !before.has(f.key));
 }
 
+/**
+ * Words a POSIX shell runs itself, never looked up on PATH (`|| exit 1` in a HEALTHCHECK): keywords, the special
+ * built-ins and the built-ins every sh has (dash, bash, busybox ash).
+ */
+const SHELL_WORDS = new Set(
+  [
+    "if fi then else elif done for while until case esac in [ test echo true false cd",
+    ": . break continue eval exit export readonly return set shift times trap unset",
+    "alias unalias command getopts hash read umask wait pwd printf local kill type ulimit",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
 /** The first word of each simple command of a shell string (a light split: `;`, `&&`, `||`, `|`, `exec`). */
 export function shellCommands(script: string): string[] {
   const out: string[] = [];
@@ -177,12 +191,7 @@ export function shellCommands(script: string): string[] {
     while (words.length > 0 && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0]) || ["exec", "env", "then", "do", "else"].includes(words[0])))
       words.shift();
     const first = words[0];
-    if (
-      first &&
-      /^[A-Za-z0-9_./-]+$/.test(first) &&
-      !["if", "fi", "done", "for", "while", "[", "test", "cd", "echo", "true", "false"].includes(first)
-    )
-      out.push(first);
+    if (first && /^[A-Za-z0-9_./-]+$/.test(first) && !SHELL_WORDS.has(first)) out.push(first);
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { get } from "node:http";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { posix } from "node:path";
+import { apiMessage, EngineApi, EngineUnreachable, isRegularFile, localSocket, refPath, serveOnApi } from "./engine-api.js";
 import { ImageFs, inWalkOrder, type Keep, readTar } from "./image-fs.js";
 
 export interface DockerSetup {
@@ -13,6 +14,11 @@ export interface DockerSetup {
   readonly bin: string;
   /** Environment for the client; DOCKER_BUILDKIT=1 is added. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Make the small calls (inspect, create, copy out, start, remove) on the local engine's socket when the client
+   * would talk to it (engine-api.ts), default true; false: the CLI for everything.
+   */
+  readonly api?: boolean;
 }
 
 export interface Exec {
@@ -52,8 +58,56 @@ export interface HttpAnswer {
   readonly body: string;
 }
 
+/** The entrypoint of a container made only to read its file system: it is never started. */
+const NOT_RUN = "/msb-opt-verify-not-run";
+
 export class Docker {
-  constructor(private readonly setup: DockerSetup) {}
+  /** The local socket the client would talk to, before it is confirmed to be the same engine. */
+  private readonly socket: EngineApi | null;
+  private api: Promise<EngineApi | null> | null = null;
+  private engineInfo: Promise<Exec> | null = null;
+
+  constructor(private readonly setup: DockerSetup) {
+    const socket = setup.api === false ? null : localSocket(setup.bin, setup.env ?? {});
+    this.socket = socket ? new EngineApi(socket) : null;
+  }
+
+  /** `docker info` (the engine's ID), asked once: whether an engine answers, and which. */
+  info(): Promise<Exec> {
+    this.engineInfo ??= this.exec(["info", "--format", "{{.ID}}"], { timeoutMs: 20_000 });
+    return this.engineInfo;
+  }
+
+  /**
+   * The engine's socket, when the engine there is the one the client talks to (the same engine ID: a wrapper
+   * script or a client set up otherwise keeps the CLI); else null.
+   */
+  engineApi(): Promise<EngineApi | null> {
+    const socket = this.socket;
+    if (!socket) return Promise.resolve(null);
+    this.api ??= (async () => {
+      const [cli, own] = await Promise.all([this.info(), socket.call("GET", "/info").catch(() => null)]);
+      const id = own?.status === 200 ? (JSON.parse(own.body) as { ID?: string }).ID : undefined;
+      return cli.code === 0 && id && cli.stdout.trim() === id ? socket : null;
+    })();
+    return this.api;
+  }
+
+  /**
+   * `work` on the engine's socket; undefined when there is none or it cannot be reached (then the CLI does this
+   * and every later call, and says what is wrong).
+   */
+  private async viaApi<T>(work: (api: EngineApi) => Promise<T>): Promise<T | undefined> {
+    const api = await this.engineApi();
+    if (!api) return undefined;
+    try {
+      return await work(api);
+    } catch (err) {
+      if (!(err instanceof EngineUnreachable)) throw err;
+      this.api = Promise.resolve(null);
+      return undefined;
+    }
+  }
 
   /** Run the client; never throws for a non-zero exit. */
   exec(args: readonly string[], options: { input?: string; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<Exec> {
@@ -82,7 +136,7 @@ export class Docker {
 
   /** Is a daemon reachable with this client? */
   async available(): Promise<boolean> {
-    return (await this.exec(["info", "--format", "{{.ServerVersion}}"], { timeoutMs: 20_000 })).code === 0;
+    return (await this.info()).code === 0;
   }
 
   /**
@@ -124,8 +178,15 @@ export class Docker {
 
   /** Several images in one client call: each one's info in order, null for an image the engine lacks. */
   async inspectMany(images: readonly string[]): Promise<(ImageInfo | null)[]> {
+    const answers = await this.viaApi((api) => Promise.all(images.map((i) => api.call("GET", `/images/${refPath(i)}/json`))));
+    if (answers)
+      return answers.map((a, i) => {
+        if (a.status === 404) return null;
+        if (a.status !== 200) throw new Error(`docker image inspect ${images[i]}: ${apiMessage(a)}`);
+        return imageInfo(JSON.parse(a.body));
+      });
     const r = await this.exec(["image", "inspect", ...images]);
-    let found: Array<{ Id: string; Size: number; Config: ImageConfig; RootFS?: { Layers?: string[] }; RepoTags?: string[] }> = [];
+    let found: RawImage[] = [];
     try {
       found = JSON.parse(r.stdout || "[]");
     } catch {
@@ -143,9 +204,7 @@ export class Docker {
         out.push(null);
         continue;
       }
-      const info = found[next++];
-      const rootLayers = info.RootFS?.Layers ?? [];
-      out.push({ id: info.Id, size: info.Size, layers: rootLayers.length, rootLayers, config: info.Config });
+      out.push(imageInfo(found[next++]));
     }
     return out;
   }
@@ -166,17 +225,22 @@ export class Docker {
     image: string,
     options: { name: string; ports: readonly number[]; env?: readonly string[]; network?: string },
   ): Promise<{ hostPorts: Map<number, number> } | { error: string }> {
-    const env = (options.env ?? []).flatMap((e) => ["--env", e]);
-    const network = options.network ? [`--network=${options.network}`] : [];
-    const run = (publish: string[]) => this.exec(["run", "-d", "--name", options.name, ...network, ...publish, ...env, image]);
     // Host ports free here, chosen ahead: no `docker port` call after the start. Taken meanwhile (or free here
     // but not on the engine's host): the engine picks them and says which.
     const chosen = await freePorts(options.ports.length);
+    // `--env K` (no value) takes the client's own: only the CLI knows it.
+    if ((options.env ?? []).every((e) => e.includes("="))) {
+      const served = await this.viaApi((api) => serveOnApi(api, image, options, chosen));
+      if (served) return served;
+    }
+    const env = (options.env ?? []).flatMap((e) => ["--env", e]);
+    const network = options.network ? [`--network=${options.network}`] : [];
+    const run = (publish: string[]) => this.exec(["run", "-d", "--name", options.name, ...network, ...publish, ...env, image]);
     if (chosen) {
       const started = await run(options.ports.flatMap((p, i) => ["-p", `127.0.0.1:${chosen[i]}:${p}`]));
       if (started.code === 0) return { hostPorts: new Map(options.ports.map((p, i) => [p, chosen[i]])) };
       if (!/port is already allocated|address already in use/i.test(started.stderr)) return { error: started.stderr.trim() };
-      await this.exec(["rm", "-f", options.name]);
+      await this.removeContainerNow(options.name);
     }
     const started = await run(options.ports.flatMap((p) => ["-p", `127.0.0.1::${p}`]));
     if (started.code !== 0) return { error: started.stderr.trim() };
@@ -226,11 +290,11 @@ export class Docker {
    * shell or tool is needed inside the image.
    */
   async exportFs(image: string, keep: Keep): Promise<ImageFs | { error: string }> {
-    const created = await this.exec(["create", "--entrypoint", "/msb-opt-verify-not-run", image]);
-    if (created.code !== 0) return { error: created.stderr.trim() };
-    const id = created.stdout.trim();
+    const created = await this.createNotRun(image);
+    if ("error" in created) return created;
+    const { id } = created;
     try {
-      const { fs, code, stderr } = await this.tarOf(["export", id], keep);
+      const { fs, code, stderr } = await this.tarOf(id, null, keep);
       return code === 0 ? fs : { error: stderr.trim() };
     } finally {
       this.removeContainer(id);
@@ -243,9 +307,9 @@ export class Docker {
    * lacks is simply absent.
    */
   async exportPaths(image: string, paths: readonly string[], keep: Keep): Promise<ImageFs | { error: string }> {
-    const created = await this.exec(["create", "--entrypoint", "/msb-opt-verify-not-run", image]);
-    if (created.code !== 0) return { error: created.stderr.trim() };
-    const id = created.stdout.trim();
+    const created = await this.createNotRun(image);
+    if ("error" in created) return created;
+    const { id } = created;
     const fs = new ImageFs();
     const outermost = [...new Set(paths)].filter((p, _, all) => !all.some((q) => q !== p && (q === "/" || p.startsWith(`${q}/`))));
     try {
@@ -253,7 +317,7 @@ export class Docker {
       const copies = await Promise.all(
         outermost.map((path) => {
           const folder = posix.dirname(path) === "/" ? "" : posix.dirname(path);
-          return this.tarOf(["cp", `${id}:${path}`, "-"], keep, { fs, folder });
+          return this.tarOf(id, path, keep, { fs, folder });
         }),
       );
       const failed = copies.find(({ code, stderr }) => code !== 0 && !/no such|could not find/i.test(stderr));
@@ -263,8 +327,57 @@ export class Docker {
     }
   }
 
+  /**
+   * Which of `paths` are regular files in the image (symbolic links followed), each a stat of a created container:
+   * nothing is copied. Null when that cannot be asked (no engine socket: the CLI has no stat) or is not answered.
+   */
+  async regularFiles(image: string, paths: readonly string[]): Promise<Map<string, boolean> | null> {
+    if (!(await this.engineApi())) return null;
+    const created = await this.createNotRun(image);
+    if ("error" in created) return null;
+    try {
+      const answers = await this.viaApi((api) => Promise.all(paths.map((p) => isRegularFile(api, created.id, p))));
+      if (!answers || answers.includes(null)) return null;
+      return new Map(paths.map((p, i) => [p, answers[i] === true]));
+    } finally {
+      this.removeContainer(created.id);
+    }
+  }
+
+  /** A container of `image` made only to read its file system (never started). */
+  private async createNotRun(image: string): Promise<{ id: string } | { error: string }> {
+    const made = await this.viaApi((api) => api.call("POST", "/containers/create", { Image: image, Entrypoint: [NOT_RUN] }));
+    if (made) return made.status === 201 ? { id: (JSON.parse(made.body) as { Id: string }).Id } : { error: apiMessage(made) };
+    const created = await this.exec(["create", "--entrypoint", NOT_RUN, image]);
+    return created.code === 0 ? { id: created.stdout.trim() } : { error: created.stderr.trim() };
+  }
+
+  /**
+   * Container `id`'s whole file system (`path` null: `docker export`) or `path` and what is below it (`docker
+   * cp`), read as the tar streams (into `into` when given).
+   */
+  private async tarOf(id: string, path: string | null, keep: Keep, into?: { fs: ImageFs; folder: string }) {
+    const read = await this.viaApi(async (api) => {
+      const res = await api.open(
+        "GET",
+        path === null ? `/containers/${id}/export` : `/containers/${id}/archive?path=${encodeURIComponent(path)}`,
+      );
+      if (res.statusCode !== 200) {
+        let body = "";
+        for await (const chunk of res) body += chunk;
+        return { fs: into?.fs ?? new ImageFs(), code: 1, stderr: apiMessage({ status: res.statusCode ?? 0, body }) };
+      }
+      try {
+        return { fs: await readTar(res, keep, into), code: 0, stderr: "" };
+      } catch (err) {
+        return { fs: into?.fs ?? new ImageFs(), code: 1, stderr: `reading the engine's archive: ${String(err)}` };
+      }
+    });
+    return read ?? this.tarOfCli(path === null ? ["export", id] : ["cp", `${id}:${path}`, "-"], keep, into);
+  }
+
   /** The tar a docker command writes to stdout, read as it streams (into `into` when given). */
-  private async tarOf(args: readonly string[], keep: Keep, into?: { fs: ImageFs; folder: string }) {
+  private async tarOfCli(args: readonly string[], keep: Keep, into?: { fs: ImageFs; folder: string }) {
     const child = spawn(this.setup.bin, args, { env: { ...this.setup.env, DOCKER_BUILDKIT: "1" }, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
@@ -277,8 +390,14 @@ export class Docker {
 
   /** Remove a container in the background (nobody waits for it); `removeImages` waits for these first. */
   removeContainer(name: string): void {
-    const done = this.exec(["rm", "-f", name]).finally(() => this.removals.delete(done));
+    const done = this.removeContainerNow(name).finally(() => this.removals.delete(done));
     this.removals.add(done);
+  }
+
+  /** Remove a container (running or not; a missing one is no error) and wait for it. */
+  async removeContainerNow(name: string): Promise<void> {
+    const removed = await this.viaApi((api) => api.call("DELETE", `/containers/${encodeURIComponent(name)}?force=1`));
+    if (!removed) await this.exec(["rm", "-f", name]);
   }
 
   /** Wait for the containers being removed: a timed build must not share the engine with them. */
@@ -289,8 +408,22 @@ export class Docker {
   /** Remove images (missing ones are ignored), after the containers being removed. */
   async removeImages(...images: readonly string[]): Promise<void> {
     await this.settle();
-    if (images.length > 0) await this.exec(["image", "rm", "-f", ...images]);
+    if (images.length === 0) return;
+    const removed = await this.viaApi((api) => Promise.all(images.map((i) => api.call("DELETE", `/images/${refPath(i)}?force=1`))));
+    if (!removed) await this.exec(["image", "rm", "-f", ...images]);
   }
+}
+
+interface RawImage {
+  readonly Id: string;
+  readonly Size: number;
+  readonly Config: ImageConfig;
+  readonly RootFS?: { readonly Layers?: readonly string[] };
+}
+
+function imageInfo(raw: RawImage): ImageInfo {
+  const rootLayers = raw.RootFS?.Layers ?? [];
+  return { id: raw.Id, size: raw.Size, layers: rootLayers.length, rootLayers, config: raw.Config };
 }
 
 /** `n` loopback ports that are free now (each held until all are found, so they differ); null when none are. */

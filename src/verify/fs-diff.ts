@@ -107,7 +107,8 @@ export function userIds(fs: ImageFs, user: string): { uid: number; gids: number[
   const passwd = (fs.text("/etc/passwd") ?? "").split("\n").map((l) => l.split(":"));
   const groups = (fs.text("/etc/group") ?? "").split("\n").map((l) => l.split(":"));
   const row = passwd.find((r) => r[0] === name || r[2] === name);
-  const uid = /^\d+$/.test(name) ? Number(name) : Number(row?.[2] ?? -1);
+  // root is uid 0 also when /etc was not read (verify reads it of an image only when its USER is not root).
+  const uid = /^\d+$/.test(name) ? Number(name) : Number(row?.[2] ?? (name === "root" ? 0 : -1));
   const primary =
     group !== undefined
       ? /^\d+$/.test(group)

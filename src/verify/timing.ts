@@ -8,6 +8,7 @@ export type Phase =
   | "exportOriginal"
   | "exportOptimized"
   | "readBase"
+  | "checkOriginal"
   | "exportOriginalWhole"
   | "runOriginal"
   | "runOptimized"

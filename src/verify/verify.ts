@@ -18,6 +18,7 @@ import { dockerfileFacts } from "./dockerfile-facts.js";
 import { compareFiles, comparePermissions } from "./fs-diff.js";
 import type { ImageFs, Keep } from "./image-fs.js";
 import { type Reason, reason } from "./messages.js";
+import { sharedFindings } from "./shared-findings.js";
 import type { RunRoot } from "./run-root.js";
 import { type Phase, Timings } from "./timing.js";
 
@@ -176,6 +177,15 @@ function observeImage(
  */
 const USERS_ONLY: Keep = (path) => (path === "/etc/passwd" || path === "/etc/group" ? "whole" : "no");
 
+/**
+ * The folders read of the original: the app's, and /etc (one copy: the engine copies out of one container one
+ * path at a time) unless its USER is root, who may write anywhere whatever /etc says.
+ */
+function originalPaths(roots: readonly string[], user: string): string[] {
+  const name = (user || "root").split(":")[0];
+  return name === "root" || name === "0" ? [...roots] : [...roots, "/etc"];
+}
+
 /** The app: the paths both final stages copy and their working folders (never `/`). */
 function appRoots(input: string, output: string): string[] {
   const [a, b] = [dockerfileFacts(input), dockerfileFacts(output)];
@@ -260,7 +270,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       const observe = () => {
         if (observed) return observed;
         observed = observeImage(options, timings, originalTag, Promise.resolve(info.config), "original", () =>
-          docker.exportPaths(originalTag, [...roots, "/etc/passwd", "/etc/group"], USERS_ONLY),
+          docker.exportPaths(originalTag, originalPaths(roots, info.config.User ?? ""), USERS_ONLY),
         );
         pending.push(observed.fs, observed.behaviour);
         return observed;
@@ -434,12 +444,18 @@ async function compareCandidate(
   else if ("error" in fsB) reasons.push(reason("difference", "inspect", { which: "optimized", detail: fsB.error }));
   else {
     const found = findings({ fs: fsB, config: info.config, roots });
-    if (found.length > 0 && ref.findings === null) {
-      const whole = await timings.measure("exportOriginalWhole", () => docker.exportFs(ref.tag, keepFor(roots)));
-      if ("error" in whole) reasons.push(reason("difference", "inspect", { which: "original", detail: whole.error }));
-      else ref.findings = findings({ fs: whole, config: ref.info.config, roots });
+    let before = ref.findings;
+    if (found.length > 0 && before === null) {
+      // Programs a script names that the original lacks too need no whole export of it (shared-findings.ts).
+      const original = { tag: ref.tag, config: ref.info.config, fs: fsA };
+      before = await timings.measure("checkOriginal", () => sharedFindings(docker, original, { fs: fsB, config: info.config }, found));
+      if (before === null) {
+        const whole = await timings.measure("exportOriginalWhole", () => docker.exportFs(ref.tag, keepFor(roots)));
+        if ("error" in whole) reasons.push(reason("difference", "inspect", { which: "original", detail: whole.error }));
+        else before = ref.findings = findings({ fs: whole, config: ref.info.config, roots });
+      }
     }
-    for (const f of newFindings(ref.findings ?? [], found)) reasons.push(reason("difference", f.id, f.data));
+    for (const f of newFindings(before ?? [], found)) reasons.push(reason("difference", f.id, f.data));
     // Nothing reads the original any more once it has run: it goes while the optimized image still runs.
     if (c.first && options.rebuild === false && options.bisect === false) observedA.behaviour.then(ref.release, ref.release);
     const sides = [

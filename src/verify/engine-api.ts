@@ -1,0 +1,161 @@
+// The Docker Engine's HTTP API on a local unix socket, for the small calls verify makes many of (inspect an image,
+// create a container, copy a folder out, start, remove): each docker CLI call costs a client start-up of
+// 100-200 ms (most of a `docker rm`), and a two-core machine pays it in CPU beside the builds. Builds, `exec`,
+// runs and every endpoint that is not the local docker socket (tcp, ssh, a docker context, another client such as
+// podman) stay with the CLI.
+import { existsSync, readFileSync } from "node:fs";
+import { type IncomingMessage, request } from "node:http";
+import { basename, join } from "node:path";
+
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** The socket could not be reached (not an error the engine answered): the caller goes back to the CLI. */
+export class EngineUnreachable extends Error {}
+
+export class EngineApi {
+  constructor(readonly socketPath: string) {}
+
+  /** One request; the answer's body as text. */
+  async call(method: string, path: string, body?: unknown): Promise<ApiAnswer> {
+    const res = await this.open(method, path, body);
+    let text = "";
+    res.setEncoding("utf8");
+    for await (const chunk of res) text += chunk;
+    return { status: res.statusCode ?? 0, body: text };
+  }
+
+  /** One request whose answer is read as it streams (a tar archive). */
+  open(method: string, path: string, body?: unknown): Promise<IncomingMessage> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          socketPath: this.socketPath,
+          method,
+          path,
+          headers: payload === undefined ? {} : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) },
+        },
+        resolve,
+      );
+      req.on("error", (err: NodeJS.ErrnoException) =>
+        reject(/^(ENOENT|ECONNREFUSED|EACCES|EPERM|ENOTSOCK)$/.test(err.code ?? "") ? new EngineUnreachable(err.message) : err),
+      );
+      req.end(payload);
+    });
+  }
+}
+
+/** The engine's own words for a failed request (`{"message": …}`), else the body. */
+export function apiMessage(answer: ApiAnswer): string {
+  try {
+    return String((JSON.parse(answer.body) as { message?: unknown }).message ?? answer.body).trim();
+  } catch {
+    return answer.body.trim();
+  }
+}
+
+/** An image or container reference as a path segment (`farm/node:20`, `name@sha256:…`): the engine routes on the decoded path. */
+export function refPath(ref: string): string {
+  return ref.split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * The local socket the docker CLI would talk to with this environment, or null when it would talk to anything
+ * else: another client binary, DOCKER_HOST other than unix://, a docker context other than `default` (from
+ * DOCKER_CONTEXT or the config file's `currentContext`), or no socket file.
+ */
+export function localSocket(bin: string, env: Readonly<Record<string, string | undefined>>): string | null {
+  if (!/^docker(\.exe)?$/.test(basename(bin))) return null;
+  const host = env.DOCKER_HOST;
+  let socket = "/var/run/docker.sock";
+  if (host) {
+    if (!host.startsWith("unix://")) return null;
+    socket = host.slice("unix://".length);
+  } else {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== "default") return null;
+    const configDir = env.DOCKER_CONFIG || (env.HOME ? join(env.HOME, ".docker") : null);
+    if (configDir && existsSync(join(configDir, "config.json"))) {
+      try {
+        const current = (JSON.parse(readFileSync(join(configDir, "config.json"), "utf8")) as { currentContext?: string }).currentContext;
+        if (current && current !== "default") return null;
+      } catch {
+        // A config file the CLI cannot read either: it says so; the CLI is used.
+        return null;
+      }
+    }
+  }
+  return existsSync(socket) ? socket : null;
+}
+
+/**
+ * `docker run -d` on the engine's socket: create (ports published on loopback, at `chosen` or where the engine
+ * picks), then start; the host ports by container port.
+ */
+export async function serveOnApi(
+  api: EngineApi,
+  image: string,
+  options: { name: string; ports: readonly number[]; env?: readonly string[]; network?: string },
+  chosen: readonly number[] | null,
+): Promise<{ hostPorts: Map<number, number> } | { error: string }> {
+  const name = encodeURIComponent(options.name);
+  const run = async (hostPorts: readonly number[] | null): Promise<ApiAnswer> => {
+    const created = await api.call("POST", `/containers/create?name=${name}`, {
+      Image: image,
+      Env: options.env ?? [],
+      ExposedPorts: Object.fromEntries(options.ports.map((p) => [`${p}/tcp`, {}])),
+      HostConfig: {
+        NetworkMode: options.network ?? "default",
+        PortBindings: Object.fromEntries(
+          options.ports.map((p, i) => [`${p}/tcp`, [{ HostIp: "127.0.0.1", HostPort: hostPorts ? String(hostPorts[i]) : "" }]]),
+        ),
+      },
+    });
+    if (created.status !== 201) return created;
+    return api.call("POST", `/containers/${name}/start`);
+  };
+  if (chosen) {
+    const started = await run(chosen);
+    if (started.status === 204) return { hostPorts: new Map(options.ports.map((p, i) => [p, chosen[i]])) };
+    if (!/port is already allocated|address already in use/i.test(apiMessage(started))) return { error: apiMessage(started) };
+    await api.call("DELETE", `/containers/${name}?force=1`);
+  }
+  const started = await run(null);
+  if (started.status !== 204) return { error: apiMessage(started) };
+  const inspected = await api.call("GET", `/containers/${name}/json`);
+  const bound = (JSON.parse(inspected.body) as { NetworkSettings?: { Ports?: Record<string, { HostPort: string }[] | null> } })
+    .NetworkSettings?.Ports;
+  const hostPorts = new Map<number, number>();
+  for (const p of options.ports) {
+    const port = Number(bound?.[`${p}/tcp`]?.[0]?.HostPort);
+    if (!port) return { error: `no published port for ${p}: ${inspected.body.slice(0, 300)}` };
+    hostPorts.set(p, port);
+  }
+  return { hostPorts };
+}
+
+/** Go's os.FileMode type bits (dir, symlink, pipe, socket, device, char device, irregular): none set is a regular file. */
+const GO_MODE_TYPE = (1 << 31) | (1 << 27) | (1 << 25) | (1 << 24) | (1 << 26) | (1 << 21) | (1 << 19);
+
+/**
+ * Is `path` a regular file in container `id` (a symbolic link followed: the engine resolves it in the container's
+ * scope)? A stat, no copy: null when the engine's answer is neither a stat nor "not found".
+ */
+export async function isRegularFile(api: EngineApi, id: string, path: string): Promise<boolean | null> {
+  let stat = await statPath(api, id, path);
+  if (stat?.linkTarget) stat = await statPath(api, id, stat.linkTarget);
+  return stat === undefined ? null : stat !== null && ((stat.mode >>> 0) & GO_MODE_TYPE) >>> 0 === 0;
+}
+
+/** The engine's stat of a path in a container (`HEAD …/archive`); null: there is none; undefined: no answer. */
+async function statPath(api: EngineApi, id: string, path: string): Promise<{ mode: number; linkTarget: string } | null | undefined> {
+  const res = await api.open("HEAD", `/containers/${id}/archive?path=${encodeURIComponent(path)}`);
+  res.resume();
+  if (res.statusCode === 404) return null;
+  const header = res.headers["x-docker-container-path-stat"];
+  if (res.statusCode !== 200 || typeof header !== "string") return undefined;
+  const stat = JSON.parse(Buffer.from(header, "base64").toString("utf8")) as { mode: number; linkTarget?: string };
+  return { mode: stat.mode, linkTarget: stat.linkTarget ?? "" };
+}
