@@ -46,39 +46,12 @@ export function mayMatter(script: string, copyAbove: boolean): boolean {
  * Without a context COPY right above it, a RUN can only count as an install done (`installedBefore`): only
  * an install step's command names matter then (no `cd` refusal and no prefetch: both need that COPY).
  */
-const INSTALL_COMMANDS = commandNames(
-  "npm",
-  "yarn",
-  "pnpm",
-  "poetry",
-  "pipenv",
-  "bundler?",
-  "composer(?:\\.phar)?",
-  "pip[\\d.]*",
-  "python[\\d.]*",
-  "uv",
-  "go",
-  "mvnw?",
-  "dotnet",
-);
-const KNOWN_COMMANDS = commandNames(
-  "cd",
-  "npm",
-  "yarn",
-  "pnpm",
-  "poetry",
-  "pipenv",
-  "bundler?",
-  "composer(?:\\.phar)?",
-  "pip[\\d.]*",
-  "python[\\d.]*",
-  "uv",
-  "go",
-  "mvnw?",
-  "dotnet",
-  "cargo",
-  "gradlew?",
-);
+const INSTALLERS = [
+  ...["npm", "yarn", "pnpm", "poetry", "pipenv", "bundler?", "composer(?:\\.phar)?", "pip[\\d.]*", "python[\\d.]*"],
+  ...["uv", "go", "mvnw?", "dotnet"],
+];
+const INSTALL_COMMANDS = commandNames(...INSTALLERS);
+const KNOWN_COMMANDS = commandNames("cd", ...INSTALLERS, "cargo", "gradlew?");
 
 const SYSTEM_PACKAGES = new Set(["apt-get", "apt", "apk", "dnf", "yum", "microdnf", "zypper"]);
 const HARMLESS = new Set(["echo", "true", ":", "set", "mkdir", "corepack", "printf", "sleep", "update-ca-certificates"]);
