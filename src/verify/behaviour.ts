@@ -116,6 +116,14 @@ function healthArgv(config: ImageConfig): string[] | null {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Dates and clock times, which differ between any two runs of one image (pm2's log lines, a server's `now`):
+ * compared as one placeholder.
+ */
+const TIMESTAMP =
+  /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g;
+const same = (a: string, b: string) => a === b || a.replace(TIMESTAMP, "<time>") === b.replace(TIMESTAMP, "<time>");
+
 /** One sentence for each way the optimized image behaves differently. */
 export function compareBehaviour(before: Behaviour, after: Behaviour): Reason[] {
   if (before.error) return [reason("difference", "exercise", { detail: before.error.slice(0, 300) })];
@@ -130,12 +138,12 @@ export function compareBehaviour(before: Behaviour, after: Behaviour): Reason[] 
         : "nothing";
   for (const h of before.http) {
     const other = after.http.find((x) => x.port === h.port && x.path === h.path);
-    if (!other || other.status !== h.status || other.body !== h.body)
+    if (!other || other.status !== h.status || !same(other.body, h.body))
       out.push(reason("difference", "http", { path: h.path, port: h.port, before: answer(h), after: answer(other) }));
   }
   if (before.health !== after.health)
     out.push(reason("difference", "healthcheck", { before: String(before.health ?? "-"), after: String(after.health ?? "-") }));
-  if (before.run && after.run && (before.run.code !== after.run.code || before.run.output !== after.run.output)) {
+  if (before.run && after.run && (before.run.code !== after.run.code || !same(before.run.output, after.run.output))) {
     const show = (r: NonNullable<Behaviour["run"]>) => `${r.code} with ${JSON.stringify(r.output.slice(0, 80))}`;
     out.push(reason("difference", "run", { args: before.run.args.join(" "), before: show(before.run), after: show(after.run) }));
   }

@@ -1,0 +1,23 @@
+import { expect, test } from "vitest";
+import { type Behaviour, compareBehaviour } from "./behaviour.js";
+
+const ran = (output: string, code = 0): Behaviour => ({ http: [], health: null, run: { args: [], code, output }, error: null });
+const served = (body: string): Behaviour => ({
+  http: [{ port: 3000, path: "/", status: 200, body }],
+  health: null,
+  run: null,
+  error: null,
+});
+
+test("dates and clock times are not a difference: two runs of one image print different ones", () => {
+  const pm2 = (t: string) => `${t}: PM2 log: Launching in no daemon mode\n${t}: PM2 log: App [server:0] starting\n`;
+  expect(compareBehaviour(ran(pm2("2026-12-03T20:06:00")), ran(pm2("2026-12-03T20:07:52")))).toEqual([]);
+  expect(compareBehaviour(served('{"now":"2026-12-04T07:01:02.123Z"}'), served('{"now":"2026-12-04T07:01:09.456Z"}'))).toEqual([]);
+  expect(compareBehaviour(ran("started at 07:01:02\n"), ran("started at 07:01:09\n"))).toEqual([]);
+});
+
+test("any other change of the output, the body or the exit code still is", () => {
+  expect(compareBehaviour(ran("2026-12-03T20:06:00 ok\n"), ran("2026-12-03T20:06:00 Error: Cannot find module 'ms'\n"))).toHaveLength(1);
+  expect(compareBehaviour(ran("same", 0), ran("same", 1))).toHaveLength(1);
+  expect(compareBehaviour(served("count 1"), served("count 2"))).toHaveLength(1);
+});
