@@ -28,4 +28,5 @@ test("the install itself, builds, global installs and checks change nothing ther
   expect(writer("RUN npm ci\nCOPY . .\nRUN npm run build && npm test")).toBeNull();
   expect(writer("RUN npm ci && npm install -g pm2\nRUN yarn global add serve")).toBeNull();
   expect(writer("RUN npx prisma --version\nRUN npm ci")).toBeNull();
+  expect(writer("RUN npm ci\nCOPY . .\nRUN npm run build && npm prune --omit=dev")).toBeNull();
 });

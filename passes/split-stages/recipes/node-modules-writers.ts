@@ -12,11 +12,14 @@ export interface ModulesWriter {
   readonly command: string;
 }
 
-/** Package-manager verbs that change node_modules (npm's aliases included). */
+/**
+ * Package-manager verbs that change node_modules (npm's aliases included). `prune` and `dedupe` are not: they
+ * only remove or re-nest what the lockfile resolves, and the production install apart holds the same packages.
+ */
 const PM_WRITES = new Set([
   ...["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isntal", "add", "ci", "clean-install", "ic"],
-  ...["rebuild", "rb", "prune", "link", "ln", "update", "up", "upgrade", "udpate", "uninstall", "remove", "rm", "r", "un"],
-  ...["unlink", "dedupe", "ddp", "patch-commit", "import", "deploy"],
+  ...["rebuild", "rb", "link", "ln", "update", "up", "upgrade", "udpate", "uninstall", "remove", "rm", "r", "un"],
+  ...["unlink", "patch-commit", "import", "deploy"],
 ]);
 /** Programs that write into node_modules themselves, by their first operand (`*`: any). */
 const GENERATORS: Readonly<Record<string, string>> = {

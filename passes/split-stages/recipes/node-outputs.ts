@@ -184,6 +184,8 @@ class Follower {
       if (NPM_SCRIPT_VERBS.has(verb ?? "") && script) return this.runScript(script, passed(args), depth);
       if (NPM_TEST_VERBS.has(verb ?? "")) return this.runScript("test", passed(args), depth);
       if (verb === "exec" || verb === "x") return this.command(afterVerb(args, verb), depth);
+      // A prune or dedupe only removes or re-nests packages of node_modules, which the runtime takes from the deps stage.
+      if (depth === 0 && (verb === "prune" || verb === "dedupe" || verb === "ddp")) return;
       // Reports that can fail the build and write nothing: checks. `npm -v` prints only.
       if (NPM_CHECKS.has(verb ?? "") && operands[1] !== "fix") return this.check(`npm ${verb}`);
       if (verb === undefined && args.length > 0 && args.every((w) => /^(-v|--version)$/.test(w))) return;
