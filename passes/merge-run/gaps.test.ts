@@ -10,17 +10,9 @@ import { joinContinuations } from "../../src/core/run-script.js";
 import { loadShell, parseWithTreeSitter, type ShellNode, type ShellScript } from "../../src/core/shell.js";
 import { parseFast } from "../../src/core/shell-fast.js";
 import { collapseBlanks } from "./layout.js";
+import { dumpTree } from "../../src/core/shell-dump.js";
 
 beforeAll(() => loadShell());
-
-function dump(node: ShellNode, field: string | null = null, indent = ""): string {
-  let out = `${indent}${field ? `${field}: ` : ""}${node.isNamed ? node.type : JSON.stringify(node.type)} ${node.startIndex}-${node.endIndex}${node.hasError ? " ERROR" : ""}\n`;
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i);
-    if (child) out += dump(child, node.fieldNameForChild(i), `${indent}  `);
-  }
-  return out;
-}
 
 /** How many texts had gaps to close; throws on the first moved tree that differs from tree-sitter's. */
 function compare(texts: Iterable<string>): number {
@@ -37,7 +29,7 @@ function compare(texts: Iterable<string>): number {
         closed++;
         const expected = parseWithTreeSitter(collapsed.text);
         try {
-          expect(dump(collapsed.root), JSON.stringify(text)).toBe(dump(expected.root));
+          expect(dumpTree(collapsed.root), JSON.stringify(text)).toBe(dumpTree(expected.root));
           for (const n of (collapsed.root as ShellNode).descendantsOfType("command")) expect(n?.parent?.children.includes(n)).toBe(true);
         } finally {
           expected.delete();

@@ -29,3 +29,8 @@ export function chownedFolder(a: Analysis, path: string): { folder: string; owne
   }
   return null;
 }
+
+/** Some COPY or ADD gives an owner or a mode (`--chown`, `--chmod`). */
+export function copiesSetOwners(body: readonly Instruction[]): boolean {
+  return body.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod"));
+}

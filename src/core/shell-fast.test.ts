@@ -6,20 +6,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { allInstructions } from "./ir.js";
 import { parseDockerfile } from "./parse.js";
 import { joinContinuations } from "./run-script.js";
-import { loadShell, parseWithTreeSitter, type ShellNode } from "./shell.js";
+import { loadShell, parseWithTreeSitter } from "./shell.js";
 import { parseFast } from "./shell-fast.js";
+import { dumpTree } from "./shell-dump.js";
 
 beforeAll(() => loadShell());
-
-/** Everything a pass can see of a tree: types, named-ness, offsets, fields, errors. */
-function dump(node: ShellNode, field: string | null = null, indent = ""): string {
-  let out = `${indent}${field ? `${field}: ` : ""}${node.isNamed ? node.type : JSON.stringify(node.type)} ${node.startIndex}-${node.endIndex}${node.hasError ? " ERROR" : ""}\n`;
-  for (let i = 0; i < node.childCount; i++) {
-    const child = node.child(i);
-    if (child) out += dump(child, node.fieldNameForChild(i), `${indent}  `);
-  }
-  return out;
-}
 
 /** How many of the texts the fast path took; throws on the first tree that differs from tree-sitter's. */
 function compare(texts: Iterable<string>): { accepted: number; total: number } {
@@ -32,7 +23,7 @@ function compare(texts: Iterable<string>): { accepted: number; total: number } {
     accepted++;
     const slow = parseWithTreeSitter(text);
     try {
-      expect(dump(fast), JSON.stringify(text)).toBe(dump(slow.root));
+      expect(dumpTree(fast), JSON.stringify(text)).toBe(dumpTree(slow.root));
       // The same text and parent links, which passes read too.
       for (const n of fast.descendantsOfType("command")) expect(n.parent?.children.includes(n)).toBe(true);
     } finally {

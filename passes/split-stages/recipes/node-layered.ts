@@ -7,7 +7,7 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
-import { chownedFolder, copyOwner } from "../owners.js";
+import { chownedFolder, copiesSetOwners, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
@@ -244,7 +244,7 @@ export function layeredPlan({
       copiesInPlace: layout.kind === "plain" && layout.hardened,
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
-        ...(plain || direct ? [] : [from(builder, filesName, [instruction("RUN", `rm -rf ${modules}`, { line })], false)]),
+        ...(plain || direct ? [] : [filesStage(a, builder, filesName, line)]),
       ],
       // Plain / outputs: see appCopies. Else the files first, so that they create the working folder (with its
       // owner) and node_modules lands inside it.
@@ -281,16 +281,24 @@ export function layeredPlan({
 
 /** Some COPY gives an owner or a mode, or a USER is set: parent folders may not be root's. */
 function copyOwned(body: readonly Instruction[]): boolean {
-  return body.some(
-    (i) =>
-      i.keyword === "USER" ||
-      ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod")),
-  );
+  return body.some((i) => i.keyword === "USER") || copiesSetOwners(body);
 }
 
 function binsOf(spec: string): readonly string[] {
   const name = spec.replace(/(.)@.*$/, "$1");
   return GLOBAL_BINS[name] ?? [posix.basename(name)];
+}
+
+/** Stage `name` from the build stage without its node_modules: the working folder's other files, to copy whole. */
+export function filesStage(a: Analysis, builder: string, name: string, line: number): Stage {
+  const modules = posix.join(a.workdir ?? "/", "node_modules");
+  return {
+    from: instruction("FROM", `${builder} AS ${name}`, { line: a.stage.from.line }),
+    base: parseImageRef(builder),
+    name,
+    platform: a.stage.platform,
+    body: [instruction("RUN", `rm -rf ${modules}`, { line })],
+  };
 }
 
 export function freeName(name: string, taken: ReadonlySet<string>): string {

@@ -13,6 +13,7 @@ import { resolvePath } from "../paths.js";
 import { manifestOnly } from "./node-deps.js";
 import { type BuildRun, buildOutputs } from "./node-outputs.js";
 import { hardeningBlocker } from "../harden.js";
+import { copiesSetOwners } from "../owners.js";
 import type { Reason } from "./node-tool-config.js";
 
 /** The node image's non-root user, who owns a hardened runtime's files (the layered plan's `nonRootUser`). */
@@ -129,7 +130,8 @@ export function runtimeLayout(
     // the build writes it (every RUN was followed), so it is the very file the runtime's replayed copies give it.
     const checks = [...new Set(built.runs.flatMap((r) => r.ran))];
     if (checks.length === 0) return { kind: "files", why: { id: "filesNoOutputs", data: {} } };
-    if (ownedCopies(a)) return { kind: "files", why: { id: "filesChecksOnly", data: { commands: quoted(checks) } } };
+    // A COPY giving an owner or a mode: a gate copy from the build would have to repeat it exactly.
+    if (copiesSetOwners(a.stage.body)) return { kind: "files", why: { id: "filesChecksOnly", data: { commands: quoted(checks) } } };
     return { kind: "outputs", runs: built.runs, gate: posix.join(a.workdir ?? "/", "package.json") };
   }
   return { kind: "outputs", runs: built.runs };
@@ -153,13 +155,6 @@ export function layoutNotes(layout: Layout, line: number): RecipeNote[] {
 }
 
 const quoted = (names: readonly string[]) => names.map((c) => `\`${c}\``).join(", ");
-
-/** A COPY gives an owner or a mode, which a gate copy from the build would have to repeat exactly. */
-function ownedCopies(a: Analysis): boolean {
-  return a.stage.body.some(
-    (i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod"),
-  );
-}
 
 /** Every COPY to a relative destination was made in the final working folder (the runtime replays them there). */
 function copiesAtWorkdir(a: Analysis): boolean {

@@ -4,13 +4,12 @@
 // NODE_ENV=production is deliberately not added: it would change the image's Env (part of its contract)
 // and what the app does (Express caches views and hides stack traces, some apps branch on it).
 import { posix } from "node:path";
-import { parseImageRef } from "../../../src/core/image-ref.js";
-import { instruction, type Instruction, type Stage } from "../../../src/core/ir.js";
+import { instruction, type Instruction } from "../../../src/core/ir.js";
 import { chownedFolder } from "../owners.js";
 import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
-import { freeName, layeredPlan } from "./node-layered.js";
+import { filesStage, freeName, layeredPlan } from "./node-layered.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
@@ -151,15 +150,7 @@ function modulesApart(a: Analysis, project: NonNullable<ReturnType<typeof nodePr
   const line = a.stage.body[a.lastBuild].line;
   const modules = posix.join(wd, "node_modules");
   return {
-    stagesBefore: (builder: string): Stage[] => [
-      {
-        from: instruction("FROM", `${builder} AS ${files}`, { line: a.stage.from.line }),
-        base: parseImageRef(builder),
-        name: files,
-        platform: a.stage.platform,
-        body: [instruction("RUN", `rm -rf ${modules}`, { line })],
-      },
-    ],
+    stagesBefore: (builder: string) => [filesStage(a, builder, files, line)],
     runtimeCopies: (builder: string): Instruction[] => [
       instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: builder }], line }),
       instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: files }], line }),
