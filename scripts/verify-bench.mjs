@@ -4,7 +4,8 @@
 // builds included) runs; prints both wall times, their ratio and verify's phases (ms). Rounds alternate the order.
 // Cold builds vary by seconds from one run to the next (the npm registry, Debian's mirror, other work on the
 // machine), so it also prints what verify adds to its own two builds (`added`: total - buildOriginal -
-// buildOptimized) and total / its own builds: the part verify controls, without the other builds' luck.
+// buildOptimized) and total / its own builds: the part verify controls, without the other builds' luck. `verdict at`:
+// when verify printed its verdict (its JSON's `timings.total`; the images and containers are removed after).
 // `--cold-cache`: each verify starts with an empty cache folder (MSB_OPT_CACHE_DIR), so it reads its runtime's base
 // image file system as if it had never seen it; else the user's cache folder, as `msb-opt verify` uses it.
 // Docker client from MSB_DOCKER (default docker); base images need to exist locally (docker-farm tag-dockerfile).
@@ -67,8 +68,8 @@ for (const app of args.map((a) => resolve(a))) {
   }
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log("| app | round | plain builds | verify | ratio | added | / own builds | verdict | phases (ms) |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+console.log("| app | round | plain builds | verify | ratio | verdict at | added | / own builds | verdict | phases (ms) |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
 for (const r of rows) {
   const phases = Object.entries(r.timings)
     .map(([k, v]) => `${k} ${v}`)
@@ -76,7 +77,8 @@ for (const r of rows) {
   const own = ((r.timings.buildOriginal ?? 0) + (r.timings.buildOptimized ?? 0)) / 1000;
   const added = own > 0 ? `${(r.wall - own).toFixed(1)} s` : "-";
   const byOwn = own > 0 ? (r.wall / own).toFixed(2) : "-";
+  const verdictAt = r.timings.total ? `${(r.timings.total / 1000).toFixed(1)} s` : "-";
   console.log(
-    `| ${r.app} | ${r.round + 1} | ${r.plain.toFixed(1)} s (${r.plainEach.map((x) => x.toFixed(1)).join(" + ")}) | ${r.wall.toFixed(1)} s | ${(r.wall / r.plain).toFixed(2)} | ${added} | ${byOwn} | ${r.verdict} | ${phases} |`,
+    `| ${r.app} | ${r.round + 1} | ${r.plain.toFixed(1)} s (${r.plainEach.map((x) => x.toFixed(1)).join(" + ")}) | ${r.wall.toFixed(1)} s | ${(r.wall / r.plain).toFixed(2)} | ${verdictAt} | ${added} | ${byOwn} | ${r.verdict} | ${phases} |`,
   );
 }

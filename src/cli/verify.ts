@@ -113,6 +113,14 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     against = readFileSync(path, "utf8");
   }
   for (const e of flags.env) if (!/^[A-Za-z_][A-Za-z0-9_]*=/.test(e)) throw new UsageError(`--env takes K=V, not "${e}"`);
+  // Printed as soon as the verdict is known; the images and containers are removed after.
+  let printed = false;
+  const print = (result: VerifyResult) => {
+    if (printed) return;
+    printed = true;
+    if (io.tty) io.err("\r\x1b[2K");
+    io.out(flags.format === "json" ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result));
+  };
   const result = await verify({
     docker,
     candidate: against,
@@ -133,6 +141,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     onInterrupt: io.onInterrupt,
     runRoot: io.runRoot(),
     cacheDir: cacheDir(io.env),
+    onVerdict: print,
   }).catch(async (err: unknown) => {
     const info = await probe;
     if (info.code !== 0)
@@ -145,8 +154,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
       );
     throw err;
   });
-  if (io.tty) io.err("\r\x1b[2K");
-  io.out(flags.format === "json" ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result));
+  print(result);
   return result.equivalent ? 0 : 1;
 }
 

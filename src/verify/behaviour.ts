@@ -83,18 +83,15 @@ export async function observe(
     const healthDeadline = ports.length > 0 ? 0 : Date.now() + Math.min(readyMs, 15_000);
     let code: number | null = null;
     for (let attempt = 0; ; attempt++) {
-      const r = await docker.exec(["exec", name, ...health], { timeoutMs: 30_000 });
-      code = /is not running|No such container/i.test(r.stderr) ? null : r.code;
+      code = (await docker.execIn(name, health, 30_000))?.code ?? null;
       if (code === 0 || code === null || Date.now() >= healthDeadline) break;
       await sleep(Math.min(50 * 2 ** attempt, 500));
     }
     if (ports.length > 0) return { ...none, http, health: code };
     // A program that already ended: its exit code and output are compared as a run.
-    const state = await docker.exec(["inspect", "--format", "{{.State.Running}} {{.State.ExitCode}}", name]);
-    const [running, exit] = state.stdout.trim().split(" ");
-    if (running !== "false") return { ...none, health: code };
-    const logs = await docker.exec(["logs", name]);
-    return { ...none, health: code, run: { args: [], code: Number(exit), output: `${logs.stdout}${logs.stderr}`.trim() } };
+    const end = await docker.containerEnd(name);
+    if (end?.running !== false) return { ...none, health: code };
+    return { ...none, health: code, run: { args: [], code: end.exitCode, output: `${end.stdout}${end.stderr}`.trim() } };
   } finally {
     docker.removeContainer(name);
   }

@@ -104,6 +104,22 @@ describe("closure probes", () => {
     ]);
   });
 
+  test("a test file's import of a devDependency the split left behind is no finding", () => {
+    const tests = {
+      "/app/test": dir(),
+      "/app/test/app.test.js": file('const request = require("supertest");\n'),
+      "/app/src/__tests__/unit.js": file('const jest = require("jest");\n'),
+      "/app/src/user.spec.js": file('import sinon from "sinon";\n'),
+    };
+    const withDev = image({ ...system, ...app, ...tests, "/app/node_modules/supertest/index.js": file("module.exports = 1;\n") });
+    const pruned = image({ ...system, ...app, ...tests });
+    pruned.entries.delete("/app/node_modules/jest/index.js");
+    expect(newFindings(findings(view(withDev)), findings(view(pruned)))).toEqual([]);
+    // The same import in the app's own code is one.
+    const used = image({ ...system, ...app, "/app/lib.js": file('require("supertest");\n') });
+    expect(findings(view(used)).map((f) => [f.id, f.data.module])).toContainEqual(["missingModule", "supertest"]);
+  });
+
   test("what the original lacks too is no finding", () => {
     const fs = image({ ...system, ...app });
     fs.entries.delete("/usr/bin/convert");

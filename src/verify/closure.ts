@@ -142,7 +142,7 @@ export function findings(view: ImageView): Finding[] {
   // Programs and modules the app's code uses.
   for (const root of view.roots) {
     for (const [file, e] of fs.under(root)) {
-      if (!e.data || !SCRIPT.test(file) || buildScripts.has(file)) continue;
+      if (!e.data || !SCRIPT.test(file) || buildScripts.has(file) || TEST_FILE.test(file.slice(root.length))) continue;
       const text = e.data.toString("utf8");
       for (const m of text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|execSync|exec)\(\s*["'`]([A-Za-z0-9_./-]+)/g))
         program(m[1], `\`${file}\``);
@@ -162,6 +162,12 @@ export function findings(view: ImageView): Finding[] {
     if (!fs.resolve(abs)) add({ key: `file:${abs}`, id: "missingProgram", data: { program: arg, by: "the ENTRYPOINT/CMD" } });
   }
 }
+
+/**
+ * Test files (`test/`, `__tests__/`, `*.test.js`, `*.spec.ts`): a test runner loads them, not the image's entry,
+ * and they import devDependencies that a split leaves behind on purpose.
+ */
+const TEST_FILE = /\/(tests?|__tests__|__mocks__)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** The findings of the optimized image that the original image does not share. */
 export function newFindings(original: readonly Finding[], optimized: readonly Finding[]): Finding[] {

@@ -7,6 +7,7 @@ import { get } from "node:http";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { posix } from "node:path";
 import { apiMessage, EngineApi, EngineUnreachable, isRegularFile, localSocket, refPath, serveOnApi } from "./engine-api.js";
+import { execOnApi, logsOnApi, runOnApi, stateOnApi } from "./engine-run.js";
 import { ImageFs, inWalkOrder, type Keep, readTar } from "./image-fs.js";
 
 export interface DockerSetup {
@@ -209,15 +210,48 @@ export class Docker {
     return out;
   }
 
-  /** Run a container to completion and collect its output. */
-  run(
+  /** Run a container to completion and collect its output (`docker run --rm --network=none`). */
+  async run(
     image: string,
     args: readonly string[] = [],
     options: { name?: string; timeoutMs?: number; env?: readonly string[] } = {},
   ): Promise<Exec> {
-    const name = options.name ? ["--name", options.name] : [];
-    const env = (options.env ?? []).flatMap((e) => ["--env", e]);
-    return this.exec(["run", "--rm", "--network=none", ...name, ...env, image, ...args], { timeoutMs: options.timeoutMs ?? 60_000 });
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    // `--env K` (no value) takes the client's own: only the CLI knows it. The socket's run needs a name to remove.
+    const { name: named, env: vars = [] } = options;
+    if (named && vars.every((e) => e.includes("="))) {
+      const ran = await this.viaApi((api) => runOnApi(api, image, args, { name: named, env: vars, timeoutMs }));
+      if (ran) {
+        this.removeContainer(named);
+        return ran;
+      }
+    }
+    const name = named ? ["--name", named] : [];
+    const env = vars.flatMap((e) => ["--env", e]);
+    return this.exec(["run", "--rm", "--network=none", ...name, ...env, image, ...args], { timeoutMs });
+  }
+
+  /** `docker exec CONTAINER ARGV`; null when the container is not running or is gone. */
+  async execIn(container: string, argv: readonly string[], timeoutMs: number): Promise<Exec | null> {
+    const ran = await this.viaApi(async (api) => ({ ran: await execOnApi(api, container, argv, timeoutMs) }));
+    if (ran) return ran.ran;
+    const r = await this.exec(["exec", container, ...argv], { timeoutMs });
+    return /is not running|No such container/i.test(r.stderr) ? null : r;
+  }
+
+  /** Whether a container still runs, its exit code, and its output so far (`docker logs`); null when it is gone. */
+  async containerEnd(container: string): Promise<{ running: boolean; exitCode: number; stdout: string; stderr: string } | null> {
+    const viaApi = await this.viaApi(async (api) => {
+      const state = await stateOnApi(api, container);
+      return { state: state && { ...state, ...(state.running ? { stdout: "", stderr: "" } : await logsOnApi(api, container)) } };
+    });
+    if (viaApi) return viaApi.state;
+    const state = await this.exec(["inspect", "--format", "{{.State.Running}} {{.State.ExitCode}}", container]);
+    if (state.code !== 0) return null;
+    const [running, exit] = state.stdout.trim().split(" ");
+    if (running !== "false") return { running: true, exitCode: 0, stdout: "", stderr: "" };
+    const logs = await this.exec(["logs", container]);
+    return { running: false, exitCode: Number(exit), stdout: logs.stdout, stderr: logs.stderr };
   }
 
   /** Start a server container with each of `ports` published on a free loopback port; the host ports by container port. */

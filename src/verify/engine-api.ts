@@ -19,16 +19,16 @@ export class EngineApi {
   constructor(readonly socketPath: string) {}
 
   /** One request; the answer's body as text. */
-  async call(method: string, path: string, body?: unknown): Promise<ApiAnswer> {
-    const res = await this.open(method, path, body);
+  async call(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<ApiAnswer> {
+    const res = await this.open(method, path, body, signal);
     let text = "";
     res.setEncoding("utf8");
     for await (const chunk of res) text += chunk;
     return { status: res.statusCode ?? 0, body: text };
   }
 
-  /** One request whose answer is read as it streams (a tar archive). */
-  open(method: string, path: string, body?: unknown): Promise<IncomingMessage> {
+  /** One request whose answer is read as it streams (a tar archive); `signal` ends it. */
+  open(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<IncomingMessage> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -36,6 +36,7 @@ export class EngineApi {
           socketPath: this.socketPath,
           method,
           path,
+          signal,
           headers: payload === undefined ? {} : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) },
         },
         resolve,

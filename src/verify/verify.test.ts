@@ -34,6 +34,34 @@ describe("verify and the docker environment", () => {
     expect(r.reasons.map((x) => x.id)).toEqual(["originalBuild"]);
   });
 
+  test("the verdict is handed over before the images are removed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
+    const bin = join(dir, "docker");
+    const log = join(dir, "calls.log");
+    writeFileSync(
+      bin,
+      `#!/bin/sh\necho "$1 $2" >> ${log}\ncase "$1" in\n  info) echo 27.0.0 ;;\n  build) echo 'ERROR: exit code: 1' >&2; exit 1 ;;\n  *) exit 0 ;;\nesac\n`,
+    );
+    chmodSync(bin, 0o755);
+    writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\nRUN echo a\nRUN echo b\n");
+    const calls = () => readFileSync(log, "utf8").trim().split("\n");
+    let atVerdict: string[] = [];
+    const r = await verify({
+      docker: new Docker({ bin }),
+      dockerfile: join(dir, "Dockerfile"),
+      context: dir,
+      settings,
+      onVerdict: (v) => {
+        expect(v.verdict).toBe("not-equivalent");
+        atVerdict = calls();
+      },
+    });
+    expect(r.verdict).toBe("not-equivalent");
+    expect(atVerdict).toContain("build --progress=plain");
+    expect(atVerdict).not.toContain("image rm");
+    expect(calls()).toContain("image rm");
+  });
+
   test("the original builds while the rewrite is made; with nothing to verify its build is stopped and its tag removed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
     const bin = join(dir, "docker");

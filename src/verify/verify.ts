@@ -67,6 +67,11 @@ export interface VerifyOptions {
   readonly onInterrupt?: (cleanup: () => Promise<void>) => () => void;
   /** A folder where base images' file systems are kept between runs (base-fs.ts); none: kept in memory only. */
   readonly cacheDir?: string;
+  /**
+   * Called with the result as soon as the verdict is known, before the clean-up (containers, images) that
+   * `verify` still waits for: a user reads it meanwhile. Its `timings.total` is the time to the verdict.
+   */
+  readonly onVerdict?: (result: VerifyResult) => void;
 }
 
 export interface Side {
@@ -115,7 +120,9 @@ interface Reference {
   readonly roots: readonly string[];
   /**
    * Its file system and behaviour, observed once, when the optimized side has built: beside that build, the
-   * observation (containers, copies) slowed it more than it saved on a two-core machine.
+   * observation (containers, copies) slowed it more than it saved on a two-core machine. Measured again with its
+   * server at a low CPU weight and the optimized server joining a network started during the build: the same
+   * wall time at load 3, and that build's reported cold time 1-2 s (30-70%) longer.
    */
   readonly observe: () => Observed;
   /**
@@ -322,6 +329,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   let result: Omit<VerifyResult, "timings">;
   try {
     result = await attempt();
+    options.onVerdict?.({ ...result, timings: timings.report() });
   } finally {
     // Work that finishes may start more (the reference starts its observation): until none is left.
     for (let done = 0; done < pending.length; ) {
