@@ -5,7 +5,6 @@
 "use strict";
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
-const { homedir } = require("node:os");
 const { join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 const { Script } = require("node:vm");
@@ -23,9 +22,12 @@ function runBundle(bundle, { worker = false } = {}) {
     process.stderr.write(`msb-opt: ${bundle} is missing: run \`node scripts/build.mjs\` (npm install does)\n`);
     process.exit(3);
   }
-  // V8 accepts a code cache only under the flags it was made with: the bundle compiles under Node's own
-  // flags, and the cache is made under them (cachedDataUnderNodeFlags), also after src/core/shell.ts set --liftoff-only
-  // for the shell grammar. node:v8 itself (and the stream modules it loads) is loaded only then.
+  // V8 accepts a code cache only under the flags it was made with. The CLI's bundle compiles under Node's own
+  // flags, and its cache is made under them (cachedDataUnderNodeFlags), also after src/core/shell.ts set
+  // --liftoff-only for the shell grammar; node:v8 itself (and the stream modules it loads) is loaded only then.
+  // A batch worker sets that flag first: flags are the process's, and one worker loading the grammar would
+  // otherwise make the others' caches be rejected, or be made under another flag than the next run reads it.
+  if (worker) require("node:v8").setFlagsFromString("--liftoff-only");
   // The first line names the bundle and its hash (V8 itself only checks the length of the source).
   const [, name, hash] = /^\/\/msb-opt-bundle ([a-z-]+) ([0-9a-f]+)\n/.exec(source.slice(0, 80)) ?? [];
   const cacheFile = name && cachePath(`${name}-${hash}-${process.version}-${process.arch}.v8`);
@@ -35,8 +37,7 @@ function runBundle(bundle, { worker = false } = {}) {
     process.stderr.write(`msb-opt: code cache ${cacheFile} ${!cachedData ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
     const compiled = { script, source, bundle, worker };
-    // One worker writes: V8's flags are the process's, and another worker loading the shell grammar sets
-    // --liftoff-only while this one makes its cache under Node's defaults.
+    // One worker writes (the others would write the same).
     if (worker && require("node:worker_threads").threadId === 1)
       process.once("msb-opt:warm", () => writeCache(compiled, cacheFile, `${name}-`));
     else process.once("exit", (code) => saveCache(compiled, cacheFile, `${name}-`, code));
@@ -53,8 +54,13 @@ module.exports = { runBundle };
 function cachePath(name) {
   const env = process.env;
   if (env.MSB_OPT_CACHE_DIR === "") return null; // caching off
-  const dir = env.MSB_OPT_CACHE_DIR ?? join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "msb-opt");
+  const dir = env.MSB_OPT_CACHE_DIR ?? join(env.XDG_CACHE_HOME || join(homeDir(), ".cache"), "msb-opt");
   return join(dir, name);
+}
+
+/** os.homedir(), which reads $HOME first on POSIX: node:os is loaded only when it has to look further. */
+function homeDir() {
+  return (process.platform !== "win32" && process.env.HOME) || require("node:os").homedir();
 }
 
 function readOrNull(file) {
@@ -93,32 +99,29 @@ function writeCache({ script, source, bundle, worker }, file, prefix) {
 }
 
 /**
- * The code cache as if no flag had been set since the start: --liftoff-only (set when the shell grammar loads)
- * and the two flags it turns off are back at Node's defaults while the cache is made (a worker, which goes on
- * running, sets it again). Null when V8 rejects the result under those flags (another V8 whose Liftoff flag
- * implies more): writing it would only make every later run compile from source after all.
+ * The CLI's code cache as if no flag had been set since the start: --liftoff-only (set when the shell grammar
+ * loads) and the two flags it turns off are back at Node's defaults while the cache is made. A worker's is
+ * made under --liftoff-only, which it set before compiling. Null when V8 rejects the result under those flags
+ * (another V8 whose Liftoff flag implies more): writing it would only make every later run compile from
+ * source after all.
  */
 function cachedDataUnderNodeFlags(script, source, bundle, worker) {
   const v8 = require("node:v8");
-  v8.setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
-  try {
-    const data = script.createCachedData();
-    // Another file name: V8 would answer the same name from its in-memory cache without reading `data`.
-    const check = new Script(source, { filename: `${bundle} (cache check)`, cachedData: data });
-    return check.cachedDataRejected ? null : data;
-  } finally {
-    if (worker) v8.setFlagsFromString("--liftoff-only");
-  }
+  if (!worker) v8.setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
+  const data = script.createCachedData();
+  // Another file name: V8 would answer the same name from its in-memory cache without reading `data`.
+  const check = new Script(source, { filename: `${bundle} (cache check)`, cachedData: data });
+  return check.cachedDataRejected ? null : data;
 }
 
 /**
  * Node modules that one file's run never uses but the bundle imports at its top (commander's child_process,
- * the registry client's http/https/crypto) cost more to load than the rest of the start-up: each is loaded
- * on its first property read. Enumerating one before that sees no keys; esbuild's interop then reads each
+ * the registry client's http/https/crypto, batch's and verify's os) cost more to load than the rest of the
+ * start-up: each is loaded on its first property read. Enumerating one before that sees no keys; esbuild's interop then reads each
  * import through `default` or the prototype, both of which load it.
  */
 function lazyRequire(realRequire) {
-  const lazy = new Set(["node:child_process", "node:crypto", "node:http", "node:https", "node:v8"]);
+  const lazy = new Set(["node:child_process", "node:crypto", "node:http", "node:https", "node:os", "node:v8"]);
   return Object.assign((id) => (lazy.has(id) ? lazyModule(() => realRequire(id)) : realRequire(id)), realRequire);
 }
 

@@ -3,7 +3,9 @@
 // alone, so neither changes under the other), then test/apps/frontend/debian-apt with its syntax line
 // pointing at that tag and without it: one warm-up build of each fills the cache, then RUNS pairs in
 // alternation, each build a full cache hit. Prints both medians and the difference, and removes what it
-// built. Needs a Docker engine: MSB_DOCKER (default docker).
+// built. Needs a Docker engine: MSB_DOCKER (default docker). BENCH_FRONTEND_COMPARE=<image> adds a third
+// variant in the same alternation, the file built through that image (another build of msb-opt, e.g. the
+// last release), so that a change is measured side by side with what it changes.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,17 +36,16 @@ farm(join(ROOT, "Dockerfile"));
 docker(["build", "-q", "-t", IMAGE, ROOT]);
 
 const work = mkdtempSync(join(tmpdir(), "msb-frontend-bench-"));
+const COMPARE = process.env.BENCH_FRONTEND_COMPARE;
 const variants = {};
-for (const [name, keepSyntax] of [
-  ["with", true],
-  ["without", false],
-]) {
+const syntaxOf = { with: IMAGE, compare: COMPARE };
+for (const [name, keepSyntax] of [["with", true], ["without", false], ...(COMPARE ? [["compare", true]] : [])]) {
   const dir = join(work, name);
   cpSync(join(ROOT, "test", "apps", "frontend", "debian-apt"), dir, { recursive: true });
   const file = join(dir, "Dockerfile");
   const text = readFileSync(file, "utf8");
   if (!/^# syntax=.*\n/.test(text)) throw new Error(`${file}: no # syntax= line`);
-  writeFileSync(file, text.replace(/^# syntax=.*\n/, keepSyntax ? `# syntax=${IMAGE}\n` : ""));
+  writeFileSync(file, text.replace(/^# syntax=.*\n/, keepSyntax ? `# syntax=${syntaxOf[name]}\n` : ""));
   farm(file);
   variants[name] = dir;
 }
@@ -58,10 +59,10 @@ const time = (name) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 try {
-  time("with"); // warm-up: fills the cache
-  time("without");
-  const samples = { with: [], without: [] };
-  for (let i = 0; i < RUNS; i++) for (const name of ["with", "without"]) samples[name].push(time(name));
+  const names = Object.keys(variants);
+  for (const name of names) time(name); // warm-up: fills the cache
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < RUNS; i++) for (const name of names) samples[name].push(time(name));
   const w = median(samples.with);
   const wo = median(samples.without);
   const fmt = (s) => `${s.toFixed(2)} s`;
@@ -69,7 +70,13 @@ try {
   console.log(`  with the frontend (# syntax=${IMAGE}): ${fmt(w)}  [${samples.with.map((s) => s.toFixed(2)).join(" ")}]`);
   console.log(`  without (built-in dockerfile.v0):      ${fmt(wo)}  [${samples.without.map((s) => s.toFixed(2)).join(" ")}]`);
   console.log(`  difference: ${w - wo >= 0 ? "+" : ""}${fmt(w - wo)}`);
+  if (COMPARE) {
+    const c = median(samples.compare);
+    console.log(
+      `  with ${COMPARE}: ${fmt(c)}  [${samples.compare.map((s) => s.toFixed(2)).join(" ")}], difference ${c - wo >= 0 ? "+" : ""}${fmt(c - wo)}`,
+    );
+  }
 } finally {
-  spawnSync(DOCKER, ["rmi", "-f", tag("with"), tag("without"), IMAGE], { stdio: "ignore" });
+  spawnSync(DOCKER, ["rmi", "-f", ...Object.keys(variants).map(tag), IMAGE], { stdio: "ignore" });
   rmSync(work, { recursive: true, force: true });
 }

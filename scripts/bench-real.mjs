@@ -9,6 +9,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { Session } from "node:inspector/promises";
+import { SourceMap } from "node:module";
+import { fileURLToPath } from "node:url";
 import { fsContext, optimize, PASSES, parseDockerfile } from "../dist/index.js";
 
 const root = resolve(process.argv[2] ?? ".corpus");
@@ -80,6 +82,31 @@ console.log(
   `ratio: ${(pipelineRate / parseRate).toFixed(2)}x parse-only by wall time, ${(parseCpu / pipelineCpu).toFixed(2)}x by CPU time (goal >= 0.5x)`,
 );
 
+/** Where a profiled frame's code comes from, read through the source map of the bundle file it is in. */
+function originOf({ url, functionName, lineNumber, columnNumber }) {
+  if (url.startsWith("wasm://") || /^(wasm-function|js-to-wasm|wasm-to-js)/.test(functionName)) return "tree-sitter (wasm)";
+  if (!url) return functionName.startsWith("(") ? functionName : "(V8 built-ins: regexp, string, iterators, fs)";
+  if (url.startsWith("node:")) return "(Node internals)";
+  const map = sourceMapOf(url);
+  const source = map?.findEntry(lineNumber, columnNumber)?.originalSource ?? url.replace(/^.*\//, "");
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  if (pkg) return pkg[1];
+  const pass = /(?:^|\/)passes\/([^/]+)\//.exec(source);
+  if (pass) return `pass ${pass[1]}`;
+  return source.replace(/^(\.\.\/)+/, "");
+}
+const sourceMaps = new Map();
+function sourceMapOf(url) {
+  if (!sourceMaps.has(url)) {
+    let map = null;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, "utf8")));
+    } catch {}
+    sourceMaps.set(url, map);
+  }
+  return sourceMaps.get(url);
+}
+
 // Where the pipeline's time goes: one more round under V8's sampling profiler, the functions with the most
 // samples of their own (build with MSB_NO_MINIFY=1 for readable names).
 {
@@ -101,6 +128,26 @@ console.log(
   console.log("pipeline profile, top functions by own samples:");
   for (const [key, count] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 10))
     console.log(`  ${((count / profile.samples.length) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  // The same samples by where the code comes from (through the bundle's source maps, so a minified build
+  // reads as well): a package, a pass, a module of src/core, the wasm grammar, or V8 and Node themselves.
+  const origins = new Map();
+  for (const id of profile.samples) {
+    const origin = originOf(byId.get(id).callFrame);
+    origins.set(origin, (origins.get(origin) ?? 0) + 1);
+  }
+  // And with the samples of the code each origin calls: what is left of the pipeline without that origin.
+  const parents = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+  const under = new Map();
+  for (const id of profile.samples) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parents.get(at)) seen.add(originOf(byId.get(at).callFrame));
+    for (const origin of seen) under.set(origin, (under.get(origin) ?? 0) + 1);
+  }
+  const share = (count) => `${((count / profile.samples.length) * 100).toFixed(1).padStart(5)}%`;
+  console.log("pipeline profile by origin: own samples, and with the code it calls");
+  for (const [origin, count] of [...origins].sort((a, b) => b[1] - a[1]).slice(0, 14))
+    console.log(`  ${share(count)} ${share(under.get(origin))}  ${origin}`);
 }
 
 // Each pass alone, minus the run with no pass (parse, print, diff): its share of the pipeline.

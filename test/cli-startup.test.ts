@@ -119,14 +119,14 @@ describe("modules one file's run leaves unloaded", () => {
   );
   const loaded = (stderr: string) => new Set((/^loaded: (.*)$/m.exec(stderr)?.[1] ?? "").split(",").map((m) => m.slice(13)));
 
-  test("an --offline run loads no child_process, http, https, crypto, v8, stream or net", () => {
+  test("an --offline run loads no child_process, http, https, crypto, v8, os, stream or net", () => {
     // Its output goes to a pipe (spawnSync's): written without process.stdout's stream.
     const r = run(["--offline", CASE], { MSB_OPT_CACHE_DIR: "" }, ["--require", probe]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("FROM debian:bookworm-slim AS runtime");
     const mods = loaded(r.stderr);
     expect(mods.has("fs")).toBe(true); // the probe works
-    for (const m of ["child_process", "http", "https", "crypto", "v8", "stream", "net"]) expect(mods.has(m)).toBe(false);
+    for (const m of ["child_process", "http", "https", "crypto", "v8", "os", "stream", "net"]) expect(mods.has(m)).toBe(false);
   });
 
   test("a run that asks a registry loads http on first use, and it works", async () => {

@@ -1,7 +1,7 @@
 // Find the Dockerfiles of a tree of repositories, each with the build context it is built from. Folders that
 // are symbolic links are not followed unless asked (then each real folder is walked once, so loops end); what
 // cannot be read is reported, never skipped silently.
-import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { type Dirent, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { GitIgnore } from "./gitignore.js";
@@ -96,16 +96,22 @@ class Walk {
     for (const e of entries) {
       // A plain file that is no Dockerfile needs no look (a build context holds thousands): no stat for it.
       if (e.isFile() && !isDockerfileName(e.name)) continue;
-      this.entry(join(dir, e.name), e.name, ignore, compose.get(join(dir, e.name)) ?? dir);
+      this.entry(e, join(dir, e.name), ignore, compose.get(join(dir, e.name)) ?? dir);
     }
   }
 
-  private entry(path: string, name: string, ignore: GitIgnore, context: string): void {
+  private entry(e: Dirent, path: string, ignore: GitIgnore, context: string): void {
+    const { name } = e;
     const dockerfile = isDockerfileName(name);
+    // The entry's type came with the listing: a plain Dockerfile needs no stat, a folder no lstat (its stat
+    // names it for the walked set); a symbolic link is followed to see what it is.
+    if (e.isFile()) {
+      if (!ignore.ignores(path, false)) this.found.set(path, { path, context });
+      return;
+    }
+    const link = e.isSymbolicLink();
     let st: Stats;
-    let link = false;
     try {
-      link = lstatSync(path).isSymbolicLink();
       st = statSync(path);
     } catch (err) {
       // A broken or looping link, or a file that vanished: it matters only if it should have been a Dockerfile.

@@ -4,7 +4,8 @@ import { sep } from "node:path";
 import { globToRegexSource } from "../core/glob.js";
 
 interface Rule {
-  readonly base: string;
+  /** The folder of its .gitignore, with a trailing separator: the paths it applies to start with it. */
+  readonly prefix: string;
   readonly regex: RegExp;
   readonly negate: boolean;
   readonly dirOnly: boolean;
@@ -27,7 +28,12 @@ export class GitIgnore {
       const anchored = line.includes("/");
       line = line.replace(/^\//, "");
       const body = globToRegexSource(line);
-      added.push({ base: dir, regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`), negate, dirOnly });
+      added.push({
+        prefix: dir.endsWith(sep) ? dir : dir + sep,
+        regex: new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`),
+        negate,
+        dirOnly,
+      });
     }
     return added.length ? new GitIgnore([...this.rules, ...added]) : this;
   }
@@ -37,9 +43,8 @@ export class GitIgnore {
     for (const rule of this.rules) {
       if (rule.dirOnly && !isDir) continue;
       // Walked paths are absolute and normalised: below the rule's folder is a prefix (path.relative costs more).
-      const prefix = rule.base.endsWith(sep) ? rule.base : rule.base + sep;
-      if (!path.startsWith(prefix)) continue;
-      const rel = sep === "/" ? path.slice(prefix.length) : path.slice(prefix.length).split(sep).join("/");
+      if (!path.startsWith(rule.prefix)) continue;
+      const rel = sep === "/" ? path.slice(rule.prefix.length) : path.slice(rule.prefix.length).split(sep).join("/");
       if (rel === "" || rel.startsWith("..")) continue;
       if (rule.regex.test(rel)) ignored = !rule.negate;
     }

@@ -136,9 +136,10 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
 
   const progress = new Progress(io, tasks.length, opts.quiet ?? false);
   const flags = flagSettings(cmd);
+  const configs = new Map<string, string | null>();
   const withSettings = tasks.map((t) => ({
     ...t,
-    options: withToday(resolveSettings(t.path, flags, opts.config ?? null, io.cwd).settings, io.now()) as BatchPassOptions,
+    options: withToday(resolveSettings(t.path, flags, opts.config ?? null, io.cwd, configs).settings, io.now()) as BatchPassOptions,
   }));
   const injectFault = io.env[INJECT_FAULT_ENV];
   let results = await runBatch(withSettings, injectFault ? { injectFault } : {}, jobs, (r) => progress.add(r));

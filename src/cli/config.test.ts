@@ -29,6 +29,28 @@ describe(".msb-opt.json", () => {
     expect(findConfig(join(root, "repo2/x"))).toBeNull();
   });
 
+  test("a batch's memo answers as the walk does, and walks each folder once", () => {
+    const root = tree({
+      "repo/.git/HEAD": "",
+      "repo/.msb-opt.json": "{}",
+      "repo/svc/api/Dockerfile": "",
+      "repo/svc/web/Dockerfile": "",
+      ".msb-opt.json": "{}",
+      "repo2/.git/HEAD": "",
+      "repo2/x/y/Dockerfile": "",
+      "plain/a/Dockerfile": "",
+    });
+    const memo = new Map<string, string | null>();
+    const dirs = ["repo/svc/api", "repo/svc/web", "repo/svc", "repo2/x/y", "repo2/x", "plain/a", "plain"].map((d) => join(root, d));
+    for (const d of dirs) expect(findConfig(d, memo)).toBe(findConfig(d));
+    expect(memo.get(join(root, "repo/svc"))).toBe(join(root, "repo/.msb-opt.json"));
+    expect(memo.get(join(root, "repo2/x"))).toBeNull();
+    expect(memo.get(join(root, "plain"))).toBe(join(root, ".msb-opt.json"));
+    // A folder not asked for yet stops at the first folder the memo knows (a stale entry shows it).
+    memo.set(join(root, "repo/svc"), "stale");
+    expect(findConfig(join(root, "repo/svc/other"), memo)).toBe("stale");
+  });
+
   test("precedence: flag over override over file over default", () => {
     const root = tree({
       ".git/HEAD": "",

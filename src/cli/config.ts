@@ -31,16 +31,31 @@ export interface LoadedConfig {
 export const CONFIG_SETTINGS = SETTINGS.filter((e) => edgesOf(e.spec).includes("config"));
 const PASS_IDS = PASSES.map((p) => p.id);
 
-/** The nearest `.msb-opt.json` from `dir` up to the repository root (a folder with .git), or null. */
-export function findConfig(dir: string): string | null {
-  let current = resolve(dir);
-  for (;;) {
+/**
+ * The nearest `.msb-opt.json` from `dir` up to the repository root (a folder with .git), or null. `memo` keeps
+ * the answer for every folder on the way: a batch asks for each Dockerfile, mostly from the same folders up.
+ */
+export function findConfig(dir: string, memo: Map<string, string | null> = new Map()): string | null {
+  const walked: string[] = [];
+  let found: string | null = null;
+  for (let current = resolve(dir); ; ) {
+    const known = memo.get(current);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    walked.push(current);
     const candidate = join(current, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
     const parent = dirname(current);
-    if (parent === current || existsSync(join(current, ".git"))) return null;
+    if (parent === current || existsSync(join(current, ".git"))) break;
     current = parent;
   }
+  for (const d of walked) memo.set(d, found);
+  return found;
 }
 
 const loaded = new Map<string, LoadedConfig>();
@@ -186,8 +201,9 @@ export function resolveSettings(
   cli: Settings,
   explicitConfig: string | null,
   cwd: string,
+  memo?: Map<string, string | null>,
 ): { settings: Settings; file: string | null } {
-  const file = explicitConfig ?? findConfig(dockerfile ? dirname(resolve(dockerfile)) : cwd);
+  const file = explicitConfig ?? findConfig(dockerfile ? dirname(resolve(dockerfile)) : cwd, memo);
   const config = file ? loadConfig(file) : null;
   return { settings: settingsFor(config, dockerfile ?? join(cwd, "Dockerfile"), cli), file };
 }

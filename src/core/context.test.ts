@@ -58,3 +58,14 @@ describe("fsContext read failures", () => {
     ]);
   });
 });
+
+describe("fsContext asks the file system once per path", () => {
+  test("read and exists of the same path share one stat, whatever its spelling", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-top-"));
+    writeFileSync(join(dir, "Dockerfile"), "FROM x\n");
+    const ctx = fsContext(dir);
+    expect([ctx.read(".dockerignore"), ctx.exists("./.dockerignore"), ctx.failure?.(".dockerignore")]).toEqual([null, false, null]);
+    expect([ctx.exists("Dockerfile"), ctx.read("./Dockerfile")]).toEqual([true, "FROM x\n"]);
+    expect([ctx.read("."), ctx.exists(".")]).toEqual([null, true]);
+  });
+});

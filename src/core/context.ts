@@ -1,6 +1,6 @@
 // Read-only access to the build context (the folder the Dockerfile is built from), for passes that need
 // to know which manifests exist. Tests pass a `memoryContext`; stdin input has `noContext`.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, normalize } from "node:path";
 
 export interface BuildContext {
@@ -68,22 +68,38 @@ function fsContextUncached(root: string): BuildContext {
     if (!ABSENT.has(code)) failures.set(contextPath(path) ?? path, code || (err as Error).message);
     return answer;
   };
+  // One stat per path answers both `read` and `exists` (passes ask both of `.dockerignore`): what it found,
+  // or the error it met, which each asker then handles as before.
+  const stats = new Map<string, { stat: Stats | undefined } | { error: unknown }>();
+  const statOf = (rel: string): Stats | undefined => {
+    let known = stats.get(rel);
+    if (!known) {
+      try {
+        known = { stat: statSync(join(root, rel), { throwIfNoEntry: false }) };
+      } catch (error) {
+        known = { error };
+      }
+      stats.set(rel, known);
+    }
+    if ("error" in known) throw known.error;
+    return known.stat;
+  };
   return {
     available: true,
     // Most lookups are for files that are not there (the manifests each pass probes for): a missing path
     // answers without an exception, which would cost more than the lookup itself.
     read(path) {
-      const file = abs(path);
+      const rel = contextPath(path);
       try {
-        return file && statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file, "utf8") : null;
+        return rel !== null && statOf(rel)?.isFile() ? readFileSync(join(root, rel), "utf8") : null;
       } catch (err) {
         return failed(path, err, null);
       }
     },
     exists(path) {
-      const file = abs(path);
+      const rel = contextPath(path);
       try {
-        return file !== null && statSync(file, { throwIfNoEntry: false }) !== undefined;
+        return rel !== null && statOf(rel) !== undefined;
       } catch (err) {
         return failed(path, err, false);
       }

@@ -28,6 +28,8 @@ export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ign
     return { global: Boolean(m[1]), ids: ids.filter((id) => knownPasses.includes(id)) };
   };
   const scan = (block: string, firstLine: number, instr: Instruction | null) => {
+    // Every ignore comment names msb-opt: a block without the name (most of them) holds none.
+    if (!block.includes("msb-opt")) return;
     const lines = block.split("\n");
     if (lines[lines.length - 1] === "") lines.pop();
     // Only the comment lines directly above the instruction (no blank line between) protect it.
@@ -46,8 +48,7 @@ export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ign
   };
   let lastLine = df.directives.length;
   for (const instr of allInstructions(df)) {
-    const leadingLines = instr.leading.split("\n").length - 1;
-    scan(instr.leading, instr.line - leadingLines, instr);
+    if (instr.leading !== "") scan(instr.leading, instr.line - (instr.leading.split("\n").length - 1), instr);
     lastLine = instr.line + (instr.raw ?? "").split("\n").length - 1;
   }
   scan(df.trailing, lastLine + 1, null);

@@ -135,6 +135,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   }
   const files = new Map<string, ProposedFile>();
   const intended: Intended[] = [];
+  const rawInput = hasRawBytes(text);
   let df: Dockerfile = input;
   for (const pass of passes) {
     const globalIgnore = ignores.global.get(pass.id);
@@ -188,7 +189,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       notes.push(unreadableContextNote(pass.id, unreadable));
       continue;
     }
-    const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes) ?? rewritesRawBytes(pass.id, df, next, passNotes);
+    const skipped = skippedByIgnore(pass.id, df, next, ignores, passNotes) ?? rewritesRawBytes(pass.id, df, next, passNotes, rawInput);
     if (skipped) {
       notes.push(skipped);
       continue;
@@ -242,7 +243,8 @@ function unreadableContextNote(id: string, { path, why }: { path: string; why: s
 
 /** A note when an ignore comment above an instruction forbids what the pass did; the pass's result is then dropped. */
 function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, ignores: Ignores, passNotes: readonly Note[]): Note | null {
-  if (before === after) return null;
+  // No instruction has an ignore comment above it (most files): none is protected.
+  if (before === after || ignores.local.size === 0) return null;
   const first = (passNotes.find((n) => n.kind === "change")?.message ?? "").replace(/\.$/, "");
   const count = passNotes.filter((n) => n.kind === "change").length;
   const protectedInstrs = [...allInstructions(before)].filter((instr) => protectedFrom(ignores, instr)?.has(id));
@@ -261,13 +263,15 @@ function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, igno
  * A note when a pass would rewrite an instruction holding bytes that are not UTF-8 (a Latin-1 LABEL, a GBK
  * comment inside a RUN): msb-opt reads such text only to copy it through, so the pass's result is dropped.
  */
-function rewritesRawBytes(id: string, before: Dockerfile, after: Dockerfile, passNotes: readonly Note[]): Note | null {
+function rewritesRawBytes(id: string, before: Dockerfile, after: Dockerfile, passNotes: readonly Note[], rawInput: boolean): Note | null {
   if (before === after) return null;
   const kept = new Set(allInstructions(after));
   const printed = (i: Instruction) =>
     i.raw ?? `${i.args} ${i.flags.map((f) => f.value ?? "").join(" ")} ${i.heredocs.map((h) => h.body).join("")}`;
+  // An instruction of `before` holds such bytes only when the file did: a new one that held them would have
+  // been caught here when its pass made it, and its pass's result dropped.
   const hit =
-    [...allInstructions(before)].find((i) => !kept.has(i) && hasRawBytes(printed(i))) ??
+    (rawInput ? [...allInstructions(before)].find((i) => !kept.has(i) && hasRawBytes(printed(i))) : undefined) ??
     [...kept].find((i) => i.raw === null && hasRawBytes(printed(i)));
   if (!hit) return null;
   const count = passNotes.filter((n) => n.kind === "change").length;

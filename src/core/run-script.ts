@@ -137,9 +137,12 @@ export function commandNames(...names: string[]): RegExp {
  * made blanks); a script without one runs no such command.
  */
 export function mayRunCommand(text: string, names: RegExp): boolean {
-  const plain = text
+  // Several passes screen the same RUNs: the plain text is worked out once per optimize run.
+  return names.test(scopedMemo("commandWords", text, commandWords));
+}
+function commandWords(text: string): string {
+  return text
     .replace(/\\(\r?\n|[\s\S])/g, (_, c: string) => (c.endsWith("\n") ? "" : c))
     .replace(/['"]/g, "")
     .replace(/`/g, " ");
-  return names.test(plain);
 }

@@ -1,14 +1,9 @@
 // The fast path must build tree-sitter's tree exactly, wherever it accepts a script: compared on every RUN of
 // every testdata Dockerfile (and of a corpus folder named by MSB_SHELL_CORPUS), and on generated command lines.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { allInstructions } from "./ir.js";
-import { parseDockerfile } from "./parse.js";
-import { joinContinuations } from "./run-script.js";
 import { loadShell, parseWithTreeSitter } from "./shell.js";
 import { parseFast } from "./shell-fast.js";
-import { dumpTree } from "./shell-dump.js";
+import { dockerfiles, dumpTree, runTexts } from "./shell-dump.js";
 
 beforeAll(() => loadShell());
 
@@ -31,36 +26,6 @@ function compare(texts: Iterable<string>): { accepted: number; total: number } {
     }
   }
   return { accepted, total };
-}
-
-function dockerfiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/Dockerfile$/.test(name)) found.push(path);
-    }
-  };
-  walk(root);
-  return found;
-}
-
-/** Each RUN's script as the passes parse it: joined, and raw (some passes parse the raw text). */
-function* runTexts(files: readonly string[]): Iterable<string> {
-  for (const file of files) {
-    let df: ReturnType<typeof parseDockerfile>["dockerfile"];
-    try {
-      df = parseDockerfile(readFileSync(file, "utf8")).dockerfile;
-    } catch {
-      continue;
-    }
-    for (const instr of allInstructions(df)) {
-      if (instr.keyword !== "RUN" || instr.exec) continue;
-      yield joinContinuations(instr.args);
-      yield instr.args;
-    }
-  }
 }
 
 describe("fast shell path", () => {

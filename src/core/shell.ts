@@ -11,8 +11,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import type { Parser as ParserType, TreeCursor } from "web-tree-sitter";
+import type { Parser as ParserType } from "web-tree-sitter";
 import { parseFast } from "./shell-fast.js";
+import { copyTree } from "./shell-tree.js";
 
 /** The part of web-tree-sitter's `Node` API passes may use: both parsers' nodes have it. */
 export interface ShellNode {
@@ -146,10 +147,17 @@ export function parseShell(text: string): ShellScript {
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter returned no tree");
   const root = tree.rootNode;
-  // A node at depth d has d ancestors, so a tree of at most MAX_SHELL_DEPTH nodes needs no walk (most RUNs).
-  const deep = root.descendantCount > MAX_SHELL_DEPTH && deeperThan(tree.walk(), MAX_SHELL_DEPTH);
-  const problem: ShellScript["problem"] = root.hasError ? "syntax" : deep ? "depth" : null;
-  const script = { text, root, ok: problem === null, problem, tree };
+  // A clean tree is copied into plain nodes and freed at once (shell-tree.ts); the copy stops at a node deeper
+  // than MAX_SHELL_DEPTH. A tree with an error, or too deep, stays tree-sitter's: no pass walks it far.
+  const copy = root.hasError ? null : copyTree(tree, text, MAX_SHELL_DEPTH);
+  if (copy) {
+    tree.delete();
+    const script = { text, root: copy, ok: true, problem: null, tree: NO_TREE };
+    scope?.scripts.set(text, script);
+    return script;
+  }
+  const problem: ShellScript["problem"] = root.hasError ? "syntax" : "depth";
+  const script = { text, root, ok: false, problem, tree };
   scope?.scripts.set(text, script);
   return script;
 }
@@ -177,21 +185,6 @@ function depth(node: ShellNode): number {
     for (const c of top[0].children) if (c) stack.push([c, top[1] + 1]);
   }
   return most;
-}
-
-/** Does the tree under the cursor go deeper than `limit`? Iterative: any depth is safe to measure. */
-function deeperThan(cursor: TreeCursor, limit: number): boolean {
-  try {
-    for (;;) {
-      if (cursor.currentDepth > limit) return true;
-      if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
-      do {
-        if (!cursor.gotoParent()) return false;
-      } while (!cursor.gotoNextSibling());
-    }
-  } finally {
-    cursor.delete();
-  }
 }
 
 /** A word of a command; `value` is its literal value after quote removal, or null when it expands. */

@@ -3,7 +3,9 @@ import type { OptimizeOptions, OptimizeResult } from "../core/pipeline.js";
 import { optimize } from "../core/pipeline.js";
 import type { Dialect } from "./dialect.js";
 import { FetchedContext } from "./gateway-context.js";
-import { rewrite, summary, warmUp, withDialectDirective } from "./rewrite.js";
+import { shellLoaded } from "../core/shell.js";
+import { parseFast } from "../core/shell-fast.js";
+import { rewrite, summary, WARM_UP_SCRIPT, warmUp, withDialectDirective } from "./rewrite.js";
 
 const d12: Dialect = { minor: 2, labs: false, reason: "test" };
 
@@ -154,8 +156,10 @@ describe("rewrite", () => {
     expect(r.changes.length).toBe(direct.changes.length);
   });
 
-  it("warms up without failing", async () => {
+  it("warms up the shell grammar itself: its script is one only tree-sitter parses", async () => {
+    expect(parseFast(WARM_UP_SCRIPT)).toBeNull();
     await expect(warmUp()).resolves.toBeUndefined();
+    expect(shellLoaded()).toBe(true);
   });
 
   it("summarizes changes by pass, with the refusals counted", () => {
