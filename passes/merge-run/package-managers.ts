@@ -1,6 +1,6 @@
 // Package managers in a RUN: which commands fill a cache, the flags that keep it out of the layer, the
 // cleanup command for the end of the RUN, and the BuildKit cache-mount targets that can hold it instead.
-import { simpleCommands, type ShellNode, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
+import { scopedMemo, simpleCommands, type ShellNode, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 
 export type ManagerId =
   | "apt"
@@ -85,7 +85,8 @@ export const MANAGERS: readonly ManagerSpec[] = [
     refreshes: set("update"),
     yes: { add: "-y", present: APT_YES },
     cleanup: ["rm -rf /var/lib/apt/lists/*"],
-    cleaned: removes("/var/lib/apt/lists"),
+    // apt 2.7's `dist-clean` removes the package lists as well as the downloaded archives.
+    cleaned: (commands) => removes("/var/lib/apt/lists")(commands) || runs(/^apt(-get)?$/, "dist-clean")(commands),
     mountedWhen: "/var/lib/apt/lists",
     // Not all of /var/lib/apt: its extended_states (which packages were installed as dependencies) belongs in the image.
     mounts: ["/var/cache/apt", "/var/lib/apt/lists"],
@@ -252,7 +253,15 @@ const VALUED = /^(-o|-c|-t|--option|--config-file|--target-release|--root|--repo
  * dropped) runs no manager.
  */
 export function mayUseManager(text: string): boolean {
-  return MANAGER_WORD.test(text.replace(/["'\\]/g, ""));
+  return MANAGER_WORD.test(unquoted(text));
+}
+
+/**
+ * The text less quotes and backslashes, which every screen below reads: worked out once per text within an
+ * optimize run (each RUN is screened for each manager, and again by each later RUN's cleanup).
+ */
+function unquoted(text: string): string {
+  return scopedMemo("unquoted", text, (t) => t.replace(/["'\\]/g, ""));
 }
 const MANAGER_WORD = new RegExp(
   `(?<![A-Za-z0-9_])(?:${[...MANAGERS.map((m) => m.names.source.replace(/^\^|\$$/g, "")), "pip\\d*"].join("|")})(?![A-Za-z0-9_])`,
@@ -266,7 +275,7 @@ export function mayUseSpec(text: string, spec: ManagerSpec): boolean {
     word = new RegExp(`(?<![A-Za-z0-9_])(?:${names.join("|")})(?![A-Za-z0-9_])`);
     SPEC_WORDS.set(spec, word);
   }
-  return word.test(text.replace(/["'\\]/g, ""));
+  return word.test(unquoted(text));
 }
 const SPEC_WORDS = new Map<ManagerSpec, RegExp>();
 
@@ -276,7 +285,9 @@ const SPEC_WORDS = new Map<ManagerSpec, RegExp>();
  * whole word's value, so it is a whole word of the text once quotes and backslashes are dropped.
  */
 export function mayInstall(text: string): boolean {
-  const plain = text.replace(/["'\\]/g, "");
+  // No manager's name at all (most RUNs): the words of every manager at once, one look.
+  if (!mayUseManager(text)) return false;
+  const plain = unquoted(text);
   return MANAGERS.some((spec) => mayUseSpec(text, spec) && (spec.installs.has("") || subCommandWord(spec).test(plain)));
 }
 function subCommandWord(spec: ManagerSpec): RegExp {
@@ -304,7 +315,7 @@ export function mayDecideCache(text: string, spec: ManagerSpec): boolean {
     word = new RegExp(`(?<![A-Za-z0-9_.-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![A-Za-z0-9_.-])`);
     CACHE_WORDS.set(spec, word);
   }
-  return word.test(text.replace(/["'\\]/g, ""));
+  return word.test(unquoted(text));
 }
 const CACHE_WORDS = new Map<ManagerSpec, RegExp>();
 

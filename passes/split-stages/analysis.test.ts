@@ -56,7 +56,7 @@ describe("analyze", () => {
     ]);
   });
   test.each([
-    ['FROM node:20\nRUN useradd app\nCMD ["node"]\n', "unknownCommand"],
+    ['FROM node:20\nRUN setcap cap_net_bind_service=+ep /usr/local/bin/node\nCMD ["node"]\n', "unknownCommand"],
     ['FROM node:20\nCOPY . .\nCMD ["node"]\n', "noWorkdir"],
     ['FROM golang:1.22\nWORKDIR /app\nRUN go install x@latest\nCMD ["x"]\n', "globalInstall"],
     ['FROM python:3.11\nWORKDIR /app\nRUN pip install --target /deps flask\nCMD ["flask"]\n', "systemPip"],

@@ -5,10 +5,11 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { parseRun } from "../../src/core/run-script.js";
-import { simpleCommands, toWord, type ShellScript } from "../../src/core/shell.js";
+import { simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
+import { FOLDER_COMMANDS, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
 
 export interface Refusal {
   readonly line: number;
@@ -27,7 +28,10 @@ export type RefusalId =
   | "systemPip"
   | "makeInstall"
   | "aptUpgrade"
-  | "outsideWrite";
+  | "outsideWrite"
+  | "userNotReplayable"
+  | "apkNotReplayable"
+  | "folderMode";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -63,6 +67,8 @@ export interface Analysis {
   readonly owners: ReadonlyMap<string, string>;
   /** Commands the project's dependencies provide in node_modules/.bin (and Python requirements), with the package of each. */
   readonly bins: ReadonlyMap<string, string>;
+  /** RUNs that create users or groups or add Alpine packages, with the commands the runtime runs again. */
+  readonly setup: readonly SystemSetup[];
   /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
   readonly rootWrite: number | null;
 }
@@ -189,7 +195,7 @@ function optionValue(args: readonly string[], flags: readonly string[]): string 
 }
 /** Archives that ADD extracts (by content; these names are what builds use). */
 const TAR = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz)$/i;
-const APT_NO_EFFECT = new Set(["update", "clean", "autoclean", "autoremove"]);
+const APT_NO_EFFECT = new Set(["update", "clean", "autoclean", "autoremove", "dist-clean"]);
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
 const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/root/.npm"];
@@ -224,6 +230,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const buildCommands = new Set<string>();
   const venvs: string[] = [];
   const systemPip: Array<{ line: number; user: boolean }> = [];
+  const setups: SystemSetup[] = [];
+  /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
+  const modes: Array<{ line: number; path: string; command: string }> = [];
   let asRoot = true;
   let envText = "";
 
@@ -277,9 +286,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         const srcs = words.slice(0, -1);
         const fromFlag = instr.flags.some((f) => f.name === "from");
         const toFolder = destWord.endsWith("/") || srcs.length > 1;
+        // `.` (or the working folder by name) is a folder that exists: a file copied there goes inside. (The copy
+        // set still takes the whole folder then, with what later steps write into it.)
+        const intoFolder = toFolder || destWord === "." || (cwd !== null && dest === cwd);
         if (srcs.length === 1 && !fromFlag && instr.heredocs.length === 0) {
           const src = srcs[0];
-          const file = toFolder && src !== "." ? posix.join(dest, posix.basename(src)) : dest;
+          const inside = toFolder || (intoFolder && context.read(src) !== null);
+          const file = inside && src !== "." ? posix.join(dest, posix.basename(src)) : dest;
           // ADD extracts a local tar archive into the destination folder: the archive itself is not there.
           const extracted = instr.keyword === "ADD" && !/^[a-z]+:\/\//i.test(src) && TAR.test(src);
           if (!extracted) sources.set(file, src);
@@ -310,6 +323,15 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     const line = instr.line;
     let dir = cwd;
     const commands = simpleCommands(script).filter((c) => c.name !== null && !NO_EFFECT.has(posix.basename(c.name)));
+    // Folders made (and given an owner or mode) before anything is written into them, by a RUN that does only
+    // that and system setup: the runtime repeats the RUN (system-setup.ts), so no copied content takes an owner here.
+    const folders = asRoot ? folderSetupPaths(commands) : null;
+    const freshFolders =
+      folders !== null &&
+      // A plain `mkdir` makes the folder as WORKDIR or a copy would: only an owner or a mode needs repeating.
+      commands.some((c) => /^(chown|chmod)$/.test(posix.basename(c.name ?? ""))) &&
+      commands.every((c) => !FOLDER_COMMANDS.has(posix.basename(c.name ?? "")) || repeatable(c)) &&
+      folders.every((p) => p !== null && ![...copy].some((c) => isUnder(c, at(line, dir, p))));
     for (const redirect of script.root.descendantsOfType("file_redirect")) {
       const dest = redirect?.childForFieldName("destination");
       const value = dest ? toWord(dest).value : null;
@@ -347,7 +369,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       } else if (name === "chmod" || name === "chown") {
         for (const p of operands.slice(1)) {
           add(line, at(line, dir, p));
-          if (name === "chown" && args.some((a) => /^-\w*R/.test(a) || a === "--recursive")) owners.set(at(line, dir, p), operands[0]);
+          const recursive = args.some((a) => /^-\w*R/.test(a) || a === "--recursive");
+          if (name === "chown" && recursive && !freshFolders) owners.set(at(line, dir, p), operands[0]);
+          // What a copy gives its folder anyway (mode 755, root) loses nothing; recursively, the files' modes change too.
+          else if (!freshFolders && (recursive || !/^(0?755|root(:root)?|0(:0)?)$/.test(operands[0] ?? "")))
+            modes.push({ line, path: at(line, dir, p), command: cmd.node.text });
         }
       } else if (name === "cp" || name === "mv") {
         if (operands.length < 2) continue;
@@ -389,10 +415,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const path = at(line, home, p);
           if (![...copy].some((c) => isUnder(path, c))) refuse(line, "outsideWrite", { command: name, path: p });
         }
-      } else {
+      } else if (!USER_COMMANDS.has(name) && name !== "apk") {
         refuse(line, "unknownCommand", { command: name });
       }
     }
+    const setup = systemSetup(instr, commands, freshFolders);
+    if (!setup.ok) refuse(line, setup.id, { command: setup.word });
+    else if (setup.setup) setups.push(setup.setup);
   }
 
   function pythonEffects(path: string, name: string, args: string[], line: number, dir: string | null): void {
@@ -421,6 +450,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   }
 
   const workdir: string | null = cwd;
+  // A copy creates its destination folder anew, root's with mode 755 (it takes the files' modes and owners, not
+  // the folder's): a mode or owner given to the working folder (or a parent) after files were in it is lost.
+  const lost = workdir === null ? undefined : modes.find((m) => isUnder(workdir, m.path));
+  if (lost) refuse(lost.line, "folderMode", { command: lost.command.replace(/\\\r?\n[ \t]*/g, " "), path: lost.path });
   const copyPaths = outermost(copy);
   // Programs are looked up in the venvs and node_modules/.bin the ENV PATH names; npm scripts also find node_modules/.bin.
   const modulesBin = workdir ? [`${workdir === "/" ? "" : workdir}/node_modules/.bin`] : [];
@@ -443,6 +476,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     globalInstalls,
     projectInstalls,
     owners,
+    setup: setups,
     rootWrite,
     bins,
   };
@@ -479,4 +513,28 @@ function dependencyBins(context: BuildContext, workdir: string | null, sources: 
     for (const m of (context.read(file) ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) bins.set(m[1].toLowerCase(), m[1]);
   }
   return bins;
+}
+
+/**
+ * The paths a RUN of only folder commands (`mkdir`, `chown`, `chmod`) and system setup (users, apk) names, or
+ * null when it does anything else. A path is null when a word is computed.
+ */
+function folderSetupPaths(commands: readonly SimpleCommand[]): Array<string | null> | null {
+  const paths: Array<string | null> = [];
+  for (const cmd of commands) {
+    const name = posix.basename(cmd.name ?? "");
+    if (isSetupCommand(name)) continue;
+    if (!FOLDER_COMMANDS.has(name)) return null;
+    const words = cmd.args.map((a) => a.value);
+    const operands: Array<string | null> = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w === null) operands.push(null);
+      else if (name === "mkdir" && (w === "-m" || w === "--mode")) i++;
+      else if (w.startsWith("--reference")) return null;
+      else if (!w.startsWith("-")) operands.push(w);
+    }
+    paths.push(...(name === "mkdir" ? operands : operands.slice(1)));
+  }
+  return paths.length > 0 ? paths : null;
 }

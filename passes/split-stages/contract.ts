@@ -3,7 +3,7 @@
 // config (ARG, ENV, WORKDIR, USER, EXPOSE, LABEL, VOLUME, HEALTHCHECK, STOPSIGNAL, SHELL, ENTRYPOINT, CMD)
 // so the image keeps its contract and ARG scoping; it copies the build's outputs where the last build step
 // was, and ends with the original trailing config lines, moved as they were.
-import { aptInstallRun } from "./apt-run.js";
+import { aptInstallRun, setupRun } from "./apt-run.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
@@ -47,7 +47,11 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     if (i <= (plan.builderEnd ?? a.lastBuild)) builderBody.push(plan.builderReplace?.get(i) ?? body[i]);
   }
 
-  const runtimeBody: Instruction[] = [...plan.runtimePrelude];
+  // Users, groups and Alpine packages first: the copies (some of them in the recipe's prelude) and USER name them.
+  const runtimeBody: Instruction[] = [
+    ...a.setup.filter((u) => u.commands.length > 0).map((u) => setupRun(u.commands, u.instr.line)),
+    ...plan.runtimePrelude,
+  ];
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
     if (plan.runtimeCopies) {
@@ -55,7 +59,11 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
         .runtimeCopies(names.builderName)
         .map((c) => (chown.length > 0 && !c.flags.some((f) => f.name === "chown") ? { ...c, flags: [...c.flags, ...chown] } : c));
     }
-    return (plan.copyPaths ?? a.copyPaths).map((path) => {
+    // The working folder (the sources, which every edit changes) last: the copies before it stay cached. The
+    // paths are disjoint, so their order changes nothing in the image.
+    const paths = plan.copyPaths ?? a.copyPaths;
+    const changing = (p: string) => a.workdir !== null && (a.workdir === p || a.workdir.startsWith(`${p}/`));
+    return [...paths.filter((p) => !changing(p)), ...paths.filter(changing)].map((path) => {
       const owner = chown.length === 0 ? names.owners?.get(path) : undefined;
       const flags = [{ name: "from", value: names.builderName }, ...chown, ...(owner ? [{ name: "chown", value: owner }] : [])];
       return instruction("COPY", `${path} ${copyDestination(path)}`, { flags, line });

@@ -1,6 +1,6 @@
 // Split a single-stage build into a builder that keeps the recipe and a slim runtime with the same contract.
 import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
-import { stageIndex } from "../../src/core/ir.js";
+import { stageIndex, type Dockerfile } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
@@ -14,7 +14,7 @@ import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
-import { lackedTools, missingProgram } from "./runtime-check.js";
+import { FULL_IMAGE_TOOLS, lackedTools, missingProgram } from "./runtime-check.js";
 
 export default definePass({
   id: "split-stages",
@@ -42,6 +42,24 @@ export default definePass({
     globalRuntime: "Installed the global {packages} in the runtime stage (same spec as the original) because the image runs it.",
     globalBuildOnly: "Left the global `{package}` in the build stage: the image does not run it.",
     entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",
+    usersCreated:
+      "Created the users and groups of the build (on line {lines}) again at the start of the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
+    folderMode:
+      "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
+    foldersMade:
+      "Made the folders of the build (on line {lines}) again at the start of the runtime, with the same owner and mode, before anything is copied into them: a copy into a folder that exists keeps the folder's own owner and mode.",
+    userNotReplayable:
+      "Did not split: `{command}` creates a user or group in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
+    userIds:
+      "Did not split: `{command}` lets the image choose the numeric id, counting up from the ids its system groups and users already take, and the runtime `{image}` has other ones than the build image; give the id (`--uid`/`--gid`), or split by hand.",
+    setupShellless:
+      "Did not split: this RUN creates users or groups or adds Alpine packages, which the shell-less runtime `{image}` cannot do; split by hand.",
+    apkRepeated:
+      "Added the Alpine packages of the build ({packages}, on line {lines}) at the start of the runtime too: which of them only the build needs is not known for Alpine, so none is left out; remove the build-only ones from the runtime yourself to save space.",
+    apkNotReplayable:
+      "Did not split: `{command}` adds Alpine packages in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
+    apkOtherImage:
+      "Did not split: this RUN adds Alpine packages, and the runtime `{image}` is another image, where the same packages cannot be shown to exist; split by hand.",
     ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (its `chown` or `COPY --chown`).",
     nativeUnknown:
       "Did not split: the production dependency `{package}` builds native code, and which system libraries it needs at run time is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
@@ -59,6 +77,8 @@ export default definePass({
       "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
     multiStage:
       "Left the file alone: its final stage already starts from an earlier stage or only copies from one, so it is split already.",
+    multiStageTakes:
+      "Left the file alone: its final stage already takes files from stage `{stage}` (line {at}) and builds nothing itself, so it is split already.",
     unknownEcosystem:
       "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, openjdk, amazoncorretto, maven, gradle, nginx, debian or ubuntu base.",
     digest:
@@ -230,26 +250,30 @@ export default definePass({
       return decline("multiStage");
     }
     if (stage.base.raw.toLowerCase() === "scratch") return df;
+    // A final stage that takes files from an earlier one is a runtime already, unless it still builds.
+    const taken = index > 0 ? copiedFromEarlier(df, index) : null;
+    const alreadySplit = () => decline("multiStageTakes", { stage: taken?.stage ?? "", at: String(taken?.line) });
     if (df.escape !== "\\") return decline("escape");
     const resolved = resolveBaseArgs(df, stage.base.raw);
     if (resolved === null) return decline("variableBase", { image: stage.base.raw });
     const base = parseImageRef(resolved);
     const recipe = RECIPES.find((r) => r.matches(base));
     if (!recipe) return decline("unknownEcosystem", { image: base.raw });
-    if (base.digest) return decline("digest");
+    if (base.digest) return taken ? alreadySplit() : decline("digest");
     if (!ctx.context.available) return decline("noContext");
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase) return decline("noEntry");
     const result = analyze(df, stage, ctx.context, recipe.baseWorkdir ?? null);
     if (!result.ok) {
+      if (taken) return alreadySplit();
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
       return df;
     }
     const a = result.analysis;
     if (a.lastBuild < 0) return decline("nothingBuilt");
     if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPip", {}, a.systemPip[0].line);
-    if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return decline("multiStage");
+    if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return taken ? alreadySplit() : decline("multiStage");
     const [global] = a.globalInstalls;
     if (global && recipe.id !== "node")
       return decline("globalInstall", { command: `${global.tool} install -g ${global.packages.join(" ")}` }, global.instr.line);
@@ -304,13 +328,25 @@ export default definePass({
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
+    const sameImage = plan.image === resolved;
+    const [chosen] = a.setup.filter((u) => u.chosenId !== null);
+    if (chosen && !sameImage) return decline("userIds", { command: chosen.chosenId ?? "", image: plan.image }, chosen.instr.line);
+    const [apk] = a.setup.filter((u) => u.alpinePackages.length > 0);
+    if (apk && !sameImage) return decline("apkOtherImage", { image: plan.image }, apk.instr.line);
+    if (a.setup.length > 0 && plan.shellless) return decline("setupShellless", { image: plan.image }, a.setup[0].instr.line);
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
     if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: plan.image });
 
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
-    const tools = [...recipe.tools, ...(plan.commands ?? []), ...(plan.providedTools ?? [])];
-    const missing = recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless);
+    // An Alpine package mostly gives a command of its own name (`tini`, `curl`, `dumb-init`).
+    const alpineTools = a.setup.flatMap((u) => u.alpinePackages);
+    const tools = [...recipe.tools, ...(plan.commands ?? []), ...(plan.providedTools ?? []), ...alpineTools];
+    // On the build's own image, a full-image tool the image runs (a curl HEALTHCHECK on alpine) is missing from the
+    // original too: the split changes nothing there.
+    const lackedByBoth = sameImage ? FULL_IMAGE_TOOLS : [];
+    const missing =
+      recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     const lacked = recipe.sameBase || plan.replacesEntry ? [] : lackedTools(tools, runtimePackages, plan.shellless);
@@ -364,6 +400,15 @@ export default definePass({
         ctx.report(p.install.instr.line, "libraries", { libs: list([...new Set(libs)]), headers: list(headers), release });
       }
     }
+    const users = a.setup.filter((u) => u.users);
+    if (users.length > 0) ctx.report(users[0].instr.line, "usersCreated", { lines: users.map((u) => u.instr.line).join(", ") });
+    const folders = a.setup.filter((u) => u.folders);
+    if (folders.length > 0) ctx.report(folders[0].instr.line, "foldersMade", { lines: folders.map((u) => u.instr.line).join(", ") });
+    const apks = a.setup.filter((u) => u.alpinePackages.length > 0);
+    if (apks.length > 0) {
+      const packages = [...new Set(apks.flatMap((u) => u.alpinePackages))].map((p) => `\`${p}\``).join(", ");
+      ctx.report(apks[0].instr.line, "apkRepeated", { packages, lines: apks.map((u) => u.instr.line).join(", ") });
+    }
     for (const n of plan.notes) ctx.report(n.line, n.id, n.id === "distroless" && user ? { user: "" } : n.data);
     if (recipe.id === "node" && ctx.options.staticRuntime === "nginx" && !plan.replacesEntry)
       ctx.report(line, "staticRuntimeNotStatic", {});
@@ -376,3 +421,13 @@ export default definePass({
     }
   },
 });
+
+/** The first COPY/ADD of stage `index` that takes files from an earlier stage, with that stage's name. */
+function copiedFromEarlier(df: Dockerfile, index: number): { stage: string; line: number } | null {
+  for (const instr of df.stages[index].body) {
+    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+    const from = instr.flags.find((f) => f.name === "from")?.value;
+    if (from && stageIndex(df, from, index) >= 0) return { stage: from, line: instr.line };
+  }
+  return null;
+}

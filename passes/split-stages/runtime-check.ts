@@ -37,8 +37,11 @@ export function missingProgram(
   tools: readonly string[],
   packages: readonly string[],
   shellless: boolean,
+  /** Tools that the build image lacks too (a runtime on the very same image): the original runs without them as well. */
+  lackedByBoth: readonly string[] = [],
 ): Missing | null {
   const provided = providedBy(tools, packages, shellless);
+  for (const t of lackedByBoth) provided.add(t);
   for (const e of entry) {
     if (shellless && e.shell) return { id: "shellNeeded", command: e.name, line: e.line };
     if (e.artifact === null && !provided.has(e.name.replace(/^.*\//, ""))) return { id: "entryTool", command: e.name, line: e.line };

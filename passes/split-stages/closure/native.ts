@@ -61,6 +61,15 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   // @nestjs/core's postinstall runs opencollective (a message).
   "@nestjs/core": { debian: [], why: "prints a message only" },
   fsevents: { debian: [], why: "builds on macOS only" },
+  // Install scripts that print a message, report the install, or fetch a prebuilt program from npm or the vendor
+  // (package.json `postinstall`/`preinstall`/`install` of each).
+  "styled-components": { debian: [], why: "prints a message only" },
+  ejs: { debian: [], why: "prints a message only" },
+  "highlight.js": { debian: [], why: "prints a message only" },
+  "@scarf/scarf": { debian: [], why: "reports the install only" },
+  node: { debian: [], why: "installs the prebuilt Node.js binary package for the platform from npm" },
+  "@sentry/cli": { debian: [], why: "downloads the prebuilt, static sentry-cli binary" },
+  nx: { debian: [], why: "checks its prebuilt native package from npm" },
   // deasync binding.gyp: one C++ source against nan, no `libraries`.
   deasync: { debian: [], why: "links no system library" },
 };
@@ -101,8 +110,9 @@ export type NativeNeeds =
 
 /**
  * The OS needs of the production packages, or the first building package the table does not know. A package
- * whose build the lockfile does not record (`builds: null`) needs nothing more when the runtime is the image it
- * was installed on (`sameImage`: it finds the libraries it found at install); elsewhere it is unknown.
+ * the table does not know needs nothing more when the runtime is the image it was installed on (`sameImage`: it
+ * finds the libraries it found at install, since the runtime keeps the run-time part of every OS package the
+ * build added, and every Alpine one); elsewhere it is unknown.
  */
 export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<string> = new Set(), sameImage = false): NativeNeeds {
   const needs: Array<{ pkg: string } & OsNeeds> = [];
@@ -113,8 +123,9 @@ export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<s
     if (Object.hasOwn(OUTSIDE, p.name)) return { ok: false, pkg: p.name, id: "nativeOutside", why: OUTSIDE[p.name] };
     const known = NATIVE[p.name] ?? (RUNS[p.name] && { ...RUNS[p.name], program: true });
     if (known) needs.push({ pkg: p.name, ...known });
-    else if (p.builds === true && !local.has(p.name)) return { ok: false, pkg: p.name, id: "nativeUnknown" };
-    else if (p.builds === null && !sameImage && !local.has(p.name)) return { ok: false, pkg: p.name, id: "nativeOptionalUnknown" };
+    else if (sameImage || local.has(p.name)) continue;
+    else if (p.builds === true) return { ok: false, pkg: p.name, id: "nativeUnknown" };
+    else if (p.builds === null) return { ok: false, pkg: p.name, id: "nativeOptionalUnknown" };
   }
   return { ok: true, needs };
 }

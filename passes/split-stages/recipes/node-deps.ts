@@ -82,7 +82,10 @@ export function depsStage(
   const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
   const berry = project.manager === "yarn-berry";
   const unhook = dropScripts.length > 0 ? `npm pkg delete ${dropScripts.map((n) => `scripts.${n}`).join(" ")} && ` : "";
-  const command = corepack + unhook + (berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep));
+  // Alpine packages the install RUN adds (a compiler for native addons) and deletes again around it.
+  const apk = a.setup.find((u) => u.instr === installRun)?.apk ?? { add: [], del: [] };
+  const manager = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep);
+  const command = corepack + unhook + [...apk.add, manager, ...apk.del].join(" && ");
   const cache = berry ? BERRY_CACHE : CACHE[install.tool];
   const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
   depsBody.push(
@@ -117,7 +120,7 @@ function aptOnly(instr: Instruction): boolean {
       const args = c.args.map((w) => w.value ?? (c.name === "rm" ? w.text : null));
       if (args.some((w) => w === null)) return false;
       if (c.name === "apt-get" || c.name === "apt")
-        return /^(update|install|clean|autoclean)$/.test(args.find((w) => !w?.startsWith("-")) ?? "");
+        return /^(update|install|clean|autoclean|dist-clean)$/.test(args.find((w) => !w?.startsWith("-")) ?? "");
       if (c.name === "rm") return args.every((w) => w?.startsWith("-") || /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(w ?? ""));
       return c.name === "echo" || c.name === "true";
     })

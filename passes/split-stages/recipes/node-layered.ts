@@ -146,8 +146,8 @@ export function layeredPlan({
   // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
   const given =
-    layout.kind === "plain" && layout.chown
-      ? { ...layout.chown, spec: layout.hardened ? layout.chown.owner : (chownedFolder(a, wd)?.owner ?? null) }
+    (layout.kind === "plain" || layout.kind === "outputs") && layout.chown
+      ? { ...layout.chown, spec: layout.kind === "plain" && layout.hardened ? layout.chown.owner : (chownedFolder(a, wd)?.owner ?? null) }
       : null;
   notes.push(...layoutNotes(layout, line));
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
@@ -209,7 +209,9 @@ export function layeredPlan({
       const run = direct?.find((r) => r.index === i);
       const gated = gate && run && run.index === lastRun ? [gate] : [];
       const outs = builder === null ? [] : [...(run?.outputs ?? []), ...gated];
-      const flags = [{ name: "from", value: builder ?? "" }, ...chown(run?.user ?? null), ...link(run?.user ?? null)];
+      // Outputs made before a `chown -R` of the working folder take its owner, as the original's did.
+      const who = given?.spec && run && run.index < given.index ? given.spec : (run?.user ?? null);
+      const flags = [{ name: "from", value: builder ?? "" }, ...chown(who), ...link(who)];
       return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
     }),
   ];

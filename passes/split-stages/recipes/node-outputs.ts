@@ -12,6 +12,7 @@ import { contextSource } from "../entry.js";
 import { isUnder, resolvePath } from "../paths.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { type ConfigReader, toolOutputs } from "./node-build-tools.js";
+import { USER_COMMANDS } from "../system-setup.js";
 import type { Reason } from "./node-tool-config.js";
 import type { OutputsReasonId } from "./types.js";
 import { checkCommand } from "./node-checks.js";
@@ -169,8 +170,10 @@ class Follower {
     const tool = name.replace(/^(\.\/)?node_modules\/\.bin\//, "");
     const operands = args.filter((w) => !w.startsWith("-"));
     if (NO_EFFECT.has(tool)) return;
+    // Users, groups and Alpine packages: the runtime sets them up again (system-setup.ts).
+    if (depth === 0 && (USER_COMMANDS.has(tool) || tool === "apk")) return;
     // Package lists and caches only; `apt-get install` RUNs are placed by the recipe.
-    if ((tool === "apt-get" || tool === "apt") && /^(update|clean|autoclean)$/.test(operands[0] ?? "")) return;
+    if ((tool === "apt-get" || tool === "apt") && /^(update|clean|autoclean|dist-clean)$/.test(operands[0] ?? "")) return;
     if (this.installRun && depth === 0 && projectInstall(tool, operands)) return;
     const workspace = tool === "npm" ? this.workspaceRun(args, depth) : false;
     if (workspace) return;

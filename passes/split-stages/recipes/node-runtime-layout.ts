@@ -20,10 +20,17 @@ import type { Reason } from "./node-tool-config.js";
 const HARDENED_OWNER = "node:node";
 import type { RecipeNote } from "./types.js";
 
-/** A RUN the runtime does not need replayed: an OS install, a global install, or the project install alone. */
+/**
+ * A RUN the runtime does not need replayed: an OS install, a global install, the project install alone, or user,
+ * group and apk setup alone (the runtime repeats it).
+ */
 function plainRun(a: Analysis, instr: Instruction, index: number, install: ProjectInstall | undefined): boolean {
   if (index === install?.index) return install.alone;
-  return a.apt.some((x) => x.instr === instr) || a.globalInstalls.some((g) => g.instr === instr && g.alone);
+  return (
+    a.apt.some((x) => x.instr === instr) ||
+    a.globalInstalls.some((g) => g.instr === instr && g.alone) ||
+    a.setup.some((u) => u.instr === instr && u.alone)
+  );
 }
 
 /**
@@ -79,6 +86,8 @@ export type Layout =
   | {
       readonly kind: "outputs";
       readonly runs: readonly BuildRun[];
+      /** The last step gives the working folder away (`chown -R`): every copy takes that owner instead. */
+      readonly chown?: { readonly index: number; readonly owner: string } | null;
       /** Only checks ran: the runtime copies the project's package.json back from the build, so they gate it. */
       readonly gate?: string;
     }
@@ -119,7 +128,14 @@ export function runtimeLayout(
     return { kind: "plain", chown: { index: a.stage.body.indexOf(runs[0]), owner } };
   if (runs.length === 0) return { kind: "files", why: null };
   if (!replayable) return { kind: "files", why: { id: "filesRelativeCopy", data: {} } };
-  const built = buildOutputs(a, project, context, install, skip, workspaceDirs);
+  // The last step gives the working folder away after the builds: the copies (outputs included) take its owner.
+  const last = runs[runs.length - 1];
+  const lastOwner = runs.length > 1 && replayable && needsModules && install ? ownershipRun(a, last) : null;
+  const lastIndex = a.stage.body.indexOf(last);
+  const chown =
+    lastOwner && install && install.index < lastIndex && groupKnown(a, lastOwner, last) ? { index: lastIndex, owner: lastOwner } : null;
+  const followed = chown ? (instr: Instruction, i: number) => skip(instr, i) || i === chown.index : skip;
+  const built = buildOutputs(a, project, context, install, followed, workspaceDirs);
   if (!built.ok) return { kind: "files", why: built.why };
   // No RUN wrote in the working folder but the install (a global CLI, a cache clean, `mkdir -p` of the folder,
   // `corepack enable`): node_modules comes from the deps stage, the files from the context, as with no RUN.
@@ -132,9 +148,9 @@ export function runtimeLayout(
     if (checks.length === 0) return { kind: "files", why: { id: "filesNoOutputs", data: {} } };
     // A COPY giving an owner or a mode: a gate copy from the build would have to repeat it exactly.
     if (copiesSetOwners(a.stage.body)) return { kind: "files", why: { id: "filesChecksOnly", data: { commands: quoted(checks) } } };
-    return { kind: "outputs", runs: built.runs, gate: posix.join(a.workdir ?? "/", "package.json") };
+    return { kind: "outputs", runs: built.runs, gate: posix.join(a.workdir ?? "/", "package.json"), chown };
   }
-  return { kind: "outputs", runs: built.runs };
+  return { kind: "outputs", runs: built.runs, chown };
 }
 
 /** The notes the layout owes the user: why the whole folder, or which checks' files the runtime leaves out. */

@@ -9,7 +9,7 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends python3 python3-setuptools libpython3.11 libyaml-0-2 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY --from=build /app /app
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/lib/python3.11/dist-packages /usr/local/lib/python3.11/dist-packages
+COPY --from=build /app /app
 CMD ["python3", "main.py"]

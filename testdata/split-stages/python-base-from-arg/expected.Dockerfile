@@ -10,6 +10,6 @@ RUN pip install --no-index -r requirements.txt
 FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 ENV PATH=/opt/venv/bin:$PATH
-COPY --from=build /app /app
 COPY --from=build /opt/venv /opt/venv
+COPY --from=build /app /app
 CMD ["python", "app.py"]

@@ -7,8 +7,8 @@ COPY app.py .
 
 FROM python:3.11-slim AS runtime
 WORKDIR /app
-COPY --from=build /app /app
 COPY --from=build /opt/venv /opt/venv
+COPY --from=build /app /app
 
 # Serve on 8000
 EXPOSE 8000

@@ -9,9 +9,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends libpq5 libssl3t64 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY --from=build /app /app
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
 COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
+COPY --from=build /app /app
 EXPOSE 8000
 CMD ["uvicorn", "main:app", "--host", "0.0.0.0"]

@@ -8,6 +8,6 @@ RUN /venv/bin/pip install --no-cache-dir -r requirements.txt
 FROM python:3.12-slim-bookworm AS runtime
 WORKDIR /srv
 ENV PATH=/venv/bin:$PATH
-COPY --from=build /srv /srv
 COPY --from=build /venv /venv
+COPY --from=build /srv /srv
 CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]

@@ -11,7 +11,7 @@ FROM python:3.11-slim AS runtime
 ARG PIP_FLAGS=--no-index
 WORKDIR /app
 ENV PATH=/opt/venv/bin:$PATH
-COPY --from=build /app /app
 COPY --from=build /opt/venv /opt/venv
+COPY --from=build /app /app
 EXPOSE 8000
 CMD ["python", "app.py"]

@@ -1,5 +1,6 @@
 FROM node:20
-RUN useradd -m app
-WORKDIR /home/app/site
+WORKDIR /app
 COPY . .
+RUN setcap cap_net_bind_service=+ep /usr/local/bin/node
+USER node
 CMD ["node", "index.js"]

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { instruction } from "../../src/core/ir.js";
+import { loadShell, parseShell, simpleCommands } from "../../src/core/shell.js";
+import { systemSetup } from "./system-setup.js";
+
+beforeAll(() => loadShell());
+
+function setup(script: string) {
+  const parsed = parseShell(script);
+  if (!parsed.ok) throw new Error("unparsed");
+  return systemSetup(instruction("RUN", script, { line: 3 }), simpleCommands(parsed));
+}
+
+describe("systemSetup: users and groups", () => {
+  test("replays each command on its own line, continuation lines joined", () => {
+    const result = setup("groupadd -r app \\\n    && useradd -r -g app app && chown -R app /srv");
+    expect(result).toMatchObject({
+      ok: true,
+      setup: { commands: ["groupadd -r app", "useradd -r -g app app"], chosenId: null, users: true, alone: false },
+    });
+  });
+
+  test.each([
+    ["addgroup --system app", "addgroup --system app"],
+    ["adduser --system --ingroup app app", "adduser --system --ingroup app app"],
+    ["addgroup -S app && adduser -S app -G app", "addgroup -S app"],
+    ["adduser -S -g 'App user' app", "adduser -S -g 'App user' app"],
+  ])("`%s`: the base image chooses a system id counting up", (script, first) => {
+    expect(setup(script)).toMatchObject({ ok: true, setup: { chosenId: first } });
+  });
+
+  test.each([
+    "addgroup --system --gid 1500 app",
+    "adduser --system --uid 1500 app",
+    "addgroup -g 1001 -S nodejs",
+    "adduser -S nextjs -u 1001",
+    "useradd -r app",
+    "groupadd --system app",
+    "adduser --disabled-password app",
+  ])("`%s`: the id is given, or chosen the same way on every official base", (script) => {
+    expect(setup(script)).toMatchObject({ ok: true, setup: { chosenId: null } });
+  });
+
+  test.each([
+    'useradd --uid "$APP_UID" app',
+    "useradd -u `id -u node` app",
+    "id -u app || useradd app",
+    "if true; then useradd app; fi",
+    "useradd app | tee /tmp/log",
+  ])("`%s` cannot be repeated as written", (script) => {
+    expect(setup(script).ok).toBe(false);
+  });
+});
+
+describe("systemSetup: Alpine packages", () => {
+  test("repeats apk add/del and the removal of apk's cache, with the package names", () => {
+    const result = setup("apk add --no-cache tini=0.19.0-r2 bash && apk del bash && rm -rf /var/cache/apk/*");
+    expect(result).toMatchObject({
+      ok: true,
+      setup: {
+        commands: ["apk add --no-cache tini=0.19.0-r2 bash", "apk del bash", "rm -rf /var/cache/apk/*"],
+        alpinePackages: ["tini", "bash"],
+        users: false,
+        alone: true,
+      },
+    });
+  });
+
+  test("leaves out a virtual package that the same RUN deletes again", () => {
+    const result = setup("apk add --no-cache --virtual .gyp python3 make g++ && npm ci && apk del .gyp && apk add tini");
+    expect(result).toMatchObject({ ok: true, setup: { commands: ["apk add tini"], alpinePackages: ["tini"], alone: false } });
+  });
+
+  test("a RUN whose apk packages are all deleted again repeats nothing, not even the cache removal", () => {
+    const result = setup("apk add --virtual .gyp python3 make g++ && npm ci && apk del .gyp && rm -rf /var/cache/apk/*");
+    expect(result).toMatchObject({ ok: true, setup: { commands: [], alpinePackages: [] } });
+  });
+
+  test("a RUN with nothing but setup is alone", () => {
+    expect(setup("apk add --no-cache curl && addgroup -S app && adduser -S app -G app")).toMatchObject({
+      ok: true,
+      setup: { alone: true, users: true, alpinePackages: ["curl"] },
+    });
+  });
+
+  test.each([
+    ["apk upgrade --no-cache", "aptUpgrade"],
+    ["apk add --no-cache $PACKAGES", "apkNotReplayable"],
+    ["apk add --no-cache python3 || true", "apkNotReplayable"],
+  ])("`%s` is refused", (script, id) => {
+    expect(setup(script)).toMatchObject({ ok: false, id });
+  });
+
+  test("a RUN without users or apk sets up nothing", () => {
+    expect(setup("npm ci && rm -rf /var/cache/apk/*")).toEqual({ ok: true, setup: null });
+  });
+});

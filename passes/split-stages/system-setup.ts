@@ -1,0 +1,155 @@
+// What a RUN sets up that the runtime cannot copy and must do again: users and groups (/etc/passwd, /etc/group),
+// Alpine packages (`apk add`, which the pass knows no run-time subset of, so the runtime installs them all), and
+// folders made and given an owner or mode before anything is in them (a COPY into a folder that exists keeps
+// the folder's own owner, so the runtime must make it the same way). The runtime runs these commands first.
+import { posix } from "node:path";
+import type { Instruction } from "../../src/core/ir.js";
+import type { ShellNode, SimpleCommand } from "../../src/core/shell.js";
+
+/** shadow's `useradd`/`groupadd` (Debian), Debian's `adduser`/`addgroup`, and busybox's (Alpine). */
+export const USER_COMMANDS = new Set(["useradd", "groupadd", "adduser", "addgroup"]);
+/** Commands that make folders and give them an owner or mode: repeated when nothing was written into the folders yet. */
+export const FOLDER_COMMANDS = new Set(["mkdir", "chown", "chmod"]);
+/** `apk` subcommands the runtime can repeat; `upgrade` changes the base image's own packages. */
+const APK_REPEATABLE = new Set(["add", "del", "update"]);
+/** apk options that take a value (`--virtual .build-deps`, `-X <repository>`). */
+const APK_VALUED = new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir"]);
+
+export interface SystemSetup {
+  readonly instr: Instruction;
+  /** The commands, one line each, as the runtime runs them again (none: an apk add the RUN deletes again). */
+  readonly commands: readonly string[];
+  /** Creates users or groups. */
+  readonly users: boolean;
+  /** Makes folders with an owner or a mode. */
+  readonly folders: boolean;
+  /** Names of the packages `apk add` installs. */
+  readonly alpinePackages: readonly string[];
+  /**
+   * The first command whose numeric id the image chooses from the ids already taken, counting up from the system
+   * range (`adduser --system`, busybox `-S`): another base image with other system groups may give another id.
+   * shadow's `-r` counts down from 999 and regular accounts from 1000, which no official base image takes.
+   */
+  readonly chosenId: string | null;
+  /** The RUN does nothing else (apart from commands without effect). */
+  readonly alone: boolean;
+  /** Every apk command as written: a stage that repeats the RUN's install adds (and deletes) the same packages. */
+  readonly apk: { readonly add: readonly string[]; readonly del: readonly string[] };
+}
+
+export type SetupResult =
+  | { readonly ok: true; readonly setup: SystemSetup | null }
+  | { readonly ok: false; readonly id: "userNotReplayable" | "apkNotReplayable" | "aptUpgrade"; readonly word: string };
+
+/**
+ * The user, group and apk commands of one RUN (`commands`: those with an effect), to run again in the runtime.
+ * They must run unconditionally (joined by `&&` or `;`, not behind `||`, a pipe or an `if`) and name no
+ * variable, whose value the runtime may not have.
+ */
+export function systemSetup(instr: Instruction, commands: readonly SimpleCommand[], freshFolders = false): SetupResult {
+  const folder = (c: SimpleCommand) => freshFolders && FOLDER_COMMANDS.has(posix.basename(c.name ?? ""));
+  const mine = commands.filter((c) => isSetup(c) || isApkCacheRemoval(c) || folder(c));
+  if (!mine.some((c) => isSetup(c) || folder(c))) return { ok: true, setup: null };
+  const lines: string[] = [];
+  const alpinePackages: string[] = [];
+  let chosenId: string | null = null;
+  let users = false;
+  // `apk add --virtual .gyp …` then `apk del .gyp`: packages the build removed itself, not repeated.
+  const removed = new Set(mine.flatMap((c) => (apkWords(c)?.[0] === "del" ? apkWords(c)?.slice(1) : []) ?? []));
+  const virtuals = virtualNames(mine);
+  const apk = { add: [] as string[], del: [] as string[] };
+  for (const cmd of mine) {
+    const name = posix.basename(cmd.name ?? "");
+    const id = name === "apk" ? "apkNotReplayable" : "userNotReplayable";
+    const text = cmd.node.text.replace(/\\\r?\n[ \t]*/g, " ").trim();
+    if (!repeatable(cmd)) return { ok: false, id, word: text };
+    const words = cmd.args.map((a) => a.value ?? a.text);
+    if (name === "apk") {
+      const operands = apkOperands(words);
+      if (operands === null) return { ok: false, id: "aptUpgrade", word: text };
+      (operands.sub === "del" ? apk.del : apk.add).push(text);
+      const virtual = virtualName(words);
+      if (virtual !== null && removed.has(virtual)) continue;
+      if (operands.sub === "del" && operands.rest.every((p) => virtuals.includes(p))) continue;
+      if (operands.sub === "add") alpinePackages.push(...operands.rest.map((p) => p.replace(/[=~<>].*$/, "")));
+    } else if (USER_COMMANDS.has(name)) {
+      users = true;
+      chosenId ??= choosesSystemId(name, words) ? text : null;
+    }
+    lines.push(text);
+  }
+  // The removal of apk's cache alone, once every apk command was left out, is not worth a RUN.
+  const replayed = lines.some((l) => !l.startsWith("rm ")) ? lines : [];
+  const folders = mine.some(folder);
+  const setup = { instr, commands: replayed, users, folders, alpinePackages, chosenId, alone: mine.length === commands.length, apk };
+  return { ok: true, setup };
+}
+
+/** Does the command create users or groups, or add Alpine packages? */
+export function isSetupCommand(name: string): boolean {
+  return name === "apk" || USER_COMMANDS.has(name);
+}
+
+function isSetup(cmd: SimpleCommand): boolean {
+  return isSetupCommand(posix.basename(cmd.name ?? ""));
+}
+
+/** The subcommand and operands of an apk command, or null for another command. */
+function apkWords(cmd: SimpleCommand): string[] | null {
+  if (posix.basename(cmd.name ?? "") !== "apk") return null;
+  const operands = apkOperands(cmd.args.map((a) => a.value ?? a.text));
+  return operands ? [operands.sub, ...operands.rest] : null;
+}
+
+/** The `--virtual`/`-t` name an `apk add` gives its packages. */
+function virtualName(words: readonly string[]): string | null {
+  const i = words.findIndex((w) => w === "--virtual" || w === "-t");
+  const eq = words.find((w) => w.startsWith("--virtual="));
+  return i >= 0 ? (words[i + 1] ?? null) : eq ? eq.slice("--virtual=".length) : null;
+}
+
+function virtualNames(cmds: readonly SimpleCommand[]): string[] {
+  return cmds.flatMap((c) => (apkWords(c) ? [virtualName(c.args.map((a) => a.value ?? a.text))] : [])).filter((n) => n !== null);
+}
+
+/** `rm -rf /var/cache/apk/*`: repeated with the apk commands so that the runtime drops the same index. */
+function isApkCacheRemoval(cmd: SimpleCommand): boolean {
+  if (posix.basename(cmd.name ?? "") !== "rm") return false;
+  const operands = cmd.args.map((a) => a.text).filter((w) => !w.startsWith("-"));
+  return operands.length > 0 && operands.every((w) => /^\/var\/cache\/apk(\/\*?)?$/.test(w));
+}
+
+/** The subcommand and its package names, or null for a subcommand the runtime cannot simply repeat. */
+function apkOperands(words: readonly string[]): { sub: string; rest: string[] } | null {
+  const operands: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (APK_VALUED.has(words[i])) i++;
+    else if (!words[i].startsWith("-")) operands.push(words[i]);
+  }
+  const [sub, ...rest] = operands;
+  return sub !== undefined && APK_REPEATABLE.has(sub) ? { sub, rest } : null;
+}
+
+/** The command runs whenever the RUN does and names no variable: the runtime can run it as written. */
+export function repeatable(cmd: SimpleCommand): boolean {
+  return !/[$`]/.test(cmd.node.text) && unconditional(cmd.node);
+}
+
+/** Every ancestor is the script itself or an `&&` list. */
+function unconditional(node: ShellNode): boolean {
+  for (let up = node.parent; up && up.type !== "program"; up = up.parent) {
+    if (up.type !== "list") return false;
+    if (up.children.some((c) => c && !c.isNamed && c.type !== "&&")) return false;
+  }
+  return true;
+}
+
+function choosesSystemId(name: string, words: readonly string[]): boolean {
+  if (name === "useradd" || name === "groupadd") return false;
+  // Debian: --system (ids counted up from 100); busybox: -S. An id given with --uid/--gid/-u/-g is kept.
+  const system = words.some((w) => w === "--system" || /^-[A-Za-z]*S[A-Za-z]*$/.test(w));
+  // busybox's `adduser -g` is the comment field, not a group id.
+  const idFlag = name === "adduser" ? /^(--uid|-u)(=|$)/ : /^(--gid|-g)(=|$)/;
+  const given = words.some((w) => idFlag.test(w));
+  return system && !given;
+}

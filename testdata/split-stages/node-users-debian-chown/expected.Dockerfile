@@ -1,0 +1,27 @@
+FROM node:20 AS build
+RUN groupadd --gid 1500 web \
+    && useradd --uid 1500 --gid web --create-home web
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN mkdir -p /app/uploads && chown -R web:web /app
+
+FROM node:20 AS deps
+RUN groupadd --gid 1500 web \
+    && useradd --uid 1500 --gid web --create-home web
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
+FROM node:20-slim AS runtime
+RUN groupadd --gid 1500 web \
+    && useradd --uid 1500 --gid web --create-home web
+COPY --from=files --chown=web:web /app /app
+COPY --from=deps --chown=web:web /app/node_modules /app/node_modules
+WORKDIR /app
+USER web
+CMD ["node", "index.js"]
