@@ -71,6 +71,8 @@ export interface Analysis {
   readonly setup: readonly SystemSetup[];
   /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
   readonly rootWrite: number | null;
+  /** Paths a RUN wrote, removed, or built in (a local `pip install .`): the others hold only what COPY/ADD put there. */
+  readonly runWrites: readonly string[];
 }
 
 export interface GlobalInstall {
@@ -237,7 +239,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   let envText = "";
 
   let rootWrite: number | null = null;
+  const runWrites: string[] = [];
+  let inRun = false;
   const add = (line: number, path: string) => {
+    if (inRun) runWrites.push(path);
     // Without WORKDIR the project lives in the base image's working folder `/`: noted, not refused here.
     if (path === "/" && baseWorkdir === "/" && cwd === "/") {
       rootWrite ??= line;
@@ -249,6 +254,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   };
   // A path removed or moved away later must not be copied (COPY --from would fail on it).
   const forget = (path: string) => {
+    if (inRun) runWrites.push(path);
     for (const c of copy) if (isUnder(c, path)) copy.delete(c);
   };
   const at = (line: number, dir: string | null, p: string): string => {
@@ -311,7 +317,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         lastBuild = index;
         const parsed = parseRun(df, stage, instr);
         if (!parsed.ok) refuse(line, "unparsedRun", { reason: parsed.reason });
+        inRun = true;
         if (parsed.ok) runEffects(parsed.script, instr);
+        inRun = false;
         return;
       }
       default:
@@ -332,6 +340,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       commands.some((c) => /^(chown|chmod)$/.test(posix.basename(c.name ?? ""))) &&
       commands.every((c) => !FOLDER_COMMANDS.has(posix.basename(c.name ?? "")) || repeatable(c)) &&
       folders.every((p) => p !== null && ![...copy].some((c) => isUnder(c, at(line, dir, p))));
+    const written = runWrites.length;
     for (const redirect of script.root.descendantsOfType("file_redirect")) {
       const dest = redirect?.childForFieldName("destination");
       const value = dest ? toWord(dest).value : null;
@@ -419,6 +428,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         refuse(line, "unknownCommand", { command: name });
       }
     }
+    // The runtime makes fresh folders itself (it repeats the RUN): what is copied into them later is the copies' alone.
+    if (freshFolders) runWrites.length = written;
     const setup = systemSetup(instr, commands, freshFolders);
     if (!setup.ok) refuse(line, setup.id, { command: setup.word });
     else if (setup.setup) setups.push(setup.setup);
@@ -439,12 +450,24 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     if (pipInstall) {
       const active = venvOf(path) ?? venvs.find((v) => envText.includes(`${v}/bin`));
       const elsewhere = args.some((a) => /^(-t|--target|--prefix|--root|--home)(=|$)/.test(a));
+      // A local project (`pip install .`, `-e ./pkg`) may leave build files or an editable link in its folder.
+      const local = args.slice(m === "pip" ? 3 : 1).filter((x) => x === "-e" || x === "--editable" || /^[./]/.test(x));
+      if (local.length > 0) runWrites.push(dir ?? "/");
       if (active && !args.includes("--user")) return;
       // Outside a venv pip writes where the interpreter says; only root's default places are known.
       if (!asRoot || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText)) refuse(line, "systemPip");
       systemPip.push({ line, user: args.includes("--user") });
       return;
     }
+    // compileall writes __pycache__ next to the sources it is given (here, the working folder's).
+    if (m === "compileall")
+      runWrites.push(
+        dir ?? "/",
+        ...args
+          .slice(2)
+          .filter((x) => !x.startsWith("-") && !x.includes("$"))
+          .map((x) => resolvePath(dir, x) ?? "/"),
+      );
     if (m === "compileall" || m === "pip") return;
     add(line, dir ?? refuse(line, "noWorkdir", { path: name }));
   }
@@ -478,6 +501,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     owners,
     setup: setups,
     rootWrite,
+    runWrites,
     bins,
   };
 }

@@ -119,6 +119,6 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
  * copied only when it exists: BuildKit accepts a wildcard that matches nothing) that folder, its contents
  * going inside.
  */
-function copyDestination(path: string): string {
+export function copyDestination(path: string): string {
   return /\[\w\]/.test(path) ? `${path.replace(/\[(\w)\]/g, "$1")}/` : path;
 }

@@ -2,6 +2,8 @@
 // pip installed outside a virtualenv (python-site.ts).
 import { catalogGroup } from "../../../src/core/image-catalog.js";
 import type { ImageRef } from "../../../src/core/ir.js";
+import { withContextReplay } from "../context-replay.js";
+import { copyDestination } from "../contract.js";
 import { outermost } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
 import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
@@ -33,7 +35,11 @@ export const pythonRecipe: Recipe = {
     const installed = a.apt.flatMap((i) => i.packages);
     const unlinked = extensionLibraries(context).find((e) => devPackageFor(e.library, installed) === null);
     if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
-    if (a.systemPip.length === 0) return { ok: true, plan: { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] } };
+    if (a.systemPip.length === 0)
+      return {
+        ok: true,
+        plan: withContextReplay(a, { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] }, copyDestination),
+      };
     const python = pythonVersion(base);
     if (python === null) return { ok: false, id: "pythonVersion", data: { image: base.raw } };
     const site = sitePaths(a, python, "official");
@@ -45,9 +51,7 @@ export const pythonRecipe: Recipe = {
       },
     ];
     const copyPaths = outermost([...a.copyPaths, ...site]);
-    return {
-      ok: true,
-      plan: { image, shellless: false, builderInserts: [], runtimePrelude: [], notes, copyPaths, commands: pipCommands(context) },
-    };
+    const plan = { image, shellless: false, builderInserts: [], runtimePrelude: [], notes, copyPaths, commands: pipCommands(context) };
+    return { ok: true, plan: withContextReplay(a, plan, copyDestination) };
   },
 };

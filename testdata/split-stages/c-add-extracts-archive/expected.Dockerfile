@@ -7,6 +7,6 @@ RUN make
 
 FROM debian:bookworm-slim AS runtime
 WORKDIR /src
-COPY --from=build /opt/vendor /opt/vendor
 COPY --from=build /src /src
+ADD vendor.tar.gz /opt/vendor/
 ENTRYPOINT ["./main"]

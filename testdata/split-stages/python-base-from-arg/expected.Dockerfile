@@ -11,5 +11,5 @@ FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 ENV PATH=/opt/venv/bin:$PATH
 COPY --from=build /opt/venv /opt/venv
-COPY --from=build /app /app
+COPY . .
 CMD ["python", "app.py"]

@@ -3,12 +3,11 @@
 FROM python:3.11 AS build
 WORKDIR /app
 RUN python -m venv /opt/venv
-COPY app.py .
 
 FROM python:3.11-slim AS runtime
 WORKDIR /app
 COPY --from=build /opt/venv /opt/venv
-COPY --from=build /app /app
+COPY app.py .
 
 # Serve on 8000
 EXPOSE 8000

@@ -8,5 +8,5 @@ WORKDIR /app
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/lib/python3.11/dist-package[s] /usr/local/lib/python3.11/dist-packages/
 COPY --from=build /usr/local/lib/python3.11/site-package[s] /usr/local/lib/python3.11/site-packages/
-COPY --from=build /app /app
+COPY . .
 CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]

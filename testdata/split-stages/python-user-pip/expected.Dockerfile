@@ -6,5 +6,5 @@ RUN pip install --user -r requirements.txt
 FROM python:3.11-slim-bookworm AS runtime
 WORKDIR /app
 COPY --from=build /root/.local /root/.local
-COPY --from=build /app /app
+COPY . .
 CMD ["python", "app.py"]

@@ -5,14 +5,14 @@ RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 COPY requirements.txt .
 RUN pip install --no-index -r requirements.txt
-COPY --chown=appuser:appuser app.py .
 
 FROM python:3.12-slim AS runtime
 RUN useradd --create-home --shell /bin/bash appuser
 WORKDIR /home/appuser/app
 ENV PATH=/opt/venv/bin:$PATH
 COPY --from=build /opt/venv /opt/venv
-COPY --from=build /home/appuser/app /home/appuser/app
+COPY requirements.txt .
+COPY --chown=appuser:appuser app.py .
 USER appuser
 EXPOSE 8000
 CMD ["python", "app.py"]

@@ -9,5 +9,5 @@ FROM python:3.12-slim-bookworm AS runtime
 WORKDIR /srv
 ENV PATH=/venv/bin:$PATH
 COPY --from=build /venv /venv
-COPY --from=build /srv /srv
+COPY . .
 CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]

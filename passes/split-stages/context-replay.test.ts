@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { memoryContext } from "../../src/core/context.js";
+import { parseDockerfile } from "../../src/core/parse.js";
+import { loadShell } from "../../src/core/shell.js";
+import { analyze } from "./analysis.js";
+import { contextReplay } from "./context-replay.js";
+
+beforeAll(() => loadShell());
+
+const replayOf = (text: string, files: Record<string, string> = { "app.py": "", "requirements.txt": "" }) => {
+  const { dockerfile } = parseDockerfile(text);
+  const r = analyze(dockerfile, dockerfile.stages[0], memoryContext(files));
+  if (!r.ok) throw new Error(r.refusal.id);
+  const replay = contextReplay(r.analysis, r.analysis.copyPaths);
+  return replay && { ...replay, replayed: replay.replayed.map((i) => i.line) };
+};
+
+const VENV =
+  "FROM python:3.12\nWORKDIR /app\nRUN python -m venv /opt/venv\nCOPY requirements.txt .\nRUN /opt/venv/bin/pip install -r requirements.txt\n";
+
+describe("contextReplay", () => {
+  test("a folder only COPY filled comes from the context; the build stage ends at its last RUN", () => {
+    expect(replayOf(`${VENV}COPY app.py .\nCMD ["python", "app.py"]\n`)).toEqual({
+      fromBuilder: ["/opt/venv"],
+      fromContext: ["/app"],
+      replayed: [4, 6],
+      builderEnd: 3,
+    });
+  });
+  test("a RUN that writes, removes or builds in the folder keeps it in the build stage", () => {
+    expect(replayOf(`${VENV}COPY app.py .\nRUN python -m compileall .\nCMD ["python", "app.py"]\n`)).toBeNull();
+    expect(replayOf(`${VENV}COPY app.py .\nRUN rm -f requirements.txt\nCMD ["python", "app.py"]\n`)).toBeNull();
+    expect(replayOf(`${VENV}COPY app.py .\nRUN /opt/venv/bin/pip install -e .\nCMD ["python", "app.py"]\n`)).toBeNull();
+  });
+  test("a copy that cannot be repeated as written keeps the folder in the build stage", () => {
+    const computed = `FROM python:3.12\nARG F=app.py\nWORKDIR /app\nRUN python -m venv /opt/venv\nCOPY $F .\nCMD ["python", "app.py"]\n`;
+    expect(replayOf(computed)).toBeNull();
+    const moved = `FROM python:3.12\nWORKDIR /app\nCOPY app.py .\nWORKDIR /srv\nRUN python -m venv /opt/venv\nCMD ["python", "/app/app.py"]\n`;
+    expect(replayOf(moved)).toBeNull();
+    const absolute = `FROM python:3.12\nWORKDIR /srv\nCOPY app.py /app/\nRUN python -m venv /opt/venv\nCMD ["python", "/app/app.py"]\n`;
+    expect(replayOf(absolute)?.fromContext).toEqual(["/app/app.py"]);
+  });
+  test("a folder given away with chown -R is copied with its owner from the build stage", () => {
+    expect(replayOf(`${VENV}COPY app.py /srv/\nRUN chown -R nobody /opt/venv\nCMD ["python", "/srv/app.py"]\n`)).toBeNull();
+  });
+});

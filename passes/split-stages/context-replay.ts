@@ -1,0 +1,91 @@
+// The folders that only COPY/ADD filled (no RUN wrote, removed or built anything there) come from the build
+// context again, by the original's own instructions, instead of from the build stage. A source edit then
+// re-runs one COPY in the runtime and nothing in the build stage, which ends at the last step the runtime
+// takes files from.
+import { instruction, type Instruction } from "../../src/core/ir.js";
+import type { Analysis } from "./analysis.js";
+import { isUnder, resolvePath } from "./paths.js";
+import type { RecipePlan } from "./recipes/types.js";
+
+export interface ContextReplay {
+  /** Copy paths still taken from the build stage. */
+  readonly fromBuilder: readonly string[];
+  /** Copy paths the replayed instructions fill. */
+  readonly fromContext: readonly string[];
+  /** The COPY/ADD instructions the runtime repeats, in their order. */
+  readonly replayed: readonly Instruction[];
+  /** The last body index the build stage needs (-1: none). */
+  readonly builderEnd: number;
+}
+
+/** The replay for `copyPaths`, or null when no copied path is filled by COPY/ADD alone or one cannot be repeated as written. */
+export function contextReplay(a: Analysis, copyPaths: readonly string[]): ContextReplay | null {
+  // A folder given away with `chown -R` keeps its owner through the builder's copy (contract.ts).
+  if (a.workdir === null || a.owners.size > 0) return null;
+  const touched = (p: string) => a.runWrites.some((w) => isUnder(w, p) || isUnder(p, w));
+  // Paths a recipe adds (where pip installed) are not the analysis's: a RUN filled them.
+  const fromContext = copyPaths.filter((p) => a.copyPaths.includes(p) && !touched(p));
+  if (fromContext.length === 0) return null;
+  const body = a.stage.body;
+  // The runtime places its copies where the last build step was, in the working folder of that point.
+  const cwdAt: Array<string | null> = [];
+  let cwd: string | null = null;
+  for (const instr of body) {
+    if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
+    cwdAt.push(cwd);
+  }
+  const copyCwd = cwdAt[a.lastBuild];
+  const replayed: Instruction[] = [];
+  let builderEnd = -1;
+  for (const [i, instr] of body.entries()) {
+    if (instr.keyword === "RUN") builderEnd = i;
+    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+    const dest = destinationWord(instr);
+    const path = dest === null ? null : resolvePath(cwdAt[i], dest);
+    if (path === null) return null;
+    if (!fromContext.some((p) => isUnder(path, p))) {
+      builderEnd = i;
+      continue;
+    }
+    if (!repeatable(instr) || (!dest?.startsWith("/") && cwdAt[i] !== copyCwd)) return null;
+    replayed.push({ ...instr, leading: "" });
+  }
+  return { fromBuilder: copyPaths.filter((p) => !fromContext.includes(p)), fromContext, replayed, builderEnd };
+}
+
+/** `plan` with the runtime's copies replayed from the context where `contextReplay` allows it. */
+export function withContextReplay(a: Analysis, plan: RecipePlan, destination: (path: string) => string): RecipePlan {
+  const replay = contextReplay(a, plan.copyPaths ?? a.copyPaths);
+  if (replay === null) return plan;
+  const line = a.stage.body[a.lastBuild].line;
+  const quoted = (paths: readonly string[]) => paths.map((p) => `\`${p}\``).join(", ");
+  const context = `${quoted(replay.fromContext)} from the build context by the original's own COPY lines (no build step writes there)`;
+  return {
+    ...plan,
+    builderEnd: replay.builderEnd,
+    dropBuilder: replay.fromBuilder.length === 0,
+    runtimeCopies: (builder) => [
+      ...replay.fromBuilder.map((p) => instruction("COPY", `${p} ${destination(p)}`, { flags: [{ name: "from", value: builder }], line })),
+      ...replay.replayed,
+    ],
+    copiedWhat: replay.fromBuilder.length === 0 ? context : `${quoted(replay.fromBuilder)} from the build stage and ${context}`,
+  };
+}
+
+/** The destination word of a COPY/ADD, as written. */
+function destinationWord(instr: Instruction): string | null {
+  const words =
+    instr.exec ??
+    instr.args
+      .replace(/\\[ \t]*\r?\n/g, " ")
+      .trim()
+      .split(/\s+/);
+  return words.length < 2 ? null : words[words.length - 1];
+}
+
+/** Repeating the instruction in another stage gives the same files: it reads the context only, with nothing computed. */
+function repeatable(instr: Instruction): boolean {
+  if (instr.flags.some((f) => f.name === "from") || /\$/.test(instr.args)) return false;
+  // ADD of a URL or a git repository fetches again: what it gets may have changed.
+  return instr.keyword === "COPY" || !/(^|\s)(https?|git|ssh):\/\/|git@/i.test(instr.args);
+}
