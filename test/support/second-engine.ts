@@ -1,7 +1,7 @@
 // A second Docker engine on this machine, for the fleet tests: its own socket, data root, exec root, pidfile,
 // containerd namespace and network namespace (its containers reach nothing outside: the apps build offline).
 // Needs root, dockerd, unshare and ip; `startSecondEngine` says why not otherwise.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,9 +60,16 @@ export async function startSecondEngine(docker: string): Promise<SecondEngine | 
         host,
         load(images) {
           const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-          execFileSync("sh", ["-c", `${quote(docker)} save ${images.map(quote).join(" ")} | ${quote(docker)} -H ${quote(host)} load`], {
-            stdio: "ignore",
-          });
+          const pipe = `set -o pipefail; ${quote(docker)} save ${images.map(quote).join(" ")} | ${quote(docker)} -H ${quote(host)} load`;
+          // Other suites tag stand-ins on the first engine meanwhile (a tag is briefly missing while it moves): try again.
+          let failed = "";
+          for (let attempt = 0; attempt < 3; attempt++) {
+            const r = spawnSync("bash", ["-c", pipe], { encoding: "utf8" });
+            if (r.status === 0) return;
+            failed = r.stderr;
+            spawnSync("sleep", ["2"]);
+          }
+          throw new Error(`loading ${images.join(", ")} into the second engine failed: ${failed}`);
         },
         stop,
       };
