@@ -2,6 +2,7 @@
 // context again, by the original's own instructions, instead of from the build stage. A source edit then
 // re-runs one COPY in the runtime and nothing in the build stage, which ends at the last step the runtime
 // takes files from.
+import { copyOperands, workdirAt } from "../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../src/core/ir.js";
 import type { Analysis } from "./analysis.js";
 import { isUnder, resolvePath } from "./paths.js";
@@ -28,26 +29,21 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[]): Contex
   if (fromContext.length === 0) return null;
   const body = a.stage.body;
   // The runtime places its copies where the last build step was, in the working folder of that point.
-  const cwdAt: Array<string | null> = [];
-  let cwd: string | null = null;
-  for (const instr of body) {
-    if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
-    cwdAt.push(cwd);
-  }
-  const copyCwd = cwdAt[a.lastBuild];
+  const copyCwd = workdirAt(body, a.lastBuild);
   const replayed: Instruction[] = [];
   let builderEnd = -1;
   for (const [i, instr] of body.entries()) {
     if (instr.keyword === "RUN") builderEnd = i;
     if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
-    const dest = destinationWord(instr);
-    const path = dest === null ? null : resolvePath(cwdAt[i], dest);
+    const cwd = workdirAt(body, i);
+    const dest = copyOperands(instr)?.dest;
+    const path = dest === undefined ? null : resolvePath(cwd, dest);
     if (path === null) return null;
     if (!fromContext.some((p) => isUnder(path, p))) {
       builderEnd = i;
       continue;
     }
-    if (!repeatable(instr) || (!dest?.startsWith("/") && cwdAt[i] !== copyCwd)) return null;
+    if (!repeatable(instr) || (!dest?.startsWith("/") && cwd !== copyCwd)) return null;
     replayed.push({ ...instr, leading: "" });
   }
   return { fromBuilder: copyPaths.filter((p) => !fromContext.includes(p)), fromContext, replayed, builderEnd };
@@ -70,17 +66,6 @@ export function withContextReplay(a: Analysis, plan: RecipePlan, destination: (p
     ],
     copiedWhat: replay.fromBuilder.length === 0 ? context : `${quoted(replay.fromBuilder)} from the build stage and ${context}`,
   };
-}
-
-/** The destination word of a COPY/ADD, as written. */
-function destinationWord(instr: Instruction): string | null {
-  const words =
-    instr.exec ??
-    instr.args
-      .replace(/\\[ \t]*\r?\n/g, " ")
-      .trim()
-      .split(/\s+/);
-  return words.length < 2 ? null : words[words.length - 1];
 }
 
 /** Repeating the instruction in another stage gives the same files: it reads the context only, with nothing computed. */
