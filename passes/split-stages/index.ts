@@ -349,7 +349,8 @@ export default definePass({
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
-    const lacked = recipe.sameBase || plan.replacesEntry ? [] : lackedTools(tools, runtimePackages, plan.shellless);
+    // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
+    const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? [] : lackedTools(tools, runtimePackages, plan.shellless);
     const [tool] = mentionedCommands(ctx.context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 

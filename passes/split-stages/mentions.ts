@@ -1,7 +1,8 @@
 // Programs can run other programs (`exec.Command("git")`, `system("make")`, `subprocess.run(["gcc"])`).
 // Before a package is dropped, the build context's source files are searched for its commands written as
-// a quoted string: one mention keeps the package.
+// a quoted string: one mention keeps the package. Tests and dev tools' configs are not searched.
 import type { BuildContext } from "../../src/core/context.js";
+import { isTestOrToolFile } from "../../src/core/source-roles.js";
 
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$)/;
 /** Manifests, lockfiles and prose name tools without running them (`"type": "git"` in package.json). */
@@ -24,6 +25,8 @@ export function mentionedCommands(context: BuildContext, commands: readonly stri
       const path = dir === "." ? name : `${dir}/${name}`;
       // Manifests and prose are never searched: do not read them (a folder so named is not searched either).
       if (SKIP_FILES.test(name)) continue;
+      // Tests and lint or format configs run under dev tools, never in the image.
+      if (isTestOrToolFile(path)) continue;
       const text = context.read(path);
       if (text === null) {
         if (depth < 6 && !SKIP_DIRS.test(name)) walk(path, depth + 1);

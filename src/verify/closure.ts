@@ -4,6 +4,7 @@
 // image does not have it too (see `newFindings`), so what was already broken is no false alarm.
 import { builtinModules } from "node:module";
 import { posix } from "node:path";
+import { isTestOrToolFile } from "../core/source-roles.js";
 import type { ImageConfig } from "./docker.js";
 import { type ElfInfo, librarySearchPath, readElf } from "./elf.js";
 import type { ImageFs, Keep } from "./image-fs.js";
@@ -142,7 +143,7 @@ export function findings(view: ImageView): Finding[] {
   // Programs and modules the app's code uses.
   for (const root of view.roots) {
     for (const [file, e] of fs.under(root)) {
-      if (!e.data || !SCRIPT.test(file) || buildScripts.has(file) || TEST_FILE.test(file.slice(root.length))) continue;
+      if (!e.data || !SCRIPT.test(file) || buildScripts.has(file) || isTestOrToolFile(file.slice(root.length))) continue;
       const text = e.data.toString("utf8");
       for (const m of text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|execSync|exec)\(\s*["'`]([A-Za-z0-9_./-]+)/g))
         program(m[1], `\`${file}\``);
@@ -162,12 +163,6 @@ export function findings(view: ImageView): Finding[] {
     if (!fs.resolve(abs)) add({ key: `file:${abs}`, id: "missingProgram", data: { program: arg, by: "the ENTRYPOINT/CMD" } });
   }
 }
-
-/**
- * Test files (`test/`, `__tests__/`, `*.test.js`, `*.spec.ts`): a test runner loads them, not the image's entry,
- * and they import devDependencies that a split leaves behind on purpose.
- */
-const TEST_FILE = /\/(tests?|__tests__|__mocks__)\/|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** The findings of the optimized image that the original image does not share. */
 export function newFindings(original: readonly Finding[], optimized: readonly Finding[]): Finding[] {
