@@ -72,6 +72,18 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   nx: { debian: [], why: "checks its prebuilt native package from npm" },
   // deasync binding.gyp: one C++ source against nan, no `libraries`.
   deasync: { debian: [], why: "links no system library" },
+  // @discordjs/opus binding.gyp depends on `deps/binding.gyp:libopus`, the Opus sources it ships.
+  "@discordjs/opus": { debian: [], why: "bundles libopus" },
+  // @sveltejs/kit's postinstall.js runs `svelte-kit sync` (generated types under .svelte-kit): no native code.
+  "@sveltejs/kit": { debian: [], why: "writes generated types only" },
+  // vue-demi's postinstall switches its own files to the installed Vue's major version.
+  "vue-demi": { debian: [], why: "picks its own files for the Vue version only" },
+  // msgpackr-extract loads a prebuilt @msgpackr-extract/* package (node-gyp-build-optional-packages), else builds its own C++.
+  "msgpackr-extract": { debian: [], why: "ships prebuilt binaries" },
+  // cpu-features builds the cpu_features sources it ships (deps/cpu_features).
+  "cpu-features": { debian: [], why: "bundles cpu_features" },
+  // ssh2's install.js builds an optional crypto binding against Node's own OpenSSL headers and symbols.
+  ssh2: { debian: [], why: "links Node's own OpenSSL" },
 };
 
 /** npm packages that run a program of the OS (source: each package's README). */
