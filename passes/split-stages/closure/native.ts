@@ -82,6 +82,8 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   "msgpackr-extract": { debian: [], why: "ships prebuilt binaries" },
   // cpu-features builds the cpu_features sources it ships (deps/cpu_features).
   "cpu-features": { debian: [], why: "bundles cpu_features" },
+  // sodium-native builds the libsodium sources it ships (deps/libsodium, deps/libsodium.gyp) or loads its prebuilds.
+  "sodium-native": { debian: [], why: "bundles libsodium" },
   // ssh2's install.js builds an optional crypto binding against Node's own OpenSSL headers and symbols.
   ssh2: { debian: [], why: "links Node's own OpenSSL" },
 };

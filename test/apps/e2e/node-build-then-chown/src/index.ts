@@ -17,5 +17,3 @@ createServer((_req, res) => {
   };
   res.end(JSON.stringify(body));
 }).listen(8080);
-
-// msb-opt verify add777fa519b optimized 0
