@@ -144,27 +144,60 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
   return out;
 }
 
-/** `npm start` / `npm run x`: the commands of that package.json script. */
+/** Commands of yarn and pnpm themselves: any other first word names a package.json script, else a node_modules/.bin program. */
+const MANAGER_COMMANDS = new Set(
+  (
+    "access add audit autoclean bin cache check config constraints create dedupe deploy doctor env explain fetch " +
+    "generate-lock-entry global help i import info init install install-test licenses link list login logout ls " +
+    "npm outdated owner pack patch patch-commit plugin policies prune publish rebuild remove rm root server set " +
+    "setup stage store tag team unlink unplug up update upgrade upgrade-interactive version versions why workspace workspaces"
+  ).split(" "),
+);
+
+/**
+ * `npm start`, `npm run x`, `yarn x`, `pnpm run x`: the commands of that package.json script; `yarn exec x`,
+ * `pnpm dlx x` or `yarn x` without such a script: the program x of node_modules/.bin.
+ */
 function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInputs): EntryProgram[] {
-  if (posix.basename(argv[0]) !== "npm") return [];
-  const name = argv[1] === "start" ? "start" : argv[1] === "run" || argv[1] === "run-script" ? argv[2] : null;
-  if (!name || inputs.workdir === null) return [];
-  const src = contextSource(`${inputs.workdir}/package.json`, inputs.sources);
-  const text = src === null ? null : inputs.context.read(src);
-  let script: unknown;
-  try {
-    script = text ? JSON.parse(text)?.scripts?.[name] : undefined;
-  } catch {
-    return [];
-  }
-  if (typeof script !== "string") return [];
+  const tool = posix.basename(argv[0]);
+  if ((tool !== "npm" && tool !== "yarn" && tool !== "pnpm") || inputs.workdir === null) return [];
+  const [first, second] = argv.slice(1);
+  const named = first === "run" || first === "run-script" ? second : first === "start" || first === "test" ? first : null;
+  const scripts = packageScripts(inputs);
+  const scriptOf = (name: string): string | undefined => (typeof scripts[name] === "string" ? (scripts[name] as string) : undefined);
+  const asProgram = (name: string | undefined): EntryProgram[] =>
+    name && !name.startsWith("-")
+      ? [
+          {
+            name,
+            from: "script",
+            line: instr.line,
+            artifact: locate(name, inputs, [...(inputs.scriptPath ?? []), ...(inputs.searchPath ?? [])]),
+            shell: true,
+          },
+        ]
+      : [];
+  let script: string | undefined;
+  if (named) script = scriptOf(named);
+  else if (tool === "npm" || first === undefined || first.startsWith("-")) return [];
+  else if (first === "exec" || first === "dlx") return asProgram(second);
+  else if (first === "node" || MANAGER_COMMANDS.has(first)) return [];
+  else if (scriptOf(first) !== undefined) script = scriptOf(first);
+  else return asProgram(first);
+  if (script === undefined) return [];
   return simpleCommands(parseShell(script))
     .filter((c) => c.name)
-    .map((c) => ({
-      name: c.name as string,
-      from: "script" as const,
-      line: instr.line,
-      artifact: locate(c.name as string, inputs, [...(inputs.scriptPath ?? []), ...(inputs.searchPath ?? [])]),
-      shell: true,
-    }));
+    .flatMap((c) => asProgram(c.name as string));
+}
+
+/** The scripts of the working folder's package.json, from the build context. */
+function packageScripts(inputs: EntryInputs): Record<string, unknown> {
+  const src = contextSource(`${inputs.workdir}/package.json`, inputs.sources);
+  const text = src === null ? null : inputs.context.read(src);
+  try {
+    const scripts = text ? JSON.parse(text)?.scripts : undefined;
+    return scripts && typeof scripts === "object" ? scripts : {};
+  } catch {
+    return {};
+  }
 }
