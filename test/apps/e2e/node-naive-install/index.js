@@ -4,5 +4,3 @@ const app = express();
 app.use(morgan("tiny"));
 app.get("/", (req, res) => res.json({ app: "naive-install", node: process.versions.node.split(".")[0] }));
 app.listen(8080, () => console.log("listening on 8080"));
-
-// msb-opt verify f3cd64d28a1f original 1
