@@ -4,7 +4,7 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { globMatcher } from "../../../src/core/glob.js";
 import { copyOperands } from "../../../src/core/instructions.js";
-import { instruction, type Instruction } from "../../../src/core/ir.js";
+import { type ImageRef, instruction, type Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis, ProjectInstall } from "../analysis.js";
@@ -84,7 +84,7 @@ export function depsStage(
   const unhook = dropScripts.length > 0 ? `npm pkg delete ${dropScripts.map((n) => `scripts.${n}`).join(" ")} && ` : "";
   // Alpine packages the install RUN adds (a compiler for native addons) and deletes again around it.
   const apk = a.setup.find((u) => u.instr === installRun)?.apk ?? { add: [], del: [] };
-  const manager = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep);
+  const manager = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep, a.stage.base);
   const command = corepack + unhook + [...apk.add, manager, ...apk.del].join(" && ");
   const cache = berry ? BERRY_CACHE : CACHE[install.tool];
   const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
@@ -132,13 +132,21 @@ export function manifestOnly(instr: Instruction): boolean {
   return words.length >= 2 && words.slice(0, -1).every((w) => MANIFEST.test(posix.basename(w)) && !w.includes("$"));
 }
 
-function productionInstall(install: ProjectInstall, project: NodeProject, keepDev: boolean): string {
+/** Node.js 14 and older ship npm 6, which has no `--omit` (it would install devDependencies anyway). */
+const NPM6_CODENAMES = /^(argon|boron|carbon|dubnium|erbium|fermium)\b/;
+function npm6(base: ImageRef): boolean {
+  const tag = base.tag ?? "";
+  const major = /^(\d+)/.exec(tag)?.[1];
+  return major !== undefined ? Number(major) <= 14 : NPM6_CODENAMES.test(tag);
+}
+
+function productionInstall(install: ProjectInstall, project: NodeProject, keepDev: boolean, base: ImageRef): string {
   const flags = install.args.filter((w) => w.startsWith("-") && !DROPPED_FLAGS.test(w));
   const frozen = install.args.some((w) => w === "--frozen-lockfile");
   const verb = install.args.find((w) => !w.startsWith("-")) ?? "install";
   const words =
     install.tool === "npm"
-      ? ["npm", verb === "ci" && project.lockfile ? "ci" : "install", ...(keepDev ? [] : ["--omit=dev"])]
+      ? ["npm", verb === "ci" && project.lockfile ? "ci" : "install", ...(keepDev ? [] : [npm6(base) ? "--production" : "--omit=dev"])]
       : install.tool === "yarn"
         ? ["yarn", "install", ...(keepDev ? [] : ["--production"]), ...(frozen ? ["--frozen-lockfile"] : [])]
         : ["pnpm", "install", ...(keepDev ? [] : ["--prod"]), ...(frozen ? ["--frozen-lockfile"] : [])];

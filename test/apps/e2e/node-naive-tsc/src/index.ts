@@ -6,5 +6,3 @@ createServer((_req, res) => {
   res.setHeader("content-type", "application/json");
   res.end(JSON.stringify({ app: "naive-tsc", window: ms("2 days"), up: started > 0 }));
 }).listen(8080, () => console.log("listening on 8080"));
-
-// msb-opt verify ef0c2bb52332 original 0
