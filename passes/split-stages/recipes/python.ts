@@ -1,6 +1,5 @@
 // Python: the same version on its `-slim` variant; the virtualenv and the app folder are copied, and what
 // pip installed outside a virtualenv (python-site.ts).
-import { catalogGroup } from "../../../src/core/image-catalog.js";
 import type { ImageRef } from "../../../src/core/ir.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
@@ -9,14 +8,12 @@ import { devPackageFor } from "./go-source.js";
 import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
-/** `X.Y` of the image's Python, from the tag or the catalog's tags for the same image (`3` → `3.14`). */
+/**
+ * `X.Y` of the image's Python, from the tag only: a tag without it (`latest`, `3`) moves to the next Python
+ * release, and the copied `/usr/local/lib/pythonX.Y` paths would then name a folder the build no longer has.
+ */
 function pythonVersion(base: ImageRef): string | null {
-  const tag = base.tag ?? "latest";
-  for (const t of [tag, ...catalogGroup(base.registry, base.name, tag)]) {
-    const m = /^(\d+\.\d+)(?:[.-]|$)/.exec(t);
-    if (m) return m[1];
-  }
-  return null;
+  return /^(\d+\.\d+)(?:[.-]|$)/.exec(base.tag ?? "latest")?.[1] ?? null;
 }
 
 export const pythonRecipe: Recipe = {

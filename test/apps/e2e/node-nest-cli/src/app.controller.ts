@@ -15,3 +15,5 @@ export class AppController {
     return { message: this.greetings.greet(name) };
   }
 }
+
+// msb-opt verify 7068150e046f original 0
