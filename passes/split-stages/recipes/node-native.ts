@@ -25,7 +25,9 @@ export function nativePackages(
   line: number,
 ): NativePackages {
   const dev = keptDev ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
-  const native = osNeeds([...(project.prodPackages ?? []), ...dev], undefined, !fullToSlim);
+  // Without a lockfile only the manifest's own dependencies are known: the tables still speak for those.
+  const direct = Object.keys({ ...project.pkg.dependencies, ...project.pkg.optionalDependencies }).map((name) => ({ name, builds: false }));
+  const native = osNeeds([...(project.prodPackages ?? direct), ...dev], undefined, !fullToSlim);
   if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg, ...("why" in native ? { why: native.why } : {}) } };
   const apt: string[] = [];
   const notes: RecipeNote[] = [];

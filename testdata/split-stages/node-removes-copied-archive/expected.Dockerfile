@@ -13,6 +13,9 @@ FROM build AS files
 RUN rm -rf /app/node_modules
 
 FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends procps \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY --from=files /app /app

@@ -16,4 +16,4 @@ export class AppController {
   }
 }
 
-// msb-opt verify 7068150e046f original 0
+// msb-opt verify 7068150e046f optimized 2

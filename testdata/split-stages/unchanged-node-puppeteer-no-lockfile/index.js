@@ -1,0 +1,2 @@
+const puppeteer = require("puppeteer");
+puppeteer.launch().then((b) => b.close());
