@@ -5,7 +5,7 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { parseRun } from "../../src/core/run-script.js";
-import { simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
+import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
@@ -315,7 +315,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       }
       case "RUN": {
         lastBuild = index;
-        const parsed = parseRun(df, stage, instr);
+        // Exec form runs its words without a shell: read as the same words, each quoted, so nothing expands.
+        const parsed = instr.exec ? execAsScript(instr.exec) : parseRun(df, stage, instr);
         if (!parsed.ok) refuse(line, "unparsedRun", { reason: parsed.reason });
         inRun = true;
         if (parsed.ok) runEffects(parsed.script, instr);
@@ -504,6 +505,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     runWrites,
     bins,
   };
+}
+
+/** An exec-form RUN's words as a shell script that runs them alike (single-quoted: nothing expands). */
+function execAsScript(words: readonly string[]): ReturnType<typeof parseRun> {
+  if (words.length === 0) return { ok: false, reason: "its exec form names no program" };
+  const script = parseShell(words.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(" "));
+  return script.ok ? { ok: true, script } : { ok: false, reason: "its exec form cannot be read" };
 }
 
 /** The file `npm config set` writes, when the Dockerfile shows where it is (root's home, the node image's prefix). */

@@ -15,5 +15,3 @@ export class AppController {
     return { message: this.greetings.greet(name) };
   }
 }
-
-// msb-opt verify 7068150e046f optimized 2

@@ -1,0 +1,21 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json ./
+RUN ["npm", "ci"]
+COPY src ./src
+RUN ["npm", "run", "build"]
+
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY --from=files /app /app
+EXPOSE 8080
+CMD ["npm", "start"]
