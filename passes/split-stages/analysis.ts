@@ -408,7 +408,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         if (NODE_MANAGERS.has(name) && isProjectInstall(name, operands)) {
           projectInstalls.push({ index: bodyIndex, tool: name as ProjectInstall["tool"], dir, args, alone: commands.length === 1 });
         }
-        if (args.includes("-g") || args.includes("--global") || (name === "go" && operands[0] === "install")) {
+        if (globalFlag(args) || (name === "go" && operands[0] === "install")) {
           refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         }
         if (name === "make" && operands.includes("install")) refuse(line, "makeInstall");
@@ -517,14 +517,21 @@ function execAsScript(words: readonly string[]): ReturnType<typeof parseRun> {
 /** The file `npm config set` writes, when the Dockerfile shows where it is (root's home, the node image's prefix). */
 function npmConfigFile(args: readonly string[], asRoot: boolean, envText: string): string | null {
   if (!asRoot || /\b(NPM_CONFIG_(USER|GLOBAL)CONFIG|NPM_CONFIG_PREFIX|HOME)\b/i.test(envText)) return null;
-  if (args.includes("-g") || args.includes("--global") || args.includes("--location=global")) return "/usr/local/etc/npmrc";
+  if (globalFlag(args)) return "/usr/local/etc/npmrc";
   return args.some((a) => a.startsWith("--location")) ? null : "/root/.npmrc";
+}
+
+/** npm's flags for the global prefix: `-g`, `--global`, `--location=global` (or `--location global`). */
+export function globalFlag(args: readonly string[]): boolean {
+  return args.some(
+    (a, i) => a === "-g" || a === "--global" || a === "--location=global" || (a === "--location" && args[i + 1] === "global"),
+  );
 }
 
 function isGlobalInstall(name: string, args: readonly string[]): boolean {
   const operands = args.filter((a) => !a.startsWith("-"));
   if (name === "yarn") return operands[0] === "global" && operands[1] === "add";
-  return (args.includes("-g") || args.includes("--global")) && INSTALL_WORDS.has(operands[0] ?? "");
+  return globalFlag(args) && INSTALL_WORDS.has(operands.filter((o) => o !== "global")[0] ?? "");
 }
 
 /** `npm ci`, `npm install` / `yarn` / `pnpm install` without package names: the project's own dependencies. */

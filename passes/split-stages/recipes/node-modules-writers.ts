@@ -5,7 +5,7 @@
 import type { Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
-import type { Analysis, ProjectInstall } from "../analysis.js";
+import { type Analysis, globalFlag, type ProjectInstall } from "../analysis.js";
 
 export interface ModulesWriter {
   readonly line: number;
@@ -61,7 +61,7 @@ function writerIn(instr: Instruction, install: ProjectInstall | null): string | 
     if (generator && (generator === "*" || operands[0] === generator)) return shown;
     if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") continue;
     // Global installs go to the toolchain's prefix.
-    if (args.includes("-g") || args.includes("--global") || operands[0] === "global") continue;
+    if (globalFlag(args) || operands[0] === "global") continue;
     // The project install itself, once.
     if (!installSeen && tool === install?.tool && args.join(" ") === install.args.join(" ")) {
       installSeen = true;

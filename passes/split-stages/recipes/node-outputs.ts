@@ -7,7 +7,7 @@ import type { BuildContext } from "../../../src/core/context.js";
 import type { Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands, toWord } from "../../../src/core/shell.js";
-import type { Analysis, ProjectInstall } from "../analysis.js";
+import { type Analysis, globalFlag, type ProjectInstall } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, resolvePath } from "../paths.js";
 import type { NodeProject } from "../closure/node-project.js";
@@ -353,7 +353,7 @@ function projectInstall(tool: string, operands: readonly string[]): boolean {
 
 /** `npm install -g <names>`, `yarn global add <names>`, `pnpm add -g <names>`: registry packages only. */
 function globalInstall(tool: string, args: readonly string[], operands: readonly string[]): boolean {
-  const global = args.includes("-g") || args.includes("--global");
+  const global = globalFlag(args);
   const names =
     tool === "yarn" && operands[0] === "global" && operands[1] === "add"
       ? operands.slice(2)
