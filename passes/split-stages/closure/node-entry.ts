@@ -95,23 +95,31 @@ function prodProvides(a: Analysis, project: NodeProject, bin: string): boolean {
 function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file: string): string | null {
   const abs = resolvePath(a.workdir, file);
   if (abs === null) return null;
-  const direct = contextSource(abs, a.sources);
-  if (direct !== null && context.read(direct) !== null) return direct;
+  // `node index` finds index.js as require() would: the name, then with an extension, then a folder's index.
+  for (const candidate of [abs, ...[".js", ".cjs", ".mjs", "/index.js"].map((x) => abs + x)]) {
+    const direct = contextSource(candidate, a.sources);
+    if (direct !== null && context.read(direct) !== null) return direct;
+  }
   const out = tsOutDir(project, context);
   const rel = posix.relative(a.workdir ?? "/", abs);
   if (out === null || !rel.startsWith(`${out.outDir}/`)) return null;
-  const stem = posix.join(project.dir, out.rootDir, rel.slice(out.outDir.length + 1)).replace(/\.[cm]?js$/, "");
-  return [".ts", ".mts", ".cts", ".tsx", ".js"].map((e) => stem + e).find((p) => context.read(p) !== null) ?? null;
+  // Without a rootDir, tsc takes the inputs' common folder: `src` when they all live there, else the project's.
+  for (const root of out.rootDir === null ? ["src", "."] : [out.rootDir]) {
+    const stem = posix.join(project.dir, root, rel.slice(out.outDir.length + 1)).replace(/\.[cm]?js$/, "");
+    const found = [".ts", ".mts", ".cts", ".tsx", ".js"].map((e) => stem + e).find((p) => context.read(p) !== null);
+    if (found) return found;
+  }
+  return null;
 }
 
-/** tsconfig's outDir and rootDir (default `src` when the sources live there), or null without an outDir. */
-function tsOutDir(project: NodeProject, context: BuildContext): { outDir: string; rootDir: string } | null {
+/** tsconfig's outDir and rootDir (null when not set), or null without an outDir. */
+function tsOutDir(project: NodeProject, context: BuildContext): { outDir: string; rootDir: string | null } | null {
   const text = context.read(posix.join(project.dir, "tsconfig.json"));
   if (text === null) return null;
   const value = (key: string) => new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text.replace(/\/\/.*$/gm, ""))?.[1] ?? null;
   const outDir = value("outDir");
   if (outDir === null) return null;
   const clean = (p: string) => posix.normalize(p).replace(/^\.\/?|\/$/g, "");
-  const rootDir = value("rootDir") ?? (context.exists(posix.join(project.dir, "src")) ? "src" : ".");
-  return { outDir: clean(outDir), rootDir: clean(rootDir) || "." };
+  const rootDir = value("rootDir");
+  return { outDir: clean(outDir), rootDir: rootDir === null ? null : clean(rootDir) || "." };
 }

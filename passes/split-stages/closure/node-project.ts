@@ -56,7 +56,10 @@ export function nodeProject(a: Analysis, context: BuildContext): NodeProject | n
   if (pkg === null || typeof pkg !== "object") return null;
   const dir = (src ?? "").replace(/\/?package\.json$/, "") || ".";
   const at = (f: string) => (dir === "." ? f : `${dir}/${f}`);
-  const found = LOCKFILES.find(([f]) => context.exists(at(f)));
+  // Several lockfiles (a project that moved from yarn to npm): the one of the manager the Dockerfile installs with.
+  const present = LOCKFILES.filter(([f]) => context.exists(at(f)));
+  const tool = a.projectInstalls[0]?.tool;
+  const found = present.find(([, m]) => m === tool) ?? present[0];
   const lockfile = found ? at(found[0]) : null;
   let manager: Manager = found?.[1] ?? "npm";
   if (manager === "yarn" && (context.exists(at(".yarnrc.yml")) || /^yarn@[2-9]/.test(pkg.packageManager ?? ""))) manager = "yarn-berry";

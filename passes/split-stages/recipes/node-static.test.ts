@@ -12,6 +12,7 @@ const withCmd = (cmd: string, exec = true) =>
       body: [instruction("CMD", cmd, { line: 5, exec: exec ? (JSON.parse(cmd) as string[]) : null })],
     },
     workdir: "/app",
+    projectInstalls: [],
   }) as unknown as Analysis;
 
 describe("the static server a CMD runs", () => {

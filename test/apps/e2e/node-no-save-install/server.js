@@ -5,5 +5,3 @@ const leftPad = require("left-pad");
 http
   .createServer((req, res) => res.end(JSON.stringify({ timeout: ms("2m"), id: leftPad("7", 3, "0") })))
   .listen(8080, () => console.log("listening on 8080"));
-
-// msb-opt verify eddb2b56f76f original 1
