@@ -12,9 +12,12 @@ import { hardeningUser } from "./harden.js";
 import { chownedFolder } from "./owners.js";
 import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
+import { knownAddon } from "./closure/native.js";
+import { nodeProject } from "./closure/node-project.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { FULL_IMAGE_TOOLS, lackedTools, missingProgram } from "./runtime-check.js";
+import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 
 export default definePass({
   id: "split-stages",
@@ -54,8 +57,10 @@ export default definePass({
       "Did not split: `{command}` lets the image choose the numeric id, counting up from the ids its system groups and users already take, and the runtime `{image}` has other ones than the build image; give the id (`--uid`/`--gid`), or split by hand.",
     setupShellless:
       "Did not split: this RUN creates users or groups or adds Alpine packages, which the shell-less runtime `{image}` cannot do; split by hand.",
+    apkBuildOnly:
+      "Left the Alpine build toolchain {packages} out of the runtime stage: it compiles native code at install, which the stage that installs the production dependencies does again, and nothing the image runs names its commands.",
     apkRepeated:
-      "Added the Alpine packages of the build ({packages}, on line {lines}) at the start of the runtime too: which of them only the build needs is not known for Alpine, so none is left out; remove the build-only ones from the runtime yourself to save space.",
+      "Added the Alpine packages of the build ({packages}, on line {lines}) at the start of the runtime too: apart from the compilers and headers of a build toolchain, which Alpine packages only a build needs is not known, so these stay; remove the build-only ones from the runtime yourself to save space.",
     apkNotReplayable:
       "Did not split: `{command}` adds Alpine packages in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
     apkOtherImage:
@@ -270,7 +275,7 @@ export default definePass({
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
       return df;
     }
-    const a = result.analysis;
+    let a = result.analysis;
     if (a.lastBuild < 0) return decline("nothingBuilt");
     if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPip", {}, a.systemPip[0].line);
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return taken ? alreadySplit() : decline("multiStage");
@@ -280,6 +285,13 @@ export default definePass({
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
     const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(ctx.context, installed).keys()]);
+    // The Alpine build toolchain stays out of the runtime unless the image runs one of its commands.
+    if (a.setup.some((u) => u.alpinePackages.length > 0)) {
+      const toolchain = new Set([...used, ...mentionedCommands(ctx.context, ALPINE_BUILD_COMMANDS).keys()]);
+      const locked = nodeProject(a, ctx.context)?.prodPackages ?? null;
+      const compilersFree = locked?.every((p) => p.builds === false || knownAddon(p.name)) === true;
+      a = { ...a, setup: leaveBuildOnly(a.setup, toolchain, compilersFree) };
+    }
     const release = debianRelease(base);
     const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release) }));
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
@@ -386,7 +398,11 @@ export default definePass({
       build: base.raw,
       runtime: plan.image,
       // The layered Node runtime takes node_modules only from a production install (or none at all).
-      dropped: [...packages.flatMap((p) => p.buildOnly), ...(prunesDevDependencies ? ["devDependencies"] : [])],
+      dropped: [
+        ...packages.flatMap((p) => p.buildOnly),
+        ...a.setup.flatMap((u) => u.buildOnly ?? []),
+        ...(prunesDevDependencies ? ["devDependencies"] : []),
+      ],
       // Files under these folders were written into a cache mount: build-only, not in the image.
       buildCaches: plan.buildCaches ?? [],
       hardened: user ? "true" : "false",
@@ -405,6 +421,11 @@ export default definePass({
     if (users.length > 0) ctx.report(users[0].instr.line, "usersCreated", { lines: users.map((u) => u.instr.line).join(", ") });
     const folders = a.setup.filter((u) => u.folders);
     if (folders.length > 0) ctx.report(folders[0].instr.line, "foldersMade", { lines: folders.map((u) => u.instr.line).join(", ") });
+    const leftOut = a.setup.filter((u) => (u.buildOnly ?? []).length > 0);
+    if (leftOut.length > 0) {
+      const packages = [...new Set(leftOut.flatMap((u) => u.buildOnly ?? []))].map((p) => `\`${p}\``).join(", ");
+      ctx.report(leftOut[0].instr.line, "apkBuildOnly", { packages });
+    }
     const apks = a.setup.filter((u) => u.alpinePackages.length > 0);
     if (apks.length > 0) {
       const packages = [...new Set(apks.flatMap((u) => u.alpinePackages))].map((p) => `\`${p}\``).join(", ");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { instruction } from "../../src/core/ir.js";
 import { loadShell, parseShell, simpleCommands } from "../../src/core/shell.js";
-import { systemSetup } from "./system-setup.js";
+import { leaveBuildOnly, type SystemSetup, systemSetup } from "./system-setup.js";
 
 beforeAll(() => loadShell());
 
@@ -93,5 +93,29 @@ describe("systemSetup: Alpine packages", () => {
 
   test("a RUN without users or apk sets up nothing", () => {
     expect(setup("npm ci && rm -rf /var/cache/apk/*")).toEqual({ ok: true, setup: null });
+  });
+});
+
+describe("leaveBuildOnly: the Alpine build toolchain", () => {
+  const trimmed = (script: string, used: string[] = [], compilersFree = true) => {
+    const result = setup(script);
+    if (!result.ok || !result.setup) throw new Error("no setup");
+    const [out] = leaveBuildOnly([result.setup as SystemSetup], new Set(used), compilersFree);
+    return { commands: out.commands, buildOnly: out.buildOnly ?? [], packages: out.alpinePackages };
+  };
+  test("compilers, make and python3 leave; other packages stay with their options", () => {
+    expect(trimmed("apk add --no-cache --virtual-not python3 make g++ tini && rm -rf /var/cache/apk/*")).toEqual({
+      commands: ["apk add --no-cache --virtual-not tini", "rm -rf /var/cache/apk/*"],
+      buildOnly: ["python3", "make", "g++"],
+      packages: ["tini"],
+    });
+  });
+  test("a command the image runs keeps its package; unknown addons keep the compilers", () => {
+    expect(trimmed("apk add make g++ python3", ["make"]).commands).toEqual(["apk add make"]);
+    expect(trimmed("apk add make g++ python3", [], false).commands).toEqual(["apk add g++"]);
+  });
+  test("nothing left to add: the RUN goes, cache removal with it; a quoted word keeps the line as written", () => {
+    expect(trimmed("apk add --no-cache make g++ && rm -rf /var/cache/apk/*").commands).toEqual([]);
+    expect(trimmed("apk add 'make' g++")).toEqual({ commands: ["apk add 'make' g++"], buildOnly: [], packages: ["make", "g++"] });
   });
 });

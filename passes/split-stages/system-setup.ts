@@ -35,6 +35,92 @@ export interface SystemSetup {
   readonly alone: boolean;
   /** Every apk command as written: a stage that repeats the RUN's install adds (and deletes) the same packages. */
   readonly apk: { readonly add: readonly string[]; readonly del: readonly string[] };
+  /** The words of each repeated `apk add`/`apk del`, by its index in `commands` (none when a word was quoted). */
+  readonly apkWords?: ReadonlyMap<number, readonly string[]>;
+  /** Alpine packages the runtime leaves out: a build toolchain nothing the image runs uses (`leaveBuildOnly`). */
+  readonly buildOnly?: readonly string[];
+}
+
+/** Alpine packages that only build (compilers, headers, node-gyp's python), with the commands each brings. */
+const ALPINE_BUILD_ONLY: Readonly<Record<string, readonly string[]>> = {
+  "build-base": ["gcc", "g++", "cc", "c++", "make"],
+  gcc: ["gcc", "cc"],
+  "g++": ["g++", "c++"],
+  make: ["make"],
+  "musl-dev": [],
+  "libc-dev": [],
+  "linux-headers": [],
+  python3: ["python3", "python"],
+  autoconf: ["autoconf"],
+  automake: ["automake"],
+  libtool: ["libtool"],
+  pkgconf: ["pkg-config", "pkgconf"],
+  pkgconfig: ["pkg-config"],
+  cmake: ["cmake"],
+};
+
+const COMPILERS = new Set(["build-base", "gcc", "g++"]);
+
+/** The commands the Alpine build toolchain packages bring: the sources are searched for them. */
+export const ALPINE_BUILD_COMMANDS: readonly string[] = [...new Set(Object.values(ALPINE_BUILD_ONLY).flat())];
+
+/**
+ * The setups with the Alpine build toolchain left out of their repeated `apk add`s, unless the image runs one
+ * of its commands (`used`: the entry's programs and those the sources name); the compilers only when every
+ * package that builds native code is a known one (`compilersFree`). The stage that installs the production
+ * dependencies still runs the original apk commands, so native addons compile there.
+ */
+export function leaveBuildOnly(setups: readonly SystemSetup[], used: ReadonlySet<string>, compilersFree: boolean): SystemSetup[] {
+  // gcc and g++ bring libraries (libgomp, libatomic) that an addon of unknown build may link.
+  const drop = (p: string) =>
+    Object.hasOwn(ALPINE_BUILD_ONLY, p) && !ALPINE_BUILD_ONLY[p].some((c) => used.has(c)) && (compilersFree || !COMPILERS.has(p));
+  return setups.map((setup) => {
+    const words = setup.apkWords;
+    if (!words || !setup.alpinePackages.some(drop)) return setup;
+    // A line kept as written (a quoted word) would still add what the note says was left out.
+    if (setup.commands.some((l, i) => /^apk\s+(.*\s)?(add|del)\s/.test(l) && !words.has(i))) return setup;
+    const commands: string[] = [];
+    setup.commands.forEach((line, i) => {
+      const apk = words.get(i);
+      if (!apk) return commands.push(line);
+      const kept = withoutPackages(apk, drop);
+      if (kept !== null) commands.push(kept.join(" "));
+    });
+    const apkLeft = commands.some((l) => /^apk\s/.test(l));
+    return {
+      ...setup,
+      commands: apkLeft || setup.users || setup.folders ? commands.filter((l) => apkLeft || !isCacheRemovalLine(l)) : [],
+      alpinePackages: setup.alpinePackages.filter((p) => !drop(p)),
+      buildOnly: setup.alpinePackages.filter(drop),
+    };
+  });
+}
+
+/** An apk command's words without the packages `drop` names, or null when it then names none. */
+function withoutPackages(words: readonly string[], drop: (p: string) => boolean): string[] | null {
+  const out: string[] = [];
+  let named = 0;
+  let sub: string | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (APK_VALUED.has(w)) {
+      out.push(w, words[++i] ?? "");
+      continue;
+    }
+    if (w.startsWith("-") || i === 0) out.push(w);
+    else if (sub === null) {
+      sub = w;
+      out.push(w);
+    } else if (!drop(w.replace(/[=~<>].*$/, ""))) {
+      out.push(w);
+      named++;
+    }
+  }
+  return named > 0 || sub === "update" ? out : null;
+}
+
+function isCacheRemovalLine(line: string): boolean {
+  return /^rm\s+(-\S+\s+)*\/var\/cache\/apk/.test(line);
 }
 
 export type SetupResult =
@@ -58,6 +144,7 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
   const removed = new Set(mine.flatMap((c) => (apkWords(c)?.[0] === "del" ? apkWords(c)?.slice(1) : []) ?? []));
   const virtuals = virtualNames(mine);
   const apk = { add: [] as string[], del: [] as string[] };
+  const apkLines = new Map<number, readonly string[]>();
   for (const cmd of mine) {
     const name = posix.basename(cmd.name ?? "");
     const id = name === "apk" ? "apkNotReplayable" : "userNotReplayable";
@@ -72,6 +159,8 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
       if (virtual !== null && removed.has(virtual)) continue;
       if (operands.sub === "del" && operands.rest.every((p) => virtuals.includes(p))) continue;
       if (operands.sub === "add") alpinePackages.push(...operands.rest.map((p) => p.replace(/[=~<>].*$/, "")));
+      // Quoted words would lose their quotes when the line is written again: such a line stays as it is.
+      if (operands.sub !== "update" && cmd.args.every((a) => a.value === a.text)) apkLines.set(lines.length, ["apk", ...words]);
     } else if (USER_COMMANDS.has(name)) {
       users = true;
       chosenId ??= choosesSystemId(name, words) ? text : null;
@@ -81,7 +170,18 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
   // The removal of apk's cache alone, once every apk command was left out, is not worth a RUN.
   const replayed = lines.some((l) => !l.startsWith("rm ")) ? lines : [];
   const folders = mine.some(folder);
-  const setup = { instr, commands: replayed, users, folders, alpinePackages, chosenId, alone: mine.length === commands.length, apk };
+  const alone = mine.length === commands.length;
+  const setup = {
+    instr,
+    commands: replayed,
+    users,
+    folders,
+    alpinePackages,
+    chosenId,
+    alone,
+    apk,
+    apkWords: replayed.length > 0 ? apkLines : undefined,
+  };
   return { ok: true, setup };
 }
 

@@ -164,5 +164,10 @@ function modulesApart(a: Analysis, project: NonNullable<ReturnType<typeof nodePr
 /** Something build-only stays behind: devDependencies, a global CLI only the build runs, or node_modules when the image does not run node. */
 function leavesSomething(notes: readonly RecipeNote[], project: ReturnType<typeof nodeProject>, a: Analysis): boolean {
   const devDeps = Object.keys(project?.pkg.devDependencies ?? {}).length > 0;
-  return (devDeps && !notes.some((n) => n.id === "keptDevDeps")) || !runsNode(a) || notes.some((n) => n.id === "globalBuildOnly");
+  return (
+    (devDeps && !notes.some((n) => n.id === "keptDevDeps")) ||
+    !runsNode(a) ||
+    notes.some((n) => n.id === "globalBuildOnly") ||
+    a.setup.some((u) => (u.buildOnly ?? []).length > 0)
+  );
 }

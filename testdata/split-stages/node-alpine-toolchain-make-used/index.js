@@ -1,0 +1,2 @@
+const { execFileSync } = require("node:child_process");
+execFileSync("make", ["-C", "reports"]);
