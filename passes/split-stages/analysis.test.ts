@@ -62,7 +62,7 @@ describe("analyze", () => {
     ['FROM python:3.11\nWORKDIR /app\nRUN pip install --target /deps flask\nCMD ["flask"]\n', "systemPip"],
     ['FROM python:3.11\nWORKDIR /app\nUSER app\nRUN pip install flask\nCMD ["flask"]\n', "systemPip"],
     ['FROM debian:12\nWORKDIR /w\nRUN make install\nCMD ["x"]\n', "makeInstall"],
-    ['FROM debian:12\nWORKDIR /w\nRUN apt-get dist-upgrade -y\nCMD ["x"]\n', "aptUpgrade"],
+    ['FROM debian:12\nWORKDIR /w\nRUN apt-get purge -y curl\nCMD ["x"]\n', "aptUpgrade"],
     ['FROM eclipse-temurin:17\nWORKDIR /w\nCOPY . .\nRUN javac -cp /opt/lib/x.jar Main.java\nCMD ["java"]\n', "outsideWrite"],
     ['FROM debian:12\nWORKDIR /w\nRUN apt-get install -y $(cat pkgs.txt)\nCMD ["x"]\n', "dynamicPath"],
     ['FROM debian:12\nWORKDIR /w\nCOPY . /usr\nCMD ["x"]\n', "systemDir"],

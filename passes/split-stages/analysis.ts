@@ -9,7 +9,7 @@ import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleComman
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
-import { FOLDER_COMMANDS, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
+import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
 
 export interface Refusal {
   readonly line: number;
@@ -31,6 +31,7 @@ export type RefusalId =
   | "outsideWrite"
   | "userNotReplayable"
   | "apkNotReplayable"
+  | "upgradeNotReplayable"
   | "folderMode";
 
 export interface AptInstall {
@@ -363,7 +364,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const dynamic = cmd.args.find((a) => a.value === null && /\$\(|`/.test(a.text));
           if (dynamic) refuse(line, "dynamicPath", { path: dynamic.text });
           apt.push({ instr, options: args.filter((a) => a.startsWith("-")), packages: rest });
-        } else if (!APT_NO_EFFECT.has(sub ?? "")) {
+        } else if (!APT_NO_EFFECT.has(sub ?? "") && !isAptUpgrade(cmd)) {
           refuse(line, "aptUpgrade", { command: `${name} ${sub ?? ""}`.trim() });
         }
       } else if (name === "rm") {

@@ -57,12 +57,16 @@ export default definePass({
       "Did not split: `{command}` lets the image choose the numeric id, counting up from the ids its system groups and users already take, and the runtime `{image}` has other ones than the build image; give the id (`--uid`/`--gid`), or split by hand.",
     setupShellless:
       "Did not split: this RUN creates users or groups or adds Alpine packages, which the shell-less runtime `{image}` cannot do; split by hand.",
+    upgradeRepeated:
+      "Upgraded the runtime's own packages at its start (as on line {lines}), as the build upgraded the base image's: the runtime image is another one, so copying would not do.",
     apkBuildOnly:
       "Left the Alpine build toolchain {packages} out of the runtime stage: it compiles native code at install, which the stage that installs the production dependencies does again, and nothing the image runs names its commands.",
     apkRepeated:
       "Added the Alpine packages of the build ({packages}, on line {lines}) at the start of the runtime too: apart from the compilers and headers of a build toolchain, which Alpine packages only a build needs is not known, so these stay; remove the build-only ones from the runtime yourself to save space.",
     apkNotReplayable:
       "Did not split: `{command}` adds Alpine packages in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
+    upgradeNotReplayable:
+      "Did not split: `{command}` upgrades the base image's packages in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
     apkOtherImage:
       "Did not split: this RUN adds Alpine packages, and the runtime `{image}` is another image, where the same packages cannot be shown to exist; split by hand.",
     ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (its `chown` or `COPY --chown`).",
@@ -421,6 +425,8 @@ export default definePass({
     if (users.length > 0) ctx.report(users[0].instr.line, "usersCreated", { lines: users.map((u) => u.instr.line).join(", ") });
     const folders = a.setup.filter((u) => u.folders);
     if (folders.length > 0) ctx.report(folders[0].instr.line, "foldersMade", { lines: folders.map((u) => u.instr.line).join(", ") });
+    const upgrades = a.setup.filter((u) => u.upgrades);
+    if (upgrades.length > 0) ctx.report(upgrades[0].instr.line, "upgradeRepeated", { lines: upgrades.map((u) => u.instr.line).join(", ") });
     const leftOut = a.setup.filter((u) => (u.buildOnly ?? []).length > 0);
     if (leftOut.length > 0) {
       const packages = [...new Set(leftOut.flatMap((u) => u.buildOnly ?? []))].map((p) => `\`${p}\``).join(", ");

@@ -84,11 +84,20 @@ describe("systemSetup: Alpine packages", () => {
   });
 
   test.each([
-    ["apk upgrade --no-cache", "aptUpgrade"],
+    ["apk fix --no-cache", "aptUpgrade"],
+    ["apt-get update && apt-get upgrade -y $FLAGS", "upgradeNotReplayable"],
     ["apk add --no-cache $PACKAGES", "apkNotReplayable"],
     ["apk add --no-cache python3 || true", "apkNotReplayable"],
   ])("`%s` is refused", (script, id) => {
     expect(setup(script)).toMatchObject({ ok: false, id });
+  });
+
+  test("an upgrade is repeated with the RUN's update and list removal, not its install", () => {
+    expect(setup("apt-get update && apt-get upgrade -y && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*")).toMatchObject({
+      ok: true,
+      setup: { commands: ["apt-get update", "apt-get upgrade -y", "rm -rf /var/lib/apt/lists/*"], upgrades: true, alone: false },
+    });
+    expect(setup("apk upgrade --no-cache")).toMatchObject({ ok: true, setup: { commands: ["apk upgrade --no-cache"], upgrades: true } });
   });
 
   test("a RUN without users or apk sets up nothing", () => {

@@ -11,7 +11,9 @@ export const USER_COMMANDS = new Set(["useradd", "groupadd", "adduser", "addgrou
 /** Commands that make folders and give them an owner or mode: repeated when nothing was written into the folders yet. */
 export const FOLDER_COMMANDS = new Set(["mkdir", "chown", "chmod"]);
 /** `apk` subcommands the runtime can repeat; `upgrade` changes the base image's own packages. */
-const APK_REPEATABLE = new Set(["add", "del", "update"]);
+const APK_REPEATABLE = new Set(["add", "del", "update", "upgrade"]);
+/** apt-get subcommands that upgrade the base image's own packages: the runtime upgrades its own the same way. */
+const APT_UPGRADES = new Set(["upgrade", "dist-upgrade", "full-upgrade"]);
 /** apk options that take a value (`--virtual .build-deps`, `-X <repository>`). */
 const APK_VALUED = new Set(["-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--cache-dir", "--keys-dir"]);
 
@@ -21,6 +23,8 @@ export interface SystemSetup {
   readonly commands: readonly string[];
   /** Creates users or groups. */
   readonly users: boolean;
+  /** Upgrades the base image's packages (`apt-get upgrade`, `apk upgrade`). */
+  readonly upgrades?: boolean;
   /** Makes folders with an owner or a mode. */
   readonly folders: boolean;
   /** Names of the packages `apk add` installs. */
@@ -125,7 +129,11 @@ function isCacheRemovalLine(line: string): boolean {
 
 export type SetupResult =
   | { readonly ok: true; readonly setup: SystemSetup | null }
-  | { readonly ok: false; readonly id: "userNotReplayable" | "apkNotReplayable" | "aptUpgrade"; readonly word: string };
+  | {
+      readonly ok: false;
+      readonly id: "userNotReplayable" | "apkNotReplayable" | "upgradeNotReplayable" | "aptUpgrade";
+      readonly word: string;
+    };
 
 /**
  * The user, group and apk commands of one RUN (`commands`: those with an effect), to run again in the runtime.
@@ -134,7 +142,10 @@ export type SetupResult =
  */
 export function systemSetup(instr: Instruction, commands: readonly SimpleCommand[], freshFolders = false): SetupResult {
   const folder = (c: SimpleCommand) => freshFolders && FOLDER_COMMANDS.has(posix.basename(c.name ?? ""));
-  const mine = commands.filter((c) => isSetup(c) || isApkCacheRemoval(c) || folder(c));
+  // An upgrade needs the package lists: the RUN's `apt-get update` and their removal go with it.
+  const upgrading = commands.some(isAptUpgrade);
+  const aptCompanion = (c: SimpleCommand) => upgrading && (aptSub(c) === "update" || isAptListsRemoval(c));
+  const mine = commands.filter((c) => isSetup(c) || isApkCacheRemoval(c) || folder(c) || aptCompanion(c));
   if (!mine.some((c) => isSetup(c) || folder(c))) return { ok: true, setup: null };
   const lines: string[] = [];
   const alpinePackages: string[] = [];
@@ -147,7 +158,7 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
   const apkLines = new Map<number, readonly string[]>();
   for (const cmd of mine) {
     const name = posix.basename(cmd.name ?? "");
-    const id = name === "apk" ? "apkNotReplayable" : "userNotReplayable";
+    const id = name === "apk" ? "apkNotReplayable" : aptSub(cmd) !== null ? "upgradeNotReplayable" : "userNotReplayable";
     const text = cmd.node.text.replace(/\\\r?\n[ \t]*/g, " ").trim();
     if (!repeatable(cmd)) return { ok: false, id, word: text };
     const words = cmd.args.map((a) => a.value ?? a.text);
@@ -160,8 +171,9 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
       if (operands.sub === "del" && operands.rest.every((p) => virtuals.includes(p))) continue;
       if (operands.sub === "add") alpinePackages.push(...operands.rest.map((p) => p.replace(/[=~<>].*$/, "")));
       // Quoted words would lose their quotes when the line is written again: such a line stays as it is.
-      if (operands.sub !== "update" && cmd.args.every((a) => a.value === a.text)) apkLines.set(lines.length, ["apk", ...words]);
-    } else if (USER_COMMANDS.has(name)) {
+      if (operands.sub !== "update" && operands.sub !== "upgrade" && cmd.args.every((a) => a.value === a.text))
+        apkLines.set(lines.length, ["apk", ...words]);
+    } else if (aptSub(cmd) === null && USER_COMMANDS.has(name)) {
       users = true;
       chosenId ??= choosesSystemId(name, words) ? text : null;
     }
@@ -176,6 +188,7 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
     commands: replayed,
     users,
     folders,
+    upgrades: upgrading || mine.some((c) => apkWords(c)?.[0] === "upgrade"),
     alpinePackages,
     chosenId,
     alone,
@@ -191,7 +204,25 @@ export function isSetupCommand(name: string): boolean {
 }
 
 function isSetup(cmd: SimpleCommand): boolean {
-  return isSetupCommand(posix.basename(cmd.name ?? ""));
+  return isSetupCommand(posix.basename(cmd.name ?? "")) || isAptUpgrade(cmd);
+}
+
+/** The apt-get (or apt) subcommand, or null for another command. */
+function aptSub(cmd: SimpleCommand): string | null {
+  const name = posix.basename(cmd.name ?? "");
+  if (name !== "apt-get" && name !== "apt") return null;
+  return cmd.args.map((a) => a.value ?? a.text).find((w) => !w.startsWith("-")) ?? "";
+}
+
+export function isAptUpgrade(cmd: SimpleCommand): boolean {
+  return APT_UPGRADES.has(aptSub(cmd) ?? "");
+}
+
+/** `rm -rf /var/lib/apt/lists/*`. */
+function isAptListsRemoval(cmd: SimpleCommand): boolean {
+  if (posix.basename(cmd.name ?? "") !== "rm") return false;
+  const operands = cmd.args.map((a) => a.text).filter((w) => !w.startsWith("-"));
+  return operands.length > 0 && operands.every((w) => /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(w));
 }
 
 /** The subcommand and operands of an apk command, or null for another command. */

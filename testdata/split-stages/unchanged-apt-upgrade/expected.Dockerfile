@@ -1,6 +1,0 @@
-FROM debian:bookworm
-RUN apt-get update && apt-get upgrade -y && apt-get install -y build-essential
-WORKDIR /src
-COPY . .
-RUN make
-CMD ["./hello"]
