@@ -167,8 +167,6 @@ const NO_EFFECT = new Set([
   "id",
   "whoami",
   "uname",
-  // Writes shims next to node itself (the runtime image has corepack too; an entry that runs pnpm is checked).
-  "corepack",
 ]);
 /** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
 const C_FLAGS = { output: ["-o"], folder: [] };
@@ -426,7 +424,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const path = at(line, home, p);
           if (![...copy].some((c) => isUnder(path, c))) refuse(line, "outsideWrite", { command: name, path: p });
         }
-      } else if (!USER_COMMANDS.has(name) && name !== "apk") {
+      } else if (!USER_COMMANDS.has(name) && name !== "apk" && name !== "corepack") {
         refuse(line, "unknownCommand", { command: name });
       }
     }

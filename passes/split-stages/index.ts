@@ -57,6 +57,8 @@ export default definePass({
       "Did not split: `{command}` lets the image choose the numeric id, counting up from the ids its system groups and users already take, and the runtime `{image}` has other ones than the build image; give the id (`--uid`/`--gid`), or split by hand.",
     setupShellless:
       "Did not split: this RUN creates users or groups or adds Alpine packages, which the shell-less runtime `{image}` cannot do; split by hand.",
+    corepackRepeated:
+      "Ran corepack again at the start of the runtime (as on line {lines}): it puts the package managers' commands next to node, which the runtime's copies do not bring.",
     upgradeRepeated:
       "Upgraded the runtime's own packages at its start (as on line {lines}), as the build upgraded the base image's: the runtime image is another one, so copying would not do.",
     apkBuildOnly:
@@ -356,7 +358,7 @@ export default definePass({
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
     // An Alpine package mostly gives a command of its own name (`tini`, `curl`, `dumb-init`).
-    const alpineTools = a.setup.flatMap((u) => u.alpinePackages);
+    const alpineTools = a.setup.flatMap((u) => [...u.alpinePackages, ...(u.corepackTools ?? [])]);
     const tools = [...recipe.tools, ...(plan.commands ?? []), ...(plan.providedTools ?? []), ...alpineTools];
     // On the build's own image, a full-image tool the image runs (a curl HEALTHCHECK on alpine) is missing from the
     // original too: the split changes nothing there.
@@ -425,6 +427,9 @@ export default definePass({
     if (users.length > 0) ctx.report(users[0].instr.line, "usersCreated", { lines: users.map((u) => u.instr.line).join(", ") });
     const folders = a.setup.filter((u) => u.folders);
     if (folders.length > 0) ctx.report(folders[0].instr.line, "foldersMade", { lines: folders.map((u) => u.instr.line).join(", ") });
+    const corepack = a.setup.filter((u) => u.commands.some((c) => c.startsWith("corepack ")));
+    if (corepack.length > 0)
+      ctx.report(corepack[0].instr.line, "corepackRepeated", { lines: corepack.map((u) => u.instr.line).join(", ") });
     const upgrades = a.setup.filter((u) => u.upgrades);
     if (upgrades.length > 0) ctx.report(upgrades[0].instr.line, "upgradeRepeated", { lines: upgrades.map((u) => u.instr.line).join(", ") });
     const leftOut = a.setup.filter((u) => (u.buildOnly ?? []).length > 0);

@@ -25,6 +25,8 @@ export interface SystemSetup {
   readonly users: boolean;
   /** Upgrades the base image's packages (`apt-get upgrade`, `apk upgrade`). */
   readonly upgrades?: boolean;
+  /** Package managers `corepack enable` puts next to node (its shims). */
+  readonly corepackTools?: readonly string[];
   /** Makes folders with an owner or a mode. */
   readonly folders: boolean;
   /** Names of the packages `apk add` installs. */
@@ -156,6 +158,7 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
   const virtuals = virtualNames(mine);
   const apk = { add: [] as string[], del: [] as string[] };
   const apkLines = new Map<number, readonly string[]>();
+  const corepackTools: string[] = [];
   for (const cmd of mine) {
     const name = posix.basename(cmd.name ?? "");
     const id = name === "apk" ? "apkNotReplayable" : aptSub(cmd) !== null ? "upgradeNotReplayable" : "userNotReplayable";
@@ -173,6 +176,10 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
       // Quoted words would lose their quotes when the line is written again: such a line stays as it is.
       if (operands.sub !== "update" && operands.sub !== "upgrade" && cmd.args.every((a) => a.value === a.text))
         apkLines.set(lines.length, ["apk", ...words]);
+    } else if (name === "corepack") {
+      // `corepack enable [name…]` writes the shims of yarn and pnpm (or those named) next to node.
+      if (words[0] === "enable")
+        corepackTools.push(...(words.length > 1 ? words.slice(1).filter((w) => !w.startsWith("-")) : ["yarn", "pnpm"]));
     } else if (aptSub(cmd) === null && USER_COMMANDS.has(name)) {
       users = true;
       chosenId ??= choosesSystemId(name, words) ? text : null;
@@ -189,6 +196,7 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
     users,
     folders,
     upgrades: upgrading || mine.some((c) => apkWords(c)?.[0] === "upgrade"),
+    corepackTools: corepackTools.flatMap((t) => (t === "yarn" ? ["yarn", "yarnpkg"] : t === "pnpm" ? ["pnpm", "pnpx"] : [t])),
     alpinePackages,
     chosenId,
     alone,
@@ -200,7 +208,7 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
 
 /** Does the command create users or groups, or add Alpine packages? */
 export function isSetupCommand(name: string): boolean {
-  return name === "apk" || USER_COMMANDS.has(name);
+  return name === "apk" || name === "corepack" || USER_COMMANDS.has(name);
 }
 
 function isSetup(cmd: SimpleCommand): boolean {

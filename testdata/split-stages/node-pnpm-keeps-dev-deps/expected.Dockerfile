@@ -12,6 +12,7 @@ FROM build AS files
 RUN rm -rf /app/node_modules
 
 FROM node:20-slim AS runtime
+RUN corepack enable
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY --from=files /app /app

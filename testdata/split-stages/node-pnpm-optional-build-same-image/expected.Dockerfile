@@ -13,6 +13,7 @@ COPY package.json pnpm-lock.yaml ./
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store pnpm install --prod --frozen-lockfile
 
 FROM node:20-alpine AS runtime
+RUN corepack enable
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY package.json pnpm-lock.yaml ./
