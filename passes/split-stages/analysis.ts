@@ -4,6 +4,7 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
+import { declaredVariables } from "../../src/core/instructions.js";
 import { parseRun } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
@@ -58,6 +59,8 @@ export interface Analysis {
   readonly entry: readonly EntryProgram[];
   /** WORKDIR at the end of the stage (null: the base image's). */
   readonly workdir: string | null;
+  /** The working folder each body instruction runs in (ENV values substituted, as Docker does). */
+  readonly cwdAt: readonly (string | null)[];
   /** Context file (or folder) behind each absolute path a COPY wrote. */
   readonly sources: ReadonlyMap<string, string>;
   /** `npm install -g` and the like: what they install goes to the toolchain's folders, not the copy set. */
@@ -256,35 +259,46 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     if (inRun) runWrites.push(path);
     for (const c of copy) if (isUnder(c, path)) copy.delete(c);
   };
+  // ENV values known literally: Docker substitutes them in WORKDIR and COPY, and a RUN's shell reads them.
+  const env = new Map<string, string>();
+  const substitute = (text: string) => text.replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => env.get(braced ?? bare) ?? m);
   const at = (line: number, dir: string | null, p: string): string => {
     if (p.includes("$")) refuse(line, "dynamicPath", { path: p });
     return resolvePath(dir, p) ?? refuse(line, "noWorkdir", { path: p });
   };
 
+  const cwdAt: Array<string | null> = [];
   stage.body.forEach((instr, index) => {
     const line = instr.line;
     bodyIndex = index;
+    cwdAt.push(cwd);
     switch (instr.keyword) {
       case "ONBUILD":
         return refuse(line, "onbuild");
       case "ENV":
-        envText += ` ${instr.args}`;
+        for (const v of declaredVariables(instr) ?? []) {
+          const value = v.value === null ? null : substitute(v.value);
+          if (value !== null && !value.includes("$")) env.set(v.name, value);
+          else env.delete(v.name);
+        }
+        envText += ` ${substitute(instr.args)}`;
         return;
       case "USER":
         asRoot = /^(root|0)(:.*)?$/.test(instr.args.trim());
         return;
       case "WORKDIR":
-        cwd = at(line, cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
+        cwd = at(line, cwd, substitute(instr.args.trim().replace(/^"(.*)"$/, "$1")));
         return;
       case "COPY":
       case "ADD": {
         lastBuild = index;
-        const words =
+        const words = (
           instr.exec ??
           instr.args
             .replace(/\\[ \t]*\r?\n/g, " ")
             .trim()
-            .split(/\s+/);
+            .split(/\s+/)
+        ).map(substitute);
         if (words.length < 2) return refuse(line, "dynamicPath", { path: instr.args.trim() });
         const destWord = words[words.length - 1];
         const dest = at(line, cwd, destWord);
@@ -341,16 +355,30 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       commands.every((c) => !FOLDER_COMMANDS.has(posix.basename(c.name ?? "")) || repeatable(c)) &&
       folders.every((p) => p !== null && ![...copy].some((c) => isUnder(c, at(line, dir, p))));
     const written = runWrites.length;
+    // A word made of ENV variables and plain characters (`$VIRTUAL_ENV/bin`, `"${APP_HOME}"`) is what the shell
+    // gives it, unless the script sets the variable itself.
+    const shellValue = (text: string): string | null => {
+      if (!/^"?(?:[\w./:@+=,-]|\$\{?\w+\}?)*"?$/.test(text)) return null;
+      const names = [...text.matchAll(/\$\{?(\w+)\}?/g)].map((m) => m[1]);
+      if (
+        names.some(
+          (n) =>
+            !env.has(n) || new RegExp(`(^|[^\\w$])${n}=|\\b(read|for|export|local|unset)\\s+([^;&|\\n]*\\s)?${n}\\b`).test(script.text),
+        )
+      )
+        return null;
+      return substitute(text).replace(/^"(.*)"$/, "$1");
+    };
     for (const redirect of script.root.descendantsOfType("file_redirect")) {
       const dest = redirect?.childForFieldName("destination");
-      const value = dest ? toWord(dest).value : null;
+      const value = dest ? (toWord(dest).value ?? shellValue(dest.text)) : null;
       if (value === null || value.startsWith("&") || /^\d$/.test(value) || value === "/dev/null") continue;
       add(line, at(line, dir, value));
     }
     for (const cmd of simpleCommands(script)) {
       if (cmd.name === null) continue;
       const name = posix.basename(cmd.name);
-      const args = cmd.args.map((a) => a.value ?? a.text);
+      const args = cmd.args.map((a) => a.value ?? shellValue(a.text) ?? a.text);
       const operands = args.filter((a) => !a.startsWith("-"));
       buildCommands.add(name);
       if (NO_EFFECT.has(name)) continue;
@@ -389,7 +417,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         if (name === "mv") for (const p of operands.slice(0, -1)) forget(at(line, dir, p));
         add(line, at(line, dir, operands[operands.length - 1]));
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
-        pythonEffects(cmd.name, name, args, line, dir);
+        pythonEffects(shellValue(cmd.name) ?? cmd.name, name, args, line, dir);
       } else if (name === "npm" && (operands[0] === "config" || operands[0] === "set")) {
         // `npm config set` writes a config file, not the project: the runtime's npm reads it too.
         const sub = operands[0] === "set" ? "set" : operands[1];
@@ -495,6 +523,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     systemPip,
     entry,
     workdir,
+    cwdAt,
     sources,
     globalInstalls,
     projectInstalls,

@@ -2,7 +2,7 @@
 // context again, by the original's own instructions, instead of from the build stage. A source edit then
 // re-runs one COPY in the runtime and nothing in the build stage, which ends at the last step the runtime
 // takes files from.
-import { copyOperands, workdirAt } from "../../src/core/instructions.js";
+import { copyOperands } from "../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../src/core/ir.js";
 import type { Analysis } from "./analysis.js";
 import { isUnder, resolvePath } from "./paths.js";
@@ -29,13 +29,13 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[]): Contex
   if (fromContext.length === 0) return null;
   const body = a.stage.body;
   // The runtime places its copies where the last build step was, in the working folder of that point.
-  const copyCwd = workdirAt(body, a.lastBuild);
+  const copyCwd = a.cwdAt[a.lastBuild];
   const replayed: Instruction[] = [];
   let builderEnd = -1;
   for (const [i, instr] of body.entries()) {
     if (instr.keyword === "RUN") builderEnd = i;
     if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
-    const cwd = workdirAt(body, i);
+    const cwd = a.cwdAt[i];
     const dest = copyOperands(instr)?.dest;
     const path = dest === undefined ? null : resolvePath(cwd, dest);
     if (path === null) return null;

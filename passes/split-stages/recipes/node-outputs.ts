@@ -82,7 +82,7 @@ export function buildOutputs(
   let user: string | null = null;
   try {
     a.stage.body.forEach((instr, index) => {
-      if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
+      cwd = a.cwdAt[index] ?? "/";
       if (instr.keyword === "USER") user = /^(root|0)(:.*)?$/.test(instr.args.trim()) ? null : instr.args.trim();
       if (instr.keyword !== "RUN" || skip(instr, index)) return;
       const line = { line: String(instr.line) };

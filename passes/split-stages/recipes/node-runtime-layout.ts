@@ -48,7 +48,11 @@ export function ownershipRun(a: Analysis, instr: Instruction): string | null {
     const flags = (words as string[]).filter((w) => w.startsWith("-"));
     const [owner, ...paths] = (words as string[]).filter((w) => !w.startsWith("-"));
     if (!flags.every((f) => f === "-R" || f === "--recursive") || flags.length === 0 || !owner || /[$`]/.test(owner)) return null;
-    if (paths.length === 0 || paths.some((p) => resolvePath(cwdAt(a, instr), p.replace(/\/+$/, "") || "/") !== a.workdir)) return null;
+    if (
+      paths.length === 0 ||
+      paths.some((p) => resolvePath(a.cwdAt[a.stage.body.indexOf(instr)] ?? "/", p.replace(/\/+$/, "") || "/") !== a.workdir)
+    )
+      return null;
     owners.add(owner);
   }
   return owners.size === 1 ? [...owners][0] : null;
@@ -64,16 +68,6 @@ function groupKnown(a: Analysis, owner: string, step: Instruction): boolean {
   return !before.some(
     (i) => i.keyword === "USER" || ((i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown")),
   );
-}
-
-/** The working folder a body instruction runs in. */
-function cwdAt(a: Analysis, target: Instruction): string | null {
-  let cwd: string | null = "/";
-  for (const instr of a.stage.body) {
-    if (instr === target) return cwd;
-    if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
-  }
-  return cwd;
 }
 
 export type Layout =
@@ -174,12 +168,9 @@ const quoted = (names: readonly string[]) => names.map((c) => `\`${c}\``).join("
 
 /** Every COPY to a relative destination was made in the final working folder (the runtime replays them there). */
 function copiesAtWorkdir(a: Analysis): boolean {
-  let cwd: string | null = "/";
-  for (const instr of a.stage.body) {
-    if (instr.keyword === "WORKDIR") cwd = resolvePath(cwd, instr.args.trim().replace(/^"(.*)"$/, "$1"));
-    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+  return a.stage.body.every((instr, i) => {
+    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") return true;
     const dest = (instr.exec ?? instr.args.trim().split(/\s+/)).at(-1) ?? "";
-    if (!dest.startsWith("/") && cwd !== a.workdir) return false;
-  }
-  return true;
+    return dest.startsWith("/") || (a.cwdAt[i] ?? "/") === a.workdir;
+  });
 }
