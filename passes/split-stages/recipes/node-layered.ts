@@ -46,7 +46,13 @@ export interface LayeredInput {
   readonly workspaceDirs?: readonly string[];
 }
 
-/** The layered plan, a refusal, or null when the build does not fit the pattern (the caller falls back). */
+/** Why the build does not fit the layered pattern (the caller falls back, or on a slim base says why not). */
+export interface NotLayered {
+  readonly notLayered: string;
+}
+const notLayered = (why: string): NotLayered => ({ notLayered: why });
+
+/** The layered plan, a refusal, or why the build does not fit the pattern. */
 export function layeredPlan({
   base,
   a,
@@ -56,34 +62,37 @@ export function layeredPlan({
   options,
   runtimePackages = [],
   workspaceDirs = [],
-}: LayeredInput): PlanResult | null {
+}: LayeredInput): PlanResult | NotLayered {
   const body = a.stage.body;
   const wd = a.workdir;
   const install = a.projectInstalls[0];
   // The deps stage copies the lockfile only when the original install read it, so it resolves the same versions.
   const lock = install ? lockfileAtInstall(a, found, install) : "absent";
-  if (lock === "unknown") return null;
+  if (lock === "unknown")
+    return notLayered(`a RUN before the install names \`${found.lockfile}\`, so which versions it resolved is unknown`);
   const project = lock === "seen" ? found : { ...found, lockfile: null };
   const tool = install?.tool;
-  if (wd === null || a.projectInstalls.length > 1) return null;
+  if (wd === null) return notLayered("the stage sets no working folder");
+  if (a.projectInstalls.length > 1) return notLayered("the stage installs the project more than once");
   // Without an install the image has no node_modules but what the context brings: only a project without dependencies fits.
   const prodSpecs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
-  if (!install && Object.keys(prodSpecs).length > 0) return null;
-  if (install && install.dir !== wd) return null;
+  if (!install && Object.keys(prodSpecs).length > 0) return notLayered("no step installs the dependencies the manifest names");
+  if (install && install.dir !== wd) return notLayered("the install runs outside the working folder");
   const berry = project.manager === "yarn-berry";
-  if (berry && !berryLayered(project, context)) return null;
-  if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", ""))) return null;
+  if (berry && !berryLayered(project, context))
+    return notLayered("its Yarn Berry setup keeps no node_modules folder a stage could install apart");
+  if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", "")))
+    return notLayered(`the Dockerfile installs with \`${tool}\`, but the project's lockfile is ${project.manager}'s`);
   // The project's own install scripts run again in the deps stage: only git-hook installers, which it drops.
   const hooks = rootInstallScripts(project, context);
-  if (hooks.kind === "other" || project.pkg.workspaces !== undefined) return null;
+  if (hooks.kind === "other") return notLayered("the project's own install scripts would run again in a stage that has only the manifests");
+  if (project.pkg.workspaces !== undefined) return notLayered("the project is a workspace root");
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
-  if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v))) return null;
-  if (
-    (!a.copyPaths.includes(wd) && a.rootWrite === null) ||
-    body.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"))
-  ) {
-    return null;
-  }
+  if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v)))
+    return notLayered("a dependency is a local folder (`file:`, `link:`, `workspace:`)");
+  if (!a.copyPaths.includes(wd) && a.rootWrite === null) return notLayered("nothing is written into the working folder");
+  if (body.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from")))
+    return notLayered("a COPY takes files from another image or stage");
   const line = body[a.lastBuild].line;
   const notes: RecipeNote[] = [];
   const alpine = /alpine/.test(base.tag ?? "");
@@ -91,7 +100,7 @@ export function layeredPlan({
 
   const dropped = hooks.kind === "gitHooks" ? hooks.scripts : [];
   const deps = install ? depsStage(a, context, project, install, options, workspaceDirs, dropped) : null;
-  if (install && deps === null) return null;
+  if (install && deps === null) return notLayered("a step before the install needs the sources the context copies before it");
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
   const user = deps?.user ?? null;
@@ -133,7 +142,8 @@ export function layeredPlan({
   // outputs are known, the context copies plus each output; else the build's whole folder minus node_modules.
   const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
   // A step after the install changed node_modules: a production install apart would lack it (the caller keeps the build's).
-  if (needsModules && nodeModulesWriter(a, install)) return null;
+  const writer = needsModules ? nodeModulesWriter(a, install) : null;
+  if (writer) return notLayered(`\`${writer.command.replace(/\s+/g, " ")}\` on line ${writer.line} changes node_modules after the install`);
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
   const layout = runtimeLayout(a, context, project, install, needsModules, options.harden, workspaceDirs);
   // A build step writes into a system folder: the runtime would need it and cannot take it apart.

@@ -58,10 +58,9 @@ export const nodeRecipe: Recipe = {
     // Yarn classic workspaces: yarn.lock does not say which packages go into a workspace's own node_modules.
     const yarnWorkspaces = root?.manager === "yarn" && root.pkg.workspaces !== undefined;
     if (yarnWorkspaces && slimBase) return { ok: false, id: "yarnWorkspaces", data: {} };
-    const layered = withWorkspaceNote(
-      project && !pnpmDirs ? layeredPlan({ base, a, context, project, image, options, runtimePackages, workspaceDirs }) : null,
-      workspaceDirs,
-    );
+    const attempt =
+      project && !pnpmDirs ? layeredPlan({ base, a, context, project, image, options, runtimePackages, workspaceDirs }) : null;
+    const layered = withWorkspaceNote(attempt && "notLayered" in attempt ? null : attempt, workspaceDirs);
     // On an image that is already slim, the split pays only when the runtime leaves something behind.
     if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
     // On a slim image with nothing to leave behind, that is the reason, whatever else the stage does; when the
@@ -71,6 +70,8 @@ export const nodeRecipe: Recipe = {
     const writer = nodeModulesWriter(a, a.projectInstalls[0]);
     if (slimBase && writer && Object.keys(project?.pkg.devDependencies ?? {}).length > 0)
       return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(writer) } };
+    if (slimBase && attempt && "notLayered" in attempt)
+      return { ok: false, id: "alreadySlimNotLayered", data: { image: base.raw, reason: attempt.notLayered } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const [global] = a.globalInstalls;
     if (global) return { ok: false, id: "globalInstall", data: { command: `${global.tool} install -g ${global.packages.join(" ")}` } };

@@ -8,6 +8,7 @@ export type RecipeRefusalId =
   | "alreadySlim"
   | "systemDir"
   | "alreadySlimDevKept"
+  | "alreadySlimNotLayered"
   | "noRuntimeImage"
   | "nothingToGain"
   | "nothingServed"
