@@ -97,6 +97,10 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   "pdf-poppler": { debian: ["poppler-utils"], why: "runs `pdftocairo`" },
   // next/dist/client/components/react-dev-overlay/internal/helpers/launchEditor.js runs `ps`.
   next: { debian: ["procps"], why: "runs `ps` (its editor launcher, used by `next dev`)" },
+  // launch-editor/guess.js and react-dev-utils/launchEditor.js run `ps` to find the editor an error overlay opens
+  // (react-scripts start, vite's dev server).
+  "launch-editor": { debian: ["procps"], why: "runs `ps` to find the editor to open" },
+  "react-dev-utils": { debian: ["procps"], why: "runs `ps` to find the editor to open" },
 };
 
 /**
