@@ -59,10 +59,11 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
         .runtimeCopies(names.builderName)
         .map((c) => (chown.length > 0 && !c.flags.some((f) => f.name === "chown") ? { ...c, flags: [...c.flags, ...chown] } : c));
     }
-    // The working folder (the sources, which every edit changes) last: the copies before it stay cached. The
-    // paths are disjoint, so their order changes nothing in the image.
+    // The working folder and what is inside it (the sources, which every edit changes) last: the copies before
+    // them stay cached. The paths are disjoint, so their order changes nothing in the image.
     const paths = plan.copyPaths ?? a.copyPaths;
-    const changing = (p: string) => a.workdir !== null && (a.workdir === p || a.workdir.startsWith(`${p}/`));
+    const changing = (p: string) =>
+      a.workdir !== null && (a.workdir === p || a.workdir.startsWith(`${p}/`) || p.startsWith(`${a.workdir}/`));
     return [...paths.filter((p) => !changing(p)), ...paths.filter(changing)].map((path) => {
       const owner = chown.length === 0 ? names.owners?.get(path) : undefined;
       const flags = [{ name: "from", value: names.builderName }, ...chown, ...(owner ? [{ name: "chown", value: owner }] : [])];
