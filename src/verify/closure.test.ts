@@ -34,6 +34,7 @@ const system = {
   "/usr/bin": dir(),
   "/usr/bin/node": file("\x7fELF", 0o755),
   "/usr/bin/sh": file("\x7fELF", 0o755),
+  "/usr/bin/npm": file("\x7fELF", 0o755),
   "/lib64": dir(),
   "/lib64/ld-linux-x86-64.so.2": file(null, 0o755),
   "/usr/lib/x86_64-linux-gnu": dir(),
@@ -58,7 +59,14 @@ const app = {
   "/app/node_modules/jest/index.js": file("module.exports = 1;\n"),
   "/usr/bin/convert": file("\x7fELF", 0o755),
 };
-const config: ImageConfig = { ...EMPTY_CONFIG, Cmd: ["node", "server.js"], WorkingDir: "/app", User: "node", Env: ["PATH=/usr/bin:/bin"] };
+// The entry runs `npm start` (its script is checked) after the server itself.
+const config: ImageConfig = {
+  ...EMPTY_CONFIG,
+  Cmd: ["sh", "-c", "node server.js || npm start"],
+  WorkingDir: "/app",
+  User: "node",
+  Env: ["PATH=/usr/bin:/bin"],
+};
 const view = (fs: ImageFs) => ({ fs, config, roots: ["/app"] });
 
 describe("closure probes", () => {
@@ -232,5 +240,19 @@ describe("largestVerifyingSet", () => {
     });
     expect(r).toEqual({ verifies: ["c"], skip: ["a", "b"] });
     expect(asked).toEqual(["c", "b", "a", "c+b", "c+a", "b+a"]);
+  });
+});
+
+describe("npm scripts", () => {
+  test("only the scripts the entry runs are checked: `npm run start:prod` does not run `start`", () => {
+    const scripts = { start: "nest start", "start:prod": "node dist/main" };
+    const fs = image({ ...system, ...app, "/app/package.json": file(JSON.stringify({ scripts })) });
+    const run = (cmd: string[]) => findings({ fs, config: { ...config, Cmd: cmd }, roots: ["/app"] });
+    expect(run(["npm", "run", "start:prod"]).filter((f) => f.data.program === "nest")).toEqual([]);
+    expect(
+      run(["npm", "start"])
+        .filter((f) => f.data.program === "nest")
+        .map((f) => f.data.by),
+    ).toEqual(["the npm script `start`"]);
   });
 });

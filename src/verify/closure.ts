@@ -120,8 +120,14 @@ export function findings(view: ImageView): Finding[] {
   if (health[0] === "CMD") command(health.slice(1), "the HEALTHCHECK");
   if (health[0] === "CMD-SHELL" && health[1]) command(["/bin/sh", "-c", health[1]], "the HEALTHCHECK");
   const pkg = parseJson(fs.text(posix.join(workdir, "package.json")));
-  const start = (pkg?.scripts as Record<string, unknown> | undefined)?.start;
-  if (typeof start === "string") command(["/bin/sh", "-c", start], "the npm start script", [posix.join(workdir, "node_modules/.bin")]);
+  // The package.json scripts the entry runs (`npm start`, `npm run start:prod`, `yarn serve`), not every one.
+  const named = new Map(Object.entries((pkg?.scripts as Record<string, unknown> | undefined) ?? {}));
+  const entryText = [...entry, ...health].join(" ");
+  for (const name of new Set([...entryText.matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)].map((m) => m[1]))) {
+    const script = named.get(name);
+    if (typeof script === "string") command(["/bin/sh", "-c", script], npmScriptBy(name), [posix.join(workdir, "node_modules/.bin")]);
+  }
+  const start = named.get("start");
 
   // Scripts that only an npm script other than start runs (`"build": "node build.js"`) run at build time.
   const scripts = Object.entries((pkg?.scripts as Record<string, unknown> | undefined) ?? {});
@@ -165,6 +171,11 @@ export function findings(view: ImageView): Finding[] {
 }
 
 /** The findings of the optimized image that the original image does not share. */
+/** How a finding names the package.json script that runs the program. */
+export function npmScriptBy(name: string): string {
+  return `the npm script \`${name}\``;
+}
+
 export function newFindings(original: readonly Finding[], optimized: readonly Finding[]): Finding[] {
   const before = new Set(original.map((f) => f.key));
   return optimized.filter((f) => !before.has(f.key));

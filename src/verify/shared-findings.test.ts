@@ -81,12 +81,12 @@ describe("sharedFindings", () => {
     expect(await sharedFindings(o.docker, otherCmd, optimized, [missing("psql")])).toBeNull();
   });
 
-  test("programs the config or the npm start script names: the same config, the same lookup", async () => {
+  test("programs the config or an npm script names: the same config, the same lookup", async () => {
     const o = original({ "/app/package.json": pkg, [SCRIPT]: script }, ["/app/node_modules/.bin/pm2-runtime"]);
     const found = [
       missing("tini", "the ENTRYPOINT/CMD"),
       missing("curl", "the HEALTHCHECK"),
-      missing("pm2-runtime", "the npm start script"),
+      missing("pm2-runtime", "the npm script `start`"),
     ];
     // The original's pm2-runtime is there (in node_modules/.bin, where npm start finds it): only that one is new.
     expect(await sharedFindings(o.docker, o.view, optimized, found)).toEqual(found.slice(0, 2));

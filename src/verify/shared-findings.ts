@@ -42,7 +42,7 @@ export async function sharedFindings(
     const file = /^`(\/[^`]+)`$/.exec(by)?.[1] ?? null;
     const configured =
       by === "the ENTRYPOINT/CMD" ||
-      by === "the npm start script" ||
+      by.startsWith("the npm script ") ||
       (by === "the HEALTHCHECK" && same(health(original.config), health(optimized.config)));
     if (f.id !== "missingProgram" || f.key !== `prog:${f.data.program}` || f.data.program.includes("/") || (!file && !configured))
       return null;
@@ -50,8 +50,8 @@ export async function sharedFindings(
   }
   const env = new Map((original.config.Env ?? []).map((e) => [e.slice(0, e.indexOf("=")), e.slice(e.indexOf("=") + 1)]));
   const path = (env.get("PATH") ?? DEFAULT_PATH).split(":").filter(Boolean);
-  // The npm start script also finds the packages' programs, as the scan does.
-  const folders = (f: Finding) => (f.data.by === "the npm start script" ? [posix.join(workdir, "node_modules/.bin"), ...path] : path);
+  // An npm script also finds the packages' programs, as the scan does.
+  const folders = (f: Finding) => (f.data.by?.startsWith("the npm script ") ? [posix.join(workdir, "node_modules/.bin"), ...path] : path);
   const pkg = posix.join(workdir, "package.json");
   const scripts = [...sources.values()].filter((s): s is string => s !== null);
   const candidates = [...new Set(found.flatMap((f) => folders(f).map((d) => posix.join(d, f.data.program))))];
