@@ -16,6 +16,13 @@ test("dates and clock times are not a difference: two runs of one image print di
   expect(compareBehaviour(ran("started at 07:01:02\n"), ran("started at 07:01:09\n"))).toEqual([]);
 });
 
+test("Nest's log line (its process id, a 12-hour clock) and `pid=` are not a difference", () => {
+  const nest = (pid: number, t: string) => `[Nest] ${pid}  - 12/4/2026, ${t}     LOG [NestFactory] Starting Nest application...\n`;
+  expect(compareBehaviour(ran(nest(19, "2:05:33 PM"), 1), ran(nest(18, "2:05:41 PM"), 1))).toEqual([]);
+  expect(compareBehaviour(ran("worker pid=31 up\n"), ran("worker pid=27 up\n"))).toEqual([]);
+  expect(compareBehaviour(ran("[Nest] 19  - LOG listening on 3000\n"), ran("[Nest] 19  - LOG listening on 3001\n"))).toHaveLength(1);
+});
+
 test("any other change of the output, the body or the exit code still is", () => {
   expect(compareBehaviour(ran("2026-12-03T20:06:00 ok\n"), ran("2026-12-03T20:06:00 Error: Cannot find module 'ms'\n"))).toHaveLength(1);
   expect(compareBehaviour(ran("same", 0), ran("same", 1))).toHaveLength(1);
