@@ -101,6 +101,14 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   // (react-scripts start, vite's dev server).
   "launch-editor": { debian: ["procps"], why: "runs `ps` to find the editor to open" },
   "react-dev-utils": { debian: ["procps"], why: "runs `ps` to find the editor to open" },
+  // Process-tree helpers spawn `ps` on Linux (tree-kill: `ps -o pid --no-headers --ppid`; ps-tree, pidtree and
+  // find-process: `ps -A`/`ps ax`); concurrently and ts-node-dev kill their children through tree-kill.
+  "tree-kill": { debian: ["procps"], why: "runs `ps` to find the processes it kills" },
+  "ps-tree": { debian: ["procps"], why: "runs `ps` to list child processes" },
+  pidtree: { debian: ["procps"], why: "runs `ps` to list child processes" },
+  "find-process": { debian: ["procps"], why: "runs `ps` to find processes" },
+  // git-rev-sync runs `git rev-parse` and `git log` when the app asks for its commit.
+  "git-rev-sync": { debian: ["git"], why: "runs `git`" },
 };
 
 /**
