@@ -88,8 +88,14 @@ export function depsStage(
   const command = corepack + unhook + [...apk.add, manager, ...apk.del].join(" && ");
   const cache = berry ? BERRY_CACHE : CACHE[install.tool];
   const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
+  // The manifests keep the owner the install saw (`COPY --chown=node:node . .` before `USER node` and `npm
+  // install`, which rewrites the lockfile): a root-owned copy would stop a non-root install.
+  const owner = manifestOwner(a, at("package.json"), install);
   depsBody.push(
-    instruction("COPY", `${manifests.map(at).join(" ")} ./`, { line: installRun.line }),
+    instruction("COPY", `${manifests.map(at).join(" ")} ./`, {
+      line: installRun.line,
+      flags: owner ? [{ name: "chown", value: owner }] : [],
+    }),
     ...workspaceCopies(workspaceDirs, project, installRun.line),
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
@@ -158,6 +164,26 @@ function productionInstall(install: ProjectInstall, project: NodeProject, keepDe
  * a folder holding it). "unknown" when a RUN before the install names it (`rm yarn.lock`, a move): the deps
  * stage must then not guess which versions the original resolved.
  */
+/** The `--chown` of the last COPY before the install that brought `file` (a context path), or null. */
+function manifestOwner(a: Analysis, file: string, install: ProjectInstall): string | null {
+  let owner: string | null = null;
+  for (const instr of a.stage.body.slice(0, install.index)) {
+    const operands = copyOperands(instr);
+    if (!operands || instr.flags.some((f) => f.name === "from")) continue;
+    if (operands.sources.some((source) => bringsFile(source, file))) owner = instr.flags.find((f) => f.name === "chown")?.value ?? null;
+  }
+  return owner;
+}
+
+/** Does a COPY source (a file, a folder, a glob) bring the context file `file`? */
+function bringsFile(source: string, file: string): boolean {
+  const path = posix
+    .normalize(source)
+    .replace(/^\.\/?/, "")
+    .replace(/\/+$/, "");
+  return path === "" || path === "." || file.startsWith(`${path}/`) || globMatcher(path)(file);
+}
+
 export function lockfileAtInstall(a: Analysis, project: NodeProject, install: ProjectInstall): "seen" | "absent" | "unknown" {
   const lockfile = project.lockfile;
   if (!lockfile) return "absent";
@@ -167,13 +193,7 @@ export function lockfileAtInstall(a: Analysis, project: NodeProject, install: Pr
     if (instr.keyword === "RUN" && instr.args.includes(name)) return "unknown";
     const operands = copyOperands(instr);
     if (!operands || instr.flags.some((f) => f.name === "from")) continue;
-    for (const source of operands.sources) {
-      const path = posix
-        .normalize(source)
-        .replace(/^\.\/?/, "")
-        .replace(/\/+$/, "");
-      if (path === "" || path === "." || lockfile.startsWith(`${path}/`) || globMatcher(path)(lockfile)) seen = true;
-    }
+    if (operands.sources.some((source) => bringsFile(source, lockfile))) seen = true;
   }
   return seen ? "seen" : "absent";
 }

@@ -3,7 +3,7 @@ RUN addgroup -S app && adduser -S app -G app
 RUN mkdir -p /app && chown app:app /app
 WORKDIR /app
 USER app
-COPY package.json package-lock.json ./
+COPY --chown=app:app package.json package-lock.json ./
 RUN npm ci --omit=dev
 
 FROM node:20-alpine AS runtime

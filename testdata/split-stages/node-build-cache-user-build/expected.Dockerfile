@@ -11,7 +11,7 @@ FROM node:20 AS deps
 ENV NEXT_TELEMETRY_DISABLED=1
 USER node
 WORKDIR /home/node/app
-COPY package.json package-lock.json ./
+COPY --chown=node:node package.json package-lock.json ./
 RUN npm ci --omit=dev
 
 FROM node:20-slim AS runtime

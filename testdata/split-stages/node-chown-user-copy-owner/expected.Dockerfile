@@ -7,7 +7,7 @@ RUN chown -R node .
 
 FROM node:20 AS deps
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY --chown=1000 package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
