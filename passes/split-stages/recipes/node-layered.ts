@@ -21,6 +21,13 @@ import { cachedBuilds } from "./node-build-caches.js";
 import { compiledSourceCopies } from "./node-compiled-sources.js";
 import { rootInstallScripts } from "./node-root-scripts.js";
 
+/** The lockfile each package manager writes when the project has none, as a one-letter class (copied if there). */
+const WRITTEN_LOCKFILES: Readonly<Record<string, string>> = {
+  npm: "package-lock.jso[n]",
+  yarn: "yarn.loc[k]",
+  pnpm: "pnpm-lock.yam[l]",
+};
+
 /** Commands the global package provides when they differ from its name. */
 const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
   pm2: ["pm2", "pm2-runtime", "pm2-docker"],
@@ -204,15 +211,27 @@ export function layeredPlan({
           }),
         ]
       : [];
+  // An install with no lockfile in the context writes one (`npm install` → package-lock.json): the runtime takes
+  // the deps stage's, which resolved the same manifest. The one-letter class copies it only where it was written.
+  const writtenLock = install && needsModules && !found.lockfile && !site ? WRITTEN_LOCKFILES[install.tool] : undefined;
+  const lockCopy = () =>
+    writtenLock
+      ? [
+          instruction("COPY", `${posix.join(wd, writtenLock)} ${wd === "/" ? "/" : `${wd}/`}`, {
+            flags: [{ name: "from", value: depsName }, ...chown(modulesOwner)],
+            line,
+          }),
+        ]
+      : [];
   // node_modules first, so a source edit does not re-copy it; then the context copies in order, each build
   // RUN's outputs where the RUN was (a later COPY may overwrite them).
-  if (given?.spec) prelude.push(...modulesCopy());
+  if (given?.spec) prelude.push(...modulesCopy(), ...lockCopy());
   const replay = (instr: Instruction, i: number): Instruction =>
     given?.spec && i < given.index
       ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
       : { ...instr, leading: "" };
   const appCopies = (builder: string | null) => [
-    ...(given?.spec ? [] : modulesCopy()),
+    ...(given?.spec ? [] : [...modulesCopy(), ...lockCopy()]),
     ...body.flatMap((instr, i) => {
       if (instr.keyword === "COPY" || instr.keyword === "ADD")
         return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];

@@ -6,5 +6,6 @@ RUN --mount=type=cache,target=/root/.npm npm install
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY --from=deps /app/package-lock.jso[n] /app/
 COPY . .
 CMD ["npx", "ts-node", "src/index.ts"]
