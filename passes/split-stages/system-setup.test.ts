@@ -123,6 +123,14 @@ describe("leaveBuildOnly: the Alpine build toolchain", () => {
     expect(trimmed("apk add make g++ python3", ["make"]).commands).toEqual(["apk add make"]);
     expect(trimmed("apk add make g++ python3", [], false).commands).toEqual(["apk add g++"]);
   });
+  test("a later RUN's `apk del` of a toolchain package goes too; a virtual group stays as written", () => {
+    expect(trimmed("apk del make g++").commands).toEqual([]);
+    expect(trimmed("apk add --virtual .gyp make g++ && apk add tini")).toEqual({
+      commands: ["apk add --virtual .gyp make g++", "apk add tini"],
+      buildOnly: [],
+      packages: ["make", "g++", "tini"],
+    });
+  });
   test("nothing left to add: the RUN goes, cache removal with it; a quoted word keeps the line as written", () => {
     expect(trimmed("apk add --no-cache make g++ && rm -rf /var/cache/apk/*").commands).toEqual([]);
     expect(trimmed("apk add 'make' g++")).toEqual({ commands: ["apk add 'make' g++"], buildOnly: [], packages: ["make", "g++"] });

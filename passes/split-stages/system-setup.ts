@@ -82,8 +82,9 @@ export function leaveBuildOnly(setups: readonly SystemSetup[], used: ReadonlySet
     Object.hasOwn(ALPINE_BUILD_ONLY, p) && !ALPINE_BUILD_ONLY[p].some((c) => used.has(c)) && (compilersFree || !COMPILERS.has(p));
   return setups.map((setup) => {
     const words = setup.apkWords;
-    if (!words || !setup.alpinePackages.some(drop)) return setup;
-    // A line kept as written (a quoted word) would still add what the note says was left out.
+    const named = (w: readonly string[]) => apkOperands(w.slice(1))?.rest ?? [];
+    if (!words || ![...words.values()].some((w) => named(w).some((p) => drop(p.replace(/[=~<>].*$/, ""))))) return setup;
+    // A line kept as written (a quoted word, a virtual group) would still add what the note says was left out.
     if (setup.commands.some((l, i) => /^apk\s+(.*\s)?(add|del)\s/.test(l) && !words.has(i))) return setup;
     const commands: string[] = [];
     setup.commands.forEach((line, i) => {
@@ -174,7 +175,8 @@ export function systemSetup(instr: Instruction, commands: readonly SimpleCommand
       if (operands.sub === "del" && operands.rest.every((p) => virtuals.includes(p))) continue;
       if (operands.sub === "add") alpinePackages.push(...operands.rest.map((p) => p.replace(/[=~<>].*$/, "")));
       // Quoted words would lose their quotes when the line is written again: such a line stays as it is.
-      if (operands.sub !== "update" && operands.sub !== "upgrade" && cmd.args.every((a) => a.value === a.text))
+      // Nor a virtual group (`--virtual .build-deps`), which a later RUN may delete by its name.
+      if (operands.sub !== "update" && operands.sub !== "upgrade" && virtual === null && cmd.args.every((a) => a.value === a.text))
         apkLines.set(lines.length, ["apk", ...words]);
     } else if (name === "corepack") {
       // `corepack enable [name…]` writes the shims of yarn and pnpm (or those named) next to node.
