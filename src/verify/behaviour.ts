@@ -69,7 +69,8 @@ export async function observe(
           try {
             answer = await httpGet(`http://127.0.0.1:${host}${path}`, 3000);
           } catch (err) {
-            last = String(err);
+            // The host port is picked at random per run: the error names the image's own port instead.
+            last = String(err).replaceAll(`127.0.0.1:${host}`, `127.0.0.1:${port}`);
             if (Date.now() >= deadline) break;
             await sleep(Math.min(25 * 2 ** attempt, 100));
           }

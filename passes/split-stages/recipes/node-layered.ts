@@ -212,17 +212,19 @@ export function layeredPlan({
         ]
       : [];
   // An install with no lockfile in the context writes one (`npm install` → package-lock.json): the runtime takes
-  // the deps stage's, which resolved the same manifest. The one-letter class copies it only where it was written.
-  const writtenLock = install && needsModules && !found.lockfile && !site ? WRITTEN_LOCKFILES[install.tool] : undefined;
-  const lockCopy = () =>
-    writtenLock
-      ? [
-          instruction("COPY", `${posix.join(wd, writtenLock)} ${wd === "/" ? "/" : `${wd}/`}`, {
-            flags: [{ name: "from", value: depsName }, ...chown(modulesOwner)],
-            line,
-          }),
-        ]
-      : [];
+  // the deps stage's, which resolved the same manifest (or the build's, when the runtime needs no node_modules).
+  // The one-letter class copies it only where it was written.
+  const writtenLock = install && !found.lockfile && !site ? WRITTEN_LOCKFILES[install.tool] : undefined;
+  const lockCopy = (builder: string | null = null) => {
+    const source = needsModules ? depsName : builder;
+    if (!writtenLock || !source) return [];
+    return [
+      instruction("COPY", `${posix.join(wd, writtenLock)} ${wd === "/" ? "/" : `${wd}/`}`, {
+        flags: [{ name: "from", value: source }, ...chown(modulesOwner)],
+        line,
+      }),
+    ];
+  };
   // node_modules first, so a source edit does not re-copy it; then the context copies in order, each build
   // RUN's outputs where the RUN was (a later COPY may overwrite them).
   if (given?.spec) prelude.push(...modulesCopy(), ...lockCopy());
@@ -231,7 +233,7 @@ export function layeredPlan({
       ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
       : { ...instr, leading: "" };
   const appCopies = (builder: string | null) => [
-    ...(given?.spec ? [] : [...modulesCopy(), ...lockCopy()]),
+    ...(given?.spec ? [] : [...modulesCopy(), ...lockCopy(builder)]),
     ...body.flatMap((instr, i) => {
       if (instr.keyword === "COPY" || instr.keyword === "ADD")
         return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];
