@@ -230,9 +230,14 @@ export function isAptUpgrade(cmd: SimpleCommand): boolean {
 
 /** `rm -rf /var/lib/apt/lists/*`. */
 function isAptListsRemoval(cmd: SimpleCommand): boolean {
+  return removesOnly(cmd, /^\/var\/lib\/apt\/lists(\/\*?)?$/);
+}
+
+/** An `rm` whose every operand is a path `folder` matches (a package manager's index or cache). */
+function removesOnly(cmd: SimpleCommand, folder: RegExp): boolean {
   if (posix.basename(cmd.name ?? "") !== "rm") return false;
   const operands = cmd.args.map((a) => a.text).filter((w) => !w.startsWith("-"));
-  return operands.length > 0 && operands.every((w) => /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(w));
+  return operands.length > 0 && operands.every((w) => folder.test(w));
 }
 
 /** The subcommand and operands of an apk command, or null for another command. */
@@ -255,9 +260,7 @@ function virtualNames(cmds: readonly SimpleCommand[]): string[] {
 
 /** `rm -rf /var/cache/apk/*`: repeated with the apk commands so that the runtime drops the same index. */
 function isApkCacheRemoval(cmd: SimpleCommand): boolean {
-  if (posix.basename(cmd.name ?? "") !== "rm") return false;
-  const operands = cmd.args.map((a) => a.text).filter((w) => !w.startsWith("-"));
-  return operands.length > 0 && operands.every((w) => /^\/var\/cache\/apk(\/\*?)?$/.test(w));
+  return removesOnly(cmd, /^\/var\/cache\/apk(\/\*?)?$/);
 }
 
 /** The subcommand and its package names, or null for a subcommand the runtime cannot simply repeat. */
