@@ -75,6 +75,8 @@ export interface Analysis {
   readonly setup: readonly SystemSetup[];
   /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
   readonly rootWrite: number | null;
+  /** First line that writes into the base image's working folder when that is a system folder other than `/` (`/go`, the golang image's GOPATH): the recipe must copy named files out of it, never the folder. */
+  readonly baseDirWrite: number | null;
   /** Paths a RUN wrote, removed, or built in (a local `pip install .`): the others hold only what COPY/ADD put there. */
   readonly runWrites: readonly string[];
 }
@@ -241,6 +243,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   let envText = "";
 
   let rootWrite: number | null = null;
+  let baseDirWrite: number | null = null;
   const runWrites: string[] = [];
   let inRun = false;
   const add = (line: number, path: string) => {
@@ -250,7 +253,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       rootWrite ??= line;
       return;
     }
-    if (isSystemDir(path)) refuse(line, "systemDir", { path });
+    if (path !== "/" && path === baseWorkdir && cwd === baseWorkdir) baseDirWrite ??= line;
+    else if (isSystemDir(path)) refuse(line, "systemDir", { path });
     if (/\s/.test(path)) refuse(line, "dynamicPath", { path });
     copy.add(path);
   };
@@ -530,6 +534,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     owners,
     setup: setups,
     rootWrite,
+    baseDirWrite,
     runWrites,
     bins,
   };

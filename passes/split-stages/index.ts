@@ -6,6 +6,7 @@ import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool } from "./analysis.js";
 import { mentionedCommands } from "./mentions.js";
+import { isSystemDir } from "./paths.js";
 import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
@@ -118,6 +119,8 @@ export default definePass({
     dynamicPath:
       "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
+    baseFolderUser:
+      "Did not split: the image runs as another user than root in `{path}`, the base image's working folder, whose owner and mode a new runtime would not have; add a `WORKDIR` of your own (e.g. `/app`) before the first COPY.",
     systemDir:
       "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
     unknownCommand:
@@ -348,6 +351,12 @@ export default definePass({
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
+    const wholesale = (plan.copyPaths ?? a.copyPaths).find(isSystemDir);
+    if (wholesale && a.baseDirWrite !== null) return decline("systemDir", { path: wholesale }, a.baseDirWrite);
+    // The runtime makes the base's working folder anew, root's with its own mode: only root is sure to write there alike.
+    const baseFolder = a.baseDirWrite !== null ? a.workdir : null;
+    const userLine = stage.body.find((i) => i.keyword === "USER")?.line;
+    if (baseFolder !== null && userLine !== undefined) return decline("baseFolderUser", { path: baseFolder }, userLine);
     const sameImage = plan.image === resolved;
     const [chosen] = a.setup.filter((u) => u.chosenId !== null);
     if (chosen && !sameImage) return decline("userIds", { command: chosen.chosenId ?? "", image: plan.image }, chosen.instr.line);
@@ -414,6 +423,7 @@ export default definePass({
       // Files under these folders were written into a cache mount: build-only, not in the image.
       buildCaches: plan.buildCaches ?? [],
       hardened: user ? "true" : "false",
+      ...(baseFolder !== null ? { baseFolder } : {}),
     });
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");

@@ -214,6 +214,27 @@ describe("files and permissions", () => {
   });
 });
 
+describe("comparePermissions of a base image's working folder", () => {
+  const root = { ...config, User: "" };
+  const go = (mode: number) => image({ "/go": dir(mode, 0) });
+
+  test("made anew by the runtime, its mode differs as intended while both run as root", () => {
+    const reasons = comparePermissions(["/go"], { fs: go(0o1777), config: root }, { fs: go(0o755), config: root }, { baseFolder: "/go" });
+    expect(reasons.map((r) => [r.kind, r.id])).toEqual([["intended", "baseFolderRemade"]]);
+  });
+
+  test("another folder, or another user, is still a difference", () => {
+    const other = comparePermissions(["/go"], { fs: go(0o1777), config: root }, { fs: go(0o755), config: root }, { baseFolder: "/app" });
+    expect(other.map((r) => [r.kind, r.id])).toEqual([["difference", "owner"]]);
+    const asNode = { fs: image({ ...system, "/go": dir(0o755, 0) }), config: { ...config, User: "node" } };
+    const user = comparePermissions(["/go"], { fs: image({ ...system, "/go": dir(0o1777, 0) }), config }, asNode, { baseFolder: "/go" });
+    expect(user.map((r) => [r.kind, r.id])).toEqual([
+      ["difference", "owner"],
+      ["difference", "notWritable"],
+    ]);
+  });
+});
+
 describe("userIds", () => {
   test("root is uid 0 also in a file system read without /etc (verify reads it only for another USER)", () => {
     const noEtc = image({ "/app": dir(0o755, 0) });

@@ -80,7 +80,12 @@ function extraFiles(roots: readonly string[], original: FsSide, optimized: FsSid
   return [...out];
 }
 
-export function comparePermissions(paths: readonly string[], original: FsSide, optimized: FsSide, hardened = false): Reason[] {
+export function comparePermissions(
+  paths: readonly string[],
+  original: FsSide,
+  optimized: FsSide,
+  intent: { hardened?: boolean; baseFolder?: string } = {},
+): Reason[] {
   const out: Reason[] = [];
   for (const path of [...new Set(paths)].sort()) {
     const [a, b] = [original.fs.resolve(path)?.entry, optimized.fs.resolve(path)?.entry];
@@ -89,8 +94,11 @@ export function comparePermissions(paths: readonly string[], original: FsSide, o
     const user = userIds(original.fs, original.config.User ?? "");
     const userAfter = userIds(optimized.fs, optimized.config.User ?? "");
     // With `harden`, split-stages gives the copied files to the runtime's non-root user on purpose.
-    const toHardenedUser = hardened && b.uid === userAfter.uid && userAfter.uid !== 0;
-    if (oa !== ob) out.push(reason(toHardenedUser ? "intended" : "difference", "owner", { path, before: oa, after: ob }));
+    const toHardenedUser = intent.hardened === true && b.uid === userAfter.uid && userAfter.uid !== 0;
+    // The runtime makes the build image's working folder anew (split-stages declines unless the image runs as root).
+    const remade = path === intent.baseFolder && a.uid === 0 && b.uid === 0 && user.uid === 0 && userAfter.uid === 0;
+    if (oa !== ob && remade) out.push(reason("intended", "baseFolderRemade", { path, before: oa, after: ob }));
+    else if (oa !== ob) out.push(reason(toHardenedUser ? "intended" : "difference", "owner", { path, before: oa, after: ob }));
     if (writable(a, user) && !writable(b, userAfter))
       out.push(reason("difference", "notWritable", { path, user: optimized.config.User || "root" }));
   }

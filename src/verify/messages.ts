@@ -27,6 +27,8 @@ export const VERIFY_MESSAGES = {
   renamedPerBuild:
     "{count} file(s) carry a name the build generates anew on each run, so each image has them under its own name ({files}).",
   owner: "`{path}` is owned by {before} in the original and {after} in the optimized image.",
+  baseFolderRemade:
+    "`{path}`, the build image's working folder, is {before} in the original and {after} in the runtime, which makes it anew; both images run as root, who may write to either.",
   notWritable: "`{path}` is writable by the image's user `{user}` in the original, not in the optimized image.",
   http: "GET {path} on port {port} answers {before} before and {after} after.",
   healthcheck: "The HEALTHCHECK command exits {before} before and {after} after.",

@@ -477,7 +477,10 @@ async function compareCandidate(
         copied: runtimeBase ? factsOut.copiedPatterns : null,
         buildCaches: Array.isArray(runtimeBase?.detail.buildCaches) ? (runtimeBase.detail.buildCaches as readonly string[]) : [],
       }),
-      ...comparePermissions(roots, ...sides, runtimeBase?.detail.hardened === "true"),
+      ...comparePermissions(roots, ...sides, {
+        hardened: runtimeBase?.detail.hardened === "true",
+        baseFolder: typeof runtimeBase?.detail.baseFolder === "string" ? runtimeBase.detail.baseFolder : undefined,
+      }),
     );
   }
   timings.add("compare", Date.now() - compareStart);

@@ -61,6 +61,8 @@ export const goRecipe: Recipe = {
   id: "go",
   matches: (base) => isOfficial(base, "golang"),
   tools: [],
+  // The official image's WORKDIR is its GOPATH.
+  baseWorkdir: "/go",
   plan(base, a, context, runtimePackages, options): PlanResult {
     const tag = base.tag ?? "latest";
     if (/alpine/.test(tag)) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
@@ -102,12 +104,13 @@ export const goRecipe: Recipe = {
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
     const shellless = !cgo && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
     // golang images set WORKDIR /go; keep it when the Dockerfile sets none.
-    const prelude = a.workdir === null ? [instruction("WORKDIR", "/go", { line: a.stage.from.line })] : [];
+    const ownWorkdir = a.stage.body.some((i) => i.keyword === "WORKDIR");
+    const prelude = ownWorkdir ? [] : [instruction("WORKDIR", "/go", { line: a.stage.from.line })];
     const common = { builderInserts, builderReplace, copyPaths, notes };
     if (shellless) {
       const hasUser = a.stage.body.some((i) => i.keyword === "USER");
-      // The original ran as root; distroless images may default to another user.
-      if (!hasUser) prelude.push(instruction("USER", "root", { line: a.stage.from.line }));
+      // The original ran as root; distroless images may default to another user, who would own a WORKDIR made after it.
+      if (!hasUser) prelude.unshift(instruction("USER", "root", { line: a.stage.from.line }));
       notes.push({ line: a.stage.from.line, id: "distroless", data: { user: hasUser ? "" : ", and `USER root` keeps the original user" } });
       const nonRootUser = { name: "65532:65532", chown: "65532:65532" };
       return { ok: true, plan: { image: "gcr.io/distroless/static-debian12", shellless, runtimePrelude: prelude, nonRootUser, ...common } };
