@@ -77,8 +77,10 @@ export interface Analysis {
   readonly rootWrite: number | null;
   /** First line that writes into the base image's working folder when that is a system folder other than `/` (`/go`, the golang image's GOPATH): the recipe must copy named files out of it, never the folder. */
   readonly baseDirWrite: number | null;
-  /** Paths a RUN wrote, removed, or built in (a local `pip install .`): the others hold only what COPY/ADD put there. */
-  readonly runWrites: readonly string[];
+  /** Paths a RUN wrote, removed, or built in (a local `pip install .`), with the RUN's body index: the others hold only what COPY/ADD put there. */
+  readonly runWrites: readonly RunWrite[];
+  /** Body indexes of the RUNs that only byte-compile Python sources (`python -m compileall`) as root: the same interpreter, run again on the same files, writes the same. */
+  readonly compileRuns: ReadonlySet<number>;
 }
 
 export interface GlobalInstall {
@@ -203,6 +205,30 @@ function optionValue(args: readonly string[], flags: readonly string[]): string 
 const TAR = /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz)$/i;
 const APT_NO_EFFECT = new Set(["update", "clean", "autoclean", "autoremove", "dist-clean"]);
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
+
+/** A path a RUN wrote, with the RUN's body index. */
+export interface RunWrite {
+  readonly index: number;
+  readonly path: string;
+}
+
+/** The folders and files `python -m compileall` is given (flags and their values left out). */
+function compileOperands(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 2; i < args.length; i++) {
+    if (/^-[dpesrjxio]$|^--invalidation-mode$/.test(args[i])) i++;
+    else if (!args[i].startsWith("-") && !args[i].includes("$")) out.push(args[i]);
+  }
+  return out;
+}
+
+/** `python -m compileall` with literal words and no flag that reads a file list or another interpreter's paths. */
+function isCompileAll(c: SimpleCommand): boolean {
+  const words = c.args.map((a) => a.value);
+  if (c.name === null || !PYTHON.test(c.name) || words[0] !== "-m" || words[1] !== "compileall") return false;
+  // Without operands it compiles every folder of sys.path: the interpreter's own, not the app's.
+  return words.every((w) => w !== null && w !== "-i") && compileOperands(words as string[]).length > 0;
+}
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
 const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/root/.npm"];
 
@@ -244,10 +270,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
 
   let rootWrite: number | null = null;
   let baseDirWrite: number | null = null;
-  const runWrites: string[] = [];
+  const runWrites: RunWrite[] = [];
+  const compileRuns = new Set<number>();
   let inRun = false;
   const add = (line: number, path: string) => {
-    if (inRun) runWrites.push(path);
+    if (inRun) runWrites.push({ index: bodyIndex, path });
     // Without WORKDIR the project lives in the base image's working folder `/`: noted, not refused here.
     if (path === "/" && baseWorkdir === "/" && cwd === "/") {
       rootWrite ??= line;
@@ -260,7 +287,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   };
   // A path removed or moved away later must not be copied (COPY --from would fail on it).
   const forget = (path: string) => {
-    if (inRun) runWrites.push(path);
+    if (inRun) runWrites.push({ index: bodyIndex, path });
     for (const c of copy) if (isUnder(c, path)) copy.delete(c);
   };
   // ENV values known literally: Docker substitutes them in WORKDIR and COPY, and a RUN's shell reads them.
@@ -462,6 +489,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     }
     // The runtime makes fresh folders itself (it repeats the RUN): what is copied into them later is the copies' alone.
     if (freshFolders) runWrites.length = written;
+    if (asRoot && commands.length > 0 && commands.every(isCompileAll) && !/PYTHONPYCACHEPREFIX/.test(envText)) compileRuns.add(bodyIndex);
     const setup = systemSetup(instr, commands, freshFolders);
     if (!setup.ok) refuse(line, setup.id, { command: setup.word });
     else if (setup.setup) setups.push(setup.setup);
@@ -484,7 +512,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       const elsewhere = args.some((a) => /^(-t|--target|--prefix|--root|--home)(=|$)/.test(a));
       // A local project (`pip install .`, `-e ./pkg`) may leave build files or an editable link in its folder.
       const local = args.slice(m === "pip" ? 3 : 1).filter((x) => x === "-e" || x === "--editable" || /^[./]/.test(x));
-      if (local.length > 0) runWrites.push(dir ?? "/");
+      if (local.length > 0) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
       if (active && !args.includes("--user")) return;
       // Outside a venv pip writes where the interpreter says; only root's default places are known.
       if (!asRoot || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText)) refuse(line, "systemPip");
@@ -493,13 +521,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     }
     // compileall writes __pycache__ next to the sources it is given (here, the working folder's).
     if (m === "compileall")
-      runWrites.push(
-        dir ?? "/",
-        ...args
-          .slice(2)
-          .filter((x) => !x.startsWith("-") && !x.includes("$"))
-          .map((x) => resolvePath(dir, x) ?? "/"),
-      );
+      for (const path of [dir ?? "/", ...compileOperands(args).map((x) => resolvePath(dir, x) ?? "/")])
+        runWrites.push({ index: bodyIndex, path });
     if (m === "compileall" || m === "pip") return;
     add(line, dir ?? refuse(line, "noWorkdir", { path: name }));
   }
@@ -536,6 +559,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     rootWrite,
     baseDirWrite,
     runWrites,
+    compileRuns,
     bins,
   };
 }

@@ -7,11 +7,11 @@ import { contextReplay } from "./context-replay.js";
 
 beforeAll(() => loadShell());
 
-const replayOf = (text: string, files: Record<string, string> = { "app.py": "", "requirements.txt": "" }) => {
+const replayOf = (text: string, files: Record<string, string> = { "app.py": "", "requirements.txt": "" }, compileRuns = false) => {
   const { dockerfile } = parseDockerfile(text);
   const r = analyze(dockerfile, dockerfile.stages[0], memoryContext(files));
   if (!r.ok) throw new Error(r.refusal.id);
-  const replay = contextReplay(r.analysis, r.analysis.copyPaths);
+  const replay = contextReplay(r.analysis, r.analysis.copyPaths, { compileRuns });
   return replay && { ...replay, replayed: replay.replayed.map((i) => i.line) };
 };
 
@@ -25,12 +25,26 @@ describe("contextReplay", () => {
       fromContext: ["/app"],
       replayed: [4, 6],
       builderEnd: 3,
+      repeatedRuns: [],
     });
   });
   test("a RUN that writes, removes or builds in the folder keeps it in the build stage", () => {
     expect(replayOf(`${VENV}COPY app.py .\nRUN python -m compileall .\nCMD ["python", "app.py"]\n`)).toBeNull();
     expect(replayOf(`${VENV}COPY app.py .\nRUN rm -f requirements.txt\nCMD ["python", "app.py"]\n`)).toBeNull();
     expect(replayOf(`${VENV}COPY app.py .\nRUN /opt/venv/bin/pip install -e .\nCMD ["python", "app.py"]\n`)).toBeNull();
+  });
+  test("with the same Python in the runtime, a RUN that only byte-compiles the copied folder is repeated in its place", () => {
+    const compiled = `${VENV}COPY app.py .\nRUN python -m compileall -q -j 0 .\nCMD ["python", "app.py"]\n`;
+    expect(replayOf(compiled, undefined, true)).toMatchObject({ fromContext: ["/app"], replayed: [4, 6, 7], builderEnd: 3, repeatedRuns: [7] });
+    // Another command in the RUN, another user, or a folder the runtime takes from the build: the build's copy stays.
+    const more = `${VENV}COPY app.py .\nRUN python -m compileall . && touch ready\nCMD ["python", "app.py"]\n`;
+    expect(replayOf(more, undefined, true)).toBeNull();
+    const asUser = `${VENV}COPY app.py .\nUSER nobody\nRUN python -m compileall .\nCMD ["python", "app.py"]\n`;
+    expect(replayOf(asUser, undefined, true)).toBeNull();
+    const venv = `${VENV}COPY app.py .\nRUN python -m compileall . /opt/venv\nCMD ["python", "app.py"]\n`;
+    expect(replayOf(venv, undefined, true)).toBeNull();
+    const everyPath = `${VENV}COPY app.py .\nRUN python -m compileall -q\nCMD ["python", "app.py"]\n`;
+    expect(replayOf(everyPath, undefined, true)).toBeNull();
   });
   test("a copy that cannot be repeated as written keeps the folder in the build stage", () => {
     const computed = `FROM python:3.12\nARG F=app.py\nWORKDIR /app\nRUN python -m venv /opt/venv\nCOPY $F .\nCMD ["python", "app.py"]\n`;

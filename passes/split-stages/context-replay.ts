@@ -17,23 +17,41 @@ export interface ContextReplay {
   readonly replayed: readonly Instruction[];
   /** The last body index the build stage needs (-1: none). */
   readonly builderEnd: number;
+  /** Lines of the byte-compiling RUNs the runtime repeats. */
+  readonly repeatedRuns: readonly number[];
 }
 
-/** The replay for `copyPaths`, or null when no copied path is filled by COPY/ADD alone or one cannot be repeated as written. */
-export function contextReplay(a: Analysis, copyPaths: readonly string[]): ContextReplay | null {
+/**
+ * The replay for `copyPaths`, or null when no copied path is filled by COPY/ADD alone or one cannot be repeated as
+ * written. With `compileRuns`, a RUN that only byte-compiles files of those folders (the runtime has the same
+ * Python) is repeated too, in its place among the copies.
+ */
+export function contextReplay(a: Analysis, copyPaths: readonly string[], options: { compileRuns?: boolean } = {}): ContextReplay | null {
   // A folder given away with `chown -R` keeps its owner through the builder's copy (contract.ts).
   if (a.workdir === null || a.owners.size > 0) return null;
-  const touched = (p: string) => a.runWrites.some((w) => isUnder(w, p) || isUnder(p, w));
-  // Paths a recipe adds (where pip installed) are not the analysis's: a RUN filled them.
-  const fromContext = copyPaths.filter((p) => a.copyPaths.includes(p) && !touched(p));
-  if (fromContext.length === 0) return null;
-  const body = a.stage.body;
   // The runtime places its copies where the last build step was, in the working folder of that point.
   const copyCwd = a.cwdAt[a.lastBuild];
+  // Paths a recipe adds (where pip installed) are not the analysis's: a RUN filled them.
+  const filledBy = (runs: ReadonlySet<number>) => {
+    const writes = a.runWrites.filter((w) => !runs.has(w.index));
+    return copyPaths.filter((p) => a.copyPaths.includes(p) && !writes.some((w) => isUnder(w.path, p) || isUnder(p, w.path)));
+  };
+  let runs = new Set(options.compileRuns ? [...a.compileRuns].filter((i) => a.cwdAt[i] === copyCwd) : []);
+  let fromContext = filledBy(runs);
+  // A repeated RUN must write only into folders the runtime fills from the context itself.
+  for (let changed = true; changed; ) {
+    const inside = new Set([...runs].filter((i) => a.runWrites.every((w) => w.index !== i || fromContext.some((p) => isUnder(w.path, p)))));
+    changed = inside.size < runs.size;
+    runs = inside;
+    fromContext = filledBy(runs);
+  }
+  if (fromContext.length === 0) return null;
+  const body = a.stage.body;
   const replayed: Instruction[] = [];
   let builderEnd = -1;
   for (const [i, instr] of body.entries()) {
-    if (instr.keyword === "RUN") builderEnd = i;
+    if (runs.has(i)) replayed.push({ ...instr, leading: "" });
+    else if (instr.keyword === "RUN") builderEnd = i;
     if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
     const cwd = a.cwdAt[i];
     const dest = copyOperands(instr)?.dest;
@@ -46,16 +64,25 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[]): Contex
     if (!repeatable(instr) || (!dest?.startsWith("/") && cwd !== copyCwd)) return null;
     replayed.push({ ...instr, leading: "" });
   }
-  return { fromBuilder: copyPaths.filter((p) => !fromContext.includes(p)), fromContext, replayed, builderEnd };
+  const repeatedRuns = [...runs].map((i) => body[i].line);
+  return { fromBuilder: copyPaths.filter((p) => !fromContext.includes(p)), fromContext, replayed, builderEnd, repeatedRuns };
 }
 
 /** `plan` with the runtime's copies replayed from the context where `contextReplay` allows it. */
-export function withContextReplay(a: Analysis, plan: RecipePlan, destination: (path: string) => string): RecipePlan {
-  const replay = contextReplay(a, plan.copyPaths ?? a.copyPaths);
+export function withContextReplay(
+  a: Analysis,
+  plan: RecipePlan,
+  destination: (path: string) => string,
+  options: { compileRuns?: boolean } = {},
+): RecipePlan {
+  const replay = contextReplay(a, plan.copyPaths ?? a.copyPaths, options);
   if (replay === null) return plan;
   const line = a.stage.body[a.lastBuild].line;
   const quoted = (paths: readonly string[]) => paths.map((p) => `\`${p}\``).join(", ");
-  const context = `${quoted(replay.fromContext)} from the build context by the original's own COPY lines (no build step writes there)`;
+  const runs = replay.repeatedRuns.join(", ");
+  const context = runs
+    ? `${quoted(replay.fromContext)} from the build context by the original's own COPY lines, which the same Python byte-compiles again (line ${runs}; no other build step writes there)`
+    : `${quoted(replay.fromContext)} from the build context by the original's own COPY lines (no build step writes there)`;
   return {
     ...plan,
     builderEnd: replay.builderEnd,

@@ -16,6 +16,9 @@ function pythonVersion(base: ImageRef): string | null {
   return /^(\d+\.\d+)(?:[.-]|$)/.exec(base.tag ?? "latest")?.[1] ?? null;
 }
 
+/** The runtime is the same Python release, so a byte-compiling RUN gives the same files there. */
+const SAME_PYTHON = { compileRuns: true };
+
 export const pythonRecipe: Recipe = {
   id: "python",
   matches: (base) => isOfficial(base, "python"),
@@ -35,7 +38,7 @@ export const pythonRecipe: Recipe = {
     if (a.systemPip.length === 0)
       return {
         ok: true,
-        plan: withContextReplay(a, { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] }, copyDestination),
+        plan: withContextReplay(a, { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] }, copyDestination, SAME_PYTHON),
       };
     const python = pythonVersion(base);
     if (python === null) return { ok: false, id: "pythonVersion", data: { image: base.raw } };
@@ -49,6 +52,6 @@ export const pythonRecipe: Recipe = {
     ];
     const copyPaths = outermost([...a.copyPaths, ...site]);
     const plan = { image, shellless: false, builderInserts: [], runtimePrelude: [], notes, copyPaths, commands: pipCommands(context) };
-    return { ok: true, plan: withContextReplay(a, plan, copyDestination) };
+    return { ok: true, plan: withContextReplay(a, plan, copyDestination, SAME_PYTHON) };
   },
 };
