@@ -35,7 +35,12 @@ describe("contextReplay", () => {
   });
   test("with the same Python in the runtime, a RUN that only byte-compiles the copied folder is repeated in its place", () => {
     const compiled = `${VENV}COPY app.py .\nRUN python -m compileall -q -j 0 .\nCMD ["python", "app.py"]\n`;
-    expect(replayOf(compiled, undefined, true)).toMatchObject({ fromContext: ["/app"], replayed: [4, 6, 7], builderEnd: 3, repeatedRuns: [7] });
+    expect(replayOf(compiled, undefined, true)).toMatchObject({
+      fromContext: ["/app"],
+      replayed: [4, 6, 7],
+      builderEnd: 3,
+      repeatedRuns: [7],
+    });
     // Another command in the RUN, another user, or a folder the runtime takes from the build: the build's copy stays.
     const more = `${VENV}COPY app.py .\nRUN python -m compileall . && touch ready\nCMD ["python", "app.py"]\n`;
     expect(replayOf(more, undefined, true)).toBeNull();

@@ -38,7 +38,12 @@ export const pythonRecipe: Recipe = {
     if (a.systemPip.length === 0)
       return {
         ok: true,
-        plan: withContextReplay(a, { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] }, copyDestination, SAME_PYTHON),
+        plan: withContextReplay(
+          a,
+          { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] },
+          copyDestination,
+          SAME_PYTHON,
+        ),
       };
     const python = pythonVersion(base);
     if (python === null) return { ok: false, id: "pythonVersion", data: { image: base.raw } };
