@@ -227,6 +227,7 @@ export default definePass({
     outputsCheckWrites: "The build's outputs are unknown: `{command}` rewrites or writes files, which a check-only run would not.",
     outputsNotABuild: "The build's outputs are unknown: `{command}` is not a build.",
     outputsUnknownTool: "The build's outputs are unknown: `{tool}` is not a build tool whose outputs msb-opt knows.",
+    outputsPrismaSchema: "The build's outputs are unknown: where `prisma generate` writes the client cannot be told ({detail}).",
     outputsComputedArg: "The build's outputs are unknown: `{tool}` is given a computed argument.",
     outputsToolOutside: "The build's outputs are unknown: `{tool}` writes `{path}`, outside the working folder's own outputs.",
     outputsToolOption: "The build's outputs are unknown: `{tool}` is given `{option}`, which msb-opt does not follow.",

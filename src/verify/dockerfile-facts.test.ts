@@ -57,6 +57,10 @@ describe("dockerfileFacts", () => {
     ])
       expect(writes(unknown), unknown).toBeNull();
     expect(writes("# syntax=docker/dockerfile:1.7\nFROM debian\nCOPY a /a\n")).toEqual(["/a"]);
+    // A RUN that only byte-compiles named folders writes there alone; any other command in it hides its writes.
+    expect(writes("FROM python\nWORKDIR /srv\nCOPY a.py .\nRUN python -m compileall -q -j 0 . lib\n")).toEqual(["/srv", "/srv/lib"]);
+    for (const other of ["python -m compileall -q . && touch x", "python -m compileall -q", "python -m compileall -i list", "python x.py"])
+      expect(writes(`FROM python\nWORKDIR /srv\nRUN ${other}\n`), other).toBeNull();
   });
 
   test("exposed: the TCP ports of the final stage's EXPOSE, null for a variable or a range", () => {

@@ -135,6 +135,12 @@ export function dockerfileFacts(
           if (!m) exposed = null;
           else if ((m[2] ?? "tcp").toLowerCase() === "tcp") exposed?.push(Number(m[1]));
         }
+      } else if (instr.keyword === "RUN" && !absolute) {
+        writes = null;
+      } else if (instr.keyword === "RUN") {
+        const compiled = compiledFolders(instr.exec ? null : instr.args);
+        if (compiled === null || instr.flags.length > 0 || instr.heredocs.length > 0) writes = null;
+        else writes?.push(...compiled.map((p) => posix.resolve(workdir, p)));
       } else if (!CONFIG_ONLY.has(instr.keyword)) writes = null;
     }
   }
@@ -157,4 +163,21 @@ function jsonWords(args: string): string[] | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The folders `python -m compileall` writes `__pycache__` into, for a RUN that is only that command with literal
+ * words (split-stages repeats such a RUN in a Python runtime); null for any other RUN.
+ */
+function compiledFolders(script: string | null): string[] | null {
+  const words = script?.trim().split(/\s+/) ?? [];
+  if (!/^python(\d+(\.\d+)?)?$/.test(words[0] ?? "") || words[1] !== "-m" || words[2] !== "compileall") return null;
+  if (!words.every((w) => /^[\w./=-]+$/.test(w))) return null;
+  const folders: string[] = [];
+  for (let i = 3; i < words.length; i++) {
+    if (words[i] === "-i") return null;
+    if (/^-[dpesrjxo]$|^--invalidation-mode$/.test(words[i])) i++;
+    else if (!words[i].startsWith("-")) folders.push(words[i]);
+  }
+  return folders.length > 0 ? folders : null;
 }

@@ -10,6 +10,8 @@ export interface OsNeeds {
   readonly why: string;
   /** The packages bring a program it runs (not a library it links). */
   readonly program?: boolean;
+  /** Only the full image has them: a runtime on the original's own image needs no more than the original had. */
+  readonly fullImage?: boolean;
 }
 
 /**
@@ -29,6 +31,12 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
     debian: ["libcairo2", "libpango-1.0-0", "libpangocairo-1.0-0", "libjpeg62-turbo", "libgif7", "librsvg2-2"],
     why: "links cairo, pango, libjpeg, giflib and librsvg",
   },
+  // Prisma's query and schema engines (downloaded into node_modules at install, copied into the generated
+  // client) link OpenSSL's libssl, and the CLI runs `openssl version` to choose them (Prisma's Docker guide:
+  // install `openssl` on slim images). The generated client itself comes from the build (layeredPlan).
+  "@prisma/client": { debian: ["openssl"], why: "loads a query engine that links OpenSSL", fullImage: true },
+  "@prisma/engines": { debian: ["openssl"], why: "downloads engines that link OpenSSL", fullImage: true },
+  prisma: { debian: ["openssl"], why: "runs engines that link OpenSSL", fullImage: true },
   // sqlite3 and better-sqlite3 compile the SQLite amalgamation they ship.
   sqlite3: { debian: [], why: "bundles SQLite" },
   "better-sqlite3": { debian: [], why: "bundles SQLite" },
@@ -122,11 +130,6 @@ const OUTSIDE: Readonly<Record<string, string>> = {
   "playwright-firefox": "downloads a browser into the home folder (`~/.cache/ms-playwright`) at install, outside node_modules",
   "playwright-webkit": "downloads a browser into the home folder (`~/.cache/ms-playwright`) at install, outside node_modules",
   electron: "downloads Electron at install, which links GTK and NSS libraries",
-  // The client is generated from the schema (at install when it is there, or by `prisma generate`), and the
-  // query engine loads OpenSSL, which slim images lack.
-  "@prisma/client": "generates its client from the schema and loads a query engine that links OpenSSL",
-  "@prisma/engines": "downloads a query engine that links OpenSSL",
-  prisma: "downloads a query engine that links OpenSSL",
 };
 
 export type NativeNeeds =

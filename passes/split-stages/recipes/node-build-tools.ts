@@ -3,6 +3,7 @@
 // cannot read for its output folder, is `unknown` (the caller then copies everything): never a guess.
 import { posix } from "node:path";
 import { astro, docusaurus, nest, ng, vueCliService } from "./node-framework-builds.js";
+import { prismaClientFolders } from "./prisma-client.js";
 import {
   type ConfigReader,
   configNames,
@@ -98,6 +99,11 @@ function webpack(args: readonly string[], read: ConfigReader): ToolOutputs {
 /** Build commands by program name: the folders they write, relative to the working folder. */
 const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReader) => ToolOutputs>> = {
   tsc,
+  // The client `prisma generate` writes (node_modules/.prisma by default): the runtime lays it over its own node_modules.
+  prisma: (args, read) =>
+    args[0] === "generate"
+      ? prismaClientFolders(args.slice(1), read)
+      : unknown("outputsNotABuild", { command: `prisma ${args[0] ?? ""}`.trim() }),
   nest,
   vite,
   webpack: (args, read) => webpack(args[0] === "build" ? args.slice(1) : args, read),

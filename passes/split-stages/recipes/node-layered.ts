@@ -15,6 +15,8 @@ import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { nativePackages } from "./node-native.js";
 import { nodeModulesWriter } from "./node-modules-writers.js";
+import { workdirReader } from "./node-outputs.js";
+import { prismaOverlay, usesPrismaClient } from "./prisma-client.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
@@ -149,7 +151,8 @@ export function layeredPlan({
   // outputs are known, the context copies plus each output; else the build's whole folder minus node_modules.
   const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
   // A step after the install changed node_modules: a production install apart would lack it (the caller keeps the build's).
-  const writer = needsModules ? nodeModulesWriter(a, install) : null;
+  const prisma = needsModules && usesPrismaClient(project);
+  const writer = needsModules ? nodeModulesWriter(a, install, { prismaGenerate: !prisma }) : null;
   if (writer) return notLayered(`\`${writer.command.replace(/\s+/g, " ")}\` on line ${writer.line} changes node_modules after the install`);
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
   const layout = runtimeLayout(a, context, project, install, needsModules, options.harden, workspaceDirs);
@@ -159,13 +162,20 @@ export function layeredPlan({
   const plain = layout.kind === "plain";
   const direct = layout.kind === "outputs" ? layout.runs : null;
   const gate = layout.kind === "outputs" ? layout.gate : undefined;
-  const lastRun = direct && direct.length > 0 ? Math.max(...direct.map((r) => r.index)) : -1;
+  // Prisma's client, generated in the build, over the deps stage's stub.
+  const overlay = prisma && install ? prismaOverlay(a, workdirReader(a, context, wd), project, install, layout) : { folders: [] };
+  if ("why" in overlay) return notLayered(overlay.why);
+  // The build stage ends at the last step the runtime takes files from (the whole of it for the files stage).
+  const generatedAtInstall = overlay.folders.length > 0 && install && layout.kind !== "files" ? install.index : -1;
+  const lastRun = Math.max(generatedAtInstall, ...(direct ?? []).map((r) => r.index));
   // A working folder given away by a `chown -R` step: node_modules comes first and creates it with that owner
   // (before the WORKDIR, which would create it owned by root), and the copies made before the step take it.
   const given =
     (layout.kind === "plain" || layout.kind === "outputs") && layout.chown
       ? { ...layout.chown, spec: layout.kind === "plain" && layout.hardened ? layout.chown.owner : (chownedFolder(a, wd)?.owner ?? null) }
       : null;
+  if (given?.spec && overlay.folders.length > 0)
+    return notLayered("the working folder is given away before Prisma's client is generated, and the runtime's first copy makes it");
   notes.push(...layoutNotes(layout, line));
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
   const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
@@ -225,6 +235,13 @@ export function layeredPlan({
       }),
     ];
   };
+  // Prisma's generated client from the build, over the stub the deps stage's install left.
+  const clientCopy = (builder: string | null) =>
+    builder === null || !needsModules
+      ? []
+      : overlay.folders.map((p) =>
+          instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }, ...chown(modulesOwner)], line }),
+        );
   // node_modules first, so a source edit does not re-copy it; then the context copies in order, each build
   // RUN's outputs where the RUN was (a later COPY may overwrite them).
   if (given?.spec) prelude.push(...modulesCopy(), ...lockCopy());
@@ -233,7 +250,7 @@ export function layeredPlan({
       ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
       : { ...instr, leading: "" };
   const appCopies = (builder: string | null) => [
-    ...(given?.spec ? [] : [...modulesCopy(), ...lockCopy(builder)]),
+    ...(given?.spec ? [] : [...modulesCopy(), ...clientCopy(builder), ...lockCopy(builder)]),
     ...body.flatMap((instr, i) => {
       if (instr.keyword === "COPY" || instr.keyword === "ADD")
         return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];
@@ -271,7 +288,7 @@ export function layeredPlan({
       notes,
       nonRootUser: { name: "node", chown: "node:node" },
       providedTools: provided,
-      dropBuilder: plain,
+      dropBuilder: plain && overlay.folders.length === 0,
       // A `chown -R` of the working folder: the copies must create it, owned as in the original.
       copiesFirst: layout.kind === "files" && a.owners.has(wd),
       copiesInPlace: layout.kind === "plain" && layout.hardened,
@@ -283,15 +300,15 @@ export function layeredPlan({
       // owner) and node_modules lands inside it.
       runtimeCopies: (builder) =>
         plain
-          ? appCopies(null)
+          ? appCopies(overlay.folders.length > 0 ? builder : null)
           : direct
             ? appCopies(builder)
             : [
                 // node_modules first when the working folder keeps root's owner: a source edit then re-copies the
                 // files only (a COPY after a changed one always runs again).
-                ...(owner || a.owners.has(wd) ? [] : modulesCopy()),
+                ...(owner || a.owners.has(wd) ? [] : [...modulesCopy(), ...clientCopy(builder)]),
                 instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: filesName }, ...chown(owner)], line }),
-                ...(owner || a.owners.has(wd) ? modulesCopy() : []),
+                ...(owner || a.owners.has(wd) ? [...modulesCopy(), ...clientCopy(builder)] : []),
                 ...a.copyPaths
                   .filter((p) => p !== wd)
                   .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),

@@ -29,18 +29,26 @@ const GENERATORS: Readonly<Record<string, string>> = {
   "@electron/rebuild": "*",
 };
 
-/** The first RUN command after the project install (or beside it in its RUN) that changes node_modules. */
-export function nodeModulesWriter(a: Analysis, install: ProjectInstall | undefined): ModulesWriter | null {
+/**
+ * The first RUN command after the project install (or beside it in its RUN) that changes node_modules. With
+ * `prismaGenerate: false`, `prisma generate` is not one: the caller takes the client it writes from the build.
+ */
+export function nodeModulesWriter(
+  a: Analysis,
+  install: ProjectInstall | undefined,
+  options: { prismaGenerate?: boolean } = {},
+): ModulesWriter | null {
   if (!install) return null;
+  const generators = options.prismaGenerate === false ? new Set(["prisma"]) : new Set<string>();
   for (const [index, instr] of a.stage.body.entries()) {
     if (instr.keyword !== "RUN" || index < install.index) continue;
-    const found = writerIn(instr, index === install.index ? install : null);
+    const found = writerIn(instr, index === install.index ? install : null, generators);
     if (found) return { line: instr.line, command: found };
   }
   return null;
 }
 
-function writerIn(instr: Instruction, install: ProjectInstall | null): string | null {
+function writerIn(instr: Instruction, install: ProjectInstall | null, skipped: ReadonlySet<string>): string | null {
   const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args);
   const parsed = parseShell(text);
   // Unreadable, or naming node_modules anywhere (`mv node_modules /`, `cp -r patches node_modules/x`).
@@ -57,7 +65,7 @@ function writerIn(instr: Instruction, install: ProjectInstall | null): string | 
     }
     tool = tool.replace(/^(\.\/)?node_modules\/\.bin\//, "");
     const operands = args.filter((w) => !w.startsWith("-"));
-    const generator = GENERATORS[tool];
+    const generator = skipped.has(tool) ? undefined : GENERATORS[tool];
     if (generator && (generator === "*" || operands[0] === generator)) return shown;
     if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") continue;
     // Global installs go to the toolchain's prefix.

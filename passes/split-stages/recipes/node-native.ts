@@ -36,7 +36,9 @@ export function nativePackages(
     // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
     if (need.debian.length === 0 || need.debian.every((p) => installed.has(p))) continue;
     // A runtime on the original's own image (slim, alpine) has every program the original had, and no more.
-    if (need.program && !fullToSlim) continue;
+    if ((need.program || need.fullImage) && !fullToSlim) continue;
+    // One note per package installed: the first dependency that needs it (Prisma's client, CLI and engines alike).
+    if (need.debian.every((p) => installed.has(p) || apt.includes(p))) continue;
     apt.push(...need.debian.filter((p) => !installed.has(p)));
     notes.push({
       line,

@@ -16,6 +16,7 @@ import { USER_COMMANDS } from "../system-setup.js";
 import type { Reason } from "./node-tool-config.js";
 import type { OutputsReasonId } from "./types.js";
 import { checkCommand } from "./node-checks.js";
+import { DEFAULT_CLIENT } from "./prisma-client.js";
 
 export interface BuildRun {
   readonly index: number;
@@ -317,7 +318,9 @@ class Follower {
 /** Where an output lands: its absolute path, or the reason the runtime cannot copy it apart. */
 function placed(wd: string, path: string): string {
   const abs = resolvePath(wd, path.replace(/\/+$/, "") || "/");
-  if (abs === null || abs === wd || isUnder(wd, abs) || isUnder(abs, posix.join(wd, "node_modules")))
+  // Prisma's generated client is the one folder of node_modules the runtime takes from the build (prisma-client.ts).
+  const prismaClient = abs !== null && isUnder(abs, posix.join(wd, DEFAULT_CLIENT));
+  if (abs === null || abs === wd || isUnder(wd, abs) || (isUnder(abs, posix.join(wd, "node_modules")) && !prismaClient))
     return fail("outputsWritesOutside", { path });
   if (!isUnder(abs, wd) && SYSTEM_ROOTS.has(abs.split("/")[1] ?? "") && !isUnder(abs, "/var/www"))
     return fail("outputsSystemFolder", { path: abs });

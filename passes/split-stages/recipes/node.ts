@@ -10,6 +10,7 @@ import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
 import { filesStage, freeName, layeredPlan } from "./node-layered.js";
+import { usesPrismaClient } from "./prisma-client.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
@@ -95,7 +96,9 @@ export const nodeRecipe: Recipe = {
           ? modulesChanged(writer)
           : prune === null
             ? `there is no safe prune for the project's \`${manager}\` setup`
-            : null;
+            : usesPrismaClient(project)
+              ? "a prune re-links node_modules, and Prisma's generated client in `node_modules/.prisma` may not survive it"
+              : null;
       if (reason || prune === null) {
         notes.push({ line: last.line, id: "keptDevDeps", data: { reason: reason ?? "" } });
       } else {

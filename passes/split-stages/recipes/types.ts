@@ -54,6 +54,7 @@ export type OutputsReasonId =
   | "outputsCheckWrites"
   | "outputsNotABuild"
   | "outputsUnknownTool"
+  | "outputsPrismaSchema"
   | "outputsComputedArg"
   | "outputsToolOutside"
   | "outputsToolOption"
