@@ -184,7 +184,8 @@ export function findings(view: ImageView): Finding[] {
       );
       const spawnedByApp = app.flatMap((f) => spawned(fs.entries.get(f)?.data?.toString("utf8") ?? "").map((n) => locate(n)?.path ?? ""));
       const scripts = [...ran, ...spawnedByApp].filter((p) => p.includes("/node_modules/") || SHELL.test(head(fs, p)));
-      reach = nodeReach(fs, reachStart(runTexts, workdir, [...app, ...scripts]));
+      const nodePath = (env.get("NODE_PATH") ?? "").split(":").filter(Boolean);
+      reach = nodeReach(fs, { ...reachStart(runTexts, workdir, [...app, ...scripts]), nodePath });
     }
     return reach.runs(file);
   };

@@ -110,6 +110,19 @@ describe("nodeReach", () => {
     expect(reach.runs("/app/node_modules/migrate/cli.js")).toBe(true);
     expect(reach.runs("/app/node_modules/dotenv/config.js")).toBe(true);
   });
+
+  test('what hides the package a file belongs to or loads: a .bin copy, eval("require"), NODE_PATH', () => {
+    const copy = image({ "/app/node_modules/.bin/tool": file('#!/usr/bin/env node\nrequire("../lib/cli");\n', 0o755) });
+    expect(nodeReach(copy, reachStart(["tool"], "/app", [])).runs("/app/node_modules/other/x.js")).toBe(true);
+    const hidden = image({
+      "/app/node_modules/wrapper/index.js": file('const req = eval("require");\n'),
+      "/app/node_modules/wrapper/lib/spawns.js": file(""),
+    });
+    expect(nodeReach(hidden, from([], ["wrapper"])).runs("/app/node_modules/wrapper/lib/spawns.js")).toBe(true);
+    const shared = image({ "/app/server.js": file('require("shared");\n'), "/deps/node_modules/shared/index.js": file("") });
+    const reach = nodeReach(shared, { ...from(["/app/server.js"]), nodePath: ["/deps/node_modules"] });
+    expect(reach.runs("/deps/node_modules/shared/index.js")).toBe(true);
+  });
 });
 
 describe("exportTargets and packageDir", () => {

@@ -15,6 +15,8 @@ export interface ReachStart {
   readonly modules: readonly string[];
   /** The working folder: commands' paths and preloaded modules resolve from it. */
   readonly workdir: string;
+  /** NODE_PATH's folders: where a package not found in any node_modules is looked up. */
+  readonly nodePath?: readonly string[];
 }
 
 export interface NodeReach {
@@ -31,11 +33,11 @@ const SHELL = /^#!\s*\S*\b(sh|bash|dash|ash)\b/;
 /** Options that load a module before the entry. */
 const PRELOAD = /^(-r|--require|--import|--loader|--experimental-loader)$/;
 const BUILTINS = new Set(builtinModules);
-/** esbuild's `__require("x")` and `require.resolve("x")` name a module too. */
-const LOADS_TOO = /(?:\b__require|\brequire\.resolve)\s*\(\s*(["'`])([^"'`$]+)\1\s*\)/g;
+/** esbuild's `__require("x")`, webpack's `__non_webpack_require__("x")` and `require.resolve("x")` name a module too. */
+const LOADS_TOO = /(?:\b__require|\b__non_webpack_require__|\brequire\.resolve)\s*\(\s*(["'`])([^"'`$]+)\1\s*\)/g;
 /** Code that loads files the text does not name: another process or thread, a require made elsewhere. */
 const LOADS_UNSEEN =
-  /(?:\b__require|\brequire\.resolve)\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]|\bnew\s+Worker\s*\(|\bfork\s*\(|\bcreateRequire\b|process\.execPath|\b(?:spawn|spawnSync|execFile|execFileSync|exec|execSync|execa)\s*\(\s*["'`]node\b|\bexecaNode\b|\bexeca\.node\b/;
+  /(?:\b__require|\b__non_webpack_require__|\brequire\.resolve)\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]|\beval\s*\(\s*["']require["']|\bnew\s+Worker\s*\(|\bfork\s*\(|\bcreateRequire\b|process\.execPath|\b(?:spawn|spawnSync|execFile|execFileSync|exec|execSync|execa)\s*\(\s*["'`]node\b|\bexecaNode\b|\bexeca\.node\b/;
 /** A package manager's shell shim in node_modules/.bin (pnpm, yarn berry): `exec node "$basedir/../serve/main.js"`. */
 const SHIM_TARGET = /\$basedir\/([^"'\s]+)/g;
 const MODULE_SUFFIXES = ["", ".js", ".cjs", ".mjs", ".json", ".node"];
@@ -55,6 +57,8 @@ export function nodeReach(fs: ImageFs, start: ReachStart): NodeReach {
     }
   };
   const countWhole = (dir: string): void => {
+    // A file stored in node_modules/.bin itself (a copy, not a link): which package it belongs to is unknown.
+    if (dir.endsWith("/node_modules/.bin")) everything = true;
     if (whole.has(dir)) return;
     whole.add(dir);
     for (const file of filesOf(dir)) visit(file);
@@ -87,13 +91,10 @@ export function nodeReach(fs: ImageFs, start: ReachStart): NodeReach {
     }
     return null;
   };
+  const manifests = new Map<string, Record<string, unknown> | null>();
   const manifest = (path: string): Record<string, unknown> | null => {
-    try {
-      const parsed = JSON.parse(fs.text(path) ?? "null");
-      return parsed && typeof parsed === "object" ? parsed : null;
-    } catch {
-      return null;
-    }
+    if (!manifests.has(path)) manifests.set(path, parseObject(fs.text(path)));
+    return manifests.get(path) ?? null;
   };
 
   /** Load `spec` from a file in folder `from`; `owner` is the loading file's package (counted whole on a gap). */
@@ -124,8 +125,13 @@ export function nodeReach(fs: ImageFs, start: ReachStart): NodeReach {
         if (viaManifest) return posix.dirname(viaManifest.path);
         if (fs.has(candidate)) return fs.resolve(candidate)?.path ?? candidate;
       }
-      if (dir === "/") return null;
+      if (dir === "/") break;
     }
+    for (const dir of start.nodePath ?? []) {
+      const candidate = posix.join(dir, name);
+      if (fs.has(candidate)) return fs.resolve(candidate)?.path ?? candidate;
+    }
+    return null;
   };
   /** The files `name` + `subpath` loads: through package.json `exports` (every condition) when it has them. */
   const entryFiles = (dir: string, subpath: string): string[] => {
@@ -258,6 +264,15 @@ function targetsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(targetsOf);
   if (typeof value === "object" && value !== null) return Object.values(value).flatMap(targetsOf);
   return [];
+}
+
+function parseObject(text: string | null): Record<string, unknown> | null {
+  try {
+    const parsed = JSON.parse(text ?? "null");
+    return parsed && typeof parsed === "object" ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 function nonEmpty(list: string[]): string[] | null {
