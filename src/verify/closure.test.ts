@@ -2,7 +2,7 @@
 // and permission comparison of two images.
 import { readFileSync, realpathSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { findings, newFindings, shellCommands } from "./closure.js";
+import { findings, keepFor, newFindings, shellCommands } from "./closure.js";
 import { EMPTY_CONFIG } from "./contract.js";
 import type { ImageConfig } from "./docker.js";
 import { compareFiles, comparePermissions, userIds } from "./fs-diff.js";
@@ -304,6 +304,15 @@ describe("programs node_modules spawns count only where the app may run them", (
     ),
     "/app/node_modules/react-scripts/scripts/eject.js": file("execSync('git add -A', { stdio: 'ignore' });\n"),
   };
+
+  test("the probes keep what the module graph reads: bins without an extension, shell scripts, the app's bundles", () => {
+    const keep = keepFor(["/app"]);
+    expect(keep("/app/node_modules/pm2/bin/pm2-runtime", 4000, 0o755)).toBe("whole");
+    expect(keep("/usr/local/bin/docker-entrypoint.sh", 400, 0o755)).toBe("whole");
+    expect(keep("/app/build/static/js/main.js", 3 << 20, 0o644)).toBe("whole");
+    expect(keep("/app/node_modules/typescript/lib/typescript.js", 9 << 20, 0o644)).toBe("elf");
+    expect(keep("/app/node_modules/pkg/README", 4000, 0o644)).toBe("elf");
+  });
 
   test("a CRA served by `serve`: react-scripts' eject.js, which nothing loads, asks for no git", () => {
     expect(run(["serve", "-s", "build", "-l", "3000"], { ...system, ...git, ...cra }, { ...system, ...cra })).toEqual([]);

@@ -9,7 +9,7 @@ import type { ImageConfig } from "./docker.js";
 import { type ElfInfo, librarySearchPath, readElf } from "./elf.js";
 import type { ImageFs, Keep } from "./image-fs.js";
 import type { VerifyMessageId } from "./messages.js";
-import { type NodeReach, nodeReach, reachStart } from "./node-reach.js";
+import { isShellScript, type NodeReach, nodeReach, reachStart } from "./node-reach.js";
 import { missingPythonModules, pythonEntry } from "./python-imports.js";
 
 export interface Finding {
@@ -48,6 +48,8 @@ export function keepFor(roots: readonly string[]) {
     if (path.endsWith(".sh") && size <= 1 << 16) return "whole";
     if (inRoots(path)) {
       if ((SCRIPT.test(path) || path.endsWith("/package.json") || GRAPH_TEXT(path, mode)) && size <= 1 << 20) return "whole";
+      // The app's own bundles (a React build's main.js) may be larger: the module graph starts from them.
+      if (APP_CODE.test(path) && !path.includes("/node_modules/") && size <= 1 << 23) return "whole";
       if (size <= 1 << 29) return "elf";
     }
     // A shared library elsewhere: what it needs in turn (its content is not kept).
@@ -183,7 +185,7 @@ export function findings(view: ImageView): Finding[] {
         [...fs.under(root)].filter(([file, e]) => e.type === "file" && appCode(root, file)).map(([f]) => f),
       );
       const spawnedByApp = app.flatMap((f) => spawned(fs.entries.get(f)?.data?.toString("utf8") ?? "").map((n) => locate(n)?.path ?? ""));
-      const scripts = [...ran, ...spawnedByApp].filter((p) => p.includes("/node_modules/") || SHELL.test(head(fs, p)));
+      const scripts = [...ran, ...spawnedByApp].filter((p) => p.includes("/node_modules/") || isShellScript(head(fs, p)));
       const nodePath = (env.get("NODE_PATH") ?? "").split(":").filter(Boolean);
       reach = nodeReach(fs, { ...reachStart(runTexts, workdir, [...app, ...scripts]), nodePath });
     }
@@ -193,7 +195,8 @@ export function findings(view: ImageView): Finding[] {
   // Programs and modules the app's code uses.
   for (const root of view.roots) {
     for (const [file, e] of fs.under(root)) {
-      if (!e.data || !SCRIPT.test(file) || buildScripts.has(file) || isTestOrToolFile(file.slice(root.length))) continue;
+      if (!e.data || e.size > 1 << 20 || !SCRIPT.test(file) || buildScripts.has(file) || isTestOrToolFile(file.slice(root.length)))
+        continue;
       // A script of node_modules nothing loads spawns nothing (react-scripts' eject.js beside `serve`).
       if (file.includes("/node_modules/") && !mayRun(file)) continue;
       const text = e.data.toString("utf8");
@@ -257,8 +260,6 @@ export function shellCommands(script: string): string[] {
 function spawned(text: string): string[] {
   return [...text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|execSync|exec)\(\s*["'`]([A-Za-z0-9_./-]+)/g)].map((m) => m[1]);
 }
-
-const SHELL = /^#!\s*\S*\b(sh|bash|dash|ash)\b/;
 
 function head(fs: ImageFs, path: string): string {
   return fs.entries.get(path)?.data?.subarray(0, 256).toString("latin1") ?? "";

@@ -100,7 +100,7 @@ describe("nodeReach", () => {
 
   test("preloaded modules and a shell script's commands start the graph", () => {
     const fs = image({
-      "/app/start.sh": file("#!/bin/sh\nnode_modules/.bin/migrate up && exec node dist/main.js\n", 0o755),
+      "/app/start.sh": file("#!/usr/bin/env bash\nnode_modules/.bin/migrate up && exec node dist/main.js\n", 0o755),
       "/app/node_modules/.bin/migrate": link("../migrate/cli.js"),
       "/app/node_modules/migrate/cli.js": file(""),
       "/app/node_modules/dotenv/package.json": json({ exports: { "./config": "./config.js" } }),
@@ -109,6 +109,17 @@ describe("nodeReach", () => {
     const reach = nodeReach(fs, reachStart(["node -r dotenv/config server.js", "./start.sh"], "/app", []));
     expect(reach.runs("/app/node_modules/migrate/cli.js")).toBe(true);
     expect(reach.runs("/app/node_modules/dotenv/config.js")).toBe(true);
+  });
+
+  test("an exports `types` target (a .d.ts, never kept) does not count its package whole", () => {
+    const fs = image({
+      "/app/a.js": file('require("typed");\n'),
+      "/app/node_modules/typed/package.json": json({ exports: { ".": { types: "./index.d.ts", default: "./index.js" } } }),
+      "/app/node_modules/typed/index.d.ts": { ...file(""), size: 10, data: null },
+      "/app/node_modules/typed/index.js": file(""),
+      "/app/node_modules/typed/cli.js": file(""),
+    });
+    expect(nodeReach(fs, from(["/app/a.js"])).runs("/app/node_modules/typed/cli.js")).toBe(false);
   });
 
   test('what hides the package a file belongs to or loads: a .bin copy, eval("require"), NODE_PATH', () => {

@@ -27,9 +27,11 @@ export interface NodeReach {
 /** How many files the walk reads before it gives up and counts every file. */
 const MAX_FILES = 20_000;
 const CODE = /\.(js|cjs|mjs)$/;
-/** Code, the app's TypeScript, shell scripts, and bin scripts without an extension (`pm2/bin/pm2-runtime`, `bin/www`). */
-const READ = /\.([cm]?js|[cm]?ts|tsx|sh)$|(^|\/)[^./]+$/;
-const SHELL = /^#!\s*\S*\b(sh|bash|dash|ash)\b/;
+/** Code, and bin scripts without an extension (`pm2/bin/pm2-runtime`, `bin/www`). */
+const PACKAGE_CODE = /\.(js|cjs|mjs)$|\/[^./]+$/;
+/** The app's own code may be TypeScript (ts-node, tsx) or a shell script too; Node never runs a `.d.ts`. */
+const APP_CODE = /\.(js|cjs|mjs|ts|cts|mts|tsx|sh)$|\/[^./]+$/;
+const SHELL = /^#![^\n]*\b(sh|bash|dash|ash)\b/;
 /** Options that load a module before the entry. */
 const PRELOAD = /^(-r|--require|--import|--loader|--experimental-loader)$/;
 const BUILTINS = new Set(builtinModules);
@@ -162,7 +164,11 @@ export function nodeReach(fs: ImageFs, start: ReachStart): NodeReach {
     }
     if (entry.data.subarray(0, 4).toString("latin1") === "\x7fELF") return;
     const text = entry.data.toString("utf8");
-    if (SHELL.test(text)) return owner ? shim(path, text) : begin(reachStart([text], start.workdir, []));
+    if (isShellScript(text)) {
+      if (owner) return shim(path, text);
+      // An app's shell script (`start.sh`): the commands it runs.
+      begin(reachStart([text], start.workdir, []));
+    }
     if (owner && (COMPUTED.test(text) || LOADS_UNSEEN.test(text))) countWhole(owner);
     const from = posix.dirname(path);
     for (const m of text.matchAll(SPECIFIER)) load(m[2] ?? m[4] ?? m[6] ?? m[8], from, owner);
@@ -188,8 +194,9 @@ export function nodeReach(fs: ImageFs, start: ReachStart): NodeReach {
   for (let i = 0; i < queue.length && !everything; i++) {
     if (i >= MAX_FILES) everything = true;
     else {
-      const entry = fs.entries.get(queue[i]);
-      if (entry && READ.test(queue[i])) read(queue[i], entry);
+      const path = queue[i];
+      const entry = fs.entries.get(path);
+      if (entry && !path.endsWith(".d.ts") && (packageDir(path) ? PACKAGE_CODE : APP_CODE).test(path)) read(path, entry);
     }
   }
 
@@ -205,6 +212,11 @@ export function nodeReach(fs: ImageFs, start: ReachStart): NodeReach {
       return owner !== null && !CODE.test(path) && touched().has(owner);
     },
   };
+}
+
+/** Does this text (or a file's head) start with a shell's `#!` line? */
+export function isShellScript(text: string): boolean {
+  return SHELL.test(text);
 }
 
 /**
