@@ -11,7 +11,7 @@ import type { ElfInfo } from "./elf.js";
 import { type FsEntry, type ImageFs, inWalkOrder } from "./image-fs.js";
 
 /** Bump when what is kept of a base file system changes (keepFor without roots, the ELF reader). */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Base file systems kept in memory (one process verifies many apps on few bases) and on disk. */
 const IN_MEMORY = 4;
 const ON_DISK = 32;

@@ -2,7 +2,7 @@
 // and permission comparison of two images.
 import { readFileSync, realpathSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { findings, newFindings, shellCommands } from "./closure.js";
+import { findings, keepFor, newFindings, shellCommands } from "./closure.js";
 import { EMPTY_CONFIG } from "./contract.js";
 import type { ImageConfig } from "./docker.js";
 import { compareFiles, comparePermissions, userIds } from "./fs-diff.js";
@@ -275,5 +275,101 @@ describe("npm scripts", () => {
         .filter((f) => f.data.program === "nest")
         .map((f) => f.data.by),
     ).toEqual(["the npm script `start`"]);
+  });
+});
+
+describe("programs node_modules spawns count only where the app may run them", () => {
+  const json = (value: unknown) => file(JSON.stringify(value));
+  const git = { "/usr/bin/git": file("\x7fELF", 0o755) };
+  const ps = { "/usr/bin/ps": file("\x7fELF", 0o755) };
+  const run = (cmd: string[], original: Record<string, FsEntry>, optimized: Record<string, FsEntry>) => {
+    const at = (fs: ImageFs) => ({
+      fs,
+      config: { ...config, Cmd: cmd, Env: ["PATH=/app/node_modules/.bin:/usr/bin:/bin"] },
+      roots: ["/app"],
+    });
+    return newFindings(findings(at(image(original))), findings(at(image(optimized)))).map((f) => [f.id, f.data.program, f.data.by]);
+  };
+
+  // A Create React App served by `serve`: react-scripts' eject.js runs git, but only by hand.
+  const cra = {
+    "/app": dir(),
+    "/app/package.json": file(JSON.stringify({ scripts: { start: "react-scripts start" } })),
+    "/app/build/index.html": file("<html></html>"),
+    "/app/build/static/js/main.js": file("(()=>{var e=1;console.log(e)})();\n"),
+    "/app/src/index.js": file('import React from "react";\nimport App from "./App";\n'),
+    "/app/src/App.js": file("export default function App() { return null; }\n"),
+    "/app/node_modules/react/package.json": json({ main: "index.js" }),
+    "/app/node_modules/react/index.js": file('module.exports = require("./cjs/react.production.min.js");\n'),
+    "/app/node_modules/react/cjs/react.production.min.js": file(""),
+    "/app/node_modules/.bin/serve": link("../serve/build/main.js"),
+    "/app/node_modules/.bin/react-scripts": link("../react-scripts/bin/react-scripts.js"),
+    "/app/node_modules/serve/package.json": json({ type: "module", bin: { serve: "./build/main.js" } }),
+    "/app/node_modules/serve/build/main.js": file(
+      '#!/usr/bin/env node\nimport handler from "serve-handler";\nimport chalk from "chalk";\n',
+      0o755,
+    ),
+    "/app/node_modules/serve-handler/package.json": json({ main: "src/index.js" }),
+    "/app/node_modules/serve-handler/src/index.js": file('const path = require("path");\nconst glob = require("./glob-slash");\n'),
+    "/app/node_modules/serve-handler/src/glob-slash.js": file(""),
+    "/app/node_modules/chalk/package.json": json({
+      exports: "./source/index.js",
+      imports: { "#supports-color": "./source/vendor/supports-color/index.js" },
+    }),
+    "/app/node_modules/chalk/source/index.js": file('import supports from "#supports-color";\n'),
+    "/app/node_modules/chalk/source/vendor/supports-color/index.js": file(""),
+    "/app/node_modules/react-scripts/package.json": json({ bin: { "react-scripts": "./bin/react-scripts.js" } }),
+    "/app/node_modules/react-scripts/bin/react-scripts.js": file(
+      "const result = spawn.sync(process.execPath, nodeArgs.concat(require.resolve('../scripts/' + script)));\n",
+      0o755,
+    ),
+    "/app/node_modules/react-scripts/scripts/eject.js": file("execSync('git add -A', { stdio: 'ignore' });\n"),
+  };
+
+  test("the probes keep what the module graph reads: bins without an extension, shell scripts, the app's bundles", () => {
+    const keep = keepFor(["/app"]);
+    expect(keep("/app/node_modules/pm2/bin/pm2-runtime", 4000, 0o755)).toBe("whole");
+    expect(keep("/usr/local/bin/docker-entrypoint.sh", 400, 0o755)).toBe("whole");
+    expect(keep("/app/build/static/js/main.js", 3 << 20, 0o644)).toBe("whole");
+    expect(keep("/app/node_modules/typescript/lib/typescript.js", 9 << 20, 0o644)).toBe("elf");
+    expect(keep("/app/node_modules/pkg/README", 4000, 0o644)).toBe("elf");
+  });
+
+  test("a CRA served by `serve`: react-scripts' eject.js, which nothing loads, asks for no git", () => {
+    expect(run(["serve", "-s", "build", "-l", "3000"], { ...system, ...git, ...cra }, { ...system, ...cra })).toEqual([]);
+    // `npm start` runs react-scripts, whose bin loads its scripts by a computed name: then eject.js counts.
+    expect(run(["npm", "start"], { ...system, ...git, ...cra }, { ...system, ...cra })).toEqual([
+      ["missingProgram", "git", "`/app/node_modules/react-scripts/scripts/eject.js`"],
+    ]);
+  });
+
+  // tree-kill runs ps to find a process's children; the server loads it.
+  const treeKill = {
+    "/app": dir(),
+    "/app/package.json": file(JSON.stringify({ dependencies: { "tree-kill": "1.2.2" } })),
+    "/app/server.js": file('const kill = require("tree-kill");\nrequire("http").createServer().listen(3000);\n'),
+    "/app/node_modules/tree-kill/package.json": json({ main: "index.js" }),
+    "/app/node_modules/tree-kill/index.js": file(
+      "var spawn = require('child_process').spawn;\nfunction children(parentPid) { return spawn('ps', ['-o', 'pid', '--no-headers', '--ppid', parentPid]); }\n",
+    ),
+  };
+
+  test("a dependency the entry loads that spawns ps keeps its finding", () => {
+    expect(run(["node", "server.js"], { ...system, ...ps, ...treeKill }, { ...system, ...treeKill })).toEqual([
+      ["missingProgram", "ps", "`/app/node_modules/tree-kill/index.js`"],
+    ]);
+  });
+
+  test("a dynamic require(x) in a reachable package keeps all its spawn mentions", () => {
+    const plugins = {
+      ...treeKill,
+      "/app/server.js": file('const load = require("plugin-host");\n'),
+      "/app/node_modules/plugin-host/package.json": json({ main: "index.js" }),
+      "/app/node_modules/plugin-host/index.js": file("module.exports = (name) => require(name);\n"),
+      "/app/node_modules/plugin-host/lib/processes.js": file("execFileSync('ps', ['-e']);\n"),
+    };
+    expect(run(["node", "server.js"], { ...system, ...ps, ...plugins }, { ...system, ...plugins })).toEqual([
+      ["missingProgram", "ps", "`/app/node_modules/plugin-host/lib/processes.js`"],
+    ]);
   });
 });

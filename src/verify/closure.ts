@@ -9,6 +9,7 @@ import type { ImageConfig } from "./docker.js";
 import { type ElfInfo, librarySearchPath, readElf } from "./elf.js";
 import type { ImageFs, Keep } from "./image-fs.js";
 import type { VerifyMessageId } from "./messages.js";
+import { isShellScript, type NodeReach, nodeReach, reachStart } from "./node-reach.js";
 import { missingPythonModules, pythonEntry } from "./python-imports.js";
 
 export interface Finding {
@@ -29,6 +30,13 @@ export interface ImageView {
 const MAX_LIBRARIES = 2000;
 export const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 const SCRIPT = /\.(js|cjs|mjs|py)$/;
+/** The app's own files whose imports the module graph follows (TypeScript run by ts-node or tsx too). */
+const APP_CODE = /\.([cm]?js|[cm]?ts|tsx)$/;
+/** Read whole too, for the module graph: the app's TypeScript, shell scripts, bin scripts without an extension. */
+const GRAPH_TEXT = (path: string, mode: number) =>
+  (APP_CODE.test(path) && !path.includes("/node_modules/")) ||
+  path.endsWith(".sh") ||
+  (/\/[^./]+$/.test(path) && ((mode & 0o111) !== 0 || /\/bin\/[^/]+$/.test(path)));
 const BUILTINS = new Set(builtinModules);
 
 /** Which contents the probes read: ELF files and scripts under the roots, loader config, heads of programs. */
@@ -36,8 +44,12 @@ export function keepFor(roots: readonly string[]) {
   const inRoots = (p: string) => roots.some((r) => p === r || p.startsWith(r === "/" ? "/" : `${r}/`));
   return (path: string, size: number, mode: number): ReturnType<Keep> => {
     if (/^\/etc\/(ld\.so\.conf(\.d\/.*)?|ld-musl-.*\.path|passwd|group)$/.test(path)) return "whole";
+    // A shell script anywhere (`docker-entrypoint.sh`): the module graph reads the commands it runs.
+    if (path.endsWith(".sh") && size <= 1 << 16) return "whole";
     if (inRoots(path)) {
-      if ((SCRIPT.test(path) || path.endsWith("/package.json")) && size <= 1 << 20) return "whole";
+      if ((SCRIPT.test(path) || path.endsWith("/package.json") || GRAPH_TEXT(path, mode)) && size <= 1 << 20) return "whole";
+      // The app's own bundles (a React build's main.js) may be larger: the module graph starts from them.
+      if (APP_CODE.test(path) && !path.includes("/node_modules/") && size <= 1 << 23) return "whole";
       if (size <= 1 << 29) return "elf";
     }
     // A shared library elsewhere: what it needs in turn (its content is not kept).
@@ -88,11 +100,16 @@ export function findings(view: ImageView): Finding[] {
     }
   }
 
-  // Programs the image runs.
-  const program = (name: string, by: string, extraPath: readonly string[] = []) => {
+  // Programs the image runs; those that are scripts (a bin of node_modules, a shell script) start the module graph.
+  const ran: string[] = [];
+  const locate = (name: string, extraPath: readonly string[] = []) => {
     const candidates = name.includes("/") ? [posix.resolve(workdir, name)] : [...extraPath, ...path].map((d) => posix.join(d, name));
-    const hit = candidates.map((c) => fs.resolve(c)).find((r) => r && r.entry.type === "file");
+    return candidates.map((c) => fs.resolve(c)).find((r) => r && r.entry.type === "file") ?? null;
+  };
+  const program = (name: string, by: string, extraPath: readonly string[] = []) => {
+    const hit = locate(name, extraPath);
     if (!hit) return add({ key: `prog:${name}`, id: "missingProgram", data: { program: name, by } });
+    ran.push(hit.path);
     if ((hit.entry.mode & 0o111) === 0 && !SCRIPT.test(name))
       return add({ key: `exec:${name}`, id: "notExecutable", data: { program: name, by } });
     const head = hit.entry.data?.subarray(0, 256).toString("latin1") ?? "";
@@ -146,13 +163,44 @@ export function findings(view: ImageView): Finding[] {
     for (const m of missingPythonModules(fs, python, env))
       add({ key: `pymodule:${m.module}`, id: "missingModule", data: { module: m.module, file: m.file } });
 
+  // The files of node_modules that may run: followed from the entry, the scripts it runs, the app's own code and
+  // the programs they run. Built when the scan first meets node_modules.
+  const runTexts = [entryText, env.get("NODE_OPTIONS") ?? ""];
+  for (let i = 0; i < runTexts.length && i < 50; i++)
+    for (const m of runTexts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g))
+      for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
+        const script = named.get(name);
+        if (typeof script === "string" && !runTexts.includes(script)) runTexts.push(script);
+      }
+  const appCode = (root: string, file: string) =>
+    !file.includes("/node_modules/") &&
+    APP_CODE.test(file) &&
+    !file.endsWith(".d.ts") &&
+    !buildScripts.has(file) &&
+    !isTestOrToolFile(file.slice(root.length));
+  let reach: NodeReach | null = null;
+  const mayRun = (file: string) => {
+    if (!reach) {
+      const app = view.roots.flatMap((root) =>
+        [...fs.under(root)].filter(([file, e]) => e.type === "file" && appCode(root, file)).map(([f]) => f),
+      );
+      const spawnedByApp = app.flatMap((f) => spawned(fs.entries.get(f)?.data?.toString("utf8") ?? "").map((n) => locate(n)?.path ?? ""));
+      const scripts = [...ran, ...spawnedByApp].filter((p) => p.includes("/node_modules/") || isShellScript(head(fs, p)));
+      const nodePath = (env.get("NODE_PATH") ?? "").split(":").filter(Boolean);
+      reach = nodeReach(fs, { ...reachStart(runTexts, workdir, [...app, ...scripts]), nodePath });
+    }
+    return reach.runs(file);
+  };
+
   // Programs and modules the app's code uses.
   for (const root of view.roots) {
     for (const [file, e] of fs.under(root)) {
-      if (!e.data || !SCRIPT.test(file) || buildScripts.has(file) || isTestOrToolFile(file.slice(root.length))) continue;
+      if (!e.data || e.size > 1 << 20 || !SCRIPT.test(file) || buildScripts.has(file) || isTestOrToolFile(file.slice(root.length)))
+        continue;
+      // A script of node_modules nothing loads spawns nothing (react-scripts' eject.js beside `serve`).
+      if (file.includes("/node_modules/") && !mayRun(file)) continue;
       const text = e.data.toString("utf8");
-      for (const m of text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|execSync|exec)\(\s*["'`]([A-Za-z0-9_./-]+)/g))
-        program(m[1], `\`${file}\``);
+      for (const name of spawned(text)) program(name, `\`${file}\``);
       for (const m of text.matchAll(/\bsubprocess\.(?:run|call|Popen|check_call|check_output)\(\s*\[\s*["']([A-Za-z0-9_./-]+)/g))
         program(m[1], `\`${file}\``);
       if (file.includes("/node_modules/") || !/\.(c|m)?js$/.test(file)) continue;
@@ -206,6 +254,15 @@ export function shellCommands(script: string): string[] {
     if (first && /^[A-Za-z0-9_./-]+$/.test(first) && !SHELL_WORDS.has(first)) out.push(first);
   }
   return out;
+}
+
+/** Programs a script spawns by name: `spawn("x")`, `execSync("x …")`. */
+function spawned(text: string): string[] {
+  return [...text.matchAll(/\b(?:spawn|spawnSync|execFile|execFileSync|execSync|exec)\(\s*["'`]([A-Za-z0-9_./-]+)/g)].map((m) => m[1]);
+}
+
+function head(fs: ImageFs, path: string): string {
+  return fs.entries.get(path)?.data?.subarray(0, 256).toString("latin1") ?? "";
 }
 
 function packageName(spec: string): string | null {

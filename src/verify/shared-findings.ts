@@ -3,7 +3,9 @@
 // the ENTRYPOINT/CMD, HEALTHCHECK, npm start script) names a program that neither image has (`execFile("SELECT
 // …")` in a database driver's tests). The original has the same finding when its scan reads the same script (same
 // file, same text, same package.json, working folder and ENTRYPOINT/CMD; the same HEALTHCHECK) and none of its
-// PATH folders has that program: a few copied files and stats, no export.
+// PATH folders has that program: a few copied files and stats, no export. A script of node_modules counts only
+// where the app may load it (node-reach.ts); the original reaches it too, as its node_modules holds the optimized
+// image's packages at the same paths (one lockfile; the split only leaves devDependencies out).
 import { posix } from "node:path";
 import { DEFAULT_PATH, type Finding } from "./closure.js";
 import type { Docker, ImageConfig } from "./docker.js";

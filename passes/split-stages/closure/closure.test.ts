@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
-import { importGraph, packageOf } from "./imports.js";
+import { packageOf } from "../../../src/core/module-specifiers.js";
+import { importGraph } from "./imports.js";
 import { osNeeds } from "./native.js";
 import { lockedProd } from "./node-project.js";
 

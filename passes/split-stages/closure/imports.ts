@@ -3,6 +3,7 @@
 // graph cannot be followed (a computed require, an entry the context does not hold), the caller keeps all.
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
+import { COMPUTED, packageOf, SPECIFIER } from "../../../src/core/module-specifiers.js";
 
 export type ImportGraph =
   | { readonly ok: true; readonly packages: ReadonlyMap<string, string> }
@@ -10,9 +11,6 @@ export type ImportGraph =
 
 export type ImportGap = { readonly kind: "computed"; readonly file: string } | { readonly kind: "missing"; readonly file: string };
 
-const SPECIFIER =
-  /\brequire\s*\(\s*(["'`])([^"'`]+)\1\s*\)|\bimport\s*\(\s*(["'`])([^"'`]+)\3\s*\)|\b(?:import|export)\b[^'"`;]*?\bfrom\s*(["'])([^"']+)\5|\bimport\s*(["'])([^"']+)\7/g;
-const COMPUTED = /\brequire\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]|\bimport\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]/;
 const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;
 /**
@@ -21,13 +19,6 @@ const MAX_FILES = 500;
  */
 const TYPE_ONLY = /^(?:import\s+type\s+(?:[{*]|(?!from\b)[\w$]+\s+from\b)|export\s+type\s*[{*])/;
 const TYPESCRIPT = /\.[cm]?tsx?$/;
-
-/** The package name of a bare specifier (`@scope/pkg/sub` → `@scope/pkg`), null for relative and built-in ones. */
-export function packageOf(spec: string): string | null {
-  if (/^[./]/.test(spec) || spec.startsWith("node:")) return null;
-  const parts = spec.split("/");
-  return spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-}
 
 /** Packages reached from the context file `entry`, each with the first file that loads it. */
 export function importGraph(context: BuildContext, entry: string): ImportGraph {
