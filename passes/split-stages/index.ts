@@ -43,6 +43,8 @@ export default definePass({
     noLockfile:
       "There is no lockfile, so `{command}` resolves versions afresh and the result can differ from the original's install; commit a lockfile.",
     osNeeds: "Installed {packages} in the runtime: the production dependency `{package}` {why}.",
+    systemBrowser:
+      "Left puppeteer's own Chrome download out of the runtime: `PUPPETEER_EXECUTABLE_PATH` names `{path}`, which the runtime's `{package}` package installs.",
     globalRuntime: "Installed the global {packages} in the runtime stage (same spec as the original) because the image runs it.",
     globalBuildOnly: "Left the global `{package}` in the build stage: the image does not run it.",
     entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",

@@ -124,7 +124,8 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
  * whatever lockfile (yarn classic and pnpm 9 record no install scripts). Sources: each package's install docs.
  */
 const OUTSIDE: Readonly<Record<string, string>> = {
-  puppeteer: "downloads Chrome into the home folder (`~/.cache/puppeteer`) at install, outside node_modules",
+  puppeteer:
+    "downloads Chrome into the home folder (`~/.cache/puppeteer`) at install, outside node_modules (install Debian's `chromium` and set `PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium` to launch that one instead)",
   cypress: "downloads its app into the home folder (`~/.cache/Cypress`) at install, outside node_modules",
   "playwright-chromium": "downloads a browser into the home folder (`~/.cache/ms-playwright`) at install, outside node_modules",
   "playwright-firefox": "downloads a browser into the home folder (`~/.cache/ms-playwright`) at install, outside node_modules",
@@ -143,12 +144,20 @@ export type NativeNeeds =
  * finds the libraries it found at install, since the runtime keeps the run-time part of every OS package the
  * build added, and every Alpine one); elsewhere it is unknown.
  */
-export function osNeeds(packages: readonly LockedPackage[], local: ReadonlySet<string> = new Set(), sameImage = false): NativeNeeds {
+export function osNeeds(
+  packages: readonly LockedPackage[],
+  local: ReadonlySet<string> = new Set(),
+  sameImage = false,
+  /** Packages whose outside need the Dockerfile meets itself (puppeteer told to launch an OS package's browser). */
+  met: ReadonlySet<string> = new Set(),
+): NativeNeeds {
   const needs: Array<{ pkg: string } & OsNeeds> = [];
   const seen = new Set<string>();
   for (const p of packages) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
+    // Its install script only downloads what the Dockerfile's own package replaces.
+    if (met.has(p.name)) continue;
     if (Object.hasOwn(OUTSIDE, p.name)) return { ok: false, pkg: p.name, id: "nativeOutside", why: OUTSIDE[p.name] };
     const known = NATIVE[p.name] ?? (RUNS[p.name] && { ...RUNS[p.name], program: true });
     if (known) needs.push({ pkg: p.name, ...known });

@@ -3,6 +3,7 @@
 // needs are unknown. Shared by the layered plan and the plan that prunes in the build stage.
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
+import type { Analysis } from "../analysis.js";
 import type { RecipeNote } from "./types.js";
 
 export type NativePackages =
@@ -23,14 +24,19 @@ export function nativePackages(
   runtimePackages: readonly string[],
   fullToSlim: boolean,
   line: number,
+  a: Analysis | null = null,
 ): NativePackages {
   const dev = keptDev ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
   // Without a lockfile only the manifest's own dependencies are known: the tables still speak for those.
   const direct = Object.keys({ ...project.pkg.dependencies, ...project.pkg.optionalDependencies }).map((name) => ({ name, builds: false }));
-  const native = osNeeds([...(project.prodPackages ?? direct), ...dev], undefined, !fullToSlim);
+  const browser = a === null ? null : systemBrowser(a, runtimePackages);
+  const met = browser ? new Set(["puppeteer"]) : new Set<string>();
+  const native = osNeeds([...(project.prodPackages ?? direct), ...dev], undefined, !fullToSlim, met);
   if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg, ...("why" in native ? { why: native.why } : {}) } };
   const apt: string[] = [];
   const notes: RecipeNote[] = [];
+  const names = [...(project.prodPackages ?? direct), ...dev].map((p) => p.name);
+  if (browser && names.includes("puppeteer")) notes.push({ line, id: "systemBrowser", data: browser });
   const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
   for (const need of native.needs) {
     // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
@@ -47,4 +53,25 @@ export function nativePackages(
     });
   }
   return { ok: true, apt, notes };
+}
+
+/** Browsers of OS packages, by the path a program launches them at. */
+const BROWSERS: Readonly<Record<string, string>> = {
+  // Debian's chromium; Alpine's names it chromium-browser too (its runtime repeats the apk add).
+  "/usr/bin/chromium": "chromium",
+  "/usr/bin/chromium-browser": "chromium",
+  "/usr/bin/chromium-headless-shell": "chromium-headless-shell",
+};
+
+/**
+ * `ENV PUPPETEER_EXECUTABLE_PATH` names a browser an OS package of the Dockerfile installs, and the runtime keeps
+ * that package: puppeteer launches it (the variable is its default `executablePath`), not the Chrome its install
+ * downloads into the home folder, which the runtime does not take.
+ */
+export function systemBrowser(a: Analysis, runtimePackages: readonly string[]): { path: string; package: string } | null {
+  const env = a.stage.body.filter((i) => i.keyword === "ENV").map((i) => i.args);
+  const paths = env.flatMap((e) => [...e.matchAll(/\bPUPPETEER_EXECUTABLE_PATH[= ]"?([^\s"]+)"?/g)].map((m) => m[1]));
+  if (paths.length !== 1 || !Object.hasOwn(BROWSERS, paths[0])) return null;
+  const kept = [...runtimePackages, ...a.setup.flatMap((u) => u.alpinePackages)].map((p) => p.replace(/[=:].*$/, ""));
+  return kept.includes(BROWSERS[paths[0]]) ? { path: paths[0], package: BROWSERS[paths[0]] } : null;
 }

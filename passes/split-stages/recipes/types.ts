@@ -83,6 +83,7 @@ export type RecipeNoteId =
   | "depsStage"
   | "noLockfile"
   | "osNeeds"
+  | "systemBrowser"
   | "globalRuntime"
   | "globalBuildOnly"
   | "entryPackage"
