@@ -190,6 +190,11 @@ function addPrefetch(
 ): { body: readonly Instruction[]; next: number } | null {
   const build = buildWithoutDependencyStep(commands);
   if (!build || !ctx.context.available) return null;
+  // A wrapper the RUN makes executable first (`chmod +x ./mvnw && ./mvnw package`) might not run in a step
+  // before it; merge-run gives this shape to a `RUN chmod` followed by the build, which has no COPY to move.
+  const program = posix.basename(build.cmd.name ?? "");
+  const chmods = commands.filter((c) => c.name !== null && posix.basename(c.name) === "chmod");
+  if (chmods.some((c) => c.args.some((a) => a.value !== null && posix.basename(a.value) === program))) return null;
   const start = regionStart(body, index);
   const copies = body
     .slice(start, index)
