@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import type { Parser as ParserType } from "web-tree-sitter";
 import { parseFast } from "./shell-fast.js";
-import { copyTree } from "./shell-tree.js";
+import { copyTree, rawCursorCalls } from "./shell-tree.js";
 
 /** The part of web-tree-sitter's `Node` API passes may use: both parsers' nodes have it. */
 export interface ShellNode {
@@ -59,7 +59,9 @@ export function loadShell(): Promise<void> {
     // faster for a batch worker too (measured: V8's optimising tier costs more CPU than it saves in 600 files).
     v8.setFlagsFromString("--liftoff-only");
     const { Parser, Language } = await import("web-tree-sitter");
-    await Parser.init({ locateFile: (name: string) => wasmPath(name, "web-tree-sitter") });
+    const module = { locateFile: (name: string) => wasmPath(name, "web-tree-sitter") };
+    await Parser.init(module);
+    rawCursorCalls(module);
     const bash = await Language.load(wasmPath("tree-sitter-bash.wasm", "tree-sitter-bash"));
     const p = new Parser();
     p.setLanguage(bash);
