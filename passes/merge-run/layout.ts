@@ -23,6 +23,14 @@ export const VERBATIM = new Set([
  * the same; quoted text, heredocs and comments are left as they are.
  */
 export function collapseBlanks(script: ShellScript): ShellScript {
+  // Once per parsed script object, which the shell parser shares between the files of a batch.
+  let tidy = collapsed.get(script);
+  if (!tidy) collapsed.set(script, (tidy = collapse(script)));
+  return tidy;
+}
+const collapsed = new WeakMap<ShellScript, ShellScript>();
+
+function collapse(script: ShellScript): ShellScript {
   // A gap is a run of two or more blanks: only nodes that span one need a look (walking the tree is the cost).
   const runs = textRuns(script.text, /[ \t]{2,}/g);
   if (runs.length === 0) return script;

@@ -51,7 +51,7 @@ type Analysis =
   | {
       readonly ok: true;
       readonly script: ShellScript;
-      readonly state: StateItem[];
+      readonly state: readonly StateItem[];
       readonly background: boolean;
       readonly comment: boolean;
       readonly effects: PathEffects;
@@ -69,17 +69,36 @@ function analyze(df: Dockerfile, stage: Stage, instr: Instruction): Analysis {
   if (!shell || !POSIX_SHELLS.test(shell[0] ?? "")) return no("nonPosixShell", { shell: (shell ?? ["?"]).join(" ") });
   const parsed = parseRun(df, stage, instr);
   if (!parsed.ok) return no(parsed.tooDeep ? "tooDeep" : "parseError", { depth: String(MAX_SHELL_DEPTH) });
-  const script = collapseBlanks(parsed.script);
-  if (topLevel(script).statements.length === 0) return no("noCommand");
-  return {
-    ok: true,
-    script,
-    state: stateLeftBehind(script),
-    background: hasBackground(script),
-    comment: trailingComment(script) !== "",
-    effects: pathEffects(script, shell[0]),
-  };
+  return reading(parsed.script, shell[0]) ?? no("noCommand");
 }
+
+/**
+ * What a script does, by the shell that runs it: worked out once per parsed script object, which the shell
+ * parser shares between the RUNs of a file and the files of a batch (the same RUN in many Dockerfiles).
+ * Null when the script runs no command.
+ */
+function reading(parsed: ShellScript, shell: string): Readable | null {
+  let byShell = readings.get(parsed);
+  if (!byShell) readings.set(parsed, (byShell = new Map()));
+  let known = byShell.get(shell);
+  if (known === undefined) {
+    const script = collapseBlanks(parsed);
+    known =
+      topLevel(script).statements.length === 0
+        ? null
+        : {
+            ok: true,
+            script,
+            state: stateLeftBehind(script),
+            background: hasBackground(script),
+            comment: trailingComment(script) !== "",
+            effects: pathEffects(script, shell),
+          };
+    byShell.set(shell, known);
+  }
+  return known;
+}
+const readings = new WeakMap<ShellScript, Map<string, Readable | null>>();
 
 const list = (items: readonly string[]) => [...new Set(items)].join(", ");
 

@@ -105,10 +105,9 @@ export interface ProjectInstall {
 
 export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } | { readonly ok: false; readonly refusal: Refusal };
 
-class Refused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.id);
-  }
+/** Thrown to stop the walk; not an Error, whose stack trace cost more than the walk (most stages are refused). */
+class Refused {
+  constructor(readonly refusal: Refusal) {}
 }
 
 const refuse = (line: number, id: RefusalId, data: Record<string, string> = {}): never => {

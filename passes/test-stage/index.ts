@@ -58,13 +58,16 @@ export default definePass({
     several: "Kept the tests where they are: stages {stages} all run tests, and `--test-stage` moves the tests of one stage only.",
   },
   run(df, ctx) {
-    const found = df.stages.map((stage) => testRuns(df, stage));
-    const withTests = found.map((runs, i) => ({ i, runs })).filter((s) => s.runs.length > 0);
-    if (withTests.length === 0) return df;
     const final = df.stages.length - 1;
     const needed = neededStages(df);
     const option = ctx.options.testStage === true;
     const split = ctx.input.stages.length === 1 && df.stages.length > 1;
+    // Without the option, the pass only says why it left the tests of a stage the final image skips (and, after a
+    // split, of an earlier stage it needs): the RUNs of the other stages are not read for tests (most files).
+    const told = (i: number) => !needed.has(i) || (split && i !== final && !writesMarker(df.stages[i]));
+    const found = df.stages.map((stage, i) => (option || told(i) ? testRuns(df, stage) : []));
+    const withTests = found.map((runs, i) => ({ i, runs })).filter((s) => s.runs.length > 0);
+    if (withTests.length === 0) return df;
     const label = (i: number) => df.stages[i].name ?? String(i);
     const first = (runs: readonly TestRun[]) => ({ line: runs[0].instr.line, command: runs.map((r) => r.commands).join("`, `") });
 

@@ -35,8 +35,13 @@ export function catalogPin(registry: string | null, name: string, tag: string): 
   if (image === null) return null;
   const group = groupsOf(image).get(tag);
   if (!group) return null;
-  return { tag: pinCandidates(tag, group)[0] ?? tag, date: CATALOG_DATE };
+  // Worked out once per catalog tag (a finite set): a batch pins the same few tags in file after file.
+  const key = `${image}:${tag}`;
+  let pin = pins.get(key);
+  if (!pin) pins.set(key, (pin = Object.freeze({ tag: pinCandidates(tag, group)[0] ?? tag, date: CATALOG_DATE })));
+  return pin;
 }
+const pins = new Map<string, CatalogPin>();
 
 /** The tags that named the same image as `tag` on the catalog's date (empty when it does not know the tag). */
 export function catalogGroup(registry: string | null, name: string, tag: string): readonly string[] {

@@ -3,6 +3,11 @@
 // the passes read the same nodes many times over: one walk with a cursor costs less than that, the wasm tree
 // can be freed at once, and the passes then see one kind of node whatever parsed the script.
 // shell-tree.test.ts compares the copy with tree-sitter's own tree on every testdata and corpus RUN.
+//
+// The cursor's methods copy its four words into wasm memory before each call and back after each move (five
+// calls and some forty word copies per node): the words stay in the binding's transfer buffer between calls,
+// so the walk calls the binding's exports itself when it has them (`rawCursorCalls`), and writes the words
+// back into the cursor object once, before the cursor is freed. Twice as fast as through the methods.
 import type { Language, Tree, TreeCursor } from "web-tree-sitter";
 import { FastNode } from "./shell-fast.js";
 
@@ -40,9 +45,103 @@ export function copyTree(tree: Tree, text: string, maxDepth: number): FastNode |
   if (!named) namedByType.set(language, (named = []));
   const cursor = tree.walk();
   try {
+    if (raw) return walkRaw(raw, (tree as unknown as Record<number, number>)[0], text, maxDepth, language, named);
     return walk(cursor, text, maxDepth, language, named);
   } finally {
+    // The raw walk moved the cursor in the transfer buffer only: its words (the stack it grew) go back first.
+    if (raw) for (let i = 0; i < 4; i++) (cursor as unknown as Record<number, number>)[i] = raw.heap().HEAP32[(raw.buffer >> 2) + i];
     cursor.delete();
+  }
+}
+
+/** The binding's cursor exports, called with the tree's address; the cursor is the transfer buffer's first four words. */
+interface RawCalls {
+  readonly buffer: number;
+  readonly heap: () => { readonly HEAP32: Int32Array };
+  readonly firstChild: (tree: number) => number;
+  readonly nextSibling: (tree: number) => number;
+  readonly parent: (tree: number) => number;
+  readonly typeId: (tree: number) => number;
+  readonly isNamed: (tree: number) => number;
+  readonly start: (tree: number) => number;
+  readonly end: (tree: number) => number;
+  readonly fieldId: (tree: number) => number;
+}
+let raw: RawCalls | null = null;
+
+/**
+ * Use the exports of web-tree-sitter's module: the object given to `Parser.init`, which emscripten fills in
+ * (it stays empty when an earlier `Parser.init` made the module: the walk then goes through the cursor's
+ * methods). Called once, right after `Parser.init`.
+ */
+export function rawCursorCalls(module: Record<string, unknown>): void {
+  const names = {
+    init: "_ts_init",
+    firstChild: "_ts_tree_cursor_goto_first_child_wasm",
+    nextSibling: "_ts_tree_cursor_goto_next_sibling_wasm",
+    parent: "_ts_tree_cursor_goto_parent_wasm",
+    typeId: "_ts_tree_cursor_current_node_type_id_wasm",
+    isNamed: "_ts_tree_cursor_current_node_is_named_wasm",
+    start: "_ts_tree_cursor_start_index_wasm",
+    end: "_ts_tree_cursor_end_index_wasm",
+    fieldId: "_ts_tree_cursor_current_field_id_wasm",
+  };
+  const f = Object.fromEntries(Object.entries(names).map(([k, name]) => [k, module[name]]));
+  if (!Object.values(f).every((v) => typeof v === "function") || !(module.HEAP32 instanceof Int32Array)) return;
+  const call = f as Record<keyof typeof names, (tree?: number) => number>;
+  raw = {
+    // The buffer's address; `_ts_init` only writes the language versions there, which the module read at its start.
+    buffer: call.init(),
+    // Read afresh: a memory that grows gets a new view.
+    heap: () => module as unknown as { HEAP32: Int32Array },
+    ...(call as Omit<RawCalls, "buffer" | "heap">),
+  };
+}
+
+function walkRaw(calls: RawCalls, tree: number, text: string, maxDepth: number, language: Language, named: boolean[]): FastNode | null {
+  const { firstChild, nextSibling, parent, typeId, isNamed, start, end, fieldId } = calls;
+  const types = language.types;
+  const fields = language.fields;
+  const open = (above: Open | undefined): Open => {
+    const id = typeId(tree);
+    let isNamedType = named[id];
+    if (isNamedType === undefined) isNamedType = named[id] = isNamed(tree) === 1;
+    return {
+      type: types[id] || "ERROR",
+      named: isNamedType,
+      start: start(tree),
+      end: end(tree),
+      field: above && TYPES_WITH_FIELDS.has(above.type) ? (fields[fieldId(tree)] ?? null) : null,
+      kids: [],
+      fields: [],
+    };
+  };
+  // As `walk` below, through the raw calls.
+  const ancestors: Open[] = [];
+  let current = open(undefined);
+  for (;;) {
+    if (firstChild(tree) === 1) {
+      ancestors.push(current);
+      if (ancestors.length > maxDepth) return null;
+      current = open(current);
+      continue;
+    }
+    for (;;) {
+      const node =
+        current.kids.length === 0
+          ? new FastNode(text, current.type, current.named, current.start, current.end)
+          : new FastNode(text, current.type, current.named, current.start, current.end, current.kids, current.fields);
+      const above = ancestors[ancestors.length - 1];
+      if (!above) return node;
+      above.kids.push(node);
+      above.fields.push(current.field);
+      if (nextSibling(tree) === 1) {
+        current = open(above);
+        break;
+      }
+      parent(tree);
+      current = ancestors.pop() as Open;
+    }
   }
 }
 
