@@ -384,9 +384,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       commands.some((c) => /^(chown|chmod)$/.test(posix.basename(c.name ?? ""))) &&
       commands.every((c) => !FOLDER_COMMANDS.has(posix.basename(c.name ?? "")) || repeatable(c)) &&
       // Absolute, since the runtime repeats the RUN before its WORKDIR; and new: nothing copied lies in or above it.
-      folders.every(
-        (p) => p !== null && p.startsWith("/") && ![...copy].some((c) => isUnder(c, at(line, dir, p)) || isUnder(at(line, dir, p), c)),
-      );
+      folders.every((p) => p?.startsWith("/") && ![...copy].some((c) => isUnder(c, at(line, dir, p)) || isUnder(at(line, dir, p), c)));
     const written = runWrites.length;
     // A word made of ENV variables and plain characters (`$VIRTUAL_ENV/bin`, `"${APP_HOME}"`) is what the shell
     // gives it, unless the script sets the variable itself.
