@@ -151,6 +151,8 @@ export default definePass({
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
     cgoLibrary:
       "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
+    pipLibraryRelease:
+      "Did not split: the pip package `{package}` needs libraries that `{image}` has, and their run-time package names on its Debian release are not known; write the release in the tag (e.g. `-bookworm`).",
     extensionLibrary:
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     goCache:

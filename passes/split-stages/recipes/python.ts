@@ -1,6 +1,9 @@
 // Python: the same version on its `-slim` variant; the virtualenv and the app folder are copied, and what
 // pip installed outside a virtualenv (python-site.ts).
 import type { ImageRef } from "../../../src/core/ir.js";
+import { aptInstallRun } from "../apt-run.js";
+import { debianRelease } from "../closure/debian-release.js";
+import { pipLibraries } from "../closure/python-native.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
 import { outermost } from "../paths.js";
@@ -24,7 +27,7 @@ export const pythonRecipe: Recipe = {
   matches: (base) => isOfficial(base, "python"),
   tools: ["python", "python3", "pip", "pip3"],
   systemPip: true,
-  plan(base, a, context): PlanResult {
+  plan(base, a, context, runtimePackages): PlanResult {
     const tag = base.tag ?? "latest";
     if (/slim|alpine/.test(tag)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const { version, codename } = splitCodename(tag);
@@ -35,12 +38,22 @@ export const pythonRecipe: Recipe = {
     const installed = a.apt.flatMap((i) => i.packages);
     const unlinked = extensionLibraries(context).find((e) => devPackageFor(e.library, installed) === null);
     if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
+    // Libraries of the full image that pip packages build against or load.
+    const pip = pipLibraries(context, debianRelease(base));
+    if (pip.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: pip.unknown, image: base.raw } };
+    const line = a.stage.body[a.lastBuild].line;
+    const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
+    const libraries = pip.packages.filter((p) => !kept.has(p));
+    const runtimePrelude = libraries.length > 0 ? [aptInstallRun(["-y", "--no-install-recommends"], libraries, line)] : [];
+    const libraryNotes: RecipeNote[] = pip.needs
+      .filter((n) => n.packages.some((p) => libraries.includes(p)))
+      .map((n) => ({ line, id: "osNeeds", data: { package: n.pkg, why: n.why, packages: n.packages.map((p) => `\`${p}\``).join(", ") } }));
     if (a.systemPip.length === 0)
       return {
         ok: true,
         plan: withContextReplay(
           a,
-          { image, shellless: false, builderInserts: [], runtimePrelude: [], notes: [] },
+          { image, shellless: false, builderInserts: [], runtimePrelude, notes: libraryNotes },
           copyDestination,
           SAME_PYTHON,
         ),
@@ -49,6 +62,7 @@ export const pythonRecipe: Recipe = {
     if (python === null) return { ok: false, id: "pythonVersion", data: { image: base.raw } };
     const site = sitePaths(a, python, "official");
     const notes: RecipeNote[] = [
+      ...libraryNotes,
       {
         line: a.systemPip[0].line,
         id: site.some((p) => p.includes("[")) ? "sitePackagesEither" : "sitePackages",
@@ -56,7 +70,7 @@ export const pythonRecipe: Recipe = {
       },
     ];
     const copyPaths = outermost([...a.copyPaths, ...site]);
-    const plan = { image, shellless: false, builderInserts: [], runtimePrelude: [], notes, copyPaths, commands: pipCommands(context) };
+    const plan = { image, shellless: false, builderInserts: [], runtimePrelude, notes, copyPaths, commands: pipCommands(context) };
     return { ok: true, plan: withContextReplay(a, plan, copyDestination, SAME_PYTHON) };
   },
 };

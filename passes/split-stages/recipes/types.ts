@@ -18,6 +18,7 @@ export type RecipeRefusalId =
   | "extensionLibrary"
   | "nativeUnknown"
   | "nativeOutside"
+  | "pipLibraryRelease"
   | "alpinePackages"
   | "globalInstall"
   | "staticRuntimeBlocked"

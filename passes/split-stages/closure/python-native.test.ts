@@ -1,0 +1,25 @@
+import { describe, expect, test } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import { pipLibraries, pipRequirements } from "./python-native.js";
+
+describe("pipRequirements", () => {
+  test("names are normalized and keep their extras, from requirements files, pyproject.toml and Pipfile", () => {
+    const context = memoryContext({
+      "requirements.txt": "Django==5.1\npsycopg[binary,pool]>=3.2  # db\n-r other.txt\n",
+      "pyproject.toml": '[project]\ndependencies = ["Python_Magic>=0.4", "flask"]\n',
+      Pipfile: '[packages]\nmysqlclient = "*"\n\n[dev-packages]\npytest = "*"\n',
+    });
+    const found = pipRequirements(context);
+    expect(found.get("psycopg")).toEqual(["binary", "pool"]);
+    expect([...found.keys()].sort()).toEqual(["django", "flask", "mysqlclient", "psycopg", "python-magic"]);
+  });
+});
+
+describe("pipLibraries", () => {
+  test("each release's run-time package names; none for a package that brings its own library", () => {
+    const context = memoryContext({ "requirements.txt": "psycopg2==2.9.10\npython-magic\npsycopg[binary]\n" });
+    expect(pipLibraries(context, "bookworm").packages).toEqual(["libpq5", "libmagic1"]);
+    expect(pipLibraries(context, "trixie").packages).toEqual(["libpq5", "libmagic1t64"]);
+    expect(pipLibraries(context, null).unknown).toBe("psycopg2");
+  });
+});

@@ -1,0 +1,17 @@
+FROM python:3.12-bookworm AS build
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+FROM python:3.12-slim-bookworm AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpq5 \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /usr/local/bin /usr/local/bin
+COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
+COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
+COPY requirements.txt .
+COPY . .
+EXPOSE 8000
+CMD ["gunicorn", "app:application", "-b", "0.0.0.0:8000"]
