@@ -57,6 +57,7 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
         }
         if (!vendored) {
           openedPaths(text, path);
+          for (const implicit of implicitReads(text, (d) => context.list(root === "." ? d : `${root}/${d}`))) literals.add(implicit);
           for (const m of text.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) literals.add(m[1] ?? m[2]);
           for (const m of text.matchAll(/^\/\/go:embed\s+(.*)$/gm)) for (const p of m[1].trim().split(/\s+/)) embedded.add(cleanPath(p));
         }
@@ -122,4 +123,18 @@ export function devPackageFor(lib: string, installed: readonly string[]): string
       return [bare, bare.replace(/[-\d.]+$/, ""), stem === "zlib1g" ? "z" : bare].some((s) => wanted.has(s));
     }) ?? null
   );
+}
+
+/**
+ * Files a call reads without naming them in a literal: godotenv's `Load()` reads `.env`; viper reads
+ * `<SetConfigName>.<any extension>` in each `AddConfigPath` folder.
+ */
+function implicitReads(text: string, list: (dir: string) => readonly string[]): string[] {
+  const found: string[] = [];
+  if (/\bgodotenv\.(?:Load|Overload)\(\s*\)/.test(text)) found.push(".env");
+  const names = [...text.matchAll(/\bviper\.SetConfigName\(\s*"([^"\n]+)"\s*\)/g)].map((m) => m[1]);
+  const dirs = [...text.matchAll(/\bviper\.AddConfigPath\(\s*"([^"\n]+)"\s*\)/g)].map((m) => cleanPath(m[1]) || ".");
+  for (const dir of dirs.length > 0 ? dirs : ["."])
+    for (const file of list(dir)) if (names.some((n) => file.startsWith(`${n}.`))) found.push(dir === "." ? file : `${dir}/${file}`);
+  return found;
 }
