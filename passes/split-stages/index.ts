@@ -64,6 +64,8 @@ export default definePass({
       "Ran corepack again at the start of the runtime (as on line {lines}): it puts the package managers' commands next to node, which the runtime's copies do not bring.",
     upgradeRepeated:
       "Upgraded the runtime's own packages at its start (as on line {lines}), as the build upgraded the base image's: the runtime image is another one, so copying would not do.",
+    goAlpineStatic:
+      "Left the Alpine packages {packages} in the build stage: the static Go program runs none of them, and the distroless runtime has its own CA certificates and time zones.",
     apkBuildOnly:
       "Left the Alpine build toolchain {packages} out of the runtime stage: it compiles native code at install, which the stage that installs the production dependencies does again, and nothing the image runs names its commands.",
     apkRepeated:
@@ -100,6 +102,8 @@ export default definePass({
     variableBase:
       "Did not split: the base image `{image}` uses a build argument without a default, or one whose slim variant cannot follow it; write the tag literally to let the pass split it.",
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
+    goAlpineNotStatic:
+      "Did not split: on `{image}` only a static Go program gets a runtime (distroless: no shell, no Alpine packages), and {reason}; split by hand.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
     nothingBuildOnly:
@@ -355,6 +359,8 @@ export default definePass({
         : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
+    // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
+    if (plan.setupLeftInBuild) a = { ...a, setup: [] };
     if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
     const wholesale = (plan.copyPaths ?? a.copyPaths).find(isSystemDir);
     if (wholesale && a.baseDirWrite !== null) return decline("systemDir", { path: wholesale }, a.baseDirWrite);

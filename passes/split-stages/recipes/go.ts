@@ -65,7 +65,7 @@ export const goRecipe: Recipe = {
   baseWorkdir: "/go",
   plan(base, a, context, runtimePackages, options): PlanResult {
     const tag = base.tag ?? "latest";
-    if (/alpine/.test(tag)) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
+    const alpine = /alpine/.test(tag);
     const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+build\b/.test(i.args));
     const text = a.stage.body.map((i) => (i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG" ? i.args : "")).join("\n");
     const gomod = a.workdir === null ? null : contextSource(`${a.workdir}/go.mod`, a.sources);
@@ -103,6 +103,25 @@ export const goRecipe: Recipe = {
       });
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
     const shellless = !cgo && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
+    // On Alpine only a static program has a runtime (distroless); it takes none of the stage's Alpine packages.
+    const setupLeftInBuild = alpine ? alpineBuildOnly(a) : undefined;
+    if (alpine && (!shellless || setupLeftInBuild === null)) {
+      const extra = a.setup.flatMap((u) => u.alpinePackages).filter((p) => !GO_ALPINE_BUILD_ONLY.has(p));
+      const reason = cgo
+        ? "the program uses cgo, which links Alpine's C library"
+        : entryNeedsShell
+          ? 'the entry needs a shell (write it in exec form, `ENTRYPOINT ["/app/server"]`)'
+          : extra.length > 0
+            ? `the stage adds Alpine packages the program may run or load (${extra.map((p) => `\`${p}\``).join(", ")})`
+            : "the stage sets up users, folders or upgrades that a shell-less runtime cannot repeat";
+      return { ok: false, id: "goAlpineNotStatic", data: { image: base.raw, reason } };
+    }
+    if (setupLeftInBuild && setupLeftInBuild.length > 0)
+      notes.push({
+        line: a.setup[0].instr.line,
+        id: "goAlpineStatic",
+        data: { packages: setupLeftInBuild.map((p) => `\`${p}\``).join(", ") },
+      });
     // golang images set WORKDIR /go; keep it when the Dockerfile sets none.
     const ownWorkdir = a.stage.body.some((i) => i.keyword === "WORKDIR");
     const prelude = ownWorkdir ? [] : [instruction("WORKDIR", "/go", { line: a.stage.from.line })];
@@ -113,9 +132,35 @@ export const goRecipe: Recipe = {
       if (!hasUser) prelude.unshift(instruction("USER", "root", { line: a.stage.from.line }));
       notes.push({ line: a.stage.from.line, id: "distroless", data: { user: hasUser ? "" : ", and `USER root` keeps the original user" } });
       const nonRootUser = { name: "65532:65532", chown: "65532:65532" };
-      return { ok: true, plan: { image: "gcr.io/distroless/static-debian12", shellless, runtimePrelude: prelude, nonRootUser, ...common } };
+      return {
+        ok: true,
+        plan: {
+          image: "gcr.io/distroless/static-debian12",
+          shellless,
+          runtimePrelude: prelude,
+          nonRootUser,
+          ...(setupLeftInBuild ? { setupLeftInBuild } : {}),
+          ...common,
+        },
+      };
     }
     const codename = splitCodename(tag).codename ?? "bookworm";
     return { ok: true, plan: { image: `debian:${codename}-slim`, shellless, runtimePrelude: prelude, ...common } };
   },
 };
+
+/**
+ * Alpine packages a Go build adds only to build: the toolchain, git and ssh for modules; CA certificates and
+ * time zones the distroless runtime has itself. Null when a setup does more (users, folders, an upgrade) or adds
+ * anything else the program might run or load.
+ */
+function alpineBuildOnly(a: Analysis): string[] | null {
+  const packages = a.setup.flatMap((u) => u.alpinePackages);
+  const plain = a.setup.every((u) => !u.users && !u.folders && !u.upgrades && (u.corepackTools ?? []).length === 0);
+  return plain && packages.every((p) => GO_ALPINE_BUILD_ONLY.has(p)) ? [...new Set(packages)] : null;
+}
+
+const GO_ALPINE_BUILD_ONLY = new Set([
+  ...["git", "openssh", "openssh-client", "gcc", "g++", "musl-dev", "libc-dev", "build-base", "make", "binutils"],
+  ...["pkgconf", "upx", "ca-certificates", "tzdata"],
+]);

@@ -19,6 +19,7 @@ export type RecipeRefusalId =
   | "nativeUnknown"
   | "nativeOutside"
   | "pipLibraryRelease"
+  | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"
   | "staticRuntimeBlocked"
@@ -85,6 +86,7 @@ export type RecipeNoteId =
   | "noLockfile"
   | "osNeeds"
   | "systemBrowser"
+  | "goAlpineStatic"
   | "globalRuntime"
   | "globalBuildOnly"
   | "entryPackage"
@@ -166,6 +168,8 @@ export interface RecipePlan {
   readonly copiesInPlace?: boolean;
   /** The runtime needs nothing from the builder, which is then left out. */
   readonly dropBuilder?: boolean;
+  /** The Alpine packages the stage adds, all build-only: the runtime repeats none of the stage's setup. */
+  readonly setupLeftInBuild?: readonly string[];
   /** Commands the runtime stage installs itself (global CLIs, OS packages). */
   readonly providedTools?: readonly string[];
   /** The runtime's own CMD, replacing the original ENTRYPOINT/CMD (another server runs the same site). */
