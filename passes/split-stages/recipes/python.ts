@@ -3,6 +3,7 @@
 import type { ImageRef } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
+import { isBuildOnlyPackage, packageName } from "../closure/debian-libs.js";
 import { pipLibraries } from "../closure/python-native.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
@@ -29,17 +30,21 @@ export const pythonRecipe: Recipe = {
   systemPip: true,
   plan(base, a, context, runtimePackages): PlanResult {
     const tag = base.tag ?? "latest";
-    if (/slim|alpine/.test(tag)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
+    // A slim image that installs a compiler or headers to build packages: the runtime is the same image without them.
+    const buildOnly = a.apt.some((i) => i.packages.some((p) => isBuildOnlyPackage(packageName(p))));
+    if (/alpine/.test(tag) || (/slim/.test(tag) && !buildOnly)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const { version, codename } = splitCodename(tag);
     // Official tags put the codename after `slim`: 3.11-slim-bookworm.
     const slim = tag === "latest" ? "slim" : `${version ? `${version}-` : ""}slim${codename ? `-${codename}` : ""}`;
-    const image = `${base.name}:${slim}`;
+    const sameImage = /slim/.test(tag);
+    const image = sameImage ? base.raw : `${base.name}:${slim}`;
     // A local extension links a library of the full image: only an installed -dev tells its run-time package.
     const installed = a.apt.flatMap((i) => i.packages);
     const unlinked = extensionLibraries(context).find((e) => devPackageFor(e.library, installed) === null);
     if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
     // Libraries of the full image that pip packages build against or load.
-    const pip = pipLibraries(context, debianRelease(base));
+    // On its own image the runtime has what the original had: the libraries of the headers the stage installs.
+    const pip = sameImage ? { packages: [], needs: [], unknown: null } : pipLibraries(context, debianRelease(base));
     if (pip.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: pip.unknown, image: base.raw } };
     const line = a.stage.body[a.lastBuild].line;
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));

@@ -2,5 +2,3 @@
 const sidebars = { docs: ["intro", "deploy"] };
 
 module.exports = sidebars;
-
-// msb-opt verify 346e4b5683c7 optimized 1
