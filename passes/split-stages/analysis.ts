@@ -33,7 +33,8 @@ export type RefusalId =
   | "userNotReplayable"
   | "apkNotReplayable"
   | "upgradeNotReplayable"
-  | "folderMode";
+  | "folderMode"
+  | "managerVirtualenv";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -261,6 +262,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const buildCommands = new Set<string>();
   const venvs: string[] = [];
   const systemPip: Array<{ line: number; user: boolean }> = [];
+  let poetrySystem = false;
   const setups: SystemSetup[] = [];
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
   const modes: Array<{ line: number; path: string; command: string }> = [];
@@ -449,6 +451,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         add(line, at(line, dir, operands[operands.length - 1]));
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
         pythonEffects(shellValue(cmd.name) ?? cmd.name, name, args, line, dir);
+      } else if (name === "pipenv" || name === "poetry") {
+        projectManagerEffects(name, args, line, dir);
       } else if (name === "npm" && (operands[0] === "config" || operands[0] === "set")) {
         // `npm config set` writes a config file, not the project: the runtime's npm reads it too.
         const sub = operands[0] === "set" ? "set" : operands[1];
@@ -493,6 +497,28 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     const setup = systemSetup(instr, commands, freshFolders);
     if (!setup.ok) refuse(line, setup.id, { command: setup.word });
     else if (setup.setup) setups.push(setup.setup);
+  }
+
+  /**
+   * pipenv and poetry: into the system site-packages, as pip would, only with `pipenv install|sync --system` and a
+   * poetry told not to make a virtualenv (`poetry config virtualenvs.create false`, `POETRY_VIRTUALENVS_CREATE=false`);
+   * their own virtualenvs live under the home folder, which the runtime does not copy.
+   */
+  function projectManagerEffects(name: "pipenv" | "poetry", args: string[], line: number, dir: string | null): void {
+    const [verb, ...rest] = args.filter((a) => !a.startsWith("-"));
+    if (name === "poetry" && verb === "config") {
+      if (rest[0] === "virtualenvs.create" && /^(false|0)$/.test(rest[1] ?? "")) poetrySystem = true;
+      else if (rest[0] !== "virtualenvs.in-project") refuse(line, "unknownCommand", { command: `poetry config ${rest[0] ?? ""}`.trim() });
+      return;
+    }
+    const installs = verb === "install" || verb === "sync";
+    const system =
+      name === "pipenv" ? args.includes("--system") : poetrySystem || /POETRY_VIRTUALENVS_CREATE[= ]"?(false|0)\b/.test(envText);
+    if (!installs) return refuse(line, "unknownCommand", { command: `${name} ${verb ?? ""}`.trim() });
+    if (!system || !asRoot) return refuse(line, "managerVirtualenv", { command: `${name} ${verb}` });
+    systemPip.push({ line, user: false });
+    // poetry installs the project itself as an editable link to its folder (unless `--no-root`).
+    if (name === "poetry" && !args.includes("--no-root")) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
   }
 
   function pythonEffects(path: string, name: string, args: string[], line: number, dir: string | null): void {

@@ -133,6 +133,8 @@ export default definePass({
       "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
     globalInstall:
       "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
+    managerVirtualenv:
+      "Did not split: `{command}` installs into a virtualenv of its own under the home folder, which the runtime does not copy; install into the system site-packages as root instead (`pipenv install --system`; for poetry, `ENV POETRY_VIRTUALENVS_CREATE=false`).",
     systemPip:
       "Did not split: `pip install` writes to the system site-packages; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     outsideWrite:

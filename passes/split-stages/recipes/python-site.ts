@@ -4,6 +4,7 @@
 // those folders are copied, not the interpreter's standard library: the runtime has the same build.
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
+import { pipRequirements } from "../closure/python-native.js";
 
 /**
  * The folders to copy for the analysed pip installs, Python `version` being `X.Y`. On the official image
@@ -29,11 +30,7 @@ export function sitePaths(a: Analysis, version: string, layout: "official" | "de
  * usual console script: gunicorn, uvicorn) and the scripts local packages declare.
  */
 export function pipCommands(context: BuildContext): string[] {
-  const names = new Set<string>();
-  for (const file of context.list(".")) {
-    const text = /^requirements.*\.txt$/.test(file) ? context.read(file) : null;
-    for (const m of (text ?? "").matchAll(/^\s*([A-Za-z0-9][\w.-]*)/gm)) names.add(m[1].toLowerCase());
-  }
+  const names = new Set<string>(pipRequirements(context).keys());
   // Local packages: the context root and its folders, one level down.
   for (const dir of [".", ...context.list(".")]) {
     const at = (f: string) => (dir === "." ? f : `${dir}/${f}`);

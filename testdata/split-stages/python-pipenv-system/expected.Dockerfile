@@ -1,0 +1,14 @@
+FROM python:3.12-bookworm AS build
+WORKDIR /app
+COPY Pipfile Pipfile.lock ./
+RUN pip install pipenv && pipenv install --system --deploy
+
+FROM python:3.12-slim-bookworm AS runtime
+WORKDIR /app
+COPY --from=build /usr/local/bin /usr/local/bin
+COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
+COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
+COPY Pipfile Pipfile.lock ./
+COPY . .
+EXPOSE 8000
+CMD ["gunicorn", "main:app", "-b", "0.0.0.0:8000"]
