@@ -1,5 +1,5 @@
 // Regenerate passes/split-stages/closure/debian-dev-libs.json from Debian's own package relationships:
-//   node scripts/debian-runtime-libs.mjs [--local DIR] [release...]   (default: bookworm trixie)
+//   node scripts/debian-runtime-libs.mjs [--local DIR] [release...]   (default: bullseye bookworm trixie)
 // It downloads each release's main/binary-amd64 index from deb.debian.org, or reads DIR/<release>-Packages.xz
 // and DIR/<release>-Release.
 // For each `*-dev` (or section `libdevel`) package, the run-time shared-library packages it stands for: the library packages of
@@ -22,7 +22,7 @@ if (argv[0] === "--derive") {
   process.exit(0);
 }
 const local = argv[0] === "--local" ? argv[1] : null;
-const releases = (local ? argv.slice(2) : argv).length > 0 ? (local ? argv.slice(2) : argv) : ["bookworm", "trixie"];
+const releases = (local ? argv.slice(2) : argv).length > 0 ? (local ? argv.slice(2) : argv) : ["bullseye", "bookworm", "trixie"];
 
 async function download(url) {
   const res = await fetch(url);
@@ -79,7 +79,7 @@ function devLibraries(packagesText) {
             .split(/[\s(:]/)[0],
       )
       .filter(Boolean);
-    packages.set(name, { source, section: field("Section"), depends });
+    packages.set(name, { source, section: field("Section"), depends, archAll: field("Architecture") === "all" });
   }
 
   /** A headers package: named `-dev`, or filed by Debian in section `libdevel` (`libmariadb-dev-compat`). */
@@ -103,7 +103,9 @@ function devLibraries(packagesText) {
   const libs = {};
   for (const name of [...packages.keys()].filter(isDev).sort()) {
     const found = [...new Set(runtimeLibs(name))].sort();
-    if (found.length > 0) libs[name] = found;
+    // Headers only (nlohmann-json3-dev, libasio-dev): an architecture-independent package ships no shared
+    // library, so when it stands for none the runtime needs nothing of it.
+    if (found.length > 0 || (packages.get(name).archAll && name.endsWith("-dev"))) libs[name] = found;
   }
   return libs;
 }

@@ -321,7 +321,13 @@ export default definePass({
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
       return decline(
         "unknownHeaders",
-        { packages: list, image: base.raw, release: debianTableReleases().join(" and ") },
+        {
+          packages: list,
+          image: base.raw,
+          release: debianTableReleases()
+            .join(", ")
+            .replace(/, ([^,]*)$/, " and $1"),
+        },
         packages.find((p) => p.unknownHeaders.length)?.install.instr.line,
       );
     }

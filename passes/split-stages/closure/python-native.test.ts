@@ -13,6 +13,11 @@ describe("pipRequirements", () => {
     expect(found.get("psycopg")).toEqual(["binary", "pool"]);
     expect([...found.keys()].sort()).toEqual(["django", "flask", "mysqlclient", "psycopg", "python-magic"]);
   });
+
+  test("a UTF-16 requirements file (pip freeze in PowerShell) is read too", () => {
+    const utf16 = Buffer.from("\ufeffuvicorn==0.34.0\r\npsycopg2==2.9.10\r\n", "utf16le").toString("utf8");
+    expect([...pipRequirements(memoryContext({ "requirements.txt": utf16 })).keys()]).toEqual(["uvicorn", "psycopg2"]);
+  });
 });
 
 describe("pipLibraries", () => {

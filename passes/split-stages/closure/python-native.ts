@@ -36,7 +36,7 @@ export function pipRequirements(context: BuildContext): Map<string, string[]> {
     found.set(name, [...(found.get(name) ?? []), ...(m[2] ?? "").split(",").map((e) => e.trim().toLowerCase())]);
   };
   for (const file of context.list(".")) {
-    if (/^requirements.*\.(txt|in)$/.test(file)) for (const line of (context.read(file) ?? "").split("\n")) add(line);
+    if (/^requirements.*\.(txt|in)$/.test(file)) for (const line of asciiText(context.read(file) ?? "").split("\n")) add(line);
   }
   const pyproject = context.read("pyproject.toml") ?? "";
   const deps = /^dependencies\s*=\s*\[([^\]]*)\]/m.exec(pyproject)?.[1] ?? "";
@@ -73,4 +73,12 @@ export function pipLibraries(context: BuildContext, release: string | null): Pip
     needs.push({ pkg: name, why: need.why, packages: [...libs] });
   }
   return { packages, needs, unknown: null };
+}
+
+/**
+ * The text of a file read as UTF-8 that is UTF-16 (`pip freeze > requirements.txt` in PowerShell writes it, and
+ * pip reads it by its byte-order mark): its ASCII characters, which is all a requirement name needs.
+ */
+function asciiText(text: string): string {
+  return text.includes("\u0000") ? text.replace(/^[\ufffd\ufeff]+/, "").replace(/\u0000/g, "") : text;
 }
