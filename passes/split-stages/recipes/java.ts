@@ -1,6 +1,7 @@
 // Java: the JRE of the same major. Temurin JDK tags keep their OS variant (`17-jdk` → `17-jre`,
 // `21-jdk-jammy` → `21-jre-jammy`); other JDK images (openjdk, amazoncorretto, maven and gradle images on
 // them) run on Temurin's JRE of that major, which the note says (JAVA_HOME differs).
+import { catalogGroup } from "../../../src/core/image-catalog.js";
 import { javaFiles } from "./java-files.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -40,9 +41,13 @@ export const javaRecipe: Recipe = {
     } else {
       const [version, ...rest] = tag.split("-");
       if (rest[0] === "jdk") rest.shift();
-      // Only the Ubuntu variants have a JRE twin of the same OS; alpine, ubi and Windows ones are refused.
+      // The Ubuntu and Alpine variants have a JRE twin of the same OS (the catalog lists the Alpine ones); ubi
+      // and Windows ones are refused.
       if (/^\d/.test(version) && rest.length <= 1 && (rest.length === 0 || UBUNTU.test(rest[0]))) {
         jre = `eclipse-temurin:${version}-jre${rest.length ? `-${rest[0]}` : ""}`;
+      } else if (/^\d/.test(version) && rest[0] === "alpine" && rest.length <= 2) {
+        const twin = `${version}-jre-${rest.join("-")}`;
+        if (catalogGroup(base.registry, "eclipse-temurin", twin).length > 0) jre = `eclipse-temurin:${twin}`;
       }
     }
     if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };

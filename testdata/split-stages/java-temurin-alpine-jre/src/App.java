@@ -1,0 +1,1 @@
+class App { public static void main(String[] a) { System.out.println("hi"); } }
