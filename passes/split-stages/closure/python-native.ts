@@ -80,5 +80,5 @@ export function pipLibraries(context: BuildContext, release: string | null): Pip
  * pip reads it by its byte-order mark): its ASCII characters, which is all a requirement name needs.
  */
 function asciiText(text: string): string {
-  return text.includes("\u0000") ? text.replace(/^[\ufffd\ufeff]+/, "").replace(/\u0000/g, "") : text;
+  return text.includes("\u0000") ? text.replace(/^[\ufffd\ufeff]+/, "").replaceAll("\u0000", "") : text;
 }
