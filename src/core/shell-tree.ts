@@ -102,30 +102,78 @@ function walkRaw(calls: RawCalls, tree: number, text: string, maxDepth: number, 
   const { firstChild, nextSibling, parent, typeId, isNamed, start, end, fieldId } = calls;
   const types = language.types;
   const fields = language.fields;
-  const open = (above: Open | undefined): Open => {
-    const id = typeId(tree);
-    let isNamedType = named[id];
-    if (isNamedType === undefined) isNamedType = named[id] = isNamed(tree) === 1;
-    return {
-      type: types[id] || "ERROR",
-      named: isNamedType,
-      start: start(tree),
-      end: end(tree),
-      field: above && TYPES_WITH_FIELDS.has(above.type) ? (fields[fieldId(tree)] ?? null) : null,
-      kids: [],
-      fields: [],
-    };
-  };
-  // As `walk` below, through the raw calls.
+  return build(
+    {
+      open(above) {
+        const id = typeId(tree);
+        let isNamedType = named[id];
+        if (isNamedType === undefined) isNamedType = named[id] = isNamed(tree) === 1;
+        return {
+          type: types[id] || "ERROR",
+          named: isNamedType,
+          start: start(tree),
+          end: end(tree),
+          field: above && TYPES_WITH_FIELDS.has(above.type) ? (fields[fieldId(tree)] ?? null) : null,
+          kids: [],
+          fields: [],
+        };
+      },
+      firstChild: () => firstChild(tree) === 1,
+      nextSibling: () => nextSibling(tree) === 1,
+      parent: () => parent(tree),
+    },
+    text,
+    maxDepth,
+  );
+}
+
+function walk(cursor: TreeCursor, text: string, maxDepth: number, language: Language, named: boolean[]): FastNode | null {
+  return build(
+    {
+      open(above) {
+        const id = cursor.nodeTypeId;
+        let isNamed = named[id];
+        if (isNamed === undefined) isNamed = named[id] = cursor.nodeIsNamed;
+        return {
+          type: language.types[id] || "ERROR",
+          named: isNamed,
+          start: cursor.startIndex,
+          end: cursor.endIndex,
+          field: above && TYPES_WITH_FIELDS.has(above.type) ? (language.fields[cursor.currentFieldId] ?? null) : null,
+          kids: [],
+          fields: [],
+        };
+      },
+      firstChild: () => cursor.gotoFirstChild(),
+      nextSibling: () => cursor.gotoNextSibling(),
+      parent: () => cursor.gotoParent(),
+    },
+    text,
+    maxDepth,
+  );
+}
+
+/** How the copy moves over a tree and reads the node it is at: the binding's raw calls, or a cursor's methods. */
+interface Moves {
+  open(above: Open | undefined): Open;
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): void;
+}
+
+/** The copy, depth first: each node is closed (made a FastNode) once its last child is. */
+function build(moves: Moves, text: string, maxDepth: number): FastNode | null {
+  // The ancestors of `current`, whose children are still being copied: as many as its depth.
   const ancestors: Open[] = [];
-  let current = open(undefined);
+  let current = moves.open(undefined);
   for (;;) {
-    if (firstChild(tree) === 1) {
+    if (moves.firstChild()) {
       ancestors.push(current);
       if (ancestors.length > maxDepth) return null;
-      current = open(current);
+      current = moves.open(current);
       continue;
     }
+    // `current` has no more children: close it, then go on with its next sibling or close its parent.
     for (;;) {
       const node =
         current.kids.length === 0
@@ -135,56 +183,11 @@ function walkRaw(calls: RawCalls, tree: number, text: string, maxDepth: number, 
       if (!above) return node;
       above.kids.push(node);
       above.fields.push(current.field);
-      if (nextSibling(tree) === 1) {
-        current = open(above);
+      if (moves.nextSibling()) {
+        current = moves.open(above);
         break;
       }
-      parent(tree);
-      current = ancestors.pop() as Open;
-    }
-  }
-}
-
-function walk(cursor: TreeCursor, text: string, maxDepth: number, language: Language, named: boolean[]): FastNode | null {
-  const open = (parent: Open | undefined): Open => {
-    const id = cursor.nodeTypeId;
-    let isNamed = named[id];
-    if (isNamed === undefined) isNamed = named[id] = cursor.nodeIsNamed;
-    return {
-      type: language.types[id] || "ERROR",
-      named: isNamed,
-      start: cursor.startIndex,
-      end: cursor.endIndex,
-      field: parent && TYPES_WITH_FIELDS.has(parent.type) ? (language.fields[cursor.currentFieldId] ?? null) : null,
-      kids: [],
-      fields: [],
-    };
-  };
-  // The ancestors of `current`, whose children are still being copied: as many as its depth.
-  const ancestors: Open[] = [];
-  let current = open(undefined);
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
-      ancestors.push(current);
-      if (ancestors.length > maxDepth) return null;
-      current = open(current);
-      continue;
-    }
-    // `current` has no more children: close it, then go on with its next sibling or close its parent.
-    for (;;) {
-      const node =
-        current.kids.length === 0
-          ? new FastNode(text, current.type, current.named, current.start, current.end)
-          : new FastNode(text, current.type, current.named, current.start, current.end, current.kids, current.fields);
-      const parent = ancestors[ancestors.length - 1];
-      if (!parent) return node;
-      parent.kids.push(node);
-      parent.fields.push(current.field);
-      if (cursor.gotoNextSibling()) {
-        current = open(parent);
-        break;
-      }
-      cursor.gotoParent();
+      moves.parent();
       current = ancestors.pop() as Open;
     }
   }
