@@ -342,12 +342,15 @@ function binsOf(spec: string): readonly string[] {
 /** Stage `name` from the build stage without its node_modules: the working folder's other files, to copy whole. */
 export function filesStage(a: Analysis, builder: string, name: string, line: number): Stage {
   const modules = posix.join(a.workdir ?? "/", "node_modules");
+  // The stage starts as the build's last user, who may not own node_modules (root's install): root removes it.
+  const user = [...a.stage.body].reverse().find((i) => i.keyword === "USER");
+  const asRoot = user && !/^(root|0)(:(root|0))?$/.test(user.args.trim()) ? [instruction("USER", "root", { line })] : [];
   return {
     from: instruction("FROM", `${builder} AS ${name}`, { line: a.stage.from.line }),
     base: parseImageRef(builder),
     name,
     platform: a.stage.platform,
-    body: [instruction("RUN", `rm -rf ${modules}`, { line })],
+    body: [...asRoot, instruction("RUN", `rm -rf ${modules}`, { line })],
   };
 }
 

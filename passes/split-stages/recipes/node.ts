@@ -148,8 +148,6 @@ function modulesApart(a: Analysis, project: NonNullable<ReturnType<typeof nodePr
   // Yarn Berry (Plug'n'Play by default) may write no node_modules at all.
   if (project.manager === "yarn-berry") return {};
   if (!a.copyPaths.includes(wd) || a.owners.size > 0 || a.copyPaths.some((p) => chownedFolder(a, p))) return {};
-  // The stage that drops node_modules runs as the build's user, who may not own it.
-  if (a.stage.body.some((i) => i.keyword === "USER")) return {};
   const files = freeName("files", taken);
   const line = a.stage.body[a.lastBuild].line;
   const modules = posix.join(wd, "node_modules");

@@ -10,6 +10,7 @@ RUN npm ci
 COPY --chown=node:node . .
 
 FROM build AS files
+USER root
 RUN rm -rf /home/node/app/node_modules
 
 FROM --platform=linux/amd64 node:22-bookworm-slim AS runtime

@@ -15,6 +15,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 
 FROM build AS files
+USER root
 RUN rm -rf /srv/app/node_modules
 
 FROM node:20.11.1-slim AS app

@@ -11,6 +11,7 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
+USER root
 RUN rm -rf /app/node_modules
 
 FROM node:20-slim AS runtime
