@@ -9,6 +9,7 @@ import { parseRun } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
+import { namesLocalProject, requirementFiles } from "./pip-local.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
 
@@ -538,7 +539,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       const elsewhere = args.some((a) => /^(-t|--target|--prefix|--root|--home)(=|$)/.test(a));
       // A local project (`pip install .`, `-e ./pkg`) may leave build files or an editable link in its folder.
       const local = args.slice(m === "pip" ? 3 : 1).filter((x) => x === "-e" || x === "--editable" || /^[./]/.test(x));
-      if (local.length > 0) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
+      // So may one its requirements files name; a file the context does not show may name one too.
+      const readAt = (p: string) => {
+        const src = contextSource(resolvePath(dir, p) ?? p, sources);
+        return src === null ? null : context.read(src);
+      };
+      const listed = requirementFiles(args).map((f) => namesLocalProject(f, readAt));
+      if (local.length > 0 || listed.some((x) => x !== false)) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
       if (active && !args.includes("--user")) return;
       // Outside a venv pip writes where the interpreter says; only root's default places are known.
       if (!asRoot || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText)) refuse(line, "systemPip");

@@ -9,9 +9,11 @@ beforeAll(() => loadShell());
 
 const replayOf = (text: string, files: Record<string, string> = { "app.py": "", "requirements.txt": "" }, compileRuns = false) => {
   const { dockerfile } = parseDockerfile(text);
-  const r = analyze(dockerfile, dockerfile.stages[0], memoryContext(files));
+  const context = memoryContext(files);
+  // As the python recipe reads it: the official image has no WORKDIR.
+  const r = analyze(dockerfile, dockerfile.stages[0], context, "/");
   if (!r.ok) throw new Error(r.refusal.id);
-  const replay = contextReplay(r.analysis, r.analysis.copyPaths, { compileRuns });
+  const replay = contextReplay(r.analysis, r.analysis.copyPaths, { compileRuns, context });
   return replay && { ...replay, replayed: replay.replayed.map((i) => i.line) };
 };
 
@@ -26,6 +28,7 @@ describe("contextReplay", () => {
       replayed: [4, 6],
       builderEnd: 3,
       repeatedRuns: [],
+      root: false,
     });
   });
   test("a RUN that writes, removes or builds in the folder keeps it in the build stage", () => {
@@ -61,5 +64,13 @@ describe("contextReplay", () => {
   });
   test("a folder given away with chown -R is copied with its owner from the build stage", () => {
     expect(replayOf(`${VENV}COPY app.py /srv/\nRUN chown -R nobody /opt/venv\nCMD ["python", "/srv/app.py"]\n`)).toBeNull();
+  });
+  test("with no WORKDIR, the copies into `/` are repeated when no RUN wrote and nothing lands in a system folder", () => {
+    const pip = 'FROM python:3.11\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n';
+    expect(replayOf(pip)).toMatchObject({ fromContext: ["/"], replayed: [2], builderEnd: 1, root: true });
+    // A RUN writing in `/`, a context folder named like a system one, a requirements file naming the project itself.
+    expect(replayOf(pip.replace("requirements.txt\n", "requirements.txt && python app.py > out.txt\n"))).toBeNull();
+    expect(replayOf(pip, { "app.py": "", "requirements.txt": "", "etc/app.conf": "" })).toBeNull();
+    expect(replayOf(pip, { "app.py": "", "requirements.txt": "-e .\n" })).toBeNull();
   });
 });

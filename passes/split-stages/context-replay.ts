@@ -2,6 +2,9 @@
 // context again, by the original's own instructions, instead of from the build stage. A source edit then
 // re-runs one COPY in the runtime and nothing in the build stage, which ends at the last step the runtime
 // takes files from.
+import { posix } from "node:path";
+import type { BuildContext } from "../../src/core/context.js";
+import { withDockerignore } from "../../src/core/dockerignore.js";
 import { copyOperands } from "../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../src/core/ir.js";
 import type { Analysis } from "./analysis.js";
@@ -19,6 +22,38 @@ export interface ContextReplay {
   readonly builderEnd: number;
   /** Lines of the byte-compiling RUNs the runtime repeats. */
   readonly repeatedRuns: readonly number[];
+  /** The replay fills `/` itself, the base image's working folder (no WORKDIR). */
+  readonly root: boolean;
+}
+
+export interface ReplayOptions {
+  /** Repeat the RUNs that only byte-compile Python sources (the runtime has the same Python). */
+  readonly compileRuns?: boolean;
+  /** The build context: with it, the COPY lines into `/` itself (no WORKDIR) may be replayed (see `rootReplayable`). */
+  readonly context?: BuildContext;
+}
+
+/** Top-level folders of a Debian image that differ between a full image and its slim runtime. */
+const SYSTEM_NAMES = new Set(["bin", "boot", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "run", "sbin", "sys", "usr", "var"]);
+
+/**
+ * Without a WORKDIR, `COPY . .` lays the context over `/`: the runtime can lay it again only when no RUN wrote
+ * anywhere (a RUN's writes there cannot be told from the image's) and nothing the copies put at the top lands in
+ * a system folder, whose content differs between the two images.
+ */
+function rootReplayable(a: Analysis, context: BuildContext | undefined): boolean {
+  if (a.rootWrite === null || context === undefined || a.runWrites.length > 0) return false;
+  const visible = withDockerignore(context);
+  return a.stage.body.every((instr, i) => {
+    const operands = copyOperands(instr);
+    if (operands === null || resolvePath(a.cwdAt[i], operands.dest) !== "/") return instr.heredocs.length === 0;
+    return operands.sources.every((src) => {
+      // A pattern, or an ADD (which extracts archives): which names land at the top is not read here.
+      if (/[*?[]/.test(src) || instr.keyword === "ADD") return false;
+      const entries = visible.read(src) === null ? visible.list(src) : [posix.basename(src)];
+      return entries.every((name) => !SYSTEM_NAMES.has(name));
+    });
+  });
 }
 
 /**
@@ -26,7 +61,7 @@ export interface ContextReplay {
  * written. With `compileRuns`, a RUN that only byte-compiles files of those folders (the runtime has the same
  * Python) is repeated too, in its place among the copies.
  */
-export function contextReplay(a: Analysis, copyPaths: readonly string[], options: { compileRuns?: boolean } = {}): ContextReplay | null {
+export function contextReplay(a: Analysis, copyPaths: readonly string[], options: ReplayOptions = {}): ContextReplay | null {
   // A folder given away with `chown -R` keeps its owner through the builder's copy (contract.ts).
   if (a.workdir === null || a.owners.size > 0) return null;
   // The runtime places its copies where the last build step was, in the working folder of that point.
@@ -37,13 +72,14 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
     return copyPaths.filter((p) => a.copyPaths.includes(p) && !writes.some((w) => isUnder(w.path, p) || isUnder(p, w.path)));
   };
   let runs = new Set(options.compileRuns ? [...a.compileRuns].filter((i) => a.cwdAt[i] === copyCwd) : []);
-  let fromContext = filledBy(runs);
+  const root = rootReplayable(a, options.context) ? ["/"] : [];
+  let fromContext = [...root, ...filledBy(runs)];
   // A repeated RUN must write only into folders the runtime fills from the context itself.
   for (let changed = true; changed; ) {
     const inside = new Set([...runs].filter((i) => a.runWrites.every((w) => w.index !== i || fromContext.some((p) => isUnder(w.path, p)))));
     changed = inside.size < runs.size;
     runs = inside;
-    fromContext = filledBy(runs);
+    fromContext = [...root, ...filledBy(runs)];
   }
   if (fromContext.length === 0) return null;
   const body = a.stage.body;
@@ -65,7 +101,8 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
     replayed.push({ ...instr, leading: "" });
   }
   const repeatedRuns = [...runs].map((i) => body[i].line);
-  return { fromBuilder: copyPaths.filter((p) => !fromContext.includes(p)), fromContext, replayed, builderEnd, repeatedRuns };
+  const fromBuilder = copyPaths.filter((p) => !fromContext.includes(p));
+  return { fromBuilder, fromContext, replayed, builderEnd, repeatedRuns, root: root.length > 0 };
 }
 
 /** `plan` with the runtime's copies replayed from the context where `contextReplay` allows it. */
@@ -73,7 +110,7 @@ export function withContextReplay(
   a: Analysis,
   plan: RecipePlan,
   destination: (path: string) => string,
-  options: { compileRuns?: boolean } = {},
+  options: ReplayOptions = {},
 ): RecipePlan {
   const replay = contextReplay(a, plan.copyPaths ?? a.copyPaths, options);
   if (replay === null) return plan;
@@ -87,6 +124,7 @@ export function withContextReplay(
     ...plan,
     builderEnd: replay.builderEnd,
     dropBuilder: replay.fromBuilder.length === 0,
+    rootFromContext: replay.root,
     runtimeCopies: (builder) => [
       ...replay.fromBuilder.map((p) => instruction("COPY", `${p} ${destination(p)}`, { flags: [{ name: "from", value: builder }], line })),
       ...replay.replayed,

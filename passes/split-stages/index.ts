@@ -127,6 +127,8 @@ export default definePass({
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
     baseFolderUser:
       "Did not split: the image runs as another user than root in `{path}`, the base image's working folder, whose owner and mode a new runtime would not have; add a `WORKDIR` of your own (e.g. `/app`) before the first COPY.",
+    rootWorkdir:
+      "Did not split: with no WORKDIR the stage writes into `/`, among the image's own folders, and a runtime can take only what COPY lines put there from the build context (no RUN may write there, no context folder may land in a system one like `usr` or `etc`); add a `WORKDIR` (e.g. `/app`) before the first COPY.",
     systemDir:
       "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
     unknownCommand:
@@ -369,7 +371,7 @@ export default definePass({
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };
-    if (a.rootWrite !== null && !plan.dropBuilder) return decline("systemDir", { path: "/" }, a.rootWrite);
+    if (a.rootWrite !== null && !plan.dropBuilder && !plan.rootFromContext) return decline("rootWorkdir", {}, a.rootWrite);
     const wholesale = (plan.copyPaths ?? a.copyPaths).find(isSystemDir);
     if (wholesale && a.baseDirWrite !== null) return decline("systemDir", { path: wholesale }, a.baseDirWrite);
     // The runtime makes the base's working folder anew, root's with its own mode: only root is sure to write there alike.

@@ -20,4 +20,11 @@ describe("mentionedCommands", () => {
   test("skips node_modules", () => {
     expect(mentionedCommands(memoryContext({ "node_modules/x/index.js": "spawn('git')" }), ["git"])).toEqual(new Map());
   });
+  test("skips a virtualenv committed with the sources, not a folder that only looks like one", () => {
+    const archive = "spawn(['bzip2', path])";
+    const venv = { "venv/pyvenv.cfg": "home = /usr/bin", "venv/lib/python3.9/site-packages/archive_util.py": archive };
+    expect(mentionedCommands(memoryContext(venv), ["bzip2"])).toEqual(new Map());
+    const lib = { "lib/archive_util.py": archive };
+    expect(mentionedCommands(memoryContext(lib), ["bzip2"])).toEqual(new Map([["bzip2", "lib/archive_util.py"]]));
+  });
 });

@@ -29,7 +29,8 @@ export function mentionedCommands(context: BuildContext, commands: readonly stri
       if (isTestOrToolFile(path)) continue;
       const text = context.read(path);
       if (text === null) {
-        if (depth < 6 && !SKIP_DIRS.test(name)) walk(path, depth + 1);
+        // A virtualenv committed with the sources (`pyvenv.cfg`): the developer's pip and setuptools, not the app's code.
+        if (depth < 6 && !SKIP_DIRS.test(name) && !context.exists(`${path}/pyvenv.cfg`)) walk(path, depth + 1);
         continue;
       }
       files++;

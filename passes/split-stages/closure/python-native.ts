@@ -79,6 +79,6 @@ export function pipLibraries(context: BuildContext, release: string | null): Pip
  * The text of a file read as UTF-8 that is UTF-16 (`pip freeze > requirements.txt` in PowerShell writes it, and
  * pip reads it by its byte-order mark): its ASCII characters, which is all a requirement name needs.
  */
-function asciiText(text: string): string {
+export function asciiText(text: string): string {
   return text.includes("\u0000") ? text.replace(/^[\ufffd\ufeff]+/, "").replaceAll("\u0000", "") : text;
 }

@@ -20,15 +20,16 @@ function pythonVersion(base: ImageRef): string | null {
   return /^(\d+\.\d+)(?:[.-]|$)/.exec(base.tag ?? "latest")?.[1] ?? null;
 }
 
-/** The runtime is the same Python release, so a byte-compiling RUN gives the same files there. */
-const SAME_PYTHON = { compileRuns: true };
-
 export const pythonRecipe: Recipe = {
   id: "python",
   matches: (base) => isOfficial(base, "python"),
   tools: ["python", "python3", "pip", "pip3"],
   systemPip: true,
+  // The official image sets no WORKDIR.
+  baseWorkdir: "/",
   plan(base, a, context, runtimePackages): PlanResult {
+    // The runtime is the same Python release, so a byte-compiling RUN gives the same files there.
+    const replay = { compileRuns: true, context };
     const tag = base.tag ?? "latest";
     // A slim image that installs a compiler or headers to build packages: the runtime is the same image without them.
     const buildOnly = a.apt.some((i) => i.packages.some((p) => isBuildOnlyPackage(packageName(p))));
@@ -60,7 +61,7 @@ export const pythonRecipe: Recipe = {
           a,
           { image, shellless: false, builderInserts: [], runtimePrelude, notes: libraryNotes },
           copyDestination,
-          SAME_PYTHON,
+          replay,
         ),
       };
     const python = pythonVersion(base);
@@ -76,6 +77,6 @@ export const pythonRecipe: Recipe = {
     ];
     const copyPaths = outermost([...a.copyPaths, ...site]);
     const plan = { image, shellless: false, builderInserts: [], runtimePrelude, notes, copyPaths, commands: pipCommands(context) };
-    return { ok: true, plan: withContextReplay(a, plan, copyDestination, SAME_PYTHON) };
+    return { ok: true, plan: withContextReplay(a, plan, copyDestination, replay) };
   },
 };

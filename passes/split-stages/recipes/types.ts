@@ -168,6 +168,8 @@ export interface RecipePlan {
   readonly copiesInPlace?: boolean;
   /** The runtime needs nothing from the builder, which is then left out. */
   readonly dropBuilder?: boolean;
+  /** What the stage wrote into `/` itself (no WORKDIR) comes from the build context again, never from the builder. */
+  readonly rootFromContext?: boolean;
   /** The Alpine packages the stage adds, all build-only: the runtime repeats none of the stage's setup. */
   readonly setupLeftInBuild?: readonly string[];
   /** Commands the runtime stage installs itself (global CLIs, OS packages). */

@@ -1,0 +1,31 @@
+import { expect, test } from "vitest";
+import { namesLocalProject, requirementFiles } from "./pip-local.js";
+
+test("requirements files are read from every way pip names them", () => {
+  expect(requirementFiles(["install", "-r", "a.txt", "-rb.txt", "--requirement=c.txt", "--requirement", "d.txt", "x"])).toEqual([
+    "a.txt",
+    "b.txt",
+    "c.txt",
+    "d.txt",
+  ]);
+});
+
+test("a local project in a requirements file, or in one it includes, is found; an unreadable file is unknown", () => {
+  const files: Record<string, string> = {
+    "plain.txt": "flask==3.0 # web\n--find-links wheels\n",
+    "editable.txt": "requests\n-e .\n",
+    "path.txt": "./libs/shared\n",
+    "url.txt": "shared @ file:///src/shared\n",
+    "deps/outer.txt": "-r inner.txt\n",
+    "deps/inner.txt": "-e ../lib\n",
+    "missing.txt": "-r gone.txt\n",
+  };
+  const read = (p: string) => files[p] ?? null;
+  expect(namesLocalProject("plain.txt", read)).toBe(false);
+  expect(namesLocalProject("editable.txt", read)).toBe(true);
+  expect(namesLocalProject("path.txt", read)).toBe(true);
+  expect(namesLocalProject("url.txt", read)).toBe(true);
+  expect(namesLocalProject("deps/outer.txt", read)).toBe(true);
+  expect(namesLocalProject("missing.txt", read)).toBe(null);
+  expect(namesLocalProject("absent.txt", read)).toBe(null);
+});
