@@ -51,6 +51,27 @@ describe("importGraph", () => {
       reason: { kind: "missing", file: "gone" },
     });
   });
+  test("a worker or forked file is followed from the working folder; a computed one stops the walk", () => {
+    const files = {
+      "app/server.js": 'const { Worker } = require("node:worker_threads");\nnew Worker("./jobs/v.js");\nfork("./child");\n',
+      "app/jobs/v.js": 'require("is-number");\n',
+      "app/child.js": 'import("ms");\ncluster.fork();\n',
+      "app/esm.mjs": 'new Worker(new URL("./jobs/v.js", import.meta.url));\n',
+      "app/dyn.js": 'new Worker(path.join(__dirname, "jobs", "v.js"));\n',
+      "app/spawn.js": "spawn(process.execPath, [script]);\n",
+    };
+    const context = memoryContext(files);
+    expect(importGraph(context, "app/server.js", "app")).toEqual({
+      ok: true,
+      packages: new Map([
+        ["is-number", "app/jobs/v.js"],
+        ["ms", "app/child.js"],
+      ]),
+    });
+    expect(importGraph(context, "app/esm.mjs", "app")).toEqual({ ok: true, packages: new Map([["is-number", "app/jobs/v.js"]]) });
+    expect(importGraph(context, "app/dyn.js", "app")).toEqual({ ok: false, reason: { kind: "launched", file: "app/dyn.js" } });
+    expect(importGraph(context, "app/spawn.js", "app")).toEqual({ ok: false, reason: { kind: "launched", file: "app/spawn.js" } });
+  });
   test("packageOf", () => {
     expect(["./x", "node:fs", "a/b", "@s/p/q"].map(packageOf)).toEqual([null, null, "a", "@s/p"]);
   });

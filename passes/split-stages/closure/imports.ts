@@ -9,7 +9,10 @@ export type ImportGraph =
   | { readonly ok: true; readonly packages: ReadonlyMap<string, string> }
   | { readonly ok: false; readonly reason: ImportGap };
 
-export type ImportGap = { readonly kind: "computed"; readonly file: string } | { readonly kind: "missing"; readonly file: string };
+export type ImportGap =
+  | { readonly kind: "computed"; readonly file: string }
+  | { readonly kind: "missing"; readonly file: string }
+  | { readonly kind: "launched"; readonly file: string };
 
 const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;
@@ -20,8 +23,26 @@ const MAX_FILES = 500;
 const TYPE_ONLY = /^(?:import\s+type\s+(?:[{*]|(?!from\b)[\w$]+\s+from\b)|export\s+type\s*[{*])/;
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 
-/** Packages reached from the context file `entry`, each with the first file that loads it. */
-export function importGraph(context: BuildContext, entry: string): ImportGraph {
+/**
+ * A file started as a thread or a process of its own (`new Worker(x)`, `fork(x)`), group 1 or 2 its argument's
+ * text; a cluster's `exec` setting, or another node process started by path: their files are not named here.
+ */
+const LAUNCH =
+  /\bnew\s+Worker\s*\(\s*(new\s+URL\s*\([^)]*\)|[^,)]*)|\bfork\s*\(\s*([^,)]*)|\bsetup(?:Primary|Master)\s*\(|\bprocess\.execPath\b|\b(?:spawn|exec|execFile)(?:Sync)?\s*\(\s*["'`]node\b/g;
+
+/** The context file a launch argument names, null when it is computed. Paths are the working folder's, or the file's with `import.meta.url`. */
+function launchedFile(arg: string, file: string, cwd: string): string | null {
+  const literal = /^(["'`])([^"'`$]+)\1$/.exec(arg.trim());
+  if (literal) return posix.normalize(posix.join(cwd, literal[2]));
+  const url = /^new\s+URL\s*\(\s*(["'`])([^"'`$]+)\1\s*,\s*import\.meta\.url\s*\)$/.exec(arg.trim());
+  return url ? posix.normalize(posix.join(posix.dirname(file), url[2])) : null;
+}
+
+/**
+ * Packages reached from the context file `entry`, each with the first file that loads it. `cwd`: the context
+ * folder the app runs in, against which workers and forked files resolve.
+ */
+export function importGraph(context: BuildContext, entry: string, cwd = "."): ImportGraph {
   const packages = new Map<string, string>();
   const seen = new Set<string>();
   const queue = [entry];
@@ -34,6 +55,16 @@ export function importGraph(context: BuildContext, entry: string): ImportGraph {
     if (file.endsWith(".json")) continue;
     const code = stripComments(text);
     if (COMPUTED.test(code)) return { ok: false, reason: { kind: "computed", file } };
+    for (const m of code.matchAll(LAUNCH)) {
+      const arg = m[1] ?? m[2];
+      // `cluster.fork()` starts the entry again.
+      if (arg?.trim() === "") continue;
+      const launched = arg === undefined ? null : launchedFile(arg, file, cwd);
+      if (launched === null) return { ok: false, reason: { kind: "launched", file } };
+      const found = EXTENSIONS.map((e) => launched + e).find((p) => context.read(p) !== null);
+      if (!found) return { ok: false, reason: { kind: "missing", file: launched } };
+      queue.push(found);
+    }
     for (const m of code.matchAll(SPECIFIER)) {
       if (m[6] !== undefined && TYPESCRIPT.test(file) && TYPE_ONLY.test(m[0])) continue;
       const spec = m[2] ?? m[4] ?? m[6] ?? m[8];

@@ -2,6 +2,7 @@
 // graph loads. Each finding carries the file that shows it, for the notes.
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
+import { declaredVariables } from "../../../src/core/instructions.js";
 import type { Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { contextSource } from "../entry.js";
@@ -28,8 +29,11 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
   const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? i.exec.join(" ") : i.args));
   for (let i = 0; i < texts.length && i < 20; i++) {
     for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
-      const script = pkg.scripts?.[m[1]];
-      if (typeof script === "string" && !texts.includes(script)) texts.push(script);
+      // npm and yarn 1 run `pre<name>` and `post<name>` around a script by themselves.
+      for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
+        const script = pkg.scripts?.[name];
+        if (typeof script === "string" && !texts.includes(script)) texts.push(script);
+      }
     }
   }
   return texts;
@@ -62,17 +66,20 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     return devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || (name === "npx" && !npxProd);
   });
   if (tool) return { keep: true, reason: `the entry runs \`${posix.basename(tool.name) === "npx" && npx ? `npx ${npx}` : tool.name}\`` };
+  // NODE_OPTIONS applies its preloads to every node process the image starts.
+  const options = nodeOptions(a);
+  if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
   for (const text of entryTexts(a, project.pkg)) {
-    if (/(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/.test(text)) {
+    if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
     }
     for (const m of text.matchAll(/(?:^|[\s;&|(])(?:node|pm2-runtime|pm2-docker)\s+((?:-\S+\s+)*)([^\s;&|)-][^\s;&|)]*)/g)) {
       const file = m[2];
       const src = sourceOf(a, project, context, file);
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
-      const graph = importGraph(context, src);
+      const graph = importGraph(context, src, project.dir);
       if (!graph.ok) {
-        const why = graph.reason.kind === "computed" ? "loads a computed module name" : "loads a file the context does not hold";
+        const why = GAPS[graph.reason.kind];
         return { keep: true, reason: `\`${graph.reason.file}\` ${why}, so the module graph cannot be followed` };
       }
       for (const [pkg, from] of graph.packages) {
@@ -81,6 +88,24 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
   }
   return { keep: false };
+}
+
+const GAPS = {
+  computed: "loads a computed module name",
+  missing: "loads a file the context does not hold",
+  launched: "starts a worker or a node process whose file is computed",
+} as const;
+
+const PRELOAD = /(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/;
+
+/** The last value the stage's ENV gives NODE_OPTIONS, as written. */
+function nodeOptions(a: Analysis): string | null {
+  let value: string | null = null;
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "ENV") continue;
+    for (const v of declaredVariables(instr) ?? []) if (v.name === "NODE_OPTIONS") value = v.value ?? "$?";
+  }
+  return value;
 }
 
 /** A production dependency of the manifest (not also a devDependency) provides the command `bin`. */

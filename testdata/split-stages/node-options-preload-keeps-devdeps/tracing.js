@@ -1,0 +1,1 @@
+const isNumber=require('is-number');globalThis.__traced=isNumber(1);
