@@ -1,4 +1,5 @@
 // Split a single-stage build into a builder that keeps the recipe and a slim runtime with the same contract.
+import { withDockerignore } from "../../src/core/dockerignore.js";
 import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { stageIndex, type Dockerfile } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
@@ -290,10 +291,12 @@ export default definePass({
     if (!recipe) return decline("unknownEcosystem", { image: base.raw });
     if (base.digest) return taken ? alreadySplit() : decline("digest");
     if (!ctx.context.available) return decline("noContext");
+    // What COPY can bring: a file `.dockerignore` hides (a lockfile, .npmrc) is not there for any stage.
+    const context = withDockerignore(ctx.context);
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase) return decline("noEntry");
-    const result = analyze(df, stage, ctx.context, recipe.baseWorkdir ?? null);
+    const result = analyze(df, stage, context, recipe.baseWorkdir ?? null);
     if (!result.ok) {
       if (taken) return alreadySplit();
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
@@ -308,11 +311,11 @@ export default definePass({
       return decline("globalInstall", { command: `${global.tool} install -g ${global.packages.join(" ")}` }, global.instr.line);
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
-    const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(ctx.context, installed).keys()]);
+    const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(context, installed).keys()]);
     // The Alpine build toolchain stays out of the runtime unless the image runs one of its commands.
     if (a.setup.some((u) => u.alpinePackages.length > 0)) {
-      const toolchain = new Set([...used, ...mentionedCommands(ctx.context, ALPINE_BUILD_COMMANDS).keys()]);
-      const locked = nodeProject(a, ctx.context)?.prodPackages ?? null;
+      const toolchain = new Set([...used, ...mentionedCommands(context, ALPINE_BUILD_COMMANDS).keys()]);
+      const locked = nodeProject(a, context)?.prodPackages ?? null;
       const compilersFree = locked?.every((p) => p.builds === false || knownAddon(p.name)) === true;
       a = { ...a, setup: leaveBuildOnly(a.setup, toolchain, compilersFree) };
     }
@@ -351,7 +354,7 @@ export default definePass({
     // Never added by this pass: only a declared `# syntax=` that accepts it (the engine's built-in frontend may not).
     const declared = declaredSyntax(df);
     const copyLink = declared !== null && declared !== "custom" && declared.minor >= CONSTRUCTS.copyLink.minor;
-    const planned = recipe.plan(base, a, ctx.context, runtimePackages, {
+    const planned = recipe.plan(base, a, context, runtimePackages, {
       cacheMounts,
       takenNames,
       harden,
@@ -401,7 +404,7 @@ export default definePass({
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
     const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? [] : lackedTools(tools, runtimePackages, plan.shellless);
-    const [tool] = mentionedCommands(ctx.context, lacked);
+    const [tool] = mentionedCommands(context, lacked);
     if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
