@@ -7,6 +7,7 @@ import { parseExecForm } from "../../src/core/parse.js";
 import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
+import { commandChain } from "./wrappers.js";
 
 export interface EntryProgram {
   /** The command as written (`node`, `./server`, `/app/server`). */
@@ -42,11 +43,12 @@ export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs
   const health = last("HEALTHCHECK");
   const out: EntryProgram[] = [];
   const main = entrypoint && (entrypoint.exec?.length ?? entrypoint.args.trim().length) ? entrypoint : cmd;
-  if (main) out.push(...programsOf(main, main.keyword as "ENTRYPOINT" | "CMD", main.exec, main.args, inputs));
-  // An init wrapper (`ENTRYPOINT ["tini", "--"]`) runs the CMD as its program.
-  if (main === entrypoint && cmd?.exec?.length && INIT_WRAPPERS.has(posix.basename(entrypoint?.exec?.[0] ?? ""))) {
+  // An exec-form ENTRYPOINT takes an exec-form CMD as its arguments (`["npm", "run"]` + `["serve"]`, `["tini", "--"]` + a program).
+  const joined = main === entrypoint && entrypoint?.exec?.length && cmd?.exec?.length ? [...entrypoint.exec, ...cmd.exec] : null;
+  if (main) out.push(...programsOf(main, main.keyword as "ENTRYPOINT" | "CMD", joined ?? main.exec, main.args, inputs));
+  // An entry script that runs its arguments (`exec "$@"`, the node image's docker-entrypoint.sh): the CMD is a program.
+  if (joined && cmd && !cmd.exec?.[0].startsWith("-") && passesArguments(entrypoint as Instruction, inputs))
     out.push(...programsOf(cmd, "CMD", cmd.exec, cmd.args, inputs));
-  }
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");
     out.push(...programsOf(health, "HEALTHCHECK", text.startsWith("[") ? parseExecForm(text) : null, text, inputs));
@@ -63,12 +65,30 @@ function programsOf(
 ): EntryProgram[] {
   if (exec) {
     if (exec.length === 0) return [];
-    if (/^(\/bin\/)?(ba)?sh$/.test(exec[0]) && exec[1] === "-c" && exec[2] !== undefined) {
-      return [program(instr, from, exec[0], false, inputs), ...shellPrograms(instr, from, exec[2], inputs)];
+    const out: EntryProgram[] = [];
+    for (const argv of commandChain(exec)) {
+      if (/^(\/bin\/)?(ba)?sh$/.test(argv[0]) && argv[1] === "-c" && argv[2] !== undefined) {
+        return [...out, program(instr, from, argv[0], false, inputs), ...shellPrograms(instr, from, argv[2], inputs)];
+      }
+      out.push(program(instr, from, argv[0], false, inputs), ...npmScript(instr, argv, inputs));
     }
-    return [program(instr, from, exec[0], false, inputs), ...npmScript(instr, exec, inputs)];
+    return out;
   }
   return shellPrograms(instr, from, joinContinuations(args), inputs);
+}
+
+/** Does the ENTRYPOINT script run the CMD's words as a command (`exec "$@"`, the node image's docker-entrypoint.sh)? Init wrappers are unwrapped instead. */
+function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean {
+  const first = entrypoint.exec?.[0] ?? "";
+  if (INIT_WRAPPERS.has(posix.basename(first))) return false;
+  if (posix.basename(first) === "docker-entrypoint.sh") return true;
+  // A program of the image (`npm`, `node`, `python`) takes them as its arguments.
+  const path = locate(first, inputs, inputs.searchPath ?? []);
+  if (path === null) return false;
+  const src = contextSource(path, inputs.sources);
+  const text = src === null ? null : inputs.context.read(src);
+  // A copied script the context does not show may run them too.
+  return text === null || /\$\{?@/.test(text);
 }
 
 function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
@@ -76,8 +96,11 @@ function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: str
   const out: EntryProgram[] = [program(instr, from, "sh", true, inputs)];
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
-    out.push(program(instr, from, c.name, true, inputs));
-    out.push(...npmScript(instr, [c.name, ...c.args.map((a) => a.value ?? a.text)], inputs));
+    for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
+      if (argv[0].includes("$")) break;
+      out.push(program(instr, from, argv[0], true, inputs));
+      out.push(...npmScript(instr, argv, inputs));
+    }
   }
   return out;
 }

@@ -72,6 +72,16 @@ describe("importGraph", () => {
     expect(importGraph(context, "app/dyn.js", "app")).toEqual({ ok: false, reason: { kind: "launched", file: "app/dyn.js" } });
     expect(importGraph(context, "app/spawn.js", "app")).toEqual({ ok: false, reason: { kind: "launched", file: "app/spawn.js" } });
   });
+  test("require.resolve of a package's file uses the package; a subpath import or a computed resolve stops the walk", () => {
+    const context = memoryContext({
+      "a.js": 'const p = require.resolve("is-number/package.json");\n',
+      "b.js": 'import util from "#util";\n',
+      "c.js": "require.resolve(name);\n",
+    });
+    expect(importGraph(context, "a.js")).toEqual({ ok: true, packages: new Map([["is-number", "a.js"]]) });
+    expect(importGraph(context, "b.js")).toEqual({ ok: false, reason: { kind: "subpath", file: "b.js" } });
+    expect(importGraph(context, "c.js")).toEqual({ ok: false, reason: { kind: "computed", file: "c.js" } });
+  });
   test("packageOf", () => {
     expect(["./x", "node:fs", "a/b", "@s/p/q"].map(packageOf)).toEqual([null, null, "a", "@s/p"]);
   });

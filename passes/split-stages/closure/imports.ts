@@ -12,7 +12,8 @@ export type ImportGraph =
 export type ImportGap =
   | { readonly kind: "computed"; readonly file: string }
   | { readonly kind: "missing"; readonly file: string }
-  | { readonly kind: "launched"; readonly file: string };
+  | { readonly kind: "launched"; readonly file: string }
+  | { readonly kind: "subpath"; readonly file: string };
 
 const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;
@@ -22,6 +23,9 @@ const MAX_FILES = 500;
  */
 const TYPE_ONLY = /^(?:import\s+type\s+(?:[{*]|(?!from\b)[\w$]+\s+from\b)|export\s+type\s*[{*])/;
 const TYPESCRIPT = /\.[cm]?tsx?$/;
+
+/** `require.resolve(…)`: group 2 the literal name, undefined when computed. */
+const RESOLVE = /\brequire\.resolve\s*\(\s*(?:(["'`])([^"'`$]+)\1|[^)\s])/g;
 
 /**
  * A file started as a thread or a process of its own (`new Worker(x)`, `fork(x)`), group 1 or 2 its argument's
@@ -65,9 +69,17 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
       if (!found) return { ok: false, reason: { kind: "missing", file: launched } };
       queue.push(found);
     }
+    // `require.resolve("pkg/file")` finds a file of that package: it must be there.
+    for (const m of code.matchAll(RESOLVE)) {
+      if (m[2] === undefined) return { ok: false, reason: { kind: "computed", file } };
+      const pkg = packageOf(m[2]);
+      if (pkg !== null && !packages.has(pkg)) packages.set(pkg, file);
+    }
     for (const m of code.matchAll(SPECIFIER)) {
       if (m[6] !== undefined && TYPESCRIPT.test(file) && TYPE_ONLY.test(m[0])) continue;
       const spec = m[2] ?? m[4] ?? m[6] ?? m[8];
+      // A subpath import (`#util`) maps through package.json `imports`, which is not read here.
+      if (spec.startsWith("#")) return { ok: false, reason: { kind: "subpath", file } };
       const pkg = packageOf(spec);
       if (pkg !== null) {
         if (!packages.has(pkg)) packages.set(pkg, file);

@@ -5,7 +5,10 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { declaredVariables } from "../../../src/core/instructions.js";
 import type { Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
+import { parseExecForm } from "../../../src/core/parse.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { contextSource } from "../entry.js";
+import { commandChain } from "../wrappers.js";
 import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
 import type { NodeProject } from "./node-project.js";
@@ -26,12 +29,19 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
   const last = (k: string): Instruction | undefined => [...a.stage.body].reverse().find((i) => i.keyword === k);
   const entrypoint = last("ENTRYPOINT");
   const cmd = last("CMD");
+  const health = last("HEALTHCHECK");
   const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? i.exec.join(" ") : i.args));
+  // An exec-form ENTRYPOINT takes the exec-form CMD as arguments (`["npm", "run"]` + `["serve"]`).
+  if (entrypoint?.exec?.length && cmd?.exec?.length) texts.push([...entrypoint.exec, ...cmd.exec].join(" "));
+  if (health && !/^NONE$/i.test(health.args.trim())) {
+    const text = health.args.trim().replace(/^CMD\s+/i, "");
+    texts.push(text.startsWith("[") ? (parseExecForm(text) ?? []).join(" ") : text);
+  }
   for (let i = 0; i < texts.length && i < 20; i++) {
     for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
       // npm and yarn 1 run `pre<name>` and `post<name>` around a script by themselves.
       for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
-        const script = pkg.scripts?.[name];
+        const script = pkg.scripts?.[name] ?? (name === "start" ? DEFAULT_START : undefined);
         if (typeof script === "string" && !texts.includes(script)) texts.push(script);
       }
     }
@@ -73,8 +83,22 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
     }
-    for (const m of text.matchAll(/(?:^|[\s;&|(])(?:node|pm2-runtime|pm2-docker)\s+((?:-\S+\s+)*)([^\s;&|)-][^\s;&|)]*)/g)) {
-      const file = m[2];
+    for (const file of nodeEntryFiles(text)) {
+      if (typeof file !== "string") {
+        // Code given on the command line: what it loads, read as a file would be.
+        const inline = importGraph(
+          { ...context, read: (p) => (p === INLINE_FILE ? file.code : context.read(p)) },
+          INLINE_FILE,
+          project.dir,
+        );
+        const dev = inline.ok ? [...inline.packages.keys()].find((p) => devDeps.includes(p)) : null;
+        if (!inline.ok || dev)
+          return {
+            keep: true,
+            reason: `\`${text.trim()}\` runs code given on the command line that loads ${dev ? `the devDependency \`${dev}\`` : "modules"}`,
+          };
+        continue;
+      }
       const src = sourceOf(a, project, context, file);
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
       const graph = importGraph(context, src, project.dir);
@@ -90,10 +114,58 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   return { keep: false };
 }
 
+/** What `npm start` runs when package.json has no start script. */
+const DEFAULT_START = "node server.js";
+const NODE_RUNNERS = new Set(["node", "nodejs", "pm2-runtime", "pm2-docker"]);
+/** node options whose value is the next word when not joined by `=`. */
+const VALUE_OPTIONS = new Set(
+  (
+    "-r --require --import --loader --experimental-loader --env-file --env-file-if-exists --title -C --conditions " +
+    "--input-type --redirect-warnings --icu-data-dir --openssl-config --tls-keylog --watch-path --inspect-port " +
+    "--debug-port --heapsnapshot-signal --diagnostic-dir --report-dir --report-directory --report-filename " +
+    "--report-signal --secure-heap --secure-heap-min --unhandled-rejections --dns-result-order --disable-warning " +
+    "--experimental-config-file --localstorage-file --max-http-header-size"
+  ).split(" "),
+);
+/** Options that give node its code on the command line: no file to follow. */
+const INLINE = new Set(["-e", "--eval", "-p", "--print", "-"]);
+
+/** The name the code of `node -e` goes by when its module graph is read. */
+const INLINE_FILE = "[command line]";
+
+/** The file each node command of `text` runs (past its options and their values), or the code given inline. */
+function nodeEntryFiles(text: string): Array<string | { readonly code: string }> {
+  const script = parseShell(text);
+  if (!script.ok) return [];
+  const files: Array<string | { readonly code: string }> = [];
+  for (const c of simpleCommands(script)) {
+    if (!c.name) continue;
+    for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
+      if (!NODE_RUNNERS.has(posix.basename(argv[0]))) continue;
+      const args = argv.slice(1);
+      for (let i = 0; i < args.length; i++) {
+        const word = args[i];
+        if (INLINE.has(word)) {
+          // From standard input: code unseen, which reads as a computed require.
+          files.push({ code: word === "-" ? "require(stdin)" : (args[i + 1] ?? "") });
+          break;
+        }
+        if (VALUE_OPTIONS.has(word)) i++;
+        else if (!word.startsWith("-")) {
+          files.push(word);
+          break;
+        }
+      }
+    }
+  }
+  return files;
+}
+
 const GAPS = {
   computed: "loads a computed module name",
   missing: "loads a file the context does not hold",
   launched: "starts a worker or a node process whose file is computed",
+  subpath: "loads a `#` subpath import, mapped by package.json `imports`",
 } as const;
 
 const PRELOAD = /(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/;
