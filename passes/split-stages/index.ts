@@ -18,7 +18,7 @@ import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
-import { FULL_IMAGE_TOOLS, lackedTools, missingProgram } from "./runtime-check.js";
+import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 
 export default definePass({
@@ -115,6 +115,8 @@ export default definePass({
       "Did not split: files copied from another stage or image cannot be searched for the programs they run, so no package can be called build-only; split by hand.",
     sourceTool:
       "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
+    sourceToolShellless:
+      "Did not split: `{file}` runs `{command}`, which the build image has and the shell-less runtime `{image}` lacks (it holds the program alone); split by hand onto an image that has it.",
     nothingCopied:
       "Did not split: the build leaves nothing for a runtime stage to copy (it only installs packages); to save space, start from `{image}` directly.",
     nothingBuilt: "Did not split: the stage builds nothing (no RUN, COPY or ADD); if a slim base image is enough, use it directly.",
@@ -397,15 +399,15 @@ export default definePass({
     const tools = [...recipe.tools, ...(plan.commands ?? []), ...(plan.providedTools ?? []), ...alpineTools];
     // On the build's own image, a full-image tool the image runs (a curl HEALTHCHECK on alpine) is missing from the
     // original too: the split changes nothing there.
-    const lackedByBoth = sameImage ? FULL_IMAGE_TOOLS : [];
+    const lackedByBoth = sameImage ? [...FULL_IMAGE_TOOLS, ...FULL_IMAGE_WORDS] : [];
     const missing =
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
-    const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? [] : lackedTools(tools, runtimePackages, plan.shellless);
-    const [tool] = mentionedCommands(context, lacked);
-    if (tool) return decline("sourceTool", { command: tool[0], file: tool[1], image: plan.image });
+    const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
+    const [tool] = lacked ? mentionedCommands(context, lacked.named, lacked.called) : [];
+    if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
 
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
     const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;

@@ -20,6 +20,22 @@ describe("mentionedCommands", () => {
   test("skips node_modules", () => {
     expect(mentionedCommands(memoryContext({ "node_modules/x/index.js": "spawn('git')" }), ["git"])).toEqual(new Map());
   });
+  test("an everyday word counts only as the program of a call; a script's #! line names its interpreter", () => {
+    const files = {
+      "build.py": 'subprocess.run(["make", "-C", "native"])\n',
+      "notes.js": 'const kind = "file";\nconst cmd = "make";\n',
+      "tools/render": "#!/usr/bin/env python3\nprint(1)\n",
+      "go/main.go": 'out, _ := exec.Command("sh", "-c", "echo hi").Output()\n',
+    };
+    const found = mentionedCommands(memoryContext(files), ["python3"], ["make", "file", "sh"]);
+    expect(found).toEqual(
+      new Map([
+        ["make", "build.py"],
+        ["sh", "go/main.go"],
+        ["python3", "tools/render"],
+      ]),
+    );
+  });
   test("skips a virtualenv committed with the sources, not a folder that only looks like one", () => {
     const archive = "spawn(['bzip2', path])";
     const venv = { "venv/pyvenv.cfg": "home = /usr/bin", "venv/lib/python3.9/site-packages/archive_util.py": archive };

@@ -23,7 +23,13 @@ describe("missingProgram", () => {
     expect(missingProgram([program("cat", null)], [], [], true)?.id).toBe("entryTool");
   });
   test("lackedTools: full-image tools the runtime has no package or recipe tool for", () => {
-    expect(lackedTools([], ["git", "curl=7"], false)).not.toContain("git");
-    expect(lackedTools([], ["git"], false)).toContain("curl");
+    expect(lackedTools([], ["git", "curl=7"], false).named).not.toContain("git");
+    expect(lackedTools([], ["git"], false).named).toContain("curl");
+    expect(lackedTools([], ["git"], false).named).toContain("python3");
+    // Everyday words count only as calls; a shell-less runtime lacks the shell's programs too.
+    expect(lackedTools([], [], false).called).toContain("make");
+    expect(lackedTools([], [], false).called).not.toContain("sh");
+    expect(lackedTools([], [], true).called).toEqual(expect.arrayContaining(["sh", "cat", "ls"]));
+    expect(lackedTools([], [], true).called).not.toContain("exec");
   });
 });

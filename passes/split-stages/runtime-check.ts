@@ -3,6 +3,11 @@
 import type { EntryProgram } from "./entry.js";
 import { providedCommands } from "./packages.js";
 
+/** Builtins of the shell, which no program provides. */
+const SHELL_BUILTINS = new Set(
+  "exec cd set export echo printf test [ true false : kill trap read shift exit return local wait umask ulimit".split(" "),
+);
+
 /** Commands every non-distroless runtime has: the shell, its builtins and Debian's essential tools. */
 const BASE_TOOLS = new Set(
   (
@@ -14,17 +19,39 @@ const BASE_TOOLS = new Set(
 );
 
 /**
- * Tools the full language images (buildpack-deps) have and the slim ones lack. Only names that are not
- * everyday words: a quoted "file" or "make" in the sources says nothing.
+ * Tools the full language images have and the slim ones lack: buildpack-deps' curl, scm and full layers (curl,
+ * wget, gnupg; git, mercurial (which brings python3), openssh-client, subversion, procps; the compilers,
+ * autotools, make, patch, file, unzip, xz-utils, bzip2 and ImageMagick). Only names that are not everyday
+ * words: a quoted "git" in the sources is a command, a quoted "file" may be anything (see FULL_IMAGE_WORDS).
  */
-export const FULL_IMAGE_TOOLS = ["git", "curl", "wget", "gcc", "g++", "ssh", "scp", "hg", "svn", "unzip", "bzip2", "gpg"];
+export const FULL_IMAGE_TOOLS = [
+  ...["git", "curl", "wget", "gcc", "g++", "ssh", "scp", "sftp", "ssh-keygen", "ssh-keyscan", "hg", "svn"],
+  ...["unzip", "bzip2", "bunzip2", "bzcat", "gpg", "gpgv", "python3", "xz", "unxz", "xzcat", "lzma", "unlzma", "pgrep"],
+  ...["pkill", "pmap", "vmstat", "autoconf", "automake", "autoreconf", "libtoolize", "pkg-config", "pg_config"],
+  "mysql_config",
+];
+/** Tools of the full images named by everyday words: only a call that runs one (`spawn("make", …)`) is evidence. */
+export const FULL_IMAGE_WORDS = [
+  ...["make", "file", "patch", "cc", "c++", "convert", "identify", "compare", "composite", "montage", "mogrify"],
+  ...["ps", "top", "free", "watch"],
+];
+/** Programs every image with a shell has, named by everyday words: a shell-less runtime lacks them. */
+const SHELL_PROGRAMS = [...BASE_TOOLS].filter((t) => /^[a-z][\w-]*$/.test(t) && !SHELL_BUILTINS.has(t));
 
 export type Missing = { readonly id: "shellNeeded" | "entryTool"; readonly command: string; readonly line: number };
 
-/** The full-image tools that the runtime would not have. */
-export function lackedTools(tools: readonly string[], packages: readonly string[], shellless: boolean): string[] {
+/**
+ * The full-image tools that the runtime would not have: `named`, which a quoted mention shows used, and `called`,
+ * everyday words that only a call shows used (with a shell-less runtime, the shell and its programs too).
+ */
+export function lackedTools(
+  tools: readonly string[],
+  packages: readonly string[],
+  shellless: boolean,
+): { readonly named: string[]; readonly called: string[] } {
   const provided = providedBy(tools, packages, shellless);
-  return FULL_IMAGE_TOOLS.filter((t) => !provided.has(t));
+  const words = [...FULL_IMAGE_WORDS, ...(shellless ? SHELL_PROGRAMS : [])];
+  return { named: FULL_IMAGE_TOOLS.filter((t) => !provided.has(t)), called: words.filter((t) => !provided.has(t)) };
 }
 
 function providedBy(tools: readonly string[], packages: readonly string[], shellless: boolean): Set<string> {
