@@ -152,7 +152,8 @@ export function layeredPlan({
   const needsModules = install !== undefined && runsNode(a) && Object.keys(specs).length > 0;
   // A step after the install changed node_modules: a production install apart would lack it (the caller keeps the build's).
   const prisma = needsModules && usesPrismaClient(project);
-  const writer = needsModules ? nodeModulesWriter(a, install, { prismaGenerate: !prisma }) : null;
+  const sources = { context, scripts: project.pkg.scripts ?? {} };
+  const writer = needsModules ? nodeModulesWriter(a, install, { prismaGenerate: !prisma, sources }) : null;
   if (writer) return notLayered(`\`${writer.command.replace(/\s+/g, " ")}\` on line ${writer.line} changes node_modules after the install`);
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
   const layout = runtimeLayout(a, context, project, install, needsModules, options.harden, workspaceDirs);

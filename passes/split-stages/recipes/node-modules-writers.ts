@@ -1,11 +1,13 @@
 // Build steps after the project install that change node_modules: a package added (`npm install x`,
 // `yarn add x`), a rebuild, a prune, the client `prisma generate` writes, a patch, a move or copy naming
-// node_modules. A runtime whose node_modules come from a production install in a stage of its own would lack
-// what they did, so the plan keeps the build's node_modules instead.
+// node_modules, or the project's own script reaching into it (node-script-writes.ts). A runtime whose
+// node_modules come from a production install in a stage of its own would lack what they did, so the plan
+// keeps the build's node_modules instead.
 import type { Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { type Analysis, globalFlag, type ProjectInstall } from "../analysis.js";
+import { type ScriptSources, scriptWritingModules } from "./node-script-writes.js";
 
 export interface ModulesWriter {
   readonly line: number;
@@ -36,13 +38,15 @@ const GENERATORS: Readonly<Record<string, string>> = {
 export function nodeModulesWriter(
   a: Analysis,
   install: ProjectInstall | undefined,
-  options: { prismaGenerate?: boolean } = {},
+  options: { prismaGenerate?: boolean; sources?: ScriptSources } = {},
 ): ModulesWriter | null {
   if (!install) return null;
   const generators = options.prismaGenerate === false ? new Set(["prisma"]) : new Set<string>();
   for (const [index, instr] of a.stage.body.entries()) {
     if (instr.keyword !== "RUN" || index < install.index) continue;
-    const found = writerIn(instr, index === install.index ? install : null, generators);
+    const found =
+      writerIn(instr, index === install.index ? install : null, generators) ??
+      (options.sources && index > install.index ? scriptWritingModules(a, index, options.sources) : null);
     if (found) return { line: instr.line, command: found };
   }
   return null;

@@ -68,7 +68,7 @@ export const nodeRecipe: Recipe = {
     // devDependencies had to stay, say why, since that is what the user can change.
     const kept = layered?.ok ? layered.plan.notes.find((n) => n.id === "keptDevDeps") : undefined;
     if (slimBase && kept) return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: kept.data.reason } };
-    const writer = nodeModulesWriter(a, a.projectInstalls[0]);
+    const writer = nodeModulesWriter(a, a.projectInstalls[0], { sources: { context, scripts: project?.pkg.scripts ?? {} } });
     if (slimBase && writer && Object.keys(project?.pkg.devDependencies ?? {}).length > 0)
       return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(writer) } };
     if (slimBase && attempt && "notLayered" in attempt)
