@@ -6,6 +6,7 @@ import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool } from "./analysis.js";
+import { libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands } from "./mentions.js";
 import { isSystemDir } from "./paths.js";
 import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
@@ -115,6 +116,10 @@ export default definePass({
       "Did not split: files copied from another stage or image cannot be searched for the programs they run, so no package can be called build-only; split by hand.",
     sourceTool:
       "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
+    sourceLibrary:
+      "Did not split: `{file}` loads the shared library `{library}` by name (ctypes or FFI), which the build image has and `{image}` may lack; install its package with apt-get in the Dockerfile so the pass keeps it.",
+    sourceLibraryComputed:
+      "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
     sourceToolShellless:
       "Did not split: `{file}` runs `{command}`, which the build image has and the shell-less runtime `{image}` lacks (it holds the program alone); split by hand onto an image that has it.",
     nothingCopied:
@@ -170,12 +175,12 @@ export default definePass({
       "Gave the `go` steps of the build stage cache mounts for `{dirs}`, so a rebuild after a source edit recompiles only what changed (the caches stay out of the image).",
     goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",
     sitePackages:
-      "Copied `{paths}` to the runtime: `pip install` put the packages and their commands there (the slim image has the same Python {version} build).",
+      "Copied `{paths}` to the runtime: `pip install` put the packages, their commands and their data files there (the slim image has the same Python {version} build).",
     pythonVersion:
       "Did not split: the Python version of `{image}` is not known, so where pip installed cannot be told; write the version in the tag (e.g. `python:3.12`).",
     shellNeeded: "Did not split: the image runs `{command}` through a shell; use exec form so the runtime can do without one.",
     sitePackagesEither:
-      "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages and their commands there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
+      "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages, their commands and their data files there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
     filesStage:
       "Copied the whole working folder from the build, without `node_modules`, for the reason that follows; every source edit copies it again (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
     depsLeftOut:
@@ -408,6 +413,15 @@ export default definePass({
     const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
     const [tool] = lacked ? mentionedCommands(context, lacked.named, lacked.called) : [];
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
+    // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
+    const reinstalled = [...runtimePackages, ...plan.runtimePrelude.flatMap((i) => (i.keyword === "RUN" ? i.args.split(/\s+/) : []))];
+    const [load] = lacked ? libraryLoads(context).filter((l) => l.library === null || !packageBrings(l.library, reinstalled)) : [];
+    if (load)
+      return decline(load.library ? "sourceLibrary" : "sourceLibraryComputed", {
+        file: load.file,
+        library: load.library ?? "",
+        image: plan.image,
+      });
 
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
     const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;

@@ -5,7 +5,9 @@ import { providedCommands } from "./packages.js";
 
 /** Builtins of the shell, which no program provides. */
 const SHELL_BUILTINS = new Set(
-  "exec cd set export echo printf test [ true false : kill trap read shift exit return local wait umask ulimit".split(" "),
+  "exec cd set export echo printf test [ true false : kill trap read shift exit return local wait umask ulimit . source eval unset".split(
+    " ",
+  ),
 );
 
 /** Commands every non-distroless runtime has: the shell, its builtins and Debian's essential tools. */
@@ -14,7 +16,7 @@ const BASE_TOOLS = new Set(
     "sh bash dash exec cd set export echo printf test [ true false : env cat ls cp mv rm mkdir rmdir chmod chown ln " +
     "touch sleep date id whoami hostname uname grep egrep sed awk mawk find xargs tar gzip gunzip head tail sort uniq " +
     "wc tr cut tee basename dirname readlink realpath stat du df seq expr mktemp timeout nohup kill trap read shift " +
-    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su"
+    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su . source eval unset"
   ).split(" "),
 );
 

@@ -19,6 +19,8 @@ export function sitePaths(a: Analysis, version: string, layout: "official" | "de
     paths.push(
       ...(layout === "debian" ? [`${lib}/dist-packages`] : [`${lib}/site-package[s]`, `${lib}/dist-package[s]`]),
       "/usr/local/bin",
+      // A package's `data_files` (jupyter kernels, man pages) go under the prefix's share folder.
+      "/usr/local/shar[e]",
     );
   }
   if (a.systemPip.some((p) => p.user)) paths.push("/root/.local");

@@ -10,6 +10,7 @@ ENV FLASK_APP="hello"
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/lib/python3.9/dist-package[s] /usr/local/lib/python3.9/dist-packages/
 COPY --from=build /usr/local/lib/python3.9/site-package[s] /usr/local/lib/python3.9/site-packages/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY . .
 EXPOSE 5000
 

@@ -11,6 +11,7 @@ WORKDIR /app
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
 COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY requirements.txt .
 COPY . .
 EXPOSE 8000

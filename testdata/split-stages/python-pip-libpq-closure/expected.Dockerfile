@@ -12,6 +12,7 @@ WORKDIR /app
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/lib/python3.11/dist-package[s] /usr/local/lib/python3.11/dist-packages/
 COPY --from=build /usr/local/lib/python3.11/site-package[s] /usr/local/lib/python3.11/site-packages/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY . .
 EXPOSE 8000
 CMD ["uvicorn", "main:app", "--host", "0.0.0.0"]

@@ -1,0 +1,26 @@
+import { expect, test } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import { libraryLoads, packageBrings } from "./library-loads.js";
+
+test("ctypes and FFI loads are found with their file; the base system's libraries and tests are not", () => {
+  const context = memoryContext({
+    "app.py": 'import ctypes\nlib = ctypes.CDLL("libmagic.so.1")\nc = ctypes.CDLL("libc.so.6")\npath = ctypes.util.find_library("yaml")\n',
+    "dyn.py": "lib = ctypes.cdll.LoadLibrary(name)\n",
+    "src/native.js": 'const lib = koffi.load("libsodium.so.23");\n',
+    "tests/test_magic.py": 'ctypes.CDLL("libxml2.so.2")\n',
+    "venv/pyvenv.cfg": "home = /usr/bin\n",
+    "venv/lib/x.py": 'ctypes.CDLL("libfoo.so")\n',
+  });
+  expect(libraryLoads(context)).toEqual([
+    { library: "libmagic.so.1", file: "app.py" },
+    { library: "yaml", file: "app.py" },
+    { library: null, file: "dyn.py" },
+    { library: "libsodium.so.23", file: "src/native.js" },
+  ]);
+});
+
+test("a runtime package brings a library of its stem", () => {
+  expect(packageBrings("libmagic.so.1", ["libmagic1t64"])).toBe(true);
+  expect(packageBrings("yaml", ["libyaml-0-2"])).toBe(true);
+  expect(packageBrings("libsodium.so.23", ["curl"])).toBe(false);
+});
