@@ -13,7 +13,8 @@ export type ImportGap =
   | { readonly kind: "computed"; readonly file: string }
   | { readonly kind: "missing"; readonly file: string }
   | { readonly kind: "launched"; readonly file: string }
-  | { readonly kind: "subpath"; readonly file: string };
+  | { readonly kind: "subpath"; readonly file: string }
+  | { readonly kind: "workspaceEntry"; readonly file: string };
 
 const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;

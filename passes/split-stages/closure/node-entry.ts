@@ -11,6 +11,7 @@ import { contextSource } from "../entry.js";
 import { commandChain } from "../wrappers.js";
 import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
+import { graphThroughWorkspaces, workspacePackages } from "./workspace-graph.js";
 import type { NodeProject } from "./node-project.js";
 
 /** Dev tools whose command differs from their package name. */
@@ -79,6 +80,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   // NODE_OPTIONS applies its preloads to every node process the image starts.
   const options = nodeOptions(a);
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
+  const workspaces = workspacePackages(context, project.dir);
   for (const text of entryTexts(a, project.pkg)) {
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
@@ -101,7 +103,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       }
       const src = sourceOf(a, project, context, file);
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
-      const graph = importGraph(context, src, project.dir);
+      const graph = graphThroughWorkspaces(context, src, project.dir, workspaces);
       if (!graph.ok) {
         const why = GAPS[graph.reason.kind];
         return { keep: true, reason: `\`${graph.reason.file}\` ${why}, so the module graph cannot be followed` };
@@ -166,6 +168,7 @@ const GAPS = {
   missing: "loads a file the context does not hold",
   launched: "starts a worker or a node process whose file is computed",
   subpath: "loads a `#` subpath import, mapped by package.json `imports`",
+  workspaceEntry: "names as its entry a file the context does not hold (the build writes it)",
 } as const;
 
 const PRELOAD = /(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/;

@@ -1,0 +1,1 @@
+const isOdd = require('is-odd'); module.exports = (x) => 'shared:' + isOdd(x);
