@@ -9,7 +9,7 @@ import { analyze, isBuildTool } from "./analysis.js";
 import { libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands } from "./mentions.js";
 import { isSystemDir } from "./paths.js";
-import { ownRuntimeArg, resolveBaseArgs, RUNTIME_ARG, runtimeWithArgs } from "./base-args.js";
+import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder } from "./owners.js";
@@ -160,8 +160,8 @@ export default definePass({
     notHardened: "Kept the root user although `harden` is on: {reason}.",
     javaVendor:
       "Ran the program on `{jre}`, the JRE of the same Java major as `{image}` (another build of OpenJDK; `JAVA_HOME` is `/opt/java/openjdk` there).",
-    runtimeArg:
-      "Gave the runtime its own build argument `{name}` (default `{image}`): the base image is the whole argument `{base}`, whose slim variant cannot be derived; when you pass another `{base}`, pass the matching `{name}` too.",
+    argBase:
+      "Did not split: the base image is the build argument `{arg}`, so a `--build-arg {arg}=…` picks the image at build time and no runtime image can follow it; name the image in FROM (an argument for its tag alone, as in `node:$NODE_VERSION`, is fine) to let the pass split.",
     javaFiles:
       "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders) and the files the sources name; the sources stay in the build stage.",
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
@@ -371,12 +371,10 @@ export default definePass({
     if (!planned.ok) return decline(planned.id, planned.data);
     // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
     const otherFamily = planned.plan.replacesEntry !== undefined;
-    const runtimeArg = planned.plan.shellless || otherFamily ? null : ownRuntimeArg(df, stage.base.raw, planned.plan.image);
-    const image = runtimeArg
-      ? `\${${RUNTIME_ARG}}`
-      : otherFamily
-        ? planned.plan.image
-        : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
+    const wholeArg = /^\$(\{\w+\}|\w+)$/.exec(stage.base.raw);
+    if (wholeArg && !planned.plan.shellless && !otherFamily) return decline("argBase", { arg: wholeArg[1].replace(/[{}]/g, "") });
+    const image = otherFamily ? planned.plan.image : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const plan = { ...planned.plan, image: image ?? planned.plan.image };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
@@ -437,9 +435,7 @@ export default definePass({
       owners.set(path, owned.owner);
     }
     const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user, owners });
-    const out = runtimeArg ? { ...assembled, globalArgs: [...assembled.globalArgs, runtimeArg] } : assembled;
-    if (runtimeArg)
-      ctx.report(line, "runtimeArg", { name: RUNTIME_ARG, image: planned.plan.image, base: stage.base.raw.replace(/[${}]/g, "") });
+    const out = assembled;
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";
     if (plan.copiedWhat) {
