@@ -142,6 +142,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     runRoot: io.runRoot(),
     cacheDir: cacheDir(io.env),
     onVerdict: print,
+    trace: io.env.MSB_OPT_VERIFY_TRACE ? (line) => io.err(`msb-opt verify: ${line}\n`) : undefined,
   }).catch(async (err: unknown) => {
     const info = await probe;
     if (info.code !== 0)

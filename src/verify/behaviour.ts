@@ -24,6 +24,8 @@ export interface BehaviourOptions {
    * config was read: used when the config exposes exactly these, else removed and started again.
    */
   readonly early?: { readonly ports: readonly number[]; readonly started: ReturnType<Docker["serve"]> };
+  /** Events of the observation, for verify's trace. */
+  readonly mark?: (event: string) => void;
 }
 
 export async function observe(
@@ -54,6 +56,8 @@ export async function observe(
   const started = reuse
     ? await early.started
     : await docker.serve(image, { name, ports, env: options.env, network: ports.length === 0 ? "none" : undefined });
+  const mark = options.mark ?? (() => {});
+  mark("server started");
   try {
     if ("error" in started) return { ...none, error: started.error };
     const paths = options.httpPaths && options.httpPaths.length > 0 ? options.httpPaths : ["/"];
@@ -64,17 +68,20 @@ export async function observe(
       for (const path of paths) {
         let last = "";
         let answer: { status: number; body: string } | null = null;
-        // Poll fast (most servers are up within a second or two; a refused connection costs little), within the bound.
-        for (let attempt = 0; !answer; attempt++) {
+        // Poll every 20 ms for the first second (a small server is up within tens of ms of its start; a refused
+        // connection costs little), then every 100 ms, within the bound.
+        const polling = Date.now();
+        while (!answer) {
           try {
             answer = await httpGet(`http://127.0.0.1:${host}${path}`, 3000);
           } catch (err) {
             // The host port is picked at random per run: the error names the image's own port instead.
             last = String(err).replaceAll(`127.0.0.1:${host}`, `127.0.0.1:${port}`);
             if (Date.now() >= deadline) break;
-            await sleep(Math.min(25 * 2 ** attempt, 100));
+            await sleep(Date.now() - polling < 1000 ? 20 : 100);
           }
         }
+        mark(`${answer ? "answered" : "no answer"} on ${port} ${path}`);
         http.push(answer ? { port, path, ...answer } : { port, path, status: 0, body: `no answer (${last})` });
       }
     }
@@ -85,6 +92,7 @@ export async function observe(
     let code: number | null = null;
     for (let attempt = 0; ; attempt++) {
       code = (await docker.execIn(name, health, 30_000))?.code ?? null;
+      mark(`HEALTHCHECK exit ${code}`);
       if (code === 0 || code === null || Date.now() >= healthDeadline) break;
       await sleep(Math.min(50 * 2 ** attempt, 500));
     }

@@ -19,3 +19,18 @@ test("phases add up their runs, also a run that throws; total is the wall time",
   ).rejects.toThrow("engine gone");
   expect(t.report()).toEqual({ buildOriginal: 1500, exportOriginal: 500, total: 2000 });
 });
+
+test("a trace lists when each phase starts and ends, and the marks, since the start", async () => {
+  let clock = 0;
+  const lines: string[] = [];
+  const t = new Timings(
+    () => clock,
+    (line) => lines.push(line.trim()),
+  );
+  await t.measure("runOriginal", async () => {
+    clock += 40;
+    t.mark("original answers");
+    clock += 10;
+  });
+  expect(lines).toEqual(["0 ms  runOriginal starts", "40 ms  original answers", "50 ms  runOriginal ends (50 ms)"]);
+});

@@ -72,6 +72,8 @@ export interface VerifyOptions {
    * `verify` still waits for: a user reads it meanwhile. Its `timings.total` is the time to the verdict.
    */
   readonly onVerdict?: (result: VerifyResult) => void;
+  /** Each phase's start and end and a few events, one line each as they happen (MSB_OPT_VERIFY_TRACE). */
+  readonly trace?: (line: string) => void;
 }
 
 export interface Side {
@@ -173,7 +175,7 @@ function observeImage(
         if (early) await early.started.then(() => options.docker.removeContainer(name));
         throw err;
       });
-      return observe(options.docker, tag, known, name, { ...probe, early });
+      return observe(options.docker, tag, known, name, { ...probe, early, mark: (event) => timings.mark(`${which}: ${event}`) });
     }),
   };
 }
@@ -200,7 +202,7 @@ function appRoots(input: string, output: string): string[] {
 }
 
 export async function verify(options: VerifyOptions): Promise<VerifyResult> {
-  const timings = new Timings();
+  const timings = new Timings(Date.now, options.trace);
   const input = readFileSync(options.dockerfile, "utf8");
   const optimizeFor = (skip: readonly string[]) =>
     optimize(input, { ...options.settings, skip: [...(options.settings.skip ?? []), ...skip], context: fsContext(options.context) });
@@ -329,6 +331,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   let result: Omit<VerifyResult, "timings">;
   try {
     result = await attempt();
+    timings.mark(`verdict: ${result.verdict}`);
     options.onVerdict?.({ ...result, timings: timings.report() });
   } finally {
     // Work that finishes may start more (the reference starts its observation): until none is left.
