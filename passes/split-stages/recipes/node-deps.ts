@@ -195,5 +195,15 @@ export function lockfileAtInstall(a: Analysis, project: NodeProject, install: Pr
     if (!operands || instr.flags.some((f) => f.name === "from")) continue;
     if (operands.sources.some((source) => bringsFile(source, lockfile))) seen = true;
   }
-  return seen ? "seen" : "absent";
+  // `docker init`'s template: the install RUN bind-mounts the manifests from the context instead.
+  return seen || contextMounts(a.stage.body[install.index]).some((source) => bringsFile(source, lockfile)) ? "seen" : "absent";
+}
+
+/** The context paths a RUN bind-mounts (`--mount=type=bind,source=x,target=y`; bind is the default type, `.` the default source). */
+function contextMounts(instr: Instruction): string[] {
+  return instr.flags
+    .filter((f) => f.name === "mount" && f.value !== null)
+    .map((f) => Object.fromEntries((f.value ?? "").split(",").map((kv) => kv.split("=") as [string, string])))
+    .filter((m) => (m.type ?? "bind") === "bind" && m.from === undefined)
+    .map((m) => m.source ?? m.src ?? ".");
 }
