@@ -78,7 +78,9 @@ function checkOptions(options: OptimizeOptions): void {
 
 /** A pass's declared options, from the caller's options or their defaults; it sees no others. */
 function optionsFor(pass: Pass, options: OptimizeOptions): Readonly<Record<string, unknown>> {
-  return Object.freeze(Object.fromEntries(Object.entries(pass.options).map(([name, spec]) => [name, options[name] ?? spec.default])));
+  const own: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(pass.options)) own[name] = options[name] ?? spec.default;
+  return Object.freeze(own);
 }
 
 export async function optimize(text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> {
