@@ -294,7 +294,9 @@ function rewritesRawBytes(id: string, before: Dockerfile, after: Dockerfile, pas
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const v of Object.values(value as object)) deepFreeze(v);
+  // Indexed and keyed loops: no array of values per object (the walk visits every node of the IR).
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  else for (const key in value) deepFreeze(value[key]);
   return value;
 }
 
