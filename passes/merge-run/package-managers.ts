@@ -329,6 +329,8 @@ export function managerUses(script: ShellScript): ManagerUse[] {
       name = "pip";
       args = args.slice(2);
     }
+    // Most commands are no manager: one look for all the names, then the one that matched.
+    if (!ANY_MANAGER_NAME.test(name)) continue;
     const spec = MANAGERS.find((m) => m.names.test(name));
     if (!spec) continue;
     let index = -1;
@@ -352,6 +354,9 @@ export function managerUses(script: ShellScript): ManagerUse[] {
   }
   return uses;
 }
+
+/** Does a command name match any manager's `names` (each anchored at both ends)? */
+const ANY_MANAGER_NAME = new RegExp(MANAGERS.map((m) => `(?:${m.names.source})`).join("|"));
 
 function argNodes(node: ShellNode): ShellNode[] {
   return node.namedChildren.filter(
