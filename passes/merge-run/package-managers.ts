@@ -261,8 +261,9 @@ export function mayUseManager(text: string): boolean {
  * optimize run (each RUN is screened for each manager, and again by each later RUN's cleanup).
  */
 function unquoted(text: string): string {
-  return scopedMemo("unquoted", text, (t) => t.replace(/["'\\]/g, ""));
+  return scopedMemo("unquoted", text, dropQuotes);
 }
+const dropQuotes = (text: string) => text.replace(/["'\\]/g, "");
 const MANAGER_WORD = new RegExp(
   `(?<![A-Za-z0-9_])(?:${[...MANAGERS.map((m) => m.names.source.replace(/^\^|\$$/g, "")), "pip\\d*"].join("|")})(?![A-Za-z0-9_])`,
 );

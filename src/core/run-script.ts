@@ -11,8 +11,10 @@ const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powers
  */
 export function joinContinuations(text: string, escape: "\\" | "`" = "\\"): string {
   // Every pass asks for the same RUNs' scripts: joined once per optimize run.
-  return scopedMemo(escape === "`" ? "join`" : "join", text, (t) => join(t, escape));
+  return escape === "`" ? scopedMemo("join`", text, joinBackquote) : scopedMemo("join", text, joinBackslash);
 }
+const joinBackslash = (text: string) => join(text, "\\");
+const joinBackquote = (text: string) => join(text, "`");
 
 /** A line that continues on the next, by escape character. */
 const CONTINUED = { "\\": /(^|[^\\])\\[ \t]*$/, "`": /(^|[^`])`[ \t]*$/ };
