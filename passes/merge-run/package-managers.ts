@@ -261,8 +261,9 @@ export function mayUseManager(text: string): boolean {
  * optimize run (each RUN is screened for each manager, and again by each later RUN's cleanup).
  */
 function unquoted(text: string): string {
-  return scopedMemo("unquoted", text, (t) => t.replace(/["'\\]/g, ""));
+  return scopedMemo("unquoted", text, dropQuotes);
 }
+const dropQuotes = (text: string) => text.replace(/["'\\]/g, "");
 const MANAGER_WORD = new RegExp(
   `(?<![A-Za-z0-9_])(?:${[...MANAGERS.map((m) => m.names.source.replace(/^\^|\$$/g, "")), "pip\\d*"].join("|")})(?![A-Za-z0-9_])`,
 );
@@ -329,6 +330,8 @@ export function managerUses(script: ShellScript): ManagerUse[] {
       name = "pip";
       args = args.slice(2);
     }
+    // Most commands are no manager: one look for all the names, then the one that matched.
+    if (!ANY_MANAGER_NAME.test(name)) continue;
     const spec = MANAGERS.find((m) => m.names.test(name));
     if (!spec) continue;
     let index = -1;
@@ -352,6 +355,9 @@ export function managerUses(script: ShellScript): ManagerUse[] {
   }
   return uses;
 }
+
+/** Does a command name match any manager's `names` (each anchored at both ends)? */
+const ANY_MANAGER_NAME = new RegExp(MANAGERS.map((m) => `(?:${m.names.source})`).join("|"));
 
 function argNodes(node: ShellNode): ShellNode[] {
   return node.namedChildren.filter(

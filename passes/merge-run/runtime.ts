@@ -2,7 +2,7 @@
 // build context they start. A container that runs `apt-get install` or `apt-cache` reads the lists the build
 // left, so a cleanup that removes them would break it.
 import type { BuildContext } from "../../src/core/context.js";
-import type { Dockerfile, Instruction } from "../../src/core/ir.js";
+import type { Dockerfile } from "../../src/core/ir.js";
 import { joinContinuations } from "../../src/core/run-script.js";
 import { mayUseManager } from "./package-managers.js";
 
@@ -13,7 +13,11 @@ import { mayUseManager } from "./package-managers.js";
  */
 export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): string[] {
   const body = df.stages.filter((_, i) => shipped.has(i)).flatMap((s) => s.body);
-  const copies = body.filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from"));
+  // Each shell-form context COPY's words, split once (every word of every ENTRYPOINT and CMD looks at them all).
+  const copies = body
+    .filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from") && !i.exec)
+    .map((copy) => joinContinuations(copy.args).trim().split(/\s+/))
+    .filter((parts) => parts.length >= 2);
   const scripts: string[] = [];
   for (const instr of body) {
     if (instr.keyword !== "ENTRYPOINT" && instr.keyword !== "CMD") continue;
@@ -30,13 +34,14 @@ export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, con
   return scripts;
 }
 
-/** Context paths that a COPY put at `word` (an absolute path, or a name looked up on PATH or in WORKDIR). */
-function contextFiles(word: string, copies: readonly Instruction[]): string[] {
+/**
+ * Context paths that a COPY put at `word` (an absolute path, or a name looked up on PATH or in WORKDIR); `copies`
+ * are the words of the shell-form context COPYs that have a source and a destination.
+ */
+function contextFiles(word: string, copies: readonly (readonly string[])[]): string[] {
   const base = word.replace(/^.*\//, "");
   const found: string[] = [];
-  for (const copy of copies) {
-    const parts = joinContinuations(copy.args).trim().split(/\s+/);
-    if (copy.exec || parts.length < 2) continue;
+  for (const parts of copies) {
     const dest = parts[parts.length - 1].replace(/\/+$/, "");
     for (const src of parts.slice(0, -1).map((s) => s.replace(/^\.\/|\/+$/g, ""))) {
       // `COPY entrypoint.sh /usr/local/bin/` or `COPY ./docker/run.sh /run.sh`

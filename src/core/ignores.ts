@@ -46,11 +46,13 @@ export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ign
       }
     });
   };
-  let lastLine = df.directives.length;
+  let last: Instruction | null = null;
   for (const instr of allInstructions(df)) {
-    if (instr.leading !== "") scan(instr.leading, instr.line - (instr.leading.split("\n").length - 1), instr);
-    lastLine = instr.line + (instr.raw ?? "").split("\n").length - 1;
+    if (instr.leading.includes("msb-opt")) scan(instr.leading, instr.line - (instr.leading.split("\n").length - 1), instr);
+    last = instr;
   }
+  // The trailing text starts after the last instruction's last line (its lines counted once, not each RUN's).
+  const lastLine = last ? last.line + (last.raw ?? "").split("\n").length - 1 : df.directives.length;
   scan(df.trailing, lastLine + 1, null);
   return { global, local, unknown };
 }

@@ -311,13 +311,16 @@ function toInstruction(
 
 /** What BuildKit's instruction parser rejects in one instruction (its flags and argument count). */
 function validate(keyword: string, flags: readonly Flag[], args: string, heredoc: boolean, line: number, escape: "\\" | "`"): void {
-  const words = args
-    .replace(/[\\`][ \t]*\n/g, " ")
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  if (!FLAGGED.has(keyword) && !FLAGS_IGNORED.has(keyword) && /^--[^\s-]/.test(words[0] ?? "")) {
-    throw new DockerfileError(`unknown flag: ${words[0].slice(2).split("=")[0]}`, line);
+  // Split on first use: a RUN, most of a file's text, needs no words.
+  let split: string[] | undefined;
+  const words = () =>
+    (split ??= args
+      .replace(/[\\`][ \t]*\n/g, " ")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean));
+  if (!FLAGGED.has(keyword) && !FLAGS_IGNORED.has(keyword) && /^--[^\s-]/.test(words()[0] ?? "")) {
+    throw new DockerfileError(`unknown flag: ${words()[0].slice(2).split("=")[0]}`, line);
   }
   const known = KNOWN_FLAGS[keyword];
   const seen = new Set<string>();
@@ -338,24 +341,25 @@ function validate(keyword: string, flags: readonly Flag[], args: string, heredoc
       throw new DockerfileError(`invalid chmod parameter: ${f.value}`, line);
     }
   }
-  if (words.length === 0 && !heredoc && NEEDS_ARGUMENT.has(keyword)) {
+  if (NEEDS_ARGUMENT.has(keyword) && !heredoc && words().length === 0) {
     throw new DockerfileError(`${keyword} requires at least one argument`, line);
   }
-  if ((keyword === "COPY" || keyword === "ADD") && !heredoc && (parseExecForm(args, escape) ?? words).length < 2) {
+  if ((keyword === "COPY" || keyword === "ADD") && !heredoc && (parseExecForm(args, escape) ?? words()).length < 2) {
     throw new DockerfileError(
       `${keyword} requires at least two arguments, but only one was provided. Destination could not be determined`,
       line,
     );
   }
   if ((keyword === "ENV" || keyword === "LABEL") && !heredoc) nameValues(keyword, args, line, escape);
-  if (keyword === "SHELL" && words.length > 0 && parseExecForm(args, escape) === null) {
+  if (keyword === "SHELL" && words().length > 0 && parseExecForm(args, escape) === null) {
     throw new DockerfileError("SHELL requires the arguments to be in JSON form", line);
   }
   if (keyword === "HEALTHCHECK") {
-    const type = words[0].toUpperCase();
-    if (type === "NONE" && words.length > 1) throw new DockerfileError("HEALTHCHECK NONE takes no arguments", line);
-    if (type !== "NONE" && type !== "CMD") throw new DockerfileError(`Unknown type "${words[0]}" in HEALTHCHECK (try CMD)`, line);
-    if (type === "CMD" && words.length === 1) throw new DockerfileError("Missing command after HEALTHCHECK CMD", line);
+    const [first, ...rest] = words();
+    const type = first.toUpperCase();
+    if (type === "NONE" && rest.length > 0) throw new DockerfileError("HEALTHCHECK NONE takes no arguments", line);
+    if (type !== "NONE" && type !== "CMD") throw new DockerfileError(`Unknown type "${first}" in HEALTHCHECK (try CMD)`, line);
+    if (type === "CMD" && rest.length === 0) throw new DockerfileError("Missing command after HEALTHCHECK CMD", line);
   }
 }
 

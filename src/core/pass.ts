@@ -111,5 +111,6 @@ export function formatNote(note: Note, file?: string): string {
 
 /** Fill `{name}` placeholders of a message template. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  if (!template.includes("{")) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }

@@ -11,28 +11,36 @@ const WINDOWS_BASE = /(windows|servercore|nanoserver|mcr\.microsoft\.com\/powers
  */
 export function joinContinuations(text: string, escape: "\\" | "`" = "\\"): string {
   // Every pass asks for the same RUNs' scripts: joined once per optimize run.
-  return scopedMemo(escape === "`" ? "join`" : "join", text, (t) => join(t, escape));
+  return escape === "`" ? scopedMemo("join`", text, joinBackquote) : scopedMemo("join", text, joinBackslash);
 }
+const joinBackslash = (text: string) => join(text, "\\");
+const joinBackquote = (text: string) => join(text, "`");
 
 /** A line that continues on the next, by escape character. */
 const CONTINUED = { "\\": /(^|[^\\])\\[ \t]*$/, "`": /(^|[^`])`[ \t]*$/ };
 
 function join(text: string, escape: "\\" | "`"): string {
   const continued = CONTINUED[escape];
-  const out: string[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (i > 0 && /^\s*(#.*)?$/.test(line)) continue;
-    const m = continued.exec(line);
-    if (m) {
-      out.push(line.slice(0, m.index) + m[1]);
-      continue;
+  let out = "";
+  // Line by line (a `\r\n` or a `\n` ends one), up to the first that does not continue: no array of lines.
+  for (let start = 0; ; ) {
+    const nl = text.indexOf("\n", start);
+    const line = text.slice(start, nl < 0 ? text.length : nl > start && text[nl - 1] === "\r" ? nl - 1 : nl);
+    if (start > 0 && /^\s*(#.*)?$/.test(line)) {
+      // A comment or blank line inside the continuation.
+    } else if (continued.test(line)) {
+      // The line up to its escape character, which is the last character before trailing blanks.
+      let end = line.length - 1;
+      while (line[end] === " " || line[end] === "\t") end--;
+      out += line.slice(0, end);
+    } else {
+      out += line;
+      break;
     }
-    out.push(line);
-    break;
+    if (nl < 0) break;
+    start = nl + 1;
   }
-  return out.join("").trim();
+  return out.trim();
 }
 
 /** The exec form of the SHELL in effect at `instr` (default `/bin/sh -c`), following `FROM <stage>` chains. */

@@ -282,8 +282,10 @@ function literalValue(node: ShellNode): string | null {
   switch (node.type) {
     case "command_name":
       return node.namedChildren[0] ? literalValue(node.namedChildren[0]) : node.text;
-    case "word":
-      return /[$`*?[\]{}~]/.test(node.text) ? null : node.text.replace(/\\(.)/g, "$1");
+    case "word": {
+      const text = node.text;
+      return /[$`*?[\]{}~]/.test(text) ? null : text.includes("\\") ? text.replace(/\\(.)/g, "$1") : text;
+    }
     case "raw_string":
       return node.text.slice(1, -1);
     case "string": {

@@ -74,10 +74,13 @@ export function constructsOf(instr: Instruction): Construct[] {
 /** The newest construct the file uses, as a version (1.0 when it uses none). */
 export function requiredSyntax(df: Dockerfile): { version: SyntaxVersion; construct: Construct | null } {
   let best: Construct | null = null;
+  let labs = false;
   for (const instr of allInstructions(df)) {
-    for (const c of constructsOf(instr)) if (!best || c.minor > best.minor) best = c;
+    for (const c of constructsOf(instr)) {
+      if (!best || c.minor > best.minor) best = c;
+      labs ||= c.labs === true;
+    }
   }
-  const labs = [...allInstructions(df)].some((i) => constructsOf(i).some((c) => c.labs));
   return { version: { minor: best?.minor ?? 0, labs }, construct: best };
 }
 
