@@ -1,6 +1,7 @@
 // The `deps` stage of the layered Node plan: the steps before the install that it needs, the manifests,
 // and a production install. It reads no sources, so a source edit does not re-run it.
 import { posix } from "node:path";
+import { isUnder } from "../paths.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import { globMatcher } from "../../../src/core/glob.js";
 import { copyOperands } from "../../../src/core/instructions.js";
@@ -57,7 +58,9 @@ export function depsStage(
   const leftOut: number[] = [];
   for (const instr of body.slice(0, install.index)) {
     if (instr.keyword === "COPY" || instr.keyword === "ADD") {
-      if (!manifestOnly(instr)) sawSources = true;
+      // A file put outside the project (`COPY npmrc /root/.npmrc`, a CA certificate) may set up the install: repeated.
+      if (outsideProject(a, instr)) depsBody.push({ ...instr, leading: "" });
+      else if (!manifestOnly(instr)) sawSources = true;
     } else if (instr.keyword === "RUN") {
       const global = a.globalInstalls.find((g) => g.instr === instr);
       const managerCli = global?.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p));
@@ -130,6 +133,15 @@ function aptOnly(instr: Instruction): boolean {
       if (c.name === "rm") return args.every((w) => w?.startsWith("-") || /^\/var\/lib\/apt\/lists(\/\*?)?$/.test(w ?? ""));
       return c.name === "echo" || c.name === "true";
     })
+  );
+}
+
+/** A COPY of literal context files to an absolute place outside the working folder. */
+function outsideProject(a: Analysis, instr: Instruction): boolean {
+  const operands = copyOperands(instr);
+  if (!operands || instr.flags.some((f) => f.name === "from") || /\$/.test(instr.args) || a.workdir === null) return false;
+  return (
+    operands.dest.startsWith("/") && !isUnder(operands.dest, a.workdir) && !isUnder(a.workdir, operands.dest.replace(/\/+$/, "") || "/")
   );
 }
 

@@ -6,6 +6,7 @@ RUN npm ci && rm /opt/vendor.tgz
 
 FROM node:20 AS deps
 WORKDIR /app
+COPY vendor.tgz /opt/vendor.tgz
 COPY package.json ./
 RUN --mount=type=cache,target=/root/.npm npm install --omit=dev
 
