@@ -28,7 +28,17 @@ export type RecipeRefusalId =
   | "workspaceScript"
   | "nativeOptionalUnknown"
   | "pnpmWorkspace"
-  | "yarnWorkspaces";
+  | "yarnWorkspaces"
+  | "rustAlpine"
+  | "rustRelease"
+  | "rustNoManifest"
+  | "rustWorkspace"
+  | "rustCargoCommand"
+  | "rustCargoRun"
+  | "rustEntryNotBuilt"
+  | "rustComputedPath"
+  | "rustSysCrate"
+  | "rustLibraryRelease";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"
@@ -108,7 +118,11 @@ export type RecipeNoteId =
   | "staticSiteLocal"
   | "pnpmWorkspaceWhole"
   | "yarnWorkspacesWhole"
-  | "checksGate";
+  | "checksGate"
+  | "rustFiles"
+  | "rustLibraries"
+  | "rustCaCertificates"
+  | "rustPath";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
