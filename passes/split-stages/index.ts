@@ -270,11 +270,13 @@ export default definePass({
     rustFiles:
       "Copied the program {binaries} and, of the project folder, {files}; the Rust sources, `target` and the toolchain stay in the build stage.",
     rustLibraries:
-      "Installed {packages} in the runtime: `{crate}` in Cargo.lock links the system library they hold (its run-time packages in Debian {release}).",
+      "Installed {packages} in the runtime: the run-time packages, in Debian {release}, of the system library that `{crate}` in Cargo.lock links.",
     rustCaCertificates:
       "Installed `ca-certificates` in the runtime: `{crate}` in Cargo.lock reads the system's CA certificates to verify TLS peers, which the Rust image has and the Debian slim image lacks.",
     rustPath:
       "Put `{dir}` first on the runtime's `PATH`, as the Rust image has it: the image runs {commands} by name, and `cargo install` put it there.",
+    rustCache:
+      "Gave the cargo steps of the build stage cache mounts for {dirs}, the crates cargo downloads, so a rebuild after a manifest edit fetches only what changed (the caches stay out of the image).",
     rustAlpine:
       "Did not split: `{image}` is an Alpine image, and msb-opt places a Rust program only on the Debian slim image of the build's release; use a Debian tag (e.g. `rust:1-bookworm`) or split by hand.",
     rustRelease:

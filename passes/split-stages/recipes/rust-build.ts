@@ -4,6 +4,7 @@
 // official image). Any cargo use whose outputs cannot be told is a refusal with the reason.
 import { posix } from "node:path";
 import { declaredVariables } from "../../../src/core/instructions.js";
+import { changed, type Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
@@ -135,4 +136,27 @@ export function cargoSteps(a: Analysis): CargoSteps {
     }
   }
   return { ok: true, steps };
+}
+
+/** The cargo home's download caches: crates from the registry and git checkouts (never part of a program). */
+export function cargoCaches(a: Analysis): string[] {
+  const home = envBefore(a, a.stage.body.length).get("CARGO_HOME") ?? CARGO_HOME;
+  return [`${home}/registry`, `${home}/git`];
+}
+
+/**
+ * RUNs that call cargo, given cache mounts for its download caches (unless they have mounts, a USER other
+ * than root would own the caches, or CARGO_HOME is computed). The target folder is no cache: the runtime
+ * copies the binary out of it.
+ */
+export function withCargoCaches(a: Analysis): Map<number, Instruction> {
+  const replaced = new Map<number, Instruction>();
+  if (a.stage.body.some((i) => i.keyword === "USER") || cargoCaches(a).join("").includes("$")) return replaced;
+  a.stage.body.forEach((instr, i) => {
+    if (instr.keyword !== "RUN" || instr.flags.some((f) => f.name === "mount")) return;
+    if (!/(^|[\s;&|(])cargo\s+(\+\S+\s+)?(build|b|install|fetch|test|t|check|c|clippy|doc)\b/.test(joinContinuations(instr.args))) return;
+    const mounts = cargoCaches(a).map((target) => ({ name: "mount", value: `type=cache,target=${target}` }));
+    replaced.set(i, changed(instr, { flags: [...mounts, ...instr.flags] }));
+  });
+  return replaced;
 }

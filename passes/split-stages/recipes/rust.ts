@@ -11,7 +11,7 @@ import { debianRelease } from "../closure/debian-release.js";
 import { libsOfDev } from "../closure/debian-libs.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
-import { CARGO_HOME, type CargoStep, cargoSteps } from "./rust-build.js";
+import { CARGO_HOME, type CargoStep, cargoCaches, cargoSteps, withCargoCaches } from "./rust-build.js";
 import { type CargoBin, cargoBins, crateNeeds, lockedCrates } from "./rust-cargo.js";
 import { readRustSources } from "./rust-source.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
@@ -55,7 +55,7 @@ export const rustRecipe: Recipe = {
   tools: [],
   // The official image sets no WORKDIR.
   baseWorkdir: "/",
-  plan(base, a, context, runtimePackages): PlanResult {
+  plan(base, a, context, runtimePackages, options): PlanResult {
     const tag = base.tag ?? "latest";
     if (/alpine/.test(tag)) return { ok: false, id: "rustAlpine", data: { image: base.raw } };
     const release = debianRelease(base);
@@ -161,10 +161,13 @@ export const rustRecipe: Recipe = {
           src.reads.length > 0 ? `the files its sources name (${quoted(src.reads)})` : "nothing else: its sources name no context file",
       },
     });
-    return {
-      ok: true,
-      plan: { image: `debian:${release}-slim`, shellless: false, builderInserts: [], runtimePrelude, notes, copyPaths, commands },
-    };
+    const builderReplace = options.cacheMounts ? withCargoCaches(a) : new Map<number, Instruction>();
+    if (builderReplace.size > 0) {
+      const first = a.stage.body[[...builderReplace.keys()][0]].line;
+      notes.push({ line: first, id: "rustCache", data: { dirs: quoted(cargoCaches(a)) } });
+    }
+    const image = `debian:${release}-slim`;
+    return { ok: true, plan: { image, shellless: false, builderInserts: [], builderReplace, runtimePrelude, notes, copyPaths, commands } };
   },
 };
 

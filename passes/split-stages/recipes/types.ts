@@ -122,7 +122,8 @@ export type RecipeNoteId =
   | "rustFiles"
   | "rustLibraries"
   | "rustCaCertificates"
-  | "rustPath";
+  | "rustPath"
+  | "rustCache";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

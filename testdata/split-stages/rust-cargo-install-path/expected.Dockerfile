@@ -1,7 +1,7 @@
 FROM rust:1.84 AS build
 WORKDIR /usr/src/myapp
 COPY . .
-RUN cargo install --path .
+RUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/usr/local/cargo/git cargo install --path .
 
 FROM debian:bookworm-slim AS runtime
 ENV PATH=/usr/local/cargo/bin:$PATH

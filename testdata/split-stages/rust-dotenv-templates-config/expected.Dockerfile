@@ -1,7 +1,7 @@
 FROM rust:1.84-bookworm AS build
 WORKDIR /app
 COPY . .
-RUN cargo build --release
+RUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/usr/local/cargo/git cargo build --release
 
 FROM debian:bookworm-slim AS runtime
 WORKDIR /app

@@ -2,7 +2,7 @@ FROM rust:1-bookworm AS build
 WORKDIR /usr/src/fetcher
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
-RUN cargo build --release --locked
+RUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/usr/local/cargo/git cargo build --release --locked
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \

@@ -1,7 +1,7 @@
 FROM rust:1-trixie AS build
 WORKDIR /ws
 COPY . .
-RUN cargo build --release -p api
+RUN --mount=type=cache,target=/usr/local/cargo/registry --mount=type=cache,target=/usr/local/cargo/git cargo build --release -p api
 
 FROM debian:trixie-slim AS runtime
 WORKDIR /ws
