@@ -493,6 +493,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const path = at(line, home, p);
           if (![...copy].some((c) => isUnder(path, c))) refuse(line, "outsideWrite", { command: name, path: p });
         }
+      } else if (name === "strip") {
+        // Strips symbols from a built program in place.
+        for (const p of operands) add(line, at(line, dir, p));
       } else if (name === "rustup") {
         // Adds targets or components to the Rust toolchain, which no runtime copies.
       } else if (!USER_COMMANDS.has(name) && name !== "apk" && name !== "corepack") {

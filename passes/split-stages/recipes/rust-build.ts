@@ -22,6 +22,10 @@ export interface CargoStep {
   readonly bins: readonly string[];
   /** `-p`/`--package` names (empty: the project's own). */
   readonly packages: readonly string[];
+  /** `--workspace` (`--all`): every member's binaries. */
+  readonly workspace?: boolean;
+  /** A build's target folder (absolute). */
+  readonly targetDir?: string;
   /** The folder the binaries land in (absolute). */
   readonly outDir: string;
 }
@@ -132,7 +136,8 @@ export function cargoSteps(a: Analysis): CargoSteps {
       const triple = targets[0] ?? env.get("CARGO_BUILD_TARGET");
       const base = resolvePath(cwd, targetDir) as string;
       const outDir = posix.join(base, triple ?? "", profileDir(profile));
-      steps.push({ line: instr.line, kind: "build", cwd, bins, packages, outDir });
+      const workspace = args.includes("--workspace") || args.includes("--all");
+      steps.push({ line: instr.line, kind: "build", cwd, bins, packages, outDir, workspace, targetDir: base });
     }
   }
   return { ok: true, steps };

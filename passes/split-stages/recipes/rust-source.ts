@@ -1,9 +1,11 @@
 // Which context files a Rust program reads at run time, from its sources (src/ and the workspace members',
 // as Go's reader does): any string literal that names a context file or folder (`"static"`,
 // `"templates/**/*"`, `"./config.toml"`), files read by calls that name none (dotenv's `.env`, the config
-// crate's `File::with_name("settings")` → settings.*, Rocket.toml for rocket). `include_str!`, `include_bytes!`
-// and askama/rust-embed attributes read at compile time, so their literals alone copy nothing. A file-opening
+// crate's `File::with_name("settings")` → settings.*, Rocket.toml and templates for rocket). `include_str!`,
+// `include_bytes!`, `sqlx::migrate!`, `embed_migrations!` and askama/rust-embed attributes read at compile
+// time, so their literals alone copy nothing. A file-opening
 // call whose path is computed (a variable, `env::var`) makes the reads unknown.
+import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 
 export interface RustSources {
@@ -17,12 +19,13 @@ export interface RustSources {
 const OPENERS =
   /\b(?:File::open|fs::(?:read_to_string|read|read_dir|File::open|canonicalize|metadata)|ServeDir::new|ServeFile::new|NamedFile::open(?:_async)?|FileServer::from|fs::dir|fs::file|Files::new|Tera::new|register_templates_directory|register_template_file|path_loader|from_filename|from_path)\(\s*([^)]*)/g;
 /** Macros and attributes that read files while compiling. */
-const COMPILE_TIME = /\b(?:include_str|include_bytes|include)!\(\s*"[^"]*"\s*\)|#\[\s*(?:template|folder|include_dir)[^\]]*\]/g;
+const COMPILE_TIME =
+  /\b(?:include_str|include_bytes|include|include_dir|migrate|embed_migrations)!\(\s*"[^"]*"\s*\)|#\[\s*(?:template|folder|include_dir)[^\]]*\]/g;
 /** A path made of a literal folder and a computed rest: `format!("static/{}", p)`, `Path::new("static").join(p)`. */
 const LITERAL_PREFIX = /^&?\s*(?:format!\(\s*|(?:std::path::)?(?:Path::new|PathBuf::from)\(\s*)?"([^"{]*)/;
 
 /** Read the project's Rust sources (a few levels deep, no tests, benches, examples or build outputs). */
-export function readRustSources(context: BuildContext, root: string, rocket: boolean): RustSources {
+export function readRustSources(context: BuildContext, root: string, crates: ReadonlySet<string>): RustSources {
   const at = (p: string) => (root === "." ? p : `${root}/${p}`);
   const literals = new Set<string>();
   let dynamicRead: RustSources["dynamicRead"] = null;
@@ -68,9 +71,12 @@ export function readRustSources(context: BuildContext, root: string, rocket: boo
     if (path === "" || path === "." || path.startsWith("/") || path.includes("..") || /\s|\\/.test(path)) continue;
     if (path === "src" || path.startsWith("src/") || path === "Cargo.toml" || path === "Cargo.lock") continue;
     if (named(path)) reads.add(path);
+    // A file the program makes in a folder of the context (`"data/notes.log"`): the folder.
+    else if (path.includes("/") && named(posix.dirname(path))) reads.add(posix.dirname(path));
   }
-  // Rocket reads Rocket.toml from the working folder when it starts.
-  if (rocket && context.read(at("Rocket.toml")) !== null) reads.add("Rocket.toml");
+  // Rocket reads Rocket.toml from the working folder when it starts; rocket_dyn_templates loads `templates`.
+  if (crates.has("rocket") && context.read(at("Rocket.toml")) !== null) reads.add("Rocket.toml");
+  if (crates.has("rocket_dyn_templates") && named("templates")) reads.add("templates");
   return { reads: [...reads].sort(), dynamicRead };
 }
 

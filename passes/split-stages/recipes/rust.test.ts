@@ -59,6 +59,29 @@ describe("which binary", () => {
     const r = plan(build(run, cmd), { "src/bin/worker.rs": "fn main() {}\n" });
     expect(typeof r === "string" ? r : r.copyPaths).toEqual(paths);
   });
+  test("strip after the build, and --workspace builds every member", () => {
+    expect(plan(build("cargo build --release && strip target/release/app", '["./target/release/app"]'))).toMatchObject({
+      copyPaths: ["/app/target/release/app"],
+    });
+    const ws = {
+      "Cargo.toml": '[workspace]\nmembers = ["api"]\n',
+      "api/Cargo.toml": '[package]\nname = "api"\n',
+      "api/src/main.rs": "fn main() {}\n",
+      "src/main.rs": "",
+    };
+    expect(plan(build("cargo build --release --workspace", '["./target/release/api"]'), ws)).toMatchObject({
+      copyPaths: ["/app/target/release/api"],
+    });
+  });
+  test("folders the RUNs make stay; a touched source or a removed folder does not", () => {
+    const r = plan(
+      build(
+        "cargo build --release && mkdir -p uploads tmp && chown nobody uploads && rm -rf tmp && touch src/main.rs",
+        '["./target/release/app"]',
+      ),
+    );
+    expect(typeof r === "string" ? r : r.copyPaths).toEqual(["/app/target/release/app", "/app/uploads"]);
+  });
   test("CARGO_TARGET_DIR from ENV", () => {
     const r = plan(
       'FROM rust:1-bookworm\nENV CARGO_TARGET_DIR=/tmp/t\nWORKDIR /app\nCOPY . .\nRUN cargo build -r\nCMD ["/tmp/t/release/app"]\n',

@@ -13,6 +13,7 @@ import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { CARGO_HOME, type CargoStep, cargoCaches, cargoSteps, withCargoCaches } from "./rust-build.js";
 import { type CargoBin, cargoBins, crateNeeds, lockedCrates } from "./rust-cargo.js";
+import { madePaths } from "./rust-folders.js";
 import { readRustSources } from "./rust-source.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -23,11 +24,13 @@ function stepOutputs(step: CargoStep, bins: readonly CargoBin[], root: string): 
   const selected =
     step.bins.length > 0
       ? bins.filter((b) => step.bins.includes(b.name))
-      : step.packages.length > 0
-        ? bins.filter((b) => step.packages.includes(b.pkg))
-        : own.length > 0 || step.kind === "install"
-          ? own
-          : bins;
+      : step.workspace
+        ? bins
+        : step.packages.length > 0
+          ? bins.filter((b) => step.packages.includes(b.pkg))
+          : own.length > 0 || step.kind === "install"
+            ? own
+            : bins;
   return new Map(selected.map((b) => [`${step.outDir}/${b.name}`, b.name]));
 }
 
@@ -117,9 +120,10 @@ export const rustRecipe: Recipe = {
       return { ok: false, id: "rustEntryNotBuilt", data: { command: main, binaries: binaryList(names) } };
     }
 
-    const src = readRustSources(context, root, lockedCrates(context, root).has("rocket"));
+    const crates = lockedCrates(context, root);
+    const src = readRustSources(context, root, crates);
     if (src.dynamicRead) return { ok: false, id: "rustComputedPath", data: src.dynamicRead };
-    const needs = crateNeeds(lockedCrates(context, root));
+    const needs = crateNeeds(crates);
     if (needs.unknown) return { ok: false, id: "rustSysCrate", data: { crate: needs.unknown } };
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
     const libraries: string[] = [];
@@ -145,7 +149,10 @@ export const rustRecipe: Recipe = {
     }
 
     const reads = src.reads.map((r) => resolvePath(workdir, r) as string);
-    const needed = [...runs, ...entryFiles, ...reads];
+    // What the RUNs made in the project folder, outside cargo's target folders (the program may write there).
+    const targets = steps.flatMap((s) => (s.targetDir ? [s.targetDir] : []));
+    const made = madePaths(a).filter((p) => p !== workdir && isUnder(p, workdir) && !targets.some((t) => isUnder(p, t) || isUnder(t, p)));
+    const needed = [...runs, ...entryFiles, ...reads, ...made];
     const paths: string[] = [];
     for (const copied of a.copyPaths) {
       if (narrowed.some((n) => isUnder(n, copied) || isUnder(copied, n))) paths.push(...needed.filter((p) => isUnder(p, copied)));
@@ -158,7 +165,9 @@ export const rustRecipe: Recipe = {
       data: {
         binaries: quoted([...runs]),
         files:
-          src.reads.length > 0 ? `the files its sources name (${quoted(src.reads)})` : "nothing else: its sources name no context file",
+          src.reads.length + made.length > 0
+            ? `the files its sources name or its RUNs make (${quoted(outermost([...src.reads, ...made.map((m) => posix.relative(workdir, m))]))})`
+            : "nothing else: its sources name no context file and its RUNs make none",
       },
     });
     const builderReplace = options.cacheMounts ? withCargoCaches(a) : new Map<number, Instruction>();
