@@ -99,6 +99,11 @@ describe("which binary", () => {
     ["cargo build --release --manifest-path ../x/Cargo.toml", '["./target/release/app"]', "rustCargoCommand"],
     ["cargo install sqlx-cli && cargo build --release", '["sqlx"]', "rustEntryNotBuilt"],
   ])("%s, CMD %s declines", (run, cmd, id) => expect(plan(build(run, cmd))).toBe(id));
+  test("a cargo config that moves the outputs declines; a source replacement does not", () => {
+    const run = build("cargo build --release", '["./target/release/app"]');
+    expect(plan(run, { ".cargo/config.toml": '[build]\ntarget-dir = "/out"\n' })).toBe("rustCargoCommand");
+    expect(plan(run, { ".cargo/config.toml": '[source.crates-io]\nreplace-with = "vendored"\n' })).not.toBe("rustCargoCommand");
+  });
   test("no Cargo.toml in the working folder", () => {
     expect(plan('FROM rust:1-bookworm\nWORKDIR /app\nCOPY src src\nRUN cargo build --release\nCMD ["./target/release/app"]\n')).toBe(
       "rustNoManifest",

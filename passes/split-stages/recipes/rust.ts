@@ -71,6 +71,12 @@ export const rustRecipe: Recipe = {
     if (!project.ok) return { ok: false, id: "rustWorkspace", data: { reason: project.reason } };
     const cargo = cargoSteps(a);
     if (!cargo.ok) return { ok: false, id: "rustCargoCommand", data: { command: cargo.command, reason: cargo.reason } };
+    // A cargo config in the project may move the outputs: `build.target-dir`, `build.target`, `install.root`.
+    for (const file of [".cargo/config.toml", ".cargo/config"].map((f) => (root === "." ? f : `${root}/${f}`))) {
+      const key = /^\s*(target-dir|target|root)\s*=/m.exec(context.read(file) ?? "")?.[1];
+      if (key)
+        return { ok: false, id: "rustCargoCommand", data: { command: file, reason: `sets \`${key}\`, which msb-opt does not follow` } };
+    }
     const steps = cargo.steps.filter((s) => s.kind !== "tool");
     const elsewhere = steps.find((s) => s.cwd !== workdir);
     if (elsewhere)
