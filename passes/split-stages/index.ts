@@ -292,6 +292,8 @@ export default definePass({
       "Did not split: the image runs `{command}`, which is not a binary the cargo steps make ({binaries}) nor a file of the build context; run the built binary, or split by hand.",
     rustComputedPath:
       'Did not split: `{file}` opens a file by a computed path (`{call}`), so the files the program reads at run time are unknown; write the path literally (e.g. `"static/index.html"`) or split by hand.',
+    rustNoLock:
+      "Did not split: the build copies no Cargo.lock into the working folder, so cargo resolves the crates afresh and which of them link system libraries the runtime needs is unknown; commit Cargo.lock and copy it with Cargo.toml.",
     rustSysCrate:
       "Did not split: `{crate}` in Cargo.lock links a system library that msb-opt's table does not know, so the runtime may lack it; split by hand, installing its library in the runtime, or ask for a table entry.",
     rustLibraryRelease:

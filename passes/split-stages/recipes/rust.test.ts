@@ -123,6 +123,13 @@ describe("run-time libraries", () => {
     const r = plan(build("cargo build --release", '["./target/release/app"]'), lock("pq-sys"), ["libpq5"]);
     expect(typeof r !== "string" && r.prelude).toEqual([]);
   });
+  test("without the Cargo.lock the build used, the crates are unknown", () => {
+    expect(
+      plan(
+        'FROM rust:1-bookworm\nWORKDIR /app\nCOPY Cargo.toml ./\nCOPY src ./src\nRUN cargo build --release\nCMD ["./target/release/app"]\n',
+      ),
+    ).toBe("rustNoLock");
+  });
   test("an unknown -sys crate declines", () => {
     expect(plan(build("cargo build --release", '["./target/release/app"]'), lock("libfoo-sys"))).toBe("rustSysCrate");
   });

@@ -126,6 +126,10 @@ export const rustRecipe: Recipe = {
       return { ok: false, id: "rustEntryNotBuilt", data: { command: main, binaries: binaryList(names) } };
     }
 
+    // Only the lock the build used tells which crates link system libraries (a build without one resolves afresh).
+    const lock = contextSource(posix.join(workdir, "Cargo.lock"), a.sources);
+    if (lock === null || lock !== posix.join(root, "Cargo.lock") || context.read(lock) === null)
+      return { ok: false, id: "rustNoLock", data: {} };
     const crates = lockedCrates(context, root);
     const src = readRustSources(context, root, crates);
     if (src.dynamicRead) return { ok: false, id: "rustComputedPath", data: src.dynamicRead };

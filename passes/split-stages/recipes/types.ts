@@ -38,7 +38,8 @@ export type RecipeRefusalId =
   | "rustEntryNotBuilt"
   | "rustComputedPath"
   | "rustSysCrate"
-  | "rustLibraryRelease";
+  | "rustLibraryRelease"
+  | "rustNoLock";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"
