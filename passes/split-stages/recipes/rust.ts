@@ -4,6 +4,7 @@
 // sources, `target` and the toolchain stay in the build stage. As for Go, the runtime copies only what the
 // image runs and reads; anything that cannot be told declines with the reason.
 import { posix } from "node:path";
+import { withDockerignore } from "../../../src/core/dockerignore.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { aptInstallRun } from "../apt-run.js";
@@ -58,7 +59,9 @@ export const rustRecipe: Recipe = {
   tools: [],
   // The official image sets no WORKDIR.
   baseWorkdir: "/",
-  plan(base, a, context, runtimePackages, options): PlanResult {
+  plan(base, a, fullContext, runtimePackages, options): PlanResult {
+    // Only what the build context sends can be in the image (.dockerignore leaves out `.env`, `target`...).
+    const context = withDockerignore(fullContext);
     const tag = base.tag ?? "latest";
     if (/alpine/.test(tag)) return { ok: false, id: "rustAlpine", data: { image: base.raw } };
     const release = debianRelease(base);
