@@ -10,7 +10,7 @@ import { fsContext } from "../src/core/context.js";
 import { optimize } from "../src/core/pipeline.js";
 import { ROOT } from "./support/golden.js";
 import { verify } from "../src/verify/verify.js";
-import { dockerFromEnv, E2E_APPS, e2eApps, type AppSpec } from "./support/e2e-harness.js";
+import { buildStandIn, dockerFromEnv, E2E_APPS, e2eApps, type AppSpec } from "./support/e2e-harness.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`frontend-e2e: skipped: ${reason}`);
@@ -58,6 +58,7 @@ describe.skipIf(!docker)("e2e apps through the msb-opt frontend", () => {
     // Options the frontend does not take from the file alone (harden) would need `--build-arg MSB_OPT_*`.
     test.skipIf(spec.options !== undefined)(app, { timeout: 900_000 }, async () => {
       await tagStandIns(dir, spec.options ?? {});
+      expect(await buildStandIn(docker!, dir, spec)).toBeNull();
       const result = await verify({
         docker: docker!,
         dockerfile: join(dir, "Dockerfile"),

@@ -10,6 +10,7 @@ import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleComman
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { namesLocalProject, requirementFiles } from "./pip-local.js";
+import { cargoInstallRoot } from "./recipes/rust-build.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
 
@@ -150,6 +151,7 @@ const BUILDS_IN_CWD = new Set([
   "c++",
   "configure",
   "go",
+  "cargo",
 ]);
 /** Does the command build something (a compiler, a package manager, a build driver)? */
 export function isBuildTool(name: string): boolean {
@@ -186,6 +188,7 @@ const TOOL_FLAGS: Readonly<Record<string, { output: readonly string[]; folder: r
   "g++": C_FLAGS,
   "c++": C_FLAGS,
   javac: { output: ["-d"], folder: [] },
+  cargo: { output: ["--target-dir"], folder: [] },
   tsc: { output: ["--outDir"], folder: [] },
   make: { output: [], folder: ["-C", "--directory"] },
   npm: NODE_FLAGS,
@@ -475,6 +478,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         }
         if (name === "make" && operands.includes("install")) refuse(line, "makeInstall");
+        // `cargo install` writes its binaries (and its records) under the install root (recipes/rust-build.ts).
+        if (name === "cargo" && operands[0] === "install") add(line, at(line, dir, cargoInstallRoot(args, env)));
         if (name === "go" && operands[0] !== "build") continue;
         // Where the tool writes: its output flag, the folder it is pointed at, else its working folder.
         const flags = TOOL_FLAGS[name] ?? { output: [], folder: [] };
@@ -488,6 +493,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const path = at(line, home, p);
           if (![...copy].some((c) => isUnder(path, c))) refuse(line, "outsideWrite", { command: name, path: p });
         }
+      } else if (name === "strip") {
+        // Strips symbols from a built program in place.
+        for (const p of operands) add(line, at(line, dir, p));
+      } else if (name === "rustup") {
+        // Adds targets or components to the Rust toolchain, which no runtime copies.
       } else if (!USER_COMMANDS.has(name) && name !== "apk" && name !== "corepack") {
         refuse(line, "unknownCommand", { command: name });
       }

@@ -98,7 +98,7 @@ export default definePass({
     multiStageTakes:
       "Left the file alone: its final stage already takes files from stage `{stage}` (line {at}) and builds nothing itself, so it is split already.",
     unknownEcosystem:
-      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, openjdk, amazoncorretto, maven, gradle, nginx, debian or ubuntu base.",
+      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, openjdk, amazoncorretto, maven, gradle, rust, nginx, debian or ubuntu base.",
     digest:
       "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
     variableBase:
@@ -275,6 +275,37 @@ export default definePass({
     nativeOutside:
       "Did not split: the dependency `{package}` {why}, which a runtime taking node_modules from a production install apart would not have; split by hand, installing what it needs in the runtime.",
     outputsSystemFolder: "The build's outputs are unknown: a build step writes `{path}`, a system folder the runtime cannot take apart.",
+    rustFiles:
+      "Copied the program {binaries} and, of the project folder, {files}; the Rust sources, `target` and the toolchain stay in the build stage.",
+    rustLibraries:
+      "Installed {packages} in the runtime: the run-time packages, in Debian {release}, of the system library that `{crate}` in Cargo.lock links.",
+    rustCaCertificates:
+      "Installed `ca-certificates` in the runtime: `{crate}` in Cargo.lock reads the system's CA certificates to verify TLS peers, which the Rust image has and the Debian slim image lacks.",
+    rustPath:
+      "Put `{dir}` first on the runtime's `PATH`, as the Rust image has it: the image runs {commands} by name, and `cargo install` put it there.",
+    rustCache:
+      "Gave the cargo steps of the build stage cache mounts for {dirs}, the crates cargo downloads, so a rebuild after a manifest edit fetches only what changed (the caches stay out of the image).",
+    rustAlpine:
+      "Did not split: `{image}` is an Alpine image, and msb-opt places a Rust program only on the Debian slim image of the build's release; use a Debian tag (e.g. `rust:1-bookworm`) or split by hand.",
+    rustRelease:
+      "Did not split: the Debian release of `{image}` is not known, and the program links that release's C library, so the runtime must be the same release; write the release in the tag (e.g. `rust:1.75-bookworm`).",
+    rustNoManifest:
+      "Did not split: no Cargo.toml from the build context is in the working folder `{workdir}`, so which binaries the build makes is unknown; copy the project there and build in it.",
+    rustWorkspace: "Did not split: which binary the workspace makes is not clear ({reason}); split by hand.",
+    rustCargoCommand:
+      "Did not split: `{command}` {reason}; build with plain `cargo build --release` (or `cargo install --path .`) in the working folder, or split by hand.",
+    rustCargoRun:
+      "Did not split: the image runs the program with `cargo`, which a slim runtime does not have; build it with `cargo build --release` and run `target/release/<name>` in CMD.",
+    rustEntryNotBuilt:
+      "Did not split: the image runs `{command}`, which is not a binary the cargo steps make ({binaries}) nor a file of the build context; run the built binary, or split by hand.",
+    rustComputedPath:
+      'Did not split: `{file}` opens a file by a computed path (`{call}`), so the files the program reads at run time are unknown; write the path literally (e.g. `"static/index.html"`) or split by hand.',
+    rustNoLock:
+      "Did not split: the build copies no Cargo.lock into the working folder, so cargo resolves the crates afresh and which of them link system libraries the runtime needs is unknown; commit Cargo.lock and copy it with Cargo.toml.",
+    rustSysCrate:
+      "Did not split: `{crate}` in Cargo.lock links a system library that msb-opt's table does not know, so the runtime may lack it; split by hand, installing its library in the runtime, or ask for a table entry.",
+    rustLibraryRelease:
+      "Did not split: `{crate}` in Cargo.lock links a system library whose run-time package on Debian {release} is not known; use a tag of a covered release (bullseye, bookworm, trixie) or split by hand.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

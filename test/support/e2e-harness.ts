@@ -34,6 +34,8 @@ export interface AppSpec {
   readonly allowEnv?: readonly string[];
   /** A control: split-stages must leave the file alone with a note containing this text. */
   readonly expectUnchanged?: string;
+  /** A base image the docker farm has no stand-in for, built first from a Dockerfile of the app (its `tag`). */
+  readonly standIn?: { readonly tag: string; readonly dockerfile: string };
 }
 
 export function appSpec(app: string): AppSpec {
@@ -72,6 +74,13 @@ function tagStandIns(dockerfile: string): void {
   if (existsSync(FARM)) execFileSync(FARM, ["tag-dockerfile", dockerfile], { stdio: "ignore" });
 }
 
+/** Build the app's own stand-in base image (`standIn`), if it has one: null, or the build's error output. */
+export async function buildStandIn(docker: Docker, dir: string, spec: AppSpec): Promise<string | null> {
+  if (!spec.standIn) return null;
+  const base = await docker.build({ context: dir, dockerfile: join(dir, spec.standIn.dockerfile), tag: spec.standIn.tag });
+  return base.code === 0 ? null : base.stderr.slice(-2000);
+}
+
 export async function runApp(docker: Docker, app: string, options: { keepImages?: boolean } = {}): Promise<AppResult> {
   const dir = join(E2E_APPS, app);
   const spec = JSON.parse(readFileSync(join(dir, "e2e.json"), "utf8")) as AppSpec;
@@ -88,6 +97,8 @@ export async function runApp(docker: Docker, app: string, options: { keepImages?
   try {
     tagStandIns(join(dir, "Dockerfile"));
     tagStandIns(optimized);
+    const standIn = await buildStandIn(docker, dir, spec);
+    if (standIn !== null) return { app, ...empty, build: "stand-in failed", detail: standIn };
     const b1 = await docker.build({ context: dir, dockerfile: join(dir, "Dockerfile"), tag: before });
     if (b1.code !== 0) return { app, ...empty, build: "original failed", detail: b1.stderr.slice(-2000) };
     const b2 = await docker.build({ context: dir, dockerfile: optimized, tag: after });

@@ -10,7 +10,7 @@ import type { Docker } from "../../src/verify/docker.js";
 import { optimize } from "../../src/core/pipeline.js";
 import { ROOT } from "./golden.js";
 import { verify, type VerifyResult } from "../../src/verify/verify.js";
-import { E2E_APPS, type AppSpec } from "./e2e-harness.js";
+import { buildStandIn, E2E_APPS, type AppSpec } from "./e2e-harness.js";
 
 const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 /** The stand-ins set these for their CA bundle and label themselves `farm.*`; real base images do neither. */
@@ -25,6 +25,8 @@ export async function verifyApp(docker: Docker, app: string, options: { full: bo
   const dir = join(E2E_APPS, app);
   const spec = JSON.parse(readFileSync(join(dir, "e2e.json"), "utf8")) as AppSpec;
   const settings = { ...spec.options, offline: true, syntaxDirective: "never" as const };
+  const standIn = await buildStandIn(docker, dir, spec);
+  if (standIn !== null) throw new Error(`building the stand-in ${spec.standIn?.tag} failed: ${standIn}`);
   if (existsSync(FARM)) {
     const output = (await optimize(readFileSync(join(dir, "Dockerfile"), "utf8"), { ...settings, context: fsContext(dir) })).output;
     const tmp = mkdtempSync(join(tmpdir(), "msb-e2e-verify-"));

@@ -5,7 +5,8 @@ import { javaRecipe } from "./java.js";
 import { nginxRecipe } from "./nginx.js";
 import { nodeRecipe } from "./node.js";
 import { pythonRecipe } from "./python.js";
+import { rustRecipe } from "./rust.js";
 import type { Recipe } from "./types.js";
 
-export const RECIPES: readonly Recipe[] = [nodeRecipe, goRecipe, pythonRecipe, javaRecipe, nginxRecipe, debianRecipe];
+export const RECIPES: readonly Recipe[] = [nodeRecipe, goRecipe, pythonRecipe, javaRecipe, rustRecipe, nginxRecipe, debianRecipe];
 export type { Recipe } from "./types.js";

@@ -28,7 +28,18 @@ export type RecipeRefusalId =
   | "workspaceScript"
   | "nativeOptionalUnknown"
   | "pnpmWorkspace"
-  | "yarnWorkspaces";
+  | "yarnWorkspaces"
+  | "rustAlpine"
+  | "rustRelease"
+  | "rustNoManifest"
+  | "rustWorkspace"
+  | "rustCargoCommand"
+  | "rustCargoRun"
+  | "rustEntryNotBuilt"
+  | "rustComputedPath"
+  | "rustSysCrate"
+  | "rustLibraryRelease"
+  | "rustNoLock";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"
@@ -108,7 +119,12 @@ export type RecipeNoteId =
   | "staticSiteLocal"
   | "pnpmWorkspaceWhole"
   | "yarnWorkspacesWhole"
-  | "checksGate";
+  | "checksGate"
+  | "rustFiles"
+  | "rustLibraries"
+  | "rustCaCertificates"
+  | "rustPath"
+  | "rustCache";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

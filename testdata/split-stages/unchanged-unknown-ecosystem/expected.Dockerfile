@@ -1,5 +1,5 @@
-FROM rust:1.80
+FROM swift:5.10
 WORKDIR /app
 COPY . .
-RUN cargo build --release
-CMD ["./target/release/app"]
+RUN swift build -c release
+CMD ["./.build/release/app"]

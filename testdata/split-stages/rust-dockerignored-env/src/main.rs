@@ -1,0 +1,4 @@
+fn main() {
+    dotenvy::dotenv().ok();
+    let _ = std::fs::read_to_string("static/robots.txt");
+}

@@ -1,0 +1,5 @@
+FROM rust:1-bookworm
+WORKDIR /app
+COPY . .
+RUN cargo build --release
+CMD ["cargo", "run", "--release"]
