@@ -26,11 +26,13 @@ describe("mentionedCommands", () => {
       "notes.js": 'const kind = "file";\nconst cmd = "make";\n',
       "tools/render": "#!/usr/bin/env python3\nprint(1)\n",
       "go/main.go": 'out, _ := exec.Command("sh", "-c", "echo hi").Output()\n',
+      "src/main.rs": 'let out = std::process::Command::new("file").arg(path).output()?;\n',
     };
     const found = mentionedCommands(memoryContext(files), ["python3"], ["make", "file", "sh"]);
     expect(found).toEqual(
       new Map([
         ["make", "build.py"],
+        ["file", "src/main.rs"],
         ["sh", "go/main.go"],
         ["python3", "tools/render"],
       ]),
