@@ -8,6 +8,7 @@ import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool } from "./analysis.js";
 import { libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands } from "./mentions.js";
+import { scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
@@ -120,6 +121,8 @@ export default definePass({
       "Did not split: `{file}` loads the shared library `{library}` by name (ctypes or FFI), which the build image has and `{image}` may lack; install its package with apt-get in the Dockerfile so the pass keeps it.",
     sourceLibraryComputed:
       "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
+    scriptWritesOutside:
+      "Did not split: `{command}` runs the project's own `{file}`, which may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
     sourceToolShellless:
       "Did not split: `{file}` runs `{command}`, which the build image has and the shell-less runtime `{image}` lacks (it holds the program alone); split by hand onto an image that has it.",
     nothingCopied:
@@ -342,6 +345,13 @@ export default definePass({
     }
     let a = result.analysis;
     if (a.lastBuild < 0) return decline("nothingBuilt");
+    // The project's own scripts may write anywhere: evidence of a write outside what the runtime copies declines.
+    const sources = { context, scripts: nodeProject(a, context)?.pkg.scripts ?? {} };
+    for (const index of a.stage.body.keys()) {
+      const outside = scriptWritingOutside(a, index, sources);
+      if (outside && !a.copyPaths.some((p) => outside.evidence.includes(`\`${p}`)))
+        return decline("scriptWritesOutside", { ...outside }, a.stage.body[index].line);
+    }
     if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPip", {}, a.systemPip[0].line);
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return taken ? alreadySplit() : decline("multiStage");
     const [global] = a.globalInstalls;

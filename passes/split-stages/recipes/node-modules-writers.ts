@@ -1,13 +1,13 @@
 // Build steps after the project install that change node_modules: a package added (`npm install x`,
 // `yarn add x`), a rebuild, a prune, the client `prisma generate` writes, a patch, a move or copy naming
-// node_modules, or the project's own script reaching into it (node-script-writes.ts). A runtime whose
+// node_modules, or the project's own script reaching into it (own-scripts.ts). A runtime whose
 // node_modules come from a production install in a stage of its own would lack what they did, so the plan
 // keeps the build's node_modules instead.
 import type { Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { type Analysis, globalFlag, type ProjectInstall } from "../analysis.js";
-import { type ScriptSources, scriptWritingModules } from "./node-script-writes.js";
+import { type ScriptSources, scriptWritingModules } from "../own-scripts.js";
 
 export interface ModulesWriter {
   readonly line: number;

@@ -1,0 +1,160 @@
+// A build step that runs the project's own script (`node scripts/gen.js`, `python tools/fetch_model.py`,
+// `npm run build` → `node build.js`) does what its code says, which no tool table knows. The script and the local
+// files it loads are read for two kinds of evidence: a reach into node_modules (hand-rolled patches of a
+// dependency, found with `require.resolve`), and writes outside the working folder (an absolute path, the home
+// folder, an ENV path, a climb above the project), which a runtime copying the working folder would lose.
+import { posix } from "node:path";
+import type { BuildContext } from "../../src/core/context.js";
+import { declaredVariables } from "../../src/core/instructions.js";
+import { SPECIFIER } from "../../src/core/module-specifiers.js";
+import { joinContinuations } from "../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../src/core/shell.js";
+import type { Analysis } from "./analysis.js";
+import { contextSource } from "./entry.js";
+import { isUnder, resolvePath } from "./paths.js";
+import { commandChain } from "./wrappers.js";
+
+export interface ScriptSources {
+  readonly context: BuildContext;
+  /** package.json `scripts` of the project. */
+  readonly scripts: Readonly<Record<string, unknown>>;
+}
+
+interface OwnScript {
+  /** The command as written. */
+  readonly command: string;
+  /** The context files of the script and the local files it loads; null when the context does not hold it. */
+  readonly files: readonly string[] | null;
+}
+
+const NODE = new Set(["node", "nodejs"]);
+const PYTHON = /^python(\d(\.\d+)?)?$/;
+const EXTENSIONS = ["", ".js", ".cjs", ".mjs", "/index.js"];
+const MAX_FILES = 200;
+
+/** The project's own scripts body[index] runs, directly or through package.json scripts. */
+export function ownScripts(a: Analysis, index: number, sources: ScriptSources): OwnScript[] {
+  const instr = a.stage.body[index];
+  if (instr.keyword !== "RUN") return [];
+  const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args);
+  const found: OwnScript[] = [];
+  collect(text, a.cwdAt[index] ?? a.workdir, a, sources, 0, found);
+  return found;
+}
+
+function collect(text: string, cwd: string | null, a: Analysis, sources: ScriptSources, depth: number, found: OwnScript[]): void {
+  const parsed = parseShell(text);
+  if (!parsed.ok || depth > 3) return;
+  for (const cmd of simpleCommands(parsed)) {
+    if (!cmd.name) continue;
+    for (const argv of commandChain([cmd.name, ...cmd.args.map((w) => w.value ?? w.text)])) {
+      const tool = posix.basename(argv[0]);
+      const script = runScript(tool, argv.slice(1), sources.scripts);
+      if (script !== null) collect(script, cwd, a, sources, depth + 1, found);
+      const python = PYTHON.test(tool);
+      if (!NODE.has(tool) && !python) continue;
+      const args = argv.slice(1);
+      // Code on the command line, a module run by name (`python -m pip`), or no script: nothing of the project's.
+      if (args.some((w) => w === "-e" || w === "--eval" || w === "-c" || w === "-m" || w === "-p")) continue;
+      const file = args.find((w) => !w.startsWith("-"));
+      if (file === undefined) continue;
+      found.push({ command: cmd.node.text, files: localFiles(file, cwd, a, sources.context, python) });
+    }
+  }
+}
+
+/** The text of the package.json script `npm run x` / `npm start` / `yarn x` runs, or null. */
+function runScript(tool: string, args: readonly string[], scripts: ScriptSources["scripts"]): string | null {
+  if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") return null;
+  const [first, second] = args.filter((w) => !w.startsWith("-"));
+  const name = first === "run" || first === "run-script" ? second : first;
+  const script = name === undefined ? undefined : scripts[name];
+  return typeof script === "string" ? script : null;
+}
+
+function localFiles(file: string, cwd: string | null, a: Analysis, context: BuildContext, python: boolean): string[] | null {
+  const abs = resolvePath(cwd, file);
+  const extensions = python ? [""] : EXTENSIONS;
+  const start =
+    abs === null ? null : extensions.map((e) => contextSource(abs + e, a.sources)).find((p) => p !== null && context.read(p) !== null);
+  if (!start) return null;
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0 && seen.size < MAX_FILES) {
+    const path = queue.shift() as string;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = context.read(path) ?? "";
+    const dir = posix.dirname(path);
+    const specs = python
+      ? [...text.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/gm)].map((m) => `./${(m[1] ?? m[2]).replace(/\./g, "/")}.py`)
+      : [...text.matchAll(SPECIFIER)].map((m) => m[2] ?? m[4] ?? m[6] ?? m[8]);
+    for (const spec of specs) {
+      if (!/^\.\.?\//.test(spec)) continue;
+      const base = posix.normalize(posix.join(dir, spec));
+      const next = extensions.map((e) => base + e).find((p) => context.read(p) !== null);
+      if (next) queue.push(next);
+    }
+  }
+  return [...seen];
+}
+
+/** Ways a script reaches into node_modules. */
+const REACHES_MODULES =
+  /node_modules|\brequire\.resolve\b|\bimport\.meta\.resolve\b|\bmodule\.paths\b|\brequire\.cache\b|\bcreateRequire\b/;
+
+/** The command of body[index] that runs an own script reaching into node_modules (or one the context lacks), or null. */
+export function scriptWritingModules(a: Analysis, index: number, sources: ScriptSources): string | null {
+  for (const script of ownScripts(a, index, sources)) {
+    if (script.files === null || script.files.some((f) => REACHES_MODULES.test(sources.context.read(f) ?? ""))) return script.command;
+  }
+  return null;
+}
+
+const HOME =
+  /\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\//;
+const ABSOLUTE = /["'`](\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s]*)?)["'`]/g;
+/** `path.join(__dirname, "..", "..", …)`: a path above the script's own folder and its parent. */
+const CLIMB = /\b(?:join|resolve)\s*\(\s*__dirname\s*,\s*(?:["'`]\.\.["'`]\s*,\s*["'`]\.\.["'`]|["'`](?:\.\.\/){2})/;
+
+export interface OutsideWrite {
+  readonly command: string;
+  readonly file: string;
+  readonly evidence: string;
+}
+
+/**
+ * An own script body[index] runs that may write outside the working folder, with the evidence: an absolute path
+ * outside it, the home folder, an ENV variable the Dockerfile sets to such a path, a climb above its folder.
+ */
+export function scriptWritingOutside(a: Analysis, index: number, sources: ScriptSources): OutsideWrite | null {
+  const workdir = a.workdir ?? "/";
+  const outsideEnv = envPaths(a).filter(([, value]) => !isUnder(value, workdir) && !isUnder(value, "/tmp"));
+  for (const script of ownScripts(a, index, sources)) {
+    for (const file of script.files ?? []) {
+      const text = sources.context.read(file) ?? "";
+      const absolute = [...text.matchAll(ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
+      const env = outsideEnv.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
+      const evidence = absolute
+        ? `it names \`${absolute}\``
+        : HOME.test(text)
+          ? "it uses the home folder"
+          : env
+            ? `it reads \`${env[0]}\`, which the Dockerfile sets to \`${env[1]}\``
+            : CLIMB.test(text)
+              ? "it climbs above its folder with `..`"
+              : null;
+      if (evidence) return { command: script.command, file, evidence };
+    }
+  }
+  return null;
+}
+
+/** ENV variables the stage sets to an absolute path. */
+function envPaths(a: Analysis): Array<[string, string]> {
+  return a.stage.body.flatMap((i) =>
+    (declaredVariables(i) ?? [])
+      .filter((v) => i.keyword === "ENV" && v.value?.startsWith("/"))
+      .map((v): [string, string] => [v.name, v.value ?? ""]),
+  );
+}
