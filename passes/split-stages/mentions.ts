@@ -10,7 +10,7 @@ const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|
  * package.json, `RUN apt-get install python3`).
  */
 const SKIP_FILES =
-  /(^package(-lock)?\.json$|^tsconfig.*\.json$|\.(lock|md|txt|rst|sum|mod|toml|ya?ml)$|^LICENSE|^Dockerfile|\.dockerfile$|^Containerfile)/i;
+  /(^package(-lock)?\.json$|^tsconfig.*\.json$|\.(lock|md|txt|rst|sum|mod|toml|ya?ml|log)$|^LICENSE|^Dockerfile|\.dockerfile$|^Containerfile)/i;
 const MAX_FILES = 2000;
 const MAX_BYTES = 256 * 1024;
 

@@ -30,12 +30,12 @@ export const FULL_IMAGE_TOOLS = [
   ...["git", "curl", "wget", "gcc", "g++", "ssh", "scp", "sftp", "ssh-keygen", "ssh-keyscan", "hg", "svn"],
   ...["unzip", "bzip2", "bunzip2", "bzcat", "gpg", "gpgv", "python3", "xz", "unxz", "xzcat", "lzma", "unlzma", "pgrep"],
   ...["pkill", "pmap", "vmstat", "autoconf", "automake", "autoreconf", "libtoolize", "pkg-config", "pg_config"],
-  "mysql_config",
+  ...["mysql_config", "shasum", "json_pp", "m4", "objdump", "readelf", "git-upload-pack", "git-receive-pack"],
 ];
 /** Tools of the full images named by everyday words: only a call that runs one (`spawn("make", …)`) is evidence. */
 export const FULL_IMAGE_WORDS = [
   ...["make", "file", "patch", "cc", "c++", "convert", "identify", "compare", "composite", "montage", "mogrify"],
-  ...["ps", "top", "free", "watch"],
+  ...["ps", "top", "free", "watch", "uptime", "strings", "ld"],
 ];
 /** Programs every image with a shell has, named by everyday words: a shell-less runtime lacks them. */
 const SHELL_PROGRAMS = [...BASE_TOOLS].filter((t) => /^[a-z][\w-]*$/.test(t) && !SHELL_BUILTINS.has(t));

@@ -31,12 +31,14 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
   const entrypoint = last("ENTRYPOINT");
   const cmd = last("CMD");
   const health = last("HEALTHCHECK");
-  const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? i.exec.join(" ") : i.args));
+  // Exec-form words are quoted where the shell would read them otherwise (`node -e "require('./boot')"`).
+  const words = (w: readonly string[]) => w.map((x) => (/^[\w@%+=:,./-]+$/.test(x) ? x : `'${x.replace(/'/g, "'\\''")}'`)).join(" ");
+  const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? words(i.exec) : i.args));
   // An exec-form ENTRYPOINT takes the exec-form CMD as arguments (`["npm", "run"]` + `["serve"]`).
-  if (entrypoint?.exec?.length && cmd?.exec?.length) texts.push([...entrypoint.exec, ...cmd.exec].join(" "));
+  if (entrypoint?.exec?.length && cmd?.exec?.length) texts.push(words([...entrypoint.exec, ...cmd.exec]));
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");
-    texts.push(text.startsWith("[") ? (parseExecForm(text) ?? []).join(" ") : text);
+    texts.push(text.startsWith("[") ? words(parseExecForm(text) ?? []) : text);
   }
   for (let i = 0; i < texts.length && i < 20; i++) {
     for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
@@ -77,6 +79,12 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     return devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || (name === "npx" && !npxProd);
   });
   if (tool) return { keep: true, reason: `the entry runs \`${posix.basename(tool.name) === "npx" && npx ? `npx ${npx}` : tool.name}\`` };
+  // A program of a devDependency in a script the entry runs (a `prestart` hook's `rimraf`, `npm exec x`).
+  const devBin = devProgram(
+    entryTexts(a, project.pkg),
+    (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""),
+  );
+  if (devBin) return { keep: true, reason: `\`${devBin.text}\` runs \`${devBin.name}\`, a program of the devDependencies` };
   // NODE_OPTIONS applies its preloads to every node process the image starts.
   const options = nodeOptions(a);
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
@@ -131,6 +139,31 @@ const VALUE_OPTIONS = new Set(
 );
 /** Options that give node its code on the command line: no file to follow. */
 const INLINE = new Set(["-e", "--eval", "-p", "--print", "-"]);
+
+/** Words of the package managers that run a program of node_modules/.bin by name (`npm exec x`, `yarn run x`). */
+const RUNS_BIN: Readonly<Record<string, ReadonlySet<string>>> = {
+  npm: new Set(["exec", "x"]),
+  yarn: new Set(["run", "exec", "dlx"]),
+  pnpm: new Set(["exec", "dlx", "run"]),
+};
+
+/** The first program `isDev` accepts among the commands of `texts` (through wrappers and package-manager runners). */
+function devProgram(texts: readonly string[], isDev: (name: string) => boolean): { text: string; name: string } | null {
+  for (const text of texts) {
+    const script = parseShell(text);
+    if (!script.ok) continue;
+    for (const c of simpleCommands(script)) {
+      if (!c.name) continue;
+      for (const argv of commandChain([c.name, ...c.args.map((w) => w.value ?? w.text)])) {
+        const tool = posix.basename(argv[0]);
+        const operands = argv.slice(1).filter((w) => !w.startsWith("-"));
+        const ran = RUNS_BIN[tool]?.has(operands[0] ?? "") ? operands[1] : tool === "yarn" ? operands[0] : undefined;
+        for (const name of [tool, ran]) if (name && isDev(name)) return { text: text.trim(), name };
+      }
+    }
+  }
+  return null;
+}
 
 /** The name the code of `node -e` goes by when its module graph is read. */
 const INLINE_FILE = "[command line]";

@@ -12,6 +12,8 @@ export interface PackageJson {
   readonly scripts?: Readonly<Record<string, string>>;
   readonly packageManager?: string;
   readonly workspaces?: unknown;
+  /** npm builds the package's own addon with node-gyp at install. */
+  readonly gypfile?: boolean;
 }
 
 export type Manager = "npm" | "yarn" | "yarn-berry" | "pnpm";

@@ -95,6 +95,9 @@ export function layeredPlan({
   // The project's own install scripts run again in the deps stage: only git-hook installers, which it drops.
   const hooks = rootInstallScripts(project, context);
   if (hooks.kind === "other") return notLayered("the project's own install scripts would run again in a stage that has only the manifests");
+  // npm runs `node-gyp rebuild` for a project with a binding.gyp: its own addon is built into its folder (build/).
+  if (context.exists(project.dir === "." ? "binding.gyp" : `${project.dir}/binding.gyp`) || project.pkg.gypfile === true)
+    return notLayered("the install builds the project's own native addon (`binding.gyp`) into its folder");
   if (project.pkg.workspaces !== undefined) return notLayered("the project is a workspace root");
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v)))

@@ -19,8 +19,9 @@ export function sitePaths(a: Analysis, version: string, layout: "official" | "de
     paths.push(
       ...(layout === "debian" ? [`${lib}/dist-packages`] : [`${lib}/site-package[s]`, `${lib}/dist-package[s]`]),
       "/usr/local/bin",
-      // A package's `data_files` (jupyter kernels, man pages) go under the prefix's share folder.
+      // A package's `data_files` (jupyter kernels, man pages, configs) go under the prefix's share and etc folders.
       "/usr/local/shar[e]",
+      "/usr/local/et[c]",
     );
   }
   if (a.systemPip.some((p) => p.user)) paths.push("/root/.local");

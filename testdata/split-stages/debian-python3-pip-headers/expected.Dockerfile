@@ -10,6 +10,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /usr/local/bin /usr/local/bin
+COPY --from=build /usr/local/et[c] /usr/local/etc/
 COPY --from=build /usr/local/lib/python3.11/dist-packages /usr/local/lib/python3.11/dist-packages
 COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY --from=build /app /app

@@ -1,0 +1,16 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package.json package-lock.json binding.gyp ./
+COPY src ./src
+RUN npm ci
+COPY . .
+
+FROM build AS files
+RUN rm -rf /app/node_modules
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=build /app/node_modules /app/node_modules
+COPY --from=files /app /app
+EXPOSE 3000
+CMD ["node","server.js"]
