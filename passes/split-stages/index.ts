@@ -450,7 +450,14 @@ export default definePass({
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
     const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
-    const [tool] = lacked ? mentionedCommands(context, lacked.named, lacked.called) : [];
+    const [tool] = lacked
+      ? mentionedCommands(
+          context,
+          lacked.named,
+          lacked.called,
+          a.entry.map((e) => e.name),
+        )
+      : [];
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
     const reinstalled = [...runtimePackages, ...plan.runtimePrelude.flatMap((i) => (i.keyword === "RUN" ? i.args.split(/\s+/) : []))];

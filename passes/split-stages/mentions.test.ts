@@ -1,6 +1,9 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
 import { mentionedCommands } from "./mentions.js";
+import { loadShell } from "../../src/core/shell.js";
+
+beforeAll(() => loadShell());
 
 describe("mentionedCommands", () => {
   test("finds commands written in quotes in any source file", () => {
@@ -27,13 +30,20 @@ describe("mentionedCommands", () => {
       "tools/render": "#!/usr/bin/env python3\nprint(1)\n",
       "go/main.go": 'out, _ := exec.Command("sh", "-c", "echo hi").Output()\n',
       "src/main.rs": 'let out = std::process::Command::new("file").arg(path).output()?;\n',
+      "scripts/setup.sh": "set -e\ncurl -fsS http://localhost/ready\n",
+      "start.sh": "#!/bin/sh\n./scripts/setup.sh\nexec node server.js\n",
+      "server.js": 'execFileSync("./tools/render", [a]);\n',
+      // Nothing runs these: the developer's tools.
+      "deploy.sh": "#!/bin/bash\nssh host wget http://x\n",
+      mvnw: "#!/bin/sh\nshasum -a 256 x\n",
     };
-    const found = mentionedCommands(memoryContext(files), ["python3"], ["make", "file", "sh"]);
+    const found = mentionedCommands(memoryContext(files), ["python3", "curl", "ssh", "shasum"], ["make", "file", "sh"], ["./start.sh"]);
     expect(found).toEqual(
       new Map([
         ["make", "build.py"],
         ["file", "src/main.rs"],
         ["sh", "go/main.go"],
+        ["curl", "scripts/setup.sh"],
         ["python3", "tools/render"],
       ]),
     );

@@ -2,15 +2,16 @@
 // Before a package is dropped, the build context's source files are searched for its commands written as
 // a quoted string: one mention keeps the package. Tests and dev tools' configs are not searched.
 import type { BuildContext } from "../../src/core/context.js";
+import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { isTestOrToolFile } from "../../src/core/source-roles.js";
 
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|coverage$)/;
 /**
  * Manifests, lockfiles, prose and other Dockerfiles name tools without running them (`"type": "git"` in
- * package.json, `RUN apt-get install python3`).
+ * package.json, `RUN apt-get install python3`); build tools' wrappers (`mvnw`, `gradlew`) run at build time only.
  */
 const SKIP_FILES =
-  /(^package(-lock)?\.json$|^tsconfig.*\.json$|\.(lock|md|txt|rst|sum|mod|toml|ya?ml|log)$|^LICENSE|^Dockerfile|\.dockerfile$|^Containerfile)/i;
+  /(^package(-lock)?\.json$|^tsconfig.*\.json$|\.(lock|md|txt|rst|sum|mod|toml|ya?ml|log)$|^LICENSE|^Dockerfile|\.dockerfile$|^Containerfile|^(mvnw|gradlew)(\.cmd|\.bat)?$)/i;
 const MAX_FILES = 2000;
 const MAX_BYTES = 256 * 1024;
 
@@ -18,11 +19,18 @@ const MAX_BYTES = 256 * 1024;
 const CALL = String.raw`\b(?:Command::new|spawn|spawnSync|exec|execSync|execFile|execFileSync|execa|execaSync|execaCommand|run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput|Command|CommandContext|shell_exec|passthru|proc_open)\s*\(\s*\[?\s*`;
 
 /**
- * The `commands` that some context source file names in quotes (`"git"`, `'make -C x'`, `"/usr/bin/gcc"`), or
- * that a script's `#!` line runs, each with the first file that does. `called`: commands that count only as the
- * program of a call (`spawn("make", …)`, `subprocess.run(["file", p])`), everyday words otherwise.
+ * The `commands` that some context source file names in quotes (`"git"`, `'make -C x'`, `"/usr/bin/gcc"`), each with
+ * the first file that does. `called`: commands that count only as the program of a call (`spawn("make", …)`,
+ * `subprocess.run(["file", p])`), everyday words otherwise. Scripts (a `#!` line, `.sh`) count by the programs they
+ * run bare and their interpreter, but only when something runs them: `roots` (the entry's programs) or another
+ * file names them; a deploy script or `mvnw` nobody names is a tool of the developer's.
  */
-export function mentionedCommands(context: BuildContext, commands: readonly string[], called: readonly string[] = []): Map<string, string> {
+export function mentionedCommands(
+  context: BuildContext,
+  commands: readonly string[],
+  called: readonly string[] = [],
+  roots: readonly string[] = [],
+): Map<string, string> {
   const found = new Map<string, string>();
   if (commands.length === 0 && called.length === 0) return found;
   const quoted = (c: string) => String.raw`["'\`](?:[\w./-]*/)?${c.replace(/[+.]/g, "\\$&")}(?=["'\`\s])`;
@@ -31,10 +39,11 @@ export function mentionedCommands(context: BuildContext, commands: readonly stri
     ...called.map((c) => [c, new RegExp(CALL + quoted(c))] as const),
   ];
   const wanted = new Set([...commands, ...called]);
+  const texts: Array<{ path: string; text: string; script: boolean }> = [];
   let files = 0;
   const walk = (dir: string, depth: number) => {
     for (const name of context.list(dir)) {
-      if (files >= MAX_FILES || found.size === wanted.size) return;
+      if (files >= MAX_FILES) return;
       const path = dir === "." ? name : `${dir}/${name}`;
       // Manifests and prose are never searched: do not read them (a folder so named is not searched either).
       if (SKIP_FILES.test(name)) continue;
@@ -49,12 +58,56 @@ export function mentionedCommands(context: BuildContext, commands: readonly stri
       files++;
       if (text.length > MAX_BYTES || text.includes("\u0000")) continue;
       for (const [command, re] of patterns) if (!found.has(command) && re.test(text)) found.set(command, path);
-      // `#!/usr/bin/env python3`, `#!/usr/bin/make -f`: the script runs through that program.
-      const interpreter = /^#!\s*(?:\S*\/)?([^/\s]+)(?:[ \t]+(?:-S[ \t]+)?([^\s-]\S*))?/.exec(text);
-      const program = interpreter && (interpreter[1] === "env" ? interpreter[2] : interpreter[1]);
-      if (program && wanted.has(program) && !found.has(program)) found.set(program, path);
+      texts.push({ path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) });
     }
   };
   walk(".", 0);
+  for (const { path, text } of runScripts(texts, roots)) {
+    // A shell script names the programs it runs bare (`curl -fsS …`).
+    const programs = /^#!\s*\S*(\/|\s)(ba|da)?sh\b/.test(text) || /\.(ba|da)?sh$/.test(path) ? shellPrograms(text) : [];
+    // `#!/usr/bin/env python3`, `#!/usr/bin/make -f`: the script runs through that program.
+    const interpreter = /^#!\s*(?:\S*\/)?([^/\s]+)(?:[ \t]+(?:-S[ \t]+)?([^\s-]\S*))?/.exec(text);
+    const through = interpreter && (interpreter[1] === "env" ? interpreter[2] : interpreter[1]);
+    for (const program of [...programs, ...(through ? [through] : [])])
+      if (wanted.has(program) && !found.has(program)) found.set(program, path);
+  }
   return found;
+}
+
+/** The scripts something runs: named by a root, by a file that is no script, or by a script that runs (by path when the name has no extension). */
+function runScripts(texts: ReadonlyArray<{ path: string; text: string; script: boolean }>, roots: readonly string[]) {
+  const scripts = texts.filter((t) => t.script);
+  const named = (name: string, text: string) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(name.includes(".") ? `(^|[^\\w.-])${escaped}($|[^\\w-])` : `/${escaped}($|[^\\w.-])`).test(text);
+  };
+  const rootText = roots.join("\n");
+  const running = new Set(
+    scripts.filter((s) => {
+      const name = s.path.replace(/^.*\//, "");
+      return (
+        named(name, rootText) ||
+        roots.some((r) => r.replace(/^\.\//, "").endsWith(s.path)) ||
+        texts.some((t) => !t.script && named(name, t.text))
+      );
+    }),
+  );
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of scripts) {
+      if (running.has(s)) continue;
+      const name = s.path.replace(/^.*\//, "");
+      if ([...running].some((r) => named(name, r.text))) {
+        running.add(s);
+        grew = true;
+      }
+    }
+  }
+  return [...running];
+}
+
+function shellPrograms(text: string): string[] {
+  const script = parseShell(text);
+  if (!script.ok) return [];
+  return simpleCommands(script).flatMap((c) => (c.name ? [c.name.replace(/^.*\//, "")] : []));
 }
