@@ -6,7 +6,7 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { COMPUTED, packageOf, SPECIFIER } from "../../../src/core/module-specifiers.js";
 
 export type ImportGraph =
-  | { readonly ok: true; readonly packages: ReadonlyMap<string, string> }
+  | { readonly ok: true; readonly packages: ReadonlyMap<string, string>; readonly files: readonly string[] }
   | { readonly ok: false; readonly reason: ImportGap };
 
 export type ImportGap =
@@ -102,7 +102,7 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
       queue.push(found);
     }
   }
-  return { ok: true, packages };
+  return { ok: true, packages, files: [...seen] };
 }
 
 function stripComments(text: string): string {

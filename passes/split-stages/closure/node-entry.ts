@@ -3,6 +3,7 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { declaredVariables } from "../../../src/core/instructions.js";
+import { SPECIFIER } from "../../../src/core/module-specifiers.js";
 import type { Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { parseExecForm } from "../../../src/core/parse.js";
@@ -89,6 +90,23 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   const options = nodeOptions(a);
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
   const workspaces = workspacePackages(context, project.dir);
+  /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
+  const graphUse = (src: string): DevUse | null => {
+    const graph = graphThroughWorkspaces(context, src, project.dir, workspaces);
+    if (!graph.ok)
+      return { keep: true, reason: `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}, so the module graph cannot be followed` };
+    for (const [pkg, from] of graph.packages) {
+      if (devDeps.includes(pkg)) return { keep: true, reason: `\`${from}\` loads the devDependency \`${pkg}\`` };
+    }
+    // A devDependency named as a string, which another package loads by that name (a view engine, a log transport).
+    for (const path of graph.files) {
+      // Module specifiers are loads, followed above (a type-only import loads nothing).
+      const text = (context.read(path) ?? "").replace(SPECIFIER, "");
+      const named = devDeps.find((d) => text.includes(`"${d}"`) || text.includes(`'${d}'`) || text.includes(`\`${d}\``));
+      if (named) return { keep: true, reason: `\`${path}\` names the devDependency \`${named}\`, which a package may load by that name` };
+    }
+    return null;
+  };
   for (const text of entryTexts(a, project.pkg)) {
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
@@ -111,14 +129,18 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       }
       const src = sourceOf(a, project, context, file);
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
-      const graph = graphThroughWorkspaces(context, src, project.dir, workspaces);
-      if (!graph.ok) {
-        const why = GAPS[graph.reason.kind];
-        return { keep: true, reason: `\`${graph.reason.file}\` ${why}, so the module graph cannot be followed` };
-      }
-      for (const [pkg, from] of graph.packages) {
-        if (devDeps.includes(pkg)) return { keep: true, reason: `\`${from}\` loads the devDependency \`${pkg}\`` };
-      }
+      const use = graphUse(src);
+      if (use) return use;
+    }
+  }
+  // A framework's server loads the project's config file at start (`next start` → next.config.js).
+  const texts = entryTexts(a, project.pkg).join("\n");
+  for (const [program, configs] of Object.entries(RUNTIME_CONFIGS)) {
+    if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(texts)) continue;
+    for (const config of configs) {
+      const src = project.dir === "." ? config : `${project.dir}/${config}`;
+      const use = context.read(src) === null ? null : graphUse(src);
+      if (use) return use;
     }
   }
   return { keep: false };
@@ -203,6 +225,12 @@ const GAPS = {
   subpath: "loads a `#` subpath import, mapped by package.json `imports`",
   workspaceEntry: "names as its entry a file the context does not hold (the build writes it)",
 } as const;
+
+/** Config files a framework's production server loads at start. */
+const RUNTIME_CONFIGS: Readonly<Record<string, readonly string[]>> = {
+  next: ["next.config.js", "next.config.mjs", "next.config.cjs", "next.config.ts"],
+  nuxt: ["nuxt.config.js", "nuxt.config.mjs", "nuxt.config.ts"],
+};
 
 const PRELOAD = /(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/;
 

@@ -66,12 +66,14 @@ export function graphThroughWorkspaces(
   workspaces: ReadonlyMap<string, string>,
 ): ImportGraph {
   const packages = new Map<string, string>();
+  const files: string[] = [];
   const followed = new Set<string>();
   const queue = [entry];
   while (queue.length > 0) {
     const file = queue.shift() as string;
     const graph = importGraph(context, file, cwd);
     if (!graph.ok) return graph;
+    files.push(...graph.files);
     for (const [pkg, from] of graph.packages) {
       if (!packages.has(pkg)) packages.set(pkg, from);
       const dir = workspaces.get(pkg);
@@ -82,5 +84,5 @@ export function graphThroughWorkspaces(
       queue.push(next);
     }
   }
-  return { ok: true, packages };
+  return { ok: true, packages, files };
 }

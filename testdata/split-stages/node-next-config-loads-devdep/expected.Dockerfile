@@ -1,0 +1,23 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN --mount=type=cache,target=/app/.next/cache/webpack npm run build
+
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci
+
+FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends procps \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+COPY --from=build /app/.next /app/.next
+EXPOSE 3000
+CMD ["npm","start"]
