@@ -18,6 +18,13 @@ describe("analyze", () => {
     const plain = run('FROM node:20\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/run"]\nCMD ["--port", "80"]\n');
     expect(plain.ok && plain.analysis.entry.map((e) => e.name)).toEqual(["/app/run"]);
   });
+  test('an entry script that runs "$@" makes the CMD a program; a built program takes it as arguments', () => {
+    const df = (entry: string) => `FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN make\nENTRYPOINT ["${entry}"]\nCMD ["node", "server.js"]\n`;
+    const script = run(df("./entry.sh"), { "entry.sh": '#!/bin/sh\nset -e\nexec "$@"\n' });
+    expect(script.ok && script.analysis.entry.map((e) => e.name)).toContain("node");
+    const built = run(df("./wordcount"), { Makefile: "wordcount: main.c\n" });
+    expect(built.ok && built.analysis.entry.map((e) => e.name)).toEqual(["./wordcount"]);
+  });
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {
     const r = run(
       'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app . && python3 -m venv /opt/v\nCOPY run.sh /usr/local/bin/\nCMD ["/out/app"]\n',

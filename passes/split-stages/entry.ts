@@ -85,10 +85,10 @@ function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean 
   // A program of the image (`npm`, `node`, `python`) takes them as its arguments.
   const path = locate(first, inputs, inputs.searchPath ?? []);
   if (path === null) return false;
+  // A built program takes them as its arguments; a script of the context runs them when it says `"$@"`.
   const src = contextSource(path, inputs.sources);
   const text = src === null ? null : inputs.context.read(src);
-  // A copied script the context does not show may run them too.
-  return text === null || /\$\{?@/.test(text);
+  return text !== null && text.startsWith("#!") && /\$\{?@/.test(text);
 }
 
 function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
