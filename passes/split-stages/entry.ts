@@ -88,7 +88,7 @@ function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean 
   // A built program takes them as its arguments; a script of the context runs them when it says `"$@"`.
   const src = contextSource(path, inputs.sources);
   const text = src === null ? null : inputs.context.read(src);
-  return text !== null && text.startsWith("#!") && /\$\{?@/.test(text);
+  return text?.startsWith("#!") === true && /\$\{?@/.test(text);
 }
 
 function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
