@@ -201,6 +201,26 @@ export function layeredPlan({
   const modulesOwner = given?.spec ?? owner ?? user;
   const names = options.takenNames;
   const depsName = freeName("deps", names);
+  // corepack fetched the package manager for the deps stage's install into root's cache; the original's image
+  // kept it, so `pnpm start` runs offline there. The runtime takes it too (the class tolerates its absence).
+  const corepackRun =
+    install &&
+    needsModules &&
+    deps &&
+    user === null &&
+    (install.tool === "pnpm" || install.tool === "yarn") &&
+    a.entry.some((e) => posix.basename(e.name) === install.tool);
+  if (
+    corepackRun &&
+    a.setup.some((u) => u.corepackTools?.includes(install.tool)) &&
+    !/COREPACK_HOME/.test(body.map((i) => i.args).join("\n"))
+  )
+    prelude.push(
+      instruction("COPY", `${COREPACK_CACHE.replace(/k$/, "[k]")} ${COREPACK_CACHE}/`, {
+        flags: [{ name: "from", value: depsName }],
+        line,
+      }),
+    );
   const filesName = freeName("files", names);
   const from = (ref: string, name: string, b: readonly Instruction[], platform = true): Stage => ({
     from: instruction("FROM", `${ref} AS ${name}`, {
@@ -357,6 +377,9 @@ export function filesStage(a: Analysis, builder: string, name: string, line: num
     body: [...asRoot, instruction("RUN", `rm -rf ${modules}`, { line })],
   };
 }
+
+/** Where corepack keeps the package managers it fetched, for root. */
+const COREPACK_CACHE = "/root/.cache/node/corepack";
 
 export function freeName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;
