@@ -86,6 +86,10 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""),
   );
   if (devBin) return { keep: true, reason: `\`${devBin.text}\` runs \`${devBin.name}\`, a program of the devDependencies` };
+  // A production package's required peer that only the devDependencies bring (`legacy-peer-deps`): pruned with them.
+  const peer = devOnlyPeer(project, context);
+  if (peer)
+    return { keep: true, reason: `the dependency \`${peer.pkg}\` needs its peer \`${peer.peer}\`, which only the devDependencies install` };
   // NODE_OPTIONS applies its preloads to every node process the image starts.
   const options = nodeOptions(a);
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
@@ -242,6 +246,31 @@ function nodeOptions(a: Analysis): string | null {
     for (const v of declaredVariables(instr) ?? []) if (v.name === "NODE_OPTIONS") value = v.value ?? "$?";
   }
   return value;
+}
+
+type LockEntry = {
+  dev?: boolean;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+};
+
+/** In npm's lockfile, a production package whose required peer is installed for development only. */
+function devOnlyPeer(project: NodeProject, context: BuildContext): { pkg: string; peer: string } | null {
+  if (project.manager !== "npm" || project.lockfile === null) return null;
+  let packages: Record<string, LockEntry> | undefined;
+  try {
+    packages = JSON.parse(context.read(project.lockfile) ?? "null")?.packages;
+  } catch {
+    return null;
+  }
+  for (const [path, entry] of Object.entries(packages ?? {})) {
+    if (path === "" || entry.dev) continue;
+    for (const peer of Object.keys(entry.peerDependencies ?? {})) {
+      if (entry.peerDependenciesMeta?.[peer]?.optional) continue;
+      if (packages?.[`node_modules/${peer}`]?.dev === true) return { pkg: path.replace(/^.*node_modules\//, ""), peer };
+    }
+  }
+  return null;
 }
 
 /** A production dependency of the manifest (not also a devDependency) provides the command `bin`. */
