@@ -27,7 +27,7 @@ const BIN_PACKAGES: Readonly<Record<string, string>> = {
 export type DevUse = { readonly keep: false } | { readonly keep: true; readonly reason: string };
 
 /** The texts the image runs: the main ENTRYPOINT/CMD, and the npm scripts it names (followed through `npm run`). */
-export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
+export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: BuildContext): string[] {
   const last = (k: string): Instruction | undefined => [...a.stage.body].reverse().find((i) => i.keyword === k);
   const entrypoint = last("ENTRYPOINT");
   const cmd = last("CMD");
@@ -40,6 +40,12 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"]): string[] {
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");
     texts.push(text.startsWith("[") ? words(parseExecForm(text) ?? []) : text);
+  }
+  // The shell scripts the entry runs (an entrypoint that migrates, then `exec "$@"`), read from the context.
+  for (const e of context ? a.entry : []) {
+    const src = e.artifact === null ? null : contextSource(e.artifact, a.sources);
+    const text = src === null ? null : (context?.read(src) ?? null);
+    if (text && /^#!\s*\S*(\/|\s)(ba|da)?sh\b/.test(text) && !texts.includes(text)) texts.push(text);
   }
   for (let i = 0; i < texts.length && i < 20; i++) {
     for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
@@ -73,7 +79,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   const devDeps = Object.keys(project.pkg.devDependencies ?? {});
   if (devDeps.length === 0) return { keep: false };
   // `npx <tool>`: the tool it runs. One that a production dependency provides needs no devDependency.
-  const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(entryTexts(a, project.pkg).join("\n"))?.[1] ?? null;
+  const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(entryTexts(a, project.pkg, context).join("\n"))?.[1] ?? null;
   const npxProd = npx !== null && prodProvides(a, project, npx);
   const tool = a.entry.find((e) => {
     const name = posix.basename(e.name);
@@ -82,7 +88,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   if (tool) return { keep: true, reason: `the entry runs \`${posix.basename(tool.name) === "npx" && npx ? `npx ${npx}` : tool.name}\`` };
   // A program of a devDependency in a script the entry runs (a `prestart` hook's `rimraf`, `npm exec x`).
   const devBin = devProgram(
-    entryTexts(a, project.pkg),
+    entryTexts(a, project.pkg, context),
     (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""),
   );
   if (devBin) return { keep: true, reason: `\`${devBin.text}\` runs \`${devBin.name}\`, a program of the devDependencies` };
@@ -111,7 +117,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
     return null;
   };
-  for (const text of entryTexts(a, project.pkg)) {
+  for (const text of entryTexts(a, project.pkg, context)) {
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
     }
@@ -138,7 +144,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
   }
   // A framework's server loads the project's config file at start (`next start` → next.config.js).
-  const texts = entryTexts(a, project.pkg).join("\n");
+  const texts = entryTexts(a, project.pkg, context).join("\n");
   for (const [program, configs] of Object.entries(RUNTIME_CONFIGS)) {
     if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(texts)) continue;
     for (const config of configs) {
