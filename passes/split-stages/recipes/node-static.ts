@@ -2,6 +2,7 @@
 // moved onto nginx when the user opts in (`staticRuntime: "nginx"`): the runtime holds the built folder and
 // an nginx config written in the stage itself, listening on the original port, with the SPA fallback only
 // when the original server had one. It changes the server, so it is never the default.
+import { declaredVariables } from "../../../src/core/instructions.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
@@ -27,11 +28,12 @@ const SERVERS: Readonly<
 > = {
   serve: {
     valued: ["-l", "--listen", "-p", "--port"],
-    bare: ["-s", "--single", "-n", "--no-clipboard", "-C", "--cors"],
+    // `--cors` adds headers the nginx config does not write: such a command is not read.
+    bare: ["-s", "--single", "-n", "--no-clipboard"],
     port: 3000,
     spa: false,
   },
-  "http-server": { valued: ["-p", "--port", "-a"], bare: ["-s", "--silent", "--cors", "-d"], port: 8080, spa: false },
+  "http-server": { valued: ["-p", "--port", "-a"], bare: ["-s", "--silent", "-d"], port: 8080, spa: false },
   "vite preview": { valued: ["--port", "--host"], bare: ["--host", "--strictPort"], port: 4173, spa: true },
 };
 
@@ -48,7 +50,10 @@ export function staticServer(a: Analysis, context: BuildContext): StaticServer |
   const name = words[0] === "vite" && words[1] === "preview" ? "vite preview" : words[0];
   const spec = SERVERS[name];
   if (!spec) return null;
-  let port = spec.port;
+  // serve and http-server listen on `$PORT` when no flag names a port.
+  const envPort = name === "vite preview" ? undefined : literalPort(a);
+  if (envPort === null) return null;
+  let port = envPort ?? spec.port;
   let spa = spec.spa;
   const positional: string[] = [];
   for (let i = name === "vite preview" ? 2 : 1; i < words.length; i++) {
@@ -77,6 +82,20 @@ export function staticServer(a: Analysis, context: BuildContext): StaticServer |
   return { server: name, dir, spa, port, line: cmd.line };
 }
 
+/** The port the stage's ENV PORT sets: a number, undefined without one, null when it is not a literal number. */
+function literalPort(a: Analysis): number | null | undefined {
+  let port: number | null | undefined;
+  for (const instr of a.stage.body)
+    for (const v of instr.keyword === "ENV" ? (declaredVariables(instr) ?? []) : [])
+      if (v.name === "PORT") port = /^\d+$/.test(v.value ?? "") ? Number(v.value) : null;
+  return port;
+}
+
+/** serve's own settings file, which the served folder may hold (copied there by the build): nginx would not read it. */
+function hasServeConfig(context: BuildContext): boolean {
+  return ["", ...context.list(".").map((d) => `${d}/`)].some((dir) => context.exists(`${dir}serve.json`));
+}
+
 /**
  * The words the entry runs: `npm start`, `npm run <name>`, `yarn <name>`, `pnpm <name>` with nothing after them
  * become the script's own words (a script with a pre or post script is not followed); others stay as written.
@@ -96,7 +115,7 @@ function scriptWords(a: Analysis, context: BuildContext, words: readonly string[
 /** The nginx runtime for a static front-end, a refusal, or null when the image is not one (the caller says so). */
 export function nginxStaticPlan(a: Analysis, context: BuildContext): PlanResult | null {
   const site = staticServer(a, context);
-  if (site === null) return null;
+  if (site === null || (site.server === "serve" && hasServeConfig(context))) return null;
   const body = a.stage.body;
   const blocker = body.find((i) => i.keyword === "USER" || i.keyword === "HEALTHCHECK" || i.keyword === "VOLUME");
   if (blocker) return { ok: false, id: "staticRuntimeBlocked", data: { keyword: blocker.keyword } };
@@ -106,7 +125,11 @@ export function nginxStaticPlan(a: Analysis, context: BuildContext): PlanResult 
   const conf = [
     "server {",
     `    listen ${site.port};`,
+    // Redirects (`/docs` → `/docs/`) name no host or port: the container's own port is not the one published.
+    "    absolute_redirect off;",
     `    root ${SITE};`,
+    // Both servers answer an unknown path with the site's own 404.html when it has one.
+    ...(site.spa ? [] : ["    error_page 404 /404.html;"]),
     `    location / { try_files $uri $uri.html $uri/ ${fallback}; }`,
     "}",
   ];

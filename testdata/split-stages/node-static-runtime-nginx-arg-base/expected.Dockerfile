@@ -6,7 +6,7 @@ COPY . .
 RUN node build.mjs
 
 FROM nginx:stable AS runtime
-RUN printf '%s\n' 'server {' '    listen 3000;' '    root /usr/share/nginx/html;' '    location / { try_files $uri $uri.html $uri/ /index.html; }' '}' > /etc/nginx/conf.d/default.conf
+RUN printf '%s\n' 'server {' '    listen 3000;' '    absolute_redirect off;' '    root /usr/share/nginx/html;' '    location / { try_files $uri $uri.html $uri/ /index.html; }' '}' > /etc/nginx/conf.d/default.conf
 WORKDIR /app
 COPY --from=build /app/dist /usr/share/nginx/html
 CMD ["nginx", "-g", "daemon off;"]

@@ -5,7 +5,7 @@ COPY . .
 RUN node build.mjs
 
 FROM nginx:stable AS runtime
-RUN printf '%s\n' 'server {' '    listen 9000;' '    root /usr/share/nginx/html;' '    location / { try_files $uri $uri.html $uri/ =404; }' '}' > /etc/nginx/conf.d/default.conf
+RUN printf '%s\n' 'server {' '    listen 9000;' '    absolute_redirect off;' '    root /usr/share/nginx/html;' '    error_page 404 /404.html;' '    location / { try_files $uri $uri.html $uri/ =404; }' '}' > /etc/nginx/conf.d/default.conf
 WORKDIR /srv/site
 COPY --from=build /srv/site/dist /usr/share/nginx/html
 EXPOSE 9000

@@ -5,7 +5,7 @@ COPY . .
 RUN node build.mjs
 
 FROM nginx:stable AS runtime
-RUN printf '%s\n' 'server {' '    listen 8080;' '    root /usr/share/nginx/html;' '    location / { try_files $uri $uri.html $uri/ /index.html; }' '}' > /etc/nginx/conf.d/default.conf
+RUN printf '%s\n' 'server {' '    listen 8080;' '    absolute_redirect off;' '    root /usr/share/nginx/html;' '    location / { try_files $uri $uri.html $uri/ /index.html; }' '}' > /etc/nginx/conf.d/default.conf
 WORKDIR /app
 COPY --from=build /app/dist /usr/share/nginx/html
 EXPOSE 8080
