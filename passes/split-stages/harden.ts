@@ -1,5 +1,6 @@
 // Option `harden`: run the runtime as a non-root user when the original ran as root and nothing in the
 // Dockerfile visibly needs root. Writes outside the copied paths cannot be seen, so it is opt-in.
+import { declaredVariables } from "../../src/core/instructions.js";
 import type { Stage } from "../../src/core/ir.js";
 import type { RecipePlan } from "./recipes/types.js";
 
@@ -17,6 +18,12 @@ export function hardeningBlocker(stage: Stage): string | null {
   const ports = stage.body.filter((i) => i.keyword === "EXPOSE").flatMap((i) => i.args.trim().split(/\s+/));
   const low = ports.find((p) => !/^\d+(\/\w+)?$/.test(p) || Number.parseInt(p, 10) < 1024);
   if (low) return `it exposes port \`${low}\`, which may need root to bind`;
+  // A server told its port by ENV binds it whether or not EXPOSE says so.
+  const env = stage.body
+    .filter((i) => i.keyword === "ENV")
+    .flatMap((i) => declaredVariables(i) ?? [])
+    .find((v) => /PORT$/.test(v.name) && (!/^\d+$/.test(v.value ?? "") || Number(v.value) < 1024));
+  if (env) return `it sets \`${env.name}=${env.value ?? ""}\`, a port that may need root to bind`;
   if (stage.body.some((i) => i.keyword === "VOLUME")) return "it declares a VOLUME, whose ownership the user may not have";
   return null;
 }
