@@ -148,8 +148,10 @@ export default definePass({
       "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
     managerVirtualenv:
       "Did not split: `{command}` installs into a virtualenv of its own under the home folder, which the runtime does not copy; install into the system site-packages as root instead (`pipenv install --system`; for poetry, `ENV POETRY_VIRTUALENVS_CREATE=false`).",
+    systemPipElsewhere:
+      "Did not split: `pip install` writes to the system site-packages, which this runtime does not copy; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     systemPip:
-      "Did not split: `pip install` writes to the system site-packages; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
+      "Did not split: `pip install` writes outside a virtualenv to a place msb-opt knows only for root's defaults (another user, `--target`, `--prefix`, `--root` or a `PIP_*` location); install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     outsideWrite:
       "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
     makeInstall:
@@ -352,7 +354,7 @@ export default definePass({
       if (outside && !a.copyPaths.some((p) => outside.evidence.includes(`\`${p}`)))
         return decline("scriptWritesOutside", { ...outside }, a.stage.body[index].line);
     }
-    if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPip", {}, a.systemPip[0].line);
+    if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPipElsewhere", {}, a.systemPip[0].line);
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return taken ? alreadySplit() : decline("multiStage");
     const [global] = a.globalInstalls;
     if (global && recipe.id !== "node")

@@ -1,0 +1,4 @@
+FROM python:3.11
+WORKDIR /app
+COPY app.py .
+CMD ["python", "app.py"]
