@@ -44,10 +44,13 @@ export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs
   const out: EntryProgram[] = [];
   const main = entrypoint && (entrypoint.exec?.length ?? entrypoint.args.trim().length) ? entrypoint : cmd;
   // An exec-form ENTRYPOINT takes an exec-form CMD as its arguments (`["npm", "run"]` + `["serve"]`, `["tini", "--"]` + a program).
-  const joined = main === entrypoint && entrypoint?.exec?.length && cmd?.exec?.length ? [...entrypoint.exec, ...cmd.exec] : null;
+  // The node image's docker-entrypoint.sh runs node for a CMD that is a script file or an option (`["server.js"]`).
+  const nodeArgs =
+    !entrypoint && stage.base.name === "node" && /^-|\.[cm]?js$/.test(cmd?.exec?.[0] ?? "") ? ["node", ...(cmd?.exec ?? [])] : null;
+  const joined = main === entrypoint && entrypoint?.exec?.length && cmd?.exec?.length ? [...entrypoint.exec, ...cmd.exec] : nodeArgs;
   if (main) out.push(...programsOf(main, main.keyword as "ENTRYPOINT" | "CMD", joined ?? main.exec, main.args, inputs));
   // An entry script that runs its arguments (`exec "$@"`, the node image's docker-entrypoint.sh): the CMD is a program.
-  if (joined && cmd && !cmd.exec?.[0].startsWith("-") && passesArguments(entrypoint as Instruction, inputs))
+  if (joined && entrypoint && cmd && !cmd.exec?.[0].startsWith("-") && passesArguments(entrypoint, inputs))
     out.push(...programsOf(cmd, "CMD", cmd.exec, cmd.args, inputs));
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");

@@ -37,6 +37,9 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? words(i.exec) : i.args));
   // An exec-form ENTRYPOINT takes the exec-form CMD as arguments (`["npm", "run"]` + `["serve"]`).
   if (entrypoint?.exec?.length && cmd?.exec?.length) texts.push(words([...entrypoint.exec, ...cmd.exec]));
+  // The node image's docker-entrypoint.sh runs node for a CMD that is a script file or an option (`["server.js"]`).
+  if (!entrypoint && a.stage.base.name === "node" && cmd?.exec && /^-|\.[cm]?js$/.test(cmd.exec[0] ?? ""))
+    texts.push(words(["node", ...cmd.exec]));
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");
     texts.push(text.startsWith("[") ? words(parseExecForm(text) ?? []) : text);
