@@ -94,6 +94,8 @@ export interface GlobalInstall {
   readonly packages: readonly string[];
   /** The RUN does nothing else (apart from commands without effect). */
   readonly alone: boolean;
+  /** The command as written (`yarn global add serve`). */
+  readonly command: string;
 }
 
 export interface ProjectInstall {
@@ -469,7 +471,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         if (packages.length === 0 || packages.some((p) => p.includes("$") || /^[./]/.test(p))) {
           refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         }
-        globalInstalls.push({ instr, index: bodyIndex, tool: name, packages, alone: commands.length === 1 });
+        globalInstalls.push({ instr, index: bodyIndex, tool: name, packages, alone: commands.length === 1, command: cmd.node.text });
       } else if (BUILDS_IN_CWD.has(name)) {
         if (NODE_MANAGERS.has(name) && isProjectInstall(name, operands)) {
           projectInstalls.push({ index: bodyIndex, tool: name as ProjectInstall["tool"], dir, args, alone: commands.length === 1 });

@@ -358,7 +358,7 @@ export default definePass({
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return taken ? alreadySplit() : decline("multiStage");
     const [global] = a.globalInstalls;
     if (global && recipe.id !== "node")
-      return decline("globalInstall", { command: `${global.tool} install -g ${global.packages.join(" ")}` }, global.instr.line);
+      return decline("globalInstall", { command: global.command.replace(/\s+/g, " ") }, global.instr.line);
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
     const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(context, installed).keys()]);

@@ -75,7 +75,7 @@ export const nodeRecipe: Recipe = {
       return { ok: false, id: "alreadySlimNotLayered", data: { image: base.raw, reason: attempt.notLayered } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const [global] = a.globalInstalls;
-    if (global) return { ok: false, id: "globalInstall", data: { command: `${global.tool} install -g ${global.packages.join(" ")}` } };
+    if (global) return { ok: false, id: "globalInstall", data: { command: global.command.replace(/\s+/g, " ") } };
 
     const notes: RecipeNote[] = [];
     if (pnpmDirs) notes.push({ line: a.stage.body[a.lastBuild].line, id: "pnpmWorkspaceWhole", data: {} });
