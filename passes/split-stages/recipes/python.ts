@@ -59,7 +59,15 @@ export const pythonRecipe: Recipe = {
         ok: true,
         plan: withContextReplay(
           a,
-          { image, shellless: false, builderInserts: [], runtimePrelude, notes: libraryNotes },
+          // The virtualenvs the runtime copies hold the console scripts of what pip put there.
+          {
+            image,
+            shellless: false,
+            builderInserts: [],
+            runtimePrelude,
+            notes: libraryNotes,
+            commands: a.venvs.length > 0 ? pipCommands(context) : [],
+          },
           copyDestination,
           replay,
         ),

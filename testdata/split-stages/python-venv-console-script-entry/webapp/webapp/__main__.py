@@ -1,0 +1,2 @@
+from webapp.server import main
+main()
