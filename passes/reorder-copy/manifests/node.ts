@@ -69,6 +69,10 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
     const name = join(dir, "package.json");
     if (pkg === null) return refused("invalidJson", { path: name ?? "package.json" });
     if (scriptsRun) {
+      // With a binding.gyp and no install script of its own, npm runs `node-gyp rebuild`, which compiles the sources.
+      const gyp = join(dir, "binding.gyp");
+      if (!pkg.scripts?.install && !pkg.scripts?.preinstall && ((gyp !== null && c.ctx.exists(gyp)) || pkg.gypfile === true))
+        return refused("lifecycleScript", { path: name ?? "package.json", hook: "install", script: "node-gyp rebuild" });
       for (const hook of LIFECYCLE) {
         const script = pkg.scripts?.[hook];
         if (typeof script !== "string") continue;

@@ -35,6 +35,9 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   // Exec-form words are quoted where the shell would read them otherwise (`node -e "require('./boot')"`).
   const words = (w: readonly string[]) => w.map((x) => (/^[\w@%+=:,./-]+$/.test(x) ? x : `'${x.replace(/'/g, "'\\''")}'`)).join(" ");
   const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? words(i.exec) : i.args));
+  // `["sh", "-c", "node migrate.js && exec node server.js"]`: the script the shell runs.
+  for (const i of [entrypoint, cmd])
+    if (i?.exec && /^(\/bin\/)?(ba|da)?sh$/.test(i.exec[0]) && i.exec[1] === "-c" && i.exec[2]) texts.push(i.exec[2]);
   // An exec-form ENTRYPOINT takes the exec-form CMD as arguments (`["npm", "run"]` + `["serve"]`).
   if (entrypoint?.exec?.length && cmd?.exec?.length) texts.push(words([...entrypoint.exec, ...cmd.exec]));
   // The node image's docker-entrypoint.sh runs node for a CMD that is a script file or an option (`["server.js"]`).
