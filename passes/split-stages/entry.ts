@@ -7,6 +7,7 @@ import { parseExecForm } from "../../src/core/parse.js";
 import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
+import { SHELL_SHEBANG } from "./source-files.js";
 import { commandChain } from "./wrappers.js";
 
 export interface EntryProgram {
@@ -161,7 +162,7 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
     if (!e.artifact) continue;
     const src = contextSource(e.artifact, inputs.sources);
     const text = src === null ? null : inputs.context.read(src);
-    if (!text || !/^#!\s*\S*(\/|\s)(ba|da)?sh\b/.test(text)) continue;
+    if (!text || !SHELL_SHEBANG.test(text)) continue;
     for (const c of simpleCommands(parseShell(text))) {
       if (c.name)
         out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });

@@ -3,7 +3,7 @@
 // a quoted string: one mention keeps the package. Tests and dev tools' configs are not searched.
 import type { BuildContext } from "../../src/core/context.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
-import { isTestOrToolFile } from "../../src/core/source-roles.js";
+import { SHELL_SHEBANG, sourceFiles } from "./source-files.js";
 
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|coverage$)/;
 /**
@@ -12,8 +12,6 @@ const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|
  */
 const SKIP_FILES =
   /(^package(-lock)?\.json$|^tsconfig.*\.json$|\.(lock|md|txt|rst|sum|mod|toml|ya?ml|log)$|^LICENSE|^Dockerfile|\.dockerfile$|^Containerfile|^(mvnw|gradlew)(\.cmd|\.bat)?$)/i;
-const MAX_FILES = 2000;
-const MAX_BYTES = 256 * 1024;
 
 /** Calls that run a program (Node, Python, Go, Ruby, PHP, shell libraries), with the program first. */
 const CALL = String.raw`\b(?:Command::new|spawn|spawnSync|exec|execSync|execFile|execFileSync|execa|execaSync|execaCommand|run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput|Command|CommandContext|shell_exec|passthru|proc_open)\s*\(\s*\[?\s*`;
@@ -39,32 +37,13 @@ export function mentionedCommands(
     ...called.map((c) => [c, new RegExp(CALL + quoted(c))] as const),
   ];
   const wanted = new Set([...commands, ...called]);
-  const texts: Array<{ path: string; text: string; script: boolean }> = [];
-  let files = 0;
-  const walk = (dir: string, depth: number) => {
-    for (const name of context.list(dir)) {
-      if (files >= MAX_FILES) return;
-      const path = dir === "." ? name : `${dir}/${name}`;
-      // Manifests and prose are never searched: do not read them (a folder so named is not searched either).
-      if (SKIP_FILES.test(name)) continue;
-      // Tests and lint or format configs run under dev tools, never in the image.
-      if (isTestOrToolFile(path)) continue;
-      const text = context.read(path);
-      if (text === null) {
-        // A virtualenv committed with the sources (`pyvenv.cfg`): the developer's pip and setuptools, not the app's code.
-        if (depth < 6 && !SKIP_DIRS.test(name) && !context.exists(`${path}/pyvenv.cfg`)) walk(path, depth + 1);
-        continue;
-      }
-      files++;
-      if (text.length > MAX_BYTES || text.includes("\u0000")) continue;
-      for (const [command, re] of patterns) if (!found.has(command) && re.test(text)) found.set(command, path);
-      texts.push({ path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) });
-    }
-  };
-  walk(".", 0);
+  const texts = sourceFiles(context, { skip: SKIP_FILES, skipDirs: SKIP_DIRS }).map(({ path, name, text }) => {
+    for (const [command, re] of patterns) if (!found.has(command) && re.test(text)) found.set(command, path);
+    return { path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) };
+  });
   for (const { path, text } of runScripts(texts, roots)) {
     // A shell script names the programs it runs bare (`curl -fsS …`).
-    const programs = /^#!\s*\S*(\/|\s)(ba|da)?sh\b/.test(text) || /\.(ba|da)?sh$/.test(path) ? shellPrograms(text) : [];
+    const programs = SHELL_SHEBANG.test(text) || /\.(ba|da)?sh$/.test(path) ? shellPrograms(text) : [];
     // `#!/usr/bin/env python3`, `#!/usr/bin/make -f`: the script runs through that program.
     const interpreter = /^#!\s*(?:\S*\/)?([^/\s]+)(?:[ \t]+(?:-S[ \t]+)?([^\s-]\S*))?/.exec(text);
     const through = interpreter && (interpreter[1] === "env" ? interpreter[2] : interpreter[1]);

@@ -9,6 +9,7 @@ import type { Analysis } from "../analysis.js";
 import { parseExecForm } from "../../../src/core/parse.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { contextSource } from "../entry.js";
+import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
 import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
@@ -51,7 +52,7 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   for (const e of context ? a.entry : []) {
     const src = e.artifact === null ? null : contextSource(e.artifact, a.sources);
     const text = src === null ? null : (context?.read(src) ?? null);
-    if (text && /^#!\s*\S*(\/|\s)(ba|da)?sh\b/.test(text) && !texts.includes(text)) texts.push(text);
+    if (text && SHELL_SHEBANG.test(text) && !texts.includes(text)) texts.push(text);
   }
   for (let i = 0; i < texts.length && i < 20; i++) {
     for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
@@ -115,7 +116,8 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       if (devDeps.includes(pkg)) return { keep: true, reason: `\`${from}\` loads the devDependency \`${pkg}\`` };
     }
     // A devDependency named as a string, which another package loads by that name (a view engine, a log transport).
-    for (const path of graph.files) {
+    // JSON is data (package.json itself lists the devDependencies).
+    for (const path of graph.files.filter((f) => !f.endsWith(".json"))) {
       // Module specifiers are loads, followed above (a type-only import loads nothing).
       const text = (context.read(path) ?? "").replace(SPECIFIER, "");
       const named = devDeps.find((d) => text.includes(`"${d}"`) || text.includes(`'${d}'`) || text.includes(`\`${d}\``));

@@ -1,0 +1,3 @@
+const { version } = require("./package.json");
+require("express");
+console.log(version);
