@@ -9,6 +9,7 @@ import { parseRun } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
+import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
 import { namesLocalProject, requirementFiles } from "./pip-local.js";
 import { cargoInstallRoot } from "./recipes/rust-build.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
@@ -236,6 +237,12 @@ function isCompileAll(c: SimpleCommand): boolean {
   return words.every((w) => w !== null && w !== "-i") && compileOperands(words as string[]).length > 0;
 }
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
+/** Does `apt-get purge|remove` name only build-only packages (compilers, headers) an earlier install of the stage added? */
+function removesOwnBuildTools(names: readonly string[], installs: readonly AptInstall[]): boolean {
+  const installed = new Set(installs.flatMap((i) => i.packages.map(packageName)));
+  return names.length > 0 && names.every((n) => installed.has(packageName(n)) && isBuildOnlyPackage(packageName(n)));
+}
+
 const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/root/.npm"];
 
 /**
@@ -429,6 +436,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const dynamic = cmd.args.find((a) => a.value === null && /\$\(|`/.test(a.text));
           if (dynamic) refuse(line, "dynamicPath", { path: dynamic.text });
           apt.push({ instr, options: args.filter((a) => a.startsWith("-")), packages: rest });
+        } else if ((sub === "purge" || sub === "remove") && removesOwnBuildTools(rest, apt)) {
+          // Build tools this stage installed, removed again: the runtime never gets them anyway.
+          continue;
         } else if (!APT_NO_EFFECT.has(sub ?? "") && !isAptUpgrade(cmd)) {
           refuse(line, "aptUpgrade", { command: `${name} ${sub ?? ""}`.trim() });
         }
