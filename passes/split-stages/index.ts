@@ -161,6 +161,8 @@ export default definePass({
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
     entryTool:
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
+    entryToolNpm:
+      "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
     hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
     notHardened: "Kept the root user although `harden` is on: {reason}.",
     javaVendor:
@@ -448,7 +450,13 @@ export default definePass({
     const lackedByBoth = sameImage ? [...FULL_IMAGE_TOOLS, ...FULL_IMAGE_WORDS] : [];
     const missing =
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
-    if (missing) return decline(missing.id, { command: missing.command, image: plan.image }, missing.line);
+    if (missing) {
+      // A program named like a package of package.json is that package's, which the lockfile did not install.
+      const pkg = missing.id === "entryTool" ? nodeProject(a, context)?.pkg : undefined;
+      const listed = { ...pkg?.dependencies, ...pkg?.devDependencies };
+      const id = Object.hasOwn(listed, missing.command.replace(/^.*\//, "")) ? "entryToolNpm" : missing.id;
+      return decline(id, { command: missing.command, image: plan.image }, missing.line);
+    }
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
     const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);

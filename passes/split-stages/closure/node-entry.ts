@@ -62,6 +62,11 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
         if (typeof script === "string" && !texts.includes(script)) texts.push(script);
       }
     }
+    // `node --run build` runs the script alone, without its pre and post hooks.
+    for (const m of texts[i].matchAll(/\bnode\s+(?:-\S+\s+)*--run[=\s]+([\w:.-]+)/g)) {
+      const script = pkg.scripts?.[m[1]];
+      if (typeof script === "string" && !texts.includes(script)) texts.push(script);
+    }
   }
   return texts;
 }
@@ -170,7 +175,7 @@ const NODE_RUNNERS = new Set(["node", "nodejs", "pm2-runtime", "pm2-docker"]);
 /** node options whose value is the next word when not joined by `=`. */
 const VALUE_OPTIONS = new Set(
   (
-    "-r --require --import --loader --experimental-loader --env-file --env-file-if-exists --title -C --conditions " +
+    "-r --require --import --loader --experimental-loader --env-file --env-file-if-exists --title -C --conditions --run " +
     "--input-type --redirect-warnings --icu-data-dir --openssl-config --tls-keylog --watch-path --inspect-port " +
     "--debug-port --heapsnapshot-signal --diagnostic-dir --report-dir --report-directory --report-filename " +
     "--report-signal --secure-heap --secure-heap-min --unhandled-rejections --dns-result-order --disable-warning " +
