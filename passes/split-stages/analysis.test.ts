@@ -66,7 +66,7 @@ describe("analyze", () => {
     ['FROM node:20\nRUN setcap cap_net_bind_service=+ep /usr/local/bin/node\nCMD ["node"]\n', "unknownCommand"],
     ['FROM node:20\nCOPY . .\nCMD ["node"]\n', "noWorkdir"],
     ['FROM golang:1.22\nWORKDIR /app\nRUN go install x@latest\nCMD ["x"]\n', "globalInstall"],
-    ['FROM python:3.11\nWORKDIR /app\nRUN pip install --target /deps flask\nCMD ["flask"]\n', "systemPip"],
+    ['FROM python:3.11\nWORKDIR /app\nRUN pip install --prefix /deps flask\nCMD ["flask"]\n', "systemPip"],
     ['FROM python:3.11\nWORKDIR /app\nUSER app\nRUN pip install flask\nCMD ["flask"]\n', "systemPip"],
     ['FROM debian:12\nWORKDIR /w\nRUN make install\nCMD ["x"]\n', "makeInstall"],
     ['FROM debian:12\nWORKDIR /w\nRUN apt-get purge -y curl\nCMD ["x"]\n', "aptUpgrade"],

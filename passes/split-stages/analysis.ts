@@ -58,7 +58,8 @@ export interface Analysis {
   /** Virtual environments made with `python -m venv`. */
   readonly venvs: readonly string[];
   /** `pip install`s outside a virtualenv, as root: into the interpreter's site-packages, or `~/.local` with `--user`. */
-  readonly systemPip: ReadonlyArray<{ readonly line: number; readonly user: boolean }>;
+  /** `pip install` outside a virtualenv; `--user` writes under `home`/.local. */
+  readonly systemPip: ReadonlyArray<{ readonly line: number; readonly user: boolean; readonly home: string }>;
   /** What the image runs: ENTRYPOINT/CMD/HEALTHCHECK programs, with the scripts they call. */
   readonly entry: readonly EntryProgram[];
   /** WORKDIR at the end of the stage (null: the base image's). */
@@ -237,10 +238,51 @@ function isCompileAll(c: SimpleCommand): boolean {
   return words.every((w) => w !== null && w !== "-i") && compileOperands(words as string[]).length > 0;
 }
 /** Folders whose removal does not matter to the runtime (caches and package lists). */
-/** Does `apt-get purge|remove` name only build-only packages (compilers, headers) an earlier install of the stage added? */
-function removesOwnBuildTools(names: readonly string[], installs: readonly AptInstall[]): boolean {
+/**
+ * Does `apt-get purge|remove` name only build-only packages (compilers, headers) an earlier install of the stage
+ * added? The runtime never gets those anyway.
+ */
+function purgesOwnBuildTools(sub: string | undefined, names: readonly string[], installs: readonly AptInstall[]): boolean {
+  if (sub !== "purge" && sub !== "remove") return false;
   const installed = new Set(installs.flatMap((i) => i.packages.map(packageName)));
   return names.length > 0 && names.every((n) => installed.has(packageName(n)) && isBuildOnlyPackage(packageName(n)));
+}
+
+/** The folder of `pip install -t DIR` / `--target=DIR`, or null. */
+function pipTarget(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const joined = /^--target=(.+)$/.exec(args[i]);
+    if (joined) return joined[1];
+    if ((args[i] === "-t" || args[i] === "--target") && args[i + 1] && !args[i + 1].startsWith("-")) return args[i + 1];
+  }
+  return null;
+}
+
+/** Options of useradd and adduser that take the next word as their value. */
+const USER_VALUE_OPTIONS = new Set(
+  "-d --home-dir --home -h -s --shell -u --uid -g --gid -G --groups -c --comment --gecos --ingroup -k -e -f -K".split(" "),
+);
+
+/**
+ * The home folder a `useradd` or `adduser` gives its user (`-d`/`--home-dir`/`--home`/busybox `-h`, else
+ * /home/NAME); only a user that gets a home created (`useradd -m`; adduser always unless `-H`/`--no-create-home`).
+ */
+function createdHome(name: string, args: readonly string[], homes: Map<string, string>): void {
+  let home: string | null = null;
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const joined = /^--(home-dir|home)=(.+)$/.exec(args[i]);
+    if (joined) home = joined[2];
+    else if (USER_VALUE_OPTIONS.has(args[i])) {
+      if (["-d", "--home-dir", "--home"].includes(args[i]) || (args[i] === "-h" && name === "adduser")) home = args[i + 1] ?? null;
+      i++;
+    } else if (!args[i].startsWith("-")) operands.push(args[i]);
+  }
+  const creates =
+    name === "useradd" ? args.some((a) => a === "-m" || a === "--create-home") : !args.some((a) => a === "-H" || a === "--no-create-home");
+  // `adduser user group` adds a user to a group; a name with `$` is unknown.
+  if (!creates || operands.length !== 1 || operands[0].includes("$")) return;
+  homes.set(operands[0], home ?? `/home/${operands[0]}`);
 }
 
 const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/root/.npm"];
@@ -274,7 +316,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const apt: AptInstall[] = [];
   const buildCommands = new Set<string>();
   const venvs: string[] = [];
-  const systemPip: Array<{ line: number; user: boolean }> = [];
+  const systemPip: Array<{ line: number; user: boolean; home: string }> = [];
+  /** Home folders of the users the stage creates (`useradd -m app` → /home/app). */
+  const homes = new Map<string, string>();
+  let userName: string | null = null;
   let poetrySystem = false;
   const setups: SystemSetup[] = [];
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
@@ -330,6 +375,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         return;
       case "USER":
         asRoot = /^(root|0)(:.*)?$/.test(instr.args.trim());
+        userName = asRoot || /^\d+(:|$)|\$/.test(instr.args.trim()) ? null : instr.args.trim().replace(/:.*$/, "");
         return;
       case "WORKDIR":
         cwd = at(line, cwd, substitute(instr.args.trim().replace(/^"(.*)"$/, "$1")));
@@ -427,6 +473,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       const args = cmd.args.map((a) => a.value ?? shellValue(a.text) ?? a.text);
       const operands = args.filter((a) => !a.startsWith("-"));
       buildCommands.add(name);
+      if (name === "useradd" || name === "adduser") createdHome(name, args, homes);
       if (NO_EFFECT.has(name)) continue;
       if (name === "cd") {
         dir = at(line, dir, operands[0] ?? "/root");
@@ -436,10 +483,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const dynamic = cmd.args.find((a) => a.value === null && /\$\(|`/.test(a.text));
           if (dynamic) refuse(line, "dynamicPath", { path: dynamic.text });
           apt.push({ instr, options: args.filter((a) => a.startsWith("-")), packages: rest });
-        } else if ((sub === "purge" || sub === "remove") && removesOwnBuildTools(rest, apt)) {
-          // Build tools this stage installed, removed again: the runtime never gets them anyway.
-          continue;
-        } else if (!APT_NO_EFFECT.has(sub ?? "") && !isAptUpgrade(cmd)) {
+        } else if (!APT_NO_EFFECT.has(sub ?? "") && !isAptUpgrade(cmd) && !purgesOwnBuildTools(sub, rest, apt)) {
           refuse(line, "aptUpgrade", { command: `${name} ${sub ?? ""}`.trim() });
         }
       } else if (name === "rm") {
@@ -539,7 +583,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       name === "pipenv" ? args.includes("--system") : poetrySystem || /POETRY_VIRTUALENVS_CREATE[= ]"?(false|0)\b/.test(envText);
     if (!installs) return refuse(line, "unknownCommand", { command: `${name} ${verb ?? ""}`.trim() });
     if (!system || !asRoot) return refuse(line, "managerVirtualenv", { command: `${name} ${verb}` });
-    systemPip.push({ line, user: false });
+    systemPip.push({ line, user: false, home: "/root" });
     // poetry installs the project itself as an editable link to its folder (unless `--no-root`).
     if (name === "poetry" && !args.includes("--no-root")) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
   }
@@ -569,9 +613,19 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       const listed = requirementFiles(args).map((f) => namesLocalProject(f, readAt));
       if (local.length > 0 || listed.some((x) => x !== false)) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
       if (active && !args.includes("--user")) return;
-      // Outside a venv pip writes where the interpreter says; only root's default places are known.
-      if (!asRoot || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText)) refuse(line, "systemPip");
-      systemPip.push({ line, user: args.includes("--user") });
+      // `--target DIR`: the packages and their commands land in DIR alone, which the runtime copies like a venv.
+      const target = pipTarget(args);
+      if (target !== null && !args.some((a) => /^(--prefix|--root|--home|--user)(=|$)/.test(a))) {
+        add(line, at(line, dir, target));
+        return;
+      }
+      // Outside a venv pip writes where the interpreter says; known: root's default places, and the `.local`
+      // of a user the stage created (`pip install --user` after `USER app`), which keeps its owner.
+      const user = args.includes("--user");
+      const home = asRoot ? "/root" : user && userName !== null ? (env.get("HOME") ?? homes.get(userName)) : undefined;
+      if (home === undefined || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText)) refuse(line, "systemPip");
+      else if (!asRoot) owners.set(`${home}/.local`, `${userName}:`);
+      systemPip.push({ line, user, home: home ?? "/root" });
       return;
     }
     // compileall writes __pycache__ next to the sources it is given (here, the working folder's).

@@ -79,7 +79,7 @@ export default definePass({
       "Did not split: `{command}` upgrades the base image's packages in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
     apkOtherImage:
       "Did not split: this RUN adds Alpine packages, and the runtime `{image}` is another image, where the same packages cannot be shown to exist; split by hand.",
-    ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (its `chown` or `COPY --chown`).",
+    ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (a `chown`, a `COPY --chown`, or files that user wrote).",
     nativeUnknown:
       "Did not split: the production dependency `{package}` builds native code, and which system libraries it needs at run time is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
     alpinePackages:
@@ -151,7 +151,7 @@ export default definePass({
     systemPipElsewhere:
       "Did not split: `pip install` writes to the system site-packages, which this runtime does not copy; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     systemPip:
-      "Did not split: `pip install` writes outside a virtualenv to a place msb-opt knows only for root's defaults (another user, `--target`, `--prefix`, `--root` or a `PIP_*` location); install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
+      "Did not split: `pip install` writes outside a virtualenv to a place msb-opt cannot tell (the home of a user this Dockerfile did not create, `--prefix`, `--root`, `--home` or a `PIP_*` location); install into a virtualenv (`python -m venv /opt/venv`) or with `--target DIR` so it can be copied.",
     outsideWrite:
       "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
     makeInstall:

@@ -24,7 +24,7 @@ export function sitePaths(a: Analysis, version: string, layout: "official" | "de
       "/usr/local/et[c]",
     );
   }
-  if (a.systemPip.some((p) => p.user)) paths.push("/root/.local");
+  for (const home of new Set(a.systemPip.filter((p) => p.user).map((p) => p.home))) paths.push(`${home}/.local`);
   return paths;
 }
 
