@@ -284,6 +284,8 @@ export default definePass({
     outputsSystemFolder: "The build's outputs are unknown: a build step writes `{path}`, a system folder the runtime cannot take apart.",
     rustFiles:
       "Copied the program {binaries} and, of the project folder, {files}; the Rust sources, `target` and the toolchain stay in the build stage.",
+    rustOlderRelease:
+      "Ran the program on `debian:bookworm-slim`: `{image}` is older than every tag of the bundled catalog (of {date}), so it was built on Debian bookworm or an earlier release, and the program links only the C library, which runs unchanged on a newer release.",
     rustLibraries:
       "Installed {packages} in the runtime: the run-time packages, in Debian {release}, of the system library that `{crate}` in Cargo.lock links.",
     rustCaCertificates:
@@ -295,7 +297,7 @@ export default definePass({
     rustAlpine:
       "Did not split: `{image}` is an Alpine image, and msb-opt places a Rust program only on the Debian slim image of the build's release; use a Debian tag (e.g. `rust:1-bookworm`) or split by hand.",
     rustRelease:
-      "Did not split: the Debian release of `{image}` is not known, and the program links that release's C library, so the runtime must be the same release; write the release in the tag (e.g. `rust:1.75-bookworm`).",
+      "Did not split: the Debian release of `{image}` is not known, and the program links that release's libraries (a newer release runs a program linking only the C library, but the packages of other libraries differ), so the runtime must be the same release; write the release in the tag (e.g. `rust:1.75-bookworm`).",
     rustNoManifest:
       "Did not split: no Cargo.toml from the build context is in the working folder `{workdir}`, so which binaries the build makes is unknown; copy the project there and build in it.",
     rustWorkspace: "Did not split: which binary the workspace makes is not clear ({reason}); split by hand.",

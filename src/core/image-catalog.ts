@@ -49,6 +49,12 @@ export function catalogGroup(registry: string | null, name: string, tag: string)
   return (image === null ? undefined : groupsOf(image).get(tag)) ?? [];
 }
 
+/** Every tag the catalog knows for an official image (empty for an image it does not know). */
+export function catalogTags(registry: string | null, name: string): readonly string[] {
+  const image = catalogName(registry, name);
+  return image === null ? [] : [...groupsOf(image).keys()];
+}
+
 /** tag → its group, per image, built once: a batch asks the catalog for every FROM of every file. */
 const byTag = new Map<string, ReadonlyMap<string, readonly string[]>>();
 function groupsOf(image: string): ReadonlyMap<string, readonly string[]> {

@@ -33,7 +33,11 @@ describe("rust runtime image", () => {
     ["rust:1-slim-bullseye", "debian:bullseye-slim"],
     ["rust:latest", "debian:trixie-slim"],
     ["rust:slim", "debian:trixie-slim"],
-    ["rust:1.75", "rustRelease"],
+    // Older than the catalog: built on bookworm or before, run on bookworm (no system library linked here).
+    ["rust:1.75", "debian:bookworm-slim"],
+    ["rust:1.49-slim", "debian:bookworm-slim"],
+    // Newer than the catalog: the release is unknown.
+    ["rust:1.120", "rustRelease"],
     ["rust:1-alpine", "rustAlpine"],
   ])("%s → %s", (from, image) => {
     const r = plan(build("cargo build --release", '["./target/release/app"]', from));

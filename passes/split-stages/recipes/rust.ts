@@ -5,6 +5,8 @@
 // image runs and reads; anything that cannot be told declines with the reason.
 import { posix } from "node:path";
 import { withDockerignore } from "../../../src/core/dockerignore.js";
+import { CATALOG_DATE, catalogTags } from "../../../src/core/image-catalog.js";
+import type { ImageRef } from "../../../src/core/ir.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { aptInstallRun } from "../apt-run.js";
@@ -64,7 +66,10 @@ export const rustRecipe: Recipe = {
     const context = withDockerignore(fullContext);
     const tag = base.tag ?? "latest";
     if (/alpine/.test(tag)) return { ok: false, id: "rustAlpine", data: { image: base.raw } };
-    const release = debianRelease(base);
+    // A version older than the catalog was built on bookworm or earlier: a newer release runs a program that links
+    // only the C library (glibc keeps old symbols), not one linking other libraries (their sonames change).
+    const older = debianRelease(base) === null && olderThanCatalog(base);
+    const release = debianRelease(base) ?? (older ? "bookworm" : null);
     if (release === null) return { ok: false, id: "rustRelease", data: { image: base.raw } };
     const workdir = a.workdir ?? "/";
     const manifest = contextSource(posix.join(workdir, "Cargo.toml"), a.sources);
@@ -142,6 +147,10 @@ export const rustRecipe: Recipe = {
     const libraries: string[] = [];
     const line = a.stage.body[a.lastBuild].line;
     const notes: RecipeNote[] = [];
+    if (older) {
+      if (needs.libraries.length > 0) return { ok: false, id: "rustRelease", data: { image: base.raw } };
+      notes.push({ line, id: "rustOlderRelease", data: { image: base.raw, date: CATALOG_DATE } });
+    }
     for (const { crate, dev } of needs.libraries) {
       const libs = libsOfDev(dev, release);
       if (libs === null) return { ok: false, id: "rustLibraryRelease", data: { crate, release } };
@@ -192,6 +201,19 @@ export const rustRecipe: Recipe = {
     return { ok: true, plan: { image, shellless: false, builderInserts: [], builderReplace, runtimePrelude, notes, copyPaths, commands } };
   },
 };
+
+/** `rust:1.49`, `rust:1.80.1-slim`: a plain version tag older than every version tag the catalog knows. */
+function olderThanCatalog(base: ImageRef): boolean {
+  const minor = (tag: string) => {
+    const m = /^1\.(\d+)(?:\.\d+)?(?:-slim)?$/.exec(tag);
+    return m ? Number(m[1]) : null;
+  };
+  const mine = minor(base.tag ?? "");
+  const known = catalogTags(base.registry, base.name)
+    .map(minor)
+    .filter((m): m is number => m !== null);
+  return mine !== null && known.length > 0 && mine < Math.min(...known);
+}
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
 const binaryList = (names: readonly string[]) => (names.length > 0 ? quoted(names) : "none found");

@@ -121,6 +121,7 @@ export type RecipeNoteId =
   | "yarnWorkspacesWhole"
   | "checksGate"
   | "rustFiles"
+  | "rustOlderRelease"
   | "rustLibraries"
   | "rustCaCertificates"
   | "rustPath"

@@ -1,5 +1,6 @@
 FROM rust:1.75
-WORKDIR /app
-COPY . .
-RUN cargo build --release
-CMD ["./target/release/app"]
+WORKDIR /usr/src/fetcher
+COPY Cargo.toml Cargo.lock ./
+COPY src ./src
+RUN cargo build --release --locked
+CMD ["/usr/src/fetcher/target/release/fetcher"]

@@ -1,1 +1,4 @@
-fn main() {}
+fn main() {
+    let body = reqwest::blocking::get("https://example.com").unwrap().text().unwrap();
+    println!("{}", body.len());
+}
