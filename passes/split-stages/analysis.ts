@@ -320,6 +320,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   /** Home folders of the users the stage creates (`useradd -m app` → /home/app). */
   const homes = new Map<string, string>();
   let userName: string | null = null;
+  /** Folders WORKDIR made: a repeated folder setup runs before the runtime's WORKDIR, so it makes them itself. */
+  const workdirMade = new Set<string>();
   let poetrySystem = false;
   const setups: SystemSetup[] = [];
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
@@ -379,6 +381,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         return;
       case "WORKDIR":
         cwd = at(line, cwd, substitute(instr.args.trim().replace(/^"(.*)"$/, "$1")));
+        workdirMade.add(cwd);
         return;
       case "COPY":
       case "ADD": {
@@ -561,9 +564,19 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     // The runtime makes fresh folders itself (it repeats the RUN): what is copied into them later is the copies' alone.
     if (freshFolders) runWrites.length = written;
     if (asRoot && commands.length > 0 && commands.every(isCompileAll) && !/PYTHONPYCACHEPREFIX/.test(envText)) compileRuns.add(bodyIndex);
-    const setup = systemSetup(instr, commands, freshFolders);
+    const setup = systemSetup(instr, commands, freshFolders, freshFolders ? unmadeFolders(folders ?? [], commands, dir) : []);
     if (!setup.ok) refuse(line, setup.id, { command: setup.word });
     else if (setup.setup) setups.push(setup.setup);
+  }
+
+  /** The folders a setup RUN gives an owner or mode that only a WORKDIR made (`WORKDIR /app` + `chown node /app`). */
+  function unmadeFolders(paths: ReadonlyArray<string | null>, commands: readonly SimpleCommand[], dir: string | null): string[] {
+    const made = commands
+      .filter((c) => posix.basename(c.name ?? "") === "mkdir")
+      .flatMap((c) => c.args.map((w) => w.value).filter((w): w is string => w !== null && !w.startsWith("-")))
+      .map((p) => resolvePath(dir, p) ?? p);
+    const targets = paths.filter((p): p is string => p !== null).map((p) => resolvePath(dir, p) ?? p);
+    return [...new Set(targets.filter((t) => [...workdirMade].some((w) => isUnder(w, t)) && !made.some((m) => isUnder(m, t))))];
   }
 
   /**

@@ -143,14 +143,20 @@ export type SetupResult =
  * They must run unconditionally (joined by `&&` or `;`, not behind `||`, a pipe or an `if`) and name no
  * variable, whose value the runtime may not have.
  */
-export function systemSetup(instr: Instruction, commands: readonly SimpleCommand[], freshFolders = false): SetupResult {
+export function systemSetup(
+  instr: Instruction,
+  commands: readonly SimpleCommand[],
+  freshFolders = false,
+  /** Folders the original's WORKDIR made before this RUN: the runtime repeats the RUN before its WORKDIR. */
+  workdirFolders: readonly string[] = [],
+): SetupResult {
   const folder = (c: SimpleCommand) => freshFolders && FOLDER_COMMANDS.has(posix.basename(c.name ?? ""));
   // An upgrade needs the package lists: the RUN's `apt-get update` and their removal go with it.
   const upgrading = commands.some(isAptUpgrade);
   const aptCompanion = (c: SimpleCommand) => upgrading && (aptSub(c) === "update" || isAptListsRemoval(c));
   const mine = commands.filter((c) => isSetup(c) || isApkCacheRemoval(c) || folder(c) || aptCompanion(c));
   if (!mine.some((c) => isSetup(c) || folder(c))) return { ok: true, setup: null };
-  const lines: string[] = [];
+  const lines: string[] = workdirFolders.length > 0 ? [`mkdir -p ${workdirFolders.join(" ")}`] : [];
   const alpinePackages: string[] = [];
   let chosenId: string | null = null;
   let users = false;
