@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseDockerfile } from "../../src/core/parse.js";
 import { cleanupRun } from "./cleanup.js";
+import { memoryContext, noContext } from "../../src/core/context.js";
 import { loadShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
-const options = { cacheMounts: false, aptNoRecommends: false, yarnClassic: true, runtime: () => [] };
+const options = { cacheMounts: false, aptNoRecommends: false, yarnClassic: true, runtime: () => [], context: noContext };
 
 describe("cleanupRun", () => {
   const run = (text: string, shipped = true, opts = options) => {
@@ -31,5 +32,34 @@ describe("cleanupRun", () => {
     const { instr } = run("FROM node\nRUN npm ci\n", true, { ...options, cacheMounts: true });
     expect(instr.flags).toEqual([{ name: "mount", value: "type=cache,target=/root/.npm" }]);
     expect(instr.args).toBe("npm ci");
+  });
+
+  describe("a later RUN that installs out of sight", () => {
+    const first = (text: string, files: Record<string, string> = {}) => {
+      const { dockerfile } = parseDockerfile(text);
+      const instr = dockerfile.stages[0].body.find((i) => i.keyword === "RUN")!;
+      return cleanupRun(dockerfile, 0, instr, true, { ...options, context: memoryContext(files) });
+    };
+    const head = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\n";
+    test("behind xargs or sh -c: the lists stay", () => {
+      for (const later of ["RUN cat pkgs.txt | xargs apt-get install -y", 'RUN sh -c "apt-get install -y jq"']) {
+        const r = first(`${head}COPY pkgs.txt .\n${later}\n`, { "pkgs.txt": "jq\n" });
+        expect(r.notes.map((n) => n.id)).toContain("laterNeedsCache");
+      }
+    });
+    test("in a context script the RUN starts: read, and the lists stay when it installs", () => {
+      const text = `${head}COPY scripts/install-extra.sh /tmp/\nRUN sh /tmp/install-extra.sh\n`;
+      expect(first(text, { "scripts/install-extra.sh": "apt-get install -y sqlite3\n" }).notes.map((n) => n.id)).toContain(
+        "laterNeedsCache",
+      );
+      // A script that installs nothing leaves the cleanup in.
+      expect(first(text, { "scripts/install-extra.sh": "echo hi\n" }).instr.args).toContain("rm -rf /var/lib/apt/lists/*");
+    });
+    test("a context script that cannot be read (no context) keeps the lists", () => {
+      const { dockerfile } = parseDockerfile(`${head}COPY install.sh .\nRUN ./install.sh\n`);
+      const instr = dockerfile.stages[0].body.find((i) => i.keyword === "RUN")!;
+      const r = cleanupRun(dockerfile, 0, instr, true, options);
+      expect(r.notes.map((n) => n.id)).toContain("laterScriptUnread");
+    });
   });
 });

@@ -1,4 +1,6 @@
 import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "../../src/core/ir.js";
+import type { BuildContext } from "../../src/core/context.js";
+import { startedScriptUses, wrappedUses } from "./later-starts.js";
 import { envAt, userAt } from "./run-user.js";
 import { continuationLines } from "../../src/core/print.js";
 import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
@@ -12,6 +14,7 @@ import {
   mayDecideCache,
   mayInstall,
   mayUseManager,
+  mayUseSpec,
   missingFlags,
   reliesOnCache,
   type ManagerSpec,
@@ -25,6 +28,7 @@ export type CleanupNoteId =
   | "mountedApt"
   | "notShipped"
   | "laterNeedsCache"
+  | "laterScriptUnread"
   | "runtimeNeedsCache"
   | "aptWithoutUpdate"
   | "yarnVersionUnknown"
@@ -48,6 +52,8 @@ export interface CleanupOptions {
   readonly yarnClassic: boolean | null;
   /** What the image's ENTRYPOINT and CMD run with a package manager (for the shipped stages); its other uses may be left out. */
   readonly runtime: (spec: ManagerSpec) => readonly ManagerUse[];
+  /** The build context, for the scripts later RUNs start. */
+  readonly context: BuildContext;
 }
 
 const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
@@ -58,17 +64,37 @@ const tick = (s: string) => `\`${s}\``;
  * What the RUNs that run after `instr` on top of its layer (the rest of its stage and the stages built FROM it)
  * do with one manager; their uses of other managers may be left out.
  */
-function laterUses(df: Dockerfile, si: number, instr: Instruction, spec: ManagerSpec): ManagerUse[] {
+function laterUses(
+  df: Dockerfile,
+  si: number,
+  instr: Instruction,
+  spec: ManagerSpec,
+  context: BuildContext,
+): { uses: ManagerUse[]; unread: { line: number; script: string } | null } {
   const stages = new Set([si]);
   for (let t = si + 1; t < df.stages.length; t++) if (stages.has(stageIndex(df, df.stages[t].base.raw, t))) stages.add(t);
   const uses: ManagerUse[] = [];
   for (const t of stages) {
     const stage = df.stages[t];
     const body = t === si ? stage.body.slice(stage.body.indexOf(instr) + 1) : stage.body;
-    for (const later of body) if (later.keyword === "RUN" && mayUse(later, spec)) uses.push(...usesOf(df, stage, later));
+    for (const later of body) {
+      if (later.keyword !== "RUN") continue;
+      if (mayUse(later, spec)) uses.push(...usesOf(df, stage, later));
+      // Behind a wrapper or in a context script it starts, a manager's words are not the RUN's own.
+      const raw = later.exec ? later.exec.join(" ") : joinContinuations(later.args);
+      if (!MAY_START.test(raw)) continue;
+      const parsed = parseRun(df, stage, later);
+      if (!parsed.ok) continue;
+      if (mayUseSpec(raw, spec)) uses.push(...wrappedUses(parsed.script, spec));
+      const started = startedScriptUses(stage, later, parsed.script, spec, context);
+      if (!started.ok) return { uses, unread: { line: later.line, script: started.script } };
+      uses.push(...started.uses);
+    }
   }
-  return uses;
+  return { uses, unread: null };
 }
+/** A RUN that may start a script file or run a command through a wrapper: worth a parse. */
+const MAY_START = /(^|[\s;&|(])(\.{0,2}\/|(sh|bash|dash|ash|source|\.|xargs|sudo|env|su|timeout|nice|nohup)\s)/;
 
 /**
  * Could the RUN use the manager in a way `reliesOnCache` reads? Neither its raw text nor its heredocs (which
@@ -154,7 +180,12 @@ export function cleanupRun(
       refuse("notShipped", { manager: label, stage: stage.name ?? String(si) });
       continue;
     }
-    if (reliesOnCache(spec, laterUses(df, si, instr, spec))) {
+    const later = laterUses(df, si, instr, spec, options.context);
+    if (later.unread && (spec.id === "apt" || spec.id === "apk")) {
+      refuse("laterScriptUnread", { manager: label, line: later.unread.line, script: later.unread.script });
+      continue;
+    }
+    if (reliesOnCache(spec, later.uses)) {
       refuse("laterNeedsCache", { manager: label });
       continue;
     }

@@ -91,6 +91,8 @@ export default definePass({
     mountedApt:
       "Put the package caches of this RUN on BuildKit cache mounts ({targets}) instead of in the layer, and removed the image's `docker-clean` apt hook so that apt keeps its downloads on the mount.",
     notShipped: "Left the caches of `{manager}` in place: stage {stage} is not part of the final image, so they cost it nothing.",
+    laterScriptUnread:
+      "Left the caches of `{manager}` in place: the RUN on line {line} starts `{script}`, a file of the build context msb-opt cannot read, which may install with `{manager}` from them; clean up in that RUN instead.",
     laterNeedsCache:
       "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (a command that reads the package index without its own update, `--offline`, `--cacheonly`, or cargo); clean up in that RUN instead.",
     runtimeNeedsCache:
@@ -123,6 +125,7 @@ export default definePass({
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),
       aptNoRecommends: ctx.options.aptNoRecommends === true,
       yarnClassic: yarnClassic(ctx),
+      context: ctx.context,
       // Parsed when a cleanup first asks about a manager, and only the scripts that name it: most files never
       // ask, and a script of the build context can be long (or a data file a CMD names).
       runtime(spec: ManagerSpec): readonly ManagerUse[] {

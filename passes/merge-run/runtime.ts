@@ -38,7 +38,7 @@ export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, con
  * Context paths that a COPY put at `word` (an absolute path, or a name looked up on PATH or in WORKDIR); `copies`
  * are the words of the shell-form context COPYs that have a source and a destination.
  */
-function contextFiles(word: string, copies: readonly (readonly string[])[]): string[] {
+export function contextFiles(word: string, copies: readonly (readonly string[])[]): string[] {
   const base = word.replace(/^.*\//, "");
   const found: string[] = [];
   for (const parts of copies) {

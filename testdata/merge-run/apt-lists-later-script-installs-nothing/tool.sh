@@ -1,0 +1,2 @@
+#!/bin/sh
+echo '{"v":7}' | jq -c .v
