@@ -10,7 +10,7 @@ import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleComman
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
-import { namesLocalProject, requirementFiles } from "./pip-local.js";
+import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
 import { cargoInstallRoot } from "./recipes/rust-build.js";
 import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
@@ -32,6 +32,7 @@ export type RefusalId =
   | "systemPip"
   | "makeInstall"
   | "aptUpgrade"
+  | "aptPackageFile"
   | "outsideWrite"
   | "userNotReplayable"
   | "apkNotReplayable"
@@ -485,6 +486,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         if (sub === "install") {
           const dynamic = cmd.args.find((a) => a.value === null && /\$\(|`/.test(a.text));
           if (dynamic) refuse(line, "dynamicPath", { path: dynamic.text });
+          // A package file (`./x.deb`, `/tmp/debs/x.deb`): the runtime installs before any copy brings it.
+          const file = rest.find((p) => p.includes("/") || p.endsWith(".deb"));
+          if (file) refuse(line, "aptPackageFile", { path: file });
           apt.push({ instr, options: args.filter((a) => a.startsWith("-")), packages: rest });
         } else if (!APT_NO_EFFECT.has(sub ?? "") && !isAptUpgrade(cmd) && !purgesOwnBuildTools(sub, rest, apt)) {
           refuse(line, "aptUpgrade", { command: `${name} ${sub ?? ""}`.trim() });
@@ -625,6 +629,13 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       };
       const listed = requirementFiles(args).map((f) => namesLocalProject(f, readAt));
       if (local.length > 0 || listed.some((x) => x !== false)) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
+      // A project outside the working folder (`-e /opt/libs/x`) gets its build files and egg-info there.
+      const words = args.slice(m === "pip" ? 3 : 1);
+      // An absolute project path, not the value of another option (`-r /req.txt`, `--target /opt/deps`).
+      const projectWord = (x: string, i: number) =>
+        x.startsWith("/") && (i === 0 || !words[i - 1].startsWith("-") || /^(-e|--editable)$/.test(words[i - 1]));
+      const outside = [...words.filter(projectWord), ...requirementFiles(args).flatMap((f) => absoluteLocalProjects(f, readAt))];
+      for (const p of outside) runWrites.push({ index: bodyIndex, path: p.replace(/\/+$/, "") || "/" });
       if (active && !args.includes("--user")) return;
       // `--target DIR`: the packages and their commands land in DIR alone, which the runtime copies like a venv.
       const target = pipTarget(args);

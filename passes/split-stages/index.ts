@@ -156,6 +156,8 @@ export default definePass({
       "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
     makeInstall:
       "Did not split: `make install` writes to folders shared with the toolchain; install into its own prefix (e.g. `make install PREFIX=/app`) to let the pass split.",
+    aptPackageFile:
+      "Did not split: `apt-get install` installs the package file `{path}`, and the runtime installs its packages before anything is copied into it, so the file would not be there; split by hand, copying the file into the runtime first.",
     aptUpgrade:
       "Did not split: `{command}` changes packages of the base image, which the runtime would not have; drop it or split by hand.",
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { namesLocalProject, requirementFiles } from "./pip-local.js";
+import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
 
 test("requirements files are read from every way pip names them", () => {
   expect(requirementFiles(["install", "-r", "a.txt", "-rb.txt", "--requirement=c.txt", "--requirement", "d.txt", "x"])).toEqual([
@@ -28,4 +28,14 @@ test("a local project in a requirements file, or in one it includes, is found; a
   expect(namesLocalProject("deps/outer.txt", read)).toBe(true);
   expect(namesLocalProject("missing.txt", read)).toBe(null);
   expect(namesLocalProject("absent.txt", read)).toBe(null);
+});
+
+test("absolute local projects: editable, bare, file: URLs, and through -r", () => {
+  const files: Record<string, string> = {
+    "req.txt": "flask==3.0\n-e /opt/libs/mylib\n/srv/vendor/pkg/\nother @ file:///opt/wheels/other\n-r more.txt\n./relative\n",
+    "more.txt": "--editable=/opt/extra # comment\n",
+  };
+  const read = (p: string) => files[p] ?? null;
+  expect(absoluteLocalProjects("req.txt", read)).toEqual(["/opt/libs/mylib", "/srv/vendor/pkg", "/opt/wheels/other", "/opt/extra"]);
+  expect(absoluteLocalProjects("missing.txt", read)).toEqual([]);
 });

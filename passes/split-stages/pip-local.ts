@@ -37,3 +37,18 @@ export function namesLocalProject(file: string, read: (path: string) => string |
   }
   return false;
 }
+
+/** The absolute folders of local projects a requirements file (or one it includes) names (`-e /opt/libs/x`). */
+export function absoluteLocalProjects(file: string, read: (path: string) => string | null, depth = 0): string[] {
+  const text = read(file);
+  if (text === null || depth > 8) return [];
+  const found: string[] = [];
+  for (const raw of asciiText(text).split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, "").trim();
+    const nested = /^(?:-r|--requirement)\s*=?\s*(\S+)/.exec(line)?.[1];
+    if (nested !== undefined) found.push(...absoluteLocalProjects(posix.join(posix.dirname(file), nested), read, depth + 1));
+    const path = /^(?:(?:-e|--editable)(?:\s+|=))?(?:\S+\s*@\s*)?(?:file:\/\/)?(\/[^\s;#[]*)/.exec(line)?.[1];
+    if (path) found.push(path.replace(/\/+$/, "") || "/");
+  }
+  return found;
+}
