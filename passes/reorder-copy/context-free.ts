@@ -14,6 +14,19 @@ const INERT = new Set(["echo", "true", ":"]);
 /** A registry package name, maybe with a version or tag; not a path, URL, tarball or git spec. */
 const REGISTRY_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(@[\w.^~<>=*|-]+)?$/i;
 
+/** A PyPI requirement by name (`pipenv`, `gunicorn==21.2`, `uvicorn[standard]>=0.20`): no path, URL or file. */
+const PYPI_NAME = /^[a-z0-9][\w.-]*(\[[\w,.-]+\])?([<>=!~]=?[\w.*+!-]+(,[<>=!~]=?[\w.*+!-]+)*)?$/i;
+/** pip options that take no value and read no file. */
+const PIP_PLAIN_OPTIONS = /^(--no-cache-dir|-U|--upgrade|-q|--quiet|-v|--verbose|--user|--no-warn-script-location|--disable-pip-version-check|--root-user-action=\w+|--break-system-packages|--progress-bar=\w+|--prefer-binary)$/;
+
+/** `pip install pipenv`: packages by name only (a requirements file, a path or an index option reads more). */
+function pipRegistryInstall(words: readonly string[]): boolean {
+  if (words[0] !== "install") return false;
+  const rest = words.slice(1);
+  const names = rest.filter((w) => !w.startsWith("-"));
+  return names.length > 0 && rest.every((w) => (w.startsWith("-") ? PIP_PLAIN_OPTIONS.test(w) : PYPI_NAME.test(w)));
+}
+
 /** The RUN installs only from registries and reads no file the sources bring. */
 export function readsNoSources(run: Instruction, context: BuildContext): boolean {
   if (run.keyword !== "RUN" || run.exec || run.heredocs.length > 0) return false;
@@ -35,6 +48,7 @@ function contextFree(cmd: SimpleCommand): boolean {
   if (SYSTEM.has(name)) return names[0] === "update" || (names[0] === "install" && names.slice(1).every((n) => /^[\w.+:=~-]+$/.test(n)));
   if (name === "rm") return names.every((p) => /^\/var\/lib\/apt\/lists(\/\*)?$/.test(p) || /^\/tmp\//.test(p));
   const global = words.includes("-g") || words.includes("--global");
+  if (/^pip(\d(\.\d+)?)?$/.test(name)) return pipRegistryInstall(words);
   if (name === "npm") return global && ["install", "i", "add"].includes(names[0] ?? "") && registryNames(names.slice(1));
   if (name === "pnpm") return global && names[0] === "add" && registryNames(names.slice(1));
   if (name === "yarn") return names[0] === "global" && names[1] === "add" && registryNames(names.slice(2));

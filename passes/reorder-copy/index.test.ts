@@ -140,5 +140,7 @@ describe("copiesFrom, the screen that ends the look at a stage", () => {
     ["COPY . .\nRUN make\nRUN npm ci", [true, true, false]],
     ["COPY --from=x /a /a\nRUN npm ci", [false, false]],
     ["RUN a\nRUN b", [false, false]],
-  ])("%j", (text, expected) => expect(copiesFrom(body(text))).toEqual(expected));
+    // A RUN that reads no sources (a system install) keeps the region open.
+    ["COPY . .\nRUN apt-get update && apt-get install -y libpq5\nRUN pip install -r requirements.txt\nRUN b", [true, true, true, false]],
+  ])("%j", (text, expected) => expect(copiesFrom(body(text), memoryContext({}))).toEqual(expected));
 });

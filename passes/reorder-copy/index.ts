@@ -51,20 +51,33 @@ const decline = (ctx: Ctx, line: number, refusal: Refusal, install: string, move
   ctx.decline(line, refusal.id, { ...refusal.data, ...extra, install, moved });
 
 /** The start of the instructions right above body[index] that only copy from the context or are inert. */
-function regionStart(body: readonly Instruction[], index: number): number {
+function regionStart(body: readonly Instruction[], index: number, view: BuildContext): number {
   let start = index;
-  while (start > 0 && inRegion(body[start - 1])) start--;
+  let lastRun = -1;
+  while (start > 0 && inRegion(body[start - 1], view)) {
+    const instr = body[start - 1];
+    if (instr.keyword === "RUN") lastRun = start - 1;
+    // A copy into a system folder (`/etc/apt/sources.list.d`, a CA certificate) may be what a RUN below it reads.
+    const copy = contextCopy(instr);
+    if (copy && lastRun >= 0 && /^\/(etc|usr|var|lib|lib64|bin|sbin|root|opt)(\/|$)/.test(copy.dest)) return lastRun + 1;
+    start--;
+  }
   return start;
 }
 
-const inRegion = (instr: Instruction) => contextCopy(instr) !== null || INERT.has(instr.keyword) || onlyLooks(instr);
+/**
+ * A context copy, an inert instruction, or a RUN that reads nothing the copies bring (an apt-get install, a
+ * registry package installed globally): the copies above it can move below the install past it.
+ */
+const inRegion = (instr: Instruction, view: BuildContext) =>
+  contextCopy(instr) !== null || INERT.has(instr.keyword) || onlyLooks(instr) || readsNoSources(instr, view);
 
 /**
  * For each index of the body: is there a context COPY in its region or after it? A RUN without one has no
  * COPY to move and no later RUN has one either, so from there on nothing can change (and no script needs a
  * parse). One pass over the body: a region starts where the one before it started, if that instruction joins.
  */
-export function copiesFrom(body: readonly Instruction[]): boolean[] {
+export function copiesFrom(body: readonly Instruction[], view: BuildContext): boolean[] {
   let last = -1;
   body.forEach((instr, k) => {
     if (contextCopy(instr) !== null) last = k;
@@ -72,7 +85,7 @@ export function copiesFrom(body: readonly Instruction[]): boolean[] {
   const result: boolean[] = [];
   let start = 0;
   for (let k = 0; k < body.length; k++) {
-    if (k > 0 && !inRegion(body[k - 1])) start = k;
+    if (k > 0 && !inRegion(body[k - 1], view)) start = k;
     result.push(last >= start);
   }
   return result;
@@ -95,15 +108,15 @@ function onlyLooks(instr: Instruction): boolean {
 function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext): Stage {
   let body = stage.body;
   let installedBefore = false;
-  let ahead = { body, copies: copiesFrom(body) };
+  let ahead = { body, copies: copiesFrom(body, view) };
   for (let i = 0; i < body.length; i++) {
     const run = body[i];
     if (run.keyword !== "RUN") continue;
-    if (ahead.body !== body) ahead = { body, copies: copiesFrom(body) };
+    if (ahead.body !== body) ahead = { body, copies: copiesFrom(body, view) };
     if (!ahead.copies[i]) break;
     // A RUN that runs none of the commands `classifyRun` and `addPrefetch` know needs no parse: it changes nothing.
     const source = runScript(df, stage, run);
-    const copyAbove = body.slice(regionStart(body, i), i).some((x) => contextCopy(x) !== null);
+    const copyAbove = body.slice(regionStart(body, i, view), i).some((x) => contextCopy(x) !== null);
     if (!source.ok || !mayMatter(source.text, copyAbove)) continue;
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
@@ -124,7 +137,7 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     // A later install of the project itself (`uv sync` after `uv sync --no-install-project`) needs the sources.
     const earlierInstall = installedBefore;
     installedBefore ||= kind.steps.length > 0;
-    let start = regionStart(body, i);
+    let start = regionStart(body, i, view);
     const isSuspect = (c: Copy) => c.whole || !c.sources.some((s) => s !== null && isManifestName(posix.basename(s)));
     // Manifest copies above a WORKDIR belong to another folder: the region starts after that WORKDIR.
     const workdir = body
@@ -195,7 +208,7 @@ function addPrefetch(
   const program = posix.basename(build.cmd.name ?? "");
   const chmods = commands.filter((c) => c.name !== null && posix.basename(c.name) === "chmod");
   if (chmods.some((c) => c.args.some((a) => a.value !== null && posix.basename(a.value) === program))) return null;
-  const start = regionStart(body, index);
+  const start = regionStart(body, index, view);
   const copies = body
     .slice(start, index)
     .map(contextCopy)
