@@ -593,6 +593,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     if (name === "poetry" && verb === "config") {
       if (rest[0] === "virtualenvs.create" && /^(false|0)$/.test(rest[1] ?? "")) poetrySystem = true;
       else if (rest[0] !== "virtualenvs.in-project") refuse(line, "unknownCommand", { command: `poetry config ${rest[0] ?? ""}`.trim() });
+      // The setting lives in poetry.toml of the project (`--local`) or in the home's config, which a `poetry run`
+      // of the image reads again: without it, poetry would make a virtualenv at start.
+      if (args.includes("--local")) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
+      else if (asRoot && !/POETRY_CONFIG_DIR|XDG_CONFIG_HOME|\bHOME\b/.test(envText)) add(line, "/root/.config/pypoetry");
+      else refuse(line, "unknownCommand", { command: "poetry config" });
       return;
     }
     const installs = verb === "install" || verb === "sync";

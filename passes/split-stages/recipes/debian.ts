@@ -32,7 +32,7 @@ export const debianRecipe: Recipe = {
     const site = sitePaths(a, python, "debian");
     const notes = [{ line: a.systemPip[0].line, id: "sitePackages" as const, data: { paths: site.join("`, `"), version: python } }];
     const copyPaths = outermost([...a.copyPaths, ...site]);
-    const plan = { image, shellless: false, builderInserts: [], runtimePrelude: [], notes, copyPaths, commands: pipCommands(context) };
+    const plan = { image, shellless: false, builderInserts: [], runtimePrelude: [], notes, copyPaths, commands: pipCommands(context, a) };
     return { ok: true, plan: withContextReplay(a, plan, copyDestination) };
   },
 };

@@ -1,6 +1,19 @@
-import { expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
+import { parseDockerfile } from "../../../src/core/parse.js";
+import { loadShell } from "../../../src/core/shell.js";
+import type { Dockerfile } from "../../../src/core/ir.js";
+import type { BuildContext } from "../../../src/core/context.js";
+import { type Analysis, analyze } from "../analysis.js";
 import { pipCommands } from "./python-site.js";
+
+beforeAll(() => loadShell());
+
+function analysis(df: Dockerfile, ctx: BuildContext): Analysis {
+  const result = analyze(df, df.stages[0], ctx);
+  if (!result.ok) throw new Error(result.refusal.id);
+  return result.analysis;
+}
 
 test("console scripts: requirement names and the scripts of local packages", () => {
   const ctx = memoryContext({
@@ -8,5 +21,14 @@ test("console scripts: requirement names and the scripts of local packages", () 
     "greet/setup.py": 'setup(entry_points={"console_scripts": ["greet-server=greet.server:main"]})\n',
     "pyproject.toml": '[project]\nname = "x"\n\n[project.scripts]\nx-cli = "x.cli:main"\n',
   });
-  expect(pipCommands(ctx).sort()).toEqual(["greet-server", "gunicorn", "x-cli"]);
+  const df = parseDockerfile("FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n").dockerfile;
+  expect(pipCommands(ctx, analysis(df, ctx)).sort()).toEqual(["greet-server", "gunicorn", "x-cli"]);
+});
+
+test("console scripts: packages a RUN installs by name, not the values of options", () => {
+  const ctx = memoryContext({ "requirements.txt": "flask\n" });
+  const df = parseDockerfile(
+    "FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN pip install --no-cache-dir poetry==1.8.3 'uvicorn[standard]' -r requirements.txt -i https://x/simple\n",
+  ).dockerfile;
+  expect(pipCommands(ctx, analysis(df, ctx)).sort()).toEqual(["flask", "poetry", "uvicorn"]);
 });

@@ -32,8 +32,8 @@ export function sitePaths(a: Analysis, version: string, layout: "official" | "de
  * Commands the installed packages bring, as far as the context tells: the requirement names (the
  * usual console script: gunicorn, uvicorn) and the scripts local packages declare.
  */
-export function pipCommands(context: BuildContext): string[] {
-  const names = new Set<string>(pipRequirements(context).keys());
+export function pipCommands(context: BuildContext, a: Analysis): string[] {
+  const names = new Set<string>([...pipRequirements(context).keys(), ...namedPipInstalls(a)]);
   // Local packages: the context root and its folders, one level down.
   for (const dir of [".", ...context.list(".")]) {
     const at = (f: string) => (dir === "." ? f : `${dir}/${f}`);
@@ -42,6 +42,31 @@ export function pipCommands(context: BuildContext): string[] {
     for (const m of (context.read(at("setup.py")) ?? "").matchAll(/["']([\w.-]+)\s*=\s*[\w.]+:\w+["']/g)) names.add(m[1]);
   }
   return [...names];
+}
+
+/** The packages RUNs install by name (`pip install poetry gunicorn==21.2`): their usual command has their name. */
+function namedPipInstalls(a: Analysis): string[] {
+  const names: string[] = [];
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "RUN") continue;
+    const text = instr.exec ? instr.exec.join(" ") : instr.args;
+    for (const m of text.matchAll(/\bpip[\d.]*\s+install\s+([^&;|\n\\]+)/g)) {
+      const words = m[1].trim().split(/\s+/);
+      // A value option's word is no package (`-r requirements.txt`, `-i URL`).
+      words.forEach((w, i) => {
+        if (
+          w.startsWith("-") ||
+          /^-[rcefti]$|^--(requirement|constraint|editable|find-links|target|index-url|extra-index-url|prefix|root)$/.test(
+            words[i - 1] ?? "",
+          )
+        )
+          return;
+        const name = /^([A-Za-z0-9][\w.-]*)(\[[\w,.-]+\])?([<>=!~].*)?$/.exec(w.replace(/^["']|["']$/g, ""))?.[1];
+        if (name) names.push(name.toLowerCase());
+      });
+    }
+  }
+  return names;
 }
 
 /** C libraries that local packages' extensions link (`Extension(..., libraries=["yaml"])`), with the file. */

@@ -20,6 +20,12 @@ function pythonVersion(base: ImageRef): string | null {
   return /^(\d+\.\d+)(?:[.-]|$)/.exec(base.tag ?? "latest")?.[1] ?? null;
 }
 
+/** The official image's versioned commands (`python3.8`, `pip3.8`), the same in its slim variant. */
+const versionedTools = (base: ImageRef): string[] => {
+  const version = pythonVersion(base);
+  return version === null ? [] : [`python${version}`, `pip${version}`];
+};
+
 export const pythonRecipe: Recipe = {
   id: "python",
   matches: (base) => isOfficial(base, "python"),
@@ -66,7 +72,7 @@ export const pythonRecipe: Recipe = {
             builderInserts: [],
             runtimePrelude,
             notes: libraryNotes,
-            commands: a.venvs.length > 0 ? pipCommands(context) : [],
+            commands: [...versionedTools(base), ...(a.venvs.length > 0 ? pipCommands(context, a) : [])],
           },
           copyDestination,
           replay,
@@ -84,7 +90,15 @@ export const pythonRecipe: Recipe = {
       },
     ];
     const copyPaths = outermost([...a.copyPaths, ...site]);
-    const plan = { image, shellless: false, builderInserts: [], runtimePrelude, notes, copyPaths, commands: pipCommands(context) };
+    const plan = {
+      image,
+      shellless: false,
+      builderInserts: [],
+      runtimePrelude,
+      notes,
+      copyPaths,
+      commands: [...versionedTools(base), ...pipCommands(context, a)],
+    };
     return { ok: true, plan: withContextReplay(a, plan, copyDestination, replay) };
   },
 };
