@@ -298,6 +298,8 @@ export default definePass({
       "Gave the cargo steps of the build stage cache mounts for {dirs}, the crates cargo downloads, so a rebuild after a manifest edit fetches only what changed (the caches stay out of the image).",
     rustAlpine:
       "Did not split: `{image}` is an Alpine image, and msb-opt places a Rust program only on the Debian slim image of the build's release; use a Debian tag (e.g. `rust:1-bookworm`) or split by hand.",
+    javaSourceLauncher:
+      "Did not split: the image runs `java {file}`, Java's source-file launcher, which compiles the file at start with the JDK's compiler; a JRE has none. Run the compiled classes (`java -cp out Main`) to let the pass split.",
     rustRelease:
       "Did not split: the Debian release of `{image}` is not known, and the program links that release's libraries (a newer release runs a program linking only the C library, but the packages of other libraries differ), so the runtime must be the same release; write the release in the tag (e.g. `rust:1.75-bookworm`).",
     rustNoManifest:

@@ -1,6 +1,7 @@
 // Java: the JRE of the same major. Temurin JDK tags keep their OS variant (`17-jdk` → `17-jre`,
 // `21-jdk-jammy` → `21-jre-jammy`); other JDK images (openjdk, amazoncorretto, maven and gradle images on
 // them) run on Temurin's JRE of that major, which the note says (JAVA_HOME differs).
+import type { Analysis } from "../analysis.js";
 import { catalogGroup } from "../../../src/core/image-catalog.js";
 import { javaFiles } from "./java-files.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
@@ -51,9 +52,25 @@ export const javaRecipe: Recipe = {
       }
     }
     if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
+    const source = sourceLaunch(a);
+    if (source) return { ok: false, id: "javaSourceLauncher", data: { file: source } };
     const files = javaFiles(a, context);
     if (files) notes.push({ line: a.stage.body[a.lastBuild].line, id: "javaFiles", data: { paths: files.join("`, `") } });
     const plan = { image: jre, shellless: false, builderInserts: [], runtimePrelude: [], notes };
     return { ok: true, plan: files ? { ...plan, copyPaths: files } : plan };
   },
 };
+
+/**
+ * A source file the image runs with `java Hello.java` (the source-file launcher, Java 11+): it compiles at start
+ * with the JDK's compiler module, which a JRE lacks.
+ */
+function sourceLaunch(a: Analysis): string | null {
+  for (const instr of a.stage.body) {
+    if (!["ENTRYPOINT", "CMD", "HEALTHCHECK"].includes(instr.keyword)) continue;
+    const text = instr.exec ? instr.exec.join(" ") : instr.args;
+    const m = /(?:^|[\s/])java\s+(?:\S+\s+)*?([^\s"'-][^\s"']*\.java)(?=\s|$|["'])/.exec(text);
+    if (m) return m[1];
+  }
+  return null;
+}

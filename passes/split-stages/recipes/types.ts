@@ -31,6 +31,7 @@ export type RecipeRefusalId =
   | "yarnWorkspaces"
   | "rustAlpine"
   | "rustRelease"
+  | "javaSourceLauncher"
   | "rustNoManifest"
   | "rustWorkspace"
   | "rustCargoCommand"
