@@ -44,6 +44,10 @@ const BUILD_ONLY = new Set([
   "dpkg-dev",
   "git",
   "python3-pip",
+  // Build drivers of other languages (Debian's maven and gradle also pull a JDK of their own).
+  "maven",
+  "gradle",
+  "ant",
 ]);
 /** Versioned compilers (`gcc-12`, `g++-12`, `clang-16`). */
 const VERSIONED_COMPILER = /^(gcc|g\+\+|cpp|clang)-\d+$/;
