@@ -346,7 +346,7 @@ export default definePass({
     const context = withDockerignore(ctx.context);
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
-    if (!hasEntry && !recipe.sameBase) return decline("noEntry");
+    if (!hasEntry && !recipe.sameBase && !recipe.sameInheritedEntry) return decline("noEntry");
     const result = analyze(df, stage, context, recipe.baseWorkdir ?? null);
     if (!result.ok) {
       if (taken) return alreadySplit();

@@ -31,6 +31,8 @@ export const pythonRecipe: Recipe = {
   matches: (base) => isOfficial(base, "python"),
   tools: ["python", "python3", "pip", "pip3"],
   systemPip: true,
+  // `python:X` and `python:X-slim` both run `python3` with no ENTRYPOINT: a stage that sets none inherits the same.
+  sameInheritedEntry: true,
   // The official image sets no WORKDIR.
   baseWorkdir: "/",
   plan(base, a, context, runtimePackages): PlanResult {

@@ -214,6 +214,8 @@ export interface Recipe {
   readonly systemPip?: boolean;
   /** The runtime base is the builder's own image, so the stage may inherit its ENTRYPOINT/CMD. */
   readonly sameBase?: boolean;
+  /** The runtime image sets the same ENTRYPOINT and CMD as the builder's (an official image and its slim variant). */
+  readonly sameInheritedEntry?: boolean;
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[], options: RecipeOptions): PlanResult;
   /** The base image's working folder, when known (relative paths before any WORKDIR resolve against it). */
   readonly baseWorkdir?: string;
