@@ -1,3 +1,4 @@
-FROM python:3.11
+FROM golang:1.22
 WORKDIR /app
 COPY . .
+RUN go build -o /app/server .
