@@ -144,6 +144,8 @@ export default definePass({
       "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
     unknownCommand:
       "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
+    globalInstallNotLayered:
+      "Did not split: `{command}` installs into the toolchain's own folders, which only the layered runtime handles (it installs a global program the image runs again and leaves one the build alone uses behind), and that layout does not fit: {reason}.",
     globalInstall:
       "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
     managerVirtualenv:

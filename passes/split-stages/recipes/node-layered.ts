@@ -91,7 +91,11 @@ export function layeredPlan({
   if (berry && !berryLayered(project, context))
     return notLayered("its Yarn Berry setup keeps no node_modules folder a stage could install apart");
   if (install && (project.manager === "npm" ? tool !== "npm" : tool !== project.manager.replace("-berry", "")))
-    return notLayered(`the Dockerfile installs with \`${tool}\`, but the project's lockfile is ${project.manager}'s`);
+    return notLayered(
+      project.lockfile === null
+        ? `the Dockerfile installs with \`${tool}\` and the project has no lockfile (a stage apart installs without one only with npm)`
+        : `the Dockerfile installs with \`${tool}\`, but the project's lockfile is ${project.manager}'s`,
+    );
   // The project's own install scripts run again in the deps stage: only git-hook installers, which it drops.
   const hooks = rootInstallScripts(project, context);
   if (hooks.kind === "other") return notLayered("the project's own install scripts would run again in a stage that has only the manifests");

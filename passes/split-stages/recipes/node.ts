@@ -75,7 +75,12 @@ export const nodeRecipe: Recipe = {
       return { ok: false, id: "alreadySlimNotLayered", data: { image: base.raw, reason: attempt.notLayered } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
     const [global] = a.globalInstalls;
-    if (global) return { ok: false, id: "globalInstall", data: { command: global.command.replace(/\s+/g, " ") } };
+    if (global) {
+      const command = global.command.replace(/\s+/g, " ");
+      // Only the layered runtime places global programs (again, or not at all when the build alone uses them).
+      if (attempt && "notLayered" in attempt) return { ok: false, id: "globalInstallNotLayered", data: { command, reason: attempt.notLayered } };
+      return { ok: false, id: "globalInstall", data: { command } };
+    }
 
     const notes: RecipeNote[] = [];
     if (pnpmDirs) notes.push({ line: a.stage.body[a.lastBuild].line, id: "pnpmWorkspaceWhole", data: {} });

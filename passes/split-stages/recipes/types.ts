@@ -22,6 +22,7 @@ export type RecipeRefusalId =
   | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"
+  | "globalInstallNotLayered"
   | "staticRuntimeBlocked"
   | "workspaceGlob"
   | "yarnGlobalPnp"
