@@ -197,7 +197,7 @@ export default definePass({
     depsLeftOut:
       "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
     staticNginx:
-      "Served `{dir}` with nginx on port {port} instead of `{server}` (option `static-runtime nginx`); nginx {fallback}, and the image's CMD, ENTRYPOINT, STOPSIGNAL, environment and exposed port 80 now come from the nginx image.",
+      "Served `{dir}` with nginx on port {port} instead of `{server}` (option `static-runtime nginx`); nginx {fallback}, but answers 403 for a folder without an index page (which `{server}` may list or answer 404 for) and serves `/name.html` as it is (which `serve` redirects to `/name`); the image's CMD, ENTRYPOINT, STOPSIGNAL, environment and exposed port 80 now come from the nginx image.",
     staticRuntimeBlocked:
       "Did not split: option `static-runtime nginx` asks to serve the site with nginx, but the stage's `{keyword}` has no nginx equivalent the pass can prove; drop the option or adapt the Dockerfile.",
     workspaceGlob:
