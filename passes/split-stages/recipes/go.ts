@@ -72,7 +72,8 @@ export const goRecipe: Recipe = {
     const root = gomod === null ? "." : posix.dirname(gomod);
     const src = readGoSources(context, root);
     const cgoSet = /CGO_ENABLED=?\s*\S/.test(text);
-    const cgo = /CGO_ENABLED=?\s*1/.test(text) || (src.cgo && !/CGO_ENABLED=?\s*0/.test(text));
+    const flag = glibcFlag(a);
+    const cgo = /CGO_ENABLED=?\s*1/.test(text) || ((src.cgo || flag?.cgo === true) && !/CGO_ENABLED=?\s*0/.test(text));
     const notes: RecipeNote[] = [];
     const builderInserts = [];
     const installed = a.apt.flatMap((i) => i.packages);
@@ -83,7 +84,8 @@ export const goRecipe: Recipe = {
       if (src.cgoEvidence)
         notes.push({ line: a.stage.body[Math.max(goBuild, 0)].line, id: "cgoKept", data: { evidence: src.cgoEvidence } });
     }
-    if (!cgo && !cgoSet && goBuild >= 0) {
+    if (flag) notes.push({ line: flag.line, id: flag.cgo ? "goFlagCgo" : "goFlagLoader", data: { flag: flag.flag } });
+    if (!cgo && !cgoSet && !flag && goBuild >= 0) {
       const line = a.stage.body[goBuild].line;
       builderInserts.push({ before: goBuild, instructions: [instruction("ENV", "CGO_ENABLED=0", { line })] });
       notes.push({ line, id: "staticGo" as const, data: {} });
@@ -102,18 +104,20 @@ export const goRecipe: Recipe = {
         data: { reason: src.reads.length ? "the files the code names" : "nothing else: the code names no context file" },
       });
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
-    const shellless = !cgo && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
+    const shellless = !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
     // On Alpine only a static program has a runtime (distroless); it takes none of the stage's Alpine packages.
     const setupLeftInBuild = alpine ? alpineBuildOnly(a) : undefined;
     if (alpine && (!shellless || setupLeftInBuild === null)) {
       const extra = a.setup.flatMap((u) => u.alpinePackages).filter((p) => !GO_ALPINE_BUILD_ONLY.has(p));
       const reason = cgo
         ? "the program uses cgo, which links Alpine's C library"
-        : entryNeedsShell
-          ? 'the entry needs a shell (write it in exec form, `ENTRYPOINT ["/app/server"]`)'
-          : extra.length > 0
-            ? `the stage adds Alpine packages the program may run or load (${extra.map((p) => `\`${p}\``).join(", ")})`
-            : "the stage sets up users, folders or upgrades that a shell-less runtime cannot repeat";
+        : flag
+          ? `\`${flag.flag}\` makes a program that needs Alpine's dynamic loader`
+          : entryNeedsShell
+            ? 'the entry needs a shell (write it in exec form, `ENTRYPOINT ["/app/server"]`)'
+            : extra.length > 0
+              ? `the stage adds Alpine packages the program may run or load (${extra.map((p) => `\`${p}\``).join(", ")})`
+              : "the stage sets up users, folders or upgrades that a shell-less runtime cannot repeat";
       return { ok: false, id: "goAlpineNotStatic", data: { image: base.raw, reason } };
     }
     if (setupLeftInBuild && setupLeftInBuild.length > 0)
@@ -148,6 +152,27 @@ export const goRecipe: Recipe = {
     return { ok: true, plan: { image: `debian:${codename}-slim`, shellless, runtimePrelude: prelude, ...common } };
   },
 };
+
+/**
+ * Build flags whose program cannot run on the static runtime: the race detector, the sanitizers, external
+ * linking and the C build modes need cgo (`go build` fails without it); a position-independent executable
+ * needs the dynamic loader even without cgo. Read from RUN, ENV (`GOFLAGS`) and ARG lines.
+ */
+function glibcFlag(a: Analysis): { flag: string; cgo: boolean; line: number } | null {
+  const lines = a.stage.body.filter((i) => i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG");
+  for (const [pattern, cgo] of [
+    [CGO_FLAG, true],
+    [PIE_FLAG, false],
+  ] as const)
+    for (const i of lines) {
+      const m = pattern.exec(i.args);
+      if (m) return { flag: m[1].replace(/\s+/, " "), cgo, line: i.line };
+    }
+  return null;
+}
+
+const CGO_FLAG = /(?:^|[\s"'=])(-(?:race|msan|asan)|-linkmode[=\s]+external|-buildmode[=\s]+(?:c-shared|c-archive|plugin))\b/;
+const PIE_FLAG = /(?:^|[\s"'=])(-buildmode[=\s]+pie)\b/;
 
 /**
  * Alpine packages a Go build adds only to build: the toolchain, git and ssh for modules; CA certificates and

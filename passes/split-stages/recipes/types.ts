@@ -90,6 +90,8 @@ export type RecipeNoteId =
   | "sitePackages"
   | "goCache"
   | "goFiles"
+  | "goFlagCgo"
+  | "goFlagLoader"
   | "cgoKept"
   | "javaVendor"
   | "javaFiles"
