@@ -1,9 +1,12 @@
 // Go: a static build (CGO_ENABLED=0) onto distroless/static when nothing needs cgo and the entry needs no
 // shell; with cgo (evidence in go-source.ts), the same Debian release, slim, with the linked libraries'
-// run-time packages. The runtime gets the binary and the context files the program names, not the sources;
-// the builder's `go` steps get cache mounts so a source edit recompiles only what changed.
+// run-time packages. The runtime gets the binary, the context files the program names and the files the build
+// makes that it opens, not the sources; the builder's `go` steps get cache mounts so a source edit recompiles
+// only what changed.
 import { posix } from "node:path";
 import { changed, instruction, type Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
@@ -39,7 +42,7 @@ function withCaches(a: Analysis): Map<number, Instruction> {
  * and the context files the program names; other outputs (`go build -o /app/x`) are copied as they are.
  * Null when a file-opening call has a computed path (anything may be read: keep the whole folder).
  */
-function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null): string[] | null {
+function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null, made: readonly string[]): string[] | null {
   if (src.dynamicRead !== null || a.workdir === null || moduleDir === null) return null;
   const workdir = a.workdir;
   const programs = a.entry.map((e) => e.artifact).filter((p): p is string => p !== null);
@@ -53,8 +56,43 @@ function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null): st
     paths.push(...programs.filter((p) => isUnder(p, copied)));
     // Relative literals resolve against the runtime's working folder, which holds the module's files.
     paths.push(...src.reads.map((r) => resolvePath(workdir, r) as string).filter((p) => isUnder(p, copied)));
+    paths.push(...made.filter((p) => isUnder(p, copied)));
   }
   return outermost(paths);
+}
+
+/**
+ * What the build makes in the module folder that the program opens by a literal path the context lacks
+ * (`echo "$SHA" > REVISION`, a generator's `os.WriteFile("generated/info.txt", …)` run by `go run ./tools/gen`).
+ * `unknown` is a path opened while a generator runs whose outputs cannot be told (`go generate`, or a
+ * `go run` whose sources do not name it); a path nothing makes is left alone (the program may make it).
+ */
+function generatedFiles(a: Analysis, src: GoSources, root: string): { made: string[]; unknown: { path: string; command: string } | null } {
+  const workdir = a.workdir as string;
+  const generators: string[] = [];
+  const generated: string[] = [];
+  a.stage.body.forEach((instr, i) => {
+    if (instr.keyword !== "RUN" || instr.exec) return;
+    for (const cmd of simpleCommands(parseShell(joinContinuations(instr.args)))) {
+      const [sub, ...rest] = cmd.args.map((w) => w.value);
+      if (posix.basename(cmd.name ?? "") !== "go" || (sub !== "run" && sub !== "generate")) continue;
+      generators.push(cmd.node.text);
+      const cwd = a.cwdAt[i] ?? workdir;
+      const target = sub === "run" ? rest.find((w) => w === null || !w.startsWith("-")) : null;
+      const pkg = typeof target === "string" ? resolvePath(cwd, target.endsWith(".go") ? posix.dirname(target) : target) : null;
+      if (pkg === null) continue;
+      const abs = (file: string) => posix.join(workdir, root === "." ? file : posix.relative(root, file));
+      for (const w of src.written) if (isUnder(posix.dirname(abs(w.file)), pkg)) generated.push(resolvePath(cwd, w.path) as string);
+    }
+  });
+  const made: string[] = [];
+  for (const path of src.missing.map((m) => resolvePath(workdir, m) as string)) {
+    const written = [...a.runWrites.map((w) => w.path).filter((w) => isUnder(w, workdir) && w !== workdir), ...generated];
+    const maker = written.find((w) => isUnder(path, w));
+    if (maker) made.push(maker);
+    else if (generators.length > 0) return { made, unknown: { path: posix.relative(workdir, path), command: generators[0] } };
+  }
+  return { made: outermost(made), unknown: null };
 }
 
 export const goRecipe: Recipe = {
@@ -95,13 +133,25 @@ export const goRecipe: Recipe = {
       const line = a.stage.body[[...builderReplace.keys()][0]].line;
       notes.push({ line, id: "goCache", data: { dirs: cacheDirs(a).join("`, `") } });
     }
-    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir);
+    const generated = gomod === null || src.dynamicRead !== null ? { made: [], unknown: null } : generatedFiles(a, src, root);
+    if (generated.unknown) return { ok: false, id: "goGeneratedRead", data: generated.unknown };
+    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made);
     const copyPaths = files ?? undefined;
+    const made = generated.made.map((m) => `\`${m}\``).join(", ");
     if (files)
       notes.push({
         line: a.stage.body[a.lastBuild].line,
         id: "goFiles",
-        data: { reason: src.reads.length ? "the files the code names" : "nothing else: the code names no context file" },
+        data: {
+          reason:
+            src.reads.length && made
+              ? `the files the code names and those the build makes that it opens (${made})`
+              : made
+                ? `the files the build makes that the code opens (${made})`
+                : src.reads.length
+                  ? "the files the code names"
+                  : "nothing else: the code names no context file",
+        },
       });
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
     const shellless = !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;

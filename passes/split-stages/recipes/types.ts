@@ -14,6 +14,7 @@ export type RecipeRefusalId =
   | "nothingServed"
   | "pythonVersion"
   | "cgoLibrary"
+  | "goGeneratedRead"
   | "nothingBuildOnly"
   | "extensionLibrary"
   | "nativeUnknown"
