@@ -185,6 +185,8 @@ export default definePass({
       "Did not split: the Go program opens `{path}`, which the build context lacks and `{command}` may make (what it writes cannot be told from its sources), so whether the runtime needs it is unknown; make it with `go run` of a package that writes it by a literal path, or split by hand.",
     goCache:
       "Gave the `go` steps of the build stage cache mounts for `{dirs}`, so a rebuild after a source edit recompiles only what changed (the caches stay out of the image).",
+    goWholeFolder:
+      'Copied the program and its whole source folder, the Go sources too: `{call}` reads the working folder as a whole; serve or read a subfolder (`http.Dir("static")`) to copy only that.',
     goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",
     sitePackages:
       "Copied `{paths}` to the runtime: `pip install` put the packages, their commands and their data files there (the slim image has the same Python {version} build).",

@@ -26,6 +26,8 @@ export interface GoSources {
   readonly missing: readonly string[];
   /** Relative paths a file-writing call names, with the file that names them (a generator: `go run ./tools/gen`). */
   readonly written: ReadonlyArray<{ readonly file: string; readonly path: string }>;
+  /** A call that reads the working folder as a whole (`http.Dir(".")`, `ParseGlob("*.tmpl")`), or null. */
+  readonly wholeFolder: string | null;
   /** A file-opening call with a computed path: the files it reads cannot be listed. */
   readonly dynamicRead: string | null;
   /** Modules required in go.mod (excluding those replaced by local folders). */
@@ -34,7 +36,7 @@ export interface GoSources {
 
 // Calls that open a file or folder by path; a path argument that is not only string literals is computed.
 const OPENERS =
-  /\b(?:os\.(?:Open|OpenFile|ReadFile|ReadDir|DirFS)|ioutil\.(?:ReadFile|ReadDir)|ParseFiles|ParseGlob|http\.Dir|LoadHTMLGlob|LoadHTMLFiles)\(\s*([^)]*)/g;
+  /\b(?:os\.(?:Open|OpenFile|ReadFile|ReadDir|DirFS)|ioutil\.(?:ReadFile|ReadDir)|filepath\.(?:Glob|Walk|WalkDir)|ParseFiles|ParseGlob|http\.Dir|LoadHTMLGlob|LoadHTMLFiles)\(\s*([^)]*)/g;
 
 // Calls that write a file or make a folder by path.
 const WRITERS = /\b(?:os\.(?:WriteFile|Create|OpenFile|Mkdir|MkdirAll)|ioutil\.WriteFile)\(\s*("[^"\n]+"|`[^`\n]+`)/g;
@@ -45,6 +47,7 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   const libraries = new Set<string>();
   const reads = new Set<string>();
   let dynamicRead: string | null = null;
+  let wholeFolder: string | null = null;
   const literals = new Set<string>();
   const embedded = new Set<string>();
   const opened = new Set<string>();
@@ -78,7 +81,12 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   const openedPaths = (text: string, file: string) => {
     for (const m of text.matchAll(OPENERS)) {
       if (/[A-Za-z_]/.test(m[1].replace(/"[^"]*"|`[^`]*`/g, ""))) dynamicRead ??= `${file}: ${m[0].slice(0, 60)}`;
-      for (const l of m[1].matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) opened.add(cleanPath(l[1] ?? l[2]));
+      for (const l of m[1].matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) {
+        const raw = l[1] ?? l[2];
+        // ".", "./" or a glob of the folder itself (`*.tmpl`): every file of the working folder may be read.
+        if (/^(?:\.\/?|(?:\.\/)?[*?[].*)$/.test(raw)) wholeFolder ??= `${m[0].replace(/\s+/g, " ").slice(0, 60)})`;
+        opened.add(cleanPath(raw));
+      }
     }
   };
   walk(root, 0, false);
@@ -109,6 +117,7 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
     libraries: [...libraries],
     reads: [...reads],
     missing,
+    wholeFolder,
     written: written.filter((w) => relative(w.path)),
     dynamicRead,
     requires,

@@ -55,6 +55,7 @@ function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null, mad
     }
     paths.push(...programs.filter((p) => isUnder(p, copied)));
     // Relative literals resolve against the runtime's working folder, which holds the module's files.
+    if (src.wholeFolder !== null && isUnder(workdir, copied)) paths.push(workdir);
     paths.push(...src.reads.map((r) => resolvePath(workdir, r) as string).filter((p) => isUnder(p, copied)));
     paths.push(...made.filter((p) => isUnder(p, copied)));
   }
@@ -138,7 +139,9 @@ export const goRecipe: Recipe = {
     const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made);
     const copyPaths = files ?? undefined;
     const made = generated.made.map((m) => `\`${m}\``).join(", ");
-    if (files)
+    if (files && src.wholeFolder !== null)
+      notes.push({ line: a.stage.body[a.lastBuild].line, id: "goWholeFolder", data: { call: src.wholeFolder } });
+    else if (files)
       notes.push({
         line: a.stage.body[a.lastBuild].line,
         id: "goFiles",

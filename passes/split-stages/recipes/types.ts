@@ -91,6 +91,7 @@ export type RecipeNoteId =
   | "sitePackages"
   | "goCache"
   | "goFiles"
+  | "goWholeFolder"
   | "goFlagCgo"
   | "goFlagLoader"
   | "cgoKept"
