@@ -13,7 +13,8 @@ import { isSystemDir } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
-import { chownedFolder } from "./owners.js";
+import { chownedFolder, emptyFolder, lostFolderModes } from "./owners.js";
+import { setupRun } from "./apt-run.js";
 import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
@@ -79,6 +80,10 @@ export default definePass({
       "Did not split: `{command}` upgrades the base image's packages in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
     apkOtherImage:
       "Did not split: this RUN adds Alpine packages, and the runtime `{image}` is another image, where the same packages cannot be shown to exist; split by hand.",
+    folderModeRepeated:
+      "Made `{path}` at the start of the runtime as the build did ({commands}): a COPY would make the folder anew, owned by root with mode 755, and a COPY into a folder that exists keeps its owner and mode.",
+    folderModeLost:
+      "Did not split: {commands} gives `{path}`, a folder the build made, an owner or mode that the runtime's copy would lose (a COPY makes the folder anew, owned by root with mode 755), and {reason}; split by hand.",
     ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (a `chown`, a `COPY --chown`, or files that user wrote).",
     nativeUnknown:
       "Did not split: the production dependency `{package}` builds native code, and which system libraries it needs at run time is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
@@ -501,7 +506,34 @@ export default definePass({
       if (![...owners.values()].includes(owned.owner)) ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner });
       owners.set(path, owned.owner);
     }
-    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user, owners });
+    // A folder the build made and gave an owner or mode: a shell runtime makes it the same way before its copies
+    // (a COPY into a folder that exists keeps the folder's owner and mode); a shell-less one can only copy an
+    // empty folder with `--chown`.
+    const folderRuns = [];
+    for (const [folder, modes] of plan.runtimeCopies ? [] : lostFolderModes(a, plan.copyPaths ?? a.copyPaths)) {
+      const commands = modes.map((m) => `\`${m.command}\``).join(", ");
+      const words = [folder, ...modes.map((m) => m.value)].every((w) => /^[\w./:@+=,-]+$/.test(w));
+      const owner = modes.every((m) => m.change === "chown" && /^\d+(:\d+)?$/.test(m.value)) ? modes[modes.length - 1].value : null;
+      if (words && !plan.shellless) {
+        folderRuns.push(setupRun([`mkdir -p ${folder}`, ...modes.map((m) => `${m.change} ${m.value} ${folder}`)], modes[0].line));
+        ctx.report(modes[0].line, "folderModeRepeated", { path: folder, commands });
+      } else if (owner !== null && !user && (plan.copyPaths ?? a.copyPaths).includes(folder) && emptyFolder(a, folder)) {
+        owners.set(folder, owner);
+        ctx.report(modes[0].line, "ownerKept", { path: folder, owner });
+      } else {
+        const reason = words
+          ? `\`${plan.image}\` has no shell to make it first (only an empty folder with a numeric owner can be copied, with \`--chown\`)`
+          : "the command is not written literally, so the runtime cannot repeat it";
+        return decline("folderModeLost", { commands, path: folder, reason }, modes[0].line);
+      }
+    }
+    const assembled = assemble(
+      df,
+      index,
+      a,
+      { ...plan, runtimePrelude: [...folderRuns, ...runtimePrelude] },
+      { ...names, runtimeApt, user, owners },
+    );
     const out = assembled;
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";
