@@ -186,6 +186,8 @@ export default definePass({
       "Did not split: the pip package `{package}` needs libraries that `{image}` has, and their run-time package names on its Debian release are not known; write the release in the tag (e.g. `-bookworm`).",
     extensionLibrary:
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
+    entryScriptComputed:
+      "Did not split: the entry script `{script}` builds a path from a variable (`{word}`), so which files it reads, and the runtime must copy, is unknown; name the files literally, or split by hand.",
     goGeneratedRead:
       "Did not split: the Go program opens `{path}`, which the build context lacks and `{command}` may make (what it writes cannot be told from its sources), so whether the runtime needs it is unknown; make it with `go run` of a package that writes it by a literal path, or split by hand.",
     goCache:

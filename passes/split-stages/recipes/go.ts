@@ -10,6 +10,7 @@ import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
+import { entryScriptReads } from "../script-reads.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -42,7 +43,13 @@ function withCaches(a: Analysis): Map<number, Instruction> {
  * and the context files the program names; other outputs (`go build -o /app/x`) are copied as they are.
  * Null when a file-opening call has a computed path (anything may be read: keep the whole folder).
  */
-function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null, made: readonly string[]): string[] | null {
+function runtimeFiles(
+  a: Analysis,
+  src: GoSources,
+  moduleDir: string | null,
+  made: readonly string[],
+  scriptReads: readonly string[],
+): string[] | null {
   if (src.dynamicRead !== null || a.workdir === null || moduleDir === null) return null;
   const workdir = a.workdir;
   const programs = a.entry.map((e) => e.artifact).filter((p): p is string => p !== null);
@@ -57,7 +64,7 @@ function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null, mad
     // Relative literals resolve against the runtime's working folder, which holds the module's files.
     if (src.wholeFolder !== null && isUnder(workdir, copied)) paths.push(workdir);
     paths.push(...src.reads.map((r) => resolvePath(workdir, r) as string).filter((p) => isUnder(p, copied)));
-    paths.push(...made.filter((p) => isUnder(p, copied)));
+    paths.push(...[...made, ...scriptReads].filter((p) => isUnder(p, copied)));
   }
   return outermost(paths);
 }
@@ -136,7 +143,9 @@ export const goRecipe: Recipe = {
     }
     const generated = gomod === null || src.dynamicRead !== null ? { made: [], unknown: null } : generatedFiles(a, src, root);
     if (generated.unknown) return { ok: false, id: "goGeneratedRead", data: generated.unknown };
-    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made);
+    const scripts = entryScriptReads(a, context);
+    if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
+    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, scripts.paths);
     const copyPaths = files ?? undefined;
     const made = generated.made.map((m) => `\`${m}\``).join(", ");
     if (files && src.wholeFolder !== null)
@@ -151,9 +160,13 @@ export const goRecipe: Recipe = {
               ? `the files the code names and those the build makes that it opens (${made})`
               : made
                 ? `the files the build makes that the code opens (${made})`
-                : src.reads.length
-                  ? "the files the code names"
-                  : "nothing else: the code names no context file",
+                : src.reads.length && scripts.paths.length
+                  ? "the files the code and the entry script name"
+                  : src.reads.length
+                    ? "the files the code names"
+                    : scripts.paths.length
+                      ? "the files the entry script names"
+                      : "nothing else: the code names no context file",
         },
       });
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);

@@ -15,6 +15,7 @@ export type RecipeRefusalId =
   | "pythonVersion"
   | "cgoLibrary"
   | "goGeneratedRead"
+  | "entryScriptComputed"
   | "nothingBuildOnly"
   | "extensionLibrary"
   | "nativeUnknown"
