@@ -188,6 +188,10 @@ export default definePass({
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptComputed:
       "Did not split: the entry script `{script}` builds a path from a variable (`{word}`), so which files it reads, and the runtime must copy, is unknown; name the files literally, or split by hand.",
+    gccRuntime:
+      "Installed {packages} in the runtime: the build's flags {flags} link gcc's own run-time libraries, which come with the compiler the runtime leaves out, not with a `-dev` package.",
+    gccRuntimeRelease:
+      "Did not split: the build's flags {flags} link gcc's own run-time libraries, and their package names for `{image}` are not known (msb-opt knows Debian bullseye, bookworm and trixie); split by hand and install them in the runtime.",
     goGeneratedRead:
       "Did not split: the Go program opens `{path}`, which the build context lacks and `{command}` may make (what it writes cannot be told from its sources), so whether the runtime needs it is unknown; make it with `go run` of a package that writes it by a literal path, or split by hand.",
     goCache:
