@@ -80,8 +80,10 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   };
   const openedPaths = (text: string, file: string) => {
     for (const m of text.matchAll(OPENERS)) {
-      if (/[A-Za-z_]/.test(m[1].replace(/"[^"]*"|`[^`]*`/g, ""))) dynamicRead ??= `${file}: ${m[0].slice(0, 60)}`;
-      for (const l of m[1].matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) {
+      // `os.OpenFile(path, flag, perm)`, `filepath.Walk(root, fn)`: only the first argument is a path.
+      const paths = /^(?:os\.OpenFile|filepath\.Walk)/.test(m[0]) ? (/^\s*("[^"]*"|`[^`]*`|[^,]*)/.exec(m[1])?.[1] ?? "") : m[1];
+      if (/[A-Za-z_]/.test(paths.replace(/"[^"]*"|`[^`]*`/g, ""))) dynamicRead ??= `${file}: ${m[0].slice(0, 60)}`;
+      for (const l of paths.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) {
         const raw = l[1] ?? l[2];
         // ".", "./" or a glob of the folder itself (`*.tmpl`): every file of the working folder may be read.
         if (/^(?:\.\/?|(?:\.\/)?[*?[].*)$/.test(raw)) wholeFolder ??= `${m[0].replace(/\s+/g, " ").slice(0, 60)})`;
