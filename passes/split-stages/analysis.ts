@@ -87,6 +87,17 @@ export interface Analysis {
   readonly runWrites: readonly RunWrite[];
   /** Body indexes of the RUNs that only byte-compile Python sources (`python -m compileall`) as root: the same interpreter, run again on the same files, writes the same. */
   readonly compileRuns: ReadonlySet<number>;
+  /** Folders a RUN made (`mkdir`) and then gave an owner or mode with a RUN that also did other work: a COPY would make them root's, mode 755. */
+  readonly folderModes: readonly FolderMode[];
+}
+
+/** `chown OWNER path` or `chmod MODE path` of a folder the build made, as the runtime can repeat it. */
+export interface FolderMode {
+  readonly line: number;
+  readonly path: string;
+  readonly command: string;
+  readonly change: "chown" | "chmod";
+  readonly value: string;
 }
 
 export interface GlobalInstall {
@@ -326,7 +337,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   let poetrySystem = false;
   const setups: SystemSetup[] = [];
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
-  const modes: Array<{ line: number; path: string; command: string }> = [];
+  const modes: Array<{ line: number; path: string; command: string; change: "chown" | "chmod"; value: string }> = [];
+  /** Folders `mkdir` made. */
+  const madeFolders = new Set<string>();
   let asRoot = true;
   let envText = "";
 
@@ -503,6 +516,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         }
       } else if (name === "mkdir" || name === "touch") {
         for (const p of operands) add(line, at(line, dir, p));
+        if (name === "mkdir") for (const p of operands) madeFolders.add(at(line, dir, p));
       } else if (name === "chmod" || name === "chown") {
         for (const p of operands.slice(1)) {
           add(line, at(line, dir, p));
@@ -510,7 +524,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           if (name === "chown" && recursive && !freshFolders) owners.set(at(line, dir, p), operands[0]);
           // What a copy gives its folder anyway (mode 755, root) loses nothing; recursively, the files' modes change too.
           else if (!freshFolders && (recursive || !/^(0?755|root(:root)?|0(:0)?)$/.test(operands[0] ?? "")))
-            modes.push({ line, path: at(line, dir, p), command: cmd.node.text });
+            modes.push({ line, path: at(line, dir, p), command: cmd.node.text, change: name, value: operands[0] ?? "" });
         }
       } else if (name === "cp" || name === "mv") {
         if (operands.length < 2) continue;
@@ -699,6 +713,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     runWrites,
     compileRuns,
     bins,
+    folderModes: modes.filter((m) => madeFolders.has(m.path)),
   };
 }
 

@@ -13,7 +13,8 @@ import { isSystemDir } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
-import { chownedFolder } from "./owners.js";
+import { chownedFolder, emptyFolder, lostFolderModes } from "./owners.js";
+import { setupRun } from "./apt-run.js";
 import { providedCommands, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
@@ -79,6 +80,10 @@ export default definePass({
       "Did not split: `{command}` upgrades the base image's packages in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
     apkOtherImage:
       "Did not split: this RUN adds Alpine packages, and the runtime `{image}` is another image, where the same packages cannot be shown to exist; split by hand.",
+    folderModeRepeated:
+      "Made `{path}` at the start of the runtime as the build did ({commands}): a COPY would make the folder anew, owned by root with mode 755, and a COPY into a folder that exists keeps its owner and mode.",
+    folderModeLost:
+      "Did not split: {commands} gives `{path}`, a folder the build made, an owner or mode that the runtime's copy would lose (a COPY makes the folder anew, owned by root with mode 755), and {reason}; split by hand.",
     ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (a `chown`, a `COPY --chown`, or files that user wrote).",
     nativeUnknown:
       "Did not split: the production dependency `{package}` builds native code, and which system libraries it needs at run time is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
@@ -175,6 +180,9 @@ export default definePass({
       "Did not split: the base image is the build argument `{arg}`, so a `--build-arg {arg}=…` picks the image at build time and no runtime image can follow it; name the image in FROM (an argument for its tag alone, as in `node:$NODE_VERSION`, is fine) to let the pass split.",
     javaFiles:
       "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders) and the files the sources name; the sources stay in the build stage.",
+    goFlagCgo: "Kept cgo and a glibc runtime: the build flag `{flag}` needs cgo, and with cgo the program may load the C library.",
+    goFlagLoader:
+      "Used a glibc runtime, not a static one: the build flag `{flag}` makes a program that needs the dynamic loader (`ld-linux`), even without cgo.",
     cgoKept: "Kept cgo and a glibc runtime: the build needs it ({evidence}).",
     cgoLibrary:
       "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
@@ -182,8 +190,18 @@ export default definePass({
       "Did not split: the pip package `{package}` needs libraries that `{image}` has, and their run-time package names on its Debian release are not known; write the release in the tag (e.g. `-bookworm`).",
     extensionLibrary:
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
+    entryScriptComputed:
+      "Did not split: the entry script `{script}` builds a path from a variable (`{word}`), so which files it reads, and the runtime must copy, is unknown; name the files literally, or split by hand.",
+    gccRuntime:
+      "Installed {packages} in the runtime: the build's flags {flags} link gcc's own run-time libraries, which come with the compiler the runtime leaves out, not with a `-dev` package.",
+    gccRuntimeRelease:
+      "Did not split: the build's flags {flags} link gcc's own run-time libraries, and their package names for `{image}` are not known (msb-opt knows Debian bullseye, bookworm and trixie); split by hand and install them in the runtime.",
+    goGeneratedRead:
+      "Did not split: the Go program opens `{path}`, which the build context lacks and `{command}` may make (what it writes cannot be told from its sources), so whether the runtime needs it is unknown; make it with `go run` of a package that writes it by a literal path, or split by hand.",
     goCache:
       "Gave the `go` steps of the build stage cache mounts for `{dirs}`, so a rebuild after a source edit recompiles only what changed (the caches stay out of the image).",
+    goWholeFolder:
+      'Copied the program and its whole source folder, the Go sources too: `{call}` reads the working folder as a whole; serve or read a subfolder (`http.Dir("static")`) to copy only that.',
     goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",
     sitePackages:
       "Copied `{paths}` to the runtime: `pip install` put the packages, their commands and their data files there (the slim image has the same Python {version} build).",
@@ -500,7 +518,34 @@ export default definePass({
       if (![...owners.values()].includes(owned.owner)) ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner });
       owners.set(path, owned.owner);
     }
-    const assembled = assemble(df, index, a, { ...plan, runtimePrelude }, { ...names, runtimeApt, user, owners });
+    // A folder the build made and gave an owner or mode: a shell runtime makes it the same way before its copies
+    // (a COPY into a folder that exists keeps the folder's owner and mode); a shell-less one can only copy an
+    // empty folder with `--chown`.
+    const folderRuns = [];
+    for (const [folder, modes] of plan.runtimeCopies ? [] : lostFolderModes(a, plan.copyPaths ?? a.copyPaths)) {
+      const commands = modes.map((m) => `\`${m.command}\``).join(", ");
+      const words = [folder, ...modes.map((m) => m.value)].every((w) => /^[\w./:@+=,-]+$/.test(w));
+      const owner = modes.every((m) => m.change === "chown" && /^\d+(:\d+)?$/.test(m.value)) ? modes[modes.length - 1].value : null;
+      if (words && !plan.shellless) {
+        folderRuns.push(setupRun([`mkdir -p ${folder}`, ...modes.map((m) => `${m.change} ${m.value} ${folder}`)], modes[0].line));
+        ctx.report(modes[0].line, "folderModeRepeated", { path: folder, commands });
+      } else if (owner !== null && !user && (plan.copyPaths ?? a.copyPaths).includes(folder) && emptyFolder(a, folder)) {
+        owners.set(folder, owner);
+        ctx.report(modes[0].line, "ownerKept", { path: folder, owner });
+      } else {
+        const reason = words
+          ? `\`${plan.image}\` has no shell to make it first (only an empty folder with a numeric owner can be copied, with \`--chown\`)`
+          : "the command is not written literally, so the runtime cannot repeat it";
+        return decline("folderModeLost", { commands, path: folder, reason }, modes[0].line);
+      }
+    }
+    const assembled = assemble(
+      df,
+      index,
+      a,
+      { ...plan, runtimePrelude: [...folderRuns, ...runtimePrelude] },
+      { ...names, runtimeApt, user, owners },
+    );
     const out = assembled;
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";

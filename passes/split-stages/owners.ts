@@ -2,7 +2,7 @@
 // the destination folder itself (and any missing parent) owned by root, unless it has `--chown`: a working
 // folder that the build gave to a user with `chown -R` would lose its owner.
 import type { Instruction } from "../../src/core/ir.js";
-import type { Analysis } from "./analysis.js";
+import type { Analysis, FolderMode } from "./analysis.js";
 import { isUnder } from "./paths.js";
 
 /** The `--chown` every COPY into the working folder gives, when they all give the same one. */
@@ -33,4 +33,20 @@ export function chownedFolder(a: Analysis, path: string): { folder: string; owne
 /** Some COPY or ADD gives an owner or a mode (`--chown`, `--chmod`). */
 export function copiesSetOwners(body: readonly Instruction[]): boolean {
   return body.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "chown" || f.name === "chmod"));
+}
+
+/**
+ * Folders the build made and gave an owner or mode (`mkdir -p /var/lib/app && chown 1000 /var/lib/app`) that a
+ * runtime COPY makes anew, root's with mode 755: a copied path or a folder above one. The changes by folder.
+ */
+export function lostFolderModes(a: Analysis, copyPaths: readonly string[]): Map<string, FolderMode[]> {
+  const lost = new Map<string, FolderMode[]>();
+  for (const m of a.folderModes) if (copyPaths.some((p) => isUnder(p, m.path))) lost.set(m.path, [...(lost.get(m.path) ?? []), m]);
+  return lost;
+}
+
+/** Nothing but the folder itself: no RUN wrote and no COPY put anything inside it. */
+export function emptyFolder(a: Analysis, folder: string): boolean {
+  const inside = (p: string) => p !== folder && isUnder(p, folder);
+  return !a.runWrites.some((w) => inside(w.path)) && ![...a.sources.keys()].some(inside);
 }

@@ -22,6 +22,12 @@ export interface GoSources {
   readonly libraries: readonly string[];
   /** Context paths (relative to the module root) that a Go string literal names: what the program may open. */
   readonly reads: readonly string[];
+  /** Relative paths a file-opening call names that the context lacks: the build may make them, or none may exist. */
+  readonly missing: readonly string[];
+  /** Relative paths a file-writing call names, with the file that names them (a generator: `go run ./tools/gen`). */
+  readonly written: ReadonlyArray<{ readonly file: string; readonly path: string }>;
+  /** A call that reads the working folder as a whole (`http.Dir(".")`, `ParseGlob("*.tmpl")`), or null. */
+  readonly wholeFolder: string | null;
   /** A file-opening call with a computed path: the files it reads cannot be listed. */
   readonly dynamicRead: string | null;
   /** Modules required in go.mod (excluding those replaced by local folders). */
@@ -30,7 +36,10 @@ export interface GoSources {
 
 // Calls that open a file or folder by path; a path argument that is not only string literals is computed.
 const OPENERS =
-  /\b(?:os\.(?:Open|OpenFile|ReadFile|ReadDir|DirFS)|ioutil\.(?:ReadFile|ReadDir)|ParseFiles|ParseGlob|http\.Dir|LoadHTMLGlob|LoadHTMLFiles)\(\s*([^)]*)/g;
+  /\b(?:os\.(?:Open|OpenFile|ReadFile|ReadDir|DirFS)|ioutil\.(?:ReadFile|ReadDir)|filepath\.(?:Glob|Walk|WalkDir)|ParseFiles|ParseGlob|http\.Dir|LoadHTMLGlob|LoadHTMLFiles)\(\s*([^)]*)/g;
+
+// Calls that write a file or make a folder by path.
+const WRITERS = /\b(?:os\.(?:WriteFile|Create|OpenFile|Mkdir|MkdirAll)|ioutil\.WriteFile)\(\s*("[^"\n]+"|`[^`\n]+`)/g;
 
 /** Read the Go files of the context (a few levels deep; vendored packages only for cgo). */
 export function readGoSources(context: BuildContext, root = "."): GoSources {
@@ -38,9 +47,11 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   const libraries = new Set<string>();
   const reads = new Set<string>();
   let dynamicRead: string | null = null;
+  let wholeFolder: string | null = null;
   const literals = new Set<string>();
   const embedded = new Set<string>();
   const opened = new Set<string>();
+  const written: { file: string; path: string }[] = [];
   const walk = (dir: string, depth: number, vendored: boolean) => {
     if (depth > 6) return;
     for (const name of context.list(dir)) {
@@ -59,6 +70,7 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
           openedPaths(text, path);
           for (const implicit of implicitReads(text, (d) => context.list(root === "." ? d : `${root}/${d}`))) literals.add(implicit);
           for (const m of text.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) literals.add(m[1] ?? m[2]);
+          for (const m of text.matchAll(WRITERS)) written.push({ file: path, path: cleanPath(m[1].slice(1, -1)) });
           for (const m of text.matchAll(/^\/\/go:embed\s+(.*)$/gm)) for (const p of m[1].trim().split(/\s+/)) embedded.add(cleanPath(p));
         }
       } else if (!/^\.|^(node_modules|testdata)$/.test(name) && (vendored || !/\.\w+$/.test(name))) {
@@ -68,20 +80,32 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
   };
   const openedPaths = (text: string, file: string) => {
     for (const m of text.matchAll(OPENERS)) {
-      if (/[A-Za-z_]/.test(m[1].replace(/"[^"]*"|`[^`]*`/g, ""))) dynamicRead ??= `${file}: ${m[0].slice(0, 60)}`;
-      for (const l of m[1].matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) opened.add(cleanPath(l[1] ?? l[2]));
+      // `os.OpenFile(path, flag, perm)`, `filepath.Walk(root, fn)`: only the first argument is a path.
+      const paths = /^(?:os\.OpenFile|filepath\.Walk)/.test(m[0]) ? (/^\s*("[^"]*"|`[^`]*`|[^,]*)/.exec(m[1])?.[1] ?? "") : m[1];
+      if (/[A-Za-z_]/.test(paths.replace(/"[^"]*"|`[^`]*`/g, ""))) dynamicRead ??= `${file}: ${m[0].slice(0, 60)}`;
+      for (const l of paths.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) {
+        const raw = l[1] ?? l[2];
+        // ".", "./" or a glob of the folder itself (`*.tmpl`): every file of the working folder may be read.
+        if (/^(?:\.\/?|(?:\.\/)?[*?[].*)$/.test(raw)) wholeFolder ??= `${m[0].replace(/\s+/g, " ").slice(0, 60)})`;
+        opened.add(cleanPath(raw));
+      }
     }
   };
   walk(root, 0, false);
+  const inContext = (path: string) => {
+    const rel = root === "." ? path : `${root}/${path}`;
+    return context.read(rel) !== null || context.list(rel).length > 0;
+  };
+  const relative = (path: string) => path !== "" && path !== "." && !path.startsWith("/") && !path.includes("..") && !/\s/.test(path);
   // Any literal that names a file or folder of the context may be opened at run time (templates, static).
   for (const l of literals) {
     const path = cleanPath(l);
-    if (path === "" || path === "." || path.startsWith("/") || path.includes("..") || /\s/.test(path)) continue;
+    if (!relative(path)) continue;
     const inBinary = [...embedded].some((e) => e !== "" && (path === e || path.startsWith(`${e}/`)));
     if (inBinary && ![...opened].some((o) => o === path || o.startsWith(`${path}/`) || path.startsWith(`${o}/`))) continue;
-    const rel = root === "." ? path : `${root}/${path}`;
-    if (context.read(rel) !== null || context.list(rel).length > 0) reads.add(path);
+    if (inContext(path)) reads.add(path);
   }
+  const missing = [...opened].filter((o) => relative(o) && !inContext(o));
   const gomod = context.read(root === "." ? "go.mod" : `${root}/go.mod`) ?? "";
   const replaced = new Set([...gomod.matchAll(/^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s+=>\s+\.\.?\//gm)].map((m) => m[1]));
   const requires = [...gomod.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/\S+)\s+v\S+/gm)]
@@ -89,7 +113,17 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
     .filter((r) => !replaced.has(r));
   const cgoModule = requires.find((r) => CGO_MODULES.some((c) => r === c || r.startsWith(`${c}/`)));
   if (cgoModule) cgoEvidence ??= `go.mod requires ${cgoModule}`;
-  return { cgo: cgoEvidence !== null, cgoEvidence, libraries: [...libraries], reads: [...reads], dynamicRead, requires };
+  return {
+    cgo: cgoEvidence !== null,
+    cgoEvidence,
+    libraries: [...libraries],
+    reads: [...reads],
+    missing,
+    wholeFolder,
+    written: written.filter((w) => relative(w.path)),
+    dynamicRead,
+    requires,
+  };
 }
 
 /** A path as a literal or embed pattern writes it, without glob tail, `./` and trailing slashes. */

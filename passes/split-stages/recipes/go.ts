@@ -1,12 +1,16 @@
 // Go: a static build (CGO_ENABLED=0) onto distroless/static when nothing needs cgo and the entry needs no
 // shell; with cgo (evidence in go-source.ts), the same Debian release, slim, with the linked libraries'
-// run-time packages. The runtime gets the binary and the context files the program names, not the sources;
-// the builder's `go` steps get cache mounts so a source edit recompiles only what changed.
+// run-time packages. The runtime gets the binary, the context files the program names and the files the build
+// makes that it opens, not the sources; the builder's `go` steps get cache mounts so a source edit recompiles
+// only what changed.
 import { posix } from "node:path";
 import { changed, instruction, type Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
+import { entryScriptReads } from "../script-reads.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -39,7 +43,13 @@ function withCaches(a: Analysis): Map<number, Instruction> {
  * and the context files the program names; other outputs (`go build -o /app/x`) are copied as they are.
  * Null when a file-opening call has a computed path (anything may be read: keep the whole folder).
  */
-function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null): string[] | null {
+function runtimeFiles(
+  a: Analysis,
+  src: GoSources,
+  moduleDir: string | null,
+  made: readonly string[],
+  scriptReads: readonly string[],
+): string[] | null {
   if (src.dynamicRead !== null || a.workdir === null || moduleDir === null) return null;
   const workdir = a.workdir;
   const programs = a.entry.map((e) => e.artifact).filter((p): p is string => p !== null);
@@ -52,9 +62,45 @@ function runtimeFiles(a: Analysis, src: GoSources, moduleDir: string | null): st
     }
     paths.push(...programs.filter((p) => isUnder(p, copied)));
     // Relative literals resolve against the runtime's working folder, which holds the module's files.
+    if (src.wholeFolder !== null && isUnder(workdir, copied)) paths.push(workdir);
     paths.push(...src.reads.map((r) => resolvePath(workdir, r) as string).filter((p) => isUnder(p, copied)));
+    paths.push(...[...made, ...scriptReads].filter((p) => isUnder(p, copied)));
   }
   return outermost(paths);
+}
+
+/**
+ * What the build makes in the module folder that the program opens by a literal path the context lacks
+ * (`echo "$SHA" > REVISION`, a generator's `os.WriteFile("generated/info.txt", …)` run by `go run ./tools/gen`).
+ * `unknown` is a path opened while a generator runs whose outputs cannot be told (`go generate`, or a
+ * `go run` whose sources do not name it); a path nothing makes is left alone (the program may make it).
+ */
+function generatedFiles(a: Analysis, src: GoSources, root: string): { made: string[]; unknown: { path: string; command: string } | null } {
+  const workdir = a.workdir as string;
+  const generators: string[] = [];
+  const generated: string[] = [];
+  a.stage.body.forEach((instr, i) => {
+    if (instr.keyword !== "RUN" || instr.exec) return;
+    for (const cmd of simpleCommands(parseShell(joinContinuations(instr.args)))) {
+      const [sub, ...rest] = cmd.args.map((w) => w.value);
+      if (posix.basename(cmd.name ?? "") !== "go" || (sub !== "run" && sub !== "generate")) continue;
+      generators.push(cmd.node.text);
+      const cwd = a.cwdAt[i] ?? workdir;
+      const target = sub === "run" ? rest.find((w) => w === null || !w.startsWith("-")) : null;
+      const pkg = typeof target === "string" ? resolvePath(cwd, target.endsWith(".go") ? posix.dirname(target) : target) : null;
+      if (pkg === null) continue;
+      const abs = (file: string) => posix.join(workdir, root === "." ? file : posix.relative(root, file));
+      for (const w of src.written) if (isUnder(posix.dirname(abs(w.file)), pkg)) generated.push(resolvePath(cwd, w.path) as string);
+    }
+  });
+  const made: string[] = [];
+  for (const path of src.missing.map((m) => resolvePath(workdir, m) as string)) {
+    const written = [...a.runWrites.map((w) => w.path).filter((w) => isUnder(w, workdir) && w !== workdir), ...generated];
+    const maker = written.find((w) => isUnder(path, w));
+    if (maker) made.push(maker);
+    else if (generators.length > 0) return { made, unknown: { path: posix.relative(workdir, path), command: generators[0] } };
+  }
+  return { made: outermost(made), unknown: null };
 }
 
 export const goRecipe: Recipe = {
@@ -72,7 +118,8 @@ export const goRecipe: Recipe = {
     const root = gomod === null ? "." : posix.dirname(gomod);
     const src = readGoSources(context, root);
     const cgoSet = /CGO_ENABLED=?\s*\S/.test(text);
-    const cgo = /CGO_ENABLED=?\s*1/.test(text) || (src.cgo && !/CGO_ENABLED=?\s*0/.test(text));
+    const flag = glibcFlag(a);
+    const cgo = /CGO_ENABLED=?\s*1/.test(text) || ((src.cgo || flag?.cgo === true) && !/CGO_ENABLED=?\s*0/.test(text));
     const notes: RecipeNote[] = [];
     const builderInserts = [];
     const installed = a.apt.flatMap((i) => i.packages);
@@ -83,7 +130,8 @@ export const goRecipe: Recipe = {
       if (src.cgoEvidence)
         notes.push({ line: a.stage.body[Math.max(goBuild, 0)].line, id: "cgoKept", data: { evidence: src.cgoEvidence } });
     }
-    if (!cgo && !cgoSet && goBuild >= 0) {
+    if (flag) notes.push({ line: flag.line, id: flag.cgo ? "goFlagCgo" : "goFlagLoader", data: { flag: flag.flag } });
+    if (!cgo && !cgoSet && !flag && goBuild >= 0) {
       const line = a.stage.body[goBuild].line;
       builderInserts.push({ before: goBuild, instructions: [instruction("ENV", "CGO_ENABLED=0", { line })] });
       notes.push({ line, id: "staticGo" as const, data: {} });
@@ -93,27 +141,49 @@ export const goRecipe: Recipe = {
       const line = a.stage.body[[...builderReplace.keys()][0]].line;
       notes.push({ line, id: "goCache", data: { dirs: cacheDirs(a).join("`, `") } });
     }
-    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir);
+    const generated = gomod === null || src.dynamicRead !== null ? { made: [], unknown: null } : generatedFiles(a, src, root);
+    if (generated.unknown) return { ok: false, id: "goGeneratedRead", data: generated.unknown };
+    const scripts = entryScriptReads(a, context);
+    if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
+    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, scripts.paths);
     const copyPaths = files ?? undefined;
-    if (files)
+    const made = generated.made.map((m) => `\`${m}\``).join(", ");
+    if (files && src.wholeFolder !== null)
+      notes.push({ line: a.stage.body[a.lastBuild].line, id: "goWholeFolder", data: { call: src.wholeFolder } });
+    else if (files)
       notes.push({
         line: a.stage.body[a.lastBuild].line,
         id: "goFiles",
-        data: { reason: src.reads.length ? "the files the code names" : "nothing else: the code names no context file" },
+        data: {
+          reason:
+            src.reads.length && made
+              ? `the files the code names and those the build makes that it opens (${made})`
+              : made
+                ? `the files the build makes that the code opens (${made})`
+                : src.reads.length && scripts.paths.length
+                  ? "the files the code and the entry script name"
+                  : src.reads.length
+                    ? "the files the code names"
+                    : scripts.paths.length
+                      ? "the files the entry script names"
+                      : "nothing else: the code names no context file",
+        },
       });
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
-    const shellless = !cgo && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
+    const shellless = !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
     // On Alpine only a static program has a runtime (distroless); it takes none of the stage's Alpine packages.
     const setupLeftInBuild = alpine ? alpineBuildOnly(a) : undefined;
     if (alpine && (!shellless || setupLeftInBuild === null)) {
       const extra = a.setup.flatMap((u) => u.alpinePackages).filter((p) => !GO_ALPINE_BUILD_ONLY.has(p));
       const reason = cgo
         ? "the program uses cgo, which links Alpine's C library"
-        : entryNeedsShell
-          ? 'the entry needs a shell (write it in exec form, `ENTRYPOINT ["/app/server"]`)'
-          : extra.length > 0
-            ? `the stage adds Alpine packages the program may run or load (${extra.map((p) => `\`${p}\``).join(", ")})`
-            : "the stage sets up users, folders or upgrades that a shell-less runtime cannot repeat";
+        : flag
+          ? `\`${flag.flag}\` makes a program that needs Alpine's dynamic loader`
+          : entryNeedsShell
+            ? 'the entry needs a shell (write it in exec form, `ENTRYPOINT ["/app/server"]`)'
+            : extra.length > 0
+              ? `the stage adds Alpine packages the program may run or load (${extra.map((p) => `\`${p}\``).join(", ")})`
+              : "the stage sets up users, folders or upgrades that a shell-less runtime cannot repeat";
       return { ok: false, id: "goAlpineNotStatic", data: { image: base.raw, reason } };
     }
     if (setupLeftInBuild && setupLeftInBuild.length > 0)
@@ -148,6 +218,27 @@ export const goRecipe: Recipe = {
     return { ok: true, plan: { image: `debian:${codename}-slim`, shellless, runtimePrelude: prelude, ...common } };
   },
 };
+
+/**
+ * Build flags whose program cannot run on the static runtime: the race detector, the sanitizers, external
+ * linking and the C build modes need cgo (`go build` fails without it); a position-independent executable
+ * needs the dynamic loader even without cgo. Read from RUN, ENV (`GOFLAGS`) and ARG lines.
+ */
+function glibcFlag(a: Analysis): { flag: string; cgo: boolean; line: number } | null {
+  const lines = a.stage.body.filter((i) => i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG");
+  for (const [pattern, cgo] of [
+    [CGO_FLAG, true],
+    [PIE_FLAG, false],
+  ] as const)
+    for (const i of lines) {
+      const m = pattern.exec(i.args);
+      if (m) return { flag: m[1].replace(/\s+/, " "), cgo, line: i.line };
+    }
+  return null;
+}
+
+const CGO_FLAG = /(?:^|[\s"'=])(-(?:race|msan|asan)|-linkmode[=\s]+external|-buildmode[=\s]+(?:c-shared|c-archive|plugin))\b/;
+const PIE_FLAG = /(?:^|[\s"'=])(-buildmode[=\s]+pie)\b/;
 
 /**
  * Alpine packages a Go build adds only to build: the toolchain, git and ssh for modules; CA certificates and

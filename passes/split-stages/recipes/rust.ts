@@ -17,6 +17,7 @@ import { isUnder, outermost, resolvePath } from "../paths.js";
 import { CARGO_HOME, type CargoStep, cargoCaches, cargoSteps, withCargoCaches } from "./rust-build.js";
 import { type CargoBin, cargoBins, crateNeeds, lockedCrates } from "./rust-cargo.js";
 import { madePaths } from "./rust-folders.js";
+import { entryScriptReads } from "../script-reads.js";
 import { readRustSources } from "./rust-source.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -174,7 +175,9 @@ export const rustRecipe: Recipe = {
     // What the RUNs made in the project folder, outside cargo's target folders (the program may write there).
     const targets = steps.flatMap((s) => (s.targetDir ? [s.targetDir] : []));
     const made = madePaths(a).filter((p) => p !== workdir && isUnder(p, workdir) && !targets.some((t) => isUnder(p, t) || isUnder(t, p)));
-    const needed = [...runs, ...entryFiles, ...reads, ...made];
+    const scripts = entryScriptReads(a, context);
+    if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
+    const needed = [...runs, ...entryFiles, ...reads, ...made, ...scripts.paths];
     const paths: string[] = [];
     for (const copied of a.copyPaths) {
       if (narrowed.some((n) => isUnder(n, copied) || isUnder(copied, n))) paths.push(...needed.filter((p) => isUnder(p, copied)));
@@ -187,8 +190,8 @@ export const rustRecipe: Recipe = {
       data: {
         binaries: quoted([...runs]),
         files:
-          src.reads.length + made.length > 0
-            ? `the files its sources name or its RUNs make (${quoted(outermost([...src.reads, ...made.map((m) => posix.relative(workdir, m))]))})`
+          src.reads.length + made.length + scripts.paths.length > 0
+            ? `the files its sources ${scripts.paths.length > 0 ? "or entry script name" : "name"} or its RUNs make (${quoted(outermost([...src.reads, ...[...made, ...scripts.paths].map((m) => posix.relative(workdir, m))]))})`
             : "nothing else: its sources name no context file and its RUNs make none",
       },
     });

@@ -1,0 +1,13 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+ENV CGO_ENABLED=0
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go run ./tools/gen && go build -o /usr/local/bin/server .
+
+FROM gcr.io/distroless/static-debian12 AS runtime
+USER root
+WORKDIR /src
+COPY --from=build /usr/local/bin/server /usr/local/bin/server
+COPY --from=build /src/generated /src/generated
+EXPOSE 8080
+CMD ["server"]

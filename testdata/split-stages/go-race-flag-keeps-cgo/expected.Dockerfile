@@ -1,0 +1,10 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -race -o /usr/local/bin/server .
+
+FROM debian:bookworm-slim AS runtime
+WORKDIR /src
+COPY --from=build /usr/local/bin/server /usr/local/bin/server
+EXPOSE 8080
+CMD ["server"]

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+export MODE="$(cat mode.txt)"
+exec "$@"

@@ -1,0 +1,3 @@
+fn main() {
+    println!("mode={}", std::env::var("MODE").unwrap_or_default());
+}

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+export MODE="$(cat "$APP_HOME/mode.txt")"
+exec "$@"
