@@ -529,7 +529,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       } else if (name === "cp" || name === "mv") {
         if (operands.length < 2) continue;
         if (name === "mv") for (const p of operands.slice(0, -1)) forget(at(line, dir, p));
-        add(line, at(line, dir, operands[operands.length - 1]));
+        const dest = operands[operands.length - 1];
+        const destPath = at(line, dir, dest);
+        // Into a folder (`cp app /usr/local/bin/`): what it writes is the named files there, not the folder.
+        if (dest.endsWith("/") || isSystemDir(destPath))
+          for (const src of operands.slice(0, -1)) add(line, posix.join(destPath, posix.basename(src)));
+        else add(line, destPath);
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
         pythonEffects(shellValue(cmd.name) ?? cmd.name, name, args, line, dir);
       } else if (name === "pipenv" || name === "poetry") {
