@@ -17,7 +17,8 @@ const REGISTRY_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(@[\w.^~<>=*|-]+)?$/
 /** A PyPI requirement by name (`pipenv`, `gunicorn==21.2`, `uvicorn[standard]>=0.20`): no path, URL or file. */
 const PYPI_NAME = /^[a-z0-9][\w.-]*(\[[\w,.-]+\])?([<>=!~]=?[\w.*+!-]+(,[<>=!~]=?[\w.*+!-]+)*)?$/i;
 /** pip options that take no value and read no file. */
-const PIP_PLAIN_OPTIONS = /^(--no-cache-dir|-U|--upgrade|-q|--quiet|-v|--verbose|--user|--no-warn-script-location|--disable-pip-version-check|--root-user-action=\w+|--break-system-packages|--progress-bar=\w+|--prefer-binary)$/;
+const PIP_PLAIN_OPTIONS =
+  /^(--no-cache-dir|-U|--upgrade|-q|--quiet|-v|--verbose|--user|--no-warn-script-location|--disable-pip-version-check|--root-user-action=\w+|--break-system-packages|--progress-bar=\w+|--prefer-binary)$/;
 
 /** `pip install pipenv`: packages by name only (a requirements file, a path or an index option reads more). */
 function pipRegistryInstall(words: readonly string[]): boolean {

@@ -6,7 +6,7 @@ import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool } from "./analysis.js";
-import { libraryLoads, packageBrings } from "./closure/library-loads.js";
+import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands } from "./mentions.js";
 import { scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir } from "./paths.js";
@@ -124,6 +124,8 @@ export default definePass({
       "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
     sourceLibrary:
       "Did not split: `{file}` loads the shared library `{library}` by name (ctypes or FFI), which the build image has and `{image}` may lack; install its package with apt-get in the Dockerfile so the pass keeps it.",
+    sourceLibraryUnversioned:
+      "Did not split: `{file}` loads `{library}` by its unversioned name, a link that only the library's headers package (`-dev`) installs, which the runtime leaves out; load it by its versioned name (e.g. `libz.so.1`) to let the pass split.",
     sourceLibraryComputed:
       "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
     scriptWritesOutside:
@@ -497,13 +499,18 @@ export default definePass({
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
     const reinstalled = [...runtimePackages, ...plan.runtimePrelude.flatMap((i) => (i.keyword === "RUN" ? i.args.split(/\s+/) : []))];
-    const [load] = lacked ? libraryLoads(context).filter((l) => l.library === null || !packageBrings(l.library, reinstalled)) : [];
+    const [load] = lacked
+      ? libraryLoads(context).filter((l) => l.library === null || isUnversioned(l.library) || !packageBrings(l.library, reinstalled))
+      : [];
     if (load)
-      return decline(load.library ? "sourceLibrary" : "sourceLibraryComputed", {
-        file: load.file,
-        library: load.library ?? "",
-        image: plan.image,
-      });
+      return decline(
+        load.library === null ? "sourceLibraryComputed" : isUnversioned(load.library) ? "sourceLibraryUnversioned" : "sourceLibrary",
+        {
+          file: load.file,
+          library: load.library ?? "",
+          image: plan.image,
+        },
+      );
 
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
     const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;

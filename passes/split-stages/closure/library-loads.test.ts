@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
-import { libraryLoads, packageBrings } from "./library-loads.js";
+import { isUnversioned, libraryLoads, packageBrings } from "./library-loads.js";
 
 test("ctypes and FFI loads are found with their file; the base system's libraries and tests are not", () => {
   const context = memoryContext({
@@ -23,4 +23,13 @@ test("a runtime package brings a library of its stem", () => {
   expect(packageBrings("libmagic.so.1", ["libmagic1t64"])).toBe(true);
   expect(packageBrings("yaml", ["libyaml-0-2"])).toBe(true);
   expect(packageBrings("libsodium.so.23", ["curl"])).toBe(false);
+});
+
+test("C's dlopen: a library by name counts, a file path does not; an unversioned name is never a base library", () => {
+  const context = memoryContext({
+    "src/main.c": 'void *a = dlopen("libz.so", RTLD_NOW);\nvoid *b = dlopen("./plugin.so", RTLD_NOW);\nvoid *c = dlopen("libz.so.1", RTLD_NOW);\n',
+  });
+  expect(libraryLoads(context).map((l) => l.library)).toEqual(["libz.so"]);
+  expect(isUnversioned("libz.so")).toBe(true);
+  expect(isUnversioned("libz.so.1")).toBe(false);
 });

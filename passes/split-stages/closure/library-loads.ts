@@ -1,6 +1,6 @@
 // Shared libraries the sources load at run time by name, without linking them: Python's ctypes
-// (`CDLL("libmagic.so.1")`, `ctypes.util.find_library("yaml")`) and Node's FFI modules (`koffi.load`,
-// `ffi.Library`). A full base image has many such libraries that its slim twin lacks.
+// (`CDLL("libmagic.so.1")`, `ctypes.util.find_library("yaml")`), Node's FFI modules (`koffi.load`,
+// `ffi.Library`) and C's `dlopen`. A full base image has many such libraries that its slim twin lacks.
 import type { BuildContext } from "../../../src/core/context.js";
 import { sourceFiles } from "../source-files.js";
 
@@ -10,7 +10,7 @@ export interface LibraryLoad {
   readonly file: string;
 }
 
-const SOURCES = /\.(py|js|cjs|mjs|ts)$/;
+const SOURCES = /\.(py|js|cjs|mjs|ts|c|cc|cpp|cxx|h|hpp)$/;
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|dist$|build$|__pycache__$|coverage$|site-packages$)/;
 /** The load calls; group 2 the literal name. */
 const LOADS = /\b(?:CDLL|PyDLL|LoadLibrary|find_library|koffi\.load|ffi\.Library|dlopen)\s*\(\s*(?:(["'`])([^"'`$]+)\1|(?![)\s]))/g;
@@ -22,8 +22,15 @@ export function libraryLoads(context: BuildContext): LibraryLoad[] {
   return sourceFiles(context, { read: SOURCES, skipDirs: SKIP_DIRS }).flatMap(({ path, text }) =>
     [...text.matchAll(LOADS)]
       .map((m) => ({ library: m[2] ?? null, file: path }))
-      .filter((l) => l.library === null || !BASE.test(l.library)),
+      // A path (`./plugin.so`, `/opt/app/lib/x.so`) is a file of the image, not a library looked up by name;
+      // `libz.so` without a version is the headers package's link, which no runtime has, base library or not.
+      .filter((l) => l.library === null || (!l.library.includes("/") && (isUnversioned(l.library) || !BASE.test(l.library)))),
   );
+}
+
+/** `libz.so`: the name only a `-dev` package's symlink gives (the run-time package has `libz.so.1`). */
+export function isUnversioned(library: string): boolean {
+  return /^lib.+\.so$/.test(library);
 }
 
 /** Does one of the runtime's packages bring the library (`libmagic.so.1`, `magic` → libmagic1, libmagic1t64)? */

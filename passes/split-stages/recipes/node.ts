@@ -78,7 +78,8 @@ export const nodeRecipe: Recipe = {
     if (global) {
       const command = global.command.replace(/\s+/g, " ");
       // Only the layered runtime places global programs (again, or not at all when the build alone uses them).
-      if (attempt && "notLayered" in attempt) return { ok: false, id: "globalInstallNotLayered", data: { command, reason: attempt.notLayered } };
+      if (attempt && "notLayered" in attempt)
+        return { ok: false, id: "globalInstallNotLayered", data: { command, reason: attempt.notLayered } };
       return { ok: false, id: "globalInstall", data: { command } };
     }
 
