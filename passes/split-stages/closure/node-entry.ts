@@ -150,6 +150,8 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
           };
         continue;
       }
+      // `for j in jobs/*.js; do node "$j"`: the shell picks the file at run time.
+      if (/[$*?`[]/.test(file)) return { keep: true, reason: `\`${text.trim()}\` runs node on a file the shell computes (\`${file}\`)` };
       const src = sourceOf(a, project, context, file);
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
       const use = graphUse(src);
