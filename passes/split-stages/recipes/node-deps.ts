@@ -15,6 +15,7 @@ import type { NodeProject } from "../closure/node-project.js";
 import type { RecipeOptions } from "./types.js";
 import { workspaceCopies } from "./node-workspaces.js";
 import { BERRY_CACHE, berryInstall } from "./node-berry.js";
+import { installFiles } from "./node-install-files.js";
 
 const MANIFEST =
   /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/;
@@ -86,6 +87,14 @@ export function depsStage(
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
   const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
   for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  // Patches and hooks the install reads (the layered plan is not taken when they cannot be told): each
+  // keeps its folder, so those in a subfolder come in a COPY per folder.
+  const reads = installFiles(project, context);
+  const readsByFolder = new Map<string, string[]>();
+  for (const file of reads.ok ? reads.files : []) {
+    if (posix.dirname(file) === ".") manifests.push(file);
+    else readsByFolder.set(posix.dirname(file), [...(readsByFolder.get(posix.dirname(file)) ?? []), file]);
+  }
   const installRun = body[install.index];
   const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
   const berry = project.manager === "yarn-berry";
@@ -104,6 +113,12 @@ export function depsStage(
       line: installRun.line,
       flags: owner ? [{ name: "chown", value: owner }] : [],
     }),
+    ...[...readsByFolder].map(([folder, files]) =>
+      instruction("COPY", `${files.map(at).join(" ")} ./${folder}/`, {
+        line: installRun.line,
+        flags: owner ? [{ name: "chown", value: owner }] : [],
+      }),
+    ),
     ...workspaceCopies(workspaceDirs, project, installRun.line),
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
