@@ -170,7 +170,11 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(texts)) continue;
     for (const config of configs) {
       const src = project.dir === "." ? config : `${project.dir}/${config}`;
-      const use = context.read(src) === null ? null : graphUse(src);
+      if (context.read(src) === null) continue;
+      // Next compiles a TypeScript config at start with the project's typescript (and installs it when missing).
+      if (program === "next" && config.endsWith(".ts") && devDeps.includes("typescript"))
+        return { keep: true, reason: `\`next start\` compiles \`${config}\` with the devDependency \`typescript\`` };
+      const use = graphUse(src);
       if (use) return use;
     }
   }
