@@ -25,6 +25,14 @@ describe("binPackages", () => {
       ["nodemon", "nodemon"],
     ]);
   });
+  test("a direct dependency a stale npm lockfile does not list (yarn installs from yarn.lock): its name", () => {
+    const stale = JSON.stringify({ lockfileVersion: 3, packages: { "": {}, "node_modules/nodemon": {} } });
+    const bins = binPackages(memoryContext({ "package.json": manifest, "package-lock.json": stale, "yarn.lock": "" }), "package.json");
+    expect(bins.get("ws")).toBe("ws");
+    expect(bins.get("nest")).toBe("@nestjs/cli");
+    // The lockfile lists nodemon with no commands: it provides none.
+    expect(bins.has("nodemon")).toBe(false);
+  });
   test("without one: the table of CLIs and same-named packages, never an OS tool's name", () => {
     const bins = binPackages(memoryContext({ "package.json": manifest }), "package.json");
     expect(bins.get("nest")).toBe("@nestjs/cli");

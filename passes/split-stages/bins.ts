@@ -1,6 +1,6 @@
 // Which of the project's own dependencies puts a command into node_modules/.bin. Evidence: the npm
-// lockfile's record of each package's `bin` when there is one; else a table of well-known CLIs whose
-// command is not their name, and a package named like the command. Only direct dependencies count: a
+// lockfile's record of each package's `bin` for the packages it lists; else a table of well-known CLIs
+// whose command is not their name, and a package named like the command. Only direct dependencies count: a
 // hoisted transitive package's command may be missing after a production install.
 import type { BuildContext } from "../../src/core/context.js";
 import { FULL_IMAGE_TOOLS } from "./runtime-check.js";
@@ -36,21 +36,24 @@ export function binPackages(context: BuildContext, manifest: string | null): Map
   const pkg = readJson(context, manifest) as Manifest | null;
   if (pkg === null || typeof pkg !== "object") return out;
   const direct = new Set(Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies, ...pkg.devDependencies }));
-  // npm's lockfile records every package's commands: when it is there, it is the whole evidence.
+  // npm's lockfile records every package's commands: for the packages it lists, it is the whole evidence.
   const dir = manifest.replace(/\/?package\.json$/, "");
   for (const file of ["npm-shrinkwrap.json", "package-lock.json"]) {
     const lock = readJson(context, dir ? `${dir}/${file}` : file) as { packages?: Record<string, { bin?: unknown }> } | null;
     if (typeof lock?.packages !== "object" || lock.packages === null) continue;
     for (const [key, entry] of Object.entries(lock.packages)) {
       const name = key.replace(/^node_modules\//, "");
-      if (!key.startsWith("node_modules/") || !direct.has(name) || typeof entry?.bin !== "object" || entry.bin === null) continue;
+      if (!key.startsWith("node_modules/") || !direct.has(name)) continue;
+      direct.delete(name);
+      if (typeof entry?.bin !== "object" || entry.bin === null) continue;
       for (const command of Object.keys(entry.bin)) out.set(command, name);
     }
-    return out;
+    break;
   }
-  // Without it: the table, else a package named like the command (never one of the OS tools of that name).
-  for (const name of direct) if (!name.startsWith("@") && !FULL_IMAGE_TOOLS.includes(name)) out.set(name, name);
-  for (const [command, name] of Object.entries(KNOWN_BINS)) if (direct.has(name)) out.set(command, name);
+  // The others (no npm lockfile, or a stale one next to the yarn.lock the install reads): the table, else a
+  // package named like the command (never one of the OS tools of that name).
+  for (const name of direct) if (!name.startsWith("@") && !FULL_IMAGE_TOOLS.includes(name) && !out.has(name)) out.set(name, name);
+  for (const [command, name] of Object.entries(KNOWN_BINS)) if (direct.has(name) && !out.has(command)) out.set(command, name);
   return out;
 }
 

@@ -174,6 +174,8 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     entryToolNpm:
       "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
+    entryToolNpmScript:
+      "Did not split: a package.json script the image runs calls `{command}`, the name of a package in package.json, but the npm lockfile records no program of that name for it; list the package that provides `{command}` in package.json (a program of a package installed only as another's dependency may be missing after a production install).",
     hardened: "Ran the runtime as the non-root user `{user}` (option `harden`), owner of the copied files; writes outside them now fail.",
     notHardened: "Kept the root user although `harden` is on: {reason}.",
     javaVendor:
@@ -482,7 +484,12 @@ export default definePass({
       // A program named like a package of package.json is that package's, which the lockfile did not install.
       const pkg = missing.id === "entryTool" ? nodeProject(a, context)?.pkg : undefined;
       const listed = { ...pkg?.dependencies, ...pkg?.devDependencies };
-      const id = Object.hasOwn(listed, missing.command.replace(/^.*\//, "")) ? "entryToolNpm" : missing.id;
+      const name = missing.command.replace(/^.*\//, "");
+      // A package.json script already runs with node_modules/.bin on PATH: the lockfile says the package has no such program.
+      const fromScript = a.entry.some((e) => e.name === missing.command && e.line === missing.line && e.from === "script");
+      const inScript =
+        fromScript && Object.values(pkg?.scripts ?? {}).some((s) => typeof s === "string" && s.split(/[\s;&|()]+/).includes(name));
+      const id = Object.hasOwn(listed, name) ? (inScript ? "entryToolNpmScript" : "entryToolNpm") : missing.id;
       return decline(id, { command: missing.command, image: plan.image }, missing.line);
     }
     // Tools of the full base image that the slim runtime lacks, and that the sources run.

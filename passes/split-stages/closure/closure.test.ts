@@ -148,6 +148,32 @@ describe("a yarn.lock, which records no install scripts", () => {
   });
 });
 
+test("yarn and pnpm lockfiles: a package that runs node-gyp for others (npm-lifecycle) builds nothing; one that compiles with it does", () => {
+  const yarn = [
+    "npm-lifecycle@^3.1.5:",
+    '  version "3.1.5"',
+    "  dependencies:",
+    '    node-gyp "^5.0.2"',
+    "",
+    "sqlite3@^5.1.7:",
+    '  version "5.1.7"',
+    "  dependencies:",
+    '    node-gyp "8.x"',
+    "",
+  ].join("\n");
+  expect((lockedProd("yarn", yarn) ?? []).filter((p) => p.builds).map((p) => p.name)).toEqual(["sqlite3"]);
+  const pnpm = [
+    "lockfileVersion: '9.0'",
+    "",
+    "snapshots:",
+    "  '@npmcli/run-script@9.0.2':",
+    "    dependencies:",
+    "      node-gyp: 11.0.0",
+    "",
+  ].join("\n");
+  expect(lockedProd("pnpm", pnpm)).toEqual([{ name: "@npmcli/run-script", builds: false }]);
+});
+
 describe("a pnpm 9 lockfile, which records no builds", () => {
   test("marks a package as building when its snapshot depends on a native build helper", () => {
     const lock = [

@@ -152,6 +152,14 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       }
       // `for j in jobs/*.js; do node "$j"`: the shell picks the file at run time.
       if (/[$*?`[]/.test(file)) return { keep: true, reason: `\`${text.trim()}\` runs node on a file the shell computes (\`${file}\`)` };
+      // A file of an installed package is that package's program: `node node_modules/next/dist/bin/next start`
+      // needs what `npx next start` needs, the package itself.
+      const owner = installedPackage(a, file);
+      if (owner !== null) {
+        if (devDeps.includes(owner)) return { keep: true, reason: `the entry runs \`${file}\` of the devDependency \`${owner}\`` };
+        if (Object.hasOwn({ ...project.pkg.dependencies, ...project.pkg.optionalDependencies }, owner)) continue;
+        return { keep: true, reason: `the entry runs \`${file}\` of \`${owner}\`, which package.json does not list as a dependency` };
+      }
       const src = sourceOf(a, project, context, file);
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
       const use = graphUse(src);
@@ -164,7 +172,11 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(texts)) continue;
     for (const config of configs) {
       const src = project.dir === "." ? config : `${project.dir}/${config}`;
-      const use = context.read(src) === null ? null : graphUse(src);
+      if (context.read(src) === null) continue;
+      // Next compiles a TypeScript config at start with the project's typescript (and installs it when missing).
+      if (program === "next" && config.endsWith(".ts") && devDeps.includes("typescript"))
+        return { keep: true, reason: `\`next start\` compiles \`${config}\` with the devDependency \`typescript\`` };
+      const use = graphUse(src);
       if (use) return use;
     }
   }
@@ -300,6 +312,13 @@ function prodProvides(a: Analysis, project: NodeProject, bin: string): boolean {
   if (/.@/.test(bin)) return false;
   const pkg = a.bins.get(bin) ?? BIN_PACKAGES[bin] ?? bin;
   return Object.hasOwn(project.pkg.dependencies ?? {}, pkg) && !Object.hasOwn(project.pkg.devDependencies ?? {}, pkg);
+}
+
+/** The package an entry file under the project's node_modules belongs to (`node_modules/next/dist/bin/next` → `next`). */
+function installedPackage(a: Analysis, file: string): string | null {
+  const abs = resolvePath(a.workdir, file);
+  const rel = abs === null ? "" : posix.relative(a.workdir ?? "/", abs);
+  return /^node_modules\/((?:@[^/]+\/)?[^/@.][^/]*)\//.exec(rel)?.[1] ?? null;
 }
 
 /** The context file behind the entry file: itself, or the TypeScript source a compiled file came from. */

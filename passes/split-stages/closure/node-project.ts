@@ -116,7 +116,8 @@ function pnpmLocked(text: string): LockedPackage[] {
       inDeps = false;
     } else if (current && /^ {4}\S/.test(line)) inDeps = /^ {4}(dependencies|optionalDependencies):\s*$/.test(line);
     // pnpm 9 records no builds at all: a native build helper among the dependencies is the evidence.
-    if (current && inDeps && NATIVE_BUILD_HELPERS.has(/^ {6}'?((?:@[^/@\s]+\/)?[^@\s:']+)'?:/.exec(line)?.[1] ?? "")) current.helper = true;
+    if (current && inDeps && buildHelperOf([current.name], /^ {6}'?((?:@[^/@\s]+\/)?[^@\s:']+)'?:/.exec(line)?.[1] ?? ""))
+      current.helper = true;
     if (head) continue;
     if (current && /^ {4}requiresBuild: true/.test(line)) current.builds = true;
     else if (current && /^ {4}dev: true/.test(line)) current.dev = true;
@@ -153,6 +154,18 @@ const NATIVE_BUILD_HELPERS = new Set([
 ]);
 
 /**
+ * Packages that depend on node-gyp to run it for the packages they install, and build nothing themselves: the
+ * registry's package.json of each has no install script, no `gypfile` and no binding.gyp (npm-lifecycle 3.1.5,
+ * @npmcli/run-script 11.0.0, @pnpm/npm-lifecycle 1100.0.0, npm 6.14.18 and 12.2.3, checked with `npm view` and
+ * `npm pack --dry-run`). They reach production through release tools (semantic-release → npm → npm-lifecycle).
+ */
+const NODE_GYP_RUNNERS = new Set(["npm", "npm-lifecycle", "@npmcli/run-script", "@pnpm/npm-lifecycle"]);
+
+/** Does a dependency of `names` mark them as building native code? */
+const buildHelperOf = (names: readonly string[], dep: string): boolean =>
+  NATIVE_BUILD_HELPERS.has(dep) && !(dep === "node-gyp" && names.every((n) => NODE_GYP_RUNNERS.has(n)));
+
+/**
  * yarn.lock (classic) records no install scripts and no dev flag: every package counts, and one builds when
  * it depends on a native build helper.
  */
@@ -169,7 +182,7 @@ function yarnLocked(text: string): LockedPackage[] {
       inDeps = /^ {2}(dependencies|optionalDependencies):$/.test(line);
     } else if (inDeps && /^ {4}\S/.test(line)) {
       const dep = /^ {4}"?((?:@[^/@\s]+\/)?[^@\s"]+)"?\s/.exec(line)?.[1];
-      if (dep && NATIVE_BUILD_HELPERS.has(dep)) for (const name of current) packages.set(name, true);
+      if (dep && buildHelperOf(current, dep)) for (const name of current) packages.set(name, true);
     }
   }
   return [...packages].map(([name, builds]) => ({ name, builds }));

@@ -15,6 +15,7 @@ import type { NodeProject } from "../closure/node-project.js";
 import type { RecipeOptions } from "./types.js";
 import { workspaceCopies } from "./node-workspaces.js";
 import { BERRY_CACHE, berryInstall } from "./node-berry.js";
+import { installFiles } from "./node-install-files.js";
 
 const MANIFEST =
   /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/;
@@ -23,8 +24,13 @@ const CACHE: Readonly<Record<ProjectInstall["tool"], string>> = {
   yarn: "/usr/local/share/.cache/yarn",
   pnpm: "/root/.local/share/pnpm/store",
 };
-/** Flags of the original install that the production install must not repeat (it sets its own). */
-const DROPPED_FLAGS = /^(--production(=.*)?|--prod|--omit(=.*)?|--include(=.*)?|--frozen-lockfile|--immutable)$/;
+/**
+ * Options of the original install that the production install must not repeat: it sets its own choice of
+ * devDependencies and lockfile check. Every other option stays, above all those that leave packages out
+ * (`--omit=optional`, `--omit=peer`, `--no-optional`, `--ignore-optional`): the runtime must not get them back.
+ */
+const DROPPED_OPTIONS =
+  /^(--production(=.*)?|--prod|-P|--dev|-D|--omit=dev|--include=dev|--also=.*|--only=.*|--frozen-lockfile(=.*)?|--immutable)$/;
 
 export interface DepsStage {
   readonly body: readonly Instruction[];
@@ -81,6 +87,14 @@ export function depsStage(
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
   const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
   for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  // Patches and hooks the install reads (the layered plan is not taken when they cannot be told): each
+  // keeps its folder, so those in a subfolder come in a COPY per folder.
+  const reads = installFiles(project, context);
+  const readsByFolder = new Map<string, string[]>();
+  for (const file of reads.ok ? reads.files : []) {
+    if (posix.dirname(file) === ".") manifests.push(file);
+    else readsByFolder.set(posix.dirname(file), [...(readsByFolder.get(posix.dirname(file)) ?? []), file]);
+  }
   const installRun = body[install.index];
   const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
   const berry = project.manager === "yarn-berry";
@@ -99,6 +113,12 @@ export function depsStage(
       line: installRun.line,
       flags: owner ? [{ name: "chown", value: owner }] : [],
     }),
+    ...[...readsByFolder].map(([folder, files]) =>
+      instruction("COPY", `${files.map(at).join(" ")} ./${folder}/`, {
+        line: installRun.line,
+        flags: owner ? [{ name: "chown", value: owner }] : [],
+      }),
+    ),
     ...workspaceCopies(workspaceDirs, project, installRun.line),
     instruction("RUN", command, { flags: mount, line: installRun.line }),
   );
@@ -159,8 +179,9 @@ function npm6(base: ImageRef): boolean {
 }
 
 function productionInstall(install: ProjectInstall, project: NodeProject, keepDev: boolean, base: ImageRef): string {
-  const flags = install.args.filter((w) => w.startsWith("-") && !DROPPED_FLAGS.test(w));
-  const frozen = install.args.some((w) => w === "--frozen-lockfile");
+  const options = installOptions(install.args);
+  const flags = options.filter((o) => !DROPPED_OPTIONS.test(o));
+  const frozen = options.some((o) => /^--frozen-lockfile(=true)?$/.test(o));
   const verb = install.args.find((w) => !w.startsWith("-")) ?? "install";
   const words =
     install.tool === "npm"
@@ -169,6 +190,27 @@ function productionInstall(install: ProjectInstall, project: NodeProject, keepDe
         ? ["yarn", "install", ...(keepDev ? [] : ["--production"]), ...(frozen ? ["--frozen-lockfile"] : [])]
         : ["pnpm", "install", ...(keepDev ? [] : ["--prod"]), ...(frozen ? ["--frozen-lockfile"] : [])];
   return [...words, ...flags].join(" ");
+}
+
+/** The options of the original install that leave out optional or peer dependencies: a prune must keep them out too. */
+export function omittingOptions(install: ProjectInstall | undefined): string[] {
+  return installOptions(install?.args ?? []).filter((o) => /^(--(omit|include)=(optional|peer)|--no-optional|--ignore-optional)$/.test(o));
+}
+
+/**
+ * The options of a project install, each with its value in one word: `npm ci --omit optional` gives
+ * `--omit=optional`. A project install names no packages, so a word after its verb that is not an option is
+ * the value of the option before it.
+ */
+export function installOptions(args: readonly string[]): string[] {
+  const verb = args.findIndex((w) => !w.startsWith("-"));
+  const options: string[] = [];
+  args.forEach((word, i) => {
+    const last = options.length - 1;
+    if (word.startsWith("-")) options.push(word);
+    else if (i !== verb && last >= 0 && !options[last].includes("=")) options[last] = `${options[last]}=${word}`;
+  });
+  return options;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Analysis } from "../analysis.js";
 import { chownedFolder, copiesSetOwners, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
+import { installFiles } from "./node-install-files.js";
 import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
 import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
@@ -106,6 +107,9 @@ export function layeredPlan({
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
   if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v)))
     return notLayered("a dependency is a local folder (`file:`, `link:`, `workspace:`)");
+  // The deps stage copies the patches and hooks the install reads; it cannot when which files they are is unknown.
+  const reads = installFiles(project, context);
+  if (install && !reads.ok) return notLayered(reads.reason);
   if (!a.copyPaths.includes(wd) && a.rootWrite === null) return notLayered("nothing is written into the working folder");
   if (body.some((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from")))
     return notLayered("a COPY takes files from another image or stage");

@@ -10,6 +10,7 @@ import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
 import { filesStage, freeName, layeredPlan } from "./node-layered.js";
+import { omittingOptions } from "./node-deps.js";
 import { usesPrismaClient } from "./prisma-client.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
@@ -93,7 +94,8 @@ export const nodeRecipe: Recipe = {
     let devKept = devDeps.length > 0;
     if (project && devDeps.length > 0 && manager) {
       const dev = devDependencyUse(a, project, context);
-      const prune = PRUNE[manager];
+      // A prune re-reads the lockfile: without the original's `--omit=optional` it would install those packages.
+      const prune = PRUNE[manager] && [PRUNE[manager], ...omittingOptions(a.projectInstalls[0])].join(" ");
       // A prune re-resolves node_modules from the manifest: what a later step added there (`npm install --no-save`,
       // `prisma generate`) may not survive it.
       const reason = dev.keep

@@ -1,0 +1,54 @@
+import { expect, test } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import type { Manager, NodeProject } from "../closure/node-project.js";
+import { installFiles } from "./node-install-files.js";
+
+const project = (manager: Manager, pkg: object, lockfile: string | null = null): NodeProject => ({
+  dir: ".",
+  pkg,
+  manager,
+  lockfile,
+  prodPackages: null,
+});
+
+test("pnpm: the patches package.json or pnpm-workspace.yaml names and the default pnpmfile", () => {
+  const context = memoryContext({
+    "patches/ms@2.1.3.patch": "diff",
+    "patches/debug.patch": "diff",
+    ".pnpmfile.cjs": "module.exports = { hooks: {} };",
+    "pnpm-workspace.yaml": "patchedDependencies:\n  debug@4.3.4: patches/debug.patch\n",
+  });
+  const pkg = { pnpm: { patchedDependencies: { "ms@2.1.3": "patches/ms@2.1.3.patch" } } };
+  expect(installFiles(project("pnpm", pkg), context)).toEqual({
+    ok: true,
+    files: [".pnpmfile.cjs", "patches/debug.patch", "patches/ms@2.1.3.patch"],
+  });
+});
+
+test("pnpm: patches no setting names, a pnpmfile that loads a project file, a missing patch: unknown", () => {
+  const lockfile = memoryContext({ "pnpm-lock.yaml": "lockfileVersion: '9.0'\n\npatchedDependencies:\n  ms@2.1.3: abc\n" });
+  expect(installFiles(project("pnpm", {}, "pnpm-lock.yaml"), lockfile)).toMatchObject({ ok: false });
+  const hooks = memoryContext({ ".pnpmfile.cjs": "const h = require('./hooks');\nmodule.exports = h;" });
+  expect(installFiles(project("pnpm", {}), hooks)).toEqual({ ok: false, reason: "`.pnpmfile.cjs` loads other files of the project" });
+  const missing = project("pnpm", { pnpm: { patchedDependencies: { "ms@2.1.3": "patches/ms.patch" } } });
+  expect(installFiles(missing, memoryContext({}))).toMatchObject({ ok: false });
+});
+
+test("Yarn berry: the files of `patch:` sources, not Yarn's built-in patches", () => {
+  const lock = [
+    '"ms@patch:ms@npm%3A2.1.3#~/.yarn/patches/ms-npm-2.1.3-x.patch::version=2.1.3&hash=1":',
+    '"fsevents@patch:fsevents@npm%3A2.3.3#optional!builtin<compat/fsevents>":',
+  ].join("\n");
+  const context = memoryContext({ "yarn.lock": lock, ".yarn/patches/ms-npm-2.1.3-x.patch": "diff" });
+  expect(installFiles(project("yarn-berry", {}, "yarn.lock"), context)).toEqual({
+    ok: true,
+    files: [".yarn/patches/ms-npm-2.1.3-x.patch"],
+  });
+});
+
+test("Yarn classic's yarn-path release; a local folder in overrides or resolutions is unknown; npm overrides need nothing", () => {
+  const context = memoryContext({ ".yarnrc": 'yarn-path ".yarn/releases/yarn-1.22.22.cjs"\n', ".yarn/releases/yarn-1.22.22.cjs": "" });
+  expect(installFiles(project("yarn", {}), context)).toEqual({ ok: true, files: [".yarn/releases/yarn-1.22.22.cjs"] });
+  expect(installFiles(project("yarn", { resolutions: { ms: "file:./vendor/ms" } }), memoryContext({}))).toMatchObject({ ok: false });
+  expect(installFiles(project("npm", { overrides: { ms: "2.1.2" } }), memoryContext({}))).toEqual({ ok: true, files: [] });
+});

@@ -1,0 +1,23 @@
+FROM node:22 AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN --mount=type=cache,target=/app/.next/cache/webpack npm run build
+
+FROM node:22 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+
+FROM node:22-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends procps \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json package-lock.json ./
+COPY . .
+COPY --from=build /app/.next /app/.next
+EXPOSE 3000
+CMD ["node", "node_modules/next/dist/bin/next", "start"]

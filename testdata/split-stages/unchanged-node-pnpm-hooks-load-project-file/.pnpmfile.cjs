@@ -1,0 +1,3 @@
+const { readPackage } = require("./scripts/pnpm-hooks.js");
+
+module.exports = { hooks: { readPackage } };
