@@ -553,7 +553,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         }
         globalInstalls.push({ instr, index: bodyIndex, tool: name, packages, alone: commands.length === 1, command: cmd.node.text });
       } else if (BUILDS_IN_CWD.has(name)) {
-        if (NODE_MANAGERS.has(name) && isProjectInstall(name, operands)) {
+        if (NODE_MANAGERS.has(name) && isProjectInstall(name, managerOperands(args))) {
           projectInstalls.push({ index: bodyIndex, tool: name as ProjectInstall["tool"], dir, args, alone: commands.length === 1 });
         }
         if (globalFlag(args) || (name === "go" && operands[0] === "install")) {
@@ -750,6 +750,20 @@ function isGlobalInstall(name: string, args: readonly string[]): boolean {
 }
 
 /** `npm ci`, `npm install` / `yarn` / `pnpm install` without package names: the project's own dependencies. */
+/** Options of npm, yarn and pnpm whose value may be the next word (`--omit optional`, `--network-timeout 600000`). */
+const MANAGER_VALUE_OPTIONS = new Set(
+  (
+    "--omit --include --registry --cache --prefix -w --workspace --loglevel --install-strategy --userconfig --tag " +
+    "--fetch-timeout --fetch-retries --network-timeout --cache-folder --modules-folder --mutex --filter -F " +
+    "--reporter --store-dir --dir -C --network-concurrency --child-concurrency"
+  ).split(" "),
+);
+
+/** A package manager's words that are not options or their values. */
+function managerOperands(args: readonly string[]): string[] {
+  return args.filter((a, i) => !a.startsWith("-") && !(i > 0 && MANAGER_VALUE_OPTIONS.has(args[i - 1])));
+}
+
 function isProjectInstall(name: string, operands: readonly string[]): boolean {
   if (name === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
   if (name === "pnpm") return (operands[0] === "install" || operands[0] === "i") && operands.length === 1;
