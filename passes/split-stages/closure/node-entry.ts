@@ -1,5 +1,6 @@
 // What the image's Node entry needs from node_modules: the dev tools it runs and the packages its module
 // graph loads. Each finding carries the file that shows it, for the notes.
+import { builtinModules } from "node:module";
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { declaredVariables } from "../../../src/core/instructions.js";
@@ -14,7 +15,7 @@ import { commandChain } from "../wrappers.js";
 import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
 import { graphThroughWorkspaces, workspacePackages } from "./workspace-graph.js";
-import type { NodeProject } from "./node-project.js";
+import { type NodeProject, topLevelInstall } from "./node-project.js";
 
 /** Dev tools whose command differs from their package name. */
 const BIN_PACKAGES: Readonly<Record<string, string>> = {
@@ -112,13 +113,15 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   const options = nodeOptions(a);
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
   const workspaces = workspacePackages(context, project.dir);
+  const loadsDev = devLoad(project, context, workspaces);
   /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
   const graphUse = (src: string): DevUse | null => {
     const graph = graphThroughWorkspaces(context, src, project.dir, workspaces);
     if (!graph.ok)
       return { keep: true, reason: `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}, so the module graph cannot be followed` };
     for (const [pkg, from] of graph.packages) {
-      if (devDeps.includes(pkg)) return { keep: true, reason: `\`${from}\` loads the devDependency \`${pkg}\`` };
+      const dev = loadsDev(pkg);
+      if (dev) return { keep: true, reason: `\`${from}\` loads ${dev}` };
     }
     // A devDependency named as a string, which another package loads by that name (a view engine, a log transport).
     // JSON is data (package.json itself lists the devDependencies).
@@ -142,12 +145,9 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
           INLINE_FILE,
           project.dir,
         );
-        const dev = inline.ok ? [...inline.packages.keys()].find((p) => devDeps.includes(p)) : null;
+        const dev = inline.ok ? [...inline.packages.keys()].map(loadsDev).find((d) => d !== null) : null;
         if (!inline.ok || dev)
-          return {
-            keep: true,
-            reason: `\`${text.trim()}\` runs code given on the command line that loads ${dev ? `the devDependency \`${dev}\`` : "modules"}`,
-          };
+          return { keep: true, reason: `\`${text.trim()}\` runs code given on the command line that loads ${dev ?? "modules"}` };
         continue;
       }
       const src = sourceOf(a, project, context, file);
@@ -167,6 +167,30 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
   }
   return { keep: false };
+}
+
+/**
+ * What loading the package `name` by name says about the devDependencies, for "`file` loads …": null when
+ * production installs it. One that only a devDependency pulls in is hoisted beside them and pruned with them;
+ * one that neither package.json nor the lockfile's production packages list may be anything.
+ */
+function devLoad(project: NodeProject, context: BuildContext, workspaces: ReadonlyMap<string, string>): (name: string) => string | null {
+  const { dependencies, optionalDependencies, devDependencies } = project.pkg;
+  const lockText = project.lockfile === null ? null : context.read(project.lockfile);
+  const installs = lockText === null ? null : topLevelInstall(project.manager, lockText, project.pkg);
+  const lockName = posix.basename(project.lockfile ?? "");
+  return (name) => {
+    if (Object.hasOwn(devDependencies ?? {}, name)) return `the devDependency \`${name}\``;
+    if (Object.hasOwn({ ...dependencies, ...optionalDependencies }, name) || workspaces.has(name) || builtinModules.includes(name))
+      return null;
+    const install = installs?.(name) ?? null;
+    if (install === "production") return null;
+    if (install === "development")
+      return `\`${name}\`, which ${lockName} installs for the devDependencies only (declare it in \`dependencies\`)`;
+    if (installs === null)
+      return `\`${name}\`, which package.json does not declare and no lockfile places, so whether production installs it is unknown`;
+    return `\`${name}\`, which neither package.json nor ${lockName} lists, so where it comes from is unknown`;
+  };
 }
 
 /** What `npm start` runs when package.json has no start script. */
