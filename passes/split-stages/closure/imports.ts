@@ -6,7 +6,13 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { COMPUTED, packageOf, SPECIFIER } from "../../../src/core/module-specifiers.js";
 
 export type ImportGraph =
-  | { readonly ok: true; readonly packages: ReadonlyMap<string, string>; readonly files: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly packages: ReadonlyMap<string, string>;
+      /** Each bare specifier as written (`pkg/sub`), with the first file that loads it. */
+      readonly bare: ReadonlyMap<string, string>;
+      readonly files: readonly string[];
+    }
   | { readonly ok: false; readonly reason: ImportGap };
 
 export type ImportGap =
@@ -14,7 +20,8 @@ export type ImportGap =
   | { readonly kind: "missing"; readonly file: string }
   | { readonly kind: "launched"; readonly file: string }
   | { readonly kind: "subpath"; readonly file: string }
-  | { readonly kind: "workspaceEntry"; readonly file: string };
+  | { readonly kind: "workspaceEntry"; readonly file: string }
+  | { readonly kind: "selfReference"; readonly file: string };
 
 const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;
@@ -49,6 +56,7 @@ function launchedFile(arg: string, file: string, cwd: string): string | null {
  */
 export function importGraph(context: BuildContext, entry: string, cwd = "."): ImportGraph {
   const packages = new Map<string, string>();
+  const bare = new Map<string, string>();
   const seen = new Set<string>();
   const queue = [entry];
   if (context.read(entry) === null) return { ok: false, reason: { kind: "missing", file: entry } };
@@ -84,6 +92,7 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
       const pkg = packageOf(spec);
       if (pkg !== null) {
         if (!packages.has(pkg)) packages.set(pkg, file);
+        if (!bare.has(spec)) bare.set(spec, file);
         continue;
       }
       if (!/^\.\.?\//.test(spec)) continue;
@@ -102,7 +111,7 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
       queue.push(found);
     }
   }
-  return { ok: true, packages, files: [...seen] };
+  return { ok: true, packages, bare, files: [...seen] };
 }
 
 function stripComments(text: string): string {

@@ -14,7 +14,7 @@ import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
 import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
-import { graphThroughWorkspaces, workspacePackages } from "./workspace-graph.js";
+import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
 import { type NodeProject, topLevelInstall } from "./node-project.js";
 
 /** Dev tools whose command differs from their package name. */
@@ -113,10 +113,11 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   const options = nodeOptions(a);
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
   const workspaces = workspacePackages(context, project.dir);
+  const own = ownModules(project);
   const loadsDev = devLoad(project, context, workspaces);
   /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
   const graphUse = (src: string): DevUse | null => {
-    const graph = graphThroughWorkspaces(context, src, project.dir, workspaces);
+    const graph = graphThroughWorkspaces(context, src, project.dir, workspaces, own);
     if (!graph.ok)
       return { keep: true, reason: `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}, so the module graph cannot be followed` };
     for (const [pkg, from] of graph.packages) {
@@ -191,6 +192,13 @@ function devLoad(project: NodeProject, context: BuildContext, workspaces: Readon
       return `\`${name}\`, which package.json does not declare and no lockfile places, so whether production installs it is unknown`;
     return `\`${name}\`, which neither package.json nor ${lockName} lists, so where it comes from is unknown`;
   };
+}
+
+/** The app's own files that bare names load: its package's through `exports`. */
+function ownModules(project: NodeProject): OwnModules {
+  const { name, exports } = project.pkg;
+  const self = typeof name === "string" && exports !== undefined ? { name, dir: project.dir } : null;
+  return { self };
 }
 
 /** What `npm start` runs when package.json has no start script. */
@@ -271,6 +279,7 @@ const GAPS = {
   launched: "starts a worker or a node process whose file is computed",
   subpath: "loads a `#` subpath import, mapped by package.json `imports`",
   workspaceEntry: "names as its entry a file the context does not hold (the build writes it)",
+  selfReference: 'has `exports` that map a name the app loads its own files by (`require("<name>/…")`) to no file of the context',
 } as const;
 
 /** Config files a framework's production server loads at start. */

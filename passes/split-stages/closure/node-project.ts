@@ -12,6 +12,8 @@ export interface PackageJson {
   readonly scripts?: Readonly<Record<string, string>>;
   readonly packageManager?: string;
   readonly workspaces?: unknown;
+  /** Node resolves the package's own name through them (self-reference). */
+  readonly exports?: unknown;
   /** npm builds the package's own addon with node-gyp at install. */
   readonly gypfile?: boolean;
 }

@@ -33,3 +33,24 @@ test("workspace packages are found by name, and the graph goes on through their 
     reason: { kind: "workspaceEntry", file: "packages/built/package.json" },
   });
 });
+
+test("the package's own name loads its files through `exports`; a subpath it does not export cannot be followed", () => {
+  const context = memoryContext({
+    "package.json": JSON.stringify({
+      name: "api",
+      exports: { ".": "./server.js", "./lib/*": { types: "./types/*.d.ts", require: "./lib/*.js" } },
+    }),
+    "server.js": 'require("api/lib/db");\n',
+    "lib/db.js": 'require("pg");\n',
+    "other.js": 'require("api/missing");\n',
+  });
+  const own = { self: { name: "api", dir: "." } };
+  expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), own)).toMatchObject({
+    ok: true,
+    packages: new Map([["pg", "lib/db.js"]]),
+  });
+  expect(graphThroughWorkspaces(context, "other.js", ".", new Map(), own)).toEqual({
+    ok: false,
+    reason: { kind: "selfReference", file: "package.json" },
+  });
+});
