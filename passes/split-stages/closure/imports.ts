@@ -23,7 +23,7 @@ export type ImportGap =
   | { readonly kind: "workspaceEntry"; readonly file: string }
   | { readonly kind: "selfReference"; readonly file: string };
 
-const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
+export const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;
 /**
  * `import type X from`, `import type { X } from`, `export type { X } from`, `export type * from`: TypeScript

@@ -110,10 +110,10 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   if (peer)
     return { keep: true, reason: `the dependency \`${peer.pkg}\` needs its peer \`${peer.peer}\`, which only the devDependencies install` };
   // NODE_OPTIONS applies its preloads to every node process the image starts.
-  const options = nodeOptions(a);
+  const options = stageEnv(a, "NODE_OPTIONS");
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
   const workspaces = workspacePackages(context, project.dir);
-  const own = ownModules(project);
+  const own = ownModules(a, project, context);
   const loadsDev = devLoad(project, context, workspaces);
   /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
   const graphUse = (src: string): DevUse | null => {
@@ -194,11 +194,22 @@ function devLoad(project: NodeProject, context: BuildContext, workspaces: Readon
   };
 }
 
-/** The app's own files that bare names load: its package's through `exports`. */
-function ownModules(project: NodeProject): OwnModules {
-  const { name, exports } = project.pkg;
+/** The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders. */
+function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
+  const { name, exports, dependencies, optionalDependencies, devDependencies } = project.pkg;
   const self = typeof name === "string" && exports !== undefined ? { name, dir: project.dir } : null;
-  return { self };
+  // ENV NODE_PATH, or `NODE_PATH=lib node server.js` in what the entry runs; relative folders are the working folder's.
+  const values = [
+    stageEnv(a, "NODE_PATH"),
+    ...entryTexts(a, project.pkg, context).flatMap((t) => [...t.matchAll(/\bNODE_PATH=(\S*)/g)].map((m) => m[1])),
+  ];
+  const nodePath = values
+    .flatMap((v) => (v ?? "").replace(/^["']|["']$/g, "").split(":"))
+    .map((dir) => (dir === "" ? null : resolvePath(a.workdir, dir)))
+    .map((abs) => (abs === null ? null : contextSource(abs, a.sources)))
+    .filter((dir): dir is string => dir !== null);
+  const declared = new Set(Object.keys({ ...dependencies, ...optionalDependencies, ...devDependencies }));
+  return { self, nodePath, declared };
 }
 
 /** What `npm start` runs when package.json has no start script. */
@@ -290,12 +301,12 @@ const RUNTIME_CONFIGS: Readonly<Record<string, readonly string[]>> = {
 
 const PRELOAD = /(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/;
 
-/** The last value the stage's ENV gives NODE_OPTIONS, as written. */
-function nodeOptions(a: Analysis): string | null {
+/** The last value the stage's ENV gives the variable `name`, as written. */
+function stageEnv(a: Analysis, name: string): string | null {
   let value: string | null = null;
   for (const instr of a.stage.body) {
     if (instr.keyword !== "ENV") continue;
-    for (const v of declaredVariables(instr) ?? []) if (v.name === "NODE_OPTIONS") value = v.value ?? "$?";
+    for (const v of declaredVariables(instr) ?? []) if (v.name === name) value = v.value ?? "$?";
   }
   return value;
 }

@@ -44,7 +44,7 @@ test("the package's own name loads its files through `exports`; a subpath it doe
     "lib/db.js": 'require("pg");\n',
     "other.js": 'require("api/missing");\n',
   });
-  const own = { self: { name: "api", dir: "." } };
+  const own = { self: { name: "api", dir: "." }, nodePath: [], declared: new Set<string>() };
   expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), own)).toMatchObject({
     ok: true,
     packages: new Map([["pg", "lib/db.js"]]),
@@ -52,5 +52,29 @@ test("the package's own name loads its files through `exports`; a subpath it doe
   expect(graphThroughWorkspaces(context, "other.js", ".", new Map(), own)).toEqual({
     ok: false,
     reason: { kind: "selfReference", file: "package.json" },
+  });
+});
+
+test("a bare name under a NODE_PATH folder is the app's file, unless package.json declares a package of that name", () => {
+  const context = memoryContext({
+    "server.js": 'require("config");\nrequire("util/log");\n',
+    "lib/config.js": 'require("dotenv");\n',
+    "lib/util/log/index.js": 'require("pino");\n',
+  });
+  const own = { self: null, nodePath: ["lib"], declared: new Set<string>() };
+  expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), own)).toMatchObject({
+    ok: true,
+    packages: new Map([
+      ["dotenv", "lib/config.js"],
+      ["pino", "lib/util/log/index.js"],
+    ]),
+  });
+  // node_modules comes before NODE_PATH.
+  expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), { ...own, declared: new Set(["config"]) })).toMatchObject({
+    ok: true,
+    packages: new Map([
+      ["config", "server.js"],
+      ["pino", "lib/util/log/index.js"],
+    ]),
   });
 });

@@ -4,15 +4,19 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { packageOf } from "../../../src/core/module-specifiers.js";
-import { type ImportGap, type ImportGraph, importGraph } from "./imports.js";
+import { EXTENSIONS, type ImportGap, type ImportGraph, importGraph } from "./imports.js";
 
 /** Bare names that load the app's own files rather than packages of node_modules. */
 export interface OwnModules {
   /** The project's package when its package.json has `exports`: `require("<name>/sub")` loads its own files. */
   readonly self: { readonly name: string; readonly dir: string } | null;
+  /** NODE_PATH's folders in the context, searched after node_modules. */
+  readonly nodePath: readonly string[];
+  /** Packages package.json declares: node_modules holds them, so NODE_PATH is not searched for them. */
+  readonly declared: ReadonlySet<string>;
 }
 
-const NO_OWN_MODULES: OwnModules = { self: null };
+const NO_OWN_MODULES: OwnModules = { self: null, nodePath: [], declared: new Set() };
 
 /** The context files a bare specifier loads from the app itself, [] for a package of node_modules, or a gap. */
 function ownFiles(context: BuildContext, spec: string, own: OwnModules): string[] | ImportGap {
@@ -20,6 +24,12 @@ function ownFiles(context: BuildContext, spec: string, own: OwnModules): string[
   if (own.self !== null && packageOf(spec) === own.self.name) {
     const files = exportedFiles(context, own.self.dir, `.${spec.slice(own.self.name.length)}`);
     return files ?? { kind: "selfReference", file: posix.join(own.self.dir, "package.json") };
+  }
+  if (own.declared.has(packageOf(spec) ?? "")) return [];
+  for (const dir of own.nodePath) {
+    const base = posix.join(dir, spec);
+    const file = EXTENSIONS.map((e) => base + e).find((p) => context.read(p) !== null) ?? entryOf(context, base);
+    if (file) return [file];
   }
   return [];
 }
