@@ -14,6 +14,7 @@ import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
 import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
+import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
 import { type NodeProject, topLevelInstall } from "./node-project.js";
 
@@ -56,6 +57,9 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
     if (text && SHELL_SHEBANG.test(text) && !texts.includes(text)) texts.push(text);
   }
   for (let i = 0; i < texts.length && i < 20; i++) {
+    // The apps of a pm2 ecosystem file, as the commands they amount to.
+    for (const config of context ? pm2Configs(a, texts[i], context) : [])
+      for (const command of config.commands ?? []) if (!texts.includes(command)) texts.push(command);
     for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
       // npm and yarn 1 run `pre<name>` and `post<name>` around a script by themselves.
       for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
@@ -112,6 +116,10 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   // NODE_OPTIONS applies its preloads to every node process the image starts.
   const options = stageEnv(a, "NODE_OPTIONS");
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
+  for (const text of entryTexts(a, project.pkg, context))
+    for (const config of pm2Configs(a, text, context))
+      if (config.commands === null)
+        return { keep: true, reason: `\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}, so what its apps load is unknown` };
   const workspaces = workspacePackages(context, project.dir);
   const own = ownModules(a, project, context);
   const loadsDev = devLoad(project, context, workspaces);
@@ -214,7 +222,7 @@ function ownModules(a: Analysis, project: NodeProject, context: BuildContext): O
 
 /** What `npm start` runs when package.json has no start script. */
 const DEFAULT_START = "node server.js";
-const NODE_RUNNERS = new Set(["node", "nodejs", "pm2-runtime", "pm2-docker"]);
+const NODE_RUNNERS = new Set(["node", "nodejs"]);
 /** node options whose value is the next word when not joined by `=`. */
 const VALUE_OPTIONS = new Set(
   (
@@ -253,6 +261,41 @@ function devProgram(texts: readonly string[], isDev: (name: string) => boolean):
   return null;
 }
 
+/**
+ * The ecosystem files the pm2 commands of `text` start, each with the commands of its apps, or null and why
+ * not when they cannot be read.
+ */
+function pm2Configs(
+  a: Analysis,
+  text: string,
+  context: BuildContext,
+): Array<{ file: string; commands: string[] } | { file: string; commands: null; why: string }> {
+  const script = parseShell(text);
+  if (!script.ok) return [];
+  const configs: Array<{ file: string; commands: string[] } | { file: string; commands: null; why: string }> = [];
+  for (const c of simpleCommands(script)) {
+    if (!c.name) continue;
+    for (const argv of commandChain([c.name, ...c.args.map((w) => w.value ?? w.text)])) {
+      const target = pm2Target(argv);
+      if (target === null || !PM2_CONFIG.test(target)) continue;
+      const abs = resolvePath(a.workdir, target);
+      const src = abs === null ? null : contextSource(abs, a.sources);
+      const content = src === null ? null : context.read(src);
+      if (abs === null || content === null) {
+        configs.push({ file: target, commands: null, why: "is not in the build context" });
+        continue;
+      }
+      const commands = ecosystemCommands(content, abs, a.workdir);
+      configs.push(
+        commands === null
+          ? { file: target, commands, why: "sets its apps with code or for an interpreter other than node" }
+          : { file: target, commands },
+      );
+    }
+  }
+  return configs;
+}
+
 /** The name the code of `node -e` goes by when its module graph is read. */
 const INLINE_FILE = "[command line]";
 
@@ -264,6 +307,10 @@ function nodeEntryFiles(text: string): Array<string | { readonly code: string }>
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
+      // pm2 runs an app file with node; an ecosystem file's apps are followed as commands of their own (a
+      // JavaScript one is still loaded, by pm2).
+      const pm2 = pm2Target(argv);
+      if (pm2 !== null && !/\.json$|\.ya?ml$/.test(pm2)) files.push(pm2);
       if (!NODE_RUNNERS.has(posix.basename(argv[0]))) continue;
       const args = argv.slice(1);
       for (let i = 0; i < args.length; i++) {
