@@ -56,11 +56,20 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
     const text = src === null ? null : (context?.read(src) ?? null);
     if (text && SHELL_SHEBANG.test(text) && !texts.includes(text)) texts.push(text);
   }
-  for (let i = 0; i < texts.length && i < 20; i++) {
+  return withScripts(a, texts, pkg, context);
+}
+
+/** How many commands and scripts are followed from the entry. */
+const MAX_TEXTS = 40;
+
+/** `texts` and what they start in turn: npm scripts (with their pre and post hooks), pm2 apps. */
+function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], context?: BuildContext): string[] {
+  for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
     // The apps of a pm2 ecosystem file, as the commands they amount to.
     for (const config of context ? pm2Configs(a, texts[i], context) : [])
       for (const command of config.commands ?? []) if (!texts.includes(command)) texts.push(command);
-    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
+    // `npm run -s report`: options may come before and after `run`.
+    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:-\S+\s+)*(?:run(?:-script)?\s+(?:-\S+\s+)*)?([\w:.][\w:.-]*)/g)) {
       // npm and yarn 1 run `pre<name>` and `post<name>` around a script by themselves.
       for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
         const script = pkg.scripts?.[name] ?? (name === "start" ? DEFAULT_START : undefined);
@@ -95,8 +104,14 @@ export function runsNode(a: Analysis): boolean {
 export function devDependencyUse(a: Analysis, project: NodeProject, context: BuildContext): DevUse {
   const devDeps = Object.keys(project.pkg.devDependencies ?? {});
   if (devDeps.length === 0) return { keep: false };
+  const workspaces = workspacePackages(context, project.dir);
+  const own = ownModules(a, project, context);
+  const run = runTexts(a, project, context, workspaces, own);
+  if ("computed" in run)
+    return { keep: true, reason: `\`${run.computed}\` runs a package manager with a computed command, so the script it runs is unknown` };
+  const { texts } = run;
   // `npx <tool>`: the tool it runs. One that a production dependency provides needs no devDependency.
-  const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(entryTexts(a, project.pkg, context).join("\n"))?.[1] ?? null;
+  const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(texts.join("\n"))?.[1] ?? null;
   const npxProd = npx !== null && prodProvides(a, project, npx);
   const tool = a.entry.find((e) => {
     const name = posix.basename(e.name);
@@ -104,10 +119,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   });
   if (tool) return { keep: true, reason: `the entry runs \`${posix.basename(tool.name) === "npx" && npx ? `npx ${npx}` : tool.name}\`` };
   // A program of a devDependency in a script the entry runs (a `prestart` hook's `rimraf`, `npm exec x`).
-  const devBin = devProgram(
-    entryTexts(a, project.pkg, context),
-    (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""),
-  );
+  const devBin = devProgram(texts, (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""));
   if (devBin) return { keep: true, reason: `\`${devBin.text}\` runs \`${devBin.name}\`, a program of the devDependencies` };
   // A production package's required peer that only the devDependencies bring (`legacy-peer-deps`): pruned with them.
   const peer = devOnlyPeer(project, context);
@@ -116,12 +128,10 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   // NODE_OPTIONS applies its preloads to every node process the image starts.
   const options = stageEnv(a, "NODE_OPTIONS");
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
-  for (const text of entryTexts(a, project.pkg, context))
+  for (const text of texts)
     for (const config of pm2Configs(a, text, context))
       if (config.commands === null)
         return { keep: true, reason: `\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}, so what its apps load is unknown` };
-  const workspaces = workspacePackages(context, project.dir);
-  const own = ownModules(a, project, context);
   const loadsDev = devLoad(project, context, workspaces);
   /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
   const graphUse = (src: string): DevUse | null => {
@@ -142,7 +152,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
     return null;
   };
-  for (const text of entryTexts(a, project.pkg, context)) {
+  for (const text of texts) {
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
     }
@@ -166,9 +176,9 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
   }
   // A framework's server loads the project's config file at start (`next start` → next.config.js).
-  const texts = entryTexts(a, project.pkg, context).join("\n");
+  const joined = texts.join("\n");
   for (const [program, configs] of Object.entries(RUNTIME_CONFIGS)) {
-    if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(texts)) continue;
+    if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(joined)) continue;
     for (const config of configs) {
       const src = project.dir === "." ? config : `${project.dir}/${config}`;
       const use = context.read(src) === null ? null : graphUse(src);
@@ -220,6 +230,69 @@ function ownModules(a: Analysis, project: NodeProject, context: BuildContext): O
   return { self, nodePath, declared };
 }
 
+/**
+ * What the image runs (`entryTexts`), with the package-manager commands the app's own files run at run time
+ * (`execSync("npm run -s report")`, `spawn("npm", ["run", "report"])`) and the scripts those start; or the file
+ * of one whose command is computed.
+ */
+function runTexts(
+  a: Analysis,
+  project: NodeProject,
+  context: BuildContext,
+  workspaces: ReadonlyMap<string, string>,
+  own: OwnModules,
+): { texts: string[] } | { computed: string } {
+  const texts = entryTexts(a, project.pkg, context);
+  const read = new Set<string>();
+  for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
+    const before = texts.length;
+    for (const file of nodeEntryFiles(texts[i])) {
+      const src = typeof file === "string" ? sourceOf(a, project, context, file) : null;
+      const graph = src === null ? null : graphThroughWorkspaces(context, src, project.dir, workspaces, own);
+      // A graph that cannot be followed keeps devDependencies anyway (devDependencyUse says why).
+      if (!graph?.ok) continue;
+      for (const path of graph.files.filter((f) => !f.endsWith(".json") && !read.has(f))) {
+        read.add(path);
+        const commands = managerCommands(context.read(path) ?? "");
+        if (commands === null) return { computed: path };
+        for (const command of commands) if (!texts.includes(command)) texts.push(command);
+      }
+    }
+    if (texts.length > before) withScripts(a, texts, project.pkg, context);
+  }
+  return { texts };
+}
+
+/** A package manager's command as a string: group 2 the text (`npm run -s report`), literal up to its end. */
+const MANAGER_LITERAL = /(["'`])((?:npm|npx|yarn|pnpm)\s[^"'`]*)\1/g;
+/** A package manager started with its arguments in an array: group 2 the manager, group 3 the array's text. */
+const MANAGER_SPAWN = /\b(?:spawn|execFile|execa)(?:Sync)?\s*\(\s*(["'`])(npm|npx|yarn|pnpm)\1\s*,\s*\[([^\]]*)\]/g;
+
+/** Modules that start processes: a file that loads none runs no command (its strings are text). */
+const PROCESS_MODULES = /\b(?:child_process|execa|cross-spawn|shelljs|zx)\b/;
+
+/** The package-manager commands the code runs, or null when one of them is computed (`npm run ${task}`). */
+function managerCommands(code: string): string[] | null {
+  const commands: string[] = [];
+  if (!PROCESS_MODULES.test(code)) return commands;
+  for (const m of code.matchAll(MANAGER_LITERAL)) {
+    // `"npm run " + task`, `` `npm run ${task}` ``: the script's name is computed.
+    const after = code.slice((m.index ?? 0) + m[0].length);
+    if ((m[1] === "`" && m[2].includes("${")) || /^\s*\+/.test(after)) return null;
+    commands.push(m[2].trim());
+  }
+  for (const m of code.matchAll(MANAGER_SPAWN)) {
+    const items = m[3]
+      .split(",")
+      .map((w) => w.trim())
+      .filter((w) => w !== "");
+    const words = items.map((w) => /^(["'`])([^"'`$]*)\1$/.exec(w)?.[2]);
+    if (words.some((w) => w === undefined)) return null;
+    commands.push([m[2], ...words].join(" "));
+  }
+  return commands;
+}
+
 /** What `npm start` runs when package.json has no start script. */
 const DEFAULT_START = "node server.js";
 const NODE_RUNNERS = new Set(["node", "nodejs"]);
@@ -253,7 +326,7 @@ function devProgram(texts: readonly string[], isDev: (name: string) => boolean):
       for (const argv of commandChain([c.name, ...c.args.map((w) => w.value ?? w.text)])) {
         const tool = posix.basename(argv[0]);
         const operands = argv.slice(1).filter((w) => !w.startsWith("-"));
-        const ran = RUNS_BIN[tool]?.has(operands[0] ?? "") ? operands[1] : tool === "yarn" ? operands[0] : undefined;
+        const ran = RUNS_BIN[tool]?.has(operands[0] ?? "") ? operands[1] : tool === "yarn" || tool === "npx" ? operands[0] : undefined;
         for (const name of [tool, ran]) if (name && isDev(name)) return { text: text.trim(), name };
       }
     }
