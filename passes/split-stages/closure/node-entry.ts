@@ -358,7 +358,10 @@ function pm2Configs(
         configs.push({ file: target, commands: null, why: "is not in the build context" });
         continue;
       }
-      const commands = ecosystemCommands(content, abs, a.workdir);
+      const commands = ecosystemCommands(content, abs, a.workdir, (path) => {
+        const src = contextSource(path, a.sources);
+        return src !== null && context.read(src) !== null;
+      });
       configs.push(
         commands === null
           ? { file: target, commands, why: "sets its apps with code or for an interpreter other than node" }

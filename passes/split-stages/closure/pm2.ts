@@ -28,6 +28,9 @@ function withoutRunner(argv: readonly string[]): readonly string[] {
   return argv.slice(i);
 }
 
+/** Extensions pm2 runs with an interpreter other than node. */
+const OTHER_INTERPRETERS = /\.(sh|py|rb|php|pl|coffee|ls|ts|tsx|mts|cts)$/;
+
 /** The app settings that change what runs. */
 const KEYS = ["script", "args", "interpreter", "interpreter_args", "node_args", "cwd"] as const;
 type App = Partial<Record<(typeof KEYS)[number], string>>;
@@ -36,7 +39,7 @@ type App = Partial<Record<(typeof KEYS)[number], string>>;
  * The commands the ecosystem file `text` at the image path `file` starts (absolute paths), or null when its
  * apps cannot be read: computed values, a script of another language, a package-manager script run elsewhere.
  */
-export function ecosystemCommands(text: string, file: string, workdir: string | null): string[] | null {
+export function ecosystemCommands(text: string, file: string, workdir: string | null, isFile: (path: string) => boolean): string[] | null {
   const dir = posix.dirname(file);
   const apps = /\.json$/.test(file) ? jsonApps(text) : /\.ya?ml$/.test(file) ? yamlApps(text) : jsApps(text, dir);
   if (apps === null || apps.length === 0) return null;
@@ -45,15 +48,17 @@ export function ecosystemCommands(text: string, file: string, workdir: string | 
     if (!app.script) return null;
     const cwd = app.cwd ? posix.resolve(dir, app.cwd) : dir;
     const args = app.args ? ` ${app.args}` : "";
-    // A program found on PATH (`script: "npm", args: "start"`): its scripts are the working folder's package.json's.
-    if (!app.script.includes("/") && !posix.extname(app.script)) {
+    const script = posix.resolve(cwd, app.script);
+    // A name that is no file is a program pm2 finds on PATH (`script: "npm", args: "start"`): its scripts are
+    // the working folder's package.json's.
+    if (!app.script.includes("/") && !isFile(script)) {
       if (cwd !== (workdir ?? "/")) return null;
       commands.push(`${app.script}${args}`);
       continue;
     }
-    const script = posix.resolve(cwd, app.script);
-    const interpreter = app.interpreter ?? (/\.[cm]?js$/.test(script) ? "node" : null);
-    // pm2 picks other interpreters by extension (bash, python, bun…): none of them is followed here.
+    // pm2 runs a file with node unless its extension names another interpreter (bash, python, a TypeScript
+    // runner…), which is not followed here.
+    const interpreter = app.interpreter ?? (OTHER_INTERPRETERS.test(script) ? null : "node");
     if (interpreter === null) return null;
     const options = app.interpreter_args ?? app.node_args;
     commands.push(interpreter === "none" ? `${script}${args}` : `${interpreter}${options ? ` ${options}` : ""} ${script}${args}`);
@@ -109,7 +114,8 @@ function yamlApps(text: string): App[] | null {
 /** `apps: [{ … }, …]` in JavaScript: each setting a string literal (`cwd: __dirname` the file's folder). */
 function jsApps(text: string, dir: string): App[] | null {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:\\])\/\/.*$/gm, "$1");
-  const start = /\bapps\s*:\s*\[/.exec(code);
+  // `apps: [ … ]`, or the apps as the exported array itself.
+  const start = /\bapps\s*:\s*\[/.exec(code) ?? /\bmodule\.exports\s*=\s*\[|\bexport\s+default\s*\[/.exec(code);
   const objects = start ? topLevelObjects(code, start.index + start[0].length) : null;
   if (objects === null) return null;
   const apps: App[] = [];
