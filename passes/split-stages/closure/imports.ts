@@ -86,6 +86,8 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
     }
     for (const m of code.matchAll(SPECIFIER)) {
       if (m[6] !== undefined && TYPESCRIPT.test(file) && TYPE_ONLY.test(m[0])) continue;
+      // A stylesheet's `@import "colors.scss"` (in a string of a config file) loads no module.
+      if (code[(m.index ?? 0) - 1] === "@") continue;
       const spec = m[2] ?? m[4] ?? m[6] ?? m[8];
       // A subpath import (`#util`) maps through package.json `imports`, which is not read here.
       if (spec.startsWith("#")) return { ok: false, reason: { kind: "subpath", file } };

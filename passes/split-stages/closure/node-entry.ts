@@ -212,7 +212,10 @@ function devLoad(project: NodeProject, context: BuildContext, workspaces: Readon
   };
 }
 
-/** The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders. */
+/**
+ * The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders
+ * and tsconfig's `baseUrl` (`import { Track } from "src/track"`).
+ */
 function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
   const { name, exports, dependencies, optionalDependencies, devDependencies } = project.pkg;
   const self = typeof name === "string" && exports !== undefined ? { name, dir: project.dir } : null;
@@ -226,8 +229,10 @@ function ownModules(a: Analysis, project: NodeProject, context: BuildContext): O
     .map((dir) => (dir === "" ? null : resolvePath(a.workdir, dir)))
     .map((abs) => (abs === null ? null : contextSource(abs, a.sources)))
     .filter((dir): dir is string => dir !== null);
+  const baseUrl = tsConfigValue(project, context, "baseUrl");
+  const folders = baseUrl === null ? nodePath : [...nodePath, posix.join(project.dir, baseUrl)];
   const declared = new Set(Object.keys({ ...dependencies, ...optionalDependencies, ...devDependencies }));
-  return { self, nodePath, declared };
+  return { self, folders, declared };
 }
 
 /**
@@ -488,11 +493,16 @@ function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file
   return null;
 }
 
-/** tsconfig's outDir and rootDir (null when not set), or null without an outDir. */
-function tsOutDir(project: NodeProject, context: BuildContext): { outDir: string; rootDir: string | null } | null {
+/** A string setting of the project's tsconfig.json, null when not set. */
+function tsConfigValue(project: NodeProject, context: BuildContext, key: string): string | null {
   const text = context.read(posix.join(project.dir, "tsconfig.json"));
   if (text === null) return null;
-  const value = (key: string) => new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text.replace(/\/\/.*$/gm, ""))?.[1] ?? null;
+  return new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text.replace(/\/\/.*$/gm, ""))?.[1] ?? null;
+}
+
+/** tsconfig's outDir and rootDir (null when not set), or null without an outDir. */
+function tsOutDir(project: NodeProject, context: BuildContext): { outDir: string; rootDir: string | null } | null {
+  const value = (key: string) => tsConfigValue(project, context, key);
   const outDir = value("outDir");
   if (outDir === null) return null;
   const clean = (p: string) => posix.normalize(p).replace(/^\.\/?|\/$/g, "");

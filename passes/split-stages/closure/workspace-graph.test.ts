@@ -44,7 +44,7 @@ test("the package's own name loads its files through `exports`; a subpath it doe
     "lib/db.js": 'require("pg");\n',
     "other.js": 'require("api/missing");\n',
   });
-  const own = { self: { name: "api", dir: "." }, nodePath: [], declared: new Set<string>() };
+  const own = { self: { name: "api", dir: "." }, folders: [], declared: new Set<string>() };
   expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), own)).toMatchObject({
     ok: true,
     packages: new Map([["pg", "lib/db.js"]]),
@@ -61,7 +61,7 @@ test("a bare name under a NODE_PATH folder is the app's file, unless package.jso
     "lib/config.js": 'require("dotenv");\n',
     "lib/util/log/index.js": 'require("pino");\n',
   });
-  const own = { self: null, nodePath: ["lib"], declared: new Set<string>() };
+  const own = { self: null, folders: ["lib"], declared: new Set<string>() };
   expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), own)).toMatchObject({
     ok: true,
     packages: new Map([

@@ -10,13 +10,13 @@ import { EXTENSIONS, type ImportGap, type ImportGraph, importGraph } from "./imp
 export interface OwnModules {
   /** The project's package when its package.json has `exports`: `require("<name>/sub")` loads its own files. */
   readonly self: { readonly name: string; readonly dir: string } | null;
-  /** NODE_PATH's folders in the context, searched after node_modules. */
-  readonly nodePath: readonly string[];
-  /** Packages package.json declares: node_modules holds them, so NODE_PATH is not searched for them. */
+  /** Context folders searched for bare names after node_modules: NODE_PATH's, tsconfig's `baseUrl`. */
+  readonly folders: readonly string[];
+  /** Packages package.json declares: node_modules holds them, so the folders are not searched for them. */
   readonly declared: ReadonlySet<string>;
 }
 
-const NO_OWN_MODULES: OwnModules = { self: null, nodePath: [], declared: new Set() };
+const NO_OWN_MODULES: OwnModules = { self: null, folders: [], declared: new Set() };
 
 /** The context files a bare specifier loads from the app itself, [] for a package of node_modules, or a gap. */
 function ownFiles(context: BuildContext, spec: string, own: OwnModules): string[] | ImportGap {
@@ -26,7 +26,7 @@ function ownFiles(context: BuildContext, spec: string, own: OwnModules): string[
     return files ?? { kind: "selfReference", file: posix.join(own.self.dir, "package.json") };
   }
   if (own.declared.has(packageOf(spec) ?? "")) return [];
-  for (const dir of own.nodePath) {
+  for (const dir of own.folders) {
     const base = posix.join(dir, spec);
     const file = EXTENSIONS.map((e) => base + e).find((p) => context.read(p) !== null) ?? entryOf(context, base);
     if (file) return [file];
