@@ -214,7 +214,7 @@ function devLoad(project: NodeProject, context: BuildContext, workspaces: Readon
 
 /**
  * The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders
- * and tsconfig's `baseUrl` (`import { Track } from "src/track"`).
+ * and tsconfig's `baseUrl` (`import { Track } from "src/track"`), those tsconfig's `paths` map (`@/db`).
  */
 function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
   const { name, exports, dependencies, optionalDependencies, devDependencies } = project.pkg;
@@ -231,8 +231,14 @@ function ownModules(a: Analysis, project: NodeProject, context: BuildContext): O
     .filter((dir): dir is string => dir !== null);
   const baseUrl = tsConfigValue(project, context, "baseUrl");
   const folders = baseUrl === null ? nodePath : [...nodePath, posix.join(project.dir, baseUrl)];
+  // `paths` targets are relative to baseUrl, or to tsconfig's folder without one.
+  const paths = /"paths"\s*:\s*\{([^}]*)\}/.exec((context.read(posix.join(project.dir, "tsconfig.json")) ?? "").replace(/\/\/.*$/gm, ""));
+  const aliases = [...(paths?.[1] ?? "").matchAll(/"([^"]+)"\s*:\s*\[([^\]]*)\]/g)].map((m) => ({
+    pattern: m[1],
+    targets: [...m[2].matchAll(/"([^"]+)"/g)].map((t) => posix.join(project.dir, baseUrl ?? ".", t[1])),
+  }));
   const declared = new Set(Object.keys({ ...dependencies, ...optionalDependencies, ...devDependencies }));
-  return { self, folders, declared };
+  return { self, folders, aliases, declared };
 }
 
 /**

@@ -44,7 +44,7 @@ test("the package's own name loads its files through `exports`; a subpath it doe
     "lib/db.js": 'require("pg");\n',
     "other.js": 'require("api/missing");\n',
   });
-  const own = { self: { name: "api", dir: "." }, folders: [], declared: new Set<string>() };
+  const own = { self: { name: "api", dir: "." }, folders: [], aliases: [], declared: new Set<string>() };
   expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), own)).toMatchObject({
     ok: true,
     packages: new Map([["pg", "lib/db.js"]]),
@@ -61,7 +61,7 @@ test("a bare name under a NODE_PATH folder is the app's file, unless package.jso
     "lib/config.js": 'require("dotenv");\n',
     "lib/util/log/index.js": 'require("pino");\n',
   });
-  const own = { self: null, folders: ["lib"], declared: new Set<string>() };
+  const own = { self: null, folders: ["lib"], aliases: [], declared: new Set<string>() };
   expect(graphThroughWorkspaces(context, "server.js", ".", new Map(), own)).toMatchObject({
     ok: true,
     packages: new Map([
@@ -75,6 +75,21 @@ test("a bare name under a NODE_PATH folder is the app's file, unless package.jso
     packages: new Map([
       ["config", "server.js"],
       ["pino", "lib/util/log/index.js"],
+    ]),
+  });
+});
+
+test("tsconfig `paths` map a name to the app's files, before node_modules", () => {
+  const context = memoryContext({
+    "src/main.ts": 'import { db } from "@/db";\nimport "@nestjs/core";\n',
+    "src/db/index.ts": 'import "pg";\n',
+  });
+  const own = { self: null, folders: [], aliases: [{ pattern: "@/*", targets: ["src/*"] }], declared: new Set(["@nestjs/core"]) };
+  expect(graphThroughWorkspaces(context, "src/main.ts", ".", new Map(), own)).toMatchObject({
+    ok: true,
+    packages: new Map([
+      ["@nestjs/core", "src/main.ts"],
+      ["pg", "src/db/index.ts"],
     ]),
   });
 });

@@ -12,11 +12,13 @@ export interface OwnModules {
   readonly self: { readonly name: string; readonly dir: string } | null;
   /** Context folders searched for bare names after node_modules: NODE_PATH's, tsconfig's `baseUrl`. */
   readonly folders: readonly string[];
+  /** tsconfig's `paths` (`"@/*": ["src/*"]`), the targets context paths: a name they map to a file is that file. */
+  readonly aliases: ReadonlyArray<{ readonly pattern: string; readonly targets: readonly string[] }>;
   /** Packages package.json declares: node_modules holds them, so the folders are not searched for them. */
   readonly declared: ReadonlySet<string>;
 }
 
-const NO_OWN_MODULES: OwnModules = { self: null, folders: [], declared: new Set() };
+const NO_OWN_MODULES: OwnModules = { self: null, folders: [], aliases: [], declared: new Set() };
 
 /** The context files a bare specifier loads from the app itself, [] for a package of node_modules, or a gap. */
 function ownFiles(context: BuildContext, spec: string, own: OwnModules): string[] | ImportGap {
@@ -25,10 +27,24 @@ function ownFiles(context: BuildContext, spec: string, own: OwnModules): string[
     const files = exportedFiles(context, own.self.dir, `.${spec.slice(own.self.name.length)}`);
     return files ?? { kind: "selfReference", file: posix.join(own.self.dir, "package.json") };
   }
+  const fileAt = (base: string) => EXTENSIONS.map((e) => base + e).find((p) => context.read(p) !== null) ?? entryOf(context, base);
+  for (const { pattern, targets } of own.aliases) {
+    const [head, tail] = pattern.split("*");
+    const star =
+      tail === undefined
+        ? spec === head
+          ? ""
+          : null
+        : spec.startsWith(head) && spec.endsWith(tail)
+          ? spec.slice(head.length, spec.length - tail.length)
+          : null;
+    if (star === null) continue;
+    const file = targets.map((t) => fileAt(t.replace("*", star))).find((f) => f !== null);
+    if (file) return [file];
+  }
   if (own.declared.has(packageOf(spec) ?? "")) return [];
   for (const dir of own.folders) {
-    const base = posix.join(dir, spec);
-    const file = EXTENSIONS.map((e) => base + e).find((p) => context.read(p) !== null) ?? entryOf(context, base);
+    const file = fileAt(posix.join(dir, spec));
     if (file) return [file];
   }
   return [];
