@@ -82,6 +82,10 @@ describe("importGraph", () => {
     expect(importGraph(context, "b.js")).toEqual({ ok: false, reason: { kind: "subpath", file: "b.js" } });
     expect(importGraph(context, "c.js")).toEqual({ ok: false, reason: { kind: "computed", file: "c.js" } });
   });
+  test("a stylesheet's `@import` in a string loads no module", () => {
+    const context = memoryContext({ "next.config.js": 'module.exports = { sass: { prependData: `@import "colors.scss";` } };\n' });
+    expect(importGraph(context, "next.config.js")).toMatchObject({ ok: true, packages: new Map() });
+  });
   test("packageOf", () => {
     expect(["./x", "node:fs", "a/b", "@s/p/q"].map(packageOf)).toEqual([null, null, "a", "@s/p"]);
   });

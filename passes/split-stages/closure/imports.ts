@@ -6,7 +6,13 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { COMPUTED, packageOf, SPECIFIER } from "../../../src/core/module-specifiers.js";
 
 export type ImportGraph =
-  | { readonly ok: true; readonly packages: ReadonlyMap<string, string>; readonly files: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly packages: ReadonlyMap<string, string>;
+      /** Each bare specifier as written (`pkg/sub`), with the first file that loads it. */
+      readonly bare: ReadonlyMap<string, string>;
+      readonly files: readonly string[];
+    }
   | { readonly ok: false; readonly reason: ImportGap };
 
 export type ImportGap =
@@ -14,9 +20,10 @@ export type ImportGap =
   | { readonly kind: "missing"; readonly file: string }
   | { readonly kind: "launched"; readonly file: string }
   | { readonly kind: "subpath"; readonly file: string }
-  | { readonly kind: "workspaceEntry"; readonly file: string };
+  | { readonly kind: "workspaceEntry"; readonly file: string }
+  | { readonly kind: "selfReference"; readonly file: string };
 
-const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
+export const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
 const MAX_FILES = 500;
 /**
  * `import type X from`, `import type { X } from`, `export type { X } from`, `export type * from`: TypeScript
@@ -49,6 +56,7 @@ function launchedFile(arg: string, file: string, cwd: string): string | null {
  */
 export function importGraph(context: BuildContext, entry: string, cwd = "."): ImportGraph {
   const packages = new Map<string, string>();
+  const bare = new Map<string, string>();
   const seen = new Set<string>();
   const queue = [entry];
   if (context.read(entry) === null) return { ok: false, reason: { kind: "missing", file: entry } };
@@ -78,12 +86,15 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
     }
     for (const m of code.matchAll(SPECIFIER)) {
       if (m[6] !== undefined && TYPESCRIPT.test(file) && TYPE_ONLY.test(m[0])) continue;
+      // A stylesheet's `@import "colors.scss"` (in a string of a config file) loads no module.
+      if (code[(m.index ?? 0) - 1] === "@") continue;
       const spec = m[2] ?? m[4] ?? m[6] ?? m[8];
       // A subpath import (`#util`) maps through package.json `imports`, which is not read here.
       if (spec.startsWith("#")) return { ok: false, reason: { kind: "subpath", file } };
       const pkg = packageOf(spec);
       if (pkg !== null) {
         if (!packages.has(pkg)) packages.set(pkg, file);
+        if (!bare.has(spec)) bare.set(spec, file);
         continue;
       }
       if (!/^\.\.?\//.test(spec)) continue;
@@ -102,7 +113,7 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
       queue.push(found);
     }
   }
-  return { ok: true, packages, files: [...seen] };
+  return { ok: true, packages, bare, files: [...seen] };
 }
 
 function stripComments(text: string): string {

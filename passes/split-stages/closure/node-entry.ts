@@ -1,5 +1,6 @@
 // What the image's Node entry needs from node_modules: the dev tools it runs and the packages its module
 // graph loads. Each finding carries the file that shows it, for the notes.
+import { builtinModules } from "node:module";
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { declaredVariables } from "../../../src/core/instructions.js";
@@ -13,8 +14,9 @@ import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
 import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
-import { graphThroughWorkspaces, workspacePackages } from "./workspace-graph.js";
-import type { NodeProject } from "./node-project.js";
+import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
+import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
+import { type NodeProject, topLevelInstall } from "./node-project.js";
 
 /** Dev tools whose command differs from their package name. */
 const BIN_PACKAGES: Readonly<Record<string, string>> = {
@@ -54,8 +56,20 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
     const text = src === null ? null : (context?.read(src) ?? null);
     if (text && SHELL_SHEBANG.test(text) && !texts.includes(text)) texts.push(text);
   }
-  for (let i = 0; i < texts.length && i < 20; i++) {
-    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g)) {
+  return withScripts(a, texts, pkg, context);
+}
+
+/** How many commands and scripts are followed from the entry. */
+const MAX_TEXTS = 40;
+
+/** `texts` and what they start in turn: npm scripts (with their pre and post hooks), pm2 apps. */
+function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], context?: BuildContext): string[] {
+  for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
+    // The apps of a pm2 ecosystem file, as the commands they amount to.
+    for (const config of context ? pm2Configs(a, texts[i], context) : [])
+      for (const command of config.commands ?? []) if (!texts.includes(command)) texts.push(command);
+    // `npm run -s report`: options may come before and after `run`.
+    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:-\S+\s+)*(?:run(?:-script)?\s+(?:-\S+\s+)*)?([\w:.][\w:.-]*)/g)) {
       // npm and yarn 1 run `pre<name>` and `post<name>` around a script by themselves.
       for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
         const script = pkg.scripts?.[name] ?? (name === "start" ? DEFAULT_START : undefined);
@@ -90,8 +104,14 @@ export function runsNode(a: Analysis): boolean {
 export function devDependencyUse(a: Analysis, project: NodeProject, context: BuildContext): DevUse {
   const devDeps = Object.keys(project.pkg.devDependencies ?? {});
   if (devDeps.length === 0) return { keep: false };
+  const workspaces = workspacePackages(context, project.dir);
+  const own = ownModules(a, project, context);
+  const run = runTexts(a, project, context, workspaces, own);
+  if ("computed" in run)
+    return { keep: true, reason: `\`${run.computed}\` runs a package manager with a computed command, so the script it runs is unknown` };
+  const { texts } = run;
   // `npx <tool>`: the tool it runs. One that a production dependency provides needs no devDependency.
-  const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(entryTexts(a, project.pkg, context).join("\n"))?.[1] ?? null;
+  const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(texts.join("\n"))?.[1] ?? null;
   const npxProd = npx !== null && prodProvides(a, project, npx);
   const tool = a.entry.find((e) => {
     const name = posix.basename(e.name);
@@ -99,26 +119,28 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   });
   if (tool) return { keep: true, reason: `the entry runs \`${posix.basename(tool.name) === "npx" && npx ? `npx ${npx}` : tool.name}\`` };
   // A program of a devDependency in a script the entry runs (a `prestart` hook's `rimraf`, `npm exec x`).
-  const devBin = devProgram(
-    entryTexts(a, project.pkg, context),
-    (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""),
-  );
+  const devBin = devProgram(texts, (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""));
   if (devBin) return { keep: true, reason: `\`${devBin.text}\` runs \`${devBin.name}\`, a program of the devDependencies` };
   // A production package's required peer that only the devDependencies bring (`legacy-peer-deps`): pruned with them.
   const peer = devOnlyPeer(project, context);
   if (peer)
     return { keep: true, reason: `the dependency \`${peer.pkg}\` needs its peer \`${peer.peer}\`, which only the devDependencies install` };
   // NODE_OPTIONS applies its preloads to every node process the image starts.
-  const options = nodeOptions(a);
+  const options = stageEnv(a, "NODE_OPTIONS");
   if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
-  const workspaces = workspacePackages(context, project.dir);
+  for (const text of texts)
+    for (const config of pm2Configs(a, text, context))
+      if (config.commands === null)
+        return { keep: true, reason: `\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}, so what its apps load is unknown` };
+  const loadsDev = devLoad(project, context, workspaces);
   /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
   const graphUse = (src: string): DevUse | null => {
-    const graph = graphThroughWorkspaces(context, src, project.dir, workspaces);
+    const graph = graphThroughWorkspaces(context, src, project.dir, workspaces, own);
     if (!graph.ok)
       return { keep: true, reason: `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}, so the module graph cannot be followed` };
     for (const [pkg, from] of graph.packages) {
-      if (devDeps.includes(pkg)) return { keep: true, reason: `\`${from}\` loads the devDependency \`${pkg}\`` };
+      const dev = loadsDev(pkg);
+      if (dev) return { keep: true, reason: `\`${from}\` loads ${dev}` };
     }
     // A devDependency named as a string, which another package loads by that name (a view engine, a log transport).
     // JSON is data (package.json itself lists the devDependencies).
@@ -130,7 +152,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
     return null;
   };
-  for (const text of entryTexts(a, project.pkg, context)) {
+  for (const text of texts) {
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
     }
@@ -142,12 +164,9 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
           INLINE_FILE,
           project.dir,
         );
-        const dev = inline.ok ? [...inline.packages.keys()].find((p) => devDeps.includes(p)) : null;
+        const dev = inline.ok ? [...inline.packages.keys()].map(loadsDev).find((d) => d !== null) : null;
         if (!inline.ok || dev)
-          return {
-            keep: true,
-            reason: `\`${text.trim()}\` runs code given on the command line that loads ${dev ? `the devDependency \`${dev}\`` : "modules"}`,
-          };
+          return { keep: true, reason: `\`${text.trim()}\` runs code given on the command line that loads ${dev ?? "modules"}` };
         continue;
       }
       // `for j in jobs/*.js; do node "$j"`: the shell picks the file at run time.
@@ -167,9 +186,9 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
   }
   // A framework's server loads the project's config file at start (`next start` → next.config.js).
-  const texts = entryTexts(a, project.pkg, context).join("\n");
+  const joined = texts.join("\n");
   for (const [program, configs] of Object.entries(RUNTIME_CONFIGS)) {
-    if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(texts)) continue;
+    if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(joined)) continue;
     for (const config of configs) {
       const src = project.dir === "." ? config : `${project.dir}/${config}`;
       if (context.read(src) === null) continue;
@@ -183,9 +202,125 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   return { keep: false };
 }
 
+/**
+ * What loading the package `name` by name says about the devDependencies, for "`file` loads …": null when
+ * production installs it. One that only a devDependency pulls in is hoisted beside them and pruned with them;
+ * one that neither package.json nor the lockfile's production packages list may be anything.
+ */
+function devLoad(project: NodeProject, context: BuildContext, workspaces: ReadonlyMap<string, string>): (name: string) => string | null {
+  const { dependencies, optionalDependencies, devDependencies } = project.pkg;
+  const lockText = project.lockfile === null ? null : context.read(project.lockfile);
+  const installs = lockText === null ? null : topLevelInstall(project.manager, lockText, project.pkg);
+  const lockName = posix.basename(project.lockfile ?? "");
+  return (name) => {
+    if (Object.hasOwn(devDependencies ?? {}, name)) return `the devDependency \`${name}\``;
+    if (Object.hasOwn({ ...dependencies, ...optionalDependencies }, name) || workspaces.has(name) || builtinModules.includes(name))
+      return null;
+    const install = installs?.(name) ?? null;
+    if (install === "production") return null;
+    if (install === "development")
+      return `\`${name}\`, which ${lockName} installs for the devDependencies only (declare it in \`dependencies\`)`;
+    if (installs === null)
+      return `\`${name}\`, which package.json does not declare and no lockfile places, so whether production installs it is unknown`;
+    return `\`${name}\`, which neither package.json nor ${lockName} lists, so where it comes from is unknown`;
+  };
+}
+
+/**
+ * The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders
+ * and tsconfig's `baseUrl` (`import { Track } from "src/track"`), those tsconfig's `paths` map (`@/db`).
+ */
+function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
+  const { name, exports, dependencies, optionalDependencies, devDependencies } = project.pkg;
+  const self = typeof name === "string" && exports !== undefined ? { name, dir: project.dir } : null;
+  // ENV NODE_PATH, or `NODE_PATH=lib node server.js` in what the entry runs; relative folders are the working folder's.
+  const values = [
+    stageEnv(a, "NODE_PATH"),
+    ...entryTexts(a, project.pkg, context).flatMap((t) => [...t.matchAll(/\bNODE_PATH=(\S*)/g)].map((m) => m[1])),
+  ];
+  const nodePath = values
+    .flatMap((v) => (v ?? "").replace(/^["']|["']$/g, "").split(":"))
+    .map((dir) => (dir === "" ? null : resolvePath(a.workdir, dir)))
+    .map((abs) => (abs === null ? null : contextSource(abs, a.sources)))
+    .filter((dir): dir is string => dir !== null);
+  const baseUrl = tsConfigValue(project, context, "baseUrl");
+  const folders = baseUrl === null ? nodePath : [...nodePath, posix.join(project.dir, baseUrl)];
+  // `paths` targets are relative to baseUrl, or to tsconfig's folder without one.
+  const paths = /"paths"\s*:\s*\{([^}]*)\}/.exec((context.read(posix.join(project.dir, "tsconfig.json")) ?? "").replace(/\/\/.*$/gm, ""));
+  const aliases = [...(paths?.[1] ?? "").matchAll(/"([^"]+)"\s*:\s*\[([^\]]*)\]/g)].map((m) => ({
+    pattern: m[1],
+    targets: [...m[2].matchAll(/"([^"]+)"/g)].map((t) => posix.join(project.dir, baseUrl ?? ".", t[1])),
+  }));
+  const declared = new Set(Object.keys({ ...dependencies, ...optionalDependencies, ...devDependencies }));
+  return { self, folders, aliases, declared };
+}
+
+/**
+ * What the image runs (`entryTexts`), with the package-manager commands the app's own files run at run time
+ * (`execSync("npm run -s report")`, `spawn("npm", ["run", "report"])`) and the scripts those start; or the file
+ * of one whose command is computed.
+ */
+function runTexts(
+  a: Analysis,
+  project: NodeProject,
+  context: BuildContext,
+  workspaces: ReadonlyMap<string, string>,
+  own: OwnModules,
+): { texts: string[] } | { computed: string } {
+  const texts = entryTexts(a, project.pkg, context);
+  const read = new Set<string>();
+  for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
+    const before = texts.length;
+    for (const file of nodeEntryFiles(texts[i])) {
+      const src = typeof file === "string" ? sourceOf(a, project, context, file) : null;
+      const graph = src === null ? null : graphThroughWorkspaces(context, src, project.dir, workspaces, own);
+      // A graph that cannot be followed keeps devDependencies anyway (devDependencyUse says why).
+      if (!graph?.ok) continue;
+      for (const path of graph.files.filter((f) => !f.endsWith(".json") && !read.has(f))) {
+        read.add(path);
+        const commands = managerCommands(context.read(path) ?? "");
+        if (commands === null) return { computed: path };
+        for (const command of commands) if (!texts.includes(command)) texts.push(command);
+      }
+    }
+    if (texts.length > before) withScripts(a, texts, project.pkg, context);
+  }
+  return { texts };
+}
+
+/** A package manager's command as a string: group 2 the text (`npm run -s report`), literal up to its end. */
+const MANAGER_LITERAL = /(["'`])((?:npm|npx|yarn|pnpm)\s[^"'`]*)\1/g;
+/** A package manager started with its arguments in an array: group 2 the manager, group 3 the array's text. */
+const MANAGER_SPAWN = /\b(?:spawn|execFile|execa)(?:Sync)?\s*\(\s*(["'`])(npm|npx|yarn|pnpm)\1\s*,\s*\[([^\]]*)\]/g;
+
+/** Modules that start processes: a file that loads none runs no command (its strings are text). */
+const PROCESS_MODULES = /\b(?:child_process|execa|cross-spawn|shelljs|zx)\b/;
+
+/** The package-manager commands the code runs, or null when one of them is computed (`npm run ${task}`). */
+function managerCommands(code: string): string[] | null {
+  const commands: string[] = [];
+  if (!PROCESS_MODULES.test(code)) return commands;
+  for (const m of code.matchAll(MANAGER_LITERAL)) {
+    // `"npm run " + task`, `` `npm run ${task}` ``: the script's name is computed.
+    const after = code.slice((m.index ?? 0) + m[0].length);
+    if ((m[1] === "`" && m[2].includes("${")) || /^\s*\+/.test(after)) return null;
+    commands.push(m[2].trim());
+  }
+  for (const m of code.matchAll(MANAGER_SPAWN)) {
+    const items = m[3]
+      .split(",")
+      .map((w) => w.trim())
+      .filter((w) => w !== "");
+    const words = items.map((w) => /^(["'`])([^"'`$]*)\1$/.exec(w)?.[2]);
+    if (words.some((w) => w === undefined)) return null;
+    commands.push([m[2], ...words].join(" "));
+  }
+  return commands;
+}
+
 /** What `npm start` runs when package.json has no start script. */
 const DEFAULT_START = "node server.js";
-const NODE_RUNNERS = new Set(["node", "nodejs", "pm2-runtime", "pm2-docker"]);
+const NODE_RUNNERS = new Set(["node", "nodejs"]);
 /** node options whose value is the next word when not joined by `=`. */
 const VALUE_OPTIONS = new Set(
   (
@@ -216,12 +351,50 @@ function devProgram(texts: readonly string[], isDev: (name: string) => boolean):
       for (const argv of commandChain([c.name, ...c.args.map((w) => w.value ?? w.text)])) {
         const tool = posix.basename(argv[0]);
         const operands = argv.slice(1).filter((w) => !w.startsWith("-"));
-        const ran = RUNS_BIN[tool]?.has(operands[0] ?? "") ? operands[1] : tool === "yarn" ? operands[0] : undefined;
+        const ran = RUNS_BIN[tool]?.has(operands[0] ?? "") ? operands[1] : tool === "yarn" || tool === "npx" ? operands[0] : undefined;
         for (const name of [tool, ran]) if (name && isDev(name)) return { text: text.trim(), name };
       }
     }
   }
   return null;
+}
+
+/**
+ * The ecosystem files the pm2 commands of `text` start, each with the commands of its apps, or null and why
+ * not when they cannot be read.
+ */
+function pm2Configs(
+  a: Analysis,
+  text: string,
+  context: BuildContext,
+): Array<{ file: string; commands: string[] } | { file: string; commands: null; why: string }> {
+  const script = parseShell(text);
+  if (!script.ok) return [];
+  const configs: Array<{ file: string; commands: string[] } | { file: string; commands: null; why: string }> = [];
+  for (const c of simpleCommands(script)) {
+    if (!c.name) continue;
+    for (const argv of commandChain([c.name, ...c.args.map((w) => w.value ?? w.text)])) {
+      const target = pm2Target(argv);
+      if (target === null || !PM2_CONFIG.test(target)) continue;
+      const abs = resolvePath(a.workdir, target);
+      const src = abs === null ? null : contextSource(abs, a.sources);
+      const content = src === null ? null : context.read(src);
+      if (abs === null || content === null) {
+        configs.push({ file: target, commands: null, why: "is not in the build context" });
+        continue;
+      }
+      const commands = ecosystemCommands(content, abs, a.workdir, (path) => {
+        const src = contextSource(path, a.sources);
+        return src !== null && context.read(src) !== null;
+      });
+      configs.push(
+        commands === null
+          ? { file: target, commands, why: "sets its apps with code or for an interpreter other than node" }
+          : { file: target, commands },
+      );
+    }
+  }
+  return configs;
 }
 
 /** The name the code of `node -e` goes by when its module graph is read. */
@@ -235,6 +408,10 @@ function nodeEntryFiles(text: string): Array<string | { readonly code: string }>
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
+      // pm2 runs an app file with node; an ecosystem file's apps are followed as commands of their own (a
+      // JavaScript one is still loaded, by pm2).
+      const pm2 = pm2Target(argv);
+      if (pm2 !== null && !/\.json$|\.ya?ml$/.test(pm2)) files.push(pm2);
       if (!NODE_RUNNERS.has(posix.basename(argv[0]))) continue;
       const args = argv.slice(1);
       for (let i = 0; i < args.length; i++) {
@@ -261,6 +438,7 @@ const GAPS = {
   launched: "starts a worker or a node process whose file is computed",
   subpath: "loads a `#` subpath import, mapped by package.json `imports`",
   workspaceEntry: "names as its entry a file the context does not hold (the build writes it)",
+  selfReference: 'has `exports` that map a name the app loads its own files by (`require("<name>/…")`) to no file of the context',
 } as const;
 
 /** Config files a framework's production server loads at start. */
@@ -271,12 +449,12 @@ const RUNTIME_CONFIGS: Readonly<Record<string, readonly string[]>> = {
 
 const PRELOAD = /(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/;
 
-/** The last value the stage's ENV gives NODE_OPTIONS, as written. */
-function nodeOptions(a: Analysis): string | null {
+/** The last value the stage's ENV gives the variable `name`, as written. */
+function stageEnv(a: Analysis, name: string): string | null {
   let value: string | null = null;
   for (const instr of a.stage.body) {
     if (instr.keyword !== "ENV") continue;
-    for (const v of declaredVariables(instr) ?? []) if (v.name === "NODE_OPTIONS") value = v.value ?? "$?";
+    for (const v of declaredVariables(instr) ?? []) if (v.name === name) value = v.value ?? "$?";
   }
   return value;
 }
@@ -342,11 +520,16 @@ function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file
   return null;
 }
 
-/** tsconfig's outDir and rootDir (null when not set), or null without an outDir. */
-function tsOutDir(project: NodeProject, context: BuildContext): { outDir: string; rootDir: string | null } | null {
+/** A string setting of the project's tsconfig.json, null when not set. */
+function tsConfigValue(project: NodeProject, context: BuildContext, key: string): string | null {
   const text = context.read(posix.join(project.dir, "tsconfig.json"));
   if (text === null) return null;
-  const value = (key: string) => new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text.replace(/\/\/.*$/gm, ""))?.[1] ?? null;
+  return new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text.replace(/\/\/.*$/gm, ""))?.[1] ?? null;
+}
+
+/** tsconfig's outDir and rootDir (null when not set), or null without an outDir. */
+function tsOutDir(project: NodeProject, context: BuildContext): { outDir: string; rootDir: string | null } | null {
+  const value = (key: string) => tsConfigValue(project, context, key);
   const outDir = value("outDir");
   if (outDir === null) return null;
   const clean = (p: string) => posix.normalize(p).replace(/^\.\/?|\/$/g, "");

@@ -12,6 +12,8 @@ export interface PackageJson {
   readonly scripts?: Readonly<Record<string, string>>;
   readonly packageManager?: string;
   readonly workspaces?: unknown;
+  /** Node resolves the package's own name through them (self-reference). */
+  readonly exports?: unknown;
   /** npm builds the package's own addon with node-gyp at install. */
   readonly gypfile?: boolean;
 }
@@ -186,4 +188,84 @@ function yarnLocked(text: string): LockedPackage[] {
     }
   }
   return [...packages].map(([name, builds]) => ({ name, builds }));
+}
+
+/** How the lockfile installs a package at the top of node_modules, where the app's own files find it by name. */
+export type TopLevelInstall = "production" | "development" | "absent";
+
+/**
+ * The install of a name at the top of node_modules by the lockfile, or null when the lockfile does not tell
+ * (yarn berry, pnpm 9, unreadable). A package that only a devDependency pulls in (`ms` under `debug`) is hoisted
+ * there too, and `npm ci --omit=dev` leaves it out.
+ */
+export function topLevelInstall(manager: Manager, text: string, pkg: PackageJson): ((name: string) => TopLevelInstall) | null {
+  if (manager === "npm") return npmTopLevel(text);
+  if (manager === "pnpm") return pnpmTopLevel(text);
+  if (manager === "yarn") return yarnTopLevel(text, pkg);
+  return null;
+}
+
+/** package-lock v2/v3 (`packages["node_modules/x"].dev`) or v1 (`dependencies.x.dev`). */
+function npmTopLevel(text: string): ((name: string) => TopLevelInstall) | null {
+  type Entry = { dev?: boolean };
+  let lock: { packages?: Record<string, Entry>; dependencies?: Record<string, Entry> };
+  try {
+    lock = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const packages = lock.packages;
+  const v1 = lock.dependencies;
+  const entry = packages ? (name: string) => packages[`node_modules/${name}`] : v1 ? (name: string) => v1[name] : null;
+  if (entry === null) return null;
+  return (name) => {
+    const found = entry(name);
+    return found === undefined || typeof found !== "object" ? "absent" : found.dev ? "development" : "production";
+  };
+}
+
+/** pnpm lockfile v5/v6 mark each package `dev: true` or `dev: false`; v9 marks none. */
+function pnpmTopLevel(text: string): ((name: string) => TopLevelInstall) | null {
+  if (!/^ {4}dev: (true|false)$/m.test(text)) return null;
+  const prod = new Set(pnpmLocked(text).map((p) => p.name));
+  const any = new Set([...text.matchAll(/^ {2}'?\/?((?:@[^/@\s]+\/)?[^@\s/']+)[@/][^:]*'?:\s*$/gm)].map((m) => m[1]));
+  return (name) => (prod.has(name) ? "production" : any.has(name) ? "development" : "absent");
+}
+
+/**
+ * yarn.lock (classic) has no dev flag: the production packages are those reached from package.json's
+ * dependencies through the lockfile's own dependency lists; the others install for development.
+ */
+function yarnTopLevel(text: string, pkg: PackageJson): (name: string) => TopLevelInstall {
+  const entries = new Map<string, string[]>();
+  let current: string[] = [];
+  let inDeps = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\S.*:$/.test(line) && !line.startsWith("#")) {
+      current = line
+        .slice(0, -1)
+        .split(/,\s*/)
+        .map((s) => s.replace(/^"|"$/g, ""));
+      for (const spec of current) entries.set(spec, []);
+      inDeps = false;
+    } else if (/^ {2}\S/.test(line)) {
+      inDeps = /^ {2}(dependencies|optionalDependencies):$/.test(line);
+    } else if (inDeps) {
+      const dep = /^ {4}"?((?:@[^/@\s]+\/)?[^@\s"]+)"?\s+"?([^"]*)"?$/.exec(line);
+      if (dep) for (const spec of current) entries.get(spec)?.push(`${dep[1]}@${dep[2]}`);
+    }
+  }
+  const nameOf = (spec: string) => spec.slice(0, spec.indexOf("@", 1));
+  const production = new Set<string>();
+  const queue = Object.entries({ ...pkg.dependencies, ...pkg.optionalDependencies }).map(([n, range]) => `${n}@${range}`);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const spec = queue.pop() as string;
+    if (seen.has(spec)) continue;
+    seen.add(spec);
+    production.add(nameOf(spec));
+    queue.push(...(entries.get(spec) ?? []));
+  }
+  const any = new Set([...entries.keys()].map(nameOf));
+  return (name) => (production.has(name) ? "production" : any.has(name) ? "development" : "absent");
 }

@@ -1,1 +1,1 @@
-require("express")
+require("ms")

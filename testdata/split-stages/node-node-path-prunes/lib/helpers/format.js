@@ -1,0 +1,2 @@
+const ms = require("ms");
+module.exports = (n) => ms(n);

@@ -1,0 +1,3 @@
+const http = require("node:http");
+const ms = require("ms");
+http.createServer((req, res) => res.end(`${ms(60000)}\n`)).listen(8080);

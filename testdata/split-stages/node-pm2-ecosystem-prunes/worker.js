@@ -1,0 +1,2 @@
+const ms = require("ms");
+setInterval(() => console.log(ms(Date.now())), 60000);

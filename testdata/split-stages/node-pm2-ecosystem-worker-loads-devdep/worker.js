@@ -1,0 +1,2 @@
+const isNumber = require("is-number");
+setInterval(() => console.log(isNumber(Date.now())), 60000);

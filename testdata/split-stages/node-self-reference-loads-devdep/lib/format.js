@@ -1,0 +1,3 @@
+const isNumber = require("is-number");
+const ms = require("ms");
+module.exports = (n) => (isNumber(n) ? ms(n) : "?");
