@@ -27,7 +27,8 @@ test("a runtime package brings a library of its stem", () => {
 
 test("C's dlopen: a library by name counts, a file path does not; an unversioned name is never a base library", () => {
   const context = memoryContext({
-    "src/main.c": 'void *a = dlopen("libz.so", RTLD_NOW);\nvoid *b = dlopen("./plugin.so", RTLD_NOW);\nvoid *c = dlopen("libz.so.1", RTLD_NOW);\n',
+    "src/main.c":
+      'void *a = dlopen("libz.so", RTLD_NOW);\nvoid *b = dlopen("./plugin.so", RTLD_NOW);\nvoid *c = dlopen("libz.so.1", RTLD_NOW);\n',
   });
   expect(libraryLoads(context).map((l) => l.library)).toEqual(["libz.so"]);
   expect(isUnversioned("libz.so")).toBe(true);
