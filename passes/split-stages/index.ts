@@ -494,7 +494,8 @@ export default definePass({
     }
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
-    const lacked = recipe.sameBase || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
+    const lacked =
+      recipe.sameBase || recipe.slimTwin || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
     const [tool] = lacked
       ? mentionedCommands(
           context,
@@ -506,9 +507,12 @@ export default definePass({
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
     const reinstalled = [...runtimePackages, ...plan.runtimePrelude.flatMap((i) => (i.keyword === "RUN" ? i.args.split(/\s+/) : []))];
+    // On the slim twin only a `-dev` package's link can be missing (the runtime leaves the headers out).
     const [load] = lacked
       ? libraryLoads(context).filter((l) => l.library === null || isUnversioned(l.library) || !packageBrings(l.library, reinstalled))
-      : [];
+      : recipe.slimTwin && !sameImage
+        ? libraryLoads(context).filter((l) => l.library !== null && isUnversioned(l.library))
+        : [];
     if (load)
       return decline(
         load.library === null ? "sourceLibraryComputed" : isUnversioned(load.library) ? "sourceLibraryUnversioned" : "sourceLibrary",

@@ -17,6 +17,7 @@ export const debianRecipe: Recipe = {
   id: "debian",
   matches: (base) => isOfficial(base, "debian") || isOfficial(base, "ubuntu"),
   tools: [],
+  slimTwin: true,
   systemPip: true,
   plan(base, a, context, runtimePackages): PlanResult {
     const tag = base.tag ?? "latest";

@@ -222,6 +222,11 @@ export interface Recipe {
   readonly systemPip?: boolean;
   /** The runtime base is the builder's own image, so the stage may inherit its ENTRYPOINT/CMD. */
   readonly sameBase?: boolean;
+  /**
+   * The runtime is the base image's own slim variant (`debian:bookworm` → `debian:bookworm-slim`), which leaves out
+   * documentation and locales, not programs or libraries: nothing the sources run or load can be lacking there.
+   */
+  readonly slimTwin?: boolean;
   /** The runtime image sets the same ENTRYPOINT and CMD as the builder's (an official image and its slim variant). */
   readonly sameInheritedEntry?: boolean;
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[], options: RecipeOptions): PlanResult;
