@@ -1,6 +1,5 @@
 // What the image's Node entry needs from node_modules: the dev tools it runs and the packages its module
 // graph loads. Each finding carries the file that shows it, for the notes.
-import { builtinModules } from "node:module";
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { declaredVariables } from "../../../src/core/instructions.js";
@@ -16,7 +15,9 @@ import { resolvePath } from "../paths.js";
 import { importGraph } from "./imports.js";
 import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
-import { type NodeProject, topLevelInstall } from "./node-project.js";
+import type { NodeProject } from "./node-project.js";
+import { devLoad } from "./dev-load.js";
+import { managerCommands } from "./manager-commands.js";
 
 /** Dev tools whose command differs from their package name. */
 const BIN_PACKAGES: Readonly<Record<string, string>> = {
@@ -203,30 +204,6 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
 }
 
 /**
- * What loading the package `name` by name says about the devDependencies, for "`file` loads …": null when
- * production installs it. One that only a devDependency pulls in is hoisted beside them and pruned with them;
- * one that neither package.json nor the lockfile's production packages list may be anything.
- */
-function devLoad(project: NodeProject, context: BuildContext, workspaces: ReadonlyMap<string, string>): (name: string) => string | null {
-  const { dependencies, optionalDependencies, devDependencies } = project.pkg;
-  const lockText = project.lockfile === null ? null : context.read(project.lockfile);
-  const installs = lockText === null ? null : topLevelInstall(project.manager, lockText, project.pkg);
-  const lockName = posix.basename(project.lockfile ?? "");
-  return (name) => {
-    if (Object.hasOwn(devDependencies ?? {}, name)) return `the devDependency \`${name}\``;
-    if (Object.hasOwn({ ...dependencies, ...optionalDependencies }, name) || workspaces.has(name) || builtinModules.includes(name))
-      return null;
-    const install = installs?.(name) ?? null;
-    if (install === "production") return null;
-    if (install === "development")
-      return `\`${name}\`, which ${lockName} installs for the devDependencies only (declare it in \`dependencies\`)`;
-    if (installs === null)
-      return `\`${name}\`, which package.json does not declare and no lockfile places, so whether production installs it is unknown`;
-    return `\`${name}\`, which neither package.json nor ${lockName} lists, so where it comes from is unknown`;
-  };
-}
-
-/**
  * The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders
  * and tsconfig's `baseUrl` (`import { Track } from "src/track"`), those tsconfig's `paths` map (`@/db`).
  */
@@ -286,36 +263,6 @@ function runTexts(
     if (texts.length > before) withScripts(a, texts, project.pkg, context);
   }
   return { texts };
-}
-
-/** A package manager's command as a string: group 2 the text (`npm run -s report`), literal up to its end. */
-const MANAGER_LITERAL = /(["'`])((?:npm|npx|yarn|pnpm)\s[^"'`]*)\1/g;
-/** A package manager started with its arguments in an array: group 2 the manager, group 3 the array's text. */
-const MANAGER_SPAWN = /\b(?:spawn|execFile|execa)(?:Sync)?\s*\(\s*(["'`])(npm|npx|yarn|pnpm)\1\s*,\s*\[([^\]]*)\]/g;
-
-/** Modules that start processes: a file that loads none runs no command (its strings are text). */
-const PROCESS_MODULES = /\b(?:child_process|execa|cross-spawn|shelljs|zx)\b/;
-
-/** The package-manager commands the code runs, or null when one of them is computed (`npm run ${task}`). */
-function managerCommands(code: string): string[] | null {
-  const commands: string[] = [];
-  if (!PROCESS_MODULES.test(code)) return commands;
-  for (const m of code.matchAll(MANAGER_LITERAL)) {
-    // `"npm run " + task`, `` `npm run ${task}` ``: the script's name is computed.
-    const after = code.slice((m.index ?? 0) + m[0].length);
-    if ((m[1] === "`" && m[2].includes("${")) || /^\s*\+/.test(after)) return null;
-    commands.push(m[2].trim());
-  }
-  for (const m of code.matchAll(MANAGER_SPAWN)) {
-    const items = m[3]
-      .split(",")
-      .map((w) => w.trim())
-      .filter((w) => w !== "");
-    const words = items.map((w) => /^(["'`])([^"'`$]*)\1$/.exec(w)?.[2]);
-    if (words.some((w) => w === undefined)) return null;
-    commands.push([m[2], ...words].join(" "));
-  }
-  return commands;
 }
 
 /** What `npm start` runs when package.json has no start script. */
