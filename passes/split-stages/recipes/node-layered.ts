@@ -203,10 +203,13 @@ export function layeredPlan({
   // A static site on a global server: the build's outputs alone, no context copies.
   const site = direct ? staticSiteOnly(a, context, direct, provided, needsModules ? { project, devKept: dev.keep } : null) : null;
   if (site) notes.push({ line, ...site.note });
-  const owner = (a.owners.has(wd) ? chownedFolder(a, wd)?.owner : null) ?? copyOwner(body, wd);
+  const chowned = a.owners.has(wd) ? (chownedFolder(a, wd)?.owner ?? null) : null;
+  const owner = chowned ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
   if (owner) notes.push({ line, id: "ownerKept", data: { path: wd, owner } });
-  const modulesOwner = given?.spec ?? owner ?? user;
+  // node_modules is what the install made: its user owns it unless a `chown -R` of the folder gives it away, whatever
+  // the owner of the copies around it (`COPY --chown=node:node . .` with a root install leaves it root's).
+  const modulesOwner = given?.spec ?? chowned ?? user;
   const names = options.takenNames;
   const depsName = freeName("deps", names);
   // corepack fetched the package manager for the deps stage's install into root's cache; the original's image
