@@ -23,6 +23,14 @@ test("Nest's log line (its process id, a 12-hour clock) and `pid=` are not a dif
   expect(compareBehaviour(ran("[Nest] 19  - LOG listening on 3000\n"), ran("[Nest] 19  - LOG listening on 3001\n"))).toHaveLength(1);
 });
 
+test("a step's sub-second duration (Nest's `+71ms`, `in 15 ms`) is not a difference; other numbers are", () => {
+  expect(
+    compareBehaviour(ran("LOG [RoutesResolver] AppController {/}: +71ms\n"), ran("LOG [RoutesResolver] AppController {/}: +29ms\n")),
+  ).toEqual([]);
+  expect(compareBehaviour(ran("Returned 200 in 15 ms\n"), ran("Returned 200 in 7 ms\n"))).toEqual([]);
+  expect(compareBehaviour(ran("loaded 15 items\n"), ran("loaded 7 items\n"))).toHaveLength(1);
+});
+
 test("any other change of the output, the body or the exit code still is", () => {
   expect(compareBehaviour(ran("2026-12-03T20:06:00 ok\n"), ran("2026-12-03T20:06:00 Error: Cannot find module 'ms'\n"))).toHaveLength(1);
   expect(compareBehaviour(ran("same", 0), ran("same", 1))).toHaveLength(1);
