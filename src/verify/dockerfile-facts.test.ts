@@ -10,6 +10,11 @@ describe("dockerfileFacts", () => {
     expect(facts.copied).toEqual(["/srv/app", "/srv/app/dist"]);
     expect(facts.copiedPatterns).toEqual(["/srv/app/package*.json", "/srv/app/dist"]);
   });
+  test("a file copied to `.` lands in the working folder under its own name, not as the whole folder", () => {
+    const facts = dockerfileFacts("FROM node:slim\nWORKDIR /app\nCOPY package.json .\nCOPY --from=build /app/dist /app/dist\n");
+    expect(facts.copied).toEqual(["/app/package.json", "/app/dist"]);
+    expect(facts.copiedPatterns).toEqual(["/app/package.json", "/app/dist"]);
+  });
   test("follows stage aliases to the image and substitutes ARG defaults", () => {
     const text =
       "ARG V=12.15\nFROM debian:${V} AS build\nRUN make\nFROM debian:${V}-slim AS runtime\nWORKDIR /app\nCOPY --from=build /src/out ./bin\n";

@@ -110,11 +110,13 @@ export function dockerfileFacts(
         const sources = words.slice(0, -1).filter((w) => !w.startsWith("--"));
         // `COPY a.sh b.sh /usr/local/bin/`: the files it adds, not the whole system folder.
         const named = sources.every((src) => !/[*?[]/.test(src) && !/(^|\/)\.?$/.test(src));
-        const intoFolder = (dest.endsWith("/") || sources.length > 1) && named && sources.length > 0;
+        // A destination `.` (or `..`, `dir/.`) is a folder like one that ends in `/`: `COPY package.json .`.
+        const folderDest = dest.endsWith("/") || /(^|\/)\.\.?$/.test(dest);
+        const intoFolder = (folderDest || sources.length > 1) && named && sources.length > 0;
         if (intoFolder) for (const src of sources) copied.push(posix.join(target, posix.basename(substitute(src))));
         else copied.push(target);
         // `COPY package*.json ./`: files named by a glob of their own name land in the folder under that name.
-        const globbed = (dest.endsWith("/") || dest === "." || sources.length > 1) && sources.length > 0;
+        const globbed = (folderDest || sources.length > 1) && sources.length > 0;
         if (
           !intoFolder &&
           globbed &&
