@@ -7,6 +7,7 @@ import { aptInstallRun, setupRun } from "./apt-run.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
+import { isUnder } from "./paths.js";
 import type { RecipePlan } from "./recipes/types.js";
 
 const BUILD_STEPS = new Set(["RUN", "COPY", "ADD"]);
@@ -72,7 +73,10 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   };
   // Hardened or kept owners: the copies come first so that they create the app folders owned by the user
   // (a replayed WORKDIR would create them owned by root), and the user is set before anything else.
-  const first = (names.user && !plan.copiesInPlace) || plan.copiesFirst || (names.owners?.size ?? 0) > 0;
+  // Only an owned folder a replayed WORKDIR would make (the working folder or one above it) needs its copy first; one
+  // elsewhere (a user's ~/.local) is copied in place, after a replayed `USER` + `WORKDIR` made the folder the user's.
+  const ownsWorkdir = [...(names.owners?.keys() ?? [])].some((p) => a.workdir === null || isUnder(a.workdir, p) || isUnder(p, a.workdir));
+  const first = (names.user && !plan.copiesInPlace) || plan.copiesFirst || ownsWorkdir;
   if (first) runtimeBody.push(...copies(body[a.lastBuild].line));
   if (names.user) runtimeBody.push(instruction("USER", names.user.name, { line: body[a.lastBuild].line }));
   body.forEach((instr, i) => {

@@ -8,8 +8,8 @@ COPY main.py .
 
 FROM python:3.11-slim-bookworm AS runtime
 RUN useradd --create-home app
-COPY --from=build --chown=app /home/app/.local /home/app/.local
-COPY --from=build /home/app/src /home/app/src
 USER app
 WORKDIR /home/app/src
+COPY --from=build --chown=app /home/app/.local /home/app/.local
+COPY --from=build /home/app/src /home/app/src
 CMD ["sh", "-c", "python main.py && ~/.local/bin/greet && id -un && touch ~/ok && ls -ld ~/.local ~"]
