@@ -20,6 +20,8 @@ test("Nest's log line (its process id, a 12-hour clock) and `pid=` are not a dif
   const nest = (pid: number, t: string) => `[Nest] ${pid}  - 12/4/2026, ${t}     LOG [NestFactory] Starting Nest application...\n`;
   expect(compareBehaviour(ran(nest(19, "2:05:33 PM"), 1), ran(nest(18, "2:05:41 PM"), 1))).toEqual([]);
   expect(compareBehaviour(ran("worker pid=31 up\n"), ran("worker pid=27 up\n"))).toEqual([]);
+  const warning = (pid: number) => `(node:${pid}) [DEP0040] DeprecationWarning: The \`punycode\` module is deprecated.\n`;
+  expect(compareBehaviour(ran(warning(19)), ran(warning(20)))).toEqual([]);
   expect(compareBehaviour(ran("[Nest] 19  - LOG listening on 3000\n"), ran("[Nest] 19  - LOG listening on 3001\n"))).toHaveLength(1);
 });
 

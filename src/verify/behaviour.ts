@@ -124,12 +124,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Dates and clock times, which differ between any two runs of one image (pm2's log lines, a server's `now`,
- * Nest's `12/4/2026, 2:05:33 PM`), process ids in log lines (Nest's `[Nest] 19  -`, `pid=19`), which
- * depend on how many processes started before, and sub-second durations: compared as placeholders.
+ * Nest's `12/4/2026, 2:05:33 PM`), process ids in log lines (Nest's `[Nest] 19  -`, `pid=19`, node's warnings'
+ * `(node:19)`), which depend on how many processes started before, and sub-second durations: compared as
+ * placeholders.
  */
 const TIMESTAMP =
   /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:\s?[AP]M)?\b/g;
-const PROCESS_ID = /(\[\w+\] )\d+(?= +- )|(\bpid\b[=:\s]+)\d+/gi;
+const PROCESS_ID = /(\[\w+\] )\d+(?= +- )|(\bpid\b[=:\s]+|\((?:node|nodejs):)\d+/gi;
 /** Sub-second durations (Nest's `+71ms`, a logger's `in 15 ms`): how long a step took varies from run to run. */
 const ELAPSED = /\+?\b\d+(?:\.\d+)?\s?(?:ms|µs|us|ns)\b/g;
 const masked = (text: string) => text.replace(TIMESTAMP, "<time>").replace(PROCESS_ID, "$1$2<pid>").replace(ELAPSED, "<elapsed>");

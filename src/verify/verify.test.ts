@@ -34,6 +34,20 @@ describe("verify and the docker environment", () => {
     expect(r.reasons.map((x) => x.id)).toEqual(["originalBuild"]);
   });
 
+  test("a RUN whose own command cannot connect (npm's ECONNREFUSED) failed the Dockerfile, a full disk the engine", async () => {
+    const npm = fakeDocker(
+      'npm error code ECONNREFUSED\nnpm error connect ECONNREFUSED 127.0.0.1:4873 connection refused\nERROR: process "/bin/sh -c echo a" did not complete successfully: exit code: 1',
+    );
+    const r = await verify({ docker: npm.docker, dockerfile: join(npm.dir, "Dockerfile"), context: npm.dir, settings });
+    expect(r.reasons.map((x) => x.id)).toEqual(["originalBuild"]);
+    const disk = fakeDocker(
+      'write /var/lib/docker/x: no space left on device\nERROR: process "/bin/sh -c echo a" did not complete successfully: exit code: 1',
+    );
+    await expect(verify({ docker: disk.docker, dockerfile: join(disk.dir, "Dockerfile"), context: disk.dir, settings })).rejects.toThrow(
+      DockerEnvironmentError,
+    );
+  });
+
   test("the verdict is handed over before the images are removed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
     const bin = join(dir, "docker");

@@ -602,9 +602,13 @@ async function baseConfig(docker: Docker, ref: string | null): Promise<ImageConf
   }
 }
 
+/** A RUN step that ran and failed: its own errors (npm's ECONNREFUSED) are the Dockerfile's, not the engine's. */
+const STEP_FAILED = /executor failed running|did not complete successfully: exit code/;
+const ENGINE_DISK = /no space left on device/i;
+
 /** A build that failed because of the docker client or engine, not the Dockerfile, throws. */
 function environmentCheck(stderr: string, code: number): void {
-  if (code === 127 || ENVIRONMENT.test(stderr))
+  if (code === 127 || (STEP_FAILED.test(stderr) ? ENGINE_DISK.test(stderr) : ENVIRONMENT.test(stderr)))
     throw new DockerEnvironmentError(`the docker client or engine failed, not the Dockerfile: ${lastLines(stderr)}`);
 }
 
