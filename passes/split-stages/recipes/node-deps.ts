@@ -102,7 +102,10 @@ export function depsStage(
   // Alpine packages the install RUN adds (a compiler for native addons) and deletes again around it.
   const apk = a.setup.find((u) => u.instr === installRun)?.apk ?? { add: [], del: [] };
   const manager = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep, a.stage.base);
-  const command = corepack + unhook + [...apk.add, manager, ...apk.del].join(" && ");
+  // The package manager installed globally by the install's own RUN (`npm install -g pnpm && pnpm install`).
+  const cli = a.globalInstalls.find((g) => g.instr === installRun && g.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p)));
+  const cliFirst = cli ? `${cli.command.replace(/\\\r?\n\s*/g, " ").replace(/\s+/g, " ").trim()} && ` : "";
+  const command = corepack + cliFirst + unhook + [...apk.add, manager, ...apk.del].join(" && ");
   const cache = berry ? BERRY_CACHE : CACHE[install.tool];
   const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
   // The manifests keep the owner the install saw (`COPY --chown=node:node . .` before `USER node` and `npm
