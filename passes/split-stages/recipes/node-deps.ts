@@ -104,7 +104,12 @@ export function depsStage(
   const manager = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep, a.stage.base);
   // The package manager installed globally by the install's own RUN (`npm install -g pnpm && pnpm install`).
   const cli = a.globalInstalls.find((g) => g.instr === installRun && g.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p)));
-  const cliFirst = cli ? `${cli.command.replace(/\\\r?\n\s*/g, " ").replace(/\s+/g, " ").trim()} && ` : "";
+  const cliFirst = cli
+    ? `${cli.command
+        .replace(/\\\r?\n\s*/g, " ")
+        .replace(/\s+/g, " ")
+        .trim()} && `
+    : "";
   const command = corepack + cliFirst + unhook + [...apk.add, manager, ...apk.del].join(" && ");
   const cache = berry ? BERRY_CACHE : CACHE[install.tool];
   const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
