@@ -20,34 +20,41 @@ export function requirementFiles(args: readonly string[]): string[] {
 }
 
 /**
- * Does a requirements file (or one it includes) name a local project? `read` gives a file's text by its path as
- * pip sees it (relative to the working folder), null when unknown: then the answer is null too.
+ * The requirement lines of a file and of those it includes (`-r other.txt`, relative to the including file), comments
+ * and blanks dropped; null for a file `read` cannot give (unknown, or nested too deep).
  */
-export function namesLocalProject(file: string, read: (path: string) => string | null, depth = 0): boolean | null {
-  const text = read(file);
-  if (text === null || depth > 8) return null;
+function* requirementLines(file: string, read: (path: string) => string | null, depth = 0): Generator<string | null> {
+  const text = depth > 8 ? null : read(file);
+  if (text === null) {
+    yield null;
+    return;
+  }
   for (const raw of asciiText(text).split(/\r?\n/)) {
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     if (line === "") continue;
-    if (LOCAL.test(line)) return true;
     const nested = /^(?:-r|--requirement)\s*=?\s*(\S+)/.exec(line)?.[1];
-    if (nested === undefined) continue;
-    const found = namesLocalProject(posix.join(posix.dirname(file), nested), read, depth + 1);
-    if (found !== false) return found;
+    if (nested === undefined) yield line;
+    else yield* requirementLines(posix.join(posix.dirname(file), nested), read, depth + 1);
+  }
+}
+
+/**
+ * Does a requirements file (or one it includes) name a local project? `read` gives a file's text by its path as
+ * pip sees it (relative to the working folder), null when unknown: then the answer is null too.
+ */
+export function namesLocalProject(file: string, read: (path: string) => string | null): boolean | null {
+  for (const line of requirementLines(file, read)) {
+    if (line === null) return null;
+    if (LOCAL.test(line)) return true;
   }
   return false;
 }
 
 /** The absolute folders of local projects a requirements file (or one it includes) names (`-e /opt/libs/x`). */
-export function absoluteLocalProjects(file: string, read: (path: string) => string | null, depth = 0): string[] {
-  const text = read(file);
-  if (text === null || depth > 8) return [];
+export function absoluteLocalProjects(file: string, read: (path: string) => string | null): string[] {
   const found: string[] = [];
-  for (const raw of asciiText(text).split(/\r?\n/)) {
-    const line = raw.replace(/(^|\s)#.*$/, "").trim();
-    const nested = /^(?:-r|--requirement)\s*=?\s*(\S+)/.exec(line)?.[1];
-    if (nested !== undefined) found.push(...absoluteLocalProjects(posix.join(posix.dirname(file), nested), read, depth + 1));
-    const path = /^(?:(?:-e|--editable)(?:\s+|=))?(?:\S+\s*@\s*)?(?:file:\/\/)?(\/[^\s;#[]*)/.exec(line)?.[1];
+  for (const line of requirementLines(file, read)) {
+    const path = line === null ? undefined : /^(?:(?:-e|--editable)(?:\s+|=))?(?:\S+\s*@\s*)?(?:file:\/\/)?(\/[^\s;#[]*)/.exec(line)?.[1];
     if (path) found.push(path.replace(/\/+$/, "") || "/");
   }
   return found;
