@@ -3,10 +3,9 @@
 // (`RUN ./install-deps.sh`). Either may install from the package lists an earlier RUN would remove.
 import type { BuildContext } from "../../src/core/context.js";
 import type { Instruction, Stage } from "../../src/core/ir.js";
-import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands, type ShellScript } from "../../src/core/shell.js";
 import { baseName, managerUses, mayUseSpec, type ManagerSpec, type ManagerUse } from "./package-managers.js";
-import { contextFiles } from "./runtime.js";
+import { contextCopyWords, contextFiles } from "./runtime.js";
 
 /** Programs that run their operands as a command. */
 const WRAPPERS = new Set(["xargs", "sudo", "env", "nice", "nohup", "timeout", "stdbuf", "chroot", "flock"]);
@@ -51,11 +50,7 @@ export function startedScriptUses(
   spec: ManagerSpec,
   context: BuildContext,
 ): StartedScripts {
-  const before = stage.body.slice(0, stage.body.indexOf(run));
-  const copies = before
-    .filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from") && !i.exec)
-    .map((copy) => joinContinuations(copy.args).trim().split(/\s+/))
-    .filter((parts) => parts.length >= 2);
+  const copies = contextCopyWords(stage.body.slice(0, stage.body.indexOf(run)));
   if (copies.length === 0) return { ok: true, uses: [] };
   const uses: ManagerUse[] = [];
   for (const cmd of simpleCommands(script)) {

@@ -2,7 +2,7 @@
 // build context they start. A container that runs `apt-get install` or `apt-cache` reads the lists the build
 // left, so a cleanup that removes them would break it.
 import type { BuildContext } from "../../src/core/context.js";
-import type { Dockerfile } from "../../src/core/ir.js";
+import type { Dockerfile, Instruction } from "../../src/core/ir.js";
 import { joinContinuations } from "../../src/core/run-script.js";
 import { mayUseManager } from "./package-managers.js";
 
@@ -14,10 +14,7 @@ import { mayUseManager } from "./package-managers.js";
 export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): string[] {
   const body = df.stages.filter((_, i) => shipped.has(i)).flatMap((s) => s.body);
   // Each shell-form context COPY's words, split once (every word of every ENTRYPOINT and CMD looks at them all).
-  const copies = body
-    .filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from") && !i.exec)
-    .map((copy) => joinContinuations(copy.args).trim().split(/\s+/))
-    .filter((parts) => parts.length >= 2);
+  const copies = contextCopyWords(body);
   const scripts: string[] = [];
   for (const instr of body) {
     if (instr.keyword !== "ENTRYPOINT" && instr.keyword !== "CMD") continue;
@@ -32,6 +29,14 @@ export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, con
     }
   }
   return scripts;
+}
+
+/** The words of each shell-form COPY or ADD from the build context that has a source and a destination. */
+export function contextCopyWords(body: readonly Instruction[]): string[][] {
+  return body
+    .filter((i) => (i.keyword === "COPY" || i.keyword === "ADD") && !i.flags.some((f) => f.name === "from") && !i.exec)
+    .map((copy) => joinContinuations(copy.args).trim().split(/\s+/))
+    .filter((parts) => parts.length >= 2);
 }
 
 /**
