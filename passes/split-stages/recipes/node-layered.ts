@@ -342,7 +342,10 @@ export function layeredPlan({
                 // node_modules first when the working folder keeps root's owner: a source edit then re-copies the
                 // files only (a COPY after a changed one always runs again).
                 ...(owner || a.owners.has(wd) ? [] : [...modulesCopy(), ...clientCopy(builder)]),
-                instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: filesName }, ...chown(owner)], line }),
+                instruction("COPY", `${filesFolder(wd)} ${wd}`, {
+                  flags: [{ name: "from", value: filesName }, ...chown(owner)],
+                  line,
+                }),
                 ...(owner || a.owners.has(wd) ? [...modulesCopy(), ...clientCopy(builder)] : []),
                 ...a.copyPaths
                   .filter((p) => p !== wd)
@@ -374,18 +377,29 @@ function binsOf(spec: string): readonly string[] {
   return GLOBAL_BINS[name] ?? [posix.basename(name)];
 }
 
-/** Stage `name` from the build stage without its node_modules: the working folder's other files, to copy whole. */
+/** Where the files stage puts the working folder's files: beside the working folder, a name no image uses. */
+export function filesFolder(workdir: string): string {
+  return `${workdir.replace(/\/+$/, "")}-files`;
+}
+
+/**
+ * Stage `name` from the build stage with the working folder's files but its node_modules: copied aside rather than
+ * removing node_modules, whose removal walks every file of it (seconds for a large tree, on every source edit).
+ * `cp -a` keeps owners, modes and links; `mkdir` without `-p` fails the build rather than mix in an existing folder.
+ */
 export function filesStage(a: Analysis, builder: string, name: string, line: number): Stage {
-  const modules = posix.join(a.workdir ?? "/", "node_modules");
-  // The stage starts as the build's last user, who may not own node_modules (root's install): root removes it.
+  const wd = a.workdir ?? "/";
+  // The stage starts as the build's last user, who may not read every file: root copies them.
   const user = [...a.stage.body].reverse().find((i) => i.keyword === "USER");
   const asRoot = user && !/^(root|0)(:(root|0))?$/.test(user.args.trim()) ? [instruction("USER", "root", { line })] : [];
+  const out = filesFolder(wd);
+  const copy = `mkdir ${out} && find ${wd} -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} ${out}/ \\;`;
   return {
     from: instruction("FROM", `${builder} AS ${name}`, { line: a.stage.from.line }),
     base: parseImageRef(builder),
     name,
     platform: a.stage.platform,
-    body: [...asRoot, instruction("RUN", `rm -rf ${modules}`, { line })],
+    body: [...asRoot, instruction("RUN", copy, { line })],
   };
 }
 

@@ -9,7 +9,7 @@ import { chownedFolder } from "../owners.js";
 import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
-import { filesStage, freeName, layeredPlan } from "./node-layered.js";
+import { filesFolder, filesStage, freeName, layeredPlan } from "./node-layered.js";
 import { omittingOptions } from "./node-deps.js";
 import { usesPrismaClient } from "./prisma-client.js";
 import { nginxStaticPlan } from "./node-static.js";
@@ -163,7 +163,7 @@ function modulesApart(a: Analysis, project: NonNullable<ReturnType<typeof nodePr
     stagesBefore: (builder: string) => [filesStage(a, builder, files, line)],
     runtimeCopies: (builder: string): Instruction[] => [
       instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: builder }], line }),
-      instruction("COPY", `${wd} ${wd}`, { flags: [{ name: "from", value: files }], line }),
+      instruction("COPY", `${filesFolder(wd)} ${wd}`, { flags: [{ name: "from", value: files }], line }),
       ...a.copyPaths
         .filter((p) => p !== wd)
         .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),

@@ -11,11 +11,11 @@ RUN npm test \
     && touch /tmp/tests-passed
 
 FROM build AS files
-RUN rm -rf /app/node_modules
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:${NODE_VERSION}-slim AS runtime
 COPY --from=test /tmp/tests-passed /tmp/tests-passed
 WORKDIR /app
-COPY --from=files /app /app
+COPY --from=files /app-files /app
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -7,9 +7,9 @@ RUN npm ci
 COPY . .
 
 FROM build AS files
-RUN rm -rf /app/node_modules
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
-COPY --from=files /app /app
+COPY --from=files /app-files /app
 CMD ["node", "server.js"]

@@ -12,10 +12,10 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
 USER root
-RUN rm -rf /app/node_modules
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20-slim AS runtime
-COPY --from=files --chown=node:root /app /app
+COPY --from=files --chown=node:root /app-files /app
 COPY --from=deps --chown=node:root /app/node_modules /app/node_modules
 WORKDIR /app
 USER node

@@ -11,7 +11,7 @@ COPY --chown=node:node . .
 
 FROM build AS files
 USER root
-RUN rm -rf /home/node/app/node_modules
+RUN mkdir /home/node/app-files && find /home/node/app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /home/node/app-files/ \;
 
 FROM --platform=linux/amd64 node:22-bookworm-slim AS runtime
 LABEL maintainer="team@example.com"
@@ -20,7 +20,7 @@ ENV APP_VERSION=$APP_VERSION \
     PORT=4000
 USER node
 WORKDIR /home/node/app
-COPY --from=files --chown=node:node /home/node/app /home/node/app
+COPY --from=files --chown=node:node /home/node/app-files /home/node/app
 VOLUME /home/node/app/data
 STOPSIGNAL SIGTERM
 EXPOSE 4000

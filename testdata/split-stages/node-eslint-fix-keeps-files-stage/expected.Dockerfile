@@ -11,10 +11,10 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
-RUN rm -rf /app/node_modules
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY --from=files /app /app
+COPY --from=files /app-files /app
 CMD ["node", "dist/index.js"]

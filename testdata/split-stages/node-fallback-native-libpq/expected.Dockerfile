@@ -5,7 +5,7 @@ RUN npm ci && npm install --no-save left-pad
 COPY . .
 
 FROM build AS files
-RUN rm -rf /app/node_modules
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20-slim AS runtime
 RUN apt-get update \
@@ -13,5 +13,5 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/node_modules /app/node_modules
-COPY --from=files /app /app
+COPY --from=files /app-files /app
 CMD ["node", "server.js"]

@@ -12,11 +12,11 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM build AS files
-RUN rm -rf /usr/app/node_modules
+RUN mkdir /usr/app-files && find /usr/app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /usr/app-files/ \;
 
 FROM node:18-slim AS runtime
 WORKDIR /usr/app
 COPY --from=deps /usr/app/node_modules /usr/app/node_modules
-COPY --from=files /usr/app /usr/app
+COPY --from=files /usr/app-files /usr/app
 COPY --from=build /root/.npmrc /root/.npmrc
 CMD ["npm", "start"]

@@ -5,11 +5,11 @@ COPY . .
 RUN node build.mjs
 
 FROM build AS files
-RUN rm -rf /app/node_modules
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20-slim AS runtime
 RUN npm install -g serve@14.2.4
 WORKDIR /app
-COPY --from=files /app /app
+COPY --from=files /app-files /app
 EXPOSE 8080
 CMD ["serve", "-s", "dist", "-l", "8080"]

@@ -9,10 +9,10 @@ COPY package.json yarn.lock ./
 RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile
 
 FROM build AS files
-RUN rm -rf /app/node_modules
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:18-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY --from=files /app /app
+COPY --from=files /app-files /app
 CMD ["node", "dist/main.js"]
