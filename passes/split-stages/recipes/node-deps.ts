@@ -59,7 +59,8 @@ export function depsStage(
   const depsBody: Instruction[] = [];
   let sawSources = false;
   let user: string | null = null;
-  const dev = devDependencyUse(a, project, context);
+  // An original install that leaves devDependencies out gave the image none: the deps stage leaves them out too.
+  const dev = originalOmitsDev(a, install) ? ({ keep: false } as const) : devDependencyUse(a, project, context);
   const osNeeded = installNeedsOs(project, dev.keep);
   const leftOut: number[] = [];
   for (const instr of body.slice(0, install.index)) {
@@ -198,6 +199,25 @@ function productionInstall(install: ProjectInstall, project: NodeProject, keepDe
         ? ["yarn", "install", ...(keepDev ? [] : ["--production"]), ...(frozen ? ["--frozen-lockfile"] : [])]
         : ["pnpm", "install", ...(keepDev ? [] : ["--prod"]), ...(frozen ? ["--frozen-lockfile"] : [])];
   return [...words, ...flags].join(" ");
+}
+
+/**
+ * Whether the original install left devDependencies out: by an option (`--omit=dev`, `--production`, `--prod`,
+ * `--only=prod`) or by `NODE_ENV=production` set before it (ENV, or an ARG's default: RUN sees build arguments in its
+ * environment), which npm, yarn and pnpm all read.
+ */
+function originalOmitsDev(a: Analysis, install: ProjectInstall): boolean {
+  const option = installOptions(install.args).some((o) =>
+    /^(--omit=dev|--production(=true)?|--prod|-P|--only=prod(uction)?)$/.test(o),
+  );
+  const env = a.stage.body
+    .slice(0, install.index)
+    .some(
+      (i) =>
+        (i.keyword === "ENV" || i.keyword === "ARG") &&
+        /(^|\s)NODE_ENV(=|\s+)("?)production\3(\s|$)/.test(i.args.trim()),
+    );
+  return option || env;
 }
 
 /** The options of the original install that leave out optional or peer dependencies: a prune must keep them out too. */
