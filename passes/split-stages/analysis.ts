@@ -12,7 +12,7 @@ import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
 import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
 import { cargoInstallRoot } from "./recipes/rust-build.js";
-import { contextSource, entryPrograms, scriptPrograms, type EntryProgram } from "./entry.js";
+import { contextSource, entryPrograms, scriptPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
 
 export interface Refusal {
@@ -38,7 +38,8 @@ export type RefusalId =
   | "apkNotReplayable"
   | "upgradeNotReplayable"
   | "folderMode"
-  | "managerVirtualenv";
+  | "managerVirtualenv"
+  | "entryScriptUnparsed";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -697,6 +698,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const inputs = { workdir, copyPaths, sources, context, searchPath, scriptPath: modulesBin, knownBins: new Set(bins.keys()) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
+  for (const e of unparsedScripts(direct, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
   return {
     stage,
     lastBuild,

@@ -155,20 +155,37 @@ function globRegExp(glob: string): RegExp {
   );
 }
 
+/** The text of the context's shell script an entry program is, or null. */
+function shellScriptText(e: EntryProgram, inputs: EntryInputs): string | null {
+  if (!e.artifact) return null;
+  const src = contextSource(e.artifact, inputs.sources);
+  const text = src === null ? null : inputs.context.read(src);
+  return text && SHELL_SHEBANG.test(text) ? text : null;
+}
+
 /** The commands inside a shell script that the entry runs (one level deep). */
 export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
   const out: EntryProgram[] = [];
   for (const e of entry) {
-    if (!e.artifact) continue;
-    const src = contextSource(e.artifact, inputs.sources);
-    const text = src === null ? null : inputs.context.read(src);
-    if (!text || !SHELL_SHEBANG.test(text)) continue;
+    const text = shellScriptText(e, inputs);
+    if (text === null) continue;
     for (const c of simpleCommands(parseShell(text))) {
       if (c.name)
         out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
     }
   }
   return out;
+}
+
+/**
+ * The entry's shell scripts that do not parse: the commands after the error, and the files they read, cannot be
+ * told, so neither can what the runtime must hold for them.
+ */
+export function unparsedScripts(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
+  return entry.filter((e) => {
+    const text = shellScriptText(e, inputs);
+    return text !== null && !parseShell(text).ok;
+  });
 }
 
 /** Commands of yarn and pnpm themselves: any other first word names a package.json script, else a node_modules/.bin program. */

@@ -194,6 +194,8 @@ export default definePass({
       "Did not split: the pip package `{package}` needs libraries that `{image}` has, and their run-time package names on its Debian release are not known; write the release in the tag (e.g. `-bookworm`).",
     extensionLibrary:
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
+    entryScriptUnparsed:
+      "Did not split: the entry script `{script}` does not parse as a shell script, so the programs it runs and the files it reads, which the runtime must hold, are unknown; fix its syntax (`sh -n` on it shows where), or split by hand.",
     entryScriptComputed:
       "Did not split: the entry script `{script}` builds a path from a variable (`{word}`), so which files it reads, and the runtime must copy, is unknown; name the files literally, or split by hand.",
     gccRuntime:

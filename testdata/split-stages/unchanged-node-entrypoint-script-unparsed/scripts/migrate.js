@@ -1,0 +1,3 @@
+const { rimrafSync } = require('rimraf');
+rimrafSync('/tmp/migrate-lock');
+console.log('migrations done');
