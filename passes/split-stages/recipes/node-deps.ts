@@ -207,16 +207,10 @@ function productionInstall(install: ProjectInstall, project: NodeProject, keepDe
  * environment), which npm, yarn and pnpm all read.
  */
 function originalOmitsDev(a: Analysis, install: ProjectInstall): boolean {
-  const option = installOptions(install.args).some((o) =>
-    /^(--omit=dev|--production(=true)?|--prod|-P|--only=prod(uction)?)$/.test(o),
-  );
+  const option = installOptions(install.args).some((o) => /^(--omit=dev|--production(=true)?|--prod|-P|--only=prod(uction)?)$/.test(o));
   const env = a.stage.body
     .slice(0, install.index)
-    .some(
-      (i) =>
-        (i.keyword === "ENV" || i.keyword === "ARG") &&
-        /(^|\s)NODE_ENV(=|\s+)("?)production\3(\s|$)/.test(i.args.trim()),
-    );
+    .some((i) => (i.keyword === "ENV" || i.keyword === "ARG") && /(^|\s)NODE_ENV(=|\s+)("?)production\3(\s|$)/.test(i.args.trim()));
   return option || env;
 }
 

@@ -3,6 +3,7 @@
 // small copy of its output. Global CLIs the image runs are installed in the runtime at the same spec.
 import { aptInstallRun } from "../apt-run.js";
 import { posix } from "node:path";
+import { subsumedCopies } from "../subsumed-copies.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
@@ -284,11 +285,13 @@ export function layeredPlan({
     given?.spec && i < given.index
       ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
       : { ...instr, leading: "" };
+  // The manifests reorder-copy put first for the install's cache come again with `COPY . .`.
+  const repeated = subsumedCopies(body, a.cwdAt, context);
   const appCopies = (builder: string | null) => [
     ...(given?.spec ? [] : [...modulesCopy(), ...clientCopy(builder), ...lockCopy(builder)]),
     ...body.flatMap((instr, i) => {
       if (instr.keyword === "COPY" || instr.keyword === "ADD")
-        return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];
+        return (site && !site.keeps(instr)) || compiled?.indices.has(i) || repeated.has(i) ? [] : [replay(instr, i)];
       const run = direct?.find((r) => r.index === i);
       const gated = gate && run && run.index === lastRun ? [gate] : [];
       const outs = builder === null ? [] : [...(run?.outputs ?? []), ...gated];
