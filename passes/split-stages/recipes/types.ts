@@ -41,6 +41,7 @@ export type RecipeRefusalId =
   | "rustCargoCommand"
   | "rustCargoRun"
   | "rustEntryNotBuilt"
+  | "goEntryNotBuilt"
   | "rustComputedPath"
   | "rustSysCrate"
   | "rustLibraryRelease"
