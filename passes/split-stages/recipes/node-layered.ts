@@ -120,7 +120,7 @@ export function layeredPlan({
 
   const dropped = hooks.kind === "gitHooks" ? hooks.scripts : [];
   const deps = install ? depsStage(a, context, project, install, options, workspaceDirs, dropped) : null;
-  if (install && deps === null) return notLayered("a step before the install needs the sources the context copies before it");
+  if (deps && "notLayered" in deps) return deps;
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
   const user = deps?.user ?? null;
