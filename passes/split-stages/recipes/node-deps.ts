@@ -16,7 +16,7 @@ import type { RecipeOptions } from "./types.js";
 import { workspaceCopies } from "./node-workspaces.js";
 import { BERRY_CACHE, berryInstall } from "./node-berry.js";
 import { installFiles } from "./node-install-files.js";
-import { type DepsFiles, depsInstallRun } from "./node-install-run.js";
+import { type DepsFiles, depsInstallRun, namedBeforeInstall, replayable, touchesManifests } from "./node-install-run.js";
 import type { NotLayered } from "./node-layered.js";
 
 const MANIFEST =
@@ -50,8 +50,8 @@ export interface DepsStage {
 }
 
 /**
- * The deps stage: the steps before the install that do not read sources, then the manifests and the install's RUN;
- * or why the build does not fit.
+ * The deps stage: the steps before the install that do not read sources, then the manifests (and the steps that
+ * read them) and the install's RUN; or why the build does not fit.
  */
 export function depsStage(
   a: Analysis,
@@ -90,6 +90,8 @@ export function depsStage(
           return operands !== null && !i.flags.some((f) => f.name === "from") && operands.sources.some((s) => bringsFile(s, at(file)));
         })),
   };
+  // RUNs that read or edit the manifests (`npm pkg set`, a written `.npmrc`) follow the deps stage's copy of them.
+  const afterManifests: Instruction[] = [];
   for (const instr of body.slice(0, install.index)) {
     if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       // A file put outside the project (`COPY npmrc /root/.npmrc`, a CA certificate) may set up the install: repeated.
@@ -105,8 +107,21 @@ export function depsStage(
         leftOut.push(instr.line);
         continue;
       }
-      depsBody.push({ ...instr, leading: "" });
+      if (touchesManifests(instr, copied)) {
+        const replay = replayable(instr, files);
+        if (!replay.ok)
+          return notLayered(
+            `the RUN on line ${instr.line} reads the manifests and runs \`${replay.command}\`, which a stage with only the manifests cannot be shown to run`,
+          );
+        afterManifests.push({ ...instr, leading: "" });
+        for (const file of replay.reads) if (!copied.includes(file)) copied.push(file);
+      } else depsBody.push({ ...instr, leading: "" });
     } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
+      // A moved RUN runs as the install's user in the install's folder: it must have run so in the original too.
+      if (afterManifests.length > 0 && ["WORKDIR", "USER", "SHELL"].includes(instr.keyword))
+        return notLayered(
+          `the RUN on line ${afterManifests[0].line} reads the manifests before a \`${instr.keyword}\` that the install follows`,
+        );
       depsBody.push({ ...instr, leading: "" });
       if (instr.keyword === "USER") user = instr.args.trim();
     }
@@ -143,6 +158,7 @@ export function depsStage(
       }),
     ),
     ...workspaceCopies(workspaceDirs, project, installRun.line),
+    ...afterManifests,
     instruction("RUN", run.command, { flags: run.flags, line: installRun.line }),
   );
   const ownCache = cacheMount !== null && run.flags.includes(cacheMount);
@@ -275,11 +291,14 @@ function bringsFile(source: string, file: string): boolean {
   return path === "" || path === "." || file.startsWith(`${path}/`) || globMatcher(path)(file);
 }
 
-export function lockfileAtInstall(a: Analysis, project: NodeProject, install: ProjectInstall): "seen" | "absent" | "unknown" {
+export function lockfileAtInstall(a: Analysis, project: NodeProject, install: ProjectInstall): "seen" | "absent" | "removed" | "unknown" {
   const lockfile = project.lockfile;
   if (!lockfile) return "absent";
   const name = posix.basename(lockfile);
   let seen = false;
+  // The install's own RUN removing it first (`rm -f package-lock.json && npm install`): the original resolved afresh.
+  const named = namedBeforeInstall(a.stage.body[install.index], install, name);
+  if (named) return named.removed ? "removed" : "unknown";
   for (const instr of a.stage.body.slice(0, install.index)) {
     if (instr.keyword === "RUN" && instr.args.includes(name)) return "unknown";
     const operands = copyOperands(instr);

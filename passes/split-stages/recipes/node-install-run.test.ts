@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { instruction } from "../../../src/core/ir.js";
-import { depsInstallRun } from "./node-install-run.js";
+import { depsInstallRun, namedBeforeInstall, replayable, touchesManifests } from "./node-install-run.js";
 
 const install = { index: 0, tool: "npm" as const, dir: "/app", args: ["ci"], alone: false };
 const files = { workdir: "/app", has: (f: string) => ["package.json", "package-lock.json", ".npmrc.docker"].includes(f) };
@@ -44,4 +44,21 @@ test("cache cleanups are left out, and OS packages when the install needs none",
     osLeftOut: true,
   });
   expect(run("apt-get update && apt-get install -y git && npm ci", [], true)).toMatchObject({ osLeftOut: false });
+});
+
+test("a lockfile removed in the install's own RUN is one the original did not read; another use of it is unknown", () => {
+  const at = (script: string) => namedBeforeInstall(instruction("RUN", script), install, "package-lock.json");
+  expect(at("rm -f package-lock.json && npm ci")).toEqual({ removed: true });
+  expect(at("cp package-lock.docker.json package-lock.json && npm ci")).toEqual({ removed: false });
+  expect(at("npm ci && rm -f package-lock.json")).toBeNull();
+});
+
+test("a RUN before the install that edits the manifests follows their copy when the deps stage can run it", () => {
+  const manifests = ["package.json", "package-lock.json"];
+  const edit = instruction("RUN", 'npm pkg delete dependencies.canvas || true && npm pkg set dependencies.ms="^2.1.0"');
+  expect(touchesManifests(edit, manifests)).toBe(true);
+  expect(replayable(edit, files)).toEqual({ ok: true, reads: [] });
+  expect(touchesManifests(instruction("RUN", "sed -i s/x/y/ package.json"), manifests)).toBe(true);
+  expect(touchesManifests(instruction("RUN", "apt-get update"), manifests)).toBe(false);
+  expect(replayable(instruction("RUN", "node fix-manifest.js package.json"), files)).toMatchObject({ ok: false });
 });

@@ -93,6 +93,43 @@ export function depsInstallRun(
   return { ok: true, command: statements.join("; "), flags, reads, osLeftOut };
 }
 
+/**
+ * The commands before the install in the install's own RUN that name `name` (a lockfile), and whether each only
+ * removes it (`rm -f package-lock.json && npm install`: the original resolved afresh).
+ */
+export function namedBeforeInstall(instr: Instruction, install: ProjectInstall, name: string): { removed: boolean } | null {
+  if (instr.exec || instr.heredocs.length > 0 || !instr.args.includes(name)) return null;
+  const script = parseShell(joinContinuations(instr.args));
+  if (!script.ok) return { removed: false };
+  const commands = simpleCommands(script);
+  const at = commands.findIndex((c) => isInstall(c, install));
+  const naming = commands.slice(0, at < 0 ? commands.length : at).filter((c) => c.node.text.includes(name));
+  if (naming.length === 0) return null;
+  return { removed: naming.every((c) => c.name === "rm") };
+}
+
+/**
+ * Does a RUN before the install read or edit the files the deps stage copies (`npm pkg set`, `sed -i … package.json`,
+ * a written `.npmrc`)? Such a RUN must follow that COPY, as it followed the original's.
+ */
+export function touchesManifests(instr: Instruction, names: readonly string[]): boolean {
+  const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args);
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\w.-])(${escaped.join("|")})(?![\\w.-])`).test(text) || /\bnpm\s+(pkg|set-script|version)\b/.test(text);
+}
+
+/** Can stage `deps` run every command of a RUN before the install (moved after its COPY of the manifests)? */
+export function replayable(instr: Instruction, files: DepsFiles): { ok: true; reads: string[] } | { ok: false; command: string } {
+  if (instr.exec || instr.heredocs.length > 0) return { ok: false, command: instr.args.trim() };
+  const script = parseShell(joinContinuations(instr.args));
+  if (!script.ok) return { ok: false, command: instr.args.trim() };
+  const reads: string[] = [];
+  const mounts = mountTargets(instr);
+  for (const c of simpleCommands(script))
+    if (verdict(c, files, mounts, reads) === "unknown") return { ok: false, command: c.node.text.replace(/\s+/g, " ") };
+  return { ok: true, reads };
+}
+
 /** `apt-get update`, `apt-get install`, removing the package lists: what an install that needs no OS package can skip. */
 function osPackages(c: SimpleCommand): boolean {
   const name = posix.basename(c.name ?? "");

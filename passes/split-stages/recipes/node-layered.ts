@@ -305,7 +305,11 @@ export function layeredPlan({
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (found.lockfile && !project.lockfile)
-      notes.push({ line, id: "lockfileNotRead", data: { command: installCmd, lockfile: found.lockfile } });
+      notes.push({
+        line,
+        id: lock === "removed" ? "lockfileRemoved" : "lockfileNotRead",
+        data: { command: installCmd, lockfile: found.lockfile },
+      });
     else if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
   }
   return {

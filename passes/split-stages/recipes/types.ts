@@ -119,6 +119,7 @@ export type RecipeNoteId =
   | "workspaceManifests"
   | "osNeedsDev"
   | "lockfileNotRead"
+  | "lockfileRemoved"
   | "staticSiteOnly"
   | "buildCache"
   | "depsCache"
