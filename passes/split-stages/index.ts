@@ -237,6 +237,8 @@ export default definePass({
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
     lockfileNotRead:
       "The original install did not read `{lockfile}` (no COPY before it brings it), so stage `deps` does not either: `{command}` resolves versions afresh, as the original's did, and the two can differ; copy the lockfile before the install.",
+    lockfileRemoved:
+      "The original install's RUN removes `{lockfile}` before it installs, so stage `deps` does not copy it: `{command}` resolves versions afresh, as the original's did, and the two can differ; keep the lockfile to install the versions it names.",
     staticSiteOnly:
       "Left the sources and manifests out of the runtime: the image runs only `{server}`, which serves `{dir}`, a folder the build writes after the last COPY, and reads nothing else of the working folder (the context has no `serve.json`, `now.json` or `package.json` `static` settings).",
     buildCache:

@@ -121,7 +121,7 @@ export function layeredPlan({
 
   const dropped = hooks.kind === "gitHooks" ? hooks.scripts : [];
   const deps = install ? depsStage(a, context, project, install, options, workspaceDirs, dropped) : null;
-  if (install && deps === null) return notLayered("a step before the install needs the sources the context copies before it");
+  if (deps && "notLayered" in deps) return deps;
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
   const user = deps?.user ?? null;
@@ -309,7 +309,11 @@ export function layeredPlan({
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (found.lockfile && !project.lockfile)
-      notes.push({ line, id: "lockfileNotRead", data: { command: installCmd, lockfile: found.lockfile } });
+      notes.push({
+        line,
+        id: lock === "removed" ? "lockfileRemoved" : "lockfileNotRead",
+        data: { command: installCmd, lockfile: found.lockfile },
+      });
     else if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
   }
   return {

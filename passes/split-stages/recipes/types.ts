@@ -120,6 +120,7 @@ export type RecipeNoteId =
   | "workspaceManifests"
   | "osNeedsDev"
   | "lockfileNotRead"
+  | "lockfileRemoved"
   | "staticSiteOnly"
   | "buildCache"
   | "depsCache"
