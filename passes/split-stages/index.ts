@@ -318,6 +318,8 @@ export default definePass({
     outputsSystemFolder: "The build's outputs are unknown: a build step writes `{path}`, a system folder the runtime cannot take apart.",
     rustFiles:
       "Copied the program {binaries} and, of the project folder, {files}; the Rust sources, `target` and the toolchain stay in the build stage.",
+    rustNoDependencies:
+      "Split without Cargo.lock: Cargo.toml names no dependencies, so cargo has nothing to resolve and no crate links a system library.",
     rustOlderRelease:
       "Ran the program on `debian:bookworm-slim`: `{image}` is older than every tag of the bundled catalog (of {date}), so it was built on Debian bookworm or an earlier release, and the program links only the C library, which runs unchanged on a newer release.",
     rustLibraries:

@@ -132,6 +132,7 @@ export type RecipeNoteId =
   | "checksGate"
   | "rustFiles"
   | "rustOlderRelease"
+  | "rustNoDependencies"
   | "rustLibraries"
   | "rustCaCertificates"
   | "rustPath"
