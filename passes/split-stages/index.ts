@@ -120,6 +120,8 @@ export default definePass({
       "Did not split: on `{image}` only a static Go program gets a runtime (distroless: no shell, no Alpine packages), and {reason}; split by hand.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
+    nginxAlpinePackages:
+      "Did not split: the build adds Alpine packages to `{image}`, and which of them only build is not known, so the runtime on the same image would add them all again; build the site in a stage of its own (e.g. `node`) and copy it into nginx.",
     nothingBuildOnly:
       "Did not split: nothing the build installs is build-only (a compiler, headers), so a split would only trade `{image}` for `{slim}`; start from that image yourself if its smaller tool set suits the program.",
     nothingServed:

@@ -11,6 +11,7 @@ export type RecipeRefusalId =
   | "alreadySlimNotLayered"
   | "noRuntimeImage"
   | "nothingToGain"
+  | "nginxAlpinePackages"
   | "nothingServed"
   | "pythonVersion"
   | "cgoLibrary"
