@@ -157,6 +157,7 @@ const BUILDS_IN_CWD = new Set([
   "rollup",
   "react-scripts",
   "vue-cli-service",
+  "svelte-kit",
   "javac",
   "jar",
   "mvn",
