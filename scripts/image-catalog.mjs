@@ -1,9 +1,11 @@
 // Regenerate src/core/image-catalog.json from a local clone of docker-library/official-images:
-//   node scripts/image-catalog.mjs /path/to/official-images [since=2025-01-01]
+//   node scripts/image-catalog.mjs /path/to/official-images [since=2025-01-01] [linesSince=2021-06-01]
 // Each `Tags:` entry of a library file (plus its `SharedTags:`) is one group of tags that name the same
 // image; Windows entries are left out (msb-opt targets Linux builds). The catalog's date is the commit's.
 // Lines that left the file since `since` (node 20 after its end of life) keep their last group: their
 // tags stay on Docker Hub, pointing at the last release, so `node:20` still means that release.
+// Before `since`, back to `linesSince`, only whole release lines that left are kept (`python:3.8`, `node:16`, with
+// their variants: `3.8-slim`, `16-bullseye-slim`), for the images whose lines `LINE_PARTS` names; not every minor.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 
@@ -22,7 +24,9 @@ const IMAGES = [
   "ruby",
   "busybox",
 ];
-const [repo, since = "2025-01-01"] = process.argv.slice(2);
+/** How many version parts name a release line of the image (`3.8`, `16`). */
+const LINE_PARTS = { python: 2, node: 1 };
+const [repo, since = "2025-01-01", linesSince = "2021-06-01"] = process.argv.slice(2);
 if (!repo) throw new Error("usage: node scripts/image-catalog.mjs <official-images clone> [since]");
 const git = (...args) => execFileSync("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
 const commit = git("rev-parse", "HEAD").trim();
@@ -51,8 +55,9 @@ const images = {};
 for (const image of IMAGES) {
   const groups = groupsAt("HEAD", image);
   const claimed = new Set(groups.flat());
-  const older = git("log", `--since=${since}`, "--format=%H", "HEAD", "--", `library/${image}`).split("\n").filter(Boolean).slice(1);
-  for (const rev of older) {
+  const from = LINE_PARTS[image] ? linesSince : since;
+  const older = git("log", `--since=${from}`, "--format=%H %cs", "HEAD", "--", `library/${image}`).split("\n").filter(Boolean).slice(1);
+  for (const [rev, day] of older.map((l) => l.split(" "))) {
     let previous;
     try {
       previous = groupsAt(rev, image);
@@ -65,7 +70,9 @@ for (const image of IMAGES) {
       // Keep it only when it brings a floating tag that no newer group names (`20`, `iron-slim`, `3.9`),
       // not just more releases or dated snapshots (`bookworm-20250203`).
       const floating = (t) => t !== top && !/\d{8}/.test(t) && (parts(t) > 0 ? parts(t) < parts(top) : !/\d/.test(t.split("-")[0]));
-      if (!fresh.some(floating)) continue;
+      // Before `since`: only a tag that names a whole release line (`3.8-slim`, not `3.8.19` or `3.12-rc`).
+      const line = (t) => parts(t) === LINE_PARTS[image] && /^[\d.]+(-(?!rc)[a-z][\w.-]*)?$/.test(t);
+      if (!fresh.some(day < since ? (t) => floating(t) && line(t) : floating)) continue;
       const kept = [...new Set([top, ...fresh])];
       groups.push(kept);
       for (const t of kept) claimed.add(t);
@@ -75,7 +82,7 @@ for (const image of IMAGES) {
 }
 const catalog = {
   date,
-  source: `docker-library/official-images@${commit.slice(0, 12)} (library/*, lines dropped since ${since} kept)`,
+  source: `docker-library/official-images@${commit.slice(0, 12)} (library/*, lines dropped since ${since} kept; whole python and node lines since ${linesSince})`,
   images,
 };
 writeFileSync(new URL("../src/core/image-catalog.json", import.meta.url), `${JSON.stringify(catalog, null, 1)}\n`);

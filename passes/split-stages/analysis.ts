@@ -14,6 +14,7 @@ import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pi
 import { cargoInstallRoot } from "./recipes/rust-build.js";
 import { contextSource, entryPrograms, scriptPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
+import { outputRedirect, timezoneCommand, type TimezoneSetup } from "./timezone.js";
 
 export interface Refusal {
   readonly line: number;
@@ -80,6 +81,8 @@ export interface Analysis {
   readonly bins: ReadonlyMap<string, string>;
   /** RUNs that create users or groups or add Alpine packages, with the commands the runtime runs again. */
   readonly setup: readonly SystemSetup[];
+  /** RUNs that set the time zone (`ln -snf /usr/share/zoneinfo/$TZ /etc/localtime`): the runtime repeats them in place. */
+  readonly timezones: readonly TimezoneSetup[];
   /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
   readonly rootWrite: number | null;
   /** First line that writes into the base image's working folder when that is a system folder other than `/` (`/go`, the golang image's GOPATH): the recipe must copy named files out of it, never the folder. */
@@ -154,6 +157,7 @@ const BUILDS_IN_CWD = new Set([
   "rollup",
   "react-scripts",
   "vue-cli-service",
+  "svelte-kit",
   "javac",
   "jar",
   "mvn",
@@ -337,6 +341,9 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const workdirMade = new Set<string>();
   let poetrySystem = false;
   const setups: SystemSetup[] = [];
+  const timezones: TimezoneSetup[] = [];
+  /** Variables the stage's ENV and ARG lines declared so far: the runtime replays those lines in place. */
+  const declared = new Set<string>();
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
   const modes: Array<{ line: number; path: string; command: string; change: "chown" | "chmod"; value: string }> = [];
   /** Folders `mkdir` made. */
@@ -382,8 +389,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     switch (instr.keyword) {
       case "ONBUILD":
         return refuse(line, "onbuild");
+      case "ARG":
+        for (const v of declaredVariables(instr) ?? []) declared.add(v.name);
+        return;
       case "ENV":
         for (const v of declaredVariables(instr) ?? []) {
+          declared.add(v.name);
           const value = v.value === null ? null : substitute(v.value);
           if (value !== null && !value.includes("$")) env.set(v.name, value);
           else env.delete(v.name);
@@ -453,7 +464,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   function runEffects(script: ShellScript, instr: Instruction): void {
     const line = instr.line;
     let dir = cwd;
-    const commands = simpleCommands(script).filter((c) => c.name !== null && !NO_EFFECT.has(posix.basename(c.name)));
+    const zone = simpleCommands(script).filter((c) => timezoneCommand(c, declared) !== null);
+    const commands = simpleCommands(script).filter((c) => c.name !== null && !NO_EFFECT.has(posix.basename(c.name)) && !zone.includes(c));
     // Folders made (and given an owner or mode) before anything is written into them, by a RUN that does only
     // that and system setup: the runtime repeats the RUN (system-setup.ts), so no copied content takes an owner here.
     const folders = asRoot ? folderSetupPaths(commands) : null;
@@ -480,13 +492,14 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       return substitute(text).replace(/^"(.*)"$/, "$1");
     };
     for (const redirect of script.root.descendantsOfType("file_redirect")) {
+      if (zone.some((c) => outputRedirect(c)?.startIndex === redirect?.startIndex)) continue;
       const dest = redirect?.childForFieldName("destination");
       const value = dest ? (toWord(dest).value ?? shellValue(dest.text)) : null;
       if (value === null || value.startsWith("&") || /^\d$/.test(value) || value === "/dev/null") continue;
       add(line, at(line, dir, value));
     }
     for (const cmd of simpleCommands(script)) {
-      if (cmd.name === null) continue;
+      if (cmd.name === null || zone.includes(cmd)) continue;
       const name = posix.basename(cmd.name);
       const args = cmd.args.map((a) => a.value ?? shellValue(a.text) ?? a.text);
       const operands = args.filter((a) => !a.startsWith("-"));
@@ -591,6 +604,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     const setup = systemSetup(instr, commands, freshFolders, freshFolders ? unmadeFolders(folders ?? [], commands, dir) : []);
     if (!setup.ok) refuse(line, setup.id, { command: setup.word });
     else if (setup.setup) setups.push(setup.setup);
+    if (zone.length > 0)
+      timezones.push({
+        instr,
+        commands: zone.map((c) => [c.node.text, outputRedirect(c)?.text ?? ""].join(" ").trim()),
+        readsZoneFiles: zone.some((c) => timezoneCommand(c, declared) !== "zoneName"),
+      });
   }
 
   /** The folders a setup RUN gives an owner or mode that only a WORKDIR made (`WORKDIR /app` + `chown node /app`). */
@@ -715,6 +734,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     projectInstalls,
     owners,
     setup: setups,
+    timezones,
     rootWrite,
     baseDirWrite,
     runWrites,

@@ -91,6 +91,9 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
       const apt = a.apt.find((x) => x.instr === instr) as AptInstall;
       runtimeBody.push(aptInstallRun(apt.options, packages, apt.instr.line));
     }
+    // The time zone setup runs where the build ran it: after the ENV or ARG naming the zone and the install of tzdata.
+    const timezone = a.timezones.find((t) => t.instr === instr);
+    if (timezone) runtimeBody.push(setupRun(timezone.commands, instr.line));
     if (i === a.lastBuild && !first) runtimeBody.push(...copies(instr.line));
   });
   if (plan.replacesEntry) runtimeBody.push(plan.replacesEntry);

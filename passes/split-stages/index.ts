@@ -5,7 +5,7 @@ import { stageIndex, type Dockerfile } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
-import { analyze, isBuildTool } from "./analysis.js";
+import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands } from "./mentions.js";
 import { scriptWritingOutside } from "./own-scripts.js";
@@ -64,6 +64,12 @@ export default definePass({
       "Did not split: `{command}` lets the image choose the numeric id, counting up from the ids its system groups and users already take, and the runtime `{image}` has other ones than the build image; give the id (`--uid`/`--gid`), or split by hand.",
     setupShellless:
       "Did not split: this RUN creates users or groups or adds Alpine packages, which the shell-less runtime `{image}` cannot do; split by hand.",
+    timezoneRepeated:
+      "Set the time zone again in the runtime where the build did (line {lines}): `/etc/localtime` and `/etc/timezone` are files of the image's own `/etc`, which the runtime takes from its base; {zones}.",
+    timezoneNoZones:
+      "Did not split: the RUN sets the time zone from `/usr/share/zoneinfo`, which the runtime `{image}` may lack (the build did not install `tzdata` with apt-get); install `tzdata` with apt-get in the Dockerfile before it, or split by hand.",
+    timezoneShellless:
+      "Did not split: the RUN sets the time zone (`/etc/localtime`), which the shell-less runtime `{image}` cannot do again; split by hand.",
     corepackRepeated:
       "Ran corepack again at the start of the runtime (as on line {lines}): it puts the package managers' commands next to node, which the runtime's copies do not bring.",
     upgradeRepeated:
@@ -114,6 +120,8 @@ export default definePass({
       "Did not split: on `{image}` only a static Go program gets a runtime (distroless: no shell, no Alpine packages), and {reason}; split by hand.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
+    nginxAlpinePackages:
+      "Did not split: the build adds Alpine packages to `{image}`, and which of them only build is not known, so the runtime on the same image would add them all again; build the site in a stage of its own (e.g. `node`) and copy it into nginx.",
     nothingBuildOnly:
       "Did not split: nothing the build installs is build-only (a compiler, headers), so a split would only trade `{image}` for `{slim}`; start from that image yourself if its smaller tool set suits the program.",
     nothingServed:
@@ -314,6 +322,8 @@ export default definePass({
     outputsSystemFolder: "The build's outputs are unknown: a build step writes `{path}`, a system folder the runtime cannot take apart.",
     rustFiles:
       "Copied the program {binaries} and, of the project folder, {files}; the Rust sources, `target` and the toolchain stay in the build stage.",
+    rustNoDependencies:
+      "Split without Cargo.lock: Cargo.toml names no dependencies, so cargo has nothing to resolve and no crate links a system library.",
     rustOlderRelease:
       "Ran the program on `debian:bookworm-slim`: `{image}` is older than every tag of the bundled catalog (of {date}), so it was built on Debian bookworm or an earlier release, and the program links only the C library, which runs unchanged on a newer release.",
     rustLibraries:
@@ -473,6 +483,11 @@ export default definePass({
     const [apk] = a.setup.filter((u) => u.alpinePackages.length > 0);
     if (apk && !sameImage) return decline("apkOtherImage", { image: plan.image }, apk.instr.line);
     if (a.setup.length > 0 && plan.shellless) return decline("setupShellless", { image: plan.image }, a.setup[0].instr.line);
+    const [timezone] = a.timezones;
+    if (timezone && plan.shellless) return decline("timezoneShellless", { image: plan.image }, timezone.instr.line);
+    const zones = timezone ? zoneFilesSource(a, packages, recipe.id, plan.image, sameImage) : null;
+    if (zones === null && a.timezones.some((t) => t.readsZoneFiles))
+      return decline("timezoneNoZones", { image: plan.image }, timezone.instr.line);
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
     if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: plan.image });
 
@@ -530,7 +545,14 @@ export default definePass({
       );
 
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
-    const hardening = ctx.options.harden === true ? hardeningUser(stage, plan) : null;
+    // The repeated time zone setup writes /etc, as root: a user set before it could not.
+    const zoneAsRoot = timezone && !stage.body.some((i) => i.keyword === "USER");
+    const hardening =
+      ctx.options.harden !== true
+        ? null
+        : zoneAsRoot
+          ? { reason: `the runtime sets the time zone again (line ${timezone.instr.line}), which writes \`/etc\` as root` }
+          : hardeningUser(stage, plan);
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
@@ -613,6 +635,11 @@ export default definePass({
     const corepack = a.setup.filter((u) => u.commands.some((c) => c.startsWith("corepack ")));
     if (corepack.length > 0)
       ctx.report(corepack[0].instr.line, "corepackRepeated", { lines: corepack.map((u) => u.instr.line).join(", ") });
+    if (timezone)
+      ctx.report(timezone.instr.line, "timezoneRepeated", {
+        lines: a.timezones.map((t) => t.instr.line).join(", "),
+        zones: zones ?? "it names the zone only, so the zone files are not needed",
+      });
     const upgrades = a.setup.filter((u) => u.upgrades);
     if (upgrades.length > 0) ctx.report(upgrades[0].instr.line, "upgradeRepeated", { lines: upgrades.map((u) => u.instr.line).join(", ") });
     const leftOut = a.setup.filter((u) => (u.buildOnly ?? []).length > 0);
@@ -645,5 +672,29 @@ function copiedFromEarlier(df: Dockerfile, index: number): { stage: string; line
     const from = instr.flags.find((f) => f.name === "from")?.value;
     if (from && stageIndex(df, from, index) >= 0) return { stage: from, line: instr.line };
   }
+  return null;
+}
+
+/**
+ * Where the runtime's `/usr/share/zoneinfo` comes from when it sets the time zone again, or null when nothing
+ * shows it has one: the build's own image; its own install of `tzdata`, repeated in place before the setup; or an
+ * official Python slim image, which installs `tzdata` itself (docker-library/python, since 2020-11, PEP 615).
+ */
+function zoneFilesSource(
+  a: Analysis,
+  packages: ReadonlyArray<{ install: AptInstall; runtime: readonly string[] }>,
+  recipe: string,
+  image: string,
+  sameImage: boolean,
+): string | null {
+  if (sameImage) return "the runtime is the build's own image, with its zone files";
+  const firstReader = Math.min(...a.timezones.filter((t) => t.readsZoneFiles).map((t) => a.stage.body.indexOf(t.instr)));
+  const tzdata = packages.find(
+    (p) => p.runtime.some((x) => x.replace(/[=:].*$/, "") === "tzdata") && a.stage.body.indexOf(p.install.instr) <= firstReader,
+  );
+  if (tzdata)
+    return `the zone files come from \`tzdata\`, which the runtime installs before, as the build did on line ${tzdata.install.instr.line}`;
+  if (recipe === "python" && /-slim/.test(image))
+    return `the zone files come from \`tzdata\`, which the official Python slim image \`${image}\` installs`;
   return null;
 }

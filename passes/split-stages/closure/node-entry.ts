@@ -11,7 +11,8 @@ import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { contextSource } from "../entry.js";
 import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
-import { resolvePath } from "../paths.js";
+import { isUnder, resolvePath } from "../paths.js";
+import { adapterNodeOut } from "../recipes/node-framework-builds.js";
 import { importGraph } from "./imports.js";
 import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
@@ -181,6 +182,8 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
         return { keep: true, reason: `the entry runs \`${file}\` of \`${owner}\`, which package.json does not list as a dependency` };
       }
       const src = sourceOf(a, project, context, file);
+      // adapter-node's server bundles every package but the `dependencies`, which it imports (sveltejs/kit#1648).
+      if (src === null && adapterNodeServer(a, project, context, file)) continue;
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
       const use = graphUse(src);
       if (use) return use;
@@ -465,6 +468,13 @@ function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file
     if (found) return found;
   }
   return null;
+}
+
+/** The entry file is (in) the server that SvelteKit's adapter-node writes, by the project's svelte.config. */
+function adapterNodeServer(a: Analysis, project: NodeProject, context: BuildContext, file: string): boolean {
+  const out = adapterNodeOut((p) => context.read(posix.join(project.dir, p)));
+  const abs = resolvePath(a.workdir, file);
+  return out !== null && abs !== null && a.workdir !== null && isUnder(abs, resolvePath(a.workdir, out) ?? "");
 }
 
 /** A string setting of the project's tsconfig.json, null when not set. */

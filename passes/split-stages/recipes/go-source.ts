@@ -3,6 +3,7 @@
 // -lX`, `#cgo pkg-config: X`), and which files the program opens at run time by a literal path. Files a
 // `//go:embed` directive puts in the binary are not opened from disk unless a file-opening call names them.
 import type { BuildContext } from "../../../src/core/context.js";
+import { compiledForImage } from "./go-constraints.js";
 
 /** Modules that build only with cgo (they wrap a C library). */
 const CGO_MODULES = [
@@ -41,8 +42,11 @@ const OPENERS =
 // Calls that write a file or make a folder by path.
 const WRITERS = /\b(?:os\.(?:WriteFile|Create|OpenFile|Mkdir|MkdirAll)|ioutil\.WriteFile)\(\s*("[^"\n]+"|`[^`\n]+`)/g;
 
-/** Read the Go files of the context (a few levels deep; vendored packages only for cgo). */
-export function readGoSources(context: BuildContext, root = "."): GoSources {
+/**
+ * Read the Go files of the context that the build compiles for the image (a few levels deep; vendored
+ * packages only for cgo). `cgo` is the value of the `cgo` build tag: whether the build may use cgo.
+ */
+export function readGoSources(context: BuildContext, root = ".", cgo = true): GoSources {
   let cgoEvidence: string | null = null;
   const libraries = new Set<string>();
   const reads = new Set<string>();
@@ -59,7 +63,8 @@ export function readGoSources(context: BuildContext, root = "."): GoSources {
       if (name.endsWith(".go")) {
         if (name.endsWith("_test.go")) continue;
         const text = context.read(path) ?? "";
-        if (/^\s*import\s+(\(\s*)?"C"/m.test(text) && !/^\/\/go:build\s+ignore/m.test(text)) {
+        if (!compiledForImage(name, text, cgo)) continue;
+        if (/^\s*import\s+(\(\s*)?"C"/m.test(text)) {
           cgoEvidence ??= path;
           for (const m of text.matchAll(/#cgo\s+(?:[\w!,]+\s+)?LDFLAGS:([^\n]*)/g))
             for (const l of m[1].matchAll(/-l(\S+)/g)) libraries.add(l[1]);

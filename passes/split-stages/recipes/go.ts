@@ -117,10 +117,11 @@ export const goRecipe: Recipe = {
     const text = a.stage.body.map((i) => (i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG" ? i.args : "")).join("\n");
     const gomod = a.workdir === null ? null : contextSource(`${a.workdir}/go.mod`, a.sources);
     const root = gomod === null ? "." : posix.dirname(gomod);
-    const src = readGoSources(context, root);
+    const cgoOff = /CGO_ENABLED=?\s*0/.test(text);
+    const src = readGoSources(context, root, !cgoOff);
     const cgoSet = /CGO_ENABLED=?\s*\S/.test(text);
     const flag = glibcFlag(a);
-    const cgo = /CGO_ENABLED=?\s*1/.test(text) || ((src.cgo || flag?.cgo === true) && !/CGO_ENABLED=?\s*0/.test(text));
+    const cgo = /CGO_ENABLED=?\s*1/.test(text) || ((src.cgo || flag?.cgo === true) && !cgoOff);
     const notes: RecipeNote[] = [];
     const builderInserts = [];
     const installed = a.apt.flatMap((i) => i.packages);

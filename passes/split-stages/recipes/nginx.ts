@@ -26,11 +26,14 @@ function configPaths(a: Analysis, context: BuildContext): string[] {
 
 export const nginxRecipe: Recipe = {
   id: "nginx",
-  matches: (base) => isOfficial(base, "nginx") && !/alpine/.test(base.tag ?? ""),
+  matches: (base) => isOfficial(base, "nginx"),
   tools: ["nginx"],
   packagePolicy: "unlessNamed",
   sameBase: true,
   plan(base, a, context, runtimePackages) {
+    // Which Alpine packages only build is not known: the runtime would add them all again.
+    const apk = a.setup.find((u) => u.alpinePackages.length > 0);
+    if (apk) return { ok: false, id: "nginxAlpinePackages", data: { image: base.raw } };
     const read = [...DEFAULT_PATHS, ...configPaths(a, context)];
     const copyPaths = a.copyPaths.filter((p) => read.some((r) => isUnder(p, r) || isUnder(r, p)));
     if (copyPaths.length === 0) return { ok: false, id: "nothingServed", data: { image: base.raw } };

@@ -52,6 +52,17 @@ describe("tsc", () => {
 });
 
 describe("framework builds", () => {
+  test("SvelteKit: svelte-kit sync writes .svelte-kit; vite build with adapter-node writes its out folder too", () => {
+    const vite = 'import { sveltekit } from "@sveltejs/kit/vite";\nexport default { plugins: [sveltekit()] };\n';
+    const kit = (config: string) => files({ "vite.config.js": vite, "svelte.config.js": config });
+    const node = 'import adapter from "@sveltejs/adapter-node";\nexport default { kit: { adapter: adapter() } };\n';
+    expect(out("svelte-kit", ["sync"])).toEqual([".svelte-kit"]);
+    expect(out("vite", ["build"], kit(node))).toEqual([".svelte-kit", "build"]);
+    expect(out("vite", ["build"], kit(node.replace("adapter()", 'adapter({ out: "server" })')))).toEqual([".svelte-kit", "server"]);
+    expect(out("vite", ["build"], kit(node.replace("adapter()", "adapter({ out: dir })")))).toMatch(/kit.adapter/);
+    expect(out("vite", ["build"], kit(node.replace("adapter-node", "adapter-static")))).toMatch(/kit.adapter/);
+    expect(out("svelte-kit", ["package"])).toMatch(/not a build/);
+  });
   test("nest build: tsconfig.build.json first, its extends followed", () => {
     const read = files({
       "tsconfig.json": '{ "compilerOptions": { "outDir": "./dist" } }',

@@ -2,7 +2,7 @@
 // outputs one by one instead of the whole working folder. A tool not in the table, or a config the table
 // cannot read for its output folder, is `unknown` (the caller then copies everything): never a guess.
 import { posix } from "node:path";
-import { astro, docusaurus, nest, ng, vueCliService } from "./node-framework-builds.js";
+import { astro, docusaurus, nest, ng, svelteKit, svelteKitBuild, vueCliService } from "./node-framework-builds.js";
 import { prismaClientFolders } from "./prisma-client.js";
 import {
   type ConfigReader,
@@ -64,6 +64,8 @@ function vite(args: readonly string[], read: ConfigReader): ToolOutputs {
   const config = named ? { name: named, text: read(named) } : firstFile(read, configNames("vite.config"));
   if (config === null) return outputs("dist");
   if (config.text === null) return unknown("outputsConfigUnreadable", { file: config.name });
+  const kit = svelteKitBuild(config.text, read);
+  if (kit) return kit;
   if (literalKey(config.text, "root") !== "absent") return unknown("outputsConfigSets", { file: config.name, key: "root" });
   const out = literalKey(config.text, "outDir");
   return out === "absent"
@@ -122,6 +124,7 @@ const TOOLS: Readonly<Record<string, (args: readonly string[], read: ConfigReade
     return outputs(".next");
   },
   "vue-cli-service": vueCliService,
+  "svelte-kit": svelteKit,
   ng,
   babel: (args) => {
     const out = flagValue(args, ["-d", "--out-dir", "-o", "--out-file"]);

@@ -7,6 +7,7 @@ import {
   firstFile,
   configNames,
   flagValue,
+  literalKey,
   operandsOf,
   outputs,
   parseJsonc,
@@ -99,4 +100,31 @@ export function ng(args: readonly string[], read: ConfigReader): ToolOutputs {
 function unreadWord(args: readonly string[], operands: readonly string[] | null, allowed: number): string {
   if (operands !== null && operands.length > allowed) return operands[allowed];
   return args.find((w) => w.startsWith("-")) ?? args[0] ?? "";
+}
+
+/**
+ * Where adapter-node writes the server of a SvelteKit app, from svelte.config: its `out` option, else `build`;
+ * null when the config does not use adapter-node (another adapter, or none found), or gives `out` another way.
+ */
+export function adapterNodeOut(read: ConfigReader): string | null {
+  const config = firstFile(read, configNames("svelte.config"));
+  const name = config && /^\s*import\s+(\w+)\s+from\s+['"]@sveltejs\/adapter-node['"]/m.exec(config.text)?.[1];
+  if (!config || !name || !new RegExp(`\\badapter\\s*:\\s*${name}\\(`).test(config.text)) return null;
+  const out = literalKey(config.text, "out");
+  return out === "absent" ? "build" : out;
+}
+
+/**
+ * `vite build` with SvelteKit's plugin: the generated `.svelte-kit` and the adapter's output, known for
+ * adapter-node; null for a project without the plugin.
+ */
+export function svelteKitBuild(viteConfig: string, read: ConfigReader): ToolOutputs | null {
+  if (!/['"]@sveltejs\/kit\/vite['"]/.test(viteConfig)) return null;
+  const out = adapterNodeOut(read);
+  return out === null ? unknown("outputsConfigSets", { file: "svelte.config.js", key: "kit.adapter" }) : outputs(".svelte-kit", out);
+}
+
+/** `svelte-kit sync` writes the generated types and config under `.svelte-kit`. */
+export function svelteKit(args: readonly string[]): ToolOutputs {
+  return args[0] === "sync" ? outputs(".svelte-kit") : unknown("outputsNotABuild", { command: `svelte-kit ${args[0] ?? ""}`.trim() });
 }

@@ -4,6 +4,7 @@
 import { aptInstallRun } from "../apt-run.js";
 import { posix } from "node:path";
 import { subsumedCopies } from "../subsumed-copies.js";
+import { isUnder } from "../paths.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
@@ -295,7 +296,9 @@ export function layeredPlan({
           return (site && !site.keeps(instr)) || compiled?.indices.has(i) || repeated.has(i) ? [] : [replay(instr, i)];
         const run = direct?.find((r) => r.index === i);
         const gated = gate && run && run.index === lastRun ? [gate] : [];
-        const outs = builder === null ? [] : [...(run?.outputs ?? []), ...gated];
+        // An output a later RUN writes again comes with that RUN's copy (`svelte-kit sync`, then `vite build`).
+        const rewritten = (p: string) => direct?.some((r) => r.index > i && r.outputs.some((q) => isUnder(p, q))) === true;
+        const outs = builder === null ? [] : [...(run?.outputs ?? []).filter((p) => !rewritten(p)), ...gated];
         // Outputs made before a `chown -R` of the working folder take its owner, as the original's did.
         const who = given?.spec && run && run.index < given.index ? given.spec : (run?.user ?? null);
         const flags = [{ name: "from", value: builder ?? "" }, ...chown(who), ...link(who)];

@@ -29,4 +29,9 @@ test("the install itself, builds, global installs and checks change nothing ther
   expect(writer("RUN npm ci && npm install -g pm2\nRUN yarn global add serve")).toBeNull();
   expect(writer("RUN npx prisma --version\nRUN npm ci")).toBeNull();
   expect(writer("RUN npm ci\nCOPY . .\nRUN npm run build && npm prune --omit=dev")).toBeNull();
+  // A program run from node_modules/.bin names the folder without writing it; an operand naming it still counts.
+  expect(writer("RUN npm ci\nCOPY . .\nRUN ./node_modules/.bin/svelte-kit sync")).toBeNull();
+  expect(writer("RUN npm ci\nRUN ./node_modules/.bin/svelte-kit sync node_modules/x")?.command).toBe(
+    "./node_modules/.bin/svelte-kit sync node_modules/x",
+  );
 });

@@ -61,7 +61,9 @@ function writerIn(instr: Instruction, install: ProjectInstall | null, skipped: R
   for (const cmd of simpleCommands(parsed)) {
     const words = [cmd.name ?? "$?", ...cmd.args.map((w) => w.value ?? "$?")];
     const shown = cmd.node.text;
-    if (words.some((w) => /node_modules/.test(w))) return shown;
+    // A program run from node_modules/.bin names the folder without writing it (its own rule below may say it does).
+    const named = [words[0].replace(/^(\.\/)?node_modules\/\.bin\/[^/]+$/, ""), ...words.slice(1)];
+    if (named.some((w) => /node_modules/.test(w))) return shown;
     let [tool, ...args] = words;
     if (tool === "npx" || ((tool === "yarn" || tool === "pnpm") && ["exec", "dlx"].includes(args[0] ?? ""))) {
       const rest = (tool === "npx" ? args : args.slice(1)).filter((w) => !w.startsWith("-"));

@@ -306,7 +306,8 @@ class Follower {
    * working folder is copied on its own, unless it is a system folder or holds the working folder.
    */
   finish(wd: string): string[] {
-    const outs = [...this.outputs, ...this.written, ...this.made].map((w) => placed(wd, w));
+    // Two tools may name the same folder (`svelte-kit sync` and `vite build` both write `.svelte-kit`).
+    const outs = [...new Set([...this.outputs, ...this.written, ...this.made].map((w) => placed(wd, w)))];
     for (const t of this.touched) {
       const abs = resolvePath(wd, t.replace(/\/\*+$/, "").replace(/\/$/, ""));
       if (abs === null || !outs.some((o) => isUnder(abs, o))) fail("outputsRemoves", { path: t });

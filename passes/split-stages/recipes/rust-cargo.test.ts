@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
-import { cargoBins, crateNeeds, lockedCrates } from "./rust-cargo.js";
+import { cargoBins, crateNeeds, dependsOnNothing, lockedCrates } from "./rust-cargo.js";
 
 describe("cargoBins", () => {
   test("the package's main, its src/bin files and [[bin]] tables", () => {
@@ -47,5 +47,24 @@ describe("crateNeeds", () => {
   test("TLS crates that read the system's roots, not bundled webpki roots", () => {
     expect(crateNeeds(new Set(["reqwest", "native-tls"])).caRoots).toBe("native-tls");
     expect(crateNeeds(new Set(["reqwest", "rustls", "webpki-roots"])).caRoots).toBeNull();
+  });
+});
+
+describe("dependsOnNothing", () => {
+  const manifest = (toml: string) => dependsOnNothing(memoryContext({ "Cargo.toml": `[package]\nname = "app"\n\n${toml}` }), ".");
+  test("empty dependency tables, comments only, or none at all", () => {
+    expect(manifest("")).toBe(true);
+    expect(manifest("[dependencies]\n\n[profile.release]\nlto = true\n")).toBe(true);
+    expect(manifest('[dependencies]\n# serde = "1"\n[build-dependencies]\n')).toBe(true);
+  });
+  test("any entry of any dependency table, a dependency's own table, or a workspace", () => {
+    expect(manifest('[dependencies]\nserde = "1"\n')).toBe(false);
+    expect(manifest('[build-dependencies]\ncc = "1"\n')).toBe(false);
+    expect(manifest('[dev-dependencies]\nproptest = "1"\n')).toBe(false);
+    expect(manifest("[target.'cfg(unix)'.dependencies]\nlibc = \"0.2\"\n")).toBe(false);
+    expect(manifest('[dependencies.serde]\nversion = "1"\n')).toBe(false);
+    expect(manifest('[workspace]\nmembers = ["a"]\n')).toBe(false);
+    expect(dependsOnNothing(memoryContext({ "Cargo.toml": 'dependencies.log = "0.4"\n[package]\nname = "app"\n' }), ".")).toBe(false);
+    expect(dependsOnNothing(memoryContext({}), ".")).toBe(false);
   });
 });

@@ -71,6 +71,30 @@ export function cargoBins(context: BuildContext, root: string): CargoBins {
   return { ok: true, bins };
 }
 
+/**
+ * Whether the project at context folder `root` depends on no crate at all: no entry in any dependency table
+ * (`[dependencies]`, `[build-dependencies]`, `[dev-dependencies]`, their `target.….` forms, `[dependencies.x]`)
+ * and no workspace. Then cargo has nothing to resolve, with or without Cargo.lock, and no crate links a library.
+ */
+export function dependsOnNothing(context: BuildContext, root: string): boolean {
+  const toml = context.read(root === "." ? "Cargo.toml" : `${root}/Cargo.toml`);
+  if (toml === null) return false;
+  const heads = [...toml.matchAll(/^\s*\[{1,2}\s*([^\]]+?)\s*\]{1,2}\s*$/gm)];
+  // Dotted keys before the first table (`dependencies.serde = "1"`) name dependencies too.
+  const top = toml.slice(0, heads[0]?.index ?? toml.length);
+  if (/^\s*[\w.'"-]*dependencies\b/m.test(top)) return false;
+  return heads.every((m, i) => {
+    const name = m[1];
+    if (name === "workspace" || name.startsWith("workspace.")) return false;
+    const dependencyTable = /(^|\.)((dev|build)-)?dependencies(\.|$)/.exec(name);
+    if (!dependencyTable) return true;
+    // `[dependencies.serde]` is one dependency; `[dependencies]` counts by its entries.
+    if (dependencyTable[4] === ".") return false;
+    const body = toml.slice((m.index ?? 0) + m[0].length, heads[i + 1]?.index ?? toml.length);
+    return body.split("\n").every((line) => /^\s*(#.*)?$/.test(line));
+  });
+}
+
 /** The package names of Cargo.lock (every platform's: the lock does not say which build uses which). */
 export function lockedCrates(context: BuildContext, root: string): Set<string> {
   const lock = context.read(root === "." ? "Cargo.lock" : `${root}/Cargo.lock`) ?? "";

@@ -128,11 +128,12 @@ describe("run-time libraries", () => {
     expect(typeof r !== "string" && r.prelude).toEqual([]);
   });
   test("without the Cargo.lock the build used, the crates are unknown", () => {
-    expect(
-      plan(
-        'FROM rust:1-bookworm\nWORKDIR /app\nCOPY Cargo.toml ./\nCOPY src ./src\nRUN cargo build --release\nCMD ["./target/release/app"]\n',
-      ),
-    ).toBe("rustNoLock");
+    const noLock =
+      'FROM rust:1-bookworm\nWORKDIR /app\nCOPY Cargo.toml ./\nCOPY src ./src\nRUN cargo build --release\nCMD ["./target/release/app"]\n';
+    const withDependency = { "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nlog = "0.4"\n' };
+    expect(plan(noLock, withDependency)).toBe("rustNoLock");
+    // A project that depends on no crate has nothing to resolve.
+    expect(plan(noLock)).toMatchObject({ image: "debian:bookworm-slim", copyPaths: ["/app/target/release/app"] });
   });
   test("an unknown -sys crate declines", () => {
     expect(plan(build("cargo build --release", '["./target/release/app"]'), lock("libfoo-sys"))).toBe("rustSysCrate");

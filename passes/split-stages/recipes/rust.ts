@@ -15,7 +15,7 @@ import { libsOfDev } from "../closure/debian-libs.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { CARGO_HOME, type CargoStep, cargoCaches, cargoSteps, withCargoCaches } from "./rust-build.js";
-import { type CargoBin, cargoBins, crateNeeds, lockedCrates } from "./rust-cargo.js";
+import { type CargoBin, cargoBins, crateNeeds, dependsOnNothing, lockedCrates } from "./rust-cargo.js";
 import { madePaths } from "./rust-folders.js";
 import { entryScriptReads } from "../script-reads.js";
 import { readRustSources } from "./rust-source.js";
@@ -135,10 +135,11 @@ export const rustRecipe: Recipe = {
       return { ok: false, id: "rustEntryNotBuilt", data: { command: main, binaries: binaryList(names) } };
     }
 
-    // Only the lock the build used tells which crates link system libraries (a build without one resolves afresh).
+    // Only the lock the build used tells which crates link system libraries (a build without one resolves afresh),
+    // unless the project depends on no crate: then there is nothing to resolve.
     const lock = contextSource(posix.join(workdir, "Cargo.lock"), a.sources);
-    if (lock === null || lock !== posix.join(root, "Cargo.lock") || context.read(lock) === null)
-      return { ok: false, id: "rustNoLock", data: {} };
+    const locked = lock !== null && lock === posix.join(root, "Cargo.lock") && context.read(lock) !== null;
+    if (!locked && !dependsOnNothing(context, root)) return { ok: false, id: "rustNoLock", data: {} };
     const crates = lockedCrates(context, root);
     const src = readRustSources(context, root, crates);
     if (src.dynamicRead) return { ok: false, id: "rustComputedPath", data: src.dynamicRead };
@@ -148,6 +149,7 @@ export const rustRecipe: Recipe = {
     const libraries: string[] = [];
     const line = a.stage.body[a.lastBuild].line;
     const notes: RecipeNote[] = [];
+    if (!locked) notes.push({ line, id: "rustNoDependencies", data: {} });
     if (older) {
       if (needs.libraries.length > 0) return { ok: false, id: "rustRelease", data: { image: base.raw } };
       notes.push({ line, id: "rustOlderRelease", data: { image: base.raw, date: CATALOG_DATE } });

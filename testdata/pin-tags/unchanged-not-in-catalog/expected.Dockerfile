@@ -1,3 +1,3 @@
 FROM ghcr.io/acme/app:latest
-FROM node:16
+FROM node:10
 FROM myorg/tool

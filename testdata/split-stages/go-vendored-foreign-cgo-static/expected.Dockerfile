@@ -1,0 +1,11 @@
+FROM golang:1.22 AS build
+WORKDIR /src
+COPY . .
+ENV CGO_ENABLED=0
+RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -mod=vendor -o /app/server ./cmd/server
+
+FROM gcr.io/distroless/static-debian12 AS runtime
+USER root
+WORKDIR /src
+COPY --from=build /app/server /app/server
+ENTRYPOINT ["/app/server"]

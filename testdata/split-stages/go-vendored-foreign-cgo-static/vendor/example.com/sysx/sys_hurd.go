@@ -1,0 +1,4 @@
+package sysx
+
+// #include <stdlib.h>
+import "C"

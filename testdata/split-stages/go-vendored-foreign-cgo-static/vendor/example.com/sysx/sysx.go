@@ -1,0 +1,6 @@
+package sysx
+
+import "os"
+
+// PageSize is the memory page size of the system.
+func PageSize() int { return os.Getpagesize() }

@@ -1,0 +1,6 @@
+package sysx
+
+// #include <unistd.h>
+import "C"
+
+func pageSizeC() int { return int(C.getpagesize()) }

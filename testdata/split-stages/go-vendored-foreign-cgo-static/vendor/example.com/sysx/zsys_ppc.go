@@ -1,0 +1,8 @@
+//go:build aix && ppc
+
+package sysx
+
+// #include <unistd.h>
+import "C"
+
+func pageSizeC() int { return int(C.getpagesize()) }

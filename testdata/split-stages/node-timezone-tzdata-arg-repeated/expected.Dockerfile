@@ -1,0 +1,24 @@
+FROM node:20 AS build
+ARG TZ=Europe/Paris
+RUN apt-get update && apt-get install -y tzdata \
+    && ln -snf /usr/share/zoneinfo/$TZ /etc/localtime && echo "$TZ" > /etc/timezone \
+    && dpkg-reconfigure -f noninteractive tzdata
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+
+FROM build AS files
+RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
+
+FROM node:20-slim AS runtime
+ARG TZ=Europe/Paris
+RUN apt-get update \
+    && apt-get install -y tzdata \
+    && rm -rf /var/lib/apt/lists/*
+RUN ln -snf /usr/share/zoneinfo/$TZ /etc/localtime \
+    && echo "$TZ" > /etc/timezone \
+    && dpkg-reconfigure -f noninteractive tzdata
+WORKDIR /app
+COPY --from=files /app-files /app
+CMD ["node", "server.js"]

@@ -1,0 +1,7 @@
+//go:build !linux || !cgo
+
+package main
+
+import "os"
+
+func pid() int { return os.Getpid() }
