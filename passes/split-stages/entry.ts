@@ -8,6 +8,7 @@ import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
+import { tarCompressor } from "./tar.js";
 import { commandChain } from "./wrappers.js";
 
 export interface EntryProgram {
@@ -19,6 +20,8 @@ export interface EntryProgram {
   readonly artifact: string | null;
   /** It runs through a shell (shell form, `sh -c`, a script). */
   readonly shell: boolean;
+  /** The command that runs it as a child when the entry does not name it (`tar xJf seed.tar.xz` runs `xz`). */
+  readonly parent?: string;
 }
 
 export interface EntryInputs {
@@ -74,7 +77,8 @@ function programsOf(
       if (/^(\/bin\/)?(ba)?sh$/.test(argv[0]) && argv[1] === "-c" && argv[2] !== undefined) {
         return [...out, program(instr, from, argv[0], false, inputs), ...shellPrograms(instr, from, argv[2], inputs)];
       }
-      out.push(program(instr, from, argv[0], false, inputs), ...npmScript(instr, argv, inputs));
+      out.push(program(instr, from, argv[0], false, inputs), ...childPrograms(instr.line, from, argv, false, inputs));
+      out.push(...npmScript(instr, argv, inputs));
     }
     return out;
   }
@@ -102,7 +106,7 @@ function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: str
     if (!c.name) continue;
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
       if (argv[0].includes("$")) break;
-      out.push(program(instr, from, argv[0], true, inputs));
+      out.push(program(instr, from, argv[0], true, inputs), ...childPrograms(instr.line, from, argv, true, inputs));
       out.push(...npmScript(instr, argv, inputs));
     }
   }
@@ -113,6 +117,19 @@ function program(instr: Instruction, from: EntryProgram["from"], name: string, s
   const artifact = locate(name, inputs, inputs.searchPath ?? []);
   const result: EntryProgram = { name, from, line: instr.line, artifact, shell };
   return result;
+}
+
+/** The program a command runs as a child without naming it: tar's compressor. */
+function childPrograms(
+  line: number,
+  from: EntryProgram["from"],
+  argv: readonly string[],
+  shell: boolean,
+  inputs: EntryInputs,
+): EntryProgram[] {
+  const name = tarCompressor(argv);
+  if (name === null) return [];
+  return [{ name, from, line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell, parent: argv.join(" ") }];
 }
 
 /** The absolute path of a program inside the copied paths, if it is there. */
@@ -170,8 +187,10 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
     const text = shellScriptText(e, inputs);
     if (text === null) continue;
     for (const c of simpleCommands(parseShell(text))) {
-      if (c.name)
-        out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
+      if (!c.name) continue;
+      out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
+      const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
+      out.push(...childPrograms(e.line, "script", argv, true, inputs));
     }
   }
   return out;
@@ -231,7 +250,10 @@ function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInp
   if (script === undefined) return [];
   return simpleCommands(parseShell(script))
     .filter((c) => c.name)
-    .flatMap((c) => asProgram(c.name as string));
+    .flatMap((c) => [
+      ...asProgram(c.name as string),
+      ...childPrograms(instr.line, "script", [c.name as string, ...c.args.map((a) => a.value ?? a.text)], true, inputs),
+    ]);
 }
 
 /** The scripts of the working folder's package.json, from the build context. */
