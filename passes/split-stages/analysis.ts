@@ -698,7 +698,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const inputs = { workdir, copyPaths, sources, context, searchPath, scriptPath: modulesBin, knownBins: new Set(bins.keys()) };
   const direct = entryPrograms(df, stage, inputs);
   const entry = [...direct, ...scriptPrograms(direct, inputs)];
-  for (const e of unparsedScripts(direct, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
+  for (const e of unparsedScripts(entry, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
   return {
     stage,
     lastBuild,

@@ -51,11 +51,12 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
     const text = health.args.trim().replace(/^CMD\s+/i, "");
     texts.push(text.startsWith("[") ? words(parseExecForm(text) ?? []) : text);
   }
-  // The shell scripts the entry runs (an entrypoint that migrates, then `exec "$@"`), read from the context.
+  // The shell scripts the entry runs (an entrypoint that migrates, then `exec "$@"`) and the files they source,
+  // read from the context.
   for (const e of context ? a.entry : []) {
     const src = e.artifact === null ? null : contextSource(e.artifact, a.sources);
     const text = src === null ? null : (context?.read(src) ?? null);
-    if (text && SHELL_SHEBANG.test(text) && !texts.includes(text)) texts.push(text);
+    if (text && (SHELL_SHEBANG.test(text) || e.sourced) && !texts.includes(text)) texts.push(text);
   }
   return withScripts(a, texts, pkg, context);
 }
