@@ -101,7 +101,7 @@ function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean 
   return text?.startsWith("#!") === true && /\$\{?@/.test(text);
 }
 
-function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
+export function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
   const script = parseShell(text);
   const out: EntryProgram[] = [program(instr, from, "sh", true, inputs)];
   for (const c of simpleCommands(script)) {

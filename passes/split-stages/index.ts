@@ -174,6 +174,8 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     entryToolChild:
       "Did not split: `{parent}` runs `{command}` to compress or decompress the archive, and `{image}` does not provide it; install `{package}` with apt-get in the Dockerfile so the pass keeps it, else keep the build single-stage.",
+    daemonCommandsUnknown:
+      "Did not split: the image starts `{daemon}`, which runs the commands of files in the image, and this instruction {how}, so the programs and modules those commands need are unknown; COPY the file from the build context (a crontab to `/etc/cron.d/`, a supervisord config), or split by hand.",
     entryToolNpm:
       "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
     entryToolNpmScript:

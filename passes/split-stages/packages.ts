@@ -13,6 +13,8 @@ const PROVIDES: Readonly<Record<string, readonly string[]>> = {
   bzip2: ["bzip2", "bunzip2", "bzcat"],
   zstd: ["zstd", "unzstd", "zstdcat"],
   ncompress: ["compress", "uncompress"],
+  cron: ["cron", "crontab"],
+  supervisor: ["supervisord", "supervisorctl", "pidproxy", "echo_supervisord_conf"],
 };
 
 /**
