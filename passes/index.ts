@@ -13,17 +13,18 @@ import versionArgs from "./version-args/index.js";
  * `--passes` and `--skip` select from this list but never reorder it.
  */
 export const PASSES: readonly Pass[] = [
-  // First: it decides the stage layout that the later passes then tidy inside each stage.
+  // First: the split reads the install before the sources it moves there (a naive `COPY . .` first would make
+  // split-stages decline, and a second run, seeing the reordered file, split it: not idempotent). The stages
+  // split-stages makes from it keep that order.
+  reorderCopy,
+  // Then the stage layout that the later passes tidy inside each stage.
   splitStages,
   // Right after split-stages: it checks that the builder split-stages made still runs the tests the final
   // image waits for (or moves them into a test stage) before later passes tidy the stages.
   testStage,
   // After split-stages (it also clears the ARGs that pass repeats in the runtime stage) and before
-  // reorder-copy and merge-run, which then see the secret mounts (merge-run merges only RUNs with equal flags).
+  // merge-run, which then sees the secret mounts (it merges only RUNs with equal flags).
   buildSecrets,
-  // After split-stages (it works on the stages that pass leaves) and before merge-run (which must not
-  // merge an install RUN with the steps that need the sources).
-  reorderCopy,
   // After the stage split and COPY reordering have settled which RUNs are adjacent.
   mergeRun,
   // It pins every FROM, including the runtime stage that split-stages adds.

@@ -3,6 +3,7 @@
 import type { BuildContext } from "../../src/core/context.js";
 import { isIgnored, parseDockerignore, type IgnorePattern } from "../../src/core/dockerignore.js";
 import { allInstructions, type Dockerfile, type Instruction } from "../../src/core/ir.js";
+import { gitReader } from "./git-readers.js";
 
 export interface Suggestion {
   readonly pattern: string;
@@ -29,7 +30,13 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
     .join("\n");
   const suggestions: Suggestion[] = [];
   const refused: Refused[] = [];
-  if (/\bgit\b/.test(runs)) refused.push({ pattern: ".git", reason: "a RUN calls `git`, which may read the repository" });
+  // Only a context that holds the repository needs the closer look.
+  const readsGit = ctx.exists(".git")
+    ? gitReader(df, ctx)
+    : /\bgit\b/.test(runs)
+      ? "a RUN calls `git`, which may read the repository"
+      : null;
+  if (readsGit) refused.push({ pattern: ".git", reason: readsGit });
   else suggestions.push({ pattern: ".git", why: "version control" });
   const node = ctx.exists("package.json");
   if (node && INSTALLS_NODE.test(runs)) suggestions.push({ pattern: "node_modules", why: "Node: the image installs its own" });

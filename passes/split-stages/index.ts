@@ -241,6 +241,8 @@ export default definePass({
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
     lockfileNotRead:
       "The original install did not read `{lockfile}` (no COPY before it brings it), so stage `deps` does not either: `{command}` resolves versions afresh, as the original's did, and the two can differ; copy the lockfile before the install.",
+    lockfileRemoved:
+      "The original install's RUN removes `{lockfile}` before it installs, so stage `deps` does not copy it: `{command}` resolves versions afresh, as the original's did, and the two can differ; keep the lockfile to install the versions it names.",
     staticSiteOnly:
       "Left the sources and manifests out of the runtime: the image runs only `{server}`, which serves `{dir}`, a folder the build writes after the last COPY, and reads nothing else of the working folder (the context has no `serve.json`, `now.json` or `package.json` `static` settings).",
     buildCache:
@@ -341,6 +343,8 @@ export default definePass({
       "Did not split: the image runs the program with `cargo`, which a slim runtime does not have; build it with `cargo build --release` and run `target/release/<name>` in CMD.",
     rustEntryNotBuilt:
       "Did not split: the image runs `{command}`, which is not a binary the cargo steps make ({binaries}) nor a file of the build context; run the built binary, or split by hand.",
+    goEntryNotBuilt:
+      "Did not split: the image runs `{command}` (`{path}`), which no step makes (the Go build writes {outputs}) and the build context does not hold, so the original fails at start too; run the built program, or split by hand.",
     rustComputedPath:
       'Did not split: `{file}` opens a file by a computed path (`{call}`), so the files the program reads at run time are unknown; write the path literally (e.g. `"static/index.html"`) or split by hand.',
     rustNoLock:

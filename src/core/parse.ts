@@ -309,6 +309,28 @@ function toInstruction(
   return { keyword, flags, args, exec, heredocs, leading, line, raw, eol };
 }
 
+/** Go's duration syntax (`30s`, `1m30s`, `1.5h`), which BuildKit parses HEALTHCHECK's times with; `0` too. */
+const DURATION = /^([0-9]*(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$|^0$/;
+const MOUNT_TYPES = new Set(["bind", "cache", "tmpfs", "secret", "ssh"]);
+const FLAG_CHOICES: Readonly<Record<string, ReadonlySet<string>>> = {
+  network: new Set(["default", "none", "host"]),
+  security: new Set(["sandbox", "insecure"]),
+};
+
+/** Values BuildKit refuses for a flag it knows: HEALTHCHECK's times and retries, RUN's mount type, network, security. */
+function checkFlagValue(keyword: string, name: string, value: string, line: number): void {
+  if (keyword === "HEALTHCHECK" && name === "retries" && !/^[0-9]+$/.test(value))
+    throw new DockerfileError(`invalid value for flag retries: ${value}`, line);
+  if (keyword === "HEALTHCHECK" && name !== "retries" && !DURATION.test(value.replace(/^[+]/, "")))
+    throw new DockerfileError(`invalid duration for flag ${name}: ${value}`, line);
+  if (keyword !== "RUN") return;
+  if (name === "mount") {
+    const type = /(?:^|,)type=([^,]*)/.exec(value)?.[1];
+    if (type !== undefined && !MOUNT_TYPES.has(type)) throw new DockerfileError(`unsupported mount type "${type}"`, line);
+  } else if (FLAG_CHOICES[name] && !FLAG_CHOICES[name].has(value))
+    throw new DockerfileError(`invalid value for flag ${name}: ${value}`, line);
+}
+
 /** What BuildKit's instruction parser rejects in one instruction (its flags and argument count). */
 function validate(keyword: string, flags: readonly Flag[], args: string, heredoc: boolean, line: number, escape: "\\" | "`"): void {
   // Split on first use: a RUN, most of a file's text, needs no words.
@@ -340,6 +362,7 @@ function validate(keyword: string, flags: readonly Flag[], args: string, heredoc
     if (f.name === "chmod" && f.value && !f.value.includes("$") && !/^[0-7]{3,4}$/.test(f.value) && !SYMBOLIC_MODE.test(f.value)) {
       throw new DockerfileError(`invalid chmod parameter: ${f.value}`, line);
     }
+    if (f.value && !f.value.includes("$")) checkFlagValue(keyword, f.name, f.value, line);
   }
   if (NEEDS_ARGUMENT.has(keyword) && !heredoc && words().length === 0) {
     throw new DockerfileError(`${keyword} requires at least one argument`, line);

@@ -11,6 +11,7 @@ import type { Analysis } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { entryScriptReads } from "../script-reads.js";
+import { goEntryNotBuilt } from "./go-entry.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -145,6 +146,8 @@ export const goRecipe: Recipe = {
     if (generated.unknown) return { ok: false, id: "goGeneratedRead", data: generated.unknown };
     const scripts = entryScriptReads(a, context);
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
+    const missing = goEntryNotBuilt(a, context);
+    if (missing) return { ok: false, id: "goEntryNotBuilt", data: missing };
     const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, scripts.paths);
     const copyPaths = files ?? undefined;
     const made = generated.made.map((m) => `\`${m}\``).join(", ");

@@ -16,6 +16,8 @@ import type { RecipeOptions } from "./types.js";
 import { workspaceCopies } from "./node-workspaces.js";
 import { BERRY_CACHE, berryInstall } from "./node-berry.js";
 import { installFiles } from "./node-install-files.js";
+import { type DepsFiles, depsInstallRun, namedBeforeInstall, replayable, touchesManifests } from "./node-install-run.js";
+import type { NotLayered } from "./node-layered.js";
 
 const MANIFEST =
   /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/;
@@ -32,8 +34,11 @@ const CACHE: Readonly<Record<ProjectInstall["tool"], string>> = {
 const DROPPED_OPTIONS =
   /^(--production(=.*)?|--prod|-P|--dev|-D|--omit=dev|--include=dev|--also=.*|--only=.*|--frozen-lockfile(=.*)?|--immutable)$/;
 
+const notLayered = (why: string): NotLayered => ({ notLayered: why });
+
 export interface DepsStage {
   readonly body: readonly Instruction[];
+  /** The production install (the RUN around it may hold the original's setup commands too). */
   readonly command: string;
   /** The non-root user the install ran as, if any. */
   readonly user: string | null;
@@ -44,7 +49,10 @@ export interface DepsStage {
   readonly cache: string | null;
 }
 
-/** The deps stage: the steps before the install that do not read sources, then the manifests and the install. */
+/**
+ * The deps stage: the steps before the install that do not read sources, then the manifests (and the steps that
+ * read them) and the install's RUN; or why the build does not fit.
+ */
 export function depsStage(
   a: Analysis,
   context: BuildContext,
@@ -54,7 +62,7 @@ export function depsStage(
   workspaceDirs: readonly string[] = [],
   /** The project's own install scripts the deps stage removes from its package.json first (git-hook installers). */
   dropScripts: readonly string[] = [],
-): DepsStage | null {
+): DepsStage | NotLayered {
   const body = a.stage.body;
   const depsBody: Instruction[] = [];
   let sawSources = false;
@@ -63,6 +71,27 @@ export function depsStage(
   const dev = originalOmitsDev(a, install) ? ({ keep: false } as const) : devDependencyUse(a, project, context);
   const osNeeded = installNeedsOs(project, dev.keep);
   const leftOut: number[] = [];
+  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
+  for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  // Patches and hooks the install reads (the layered plan is not taken when they cannot be told): each
+  // keeps its folder, so those in a subfolder come in a COPY per folder.
+  const reads = installFiles(project, context);
+  const copied = [...manifests, ...(reads.ok ? reads.files : [])];
+  // Besides those, a file of the context a setup command reads (`cp .npmrc.docker .npmrc`), when a COPY before the
+  // install brought it as it did for the original.
+  const files: DepsFiles = {
+    workdir: a.workdir ?? "/",
+    has: (file) =>
+      copied.includes(file) ||
+      (context.exists(at(file)) &&
+        body.slice(0, install.index).some((i) => {
+          const operands = copyOperands(i);
+          return operands !== null && !i.flags.some((f) => f.name === "from") && operands.sources.some((s) => bringsFile(s, at(file)));
+        })),
+  };
+  // RUNs that read or edit the manifests (`npm pkg set`, a written `.npmrc`) follow the deps stage's copy of them.
+  const afterManifests: Instruction[] = [];
   for (const instr of body.slice(0, install.index)) {
     if (instr.keyword === "COPY" || instr.keyword === "ADD") {
       // A file put outside the project (`COPY npmrc /root/.npmrc`, a CA certificate) may set up the install: repeated.
@@ -73,47 +102,47 @@ export function depsStage(
       const managerCli = global?.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p));
       // A global install of named packages reads no sources: it may follow `COPY . .`.
       if (global?.alone && !managerCli) continue;
-      if (sawSources) return null;
+      if (sawSources) return notLayered("a step before the install needs the sources the context copies before it");
       if (!osNeeded && aptOnly(instr)) {
         leftOut.push(instr.line);
         continue;
       }
-      depsBody.push({ ...instr, leading: "" });
+      if (touchesManifests(instr, copied)) {
+        const replay = replayable(instr, files);
+        if (!replay.ok)
+          return notLayered(
+            `the RUN on line ${instr.line} reads the manifests and runs \`${replay.command}\`, which a stage with only the manifests cannot be shown to run`,
+          );
+        afterManifests.push({ ...instr, leading: "" });
+        for (const file of replay.reads) if (!copied.includes(file)) copied.push(file);
+      } else depsBody.push({ ...instr, leading: "" });
     } else if (["ARG", "ENV", "WORKDIR", "USER", "SHELL"].includes(instr.keyword)) {
+      // A moved RUN runs as the install's user in the install's folder: it must have run so in the original too.
+      if (afterManifests.length > 0 && ["WORKDIR", "USER", "SHELL"].includes(instr.keyword))
+        return notLayered(
+          `the RUN on line ${afterManifests[0].line} reads the manifests before a \`${instr.keyword}\` that the install follows`,
+        );
       depsBody.push({ ...instr, leading: "" });
       if (instr.keyword === "USER") user = instr.args.trim();
     }
   }
   if (user === "root" || user === "0") user = null;
-  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
-  const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
-  for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
-  // Patches and hooks the install reads (the layered plan is not taken when they cannot be told): each
-  // keeps its folder, so those in a subfolder come in a COPY per folder.
-  const reads = installFiles(project, context);
+  const installRun = body[install.index];
+  const berry = project.manager === "yarn-berry";
+  const unhook = dropScripts.length > 0 ? `npm pkg delete ${dropScripts.map((n) => `scripts.${n}`).join(" ")} && ` : "";
+  const command = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep, a.stage.base);
+  const cache = berry ? BERRY_CACHE : CACHE[install.tool];
+  const cacheMount = options.cacheMounts && user === null ? { name: "mount", value: `type=cache,target=${cache}` } : null;
+  // The install's RUN as the original ran it: its setup commands around the install, its mounts.
+  const run = depsInstallRun(installRun, install, unhook + command, { files, cache: cacheMount, osNeeded });
+  if (!run.ok) return notLayered(run.why);
+  if (run.osLeftOut) leftOut.push(installRun.line);
+  for (const file of run.reads) if (!copied.includes(file)) copied.push(file);
   const readsByFolder = new Map<string, string[]>();
-  for (const file of reads.ok ? reads.files : []) {
+  for (const file of copied.slice(manifests.length)) {
     if (posix.dirname(file) === ".") manifests.push(file);
     else readsByFolder.set(posix.dirname(file), [...(readsByFolder.get(posix.dirname(file)) ?? []), file]);
   }
-  const installRun = body[install.index];
-  const corepack = /\bcorepack\s+enable\b/.test(installRun.args) ? "corepack enable && " : "";
-  const berry = project.manager === "yarn-berry";
-  const unhook = dropScripts.length > 0 ? `npm pkg delete ${dropScripts.map((n) => `scripts.${n}`).join(" ")} && ` : "";
-  // Alpine packages the install RUN adds (a compiler for native addons) and deletes again around it.
-  const apk = a.setup.find((u) => u.instr === installRun)?.apk ?? { add: [], del: [] };
-  const manager = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep, a.stage.base);
-  // The package manager installed globally by the install's own RUN (`npm install -g pnpm && pnpm install`).
-  const cli = a.globalInstalls.find((g) => g.instr === installRun && g.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p)));
-  const cliFirst = cli
-    ? `${cli.command
-        .replace(/\\\r?\n\s*/g, " ")
-        .replace(/\s+/g, " ")
-        .trim()} && `
-    : "";
-  const command = corepack + cliFirst + unhook + [...apk.add, manager, ...apk.del].join(" && ");
-  const cache = berry ? BERRY_CACHE : CACHE[install.tool];
-  const mount = options.cacheMounts && user === null ? [{ name: "mount", value: `type=cache,target=${cache}` }] : [];
   // The manifests keep the owner the install saw (`COPY --chown=node:node . .` before `USER node` and `npm
   // install`, which rewrites the lockfile): a root-owned copy would stop a non-root install.
   const owner = manifestOwner(a, at("package.json"), install);
@@ -129,9 +158,11 @@ export function depsStage(
       }),
     ),
     ...workspaceCopies(workspaceDirs, project, installRun.line),
-    instruction("RUN", command, { flags: mount, line: installRun.line }),
+    ...afterManifests,
+    instruction("RUN", run.command, { flags: run.flags, line: installRun.line }),
   );
-  return { body: depsBody, command, user, dev, leftOut, cache: mount.length > 0 ? cache : null };
+  const ownCache = cacheMount !== null && run.flags.includes(cacheMount);
+  return { body: depsBody, command: unhook + command, user, dev, leftOut, cache: ownCache ? cache : null };
 }
 
 /**
@@ -207,16 +238,10 @@ function productionInstall(install: ProjectInstall, project: NodeProject, keepDe
  * environment), which npm, yarn and pnpm all read.
  */
 function originalOmitsDev(a: Analysis, install: ProjectInstall): boolean {
-  const option = installOptions(install.args).some((o) =>
-    /^(--omit=dev|--production(=true)?|--prod|-P|--only=prod(uction)?)$/.test(o),
-  );
+  const option = installOptions(install.args).some((o) => /^(--omit=dev|--production(=true)?|--prod|-P|--only=prod(uction)?)$/.test(o));
   const env = a.stage.body
     .slice(0, install.index)
-    .some(
-      (i) =>
-        (i.keyword === "ENV" || i.keyword === "ARG") &&
-        /(^|\s)NODE_ENV(=|\s+)("?)production\3(\s|$)/.test(i.args.trim()),
-    );
+    .some((i) => (i.keyword === "ENV" || i.keyword === "ARG") && /(^|\s)NODE_ENV(=|\s+)("?)production\3(\s|$)/.test(i.args.trim()));
   return option || env;
 }
 
@@ -261,16 +286,19 @@ function manifestOwner(a: Analysis, file: string, install: ProjectInstall): stri
 function bringsFile(source: string, file: string): boolean {
   const path = posix
     .normalize(source)
-    .replace(/^\.\/?/, "")
+    .replace(/^\.(\/|$)/, "")
     .replace(/\/+$/, "");
   return path === "" || path === "." || file.startsWith(`${path}/`) || globMatcher(path)(file);
 }
 
-export function lockfileAtInstall(a: Analysis, project: NodeProject, install: ProjectInstall): "seen" | "absent" | "unknown" {
+export function lockfileAtInstall(a: Analysis, project: NodeProject, install: ProjectInstall): "seen" | "absent" | "removed" | "unknown" {
   const lockfile = project.lockfile;
   if (!lockfile) return "absent";
   const name = posix.basename(lockfile);
   let seen = false;
+  // The install's own RUN removing it first (`rm -f package-lock.json && npm install`): the original resolved afresh.
+  const named = namedBeforeInstall(a.stage.body[install.index], install, name);
+  if (named) return named.removed ? "removed" : "unknown";
   for (const instr of a.stage.body.slice(0, install.index)) {
     if (instr.keyword === "RUN" && instr.args.includes(name)) return "unknown";
     const operands = copyOperands(instr);

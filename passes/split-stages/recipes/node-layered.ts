@@ -3,6 +3,7 @@
 // small copy of its output. Global CLIs the image runs are installed in the runtime at the same spec.
 import { aptInstallRun } from "../apt-run.js";
 import { posix } from "node:path";
+import { subsumedCopies } from "../subsumed-copies.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
@@ -120,7 +121,7 @@ export function layeredPlan({
 
   const dropped = hooks.kind === "gitHooks" ? hooks.scripts : [];
   const deps = install ? depsStage(a, context, project, install, options, workspaceDirs, dropped) : null;
-  if (install && deps === null) return notLayered("a step before the install needs the sources the context copies before it");
+  if (deps && "notLayered" in deps) return deps;
   const dev = deps?.dev ?? ({ keep: false } as const);
   const installCmd = deps?.command ?? "";
   const user = deps?.user ?? null;
@@ -284,20 +285,23 @@ export function layeredPlan({
     given?.spec && i < given.index
       ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
       : { ...instr, leading: "" };
-  const appCopies = (builder: string | null) => [
-    ...(given?.spec ? [] : [...modulesCopy(), ...clientCopy(builder), ...lockCopy(builder)]),
-    ...body.flatMap((instr, i) => {
-      if (instr.keyword === "COPY" || instr.keyword === "ADD")
-        return (site && !site.keeps(instr)) || compiled?.indices.has(i) ? [] : [replay(instr, i)];
-      const run = direct?.find((r) => r.index === i);
-      const gated = gate && run && run.index === lastRun ? [gate] : [];
-      const outs = builder === null ? [] : [...(run?.outputs ?? []), ...gated];
-      // Outputs made before a `chown -R` of the working folder take its owner, as the original's did.
-      const who = given?.spec && run && run.index < given.index ? given.spec : (run?.user ?? null);
-      const flags = [{ name: "from", value: builder ?? "" }, ...chown(who), ...link(who)];
-      return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
-    }),
-  ];
+  // The manifests reorder-copy put first for the install's cache come again with `COPY . .`.
+  const repeated = subsumedCopies(body, a.cwdAt, context);
+  const appCopies = (builder: string | null) =>
+    lastOfEachOutput([
+      ...(given?.spec ? [] : [...modulesCopy(), ...clientCopy(builder), ...lockCopy(builder)]),
+      ...body.flatMap((instr, i) => {
+        if (instr.keyword === "COPY" || instr.keyword === "ADD")
+          return (site && !site.keeps(instr)) || compiled?.indices.has(i) || repeated.has(i) ? [] : [replay(instr, i)];
+        const run = direct?.find((r) => r.index === i);
+        const gated = gate && run && run.index === lastRun ? [gate] : [];
+        const outs = builder === null ? [] : [...(run?.outputs ?? []), ...gated];
+        // Outputs made before a `chown -R` of the working folder take its owner, as the original's did.
+        const who = given?.spec && run && run.index < given.index ? given.spec : (run?.user ?? null);
+        const flags = [{ name: "from", value: builder ?? "" }, ...chown(who), ...link(who)];
+        return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
+      }),
+    ]);
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
@@ -305,7 +309,11 @@ export function layeredPlan({
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
     if (found.lockfile && !project.lockfile)
-      notes.push({ line, id: "lockfileNotRead", data: { command: installCmd, lockfile: found.lockfile } });
+      notes.push({
+        line,
+        id: lock === "removed" ? "lockfileRemoved" : "lockfileNotRead",
+        data: { command: installCmd, lockfile: found.lockfile },
+      });
     else if (!project.lockfile) notes.push({ line, id: "noLockfile", data: { command: installCmd } });
   }
   return {
@@ -365,6 +373,16 @@ export function layeredPlan({
         .join(" and "),
     },
   };
+}
+
+/**
+ * The build's outputs once each: two RUNs that both write a path (`prisma generate`, then a build script that
+ * generates again) copy the same final state of the build stage, so only the last copy counts.
+ */
+function lastOfEachOutput(copies: readonly Instruction[]): Instruction[] {
+  const key = (i: Instruction) => `${i.args}\0${i.flags.map((f) => `${f.name}=${f.value}`).join(" ")}`;
+  const fromStage = (i: Instruction) => i.flags.some((f) => f.name === "from");
+  return copies.filter((c, k) => !fromStage(c) || !copies.slice(k + 1).some((later) => key(later) === key(c)));
 }
 
 /** Some COPY gives an owner or a mode, or a USER is set: parent folders may not be root's. */

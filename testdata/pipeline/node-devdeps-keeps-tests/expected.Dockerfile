@@ -15,7 +15,6 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 COPY --from=build /app/package.json /app/package.json
 EXPOSE 3000

@@ -19,7 +19,6 @@ FROM node:${NODE_VERSION}-slim AS runtime
 COPY --from=test /tmp/tests-passed /tmp/tests-passed
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 COPY --from=build /app/package.json /app/package.json
 EXPOSE 3000

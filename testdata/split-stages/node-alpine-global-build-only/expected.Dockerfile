@@ -6,6 +6,5 @@ RUN --mount=type=cache,target=/root/.npm npm install
 FROM node:20-alpine AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 CMD ["npm", "run", "start"]

@@ -8,7 +8,6 @@ FROM node:18-alpine AS runtime
 RUN apk add --no-cache tini
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package*.json ./
 COPY . .
 EXPOSE 3000
 ENTRYPOINT ["/sbin/tini", "--"]

@@ -8,6 +8,5 @@ FROM node:20-alpine AS runtime
 RUN apk add --no-cache g++ expat-dev
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 CMD ["node", "server.js"]

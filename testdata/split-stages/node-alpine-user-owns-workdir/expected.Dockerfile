@@ -14,7 +14,6 @@ RUN mkdir -p /app \
 WORKDIR /app
 USER app
 COPY --from=deps --chown=app:app /app/node_modules /app/node_modules
-COPY --chown=app:app package*.json ./
 COPY --chown=app:app . .
 EXPOSE 3000
 CMD ["node", "index.js"]

@@ -6,7 +6,6 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM node:22-slim AS runtime
 WORKDIR /usr/src/app
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 EXPOSE 8080
 CMD ["node", "server.js"]

@@ -19,7 +19,6 @@ RUN apt-get update \
 ENV NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 COPY --from=build /app/.next /app/.next
 EXPOSE 3000

@@ -22,7 +22,6 @@ ENV NEXT_TELEMETRY_DISABLED=1
 USER node
 WORKDIR /home/node/app
 COPY --from=deps --chown=node:node /home/node/app/node_modules /home/node/app/node_modules
-COPY --chown=node:node package.json package-lock.json ./
 COPY --chown=node:node . .
 COPY --from=build --chown=node:node /home/node/app/.next /home/node/app/.next
 EXPOSE 3000

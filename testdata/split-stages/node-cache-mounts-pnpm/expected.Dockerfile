@@ -16,7 +16,6 @@ FROM node:20-slim AS runtime
 RUN corepack enable
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json pnpm-lock.yaml ./
 COPY . .
 COPY --from=build /app/dist /app/dist
 CMD ["node", "dist/index.js"]

@@ -6,7 +6,6 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM node:20-slim AS runtime
 COPY --from=deps --chown=node:root /app/node_modules /app/node_modules
 WORKDIR /app
-COPY --chown=node:root package.json package-lock.json ./
 COPY --chown=node:root . .
 COPY config.json ./
 USER node

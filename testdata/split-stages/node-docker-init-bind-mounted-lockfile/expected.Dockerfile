@@ -3,7 +3,7 @@ FROM node:${NODE_VERSION} AS deps
 ENV NODE_ENV production
 WORKDIR /usr/src/app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+RUN --mount=type=bind,source=package.json,target=package.json --mount=type=bind,source=package-lock.json,target=package-lock.json --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:${NODE_VERSION}-slim AS runtime
 ENV NODE_ENV production

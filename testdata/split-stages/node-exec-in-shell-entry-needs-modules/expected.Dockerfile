@@ -8,7 +8,6 @@ FROM node:20-slim AS runtime
 ENV PORT=3000
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 EXPOSE 3000
 CMD exec node server.js

@@ -14,7 +14,6 @@ RUN --mount=type=cache,target=/root/.npm npm install --omit=dev
 FROM node:20-slim AS runtime
 WORKDIR /usr/src/app
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 COPY --from=build /usr/src/app/dist /usr/src/app/dist
 EXPOSE 3000

@@ -7,6 +7,5 @@ FROM node:20-slim AS runtime
 RUN npm install -g pm2@5.4.3
 WORKDIR /usr/src/app
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 CMD ["pm2-docker", "ecosystem.config.js"]

@@ -7,7 +7,6 @@ FROM node:20-slim AS runtime
 COPY --from=deps --chown=node:node /app/node_modules /app/node_modules
 USER node
 WORKDIR /app
-COPY --chown=node:node package.json package-lock.json ./
 COPY --chown=node:node . .
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -6,6 +6,5 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM node:20-slim AS runtime
 WORKDIR /srv
 COPY --from=deps /srv/node_modules /srv/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 CMD ["node", "main.js"]

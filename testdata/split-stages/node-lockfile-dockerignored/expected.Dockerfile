@@ -7,7 +7,6 @@ FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY --from=deps /app/package-lock.jso[n] /app/
-COPY package*.json ./
 COPY . .
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -7,6 +7,5 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM node:20-slim AS runtime
 WORKDIR /usr/src/app
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
-COPY package*.json ./
 COPY . .
 CMD ["node", "bot.js"]

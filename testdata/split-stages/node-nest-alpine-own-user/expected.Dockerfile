@@ -15,7 +15,6 @@ RUN addgroup -g 1001 -S nodejs
 RUN adduser -S nestjs -u 1001
 COPY --from=deps --chown=nestjs:nodejs /usr/src/app/node_modules /usr/src/app/node_modules
 WORKDIR /usr/src/app
-COPY --chown=nestjs:nodejs package*.json ./
 COPY --chown=nestjs:nodejs . .
 COPY --from=build --chown=nestjs:nodejs /usr/src/app/dist /usr/src/app/dist
 USER nestjs

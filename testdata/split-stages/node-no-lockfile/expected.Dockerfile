@@ -7,6 +7,5 @@ FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY --from=deps /app/package-lock.jso[n] /app/
-COPY package.json ./
 COPY . .
 CMD ["node", "index.js"]

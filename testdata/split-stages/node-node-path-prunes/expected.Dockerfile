@@ -8,7 +8,6 @@ FROM node:22-slim AS runtime
 WORKDIR /usr/src/app
 ENV NODE_PATH=/usr/src/app/lib
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 EXPOSE 8080
 CMD ["node", "server.js"]

@@ -7,7 +7,6 @@ FROM node:20-slim AS runtime
 RUN npm install -g pm2@5.4.2
 WORKDIR /srv/chat
 COPY --from=deps /srv/chat/node_modules /srv/chat/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 EXPOSE 8080
 CMD ["pm2-runtime", "index.js", "-i", "2"]

@@ -7,7 +7,6 @@ FROM node:20-slim AS runtime
 RUN npm install -g pm2@6.0.8
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 EXPOSE 3000
 CMD ["pm2-runtime", "server.js"]

@@ -9,7 +9,6 @@ RUN corepack enable
 COPY --from=deps /root/.cache/node/corepac[k] /root/.cache/node/corepack/
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json pnpm-lock.yaml .npmrc ./
 COPY . .
 EXPOSE 3000
 CMD ["pnpm", "start"]

@@ -13,7 +13,6 @@ RUN --mount=type=cache,target=/root/.local/share/pnpm/store npm install -g pnpm 
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json pnpm-lock.yaml ./
 COPY . .
 COPY --from=build /app/dist /app/dist
 CMD ["node", "dist/index.js"]

@@ -17,7 +17,6 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY --from=deps /app/package-lock.jso[n] /app/
-COPY package*.json ./
 COPY . .
 COPY --from=build /app/node_modules/.prisma /app/node_modules/.prisma
 EXPOSE 3000

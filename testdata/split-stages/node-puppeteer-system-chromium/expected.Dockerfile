@@ -14,7 +14,6 @@ ENV PUPPETEER_SKIP_DOWNLOAD=true
 ENV PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -8,7 +8,7 @@ FROM node:20 AS deps
 WORKDIR /app
 COPY vendor.tgz /opt/vendor.tgz
 COPY package.json ./
-RUN --mount=type=cache,target=/root/.npm npm install --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm install --omit=dev && rm /opt/vendor.tgz
 
 FROM build AS files
 RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;

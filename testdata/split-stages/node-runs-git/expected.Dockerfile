@@ -9,6 +9,5 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 CMD ["node", "server.js"]

@@ -9,7 +9,6 @@ RUN npm run build
 FROM node:20-slim AS runtime
 RUN npm install -g serve@14.2.4
 WORKDIR /app
-COPY package.json package-lock.json ./
 COPY . .
 COPY --from=build /app/dist /app/dist
 EXPOSE 8080

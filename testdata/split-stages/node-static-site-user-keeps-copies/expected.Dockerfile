@@ -11,7 +11,6 @@ FROM node:20-slim AS runtime
 RUN npm install -g serve@14.2.4
 WORKDIR /app
 USER node
-COPY --chown=node:node package.json package-lock.json ./
 COPY --chown=node:node . .
 COPY --from=build --chown=node:node /app/dist /app/dist
 EXPOSE 8080

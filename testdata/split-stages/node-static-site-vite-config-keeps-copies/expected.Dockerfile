@@ -13,7 +13,6 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 COPY --from=build /app/dist /app/dist
 EXPOSE 4173

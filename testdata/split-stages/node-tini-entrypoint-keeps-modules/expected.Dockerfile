@@ -9,7 +9,6 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /usr/local/app
 COPY --from=deps /usr/local/app/node_modules /usr/local/app/node_modules
-COPY package.json package-lock.json ./
 COPY . .
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "server.js"]

@@ -11,7 +11,6 @@ RUN mkdir -p /usr/src/app \
 WORKDIR /usr/src/app
 USER node
 COPY --from=deps --chown=node:node /usr/src/app/node_modules /usr/src/app/node_modules
-COPY --chown=node:node package*.json ./
 COPY --chown=node:node . .
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -11,7 +11,6 @@ RUN mkdir -p /app \
 WORKDIR /app
 USER node
 COPY --from=deps --chown=node:node /app/node_modules /app/node_modules
-COPY --chown=node:node package.json package-lock.json ./
 COPY --chown=node:node . .
 EXPOSE 3000
 CMD ["node","server.js"]

@@ -8,6 +8,5 @@ FROM node:20-slim AS runtime
 ENV APP_HOME=/home/node/app NODE_ENV=production
 WORKDIR $APP_HOME
 COPY --from=deps /home/node/app/node_modules /home/node/app/node_modules
-COPY package*.json ./
 COPY . .
 CMD ["node", "server.js"]

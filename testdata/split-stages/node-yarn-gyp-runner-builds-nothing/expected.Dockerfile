@@ -6,6 +6,5 @@ RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --produc
 FROM node:20-slim AS runtime
 WORKDIR /srv
 COPY --from=deps /srv/node_modules /srv/node_modules
-COPY package.json yarn.lock ./
 COPY . .
 CMD ["node", "release-hook.js"]

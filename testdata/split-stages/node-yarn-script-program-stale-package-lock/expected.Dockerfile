@@ -16,7 +16,6 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package.json yarn.lock ./
 COPY . .
 COPY --from=build /app/.next /app/.next
 EXPOSE 3000

@@ -1,0 +1,50 @@
+// A context COPY of top-level files into a folder that a later `COPY . <same folder>` copies again: reorder-copy
+// puts the manifests first in the build so the install caches, but in a runtime made of copies only, the later
+// copy writes the same files with the same content, so the first one is redundant.
+import { posix } from "node:path";
+import type { BuildContext } from "../../src/core/context.js";
+import { globMatcher } from "../../src/core/glob.js";
+import { copyOperands } from "../../src/core/instructions.js";
+import type { Instruction } from "../../src/core/ir.js";
+import { resolvePath } from "./paths.js";
+
+/** Indices of body's context COPYs that a later whole-context COPY to the same folder, with the same flags, repeats. */
+export function subsumedCopies(body: readonly Instruction[], cwdAt: readonly (string | null)[], context: BuildContext): Set<number> {
+  const wholeContext = new Map<number, { folder: string; flags: string }>();
+  body.forEach((instr, i) => {
+    const ops = instr.keyword === "COPY" ? copyOperands(instr) : null;
+    const folder = ops ? resolvePath(cwdAt[i] ?? null, ops.dest) : null;
+    if (ops && folder && ops.sources.length === 1 && /^\.\/?$/.test(ops.sources[0]) && fromContext(instr))
+      wholeContext.set(i, { folder, flags: flagText(instr) });
+  });
+  const out = new Set<number>();
+  body.forEach((instr, i) => {
+    const ops = instr.keyword === "COPY" ? copyOperands(instr) : null;
+    if (!ops || !fromContext(instr) || wholeContext.has(i)) return;
+    // Top-level files only: `src/package.json ./` lands where `COPY . .` puts another file, and a folder's
+    // contents land where `COPY . .` puts the folder.
+    if (!ops.sources.every((s) => topLevelFiles(s, context))) return;
+    const intoFolder = ops.dest.endsWith("/") || ops.dest === "." || ops.sources.length > 1;
+    const folder = resolvePath(cwdAt[i] ?? null, ops.dest);
+    if (!intoFolder || folder === null) return;
+    const flags = flagText(instr);
+    for (const [j, later] of wholeContext) if (j > i && later.folder === posix.normalize(folder) && later.flags === flags) out.add(i);
+  });
+  return out;
+}
+
+const fromContext = (instr: Instruction) => !instr.flags.some((f) => f.name === "from") && instr.heredocs.length === 0;
+const flagText = (instr: Instruction) =>
+  instr.flags
+    .map((f) => `${f.name}=${f.value ?? ""}`)
+    .sort()
+    .join(" ");
+
+/** Does `source` name only files at the top of the context (a name, or a glob whose every match is a file)? */
+function topLevelFiles(source: string, context: BuildContext): boolean {
+  const name = source.replace(/^\.\//, "");
+  if (name.includes("/") || name === "." || name === ".." || name === "") return false;
+  if (!/[*?[]/.test(name)) return context.read(name) !== null;
+  const matches = context.list(".").filter(globMatcher(name));
+  return matches.length > 0 && matches.every((m) => context.read(m) !== null);
+}
