@@ -10,7 +10,6 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package*.json ./
 COPY . .
 COPY crontab /etc/cron.d/app
 EXPOSE 3000

@@ -6,7 +6,6 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package*.json ./
 COPY . .
 EXPOSE 3000
 ENTRYPOINT ["./docker-entrypoint.sh"]

@@ -9,7 +9,6 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY package*.json ./
 COPY . .
 EXPOSE 3000
 ENTRYPOINT ["./docker-entrypoint.sh"]
