@@ -62,6 +62,22 @@ describe("analyze", () => {
       "script:bc:-",
     ]);
   });
+  test("files the entry script sources run in its shell: followed to a bound, each once, not a system file", () => {
+    const files = {
+      "entry.sh": "#!/bin/sh\n. ./env.sh\n. /etc/os-release\nexec node server.js\n",
+      "env.sh": "source lib/a.sh\n",
+      "lib/a.sh": "jq . x\n. ./lib/b.sh\n",
+      "lib/b.sh": ". ./lib/a.sh\ntar -xjf seed.tar.bz2\n",
+    };
+    const r = run('FROM debian:bookworm\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./entry.sh"]\n', files);
+    expect(r.ok && r.analysis.entry.filter((e) => e.sourced || e.parent).map((e) => `${e.name}:${e.artifact ?? "-"}`)).toEqual([
+      "./env.sh:/app/env.sh",
+      "lib/a.sh:/app/lib/a.sh",
+      "./lib/b.sh:/app/lib/b.sh",
+      "bzip2:-",
+    ]);
+    expect(r.ok && r.analysis.entry.map((e) => e.name)).toContain("jq");
+  });
   test.each([
     ['FROM node:20\nRUN setcap cap_net_bind_service=+ep /usr/local/bin/node\nCMD ["node"]\n', "unknownCommand"],
     ['FROM node:20\nCOPY . .\nCMD ["node"]\n', "noWorkdir"],

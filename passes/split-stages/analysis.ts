@@ -12,7 +12,8 @@ import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
 import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
 import { cargoInstallRoot } from "./recipes/rust-build.js";
-import { contextSource, entryPrograms, scriptPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
+import { daemonCommands, daemonStart } from "./daemons.js";
+import { contextSource, entryPrograms, scriptPrograms, shellPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
 import { outputRedirect, timezoneCommand, type TimezoneSetup } from "./timezone.js";
 
@@ -40,7 +41,8 @@ export type RefusalId =
   | "upgradeNotReplayable"
   | "folderMode"
   | "managerVirtualenv"
-  | "entryScriptUnparsed";
+  | "entryScriptUnparsed"
+  | "daemonCommandsUnknown";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -716,8 +718,14 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const bins = dependencyBins(context, workdir, sources);
   const inputs = { workdir, copyPaths, sources, context, searchPath, scriptPath: modulesBin, knownBins: new Set(bins.keys()) };
   const direct = entryPrograms(df, stage, inputs);
-  const entry = [...direct, ...scriptPrograms(direct, inputs)];
-  for (const e of unparsedScripts(direct, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
+  const scripted = [...direct, ...scriptPrograms(direct, inputs)];
+  // A daemon the entry starts (cron, supervisord) runs the commands of its files at run time, as the entry would.
+  const daemons = daemonCommands(stage, scripted, sources, context);
+  if (daemons.unknown) refuse(daemons.unknown.line, "daemonCommandsUnknown", { daemon: daemons.unknown.daemon, how: daemons.unknown.how });
+  const starter = stage.body.find((i) => i.line === daemonStart(scripted)?.line);
+  const jobs = starter ? daemons.commands.flatMap((command) => shellPrograms(starter, "script", command, inputs)) : [];
+  const entry = [...scripted, ...jobs, ...scriptPrograms(jobs, inputs)];
+  for (const e of unparsedScripts(entry, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
   return {
     stage,
     lastBuild,

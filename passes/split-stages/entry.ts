@@ -8,6 +8,7 @@ import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
+import { tarCompressor } from "./tar.js";
 import { commandChain } from "./wrappers.js";
 
 export interface EntryProgram {
@@ -19,6 +20,10 @@ export interface EntryProgram {
   readonly artifact: string | null;
   /** It runs through a shell (shell form, `sh -c`, a script). */
   readonly shell: boolean;
+  /** The command that runs it as a child when the entry does not name it (`tar xJf seed.tar.xz` runs `xz`). */
+  readonly parent?: string;
+  /** A file the shell reads with `.` or `source` (`. ./scripts/setup.sh`): its commands run in that shell. */
+  readonly sourced?: boolean;
 }
 
 export interface EntryInputs {
@@ -74,7 +79,8 @@ function programsOf(
       if (/^(\/bin\/)?(ba)?sh$/.test(argv[0]) && argv[1] === "-c" && argv[2] !== undefined) {
         return [...out, program(instr, from, argv[0], false, inputs), ...shellPrograms(instr, from, argv[2], inputs)];
       }
-      out.push(program(instr, from, argv[0], false, inputs), ...npmScript(instr, argv, inputs));
+      out.push(program(instr, from, argv[0], false, inputs), ...childPrograms(instr.line, from, argv, false, inputs));
+      out.push(...npmScript(instr, argv, inputs));
     }
     return out;
   }
@@ -95,15 +101,15 @@ function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean 
   return text?.startsWith("#!") === true && /\$\{?@/.test(text);
 }
 
-function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
+export function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
   const script = parseShell(text);
   const out: EntryProgram[] = [program(instr, from, "sh", true, inputs)];
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
       if (argv[0].includes("$")) break;
-      out.push(program(instr, from, argv[0], true, inputs));
-      out.push(...npmScript(instr, argv, inputs));
+      out.push(program(instr, from, argv[0], true, inputs), ...childPrograms(instr.line, from, argv, true, inputs));
+      out.push(...npmScript(instr, argv, inputs), ...sourcedFile(instr.line, from, argv, inputs));
     }
   }
   return out;
@@ -113,6 +119,30 @@ function program(instr: Instruction, from: EntryProgram["from"], name: string, s
   const artifact = locate(name, inputs, inputs.searchPath ?? []);
   const result: EntryProgram = { name, from, line: instr.line, artifact, shell };
   return result;
+}
+
+/** The program a command runs as a child without naming it: tar's compressor. */
+function childPrograms(
+  line: number,
+  from: EntryProgram["from"],
+  argv: readonly string[],
+  shell: boolean,
+  inputs: EntryInputs,
+): EntryProgram[] {
+  const name = tarCompressor(argv);
+  if (name === null) return [];
+  return [{ name, from, line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell, parent: argv.join(" ") }];
+}
+
+/** The file `. FILE` or `source FILE` reads, when the runtime copies it from the build context. */
+function sourcedFile(line: number, from: EntryProgram["from"], argv: readonly string[], inputs: EntryInputs): EntryProgram[] {
+  const name = argv[1];
+  if ((argv[0] !== "." && argv[0] !== "source") || name === undefined || name.includes("$")) return [];
+  // A name without a slash is looked up on PATH, then (bash) in the working folder.
+  const artifact = locate(name, inputs, inputs.searchPath ?? []) ?? (name.includes("/") ? null : locate(`./${name}`, inputs, []));
+  const src = artifact === null ? null : contextSource(artifact, inputs.sources);
+  if (src === null || inputs.context.read(src) === null) return [];
+  return [{ name, from, line, artifact, shell: true, sourced: true }];
 }
 
 /** The absolute path of a program inside the copied paths, if it is there. */
@@ -160,29 +190,45 @@ function shellScriptText(e: EntryProgram, inputs: EntryInputs): string | null {
   if (!e.artifact) return null;
   const src = contextSource(e.artifact, inputs.sources);
   const text = src === null ? null : inputs.context.read(src);
-  return text && SHELL_SHEBANG.test(text) ? text : null;
+  return text && (SHELL_SHEBANG.test(text) || e.sourced) ? text : null;
 }
 
-/** The commands inside a shell script that the entry runs (one level deep). */
+/** How many files deep `. FILE` is followed from a script (a sourced file may source another). */
+const MAX_SOURCED_DEPTH = 4;
+
+/**
+ * The commands inside a shell script that the entry runs (one level deep), and inside the files it sources, which
+ * run in the script's own shell (`. ./scripts/setup.sh`); the sourced files themselves too.
+ */
 export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
   const out: EntryProgram[] = [];
-  for (const e of entry) {
+  const scripts = entry.map((e) => ({ e, depth: 0 }));
+  for (let i = 0; i < scripts.length; i++) {
+    const { e, depth } = scripts[i];
     const text = shellScriptText(e, inputs);
     if (text === null) continue;
     for (const c of simpleCommands(parseShell(text))) {
-      if (c.name)
-        out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
+      if (!c.name) continue;
+      out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
+      const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
+      out.push(...childPrograms(e.line, "script", argv, true, inputs));
+      for (const file of sourcedFile(e.line, "script", argv, inputs)) {
+        if (depth >= MAX_SOURCED_DEPTH || scripts.some((s) => s.e.artifact === file.artifact)) continue;
+        out.push(file);
+        scripts.push({ e: file, depth: depth + 1 });
+      }
     }
   }
   return out;
 }
 
 /**
- * The entry's shell scripts that do not parse: the commands after the error, and the files they read, cannot be
- * told, so neither can what the runtime must hold for them.
+ * The entry's shell scripts, and the files they source, that do not parse: the commands after the error, and the
+ * files they read, cannot be told, so neither can what the runtime must hold for them.
  */
 export function unparsedScripts(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
   return entry.filter((e) => {
+    if (e.from === "script" && !e.sourced) return false;
     const text = shellScriptText(e, inputs);
     return text !== null && !parseShell(text).ok;
   });
@@ -231,7 +277,10 @@ function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInp
   if (script === undefined) return [];
   return simpleCommands(parseShell(script))
     .filter((c) => c.name)
-    .flatMap((c) => asProgram(c.name as string));
+    .flatMap((c) => [
+      ...asProgram(c.name as string),
+      ...childPrograms(instr.line, "script", [c.name as string, ...c.args.map((a) => a.value ?? a.text)], true, inputs),
+    ]);
 }
 
 /** The scripts of the working folder's package.json, from the build context. */

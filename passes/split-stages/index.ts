@@ -15,7 +15,7 @@ import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, emptyFolder, lostFolderModes } from "./owners.js";
 import { setupRun } from "./apt-run.js";
-import { providedCommands, splitPackages } from "./packages.js";
+import { providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
@@ -180,6 +180,10 @@ export default definePass({
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
     entryTool:
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
+    entryToolChild:
+      "Did not split: `{parent}` runs `{command}` to compress or decompress the archive, and `{image}` does not provide it; install `{package}` with apt-get in the Dockerfile so the pass keeps it, else keep the build single-stage.",
+    daemonCommandsUnknown:
+      "Did not split: the image starts `{daemon}`, which runs the commands of files in the image, and this instruction {how}, so the programs and modules those commands need are unknown; COPY the file from the build context (a crontab to `/etc/cron.d/`, a supervisord config), or split by hand.",
     entryToolNpm:
       "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
     entryToolNpmScript:
@@ -501,6 +505,12 @@ export default definePass({
     const lackedByBoth = sameImage ? [...FULL_IMAGE_TOOLS, ...FULL_IMAGE_WORDS] : [];
     const missing =
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
+    if (missing?.parent)
+      return decline(
+        "entryToolChild",
+        { command: missing.command, parent: missing.parent, package: providingPackage(missing.command), image: plan.image },
+        missing.line,
+      );
     if (missing) {
       // A program named like a package of package.json is that package's, which the lockfile did not install.
       const pkg = missing.id === "entryTool" ? nodeProject(a, context)?.pkg : undefined;

@@ -48,6 +48,10 @@ describe("mentionedCommands", () => {
       ]),
     );
   });
+  test("a script that unpacks an archive with tar runs tar's compressor", () => {
+    const files = { "scripts/unpack.sh": "#!/bin/sh\ntar -C /tmp -xf data/seed.tar.bz2\n", "server.js": 'execSync("./scripts/unpack.sh")' };
+    expect(mentionedCommands(memoryContext(files), ["bzip2", "xz"])).toEqual(new Map([["bzip2", "scripts/unpack.sh"]]));
+  });
   test("skips a virtualenv committed with the sources, not a folder that only looks like one", () => {
     const archive = "spawn(['bzip2', path])";
     const venv = { "venv/pyvenv.cfg": "home = /usr/bin", "venv/lib/python3.9/site-packages/archive_util.py": archive };

@@ -4,6 +4,7 @@
 import type { BuildContext } from "../../src/core/context.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { SHELL_SHEBANG, sourceFiles } from "./source-files.js";
+import { tarCompressor } from "./tar.js";
 
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|coverage$)/;
 /**
@@ -88,5 +89,10 @@ function runScripts(texts: ReadonlyArray<{ path: string; text: string; script: b
 function shellPrograms(text: string): string[] {
   const script = parseShell(text);
   if (!script.ok) return [];
-  return simpleCommands(script).flatMap((c) => (c.name ? [c.name.replace(/^.*\//, "")] : []));
+  // tar runs its compressor as a child (`tar xJf a.tar.xz` runs `xz`).
+  return simpleCommands(script).flatMap((c) => {
+    if (!c.name) return [];
+    const compressor = tarCompressor([c.name, ...c.args.map((a) => a.value ?? a.text)]);
+    return [c.name, ...(compressor ? [compressor] : [])].map((name) => name.replace(/^.*\//, ""));
+  });
 }

@@ -3,12 +3,18 @@
 // Headers (`libpq-dev`) are build-only too: the runtime gets the library packages Debian says they stand for.
 import { isBuildOnlyPackage, isHeaders, libsOfDev } from "./closure/debian-libs.js";
 
-/** Commands a build-only package provides, for "is it named in the entry?". */
+/** Commands of packages that are not (only) the package's name, for "is it named in the entry?". */
 const PROVIDES: Readonly<Record<string, readonly string[]>> = {
   "build-essential": ["gcc", "g++", "cc", "c++", "make", "cpp"],
   "ninja-build": ["ninja"],
   pkgconf: ["pkg-config"],
   "python3-pip": ["pip", "pip3"],
+  "xz-utils": ["xz", "unxz", "xzcat", "lzma", "unlzma", "lzcat"],
+  bzip2: ["bzip2", "bunzip2", "bzcat"],
+  zstd: ["zstd", "unzstd", "zstdcat"],
+  ncompress: ["compress", "uncompress"],
+  cron: ["cron", "crontab"],
+  supervisor: ["supervisord", "supervisorctl", "pidproxy", "echo_supervisord_conf"],
 };
 
 /**
@@ -19,6 +25,11 @@ const PROVIDES: Readonly<Record<string, readonly string[]>> = {
 export function providedCommands(spec: string): readonly string[] {
   const name = spec.replace(/[=:].*$/, "");
   return PROVIDES[name] ?? [name];
+}
+
+/** The Debian package that provides `command`, by the table above or else by its name. */
+export function providingPackage(command: string): string {
+  return Object.entries(PROVIDES).find(([, commands]) => commands.includes(command))?.[0] ?? command;
 }
 
 export type PackagePolicy = "listed" | "unlessNamed";

@@ -40,7 +40,13 @@ export const FULL_IMAGE_WORDS = [
 /** Programs every image with a shell has, named by everyday words: a shell-less runtime lacks them. */
 const SHELL_PROGRAMS = [...BASE_TOOLS].filter((t) => /^[a-z][\w-]*$/.test(t) && !SHELL_BUILTINS.has(t));
 
-export type Missing = { readonly id: "shellNeeded" | "entryTool"; readonly command: string; readonly line: number };
+export type Missing = {
+  readonly id: "shellNeeded" | "entryTool";
+  readonly command: string;
+  readonly line: number;
+  /** The command that runs it as a child (`tar xJf a.tar.xz` runs `xz`). */
+  readonly parent?: string;
+};
 
 /**
  * The full-image tools that the runtime would not have: `named`, which a quoted mention shows used, and `called`,
@@ -73,7 +79,8 @@ export function missingProgram(
   for (const t of lackedByBoth) provided.add(t);
   for (const e of entry) {
     if (shellless && e.shell) return { id: "shellNeeded", command: e.name, line: e.line };
-    if (e.artifact === null && !provided.has(e.name.replace(/^.*\//, ""))) return { id: "entryTool", command: e.name, line: e.line };
+    if (e.artifact === null && !provided.has(e.name.replace(/^.*\//, "")))
+      return { id: "entryTool", command: e.name, line: e.line, ...(e.parent ? { parent: e.parent } : {}) };
   }
   return null;
 }

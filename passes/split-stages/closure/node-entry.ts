@@ -8,6 +8,7 @@ import type { Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { parseExecForm } from "../../../src/core/parse.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
+import { daemonCommands } from "../daemons.js";
 import { contextSource } from "../entry.js";
 import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
@@ -52,12 +53,16 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
     const text = health.args.trim().replace(/^CMD\s+/i, "");
     texts.push(text.startsWith("[") ? words(parseExecForm(text) ?? []) : text);
   }
-  // The shell scripts the entry runs (an entrypoint that migrates, then `exec "$@"`), read from the context.
+  // The shell scripts the entry runs (an entrypoint that migrates, then `exec "$@"`) and the files they source,
+  // read from the context.
   for (const e of context ? a.entry : []) {
     const src = e.artifact === null ? null : contextSource(e.artifact, a.sources);
     const text = src === null ? null : (context?.read(src) ?? null);
-    if (text && SHELL_SHEBANG.test(text) && !texts.includes(text)) texts.push(text);
+    if (text && (SHELL_SHEBANG.test(text) || e.sourced) && !texts.includes(text)) texts.push(text);
   }
+  // The commands a daemon the entry starts runs (cron's jobs, supervisord's programs).
+  if (context)
+    for (const command of daemonCommands(a.stage, a.entry, a.sources, context).commands) if (!texts.includes(command)) texts.push(command);
   return withScripts(a, texts, pkg, context);
 }
 

@@ -1,0 +1,131 @@
+// A daemon the entry starts runs commands of its own at run time: cron the jobs of the crontabs the image holds,
+// supervisord the `command=` of its programs. Those commands need what the entry's own need (their programs in the
+// runtime, the devDependencies their node files load), so they are followed alike. A crontab the image gets in a
+// way that cannot be read (written by a RUN, copied from another stage) hides its commands. (A RUN's `crontab FILE`
+// is refused earlier: the runtime would not have the crontab it installs.)
+import { posix } from "node:path";
+import type { BuildContext } from "../../src/core/context.js";
+import type { Instruction, Stage } from "../../src/core/ir.js";
+import { joinContinuations } from "../../src/core/run-script.js";
+import { parseShell, simpleCommands, toWord } from "../../src/core/shell.js";
+import type { EntryProgram } from "./entry.js";
+import { isUnder } from "./paths.js";
+import { sourceFiles } from "./source-files.js";
+
+export interface DaemonCommands {
+  readonly commands: readonly string[];
+  /** The first instruction that puts a daemon's commands in the image in a way that cannot be read, and how. */
+  readonly unknown: { readonly line: number; readonly daemon: string; readonly how: string } | null;
+}
+
+/** System crontabs: a user field comes before the command. */
+const SYSTEM_CRONTABS = ["/etc/crontab", "/etc/cron.d"];
+/** Users' crontabs (Debian's cron, BusyBox's crond). */
+const USER_CRONTABS = ["/var/spool/cron/crontabs", "/etc/crontabs"];
+/** Folders of scripts that /etc/crontab runs with run-parts. */
+const CRON_SCRIPTS = /^\/etc\/cron\.(hourly|daily|weekly|monthly)\/./;
+const CRON_PATHS = /\/etc\/cron|\/var\/spool\/cron/;
+const SUPERVISOR_PATHS = /\/etc\/supervisor/;
+/** Commands that set up a daemon's file without writing it (`chmod 0644 /etc/cron.d/app`). */
+const FILE_MODE_COMMANDS = new Set(["chmod", "chown", "mkdir", "touch", "ls", "cat"]);
+
+const CRON_DAEMONS = new Set(["cron", "crond"]);
+
+/** The entry's program that starts a daemon which runs commands of its own (cron, supervisord), if any. */
+export function daemonStart(entry: readonly EntryProgram[]): EntryProgram | undefined {
+  return entry.find((e) => CRON_DAEMONS.has(posix.basename(e.name)) || posix.basename(e.name) === "supervisord");
+}
+
+function startedDaemons(entry: readonly EntryProgram[]): { readonly cron: boolean; readonly supervisord: boolean } {
+  const names = new Set(entry.map((e) => posix.basename(e.name)));
+  return { cron: [...CRON_DAEMONS].some((d) => names.has(d)), supervisord: names.has("supervisord") };
+}
+
+/**
+ * The commands the daemons the entry starts run, from the files the stage puts where they read them (`sources`:
+ * absolute path → context file, as COPY put them).
+ */
+export function daemonCommands(
+  stage: Stage,
+  entry: readonly EntryProgram[],
+  sources: ReadonlyMap<string, string>,
+  context: BuildContext,
+): DaemonCommands {
+  const started = startedDaemons(entry);
+  const commands: string[] = [];
+  const watched = [...(started.cron ? [CRON_PATHS] : []), ...(started.supervisord ? [SUPERVISOR_PATHS] : [])];
+  if (watched.length === 0) return { commands, unknown: null };
+  if (started.cron) {
+    for (const [dest, src] of sources) {
+      // A copied file, or each file of a copied folder.
+      const files = context.read(src) !== null ? [[dest, src]] : context.list(src).map((f) => [posix.join(dest, f), posix.join(src, f)]);
+      for (const [path, file] of files) {
+        if (CRON_SCRIPTS.test(path)) commands.push(path);
+        else if (SYSTEM_CRONTABS.some((d) => isUnder(path, d))) commands.push(...crontabCommands(context.read(file) ?? "", true));
+        else if (USER_CRONTABS.some((d) => isUnder(path, d))) commands.push(...crontabCommands(context.read(file) ?? "", false));
+      }
+    }
+  }
+  // supervisord reads the file `-c` names, which may be anywhere: every config of the context with programs counts.
+  if (started.supervisord) {
+    for (const { text } of sourceFiles(context, { read: /\.(conf|ini)$/, skipDirs: /^(\.|node_modules$)/ }))
+      commands.push(...supervisorCommands(text));
+  }
+  let unknown: DaemonCommands["unknown"] = null;
+  for (const instr of stage.body) {
+    if (unknown !== null) break;
+    if (instr.keyword === "COPY" || instr.keyword === "ADD") {
+      const opaque = instr.flags.some((f) => f.name === "from") || instr.heredocs.length > 0;
+      if (opaque && watched.some((p) => p.test(instr.args)))
+        unknown = { line: instr.line, daemon: daemonOf(instr.args), how: "copies from another stage or writes inline" };
+    } else if (instr.keyword === "RUN") {
+      const how = runWrites(instr, watched);
+      if (how !== null) unknown = { line: instr.line, daemon: daemonOf(how), how };
+    }
+  }
+  return { commands, unknown };
+}
+
+/** The daemon whose file a text names. */
+function daemonOf(text: string): string {
+  return SUPERVISOR_PATHS.test(text) ? "supervisord" : "cron";
+}
+
+/** How a RUN writes a file a daemon reads, whose text then cannot be read, or null. */
+function runWrites(instr: Instruction, watched: readonly RegExp[]): string | null {
+  const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args);
+  if (!watched.some((p) => p.test(text))) return null;
+  const script = parseShell(text);
+  if (!script.ok) return "writes in a shell script that does not parse";
+  for (const redirect of script.root.descendantsOfType("file_redirect")) {
+    const dest = redirect?.childForFieldName("destination");
+    if (dest && watched.some((p) => p.test(toWord(dest).text))) return `writes by a redirection to \`${toWord(dest).text}\``;
+  }
+  for (const c of simpleCommands(script)) {
+    const name = posix.basename(c.name ?? "");
+    if (FILE_MODE_COMMANDS.has(name)) continue;
+    const named = c.args.find((a) => watched.some((p) => p.test(a.text)));
+    if (named) return `changes with \`${name}\` (\`${named.text}\`)`;
+  }
+  return null;
+}
+
+/** The commands of a crontab: past the five time fields or an `@` keyword, and the user field of a system one. */
+export function crontabCommands(text: string, system: boolean): string[] {
+  const commands: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    // Blank lines, comments and variable settings (`SHELL=/bin/bash`) run nothing.
+    if (trimmed === "" || trimmed.startsWith("#") || /^[A-Za-z_]\w*\s*=/.test(trimmed)) continue;
+    const fields = (trimmed.startsWith("@") ? 1 : 5) + (system ? 1 : 0);
+    const match = new RegExp(`^(?:\\S+\\s+){${fields}}(.+)$`).exec(trimmed);
+    // An unescaped `%` ends the command: what follows is its standard input.
+    if (match) commands.push(match[1].replace(/(^|[^\\])%.*$/, "$1").replace(/\\%/g, "%"));
+  }
+  return commands;
+}
+
+/** The `command=` of each program section of a supervisord config. */
+export function supervisorCommands(text: string): string[] {
+  return [...text.matchAll(/^\s*command\s*=\s*(.+)$/gm)].map((m) => m[1].trim());
+}

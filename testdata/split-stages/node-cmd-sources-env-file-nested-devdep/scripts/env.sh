@@ -1,0 +1,2 @@
+export SEED=1
+. ./scripts/seed-lib.sh

@@ -1,0 +1,1 @@
+require('is-number');require('fs').appendFileSync('/tmp/job.out','ran\n')
