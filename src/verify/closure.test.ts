@@ -418,6 +418,23 @@ describe("the app's own files import and spawn only where the entry reaches them
     expect(run(["serve", "-s", "build"], served)).toEqual([]);
   });
 
+  test("`npm start`: npm's own computed requires run commands, not the app's files", () => {
+    const npm = {
+      ...server,
+      "/app/package.json": file(JSON.stringify({ scripts: { start: "node server.js" } })),
+      "/usr/bin/npm": link("../lib/node_modules/npm/bin/npm-cli.js"),
+      "/usr/lib/node_modules/npm/bin/npm-cli.js": file("#!/usr/bin/env node\nrequire(`../lib/${entry}`);\nrequire(cliEntry);\n", 0o755),
+    };
+    expect(run(["npm", "start"], npm)).toEqual([["missingModule", "webpack", "/app/lib/build.js", undefined]]);
+    // The node image's yarn: a shell script that runs `node "$basedir/yarn.js"`.
+    const yarn = {
+      ...npm,
+      "/usr/bin/yarn": link("/opt/yarn-v1/bin/yarn"),
+      "/opt/yarn-v1/bin/yarn": file('#!/bin/sh\nexec node "$basedir/yarn.js" "$@"\n', 0o755),
+    };
+    expect(run(["yarn", "start"], yarn)).toEqual([["missingModule", "webpack", "/app/lib/build.js", undefined]]);
+  });
+
   test("a computed require in the app: every file of the app counts, and the finding says where the graph was lost", () => {
     const plugins = { ...server, "/app/server.js": file("for (const p of process.argv) require(p);\n") };
     expect(run(["node", "server.js"], plugins)).toEqual([

@@ -38,6 +38,8 @@ const GRAPH_TEXT = (path: string, mode: number) =>
   path.endsWith(".sh") ||
   (/\/[^./]+$/.test(path) && ((mode & 0o111) !== 0 || /\/bin\/[^/]+$/.test(path)));
 const BUILTINS = new Set(builtinModules);
+/** A package manager's own code loads commands by computed names, and runs the app only through the scripts followed here. */
+const PACKAGE_MANAGER = /\/node_modules\/(npm|yarn|pnpm|corepack)\/|^\/opt\/yarn-v[^/]*\//;
 
 /** Which contents the probes read: ELF files and scripts under the roots, loader config, heads of programs. */
 export function keepFor(roots: readonly string[]) {
@@ -197,7 +199,9 @@ export function findings(view: ImageView): Finding[] {
       // A word after the program may be a program too (`docker-entrypoint.sh serve`, `tini -- pm2-runtime`).
       const named = runTexts.flatMap((t) => t.split(/[\s;&|()<>"'`=]+/)).filter((w) => /^[\w.-]+$/.test(w));
       const onPath = [...new Set(named)].map((w) => locate(w)?.path ?? "");
-      const scripts = [...ran, ...spawnedByApp, ...onPath].filter((p) => p.includes("/node_modules/") || isShellScript(head(fs, p)));
+      const scripts = [...ran, ...spawnedByApp, ...onPath]
+        .filter((p) => p.includes("/node_modules/") || isShellScript(head(fs, p)))
+        .filter((p) => !PACKAGE_MANAGER.test(p));
       const nodePath = (env.get("NODE_PATH") ?? "").split(":").filter(Boolean);
       reach = nodeReach(fs, { ...reachStart(runTexts, workdir, scripts), nodePath, appFiles: app });
     }
