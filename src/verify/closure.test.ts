@@ -123,8 +123,13 @@ describe("closure probes", () => {
     const pruned = image({ ...system, ...app, ...tests });
     pruned.entries.delete("/app/node_modules/jest/index.js");
     expect(newFindings(findings(view(withDev)), findings(view(pruned)))).toEqual([]);
-    // The same import in the app's own code is one.
-    const used = image({ ...system, ...app, "/app/lib.js": file('require("supertest");\n') });
+    // The same import in the app's own code the server loads is one.
+    const used = image({
+      ...system,
+      ...app,
+      "/app/server.js": file('require("./lib");\n'),
+      "/app/lib.js": file('require("supertest");\n'),
+    });
     expect(findings(view(used)).map((f) => [f.id, f.data.module])).toContainEqual(["missingModule", "supertest"]);
   });
 
@@ -324,6 +329,7 @@ describe("programs node_modules spawns count only where the app may run them", (
       0o755,
     ),
     "/app/node_modules/react-scripts/scripts/eject.js": file("execSync('git add -A', { stdio: 'ignore' });\n"),
+    "/app/node_modules/react-scripts/scripts/start.js": file("const webpack = require('webpack');\n"),
   };
 
   test("the probes keep what the module graph reads: bins without an extension, shell scripts, the app's bundles", () => {
@@ -337,9 +343,11 @@ describe("programs node_modules spawns count only where the app may run them", (
 
   test("a CRA served by `serve`: react-scripts' eject.js, which nothing loads, asks for no git", () => {
     expect(run(["serve", "-s", "build", "-l", "3000"], { ...system, ...git, ...cra }, { ...system, ...cra })).toEqual([]);
-    // `npm start` runs react-scripts, whose bin loads its scripts by a computed name: then eject.js counts.
-    expect(run(["npm", "start"], { ...system, ...git, ...cra }, { ...system, ...cra })).toEqual([
-      ["missingProgram", "git", "`/app/node_modules/react-scripts/scripts/eject.js`"],
+    // `npm start` runs `react-scripts start`, whose bin runs node on `'../scripts/' + script`: start.js, not eject.js.
+    expect(run(["npm", "start"], { ...system, ...git, ...cra }, { ...system, ...cra })).toEqual([]);
+    // Without a word naming one of its scripts, every script may run: eject.js counts, and the finding says why.
+    expect(run(["react-scripts"], { ...system, ...git, ...cra }, { ...system, ...cra })).toEqual([
+      ["missingProgramReachUnknown", "git", "`/app/node_modules/react-scripts/scripts/eject.js`"],
     ]);
   });
 
@@ -360,7 +368,7 @@ describe("programs node_modules spawns count only where the app may run them", (
     ]);
   });
 
-  test("a dynamic require(x) in a reachable package keeps all its spawn mentions", () => {
+  test("a dynamic require(x) in a reachable package keeps all its spawn mentions, each saying the walk lost the thread", () => {
     const plugins = {
       ...treeKill,
       "/app/server.js": file('const load = require("plugin-host");\n'),
@@ -369,7 +377,81 @@ describe("programs node_modules spawns count only where the app may run them", (
       "/app/node_modules/plugin-host/lib/processes.js": file("execFileSync('ps', ['-e']);\n"),
     };
     expect(run(["node", "server.js"], { ...system, ...ps, ...plugins }, { ...system, ...plugins })).toEqual([
-      ["missingProgram", "ps", "`/app/node_modules/plugin-host/lib/processes.js`"],
+      ["missingProgramReachUnknown", "ps", "`/app/node_modules/plugin-host/lib/processes.js`"],
     ]);
+  });
+});
+
+describe("the app's own files import and spawn only where the entry reaches them", () => {
+  const json = (value: unknown) => file(JSON.stringify(value));
+  // Built with the devDependencies, then pruned: the original has webpack, the optimized image does not.
+  const webpack = {
+    "/app/node_modules/webpack/package.json": json({ main: "lib/index.js" }),
+    "/app/node_modules/webpack/lib/index.js": file(""),
+  };
+  const git = { "/usr/bin/git": file("\x7fELF", 0o755) };
+  const run = (cmd: string[], files: Record<string, FsEntry>) => {
+    const at = (fs: ImageFs) => ({ fs, config: { ...config, Cmd: cmd }, roots: ["/app"] });
+    return newFindings(findings(at(image({ ...system, ...git, ...files, ...webpack }))), findings(at(image({ ...system, ...files })))).map(
+      (f) => [f.id, f.data.module ?? f.data.program, f.data.file ?? f.data.by, f.data.lost],
+    );
+  };
+  const server = {
+    "/app": dir(),
+    "/app/server.js": file('require("./lib/build");\n'),
+    "/app/lib/build.js": file('module.exports = require("webpack");\n'),
+    // An ejected Create React App's config and scripts: the server never loads them.
+    "/app/config/webpack.config.js": file('const webpack = require("webpack");\n'),
+    "/app/scripts/deploy.js": file('execSync("git push");\n'),
+  };
+
+  test("a file the entry loads that imports a pruned package is a finding; files nothing loads are none", () => {
+    expect(run(["node", "server.js"], server)).toEqual([["missingModule", "webpack", "/app/lib/build.js", undefined]]);
+  });
+
+  test("an ejected CRA served by `serve`: its config's webpack and its scripts' git are no finding", () => {
+    const served = {
+      ...server,
+      "/app/node_modules/.bin/serve": link("../serve/main.js"),
+      "/app/node_modules/serve/main.js": file('#!/usr/bin/env node\nrequire("http");\n', 0o755),
+    };
+    expect(run(["serve", "-s", "build"], served)).toEqual([]);
+  });
+
+  test("`npm start`: npm's own computed requires run commands, not the app's files", () => {
+    const npm = {
+      ...server,
+      "/app/package.json": file(JSON.stringify({ scripts: { start: "node server.js" } })),
+      "/usr/bin/npm": link("../lib/node_modules/npm/bin/npm-cli.js"),
+      "/usr/lib/node_modules/npm/bin/npm-cli.js": file("#!/usr/bin/env node\nrequire(`../lib/${entry}`);\nrequire(cliEntry);\n", 0o755),
+    };
+    expect(run(["npm", "start"], npm)).toEqual([["missingModule", "webpack", "/app/lib/build.js", undefined]]);
+    // The node image's yarn: a shell script that runs `node "$basedir/yarn.js"`.
+    const yarn = {
+      ...npm,
+      "/usr/bin/yarn": link("/opt/yarn-v1/bin/yarn"),
+      "/opt/yarn-v1/bin/yarn": file('#!/bin/sh\nexec node "$basedir/yarn.js" "$@"\n', 0o755),
+    };
+    expect(run(["yarn", "start"], yarn)).toEqual([["missingModule", "webpack", "/app/lib/build.js", undefined]]);
+  });
+
+  test("a computed require in the app: every file of the app counts, and the finding says where the graph was lost", () => {
+    const plugins = { ...server, "/app/server.js": file("for (const p of process.argv) require(p);\n") };
+    expect(run(["node", "server.js"], plugins)).toEqual([
+      ["missingModuleReachUnknown", "webpack", "/app/lib/build.js", "/app/server.js"],
+      ["missingProgramReachUnknown", "git", "`/app/scripts/deploy.js`", "/app/server.js"],
+    ]);
+  });
+
+  test("a variable naming the script (`node $ENTRY`) loses the thread too", () => {
+    expect(run(["sh", "-c", "node $ENTRY"], server).map((f) => [f[0], f[3]])).toContainEqual(["missingModuleReachUnknown", "$ENTRY"]);
+  });
+
+  test("`require('./routes/' + name)` in the app loads every file of that folder, and only those", () => {
+    const routes = {
+      ...server,
+      "/app/server.js": file("for (const name of names) require('./lib/' + name);\n"),
+    };
+    expect(run(["node", "server.js"], routes)).toEqual([["missingModule", "webpack", "/app/lib/build.js", undefined]]);
   });
 });

@@ -38,6 +38,8 @@ const GRAPH_TEXT = (path: string, mode: number) =>
   path.endsWith(".sh") ||
   (/\/[^./]+$/.test(path) && ((mode & 0o111) !== 0 || /\/bin\/[^/]+$/.test(path)));
 const BUILTINS = new Set(builtinModules);
+/** A package manager's own code loads commands by computed names, and runs the app only through the scripts followed here. */
+const PACKAGE_MANAGER = /\/node_modules\/(npm|yarn|pnpm|corepack)\/|^\/opt\/yarn-v[^/]*\//;
 
 /** Which contents the probes read: ELF files and scripts under the roots, loader config, heads of programs. */
 export function keepFor(roots: readonly string[]) {
@@ -52,6 +54,13 @@ export function keepFor(roots: readonly string[]) {
       if (APP_CODE.test(path) && !path.includes("/node_modules/") && size <= 1 << 23) return "whole";
       if (size <= 1 << 29) return "elf";
     }
+    // A package installed elsewhere (`npm i -g serve`): the module graph follows the programs the entry runs into it.
+    if (
+      path.includes("/node_modules/") &&
+      (SCRIPT.test(path) || path.endsWith("/package.json") || GRAPH_TEXT(path, mode)) &&
+      size <= 1 << 20
+    )
+      return "whole";
     // A shared library elsewhere: what it needs in turn (its content is not kept).
     if (/\.so(\.[\d.]+)?$/.test(path) && size <= 1 << 26) return "elfInfo";
     return mode & 0o111 ? "head" : "no";
@@ -106,8 +115,10 @@ export function findings(view: ImageView): Finding[] {
     const candidates = name.includes("/") ? [posix.resolve(workdir, name)] : [...extraPath, ...path].map((d) => posix.join(d, name));
     return candidates.map((c) => fs.resolve(c)).find((r) => r && r.entry.type === "file") ?? null;
   };
-  const program = (name: string, by: string, extraPath: readonly string[] = []) => {
+  /** `lost`: where the module graph lost the thread before it could tell that `by` runs. */
+  const program = (name: string, by: string, extraPath: readonly string[] = [], lost: string | null = null) => {
     const hit = locate(name, extraPath);
+    if (!hit && lost) return add({ key: `prog:${name}`, id: "missingProgramReachUnknown", data: { program: name, by, lost } });
     if (!hit) return add({ key: `prog:${name}`, id: "missingProgram", data: { program: name, by } });
     ran.push(hit.path);
     if ((hit.entry.mode & 0o111) === 0 && !SCRIPT.test(name))
@@ -163,8 +174,8 @@ export function findings(view: ImageView): Finding[] {
     for (const m of missingPythonModules(fs, python, env))
       add({ key: `pymodule:${m.module}`, id: "missingModule", data: { module: m.module, file: m.file } });
 
-  // The files of node_modules that may run: followed from the entry, the scripts it runs, the app's own code and
-  // the programs they run. Built when the scan first meets node_modules.
+  // The files that may run: followed from the entry, the scripts it runs and the programs they run, through the
+  // app's own code into node_modules; from all the app's code where that loses the thread. Built on first use.
   const runTexts = [entryText, env.get("NODE_OPTIONS") ?? ""];
   for (let i = 0; i < runTexts.length && i < 50; i++)
     for (const m of runTexts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:run(?:-script)?\s+)?([\w:.-]+)/g))
@@ -179,17 +190,22 @@ export function findings(view: ImageView): Finding[] {
     !buildScripts.has(file) &&
     !isTestOrToolFile(file.slice(root.length));
   let reach: NodeReach | null = null;
-  const mayRun = (file: string) => {
+  const reachOf = (): NodeReach => {
     if (!reach) {
       const app = view.roots.flatMap((root) =>
         [...fs.under(root)].filter(([file, e]) => e.type === "file" && appCode(root, file)).map(([f]) => f),
       );
       const spawnedByApp = app.flatMap((f) => spawned(fs.entries.get(f)?.data?.toString("utf8") ?? "").map((n) => locate(n)?.path ?? ""));
-      const scripts = [...ran, ...spawnedByApp].filter((p) => p.includes("/node_modules/") || isShellScript(head(fs, p)));
+      // A word after the program may be a program too (`docker-entrypoint.sh serve`, `tini -- pm2-runtime`).
+      const named = runTexts.flatMap((t) => t.split(/[\s;&|()<>"'`=]+/)).filter((w) => /^[\w.-]+$/.test(w));
+      const onPath = [...new Set(named)].map((w) => locate(w)?.path ?? "");
+      const scripts = [...ran, ...spawnedByApp, ...onPath]
+        .filter((p) => p.includes("/node_modules/") || isShellScript(head(fs, p)))
+        .filter((p) => !PACKAGE_MANAGER.test(p));
       const nodePath = (env.get("NODE_PATH") ?? "").split(":").filter(Boolean);
-      reach = nodeReach(fs, { ...reachStart(runTexts, workdir, [...app, ...scripts]), nodePath });
+      reach = nodeReach(fs, { ...reachStart(runTexts, workdir, scripts), nodePath, appFiles: app });
     }
-    return reach.runs(file);
+    return reach;
   };
 
   // Programs and modules the app's code uses.
@@ -197,16 +213,22 @@ export function findings(view: ImageView): Finding[] {
     for (const [file, e] of fs.under(root)) {
       if (!e.data || e.size > 1 << 20 || !SCRIPT.test(file) || buildScripts.has(file) || isTestOrToolFile(file.slice(root.length)))
         continue;
-      // A script of node_modules nothing loads spawns nothing (react-scripts' eject.js beside `serve`).
-      if (file.includes("/node_modules/") && !mayRun(file)) continue;
+      // A file nothing loads spawns and imports nothing (react-scripts' eject.js, an ejected webpack config beside
+      // `serve`); the app's Python files have their own graph (python-imports.ts).
+      const node = file.includes("/node_modules/") || !file.endsWith(".py");
+      if (node && !reachOf().runs(file)) continue;
+      const lost = node ? reachOf().lostAt(file) : null;
       const text = e.data.toString("utf8");
-      for (const name of spawned(text)) program(name, `\`${file}\``);
+      for (const name of spawned(text)) program(name, `\`${file}\``, [], lost);
       for (const m of text.matchAll(/\bsubprocess\.(?:run|call|Popen|check_call|check_output)\(\s*\[\s*["']([A-Za-z0-9_./-]+)/g))
-        program(m[1], `\`${file}\``);
+        program(m[1], `\`${file}\``, [], lost);
       if (file.includes("/node_modules/") || !/\.(c|m)?js$/.test(file)) continue;
       for (const m of text.matchAll(/(?:\brequire\(\s*|\bimport\(\s*|\bfrom\s+|^import\s+)["']([^"'./][^"']*)["']/gm)) {
         const name = packageName(m[1]);
-        if (name && !moduleResolves(fs, file, name)) add({ key: `module:${name}`, id: "missingModule", data: { module: name, file } });
+        if (!name || moduleResolves(fs, file, name)) continue;
+        const key = `module:${name}`;
+        if (lost) add({ key, id: "missingModuleReachUnknown", data: { module: name, file, lost } });
+        else add({ key, id: "missingModule", data: { module: name, file } });
       }
     }
   }

@@ -17,9 +17,13 @@ export const VERIFY_MESSAGES = {
   missingLoader: "`{file}` needs the dynamic loader `{loader}`, which the optimized image lacks.",
   missingLibrary: "`{file}` needs the shared library `{library}`, which no library folder of the optimized image has.",
   missingProgram: "`{program}`, run by {by}, is not in the optimized image.",
+  missingProgramReachUnknown:
+    "`{program}`, run by {by}, is not in the optimized image; whether the app loads {by} is unknown, as its module graph could not be followed past `{lost}`.",
   notExecutable: "`{program}`, run by {by}, is not executable in the optimized image.",
   missingInterpreter: "`{program}`, run by {by}, names the interpreter `{interpreter}`, which the optimized image lacks.",
   missingModule: "`{module}`, imported by `{file}`, is not installed in the optimized image.",
+  missingModuleReachUnknown:
+    "`{module}`, imported by `{file}`, is not installed in the optimized image; whether the app loads `{file}` is unknown, as its module graph could not be followed past `{lost}`.",
   missingFiles: "{count} file(s) of the app are missing from the optimized image: {files}.",
   droppedPackages: "{count} package(s) of node_modules are not in the runtime ({packages}): devDependencies pruned.",
   missingPackages: "{count} package(s) of node_modules are missing from the optimized image: {packages}.",

@@ -136,6 +136,49 @@ describe("nodeReach", () => {
   });
 });
 
+describe("nodeReach into the app's own files", () => {
+  const dispatcher = {
+    "/app/node_modules/.bin/tool": link("../tool/bin/tool.js"),
+    "/app/node_modules/tool/bin/tool.js": file(
+      "spawn.sync(process.execPath, [require.resolve('../scripts/' + script)].concat(args));\n",
+      0o755,
+    ),
+    "/app/node_modules/tool/scripts/start.js": file('require("./shared");\n'),
+    "/app/node_modules/tool/scripts/shared.js": file(""),
+    "/app/node_modules/tool/scripts/eject.js": file(""),
+  };
+
+  test("a bin that runs `'../scripts/' + script` runs the script its command names, and what that loads", () => {
+    const reach = nodeReach(image(dispatcher), reachStart(["tool start"], "/app", []));
+    const runs = ["start", "shared", "eject"].map((s) => reach.runs(`/app/node_modules/tool/scripts/${s}.js`));
+    expect(runs).toEqual([true, true, false]);
+    expect(reach.lostAt("/app/node_modules/tool/scripts/start.js")).toBeNull();
+  });
+
+  test("without a word naming a script, the package counts whole and says where the walk lost the thread", () => {
+    const reach = nodeReach(image(dispatcher), reachStart(["tool --version"], "/app", []));
+    expect(reach.runs("/app/node_modules/tool/scripts/eject.js")).toBe(true);
+    expect(reach.lostAt("/app/node_modules/tool/scripts/eject.js")).toBe("/app/node_modules/tool/bin/tool.js");
+  });
+
+  test("the app's files run only when the entry loads them, until a load the text does not name", () => {
+    const app = {
+      "/app/server.js": file('require("./routes");\n'),
+      "/app/routes.js": file(""),
+      "/app/config/webpack.js": file('require("webpack");\n'),
+    };
+    const known = nodeReach(image(app), { ...from(["/app/server.js"]), appFiles: Object.keys(app) });
+    expect([known.runs("/app/routes.js"), known.runs("/app/config/webpack.js")]).toEqual([true, false]);
+    const computed = { ...app, "/app/routes.js": file("require(process.env.PLUGIN);\n") };
+    const lost = nodeReach(image(computed), { ...from(["/app/server.js"]), appFiles: Object.keys(app) });
+    expect([lost.runs("/app/config/webpack.js"), lost.lostAt("/app/config/webpack.js"), lost.lostAt("/app/routes.js")]).toEqual([
+      true,
+      "/app/routes.js",
+      null,
+    ]);
+  });
+});
+
 describe("exportTargets and packageDir", () => {
   test("exports: sugar, conditions, patterns and folders; null when not exported", () => {
     expect(exportTargets("./i.js", ".")).toEqual(["./i.js"]);

@@ -46,7 +46,12 @@ export async function sharedFindings(
       by === "the ENTRYPOINT/CMD" ||
       by.startsWith("the npm script ") ||
       (by === "the HEALTHCHECK" && same(health(original.config), health(optimized.config)));
-    if (f.id !== "missingProgram" || f.key !== `prog:${f.data.program}` || f.data.program.includes("/") || (!file && !configured))
+    if (
+      (f.id !== "missingProgram" && f.id !== "missingProgramReachUnknown") ||
+      f.key !== `prog:${f.data.program}` ||
+      f.data.program.includes("/") ||
+      (!file && !configured)
+    )
       return null;
     sources.set(f, file);
   }

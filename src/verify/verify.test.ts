@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { Docker } from "./docker.js";
-import { DockerEnvironmentError, pickSourceFile, verify } from "./verify.js";
+import { pickSourceFile } from "./rebuild.js";
+import { DockerEnvironmentError, verify } from "./verify.js";
 
 function fakeDocker(buildError: string): { docker: Docker; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));

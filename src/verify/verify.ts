@@ -3,10 +3,9 @@
 // (closure probes read on the host: libraries, programs, permissions, the app's files) and what they do (every
 // exposed port, the HEALTHCHECK, a short run); measure size, layers, cold build and warm rebuild times.
 import { randomBytes } from "node:crypto";
-import { lstatSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { contextPath, fsContext } from "../core/context.js";
-import { withDockerignore } from "../core/dockerignore.js";
 import type { Intended } from "../core/pass.js";
 import { type OptimizeOptions, optimize, selectPasses } from "../core/pipeline.js";
 import { baseFs, readAbove } from "./base-fs.js";
@@ -18,6 +17,7 @@ import { dockerfileFacts } from "./dockerfile-facts.js";
 import { compareFiles, comparePermissions } from "./fs-diff.js";
 import type { ImageFs, Keep } from "./image-fs.js";
 import { type Reason, reason } from "./messages.js";
+import { type Rebuild, startRebuild } from "./rebuild.js";
 import { sharedFindings } from "./shared-findings.js";
 import type { RunRoot } from "./run-root.js";
 import { type Phase, Timings } from "./timing.js";
@@ -56,7 +56,7 @@ export interface VerifyOptions {
   readonly ignoreLabelPrefixes?: readonly string[];
   /** Measure the warm rebuild after a source edit (default true). */
   readonly rebuild?: boolean;
-  /** Edit-and-rebuild rounds, each side once per round in turn; the medians are reported (default 1). */
+  /** Edit-and-rebuild rounds, both sides at once in each; the medians are reported (default 1). */
   readonly rebuildRounds?: number;
   /** Look for the largest pass set that verifies when the full one does not (default true). */
   readonly bisect?: boolean;
@@ -128,8 +128,8 @@ interface Reference {
    */
   readonly observe: () => Observed;
   /**
-   * Work that runs beside the builds and comparisons (the base file system read ahead, the observations): a
-   * timed rebuild and the clean-up wait for it.
+   * Work that runs beside the builds and comparisons (the base file system read ahead, the observations, the
+   * warm rebuild): the clean-up waits for it.
    */
   readonly background: Promise<unknown>[];
   findings: Finding[] | null;
@@ -308,7 +308,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     const candidate = async (text: string, intended: readonly Intended[], first: boolean) => {
       const tag = `${prefix}-${id}:candidate-${n++}`;
       tags.push(tag);
-      return compareCandidate(options, timings, reference, { text, tag, intended, cold: first && cold, first });
+      const own = (...more: string[]) => tags.push(...more);
+      return compareCandidate(options, timings, reference, { text, tag, intended, cold: first && cold, first, own });
     };
     const first = await candidate(full.output, full.intended ?? [], true);
     // The passes that changed the file, in pipeline order.
@@ -379,6 +380,8 @@ interface Candidate {
   readonly cold: boolean;
   /** The full rewrite (measured: rebuild timing); bisect's candidates only want the verdict. */
   readonly first: boolean;
+  /** Hand more images to the run's clean-up. */
+  readonly own: (...tags: string[]) => void;
 }
 
 async function compareCandidate(
@@ -408,6 +411,26 @@ async function compareCandidate(
     environmentCheck(b2.stderr, b2.code);
     const why = reason("difference", "optimizedBuild", { detail: lastLines(b2.stderr) });
     return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
+  }
+  // The warm rebuild runs beside the probes (rebuild.ts); a difference stops it.
+  const rebuilding: Rebuild | null =
+    c.first && options.rebuild !== false
+      ? startRebuild({
+          docker,
+          context: options.context,
+          dockerfile: options.dockerfile,
+          text: c.text,
+          tags: [`${ref.tag}-rebuilt`, `${c.tag}-rebuilt`],
+          rounds: Math.max(1, options.rebuildRounds ?? 1),
+          runRoot: options.runRoot,
+          edit: ref.edit,
+        })
+      : null;
+  // Timed from its start; the clean-up waits for it, whichever way this comparison ends.
+  const rebuildTimed = rebuilding && timings.measure("rebuild", () => rebuilding.seconds);
+  if (rebuilding && rebuildTimed) {
+    c.own(`${ref.tag}-rebuilt`, `${c.tag}-rebuilt`);
+    ref.background.push(rebuildTimed);
   }
   const observedA = ref.observe();
   const factsOut = dockerfileFacts(c.text, {}, (src) => isContextFile(options.context, src));
@@ -491,52 +514,12 @@ async function compareCandidate(
   reasons.push(...compareBehaviour(behaviourA, behaviour));
 
   let editedFile: string | null = null;
-  let rebuild: [number | null, number | null] = [null, null];
-  if (c.first && options.rebuild !== false && !reasons.some((r) => r.kind === "difference")) {
-    const edited = pickSourceFile(options.context);
-    if (edited) {
-      editedFile = relative(options.context, edited);
-      const before = readFileSync(edited);
-      const marker = `msb-opt verify ${randomBytes(6).toString("hex")}`;
-      // Kept in the run's folder too: a run killed outright has it restored by the next one.
-      const forget = options.runRoot?.saveEdit(edited, before, marker) ?? (() => {});
-      ref.edit.restore = () => {
-        writeFileSync(edited, before);
-        forget();
-        ref.edit.restore = null;
-      };
-      // Each side builds a source it has not seen: after one shared edit, the second build would reuse the
-      // first's compile (the builder stage shares its cache with the original) and flatter the rewrite.
-      const buildEdited = (side: string, build: () => ReturnType<Docker["build"]>) => {
-        writeFileSync(edited, Buffer.concat([before, Buffer.from(sourceEdit(edited, `${marker} ${side}`))]));
-        return build();
-      };
-      try {
-        // Background work (containers being removed, the original's export) would be timed with the rebuild.
-        await Promise.all([docker.settle(), Promise.allSettled(ref.background)]);
-        options.progress?.(`rebuilding both after an edit of ${editedFile}`);
-        const times: [number[], number[]] = [[], []];
-        const rounds = Math.max(1, options.rebuildRounds ?? 1);
-        await timings.measure("rebuild", async () => {
-          for (let round = 0; round < rounds; round++) {
-            // A fresh edit each round, so neither side reuses a build of it.
-            const r1 = await buildEdited(`original ${round}`, () =>
-              docker.build({ context: options.context, dockerfile: options.dockerfile, tag: ref.tag }),
-            );
-            const r2 = await buildEdited(`optimized ${round}`, () =>
-              docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag }),
-            );
-            if (r1.code !== 0 || r2.code !== 0) return;
-            times[0].push(r1.seconds);
-            times[1].push(r2.seconds);
-          }
-        });
-        rebuild = times[0].length === rounds ? [median(times[0]), median(times[1])] : [null, null];
-      } finally {
-        ref.edit.restore?.();
-      }
-    }
-  }
+  let rebuild: readonly [number | null, number | null] = [null, null];
+  if (rebuilding && rebuildTimed && !reasons.some((r) => r.kind === "difference")) {
+    options.progress?.(`rebuilding both after an edit of ${rebuilding.editedFile}`);
+    editedFile = rebuilding.editedFile;
+    rebuild = await rebuildTimed;
+  } else await rebuilding?.stop();
   const differences = reasons.filter((r) => r.kind === "difference");
   const intended = reasons.some((r) => r.kind === "intended");
   return {
@@ -612,63 +595,6 @@ function environmentCheck(stderr: string, code: number): void {
     throw new DockerEnvironmentError(`the docker client or engine failed, not the Dockerfile: ${lastLines(stderr)}`);
 }
 
-const MANIFESTS =
-  /^(package(-lock)?\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|go\.(mod|sum)|requirements.*\.txt|pyproject\.toml|poetry\.lock|Pipfile(\.lock)?|pom\.xml|build\.gradle(\.kts)?|Cargo\.(toml|lock)|Gemfile(\.lock)?|composer\.(json|lock)|.*Dockerfile.*|\.dockerignore)$/;
-const SOURCE = /\.(js|mjs|cjs|ts|tsx|jsx|py|go|java|kt|c|h|cc|cpp|rs|rb|php|cs|html|css|sh)$/;
-
-/**
- * Build settings, not sources (`next.config.js`, `vite.config.ts`, `.eslintrc.js`, `gulpfile.js`): build tools
- * treat an edit there as a new build, so it is the edit least like an everyday one.
- */
-const BUILD_SETTINGS = /^(.*\.config\.[cm]?[jt]s|\..*rc\.[cm]?js|[Gg]ulpfile\.[cm]?js|Gruntfile\.js|setup\.py|conftest\.py|manage\.py)$/;
-
-/** A source file of the context (not a manifest, not ignored), the kind of file an everyday edit touches. */
-export function pickSourceFile(context: string): string | null {
-  const ctx = withDockerignore(fsContext(context));
-  const walk = (dir: string, depth: number, settings: boolean): string | null => {
-    const names = ctx.list(dir).filter((n) => !n.startsWith(".") && n !== "node_modules");
-    for (const name of names) {
-      const rel = dir === "." ? name : `${dir}/${name}`;
-      if (SOURCE.test(name) && !MANIFESTS.test(name) && (settings || !BUILD_SETTINGS.test(name)) && ctx.read(rel) !== null)
-        return join(context, rel);
-    }
-    if (depth >= 4) return null;
-    for (const name of names) {
-      const rel = dir === "." ? name : `${dir}/${name}`;
-      if (isDir(join(context, rel))) {
-        const found = walk(rel, depth + 1, settings);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return walk(".", 0, false) ?? walk(".", 0, true);
-}
-
-/**
- * A harmless edit that no earlier build saw: a comment with a fresh nonce in the file's own syntax (a
- * repeated edit would hit the build cache of the last build and measure nothing).
- */
-export function sourceEdit(file: string, nonce: string): string {
-  if (/\.(py|rb|sh)$/.test(file)) return `\n# ${nonce}\n`;
-  if (/\.html$/.test(file)) return `\n<!-- ${nonce} -->\n`;
-  if (/\.css$/.test(file)) return `\n/* ${nonce} */\n`;
-  return `\n// ${nonce}\n`;
-}
-
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function lastLines(text: string): string {
   return text.trim().split("\n").slice(-6).join("\n");
-}
-
-function median(xs: readonly number[]): number {
-  const v = [...xs].sort((a, b) => a - b);
-  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
 }
