@@ -8,8 +8,15 @@ import { copyOperands } from "../../src/core/instructions.js";
 import type { Instruction } from "../../src/core/ir.js";
 import { resolvePath } from "./paths.js";
 
-/** Indices of body's context COPYs that a later whole-context COPY to the same folder, with the same flags, repeats. */
-export function subsumedCopies(body: readonly Instruction[], cwdAt: readonly (string | null)[], context: BuildContext): Set<number> {
+/**
+ * body's context COPYs that a later whole-context COPY to the same folder, with the same flags, repeats: each
+ * index with the indices of those later COPYs (a caller that leaves one out must keep the first).
+ */
+export function subsumedCopies(
+  body: readonly Instruction[],
+  cwdAt: readonly (string | null)[],
+  context: BuildContext,
+): Map<number, number[]> {
   const wholeContext = new Map<number, { folder: string; flags: string }>();
   body.forEach((instr, i) => {
     const ops = instr.keyword === "COPY" ? copyOperands(instr) : null;
@@ -17,7 +24,7 @@ export function subsumedCopies(body: readonly Instruction[], cwdAt: readonly (st
     if (ops && folder && ops.sources.length === 1 && /^\.\/?$/.test(ops.sources[0]) && fromContext(instr))
       wholeContext.set(i, { folder, flags: flagText(instr) });
   });
-  const out = new Set<number>();
+  const out = new Map<number, number[]>();
   body.forEach((instr, i) => {
     const ops = instr.keyword === "COPY" ? copyOperands(instr) : null;
     if (!ops || !fromContext(instr) || wholeContext.has(i)) return;
@@ -28,7 +35,8 @@ export function subsumedCopies(body: readonly Instruction[], cwdAt: readonly (st
     const folder = resolvePath(cwdAt[i] ?? null, ops.dest);
     if (!intoFolder || folder === null) return;
     const flags = flagText(instr);
-    for (const [j, later] of wholeContext) if (j > i && later.folder === posix.normalize(folder) && later.flags === flags) out.add(i);
+    for (const [j, later] of wholeContext)
+      if (j > i && later.folder === posix.normalize(folder) && later.flags === flags) out.set(i, [...(out.get(i) ?? []), j]);
   });
   return out;
 }

@@ -286,14 +286,15 @@ export function layeredPlan({
     given?.spec && i < given.index
       ? changed(instr, { leading: "", flags: [...instr.flags.filter((f) => f.name !== "chown"), { name: "chown", value: given.spec }] })
       : { ...instr, leading: "" };
-  // The manifests reorder-copy put first for the install's cache come again with `COPY . .`.
-  const repeated = subsumedCopies(body, a.cwdAt, context);
+  // The manifests reorder-copy put first for the install's cache come again with `COPY . .`, when that is kept.
+  const leftOut = (instr: Instruction, i: number) => (site !== null && !site.keeps(instr)) || compiled?.indices.has(i) === true;
+  const subsumed = subsumedCopies(body, a.cwdAt, context);
+  const repeated = (i: number) => subsumed.get(i)?.some((j) => !leftOut(body[j], j)) === true;
   const appCopies = (builder: string | null) =>
     lastOfEachOutput([
       ...(given?.spec ? [] : [...modulesCopy(), ...clientCopy(builder), ...lockCopy(builder)]),
       ...body.flatMap((instr, i) => {
-        if (instr.keyword === "COPY" || instr.keyword === "ADD")
-          return (site && !site.keeps(instr)) || compiled?.indices.has(i) || repeated.has(i) ? [] : [replay(instr, i)];
+        if (instr.keyword === "COPY" || instr.keyword === "ADD") return leftOut(instr, i) || repeated(i) ? [] : [replay(instr, i)];
         const run = direct?.find((r) => r.index === i);
         const gated = gate && run && run.index === lastRun ? [gate] : [];
         // An output a later RUN writes again comes with that RUN's copy (`svelte-kit sync`, then `vite build`).

@@ -13,6 +13,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY package.json package-lock.json ./
 COPY --from=build /app/dist /app/dist
 EXPOSE 3000
 CMD ["npx", "serve", "-s", "dist"]
