@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { trace, traceThreads } from "./trace.js";
 import { internalResult, processFile, type BatchRunOptions, type FileResult, type FileTask } from "./process-file.js";
 
 /** Files per message to a worker: large enough to amortise messaging, small enough to balance load. */
@@ -56,6 +57,7 @@ export async function runBatch(
 ): Promise<FileResult[]> {
   const boot = workerBoot();
   const workers = Math.min(jobs, Math.ceil(tasks.length / CHUNK));
+  trace("batch", `${tasks.length} files, ${workers} workers`);
   if (workers <= 1 || !boot) {
     for (const w of warm.splice(0)) void w.terminate();
     const results: FileResult[] = [];
@@ -64,6 +66,7 @@ export async function runBatch(
       results.push(result);
       onResult(result);
     }
+    traceThreads();
     return results;
   }
   const results: FileResult[] = new Array(tasks.length);
@@ -119,6 +122,8 @@ export async function runBatch(
         serve().then(resolve);
       };
       worker.on("message", (msg: { id: number; results: FileResult[] }) => {
+        if (msg.id === 0 || msg.results.length + msg.id === tasks.length)
+          trace("result", `files ${msg.id}..${msg.id + msg.results.length}`);
         const k = inFlight.findIndex((j) => j.id === msg.id);
         if (k >= 0) inFlight.splice(k, 1);
         msg.results.forEach((r, i) => done(msg.id + i, r));
@@ -133,6 +138,7 @@ export async function runBatch(
   try {
     await Promise.all(Array.from({ length: workers }, serve));
   } finally {
+    traceThreads(); // before the workers end, while their threads are listed
     await Promise.all([...live, ...warm.splice(0)].map((w) => w.terminate()));
   }
   return results;
