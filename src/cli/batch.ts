@@ -146,7 +146,8 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   }));
   const injectFault = io.env[INJECT_FAULT_ENV];
   trace("settings resolved");
-  let results = await runBatch(withSettings, injectFault ? { injectFault } : {}, jobs, (r) => progress.add(r));
+  const withDiffs = Boolean(opts.diff) || reports.some((r) => r.format === "html");
+  let results = await runBatch(withSettings, { withDiffs, ...(injectFault ? { injectFault } : {}) }, jobs, (r) => progress.add(r));
   progress.done();
   trace("all files optimized");
   if (opts.verify) {
@@ -181,7 +182,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     });
   }
 
-  results = mergeSharedProposals(results, io.cwd);
+  results = mergeSharedProposals(results, io.cwd, withDiffs);
   trace("shared contexts merged");
   results = [...results, ...passed.filter((p) => p.kind !== "link").map(passedResult)].sort((a, b) =>
     a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
