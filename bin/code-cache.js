@@ -50,6 +50,12 @@ function runBundle(bundle, { worker = false } = {}) {
 
 module.exports = { runBundle };
 
+/**
+ * Node 20's defaults of the flags a batch sets (src/batch/run.ts). Under another Node whose default interrupt
+ * budget differs, the check below rejects the cache and it is not written: a later plain run writes it.
+ */
+const BATCH_FLAGS_RESET = "--turbo-inlining --interrupt-budget=67584";
+
 /** $MSB_OPT_CACHE_DIR, else msb-opt/ in the user's cache folder ($XDG_CACHE_HOME or ~/.cache). */
 function cachePath(name) {
   const env = process.env;
@@ -100,14 +106,15 @@ function writeCache({ script, source, bundle, worker }, file, prefix) {
 
 /**
  * The CLI's code cache as if no flag had been set since the start: --liftoff-only (set when the shell grammar
- * loads) and the two flags it turns off are back at Node's defaults while the cache is made. A worker's is
+ * loads) and the two flags it turns off, and batch's flags (src/batch/run.ts), are back at Node's defaults
+ * while the cache is made. A worker's is
  * made under --liftoff-only, which it set before compiling. Null when V8 rejects the result under those flags
  * (another V8 whose Liftoff flag implies more): writing it would only make every later run compile from
  * source after all.
  */
 function cachedDataUnderNodeFlags(script, source, bundle, worker) {
   const v8 = require("node:v8");
-  if (!worker) v8.setFlagsFromString("--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering");
+  if (!worker) v8.setFlagsFromString(`--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering ${BATCH_FLAGS_RESET}`);
   const data = script.createCachedData();
   // Another file name: V8 would answer the same name from its in-memory cache without reading `data`.
   const check = new Script(source, { filename: `${bundle} (cache check)`, cachedData: data });

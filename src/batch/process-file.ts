@@ -37,6 +37,7 @@ export interface FileResult extends FileTask {
   readonly status: FileStatus;
   readonly original: string | null;
   readonly output: string | null;
+  /** Empty unless the batch asked for diffs (`withDiffs`). */
   readonly diff: string;
   readonly changes: readonly Note[];
   readonly refusals: readonly Note[];
@@ -48,8 +49,13 @@ export interface FileResult extends FileTask {
 /** Options that cross to worker threads: plain data only (the context and the pass catalog are made per file). */
 export type BatchPassOptions = Omit<OptimizeOptions, "context" | "filename" | "catalog">;
 
-/** The batch-wide options: the files' pass options, and a test seam. */
+/** The batch-wide options: the files' pass options, whether to make diffs, and a test seam. */
 export interface BatchRunOptions extends BatchPassOptions {
+  /**
+   * Work out each file's diff (for --diff and the html report): a twentieth of a file's run, and code each worker
+   * compiles again, that a batch which prints no diff does not need.
+   */
+  readonly withDiffs?: boolean;
   /** Tests only: the id of a pass to make throw (see fault.ts). */
   readonly injectFault?: string;
 }
@@ -65,7 +71,7 @@ export function internalResult(task: FileTask, err: unknown, original: string | 
 }
 
 export async function processFile(task: FileTask, options: BatchRunOptions): Promise<FileResult> {
-  const { injectFault, ...passOptions } = options;
+  const { injectFault, withDiffs, ...passOptions } = options;
   let text: string;
   try {
     text = decodeBytes(readFileSync(task.path));
@@ -97,7 +103,7 @@ export async function processFile(task: FileTask, options: BatchRunOptions): Pro
       status,
       original: text,
       output: result.output,
-      diff: result.diff,
+      diff: withDiffs ? result.diff : "",
       changes: result.changes,
       refusals: result.refusals,
       files: result.files,

@@ -10,8 +10,11 @@ import type { FileResult } from "./process-file.js";
 
 const DOCKERIGNORE = ".dockerignore";
 
-/** The results with each context's proposals merged: one proposal per context file, carried by the first Dockerfile. */
-export function mergeSharedProposals(results: readonly FileResult[], cwd: string): FileResult[] {
+/**
+ * The results with each context's proposals merged: one proposal per context file, carried by the first Dockerfile.
+ * Their diffs are made again only `withDiffs` (the batch made none without).
+ */
+export function mergeSharedProposals(results: readonly FileResult[], cwd: string, withDiffs = true): FileResult[] {
   const byContext = new Map<string, number[]>();
   results.forEach((r, i) => byContext.set(r.context, [...(byContext.get(r.context) ?? []), i]));
   const out = [...results];
@@ -21,7 +24,7 @@ export function mergeSharedProposals(results: readonly FileResult[], cwd: string
     for (const path of paths) mergeOne(out, members, path);
   }
   // Diff sections of context files are named from the context (it need not be the Dockerfile's folder).
-  return out.map((r, i) => (r.files.length > 0 || r !== results[i] ? redo(r, cwd) : r));
+  return out.map((r, i) => (r.files.length > 0 || r !== results[i] ? redo(r, cwd, withDiffs) : r));
 }
 
 function mergeOne(out: FileResult[], members: readonly number[], path: string): void {
@@ -119,11 +122,12 @@ function intersect(proposals: readonly ProposedFile[]): string | null {
 }
 
 /** Status and diff again, after the proposals changed. */
-function redo(r: FileResult, cwd: string): FileResult {
+function redo(r: FileResult, cwd: string, withDiffs: boolean): FileResult {
   if (r.original === null || r.output === null) return r;
-  const diff =
-    unifiedDiff(r.original, r.output, r.display) +
-    r.files.map((f) => unifiedDiff(f.before ?? "", f.after, displayPath(join(r.context, f.path), cwd), f.before === null)).join("");
+  const diff = !withDiffs
+    ? ""
+    : unifiedDiff(r.original, r.output, r.display) +
+      r.files.map((f) => unifiedDiff(f.before ?? "", f.after, displayPath(join(r.context, f.path), cwd), f.before === null)).join("");
   const status = r.output !== r.original || r.files.length > 0 ? "changed" : r.refusals.length > 0 ? "refused" : "unchanged";
   return { ...r, diff, status: r.status === "changed" || r.status === "refused" || r.status === "unchanged" ? status : r.status };
 }

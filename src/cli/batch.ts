@@ -14,6 +14,7 @@ import { discover, displayPath, repositoryRoot, shardOf, type Passed } from "../
 import type { BatchPassOptions, FileResult } from "../batch/process-file.js";
 import { renderReport, reportFormatOf, type ReportFormat } from "../batch/report.js";
 import { summarize } from "../batch/summary.js";
+import { trace } from "../batch/trace.js";
 import { addSettingsOptions, flagSettings, withToday } from "./options.js";
 import { dockerHostsFor, findConfig, loadConfig, resolveSettings } from "./config.js";
 import { UsageError } from "../core/errors.js";
@@ -115,6 +116,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   for (const r of reports)
     if (!r.format) throw new UsageError(`${r.file}: say the report format with --report-format (md, json, sarif, html)`);
 
+  trace("start");
   warmUpWorkers(jobs);
   let found;
   try {
@@ -122,6 +124,7 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
   } catch (err) {
     throw new UsageError(`cannot read ${paths.join(", ")}: ${(err as Error).message}`);
   }
+  trace("discovered", `${found.targets.length} Dockerfiles`);
   let tasks = found.targets.map((t) => ({ ...t, display: displayPath(t.path, io.cwd) }));
   let passed = found.passed.map((p) => ({ ...p, display: displayPath(p.path, io.cwd) }));
   if (opts.shard) {
@@ -142,8 +145,11 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     options: withToday(resolveSettings(t.path, flags, opts.config ?? null, io.cwd, configs).settings, io.now()) as BatchPassOptions,
   }));
   const injectFault = io.env[INJECT_FAULT_ENV];
-  let results = await runBatch(withSettings, injectFault ? { injectFault } : {}, jobs, (r) => progress.add(r));
+  trace("settings resolved");
+  const withDiffs = Boolean(opts.diff) || reports.some((r) => r.format === "html");
+  let results = await runBatch(withSettings, { withDiffs, ...(injectFault ? { injectFault } : {}) }, jobs, (r) => progress.add(r));
   progress.done();
+  trace("all files optimized");
   if (opts.verify) {
     const bin = io.env.MSB_DOCKER ?? "docker";
     // The run's own config file (--config, else the nearest from here) may name the engines; flags win.
@@ -176,7 +182,8 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     });
   }
 
-  results = mergeSharedProposals(results, io.cwd);
+  results = mergeSharedProposals(results, io.cwd, withDiffs);
+  trace("shared contexts merged");
   results = [...results, ...passed.filter((p) => p.kind !== "link").map(passedResult)].sort((a, b) =>
     a.display < b.display ? -1 : a.display > b.display ? 1 : 0,
   );
@@ -193,12 +200,14 @@ export async function runBatchCommand(cmd: Command, io: Io): Promise<number> {
     }
   }
 
+  trace("written and reported");
   for (const r of results) {
     if (r.error && (r.status !== "skipped" || !opts.quiet)) {
       say(`msb-opt: ${r.display}${r.error.line === null ? "" : `:${r.error.line}`}: ${r.error.message}`);
       if (opts.debug && r.error.stack) io.err(`${printable(r.error.stack, true)}\n`);
     } else if (!opts.quiet && r.status !== "unchanged") say(describe(r, opts.write ?? false));
   }
+  trace("told");
   const s = summarize(results);
   const more = `${s.skipped ? `, ${s.skipped} skipped` : ""}${s.internal ? `, ${s.internal} internal errors (bugs in msb-opt)` : ""}`;
   say(
