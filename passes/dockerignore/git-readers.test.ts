@@ -13,7 +13,7 @@ describe("gitReader", () => {
       "package.json": JSON.stringify({ scripts: { build: "node scripts/stamp.js" } }),
       "scripts/stamp.js": "require('child_process').execSync('git rev-parse --short HEAD')",
     });
-    expect(gitReader(df(NODE), ctx)).toContain("scripts/stamp.js");
+    expect(gitReader(df(NODE), ctx, false)).toContain("scripts/stamp.js");
   });
   test("scripts and files that never mention git: nothing reads the repository", () => {
     const ctx = memoryContext({
@@ -21,11 +21,11 @@ describe("gitReader", () => {
       "package.json": JSON.stringify({ scripts: { build: "node scripts/gen.js" } }),
       "scripts/gen.js": "console.log('github.com is a host, not a call')",
     });
-    expect(gitReader(df(NODE), ctx)).toBeNull();
+    expect(gitReader(df(NODE), ctx, false)).toBeNull();
   });
   test("an npm script that calls git itself", () => {
     const ctx = memoryContext({ ".git/HEAD": "", "package.json": JSON.stringify({ scripts: { build: "git describe > VERSION && tsc" } }) });
-    expect(gitReader(df(NODE), ctx)).toContain("`build`");
+    expect(gitReader(df(NODE), ctx, false)).toContain("`build`");
   });
   test("a build config that reads the revision", () => {
     const ctx = memoryContext({
@@ -33,15 +33,30 @@ describe("gitReader", () => {
       "package.json": JSON.stringify({ scripts: { build: "next build" } }),
       "next.config.js": "const rev = require('child_process').execSync('git rev-parse HEAD').toString();",
     });
-    expect(gitReader(df(NODE), ctx)).toContain("next.config.js");
+    expect(gitReader(df(NODE), ctx, false)).toContain("next.config.js");
   });
   test("Python versions from tags (setuptools_scm)", () => {
     const ctx = memoryContext({ ".git/HEAD": "", "pyproject.toml": '[tool.setuptools_scm]\nversion_file = "x/_v.py"\n' });
-    expect(gitReader(df("FROM python:3.12\nCOPY . .\nRUN pip install .\n"), ctx)).toContain("pyproject.toml");
+    expect(gitReader(df("FROM python:3.12\nCOPY . .\nRUN pip install .\n"), ctx, false)).toContain("pyproject.toml");
   });
   test("go build stamps the revision unless -buildvcs=false", () => {
     const ctx = memoryContext({ ".git/HEAD": "", "main.go": "package main" });
-    expect(gitReader(df("FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n"), ctx)).toContain("go build");
-    expect(gitReader(df("FROM golang:1.22\nCOPY . .\nRUN go build -buildvcs=false -o /app .\n"), ctx)).toBeNull();
+    expect(gitReader(df("FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\n"), ctx, false)).toContain("go build");
+    expect(gitReader(df("FROM golang:1.22\nCOPY . .\nRUN go build -buildvcs=false -o /app .\n"), ctx, false)).toBeNull();
+  });
+  test("go build through make or a script stamps the revision too", () => {
+    const ctx = memoryContext({
+      ".git/HEAD": "",
+      Makefile: "build:\n\tgo build -o /app ./cmd/app\n",
+      "build.sh": "#!/bin/sh\ngo build -o /app .\n",
+    });
+    expect(gitReader(df("FROM golang:1.22\nCOPY . .\nRUN make build\n"), ctx, false)).toContain("Makefile");
+    expect(gitReader(df("FROM golang:1.22\nCOPY . .\nRUN ./build.sh\n"), ctx, false)).toContain("build.sh");
+  });
+  test("a program that reads its checkout at run time, when COPY . puts it in the image", () => {
+    const ctx = memoryContext({ ".git/HEAD": "", "src/version.js": "fs.readFileSync('.git/HEAD', 'utf8')", "package.json": "{}" });
+    const file = df('FROM node:20\nCOPY . .\nCMD ["node", "src/version.js"]\n');
+    expect(gitReader(file, ctx, true)).toContain("src/version.js");
+    expect(gitReader(file, ctx, false)).toBeNull();
   });
 });

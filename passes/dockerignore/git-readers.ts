@@ -17,14 +17,16 @@ const BUILD_CONFIGS = new RegExp(
 /** A context file a command names: a script the build runs. */
 const SCRIPT_FILE = /^(\.\/)?[\w./-]+\.(c?js|mjs|ts|py|sh|rb|pl)$/;
 
-/** Why the build may read `.git`, or null when nothing it runs or loads mentions git. */
-export function gitReader(df: Dockerfile, ctx: BuildContext): string | null {
+/** `go build` stamps the binary with the checkout's revision when it finds the repository (-buildvcs=auto). */
+const stampsRevision = (text: string) => /\bgo (build|install)\b/.test(text) && !/-buildvcs=false/.test(text);
+const STAMP = "`go build` stamps the binary with the repository's revision, which the program may report";
+
+/** Why the build or the image may read `.git`, or null when nothing it runs or loads mentions git. */
+export function gitReader(df: Dockerfile, ctx: BuildContext, copiesWholeContext: boolean): string | null {
   const runs = [...allInstructions(df)].filter((i) => i.keyword === "RUN").map((i) => i.args);
   const text = runs.join("\n");
   if (READS_GIT.test(text)) return "a RUN calls `git`, which may read the repository";
-  // `go build` stamps the binary with the checkout's revision when it finds the repository (-buildvcs=auto).
-  if (/\bgo (build|install)\b/.test(text) && !/-buildvcs=false/.test(text))
-    return "`go build` stamps the binary with the repository's revision, which the program may report";
+  if (stampsRevision(text)) return STAMP;
   const commands = [...runs];
   if (/\b(npm|yarn|pnpm|bun)\b/.test(text)) {
     const scripts = packageScripts(ctx);
@@ -34,12 +36,44 @@ export function gitReader(df: Dockerfile, ctx: BuildContext): string | null {
     }
   }
   for (const file of namedFiles(commands, ctx)) {
-    if (READS_GIT.test(ctx.read(file) ?? "")) return `\`${file}\`, which the build runs, reads the repository`;
+    const script = ctx.read(file) ?? "";
+    if (READS_GIT.test(script)) return `\`${file}\`, which the build runs, reads the repository`;
+    if (stampsRevision(script)) return `${STAMP} (\`${file}\` runs it)`;
   }
   for (const file of ctx.list(".").filter((n) => BUILD_CONFIGS.test(n))) {
-    if (READS_GIT.test(ctx.read(file) ?? "")) return `\`${file}\`, which the build loads, reads the repository`;
+    const config = ctx.read(file) ?? "";
+    if (READS_GIT.test(config)) return `\`${file}\`, which the build loads, reads the repository`;
+    if (stampsRevision(config)) return `${STAMP} (\`${file}\` runs it)`;
+  }
+  // `COPY . .` puts the repository in the image, where the program itself may read it (`.git/HEAD`).
+  if (copiesWholeContext) {
+    const reader = sourceFiles(ctx).find((f) => RUNTIME_READS_GIT.test(ctx.read(f) ?? ""));
+    if (reader) return `\`COPY .\` puts it in the image and \`${reader}\` reads the repository`;
   }
   return null;
+}
+
+/** What a program that reads its own checkout at run time names. */
+const RUNTIME_READS_GIT = new RegExp(`${READS_GIT.source}|\\.git\\b`);
+
+const SOURCE = /\.(c?js|mjs|tsx?|py|rb|go|rs|java|kt|php|sh|pl)$/;
+const SKIP = new Set(["node_modules", ".git", "vendor", "target", "dist", "build", "__pycache__", "coverage", ".venv"]);
+/** Bounded: a context this large is not read file by file; its first files stand for it. */
+const MAX_SOURCES = 3000;
+
+/** The context's source files (not dependencies, build output or the repository itself), breadth first. */
+function sourceFiles(ctx: BuildContext): string[] {
+  const out: string[] = [];
+  const queue = ["."];
+  while (queue.length > 0 && out.length < MAX_SOURCES) {
+    const dir = queue.shift() as string;
+    for (const name of ctx.list(dir)) {
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (SOURCE.test(name)) out.push(path);
+      else if (!SKIP.has(name) && !name.includes(".") && ctx.list(path).length > 0) queue.push(path);
+    }
+  }
+  return out;
 }
 
 function packageScripts(ctx: BuildContext): [string, string][] {

@@ -32,7 +32,7 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
   const refused: Refused[] = [];
   // Only a context that holds the repository needs the closer look.
   const readsGit = ctx.exists(".git")
-    ? gitReader(df, ctx)
+    ? gitReader(df, ctx, copiesWholeContext(df))
     : /\bgit\b/.test(runs)
       ? "a RUN calls `git`, which may read the repository"
       : null;

@@ -121,7 +121,7 @@ function program(instr: Instruction, from: EntryProgram["from"], name: string, s
   return result;
 }
 
-/** The program a command runs as a child without naming it: tar's compressor. */
+/** The program a command runs as a child without naming it: tar's compressor, the script a shell is given. */
 function childPrograms(
   line: number,
   from: EntryProgram["from"],
@@ -129,9 +129,28 @@ function childPrograms(
   shell: boolean,
   inputs: EntryInputs,
 ): EntryProgram[] {
+  const script = shellScriptOperand(argv);
+  if (script !== null) {
+    // `sh start.sh` reads start.sh from the working folder (no PATH lookup): it is the entry's script.
+    const artifact = script.includes("$") ? null : locate(script.includes("/") ? script : `./${script}`, inputs, []);
+    return [{ name: script, from, line, artifact, shell: true }];
+  }
   const name = tarCompressor(argv);
   if (name === null) return [];
   return [{ name, from, line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell, parent: argv.join(" ") }];
+}
+
+/** The script file a shell runs (`sh start.sh`, `bash -e ./run.sh`), or null (`sh -c …`, an interactive shell). */
+function shellScriptOperand(argv: readonly string[]): string | null {
+  if (!/^(sh|bash|dash|ash)$/.test(posix.basename(argv[0] ?? ""))) return null;
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === "-c" || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(word) || word === "-s" || word === "-i") return null;
+    if (word === "-o" || word === "+o" || word === "-O" || word === "+O") i++;
+    else if (word === "--") return argv[i + 1] ?? null;
+    else if (!/^[-+]/.test(word)) return word;
+  }
+  return null;
 }
 
 /** The file `. FILE` or `source FILE` reads, when the runtime copies it from the build context. */

@@ -5,9 +5,11 @@ import { providedCommands } from "./packages.js";
 
 /** Builtins of the shell, which no program provides. */
 const SHELL_BUILTINS = new Set(
-  "exec cd set export echo printf test [ true false : kill trap read shift exit return local wait umask ulimit . source eval unset".split(
-    " ",
-  ),
+  (
+    "exec cd set export echo printf test [ true false : kill trap read shift exit return local wait umask ulimit . source eval unset " +
+    "command type hash getopts let mapfile readarray shopt compgen complete compopt disown caller declare typeset " +
+    "readonly alias unalias pushd popd dirs builtin enable help history jobs fg bg times bind logout suspend"
+  ).split(" "),
 );
 
 /** Commands every non-distroless runtime has: the shell, its builtins and Debian's essential tools. */
@@ -17,7 +19,9 @@ const BASE_TOOLS = new Set(
     "touch sleep date id whoami hostname uname grep egrep sed awk mawk find xargs tar gzip gunzip head tail sort uniq " +
     "wc tr cut tee basename dirname readlink realpath stat du df seq expr mktemp timeout nohup kill trap read shift " +
     "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su . source eval unset"
-  ).split(" "),
+  )
+    .split(" ")
+    .concat([...SHELL_BUILTINS]),
 );
 
 /**

@@ -318,14 +318,19 @@ const FLAG_CHOICES: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 
 /** Values BuildKit refuses for a flag it knows: HEALTHCHECK's times and retries, RUN's mount type, network, security. */
-function checkFlagValue(keyword: string, name: string, value: string, line: number): void {
+function checkFlagValue(keyword: string, name: string, quoted: string, line: number): void {
+  // BuildKit reads a flag's value as a word: quotes around it (`--interval="30s"`) go.
+  const value = quoted.replace(/^(["'])(.*)\1$/, "$2");
   if (keyword === "HEALTHCHECK" && name === "retries" && !/^[0-9]+$/.test(value))
     throw new DockerfileError(`invalid value for flag retries: ${value}`, line);
   if (keyword === "HEALTHCHECK" && name !== "retries" && !DURATION.test(value.replace(/^[+]/, "")))
     throw new DockerfileError(`invalid duration for flag ${name}: ${value}`, line);
   if (keyword !== "RUN") return;
   if (name === "mount") {
-    const type = /(?:^|,)type=([^,]*)/.exec(value)?.[1];
+    const type = /(?:^|,)"?type=([^,]*)/
+      .exec(value)?.[1]
+      ?.replace(/^(["'])(.*)\1$/, "$2")
+      .replace(/"$/, "");
     if (type !== undefined && !MOUNT_TYPES.has(type)) throw new DockerfileError(`unsupported mount type "${type}"`, line);
   } else if (FLAG_CHOICES[name] && !FLAG_CHOICES[name].has(value))
     throw new DockerfileError(`invalid value for flag ${name}: ${value}`, line);

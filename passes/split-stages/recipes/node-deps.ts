@@ -36,6 +36,9 @@ const DROPPED_OPTIONS =
 
 const notLayered = (why: string): NotLayered => ({ notLayered: why });
 
+/** Options of an install that bring devDependencies back where NODE_ENV=production would leave them out. */
+const INCLUDES_DEV = /^(--include=dev|--production=false|--prod=false|--also=dev(elopment)?|--dev|-D)$/;
+
 export interface DepsStage {
   readonly body: readonly Instruction[];
   /** The production install (the RUN around it may hold the original's setup commands too). */
@@ -220,7 +223,8 @@ function npm6(base: ImageRef): boolean {
 
 function productionInstall(install: ProjectInstall, project: NodeProject, keepDev: boolean, base: ImageRef): string {
   const options = installOptions(install.args);
-  const flags = options.filter((o) => !DROPPED_OPTIONS.test(o));
+  // Kept devDependencies install as the original did: its option that brings them back overrides NODE_ENV=production.
+  const flags = options.filter((o) => !DROPPED_OPTIONS.test(o) || (keepDev && INCLUDES_DEV.test(o)));
   const frozen = options.some((o) => /^--frozen-lockfile(=true)?$/.test(o));
   const verb = install.args.find((w) => !w.startsWith("-")) ?? "install";
   const words =
@@ -233,16 +237,24 @@ function productionInstall(install: ProjectInstall, project: NodeProject, keepDe
 }
 
 /**
- * Whether the original install left devDependencies out: by an option (`--omit=dev`, `--production`, `--prod`,
- * `--only=prod`) or by `NODE_ENV=production` set before it (ENV, or an ARG's default: RUN sees build arguments in its
- * environment), which npm, yarn and pnpm all read.
+ * Whether the original install surely left devDependencies out: by an option (`--omit=dev`, `--production`, `--prod`,
+ * `--only=prod`), or by a literal `ENV NODE_ENV=production` (the last one before the install), which npm, yarn and
+ * pnpm all read, unless the install brings them back (`--include=dev`, `--production=false`, `NODE_ENV=… npm ci`).
+ * An ARG's default is not evidence: `--build-arg NODE_ENV=development` changes it.
  */
 function originalOmitsDev(a: Analysis, install: ProjectInstall): boolean {
-  const option = installOptions(install.args).some((o) => /^(--omit=dev|--production(=true)?|--prod|-P|--only=prod(uction)?)$/.test(o));
-  const env = a.stage.body
-    .slice(0, install.index)
-    .some((i) => (i.keyword === "ENV" || i.keyword === "ARG") && /(^|\s)NODE_ENV(=|\s+)("?)production\3(\s|$)/.test(i.args.trim()));
-  return option || env;
+  const options = installOptions(install.args);
+  if (options.some((o) => INCLUDES_DEV.test(o))) return false;
+  const run = a.stage.body[install.index];
+  // The install's own environment or npm's config variables decide instead.
+  if (/\bNODE_ENV=|\b(npm_config|NPM_CONFIG)_(production|omit|include|only|also)\b/.test(run.args)) return false;
+  if (options.some((o) => /^(--omit=dev|--production(=true)?|--prod|-P|--only=prod(uction)?)$/.test(o))) return true;
+  const envs = a.stage.body.slice(0, install.index).filter((i) => i.keyword === "ENV");
+  if (envs.some((i) => /\b(npm_config|NPM_CONFIG)_/.test(i.args))) return false;
+  const last = envs.filter((i) => /(^|\s)NODE_ENV(=|\s)/.test(i.args)).at(-1);
+  return (
+    last !== undefined && (/(^|\s)NODE_ENV=("?)production\2(\s|$)/.test(last.args) || /^\s*NODE_ENV\s+"?production"?\s*$/.test(last.args))
+  );
 }
 
 /** The options of the original install that leave out optional or peer dependencies: a prune must keep them out too. */

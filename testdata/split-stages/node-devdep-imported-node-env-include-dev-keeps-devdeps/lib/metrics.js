@@ -1,0 +1,2 @@
+const client = require("prom-client");
+exports.metrics = async (ctx, next) => next();

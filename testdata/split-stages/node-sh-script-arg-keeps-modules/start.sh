@@ -1,0 +1,3 @@
+#!/bin/sh
+echo booting
+exec node server.js
