@@ -89,11 +89,15 @@ function programsOf(
 
 /** Does the ENTRYPOINT script run the CMD's words as a command (`exec "$@"`, the node image's docker-entrypoint.sh)? Init wrappers are unwrapped instead. */
 function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean {
-  const first = entrypoint.exec?.[0] ?? "";
+  const exec = entrypoint.exec ?? [];
+  // `["bash", "/app/entrypoint.sh"]`: the script the shell is given is what takes the CMD's words.
+  const script = shellScriptOperand(exec);
+  const first = script ?? exec[0] ?? "";
   if (INIT_WRAPPERS.has(posix.basename(first))) return false;
   if (posix.basename(first) === "docker-entrypoint.sh") return true;
   // A program of the image (`npm`, `node`, `python`) takes them as its arguments.
-  const path = locate(first, inputs, inputs.searchPath ?? []);
+  const path =
+    script !== null ? locate(script.includes("/") ? script : `./${script}`, inputs, []) : locate(first, inputs, inputs.searchPath ?? []);
   if (path === null) return false;
   // A built program takes them as its arguments; a script of the context runs them when it says `"$@"`.
   const src = contextSource(path, inputs.sources);
@@ -227,7 +231,8 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
     const text = shellScriptText(e, inputs);
     if (text === null) continue;
     for (const c of simpleCommands(parseShell(text))) {
-      if (!c.name) continue;
+      // `"$@"` runs the CMD's words, which entryPrograms reads as the CMD (passesArguments).
+      if (!c.name || /^"?\$(\{@\}|@|\*)"?$/.test(c.name)) continue;
       out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
       const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
       out.push(...childPrograms(e.line, "script", argv, true, inputs));
