@@ -85,6 +85,7 @@ export function depsStage(
   // install brought it as it did for the original.
   const files: DepsFiles = {
     workdir: a.workdir ?? "/",
+    copied,
     has: (file) =>
       copied.includes(file) ||
       (context.exists(at(file)) &&

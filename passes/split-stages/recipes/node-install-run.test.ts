@@ -1,9 +1,15 @@
-import { expect, test } from "vitest";
+import { beforeAll, expect, test } from "vitest";
 import { instruction } from "../../../src/core/ir.js";
+import { loadShell } from "../../../src/core/shell.js";
 import { depsInstallRun, namedBeforeInstall, replayable, touchesManifests } from "./node-install-run.js";
 
+beforeAll(() => loadShell());
+
 const install = { index: 0, tool: "npm" as const, dir: "/app", args: ["ci"], alone: false };
-const files = { workdir: "/app", has: (f: string) => ["package.json", "package-lock.json", ".npmrc.docker"].includes(f) };
+const copied = ["package.json", "package-lock.json"];
+// `.npmrc.docker` and `docker-entrypoint.sh` came in a COPY before the install: the deps stage can copy them, but
+// copies only what a command reads.
+const files = { workdir: "/app", copied, has: (f: string) => [...copied, ".npmrc.docker", "docker-entrypoint.sh"].includes(f) };
 const cache = { name: "mount", value: "type=cache,target=/root/.npm" };
 const run = (script: string, flags: { name: string; value: string }[] = [], osNeeded = true) =>
   depsInstallRun(instruction("RUN", script, { flags }), install, "npm ci --omit=dev", { files, cache, osNeeded });
@@ -61,4 +67,51 @@ test("a RUN before the install that edits the manifests follows their copy when 
   expect(touchesManifests(instruction("RUN", "sed -i s/x/y/ package.json"), manifests)).toBe(true);
   expect(touchesManifests(instruction("RUN", "apt-get update"), manifests)).toBe(false);
   expect(replayable(instruction("RUN", "node fix-manifest.js package.json"), files)).toMatchObject({ ok: false });
+});
+
+test("a command on files the deps stage lacks that cannot change the install is left out, with its part of the chain", () => {
+  expect(run("chmod +x docker-entrypoint.sh && npm ci")).toMatchObject({ command: "npm ci --omit=dev", reads: [] });
+  expect(run("chown node:node docker-entrypoint.sh; npm ci")).toMatchObject({ command: "npm ci --omit=dev" });
+  expect(run("ls -la docker-entrypoint.sh src && npm ci && ls -la")).toMatchObject({ command: "npm ci --omit=dev && ls -la" });
+  expect(run("chmod -x /app/docker-entrypoint.sh || true && npm ci")).toMatchObject({ command: "npm ci --omit=dev" });
+  expect(run('[ -f docker-entrypoint.sh ] && chmod +x docker-entrypoint.sh || echo "no entrypoint"; npm ci')).toMatchObject({
+    command: "npm ci --omit=dev",
+  });
+  expect(run("npm ci && chmod +x docker-entrypoint.sh && chown -R node:node /app")).toMatchObject({
+    command: "npm ci --omit=dev && chown -R node:node /app",
+  });
+  expect(run("touch .env && mkdir src/generated && npm ci")).toMatchObject({ command: "npm ci --omit=dev" });
+  expect(run('[ -f "docker-entrypoint.sh" ] && chmod +x docker-entrypoint.sh; npm ci')).toMatchObject({ command: "npm ci --omit=dev" });
+  expect(run('[ -n "$CI" ] && [ -f package.json ] && npm ci')).toMatchObject({
+    command: '[ -n "$CI" ] && [ -f package.json ] && npm ci --omit=dev',
+  });
+});
+
+test("a command on the working folder, the manifests or files the RUN makes runs in the deps stage as it did", () => {
+  expect(run("chown -R node:node /app && chmod 644 package.json && npm ci")).toMatchObject({
+    command: "chown -R node:node /app && chmod 644 package.json && npm ci --omit=dev",
+  });
+  expect(run("mkdir -p node_modules/.cache && chown -R node:node node_modules && npm ci")).toMatchObject({
+    command: "mkdir -p node_modules/.cache && chown -R node:node node_modules && npm ci --omit=dev",
+  });
+  expect(run("mkdir logs && chmod 777 logs && npm ci")).toMatchObject({ command: "mkdir logs && chmod 777 logs && npm ci --omit=dev" });
+  expect(run("touch yarn.lock && npm ci")).toMatchObject({ command: "touch yarn.lock && npm ci --omit=dev" });
+  expect(run("cp .npmrc.docker .npmrc && chmod 600 .npmrc && npm ci")).toMatchObject({
+    command: "cp .npmrc.docker .npmrc && chmod 600 .npmrc && npm ci --omit=dev",
+  });
+  expect(run("echo registry=https://r.test/ > .npmrc && chmod 600 .npmrc && npm ci")).toMatchObject({ ok: true });
+  expect(run("mkdir -p ~/.npm && chmod +x /usr/local/bin/entry.sh && npm ci")).toMatchObject({
+    command: "mkdir -p ~/.npm && chmod +x /usr/local/bin/entry.sh && npm ci --omit=dev",
+  });
+});
+
+test("a command on files the deps stage lacks that may change the install, or shares a step with one it needs, declines", () => {
+  expect(run("chown -R node:node node_modules && npm ci")).toMatchObject({ ok: false });
+  expect(run("chmod 600 .npmrc && npm ci")).toMatchObject({ ok: false });
+  expect(run("mkdir node_modules/.cache && npm ci")).toMatchObject({ ok: false });
+  expect(run("chmod +x docker-entrypoint.sh package.json && npm ci")).toMatchObject({ ok: false });
+  expect(run("chmod +x docker-entrypoint.sh || npm config set fund false; npm ci")).toMatchObject({ ok: false });
+  expect(run("[ -f docker-entrypoint.sh ] || npm ci")).toMatchObject({ ok: false });
+  expect(run("chmod +x *.sh && npm ci")).toMatchObject({ ok: false });
+  expect(replayable(instruction("RUN", "chmod +x docker-entrypoint.sh && npm pkg set x=y"), files)).toMatchObject({ ok: false });
 });
