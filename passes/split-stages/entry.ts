@@ -8,7 +8,7 @@ import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
-import { tarCompressor } from "./tar.js";
+import { tarCompressor, tarDetectedCompressors } from "./tar.js";
 import { commandChain } from "./wrappers.js";
 
 export interface EntryProgram {
@@ -22,6 +22,8 @@ export interface EntryProgram {
   readonly shell: boolean;
   /** The command that runs it as a child when the entry does not name it (`tar xJf seed.tar.xz` runs `xz`). */
   readonly parent?: string;
+  /** One of the programs the parent picks among at run time (tar's compressor for an archive named by a variable). */
+  readonly guessed?: boolean;
   /** A file the shell reads with `.` or `source` (`. ./scripts/setup.sh`): its commands run in that shell. */
   readonly sourced?: boolean;
 }
@@ -129,9 +131,17 @@ function childPrograms(
   shell: boolean,
   inputs: EntryInputs,
 ): EntryProgram[] {
+  const child = (name: string, guessed: boolean): EntryProgram => ({
+    name,
+    from,
+    line,
+    artifact: locate(name, inputs, inputs.searchPath ?? []),
+    shell,
+    parent: argv.join(" "),
+    ...(guessed ? { guessed } : {}),
+  });
   const name = tarCompressor(argv);
-  if (name === null) return [];
-  return [{ name, from, line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell, parent: argv.join(" ") }];
+  return name === null ? tarDetectedCompressors(argv).map((n) => child(n, true)) : [child(name, false)];
 }
 
 /** The file `. FILE` or `source FILE` reads, when the runtime copies it from the build context. */

@@ -182,6 +182,8 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     entryToolChild:
       "Did not split: `{parent}` runs `{command}` to compress or decompress the archive, and `{image}` does not provide it; install `{package}` with apt-get in the Dockerfile so the pass keeps it, else keep the build single-stage.",
+    entryToolChildGuessed:
+      "Did not split: `{parent}` reads an archive without a compression option and with no literal name to take the suffix from, so GNU tar picks the program that decompresses it from the archive's first bytes (gzip, bzip2, xz, lzma, zstd, lzip or lzop), and `{image}` does not provide `{command}`; give tar the compression option (`-z`, `-J`, `-j`, `--zstd`) or name the archive literally with its suffix, so the pass knows which program it runs, or keep the build single-stage.",
     daemonCommandsUnknown:
       "Did not split: the image starts `{daemon}`, which runs the commands of files in the image, and this instruction {how}, so the programs and modules those commands need are unknown; COPY the file from the build context (a crontab to `/etc/cron.d/`, a supervisord config), or split by hand.",
     entryToolNpm:
@@ -507,7 +509,7 @@ export default definePass({
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing?.parent)
       return decline(
-        "entryToolChild",
+        missing.guessed ? "entryToolChildGuessed" : "entryToolChild",
         { command: missing.command, parent: missing.parent, package: providingPackage(missing.command), image: plan.image },
         missing.line,
       );
