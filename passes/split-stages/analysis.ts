@@ -42,6 +42,8 @@ export type RefusalId =
   | "folderMode"
   | "managerVirtualenv"
   | "entryScriptUnparsed"
+  | "entryShellFileComputed"
+  | "entryShellFileAfterCd"
   | "daemonCommandsUnknown";
 
 export interface AptInstall {
@@ -726,6 +728,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const jobs = starter ? daemons.commands.flatMap((command) => shellPrograms(starter, "script", command, inputs)) : [];
   const entry = [...scripted, ...jobs, ...scriptPrograms(jobs, inputs)];
   for (const e of unparsedScripts(entry, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
+  const unread = entry.find((e) => e.unread);
+  if (unread)
+    refuse(unread.line, unread.unread === "cd" ? "entryShellFileAfterCd" : "entryShellFileComputed", {
+      script: unread.unreadIn ?? "",
+      file: unread.name,
+    });
   return {
     stage,
     lastBuild,

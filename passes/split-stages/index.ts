@@ -210,6 +210,10 @@ export default definePass({
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:
       "Did not split: the entry script `{script}` does not parse as a shell script, so the programs it runs and the files it reads, which the runtime must hold, are unknown; fix its syntax (`sh -n` on it shows where), or split by hand.",
+    entryShellFileComputed:
+      'Did not split: `{script}` reads or runs the shell file `{file}` (with `.`, `source` or a shell), whose path is computed when it runs, so the programs that file runs and the files it needs are unknown; write the path literally (absolute, relative to the working folder, or `"$(dirname "$0")/…"`), or split by hand.',
+    entryShellFileAfterCd:
+      "Did not split: `{script}` reads or runs the shell file `{file}` (with `.`, `source` or a shell) relative to the folder an earlier `cd` changed to, which the pass cannot tell (a computed folder, `cd` alone or `cd -`), so the programs that file runs and the files it needs are unknown; write the path as an absolute one or the `cd` folder literally, or split by hand.",
     entryScriptComputed:
       "Did not split: the entry script `{script}` builds a path from a variable (`{word}`), so which files it reads, and the runtime must copy, is unknown; name the files literally, or split by hand.",
     gccRuntime:
