@@ -43,6 +43,8 @@ export type RefusalId =
   | "managerVirtualenv"
   | "entryScriptUnparsed"
   | "entryShellFileComputed"
+  | "daemonCommandExpansion"
+  | "daemonCommandCd"
   | "entryShellFileAfterCd"
   | "daemonCommandsUnknown";
 
@@ -725,6 +727,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const daemons = daemonCommands(stage, scripted, sources, context);
   if (daemons.unknown) refuse(daemons.unknown.line, "daemonCommandsUnknown", { daemon: daemons.unknown.daemon, how: daemons.unknown.how });
   const starter = stage.body.find((i) => i.line === daemonStart(scripted)?.line);
+  const unfollowed = daemons.unfollowed;
+  if (starter && unfollowed)
+    refuse(starter.line, unfollowed.why === "cd" ? "daemonCommandCd" : "daemonCommandExpansion", {
+      command: unfollowed.command,
+      word: unfollowed.word,
+    });
   const jobs = starter ? daemons.commands.flatMap((command) => shellPrograms(starter, "script", command, inputs)) : [];
   const entry = [...scripted, ...jobs, ...scriptPrograms(jobs, inputs)];
   for (const e of unparsedScripts(entry, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });

@@ -186,6 +186,10 @@ export default definePass({
       "Did not split: `{parent}` reads an archive without a compression option and with no literal name to take the suffix from, so GNU tar picks the program that decompresses it from the archive's first bytes (gzip, bzip2, xz, lzma, zstd, lzip or lzop), and `{image}` does not provide `{command}`; give tar the compression option (`-z`, `-J`, `-j`, `--zstd`) or name the archive literally with its suffix, so the pass knows which program it runs, or keep the build single-stage.",
     daemonCommandsUnknown:
       "Did not split: the image starts `{daemon}`, which runs the commands of files in the image, and this instruction {how}, so the programs and modules those commands need are unknown; COPY the file from the build context (a crontab to `/etc/cron.d/`, a supervisord config), or split by hand.",
+    daemonCommandExpansion:
+      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` supervisord expands when it starts the program, so the files it runs and the modules they load are unknown; write the path literally, or split by hand.",
+    daemonCommandCd:
+      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` moves elsewhere than the working folder, which the pass reads the command's relative paths against, so the files it runs and the modules they load are unknown; use absolute paths, or `cd` to the working folder.",
     entryToolNpm:
       "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
     entryToolNpmScript:
