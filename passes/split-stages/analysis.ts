@@ -42,6 +42,10 @@ export type RefusalId =
   | "folderMode"
   | "managerVirtualenv"
   | "entryScriptUnparsed"
+  | "entryShellFileComputed"
+  | "daemonCommandExpansion"
+  | "daemonCommandCd"
+  | "entryShellFileAfterCd"
   | "daemonCommandsUnknown";
 
 export interface AptInstall {
@@ -723,9 +727,21 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const daemons = daemonCommands(stage, scripted, sources, context);
   if (daemons.unknown) refuse(daemons.unknown.line, "daemonCommandsUnknown", { daemon: daemons.unknown.daemon, how: daemons.unknown.how });
   const starter = stage.body.find((i) => i.line === daemonStart(scripted)?.line);
+  const unfollowed = daemons.unfollowed;
+  if (starter && unfollowed)
+    refuse(starter.line, unfollowed.why === "cd" ? "daemonCommandCd" : "daemonCommandExpansion", {
+      command: unfollowed.command,
+      word: unfollowed.word,
+    });
   const jobs = starter ? daemons.commands.flatMap((command) => shellPrograms(starter, "script", command, inputs)) : [];
   const entry = [...scripted, ...jobs, ...scriptPrograms(jobs, inputs)];
   for (const e of unparsedScripts(entry, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
+  const unread = entry.find((e) => e.unread);
+  if (unread)
+    refuse(unread.line, unread.unread === "cd" ? "entryShellFileAfterCd" : "entryShellFileComputed", {
+      script: unread.unreadIn ?? "",
+      file: unread.name,
+    });
   return {
     stage,
     lastBuild,

@@ -3,7 +3,7 @@ import { memoryContext } from "../../src/core/context.js";
 import { parseDockerfile } from "../../src/core/parse.js";
 import { loadShell } from "../../src/core/shell.js";
 import { analyze } from "./analysis.js";
-import { crontabCommands, daemonCommands } from "./daemons.js";
+import { crontabCommands, daemonCommands, shellString } from "./daemons.js";
 
 beforeAll(() => loadShell());
 
@@ -44,5 +44,23 @@ describe("daemonCommands", () => {
     const conf = { "supervisord.conf": "[program:worker]\ncommand=node worker.js\ndirectory=/app\n" };
     const df = 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["supervisord", "-n", "-c", "/app/supervisord.conf"]\n';
     expect(jobsOf(df, conf)).toEqual(["node worker.js"]);
+  });
+  test("a command given to `sh -c` or `bash -c` is followed; a `cd` elsewhere or a supervisord expansion is not", () => {
+    const df = 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["supervisord", "-n", "-c", "/app/supervisord.conf"]\n';
+    const conf = (command: string) => ({ "supervisord.conf": `[program:worker]\ncommand=${command}\n` });
+    expect(jobsOf(df, conf('bash -c "cd /app && exec node worker.js"'))).toEqual(["cd /app && exec node worker.js"]);
+    expect(jobsOf(df, conf("/bin/sh -ec 'cd /srv && node worker.js'"))).toBe("daemonCommandCd");
+    expect(jobsOf(df, conf("node %(here)s/worker.js"))).toBe("daemonCommandExpansion");
+    expect(jobsOf(df, conf("node %(ENV_APP_DIR)s/worker.js"))).toBe("daemonCommandExpansion");
+  });
+});
+
+describe("shellString", () => {
+  test("the script a shell runs with -c, through nested shells; anything else as it is", () => {
+    expect(shellString('/bin/bash -c "cd /app && node job.js"')).toBe("cd /app && node job.js");
+    expect(shellString(`sh -c 'bash -lc "node job.js"'`)).toBe("node job.js");
+    expect(shellString('sh -c "node job.js" && node other.js')).toBe('sh -c "node job.js" && node other.js');
+    expect(shellString('bash -c "node $JOB"')).toBe('bash -c "node $JOB"');
+    expect(shellString("node job.js")).toBe("node job.js");
   });
 });

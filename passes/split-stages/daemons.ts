@@ -9,13 +9,15 @@ import type { Instruction, Stage } from "../../src/core/ir.js";
 import { joinContinuations } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands, toWord } from "../../src/core/shell.js";
 import type { EntryProgram } from "./entry.js";
-import { isUnder } from "./paths.js";
+import { isUnder, resolvePath } from "./paths.js";
 import { sourceFiles } from "./source-files.js";
 
 export interface DaemonCommands {
   readonly commands: readonly string[];
   /** The first instruction that puts a daemon's commands in the image in a way that cannot be read, and how. */
   readonly unknown: { readonly line: number; readonly daemon: string; readonly how: string } | null;
+  /** The first command whose files the pass cannot tell: a supervisord `%(name)s` expansion, or a `cd` elsewhere. */
+  readonly unfollowed: { readonly command: string; readonly why: "expansion" | "cd"; readonly word: string } | null;
 }
 
 /** System crontabs: a user field comes before the command. */
@@ -54,7 +56,7 @@ export function daemonCommands(
   const started = startedDaemons(entry);
   const commands: string[] = [];
   const watched = [...(started.cron ? [CRON_PATHS] : []), ...(started.supervisord ? [SUPERVISOR_PATHS] : [])];
-  if (watched.length === 0) return { commands, unknown: null };
+  if (watched.length === 0) return { commands, unknown: null, unfollowed: null };
   if (started.cron) {
     for (const [dest, src] of sources) {
       // A copied file, or each file of a copied folder.
@@ -83,7 +85,52 @@ export function daemonCommands(
       if (how !== null) unknown = { line: instr.line, daemon: daemonOf(how), how };
     }
   }
-  return { commands, unknown };
+  const followed = commands.map(shellString);
+  return { commands: followed, unknown, unfollowed: unfollowedCommand(followed, stageWorkdir(stage)) };
+}
+
+const SHELLS = new Set(["sh", "bash", "dash"]);
+
+/** The script of `bash -c "cd /app && exec node worker.js"` (the usual way to `cd` or set a variable first), or the command itself. */
+export function shellString(command: string): string {
+  const script = parseShell(command);
+  const commands = script.ok ? simpleCommands(script) : [];
+  // One command, not a list: `sh -c "…" && x` runs x too.
+  if (commands.length !== 1 || script.root.namedChildren.length !== 1 || script.root.namedChildren[0]?.type !== "command") return command;
+  const [c] = commands;
+  const words = c.args.map((a) => a.value);
+  const flag = words.findIndex((w) => w !== null && /^-\w*c$/.test(w));
+  const inner = flag === -1 ? null : c.args[flag + 1]?.value;
+  if (!SHELLS.has(posix.basename(c.name ?? "")) || inner === undefined || inner === null) return command;
+  return shellString(inner);
+}
+
+/** The working folder the stage ends in, when its WORKDIRs say it literally. */
+function stageWorkdir(stage: Stage): string | null {
+  let dir: string | null = null;
+  for (const instr of stage.body)
+    if (instr.keyword === "WORKDIR") dir = instr.args.includes("$") ? null : resolvePath(dir, instr.args.trim());
+  return dir;
+}
+
+/**
+ * The first command whose files cannot be told: one with a supervisord expansion (`%(here)s`, `%(ENV_APP)s`),
+ * computed when it starts, or one that `cd`s elsewhere than the working folder, which the relative paths of its
+ * commands are read against.
+ */
+function unfollowedCommand(commands: readonly string[], workdir: string | null): DaemonCommands["unfollowed"] {
+  for (const command of commands) {
+    const expansion = /%\([^)]*\)[a-z]/.exec(command);
+    if (expansion) return { command, why: "expansion", word: expansion[0] };
+    const script = parseShell(command);
+    for (const c of script.ok ? simpleCommands(script) : []) {
+      if (c.name !== "cd") continue;
+      const target = c.args[0]?.value ?? null;
+      const dir = target === null || target === "-" ? null : resolvePath(workdir, target);
+      if (dir === null || dir !== workdir) return { command, why: "cd", word: `cd ${c.args.map((a) => a.text).join(" ")}`.trim() };
+    }
+  }
+  return null;
 }
 
 /** The daemon whose file a text names. */

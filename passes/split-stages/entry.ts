@@ -5,10 +5,10 @@ import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { parseExecForm } from "../../src/core/parse.js";
 import { joinContinuations } from "../../src/core/run-script.js";
-import { parseShell, simpleCommands } from "../../src/core/shell.js";
+import { parseShell, simpleCommands, type Word } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
-import { tarCompressor } from "./tar.js";
+import { tarCompressor, tarDetectedCompressors } from "./tar.js";
 import { commandChain } from "./wrappers.js";
 
 export interface EntryProgram {
@@ -22,8 +22,14 @@ export interface EntryProgram {
   readonly shell: boolean;
   /** The command that runs it as a child when the entry does not name it (`tar xJf seed.tar.xz` runs `xz`). */
   readonly parent?: string;
-  /** A file the shell reads with `.` or `source` (`. ./scripts/setup.sh`): its commands run in that shell. */
+  /** One of the programs the parent picks among at run time (tar's compressor for an archive named by a variable). */
+  readonly guessed?: boolean;
+  /** A file a shell reads with `.` or `source` (`. ./scripts/setup.sh`), or runs (`sh ./scripts/setup.sh`). */
   readonly sourced?: boolean;
+  /** A shell file whose path the pass cannot resolve (`name` as written): `computed` when the script runs, or relative to a folder a `cd` changed to. */
+  readonly unread?: "computed" | "cd";
+  /** The script that reads or runs the unread file. */
+  readonly unreadIn?: string;
 }
 
 export interface EntryInputs {
@@ -113,7 +119,11 @@ export function shellPrograms(instr: Instruction, from: EntryProgram["from"], te
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
       if (argv[0].includes("$")) break;
       out.push(program(instr, from, argv[0], true, inputs), ...childPrograms(instr.line, from, argv, true, inputs));
-      out.push(...npmScript(instr, argv, inputs), ...sourcedFile(instr.line, from, argv, inputs));
+      // A wrapped command (`exec sh x.sh`) is a tail of the words; `$0` is the shell's own name.
+      const words = c.args.slice(c.args.length + 1 - argv.length);
+      const place = { cwd: inputs.workdir, self: null, selfAbsolute: false };
+      const files = sourcedFile(instr.line, from, argv, words, inputs, place).map((f) => (f.unread ? { ...f, unreadIn: text.trim() } : f));
+      out.push(...npmScript(instr, argv, inputs), ...files);
     }
   }
   return out;
@@ -139,9 +149,17 @@ function childPrograms(
     const artifact = script.includes("$") ? null : locate(script.includes("/") ? script : `./${script}`, inputs, []);
     return [{ name: script, from, line, artifact, shell: true }];
   }
+  const child = (name: string, guessed: boolean): EntryProgram => ({
+    name,
+    from,
+    line,
+    artifact: locate(name, inputs, inputs.searchPath ?? []),
+    shell,
+    parent: argv.join(" "),
+    ...(guessed ? { guessed } : {}),
+  });
   const name = tarCompressor(argv);
-  if (name === null) return [];
-  return [{ name, from, line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell, parent: argv.join(" ") }];
+  return name === null ? tarDetectedCompressors(argv).map((n) => child(n, true)) : [child(name, false)];
 }
 
 /** The script file a shell runs (`sh start.sh`, `bash -e ./run.sh`), or null (`sh -c …`, an interactive shell). */
@@ -157,15 +175,78 @@ function shellScriptOperand(argv: readonly string[]): string | null {
   return null;
 }
 
-/** The file `. FILE` or `source FILE` reads, when the runtime copies it from the build context. */
-function sourcedFile(line: number, from: EntryProgram["from"], argv: readonly string[], inputs: EntryInputs): EntryProgram[] {
-  const name = argv[1];
-  if ((argv[0] !== "." && argv[0] !== "source") || name === undefined || name.includes("$")) return [];
-  // A name without a slash is looked up on PATH, then (bash) in the working folder.
-  const artifact = locate(name, inputs, inputs.searchPath ?? []) ?? (name.includes("/") ? null : locate(`./${name}`, inputs, []));
+/** Where a shell stands when it reads a file: its working folder, and the script `$0` names. */
+interface ShellPlace {
+  /** The working folder, or null once a `cd` went where the pass cannot tell. */
+  readonly cwd: string | null;
+  /** The absolute path of the script `$0` names, or null when not known (or `$0` is relative and a `cd` moved). */
+  readonly self: string | null;
+  /** `$0` is written as an absolute path, so a `cd` does not change what it names. */
+  readonly selfAbsolute: boolean;
+}
+
+const SHELL_NAMES = new Set(["sh", "bash", "dash"]);
+
+/**
+ * The file `. FILE` or `source FILE` reads, or `sh FILE` runs, when the runtime copies it from the build context;
+ * a path the pass cannot resolve (computed, or relative to a folder a `cd` changed to) as an unread file.
+ */
+function sourcedFile(
+  line: number,
+  from: EntryProgram["from"],
+  argv: readonly string[],
+  words: readonly Word[],
+  inputs: EntryInputs,
+  place: ShellPlace,
+): EntryProgram[] {
+  const index = shellFileIndex(argv);
+  const word = index === null ? undefined : words[index - 1];
+  if (word === undefined) return [];
+  const unread = (why: "computed" | "cd"): EntryProgram[] => [
+    { name: word.text, from, line, artifact: null, shell: true, sourced: true, unread: why },
+  ];
+  const name = word.value ?? besideScript(word.text, place);
+  if (name === null) return unread("computed");
+  if (!name.startsWith("/") && place.cwd === null) return unread("cd");
+  const here = { ...inputs, workdir: place.cwd };
+  // `. NAME` without a slash is looked up on PATH, then (bash) in the working folder; `sh NAME` in the working folder.
+  const inFolder = name.includes("/") ? null : locate(`./${name}`, here, []);
+  const artifact =
+    argv[0] === "." || argv[0] === "source"
+      ? (locate(name, here, inputs.searchPath ?? []) ?? inFolder)
+      : (inFolder ?? locate(name, here, []));
   const src = artifact === null ? null : contextSource(artifact, inputs.sources);
   if (src === null || inputs.context.read(src) === null) return [];
   return [{ name, from, line, artifact, shell: true, sourced: true }];
+}
+
+/** The index in `argv` of the file a shell reads (`. FILE`, `source FILE`) or runs (`sh -e FILE`), or null. */
+function shellFileIndex(argv: readonly string[]): number | null {
+  if (argv[0] === "." || argv[0] === "source") return argv.length > 1 ? 1 : null;
+  if (!SHELL_NAMES.has(posix.basename(argv[0]))) return null;
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    // `-c`: the script is the next word, not a file; `-s`: from standard input.
+    if (/^[-+]\w*[cs]/.test(word)) return null;
+    if (word === "-o" || word === "+o") i++;
+    else if (word === "--") return i + 1 < argv.length ? i + 1 : null;
+    else if (!word.startsWith("-") && !word.startsWith("+")) return i;
+  }
+  return null;
+}
+
+/** `"$(dirname "$0")/x.sh"`, `"${0%/*}/x.sh"`: a path in the folder of the script `$0` names, when known. */
+function besideScript(text: string, place: ShellPlace): string | null {
+  const m = /^(?:\$\(dirname \$0\)|`dirname \$0`|\$\{0%\/\*\})\/([\w./-]+)$/.exec(text.replace(/"/g, ""));
+  return m && place.self !== null ? posix.join(posix.dirname(place.self), m[1]) : null;
+}
+
+/** Where the shell stands after `cd ARGS`. */
+function afterCd(words: readonly Word[], place: ShellPlace): ShellPlace {
+  const word = words[0];
+  const target = word === undefined || word.value === "-" ? null : (word.value ?? besideScript(`${word.text}/.`, place));
+  const cwd = target === null ? null : resolvePath(place.cwd, target);
+  return { cwd, self: place.selfAbsolute ? place.self : null, selfAbsolute: place.selfAbsolute };
 }
 
 /** The absolute path of a program inside the copied paths, if it is there. */
@@ -221,13 +302,16 @@ const MAX_SOURCED_DEPTH = 4;
 
 /**
  * The commands inside a shell script that the entry runs (one level deep), and inside the files it sources, which
- * run in the script's own shell (`. ./scripts/setup.sh`); the sourced files themselves too.
+ * run in the script's own shell (`. ./scripts/setup.sh`), or runs with a shell (`sh ./scripts/setup.sh`); those
+ * files themselves too.
  */
 export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
   const out: EntryProgram[] = [];
-  const scripts = entry.map((e) => ({ e, depth: 0 }));
+  const start = (e: EntryProgram): ShellPlace => ({ cwd: inputs.workdir, self: e.artifact, selfAbsolute: e.name.startsWith("/") });
+  const scripts = entry.map((e) => ({ e, depth: 0, place: start(e) }));
   for (let i = 0; i < scripts.length; i++) {
     const { e, depth } = scripts[i];
+    let place = scripts[i].place;
     const text = shellScriptText(e, inputs);
     if (text === null) continue;
     for (const c of simpleCommands(parseShell(text))) {
@@ -236,14 +320,29 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
       out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
       const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
       out.push(...childPrograms(e.line, "script", argv, true, inputs));
-      for (const file of sourcedFile(e.line, "script", argv, inputs)) {
+      if (c.name === "cd") place = afterCd(c.args, place);
+      const sourced = c.name === "." || c.name === "source";
+      for (const file of sourcedFile(e.line, "script", argv, c.args, inputs, place)) {
+        if (file.unread) {
+          out.push({ ...file, unreadIn: e.artifact ?? e.name });
+          continue;
+        }
         if (depth >= MAX_SOURCED_DEPTH || scripts.some((s) => s.e.artifact === file.artifact)) continue;
         out.push(file);
-        scripts.push({ e: file, depth: depth + 1 });
+        // A sourced file runs in this shell: `$0` and the folder stay, and a `cd` in it moves this shell too.
+        const own = { cwd: place.cwd, self: file.artifact, selfAbsolute: file.name.startsWith("/") };
+        scripts.push({ e: file, depth: depth + 1, place: sourced ? place : own });
+        if (sourced && movesFolder(file, inputs)) place = { ...place, cwd: null, self: place.selfAbsolute ? place.self : null };
       }
     }
   }
   return out;
+}
+
+/** Does the shell file run `cd`? */
+function movesFolder(file: EntryProgram, inputs: EntryInputs): boolean {
+  const text = shellScriptText(file, inputs);
+  return text !== null && simpleCommands(parseShell(text)).some((c) => c.name === "cd");
 }
 
 /**

@@ -182,8 +182,14 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     entryToolChild:
       "Did not split: `{parent}` runs `{command}` to compress or decompress the archive, and `{image}` does not provide it; install `{package}` with apt-get in the Dockerfile so the pass keeps it, else keep the build single-stage.",
+    entryToolChildGuessed:
+      "Did not split: `{parent}` reads an archive without a compression option and with no literal name to take the suffix from, so GNU tar picks the program that decompresses it from the archive's first bytes (gzip, bzip2, xz, lzma, zstd, lzip or lzop), and `{image}` does not provide `{command}`; give tar the compression option (`-z`, `-J`, `-j`, `--zstd`) or name the archive literally with its suffix, so the pass knows which program it runs, or keep the build single-stage.",
     daemonCommandsUnknown:
       "Did not split: the image starts `{daemon}`, which runs the commands of files in the image, and this instruction {how}, so the programs and modules those commands need are unknown; COPY the file from the build context (a crontab to `/etc/cron.d/`, a supervisord config), or split by hand.",
+    daemonCommandExpansion:
+      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` supervisord expands when it starts the program, so the files it runs and the modules they load are unknown; write the path literally, or split by hand.",
+    daemonCommandCd:
+      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` moves elsewhere than the working folder, which the pass reads the command's relative paths against, so the files it runs and the modules they load are unknown; use absolute paths, or `cd` to the working folder.",
     entryToolNpm:
       "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
     entryToolNpmScript:
@@ -208,6 +214,10 @@ export default definePass({
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:
       "Did not split: the entry script `{script}` does not parse as a shell script, so the programs it runs and the files it reads, which the runtime must hold, are unknown; fix its syntax (`sh -n` on it shows where), or split by hand.",
+    entryShellFileComputed:
+      'Did not split: `{script}` reads or runs the shell file `{file}` (with `.`, `source` or a shell), whose path is computed when it runs, so the programs that file runs and the files it needs are unknown; write the path literally (absolute, relative to the working folder, or `"$(dirname "$0")/…"`), or split by hand.',
+    entryShellFileAfterCd:
+      "Did not split: `{script}` reads or runs the shell file `{file}` (with `.`, `source` or a shell) relative to the folder an earlier `cd` changed to, which the pass cannot tell (a computed folder, `cd` alone or `cd -`), so the programs that file runs and the files it needs are unknown; write the path as an absolute one or the `cd` folder literally, or split by hand.",
     entryScriptComputed:
       "Did not split: the entry script `{script}` builds a path from a variable (`{word}`), so which files it reads, and the runtime must copy, is unknown; name the files literally, or split by hand.",
     gccRuntime:
@@ -507,7 +517,7 @@ export default definePass({
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing?.parent)
       return decline(
-        "entryToolChild",
+        missing.guessed ? "entryToolChildGuessed" : "entryToolChild",
         { command: missing.command, parent: missing.parent, package: providingPackage(missing.command), image: plan.image },
         missing.line,
       );

@@ -50,6 +50,8 @@ export type Missing = {
   readonly line: number;
   /** The command that runs it as a child (`tar xJf a.tar.xz` runs `xz`). */
   readonly parent?: string;
+  /** The parent picks it at run time: it may run it, or another it may run that the runtime has. */
+  readonly guessed?: boolean;
 };
 
 /**
@@ -84,7 +86,13 @@ export function missingProgram(
   for (const e of entry) {
     if (shellless && e.shell) return { id: "shellNeeded", command: e.name, line: e.line };
     if (e.artifact === null && !provided.has(e.name.replace(/^.*\//, "")))
-      return { id: "entryTool", command: e.name, line: e.line, ...(e.parent ? { parent: e.parent } : {}) };
+      return {
+        id: "entryTool",
+        command: e.name,
+        line: e.line,
+        ...(e.parent ? { parent: e.parent } : {}),
+        ...(e.guessed ? { guessed: true } : {}),
+      };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { tarCompressor } from "./tar.js";
+import { tarCompressor, tarDetectedCompressors } from "./tar.js";
 
 const of = (command: string) => tarCompressor(command.split(" "));
 
@@ -39,5 +39,22 @@ describe("tarCompressor", () => {
   test("other commands run no compressor", () => {
     expect(of("unzip seed.tar.xz")).toBeNull();
     expect(of("bsdtar -xJf seed.tar.xz")).toBeNull();
+  });
+});
+
+describe("tarDetectedCompressors", () => {
+  const of = (command: string) => tarDetectedCompressors(command.split(" "));
+  test("reading an archive named by a variable, a glob or standard input, tar may run any compressor", () => {
+    for (const command of ["tar -xf $SEED_ARCHIVE -C /tmp", "tar -xf data/seed.tar.* -C /tmp", "tar -xf -", "tar x", "tar -tf `ls`"])
+      expect(of(command)).toContain("xz");
+    expect(of("tar -xf $DIR/seed.tar.bz2")).toEqual(["gzip", "bzip2", "xz", "lzma", "zstd", "lzip", "lzop"]);
+  });
+  test("a compression option or a literal name tells the program; writing detects nothing", () => {
+    expect(of("tar -xJf $SEED_ARCHIVE")).toEqual([]);
+    expect(of("tar -xf - --zstd")).toEqual([]);
+    expect(of("tar -xf seed.tar.xz")).toEqual([]);
+    expect(of("tar -xf data/*.tar.xz")).toEqual([]);
+    expect(of("tar -xf seed.tar")).toEqual([]);
+    expect(of("tar -cf - dist")).toEqual([]);
   });
 });

@@ -46,8 +46,43 @@ const VALUE_OPTIONS = new Set(
 const READ_LETTERS = new Set("xtd");
 const READ_OPTIONS = new Set(["--extract", "--get", "--list", "--diff", "--compare"]);
 
+/** The compressors GNU tar recognizes an archive's first bytes as (`compress` archives it reads with gzip). */
+const DETECTED = ["gzip", "bzip2", "xz", "lzma", "zstd", "lzip", "lzop"];
+
+interface TarCommand {
+  /** The program a compression option names, or null. */
+  readonly program: string | null;
+  /** The `-f` operand as written, or null (standard input). */
+  readonly archive: string | null;
+  /** It extracts, lists or compares: it reads the archive. */
+  readonly reads: boolean;
+  /** `-a`: it writes with the program the suffix names. */
+  readonly auto: boolean;
+}
+
 /** The program `argv`, a tar command, runs to compress or decompress its archive, or null (none, or not known). */
 export function tarCompressor(argv: readonly string[]): string | null {
+  const tar = readTar(argv);
+  if (tar === null) return null;
+  const { program, archive, reads, auto } = tar;
+  if (program !== null) return program;
+  // An archive named by a variable, or standard input (`-`), has no suffix to go by.
+  if (archive === null || archive === "-" || archive.includes("$") || !(reads || auto)) return null;
+  return SUFFIXES.find(([suffix]) => suffix.test(archive))?.[1] ?? null;
+}
+
+/**
+ * The programs `argv`, a tar command, may run to decompress an archive whose name it is not given literally (a
+ * variable, a glob, standard input) without a compression option: tar picks one from the archive's first bytes.
+ */
+export function tarDetectedCompressors(argv: readonly string[]): readonly string[] {
+  const tar = readTar(argv);
+  if (tar === null || !tar.reads || tarCompressor(argv) !== null) return [];
+  const { archive } = tar;
+  return archive === null || archive === "-" || /[$`*?[]/.test(archive) ? DETECTED : [];
+}
+
+function readTar(argv: readonly string[]): TarCommand | null {
   if (posix.basename(argv[0] ?? "") !== "tar") return null;
   let program: string | null = null;
   let archive: string | null = null;
@@ -85,9 +120,5 @@ export function tarCompressor(argv: readonly string[]): string | null {
       if (option === "--use-compress-program" && value !== null) program = value.split(/\s+/)[0];
     } else if (word.startsWith("-") && word.length > 1) i = letters(word.slice(1), i, false);
   }
-  if (program !== null) return program;
-  // An archive named by a variable, or standard input (`-`), has no suffix to go by.
-  const named: string | null = archive;
-  if (named === null || named === "-" || named.includes("$") || !(reads || auto)) return null;
-  return SUFFIXES.find(([suffix]) => suffix.test(named))?.[1] ?? null;
+  return { program, archive, reads, auto };
 }

@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { memoryContext } from "../../src/core/context.js";
+import { parseDockerfile } from "../../src/core/parse.js";
+import { loadShell } from "../../src/core/shell.js";
+import { analyze } from "./analysis.js";
+
+beforeAll(() => loadShell());
+
+/** The shell files the entry script `entry.sh` reads or runs (by path), or the refusal's id. */
+const shellFiles = (script: string, entrypoint = "./bin/entry.sh") => {
+  const files = { "bin/entry.sh": `#!/bin/sh\n${script}\nexec "$@"\n`, "bin/lib/env.sh": "jq . x\n", "scripts/setup.sh": "node seed.js\n" };
+  const { dockerfile } = parseDockerfile(`FROM debian:bookworm\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["${entrypoint}"]\n`);
+  const r = analyze(dockerfile, dockerfile.stages[0], memoryContext(files));
+  return r.ok ? r.analysis.entry.filter((e) => e.sourced).map((e) => e.artifact) : r.refusal.id;
+};
+
+describe("the shell files an entry script reads or runs", () => {
+  test('a path beside the script: `$(dirname "$0")`, `${0%/*}`, a `cd` there', () => {
+    expect(shellFiles('. "$(dirname "$0")/lib/env.sh"')).toEqual(["/app/bin/lib/env.sh"]);
+    expect(shellFiles('. "${0%/*}/lib/env.sh"')).toEqual(["/app/bin/lib/env.sh"]);
+    expect(shellFiles('cd "$(dirname "$0")"\n. ./lib/env.sh')).toEqual(["/app/bin/lib/env.sh"]);
+    // `$0` is relative: after a `cd` it names another folder; written absolute, it does not.
+    expect(shellFiles('cd /tmp\n. "$(dirname "$0")/lib/env.sh"')).toBe("entryShellFileComputed");
+    expect(shellFiles('cd /tmp\n. "$(dirname "$0")/lib/env.sh"', "/app/bin/entry.sh")).toEqual(["/app/bin/lib/env.sh"]);
+  });
+  test("a path relative to a literal `cd`, and a file a shell runs", () => {
+    expect(shellFiles("cd bin && . ./lib/env.sh && cd ..")).toEqual(["/app/bin/lib/env.sh"]);
+    expect(shellFiles("cd /app/scripts\n. setup.sh")).toEqual(["/app/scripts/setup.sh"]);
+    expect(shellFiles("sh ./scripts/setup.sh")).toEqual(["/app/scripts/setup.sh"]);
+    expect(shellFiles("/bin/bash -e scripts/setup.sh")).toEqual(["/app/scripts/setup.sh"]);
+    expect(shellFiles('sh -c "node seed.js"')).toEqual([]);
+  });
+  test("a computed path, or one relative to a folder a `cd` went to unseen, is refused", () => {
+    expect(shellFiles('for f in ./scripts/*.sh; do . "$f"; done')).toBe("entryShellFileComputed");
+    expect(shellFiles('bash "$SETUP"')).toBe("entryShellFileComputed");
+    expect(shellFiles('cd "$HOME" && . ./scripts/setup.sh')).toBe("entryShellFileAfterCd");
+    expect(shellFiles("cd\n. scripts/setup.sh")).toBe("entryShellFileAfterCd");
+    expect(shellFiles("cd /srv\n. /app/scripts/setup.sh")).toEqual(["/app/scripts/setup.sh"]);
+  });
+  test("in a shell-form CMD too: a wrapped shell's file is followed, a computed one refused", () => {
+    const cmd = (line: string) => {
+      const { dockerfile } = parseDockerfile(`FROM debian:bookworm\nWORKDIR /app\nCOPY . .\nCMD ${line}\n`);
+      const r = analyze(dockerfile, dockerfile.stages[0], memoryContext({ "start.sh": "jq . x\n" }));
+      return r.ok ? r.analysis.entry.filter((e) => e.sourced).map((e) => e.artifact) : r.refusal;
+    };
+    expect(cmd("exec sh start.sh")).toEqual(["/app/start.sh"]);
+    expect(cmd('. "$ENV_FILE" && exec jq . x')).toMatchObject({
+      id: "entryShellFileComputed",
+      data: { script: '. "$ENV_FILE" && exec jq . x' },
+    });
+  });
+});

@@ -1,0 +1,1 @@
+require('fs').writeFileSync('/tmp/seeded', String(require('is-number')(5)))

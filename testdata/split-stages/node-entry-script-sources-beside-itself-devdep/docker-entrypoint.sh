@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+. "$(dirname "$0")/scripts/setup.sh"
+exec "$@"

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+for f in ./scripts/*.sh; do . "$f"; done
+exec "$@"

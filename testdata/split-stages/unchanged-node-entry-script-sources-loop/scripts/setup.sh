@@ -1,0 +1,2 @@
+echo "setting up"
+node scripts/seed.js
