@@ -162,17 +162,11 @@ function childPrograms(
   return name === null ? tarDetectedCompressors(argv).map((n) => child(n, true)) : [child(name, false)];
 }
 
-/** The script file a shell runs (`sh start.sh`, `bash -e ./run.sh`), or null (`sh -c …`, an interactive shell). */
+/** The script file a shell runs (`sh start.sh`, `bash -e ./run.sh`), or null (`sh -c …`, a shell reading stdin). */
 function shellScriptOperand(argv: readonly string[]): string | null {
-  if (!/^(sh|bash|dash|ash)$/.test(posix.basename(argv[0] ?? ""))) return null;
-  for (let i = 1; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === "-c" || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(word) || word === "-s" || word === "-i") return null;
-    if (word === "-o" || word === "+o" || word === "-O" || word === "+O") i++;
-    else if (word === "--") return argv[i + 1] ?? null;
-    else if (!/^[-+]/.test(word)) return word;
-  }
-  return null;
+  if (!SHELL_NAMES.has(posix.basename(argv[0] ?? ""))) return null;
+  const index = shellFileIndex(argv);
+  return index === null ? null : argv[index];
 }
 
 /** Where a shell stands when it reads a file: its working folder, and the script `$0` names. */
