@@ -290,22 +290,21 @@ export function layeredPlan({
   const leftOut = (instr: Instruction, i: number) => (site !== null && !site.keeps(instr)) || compiled?.indices.has(i) === true;
   const subsumed = subsumedCopies(body, a.cwdAt, context);
   const repeated = (i: number) => subsumed.get(i)?.some((j) => !leftOut(body[j], j)) === true;
-  const appCopies = (builder: string | null) =>
-    lastOfEachOutput([
-      ...(given?.spec ? [] : [...modulesCopy(), ...clientCopy(builder), ...lockCopy(builder)]),
-      ...body.flatMap((instr, i) => {
-        if (instr.keyword === "COPY" || instr.keyword === "ADD") return leftOut(instr, i) || repeated(i) ? [] : [replay(instr, i)];
-        const run = direct?.find((r) => r.index === i);
-        const gated = gate && run && run.index === lastRun ? [gate] : [];
-        // An output a later RUN writes again comes with that RUN's copy (`svelte-kit sync`, then `vite build`).
-        const rewritten = (p: string) => direct?.some((r) => r.index > i && r.outputs.some((q) => isUnder(p, q))) === true;
-        const outs = builder === null ? [] : [...(run?.outputs ?? []).filter((p) => !rewritten(p)), ...gated];
-        // Outputs made before a `chown -R` of the working folder take its owner, as the original's did.
-        const who = given?.spec && run && run.index < given.index ? given.spec : (run?.user ?? null);
-        const flags = [{ name: "from", value: builder ?? "" }, ...chown(who), ...link(who)];
-        return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
-      }),
-    ]);
+  const appCopies = (builder: string | null) => [
+    ...(given?.spec ? [] : [...modulesCopy(), ...clientCopy(builder), ...lockCopy(builder)]),
+    ...body.flatMap((instr, i) => {
+      if (instr.keyword === "COPY" || instr.keyword === "ADD") return leftOut(instr, i) || repeated(i) ? [] : [replay(instr, i)];
+      const run = direct?.find((r) => r.index === i);
+      const gated = gate && run && run.index === lastRun ? [gate] : [];
+      // An output a later RUN writes again comes with that RUN's copy (`svelte-kit sync`, then `vite build`).
+      const rewritten = (p: string) => direct?.some((r) => r.index > i && r.outputs.some((q) => isUnder(p, q))) === true;
+      const outs = builder === null ? [] : [...(run?.outputs ?? []).filter((p) => !rewritten(p)), ...gated];
+      // Outputs made before a `chown -R` of the working folder take its owner, as the original's did.
+      const who = given?.spec && run && run.index < given.index ? given.spec : (run?.user ?? null);
+      const flags = [{ name: "from", value: builder ?? "" }, ...chown(who), ...link(who)];
+      return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
+    }),
+  ];
   if (needsModules) {
     notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
@@ -377,16 +376,6 @@ export function layeredPlan({
         .join(" and "),
     },
   };
-}
-
-/**
- * The build's outputs once each: two RUNs that both write a path (`prisma generate`, then a build script that
- * generates again) copy the same final state of the build stage, so only the last copy counts.
- */
-function lastOfEachOutput(copies: readonly Instruction[]): Instruction[] {
-  const key = (i: Instruction) => `${i.args}\0${i.flags.map((f) => `${f.name}=${f.value}`).join(" ")}`;
-  const fromStage = (i: Instruction) => i.flags.some((f) => f.name === "from");
-  return copies.filter((c, k) => !fromStage(c) || !copies.slice(k + 1).some((later) => key(later) === key(c)));
 }
 
 /** Some COPY gives an owner or a mode, or a USER is set: parent folders may not be root's. */
