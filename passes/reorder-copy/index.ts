@@ -36,6 +36,8 @@ export default definePass({
   rationale:
     "`COPY . .` before `RUN npm ci` (or yarn, pnpm, pip, poetry, pipenv, uv, go mod download, bundle, composer, mvn dependency:go-offline, dotnet restore) makes every source edit re-run the install. Copying the manifests first and the sources after keeps the install layer cached. The pass reads the build context (with .dockerignore) to copy only files that exist and refuses when the install may read other files (hooks, local paths, configuration a variable or a later COPY provides). An install that shares its RUN with the build (`npm ci && npm run build`) is cut in two where the `&&` chain passes from one to the other, and a RUN right after the install that installs only from a registry (a global CLI, system packages) stays above the sources too. A Go, Maven or .NET build that downloads while it compiles gets the standard prefetch step (`go mod download`, `mvn dependency:go-offline`, `dotnet restore`) before the sources.",
   messages: MESSAGES,
+  // `--write-dockerignore` (pass dockerignore) proposes the file this note asks for.
+  answeredBy: { noDockerignore: ".dockerignore" },
   run(df, ctx) {
     const view = withDockerignore(ctx.context);
     let out = df;

@@ -77,6 +77,11 @@ export interface PassDefinition<MessageId extends string = string, Prepared = un
    */
   readonly options?: O;
   /**
+   * Notes that advise adding a file another pass may propose in the same run (`noDockerignore` → `.dockerignore`):
+   * when a file at that path is proposed, the note is left out rather than contradict it.
+   */
+  readonly answeredBy?: Readonly<Partial<Record<MessageId, string>>>;
+  /**
    * Gather what `run` needs from outside (a registry, …) before it runs. Optional; the only place a pass
    * may do I/O, so that `run` stays pure.
    */
@@ -92,6 +97,7 @@ export interface Pass {
   readonly rationale: string;
   readonly messages: Readonly<Record<string, string>>;
   readonly options: SettingSpecs;
+  readonly answeredBy?: Readonly<Record<string, string | undefined>>;
   prepare?(df: Dockerfile, ctx: PassContext): Promise<unknown>;
   run(df: Dockerfile, ctx: PassContext, prepared: unknown): Dockerfile;
 }

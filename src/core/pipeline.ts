@@ -136,6 +136,8 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     });
   }
   const files = new Map<string, ProposedFile>();
+  // Notes that a proposed file would answer, with the path that answers them.
+  const answerable = new Map<Note, string>();
   const intended: Intended[] = [];
   const rawInput = hasRawBytes(text);
   let df: Dockerfile = input;
@@ -165,7 +167,10 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         passNotes.push({ pass: pass.id, line, kind: "change", message: formatMessage(pass.messages[id], data) });
       },
       decline(line, id, data) {
-        passNotes.push({ pass: pass.id, line, kind: "refusal", message: formatMessage(pass.messages[id], data) });
+        const note: Note = { pass: pass.id, line, kind: "refusal", message: formatMessage(pass.messages[id], data) };
+        const answer = pass.answeredBy?.[id];
+        if (answer !== undefined) answerable.set(note, answer);
+        passNotes.push(note);
       },
       canUse: (construct) => allowsConstruct(input, syntaxDirective, construct),
       isIgnored: (instr) => Boolean(protectedFrom(ignores, instr)?.has(pass.id)),
@@ -216,6 +221,8 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   // both copies reads once.
   const seen = new Set<string>();
   const once = notes.filter((n) => {
+    const answer = answerable.get(n);
+    if (answer !== undefined && files.has(answer)) return false;
     const key = `${n.kind}\0${n.pass}\0${n.line}\0${n.message}`;
     return !seen.has(key) && seen.add(key) !== undefined;
   });
