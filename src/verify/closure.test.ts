@@ -351,6 +351,19 @@ describe("programs node_modules spawns count only where the app may run them", (
     ]);
   });
 
+  test("a Python script inside a package (node-gyp's update-gyp.py) is no module node loads: its git is no finding", () => {
+    const gyp = {
+      ...cra,
+      "/app/node_modules/node-gyp/update-gyp.py": file('subprocess.check_call(["git", "clone", url])\n'),
+    };
+    // The walk is lost (every script of react-scripts may run), yet only node code counts.
+    expect(run(["react-scripts"], { ...system, ...git, ...gyp }, { ...system, ...gyp })).toEqual([
+      ["missingProgramReachUnknown", "git", "`/app/node_modules/react-scripts/scripts/eject.js`"],
+    ]);
+    const withoutEject = { ...gyp, "/app/node_modules/react-scripts/scripts/eject.js": file("") };
+    expect(run(["react-scripts"], { ...system, ...git, ...withoutEject }, { ...system, ...withoutEject })).toEqual([]);
+  });
+
   // tree-kill runs ps to find a process's children; the server loads it.
   const treeKill = {
     "/app": dir(),

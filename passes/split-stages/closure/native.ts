@@ -133,6 +133,27 @@ const OUTSIDE: Readonly<Record<string, string>> = {
   electron: "downloads Electron at install, which links GTK and NSS libraries",
 };
 
+/**
+ * Platform packages that ship a prebuilt binary and run nothing at install (the registry's manifest of each has no
+ * `scripts` and no `gypfile`: `npm view <name> scripts`, checked 2026-12-05 on the linux-x64 variants). Their
+ * binaries link only the C and C++ run-time libraries node itself needs (ldd), or the libraries of a sibling
+ * prebuilt package (`@img/sharp-libvips-*`). pnpm 7–8 mark them `requiresBuild` without looking, as every optional package.
+ */
+const PREBUILT: readonly RegExp[] = [
+  /^@next\/swc-/,
+  /^@esbuild\//,
+  /^esbuild-(linux|darwin|windows|freebsd|netbsd|openbsd|sunos|android)-/,
+  /^@rollup\/rollup-/,
+  /^@swc\/core-/,
+  /^lightningcss-/,
+  /^@tailwindcss\/oxide-/,
+  /^@img\/sharp-/,
+  /^@parcel\/watcher-/,
+  /^@biomejs\/cli-/,
+  /^turbo-(linux|darwin|windows)-/,
+  /^@rspack\/binding-/,
+];
+
 export type NativeNeeds =
   | { readonly ok: true; readonly needs: ReadonlyArray<{ readonly pkg: string } & OsNeeds> }
   | { readonly ok: false; readonly pkg: string; readonly id: "nativeUnknown" | "nativeOptionalUnknown" }
@@ -163,7 +184,7 @@ export function osNeeds(
     if (known) needs.push({ pkg: p.name, ...known });
     else if (sameImage || local.has(p.name)) continue;
     else if (p.builds === true) return { ok: false, pkg: p.name, id: "nativeUnknown" };
-    else if (p.builds === null) return { ok: false, pkg: p.name, id: "nativeOptionalUnknown" };
+    else if (p.builds === null && !PREBUILT.some((re) => re.test(p.name))) return { ok: false, pkg: p.name, id: "nativeOptionalUnknown" };
   }
   return { ok: true, needs };
 }

@@ -79,7 +79,9 @@ export function lockedProd(manager: Manager, text: string): LockedPackage[] | nu
 
 /** package-lock v2/v3: `packages` keyed by install path, `dev: true` on devDependencies only. */
 function npmLocked(text: string): LockedPackage[] | null {
-  let lock: { packages?: Record<string, { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean; name?: string }> };
+  let lock: {
+    packages?: Record<string, { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean; name?: string; os?: unknown }>;
+  };
   try {
     lock = JSON.parse(text);
   } catch {
@@ -88,7 +90,7 @@ function npmLocked(text: string): LockedPackage[] | null {
   if (!lock.packages) return null;
   const out: LockedPackage[] = [];
   for (const [path, entry] of Object.entries(lock.packages)) {
-    if (path === "" || entry.dev) continue;
+    if (path === "" || entry.dev || (Array.isArray(entry.os) && !installsOnLinux(entry.os.map(String)))) continue;
     const name = entry.name ?? path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
     out.push({ name: name || path, builds: entry.hasInstallScript === true });
   }
@@ -102,11 +104,11 @@ function npmLocked(text: string): LockedPackage[] | null {
  */
 function pnpmLocked(text: string): LockedPackage[] {
   const out = new Map<string, LockedPackage>();
-  type Entry = { name: string; builds: boolean; dev: boolean; optional: boolean; helper: boolean };
+  type Entry = { name: string; builds: boolean; dev: boolean; optional: boolean; helper: boolean; elsewhere: boolean };
   let current = null as Entry | null;
   let inDeps = false;
   const flush = () => {
-    if (!current || current.dev) return;
+    if (!current || current.dev || current.elsewhere) return;
     const builds = current.helper || (current.builds ? (current.optional ? null : true) : false);
     out.set(current.name, { name: current.name, builds: strongest(builds, out.get(current.name)?.builds ?? false) });
   };
@@ -114,7 +116,7 @@ function pnpmLocked(text: string): LockedPackage[] {
     const head = /^ {2}'?\/?((?:@[^/@\s]+\/)?[^@\s/']+)[@/][^:]*'?:\s*$/.exec(line);
     if (head) {
       flush();
-      current = { name: head[1], builds: false, dev: false, optional: false, helper: false };
+      current = { name: head[1], builds: false, dev: false, optional: false, helper: false, elsewhere: false };
       inDeps = false;
     } else if (current && /^ {4}\S/.test(line)) inDeps = /^ {4}(dependencies|optionalDependencies):\s*$/.test(line);
     // pnpm 9 records no builds at all: a native build helper among the dependencies is the evidence.
@@ -122,6 +124,7 @@ function pnpmLocked(text: string): LockedPackage[] {
       current.helper = true;
     if (head) continue;
     if (current && /^ {4}requiresBuild: true/.test(line)) current.builds = true;
+    else if (current && /^ {4}os:/.test(line) && !installsOnLinux(flowList(line))) current.elsewhere = true;
     else if (current && /^ {4}dev: true/.test(line)) current.dev = true;
     else if (current && /^ {4}optional: true/.test(line)) current.optional = true;
     else if (/^\S/.test(line)) {
@@ -131,6 +134,25 @@ function pnpmLocked(text: string): LockedPackage[] {
   }
   flush();
   return [...out.values()];
+}
+
+/**
+ * npm and pnpm never install a package whose `os` list leaves Linux out (`[darwin]`, `[win32]`, `[!linux]`): such
+ * an entry of the lockfile (`@next/swc-darwin-arm64`, `fsevents`) is not in any image.
+ */
+export function installsOnLinux(os: readonly string[]): boolean {
+  if (os.includes("!linux")) return false;
+  const allowed = os.filter((o) => !o.startsWith("!"));
+  return allowed.length === 0 || allowed.includes("linux");
+}
+
+/** The items of a YAML flow list on one line: `os: [darwin, 'linux']` → darwin, linux. */
+function flowList(line: string): string[] {
+  const items = /\[([^\]]*)\]/.exec(line)?.[1] ?? "";
+  return items
+    .split(",")
+    .map((i) => i.trim().replace(/^['"]|['"]$/g, ""))
+    .filter(Boolean);
 }
 
 /** Two versions of one package: building wins over unknown, unknown over not building. */
