@@ -364,6 +364,38 @@ describe("programs node_modules spawns count only where the app may run them", (
     expect(run(["react-scripts"], { ...system, ...git, ...withoutEject }, { ...system, ...withoutEject })).toEqual([]);
   });
 
+  test("corepack's pnpm copied into the runtime: what its own files run (node-gyp's git) serves installs, not the app", () => {
+    const release = "/root/.cache/node/corepack/v1/pnpm/8.15.9";
+    const files = {
+      "/app": dir(),
+      "/app/package.json": json({ scripts: { start: "next start" } }),
+      "/app/node_modules/.bin/next": link("../next/dist/bin/next"),
+      "/app/node_modules/next/package.json": json({ bin: { next: "./dist/bin/next" } }),
+      // next's bin runs its command's module in another node process: the walk loses the thread there.
+      "/app/node_modules/next/dist/bin/next": file(
+        "#!/usr/bin/env node\nspawn(process.execPath, [require.resolve(commands[command])]);\n",
+        0o755,
+      ),
+      "/root/.cache/node/corepack": dir(),
+      "/usr/bin/pnpm": link(`${release}/dist/pnpm.cjs`),
+      // pnpm's bundle names the node-gyp it runs for native installs; node-gyp's Python scripts sit beside it.
+      [`${release}/dist/pnpm.cjs`]: file(
+        '#!/usr/bin/env node\nconst gyp = require.resolve("./node_modules/node-gyp/bin/node-gyp.js");\n',
+        0o755,
+      ),
+      [`${release}/dist/node_modules/node-gyp/package.json`]: json({ name: "node-gyp" }),
+      [`${release}/dist/node_modules/node-gyp/bin/node-gyp.js`]: file("#!/usr/bin/env node\n", 0o755),
+      [`${release}/dist/node_modules/node-gyp/update-gyp.py`]: file('subprocess.check_call(["git", "clone", url])\n'),
+    };
+    const at = (fs: ImageFs) => ({
+      fs,
+      config: { ...config, Cmd: ["pnpm", "start"], Env: ["PATH=/app/node_modules/.bin:/usr/bin:/bin"] },
+      roots: ["/app", "/root/.cache/node/corepack"],
+    });
+    const found = newFindings(findings(at(image({ ...system, ...git, ...files }))), findings(at(image({ ...system, ...files }))));
+    expect(found.map((f) => [f.id, f.data.program])).toEqual([]);
+  });
+
   // tree-kill runs ps to find a process's children; the server loads it.
   const treeKill = {
     "/app": dir(),

@@ -39,7 +39,8 @@ const GRAPH_TEXT = (path: string, mode: number) =>
   (/\/[^./]+$/.test(path) && ((mode & 0o111) !== 0 || /\/bin\/[^/]+$/.test(path)));
 const BUILTINS = new Set(builtinModules);
 /** A package manager's own code loads commands by computed names, and runs the app only through the scripts followed here. */
-const PACKAGE_MANAGER = /\/node_modules\/(npm|yarn|pnpm|corepack)\/|^\/opt\/yarn-v[^/]*\//;
+/** A package manager's own files: npm's, yarn's, pnpm's, and the releases corepack keeps in its cache. */
+const PACKAGE_MANAGER = /\/node_modules\/(npm|yarn|pnpm|corepack)\/|^\/opt\/yarn-v[^/]*\/|^\/(root|home\/[^/]+)\/\.cache\/node\/corepack\//;
 
 /** Which contents the probes read: ELF files and scripts under the roots, loader config, heads of programs. */
 export function keepFor(roots: readonly string[]) {
@@ -213,6 +214,9 @@ export function findings(view: ImageView): Finding[] {
     for (const [file, e] of fs.under(root)) {
       if (!e.data || e.size > 1 << 20 || !SCRIPT.test(file) || buildScripts.has(file) || isTestOrToolFile(file.slice(root.length)))
         continue;
+      // A package manager the runtime copies (corepack's pnpm) runs the app's scripts; the programs its own files
+      // name (git for git dependencies, node-gyp's python) serve installs.
+      if (PACKAGE_MANAGER.test(file)) continue;
       // A file nothing loads spawns and imports nothing (react-scripts' eject.js, an ejected webpack config beside
       // `serve`); the app's Python files have their own graph (python-imports.ts).
       const node = file.includes("/node_modules/") || !file.endsWith(".py");
