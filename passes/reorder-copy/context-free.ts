@@ -6,6 +6,8 @@ import type { BuildContext } from "../../src/core/context.js";
 import type { Instruction } from "../../src/core/ir.js";
 import { parseShell, type SimpleCommand, simpleCommands } from "../../src/core/shell.js";
 import { basename } from "./command-kind.js";
+import { classifyCommand } from "./install-commands.js";
+import { manifestsFor } from "./manifests/index.js";
 
 const PACKAGE_CONFIGS = [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"];
 const SYSTEM = new Set(["apt-get", "apt", "apk"]);
@@ -35,7 +37,7 @@ export function readsNoSources(run: Instruction, context: BuildContext): boolean
   const script = parseShell(run.args);
   if (!script.ok) return false;
   const commands = simpleCommands(script);
-  if (commands.length === 0 || !commands.every(contextFree)) return false;
+  if (commands.length === 0 || !commands.every((c) => contextFree(c) || besideInstall(c, context))) return false;
   const usesPackageManager = commands.some((c) => !SYSTEM.has(basename(c.name ?? "")) && !INERT.has(c.name ?? ""));
   return !usesPackageManager || !PACKAGE_CONFIGS.some((f) => context.exists(f));
 }
@@ -57,3 +59,16 @@ function contextFree(cmd: SimpleCommand): boolean {
 }
 
 const registryNames = (names: readonly string[]) => names.length > 0 && names.every((n) => REGISTRY_NAME.test(n));
+
+/**
+ * A command the install's own RUN may hold without reading the sources (`npm config set registry …`, a cache
+ * clean, `pip install contourpy --no-build-isolation` by name): judged as in that RUN, so that the RUNs merge-run
+ * later joins to the install read the same apart as together (a second run would otherwise reorder them).
+ */
+function besideInstall(cmd: SimpleCommand, context: BuildContext): boolean {
+  const kind = classifyCommand(cmd);
+  if (kind === "helper") return true;
+  if (kind === "other" || "refuse" in kind) return false;
+  const needs = manifestsFor(kind, context, { dir: "", contextRoot: null, env: new Map() });
+  return needs.ok && needs.paths.length === 0 && needs.reads.length === 0;
+}

@@ -59,7 +59,7 @@ const HARMLESS = new Set(["echo", "true", ":", "set", "mkdir", "corepack", "prin
 const SCRATCH =
   /^(\/tmp|\/root\/\.(npm|cache|yarn|pnpm-store|composer|bundle|local\/share\/pnpm)|\/var\/cache|\/var\/lib\/apt\/lists|\/usr\/local\/share\/\.cache|\/home\/[^/]+\/\.(npm|cache))(\/|$)/;
 
-function classifyCommand(cmd: SimpleCommand): CommandKind {
+export function classifyCommand(cmd: SimpleCommand): CommandKind {
   if (cmd.name === null) return "other";
   const name = basename(cmd.name);
   const words = cmd.args;
