@@ -98,6 +98,9 @@ describe.skipIf(!docker)("batch --verify over two engines", () => {
         writeFileSync(join(outputs, `${app}.Dockerfile`), out);
         tagStandIns(join(root, app, "Dockerfile"), join(outputs, `${app}.Dockerfile`));
       }
+      // And every image loaded below, whether or not today's rewrites name it (they no longer pin debian:12.15).
+      writeFileSync(join(outputs, "bases.Dockerfile"), BASES.map((b) => `FROM ${b}\n`).join(""));
+      tagStandIns(join(outputs, "bases.Dockerfile"));
       rmSync(outputs, { recursive: true, force: true });
       engine.load(BASES);
       const main = process.env.DOCKER_HOST ?? "unix:///var/run/docker.sock";

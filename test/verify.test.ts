@@ -81,6 +81,8 @@ describe.skipIf(!docker)("msb-opt verify", () => {
     expect(r.json.original.behaviour.http[0].status).toBe(200);
     expect(r.json.editedFile).toBe("src/server.js");
     expect(r.json.optimized.rebuildSeconds).toBeLessThan(r.json.original.rebuildSeconds);
+    // Both sides built at once (no --timing): neither cold build is timed alone.
+    expect([r.json.original.buildSeconds, r.json.optimized.buildSeconds]).toEqual([null, null]);
     // verify cleans up after itself: no image of its own is left.
     const images = execFileSync(process.env.MSB_DOCKER!, ["images", "--format", "{{.Repository}}"], { encoding: "utf8" });
     expect(images.split("\n").filter((i) => i.startsWith(PREFIX))).toEqual([]);
@@ -202,14 +204,17 @@ describe.skipIf(!docker)("msb-opt verify: Python imports, HEALTHCHECK without po
   test("the HEALTHCHECK of an image without ports runs in both, and the phases are timed", { timeout: 600_000 }, () => {
     const app = join(APPS, "verify-health");
     tagStandIns(join(app, "broken.Dockerfile"), []);
-    const r = verifyJson(join(app, "Dockerfile"), ["--no-rebuild", "--cached", "--against", join(app, "broken.Dockerfile")]);
+    const r = verifyJson(join(app, "Dockerfile"), ["--no-rebuild", "--cached", "--timing", "--against", join(app, "broken.Dockerfile")]);
     expect(r.code, r.stderr).toBe(1);
     expect(differences(r.json).map((x) => x.text)).toEqual(["The HEALTHCHECK command exits 0 before and 1 after."]);
     expect(r.json.original.behaviour.health).toBe(0);
     const t = r.json.timings;
     for (const phase of ["buildOriginal", "buildOptimized", "exportOriginal", "exportOptimized", "runOriginal", "runOptimized", "total"])
       expect(t[phase], phase).toBeGreaterThan(0);
+    // --timing: one build after the other, each timed alone.
     expect(t.total).toBeGreaterThanOrEqual(t.buildOriginal + t.buildOptimized);
+    expect(r.json.original.buildSeconds).toBeGreaterThan(0);
+    expect(r.json.optimized.buildSeconds).toBeGreaterThan(0);
     // Nothing of this run is left: no container, no image.
     const left = execFileSync(process.env.MSB_DOCKER!, ["ps", "-a", "--format", "{{.Names}} {{.Image}}"], { encoding: "utf8" });
     expect(left.split("\n").filter((l) => l.includes(PREFIX))).toEqual([]);

@@ -77,6 +77,29 @@ describe("verify and the docker environment", () => {
     expect(calls()).toContain("image rm");
   });
 
+  test("both sides build at once unless timing is asked; the optimized build stops when the original fails", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
+    const bin = join(dir, "docker");
+    const log = join(dir, "calls.log");
+    // The original (its file named) fails after a while; the rewrite (`-f -`) would take a minute unless stopped.
+    writeFileSync(
+      bin,
+      `#!/bin/sh\ncase "$1" in\n  info) echo 27.0.0 ;;\n  build) case "$*" in\n    *" -f - "*) echo "start optimized" >> ${log}; exec sleep 60 ;;\n    *) echo "start original" >> ${log}; sleep 1; echo "end original" >> ${log}; echo 'ERROR: exit code: 1' >&2; exit 1 ;;\n  esac ;;\n  *) exit 0 ;;\nesac\n`,
+    );
+    chmodSync(bin, 0o755);
+    writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\nRUN echo a\nRUN echo b\n");
+    const run = async (timing: boolean) => {
+      writeFileSync(log, "");
+      const start = Date.now();
+      const r = await verify({ docker: new Docker({ bin }), dockerfile: join(dir, "Dockerfile"), context: dir, settings, timing });
+      expect(Date.now() - start).toBeLessThan(20_000);
+      expect(r.reasons.map((x) => x.id)).toEqual(["originalBuild"]);
+      return readFileSync(log, "utf8").trim().split("\n");
+    };
+    expect((await run(false)).slice(0, 2).sort()).toEqual(["start optimized", "start original"]);
+    expect(await run(true)).toEqual(["start original", "end original"]);
+  });
+
   test("the original builds while the rewrite is made; with nothing to verify its build is stopped and its tag removed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
     const bin = join(dir, "docker");

@@ -1,7 +1,8 @@
 // `msb-opt verify`: prove a rewrite with real BuildKit builds. Build the original and the optimized Dockerfile;
 // compare their contracts (what each Dockerfile controls, relative to its base image), their file systems
 // (closure probes read on the host: libraries, programs, permissions, the app's files) and what they do (every
-// exposed port, the HEALTHCHECK, a short run); measure size, layers, cold build and warm rebuild times.
+// exposed port, the HEALTHCHECK, a short run); measure size, layers and warm rebuild times. Both sides build at
+// once; with `timing`, one after the other, so that each cold build time is its own.
 import { randomBytes } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { baseFs, readAbove } from "./base-fs.js";
 import { type Behaviour, compareBehaviour, observe } from "./behaviour.js";
 import { type Finding, findings, keepFor, newFindings } from "./closure.js";
 import { compareContracts, EMPTY_CONFIG } from "./contract.js";
-import type { Docker, ImageConfig, ImageInfo } from "./docker.js";
+import type { Docker, Exec, ImageConfig, ImageInfo } from "./docker.js";
 import { dockerfileFacts } from "./dockerfile-facts.js";
 import { compareFiles, comparePermissions } from "./fs-diff.js";
 import type { ImageFs, Keep } from "./image-fs.js";
@@ -51,6 +52,11 @@ export interface VerifyOptions {
   readonly tagPrefix?: string;
   /** Build the first time without the build cache, so that build times are cold ones (default true). */
   readonly cold?: boolean;
+  /**
+   * Time each side's first build alone: the optimized side builds after the original (`--timing`). Default
+   * false: both build at once, which takes less wall time but times neither alone (`buildSeconds` is null).
+   */
+  readonly timing?: boolean;
   /** Env variables and label prefixes that may differ (set by the base images, not by the Dockerfile). */
   readonly ignoreEnv?: readonly string[];
   readonly ignoreLabelPrefixes?: readonly string[];
@@ -118,13 +124,15 @@ interface Reference {
   readonly tag: string;
   readonly info: ImageInfo;
   readonly base: ImageConfig | null;
-  readonly buildSeconds: number;
+  /** Null when it built beside the optimized side (not timed alone). */
+  readonly buildSeconds: number | null;
   readonly roots: readonly string[];
   /**
-   * Its file system and behaviour, observed once, when the optimized side has built: beside that build, the
-   * observation (containers, copies) slowed it more than it saved on a two-core machine. Measured again with its
-   * server at a low CPU weight and the optimized server joining a network started during the build: the same
-   * wall time at load 3, and that build's reported cold time 1-2 s (30-70%) longer.
+   * Its file system and behaviour, observed once: as soon as it is inspected when both sides build at once (no
+   * build is timed), else (`timing`) when the optimized side has built: beside that timed build, the observation
+   * (containers, copies) slowed it more than it saved on a two-core machine. Measured again with its server at a
+   * low CPU weight and the optimized server joining a network started during the build: the same wall time at
+   * load 3, and that build's reported cold time 1-2 s (30-70%) longer.
    */
   readonly observe: () => Observed;
   /**
@@ -219,12 +227,14 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     });
   const unregister = options.onInterrupt?.(cleanup) ?? (() => {});
   const cold = options.cold !== false;
+  // Without `timing`, the optimized side builds beside the original as soon as msb-opt has rewritten it.
+  const together = options.timing !== true;
   const originalTag = `${prefix}-${id}:original`;
   tags.push(originalTag);
   // The original builds while msb-opt rewrites it (the build needs nothing of the rewrite); stopped when
   // there is nothing to verify.
   const stop = new AbortController();
-  options.progress?.(`building the original Dockerfile${cold ? " (cold)" : ""}`);
+  options.progress?.(`building the original Dockerfile${together ? " and, at once, the optimized one" : ""}${cold ? " (cold)" : ""}`);
   const building = timings.measure("buildOriginal", () =>
     docker.build({ context: options.context, dockerfile: options.dockerfile, tag: originalTag, noCache: cold, signal: stop.signal }),
   );
@@ -263,8 +273,23 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const attempt = async (): Promise<Omit<VerifyResult, "timings">> => {
     // The optimized image's base file system, read while the original builds when it is not kept yet.
     if (!options.frontend) pending.push(timings.measure("readBase", () => warmBase(options, full.output)));
+    let n = 0;
+    const newTag = () => {
+      const tag = `${prefix}-${id}:candidate-${n++}`;
+      tags.push(tag);
+      return tag;
+    };
+    const firstTag = newTag();
+    // Built beside the original (no `timing`); stopped when the original does not build.
+    const stopFirst = new AbortController();
+    const firstBuild = together
+      ? buildCandidate(options, timings, { text: full.output, tag: firstTag, cold, first: true }, stopFirst.signal)
+      : null;
+    if (firstBuild) pending.push(firstBuild);
     const b1 = await building;
     if (b1.code !== 0) {
+      stopFirst.abort();
+      await firstBuild;
       environmentCheck(b1.stderr, b1.code);
       const why = reason("difference", "originalBuild", { detail: lastLines(b1.stderr) });
       return { ...base, verdict: "not-equivalent", equivalent: false, reasons: [why], original: EMPTY, optimized: EMPTY, bisect: null };
@@ -288,7 +313,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
         tag: originalTag,
         info,
         base: baseOriginal,
-        buildSeconds: b1.seconds,
+        buildSeconds: together ? null : b1.seconds,
         roots,
         observe,
         background: pending,
@@ -304,13 +329,21 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     // Its failure surfaces where the candidate awaits it, after its build: not as an unhandled rejection.
     reference.catch(() => {});
     pending.push(reference);
-    let n = 0;
-    const candidate = async (text: string, intended: readonly Intended[], first: boolean) => {
-      const tag = `${prefix}-${id}:candidate-${n++}`;
-      tags.push(tag);
-      const own = (...more: string[]) => tags.push(...more);
-      return compareCandidate(options, timings, reference, { text, tag, intended, cold: first && cold, first, own });
-    };
+    // Built at once, the original's observation need not wait for the optimized build: no build is timed.
+    if (together)
+      reference.then(
+        (r) => r.observe(),
+        () => {},
+      );
+    const own = (...more: string[]) => tags.push(...more);
+    const candidate = async (text: string, intended: readonly Intended[], first: boolean) =>
+      compareCandidate(
+        options,
+        timings,
+        reference,
+        { text, tag: first ? firstTag : newTag(), intended, cold: first && cold, first, own },
+        first ? firstBuild : null,
+      );
     const first = await candidate(full.output, full.intended ?? [], true);
     // The passes that changed the file, in pipeline order.
     const changedBy = new Set(full.changes.map((c) => c.pass));
@@ -384,17 +417,20 @@ interface Candidate {
   readonly own: (...tags: string[]) => void;
 }
 
-async function compareCandidate(
+/** Build a candidate (the first one through the frontend image when there is one). */
+function buildCandidate(
   options: VerifyOptions,
   timings: Timings,
-  reference: Promise<Reference>,
-  c: Candidate,
-): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText" | "timings">> {
+  c: Pick<Candidate, "text" | "tag" | "cold" | "first">,
+  /** Given for the build beside the original's (its start was announced with it), which this stops. */
+  signal?: AbortSignal,
+): Promise<Exec & { seconds: number }> {
   const { docker } = options;
   const viaFrontend = c.first && options.frontend;
-  options.progress?.(`building the optimized Dockerfile${viaFrontend ? ` through ${options.frontend}` : ""}${c.cold ? " (cold)" : ""}`);
+  if (!signal)
+    options.progress?.(`building the optimized Dockerfile${viaFrontend ? ` through ${options.frontend}` : ""}${c.cold ? " (cold)" : ""}`);
   // The rewrite reaches the client on standard input: no temporary file.
-  const b2 = await timings.measure("buildOptimized", () =>
+  return timings.measure("buildOptimized", () =>
     viaFrontend
       ? docker.build({
           context: options.context,
@@ -402,9 +438,23 @@ async function compareCandidate(
           tag: c.tag,
           noCache: c.cold,
           buildArgs: { BUILDKIT_SYNTAX: options.frontend! },
+          signal,
         })
-      : docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag, noCache: c.cold }),
+      : docker.build({ context: options.context, dockerfile: options.dockerfile, text: c.text, tag: c.tag, noCache: c.cold, signal }),
   );
+}
+
+async function compareCandidate(
+  options: VerifyOptions,
+  timings: Timings,
+  reference: Promise<Reference>,
+  c: Candidate,
+  /** Its build, started beside the original's (not timed alone); null: built now. */
+  built: Promise<Exec & { seconds: number }> | null,
+): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText" | "timings">> {
+  const { docker } = options;
+  const viaFrontend = c.first && options.frontend;
+  const b2 = await (built ?? buildCandidate(options, timings, c));
   const ref = await reference;
   const original: Side = { ...EMPTY, sizeBytes: ref.info.size, layers: ref.info.layers, buildSeconds: ref.buildSeconds };
   if (b2.code !== 0) {
@@ -528,7 +578,13 @@ async function compareCandidate(
     reasons: [...differences, ...reasons.filter((r) => r.kind === "intended"), ...reasons.filter((r) => r.kind === "information")],
     editedFile,
     original: { ...original, rebuildSeconds: rebuild[0], behaviour: behaviourA },
-    optimized: { sizeBytes: info.size, layers: info.layers, buildSeconds: b2.seconds, rebuildSeconds: rebuild[1], behaviour },
+    optimized: {
+      sizeBytes: info.size,
+      layers: info.layers,
+      buildSeconds: built ? null : b2.seconds,
+      rebuildSeconds: rebuild[1],
+      behaviour,
+    },
   };
 }
 

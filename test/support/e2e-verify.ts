@@ -44,6 +44,7 @@ export async function verifyApp(docker: Docker, app: string, options: { full: bo
     ignoreEnv: [...STAND_IN_ENV, ...(spec.allowEnv ?? [])],
     ignoreLabelPrefixes: ["farm."],
     cold: options.full,
+    timing: options.full,
     rebuild: options.full,
     rebuildRounds: options.rebuildRounds,
     bisect: false,
