@@ -59,4 +59,24 @@ describe("gitReader", () => {
     expect(gitReader(file, ctx, true)).toContain("src/version.js");
     expect(gitReader(file, ctx, false)).toBeNull();
   });
+  test("a file only a script the build does not run names: said as it is, not as run by the build", () => {
+    const ctx = memoryContext({
+      ".git/HEAD": "",
+      "package.json": JSON.stringify({ scripts: { build: "node build.js", start: "node server.js" } }),
+      "build.js": "console.log('ok')",
+      "server.js": "fs.readFileSync(path.join(__dirname, '.git', 'HEAD'))",
+    });
+    const file = df('FROM node:20\nCOPY . .\nRUN npm ci && npm run build\nCMD ["node", "server.js"]\n');
+    expect(gitReader(file, ctx, true)).toBe("`COPY .` puts it in the image and `server.js` reads the repository");
+    expect(gitReader(file, ctx, false)).toBe("`server.js`, which the package.json script `start` runs, reads the repository");
+  });
+  test("scripts the build runs: named by a RUN or by such a script, their pre/post hooks, install lifecycle", () => {
+    const ctx = (scripts: Record<string, string>) =>
+      memoryContext({ ".git/HEAD": "", "package.json": JSON.stringify({ scripts }), "stamp.js": "execSync('git rev-parse HEAD')" });
+    const build = df("FROM node:20\nCOPY . .\nRUN npm ci && npm run build\n");
+    expect(gitReader(build, ctx({ build: "npm run gen", gen: "node stamp.js" }), false)).toContain("which the build runs");
+    expect(gitReader(build, ctx({ build: "tsc", prebuild: "node stamp.js" }), false)).toContain("which the build runs");
+    expect(gitReader(build, ctx({ postinstall: "node stamp.js" }), false)).toContain("which the build runs");
+    expect(gitReader(build, ctx({ "build-docs": "node stamp.js" }), false)).toContain("script `build-docs` runs");
+  });
 });

@@ -28,11 +28,15 @@ export function gitReader(df: Dockerfile, ctx: BuildContext, copiesWholeContext:
   if (READS_GIT.test(text)) return "a RUN calls `git`, which may read the repository";
   if (stampsRevision(text)) return STAMP;
   const commands = [...runs];
+  // Scripts the build does not run (`start`) may still run somewhere; they are looked at last, and said as they are.
+  const others: [string, string][] = [];
   if (/\b(npm|yarn|pnpm|bun)\b/.test(text)) {
     const scripts = packageScripts(ctx);
+    const run = scriptsRun(runs, scripts);
     for (const [name, script] of scripts) {
       if (READS_GIT.test(script)) return `the package.json script \`${name}\` calls \`git\``;
-      commands.push(script);
+      if (run.has(name)) commands.push(script);
+      else others.push([name, script]);
     }
   }
   for (const file of namedFiles(commands, ctx)) {
@@ -50,8 +54,44 @@ export function gitReader(df: Dockerfile, ctx: BuildContext, copiesWholeContext:
     const reader = sourceFiles(ctx).find((f) => RUNTIME_READS_GIT.test(ctx.read(f) ?? ""));
     if (reader) return `\`COPY .\` puts it in the image and \`${reader}\` reads the repository`;
   }
+  for (const [name, script] of others)
+    for (const file of namedFiles([script], ctx)) {
+      const body = ctx.read(file) ?? "";
+      if (READS_GIT.test(body)) return `\`${file}\`, which the package.json script \`${name}\` runs, reads the repository`;
+      if (stampsRevision(body)) return `${STAMP} (\`${file}\`, which the package.json script \`${name}\` runs)`;
+    }
   return null;
 }
+
+/** Scripts an install runs for the project itself. */
+const LIFECYCLE = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"];
+
+/**
+ * The package.json scripts the build may run: an install's lifecycle scripts, every script whose name a RUN (or a
+ * script the build runs) mentions, and their `pre`/`post` scripts. A mention is enough: it over-counts, never under.
+ */
+function scriptsRun(runs: readonly string[], scripts: readonly [string, string][]): Set<string> {
+  const run = new Set(LIFECYCLE);
+  const texts = [...runs, ...scripts.filter(([n]) => run.has(n)).map(([, body]) => body)];
+  for (let i = 0; i < texts.length; i++) {
+    for (const [name, script] of scripts) {
+      if (run.has(name) || !mentions(texts[i], name)) continue;
+      run.add(name);
+      texts.push(script);
+      for (const hook of [`pre${name}`, `post${name}`]) {
+        const body = scripts.find(([n]) => n === hook)?.[1];
+        if (body !== undefined && !run.has(hook)) {
+          run.add(hook);
+          texts.push(body);
+        }
+      }
+    }
+  }
+  return run;
+}
+
+const mentions = (text: string, name: string) =>
+  new RegExp(`(^|[^\\w:.-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w:.-])`).test(text);
 
 /** What a program that reads its own checkout at run time names. */
 const RUNTIME_READS_GIT = new RegExp(`${READS_GIT.source}|\\.git\\b`);

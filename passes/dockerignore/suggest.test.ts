@@ -32,4 +32,18 @@ describe("dockerignore-suggest", () => {
   test("a source the user's file already hides does not block a pattern", () => {
     expect(patterns(checkedSuggestions("*.log\n", [{ pattern: "**/*.log", why: "" }], ["a.log"]).add)).toEqual(["**/*.log"]);
   });
+  test("**/*.log stays out when a COPY ships a log the app may read; package manager failure logs do not count", () => {
+    const node = "FROM node:20\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\n";
+    const shipped = candidates(df(node), memoryContext({ "package.json": "{}", "debug.log": "x", "node_modules/a/x.log": "" }));
+    expect(patterns(shipped.suggestions)).not.toContain("**/*.log");
+    expect(patterns(shipped.suggestions)).toEqual(expect.arrayContaining(["**/npm-debug.log*", "**/yarn-error.log*"]));
+    expect(shipped.refused.find((r) => r.pattern === "**/*.log")?.reason).toContain("`COPY .` puts `debug.log` in the image");
+    const junk = memoryContext({ "package.json": "{}", "npm-debug.log": "", "node_modules/a/x.log": "", ".git/logs/x.log": "" });
+    expect(patterns(candidates(df(node), junk).suggestions)).toContain("**/*.log");
+    // Only the folder a COPY names ships; a log the user's .dockerignore hides does not.
+    const dirs = memoryContext({ "package.json": "{}", "logs/a.log": "", "conf/b.log": "", ".dockerignore": "conf\n" });
+    expect(patterns(candidates(df("FROM node:20\nCOPY src ./src\n"), dirs).suggestions)).toContain("**/*.log");
+    expect(patterns(candidates(df("FROM node:20\nCOPY conf/ ./conf/\n"), dirs).suggestions)).toContain("**/*.log");
+    expect(patterns(candidates(df("FROM node:20\nCOPY logs/ ./logs/\n"), dirs).refused)).toContain("**/*.log");
+  });
 });

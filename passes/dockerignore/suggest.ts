@@ -63,7 +63,13 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
         });
     }
   }
-  suggestions.push({ pattern: "**/*.log", why: "logs" });
+  // A log that a COPY puts in the image may be data the app reads (c32: server.js prints `debug.log`).
+  const shipped = shippedLog(df, ctx);
+  if (shipped === null) suggestions.push({ pattern: "**/*.log", why: "logs" });
+  else {
+    refused.push({ pattern: "**/*.log", reason: shipped });
+    if (node) suggestions.push(...TOOL_LOGS.map((p) => ({ pattern: `**/${p}`, why: "logs a package manager writes when it fails" })));
+  }
   // The app may read a `.env` that `COPY .` puts in the image: excluding it would change what the image does.
   const envFiles = ctx.list(".").filter((n) => n.startsWith(".env"));
   if (envFiles.length > 0 && copiesWholeContext(df))
@@ -73,6 +79,64 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
     });
   else suggestions.push({ pattern: ".env*", why: "local secrets" });
   return { suggestions, refused };
+}
+
+/** Logs npm (before 5), yarn 1 and lerna write in the project when a command fails: no app reads them. */
+const TOOL_LOGS = ["npm-debug.log*", "yarn-error.log*", "lerna-debug.log*"];
+const TOOL_LOG = /^(npm-debug|yarn-error|lerna-debug)\.log/;
+const LOG = parseDockerignore("**/*.log");
+/** Bounded: past this many context entries (outside node_modules and .git) the walk stops and answers "may ship". */
+const MAX_WALK = 20000;
+
+/**
+ * Why `**\/*.log` must stay out: a context log (outside node_modules and .git, not a package manager's failure
+ * log, not hidden by the user's `.dockerignore`) that a COPY or ADD of the context puts in the image; or null.
+ */
+function shippedLog(df: Dockerfile, ctx: BuildContext): string | null {
+  const copies: { src: string; clean: string }[] = [];
+  for (const instr of allInstructions(df)) {
+    if ((instr.keyword !== "COPY" && instr.keyword !== "ADD") || instr.heredocs.length > 0) continue;
+    if (instr.flags.some((f) => f.name === "from")) continue;
+    for (const src of sourcesOf(instr)) {
+      if (/^[a-z]+:\/\//i.test(src) || src.startsWith("git@")) continue;
+      const clean =
+        src
+          .replace(/^(\.\/)+/, "")
+          .replace(/^\/+/, "")
+          .replace(/\/+$/, "") || ".";
+      copies.push({ src, clean });
+    }
+  }
+  if (copies.length === 0) return null;
+  const user = parseDockerignore(ctx.read(".dockerignore") ?? "");
+  // A log a COPY names itself is refused by `checkedSuggestions`, which says so.
+  const named = new Set(copySources(df, ctx));
+  const shippedBy = (path: string) =>
+    copies.find(({ clean }) => {
+      if (clean === "." || path === clean || path.startsWith(`${clean}/`)) return true;
+      if (!/[*?[]/.test(clean)) return false;
+      const pattern = parseDockerignore(clean);
+      return isIgnored(pattern, path);
+    });
+  const queue = ["."];
+  let seen = 0;
+  while (queue.length > 0) {
+    const dir = queue.shift() as string;
+    for (const name of ctx.list(dir)) {
+      if (++seen > MAX_WALK)
+        return `the build context is too large to check each log file against the COPY sources; list the logs the image does not need yourself`;
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (ctx.list(path).length > 0) {
+        if (name !== "node_modules" && name !== ".git") queue.push(path);
+        continue;
+      }
+      if (!isIgnored(LOG, path) || TOOL_LOG.test(name) || isIgnored(user, path) || named.has(path)) continue;
+      const copy = shippedBy(path);
+      if (copy)
+        return `\`COPY ${copy.src}\` puts \`${path}\` in the image, where the app may read it; list the logs the image does not need yourself`;
+    }
+  }
+  return null;
 }
 
 function copiesWholeContext(df: Dockerfile): boolean {

@@ -159,12 +159,11 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
       const split = kind.refusal.id === "sharedRun" && ctx.context.available ? splitInstallChain(run, parsed.script.root) : null;
       const moves = split ? splitPlan(body, start, i, copies, split, view) : null;
       if (split && moves?.ok && moves.body !== body) {
-        ctx.report(moves.moved[0].instr.line, "splitInstall", {
-          install: split[0].args,
-          command: split[1].args,
-          manifests: manifestList(moves.manifests),
-          moved: listLabel(moves.moved),
-        });
+        const data = { install: split[0].args, command: split[1].args, moved: listLabel(moves.moved) };
+        // The manifests may already be copied before the install: then only the sources move.
+        if (moves.manifests.length > 0)
+          ctx.report(moves.moved[0].instr.line, "splitInstall", { ...data, manifests: manifestList(moves.manifests) });
+        else ctx.report(moves.moved[0].instr.line, "splitInstallMovedOnly", data);
         body = pastContextFreeRuns(moves.body, moves.next, moves.moved.length, ctx, view);
         i = moves.next - 1;
         continue;

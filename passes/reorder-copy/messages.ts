@@ -99,6 +99,8 @@ export const MESSAGES = {
   reordered: "Copied {manifests} before `{install}` and moved {moved} after it, so that a source edit no longer re-runs the install.",
   splitInstall:
     "Cut `RUN {install} && {command}` in two and copied {manifests} before the install, {moved} after it, so that a source edit re-runs `{command}` but no longer the install.",
+  splitInstallMovedOnly:
+    "Cut `RUN {install} && {command}` in two and moved {moved} after the install, which needs only the manifests copied before it, so that a source edit re-runs `{command}` but no longer the install.",
   movedPastRun:
     "Moved {moved} below `{command}` too, which installs only from the registry and reads none of the sources, so that a source edit no longer re-runs it.",
   movedOnly:

@@ -89,6 +89,10 @@ describe("analyze", () => {
     ['FROM eclipse-temurin:17\nWORKDIR /w\nCOPY . .\nRUN javac -cp /opt/lib/x.jar Main.java\nCMD ["java"]\n', "outsideWrite"],
     ['FROM debian:12\nWORKDIR /w\nRUN apt-get install -y $(cat pkgs.txt)\nCMD ["x"]\n', "dynamicPath"],
     ['FROM debian:12\nWORKDIR /w\nCOPY . /usr\nCMD ["x"]\n', "systemDir"],
+    ['FROM node:20\nARG APP_HOME=/srv/app\nENV APP_HOME=${APP_HOME}\nWORKDIR $APP_HOME\nCOPY . .\nCMD ["node"]\n', "argPath"],
+    ['ARG APP_HOME=/srv\nFROM node:20\nARG APP_HOME\nWORKDIR ${APP_HOME}/app\nCOPY . .\nCMD ["node"]\n', "argPath"],
+    ['FROM node:20\nARG APP_HOME\nWORKDIR $APP_HOME\nCOPY . .\nCMD ["node"]\n', "dynamicPath"],
+    ['FROM node:20\nARG APP_HOME=/srv\nWORKDIR $APP_HOME/$NAME\nCOPY . .\nCMD ["node"]\n', "dynamicPath"],
   ])("refuses %j with %s", (text, id) => {
     const r = run(text);
     expect(r.ok ? "ok" : r.refusal.id).toBe(id);

@@ -27,6 +27,7 @@ export type RefusalId =
   | "onbuild"
   | "unparsedRun"
   | "dynamicPath"
+  | "argPath"
   | "noWorkdir"
   | "systemDir"
   | "unknownCommand"
@@ -382,8 +383,20 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   // ENV values known literally: Docker substitutes them in WORKDIR and COPY, and a RUN's shell reads them.
   const env = new Map<string, string>();
   const substitute = (text: string) => text.replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => env.get(braced ?? bare) ?? m);
+  // What each variable is when no `--build-arg` is given, and the build argument it comes from: a path from one is
+  // still refused (an override moves the build's files away from the runtime's literal copies), but said so.
+  const byDefault = new Map<string, { value: string; arg: string }>();
+  const globalDefaults = new Map(
+    df.globalArgs.flatMap((i) => declaredVariables(i) ?? []).flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])),
+  );
   const at = (line: number, dir: string | null, p: string): string => {
-    if (p.includes("$")) refuse(line, "dynamicPath", { path: p });
+    if (p.includes("$")) {
+      const arg = /\$(?:\{(\w+)\}|(\w+))/.exec(p);
+      const from = arg ? byDefault.get(arg[1] ?? arg[2]) : undefined;
+      const resolved = p.replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => byDefault.get(braced ?? bare)?.value ?? m);
+      if (from && !resolved.includes("$")) refuse(line, "argPath", { path: p, arg: from.arg, value: from.value, resolved });
+      refuse(line, "dynamicPath", { path: p });
+    }
     return resolvePath(dir, p) ?? refuse(line, "noWorkdir", { path: p });
   };
 
@@ -396,7 +409,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       case "ONBUILD":
         return refuse(line, "onbuild");
       case "ARG":
-        for (const v of declaredVariables(instr) ?? []) declared.add(v.name);
+        for (const v of declaredVariables(instr) ?? []) {
+          declared.add(v.name);
+          const value = v.value ?? globalDefaults.get(v.name) ?? null;
+          if (value !== null && !value.includes("$") && !env.has(v.name)) byDefault.set(v.name, { value, arg: v.name });
+          else byDefault.delete(v.name);
+        }
         return;
       case "ENV":
         for (const v of declaredVariables(instr) ?? []) {
@@ -404,6 +422,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           const value = v.value === null ? null : substitute(v.value);
           if (value !== null && !value.includes("$")) env.set(v.name, value);
           else env.delete(v.name);
+          // `ENV APP_HOME=${APP_HOME}`: the build argument's value, as long as the value names one variable.
+          const ref = v.value === null ? null : /^\$(?:\{(\w+)\}|(\w+))$/.exec(v.value.trim());
+          const from = ref ? byDefault.get(ref[1] ?? ref[2]) : undefined;
+          if (from && !env.has(v.name)) byDefault.set(v.name, from);
+          else byDefault.delete(v.name);
         }
         envText += ` ${substitute(instr.args)}`;
         return;

@@ -150,6 +150,8 @@ export default definePass({
     unparsedRun: "Did not split: a RUN cannot be read ({reason}); its effect on the image is unknown.",
     dynamicPath:
       "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
+    argPath:
+      "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change, while the runtime copies the build's files by literal paths, which would then miss them; write `{resolved}` in place of `{path}` to let the pass split.",
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
     baseFolderUser:
       "Did not split: the image runs as another user than root in `{path}`, the base image's working folder, whose owner and mode a new runtime would not have; add a `WORKDIR` of your own (e.g. `/app`) before the first COPY.",

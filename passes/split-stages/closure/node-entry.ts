@@ -66,6 +66,15 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   return withScripts(a, texts, pkg, context);
 }
 
+/** How a note names a text the image runs: an entry script by its file (not its body), a command as written. */
+function named(a: Analysis, context: BuildContext, text: string): string {
+  for (const e of a.entry) {
+    const src = e.artifact === null ? null : contextSource(e.artifact, a.sources);
+    if (src !== null && context.read(src)?.trim() === text.trim()) return src;
+  }
+  return text.trim();
+}
+
 /** How many commands and scripts are followed from the entry. */
 const MAX_TEXTS = 40;
 
@@ -127,7 +136,8 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   if (tool) return { keep: true, reason: `the entry runs \`${posix.basename(tool.name) === "npx" && npx ? `npx ${npx}` : tool.name}\`` };
   // A program of a devDependency in a script the entry runs (a `prestart` hook's `rimraf`, `npm exec x`).
   const devBin = devProgram(texts, (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""));
-  if (devBin) return { keep: true, reason: `\`${devBin.text}\` runs \`${devBin.name}\`, a program of the devDependencies` };
+  if (devBin)
+    return { keep: true, reason: `\`${named(a, context, devBin.text)}\` runs \`${devBin.name}\`, a program of the devDependencies` };
   // A production package's required peer that only the devDependencies bring (`legacy-peer-deps`): pruned with them.
   const peer = devOnlyPeer(project, context);
   if (peer)
@@ -161,7 +171,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   };
   for (const text of texts) {
     if (PRELOAD.test(text)) {
-      return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
+      return { keep: true, reason: `\`${named(a, context, text)}\` preloads a module` };
     }
     for (const file of nodeEntryFiles(text)) {
       if (typeof file !== "string") {
@@ -173,11 +183,15 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
         );
         const dev = inline.ok ? [...inline.packages.keys()].map(loadsDev).find((d) => d !== null) : null;
         if (!inline.ok || dev)
-          return { keep: true, reason: `\`${text.trim()}\` runs code given on the command line that loads ${dev ?? "modules"}` };
+          return {
+            keep: true,
+            reason: `\`${named(a, context, text)}\` runs code given on the command line that loads ${dev ?? "modules"}`,
+          };
         continue;
       }
       // `for j in jobs/*.js; do node "$j"`: the shell picks the file at run time.
-      if (/[$*?`[]/.test(file)) return { keep: true, reason: `\`${text.trim()}\` runs node on a file the shell computes (\`${file}\`)` };
+      if (/[$*?`[]/.test(file))
+        return { keep: true, reason: `\`${named(a, context, text)}\` runs node on a file the shell computes (\`${file}\`)` };
       // A file of an installed package is that package's program: `node node_modules/next/dist/bin/next start`
       // needs what `npx next start` needs, the package itself.
       const owner = installedPackage(a, file);

@@ -38,6 +38,11 @@ export function goEntryNotBuilt(a: Analysis, context: BuildContext): { command: 
         const path = resolvePath(cwd, w);
         if (path !== null) made.push(path);
       }
+      // `cp docker-entrypoint.sh /usr/local/bin/` puts the file in the folder under its own name.
+      for (const path of placedInFolder(cmd.name ?? "", args)) {
+        const resolved = resolvePath(cwd, path);
+        if (resolved !== null) made.push(resolved);
+      }
     }
   }
   if (outputs.length === 0) return null;
@@ -50,4 +55,38 @@ export function goEntryNotBuilt(a: Analysis, context: BuildContext): { command: 
     return { command: e.name, path, outputs: outputs.join(", ") };
   }
   return null;
+}
+
+/** Commands that put their sources in a destination folder under the sources' names. */
+const PLACES = new Set(["cp", "mv", "install", "ln"]);
+/** Options of those commands that take a value (besides `-t`). */
+const VALUE_OPTIONS = /^(-[mogS]|--(mode|owner|group|suffix))$/;
+
+/**
+ * The paths `cp`/`mv`/`install`/`ln` with literal words would make in a destination folder: `folder/<source name>`
+ * for each source (`cp a b /dir/`, `install -m 755 a /dir`, `cp -t /dir a`). A destination that is a file is counted
+ * by its own word already; taking it as a folder as well only adds a path that no entry names.
+ */
+export function placedInFolder(name: string, args: readonly string[]): string[] {
+  if (!PLACES.has(posix.basename(name))) return [];
+  const operands: string[] = [];
+  let target: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w === "--") {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (w === "-t" || w === "--target-directory") target = args[++i] ?? null;
+    else if (w.startsWith("--target-directory=")) target = w.slice("--target-directory=".length);
+    else if (VALUE_OPTIONS.test(w)) i++;
+    else if (!w.startsWith("-")) operands.push(w);
+  }
+  const folder = target ?? (operands.length >= 2 ? operands[operands.length - 1] : null);
+  if (folder === null) return [];
+  const sources = target === null ? operands.slice(0, -1) : operands;
+  return sources
+    .map((src) => posix.basename(src.replace(/\/+$/, "")))
+    .filter((base) => base !== "" && base !== "." && base !== ".." && !/[*?[]/.test(base))
+    .map((base) => posix.join(folder, base));
 }

@@ -1,0 +1,1 @@
+const ms = require('ms'); console.log(ms('1s'), 'patched=' + !!ms.patched, require('fs').readFileSync('build.txt','utf8'))

@@ -1,0 +1,2 @@
+export APP_DIR=/app
+log() { echo "[entry] $*"; }

@@ -1,0 +1,1 @@
+const isNumber = require('is-number'); console.log('migrated', isNumber(1));

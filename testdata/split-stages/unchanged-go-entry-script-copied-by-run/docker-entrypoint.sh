@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+export MODE="${MODE:-default}"
+exec /usr/local/bin/server "$@"

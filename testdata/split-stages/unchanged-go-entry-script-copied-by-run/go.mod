@@ -1,0 +1,3 @@
+module example.com/c11
+
+go 1.22
