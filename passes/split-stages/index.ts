@@ -7,7 +7,8 @@ import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
-import { mentionedCommands } from "./mentions.js";
+import { mentionedCommands, searchedSources } from "./mentions.js";
+import { nodeEntryReach } from "./closure/entry-reach.js";
 import { scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
@@ -138,6 +139,10 @@ export default definePass({
       "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
     scriptWritesOutside:
       "Did not split: `{command}` runs the project's own `{file}`, which may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
+    sourceToolReachUnknown:
+      "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks, and whether the image runs `{file}` cannot be told: {lost}; install it with apt-get in the Dockerfile so the pass keeps it.",
+    buildOnlyTool:
+      "Left `{command}` out of `{image}`: `{file}` runs it, but nothing the image runs (its ENTRYPOINT/CMD, the npm scripts they name, HEALTHCHECK, and the files they load or name) reaches `{file}`, so only the build runs it.",
     sourceToolShellless:
       "Did not split: `{file}` runs `{command}`, which the build image has and the shell-less runtime `{image}` lacks (it holds the program alone); split by hand onto an image that has it.",
     nothingCopied:
@@ -537,15 +542,20 @@ export default definePass({
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
     const lacked =
       recipe.sameBase || recipe.slimTwin || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
-    const [tool] = lacked
-      ? mentionedCommands(
-          context,
-          lacked.named,
-          lacked.called,
-          a.entry.map((e) => e.name),
-        )
-      : [];
+    // Only the files the entry reaches count (a build script's `git` runs in the build stage alone); where the walk
+    // loses the thread, every source file does.
+    const project = lacked && recipe.id === "node" ? nodeProject(a, context) : null;
+    const reach = project ? nodeEntryReach(a, project, context, searchedSources(context)) : null;
+    const roots = a.entry.map((e) => e.name);
+    const everywhere = lacked ? mentionedCommands(context, lacked.named, lacked.called, roots) : new Map<string, string>();
+    const [wide] = everywhere;
+    const [reached] = wide && reach ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, reach.files) : [];
+    if (!reached && wide && reach && !reach.ok)
+      return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: plan.image, lost: reach.lost });
+    const tool = reach ? reached : wide;
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
+    // Tools only files the entry does not reach run: the note says why the runtime goes without them.
+    const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file }));
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
     const reinstalled = [...runtimePackages, ...plan.runtimePrelude.flatMap((i) => (i.keyword === "RUN" ? i.args.split(/\s+/) : []))];
     // On the slim twin only a `-dev` package's link can be missing (the runtime leaves the headers out).
@@ -621,6 +631,7 @@ export default definePass({
     } else {
       ctx.report(line, "split", { builder: names.builderName, runtime, image: plan.image, paths });
     }
+    for (const t of buildOnlyTools) ctx.report(line, "buildOnlyTool", { ...t, image: plan.image });
     // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
     const prunesDevDependencies =
       plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") || (recipe.id === "node" && plan.copiedWhat !== undefined);

@@ -45,3 +45,9 @@ export function sourceFiles(context: BuildContext, walk: SourceWalk): SourceFile
   visit(".", 0);
   return found;
 }
+
+/** Does the text name a file called `name`: one with an extension anywhere as a word (`x.sh`), one without after a `/` (`bin/report`)? */
+export function namesFile(name: string, text: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(name.includes(".") ? `(^|[^\\w.-])${escaped}($|[^\\w-])` : `/${escaped}($|[^\\w.-])`).test(text);
+}

@@ -70,7 +70,7 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
 const MAX_TEXTS = 40;
 
 /** `texts` and what they start in turn: npm scripts (with their pre and post hooks), pm2 apps. */
-function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], context?: BuildContext): string[] {
+export function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], context?: BuildContext): string[] {
   for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
     // The apps of a pm2 ecosystem file, as the commands they amount to.
     for (const config of context ? pm2Configs(a, texts[i], context) : [])
@@ -93,7 +93,7 @@ function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], cont
 }
 
 /** Static file servers: they serve a folder and load nothing from the project's node_modules. */
-const STATIC_SERVERS = new Set(["serve", "http-server"]);
+export const STATIC_SERVERS = new Set(["serve", "http-server"]);
 const SHELLS = new Set(["sh", "bash", "dash", "exec"]);
 
 /**
@@ -215,7 +215,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
  * The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders
  * and tsconfig's `baseUrl` (`import { Track } from "src/track"`), those tsconfig's `paths` map (`@/db`).
  */
-function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
+export function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
   const { name, exports, dependencies, optionalDependencies, devDependencies } = project.pkg;
   const self = typeof name === "string" && exports !== undefined ? { name, dir: project.dir } : null;
   // ENV NODE_PATH, or `NODE_PATH=lib node server.js` in what the entry runs; relative folders are the working folder's.
@@ -318,7 +318,7 @@ function devProgram(texts: readonly string[], isDev: (name: string) => boolean):
  * The ecosystem files the pm2 commands of `text` start, each with the commands of its apps, or null and why
  * not when they cannot be read.
  */
-function pm2Configs(
+export function pm2Configs(
   a: Analysis,
   text: string,
   context: BuildContext,
@@ -353,10 +353,10 @@ function pm2Configs(
 }
 
 /** The name the code of `node -e` goes by when its module graph is read. */
-const INLINE_FILE = "[command line]";
+export const INLINE_FILE = "[command line]";
 
 /** The file each node command of `text` runs (past its options and their values), or the code given inline. */
-function nodeEntryFiles(text: string): Array<string | { readonly code: string }> {
+export function nodeEntryFiles(text: string): Array<string | { readonly code: string }> {
   const script = parseShell(text);
   if (!script.ok) return [];
   const files: Array<string | { readonly code: string }> = [];
@@ -387,7 +387,7 @@ function nodeEntryFiles(text: string): Array<string | { readonly code: string }>
   return files;
 }
 
-const GAPS = {
+export const GAPS = {
   computed: "loads a computed module name",
   missing: "loads a file the context does not hold",
   launched: "starts a worker or a node process whose file is computed",
@@ -448,14 +448,14 @@ function prodProvides(a: Analysis, project: NodeProject, bin: string): boolean {
 }
 
 /** The package an entry file under the project's node_modules belongs to (`node_modules/next/dist/bin/next` → `next`). */
-function installedPackage(a: Analysis, file: string): string | null {
+export function installedPackage(a: Analysis, file: string): string | null {
   const abs = resolvePath(a.workdir, file);
   const rel = abs === null ? "" : posix.relative(a.workdir ?? "/", abs);
   return /^node_modules\/((?:@[^/]+\/)?[^/@.][^/]*)\//.exec(rel)?.[1] ?? null;
 }
 
 /** The context file behind the entry file: itself, or the TypeScript source a compiled file came from. */
-function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file: string): string | null {
+export function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file: string): string | null {
   const abs = resolvePath(a.workdir, file);
   if (abs === null) return null;
   // `node index` finds index.js as require() would: the name, then with an extension, then a folder's index.
