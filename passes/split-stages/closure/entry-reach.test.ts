@@ -5,6 +5,7 @@ import { loadShell } from "../../../src/core/shell.js";
 import { analyze } from "../analysis.js";
 import { searchedSources } from "../mentions.js";
 import { nodeEntryReach } from "./entry-reach.js";
+import { nodeEntryFiles } from "./node-entry.js";
 import { nodeProject } from "./node-project.js";
 
 beforeAll(() => loadShell());
@@ -70,5 +71,16 @@ describe("nodeEntryReach", () => {
     expect(next.lost).toBe("`next start` runs `next`, a program of the dependencies that may run the app's files");
     const built = reach('["node", "dist/server.js"]', { ...base, "package.json": PKG({}) });
     expect(built.lost).toBe("the sources of the entry file `dist/server.js` are not in the build context");
+  });
+});
+
+describe("nodeEntryFiles", () => {
+  test("a file after a literal `cd` is that folder's; after one the pass cannot follow, `$PWD`'s", () => {
+    expect(nodeEntryFiles("node server.js", "/app")).toEqual(["server.js"]);
+    expect(nodeEntryFiles("cd server && exec node index.js", "/app")).toEqual(["/app/server/index.js"]);
+    expect(nodeEntryFiles("cd /srv/app\nnode -r dotenv/config server.js >> /tmp/log 2>&1", "/app")).toEqual(["/srv/app/server.js"]);
+    expect(nodeEntryFiles('cd "$APP_DIR" && node index.js', "/app")).toEqual(["$PWD/index.js"]);
+    expect(nodeEntryFiles("(cd web && make); node index.js", "/app")).toEqual(["$PWD/index.js"]);
+    expect(nodeEntryFiles("if [ -d x ]; then cd x; fi; node /abs/index.js", "/app")).toEqual(["/abs/index.js"]);
   });
 });

@@ -115,7 +115,7 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
         if (config.commands === null) return lost(`\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}`);
       const why = unfollowedProgram(a, project, text);
       if (why) return lost(why);
-      for (const file of nodeEntryFiles(text)) {
+      for (const file of nodeEntryFiles(text, a.workdir)) {
         if (typeof file !== "string") {
           const inline = importGraph(
             { ...context, read: (p) => (p === INLINE_FILE ? file.code : context.read(p)) },

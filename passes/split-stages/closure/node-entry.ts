@@ -7,7 +7,7 @@ import { SPECIFIER } from "../../../src/core/module-specifiers.js";
 import type { Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { parseExecForm } from "../../../src/core/parse.js";
-import { parseShell, simpleCommands } from "../../../src/core/shell.js";
+import { parseShell, type SimpleCommand, simpleCommands } from "../../../src/core/shell.js";
 import { daemonCommands } from "../daemons.js";
 import { contextSource } from "../entry.js";
 import { SHELL_SHEBANG } from "../source-files.js";
@@ -163,7 +163,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${text.trim()}\` preloads a module` };
     }
-    for (const file of nodeEntryFiles(text)) {
+    for (const file of nodeEntryFiles(text, a.workdir)) {
       if (typeof file !== "string") {
         // Code given on the command line: what it loads, read as a file would be.
         const inline = importGraph(
@@ -256,7 +256,7 @@ function runTexts(
   const read = new Set<string>();
   for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
     const before = texts.length;
-    for (const file of nodeEntryFiles(texts[i])) {
+    for (const file of nodeEntryFiles(texts[i], a.workdir)) {
       const src = typeof file === "string" ? sourceOf(a, project, context, file) : null;
       const graph = src === null ? null : graphThroughWorkspaces(context, src, project.dir, workspaces, own);
       // A graph that cannot be followed keeps devDependencies anyway (devDependencyUse says why).
@@ -355,18 +355,31 @@ export function pm2Configs(
 /** The name the code of `node -e` goes by when its module graph is read. */
 export const INLINE_FILE = "[command line]";
 
-/** The file each node command of `text` runs (past its options and their values), or the code given inline. */
-export function nodeEntryFiles(text: string): Array<string | { readonly code: string }> {
+/**
+ * The file each node command of `text` runs (past its options and their values), or the code given inline. After a
+ * `cd` to a literal folder (`cd /srv/app && node server.js`), a relative file is that folder's, given as an absolute
+ * path; after one the pass cannot follow (`cd "$APP"`, one inside a subshell or a condition), it is `$PWD/<file>`,
+ * which reads as computed. `workdir`: where the shell starts.
+ */
+export function nodeEntryFiles(text: string, workdir: string | null = null): Array<string | { readonly code: string }> {
   const script = parseShell(text);
   if (!script.ok) return [];
   const files: Array<string | { readonly code: string }> = [];
+  /** undefined until a `cd`; null once one goes where the pass cannot tell. */
+  let cwd: string | null | undefined;
+  const at = (file: string) =>
+    cwd === undefined || file.startsWith("/") ? file : cwd === null ? `$PWD/${file}` : (resolvePath(cwd, file) ?? `$PWD/${file}`);
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
+    if (c.name === "cd") {
+      cwd = cdTarget(c, cwd === undefined ? workdir : cwd);
+      continue;
+    }
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
       // pm2 runs an app file with node; an ecosystem file's apps are followed as commands of their own (a
       // JavaScript one is still loaded, by pm2).
       const pm2 = pm2Target(argv);
-      if (pm2 !== null && !/\.json$|\.ya?ml$/.test(pm2)) files.push(pm2);
+      if (pm2 !== null && !/\.json$|\.ya?ml$/.test(pm2)) files.push(at(pm2));
       if (!NODE_RUNNERS.has(posix.basename(argv[0]))) continue;
       const args = argv.slice(1);
       for (let i = 0; i < args.length; i++) {
@@ -378,13 +391,22 @@ export function nodeEntryFiles(text: string): Array<string | { readonly code: st
         }
         if (VALUE_OPTIONS.has(word)) i++;
         else if (!word.startsWith("-")) {
-          files.push(word);
+          files.push(at(word));
           break;
         }
       }
     }
   }
   return files;
+}
+
+/** Where `cd` (the command `c`) leaves the shell that stood in `cwd`: null when not literal, or when it runs only in a subshell or a condition. */
+function cdTarget(c: SimpleCommand, cwd: string | null): string | null {
+  for (let node = c.node.parent; node && node.type !== "program"; node = node.parent)
+    if (node.type !== "list" && node.type !== "redirected_statement") return null;
+  const target = c.args[0]?.value;
+  if (c.args.length !== 1 || target === undefined || target === null || target === "-") return null;
+  return resolvePath(cwd, target);
 }
 
 export const GAPS = {
