@@ -194,7 +194,7 @@ export default definePass({
     daemonCommandExpansion:
       "Did not split: the daemon the image starts runs `{command}`, whose `{word}` supervisord expands when it starts the program, so the files it runs and the modules they load are unknown; write the path literally, or split by hand.",
     daemonCommandCd:
-      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` moves elsewhere than the working folder, which the pass reads the command's relative paths against, so the files it runs and the modules they load are unknown; use absolute paths, or `cd` to the working folder.",
+      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` (or supervisord `directory=`) moves where the pass cannot tell, or elsewhere than the working folder before it runs a relative program, a script or an npm project, which the pass reads against the working folder, so the files it runs and the modules they load are unknown; use absolute paths, or `cd` to the working folder.",
     entryToolNpm:
       "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
     entryToolNpmScript:
@@ -219,6 +219,8 @@ export default definePass({
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:
       "Did not split: the entry script `{script}` does not parse as a shell script, so the programs it runs and the files it reads, which the runtime must hold, are unknown; fix its syntax (`sh -n` on it shows where), or split by hand.",
+    entryCommandComputed:
+      "Did not split: the image runs `{command}`, whose command the shell computes when it runs (`{word}`), so the programs it runs and the files they need are unknown; write the command literally, or split by hand.",
     entryShellFileComputed:
       'Did not split: `{script}` reads or runs the shell file `{file}` (with `.`, `source` or a shell), whose path is computed when it runs, so the programs that file runs and the files it needs are unknown; write the path literally (absolute, relative to the working folder, or `"$(dirname "$0")/…"`), or split by hand.',
     entryShellFileAfterCd:
