@@ -24,6 +24,7 @@ import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
+import { perlNeed } from "./perl.js";
 
 export default definePass({
   id: "split-stages",
@@ -219,6 +220,10 @@ export default definePass({
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:
       "Did not split: the entry script `{script}` does not parse as a shell script, so the programs it runs and the files it reads, which the runtime must hold, are unknown; fix its syntax (`sh -n` on it shows where), or split by hand.",
+    entryPerlModule:
+      "Did not split: `{command}` loads the perl module `{module}`, which `{image}` lacks: its perl is Debian's `perl-base`, which holds only part of perl's core modules; install `perl` (or the module's own package) with apt-get in the Dockerfile so the pass keeps it.",
+    entryPerlScript:
+      "Did not split: `{command}` runs the perl script `{script}`, which the build context does not hold, so the perl modules it loads are unknown, and `{image}` has only those of Debian's `perl-base`; install `perl` with apt-get in the Dockerfile so the pass keeps it.",
     entryCommandComputed:
       "Did not split: the image runs `{command}`, whose command the shell computes when it runs (`{word}`), so the programs it runs and the files they need are unknown; write the command literally, or split by hand.",
     entryShellFileComputed:
@@ -520,6 +525,13 @@ export default definePass({
     // On the build's own image, a full-image tool the image runs (a curl HEALTHCHECK on alpine) is missing from the
     // original too: the split changes nothing there.
     const lackedByBoth = sameImage ? [...FULL_IMAGE_TOOLS, ...FULL_IMAGE_WORDS] : [];
+    // The slim image's perl is perl-base: a module outside it (`perl -MJSON::PP`) needs the full perl.
+    const perlKept = runtimePackages.some((p) => /^perl(-modules-[\d.]+)?$/.test(p));
+    const perl = recipe.sameBase || plan.replacesEntry || plan.shellless || sameImage || perlKept ? null : perlNeed(a, context);
+    const perlLine = perl ? a.entry.find((e) => /(^|\/)perl$/.test(e.name) || e.name === perl.command)?.line : undefined;
+    if (perl?.module === null)
+      return decline("entryPerlScript", { command: perl.command, script: perl.script, image: plan.image }, perlLine);
+    if (perl) return decline("entryPerlModule", { command: perl.command, module: perl.module, image: plan.image }, perlLine);
     const missing =
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing?.parent)
