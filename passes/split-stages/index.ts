@@ -25,6 +25,7 @@ import { RECIPES } from "./recipes/index.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
+import { pythonBuildOnly } from "./python-build-only.js";
 
 export default definePass({
   id: "split-stages",
@@ -144,6 +145,8 @@ export default definePass({
       "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks, and whether the image runs `{file}` cannot be told: {lost}; install it with apt-get in the Dockerfile so the pass keeps it.",
     buildOnlyTool:
       "Left `{command}` out of `{image}`: `{file}` runs it, but nothing the image runs (its ENTRYPOINT/CMD, the npm scripts they name, HEALTHCHECK, and the files they load or name) reaches `{file}`, so only the build runs it.",
+    buildOnlyToolSetup:
+      "Left `{command}` out of `{image}`: `{file}` runs it, which pip runs while it installs the project in the build stage; nothing the image runs names `{file}` or imports a module `setup`.",
     sourceToolShellless:
       "Did not split: `{file}` runs `{command}`, which the build image has and the shell-less runtime `{image}` lacks (it holds the program alone); split by hand onto an image that has it.",
     nothingCopied:
@@ -563,13 +566,16 @@ export default definePass({
     const roots = a.entry.map((e) => e.name);
     const everywhere = lacked ? mentionedCommands(context, lacked.named, lacked.called, roots) : new Map<string, string>();
     const [wide] = everywhere;
-    const [reached] = wide && reach ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, reach.files) : [];
+    // A Python project's setup.py runs only under pip, in the build stage, when nothing names it.
+    const setupOnly = wide && recipe.id === "python" ? pythonBuildOnly(a, searchedSources(context)) : new Set<string>();
+    const scope = reach ? reach.files : setupOnly.size > 0 ? { except: setupOnly } : null;
+    const [reached] = wide && scope ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, scope) : [];
     if (!reached && wide && reach && !reach.ok)
       return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: plan.image, lost: reach.lost });
-    const tool = reach ? reached : wide;
+    const tool = scope ? reached : wide;
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
     // Tools only files the entry does not reach run: the note says why the runtime goes without them.
-    const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file }));
+    const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file, setup: setupOnly.has(file) }));
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
     const reinstalled = [...runtimePackages, ...plan.runtimePrelude.flatMap((i) => (i.keyword === "RUN" ? i.args.split(/\s+/) : []))];
     // On the slim twin only a `-dev` package's link can be missing (the runtime leaves the headers out).
@@ -645,7 +651,8 @@ export default definePass({
     } else {
       ctx.report(line, "split", { builder: names.builderName, runtime, image: plan.image, paths });
     }
-    for (const t of buildOnlyTools) ctx.report(line, "buildOnlyTool", { ...t, image: plan.image });
+    for (const t of buildOnlyTools)
+      ctx.report(line, t.setup ? "buildOnlyToolSetup" : "buildOnlyTool", { command: t.command, file: t.file, image: plan.image });
     // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
     const prunesDevDependencies =
       plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") || (recipe.id === "node" && plan.copiedWhat !== undefined);

@@ -29,8 +29,11 @@ export function mentionedCommands(
   commands: readonly string[],
   called: readonly string[] = [],
   roots: readonly string[] = [],
-  /** The files the entry reaches (closure/entry-reach.ts): only those are searched, and each of their scripts runs. */
-  scope?: ReadonlySet<string>,
+  /**
+   * The files the entry reaches (closure/entry-reach.ts): only those are searched, and each of their scripts runs;
+   * or files only the build runs (`except`: python-build-only.ts), left out of the search.
+   */
+  scope?: ReadonlySet<string> | { readonly except: ReadonlySet<string> },
 ): Map<string, string> {
   const found = new Map<string, string>();
   if (commands.length === 0 && called.length === 0) return found;
@@ -40,12 +43,14 @@ export function mentionedCommands(
     ...called.map((c) => [c, new RegExp(CALL + quoted(c))] as const),
   ];
   const wanted = new Set([...commands, ...called]);
-  const searched = searchedSources(context).filter((f) => scope === undefined || scope.has(f.path));
+  const reached = scope instanceof Set ? scope : undefined;
+  const except = scope !== undefined && !(scope instanceof Set) ? (scope as { readonly except: ReadonlySet<string> }).except : undefined;
+  const searched = searchedSources(context).filter((f) => (reached === undefined || reached.has(f.path)) && !except?.has(f.path));
   const texts = searched.map(({ path, name, text }) => {
     for (const [command, re] of patterns) if (!found.has(command) && re.test(text)) found.set(command, path);
     return { path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) };
   });
-  for (const { path, text } of scope === undefined ? runScripts(texts, roots) : texts.filter((t) => t.script)) {
+  for (const { path, text } of reached === undefined ? runScripts(texts, roots) : texts.filter((t) => t.script)) {
     // A shell script names the programs it runs bare (`curl -fsS …`).
     const programs = SHELL_SHEBANG.test(text) || /\.(ba|da)?sh$/.test(path) ? shellPrograms(text) : [];
     // `#!/usr/bin/env python3`, `#!/usr/bin/make -f`: the script runs through that program.
