@@ -561,11 +561,11 @@ export default definePass({
       recipe.sameBase || recipe.slimTwin || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
     // Only the files the entry reaches count (a build script's `git` runs in the build stage alone); where the walk
     // loses the thread, every source file does.
-    const project = lacked && recipe.id === "node" ? nodeProject(a, context) : null;
-    const reach = project ? nodeEntryReach(a, project, context, searchedSources(context)) : null;
     const roots = a.entry.map((e) => e.name);
     const everywhere = lacked ? mentionedCommands(context, lacked.named, lacked.called, roots) : new Map<string, string>();
     const [wide] = everywhere;
+    const project = wide && recipe.id === "node" ? nodeProject(a, context) : null;
+    const reach = project ? nodeEntryReach(a, project, context, searchedSources(context)) : null;
     // A Python project's setup.py runs only under pip, in the build stage, when nothing names it.
     const setupOnly = wide && recipe.id === "python" ? pythonBuildOnly(a, searchedSources(context)) : new Set<string>();
     const scope = reach ? reach.files : setupOnly.size > 0 ? { except: setupOnly } : null;

@@ -51,6 +51,9 @@ describe("nodeEntryReach", () => {
       "jobs/a.js": "module.exports = 1;\n",
     };
     expect(reach('["node", "server.js"]', files).files).toEqual(["bin/report", "jobs/a.js", "server.js", "tools/report.js"]);
+    // A program found on PATH, named alone in quotes.
+    const onPath = { ...files, "server.js": 'require("child_process").execFileSync("report");\n' };
+    expect(reach('["node", "server.js"]', onPath).files).toEqual(["bin/report", "server.js", "tools/report.js"]);
   });
 
   test("a computed require, a program of another language or a dependency's program loses the thread", () => {
