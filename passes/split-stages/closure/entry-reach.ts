@@ -13,7 +13,7 @@ import { daemonCommands } from "../daemons.js";
 import { contextSource } from "../entry.js";
 import { namesFile, SHELL_SHEBANG, type SourceFile } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
-import { importGraph } from "./imports.js";
+import { importGraph, MAX_GRAPH_FILES } from "./imports.js";
 import { managerCommands } from "./manager-commands.js";
 import type { NodeProject } from "./node-project.js";
 import {
@@ -49,7 +49,8 @@ const PM2 = new Set(["pm2", "pm2-runtime", "pm2-docker"]);
 const JS = /\.(js|cjs|mjs|jsx|ts|mts|cts|tsx)$/;
 /** Code files of languages the walk does not follow. */
 const OTHER_CODE = /\.(py|rb|pl|pm|php|go|java|kt|rs|lua|r|ex|exs|cs)$/i;
-const MAX_ROUNDS = 200;
+/** How many reached files are read before the walk gives up (the searches read at most 2,000). */
+const MAX_ROUNDS = 4000;
 
 /**
  * The context files the entry of a Node image reaches, among `files` (the source files the searches read), or
@@ -76,17 +77,20 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
   const own = ownModules(a, project, context);
   const texts = entryTexts(a, project.pkg, context);
   const byPath = new Map(files.map((f) => [f.path, f]));
+  const index = nameIndex(files);
   const followed = new Set<string>();
   /** Adds the module graph from the context file `src`; a clause when it cannot be followed. */
   const graphFrom = (src: string): string | null => {
     const graph = graphThroughWorkspaces(context, src, project.dir, workspaces, own);
     if (!graph.ok) return `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}`;
+    // The walk stops at its bound: files past it are not known unreached.
+    if (graph.files.length >= MAX_GRAPH_FILES) return `the module graph from \`${src}\` is too large to follow`;
     for (const file of graph.files) reach(file);
     return null;
   };
   /** Reaches the files that `text` (of the context file `file`) names; a clause when one cannot be followed. */
   const nameFrom = (file: string, text: string): string | null => {
-    for (const named of namedFiles(file, text, files, project.dir)) {
+    for (const named of namedFiles(file, text, files, index, project.dir)) {
       if (reached.has(named.path) || followed.has(named.path)) continue;
       followed.add(named.path);
       const why = runFile(named, file.endsWith("[command]") ? "the entry" : `\`${file}\``, texts, reach);
@@ -172,15 +176,24 @@ function runFile(named: SourceFile, by: string, texts: string[], reach: (file: s
   return null;
 }
 
+/** The source files by their name, for `namedFiles`. */
+type NameIndex = ReadonlyMap<string, readonly SourceFile[]>;
+
+function nameIndex(files: readonly SourceFile[]): NameIndex {
+  const index = new Map<string, SourceFile[]>();
+  for (const f of files) index.set(f.name, [...(index.get(f.name) ?? []), f]);
+  return index;
+}
+
 /** The source files `text` (the context file `file`) names: by name (with an extension, or by path), or by their folder in a string. */
-function namedFiles(file: string, text: string, files: readonly SourceFile[], projectDir: string): SourceFile[] {
-  const out: SourceFile[] = [];
-  const folders = quotedFolders(file, text, projectDir);
-  for (const f of files) {
-    if (f.path === file) continue;
-    if (namesFile(f.name, text) || folders.some((d) => f.path.startsWith(`${d}/`))) out.push(f);
-  }
-  return out;
+function namedFiles(file: string, text: string, files: readonly SourceFile[], index: NameIndex, projectDir: string): SourceFile[] {
+  const out = new Set<SourceFile>();
+  // The text's words are the names it may give; each is then checked as namesFile reads a name.
+  const words = new Set(text.split(/[^\w.-]+/).flatMap((w) => [w, w.replace(/\.+$/, "")]));
+  for (const word of words) for (const f of index.get(word) ?? []) if (f.path !== file && namesFile(f.name, text)) out.add(f);
+  for (const dir of quotedFolders(file, text, projectDir))
+    for (const f of files) if (f.path.startsWith(`${dir}/`) && f.path !== file) out.add(f);
+  return [...out];
 }
 
 /**
