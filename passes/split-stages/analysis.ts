@@ -47,6 +47,7 @@ export type RefusalId =
   | "daemonCommandExpansion"
   | "daemonCommandCd"
   | "entryShellFileAfterCd"
+  | "entryCommandComputed"
   | "daemonCommandsUnknown";
 
 export interface AptInstall {
@@ -759,6 +760,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const jobs = starter ? daemons.commands.flatMap((command) => shellPrograms(starter, "script", command, inputs)) : [];
   const entry = [...scripted, ...jobs, ...scriptPrograms(jobs, inputs)];
   for (const e of unparsedScripts(entry, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
+  const computed = entry.find((e) => e.computed);
+  if (computed) refuse(computed.line, "entryCommandComputed", { command: computed.name.trim(), word: computed.computed ?? "" });
   const unread = entry.find((e) => e.unread);
   if (unread)
     refuse(unread.line, unread.unread === "cd" ? "entryShellFileAfterCd" : "entryShellFileComputed", {

@@ -3,7 +3,7 @@
 // config (ARG, ENV, WORKDIR, USER, EXPOSE, LABEL, VOLUME, HEALTHCHECK, STOPSIGNAL, SHELL, ENTRYPOINT, CMD)
 // so the image keeps its contract and ARG scoping; it copies the build's outputs where the last build step
 // was, and ends with the original trailing config lines, moved as they were.
-import { aptInstallRun, setupRun } from "./apt-run.js";
+import { aptInstallRun, mergeAptRuns, setupRun } from "./apt-run.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
@@ -108,7 +108,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     base: parseImageRef(plan.image),
     name: names.runtimeName,
     platform: stage.platform,
-    body: runtimeBody,
+    body: mergeAptRuns(runtimeBody),
   };
   const between: Stage[] = (plan.stagesBefore?.(names.builderName) ?? []).map((st) => ({
     ...st,

@@ -43,13 +43,21 @@ describe("daemonCommands", () => {
   test("supervisord: the programs of the context's configs", () => {
     const conf = { "supervisord.conf": "[program:worker]\ncommand=node worker.js\ndirectory=/app\n" };
     const df = 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["supervisord", "-n", "-c", "/app/supervisord.conf"]\n';
-    expect(jobsOf(df, conf)).toEqual(["node worker.js"]);
+    expect(jobsOf(df, conf)).toEqual(["cd /app && node worker.js"]);
+    const two = {
+      "supervisord.conf": "[program:web]\ncommand=node server.js\n\n[program:worker]\ndirectory = /app/jobs\ncommand = node worker.js\n",
+    };
+    expect(jobsOf(df, two)).toEqual(["node server.js", "cd /app/jobs && node worker.js"]);
   });
-  test("a command given to `sh -c` or `bash -c` is followed; a `cd` elsewhere or a supervisord expansion is not", () => {
+  test("a command given to `sh -c` or `bash -c` is followed; a `cd` elsewhere then a relative program, script or npm project, or a supervisord expansion is not", () => {
     const df = 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["supervisord", "-n", "-c", "/app/supervisord.conf"]\n';
     const conf = (command: string) => ({ "supervisord.conf": `[program:worker]\ncommand=${command}\n` });
     expect(jobsOf(df, conf('bash -c "cd /app && exec node worker.js"'))).toEqual(["cd /app && exec node worker.js"]);
-    expect(jobsOf(df, conf("/bin/sh -ec 'cd /srv && node worker.js'"))).toBe("daemonCommandCd");
+    expect(jobsOf(df, conf("/bin/sh -ec 'cd /srv && node worker.js'"))).toEqual(["cd /srv && node worker.js"]);
+    expect(jobsOf(df, conf("/bin/sh -ec 'cd /srv && ./run.sh'"))).toBe("daemonCommandCd");
+    expect(jobsOf(df, conf("/bin/sh -ec 'cd /srv && npm start'"))).toBe("daemonCommandCd");
+    expect(jobsOf(df, conf("/bin/sh -ec 'cd $HOME && node worker.js'"))).toBe("daemonCommandCd");
+    expect(jobsOf(df, { "supervisord.conf": "[program:w]\ndirectory=/srv\ncommand=sh run.sh\n" })).toBe("daemonCommandCd");
     expect(jobsOf(df, conf("node %(here)s/worker.js"))).toBe("daemonCommandExpansion");
     expect(jobsOf(df, conf("node %(ENV_APP_DIR)s/worker.js"))).toBe("daemonCommandExpansion");
   });

@@ -7,7 +7,8 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import type { Instruction, Stage } from "../../src/core/ir.js";
 import { joinContinuations } from "../../src/core/run-script.js";
-import { parseShell, simpleCommands, toWord } from "../../src/core/shell.js";
+import { parseShell, type SimpleCommand, simpleCommands, toWord } from "../../src/core/shell.js";
+import { commandChain } from "./wrappers.js";
 import type { EntryProgram } from "./entry.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { sourceFiles } from "./source-files.js";
@@ -123,14 +124,37 @@ function unfollowedCommand(commands: readonly string[], workdir: string | null):
     const expansion = /%\([^)]*\)[a-z]/.exec(command);
     if (expansion) return { command, why: "expansion", word: expansion[0] };
     const script = parseShell(command);
+    // After a `cd` to a literal folder, node's files resolve against it (closure/node-entry.ts); any other relative
+    // word (a program, a script, an npm project) would be read against the working folder.
+    let cd: string | null = null;
+    let cwd = workdir;
     for (const c of script.ok ? simpleCommands(script) : []) {
-      if (c.name !== "cd") continue;
-      const target = c.args[0]?.value ?? null;
-      const dir = target === null || target === "-" ? null : resolvePath(workdir, target);
-      if (dir === null || dir !== workdir) return { command, why: "cd", word: `cd ${c.args.map((a) => a.text).join(" ")}`.trim() };
+      if (c.name === "cd") {
+        cd = `cd ${c.args.map((a) => a.text).join(" ")}`.trim();
+        const target = c.args[0]?.value ?? null;
+        const top = ancestorsAreLists(c.node);
+        cwd = target === null || target === "-" || c.args.length !== 1 || !top ? null : resolvePath(cwd, target);
+        if (cwd === null) return { command, why: "cd", word: cd };
+        continue;
+      }
+      if (cd === null || cwd === workdir || !c.name) continue;
+      const chain = commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)]);
+      const argv = chain[chain.length - 1];
+      const relative = !argv[0].startsWith("/") && argv[0].includes("/");
+      const node = NODE_RUNNERS.has(posix.basename(argv[0]));
+      if (relative || (!node && argv.slice(1).some((w) => !w.startsWith("-")))) return { command, why: "cd", word: cd };
     }
   }
   return null;
+}
+
+const NODE_RUNNERS = new Set(["node", "nodejs"]);
+
+/** Is the command at the top of its script, joined by `&&`, `||` or `;` only (a `cd` there moves the shell for what follows)? */
+function ancestorsAreLists(node: SimpleCommand["node"]): boolean {
+  for (let n = node.parent; n && n.type !== "program"; n = n.parent)
+    if (n.type !== "list" && n.type !== "redirected_statement") return false;
+  return true;
 }
 
 /** The daemon whose file a text names. */
@@ -172,7 +196,20 @@ export function crontabCommands(text: string, system: boolean): string[] {
   return commands;
 }
 
-/** The `command=` of each program section of a supervisord config. */
+/**
+ * The `command=` of each program section of a supervisord config; a section's `directory=` (the folder supervisord
+ * starts the program in) comes first as a `cd` (`cd /app/jobs && node worker.js`).
+ */
 export function supervisorCommands(text: string): string[] {
-  return [...text.matchAll(/^\s*command\s*=\s*(.+)$/gm)].map((m) => m[1].trim());
+  const commands: string[] = [];
+  for (const section of text.split(/^\s*(?=\[)/m)) {
+    const setting = (key: string) => new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*(.+)$`, "m").exec(section)?.[1].trim();
+    const command = setting("command");
+    if (command === undefined) continue;
+    const directory = setting("directory");
+    commands.push(
+      directory === undefined ? command : `cd ${/^[\w./@%()-]+$/.test(directory) ? directory : `'${directory}'`} && ${command}`,
+    );
+  }
+  return commands;
 }

@@ -49,4 +49,14 @@ describe("the shell files an entry script reads or runs", () => {
       data: { script: '. "$ENV_FILE" && exec jq . x' },
     });
   });
+  test("a command the shell computes is refused, naming it; a literal `sh -c` script is followed", () => {
+    const cmd = (line: string) => {
+      const { dockerfile } = parseDockerfile(`FROM debian:bookworm\nWORKDIR /app\nCOPY . .\nCMD ${line}\n`);
+      const r = analyze(dockerfile, dockerfile.stages[0], memoryContext({ "start.sh": "jq . x\n" }));
+      return r.ok ? r.analysis.entry.map((e) => e.name) : r.refusal;
+    };
+    expect(cmd('["sh", "-c", "$CMD"]')).toMatchObject({ id: "entryCommandComputed", data: { command: "$CMD", word: "$CMD" } });
+    expect(cmd('sh -c "jq $FILTER x"')).toMatchObject({ id: "entryCommandComputed", data: { word: '"jq $FILTER x"' } });
+    expect(cmd("sh -c 'git pull && exec jq . x'")).toEqual(["sh", "sh", "git", "exec", "jq", "sh"]);
+  });
 });

@@ -30,6 +30,8 @@ export interface EntryProgram {
   readonly unread?: "computed" | "cd";
   /** The script that reads or runs the unread file. */
   readonly unreadIn?: string;
+  /** A command whose program or shell script is computed when it runs (`$CMD`, `sh -c "node $APP"`): the word that computes it. */
+  readonly computed?: string;
 }
 
 export interface EntryInputs {
@@ -117,10 +119,29 @@ export function shellPrograms(instr: Instruction, from: EntryProgram["from"], te
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
-      if (argv[0].includes("$")) break;
-      out.push(program(instr, from, argv[0], true, inputs), ...childPrograms(instr.line, from, argv, true, inputs));
       // A wrapped command (`exec sh x.sh`) is a tail of the words; `$0` is the shell's own name.
       const words = c.args.slice(c.args.length + 1 - argv.length);
+      const computed = (word: string): EntryProgram => ({
+        name: c.node.text,
+        from,
+        line: instr.line,
+        artifact: null,
+        shell: true,
+        computed: word,
+      });
+      if (argv[0].includes("$")) {
+        out.push(computed(argv[0]));
+        break;
+      }
+      // `sh -c 'git pull && exec node server.js'`: the script's programs; one the shell computes cannot be read.
+      const flag = SHELL_NAMES.has(posix.basename(argv[0])) ? argv.findIndex((w, i) => i > 0 && /^-\w*c$/.test(w)) : -1;
+      const inner = flag > 0 ? words[flag] : undefined;
+      if (inner && inner.value === null) {
+        out.push(computed(inner.text));
+        break;
+      }
+      if (inner?.value) out.push(...shellPrograms(instr, from, inner.value, inputs));
+      out.push(program(instr, from, argv[0], true, inputs), ...childPrograms(instr.line, from, argv, true, inputs));
       const place = { cwd: inputs.workdir, self: null, selfAbsolute: false };
       const files = sourcedFile(instr.line, from, argv, words, inputs, place).map((f) => (f.unread ? { ...f, unreadIn: text.trim() } : f));
       out.push(...npmScript(instr, argv, inputs), ...files);

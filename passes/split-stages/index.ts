@@ -7,7 +7,8 @@ import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
-import { mentionedCommands } from "./mentions.js";
+import { mentionedCommands, searchedSources } from "./mentions.js";
+import { nodeEntryReach } from "./closure/entry-reach.js";
 import { scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
@@ -23,6 +24,8 @@ import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
+import { perlNeed } from "./perl.js";
+import { pythonBuildOnly } from "./python-build-only.js";
 
 export default definePass({
   id: "split-stages",
@@ -138,6 +141,12 @@ export default definePass({
       "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
     scriptWritesOutside:
       "Did not split: `{command}` runs the project's own `{file}`, which may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
+    sourceToolReachUnknown:
+      "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks, and whether the image runs `{file}` cannot be told: {lost}; install it with apt-get in the Dockerfile so the pass keeps it.",
+    buildOnlyTool:
+      "Left `{command}` out of `{image}`: `{file}` runs it, but nothing the image runs (its ENTRYPOINT/CMD, the npm scripts they name, HEALTHCHECK, and the files they load or name) reaches `{file}`, so only the build runs it.",
+    buildOnlyToolSetup:
+      "Left `{command}` out of `{image}`: `{file}` runs it, which pip runs while it installs the project in the build stage; nothing the image runs names `{file}` or imports a module `setup`.",
     sourceToolShellless:
       "Did not split: `{file}` runs `{command}`, which the build image has and the shell-less runtime `{image}` lacks (it holds the program alone); split by hand onto an image that has it.",
     nothingCopied:
@@ -191,7 +200,7 @@ export default definePass({
     daemonCommandExpansion:
       "Did not split: the daemon the image starts runs `{command}`, whose `{word}` supervisord expands when it starts the program, so the files it runs and the modules they load are unknown; write the path literally, or split by hand.",
     daemonCommandCd:
-      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` moves elsewhere than the working folder, which the pass reads the command's relative paths against, so the files it runs and the modules they load are unknown; use absolute paths, or `cd` to the working folder.",
+      "Did not split: the daemon the image starts runs `{command}`, whose `{word}` (or supervisord `directory=`) moves where the pass cannot tell, or elsewhere than the working folder before it runs a relative program, a script or an npm project, which the pass reads against the working folder, so the files it runs and the modules they load are unknown; use absolute paths, or `cd` to the working folder.",
     entryToolNpm:
       "Did not split: the image runs `{command}`, the name of a package in package.json, but no program of that name is known to be on the image's PATH (no lockfile lists it, and npm puts programs in `node_modules/.bin`); run it through an npm script or `npx`, or commit a lockfile that lists it.",
     entryToolNpmScript:
@@ -216,6 +225,12 @@ export default definePass({
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:
       "Did not split: the entry script `{script}` does not parse as a shell script, so the programs it runs and the files it reads, which the runtime must hold, are unknown; fix its syntax (`sh -n` on it shows where), or split by hand.",
+    entryPerlModule:
+      "Did not split: `{command}` loads the perl module `{module}`, which `{image}` lacks: its perl is Debian's `perl-base`, which holds only part of perl's core modules; install `perl` (or the module's own package) with apt-get in the Dockerfile so the pass keeps it.",
+    entryPerlScript:
+      "Did not split: `{command}` runs the perl script `{script}`, which the build context does not hold, so the perl modules it loads are unknown, and `{image}` has only those of Debian's `perl-base`; install `perl` with apt-get in the Dockerfile so the pass keeps it.",
+    entryCommandComputed:
+      "Did not split: the image runs `{command}`, whose command the shell computes when it runs (`{word}`), so the programs it runs and the files they need are unknown; write the command literally, or split by hand.",
     entryShellFileComputed:
       'Did not split: `{script}` reads or runs the shell file `{file}` (with `.`, `source` or a shell), whose path is computed when it runs, so the programs that file runs and the files it needs are unknown; write the path literally (absolute, relative to the working folder, or `"$(dirname "$0")/…"`), or split by hand.',
     entryShellFileAfterCd:
@@ -515,6 +530,13 @@ export default definePass({
     // On the build's own image, a full-image tool the image runs (a curl HEALTHCHECK on alpine) is missing from the
     // original too: the split changes nothing there.
     const lackedByBoth = sameImage ? [...FULL_IMAGE_TOOLS, ...FULL_IMAGE_WORDS] : [];
+    // The slim image's perl is perl-base: a module outside it (`perl -MJSON::PP`) needs the full perl.
+    const perlKept = runtimePackages.some((p) => /^perl(-modules-[\d.]+)?$/.test(p));
+    const perl = recipe.sameBase || plan.replacesEntry || plan.shellless || sameImage || perlKept ? null : perlNeed(a, context);
+    const perlLine = perl ? a.entry.find((e) => /(^|\/)perl$/.test(e.name) || e.name === perl.command)?.line : undefined;
+    if (perl?.module === null)
+      return decline("entryPerlScript", { command: perl.command, script: perl.script, image: plan.image }, perlLine);
+    if (perl) return decline("entryPerlModule", { command: perl.command, module: perl.module, image: plan.image }, perlLine);
     const missing =
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing?.parent)
@@ -539,15 +561,23 @@ export default definePass({
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
     const lacked =
       recipe.sameBase || recipe.slimTwin || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
-    const [tool] = lacked
-      ? mentionedCommands(
-          context,
-          lacked.named,
-          lacked.called,
-          a.entry.map((e) => e.name),
-        )
-      : [];
+    // Only the files the entry reaches count (a build script's `git` runs in the build stage alone); where the walk
+    // loses the thread, every source file does.
+    const roots = a.entry.map((e) => e.name);
+    const everywhere = lacked ? mentionedCommands(context, lacked.named, lacked.called, roots) : new Map<string, string>();
+    const [wide] = everywhere;
+    const project = wide && recipe.id === "node" ? nodeProject(a, context) : null;
+    const reach = project ? nodeEntryReach(a, project, context, searchedSources(context)) : null;
+    // A Python project's setup.py runs only under pip, in the build stage, when nothing names it.
+    const setupOnly = wide && recipe.id === "python" ? pythonBuildOnly(a, searchedSources(context)) : new Set<string>();
+    const scope = reach ? reach.files : setupOnly.size > 0 ? { except: setupOnly } : null;
+    const [reached] = wide && scope ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, scope) : [];
+    if (!reached && wide && reach && !reach.ok)
+      return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: plan.image, lost: reach.lost });
+    const tool = scope ? reached : wide;
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
+    // Tools only files the entry does not reach run: the note says why the runtime goes without them.
+    const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file, setup: setupOnly.has(file) }));
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
     const reinstalled = [...runtimePackages, ...plan.runtimePrelude.flatMap((i) => (i.keyword === "RUN" ? i.args.split(/\s+/) : []))];
     // On the slim twin only a `-dev` package's link can be missing (the runtime leaves the headers out).
@@ -623,6 +653,8 @@ export default definePass({
     } else {
       ctx.report(line, "split", { builder: names.builderName, runtime, image: plan.image, paths });
     }
+    for (const t of buildOnlyTools)
+      ctx.report(line, t.setup ? "buildOnlyToolSetup" : "buildOnlyTool", { command: t.command, file: t.file, image: plan.image });
     // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
     const prunesDevDependencies =
       plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") || (recipe.id === "node" && plan.copiedWhat !== undefined);

@@ -3,7 +3,7 @@
 // a quoted string: one mention keeps the package. Tests and dev tools' configs are not searched.
 import type { BuildContext } from "../../src/core/context.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
-import { SHELL_SHEBANG, sourceFiles } from "./source-files.js";
+import { namesFile as named, SHELL_SHEBANG, type SourceFile, sourceFiles } from "./source-files.js";
 import { tarCompressor } from "./tar.js";
 
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|coverage$)/;
@@ -29,6 +29,11 @@ export function mentionedCommands(
   commands: readonly string[],
   called: readonly string[] = [],
   roots: readonly string[] = [],
+  /**
+   * The files the entry reaches (closure/entry-reach.ts): only those are searched, and each of their scripts runs;
+   * or files only the build runs (`except`: python-build-only.ts), left out of the search.
+   */
+  scope?: ReadonlySet<string> | { readonly except: ReadonlySet<string> },
 ): Map<string, string> {
   const found = new Map<string, string>();
   if (commands.length === 0 && called.length === 0) return found;
@@ -38,11 +43,14 @@ export function mentionedCommands(
     ...called.map((c) => [c, new RegExp(CALL + quoted(c))] as const),
   ];
   const wanted = new Set([...commands, ...called]);
-  const texts = sourceFiles(context, { skip: SKIP_FILES, skipDirs: SKIP_DIRS }).map(({ path, name, text }) => {
+  const reached = scope instanceof Set ? scope : undefined;
+  const except = scope !== undefined && !(scope instanceof Set) ? (scope as { readonly except: ReadonlySet<string> }).except : undefined;
+  const searched = searchedSources(context).filter((f) => (reached === undefined || reached.has(f.path)) && !except?.has(f.path));
+  const texts = searched.map(({ path, name, text }) => {
     for (const [command, re] of patterns) if (!found.has(command) && re.test(text)) found.set(command, path);
     return { path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) };
   });
-  for (const { path, text } of runScripts(texts, roots)) {
+  for (const { path, text } of reached === undefined ? runScripts(texts, roots) : texts.filter((t) => t.script)) {
     // A shell script names the programs it runs bare (`curl -fsS …`).
     const programs = SHELL_SHEBANG.test(text) || /\.(ba|da)?sh$/.test(path) ? shellPrograms(text) : [];
     // `#!/usr/bin/env python3`, `#!/usr/bin/make -f`: the script runs through that program.
@@ -54,13 +62,14 @@ export function mentionedCommands(
   return found;
 }
 
+/** The context's source files that the searches for programs read. */
+export function searchedSources(context: BuildContext): SourceFile[] {
+  return sourceFiles(context, { skip: SKIP_FILES, skipDirs: SKIP_DIRS });
+}
+
 /** The scripts something runs: named by a root, by a file that is no script, or by a script that runs (by path when the name has no extension). */
 function runScripts(texts: ReadonlyArray<{ path: string; text: string; script: boolean }>, roots: readonly string[]) {
   const scripts = texts.filter((t) => t.script);
-  const named = (name: string, text: string) => {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(name.includes(".") ? `(^|[^\\w.-])${escaped}($|[^\\w-])` : `/${escaped}($|[^\\w.-])`).test(text);
-  };
   const rootText = roots.join("\n");
   const running = new Set(
     scripts.filter((s) => {

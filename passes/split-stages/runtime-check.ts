@@ -12,13 +12,13 @@ const SHELL_BUILTINS = new Set(
   ).split(" "),
 );
 
-/** Commands every non-distroless runtime has: the shell, its builtins and Debian's essential tools. */
+/** Commands every non-distroless runtime has: the shell, its builtins and Debian's essential tools (perl-base's `perl`, whose modules perl.ts checks). */
 const BASE_TOOLS = new Set(
   (
     "sh bash dash exec cd set export echo printf test [ true false : env cat ls cp mv rm mkdir rmdir chmod chown ln " +
     "touch sleep date id whoami hostname uname grep egrep sed awk mawk find xargs tar gzip gunzip head tail sort uniq " +
     "wc tr cut tee basename dirname readlink realpath stat du df seq expr mktemp timeout nohup kill trap read shift " +
-    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su . source eval unset"
+    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su . source eval unset perl"
   )
     .split(" ")
     .concat([...SHELL_BUILTINS]),

@@ -45,3 +45,14 @@ export function sourceFiles(context: BuildContext, walk: SourceWalk): SourceFile
   visit(".", 0);
   return found;
 }
+
+/**
+ * Does the text name a file called `name`: one with an extension anywhere as a word (`x.sh`), one without after a
+ * `/` (`bin/report`) or quoted alone (`spawn("report")`, a program found on PATH)?
+ */
+export function namesFile(name: string, text: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(name.includes(".") ? `(^|[^\\w.-])${escaped}($|[^\\w-])` : `/${escaped}($|[^\\w.-])|["'\`]${escaped}["'\`\\s]`).test(
+    text,
+  );
+}

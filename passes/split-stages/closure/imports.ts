@@ -24,7 +24,8 @@ export type ImportGap =
   | { readonly kind: "selfReference"; readonly file: string };
 
 export const EXTENSIONS = ["", ".js", ".cjs", ".mjs", ".json", ".ts", ".tsx", ".jsx", "/index.js", "/index.cjs", "/index.mjs", "/index.ts"];
-const MAX_FILES = 500;
+/** How many files a walk reads: a graph that holds this many may go on past them. */
+export const MAX_GRAPH_FILES = 500;
 /**
  * `import type X from`, `import type { X } from`, `export type { X } from`, `export type * from`: TypeScript
  * always erases these (a default import named `type`, `import type from "x"`, is not one of them).
@@ -60,7 +61,7 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
   const seen = new Set<string>();
   const queue = [entry];
   if (context.read(entry) === null) return { ok: false, reason: { kind: "missing", file: entry } };
-  while (queue.length > 0 && seen.size < MAX_FILES) {
+  while (queue.length > 0 && seen.size < MAX_GRAPH_FILES) {
     const file = queue.shift() as string;
     if (seen.has(file)) continue;
     seen.add(file);

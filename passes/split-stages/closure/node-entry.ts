@@ -7,7 +7,7 @@ import { SPECIFIER } from "../../../src/core/module-specifiers.js";
 import type { Instruction } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
 import { parseExecForm } from "../../../src/core/parse.js";
-import { parseShell, simpleCommands } from "../../../src/core/shell.js";
+import { parseShell, type SimpleCommand, simpleCommands } from "../../../src/core/shell.js";
 import { daemonCommands } from "../daemons.js";
 import { contextSource } from "../entry.js";
 import { SHELL_SHEBANG } from "../source-files.js";
@@ -79,7 +79,7 @@ function named(a: Analysis, context: BuildContext, text: string): string {
 const MAX_TEXTS = 40;
 
 /** `texts` and what they start in turn: npm scripts (with their pre and post hooks), pm2 apps. */
-function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], context?: BuildContext): string[] {
+export function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], context?: BuildContext): string[] {
   for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
     // The apps of a pm2 ecosystem file, as the commands they amount to.
     for (const config of context ? pm2Configs(a, texts[i], context) : [])
@@ -102,7 +102,7 @@ function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], cont
 }
 
 /** Static file servers: they serve a folder and load nothing from the project's node_modules. */
-const STATIC_SERVERS = new Set(["serve", "http-server"]);
+export const STATIC_SERVERS = new Set(["serve", "http-server"]);
 const SHELLS = new Set(["sh", "bash", "dash", "exec"]);
 
 /**
@@ -173,7 +173,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     if (PRELOAD.test(text)) {
       return { keep: true, reason: `\`${named(a, context, text)}\` preloads a module` };
     }
-    for (const file of nodeEntryFiles(text)) {
+    for (const file of nodeEntryFiles(text, a.workdir)) {
       if (typeof file !== "string") {
         // Code given on the command line: what it loads, read as a file would be.
         const inline = importGraph(
@@ -229,7 +229,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
  * The app's own files that bare names load: its package's through `exports`, those under NODE_PATH's folders
  * and tsconfig's `baseUrl` (`import { Track } from "src/track"`), those tsconfig's `paths` map (`@/db`).
  */
-function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
+export function ownModules(a: Analysis, project: NodeProject, context: BuildContext): OwnModules {
   const { name, exports, dependencies, optionalDependencies, devDependencies } = project.pkg;
   const self = typeof name === "string" && exports !== undefined ? { name, dir: project.dir } : null;
   // ENV NODE_PATH, or `NODE_PATH=lib node server.js` in what the entry runs; relative folders are the working folder's.
@@ -270,7 +270,7 @@ function runTexts(
   const read = new Set<string>();
   for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
     const before = texts.length;
-    for (const file of nodeEntryFiles(texts[i])) {
+    for (const file of nodeEntryFiles(texts[i], a.workdir)) {
       const src = typeof file === "string" ? sourceOf(a, project, context, file) : null;
       const graph = src === null ? null : graphThroughWorkspaces(context, src, project.dir, workspaces, own);
       // A graph that cannot be followed keeps devDependencies anyway (devDependencyUse says why).
@@ -332,7 +332,7 @@ function devProgram(texts: readonly string[], isDev: (name: string) => boolean):
  * The ecosystem files the pm2 commands of `text` start, each with the commands of its apps, or null and why
  * not when they cannot be read.
  */
-function pm2Configs(
+export function pm2Configs(
   a: Analysis,
   text: string,
   context: BuildContext,
@@ -367,20 +367,33 @@ function pm2Configs(
 }
 
 /** The name the code of `node -e` goes by when its module graph is read. */
-const INLINE_FILE = "[command line]";
+export const INLINE_FILE = "[command line]";
 
-/** The file each node command of `text` runs (past its options and their values), or the code given inline. */
-function nodeEntryFiles(text: string): Array<string | { readonly code: string }> {
+/**
+ * The file each node command of `text` runs (past its options and their values), or the code given inline. After a
+ * `cd` to a literal folder (`cd /srv/app && node server.js`), a relative file is that folder's, given as an absolute
+ * path; after one the pass cannot follow (`cd "$APP"`, one inside a subshell or a condition), it is `$PWD/<file>`,
+ * which reads as computed. `workdir`: where the shell starts.
+ */
+export function nodeEntryFiles(text: string, workdir: string | null = null): Array<string | { readonly code: string }> {
   const script = parseShell(text);
   if (!script.ok) return [];
   const files: Array<string | { readonly code: string }> = [];
+  /** undefined until a `cd`; null once one goes where the pass cannot tell. */
+  let cwd: string | null | undefined;
+  const at = (file: string) =>
+    cwd === undefined || file.startsWith("/") ? file : cwd === null ? `$PWD/${file}` : (resolvePath(cwd, file) ?? `$PWD/${file}`);
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
+    if (c.name === "cd") {
+      cwd = cdTarget(c, cwd === undefined ? workdir : cwd);
+      continue;
+    }
     for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
       // pm2 runs an app file with node; an ecosystem file's apps are followed as commands of their own (a
       // JavaScript one is still loaded, by pm2).
       const pm2 = pm2Target(argv);
-      if (pm2 !== null && !/\.json$|\.ya?ml$/.test(pm2)) files.push(pm2);
+      if (pm2 !== null && !/\.json$|\.ya?ml$/.test(pm2)) files.push(at(pm2));
       if (!NODE_RUNNERS.has(posix.basename(argv[0]))) continue;
       const args = argv.slice(1);
       for (let i = 0; i < args.length; i++) {
@@ -392,7 +405,7 @@ function nodeEntryFiles(text: string): Array<string | { readonly code: string }>
         }
         if (VALUE_OPTIONS.has(word)) i++;
         else if (!word.startsWith("-")) {
-          files.push(word);
+          files.push(at(word));
           break;
         }
       }
@@ -401,7 +414,16 @@ function nodeEntryFiles(text: string): Array<string | { readonly code: string }>
   return files;
 }
 
-const GAPS = {
+/** Where `cd` (the command `c`) leaves the shell that stood in `cwd`: null when not literal, or when it runs only in a subshell or a condition. */
+function cdTarget(c: SimpleCommand, cwd: string | null): string | null {
+  for (let node = c.node.parent; node && node.type !== "program"; node = node.parent)
+    if (node.type !== "list" && node.type !== "redirected_statement") return null;
+  const target = c.args[0]?.value;
+  if (c.args.length !== 1 || target === undefined || target === null || target === "-") return null;
+  return resolvePath(cwd, target);
+}
+
+export const GAPS = {
   computed: "loads a computed module name",
   missing: "loads a file the context does not hold",
   launched: "starts a worker or a node process whose file is computed",
@@ -462,14 +484,14 @@ function prodProvides(a: Analysis, project: NodeProject, bin: string): boolean {
 }
 
 /** The package an entry file under the project's node_modules belongs to (`node_modules/next/dist/bin/next` → `next`). */
-function installedPackage(a: Analysis, file: string): string | null {
+export function installedPackage(a: Analysis, file: string): string | null {
   const abs = resolvePath(a.workdir, file);
   const rel = abs === null ? "" : posix.relative(a.workdir ?? "/", abs);
   return /^node_modules\/((?:@[^/]+\/)?[^/@.][^/]*)\//.exec(rel)?.[1] ?? null;
 }
 
 /** The context file behind the entry file: itself, or the TypeScript source a compiled file came from. */
-function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file: string): string | null {
+export function sourceOf(a: Analysis, project: NodeProject, context: BuildContext, file: string): string | null {
   const abs = resolvePath(a.workdir, file);
   if (abs === null) return null;
   // `node index` finds index.js as require() would: the name, then with an extension, then a folder's index.

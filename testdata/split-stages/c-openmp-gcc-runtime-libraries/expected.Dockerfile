@@ -6,10 +6,7 @@ RUN make
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libgomp1 libquadmath0 \
-    && rm -rf /var/lib/apt/lists/*
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends libc6 \
+    && apt-get install -y --no-install-recommends libgomp1 libquadmath0 libc6 \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY --from=build /src /src

@@ -1,0 +1,1 @@
+const Client = require("pg-native");

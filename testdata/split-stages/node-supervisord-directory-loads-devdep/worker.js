@@ -1,0 +1,2 @@
+// A local run of the job, for development.
+require("ms");

@@ -1,0 +1,2 @@
+const { execFileSync } = require("child_process");
+exports.revision = () => execFileSync("git", ["rev-parse", "HEAD"]).toString().trim();
