@@ -3,7 +3,7 @@
 // 20 has no compile cache for modules). Any problem with the cache is silent: the bundle then compiles
 // from source. bin/msb-opt.js runs the CLI with it, bin/msb-opt-image.js the image's frontend.
 "use strict";
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { join } = require("node:path");
 const { pathToFileURL } = require("node:url");
@@ -79,8 +79,10 @@ function readOrNull(file) {
 
 /**
  * After a run that optimized a file (not --help or an error), so the cache holds the functions such a run
- * compiles. Written under a temporary name and renamed: a reader never sees half a file. Older caches of
- * this folder (another bundle or Node version) go.
+ * compiles. Written under a temporary name and renamed: a reader never sees half a file. Caches of other
+ * bundles or Node versions stay, up to KEEP_CACHES of each bundle name (the newest): two installs of
+ * different versions that share the folder (a global one and a project's, two checkouts, CI jobs) would
+ * otherwise delete each other's cache at every write, and every other run would compile from source.
  */
 function saveCache(compiled, file, prefix, code) {
   const argv = process.argv.slice(2);
@@ -97,11 +99,29 @@ function writeCache({ script, source, bundle, worker }, file, prefix) {
     const tmp = `${file}.${process.pid}-${require("node:worker_threads").threadId}.tmp`;
     writeFileSync(tmp, data);
     renameSync(tmp, file);
-    for (const name of readdirSync(dir))
-      if (name.startsWith(prefix) && name.endsWith(".v8") && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    pruneCaches(dir, prefix, file);
   } catch {
     // an unwritable or full cache folder: the next run compiles from source again
   }
+}
+
+/** How many caches of one bundle name a folder keeps: a cache is about 1 MB. */
+const KEEP_CACHES = 4;
+
+/** Remove the caches named `prefix`… beyond the KEEP_CACHES newest (by modification time), never `file`. */
+function pruneCaches(dir, prefix, file) {
+  const caches = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!name.startsWith(prefix) || !name.endsWith(".v8") || path === file) continue;
+    try {
+      caches.push({ path, mtime: statSync(path).mtimeMs });
+    } catch {
+      // removed by another process meanwhile
+    }
+  }
+  caches.sort((a, b) => b.mtime - a.mtime);
+  for (const { path } of caches.slice(KEEP_CACHES - 1)) rmSync(path, { force: true });
 }
 
 /**

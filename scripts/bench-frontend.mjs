@@ -13,7 +13,12 @@ import { join, resolve } from "node:path";
 
 const DOCKER = process.env.MSB_DOCKER || "docker";
 const ROOT = resolve(import.meta.dirname, "..");
-const FARM = resolve(ROOT, "../shared/tools/docker-farm");
+// The farm's tagger beside the checkout, or beside the main checkout when this one is a git worktree.
+const mainCheckout = () => {
+  const r = spawnSync("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"], { cwd: ROOT, encoding: "utf8" });
+  return r.status === 0 ? resolve(r.stdout.trim(), "..") : ROOT;
+};
+const FARM = [ROOT, mainCheckout()].map((dir) => resolve(dir, "../shared/tools/docker-farm")).find((f) => existsSync(f)) ?? "";
 const IMAGE = `localhost/msb-opt:bench-${process.pid}`;
 const RUNS = 5;
 const env = { ...process.env, DOCKER_BUILDKIT: "1" };

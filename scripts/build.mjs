@@ -57,12 +57,18 @@ const requireGetsCommonJs = {
 // semver builds ~150 regular expressions and parses its range presets when it loads: 5 ms of every start of
 // the CLI, for a compare that a run may never make. Our modules import its default export only (a named import
 // fails the build: the stand-in has no other export), and get an object that loads semver on its first read.
+// yaml's 80 modules build its schemas and tags when they load (half a millisecond of every start), for the
+// pnpm workspace file or batch config that few runs read: our modules import the functions named here only
+// (another import fails the build), each a function that loads yaml on its first call.
 const LAZY_DEFAULT_IMPORTS = new Set(["semver"]);
+const LAZY_FUNCTION_IMPORTS = new Map([["yaml", ["parse"]]]);
 const lazyDefaultImports = {
   name: "lazy-default-imports",
   setup(b) {
     b.onResolve({ filter: /^[a-z][\w.-]*$/ }, (args) =>
-      LAZY_DEFAULT_IMPORTS.has(args.path) && args.namespace === "file" && !args.importer.includes(`${sep}node_modules${sep}`)
+      (LAZY_DEFAULT_IMPORTS.has(args.path) || LAZY_FUNCTION_IMPORTS.has(args.path)) &&
+      args.namespace === "file" &&
+      !args.importer.includes(`${sep}node_modules${sep}`)
         ? { path: args.path, namespace: "lazy-default" }
         : undefined,
     );
@@ -70,7 +76,9 @@ const lazyDefaultImports = {
       contents: [
         `let real;`,
         `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
-        `export default new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`,
+        ...(LAZY_FUNCTION_IMPORTS.get(args.path)?.map((f) => `export function ${f}(...args) { return load().${f}(...args); }`) ?? [
+          `export default new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`,
+        ]),
       ].join("\n"),
       resolveDir: process.cwd(),
       loader: "js",

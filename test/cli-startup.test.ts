@@ -1,7 +1,18 @@
 // The CLI's start-up (bin/msb-opt.js): the V8 code cache it keeps for dist/cli.cjs, and the Node modules
 // one file's run does not load. Spawns the built bundle, as users run it.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -69,6 +80,47 @@ describe("code cache", () => {
     expect(workers(second.stderr).length).toBeGreaterThan(0);
     expect(new Set(workers(second.stderr))).toEqual(new Set(["batch-worker used"]));
     expect(second.stderr.replace(/^msb-opt: code cache .*\n/gm, "")).toBe(first.stderr.replace(/^msb-opt: code cache .*\n/gm, ""));
+  });
+
+  test("two installs sharing the folder keep both caches; beyond four of a bundle name, the oldest go", () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "msb-cache-")), "cache");
+    // Another version: the same bundle under another hash, installed elsewhere.
+    const other = mkdtempSync(join(tmpdir(), "msb-other-"));
+    cpSync(join(ROOT, "bin"), join(other, "bin"), { recursive: true });
+    cpSync(join(ROOT, "dist"), join(other, "dist"), { recursive: true, filter: (src) => !/\.map$|[/\\]types$/.test(src) });
+    const bundle = join(other, "dist", "cli.cjs");
+    const text = readFileSync(bundle, "latin1");
+    const hash = /^\/\/msb-opt-bundle cli ([0-9a-f]{16})\n/.exec(text)?.[1] ?? "";
+    const otherHash = [...hash].map((c) => (c === "0" ? "1" : "0")).join("");
+    writeFileSync(bundle, text.replace(hash, otherHash), "latin1");
+    const env = { MSB_OPT_CACHE_DIR: dir, MSB_OPT_DEBUG_CACHE: "1" };
+    const runOther = () =>
+      spawnSync(process.execPath, [join(other, "bin", "msb-opt.js"), "--offline", CASE], {
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      });
+    expect(cacheNote(run(["--offline", CASE], env).stderr)).toBe("missing");
+    expect(cacheNote(runOther().stderr)).toBe("missing");
+    expect(cacheNote(run(["--offline", CASE], env).stderr)).toBe("used");
+    expect(cacheNote(runOther().stderr)).toBe("used");
+    const hashes = () =>
+      readdirSync(dir)
+        .map((n) => n.split("-")[1])
+        .sort();
+    expect(hashes()).toEqual([hash, otherHash].sort());
+    // Five older ones of other versions: the next write keeps the four newest, its own among them.
+    const old = ["a", "b", "c", "d", "e"].map((c, i) => ({
+      name: `cli-${c.repeat(16)}-${process.version}-${process.arch}.v8`,
+      age: i + 1,
+    }));
+    for (const { name, age } of old) {
+      writeFileSync(join(dir, name), "");
+      const t = Date.now() / 1000 - age * 3600;
+      utimesSync(join(dir, name), t, t);
+    }
+    rmSync(join(dir, readdirSync(dir).find((n) => n.includes(hash)) ?? ""));
+    expect(cacheNote(run(["--offline", CASE], env).stderr)).toBe("missing");
+    expect(hashes()).toEqual([hash, otherHash, "a".repeat(16), "b".repeat(16)].sort());
   });
 
   test("--version, --help and errors write none", () => {

@@ -6,6 +6,7 @@ import { PASSES } from "../../passes/index.js";
 import { SETTINGS } from "../core/pipeline.js";
 import { edgesOf, kebab, parseValue, type SettingEntry } from "../core/settings.js";
 import { CONFIG_FILE, type Settings } from "./config.js";
+import { utcDay } from "../io/utc-day.js";
 
 /** The settings the command line exposes. */
 export const CLI_SETTINGS = SETTINGS.filter((e) => edgesOf(e.spec).includes("cli"));
@@ -43,7 +44,7 @@ export function addSettingsOptions(cmd: Command): Command {
 
 /** The settings with `today` (how old the offline catalog is) filled in from the clock, unless given. */
 export function withToday(settings: Settings, now: number): Settings {
-  return { today: new Date(now).toISOString().slice(0, 10), ...settings };
+  return { today: utcDay(now), ...settings };
 }
 
 /** The settings given as flags on the command line: they beat config files. */

@@ -112,7 +112,8 @@ function fsContextUncached(root: string): BuildContext {
         return failed(dir, err, []);
       }
     },
-    failure: (path) => failures.get(contextPath(path) ?? path) ?? null,
+    // Asked after every read, test and listing (watchFailures), cached ones too: most runs meet no failure.
+    failure: (path) => (failures.size === 0 ? null : (failures.get(contextPath(path) ?? path) ?? null)),
   };
 }
 

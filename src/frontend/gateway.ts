@@ -12,6 +12,7 @@ import { definition, digestOf, localSource, scratchWithFiles, type FileSpec } fr
 import { earlyOptions, forwardedOptions, frontendOptsFromEnv } from "./options.js";
 import type { Rewrite } from "./rewrite.js";
 import type { optimize } from "../core/pipeline.js";
+import { utcDay } from "../io/utc-day.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -99,7 +100,7 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   await warm;
   log("library ready");
   const options = parseFrontendOptions(opts); // checked against the settings table; a typo fails the build
-  const today = new Date().toISOString().slice(0, 10);
+  const today = utcDay(Date.now());
   const result = await rewrite(
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options, today },
     contextLocal ? context : { ...noAnswers, misses: new Set(), listMisses: new Set() },
