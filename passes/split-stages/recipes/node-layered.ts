@@ -23,6 +23,7 @@ import { prismaOverlay, usesPrismaClient } from "./prisma-client.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
+import { filesAside } from "./node-files-aside.js";
 import { compiledSourceCopies } from "./node-compiled-sources.js";
 import { rootInstallScripts } from "./node-root-scripts.js";
 
@@ -174,6 +175,7 @@ export function layeredPlan({
   if (layout.kind === "files" && layout.why?.id === "outputsSystemFolder")
     return { ok: false, id: "systemDir", data: { path: layout.why.data.path ?? "" } };
   const plain = layout.kind === "plain";
+  const filesName = freeName("files", options.takenNames);
   const direct = layout.kind === "outputs" ? layout.runs : null;
   const gate = layout.kind === "outputs" ? layout.gate : undefined;
   // Prisma's client, generated in the build, over the deps stage's stub.
@@ -190,7 +192,15 @@ export function layeredPlan({
       : null;
   if (given?.spec && overlay.folders.length > 0)
     return notLayered("the working folder is given away before Prisma's client is generated, and the runtime's first copy makes it");
-  notes.push(...layoutNotes(layout, line));
+  // The whole folder: set aside by the build's last RUN where that is safe, else by a stage of its own.
+  const aside = !plain && !direct ? filesAside(a, body[a.lastBuild], a.lastBuild, wd, filesFolder(wd)) : null;
+  const asideRun = aside?.ok ? aside.instr : null;
+  const told = layoutNotes(layout, line);
+  notes.push(
+    ...told.map((n) => (n.id === "filesStage" && asideRun ? { ...n, id: "filesAside" as const, data: { folder: filesFolder(wd) } } : n)),
+  );
+  if (aside && !aside.ok && told.some((n) => n.id === "filesStage"))
+    notes.push({ line, id: "filesStageWhy", data: { stage: filesName, why: aside.why } });
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
   const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
   if (caches) notes.push(...caches.notes);
@@ -234,7 +244,6 @@ export function layeredPlan({
         line,
       }),
     );
-  const filesName = freeName("files", names);
   const from = (ref: string, name: string, b: readonly Instruction[], platform = true): Stage => ({
     from: instruction("FROM", `${ref} AS ${name}`, {
       line: a.stage.from.line,
@@ -325,7 +334,7 @@ export function layeredPlan({
       image,
       shellless: false,
       builderInserts: [],
-      builderReplace: caches?.replace,
+      builderReplace: asideRun ? new Map([[a.lastBuild, asideRun]]) : caches?.replace,
       // The runtime copies only the build RUNs' outputs: steps after the last of them (global installs, which the
       // runtime replays or the build never used) need not re-run after a source edit.
       builderEnd: lastRun >= 0 ? lastRun : undefined,
@@ -340,7 +349,7 @@ export function layeredPlan({
       copiesInPlace: layout.kind === "plain" && layout.hardened,
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
-        ...(plain || direct ? [] : [filesStage(a, builder, filesName, line)]),
+        ...(plain || direct || asideRun ? [] : [filesStage(a, builder, filesName, line)]),
       ],
       // Plain / outputs: see appCopies. Else the files first, so that they create the working folder (with its
       // owner) and node_modules lands inside it.
@@ -354,7 +363,7 @@ export function layeredPlan({
                 // files only (a COPY after a changed one always runs again).
                 ...(owner || a.owners.has(wd) ? [] : [...modulesCopy(), ...clientCopy(builder)]),
                 instruction("COPY", `${filesFolder(wd)} ${wd}`, {
-                  flags: [{ name: "from", value: filesName }, ...chown(owner)],
+                  flags: [{ name: "from", value: asideRun ? builder : filesName }, ...chown(owner)],
                   line,
                 }),
                 ...(owner || a.owners.has(wd) ? [...modulesCopy(), ...clientCopy(builder)] : []),
@@ -370,7 +379,9 @@ export function layeredPlan({
             ? "the application files from the build context"
             : direct
               ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
-              : `the application files from stage \`${filesName}\``,
+              : asideRun
+                ? `the application files the build set aside in \`${filesFolder(wd)}\``
+                : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)
         .join(" and "),

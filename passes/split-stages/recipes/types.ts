@@ -115,6 +115,8 @@ export type RecipeNoteId =
   | "ownerKept"
   | "sitePackagesEither"
   | "filesStage"
+  | "filesAside"
+  | "filesStageWhy"
   | "depsLeftOut"
   | "staticNginx"
   | "staticRuntimeNotStatic"
