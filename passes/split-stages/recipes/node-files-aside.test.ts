@@ -3,7 +3,7 @@ import { memoryContext } from "../../../src/core/context.js";
 import { parseDockerfile } from "../../../src/core/parse.js";
 import { loadShell } from "../../../src/core/shell.js";
 import { type Analysis, analyze } from "../analysis.js";
-import { filesAside } from "./node-files-aside.js";
+import { filesAside, trailingCopies } from "./node-files-aside.js";
 
 beforeAll(() => loadShell());
 
@@ -75,4 +75,27 @@ test("a root USER, a POSIX SHELL and tests beside a build allow it", () => {
   expect(aside("USER node\nRUN echo hi\nUSER root\nRUN npm run build")).toMatch(/^npm run build \\\n/);
   expect(aside('SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN npm run build | cat')).toMatch(/^npm run build \| cat \\\n/);
   expect(aside("RUN npm test && npm run build")).toMatch(/^npm test && npm run build \\\n/);
+});
+
+test("COPYs after the build's last RUN are replayed from the context when they only bring sources into the working folder", () => {
+  const trailing = (body: string, files: Record<string, string> = {}) => {
+    const { dockerfile } = parseDockerfile(`FROM node:20\nWORKDIR /app\nCOPY package*.json ./\n${body}\nCMD ["node", "server.js"]\n`);
+    const result = analyze(dockerfile, dockerfile.stages[0], memoryContext({ "package.json": "{}", "server.js": "", ...files }));
+    if (!result.ok) throw new Error(result.refusal.id);
+    const r = trailingCopies(result.analysis, memoryContext({ "package.json": "{}", "server.js": "", ...files }));
+    return "why" in r ? r.why : r;
+  };
+  expect(trailing("RUN npm ci\nCOPY . .")).toEqual({ run: 2, copies: [3] });
+  expect(trailing("RUN npm ci\nCOPY server.js ./\nENV A=1\nCOPY lib ./lib", { "lib/a.js": "" })).toEqual({ run: 2, copies: [3, 5] });
+  // The context's node_modules would land over the one the runtime takes.
+  expect(trailing("RUN npm ci\nCOPY . .", { "node_modules/x/index.js": "" })).toMatch(/node_modules/);
+  expect(trailing("RUN npm ci\nCOPY . .", { "node_modules/x/index.js": "", ".dockerignore": "node_modules\n" })).toEqual({
+    run: 2,
+    copies: [3],
+  });
+  // Outside the working folder, or made under another one: the runtime's copies run where the last build step was.
+  expect(trailing("RUN npm ci\nCOPY server.js /etc/app/")).toMatch(/cannot replay/);
+  expect(trailing("RUN npm ci\nWORKDIR /app/sub\nCOPY server.js ./\nWORKDIR /app")).toMatch(/cannot replay/);
+  expect(trailing("RUN npm ci\nADD server.js ./")).toMatch(/ends with an ADD/);
+  expect(trailing("COPY . .")).toMatch(/ends with a COPY, not a RUN/);
 });

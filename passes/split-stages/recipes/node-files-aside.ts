@@ -3,6 +3,8 @@
 // its own, `FROM build` + RUN, starts one more on every rebuild). Only where appending to that RUN is provably the
 // same as running the copy after it in a stage of its own; else the caller keeps that stage (filesStage).
 import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
+import { withDockerignore } from "../../../src/core/dockerignore.js";
 import { changed, type Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands, toWord, type ShellNode, type ShellScript } from "../../../src/core/shell.js";
@@ -165,4 +167,47 @@ function* walk(node: ShellNode): Generator<ShellNode> {
     yield n;
     for (const c of n.children) if (c) stack.push(c);
   }
+}
+
+/**
+ * The build ends with context COPYs after its last RUN (`RUN npm ci` then `COPY . .`): the copy-aside can go
+ * into that RUN when the runtime replays those COPYs after the files, as the original made them, so a source
+ * edit then re-runs only the replayed COPY. Their body indices and the RUN's, or why not. Only COPYs from the
+ * context into the working folder, made there, that bring no node_modules over the one the runtime takes.
+ */
+export function trailingCopies(
+  a: Analysis,
+  context: BuildContext,
+): { readonly run: number; readonly copies: readonly number[] } | { readonly why: string } {
+  const body = a.stage.body;
+  const wd = a.workdir;
+  let run = a.lastBuild;
+  while (run >= 0 && body[run].keyword !== "RUN") run--;
+  if (run < 0 || wd === null) return { why: `the build ends with a ${body[a.lastBuild].keyword}, not a RUN` };
+  const copies: number[] = [];
+  const ctx = withDockerignore(context);
+  for (let i = run + 1; i <= a.lastBuild; i++) {
+    const instr = body[i];
+    if (instr.keyword === "RUN" || instr.keyword === "ADD") return { why: `the build ends with an ${instr.keyword}, not a RUN` };
+    if (instr.keyword !== "COPY") continue;
+    const why = `the build ends with a COPY after its last RUN, which the runtime cannot replay after the files (line ${instr.line})`;
+    if (instr.heredocs.length > 0 || instr.flags.some((f) => f.name === "from" || f.name === "parents" || f.name === "exclude"))
+      return { why };
+    const words =
+      instr.exec ??
+      instr.args
+        .replace(/\\[ \t]*\r?\n/g, " ")
+        .trim()
+        .split(/\s+/);
+    const dest = resolvePath(a.cwdAt[i] ?? null, words.at(-1) ?? "");
+    if (a.cwdAt[i] !== wd || dest === null || !isUnder(dest, wd) || words.length < 2) return { why };
+    // The context's node_modules, copied into the working folder, would land over the runtime's.
+    for (const src of words.slice(0, -1)) {
+      if (/[*?[$]/.test(src)) return { why };
+      if (ctx.exists(posix.join(src, "node_modules")))
+        return { why: "the build ends with a COPY that brings the context's `node_modules`" };
+    }
+    copies.push(i);
+  }
+  return { run, copies };
 }

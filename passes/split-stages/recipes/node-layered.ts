@@ -23,7 +23,7 @@ import { prismaOverlay, usesPrismaClient } from "./prisma-client.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
-import { filesAside } from "./node-files-aside.js";
+import { filesAside, trailingCopies } from "./node-files-aside.js";
 import { compiledSourceCopies } from "./node-compiled-sources.js";
 import { rootInstallScripts } from "./node-root-scripts.js";
 
@@ -192,13 +192,36 @@ export function layeredPlan({
       : null;
   if (given?.spec && overlay.folders.length > 0)
     return notLayered("the working folder is given away before Prisma's client is generated, and the runtime's first copy makes it");
-  // The whole folder: set aside by the build's last RUN where that is safe, else by a stage of its own.
-  const aside = !plain && !direct ? filesAside(a, body[a.lastBuild], a.lastBuild, wd, filesFolder(wd)) : null;
+  // The whole folder: set aside by the build's last RUN where that is safe, else by a stage of its own. Context
+  // COPYs after that RUN are replayed after the files (not where copies go first: before the runtime's WORKDIR).
+  const wholeFolder = !plain && !direct;
+  const copiesLast = wholeFolder && body[a.lastBuild].keyword !== "RUN";
+  const trailing =
+    copiesLast && !options.harden && a.owners.size === 0
+      ? trailingCopies(a, context)
+      : { why: `the build ends with a ${body[a.lastBuild].keyword}, not a RUN` };
+  const asideAt = "run" in trailing ? trailing.run : a.lastBuild;
+  const aside = !wholeFolder
+    ? null
+    : copiesLast && "why" in trailing
+      ? { ok: false as const, why: trailing.why }
+      : filesAside(a, body[asideAt], asideAt, wd, filesFolder(wd));
   const asideRun = aside?.ok ? aside.instr : null;
+  const replayed = asideRun && "copies" in trailing ? trailing.copies.map((i) => ({ ...body[i], leading: "" })) : [];
   const told = layoutNotes(layout, line);
-  notes.push(
-    ...told.map((n) => (n.id === "filesStage" && asideRun ? { ...n, id: "filesAside" as const, data: { folder: filesFolder(wd) } } : n)),
-  );
+  const asideNote = (n: RecipeNote): RecipeNote =>
+    replayed.length > 0
+      ? {
+          ...n,
+          id: "filesAsideCopies",
+          data: {
+            folder: filesFolder(wd),
+            run: String(body[asideAt].line),
+            lines: `line${replayed.length > 1 ? "s" : ""} ${replayed.map((c) => c.line).join(", ")}`,
+          },
+        }
+      : { ...n, id: "filesAside", data: { folder: filesFolder(wd) } };
+  notes.push(...told.map((n) => (n.id === "filesStage" && asideRun ? asideNote(n) : n)));
   if (aside && !aside.ok && told.some((n) => n.id === "filesStage"))
     notes.push({ line, id: "filesStageWhy", data: { stage: filesName, why: aside.why } });
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
@@ -334,10 +357,10 @@ export function layeredPlan({
       image,
       shellless: false,
       builderInserts: [],
-      builderReplace: asideRun ? new Map([[a.lastBuild, asideRun]]) : caches?.replace,
+      builderReplace: asideRun ? new Map([[asideAt, asideRun]]) : caches?.replace,
       // The runtime copies only the build RUNs' outputs: steps after the last of them (global installs, which the
       // runtime replays or the build never used) need not re-run after a source edit.
-      builderEnd: lastRun >= 0 ? lastRun : undefined,
+      builderEnd: replayed.length > 0 ? asideAt : lastRun >= 0 ? lastRun : undefined,
       buildCaches: caches?.paths,
       runtimePrelude: prelude,
       notes,
@@ -370,6 +393,8 @@ export function layeredPlan({
                 ...a.copyPaths
                   .filter((p) => p !== wd)
                   .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
+                // The COPYs after the RUN that set the files aside, as the original made them.
+                ...replayed,
               ],
       copiedWhat: [
         needsModules ? `production dependencies from stage \`${depsName}\`` : null,

@@ -116,6 +116,7 @@ export type RecipeNoteId =
   | "sitePackagesEither"
   | "filesStage"
   | "filesAside"
+  | "filesAsideCopies"
   | "filesStageWhy"
   | "depsLeftOut"
   | "staticNginx"
