@@ -257,6 +257,12 @@ export default definePass({
       "Copied `{paths}` to the runtime, not the interpreter's whole library: `pip install` put the packages, their commands and their data files there, and the slim image has the same Python {version} build with its standard library. The package folder is `site-packages` on the official image and `dist-packages` where Python is Debian's; the one-letter class (`[s]`) makes the COPY take whichever exists.",
     filesStage:
       "Copied the whole working folder from the build, without `node_modules`, for the reason that follows; every source edit copies it again (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
+    filesAside:
+      "Copied the whole working folder from the build, without `node_modules`, for the reason that follows; the build's last RUN also sets it aside in `{folder}`, so a source edit runs no step in a container beyond the original's, but copies the folder again (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
+    filesAsideCopies:
+      "Copied the whole working folder from the build, without `node_modules`, for the reason that follows; the build's RUN on line {run} also sets it aside in `{folder}`, and the runtime repeats the COPYs after that RUN ({lines}) from the context, so a source edit re-runs only those, as in the original (a build whose output folder msb-opt can read, such as tsconfig `outDir`, lets the runtime copy just that).",
+    filesStageWhy:
+      "Stage `{stage}` sets the folder aside, a step that starts a container on every source edit, rather than the build's last RUN: {why}.",
     depsLeftOut:
       "Left the OS packages installed at line {lines} out of stage `{stage}`: no production dependency builds native code or comes from git, so the install does not need them.",
     staticNginx:

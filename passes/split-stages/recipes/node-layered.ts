@@ -23,6 +23,7 @@ import { prismaOverlay, usesPrismaClient } from "./prisma-client.js";
 import type { PlanResult, RecipeNote, RecipeOptions } from "./types.js";
 import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
+import { filesAside, trailingCopies } from "./node-files-aside.js";
 import { compiledSourceCopies } from "./node-compiled-sources.js";
 import { rootInstallScripts } from "./node-root-scripts.js";
 
@@ -174,6 +175,7 @@ export function layeredPlan({
   if (layout.kind === "files" && layout.why?.id === "outputsSystemFolder")
     return { ok: false, id: "systemDir", data: { path: layout.why.data.path ?? "" } };
   const plain = layout.kind === "plain";
+  const filesName = freeName("files", options.takenNames);
   const direct = layout.kind === "outputs" ? layout.runs : null;
   const gate = layout.kind === "outputs" ? layout.gate : undefined;
   // Prisma's client, generated in the build, over the deps stage's stub.
@@ -190,7 +192,38 @@ export function layeredPlan({
       : null;
   if (given?.spec && overlay.folders.length > 0)
     return notLayered("the working folder is given away before Prisma's client is generated, and the runtime's first copy makes it");
-  notes.push(...layoutNotes(layout, line));
+  // The whole folder: set aside by the build's last RUN where that is safe, else by a stage of its own. Context
+  // COPYs after that RUN are replayed after the files (not where copies go first: before the runtime's WORKDIR).
+  const wholeFolder = !plain && !direct;
+  const copiesLast = wholeFolder && body[a.lastBuild].keyword !== "RUN";
+  const trailing =
+    copiesLast && !options.harden && a.owners.size === 0
+      ? trailingCopies(a, context)
+      : { why: `the build ends with a ${body[a.lastBuild].keyword}, not a RUN` };
+  const asideAt = "run" in trailing ? trailing.run : a.lastBuild;
+  const aside = !wholeFolder
+    ? null
+    : copiesLast && "why" in trailing
+      ? { ok: false as const, why: trailing.why }
+      : filesAside(a, body[asideAt], asideAt, wd, filesFolder(wd));
+  const asideRun = aside?.ok ? aside.instr : null;
+  const replayed = asideRun && "copies" in trailing ? trailing.copies.map((i) => ({ ...body[i], leading: "" })) : [];
+  const told = layoutNotes(layout, line);
+  const asideNote = (n: RecipeNote): RecipeNote =>
+    replayed.length > 0
+      ? {
+          ...n,
+          id: "filesAsideCopies",
+          data: {
+            folder: filesFolder(wd),
+            run: String(body[asideAt].line),
+            lines: `line${replayed.length > 1 ? "s" : ""} ${replayed.map((c) => c.line).join(", ")}`,
+          },
+        }
+      : { ...n, id: "filesAside", data: { folder: filesFolder(wd) } };
+  notes.push(...told.map((n) => (n.id === "filesStage" && asideRun ? asideNote(n) : n)));
+  if (aside && !aside.ok && told.some((n) => n.id === "filesStage"))
+    notes.push({ line, id: "filesStageWhy", data: { stage: filesName, why: aside.why } });
   // Build tools' own caches on cache mounts: a rebuild after a source edit reuses them.
   const caches = direct && options.cacheMounts ? cachedBuilds(a, context, project, direct, line) : null;
   if (caches) notes.push(...caches.notes);
@@ -234,7 +267,6 @@ export function layeredPlan({
         line,
       }),
     );
-  const filesName = freeName("files", names);
   const from = (ref: string, name: string, b: readonly Instruction[], platform = true): Stage => ({
     from: instruction("FROM", `${ref} AS ${name}`, {
       line: a.stage.from.line,
@@ -325,10 +357,10 @@ export function layeredPlan({
       image,
       shellless: false,
       builderInserts: [],
-      builderReplace: caches?.replace,
+      builderReplace: asideRun ? new Map([[asideAt, asideRun]]) : caches?.replace,
       // The runtime copies only the build RUNs' outputs: steps after the last of them (global installs, which the
       // runtime replays or the build never used) need not re-run after a source edit.
-      builderEnd: lastRun >= 0 ? lastRun : undefined,
+      builderEnd: replayed.length > 0 ? asideAt : lastRun >= 0 ? lastRun : undefined,
       buildCaches: caches?.paths,
       runtimePrelude: prelude,
       notes,
@@ -340,7 +372,7 @@ export function layeredPlan({
       copiesInPlace: layout.kind === "plain" && layout.hardened,
       stagesBefore: (builder) => [
         ...(needsModules && deps ? [from(a.stage.base.raw, depsName, deps.body)] : []),
-        ...(plain || direct ? [] : [filesStage(a, builder, filesName, line)]),
+        ...(plain || direct || asideRun ? [] : [filesStage(a, builder, filesName, line)]),
       ],
       // Plain / outputs: see appCopies. Else the files first, so that they create the working folder (with its
       // owner) and node_modules lands inside it.
@@ -354,13 +386,15 @@ export function layeredPlan({
                 // files only (a COPY after a changed one always runs again).
                 ...(owner || a.owners.has(wd) ? [] : [...modulesCopy(), ...clientCopy(builder)]),
                 instruction("COPY", `${filesFolder(wd)} ${wd}`, {
-                  flags: [{ name: "from", value: filesName }, ...chown(owner)],
+                  flags: [{ name: "from", value: asideRun ? builder : filesName }, ...chown(owner)],
                   line,
                 }),
                 ...(owner || a.owners.has(wd) ? [...modulesCopy(), ...clientCopy(builder)] : []),
                 ...a.copyPaths
                   .filter((p) => p !== wd)
                   .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
+                // The COPYs after the RUN that set the files aside, as the original made them.
+                ...replayed,
               ],
       copiedWhat: [
         needsModules ? `production dependencies from stage \`${depsName}\`` : null,
@@ -370,7 +404,9 @@ export function layeredPlan({
             ? "the application files from the build context"
             : direct
               ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
-              : `the application files from stage \`${filesName}\``,
+              : asideRun
+                ? `the application files the build set aside in \`${filesFolder(wd)}\``
+                : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)
         .join(" and "),

@@ -5,11 +5,13 @@
 // and what the app does (Express caches views and hides stack traces, some apps branch on it).
 import { posix } from "node:path";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
+import type { RecipePlan } from "./types.js";
 import { chownedFolder } from "../owners.js";
 import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { nodeProject } from "../closure/node-project.js";
 import { filesFolder, filesStage, freeName, layeredPlan } from "./node-layered.js";
+import { filesAside } from "./node-files-aside.js";
 import { omittingOptions } from "./node-deps.js";
 import { usesPrismaClient } from "./prisma-client.js";
 import { nginxStaticPlan } from "./node-static.js";
@@ -133,7 +135,7 @@ export const nodeRecipe: Recipe = {
         runtimePrelude,
         notes,
         nonRootUser: { name: "node", chown: "node:node" },
-        ...(project && !options.harden ? modulesApart(a, project, options.takenNames) : {}),
+        ...(project && !options.harden ? modulesApart(a, project, options.takenNames, builderInserts) : {}),
       },
     };
   },
@@ -146,9 +148,16 @@ const modulesChanged = (w: ModulesWriter) =>
  * The build's node_modules in a COPY of its own, before the rest of the working folder (from a stage without
  * it): a source edit re-runs the build's steps, but a node_modules with the same content is a cache hit, so
  * only the files are copied again. Only where root owns every copied path (their COPYs then carry no owner)
- * and the install in the working folder leaves a node_modules there (the project has dependencies).
+ * and the install in the working folder leaves a node_modules there (the project has dependencies). The build's
+ * last RUN (the prune, when the plan `inserts` one) sets the files aside where it safely can (node-files-aside.ts):
+ * else a stage of its own does, one more container on every source edit.
  */
-function modulesApart(a: Analysis, project: NonNullable<ReturnType<typeof nodeProject>>, taken: ReadonlySet<string>) {
+function modulesApart(
+  a: Analysis,
+  project: NonNullable<ReturnType<typeof nodeProject>>,
+  taken: ReadonlySet<string>,
+  inserts: RecipePlan["builderInserts"],
+): Partial<RecipePlan> {
   const wd = a.workdir;
   const install = a.projectInstalls[0];
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
@@ -159,11 +168,22 @@ function modulesApart(a: Analysis, project: NonNullable<ReturnType<typeof nodePr
   const files = freeName("files", taken);
   const line = a.stage.body[a.lastBuild].line;
   const modules = posix.join(wd, "node_modules");
+  const end = a.lastBuild + 1;
+  const added = inserts.find((ins) => ins.before === end)?.instructions ?? [];
+  const lastRun = added.at(-1) ?? a.stage.body[a.lastBuild];
+  const aside = filesAside(a, lastRun, added.length > 0 ? end : a.lastBuild, wd, filesFolder(wd));
+  const set = aside.ok
+    ? added.length > 0
+      ? {
+          builderInserts: inserts.map((ins) => (ins.before === end ? { ...ins, instructions: [...added.slice(0, -1), aside.instr] } : ins)),
+        }
+      : { builderReplace: new Map([[a.lastBuild, aside.instr]]) }
+    : { stagesBefore: (builder: string) => [filesStage(a, builder, files, line)] };
   return {
-    stagesBefore: (builder: string) => [filesStage(a, builder, files, line)],
+    ...set,
     runtimeCopies: (builder: string): Instruction[] => [
       instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: builder }], line }),
-      instruction("COPY", `${filesFolder(wd)} ${wd}`, { flags: [{ name: "from", value: files }], line }),
+      instruction("COPY", `${filesFolder(wd)} ${wd}`, { flags: [{ name: "from", value: aside.ok ? builder : files }], line }),
       ...a.copyPaths
         .filter((p) => p !== wd)
         .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),

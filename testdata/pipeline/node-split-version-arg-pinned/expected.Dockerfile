@@ -3,13 +3,12 @@ ARG NODE_VERSION=22.23.2
 FROM node:${NODE_VERSION} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
-COPY . .
-
-FROM build AS files
-RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
+RUN npm ci \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
-COPY --from=files /app-files /app
+COPY --from=build /app-files /app
+COPY . .
 CMD ["node", "server.js"]

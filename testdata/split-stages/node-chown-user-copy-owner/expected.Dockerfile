@@ -3,19 +3,17 @@ WORKDIR /app
 COPY --chown=1000 package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN chown -R node .
+RUN chown -R node . \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20 AS deps
 WORKDIR /app
 COPY --chown=1000 package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
-FROM build AS files
-USER root
-RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
-
 FROM node:20-slim AS runtime
-COPY --from=files --chown=node:root /app-files /app
+COPY --from=build --chown=node:root /app-files /app
 COPY --from=deps --chown=node:root /app/node_modules /app/node_modules
 WORKDIR /app
 USER node

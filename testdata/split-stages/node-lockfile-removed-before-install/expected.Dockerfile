@@ -4,14 +4,13 @@ COPY package*.json ./
 RUN rm -f package-lock.json
 RUN npm install
 COPY . .
-RUN npm prune --omit=dev
-
-FROM build AS files
-RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
+RUN npm prune --omit=dev \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=build /app/node_modules /app/node_modules
-COPY --from=files /app-files /app
+COPY --from=build /app-files /app
 EXPOSE 3000
 CMD ["node", "index.js"]

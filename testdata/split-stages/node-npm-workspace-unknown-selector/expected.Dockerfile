@@ -5,7 +5,9 @@ COPY packages/app/package.json packages/app/
 COPY packages/greet/package.json packages/greet/
 RUN npm ci
 COPY . .
-RUN npm run check -w @ws/other
+RUN npm run check -w @ws/other \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20 AS deps
 WORKDIR /app
@@ -14,12 +16,9 @@ COPY packages/app/package.json ./packages/app/
 COPY packages/greet/package.json ./packages/greet/
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
-FROM build AS files
-RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
-
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY --from=files /app-files /app
+COPY --from=build /app-files /app
 EXPOSE 8080
 CMD ["node", "packages/app/server.js"]

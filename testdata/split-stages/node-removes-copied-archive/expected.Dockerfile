@@ -2,7 +2,9 @@ FROM node:20 AS build
 WORKDIR /app
 COPY vendor.tgz /opt/vendor.tgz
 COPY . .
-RUN npm ci && rm /opt/vendor.tgz
+RUN npm ci && rm /opt/vendor.tgz \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20 AS deps
 WORKDIR /app
@@ -10,14 +12,11 @@ COPY vendor.tgz /opt/vendor.tgz
 COPY package.json ./
 RUN --mount=type=cache,target=/root/.npm npm install --omit=dev && rm /opt/vendor.tgz
 
-FROM build AS files
-RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
-
 FROM node:20-slim AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends procps \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY --from=files /app-files /app
+COPY --from=build /app-files /app
 CMD ["npm", "start"]

@@ -5,11 +5,9 @@ RUN apt-get update && apt-get install -y tzdata \
     && dpkg-reconfigure -f noninteractive tzdata
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
-COPY . .
-
-FROM build AS files
-RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
+RUN npm ci \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20-slim AS runtime
 ARG TZ=Europe/Paris
@@ -20,5 +18,6 @@ RUN ln -snf /usr/share/zoneinfo/$TZ /etc/localtime \
     && echo "$TZ" > /etc/timezone \
     && dpkg-reconfigure -f noninteractive tzdata
 WORKDIR /app
-COPY --from=files /app-files /app
+COPY --from=build /app-files /app
+COPY . .
 CMD ["node", "server.js"]
