@@ -3,19 +3,18 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
-RUN npm run build
+RUN npm run build \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
-FROM build AS files
-RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
-
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY --from=files /app-files /app
+COPY --from=build /app-files /app
 EXPOSE 3000
 CMD ["npm", "start"]
