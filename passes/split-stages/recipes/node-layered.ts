@@ -59,6 +59,14 @@ export interface LayeredInput {
   readonly workspaceDirs?: readonly string[];
 }
 
+/**
+ * The manager of a project whose install reads no lockfile: npm when npm installs (a stage apart installs without
+ * a lockfile only with npm), else the one the lockfile names.
+ */
+function unlockedManager(manager: NodeProject["manager"], tool: string | undefined): NodeProject["manager"] {
+  return tool === "npm" ? "npm" : manager;
+}
+
 /** Why the build does not fit the layered pattern (the caller falls back, or on a slim base says why not). */
 export interface NotLayered {
   readonly notLayered: string;
@@ -83,8 +91,10 @@ export function layeredPlan({
   const lock = install ? lockfileAtInstall(a, found, install) : "absent";
   if (lock === "unknown")
     return notLayered(`a RUN before the install names \`${found.lockfile}\`, so which versions it resolved is unknown`);
-  const project = lock === "seen" ? found : { ...found, lockfile: null };
   const tool = install?.tool;
+  // A lockfile the install never sees (`COPY package*.json` beside a pnpm-lock.yaml, then `npm install`) says
+  // nothing of the manager: the one the Dockerfile runs installs without a lockfile.
+  const project = lock === "seen" ? found : { ...found, lockfile: null, manager: unlockedManager(found.manager, tool) };
   if (wd === null) return notLayered("the stage sets no working folder");
   if (a.projectInstalls.length > 1) return notLayered("the stage installs the project more than once");
   // Without an install the image has no node_modules but what the context brings: only a project without dependencies fits.
