@@ -47,7 +47,8 @@ export function mentionedCommands(
   const except = scope !== undefined && !(scope instanceof Set) ? (scope as { readonly except: ReadonlySet<string> }).except : undefined;
   const searched = searchedSources(context).filter((f) => (reached === undefined || reached.has(f.path)) && !except?.has(f.path));
   const texts = searched.map(({ path, name, text }) => {
-    for (const [command, re] of patterns) if (!found.has(command) && re.test(text)) found.set(command, path);
+    // Each pattern holds its command literally: a text without it cannot match (and most texts have none).
+    for (const [command, re] of patterns) if (!found.has(command) && text.includes(command) && re.test(text)) found.set(command, path);
     return { path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) };
   });
   for (const { path, text } of reached === undefined ? runScripts(texts, roots) : texts.filter((t) => t.script)) {
