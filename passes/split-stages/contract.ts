@@ -8,6 +8,7 @@ import { parseImageRef } from "../../src/core/image-ref.js";
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
 import { isUnder } from "./paths.js";
+import { copyDestinations } from "./owners.js";
 import type { RecipePlan } from "./recipes/types.js";
 
 const BUILD_STEPS = new Set(["RUN", "COPY", "ADD"]);
@@ -56,9 +57,12 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
     if (plan.runtimeCopies) {
-      return plan
-        .runtimeCopies(names.builderName)
-        .map((c) => (chown.length > 0 && !c.flags.some((f) => f.name === "chown") ? { ...c, flags: [...c.flags, ...chown] } : c));
+      return plan.runtimeCopies(names.builderName).map((c) => {
+        if (c.flags.some((f) => f.name === "chown")) return c;
+        const owner = chown.length === 0 ? names.owners?.get(copyDestinations([c])[0] ?? "") : undefined;
+        const flags = owner ? [{ name: "chown", value: owner }] : chown;
+        return flags.length > 0 ? { ...c, flags: [...c.flags, ...flags] } : c;
+      });
     }
     // The working folder and what is inside it (the sources, which every edit changes) last: the copies before
     // them stay cached. The paths are disjoint, so their order changes nothing in the image.

@@ -10,11 +10,11 @@ import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-lo
 import { mentionedCommands, searchedSources } from "./mentions.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
 import { scriptWritingOutside } from "./own-scripts.js";
-import { isSystemDir } from "./paths.js";
+import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
-import { chownedFolder, emptyFolder, lostFolderModes } from "./owners.js";
+import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
 import { setupRun } from "./apt-run.js";
 import { providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
@@ -614,9 +614,20 @@ export default definePass({
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;
-    // A folder the build gave away with `chown -R` keeps its owner (the layered Node runtime does its own copies).
+    // A folder the build gave away with `chown -R` keeps its owner. The layered Node runtime gives the working
+    // folder its owner itself; its other copies from the build (a `/data` outside it) take the owner here.
+    const wd = a.workdir ?? "/";
+    const ownCopies = plan.runtimeCopies
+      ? copyDestinations(
+          plan
+            .runtimeCopies(names.builderName)
+            .filter(
+              (c) => c.flags.some((f) => f.name === "from" && f.value === names.builderName) && !c.flags.some((f) => f.name === "chown"),
+            ),
+        ).filter((p) => !isUnder(p, wd) && !isUnder(wd, p))
+      : (plan.copyPaths ?? a.copyPaths);
     const owners = new Map<string, string>();
-    for (const path of plan.runtimeCopies || user ? [] : (plan.copyPaths ?? a.copyPaths)) {
+    for (const path of user ? [] : ownCopies) {
       const owned = chownedFolder(a, path);
       if (!owned) continue;
       if (![...owners.values()].includes(owned.owner)) ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner });
@@ -625,15 +636,23 @@ export default definePass({
     // A folder the build made and gave an owner or mode: a shell runtime makes it the same way before its copies
     // (a COPY into a folder that exists keeps the folder's owner and mode); a shell-less one can only copy an
     // empty folder with `--chown`.
+    // The recipe's own copies (the layered Node runtime's) make their destinations the same way.
+    const copied = plan.runtimeCopies ? copyDestinations(plan.runtimeCopies(names.builderName)) : (plan.copyPaths ?? a.copyPaths);
     const folderRuns = [];
-    for (const [folder, modes] of plan.runtimeCopies ? [] : lostFolderModes(a, plan.copyPaths ?? a.copyPaths)) {
+    for (const [folder, modes] of lostFolderModes(a, copied)) {
       const commands = modes.map((m) => `\`${m.command}\``).join(", ");
       const words = [folder, ...modes.map((m) => m.value)].every((w) => /^[\w./:@+=,-]+$/.test(w));
       const owner = modes.every((m) => m.change === "chown" && /^\d+(:\d+)?$/.test(m.value)) ? modes[modes.length - 1].value : null;
       if (words && !plan.shellless) {
         folderRuns.push(setupRun([`mkdir -p ${folder}`, ...modes.map((m) => `${m.change} ${m.value} ${folder}`)], modes[0].line));
         ctx.report(modes[0].line, "folderModeRepeated", { path: folder, commands });
-      } else if (owner !== null && !user && (plan.copyPaths ?? a.copyPaths).includes(folder) && emptyFolder(a, folder)) {
+      } else if (
+        owner !== null &&
+        !user &&
+        !plan.runtimeCopies &&
+        (plan.copyPaths ?? a.copyPaths).includes(folder) &&
+        emptyFolder(a, folder)
+      ) {
         owners.set(folder, owner);
         ctx.report(modes[0].line, "ownerKept", { path: folder, owner });
       } else {

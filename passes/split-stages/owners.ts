@@ -50,3 +50,11 @@ export function emptyFolder(a: Analysis, folder: string): boolean {
   const inside = (p: string) => p !== folder && isUnder(p, folder);
   return !a.runWrites.some((w) => inside(w.path)) && ![...a.sources.keys()].some(inside);
 }
+
+/** Where a recipe's own copies put their files: the last word of each COPY/ADD, without a trailing `/`. */
+export function copyDestinations(copies: readonly Instruction[]): string[] {
+  return copies
+    .filter((c) => c.keyword === "COPY" || c.keyword === "ADD")
+    .map((c) => ((c.exec ?? c.args.trim().split(/\s+/)).at(-1) ?? "").replace(/(.)\/+$/, "$1"))
+    .filter((d) => d.startsWith("/"));
+}
