@@ -1,4 +1,6 @@
 // Split a single-stage build into a builder that keeps the recipe and a slim runtime with the same contract.
+import { posix } from "node:path";
+import type { BuildContext } from "../../src/core/context.js";
 import { withDockerignore } from "../../src/core/dockerignore.js";
 import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { stageIndex, type Dockerfile } from "../../src/core/ir.js";
@@ -20,6 +22,7 @@ import { providedCommands, providingPackage, splitPackages } from "./packages.js
 import { debianRelease } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
+import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
@@ -139,6 +142,8 @@ export default definePass({
       "Did not split: `{file}` loads `{library}` by its unversioned name, a link that only the library's headers package (`-dev`) installs, which the runtime leaves out; load it by its versioned name (e.g. `libz.so.1`) to let the pass split.",
     sourceLibraryComputed:
       "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
+    toolWritesHome:
+      "Did not split: `{tool}`{via} downloads into the home folder (`{path}`), and the runtime copies only what it can name; set `{variable}` to a folder inside the working folder, or split by hand.",
     scriptWritesOutside:
       "Did not split: `{command}` runs the project's own `{file}`, which may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
     sourceToolReachUnknown:
@@ -433,11 +438,31 @@ export default definePass({
     let a = result.analysis;
     if (a.lastBuild < 0) return decline("nothingBuilt");
     // The project's own scripts may write anywhere: evidence of a write outside what the runtime copies declines.
-    const sources = { context, scripts: nodeProject(a, context)?.pkg.scripts ?? {} };
+    const ownProject = nodeProject(a, context);
+    const sources = {
+      context,
+      scripts: ownProject?.pkg.scripts ?? {},
+      workspaces: ownProject ? workspaceScripts(context, ownProject.dir) : undefined,
+    };
     for (const index of a.stage.body.keys()) {
       const outside = scriptWritingOutside(a, index, sources);
+      if (outside?.download)
+        return decline(
+          "toolWritesHome",
+          {
+            tool: outside.download.tool,
+            via: outside.command === outside.download.tool ? "" : ` (an install script that \`${outside.command}\` runs)`,
+            path: outside.download.path,
+            variable: outside.download.variable,
+          },
+          a.stage.body[index].line,
+        );
       if (outside && !a.copyPaths.some((p) => outside.evidence.includes(`\`${p}`)))
-        return decline("scriptWritesOutside", { ...outside }, a.stage.body[index].line);
+        return decline(
+          "scriptWritesOutside",
+          { command: outside.command, file: outside.file, evidence: outside.evidence },
+          a.stage.body[index].line,
+        );
     }
     if (a.systemPip.length > 0 && !recipe.systemPip) return decline("systemPipElsewhere", {}, a.systemPip[0].line);
     if (index > 0 && ![...a.buildCommands].some(isBuildTool)) return taken ? alreadySplit() : decline("multiStage");
@@ -743,6 +768,20 @@ export default definePass({
     }
   },
 });
+
+/** The package.json `scripts` of the workspace packages of the project in context folder `dir`, by folder relative to it. */
+function workspaceScripts(context: BuildContext, dir: string): Map<string, Readonly<Record<string, unknown>>> {
+  const found = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const folder of workspacePackages(context, dir).values()) {
+    try {
+      const scripts = JSON.parse(context.read(`${folder}/package.json`) ?? "null")?.scripts;
+      if (scripts && typeof scripts === "object") found.set(posix.relative(dir === "." ? "" : dir, folder), scripts);
+    } catch {
+      // Not read: workspacePackages read it already.
+    }
+  }
+  return found;
+}
 
 /** The first COPY/ADD of stage `index` that takes files from an earlier stage, with that stage's name. */
 function copiedFromEarlier(df: Dockerfile, index: number): { stage: string; line: number } | null {

@@ -12,17 +12,22 @@ import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import type { Analysis } from "./analysis.js";
 import { contextSource } from "./entry.js";
 import { isUnder, resolvePath } from "./paths.js";
+import { INSTALL_HOOKS } from "./recipes/node-root-scripts.js";
 import { commandChain } from "./wrappers.js";
 
 export interface ScriptSources {
   readonly context: BuildContext;
   /** package.json `scripts` of the project. */
   readonly scripts: Readonly<Record<string, unknown>>;
+  /** The `scripts` of the project's workspace packages, by folder (relative to the project's). */
+  readonly workspaces?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
 interface OwnScript {
   /** The command as written. */
   readonly command: string;
+  /** A known tool it runs that downloads into the home folder, instead of a script file. */
+  readonly download?: HomeDownload & { readonly tool: string };
   /** The context files of the script and the local files it loads; null when the context does not hold it. */
   readonly files: readonly string[] | null;
 }
@@ -42,7 +47,16 @@ export function ownScripts(a: Analysis, index: number, sources: ScriptSources): 
   return found;
 }
 
-function collect(text: string, cwd: string | null, a: Analysis, sources: ScriptSources, depth: number, found: OwnScript[]): void {
+/** `via`: the install command that runs `text` as an install script, which the user reads. */
+function collect(
+  text: string,
+  cwd: string | null,
+  a: Analysis,
+  sources: ScriptSources,
+  depth: number,
+  found: OwnScript[],
+  via?: string,
+): void {
   const parsed = parseShell(text);
   if (!parsed.ok || depth > 3) return;
   for (const cmd of simpleCommands(parsed)) {
@@ -50,7 +64,21 @@ function collect(text: string, cwd: string | null, a: Analysis, sources: ScriptS
     for (const argv of commandChain([cmd.name, ...cmd.args.map((w) => w.value ?? w.text)])) {
       const tool = posix.basename(argv[0]);
       const script = runScript(tool, argv.slice(1), sources.scripts);
-      if (script !== null) collect(script, cwd, a, sources, depth + 1, found);
+      if (script !== null) collect(script, cwd, a, sources, depth + 1, found, via);
+      // The install runs the install scripts of the project and of its workspace packages, each in its folder.
+      if (installRunsHooks(tool, argv.slice(1))) {
+        for (const hook of INSTALL_HOOKS) {
+          const own = sources.scripts[hook];
+          if (typeof own === "string") collect(own, cwd, a, sources, depth + 1, found, via ?? cmd.node.text);
+          for (const [dir, scripts] of sources.workspaces ?? []) {
+            const body = scripts[hook];
+            const at = cwd === null ? null : posix.join(cwd, dir);
+            if (typeof body === "string") collect(body, at, a, sources, depth + 1, found, via ?? cmd.node.text);
+          }
+        }
+      }
+      const download = homeDownload(argv);
+      if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
       if (!NODE.has(tool) && !python) continue;
       const args = argv.slice(1);
@@ -58,7 +86,7 @@ function collect(text: string, cwd: string | null, a: Analysis, sources: ScriptS
       if (args.some((w) => w === "-e" || w === "--eval" || w === "-c" || w === "-m" || w === "-p")) continue;
       const file = args.find((w) => !w.startsWith("-"));
       if (file === undefined) continue;
-      found.push({ command: cmd.node.text, files: localFiles(file, cwd, a, sources.context, python) });
+      found.push({ command: via ?? cmd.node.text, files: localFiles(file, cwd, a, sources.context, python) });
     }
   }
 }
@@ -70,6 +98,40 @@ function runScript(tool: string, args: readonly string[], scripts: ScriptSources
   const name = first === "run" || first === "run-script" ? second : first;
   const script = name === undefined ? undefined : scripts[name];
   return typeof script === "string" ? script : null;
+}
+
+interface HomeDownload {
+  /** Where it downloads to by default. */
+  readonly path: string;
+  /** The variable that names another folder. */
+  readonly variable: string;
+}
+
+/**
+ * Browser downloaders whose default folder is the home folder's cache: `playwright install` (playwright-core
+ * registry: `~/.cache/ms-playwright` on Linux, or PLAYWRIGHT_BROWSERS_PATH), `puppeteer browsers install`
+ * (`~/.cache/puppeteer`, or PUPPETEER_CACHE_DIR). Run directly or through npx, `npm exec`, `pnpm exec|dlx`, yarn.
+ */
+function homeDownload(argv: readonly string[]): HomeDownload | null {
+  let words = [...argv];
+  const runner = posix.basename(words[0] ?? "");
+  if (runner === "npx" || (runner === "yarn" && words[1] !== "run")) words = words.slice(1);
+  else if ((runner === "npm" || runner === "pnpm") && ["exec", "dlx", "x"].includes(words[1] ?? "")) words = words.slice(2);
+  words = words.filter((w, i) => i > 0 || !w.startsWith("-")).filter((w) => w !== "--");
+  const name = posix.basename(words[0] ?? "").replace(/@[^/]*$/, "");
+  if (name === "playwright" && words[1] === "install") return { path: "~/.cache/ms-playwright", variable: "PLAYWRIGHT_BROWSERS_PATH" };
+  if ((name === "puppeteer" || name === "@puppeteer/browsers") && words.includes("install"))
+    return { path: "~/.cache/puppeteer", variable: "PUPPETEER_CACHE_DIR" };
+  return null;
+}
+
+/** `npm ci`, `npm install`, `yarn`, `pnpm install` without `--ignore-scripts`: npm, Yarn and pnpm run the project's `preinstall`, `install`, `postinstall` and `prepare`. */
+function installRunsHooks(tool: string, args: readonly string[]): boolean {
+  if (args.includes("--ignore-scripts")) return false;
+  const operands = args.filter((w) => !w.startsWith("-"));
+  if (tool === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
+  if (tool === "npm" || tool === "pnpm") return ["ci", "install", "i"].includes(operands[0] ?? "") && operands.length === 1;
+  return false;
 }
 
 function localFiles(file: string, cwd: string | null, a: Analysis, context: BuildContext, python: boolean): string[] | null {
@@ -121,6 +183,8 @@ export interface OutsideWrite {
   readonly command: string;
   readonly file: string;
   readonly evidence: string;
+  /** A known tool that downloads into the home folder (then `file` is empty). */
+  readonly download?: OwnScript["download"];
 }
 
 /**
@@ -131,6 +195,13 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
   const workdir = a.workdir ?? "/";
   const outsideEnv = envPaths(a).filter(([, value]) => !isUnder(value, workdir) && !isUnder(value, "/tmp"));
   for (const script of ownScripts(a, index, sources)) {
+    // A variable set in the stage names the folder: where it points is the Dockerfile's own, as for the scripts.
+    const download = script.download;
+    if (
+      download &&
+      !a.stage.body.some((i) => i.keyword === "ENV" && (declaredVariables(i) ?? []).some((v) => v.name === download.variable))
+    )
+      return { command: script.command, file: "", evidence: download.path, download };
     for (const file of script.files ?? []) {
       const text = sources.context.read(file) ?? "";
       const absolute = [...text.matchAll(ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
