@@ -259,11 +259,15 @@ export function layeredPlan({
   const depsName = freeName("deps", names);
   // corepack fetched the package manager for the deps stage's install into root's cache; the original's image
   // kept it, so `pnpm start` runs offline there. The runtime takes it too (the class tolerates its absence).
+  // Installed as the base image's `node` user: corepack fetched it into that user's home, which the runtime's
+  // `pnpm start` (run as that user) reads; the copy gives the folders the user's owner, as corepack made them.
+  const nodeUser = user !== null && /^(node|1000)(:(node|1000))?$/.test(user) ? (user.includes(":") ? user : `${user}:${user}`) : null;
+  const cache = nodeUser ? "/home/node/.cache/node/corepack" : COREPACK_CACHE;
   const corepackRun =
     install &&
     needsModules &&
     deps &&
-    user === null &&
+    (user === null || nodeUser !== null) &&
     (install.tool === "pnpm" || install.tool === "yarn") &&
     a.entry.some((e) => posix.basename(e.name) === install.tool);
   if (
@@ -272,8 +276,8 @@ export function layeredPlan({
     !/COREPACK_HOME/.test(body.map((i) => i.args).join("\n"))
   )
     prelude.push(
-      instruction("COPY", `${COREPACK_CACHE.replace(/k$/, "[k]")} ${COREPACK_CACHE}/`, {
-        flags: [{ name: "from", value: depsName }],
+      instruction("COPY", `${cache.replace(/k$/, "[k]")} ${cache}/`, {
+        flags: [{ name: "from", value: depsName }, ...(nodeUser ? [{ name: "chown", value: nodeUser }] : [])],
         line,
       }),
     );
