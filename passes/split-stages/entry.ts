@@ -66,6 +66,11 @@ export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs
   // An entry script that runs its arguments (`exec "$@"`, the node image's docker-entrypoint.sh): the CMD is a program.
   if (joined && entrypoint && cmd && !cmd.exec?.[0].startsWith("-") && passesArguments(entrypoint, inputs))
     out.push(...programsOf(cmd, "CMD", cmd.exec, cmd.args, inputs));
+  // `ENTRYPOINT ["npm", "run"]` (`["yarn"]`, `["pnpm", "run"]`, `["npm"]`): the image is made to run any script of
+  // package.json (`docker run img migrate`), not only the CMD's.
+  const runner = entrypoint?.exec ? scriptRunner(entrypoint.exec) : null;
+  if (entrypoint && runner)
+    for (const name of Object.keys(packageScripts(inputs))) out.push(...npmScript(entrypoint, [...runner, name], inputs));
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");
     out.push(...programsOf(health, "HEALTHCHECK", text.startsWith("[") ? parseExecForm(text) : null, text, inputs));
@@ -386,6 +391,17 @@ const MANAGER_COMMANDS = new Set(
  * `npm start`, `npm run x`, `yarn x`, `pnpm run x`: the commands of that package.json script; `yarn exec x`,
  * `pnpm dlx x` or `yarn x` without such a script: the program x of node_modules/.bin.
  */
+/** The words that run a script named after them, for an ENTRYPOINT that is a package manager (or its `run`) alone. */
+function scriptRunner(exec: readonly string[]): string[] | null {
+  for (const argv of commandChain(exec)) {
+    const tool = posix.basename(argv[0]);
+    if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") continue;
+    if (argv.length === 1) return tool === "npm" ? [argv[0], "run"] : [argv[0]];
+    if (argv.length === 2 && (argv[1] === "run" || argv[1] === "run-script")) return [...argv];
+  }
+  return null;
+}
+
 function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInputs): EntryProgram[] {
   const tool = posix.basename(argv[0]);
   if ((tool !== "npm" && tool !== "yarn" && tool !== "pnpm") || inputs.workdir === null) return [];
