@@ -117,6 +117,23 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   "find-process": { debian: ["procps"], why: "runs `ps` to find processes" },
   // git-rev-sync runs `git rev-parse` and `git log` when the app asks for its commit.
   "git-rev-sync": { debian: ["git"], why: "runs `git`" },
+  // Read in each package's source (npm pack, 2026-12): the program it spawns by default.
+  // git-last-commit 1.0.1 source/index.js: exec("git log -1 … && git rev-parse --abbrev-ref HEAD").
+  "git-last-commit": { debian: ["git"], why: "runs `git`" },
+  // node-7z 3.0.0 src/references.js: BIN_DEFAULT = '7z' (README: Debian's p7zip-full).
+  "node-7z": { debian: ["p7zip-full"], why: "runs `7z`" },
+  // node-qpdf 1.0.3 index.js: Qpdf.command = 'qpdf'.
+  "node-qpdf": { debian: ["qpdf"], why: "runs `qpdf`" },
+  // node-tesseract-ocr 2.2.1 src/index.js: exec of config.binary || "tesseract".
+  "node-tesseract-ocr": { debian: ["tesseract-ocr"], why: "runs `tesseract`" },
+  // wkhtmltopdf 0.4.0 index.js: wkhtmltopdf.command = 'wkhtmltopdf', spawned.
+  wkhtmltopdf: { debian: ["wkhtmltopdf"], why: "runs `wkhtmltopdf`" },
+  // unoconv-promise 1.0.8 src/util.js: bin = 'unoconv', spawned (Debian's unoconv brings LibreOffice).
+  "unoconv-promise": { debian: ["unoconv"], why: "runs `unoconv`" },
+  // pdf-image 2.0.0 index.js: exec of `pdfinfo` and `convert` (README: imagemagick, ghostscript, poppler-utils).
+  "pdf-image": { debian: ["poppler-utils", "imagemagick", "ghostscript"], why: "runs `pdfinfo` and `convert`, which reads PDFs with `gs`" },
+  // pdf2pic 3.2.0 dist/index.js: gm's GraphicsMagick (not ImageMagick) on PDF pages, which it reads with `gs`.
+  pdf2pic: { debian: ["graphicsmagick", "ghostscript"], why: "runs `gm` on PDF pages, which reads them with `gs`" },
 };
 
 /**
