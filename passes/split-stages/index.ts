@@ -98,7 +98,7 @@ export default definePass({
       "Did not split: {commands} gives `{path}`, a folder the build made, an owner or mode that the runtime's copy would lose (a COPY makes the folder anew, owned by root with mode 755), and {reason}; split by hand.",
     ownerKept: "Copied `{path}` owned by `{owner}`, as the original image has it (a `chown`, a `COPY --chown`, or files that user wrote).",
     nativeUnknown:
-      "Did not split: the production dependency `{package}` builds native code, and which system libraries it needs at run time is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
+      "Did not split: the production dependency `{package}` runs an install script (the lockfile says so), which may build native code or fetch files, and what it needs at run time (system libraries, files outside node_modules) is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
     alpinePackages:
       "Did not split: the runtime needs {packages}, which the pass knows only by their Debian names; use a Debian-based node image or split by hand.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",

@@ -170,7 +170,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     return null;
   };
   for (const text of texts) {
-    if (PRELOAD.test(text)) {
+    if (preloads(text)) {
       return { keep: true, reason: `\`${named(a, context, text)}\` preloads a module` };
     }
     for (const file of nodeEntryFiles(text, a.workdir)) {
@@ -439,6 +439,26 @@ const RUNTIME_CONFIGS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const PRELOAD = /(^|\s)(-r|--require|--import|--loader|--experimental-loader)(\s|=)/;
+/** Programs that take node's preload options (`semver -r` is semver's range, `mocha -r` runs in development). */
+const PRELOADERS = new Set(["node", "nodejs", "ts-node", "tsx"]);
+
+/** A command line that runs node (ts-node, tsx) with a preload option; one the shell reader cannot read is taken as one. */
+function preloads(text: string, depth = 0): boolean {
+  const parsed = parseShell(text);
+  if (!parsed.ok || depth > 3) return PRELOAD.test(text);
+  for (const cmd of simpleCommands(parsed)) {
+    if (!cmd.name) continue;
+    for (const argv of commandChain([cmd.name, ...cmd.args.map((w) => w.value ?? w.text)])) {
+      const tool = posix.basename(argv[0]);
+      if (/^(ba|da)?sh$/.test(tool) && argv[1] === "-c" && argv[2] !== undefined) {
+        if (preloads(argv[2], depth + 1)) return true;
+      } else if (tool === "npx" || tool === "env") {
+        if (preloads(argv.slice(1).join(" "), depth + 1)) return true;
+      } else if (PRELOADERS.has(tool) && PRELOAD.test(` ${argv.slice(1).join(" ")} `)) return true;
+    }
+  }
+  return false;
+}
 
 /** The last value the stage's ENV gives the variable `name`, as written. */
 function stageEnv(a: Analysis, name: string): string | null {

@@ -80,7 +80,10 @@ export function lockedProd(manager: Manager, text: string): LockedPackage[] | nu
 /** package-lock v2/v3: `packages` keyed by install path, `dev: true` on devDependencies only. */
 function npmLocked(text: string): LockedPackage[] | null {
   let lock: {
-    packages?: Record<string, { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean; name?: string; os?: unknown }>;
+    packages?: Record<
+      string,
+      { dev?: boolean; devOptional?: boolean; hasInstallScript?: boolean; name?: string; os?: unknown; link?: boolean; resolved?: string }
+    >;
   };
   try {
     lock = JSON.parse(text);
@@ -89,12 +92,22 @@ function npmLocked(text: string): LockedPackage[] | null {
   }
   if (!lock.packages) return null;
   const out: LockedPackage[] = [];
+  // A local folder (`file:./vendor/x`, a workspace) is keyed by its path; the link to it names it.
+  const linked = new Map<string, string>();
+  for (const [path, entry] of Object.entries(lock.packages))
+    if (entry.link && typeof entry.resolved === "string") linked.set(entry.resolved, installedName(path));
   for (const [path, entry] of Object.entries(lock.packages)) {
     if (path === "" || entry.dev || (Array.isArray(entry.os) && !installsOnLinux(entry.os.map(String)))) continue;
-    const name = entry.name ?? path.slice(path.lastIndexOf("node_modules/") + "node_modules/".length);
+    const name = entry.name ?? linked.get(path) ?? installedName(path);
     out.push({ name: name || path, builds: entry.hasInstallScript === true });
   }
   return out;
+}
+
+/** The package name of a package-lock path: after its last `node_modules/`; a path without one is a folder's, kept whole. */
+function installedName(path: string): string {
+  const at = path.lastIndexOf("node_modules/");
+  return at < 0 ? path : path.slice(at + "node_modules/".length);
 }
 
 /**

@@ -1,0 +1,1 @@
+console.log(require('browser-dl/package.json').name);
