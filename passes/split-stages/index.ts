@@ -53,6 +53,8 @@ export default definePass({
     noLockfile:
       "There is no lockfile, so `{command}` resolves versions afresh and the result can differ from the original's install; commit a lockfile.",
     osNeeds: "Installed {packages} in the runtime: the production dependency `{package}` {why}.",
+    programAbsentBoth:
+      "Left {programs} out of the runtime: the production dependency `{package}` runs it, but the original image does not have it either (the full image lacks it and no step installs it); install its package with apt-get if the app needs it.",
     systemBrowser:
       "Left puppeteer's own Chrome download out of the runtime: `PUPPETEER_EXECUTABLE_PATH` names `{path}`, which the runtime's `{package}` package installs.",
     globalRuntime: "Installed the global {packages} in the runtime stage (same spec as the original) because the image runs it.",

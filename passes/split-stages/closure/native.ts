@@ -10,6 +10,8 @@ export interface OsNeeds {
   readonly why: string;
   /** The packages bring a program it runs (not a library it links). */
   readonly program?: boolean;
+  /** The programs it runs (RUNS entries). */
+  readonly runs?: readonly string[];
   /** Only the full image has them: a runtime on the original's own image needs no more than the original had. */
   readonly fullImage?: boolean;
 }
@@ -98,42 +100,46 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
 
 /** npm packages that run a program of the OS (source: each package's README). */
 const RUNS: Readonly<Record<string, OsNeeds>> = {
-  "simple-git": { debian: ["git"], why: "runs `git`" },
-  gm: { debian: ["graphicsmagick"], why: "runs `gm` (GraphicsMagick)" },
-  imagemagick: { debian: ["imagemagick"], why: "runs `convert` and `identify`" },
-  "fluent-ffmpeg": { debian: ["ffmpeg"], why: "runs `ffmpeg`" },
-  "pdf-poppler": { debian: ["poppler-utils"], why: "runs `pdftocairo`" },
+  "simple-git": { debian: ["git"], why: "runs `git`", runs: ["git"] },
+  gm: { debian: ["graphicsmagick"], why: "runs `gm` (GraphicsMagick)", runs: ["gm"] },
+  imagemagick: { debian: ["imagemagick"], why: "runs `convert` and `identify`", runs: ["convert", "identify"] },
+  "fluent-ffmpeg": { debian: ["ffmpeg"], why: "runs `ffmpeg`", runs: ["ffmpeg"] },
+  "pdf-poppler": { debian: ["poppler-utils"], why: "runs `pdftocairo`", runs: ["pdftocairo"] },
   // next/dist/client/components/react-dev-overlay/internal/helpers/launchEditor.js runs `ps`.
-  next: { debian: ["procps"], why: "runs `ps` (its editor launcher, used by `next dev`)" },
+  next: { debian: ["procps"], why: "runs `ps` (its editor launcher, used by `next dev`)", runs: ["ps"] },
   // launch-editor/guess.js and react-dev-utils/launchEditor.js run `ps` to find the editor an error overlay opens
   // (react-scripts start, vite's dev server).
-  "launch-editor": { debian: ["procps"], why: "runs `ps` to find the editor to open" },
-  "react-dev-utils": { debian: ["procps"], why: "runs `ps` to find the editor to open" },
+  "launch-editor": { debian: ["procps"], why: "runs `ps` to find the editor to open", runs: ["ps"] },
+  "react-dev-utils": { debian: ["procps"], why: "runs `ps` to find the editor to open", runs: ["ps"] },
   // Process-tree helpers spawn `ps` on Linux (tree-kill: `ps -o pid --no-headers --ppid`; ps-tree, pidtree and
   // find-process: `ps -A`/`ps ax`); concurrently and ts-node-dev kill their children through tree-kill.
-  "tree-kill": { debian: ["procps"], why: "runs `ps` to find the processes it kills" },
-  "ps-tree": { debian: ["procps"], why: "runs `ps` to list child processes" },
-  pidtree: { debian: ["procps"], why: "runs `ps` to list child processes" },
-  "find-process": { debian: ["procps"], why: "runs `ps` to find processes" },
+  "tree-kill": { debian: ["procps"], why: "runs `ps` to find the processes it kills", runs: ["ps"] },
+  "ps-tree": { debian: ["procps"], why: "runs `ps` to list child processes", runs: ["ps"] },
+  pidtree: { debian: ["procps"], why: "runs `ps` to list child processes", runs: ["ps"] },
+  "find-process": { debian: ["procps"], why: "runs `ps` to find processes", runs: ["ps"] },
   // git-rev-sync runs `git rev-parse` and `git log` when the app asks for its commit.
-  "git-rev-sync": { debian: ["git"], why: "runs `git`" },
+  "git-rev-sync": { debian: ["git"], why: "runs `git`", runs: ["git"] },
   // Read in each package's source (npm pack, 2026-12): the program it spawns by default.
   // git-last-commit 1.0.1 source/index.js: exec("git log -1 … && git rev-parse --abbrev-ref HEAD").
-  "git-last-commit": { debian: ["git"], why: "runs `git`" },
+  "git-last-commit": { debian: ["git"], why: "runs `git`", runs: ["git"] },
   // node-7z 3.0.0 src/references.js: BIN_DEFAULT = '7z' (README: Debian's p7zip-full).
-  "node-7z": { debian: ["p7zip-full"], why: "runs `7z`" },
+  "node-7z": { debian: ["p7zip-full"], why: "runs `7z`", runs: ["7z"] },
   // node-qpdf 1.0.3 index.js: Qpdf.command = 'qpdf'.
-  "node-qpdf": { debian: ["qpdf"], why: "runs `qpdf`" },
+  "node-qpdf": { debian: ["qpdf"], why: "runs `qpdf`", runs: ["qpdf"] },
   // node-tesseract-ocr 2.2.1 src/index.js: exec of config.binary || "tesseract".
-  "node-tesseract-ocr": { debian: ["tesseract-ocr"], why: "runs `tesseract`" },
+  "node-tesseract-ocr": { debian: ["tesseract-ocr"], why: "runs `tesseract`", runs: ["tesseract"] },
   // wkhtmltopdf 0.4.0 index.js: wkhtmltopdf.command = 'wkhtmltopdf', spawned.
-  wkhtmltopdf: { debian: ["wkhtmltopdf"], why: "runs `wkhtmltopdf`" },
+  wkhtmltopdf: { debian: ["wkhtmltopdf"], why: "runs `wkhtmltopdf`", runs: ["wkhtmltopdf"] },
   // unoconv-promise 1.0.8 src/util.js: bin = 'unoconv', spawned (Debian's unoconv brings LibreOffice).
-  "unoconv-promise": { debian: ["unoconv"], why: "runs `unoconv`" },
+  "unoconv-promise": { debian: ["unoconv"], why: "runs `unoconv`", runs: ["unoconv"] },
   // pdf-image 2.0.0 index.js: exec of `pdfinfo` and `convert` (README: imagemagick, ghostscript, poppler-utils).
-  "pdf-image": { debian: ["poppler-utils", "imagemagick", "ghostscript"], why: "runs `pdfinfo` and `convert`, which reads PDFs with `gs`" },
+  "pdf-image": {
+    debian: ["poppler-utils", "imagemagick", "ghostscript"],
+    why: "runs `pdfinfo` and `convert`, which reads PDFs with `gs`",
+    runs: ["pdfinfo", "convert", "gs"],
+  },
   // pdf2pic 3.2.0 dist/index.js: gm's GraphicsMagick (not ImageMagick) on PDF pages, which it reads with `gs`.
-  pdf2pic: { debian: ["graphicsmagick", "ghostscript"], why: "runs `gm` on PDF pages, which reads them with `gs`" },
+  pdf2pic: { debian: ["graphicsmagick", "ghostscript"], why: "runs `gm` on PDF pages, which reads them with `gs`", runs: ["gm", "gs"] },
 };
 
 /**

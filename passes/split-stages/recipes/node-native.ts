@@ -5,6 +5,10 @@ import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { Analysis } from "../analysis.js";
 import type { RecipeNote } from "./types.js";
+import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS } from "../runtime-check.js";
+
+/** Programs of the full node image (buildpack-deps) that its slim twin lacks. */
+const FULL_IMAGE_PROGRAMS = new Set([...FULL_IMAGE_TOOLS, ...FULL_IMAGE_WORDS]);
 
 export type NativePackages =
   | { readonly ok: true; readonly apt: readonly string[]; readonly notes: readonly RecipeNote[] }
@@ -43,6 +47,13 @@ export function nativePackages(
     if (need.debian.length === 0 || need.debian.every((p) => installed.has(p))) continue;
     // A runtime on the original's own image (slim, alpine) has every program the original had, and no more.
     if ((need.program || need.fullImage) && !fullToSlim) continue;
+    // The full image lacks a program it runs (ffmpeg, gm, 7z): the original could not run it either, and the
+    // runtime does not gain what the original did not have.
+    const absent = need.program ? (need.runs ?? []).filter((p) => !FULL_IMAGE_PROGRAMS.has(p)) : [];
+    if (absent.length > 0) {
+      notes.push({ line, id: "programAbsentBoth", data: { package: need.pkg, programs: absent.map((p) => `\`${p}\``).join(", ") } });
+      continue;
+    }
     // One note per package installed: the first dependency that needs it (Prisma's client, CLI and engines alike).
     if (need.debian.every((p) => installed.has(p) || apt.includes(p))) continue;
     apt.push(...need.debian.filter((p) => !installed.has(p)));

@@ -107,6 +107,7 @@ export type RecipeNoteId =
   | "depsStage"
   | "noLockfile"
   | "osNeeds"
+  | "programAbsentBoth"
   | "systemBrowser"
   | "goAlpineStatic"
   | "globalRuntime"
