@@ -96,6 +96,8 @@ const KEYWORDS = new Set(
   ),
 );
 const PLAIN = /[A-Za-z0-9_./:@%+,=~^*?-]/;
+/** An argument of `find` alone between blanks: `!`, `{}`, `\;`. */
+const LONE_ARGUMENT = /^(!|\{\}|\\;)(?=[ \t]|$)/;
 const NUMBER = /^-?(0x)?[0-9]+$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const NAME_ONLY = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -467,6 +469,19 @@ function tokenize(src: string, start: number, nested: boolean): { tokens: Token[
     if (fd) {
       const descriptor = new FastNode(src, "file_descriptor", true, i, i + fd[0].length);
       i = redirect(src, i + fd[0].length, descriptor, tokens);
+      continue;
+    }
+    // `find … ! -name x -exec cp -a {} dir/ \;`: a lone `!`, `{}` or `\;` after a word is an argument, which
+    // tree-sitter reads as a word (`!`, `\;`) or as the words `{` and `}` (`{}`).
+    const lone = last?.kind === "word" && /[ \t]/.test(src[i - 1] ?? "") ? LONE_ARGUMENT.exec(src.slice(i, i + 3)) : null;
+    if (lone) {
+      const end = i + lone[1].length;
+      const parts =
+        lone[1] === "{}"
+          ? [new FastNode(src, "word", true, i, i + 1), new FastNode(src, "word", true, i + 1, end)]
+          : [new FastNode(src, "word", true, i, end)];
+      tokens.push({ kind: "word", start: i, end, parts });
+      i = end;
       continue;
     }
     i = word(src, i, tokens);
