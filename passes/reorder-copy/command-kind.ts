@@ -51,3 +51,19 @@ export function assignments(cmd: SimpleCommand): Map<string, string | null> {
 
 export const flags = (words: readonly Word[]) => words.map((w) => w.value ?? "").filter((v) => v.startsWith("-"));
 export const hasFlag = (words: readonly Word[], ...names: string[]) => flags(words).some((f) => names.includes(f.split("=")[0]));
+
+/** A setting's value that names no file: a URL or a plain word (`registry https://…`, `strict-ssl false`). */
+const CONFIG_VALUE = /^(https?:\/\/\S*|[\w@:+-]+)$/;
+
+/**
+ * `npm config set KEY VALUE` (yarn, pnpm, pip, poetry, …) whose value may name a file
+ * (`pip config set global.constraint /app/constraints.txt`): the install reads that file.
+ */
+export function setsConfigFile(cmd: SimpleCommand): boolean {
+  const name = basename(cmd.name ?? "");
+  const words = cmd.args.map((w) => w.value);
+  if (!/^(npm|yarn|pnpm|pip[\d.]*|poetry|pipenv|composer|bundle)$/.test(name) || words[0] !== "config" || words[1] !== "set") return false;
+  const rest = words.slice(2);
+  const values = rest.length === 1 ? [rest[0]?.includes("=") ? rest[0].slice(rest[0].indexOf("=") + 1) : null] : rest.slice(1);
+  return !values.every((v) => v !== null && CONFIG_VALUE.test(v));
+}

@@ -5,7 +5,7 @@
 import type { BuildContext } from "../../src/core/context.js";
 import type { Instruction } from "../../src/core/ir.js";
 import { parseShell, type SimpleCommand, simpleCommands } from "../../src/core/shell.js";
-import { basename } from "./command-kind.js";
+import { assignments, basename, setsConfigFile } from "./command-kind.js";
 import { classifyCommand } from "./install-commands.js";
 import { manifestsFor } from "./manifests/index.js";
 
@@ -66,6 +66,11 @@ const registryNames = (names: readonly string[]) => names.length > 0 && names.ev
  * later joins to the install read the same apart as together (a second run would otherwise reorder them).
  */
 function besideInstall(cmd: SimpleCommand, context: BuildContext): boolean {
+  // A variable the command sets (`PIP_CONSTRAINT=constraints.txt pip install …`) or a file it writes (`> marker`)
+  // may read or shadow a file the sources bring.
+  if (assignments(cmd).size > 0 || cmd.node.parent?.type === "redirected_statement") return false;
+  // A setting that names a file (`pip config set global.constraint /app/constraints.txt`) is read by the install.
+  if (setsConfigFile(cmd)) return false;
   const kind = classifyCommand(cmd);
   if (kind === "helper") return true;
   if (kind === "other" || "refuse" in kind) return false;

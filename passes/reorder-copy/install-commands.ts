@@ -2,7 +2,17 @@
 // which are harmless beside them (cache cleaning, system packages), and which may need the sources.
 import { commandNames, mayRunCommand } from "../../src/core/run-script.js";
 import type { SimpleCommand, Word } from "../../src/core/shell.js";
-import { type CommandKind, commandText, hasFlag, type InstallStep, refuse, assignments, basename, step } from "./command-kind.js";
+import {
+  type CommandKind,
+  commandText,
+  hasFlag,
+  type InstallStep,
+  refuse,
+  assignments,
+  basename,
+  setsConfigFile,
+  step,
+} from "./command-kind.js";
 import { refusal, type Refusal } from "./messages.js";
 import { pip, pipenv, poetry, uv } from "./python-commands.js";
 
@@ -66,6 +76,7 @@ export function classifyCommand(cmd: SimpleCommand): CommandKind {
   const values = words.map((w) => w.value);
   const at = (i: number) => values[i] ?? null;
   if (SYSTEM_PACKAGES.has(name) || HARMLESS.has(name)) return "helper";
+  if (setsConfigFile(cmd)) return "other";
   if (name === "cd") return refuse("cdInRun");
   // `rm -rf /var/lib/apt/lists/*`: a glob is fine when its folder is a cache.
   if (name === "rm")

@@ -1,0 +1,17 @@
+ARG PYTHON_VERSION=3.11.16
+
+FROM python:${PYTHON_VERSION} AS build
+WORKDIR /app
+COPY . .
+RUN pip config set global.constraint /app/constraints.txt \
+    && pip install --no-index -r requirements.txt
+
+FROM python:${PYTHON_VERSION}-slim AS runtime
+WORKDIR /app
+COPY --from=build /usr/local/bin /usr/local/bin
+COPY --from=build /usr/local/et[c] /usr/local/etc/
+COPY --from=build /usr/local/lib/python3.11/dist-package[s] /usr/local/lib/python3.11/dist-packages/
+COPY --from=build /usr/local/lib/python3.11/site-package[s] /usr/local/lib/python3.11/site-packages/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
+COPY --from=build /app /app
+CMD ["python", "app.py"]

@@ -1,0 +1,1 @@
+import os; print("ok", sorted(os.listdir(".")))
