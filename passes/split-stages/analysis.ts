@@ -532,7 +532,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       if (cmd.name === null || zone.includes(cmd)) continue;
       const name = posix.basename(cmd.name);
       const args = cmd.args.map((a) => a.value ?? shellValue(a.text) ?? a.text);
-      const operands = args.filter((a) => !a.startsWith("-"));
+      // `mkdir -m 1777 /scratch`: the mode is the option's value, not a folder.
+      const operands = args.filter(
+        (a, i) => !a.startsWith("-") && !(name === "mkdir" && (args[i - 1] === "-m" || args[i - 1] === "--mode")),
+      );
       buildCommands.add(name);
       if (name === "useradd" || name === "adduser") createdHome(name, args, homes);
       if (NO_EFFECT.has(name)) continue;
@@ -561,6 +564,10 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       } else if (name === "mkdir" || name === "touch") {
         for (const p of operands) add(line, at(line, dir, p));
         if (name === "mkdir") for (const p of operands) madeFolders.add(at(line, dir, p));
+        // `mkdir -m 1777 /scratch` gives a mode as chmod would; a copy makes the folder 755.
+        const mode = name === "mkdir" ? mkdirMode(args) : null;
+        if (mode !== null && !freshFolders && !/^0?755$/.test(mode))
+          for (const p of operands) modes.push({ line, path: at(line, dir, p), command: cmd.node.text, change: "chmod", value: mode });
       } else if (name === "chmod" || name === "chown") {
         for (const p of operands.slice(1)) {
           add(line, at(line, dir, p));
@@ -877,4 +884,14 @@ function folderSetupPaths(commands: readonly SimpleCommand[]): Array<string | nu
     paths.push(...(name === "mkdir" ? operands : operands.slice(1)));
   }
   return paths.length > 0 ? paths : null;
+}
+
+/** The mode `mkdir -m MODE`, `--mode=MODE` or `-mMODE` gives, or null. */
+function mkdirMode(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "-m" || args[i] === "--mode") return args[i + 1] ?? null;
+    const joined = /^(?:--mode=|-m)(.+)$/.exec(args[i]);
+    if (joined) return joined[1];
+  }
+  return null;
 }

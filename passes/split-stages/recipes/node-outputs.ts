@@ -169,7 +169,8 @@ class Follower {
   private command(words: readonly string[], depth: number): void {
     const [name, ...args] = words;
     const tool = name.replace(/^(\.\/)?node_modules\/\.bin\//, "");
-    const operands = args.filter((w) => !w.startsWith("-"));
+    // `mkdir -m 1777 /scratch`: the mode is the option's value, not a folder.
+    const operands = args.filter((w, i) => !w.startsWith("-") && !(tool === "mkdir" && (args[i - 1] === "-m" || args[i - 1] === "--mode")));
     if (NO_EFFECT.has(tool)) return;
     // Users, groups and Alpine packages: the runtime sets them up again (system-setup.ts).
     if (depth === 0 && (USER_COMMANDS.has(tool) || tool === "apk")) return;

@@ -1,0 +1,1 @@
+const fs=require("fs"); console.log(require("ms")(1000)); for (const d of ["/data","/var/lib/app","/scratch","/var/log/app.log","/data/sub"]) { try { const s=fs.statSync(d); let w="ok"; try { fs.accessSync(d, fs.constants.W_OK) } catch { w="ro" } console.log(d, s.uid, (s.mode & 0o7777).toString(8), w) } catch (e) { console.log(d, "absent") } }
