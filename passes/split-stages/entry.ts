@@ -393,7 +393,9 @@ const MANAGER_COMMANDS = new Set(
  */
 /** The words that run a script named after them, for an ENTRYPOINT that is a package manager (or its `run`) alone. */
 function scriptRunner(exec: readonly string[]): string[] | null {
-  for (const argv of commandChain(exec)) {
+  for (const chain of commandChain(exec)) {
+    // Options (`npm run --silent`) do not name a script.
+    const argv = chain.filter((w, i) => i === 0 || !w.startsWith("-"));
     const tool = posix.basename(argv[0]);
     if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") continue;
     if (argv.length === 1) return tool === "npm" ? [argv[0], "run"] : [argv[0]];

@@ -46,6 +46,10 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
     if (i?.exec && /^(\/bin\/)?(ba|da)?sh$/.test(i.exec[0]) && i.exec[1] === "-c" && i.exec[2]) texts.push(i.exec[2]);
   // An exec-form ENTRYPOINT takes the exec-form CMD as arguments (`["npm", "run"]` + `["serve"]`).
   if (entrypoint?.exec?.length && cmd?.exec?.length) texts.push(words([...entrypoint.exec, ...cmd.exec]));
+  // `ENTRYPOINT ["npm", "run"]` (`["yarn"]`, `["pnpm", "run", "--silent"]`): the image is made to run any script of
+  // package.json (`docker run img migrate`), so every script is a text it runs.
+  if (entrypoint?.exec && runsAnyScript(entrypoint.exec))
+    for (const script of Object.values(pkg.scripts ?? {})) if (typeof script === "string" && !texts.includes(script)) texts.push(script);
   // The node image's docker-entrypoint.sh runs node for a CMD that is a script file or an option (`["server.js"]`).
   if (!entrypoint && a.stage.base.name === "node" && cmd?.exec && /^-|\.[cm]?js$/.test(cmd.exec[0] ?? ""))
     texts.push(words(["node", ...cmd.exec]));
@@ -64,6 +68,13 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   if (context)
     for (const command of daemonCommands(a.stage, a.entry, a.sources, context).commands) if (!texts.includes(command)) texts.push(command);
   return withScripts(a, texts, pkg, context);
+}
+
+/** An exec-form ENTRYPOINT that is a package manager, or its `run`, with options only: the CMD names the script. */
+function runsAnyScript(exec: readonly string[]): boolean {
+  const words = exec.filter((w, i) => i === 0 || !w.startsWith("-"));
+  if (!/^(npm|yarn|pnpm)$/.test(words[0]?.replace(/^.*\//, "") ?? "")) return false;
+  return words.length === 1 || (words.length === 2 && (words[1] === "run" || words[1] === "run-script"));
 }
 
 /** How a note names a text the image runs: an entry script by its file (not its body), a command as written. */
