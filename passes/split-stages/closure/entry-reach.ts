@@ -7,6 +7,7 @@
 // program that runs the app's code), the reach is unknown and every source file counts, as before.
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
+import { packageOf } from "../../../src/core/module-specifiers.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
 import { daemonCommands } from "../daemons.js";
@@ -26,6 +27,7 @@ import {
   pm2Configs,
   STATIC_SERVERS,
   sourceOf,
+  stageEnv,
   withScripts,
 } from "./node-entry.js";
 import { graphThroughWorkspaces, workspacePackages } from "./workspace-graph.js";
@@ -73,7 +75,9 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
     if (src === null || context.read(src) === null) return lost(`the entry runs \`${e.name}\`, which the build writes`);
     entryFiles.push(src);
   }
-  const workspaces = workspacePackages(context, project.dir);
+  // A local dependency (`"rev": "file:./packages/rev"`) is the app's own files, followed as a workspace package is.
+  const locals = localPackages(project);
+  const workspaces = new Map([...workspacePackages(context, project.dir), ...locals]);
   const own = ownModules(a, project, context);
   const texts = entryTexts(a, project.pkg, context);
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -85,6 +89,10 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
     if (!graph.ok) return `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}`;
     // The walk stops at its bound: files past it are not known unreached.
     if (graph.files.length >= MAX_GRAPH_FILES) return `the module graph from \`${src}\` is too large to follow`;
+    // Only a local package's entry is followed, not a file of it loaded by path (`require("rev/lib/x")`).
+    for (const [spec, from] of graph.bare)
+      if (locals.has(packageOf(spec) ?? "") && spec !== packageOf(spec))
+        return `\`${from}\` loads \`${spec}\`, a file of the local package \`${packageOf(spec)}\``;
     for (const file of graph.files) reach(file);
     return null;
   };
@@ -110,11 +118,23 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
     pending.push(file);
   };
   for (const file of entryFiles) reach(file);
+  // NODE_OPTIONS' preloads (`--require ./boot/pre.js`) run in every node process the image starts.
+  const options = stageEnv(a, "NODE_OPTIONS");
+  const preloaded = options === null ? [] : /[$`]/.test(options) ? null : preloadedFiles(options);
+  if (preloaded === null) return lost(`\`NODE_OPTIONS=${options}\` preloads modules the pass cannot tell`);
+  for (const file of preloaded) {
+    if (!/^\.{0,2}\//.test(file)) return lost(`\`NODE_OPTIONS=${options}\` preloads the package \`${file}\``);
+    const src = sourceOf(a, project, context, file);
+    if (src === null) return lost(`the sources of \`${file}\`, which NODE_OPTIONS preloads, are not in the build context`);
+    const gap = graphFrom(src);
+    if (gap) return lost(gap);
+  }
   let done = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // What each command runs.
     for (; done < texts.length; done++) {
       const text = texts[done];
+      if (/\bNODE_OPTIONS\b/.test(text)) return lost(`\`${text.trim()}\` sets NODE_OPTIONS, whose preloads are not followed`);
       for (const config of pm2Configs(a, text, context))
         if (config.commands === null) return lost(`\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}`);
       const why = unfollowedProgram(a, project, text);
@@ -156,6 +176,31 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
   }
   if (pending.length > 0) return lost("the files the entry reaches are too many to follow");
   return { ok: true, files: reached };
+}
+
+/** The files (or package names) that node options preload, or null when one is not literal. */
+function preloadedFiles(options: string): string[] | null {
+  const words = options.trim().split(/\s+/);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const m = /^(-r|--require|--import|--loader|--experimental-loader)(?:=(.*))?$/.exec(words[i]);
+    if (!m) continue;
+    const value = (m[2] ?? words[++i] ?? "").replace(/^(["'])(.*)\1$/, "$2");
+    if (value === "" || /[$`"'\\]/.test(value)) return null;
+    out.push(value.startsWith("file://") ? value.slice("file://".length) : value);
+  }
+  return out;
+}
+
+/** The project's dependencies that are folders of the project (`file:`, `link:`, `portal:`), by name, as context folders. */
+function localPackages(project: NodeProject): Map<string, string> {
+  const found = new Map<string, string>();
+  const pkg = project.pkg;
+  for (const [name, range] of Object.entries({ ...pkg.devDependencies, ...pkg.optionalDependencies, ...pkg.dependencies })) {
+    const m = typeof range === "string" ? /^(?:file|link|portal):(.+)$/.exec(range) : null;
+    if (m) found.set(name, posix.normalize(posix.join(project.dir, m[1])));
+  }
+  return found;
 }
 
 /**

@@ -33,6 +33,13 @@ export const MAX_GRAPH_FILES = 500;
 const TYPE_ONLY = /^(?:import\s+type\s+(?:[{*]|(?!from\b)[\w$]+\s+from\b)|export\s+type\s*[{*])/;
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 
+/**
+ * `require` used as a value (`["./a"].map(require)`, `const req = require`): the modules it loads are not named
+ * where it is called. Not: a call, `require.resolve`/`.main`, `typeof require`, a declaration
+ * (`const require = createRequire(…)`), a key (`{ require: … }`), a quoted word.
+ */
+const REQUIRE_VALUE = /(?<!\b(?:typeof|const|let|var|function)\s+|["'`.$\w])\brequire\b(?!\s*(?:[(.:"'`]|=(?!=)))/;
+
 /** `require.resolve(…)`: group 2 the literal name, undefined when computed. */
 const RESOLVE = /\brequire\.resolve\s*\(\s*(?:(["'`])([^"'`$]+)\1|[^)\s])/g;
 
@@ -68,7 +75,7 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
     const text = context.read(file) ?? "";
     if (file.endsWith(".json")) continue;
     const code = stripComments(text);
-    if (COMPUTED.test(code)) return { ok: false, reason: { kind: "computed", file } };
+    if (COMPUTED.test(code) || REQUIRE_VALUE.test(code)) return { ok: false, reason: { kind: "computed", file } };
     for (const m of code.matchAll(LAUNCH)) {
       const arg = m[1] ?? m[2];
       // `cluster.fork()` starts the entry again.

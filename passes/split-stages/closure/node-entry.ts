@@ -472,7 +472,7 @@ function preloads(text: string, depth = 0): boolean {
 }
 
 /** The last value the stage's ENV gives the variable `name`, as written. */
-function stageEnv(a: Analysis, name: string): string | null {
+export function stageEnv(a: Analysis, name: string): string | null {
   let value: string | null = null;
   for (const instr of a.stage.body) {
     if (instr.keyword !== "ENV") continue;

@@ -1,0 +1,1 @@
+module.exports = () => require("child_process").execSync("git --version").toString().trim();

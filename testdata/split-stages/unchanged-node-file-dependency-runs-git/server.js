@@ -1,0 +1,1 @@
+console.log("ok", require("ms")(1000), require("rev")());

@@ -1,0 +1,1 @@
+console.log("pre", require("child_process").execSync("git --version").toString().trim());

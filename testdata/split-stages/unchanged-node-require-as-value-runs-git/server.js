@@ -1,0 +1,1 @@
+["./routes/rev"].map(require).forEach(f => console.log("ok", f()))
