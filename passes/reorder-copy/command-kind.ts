@@ -67,3 +67,15 @@ export function setsConfigFile(cmd: SimpleCommand): boolean {
   const values = rest.length === 1 ? [rest[0]?.includes("=") ? rest[0].slice(rest[0].indexOf("=") + 1) : null] : rest.slice(1);
   return !values.every((v) => v !== null && CONFIG_VALUE.test(v));
 }
+
+/** The command writes a file by redirect (`echo registry=… > .npmrc`); `> /dev/null` and `2>&1` write none. */
+export function redirectsToFile(cmd: SimpleCommand): boolean {
+  const statement = cmd.node.parent;
+  if (statement?.type !== "redirected_statement") return false;
+  for (const child of statement.namedChildren) {
+    if (child?.type !== "file_redirect") continue;
+    const m = /^\d*(?:&>>?|>>?|>\|)\s*(\S+)/.exec(child.text);
+    if (m && !m[1].startsWith("/dev/") && !m[1].startsWith("&")) return true;
+  }
+  return false;
+}

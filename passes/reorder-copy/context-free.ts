@@ -5,7 +5,7 @@
 import type { BuildContext } from "../../src/core/context.js";
 import type { Instruction } from "../../src/core/ir.js";
 import { parseShell, type SimpleCommand, simpleCommands } from "../../src/core/shell.js";
-import { assignments, basename, setsConfigFile } from "./command-kind.js";
+import { assignments, basename, redirectsToFile, setsConfigFile } from "./command-kind.js";
 import { classifyCommand } from "./install-commands.js";
 import { manifestsFor } from "./manifests/index.js";
 
@@ -38,6 +38,8 @@ export function readsNoSources(run: Instruction, context: BuildContext): boolean
   if (!script.ok) return false;
   const commands = simpleCommands(script);
   if (commands.length === 0 || !commands.every((c) => contextFree(c) || besideInstall(c, context))) return false;
+  // A file it writes by redirect (`echo registry=… > .npmrc`) may be one the sources bring, which would then win.
+  if (commands.some(redirectsToFile)) return false;
   const usesPackageManager = commands.some((c) => !SYSTEM.has(basename(c.name ?? "")) && !INERT.has(c.name ?? ""));
   return !usesPackageManager || !PACKAGE_CONFIGS.some((f) => context.exists(f));
 }
@@ -66,9 +68,8 @@ const registryNames = (names: readonly string[]) => names.length > 0 && names.ev
  * later joins to the install read the same apart as together (a second run would otherwise reorder them).
  */
 function besideInstall(cmd: SimpleCommand, context: BuildContext): boolean {
-  // A variable the command sets (`PIP_CONSTRAINT=constraints.txt pip install …`) or a file it writes (`> marker`)
-  // may read or shadow a file the sources bring.
-  if (assignments(cmd).size > 0 || cmd.node.parent?.type === "redirected_statement") return false;
+  // A variable the command sets (`PIP_CONSTRAINT=constraints.txt pip install …`) may name a file the sources bring.
+  if (assignments(cmd).size > 0) return false;
   // A setting that names a file (`pip config set global.constraint /app/constraints.txt`) is read by the install.
   if (setsConfigFile(cmd)) return false;
   const kind = classifyCommand(cmd);

@@ -10,6 +10,7 @@ import {
   refuse,
   assignments,
   basename,
+  redirectsToFile,
   setsConfigFile,
   step,
 } from "./command-kind.js";
@@ -75,8 +76,9 @@ export function classifyCommand(cmd: SimpleCommand): CommandKind {
   const words = cmd.args;
   const values = words.map((w) => w.value);
   const at = (i: number) => values[i] ?? null;
+  // A file it writes by redirect may be one the sources bring (`echo registry=… > .npmrc`).
+  if (setsConfigFile(cmd) || redirectsToFile(cmd)) return "other";
   if (SYSTEM_PACKAGES.has(name) || HARMLESS.has(name)) return "helper";
-  if (setsConfigFile(cmd)) return "other";
   if (name === "cd") return refuse("cdInRun");
   // `rm -rf /var/lib/apt/lists/*`: a glob is fine when its folder is a cache.
   if (name === "rm")

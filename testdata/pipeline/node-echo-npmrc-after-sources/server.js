@@ -1,0 +1,1 @@
+const fs=require("fs"); console.log(require("ms")(1000)); for (const f of [".npmrc","package.json","marker"]) { try { console.log(f, JSON.stringify(fs.readFileSync(__dirname+"/"+f,"utf8"))) } catch (e) { console.log(f, "absent") } }
