@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { fsContext } from "../src/core/context.js";
 import { optimize } from "../src/core/pipeline.js";
 import { ROOT } from "./support/golden.js";
+import { farmTag } from "./support/farm.js";
 import { verify } from "../src/verify/verify.js";
 import { buildStandIn, dockerFromEnv, E2E_APPS, e2eApps, type AppSpec } from "./support/e2e-harness.js";
 
@@ -31,7 +32,7 @@ async function tagStandIns(dir: string, options: Record<string, unknown>): Promi
   ).output;
   const tmp = mkdtempSync(join(tmpdir(), "msb-frontend-e2e-"));
   writeFileSync(join(tmp, "Dockerfile"), output);
-  execFileSync(FARM, ["tag-dockerfile", join(dir, "Dockerfile"), join(tmp, "Dockerfile")], { stdio: "ignore" });
+  farmTag(join(dir, "Dockerfile"), join(tmp, "Dockerfile"));
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -1,17 +1,16 @@
 // End-to-end proof for split-stages, shared by test/e2e-split.test.ts and scripts/bench-e2e.mjs: for one
 // app of test/apps/e2e, build the naive Dockerfile and msb-opt's output, compare their image contracts,
 // run both and compare what they do, and measure their sizes.
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fsContext } from "../../src/core/context.js";
 import { compareConfigs, Docker, type ConfigDifference } from "../../src/verify/docker.js";
 import { optimize } from "../../src/core/pipeline.js";
-import { APPS, ROOT } from "./golden.js";
+import { APPS } from "./golden.js";
+import { farmTag } from "./farm.js";
 
 export const E2E_APPS = join(APPS, "e2e");
-const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 const PREFIX = "msb-split-stages";
 /**
  * Variables the docker farm's offline stand-ins set for its own CA bundle (real base images do not): they
@@ -71,7 +70,7 @@ export async function dockerFromEnv(env: Record<string, string | undefined>): Pr
 
 /** Tag offline stand-ins for the base images of a Dockerfile, when the docker farm is installed. */
 function tagStandIns(dockerfile: string): void {
-  if (existsSync(FARM)) execFileSync(FARM, ["tag-dockerfile", dockerfile], { stdio: "ignore" });
+  farmTag(dockerfile);
 }
 
 /** Build the app's own stand-in base image (`standIn`), if it has one: null, or the build's error output. */

@@ -1,7 +1,6 @@
 // `msb-opt verify` on every e2e app of testdata/e2e, with every pass: shared by test/e2e-verify.test.ts
 // and scripts/bench-e2e.mjs. The docker farm's stand-ins are tagged for the original's and the output's
 // base images first (there is no registry here).
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +8,7 @@ import { fsContext } from "../../src/core/context.js";
 import type { Docker } from "../../src/verify/docker.js";
 import { optimize } from "../../src/core/pipeline.js";
 import { ROOT } from "./golden.js";
+import { farmTag } from "./farm.js";
 import { verify, type VerifyResult } from "../../src/verify/verify.js";
 import { buildStandIn, E2E_APPS, type AppSpec } from "./e2e-harness.js";
 
@@ -31,7 +31,7 @@ export async function verifyApp(docker: Docker, app: string, options: { full: bo
     const output = (await optimize(readFileSync(join(dir, "Dockerfile"), "utf8"), { ...settings, context: fsContext(dir) })).output;
     const tmp = mkdtempSync(join(tmpdir(), "msb-e2e-verify-"));
     writeFileSync(join(tmp, "Dockerfile"), output);
-    execFileSync(FARM, ["tag-dockerfile", join(dir, "Dockerfile"), join(tmp, "Dockerfile")], { stdio: "ignore" });
+    farmTag(join(dir, "Dockerfile"), join(tmp, "Dockerfile"));
     rmSync(tmp, { recursive: true, force: true });
   }
   const result = await verify({
