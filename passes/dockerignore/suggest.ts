@@ -93,20 +93,7 @@ const MAX_WALK = 20000;
  * log, not hidden by the user's `.dockerignore`) that a COPY or ADD of the context puts in the image; or null.
  */
 function shippedLog(df: Dockerfile, ctx: BuildContext): string | null {
-  const copies: { src: string; clean: string }[] = [];
-  for (const instr of allInstructions(df)) {
-    if ((instr.keyword !== "COPY" && instr.keyword !== "ADD") || instr.heredocs.length > 0) continue;
-    if (instr.flags.some((f) => f.name === "from")) continue;
-    for (const src of sourcesOf(instr)) {
-      if (/^[a-z]+:\/\//i.test(src) || src.startsWith("git@")) continue;
-      const clean =
-        src
-          .replace(/^(\.\/)+/, "")
-          .replace(/^\/+/, "")
-          .replace(/\/+$/, "") || ".";
-      copies.push({ src, clean });
-    }
-  }
+  const copies = contextSources(df);
   if (copies.length === 0) return null;
   const user = parseDockerignore(ctx.read(".dockerignore") ?? "");
   // A log a COPY names itself is refused by `checkedSuggestions`, which says so.
@@ -150,7 +137,14 @@ function copiesWholeContext(df: Dockerfile): boolean {
 
 /** Context-relative paths the COPY/ADD sources of the file name (wildcards expanded against the context). */
 export function copySources(df: Dockerfile, ctx: BuildContext): string[] {
-  const sources: string[] = [];
+  return contextSources(df)
+    .filter(({ clean }) => clean !== ".")
+    .flatMap(({ clean }) => (/[*?[]/.test(clean) ? expand(clean, ctx) : [clean]));
+}
+
+/** The context sources of every COPY and ADD (no URL, no other stage), as written and context-relative. */
+function contextSources(df: Dockerfile): { src: string; clean: string }[] {
+  const out: { src: string; clean: string }[] = [];
   for (const instr of allInstructions(df)) {
     if ((instr.keyword !== "COPY" && instr.keyword !== "ADD") || instr.heredocs.length > 0) continue;
     if (instr.flags.some((f) => f.name === "from")) continue;
@@ -161,11 +155,10 @@ export function copySources(df: Dockerfile, ctx: BuildContext): string[] {
           .replace(/^(\.\/)+/, "")
           .replace(/^\/+/, "")
           .replace(/\/+$/, "") || ".";
-      if (clean === ".") continue;
-      sources.push(...(/[*?[]/.test(clean) ? expand(clean, ctx) : [clean]));
+      out.push({ src, clean });
     }
   }
-  return sources;
+  return out;
 }
 
 function sourcesOf(instr: Instruction): string[] {
