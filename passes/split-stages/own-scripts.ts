@@ -30,6 +30,8 @@ interface OwnScript {
   readonly download?: HomeDownload & { readonly tool: string };
   /** The context files of the script and the local files it loads; null when the context does not hold it. */
   readonly files: readonly string[] | null;
+  /** A package.json script's own shell text (`mkdir -p /srv/data && …`), read like a file. */
+  readonly body?: string;
 }
 
 const NODE = new Set(["node", "nodejs"]);
@@ -56,9 +58,14 @@ function collect(
   depth: number,
   found: OwnScript[],
   via?: string,
+  /** The install script `text` is (`postinstall`), run by the install `via` names. */
+  hook?: string,
 ): void {
   const parsed = parseShell(text);
   if (!parsed.ok || depth > 3) return;
+  // An install script's shell may write outside the working folder by itself (`mkdir -p /srv/data && …`); the
+  // scripts a build runs are read for their outputs by the recipe.
+  if (hook !== undefined && via !== undefined) found.push({ command: via, files: [hook], body: text });
   for (const cmd of simpleCommands(parsed)) {
     if (!cmd.name) continue;
     for (const argv of commandChain([cmd.name, ...cmd.args.map((w) => w.value ?? w.text)])) {
@@ -69,11 +76,12 @@ function collect(
       if (installRunsHooks(tool, argv.slice(1))) {
         for (const hook of INSTALL_HOOKS) {
           const own = sources.scripts[hook];
-          if (typeof own === "string") collect(own, cwd, a, sources, depth + 1, found, via ?? cmd.node.text);
+          if (typeof own === "string") collect(own, cwd, a, sources, depth + 1, found, via ?? cmd.node.text, hook);
           for (const [dir, scripts] of sources.workspaces ?? []) {
             const body = scripts[hook];
             const at = cwd === null ? null : posix.join(cwd, dir);
-            if (typeof body === "string") collect(body, at, a, sources, depth + 1, found, via ?? cmd.node.text);
+            if (typeof body === "string")
+              collect(body, at, a, sources, depth + 1, found, via ?? cmd.node.text, `${hook} of ${dir}/package.json`);
           }
         }
       }
@@ -176,6 +184,8 @@ export function scriptWritingModules(a: Analysis, index: number, sources: Script
 const HOME =
   /\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\//;
 const ABSOLUTE = /["'`](\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s]*)?)["'`]/g;
+/** An absolute path as a word of shell, in a script's own text or in a command a file runs (`execSync("mkdir -p /srv/x")`). */
+const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s;&|)]*)?)/g;
 /** `path.join(__dirname, "..", "..", …)`: a path above the script's own folder and its parent. */
 const CLIMB = /\b(?:join|resolve)\s*\(\s*__dirname\s*,\s*(?:["'`]\.\.["'`]\s*,\s*["'`]\.\.["'`]|["'`](?:\.\.\/){2})/;
 
@@ -203,8 +213,8 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
     )
       return { command: script.command, file: "", evidence: download.path, download };
     for (const file of script.files ?? []) {
-      const text = sources.context.read(file) ?? "";
-      const absolute = [...text.matchAll(ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
+      const text = script.body ?? sources.context.read(file) ?? "";
+      const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
       const env = outsideEnv.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
       const evidence = absolute
         ? `it names \`${absolute}\``
