@@ -14,13 +14,14 @@ import { daemonCommands } from "../daemons.js";
 import { contextSource } from "../entry.js";
 import { namesFile, SHELL_SHEBANG, type SourceFile } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
-import { importGraph, MAX_GRAPH_FILES } from "./imports.js";
+import { MAX_GRAPH_FILES } from "./imports.js";
 import { managerCommands } from "./manager-commands.js";
 import type { NodeProject } from "./node-project.js";
 import {
   entryTexts,
   GAPS,
   INLINE_FILE,
+  inlineImportGraph,
   installedPackage,
   nodeEntryFiles,
   ownModules,
@@ -141,11 +142,7 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
       if (why) return lost(why);
       for (const file of nodeEntryFiles(text, a.workdir)) {
         if (typeof file !== "string") {
-          const inline = importGraph(
-            { ...context, read: (p) => (p === INLINE_FILE ? file.code : context.read(p)) },
-            INLINE_FILE,
-            project.dir,
-          );
+          const inline = inlineImportGraph(context, file.code, project.dir);
           if (!inline.ok) return lost(`\`${text.trim()}\` runs code given on the command line that ${GAPS[inline.reason.kind]}`);
           for (const f of inline.files) if (f !== INLINE_FILE) reach(f);
           continue;

@@ -187,11 +187,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     for (const file of nodeEntryFiles(text, a.workdir)) {
       if (typeof file !== "string") {
         // Code given on the command line: what it loads, read as a file would be.
-        const inline = importGraph(
-          { ...context, read: (p) => (p === INLINE_FILE ? file.code : context.read(p)) },
-          INLINE_FILE,
-          project.dir,
-        );
+        const inline = inlineImportGraph(context, file.code, project.dir);
         const dev = inline.ok ? [...inline.packages.keys()].map(loadsDev).find((d) => d !== null) : null;
         if (!inline.ok || dev)
           return {
@@ -379,6 +375,11 @@ export function pm2Configs(
 
 /** The name the code of `node -e` goes by when its module graph is read. */
 export const INLINE_FILE = "[command line]";
+
+/** The module graph of code given on the command line (`node -e "require('./boot')"`), read as a file would be. */
+export function inlineImportGraph(context: BuildContext, code: string, dir: string): ReturnType<typeof importGraph> {
+  return importGraph({ ...context, read: (p) => (p === INLINE_FILE ? code : context.read(p)) }, INLINE_FILE, dir);
+}
 
 /**
  * The file each node command of `text` runs (past its options and their values), or the code given inline. After a
