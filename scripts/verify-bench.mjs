@@ -1,7 +1,8 @@
 // node scripts/verify-bench.mjs [--rounds N] [--rebuild] [--timing] [--cold-cache] APP_DIR...: what `msb-opt verify` costs on
 // top of the two plain cold builds it makes. For each app (a folder with a Dockerfile): the original and msb-opt's
-// output are built cold with plain `docker build --no-cache`, then `msb-opt verify --format json --no-rebuild` (cold
-// builds included) runs; prints both wall times, their ratio and verify's phases (ms). Rounds alternate the order.
+// output are built cold with plain `docker build --no-cache`, then `msb-opt verify --format json` (cold builds
+// included; `--rebuild`: with the warm-rebuild measurement, off by default as in verify) runs; prints both wall
+// times, their ratio and verify's phases (ms). Rounds alternate the order.
 // Cold builds vary by seconds from one run to the next (the npm registry, Debian's mirror, other work on the
 // machine), so it also prints what verify adds to its own two builds (`added`: total - buildOriginal -
 // buildOptimized) and total / its own builds: the part verify controls, without the other builds' luck. `verdict at`:
@@ -58,7 +59,7 @@ for (const app of args.map((a) => resolve(a))) {
           "verify",
           "--format",
           "json",
-          ...(rebuild ? [] : ["--no-rebuild"]),
+          ...(rebuild ? ["--rebuild"] : []),
           ...(timing ? ["--timing"] : []),
           "--no-bisect",
           ...OPTIONS,

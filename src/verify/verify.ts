@@ -1,8 +1,8 @@
 // `msb-opt verify`: prove a rewrite with real BuildKit builds. Build the original and the optimized Dockerfile;
 // compare their contracts (what each Dockerfile controls, relative to its base image), their file systems
 // (closure probes read on the host: libraries, programs, permissions, the app's files) and what they do (every
-// exposed port, the HEALTHCHECK, a short run); measure size, layers and warm rebuild times. Both sides build at
-// once; with `timing`, one after the other, so that each cold build time is its own.
+// exposed port, the HEALTHCHECK, a short run); measure size, layers and (when asked) warm rebuild times. Both
+// sides build at once; with `timing`, one after the other, so that each cold build time is its own.
 import { randomBytes } from "node:crypto";
 import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -60,7 +60,10 @@ export interface VerifyOptions {
   /** Env variables and label prefixes that may differ (set by the base images, not by the Dockerfile). */
   readonly ignoreEnv?: readonly string[];
   readonly ignoreLabelPrefixes?: readonly string[];
-  /** Measure the warm rebuild after a source edit (default true). */
+  /**
+   * Measure the warm rebuild after a source edit (default false): two more builds beside the probes, a
+   * measurement and no part of the proof (`msb-opt verify --rebuild`).
+   */
   readonly rebuild?: boolean;
   /** Edit-and-rebuild rounds, both sides at once in each; the medians are reported (default 1). */
   readonly rebuildRounds?: number;
@@ -464,7 +467,7 @@ async function compareCandidate(
   }
   // The warm rebuild runs beside the probes (rebuild.ts); a difference stops it.
   const rebuilding: Rebuild | null =
-    c.first && options.rebuild !== false
+    c.first && options.rebuild === true
       ? startRebuild({
           docker,
           context: options.context,
@@ -541,7 +544,7 @@ async function compareCandidate(
     }
     for (const f of newFindings(before ?? [], found)) reasons.push(reason("difference", f.id, f.data));
     // Nothing reads the original any more once it has run: it goes while the optimized image still runs.
-    if (c.first && options.rebuild === false && options.bisect === false) observedA.behaviour.then(ref.release, ref.release);
+    if (c.first && options.rebuild !== true && options.bisect === false) observedA.behaviour.then(ref.release, ref.release);
     const sides = [
       { fs: fsA, config: ref.info.config },
       { fs: fsB, config: info.config },
