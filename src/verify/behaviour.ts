@@ -24,6 +24,8 @@ export interface BehaviourOptions {
    * config was read: used when the config exposes exactly these, else removed and started again.
    */
   readonly early?: { readonly ports: readonly number[]; readonly started: ReturnType<Docker["serve"]> };
+  /** The observation is no longer wanted: the readiness and HEALTHCHECK waits end at once. */
+  readonly signal?: AbortSignal;
   /** Events of the observation, for verify's trace. */
   readonly mark?: (event: string) => void;
 }
@@ -77,7 +79,7 @@ export async function observe(
           } catch (err) {
             // The host port is picked at random per run: the error names the image's own port instead.
             last = String(err).replaceAll(`127.0.0.1:${host}`, `127.0.0.1:${port}`);
-            if (Date.now() >= deadline) break;
+            if (Date.now() >= deadline || options.signal?.aborted) break;
             await sleep(Date.now() - polling < 1000 ? 20 : 100);
           }
         }
@@ -93,7 +95,7 @@ export async function observe(
     for (let attempt = 0; ; attempt++) {
       code = (await docker.execIn(name, health, 30_000))?.code ?? null;
       mark(`HEALTHCHECK exit ${code}`);
-      if (code === 0 || code === null || Date.now() >= healthDeadline) break;
+      if (code === 0 || code === null || Date.now() >= healthDeadline || options.signal?.aborted) break;
       await sleep(Math.min(50 * 2 ** attempt, 500));
     }
     if (ports.length > 0) return { ...none, http, health: code };

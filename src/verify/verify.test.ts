@@ -100,6 +100,37 @@ describe("verify and the docker environment", () => {
     expect(await run(true)).toEqual(["start original", "end original"]);
   });
 
+  test("the optimized image's server starts as soon as it has built; when the original then fails, its wait ends at once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
+    const bin = join(dir, "docker");
+    const log = join(dir, "calls.log");
+    // The rewrite (`-f -`) builds at once; the original fails after a second. Every image exposes 8000, where
+    // nothing answers: without an end to its wait, the readiness wait would last its whole bound (30 s).
+    const image = `{"Id":"sha256:1","Size":1,"Config":{"ExposedPorts":{"8000/tcp":{}}},"RootFS":{"Layers":[]}}`;
+    writeFileSync(
+      bin,
+      `#!/bin/sh
+case "$1" in
+  info) echo engine ;;
+  build) case "$*" in
+    *" -f - "*) echo "built optimized" >> ${log} ;;
+    *) sleep 1; echo "end original" >> ${log}; echo 'ERROR: exit code: 1' >&2; exit 1 ;;
+  esac ;;
+  image) if [ "$2" = inspect ]; then shift 2; sep=""; printf "["; for i in "$@"; do printf '%s%s' "$sep" '${image}'; sep=","; done; echo "]"; fi ;;
+  run) echo "server started" >> ${log}; echo id ;;
+  *) exit 0 ;;
+esac
+`,
+    );
+    chmodSync(bin, 0o755);
+    writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\nRUN echo a\nRUN echo b\n");
+    const start = Date.now();
+    const r = await verify({ docker: new Docker({ bin }), dockerfile: join(dir, "Dockerfile"), context: dir, settings, bisect: false });
+    expect(r.reasons.map((x) => x.id)).toEqual(["originalBuild"]);
+    expect(Date.now() - start).toBeLessThan(15_000);
+    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual(["built optimized", "server started", "end original"]);
+  });
+
   test("the original builds while the rewrite is made; with nothing to verify its build is stopped and its tag removed", async () => {
     const dir = mkdtempSync(join(tmpdir(), "msb-fake-docker-"));
     const bin = join(dir, "docker");

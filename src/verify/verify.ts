@@ -131,11 +131,12 @@ interface Reference {
   readonly buildSeconds: number | null;
   readonly roots: readonly string[];
   /**
-   * Its file system and behaviour, observed once: as soon as it is inspected when both sides build at once (no
-   * build is timed), else (`timing`) when the optimized side has built: beside that timed build, the observation
-   * (containers, copies) slowed it more than it saved on a two-core machine. Measured again with its server at a
-   * low CPU weight and the optimized server joining a network started during the build: the same wall time at
-   * load 3, and that build's reported cold time 1-2 s (30-70%) longer.
+   * Its file system and behaviour, observed once: as soon as it has built when both sides build at once (no
+   * build is timed; its server starts while it is inspected), else (`timing`) when the optimized side has
+   * built: beside that timed build, the observation (containers, copies) slowed it more than it saved on a
+   * two-core machine. Measured again with its server at a low CPU weight and the optimized server joining a
+   * network started during the build: the same wall time at load 3, and that build's reported cold time 1-2 s
+   * (30-70%) longer.
    */
   readonly observe: () => Observed;
   /**
@@ -172,12 +173,14 @@ function observeImage(
   which: "original" | "optimized",
   read: () => Promise<ImageFs | { error: string }>,
   ports: readonly number[] | null = null,
+  /** Ends the readiness wait early: the observation is no longer wanted (the original did not build). */
+  signal?: AbortSignal,
 ): Observed {
   const httpPaths = options.httpPaths ?? (options.httpPath ? [options.httpPath] : undefined);
   const probe = { smoke: options.smoke, httpPaths, env: options.env };
   const side = which === "original" ? "Original" : "Optimized";
   const name = `${tag.replace(/[:/]/g, "-")}-${which}`;
-  return {
+  const observed: Observed = {
     fs: timings.measure(`export${side}` as Phase, read),
     behaviour: timings.measure(`run${side}` as Phase, async () => {
       const start = (p: readonly number[]) => options.docker.serve(tag, { name, ports: p, env: options.env });
@@ -186,9 +189,19 @@ function observeImage(
         if (early) await early.started.then(() => options.docker.removeContainer(name));
         throw err;
       });
-      return observe(options.docker, tag, known, name, { ...probe, early, mark: (event) => timings.mark(`${which}: ${event}`) });
+      return observe(options.docker, tag, known, name, {
+        ...probe,
+        early,
+        signal,
+        mark: (event) => timings.mark(`${which}: ${event}`),
+      });
     }),
   };
+  // A failure (the image could not be inspected) surfaces where the comparison awaits these: started before it
+  // does, they are no unhandled rejection meanwhile.
+  observed.fs.catch(() => {});
+  observed.behaviour.catch(() => {});
+  return observed;
 }
 
 /**
@@ -283,12 +296,27 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       return tag;
     };
     const firstTag = newTag();
-    // Built beside the original (no `timing`); stopped when the original does not build.
+    const roots = appRoots(input, full.output);
+    // Built beside the original (no `timing`); stopped when the original does not build. Observed as soon as it
+    // has built, without waiting for the original's build: its server starts, its file system is read.
     const stopFirst = new AbortController();
     const firstBuild = together
       ? buildCandidate(options, timings, { text: full.output, tag: firstTag, cold, first: true }, stopFirst.signal)
       : null;
-    if (firstBuild) pending.push(firstBuild);
+    const firstObserved = firstBuild?.then((b2) => ({
+      b2,
+      observation:
+        b2.code === 0
+          ? observeCandidate(options, timings, { text: full.output, tag: firstTag, first: true }, roots, stopFirst.signal)
+          : null,
+    }));
+    if (firstObserved) {
+      pending.push(firstObserved);
+      firstObserved.then(
+        ({ observation }) => observation && pending.push(observation.inspected, observation.observed.fs, observation.observed.behaviour),
+        () => {},
+      );
+    }
     const b1 = await building;
     if (b1.code !== 0) {
       stopFirst.abort();
@@ -297,28 +325,41 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       const why = reason("difference", "originalBuild", { detail: lastLines(b1.stderr) });
       return { ...base, verdict: "not-equivalent", equivalent: false, reasons: [why], original: EMPTY, optimized: EMPTY, bisect: null };
     }
-    // Inspected while the optimized side builds: that build starts now.
-    const reference = (async (): Promise<Reference> => {
-      const [info, baseOriginal] = await timings.measure("inspect", () =>
-        inspectWithBase(docker, originalTag, dockerfileFacts(input).base),
+    // Inspected while the optimized side builds (with `timing`, that build starts now).
+    const factsIn = dockerfileFacts(input);
+    const inspectedOriginal = timings.measure("inspect", () => inspectWithBase(docker, originalTag, factsIn.base));
+    inspectedOriginal.catch(() => {});
+    let observed: Observed | null = null;
+    // Its server starts while it is inspected, with the ports its EXPOSE names; its folders are read once its
+    // USER is known.
+    const observeOriginal = () => {
+      if (observed) return observed;
+      observed = observeImage(
+        options,
+        timings,
+        originalTag,
+        inspectedOriginal.then(([info]) => info.config),
+        "original",
+        async () => {
+          const [info] = await inspectedOriginal;
+          return docker.exportPaths(originalTag, originalPaths(roots, info.config.User ?? ""), USERS_ONLY);
+        },
+        factsIn.exposed,
       );
-      const roots = appRoots(input, full.output);
-      let observed: Observed | null = null;
-      const observe = () => {
-        if (observed) return observed;
-        observed = observeImage(options, timings, originalTag, Promise.resolve(info.config), "original", () =>
-          docker.exportPaths(originalTag, originalPaths(roots, info.config.User ?? ""), USERS_ONLY),
-        );
-        pending.push(observed.fs, observed.behaviour);
-        return observed;
-      };
+      pending.push(observed.fs, observed.behaviour);
+      return observed;
+    };
+    // Built at once, the original's observation need not wait for the optimized build: no build is timed.
+    if (together) observeOriginal();
+    const reference = (async (): Promise<Reference> => {
+      const [info, baseOriginal] = await inspectedOriginal;
       return {
         tag: originalTag,
         info,
         base: baseOriginal,
         buildSeconds: together ? null : b1.seconds,
         roots,
-        observe,
+        observe: observeOriginal,
         background: pending,
         findings: null,
         edit,
@@ -332,12 +373,6 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
     // Its failure surfaces where the candidate awaits it, after its build: not as an unhandled rejection.
     reference.catch(() => {});
     pending.push(reference);
-    // Built at once, the original's observation need not wait for the optimized build: no build is timed.
-    if (together)
-      reference.then(
-        (r) => r.observe(),
-        () => {},
-      );
     const own = (...more: string[]) => tags.push(...more);
     const candidate = async (text: string, intended: readonly Intended[], first: boolean) =>
       compareCandidate(
@@ -345,7 +380,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
         timings,
         reference,
         { text, tag: first ? firstTag : newTag(), intended, cold: first && cold, first, own },
-        first ? firstBuild : null,
+        first ? (firstObserved ?? null) : null,
       );
     const first = await candidate(full.output, full.intended ?? [], true);
     // The passes that changed the file, in pipeline order.
@@ -447,17 +482,66 @@ function buildCandidate(
   );
 }
 
+/** A built candidate under observation: its inspection (with its base's), its file system and its behaviour. */
+interface CandidateObservation {
+  readonly facts: ReturnType<typeof dockerfileFacts>;
+  readonly inspected: Promise<[ImageInfo, ImageConfig | null, ImageInfo | null]>;
+  readonly observed: Observed;
+}
+
+/**
+ * Start observing a built candidate: inspect it, read its file system (its base's, read once, and its own paths
+ * when that is exact, else the whole export) and start its server with the ports its EXPOSE names (the base's
+ * own are rare) while it is inspected. Nothing here needs the original.
+ */
+function observeCandidate(
+  options: VerifyOptions,
+  timings: Timings,
+  c: Pick<Candidate, "text" | "tag" | "first">,
+  roots: readonly string[],
+  signal?: AbortSignal,
+): CandidateObservation {
+  const { docker } = options;
+  const viaFrontend = c.first && options.frontend;
+  const facts = dockerfileFacts(c.text, {}, (src) => isContextFile(options.context, src));
+  const inspected = timings.measure("inspect", () => inspectWithBase(docker, c.tag, facts.base));
+  inspected.catch(() => {});
+  const writes = viaFrontend ? null : facts.writes;
+  const observed = observeImage(
+    options,
+    timings,
+    c.tag,
+    inspected.then(([i]) => i.config),
+    "optimized",
+    async () => {
+      const [info, , baseInfo] = await inspected;
+      const base = baseInfo && facts.base ? { ref: facts.base, info: baseInfo } : null;
+      return (
+        (await readAbove(docker, { tag: c.tag, info }, base, writes, roots, options.cacheDir ?? null)) ??
+        docker.exportFs(c.tag, keepFor(roots))
+      );
+    },
+    viaFrontend ? null : facts.exposed,
+    signal,
+  );
+  return { facts, inspected, observed };
+}
+
 async function compareCandidate(
   options: VerifyOptions,
   timings: Timings,
   reference: Promise<Reference>,
   c: Candidate,
-  /** Its build, started beside the original's (not timed alone); null: built now. */
-  built: Promise<Exec & { seconds: number }> | null,
+  /**
+   * Its build, started beside the original's (not timed alone), and its observation, started as soon as it
+   * built; null: built and observed now.
+   */
+  started: Promise<{ b2: Exec & { seconds: number }; observation: CandidateObservation | null }> | null,
 ): Promise<Omit<VerifyResult, "bisect" | "changed" | "optimizedText" | "timings">> {
   const { docker } = options;
-  const viaFrontend = c.first && options.frontend;
-  const b2 = await (built ?? buildCandidate(options, timings, c));
+  const built = started !== null;
+  const early = started ? await started : null;
+  const b2 = early ? early.b2 : await buildCandidate(options, timings, c);
   const ref = await reference;
   const original: Side = { ...EMPTY, sizeBytes: ref.info.size, layers: ref.info.layers, buildSeconds: ref.buildSeconds };
   if (b2.code !== 0) {
@@ -485,33 +569,16 @@ async function compareCandidate(
     c.own(`${ref.tag}-rebuilt`, `${c.tag}-rebuilt`);
     ref.background.push(rebuildTimed);
   }
-  const observedA = ref.observe();
-  const factsOut = dockerfileFacts(c.text, {}, (src) => isContextFile(options.context, src));
-  const inspected = timings.measure("inspect", () => inspectWithBase(docker, c.tag, factsOut.base));
-  inspected.catch(() => {});
-  // Closure probes on both file systems, and what both images do (the original's observed once). The server
-  // starts while the image is inspected, with the ports its EXPOSE names (the base's own are rare).
+  // Closure probes on both file systems, and what both images do (the original's observed once).
   options.progress?.("reading both file systems and running both images");
+  const observedA = ref.observe();
   const roots = ref.roots;
-  const writes = viaFrontend ? null : factsOut.writes;
-  const observedB = observeImage(
-    options,
-    timings,
-    c.tag,
-    inspected.then(([i]) => i.config),
-    "optimized",
-    async () => {
-      // Its base's file system (read once) and its own paths when that is exact, else the whole export.
-      const [info, , baseInfo] = await inspected;
-      const base = baseInfo && factsOut.base ? { ref: factsOut.base, info: baseInfo } : null;
-      return (
-        (await readAbove(docker, { tag: c.tag, info }, base, writes, roots, options.cacheDir ?? null)) ??
-        docker.exportFs(c.tag, keepFor(roots))
-      );
-    },
-    viaFrontend ? null : factsOut.exposed,
-  );
-  ref.background.push(observedB.fs, observedB.behaviour);
+  let observation = early?.observation;
+  if (!observation) {
+    observation = observeCandidate(options, timings, c, roots);
+    ref.background.push(observation.inspected, observation.observed.fs, observation.observed.behaviour);
+  }
+  const { facts: factsOut, inspected, observed: observedB } = observation;
   const [info, baseOptimized] = await inspected;
   const runtimeBase = c.intended.find((i) => i.kind === "runtime-base");
   const reasons: Reason[] = compareContracts(
