@@ -84,12 +84,10 @@ export function copiesFrom(body: readonly Instruction[], view: BuildContext): bo
   body.forEach((instr, k) => {
     if (contextCopy(instr) !== null) last = k;
   });
-  const result: boolean[] = [];
-  let start = 0;
-  for (let k = 0; k < body.length; k++) {
-    if (k > 0 && !inRegion(body[k - 1], view)) start = k;
-    result.push(last >= start);
-  }
+  // Up to the last copy every index has it in its region or after it; past it, the region that holds the copy
+  // ends at the first instruction not in it. Only those instructions need a look (a RUN's look parses it).
+  const result: boolean[] = body.map((_, k) => k <= last);
+  for (let k = last + 1; k > 0 && k < body.length && inRegion(body[k - 1], view); k++) result[k] = true;
   return result;
 }
 
