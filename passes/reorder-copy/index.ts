@@ -116,8 +116,12 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     if (!ahead.copies[i]) break;
     // A RUN that runs none of the commands `classifyRun` and `addPrefetch` know needs no parse: it changes nothing.
     const source = runScript(df, stage, run);
-    const copyAbove = body.slice(regionStart(body, i, view), i).some((x) => contextCopy(x) !== null);
-    if (!source.ok || !mayMatter(source.text, copyAbove)) continue;
+    if (!source.ok) continue;
+    // Whether a context COPY is right above it (its region's look parses the RUNs above) only when that decides.
+    const withCopy = mayMatter(source.text, true);
+    const withoutCopy = mayMatter(source.text, false);
+    const copyAbove = () => body.slice(regionStart(body, i, view), i).some((x) => contextCopy(x) !== null);
+    if (!(withCopy === withoutCopy ? withCopy : copyAbove() ? withCopy : withoutCopy)) continue;
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
     if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? "")))
