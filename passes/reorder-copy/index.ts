@@ -84,12 +84,10 @@ export function copiesFrom(body: readonly Instruction[], view: BuildContext): bo
   body.forEach((instr, k) => {
     if (contextCopy(instr) !== null) last = k;
   });
-  const result: boolean[] = [];
-  let start = 0;
-  for (let k = 0; k < body.length; k++) {
-    if (k > 0 && !inRegion(body[k - 1], view)) start = k;
-    result.push(last >= start);
-  }
+  // Up to the last copy every index has it in its region or after it; past it, the region that holds the copy
+  // ends at the first instruction not in it. Only those instructions need a look (a RUN's look parses it).
+  const result: boolean[] = body.map((_, k) => k <= last);
+  for (let k = last + 1; k > 0 && k < body.length && inRegion(body[k - 1], view); k++) result[k] = true;
   return result;
 }
 
@@ -118,8 +116,12 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     if (!ahead.copies[i]) break;
     // A RUN that runs none of the commands `classifyRun` and `addPrefetch` know needs no parse: it changes nothing.
     const source = runScript(df, stage, run);
-    const copyAbove = body.slice(regionStart(body, i, view), i).some((x) => contextCopy(x) !== null);
-    if (!source.ok || !mayMatter(source.text, copyAbove)) continue;
+    if (!source.ok) continue;
+    // Whether a context COPY is right above it (its region's look parses the RUNs above) only when that decides.
+    const withCopy = mayMatter(source.text, true);
+    const withoutCopy = mayMatter(source.text, false);
+    const copyAbove = () => body.slice(regionStart(body, i, view), i).some((x) => contextCopy(x) !== null);
+    if (!(withCopy === withoutCopy ? withCopy : copyAbove() ? withCopy : withoutCopy)) continue;
     const parsed = parseRun(df, stage, run);
     if (!parsed.ok) continue;
     if (run.flags.some((f) => f.name === "mount" && /(^|,)type=bind(,|$)/.test(f.value ?? "") && !/(^|,)from=/.test(f.value ?? "")))

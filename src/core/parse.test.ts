@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DockerfileParser } from "dockerfile-ast";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { parseDockerfile, parseExecForm } from "./parse.js";
+import { astRawArguments, parseDockerfile, parseExecForm, rawArguments } from "./parse.js";
 
 describe("exec form", () => {
   test("comment lines inside a continuation are dropped, as BuildKit does", () => {
@@ -23,5 +27,62 @@ describe("flag values BuildKit checks", () => {
     expect(parses('HEALTHCHECK --interval="30s" --timeout=1m30s --start-period=0 CMD true')).not.toThrow();
     expect(parses('RUN --mount=type="cache",target=/x --network="none" true')).not.toThrow();
     expect(parses("RUN --mount=type=$KIND,target=/x true")).not.toThrow();
+  });
+});
+
+describe("rawArguments, dockerfile-ast's getRawArguments without its cost", () => {
+  /** Each instruction's arguments (values and ranges) both ways, as plain data. */
+  const bothWays = (text: string) =>
+    DockerfileParser.parse(text)
+      .getInstructions()
+      .map((instr) => [JSON.stringify(astRawArguments.call(instr)), JSON.stringify(rawArguments.call(instr as never))]);
+  const same = (text: string) => {
+    for (const [theirs, ours] of bothWays(text)) expect(ours).toBe(theirs);
+  };
+  test("every Dockerfile of testdata", () => {
+    const files: string[] = [];
+    (function walk(dir: string) {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name === "Dockerfile" || name === "expected.Dockerfile") files.push(path);
+      }
+    })("testdata");
+    expect(files.length).toBeGreaterThan(500);
+    for (const file of files) same(readFileSync(file, "utf8"));
+  });
+  test("escapes, blanks, line ends and comments in any order, under both escape characters", () => {
+    const piece = fc.constantFrom(
+      " ",
+      "\t",
+      "\\",
+      "`",
+      "\n",
+      "\r\n",
+      "\r",
+      "#",
+      "# c\n",
+      "$",
+      "a",
+      "bc",
+      '"',
+      "'",
+      "\\\n",
+      "\\ \n",
+      "` \r\n",
+      "\\$",
+    );
+    const body = fc.array(piece, { maxLength: 24 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(
+        fc.constantFrom("", "# escape=`\n"),
+        fc.constantFrom("RUN", "COPY", "ENV", "FROM", "CMD", "LABEL"),
+        body,
+        (directive, keyword, args) => {
+          same(`${directive}FROM scratch\n${keyword} ${args}\nRUN x\n`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
