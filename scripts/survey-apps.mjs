@@ -1,6 +1,6 @@
 // Measure how often split-stages splits real public single-stage apps, and why it declines the rest.
 //
-//   node scripts/build.mjs && node scripts/survey-apps.mjs ROOT [--list scripts/survey-apps.txt | scripts/survey-apps-2.txt | scripts/survey-apps-3.txt] [--json FILE]
+//   node scripts/build.mjs && node scripts/survey-apps.mjs ROOT [--list scripts/survey-apps.txt | scripts/survey-apps-2.txt | scripts/survey-apps-3.txt | scripts/survey-apps-4.txt] [--json FILE]
 //
 // ROOT holds one folder per repository of the list, named owner+name, with the repository's files at the
 // pinned commit (e.g. `git --git-dir=… archive <commit> | tar -x -C ROOT/owner+name`). Each line of the list
