@@ -174,12 +174,12 @@ export function rawArguments(this: RawInstruction): unknown[] {
   let gathered = "";
   let sliceStart = 0;
   let sliceEnd = 0;
-  const append = (at: number) => {
+  const append = (at: number, end = at + 1) => {
     if (sliceEnd !== at || sliceStart === sliceEnd) {
       gathered += fullArgs.substring(sliceStart, sliceEnd);
       sliceStart = at;
     }
-    sliceEnd = at + 1;
+    sliceEnd = end;
   };
   const push = (end: number) => {
     const value = gathered + fullArgs.substring(sliceStart, sliceEnd);
@@ -266,8 +266,16 @@ export function rawArguments(this: RawInstruction): unknown[] {
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        append(i);
+        // The characters up to the next blank or escape character take this same branch one by one (nothing
+        // above changes for them, and `start` is false after the first): taken at once.
+        let j = i + 1;
+        for (; j < n; j++) {
+          const c = fullArgs[j];
+          if (c === " " || c === "\t" || c === "\r" || c === "\n" || c === escapeChar) break;
+        }
+        append(i, j);
         if (found === -1) found = i;
+        i = j - 1;
       }
       start = false;
     }
