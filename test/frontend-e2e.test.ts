@@ -9,14 +9,13 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { fsContext } from "../src/core/context.js";
 import { optimize } from "../src/core/pipeline.js";
 import { ROOT } from "./support/golden.js";
-import { farmTag } from "./support/farm.js";
+import { FARM, farmTag } from "./support/farm.js";
 import { verify } from "../src/verify/verify.js";
 import { buildStandIn, dockerFromEnv, E2E_APPS, e2eApps, type AppSpec } from "./support/e2e-harness.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`frontend-e2e: skipped: ${reason}`);
 const IMAGE = "localhost/msb-opt:dev";
-const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 const STAND_IN_ENV = ["NODE_EXTRA_CA_CERTS", "PIP_CERT", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE"];
 
 /** Stand-ins for the bases of the original and of the rewrite the frontend makes (no pinning, dialect 1.2). */

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialectOf } from "../src/frontend/dialect.js";
 import { rewrite, summary } from "../src/frontend/rewrite.js";
 import { fsContext } from "../src/core/context.js";
+import { FARM } from "./support/farm.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const APPS = join(ROOT, "test", "apps", "frontend");
-const FARM = resolve(ROOT, "../shared/tools/docker-farm");
 const IMAGE = "localhost/msb-opt:dev";
 const DOCKER = process.env.MSB_DOCKER;
 const reachable = DOCKER !== undefined && DOCKER !== "" && spawnSync(DOCKER, ["info"], { stdio: "ignore" }).status === 0;

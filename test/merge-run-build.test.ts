@@ -6,10 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { optimize } from "../src/core/pipeline.js";
-import { ROOT } from "./support/golden.js";
+import { FARM } from "./support/farm.js";
 
 const DOCKER = process.env.MSB_DOCKER;
-const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 const env = { ...process.env, DOCKER_BUILDKIT: "1" };
 const dockerWorks = DOCKER !== undefined && DOCKER !== "" && spawnSync(DOCKER, ["info"], { stdio: "ignore", env }).status === 0;
 if (!dockerWorks)

@@ -12,10 +12,10 @@ import { dockerfileFacts } from "../src/verify/dockerfile-facts.js";
 import type { ImageFs } from "../src/verify/image-fs.js";
 import { dockerFromEnv } from "./support/e2e-harness.js";
 import { APPS, ROOT, TESTDATA } from "./support/golden.js";
+import { FARM } from "./support/farm.js";
 
 const { docker, reason } = await dockerFromEnv(process.env);
 if (!docker) console.warn(`verify: skipped: ${reason}`);
-const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 /** The offline stand-ins set these for their CA bundle and label themselves; real base images do neither. */
 /** This run's own tag prefix: other verify runs on the same engine do not disturb the clean-up check. */
 const PREFIX = `msb-verify-test-${process.pid}`;

@@ -3,10 +3,10 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./golden.js";
+import { FARM } from "./farm.js";
+export { FARM };
 
 export const DOCKER = process.env.MSB_DOCKER;
-export const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 export const dockerEnv = { ...process.env, DOCKER_BUILDKIT: "1" };
 
 /** Why the Docker suites cannot run here, or null when they can. */

@@ -7,12 +7,10 @@ import { join } from "node:path";
 import { fsContext } from "../../src/core/context.js";
 import type { Docker } from "../../src/verify/docker.js";
 import { optimize } from "../../src/core/pipeline.js";
-import { ROOT } from "./golden.js";
-import { farmTag } from "./farm.js";
+import { FARM, farmTag } from "./farm.js";
 import { verify, type VerifyResult } from "../../src/verify/verify.js";
 import { buildStandIn, E2E_APPS, type AppSpec } from "./e2e-harness.js";
 
-const FARM = join(ROOT, "..", "shared", "tools", "docker-farm");
 /** The stand-ins set these for their CA bundle and label themselves `farm.*`; real base images do neither. */
 const STAND_IN_ENV = ["NODE_EXTRA_CA_CERTS", "PIP_CERT", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE"];
 

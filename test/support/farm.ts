@@ -1,9 +1,26 @@
-// The docker farm beside the checkout tags offline stand-ins for the base images a Dockerfile names.
+// The docker farm tags offline stand-ins for the base images a Dockerfile names. It lives beside the checkout
+// (../shared/tools/docker-farm), beside the main checkout when this one is a git worktree, or where
+// MSB_DOCKER_FARM says; without one, the suites build only what needs no stand-in.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
-export const FARM = join(import.meta.dirname, "..", "..", "..", "shared", "tools", "docker-farm");
+const CHECKOUT = resolve(import.meta.dirname, "..", "..");
+
+/** The main checkout of a git worktree (its common git folder's parent), or this checkout. */
+function mainCheckout(): string {
+  const r = spawnSync("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"], { cwd: CHECKOUT, encoding: "utf8" });
+  return r.status === 0 ? resolve(r.stdout.trim(), "..") : CHECKOUT;
+}
+
+function findFarm(): string {
+  if (process.env.MSB_DOCKER_FARM) return process.env.MSB_DOCKER_FARM;
+  const beside = (dir: string) => join(dir, "..", "shared", "tools", "docker-farm");
+  if (existsSync(beside(CHECKOUT))) return beside(CHECKOUT);
+  return beside(mainCheckout());
+}
+
+export const FARM = findFarm();
 
 /**
  * Tag stand-ins for every FROM image of the files. On a new machine the first call builds a stand-in, and test files
