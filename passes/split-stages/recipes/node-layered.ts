@@ -215,7 +215,7 @@ export function layeredPlan({
     ? null
     : copiesLast && "why" in trailing
       ? { ok: false as const, why: trailing.why }
-      : filesAside(a, body[asideAt], asideAt, wd, filesFolder(wd));
+      : filesAside(a, body[asideAt], asideAt, wd, filesFolder(a, wd));
   const asideRun = aside?.ok ? aside.instr : null;
   const replayed = asideRun && "copies" in trailing ? trailing.copies.map((i) => ({ ...body[i], leading: "" })) : [];
   const told = layoutNotes(layout, line);
@@ -225,12 +225,12 @@ export function layeredPlan({
           ...n,
           id: "filesAsideCopies",
           data: {
-            folder: filesFolder(wd),
+            folder: filesFolder(a, wd),
             run: String(body[asideAt].line),
             lines: `line${replayed.length > 1 ? "s" : ""} ${replayed.map((c) => c.line).join(", ")}`,
           },
         }
-      : { ...n, id: "filesAside", data: { folder: filesFolder(wd) } };
+      : { ...n, id: "filesAside", data: { folder: filesFolder(a, wd) } };
   notes.push(...told.map((n) => (n.id === "filesStage" && asideRun ? asideNote(n) : n)));
   if (aside && !aside.ok && told.some((n) => n.id === "filesStage"))
     notes.push({ line, id: "filesStageWhy", data: { stage: filesName, why: aside.why } });
@@ -399,7 +399,7 @@ export function layeredPlan({
                 // node_modules first when the working folder keeps root's owner: a source edit then re-copies the
                 // files only (a COPY after a changed one always runs again).
                 ...(owner || a.owners.has(wd) ? [] : [...modulesCopy(), ...clientCopy(builder)]),
-                instruction("COPY", `${filesFolder(wd)} ${wd}`, {
+                instruction("COPY", `${filesFolder(a, wd)} ${wd}`, {
                   flags: [{ name: "from", value: asideRun ? builder : filesName }, ...chown(owner)],
                   line,
                 }),
@@ -419,7 +419,7 @@ export function layeredPlan({
             : direct
               ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
               : asideRun
-                ? `the application files the build set aside in \`${filesFolder(wd)}\``
+                ? `the application files the build set aside in \`${filesFolder(a, wd)}\``
                 : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)
@@ -439,8 +439,19 @@ function binsOf(spec: string): readonly string[] {
 }
 
 /** Where the files stage puts the working folder's files: beside the working folder, a name no image uses. */
-export function filesFolder(workdir: string): string {
-  return `${workdir.replace(/\/+$/, "")}-files`;
+/**
+ * The folder the build sets the working folder's files aside in: `<workdir>-files`, or `-files-1`, `-files-2`, …
+ * when an instruction of the stage names it (the Dockerfile makes or uses that folder itself: the copy-aside would
+ * fail the build on `mkdir`, or mix the Dockerfile's files into the runtime's working folder).
+ */
+export function filesFolder(a: Analysis, workdir: string): string {
+  const base = `${workdir.replace(/\/+$/, "")}-files`;
+  const texts = [a.stage.from, ...a.stage.body].map((i) => i.args);
+  const named = (folder: string) => texts.some((t) => t.includes(folder));
+  if (!named(base)) return base;
+  let n = 1;
+  while (named(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
 }
 
 /**
@@ -453,7 +464,7 @@ export function filesStage(a: Analysis, builder: string, name: string, line: num
   // The stage starts as the build's last user, who may not read every file: root copies them.
   const user = [...a.stage.body].reverse().find((i) => i.keyword === "USER");
   const asRoot = user && !/^(root|0)(:(root|0))?$/.test(user.args.trim()) ? [instruction("USER", "root", { line })] : [];
-  const out = filesFolder(wd);
+  const out = filesFolder(a, wd);
   const copy = `mkdir ${out} && find ${wd} -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} ${out}/ \\;`;
   return {
     from: instruction("FROM", `${builder} AS ${name}`, { line: a.stage.from.line }),

@@ -171,7 +171,7 @@ function modulesApart(
   const end = a.lastBuild + 1;
   const added = inserts.find((ins) => ins.before === end)?.instructions ?? [];
   const lastRun = added.at(-1) ?? a.stage.body[a.lastBuild];
-  const aside = filesAside(a, lastRun, added.length > 0 ? end : a.lastBuild, wd, filesFolder(wd));
+  const aside = filesAside(a, lastRun, added.length > 0 ? end : a.lastBuild, wd, filesFolder(a, wd));
   const set = aside.ok
     ? added.length > 0
       ? {
@@ -183,7 +183,7 @@ function modulesApart(
     ...set,
     runtimeCopies: (builder: string): Instruction[] => [
       instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: builder }], line }),
-      instruction("COPY", `${filesFolder(wd)} ${wd}`, { flags: [{ name: "from", value: aside.ok ? builder : files }], line }),
+      instruction("COPY", `${filesFolder(a, wd)} ${wd}`, { flags: [{ name: "from", value: aside.ok ? builder : files }], line }),
       ...a.copyPaths
         .filter((p) => p !== wd)
         .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
