@@ -403,6 +403,8 @@ export default definePass({
       "Did not split: `{crate}` in Cargo.lock links a system library that msb-opt's table does not know, so the runtime may lack it; split by hand, installing its library in the runtime, or ask for a table entry.",
     rustLibraryRelease:
       "Did not split: `{crate}` in Cargo.lock links a system library whose run-time package on Debian {release} is not known; use a tag of a covered release (bullseye, bookworm, trixie) or split by hand.",
+    npmNotifierStamp:
+      "Copied `{path}` from stage `{stage}`: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -8,8 +8,8 @@ import { isUnder } from "../paths.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
-import { type Analysis, createdHome } from "../analysis.js";
-import { parseShell, simpleCommands } from "../../../src/core/shell.js";
+import type { Analysis } from "../analysis.js";
+import { notifierStamp, userHome } from "./node-user-home.js";
 import { chownedFolder, copiesSetOwners, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
@@ -263,7 +263,7 @@ export function layeredPlan({
   // Installed as the base image's `node` user: corepack fetched it into that user's home, which the runtime's
   // `pnpm start` (run as that user) reads; the copy gives the folders the user's owner, as corepack made them.
   // A user the Dockerfile creates with a home (`useradd -m -d /srv/app app`) likewise, with its own owner.
-  const cacheUser = user === null ? null : corepackUser(a, user);
+  const cacheUser = user === null ? null : userHome(a, user);
   const nodeUser = cacheUser?.owner ?? null;
   const cache = cacheUser ? `${cacheUser.home.replace(/\/+$/, "")}/.cache/node/corepack` : COREPACK_CACHE;
   const corepackRun =
@@ -281,6 +281,17 @@ export function layeredPlan({
     prelude.push(
       instruction("COPY", `${cache.replace(/k$/, "[k]")} ${cache}/`, {
         flags: [{ name: "from", value: depsName }, ...(nodeUser ? [{ name: "chown", value: nodeUser }] : [])],
+        line,
+      }),
+    );
+  // npm's update-notifier stamp the install left in the original: the runtime's npm then asks the registry no
+  // sooner than the original's would (the deps stage's install wrote it, at the time the original's did).
+  const stamp = install && deps ? notifierStamp(a, install, user) : null;
+  if (stamp) notes.push({ line, id: "npmNotifierStamp", data: { path: stamp.path, stage: depsName } });
+  if (stamp)
+    prelude.push(
+      instruction("COPY", `${stamp.path.replace(/d$/, "[d]")} ${posix.dirname(stamp.path)}/`, {
+        flags: [{ name: "from", value: depsName }, ...(stamp.owner ? [{ name: "chown", value: stamp.owner }] : [])],
         line,
       }),
     );
@@ -476,38 +487,6 @@ export function filesStage(a: Analysis, builder: string, name: string, line: num
     platform: a.stage.platform,
     body: [...asRoot, instruction("RUN", copy, { line })],
   };
-}
-
-/**
- * The home and owner (`user:group`) of the install's user whose corepack cache the runtime takes: the base
- * image's `node`, or a user a RUN of the stage creates with a home (`useradd -m`, `adduser`), in its primary group
- * (`-g`, `--ingroup`, busybox `-G`, else the group named like it). Null when that cannot be read (a numeric id, a
- * HOME the stage sets, `useradd -N`).
- */
-export function corepackUser(a: Analysis, user: string): { readonly home: string; readonly owner: string } | null {
-  if (/^(node|1000)(:(node|1000))?$/.test(user)) return { home: "/home/node", owner: user.includes(":") ? user : `${user}:${user}` };
-  const [name, group] = user.split(":");
-  if (/^\d+$/.test(name) || name.includes("$")) return null;
-  if (a.stage.body.some((i) => i.keyword === "ENV" && /(^|\s)HOME=/.test(i.args))) return null;
-  for (const command of a.setup.flatMap((u) => u.commands)) {
-    const parsed = parseShell(command);
-    for (const cmd of parsed.ok ? simpleCommands(parsed) : []) {
-      const words = [cmd.name ?? "", ...cmd.args.map((w) => w.value ?? "$")];
-      const tool = words[0];
-      if (tool !== "useradd" && tool !== "adduser") continue;
-      const homes = new Map<string, string>();
-      createdHome(tool, words.slice(1), homes);
-      const home = homes.get(name);
-      if (home === undefined) continue;
-      if (group !== undefined) return { home, owner: user };
-      if (tool === "useradd" && words.some((w) => w === "-N" || w === "--no-user-group")) return null;
-      const option = tool === "useradd" ? ["-g", "--gid"] : ["--ingroup", "-G"];
-      const at = words.findIndex((w) => option.includes(w));
-      const primary = at >= 0 ? words[at + 1] : name;
-      return primary === undefined || primary.includes("$") ? null : { home, owner: `${name}:${primary}` };
-    }
-  }
-  return null;
 }
 
 /** Where corepack keeps the package managers it fetched, for root. */
