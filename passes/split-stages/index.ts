@@ -599,14 +599,18 @@ export default definePass({
     // Only the files the entry reaches count (a build script's `git` runs in the build stage alone); where the walk
     // loses the thread, every source file does.
     const roots = a.entry.map((e) => e.name);
-    const everywhere = lacked ? mentionedCommands(context, lacked.named, lacked.called, roots) : new Map<string, string>();
+    // A Node app may load a committed `dist`, `build` or `vendor` folder as it is: its programs count too.
+    const searched = lacked && recipe.id === "node" ? searchedSources(context, true) : undefined;
+    const everywhere = lacked
+      ? mentionedCommands(context, lacked.named, lacked.called, roots, undefined, searched)
+      : new Map<string, string>();
     const [wide] = everywhere;
     const project = wide && recipe.id === "node" ? nodeProject(a, context) : null;
-    const reach = project ? nodeEntryReach(a, project, context, searchedSources(context)) : null;
+    const reach = project ? nodeEntryReach(a, project, context, searched ?? searchedSources(context)) : null;
     // A Python project's setup.py runs only under pip, in the build stage, when nothing names it.
     const setupOnly = wide && recipe.id === "python" ? pythonBuildOnly(a, searchedSources(context)) : new Set<string>();
     const scope = reach ? reach.files : setupOnly.size > 0 ? { except: setupOnly } : null;
-    const [reached] = wide && scope ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, scope) : [];
+    const [reached] = wide && scope ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, scope, searched) : [];
     if (!reached && wide && reach && !reach.ok)
       return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: plan.image, lost: reach.lost });
     const tool = scope ? reached : wide;
