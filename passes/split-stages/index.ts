@@ -408,6 +408,8 @@ export default definePass({
       "Did not split: `{file}` line {line} runs a program whose name it computes when it runs (`{call}…`), and `{image}` lacks programs the build image has, so the runtime may lack that one; write the program's name in the call so that msb-opt can check it, or split by hand.",
     npmNotifierStamp:
       "Copied `{path}` from stage `{stage}`: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
+    npmNotifierStampBuild:
+      "Copied `{path}` from the build stage: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs

@@ -143,7 +143,8 @@ export type RecipeNoteId =
   | "rustCaCertificates"
   | "rustPath"
   | "rustCache"
-  | "npmNotifierStamp";
+  | "npmNotifierStamp"
+  | "npmNotifierStampBuild";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
