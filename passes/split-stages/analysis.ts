@@ -292,7 +292,7 @@ const USER_VALUE_OPTIONS = new Set(
  * The home folder a `useradd` or `adduser` gives its user (`-d`/`--home-dir`/`--home`/busybox `-h`, else
  * /home/NAME); only a user that gets a home created (`useradd -m`; adduser always unless `-H`/`--no-create-home`).
  */
-function createdHome(name: string, args: readonly string[], homes: Map<string, string>): void {
+export function createdHome(name: string, args: readonly string[], homes: Map<string, string>): void {
   let home: string | null = null;
   const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {

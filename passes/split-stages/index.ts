@@ -11,6 +11,7 @@ import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis
 import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands, searchedSources } from "./mentions.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
+import { computedProgram } from "./closure/node-computed-programs.js";
 import { scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
@@ -403,6 +404,12 @@ export default definePass({
       "Did not split: `{crate}` in Cargo.lock links a system library that msb-opt's table does not know, so the runtime may lack it; split by hand, installing its library in the runtime, or ask for a table entry.",
     rustLibraryRelease:
       "Did not split: `{crate}` in Cargo.lock links a system library whose run-time package on Debian {release} is not known; use a tag of a covered release (bullseye, bookworm, trixie) or split by hand.",
+    sourceProgramComputed:
+      "Did not split: `{file}` line {line} runs a program whose name it computes when it runs (`{call}…`), and `{image}` lacks programs the build image has, so the runtime may lack that one; write the program's name in the call so that msb-opt can check it, or split by hand.",
+    npmNotifierStamp:
+      "Copied `{path}` from stage `{stage}`: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
+    npmNotifierStampBuild:
+      "Copied `{path}` from the build stage: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
@@ -597,18 +604,32 @@ export default definePass({
     // Only the files the entry reaches count (a build script's `git` runs in the build stage alone); where the walk
     // loses the thread, every source file does.
     const roots = a.entry.map((e) => e.name);
-    const everywhere = lacked ? mentionedCommands(context, lacked.named, lacked.called, roots) : new Map<string, string>();
+    // A Node app may load a committed `dist`, `build` or `vendor` folder as it is: its programs count too.
+    const searched = lacked && recipe.id === "node" ? searchedSources(context, true) : undefined;
+    const everywhere = lacked
+      ? mentionedCommands(context, lacked.named, lacked.called, roots, undefined, searched)
+      : new Map<string, string>();
     const [wide] = everywhere;
     const project = wide && recipe.id === "node" ? nodeProject(a, context) : null;
-    const reach = project ? nodeEntryReach(a, project, context, searchedSources(context)) : null;
+    const reach = project ? nodeEntryReach(a, project, context, searched ?? searchedSources(context)) : null;
     // A Python project's setup.py runs only under pip, in the build stage, when nothing names it.
     const setupOnly = wide && recipe.id === "python" ? pythonBuildOnly(a, searchedSources(context)) : new Set<string>();
     const scope = reach ? reach.files : setupOnly.size > 0 ? { except: setupOnly } : null;
-    const [reached] = wide && scope ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, scope) : [];
+    const [reached] = wide && scope ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, scope, searched) : [];
     if (!reached && wide && reach && !reach.ok)
       return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: plan.image, lost: reach.lost });
     const tool = scope ? reached : wide;
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
+    // A program a Node file computes when it runs (`execSync(process.env.VCS + " log")`) may be one the runtime
+    // lacks: it counts in the files the entry reaches, or in every file where that cannot be told.
+    const computed = lacked && lacked.named.length > 0 && searched ? computedProgram(searched) : null;
+    if (computed) {
+      const own = reach ? null : nodeProject(a, context);
+      const from = reach ?? (own ? nodeEntryReach(a, own, context, searched ?? []) : null);
+      const inReach = from?.ok ? computedProgram((searched ?? []).filter((f) => from.files.has(f.path))) : computed;
+      if (inReach)
+        return decline("sourceProgramComputed", { file: inReach.file, line: String(inReach.line), call: inReach.call, image: plan.image });
+    }
     // Tools only files the entry does not reach run: the note says why the runtime goes without them.
     const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file, setup: setupOnly.has(file) }));
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.

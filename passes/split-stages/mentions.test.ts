@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
-import { mentionedCommands } from "./mentions.js";
+import { mentionedCommands, searchedSources } from "./mentions.js";
 import { loadShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -59,4 +59,24 @@ describe("mentionedCommands", () => {
     const lib = { "lib/archive_util.py": archive };
     expect(mentionedCommands(memoryContext(lib), ["bzip2"])).toEqual(new Map([["bzip2", "lib/archive_util.py"]]));
   });
+});
+
+test("a Node app's committed dist, build and vendor folders are searched when asked, after the sources", () => {
+  const context = memoryContext({
+    "server.js": 'require("./dist/version")',
+    "dist/version.js": 'execSync("git log -1")',
+    "dist/style.css": "git",
+    "lib/vendor/x.cjs": 'spawn("hg")',
+    "node_modules/a/dist/b.js": 'spawn("svn")',
+  });
+  expect(searchedSources(context).map((f) => f.path)).toEqual(["server.js"]);
+  expect(searchedSources(context, true).map((f) => f.path)).toEqual(["server.js", "dist/version.js", "lib/vendor/x.cjs"]);
+  const sources = searchedSources(context, true);
+  expect([...mentionedCommands(context, ["git", "hg", "svn"], [], [], undefined, sources)]).toEqual([
+    ["git", "dist/version.js"],
+    ["hg", "lib/vendor/x.cjs"],
+  ]);
+  expect([...mentionedCommands(context, ["git"], [], [], new Set(["server.js", "dist/version.js"]), sources)]).toEqual([
+    ["git", "dist/version.js"],
+  ]);
 });

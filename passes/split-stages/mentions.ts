@@ -34,6 +34,8 @@ export function mentionedCommands(
    * or files only the build runs (`except`: python-build-only.ts), left out of the search.
    */
   scope?: ReadonlySet<string> | { readonly except: ReadonlySet<string> },
+  /** The files searched (default: `searchedSources`). */
+  sources?: readonly SourceFile[],
 ): Map<string, string> {
   const found = new Map<string, string>();
   if (commands.length === 0 && called.length === 0) return found;
@@ -45,7 +47,9 @@ export function mentionedCommands(
   const wanted = new Set([...commands, ...called]);
   const reached = scope instanceof Set ? scope : undefined;
   const except = scope !== undefined && !(scope instanceof Set) ? (scope as { readonly except: ReadonlySet<string> }).except : undefined;
-  const searched = searchedSources(context).filter((f) => (reached === undefined || reached.has(f.path)) && !except?.has(f.path));
+  const searched = (sources ?? searchedSources(context)).filter(
+    (f) => (reached === undefined || reached.has(f.path)) && !except?.has(f.path),
+  );
   const texts = searched.map(({ path, name, text }) => {
     // Each pattern holds its command literally: a text without it cannot match (and most texts have none).
     for (const [command, re] of patterns) if (!found.has(command) && text.includes(command) && re.test(text)) found.set(command, path);
@@ -63,9 +67,31 @@ export function mentionedCommands(
   return found;
 }
 
-/** The context's source files that the searches for programs read. */
-export function searchedSources(context: BuildContext): SourceFile[] {
-  return sourceFiles(context, { skip: SKIP_FILES, skipDirs: SKIP_DIRS });
+/**
+ * The context's source files that the searches for programs read. `committedBuilds`: with the JavaScript files
+ * of the context's `dist`, `build` and `vendor` folders too, which a Node app may load as they are (committed,
+ * not built): walked after the sources, so that a large bundle does not take their place under the bound.
+ */
+export function searchedSources(context: BuildContext, committedBuilds = false): SourceFile[] {
+  const sources = sourceFiles(context, { skip: SKIP_FILES, skipDirs: SKIP_DIRS });
+  if (!committedBuilds) return sources;
+  const builds = buildFolders(context, ".", 0).flatMap((root) =>
+    sourceFiles(context, { root, read: NODE_CODE, skip: SKIP_FILES, skipDirs: /^(\.|node_modules$)/ }),
+  );
+  return [...sources, ...builds];
+}
+
+const BUILD_FOLDERS = /^(vendor|dist|build)$/;
+const NODE_CODE = /\.(c|m)?js$/;
+
+/** The `dist`, `build` and `vendor` folders of the context, outside node_modules and hidden folders, six deep. */
+function buildFolders(context: BuildContext, dir: string, depth: number): string[] {
+  if (depth >= 6) return [];
+  return context.list(dir).flatMap((name) => {
+    const path = dir === "." ? name : `${dir}/${name}`;
+    if (/^(\.|node_modules$|__pycache__$|target$|coverage$)/.test(name) || context.list(path).length === 0) return [];
+    return BUILD_FOLDERS.test(name) ? [path] : buildFolders(context, path, depth + 1);
+  });
 }
 
 /** The scripts something runs: named by a root, by a file that is no script, or by a script that runs (by path when the name has no extension). */

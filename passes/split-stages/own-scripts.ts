@@ -85,6 +85,9 @@ function collect(
           }
         }
       }
+      // A shell script of the project's (`sh scripts/setup.sh`, `./setup.sh`) is read like the RUN that runs it.
+      const shell = shellScriptOperand(tool, argv);
+      if (shell !== null) found.push({ command: via ?? cmd.node.text, files: shellFiles(shell, cwd, a, sources.context) });
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
@@ -142,6 +145,52 @@ function installRunsHooks(tool: string, args: readonly string[]): boolean {
   return false;
 }
 
+const SHELLS = new Set(["sh", "bash", "dash"]);
+
+/** The script file a shell runs (`sh scripts/setup.sh`, `bash -e ./x.sh`, `./x.sh`), or null. */
+function shellScriptOperand(tool: string, argv: readonly string[]): string | null {
+  if (SHELLS.has(tool)) {
+    const args = argv.slice(1);
+    if (args.some((w) => /^-\w*c/.test(w))) return null;
+    return args.find((w) => !w.startsWith("-")) ?? null;
+  }
+  return /\.(?:sh|bash)$/.test(argv[0]) ? argv[0] : null;
+}
+
+/** A shell script file a program names in a string (`execSync("sh scripts/setup.sh")`, `spawn("bash", ["./x.sh"])`). */
+const SHELL_FILE = /(?:^|["'`\s=])((?:\.{1,2}\/)?[\w@.+-]+(?:\/[\w@.+-]+)*\.(?:sh|bash))(?=["'`\s;&|)]|$)/gm;
+
+/**
+ * The context files of the shell script `file` (run in `cwd`) and of the shell scripts it names in turn, or null
+ * when the context does not hold it.
+ */
+function shellFiles(file: string, cwd: string | null, a: Analysis, context: BuildContext): string[] | null {
+  const abs = resolvePath(cwd, file);
+  const start = abs === null ? null : contextSource(abs, a.sources);
+  if (start === null || context.read(start) === null) return null;
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0 && seen.size < MAX_FILES) {
+    const path = queue.shift() as string;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    queue.push(...namedShellScripts(context.read(path) ?? "", path, cwd, a, context));
+  }
+  return [...seen];
+}
+
+/** The context's shell scripts a file names, resolved from the working folder `cwd` or from the file's own folder. */
+function namedShellScripts(text: string, path: string, cwd: string | null, a: Analysis, context: BuildContext): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(SHELL_FILE)) {
+    const abs = resolvePath(cwd, m[1]);
+    const candidates = [abs === null ? null : contextSource(abs, a.sources), posix.normalize(posix.join(posix.dirname(path), m[1]))];
+    const hit = candidates.find((p): p is string => p !== null && !p.startsWith("../") && context.read(p) !== null);
+    if (hit) found.push(hit);
+  }
+  return found;
+}
+
 function localFiles(file: string, cwd: string | null, a: Analysis, context: BuildContext, python: boolean): string[] | null {
   const abs = resolvePath(cwd, file);
   const extensions = python ? [""] : EXTENSIONS;
@@ -165,6 +214,8 @@ function localFiles(file: string, cwd: string | null, a: Analysis, context: Buil
       const next = extensions.map((e) => base + e).find((p) => context.read(p) !== null);
       if (next) queue.push(next);
     }
+    // A shell script the program runs (`execSync("sh scripts/setup.sh")`) and the scripts it names in turn.
+    queue.push(...namedShellScripts(text, path, cwd, a, context));
   }
   return [...seen];
 }

@@ -17,6 +17,8 @@ export interface SourceWalk {
   readonly read?: RegExp;
   /** Folder names not walked into. */
   readonly skipDirs: RegExp;
+  /** The folder the walk starts from (default: the context's root). */
+  readonly root?: string;
 }
 
 const MAX_FILES = 2000;
@@ -42,7 +44,7 @@ export function sourceFiles(context: BuildContext, walk: SourceWalk): SourceFile
       if (text.length <= MAX_BYTES && !text.includes("\u0000")) found.push({ path, name, text });
     }
   };
-  visit(".", 0);
+  visit(walk.root ?? ".", 0);
   return found;
 }
 

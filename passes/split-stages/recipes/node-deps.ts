@@ -18,6 +18,7 @@ import { BERRY_CACHE, berryInstall } from "./node-berry.js";
 import { installFiles } from "./node-install-files.js";
 import { type DepsFiles, depsInstallRun, namedBeforeInstall, replayable, touchesManifests } from "./node-install-run.js";
 import type { NotLayered } from "./node-layered.js";
+import { notifierStamp } from "./node-user-home.js";
 
 const MANIFEST =
   /^(\.\/)?(package\*?\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.npmrc|\.yarnrc(\.yml)?)$/;
@@ -135,7 +136,8 @@ export function depsStage(
   const berry = project.manager === "yarn-berry";
   const unhook = dropScripts.length > 0 ? `npm pkg delete ${dropScripts.map((n) => `scripts.${n}`).join(" ")} && ` : "";
   const command = berry ? berryInstall(dev.keep) : productionInstall(install, project, dev.keep, a.stage.base);
-  const cache = berry ? BERRY_CACHE : CACHE[install.tool];
+  // The download cache only, where the runtime takes npm's update-notifier stamp from beside it (`~/.npm`).
+  const cache = berry ? BERRY_CACHE : notifierStamp(a, install, user) ? `${CACHE.npm}/_cacache` : CACHE[install.tool];
   const cacheMount = options.cacheMounts && user === null ? { name: "mount", value: `type=cache,target=${cache}` } : null;
   // The install's RUN as the original ran it: its setup commands around the install, its mounts.
   const run = depsInstallRun(installRun, install, unhook + command, { files, cache: cacheMount, osNeeded });

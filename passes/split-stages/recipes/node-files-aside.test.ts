@@ -4,6 +4,7 @@ import { parseDockerfile } from "../../../src/core/parse.js";
 import { loadShell } from "../../../src/core/shell.js";
 import { type Analysis, analyze } from "../analysis.js";
 import { filesAside, trailingCopies } from "./node-files-aside.js";
+import { filesFolder } from "./node-layered.js";
 
 beforeAll(() => loadShell());
 
@@ -98,4 +99,16 @@ test("COPYs after the build's last RUN are replayed from the context when they o
   expect(trailing("RUN npm ci\nWORKDIR /app/sub\nCOPY server.js ./\nWORKDIR /app")).toMatch(/cannot replay/);
   expect(trailing("RUN npm ci\nADD server.js ./")).toMatch(/ends with an ADD/);
   expect(trailing("COPY . .")).toMatch(/ends with a COPY, not a RUN/);
+});
+
+test("the aside folder is one no instruction of the Dockerfile names", () => {
+  const folder = (body: string) => {
+    const df = parseDockerfile(`FROM node:20\nWORKDIR /app\n${body}\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\n`).dockerfile;
+    const result = analyze(df, df.stages[0], memoryContext({ "package.json": "{}" }));
+    if (!result.ok) throw new Error(result.refusal.id);
+    return filesFolder(result.analysis, "/app");
+  };
+  expect(folder("ENV A=1")).toBe("/app-files");
+  expect(folder("RUN mkdir -p /app-files && echo seed > /app-files/seed.txt")).toBe("/app-files-1");
+  expect(folder("COPY seed /app-files/\nENV DIRS=/app-files-1:/app-files-2")).toBe("/app-files-3");
 });

@@ -9,6 +9,7 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
+import { notifierStamp, userHome } from "./node-user-home.js";
 import { chownedFolder, copiesSetOwners, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
@@ -215,7 +216,7 @@ export function layeredPlan({
     ? null
     : copiesLast && "why" in trailing
       ? { ok: false as const, why: trailing.why }
-      : filesAside(a, body[asideAt], asideAt, wd, filesFolder(wd));
+      : filesAside(a, body[asideAt], asideAt, wd, filesFolder(a, wd));
   const asideRun = aside?.ok ? aside.instr : null;
   const replayed = asideRun && "copies" in trailing ? trailing.copies.map((i) => ({ ...body[i], leading: "" })) : [];
   const told = layoutNotes(layout, line);
@@ -225,12 +226,12 @@ export function layeredPlan({
           ...n,
           id: "filesAsideCopies",
           data: {
-            folder: filesFolder(wd),
+            folder: filesFolder(a, wd),
             run: String(body[asideAt].line),
             lines: `line${replayed.length > 1 ? "s" : ""} ${replayed.map((c) => c.line).join(", ")}`,
           },
         }
-      : { ...n, id: "filesAside", data: { folder: filesFolder(wd) } };
+      : { ...n, id: "filesAside", data: { folder: filesFolder(a, wd) } };
   notes.push(...told.map((n) => (n.id === "filesStage" && asideRun ? asideNote(n) : n)));
   if (aside && !aside.ok && told.some((n) => n.id === "filesStage"))
     notes.push({ line, id: "filesStageWhy", data: { stage: filesName, why: aside.why } });
@@ -261,8 +262,10 @@ export function layeredPlan({
   // kept it, so `pnpm start` runs offline there. The runtime takes it too (the class tolerates its absence).
   // Installed as the base image's `node` user: corepack fetched it into that user's home, which the runtime's
   // `pnpm start` (run as that user) reads; the copy gives the folders the user's owner, as corepack made them.
-  const nodeUser = user !== null && /^(node|1000)(:(node|1000))?$/.test(user) ? (user.includes(":") ? user : `${user}:${user}`) : null;
-  const cache = nodeUser ? "/home/node/.cache/node/corepack" : COREPACK_CACHE;
+  // A user the Dockerfile creates with a home (`useradd -m -d /srv/app app`) likewise, with its own owner.
+  const cacheUser = user === null ? null : userHome(a, user);
+  const nodeUser = cacheUser?.owner ?? null;
+  const cache = cacheUser ? `${cacheUser.home.replace(/\/+$/, "")}/.cache/node/corepack` : COREPACK_CACHE;
   const corepackRun =
     install &&
     needsModules &&
@@ -278,6 +281,17 @@ export function layeredPlan({
     prelude.push(
       instruction("COPY", `${cache.replace(/k$/, "[k]")} ${cache}/`, {
         flags: [{ name: "from", value: depsName }, ...(nodeUser ? [{ name: "chown", value: nodeUser }] : [])],
+        line,
+      }),
+    );
+  // npm's update-notifier stamp the install left in the original: the runtime's npm then asks the registry no
+  // sooner than the original's would (the deps stage's install wrote it, at the time the original's did).
+  const stamp = install && deps ? notifierStamp(a, install, user) : null;
+  if (stamp) notes.push({ line, id: "npmNotifierStamp", data: { path: stamp.path, stage: depsName } });
+  if (stamp)
+    prelude.push(
+      instruction("COPY", `${stamp.path.replace(/d$/, "[d]")} ${posix.dirname(stamp.path)}/`, {
+        flags: [{ name: "from", value: depsName }, ...(stamp.owner ? [{ name: "chown", value: stamp.owner }] : [])],
         line,
       }),
     );
@@ -399,7 +413,7 @@ export function layeredPlan({
                 // node_modules first when the working folder keeps root's owner: a source edit then re-copies the
                 // files only (a COPY after a changed one always runs again).
                 ...(owner || a.owners.has(wd) ? [] : [...modulesCopy(), ...clientCopy(builder)]),
-                instruction("COPY", `${filesFolder(wd)} ${wd}`, {
+                instruction("COPY", `${filesFolder(a, wd)} ${wd}`, {
                   flags: [{ name: "from", value: asideRun ? builder : filesName }, ...chown(owner)],
                   line,
                 }),
@@ -419,7 +433,7 @@ export function layeredPlan({
             : direct
               ? `${site ? "" : "the application files from the build context and "}the build's outputs ${[...new Set(direct.flatMap((r) => r.outputs))].map((p) => `\`${p}\``).join(", ")}`
               : asideRun
-                ? `the application files the build set aside in \`${filesFolder(wd)}\``
+                ? `the application files the build set aside in \`${filesFolder(a, wd)}\``
                 : `the application files from stage \`${filesName}\``,
       ]
         .filter(Boolean)
@@ -439,8 +453,19 @@ function binsOf(spec: string): readonly string[] {
 }
 
 /** Where the files stage puts the working folder's files: beside the working folder, a name no image uses. */
-export function filesFolder(workdir: string): string {
-  return `${workdir.replace(/\/+$/, "")}-files`;
+/**
+ * The folder the build sets the working folder's files aside in: `<workdir>-files`, or `-files-1`, `-files-2`, …
+ * when an instruction of the stage names it (the Dockerfile makes or uses that folder itself: the copy-aside would
+ * fail the build on `mkdir`, or mix the Dockerfile's files into the runtime's working folder).
+ */
+export function filesFolder(a: Analysis, workdir: string): string {
+  const base = `${workdir.replace(/\/+$/, "")}-files`;
+  const texts = [a.stage.from, ...a.stage.body].map((i) => i.args);
+  const named = (folder: string) => texts.some((t) => t.includes(folder));
+  if (!named(base)) return base;
+  let n = 1;
+  while (named(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
 }
 
 /**
@@ -453,7 +478,7 @@ export function filesStage(a: Analysis, builder: string, name: string, line: num
   // The stage starts as the build's last user, who may not read every file: root copies them.
   const user = [...a.stage.body].reverse().find((i) => i.keyword === "USER");
   const asRoot = user && !/^(root|0)(:(root|0))?$/.test(user.args.trim()) ? [instruction("USER", "root", { line })] : [];
-  const out = filesFolder(wd);
+  const out = filesFolder(a, wd);
   const copy = `mkdir ${out} && find ${wd} -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} ${out}/ \\;`;
   return {
     from: instruction("FROM", `${builder} AS ${name}`, { line: a.stage.from.line }),

@@ -19,6 +19,7 @@ import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-work
 import { berryGlobalPnp } from "./node-berry.js";
 import { type ModulesWriter, nodeModulesWriter } from "./node-modules-writers.js";
 import { nativePackages } from "./node-native.js";
+import { notifierStamp } from "./node-user-home.js";
 import { aptInstallRun } from "../apt-run.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
@@ -135,7 +136,7 @@ export const nodeRecipe: Recipe = {
         runtimePrelude,
         notes,
         nonRootUser: { name: "node", chown: "node:node" },
-        ...(project && !options.harden ? modulesApart(a, project, options.takenNames, builderInserts) : {}),
+        ...(project && !options.harden ? modulesApart(a, project, options.takenNames, builderInserts, notes) : {}),
       },
     };
   },
@@ -157,6 +158,8 @@ function modulesApart(
   project: NonNullable<ReturnType<typeof nodeProject>>,
   taken: ReadonlySet<string>,
   inserts: RecipePlan["builderInserts"],
+  /** The plan's notes, which the copy of npm's stamp adds to. */
+  notes: RecipeNote[],
 ): Partial<RecipePlan> {
   const wd = a.workdir;
   const install = a.projectInstalls[0];
@@ -171,7 +174,7 @@ function modulesApart(
   const end = a.lastBuild + 1;
   const added = inserts.find((ins) => ins.before === end)?.instructions ?? [];
   const lastRun = added.at(-1) ?? a.stage.body[a.lastBuild];
-  const aside = filesAside(a, lastRun, added.length > 0 ? end : a.lastBuild, wd, filesFolder(wd));
+  const aside = filesAside(a, lastRun, added.length > 0 ? end : a.lastBuild, wd, filesFolder(a, wd));
   const set = aside.ok
     ? added.length > 0
       ? {
@@ -179,11 +182,26 @@ function modulesApart(
         }
       : { builderReplace: new Map([[a.lastBuild, aside.instr]]) }
     : { stagesBefore: (builder: string) => [filesStage(a, builder, files, line)] };
+  // npm's update-notifier stamp the build's install left, where the runtime's npm reads it (node-user-home.ts).
+  const users = a.stage.body.slice(0, install.index).filter((i) => i.keyword === "USER");
+  const user = users.length > 0 ? users[users.length - 1].args.trim() : null;
+  const stamp = notifierStamp(a, install, user === null || /^(root|0)(:(root|0))?$/.test(user) ? null : user);
+  if (stamp) notes.push({ line, id: "npmNotifierStampBuild", data: { path: stamp.path } });
+  const stampCopy = (builder: string) =>
+    stamp
+      ? [
+          instruction("COPY", `${stamp.path.replace(/d$/, "[d]")} ${posix.dirname(stamp.path)}/`, {
+            flags: [{ name: "from", value: builder }, ...(stamp.owner ? [{ name: "chown", value: stamp.owner }] : [])],
+            line,
+          }),
+        ]
+      : [];
   return {
     ...set,
     runtimeCopies: (builder: string): Instruction[] => [
+      ...stampCopy(builder),
       instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: builder }], line }),
-      instruction("COPY", `${filesFolder(wd)} ${wd}`, { flags: [{ name: "from", value: aside.ok ? builder : files }], line }),
+      instruction("COPY", `${filesFolder(a, wd)} ${wd}`, { flags: [{ name: "from", value: aside.ok ? builder : files }], line }),
       ...a.copyPaths
         .filter((p) => p !== wd)
         .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),

@@ -142,7 +142,9 @@ export type RecipeNoteId =
   | "rustLibraries"
   | "rustCaCertificates"
   | "rustPath"
-  | "rustCache";
+  | "rustCache"
+  | "npmNotifierStamp"
+  | "npmNotifierStampBuild";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {

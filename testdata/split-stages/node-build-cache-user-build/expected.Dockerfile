@@ -18,6 +18,7 @@ FROM node:20-slim AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends procps \
     && rm -rf /var/lib/apt/lists/*
+COPY --from=deps --chown=node:node /home/node/.npm/_update-notifier-last-checke[d] /home/node/.npm/
 ENV NEXT_TELEMETRY_DISABLED=1
 USER node
 WORKDIR /home/node/app

@@ -8,9 +8,10 @@ RUN npm run build
 FROM node:20-alpine AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm/_cacache npm ci --omit=dev
 
 FROM node:20-alpine AS runtime
+COPY --from=deps /root/.npm/_update-notifier-last-checke[d] /root/.npm/
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY package.json package-lock.json tsconfig.json ./

@@ -8,12 +8,13 @@ RUN ["npm", "run", "build"]
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm/_cacache npm ci --omit=dev
 
 FROM build AS files
 RUN mkdir /app-files && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
 
 FROM node:20-slim AS runtime
+COPY --from=deps /root/.npm/_update-notifier-last-checke[d] /root/.npm/
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY --from=files /app-files /app

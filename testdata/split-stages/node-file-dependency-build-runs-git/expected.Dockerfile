@@ -10,6 +10,7 @@ RUN npm run build \
 
 FROM node:20-slim AS runtime
 WORKDIR /app
+COPY --from=build /root/.npm/_update-notifier-last-checke[d] /root/.npm/
 COPY --from=build /app/node_modules /app/node_modules
 COPY --from=build /app-files /app
 EXPOSE 3000

@@ -1,0 +1,1 @@
+require('is-number'); require('fs').writeFileSync('build.txt', 'built');

@@ -1,0 +1,1 @@
+require("child_process").execSync("sh scripts/setup.sh", { stdio: "inherit" });

@@ -1,0 +1,3 @@
+#!/bin/sh
+mkdir -p gen
+echo hi > gen/conf.json

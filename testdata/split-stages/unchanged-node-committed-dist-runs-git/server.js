@@ -1,0 +1,2 @@
+const { lastCommit } = require("./dist/version");
+console.log(require("ms") ? "ok" : "", lastCommit());

@@ -1,0 +1,3 @@
+#!/bin/sh
+mkdir -p /srv/data
+echo '{"made":"setup"}' > /srv/data/conf.json

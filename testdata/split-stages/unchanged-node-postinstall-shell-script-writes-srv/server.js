@@ -1,0 +1,1 @@
+const fs=require("fs"); console.log(require("ms")(1000)); for (const f of ["/opt/appdata/conf.json","/etc/app.json","/app/gen/conf.json","/usr/local/lib/app/conf.json","/srv/data/conf.json","/var/app/conf.json"]) { try { console.log(f, fs.readFileSync(f,"utf8").trim()) } catch (e) { console.log(f, "absent") } }
