@@ -25,6 +25,7 @@ import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
+import { foreseenBase } from "./foresee.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
@@ -403,8 +404,11 @@ export default definePass({
       "Did not split: `{crate}` in Cargo.lock links a system library that msb-opt's table does not know, so the runtime may lack it; split by hand, installing its library in the runtime, or ask for a table entry.",
     rustLibraryRelease:
       "Did not split: `{crate}` in Cargo.lock links a system library whose run-time package on Debian {release} is not known; use a tag of a covered release (bullseye, bookworm, trixie) or split by hand.",
+    pythonPinnedAhead:
+      "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
   },
-  run(df, ctx) {
+  prepare: (df, ctx) => foreseenBase(df, ctx),
+  run(df, ctx, pinned) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
     // commands on an external base); one that starts from an earlier stage or only copies is left alone.
     const index = df.stages.length - 1;
@@ -419,7 +423,9 @@ export default definePass({
     const taken = index > 0 ? copiedFromEarlier(df, index) : null;
     const alreadySplit = () => decline("multiStageTakes", { stage: taken?.stage ?? "", at: String(taken?.line) });
     if (df.escape !== "\\") return decline("escape");
-    const resolved = resolveBaseArgs(df, stage.base.raw);
+    // A floating tag pin-tags pins in this run: the split plans on the release it writes (foresee.ts).
+    const written = pinned?.raw ?? stage.base.raw;
+    const resolved = pinned ? pinned.raw : resolveBaseArgs(df, stage.base.raw);
     if (resolved === null) return decline("variableBase", { image: stage.base.raw });
     const base = parseImageRef(resolved);
     const recipe = RECIPES.find((r) => r.matches(base));
@@ -527,11 +533,12 @@ export default definePass({
     // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
     const otherFamily = planned.plan.replacesEntry !== undefined;
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
-    const wholeArg = /^\$(\{\w+\}|\w+)$/.exec(stage.base.raw);
+    const wholeArg = /^\$(\{\w+\}|\w+)$/.exec(written);
     if (wholeArg && !planned.plan.shellless && !otherFamily) return decline("argBase", { arg: wholeArg[1].replace(/[{}]/g, "") });
-    const image = otherFamily ? planned.plan.image : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    const image = otherFamily ? planned.plan.image : runtimeWithArgs(written, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
-    const plan = { ...planned.plan, image: image ?? planned.plan.image };
+    const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: stage.base.raw, pinned: pinned.raw } }] : [];
+    const plan = { ...planned.plan, image: image ?? planned.plan.image, notes: [...planned.plan.notes, ...ahead] };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };
     if (a.rootWrite !== null && !plan.dropBuilder && !plan.rootFromContext) return decline("rootWorkdir", {}, a.rootWrite);

@@ -142,7 +142,8 @@ export type RecipeNoteId =
   | "rustLibraries"
   | "rustCaCertificates"
   | "rustPath"
-  | "rustCache";
+  | "rustCache"
+  | "pythonPinnedAhead";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
