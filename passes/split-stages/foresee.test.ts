@@ -70,3 +70,10 @@ test("registry: one lookup answers both passes, and the split follows the regist
     server.close();
   }
 });
+
+test("a decline after the foresight names the image as written", async () => {
+  const slim = await optimize(FILE.replace("python:3", "python:3-slim"), { context: memoryContext(APP), offline: true });
+  expect(slim.refusals.find((n) => n.pass === "split-stages")?.message).toContain("`python:3-slim` is already a slim image");
+  const alpine = await optimize(FILE.replace("python:3", "python:alpine"), { context: memoryContext(APP), offline: true });
+  expect(alpine.refusals.find((n) => n.pass === "split-stages")?.message).toContain("`python:alpine` is already a slim image");
+});

@@ -22,7 +22,9 @@ export async function foreseenBase(df: Dockerfile, ctx: Pick<PassContext, "fores
   const stage = df.stages.at(-1);
   if (!stage || stage.base.raw.includes("$")) return null;
   const base = parseImageRef(stage.base.raw);
-  if (!isOfficial(base, "python") || base.digest !== null || tagPythonVersion(base.tag) !== null) return null;
+  // An Alpine tag is slim already: the split declines whatever its version.
+  if (!isOfficial(base, "python") || base.digest !== null || tagPythonVersion(base.tag) !== null || /alpine/.test(base.tag ?? ""))
+    return null;
   const tag = await ctx.foreseePin(base, stage.from);
   if (tag === null || tagPythonVersion(tag) === null) return null;
   const name = base.tag === null ? base.raw : base.raw.slice(0, base.raw.length - base.tag.length - 1);

@@ -529,7 +529,9 @@ export default definePass({
       copyLink,
       staticRuntime: String(ctx.options.staticRuntime ?? "node"),
     });
-    if (!planned.ok) return decline(planned.id, planned.data);
+    // A decline names the image as written (`python:3`), not the release pin-tags will write.
+    if (!planned.ok)
+      return decline(planned.id, pinned && planned.data.image === base.raw ? { ...planned.data, image: stage.base.raw } : planned.data);
     // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
     const otherFamily = planned.plan.replacesEntry !== undefined;
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
