@@ -60,3 +60,22 @@ describe("the shell files an entry script reads or runs", () => {
     expect(cmd("sh -c 'git pull && exec jq . x'")).toEqual(["sh", "sh", "git", "exec", "jq", "sh"]);
   });
 });
+
+describe("the programs an entry script runs", () => {
+  const programs = (script: string) => {
+    const files = { "entry.sh": `#!/bin/sh\n${script}\n`, "main.go": "package main\n" };
+    const { dockerfile } = parseDockerfile(
+      'FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\nENTRYPOINT ["/app/entry.sh"]\n',
+    );
+    const r = analyze(dockerfile, dockerfile.stages[0], memoryContext(files), "/go");
+    return r.ok ? r.analysis.entry.filter((e) => e.from === "script").map((e) => [e.name, e.artifact]) : r.refusal.id;
+  };
+  test("a wrapper's command (`exec /app/server`) is one of them, with the build's file it runs", () => {
+    expect(programs('exec /app/server "$@"')).toEqual([
+      ["exec", null],
+      ["/app/server", "/app/server"],
+    ]);
+    expect(programs("exec nohup env A=1 /app/server")).toContainEqual(["/app/server", "/app/server"]);
+    expect(programs('exec "$@"')).toEqual([["exec", null]]);
+  });
+});

@@ -337,9 +337,14 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
     for (const c of simpleCommands(parseShell(text))) {
       // `"$@"` runs the CMD's words, which entryPrograms reads as the CMD (passesArguments).
       if (!c.name || /^"?\$(\{@\}|@|\*)"?$/.test(c.name)) continue;
-      out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
       const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
-      out.push(...childPrograms(e.line, "script", argv, true, inputs));
+      // `exec /app/server "$@"` runs the server: a wrapper's command is a program of the script too.
+      for (const words of commandChain(argv)) {
+        const name = words[0];
+        if (/^"?\$(\{@\}|@|\*)"?$/.test(name)) break;
+        out.push({ name, from: "script", line: e.line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell: true });
+        out.push(...childPrograms(e.line, "script", words, true, inputs));
+      }
       if (c.name === "cd") place = afterCd(c.args, place);
       const sourced = c.name === "." || c.name === "source";
       for (const file of sourcedFile(e.line, "script", argv, c.args, inputs, place)) {
