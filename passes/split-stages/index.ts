@@ -406,6 +406,8 @@ export default definePass({
       "Did not split: `{crate}` in Cargo.lock links a system library whose run-time package on Debian {release} is not known; use a tag of a covered release (bullseye, bookworm, trixie) or split by hand.",
     pythonPinnedAhead:
       "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
+    goShellRuntime: "Used `{image}` as the runtime, not a shell-less one, although the program is static: {reason}.",
+    goSystemFiles: "Installed `{package}` in the runtime: {why}; the golang image has it and `{image}` does not.",
   },
   prepare: (df, ctx) => foreseenBase(df, ctx),
   run(df, ctx, pinned) {

@@ -143,7 +143,9 @@ export type RecipeNoteId =
   | "rustCaCertificates"
   | "rustPath"
   | "rustCache"
-  | "pythonPinnedAhead";
+  | "pythonPinnedAhead"
+  | "goShellRuntime"
+  | "goSystemFiles";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
