@@ -408,6 +408,8 @@ export default definePass({
       "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
     goShellRuntime: "Used `{image}` as the runtime, not a shell-less one, although the program is static: {reason}.",
     goSystemFiles: "Installed `{package}` in the runtime: {why}; the golang image has it and `{image}` does not.",
+    javaOpenJ9:
+      "Did not split: `{image}` runs the OpenJ9 JVM, and the JRE images msb-opt knows (Temurin's) run HotSpot, another JVM with other options and behaviour; split by hand onto an OpenJ9 JRE of the same version (such as `ibm-semeru-runtimes`).",
   },
   prepare: (df, ctx) => foreseenBase(df, ctx),
   run(df, ctx, pinned) {
@@ -439,7 +441,7 @@ export default definePass({
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase && !recipe.sameInheritedEntry) return decline("noEntry");
-    const result = analyze(df, stage, context, recipe.baseWorkdir ?? null);
+    const result = analyze(df, stage, context, recipe.baseWorkdirOf?.(base) ?? recipe.baseWorkdir ?? null);
     if (!result.ok) {
       if (taken) return alreadySplit();
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
