@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { CATALOG_DATE } from "../../src/core/image-catalog.js";
 import { parseVersionTag } from "../../src/core/image-tags.js";
 import type { Dockerfile, ImageRef } from "../../src/core/ir.js";
-import { definePass, type PassContext } from "../../src/core/pass.js";
+import { definePass, type ForesightContext, type PassContext } from "../../src/core/pass.js";
 import { PIN_OPTION } from "../../src/core/settings.js";
 import { LockfileError, readLockfile } from "./lockfile.js";
-import { catalogAgeDays, isFailure, MAX_CATALOG_AGE_DAYS, PinResolver, type Pin, type PinFailure } from "./resolve.js";
+import { catalogAgeDays, isFailure, MAX_CATALOG_AGE_DAYS, PinResolver, type Pin, type PinFailure, type PinPolicy } from "./resolve.js";
 import { findTargets, refKey, spliceArgDefault, spliceFrom, withFrom, type ArgTarget, type Target } from "../../src/core/from-refs.js";
 import { parseDockerConfig, RegistryClient, type Credentials } from "./registry.js";
 
@@ -94,34 +94,9 @@ export default definePass({
     },
   },
   async prepare(df, ctx): Promise<Prepared> {
-    const policy = ctx.options.pin;
     const results = new Map<string, Pin | PinFailure | null>();
-    if (policy === "none") return results;
-    let lockfile;
-    try {
-      lockfile = readLockfile(ctx.context);
-    } catch (err) {
-      if (!(err instanceof LockfileError)) throw err;
-      lockfile = { error: err.message };
-    }
-    let auths: Record<string, Credentials> = {};
-    const configPath = ctx.options.registryConfig;
-    let configError: string | null = null;
-    if (configPath !== undefined && !ctx.options.offline) {
-      try {
-        auths = parseDockerConfig(readFileSync(configPath, "utf8"));
-      } catch (err) {
-        configError = `cannot read --registry-config ${configPath} (${(err as Error).message})`;
-      }
-    }
-    const client = new RegistryClient({
-      mirror: ctx.options.registryMirror,
-      auths,
-      timeoutMs: ctx.options.registryTimeoutMs,
-    });
-    const offline = ctx.options.offline;
-    const catalogAge = ctx.options.today === undefined ? null : catalogAgeDays(ctx.options.today);
-    const resolver = new PinResolver({ policy, offline, lockfile, client, registryError: configError ?? undefined, catalogAge });
+    if (ctx.options.pin === "none") return results;
+    const resolver = resolverFor(ctx);
     for (const t of findTargets(df)) {
       if (t.kind !== "from" && t.kind !== "arg") continue;
       // What the user told pin-tags to leave alone is never looked up.
@@ -131,6 +106,12 @@ export default definePass({
       results.set(key, await resolver.resolve(t.ref));
     }
     return results;
+  },
+  // split-stages asks before it runs (the Python version of `python:3`); the same resolver answers both.
+  async foreseePin(ref, ctx) {
+    if (ctx.options.pin === "none") return null;
+    const result = await resolverFor(ctx).resolve(ref);
+    return result === null || isFailure(result) ? null : result.tag;
   },
   run(df, ctx, prepared) {
     if (ctx.options.pin === "none") return df;
@@ -213,6 +194,57 @@ export default definePass({
     return out;
   },
 });
+
+type PinOptions = Readonly<{
+  pin: string;
+  offline: boolean;
+  registryMirror?: string;
+  registryConfig?: string;
+  registryTimeoutMs: number;
+  today?: string;
+}>;
+
+/**
+ * One resolver per run and options: the answer `foreseePin` gives an earlier pass is the one `prepare` then
+ * uses (the same cached lookup), registry or not.
+ */
+const resolvers = new WeakMap<Dockerfile, Map<string, PinResolver>>();
+
+function resolverFor(ctx: ForesightContext<PinOptions>): PinResolver {
+  const byOptions = resolvers.get(ctx.input) ?? new Map<string, PinResolver>();
+  resolvers.set(ctx.input, byOptions);
+  const key = JSON.stringify(ctx.options);
+  const known = byOptions.get(key);
+  if (known) return known;
+  let lockfile;
+  try {
+    lockfile = readLockfile(ctx.context);
+  } catch (err) {
+    if (!(err instanceof LockfileError)) throw err;
+    lockfile = { error: err.message };
+  }
+  let auths: Record<string, Credentials> = {};
+  const configPath = ctx.options.registryConfig;
+  let configError: string | null = null;
+  if (configPath !== undefined && !ctx.options.offline) {
+    try {
+      auths = parseDockerConfig(readFileSync(configPath, "utf8"));
+    } catch (err) {
+      configError = `cannot read --registry-config ${configPath} (${(err as Error).message})`;
+    }
+  }
+  const client = new RegistryClient({
+    mirror: ctx.options.registryMirror,
+    auths,
+    timeoutMs: ctx.options.registryTimeoutMs,
+  });
+  const offline = ctx.options.offline;
+  const catalogAge = ctx.options.today === undefined ? null : catalogAgeDays(ctx.options.today);
+  const policy = ctx.options.pin as PinPolicy;
+  const resolver = new PinResolver({ policy, offline, lockfile, client, registryError: configError ?? undefined, catalogAge });
+  byOptions.set(key, resolver);
+  return resolver;
+}
 
 /** `# msb-opt ignore=pin-tags` above the FROM (or above the global ARG it is built from, or the FROM it stems from). */
 function ignoredTarget(df: Dockerfile, t: { kind: string; stage: number; arg?: number }, ctx: PassContext<MessageId>): boolean {

@@ -60,3 +60,45 @@ describe("the shell files an entry script reads or runs", () => {
     expect(cmd("sh -c 'git pull && exec jq . x'")).toEqual(["sh", "sh", "git", "exec", "jq", "sh"]);
   });
 });
+
+describe("the programs an entry script runs", () => {
+  const programs = (script: string) => {
+    const files = { "entry.sh": `#!/bin/sh\n${script}\n`, "main.go": "package main\n" };
+    const { dockerfile } = parseDockerfile(
+      'FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\nENTRYPOINT ["/app/entry.sh"]\n',
+    );
+    const r = analyze(dockerfile, dockerfile.stages[0], memoryContext(files), "/go");
+    return r.ok ? r.analysis.entry.filter((e) => e.from === "script").map((e) => [e.name, e.artifact]) : r.refusal.id;
+  };
+  test("a wrapper's command (`exec /app/server`) is one of them, with the build's file it runs", () => {
+    expect(programs('exec /app/server "$@"')).toEqual([
+      ["exec", null],
+      ["/app/server", "/app/server"],
+    ]);
+    expect(programs("exec nohup env A=1 /app/server")).toContainEqual(["/app/server", "/app/server"]);
+    expect(programs('exec "$@"')).toEqual([["exec", null]]);
+  });
+});
+
+describe("what an entry script defines or consumes is no program", () => {
+  const programs = (files: Record<string, string>, tail: string) => {
+    const { dockerfile } = parseDockerfile(`FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\n${tail}`);
+    const r = analyze(dockerfile, dockerfile.stages[0], memoryContext({ "main.go": "package main\n", ...files }), "/go");
+    return r.ok ? r.analysis.entry.map((e) => e.name) : r.refusal.id;
+  };
+  test("a function defined in the script or a file it sources; not one of a file a shell runs", () => {
+    const lib = { "lib.sh": "start() {\n  exec /app/server\n}\n" };
+    expect(programs({ "e.sh": "#!/bin/sh\nstart() { exec /app/server; }\nstart\n" }, 'ENTRYPOINT ["/app/e.sh"]\n')).not.toContain("start");
+    expect(programs({ ...lib, "e.sh": "#!/bin/sh\n. /app/lib.sh\nstart\n" }, 'ENTRYPOINT ["/app/e.sh"]\n')).not.toContain("start");
+    expect(programs({ ...lib, "e.sh": "#!/bin/sh\nsh /app/lib.sh\nstart\n" }, 'ENTRYPOINT ["/app/e.sh"]\n')).toContain("start");
+  });
+  test('a CMD word the script takes as its subcommand (`case "$1"`, `[ "$1" = … ]`)', () => {
+    const cased = '#!/bin/sh\ncase "$1" in\n  serve)\n    shift\n    exec /app/server "$@"\n    ;;\n  *)\n    exec "$@"\n    ;;\nesac\n';
+    const entry = 'ENTRYPOINT ["/app/e.sh"]\nCMD ["serve"]\n';
+    expect(programs({ "e.sh": cased }, entry)).not.toContain("serve");
+    expect(programs({ "e.sh": cased }, 'ENTRYPOINT ["/app/e.sh"]\nCMD ["worker"]\n')).toContain("worker");
+    expect(programs({ "e.sh": '#!/bin/sh\nif [ "$1" = "serve" ]; then exec /app/server; fi\nexec "$@"\n' }, entry)).not.toContain("serve");
+    // The branch runs the words itself: `serve` is a program after all.
+    expect(programs({ "e.sh": '#!/bin/sh\ncase "$1" in\n  serve) exec "$@" ;;\nesac\n' }, entry)).toContain("serve");
+  });
+});

@@ -5,7 +5,7 @@ import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { parseExecForm } from "../../src/core/parse.js";
 import { joinContinuations } from "../../src/core/run-script.js";
-import { parseShell, simpleCommands, type Word } from "../../src/core/shell.js";
+import { parseShell, simpleCommands, type ShellScript, type Word } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
 import { tarCompressor, tarDetectedCompressors } from "./tar.js";
@@ -64,7 +64,14 @@ export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs
   const joined = main === entrypoint && entrypoint?.exec?.length && cmd?.exec?.length ? [...entrypoint.exec, ...cmd.exec] : nodeArgs;
   if (main) out.push(...programsOf(main, main.keyword as "ENTRYPOINT" | "CMD", joined ?? main.exec, main.args, inputs));
   // An entry script that runs its arguments (`exec "$@"`, the node image's docker-entrypoint.sh): the CMD is a program.
-  if (joined && entrypoint && cmd && !cmd.exec?.[0].startsWith("-") && passesArguments(entrypoint, inputs))
+  if (
+    joined &&
+    entrypoint &&
+    cmd &&
+    !cmd.exec?.[0].startsWith("-") &&
+    passesArguments(entrypoint, inputs) &&
+    !consumesSubcommand(entrypoint, cmd.exec?.[0] ?? "", inputs)
+  )
     out.push(...programsOf(cmd, "CMD", cmd.exec, cmd.args, inputs));
   // `ENTRYPOINT ["npm", "run"]` (`["yarn"]`, `["pnpm", "run"]`, `["npm"]`): the image is made to run any script of
   // package.json (`docker run img migrate`), not only the CMD's.
@@ -98,6 +105,36 @@ function programsOf(
     return out;
   }
   return shellPrograms(instr, from, joinContinuations(args), inputs);
+}
+
+/**
+ * Does the ENTRYPOINT script take the CMD's first word as its own subcommand (`docker-entrypoint.sh serve` with
+ * `case "$1" in serve) … exec /app/server;; esac`, or `if [ "$1" = "serve" ]`)? Then the word is no program: the
+ * script's branch runs the programs, which scriptPrograms reads. Not when that branch runs the words itself
+ * (`"$@"` with no `shift`).
+ */
+function consumesSubcommand(entrypoint: Instruction, word: string, inputs: EntryInputs): boolean {
+  if (!/^[\w.:-]+$/.test(word)) return false;
+  const exec = entrypoint.exec ?? [];
+  const script = shellScriptOperand(exec) ?? exec[0] ?? "";
+  const path = locate(script.includes("/") ? script : `./${script}`, inputs, []);
+  const src = path === null ? null : contextSource(path, inputs.sources);
+  const text = src === null ? null : inputs.context.read(src);
+  if (!text?.startsWith("#!")) return false;
+  const parsed = parseShell(text);
+  if (!parsed.ok) return false;
+  const first = /^"?\$(?:1|\{1\})"?$/;
+  const runsWords = (body: string) => /\$\{?@/.test(body) && !/(^|[\s;])shift\b/.test(body);
+  for (const node of parsed.root.descendantsOfType("case_statement")) {
+    if (!node || !first.test(node.childForFieldName("value")?.text ?? "")) continue;
+    for (const item of node.descendantsOfType("case_item")) {
+      const values = item?.childrenForFieldName("value").map((v) => v?.text.replace(/^(["'])(.*)\1$/, "$2")) ?? [];
+      if (item && values.includes(word)) return !runsWords(item.text);
+    }
+  }
+  const quoted = word.replace(/[.]/g, "\\.");
+  const test = new RegExp(`\\[\\[?\\s+"?\\$\\{?1\\}?"?\\s+==?\\s+(["']?)${quoted}\\1\\s+\\]`);
+  return test.test(text);
 }
 
 /** Does the ENTRYPOINT script run the CMD's words as a command (`exec "$@"`, the node image's docker-entrypoint.sh)? Init wrappers are unwrapped instead. */
@@ -326,37 +363,61 @@ const MAX_SOURCED_DEPTH = 4;
  * files themselves too.
  */
 export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
-  const out: EntryProgram[] = [];
+  // Each program with the shell it runs in: a sourced file runs in its script's shell, a file `sh` runs in its own.
+  const found: Array<{ program: EntryProgram; shell: number }> = [];
+  // The functions each shell defines (in the script or a file it sources): a call to one runs no program.
+  const functions = new Map<number, Set<string>>();
   const start = (e: EntryProgram): ShellPlace => ({ cwd: inputs.workdir, self: e.artifact, selfAbsolute: e.name.startsWith("/") });
-  const scripts = entry.map((e) => ({ e, depth: 0, place: start(e) }));
+  const scripts = entry.map((e, shell) => ({ e, depth: 0, place: start(e), shell }));
   for (let i = 0; i < scripts.length; i++) {
-    const { e, depth } = scripts[i];
+    const { e, depth, shell } = scripts[i];
     let place = scripts[i].place;
     const text = shellScriptText(e, inputs);
     if (text === null) continue;
-    for (const c of simpleCommands(parseShell(text))) {
+    const parsed = parseShell(text);
+    const defined = functions.get(shell) ?? new Set<string>();
+    functions.set(shell, defined);
+    for (const name of definedFunctions(parsed)) defined.add(name);
+    const push = (...programs: EntryProgram[]) => found.push(...programs.map((program) => ({ program, shell })));
+    for (const c of simpleCommands(parsed)) {
       // `"$@"` runs the CMD's words, which entryPrograms reads as the CMD (passesArguments).
       if (!c.name || /^"?\$(\{@\}|@|\*)"?$/.test(c.name)) continue;
-      out.push({ name: c.name, from: "script", line: e.line, artifact: locate(c.name, inputs, inputs.searchPath ?? []), shell: true });
       const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
-      out.push(...childPrograms(e.line, "script", argv, true, inputs));
+      // `exec /app/server "$@"` runs the server: a wrapper's command is a program of the script too.
+      for (const words of commandChain(argv)) {
+        const name = words[0];
+        if (/^"?\$(\{@\}|@|\*)"?$/.test(name)) break;
+        push({ name, from: "script", line: e.line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell: true });
+        push(...childPrograms(e.line, "script", words, true, inputs));
+      }
       if (c.name === "cd") place = afterCd(c.args, place);
       const sourced = c.name === "." || c.name === "source";
       for (const file of sourcedFile(e.line, "script", argv, c.args, inputs, place)) {
         if (file.unread) {
-          out.push({ ...file, unreadIn: e.artifact ?? e.name });
+          push({ ...file, unreadIn: e.artifact ?? e.name });
           continue;
         }
         if (depth >= MAX_SOURCED_DEPTH || scripts.some((s) => s.e.artifact === file.artifact)) continue;
-        out.push(file);
+        push(file);
         // A sourced file runs in this shell: `$0` and the folder stay, and a `cd` in it moves this shell too.
         const own = { cwd: place.cwd, self: file.artifact, selfAbsolute: file.name.startsWith("/") };
-        scripts.push({ e: file, depth: depth + 1, place: sourced ? place : own });
+        scripts.push({ e: file, depth: depth + 1, place: sourced ? place : own, shell: sourced ? shell : scripts.length });
         if (sourced && movesFolder(file, inputs)) place = { ...place, cwd: null, self: place.selfAbsolute ? place.self : null };
       }
     }
   }
-  return out;
+  return found
+    .filter(({ program, shell }) => !(program.artifact === null && !program.sourced && functions.get(shell)?.has(program.name)))
+    .map(({ program }) => program);
+}
+
+/** The names of the shell functions a script defines (`start() { … }`, `function start { … }`). */
+function definedFunctions(script: ShellScript): string[] {
+  if (!script.ok) return [];
+  return script.root
+    .descendantsOfType("function_definition")
+    .map((n) => n?.childForFieldName("name")?.text)
+    .filter((n): n is string => typeof n === "string");
 }
 
 /** Does the shell file run `cd`? */

@@ -26,6 +26,7 @@ import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
+import { foreseenBase } from "./foresee.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
@@ -410,8 +411,15 @@ export default definePass({
       "Copied `{path}` from stage `{stage}`: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
     npmNotifierStampBuild:
       "Copied `{path}` from the build stage: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
+    pythonPinnedAhead:
+      "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
+    goShellRuntime: "Used `{image}` as the runtime, not a shell-less one, although the program is static: {reason}.",
+    goSystemFiles: "Installed `{package}` in the runtime: {why}; the golang image has it and `{image}` does not.",
+    javaOpenJ9:
+      "Did not split: `{image}` runs the OpenJ9 JVM, and the JRE images msb-opt knows (Temurin's) run HotSpot, another JVM with other options and behaviour; split by hand onto an OpenJ9 JRE of the same version (such as `ibm-semeru-runtimes`).",
   },
-  run(df, ctx) {
+  prepare: (df, ctx) => foreseenBase(df, ctx),
+  run(df, ctx, pinned) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
     // commands on an external base); one that starts from an earlier stage or only copies is left alone.
     const index = df.stages.length - 1;
@@ -426,7 +434,9 @@ export default definePass({
     const taken = index > 0 ? copiedFromEarlier(df, index) : null;
     const alreadySplit = () => decline("multiStageTakes", { stage: taken?.stage ?? "", at: String(taken?.line) });
     if (df.escape !== "\\") return decline("escape");
-    const resolved = resolveBaseArgs(df, stage.base.raw);
+    // A floating tag pin-tags pins in this run: the split plans on the release it writes (foresee.ts).
+    const written = pinned?.raw ?? stage.base.raw;
+    const resolved = pinned ? pinned.raw : resolveBaseArgs(df, stage.base.raw);
     if (resolved === null) return decline("variableBase", { image: stage.base.raw });
     const base = parseImageRef(resolved);
     const recipe = RECIPES.find((r) => r.matches(base));
@@ -438,7 +448,7 @@ export default definePass({
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase && !recipe.sameInheritedEntry) return decline("noEntry");
-    const result = analyze(df, stage, context, recipe.baseWorkdir ?? null);
+    const result = analyze(df, stage, context, recipe.baseWorkdirOf?.(base) ?? recipe.baseWorkdir ?? null);
     if (!result.ok) {
       if (taken) return alreadySplit();
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
@@ -530,15 +540,18 @@ export default definePass({
       copyLink,
       staticRuntime: String(ctx.options.staticRuntime ?? "node"),
     });
-    if (!planned.ok) return decline(planned.id, planned.data);
+    // A decline names the image as written (`python:3`), not the release pin-tags will write.
+    if (!planned.ok)
+      return decline(planned.id, pinned && planned.data.image === base.raw ? { ...planned.data, image: stage.base.raw } : planned.data);
     // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
     const otherFamily = planned.plan.replacesEntry !== undefined;
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
-    const wholeArg = /^\$(\{\w+\}|\w+)$/.exec(stage.base.raw);
+    const wholeArg = /^\$(\{\w+\}|\w+)$/.exec(written);
     if (wholeArg && !planned.plan.shellless && !otherFamily) return decline("argBase", { arg: wholeArg[1].replace(/[{}]/g, "") });
-    const image = otherFamily ? planned.plan.image : runtimeWithArgs(stage.base.raw, resolved, planned.plan.image);
+    const image = otherFamily ? planned.plan.image : runtimeWithArgs(written, resolved, planned.plan.image);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
-    const plan = { ...planned.plan, image: image ?? planned.plan.image };
+    const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: stage.base.raw, pinned: pinned.raw } }] : [];
+    const plan = { ...planned.plan, image: image ?? planned.plan.image, notes: [...planned.plan.notes, ...ahead] };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };
     if (a.rootWrite !== null && !plan.dropBuilder && !plan.rootFromContext) return decline("rootWorkdir", {}, a.rootWrite);

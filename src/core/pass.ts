@@ -1,6 +1,6 @@
 // The shape of a pass: metadata and code together, one default export per file in passes/.
 import type { BuildContext } from "./context.js";
-import type { Dockerfile, Instruction } from "./ir.js";
+import type { Dockerfile, ImageRef, Instruction } from "./ir.js";
 import type { SettingSpecs, SettingValues } from "./settings.js";
 import type { Construct } from "./syntax.js";
 
@@ -43,6 +43,20 @@ export interface PassContext<MessageId extends string = string, PassOptions exte
    * build image's toolchain environment is not in the runtime), so that `msb-opt verify` lists it as intended.
    */
   intend(kind: IntendedKind, detail: Readonly<Record<string, string | readonly string[]>>): void;
+  /**
+   * The release tag a later pass of this run will pin `ref` (the image of the FROM `from`) to, or null when none
+   * will (not selected, turned off for the file or that line, or no pin found). For `prepare`: a pass that needs
+   * what the pin names (the Python version of `python:3`) reads the same answer the pinning pass then writes, so
+   * that the output is a fixed point.
+   */
+  foreseePin(ref: ImageRef, from: Instruction): Promise<string | null>;
+}
+
+/** What a pass that answers `foreseePin` sees: its own options and the build context, as it will run. */
+export interface ForesightContext<PassOptions extends Options = Options> {
+  readonly options: PassOptions;
+  readonly context: BuildContext;
+  readonly input: Dockerfile;
 }
 
 /** Kinds of intended differences: `runtime-base` (the runtime starts from another base image; `build`, `runtime`, `dropped`). */
@@ -86,6 +100,11 @@ export interface PassDefinition<MessageId extends string = string, Prepared = un
    * may do I/O, so that `run` stays pure.
    */
   readonly prepare?: (df: Dockerfile, ctx: PassContext<MessageId, SettingValues<O>>) => Promise<Prepared>;
+  /**
+   * The release tag this pass will pin `ref` to when it runs later in the same pipeline (null: it will not), for an
+   * earlier pass's `PassContext.foreseePin`. It must give the answer its `run` then writes.
+   */
+  readonly foreseePin?: (ref: ImageRef, ctx: ForesightContext<SettingValues<O>>) => Promise<string | null>;
   /** Pure: returns its input object when it changes nothing. */
   readonly run: (df: Dockerfile, ctx: PassContext<MessageId, SettingValues<O>>, prepared: Prepared) => Dockerfile;
 }
@@ -99,6 +118,7 @@ export interface Pass {
   readonly options: SettingSpecs;
   readonly answeredBy?: Readonly<Record<string, string | undefined>>;
   prepare?(df: Dockerfile, ctx: PassContext): Promise<unknown>;
+  foreseePin?(ref: ImageRef, ctx: ForesightContext): Promise<string | null>;
   run(df: Dockerfile, ctx: PassContext, prepared: unknown): Dockerfile;
 }
 

@@ -181,6 +181,12 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
         passNotes.push({ pass: pass.id, line, kind: "change", message: formatMessage(pass.messages[id], data) });
       },
       intend: (kind, detail) => passIntended.push({ pass: pass.id, kind, detail }),
+      foreseePin: async (ref, from) => {
+        // The first later pass that pins, unless the file or that FROM turns it off.
+        const later = passes.slice(passes.indexOf(pass) + 1).find((p) => p.foreseePin !== undefined);
+        if (!later?.foreseePin || ignores.global.has(later.id) || protectedFrom(ignores, from)?.has(later.id)) return null;
+        return later.foreseePin(ref, { options: optionsFor(later, options), context: options.context ?? noContext, input });
+      },
     };
     const prepared = pass.prepare ? await pass.prepare(df, ctx) : undefined;
     const next = pass.run(df, ctx, prepared);

@@ -11,6 +11,10 @@ import type { Analysis } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { entryScriptReads } from "../script-reads.js";
+import { mentionedCommands, searchedSources } from "../mentions.js";
+import { aptInstallRun } from "../apt-run.js";
+import { lackedTools } from "../runtime-check.js";
+import type { BuildContext } from "../../../src/core/context.js";
 import { goEntryNotBuilt } from "./go-entry.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
@@ -174,7 +178,9 @@ export const goRecipe: Recipe = {
         },
       });
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
-    const shellless = !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0;
+    // What only an image with a shell can repeat or run: the Debian slim runtime instead of the shell-less one.
+    const shellReason = alpine ? null : shellRuntimeReason(a, context, runtimePackages);
+    const shellless = !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0 && shellReason === null;
     // On Alpine only a static program has a runtime (distroless); it takes none of the stage's Alpine packages.
     const setupLeftInBuild = alpine ? alpineBuildOnly(a) : undefined;
     if (alpine && (!shellless || setupLeftInBuild === null)) {
@@ -219,9 +225,87 @@ export const goRecipe: Recipe = {
       };
     }
     const codename = splitCodename(tag).codename ?? "bookworm";
-    return { ok: true, plan: { image: `debian:${codename}-slim`, shellless, runtimePrelude: prelude, ...common } };
+    const image = `debian:${codename}-slim`;
+    if (shellReason && !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0)
+      notes.push({ line: shellReason.line, id: "goShellRuntime", data: { image, reason: shellReason.reason } });
+    // The golang image has CA certificates and zone files, which Debian's slim image lacks: the code that reads them gets them.
+    const line = a.stage.body[a.lastBuild].line;
+    const osFiles = goSystemFiles(a, context, src).filter((f) => !runtimePackages.some((p) => p.replace(/[=:].*$/, "") === f.package));
+    if (osFiles.length > 0) {
+      prelude.push(
+        aptInstallRun(
+          ["-y", "--no-install-recommends"],
+          osFiles.map((f) => f.package),
+          line,
+        ),
+      );
+      for (const f of osFiles) notes.push({ line, id: "goSystemFiles", data: { package: f.package, why: f.why, image } });
+    }
+    return { ok: true, plan: { image, shellless, runtimePrelude: prelude, ...common } };
   },
 };
+
+/** Go standard packages that verify TLS certificates against the system's roots (`/etc/ssl/certs`). */
+const TLS_IMPORTS = /^\s*(?:import\s+)?(?:\w+\s+)?"(?:net\/http|crypto\/tls|crypto\/x509|net\/smtp)"/m;
+
+/**
+ * The Debian packages of files the golang image has and the slim one lacks that the program may read: the CA
+ * certificates when it can make a TLS connection (an import of net/http, crypto/tls, crypto/x509 or net/smtp, or
+ * any required module, which may), the zone files when it loads a time zone by name (`time.LoadLocation`, `TZ`)
+ * and does not embed them (`time/tzdata`).
+ */
+function goSystemFiles(a: Analysis, context: BuildContext, src: GoSources): Array<{ package: string; why: string }> {
+  const files = searchedSources(context).filter((f) => f.path.endsWith(".go") && !/(^|\/)vendor\//.test(f.path));
+  const out: Array<{ package: string; why: string }> = [];
+  const tls = files.find((f) => TLS_IMPORTS.test(f.text));
+  if (tls) out.push({ package: "ca-certificates", why: `\`${tls.path}\` can make TLS connections, which check the system's certificates` });
+  else if (src.requires.length > 0)
+    out.push({
+      package: "ca-certificates",
+      why: `the required module \`${src.requires[0]}\` may make TLS connections, which check the system's certificates`,
+    });
+  const embedded = files.some((f) => /"time\/tzdata"/.test(f.text));
+  const zone = files.find((f) => /\btime\.LoadLocation\(/.test(f.text));
+  const tzEnv = a.stage.body.find((i) => i.keyword === "ENV" && /(^|\s)TZ[= ]/.test(i.args));
+  if (!embedded && (zone || tzEnv))
+    out.push({
+      package: "tzdata",
+      why: zone ? `\`${zone.path}\` loads time zones by name` : "the image sets `TZ`, which Go reads from the zone files",
+    });
+  return out;
+}
+
+/**
+ * Why the runtime needs a shell although the program is static, or null: a RUN the runtime repeats (users,
+ * folders, the time zone), which a shell-less image cannot run, or a program the code runs (`exec.Command("sh")`,
+ * `"cat"`) that Debian's slim image has and the shell-less one lacks.
+ */
+function shellRuntimeReason(
+  a: Analysis,
+  context: BuildContext,
+  runtimePackages: readonly string[],
+): { line: number; reason: string } | null {
+  const [setup] = a.setup;
+  if (setup) return { line: setup.instr.line, reason: "this RUN sets up users or folders, which the runtime repeats with a shell" };
+  const [timezone] = a.timezones;
+  if (timezone) return { line: timezone.instr.line, reason: "this RUN sets the time zone, which the runtime repeats with a shell" };
+  const without = lackedTools([], runtimePackages, true);
+  const withShell = lackedTools([], runtimePackages, false);
+  const named = without.named.filter((t) => !withShell.named.includes(t));
+  const called = without.called.filter((t) => !withShell.called.includes(t));
+  const [found] = mentionedCommands(
+    context,
+    named,
+    called,
+    a.entry.map((e) => e.name),
+  );
+  return found
+    ? {
+        line: a.stage.body[a.lastBuild].line,
+        reason: `\`${found[1]}\` runs \`${found[0]}\`, which the slim image has and a shell-less one lacks`,
+      }
+    : null;
+}
 
 /**
  * Build flags whose program cannot run on the static runtime: the race detector, the sanitizers, external

@@ -4,6 +4,8 @@
 // context has them). Otherwise: unknown.
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
+import { posix } from "node:path";
+import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { jarCreation, manifestClassPath } from "./java-manifest.js";
 
@@ -52,7 +54,12 @@ export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
       // Only jars made by the jar tool here; a manifest file's Class-Path names more jars to copy.
       const name = entry.replace(/^.*\//, "");
       const made = runs.map((r) => jarCreation(r, name)).find((m) => m !== null);
-      if (!made) return null;
+      if (!made) {
+        // Or made by Gradle into the project's build/libs, with no Class-Path jars beside it.
+        if (!gradleJar(a, runs, path, context)) return null;
+        paths.push(path);
+        continue;
+      }
       const more = made.manifest === null ? [] : manifestClassPath(made.manifest, path, a.workdir, a.sources, context);
       if (more === null) return null;
       paths.push(...more);
@@ -68,6 +75,30 @@ export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
     else kept.push(...paths.filter((p) => isUnder(p, copied)));
   }
   return paths.every((p) => kept.some((k) => isUnder(p, k))) ? outermost(kept) : null;
+}
+
+/** Gradle tasks that leave the project's jar in `build/libs`. */
+const GRADLE_JAR_TASKS = new Set(["build", "assemble", "jar", "bootJar", "shadowJar"]);
+
+/**
+ * Is `path` the jar a Gradle RUN of the stage makes (`gradle bootJar`, `./gradlew build -x test`) in the build
+ * folder of the project in the working folder, whose build script the context has and sets no manifest
+ * `Class-Path` (jars the program would load from beside it)? Then the runtime needs that jar alone, not the
+ * working folder with the sources and Gradle's caches (`/home/gradle/.gradle` in the gradle image).
+ */
+function gradleJar(a: Analysis, runs: readonly string[], path: string, context: BuildContext): boolean {
+  const workdir = a.workdir as string;
+  if (posix.dirname(path) !== `${workdir}/build/libs`) return false;
+  const gradleRun = runs.some((r) =>
+    r.split(/&&|\|\||;|\n/).some((segment) => {
+      const [tool, ...args] = segment.trim().split(/\s+/);
+      return /^(gradle|\.\/gradlew|gradlew)$/.test(tool ?? "") && args.some((t) => GRADLE_JAR_TASKS.has(t.replace(/^:/, "")));
+    }),
+  );
+  if (!gradleRun) return false;
+  const scripts = ["build.gradle", "build.gradle.kts"].map((f) => contextSource(`${workdir}/${f}`, a.sources));
+  const texts = scripts.map((src) => (src === null ? null : context.read(src))).filter((t): t is string => t !== null);
+  return texts.length > 0 && !texts.some((t) => /Class-Path/i.test(t));
 }
 
 /** Context files that string literals of the .java sources name; null when a file path is computed. */

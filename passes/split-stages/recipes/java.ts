@@ -3,15 +3,29 @@
 // them) run on Temurin's JRE of that major, which the note says (JAVA_HOME differs).
 import type { Analysis } from "../analysis.js";
 import { catalogGroup } from "../../../src/core/image-catalog.js";
+import { instruction } from "../../../src/core/ir.js";
 import { javaFiles } from "./java-files.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 const UBUNTU = /^(focal|jammy|noble)$/;
-const OTHER_JDKS = ["openjdk", "amazoncorretto", "maven", "gradle"];
+const GRADLE_HOME = "/home/gradle";
+const OTHER_JDKS = ["openjdk", "amazoncorretto", "maven", "gradle", "adoptopenjdk"];
+/** AdoptOpenJDK's own repositories (`adoptopenjdk/openjdk11`), Temurin's predecessor; `-openj9` ones are another JVM. */
+const ADOPT_REPO = /^adoptopenjdk\/openjdk(\d+)$/;
 
 /** The Java major of a non-Temurin JDK tag, or null (unknown, alpine, windows, or a JRE). */
 function otherMajor(name: string, tag: string): number | null {
   if (/alpine|windows|nanoserver|jre/.test(tag)) return null;
+  const adopt = ADOPT_REPO.exec(name);
+  // `adoptopenjdk/openjdk11:latest`, `:jdk-11.0.11_9`, `:jdk-11.0.11_9-slim`; not the centos, ubi or openj9 builds.
+  if (adopt)
+    return /^(latest|jdk-[\w.]+?(-(slim|debian|debianslim))?)$/.test(tag) && !/openj9/.test(tag) ? Number.parseInt(adopt[1], 10) : null;
+  // `adoptopenjdk:11-jdk-hotspot` (also `-focal`, `11`, `latest`); OpenJ9 is another JVM than Temurin's JRE.
+  if (name === "adoptopenjdk") {
+    if (/openj9/.test(tag)) return null;
+    const v = /^(\d+)(?:u[\w-]*?)?(?:\.[\d._]+)?(?:-jdk(?:-hotspot)?(?:-(?:focal|bionic|xenial|jammy))?)?$/.exec(tag);
+    return v ? Number.parseInt(v[1], 10) : null;
+  }
   const m =
     name === "maven"
       ? /(?:openjdk|amazoncorretto|eclipse-temurin|sapmachine|ibm-semeru)-(\d+)/.exec(tag)
@@ -23,13 +37,19 @@ function otherMajor(name: string, tag: string): number | null {
 
 export const javaRecipe: Recipe = {
   id: "java",
-  matches: (base) => isOfficial(base, "eclipse-temurin") || OTHER_JDKS.some((n) => isOfficial(base, n)),
+  matches: (base) =>
+    isOfficial(base, "eclipse-temurin") ||
+    OTHER_JDKS.some((n) => isOfficial(base, n)) ||
+    ((base.registry === null || base.registry === "docker.io") && ADOPT_REPO.test(base.name)),
   tools: ["java"],
+  // The gradle image works in `/home/gradle` (its WORKDIR); the other JDK images set none.
+  baseWorkdirOf: (base) => (isOfficial(base, "gradle") ? GRADLE_HOME : null),
   plan(base, a, context): PlanResult {
     const tag = base.tag ?? "latest";
     const notes: RecipeNote[] = [];
     let jre: string | null = null;
     if (/(^|-)jre(-|$)/.test(tag)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
+    if (/openj9/.test(`${base.name}:${tag}`)) return { ok: false, id: "javaOpenJ9", data: { image: base.raw } };
     if (base.name === "maven" && /eclipse-temurin-(\d+)(-.*)?$/.test(tag)) {
       const m = /eclipse-temurin-(\d+)(-.*)?$/.exec(tag);
       if (m && !/alpine/.test(m[2] ?? "")) jre = `eclipse-temurin:${m[1]}-jre${m[2] ?? ""}`;
@@ -56,7 +76,10 @@ export const javaRecipe: Recipe = {
     if (source) return { ok: false, id: "javaSourceLauncher", data: { file: source } };
     const files = javaFiles(a, context);
     if (files) notes.push({ line: a.stage.body[a.lastBuild].line, id: "javaFiles", data: { paths: files.join("`, `") } });
-    const plan = { image: jre, shellless: false, builderInserts: [], runtimePrelude: [], notes };
+    // The JRE image has no such working folder: the runtime sets the gradle image's.
+    const ownWorkdir = a.stage.body.some((i) => i.keyword === "WORKDIR");
+    const prelude = ownWorkdir || !isOfficial(base, "gradle") ? [] : [instruction("WORKDIR", GRADLE_HOME, { line: a.stage.from.line })];
+    const plan = { image: jre, shellless: false, builderInserts: [], runtimePrelude: prelude, notes };
     return { ok: true, plan: files ? { ...plan, copyPaths: files } : plan };
   },
 };

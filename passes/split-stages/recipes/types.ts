@@ -46,7 +46,8 @@ export type RecipeRefusalId =
   | "rustComputedPath"
   | "rustSysCrate"
   | "rustLibraryRelease"
-  | "rustNoLock";
+  | "rustNoLock"
+  | "javaOpenJ9";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"
@@ -144,7 +145,10 @@ export type RecipeNoteId =
   | "rustPath"
   | "rustCache"
   | "npmNotifierStamp"
-  | "npmNotifierStampBuild";
+  | "npmNotifierStampBuild"
+  | "pythonPinnedAhead"
+  | "goShellRuntime"
+  | "goSystemFiles";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -242,6 +246,8 @@ export interface Recipe {
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[], options: RecipeOptions): PlanResult;
   /** The base image's working folder, when known (relative paths before any WORKDIR resolve against it). */
   readonly baseWorkdir?: string;
+  /** The base image's working folder when it depends on the image (the gradle image's `/home/gradle`), or null. */
+  readonly baseWorkdirOf?: (base: ImageRef) => string | null;
 }
 
 /** Is the reference an official (Docker Hub library) image with this name? */

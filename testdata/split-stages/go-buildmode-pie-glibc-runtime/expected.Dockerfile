@@ -5,6 +5,9 @@ COPY . .
 RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go build -trimpath -o /usr/local/bin/server .
 
 FROM debian:bookworm-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
 ENV GOFLAGS=-buildmode=pie
 WORKDIR /src
 COPY --from=build /usr/local/bin/server /usr/local/bin/server

@@ -1,0 +1,3 @@
+start_server() {
+  exec /app/server
+}

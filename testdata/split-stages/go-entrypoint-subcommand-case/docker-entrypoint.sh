@@ -1,0 +1,11 @@
+#!/bin/sh
+set -e
+case "$1" in
+  serve)
+    shift
+    exec /app/server "$@"
+    ;;
+  *)
+    exec "$@"
+    ;;
+esac
