@@ -69,6 +69,18 @@ describe("msb-opt CLI", () => {
     expect(readFileSync(out, "utf8").length).toBeGreaterThan(0);
   });
 
+  test("-o with --check, --diff or --format json: exit 2 naming both, nothing written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-"));
+    writeFileSync(join(dir, "Dockerfile"), PLAIN);
+    const out = join(dir, "out.Dockerfile");
+    for (const other of [["--check"], ["--diff"], ["--format", "json"]]) {
+      const r = msbOpt([join(dir, "Dockerfile"), "-o", out, ...other]);
+      expect(r).toMatchObject({ code: 2, stdout: "" });
+      expect(r.stderr).toMatch(new RegExp(`^msb-opt: -o writes the optimized Dockerfile, and ${other.join(" ")} `));
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   test("missing file, unknown pass, unknown option: exit 2", () => {
     expect(msbOpt(["no/such/Dockerfile"])).toMatchObject({ code: 2, stdout: "", stderr: "msb-opt: no/such/Dockerfile: no such file\n" });
     expect(msbOpt(["--passes", "no-such-pass", "-"], PLAIN)).toMatchObject({ code: 2, stdout: "" });

@@ -4,6 +4,8 @@
 import { changed, withStage, type Dockerfile, type Flag, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
 import { shippedStages } from "../../src/core/stages.js";
+import type { BuildContext } from "../../src/core/context.js";
+import { withDockerignore } from "../../src/core/dockerignore.js";
 import { parseRun } from "../../src/core/run-script.js";
 import {
   credentialFileId,
@@ -36,6 +38,7 @@ type MessageId =
   | "fileCopyFlag"
   | "fileRmNotTrailing"
   | "fileUsedBy"
+  | "copiedWithFolder"
   | "fileOtherCopy"
   | "fileUserCannotRead";
 
@@ -71,6 +74,8 @@ export default definePass({
       "`{name}` is set with ENV, so its value stays in the image config and every container sees it; if only the build needs it, pass it with `docker build --secret` and read it in `RUN --mount=type=secret` instead.",
     copiedFile:
       "`{file}` is copied in for the build and deleted on line {rmLine}, but it stays in the layer of this COPY; mount it with `RUN --mount=type=secret,id={id},target={target}` and build with `--secret id={id},src={src}` (msb-opt `--secrets=mount` rewrites this).",
+    copiedWithFolder:
+      "`{file}` comes in with the folder this COPY copies and is deleted on line {rmLine}, but it stays in the layer of this COPY; add it to .dockerignore, mount it with `RUN --mount=type=secret,id={id},target={target}` on the RUNs that use it and build with `--secret id={id},src={src}` (msb-opt does not rewrite this).",
     writtenFile:
       "`{file}` is written here and deleted on line {rmLine}, so it stays in this RUN's layer; write, use and delete it in one RUN, or mount it with `RUN --mount=type=secret,id={id},target={file}`.",
     mountedArg:
@@ -111,6 +116,9 @@ export default definePass({
     const mount = ctx.options.secrets === "mount" && ctx.canUse(CONSTRUCTS.runMount);
     const envForm = ctx.canUse(CONSTRUCTS.secretEnv);
     const shipped = shippedStages(df);
+    // The build context as a COPY sees it (.dockerignore applied), for the files a folder copy brings.
+    let context: BuildContext | null = null;
+    const view = () => (context ??= withDockerignore(ctx.context));
     let out = df;
     df.stages.forEach((stage, si) => {
       const edits = new Edits(stage.body);
@@ -125,7 +133,7 @@ export default definePass({
             if (isSecretName(v.name) || hasUrlCredentials(v.value ?? "")) ctx.decline(instr.line, "envSecret", { name: v.name });
           }
         }
-        if (instr.keyword === "COPY") copiedFile(df, stage, i, { ctx, mount, edits });
+        if (instr.keyword === "COPY") copiedFile(stage, i, { ctx, mount, edits, view });
         if (instr.keyword === "RUN") writtenFile(stage, i, ctx);
       });
       for (const report of pending) report();
@@ -244,34 +252,61 @@ interface FileScope {
   readonly ctx: PassContext<MessageId>;
   readonly mount: boolean;
   readonly edits: Edits;
+  readonly view: () => BuildContext;
 }
 
-/** A credential file copied in and deleted by a later RUN of the stage. */
-function copiedFile(_df: Dockerfile, stage: Stage, i: number, s: FileScope): void {
+/**
+ * A credential file copied in and deleted by a later RUN of the stage: a COPY's source of its own (one of
+ * several too), or a file at the top of a context folder it copies whole (`COPY . .` with an `.npmrc`).
+ */
+function copiedFile(stage: Stage, i: number, s: FileScope): void {
   const instr = stage.body[i];
   if (instr.exec || instr.flags.some((f) => f.name === "from")) return;
   const parts = instr.args.trim().split(/\s+/);
-  if (parts.length !== 2) return;
-  const [src, dest] = parts;
+  if (parts.length < 2 || parts.some((p) => p.includes("$"))) return;
+  const sources = parts.slice(0, -1);
+  const dest = parts[parts.length - 1];
+  for (const source of sources) {
+    if (credentialFileId(source)) copiedSource(stage, i, s, source, null);
+    else if (s.ctx.context.available && !/[*?[]/.test(source)) {
+      // A folder of the context copied whole: the credential files at its top land in `dest` with it.
+      const dir = source.replace(/^\.\/|\/+$/g, "") || ".";
+      const view = s.view();
+      if (view.read(dir) !== null) continue;
+      for (const name of view.list(dir)) {
+        const path = dir === "." ? name : `${dir}/${name}`;
+        if (credentialFileId(name) && view.read(path) !== null) copiedSource(stage, i, s, path, `${dest.replace(/\/*$/, "")}/${name}`);
+      }
+    }
+  }
+}
+
+/** One credential file a COPY brings: `src` its context path; `landsAt` where a whole folder's copy puts it. */
+function copiedSource(stage: Stage, i: number, s: FileScope, src: string, landsAt: string | null): void {
+  const instr = stage.body[i];
+  const parts = instr.args.trim().split(/\s+/);
+  const dest = landsAt ?? parts[parts.length - 1];
   const id = credentialFileId(src);
   if (!id) return;
+  const base = src.split("/").pop()!;
   const workdir = workdirAt(stage, i);
   const destAbs = dest.startsWith("/") || dest.startsWith("~/") ? resolvePath("/", dest) : workdir && resolvePath(workdir, dest);
-  const target =
-    destAbs && (dest.endsWith("/") || dest === "." || dest === "./" ? `${destAbs.replace(/\/$/, "")}/${src.split("/").pop()}` : destAbs);
+  const into = landsAt === null && (parts.length > 2 || dest.endsWith("/") || dest === "." || dest === "./");
+  const target = destAbs && (into ? `${destAbs.replace(/\/$/, "")}/${base}` : destAbs);
   let rm = -1;
   for (let k = i + 1; k < stage.body.length && rm < 0; k++) {
     const later = stage.body[k];
     if (later.keyword !== "RUN") continue;
     const dir = workdirAt(stage, k);
     const gone = removedPaths(later.args).some(
-      (p) => p.endsWith(src.split("/").pop()!) && (!target || !dir || resolvePath(dir, p) === target || resolvePath("/", p) === target),
+      (p) => p.endsWith(base) && (!target || !dir || resolvePath(dir, p) === target || resolvePath("/", p) === target),
     );
     if (gone) rm = k;
   }
   if (rm < 0) return;
   const rmLine = stage.body[rm].line;
   const data = { file: src, rmLine, id, target: target ?? dest, src };
+  if (landsAt !== null) return s.ctx.decline(instr.line, "copiedWithFolder", data);
   if (!s.mount) return s.ctx.decline(instr.line, "copiedFile", data);
   const blocked = (id: MessageId, data: Readonly<Record<string, string | number>> = {}) =>
     s.ctx.decline(instr.line, id, { name: src, ...data });
@@ -285,11 +320,14 @@ function copiedFile(_df: Dockerfile, stage: Stage, i: number, s: FileScope): voi
     if (!["RUN", "ENV", "ARG", "WORKDIR", "LABEL", "EXPOSE"].includes(between.keyword))
       return blocked("fileUsedBy", { keyword: between.keyword, line: between.line });
   }
-  const base = src.split("/").pop()!;
+  const rest = parts.filter((p, n) => n === parts.length - 1 || p !== src);
   const other = stage.body
     .slice(0, rm)
     .find(
-      (l, k) => k !== i && (l.keyword === "COPY" || l.keyword === "ADD") && !l.flags.some((f) => f.name === "from") && mayCopy(l, base),
+      (l, k) =>
+        (l.keyword === "COPY" || l.keyword === "ADD") &&
+        !l.flags.some((f) => f.name === "from") &&
+        (k === i ? rest.length > 1 && mayCopy({ ...l, args: rest.join(" ") }, base) : mayCopy(l, base)),
     );
   if (other) return blocked("fileOtherCopy", { keyword: other.keyword, line: other.line });
   const user = stage.body
@@ -299,7 +337,9 @@ function copiedFile(_df: Dockerfile, stage: Stage, i: number, s: FileScope): voi
   if (user && !/^(root|0)(:|$)/.test(user.args.trim())) return blocked("fileUserCannotRead", { user: user.args.trim(), line: user.line });
   const runs: number[] = [];
   for (let k = i + 1; k <= rm; k++) if (stage.body[k].keyword === "RUN" && !(k === rm && removal.rest === "")) runs.push(k);
-  s.edits.dropped.add(i);
+  // The COPY keeps its other sources, into the same folder (a destination ending in `/` holds them alike).
+  if (rest.length > 1) s.edits.args.set(i, rest.length === 2 && !/\/$/.test(rest[1]) ? [rest[0], `${rest[1]}/`].join(" ") : rest.join(" "));
+  else s.edits.dropped.add(i);
   if (removal.rest === "") s.edits.dropped.add(rm);
   else s.edits.args.set(rm, removal.rest);
   for (const k of runs) s.edits.mountOn(k, `type=secret,id=${id},target=${target}`);

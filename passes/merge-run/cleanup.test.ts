@@ -62,4 +62,26 @@ describe("cleanupRun", () => {
       expect(r.notes.map((n) => n.id)).toContain("laterScriptUnread");
     });
   });
+
+  describe("ONBUILD triggers read the cache in the builds FROM the image", () => {
+    const head = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y curl\n";
+    test("an install without its own update keeps the lists, wherever the trigger stands", () => {
+      for (const text of [
+        `${head}ONBUILD RUN apt-get install -y jq\n`,
+        `FROM debian:bookworm\nONBUILD RUN ["apt-get", "install", "-y", "jq"]\nRUN apt-get update && apt-get install -y curl\n`,
+        `${head}ONBUILD RUN sh -c "apt-cache policy jq"\n`,
+      ]) {
+        const r = run(text);
+        expect(r.notes.map((n) => n.id)).toEqual(["onbuildNeedsCache"]);
+        expect(r.instr.args).not.toContain("rm -rf");
+      }
+    });
+    test("a trigger with its own update lets the lists go", () => {
+      expect(run(`${head}ONBUILD RUN apt-get update && apt-get install -y jq\n`).instr.args).toContain("rm -rf /var/lib/apt/lists/*");
+    });
+    test("a trigger that starts a script of the later build keeps the lists", () => {
+      const r = run(`${head}ONBUILD COPY setup.sh /\nONBUILD RUN /setup.sh\n`);
+      expect(r.notes.map((n) => [n.id, n.data.script])).toEqual([["onbuildScriptUnread", "/setup.sh"]]);
+    });
+  });
 });

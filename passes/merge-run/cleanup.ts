@@ -6,7 +6,8 @@ import { continuationLines } from "../../src/core/print.js";
 import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
 import { joinContinuations, parseRun, runScript } from "../../src/core/run-script.js";
 import { hasBackground, topLevel } from "./shell-state.js";
-import { parseShell, simpleCommands, type ShellScript } from "../../src/core/shell.js";
+import { parseShell, simpleCommands, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
+import { commandText } from "./runtime.js";
 import {
   cacheMountValues,
   hasCacheMount,
@@ -30,6 +31,8 @@ export type CleanupNoteId =
   | "laterNeedsCache"
   | "laterScriptUnread"
   | "runtimeNeedsCache"
+  | "onbuildNeedsCache"
+  | "onbuildScriptUnread"
   | "aptWithoutUpdate"
   | "yarnVersionUnknown"
   | "mountNotRoot"
@@ -50,10 +53,20 @@ export interface CleanupOptions {
   readonly aptNoRecommends: boolean;
   /** Is the project on Yarn 1 (whose `yarn cache clean` only clears the global cache)? null: unknown. */
   readonly yarnClassic: boolean | null;
-  /** What the image's ENTRYPOINT and CMD run with a package manager (for the shipped stages); its other uses may be left out. */
-  readonly runtime: (spec: ManagerSpec) => readonly ManagerUse[];
+  /**
+   * What the image's ENTRYPOINT, CMD and HEALTHCHECK run with a package manager (for the shipped stages), per
+   * instruction; its other uses may be left out.
+   */
+  readonly runtime: (spec: ManagerSpec) => readonly RuntimeUses[];
   /** The build context, for the scripts later RUNs start. */
   readonly context: BuildContext;
+}
+
+/** What one run-time instruction (CMD on line 4…) runs with a package manager. */
+export interface RuntimeUses {
+  readonly keyword: string;
+  readonly line: number;
+  readonly uses: readonly ManagerUse[];
 }
 
 const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
@@ -93,6 +106,46 @@ function laterUses(
   }
   return { uses, unread: null };
 }
+/**
+ * The first ONBUILD RUN trigger of the stage or of a stage built FROM it that reads the manager's cache (or,
+ * for apt and apk, starts a script, `unread`, whose commands are unknown). Triggers run in the builds that start FROM the image,
+ * after all of its own instructions, wherever they stand in the stage: each reads the cache as the image left it.
+ */
+function onbuildUse(df: Dockerfile, si: number, spec: ManagerSpec): { line: number; unread: string | null } | null {
+  const stages = new Set([si]);
+  for (let t = si + 1; t < df.stages.length; t++) if (stages.has(stageIndex(df, df.stages[t].base.raw, t))) stages.add(t);
+  const uses: ManagerUse[] = [];
+  for (const t of stages) {
+    for (const instr of df.stages[t].body) {
+      if (instr.keyword !== "ONBUILD") continue;
+      const run = /^\s*RUN\s+((?:--\S+\s+)*)([\s\S]*)$/i.exec(joinContinuations(instr.args, df.escape));
+      if (!run) continue;
+      const text = commandText(run[2]).text;
+      const parsed = parseShell(text);
+      // A trigger we cannot read: assume it installs with every manager whose name it mentions.
+      if (mayUseSpec(text, spec)) uses.push(...managerUses(parsed).filter((u) => u.spec === spec), ...wrappedUses(parsed, spec));
+      if (reliesOnCache(spec, uses)) return { line: instr.line, unread: null };
+      // A script it starts comes from the later build's context, which msb-opt does not see.
+      const started = (spec.id === "apt" || spec.id === "apk") && simpleCommands(parsed).find((c) => startsScript(c));
+      if (started) return { line: instr.line, unread: startedName(started) };
+    }
+  }
+  return null;
+}
+
+const SCRIPT_SHELLS = /^(sh|bash|dash|ash|\.|source)$/;
+/** Does the command run a script file: `./setup.sh`, `/opt/x/install`, `sh setup.sh`, `. ./env.sh`? */
+function startsScript(cmd: SimpleCommand): boolean {
+  const name = cmd.name ?? "";
+  if (name.includes("/")) return true;
+  const words = cmd.args.map((a) => a.value ?? a.text);
+  return SCRIPT_SHELLS.test(name.replace(/^.*\//, "")) && !words.includes("-c") && words.some((w) => !w.startsWith("-"));
+}
+function startedName(cmd: SimpleCommand): string {
+  const name = cmd.name ?? "";
+  return name.includes("/") ? name : (cmd.args.map((a) => a.value ?? a.text).find((w) => !w.startsWith("-")) ?? name);
+}
+
 /** A RUN that may start a script file or run a command through a wrapper: worth a parse. */
 const MAY_START = /(^|[\s;&|(])(\.{0,2}\/|(sh|bash|dash|ash|source|\.|xargs|sudo|env|su|timeout|nice|nohup)\s)/;
 
@@ -189,8 +242,15 @@ export function cleanupRun(
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
-    if (shipped && reliesOnCache(spec, options.runtime(spec))) {
-      refuse("runtimeNeedsCache", { manager: label });
+    const trigger = onbuildUse(df, si, spec);
+    if (trigger) {
+      if (trigger.unread !== null) refuse("onbuildScriptUnread", { manager: label, line: trigger.line, script: trigger.unread });
+      else refuse("onbuildNeedsCache", { manager: label, line: trigger.line });
+      continue;
+    }
+    const runtime = shipped ? options.runtime(spec).find((r) => reliesOnCache(spec, r.uses)) : undefined;
+    if (runtime) {
+      refuse("runtimeNeedsCache", { manager: label, instruction: runtime.keyword, line: runtime.line });
       continue;
     }
     if (spec.id === "yarn" && options.yarnClassic !== true) {

@@ -2,10 +2,11 @@ import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { withStage, type Dockerfile } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
 import { shippedStages } from "../../src/core/stages.js";
-import { cleanupRun, type CleanupNote, type CleanupNoteId } from "./cleanup.js";
+import { cleanupRun, type CleanupNote, type CleanupNoteId, type RuntimeUses } from "./cleanup.js";
+import { wrappedUses } from "./later-starts.js";
 import { mergeRuns, type MergeNoteId } from "./merge.js";
 import { CONSTRUCTS } from "../../src/core/syntax.js";
-import { managerUses, mayUseSpec, type ManagerSpec, type ManagerUse } from "./package-managers.js";
+import { managerUses, mayUseSpec, type ManagerSpec } from "./package-managers.js";
 import { runtimeScripts } from "./runtime.js";
 import { parseShell } from "../../src/core/shell.js";
 
@@ -35,8 +36,9 @@ export default definePass({
     "the packages), `pnpm store prune`, `gem --no-document`, `composer clear-cache`, `go clean -cache`, cargo's",
     "registry. Nothing is removed that a later RUN of the stage or of a stage built FROM it still reads (apt or apk",
     "commands that read the package index without their own update: installs, `apt-cache`, `apt-get download`,",
-    "`apk upgrade`…; `--offline`, `--cacheonly`, cargo), nor what the image's ENTRYPOINT or CMD, or a script of the",
-    "build context they start, reads at run time, nor a cache on a cache mount. RUNs are tidied from the last to",
+    "`apk upgrade`…; `--offline`, `--cacheonly`, cargo), nor what an ONBUILD RUN trigger reads in the builds that start FROM",
+    "the image, nor what the image's ENTRYPOINT, CMD or HEALTHCHECK (in shell or exec form, also behind `sh -c`), or a",
+    "script of the build context they start, reads at run time, nor a cache on a cache mount. RUNs are tidied from the last to",
     "the first, so that each sees the later ones as they end up.",
     "`--no-install-recommends` is NOT added by default: it changes which packages get installed (curl loses",
     "ca-certificates, and with it https). Set the option `aptNoRecommends` (CLI `--apt-no-recommends`) to add it.",
@@ -96,7 +98,11 @@ export default definePass({
     laterNeedsCache:
       "Left the caches of `{manager}` in place: a later RUN on top of this layer uses them (a command that reads the package index without its own update, `--offline`, `--cacheonly`, or cargo); clean up in that RUN instead.",
     runtimeNeedsCache:
-      "Left the caches of `{manager}` in place: the image's ENTRYPOINT or CMD (or a script of the build context they start) runs `{manager}` in a way that reads them at run time.",
+      "Left the caches of `{manager}` in place: the image's {instruction} on line {line} (or a script of the build context it starts) runs `{manager}` in a way that reads them at run time.",
+    onbuildNeedsCache:
+      "Left the caches of `{manager}` in place: the ONBUILD trigger on line {line} runs `{manager}` in the builds that start FROM this image, and reads them there (a command that reads the package index without its own update); give the trigger its own update to let them be cleaned.",
+    onbuildScriptUnread:
+      "Left the caches of `{manager}` in place: the ONBUILD trigger on line {line} starts `{script}`, a file of a later build's context that msb-opt cannot read, which may install with `{manager}` from them.",
     aptWithoutUpdate:
       "Left the apt lists alone: `{manager} install` runs without `{manager} update` in the same RUN, so the lists come from another layer; put `{manager} update &&` in front of the install to clean them in one layer.",
     yarnVersionUnknown:
@@ -120,7 +126,7 @@ export default definePass({
   run(df, ctx): Dockerfile {
     const shipped = shippedStages(df);
     const scripts = runtimeScripts(df, shipped, ctx.context);
-    const runtime = new Map<ManagerSpec, readonly ManagerUse[]>();
+    const runtime = new Map<ManagerSpec, readonly RuntimeUses[]>();
     const options = {
       cacheMounts: ctx.options.cacheMounts === true && ctx.canUse(CONSTRUCTS.runMount),
       aptNoRecommends: ctx.options.aptNoRecommends === true,
@@ -128,10 +134,16 @@ export default definePass({
       context: ctx.context,
       // Parsed when a cleanup first asks about a manager, and only the scripts that name it: most files never
       // ask, and a script of the build context can be long (or a data file a CMD names).
-      runtime(spec: ManagerSpec): readonly ManagerUse[] {
+      runtime(spec: ManagerSpec): readonly RuntimeUses[] {
         let uses = runtime.get(spec);
         if (!uses) {
-          uses = scripts.filter((text) => mayUseSpec(text, spec)).flatMap((text) => managerUses(parseShell(text)));
+          uses = scripts
+            .filter((s) => mayUseSpec(s.text, spec))
+            .map((s) => {
+              const parsed = parseShell(s.text);
+              // `CMD ["sh", "-c", "apt-get install …"]` runs the manager behind a shell.
+              return { keyword: s.keyword, line: s.line, uses: [...managerUses(parsed), ...wrappedUses(parsed, spec)] };
+            });
           runtime.set(spec, uses);
         }
         return uses;

@@ -1,4 +1,4 @@
-// What the image does at run time with the package managers: its ENTRYPOINT and CMD, and the scripts of the
+// What the image does at run time with the package managers: its ENTRYPOINT, CMD and HEALTHCHECK, and the scripts of the
 // build context they start. A container that runs `apt-get install` or `apt-cache` reads the lists the build
 // left, so a cleanup that removes them would break it.
 import type { BuildContext } from "../../src/core/context.js";
@@ -6,29 +6,72 @@ import type { Dockerfile, Instruction } from "../../src/core/ir.js";
 import { joinContinuations } from "../../src/core/run-script.js";
 import { mayUseManager } from "./package-managers.js";
 
+/** A command the image runs at run time, as shell text: ENTRYPOINT, CMD or HEALTHCHECK, or a script one starts. */
+export interface RuntimeScript {
+  readonly text: string;
+  /** The instruction that runs it (`CMD`, `HEALTHCHECK`…) and its line. */
+  readonly keyword: string;
+  readonly line: number;
+}
+
 /**
- * The scripts whose package-manager commands the image runs: its shipped stages' ENTRYPOINT and CMD and the
- * build-context scripts they start, screened by their words. Read at once (a context file that cannot be read
- * declines the pass whether or not its commands are asked for later); the caller parses them when it needs them.
+ * The scripts whose package-manager commands the image runs: its shipped stages' ENTRYPOINT, CMD and
+ * HEALTHCHECK and the build-context scripts they start, screened by their words. Read at once (a context file
+ * that cannot be read declines the pass whether or not its commands are asked for later); the caller parses
+ * them when it needs them.
  */
-export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): string[] {
+export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): RuntimeScript[] {
   const body = df.stages.filter((_, i) => shipped.has(i)).flatMap((s) => s.body);
   // Each shell-form context COPY's words, split once (every word of every ENTRYPOINT and CMD looks at them all).
   const copies = contextCopyWords(body);
-  const scripts: string[] = [];
+  const scripts: RuntimeScript[] = [];
   for (const instr of body) {
-    if (instr.keyword !== "ENTRYPOINT" && instr.keyword !== "CMD") continue;
-    const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args, df.escape);
-    if (mayUseManager(text)) scripts.push(text);
+    const command = runtimeCommand(instr, df.escape);
+    if (command === null) continue;
+    const at = { keyword: instr.keyword, line: instr.line };
+    if (mayUseManager(command.text)) scripts.push({ text: command.text, ...at });
     if (!context.available) continue;
-    for (const word of (instr.exec ?? text.split(/\s+/)).filter((w) => /^[\w./-]+$/.test(w) && w !== "")) {
+    for (const word of (command.words ?? command.text.split(/\s+/)).filter((w) => /^[\w./-]+$/.test(w) && w !== "")) {
       for (const path of contextFiles(word, copies)) {
         const script = context.read(path);
-        if (script !== null && mayUseManager(script)) scripts.push(script);
+        if (script !== null && mayUseManager(script)) scripts.push({ text: script, ...at });
       }
     }
   }
   return scripts;
+}
+
+/**
+ * What an ENTRYPOINT, CMD or HEALTHCHECK CMD runs, as shell text (an exec form's words quoted, so that
+ * `["sh", "-c", "apt-get install …"]` reads as the shell would run it), and the exec form's words; null for
+ * other instructions and `HEALTHCHECK NONE`.
+ */
+export function runtimeCommand(instr: Instruction, escape: "\\" | "`"): { text: string; words: readonly string[] | null } | null {
+  if (instr.keyword === "ENTRYPOINT" || instr.keyword === "CMD") {
+    return instr.exec ? { text: execText(instr.exec), words: instr.exec } : { text: joinContinuations(instr.args, escape), words: null };
+  }
+  if (instr.keyword !== "HEALTHCHECK") return null;
+  const match = /^\s*CMD\s+([\s\S]*)$/i.exec(joinContinuations(instr.args, escape));
+  return match ? commandText(match[1]) : null;
+}
+
+/** A command written in shell or exec (JSON) form, as shell text, and the exec form's words. */
+export function commandText(text: string): { text: string; words: readonly string[] | null } {
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    try {
+      const words: unknown = JSON.parse(trimmed);
+      if (Array.isArray(words) && words.every((w) => typeof w === "string")) return { text: execText(words), words };
+    } catch {
+      // Not JSON: BuildKit runs it in shell form.
+    }
+  }
+  return { text: trimmed, words: null };
+}
+
+/** Exec-form words as one shell command line, each word single-quoted. */
+export function execText(words: readonly string[]): string {
+  return words.map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(" ");
 }
 
 /** The words of each shell-form COPY or ADD from the build context that has a source and a destination. */

@@ -38,7 +38,12 @@ test("an ignored FROM is never looked up, nor the runtime stage split-stages mak
     expect(ignored.output).toContain("AS runtime"); // split-stages ran
     expect(ignored.output).toMatch(/FROM node:20 AS build\n[\s\S]*FROM node:20-slim AS runtime/);
     expect(asked).toEqual([]);
-    expect([...ignored.changes, ...ignored.refusals].filter((n) => n.pass === "pin-tags")).toEqual([]);
+    // Only the notes that say the comment kept them as written, as the README promises.
+    expect(ignored.changes.filter((n) => n.pass === "pin-tags")).toEqual([]);
+    expect(ignored.refusals.filter((n) => n.pass === "pin-tags").map((n) => n.message)).toEqual([
+      "Did not pin `node:20`: `# msb-opt ignore=pin-tags` above this FROM (or above the ARG it is built from) keeps it as written.",
+      "Did not pin `node:20-slim`: `# msb-opt ignore=pin-tags` above this FROM (or above the ARG it is built from) keeps it as written.",
+    ]);
 
     // The same file without the comment asks the registry for both: the test server is the one it would ask.
     const plain = await optimize(dockerfile(false), options);

@@ -33,6 +33,7 @@ const messages = {
   argConflict: "Left `ARG {name}` unchanged: its FROM lines would need different defaults (`{a}`, `{b}`); pin them by hand.",
   argShared: "Left `ARG {name}` unchanged: another line reads it and could not be pinned with it; pin it by hand.",
   notSpliced: "Left `{ref}` unpinned: msb-opt could not find its text on the line to replace it alone; pin it by hand.",
+  ignored: "Did not pin `{ref}`: `# msb-opt ignore=pin-tags` above this FROM (or above the ARG it is built from) keeps it as written.",
   inconsistent:
     "Left `{ref}` unpinned: it resolves to `{tag}` but `{other}` resolves to `{otherTag}`, another release; pin both in msb-opt.lock.json.",
 } as const;
@@ -126,8 +127,12 @@ export default definePass({
       argPins.set(t.arg, entry);
     };
     for (const t of findTargets(df)) {
-      if (t.kind === "skip" || ignoredTarget(df, t, ctx)) continue;
+      if (t.kind === "skip") continue;
       const stage = df.stages[t.stage];
+      if (ignoredTarget(df, t, ctx)) {
+        ctx.decline(stage.from.line, "ignored", { ref: stage.base.raw });
+        continue;
+      }
       if (t.kind === "refuse") {
         ctx.decline(stage.from.line, t.reason, { ref: stage.base.raw, name: t.name });
         continue;

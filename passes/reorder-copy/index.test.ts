@@ -144,3 +144,19 @@ describe("copiesFrom, the screen that ends the look at a stage", () => {
     ["COPY . .\nRUN apt-get update && apt-get install -y libpq5\nRUN pip install -r requirements.txt\nRUN b", [true, true, true, false]],
   ])("%j", (text, expected) => expect(copiesFrom(body(text), memoryContext({}))).toEqual(expected));
 });
+
+describe("reorder-copy and ADD of a local file, which BuildKit unpacks when it is an archive", () => {
+  const text = "FROM node:20\nWORKDIR /app\nADD vendor ./\nCOPY . .\nRUN npm ci\n";
+  const files = { "package.json": "{}", ".dockerignore": "node_modules\n" };
+  test("an archive by its content, whatever its name, stays before the install", async () => {
+    for (const vendor of ["\u001f\uFFFD\b\u0000gz", ".npmrc\u0000\u0000\u0000ustar"]) {
+      const result = await run(text, { ...files, vendor });
+      expect(result.output).toBe(text);
+      expect(result.refusals.map((n) => n.message)).toContainEqual(expect.stringContaining("unpacks the archive `vendor`"));
+    }
+  });
+  test("a text file moves as a COPY would", async () => {
+    const result = await run(text, { ...files, vendor: "plain text\n" });
+    expect(result.output).toBe("FROM node:20\nWORKDIR /app\nCOPY package.json ./\nRUN npm ci\nADD vendor ./\nCOPY . .\n");
+  });
+});

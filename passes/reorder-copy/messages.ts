@@ -45,6 +45,8 @@ export const REFUSALS = {
     "Left `{install}` after {moved}: {copy} writes `{path}`, which the install reads, so the install would see another file; copy the manifests and that file before the install by hand.",
   writesConfig:
     "Left `{install}` after {moved}: {copy} writes `{path}`, a configuration file the install may read; copy it before the install by hand.",
+  addArchive:
+    "Left `{install}` after {moved}: {copy} unpacks the archive `{path}`, whose files (an `.npmrc`, a lock file…) the install may read and msb-opt does not look into; use COPY if it should not be unpacked, or move it before the install by hand.",
   blankInPath: "Left `{install}` after {moved}: a manifest's path has blanks.",
   // What the install reads.
   missingFile: "Left `{install}` after {moved}: the build context has no `{path}` (or .dockerignore excludes it).",

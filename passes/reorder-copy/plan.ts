@@ -133,6 +133,9 @@ export function plan(
     const needed = paths.find((p) => c.sources.some((s) => s !== null && (p === s || p.startsWith(`${s}/`) || s.startsWith(`${p}/`))));
     if (needed) return refuse("copyBringsRead", { copy, path: needed }, moved);
     if (c.sources.some((s) => s !== null && /[*?[]/.test(s))) return refuse("copyWildcard", { copy }, moved);
+    // ADD unpacks a local archive: its files (an `.npmrc`, a lock file) are not in the context for msb-opt to see.
+    const archive = c.instr.keyword === "ADD" ? c.sources.find((s) => s !== null && mayBeArchive(view, s)) : undefined;
+    if (archive) return refuse("addArchive", { copy, path: archive }, moved);
     if (normalizeDest(c.dest, cwd) === "." && c.sources.some((s) => s !== null && view.list(s).length > 0))
       return refuse("folderIntoWorkdir", { copy }, moved);
     // A COPY that writes a file the install reads (`COPY deploy/package.prod.json ./package.json`) or a
@@ -194,3 +197,21 @@ function manifestCopies(paths: readonly string[], whole: Copy | undefined, view:
 /** How the manifest COPYs read in a note: their sources. */
 export const manifestList = (copies: readonly Instruction[]) =>
   copies.map((c) => `\`${joinContinuations(c.args).split(" ").slice(0, -1).join(" ")}\``).join(", ");
+
+/** Archive names ADD unpacks (BuildKit looks at the content; these are the usual names). */
+const ARCHIVE_NAME = /\.(tar|tgz|taz|tbz2?|tb2|txz|tzst|tlz|gz|bz2|xz|zst|lz4|lzma|z)$/i;
+
+/** gzip, bzip2, xz and zstd magic as read as UTF-8 text (a byte that is no UTF-8 reads as U+FFFD). */
+const COMPRESSED = ["\x1f", "BZh", "\uFFFD7zXZ", "(\uFFFD/\uFFFD"];
+
+/**
+ * Could ADD unpack this context file? BuildKit unpacks a file whose content is a tar archive, plain or
+ * compressed (gzip, bzip2, xz, zstd), whatever its name. A text file (no NUL byte, no compression magic) is no
+ * tar; a folder is copied as it is.
+ */
+export function mayBeArchive(view: BuildContext, path: string): boolean {
+  if (ARCHIVE_NAME.test(path)) return true;
+  const text = view.read(path);
+  if (text === null) return false;
+  return text.includes("\0") || COMPRESSED.some((magic) => text.startsWith(magic));
+}

@@ -19,6 +19,8 @@ export default definePass({
       "Left the FROM lines of `{repository}` alone: its stages ask for different releases ({versions}); make them equal to share one version ARG.",
     nameTaken:
       "Left the FROM lines of `{repository}` alone: the file already declares `ARG {name}`, whose meaning a global default would change; rename it to let the pass add one.",
+    ignored:
+      "Left the FROM lines of `{repository}` alone: `# msb-opt ignore=version-args` above the FROM on line {line} keeps it as written.",
     digestPolicy:
       "Left the FROM lines of `{repository}` alone: `--pin=digest` pins each FROM line by digest, which a version ARG shared by several images would prevent.",
   },
@@ -40,7 +42,11 @@ export default definePass({
         ctx.decline(line, "digestPolicy", data);
         continue;
       }
-      if (tc.uses.some((u) => ctx.isIgnored(df.stages[u.stage].from))) continue;
+      const ignored = tc.uses.find((u) => ctx.isIgnored(df.stages[u.stage].from));
+      if (ignored) {
+        ctx.decline(line, "ignored", { ...data, line: df.stages[ignored.stage].from.line });
+        continue;
+      }
       const name = versionArgName(tc.repository);
       if (declared.has(name)) {
         ctx.decline(line, "nameTaken", { ...data, name });

@@ -110,6 +110,16 @@ async function main(argv: string[]): Promise<number> {
     if (example) toStdout(`\nExample (${example.case}):\n\n${example.diff}\n${example.notes}`);
     return 0;
   }
+  if (opts.output) {
+    // -o writes the optimized Dockerfile; these print something else to standard output (and --check writes nothing).
+    const other = opts.check ? "--check" : opts.diff ? "--diff" : opts.format === "json" ? "--format json" : null;
+    if (other)
+      throw new UsageError(
+        other === "--check"
+          ? "-o writes the optimized Dockerfile, and --check writes no file; use one of them"
+          : `-o writes the optimized Dockerfile, and ${other} prints something else to standard output; use one of them (redirect standard output to keep what ${other} prints)`,
+      );
+  }
   const fromStdin = file === "-";
   const label = fromStdin ? "<stdin>" : file;
   const { settings, file: configFile } = settingsOf(cmd, fromStdin ? null : file);

@@ -34,6 +34,28 @@ describe("readIgnores", () => {
   test("unknown ids are reported with their line", () => expect(ignores.unknown).toEqual([{ line: 9, id: "no-such-pass" }]));
 });
 
+describe("ignore comments in other case or shape", () => {
+  const read = (comment: string) => {
+    const df = parse(`FROM node:20\n${comment}\nRUN a\n`);
+    const ignores = readIgnores(df, PASSES);
+    return { passes: [...(ignores.local.get(df.stages[0].body[0])?.passes ?? [])], unreadable: ignores.unreadable.map((u) => u.line) };
+  };
+  test.each([
+    "# MSB-OPT IGNORE=merge-run",
+    "# msb-opt: ignore=merge-run",
+    "# msb-opt ignore merge-run",
+    "# msb-opt Ignore=Merge-Run",
+    "#msb-opt ignore: merge-run",
+  ])("%s protects the instruction", (comment) => expect(read(comment)).toEqual({ passes: ["merge-run"], unreadable: [] }));
+  test.each(["# msb-opt ignor=merge-run", "# msb-opt ignore", "# MSB-OPT skip merge-run", "# msb-opt: merge-run"])(
+    "%s is noted as unreadable",
+    (comment) => expect(read(comment)).toEqual({ passes: [], unreadable: [2] }),
+  );
+  test.each(["# built with msb-opt", "# msb-optimizer settings", "# msb-opt-like tools"])("%s is no comment for msb-opt", (comment) =>
+    expect(read(comment)).toEqual({ passes: [], unreadable: [] }),
+  );
+});
+
 describe("violatedIgnore", () => {
   const before = parse("FROM node:20\nRUN a\nCOPY . .\nRUN b\n");
   const [runA, copy, runB] = before.stages[0].body;

@@ -5,7 +5,21 @@
 // for this file, and the notes say so.
 import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
 
-const IGNORE = /^\s*#\s*msb-opt\s+(global\s+)?ignore\s*=\s*([\w,\s-]+?)\s*$/;
+// Read in any case, with `:` or blanks after the name and `=`, `:` or blanks after `ignore`: `# MSB-OPT
+// IGNORE=merge-run`, `# msb-opt: ignore=pin-tags`, `# msb-opt ignore merge-run` all mean the same.
+const IGNORE = /^\s*#\s*msb-opt(?:\s*:\s*|\s+)(global\s+)?ignore(?:\s*[=:]\s*|\s+)([\w-]+(?:[\s,]+[\w-]+)*)[\s,]*$/i;
+/** A comment that starts with the name: meant for msb-opt, so one it cannot read gets a note. */
+const MENTION = /^\s*#\s*msb-opt(?![\w-])/i;
+
+/** What the pipeline says about ignore comments, by id. */
+export const IGNORE_MESSAGES = {
+  unknownPass: "Found no pass `{id}` to ignore; `msb-opt --list-passes` names them.",
+  unreadable:
+    "Did not read this comment as an ignore comment, although it starts with `msb-opt`: write `# msb-opt ignore=<pass>,<pass>` above an instruction, or `# msb-opt global ignore=<pass>` for the whole file.",
+  globalOff: "Did not run {pass}: `# msb-opt global ignore={pass}` turns it off for this file.",
+  skipped:
+    "Skipped {count} {changes} would touch or move this instruction, which `# msb-opt ignore={pass}` on line {line} protects (the first: {first}).",
+} as const;
 
 export interface Ignores {
   /** pass id → line of the global ignore comment. */
@@ -14,22 +28,31 @@ export interface Ignores {
   readonly local: ReadonlyMap<Instruction, { readonly passes: ReadonlySet<string>; readonly line: number }>;
   /** Ids in ignore comments that name no pass. */
   readonly unknown: readonly { readonly line: number; readonly id: string }[];
+  /** Comments that start with `msb-opt` but are no ignore comment msb-opt can read. */
+  readonly unreadable: readonly { readonly line: number; readonly text: string }[];
 }
 
 export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ignores {
   const global = new Map<string, number>();
   const local = new Map<Instruction, { passes: Set<string>; line: number }>();
   const unknown: { line: number; id: string }[] = [];
+  const unreadable: { line: number; text: string }[] = [];
   const take = (comment: string, line: number): { global: boolean; ids: string[] } | null => {
     const m = IGNORE.exec(comment);
-    if (!m) return null;
-    const ids = m[2].split(/[\s,]+/).filter(Boolean);
+    if (!m) {
+      if (MENTION.test(comment)) unreadable.push({ line, text: comment.trim() });
+      return null;
+    }
+    const ids = m[2]
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((id) => id.toLowerCase());
     for (const id of ids) if (!knownPasses.includes(id)) unknown.push({ line, id });
     return { global: Boolean(m[1]), ids: ids.filter((id) => knownPasses.includes(id)) };
   };
   const scan = (block: string, firstLine: number, instr: Instruction | null) => {
     // Every ignore comment names msb-opt: a block without the name (most of them) holds none.
-    if (!block.includes("msb-opt")) return;
+    if (!/msb-opt/i.test(block)) return;
     const lines = block.split("\n");
     if (lines[lines.length - 1] === "") lines.pop();
     // Only the comment lines directly above the instruction (no blank line between) protect it.
@@ -48,13 +71,13 @@ export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ign
   };
   let last: Instruction | null = null;
   for (const instr of allInstructions(df)) {
-    if (instr.leading.includes("msb-opt")) scan(instr.leading, instr.line - (instr.leading.split("\n").length - 1), instr);
+    if (/msb-opt/i.test(instr.leading)) scan(instr.leading, instr.line - (instr.leading.split("\n").length - 1), instr);
     last = instr;
   }
   // The trailing text starts after the last instruction's last line (its lines counted once, not each RUN's).
   const lastLine = last ? last.line + (last.raw ?? "").split("\n").length - 1 : df.directives.length;
   scan(df.trailing, lastLine + 1, null);
-  return { global, local, unknown };
+  return { global, local, unknown, unreadable };
 }
 
 /**
@@ -93,7 +116,15 @@ export function violatedIgnore(before: Dockerfile, after: Dockerfile, protectedI
       if (!after.globalArgs.includes(p)) return p;
       continue;
     }
-    if (!now || now.from !== was.from) return p;
+    // Its stage with another FROM is the same stage when only that FROM line was rewritten (pin-tags): same
+    // place, same line, no stage added or removed.
+    const sameStage =
+      now !== undefined &&
+      (now.from === was.from ||
+        (after.stages.length === before.stages.length &&
+          after.stages.indexOf(now) === before.stages.indexOf(was) &&
+          now.from.line === was.from.line));
+    if (!sameStage) return p;
     const beforeP = new Set(was.body.slice(0, Math.max(0, was.body.indexOf(p))));
     const nowIndex = now.body.indexOf(p);
     const nowBefore = now.body.slice(0, Math.max(0, nowIndex)).filter((i) => existed.has(i));

@@ -6,7 +6,7 @@ import { noContext, watchFailures, type BuildContext } from "./context.js";
 import { unifiedDiff } from "./diff.js";
 import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
 import { DockerfileError, parseDockerfile } from "./parse.js";
-import { ignoreLine, protectedFrom, readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
+import { IGNORE_MESSAGES, ignoreLine, protectedFrom, readIgnores, violatedIgnore, type Ignores } from "./ignores.js";
 import { UsageError } from "./errors.js";
 import { formatMessage, type Intended, type Note, type Pass, type PassContext, type ProposedFile } from "./pass.js";
 import { checkValue, settingTable, type GlobalSettings, type SettingEntry } from "./settings.js";
@@ -128,12 +128,10 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     PASSES.map((p) => p.id),
   );
   for (const u of ignores.unknown) {
-    notes.push({
-      pass: "ignore",
-      line: u.line,
-      kind: "refusal",
-      message: `Found no pass \`${u.id}\` to ignore; \`msb-opt --list-passes\` names them.`,
-    });
+    notes.push({ pass: "ignore", line: u.line, kind: "refusal", message: formatMessage(IGNORE_MESSAGES.unknownPass, { id: u.id }) });
+  }
+  for (const u of ignores.unreadable) {
+    notes.push({ pass: "ignore", line: u.line, kind: "refusal", message: IGNORE_MESSAGES.unreadable });
   }
   const files = new Map<string, ProposedFile>();
   // Notes that a proposed file would answer, with the path that answers them.
@@ -145,7 +143,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
     const globalIgnore = ignores.global.get(pass.id);
     if (globalIgnore !== undefined) {
       // Not run at all: nothing of the file is looked up or touched for a pass the user turned off.
-      const message = `Did not run ${pass.id}: \`# msb-opt global ignore=${pass.id}\` turns it off for this file.`;
+      const message = formatMessage(IGNORE_MESSAGES.globalOff, { pass: pass.id });
       notes.push({ pass: pass.id, line: globalIgnore, kind: "refusal", message });
       continue;
     }
@@ -275,7 +273,13 @@ function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, igno
     pass: id,
     line: hit.line,
     kind: "refusal",
-    message: `Skipped ${count} change${count === 1 ? " because it" : "s because they"} would touch or move this instruction, which \`# msb-opt ignore=${id}\` on line ${line} protects (the first: ${first}).`,
+    message: formatMessage(IGNORE_MESSAGES.skipped, {
+      count,
+      changes: count === 1 ? "change because it" : "changes because they",
+      pass: id,
+      line: line ?? hit.line,
+      first,
+    }),
   };
 }
 

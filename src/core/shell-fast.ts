@@ -46,7 +46,9 @@ export class FastNode {
     const stack: FastNode[] = [this];
     for (let top = stack.pop(); top; top = stack.pop()) {
       n++;
-      stack.push(...top.children);
+      // One push per child: a spread passes every child as an argument, which overflows the stack for a
+      // command of some 100,000 words.
+      for (const child of top.children) stack.push(child);
     }
     return n;
   }

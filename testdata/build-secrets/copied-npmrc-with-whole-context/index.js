@@ -1,0 +1,1 @@
+console.log(require("fs").readFileSync("/app/package.json","utf8"))
