@@ -243,6 +243,8 @@ const PYTHON = /^python(\d+(\.\d+)?)?$/;
 export interface RunWrite {
   readonly index: number;
   readonly path: string;
+  /** The RUN removed or moved the path away (`rm -rf`, `mv`): nothing is there after it. */
+  readonly removed?: true;
 }
 
 /** The folders and files `python -m compileall` is given (flags and their values left out). */
@@ -378,7 +380,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   };
   // A path removed or moved away later must not be copied (COPY --from would fail on it).
   const forget = (path: string) => {
-    if (inRun) runWrites.push({ index: bodyIndex, path });
+    if (inRun) runWrites.push({ index: bodyIndex, path, removed: true });
     for (const c of copy) if (isUnder(c, path)) copy.delete(c);
   };
   // ENV values known literally: Docker substitutes them in WORKDIR and COPY, and a RUN's shell reads them.
