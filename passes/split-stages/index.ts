@@ -11,7 +11,7 @@ import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis
 import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands, searchedSources } from "./mentions.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
-import { scriptWritingOutside } from "./own-scripts.js";
+import { INLINE, scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
@@ -403,6 +403,12 @@ export default definePass({
       "Did not split: `{crate}` in Cargo.lock links a system library that msb-opt's table does not know, so the runtime may lack it; split by hand, installing its library in the runtime, or ask for a table entry.",
     rustLibraryRelease:
       "Did not split: `{crate}` in Cargo.lock links a system library whose run-time package on Debian {release} is not known; use a tag of a covered release (bullseye, bookworm, trixie) or split by hand.",
+    codeWritesOutside:
+      "Did not split: `{command}` runs Python code that may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
+    moduleWritesHome:
+      "Did not split: `{command}` runs `{module}`, which downloads into the home folder by default, and the runtime copies only what it can name; give it a folder inside the working folder (its option or variable) and split by hand.",
+    moduleUnknown:
+      "Did not split: `{command}` runs the module `{module}`, which the build context does not hold and msb-opt's table does not know, so where it writes (the home folder, site-packages) is unknown; run a script of the project instead, or split by hand.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
@@ -459,6 +465,14 @@ export default definePass({
           },
           a.stage.body[index].line,
         );
+      if (outside?.module !== undefined)
+        return decline(
+          outside.unknown ? "moduleUnknown" : "moduleWritesHome",
+          { command: outside.command, module: outside.module },
+          a.stage.body[index].line,
+        );
+      if (outside && outside.file === INLINE && !a.copyPaths.some((p) => outside.evidence.includes(`\`${p}`)))
+        return decline("codeWritesOutside", { command: outside.command, evidence: outside.evidence }, a.stage.body[index].line);
       if (outside && !a.copyPaths.some((p) => outside.evidence.includes(`\`${p}`)))
         return decline(
           "scriptWritesOutside",
