@@ -18,13 +18,14 @@ import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
 import { setupRun } from "./apt-run.js";
-import { providedCommands, providingPackage, splitPackages } from "./packages.js";
+import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
+import { isOfficial } from "./recipes/types.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
@@ -496,7 +497,8 @@ export default definePass({
       a = { ...a, setup: leaveBuildOnly(a.setup, toolchain, compilersFree) };
     }
     const release = debianRelease(base);
-    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release) }));
+    const ownPython = isOfficial(base, "python");
+    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython) }));
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
     if (unknownHeaders.length > 0) {
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
@@ -742,7 +744,12 @@ export default definePass({
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
-      const headers = p.buildOnly.filter((x) => release !== null && libsOfDev(x.replace(/[=:].*$/, ""), release) !== null);
+      const headers = p.buildOnly.filter(
+        (x) =>
+          release !== null &&
+          libsOfDev(x.replace(/[=:].*$/, ""), release) !== null &&
+          !(ownPython && isDebianPythonHeaders(x.replace(/[=:].*$/, ""))),
+      );
       if (headers.length > 0 && release !== null) {
         const libs = headers.flatMap((h) => libsOfDev(h.replace(/[=:].*$/, ""), release) ?? []);
         ctx.report(p.install.instr.line, "libraries", { libs: list([...new Set(libs)]), headers: list(headers), release });
