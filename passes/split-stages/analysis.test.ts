@@ -33,6 +33,18 @@ describe("analyze", () => {
     expect(r.ok && r.analysis.copyPaths).toEqual(["/opt/v", "/out/app", "/src", "/usr/local/bin/run.sh"]);
     expect(r.ok && r.analysis.lastBuild).toBe(3);
   });
+  test("`python setup.py install|develop` installs into the system site-packages as pip does; elsewhere it refuses", () => {
+    const df = (run: string) => `FROM python:3.11\nWORKDIR /build\nCOPY . .\nRUN ${run}\nCMD ["python", "-c", "import x"]\n`;
+    const files = { "setup.py": "", "x.py": "" };
+    for (const line of ["python setup.py install", "python3 ./setup.py -q develop"]) {
+      const r = run(df(line), files);
+      expect(r.ok && r.analysis.systemPip.map((p) => p.line)).toEqual([4]);
+    }
+    const prefix = run(df("python setup.py install --prefix=/opt/x"), files);
+    expect(!prefix.ok && prefix.refusal.id).toBe("systemSetupPy");
+    const build = run(df("python setup.py build_ext --inplace"), files);
+    expect(build.ok && build.analysis.systemPip).toEqual([]);
+  });
   test("apt installs are collected with their options", () => {
     const r = run(
       'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc jq\nWORKDIR /w\nCOPY . .\nCMD ["./x"]\n',

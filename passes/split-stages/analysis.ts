@@ -48,7 +48,8 @@ export type RefusalId =
   | "daemonCommandCd"
   | "entryShellFileAfterCd"
   | "entryCommandComputed"
-  | "daemonCommandsUnknown";
+  | "daemonCommandsUnknown"
+  | "systemSetupPy";
 
 export interface AptInstall {
   readonly instr: Instruction;
@@ -243,6 +244,8 @@ const PYTHON = /^python(\d+(\.\d+)?)?$/;
 export interface RunWrite {
   readonly index: number;
   readonly path: string;
+  /** The RUN removed or moved the path away (`rm -rf`, `mv`): nothing is there after it. */
+  readonly removed?: true;
 }
 
 /** The folders and files `python -m compileall` is given (flags and their values left out). */
@@ -378,7 +381,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   };
   // A path removed or moved away later must not be copied (COPY --from would fail on it).
   const forget = (path: string) => {
-    if (inRun) runWrites.push({ index: bodyIndex, path });
+    if (inRun) runWrites.push({ index: bodyIndex, path, removed: true });
     for (const c of copy) if (isUnder(c, path)) copy.delete(c);
   };
   // ENV values known literally: Docker substitutes them in WORKDIR and COPY, and a RUN's shell reads them.
@@ -686,6 +689,19 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     if (name === "poetry" && !args.includes("--no-root")) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
   }
 
+  /**
+   * An install outside a venv writes where the interpreter says; known: root's default places, and the `.local`
+   * of a user the stage created (`pip install --user` after `USER app`), which keeps its owner.
+   */
+  function systemInstall(args: readonly string[], elsewhere: boolean, line: number, setupPy?: string): void {
+    const user = args.includes("--user");
+    const home = asRoot ? "/root" : user && userName !== null ? (env.get("HOME") ?? homes.get(userName)) : undefined;
+    if (home === undefined || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText))
+      refuse(line, setupPy === undefined ? "systemPip" : "systemSetupPy", setupPy === undefined ? {} : { command: setupPy });
+    else if (!asRoot) owners.set(`${home}/.local`, `${userName}:`);
+    systemPip.push({ line, user, home: home ?? "/root" });
+  }
+
   function pythonEffects(path: string, name: string, args: string[], line: number, dir: string | null): void {
     const venvOf = (p: string) => venvs.find((v) => isUnder(resolvePath(dir, p) ?? p, v));
     const m = args[0] === "-m" ? args[1] : null;
@@ -724,13 +740,20 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         add(line, at(line, dir, target));
         return;
       }
-      // Outside a venv pip writes where the interpreter says; known: root's default places, and the `.local`
-      // of a user the stage created (`pip install --user` after `USER app`), which keeps its owner.
-      const user = args.includes("--user");
-      const home = asRoot ? "/root" : user && userName !== null ? (env.get("HOME") ?? homes.get(userName)) : undefined;
-      if (home === undefined || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText)) refuse(line, "systemPip");
-      else if (!asRoot) owners.set(`${home}/.local`, `${userName}:`);
-      systemPip.push({ line, user, home: home ?? "/root" });
+      systemInstall(args, elsewhere, line);
+      return;
+    }
+    // `python setup.py install|develop` installs the project into the interpreter's site-packages as pip would
+    // (develop: a link back to the project's folder), and leaves build/ and the egg-info in the project's.
+    const script = args.find((x) => !x.startsWith("-"));
+    const commands = script === undefined ? [] : args.slice(args.indexOf(script) + 1).filter((x) => !x.startsWith("-"));
+    if (script !== undefined && posix.basename(script) === "setup.py" && commands.some((c) => c === "install" || c === "develop")) {
+      runWrites.push({ index: bodyIndex, path: posix.dirname(at(line, dir, script)) });
+      add(line, posix.dirname(at(line, dir, script)));
+      const active = venvOf(path) ?? venvs.find((v) => envText.includes(`${v}/bin`));
+      if (active && !args.includes("--user")) return;
+      const elsewhere = args.some((x) => /^--(prefix|root|home|install-[\w-]+)(=|$)/.test(x));
+      systemInstall(args, elsewhere, line, [name, ...args].join(" "));
       return;
     }
     // compileall writes __pycache__ next to the sources it is given (here, the working folder's).

@@ -12,14 +12,14 @@ import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-lo
 import { mentionedCommands, searchedSources } from "./mentions.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
 import { computedProgram } from "./closure/node-computed-programs.js";
-import { scriptWritingOutside } from "./own-scripts.js";
+import { INLINE, scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
 import { setupRun } from "./apt-run.js";
-import { providedCommands, providingPackage, splitPackages } from "./packages.js";
+import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { debianRelease } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
@@ -27,6 +27,7 @@ import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { foreseenBase } from "./foresee.js";
+import { isOfficial } from "./recipes/types.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
@@ -417,6 +418,14 @@ export default definePass({
     goSystemFiles: "Installed `{package}` in the runtime: {why}; the golang image has it and `{image}` does not.",
     javaOpenJ9:
       "Did not split: `{image}` runs the OpenJ9 JVM, and the JRE images msb-opt knows (Temurin's) run HotSpot, another JVM with other options and behaviour; split by hand onto an OpenJ9 JRE of the same version (such as `ibm-semeru-runtimes`).",
+    codeWritesOutside:
+      "Did not split: `{command}` runs Python code that may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
+    moduleWritesHome:
+      "Did not split: `{command}` runs `{module}`, which downloads into the home folder by default, and the runtime copies only what it can name; give it a folder inside the working folder (its option or variable) and split by hand.",
+    moduleUnknown:
+      "Did not split: `{command}` runs the module `{module}`, which the build context does not hold and msb-opt's table does not know, so where it writes (the home folder, site-packages) is unknown; run a script of the project instead, or split by hand.",
+    systemSetupPy:
+      "Did not split: `{command}` installs outside a virtualenv to a place msb-opt cannot tell (`--prefix`, `--root`, `--home`, an `--install-*` folder, or the home of a user this Dockerfile did not create); install with pip into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
   },
   prepare: (df, ctx) => foreseenBase(df, ctx),
   run(df, ctx, pinned) {
@@ -476,6 +485,14 @@ export default definePass({
           },
           a.stage.body[index].line,
         );
+      if (outside?.module !== undefined)
+        return decline(
+          outside.unknown ? "moduleUnknown" : "moduleWritesHome",
+          { command: outside.command, module: outside.module },
+          a.stage.body[index].line,
+        );
+      if (outside && outside.file === INLINE && !a.copyPaths.some((p) => outside.evidence.includes(`\`${p}`)))
+        return decline("codeWritesOutside", { command: outside.command, evidence: outside.evidence }, a.stage.body[index].line);
       if (outside && !a.copyPaths.some((p) => outside.evidence.includes(`\`${p}`)))
         return decline(
           "scriptWritesOutside",
@@ -499,7 +516,8 @@ export default definePass({
       a = { ...a, setup: leaveBuildOnly(a.setup, toolchain, compilersFree) };
     }
     const release = debianRelease(base);
-    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release) }));
+    const ownPython = isOfficial(base, "python");
+    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython) }));
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
     if (unknownHeaders.length > 0) {
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
@@ -762,7 +780,12 @@ export default definePass({
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
-      const headers = p.buildOnly.filter((x) => release !== null && libsOfDev(x.replace(/[=:].*$/, ""), release) !== null);
+      const headers = p.buildOnly.filter(
+        (x) =>
+          release !== null &&
+          libsOfDev(x.replace(/[=:].*$/, ""), release) !== null &&
+          !(ownPython && isDebianPythonHeaders(x.replace(/[=:].*$/, ""))),
+      );
       if (headers.length > 0 && release !== null) {
         const libs = headers.flatMap((h) => libsOfDev(h.replace(/[=:].*$/, ""), release) ?? []);
         ctx.report(p.install.instr.line, "libraries", { libs: list([...new Set(libs)]), headers: list(headers), release });

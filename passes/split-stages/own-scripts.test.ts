@@ -1,4 +1,4 @@
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
 import { parseDockerfile } from "../../src/core/parse.js";
 import { loadShell } from "../../src/core/shell.js";
@@ -43,4 +43,36 @@ test("a shell script that writes inside the working folder is no evidence", () =
   const inside = "#!/bin/sh\nmkdir -p gen\necho '{}' > gen/conf.json\n";
   expect(outside("node scripts/post.js", { "scripts/post.js": 'execSync("sh scripts/setup.sh")', "scripts/setup.sh": inside })).toBeNull();
   expect(outside("sh scripts/setup.sh", { "scripts/setup.sh": inside })).toBeNull();
+});
+
+/** What scriptWritingOutside says of the RUN on the Dockerfile's line 4. */
+const pythonOutside = (run: string, files: Record<string, string> = {}) => {
+  const text = `FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN ${run}\nCMD ["python", "app.py"]\n`;
+  const { dockerfile } = parseDockerfile(text);
+  const context = memoryContext({ "app.py": "", ...files });
+  const r = analyze(dockerfile, dockerfile.stages[0], context);
+  if (!r.ok) throw new Error(r.refusal.id);
+  return scriptWritingOutside(r.analysis, 2, { context, scripts: {} });
+};
+
+describe("python -c and -m are read like the project's scripts", () => {
+  test("-c code, and the local modules it imports, that use the home folder", () => {
+    expect(pythonOutside(`python -c "import os; open(os.path.expanduser('~/m'), 'w')"`)).toMatchObject({
+      file: "-c",
+      evidence: "it uses the home folder",
+    });
+    expect(pythonOutside(`python -c "import fetch; fetch.run()"`, { "fetch.py": "import os\nos.path.expanduser('~/x')\n" })).toMatchObject({
+      file: "fetch.py",
+    });
+    expect(pythonOutside(`python -c "open('VERSION', 'w').write('1')"`)).toBeNull();
+  });
+  test("-m: a local module's files, a known downloader, an unknown module; known tools write the working folder", () => {
+    const dl = { "tools/dl/__init__.py": "", "tools/dl/get.py": "from pathlib import Path\nPath.home()\n" };
+    expect(pythonOutside("python -m tools.dl.get", dl)).toMatchObject({ file: "tools/dl/get.py" });
+    expect(pythonOutside("python3 -u -m nltk.downloader punkt")).toMatchObject({ module: "nltk.downloader" });
+    expect(pythonOutside("python -m playwright install chromium")).toMatchObject({ module: "playwright" });
+    expect(pythonOutside("python -m somepkg.fetch")).toMatchObject({ module: "somepkg.fetch", unknown: true });
+    expect(pythonOutside("python -m compileall -q .")).toBeNull();
+    expect(pythonOutside("python -m pytest -q")).toBeNull();
+  });
 });

@@ -30,8 +30,75 @@ interface OwnScript {
   readonly download?: HomeDownload & { readonly tool: string };
   /** The context files of the script and the local files it loads; null when the context does not hold it. */
   readonly files: readonly string[] | null;
-  /** A package.json script's own shell text (`mkdir -p /srv/data && …`), read like a file. */
+  /** A package.json script's own shell text (`mkdir -p /srv/data && …`), or Python's `-c` code, read like a file. */
   readonly body?: string;
+  /** A Python module run by name (`python -m dl.fetch`) whose files are these (null: neither context nor table knows it). */
+  readonly module?: string;
+  /** A known Python module run by name that downloads into the home folder (`nltk.downloader`). */
+  readonly home?: string;
+}
+
+/** The file name `-c` code is reported under. */
+export const INLINE = "-c";
+
+/** The word after option `flag` (`-c CODE`, `-m MODULE`) before any script operand, or null. */
+function optionWord(args: readonly string[], flag: string): string | null {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === flag) return args[i + 1] ?? null;
+    if (!args[i].startsWith("-")) return null;
+  }
+  return null;
+}
+
+/**
+ * What known modules run by name write: `work` (the working folder at most, or what the analysis reads itself:
+ * pip, venv, compileall, the test runners, `build`'s dist/), `home` (a downloader whose default folder is the
+ * home folder's: NLTK's downloader, `~/nltk_data` for root; Playwright's `install`, `~/.cache/ms-playwright`;
+ * `huggingface_hub`'s CLI, `~/.cache/huggingface`), null for a module the table does not know.
+ */
+function knownModule(module: string, args: readonly string[]): "work" | "home" | null {
+  if (WORK_MODULES.has(module)) return "work";
+  if (module === "nltk.downloader" || module === "nltk") return "home";
+  if (module === "playwright") return args.includes("install") ? "home" : "work";
+  if (module === "huggingface_hub" || module === "huggingface_hub.commands.huggingface_cli") return "home";
+  return null;
+}
+
+const WORK_MODULES = new Set(
+  ["pip", "venv", "virtualenv", "ensurepip", "compileall", "py_compile", "pytest", "unittest", "build", "pipenv", "poetry"].concat([
+    "grpc_tools.protoc",
+    "mypy",
+    "black",
+    "flake8",
+    "ruff",
+    "pylint",
+    "isort",
+    "json.tool",
+    "this",
+    "site",
+    "sysconfig",
+    "platform",
+  ]),
+);
+
+/** The context files of module `module` (`dl.downloader`: `dl/downloader.py` or `dl/downloader/__main__.py`), found in the folder the RUN runs in or any folder the build copied; null when none holds it. */
+function moduleFiles(module: string, cwd: string | null, a: Analysis, context: BuildContext): string[] | null {
+  if (!/^[\w.]+$/.test(module)) return null;
+  const rel = module.replace(/\./g, "/");
+  const roots = [...new Set([...(cwd === null ? [] : [cwd]), ...[...a.sources.keys()].filter((d) => d.startsWith("/"))])];
+  for (const root of roots)
+    for (const dir of [root, `${root}/src`])
+      for (const file of [`${rel}.py`, `${rel}/__main__.py`]) {
+        const files = localFiles(posix.join(dir, file), "/", a, context, true);
+        if (files !== null) return files;
+      }
+  return null;
+}
+
+/** The local modules `-c` code imports (`import prepare` → `prepare.py` of the working folder), with theirs. */
+function localImports(code: string, cwd: string | null, a: Analysis, context: BuildContext): string[] {
+  const names = [...code.matchAll(/(?:^|[;\n]|\s)(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/g)].map((m) => m[1] ?? m[2]);
+  return names.flatMap((n) => localFiles(`./${n.replace(/\./g, "/")}.py`, cwd, a, context, true) ?? []);
 }
 
 const NODE = new Set(["node", "nodejs"]);
@@ -93,11 +160,28 @@ function collect(
       const python = PYTHON.test(tool);
       if (!NODE.has(tool) && !python) continue;
       const args = argv.slice(1);
-      // Code on the command line, a module run by name (`python -m pip`), or no script: nothing of the project's.
-      if (args.some((w) => w === "-e" || w === "--eval" || w === "-c" || w === "-m" || w === "-p")) continue;
+      const command = via ?? cmd.node.text;
+      // Python code on the command line is read like a script, with the local modules it imports; a module run by
+      // name like the project's script it is, or by a table of what known modules write.
+      const code = python ? optionWord(args, "-c") : null;
+      if (code !== null) {
+        found.push({ command, files: [INLINE], body: code });
+        found.push({ command, files: localImports(code, cwd, a, sources.context) });
+        continue;
+      }
+      const module = python ? optionWord(args, "-m") : null;
+      if (module !== null) {
+        const moduleArgs = args.slice(args.indexOf("-m") + 2);
+        const known = knownModule(module, moduleArgs);
+        if (known === "home") found.push({ command, files: [], home: module });
+        else if (known === null) found.push({ command, files: moduleFiles(module, cwd, a, sources.context), module });
+        continue;
+      }
+      // Code on the command line (`node -e`), or no script: nothing of the project's.
+      if (args.some((w) => w === "-e" || w === "--eval" || w === "-p")) continue;
       const file = args.find((w) => !w.startsWith("-"));
       if (file === undefined) continue;
-      found.push({ command: via ?? cmd.node.text, files: localFiles(file, cwd, a, sources.context, python) });
+      found.push({ command, files: localFiles(file, cwd, a, sources.context, python) });
     }
   }
 }
@@ -227,6 +311,7 @@ const REACHES_MODULES =
 /** The command of body[index] that runs an own script reaching into node_modules (or one the context lacks), or null. */
 export function scriptWritingModules(a: Analysis, index: number, sources: ScriptSources): string | null {
   for (const script of ownScripts(a, index, sources)) {
+    if (script.module !== undefined || script.home !== undefined) continue;
     if (script.files === null || script.files.some((f) => REACHES_MODULES.test(sources.context.read(f) ?? ""))) return script.command;
   }
   return null;
@@ -246,6 +331,9 @@ export interface OutsideWrite {
   readonly evidence: string;
   /** A known tool that downloads into the home folder (then `file` is empty). */
   readonly download?: OwnScript["download"];
+  /** A Python module run by name (`python -m x`): a known downloader, or one neither the context nor the table knows (`unknown`). */
+  readonly module?: string;
+  readonly unknown?: true;
 }
 
 /**
@@ -263,6 +351,9 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
       !a.stage.body.some((i) => i.keyword === "ENV" && (declaredVariables(i) ?? []).some((v) => v.name === download.variable))
     )
       return { command: script.command, file: "", evidence: download.path, download };
+    if (script.home !== undefined) return { command: script.command, file: "", evidence: "", module: script.home };
+    if (script.module !== undefined && script.files === null)
+      return { command: script.command, file: "", evidence: "", module: script.module, unknown: true };
     for (const file of script.files ?? []) {
       const text = script.body ?? sources.context.read(file) ?? "";
       const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));

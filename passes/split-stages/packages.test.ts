@@ -2,6 +2,13 @@ import { describe, expect, test } from "vitest";
 import { splitPackages } from "./packages.js";
 
 describe("splitPackages", () => {
+  test("on an official python image Debian's Python headers are build-only and bring no libpython", () => {
+    const own = splitPackages(["gcc", "python3-dev", "libpython3.11-dev", "libyaml-dev"], new Set(), "listed", "trixie", true);
+    expect(own.buildOnly).toEqual(["gcc", "python3-dev", "libpython3.11-dev", "libyaml-dev"]);
+    expect(own.runtime).toEqual(["libyaml-0-2"]);
+    const debian = splitPackages(["python3-dev"], new Set(), "listed", "trixie");
+    expect(debian.runtime.some((p) => p.startsWith("libpython3"))).toBe(true);
+  });
   test("compilers, git and headers are build-only; libraries and tools are run-time", () => {
     expect(splitPackages(["build-essential", "git", "jq", "curl", "libpq-dev"], new Set(), "listed", "bookworm")).toEqual({
       buildOnly: ["build-essential", "git", "libpq-dev"],

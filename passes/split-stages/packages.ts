@@ -32,6 +32,16 @@ export function providingPackage(command: string): string {
   return Object.entries(PROVIDES).find(([, commands]) => commands.includes(command))?.[0] ?? command;
 }
 
+/**
+ * Debian's Python headers (`python3-dev`, `python3.11-dev`, `libpython3.11-dev`): on the official python images
+ * the interpreter and its headers are the image's own, in /usr/local, so an extension built there links no
+ * Debian libpython, and the runtime needs none (Debian's `libpython3.13` would be dead weight, or a package
+ * the runtime's release lacks).
+ */
+export function isDebianPythonHeaders(name: string): boolean {
+  return /^(lib)?python(\d(\.\d+)?)?(-all)?-dev$/.test(name);
+}
+
 export type PackagePolicy = "listed" | "unlessNamed";
 
 export interface PackageSplit {
@@ -51,6 +61,7 @@ export function splitPackages(
   usedCommands: ReadonlySet<string>,
   policy: PackagePolicy = "listed",
   release: string | null = null,
+  ownPython = false,
 ): PackageSplit {
   const buildOnly: string[] = [];
   const runtime: string[] = [];
@@ -65,7 +76,7 @@ export function splitPackages(
       continue;
     }
     buildOnly.push(spec);
-    if (policy === "unlessNamed" || !isHeaders(name)) continue;
+    if (policy === "unlessNamed" || !isHeaders(name) || (ownPython && isDebianPythonHeaders(name))) continue;
     const libs = release === null ? null : libsOfDev(name, release);
     if (libs === null) unknownHeaders.push(spec);
     else libraries.push(...libs);

@@ -4,6 +4,7 @@
 // makes that it opens, not the sources; the builder's `go` steps get cache mounts so a source edit recompiles
 // only what changed.
 import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
 import { changed, instruction, type Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
@@ -14,7 +15,6 @@ import { entryScriptReads } from "../script-reads.js";
 import { mentionedCommands, searchedSources } from "../mentions.js";
 import { aptInstallRun } from "../apt-run.js";
 import { lackedTools } from "../runtime-check.js";
-import type { BuildContext } from "../../../src/core/context.js";
 import { goEntryNotBuilt } from "./go-entry.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
@@ -54,6 +54,7 @@ function runtimeFiles(
   moduleDir: string | null,
   made: readonly string[],
   scriptReads: readonly string[],
+  context: BuildContext,
 ): string[] | null {
   if (src.dynamicRead !== null || a.workdir === null || moduleDir === null) return null;
   const workdir = a.workdir;
@@ -69,9 +70,27 @@ function runtimeFiles(
     // Relative literals resolve against the runtime's working folder, which holds the module's files.
     if (src.wholeFolder !== null && isUnder(workdir, copied)) paths.push(workdir);
     paths.push(...src.reads.map((r) => resolvePath(workdir, r) as string).filter((p) => isUnder(p, copied)));
-    paths.push(...[...made, ...scriptReads].filter((p) => isUnder(p, copied)));
+    paths.push(...[...made, ...scriptReads, ...runMade(a, context)].filter((p) => isUnder(p, copied)));
   }
   return outermost(paths);
+}
+
+/**
+ * What the RUNs made in the working folder and left there (`mkdir data`, `touch db.sqlite`, `cp x y`, an output):
+ * the original image has it (with the owner and mode the build gave it), so the runtime keeps it too; the
+ * context's own files (`chmod +x run.sh`) are copied only when named.
+ */
+export function runMade(a: Analysis, context: BuildContext): string[] {
+  const workdir = a.workdir;
+  if (workdir === null) return [];
+  return a.runWrites
+    .filter((w, i) => !w.removed && !a.runWrites.slice(i + 1).some((r) => r.removed && isUnder(w.path, r.path)))
+    .filter((w) => w.path !== workdir && isUnder(w.path, workdir))
+    .filter((w) => {
+      const source = contextSource(w.path, a.sources);
+      return source === null || !context.exists(source);
+    })
+    .map((w) => w.path);
 }
 
 /**
@@ -153,30 +172,35 @@ export const goRecipe: Recipe = {
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
     const missing = goEntryNotBuilt(a, context);
     if (missing) return { ok: false, id: "goEntryNotBuilt", data: missing };
-    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, scripts.paths);
+    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, scripts.paths, context);
     const copyPaths = files ?? undefined;
     const made = generated.made.map((m) => `\`${m}\``).join(", ");
+    const runKept =
+      files === null
+        ? []
+        : outermost(runMade(a, context))
+            .filter((m) => !a.entry.some((e) => e.artifact === m) && !generated.made.includes(m))
+            .map((m) => `\`${posix.relative(a.workdir as string, m)}\``);
+    const andMade = runKept.length > 0 ? `, and what the build's commands left in it (${runKept.join(", ")})` : "";
     if (files && src.wholeFolder !== null)
       notes.push({ line: a.stage.body[a.lastBuild].line, id: "goWholeFolder", data: { call: src.wholeFolder } });
-    else if (files)
-      notes.push({
-        line: a.stage.body[a.lastBuild].line,
-        id: "goFiles",
-        data: {
-          reason:
-            src.reads.length && made
-              ? `the files the code names and those the build makes that it opens (${made})`
-              : made
-                ? `the files the build makes that the code opens (${made})`
-                : src.reads.length && scripts.paths.length
-                  ? "the files the code and the entry script name"
-                  : src.reads.length
-                    ? "the files the code names"
-                    : scripts.paths.length
-                      ? "the files the entry script names"
-                      : "nothing else: the code names no context file",
-        },
-      });
+    else if (files) {
+      const named =
+        src.reads.length && made
+          ? `the files the code names and those the build makes that it opens (${made})`
+          : made
+            ? `the files the build makes that the code opens (${made})`
+            : src.reads.length && scripts.paths.length
+              ? "the files the code and the entry script name"
+              : src.reads.length
+                ? "the files the code names"
+                : scripts.paths.length
+                  ? "the files the entry script names"
+                  : runKept.length > 0
+                    ? "nothing the code names"
+                    : "nothing else: the code names no context file";
+      notes.push({ line: a.stage.body[a.lastBuild].line, id: "goFiles", data: { reason: named + andMade } });
+    }
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
     // What only an image with a shell can repeat or run: the Debian slim runtime instead of the shell-less one.
     const shellReason = alpine ? null : shellRuntimeReason(a, context, runtimePackages);

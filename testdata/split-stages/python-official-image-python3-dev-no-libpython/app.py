@@ -1,0 +1,2 @@
+import yext
+print("libyaml", yext.ver())

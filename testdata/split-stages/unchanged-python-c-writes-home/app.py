@@ -1,0 +1,3 @@
+import os
+p = os.path.join(os.path.expanduser("~"), ".cache", "models", "model.bin")
+print("model:", os.path.exists(p))

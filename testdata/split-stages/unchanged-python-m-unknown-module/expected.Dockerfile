@@ -1,0 +1,7 @@
+FROM python:3.11-slim
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+RUN python -m fetchers.models --all
+COPY . .
+CMD ["python", "app.py"]
