@@ -25,6 +25,8 @@ type MessageId =
   | "argDefault"
   | "envSecret"
   | "copiedFile"
+  | "argSecretOldSyntax"
+  | "copiedFileOldSyntax"
   | "writtenFile"
   | "mountedArg"
   | "mountedFile"
@@ -74,6 +76,10 @@ export default definePass({
       "`{name}` is set with ENV, so its value stays in the image config and every container sees it; if only the build needs it, pass it with `docker build --secret` and read it in `RUN --mount=type=secret` instead.",
     copiedFile:
       "`{file}` is copied in for the build and deleted on line {rmLine}, but it stays in the layer of this COPY; mount it with `RUN --mount=type=secret,id={id},target={target}` and build with `--secret id={id},src={src}` (msb-opt `--secrets=mount` rewrites this).",
+    argSecretOldSyntax:
+      "Build argument `{name}` looks like a secret: its value shows in `docker history` and the image config. `--secrets=mount` did not rewrite it: the file's `# syntax=` (or `--syntax-directive=never`) does not allow `RUN --mount`; raise the syntax to docker/dockerfile:1.2 or later to let it, or pass it with `docker build --secret {flag}` and read it in `RUN --mount=type=secret` yourself.",
+    copiedFileOldSyntax:
+      "`{file}` is copied in for the build and deleted on line {rmLine}, but it stays in the layer of this COPY. `--secrets=mount` did not rewrite it: the file's `# syntax=` (or `--syntax-directive=never`) does not allow `RUN --mount`; raise the syntax to docker/dockerfile:1.2 or later to let it, or mount it with `RUN --mount=type=secret,id={id},target={target}` and build with `--secret id={id},src={src}` yourself.",
     copiedWithFolder:
       "`{file}` comes in with the folder this COPY copies and is deleted on line {rmLine}, but it stays in the layer of this COPY; add it to .dockerignore, mount it with `RUN --mount=type=secret,id={id},target={target}` on the RUNs that use it and build with `--secret id={id},src={src}` (msb-opt does not rewrite this).",
     writtenFile:
@@ -114,6 +120,8 @@ export default definePass({
       };
     const ctx: PassContext<MessageId> = { ...input, report: once(input.report), decline: once(input.decline) };
     const mount = ctx.options.secrets === "mount" && ctx.canUse(CONSTRUCTS.runMount);
+    // Asked for, but the declared syntax (or the policy) rules out `RUN --mount`: the notes say so.
+    const oldSyntax = ctx.options.secrets === "mount" && !mount;
     const envForm = ctx.canUse(CONSTRUCTS.secretEnv);
     const shipped = shippedStages(df);
     // The build context as a COPY sees it (.dockerignore applied), for the files a folder copy brings.
@@ -127,13 +135,13 @@ export default definePass({
       stage.body.forEach((instr, i) => {
         if (ctx.isIgnored(instr)) return;
         if (instr.keyword === "ARG")
-          secretArgs(df, stage, i, { ctx, mount, envForm, edits, envMayGo: !shipped.has(si) && !parentOfOthers, pending });
+          secretArgs(df, stage, i, { ctx, mount, oldSyntax, envForm, edits, envMayGo: !shipped.has(si) && !parentOfOthers, pending });
         if (instr.keyword === "ENV" && !edits.dropped.has(i)) {
           for (const v of declaredVariables(instr, df.escape) ?? []) {
             if (isSecretName(v.name) || hasUrlCredentials(v.value ?? "")) ctx.decline(instr.line, "envSecret", { name: v.name });
           }
         }
-        if (instr.keyword === "COPY") copiedFile(stage, i, { ctx, mount, edits, view });
+        if (instr.keyword === "COPY") copiedFile(stage, i, { ctx, mount, oldSyntax, edits, view });
         if (instr.keyword === "RUN") writtenFile(stage, i, ctx);
       });
       for (const report of pending) report();
@@ -173,6 +181,8 @@ class Edits {
 interface ArgScope {
   readonly ctx: PassContext<MessageId>;
   readonly mount: boolean;
+  /** `--secrets=mount` was asked for, and the syntax does not allow `RUN --mount`. */
+  readonly oldSyntax: boolean;
   readonly envForm: boolean;
   readonly edits: Edits;
   /** An `ENV NAME=$NAME` may be dropped too: the stage is not shipped and no stage is built FROM it. */
@@ -191,7 +201,7 @@ function secretArgs(df: Dockerfile, stage: Stage, i: number, s: ArgScope): void 
     }
     const flag = `id=${v.name},env=${v.name}`;
     if (!s.mount) {
-      s.ctx.decline(instr.line, "argSecret", { name: v.name, flag });
+      s.ctx.decline(instr.line, s.oldSyntax ? "argSecretOldSyntax" : "argSecret", { name: v.name, flag });
       continue;
     }
     const blocked = (id: MessageId, data: Readonly<Record<string, string | number>> = {}) =>
@@ -251,6 +261,7 @@ function isAlias(instr: Instruction, name: string, escape: Dockerfile["escape"])
 interface FileScope {
   readonly ctx: PassContext<MessageId>;
   readonly mount: boolean;
+  readonly oldSyntax: boolean;
   readonly edits: Edits;
   readonly view: () => BuildContext;
 }
@@ -307,7 +318,7 @@ function copiedSource(stage: Stage, i: number, s: FileScope, src: string, landsA
   const rmLine = stage.body[rm].line;
   const data = { file: src, rmLine, id, target: target ?? dest, src };
   if (landsAt !== null) return s.ctx.decline(instr.line, "copiedWithFolder", data);
-  if (!s.mount) return s.ctx.decline(instr.line, "copiedFile", data);
+  if (!s.mount) return s.ctx.decline(instr.line, s.oldSyntax ? "copiedFileOldSyntax" : "copiedFile", data);
   const blocked = (id: MessageId, data: Readonly<Record<string, string | number>> = {}) =>
     s.ctx.decline(instr.line, id, { name: src, ...data });
   if (!target) return blocked("fileRelativeTarget");
