@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseDockerfile, parseExecForm } from "./parse.js";
+import { buildkitDirectives, parseDockerfile, parseExecForm } from "./parse.js";
 
 describe("exec form", () => {
   test("comment lines inside a continuation are dropped, as BuildKit does", () => {
@@ -23,5 +23,24 @@ describe("flag values BuildKit checks", () => {
     expect(parses('HEALTHCHECK --interval="30s" --timeout=1m30s --start-period=0 CMD true')).not.toThrow();
     expect(parses('RUN --mount=type="cache",target=/x --network="none" true')).not.toThrow();
     expect(parses("RUN --mount=type=$KIND,target=/x true")).not.toThrow();
+  });
+});
+
+describe("parser directives, by BuildKit's rules", () => {
+  const names = (text: string) => buildkitDirectives(text).map((d) => `${d.line}:${d.name}=${d.value}`);
+  test("leading lines of known directives, in any case and with blanks around", () => {
+    expect(names("# SYNTAX=docker/dockerfile:1\n  #  Escape = `\nFROM x\n")).toEqual(["1:syntax=docker/dockerfile:1", "2:escape=`"]);
+  });
+  test("a blank line, a comment or an unknown directive ends them", () => {
+    expect(names("\n# escape=`\nFROM x\n")).toEqual([]);
+    expect(names("# build me\n# escape=`\nFROM x\n")).toEqual([]);
+    expect(names("# foo=bar\n# escape=`\nFROM x\n")).toEqual([]);
+  });
+  test("a directive given twice is an error", () => {
+    expect(() => buildkitDirectives("# escape=`\n# escape=\\\nFROM x\n")).toThrow("only one escape parser directive can be used");
+  });
+  test("an escape BuildKit reads as a comment: the file is kept whole, not an error", () => {
+    const parsed = parseDockerfile("# foo=bar\n# escape=`\nFROM debian\nRUN echo a \\\n  b\n");
+    expect(parsed.unsupported.map((u) => u.line)).toEqual([2]);
   });
 });
