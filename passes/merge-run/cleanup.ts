@@ -69,6 +69,9 @@ export interface RuntimeUses {
   readonly uses: readonly ManagerUse[];
 }
 
+/** An apt argument that already says whether to install recommended packages. */
+const RECOMMENDS_CHOSEN = /^--(no-)?install-recommends(=.*)?$|^(-o)?APT::Install-Recommends(=.*)?$/i;
+
 const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
 const DOCKER_CLEAN = `rm -f ${DOCKER_CLEAN_FILE}`;
 const tick = (s: string) => `\`${s}\``;
@@ -284,7 +287,9 @@ export function cleanupRun(
       options.aptNoRecommends &&
       use.spec.id === "apt" &&
       use.kind === "install" &&
-      !use.command.args.some((a) => a.value === "--no-install-recommends")
+      // The user's own choice either way (`--no-install-recommends=false`, `--install-recommends`,
+      // `-o APT::Install-Recommends=…`) stays theirs.
+      !use.command.args.some((a) => RECOMMENDS_CHOSEN.test(a.value ?? a.text))
     ) {
       flags.push("--no-install-recommends");
     }
