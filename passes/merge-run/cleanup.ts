@@ -245,7 +245,9 @@ export function cleanupRun(
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
-    const trigger = onbuildUse(df, si, spec);
+    // A trigger reads only what this RUN would remove: nothing, when its uses leave no cache (`apk add --no-cache`).
+    const removes = mine.some((u) => spec.fills?.(u, false) ?? true);
+    const trigger = removes ? onbuildUse(df, si, spec) : null;
     if (trigger) {
       if (trigger.unread !== null) refuse("onbuildScriptUnread", { manager: label, line: trigger.line, script: trigger.unread });
       else refuse("onbuildNeedsCache", { manager: label, line: trigger.line });
