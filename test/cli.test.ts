@@ -81,6 +81,12 @@ describe("msb-opt CLI", () => {
     }
   });
 
+  test.skipIf(!existsSync("/dev/zero"))("a device that never ends (/dev/zero) is refused, not read forever", () => {
+    const r = msbOpt(["/dev/zero"]);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toMatch(/^msb-opt: \/dev\/zero: too large for a Dockerfile/);
+  });
+
   test("missing file, unknown pass, unknown option: exit 2", () => {
     expect(msbOpt(["no/such/Dockerfile"])).toMatchObject({ code: 2, stdout: "", stderr: "msb-opt: no/such/Dockerfile: no such file\n" });
     expect(msbOpt(["--passes", "no-such-pass", "-"], PLAIN)).toMatchObject({ code: 2, stdout: "" });

@@ -79,6 +79,10 @@ describe("cleanupRun", () => {
     test("a trigger with its own update lets the lists go", () => {
       expect(run(`${head}ONBUILD RUN apt-get update && apt-get install -y jq\n`).instr.args).toContain("rm -rf /var/lib/apt/lists/*");
     });
+    test("a RUN that leaves no cache (apk add --no-cache) gets no note about a trigger", () => {
+      const r = run("FROM alpine\nRUN apk add --no-cache curl\nONBUILD RUN ./build.sh\n");
+      expect(r.notes).toEqual([]);
+    });
     test("a trigger that starts a script of the later build keeps the lists", () => {
       const r = run(`${head}ONBUILD COPY setup.sh /\nONBUILD RUN /setup.sh\n`);
       expect(r.notes.map((n) => [n.id, n.data.script])).toEqual([["onbuildScriptUnread", "/setup.sh"]]);

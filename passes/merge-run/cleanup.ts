@@ -69,6 +69,9 @@ export interface RuntimeUses {
   readonly uses: readonly ManagerUse[];
 }
 
+/** An apt argument that already says whether to install recommended packages. */
+const RECOMMENDS_CHOSEN = /^--(no-)?install-recommends(=.*)?$|^(-o)?APT::Install-Recommends(=.*)?$/i;
+
 const DOCKER_CLEAN_FILE = "/etc/apt/apt.conf.d/docker-clean";
 const DOCKER_CLEAN = `rm -f ${DOCKER_CLEAN_FILE}`;
 const tick = (s: string) => `\`${s}\``;
@@ -242,7 +245,9 @@ export function cleanupRun(
       refuse("laterNeedsCache", { manager: label });
       continue;
     }
-    const trigger = onbuildUse(df, si, spec);
+    // A trigger reads only what this RUN would remove: nothing, when its uses leave no cache (`apk add --no-cache`).
+    const removes = mine.some((u) => spec.fills?.(u, false) ?? true);
+    const trigger = removes ? onbuildUse(df, si, spec) : null;
     if (trigger) {
       if (trigger.unread !== null) refuse("onbuildScriptUnread", { manager: label, line: trigger.line, script: trigger.unread });
       else refuse("onbuildNeedsCache", { manager: label, line: trigger.line });
@@ -284,7 +289,9 @@ export function cleanupRun(
       options.aptNoRecommends &&
       use.spec.id === "apt" &&
       use.kind === "install" &&
-      !use.command.args.some((a) => a.value === "--no-install-recommends")
+      // The user's own choice either way (`--no-install-recommends=false`, `--install-recommends`,
+      // `-o APT::Install-Recommends=…`) stays theirs.
+      !use.command.args.some((a) => RECOMMENDS_CHOSEN.test(a.value ?? a.text))
     ) {
       flags.push("--no-install-recommends");
     }

@@ -318,7 +318,7 @@ function dropInconsistent(df: Dockerfile, pins: { t: Target; pin: Pin }[], ctx: 
   for (let i = 0; i < pins.length; i++) {
     for (let j = i + 1; j < pins.length; j++) {
       const [a, b] = [pins[i], pins[j]];
-      if (withoutTag(a.t.ref) !== withoutTag(b.t.ref) || releaseLine(a.t.ref) !== releaseLine(b.t.ref)) continue;
+      if (sameImage(a.t.ref) !== sameImage(b.t.ref) || releaseLine(a.t.ref) !== releaseLine(b.t.ref)) continue;
       const [va, vb] = [parseVersionTag(a.pin.tag), parseVersionTag(b.pin.tag)];
       if (!va || !vb || va.variant === vb.variant || va.parts.join(".") === vb.parts.join(".")) continue;
       for (const [x, y] of [
@@ -331,6 +331,17 @@ function dropInconsistent(df: Dockerfile, pins: { t: Target; pin: Pin }[], ctx: 
     }
   }
   return pins.filter((_, i) => !bad.has(i));
+}
+
+/**
+ * One name for every way of writing an image's repository: `node`, `library/node`, `docker.io/library/node`,
+ * `index.docker.io/node` and `registry-1.docker.io/library/node` are one image on Docker Hub.
+ */
+function sameImage(ref: ImageRef): string {
+  const registry = (ref.registry ?? "docker.io").toLowerCase();
+  const hub = ["docker.io", "index.docker.io", "registry-1.docker.io"].includes(registry);
+  const name = hub ? ref.name.replace(/^library\//, "") : ref.name;
+  return `${hub ? "docker.io" : registry}/${name}`;
 }
 
 /** `22-slim` and `22` are on release line `22`; `latest`, `slim` and `lts-slim` on `latest`/`lts`. */

@@ -87,6 +87,11 @@ describe(".msb-opt.json", () => {
     expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(message);
   });
 
+  test("invalid JSON is reported by line and column", () => {
+    const root = tree({ ".msb-opt.json": '{\n  "cacheMounts": true,\n  }\n' });
+    expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(`${join(root, ".msb-opt.json")}:3:3: not valid JSON: `);
+  });
+
   test("the shipped JSON Schema lists exactly the settings the loader accepts", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schema/msb-opt.schema.json"), "utf8"));
     const keys = Object.keys(schema.properties).filter((k) => !["$schema", "overrides", "dockerHosts"].includes(k));

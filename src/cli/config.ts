@@ -78,7 +78,14 @@ function readConfig(file: string): LoadedConfig {
     json = JSON.parse(text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === "ENOENT" ? "no such file" : `not valid JSON: ${(err as Error).message}`}`);
+    if (code === "ENOENT") throw new UsageError(`${file}: no such file`);
+    // JSON.parse names an offset ("… in JSON at position 14"): say the line and column, as for the other errors.
+    const message = (err as Error).message;
+    const at = /\bat position (\d+)/.exec(message);
+    if (!at) throw new UsageError(`${file}: not valid JSON: ${message}`);
+    const before = text.slice(0, Number(at[1])).split("\n");
+    const where = `${before.length}:${before[before.length - 1].length + 1}`;
+    throw new UsageError(`${file}:${where}: not valid JSON: ${message.replace(/\s*\bat position \d+/, "").replace(/ in JSON$/, "")}`);
   }
   const fail = (key: string | null, message: string, override?: number): never => {
     const line = key === null ? null : lineOfKey(text, key, override);

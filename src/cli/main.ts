@@ -1,5 +1,5 @@
 // The command line. The only module that touches `process`; everything else goes through the library API.
-import { readFileSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeFileAtomically } from "../io/atomic-write.js";
 import { Command, Option } from "commander";
@@ -9,7 +9,7 @@ import { colorizeDiff } from "../core/diff.js";
 import { DockerfileError } from "../core/parse.js";
 import { UsageError } from "../core/errors.js";
 import { formatNote, type Note } from "../core/pass.js";
-import { optimize } from "../core/pipeline.js";
+import { MAX_FILE_CHARS, optimize } from "../core/pipeline.js";
 import { PASSES } from "../../passes/index.js";
 import { ISSUES_URL, VERSION } from "../io/version.js";
 import { printable } from "../io/terminal-text.js";
@@ -311,14 +311,43 @@ function diffPath(file: string): string {
   return rel.startsWith("../") || rel === ".." || isAbsolute(rel) ? basename(file) : rel;
 }
 
+/** Past this many bytes, the file cannot be a Dockerfile msb-opt reads (1 MiB characters, up to 4 bytes each). */
+const MAX_INPUT_BYTES = 4 * MAX_FILE_CHARS + 3;
+
 function readInput(file: string): string {
   try {
-    return decodeBytes(readFileSync(file));
+    return decodeBytes(readBounded(file));
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(
       `${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a Dockerfile" : (err as Error).message}`,
     );
+  }
+}
+
+/**
+ * A file's bytes, read in chunks up to a cap: a device such as /dev/zero, or a pipe that never ends, would
+ * otherwise be read forever.
+ */
+function readBounded(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) return Buffer.concat(chunks, total);
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > MAX_INPUT_BYTES)
+        throw new UsageError(
+          `${file}: too large for a Dockerfile (more than ${MAX_INPUT_BYTES} bytes; the limit is ${MAX_FILE_CHARS} characters, 1 MiB)`,
+        );
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

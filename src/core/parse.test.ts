@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { DockerfileParser } from "dockerfile-ast";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { astRawArguments, parseDockerfile, parseExecForm, rawArguments } from "./parse.js";
+import { astRawArguments, buildkitDirectives, parseDockerfile, parseExecForm, rawArguments } from "./parse.js";
 
 describe("exec form", () => {
   test("comment lines inside a continuation are dropped, as BuildKit does", () => {
@@ -84,5 +84,24 @@ describe("rawArguments, dockerfile-ast's getRawArguments without its cost", () =
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("parser directives, by BuildKit's rules", () => {
+  const names = (text: string) => buildkitDirectives(text).map((d) => `${d.line}:${d.name}=${d.value}`);
+  test("leading lines of known directives, in any case and with blanks around", () => {
+    expect(names("# SYNTAX=docker/dockerfile:1\n  #  Escape = `\nFROM x\n")).toEqual(["1:syntax=docker/dockerfile:1", "2:escape=`"]);
+  });
+  test("a blank line, a comment or an unknown directive ends them", () => {
+    expect(names("\n# escape=`\nFROM x\n")).toEqual([]);
+    expect(names("# build me\n# escape=`\nFROM x\n")).toEqual([]);
+    expect(names("# foo=bar\n# escape=`\nFROM x\n")).toEqual([]);
+  });
+  test("a directive given twice is an error", () => {
+    expect(() => buildkitDirectives("# escape=`\n# escape=\\\nFROM x\n")).toThrow("only one escape parser directive can be used");
+  });
+  test("an escape BuildKit reads as a comment: the file is kept whole, not an error", () => {
+    const parsed = parseDockerfile("# foo=bar\n# escape=`\nFROM debian\nRUN echo a \\\n  b\n");
+    expect(parsed.unsupported.map((u) => u.line)).toEqual([2]);
   });
 });

@@ -283,6 +283,24 @@ export function rawArguments(this: RawInstruction): unknown[] {
   if (found !== -1) push(escapeMarker === -1 ? n : escapeMarker);
   return args;
 }
+/**
+ * The parser directives BuildKit honours, by its rules: from the first line (less a byte-order mark), each
+ * line, less its leading blanks, that reads `#name=value` with a known name; the first other line (a blank
+ * line, a comment, an unknown directive, an instruction) ends them. A directive given twice is an error.
+ */
+export function buildkitDirectives(body: string): { name: string; value: string; line: number }[] {
+  const found: { name: string; value: string; line: number }[] = [];
+  const lines = body.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/.exec(lines[i].replace(/^\s+/, ""));
+    const name = m?.[1].toLowerCase();
+    if (!m || !name || !BUILDKIT_DIRECTIVES.has(name)) break;
+    if (found.some((d) => d.name === name)) throw new DockerfileError(`only one ${name} parser directive can be used`, i + 1);
+    found.push({ name, value: m[2], line: i + 1 });
+  }
+  return found;
+}
+const BUILDKIT_DIRECTIVES = new Set(["syntax", "escape", "check"]);
 
 export function parseDockerfile(text: string): ParsedFile {
   return withArgumentsMemo(() => parseText(text));
@@ -343,14 +361,26 @@ function parseText(text: string): ParsedFile {
     return body[nl - 1] === "\r" ? { end: nl - 1, eol: "\r\n" } : { end: nl, eol: "\n" };
   };
 
-  const escapeDirective = owned.find((n) => n.kind === "directive" && n.directive?.name.toLowerCase() === "escape");
-  if (escapeDirective && !["`", "\\"].includes(escapeDirective.directive!.value)) {
-    throw new DockerfileError(
-      `invalid escape token '${escapeDirective.directive!.value}' does not match \` or \\`,
-      lineOf(lineStarts, escapeDirective.start),
-    );
+  const honoured = buildkitDirectives(body);
+  const escapeDirective = honoured.find((d) => d.name === "escape");
+  if (escapeDirective && !["`", "\\"].includes(escapeDirective.value)) {
+    throw new DockerfileError(`invalid escape token '${escapeDirective.value}' does not match \` or \\`, escapeDirective.line);
   }
   const escape = ast.getEscapeCharacter() === "`" ? "`" : "\\";
+  // The directives BuildKit honours must be the ones the parser read (an `# escape=` after an unknown
+  // directive, a blank line or a comment is a comment to BuildKit): else the file's structure is unknown.
+  const directiveLines = new Set(honoured.map((d) => d.line));
+  const read = owned.filter((n) => n.kind === "directive" && directiveLines.has(lineOf(lineStarts, n.start)));
+  if (read.length !== honoured.length || (escapeDirective?.value ?? "\\") !== escape) {
+    const astEscape = owned.find((n) => n.kind === "directive" && n.directive?.name.toLowerCase() === "escape");
+    const missed = honoured.find((d) => !read.some((n) => lineOf(lineStarts, n.start) === d.line));
+    const reason = missed
+      ? `a \`# ${missed.name}=\` parser directive msb-opt's parser does not read as one`
+      : "an `# escape=` line that BuildKit reads as a comment (a blank line, a comment or another line before it ends the parser directives)";
+    const line = missed?.line ?? (astEscape ? lineOf(lineStarts, astEscape.start) : 1);
+    const whole: Dockerfile = { bom, newline, escape, directives: [], globalArgs: [], stages: [], trailing: body };
+    return { dockerfile: whole, unsupported: [...unsupported, { line, reason }] };
+  }
   const directives: Directive[] = [];
   const instructions: Instruction[] = [];
   let consumed = 0;
@@ -358,7 +388,8 @@ function parseText(text: string): ParsedFile {
     if (n.kind === "comment") continue;
     const { end, eol } = lineEnd(n.end);
     if (n.kind === "directive") {
-      if (instructions.length > 0 || body.slice(consumed, n.start).trim() !== "") continue;
+      // One BuildKit reads as a comment stays with the comments above the first instruction.
+      if (!directiveLines.has(lineOf(lineStarts, n.start))) continue;
       directives.push({ ...n.directive!, raw: body.slice(n.start, end), eol });
     } else {
       const leading = body.slice(consumed, n.start);

@@ -14,7 +14,7 @@ import { printDockerfile } from "./print.js";
 import { hasRawBytes } from "./bytes.js";
 import { joinContinuations } from "./run-script.js";
 import { loadShell, parsesWithoutGrammar, ShellNotLoaded, withShellScope } from "./shell.js";
-import { allowsConstruct, withSyntaxDirective } from "./syntax.js";
+import { allowsConstruct, SYNTAX_MESSAGES, withSyntaxDirective } from "./syntax.js";
 
 /**
  * Limits for absurd input: real Dockerfiles stay far below (the largest of the measured corpus of 1,100 real
@@ -216,7 +216,7 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
       pass: "syntax",
       line: 1,
       kind: "change",
-      message: `Set the syntax directive to \`${raisedTo}\` so that BuildKit accepts the new constructs.`,
+      message: formatMessage(SYNTAX_MESSAGES.raised, raisedTo),
     });
   }
   const output = final === input ? text : printDockerfile(final);

@@ -30,7 +30,7 @@ describe("withSyntaxDirective", () => {
   test("adds the directive a new construct needs, above everything else", () => {
     const input = parse("# escape=\\\nFROM node:20\nRUN npm ci\n");
     const { dockerfile, raisedTo } = withSyntaxDirective(input, addNetworkNone(input), "auto");
-    expect(raisedTo).toBe("docker/dockerfile:1.3 (for RUN --network)");
+    expect(raisedTo).toEqual({ value: "docker/dockerfile:1.3", construct: "RUN --network" });
     expect(printDockerfile(dockerfile)).toBe("# syntax=docker/dockerfile:1.3\n# escape=\\\nFROM node:20\nRUN --network=none npm ci\n");
   });
   test("raises an older version, keeping the registry prefix", () => {

@@ -23,6 +23,11 @@ export interface Construct {
   readonly labs?: boolean;
 }
 
+/** What the pipeline says when it raises the syntax directive, by id. */
+export const SYNTAX_MESSAGES = {
+  raised: "Set the syntax directive to `{value}` so that BuildKit accepts the new constructs (`{construct}`).",
+} as const;
+
 export const CONSTRUCTS = {
   runMount: { id: "RUN --mount", minor: 2 },
   copyChmod: { id: "COPY --chmod", minor: 2 },
@@ -119,7 +124,7 @@ export function withSyntaxDirective(
   input: Dockerfile,
   output: Dockerfile,
   mode: SyntaxDirectiveMode,
-): { dockerfile: Dockerfile; raisedTo: string | null } {
+): { dockerfile: Dockerfile; raisedTo: { value: string; construct: string } | null } {
   const unchanged = { dockerfile: output, raisedTo: null };
   if (mode === "never") return unchanged;
   const need = requiredSyntax(output);
@@ -140,5 +145,5 @@ export function withSyntaxDirective(
   } else {
     directives.unshift({ name: "syntax", value, raw: null, eol: null });
   }
-  return { dockerfile: { ...output, directives }, raisedTo: `${value} (for ${need.construct?.id ?? "labs constructs"})` };
+  return { dockerfile: { ...output, directives }, raisedTo: { value, construct: need.construct?.id ?? "labs constructs" } };
 }
