@@ -412,6 +412,8 @@ export default definePass({
       "Did not split: `{command}` runs the module `{module}`, which the build context does not hold and msb-opt's table does not know, so where it writes (the home folder, site-packages) is unknown; run a script of the project instead, or split by hand.",
     systemSetupPy:
       "Did not split: `{command}` installs outside a virtualenv to a place msb-opt cannot tell (`--prefix`, `--root`, `--home`, an `--install-*` folder, or the home of a user this Dockerfile did not create); install with pip into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
+    javaJdkTool:
+      "Did not split: `{file}` runs `{tool}`, a tool of the JDK that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
   },
   run(df, ctx) {
     // The stage that makes the image. In a multi-stage file it is split only when it still builds (runs
