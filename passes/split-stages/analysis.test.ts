@@ -45,6 +45,26 @@ describe("analyze", () => {
     const build = run(df("python setup.py build_ext --inplace"), files);
     expect(build.ok && build.analysis.systemPip).toEqual([]);
   });
+  test("`go install .` on the golang image writes /go/bin/<last module path element>; anything that moves it refuses", () => {
+    const df = (run: string, env = "") => `FROM golang:1.22\nWORKDIR /src\nCOPY . .\n${env}RUN ${run}\nCMD ["/go/bin/app"]\n`;
+    const files = { "go.mod": "module example.com/x/app/v2\n\ngo 1.22\n", "main.go": "package main\n" };
+    const golang = (text: string) => {
+      const { dockerfile } = parseDockerfile(text);
+      return analyze(dockerfile, dockerfile.stages[0], memoryContext(files), "/go");
+    };
+    for (const run of ["go install", "go install ."]) {
+      const r = golang(df(run));
+      expect(r.ok && r.analysis.copyPaths).toContain("/go/bin/app");
+    }
+    for (const [run, env] of [
+      ["go install ./cmd/x", ""],
+      ["go install -trimpath .", ""],
+      ["go install .", "ENV GOBIN=/usr/local/bin\n"],
+    ]) {
+      const r = golang(df(run, env));
+      expect(!r.ok && r.refusal.id).toBe("globalInstall");
+    }
+  });
   test("apt installs are collected with their options", () => {
     const r = run(
       'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc jq\nWORKDIR /w\nCOPY . .\nCMD ["./x"]\n',
