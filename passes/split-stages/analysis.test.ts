@@ -65,6 +65,13 @@ describe("analyze", () => {
       expect(!r.ok && r.refusal.id).toBe("globalInstall");
     }
   });
+  test("`jar --file X` writes the archive X: copied, not refused as a write outside", () => {
+    const r = run(
+      'FROM eclipse-temurin:17-jdk\nWORKDIR /app\nCOPY . .\nRUN mkdir -p /opt/out/c && javac -d /opt/out/c A.java && jar --create --file /opt/out/app.jar -C /opt/out/c .\nCMD ["java", "-jar", "/opt/out/app.jar"]\n',
+      { "A.java": "" },
+    );
+    expect(r.ok && r.analysis.copyPaths).toEqual(["/app", "/opt/out/app.jar", "/opt/out/c"]);
+  });
   test("apt installs are collected with their options", () => {
     const r = run(
       'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc jq\nWORKDIR /w\nCOPY . .\nCMD ["./x"]\n',

@@ -218,6 +218,8 @@ const TOOL_FLAGS: Readonly<Record<string, { output: readonly string[]; folder: r
   "g++": C_FLAGS,
   "c++": C_FLAGS,
   javac: { output: ["-d"], folder: [] },
+  // `jar --create --file /opt/out/app.jar …`: the archive it writes (`-C DIR` only names where its inputs are).
+  jar: { output: ["--file", "-f"], folder: [] },
   cargo: { output: ["--target-dir"], folder: [] },
   tsc: { output: ["--outDir"], folder: [] },
   make: { output: [], folder: ["-C", "--directory"] },
