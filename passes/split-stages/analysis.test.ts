@@ -45,6 +45,33 @@ describe("analyze", () => {
     const build = run(df("python setup.py build_ext --inplace"), files);
     expect(build.ok && build.analysis.systemPip).toEqual([]);
   });
+  test("`go install .` on the golang image writes /go/bin/<last module path element>; anything that moves it refuses", () => {
+    const df = (run: string, env = "") => `FROM golang:1.22\nWORKDIR /src\nCOPY . .\n${env}RUN ${run}\nCMD ["/go/bin/app"]\n`;
+    const files = { "go.mod": "module example.com/x/app/v2\n\ngo 1.22\n", "main.go": "package main\n" };
+    const golang = (text: string) => {
+      const { dockerfile } = parseDockerfile(text);
+      return analyze(dockerfile, dockerfile.stages[0], memoryContext(files), "/go");
+    };
+    for (const run of ["go install", "go install ."]) {
+      const r = golang(df(run));
+      expect(r.ok && r.analysis.copyPaths).toContain("/go/bin/app");
+    }
+    for (const [run, env] of [
+      ["go install ./cmd/x", ""],
+      ["go install -trimpath .", ""],
+      ["go install .", "ENV GOBIN=/usr/local/bin\n"],
+    ]) {
+      const r = golang(df(run, env));
+      expect(!r.ok && r.refusal.id).toBe("globalInstall");
+    }
+  });
+  test("`jar --file X` writes the archive X: copied, not refused as a write outside", () => {
+    const r = run(
+      'FROM eclipse-temurin:17-jdk\nWORKDIR /app\nCOPY . .\nRUN mkdir -p /opt/out/c && javac -d /opt/out/c A.java && jar --create --file /opt/out/app.jar -C /opt/out/c .\nCMD ["java", "-jar", "/opt/out/app.jar"]\n',
+      { "A.java": "" },
+    );
+    expect(r.ok && r.analysis.copyPaths).toEqual(["/app", "/opt/out/app.jar", "/opt/out/c"]);
+  });
   test("apt installs are collected with their options", () => {
     const r = run(
       'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends gcc jq\nWORKDIR /w\nCOPY . .\nCMD ["./x"]\n',

@@ -218,6 +218,8 @@ const TOOL_FLAGS: Readonly<Record<string, { output: readonly string[]; folder: r
   "g++": C_FLAGS,
   "c++": C_FLAGS,
   javac: { output: ["-d"], folder: [] },
+  // `jar --create --file /opt/out/app.jar …`: the archive it writes (`-C DIR` only names where its inputs are).
+  jar: { output: ["--file", "-f"], folder: [] },
   cargo: { output: ["--target-dir"], folder: [] },
   tsc: { output: ["--outDir"], folder: [] },
   make: { output: [], folder: ["-C", "--directory"] },
@@ -610,6 +612,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         if (NODE_MANAGERS.has(name) && isProjectInstall(name, managerOperands(args))) {
           projectInstalls.push({ index: bodyIndex, tool: name as ProjectInstall["tool"], dir, args, alone: commands.length === 1 });
         }
+        const installed = name === "go" && operands[0] === "install" ? goInstalled(args, dir, script.text) : null;
+        if (installed !== null) {
+          add(line, installed);
+          continue;
+        }
         if (globalFlag(args) || (name === "go" && operands[0] === "install")) {
           refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         }
@@ -687,6 +694,21 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     systemPip.push({ line, user: false, home: "/root" });
     // poetry installs the project itself as an editable link to its folder (unless `--no-root`).
     if (name === "poetry" && !args.includes("--no-root")) runWrites.push({ index: bodyIndex, path: dir ?? "/" });
+  }
+
+  /**
+   * The program `go install` or `go install .` writes on the golang image: `$GOPATH/bin` (`/go/bin`), named after
+   * the last element of the module path in the folder's go.mod (`example.com/app/v2` → `app`). Null when
+   * anything could move it (GOBIN, GOPATH, GOOS/GOARCH for a cross build, GOFLAGS, options, a package path).
+   */
+  function goInstalled(args: readonly string[], dir: string | null, text: string): string | null {
+    if (baseWorkdir !== "/go" || dir === null || /\bGO(BIN|PATH|OS|ARCH|FLAGS)\b/.test(`${envText} ${text}`)) return null;
+    if (args.length > 2 || (args.length === 2 && args[1] !== ".")) return null;
+    const source = contextSource(posix.join(dir, "go.mod"), sources);
+    const module = source === null ? null : /^module\s+"?([^\s"]+)"?\s*$/m.exec(context.read(source) ?? "");
+    const parts = module ? module[1].split("/") : [];
+    const last = parts.length > 1 && /^v\d+$/.test(parts[parts.length - 1]) ? parts[parts.length - 2] : parts[parts.length - 1];
+    return last && /^[\w.-]+$/.test(last) ? `/go/bin/${last}` : null;
   }
 
   /**

@@ -8,7 +8,7 @@ import { definePass } from "../../src/core/pass.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
-import { isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
+import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { mentionedCommands, searchedSources } from "./mentions.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
 import { computedProgram } from "./closure/node-computed-programs.js";
@@ -426,6 +426,10 @@ export default definePass({
       "Did not split: `{command}` runs the module `{module}`, which the build context does not hold and msb-opt's table does not know, so where it writes (the home folder, site-packages) is unknown; run a script of the project instead, or split by hand.",
     systemSetupPy:
       "Did not split: `{command}` installs outside a virtualenv to a place msb-opt cannot tell (`--prefix`, `--root`, `--home`, an `--install-*` folder, or the home of a user this Dockerfile did not create); install with pip into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
+    javaJdkTool:
+      "Did not split: `{file}` runs `{tool}`, a tool of the JDK that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
+    sourceFindLibrary:
+      "Did not split: `{file}` looks up `{library}` with ctypes' `find_library`, which on `{image}` answers only when `ldconfig` lists a `lib{library}.so.N` file that none of the runtime's packages is known to bring (the build image also finds the library through gcc and its `-dev` link); load the library by its versioned file name (`CDLL(\"libname.so.N\")`) to let the pass split.",
   },
   prepare: (df, ctx) => foreseenBase(df, ctx),
   run(df, ctx, pinned) {
@@ -680,6 +684,14 @@ export default definePass({
           image: plan.image,
         },
       );
+    // `find_library("yaml")` answers on the runtime only through ldconfig (no gcc, no `-dev` link there).
+    const find =
+      lacked || (recipe.slimTwin && !sameImage)
+        ? libraryLoads(context).find(
+            (l) => l.find && l.library !== null && !l.library.includes(".so") && !findsLibrary(l.library, reinstalled),
+          )
+        : undefined;
+    if (find) return decline("sourceFindLibrary", { file: find.file, library: find.library ?? "", image: plan.image });
 
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
     // The repeated time zone setup writes /etc, as root: a user set before it could not.

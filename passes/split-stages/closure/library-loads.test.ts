@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
-import { isUnversioned, libraryLoads, packageBrings } from "./library-loads.js";
+import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./library-loads.js";
 
 test("ctypes and FFI loads are found with their file; the base system's libraries and tests are not", () => {
   const context = memoryContext({
@@ -13,7 +13,7 @@ test("ctypes and FFI loads are found with their file; the base system's librarie
   });
   expect(libraryLoads(context)).toEqual([
     { library: "libmagic.so.1", file: "app.py" },
-    { library: "yaml", file: "app.py" },
+    { library: "yaml", file: "app.py", find: true },
     { library: null, file: "dyn.py" },
     { library: "libsodium.so.23", file: "src/native.js" },
   ]);
@@ -33,4 +33,12 @@ test("C's dlopen: a library by name counts, a file path does not; an unversioned
   expect(libraryLoads(context).map((l) => l.library)).toEqual(["libz.so"]);
   expect(isUnversioned("libz.so")).toBe(true);
   expect(isUnversioned("libz.so.1")).toBe(false);
+});
+
+test("find_library: a package named by Debian's policy brings lib<name>.so.N for ldconfig; libyaml-0-2 does not bring yaml's", () => {
+  expect(findsLibrary("magic", ["libmagic1t64"])).toBe(true);
+  expect(findsLibrary("pq", ["jq", "libpq5=15.*"])).toBe(true);
+  expect(findsLibrary("sqlite3", ["libsqlite3-0"])).toBe(true);
+  expect(findsLibrary("yaml", ["libyaml-0-2"])).toBe(false);
+  expect(findsLibrary("ssl", [])).toBe(false);
 });

@@ -8,6 +8,8 @@ export interface LibraryLoad {
   /** The name as written (`libmagic.so.1`, `yaml`), null when the call computes it. */
   readonly library: string | null;
   readonly file: string;
+  /** Looked up with ctypes' `find_library` (a bare name, `yaml`), not opened by file name. */
+  readonly find?: true;
 }
 
 const SOURCES = /\.(py|js|cjs|mjs|ts|c|cc|cpp|cxx|h|hpp)$/;
@@ -21,7 +23,7 @@ const BASE = /^(lib)?(c|m|pthread|dl|rt|util|crypt|resolv|z|gcc_s|stdc\+\+)(\.so
 export function libraryLoads(context: BuildContext): LibraryLoad[] {
   return sourceFiles(context, { read: SOURCES, skipDirs: SKIP_DIRS }).flatMap(({ path, text }) =>
     [...text.matchAll(LOADS)]
-      .map((m) => ({ library: m[2] ?? null, file: path }))
+      .map((m) => ({ library: m[2] ?? null, file: path, ...(m[0].startsWith("find_library") ? { find: true as const } : {}) }))
       // A path (`./plugin.so`, `/opt/app/lib/x.so`) is a file of the image, not a library looked up by name;
       // `libz.so` without a version is the headers package's link, which no runtime has, base library or not.
       .filter((l) => l.library === null || (!l.library.includes("/") && (isUnversioned(l.library) || !BASE.test(l.library)))),
@@ -40,4 +42,16 @@ export function packageBrings(library: string, packages: readonly string[]): boo
     .replace(/\.so(\.\d+)*$/, "")
     .replace(/[-.]?\d+(\.\d+)*$/, "");
   return packages.some((p) => p.replace(/[=:].*$/, "").startsWith(`lib${stem}`));
+}
+
+/**
+ * Does a package give ctypes' `find_library(name)` its answer on a runtime without gcc and the `-dev` links? There
+ * it asks `ldconfig -p` for a file `lib<name>.<…>`, which a package named by Debian's library policy brings: the
+ * soname without `.so`, with a dash when the name ends in a digit (`magic` → libmagic1 has libmagic.so.1,
+ * `sqlite3` → libsqlite3-0), `t64` after the time_t transition. libyaml-0-2 has libyaml-0.so.2: not `yaml`'s.
+ */
+export function findsLibrary(name: string, packages: readonly string[]): boolean {
+  const escaped = name.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  const policy = new RegExp(`^lib${escaped}${/\d$/.test(name) ? "-" : ""}\\d[\\w.]*?(t64)?$`);
+  return packages.some((p) => policy.test(p.replace(/[=:].*$/, "")));
 }

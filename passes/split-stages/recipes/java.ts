@@ -1,6 +1,7 @@
 // Java: the JRE of the same major. Temurin JDK tags keep their OS variant (`17-jdk` → `17-jre`,
 // `21-jdk-jammy` → `21-jre-jammy`); other JDK images (openjdk, amazoncorretto, maven and gradle images on
 // them) run on Temurin's JRE of that major, which the note says (JAVA_HOME differs).
+import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 import { catalogGroup } from "../../../src/core/image-catalog.js";
 import { instruction } from "../../../src/core/ir.js";
@@ -74,6 +75,8 @@ export const javaRecipe: Recipe = {
     if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
     const source = sourceLaunch(a);
     if (source) return { ok: false, id: "javaSourceLauncher", data: { file: source } };
+    const tool = jdkTool(context);
+    if (tool) return { ok: false, id: "javaJdkTool", data: { ...tool, image: jre } };
     const files = javaFiles(a, context);
     if (files) notes.push({ line: a.stage.body[a.lastBuild].line, id: "javaFiles", data: { paths: files.join("`, `") } });
     // The JRE image has no such working folder: the runtime sets the gradle image's.
@@ -96,4 +99,37 @@ function sourceLaunch(a: Analysis): string | null {
     if (m) return m[1];
   }
   return null;
+}
+
+/**
+ * Tools of a JDK's bin/ that a JRE's lacks (Temurin's JRE has java, keytool, rmiregistry and, by release, jfr,
+ * jrunscript; Debian's jre-headless also jpackage: those are left out).
+ */
+const JDK_ONLY = [
+  ...["jar", "jarsigner", "javac", "javadoc", "javap", "jcmd", "jconsole", "jdb", "jdeprscan", "jdeps", "jhsdb", "jimage"],
+  ...["jinfo", "jlink", "jmap", "jmod", "jps", "jshell", "jstack", "jstat", "jstatd", "serialver"],
+];
+/** A string literal that starts a command (`new ProcessBuilder("jcmd", …)`, `exec("jstack " + pid)`, `List.of("jar", …)`). */
+const STARTS_COMMAND = new RegExp(
+  `(?:ProcessBuilder|\\.command|\\.exec|String\\[\\]\\s*\\{|List\\.of|asList)\\s*\\(?\\s*"(?:[^"\\s]*/)?(${JDK_ONLY.join("|")})(?=[\\s"])`,
+);
+
+/**
+ * A JDK-only tool the Java sources start (the commands the entry and its scripts run are checked against the
+ * runtime's by the pass).
+ */
+function jdkTool(context: BuildContext): { tool: string; file: string } | null {
+  let found: { tool: string; file: string } | null = null;
+  const walk = (dir: string, depth: number) => {
+    for (const name of context.list(dir)) {
+      if (found) return;
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (/\.(java|kt)$/.test(name)) {
+        const m = STARTS_COMMAND.exec(context.read(path) ?? "");
+        if (m) found = { tool: m[1], file: path };
+      } else if (depth < 8 && !/^\.|^(target|build|node_modules)$/.test(name) && !/\.\w+$/.test(name)) walk(path, depth + 1);
+    }
+  };
+  walk(".", 0);
+  return found;
 }

@@ -32,3 +32,9 @@ test("console scripts: packages a RUN installs by name, not the values of option
   ).dockerfile;
   expect(pipCommands(ctx, analysis(df, ctx)).sort()).toEqual(["flask", "poetry", "uvicorn"]);
 });
+
+test("console scripts: setup.py's scripts= files, under their own names", () => {
+  const ctx = memoryContext({ "setup.py": 'setup(name="legacy", scripts=["bin/legacy-run", "tools/sync.py"])\n' });
+  const df = parseDockerfile("FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN python setup.py install\n").dockerfile;
+  expect(pipCommands(ctx, analysis(df, ctx)).sort()).toEqual(["legacy-run", "sync.py"]);
+});

@@ -2,6 +2,7 @@
 // /usr/local/lib/pythonX.Y (site-packages on the official images, dist-packages on Debian's python3 and on
 // images built from it) and the console scripts in /usr/local/bin; with `--user`, root's ~/.local. Only
 // those folders are copied, not the interpreter's standard library: the runtime has the same build.
+import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 import { pipRequirements } from "../closure/python-native.js";
@@ -39,7 +40,11 @@ export function pipCommands(context: BuildContext, a: Analysis): string[] {
     const at = (f: string) => (dir === "." ? f : `${dir}/${f}`);
     const scripts = /\[project\.scripts\]([^[]*)/.exec(context.read(at("pyproject.toml")) ?? "")?.[1] ?? "";
     for (const m of scripts.matchAll(/^\s*"?([\w.-]+)"?\s*=/gm)) names.add(m[1]);
-    for (const m of (context.read(at("setup.py")) ?? "").matchAll(/["']([\w.-]+)\s*=\s*[\w.]+:\w+["']/g)) names.add(m[1]);
+    const setup = context.read(at("setup.py")) ?? "";
+    for (const m of setup.matchAll(/["']([\w.-]+)\s*=\s*[\w.]+:\w+["']/g)) names.add(m[1]);
+    // `scripts=["bin/tool"]`: setuptools copies each file into the scripts folder under its own name.
+    for (const list of setup.matchAll(/\bscripts\s*=\s*\[([^\]]*)\]/g))
+      for (const m of list[1].matchAll(/["']([^"'\s]+)["']/g)) names.add(posix.basename(m[1]));
   }
   return [...names];
 }

@@ -37,6 +37,7 @@ export type RecipeRefusalId =
   | "rustAlpine"
   | "rustRelease"
   | "javaSourceLauncher"
+  | "javaJdkTool"
   | "rustNoManifest"
   | "rustWorkspace"
   | "rustCargoCommand"
