@@ -136,4 +136,8 @@ describe("analyze", () => {
     const r = run(text);
     expect(r.ok ? "ok" : r.refusal.id).toBe(id);
   });
+  test("a quoted WORKDIR is the path inside the quotes, as Docker reads it (bw256/dockerSpring `WORKDIR '/app'`)", () => {
+    const r = run('FROM python:3.11\nWORKDIR \'/app\'\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n');
+    expect(r.ok && { workdir: r.analysis.workdir, copyPaths: r.analysis.copyPaths }).toEqual({ workdir: "/app", copyPaths: ["/app"] });
+  });
 });

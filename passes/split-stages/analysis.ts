@@ -4,7 +4,7 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
-import { declaredVariables } from "../../src/core/instructions.js";
+import { declaredVariables, workdirPath } from "../../src/core/instructions.js";
 import { parseRun } from "../../src/core/run-script.js";
 import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
@@ -441,7 +441,11 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         userName = asRoot || /^\d+(:|$)|\$/.test(instr.args.trim()) ? null : instr.args.trim().replace(/:.*$/, "");
         return;
       case "WORKDIR":
-        cwd = at(line, cwd, substitute(instr.args.trim().replace(/^"(.*)"$/, "$1")));
+        {
+          // Docker removes the quotes around the path; in single quotes it expands no variable.
+          const { path, literal } = workdirPath(instr.args);
+          cwd = at(line, cwd, literal ? path : substitute(path));
+        }
         workdirMade.add(cwd);
         return;
       case "COPY":

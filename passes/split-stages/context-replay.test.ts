@@ -73,4 +73,17 @@ describe("contextReplay", () => {
     expect(replayOf(pip, { "app.py": "", "requirements.txt": "", "etc/app.conf": "" })).toBeNull();
     expect(replayOf(pip, { "app.py": "", "requirements.txt": "-e .\n" })).toBeNull();
   });
+  test("a file copied into a folder named with a trailing slash is repeated: it is the path the runtime no longer takes from the build", () => {
+    // instana/robot-shop load-gen: `COPY entrypoint.sh /load/` was neither repeated nor taken from the build stage.
+    const loadGen =
+      'FROM python:3.9\nWORKDIR /load\nCOPY requirements.txt /load/\nRUN pip install -r requirements.txt\nCOPY entrypoint.sh /load/\nCOPY app.py /load/\nCMD ["./entrypoint.sh"]\n';
+    const files = { "app.py": "", "requirements.txt": "", "entrypoint.sh": "" };
+    expect(replayOf(loadGen, files)).toMatchObject({
+      fromBuilder: [],
+      fromContext: ["/load/app.py", "/load/entrypoint.sh", "/load/requirements.txt"],
+      replayed: [3, 5, 6],
+    });
+    const root = 'FROM python:3.9\nWORKDIR /srv\nRUN pip install flask\nCOPY entrypoint.sh /\nCMD ["/entrypoint.sh"]\n';
+    expect(replayOf(root, files)).toMatchObject({ fromContext: ["/entrypoint.sh"], replayed: [4] });
+  });
 });

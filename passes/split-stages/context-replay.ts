@@ -84,6 +84,8 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
   if (fromContext.length === 0) return null;
   const body = a.stage.body;
   const replayed: Instruction[] = [];
+  /** The paths the repeated COPY/ADD lines write. */
+  const filled: string[] = [];
   let builderEnd = -1;
   for (const [i, instr] of body.entries()) {
     if (runs.has(i)) replayed.push({ ...instr, leading: "" });
@@ -91,15 +93,18 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
     if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
     const cwd = a.cwdAt[i];
     const dest = copyOperands(instr)?.dest;
-    const path = dest === undefined ? null : resolvePath(cwd, dest);
-    if (path === null) return null;
-    if (!fromContext.some((p) => isUnder(path, p))) {
+    const paths = writtenPaths(a, instr, cwd);
+    if (paths === null) return null;
+    if (!paths.every((path) => fromContext.some((p) => isUnder(path, p)))) {
       builderEnd = i;
       continue;
     }
     if (!repeatable(instr) || (!dest?.startsWith("/") && cwd !== copyCwd)) return null;
     replayed.push({ ...instr, leading: "" });
+    filled.push(...paths);
   }
+  // Every path the runtime no longer takes from the build stage must come from a repeated line: else it would be lost.
+  if (!fromContext.every((p) => filled.some((f) => isUnder(f, p) || isUnder(p, f)))) return null;
   const repeatedRuns = [...runs].map((i) => body[i].line);
   const fromBuilder = copyPaths.filter((p) => !fromContext.includes(p));
   return { fromBuilder, fromContext, replayed, builderEnd, repeatedRuns, root: root.length > 0 };
@@ -131,6 +136,19 @@ export function withContextReplay(
     ],
     copiedWhat: replay.fromBuilder.length === 0 ? context : `${quoted(replay.fromBuilder)} from the build stage and ${context}`,
   };
+}
+
+/**
+ * The paths a COPY/ADD writes: a literal file copied into a folder (`COPY a.sh /load/`, `COPY a.sh b.py /`)
+ * lands under its own name there, which is the path the analysis recorded; anything else, the destination.
+ */
+function writtenPaths(a: Analysis, instr: Instruction, cwd: string | null): string[] | null {
+  const operands = copyOperands(instr);
+  const path = operands === null ? null : resolvePath(cwd, operands.dest);
+  if (operands === null || path === null) return null;
+  if (!operands.dest.endsWith("/") && operands.sources.length < 2) return [path];
+  const files = operands.sources.map((src) => posix.join(path, posix.basename(src)));
+  return files.every((f, k) => a.sources.get(f) === operands.sources[k]) ? files : [path];
 }
 
 /** Repeating the instruction in another stage gives the same files: it reads the context only, with nothing computed. */

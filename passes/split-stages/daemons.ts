@@ -3,6 +3,7 @@
 // runtime, the devDependencies their node files load), so they are followed alike. A crontab the image gets in a
 // way that cannot be read (written by a RUN, copied from another stage) hides its commands. (A RUN's `crontab FILE`
 // is refused earlier: the runtime would not have the crontab it installs.)
+import { workdirPath } from "../../src/core/instructions.js";
 import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import type { Instruction, Stage } from "../../src/core/ir.js";
@@ -110,7 +111,10 @@ export function shellString(command: string): string {
 function stageWorkdir(stage: Stage): string | null {
   let dir: string | null = null;
   for (const instr of stage.body)
-    if (instr.keyword === "WORKDIR") dir = instr.args.includes("$") ? null : resolvePath(dir, instr.args.trim());
+    if (instr.keyword === "WORKDIR") {
+      const { path, literal } = workdirPath(instr.args);
+      dir = path.includes("$") && !literal ? null : resolvePath(dir, path);
+    }
   return dir;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { copyOperands, declaredVariables, workdirAt } from "./instructions.js";
+import { copyOperands, declaredVariables, workdirAt, workdirPath } from "./instructions.js";
 import { instruction } from "./ir.js";
 
 describe("copyOperands", () => {
@@ -24,6 +24,12 @@ describe("workdirAt", () => {
   test("a variable makes it unknown, and a relative WORKDIR after an unknown one too", () => {
     expect(workdirAt(body, 4)).toBeNull();
     expect(workdirAt([instruction("WORKDIR", "rel")], 1)).toBeNull();
+  });
+  test("Docker removes the quotes around the path; single quotes keep a `$` literal (bw256/dockerSpring)", () => {
+    expect(workdirAt([instruction("WORKDIR", "'/app'")], 1)).toBe("/app");
+    expect(workdirAt([instruction("WORKDIR", '"/srv/api/"')], 1)).toBe("/srv/api");
+    expect(workdirPath("'/a$b'")).toEqual({ path: "/a$b", literal: true });
+    expect(workdirPath('"$HOME/app"')).toEqual({ path: "$HOME/app", literal: false });
   });
 });
 

@@ -22,13 +22,23 @@ export function copyOperands(instr: Instruction): { readonly sources: readonly s
   return { sources: words.slice(0, -1), dest: words[words.length - 1] };
 }
 
+/**
+ * A WORKDIR's path as Docker reads it: one word, with the quotes around it removed (`WORKDIR '/app'` is `/app`).
+ * `literal`: it was single-quoted, so Docker expands no variable in it.
+ */
+export function workdirPath(args: string): { path: string; literal: boolean } {
+  const text = joinContinuations(args).trim();
+  const quoted = /^(["'])(.*)\1$/s.exec(text);
+  return quoted ? { path: quoted[2], literal: quoted[1] === "'" } : { path: text, literal: false };
+}
+
 /** The absolute working folder before body[index], from the stage's WORKDIRs; null when unknown (base image's, or a variable). */
 export function workdirAt(body: readonly Instruction[], index: number): string | null {
   let dir: string | null = null;
   for (let k = 0; k < index; k++) {
     if (body[k].keyword !== "WORKDIR") continue;
-    const arg = joinContinuations(body[k].args).trim();
-    if (arg.includes("$")) dir = null;
+    const { path: arg, literal } = workdirPath(body[k].args);
+    if (arg.includes("$") && !literal) dir = null;
     else if (arg.startsWith("/")) dir = posix.normalize(arg);
     else dir = dir === null ? null : posix.join(dir, arg);
   }

@@ -9,7 +9,11 @@ const TEST_FILE =
 const DEV_TOOL_CONFIG =
   /(^|\/)(biome\.jsonc?|\.eslintrc(\.\w+)?|eslint\.config\.[cm]?[jt]s|\.prettierrc(\.\w+)?|prettier\.config\.[cm]?js|jest\.config\.[cm]?[jt]s|vitest\.config\.[cm]?[jt]s|commitlint\.config\.[cm]?[jt]s|\.lintstagedrc(\.\w+)?)$/;
 
-/** Is `path` (relative to the project, or absolute under its folder) a test file or a dev tool's configuration? */
+/** CI pipelines (a Jenkinsfile's `git` and `sh` steps): the CI server runs them, never the image. */
+const CI_CONFIG =
+  /(^|\/)([Jj]enkinsfile([.-][\w.-]+)?|\.gitlab-ci\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|appveyor\.ya?ml|\.drone\.ya?ml|\.github\/workflows\/[^/]+\.ya?ml|\.circleci\/config\.ya?ml)$/;
+
+/** Is `path` (relative to the project, or absolute under its folder) a test file, a dev tool's configuration or a CI pipeline? */
 export function isTestOrToolFile(path: string): boolean {
-  return TEST_FILE.test(path) || DEV_TOOL_CONFIG.test(path);
+  return TEST_FILE.test(path) || DEV_TOOL_CONFIG.test(path) || CI_CONFIG.test(path);
 }

@@ -20,6 +20,17 @@ describe("importGraph", () => {
     expect(importGraph(gap, "server.js")).toEqual({ ok: false, reason: { kind: "missing", file: "generated/routes" } });
   });
 
+  test("a TypeScript import of a declaration file (`../types` → types.d.ts) loads nothing; from JavaScript it is still a gap", () => {
+    // samvvw/shelff-server: "`shelff-types` loads a file the context does not hold".
+    const files = {
+      "types.d.ts": "export interface User { id: string }\n",
+      "src/users.ts": 'import { User } from "../types";\nimport "ms";\n',
+    };
+    expect(importGraph(memoryContext(files), "src/users.ts")).toMatchObject({ ok: true, files: ["src/users.ts"] });
+    const js = memoryContext({ ...files, "src/users.js": 'require("../types");\n' });
+    expect(importGraph(js, "src/users.js")).toEqual({ ok: false, reason: { kind: "missing", file: "types" } });
+  });
+
   test("follows relative requires and imports, collecting packages with the file that loads them", () => {
     const context = memoryContext({
       "index.js": 'const a = require("./lib/a");\nimport b from "@scope/b/sub";\n// require("commented")\n',

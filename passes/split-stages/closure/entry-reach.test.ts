@@ -75,6 +75,18 @@ describe("nodeEntryReach", () => {
     const built = reach('["node", "dist/server.js"]', { ...base, "package.json": PKG({}) });
     expect(built.lost).toBe("the sources of the entry file `dist/server.js` are not in the build context");
   });
+  test("NODE_OPTIONS set on the command line: flags alone preload nothing; a --require is followed (snyk-labs/nodejs-goof)", () => {
+    const start = (s: string) =>
+      reach('["npm", "start"]', { ...base, "boot.js": 'require("./lib/db");\n', "package.json": PKG({ start: s }) });
+    expect(start("NODE_OPTIONS=--openssl-legacy-provider node server.js")).toEqual({ files: ["lib/db.js", "server.js"] });
+    expect(start('NODE_OPTIONS="--max-old-space-size=4096 --enable-source-maps" node server.js').lost).toBeUndefined();
+    expect(start("NODE_OPTIONS='--require ./boot.js' node server.js")).toEqual({ files: ["boot.js", "lib/db.js", "server.js"] });
+    expect(start("NODE_OPTIONS=--require=dotenv/config node server.js").lost).toBe(
+      "`NODE_OPTIONS=--require=dotenv/config` preloads the package `dotenv/config`",
+    );
+    expect(start('NODE_OPTIONS="$OPTS" node server.js').lost).toBe("`NODE_OPTIONS=$OPTS` preloads modules the pass cannot tell");
+    expect(start("env | grep NODE_OPTIONS; node server.js").lost).toContain("sets NODE_OPTIONS, whose preloads are not followed");
+  });
 });
 
 describe("nodeEntryFiles", () => {

@@ -120,22 +120,36 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
   };
   for (const file of entryFiles) reach(file);
   // NODE_OPTIONS' preloads (`--require ./boot/pre.js`) run in every node process the image starts.
+  /** Why the preloads of NODE_OPTIONS `options` cannot be followed, or null once their files are reached. */
+  const preloadGap = (options: string): string | null => {
+    const preloaded = /[$`]/.test(options) ? null : preloadedFiles(options);
+    if (preloaded === null) return `\`NODE_OPTIONS=${options}\` preloads modules the pass cannot tell`;
+    for (const file of preloaded) {
+      if (!/^\.{0,2}\//.test(file)) return `\`NODE_OPTIONS=${options}\` preloads the package \`${file}\``;
+      const src = sourceOf(a, project, context, file);
+      if (src === null) return `the sources of \`${file}\`, which NODE_OPTIONS preloads, are not in the build context`;
+      const gap = graphFrom(src);
+      if (gap) return gap;
+    }
+    return null;
+  };
   const options = stageEnv(a, "NODE_OPTIONS");
-  const preloaded = options === null ? [] : /[$`]/.test(options) ? null : preloadedFiles(options);
-  if (preloaded === null) return lost(`\`NODE_OPTIONS=${options}\` preloads modules the pass cannot tell`);
-  for (const file of preloaded) {
-    if (!/^\.{0,2}\//.test(file)) return lost(`\`NODE_OPTIONS=${options}\` preloads the package \`${file}\``);
-    const src = sourceOf(a, project, context, file);
-    if (src === null) return lost(`the sources of \`${file}\`, which NODE_OPTIONS preloads, are not in the build context`);
-    const gap = graphFrom(src);
-    if (gap) return lost(gap);
-  }
+  const optionsGap = options === null ? null : preloadGap(options);
+  if (optionsGap) return lost(optionsGap);
   let done = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // What each command runs.
     for (; done < texts.length; done++) {
       const text = texts[done];
-      if (/\bNODE_OPTIONS\b/.test(text)) return lost(`\`${text.trim()}\` sets NODE_OPTIONS, whose preloads are not followed`);
+      // `NODE_OPTIONS=--openssl-legacy-provider node app.js`: only -r/--require/--import/--loader name files.
+      if (/\bNODE_OPTIONS\b/.test(text)) {
+        const values = nodeOptionsSet(text);
+        if (values === null) return lost(`\`${text.trim()}\` sets NODE_OPTIONS, whose preloads are not followed`);
+        for (const value of values) {
+          const gap = preloadGap(value);
+          if (gap) return lost(gap);
+        }
+      }
       for (const config of pm2Configs(a, text, context))
         if (config.commands === null) return lost(`\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}`);
       const why = unfollowedProgram(a, project, text);
@@ -173,6 +187,19 @@ export function nodeEntryReach(a: Analysis, project: NodeProject, context: Build
   }
   if (pending.length > 0) return lost("the files the entry reaches are too many to follow");
   return { ok: true, files: reached };
+}
+
+/**
+ * The values a command line gives NODE_OPTIONS (`NODE_OPTIONS=--max-old-space-size=4096 node app.js`,
+ * `export NODE_OPTIONS="--openssl-legacy-provider"`), or null when it names NODE_OPTIONS another way.
+ */
+function nodeOptionsSet(text: string): string[] | null {
+  const values: string[] = [];
+  const rest = text.replace(/\bNODE_OPTIONS=(?:"([^"]*)"|'([^']*)'|([^\s;&|'"]*))/g, (_m, d, s, w) => {
+    values.push(d ?? s ?? w);
+    return "";
+  });
+  return /\bNODE_OPTIONS\b/.test(rest) ? null : values;
 }
 
 /** The files (or package names) that node options preload, or null when one is not literal. */

@@ -117,6 +117,8 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
       const found = candidates.find((p) => context.read(p) !== null);
       // A JSON file the build writes (`require("./generated/info.json")`) is data: it loads no module.
       if (!found && base.endsWith(".json")) continue;
+      // A declaration file (`../../shelff-types` → shelff-types.d.ts) holds types only: TypeScript emits no load of it.
+      if (!found && TYPESCRIPT.test(file) && context.read(`${base}.d.ts`) !== null) continue;
       if (!found) return { ok: false, reason: { kind: "missing", file: base } };
       queue.push(found);
     }

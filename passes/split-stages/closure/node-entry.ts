@@ -149,6 +149,15 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   const devBin = devProgram(texts, (name) => devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? ""));
   if (devBin)
     return { keep: true, reason: `\`${named(a, context, devBin.text)}\` runs \`${devBin.name}\`, a program of the devDependencies` };
+  // A task runner or watcher starts commands its config file names (nps's package-scripts.js, nodemon.json's
+  // execMap), which are not followed here; ts-node type-checks the sources against the devDependencies' types.
+  const runner = devProgram(texts, (name) => UNFOLLOWED_RUNNERS.has(name));
+  if (runner) {
+    const typed = /^ts-node/.test(runner.name) && devDeps.some((d) => d === "typescript" || d.startsWith("@types/"));
+    const why = typed ? "which type-checks the sources against the types of the devDependencies" : UNFOLLOWED_RUNNERS.get(runner.name);
+    const text = named(a, context, runner.text);
+    return { keep: true, reason: `${text === runner.name ? "the entry" : `\`${text}\``} runs \`${runner.name}\`, ${why}` };
+  }
   // A production package's required peer that only the devDependencies bring (`legacy-peer-deps`): pruned with them.
   const peer = devOnlyPeer(project, context);
   if (peer)
@@ -293,6 +302,23 @@ function runTexts(
   }
   return { texts };
 }
+
+/** Programs that start other commands or the app's code in ways not followed here, with what a note says of them. */
+const UNFOLLOWED_RUNNERS: ReadonlyMap<string, string> = new Map([
+  ...["nps", "gulp", "grunt"].map((n): [string, string] => [n, "a task runner whose tasks, set in its own file, are not followed"]),
+  ...["concurrently", "npm-run-all", "run-s", "run-p"].map((n): [string, string] => [
+    n,
+    "a runner of several commands, which are not followed",
+  ]),
+  ...["nodemon", "node-dev", "supervisor"].map((n): [string, string] => [
+    n,
+    "a watcher whose config (what it runs, on which files) is not followed",
+  ]),
+  ...["ts-node", "ts-node-esm", "ts-node-dev", "tsnd", "tsx", "babel-node"].map((n): [string, string] => [
+    n,
+    "a loader that compiles the sources, whose module graph is not followed",
+  ]),
+]);
 
 /** What `npm start` runs when package.json has no start script. */
 const DEFAULT_START = "node server.js";

@@ -3,7 +3,7 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
-import { isUnder } from "../paths.js";
+import { isUnder, resolvePath } from "../paths.js";
 import { isOfficial, keepsEverything, noInserts, type Recipe } from "./types.js";
 
 // The default site, the config (with templates/) and the official image's entrypoint hooks.
@@ -35,7 +35,16 @@ export const nginxRecipe: Recipe = {
     const apk = a.setup.find((u) => u.alpinePackages.length > 0);
     if (apk) return { ok: false, id: "nginxAlpinePackages", data: { image: base.raw } };
     const read = [...DEFAULT_PATHS, ...configPaths(a, context)];
-    const copyPaths = a.copyPaths.filter((p) => read.some((r) => isUnder(p, r) || isUnder(r, p)));
+    // What the entry runs of the build's files (`CMD ["./wrapper.sh"]`, from `/`, the image's working folder):
+    // kept; one whose own reach the analysis did not follow may read any copied file, so all are kept.
+    const entryFiles = a.entry.flatMap((e) => {
+      const file = e.artifact ?? (e.name.includes("/") ? resolvePath(a.workdir ?? "/", e.name) : null);
+      return file !== null && a.copyPaths.some((p) => isUnder(file, p)) ? [{ file, followed: e.artifact !== null }] : [];
+    });
+    const runsUnfollowed = entryFiles.some((f) => !f.followed);
+    const copyPaths = a.copyPaths.filter(
+      (p) => runsUnfollowed || read.some((r) => isUnder(p, r) || isUnder(r, p)) || entryFiles.some((f) => isUnder(f.file, p)),
+    );
     if (copyPaths.length === 0) return { ok: false, id: "nothingServed", data: { image: base.raw } };
     // Same image, every package kept, every output copied: the split would rebuild the same image.
     if (keepsEverything(a, runtimePackages) && copyPaths.length === a.copyPaths.length) {

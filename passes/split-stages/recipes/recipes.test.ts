@@ -3,6 +3,7 @@ import { memoryContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import type { Analysis } from "../analysis.js";
 import { javaRecipe } from "./java.js";
+import { nginxRecipe } from "./nginx.js";
 import { nodeRecipe } from "./node.js";
 import { pythonRecipe } from "./python.js";
 import { debianRecipe } from "./debian.js";
@@ -78,5 +79,32 @@ describe("runtime images keep family and version", () => {
       harden: false,
     });
     expect(r.ok ? r.plan.image : r.id).toBe("nothingBuildOnly");
+  });
+});
+
+describe("nginx keeps what its entry runs", () => {
+  // prakhar1989/docker-curriculum static-site: `COPY wrapper.sh /; CMD ["./wrapper.sh"]` lost the wrapper.
+  const wrapper = {
+    ...analysis,
+    setup: [],
+    copyPaths: ["/usr/share/nginx/html", "/wrapper.sh"],
+    entry: [{ name: "./wrapper.sh", from: "CMD", line: 4, artifact: null, shell: false }],
+  } as unknown as Analysis;
+  const plan = (a: Analysis) => {
+    const r = nginxRecipe.plan(parseImageRef("nginx"), a, memoryContext({}), [], {
+      cacheMounts: false,
+      takenNames: new Set(),
+      harden: false,
+    });
+    return r.ok ? r.plan.copyPaths : r.id;
+  };
+  test("the same image with every file kept has nothing to gain", () => {
+    expect(plan(wrapper)).toBe("nothingToGain");
+  });
+  test("a split keeps the script, and with its reach unread, every copied file", () => {
+    const built = { ...wrapper, copyPaths: [...wrapper.copyPaths, "/src"], apt: [{ packages: ["gcc"] }] } as unknown as Analysis;
+    expect(plan(built)).toEqual(["/usr/share/nginx/html", "/wrapper.sh", "/src"]);
+    const followed = { ...built, entry: [{ ...wrapper.entry[0], artifact: "/wrapper.sh" }] } as unknown as Analysis;
+    expect(plan(followed)).toEqual(["/usr/share/nginx/html", "/wrapper.sh"]);
   });
 });

@@ -1,0 +1,5 @@
+module.exports = {
+  scripts: {
+    serve: "nodemon --watch src",
+  },
+};

@@ -1,0 +1,4 @@
+FROM nginx
+COPY wrapper.sh /
+COPY html /usr/share/nginx/html
+CMD ["./wrapper.sh"]

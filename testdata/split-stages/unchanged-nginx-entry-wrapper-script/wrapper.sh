@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "Nginx is running..."
+exec nginx -g "daemon off;"

@@ -1,0 +1,4 @@
+export interface Timing {
+  label: string;
+  ms: number;
+}
