@@ -3,7 +3,8 @@
 // tokens, fields, and its quirks), without loading or running the wasm grammar. Anything it is not sure
 // about returns null and goes to tree-sitter: here-docs, subshells, substitutions, compound commands,
 // keywords (but `export NAME=value`), comments, escapes (a backslash outside single quotes), braces,
-// brackets, special parameters, blanks-only string pieces.
+// brackets, special parameters after two parts of a word, `${…}` forms but `${NAME}` and `${NAME:-word}` (a plain
+// word), blanks-only string pieces.
 // shell-fast.test.ts compares both parsers on every testdata RUN and on generated command lines.
 
 /** A leaf's children and fields: one shared empty list (most nodes are leaves, and nothing changes a list). */
@@ -105,6 +106,11 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const NAME_ONLY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
 const MAX_CHAIN = 200;
+/** After `${NAME`: an operator that takes a default, alternative or error word, a plain word (or none), `}`. */
+const DEFAULT = /^(:-|:\+|:\?|-|\+|\?)([A-Za-z0-9_./]*)\}/;
+const SPECIAL = /^[?@#!*-]$/;
+/** Characters that make tree-sitter read a special parameter or digit with what follows. */
+const AFTER_SPECIAL = /^[A-Za-z0-9_$?@#!*{([-]$/;
 const REDIRECTS = [">>", ">&", "<&", ">|", ">", "<"];
 
 interface WordToken {
@@ -523,7 +529,10 @@ function word(src: string, i: number, tokens: Token[]): number {
     const before = parts.length;
     if (c === "$") {
       i = expansion(src, i, parts);
-      lastWasRisky = before >= 2 && parts[before].type === "simple_expansion";
+      const added = parts[before];
+      // After two parts, tree-sitter reads `$1` or `$?` as a bare `$` and a new word.
+      if (before >= 2 && added.type === "simple_expansion" && !NAME.test(src[added.startIndex + 1])) bail();
+      lastWasRisky = before >= 2 && added.type === "simple_expansion";
       continue;
     }
     if (c === "'") {
@@ -589,19 +598,41 @@ function expansion(src: string, i: number, parts: FastNode[]): number {
   }
   if (src[i + 1] === "{") {
     const m = NAME.exec(src.slice(i + 2, i + 2 + 256));
-    if (!m || src[i + 2 + m[0].length] !== "}") bail();
+    if (!m) bail();
     const nameEnd = i + 2 + (m as RegExpExecArray)[0].length;
-    parts.push(
-      new FastNode(src, "expansion", true, i, nameEnd + 1, [
-        new FastNode(src, "${", false, i, i + 2),
-        new FastNode(src, "variable_name", true, i + 2, nameEnd),
-        new FastNode(src, "}", false, nameEnd, nameEnd + 1),
-      ]),
-    );
-    return nameEnd + 1;
+    if (src[nameEnd] === "}") {
+      parts.push(
+        new FastNode(src, "expansion", true, i, nameEnd + 1, [
+          new FastNode(src, "${", false, i, i + 2),
+          new FastNode(src, "variable_name", true, i + 2, nameEnd),
+          new FastNode(src, "}", false, nameEnd, nameEnd + 1),
+        ]),
+      );
+      return nameEnd + 1;
+    }
+    // `${NAME:-word}` and its kin with a plain default (or none): the operator field, then one word.
+    const d = DEFAULT.exec(src.slice(nameEnd, nameEnd + 256));
+    if (!d) bail();
+    const [, op, value] = d as RegExpExecArray;
+    const opEnd = nameEnd + op.length;
+    const close = opEnd + value.length;
+    const kids = [
+      new FastNode(src, "${", false, i, i + 2),
+      new FastNode(src, "variable_name", true, i + 2, nameEnd),
+      new FastNode(src, op, false, nameEnd, opEnd),
+    ];
+    const fields: (string | null)[] = [null, null, "operator"];
+    if (value.length > 0) {
+      kids.push(new FastNode(src, "word", true, opEnd, close));
+      fields.push(null);
+    }
+    kids.push(new FastNode(src, "}", false, close, close + 1));
+    fields.push(null);
+    parts.push(new FastNode(src, "expansion", true, i, close + 1, kids, fields));
+    return close + 1;
   }
   const m = NAME.exec(src.slice(i + 1, i + 1 + 256));
-  if (!m) bail();
+  if (!m) return special(src, i, parts);
   const end = i + 1 + (m as RegExpExecArray)[0].length;
   parts.push(
     new FastNode(src, "simple_expansion", true, i, end, [
@@ -610,4 +641,22 @@ function expansion(src: string, i: number, parts: FastNode[]): number {
     ]),
   );
   return end;
+}
+
+/**
+ * `$?`, `$@`, `$#`, `$!`, `$*`, `$-` (a special_variable_name) and `$0`…`$9` (a variable_name, as tree-sitter has
+ * it), when no name character or other `$`-word character follows (`$1b` is the variable `1b` there, `$$` a
+ * lone `$`).
+ */
+function special(src: string, i: number, parts: FastNode[]): number {
+  const c = src[i + 1] ?? "";
+  const kind = SPECIAL.test(c) ? "special_variable_name" : /^[0-9]$/.test(c) ? "variable_name" : null;
+  if (!kind || AFTER_SPECIAL.test(src[i + 2] ?? "")) bail();
+  parts.push(
+    new FastNode(src, "simple_expansion", true, i, i + 2, [
+      new FastNode(src, "$", false, i, i + 1),
+      new FastNode(src, kind as string, true, i + 1, i + 2),
+    ]),
+  );
+  return i + 2;
 }

@@ -37,7 +37,7 @@ function compare(texts: Iterable<string>): number {
 
 describe("copied tree-sitter trees", () => {
   test("are tree-sitter's tree for every testdata RUN the fast path leaves to it", () => {
-    expect(compare(runTexts(dockerfiles("testdata")))).toBeGreaterThan(40);
+    expect(compare(runTexts(dockerfiles("testdata")))).toBeGreaterThan(30);
   });
 
   test.runIf(process.env.MSB_SHELL_CORPUS)("are tree-sitter's tree for every RUN of the corpus the fast path leaves to it", () => {
