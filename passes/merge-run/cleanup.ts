@@ -95,9 +95,16 @@ function laterUses(
     const body = t === si ? stage.body.slice(stage.body.indexOf(instr) + 1) : stage.body;
     for (const later of body) {
       if (later.keyword !== "RUN") continue;
-      const own = laterRunUses(df, stage, later, spec, context);
-      uses.push(...own.uses);
-      if (own.unread) return { uses, unread: own.unread };
+      if (mayUse(later, spec)) uses.push(...usesOf(df, stage, later));
+      // Behind a wrapper or in a context script it starts, a manager's words are not the RUN's own.
+      const raw = later.exec ? later.exec.join(" ") : joinContinuations(later.args);
+      if (!MAY_START.test(raw)) continue;
+      const parsed = parseRun(df, stage, later);
+      if (!parsed.ok) continue;
+      if (mayUseSpec(raw, spec)) uses.push(...wrappedUses(parsed.script, spec));
+      const started = startedScriptUses(stage, later, parsed.script, spec, context);
+      if (!started.ok) return { uses, unread: { line: later.line, script: started.script } };
+      uses.push(...started.uses);
     }
   }
   return { uses, unread: null };
@@ -141,42 +148,6 @@ function startedName(cmd: SimpleCommand): string {
   const name = cmd.name ?? "";
   return name.includes("/") ? name : (cmd.args.map((a) => a.value ?? a.text).find((w) => !w.startsWith("-")) ?? name);
 }
-
-interface LaterRunUses {
-  readonly uses: readonly ManagerUse[];
-  readonly unread: { line: number; script: string } | null;
-}
-/**
- * What one later RUN does with the manager, for `laterUses`: every RUN is asked about once for each earlier
- * RUN and manager, so answered once per file version (the frozen IR: a Dockerfile object's RUNs, stages and
- * SHELLs never change), RUN, manager and context.
- */
-function laterRunUses(df: Dockerfile, stage: Stage, later: Instruction, spec: ManagerSpec, context: BuildContext): LaterRunUses {
-  let byRun = laterByFile.get(df);
-  if (!byRun || byRun.context !== context) laterByFile.set(df, (byRun = { context, answers: new Map() }));
-  let bySpec = byRun.answers.get(later);
-  if (!bySpec) byRun.answers.set(later, (bySpec = new Map()));
-  let known = bySpec.get(spec);
-  if (known) return known;
-  const uses: ManagerUse[] = [];
-  known = { uses, unread: null };
-  if (mayUse(later, spec)) uses.push(...usesOf(df, stage, later));
-  // Behind a wrapper or in a context script it starts, a manager's words are not the RUN's own.
-  const raw = later.exec ? later.exec.join(" ") : joinContinuations(later.args);
-  const parsed = MAY_START.test(raw) ? parseRun(df, stage, later) : null;
-  if (parsed?.ok) {
-    if (mayUseSpec(raw, spec)) uses.push(...wrappedUses(parsed.script, spec));
-    const started = startedScriptUses(stage, later, parsed.script, spec, context);
-    if (started.ok) uses.push(...started.uses);
-    else known = { uses, unread: { line: later.line, script: started.script } };
-  }
-  bySpec.set(spec, known);
-  return known;
-}
-const laterByFile = new WeakMap<
-  Dockerfile,
-  { readonly context: BuildContext; readonly answers: Map<Instruction, Map<ManagerSpec, LaterRunUses>> }
->();
 
 /** A RUN that may start a script file or run a command through a wrapper: worth a parse. */
 const MAY_START = /(^|[\s;&|(])(\.{0,2}\/|(sh|bash|dash|ash|source|\.|xargs|sudo|env|su|timeout|nice|nohup)\s)/;
