@@ -102,3 +102,29 @@ describe("what an entry script defines or consumes is no program", () => {
     expect(programs({ "e.sh": '#!/bin/sh\ncase "$1" in\n  serve) exec "$@" ;;\nesac\n' }, entry)).toContain("serve");
   });
 });
+
+describe("a CMD word the entry script consumes only when its branch ends the script", () => {
+  const programs = (script: string, cmd = '["git", "--version"]') => {
+    const tail = `ENTRYPOINT ["/app/e.sh"]\nCMD ${cmd}\n`;
+    const { dockerfile } = parseDockerfile(`FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go build -o /app/server .\n${tail}`);
+    const r = analyze(dockerfile, dockerfile.stages[0], memoryContext({ "main.go": "package main\n", "e.sh": script }), "/go");
+    if (!r.ok) throw new Error(r.refusal.id);
+    return r.analysis.entry.map((e) => e.name);
+  };
+  test('a branch that goes on to `exec "$@"` leaves the word a program', () => {
+    const tail = 'esac\nexec "$@"\n';
+    expect(programs(`#!/bin/sh\ncase "$1" in\n  git) echo "git" ;;\n  serve) exec /app/server ;;\n${tail}`)).toContain("git");
+    expect(programs(`#!/bin/sh\ncase "$1" in\n  serve|git) echo go ;;\n${tail}`)).toContain("git");
+    expect(programs(`#!/bin/sh\ncase "$1" in\n  git) shift; set -- git "$@" ;;\n${tail}`)).toContain("git");
+    expect(programs(`#!/bin/sh\ncase "$1" in\n  g*) echo go ;;\n  git) exec /app/server ;;\n${tail}`)).toContain("git");
+    expect(programs('#!/bin/sh\nif [ "$1" = git ]; then echo go; fi\nexec "$@"\n')).toContain("git");
+    expect(programs('#!/bin/sh\nset -- git "$@"\ncase "$1" in\n  git) exec /app/server ;;\nesac\n')).toContain("git");
+    expect(programs('#!/bin/sh\ncase "$1" in\n  git) exec git "$@" ;;\nesac\n')).toContain("git");
+  });
+  test("a branch that ends the script with `exec` of another program or `exit` consumes it", () => {
+    expect(programs('#!/bin/sh\nset -e\ncase "$1" in\n  serve|git) exec /app/server ;;\nesac\nexec "$@"\n')).not.toContain("git");
+    expect(programs('#!/bin/sh\ncase "$1" in\n  git) echo no git here; exit 1 ;;\nesac\nexec "$@"\n')).not.toContain("git");
+    expect(programs('#!/bin/sh\n[ "$1" = git ] && exit 0\nexec "$@"\n')).not.toContain("git");
+    expect(programs('#!/bin/sh\nif [ "$1" = "git" ]; then\n  shift\n  exec /app/server "$@"\nfi\nexec "$@"\n')).not.toContain("git");
+  });
+});

@@ -5,7 +5,7 @@ import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { parseExecForm } from "../../src/core/parse.js";
 import { joinContinuations } from "../../src/core/run-script.js";
-import { parseShell, simpleCommands, type ShellScript, type Word } from "../../src/core/shell.js";
+import { parseShell, simpleCommands, type ShellNode, type ShellScript, type Word } from "../../src/core/shell.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
 import { tarCompressor, tarDetectedCompressors } from "./tar.js";
@@ -108,10 +108,12 @@ function programsOf(
 }
 
 /**
- * Does the ENTRYPOINT script take the CMD's first word as its own subcommand (`docker-entrypoint.sh serve` with
- * `case "$1" in serve) … exec /app/server;; esac`, or `if [ "$1" = "serve" ]`)? Then the word is no program: the
- * script's branch runs the programs, which scriptPrograms reads. Not when that branch runs the words itself
- * (`"$@"` with no `shift`).
+ * Does the ENTRYPOINT script take the CMD's first word as its own subcommand and end there (`docker-entrypoint.sh
+ * serve` with `case "$1" in serve) … exec /app/server;; esac`, or `if [ "$1" = "serve" ]; then exec …; fi`)? Then
+ * the word is no program: the script's branch runs the programs, which scriptPrograms reads. Only when the branch
+ * the word picks (the first case item whose pattern matches it) ends the script for it, with `exit` or an `exec` of
+ * another program, and nothing before that branch can run the words (`"$@"`, `shift`, `set --`): a branch that goes
+ * on (`git) echo …;;` and a later `exec "$@"`, `set -- git "$@"`) or runs the words itself leaves the word a program.
  */
 function consumesSubcommand(entrypoint: Instruction, word: string, inputs: EntryInputs): boolean {
   if (!/^[\w.:-]+$/.test(word)) return false;
@@ -123,18 +125,101 @@ function consumesSubcommand(entrypoint: Instruction, word: string, inputs: Entry
   if (!text?.startsWith("#!")) return false;
   const parsed = parseShell(text);
   if (!parsed.ok) return false;
-  const first = /^"?\$(?:1|\{1\})"?$/;
-  const runsWords = (body: string) => /\$\{?@/.test(body) && !/(^|[\s;])shift\b/.test(body);
-  for (const node of parsed.root.descendantsOfType("case_statement")) {
-    if (!node || !first.test(node.childForFieldName("value")?.text ?? "")) continue;
-    for (const item of node.descendantsOfType("case_item")) {
-      const values = item?.childrenForFieldName("value").map((v) => v?.text.replace(/^(["'])(.*)\1$/, "$2")) ?? [];
-      if (item && values.includes(word)) return !runsWords(item.text);
-    }
+  for (const statement of parsed.root.namedChildren) {
+    if (!statement || statement.type === "comment") continue;
+    const verdict = subcommandBranch(statement, word);
+    if (verdict === "ends") return true;
+    if (verdict === "goes-on") return false;
+    // A statement that does not pick on `$1` must leave the words alone.
+    if (verdict === null && touchesArguments(statement.text)) return false;
   }
-  const quoted = word.replace(/[.]/g, "\\.");
-  const test = new RegExp(`\\[\\[?\\s+"?\\$\\{?1\\}?"?\\s+==?\\s+(["']?)${quoted}\\1\\s+\\]`);
-  return test.test(text);
+  return false;
+}
+
+/** `$1`, `$@`, `$*`, `$#`, `shift`, `set -- …`, `set x …`: a statement that reads or changes the script's words. */
+function touchesArguments(text: string): boolean {
+  return /\$\{?[@*#1-9]|\bshift\b|\bset\s+(--|[^-\s])|\beval\b/.test(text);
+}
+
+const FIRST_ARGUMENT = /^"?\$(?:1|\{1\})"?$/;
+
+/**
+ * What a top-level statement that picks on `$1` does with `word`: "ends" (its branch for the word ends the script),
+ * "goes-on" (the branch may run the word, or the pass cannot tell), "skip" (no branch runs for the word), or null
+ * (the statement does not pick on `$1`).
+ */
+function subcommandBranch(node: ShellNode, word: string): "ends" | "goes-on" | "skip" | null {
+  if (node.type === "case_statement") {
+    if (!FIRST_ARGUMENT.test(node.childForFieldName("value")?.text ?? "")) return null;
+    for (const item of node.namedChildren) {
+      if (item?.type !== "case_item") continue;
+      const values = item.childrenForFieldName("value");
+      const matches = values.map((v) => globMatches(v?.text ?? "", word));
+      if (matches.includes(null)) return "goes-on";
+      if (!matches.includes(true)) continue;
+      const body: ShellNode[] = [];
+      for (let i = 0; i < item.childCount; i++) {
+        const child = item.child(i);
+        if (child?.isNamed && item.fieldNameForChild(i) !== "value") body.push(child);
+      }
+      return endsFor(body, word) ? "ends" : "goes-on";
+    }
+    return "skip";
+  }
+  // `if [ "$1" = serve ]; then …; fi` and `[ "$1" = serve ] && exit 0`.
+  const test = node.type === "if_statement" ? node.childForFieldName("condition") : node.type === "list" ? node.namedChildren[0] : null;
+  const compared = test ? comparedWord(test) : null;
+  if (compared === null) return null;
+  if (node.type === "list") {
+    const body = node.namedChildren.slice(1);
+    if (node.children[1]?.type !== "&&" || body.length !== 1 || !body[0]) return "goes-on";
+    return compared !== word ? "skip" : endsFor([body[0]], word) ? "ends" : "goes-on";
+  }
+  const parts = node.namedChildren.filter((c): c is ShellNode => c !== null && !c.equals(test as ShellNode));
+  if (parts.some((c) => c.type === "elif_clause" || c.type === "else_clause")) return "goes-on";
+  return compared !== word ? "skip" : endsFor(parts, word) ? "ends" : "goes-on";
+}
+
+/** The literal `[ "$1" = x ]` (`==`, `[[ … ]]`) compares the first argument with, or null. */
+function comparedWord(test: ShellNode): string | null {
+  if (test.type !== "test_command") return null;
+  const expr = test.namedChildren[0];
+  if (expr?.type !== "binary_expression" || test.namedChildCount !== 1) return null;
+  const op = expr.childForFieldName("operator")?.text;
+  const left = expr.childForFieldName("left")?.text ?? "";
+  const right = expr.childForFieldName("right")?.text ?? "";
+  if ((op !== "=" && op !== "==") || !FIRST_ARGUMENT.test(left)) return null;
+  const value = right.replace(/^(["'])(.*)\1$/, "$2");
+  return /^[\w.:-]+$/.test(value) ? value : null;
+}
+
+/** A case pattern matches the word (true, false), or the pass cannot tell (null: a variable, an extended glob). */
+function globMatches(pattern: string, word: string): boolean | null {
+  const text = pattern.replace(/^(["'])(.*)\1$/, "$2");
+  if (/[$`(){}\\!@+]/.test(text)) return null;
+  if (!/[*?[]/.test(text) || /^(["'])/.test(pattern)) return text === word;
+  const source = text.replace(/[.^|]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  try {
+    return new RegExp(`^${source}$`).test(word);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Do these statements end the script for the word: the last is `exit` or an `exec` of a program named in full
+ * that is not the word, and none before it can run the words?
+ */
+function endsFor(body: readonly ShellNode[], word: string): boolean {
+  const statements = body.filter((s) => s.type !== "comment");
+  const last = statements[statements.length - 1];
+  if (last?.type !== "command") return false;
+  if (statements.slice(0, -1).some((s) => touchesArguments(s.text) && !/^shift\b/.test(s.text.trim()))) return false;
+  const name = last.childForFieldName("name")?.text;
+  if (name === "exit") return true;
+  if (name !== "exec") return false;
+  const target = last.childrenForFieldName("argument")[0]?.text ?? "";
+  return target !== "" && !/[$`"'\\]/.test(target) && !target.startsWith("-") && posix.basename(target) !== word;
 }
 
 /** Does the ENTRYPOINT script run the CMD's words as a command (`exec "$@"`, the node image's docker-entrypoint.sh)? Init wrappers are unwrapped instead. */

@@ -9,6 +9,7 @@ import { parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
+import { goComputedProgram } from "./closure/go-computed-programs.js";
 import { mentionedCommands, searchedSources } from "./mentions.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
 import { computedProgram } from "./closure/node-computed-programs.js";
@@ -665,6 +666,15 @@ export default definePass({
       if (inReach)
         return decline("sourceProgramComputed", { file: inReach.file, line: String(inReach.line), call: inReach.call, image: plan.image });
     }
+    // A Go program that computes the program it runs (`exec.Command(os.Getenv("TOOL"))`) counts the same way.
+    const goComputed = lacked && lacked.named.length > 0 && recipe.id === "go" ? goComputedProgram(searchedSources(context)) : null;
+    if (goComputed)
+      return decline("sourceProgramComputed", {
+        file: goComputed.file,
+        line: String(goComputed.line),
+        call: goComputed.call,
+        image: plan.image,
+      });
     // Tools only files the entry does not reach run: the note says why the runtime goes without them.
     const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file, setup: setupOnly.has(file) }));
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.

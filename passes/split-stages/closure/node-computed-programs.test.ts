@@ -24,3 +24,24 @@ test("a program the call names, or a name bound to one, is no computed program",
   expect(found("exec(cmd)")).toBeNull();
   expect(found('import subprocess\nsubprocess.run(cmd)  # "child_process"', "app.py")).toBeNull();
 });
+
+test("a shell command line whose command word is a variable or a substitution is computed", () => {
+  const cp = 'const cp = require("child_process");\n';
+  expect(found('console.log(require("child_process").execSync("$VCS --version").toString())')?.line).toBe(1);
+  expect(found(`${cp}cp.spawnSync("$VCS --version", { shell: true });`)).not.toBeNull();
+  expect(found(`${cp}cp.execSync('sh -c "$VCS --version"');`)).not.toBeNull();
+  expect(found(`${cp}cp.execSync("cd /app && \`cat tool\` run");`)).not.toBeNull();
+  expect(found(`${cp}cp.execSync("$(which git) log");`)).not.toBeNull();
+  expect(found(`${cp}cp.execSync(\`$TOOL x\`);`)).not.toBeNull();
+  // Variables in the arguments, or set before the command, leave the program named.
+  expect(found(`${cp}cp.execSync("git log $REF");\ncp.execSync("FOO=$BAR node x.js");\ncp.execSync('sh -c "git pull"');`)).toBeNull();
+});
+
+test("child_process loaded by import() counts", () => {
+  expect(found('const cp = await import("node:child_process");\ncp.execSync(process.env.VCS);')?.line).toBe(2);
+  expect(found('const { execSync } = await import("child_process");\nexecSync("$VCS --version");')?.line).toBe(2);
+  expect(found('import("node:child_process").then((cp) => cp.execSync(cmd));')).not.toBeNull();
+  expect(found('import("node:child_process").then(({ spawn }) => spawn(cmd));')).not.toBeNull();
+  expect(found('(await import("node:child_process")).execSync(cmd);')).not.toBeNull();
+  expect(found('const cp = await import("node:child_process");\ncp.execSync("git log");')).toBeNull();
+});

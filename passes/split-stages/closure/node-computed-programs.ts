@@ -9,6 +9,8 @@ import type { SourceFile } from "../source-files.js";
 const RUNNERS = ["exec", "execSync", "execFile", "execFileSync", "spawn", "spawnSync"];
 const MODULE = `["'](?:node:)?child_process["']`;
 const JS = /\.(c|m)?[jt]sx?$/;
+/** `import("node:child_process")`: the module loaded when the code runs. */
+const IMPORT = String.raw`\bimport\s*\(\s*${MODULE}\s*\)`;
 
 export interface ComputedProgram {
   readonly file: string;
@@ -32,11 +34,16 @@ function computedIn(text: string): { line: number; call: string } | null {
   const objects = [
     ...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+(\w+)\s*=\s*require\s*\(\s*${MODULE}\s*\)`, "g")),
     ...text.matchAll(new RegExp(String.raw`\bimport\s+(?:\*\s+as\s+)?(\w+)\s+from\s+${MODULE}`, "g")),
+    // `const cp = await import("node:child_process")`, `import("child_process").then((cp) => …)`.
+    ...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?${IMPORT}`, "g")),
+    ...text.matchAll(new RegExp(String.raw`${IMPORT}\s*\.then\s*\(\s*(?:async\s+)?(?:function\s*)?\(?\s*(\w+)`, "g")),
   ].map((m) => m[1]);
   // `const { exec, spawn: run } = require("child_process")`, `import { execSync } from "child_process"`.
   const names = [
     ...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*${MODULE}\s*\)`, "g")),
     ...text.matchAll(new RegExp(String.raw`\bimport\s*\{([^}]*)\}\s*from\s+${MODULE}`, "g")),
+    ...text.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*(?:await\s+)?${IMPORT}`, "g")),
+    ...text.matchAll(new RegExp(String.raw`${IMPORT}\s*\.then\s*\(\s*(?:async\s+)?(?:function\s*)?\(\s*\{([^}]*)\}`, "g")),
   ].flatMap((m) =>
     m[1]
       .split(",")
@@ -49,6 +56,7 @@ function computedIn(text: string): { line: number; call: string } | null {
     ...objects.map((o) => String.raw`\b${o}\.(?:${RUNNERS.join("|")})`),
     ...names.map((n) => String.raw`(?<![\w.$])${n}`),
     String.raw`\brequire\s*\(\s*${MODULE}\s*\)\.(?:${RUNNERS.join("|")})`,
+    String.raw`\(\s*await\s+${IMPORT}\s*\)\.(?:${RUNNERS.join("|")})`,
   ];
   if (callers.length === 0) return null;
   const call = new RegExp(String.raw`(?:${callers.join("|")})\s*\(\s*([^\s)][^,)]*)`, "g");
@@ -66,11 +74,38 @@ function computedIn(text: string): { line: number; call: string } | null {
  */
 function readable(arg: string, text: string): boolean {
   // node itself (`execFile(process.execPath, ["worker.js"])`).
-  if (/^["']/.test(arg) || /^process\.(execPath|argv0|argv\[0\])\s*$/.test(arg)) return true;
-  if (arg.startsWith("`")) return !arg.startsWith("`${");
+  if (/^process\.(execPath|argv0|argv\[0\])\s*$/.test(arg)) return true;
+  // A string is a shell command line (`execSync("$VCS --version")` runs whatever `$VCS` names).
+  const literal = /^(["'`])((?:(?!\1)[^\\]|\\.)*)\1?/.exec(arg);
+  if (literal) return !literal[2].startsWith("${") && !shellStringComputed(literal[2].replace(/\$\{[^}]*\}/g, "x"));
   // The name alone, or first in a concatenation (`cmd + " /"`).
   const name = /^([A-Za-z_$][\w$]*)\s*(?:\+|$)/.exec(arg)?.[1];
   if (!name) return false;
   const bound = new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, "\\$")}\s*=\s*(["'\`])`).exec(text);
   return bound !== null && !text.slice(bound.index + bound[0].length - 1).startsWith("`${");
+}
+
+/**
+ * Does a shell command line compute a command word when it runs: one that is a variable or a substitution
+ * (`$VCS --version`, `$(which git) log`, `` `cat tool` `` x), also inside `sh -c "…"` and after `&&`, `;`, `|`?
+ */
+export function shellStringComputed(line: string): boolean {
+  for (const segment of line.split(/&&|\|\||[;|&\n(]/)) {
+    const words = segment
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== "");
+    while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0])) words.shift();
+    const [name, flag] = words;
+    if (name === undefined) continue;
+    if (/[$`]/.test(name)) return true;
+    if (/^(\/bin\/|\/usr\/bin\/)?(ba|da)?sh$/.test(name) && flag === "-c") {
+      const script = segment
+        .slice(segment.indexOf("-c") + 2)
+        .trim()
+        .replace(/^(["'])(.*)\1$/s, "$2");
+      if (shellStringComputed(script)) return true;
+    }
+  }
+  return false;
 }
