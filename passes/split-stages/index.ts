@@ -430,6 +430,9 @@ export default definePass({
       "Did not split: `{file}` runs `{tool}`, a tool of the JDK that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
     sourceFindLibrary:
       "Did not split: `{file}` looks up `{library}` with ctypes' `find_library`, which on `{image}` answers only when `ldconfig` lists a `lib{library}.so.N` file that none of the runtime's packages is known to bring (the build image also finds the library through gcc and its `-dev` link); load the library by its versioned file name (`CDLL(\"libname.so.N\")`) to let the pass split.",
+    // fix-rt12b: Python `-c` imports, install scripts, Java runtimes.
+    javaRuntimeUnknown:
+      "Did not split: the runtime for `{image}` would be `{jre}`, which msb-opt's image catalog does not list (Temurin publishes no JRE of some Java versions), so it may not exist; move to an LTS version (11, 17, 21, 25), or split by hand onto a JRE of the same version.",
   },
   prepare: (df, ctx) => foreseenBase(df, ctx),
   run(df, ctx, pinned) {

@@ -27,3 +27,25 @@ describe("java: a JDK tool the sources start keeps the split off the JRE", () =>
     }
   });
 });
+
+/** The output and refusals of split-stages on `df`, whose sources are one Main.java. */
+const splitFile = async (df: string) => {
+  const r = await optimize(df, { passes: ["split-stages"], context: memoryContext({ "src/Main.java": "class Main {}" }) });
+  return { output: r.output, refusals: r.refusals.map((n) => n.message) };
+};
+
+describe("java: a JRE the catalog does not list declines (rt12 item 8)", () => {
+  test("non-LTS majors without a Temurin JRE decline naming it; an LTS one splits", async () => {
+    for (const [image, jre] of [
+      ["openjdk:14-jdk-slim", "eclipse-temurin:14-jre"],
+      ["adoptopenjdk:12-jdk-hotspot", "eclipse-temurin:12-jre"],
+      ["adoptopenjdk:15", "eclipse-temurin:15-jre"],
+    ]) {
+      const df = DF.replace("eclipse-temurin:17-jdk", image);
+      const r = await splitFile(df);
+      expect(r.output).toBe(df);
+      expect(r.refusals).toEqual([expect.stringContaining(`would be \`${jre}\`, which msb-opt's image catalog does not list`)]);
+    }
+    expect((await splitFile(DF.replace("eclipse-temurin:17-jdk", "openjdk:17-jdk-slim"))).output).toContain("eclipse-temurin:17-jre");
+  });
+});

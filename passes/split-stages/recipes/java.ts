@@ -56,6 +56,9 @@ export const javaRecipe: Recipe = {
       if (m && !/alpine/.test(m[2] ?? "")) jre = `eclipse-temurin:${m[1]}-jre${m[2] ?? ""}`;
     } else if (base.name !== "eclipse-temurin") {
       const major = otherMajor(base.name, tag);
+      // Temurin publishes no JRE of some majors (12 to 15 and others): a tag the catalog does not list may not exist.
+      if (major !== null && catalogGroup(null, "eclipse-temurin", `${major}-jre`).length === 0)
+        return { ok: false, id: "javaRuntimeUnknown", data: { image: base.raw, jre: `eclipse-temurin:${major}-jre` } };
       if (major !== null) {
         jre = `eclipse-temurin:${major}-jre`;
         notes.push({ line: a.stage.from.line, id: "javaVendor", data: { image: base.raw, jre } });
