@@ -433,6 +433,8 @@ export default definePass({
     // fix-rt12b: Python `-c` imports, install scripts, Java runtimes.
     javaRuntimeUnknown:
       "Did not split: the runtime for `{image}` would be `{jre}`, which msb-opt's image catalog does not list (Temurin publishes no JRE of some Java versions), so it may not exist; move to an LTS version (11, 17, 21, 25), or split by hand onto a JRE of the same version.",
+    javaUserMissing:
+      "Did not split: the image runs as user `{user}`, which `{image}` has and the runtime `{jre}` may lack (the stage does not create it), so the container would not start; create the user in a RUN of the Dockerfile (`useradd`), use a numeric `USER`, or split by hand.",
   },
   prepare: (df, ctx) => foreseenBase(df, ctx),
   run(df, ctx, pinned) {

@@ -49,3 +49,16 @@ describe("java: a JRE the catalog does not list declines (rt12 item 8)", () => {
     expect((await splitFile(DF.replace("eclipse-temurin:17-jdk", "openjdk:17-jdk-slim"))).output).toContain("eclipse-temurin:17-jre");
   });
 });
+
+describe("java: a USER the JRE image lacks declines (rt12 item 7)", () => {
+  const gradle = (user: string, run = "") =>
+    `FROM gradle:8-jdk17\nWORKDIR /app\nCOPY . .\n${run}USER ${user}\nRUN javac -d out src/Main.java\nCMD ["java", "-cp", "out", "Main"]\n`;
+  test("the gradle image's own user declines; a numeric user or one the stage creates splits", async () => {
+    const r = await splitFile(gradle("gradle"));
+    expect(r.output).toBe(gradle("gradle"));
+    expect(r.refusals).toEqual([expect.stringContaining("runs as user `gradle`")]);
+    expect((await splitFile(gradle("gradle:gradle"))).refusals).toEqual([expect.stringContaining("runs as user `gradle`")]);
+    expect((await splitFile(gradle("1000"))).output).toContain("eclipse-temurin:17-jre");
+    expect((await splitFile(gradle("app", "RUN useradd -m app\n"))).output).toContain("eclipse-temurin:17-jre");
+  });
+});

@@ -76,6 +76,8 @@ export const javaRecipe: Recipe = {
       }
     }
     if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
+    const user = missingUser(a);
+    if (user) return { ok: false, id: "javaUserMissing", data: { user, image: base.raw, jre } };
     const source = sourceLaunch(a);
     if (source) return { ok: false, id: "javaSourceLauncher", data: { file: source } };
     const tool = jdkTool(context);
@@ -89,6 +91,25 @@ export const javaRecipe: Recipe = {
     return { ok: true, plan: files ? { ...plan, copyPaths: files } : plan };
   },
 };
+
+/**
+ * The user a `USER` names that the JRE image may lack: a name (not an id) the stage does not create, such as the
+ * gradle image's own `gradle`, which Temurin's JRE has not (its Ubuntu has `ubuntu` at uid 1000 instead).
+ */
+function missingUser(a: Analysis): string | null {
+  const created = a.stage.body
+    .filter((i) => i.keyword === "RUN")
+    .map((i) => (i.exec ? i.exec.join(" ") : i.args))
+    .join("\n");
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "USER") continue;
+    const name = instr.args.trim().split(":")[0];
+    if (/^\d+$/.test(name) || name === "root" || name === "nobody") continue;
+    const made = new RegExp(`\\b(?:useradd|adduser)\\b[^\\n;&|]*\\s${name.replace(/[^\w-]/g, "\\$&")}(?:\\s|$|[;&|])`, "m");
+    if (!made.test(created)) return name;
+  }
+  return null;
+}
 
 /**
  * A source file the image runs with `java Hello.java` (the source-file launcher, Java 11+): it compiles at start

@@ -49,7 +49,8 @@ export type RecipeRefusalId =
   | "rustLibraryRelease"
   | "rustNoLock"
   | "javaOpenJ9"
-  | "javaRuntimeUnknown";
+  | "javaRuntimeUnknown"
+  | "javaUserMissing";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"
