@@ -431,6 +431,8 @@ export default definePass({
     sourceFindLibrary:
       "Did not split: `{file}` looks up `{library}` with ctypes' `find_library`, which on `{image}` answers only when `ldconfig` lists a `lib{library}.so.N` file that none of the runtime's packages is known to bring (the build image also finds the library through gcc and its `-dev` link); load the library by its versioned file name (`CDLL(\"libname.so.N\")`) to let the pass split.",
     // fix-rt12b: Python `-c` imports, install scripts, Java runtimes.
+    installScriptUnread:
+      "Did not split: `{command}` runs an install script that runs `{file}`, which msb-opt could not find in the build context, so what it writes is unknown; run the script by a path from the project's folder, or split by hand.",
     javaRuntimeUnknown:
       "Did not split: the runtime for `{image}` would be `{jre}`, which msb-opt's image catalog does not list (Temurin publishes no JRE of some Java versions), so it may not exist; move to an LTS version (11, 17, 21, 25), or split by hand onto a JRE of the same version.",
     javaUserMissing:
@@ -494,6 +496,8 @@ export default definePass({
           },
           a.stage.body[index].line,
         );
+      if (outside?.unread)
+        return decline("installScriptUnread", { command: outside.command, file: outside.file }, a.stage.body[index].line);
       if (outside?.module !== undefined)
         return decline(
           outside.unknown ? "moduleUnknown" : "moduleWritesHome",

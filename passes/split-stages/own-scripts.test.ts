@@ -76,3 +76,16 @@ describe("python -c and -m are read like the project's scripts", () => {
     expect(pythonOutside("python -m pytest -q")).toBeNull();
   });
 });
+
+describe("install scripts that change folder or run a shell script by other forms (rt12 n06)", () => {
+  test("`cd` is followed, and `bash -c`, `.` and `source` run the script", () => {
+    expect(outside("cd scripts && ./setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+    expect(outside("bash -c ./scripts/setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+    expect(outside(". ./scripts/setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+    expect(outside("source scripts/setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+  });
+  test("an install script that runs a file the pass cannot read declines", () => {
+    expect(outside("cd $DIR && ./setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ unread: true, file: "./setup.sh" });
+    expect(outside("./missing.sh", {})).toMatchObject({ unread: true });
+  });
+});

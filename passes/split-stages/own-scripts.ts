@@ -36,6 +36,8 @@ interface OwnScript {
   readonly module?: string;
   /** A known Python module run by name that downloads into the home folder (`nltk.downloader`). */
   readonly home?: string;
+  /** A shell script an install script runs that the context does not hold (or that the pass cannot find). */
+  readonly unread?: string;
 }
 
 /** The file name `-c` code is reported under. */
@@ -133,10 +135,22 @@ function collect(
   // An install script's shell may write outside the working folder by itself (`mkdir -p /srv/data && …`); the
   // scripts a build runs are read for their outputs by the recipe.
   if (hook !== undefined && via !== undefined) found.push({ command: via, files: [hook], body: text });
+  let here = cwd;
   for (const cmd of simpleCommands(parsed)) {
     if (!cmd.name) continue;
-    for (const argv of commandChain([cmd.name, ...cmd.args.map((w) => w.value ?? w.text)])) {
+    const words = [cmd.name, ...cmd.args.map((w) => w.value ?? w.text)];
+    // `cd scripts && ./setup.sh`: the commands after a `cd` run in its folder (unknown when it is not a literal).
+    if (words[0] === "cd") {
+      const to = words.filter((w, i) => i > 0 && !w.startsWith("-"))[0];
+      here = to === undefined || /[$`*?~]/.test(to) ? null : resolvePath(here, to);
+      continue;
+    }
+    const cwd = here;
+    for (const argv of commandChain(words)) {
       const tool = posix.basename(argv[0]);
+      // `bash -c "./scripts/setup.sh"`: the shell's code is read like the script's own text.
+      const inline = SHELLS.has(tool) ? shellCode(argv.slice(1)) : null;
+      if (inline !== null) collect(inline, cwd, a, sources, depth + 1, found, via ?? cmd.node.text);
       const script = runScript(tool, argv.slice(1), sources.scripts);
       if (script !== null) collect(script, cwd, a, sources, depth + 1, found, via);
       // The install runs the install scripts of the project and of its workspace packages, each in its folder.
@@ -154,7 +168,12 @@ function collect(
       }
       // A shell script of the project's (`sh scripts/setup.sh`, `./setup.sh`) is read like the RUN that runs it.
       const shell = shellScriptOperand(tool, argv);
-      if (shell !== null) found.push({ command: via ?? cmd.node.text, files: shellFiles(shell, cwd, a, sources.context) });
+      if (shell !== null) {
+        const files = shellFiles(shell, cwd, a, sources.context);
+        // An install script that runs a file the pass cannot read may write anywhere.
+        if (files === null && via !== undefined) found.push({ command: via, files: [], unread: shell });
+        else found.push({ command: via ?? cmd.node.text, files });
+      }
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
@@ -231,8 +250,16 @@ function installRunsHooks(tool: string, args: readonly string[]): boolean {
 
 const SHELLS = new Set(["sh", "bash", "dash"]);
 
-/** The script file a shell runs (`sh scripts/setup.sh`, `bash -e ./x.sh`, `./x.sh`), or null. */
+/** The code a shell runs with `-c` (`bash -c "./scripts/setup.sh"`), or null. */
+function shellCode(args: readonly string[]): string | null {
+  const at = args.findIndex((w) => /^-\w*c\w*$/.test(w));
+  if (at < 0 || args.slice(0, at).some((w) => !w.startsWith("-"))) return null;
+  return args[at + 1] ?? null;
+}
+
+/** The script file a shell runs (`sh scripts/setup.sh`, `bash -e ./x.sh`, `./x.sh`, `. ./x.sh`, `source x.sh`), or null. */
 function shellScriptOperand(tool: string, argv: readonly string[]): string | null {
+  if (tool === "." || tool === "source") return argv[1] ?? null;
   if (SHELLS.has(tool)) {
     const args = argv.slice(1);
     if (args.some((w) => /^-\w*c/.test(w))) return null;
@@ -334,6 +361,8 @@ export interface OutsideWrite {
   /** A Python module run by name (`python -m x`): a known downloader, or one neither the context nor the table knows (`unknown`). */
   readonly module?: string;
   readonly unknown?: true;
+  /** An install script runs the shell script `file`, which the pass could not read. */
+  readonly unread?: true;
 }
 
 /**
@@ -354,6 +383,7 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
     if (script.home !== undefined) return { command: script.command, file: "", evidence: "", module: script.home };
     if (script.module !== undefined && script.files === null)
       return { command: script.command, file: "", evidence: "", module: script.module, unknown: true };
+    if (script.unread !== undefined) return { command: script.command, file: script.unread, evidence: "", unread: true };
     for (const file of script.files ?? []) {
       const text = script.body ?? sources.context.read(file) ?? "";
       const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
