@@ -77,6 +77,25 @@ describe("python -c and -m are read like the project's scripts", () => {
   });
 });
 
+describe("python -c code whose write target is not a literal inside the working folder (rt12 p06)", () => {
+  test("the operands after the code are its argv, read with it", () => {
+    expect(pythonOutside(`python -c "import sys; open(sys.argv[1], 'w').write('x')" /etc/tool.conf`)).toMatchObject({
+      evidence: "it names `/etc/tool.conf`",
+    });
+  });
+  test("a change of folder out of it, and an open for writing of a computed path", () => {
+    expect(pythonOutside(`python -c "import os; os.chdir('..'); open('x', 'w')"`)).toMatchObject({
+      evidence: expect.stringContaining("chdir"),
+    });
+    expect(pythonOutside(`python -c "import os; os.chdir(os.environ['D'])"`)).toMatchObject({ evidence: expect.stringContaining("chdir") });
+    expect(pythonOutside(`python -c "import os; p = os.environ['OUT']; open(p, 'w')"`)).toMatchObject({
+      evidence: "it opens a path it computes for writing",
+    });
+    expect(pythonOutside(`python -c "import os; os.chdir('gen'); open('x', 'w')"`)).toBeNull();
+    expect(pythonOutside(`python -c "import sys; print(open(sys.argv[1]).read())" VERSION`)).toBeNull();
+  });
+});
+
 describe("install scripts that change folder or run a shell script by other forms (rt12 n06)", () => {
   test("`cd` is followed, and `bash -c`, `.` and `source` run the script", () => {
     expect(outside("cd scripts && ./setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });

@@ -184,7 +184,9 @@ function collect(
       // name like the project's script it is, or by a table of what known modules write.
       const code = python ? optionWord(args, "-c") : null;
       if (code !== null) {
-        found.push({ command, files: [INLINE], body: code });
+        // The words after the code are its `sys.argv` (`open(sys.argv[1], "w")` … `/etc/tool.conf`): read with it.
+        const operands = args.slice(args.indexOf("-c") + 2);
+        found.push({ command, files: [INLINE], body: [code, ...operands].join(" ") });
         found.push({ command, files: localImports(code, cwd, a, sources.context) });
         continue;
       }
@@ -352,6 +354,19 @@ const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|m
 /** `path.join(__dirname, "..", "..", …)`: a path above the script's own folder and its parent. */
 const CLIMB = /\b(?:join|resolve)\s*\(\s*__dirname\s*,\s*(?:["'`]\.\.["'`]\s*,\s*["'`]\.\.["'`]|["'`](?:\.\.\/){2})/;
 
+/** `os.chdir("..")`, `os.chdir(x)`: a change of folder to one that is not a literal inside the working folder. */
+function chdirOutside(text: string, workdir: string): string | null {
+  for (const m of text.matchAll(/\bchdir\s*\(\s*([^)]*)\)/g)) {
+    const literal = /^["']([^"']*)["']$/.exec(m[1].trim());
+    const to = literal ? resolvePath(workdir, literal[1]) : null;
+    if (to === null || !isUnder(to, workdir)) return `\`${m[0]}\``;
+  }
+  return null;
+}
+
+/** `open(sys.argv[1], "w")`, `open(p, mode="a")`: a file opened for writing whose path is not a string literal. */
+const COMPUTED_WRITE = /\bopen\s*\(\s*(?!["'])[^,()]+(?:\([^()]*\))?[^,()]*,\s*(?:mode\s*=\s*)?["'][^"']*[wax+]/;
+
 export interface OutsideWrite {
   readonly command: string;
   readonly file: string;
@@ -388,6 +403,8 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
       const text = script.body ?? sources.context.read(file) ?? "";
       const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
       const env = outsideEnv.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
+      const chdir = chdirOutside(text, workdir);
+      const python = file === INLINE || file.endsWith(".py");
       const evidence = absolute
         ? `it names \`${absolute}\``
         : HOME.test(text)
@@ -396,7 +413,11 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
             ? `it reads \`${env[0]}\`, which the Dockerfile sets to \`${env[1]}\``
             : CLIMB.test(text)
               ? "it climbs above its folder with `..`"
-              : null;
+              : python && chdir
+                ? `it changes folder with ${chdir}`
+                : file === INLINE && COMPUTED_WRITE.test(text)
+                  ? "it opens a path it computes for writing"
+                  : null;
       if (evidence) return { command: script.command, file, evidence };
     }
   }
