@@ -431,6 +431,8 @@ export default definePass({
     sourceFindLibrary:
       "Did not split: `{file}` looks up `{library}` with ctypes' `find_library`, which on `{image}` answers only when `ldconfig` lists a `lib{library}.so.N` file that none of the runtime's packages is known to bring (the build image also finds the library through gcc and its `-dev` link); load the library by its versioned file name (`CDLL(\"libname.so.N\")`) to let the pass split.",
     // fix-rt12b: Python `-c` imports, install scripts, Java runtimes.
+    codeImportsUnknown:
+      "Did not split: `{command}` runs Python code that imports `{module}`, which is neither the standard library's nor the project's, so what it writes (a download into the home folder, a cache) is unknown; move the code into a script of the project, or split by hand.",
     installScriptUnread:
       "Did not split: `{command}` runs an install script that runs `{file}`, which msb-opt could not find in the build context, so what it writes is unknown; run the script by a path from the project's folder, or split by hand.",
     javaRuntimeUnknown:
@@ -496,6 +498,8 @@ export default definePass({
           },
           a.stage.body[index].line,
         );
+      if (outside?.unvouched !== undefined)
+        return decline("codeImportsUnknown", { command: outside.command, module: outside.unvouched }, a.stage.body[index].line);
       if (outside?.unread)
         return decline("installScriptUnread", { command: outside.command, file: outside.file }, a.stage.body[index].line);
       if (outside?.module !== undefined)
