@@ -431,6 +431,15 @@ export default definePass({
       "Did not split: `{file}` runs `{tool}`, a tool of the JDK that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
     sourceFindLibrary:
       "Did not split: `{file}` looks up `{library}` with ctypes' `find_library`, which on `{image}` answers only when `ldconfig` lists a `lib{library}.so.N` file that none of the runtime's packages is known to bring (the build image also finds the library through gcc and its `-dev` link); load the library by its versioned file name (`CDLL(\"libname.so.N\")`) to let the pass split.",
+    // fix-rt12b: Python `-c` imports, install scripts, Java runtimes.
+    codeImportsUnknown:
+      "Did not split: `{command}` runs Python code that imports `{module}`, which is neither the standard library's nor the project's, so what it writes (a download into the home folder, a cache) is unknown; move the code into a script of the project, or split by hand.",
+    installScriptUnread:
+      "Did not split: `{command}` runs an install script that runs `{file}`, which msb-opt could not find in the build context, so what it writes is unknown; run the script by a path from the project's folder, or split by hand.",
+    javaRuntimeUnknown:
+      "Did not split: the runtime for `{image}` would be `{jre}`, which msb-opt's image catalog does not list (Temurin publishes no JRE of some Java versions), so it may not exist; move to an LTS version (11, 17, 21, 25), or split by hand onto a JRE of the same version.",
+    javaUserMissing:
+      "Did not split: the image runs as user `{user}`, which `{image}` has and the runtime `{jre}` may lack (the stage does not create it), so the container would not start; create the user in a RUN of the Dockerfile (`useradd`), use a numeric `USER`, or split by hand.",
   },
   prepare: (df, ctx) => foreseenBase(df, ctx),
   run(df, ctx, pinned) {
@@ -490,6 +499,10 @@ export default definePass({
           },
           a.stage.body[index].line,
         );
+      if (outside?.unvouched !== undefined)
+        return decline("codeImportsUnknown", { command: outside.command, module: outside.unvouched }, a.stage.body[index].line);
+      if (outside?.unread)
+        return decline("installScriptUnread", { command: outside.command, file: outside.file }, a.stage.body[index].line);
       if (outside?.module !== undefined)
         return decline(
           outside.unknown ? "moduleUnknown" : "moduleWritesHome",

@@ -76,3 +76,65 @@ describe("python -c and -m are read like the project's scripts", () => {
     expect(pythonOutside("python -m pytest -q")).toBeNull();
   });
 });
+
+describe("python -c code that downloads or imports what the pass cannot vouch for (rt12 p09)", () => {
+  test("a call of a known downloading library is a write into the home folder", () => {
+    expect(pythonOutside(`python -c "import nltk; nltk.download('punkt')"`)).toMatchObject({
+      file: "-c",
+      evidence: expect.stringContaining("nltk.download"),
+    });
+    const hf = `python -c "from transformers import AutoModel; AutoModel.from_pretrained('bert-base-uncased')"`;
+    expect(pythonOutside(hf)).toMatchObject({ evidence: expect.stringContaining("Hugging Face") });
+    expect(pythonOutside(`python -c "import whisper; whisper.load_model('base')"`)).toMatchObject({
+      evidence: expect.stringContaining("whisper"),
+    });
+    expect(
+      pythonOutside("python fetch.py", { "fetch.py": "from tensorflow import keras\nkeras.utils.get_file('m.h5', URL)\n" }),
+    ).toMatchObject({
+      evidence: expect.stringContaining("Keras"),
+    });
+    expect(pythonOutside("python gen.py", { "gen.py": "def get_file(p):\n    return p\nget_file('x')\n" })).toBeNull();
+    // In a project script too.
+    expect(pythonOutside("python fetch.py", { "fetch.py": "import easyocr\neasyocr.Reader(['en'])\n" })).toMatchObject({
+      file: "fetch.py",
+    });
+  });
+  test("an import neither of the standard library nor of the project declines; those two pass", () => {
+    expect(pythonOutside(`python -c "import json, spacy; spacy.load('en_core_web_sm')"`)).toMatchObject({ unvouched: "spacy" });
+    expect(pythonOutside(`python -c "__import__('somepkg').run()"`)).toMatchObject({ unvouched: "somepkg" });
+    expect(pythonOutside(`python -c "import json, os.path; print(json.dumps([]))"`)).toBeNull();
+    expect(pythonOutside(`python -c "import build_info; build_info.write()"`, { "build_info.py": "open('v', 'w')\n" })).toBeNull();
+  });
+});
+
+describe("python -c code whose write target is not a literal inside the working folder (rt12 p06)", () => {
+  test("the operands after the code are its argv, read with it", () => {
+    expect(pythonOutside(`python -c "import sys; open(sys.argv[1], 'w').write('x')" /etc/tool.conf`)).toMatchObject({
+      evidence: "it names `/etc/tool.conf`",
+    });
+  });
+  test("a change of folder out of it, and an open for writing of a computed path", () => {
+    expect(pythonOutside(`python -c "import os; os.chdir('..'); open('x', 'w')"`)).toMatchObject({
+      evidence: expect.stringContaining("chdir"),
+    });
+    expect(pythonOutside(`python -c "import os; os.chdir(os.environ['D'])"`)).toMatchObject({ evidence: expect.stringContaining("chdir") });
+    expect(pythonOutside(`python -c "import os; p = os.environ['OUT']; open(p, 'w')"`)).toMatchObject({
+      evidence: "it opens a path it computes for writing",
+    });
+    expect(pythonOutside(`python -c "import os; os.chdir('gen'); open('x', 'w')"`)).toBeNull();
+    expect(pythonOutside(`python -c "import sys; print(open(sys.argv[1]).read())" VERSION`)).toBeNull();
+  });
+});
+
+describe("install scripts that change folder or run a shell script by other forms (rt12 n06)", () => {
+  test("`cd` is followed, and `bash -c`, `.` and `source` run the script", () => {
+    expect(outside("cd scripts && ./setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+    expect(outside("bash -c ./scripts/setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+    expect(outside(". ./scripts/setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+    expect(outside("source scripts/setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ file: "scripts/setup.sh" });
+  });
+  test("an install script that runs a file the pass cannot read declines", () => {
+    expect(outside("cd $DIR && ./setup.sh", { "scripts/setup.sh": WRITES_SRV })).toMatchObject({ unread: true, file: "./setup.sh" });
+    expect(outside("./missing.sh", {})).toMatchObject({ unread: true });
+  });
+});

@@ -36,6 +36,10 @@ interface OwnScript {
   readonly module?: string;
   /** A known Python module run by name that downloads into the home folder (`nltk.downloader`). */
   readonly home?: string;
+  /** A module `-c` code imports that is neither the standard library's nor the project's. */
+  readonly unvouched?: string;
+  /** A shell script an install script runs that the context does not hold (or that the pass cannot find). */
+  readonly unread?: string;
 }
 
 /** The file name `-c` code is reported under. */
@@ -97,9 +101,46 @@ function moduleFiles(module: string, cwd: string | null, a: Analysis, context: B
 
 /** The local modules `-c` code imports (`import prepare` → `prepare.py` of the working folder), with theirs. */
 function localImports(code: string, cwd: string | null, a: Analysis, context: BuildContext): string[] {
-  const names = [...code.matchAll(/(?:^|[;\n]|\s)(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/g)].map((m) => m[1] ?? m[2]);
-  return names.flatMap((n) => localFiles(`./${n.replace(/\./g, "/")}.py`, cwd, a, context, true) ?? []);
+  return importedModules(code).flatMap((n) => localFiles(`./${n.replace(/\./g, "/")}.py`, cwd, a, context, true) ?? []);
 }
+
+/** The modules code imports (`import a.b, c`, `from d import e`, `__import__("f")`, `importlib.import_module("g")`). */
+function importedModules(code: string): string[] {
+  const names: string[] = [];
+  for (const m of code.matchAll(
+    /(?:^|[;\n:]|\s)(?:from\s+([\w.]+)\s+import|import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*))/g,
+  )) {
+    if (m[1] !== undefined) names.push(m[1]);
+    else names.push(...m[2].split(",").map((n) => n.trim().split(/\s+/)[0]));
+  }
+  for (const m of code.matchAll(/\b(?:__import__|import_module)\s*\(\s*["']([\w.]+)["']/g)) names.push(m[1]);
+  return names.filter((n) => n !== "" && !n.startsWith("."));
+}
+
+/** Does the context hold module `module` as the working folder's file or package? */
+function isLocalModule(module: string, cwd: string | null, a: Analysis, context: BuildContext): boolean {
+  const rel = module.split(".")[0];
+  return [`./${rel}.py`, `./${rel}/__init__.py`].some((f) => localFiles(f, cwd, a, context, true) !== null);
+}
+
+/**
+ * Top-level modules of CPython 3's standard library that `-c` code commonly imports (the library reference's module
+ * index, docs.python.org/3/py-modindex.html); a module outside it and outside the project may download or write
+ * anywhere, so the pass does not vouch for it.
+ */
+const STDLIB = new Set(
+  (
+    "__future__ abc argparse array ast asyncio base64 binascii bisect builtins bz2 calendar cmath codecs collections " +
+    "compileall concurrent configparser contextlib copy csv ctypes dataclasses datetime decimal difflib dis email " +
+    "encodings enum errno fcntl filecmp fnmatch fractions functools gc getopt getpass gettext glob grp gzip hashlib " +
+    "heapq hmac html http importlib inspect io ipaddress itertools json keyword linecache locale logging lzma " +
+    "marshal math mimetypes multiprocessing numbers operator os pathlib pickle pkgutil platform plistlib pprint " +
+    "py_compile pwd queue random re reprlib resource secrets select selectors shlex shutil signal site socket " +
+    "sqlite3 ssl stat statistics string struct subprocess sys sysconfig tarfile tempfile textwrap threading time " +
+    "timeit tokenize traceback types typing unicodedata unittest urllib uuid venv warnings weakref xml zipfile " +
+    "zipimport zlib zoneinfo"
+  ).split(" "),
+);
 
 const NODE = new Set(["node", "nodejs"]);
 const PYTHON = /^python(\d(\.\d+)?)?$/;
@@ -133,10 +174,22 @@ function collect(
   // An install script's shell may write outside the working folder by itself (`mkdir -p /srv/data && …`); the
   // scripts a build runs are read for their outputs by the recipe.
   if (hook !== undefined && via !== undefined) found.push({ command: via, files: [hook], body: text });
+  let here = cwd;
   for (const cmd of simpleCommands(parsed)) {
     if (!cmd.name) continue;
-    for (const argv of commandChain([cmd.name, ...cmd.args.map((w) => w.value ?? w.text)])) {
+    const words = [cmd.name, ...cmd.args.map((w) => w.value ?? w.text)];
+    // `cd scripts && ./setup.sh`: the commands after a `cd` run in its folder (unknown when it is not a literal).
+    if (words[0] === "cd") {
+      const to = words.filter((w, i) => i > 0 && !w.startsWith("-"))[0];
+      here = to === undefined || /[$`*?~]/.test(to) ? null : resolvePath(here, to);
+      continue;
+    }
+    const cwd = here;
+    for (const argv of commandChain(words)) {
       const tool = posix.basename(argv[0]);
+      // `bash -c "./scripts/setup.sh"`: the shell's code is read like the script's own text.
+      const inline = SHELLS.has(tool) ? shellCode(argv.slice(1)) : null;
+      if (inline !== null) collect(inline, cwd, a, sources, depth + 1, found, via ?? cmd.node.text);
       const script = runScript(tool, argv.slice(1), sources.scripts);
       if (script !== null) collect(script, cwd, a, sources, depth + 1, found, via);
       // The install runs the install scripts of the project and of its workspace packages, each in its folder.
@@ -154,7 +207,12 @@ function collect(
       }
       // A shell script of the project's (`sh scripts/setup.sh`, `./setup.sh`) is read like the RUN that runs it.
       const shell = shellScriptOperand(tool, argv);
-      if (shell !== null) found.push({ command: via ?? cmd.node.text, files: shellFiles(shell, cwd, a, sources.context) });
+      if (shell !== null) {
+        const files = shellFiles(shell, cwd, a, sources.context);
+        // An install script that runs a file the pass cannot read may write anywhere.
+        if (files === null && via !== undefined) found.push({ command: via, files: [], unread: shell });
+        else found.push({ command: via ?? cmd.node.text, files });
+      }
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
@@ -165,8 +223,13 @@ function collect(
       // name like the project's script it is, or by a table of what known modules write.
       const code = python ? optionWord(args, "-c") : null;
       if (code !== null) {
-        found.push({ command, files: [INLINE], body: code });
-        found.push({ command, files: localImports(code, cwd, a, sources.context) });
+        // The words after the code are its `sys.argv` (`open(sys.argv[1], "w")` … `/etc/tool.conf`): read with it.
+        const operands = args.slice(args.indexOf("-c") + 2);
+        found.push({ command, files: [INLINE], body: [code, ...operands].join(" ") });
+        const local = localImports(code, cwd, a, sources.context);
+        found.push({ command, files: local });
+        const unvouched = importedModules(code).find((m) => !STDLIB.has(m.split(".")[0]) && !isLocalModule(m, cwd, a, sources.context));
+        if (unvouched !== undefined) found.push({ command, files: [], unvouched });
         continue;
       }
       const module = python ? optionWord(args, "-m") : null;
@@ -231,8 +294,16 @@ function installRunsHooks(tool: string, args: readonly string[]): boolean {
 
 const SHELLS = new Set(["sh", "bash", "dash"]);
 
-/** The script file a shell runs (`sh scripts/setup.sh`, `bash -e ./x.sh`, `./x.sh`), or null. */
+/** The code a shell runs with `-c` (`bash -c "./scripts/setup.sh"`), or null. */
+function shellCode(args: readonly string[]): string | null {
+  const at = args.findIndex((w) => /^-\w*c\w*$/.test(w));
+  if (at < 0 || args.slice(0, at).some((w) => !w.startsWith("-"))) return null;
+  return args[at + 1] ?? null;
+}
+
+/** The script file a shell runs (`sh scripts/setup.sh`, `bash -e ./x.sh`, `./x.sh`, `. ./x.sh`, `source x.sh`), or null. */
 function shellScriptOperand(tool: string, argv: readonly string[]): string | null {
+  if (tool === "." || tool === "source") return argv[1] ?? null;
   if (SHELLS.has(tool)) {
     const args = argv.slice(1);
     if (args.some((w) => /^-\w*c/.test(w))) return null;
@@ -325,6 +396,44 @@ const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|m
 /** `path.join(__dirname, "..", "..", …)`: a path above the script's own folder and its parent. */
 const CLIMB = /\b(?:join|resolve)\s*\(\s*__dirname\s*,\s*(?:["'`]\.\.["'`]\s*,\s*["'`]\.\.["'`]|["'`](?:\.\.\/){2})/;
 
+/**
+ * Calls of Python libraries that download into the home folder by default, with the folder (each library's
+ * documentation): NLTK's `nltk.download` (`~/nltk_data`), Hugging Face's `from_pretrained`, `snapshot_download`,
+ * `hf_hub_download` and `pipeline` (`~/.cache/huggingface`), sentence-transformers' `SentenceTransformer`
+ * (the Hugging Face cache), OpenAI Whisper's `whisper.load_model` (`~/.cache/whisper`), EasyOCR's `easyocr.Reader`
+ * (`~/.EasyOCR`), spaCy's `spacy.cli.download` and `spacy download` (pip into site-packages, from the network), torch
+ * hub's `torch.hub.load` (`~/.cache/torch`), Keras' `get_file` and `applications` weights (`~/.keras`), gensim's
+ * `gensim.downloader` (`~/gensim-data`).
+ */
+const HOME_DOWNLOADERS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bnltk\.download\s*\(|\bfrom\s+nltk\s+import\s+download\b/, "`nltk.download`, which downloads into `~/nltk_data`"],
+  [
+    /\.from_pretrained\s*\(|\bsnapshot_download\s*\(|\bhf_hub_download\s*\(|\btransformers\b[^\n]*\bpipeline\s*\(/,
+    "a Hugging Face download, which goes into `~/.cache/huggingface`",
+  ],
+  [/\bSentenceTransformer\s*\(/, "`SentenceTransformer`, which downloads into `~/.cache`"],
+  [/\bwhisper\.load_model\s*\(/, "`whisper.load_model`, which downloads into `~/.cache/whisper`"],
+  [/\beasyocr\.Reader\s*\(/, "`easyocr.Reader`, which downloads into `~/.EasyOCR`"],
+  [/\bspacy\.cli\.download\s*\(|\bspacy\s+download\b/, "spaCy's `download`, which installs a model from the network"],
+  [/\btorch\.hub\.load\s*\(/, "`torch.hub.load`, which downloads into `~/.cache/torch`"],
+  // `get_file` is a common name: only in code that uses Keras.
+  [/\bkeras\b[\s\S]*\bget_file\s*\(|\bkeras\.applications\./, "a Keras download, which goes into `~/.keras`"],
+  [/\bgensim\.downloader\b/, "`gensim.downloader`, which downloads into `~/gensim-data`"],
+];
+
+/** `os.chdir("..")`, `os.chdir(x)`: a change of folder to one that is not a literal inside the working folder. */
+function chdirOutside(text: string, workdir: string): string | null {
+  for (const m of text.matchAll(/\bchdir\s*\(\s*([^)]*)\)/g)) {
+    const literal = /^["']([^"']*)["']$/.exec(m[1].trim());
+    const to = literal ? resolvePath(workdir, literal[1]) : null;
+    if (to === null || !isUnder(to, workdir)) return `\`${m[0]}\``;
+  }
+  return null;
+}
+
+/** `open(sys.argv[1], "w")`, `open(p, mode="a")`: a file opened for writing whose path is not a string literal. */
+const COMPUTED_WRITE = /\bopen\s*\(\s*(?!["'])[^,()]+(?:\([^()]*\))?[^,()]*,\s*(?:mode\s*=\s*)?["'][^"']*[wax+]/;
+
 export interface OutsideWrite {
   readonly command: string;
   readonly file: string;
@@ -334,6 +443,10 @@ export interface OutsideWrite {
   /** A Python module run by name (`python -m x`): a known downloader, or one neither the context nor the table knows (`unknown`). */
   readonly module?: string;
   readonly unknown?: true;
+  /** `-c` code imports this module, neither the standard library's nor the project's. */
+  readonly unvouched?: string;
+  /** An install script runs the shell script `file`, which the pass could not read. */
+  readonly unread?: true;
 }
 
 /**
@@ -354,10 +467,15 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
     if (script.home !== undefined) return { command: script.command, file: "", evidence: "", module: script.home };
     if (script.module !== undefined && script.files === null)
       return { command: script.command, file: "", evidence: "", module: script.module, unknown: true };
+    if (script.unvouched !== undefined) return { command: script.command, file: INLINE, evidence: "", unvouched: script.unvouched };
+    if (script.unread !== undefined) return { command: script.command, file: script.unread, evidence: "", unread: true };
     for (const file of script.files ?? []) {
       const text = script.body ?? sources.context.read(file) ?? "";
       const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
       const env = outsideEnv.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
+      const downloader = HOME_DOWNLOADERS.find(([pattern]) => pattern.test(text));
+      const chdir = chdirOutside(text, workdir);
+      const python = file === INLINE || file.endsWith(".py");
       const evidence = absolute
         ? `it names \`${absolute}\``
         : HOME.test(text)
@@ -366,7 +484,13 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
             ? `it reads \`${env[0]}\`, which the Dockerfile sets to \`${env[1]}\``
             : CLIMB.test(text)
               ? "it climbs above its folder with `..`"
-              : null;
+              : python && downloader
+                ? `it calls ${downloader[1]}`
+                : python && chdir
+                  ? `it changes folder with ${chdir}`
+                  : file === INLINE && COMPUTED_WRITE.test(text)
+                    ? "it opens a path it computes for writing"
+                    : null;
       if (evidence) return { command: script.command, file, evidence };
     }
   }

@@ -27,3 +27,38 @@ describe("java: a JDK tool the sources start keeps the split off the JRE", () =>
     }
   });
 });
+
+/** The output and refusals of split-stages on `df`, whose sources are one Main.java. */
+const splitFile = async (df: string) => {
+  const r = await optimize(df, { passes: ["split-stages"], context: memoryContext({ "src/Main.java": "class Main {}" }) });
+  return { output: r.output, refusals: r.refusals.map((n) => n.message) };
+};
+
+describe("java: a JRE the catalog does not list declines (rt12 item 8)", () => {
+  test("non-LTS majors without a Temurin JRE decline naming it; an LTS one splits", async () => {
+    for (const [image, jre] of [
+      ["openjdk:14-jdk-slim", "eclipse-temurin:14-jre"],
+      ["adoptopenjdk:12-jdk-hotspot", "eclipse-temurin:12-jre"],
+      ["adoptopenjdk:15", "eclipse-temurin:15-jre"],
+    ]) {
+      const df = DF.replace("eclipse-temurin:17-jdk", image);
+      const r = await splitFile(df);
+      expect(r.output).toBe(df);
+      expect(r.refusals).toEqual([expect.stringContaining(`would be \`${jre}\`, which msb-opt's image catalog does not list`)]);
+    }
+    expect((await splitFile(DF.replace("eclipse-temurin:17-jdk", "openjdk:17-jdk-slim"))).output).toContain("eclipse-temurin:17-jre");
+  });
+});
+
+describe("java: a USER the JRE image lacks declines (rt12 item 7)", () => {
+  const gradle = (user: string, run = "") =>
+    `FROM gradle:8-jdk17\nWORKDIR /app\nCOPY . .\n${run}USER ${user}\nRUN javac -d out src/Main.java\nCMD ["java", "-cp", "out", "Main"]\n`;
+  test("the gradle image's own user declines; a numeric user or one the stage creates splits", async () => {
+    const r = await splitFile(gradle("gradle"));
+    expect(r.output).toBe(gradle("gradle"));
+    expect(r.refusals).toEqual([expect.stringContaining("runs as user `gradle`")]);
+    expect((await splitFile(gradle("gradle:gradle"))).refusals).toEqual([expect.stringContaining("runs as user `gradle`")]);
+    expect((await splitFile(gradle("1000"))).output).toContain("eclipse-temurin:17-jre");
+    expect((await splitFile(gradle("app", "RUN useradd -m app\n"))).output).toContain("eclipse-temurin:17-jre");
+  });
+});

@@ -56,6 +56,9 @@ export const javaRecipe: Recipe = {
       if (m && !/alpine/.test(m[2] ?? "")) jre = `eclipse-temurin:${m[1]}-jre${m[2] ?? ""}`;
     } else if (base.name !== "eclipse-temurin") {
       const major = otherMajor(base.name, tag);
+      // Temurin publishes no JRE of some majors (12 to 15 and others): a tag the catalog does not list may not exist.
+      if (major !== null && catalogGroup(null, "eclipse-temurin", `${major}-jre`).length === 0)
+        return { ok: false, id: "javaRuntimeUnknown", data: { image: base.raw, jre: `eclipse-temurin:${major}-jre` } };
       if (major !== null) {
         jre = `eclipse-temurin:${major}-jre`;
         notes.push({ line: a.stage.from.line, id: "javaVendor", data: { image: base.raw, jre } });
@@ -73,6 +76,8 @@ export const javaRecipe: Recipe = {
       }
     }
     if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
+    const user = missingUser(a);
+    if (user) return { ok: false, id: "javaUserMissing", data: { user, image: base.raw, jre } };
     const source = sourceLaunch(a);
     if (source) return { ok: false, id: "javaSourceLauncher", data: { file: source } };
     const tool = jdkTool(context);
@@ -86,6 +91,25 @@ export const javaRecipe: Recipe = {
     return { ok: true, plan: files ? { ...plan, copyPaths: files } : plan };
   },
 };
+
+/**
+ * The user a `USER` names that the JRE image may lack: a name (not an id) the stage does not create, such as the
+ * gradle image's own `gradle`, which Temurin's JRE has not (its Ubuntu has `ubuntu` at uid 1000 instead).
+ */
+function missingUser(a: Analysis): string | null {
+  const created = a.stage.body
+    .filter((i) => i.keyword === "RUN")
+    .map((i) => (i.exec ? i.exec.join(" ") : i.args))
+    .join("\n");
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "USER") continue;
+    const name = instr.args.trim().split(":")[0];
+    if (/^\d+$/.test(name) || name === "root" || name === "nobody") continue;
+    const made = new RegExp(`\\b(?:useradd|adduser)\\b[^\\n;&|]*\\s${name.replace(/[^\w-]/g, "\\$&")}(?:\\s|$|[;&|])`, "m");
+    if (!made.test(created)) return name;
+  }
+  return null;
+}
 
 /**
  * A source file the image runs with `java Hello.java` (the source-file launcher, Java 11+): it compiles at start

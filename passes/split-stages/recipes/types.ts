@@ -48,7 +48,9 @@ export type RecipeRefusalId =
   | "rustSysCrate"
   | "rustLibraryRelease"
   | "rustNoLock"
-  | "javaOpenJ9";
+  | "javaOpenJ9"
+  | "javaRuntimeUnknown"
+  | "javaUserMissing";
 /** Why the runtime takes the whole working folder (node-runtime-layout.ts) or a build's outputs are unknown. */
 export type OutputsReasonId =
   | "filesHostModules"

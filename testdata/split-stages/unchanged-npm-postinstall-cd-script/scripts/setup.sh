@@ -1,0 +1,2 @@
+#!/bin/sh
+mkdir -p /srv/data && echo x > /srv/data/seed

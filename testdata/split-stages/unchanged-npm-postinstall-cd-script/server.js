@@ -1,0 +1,1 @@
+console.log("seed", require("fs").existsSync("/srv/data/seed"))

@@ -1,0 +1,2 @@
+import nltk
+print(nltk.data.find("tokenizers/punkt"))
