@@ -323,13 +323,18 @@ function shellFiles(file: string, cwd: string | null, a: Analysis, context: Buil
   const abs = resolvePath(cwd, file);
   const start = abs === null ? null : contextSource(abs, a.sources);
   if (start === null || context.read(start) === null) return null;
+  return reachedFiles(start, (path) => namedShellScripts(context.read(path) ?? "", path, cwd, a, context));
+}
+
+/** The files reached from `start` through `next` (breadth first, each once, at most MAX_FILES). */
+function reachedFiles(start: string, next: (path: string) => string[]): string[] {
   const seen = new Set<string>();
   const queue = [start];
   while (queue.length > 0 && seen.size < MAX_FILES) {
     const path = queue.shift() as string;
     if (seen.has(path)) continue;
     seen.add(path);
-    queue.push(...namedShellScripts(context.read(path) ?? "", path, cwd, a, context));
+    queue.push(...next(path));
   }
   return [...seen];
 }
@@ -352,27 +357,23 @@ function localFiles(file: string, cwd: string | null, a: Analysis, context: Buil
   const start =
     abs === null ? null : extensions.map((e) => contextSource(abs + e, a.sources)).find((p) => p !== null && context.read(p) !== null);
   if (!start) return null;
-  const seen = new Set<string>();
-  const queue = [start];
-  while (queue.length > 0 && seen.size < MAX_FILES) {
-    const path = queue.shift() as string;
-    if (seen.has(path)) continue;
-    seen.add(path);
+  return reachedFiles(start, (path) => {
     const text = context.read(path) ?? "";
     const dir = posix.dirname(path);
     const specs = python
       ? [...text.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/gm)].map((m) => `./${(m[1] ?? m[2]).replace(/\./g, "/")}.py`)
       : [...text.matchAll(SPECIFIER)].map((m) => m[2] ?? m[4] ?? m[6] ?? m[8]);
-    for (const spec of specs) {
-      if (!/^\.\.?\//.test(spec)) continue;
+    const imported = specs.flatMap((spec) => {
+      if (!/^\.\.?\//.test(spec)) return [];
       const base = posix.normalize(posix.join(dir, spec));
-      const next = extensions.map((e) => base + e).find((p) => context.read(p) !== null);
-      if (next) queue.push(next);
-    }
+      return extensions
+        .map((e) => base + e)
+        .filter((p) => context.read(p) !== null)
+        .slice(0, 1);
+    });
     // A shell script the program runs (`execSync("sh scripts/setup.sh")`) and the scripts it names in turn.
-    queue.push(...namedShellScripts(text, path, cwd, a, context));
-  }
-  return [...seen];
+    return [...imported, ...namedShellScripts(text, path, cwd, a, context)];
+  });
 }
 
 /** Ways a script reaches into node_modules. */
