@@ -63,26 +63,12 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
         });
     }
   }
-  // A log that a COPY puts in the image may be data the app reads (c32: server.js prints `debug.log`), a package
-  // manager's failure log (`npm-debug.log`) as much as any other: each pattern stays out when it would hide one.
-  const logs = [{ pattern: "**/*.log", why: "logs" }, ...(node ? TOOL_LOGS : [])];
-  const shipped = shippedLogs(
-    df,
-    ctx,
-    logs.map((l) => l.pattern),
-  );
-  const reasons = logs.map((l) => (typeof shipped === "string" ? shipped : (shipped.get(l.pattern) ?? null)));
-  if (reasons[0] === null) suggestions.push(logs[0]);
-  // Too large to look: no log pattern is added, and the note says so once.
-  else if (typeof shipped === "string") refused.push({ pattern: logs[0].pattern, reason: shipped });
+  // A log that a COPY puts in the image may be data the app reads (c32: server.js prints `debug.log`).
+  const shipped = shippedLog(df, ctx);
+  if (shipped === null) suggestions.push({ pattern: "**/*.log", why: "logs" });
   else {
-    refused.push({ pattern: logs[0].pattern, reason: reasons[0] });
-    // The failure logs `**/*.log` would have covered, unless one of them ships too.
-    logs.slice(1).forEach((log, i) => {
-      const reason = reasons[i + 1];
-      if (reason === null) suggestions.push(log);
-      else refused.push({ pattern: log.pattern, reason });
-    });
+    refused.push({ pattern: "**/*.log", reason: shipped });
+    if (node) suggestions.push(...TOOL_LOGS.map((p) => ({ pattern: `**/${p}`, why: "logs a package manager writes when it fails" })));
   }
   // The app may read a `.env` that `COPY .` puts in the image: excluding it would change what the image does.
   const envFiles = ctx.list(".").filter((n) => n.startsWith(".env"));
@@ -95,24 +81,20 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
   return { suggestions, refused };
 }
 
-/** Logs npm (before 5), yarn 1 and lerna write in the project when a command fails. */
-const TOOL_LOGS: readonly Suggestion[] = ["npm-debug.log*", "yarn-error.log*", "lerna-debug.log*"].map((p) => ({
-  pattern: `**/${p}`,
-  why: "logs a package manager writes when it fails",
-}));
+/** Logs npm (before 5), yarn 1 and lerna write in the project when a command fails: no app reads them. */
+const TOOL_LOGS = ["npm-debug.log*", "yarn-error.log*", "lerna-debug.log*"];
+const TOOL_LOG = /^(npm-debug|yarn-error|lerna-debug)\.log/;
+const LOG = parseDockerignore("**/*.log");
 /** Bounded: past this many context entries (outside node_modules and .git) the walk stops and answers "may ship". */
 const MAX_WALK = 20000;
 
 /**
- * Why each log pattern must stay out, by pattern: a context file it matches (outside node_modules and .git, not
- * hidden by the user's `.dockerignore`) that a COPY or ADD of the context puts in the image. Patterns that hide
- * nothing shipped are absent. A context too large to walk answers with one reason for all.
+ * Why `**\/*.log` must stay out: a context log (outside node_modules and .git, not a package manager's failure
+ * log, not hidden by the user's `.dockerignore`) that a COPY or ADD of the context puts in the image; or null.
  */
-function shippedLogs(df: Dockerfile, ctx: BuildContext, patterns: readonly string[]): Map<string, string> | string {
-  const reasons = new Map<string, string>();
+function shippedLog(df: Dockerfile, ctx: BuildContext): string | null {
   const copies = contextSources(df);
-  if (copies.length === 0) return reasons;
-  const parsed = patterns.map((p) => [p, parseDockerignore(p)] as const);
+  if (copies.length === 0) return null;
   const user = parseDockerignore(ctx.read(".dockerignore") ?? "");
   // A log a COPY names itself is refused by `checkedSuggestions`, which says so.
   const named = new Set(copySources(df, ctx));
@@ -125,7 +107,7 @@ function shippedLogs(df: Dockerfile, ctx: BuildContext, patterns: readonly strin
     });
   const queue = ["."];
   let seen = 0;
-  while (queue.length > 0 && reasons.size < patterns.length) {
+  while (queue.length > 0) {
     const dir = queue.shift() as string;
     for (const name of ctx.list(dir)) {
       if (++seen > MAX_WALK)
@@ -135,18 +117,13 @@ function shippedLogs(df: Dockerfile, ctx: BuildContext, patterns: readonly strin
         if (name !== "node_modules" && name !== ".git") queue.push(path);
         continue;
       }
-      const matching = parsed.filter(([p, pattern]) => !reasons.has(p) && isIgnored(pattern, path));
-      if (matching.length === 0 || isIgnored(user, path) || named.has(path)) continue;
+      if (!isIgnored(LOG, path) || TOOL_LOG.test(name) || isIgnored(user, path) || named.has(path)) continue;
       const copy = shippedBy(path);
       if (copy)
-        for (const [p] of matching)
-          reasons.set(
-            p,
-            `\`COPY ${copy.src}\` puts \`${path}\` in the image, where the app may read it; list the logs the image does not need yourself`,
-          );
+        return `\`COPY ${copy.src}\` puts \`${path}\` in the image, where the app may read it; list the logs the image does not need yourself`;
     }
   }
-  return reasons;
+  return null;
 }
 
 function copiesWholeContext(df: Dockerfile): boolean {
