@@ -343,7 +343,7 @@ function readBounded(file: string): Buffer {
       total += n;
       if (total > MAX_INPUT_BYTES)
         throw new UsageError(
-          `${file}: too large for a Dockerfile (more than ${MAX_INPUT_BYTES} bytes; the limit is ${MAX_FILE_CHARS} characters, 1 MiB)`,
+          `${file}:1: the file is too large for msb-opt (more than ${MAX_INPUT_BYTES} bytes; the limit is ${MAX_FILE_CHARS} characters, 1 MiB)`,
         );
     }
   } finally {
