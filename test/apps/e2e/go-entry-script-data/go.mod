@@ -1,0 +1,3 @@
+module example.com/entrydata
+
+go 1.22
