@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { UsageError } from "../core/errors.js";
-import { CONFIG_SETTINGS, dockerHostsFor, findConfig, loadConfig, resolveSettings } from "./config.js";
+import { CONFIG_SETTINGS, dockerHostsFor, findConfig, loadConfig, repeatedKey, resolveSettings } from "./config.js";
 import { ROOT } from "../../test/support/golden.js";
 
 function tree(files: Record<string, string>): string {
@@ -91,6 +91,19 @@ describe(".msb-opt.json", () => {
     const root = tree({ ".msb-opt.json": '{\n  "cacheMounts": true,\n  }\n' });
     expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(`${join(root, ".msb-opt.json")}:3:3: not valid JSON: `);
   });
+
+  test("a key written twice is reported where it repeats, not silently dropped", () => {
+    const root = tree({ ".msb-opt.json": '{\n  "skip": ["pin-tags"],\n  "overrides": [{ "files": "a/*", "skip": [] }],\n  "skip": []\n}\n' });
+    expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(
+      `${join(root, ".msb-opt.json")}:4:3: \`skip\` is given twice in one object; JSON keeps only the last, so write it once`,
+    );
+  });
+
+  test.each([
+    ['{"a": {"b": 1}, "b": 2}', null],
+    ['{"a": ["x", "x"], "c": "\\"a\\": 1"}', null],
+    ['{"o": [{"k": 1, "k": 2}]}', { key: "k", offset: 16 }],
+  ])("repeatedKey(%s)", (text, found) => expect(repeatedKey(text)).toEqual(found));
 
   test("the shipped JSON Schema lists exactly the settings the loader accepts", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, "schema/msb-opt.schema.json"), "utf8"));

@@ -87,6 +87,13 @@ function readConfig(file: string): LoadedConfig {
     const where = `${before.length}:${before[before.length - 1].length + 1}`;
     throw new UsageError(`${file}:${where}: not valid JSON: ${message.replace(/\s*\bat position \d+/, "").replace(/ in JSON$/, "")}`);
   }
+  // JSON.parse keeps the last of two equal keys and drops the first without a word: the user meant one of them.
+  const twice = repeatedKey(text);
+  if (twice) {
+    const before = text.slice(0, twice.offset).split("\n");
+    const where = `${before.length}:${before[before.length - 1].length + 1}`;
+    throw new UsageError(`${file}:${where}: \`${twice.key}\` is given twice in one object; JSON keeps only the last, so write it once`);
+  }
   const fail = (key: string | null, message: string, override?: number): never => {
     const line = key === null ? null : lineOfKey(text, key, override);
     throw new UsageError(`${file}${line === null ? "" : `:${line}`}: ${message}`);
@@ -123,6 +130,31 @@ function readConfig(file: string): LoadedConfig {
       };
     }),
   };
+}
+
+/** The first key written twice in one object of valid JSON text, with the offset of its second mention. */
+export function repeatedKey(text: string): { key: string; offset: number } | null {
+  const objects: (Set<string> | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "{") objects.push(new Set());
+    else if (c === "[") objects.push(null);
+    else if (c === "}" || c === "]") objects.pop();
+    else if (c === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
+      let next = end + 1;
+      while (/\s/.test(text[next] ?? "")) next++;
+      const keys = objects[objects.length - 1];
+      if (text[next] === ":" && keys) {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        if (keys.has(key)) return { key, offset: i };
+        keys.add(key);
+      }
+      i = end;
+    }
+  }
+  return null;
 }
 
 /** A Docker endpoint: a daemon URL (unix, tcp, ssh, npipe, fd) or a `docker context` name. */

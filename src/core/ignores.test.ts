@@ -47,7 +47,7 @@ describe("ignore comments in other case or shape", () => {
     "# msb-opt Ignore=Merge-Run",
     "#msb-opt ignore: merge-run",
   ])("%s protects the instruction", (comment) => expect(read(comment)).toEqual({ passes: ["merge-run"], unreadable: [] }));
-  test.each(["# msb-opt ignor=merge-run", "# msb-opt ignore", "# MSB-OPT skip merge-run", "# msb-opt: merge-run"])(
+  test.each(["# msb-opt ignor=merge-run", "# msb-opt ignore", "# MSB-OPT skip merge-run", "# msb-opt: merge-run", "# MSB-OPT-IGNORE=merge-run", "# msb_opt_ignore merge-run"])(
     "%s is noted as unreadable",
     (comment) => expect(read(comment)).toEqual({ passes: [], unreadable: [2] }),
   );

@@ -8,8 +8,9 @@ import { allInstructions, type Dockerfile, type Instruction } from "./ir.js";
 // Read in any case, with `:` or blanks after the name and `=`, `:` or blanks after `ignore`: `# MSB-OPT
 // IGNORE=merge-run`, `# msb-opt: ignore=pin-tags`, `# msb-opt ignore merge-run` all mean the same.
 const IGNORE = /^\s*#\s*msb-opt(?:\s*:\s*|\s+)(global\s+)?ignore(?:\s*[=:]\s*|\s+)([\w-]+(?:[\s,]+[\w-]+)*)[\s,]*$/i;
-/** A comment that starts with the name: meant for msb-opt, so one it cannot read gets a note. */
-const MENTION = /^\s*#\s*msb-opt(?![\w-])/i;
+/** A comment that starts with the name (or joins it to `ignore`, as other linters spell it): meant for msb-opt,
+ * so one it cannot read gets a note. */
+const MENTION = /^\s*#\s*(?:msb-opt(?![\w-])|msb[-_]?opt[-_]ignore\b)/i;
 
 /** What the pipeline says about ignore comments, by id. */
 export const IGNORE_MESSAGES = {
@@ -52,7 +53,7 @@ export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ign
   };
   const scan = (block: string, firstLine: number, instr: Instruction | null) => {
     // Every ignore comment names msb-opt: a block without the name (most of them) holds none.
-    if (!/msb-opt/i.test(block)) return;
+    if (!/msb[-_]?opt/i.test(block)) return;
     const lines = block.split("\n");
     if (lines[lines.length - 1] === "") lines.pop();
     // Only the comment lines directly above the instruction (no blank line between) protect it.
@@ -71,7 +72,7 @@ export function readIgnores(df: Dockerfile, knownPasses: readonly string[]): Ign
   };
   let last: Instruction | null = null;
   for (const instr of allInstructions(df)) {
-    if (/msb-opt/i.test(instr.leading)) scan(instr.leading, instr.line - (instr.leading.split("\n").length - 1), instr);
+    if (/msb[-_]?opt/i.test(instr.leading)) scan(instr.leading, instr.line - (instr.leading.split("\n").length - 1), instr);
     last = instr;
   }
   // The trailing text starts after the last instruction's last line (its lines counted once, not each RUN's).
