@@ -93,7 +93,9 @@ describe(".msb-opt.json", () => {
   });
 
   test("a key written twice is reported where it repeats, not silently dropped", () => {
-    const root = tree({ ".msb-opt.json": '{\n  "skip": ["pin-tags"],\n  "overrides": [{ "files": "a/*", "skip": [] }],\n  "skip": []\n}\n' });
+    const root = tree({
+      ".msb-opt.json": '{\n  "skip": ["pin-tags"],\n  "overrides": [{ "files": "a/*", "skip": [] }],\n  "skip": []\n}\n',
+    });
     expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(
       `${join(root, ".msb-opt.json")}:4:3: \`skip\` is given twice in one object; JSON keeps only the last, so write it once`,
     );

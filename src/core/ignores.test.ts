@@ -47,10 +47,14 @@ describe("ignore comments in other case or shape", () => {
     "# msb-opt Ignore=Merge-Run",
     "#msb-opt ignore: merge-run",
   ])("%s protects the instruction", (comment) => expect(read(comment)).toEqual({ passes: ["merge-run"], unreadable: [] }));
-  test.each(["# msb-opt ignor=merge-run", "# msb-opt ignore", "# MSB-OPT skip merge-run", "# msb-opt: merge-run", "# MSB-OPT-IGNORE=merge-run", "# msb_opt_ignore merge-run"])(
-    "%s is noted as unreadable",
-    (comment) => expect(read(comment)).toEqual({ passes: [], unreadable: [2] }),
-  );
+  test.each([
+    "# msb-opt ignor=merge-run",
+    "# msb-opt ignore",
+    "# MSB-OPT skip merge-run",
+    "# msb-opt: merge-run",
+    "# MSB-OPT-IGNORE=merge-run",
+    "# msb_opt_ignore merge-run",
+  ])("%s is noted as unreadable", (comment) => expect(read(comment)).toEqual({ passes: [], unreadable: [2] }));
   test.each(["# built with msb-opt", "# msb-optimizer settings", "# msb-opt-like tools"])("%s is no comment for msb-opt", (comment) =>
     expect(read(comment)).toEqual({ passes: [], unreadable: [] }),
   );
