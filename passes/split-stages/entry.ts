@@ -237,7 +237,31 @@ function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean 
   // A built program takes them as its arguments; a script of the context runs them when it says `"$@"`.
   const src = contextSource(path, inputs.sources);
   const text = src === null ? null : inputs.context.read(src);
-  return text?.startsWith("#!") === true && /\$\{?@/.test(text);
+  return text?.startsWith("#!") === true && /\$\{?[@*]/.test(text) && runsItsWords(text);
+}
+
+/** The script's words as a whole (`"$@"`, `$*`, `"${@}"`). */
+const ALL_WORDS = /^"?\$(\{[@*]\}|[@*])"?$/;
+/** Programs that run a command they are given as words or as a string (`sh -c "$*"`, `su app -c …`, `xargs`). */
+const RUNS_GIVEN = new Set(["eval", "sh", "bash", "dash", "ash", "zsh", "su", "runuser", "sudo", "doas", "xargs", "chroot", "setpriv", "chpst", "s6-setuidgid", "timeout", "flock", "time", "watch", "strace", "catatonit", "fixuid"]);
+
+/**
+ * Does some command of the script run its words as a command (`exec "$@"`, `gosu app "$@"`, `sh -c "$*"`), rather
+ * than hand them to a program as its arguments (`exec node "$@"`: the CMD `["server.js"]` is node's file)? A command
+ * whose name is computed (`$CMD`, `"${args[@]}"`) or a script that does not parse may run them: yes.
+ */
+function runsItsWords(text: string): boolean {
+  const parsed = parseShell(text);
+  if (!parsed.ok) return true;
+  for (const c of simpleCommands(parsed)) {
+    if (!c.name) continue;
+    const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
+    const chain = commandChain(argv);
+    const inner = chain[chain.length - 1];
+    if (chain.some((words) => ALL_WORDS.test(words[0]) || words[0].includes("$"))) return true;
+    if (c.args.some((a) => /\$\{?[@*]/.test(a.text)) && RUNS_GIVEN.has(posix.basename(inner[0]))) return true;
+  }
+  return false;
 }
 
 export function shellPrograms(instr: Instruction, from: EntryProgram["from"], text: string, inputs: EntryInputs): EntryProgram[] {
