@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import ms = require("ms");
+const ms = require("ms");
 
 const port = Number(process.env.PORT ?? 3000);
 createServer((_req, res) => {
