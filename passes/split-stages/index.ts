@@ -397,6 +397,10 @@ export default definePass({
       "Did not split: the image runs the program with `cargo`, which a slim runtime does not have; build it with `cargo build --release` and run `target/release/<name>` in CMD.",
     rustEntryNotBuilt:
       "Did not split: the image runs `{command}`, which is not a binary the cargo steps make ({binaries}) nor a file of the build context; run the built binary, or split by hand.",
+    goInstallUnknown:
+      "Did not split: which programs `{command}` puts in GOBIN (one per main package its patterns match, read from go.mod and each Go file's package clause and build constraint) cannot be told: {why}; build with `go build -o` into the app folder instead, or split by hand.",
+    goBinPath:
+      "Copied the programs the build put in `/go/bin` ({programs}) and put that folder first on the runtime's `PATH`, as the golang image has it{runs}.",
     goEntryNotBuilt:
       "Did not split: the image runs `{command}` (`{path}`), which no step makes (the Go build writes {outputs}) and the build context does not hold, so the original fails at start too; run the built program, or split by hand.",
     rustComputedPath:

@@ -151,7 +151,8 @@ export type RecipeNoteId =
   | "npmNotifierStampBuild"
   | "pythonPinnedAhead"
   | "goShellRuntime"
-  | "goSystemFiles";
+  | "goSystemFiles"
+  | "goBinPath";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
