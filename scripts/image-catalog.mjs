@@ -23,6 +23,7 @@ const IMAGES = [
   "nginx",
   "ruby",
   "busybox",
+  "gcc",
 ];
 /** How many version parts name a release line of the image (`3.8`, `16`). */
 const LINE_PARTS = { python: 2, node: 1 };

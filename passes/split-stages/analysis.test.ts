@@ -45,25 +45,27 @@ describe("analyze", () => {
     const build = run(df("python setup.py build_ext --inplace"), files);
     expect(build.ok && build.analysis.systemPip).toEqual([]);
   });
-  test("`go install .` on the golang image writes /go/bin/<last module path element>; anything that moves it refuses", () => {
+  test("`go install .` on the golang image writes /go/bin/<last module path element>; what is not known refuses", () => {
     const df = (run: string, env = "") => `FROM golang:1.22\nWORKDIR /src\nCOPY . .\n${env}RUN ${run}\nCMD ["/go/bin/app"]\n`;
     const files = { "go.mod": "module example.com/x/app/v2\n\ngo 1.22\n", "main.go": "package main\n" };
     const golang = (text: string) => {
       const { dockerfile } = parseDockerfile(text);
       return analyze(dockerfile, dockerfile.stages[0], memoryContext(files), "/go");
     };
-    for (const run of ["go install", "go install ."]) {
+    for (const run of ["go install", "go install .", "go install -trimpath ."]) {
       const r = golang(df(run));
       expect(r.ok && r.analysis.copyPaths).toContain("/go/bin/app");
     }
     for (const [run, env] of [
       ["go install ./cmd/x", ""],
-      ["go install -trimpath .", ""],
+      ["go install -tags x .", ""],
       ["go install .", "ENV GOBIN=/usr/local/bin\n"],
     ]) {
       const r = golang(df(run, env));
-      expect(!r.ok && r.refusal.id).toBe("globalInstall");
+      expect(!r.ok && r.refusal.id).toBe("goInstallUnknown");
     }
+    const tool = golang(df("go install example.com/tool@latest"));
+    expect(!tool.ok && tool.refusal.id).toBe("globalInstall");
   });
   test("`jar --file X` writes the archive X: copied, not refused as a write outside", () => {
     const r = run(

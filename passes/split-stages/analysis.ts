@@ -12,6 +12,7 @@ import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
 import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
 import { cargoInstallRoot } from "./recipes/rust-build.js";
+import { goInstallPrograms } from "./go-install.js";
 import { daemonCommands, daemonStart } from "./daemons.js";
 import { contextSource, entryPrograms, scriptPrograms, shellPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
@@ -32,6 +33,7 @@ export type RefusalId =
   | "systemDir"
   | "unknownCommand"
   | "globalInstall"
+  | "goInstallUnknown"
   | "systemPip"
   | "makeInstall"
   | "aptUpgrade"
@@ -364,6 +366,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   let asRoot = true;
   let envText = "";
 
+  /** `go mod init NAME` per folder; whether a generator ran (`go generate`, `go run`); what `go build -o` wrote. */
+  const goModules = new Map<string, string>();
+  let goGenerators = false;
+  const goOutputs = new Set<string>();
+  /** The programs `go install` put in GOBIN, by name (the golang image has `/go/bin` first on PATH). */
+  const goBins = new Map<string, string>();
   let rootWrite: number | null = null;
   let baseDirWrite: number | null = null;
   const runWrites: RunWrite[] = [];
@@ -616,14 +624,25 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         if (NODE_MANAGERS.has(name) && isProjectInstall(name, managerOperands(args))) {
           projectInstalls.push({ index: bodyIndex, tool: name as ProjectInstall["tool"], dir, args, alone: commands.length === 1 });
         }
-        const installed = name === "go" && operands[0] === "install" ? goInstalled(args, dir, script.text) : null;
-        if (installed !== null) {
-          add(line, installed);
+        if (name === "go" && operands[0] === "mod" && operands[1] === "init" && dir !== null && /^[\w./-]+$/.test(operands[2] ?? ""))
+          goModules.set(dir, operands[2]);
+        if (name === "go" && (operands[0] === "generate" || operands[0] === "run")) goGenerators = true;
+        // A package of the build context (`.`, `./...`, `./cmd/x`): which programs land is read from it; another
+        // (`tool@latest`) is a tool the toolchain's folders keep.
+        const remote = operands.slice(1).some((o) => o.includes("@") || /^[\w-]+(\.[\w-]+)+\//.test(o));
+        const ownPackages = name === "go" && operands[0] === "install" && !remote;
+        const installed = ownPackages ? goInstalled(args, dir, script.text) : null;
+        if (installed !== null && "unknown" in installed)
+          refuse(line, "goInstallUnknown", { command: `${name} ${args.join(" ")}`, why: installed.unknown });
+        if (installed !== null && "programs" in installed) {
+          for (const path of installed.programs) {
+            add(line, path);
+            goBins.set(posix.basename(path), path);
+          }
           continue;
         }
-        if (globalFlag(args) || (name === "go" && operands[0] === "install")) {
-          refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
-        }
+        if (name === "go" && operands[0] === "install") refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
+        if (globalFlag(args)) refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         if (name === "make" && operands.includes("install")) refuse(line, "makeInstall");
         // `cargo install` writes its binaries (and its records) under the install root (recipes/rust-build.ts).
         if (name === "cargo" && operands[0] === "install") add(line, at(line, dir, cargoInstallRoot(args, env)));
@@ -634,6 +653,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
         const target = optionValue(args, flags.folder);
         const home = target === null ? dir : at(line, dir, target);
         if (output !== null) add(line, at(line, home, output));
+        if (output !== null && name === "go") goOutputs.add(at(line, home, output));
         if (output === null || name !== "go") add(line, home ?? refuse(line, "noWorkdir", { path: name }));
         // Any other absolute path may be an output too: refuse unless it is already copied.
         for (const p of args.map((a) => a.replace(/^-[\w-]*=/, "")).filter((a) => a.startsWith("/"))) {
@@ -701,18 +721,27 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   }
 
   /**
-   * The program `go install` or `go install .` writes on the golang image: `$GOPATH/bin` (`/go/bin`), named after
-   * the last element of the module path in the folder's go.mod (`example.com/app/v2` → `app`). Null when
-   * anything could move it (GOBIN, GOPATH, GOOS/GOARCH for a cross build, GOFLAGS, options, a package path).
+   * The programs `go install` writes on the golang image: into `$GOPATH/bin` (`/go/bin`), one per main package its
+   * patterns match (go-install.ts). Null when anything could move them or change which build (GOBIN, GOPATH,
+   * GOOS/GOARCH for a cross build, GOFLAGS, another user, a generator run before), or what lands is not known.
    */
-  function goInstalled(args: readonly string[], dir: string | null, text: string): string | null {
-    if (baseWorkdir !== "/go" || dir === null || /\bGO(BIN|PATH|OS|ARCH|FLAGS)\b/.test(`${envText} ${text}`)) return null;
-    if (args.length > 2 || (args.length === 2 && args[1] !== ".")) return null;
-    const source = contextSource(posix.join(dir, "go.mod"), sources);
-    const module = source === null ? null : /^module\s+"?([^\s"]+)"?\s*$/m.exec(context.read(source) ?? "");
-    const parts = module ? module[1].split("/") : [];
-    const last = parts.length > 1 && /^v\d+$/.test(parts[parts.length - 1]) ? parts[parts.length - 2] : parts[parts.length - 1];
-    return last && /^[\w.-]+$/.test(last) ? `/go/bin/${last}` : null;
+  function goInstalled(args: readonly string[], dir: string | null, text: string): { programs: string[] } | { unknown: string } {
+    const moved = /\bGO(BIN|PATH|OS|ARCH|FLAGS)\b/.exec(`${envText} ${text}`);
+    if (baseWorkdir !== "/go") return { unknown: "the base image's GOPATH is not known" };
+    if (dir === null) return { unknown: "it runs in the base image's working folder" };
+    if (moved) return { unknown: `\`${moved[0]}\` is set, which may move or change them` };
+    if (!asRoot) return { unknown: "it runs as another user than root, who owns them" };
+    if (goGenerators) return { unknown: "a generator ran before it (`go generate`, `go run`), which may have written Go files" };
+    const wrote = runWrites.find((w) => !w.removed && isUnder(w.path, dir) && !goOutputs.has(w.path));
+    if (wrote) return { unknown: `a step wrote \`${wrote.path}\` into its folder before it, which may hold Go files` };
+    const flag = /\bCGO_ENABLED=?\s*"?([01])\b/.exec(`${envText} ${text}`);
+    const programs = goInstallPrograms(args.slice(1), dir, {
+      context,
+      sources,
+      initialized: goModules,
+      cgo: flag ? flag[1] === "1" : null,
+    });
+    return "unknown" in programs ? programs : { programs: programs.programs.map((p) => `/go/bin/${p}`) };
   }
 
   /**
@@ -800,7 +829,16 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const modulesBin = workdir ? [`${workdir === "/" ? "" : workdir}/node_modules/.bin`] : [];
   const searchPath = [...venvs.map((v) => `${v}/bin`), ...modulesBin].filter((d) => envText.includes(d));
   const bins = dependencyBins(context, workdir, sources);
-  const inputs = { workdir, copyPaths, sources, context, searchPath, scriptPath: modulesBin, knownBins: new Set(bins.keys()) };
+  const inputs = {
+    workdir,
+    copyPaths,
+    sources,
+    context,
+    searchPath,
+    scriptPath: modulesBin,
+    knownBins: new Set(bins.keys()),
+    installed: goBins,
+  };
   const direct = entryPrograms(df, stage, inputs);
   const scripted = [...direct, ...scriptPrograms(direct, inputs)];
   // A daemon the entry starts (cron, supervisord) runs the commands of its files at run time, as the entry would.

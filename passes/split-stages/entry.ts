@@ -45,6 +45,8 @@ export interface EntryInputs {
   readonly scriptPath?: readonly string[];
   /** Commands that the installed dependencies are known to put in those folders. */
   readonly knownBins?: ReadonlySet<string>;
+  /** Programs a build step put in a folder first on the image's PATH (`go install` into `/go/bin`), by name. */
+  readonly installed?: ReadonlyMap<string, string>;
 }
 
 const INIT_WRAPPERS = new Set(["tini", "tini-static", "dumb-init"]);
@@ -422,6 +424,8 @@ function locate(name: string, inputs: EntryInputs, searchPath: readonly string[]
     return path !== null && inputs.copyPaths.some((c) => isUnder(path, c)) ? path : null;
   }
   // A bare name needs evidence that the file is there: copied as such, from the context, or a known bin.
+  const installed = inputs.installed?.get(name);
+  if (installed !== undefined && inputs.copyPaths.some((c) => isUnder(installed, c))) return installed;
   for (const dir of searchPath) {
     if (inputs.knownBins?.has(name)) return `${dir}/${name}`;
   }

@@ -122,7 +122,7 @@ export default definePass({
     multiStageTakes:
       "Left the file alone: its final stage already takes files from stage `{stage}` (line {at}) and builds nothing itself, so it is split already.",
     unknownEcosystem:
-      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, openjdk, amazoncorretto, maven, gradle, rust, nginx, debian or ubuntu base.",
+      "Did not split: no runtime recipe knows the base image `{image}`; split the build yourself or use a node, golang, python, eclipse-temurin, openjdk, amazoncorretto, maven, gradle, rust, nginx, gcc, debian or ubuntu base.",
     digest:
       "Did not split: the base image is pinned by digest and the slim image's digest is unknown; pin the runtime yourself after splitting by hand.",
     variableBase:
@@ -252,6 +252,18 @@ export default definePass({
       "Installed {packages} in the runtime: the build's flags {flags} link gcc's own run-time libraries, which come with the compiler the runtime leaves out, not with a `-dev` package.",
     gccRuntimeRelease:
       "Did not split: the build's flags {flags} link gcc's own run-time libraries, and their package names for `{image}` are not known (msb-opt knows Debian bullseye, bookworm and trixie); split by hand and install them in the runtime.",
+    gccImageRelease:
+      "Did not split: which Debian release `{image}` is built on is not known (msb-opt's catalog of the gcc image's tags has no `{tag}`), so neither the runtime image nor the package names of the libraries the program links can be named; use a current tag such as `gcc:14` or `gcc:latest`, or split by hand.",
+    gccLinksUnread:
+      "Did not split: {evidence}, so which libraries the program links, and the runtime must hold, is unknown; link the libraries by name (`-lssl` on the compiler command, in the Makefile or in `target_link_libraries`), or split by hand.",
+    gccLibraryUnknown:
+      "Did not split: the program links the library `{library}` ({evidence}), and which Debian package brings it at run time on `{image}` is not known; install its `-dev` package with apt-get in the Dockerfile (its run-time package is then known), or split by hand.",
+    gccRuntimeOther:
+      "Did not split: {flag} links one of gcc's own run-time libraries that msb-opt does not carry from the gcc image to the runtime (it carries libstdc++, libgcc_s, libgomp and libatomic); split by hand.",
+    gccImageRuntime:
+      "Copied {libs} from `{dir}` of the build stage, with the loader file `{conf}` that puts that folder before Debian's own, and ran `ldconfig`: {why}, and `{image}` built its GCC into `/usr/local`, newer than Debian {release}'s, so the program needs these libraries, not the runtime's.",
+    gccImageLibraries:
+      "Installed {packages} in the runtime: the program links {libraries}, from the headers {headers} that the gcc image has preinstalled; these are their run-time libraries in Debian {release}.",
     goGeneratedRead:
       "Did not split: the Go program opens `{path}`, which the build context lacks and `{command}` may make (what it writes cannot be told from its sources), so whether the runtime needs it is unknown; make it with `go run` of a package that writes it by a literal path, or split by hand.",
     goCache:
@@ -397,6 +409,10 @@ export default definePass({
       "Did not split: the image runs the program with `cargo`, which a slim runtime does not have; build it with `cargo build --release` and run `target/release/<name>` in CMD.",
     rustEntryNotBuilt:
       "Did not split: the image runs `{command}`, which is not a binary the cargo steps make ({binaries}) nor a file of the build context; run the built binary, or split by hand.",
+    goInstallUnknown:
+      "Did not split: which programs `{command}` puts in GOBIN (one per main package its patterns match, read from go.mod and each Go file's package clause and build constraint) cannot be told: {why}; build with `go build -o` into the app folder instead, or split by hand.",
+    goBinPath:
+      "Copied the programs the build put in `/go/bin` ({programs}) and put that folder first on the runtime's `PATH`, as the golang image has it{runs}.",
     goEntryNotBuilt:
       "Did not split: the image runs `{command}` (`{path}`), which no step makes (the Go build writes {outputs}) and the build context does not hold, so the original fails at start too; run the built program, or split by hand.",
     rustComputedPath:
@@ -575,6 +591,7 @@ export default definePass({
       harden,
       copyLink,
       staticRuntime: String(ctx.options.staticRuntime ?? "node"),
+      builderName: names.builderName,
     });
     // A decline names the image as written (`python:3`), not the release pin-tags will write.
     if (!planned.ok)

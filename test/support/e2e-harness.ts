@@ -76,6 +76,8 @@ function tagStandIns(dockerfile: string): void {
 /** Build the app's own stand-in base image (`standIn`), if it has one: null, or the build's error output. */
 export async function buildStandIn(docker: Docker, dir: string, spec: AppSpec): Promise<string | null> {
   if (!spec.standIn) return null;
+  // Its own base (`debian:bookworm`) is a farm stand-in; once built, the app's FROM names an image that exists.
+  tagStandIns(join(dir, spec.standIn.dockerfile));
   const base = await docker.build({ context: dir, dockerfile: join(dir, spec.standIn.dockerfile), tag: spec.standIn.tag });
   return base.code === 0 ? null : base.stderr.slice(-2000);
 }
@@ -94,10 +96,10 @@ export async function runApp(docker: Docker, app: string, options: { keepImages?
   writeFileSync(optimized, result.output);
   const [before, after] = [`${PREFIX}-${app}:before`, `${PREFIX}-${app}:after`];
   try {
-    tagStandIns(join(dir, "Dockerfile"));
-    tagStandIns(optimized);
     const standIn = await buildStandIn(docker, dir, spec);
     if (standIn !== null) return { app, ...empty, build: "stand-in failed", detail: standIn };
+    tagStandIns(join(dir, "Dockerfile"));
+    tagStandIns(optimized);
     const b1 = await docker.build({ context: dir, dockerfile: join(dir, "Dockerfile"), tag: before });
     if (b1.code !== 0) return { app, ...empty, build: "original failed", detail: b1.stderr.slice(-2000) };
     const b2 = await docker.build({ context: dir, dockerfile: optimized, tag: after });

@@ -51,6 +51,27 @@ export function compiledForImage(name: string, text: string, cgo: boolean): bool
   });
 }
 
+/**
+ * Whether a build given no `-tags` (nor GOFLAGS) compiles the Go file for every image architecture (true), for
+ * none (false), or either may hold (null: an architecture-specific file or constraint, a Go release or experiment
+ * tag, whose value depends on the toolchain). A custom tag (`tools`, `integration`) is false without `-tags`.
+ * `cgo` null: the `cgo` tag's value is not known.
+ */
+export function compiledTruth(name: string, text: string, cgo: boolean | null): boolean | null {
+  const constraint = constraintOf(text);
+  const value = (tag: string, arch: string): Truth => {
+    if (tag === "cgo") return cgo;
+    const known = tagValue(tag, arch, true);
+    return known !== null || /^go1\.\d+$|^goexperiment\./.test(tag) ? known : false;
+  };
+  const each = IMAGE_ARCHES.map((arch) => {
+    if (!nameFits(name, arch)) return false;
+    if (constraint === null) return true;
+    return constraint((tag) => value(tag, arch));
+  });
+  return each.every((t) => t === true) ? true : each.every((t) => t === false) ? false : null;
+}
+
 /** `x_linux.go`, `x_windows_amd64.go`: the system and architecture the file name asks for (Go's `goodOSArchFile`). */
 function nameFits(name: string, arch: string): boolean {
   const parts = name

@@ -30,6 +30,28 @@ function cacheDirs(a: Analysis): string[] {
   return [value("GOCACHE") ?? "/root/.cache/go-build", value("GOMODCACHE") ?? `${gopath}/pkg/mod`];
 }
 
+/** Where `go install` puts programs on the golang image (`$GOPATH/bin`; GOBIN and GOPATH unset: analysis.ts). */
+const GOBIN = "/go/bin";
+
+/** Commands of the golang image an entry may run by name besides the built program. */
+const IMAGE_COMMANDS = new Set(["sh", "bash", "env", "go", "gofmt", "git", "curl", "wget", "make", "tini", "dumb-init"]);
+
+/**
+ * The entry's own program, run by name, when `go install` put other programs in GOBIN and nothing else brings it
+ * (no OS package, no copy): the original fails at start too (`CMD ["app"]` where the module makes `server`).
+ */
+function goEntryNotInstalled(a: Analysis): { command: string; path: string; outputs: string } | null {
+  const installed = a.copyPaths.filter((p) => posix.dirname(p) === GOBIN);
+  if (installed.length === 0 || a.apt.length > 0 || a.setup.some((u) => u.alpinePackages.length > 0)) return null;
+  const main = a.entry.find((e) => e.from !== "script" && e.from !== "HEALTHCHECK");
+  if (!main || main.artifact !== null || main.name.includes("/") || main.name.includes("$") || IMAGE_COMMANDS.has(main.name)) return null;
+  return {
+    command: main.name,
+    path: `${GOBIN}/${main.name}`,
+    outputs: installed.map((p) => `\`${p}\``).join(", "),
+  };
+}
+
 /** RUNs that call `go`, given cache mounts for the build and module caches (unless they have mounts). */
 function withCaches(a: Analysis): Map<number, Instruction> {
   const replaced = new Map<number, Instruction>();
@@ -136,7 +158,8 @@ export const goRecipe: Recipe = {
   plan(base, a, context, runtimePackages, options): PlanResult {
     const tag = base.tag ?? "latest";
     const alpine = /alpine/.test(tag);
-    const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+build\b/.test(i.args));
+    // The first step that compiles the program (`go install` too): a static build is set up before it.
+    const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+(build|install)\b/.test(i.args));
     const text = a.stage.body.map((i) => (i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG" ? i.args : "")).join("\n");
     const gomod = a.workdir === null ? null : contextSource(`${a.workdir}/go.mod`, a.sources);
     const root = gomod === null ? "." : posix.dirname(gomod);
@@ -170,7 +193,7 @@ export const goRecipe: Recipe = {
     if (generated.unknown) return { ok: false, id: "goGeneratedRead", data: generated.unknown };
     const scripts = entryScriptReads(a, context);
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
-    const missing = goEntryNotBuilt(a, context);
+    const missing = goEntryNotBuilt(a, context) ?? goEntryNotInstalled(a);
     if (missing) return { ok: false, id: "goEntryNotBuilt", data: missing };
     const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, scripts.paths, context);
     const copyPaths = files ?? undefined;
@@ -229,6 +252,18 @@ export const goRecipe: Recipe = {
     // golang images set WORKDIR /go; keep it when the Dockerfile sets none.
     const ownWorkdir = a.stage.body.some((i) => i.keyword === "WORKDIR");
     const prelude = ownWorkdir ? [] : [instruction("WORKDIR", "/go", { line: a.stage.from.line })];
+    // `go install` put programs in `/go/bin`, first on the golang image's PATH: the runtime finds them by name alike.
+    const inGobin = (copyPaths ?? a.copyPaths).filter((p) => posix.dirname(p) === GOBIN);
+    if (inGobin.length > 0) {
+      prelude.push(instruction("ENV", `PATH=${GOBIN}:$PATH`, { line: a.stage.from.line }));
+      const byName = a.entry.filter((e) => !e.name.includes("/") && e.artifact !== null && posix.dirname(e.artifact) === GOBIN);
+      const runs = byName.length > 0 ? `: the image runs ${[...new Set(byName.map((e) => `\`${e.name}\``))].join(", ")} by name` : "";
+      notes.push({
+        line: a.stage.body[a.lastBuild].line,
+        id: "goBinPath",
+        data: { programs: inGobin.map((p) => `\`${posix.basename(p)}\``).join(", "), runs },
+      });
+    }
     const common = { builderInserts, builderReplace, copyPaths, notes };
     if (shellless) {
       const hasUser = a.stage.body.some((i) => i.keyword === "USER");

@@ -43,8 +43,9 @@ export const javaRecipe: Recipe = {
     OTHER_JDKS.some((n) => isOfficial(base, n)) ||
     ((base.registry === null || base.registry === "docker.io") && ADOPT_REPO.test(base.name)),
   tools: ["java"],
-  // The gradle image works in `/home/gradle` (its WORKDIR); the other JDK images set none.
-  baseWorkdirOf: (base) => (isOfficial(base, "gradle") ? GRADLE_HOME : null),
+  // The gradle image works in `/home/gradle` (its WORKDIR); the other JDK images set none, so they work in `/`,
+  // as the JRE runtimes (Temurin's) do: a path before any WORKDIR lands at the same place in both.
+  baseWorkdirOf: (base) => (isOfficial(base, "gradle") ? GRADLE_HOME : "/"),
   plan(base, a, context): PlanResult {
     const tag = base.tag ?? "latest";
     const notes: RecipeNote[] = [];

@@ -17,6 +17,10 @@ export type RecipeRefusalId =
   | "cgoLibrary"
   | "goGeneratedRead"
   | "gccRuntimeRelease"
+  | "gccImageRelease"
+  | "gccLinksUnread"
+  | "gccLibraryUnknown"
+  | "gccRuntimeOther"
   | "entryScriptComputed"
   | "nothingBuildOnly"
   | "extensionLibrary"
@@ -102,6 +106,8 @@ export type RecipeNoteId =
   | "goCache"
   | "goFiles"
   | "gccRuntime"
+  | "gccImageRuntime"
+  | "gccImageLibraries"
   | "goWholeFolder"
   | "goFlagCgo"
   | "goFlagLoader"
@@ -151,7 +157,8 @@ export type RecipeNoteId =
   | "npmNotifierStampBuild"
   | "pythonPinnedAhead"
   | "goShellRuntime"
-  | "goSystemFiles";
+  | "goSystemFiles"
+  | "goBinPath";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -165,6 +172,8 @@ export interface RecipeOptions {
   readonly copyLink?: boolean;
   /** Where a static front-end served by a Node static server runs: `node` (as written) or `nginx` (opt-in). */
   readonly staticRuntime?: string;
+  /** The name the build stage gets, for a runtime prelude that copies from it. */
+  readonly builderName?: string;
 }
 
 export interface RecipeNote {

@@ -7,6 +7,7 @@ RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/g
 COPY settings.conf /etc/app/settings.conf
 
 FROM debian:bookworm-slim AS runtime
+ENV PATH=/go/bin:$PATH
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates tzdata \
     && rm -rf /var/lib/apt/lists/*

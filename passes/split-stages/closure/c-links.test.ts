@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { memoryContext } from "../../../src/core/context.js";
+import { loadShell } from "../../../src/core/shell.js";
+import { cLinks } from "./c-links.js";
+
+beforeAll(loadShell);
+const none = memoryContext({});
+const run = (text: string, line = 3) => ({ text, line });
+const names = (r: ReturnType<typeof cLinks>) => r.libraries.map((l) => l.name);
+
+describe("cLinks", () => {
+  it("reads -l on compiler commands, spaced or not, and nothing on other commands", () => {
+    const r = cLinks([run("gcc -o app main.c -lssl -l crypto -lm && ls -la")], none, ["."], []);
+    expect(names(r)).toEqual(["ssl", "crypto", "m"]);
+    expect(r.cxx).toBeNull();
+    expect(r.unread).toBeNull();
+  });
+
+  it("takes g++ and C++ sources as C++", () => {
+    expect(cLinks([run("g++ -o app main.cpp")], none, ["."], []).cxx).toBe("the RUN on line 3 runs `g++`");
+    expect(cLinks([run("gcc -o app main.cc -lstdc++")], none, ["."], []).cxx).toBe("the RUN on line 3 compiles C++ sources");
+    const context = memoryContext({ "src/main.cpp": "int main() {}", Makefile: "app:\n\tcc -o app src/main.c\n" });
+    expect(cLinks([run("make")], context, ["."], []).cxx).toBe("the build copies the C++ source `src/main.cpp`");
+  });
+
+  it("reads a Makefile's link lines when make runs, not its other recipe lines", () => {
+    const context = memoryContext({
+      Makefile: "LDLIBS = -lsqlite3 \\\n  -lz\napp: app.c\n\t$(CC) -o $@ $< $(LDLIBS) -lcurl\nclean:\n\tls -la\n",
+    });
+    expect(names(cLinks([run("make")], context, ["."], []))).toEqual(["sqlite3", "z", "curl"]);
+    expect(names(cLinks([run("gcc -o app app.c")], context, ["."], []))).toEqual([]);
+  });
+
+  it("reads -l in ENV lines", () => {
+    expect(names(cLinks([{ text: "LDLIBS=-lyaml", line: 2, env: true }, run("make")], none, ["."], []))).toEqual(["yaml"]);
+  });
+
+  it("resolves target_link_libraries against own targets and known packages", () => {
+    const context = memoryContext({
+      "CMakeLists.txt":
+        "project(x CXX)\nfind_package(Threads REQUIRED)\nfind_package(OpenSSL)\nadd_library(core STATIC core.cpp)\nadd_executable(app main.cpp)\n" +
+        "target_link_libraries(app PRIVATE core Threads::Threads OpenSSL::SSL ${OPENSSL_LIBRARIES} sqlite3 -lz) # m\n",
+    });
+    const r = cLinks([run("cmake -S . -B build && cmake --build build")], context, ["."], []);
+    expect(names(r)).toEqual(["pthread", "ssl", "crypto", "sqlite3", "z"]);
+    expect(r.cxx).toBe("`CMakeLists.txt` enables C++");
+    expect(r.unread).toBeNull();
+  });
+
+  it("reports what decides the libraries where it cannot be read", () => {
+    const unread = (files: Record<string, string>, cmd = "cmake . && make") => cLinks([run(cmd)], memoryContext(files), ["."], []).unread;
+    expect(unread({ "CMakeLists.txt": "find_package(Boost REQUIRED)\n" })).toContain("`find_package`");
+    expect(unread({ "CMakeLists.txt": "FetchContent_MakeAvailable(fmt)\n" })).toContain("builds another project");
+    expect(unread({ "CMakeLists.txt": "pkg_check_modules(GTK gtk+-3.0)\n" })).toContain("runs `pkg_check_modules(`");
+    expect(unread({ "CMakeLists.txt": "add_executable(a a.c)\ntarget_link_libraries(a ${FOO_LIBS})\n" })).toContain("`${FOO_LIBS}`");
+    expect(unread({ Makefile: "LDLIBS = $(shell pkg-config --libs glib-2.0)\n" }, "make")).toBe("`Makefile` runs `pkg-config`");
+    expect(unread({}, "gcc -o app app.c $(curl-config --libs)")).toBe("the RUN on line 3 runs `curl-config --libs`");
+    expect(unread({}, "meson setup build && ninja -C build")).toBe("the RUN on line 3 runs `meson`");
+  });
+
+  it("reports gcc flags that link its run-time libraries", () => {
+    expect(cLinks([run("gcc -fopenmp -fsanitize=address -o app app.c")], none, ["."], []).gccFlags).toEqual([
+      { flag: "-fopenmp", library: "gomp" },
+      { flag: "-fsanitize=address", library: null },
+    ]);
+  });
+
+  it("reads only the build files the image holds", () => {
+    const context = memoryContext({ "src/Makefile": "LDLIBS = -lpq\n", "tools/Makefile": "LDLIBS = -lgtk\n" });
+    expect(names(cLinks([run("make -C src")], context, ["src"], []))).toEqual(["pq"]);
+    expect(names(cLinks([run("make")], context, [], ["tools/Makefile"]))).toEqual(["gtk"]);
+  });
+});

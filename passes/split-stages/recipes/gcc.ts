@@ -1,0 +1,178 @@
+// The official gcc image: `buildpack-deps:<suite>` (Debian with many `-dev` packages preinstalled) with GCC built
+// from source into /usr/local, its run-time libraries in /usr/local/lib64, which `/etc/ld.so.conf.d/000-local-lib.conf`
+// puts before Debian's own (docker-library/gcc). The runtime is `debian:<suite>-slim` of the same suite (from
+// the tag, by the image catalog). A plain C program needs glibc alone; one that links libstdc++ (C++), libgomp
+// (`-fopenmp`) or libatomic needs those of the image's GCC, newer than the suite's: the runtime copies them
+// with the loader configuration. A library linked with `-l` (or in `target_link_libraries`) needs its Debian
+// run-time package, known from the `-dev` package that the image preinstalled or the Dockerfile installed.
+import { posix } from "node:path";
+import { instruction, type Instruction } from "../../../src/core/ir.js";
+import { aptInstallRun } from "../apt-run.js";
+import { cLinks } from "../closure/c-links.js";
+import { debianTableReleases, isHeaders, libsOfDev, packageName } from "../closure/debian-libs.js";
+import { debianRelease } from "../closure/debian-release.js";
+import { withContextReplay } from "../context-replay.js";
+import { copyDestination } from "../contract.js";
+import { devPackageFor } from "./go-source.js";
+import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
+
+/** Where the image's GCC puts its shared run-time libraries, and the loader file that puts the folder first. */
+export const GCC_LIB_DIR = "/usr/local/lib64";
+export const GCC_LD_CONF = "/etc/ld.so.conf.d/000-local-lib.conf";
+
+/** Libraries glibc itself provides (every Debian runtime has them), and gcc's static ones (linked into the program). */
+const GLIBC = new Set(["c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv", "anl", "gcc", "gcov", "stdc++fs", "stdc++exp"]);
+/** gcc's run-time libraries the runtime takes from the image's GCC, by `-l` name: their files (sonames). */
+const GCC_OWN: Readonly<Record<string, readonly string[]>> = {
+  "stdc++": ["libstdc++.so.6", "libgcc_s.so.1"],
+  gcc_s: ["libgcc_s.so.1"],
+  gomp: ["libgomp.so.1"],
+  atomic: ["libatomic.so.1"],
+};
+/** gcc's other run-time libraries: their files differ by architecture and GCC release, so none is carried. */
+const GCC_OTHER = /^(?:quadmath|itm|asan|tsan|lsan|ubsan|hwasan|gfortran|go|ssp|objc|gphobos|gdruntime|m2\w+)$/;
+
+/**
+ * The `-dev` packages the image has preinstalled (buildpack-deps' full layer, the same list for bookworm and trixie),
+ * by the `-l` names of the libraries they hold.
+ */
+const IMAGE_DEV: Readonly<Record<string, string>> = {
+  ssl: "libssl-dev",
+  crypto: "libssl-dev",
+  curl: "libcurl4-openssl-dev",
+  mariadb: "default-libmysqlclient-dev",
+  mysqlclient: "default-libmysqlclient-dev",
+  bz2: "libbz2-dev",
+  db: "libdb-dev",
+  event: "libevent-dev",
+  event_core: "libevent-dev",
+  event_extra: "libevent-dev",
+  event_openssl: "libevent-dev",
+  event_pthreads: "libevent-dev",
+  ffi: "libffi-dev",
+  gdbm: "libgdbm-dev",
+  "glib-2.0": "libglib2.0-dev",
+  "gobject-2.0": "libglib2.0-dev",
+  "gio-2.0": "libglib2.0-dev",
+  "gmodule-2.0": "libglib2.0-dev",
+  "gthread-2.0": "libglib2.0-dev",
+  gmp: "libgmp-dev",
+  gmpxx: "libgmp-dev",
+  jpeg: "libjpeg-dev",
+  krb5: "libkrb5-dev",
+  gssapi_krb5: "libkrb5-dev",
+  k5crypto: "libkrb5-dev",
+  lzma: "liblzma-dev",
+  ncurses: "libncurses-dev",
+  ncursesw: "libncurses-dev",
+  tinfo: "libncurses-dev",
+  panel: "libncurses-dev",
+  menu: "libncurses-dev",
+  form: "libncurses-dev",
+  png: "libpng-dev",
+  png16: "libpng-dev",
+  pq: "libpq-dev",
+  readline: "libreadline-dev",
+  history: "libreadline-dev",
+  sqlite3: "libsqlite3-dev",
+  webp: "libwebp-dev",
+  xml2: "libxml2-dev",
+  xslt: "libxslt1-dev",
+  exslt: "libxslt1-dev",
+  yaml: "libyaml-dev",
+  z: "zlib1g-dev",
+  maxminddb: "libmaxminddb-dev",
+};
+
+const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
+
+export const gccRecipe: Recipe = {
+  id: "gcc",
+  matches: (base) => isOfficial(base, "gcc"),
+  tools: [],
+  // The image sets no WORKDIR (nor does buildpack-deps or debian).
+  baseWorkdir: "/",
+  plan(base, a, context, runtimePackages, options): PlanResult {
+    const tag = base.tag ?? "latest";
+    const release = debianRelease(base);
+    if (release === null || !debianTableReleases().includes(release))
+      return { ok: false, id: "gccImageRelease", data: { image: base.raw, tag } };
+    const image = `debian:${release}-slim`;
+    const body = a.stage.body.slice(0, a.lastBuild + 1);
+    const runs = body
+      .filter((i) => i.keyword === "RUN" || i.keyword === "ENV")
+      .map((i) => ({ text: i.args, line: i.line, env: i.keyword === "ENV" }));
+    // The build files the image holds: the context folders and files its COPY lines bring.
+    const copied = [...new Set([...a.sources.values()].map((s) => s.replace(/^\.\/(?=.)/, "").replace(/(?<=.)\/+$/, "")))];
+    const folders = copied.filter((s) => s === "." || context.list(s).length > 0);
+    const files = copied.filter((s) => !folders.includes(s));
+    const links = cLinks(runs, context, folders, files);
+    if (links.unread) return { ok: false, id: "gccLinksUnread", data: { evidence: links.unread } };
+    const other = links.gccFlags.find((f) => f.library === null) ?? links.libraries.find((l) => GCC_OTHER.test(l.name));
+    if (other) {
+      const flag = "flag" in other ? `the flag \`${other.flag}\`` : other.evidence;
+      return { ok: false, id: "gccRuntimeOther", data: { flag } };
+    }
+    const line = a.stage.body[a.lastBuild].line;
+    // gcc's own libraries, from the image's GCC.
+    const own: string[] = [];
+    const why: string[] = [];
+    if (links.cxx) {
+      own.push(...GCC_OWN["stdc++"]);
+      why.push(`the program is C++ (${links.cxx})`);
+    }
+    for (const f of links.gccFlags) {
+      for (const so of GCC_OWN[f.library ?? ""] ?? []) if (!own.includes(so)) own.push(so);
+      why.push(`the build's flag \`${f.flag}\` links ${f.library === "gomp" ? "libgomp" : `lib${f.library}`}`);
+    }
+    // The libraries linked by name: glibc's, gcc's own, or a Debian package's.
+    const installed = a.apt.flatMap((i) => i.packages).filter((p) => isHeaders(packageName(p)));
+    const packages: string[] = [];
+    const linked: string[] = [];
+    const devs: string[] = [];
+    for (const lib of links.libraries) {
+      if (GLIBC.has(lib.name)) continue;
+      if (Object.hasOwn(GCC_OWN, lib.name)) {
+        const added = GCC_OWN[lib.name].filter((so) => !own.includes(so));
+        own.push(...added);
+        if (added.length > 0 || lib.name === "stdc++") why.push(`the build links \`-l${lib.name}\` (${lib.evidence})`);
+        continue;
+      }
+      // A `-dev` the Dockerfile installs: the runtime installs its library packages already (splitPackages).
+      if (devPackageFor(lib.name, installed) !== null) continue;
+      const dev = Object.hasOwn(IMAGE_DEV, lib.name) ? IMAGE_DEV[lib.name] : null;
+      const libs = dev === null ? null : libsOfDev(dev, release);
+      if (dev === null || libs === null)
+        return { ok: false, id: "gccLibraryUnknown", data: { library: lib.name, evidence: lib.evidence, image: base.raw } };
+      linked.push(`-l${lib.name}`);
+      if (!devs.includes(dev)) devs.push(dev);
+      for (const p of libs) if (!packages.includes(p) && !runtimePackages.some((r) => packageName(r) === p)) packages.push(p);
+    }
+    const notes: RecipeNote[] = [];
+    const prelude: Instruction[] = [];
+    if (packages.length > 0) {
+      prelude.push(aptInstallRun(["-y", "--no-install-recommends"], packages, line));
+      notes.push({
+        line,
+        id: "gccImageLibraries",
+        data: { packages: list(packages), libraries: list(linked), headers: list(devs), release },
+      });
+    }
+    if (own.length > 0) {
+      const from = [{ name: "from", value: options.builderName ?? "build" }];
+      prelude.push(
+        instruction("COPY", `${own.map((so) => posix.join(GCC_LIB_DIR, so)).join(" ")} ${GCC_LIB_DIR}/`, { flags: from, line }),
+        instruction("COPY", `${GCC_LD_CONF} ${GCC_LD_CONF}`, { flags: from, line }),
+        instruction("RUN", "ldconfig", { line }),
+      );
+      notes.push({
+        line,
+        id: "gccImageRuntime",
+        data: { libs: list(own), dir: GCC_LIB_DIR, conf: GCC_LD_CONF, why: [...new Set(why)].join("; "), image: base.raw, release },
+      });
+    }
+    const plan = withContextReplay(a, { image, shellless: false, builderInserts: [], runtimePrelude: prelude, notes }, copyDestination);
+    // The prelude copies from the build stage: it stays even when the context gives every other file.
+    return { ok: true, plan: own.length > 0 && plan.dropBuilder ? { ...plan, dropBuilder: false } : plan };
+  },
+};

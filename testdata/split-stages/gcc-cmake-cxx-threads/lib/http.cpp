@@ -1,0 +1,1 @@
+int http_port() { return 80; }

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+gcc -o app main.c $(curl-config --libs)

@@ -1,0 +1,5 @@
+FROM gcc:latest
+WORKDIR /app
+COPY . .
+RUN ./build.sh
+CMD ["./app"]

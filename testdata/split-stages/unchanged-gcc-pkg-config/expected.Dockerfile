@@ -1,0 +1,5 @@
+FROM gcc:latest
+WORKDIR /app
+COPY . .
+RUN make
+CMD ["./viewer"]

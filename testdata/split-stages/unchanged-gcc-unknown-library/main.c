@@ -1,0 +1,2 @@
+#include <microhttpd.h>
+int main(void) { return 0; }

@@ -1,0 +1,5 @@
+FROM gcc:9
+WORKDIR /app
+COPY main.c .
+RUN gcc -o app main.c
+CMD ["./app"]

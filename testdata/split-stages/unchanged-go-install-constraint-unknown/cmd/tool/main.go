@@ -1,0 +1,5 @@
+//go:build go1.30
+
+package main
+
+func main() {}

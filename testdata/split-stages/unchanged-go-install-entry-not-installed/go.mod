@@ -1,0 +1,3 @@
+module github.com/someone/Chess-Backend
+
+go 1.22
