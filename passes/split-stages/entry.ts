@@ -245,7 +245,30 @@ function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean 
 /** The script's words as a whole (`"$@"`, `$*`, `"${@}"`). */
 const ALL_WORDS = /^"?\$(\{[@*]\}|[@*])"?$/;
 /** Programs that run a command they are given as words or as a string (`sh -c "$*"`, `su app -c …`, `xargs`). */
-const RUNS_GIVEN = new Set(["eval", "sh", "bash", "dash", "ash", "zsh", "su", "runuser", "sudo", "doas", "xargs", "chroot", "setpriv", "chpst", "s6-setuidgid", "timeout", "flock", "time", "watch", "strace", "catatonit", "fixuid"]);
+const RUNS_GIVEN = new Set([
+  "eval",
+  "sh",
+  "bash",
+  "dash",
+  "ash",
+  "zsh",
+  "su",
+  "runuser",
+  "sudo",
+  "doas",
+  "xargs",
+  "chroot",
+  "setpriv",
+  "chpst",
+  "s6-setuidgid",
+  "timeout",
+  "flock",
+  "time",
+  "watch",
+  "strace",
+  "catatonit",
+  "fixuid",
+]);
 
 /**
  * Does some command of the script run its words as a command (`exec "$@"`, `gosu app "$@"`, `sh -c "$*"`), rather
