@@ -71,3 +71,13 @@ describe("cLinks", () => {
     expect(names(cLinks([run("make")], context, [], ["tools/Makefile"]))).toEqual(["gtk"]);
   });
 });
+
+describe("cLinks: computed library names", () => {
+  it("reports -l with a variable, on a command or a Makefile link line", () => {
+    expect(cLinks([run("gcc -o app app.c -l$LIB")], none, ["."], []).unread).toBe(
+      "the RUN on line 3 links a library its name computes (`-l$LIB`)",
+    );
+    const context = memoryContext({ Makefile: "LDLIBS = -l$(DB)\n" });
+    expect(cLinks([run("make")], context, ["."], []).unread).toBe("`Makefile` links a library named by a variable (`-l$(…)`)");
+  });
+});
