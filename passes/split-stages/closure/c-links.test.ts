@@ -81,3 +81,15 @@ describe("cLinks: computed library names", () => {
     expect(cLinks([run("make")], context, ["."], []).unread).toBe("`Makefile` links a library named by a variable (`-l$(…)`)");
   });
 });
+
+describe("cLinks: expanded words", () => {
+  it("reads a variable an ENV line sets, and reports one it does not", () => {
+    const env = { text: "LIBS=-lz", line: 2, env: true };
+    expect(names(cLinks([env, run("gcc -o app app.c $LIBS")], none, ["."], []))).toEqual(["z"]);
+    expect(cLinks([run("gcc -o app app.c $LIBS")], none, ["."], []).unread).toBe(
+      "the RUN on line 3 passes the compiler `$LIBS`, which the shell expands",
+    );
+    expect(cLinks([run("gcc -o app $(ls *.c)")], none, ["."], []).unread).toContain("`$(ls *.c)`");
+    expect(cLinks([{ text: "LS_OPTS=-la", line: 2, env: true }], none, ["."], []).libraries).toEqual([]);
+  });
+});

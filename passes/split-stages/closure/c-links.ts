@@ -112,12 +112,16 @@ export function cLinks(
   };
   let drivers = false;
   const texts: string[] = [];
+  /** Variables the stage's ENV lines set, whose values were read. */
+  const envNames = new Set<string>();
   for (const run of runs) {
     const text = joinContinuations(run.text);
     texts.push(text);
     // `ENV LDLIBS=-lssl`: make and the compilers read these variables.
     if (run.env) {
-      for (const m of text.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the ENV on line ${run.line}`);
+      for (const m of text.matchAll(/(?:^|\s)([A-Za-z_]\w*)(?:=|\s)/g)) envNames.add(m[1]);
+      if (/(?:LIB|LD|FLAGS)\w*[=\s]/i.test(text))
+        for (const m of text.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the ENV on line ${run.line}`);
       continue;
     }
     if (CONFIG_TOOL.test(text)) unreadAs(`the RUN on line ${run.line} runs \`${CONFIG_TOOL.exec(text)?.[0].trim()}\``);
@@ -135,6 +139,13 @@ export function cLinks(
         if (COMPILER.test(name) && words.some((w) => CXX_SOURCE.test(w))) cxx ??= `the RUN on line ${run.line} compiles C++ sources`;
         const computed = words.find((w, i) => DASH_L_COMPUTED.test(w) || (w === "-l" && (words[i + 1] ?? "").startsWith("$")));
         if (computed !== undefined) unreadAs(`the RUN on line ${run.line} links a library its name computes (\`${computed}\`)`);
+        // `gcc -o app main.c $LIBS`: a word the shell expands may hold flags, unless an ENV line (read above) sets it.
+        const expanded = COMPILER.test(name)
+          ? cmd.args.find(
+              (w) => w.value === null && [...w.text.matchAll(/\$(?:\{(\w+)|(\w+)|(\())/g)].some((m) => m[3] || !envNames.has(m[1] ?? m[2])),
+            )
+          : undefined;
+        if (expanded) unreadAs(`the RUN on line ${run.line} passes the compiler \`${expanded.text}\`, which the shell expands`);
         words.forEach((w, i) => {
           if (w === "-l" && words[i + 1]) add(words[i + 1], `\`-l ${words[i + 1]}\` in the RUN on line ${run.line}`);
           for (const m of w.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the RUN on line ${run.line}`);
