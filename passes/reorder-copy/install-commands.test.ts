@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildWithoutDependencyStep, classifyRun, isLocalRequirement } from "./install-commands.js";
+import { buildWithoutDependencyStep, classifyRun, isLocalNpmSpec, isLocalRequirement } from "./install-commands.js";
 import { loadShell, parseShell, simpleCommands } from "../../src/core/shell.js";
 import { formatMessage } from "../../src/core/pass.js";
 import { REFUSALS } from "./messages.js";
@@ -54,6 +54,12 @@ describe("classifyRun", () => {
     ["uv sync", "--no-install-project"],
     ["composer install", "--no-scripts --no-autoloader"],
     ["npm ci && rm -rf node_modules/.cache", "also runs `rm -rf node_modules/.cache`"],
+    ["npm ci && npm install -g .", "installs the project itself"],
+    ["npm ci && npm i --global ./cli", "installs the project itself"],
+    ["npm install -g file:packages/cli", "installs the project itself"],
+    ["npm install -g typescript@5 ./dist/app-1.0.0.tgz", "installs the project itself"],
+    ["npm install -g mycli@file:.", "installs the project itself"],
+    ["npm ci && yarn global add file:.", "also runs `yarn global add file:.`"],
   ])("refuses %s", (script, reason) => {
     const kind = classify(script);
     expect(kind.kind).toBe("refuse");
@@ -77,6 +83,31 @@ describe("isLocalRequirement", () => {
     ["x @ https://example.com/x.tar.gz", false],
     ["git+https://github.com/a/b", false],
   ])("%s → %s", (spec, expected) => expect(isLocalRequirement(spec)).toBe(expected));
+});
+
+describe("isLocalNpmSpec", () => {
+  test.each([
+    [".", true],
+    ["..", true],
+    ["./cli", true],
+    ["/src/app", true],
+    ["~/app", true],
+    ["file:.", true],
+    ["app-1.0.0.tgz", true],
+    ["packages/cli/sub", true],
+    ["@scope/name/sub", true],
+    ["cli@file:../cli", true],
+    ["typescript", false],
+    ["typescript@5.4", false],
+    ["@nestjs/cli@10.4.9", false],
+    ["@nestjs/cli", false],
+    ["user/repo", false],
+    ["user/repo#v1", false],
+    ["github:user/repo", false],
+    ["git+https://github.com/u/r.git", false],
+    ["https://example.com/x-1.0.tgz", false],
+    ["git@github.com:u/r.git", false],
+  ])("%s → %s", (spec, expected) => expect(isLocalNpmSpec(spec)).toBe(expected));
 });
 
 describe("buildWithoutDependencyStep", () => {

@@ -148,16 +148,36 @@ function npm(words: readonly Word[]): CommandKind {
   // Words after an option that takes a value (`--omit dev`, `--userconfig ci/npmrc`) are not package names.
   const positional = rest.filter((w, k) => !(w.value ?? "").startsWith("-") && !NPM_VALUE.has(rest[k - 1]?.value ?? ""));
   const global = hasFlag(words, "-g", "--global", "--location");
-  if (global && positional.length > 0) return "helper";
+  // `npm install -g typescript@5 git+https://…` reads no sources; `npm install -g .` (`./cli`, `file:…`, `app.tgz`)
+  // installs the project itself, which needs them.
+  if (global && positional.length > 0 && !positional.some((w) => isLocalNpmSpec(w.value ?? ""))) return "helper";
   if (hasFlag(words, "--prefix", "-C")) return refuse("installsElsewhere", { command: `npm ${sub} --prefix` });
   if (global) return refuse("globalProject", { command: `npm ${sub}` });
   if (positional.length > 0) return refuse("namedPackage", { command: `npm ${sub}`, manifest: "package.json" });
   return step("npm", `npm ${sub}`, words);
 }
 
+/**
+ * An npm package spec that names a path on disk (as npm-package-arg reads it): `.`, `./x`, `../x`, `/x`, `~/x`,
+ * `file:…`, a tarball by file name (`app-1.0.0.tgz`), or a path with slashes that is not a `user/repo` shorthand.
+ * Registry names (`@scope/name@1`), URLs and git specs (`git+https://…`, `github:u/r`, `u/r#tag`) are not.
+ */
+export function isLocalNpmSpec(spec: string): boolean {
+  const at = spec.startsWith("@") ? spec.indexOf("@", 1) : spec.indexOf("@");
+  // `name@file:../x` / `name@./x`: the part after the alias name decides.
+  const target = at > 0 && !/^[a-z][\w+.-]*:/i.test(spec) ? spec.slice(at + 1) : spec;
+  if (/^(\.|~\/|\/|file:)/i.test(target)) return true;
+  if (/^[a-z][\w+.-]*:/i.test(target)) return false;
+  if (/\.(tgz|tar\.gz|tar)$/i.test(target)) return true;
+  if (target.startsWith("@")) return target.split("/").length > 2;
+  return target.includes("/") && !/^[\w.-]+\/[\w.-]+(#\S*)?$/.test(target);
+}
+
 function yarn(words: readonly Word[]): CommandKind {
   const sub = words.find((w) => !(w.value ?? "-").startsWith("-"))?.value;
-  if (sub === "cache" || sub === "config" || sub === "global") return "helper";
+  // `yarn global add .` (a path, `file:…`) installs from the sources.
+  if (sub === "global") return words.some((w) => w.value !== "global" && isLocalNpmSpec(w.value ?? "")) ? "other" : "helper";
+  if (sub === "cache" || sub === "config") return "helper";
   if (sub !== undefined && sub !== "install") return "other";
   if (hasFlag(words, "--cwd")) return refuse("installsElsewhere", { command: "yarn --cwd" });
   return step("yarn", sub ? "yarn install" : "yarn", words);

@@ -255,7 +255,7 @@ export default definePass({
     gccImageRelease:
       "Did not split: which Debian release `{image}` is built on is not known (msb-opt's catalog of the gcc image's tags has no `{tag}`), so neither the runtime image nor the package names of the libraries the program links can be named; use a current tag such as `gcc:14` or `gcc:latest`, or split by hand.",
     gccLinksUnread:
-      "Did not split: {evidence}, so which libraries the program links, and the runtime must hold, is unknown; link the libraries by name (`-lssl` on the compiler command, in the Makefile or in `target_link_libraries`), or split by hand.",
+      "Did not split: {evidence}, so which libraries the program links, and the runtime must hold, is unknown; name the libraries literally in the Dockerfile or the build context's files (`-lssl` on the compiler command, in a Makefile or in `target_link_libraries`), or split by hand.",
     gccLibraryUnknown:
       "Did not split: the program links the library `{library}` ({evidence}), and which Debian package brings it at run time on `{image}` is not known; install its `-dev` package with apt-get in the Dockerfile (its run-time package is then known), or split by hand.",
     gccRuntimeOther:

@@ -71,3 +71,25 @@ describe("cLinks", () => {
     expect(names(cLinks([run("make")], context, [], ["tools/Makefile"]))).toEqual(["gtk"]);
   });
 });
+
+describe("cLinks: computed library names", () => {
+  it("reports -l with a variable, on a command or a Makefile link line", () => {
+    expect(cLinks([run("gcc -o app app.c -l$LIB")], none, ["."], []).unread).toBe(
+      "the RUN on line 3 links a library its name computes (`-l$LIB`)",
+    );
+    const context = memoryContext({ Makefile: "LDLIBS = -l$(DB)\n" });
+    expect(cLinks([run("make")], context, ["."], []).unread).toBe("`Makefile` links a library named by a variable (`-l$(…)`)");
+  });
+});
+
+describe("cLinks: expanded words", () => {
+  it("reads a variable an ENV line sets, and reports one it does not", () => {
+    const env = { text: "LIBS=-lz", line: 2, env: true };
+    expect(names(cLinks([env, run("gcc -o app app.c $LIBS")], none, ["."], []))).toEqual(["z"]);
+    expect(cLinks([run("gcc -o app app.c $LIBS")], none, ["."], []).unread).toBe(
+      "the RUN on line 3 passes the compiler `$LIBS`, which the shell expands",
+    );
+    expect(cLinks([run("gcc -o app $(ls *.c)")], none, ["."], []).unread).toContain("`$(ls *.c)`");
+    expect(cLinks([{ text: "LS_OPTS=-la", line: 2, env: true }], none, ["."], []).libraries).toEqual([]);
+  });
+});

@@ -38,6 +38,8 @@ const CXX_SOURCE = /\.(?:cpp|cc|cxx|c\+\+|C|hpp|hh|hxx)$/;
 const SKIP_DIRS = /^(?:\.|node_modules$|build$|cmake-build-|_deps$|CMakeFiles$)/;
 /** `-lfoo` in a command or a Makefile line (not `ls -la`: see makeLibraries). */
 const DASH_L = /(?:^|[\s"'=(])-l([A-Za-z0-9_][\w+.-]*)/g;
+/** `-l$(NAME)`, `-l${NAME}`, `-l$NAME`: a library named by a variable. */
+const DASH_L_COMPUTED = /(?:^|[\s"'=(])-l\s*\$/;
 /** pkg-config and the `*-config --libs` scripts name libraries only when they run. */
 const CONFIG_TOOL =
   /\bpkg-config\b|\bpkgconf\b|\b[\w.+-]+-config\s+(?:--[\w-]+\s+)*--(?:libs|ldflags)\b|\bpkg_check_modules\s*\(|\bpkg_search_module\s*\(/;
@@ -53,19 +55,24 @@ const GCC_FLAGS: ReadonlyArray<readonly [RegExp, string | null]> = [
  * CMake packages whose libraries are known by name: `find_package(OpenSSL)` then `OpenSSL::SSL` or `${OPENSSL_LIBRARIES}`.
  * The names are the `-l` names of the libraries they stand for.
  */
-const CMAKE_PACKAGES: Readonly<Record<string, { readonly prefix: string; readonly targets: RegExp; readonly libs: readonly string[] }>> = {
-  Threads: { prefix: "CMAKE_THREAD_LIBS_INIT", targets: /^Threads::Threads$/, libs: ["pthread"] },
-  OpenMP: { prefix: "OpenMP_", targets: /^OpenMP::OpenMP_(?:C|CXX)$/, libs: ["gomp"] },
-  OpenSSL: { prefix: "OPENSSL_", targets: /^OpenSSL::(?:SSL|Crypto)$/, libs: ["ssl", "crypto"] },
-  CURL: { prefix: "CURL_", targets: /^CURL::libcurl$/, libs: ["curl"] },
-  ZLIB: { prefix: "ZLIB_", targets: /^ZLIB::ZLIB$/, libs: ["z"] },
-  SQLite3: { prefix: "SQLite3_", targets: /^SQLite::SQLite3$/, libs: ["sqlite3"] },
-  PostgreSQL: { prefix: "PostgreSQL_", targets: /^PostgreSQL::PostgreSQL$/, libs: ["pq"] },
-  BZip2: { prefix: "BZIP2_", targets: /^BZip2::BZip2$/, libs: ["bz2"] },
-  LibLZMA: { prefix: "LIBLZMA_", targets: /^LibLZMA::LibLZMA$/, libs: ["lzma"] },
-  LibXml2: { prefix: "LIBXML2_", targets: /^LibXml2::LibXml2$/, libs: ["xml2"] },
-  PNG: { prefix: "PNG_", targets: /^PNG::PNG$/, libs: ["png"] },
-  JPEG: { prefix: "JPEG_", targets: /^JPEG::JPEG$/, libs: ["jpeg"] },
+const CMAKE_PACKAGES: Readonly<
+  Record<
+    string,
+    { readonly prefix: string; readonly targets: Readonly<Record<string, readonly string[]>>; readonly libs: readonly string[] }
+  >
+> = {
+  Threads: { prefix: "CMAKE_THREAD_LIBS_INIT", targets: { "Threads::Threads": ["pthread"] }, libs: ["pthread"] },
+  OpenMP: { prefix: "OpenMP_", targets: { "OpenMP::OpenMP_C": ["gomp"], "OpenMP::OpenMP_CXX": ["gomp"] }, libs: ["gomp"] },
+  OpenSSL: { prefix: "OPENSSL_", targets: { "OpenSSL::SSL": ["ssl", "crypto"], "OpenSSL::Crypto": ["crypto"] }, libs: ["ssl", "crypto"] },
+  CURL: { prefix: "CURL_", targets: { "CURL::libcurl": ["curl"] }, libs: ["curl"] },
+  ZLIB: { prefix: "ZLIB_", targets: { "ZLIB::ZLIB": ["z"] }, libs: ["z"] },
+  SQLite3: { prefix: "SQLite3_", targets: { "SQLite::SQLite3": ["sqlite3"] }, libs: ["sqlite3"] },
+  PostgreSQL: { prefix: "PostgreSQL_", targets: { "PostgreSQL::PostgreSQL": ["pq"] }, libs: ["pq"] },
+  BZip2: { prefix: "BZIP2_", targets: { "BZip2::BZip2": ["bz2"] }, libs: ["bz2"] },
+  LibLZMA: { prefix: "LIBLZMA_", targets: { "LibLZMA::LibLZMA": ["lzma"] }, libs: ["lzma"] },
+  LibXml2: { prefix: "LIBXML2_", targets: { "LibXml2::LibXml2": ["xml2"] }, libs: ["xml2"] },
+  PNG: { prefix: "PNG_", targets: { "PNG::PNG": ["png16"] }, libs: ["png16"] },
+  JPEG: { prefix: "JPEG_", targets: { "JPEG::JPEG": ["jpeg"] }, libs: ["jpeg"] },
 };
 /** CMake variables that name libraries every glibc system has. */
 const CMAKE_BASE_VARIABLES = new Set(["CMAKE_DL_LIBS", "CMAKE_THREAD_LIBS_INIT"]);
@@ -105,12 +112,16 @@ export function cLinks(
   };
   let drivers = false;
   const texts: string[] = [];
+  /** Variables the stage's ENV lines set, whose values were read. */
+  const envNames = new Set<string>();
   for (const run of runs) {
     const text = joinContinuations(run.text);
     texts.push(text);
     // `ENV LDLIBS=-lssl`: make and the compilers read these variables.
     if (run.env) {
-      for (const m of text.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the ENV on line ${run.line}`);
+      for (const m of text.matchAll(/(?:^|\s)([A-Za-z_]\w*)(?:=|\s)/g)) envNames.add(m[1]);
+      if (/(?:LIB|LD|FLAGS)\w*[=\s]/i.test(text))
+        for (const m of text.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the ENV on line ${run.line}`);
       continue;
     }
     if (CONFIG_TOOL.test(text)) unreadAs(`the RUN on line ${run.line} runs \`${CONFIG_TOOL.exec(text)?.[0].trim()}\``);
@@ -126,6 +137,15 @@ export function cLinks(
       if (COMPILER.test(name) || READ_DRIVERS.has(name)) {
         if (CXX_COMPILER.test(name)) cxx ??= `the RUN on line ${run.line} runs \`${name}\``;
         if (COMPILER.test(name) && words.some((w) => CXX_SOURCE.test(w))) cxx ??= `the RUN on line ${run.line} compiles C++ sources`;
+        const computed = words.find((w, i) => DASH_L_COMPUTED.test(w) || (w === "-l" && (words[i + 1] ?? "").startsWith("$")));
+        if (computed !== undefined) unreadAs(`the RUN on line ${run.line} links a library its name computes (\`${computed}\`)`);
+        // `gcc -o app main.c $LIBS`: a word the shell expands may hold flags, unless an ENV line (read above) sets it.
+        const expanded = COMPILER.test(name)
+          ? cmd.args.find(
+              (w) => w.value === null && [...w.text.matchAll(/\$(?:\{(\w+)|(\w+)|(\())/g)].some((m) => m[3] || !envNames.has(m[1] ?? m[2])),
+            )
+          : undefined;
+        if (expanded) unreadAs(`the RUN on line ${run.line} passes the compiler \`${expanded.text}\`, which the shell expands`);
         words.forEach((w, i) => {
           if (w === "-l" && words[i + 1]) add(words[i + 1], `\`-l ${words[i + 1]}\` in the RUN on line ${run.line}`);
           for (const m of w.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the RUN on line ${run.line}`);
@@ -148,7 +168,9 @@ export function cLinks(
     for (const f of makefiles) {
       texts.push(f.text);
       if (CONFIG_TOOL.test(f.text)) unreadAs(`\`${f.path}\` runs \`${CONFIG_TOOL.exec(f.text)?.[0].trim()}\``);
-      for (const name of makeLibraries(f.text)) add(name, `\`-l${name}\` in \`${f.path}\``);
+      const libs = makeLibraries(f.text);
+      if (libs === null) unreadAs(`\`${f.path}\` links a library named by a variable (\`-l$(…)\`)`);
+      for (const name of libs ?? []) add(name, `\`-l${name}\` in \`${f.path}\``);
       if (/\$[({]CXX\b|\bg\+\+|\bclang\+\+/.test(f.text)) cxx ??= `\`${f.path}\` compiles C++`;
     }
     for (const f of cmakeFiles) if (CONFIG_TOOL.test(f.text)) unreadAs(`\`${f.path}\` runs \`${CONFIG_TOOL.exec(f.text)?.[0].trim()}\``);
@@ -177,13 +199,14 @@ export function cLinks(
  * The `-l` libraries of a Makefile: on a line that sets a variable of flags or libraries, or that runs a
  * compiler. Other recipe lines (`ls -la`) are not links.
  */
-function makeLibraries(text: string): string[] {
+function makeLibraries(text: string): string[] | null {
   const names: string[] = [];
   for (const line of text.replace(/\\\r?\n/g, " ").split("\n")) {
     const linking =
       /^\s*[\w.]*(?:LIB|LD|FLAGS|LINK)[\w.]*\s*[:+?]?=/i.test(line) ||
       /\$[({](?:CC|CXX|LD|LINK\.\w+)\b|\b(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)\s/.test(line);
     if (!linking) continue;
+    if (DASH_L_COMPUTED.test(line)) return null;
     for (const m of line.matchAll(DASH_L)) if (!names.includes(m[1])) names.push(m[1]);
   }
   return names;
@@ -234,10 +257,11 @@ function cmakeLinks(files: ReadonlyArray<{ readonly path: string; readonly text:
         const evidence = `\`${item}\` in \`target_link_libraries\` of \`${f.path}\``;
         const variable = /^\$\{(\w+)\}$/.exec(item)?.[1];
         const pkg = Object.entries(CMAKE_PACKAGES).find(
-          ([name, p]) => packages.has(name) && (p.targets.test(item) || variable?.startsWith(p.prefix) === true),
+          ([name, p]) => packages.has(name) && (Object.hasOwn(p.targets, item) || variable?.startsWith(p.prefix) === true),
         );
         if (pkg) {
-          for (const lib of pkg[1].libs) libraries.push({ name: lib, evidence });
+          const libs = Object.hasOwn(pkg[1].targets, item) ? pkg[1].targets[item] : pkg[1].libs;
+          for (const lib of libs) libraries.push({ name: lib, evidence });
           continue;
         }
         if (variable !== undefined && CMAKE_BASE_VARIABLES.has(variable)) continue;

@@ -6,6 +6,7 @@
 // with the loader configuration. A library linked with `-l` (or in `target_link_libraries`) needs its Debian
 // run-time package, known from the `-dev` package that the image preinstalled or the Dockerfile installed.
 import { posix } from "node:path";
+import { copyOperands } from "../../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { cLinks } from "../closure/c-links.js";
@@ -84,6 +85,9 @@ const IMAGE_DEV: Readonly<Record<string, string>> = {
   maxminddb: "libmaxminddb-dev",
 };
 
+/** What ADD extracts or fetches rather than copies: an archive, or a URL or git repository. */
+const ARCHIVE_OR_URL = /\.(?:tar|tgz|tbz2?|txz|tzst|tar\.(?:gz|bz2|xz|zst|lz|lzma|Z))$|^(?:https?|git|ssh):\/\/|^git@/i;
+
 const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
 
 export const gccRecipe: Recipe = {
@@ -106,6 +110,21 @@ export const gccRecipe: Recipe = {
     const copied = [...new Set([...a.sources.values()].map((s) => s.replace(/^\.\/(?=.)/, "").replace(/(?<=.)\/+$/, "")))];
     const folders = copied.filter((s) => s === "." || context.list(s).length > 0);
     const files = copied.filter((s) => !folders.includes(s));
+    // Files from another stage or image, an archive ADD extracts or a URL: their build files cannot be read here.
+    const opaque = body.find(
+      (i) =>
+        (i.keyword === "COPY" || i.keyword === "ADD") &&
+        (i.flags.some((f) => f.name === "from") ||
+          (i.keyword === "ADD" && (copyOperands(i)?.sources ?? [""]).some((src) => ARCHIVE_OR_URL.test(src)))),
+    );
+    if (opaque)
+      return {
+        ok: false,
+        id: "gccLinksUnread",
+        data: {
+          evidence: `the ${opaque.keyword} on line ${opaque.line} brings files from an archive, a URL or another image, which are not read`,
+        },
+      };
     const links = cLinks(runs, context, folders, files);
     if (links.unread) return { ok: false, id: "gccLinksUnread", data: { evidence: links.unread } };
     const other = links.gccFlags.find((f) => f.library === null) ?? links.libraries.find((l) => GCC_OTHER.test(l.name));
