@@ -58,6 +58,8 @@ describe("the shell files an entry script reads or runs", () => {
     expect(cmd('["sh", "-c", "$CMD"]')).toMatchObject({ id: "entryCommandComputed", data: { command: "$CMD", word: "$CMD" } });
     expect(cmd('sh -c "jq $FILTER x"')).toMatchObject({ id: "entryCommandComputed", data: { word: '"jq $FILTER x"' } });
     expect(cmd("sh -c 'git pull && exec jq . x'")).toEqual(["sh", "sh", "git", "exec", "jq", "sh"]);
+    // A shell line given to a wrapper (`su app -c "…"`) is the shell's, with every command in it.
+    expect(cmd(`["su", "app", "-c", "cd data && timeout 9 unzip a.zip"]`)).toEqual(["su", "sh", "sh", "cd", "timeout", "unzip"]);
   });
 });
 
@@ -77,6 +79,18 @@ describe("the programs an entry script runs", () => {
     ]);
     expect(programs("exec nohup env A=1 /app/server")).toContainEqual(["/app/server", "/app/server"]);
     expect(programs('exec "$@"')).toEqual([["exec", null]]);
+  });
+  test("a command run through timeout, xargs, find -exec, flock, nice, su -c or `sh -c` is one of them", () => {
+    const names = (script: string) => {
+      const found = programs(script);
+      return Array.isArray(found) ? found.map(([name]) => name) : found;
+    };
+    expect(names("timeout 60 unzip -o data/a.zip -d data")).toEqual(["timeout", "unzip"]);
+    expect(names("ls data/*.zip | xargs -n1 unzip -o")).toEqual(["ls", "xargs", "unzip"]);
+    expect(names("find data -name '*.zip' -exec unzip -o {} \\;")).toEqual(["find", "unzip"]);
+    expect(names("nice -n 5 flock /tmp/l wget -q x")).toEqual(["nice", "flock", "wget"]);
+    expect(names('su app -c "cd data && unzip a.zip"')).toEqual(["su", "sh", "cd", "unzip"]);
+    expect(names("sh -c 'set -e; git pull'")).toEqual(["sh", "set", "git"]);
   });
 });
 

@@ -294,9 +294,10 @@ export function shellPrograms(instr: Instruction, from: EntryProgram["from"], te
   const out: EntryProgram[] = [program(instr, from, "sh", true, inputs)];
   for (const c of simpleCommands(script)) {
     if (!c.name) continue;
-    for (const argv of commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)])) {
-      // A wrapped command (`exec sh x.sh`) is a tail of the words; `$0` is the shell's own name.
-      const words = c.args.slice(c.args.length + 1 - argv.length);
+    const full = [c.name, ...c.args.map((a) => a.value ?? a.text)];
+    for (const argv of commandChain(full)) {
+      // `$0` is the shell's own name.
+      const words = argumentWords(full, c.args, argv);
       const computed = (word: string): EntryProgram => ({
         name: c.node.text,
         from,
@@ -324,6 +325,16 @@ export function shellPrograms(instr: Instruction, from: EntryProgram["from"], te
     }
   }
   return out;
+}
+
+/**
+ * The shell words of a wrapped command's arguments: a run of the command's words (`exec sh x.sh`, `find … -exec
+ * unzip {} ;`), or the words of the shell line a wrapper was given (`su app -c "…"` is `sh -c "…"`).
+ */
+function argumentWords(full: readonly string[], args: readonly Word[], argv: readonly string[]): Word[] {
+  for (let k = full.length - argv.length; k >= 0; k--)
+    if (argv.every((w, i) => full[k + i] === w)) return args.slice(k, k + argv.length - 1);
+  return argv.slice(1).map((w) => args.find((a) => (a.value ?? a.text) === w) ?? { text: w, value: w });
 }
 
 function program(instr: Instruction, from: EntryProgram["from"], name: string, shell: boolean, inputs: EntryInputs): EntryProgram {
@@ -520,7 +531,7 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
       if (!c.name || /^"?\$(\{@\}|@|\*)"?$/.test(c.name)) continue;
       const argv = [c.name, ...c.args.map((a) => a.value ?? a.text)];
       // `exec /app/server "$@"` runs the server: a wrapper's command is a program of the script too.
-      for (const words of commandChain(argv)) {
+      for (const words of lineCommands(argv, 0)) {
         const name = words[0];
         if (/^"?\$(\{@\}|@|\*)"?$/.test(name)) break;
         push({ name, from: "script", line: e.line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell: true });
@@ -545,6 +556,24 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
   return found
     .filter(({ program, shell }) => !(program.artifact === null && !program.sourced && functions.get(shell)?.has(program.name)))
     .map(({ program }) => program);
+}
+
+/**
+ * `argv` and every command it wraps (commandChain), and the commands of a literal shell line one of them is given
+ * (`sh -c "cd data && unzip x.zip"`, `su app -c "…"`), with theirs.
+ */
+function lineCommands(argv: readonly string[], depth: number): string[][] {
+  const out: string[][] = [];
+  for (const words of commandChain(argv)) {
+    out.push(words);
+    const flag = SHELL_NAMES.has(posix.basename(words[0])) ? words.findIndex((w, i) => i > 0 && /^-\w*c$/.test(w)) : -1;
+    const line = flag > 0 ? words[flag + 1] : undefined;
+    if (line === undefined || depth >= 3) continue;
+    // A computed name in the line (`sh -c "$*"`) is the entry's own check (runsItsWords, entryCommandComputed).
+    for (const c of simpleCommands(parseShell(line)))
+      if (c.name && !c.name.includes("$")) out.push(...lineCommands([c.name, ...c.args.map((a) => a.value ?? a.text)], depth + 1));
+  }
+  return out;
 }
 
 /** The names of the shell functions a script defines (`start() { … }`, `function start { … }`). */

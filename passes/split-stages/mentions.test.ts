@@ -48,6 +48,24 @@ describe("mentionedCommands", () => {
       ]),
     );
   });
+  test("a shell line given to a call runs every command in it, through wrappers", () => {
+    const files = {
+      "server.js": "execSync(`cd ${dir} && unzip -o geo.zip`, { stdio: 'inherit' });\nexec('set -e; timeout 9 git pull');\n",
+      "app.py": 'os.system("cd data && /usr/bin/env wget -q x")\nsubprocess.run(f"mkdir -p {d}; make -C {d}", shell=True)\n',
+      "main.go": 'exec.Command("sh", "-c", "cd /srv && curl -fsS x | xz -d").Run()\n',
+      "notes.js": 'const help = "cd data && svn up";\n',
+    };
+    expect(mentionedCommands(memoryContext(files), ["unzip", "git", "wget", "curl", "xz", "svn"], ["make"])).toEqual(
+      new Map([
+        ["unzip", "server.js"],
+        ["git", "server.js"],
+        ["wget", "app.py"],
+        ["make", "app.py"],
+        ["curl", "main.go"],
+        ["xz", "main.go"],
+      ]),
+    );
+  });
   test("a script that unpacks an archive with tar runs tar's compressor", () => {
     const files = { "scripts/unpack.sh": "#!/bin/sh\ntar -C /tmp -xf data/seed.tar.bz2\n", "server.js": 'execSync("./scripts/unpack.sh")' };
     expect(mentionedCommands(memoryContext(files), ["bzip2", "xz"])).toEqual(new Map([["bzip2", "scripts/unpack.sh"]]));

@@ -5,6 +5,7 @@ import type { BuildContext } from "../../src/core/context.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { namesFile as named, SHELL_SHEBANG, type SourceFile, sourceFiles } from "./source-files.js";
 import { tarCompressor } from "./tar.js";
+import { commandChain } from "./wrappers.js";
 
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|coverage$)/;
 /**
@@ -55,6 +56,11 @@ export function mentionedCommands(
     for (const [command, re] of patterns) if (!found.has(command) && text.includes(command) && re.test(text)) found.set(command, path);
     return { path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) };
   });
+  // A shell line given to a call (`execSync(\`cd ${dir} && unzip x.zip\`)`, `os.system("set -e; git pull")`,
+  // `exec.Command("sh", "-c", "…")`) runs every command in it, not only its first.
+  for (const { path, text } of texts)
+    for (const line of shellLines(text))
+      for (const program of shellPrograms(line)) if (wanted.has(program) && !found.has(program)) found.set(program, path);
   for (const { path, text } of reached === undefined ? runScripts(texts, roots) : texts.filter((t) => t.script)) {
     // A shell script names the programs it runs bare (`curl -fsS …`).
     const programs = SHELL_SHEBANG.test(text) || /\.(ba|da)?sh$/.test(path) ? shellPrograms(text) : [];
@@ -122,13 +128,51 @@ function runScripts(texts: ReadonlyArray<{ path: string; text: string; script: b
   return [...running];
 }
 
-function shellPrograms(text: string): string[] {
+/**
+ * Calls whose string argument is a shell line: Node's `exec`/`execSync`, execa's `execaCommand`, Python's
+ * `os.system`/`os.popen`/`subprocess.getoutput` and `subprocess.*(…, shell=True)` (a string given to one without
+ * it is one program, counted as well), PHP's `shell_exec`/`passthru`, and a shell given `-c` as words
+ * (`spawn("sh", ["-c", …])`, `exec.Command("sh", "-c", …)`, `["bash", "-c", …]`).
+ */
+const SHELL_LINE_CALL =
+  /(?:\b(?:exec|execSync|execaCommand|execaCommandSync|system|popen|getoutput|getstatusoutput|run|call|check_call|check_output|Popen|shell_exec|passthru|proc_open)\s*\(\s*|["'](?:\/usr)?(?:\/bin\/)?(?:ba|da)?sh["']\s*,\s*\[?\s*["']-\w*c["']\s*,\s*)[fFrRbBuU]{0,2}(["'`])/g;
+
+/** The literal shell lines `text` gives such calls, with `${…}` placeholders as a shell variable. */
+function shellLines(text: string): string[] {
+  if (!/(exec|system|popen|getoutput|run|call|check_|Popen|shell_exec|passthru|proc_open|sh["'])/.test(text)) return [];
+  const lines: string[] = [];
+  for (const m of text.matchAll(SHELL_LINE_CALL)) {
+    const quote = m[1];
+    let i = (m.index ?? 0) + m[0].length;
+    let line = "";
+    const end = Math.min(text.length, i + 4000);
+    for (; i < end && text[i] !== quote; i++) {
+      if (text[i] === "\\" && i + 1 < text.length) {
+        line += text[i + 1] === "n" ? "\n" : text[i + 1];
+        i++;
+      } else if (quote === "`" && text.startsWith("${", i)) {
+        const close = text.indexOf("}", i);
+        if (close < 0) break;
+        line += "$x";
+        i = close;
+      } else line += text[i];
+    }
+    if (text[i] === quote) lines.push(line);
+  }
+  return lines;
+}
+
+function shellPrograms(text: string, depth = 0): string[] {
   const script = parseShell(text);
   if (!script.ok) return [];
-  // tar runs its compressor as a child (`tar xJf a.tar.xz` runs `xz`).
+  // A wrapper runs the command it is given (`timeout 60 unzip …`, `find … -exec unzip {} ;`); tar runs its
+  // compressor as a child (`tar xJf a.tar.xz` runs `xz`).
   return simpleCommands(script).flatMap((c) => {
     if (!c.name) return [];
-    const compressor = tarCompressor([c.name, ...c.args.map((a) => a.value ?? a.text)]);
-    return [c.name, ...(compressor ? [compressor] : [])].map((name) => name.replace(/^.*\//, ""));
+    return commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)]).flatMap((argv) => {
+      const compressor = tarCompressor(argv);
+      const line = argv[0] === "sh" && argv[1] === "-c" && argv[2] !== undefined && depth < 3 ? shellPrograms(argv[2], depth + 1) : [];
+      return [argv[0], ...(compressor ? [compressor] : []), ...line].map((name) => name.replace(/^.*\//, ""));
+    });
   });
 }

@@ -18,7 +18,9 @@ const BASE_TOOLS = new Set(
     "sh bash dash exec cd set export echo printf test [ true false : env cat ls cp mv rm mkdir rmdir chmod chown ln " +
     "touch sleep date id whoami hostname uname grep egrep sed awk mawk find xargs tar gzip gunzip head tail sort uniq " +
     "wc tr cut tee basename dirname readlink realpath stat du df seq expr mktemp timeout nohup kill trap read shift " +
-    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su . source eval unset perl"
+    "exit return local wait umask ulimit dpkg apt-get sha256sum md5sum base64 nproc su . source eval unset perl " +
+    // Wrappers of coreutils, findutils and util-linux (essential): what they run is judged, not them.
+    "nice stdbuf chroot setsid flock ionice runuser"
   )
     .split(" ")
     .concat([...SHELL_BUILTINS]),

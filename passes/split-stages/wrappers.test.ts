@@ -21,3 +21,24 @@ test("a chain of wrappers is followed to the end", () => {
     "node",
   ]);
 });
+
+test("timeout, xargs, find -exec, flock, stdbuf, chroot, su -c run the command they are given", () => {
+  expect(wrappedCommand(["timeout", "60", "unzip", "-o", "a.zip"])).toEqual(["unzip", "-o", "a.zip"]);
+  expect(wrappedCommand(["timeout", "-s", "KILL", "--preserve-status", "5", "wget", "-q"])).toEqual(["wget", "-q"]);
+  expect(wrappedCommand(["xargs", "-n1", "unzip", "-o"])).toEqual(["unzip", "-o"]);
+  expect(wrappedCommand(["xargs", "-I", "{}", "-P", "4", "curl", "{}"])).toEqual(["curl", "{}"]);
+  expect(wrappedCommand(["xargs"])).toBeNull();
+  expect(wrappedCommand(["find", "data", "-name", "*.zip", "-exec", "unzip", "-o", "{}", ";"])).toEqual(["unzip", "-o", "{}"]);
+  expect(wrappedCommand(["find", ".", "-execdir", "gzip", "{}", "+"])).toEqual(["gzip", "{}"]);
+  expect(wrappedCommand(["find", ".", "-name", "x"])).toBeNull();
+  expect(wrappedCommand(["flock", "-w", "10", "/tmp/lock", "git", "pull"])).toEqual(["git", "pull"]);
+  expect(wrappedCommand(["flock", "/tmp/lock", "-c", "cd x && git pull"])).toEqual(["sh", "-c", "cd x && git pull"]);
+  expect(wrappedCommand(["stdbuf", "-oL", "-e", "0", "jq", "."])).toEqual(["jq", "."]);
+  expect(wrappedCommand(["setsid", "-f", "unzip", "a"])).toEqual(["unzip", "a"]);
+  expect(wrappedCommand(["chroot", "--userspec=1:1", "/", "unzip", "a"])).toEqual(["unzip", "a"]);
+  expect(wrappedCommand(["su", "app", "-c", "unzip a"])).toEqual(["sh", "-c", "unzip a"]);
+  expect(wrappedCommand(["su", "-s", "/bin/sh", "-c", "git pull", "app"])).toEqual(["sh", "-c", "git pull"]);
+  expect(wrappedCommand(["runuser", "-u", "app", "--command=git pull"])).toEqual(["sh", "-c", "git pull"]);
+  expect(wrappedCommand(["su", "app"])).toBeNull();
+  expect(commandChain(["nice", "-n", "5", "timeout", "9", "unzip", "x"]).map((c) => c[0])).toEqual(["nice", "timeout", "unzip"]);
+});

@@ -123,6 +123,20 @@ describe("osNeeds", () => {
     expect(osNeeds([{ name: "x", builds: true }], new Set(), true)).toMatchObject({ ok: true, needs: [] });
   });
 
+  test("dependencies that spawn a program of the OS by default bring its Debian package", () => {
+    const pkgs = ["python-shell", "systeminformation", "ps-list", "ps-node", "node-os-utils", "youtube-dl-exec", "yt-dlp-wrap"];
+    const r = osNeeds(pkgs.map((name) => ({ name, builds: false })));
+    expect(r.ok && r.needs.map((n) => [n.pkg, n.debian, n.program])).toEqual([
+      ["python-shell", ["python3"], true],
+      ["systeminformation", ["procps"], true],
+      ["ps-list", ["procps"], true],
+      ["ps-node", ["procps"], true],
+      ["node-os-utils", ["procps"], true],
+      ["youtube-dl-exec", ["python3"], true],
+      ["yt-dlp-wrap", ["python3"], true],
+    ]);
+  });
+
   test("install scripts that only print, report or fetch a prebuilt program need nothing", () => {
     const pkgs = ["styled-components", "@scarf/scarf", "node", "ejs"].map((name) => ({ name, builds: true }));
     expect(osNeeds(pkgs)).toMatchObject({ ok: true });

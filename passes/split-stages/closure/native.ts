@@ -12,6 +12,8 @@ export interface OsNeeds {
   readonly program?: boolean;
   /** The programs it runs (RUNS entries). */
   readonly runs?: readonly string[];
+  /** Other Debian packages that bring the program (`libreoffice` for `libreoffice-core`): one installed meets it. */
+  readonly providers?: readonly string[];
   /** Only the full image has them: a runtime on the original's own image needs no more than the original had. */
   readonly fullImage?: boolean;
 }
@@ -140,6 +142,38 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   },
   // pdf2pic 3.2.0 dist/index.js: gm's GraphicsMagick (not ImageMagick) on PDF pages, which it reads with `gs`.
   pdf2pic: { debian: ["graphicsmagick", "ghostscript"], why: "runs `gm` on PDF pages, which reads them with `gs`", runs: ["gm", "gs"] },
+  // python-shell 5.0.0 index.js: PythonShell.defaultPythonPath = "python3" off Windows, spawned for every script.
+  "python-shell": { debian: ["python3"], why: "runs `python3` (its default pythonPath)", runs: ["python3"] },
+  // systeminformation 5.33.31 lib/processes.js (processes(), processLoad()) and lib/network.js (networkConnections())
+  // exec `ps -axo …`/`ps -Ao …` on Linux.
+  systeminformation: { debian: ["procps"], why: "runs `ps` (processes(), networkConnections())", runs: ["ps"] },
+  // ps-list 9.0.0 index.js: execFile('ps', …) off Windows.
+  "ps-list": { debian: ["procps"], why: "runs `ps` to list processes", runs: ["ps"] },
+  // ps-node 0.1.6 lib/index.js: spawn('ps', args) off Windows.
+  "ps-node": { debian: ["procps"], why: "runs `ps` to list processes", runs: ["ps"] },
+  // node-os-utils 1.3.7 lib/osCmd.js, lib/proc.js: `ps -eo …`, `ps -A`, `top -bn1`; 2.0.5
+  // dist/src/adapters/linux-adapter.js: `ps -eo …`.
+  "node-os-utils": { debian: ["procps"], why: "runs `ps` and `top`", runs: ["ps", "top"] },
+  // youtube-dl-exec 3.1.15 src/constants.js + scripts/postinstall.js: runs the `yt-dlp` its install downloads into
+  // node_modules, a Python zipapp (`#!/usr/bin/env python3`; scripts/preinstall.mjs checks python3 >= 3.9).
+  "youtube-dl-exec": { debian: ["python3"], why: "runs `yt-dlp`, a Python program (`python3`)", runs: ["python3"] },
+  // yt-dlp-wrap 2.3.12 dist/index.js: spawns `yt-dlp` (binaryPath default), a Python zipapp (`#!/usr/bin/env python3`)
+  // whether installed by hand or by its downloadFromGithub().
+  "yt-dlp-wrap": { debian: ["python3"], why: "runs `yt-dlp`, a Python program (`python3`)", runs: ["python3"] },
+  // libreoffice-convert 1.8.2 index.js: execFile of /usr/bin/libreoffice or /usr/bin/soffice on Linux.
+  "libreoffice-convert": {
+    debian: ["libreoffice-core"],
+    why: "runs LibreOffice (`soffice`)",
+    runs: ["soffice"],
+    providers: ["libreoffice", "libreoffice-nogui", "libreoffice-writer", "libreoffice-calc", "libreoffice-impress", "libreoffice-draw"],
+  },
+  // clamscan 2.4.0 index.js: runs /usr/bin/clamdscan by default, else /usr/bin/clamscan (ClamAV).
+  clamscan: {
+    debian: ["clamav"],
+    why: "runs ClamAV's `clamdscan` or `clamscan`",
+    runs: ["clamscan"],
+    providers: ["clamdscan", "clamav-daemon"],
+  },
 };
 
 /**

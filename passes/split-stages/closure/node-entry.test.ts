@@ -42,3 +42,27 @@ describe("devDependencyUse: runners whose config is not followed", () => {
     });
   });
 });
+
+describe("devDependencyUse: files of node_modules read by path", () => {
+  const server = (code: string) => ({ "server.js": `const express = require("express");\n${code}\n` });
+  test.each([
+    ["app.use(express.static(__dirname + '/node_modules/bootstrap/dist/css'));", "reads `node_modules/bootstrap` by path"],
+    ["app.use(express.static('node_modules/bootstrap/dist/css'));", "reads `node_modules/bootstrap` by path"],
+    ['app.use(express.static(path.join(__dirname, "node_modules/bootstrap")));', "reads `node_modules/bootstrap` by path"],
+    ["app.use('/lib', express.static(path.resolve('node_modules')));", "names the folder `node_modules`"],
+    ["app.use('/lib', express.static(__dirname + '/node_modules/'));", "names the folder `node_modules`"],
+  ])("%s keeps them", (code, reason) => {
+    expect(use("npm start", "node server.js", "bootstrap", server(code))).toEqual({
+      keep: true,
+      reason: expect.stringContaining(reason),
+    });
+  });
+  test("another package's folder, or a glob over every node_modules, is no read of a devDependency", () => {
+    expect(
+      use("npm start", "node server.js", "bootstrap", server("app.use(express.static('node_modules/bootstrap-icons/font'));")),
+    ).toEqual({
+      keep: false,
+    });
+    expect(use("npm start", "node server.js", "bootstrap", server("const ignored = ['**/node_modules/**'];"))).toEqual({ keep: false });
+  });
+});

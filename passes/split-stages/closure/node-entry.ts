@@ -128,6 +128,9 @@ export function runsNode(a: Analysis): boolean {
 }
 
 /** Whether devDependencies must stay in the runtime, and the evidence. */
+/** A string that ends at a folder named node_modules (`'node_modules'`, `__dirname + "/node_modules/"`). */
+const NODE_MODULES_FOLDER = /["'`](?:[^"'`\n]*\/)?node_modules\/?["'`]/;
+
 export function devDependencyUse(a: Analysis, project: NodeProject, context: BuildContext): DevUse {
   const devDeps = Object.keys(project.pkg.devDependencies ?? {});
   if (devDeps.length === 0) return { keep: false };
@@ -186,6 +189,11 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       const text = (context.read(path) ?? "").replace(SPECIFIER, "");
       const named = devDeps.find((d) => text.includes(`"${d}"`) || text.includes(`'${d}'`) || text.includes(`\`${d}\``));
       if (named) return { keep: true, reason: `\`${path}\` names the devDependency \`${named}\`, which a package may load by that name` };
+      // A path into node_modules (`express.static(__dirname + '/node_modules/bootstrap/dist')`) reads the package's files.
+      const read = devDeps.find((d) => new RegExp(`node_modules/${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[/"'\`]|$)`, "m").test(text));
+      if (read) return { keep: true, reason: `\`${path}\` reads \`node_modules/${read}\` by path, the files of a devDependency` };
+      if (NODE_MODULES_FOLDER.test(text))
+        return { keep: true, reason: `\`${path}\` names the folder \`node_modules\`, whose devDependencies it may read by path` };
     }
     return null;
   };

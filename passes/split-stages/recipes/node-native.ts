@@ -44,7 +44,7 @@ export function nativePackages(
   const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
   for (const need of native.needs) {
     // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
-    if (need.debian.length === 0 || need.debian.every((p) => installed.has(p))) continue;
+    if (need.debian.length === 0 || need.debian.every((p) => installed.has(p)) || need.providers?.some((p) => installed.has(p))) continue;
     // A runtime on the original's own image (slim, alpine) has every program the original had, and no more.
     if ((need.program || need.fullImage) && !fullToSlim) continue;
     // The full image lacks a program it runs (ffmpeg, gm, 7z): the original could not run it either, and the

@@ -21,6 +21,7 @@ import { type ModulesWriter, nodeModulesWriter } from "./node-modules-writers.js
 import { nativePackages } from "./node-native.js";
 import { notifierStamp } from "./node-user-home.js";
 import { aptInstallRun } from "../apt-run.js";
+import { copyDestination } from "../contract.js";
 import { isOfficial, splitCodename, type Recipe, type RecipeNote } from "./types.js";
 
 /** How each package manager drops devDependencies from an installed node_modules (pnpm and yarn berry: kept). */
@@ -136,7 +137,7 @@ export const nodeRecipe: Recipe = {
         runtimePrelude,
         notes,
         nonRootUser: { name: "node", chown: "node:node" },
-        ...(project && !options.harden ? modulesApart(a, project, options.takenNames, builderInserts, notes) : {}),
+        ...(options.harden ? {} : withStamp(a, project ? modulesApart(a, project, options.takenNames, builderInserts, notes) : {}, notes)),
       },
     };
   },
@@ -205,6 +206,40 @@ function modulesApart(
       ...a.copyPaths
         .filter((p) => p !== wd)
         .map((p) => instruction("COPY", `${p} ${p}`, { flags: [{ name: "from", value: builder }], line })),
+    ],
+  };
+}
+
+/**
+ * The runtime copies the build's paths whole (`COPY --from=build /app /app`, installs in subfolders with `cd server
+ * && npm ci`), and npm's update-notifier stamp the installs left where the runtime's npm reads it comes along
+ * (node-user-home.ts): else `npm start` asks the registry for a newer npm and prints a notice the original did not.
+ * Only where the plan has no copies of its own and no copied folder has an owner (the copies then carry none).
+ */
+function withStamp(a: Analysis, plan: Partial<RecipePlan>, notes: RecipeNote[]): Partial<RecipePlan> {
+  if (plan.runtimeCopies || a.owners.size > 0 || a.copyPaths.some((p) => chownedFolder(a, p))) return plan;
+  const stamp = a.projectInstalls
+    .map((install) => {
+      const users = a.stage.body.slice(0, install.index).filter((i) => i.keyword === "USER");
+      const user = users.length > 0 ? users[users.length - 1].args.trim() : null;
+      return notifierStamp(a, install, user === null || /^(root|0)(:(root|0))?$/.test(user) ? null : user);
+    })
+    .find((s) => s !== null);
+  if (!stamp) return plan;
+  const line = a.stage.body[a.lastBuild].line;
+  notes.push({ line, id: "npmNotifierStampBuild", data: { path: stamp.path } });
+  // The default copies' order: the working folder and what holds it last (contract.ts).
+  const wd = a.workdir;
+  const changing = (p: string) => wd !== null && (wd === p || wd.startsWith(`${p}/`) || p.startsWith(`${wd}/`));
+  const paths = [...a.copyPaths.filter((p) => !changing(p)), ...a.copyPaths.filter(changing)];
+  return {
+    ...plan,
+    runtimeCopies: (builder: string): Instruction[] => [
+      instruction("COPY", `${stamp.path.replace(/d$/, "[d]")} ${posix.dirname(stamp.path)}/`, {
+        flags: [{ name: "from", value: builder }, ...(stamp.owner ? [{ name: "chown", value: stamp.owner }] : [])],
+        line,
+      }),
+      ...paths.map((p) => instruction("COPY", `${p} ${copyDestination(p)}`, { flags: [{ name: "from", value: builder }], line })),
     ],
   };
 }
