@@ -301,6 +301,8 @@ export default definePass({
       "Did not split: the project uses Yarn Plug'n'Play with Yarn's global cache (the default from Yarn 4 on), so the app loads its packages from `~/.yarn/berry/cache`, outside the folders a runtime copies; set `nodeLinker: node-modules` (or `enableGlobalCache: false`) in .yarnrc.yml.",
     workspaceScript:
       "Did not split: the image runs `{command}`, a script of an npm workspace that the pass does not read, so which devDependencies it needs is unknown; put the script's command in CMD to let the pass split.",
+    workspaceBin:
+      "Did not split: the npm workspace `{path}` has commands (`bin` in its package.json), which the install links to that workspace's own files and makes executable, and a stage apart that installs from the manifests alone would lack them; on a full base image (not slim) the pass splits keeping the install's output.",
     staticRuntimeNotStatic:
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
     lockfileNotRead:

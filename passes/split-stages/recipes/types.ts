@@ -35,6 +35,7 @@ export type RecipeRefusalId =
   | "workspaceGlob"
   | "yarnGlobalPnp"
   | "workspaceScript"
+  | "workspaceBin"
   | "nativeOptionalUnknown"
   | "pnpmWorkspace"
   | "yarnWorkspaces"
