@@ -5,7 +5,7 @@ import { withDockerignore } from "../../src/core/dockerignore.js";
 import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { stageIndex, type Dockerfile } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
-import { parseImageRef } from "../../src/core/image-ref.js";
+import { officialImage, parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
@@ -130,6 +130,8 @@ export default definePass({
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
     goAlpineNotStatic:
       "Did not split: on `{image}` only a static Go program gets a runtime (distroless: no shell, no Alpine packages), and {reason}; split by hand.",
+    archRuntime:
+      "Did not split: `{image}` is the official image built for one architecture (`{arch}`), and the runtime `{runtime}` is not published under that name, so it would run the programs of another architecture; split by hand with `FROM --platform=…` on the runtime, or build on the multi-architecture image.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
     nginxAlpinePackages:
@@ -477,7 +479,11 @@ export default definePass({
     const written = pinned?.raw ?? stage.base.raw;
     const resolved = pinned ? pinned.raw : resolveBaseArgs(df, stage.base.raw);
     if (resolved === null) return decline("variableBase", { image: stage.base.raw });
-    const base = parseImageRef(resolved);
+    const parsed = parseImageRef(resolved);
+    // The official image written another way (`arm64v8/node`, `public.ecr.aws/docker/library/node`) plans as the
+    // official image, and the runtime is written the same way (sameWayAs).
+    const official = officialImage(parsed);
+    const base = official ? { ...parsed, registry: null, name: official.name } : parsed;
     const recipe = RECIPES.find((r) => r.matches(base));
     if (!recipe) return decline("unknownEcosystem", { image: base.raw });
     if (base.digest) return taken ? alreadySplit() : decline("digest");
@@ -601,10 +607,13 @@ export default definePass({
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
     const wholeArg = /^\$(\{\w+\}|\w+)$/.exec(written);
     if (wholeArg && !planned.plan.shellless && !otherFamily) return decline("argBase", { arg: wholeArg[1].replace(/[{}]/g, "") });
-    const image = otherFamily ? planned.plan.image : runtimeWithArgs(written, resolved, planned.plan.image);
+    const runtimeImage = official ? sameWayAs(planned.plan.image, official.prefix) : planned.plan.image;
+    if (official?.arch && !runtimeImage.startsWith(official.prefix))
+      return decline("archRuntime", { image: stage.base.raw, arch: official.arch, runtime: runtimeImage });
+    const image = otherFamily ? runtimeImage : runtimeWithArgs(written, resolved, runtimeImage);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: stage.base.raw, pinned: pinned.raw } }] : [];
-    const plan = { ...planned.plan, image: image ?? planned.plan.image, notes: [...planned.plan.notes, ...ahead] };
+    const plan = { ...planned.plan, image: image ?? runtimeImage, notes: [...planned.plan.notes, ...ahead] };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };
     if (a.rootWrite !== null && !plan.dropBuilder && !plan.rootFromContext) return decline("rootWorkdir", {}, a.rootWrite);
@@ -926,4 +935,13 @@ function zoneFilesSource(
   if (recipe === "python" && /-slim/.test(image))
     return `the zone files come from \`tzdata\`, which the official Python slim image \`${image}\` installs`;
   return null;
+}
+
+/**
+ * An official image the recipe names bare (`node:20-slim`, `debian:bookworm-slim`), written the way the build's base
+ * was (`public.ecr.aws/docker/library/`, `arm64v8/`): the same registry serves it, built for the same architecture.
+ * An image with a path of its own (the build's base as written, `gcr.io/distroless/…`) is left as it is.
+ */
+function sameWayAs(image: string, prefix: string): string {
+  return image.includes("/") ? image : `${prefix}${image}`;
 }

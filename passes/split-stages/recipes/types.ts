@@ -1,6 +1,7 @@
 // The shape of a runtime recipe: one small, data-driven file per ecosystem under passes/split-stages/recipes/.
 import type { BuildContext } from "../../../src/core/context.js";
 import type { ImageRef, Instruction, Stage } from "../../../src/core/ir.js";
+import { officialName } from "../../../src/core/image-ref.js";
 import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
@@ -262,9 +263,12 @@ export interface Recipe {
   readonly baseWorkdirOf?: (base: ImageRef) => string | null;
 }
 
-/** Is the reference an official (Docker Hub library) image with this name? */
+/**
+ * Is the reference the official (Docker Hub library) image with this name, however written (`docker.io/library/node`,
+ * `arm64v8/node`, `public.ecr.aws/docker/library/node`: image-ref.ts officialName)?
+ */
 export function isOfficial(base: ImageRef, name: string): boolean {
-  return (base.registry === null || base.registry === "docker.io") && base.name === name;
+  return officialName(base.registry, base.name)?.name === name;
 }
 
 const DEBIAN_CODENAMES = /^(buster|bullseye|bookworm|trixie)$/;
