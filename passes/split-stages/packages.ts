@@ -1,7 +1,7 @@
 // Which OS packages a build installs only to build (compilers, headers, VCS) and which the program still
 // needs when it runs. Unknown packages count as run-time: keeping one too many is safe, dropping one is not.
 // Headers (`libpq-dev`) are build-only too: the runtime gets the library packages Debian says they stand for.
-import { isBuildOnlyPackage, isHeaders, libsOfDev } from "./closure/debian-libs.js";
+import { headersOnly, isBuildOnlyPackage, isHeaders, libsOfDev } from "./closure/debian-libs.js";
 
 /** Commands of packages that are not (only) the package's name, for "is it named in the entry?". */
 const PROVIDES: Readonly<Record<string, readonly string[]>> = {
@@ -77,7 +77,8 @@ export function splitPackages(
     }
     buildOnly.push(spec);
     if (policy === "unlessNamed" || !isHeaders(name) || (ownPython && isDebianPythonHeaders(name))) continue;
-    const libs = release === null ? null : libsOfDev(name, release);
+    // A headers-only package needs nothing at run time on any release, Ubuntu's too (debian-libs.ts headersOnly).
+    const libs = (release === null ? null : libsOfDev(name, release)) ?? (headersOnly(name) ? [] : null);
     if (libs === null) unknownHeaders.push(spec);
     else libraries.push(...libs);
   }
