@@ -16,6 +16,7 @@ import { computedProgram } from "./closure/node-computed-programs.js";
 import { INLINE, scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
+import { keepArgPaths } from "./arg-paths.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
@@ -172,6 +173,10 @@ export default definePass({
       "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
     argPath:
       "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change, while the runtime copies the build's files by literal paths, which would then miss them; write `{resolved}` in place of `{path}` to let the pass split.",
+    argPathNotKept:
+      "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change; the runtime would follow it by repeating the argument and copying by the variable, but {reason}; write `{value}` in place of `{path}`, or split by hand.",
+    argPathKept:
+      "Kept the build argument `{arg}` in the runtime's copies (`{path}`): the runtime repeats the argument, so a `--build-arg {arg}=…` moves its files as it moves the build's.",
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
     baseFolderUser:
       "Did not split: the image runs as another user than root in `{path}`, the base image's working folder, whose owner and mode a new runtime would not have; add a `WORKDIR` of your own (e.g. `/app`) before the first COPY.",
@@ -401,6 +406,8 @@ export default definePass({
       "Did not split: which programs `{command}` puts in GOBIN (one per main package its patterns match, read from go.mod and each Go file's package clause and build constraint) cannot be told: {why}; build with `go build -o` into the app folder instead, or split by hand.",
     goBinPath:
       "Copied the programs the build put in `/go/bin` ({programs}) and put that folder first on the runtime's `PATH`, as the golang image has it{runs}.",
+    goPathKept:
+      "Set `GOPATH=/go` in the runtime, as the golang image has it: the lines it repeats name `$GOPATH`, which would otherwise be empty there.",
     goEntryNotBuilt:
       "Did not split: the image runs `{command}` (`{path}`), which no step makes (the Go build writes {outputs}) and the build context does not hold, so the original fails at start too; run the built program, or split by hand.",
     rustComputedPath:
@@ -475,7 +482,7 @@ export default definePass({
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase && !recipe.sameInheritedEntry) return decline("noEntry");
-    const result = analyze(df, stage, context, recipe.baseWorkdirOf?.(base) ?? recipe.baseWorkdir ?? null);
+    const result = analyze(df, stage, context, recipe.baseWorkdirOf?.(base) ?? recipe.baseWorkdir ?? null, recipe.baseEnv);
     if (!result.ok) {
       if (taken) return alreadySplit();
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
@@ -744,11 +751,14 @@ export default definePass({
             ),
         ).filter((p) => !isUnder(p, wd) && !isUnder(wd, p))
       : (plan.copyPaths ?? a.copyPaths);
+    // Notes wait until the split is sure (a build argument's paths are checked on the assembled file).
+    const later: Array<() => void> = [];
     const owners = new Map<string, string>();
     for (const path of user ? [] : ownCopies) {
       const owned = chownedFolder(a, path);
       if (!owned) continue;
-      if (![...owners.values()].includes(owned.owner)) ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner });
+      if (![...owners.values()].includes(owned.owner))
+        later.push(() => ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner }));
       owners.set(path, owned.owner);
     }
     // A folder the build made and gave an owner or mode: a shell runtime makes it the same way before its copies
@@ -763,7 +773,7 @@ export default definePass({
       const owner = modes.every((m) => m.change === "chown" && /^\d+(:\d+)?$/.test(m.value)) ? modes[modes.length - 1].value : null;
       if (words && !plan.shellless) {
         folderRuns.push(setupRun([`mkdir -p ${folder}`, ...modes.map((m) => `${m.change} ${m.value} ${folder}`)], modes[0].line));
-        ctx.report(modes[0].line, "folderModeRepeated", { path: folder, commands });
+        later.push(() => ctx.report(modes[0].line, "folderModeRepeated", { path: folder, commands }));
       } else if (
         owner !== null &&
         !user &&
@@ -772,7 +782,7 @@ export default definePass({
         emptyFolder(a, folder)
       ) {
         owners.set(folder, owner);
-        ctx.report(modes[0].line, "ownerKept", { path: folder, owner });
+        later.push(() => ctx.report(modes[0].line, "ownerKept", { path: folder, owner }));
       } else {
         const reason = words
           ? `\`${plan.image}\` has no shell to make it first (only an empty folder with a numeric owner can be copied, with \`--chown\`)`
@@ -787,7 +797,17 @@ export default definePass({
       { ...plan, runtimePrelude: [...folderRuns, ...runtimePrelude] },
       { ...names, runtimeApt, user, owners },
     );
-    const out = assembled;
+    const kept = keepArgPaths(assembled, df, index, a);
+    if (!kept.ok) {
+      const arg = a.argPaths[0];
+      return decline("argPathNotKept", { path: arg.path, arg: arg.arg, value: arg.value, reason: kept.reason }, arg.line);
+    }
+    for (const note of later) note();
+    const out = kept.df;
+    if (a.argPaths.length > 0) {
+      const arg = a.argPaths[0];
+      ctx.report(arg.line, "argPathKept", { path: arg.path, arg: arg.arg });
+    }
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";
     if (plan.copiedWhat) {

@@ -152,7 +152,8 @@ export type RecipeNoteId =
   | "pythonPinnedAhead"
   | "goShellRuntime"
   | "goSystemFiles"
-  | "goBinPath";
+  | "goBinPath"
+  | "goPathKept";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -250,6 +251,8 @@ export interface Recipe {
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[], options: RecipeOptions): PlanResult;
   /** The base image's working folder, when known (relative paths before any WORKDIR resolve against it). */
   readonly baseWorkdir?: string;
+  /** Variables the base image sets that paths may name (the golang image's `GOPATH=/go`). */
+  readonly baseEnv?: Readonly<Record<string, string>>;
   /** The base image's working folder when it depends on the image (the gradle image's `/home/gradle`), or null. */
   readonly baseWorkdirOf?: (base: ImageRef) => string | null;
 }
