@@ -535,7 +535,10 @@ export default definePass({
     }
     const release = debianRelease(base);
     const ownPython = isOfficial(base, "python");
-    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython) }));
+    const packages = a.apt.map((i) => ({
+      install: i,
+      ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython, a.buildCommands),
+    }));
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
     if (unknownHeaders.length > 0) {
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
