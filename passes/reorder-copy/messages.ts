@@ -60,8 +60,12 @@ export const REFUSALS = {
   lifecycleScript:
     "Left `{install}` after {moved}: `{path}` runs a `{hook}` script (`{script}`) during the install, which may read the sources; add `--ignore-scripts` or move it to a later RUN.",
   localDependencyMissing: "Left `{install}` after {moved}: `{dependency}` depends on `{spec}`, which is not in the build context.",
+  localPackageBin:
+    "Left `{install}` after {moved}: `{path}` has commands (`bin`), which the install links to that package's own files and makes executable, so they must be in place when it runs; copy that package's folder before the install yourself, with those files executable in the build context.",
   patchMissing: "Left `{install}` after {moved}: `{path}` names the patch `{patch}`, which is not in the build context.",
   configFileMissing: "Left `{install}` after {moved}: `{file}` names `{path}`, which is not in the build context.",
+  pipConfigLocal:
+    "Left `{install}` after {moved}: `{file}` sets `{key}` to `{value}`, a local place msb-opt cannot copy before the install; copy it before the install yourself.",
   pathOutside: "Left `{install}` after {moved}: `{path}` is not a path msb-opt can map to the build context.",
   includeOutside: "Left `{install}` after {moved}: `{file}` includes `{path}`, outside the build context.",
   requirementVariable: "Left `{install}` after {moved}: `{file}` uses a variable in `{line}`.",

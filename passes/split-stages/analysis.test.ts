@@ -130,13 +130,21 @@ describe("analyze", () => {
     ['FROM eclipse-temurin:17\nWORKDIR /w\nCOPY . .\nRUN javac -cp /opt/lib/x.jar Main.java\nCMD ["java"]\n', "outsideWrite"],
     ['FROM debian:12\nWORKDIR /w\nRUN apt-get install -y $(cat pkgs.txt)\nCMD ["x"]\n', "dynamicPath"],
     ['FROM debian:12\nWORKDIR /w\nCOPY . /usr\nCMD ["x"]\n', "systemDir"],
-    ['FROM node:20\nARG APP_HOME=/srv/app\nENV APP_HOME=${APP_HOME}\nWORKDIR $APP_HOME\nCOPY . .\nCMD ["node"]\n', "argPath"],
-    ['ARG APP_HOME=/srv\nFROM node:20\nARG APP_HOME\nWORKDIR ${APP_HOME}/app\nCOPY . .\nCMD ["node"]\n', "argPath"],
+    ['FROM node:20\nARG APP_HOME=/srv/app\nWORKDIR /base$APP_HOME\nCOPY . .\nCMD ["node"]\n', "argPath"],
     ['FROM node:20\nARG APP_HOME\nWORKDIR $APP_HOME\nCOPY . .\nCMD ["node"]\n', "dynamicPath"],
     ['FROM node:20\nARG APP_HOME=/srv\nWORKDIR $APP_HOME/$NAME\nCOPY . .\nCMD ["node"]\n', "dynamicPath"],
   ])("refuses %j with %s", (text, id) => {
     const r = run(text);
     expect(r.ok ? "ok" : r.refusal.id).toBe(id);
+  });
+  test("a path led by a build argument resolves under its default and is recorded (arg-paths.ts keeps the variable)", () => {
+    for (const text of [
+      'FROM node:20\nARG APP_HOME=/srv/app\nENV APP_HOME=${APP_HOME}\nWORKDIR $APP_HOME\nCOPY . .\nCMD ["node"]\n',
+      'ARG APP_HOME=/srv/app\nFROM node:20\nARG APP_HOME\nWORKDIR ${APP_HOME}\nCOPY . .\nCMD ["node"]\n',
+    ]) {
+      const r = run(text);
+      expect(r.ok && { workdir: r.analysis.workdir, arg: r.analysis.argPaths[0]?.arg }).toEqual({ workdir: "/srv/app", arg: "APP_HOME" });
+    }
   });
   test("a quoted WORKDIR is the path inside the quotes, as Docker reads it (bw256/dockerSpring `WORKDIR '/app'`)", () => {
     const r = run('FROM python:3.11\nWORKDIR \'/app\'\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["python", "app.py"]\n');

@@ -94,6 +94,11 @@ export interface Analysis {
   readonly setup: readonly SystemSetup[];
   /** RUNs that set the time zone (`ln -snf /usr/share/zoneinfo/$TZ /etc/localtime`): the runtime repeats them in place. */
   readonly timezones: readonly TimezoneSetup[];
+  /**
+   * Paths that come from a build argument's default (`ARG APP_HOME=/srv/app` + `WORKDIR $APP_HOME`): resolved with
+   * the default here; the runtime must repeat the argument and copy by the variable (arg-paths.ts).
+   */
+  readonly argPaths: ReadonlyArray<{ readonly line: number; readonly path: string; readonly arg: string; readonly value: string }>;
   /** First line that writes into `/` itself, the base image's working folder (no WORKDIR): only a runtime that copies nothing from the builder may take it. */
   readonly rootWrite: number | null;
   /** First line that writes into the base image's working folder when that is a system folder other than `/` (`/go`, the golang image's GOPATH): the recipe must copy named files out of it, never the folder. */
@@ -323,9 +328,15 @@ const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/r
  * `baseWorkdir`: the base image's working folder when the recipe knows it (`/` for the official node image);
  * relative paths before any WORKDIR resolve against it.
  */
-export function analyze(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: string | null = null): AnalysisResult {
+export function analyze(
+  df: Dockerfile,
+  stage: Stage,
+  context: BuildContext,
+  baseWorkdir: string | null = null,
+  baseEnv: Readonly<Record<string, string>> = {},
+): AnalysisResult {
   try {
-    return { ok: true, analysis: walk(df, stage, context, baseWorkdir) };
+    return { ok: true, analysis: walk(df, stage, context, baseWorkdir, baseEnv) };
   } catch (err) {
     if (err instanceof Refused) return { ok: false, refusal: err.refusal };
     throw err;
@@ -336,7 +347,13 @@ export function analyze(df: Dockerfile, stage: Stage, context: BuildContext, bas
 const NODE_MANAGERS = new Set(["npm", "yarn", "pnpm"]);
 const INSTALL_WORDS = new Set(["install", "i", "ci", "add"]);
 
-function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: string | null): Analysis {
+function walk(
+  df: Dockerfile,
+  stage: Stage,
+  context: BuildContext,
+  baseWorkdir: string | null,
+  baseEnv: Readonly<Record<string, string>>,
+): Analysis {
   let cwd: string | null = baseWorkdir;
   let bodyIndex = -1;
   const globalInstalls: GlobalInstall[] = [];
@@ -365,6 +382,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const madeFolders = new Set<string>();
   let asRoot = true;
   let envText = "";
+  let pathText = "";
 
   /** `go mod init NAME` per folder; whether a generator ran (`go generate`, `go run`); what `go build -o` wrote. */
   const goModules = new Map<string, string>();
@@ -394,12 +412,14 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     if (inRun) runWrites.push({ index: bodyIndex, path, removed: true });
     for (const c of copy) if (isUnder(c, path)) copy.delete(c);
   };
-  // ENV values known literally: Docker substitutes them in WORKDIR and COPY, and a RUN's shell reads them.
-  const env = new Map<string, string>();
+  // ENV values known literally: Docker substitutes them in WORKDIR and COPY, and a RUN's shell reads them. The
+  // base image's own (the golang image's GOPATH) count until the stage declares the name itself.
+  const env = new Map<string, string>(Object.entries(baseEnv));
   const substitute = (text: string) => text.replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => env.get(braced ?? bare) ?? m);
   // What each variable is when no `--build-arg` is given, and the build argument it comes from: a path from one is
   // still refused (an override moves the build's files away from the runtime's literal copies), but said so.
   const byDefault = new Map<string, { value: string; arg: string }>();
+  const argPaths: Array<{ line: number; path: string; arg: string; value: string }> = [];
   const globalDefaults = new Map(
     df.globalArgs.flatMap((i) => declaredVariables(i) ?? []).flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])),
   );
@@ -408,6 +428,12 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       const arg = /\$(?:\{(\w+)\}|(\w+))/.exec(p);
       const from = arg ? byDefault.get(arg[1] ?? arg[2]) : undefined;
       const resolved = p.replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => byDefault.get(braced ?? bare)?.value ?? m);
+      const names = [...p.matchAll(/\$(?:\{(\w+)\}|(\w+))/g)].map((m) => m[1] ?? m[2]);
+      // One build argument, whole (`$APP_HOME/x`, `${APP_HOME}`): the path under its default, kept as the variable.
+      if (from && !resolved.includes("$") && names.every((n) => byDefault.get(n)?.arg === from.arg) && /^\$\{?\w+\}?(\/|$)/.test(p)) {
+        argPaths.push({ line, path: p, arg: from.arg, value: from.value });
+        return resolvePath(dir, resolved) ?? refuse(line, "noWorkdir", { path: p });
+      }
       if (from && !resolved.includes("$")) refuse(line, "argPath", { path: p, arg: from.arg, value: from.value, resolved });
       refuse(line, "dynamicPath", { path: p });
     }
@@ -425,6 +451,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
       case "ARG":
         for (const v of declaredVariables(instr) ?? []) {
           declared.add(v.name);
+          // Which of the image's value and the argument's a step sees is not read here.
+          if (Object.hasOwn(baseEnv, v.name)) env.delete(v.name);
           const value = v.value ?? globalDefaults.get(v.name) ?? null;
           if (value !== null && !value.includes("$") && !env.has(v.name)) byDefault.set(v.name, { value, arg: v.name });
           else byDefault.delete(v.name);
@@ -443,6 +471,8 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
           else byDefault.delete(v.name);
         }
         envText += ` ${substitute(instr.args)}`;
+        // With build arguments at their defaults too: which folders PATH names (a venv from `ARG VENV=/opt/venv`).
+        pathText += ` ${substitute(instr.args).replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => byDefault.get(braced ?? bare)?.value ?? m)}`;
         return;
       case "USER":
         asRoot = /^(root|0)(:.*)?$/.test(instr.args.trim());
@@ -770,7 +800,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     }
     const pipInstall = (name.startsWith("pip") && args[0] === "install") || (m === "pip" && args[2] === "install");
     if (pipInstall) {
-      const active = venvOf(path) ?? venvs.find((v) => envText.includes(`${v}/bin`));
+      const active = venvOf(path) ?? venvs.find((v) => pathText.includes(`${v}/bin`));
       const elsewhere = args.some((a) => /^(-t|--target|--prefix|--root|--home)(=|$)/.test(a));
       // A local project (`pip install .`, `-e ./pkg`) may leave build files or an editable link in its folder.
       const local = args.slice(m === "pip" ? 3 : 1).filter((x) => x === "-e" || x === "--editable" || /^[./]/.test(x));
@@ -805,7 +835,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     if (script !== undefined && posix.basename(script) === "setup.py" && commands.some((c) => c === "install" || c === "develop")) {
       runWrites.push({ index: bodyIndex, path: posix.dirname(at(line, dir, script)) });
       add(line, posix.dirname(at(line, dir, script)));
-      const active = venvOf(path) ?? venvs.find((v) => envText.includes(`${v}/bin`));
+      const active = venvOf(path) ?? venvs.find((v) => pathText.includes(`${v}/bin`));
       if (active && !args.includes("--user")) return;
       const elsewhere = args.some((x) => /^--(prefix|root|home|install-[\w-]+)(=|$)/.test(x));
       systemInstall(args, elsewhere, line, [name, ...args].join(" "));
@@ -827,7 +857,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
   const copyPaths = outermost(copy);
   // Programs are looked up in the venvs and node_modules/.bin the ENV PATH names; npm scripts also find node_modules/.bin.
   const modulesBin = workdir ? [`${workdir === "/" ? "" : workdir}/node_modules/.bin`] : [];
-  const searchPath = [...venvs.map((v) => `${v}/bin`), ...modulesBin].filter((d) => envText.includes(d));
+  const searchPath = [...venvs.map((v) => `${v}/bin`), ...modulesBin].filter((d) => pathText.includes(d));
   const bins = dependencyBins(context, workdir, sources);
   const inputs = {
     workdir,
@@ -879,6 +909,7 @@ function walk(df: Dockerfile, stage: Stage, context: BuildContext, baseWorkdir: 
     owners,
     setup: setups,
     timezones,
+    argPaths,
     rootWrite,
     baseDirWrite,
     runWrites,

@@ -10,6 +10,7 @@ import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
 import { tarCompressor, tarDetectedCompressors } from "./tar.js";
 import { commandChain } from "./wrappers.js";
+import { isOfficial } from "./recipes/types.js";
 
 export interface EntryProgram {
   /** The command as written (`node`, `./server`, `/app/server`). */
@@ -62,7 +63,7 @@ export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs
   // An exec-form ENTRYPOINT takes an exec-form CMD as its arguments (`["npm", "run"]` + `["serve"]`, `["tini", "--"]` + a program).
   // The node image's docker-entrypoint.sh runs node for a CMD that is a script file or an option (`["server.js"]`).
   const nodeArgs =
-    !entrypoint && stage.base.name === "node" && /^-|\.[cm]?js$/.test(cmd?.exec?.[0] ?? "") ? ["node", ...(cmd?.exec ?? [])] : null;
+    !entrypoint && isOfficial(stage.base, "node") && /^-|\.[cm]?js$/.test(cmd?.exec?.[0] ?? "") ? ["node", ...(cmd?.exec ?? [])] : null;
   const joined = main === entrypoint && entrypoint?.exec?.length && cmd?.exec?.length ? [...entrypoint.exec, ...cmd.exec] : nodeArgs;
   if (main) out.push(...programsOf(main, main.keyword as "ENTRYPOINT" | "CMD", joined ?? main.exec, main.args, inputs));
   // An entry script that runs its arguments (`exec "$@"`, the node image's docker-entrypoint.sh): the CMD is a program.

@@ -5,7 +5,7 @@ import { withDockerignore } from "../../src/core/dockerignore.js";
 import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
 import { stageIndex, type Dockerfile } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
-import { parseImageRef } from "../../src/core/image-ref.js";
+import { officialImage, parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
@@ -16,6 +16,7 @@ import { computedProgram } from "./closure/node-computed-programs.js";
 import { INLINE, scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
+import { keepArgPaths } from "./arg-paths.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
@@ -130,6 +131,8 @@ export default definePass({
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
     goAlpineNotStatic:
       "Did not split: on `{image}` only a static Go program gets a runtime (distroless: no shell, no Alpine packages), and {reason}; split by hand.",
+    archRuntime:
+      "Did not split: `{image}` is the official image built for one architecture (`{arch}`), and the runtime `{runtime}` is not published under that name, so it would run the programs of another architecture; split by hand with `FROM --platform=…` on the runtime, or build on the multi-architecture image.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
     nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
     nginxAlpinePackages:
@@ -172,6 +175,10 @@ export default definePass({
       "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
     argPath:
       "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change, while the runtime copies the build's files by literal paths, which would then miss them; write `{resolved}` in place of `{path}` to let the pass split.",
+    argPathNotKept:
+      "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change; the runtime would follow it by repeating the argument and copying by the variable, but {reason}; write `{value}` in place of `{path}`, or split by hand.",
+    argPathKept:
+      "Kept the build argument `{arg}` in the runtime's copies (`{path}`): the runtime repeats the argument, so a `--build-arg {arg}=…` moves its files as it moves the build's.",
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
     baseFolderUser:
       "Did not split: the image runs as another user than root in `{path}`, the base image's working folder, whose owner and mode a new runtime would not have; add a `WORKDIR` of your own (e.g. `/app`) before the first COPY.",
@@ -301,6 +308,8 @@ export default definePass({
       "Did not split: the project uses Yarn Plug'n'Play with Yarn's global cache (the default from Yarn 4 on), so the app loads its packages from `~/.yarn/berry/cache`, outside the folders a runtime copies; set `nodeLinker: node-modules` (or `enableGlobalCache: false`) in .yarnrc.yml.",
     workspaceScript:
       "Did not split: the image runs `{command}`, a script of an npm workspace that the pass does not read, so which devDependencies it needs is unknown; put the script's command in CMD to let the pass split.",
+    workspaceBin:
+      "Did not split: the npm workspace `{path}` has commands (`bin` in its package.json), which the install links to that workspace's own files and makes executable, and a stage apart that installs from the manifests alone would lack them; on a full base image (not slim) the pass splits keeping the install's output.",
     staticRuntimeNotStatic:
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
     lockfileNotRead:
@@ -413,6 +422,8 @@ export default definePass({
       "Did not split: which programs `{command}` puts in GOBIN (one per main package its patterns match, read from go.mod and each Go file's package clause and build constraint) cannot be told: {why}; build with `go build -o` into the app folder instead, or split by hand.",
     goBinPath:
       "Copied the programs the build put in `/go/bin` ({programs}) and put that folder first on the runtime's `PATH`, as the golang image has it{runs}.",
+    goPathKept:
+      "Set `GOPATH=/go` in the runtime, as the golang image has it: the lines it repeats name `$GOPATH`, which would otherwise be empty there.",
     goEntryNotBuilt:
       "Did not split: the image runs `{command}` (`{path}`), which no step makes (the Go build writes {outputs}) and the build context does not hold, so the original fails at start too; run the built program, or split by hand.",
     rustComputedPath:
@@ -477,7 +488,11 @@ export default definePass({
     const written = pinned?.raw ?? stage.base.raw;
     const resolved = pinned ? pinned.raw : resolveBaseArgs(df, stage.base.raw);
     if (resolved === null) return decline("variableBase", { image: stage.base.raw });
-    const base = parseImageRef(resolved);
+    const parsed = parseImageRef(resolved);
+    // The official image written another way (`arm64v8/node`, `public.ecr.aws/docker/library/node`) plans as the
+    // official image, and the runtime is written the same way (sameWayAs).
+    const official = officialImage(parsed);
+    const base = official ? { ...parsed, registry: null, name: official.name } : parsed;
     const recipe = RECIPES.find((r) => r.matches(base));
     if (!recipe) return decline("unknownEcosystem", { image: base.raw });
     if (base.digest) return taken ? alreadySplit() : decline("digest");
@@ -487,7 +502,7 @@ export default definePass({
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase && !recipe.sameInheritedEntry) return decline("noEntry");
-    const result = analyze(df, stage, context, recipe.baseWorkdirOf?.(base) ?? recipe.baseWorkdir ?? null);
+    const result = analyze(df, stage, context, recipe.baseWorkdirOf?.(base) ?? recipe.baseWorkdir ?? null, recipe.baseEnv);
     if (!result.ok) {
       if (taken) return alreadySplit();
       ctx.decline(result.refusal.line, result.refusal.id, result.refusal.data);
@@ -551,7 +566,10 @@ export default definePass({
     }
     const release = debianRelease(base);
     const ownPython = isOfficial(base, "python");
-    const packages = a.apt.map((i) => ({ install: i, ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython) }));
+    const packages = a.apt.map((i) => ({
+      install: i,
+      ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython, a.buildCommands),
+    }));
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
     if (unknownHeaders.length > 0) {
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
@@ -601,10 +619,13 @@ export default definePass({
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
     const wholeArg = /^\$(\{\w+\}|\w+)$/.exec(written);
     if (wholeArg && !planned.plan.shellless && !otherFamily) return decline("argBase", { arg: wholeArg[1].replace(/[{}]/g, "") });
-    const image = otherFamily ? planned.plan.image : runtimeWithArgs(written, resolved, planned.plan.image);
+    const runtimeImage = official ? sameWayAs(planned.plan.image, official.prefix) : planned.plan.image;
+    if (official?.arch && !runtimeImage.startsWith(official.prefix))
+      return decline("archRuntime", { image: stage.base.raw, arch: official.arch, runtime: runtimeImage });
+    const image = otherFamily ? runtimeImage : runtimeWithArgs(written, resolved, runtimeImage);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: stage.base.raw, pinned: pinned.raw } }] : [];
-    const plan = { ...planned.plan, image: image ?? planned.plan.image, notes: [...planned.plan.notes, ...ahead] };
+    const plan = { ...planned.plan, image: image ?? runtimeImage, notes: [...planned.plan.notes, ...ahead] };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };
     if (a.rootWrite !== null && !plan.dropBuilder && !plan.rootFromContext) return decline("rootWorkdir", {}, a.rootWrite);
@@ -757,11 +778,14 @@ export default definePass({
             ),
         ).filter((p) => !isUnder(p, wd) && !isUnder(wd, p))
       : (plan.copyPaths ?? a.copyPaths);
+    // Notes wait until the split is sure (a build argument's paths are checked on the assembled file).
+    const later: Array<() => void> = [];
     const owners = new Map<string, string>();
     for (const path of user ? [] : ownCopies) {
       const owned = chownedFolder(a, path);
       if (!owned) continue;
-      if (![...owners.values()].includes(owned.owner)) ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner });
+      if (![...owners.values()].includes(owned.owner))
+        later.push(() => ctx.report(line, "ownerKept", { path: owned.folder, owner: owned.owner }));
       owners.set(path, owned.owner);
     }
     // A folder the build made and gave an owner or mode: a shell runtime makes it the same way before its copies
@@ -776,7 +800,7 @@ export default definePass({
       const owner = modes.every((m) => m.change === "chown" && /^\d+(:\d+)?$/.test(m.value)) ? modes[modes.length - 1].value : null;
       if (words && !plan.shellless) {
         folderRuns.push(setupRun([`mkdir -p ${folder}`, ...modes.map((m) => `${m.change} ${m.value} ${folder}`)], modes[0].line));
-        ctx.report(modes[0].line, "folderModeRepeated", { path: folder, commands });
+        later.push(() => ctx.report(modes[0].line, "folderModeRepeated", { path: folder, commands }));
       } else if (
         owner !== null &&
         !user &&
@@ -785,7 +809,7 @@ export default definePass({
         emptyFolder(a, folder)
       ) {
         owners.set(folder, owner);
-        ctx.report(modes[0].line, "ownerKept", { path: folder, owner });
+        later.push(() => ctx.report(modes[0].line, "ownerKept", { path: folder, owner }));
       } else {
         const reason = words
           ? `\`${plan.image}\` has no shell to make it first (only an empty folder with a numeric owner can be copied, with \`--chown\`)`
@@ -800,7 +824,17 @@ export default definePass({
       { ...plan, runtimePrelude: [...folderRuns, ...runtimePrelude] },
       { ...names, runtimeApt, user, owners },
     );
-    const out = assembled;
+    const kept = keepArgPaths(assembled, df, index, a);
+    if (!kept.ok) {
+      const arg = a.argPaths[0];
+      return decline("argPathNotKept", { path: arg.path, arg: arg.arg, value: arg.value, reason: kept.reason }, arg.line);
+    }
+    for (const note of later) note();
+    const out = kept.df;
+    if (a.argPaths.length > 0) {
+      const arg = a.argPaths[0];
+      ctx.report(arg.line, "argPathKept", { path: arg.path, arg: arg.arg });
+    }
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";
     if (plan.copiedWhat) {
@@ -926,4 +960,13 @@ function zoneFilesSource(
   if (recipe === "python" && /-slim/.test(image))
     return `the zone files come from \`tzdata\`, which the official Python slim image \`${image}\` installs`;
   return null;
+}
+
+/**
+ * An official image the recipe names bare (`node:20-slim`, `debian:bookworm-slim`), written the way the build's base
+ * was (`public.ecr.aws/docker/library/`, `arm64v8/`): the same registry serves it, built for the same architecture.
+ * An image with a path of its own (the build's base as written, `gcr.io/distroless/…`) is left as it is.
+ */
+function sameWayAs(image: string, prefix: string): string {
+  return image.includes("/") ? image : `${prefix}${image}`;
 }

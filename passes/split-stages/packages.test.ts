@@ -33,10 +33,19 @@ describe("splitPackages", () => {
       unknownHeaders: [],
     });
   });
-  test("unlessNamed: everything the entry does not name goes, except nginx modules", () => {
-    expect(splitPackages(["nodejs", "npm", "curl", "libnginx-mod-http-geoip"], new Set(["curl"]), "unlessNamed")).toEqual({
+  test("unlessNamed: what the build runs and the entry does not name goes, except nginx modules", () => {
+    const build = new Set(["apt-get", "npm", "curl"]);
+    expect(
+      splitPackages(["nodejs", "npm", "curl", "libnginx-mod-http-geoip"], new Set(["curl"]), "unlessNamed", null, false, build),
+    ).toEqual({
       buildOnly: ["nodejs", "npm"],
       runtime: ["curl", "libnginx-mod-http-geoip"],
+      unknownHeaders: [],
+    });
+    // Nothing in the build uses them: a tool of the image's own (a script it ships, a `/docker-entrypoint.d` hook).
+    expect(splitPackages(["inotify-tools", "jq", "gcc"], new Set(), "unlessNamed", null, false, build)).toEqual({
+      buildOnly: ["gcc"],
+      runtime: ["inotify-tools", "jq"],
       unknownHeaders: [],
     });
   });

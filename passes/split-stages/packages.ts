@@ -1,7 +1,7 @@
 // Which OS packages a build installs only to build (compilers, headers, VCS) and which the program still
 // needs when it runs. Unknown packages count as run-time: keeping one too many is safe, dropping one is not.
 // Headers (`libpq-dev`) are build-only too: the runtime gets the library packages Debian says they stand for.
-import { isBuildOnlyPackage, isHeaders, libsOfDev } from "./closure/debian-libs.js";
+import { headersOnly, isBuildOnlyPackage, isHeaders, libsOfDev } from "./closure/debian-libs.js";
 
 /** Commands of packages that are not (only) the package's name, for "is it named in the entry?". */
 const PROVIDES: Readonly<Record<string, readonly string[]>> = {
@@ -17,10 +17,6 @@ const PROVIDES: Readonly<Record<string, readonly string[]>> = {
   supervisor: ["supervisord", "supervisorctl", "pidproxy", "echo_supervisord_conf"],
 };
 
-/**
- * `listed`: only the packages known to be build-only are dropped. `unlessNamed`: the runtime runs a
- * program of its base image (nginx serving files), so every package it does not name is build-only.
- */
 /** The commands a package provides (its own name unless listed). */
 export function providedCommands(spec: string): readonly string[] {
   const name = spec.replace(/[=:].*$/, "");
@@ -42,7 +38,16 @@ export function isDebianPythonHeaders(name: string): boolean {
   return /^(lib)?python(\d(\.\d+)?)?(-all)?-dev$/.test(name);
 }
 
+/**
+ * `listed`: only the packages known to be build-only are dropped. `unlessNamed`: the runtime runs a program of
+ * its base image (nginx serving files), so a package it does not name is build-only when the table says so or a
+ * build step runs it (`curl` fetching the site, `npm` building it); one nothing in the build uses (`inotify-tools`
+ * for a script the image ships, `jq` for a `/docker-entrypoint.d` hook) is the image's, and stays.
+ */
 export type PackagePolicy = "listed" | "unlessNamed";
+
+/** Package managers whose runs run the interpreter a package brings (`npm ci` runs node). */
+const RUNS_ON: Readonly<Record<string, string>> = { npm: "nodejs", npx: "nodejs", yarnpkg: "nodejs", pip: "python3", pip3: "python3" };
 
 export interface PackageSplit {
   readonly buildOnly: readonly string[];
@@ -62,7 +67,10 @@ export function splitPackages(
   policy: PackagePolicy = "listed",
   release: string | null = null,
   ownPython = false,
+  /** Commands the build's RUNs call (`unlessNamed`: the evidence that a package is the build's). */
+  buildCommands: ReadonlySet<string> = new Set(),
 ): PackageSplit {
+  const byBuild = new Set([...buildCommands, ...[...buildCommands].flatMap((c) => (RUNS_ON[c] ? [RUNS_ON[c]] : []))]);
   const buildOnly: string[] = [];
   const runtime: string[] = [];
   const libraries: string[] = [];
@@ -70,14 +78,16 @@ export function splitPackages(
   for (const spec of packages) {
     const name = spec.replace(/[=:].*$/, "");
     const provides = providedCommands(name);
-    const candidate = policy === "unlessNamed" ? !/nginx/.test(name) : isBuildOnlyPackage(name);
+    const candidate =
+      isBuildOnlyPackage(name) || (policy === "unlessNamed" && !/nginx/.test(name) && [name, ...provides].some((c) => byBuild.has(c)));
     if (!candidate || provides.some((c) => usedCommands.has(c))) {
       runtime.push(spec);
       continue;
     }
     buildOnly.push(spec);
     if (policy === "unlessNamed" || !isHeaders(name) || (ownPython && isDebianPythonHeaders(name))) continue;
-    const libs = release === null ? null : libsOfDev(name, release);
+    // A headers-only package needs nothing at run time on any release, Ubuntu's too (debian-libs.ts headersOnly).
+    const libs = (release === null ? null : libsOfDev(name, release)) ?? (headersOnly(name) ? [] : null);
     if (libs === null) unknownHeaders.push(spec);
     else libraries.push(...libs);
   }

@@ -2,6 +2,7 @@
 // scripts/image-catalog.mjs from docker-library/official-images). Each group lists tags that named the same
 // image on the catalog's date; it knows tags, not digests.
 import data from "./image-catalog.json" with { type: "json" };
+import { officialName } from "./image-ref.js";
 import { pinCandidates } from "./image-tags.js";
 
 export interface CatalogPin {
@@ -14,11 +15,13 @@ export const CATALOG_DATE: string = data.date;
 
 const IMAGES: Readonly<Record<string, readonly string[]>> = data.images;
 
-/** Official images live under `library/` on Docker Hub; the catalog knows only those. */
+/**
+ * Official images live under `library/` on Docker Hub; the catalog knows only those, however written (their
+ * per-architecture repositories and the registries that mirror them carry the same tags: officialName).
+ */
 export function catalogName(registry: string | null, name: string): string | null {
-  if (registry !== null && registry !== "docker.io" && registry !== "index.docker.io") return null;
-  const bare = name.startsWith("library/") ? name.slice(8) : name;
-  return bare in IMAGES ? bare : null;
+  const bare = officialName(registry, name)?.name;
+  return bare !== undefined && Object.hasOwn(IMAGES, bare) ? bare : null;
 }
 
 /** Whether the catalog has this official image at all. */

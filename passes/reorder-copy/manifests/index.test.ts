@@ -70,6 +70,56 @@ describe("npm, yarn, pnpm", () => {
     expect(r.ok && r.paths).toEqual(["package.json", "vendor/x"]);
     expect(needs({ "package.json": JSON.stringify({ dependencies: { x: "file:../x" } }) }, step("npm")).ok).toBe(false);
   });
+  test("a bare path spec (`./vendor/x.tgz`, `../lib`) is local like `file:`; `~/` and `/` are outside", () => {
+    const pkg = (spec: string) => JSON.stringify({ dependencies: { x: spec } });
+    const tgz = needs({ "package.json": pkg("./vendor/x-1.0.0.tgz"), "vendor/x-1.0.0.tgz": "" }, step("npm"));
+    expect(tgz.ok && tgz.paths).toEqual(["package.json", "vendor/x-1.0.0.tgz"]);
+    const up = needs({ "app/package.json": pkg("../lib"), "lib/package.json": "{}" }, step("npm"), "app");
+    expect(up.ok && up.paths).toEqual(["app/package.json", "lib"]);
+    for (const spec of ["../x", "~/x", "/opt/x"])
+      expect(needs({ "package.json": pkg(spec) }, step("npm"))).toMatchObject({ refusal: { id: "localDependencyMissing" } });
+    expect(needs({ "package.json": pkg("user/repo") }, step("npm")).ok).toBe(true);
+  });
+  test("a workspace or local folder with `bin` refuses: the install links and chmods its files", () => {
+    const files = {
+      "package.json": JSON.stringify({ workspaces: ["packages/*"] }),
+      "packages/tools/package.json": JSON.stringify({ bin: { stamp: "bin/stamp.js" } }),
+      "packages/tools/bin/stamp.js": "",
+    };
+    expect(needs(files, step("npm"))).toMatchObject({
+      ok: false,
+      refusal: { id: "localPackageBin", data: { path: "packages/tools/package.json" } },
+    });
+    const dirs = { ...files, "packages/tools/package.json": JSON.stringify({ directories: { bin: "bin" } }) };
+    expect(needs(dirs, step("npm"))).toMatchObject({ refusal: { id: "localPackageBin" } });
+    const local = {
+      "package.json": JSON.stringify({ dependencies: { t: "file:tools" } }),
+      "tools/package.json": JSON.stringify({ bin: "cli.js" }),
+    };
+    expect(needs(local, step("npm"))).toMatchObject({ refusal: { id: "localPackageBin" } });
+    // The root's own `bin` is not linked by a local install.
+    expect(needs({ "package.json": JSON.stringify({ bin: "cli.js" }) }, step("npm")).ok).toBe(true);
+  });
+  test("yarn's offline mirror, a kept cache and .yarnclean are copied with the manifests", () => {
+    const files = {
+      "package.json": "{}",
+      "yarn.lock": "",
+      ".yarnclean": "test\n",
+      ".yarnrc": 'yarn-offline-mirror "./npm-packages-offline-cache"\nyarn-offline-mirror-pruning true\n',
+      "npm-packages-offline-cache/ms-2.1.3.tgz": "",
+    };
+    const r = needs(files, step("yarn"));
+    expect(r.ok && r.paths).toEqual(["package.json", "yarn.lock", ".yarnrc", ".yarnclean", "npm-packages-offline-cache"]);
+    // A mirror the context lacks is made by the install: nothing to copy.
+    const made = needs({ "package.json": "{}", ".yarnrc": "yarn-offline-mirror ./mirror\n" }, step("yarn"));
+    expect(made.ok && made.paths).toEqual(["package.json", ".yarnrc"]);
+    const npm = needs({ "package.json": "{}", ".npmrc": "cache=.npm-cache\n", ".npmrc-x": "", ".npm-cache/_cacache/x": "" }, step("npm"));
+    expect(npm.ok && npm.paths).toEqual(["package.json", ".npmrc", ".npm-cache"]);
+    const berry = needs({ "package.json": "{}", ".yarnrc.yml": "cacheFolder: ./offline\n", "offline/a.zip": "" }, step("yarn"));
+    expect(berry.ok && berry.paths).toEqual(["package.json", ".yarnrc.yml", "offline"]);
+    const out = needs({ "package.json": "{}", ".yarnrc": "yarn-offline-mirror ../mirror\n" }, step("yarn"));
+    expect(out).toMatchObject({ refusal: { id: "configOutsideContext" } });
+  });
   test("node_modules in the context is an output that COPY . would bring back", () => {
     const r = needs({ "package.json": "{}", "node_modules/a/index.js": "" }, step("npm"));
     expect(r.ok && r.outputs).toEqual(["node_modules"]);
@@ -94,6 +144,32 @@ describe("pip", () => {
     const r = needs({ "req.txt": "" }, step("pip", [], ["/app/req.txt"]), "", "/app");
     expect(r.ok && r.paths).toEqual(["req.txt"]);
     expect(needs({ "req.txt": "" }, step("pip", [], ["/other/req.txt"]), "", "/app").ok).toBe(false);
+  });
+  test("PIP_CONFIG_FILE: its find-links folder is copied, its requirement and constraint files followed", () => {
+    const files = {
+      "pip.conf": "[global]\nno-index = true\nfind-links = /app/wheels\n[install]\nconstraint = c.txt  # pinned\n",
+      "wheels/mylib-1.0-py3-none-any.whl": "",
+      "requirements.txt": "mylib==1.0\n",
+      "c.txt": "",
+    };
+    const env = { PIP_CONFIG_FILE: "/app/pip.conf" };
+    const r = needs(files, step("pip", [], ["requirements.txt"]), "", "/app", env);
+    expect(r.ok && r.paths).toEqual(["pip.conf", "wheels", "requirements.txt", "c.txt"]);
+    const multi = { ...files, "pip.conf": "[global]\nfind-links =\n    https://x/simple\n    wheels\n" };
+    const m = needs(multi, step("pip", [], ["requirements.txt"]), "", "/app", env);
+    expect(m.ok && m.paths).toEqual(["pip.conf", "wheels", "requirements.txt"]);
+    for (const conf of [
+      "[global]\nfind-links = /opt/wheels\n",
+      "[global]\nindex-url = file:///app/simple\n",
+      "[global]\nfind_links = $W\n",
+    ])
+      expect(needs({ ...files, "pip.conf": conf }, step("pip", [], ["requirements.txt"]), "", "/app", env)).toMatchObject({
+        refusal: { id: "pipConfigLocal" },
+      });
+    const missing = { ...files, "pip.conf": "[global]\nfind-links = other\n" };
+    expect(needs(missing, step("pip", [], ["requirements.txt"]), "", "/app", env)).toMatchObject({ refusal: { id: "configFileMissing" } });
+    const remote = { ...files, "pip.conf": "[global]\nindex-url = https://pypi.example/simple\n" };
+    expect(needs(remote, step("pip", [], ["requirements.txt"]), "", "/app", env).ok).toBe(true);
   });
   test("a missing file refuses", () => expect(needs({}, step("pip", [], ["requirements.txt"])).ok).toBe(false));
   test.each([

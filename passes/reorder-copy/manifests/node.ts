@@ -17,6 +17,8 @@ const NODE_FILES = [
   ".yarnrc.yml",
   ".pnpmfile.cjs",
   ".env.yarn",
+  // Yarn classic cleans node_modules by it during the install (autoclean).
+  ".yarnclean",
 ];
 /** Variables that point npm, yarn or pnpm at a configuration file. */
 const FLAG_VARIABLES = [
@@ -25,6 +27,12 @@ const FLAG_VARIABLES = [
 ] as const;
 const CONFIG_VARIABLES = ["NPM_CONFIG_USERCONFIG", "NPM_CONFIG_GLOBALCONFIG", "NPM_CONFIG_PNPMFILE", "YARN_YARN_PATH"];
 const NODE_DIRS = [".yarn", "patches"];
+/** Settings that name a folder of package tarballs the install reads. */
+const PACKAGE_FOLDERS = [
+  { file: ".yarnrc", key: /^\s*"?(?:yarn-offline-mirror|cache-folder)"?\s+"?([^"\s#]+)"?\s*$/gm },
+  { file: ".npmrc", key: /^\s*(?:yarn-offline-mirror|cache)\s*=\s*"?([^"\s#]+)"?\s*$/gm },
+  { file: ".yarnrc.yml", key: /^\s*cacheFolder:\s*["']?([^"'\s#]+)["']?\s*$/gm },
+];
 const LIFECYCLE = ["preinstall", "install", "postinstall", "preprepare", "prepare", "postprepare"];
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "resolutions", "overrides"];
 
@@ -68,6 +76,10 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
     const pkg = parseJson(text);
     const name = join(dir, "package.json");
     if (pkg === null) return refused("invalidJson", { path: name ?? "package.json" });
+    // The install links a workspace's or a local folder's commands (`bin`) to its own files and makes them
+    // executable: they must be there when it runs, and a later copy of them would take that mode away.
+    if (dir !== c.dir && (pkg.bin !== undefined || (pkg.directories as { bin?: unknown } | undefined)?.bin !== undefined))
+      return refused("localPackageBin", { path: name ?? "package.json" });
     if (scriptsRun) {
       // With a binding.gyp and no install script of its own, npm runs `node-gyp rebuild`, which compiles the sources.
       const gyp = join(dir, "binding.gyp");
@@ -89,11 +101,13 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
       if (!deps || typeof deps !== "object") continue;
       for (const [dep, spec] of Object.entries(deps as Record<string, unknown>)) {
         if (typeof spec !== "string") continue;
+        // npm reads a spec that starts with `.`, `/` or `~/` as a path too, without `file:`.
         const local =
           /^(file|link|portal):(.+)$/.exec(spec) ??
-          (/^patch:.*#(.+)$/.exec(spec) && [spec, "patch", spec.slice(spec.lastIndexOf("#") + 1).replace(/^~\//, "")]);
+          (/^patch:.*#(.+)$/.exec(spec) && [spec, "patch", spec.slice(spec.lastIndexOf("#") + 1).replace(/^~\//, "")]) ??
+          (/^(\.|\/|~\/)/.test(spec) ? [spec, "path", spec] : null);
         if (!local) continue;
-        const path = join(dir, local[2]);
+        const path = /^(\/|~)/.test(local[2]) ? null : join(dir, local[2]);
         if (path === null || !c.ctx.exists(path)) return refused("localDependencyMissing", { dependency: dep, spec });
         c.add(path);
         // A local package runs its own install hooks: check it like a workspace.
@@ -143,6 +157,19 @@ function nodeConfiguration(step: InstallStep, c: Collector): Needs | null {
     const path = value.startsWith("/") ? null : join(c.dir, value);
     if (path === null || !c.ctx.exists(path)) return refused("configFileMissing", { file: c.path(file) ?? file, path: value });
     if (!c.paths.some((p) => path === p || path.startsWith(`${p}/`))) c.add(path);
+  }
+  // Folders of packages the install takes tarballs from: Yarn classic's offline mirror, the npm, Yarn and Berry
+  // caches when the project keeps them. Copied when the context has them (the install makes them otherwise).
+  for (const { file, key } of PACKAGE_FOLDERS) {
+    for (const m of (c.ctx.read(c.path(file) ?? "") ?? "").matchAll(key)) {
+      const value = m[1];
+      if (value.includes("$") || value.startsWith("~")) continue;
+      const where = c.locate(value);
+      if (where === null) return refused("configOutsideContext", { name: c.path(file) ?? file, value });
+      if ("image" in where) continue;
+      const path = where.context;
+      if (c.ctx.exists(path) && !c.paths.some((p) => path === p || path.startsWith(`${p}/`))) c.add(path);
+    }
   }
   return null;
 }

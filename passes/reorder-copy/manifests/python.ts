@@ -3,7 +3,7 @@
 import { posix } from "node:path";
 import { isLocalRequirement, type InstallStep } from "../install-commands.js";
 import { refusal, type Refusal } from "../messages.js";
-import { join, refused, type Collector, type Needs } from "./collector.js";
+import { join, refused, type Collector, type Needs, type Refused } from "./collector.js";
 
 export function pythonManifests(step: InstallStep, c: Collector): Needs {
   switch (step.ecosystem) {
@@ -51,9 +51,11 @@ function python(c: Collector, manifest: string, extras: string[], local: RegExp)
 function pipManifests(step: InstallStep, c: Collector): Needs {
   const bad = c.configured(["PIP_CONFIG_FILE", "PIP_FIND_LINKS"]);
   if (bad) return bad;
+  const configured = pipConfigSettings(c);
+  if (!configured.ok) return configured;
   const listed = ["PIP_REQUIREMENT", "PIP_CONSTRAINT"].flatMap((name) => c.site.env.get(name)?.split(/\s+/).filter(Boolean) ?? []);
   const queue: string[] = [];
-  for (const file of [...step.files, ...listed]) {
+  for (const file of [...step.files, ...listed, ...configured.files]) {
     const where = c.locate(file);
     if (where === null) return refused("pathOutside", { path: file });
     if ("image" in where) return refused("pathOutside", { path: file });
@@ -71,6 +73,43 @@ function pipManifests(step: InstallStep, c: Collector): Needs {
     return refs;
   });
   return followed.ok ? c.done([]) : followed;
+}
+
+/**
+ * What the pip configuration file PIP_CONFIG_FILE names in the context says about local files: its
+ * `find-links` folders are copied with it (pip finds packages there, often with `no-index`), its
+ * `requirement`/`constraint` files are followed like the command line's; a `file:` index is refused.
+ */
+function pipConfigSettings(c: Collector): { ok: true; files: string[] } | Refused {
+  const named = [...c.site.env].find(([key]) => key.toUpperCase() === "PIP_CONFIG_FILE")?.[1];
+  const where = named ? c.locate(named) : null;
+  const text = where && "context" in where ? c.ctx.read(where.context) : null;
+  if (text === null || where === null || !("context" in where)) return { ok: true, files: [] };
+  const files: string[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*([\w-]+)\s*[=:]\s*(.*)$/.exec(lines[i].replace(/(^|\s)[#;].*$/, ""));
+    if (!m) continue;
+    // A value may go on over indented lines.
+    let value = m[2];
+    while (i + 1 < lines.length && /^[ \t]+\S/.test(lines[i + 1])) value += ` ${lines[++i].trim()}`;
+    const key = m[1].toLowerCase().replace(/_/g, "-");
+    const values = value.split(/\s+/).filter(Boolean);
+    if (key === "index-url" || key === "extra-index-url" || key === "find-links" || key === "requirement" || key === "constraint") {
+      for (const v of values) {
+        if (/^[a-z][\w+.-]*:\/\//i.test(v) && !/^file:/i.test(v)) continue;
+        if (key.endsWith("index-url") || /^file:/i.test(v) || v.includes("$") || v.startsWith("~"))
+          return refused("pipConfigLocal", { file: where.context, key, value: v });
+        // Relative paths in the configuration are taken from the folder pip runs in.
+        const at = c.locate(v);
+        if (at === null || "image" in at) return refused("pipConfigLocal", { file: where.context, key, value: v });
+        if (!c.ctx.exists(at.context)) return refused("configFileMissing", { file: where.context, path: v });
+        if (key === "find-links") c.add(at.context);
+        else files.push(posix.relative(c.dir || ".", at.context));
+      }
+    }
+  }
+  return { ok: true, files };
 }
 
 /** The `-r`/`-c` files a requirements file includes, or why it needs the sources (`file` is filled by the caller). */

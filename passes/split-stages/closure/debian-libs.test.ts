@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import data from "./debian-dev-libs.json" with { type: "json" };
 import libdevel from "./debian-libdevel.json" with { type: "json" };
-import { DEBIAN_TABLE_RELEASE, isBuildOnlyPackage, isHeaders, libsOfDev, runtimePackagesFor } from "./debian-libs.js";
+import { DEBIAN_TABLE_RELEASE, headersOnly, isBuildOnlyPackage, isHeaders, libsOfDev, runtimePackagesFor } from "./debian-libs.js";
+import { splitPackages } from "../packages.js";
 
 describe("the generated -dev → library table", () => {
   test.each(["bookworm", "trixie"] as const)("%s: names its version and date, and is sorted", (release) => {
@@ -79,4 +80,15 @@ test("the libdevel list is the table's headers packages without `-dev` (scripts/
   expect(isHeaders("libmariadb-dev-compat")).toBe(true);
   expect(isHeaders("libpq-dev")).toBe(true);
   expect(isHeaders("curl")).toBe(false);
+});
+
+test("a headers-only package (architecture-independent, no library in any Debian release) needs nothing on any release", () => {
+  for (const name of ["nlohmann-json3-dev", "libasio-dev"]) expect(headersOnly(name), name).toBe(true);
+  // A library package in some release, or a name the table lacks, stays unknown off Debian.
+  for (const name of ["libsqlite3-dev", "libpq-dev", "libboost-dev", "no-such-dev"]) expect(headersOnly(name), name).toBe(false);
+  const none = new Set<string>();
+  expect(splitPackages(["g++", "nlohmann-json3-dev", "libpq-dev"], none, "listed", null)).toMatchObject({
+    buildOnly: ["g++", "nlohmann-json3-dev", "libpq-dev"],
+    unknownHeaders: ["libpq-dev"],
+  });
 });

@@ -85,6 +85,18 @@ export function libsOfDev(name: string, release: string = DEBIAN_TABLE_RELEASE):
 }
 
 /**
+ * A headers-only package (`nlohmann-json3-dev`, `libasio-dev`): in every Debian release of the table it is an
+ * architecture-independent `-dev` that stands for no library (scripts/debian-runtime-libs.mjs), so it ships no shared
+ * library and the runtime needs nothing of it. Ubuntu builds these from the same Debian sources, so an Ubuntu (or
+ * other unknown) release needs nothing of it either; a `-dev` with a library anywhere stays unknown there, since
+ * library package names differ per release.
+ */
+export function headersOnly(name: string): boolean {
+  const tables = Object.values(releaseTables());
+  return tables.length > 0 && tables.every((t) => Object.hasOwn(t.libs, name) && t.libs[name].length === 0);
+}
+
+/**
  * The runtime's packages for what the build installed (apt-get words, in order), on the Debian `release`
  * of the images. Build-only packages are dropped and each `-dev` is replaced by its library packages; a
  * `-dev` the table does not know (or another release) lands in `unknown`.

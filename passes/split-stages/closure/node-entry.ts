@@ -14,6 +14,7 @@ import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain } from "../wrappers.js";
 import { isUnder, resolvePath } from "../paths.js";
 import { adapterNodeOut } from "../recipes/node-framework-builds.js";
+import { isOfficial } from "../recipes/types.js";
 import { importGraph } from "./imports.js";
 import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
@@ -51,7 +52,7 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   if (entrypoint?.exec && runsAnyScript(entrypoint.exec))
     for (const script of Object.values(pkg.scripts ?? {})) if (typeof script === "string" && !texts.includes(script)) texts.push(script);
   // The node image's docker-entrypoint.sh runs node for a CMD that is a script file or an option (`["server.js"]`).
-  if (!entrypoint && a.stage.base.name === "node" && cmd?.exec && /^-|\.[cm]?js$/.test(cmd.exec[0] ?? ""))
+  if (!entrypoint && isOfficial(a.stage.base, "node") && cmd?.exec && /^-|\.[cm]?js$/.test(cmd.exec[0] ?? ""))
     texts.push(words(["node", ...cmd.exec]));
   if (health && !/^NONE$/i.test(health.args.trim())) {
     const text = health.args.trim().replace(/^CMD\s+/i, "");

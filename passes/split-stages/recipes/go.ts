@@ -155,6 +155,7 @@ export const goRecipe: Recipe = {
   tools: [],
   // The official image's WORKDIR is its GOPATH.
   baseWorkdir: "/go",
+  baseEnv: { GOPATH: "/go" },
   plan(base, a, context, runtimePackages, options): PlanResult {
     const tag = base.tag ?? "latest";
     const alpine = /alpine/.test(tag);
@@ -263,6 +264,13 @@ export const goRecipe: Recipe = {
         id: "goBinPath",
         data: { programs: inGobin.map((p) => `\`${posix.basename(p)}\``).join(", "), runs },
       });
+    }
+    // A line the runtime repeats that names `$GOPATH` (`WORKDIR $GOPATH/src/app`) reads the golang image's value.
+    const gopathLine = a.stage.body.find((i) => i.keyword !== "RUN" && /\$\{?GOPATH\b/.test(i.args));
+    const ownGopath = a.stage.body.some((i) => (i.keyword === "ENV" || i.keyword === "ARG") && /(^|\s)GOPATH\b/.test(i.args));
+    if (gopathLine && !ownGopath) {
+      prelude.unshift(instruction("ENV", "GOPATH=/go", { line: a.stage.from.line }));
+      notes.push({ line: gopathLine.line, id: "goPathKept", data: {} });
     }
     const common = { builderInserts, builderReplace, copyPaths, notes };
     if (shellless) {

@@ -29,7 +29,8 @@ function otherMajor(name: string, tag: string): number | null {
   }
   const m =
     name === "maven"
-      ? /(?:openjdk|amazoncorretto|eclipse-temurin|sapmachine|ibm-semeru)-(\d+)/.exec(tag)
+      ? // `3.8-jdk-11` (the older maven tags, on `openjdk:11-jdk`), `3-openjdk-17`, `3-amazoncorretto-17`, …
+        /(?:^|-)(?:jdk|openjdk|amazoncorretto|eclipse-temurin|sapmachine)-(\d+)/.exec(tag)
       : name === "gradle"
         ? /jdk-?(\d+)/.exec(tag)
         : /^(\d+)(?:[.-]|$)/.exec(tag);
@@ -51,7 +52,8 @@ export const javaRecipe: Recipe = {
     const notes: RecipeNote[] = [];
     let jre: string | null = null;
     if (/(^|-)jre(-|$)/.test(tag)) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
-    if (/openj9/.test(`${base.name}:${tag}`)) return { ok: false, id: "javaOpenJ9", data: { image: base.raw } };
+    // IBM Semeru (the maven image's `-ibm-semeru-N` tags) is OpenJ9 too.
+    if (/openj9|semeru/.test(`${base.name}:${tag}`)) return { ok: false, id: "javaOpenJ9", data: { image: base.raw } };
     if (base.name === "maven" && /eclipse-temurin-(\d+)(-.*)?$/.test(tag)) {
       const m = /eclipse-temurin-(\d+)(-.*)?$/.exec(tag);
       if (m && !/alpine/.test(m[2] ?? "")) jre = `eclipse-temurin:${m[1]}-jre${m[2] ?? ""}`;

@@ -3,6 +3,8 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { isUnder, resolvePath } from "../paths.js";
 import { isOfficial, keepsEverything, noInserts, type Recipe } from "./types.js";
 
@@ -24,6 +26,34 @@ function configPaths(a: Analysis, context: BuildContext): string[] {
   return found;
 }
 
+/** Commands that only set a file's mode or owner, or look at it: they do not consume what they name. */
+const MODE_ONLY = new Set(["chmod", "chown", "chgrp", "ls", "test", "[", "stat", "touch"]);
+
+/**
+ * Copied paths that hold a file the Dockerfile copies from the build context and that no build step consumes
+ * (`COPY reload.sh /home/reload.sh` + `chmod +x`, a script the pod's manifest runs): the image's own material, which
+ * the runtime keeps, since nothing says it is the build's. A RUN consumes a path when a command other than a mode
+ * or owner change names it, or runs in a folder inside or around it.
+ */
+function contextMaterial(a: Analysis): string[] {
+  const fromContext = (p: string) => [...a.sources.keys()].some((dest) => isUnder(dest, p));
+  const consumed = (p: string) =>
+    a.stage.body.some((instr, index) => {
+      if (instr.keyword !== "RUN") return false;
+      const cwd = a.cwdAt[index];
+      if (cwd !== null && cwd !== undefined && cwd !== "/" && (isUnder(cwd, p) || isUnder(p, cwd))) return true;
+      const script = parseShell(joinContinuations(instr.exec ? instr.exec.join(" ") : instr.args));
+      if (!script.ok) return instr.args.includes(p);
+      return simpleCommands(script).some(
+        (c) =>
+          c.name !== null &&
+          !MODE_ONLY.has(posix.basename(c.name)) &&
+          [c.name, ...c.args.map((w) => w.value ?? w.text)].some((w) => w.includes(p) || (w.startsWith("/") && isUnder(p, w) && w !== "/")),
+      );
+    });
+  return a.copyPaths.filter((p) => fromContext(p) && !consumed(p));
+}
+
 export const nginxRecipe: Recipe = {
   id: "nginx",
   matches: (base) => isOfficial(base, "nginx"),
@@ -42,8 +72,10 @@ export const nginxRecipe: Recipe = {
       return file !== null && a.copyPaths.some((p) => isUnder(file, p)) ? [{ file, followed: e.artifact !== null }] : [];
     });
     const runsUnfollowed = entryFiles.some((f) => !f.followed);
+    const own = contextMaterial(a);
     const copyPaths = a.copyPaths.filter(
-      (p) => runsUnfollowed || read.some((r) => isUnder(p, r) || isUnder(r, p)) || entryFiles.some((f) => isUnder(f.file, p)),
+      (p) =>
+        runsUnfollowed || read.some((r) => isUnder(p, r) || isUnder(r, p)) || entryFiles.some((f) => isUnder(f.file, p)) || own.includes(p),
     );
     if (copyPaths.length === 0) return { ok: false, id: "nothingServed", data: { image: base.raw } };
     // Same image, every package kept, every output copied: the split would rebuild the same image.

@@ -77,7 +77,9 @@ export function depsStage(
   const leftOut: number[] = [];
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
   const manifests = ["package.json", ...(project.lockfile ? [posix.basename(project.lockfile)] : [])];
-  for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"]) if (context.exists(at(extra))) manifests.push(extra);
+  // `.yarnclean`: Yarn classic cleans node_modules by it during the install.
+  for (const extra of [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml", ".yarnclean"])
+    if (context.exists(at(extra))) manifests.push(extra);
   // Patches and hooks the install reads (the layered plan is not taken when they cannot be told): each
   // keeps its folder, so those in a subfolder come in a COPY per folder.
   const reads = installFiles(project, context);
@@ -162,6 +164,10 @@ export function depsStage(
         line: installRun.line,
         flags: owner ? [{ name: "chown", value: owner }] : [],
       }),
+    ),
+    // Folders of package tarballs (an offline mirror) keep their name: each in a COPY of its own.
+    ...(reads.ok ? reads.folders : []).map((folder) =>
+      instruction("COPY", `${at(folder)} ./${folder}/`, { line: installRun.line, flags: owner ? [{ name: "chown", value: owner }] : [] }),
     ),
     ...workspaceCopies(workspaceDirs, project, installRun.line),
     ...afterManifests,

@@ -22,6 +22,7 @@ test("pnpm: the patches package.json or pnpm-workspace.yaml names and the defaul
   expect(installFiles(project("pnpm", pkg), context)).toEqual({
     ok: true,
     files: [".pnpmfile.cjs", "patches/debug.patch", "patches/ms@2.1.3.patch"],
+    folders: [],
   });
 });
 
@@ -43,12 +44,34 @@ test("Yarn berry: the files of `patch:` sources, not Yarn's built-in patches", (
   expect(installFiles(project("yarn-berry", {}, "yarn.lock"), context)).toEqual({
     ok: true,
     files: [".yarn/patches/ms-npm-2.1.3-x.patch"],
+    folders: [],
   });
 });
 
 test("Yarn classic's yarn-path release; a local folder in overrides or resolutions is unknown; npm overrides need nothing", () => {
   const context = memoryContext({ ".yarnrc": 'yarn-path ".yarn/releases/yarn-1.22.22.cjs"\n', ".yarn/releases/yarn-1.22.22.cjs": "" });
-  expect(installFiles(project("yarn", {}), context)).toEqual({ ok: true, files: [".yarn/releases/yarn-1.22.22.cjs"] });
+  expect(installFiles(project("yarn", {}), context)).toEqual({ ok: true, files: [".yarn/releases/yarn-1.22.22.cjs"], folders: [] });
   expect(installFiles(project("yarn", { resolutions: { ms: "file:./vendor/ms" } }), memoryContext({}))).toMatchObject({ ok: false });
-  expect(installFiles(project("npm", { overrides: { ms: "2.1.2" } }), memoryContext({}))).toEqual({ ok: true, files: [] });
+  expect(installFiles(project("npm", { overrides: { ms: "2.1.2" } }), memoryContext({}))).toEqual({ ok: true, files: [], folders: [] });
+});
+
+test("a folder of package tarballs the context keeps (offline mirror, npm cache) is read by the install", () => {
+  const context = memoryContext({
+    ".yarnrc": 'yarn-offline-mirror "./npm-packages-offline-cache"\n',
+    "npm-packages-offline-cache/ms-2.1.3.tgz": "",
+  });
+  expect(installFiles(project("yarn", {}), context)).toEqual({ ok: true, files: [], folders: ["npm-packages-offline-cache"] });
+  // One the install makes (absent from the context) is nothing to copy; one outside the project cannot be copied.
+  expect(installFiles(project("yarn", {}), memoryContext({ ".yarnrc": "yarn-offline-mirror ./mirror\n" }))).toEqual({
+    ok: true,
+    files: [],
+    folders: [],
+  });
+  expect(installFiles(project("yarn", {}), memoryContext({ ".yarnrc": "yarn-offline-mirror ../mirror\n" }))).toMatchObject({ ok: false });
+  const npm = memoryContext({ ".npmrc": "cache=.npm-cache\n", ".npm-cache/_cacache/index": "" });
+  expect(installFiles(project("npm", {}), npm)).toEqual({ ok: true, files: [], folders: [".npm-cache"] });
+});
+
+test("a bare path in overrides (`./vendor/ms`) is a local package too", () => {
+  expect(installFiles(project("npm", { overrides: { ms: "./vendor/ms" } }), memoryContext({}))).toMatchObject({ ok: false });
 });

@@ -7,8 +7,10 @@ import { parse as parseYaml } from "yaml";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { NodeProject, PackageJson } from "../closure/node-project.js";
 
-/** Project-relative paths of the files, or why they cannot be told. */
-export type InstallFiles = { readonly ok: true; readonly files: readonly string[] } | { readonly ok: false; readonly reason: string };
+/** Project-relative paths of the files and of the folders (package tarballs), or why they cannot be told. */
+export type InstallFiles =
+  | { readonly ok: true; readonly files: readonly string[]; readonly folders: readonly string[] }
+  | { readonly ok: false; readonly reason: string };
 
 /** The settings of package.json that name files or folders the install reads. */
 interface InstallSettings {
@@ -17,7 +19,15 @@ interface InstallSettings {
   readonly resolutions?: unknown;
 }
 
-const LOCAL_SPEC = /^(file|link|portal):/;
+/** A local package: a protocol that names a path, or a bare path (npm reads `./x`, `../x`, `/x`, `~/x` as one). */
+export const LOCAL_SPEC = /^(file|link|portal):|^(\.|\/|~\/)/;
+
+/** Settings naming a folder of package tarballs the install reads: Yarn classic's offline mirror, a kept cache. */
+const PACKAGE_FOLDERS = [
+  { file: ".yarnrc", key: /^\s*"?(?:yarn-offline-mirror|cache-folder)"?\s+"?([^"\s#]+)"?\s*$/gm },
+  { file: ".npmrc", key: /^\s*(?:yarn-offline-mirror|cache)\s*=\s*"?([^"\s#]+)"?\s*$/gm },
+  { file: ".yarnrc.yml", key: /^\s*cacheFolder:\s*["']?([^"'\s#]+)["']?\s*$/gm },
+];
 
 export function installFiles(project: NodeProject, context: BuildContext): InstallFiles {
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
@@ -81,12 +91,25 @@ export function installFiles(project: NodeProject, context: BuildContext): Insta
     if (release) files.push(release);
   }
 
+  // A folder of tarballs the context holds is read by the install (`yarn install --offline` takes all from it).
+  const folders: string[] = [];
+  for (const { file, key } of PACKAGE_FOLDERS) {
+    for (const m of (context.read(at(file)) ?? "").matchAll(key)) {
+      const folder = posix.normalize(m[1]).replace(/\/+$/, "");
+      if (folder.startsWith("/") || folder.startsWith("~") || folder.includes("$")) continue;
+      if (folder.startsWith("../") || folder === "..")
+        return unknown(`\`${file}\` names the package folder \`${m[1]}\`, outside the project`);
+      if (folder !== "." && context.exists(at(folder)) && context.read(at(folder)) === null && !folders.includes(folder))
+        folders.push(folder);
+    }
+  }
+
   const paths = [...new Set(files.map((f) => posix.normalize(f)))].sort();
   const outside = paths.find((p) => p.startsWith("../") || p.startsWith("/") || p.includes("$"));
   if (outside) return unknown(`the install reads \`${outside}\`, outside the project`);
   const missing = paths.find((p) => context.read(at(p)) === null);
   if (missing) return unknown(`the install reads \`${missing}\`, which is not a file of the build context`);
-  return { ok: true, files: paths };
+  return { ok: true, files: paths, folders: folders.sort() };
 }
 
 /** The string values of a settings object (nested for overrides of overrides). */

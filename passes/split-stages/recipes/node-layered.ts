@@ -13,7 +13,7 @@ import { notifierStamp, userHome } from "./node-user-home.js";
 import { chownedFolder, copiesSetOwners, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
-import { installFiles } from "./node-install-files.js";
+import { installFiles, LOCAL_SPEC } from "./node-install-files.js";
 import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
 import { staticSiteOnly } from "./node-static-site.js";
 import type { NodeProject } from "../closure/node-project.js";
@@ -119,8 +119,8 @@ export function layeredPlan({
     return notLayered("the install builds the project's own native addon (`binding.gyp`) into its folder");
   if (project.pkg.workspaces !== undefined) return notLayered("the project is a workspace root");
   const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
-  if (Object.values(specs).some((v) => /^(file|link|workspace|portal):/.test(v)))
-    return notLayered("a dependency is a local folder (`file:`, `link:`, `workspace:`)");
+  if (Object.values(specs).some((v) => /^workspace:/.test(v) || LOCAL_SPEC.test(v)))
+    return notLayered("a dependency is a local folder or file (`file:`, `link:`, `workspace:`, `./path`)");
   // The deps stage copies the patches and hooks the install reads; it cannot when which files they are is unknown.
   const reads = installFiles(project, context);
   if (install && !reads.ok) return notLayered(reads.reason);

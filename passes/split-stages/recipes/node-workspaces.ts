@@ -13,7 +13,9 @@ export type Workspaces =
   | { readonly ok: true; readonly dirs: readonly string[]; readonly project: NodeProject }
   | { readonly ok: false; readonly pattern: string }
   /** The entry runs a workspace's own script, which is not read. */
-  | { readonly ok: false; readonly script: string };
+  | { readonly ok: false; readonly script: string }
+  /** A workspace has commands (`bin`): the install links them to its own files, which a stage of manifests lacks. */
+  | { readonly ok: false; readonly bin: string };
 
 /**
  * The workspace folders (relative to the project) and the merged project, a refusal naming the pattern that
@@ -51,6 +53,11 @@ export function npmWorkspaces(project: NodeProject, context: BuildContext, entry
       return { ok: false, pattern: `${dir}/package.json` };
     }
   }
+  // npm links a workspace's `bin` to its files and makes them executable only when they are there at install time.
+  const hasBin = (m: PackageJson & { bin?: unknown; directories?: { bin?: unknown } }) =>
+    m.bin !== undefined || m.directories?.bin !== undefined;
+  const withBin = manifests.findIndex(hasBin);
+  if (withBin >= 0) return { ok: false, bin: dirs[withBin] };
   // An install hook would run in the deps stage without its sources; a nested install would stay in the files.
   if (manifests.some((m) => INSTALL_HOOKS.some((h) => m.scripts?.[h]))) return null;
   const lock = context.read(project.lockfile) ?? "";

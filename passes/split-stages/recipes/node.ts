@@ -51,7 +51,10 @@ export const nodeRecipe: Recipe = {
     if (workspaces && !workspaces.ok && "pattern" in workspaces)
       return { ok: false, id: "workspaceGlob", data: { pattern: workspaces.pattern } };
     // On a full base the fallback still splits (keeping what the install made); on a slim one, say why not.
-    if (workspaces && !workspaces.ok && slimBase) return { ok: false, id: "workspaceScript", data: { command: workspaces.script } };
+    if (workspaces && !workspaces.ok && "bin" in workspaces && slimBase)
+      return { ok: false, id: "workspaceBin", data: { path: workspaces.bin } };
+    if (workspaces && !workspaces.ok && "script" in workspaces && slimBase)
+      return { ok: false, id: "workspaceScript", data: { command: workspaces.script } };
     const project = (workspaces?.ok && workspaces.project) || root;
     const workspaceDirs = workspaces?.ok ? workspaces.dirs : [];
     if (project?.manager === "yarn-berry" && berryGlobalPnp(project, context)) return { ok: false, id: "yarnGlobalPnp", data: {} };

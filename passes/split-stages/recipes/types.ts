@@ -1,6 +1,7 @@
 // The shape of a runtime recipe: one small, data-driven file per ecosystem under passes/split-stages/recipes/.
 import type { BuildContext } from "../../../src/core/context.js";
 import type { ImageRef, Instruction, Stage } from "../../../src/core/ir.js";
+import { officialName } from "../../../src/core/image-ref.js";
 import type { Analysis } from "../analysis.js";
 import type { PackagePolicy } from "../packages.js";
 
@@ -35,6 +36,7 @@ export type RecipeRefusalId =
   | "workspaceGlob"
   | "yarnGlobalPnp"
   | "workspaceScript"
+  | "workspaceBin"
   | "nativeOptionalUnknown"
   | "pnpmWorkspace"
   | "yarnWorkspaces"
@@ -158,7 +160,8 @@ export type RecipeNoteId =
   | "pythonPinnedAhead"
   | "goShellRuntime"
   | "goSystemFiles"
-  | "goBinPath";
+  | "goBinPath"
+  | "goPathKept";
 
 /** Settings the recipes read (from the pass options and the syntax policy). */
 export interface RecipeOptions {
@@ -258,13 +261,18 @@ export interface Recipe {
   plan(base: ImageRef, analysis: Analysis, context: BuildContext, runtimePackages: readonly string[], options: RecipeOptions): PlanResult;
   /** The base image's working folder, when known (relative paths before any WORKDIR resolve against it). */
   readonly baseWorkdir?: string;
+  /** Variables the base image sets that paths may name (the golang image's `GOPATH=/go`). */
+  readonly baseEnv?: Readonly<Record<string, string>>;
   /** The base image's working folder when it depends on the image (the gradle image's `/home/gradle`), or null. */
   readonly baseWorkdirOf?: (base: ImageRef) => string | null;
 }
 
-/** Is the reference an official (Docker Hub library) image with this name? */
+/**
+ * Is the reference the official (Docker Hub library) image with this name, however written (`docker.io/library/node`,
+ * `arm64v8/node`, `public.ecr.aws/docker/library/node`: image-ref.ts officialName)?
+ */
 export function isOfficial(base: ImageRef, name: string): boolean {
-  return (base.registry === null || base.registry === "docker.io") && base.name === name;
+  return officialName(base.registry, base.name)?.name === name;
 }
 
 const DEBIAN_CODENAMES = /^(buster|bullseye|bookworm|trixie)$/;

@@ -1,0 +1,3 @@
+module github.com/example/web
+
+go 1.22
