@@ -106,7 +106,8 @@ export function depsStage(
       else if (!manifestOnly(instr)) sawSources = true;
     } else if (instr.keyword === "RUN") {
       const global = a.globalInstalls.find((g) => g.instr === instr);
-      const managerCli = global?.packages.some((p) => /^(pnpm|yarn)(@|$)/.test(p));
+      // The package manager itself (`npm install -g npm@9`, pnpm, yarn) sets up the install: replayed before it.
+      const managerCli = global?.packages.some((p) => /^(npm|pnpm|yarn)(@|$)/.test(p));
       // A global install of named packages reads no sources: it may follow `COPY . .`.
       if (global?.alone && !managerCli) continue;
       if (sawSources) return notLayered("a step before the install needs the sources the context copies before it");
