@@ -58,6 +58,8 @@ export default definePass({
     noLockfile:
       "There is no lockfile, so `{command}` resolves versions afresh and the result can differ from the original's install; commit a lockfile.",
     osNeeds: "Installed {packages} in the runtime: the production dependency `{package}` {why}.",
+    systemCaStore:
+      "Installed `ca-certificates` in the runtime: {setting} makes node read the system's certificate store, which the slim image removes after its own install.",
     programAbsentBoth:
       "Left {programs} out of the runtime: the production dependency `{package}` runs it, but the original image does not have it either (the full image lacks it and no step installs it); install its package with apt-get if the app needs it.",
     systemBrowser:

@@ -42,6 +42,12 @@ export function nativePackages(
   const names = [...(project.prodPackages ?? direct), ...dev].map((p) => p.name);
   if (browser && names.includes("puppeteer")) notes.push({ line, id: "systemBrowser", data: browser });
   const installed = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
+  // node reads the system's certificates only when told to; the official slim images purge ca-certificates.
+  const store = fullToSlim && a !== null && !installed.has("ca-certificates") ? systemCaSetting(a) : null;
+  if (store) {
+    apt.push("ca-certificates");
+    notes.push({ line, id: "systemCaStore", data: { setting: store } });
+  }
   for (const need of native.needs) {
     // Already there: the runtime replays the build's install of it, or of the library of its `-dev` headers.
     if (need.debian.length === 0 || need.debian.every((p) => installed.has(p)) || need.providers?.some((p) => installed.has(p))) continue;
@@ -64,6 +70,25 @@ export function nativePackages(
     });
   }
   return { ok: true, apt, notes };
+}
+
+/**
+ * The setting that makes node use the system's CA store (`--use-openssl-ca`, `--use-system-ca`, or a certificate
+ * file or folder under /etc/ssl that NODE_EXTRA_CA_CERTS, SSL_CERT_FILE or SSL_CERT_DIR names), in the stage's ENV
+ * or what the entry runs, or null.
+ */
+export function systemCaSetting(a: Analysis): string | null {
+  const texts = [
+    ...a.stage.body.filter((i) => i.keyword === "ENV" || i.keyword === "ENTRYPOINT" || i.keyword === "CMD").map((i) => i.args),
+    ...a.entry.map((e) => e.name),
+  ];
+  for (const text of texts) {
+    const flag = /--use-(openssl|system)-ca\b/.exec(text)?.[0];
+    if (flag) return `\`${flag}\``;
+    const file = /\b(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR)[= ]"?(\/etc\/ssl\/[^\s"]*)/.exec(text);
+    if (file) return `\`${file[1]}=${file[2]}\``;
+  }
+  return null;
 }
 
 /** Browsers of OS packages, by the path a program launches them at. */

@@ -136,6 +136,7 @@ export type RecipeNoteId =
   | "staticRuntimeNotStatic"
   | "workspaceManifests"
   | "osNeedsDev"
+  | "systemCaStore"
   | "lockfileNotRead"
   | "lockfileRemoved"
   | "staticSiteOnly"
