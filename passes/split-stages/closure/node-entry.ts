@@ -235,6 +235,27 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   }
   // A framework's server loads the project's config file at start (`next start` → next.config.js).
   const joined = texts.join("\n");
+  // Files a production package loads by convention rather than by import: node-config's `config/*.js`, the
+  // knexfile that knex's CLI loads.
+  const prod = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
+  const inProject = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const conventional: string[] = [];
+  if (Object.hasOwn(prod, "config")) {
+    if (stageEnv(a, "NODE_CONFIG_DIR") !== null || /\bNODE_CONFIG_DIR=/.test(joined))
+      return { keep: true, reason: "`NODE_CONFIG_DIR` names the folder whose files node-config (`config`) loads, which is not followed" };
+    conventional.push(
+      ...context
+        .list(inProject("config"))
+        .filter((f) => /\.(c|m)?[jt]s$/.test(f))
+        .map((f) => inProject(`config/${f}`)),
+    );
+  }
+  if (Object.hasOwn(prod, "knex") && /(^|[\s/;&|])knex\s/m.test(joined))
+    conventional.push(...["knexfile.js", "knexfile.cjs", "knexfile.mjs", "knexfile.ts"].map(inProject).filter((f) => context.exists(f)));
+  for (const src of conventional) {
+    const use = graphUse(src);
+    if (use) return use;
+  }
   for (const [program, configs] of Object.entries(RUNTIME_CONFIGS)) {
     if (!new RegExp(`(^|[\\s/])${program}\\s+start\\b`).test(joined)) continue;
     for (const config of configs) {

@@ -1,0 +1,2 @@
+require('dotenv').config();
+module.exports = { client: 'pg', connection: process.env.DATABASE_URL };
