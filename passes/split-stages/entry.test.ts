@@ -135,14 +135,16 @@ describe("a CMD word the entry script consumes only when its branch ends the scr
     expect(programs('#!/bin/sh\ncase "$1" in\n  git) exec git "$@" ;;\nesac\n')).toContain("git");
   });
   test("a script that never runs its words as a command takes no program from the CMD", () => {
-    // `set -- git "$@"` rewrites the words, but nothing runs them: only /app/server starts.
-    expect(programs('#!/bin/sh\nset -- git "$@"\ncase "$1" in\n  git) exec /app/server ;;\nesac\n')).not.toContain("git");
     // The words are node's arguments (a script file), not a command.
     expect(programs('#!/bin/sh\nset -e\nexec node "$@"\n', '["server.js"]')).not.toContain("server.js");
     expect(programs('#!/bin/sh\nexec java -jar /app/app.jar "$@"\n', '["--port", "80"]')).not.toContain("--port");
     // Run as a command after all: through `sh -c`, a wrapper, or a computed name.
     expect(programs('#!/bin/sh\nexec sh -c "$*"\n')).toContain("git");
     expect(programs('#!/bin/sh\nexec gosu app "$@"\n')).toContain("git");
+    // Handed on to another script or tool, which may run them (red team 14: `exec docker-entrypoint.sh "$@"`).
+    expect(programs('#!/bin/sh\nexec docker-entrypoint.sh "$@"\n')).toContain("git");
+    expect(programs('#!/bin/sh\nexec npx dotenv -e .env -- "$@"\n')).toContain("git");
+    expect(programs('#!/bin/sh\nset -- git "$@"\ncase "$1" in\n  git) exec /app/server ;;\nesac\n')).toContain("git");
     expect(programs('#!/bin/sh\nCMD="$@"\nexec $CMD\n')).toContain("git");
   });
   test("a branch that ends the script with `exec` of another program or `exit` consumes it", () => {

@@ -245,36 +245,14 @@ function passesArguments(entrypoint: Instruction, inputs: EntryInputs): boolean 
 
 /** The script's words as a whole (`"$@"`, `$*`, `"${@}"`). */
 const ALL_WORDS = /^"?\$(\{[@*]\}|[@*])"?$/;
-/** Programs that run a command they are given as words or as a string (`sh -c "$*"`, `su app -c …`, `xargs`). */
-const RUNS_GIVEN = new Set([
-  "eval",
-  "sh",
-  "bash",
-  "dash",
-  "ash",
-  "zsh",
-  "su",
-  "runuser",
-  "sudo",
-  "doas",
-  "xargs",
-  "chroot",
-  "setpriv",
-  "chpst",
-  "s6-setuidgid",
-  "timeout",
-  "flock",
-  "time",
-  "watch",
-  "strace",
-  "catatonit",
-  "fixuid",
-]);
+/** Interpreters that take the words as their own arguments (a script file, options), never as a command to run. */
+const INTERPRETER = /^(node|nodejs|bun|deno|python(\d(\.\d+)?)?|pypy3?|java|ruby|perl|php(\d(\.\d+)?)?|dotnet)$/;
 
 /**
- * Does some command of the script run its words as a command (`exec "$@"`, `gosu app "$@"`, `sh -c "$*"`), rather
- * than hand them to a program as its arguments (`exec node "$@"`: the CMD `["server.js"]` is node's file)? A command
- * whose name is computed (`$CMD`, `"${args[@]}"`) or a script that does not parse may run them: yes.
+ * Does some command of the script run its words as a command (`exec "$@"`, `gosu app "$@"`, `sh -c "$*"`, another
+ * script `exec docker-entrypoint.sh "$@"`), rather than hand them to an interpreter as its arguments (`exec node "$@"`:
+ * the CMD `["server.js"]` is node's file)? Any command but a known interpreter that receives the words may run them,
+ * as may a command whose name is computed (`$CMD`, `"${args[@]}"`) or a script that does not parse: yes.
  */
 function runsItsWords(text: string): boolean {
   const parsed = parseShell(text);
@@ -285,7 +263,7 @@ function runsItsWords(text: string): boolean {
     const chain = commandChain(argv);
     const inner = chain[chain.length - 1];
     if (chain.some((words) => ALL_WORDS.test(words[0]) || words[0].includes("$"))) return true;
-    if (c.args.some((a) => /\$\{?[@*]/.test(a.text)) && RUNS_GIVEN.has(posix.basename(inner[0]))) return true;
+    if (c.args.some((a) => /\$\{?[@*]/.test(a.text)) && !INTERPRETER.test(posix.basename(inner[0]))) return true;
   }
   return false;
 }
