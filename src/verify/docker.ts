@@ -490,15 +490,18 @@ export class Docker {
 
   /**
    * Remove images (missing ones are ignored) once no container being removed runs, beside those removals; returns
-   * when both are done.
+   * when both are done. Containers whose removal starts meanwhile (another image's) are not waited for: the
+   * original's image goes while the optimized server still runs, and the run's last clean-up is not held up by
+   * that one.
    */
   async removeImages(...images: readonly string[]): Promise<void> {
-    await Promise.all(this.stopping);
+    const [stopping, removals] = [[...this.stopping], [...this.removals]];
+    await Promise.all(stopping);
     if (images.length > 0) {
       const removed = await this.viaApi((api) => Promise.all(images.map((i) => api.call("DELETE", `/images/${refPath(i)}?force=1`))));
       if (!removed) await this.exec(["image", "rm", "-f", ...images]);
     }
-    await this.settle();
+    await Promise.all(removals);
   }
 }
 

@@ -170,4 +170,20 @@ describe.runIf(linux)("servers on the engine's bridge", () => {
     // removeImages returns once the container is gone too.
     expect(engine.seen).toContain("done DELETE /containers/web-1");
   });
+
+  test("an image's removal does not wait for a container whose removal started after it was asked", async () => {
+    const d = docker();
+    await d.engineApi();
+    engine.seen.length = 0;
+    d.removeContainer("web-a");
+    const first = d.removeImages("a:1").then(() => engine.seen.push("a:1 removed"));
+    await new Promise((r) => setTimeout(r, 100));
+    d.removeContainer("web-b");
+    await first;
+    await d.removeImages("b:1");
+    const at = (event: string) => engine.seen.indexOf(event);
+    expect(at("a:1 removed")).toBeGreaterThan(at("done DELETE /containers/web-a"));
+    expect(at("a:1 removed")).toBeLessThan(at("done DELETE /containers/web-b"));
+    expect(at("DELETE /images/b%3A1")).toBeGreaterThan(at("done POST /containers/web-b/kill"));
+  });
 });
