@@ -1,4 +1,4 @@
-// node scripts/verify-bench.mjs [--rounds N] [--rebuild] [--timing] [--cold-cache] APP_DIR...: what `msb-opt verify` costs on
+// node scripts/verify-bench.mjs [--rounds N] [--rebuild] [--timing] [--cold-cache] [--against-cli CLI] APP_DIR...: what `msb-opt verify` costs on
 // top of the two plain cold builds it makes. For each app (a folder with a Dockerfile): the original and msb-opt's
 // output are built cold with plain `docker build --no-cache`, then `msb-opt verify --format json` (cold builds
 // included; `--rebuild`: with the warm-rebuild measurement, off by default as in verify) runs; prints both wall
@@ -11,6 +11,9 @@
 // own builds are then the longer of the two, not their sum).
 // `--cold-cache`: each verify starts with an empty cache folder (MSB_OPT_CACHE_DIR), so it reads its runtime's base
 // image file system as if it had never seen it; else the user's cache folder, as `msb-opt verify` uses it.
+// `--against-cli CLI` (another checkout's bin/msb-opt.js, e.g. main's, built): each round also runs that CLI's verify,
+// in an order that changes from round to round (the plain builds, this verify, that verify: all six orders in
+// turn), and a summary gives each CLI's median and worst ratio per app: a change compared on the same noisy machine.
 // Docker client from MSB_DOCKER (default docker); base images need to exist locally (docker-farm tag-dockerfile).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +29,18 @@ const rounds = args.includes("--rounds") ? Number(args.splice(args.indexOf("--ro
 const rebuild = args.includes("--rebuild") ? (args.splice(args.indexOf("--rebuild"), 1), true) : false;
 const timing = args.includes("--timing") ? (args.splice(args.indexOf("--timing"), 1), true) : false;
 const coldCache = args.includes("--cold-cache") ? (args.splice(args.indexOf("--cold-cache"), 1), true) : false;
+const against = args.includes("--against-cli") ? resolve(args.splice(args.indexOf("--against-cli"), 2)[1]) : null;
+const CLIS = against ? [CLI, against] : [CLI];
+const label = (cli) => (cli === CLI ? "this" : "against");
+// The six orders of the plain builds (0) and the CLIs' verifies (1, 2), one per round in turn.
+const ORDERS = [
+  [0, 1, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [0, 2, 1],
+  [2, 1, 0],
+  [1, 0, 2],
+];
 const USER_CACHE = process.env.MSB_OPT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "msb-opt");
 const OPTIONS = ["--offline", "--syntax-directive", "never"];
 const STAND_IN = ["--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
@@ -46,7 +61,7 @@ for (const app of args.map((a) => resolve(a))) {
   writeFileSync(join(tmp, "Dockerfile"), output);
   const tags = [`msb-verify-bench-${process.pid}:a`, `msb-verify-bench-${process.pid}:b`];
   for (let round = 0; round < rounds; round++) {
-    const verifyRun = () => {
+    const verifyRun = (cli) => {
       const cache = coldCache ? mkdtempSync(join(tmpdir(), "msb-verify-bench-cache-")) : null;
       // The CLI's own code cache stays warm: only verify's base file systems are cold.
       if (cache && existsSync(USER_CACHE))
@@ -55,7 +70,7 @@ for (const app of args.map((a) => resolve(a))) {
       const r = spawnSync(
         process.execPath,
         [
-          CLI,
+          cli,
           "verify",
           "--format",
           "json",
@@ -75,16 +90,23 @@ for (const app of args.map((a) => resolve(a))) {
     };
     const plainRun = () => [plainBuild(app, dockerfile, tags[0]), plainBuild(app, join(tmp, "Dockerfile"), tags[1])];
     let plain;
-    let v;
-    if (round % 2 === 0) [plain, v] = [plainRun(), verifyRun()];
-    else [v, plain] = [verifyRun(), plainRun()];
-    spawnSync(DOCKER, ["image", "rm", "-f", ...tags], { env });
-    rows.push({ app: app.split("/").pop(), round, plain: plain[0] + plain[1], plainEach: plain, ...v });
+    const v = new Map();
+    const order = against ? ORDERS[round % ORDERS.length] : round % 2 === 0 ? [0, 1] : [1, 0];
+    for (const step of order) {
+      if (step === 0) {
+        plain = plainRun();
+        spawnSync(DOCKER, ["image", "rm", "-f", ...tags], { env });
+      } else v.set(CLIS[step - 1], verifyRun(CLIS[step - 1]));
+    }
+    for (const cli of CLIS)
+      rows.push({ app: app.split("/").pop(), round, cli: label(cli), plain: plain[0] + plain[1], plainEach: plain, ...v.get(cli) });
   }
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log("| app | round | plain builds | verify | ratio | verdict at | added | / own builds | verdict | phases (ms) |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+console.log(
+  `| app | round |${against ? " cli |" : ""} plain builds | verify | ratio | verdict at | added | / own builds | verdict | phases (ms) |`,
+);
+console.log(`| --- | ---: |${against ? " --- |" : ""} ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |`);
 for (const r of rows) {
   const phases = Object.entries(r.timings)
     .map(([k, v]) => `${k} ${v}`)
@@ -95,6 +117,22 @@ for (const r of rows) {
   const byOwn = own > 0 ? (r.wall / own).toFixed(2) : "-";
   const verdictAt = r.timings.total ? `${(r.timings.total / 1000).toFixed(1)} s` : "-";
   console.log(
-    `| ${r.app} | ${r.round + 1} | ${r.plain.toFixed(1)} s (${r.plainEach.map((x) => x.toFixed(1)).join(" + ")}) | ${r.wall.toFixed(1)} s | ${(r.wall / r.plain).toFixed(2)} | ${verdictAt} | ${added} | ${byOwn} | ${r.verdict} | ${phases} |`,
+    `| ${r.app} | ${r.round + 1} |${against ? ` ${r.cli} |` : ""} ${r.plain.toFixed(1)} s (${r.plainEach.map((x) => x.toFixed(1)).join(" + ")}) | ${r.wall.toFixed(1)} s | ${(r.wall / r.plain).toFixed(2)} | ${verdictAt} | ${added} | ${byOwn} | ${r.verdict} | ${phases} |`,
   );
+}
+if (against) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  console.log(`\nthis: ${CLI}\nagainst: ${against}\n`);
+  console.log("| app | cli | rounds | median plain | median verify | median ratio | worst ratio | median verdict at | wall − verdict at |");
+  console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const app of [...new Set(rows.map((r) => r.app))])
+    for (const cli of CLIS.map(label)) {
+      const mine = rows.filter((r) => r.app === app && r.cli === cli);
+      const ratios = mine.map((r) => r.wall / r.plain);
+      const at = mine.filter((r) => r.timings.total).map((r) => r.timings.total / 1000);
+      const after = mine.filter((r) => r.timings.total).map((r) => r.wall - r.timings.total / 1000);
+      console.log(
+        `| ${app} | ${cli} | ${mine.length} | ${median(mine.map((r) => r.plain)).toFixed(2)} s | ${median(mine.map((r) => r.wall)).toFixed(2)} s | ${median(ratios).toFixed(2)} | ${Math.max(...ratios).toFixed(2)} | ${at.length ? `${median(at).toFixed(2)} s` : "-"} | ${after.length ? `${median(after).toFixed(2)} s` : "-"} |`,
+      );
+    }
 }

@@ -55,18 +55,19 @@ export async function observe(
   const early = options.early;
   const reuse = early !== undefined && early.ports.join() === ports.join();
   if (early && !reuse) await discard(docker, early.started, name);
-  const started = reuse
-    ? await early.started
-    : await docker.serve(image, { name, ports, env: options.env, network: ports.length === 0 ? "none" : undefined });
+  const serve = () => docker.serve(image, { name, ports, env: options.env, network: ports.length === 0 ? "none" : undefined });
+  let started = reuse ? await early.started : await serve();
   const mark = options.mark ?? (() => {});
-  mark("server started");
+  mark(`server started${"host" in started && started.host ? ` at ${started.host}` : ""}`);
   try {
     if ("error" in started) return { ...none, error: started.error };
     const paths = options.httpPaths && options.httpPaths.length > 0 ? options.httpPaths : ["/"];
     const deadline = Date.now() + readyMs;
     const http: Behaviour["http"][number][] = [];
+    // On the engine's bridge (no published ports), the container's own address; a refused or accepted
+    // connection shows the way there works.
+    let routed = false;
     for (const port of ports) {
-      const host = started.hostPorts.get(port)!;
       for (const path of paths) {
         let last = "";
         let answer: { status: number; body: string } | null = null;
@@ -74,11 +75,27 @@ export async function observe(
         // connection costs little), then every 100 ms, within the bound.
         const polling = Date.now();
         while (!answer) {
+          const address = started.host ?? "127.0.0.1";
+          const host = started.hostPorts.get(port)!;
           try {
-            answer = await httpGet(`http://127.0.0.1:${host}${path}`, 3000);
+            answer = await httpGet(`http://${address}:${host}${path}`, 3000);
+            routed = true;
           } catch (err) {
-            // The host port is picked at random per run: the error names the image's own port instead.
-            last = String(err).replaceAll(`127.0.0.1:${host}`, `127.0.0.1:${port}`);
+            const { code, connected } = err as { code?: string; connected?: boolean };
+            if (connected || code === "ECONNREFUSED" || code === "ECONNRESET") routed = true;
+            else if (started.host && !routed) {
+              // No way to the bridge from here after all: published on 127.0.0.1 and started again.
+              mark(`no route to ${started.host} (${String(err)}): ports published`);
+              docker.unroutable();
+              await docker.removeContainerNow(name);
+              const again = await serve();
+              if ("error" in again) return { ...none, error: again.error };
+              started = again;
+              continue;
+            }
+            // The host port is picked at random per run (the address too on the bridge): the error names the
+            // image's own port on 127.0.0.1 instead.
+            last = String(err).replaceAll(`${address}:${host}`, `127.0.0.1:${port}`);
             if (Date.now() >= deadline || options.signal?.aborted) break;
             await sleep(Date.now() - polling < 1000 ? 20 : 100);
           }

@@ -5,8 +5,20 @@
 import { spawn } from "node:child_process";
 import { get } from "node:http";
 import { type AddressInfo, createServer, type Server } from "node:net";
+import { networkInterfaces, platform } from "node:os";
 import { posix } from "node:path";
-import { apiMessage, EngineApi, EngineUnreachable, isRegularFile, localSocket, refPath, serveOnApi } from "./engine-api.js";
+import {
+  apiMessage,
+  EngineApi,
+  EngineUnreachable,
+  isRegularFile,
+  localSocket,
+  onEngineBridge,
+  refPath,
+  type Served,
+  SYSTEM_SOCKETS,
+  serveOnApi,
+} from "./engine-api.js";
 import { execOnApi, logsOnApi, runOnApi, stateOnApi } from "./engine-run.js";
 import { ImageFs, inWalkOrder, type Keep, readTar } from "./image-fs.js";
 
@@ -20,6 +32,11 @@ export interface DockerSetup {
    * would talk to it (engine-api.ts), default true; false: the CLI for everything.
    */
   readonly api?: boolean;
+  /**
+   * Reach servers at their address on the engine's bridge also through a socket other than the system engine's
+   * (tests: a stand-in engine); the bridge is checked all the same (onEngineBridge).
+   */
+  readonly bridge?: boolean;
 }
 
 export interface Exec {
@@ -67,6 +84,10 @@ export class Docker {
   private readonly socket: EngineApi | null;
   private api: Promise<EngineApi | null> | null = null;
   private engineInfo: Promise<Exec> | null = null;
+  /** Whether servers are reached at their address on the engine's bridge (onEngineBridge), asked with the socket. */
+  private bridge: Promise<boolean> = Promise.resolve(false);
+  /** A server on the bridge could not be reached from here: ports are published from then on. */
+  private published = false;
 
   constructor(private readonly setup: DockerSetup) {
     const socket = setup.api === false ? null : localSocket(setup.bin, setup.env ?? {});
@@ -89,7 +110,11 @@ export class Docker {
     this.api ??= (async () => {
       const [cli, own] = await Promise.all([this.info(), socket.call("GET", "/info").catch(() => null)]);
       const id = own?.status === 200 ? (JSON.parse(own.body) as { ID?: string }).ID : undefined;
-      return cli.code === 0 && id && cli.stdout.trim() === id ? socket : null;
+      const same = cli.code === 0 && id && cli.stdout.trim() === id;
+      // Asked now, long before the first server starts.
+      if (same && (SYSTEM_SOCKETS.has(socket.socketPath) || this.setup.bridge))
+        this.bridge = onEngineBridge(socket, { platform: platform(), interfaces: networkInterfaces() }).catch(() => false);
+      return same ? socket : null;
     })();
     return this.api;
   }
@@ -258,13 +283,16 @@ export class Docker {
   async serve(
     image: string,
     options: { name: string; ports: readonly number[]; env?: readonly string[]; network?: string },
-  ): Promise<{ hostPorts: Map<number, number> } | { error: string }> {
+  ): Promise<Served | { error: string }> {
+    // `--env K` (no value) takes the client's own: only the CLI knows it.
+    const onApi = (options.env ?? []).every((e) => e.includes("="));
+    // On the engine's bridge, the container's own address: nothing to publish.
+    const direct = onApi && options.ports.length > 0 && (await this.engineApi()) !== null && !this.published && (await this.bridge);
     // Host ports free here, chosen ahead: no `docker port` call after the start. Taken meanwhile (or free here
     // but not on the engine's host): the engine picks them and says which.
-    const chosen = await freePorts(options.ports.length);
-    // `--env K` (no value) takes the client's own: only the CLI knows it.
-    if ((options.env ?? []).every((e) => e.includes("="))) {
-      const served = await this.viaApi((api) => serveOnApi(api, image, options, chosen));
+    const chosen = direct ? null : await freePorts(options.ports.length);
+    if (onApi) {
+      const served = await this.viaApi((api) => serveOnApi(api, image, options, chosen, direct));
       if (served) return served;
     }
     const env = (options.env ?? []).flatMap((e) => ["--env", e]);
@@ -286,6 +314,14 @@ export class Docker {
       if (!hostPorts.has(Number(m[1]))) hostPorts.set(Number(m[1]), Number(m[2]));
     for (const p of options.ports) if (!hostPorts.has(p)) return { error: `no published port for ${p}: ${listed.stdout}${listed.stderr}` };
     return { hostPorts };
+  }
+
+  /**
+   * A server served at its address on the bridge could not be reached from here (a firewall, a network the
+   * check could not tell apart): this and later servers publish their ports on 127.0.0.1 instead.
+   */
+  unroutable(): void {
+    this.published = true;
   }
 
   /**
@@ -421,11 +457,24 @@ export class Docker {
   }
 
   private readonly removals = new Set<Promise<unknown>>();
+  /** The containers being removed that may still run: an image goes only once none of its containers runs. */
+  private readonly stopping = new Set<Promise<unknown>>();
 
-  /** Remove a container in the background (nobody waits for it); `removeImages` waits for these first. */
+  /**
+   * Remove a container in the background (nobody waits for it); `removeImages` waits for these. On the engine's
+   * socket it is stopped first (a kill waits for the stop) and removed after, beside the removal of its image:
+   * a forced image removal is held back only by a running container (a stopped one keeps the image's layers
+   * until it is removed itself, then they go), and removing a server's container after its stop took a
+   * further 10-100 ms.
+   */
   removeContainer(name: string): void {
-    const done = this.removeContainerNow(name).finally(() => this.removals.delete(done));
+    const stopped = this.viaApi((api) => api.call("POST", `/containers/${encodeURIComponent(name)}/kill`)).catch(() => undefined);
+    const done = stopped.then(() => this.removeContainerNow(name)).finally(() => this.removals.delete(done));
     this.removals.add(done);
+    // Without the socket, removed as one `docker rm -f`: its image waits for the removal.
+    const down = stopped.then((killed) => (killed && [204, 404, 409].includes(killed.status) ? undefined : done));
+    const gone = down.finally(() => this.stopping.delete(gone));
+    this.stopping.add(gone);
   }
 
   /** Remove a container (running or not; a missing one is no error) and wait for it. */
@@ -439,12 +488,20 @@ export class Docker {
     await Promise.all(this.removals);
   }
 
-  /** Remove images (missing ones are ignored), after the containers being removed. */
+  /**
+   * Remove images (missing ones are ignored) once no container being removed runs, beside those removals; returns
+   * when both are done. Containers whose removal starts meanwhile (another image's) are not waited for: the
+   * original's image goes while the optimized server still runs, and the run's last clean-up is not held up by
+   * that one.
+   */
   async removeImages(...images: readonly string[]): Promise<void> {
-    await this.settle();
-    if (images.length === 0) return;
-    const removed = await this.viaApi((api) => Promise.all(images.map((i) => api.call("DELETE", `/images/${refPath(i)}?force=1`))));
-    if (!removed) await this.exec(["image", "rm", "-f", ...images]);
+    const [stopping, removals] = [[...this.stopping], [...this.removals]];
+    await Promise.all(stopping);
+    if (images.length > 0) {
+      const removed = await this.viaApi((api) => Promise.all(images.map((i) => api.call("DELETE", `/images/${refPath(i)}?force=1`))));
+      if (!removed) await this.exec(["image", "rm", "-f", ...images]);
+    }
+    await Promise.all(removals);
   }
 }
 
@@ -481,9 +538,13 @@ async function freePorts(n: number): Promise<number[] | null> {
   }
 }
 
-/** GET a URL; rejects on a network error or after `timeoutMs` (a ref'd timer: the process waits for it). */
+/**
+ * GET a URL; rejects on a network error or after `timeoutMs` (a ref'd timer: the process waits for it), with the
+ * error's `connected` set when the connection was made (a server that took it and did not answer in time).
+ */
 export function httpGet(url: string, timeoutMs: number): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
+    let connected = false;
     const req = get(url, (res) => {
       let body = "";
       res.setEncoding("utf8");
@@ -492,12 +553,16 @@ export function httpGet(url: string, timeoutMs: number): Promise<HttpAnswer> {
         clearTimeout(timer);
         resolve({ status: res.statusCode ?? 0, body });
       });
-      res.on("error", reject);
+      res.on("error", (err) => reject(Object.assign(err, { connected: true })));
     });
     const timer = setTimeout(() => req.destroy(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    req.on("socket", (socket) => {
+      if (!socket.connecting) connected = true;
+      else socket.once("connect", () => (connected = true));
+    });
     req.on("error", (err) => {
       clearTimeout(timer);
-      reject(err);
+      reject(Object.assign(err, { connected }));
     });
   });
 }

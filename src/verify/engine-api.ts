@@ -92,16 +92,77 @@ export function localSocket(bin: string, env: Readonly<Record<string, string | u
 }
 
 /**
+ * The usual sockets of the system's (rootful) engine. A rootless engine's bridge is in a network namespace of its
+ * own, which may even hold the same addresses as the system engine's bridge on this host.
+ */
+export const SYSTEM_SOCKETS: ReadonlySet<string> = new Set(["/var/run/docker.sock", "/run/docker.sock"]);
+
+/**
+ * Does this process share the network of the engine's default bridge, so that a container on it is reached at
+ * its own address? Only on Linux when the bridge network's gateway is an address of this host's interface of
+ * the bridge's name (docker0): an engine in a VM (Docker Desktop, colima) or a client in a container of its own
+ * does not qualify (nor a rootless engine: the caller asks only the system's socket). Then a server's ports need
+ * no publishing, whose proxy process and firewall rules the engine sets up at the start and tears down at the
+ * removal (about 100 ms each on a busy two-core machine).
+ */
+export async function onEngineBridge(
+  api: EngineApi,
+  host: {
+    readonly platform: string;
+    readonly interfaces: Readonly<Record<string, readonly { family: string | number; address: string }[] | undefined>>;
+  },
+): Promise<boolean> {
+  if (host.platform !== "linux") return false;
+  const answer = await api.call("GET", "/networks/bridge");
+  if (answer.status !== 200) return false;
+  const network = JSON.parse(answer.body) as {
+    Driver?: string;
+    Options?: Record<string, string> | null;
+    IPAM?: { Config?: { Gateway?: string }[] | null };
+  };
+  if (network.Driver !== "bridge") return false;
+  const bridge = network.Options?.["com.docker.network.bridge.name"] || "docker0";
+  const gateways = (network.IPAM?.Config ?? []).map((c) => c.Gateway).filter((g): g is string => Boolean(g));
+  return (host.interfaces[bridge] ?? []).some((a) => (a.family === "IPv4" || a.family === 4) && gateways.includes(a.address));
+}
+
+/** A server container's address: its ports (container port → the port to connect to) on `host` (default 127.0.0.1). */
+export interface Served {
+  readonly hostPorts: Map<number, number>;
+  /** The container's own address on the engine's bridge (its ports are not published); none: loopback. */
+  readonly host?: string;
+}
+
+/**
  * `docker run -d` on the engine's socket: create (ports published on loopback, at `chosen` or where the engine
- * picks), then start; the host ports by container port.
+ * picks), then start; the host ports by container port. `direct`: nothing published, the container is reached
+ * at its address on the default bridge (onEngineBridge); one that has none there is started again, published.
  */
 export async function serveOnApi(
   api: EngineApi,
   image: string,
   options: { name: string; ports: readonly number[]; env?: readonly string[]; network?: string },
   chosen: readonly number[] | null,
-): Promise<{ hostPorts: Map<number, number> } | { error: string }> {
+  direct = false,
+): Promise<Served | { error: string }> {
   const name = encodeURIComponent(options.name);
+  if (direct && options.ports.length > 0 && !options.network) {
+    const created = await api.call("POST", `/containers/create?name=${name}`, {
+      Image: image,
+      Env: options.env ?? [],
+      ExposedPorts: Object.fromEntries(options.ports.map((p) => [`${p}/tcp`, {}])),
+      HostConfig: { NetworkMode: "default" },
+    });
+    if (created.status !== 201) return { error: apiMessage(created) };
+    const started = await api.call("POST", `/containers/${name}/start`);
+    if (started.status !== 204) return { error: apiMessage(started) };
+    const inspected = await api.call("GET", `/containers/${name}/json`);
+    const settings =
+      inspected.status === 200 ? (JSON.parse(inspected.body) as { NetworkSettings?: ContainerNetwork }).NetworkSettings : undefined;
+    const address = settings?.Networks?.bridge?.IPAddress || settings?.IPAddress;
+    if (address) return { host: address, hostPorts: new Map(options.ports.map((p) => [p, p])) };
+    await api.call("DELETE", `/containers/${name}?force=1`);
+  }
   const run = async (hostPorts: readonly number[] | null): Promise<ApiAnswer> => {
     const created = await api.call("POST", `/containers/create?name=${name}`, {
       Image: image,
@@ -135,6 +196,11 @@ export async function serveOnApi(
     hostPorts.set(p, port);
   }
   return { hostPorts };
+}
+
+interface ContainerNetwork {
+  readonly IPAddress?: string;
+  readonly Networks?: Record<string, { readonly IPAddress?: string } | undefined>;
 }
 
 /** Go's os.FileMode type bits (dir, symlink, pipe, socket, device, char device, irregular): none set is a regular file. */
