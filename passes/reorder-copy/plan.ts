@@ -90,8 +90,17 @@ export function plan(
   const paths: string[] = [];
   const outputs: string[] = [];
   const reads: string[] = [];
+  // A context file a staying COPY puts at a fixed place outside the sources (`COPY ci/pip.conf /etc/pip.conf`):
+  // its settings may name other files of the context.
+  const configCopies = copies.flatMap((c) => {
+    if (c.whole || c.sources.length !== 1 || c.sources[0] === null || view.read(c.sources[0]) === null) return [];
+    const landed = landings(c, cwd, view).files;
+    const inside = (f: string) => contextRoot !== null && (f === contextRoot || f.startsWith(`${contextRoot === "/" ? "" : contextRoot}/`));
+    const config = landed.find(isConfigFile);
+    return config !== undefined && !landed.some(inside) ? [{ source: c.sources[0], dest: config }] : [];
+  });
   for (const step of steps) {
-    const where: InstallSite = { dir, contextRoot, env: environmentAt(body, runIndex, step) };
+    const where: InstallSite = { dir, contextRoot, env: environmentAt(body, runIndex, step), configCopies };
     const needs = manifestsFor(step, view, where);
     if (!needs.ok) return needs;
     for (const p of needs.paths) if (!paths.includes(p)) paths.push(p);

@@ -1,4 +1,4 @@
-// A context COPY of top-level files into a folder that a later `COPY . <same folder>` copies again: reorder-copy
+// A context COPY of files or folders to where a later `COPY . <folder>` copies them again: reorder-copy
 // puts the manifests first in the build so the install caches, but in a runtime made of copies only, the later
 // copy writes the same files with the same content, so the first one is redundant.
 import { posix } from "node:path";
@@ -28,17 +28,29 @@ export function subsumedCopies(
   body.forEach((instr, i) => {
     const ops = instr.keyword === "COPY" ? copyOperands(instr) : null;
     if (!ops || !fromContext(instr) || wholeContext.has(i)) return;
-    // Top-level files only: `src/package.json ./` lands where `COPY . .` puts another file, and a folder's
-    // contents land where `COPY . .` puts the folder.
-    if (!ops.sources.every((s) => topLevelFiles(s, context))) return;
     const intoFolder = ops.dest.endsWith("/") || ops.dest === "." || ops.sources.length > 1;
-    const folder = resolvePath(cwdAt[i] ?? null, ops.dest);
-    if (!intoFolder || folder === null) return;
+    const dest = resolvePath(cwdAt[i] ?? null, ops.dest);
+    if (dest === null) return;
     const flags = flagText(instr);
     for (const [j, later] of wholeContext)
-      if (j > i && later.folder === posix.normalize(folder) && later.flags === flags) out.set(i, [...(out.get(i) ?? []), j]);
+      if (j > i && later.flags === flags && ops.sources.every((s) => landsAsInWhole(s, dest, intoFolder, later.folder, context)))
+        out.set(i, [...(out.get(i) ?? []), j]);
   });
   return out;
+}
+
+/**
+ * Does `source`, copied to `dest`, land where `COPY . <folder>` puts it? Top-level files (or a glob of them)
+ * into the folder itself; a literal file deeper into its own subfolder (`COPY vendor/x.tgz ./vendor/`); a
+ * literal folder's contents into that folder (`COPY patches ./patches/`).
+ */
+function landsAsInWhole(source: string, dest: string, intoFolder: boolean, folder: string, context: BuildContext): boolean {
+  if (topLevelFiles(source, context)) return intoFolder && dest === folder;
+  const name = posix.normalize(source.replace(/^\.\//, "")).replace(/\/+$/, "");
+  if (/[*?[\\]/.test(name) || name.startsWith("../") || name.startsWith("/") || name === "." || name === "..") return false;
+  const target = posix.join(folder, name);
+  if (context.read(name) !== null) return intoFolder ? dest === posix.dirname(target) : dest === target;
+  return context.exists(name) && dest === target;
 }
 
 const fromContext = (instr: Instruction) => !instr.flags.some((f) => f.name === "from") && instr.heredocs.length === 0;

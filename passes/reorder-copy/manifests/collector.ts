@@ -27,6 +27,8 @@ export interface InstallSite {
   readonly contextRoot: string | null;
   /** Variables set before the install (ENV, ARG, `NAME=value cmd`); null: an ARG without a default. */
   readonly env: ReadonlyMap<string, string | null>;
+  /** Context files a COPY before the install puts where an installer reads its configuration (`/etc/pip.conf`). */
+  readonly configCopies?: readonly { readonly source: string; readonly dest: string }[];
 }
 
 export const join = (dir: string, path: string) => contextPath(posix.join(dir || ".", path));

@@ -171,6 +171,15 @@ describe("pip", () => {
     const remote = { ...files, "pip.conf": "[global]\nindex-url = https://pypi.example/simple\n" };
     expect(needs(remote, step("pip", [], ["requirements.txt"]), "", "/app", env).ok).toBe(true);
   });
+  test("a pip.conf a COPY puts at /etc/pip.conf is read like PIP_CONFIG_FILE's", () => {
+    const files = { "ci/pip.conf": "[global]\nfind-links = /app/wheels\n", "wheels/a.whl": "", "requirements.txt": "a\n" };
+    const site = (dest: string) => ({ dir: "", contextRoot: "/app", env: new Map(), configCopies: [{ source: "ci/pip.conf", dest }] });
+    const r = manifestsFor(step("pip", [], ["requirements.txt"]), withDockerignore(memoryContext(files)), site("/etc/pip.conf"));
+    expect(r.ok && r.paths).toEqual(["wheels", "requirements.txt"]);
+    // Another installer's configuration is not pip's.
+    const other = manifestsFor(step("pip", [], ["requirements.txt"]), withDockerignore(memoryContext(files)), site("/root/.npmrc"));
+    expect(other.ok && other.paths).toEqual(["requirements.txt"]);
+  });
   test("a missing file refuses", () => expect(needs({}, step("pip", [], ["requirements.txt"])).ok).toBe(false));
   test.each([
     ["-e .\n", false],

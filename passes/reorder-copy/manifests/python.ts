@@ -76,16 +76,30 @@ function pipManifests(step: InstallStep, c: Collector): Needs {
 }
 
 /**
- * What the pip configuration file PIP_CONFIG_FILE names in the context says about local files: its
+ * What the pip configuration files (the one PIP_CONFIG_FILE names in the context, those a COPY puts at
+ * `/etc/pip.conf` or another place pip reads) say about local files: their
  * `find-links` folders are copied with it (pip finds packages there, often with `no-index`), its
  * `requirement`/`constraint` files are followed like the command line's; a `file:` index is refused.
  */
 function pipConfigSettings(c: Collector): { ok: true; files: string[] } | Refused {
   const named = [...c.site.env].find(([key]) => key.toUpperCase() === "PIP_CONFIG_FILE")?.[1];
   const where = named ? c.locate(named) : null;
-  const text = where && "context" in where ? c.ctx.read(where.context) : null;
-  if (text === null || where === null || !("context" in where)) return { ok: true, files: [] };
+  const configs = [
+    ...(where && "context" in where ? [where.context] : []),
+    ...(c.site.configCopies ?? []).filter((f) => /(^|\/)pip\.(conf|ini)$/i.test(f.dest)).map((f) => f.source),
+  ];
   const files: string[] = [];
+  for (const config of configs) {
+    const text = c.ctx.read(config);
+    if (text === null) continue;
+    const bad = pipConfigFile(c, config, text, files);
+    if (bad) return bad;
+  }
+  return { ok: true, files };
+}
+
+function pipConfigFile(c: Collector, config: string, text: string, files: string[]): Refused | null {
+  const where = { context: config };
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const m = /^\s*([\w-]+)\s*[=:]\s*(.*)$/.exec(lines[i].replace(/(^|\s)[#;].*$/, ""));
@@ -109,7 +123,7 @@ function pipConfigSettings(c: Collector): { ok: true; files: string[] } | Refuse
       }
     }
   }
-  return { ok: true, files };
+  return null;
 }
 
 /** The `-r`/`-c` files a requirements file includes, or why it needs the sources (`file` is filled by the caller). */

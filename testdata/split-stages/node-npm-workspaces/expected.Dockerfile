@@ -17,8 +17,6 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY packages/app/package.json packages/app/
-COPY packages/greet/package.json packages/greet/
 COPY . .
 COPY --from=build /app/package.json /app/package.json
 EXPOSE 8080

@@ -8,8 +8,6 @@ RUN --mount=type=cache,target=/root/.npm npm ci
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY packages/shared/package.json packages/shared/
-COPY packages/api/package.json packages/api/
 COPY . .
 EXPOSE 3000
 CMD ["node", "packages/api/server.js"]

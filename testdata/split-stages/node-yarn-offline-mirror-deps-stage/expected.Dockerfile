@@ -7,6 +7,5 @@ RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --produc
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
-COPY npm-packages-offline-cache ./npm-packages-offline-cache/
 COPY . .
 CMD ["node","server.js"]
