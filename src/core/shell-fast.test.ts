@@ -43,9 +43,11 @@ describe("fast shell path", () => {
       "export PATH=$PATH:/opt/bin; make",
       'export A="x y" B=${C}',
       "cd /x && export A",
+      'local f="$1"; shift; local a b=2',
+      "local A=",
     ];
     expect(compare(taken)).toEqual({ accepted: taken.length, total: taken.length });
-    const left = ["export", "export -p", "export A=1 > f", "export a-b", "A=1 export B", "export 'A'=1"];
+    const left = ["export", "export -p", "export A=1 > f", "export a-b", "A=1 export B", "export 'A'=1", "local -r A=1"];
     for (const text of left) expect(parseFast(text), text).toBeNull();
   });
 
@@ -252,6 +254,30 @@ describe("fast shell path", () => {
       "x$(a)$B-c",
       '"$(a)"-$B-c',
       "a.b:c",
+      '"$A  "',
+      '"  $A"',
+      '"\t$A \t"',
+      '"  ${A}"',
+      '"  $(x)"',
+      '"  $1"',
+      '"x  "',
+      '"\\\\"',
+      '"a\\\\$B"',
+      '"$A\\n"',
+      '"\\`"',
+      '"a\\\nb"',
+      '"\\$"',
+      "\\(",
+      "\\)",
+      "a\\(",
+      "local",
+      "${A:+--x-y}",
+      "${A:-a:b}",
+      "${A:-a=b}",
+      "${A:-@x}",
+      "${A:-,}",
+      "${A:--}",
+      "${A+:}",
     ];
     const ops = [" \\\n  && ", "\\\n|", " \\\n\t; ", " && ", " || ", " | ", "; ", " ; ", "&&", "|", ";", " |& ", " & ", "\n", " \\\n "];
     const redirects = [
@@ -300,14 +326,14 @@ describe("fast shell path", () => {
       const parts = [random(2) === 0 ? simple() : "", group(), random(2) === 0 ? simple() : ""].filter(Boolean);
       return parts.join(pick([" && ", " || ", " | ", "; ", " &&", " "]));
     };
-    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, withGroups);
+    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 9000) }, withGroups);
     const { accepted } = compare(lines);
     for (const type of ["compound_statement", "subshell", "command_substitution", "redirected_statement", "variable_assignment"])
       expect(lines.filter((l) => parseFast(l)?.descendantsOfType(type).length).length, type).toBeGreaterThan(50);
     if (process.env.MSB_SHELL_LINES) console.log(`generated: the fast path took ${accepted} of ${lines.length}`);
     expect(accepted).toBeGreaterThan(300);
   });
-  test("builds tree-sitter's tree for generated compound commands, tests and case statements", () => {
+  test("builds tree-sitter's tree for generated compound commands, tests and case statements", { timeout: 60_000 }, () => {
     let seed = Number(process.env.MSB_SHELL_SEED ?? 7);
     const random = (n: number): number => {
       // mulberry32

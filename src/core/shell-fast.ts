@@ -99,8 +99,8 @@ const KEYWORDS = new Set(
   ),
 );
 const PLAIN = /[A-Za-z0-9_./:@%+,=~^*?-]/;
-/** An argument of `find` alone between blanks: `!`, `{}`, `\;`. */
-const LONE_ARGUMENT = /^(!|\{\}|\\;)(?=[ \t]|$)/;
+/** An argument of `find` alone between blanks: `!`, `{}`, `\;`, `\(`, `\)`. */
+const LONE_ARGUMENT = /^(!|\{\}|\\;|\\\(|\\\))(?=[ \t]|$)/;
 const NUMBER = /^-?(0x)?[0-9]+$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const NAME_ONLY = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -108,7 +108,7 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
 const MAX_CHAIN = 200;
 const MAX_NESTING = 100;
 /** After `${NAME`: an operator that takes a default, alternative or error word, a plain word (or none), `}`. */
-const DEFAULT = /^(:-|:\+|:\?|-|\+|\?)([A-Za-z0-9_./]*)\}/;
+const DEFAULT = /^(:-|:\+|:\?|-|\+|\?)([A-Za-z0-9_./:+,@-]*)\}/;
 /** After `${NAME`: a prefix or suffix removal with a pattern of plain characters, `}`. */
 const TRIM = /^(##?|%%?)([A-Za-z0-9_./*?~+:,=@^[\]-]+)\}/;
 const SPECIAL = /^[?@#!*-]$/;
@@ -304,7 +304,12 @@ class FastParser {
       case "!":
         return this.negated();
     }
-    if (first?.kind === "word" && first.parts.length === 1 && first.parts[0].type === "word" && first.parts[0].text === "export")
+    if (
+      first?.kind === "word" &&
+      first.parts.length === 1 &&
+      first.parts[0].type === "word" &&
+      (first.parts[0].text === "export" || first.parts[0].text === "local")
+    )
       return this.declaration(first);
     const kids: Kid[] = [];
     let named = false;
@@ -360,10 +365,10 @@ class FastParser {
     return { command: this.node("command", kids), redirects };
   }
 
-  /** `export NAME NAME=value …` (no options, no redirects; anything else goes to tree-sitter). */
+  /** `export NAME NAME=value …` and `local …` (no options, no redirects; anything else goes to tree-sitter). */
   private declaration(keyword: WordToken): { command: FastNode; redirects: FastNode[] } {
     this.pos++;
-    const kids: Kid[] = [[this.anon("export", keyword.start, keyword.end), null]];
+    const kids: Kid[] = [[this.anon(keyword.parts[0].text, keyword.start, keyword.end), null]];
     for (let t = this.tokens[this.pos]; t && t.kind !== "op" && t.kind !== "}"; t = this.tokens[this.pos]) {
       if (t.kind !== "word") bail();
       const word = t as WordToken;
@@ -636,7 +641,8 @@ class FastParser {
       [this.anon(m[2], nameEnd, opEnd), null],
     ];
     const rest = first.endIndex > opEnd ? [plain(this.src, opEnd, first.endIndex), ...t.parts.slice(1)] : t.parts.slice(1);
-    if (rest.length === 0) bail();
+    // `A=` (an empty value): no value node.
+    if (rest.length === 0) return this.node("variable_assignment", kids);
     if (rest[0].type === "word" && rest[0].text.startsWith("=")) bail();
     kids.push([
       rest.length === 1
@@ -858,10 +864,37 @@ function string(src: string, open: number, parts: FastNode[]): number {
       i = expansion(src, i, kids);
       continue;
     }
+    const blanks = /^[ \t]+/.exec(src.slice(i, i + 256));
+    if (blanks && (src[i + blanks[0].length] === '"' || src[i + blanks[0].length] === "$")) {
+      // Blanks alone before the closing quote are part of that quote's token to tree-sitter, and blanks alone
+      // before `$NAME` part of its expansion and its `$`.
+      const at = i + blanks[0].length;
+      if (src[at] === '"') {
+        kids.push(new FastNode(src, '"', false, i, at + 1));
+        parts.push(new FastNode(src, "string", true, open, at + 1, kids));
+        return at + 1;
+      }
+      const name = NAME.exec(src.slice(at + 1, at + 257));
+      if (!name) bail();
+      const end = at + 1 + (name as RegExpExecArray)[0].length;
+      kids.push(
+        new FastNode(src, "simple_expansion", true, i, end, [
+          new FastNode(src, "$", false, i, at + 1),
+          new FastNode(src, "variable_name", true, at + 1, end),
+        ]),
+      );
+      i = end;
+      continue;
+    }
     let j = i;
-    while (j < src.length && src[j] !== '"' && src[j] !== "$") j++;
-    // An escape inside double quotes (`\"`, `\$`, a line continuation): tree-sitter.
-    if (!/\S/.test(src.slice(i, j)) || src.slice(i, j).includes("\\")) bail();
+    while (j < src.length && src[j] !== '"' && src[j] !== "$") {
+      // An escape (`\"`, `\$`, `\\`) is part of the string_content; a line continuation is left to tree-sitter.
+      if (src[j] === "\\") {
+        if (src[j + 1] === "\n" || src[j + 1] === undefined) bail();
+        j += 2;
+      } else j++;
+    }
+    if (!/\S/.test(src.slice(i, j))) bail();
     kids.push(new FastNode(src, "string_content", true, i, j));
     i = j;
   }
