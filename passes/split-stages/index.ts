@@ -244,7 +244,7 @@ export default definePass({
     extensionLibrary:
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:
-      "Did not split: the entry script `{script}` does not parse as a shell script, so the programs it runs and the files it reads, which the runtime must hold, are unknown; fix its syntax (`sh -n` on it shows where), or split by hand.",
+      "Did not split: msb-opt's shell reader could not read the entry script `{script}` (it may use a construct the reader lacks, or have a syntax error: `sh -n` on it tells which), so the programs it runs and the files it reads, which the runtime must hold, are unknown; split by hand.",
     entryPerlModule:
       "Did not split: `{command}` loads the perl module `{module}`, which `{image}` lacks: its perl is Debian's `perl-base`, which holds only part of perl's core modules; install `perl` (or the module's own package) with apt-get in the Dockerfile so the pass keeps it.",
     entryPerlScript:
@@ -674,6 +674,9 @@ export default definePass({
         { command: missing.command, parent: missing.parent, package: providingPackage(missing.command), image: plan.image },
         missing.line,
       );
+    // A script's command that the shell computes (gradlew's `"$cygwin"`, `"$JAVACMD"`) names no program to look for.
+    if (missing && /[$`]/.test(missing.command))
+      return decline("entryCommandComputed", { command: missing.command, word: missing.command }, missing.line);
     if (missing) {
       // A program named like a package of package.json is that package's, which the lockfile did not install.
       const pkg = missing.id === "entryTool" ? nodeProject(a, context)?.pkg : undefined;

@@ -43,10 +43,25 @@ describe("fast shell path", () => {
       "export PATH=$PATH:/opt/bin; make",
       'export A="x y" B=${C}',
       "cd /x && export A",
+      'local f="$1"; shift; local a b=2',
+      "local A=",
     ];
     expect(compare(taken)).toEqual({ accepted: taken.length, total: taken.length });
-    const left = ["export", "export -p", "export A=1 > f", "export a-b", "A=1 export B", "export 'A'=1"];
+    const left = ["export", "export -p", "export A=1 > f", "export a-b", "A=1 export B", "export 'A'=1", "local -r A=1"];
     for (const text of left) expect(parseFast(text), text).toBeNull();
+  });
+
+  test("leaves deep nesting to tree-sitter, without overflowing the stack", () => {
+    for (const [open, close] of [
+      ["{ ", "; }"],
+      ["if true; then ", "; fi"],
+      ["for a in b; do ", "; done"],
+      ["while a; do ", "; done"],
+      ["case x in ab) ", ";; esac"],
+    ]) {
+      expect(parseFast(`${open.repeat(3000)}true${close.repeat(3000)}`), open).toBeNull();
+      expect(parseFast(`${open.repeat(20)}true${close.repeat(20)}`), open).not.toBeNull();
+    }
   });
 
   test.runIf(process.env.MSB_SHELL_CORPUS)("builds tree-sitter's tree for every RUN of the corpus it accepts", () => {
@@ -239,6 +254,30 @@ describe("fast shell path", () => {
       "x$(a)$B-c",
       '"$(a)"-$B-c',
       "a.b:c",
+      '"$A  "',
+      '"  $A"',
+      '"\t$A \t"',
+      '"  ${A}"',
+      '"  $(x)"',
+      '"  $1"',
+      '"x  "',
+      '"\\\\"',
+      '"a\\\\$B"',
+      '"$A\\n"',
+      '"\\`"',
+      '"a\\\nb"',
+      '"\\$"',
+      "\\(",
+      "\\)",
+      "a\\(",
+      "local",
+      "${A:+--x-y}",
+      "${A:-a:b}",
+      "${A:-a=b}",
+      "${A:-@x}",
+      "${A:-,}",
+      "${A:--}",
+      "${A+:}",
     ];
     const ops = [" \\\n  && ", "\\\n|", " \\\n\t; ", " && ", " || ", " | ", "; ", " ; ", "&&", "|", ";", " |& ", " & ", "\n", " \\\n "];
     const redirects = [
@@ -287,11 +326,115 @@ describe("fast shell path", () => {
       const parts = [random(2) === 0 ? simple() : "", group(), random(2) === 0 ? simple() : ""].filter(Boolean);
       return parts.join(pick([" && ", " || ", " | ", "; ", " &&", " "]));
     };
-    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, withGroups);
+    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 9000) }, withGroups);
     const { accepted } = compare(lines);
     for (const type of ["compound_statement", "subshell", "command_substitution", "redirected_statement", "variable_assignment"])
       expect(lines.filter((l) => parseFast(l)?.descendantsOfType(type).length).length, type).toBeGreaterThan(50);
     if (process.env.MSB_SHELL_LINES) console.log(`generated: the fast path took ${accepted} of ${lines.length}`);
+    expect(accepted).toBeGreaterThan(300);
+  });
+  test("builds tree-sitter's tree for generated compound commands, tests and case statements", { timeout: 60_000 }, () => {
+    let seed = Number(process.env.MSB_SHELL_SEED ?? 7);
+    const random = (n: number): number => {
+      // mulberry32
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const pick = <T>(xs: readonly T[]): T => xs[random(xs.length)];
+    /** Mostly one of `good`, now and then one of `odd` (forms the fast path must leave to tree-sitter, or must get right). */
+    const mostly = <T>(good: readonly T[], odd: readonly T[]): T => (random(40) === 0 ? pick(odd) : pick(good));
+    const blank = (): string => mostly([" ", " ", " ", "  ", "\t", "\t\t", " \\\n\t", "\\\n\t\t", " \\\n "], [""]);
+    const semi = (): string => mostly(["; ", ";", " ; ", ";\t", "; \\\n\t"], [" ;; ", " & ", "\n", " && ", ""]);
+    const operand = (): string =>
+      mostly(
+        ["x", "1", "/etc/f", '"$A"', "$A", "'a b'", '"x"', "${A}", "${A%/php}", "$1", '"$(x)"'],
+        ["-1", '""', "!", "-f", "=", "a*", "(", "]"],
+      );
+    const test = (): string => {
+      const [open, close] = mostly(
+        [
+          ["[", "]"],
+          ["[[", "]]"],
+        ],
+        [["[", "]]"]],
+      );
+      const body = pick([
+        () => `${pick(["-f", "-d", "-n", "-z", "-e", "-x", "-nt", "-eq", "--"])} ${operand()}`,
+        () => `! ${pick(["-f", "-d", "-n"])} ${operand()}`,
+        () => `${operand()} ${mostly(["=", "!=", "==", "-eq", "-ne", "-lt", "-gt"], ["=~", "-a", "-o", "<"])} ${operand()}`,
+        () => operand(),
+        () => `${operand()} = ${operand()} -a -n ${operand()}`,
+      ])();
+      return `${open}${mostly([" ", "  ", "\t"], [""])}${body}${mostly([" ", "  ", "\t"], [""])}${close}${pick(["", "", " > /dev/null", " 2>&1"])}`;
+    };
+    const simple = (): string =>
+      mostly(
+        [
+          "echo a",
+          "a",
+          "x=1",
+          "exit 1",
+          'url="${A##*-}"',
+          "b ${A%%[a-z]*} ${A#v} ${A%.*} ${A%/} ${A##*/}",
+          "rm -rf /x",
+          "cd /x && make",
+          "a | b",
+          "! a",
+          "! a | b",
+          "a > f",
+          ":",
+          "{ a; }",
+          "(a)",
+          "export A=1",
+        ],
+        ["then", "fi", "done", "esac", "in", "a)", "! ! a", "! { a | b; }", "${A/x/y}", "${A%}", "${A%'x'}"],
+      );
+    const statements = (depth: number): string =>
+      Array.from({ length: 1 + random(3) }, () => `${statement(depth)}${mostly([";", "; ", " ;"], [""])}`).join(blank());
+    const statement = (depth: number): string => {
+      if (depth > 2 || random(3) === 0) return random(4) === 0 ? test() : simple();
+      const d = depth + 1;
+      return pick([
+        () =>
+          `if ${random(2) ? test() : statement(d)};${blank()}then ${statements(d)}${blank()}${random(2) === 0 ? `elif ${random(2) ? test() : simple()}; then ${statements(d)}${blank()}` : ""}${random(2) ? `else ${statements(d)}${blank()}` : ""}fi`,
+        () =>
+          `for ${mostly(["f", "x_1"], ["1", "in"])} in${mostly([" a", " a b", ' "$A" $(ls) *.txt', " \\\n\t\ta \\\n\t\tb"], [""])}${semi()}${blank()}do ${statements(d)}${blank()}done`,
+        () => `${pick(["while", "until"])} ${random(2) ? test() : statement(d)}; do ${statements(d)}${blank()}done`,
+        () => {
+          const pattern = (): string =>
+            mostly(["*", "x", "abc", "a1", "A", "x86_64", "armhf", "'amd64'", '"arm64"', "1"], ["a.b", "a-b", "$A", "a*", "esac", "in"]);
+          const patterns = (): string => Array.from({ length: 1 + random(3) }, pattern).join(pick(["|", " | ", "| ", " |"]));
+          const items = Array.from(
+            { length: 1 + random(4) },
+            () =>
+              `${blank()}${patterns()}${mostly([")"], [" )", ""])}${blank()}${random(4) === 0 ? "" : statements(d)}${blank()}${mostly([";;", " ;;"], [";&", ";"])}`,
+          ).join("");
+          return `case ${mostly(['"$A"', "$A", "x", "'a'"], ["in"])} in${items}${blank()}esac`;
+        },
+      ])();
+    };
+    const lines = Array.from({ length: Number(process.env.MSB_SHELL_LINES ?? 6000) }, () => {
+      const parts = Array.from({ length: 1 + random(3) }, () => statement(random(2)));
+      return parts.join(pick(["; ", " && ", " || ", " | ", ";\t", "; \\\n\t"])) + (random(6) === 0 ? pick([" > f", " | x", " 2>&1"]) : "");
+    });
+    const { accepted } = compare(lines);
+    for (const type of [
+      "if_statement",
+      "elif_clause",
+      "else_clause",
+      "for_statement",
+      "while_statement",
+      "case_item",
+      "test_command",
+      "negated_command",
+      "binary_expression",
+      "unary_expression",
+      "regex",
+    ])
+      expect(lines.filter((l) => parseFast(l)?.descendantsOfType(type).length).length, type).toBeGreaterThan(10);
+    if (process.env.MSB_SHELL_LINES) console.log(`generated compounds: the fast path took ${accepted} of ${lines.length}`);
     expect(accepted).toBeGreaterThan(300);
   });
 });

@@ -99,19 +99,34 @@ const KEYWORDS = new Set(
   ),
 );
 const PLAIN = /[A-Za-z0-9_./:@%+,=~^*?-]/;
-/** An argument of `find` alone between blanks: `!`, `{}`, `\;`. */
-const LONE_ARGUMENT = /^(!|\{\}|\\;)(?=[ \t]|$)/;
+/** An argument of `find` alone between blanks: `!`, `{}`, `\;`, `\(`, `\)`. */
+const LONE_ARGUMENT = /^(!|\{\}|\\;|\\\(|\\\))(?=[ \t]|$)/;
 const NUMBER = /^-?(0x)?[0-9]+$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const NAME_ONLY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/;
 const MAX_CHAIN = 200;
+const MAX_NESTING = 100;
 /** After `${NAME`: an operator that takes a default, alternative or error word, a plain word (or none), `}`. */
-const DEFAULT = /^(:-|:\+|:\?|-|\+|\?)([A-Za-z0-9_./]*)\}/;
+const DEFAULT = /^(:-|:\+|:\?|-|\+|\?)([A-Za-z0-9_./:+,@-]*)\}/;
+/** After `${NAME`: a prefix or suffix removal with a pattern of plain characters, `}`. */
+const TRIM = /^(##?|%%?)([A-Za-z0-9_./*?~+:,=@^[\]-]+)\}/;
 const SPECIAL = /^[?@#!*-]$/;
 /** Characters that make tree-sitter read a special parameter or digit with what follows. */
 const AFTER_SPECIAL = /^[A-Za-z0-9_$?@#!*{([-]$/;
 const REDIRECTS = [">>", ">&", "<&", ">|", ">", "<"];
+/** The statements of a branch of an `if` end at one of these. */
+const BRANCH_END = ["elif", "else", "fi"];
+/** Keywords after which a command starts (the parser checks that they are keywords there). */
+const BEFORE_COMMAND = new Set(["if", "then", "elif", "else", "while", "until", "do", "!"]);
+/** Binary operators of a test that tree-sitter reads as a `test_operator`. */
+const TEST_BINARY = new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot", "-ef"]);
+
+/** The text of a word token of one plain part (a keyword is one), else null. */
+function keyword(t: Token): string | null {
+  if (t.kind !== "word" || t.parts.length !== 1 || t.parts[0].type !== "word") return null;
+  return t.parts[0].text;
+}
 
 interface WordToken {
   readonly kind: "word";
@@ -121,7 +136,7 @@ interface WordToken {
 }
 interface OpToken {
   readonly kind: "op";
-  readonly op: "&&" | "||" | "|" | ";";
+  readonly op: "&&" | "||" | "|" | ";" | ";;";
   readonly start: number;
   readonly end: number;
 }
@@ -146,8 +161,22 @@ interface CloseToken {
 interface SubshellToken {
   readonly kind: "subshell";
   readonly node: FastNode;
+  readonly start: number;
+  readonly end: number;
 }
-type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken | SubshellToken;
+/** `[` or `[[` opening a test, `]` or `]]` closing one (each alone between blanks). */
+interface BracketToken {
+  readonly kind: "[" | "]";
+  readonly start: number;
+  readonly end: number;
+}
+/** `)` closing a `case` item's patterns (outside `$(…)`). */
+interface ParenToken {
+  readonly kind: ")";
+  readonly start: number;
+  readonly end: number;
+}
+type Token = WordToken | OpToken | RedirectToken | OpenToken | CloseToken | SubshellToken | BracketToken | ParenToken;
 
 /** The tree tree-sitter-bash would build for `text`, or null when the text is not plain enough to be sure. */
 export function parseFast(text: string): FastNode | null {
@@ -166,6 +195,8 @@ export function parseFast(text: string): FastNode | null {
 class FastParser {
   private readonly tokens: Token[];
   private pos = 0;
+  /** How many compound bodies (`then`, `do`, …) the parser is inside. */
+  private depth = 0;
   constructor(
     private readonly src: string,
     tokens?: Token[],
@@ -235,7 +266,7 @@ class FastParser {
         pipe = [[wrapped, null]];
       }
       const t = this.tokens[this.pos];
-      if (!t || (t.kind === "op" && t.op === ";") || t.kind === "}") return soFar();
+      if (!t || (t.kind === "op" && (t.op === ";" || t.op === ";;")) || t.kind === "}") return soFar();
       if (t.kind !== "op") bail();
       const op = t as OpToken;
       this.pos++;
@@ -259,7 +290,26 @@ class FastParser {
       this.pos++;
       return this.redirectsAfter(first.node);
     }
-    if (first?.kind === "word" && first.parts.length === 1 && first.parts[0].type === "word" && first.parts[0].text === "export")
+    if (first?.kind === "[") return this.redirectsAfter(this.test());
+    switch (first?.kind === "word" ? keyword(first) : null) {
+      case "if":
+        return this.redirectsAfter(this.ifStatement());
+      case "for":
+        return this.redirectsAfter(this.forStatement());
+      case "while":
+      case "until":
+        return this.redirectsAfter(this.whileStatement());
+      case "case":
+        return this.redirectsAfter(this.caseStatement());
+      case "!":
+        return this.negated();
+    }
+    if (
+      first?.kind === "word" &&
+      first.parts.length === 1 &&
+      first.parts[0].type === "word" &&
+      (first.parts[0].text === "export" || first.parts[0].text === "local")
+    )
       return this.declaration(first);
     const kids: Kid[] = [];
     let named = false;
@@ -274,7 +324,7 @@ class FastParser {
     for (;;) {
       const t = this.tokens[this.pos];
       if (!t || t.kind === "op" || t.kind === "}") break;
-      if (t.kind === "{" || t.kind === "subshell") bail();
+      if (t.kind !== "word" && t.kind !== "redirect") return bail();
       this.pos++;
       if (t.kind === "redirect") {
         if (!named) bail();
@@ -315,10 +365,10 @@ class FastParser {
     return { command: this.node("command", kids), redirects };
   }
 
-  /** `export NAME NAME=value …` (no options, no redirects; anything else goes to tree-sitter). */
+  /** `export NAME NAME=value …` and `local …` (no options, no redirects; anything else goes to tree-sitter). */
   private declaration(keyword: WordToken): { command: FastNode; redirects: FastNode[] } {
     this.pos++;
-    const kids: Kid[] = [[this.anon("export", keyword.start, keyword.end), null]];
+    const kids: Kid[] = [[this.anon(keyword.parts[0].text, keyword.start, keyword.end), null]];
     for (let t = this.tokens[this.pos]; t && t.kind !== "op" && t.kind !== "}"; t = this.tokens[this.pos]) {
       if (t.kind !== "word") bail();
       const word = t as WordToken;
@@ -336,6 +386,7 @@ class FastParser {
   /** `{ a; b; }` (each statement ends in `;`), then its redirects. */
   private group(): { command: FastNode; redirects: FastNode[] } {
     const open = this.tokens[this.pos++] as OpenToken;
+    if (++this.depth > MAX_NESTING) bail();
     const kids: Kid[] = [[this.anon("{", open.start, open.end), null]];
     for (;;) {
       kids.push([this.statement(), null]);
@@ -346,6 +397,7 @@ class FastParser {
       if (close?.kind === "}") {
         this.pos++;
         kids.push([this.anon("}", close.start, close.end), null]);
+        this.depth--;
         break;
       }
     }
@@ -367,6 +419,212 @@ class FastParser {
     return { command: group, redirects };
   }
 
+  /**
+   * Statements, each ended by `;`, up to one of the keywords `stops` in command position (not taken), with
+   * `field` on each statement and `;` (tree-sitter names an `if`'s or a loop's condition so, `;` included).
+   */
+  private body(stops: readonly string[], field: string | null): Kid[] {
+    const kids: Kid[] = [];
+    // Each level is a few frames of this recursive parser: deep nesting goes to tree-sitter.
+    if (++this.depth > MAX_NESTING) bail();
+    for (;;) {
+      const t = this.tokens[this.pos];
+      if (!t) return bail();
+      if (t.kind === "word" && stops.includes(keyword(t) as string)) {
+        if (kids.length === 0) bail();
+        this.depth--;
+        return kids;
+      }
+      kids.push([this.statement(), field]);
+      const semi = this.tokens[this.pos++];
+      if (semi?.kind !== "op" || semi.op !== ";") return bail();
+      kids.push([this.anon(";", semi.start, semi.end), field]);
+    }
+  }
+
+  /** The keyword `word` at the current token, taken as an anonymous node. */
+  private take(word: string): Kid {
+    const t = this.tokens[this.pos++];
+    if (t?.kind !== "word" || keyword(t) !== word) return bail();
+    return [this.anon(word, t.start, t.end), null];
+  }
+
+  /** `if …; then …; [elif …; then …;]… [else …;] fi`. */
+  private ifStatement(): FastNode {
+    const kids: Kid[] = [this.take("if"), ...this.body(["then"], "condition"), this.take("then"), ...this.body(BRANCH_END, null)];
+    for (;;) {
+      const t = this.tokens[this.pos] as WordToken;
+      const word = keyword(t);
+      if (word === "elif") {
+        const clause = [this.take("elif"), ...this.body(["then"], null), this.take("then"), ...this.body(BRANCH_END, null)];
+        kids.push([this.node("elif_clause", clause), null]);
+        continue;
+      }
+      if (word === "else") {
+        kids.push([this.node("else_clause", [this.take("else"), ...this.body(["fi"], null)]), null]);
+        continue;
+      }
+      kids.push(this.take("fi"));
+      return this.node("if_statement", kids);
+    }
+  }
+
+  /** `for NAME in WORD…; do …; done`. */
+  private forStatement(): FastNode {
+    const kids: Kid[] = [this.take("for")];
+    const name = this.tokens[this.pos++];
+    if (name?.kind !== "word" || !NAME_ONLY.test(keyword(name) ?? "")) return bail();
+    kids.push([new FastNode(this.src, "variable_name", true, name.start, name.end), "variable"], this.take("in"));
+    let values = 0;
+    for (let t = this.tokens[this.pos]; t?.kind === "word"; t = this.tokens[this.pos]) {
+      this.pos++;
+      kids.push([this.literal(t), "value"]);
+      values++;
+    }
+    const semi = this.tokens[this.pos++];
+    if (values === 0 || semi?.kind !== "op" || semi.op !== ";") return bail();
+    kids.push([this.anon(";", semi.start, semi.end), null], [this.doGroup(), "body"]);
+    return this.node("for_statement", kids);
+  }
+
+  /** `while …; do …; done` and `until …; do …; done`. */
+  private whileStatement(): FastNode {
+    const word = keyword(this.tokens[this.pos] as WordToken) as string;
+    const kids: Kid[] = [this.take(word), ...this.body(["do"], "condition"), [this.doGroup(), "body"]];
+    return this.node("while_statement", kids);
+  }
+
+  /** `case WORD in PATTERN[|PATTERN]…) …;; … esac`, each item ended by `;;`. */
+  private caseStatement(): FastNode {
+    if (++this.depth > MAX_NESTING) bail();
+    const kids: Kid[] = [this.take("case")];
+    const value = this.tokens[this.pos++];
+    if (value?.kind !== "word" || keyword(value) === "in") return bail();
+    kids.push([this.literal(value), "value"], this.take("in"));
+    for (;;) {
+      const t = this.tokens[this.pos];
+      if (t?.kind === "word" && keyword(t) === "esac") break;
+      const item: Kid[] = [];
+      for (let n = 0; ; n++) {
+        const p = this.tokens[this.pos++];
+        if (p?.kind !== "word") return bail();
+        const next = this.tokens[this.pos];
+        item.push([this.pattern(p, n, next, this.tokens[this.pos - 2]), "value"]);
+        if (next?.kind === ")") break;
+        if (next?.kind !== "op" || next.op !== "|") return bail();
+        item.push([this.anon("|", next.start, next.end), null]);
+        this.pos++;
+      }
+      const close = this.tokens[this.pos++] as ParenToken;
+      // `*)x` is one pattern to tree-sitter.
+      if (!/[ \t]/.test(this.src[close.end] ?? "")) bail();
+      item.push([this.anon(")", close.start, close.end), null]);
+      for (;;) {
+        const u = this.tokens[this.pos];
+        if (u?.kind === "op" && u.op === ";;") break;
+        item.push([this.statement(), null]);
+        const semi = this.tokens[this.pos];
+        if (semi?.kind !== "op" || (semi.op !== ";" && semi.op !== ";;")) return bail();
+        if (semi.op === ";") {
+          item.push([this.anon(";", semi.start, semi.end), null]);
+          this.pos++;
+        }
+      }
+      const end = this.tokens[this.pos++] as OpToken;
+      const last = this.tokens[this.pos];
+      // tree-sitter names the `;;` of every item but the last one.
+      const isLast = last?.kind === "word" && keyword(last) === "esac";
+      item.push([this.anon(";;", end.start, end.end), isLast ? null : "termination"]);
+      kids.push([this.node("case_item", item), null]);
+    }
+    if (kids.length === 3) bail();
+    kids.push(this.take("esac"));
+    this.depth--;
+    return this.node("case_statement", kids);
+  }
+
+  /**
+   * A `case` pattern, typed as tree-sitter's scanner types it: a quoted string, a number, `*`, or a name. A name
+   * with a digit or `_` is an extglob_pattern; one of two or more letters is a word but right before a `|`
+   * (`ab|cd`), where it is an extglob_pattern too; the first pattern after a line continuation is a word. Other patterns (one letter among them): tree-sitter.
+   */
+  private pattern(t: WordToken, index: number, next: Token | undefined, previous: Token): FastNode {
+    const node = this.literal(t);
+    if (node.type === "raw_string" || node.type === "number") return node;
+    if (node.type === "string" && node.children.every((c) => c.type !== "simple_expansion" && c.type !== "expansion")) return node;
+    const text = node.text;
+    if (node.type !== "word" || !/^(\*|[A-Za-z0-9_]+)$/.test(text)) return bail();
+    // After a line continuation the first pattern is a word, whatever it holds.
+    if (index === 0 && this.src.slice((previous as WordToken).end, t.start).includes("\\")) return plain(this.src, t.start, t.end);
+    if (next && this.src.slice(t.end, next.start).includes("\\")) bail();
+    const glob = new FastNode(this.src, "extglob_pattern", true, t.start, t.end);
+    if (text === "*" || /[0-9_]/.test(text)) return glob;
+    // One letter is read either way, by the blanks around it.
+    if (text.length === 1) bail();
+    return next?.kind === "op" && next.start === t.end ? glob : node;
+  }
+
+  private doGroup(): FastNode {
+    return this.node("do_group", [this.take("do"), ...this.body(["done"], null), this.take("done")]);
+  }
+
+  /** `! command` (a command alone: `! a | b` negates `a`). */
+  private negated(): { command: FastNode; redirects: FastNode[] } {
+    const bang = this.take("!");
+    const next = this.tokens[this.pos];
+    if (next?.kind === "word" && keyword(next) === "!") bail();
+    const { command, redirects } = this.command();
+    // `! { a | b; }` splits oddly in tree-sitter: only a simple command is taken.
+    if (redirects.length > 0 || command.type !== "command") bail();
+    return { command: this.node("negated_command", [bang, [command, null]]), redirects: [] };
+  }
+
+  /**
+   * `[ … ]` and `[[ … ]]` with one test: `-x WORD`, `! -x WORD`, `WORD OP WORD` (`=`, `!=`, `==` or a
+   * `-xx` operator) or a lone word; anything else (`-a`, `-o`, `&&`, parentheses, `=~`) goes to tree-sitter.
+   */
+  private test(): FastNode {
+    const open = this.tokens[this.pos++] as BracketToken;
+    const words: WordToken[] = [];
+    let t = this.tokens[this.pos++];
+    for (; t?.kind === "word"; t = this.tokens[this.pos++]) words.push(t);
+    if (t?.kind !== "]" || t.end - t.start !== open.end - open.start) return bail();
+    const text = (w: WordToken): string => this.src.slice(w.start, w.end);
+    const operand = (w: WordToken): FastNode => {
+      if (/^[-!=(]/.test(text(w))) bail();
+      return this.literal(w);
+    };
+    const testOperator = (w: WordToken): Kid => {
+      if (!/^-[a-z]+$/.test(text(w))) bail();
+      return [new FastNode(this.src, "test_operator", true, w.start, w.end), "operator"];
+    };
+    const unary = (op: WordToken, arg: WordToken): FastNode => this.node("unary_expression", [testOperator(op), [operand(arg), null]]);
+    let expression: FastNode;
+    if (words.length === 1) expression = operand(words[0]);
+    else if (words.length === 2) expression = unary(words[0], words[1]);
+    else if (words.length === 3 && text(words[0]) === "!")
+      expression = this.node("unary_expression", [
+        [this.anon("!", words[0].start, words[0].end), "operator"],
+        [unary(words[1], words[2]), null],
+      ]);
+    else if (words.length === 3) {
+      const op = text(words[1]);
+      const left = operand(words[0]);
+      const right = operand(words[2]);
+      if (op !== "=" && op !== "!=" && op !== "==" && !TEST_BINARY.has(op)) bail();
+      // After `!=` and `==` a plain word is a glob pattern to tree-sitter, and in `[[` most right sides of
+      // these three are a regex: left to it.
+      if (!TEST_BINARY.has(op) && (open.end - open.start === 2 || (op !== "=" && /^(word|number|concatenation)$/.test(right.type)))) bail();
+      const operator: Kid = TEST_BINARY.has(op) ? testOperator(words[1]) : [this.anon(op, words[1].start, words[1].end), "operator"];
+      expression = this.node("binary_expression", [[left, "left"], operator, [right, "right"]]);
+    } else return bail();
+    return this.node("test_command", [
+      [this.anon(this.src.slice(open.start, open.end), open.start, open.end), null],
+      [expression, null],
+      [this.anon(this.src.slice(t.start, t.end), t.start, t.end), null],
+    ]);
+  }
+
   /** `NAME=value` in front of a command name, or null when the word is not one. */
   private assignment(t: WordToken): FastNode | null {
     const first = t.parts[0];
@@ -383,7 +641,8 @@ class FastParser {
       [this.anon(m[2], nameEnd, opEnd), null],
     ];
     const rest = first.endIndex > opEnd ? [plain(this.src, opEnd, first.endIndex), ...t.parts.slice(1)] : t.parts.slice(1);
-    if (rest.length === 0) bail();
+    // `A=` (an empty value): no value node.
+    if (rest.length === 0) return this.node("variable_assignment", kids);
     if (rest[0].type === "word" && rest[0].text.startsWith("=")) bail();
     kids.push([
       rest.length === 1
@@ -430,7 +689,11 @@ function tokenize(src: string, start: number, nested: boolean): { tokens: Token[
       continue;
     }
     if (c === ")") {
-      if (!nested) bail();
+      if (!nested) {
+        tokens.push({ kind: ")", start: i, end: i + 1 });
+        i++;
+        continue;
+      }
       return { tokens: checked(src, tokens), end: i };
     }
     if (c === "&" || c === "|" || c === ";") {
@@ -441,7 +704,10 @@ function tokenize(src: string, start: number, nested: boolean): { tokens: Token[
       } else if (c === "|" && two !== "|&") {
         tokens.push({ kind: "op", op: "|", start: i, end: i + 1 });
         i++;
-      } else if (c === ";" && two !== ";;" && two !== ";&") {
+      } else if (two === ";;" && src[i + 2] !== "&") {
+        tokens.push({ kind: "op", op: ";;", start: i, end: i + 2 });
+        i += 2;
+      } else if (c === ";" && two !== ";&") {
         tokens.push({ kind: "op", op: ";", start: i, end: i + 1 });
         i++;
       } else bail(); // `&` (background), `|&`, `;;`, and `&>`, which tree-sitter reads in its own ways
@@ -453,18 +719,37 @@ function tokenize(src: string, start: number, nested: boolean): { tokens: Token[
     }
     const last = tokens[tokens.length - 1];
     const blankAfter = /^[ \t]/.test(src[i + 1] ?? "");
-    if (c === "{" && blankAfter && (!last || last.kind === "op" || last.kind === "{")) {
+    // Command position: the start, after an operator, a `{`, or a keyword that a command follows.
+    const commandStart =
+      !last || last.kind === "op" || last.kind === "{" || (last.kind === "word" && BEFORE_COMMAND.has(keyword(last) as string));
+    if (c === "{" && blankAfter && commandStart) {
       tokens.push({ kind: "{", start: i, end: i + 1 });
       i++;
       continue;
     }
-    if (c === "(" && src[i + 1] !== "(" && (!last || last.kind === "op" || last.kind === "{")) {
+    if (c === "(" && src[i + 1] !== "(" && commandStart) {
       const inner = tokenize(src, i + 1, true);
       if (inner.tokens.length === 0) bail();
       const kids = [new FastNode(src, "(", false, i, i + 1), ...new FastParser(src, inner.tokens).statements().map((k) => k[0])];
       kids.push(new FastNode(src, ")", false, inner.end, inner.end + 1));
-      tokens.push({ kind: "subshell", node: new FastNode(src, "subshell", true, i, inner.end + 1, kids) });
+      tokens.push({ kind: "subshell", node: new FastNode(src, "subshell", true, i, inner.end + 1, kids), start: i, end: inner.end + 1 });
       i = inner.end + 1;
+      continue;
+    }
+    // `[`/`[[` and `]`/`]]` alone between blanks: a test's brackets (in any other place the parser gives up).
+    const bracket =
+      c === "[" ? /^\[\[?(?=[ \t])/.exec(src.slice(i, i + 3)) : c === "]" ? /^\]\]?(?=[ \t;&|)]|$)/.exec(src.slice(i, i + 3)) : null;
+    if (bracket && (i === start || /[ \t]/.test(src[i - 1]))) {
+      tokens.push({ kind: c === "[" ? "[" : "]", start: i, end: i + bracket[0].length });
+      i += bracket[0].length;
+      continue;
+    }
+    // `!` and `!=` alone: a negation, or a test's operator, or a word.
+    const bang = c === "!" ? /^!=?(?=[ \t]|$)/.exec(src.slice(i, i + 3)) : null;
+    if (bang && (i === start || /[ \t]/.test(src[i - 1]))) {
+      const end = i + bang[0].length;
+      tokens.push({ kind: "word", start: i, end, parts: [new FastNode(src, "word", true, i, end)] });
+      i = end;
       continue;
     }
     if (c === "}" && last?.kind === "op" && last.op === ";" && /^[ \t;&|<>]?$/.test(src[i + 1] ?? "")) {
@@ -499,9 +784,12 @@ function tokenize(src: string, start: number, nested: boolean): { tokens: Token[
 }
 
 function checked(src: string, tokens: Token[]): Token[] {
-  // tree-sitter drops or misreads a lone `-` in a script with a `>&` redirect (`- 1>&2`): left to it.
-  if (tokens.some((t) => t.kind === "redirect") && tokens.some((t) => t.kind === "word" && t.end - t.start === 1 && src[t.start] === "-"))
-    bail();
+  // tree-sitter drops a lone `-` right before a redirect with a descriptor (`a - 2>&1`): a lone `-` before any
+  // redirect is left to it.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === "word" && t.end - t.start === 1 && src[t.start] === "-" && tokens[i + 1].kind === "redirect") bail();
+  }
   return tokens;
 }
 
@@ -576,10 +864,37 @@ function string(src: string, open: number, parts: FastNode[]): number {
       i = expansion(src, i, kids);
       continue;
     }
+    const blanks = /^[ \t]+/.exec(src.slice(i, i + 256));
+    if (blanks && (src[i + blanks[0].length] === '"' || src[i + blanks[0].length] === "$")) {
+      // Blanks alone before the closing quote are part of that quote's token to tree-sitter, and blanks alone
+      // before `$NAME` part of its expansion and its `$`.
+      const at = i + blanks[0].length;
+      if (src[at] === '"') {
+        kids.push(new FastNode(src, '"', false, i, at + 1));
+        parts.push(new FastNode(src, "string", true, open, at + 1, kids));
+        return at + 1;
+      }
+      const name = NAME.exec(src.slice(at + 1, at + 257));
+      if (!name) bail();
+      const end = at + 1 + (name as RegExpExecArray)[0].length;
+      kids.push(
+        new FastNode(src, "simple_expansion", true, i, end, [
+          new FastNode(src, "$", false, i, at + 1),
+          new FastNode(src, "variable_name", true, at + 1, end),
+        ]),
+      );
+      i = end;
+      continue;
+    }
     let j = i;
-    while (j < src.length && src[j] !== '"' && src[j] !== "$") j++;
-    // An escape inside double quotes (`\"`, `\$`, a line continuation): tree-sitter.
-    if (!/\S/.test(src.slice(i, j)) || src.slice(i, j).includes("\\")) bail();
+    while (j < src.length && src[j] !== '"' && src[j] !== "$") {
+      // An escape (`\"`, `\$`, `\\`) is part of the string_content; a line continuation is left to tree-sitter.
+      if (src[j] === "\\") {
+        if (src[j + 1] === "\n" || src[j + 1] === undefined) bail();
+        j += 2;
+      } else j++;
+    }
+    if (!/\S/.test(src.slice(i, j))) bail();
     kids.push(new FastNode(src, "string_content", true, i, j));
     i = j;
   }
@@ -612,7 +927,7 @@ function expansion(src: string, i: number, parts: FastNode[]): number {
     }
     // `${NAME:-word}` and its kin with a plain default (or none): the operator field, then one word.
     const d = DEFAULT.exec(src.slice(nameEnd, nameEnd + 256));
-    if (!d) bail();
+    if (!d) return trim(src, i, nameEnd, parts);
     const [, op, value] = d as RegExpExecArray;
     const opEnd = nameEnd + op.length;
     const close = opEnd + value.length;
@@ -641,6 +956,24 @@ function expansion(src: string, i: number, parts: FastNode[]): number {
     ]),
   );
   return end;
+}
+
+/** `${NAME#pattern}`, `##`, `%`, `%%` with a plain pattern: the operator field, then one regex node. */
+function trim(src: string, i: number, nameEnd: number, parts: FastNode[]): number {
+  const m = TRIM.exec(src.slice(nameEnd, nameEnd + 256));
+  if (!m) return bail();
+  const [, op, pattern] = m;
+  const opEnd = nameEnd + op.length;
+  const close = opEnd + pattern.length;
+  const kids = [
+    new FastNode(src, "${", false, i, i + 2),
+    new FastNode(src, "variable_name", true, i + 2, nameEnd),
+    new FastNode(src, op, false, nameEnd, opEnd),
+    new FastNode(src, "regex", true, opEnd, close),
+    new FastNode(src, "}", false, close, close + 1),
+  ];
+  parts.push(new FastNode(src, "expansion", true, i, close + 1, kids, [null, null, "operator", null, null]));
+  return close + 1;
 }
 
 /**

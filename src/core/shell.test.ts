@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadShell, MAX_SHELL_DEPTH, overlapsRun, parseShell, textRuns } from "./shell.js";
+import { loadShell, MAX_SHELL_DEPTH, overlapsRun, parseShell, simpleCommands, textRuns } from "./shell.js";
 
 beforeAll(() => loadShell());
 
@@ -32,4 +32,19 @@ describe("text runs", () => {
     [9, 20, true],
     [10, 20, false],
   ])("[%i, %i) overlaps: %s", (start, end, expected) => expect(overlapsRun(runs, start, end)).toBe(expected));
+});
+
+describe("POSIX `for name do`", () => {
+  // The stock Gradle wrapper's loop (gradlew): valid POSIX that tree-sitter-bash reads only as `for arg; do`.
+  const gradlew =
+    'for arg do\n    if case $arg in -classpath) true;; *) false;; esac\n    then shift\n    fi\n    set -- "$@" "$arg"\ndone\nexec "$JAVACMD" "$@"\n';
+  test("is read as the loop over the arguments, its words as written", () => {
+    const script = parseShell(gradlew);
+    expect(script.problem).toBe(null);
+    expect(script.root.text).toBe(gradlew);
+    expect(simpleCommands(script).map((c) => c.name)).toEqual(expect.arrayContaining(["shift", "set", "exec"]));
+  });
+  test("a script with another syntax error still does not parse", () => {
+    expect(parseShell(`for arg do\n  echo "$arg"\ndone\nif then fi\n`).problem).toBe("syntax");
+  });
 });

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import type { Parser as ParserType } from "web-tree-sitter";
-import { parseFast } from "./shell-fast.js";
+import { type FastNode, parseFast } from "./shell-fast.js";
 import { copyTree, rawCursorCalls } from "./shell-tree.js";
 
 /** The part of web-tree-sitter's `Node` API passes may use: both parsers' nodes have it. */
@@ -182,7 +182,8 @@ export function parseShell(text: string): ShellScript {
   const root = tree.rootNode;
   // A clean tree is copied into plain nodes and freed at once (shell-tree.ts); the copy stops at a node deeper
   // than MAX_SHELL_DEPTH. A tree with an error, or too deep, stays tree-sitter's: no pass walks it far.
-  const copy = root.hasError ? null : copyTree(tree, text, MAX_SHELL_DEPTH);
+  let copy = root.hasError ? null : copyTree(tree, text, MAX_SHELL_DEPTH);
+  if (root.hasError) copy = withPosixFor(text);
   if (copy) {
     tree.delete();
     const script = { text, root: copy, ok: true, problem: null, tree: NO_TREE };
@@ -194,6 +195,22 @@ export function parseShell(text: string): ShellScript {
   const script = { text, root, ok: false, problem, tree };
   scope?.scripts.set(text, script);
   return script;
+}
+
+/**
+ * POSIX `for name do` (no `in` and no `;`: the stock Gradle wrapper's `for arg do`) loops over "$@" as
+ * `for name; do` does; tree-sitter-bash accepts only the latter. The text is read again with a `;` in place of the
+ * blank before `do` (the same length, so every node keeps its place) and the nodes copied from the text as written.
+ * Null when the script has no such loop or still does not parse.
+ */
+function withPosixFor(text: string): FastNode | null {
+  const re = /(^|[\s;&|(){}])for([ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*)[ \t]do(?=[\s;]|$)/g;
+  if (!parser || !re.test(text)) return null;
+  const tree = parser.parse(text.replace(re, "$1for$2;do"));
+  if (!tree) return null;
+  const copy = tree.rootNode.hasError ? null : copyTree(tree, text, MAX_SHELL_DEPTH);
+  tree.delete();
+  return copy;
 }
 
 /** Can every one of the texts be parsed without tree-sitter? Parses them (the scope keeps the trees). */

@@ -30,7 +30,7 @@ function otherMajor(name: string, tag: string): number | null {
   const m =
     name === "maven"
       ? // `3.8-jdk-11` (the older maven tags, on `openjdk:11-jdk`), `3-openjdk-17`, `3-amazoncorretto-17`, …
-        /(?:^|-)(?:jdk|openjdk|amazoncorretto|eclipse-temurin|sapmachine)-(\d+)/.exec(tag)
+        /(?:^|-)(?:jdk|openjdk|adoptopenjdk|amazoncorretto|eclipse-temurin|sapmachine)-(\d+)/.exec(tag)
       : name === "gradle"
         ? /jdk-?(\d+)/.exec(tag)
         : /^(\d+)(?:[.-]|$)/.exec(tag);

@@ -167,10 +167,6 @@ export function layeredPlan({
       notes.push({ line, id: "entryPackage", data: { command: name, package: pkg } });
     }
   }
-  if (aptPackages.length > 0) {
-    if (alpine) return { ok: false, id: "alpinePackages", data: { packages: aptPackages.map((p) => `\`${p}\``).join(", ") } };
-    prelude.unshift(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(aptPackages)], line));
-  }
 
   // The application files: replayed from the context when no RUN touches them; when the RUNs are builds whose
   // outputs are known, the context copies plus each output; else the build's whole folder minus node_modules.
@@ -249,6 +245,16 @@ export function layeredPlan({
   // A static site on a global server: the build's outputs alone, no context copies.
   const site = direct ? staticSiteOnly(a, context, direct, provided, needsModules ? { project, devKept: dev.keep } : null) : null;
   if (site) notes.push({ line, ...site.note });
+  // The site alone on a global server: the runtime has no node_modules, so what their packages would run
+  // (launch-editor's `ps`, which react-scripts' dev server loads) has nothing to run it.
+  if (site && !needsModules) {
+    aptPackages.splice(0, native.apt.length);
+    for (const n of native.notes) if (notes.includes(n)) notes.splice(notes.indexOf(n), 1);
+  }
+  if (aptPackages.length > 0) {
+    if (alpine) return { ok: false, id: "alpinePackages", data: { packages: aptPackages.map((p) => `\`${p}\``).join(", ") } };
+    prelude.unshift(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(aptPackages)], line));
+  }
   const chowned = a.owners.has(wd) ? (chownedFolder(a, wd)?.owner ?? null) : null;
   const owner = chowned ?? copyOwner(body, wd);
   const chown = (who: string | null) => (who ? [{ name: "chown", value: who.includes(":") ? who : `${who}:${who}` }] : []);
