@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
-import { candidates, checkedSuggestions, copySources } from "./suggest.js";
+import { builtDirs, candidates, checkedSuggestions, copySources } from "./suggest.js";
 import { parseDockerfile } from "../../src/core/parse.js";
 
 const df = (text: string) => parseDockerfile(text).dockerfile;
@@ -45,5 +45,34 @@ describe("dockerignore-suggest", () => {
     expect(patterns(candidates(df("FROM node:20\nCOPY src ./src\n"), dirs).suggestions)).toContain("**/*.log");
     expect(patterns(candidates(df("FROM node:20\nCOPY conf/ ./conf/\n"), dirs).suggestions)).toContain("**/*.log");
     expect(patterns(candidates(df("FROM node:20\nCOPY logs/ ./logs/\n"), dirs).refused)).toContain("**/*.log");
+  });
+  test("a gitignored build folder that a COPY ships and no RUN writes is kept: output made outside the build", () => {
+    const files = {
+      "package.json": '{"scripts": {"build": "tsc -p tsconfig.json"}}',
+      "tsconfig.json": '{ "compilerOptions": { "outDir": "dist", /* server */ "rootDir": "src", }, }',
+      ".gitignore": "dist\nbuild\n",
+      "dist/server.js": "",
+      "build/index.html": "",
+    };
+    const r = candidates(df("FROM node:20\nCOPY . .\nRUN npm ci && npm run build\n"), memoryContext(files));
+    expect(patterns(r.suggestions)).toContain("dist");
+    expect(patterns(r.suggestions)).not.toContain("build");
+    expect(r.refused.find((x) => x.pattern === "build")?.reason).toContain("no RUN of this Dockerfile is known to write it");
+    // Not shipped by a COPY: leaving it out of the context changes nothing in the image.
+    const narrow = candidates(df("FROM node:20\nCOPY package.json src ./\nRUN npm run build\n"), memoryContext(files));
+    expect(patterns(narrow.suggestions)).toContain("build");
+  });
+  test("the folders a build writes: tsconfig outDir (extended), framework defaults, output options, package.json scripts", () => {
+    const ctx = memoryContext({
+      "package.json":
+        '{"scripts": {"build": "npm run build:web && npm run build:api", "build:web": "vite build", "build:api": "tsc -p api"}}',
+      "api/tsconfig.json": '{"extends": "../tsconfig.base.json"}',
+      "tsconfig.base.json": '{"compilerOptions": {"outDir": "lib"}}',
+      "vite.config.ts": "export default { build: { outDir: 'public/app' } }",
+    });
+    expect([...builtDirs("npm run build", ctx)].sort()).toEqual(["lib", "public"]);
+    expect([...builtDirs("npx next build && next export", memoryContext({}))].sort()).toEqual([".next", "out"]);
+    expect([...builtDirs("go build -o out/app . && esbuild a.ts --outdir=build", memoryContext({}))].sort()).toEqual(["build", "out"]);
+    expect([...builtDirs("react-scripts build; cargo build --release", memoryContext({}))].sort()).toEqual(["build", "target"]);
   });
 });

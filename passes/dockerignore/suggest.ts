@@ -1,5 +1,6 @@
 // Which `.dockerignore` entries a build context should have, from its ecosystem and what the Dockerfile
 // rebuilds, and which of them would hide a file that a COPY/ADD needs (checked with BuildKit's matching).
+import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import { isIgnored, parseDockerignore, type IgnorePattern } from "../../src/core/dockerignore.js";
 import { allInstructions, type Dockerfile, type Instruction } from "../../src/core/ir.js";
@@ -54,8 +55,17 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
     // A folder counts as build output only when .gitignore says it is generated: a committed `dist` may be what the image runs.
     const gitignored = parseDockerignore(ctx.read(".gitignore") ?? "");
     const dirs = [...BUILD_DIRS, ...(ctx.exists("pom.xml") || ctx.exists("Cargo.toml") ? ["target"] : [])].filter((d) => ctx.exists(d));
+    const built = builtDirs(runs, ctx);
     for (const dir of dirs) {
-      if (isIgnored(gitignored, dir)) suggestions.push({ pattern: dir, why: "build output the Dockerfile rebuilds" });
+      // Gitignored but not written by this build, and shipped by a COPY: an artefact made outside the Dockerfile
+      // (a client CI prebuilt into `build/`), which the image may need.
+      const input = !built.has(dir) && shipsFolder(df, dir);
+      if (isIgnored(gitignored, dir) && !input) suggestions.push({ pattern: dir, why: "build output the Dockerfile rebuilds" });
+      else if (isIgnored(gitignored, dir))
+        refused.push({
+          pattern: dir,
+          reason: `no RUN of this Dockerfile is known to write it and a COPY puts it in the image, so it may be output made outside the build (a CI artefact) that the image needs; add it to .dockerignore yourself if the build makes it`,
+        });
       else
         refused.push({
           pattern: dir,
@@ -79,6 +89,95 @@ export function candidates(df: Dockerfile, ctx: BuildContext): { suggestions: Su
     });
   else suggestions.push({ pattern: ".env*", why: "local secrets" });
   return { suggestions, refused };
+}
+
+/** Does a COPY or ADD of the context put the folder `dir` (or all of it, through `.`) in the image? */
+function shipsFolder(df: Dockerfile, dir: string): boolean {
+  return contextSources(df).some(({ clean }) => clean === "." || clean === dir || clean === `${dir}/` || clean === `${dir}/.`);
+}
+
+/**
+ * The context folders (first path segment) that the build's RUNs are known to write: a compiler's or framework's
+ * output folder (tsconfig's `outDir`, vite's and webpack's `dist`, Next's `.next`, create-react-app's `build`,
+ * cargo's and Maven's `target`, Gradle's `build`), or one named by an output option, also inside the package.json
+ * scripts the RUNs run.
+ */
+export function builtDirs(runs: string, ctx: BuildContext): Set<string> {
+  const scripts = packageScripts(ctx);
+  const texts = [runs];
+  for (let i = 0; i < texts.length && texts.length < 20; i++)
+    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm|bun)(?:\s+run(?:-script)?)?\s+([\w:.-]+)/g))
+      if (typeof scripts[m[1]] === "string" && !texts.includes(scripts[m[1]] as string)) texts.push(scripts[m[1]] as string);
+  const text = texts.join("\n");
+  const dirs = new Set<string>();
+  const add = (path: string | null | undefined) => {
+    const first = (path ?? "").replace(/^\.\//, "").split("/")[0];
+    if (first && first !== "." && first !== "..") dirs.add(first);
+  };
+  for (const m of text.matchAll(/--(?:outDir|out-dir|outdir|dist-dir|output-path)[=\s]+["']?([^\s"'&;|]+)/g)) add(m[1]);
+  for (const m of text.matchAll(/--outfile[=\s]+["']?([^\s"'&;|]+)/g)) add(m[1].includes("/") ? m[1] : null);
+  for (const m of text.matchAll(/\bgo build\b[^&|;\n]*\s-o\s+["']?([^\s"'&;|]+)/g)) add(m[1].includes("/") ? m[1] : null);
+  for (const m of text.matchAll(/\bbabel\b[^&|;\n]*\s-d\s+["']?([^\s"'&;|]+)/g)) add(m[1]);
+  if (/\btsc\b/.test(text)) {
+    const project = /\btsc\b[^&|;\n]*\s(?:-p|--project)\s+["']?([^\s"'&;|]+)/.exec(text)?.[1];
+    add(
+      tsOutDir(ctx, project ? (project.endsWith(".json") ? project : `${project.replace(/\/$/, "")}/tsconfig.json`) : "tsconfig.json", 0),
+    );
+  }
+  if (/\b(vite build|vue-cli-service build|ng build|nest build|parcel build)\b/.test(text))
+    add(configOutDir(ctx, /^vite\.config\./) ?? "dist");
+  if (/\bwebpack\b/.test(text)) add("dist");
+  if (/\bnext build\b/.test(text)) add(".next");
+  if (/\bnext export\b/.test(text) || /output:\s*["']export["']/.test(configText(ctx, /^next\.config\./))) add("out");
+  if (/\breact-scripts build\b/.test(text)) add("build");
+  if (/\b(cargo build|mvn\b[^&|;\n]*\b(package|install|verify))\b/.test(text)) add("target");
+  if (/\bgradle\w*\b[^&|;\n]*\b(build|assemble|jar)\b/.test(text)) add("build");
+  return dirs;
+}
+
+function packageScripts(ctx: BuildContext): Record<string, unknown> {
+  try {
+    const pkg = JSON.parse(ctx.read("package.json") ?? "{}") as { scripts?: Record<string, unknown> };
+    return pkg && typeof pkg.scripts === "object" && pkg.scripts !== null ? pkg.scripts : {};
+  } catch {
+    return {};
+  }
+}
+
+/** `compilerOptions.outDir` of a tsconfig (comments and trailing commas allowed), following a relative `extends`. */
+function tsOutDir(ctx: BuildContext, path: string, depth: number): string | null {
+  const text = ctx.read(path.replace(/^\.\//, ""));
+  if (text === null || depth > 3) return null;
+  try {
+    const json = JSON.parse(text.replace(/\/\*[\s\S]*?\*\/|(?<![:"\w])\/\/.*$/gm, "").replace(/,(\s*[}\]])/g, "$1")) as {
+      extends?: unknown;
+      compilerOptions?: { outDir?: unknown };
+    };
+    const base = posix.dirname(path);
+    const own = json.compilerOptions?.outDir;
+    if (typeof own === "string") return posix.join(base, own);
+    if (typeof json.extends === "string" && json.extends.startsWith(".")) {
+      const next = posix.join(base, json.extends);
+      return tsOutDir(ctx, next.endsWith(".json") ? next : `${next}.json`, depth + 1);
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** The text of the context's root config files whose names match. */
+function configText(ctx: BuildContext, name: RegExp): string {
+  return ctx
+    .list(".")
+    .filter((n) => name.test(n))
+    .map((n) => ctx.read(n) ?? "")
+    .join("\n");
+}
+
+/** An `outDir` a root config file sets (`build: { outDir: "public/app" }`). */
+function configOutDir(ctx: BuildContext, name: RegExp): string | null {
+  return /\boutDir\s*:\s*["'`]([^"'`]+)/.exec(configText(ctx, name))?.[1] ?? null;
 }
 
 /** Logs npm (before 5), yarn 1 and lerna write in the project when a command fails: no app reads them. */
