@@ -70,6 +70,8 @@ test("scripts where the copy could run otherwise than in a RUN of its own keep t
   // Tests alone: test-stage may move them into a stage of their own.
   expect(aside("RUN npm test")).toMatch(/only tests/);
   expect(aside("RUN cd /app && npm run test:unit")).toMatch(/only tests/);
+  // No test at all (a revision file): test-stage leaves it in place, and the copy follows it.
+  expect(aside('RUN echo "$GIT_SHA" > REVISION')).toBe(`echo "$GIT_SHA" > REVISION \\\n    && ${COPY}`);
 });
 
 test("a root USER, a POSIX SHELL and tests beside a build allow it", () => {

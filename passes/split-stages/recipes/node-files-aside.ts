@@ -120,6 +120,7 @@ function unsafeScript(script: ShellScript): string | null {
   if (![...walk(last)].every((n) => !n.isNamed || PLAIN.has(n.type) || !isStatement(n)))
     return "the build's last RUN ends in a compound command, in which `&&` after it would turn `set -e` off";
   let builds = false;
+  let tests = false;
   for (const c of simpleCommands(script)) {
     const named = c.node.childForFieldName("name");
     if (c.name === null || !named || toWord(named).value === null) return "the build's last RUN runs a command whose name is computed";
@@ -127,11 +128,13 @@ function unsafeScript(script: ShellScript): string | null {
     if (SHELL_CHANGERS.has(c.name)) return `the build's last RUN runs \`${c.name}\``;
     const words = c.args.map((w) => w.value ?? w.text);
     if (DECLARERS.has(name) && words.some((w) => /^PATH=/.test(w))) return "the build's last RUN changes `PATH`";
-    if (!NEUTRAL.has(name) && !runsTests(name, words)) builds = true;
+    if (runsTests(name, words)) tests = true;
+    else if (!NEUTRAL.has(name)) builds = true;
   }
   if (nodes.some((n) => n.type === "variable_assignment" && n.child(0)?.text === "PATH")) return "the build's last RUN changes `PATH`";
-  // Tests alone: test-stage may move the RUN into a test stage of its own, which the copy would keep out of.
-  if (!builds) return "the build's last RUN runs only tests, which `--test-stage` moves into a stage of their own";
+  // Tests alone: test-stage may move the RUN into a test stage of its own, which the copy would keep out of. A RUN
+  // of neutral commands only (`echo "$GIT_SHA" > REVISION`) runs no test, and test-stage leaves it in place.
+  if (!builds && tests) return "the build's last RUN runs only tests, which `--test-stage` moves into a stage of their own";
   return null;
 }
 
