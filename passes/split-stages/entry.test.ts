@@ -92,6 +92,27 @@ describe("the programs an entry script runs", () => {
     expect(names('su app -c "cd data && unzip a.zip"')).toEqual(["su", "sh", "cd", "unzip"]);
     expect(names("sh -c 'set -e; git pull'")).toEqual(["sh", "set", "git"]);
   });
+  test("installing or rebuilding packages at start runs node-gyp's python3, make and g++", () => {
+    const builds = (script: string) => {
+      const { dockerfile } = parseDockerfile(
+        'FROM node:20\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["./entry.sh"]\nCMD ["node", "server.js"]\n',
+      );
+      const r = analyze(
+        dockerfile,
+        dockerfile.stages[0],
+        memoryContext({ "entry.sh": `#!/bin/sh\n${script}\nexec "$@"\n`, "package.json": "{}" }),
+      );
+      return r.ok ? r.analysis.entry.filter((e) => e.builds).map((e) => [e.name, e.parent]) : r.refusal.id;
+    };
+    expect(builds("npm rebuild --build-from-source")).toEqual([
+      ["python3", "npm rebuild --build-from-source"],
+      ["make", "npm rebuild --build-from-source"],
+      ["g++", "npm rebuild --build-from-source"],
+    ]);
+    expect(builds("npx node-gyp rebuild")).toHaveLength(3);
+    expect(builds("npm ci --ignore-scripts")).toEqual([]);
+    expect(builds("npm run migrate")).toEqual([]);
+  });
 });
 
 describe("what an entry script defines or consumes is no program", () => {

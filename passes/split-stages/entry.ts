@@ -25,6 +25,8 @@ export interface EntryProgram {
   readonly parent?: string;
   /** One of the programs the parent picks among at run time (tar's compressor for an archive named by a variable). */
   readonly guessed?: boolean;
+  /** A program node-gyp runs when the parent installs or rebuilds packages (`npm rebuild --build-from-source`). */
+  readonly builds?: true;
   /** A file a shell reads with `.` or `source` (`. ./scripts/setup.sh`), or runs (`sh ./scripts/setup.sh`). */
   readonly sourced?: boolean;
   /** A shell file whose path the pass cannot resolve (`name` as written): `computed` when the script runs, or relative to a folder a `cd` changed to. */
@@ -345,8 +347,25 @@ function childPrograms(
     parent: argv.join(" "),
     ...(guessed ? { guessed } : {}),
   });
+  // Installing or rebuilding packages when the image starts builds their native addons with node-gyp, which runs
+  // python3, make and a C++ compiler.
+  if (installsPackages(argv)) return NODE_GYP_NEEDS.map((n) => ({ ...child(n, false), builds: true as const }));
   const name = tarCompressor(argv);
   return name === null ? tarDetectedCompressors(argv).map((n) => child(n, true)) : [child(name, false)];
+}
+
+const NODE_GYP_NEEDS = ["python3", "make", "g++"];
+
+/** `npm ci`, `npm install`, `npm rebuild`, `yarn`, `yarn install`, `pnpm install`, `node-gyp rebuild`, `npx node-gyp …`. */
+function installsPackages(argv: readonly string[]): boolean {
+  const tool = posix.basename(argv[0] ?? "");
+  const operands = argv.slice(1).filter((w) => !w.startsWith("-"));
+  if (tool === "node-gyp") return true;
+  if (tool === "npx") return operands[0] === "node-gyp";
+  if (tool === "npm") return /^(ci|install|i|isntall|add|rebuild|rb)$/.test(operands[0] ?? "") && !argv.includes("--ignore-scripts");
+  if (tool === "yarn") return (operands.length === 0 || /^(install|add)$/.test(operands[0])) && !argv.includes("--ignore-scripts");
+  if (tool === "pnpm") return /^(install|i|add|rebuild|rb)$/.test(operands[0] ?? "") && !argv.includes("--ignore-scripts");
+  return false;
 }
 
 /** The script file a shell runs (`sh start.sh`, `bash -e ./run.sh`), or null (`sh -c …`, a shell reading stdin). */

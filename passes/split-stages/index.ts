@@ -213,6 +213,8 @@ export default definePass({
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
     entryToolChild:
       "Did not split: `{parent}` runs `{command}` to compress or decompress the archive, and `{image}` does not provide it; install `{package}` with apt-get in the Dockerfile so the pass keeps it, else keep the build single-stage.",
+    entryInstallBuilds:
+      "Did not split: the image runs `{parent}` when it starts, which builds the native addons of packages with node-gyp, and node-gyp runs `{command}`, which `{image}` does not provide; install or rebuild the packages in a RUN at build time, or keep the build single-stage.",
     entryToolChildGuessed:
       "Did not split: `{parent}` reads an archive without a compression option and with no literal name to take the suffix from, so GNU tar picks the program that decompresses it from the archive's first bytes (gzip, bzip2, xz, lzma, zstd, lzip or lzop), and `{image}` does not provide `{command}`; give tar the compression option (`-z`, `-J`, `-j`, `--zstd`) or name the archive literally with its suffix, so the pass knows which program it runs, or keep the build single-stage.",
     daemonCommandsUnknown:
@@ -668,6 +670,8 @@ export default definePass({
     if (perl) return decline("entryPerlModule", { command: perl.command, module: perl.module, image: plan.image }, perlLine);
     const missing =
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
+    if (missing?.parent && missing.builds)
+      return decline("entryInstallBuilds", { command: missing.command, parent: missing.parent, image: plan.image }, missing.line);
     if (missing?.parent)
       return decline(
         missing.guessed ? "entryToolChildGuessed" : "entryToolChild",

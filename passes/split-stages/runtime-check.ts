@@ -54,6 +54,8 @@ export type Missing = {
   readonly parent?: string;
   /** The parent picks it at run time: it may run it, or another it may run that the runtime has. */
   readonly guessed?: boolean;
+  /** node-gyp runs it when the parent installs or rebuilds packages. */
+  readonly builds?: true;
 };
 
 /**
@@ -94,6 +96,7 @@ export function missingProgram(
         line: e.line,
         ...(e.parent ? { parent: e.parent } : {}),
         ...(e.guessed ? { guessed: true } : {}),
+        ...(e.builds ? { builds: true as const } : {}),
       };
   }
   return null;

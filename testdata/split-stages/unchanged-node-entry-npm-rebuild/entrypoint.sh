@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+npm rebuild --build-from-source
+exec "$@"
