@@ -136,6 +136,11 @@ describe("cLinks: every -l make may link (red team 14)", () => {
     const renamed = memoryContext({ "docker/make.conf": "include settings\n", "docker/settings": "LIBS = -lz\n" });
     expect(names(cLinks([run("make")], renamed, [], ["docker/make.conf"], ["docker/make.conf"]))).toEqual(["z"]);
     const missing = memoryContext({ Makefile: "include config.mak\n" });
+    const generated = memoryContext({ Makefile: "-include local.mk\napp:\n\t$(CC) -o app app.c $(LIBS)\n" });
+    expect(cLinks([run("make")], generated, ["."], []).unread).toBeNull();
+    expect(cLinks([run("echo LIBS=-lcurl > local.mk && make")], generated, ["."], []).unread).toBe(
+      "`Makefile` includes `local.mk`, which the build context does not hold",
+    );
     expect(cLinks([run("make")], missing, ["."], []).unread).toBe(
       "`Makefile` includes `config.mak`, which the build context does not hold",
     );

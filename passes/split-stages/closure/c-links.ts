@@ -212,6 +212,7 @@ export function cLinks(
       ...files.filter((f) => f.endsWith(`/${clean}`) || f === clean),
     ];
   };
+  const runTexts = [...texts];
   // `make -f FILE`: the file among those the build copies (by its name), or the links are unknown.
   for (const { name, line } of named) {
     if (/[$`*?]/.test(name)) {
@@ -239,7 +240,9 @@ export function cLinks(
         if (makefiles.some((g) => g.path === path)) continue;
         const text = context.read(path);
         if (text !== null) makefiles.push({ path, name: posix.basename(path), text });
-        else if (!m[1]) unreadAs(`\`${f.path}\` includes \`${word}\`, which the build context does not hold`);
+        // A missing file make would skip, unless a RUN names it (it may write it before make runs).
+        else if (!m[1] || runTexts.some((t) => t.includes(posix.basename(word))))
+          unreadAs(`\`${f.path}\` includes \`${word}\`, which the build context does not hold`);
       }
     }
   }
