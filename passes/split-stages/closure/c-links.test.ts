@@ -91,5 +91,73 @@ describe("cLinks: expanded words", () => {
     );
     expect(cLinks([run("gcc -o app $(ls *.c)")], none, ["."], []).unread).toContain("`$(ls *.c)`");
     expect(cLinks([{ text: "LS_OPTS=-la", line: 2, env: true }], none, ["."], []).libraries).toEqual([]);
+    // A variable of any name counts when the build refers to it.
+    const deps = { text: "DEPS=-lcurl LS_OPTS=-la", line: 2, env: true };
+    const mk = memoryContext({ Makefile: "app:\n\t$(CC) -o app app.c $(DEPS)\n" });
+    expect(names(cLinks([deps, run("make")], mk, ["."], []))).toEqual(["curl"]);
+  });
+});
+
+describe("cLinks: every -l make may link (red team 14)", () => {
+  it("counts -l on a Makefile variable of any name, exported, overridden or target-specific", () => {
+    const context = memoryContext({
+      Makefile:
+        "DEPS = -lcurl\nexport LDLIBS := -lz\noverride LDLIBS += -lyaml\napp: EXTRA += -lpq # -lnot\napp: main.c\n\t$(CC) -o app main.c $(DEPS)\n\tls -la\n",
+    });
+    const r = cLinks([run("make")], context, ["."], []);
+    expect(names(r)).toEqual(["curl", "z", "yaml", "pq"]);
+    expect(r.unread).toBeNull();
+  });
+
+  it("counts variables set for make or the compiler in the RUN, and make's own -l is no library", () => {
+    expect(names(cLinks([run("LDLIBS=-lcurl make -j4 -l 2 app")], none, ["."], []))).toEqual(["curl"]);
+    expect(names(cLinks([run("export LIBS=-lssl && make")], none, ["."], []))).toEqual(["ssl"]);
+    expect(names(cLinks([run("make app LDLIBS=-lz")], none, ["."], []))).toEqual(["z"]);
+    expect(cLinks([run('LDLIBS="$(cat libs.txt)" make app')], none, ["."], []).unread).toBe(
+      'the RUN on line 3 sets `LDLIBS="$(cat libs.txt)"` for the build, which the shell expands',
+    );
+  });
+
+  it("reads the Makefile make -f names, or reports it unread", () => {
+    const context = memoryContext({ "build/linux.make": "LDLIBS = -lcurl\n", "main.c": "" });
+    expect(names(cLinks([run("make -f build/linux.make")], context, ["."], []))).toEqual(["curl"]);
+    expect(names(cLinks([run("make --file=build/linux.make")], context, ["."], []))).toEqual(["curl"]);
+    expect(cLinks([run("make -f Makefile.other")], context, ["."], []).unread).toBe(
+      "the RUN on line 3 runs make with `Makefile.other`, which the build context does not hold",
+    );
+  });
+
+  it("reads a file copied under a Makefile's name and the files a Makefile includes", () => {
+    const context = memoryContext({
+      "Makefile.docker": "include config.mak\n-include $(OBJS:.o=.d)\n-include local.mk\n",
+      "config.mak": "LIBS = -lcurl\n",
+    });
+    expect(names(cLinks([run("make")], context, [], ["Makefile.docker"]))).toEqual(["curl"]);
+    const renamed = memoryContext({ "docker/make.conf": "include settings\n", "docker/settings": "LIBS = -lz\n" });
+    expect(names(cLinks([run("make")], renamed, [], ["docker/make.conf"], ["docker/make.conf"]))).toEqual(["z"]);
+    const missing = memoryContext({ Makefile: "include config.mak\n" });
+    const generated = memoryContext({ Makefile: "-include local.mk\napp:\n\t$(CC) -o app app.c $(LIBS)\n" });
+    expect(cLinks([run("make")], generated, ["."], []).unread).toBeNull();
+    expect(cLinks([run("echo LIBS=-lcurl > local.mk && make")], generated, ["."], []).unread).toBe(
+      "`Makefile` includes `local.mk`, which the build context does not hold",
+    );
+    expect(cLinks([run("make")], missing, ["."], []).unread).toBe(
+      "`Makefile` includes `config.mak`, which the build context does not hold",
+    );
+  });
+
+  it("reports flags a command prints ($(shell …), backticks, !=) unless the command prints file lists", () => {
+    const read = (mk: string) => cLinks([run("make")], memoryContext({ Makefile: mk }), ["."], []).unread;
+    expect(read("LDLIBS += $(shell mysql_config --libs)\n")).toBe("`Makefile` runs `mysql_config --libs`");
+    expect(read("DEPS := $(shell ./libs.sh)\n")).toBe(
+      "`Makefile` sets flags with `$(shell ./libs.sh`, whose output is known only when it runs",
+    );
+    expect(read("LIBS != ./libs.sh\n")).toContain("`./libs.sh`");
+    expect(read("app:\n\t$(CC) -o app main.c `./libs.sh`\n")).toContain("`./libs.sh`");
+    expect(
+      read(
+        'SRCS := $(shell find src -name "*.c")\nREV := $(shell git rev-parse HEAD)\nARCH := $(shell $(CC) -dumpmachine)\napp:\n\techo `date`\n',
+      ),
+    ).toBeNull();
   });
 });

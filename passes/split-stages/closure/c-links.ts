@@ -32,7 +32,10 @@ const CXX_COMPILER = /^(?:g\+\+|c\+\+|clang\+\+)(?:-\d+)?$/;
 const READ_DRIVERS = new Set(["make", "cmake"]);
 /** Build systems whose files this does not read: what they link is unknown. */
 const UNREAD_DRIVERS = /^(?:meson|ninja|scons|bazel|bazelisk|qmake|autoreconf|autoconf|xmake|premake\d*|b2|bjam|gfortran|gccgo)$/;
-const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile|.*\.mk)$/;
+/** Makefiles by name: `Makefile`, `Makefile.linux`, `build.mk`, `config.mak` (over-reading one costs a package at most). */
+const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile(?:\..+)?|.*\.mk|.*\.mak)$/;
+/** Whether a file by this name is read as a Makefile (`COPY Makefile.docker Makefile`: the destination's name counts). */
+export const isMakefileName = (name: string): boolean => MAKEFILE.test(name);
 const CMAKE_FILE = /^(?:CMakeLists\.txt|.*\.cmake)$/;
 const CXX_SOURCE = /\.(?:cpp|cc|cxx|c\+\+|C|hpp|hh|hxx)$/;
 const SKIP_DIRS = /^(?:\.|node_modules$|build$|cmake-build-|_deps$|CMakeFiles$)/;
@@ -42,7 +45,7 @@ const DASH_L = /(?:^|[\s"'=(])-l([A-Za-z0-9_][\w+.-]*)/g;
 const DASH_L_COMPUTED = /(?:^|[\s"'=(])-l\s*\$/;
 /** pkg-config and the `*-config --libs` scripts name libraries only when they run. */
 const CONFIG_TOOL =
-  /\bpkg-config\b|\bpkgconf\b|\b[\w.+-]+-config\s+(?:--[\w-]+\s+)*--(?:libs|ldflags)\b|\bpkg_check_modules\s*\(|\bpkg_search_module\s*\(/;
+  /\bpkg-config\b|\bpkgconf\b|\b[\w.+-]+[-_]config\s+(?:--[\w-]+\s+)*--(?:libs|ldflags)\b|\bpkg_check_modules\s*\(|\bpkg_search_module\s*\(/;
 
 /** gcc's run-time libraries that flags (not `-l`) link; library null: one the caller does not provide. */
 const GCC_FLAGS: ReadonlyArray<readonly [RegExp, string | null]> = [
@@ -100,6 +103,8 @@ export function cLinks(
   context: BuildContext,
   folders: readonly string[],
   files: readonly string[],
+  /** Context files the build copies under a Makefile's name (`COPY Makefile.docker Makefile`). */
+  makefileCopies: readonly string[] = [],
 ): CLinks {
   const libraries: LinkedLibrary[] = [];
   const add = (name: string, evidence: string) => {
@@ -112,18 +117,30 @@ export function cLinks(
   };
   let drivers = false;
   const texts: string[] = [];
+  /** `-l` values of ENV lines, by variable. */
+  const envLinks: Array<{ variable: string; name: string; evidence: string }> = [];
+  /** Makefiles named on make's command line (`make -f Makefile.linux`, `--file=…`). */
+  const named: Array<{ name: string; line: number }> = [];
   /** Variables the stage's ENV lines set, whose values were read. */
   const envNames = new Set<string>();
   for (const run of runs) {
     const text = joinContinuations(run.text);
     texts.push(text);
-    // `ENV LDLIBS=-lssl`: make and the compilers read these variables.
+    // `ENV LDLIBS=-lssl`: make and the compilers read these variables; one of another name (`ENV DEPS=-lcurl`)
+    // counts when the build refers to it (below).
     if (run.env) {
       for (const m of text.matchAll(/(?:^|\s)([A-Za-z_]\w*)(?:=|\s)/g)) envNames.add(m[1]);
-      if (/(?:LIB|LD|FLAGS)\w*[=\s]/i.test(text))
-        for (const m of text.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the ENV on line ${run.line}`);
+      const settings = /^[A-Za-z_]\w*=/.test(text)
+        ? [...text.matchAll(/(?:^|\s)([A-Za-z_]\w*)=("[^"]*"|'[^']*'|\S*)/g)].map((m) => [m[1], m[2]] as const)
+        : [[/^\S+/.exec(text)?.[0] ?? "", text.replace(/^\S+\s*/, "")] as const];
+      for (const [variable, value] of settings)
+        for (const m of ` ${value}`.matchAll(DASH_L))
+          envLinks.push({ variable, name: m[1], evidence: `\`-l${m[1]}\` in the ENV on line ${run.line}` });
       continue;
     }
+    // `export LIBS=-lssl` (a declaration, not a simple command): make and the compilers read it, under any name.
+    for (const m of text.matchAll(/\b(?:export|declare|typeset|readonly|local)\s+([^;&|\n]*)/g))
+      for (const l of m[1].matchAll(DASH_L)) add(l[1], `\`-l${l[1]}\` in the RUN on line ${run.line}`);
     if (CONFIG_TOOL.test(text)) unreadAs(`the RUN on line ${run.line} runs \`${CONFIG_TOOL.exec(text)?.[0].trim()}\``);
     for (const cmd of simpleCommands(parseShell(text))) {
       const name = posix.basename(cmd.name ?? "");
@@ -134,7 +151,31 @@ export function cLinks(
         unreadAs(`the RUN on line ${run.line} runs \`${cmd.node.text.split(/\s+/).slice(0, 2).join(" ")}\`, whose commands are not read`);
       if (READ_DRIVERS.has(name)) drivers = true;
       const words = cmd.args.map((w) => w.value ?? w.text);
-      if (COMPILER.test(name) || READ_DRIVERS.has(name)) {
+      // Variables set for a command (`LDLIBS=-lcurl make app`) or exported (`export LDLIBS=-lcurl`): make and the
+      // compilers read them, under any name.
+      const assignments = cmd.node.namedChildren.filter((c) => c?.type === "variable_assignment").map((c) => c?.text ?? "");
+      if (/^(?:export|declare|typeset|readonly|local|env)$/.test(name)) assignments.push(...cmd.args.map((w) => w.text));
+      for (const assignment of assignments) {
+        for (const m of assignment.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the RUN on line ${run.line}`);
+        if (DASH_L_COMPUTED.test(assignment)) unreadAs(`the RUN on line ${run.line} links a library its name computes (\`${assignment}\`)`);
+      }
+      const driven = COMPILER.test(name) || READ_DRIVERS.has(name);
+      // `LDLIBS="$(mysql_config --libs)" make`, `make LIBS=\`…\``: what the shell expands for the build is unknown.
+      const expandedSetting = driven
+        ? [...assignments, ...cmd.args.filter((w) => w.value === null && /^[A-Za-z_]\w*\+?=/.test(w.text)).map((w) => w.text)].find(
+            (t) => /\$\(|`/.test(t) || [...t.matchAll(/\$(?:\{(\w+)|(\w+))/g)].some((m) => !envNames.has(m[1] ?? m[2])),
+          )
+        : undefined;
+      if (expandedSetting) unreadAs(`the RUN on line ${run.line} sets \`${expandedSetting}\` for the build, which the shell expands`);
+      if (name === "make") {
+        words.forEach((w, i) => {
+          const file = /^(?:-f|--file|--makefile)$/.test(w)
+            ? words[i + 1]
+            : /^(?:-f(.+)|--(?:file|makefile)=(.+))$/.exec(w)?.slice(1).find(Boolean);
+          if (file !== undefined) named.push({ name: file, line: run.line });
+        });
+      }
+      if (driven) {
         if (CXX_COMPILER.test(name)) cxx ??= `the RUN on line ${run.line} runs \`${name}\``;
         if (COMPILER.test(name) && words.some((w) => CXX_SOURCE.test(w))) cxx ??= `the RUN on line ${run.line} compiles C++ sources`;
         const computed = words.find((w, i) => DASH_L_COMPUTED.test(w) || (w === "-l" && (words[i + 1] ?? "").startsWith("$")));
@@ -147,7 +188,8 @@ export function cLinks(
           : undefined;
         if (expanded) unreadAs(`the RUN on line ${run.line} passes the compiler \`${expanded.text}\`, which the shell expands`);
         words.forEach((w, i) => {
-          if (w === "-l" && words[i + 1]) add(words[i + 1], `\`-l ${words[i + 1]}\` in the RUN on line ${run.line}`);
+          // (make's own `-l N` is its load limit.)
+          if (w === "-l" && words[i + 1] && COMPILER.test(name)) add(words[i + 1], `\`-l ${words[i + 1]}\` in the RUN on line ${run.line}`);
           for (const m of w.matchAll(DASH_L)) add(m[1], `\`-l${m[1]}\` in the RUN on line ${run.line}`);
         });
       }
@@ -159,18 +201,59 @@ export function cLinks(
   );
   for (const file of files) {
     const name = posix.basename(file);
-    const text = MAKEFILE.test(name) || CMAKE_FILE.test(name) ? context.read(file) : null;
+    const text = MAKEFILE.test(name) || CMAKE_FILE.test(name) || makefileCopies.includes(file) ? context.read(file) : null;
     if (text !== null && !found.some((f) => f.path === file)) found.push({ path: file, name, text });
   }
-  const makefiles = found.filter((f) => MAKEFILE.test(f.name));
+  const makefiles = found.filter((f) => MAKEFILE.test(f.name) || makefileCopies.includes(f.path));
+  const inContext = (path: string) => {
+    const clean = posix.normalize(path).replace(/^\.\//, "");
+    return [
+      ...folders.map((root) => (root === "." ? clean : posix.join(root, clean))),
+      ...files.filter((f) => f.endsWith(`/${clean}`) || f === clean),
+    ];
+  };
+  const runTexts = [...texts];
+  // `make -f FILE`: the file among those the build copies (by its name), or the links are unknown.
+  for (const { name, line } of named) {
+    if (/[$`*?]/.test(name)) {
+      unreadAs(`the RUN on line ${line} runs make with the Makefile \`${name}\`, which the shell names`);
+      continue;
+    }
+    const base = posix.basename(name);
+    if (makefiles.some((f) => f.path === name || f.path.endsWith(`/${name}`) || f.name === base)) continue;
+    const path = inContext(name).find((p) => context.read(p) !== null) ?? found.find((f) => f.name === base)?.path;
+    const text = path === undefined ? null : context.read(path);
+    if (path === undefined || text === null)
+      unreadAs(`the RUN on line ${line} runs make with \`${name}\`, which the build context does not hold`);
+    else makefiles.push({ path, name: base, text });
+  }
+  // `include config.mak`: what make reads besides (a missing `-include` file is skipped by make, as here).
+  for (let i = 0; i < makefiles.length && drivers; i++) {
+    const f = makefiles[i];
+    for (const m of f.text.matchAll(/^[ ]*(-|s)?include[ \t]+([^#\n]+)/gm)) {
+      for (const word of m[2].trim().split(/\s+/)) {
+        if (/[$*?[]/.test(word)) {
+          if (!m[1]) unreadAs(`\`${f.path}\` includes \`${word}\`, which make names when it runs`);
+          continue;
+        }
+        const path = posix.join(posix.dirname(f.path), word);
+        if (makefiles.some((g) => g.path === path)) continue;
+        const text = context.read(path);
+        if (text !== null) makefiles.push({ path, name: posix.basename(path), text });
+        // A missing file make would skip, unless a RUN names it (it may write it before make runs).
+        else if (!m[1] || runTexts.some((t) => t.includes(posix.basename(word))))
+          unreadAs(`\`${f.path}\` includes \`${word}\`, which the build context does not hold`);
+      }
+    }
+  }
   const cmakeFiles = found.filter((f) => CMAKE_FILE.test(f.name));
   if (drivers) {
     for (const f of makefiles) {
       texts.push(f.text);
       if (CONFIG_TOOL.test(f.text)) unreadAs(`\`${f.path}\` runs \`${CONFIG_TOOL.exec(f.text)?.[0].trim()}\``);
       const libs = makeLibraries(f.text);
-      if (libs === null) unreadAs(`\`${f.path}\` links a library named by a variable (\`-l$(…)\`)`);
-      for (const name of libs ?? []) add(name, `\`-l${name}\` in \`${f.path}\``);
+      if (libs.unread) unreadAs(`\`${f.path}\` ${libs.unread}`);
+      for (const name of libs.names) add(name, `\`-l${name}\` in \`${f.path}\``);
       if (/\$[({]CXX\b|\bg\+\+|\bclang\+\+/.test(f.text)) cxx ??= `\`${f.path}\` compiles C++`;
     }
     for (const f of cmakeFiles) if (CONFIG_TOOL.test(f.text)) unreadAs(`\`${f.path}\` runs \`${CONFIG_TOOL.exec(f.text)?.[0].trim()}\``);
@@ -187,6 +270,10 @@ export function cLinks(
   }
   if (drivers) texts.push(...cmakeFiles.map((f) => f.text));
   const all = texts.join("\n");
+  for (const l of envLinks) {
+    const named = /(?:LIB|LD|FLAGS|LINK)/i.test(l.variable);
+    if (named || new RegExp(`\\$(?:[({]${l.variable}[)}:]|${l.variable}\\b)`).test(all)) add(l.name, l.evidence);
+  }
   const gccFlags = GCC_FLAGS.flatMap(([flag, library]) => {
     const m = flag.exec(all);
     return m ? [{ flag: m[0].trim().replace(/^['"=]/, ""), library }] : [];
@@ -195,21 +282,39 @@ export function cLinks(
   return { cxx, libraries, gccFlags, unread };
 }
 
+/** `$(shell …)` commands that print no libraries (file lists, versions, the machine, `$(CC) -dumpmachine`). */
+const HARMLESS_SHELL =
+  /^\s*(?:\$[({](?:CC|CXX)\b|find|ls|git|date|uname|pwd|basename|dirname|nproc|getconf|whoami|hostname|id|realpath|mkdir|test|which|command|wc)\b/;
+
 /**
- * The `-l` libraries of a Makefile: on a line that sets a variable of flags or libraries, or that runs a
- * compiler. Other recipe lines (`ls -la`) are not links.
+ * The `-l` libraries of a Makefile: every `-l` on a line outside recipes (a variable of any name, `export`,
+ * `override`, a target-specific `app: LDLIBS += -lcurl`: over-counting costs a package, missing one breaks the
+ * image), and on a recipe line that runs a compiler or sets a variable (`$(MAKE) LDLIBS=-lcurl`); other recipe
+ * lines (`ls -la`) are not links. A library named by a variable (`-l$(NAME)`) or a variable set by a command
+ * (`$(shell mysql_config --libs)`, backticks, `!=`) is unread.
  */
-function makeLibraries(text: string): string[] | null {
+function makeLibraries(text: string): { names: string[]; unread: string | null } {
   const names: string[] = [];
-  for (const line of text.replace(/\\\r?\n/g, " ").split("\n")) {
-    const linking =
-      /^\s*[\w.]*(?:LIB|LD|FLAGS|LINK)[\w.]*\s*[:+?]?=/i.test(line) ||
-      /\$[({](?:CC|CXX|LD|LINK\.\w+)\b|\b(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)\s/.test(line);
-    if (!linking) continue;
-    if (DASH_L_COMPUTED.test(line)) return null;
-    for (const m of line.matchAll(DASH_L)) if (!names.includes(m[1])) names.push(m[1]);
+  let unread: string | null = null;
+  for (const raw of text.replace(/\\\r?\n/g, " ").split("\n")) {
+    const line = raw.replace(/(^|[^\\$])#.*$/, "$1");
+    const recipe = /^\t/.test(line);
+    const compiler = /\$[({](?:CC|CXX|LD|LINK\.\w+)\b|\b(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(?:-\d+)?\s/.test(line);
+    if (recipe && !compiler && !/[\w)}]\+?=/.test(line)) continue;
+    const shell =
+      [...line.matchAll(/\$[({]shell\s+([^)}]*)/g)].find((m) => !HARMLESS_SHELL.test(m[1]))?.[0] ??
+      (recipe ? undefined : /^[^=]*!=\s*(.*)$/.exec(line)?.[1]?.trim()) ??
+      /`[^`]*`/.exec(line)?.[0];
+    if (shell !== undefined && !HARMLESS_SHELL.test(shell.replace(/^\$[({]shell\s+|^`/, "")))
+      unread ??= `sets flags with \`${shell.trim().slice(0, 60)}\`, whose output is known only when it runs`;
+    if (DASH_L_COMPUTED.test(line)) unread ??= "links a library named by a variable (`-l$(…)`)";
+    for (const m of line.matchAll(DASH_L)) {
+      // On a recipe line without a compiler, only a variable's value (`LDLIBS=-lcurl`) is a link.
+      if (recipe && !compiler && !m[0].startsWith("=")) continue;
+      if (!names.includes(m[1])) names.push(m[1]);
+    }
   }
-  return names;
+  return { names, unread };
 }
 
 /** What the CMakeLists link: target_link_libraries / link_libraries items, resolved against find_package and own targets. */

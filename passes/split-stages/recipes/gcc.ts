@@ -9,7 +9,7 @@ import { posix } from "node:path";
 import { copyOperands } from "../../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
-import { cLinks } from "../closure/c-links.js";
+import { cLinks, isMakefileName } from "../closure/c-links.js";
 import { debianTableReleases, isHeaders, libsOfDev, packageName } from "../closure/debian-libs.js";
 import { debianRelease } from "../closure/debian-release.js";
 import { withContextReplay } from "../context-replay.js";
@@ -85,6 +85,24 @@ const IMAGE_DEV: Readonly<Record<string, string>> = {
   maxminddb: "libmaxminddb-dev",
 };
 
+/**
+ * Libraries that make TLS connections (or may: libcurl, libpq, the MySQL client, Kerberos), which check the
+ * system's CA certificates: the gcc image has `ca-certificates` (buildpack-deps), the slim runtime does not.
+ */
+const TLS_LIBRARIES = new Set([
+  "curl",
+  "ssl",
+  "crypto",
+  "pq",
+  "mariadb",
+  "mysqlclient",
+  "krb5",
+  "gssapi_krb5",
+  "event_openssl",
+  "gnutls",
+  "nghttp2",
+]);
+
 /** What ADD extracts or fetches rather than copies: an archive, or a URL or git repository. */
 const ARCHIVE_OR_URL = /\.(?:tar|tgz|tbz2?|txz|tzst|tar\.(?:gz|bz2|xz|zst|lz|lzma|Z))$|^(?:https?|git|ssh):\/\/|^git@/i;
 
@@ -125,7 +143,17 @@ export const gccRecipe: Recipe = {
           evidence: `the ${opaque.keyword} on line ${opaque.line} brings files from an archive, a URL or another image, which are not read`,
         },
       };
-    const links = cLinks(runs, context, folders, files);
+    // Files copied under a Makefile's name (`COPY Makefile.docker Makefile`): make reads them as Makefiles.
+    const makefileCopies = [...a.sources].filter(
+      ([dest, src]) => isMakefileName(posix.basename(dest)) && files.includes(src.replace(/^\.\/(?=.)/, "")),
+    );
+    const links = cLinks(
+      runs,
+      context,
+      folders,
+      files,
+      makefileCopies.map(([, src]) => src.replace(/^\.\/(?=.)/, "")),
+    );
     if (links.unread) return { ok: false, id: "gccLinksUnread", data: { evidence: links.unread } };
     const other = links.gccFlags.find((f) => f.library === null) ?? links.libraries.find((l) => GCC_OTHER.test(l.name));
     if (other) {
@@ -169,13 +197,18 @@ export const gccRecipe: Recipe = {
     }
     const notes: RecipeNote[] = [];
     const prelude: Instruction[] = [];
-    if (packages.length > 0) {
-      prelude.push(aptInstallRun(["-y", "--no-install-recommends"], packages, line));
-      notes.push({
-        line,
-        id: "gccImageLibraries",
-        data: { packages: list(packages), libraries: list(linked), headers: list(devs), release },
-      });
+    const tls = links.libraries.find((l) => TLS_LIBRARIES.has(l.name));
+    const caNeeded = tls !== undefined && !runtimePackages.some((r) => packageName(r) === "ca-certificates");
+    if (packages.length > 0 || caNeeded) {
+      prelude.push(aptInstallRun(["-y", "--no-install-recommends"], caNeeded ? [...packages, "ca-certificates"] : packages, line));
+      if (packages.length > 0)
+        notes.push({
+          line,
+          id: "gccImageLibraries",
+          data: { packages: list(packages), libraries: list(linked), headers: list(devs), release },
+        });
+      if (tls && caNeeded)
+        notes.push({ line, id: "gccCaCertificates", data: { library: `-l${tls.name}`, evidence: tls.evidence, image: base.raw } });
     }
     if (own.length > 0) {
       const from = [{ name: "from", value: options.builderName ?? "build" }];

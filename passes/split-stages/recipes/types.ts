@@ -110,6 +110,7 @@ export type RecipeNoteId =
   | "gccRuntime"
   | "gccImageRuntime"
   | "gccImageLibraries"
+  | "gccCaCertificates"
   | "goWholeFolder"
   | "goFlagCgo"
   | "goFlagLoader"

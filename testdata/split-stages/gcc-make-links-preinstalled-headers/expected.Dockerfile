@@ -5,7 +5,7 @@ RUN make
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libssl3 libsqlite3-0 \
+    && apt-get install -y --no-install-recommends libssl3 libsqlite3-0 ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY --from=build /src /src
