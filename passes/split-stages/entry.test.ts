@@ -136,6 +136,19 @@ describe("what an entry script defines or consumes is no program", () => {
     // The branch runs the words itself: `serve` is a program after all.
     expect(programs({ "e.sh": '#!/bin/sh\ncase "$1" in\n  serve) exec "$@" ;;\nesac\n' }, entry)).toContain("serve");
   });
+  test('the docker-entrypoint idiom (`if [ "${1#-}" != "$1" ]; then set -- prog "$@"; fi`) changes only an option', () => {
+    const idiom = (test: string) =>
+      `#!/bin/sh\nset -e\nif ${test}; then\n  set -- /app/cli "$@"\nfi\nif [ "$1" = "serve" ]; then exec /app/server; fi\nexec "$@"\n`;
+    for (const test of ['[ "${1#-}" != "$1" ]', '[ "${1#-}" != "${1}" ]', "[ \"${1:0:1}\" = '-' ]", '[[ "${1:0:1}" == "-" ]]']) {
+      // A word that is no option goes on to the subcommand branch, which consumes it.
+      expect(programs({ "e.sh": idiom(test) }, 'ENTRYPOINT ["/app/e.sh"]\nCMD ["serve"]\n')).not.toContain("serve");
+      // An option runs the program the idiom puts first.
+      expect(programs({ "e.sh": idiom(test) }, 'ENTRYPOINT ["/app/e.sh"]\nCMD ["--port", "80"]\n')).toContain("/app/cli");
+    }
+    // Another test of `$1` before the subcommand keeps the word a program.
+    const other = '#!/bin/sh\nif [ -n "$1" ]; then set -- x "$@"; fi\nif [ "$1" = "serve" ]; then exec /app/server; fi\nexec "$@"\n';
+    expect(programs({ "e.sh": other }, 'ENTRYPOINT ["/app/e.sh"]\nCMD ["serve"]\n')).toContain("serve");
+  });
 });
 
 describe("a CMD word the entry script consumes only when its branch ends the script", () => {

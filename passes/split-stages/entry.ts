@@ -78,6 +78,10 @@ export function entryPrograms(_df: Dockerfile, stage: Stage, inputs: EntryInputs
     !consumesSubcommand(entrypoint, cmd.exec?.[0] ?? "", inputs)
   )
     out.push(...programsOf(cmd, "CMD", cmd.exec, cmd.args, inputs));
+  // An option first (`CMD ["--port", "3000"]`) to a script that puts a program before options (`set -- node "$@"`):
+  // that program runs with the CMD's words.
+  const prepended = joined && entrypoint && cmd?.exec?.[0]?.startsWith("-") ? optionProgram(entrypoint, inputs) : null;
+  if (prepended && cmd?.exec) out.push(...programsOf(cmd, "CMD", [...prepended, ...cmd.exec], cmd.args, inputs));
   // `ENTRYPOINT ["npm", "run"]` (`["yarn"]`, `["pnpm", "run"]`, `["npm"]`): the image is made to run any script of
   // package.json (`docker run img migrate`), not only the CMD's.
   const runner = entrypoint?.exec ? scriptRunner(entrypoint.exec) : null;
@@ -132,6 +136,8 @@ function consumesSubcommand(entrypoint: Instruction, word: string, inputs: Entry
   if (!parsed.ok) return false;
   for (const statement of parsed.root.namedChildren) {
     if (!statement || statement.type === "comment") continue;
+    // `if [ "${1#-}" != "$1" ]; then set -- node "$@"; fi` changes the words only for an option: not for this word.
+    if (dashIdiom(statement) !== null) continue;
     const verdict = subcommandBranch(statement, word);
     if (verdict === "ends") return true;
     if (verdict === "goes-on") return false;
@@ -139,6 +145,45 @@ function consumesSubcommand(entrypoint: Instruction, word: string, inputs: Entry
     if (verdict === null && touchesArguments(statement.text)) return false;
   }
   return false;
+}
+
+/** `[ "${1#-}" != "$1" ]`, `[ "${1:0:1}" = '-' ]` (`==`, `[[ … ]]`, `${1}`): is the first argument an option? */
+const OPTION_TEST = /^\[\[? (?:"?\$\{1#-\}"? != "?\$(?:1|\{1\})"?|"?\$\{1:0:1\}"? ==? (['"]?)-\1) \]\]?$/;
+
+/**
+ * The docker-entrypoint idiom `if [ "${1#-}" != "$1" ]; then set -- node "$@"; fi` (or `[ "${1:0:1}" = '-' ]`): the
+ * words it puts before the arguments when the first is an option (`["node"]`), or null for any other statement.
+ */
+function dashIdiom(node: ShellNode): string[] | null {
+  if (node.type !== "if_statement") return null;
+  const test = node.childForFieldName("condition");
+  if (test?.type !== "test_command" || !OPTION_TEST.test(test.text.replace(/\s+/g, " "))) return null;
+  const body = node.namedChildren.filter((c): c is ShellNode => c !== null && !c.equals(test) && c.type !== "comment");
+  if (body.length !== 1 || body[0].type !== "command") return null;
+  const m = /^set -- ((?:[\w./-]+ )+)"\$@"$/.exec(body[0].text.replace(/\s+/g, " ").trim());
+  return m ? m[1].trim().split(" ") : null;
+}
+
+/**
+ * The program the ENTRYPOINT script puts before an option (the dash idiom, before anything else reads the
+ * words), when it then runs the words (`exec "$@"`); null otherwise.
+ */
+function optionProgram(entrypoint: Instruction, inputs: EntryInputs): string[] | null {
+  const exec = entrypoint.exec ?? [];
+  const script = shellScriptOperand(exec) ?? exec[0] ?? "";
+  const path = locate(script.includes("/") ? script : `./${script}`, inputs, []);
+  const src = path === null ? null : contextSource(path, inputs.sources);
+  const text = src === null ? null : inputs.context.read(src);
+  if (!text?.startsWith("#!") || !passesArguments(entrypoint, inputs)) return null;
+  const parsed = parseShell(text);
+  if (!parsed.ok) return null;
+  for (const statement of parsed.root.namedChildren) {
+    if (!statement || statement.type === "comment") continue;
+    const words = dashIdiom(statement);
+    if (words) return words;
+    if (touchesArguments(statement.text)) return null;
+  }
+  return null;
 }
 
 /** `$1`, `$@`, `$*`, `$#`, `shift`, `set -- …`, `set x …`: a statement that reads or changes the script's words. */

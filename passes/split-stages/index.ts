@@ -3,7 +3,7 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import { withDockerignore } from "../../src/core/dockerignore.js";
 import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
-import { stageIndex, type Dockerfile } from "../../src/core/ir.js";
+import { stageIndex, type Dockerfile, type Instruction } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
 import { officialImage, parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
@@ -75,6 +75,10 @@ export default definePass({
       "Made the folders of the build (on line {lines}) again at the start of the runtime, with the same owner and mode, before anything is copied into them: a copy into a folder that exists keeps the folder's own owner and mode.",
     userNotReplayable:
       "Did not split: `{command}` creates a user or group in a way the runtime cannot repeat as written (it names a variable, or runs only on a condition); write it as plain commands joined by `&&`, or split by hand.",
+    userIdsOwned:
+      "Did not split: `{command}` lets the image choose the numeric id, counting up from the ids its system groups and users already take, and the runtime `{image}`, which creates the user again, may choose other numbers than the build image, while {evidence}; give the id (`--uid`/`--gid`), or split by hand.",
+    userIdsChosen:
+      "Let `{image}` choose the numeric ids of the users and groups the runtime creates again (line {line}: `{command}` gives none, so they may differ from the build image's): nothing the runtime copies from the build is owned by them, and the image names its user by name.",
     userIds:
       "Did not split: `{command}` lets the image choose the numeric id, counting up from the ids its system groups and users already take, and the runtime `{image}` has other ones than the build image; give the id (`--uid`/`--gid`), or split by hand.",
     setupShellless:
@@ -642,8 +646,14 @@ export default definePass({
     const userLine = stage.body.find((i) => i.keyword === "USER")?.line;
     if (baseFolder !== null && userLine !== undefined) return decline("baseFolderUser", { path: baseFolder }, userLine);
     const sameImage = plan.image === resolved;
+    // Ids the image chooses (`adduser -S`): the runtime repeats the RUN and its image chooses its own, which may differ
+    // in number. Only files owned by the build's numbers would then be wrong: a RUN as the user, a COPY --chown.
     const [chosen] = a.setup.filter((u) => u.chosenId !== null);
-    if (chosen && !sameImage) return decline("userIds", { command: chosen.chosenId ?? "", image: plan.image }, chosen.instr.line);
+    if (chosen && !sameImage) {
+      const owned = buildNumberedFiles(stage.body, chosen.instr);
+      if (owned)
+        return decline("userIdsOwned", { command: chosen.chosenId ?? "", image: plan.image, evidence: owned.evidence }, owned.line);
+    }
     const [apk] = a.setup.filter((u) => u.alpinePackages.length > 0);
     if (apk && !sameImage) return decline("apkOtherImage", { image: plan.image }, apk.instr.line);
     if (a.setup.length > 0 && plan.shellless) return decline("setupShellless", { image: plan.image }, a.setup[0].instr.line);
@@ -888,6 +898,12 @@ export default definePass({
         ctx.report(p.install.instr.line, "libraries", { libs: list([...new Set(libs)]), headers: list(headers), release });
       }
     }
+    if (chosen && !sameImage)
+      ctx.report(chosen.instr.line, "userIdsChosen", {
+        line: String(chosen.instr.line),
+        image: plan.image,
+        command: chosen.chosenId ?? "",
+      });
     const users = a.setup.filter((u) => u.users);
     if (users.length > 0) ctx.report(users[0].instr.line, "usersCreated", { lines: users.map((u) => u.instr.line).join(", ") });
     const folders = a.setup.filter((u) => u.folders);
@@ -980,4 +996,30 @@ function zoneFilesSource(
  */
 function sameWayAs(image: string, prefix: string): string {
   return image.includes("/") ? image : `${prefix}${image}`;
+}
+
+/**
+ * Files the build gives the numeric ids of a user it created (their numbers chosen by the build image): written by
+ * a RUN after a `USER` other than root, or copied with `--chown`. Null when every file is root's (or owned by name
+ * through the runtime's own `--chown`, which names the user).
+ */
+function buildNumberedFiles(body: readonly Instruction[], creating: Instruction): { line: number; evidence: string } | null {
+  let asUser: string | null = null;
+  for (const instr of body.slice(body.indexOf(creating) + 1)) {
+    if (instr.keyword === "USER") {
+      asUser = /^(root|0)(:.*)?$/.test(instr.args.trim()) ? null : instr.args.trim();
+      if (asUser !== null && /^\d+(:|$)|:\d+$/.test(asUser))
+        return { line: instr.line, evidence: `the image runs as \`USER ${asUser}\`, numbers the build image chose for them` };
+    } else if (instr.keyword === "RUN" && asUser !== null)
+      return {
+        line: instr.line,
+        evidence: `line ${instr.line} runs as \`${asUser}\`, so what it writes carries the build's numbers into the runtime's copies`,
+      };
+    else if ((instr.keyword === "COPY" || instr.keyword === "ADD") && instr.flags.some((f) => f.name === "chown"))
+      return {
+        line: instr.line,
+        evidence: `line ${instr.line} copies with \`--chown\`, so its files carry the build's numbers into the runtime's copies`,
+      };
+  }
+  return null;
 }

@@ -14,6 +14,7 @@ import { isUnder, outermost, resolvePath } from "../paths.js";
 import { entryScriptReads } from "../script-reads.js";
 import { mentionedCommands, searchedSources } from "../mentions.js";
 import { aptInstallRun } from "../apt-run.js";
+import { debianRelease } from "../closure/debian-release.js";
 import { lackedTools } from "../runtime-check.js";
 import { goEntryNotBuilt } from "./go-entry.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
@@ -291,7 +292,9 @@ export const goRecipe: Recipe = {
         },
       };
     }
-    const codename = splitCodename(tag).codename ?? "bookworm";
+    // The build's Debian release (from the tag, or the catalog's group: `latest` is trixie's), so that a cgo program
+    // finds the C library it was linked against; a tag the catalog does not know is an older release than bookworm.
+    const codename = splitCodename(tag).codename ?? debianRelease(base) ?? "bookworm";
     const image = `debian:${codename}-slim`;
     if (shellReason && !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0)
       notes.push({ line: shellReason.line, id: "goShellRuntime", data: { image, reason: shellReason.reason } });

@@ -1,0 +1,13 @@
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+
+FROM node:20-slim AS runtime
+RUN addgroup --system app \
+    && adduser --system --ingroup app app
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY . .
+USER app
+CMD ["node", "index.js"]
