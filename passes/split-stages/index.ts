@@ -16,6 +16,7 @@ import { computedProgram } from "./closure/node-computed-programs.js";
 import { INLINE, scriptWritingOutside } from "./own-scripts.js";
 import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
+import { keepComments } from "./comments.js";
 import { keepArgPaths } from "./arg-paths.js";
 import { assemble, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
@@ -851,7 +852,7 @@ export default definePass({
       return decline("argPathNotKept", { path: arg.path, arg: arg.arg, value: arg.value, reason: kept.reason }, arg.line);
     }
     for (const note of later) note();
-    const out = kept.df;
+    const out = keepComments(kept.df, stage);
     if (a.argPaths.length > 0) {
       const arg = a.argPaths[0];
       ctx.report(arg.line, "argPathKept", { path: arg.path, arg: arg.arg });

@@ -110,7 +110,10 @@ export function depsInstallRun(
       }
       if (holdsInstall) {
         const from = target.node.startIndex - element.start;
-        kept.push(text.slice(0, from) + production + text.slice(from + target.node.text.length));
+        // Settings written before the install (`HUSKY=0 npm ci`, `PUPPETEER_SKIP_DOWNLOAD=1 npm ci`) stay with it.
+        const settings = target.node.namedChildren.filter((n) => n?.type === "variable_assignment").map((n) => n?.text);
+        const command = [...settings, production].join(" ");
+        kept.push(text.slice(0, from) + command + text.slice(from + target.node.text.length));
         after = true;
         progress.installed = true;
       } else if (inside.length > 0 && !osNeeded && inside.every(osPackages)) osLeftOut = true;

@@ -1,5 +1,6 @@
 FROM node:20 AS deps
 RUN apt-get update && apt-get install -y --no-install-recommends chromium && rm -rf /var/lib/apt/lists/*
+# Puppeteer launches Debian's Chromium; its own Chrome download is skipped.
 ENV PUPPETEER_SKIP_DOWNLOAD=true
 ENV PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium
 WORKDIR /app

@@ -1,0 +1,21 @@
+// The comments above an instruction belong to it. A split rebuilds the stage from copies of its instructions, which
+// carry no comments (an instruction repeated in two stages would print its comment twice); here each comment of the
+// split stage goes back onto the first instruction of the output that stems from its line, unless one already has it.
+import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
+
+export function keepComments(out: Dockerfile, original: Stage): Dockerfile {
+  const all = out.stages.flatMap((s) => [s.from, ...s.body]);
+  const home = new Map<Instruction, string>();
+  for (const instr of [original.from, ...original.body]) {
+    if (!/^[ \t]*#/m.test(instr.leading) || all.some((i) => i.line === instr.line && i.leading === instr.leading)) continue;
+    const stemming = all.filter((i) => i.line === instr.line && !home.has(i) && !i.leading.includes("#"));
+    const target =
+      stemming.find((i) => i.raw !== null && i.raw === instr.raw) ?? stemming.find((i) => i.keyword === instr.keyword) ?? stemming[0];
+    // A blank line that separates stages stays; the comment's own blank lines above it take its place.
+    if (target)
+      home.set(target, /^\s*$/.test(target.leading) && /^\r?\n/.test(instr.leading) ? instr.leading : target.leading + instr.leading);
+  }
+  if (home.size === 0) return out;
+  const withComment = (i: Instruction): Instruction => (home.has(i) ? { ...i, leading: home.get(i) ?? "" } : i);
+  return { ...out, stages: out.stages.map((s) => ({ ...s, from: withComment(s.from), body: s.body.map(withComment) })) };
+}
