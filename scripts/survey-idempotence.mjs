@@ -1,6 +1,7 @@
 // node scripts/build.mjs && node scripts/survey-idempotence.mjs ROOT LIST: does msb-opt change its own output?
 // For each Dockerfile of a survey list (ROOT/owner+name/path, context = its folder), optimize it offline, then
-// optimize the result again, and list the files whose second output differs (a pass that is no fixed point).
+// optimize the result again, and list the files whose second output differs (a pass that is no fixed point), and
+// those whose output lacks a `#` comment line of the input (a rewrite that dropped the user's words).
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fsContext, optimize } from "../dist/index.js";
@@ -13,6 +14,7 @@ if (!root || !list) {
 let files = 0;
 let changed = 0;
 let failed = 0;
+let lostFiles = 0;
 for (const raw of readFileSync(list, "utf8").split("\n")) {
   const line = raw.trim();
   if (!line || line.startsWith("#")) continue;
@@ -29,6 +31,11 @@ for (const raw of readFileSync(list, "utf8").split("\n")) {
   try {
     const first = await optimize(text, settings);
     const second = await optimize(first.output, settings);
+    const lost = lostComments(text, first.output);
+    if (lost.length > 0) {
+      lostFiles++;
+      console.log(`comment lost: ${file}: ${lost.slice(0, 3).join(" | ")}`);
+    }
     if (second.output !== first.output) {
       changed++;
       console.log(`changes on a second run: ${file}`);
@@ -38,4 +45,18 @@ for (const raw of readFileSync(list, "utf8").split("\n")) {
     console.log(`error: ${file}: ${String(error?.message ?? error).split("\n")[0]}`);
   }
 }
-console.log(`${files} files, ${changed} change on a second run, ${failed} errors`);
+console.log(`${files} files, ${changed} change on a second run, ${lostFiles} lose a comment, ${failed} errors`);
+
+/** Comment lines (trimmed, with multiplicity) of the input that the output lacks. */
+function lostComments(before, after) {
+  const count = (text) => {
+    const m = new Map();
+    for (const line of text.split(/\r?\n/)) {
+      const t = line.trim();
+      if (t.startsWith("#")) m.set(t, (m.get(t) ?? 0) + 1);
+    }
+    return m;
+  };
+  const have = count(after);
+  return [...count(before)].filter(([line, n]) => (have.get(line) ?? 0) < n).map(([line]) => line);
+}

@@ -1,6 +1,7 @@
 // The comments above an instruction belong to it. A split rebuilds the stage from copies of its instructions, which
 // carry no comments (an instruction repeated in two stages would print its comment twice); here each comment of the
-// split stage goes back onto the first instruction of the output that stems from its line, unless one already has it.
+// split stage goes back onto the first instruction of the output that stems from its line (or, for one written anew,
+// the first of its kind after it), unless one already has it.
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 
 export function keepComments(out: Dockerfile, original: Stage): Dockerfile {
@@ -9,8 +10,14 @@ export function keepComments(out: Dockerfile, original: Stage): Dockerfile {
   for (const instr of [original.from, ...original.body]) {
     if (!/^[ \t]*#/m.test(instr.leading) || all.some((i) => i.line === instr.line && i.leading === instr.leading)) continue;
     const stemming = all.filter((i) => i.line === instr.line && !home.has(i) && !i.leading.includes("#"));
+    // An instruction the split wrote anew in its place (`COPY package*.json ./` as the deps stage's `COPY package.json
+    // package-lock.json ./`) stems from a later line: the first of its kind after it takes the comment.
+    const later = all.find((i) => i.line > instr.line && i.keyword === instr.keyword && !home.has(i) && !i.leading.includes("#"));
     const target =
-      stemming.find((i) => i.raw !== null && i.raw === instr.raw) ?? stemming.find((i) => i.keyword === instr.keyword) ?? stemming[0];
+      stemming.find((i) => i.raw !== null && i.raw === instr.raw) ??
+      stemming.find((i) => i.keyword === instr.keyword) ??
+      stemming[0] ??
+      later;
     // A blank line that separates stages stays; the comment's own blank lines above it take its place.
     if (target)
       home.set(target, /^\s*$/.test(target.leading) && /^\r?\n/.test(instr.leading) ? instr.leading : target.leading + instr.leading);
