@@ -18,6 +18,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { lostComments } from "./lost-comments.mjs";
 
 const lib = await import(new URL("../dist/index.js", import.meta.url).href);
 const { optimize, fsContext, DockerfileError, PASSES } = lib;
@@ -145,22 +146,6 @@ function withFiles(ctx, files) {
     exists: (path) => written.has(path) || ctx.exists(path),
     list: (dir) => [...new Set([...ctx.list(dir), ...(dir === "." || dir === "" ? [...written.keys()] : [])])].sort(),
   };
-}
-
-/** Comment lines (trimmed, with multiplicity) of the input that the output lacks. */
-function lostComments(before, after) {
-  const count = (text) => {
-    const m = new Map();
-    for (const line of text.split(/\r?\n/)) {
-      const t = line.trim();
-      if (t.startsWith("#")) m.set(t, (m.get(t) ?? 0) + 1);
-    }
-    return m;
-  };
-  const have = count(after);
-  const lost = [];
-  for (const [line, n] of count(before)) if ((have.get(line) ?? 0) < n) lost.push(line);
-  return lost;
 }
 
 /** Why the output's bytes betray the input's, or null. */

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fsContext, optimize } from "../dist/index.js";
+import { lostComments } from "./lost-comments.mjs";
 
 const [root, list] = process.argv.slice(2);
 if (!root || !list) {
@@ -46,17 +47,3 @@ for (const raw of readFileSync(list, "utf8").split("\n")) {
   }
 }
 console.log(`${files} files, ${changed} change on a second run, ${lostFiles} lose a comment, ${failed} errors`);
-
-/** Comment lines (trimmed, with multiplicity) of the input that the output lacks. */
-function lostComments(before, after) {
-  const count = (text) => {
-    const m = new Map();
-    for (const line of text.split(/\r?\n/)) {
-      const t = line.trim();
-      if (t.startsWith("#")) m.set(t, (m.get(t) ?? 0) + 1);
-    }
-    return m;
-  };
-  const have = count(after);
-  return [...count(before)].filter(([line, n]) => (have.get(line) ?? 0) < n).map(([line]) => line);
-}
