@@ -71,15 +71,7 @@ describe("fast shell path", () => {
 
   test("builds tree-sitter's tree for generated command lines", () => {
     // A fixed seed: the same lines every run.
-    let seed = Number(process.env.MSB_SHELL_SEED ?? 20);
-    const random = (n: number): number => {
-      // mulberry32
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) % n;
-    };
-    const pick = <T>(xs: readonly T[]): T => xs[random(xs.length)];
+    const { random, pick } = seeded(Number(process.env.MSB_SHELL_SEED ?? 20));
     const words = [
       "apt-get",
       "install",
@@ -334,15 +326,7 @@ describe("fast shell path", () => {
     expect(accepted).toBeGreaterThan(300);
   });
   test("builds tree-sitter's tree for generated compound commands, tests and case statements", { timeout: 60_000 }, () => {
-    let seed = Number(process.env.MSB_SHELL_SEED ?? 7);
-    const random = (n: number): number => {
-      // mulberry32
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) % n;
-    };
-    const pick = <T>(xs: readonly T[]): T => xs[random(xs.length)];
+    const { random, pick } = seeded(Number(process.env.MSB_SHELL_SEED ?? 7));
     /** Mostly one of `good`, now and then one of `odd` (forms the fast path must leave to tree-sitter, or must get right). */
     const mostly = <T>(good: readonly T[], odd: readonly T[]): T => (random(40) === 0 ? pick(odd) : pick(good));
     const blank = (): string => mostly([" ", " ", " ", "  ", "\t", "\t\t", " \\\n\t", "\\\n\t\t", " \\\n "], [""]);
@@ -438,3 +422,15 @@ describe("fast shell path", () => {
     expect(accepted).toBeGreaterThan(300);
   });
 });
+
+/** A seeded random source (mulberry32): the same generated scripts on every run. */
+function seeded(start: number): { random: (n: number) => number; pick: <T>(xs: readonly T[]) => T } {
+  let seed = start;
+  const random = (n: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  return { random, pick: <T>(xs: readonly T[]): T => xs[random(xs.length)] };
+}
