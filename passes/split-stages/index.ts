@@ -605,8 +605,9 @@ export default definePass({
     );
     const takenNames = new Set([
       ...df.stages.slice(0, index).map((s) => s.name?.toLowerCase() ?? ""),
-      names.builderName,
-      names.runtimeName ?? "",
+      // BuildKit compares stage names case-insensitively: `AS DEPS` takes `deps`.
+      names.builderName.toLowerCase(),
+      names.runtimeName?.toLowerCase() ?? "",
     ]);
     // The stages this pass writes get cache mounts unless the user turned them off (`--no-cache-mounts`).
     const cacheMounts = ctx.options.cacheMounts !== false && ctx.canUse(CONSTRUCTS.runMount);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
-import { devPackageFor, readGoSources } from "./go-source.js";
+import { devPackageFor, importsC, readGoSources } from "./go-source.js";
 
 describe("readGoSources", () => {
   test("cgo from an import of C, with its libraries", () => {
@@ -24,6 +24,13 @@ describe("readGoSources", () => {
     const s = readGoSources(ctx);
     expect(s.cgo).toBe(true);
     expect(s.dynamicRead).toBeNull();
+  });
+  test("cgo in a vendored package deep under vendor/ counts", () => {
+    const ctx = memoryContext({
+      "main.go": "package main\n",
+      "vendor/github.com/acme/native/v2/internal/cbind/cbind.go": 'package cbind\n\n// int twice(int x) { return 2 * x; }\nimport "C"\n',
+    });
+    expect(readGoSources(ctx).cgoEvidence).toBe("vendor/github.com/acme/native/v2/internal/cbind/cbind.go");
   });
   test("embedded files are not read from disk unless an opener names them", () => {
     const files = { "static/index.html": "<p>x</p>", "templates/a.tmpl": "{{.}}", "go.mod": "module x\n" };
@@ -62,4 +69,19 @@ describe("devPackageFor", () => {
     ["yaml-0.1", "libyaml-dev"],
     ["pq", null],
   ])("%s → %s", (lib, dev) => expect(devPackageFor(lib, installed)).toBe(dev));
+});
+
+describe("importsC", () => {
+  test("alone, first or later in a grouped import, after its preamble", () => {
+    expect(importsC('package main\n\n// #include <stdio.h>\nimport "C"\n')).toBe(true);
+    expect(
+      importsC('package main\n\nimport (\n\t"fmt"\n\n\t// #cgo LDFLAGS: -lsqlite3\n\t// int f(void) { return (1); }\n\t"C"\n)\n'),
+    ).toBe(true);
+    expect(importsC('package main\n\nimport ("C"; "fmt")\n')).toBe(true);
+    expect(importsC('package main\n\n/*\n#include <x.h>\n)\n*/\nimport "C"\n')).toBe(true);
+  });
+  test("not a string `C` elsewhere, nor a commented import", () => {
+    expect(importsC('package main\n\nimport (\n\t"fmt"\n)\n\nvar s = []string{\n\t"C"\n}\n')).toBe(false);
+    expect(importsC('package main\n\n// import "C"\nimport "fmt"\n')).toBe(false);
+  });
 });

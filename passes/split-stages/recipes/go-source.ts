@@ -43,6 +43,33 @@ const OPENERS =
 const WRITERS = /\b(?:os\.(?:WriteFile|Create|OpenFile|Mkdir|MkdirAll)|ioutil\.WriteFile)\(\s*("[^"\n]+"|`[^`\n]+`)/g;
 
 /**
+ * Whether a Go file imports the pseudo-package "C", alone (`import "C"`) or as any spec of a grouped import,
+ * where the cgo preamble is the spec's doc comment (and may hold C code with parentheses).
+ */
+export function importsC(text: string): boolean {
+  let inBlock = false;
+  let inComment = false;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (inComment) {
+      inComment = !line.includes("*/");
+      continue;
+    }
+    if (line.startsWith("/*")) {
+      inComment = !line.includes("*/");
+      continue;
+    }
+    if (line.startsWith("//")) continue;
+    if (!inBlock) {
+      if (/^import\s+(?:_\s+)?"C"/.test(line) || /^import\s*\(\s*"C"/.test(line)) return true;
+      inBlock = /^import\s*\($/.test(line);
+    } else if (line.startsWith(")")) inBlock = false;
+    else if (/^"C"\s*(?:\/\/.*)?$/.test(line)) return true;
+  }
+  return false;
+}
+
+/**
  * Read the Go files of the context that the build compiles for the image (a few levels deep; vendored
  * packages only for cgo). `cgo` is the value of the `cgo` build tag: whether the build may use cgo.
  */
@@ -57,14 +84,15 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
   const opened = new Set<string>();
   const written: { file: string; path: string }[] = [];
   const walk = (dir: string, depth: number, vendored: boolean) => {
-    if (depth > 6) return;
+    // Module paths under vendor/ run deep (host/org/repo/v2/internal/pkg): a cgo package there must still be seen.
+    if (depth > (vendored ? 14 : 6)) return;
     for (const name of context.list(dir)) {
       const path = dir === "." ? name : `${dir}/${name}`;
       if (name.endsWith(".go")) {
         if (name.endsWith("_test.go")) continue;
         const text = context.read(path) ?? "";
         if (!compiledForImage(name, text, cgo)) continue;
-        if (/^\s*import\s+(\(\s*)?"C"/m.test(text)) {
+        if (importsC(text)) {
           cgoEvidence ??= path;
           for (const m of text.matchAll(/#cgo\s+(?:[\w!,]+\s+)?LDFLAGS:([^\n]*)/g))
             for (const l of m[1].matchAll(/-l(\S+)/g)) libraries.add(l[1]);
