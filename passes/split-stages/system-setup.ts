@@ -166,8 +166,15 @@ export function systemSetup(
   const apk = { add: [] as string[], del: [] as string[] };
   const apkLines = new Map<number, readonly string[]>();
   const corepackTools: string[] = [];
+  // An upgrade in a RUN of its own used the lists an earlier RUN fetched; the runtime has none, so it fetches them.
+  let listsFetched = false;
   for (const cmd of mine) {
     const name = posix.basename(cmd.name ?? "");
+    if (aptSub(cmd) === "update") listsFetched = true;
+    else if (isAptUpgrade(cmd) && !listsFetched) {
+      lines.push("apt-get update");
+      listsFetched = true;
+    }
     const id = name === "apk" ? "apkNotReplayable" : aptSub(cmd) !== null ? "upgradeNotReplayable" : "userNotReplayable";
     const text = cmd.node.text.replace(/\\\r?\n[ \t]*/g, " ").trim();
     if (!repeatable(cmd)) return { ok: false, id, word: text };

@@ -1,0 +1,2 @@
+#!/bin/sh
+lsof -v 2>&1 | head -1; ./hello
