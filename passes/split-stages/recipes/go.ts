@@ -150,6 +150,27 @@ function generatedFiles(a: Analysis, src: GoSources, root: string): { made: stri
   return { made: outermost(made), unknown: null };
 }
 
+/**
+ * The value the stage gives CGO_ENABLED (ENV, ARG, a RUN's assignment; the last one written): "0" or "1", null
+ * when it is set to something not known here (a bare ARG, a variable without a default), undefined when unset.
+ */
+export function cgoEnabled(text: string): "0" | "1" | null | undefined {
+  let value: "0" | "1" | null | undefined;
+  for (const m of text.matchAll(/(?<![$\w{])CGO_ENABLED(?:=([^\s;&|]*)|[ \t]+([^\s;&|=]+))?/g)) {
+    const raw = (m[1] ?? m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
+    const ref = /^\$\{?(\w+)(?::?-([^}]*))?\}?$/.exec(raw);
+    const resolved = ref ? (variableDefault(text, ref[1]) ?? ref[2] ?? "") : raw;
+    value = resolved === "0" || resolved === "1" ? resolved : null;
+  }
+  return value;
+}
+
+/** The default an ARG or ENV of the stage gives `name` (`ARG CGO=1`, `ENV CGO 1`), or null. */
+function variableDefault(text: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}(?:=|[ \\t]+)(["']?)([^\\s"']*)\\1`, "m").exec(text);
+  return m ? m[2] : null;
+}
+
 export const goRecipe: Recipe = {
   id: "go",
   matches: (base) => isOfficial(base, "golang"),
@@ -165,11 +186,13 @@ export const goRecipe: Recipe = {
     const text = a.stage.body.map((i) => (i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG" ? i.args : "")).join("\n");
     const gomod = a.workdir === null ? null : contextSource(`${a.workdir}/go.mod`, a.sources);
     const root = gomod === null ? "." : posix.dirname(gomod);
-    const cgoOff = /CGO_ENABLED=?\s*0/.test(text);
+    const cgoValue = cgoEnabled(text);
+    const cgoOff = cgoValue === "0";
     const src = readGoSources(context, root, !cgoOff);
-    const cgoSet = /CGO_ENABLED=?\s*\S/.test(text);
+    const cgoSet = cgoValue !== undefined;
     const flag = glibcFlag(a);
-    const cgo = /CGO_ENABLED=?\s*1/.test(text) || ((src.cgo || flag?.cgo === true) && !cgoOff);
+    // A value not known here (a bare `ARG CGO_ENABLED`, a variable without default) may be Go's default: cgo on.
+    const cgo = cgoValue === "1" || cgoValue === null || ((src.cgo || flag?.cgo === true) && !cgoOff);
     const notes: RecipeNote[] = [];
     const builderInserts = [];
     const installed = a.apt.flatMap((i) => i.packages);
