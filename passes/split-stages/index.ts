@@ -710,7 +710,9 @@ export default definePass({
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
     const lacked =
-      recipe.sameBase || recipe.slimTwin || plan.replacesEntry || sameImage ? null : lackedTools(tools, runtimePackages, plan.shellless);
+      recipe.sameBase || recipe.slimTwin || plan.replacesEntry || sameImage
+        ? null
+        : lackedTools(tools, runtimePackages, plan.shellless, recipe.toolchain);
     // Only the files the entry reaches count (a build script's `git` runs in the build stage alone); where the walk
     // loses the thread, every source file does.
     const roots = a.entry.map((e) => e.name);

@@ -66,10 +66,12 @@ export function lackedTools(
   tools: readonly string[],
   packages: readonly string[],
   shellless: boolean,
+  toolchain: { readonly named: readonly string[]; readonly called: readonly string[] } = { named: [], called: [] },
 ): { readonly named: string[]; readonly called: string[] } {
   const provided = providedBy(tools, packages, shellless);
-  const words = [...FULL_IMAGE_WORDS, ...(shellless ? SHELL_PROGRAMS : [])];
-  return { named: FULL_IMAGE_TOOLS.filter((t) => !provided.has(t)), called: words.filter((t) => !provided.has(t)) };
+  const words = [...FULL_IMAGE_WORDS, ...(shellless ? SHELL_PROGRAMS : []), ...toolchain.called];
+  const named = [...FULL_IMAGE_TOOLS, ...toolchain.named];
+  return { named: named.filter((t) => !provided.has(t)), called: words.filter((t) => !provided.has(t)) };
 }
 
 function providedBy(tools: readonly string[], packages: readonly string[], shellless: boolean): Set<string> {

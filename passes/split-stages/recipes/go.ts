@@ -175,6 +175,8 @@ export const goRecipe: Recipe = {
   id: "go",
   matches: (base) => isOfficial(base, "golang"),
   tools: [],
+  // A program that runs the toolchain (`exec.Command("go", "version")`) needs the golang image.
+  toolchain: { named: ["gofmt"], called: ["go"] },
   // The official image's WORKDIR is its GOPATH.
   baseWorkdir: "/go",
   baseEnv: { GOPATH: "/go" },

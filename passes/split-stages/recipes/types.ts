@@ -247,6 +247,11 @@ export interface Recipe {
   matches(base: ImageRef): boolean;
   /** Commands the runtime image provides besides the Debian base tools (and the copied files). */
   readonly tools: readonly string[];
+  /**
+   * Commands of the build image's own toolchain that the runtime lacks (`go`, `gofmt` of the golang image), searched
+   * for in the sources like the full image's tools: `named` a quoted mention shows used, `called` only a call.
+   */
+  readonly toolchain?: { readonly named: readonly string[]; readonly called: readonly string[] };
   /** Which installed OS packages count as build-only (default `listed`). */
   readonly packagePolicy?: PackagePolicy;
   /** The recipe copies what `pip install` wrote outside a virtualenv (Analysis.systemPip). */
