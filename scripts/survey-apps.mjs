@@ -20,6 +20,8 @@ if (!root) {
   console.error("usage: node scripts/survey-apps.mjs ROOT [--list FILE] [--json FILE]");
   process.exit(2);
 }
+// As the CLI runs: the offline catalog's age counts from today (`--today YYYY-MM-DD` to replay another day).
+const today = option("--today", new Date().toISOString().slice(0, 10));
 const listFile = option("--list", new URL("survey-apps.txt", import.meta.url).pathname);
 
 // A split-stages note's message id, found by matching the text against the declared templates.
@@ -62,7 +64,7 @@ for (const raw of readFileSync(listFile, "utf8").split("\n")) {
   const eco = ecosystem(from);
   let result;
   try {
-    result = await optimize(text, { offline: true, context: fsContext(dirname(file)), filename: path });
+    result = await optimize(text, { offline: true, today, context: fsContext(dirname(file)), filename: path });
   } catch (err) {
     rows.push({ name, eco, outcome: "error", detail: String(err?.message ?? err).split("\n")[0] });
     continue;
