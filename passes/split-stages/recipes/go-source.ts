@@ -181,7 +181,8 @@ const ALIASES: Readonly<Record<string, string>> = {
 /** The installed `-dev` package that provides C library `lib` (`sqlite3` → `libsqlite3-dev`), by Debian's naming. */
 export function devPackageFor(lib: string, installed: readonly string[]): string | null {
   const name = lib.replace(/^lib/, "").toLowerCase();
-  const wanted = new Set([name, name.replace(/[-\d.]+$/, ""), ALIASES[name] ?? name]);
+  // Debian writes the library's `_` as `-` in package names: `-lboost_system` → libboost-system-dev.
+  const wanted = new Set([name, name.replace(/[-\d.]+$/, ""), ALIASES[name] ?? name, name.replace(/_/g, "-")]);
   return (
     installed.find((p) => {
       const stem = p.replace(/[=:].*$/, "").replace(/-dev$/, "");
