@@ -11,6 +11,7 @@ import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { goComputedProgram } from "./closure/go-computed-programs.js";
 import { mentionedCommands, searchedSources } from "./mentions.js";
+import { unreadSources } from "./source-files.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
 import { computedProgram } from "./closure/node-computed-programs.js";
 import { INLINE, scriptWritingOutside } from "./own-scripts.js";
@@ -162,6 +163,8 @@ export default definePass({
       "Did not split: `{tool}`{via} downloads into the home folder (`{path}`), and the runtime copies only what it can name; set `{variable}` to a folder inside the working folder, or split by hand.",
     scriptWritesOutside:
       "Did not split: `{command}` runs the project's own `{file}`, which may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
+    sourcesUnread:
+      "Did not split: {reason}, so the search for programs the image may run that `{image}` lacks (git, curl, …) could not read every source file, and finding none there is no evidence; split by hand, or leave files the image does not need out of the build context with `.dockerignore`.",
     sourceToolReachUnknown:
       "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks, and whether the image runs `{file}` cannot be told: {lost}; install it with apt-get in the Dockerfile so the pass keeps it.",
     buildOnlyTool:
@@ -732,6 +735,10 @@ export default definePass({
       return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: plan.image, lost: reach.lost });
     const tool = scope ? reached : wide;
     if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
+    // Found nothing in files that are not all the context holds: no evidence that nothing runs those tools.
+    const unread =
+      lacked && (lacked.named.length > 0 || lacked.called.length > 0) ? unreadSources(searched ?? searchedSources(context)) : null;
+    if (unread) return decline("sourcesUnread", { reason: unread, image: plan.image });
     // A program a Node file computes when it runs (`execSync(process.env.VCS + " log")`) may be one the runtime
     // lacks: it counts in the files the entry reaches, or in every file where that cannot be told.
     const computed = lacked && lacked.named.length > 0 && searched ? computedProgram(searched) : null;

@@ -3,7 +3,7 @@
 // a quoted string: one mention keeps the package. Tests and dev tools' configs are not searched.
 import type { BuildContext } from "../../src/core/context.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
-import { namesFile as named, SHELL_SHEBANG, type SourceFile, sourceFiles } from "./source-files.js";
+import { joinSources, namesFile as named, SHELL_SHEBANG, type SourceFile, sourceFiles } from "./source-files.js";
 import { tarCompressor } from "./tar.js";
 import { commandChain } from "./wrappers.js";
 
@@ -81,10 +81,10 @@ export function mentionedCommands(
 export function searchedSources(context: BuildContext, committedBuilds = false): SourceFile[] {
   const sources = sourceFiles(context, { skip: SKIP_FILES, skipDirs: SKIP_DIRS });
   if (!committedBuilds) return sources;
-  const builds = buildFolders(context, ".", 0).flatMap((root) =>
+  const builds = buildFolders(context, ".", 0).map((root) =>
     sourceFiles(context, { root, read: NODE_CODE, skip: SKIP_FILES, skipDirs: /^(\.|node_modules$)/ }),
   );
-  return [...sources, ...builds];
+  return joinSources(sources, ...builds);
 }
 
 const BUILD_FOLDERS = /^(vendor|dist|build)$/;
