@@ -26,22 +26,28 @@ describe("runMade", () => {
 });
 
 describe("cgoEnabled", () => {
-  test("a literal value in ENV, ARG or a RUN's assignment", () => {
-    expect(cgoEnabled("CGO_ENABLED=0 GOOS=linux go build -o app .")).toBe("0");
-    expect(cgoEnabled("CGO_ENABLED 1")).toBe("1");
-    expect(cgoEnabled('CGO_ENABLED="0"')).toBe("0");
-    expect(cgoEnabled("go build -o app .")).toBeUndefined();
+  const body = (...lines: string[]) => lines.map((l) => ({ keyword: l.slice(0, l.indexOf(" ")), args: l.slice(l.indexOf(" ") + 1) }));
+  test("a literal value in ENV, ARG or in front of the build", () => {
+    expect(cgoEnabled(body("RUN CGO_ENABLED=0 GOOS=linux go build -o app ."))).toBe("0");
+    expect(cgoEnabled(body("ENV CGO_ENABLED 1", "RUN go build ."))).toBe("1");
+    expect(cgoEnabled(body('ARG CGO_ENABLED="0"', "RUN go build ."))).toBe("0");
+    expect(cgoEnabled(body("RUN export CGO_ENABLED=0 && go build ."))).toBe("0");
+    expect(cgoEnabled(body("RUN go build -o app ."))).toBeUndefined();
+  });
+  test("an assignment in front of another command is that command's alone", () => {
+    expect(cgoEnabled(body("RUN CGO_ENABLED=0 go test ./... && go build -o server ."))).toBeUndefined();
+    expect(cgoEnabled(body("ENV CGO_ENABLED=1", "RUN CGO_ENABLED=0 go vet ./... && go build ."))).toBe("1");
   });
   test("a variable resolves against the stage's ARG default", () => {
-    expect(cgoEnabled("CGO=1\nCGO_ENABLED=$CGO\ngo build .")).toBe("1");
-    expect(cgoEnabled("CGO=0\nCGO_ENABLED=${CGO}\ngo build .")).toBe("0");
-    expect(cgoEnabled("CGO_ENABLED=${CGO:-0}\ngo build .")).toBe("0");
+    expect(cgoEnabled(body("ARG CGO=1", "ENV CGO_ENABLED=$CGO", "RUN go build ."))).toBe("1");
+    expect(cgoEnabled(body("ARG CGO=0", "ENV CGO_ENABLED=${CGO}", "RUN go build ."))).toBe("0");
+    expect(cgoEnabled(body("ENV CGO_ENABLED=${CGO:-0}", "RUN go build ."))).toBe("0");
   });
   test("a bare ARG or an unresolved variable is unknown, not the next line's word", () => {
-    expect(cgoEnabled("CGO_ENABLED\ngo build -o app .")).toBeNull();
-    expect(cgoEnabled("CGO_ENABLED=$FROM_BUILD_ARG\ngo build .")).toBeNull();
+    expect(cgoEnabled(body("ARG CGO_ENABLED", "RUN go build -o app ."))).toBeNull();
+    expect(cgoEnabled(body("ENV CGO_ENABLED=$FROM_BUILD_ARG", "RUN go build ."))).toBeNull();
   });
   test("a read of the variable sets nothing", () => {
-    expect(cgoEnabled('echo "$CGO_ENABLED" && go build .')).toBeUndefined();
+    expect(cgoEnabled(body('RUN echo "$CGO_ENABLED" && go build .'))).toBeUndefined();
   });
 });

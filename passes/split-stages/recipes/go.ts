@@ -151,16 +151,30 @@ function generatedFiles(a: Analysis, src: GoSources, root: string): { made: stri
 }
 
 /**
- * The value the stage gives CGO_ENABLED (ENV, ARG, a RUN's assignment; the last one written): "0" or "1", null
- * when it is set to something not known here (a bare ARG, a variable without a default), undefined when unset.
+ * The value the stage gives CGO_ENABLED for its `go build`/`go install` (ENV, ARG, a RUN's `export`, or the
+ * assignment in front of the build command itself; the last one written): "0" or "1", null when it is set to
+ * something not known here (a bare ARG, a variable without a default), undefined when unset. An assignment in
+ * front of another command (`CGO_ENABLED=0 go test ./... && go build`) is that command's alone.
  */
-export function cgoEnabled(text: string): "0" | "1" | null | undefined {
+export function cgoEnabled(body: readonly { readonly keyword: string; readonly args: string }[]): "0" | "1" | null | undefined {
+  const text = body.map((i) => (i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG" ? i.args : "")).join("\n");
   let value: "0" | "1" | null | undefined;
-  for (const m of text.matchAll(/(?<![$\w{])CGO_ENABLED(?:=([^\s;&|]*)|[ \t]+([^\s;&|=]+))?/g)) {
-    const raw = (m[1] ?? m[2] ?? "").replace(/^(["'])(.*)\1$/, "$2");
-    const ref = /^\$\{?(\w+)(?::?-([^}]*))?\}?$/.exec(raw);
-    const resolved = ref ? (variableDefault(text, ref[1]) ?? ref[2] ?? "") : raw;
+  const take = (raw: string) => {
+    const unquoted = raw.replace(/^(["'])(.*)\1$/, "$2");
+    const ref = /^\$\{?(\w+)(?::?-([^}]*))?\}?$/.exec(unquoted);
+    const resolved = ref ? (variableDefault(text, ref[1]) ?? ref[2] ?? "") : unquoted;
     value = resolved === "0" || resolved === "1" ? resolved : null;
+  };
+  const SETTING = /(?<![$\w{])CGO_ENABLED(?:=([^\s;&|]*)|[ \t]+([^\s;&|=]+))?/g;
+  for (const i of body) {
+    if (i.keyword === "ENV" || i.keyword === "ARG") for (const m of i.args.matchAll(SETTING)) take(m[1] ?? m[2] ?? "");
+    if (i.keyword !== "RUN") continue;
+    for (const segment of i.args.split(/&&|\|\||[;|\n]/)) {
+      const m = /(?<![$\w{])CGO_ENABLED=([^\s;&|]*)/.exec(segment);
+      if (!m) continue;
+      const exported = /^\s*export\s/.test(segment.slice(0, m.index));
+      if (exported || /\bgo\s+(?:build|install)\b/.test(segment.slice(m.index))) take(m[1]);
+    }
   }
   return value;
 }
@@ -185,10 +199,9 @@ export const goRecipe: Recipe = {
     const alpine = /alpine/.test(tag);
     // The first step that compiles the program (`go install` too): a static build is set up before it.
     const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+(build|install)\b/.test(i.args));
-    const text = a.stage.body.map((i) => (i.keyword === "ENV" || i.keyword === "RUN" || i.keyword === "ARG" ? i.args : "")).join("\n");
     const gomod = a.workdir === null ? null : contextSource(`${a.workdir}/go.mod`, a.sources);
     const root = gomod === null ? "." : posix.dirname(gomod);
-    const cgoValue = cgoEnabled(text);
+    const cgoValue = cgoEnabled(a.stage.body);
     const cgoOff = cgoValue === "0";
     const src = readGoSources(context, root, !cgoOff);
     const cgoSet = cgoValue !== undefined;
