@@ -32,6 +32,22 @@ describe("readGoSources", () => {
     });
     expect(readGoSources(ctx).cgoEvidence).toBe("vendor/github.com/acme/native/v2/internal/cbind/cbind.go");
   });
+  test("cgo in a module go.mod replaces with a sibling or a dotted folder counts", () => {
+    const cbind = 'package cbind\n\n// int twice(int x) { return 2 * x; }\nimport "C"\n';
+    const sibling = memoryContext({
+      "app/go.mod": "module example.com/app\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n",
+      "app/main.go": "package main\n",
+      "lib/go.mod": "module example.com/lib\n",
+      "lib/cbind/cbind.go": cbind,
+    });
+    expect(readGoSources(sibling, "app").cgoEvidence).toBe("lib/cbind/cbind.go");
+    const dotted = memoryContext({
+      "go.mod": "module example.com/app\n\nreplace example.com/native => ./third_party/native-2.0.1\n",
+      "main.go": "package main\n",
+      "third_party/native-2.0.1/cbind/cbind.go": cbind,
+    });
+    expect(readGoSources(dotted).cgoEvidence).toBe("third_party/native-2.0.1/cbind/cbind.go");
+  });
   test("embedded files are not read from disk unless an opener names them", () => {
     const files = { "static/index.html": "<p>x</p>", "templates/a.tmpl": "{{.}}", "go.mod": "module x\n" };
     const embedOnly = memoryContext({

@@ -2,7 +2,9 @@
 // vendored packages, or a required module known to need it), which C libraries it links (`#cgo LDFLAGS:
 // -lX`, `#cgo pkg-config: X`), and which files the program opens at run time by a literal path. Files a
 // `//go:embed` directive puts in the binary are not opened from disk unless a file-opening call names them.
-import type { BuildContext } from "../../../src/core/context.js";
+import { posix } from "node:path";
+import { type BuildContext, contextPath } from "../../../src/core/context.js";
+import { isUnder } from "../paths.js";
 import { compiledForImage } from "./go-constraints.js";
 
 /** Modules that build only with cgo (they wrap a C library). */
@@ -106,7 +108,8 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
           for (const m of text.matchAll(WRITERS)) written.push({ file: path, path: cleanPath(m[1].slice(1, -1)) });
           for (const m of text.matchAll(/^\/\/go:embed\s+(.*)$/gm)) for (const p of m[1].trim().split(/\s+/)) embedded.add(cleanPath(p));
         }
-      } else if (!/^\.|^(node_modules|testdata)$/.test(name) && (vendored || !/\.\w+$/.test(name))) {
+      } else if (!/^\.|^(node_modules|testdata)$/.test(name) && (vendored || !/\.\w+$/.test(name) || context.list(path).length > 0)) {
+        // A dotted name may be a folder too (`third_party/native-2.0.1`).
         walk(path, depth + 1, vendored || name === "vendor");
       }
     }
@@ -125,6 +128,12 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
     }
   };
   walk(root, 0, false);
+  // Modules go.mod replaces with folders (`replace example.com/lib => ../lib`) are compiled in: cgo there counts.
+  const gomodText = context.read(root === "." ? "go.mod" : `${root}/go.mod`) ?? "";
+  for (const m of gomodText.matchAll(/=>\s+(\.\.?\/\S*)\s*$/gm)) {
+    const target = contextPath(posix.join(root, m[1]));
+    if (target !== null && target !== root && !isUnder(target, root)) walk(target, 0, true);
+  }
   const inContext = (path: string) => {
     const rel = root === "." ? path : `${root}/${path}`;
     return context.read(rel) !== null || context.list(rel).length > 0;
@@ -139,7 +148,7 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
     if (inContext(path)) reads.add(path);
   }
   const missing = [...opened].filter((o) => relative(o) && !inContext(o));
-  const gomod = context.read(root === "." ? "go.mod" : `${root}/go.mod`) ?? "";
+  const gomod = gomodText;
   const replaced = new Set([...gomod.matchAll(/^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s+=>\s+\.\.?\//gm)].map((m) => m[1]));
   const requires = [...gomod.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/\S+)\s+v\S+/gm)]
     .map((m) => m[1])
