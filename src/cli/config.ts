@@ -74,11 +74,14 @@ function readConfig(file: string): LoadedConfig {
   let json: unknown;
   let text = "";
   try {
-    text = readFileSync(file, "utf8");
+    // Without the byte order mark that Windows editors put first (JSON.parse takes it for a stray character).
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
     json = JSON.parse(text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UsageError(`${file}: no such file`);
+    if (code === "EISDIR") throw new UsageError(`${file}: is a folder; give the path of a ${CONFIG_FILE} file`);
+    if (code !== undefined) throw new UsageError(`${file}: cannot read: ${(err as Error).message}`);
     // JSON.parse names an offset ("… in JSON at position 14"): say the line and column, as for the other errors.
     const message = (err as Error).message;
     const at = /\bat position (\d+)/.exec(message);
