@@ -112,6 +112,30 @@ describe("msb-opt CLI", () => {
     );
   });
 
+  test("--today takes only a day that exists: 2026-13-45 and 2026-02-30 are exit 2, 2028-02-29 is a day", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "msb-cli-today-")), "Dockerfile");
+    writeFileSync(file, PLAIN);
+    for (const day of ["2026-13-45", "2026-02-30", "2027-02-29", "2026-04-31"]) {
+      const r = msbOpt(["--offline", "--today", day, file]);
+      expect(r, day).toMatchObject({ code: 2, stdout: "" });
+      expect(r.stderr).toContain("a date that exists (YYYY-MM-DD)");
+    }
+    expect(msbOpt(["--offline", "--today", "2028-02-29", file]).code).toBe(0);
+  });
+
+  test(".msb-opt.json saved with a byte order mark is read; --config naming a folder says so", () => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-cli-config-bom-"));
+    mkdirSync(join(dir, ".git"));
+    writeFileSync(join(dir, "Dockerfile"), "FROM debian:bookworm\nRUN apt-get update\nRUN apt-get install -y curl\n");
+    writeFileSync(join(dir, ".msb-opt.json"), `\uFEFF${JSON.stringify({ passes: ["merge-run"] })}`);
+    const r = msbOpt(["--print-config", join(dir, "Dockerfile")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).settings).toEqual({ passes: ["merge-run"] });
+    const folder = msbOpt(["--config", dir, join(dir, "Dockerfile")]);
+    expect(folder).toMatchObject({ code: 2, stdout: "" });
+    expect(folder.stderr).toBe(`msb-opt: ${dir}: is a folder; give the path of a .msb-opt.json file\n`);
+  });
+
   test("--format json has output, diff, files, changes and refusals", () => {
     const r = msbOpt(["--format", "json", "-"], PLAIN);
     expect(r.code).toBe(0);

@@ -181,6 +181,30 @@ describe("frontend protocol (fake LLBBridge)", () => {
     expect(read.sort()).toEqual(["Dockerfile", "Dockerfile.dockerignore", "src/a.js", "top.txt"]); // never src/lib/deep.js
   });
 
+  it("honours the context's .msb-opt.json, under the syntax line and the build-args", async () => {
+    const forwarded = async (config: object, opts: Record<string, string> = {}, at = "Dockerfile") => {
+      const context = { ".msb-opt.json": JSON.stringify(config), [at]: DOCKERFILE, "package.json": "{}" };
+      const { fake, code } = await run({ local: { dockerfile: { Dockerfile: DOCKERFILE }, context } }, { ...dockerOpts, ...opts });
+      expect(code).toBe(0);
+      return mkfileContents(fake.forwards[0].inputs.get("dockerfile")!);
+    };
+    const merged = "RUN echo a > /a \\\n    && echo b > /b\n";
+    expect((await forwarded({})).files["/Dockerfile"]).toContain(merged);
+    const skipped = await forwarded({ skip: ["merge-run"] });
+    expect(skipped.files["/Dockerfile"]).toBe(DOCKERFILE);
+    expect(skipped.name).toMatch(/^\[msb-opt\] no changes/);
+    // The build-args win over the file: `passes` turns merge-run back on.
+    expect((await forwarded({ skip: ["merge-run"] }, { "build-arg:MSB_OPT_PASSES": "merge-run" })).files["/Dockerfile"]).toContain(merged);
+    // `overrides` match the Dockerfile's path in the context.
+    const overrides = { overrides: [{ files: "Dockerfile", skip: ["merge-run"] }] };
+    expect((await forwarded(overrides)).files["/Dockerfile"]).toBe(DOCKERFILE);
+    expect((await forwarded({ overrides: [{ files: "other/**", skip: ["merge-run"] }] })).files["/Dockerfile"]).toContain(merged);
+    // A Dockerfile the context root does not hold (`-f` from elsewhere): which overrides match is unknown.
+    const unknown = await forwarded(overrides, {}, "elsewhere.Dockerfile");
+    expect(unknown.files["/Dockerfile"]).toBe(DOCKERFILE);
+    expect(unknown.name).toMatch(/^\[msb-opt\] left the Dockerfile unchanged: \.msb-opt\.json has `overrides`, and msb-opt cannot tell/);
+  });
+
   it("reads the Dockerfile from Inputs() when the client sent it as an input", async () => {
     const input = definition([scratchWithFiles([{ path: "/Dockerfile", data: Buffer.from(DOCKERFILE) }], "from client")]);
     const { fake, code } = await run({ inputs: { dockerfile: input }, local: { context: {} } }, dockerOpts, unchanged);

@@ -1,7 +1,7 @@
 // Which `.dockerignore` entries a build context should have, from its ecosystem and what the Dockerfile
 // rebuilds, and which of them would hide a file that a COPY/ADD needs (checked with BuildKit's matching).
 import { posix } from "node:path";
-import type { BuildContext } from "../../src/core/context.js";
+import { ignoreFileOf, type BuildContext } from "../../src/core/context.js";
 import { isIgnored, parseDockerignore, type IgnorePattern } from "../../src/core/dockerignore.js";
 import { allInstructions, type Dockerfile, type Instruction } from "../../src/core/ir.js";
 import { gitReader } from "./git-readers.js";
@@ -189,12 +189,12 @@ const MAX_WALK = 20000;
 
 /**
  * Why `**\/*.log` must stay out: a context log (outside node_modules and .git, not a package manager's failure
- * log, not hidden by the user's `.dockerignore`) that a COPY or ADD of the context puts in the image; or null.
+ * log, not hidden by the user's ignore file) that a COPY or ADD of the context puts in the image; or null.
  */
 function shippedLog(df: Dockerfile, ctx: BuildContext): string | null {
   const copies = contextSources(df);
   if (copies.length === 0) return null;
-  const user = parseDockerignore(ctx.read(".dockerignore") ?? "");
+  const user = parseDockerignore(ctx.read(ignoreFileOf(ctx)) ?? "");
   // A log a COPY names itself is refused by `checkedSuggestions`, which says so.
   const named = new Set(copySources(df, ctx));
   const shippedBy = (path: string) =>

@@ -42,6 +42,11 @@ type MessageId = keyof typeof messages;
 
 const REGISTRY_ONLY = ["cli", "config"] as const;
 
+/** YYYY-MM-DD naming a day of the Gregorian calendar. */
+const REAL_DAY =
+  "^(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))" +
+  "|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
+
 export default definePass({
   id: "pin-tags",
   title: "Pin base images to an explicit release",
@@ -87,8 +92,10 @@ export default definePass({
     },
     today: {
       type: "string",
-      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
-      meaning: "a date (YYYY-MM-DD)",
+      // A day that exists: months 01-12, days up to the month's length, 29 February only in leap years
+      // (the catalog's age is counted from it; an impossible day made it NaN, and NaN is never "too old").
+      pattern: REAL_DAY,
+      meaning: "a date that exists (YYYY-MM-DD)",
       help: "the date the offline catalog's age is measured on (default: the current date; set it for reproducible output)",
       flag: "--today <date>",
       edges: ["cli"],

@@ -10,7 +10,7 @@
 // dependencies, no configuration a variable or a later COPY points at. A build that downloads as it
 // compiles (`go build`, `mvn package`, `dotnet publish`) gets the ecosystem's prefetch step first.
 import { posix } from "node:path";
-import type { BuildContext } from "../../src/core/context.js";
+import { ignoreFileOf, type BuildContext } from "../../src/core/context.js";
 import { withDockerignore } from "../../src/core/dockerignore.js";
 import { instruction, withStage, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass, type PassContext } from "../../src/core/pass.js";
@@ -300,7 +300,7 @@ function firstInstallWord(run: Instruction): string {
 }
 
 function suggestDockerignore(df: Dockerfile, ctx: Ctx): void {
-  if (!ctx.context.available || ctx.context.exists(".dockerignore")) return;
+  if (!ctx.context.available || ctx.context.exists(ignoreFileOf(ctx.context))) return;
   for (const stage of df.stages) {
     const whole = stage.body.map(contextCopy).find((c) => c?.whole);
     if (whole) {

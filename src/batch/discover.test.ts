@@ -51,4 +51,14 @@ describe("discover", () => {
       ["other/Dockerfile", "other"],
     ]);
   });
+
+  test("a Dockerfile's own ignore file (`Dockerfile.dockerignore`, `Containerfile.dockerignore`) is not taken for a Dockerfile", () => {
+    const root = mkdtempSync(join(tmpdir(), "msb-discover-"));
+    for (const name of ["Dockerfile", "Containerfile", "app.Dockerfile"]) {
+      writeFileSync(join(root, name), "FROM scratch\n");
+      writeFileSync(join(root, `${name}.dockerignore`), "node_modules\n");
+    }
+    const { targets } = discover([root]);
+    expect(targets.map((t) => relative(root, t.path))).toEqual(["Containerfile", "Dockerfile", "app.Dockerfile"]);
+  });
 });

@@ -16,9 +16,12 @@ export interface Target {
 const SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules", "vendor", "third_party", "bower_components", ".venv", "__pycache__"]);
 const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 
-/** Dockerfile, Containerfile, *.Dockerfile, Dockerfile.* (not our own temporary files). */
+/**
+ * Dockerfile, Containerfile, *.Dockerfile, Dockerfile.* (not our own temporary files, nor BuildKit's per-Dockerfile
+ * ignore files `Dockerfile.dockerignore`, `app.Dockerfile.dockerignore`).
+ */
 export function isDockerfileName(name: string): boolean {
-  if (name.includes(".msb-opt-")) return false;
+  if (name.includes(".msb-opt-") || name.endsWith(".dockerignore")) return false;
   return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) || /^[\w.-]+\.(Dockerfile|dockerfile|Containerfile)$/.test(name);
 }
 

@@ -79,7 +79,7 @@ export async function processFile(task: FileTask, options: BatchRunOptions): Pro
     return { ...task, ...empty, status: "error", error: { line: null, message: `cannot read: ${(err as Error).message}` } };
   }
   const unreadable = new Map<string, string>();
-  const context = watchFailures(fsContext(task.context), (path, why) => unreadable.set(path, why));
+  const context = watchFailures(fsContext(task.context, task.path), (path, why) => unreadable.set(path, why));
   try {
     const result = await optimize(text, {
       ...passOptions,

@@ -1,8 +1,10 @@
-// Several Dockerfiles built from one context share its `.dockerignore`. Each file's run proposed its own,
+// Several Dockerfiles built from one context share its `.dockerignore` (not those with their own
+// `<Dockerfile>.dockerignore`, which BuildKit reads instead: each of those is grouped on its own). Each file's run proposed its own,
 // checked against its own COPY sources only; written one after the other, the last would win and could hide
 // another's source. The merged proposal keeps only the entries that every Dockerfile of the context proposed,
 // so that it keeps every source any of them copies; any other shared file is kept only when all agree on it.
 import { join } from "node:path";
+import { dockerignoreFor } from "../core/context.js";
 import { unifiedDiff } from "../core/diff.js";
 import type { Note, ProposedFile } from "../core/pass.js";
 import { displayPath } from "./discover.js";
@@ -16,7 +18,9 @@ const DOCKERIGNORE = ".dockerignore";
  */
 export function mergeSharedProposals(results: readonly FileResult[], cwd: string, withDiffs = true): FileResult[] {
   const byContext = new Map<string, number[]>();
-  results.forEach((r, i) => byContext.set(r.context, [...(byContext.get(r.context) ?? []), i]));
+  // Grouped by the ignore file they share: the context's `.dockerignore`, or a Dockerfile's own.
+  const key = (r: FileResult) => `${r.context}\0${dockerignoreFor(r.path, r.context)}`;
+  results.forEach((r, i) => byContext.set(key(r), [...(byContext.get(key(r)) ?? []), i]));
   const out = [...results];
   for (const members of byContext.values()) {
     if (members.length < 2) continue;
@@ -39,7 +43,7 @@ function mergeOne(out: FileResult[], members: readonly number[], path: string): 
     reason = `${display(missing[0])} is built from the same context and proposed none, so msb-opt could not check that it needs nothing the file would exclude`;
   } else if (proposals.some((p) => p!.before !== first.before)) {
     reason = "the file changed while the batch ran";
-  } else if (path === DOCKERIGNORE) {
+  } else if (path === DOCKERIGNORE || path.endsWith(DOCKERIGNORE)) {
     merged = intersect(proposals as ProposedFile[]);
     if (merged === null)
       reason =

@@ -87,6 +87,13 @@ describe(".msb-opt.json", () => {
     expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(message);
   });
 
+  test("a byte order mark before the JSON is skipped; errors after it keep their line and column", () => {
+    const root = tree({ ".msb-opt.json": '\uFEFF{ "skip": ["pin-tags"] }' });
+    expect(loadConfig(join(root, ".msb-opt.json")).base).toEqual({ skip: ["pin-tags"] });
+    const bad = tree({ ".msb-opt.json": '\uFEFF{\n  "cacheMounts": true,\n  }\n' });
+    expect(() => loadConfig(join(bad, ".msb-opt.json"))).toThrow(`${join(bad, ".msb-opt.json")}:3:3: not valid JSON: `);
+  });
+
   test("invalid JSON is reported by line and column", () => {
     const root = tree({ ".msb-opt.json": '{\n  "cacheMounts": true,\n  }\n' });
     expect(() => loadConfig(join(root, ".msb-opt.json"))).toThrow(`${join(root, ".msb-opt.json")}:3:3: not valid JSON: `);

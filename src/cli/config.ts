@@ -71,14 +71,26 @@ export function loadConfig(file: string): LoadedConfig {
 }
 
 function readConfig(file: string): LoadedConfig {
-  let json: unknown;
-  let text = "";
+  let text: string;
   try {
     text = readFileSync(file, "utf8");
-    json = JSON.parse(text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UsageError(`${file}: no such file`);
+    if (code === "EISDIR") throw new UsageError(`${file}: is a folder; give the path of a ${CONFIG_FILE} file`);
+    throw new UsageError(`${file}: cannot read: ${(err as Error).message}`);
+  }
+  return parseConfig(text, file);
+}
+
+/** Check a config file's text; `file` names it in the messages (and its folder is where `overrides` globs start). */
+export function parseConfig(raw: string, file: string): LoadedConfig {
+  let json: unknown;
+  // Without the byte order mark that Windows editors put first (JSON.parse takes it for a stray character).
+  const text = raw.replace(/^\uFEFF/, "");
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
     // JSON.parse names an offset ("… in JSON at position 14"): say the line and column, as for the other errors.
     const message = (err as Error).message;
     const at = /\bat position (\d+)/.exec(message);
@@ -209,6 +221,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** A config file's settings for the Dockerfile at `rel` (from the file's folder, with `/`), lowest precedence first. */
+export function configLayers(config: LoadedConfig, rel: string): { source: string; settings: Settings }[] {
+  const layers = [{ source: `\`${config.file}\``, settings: config.base }];
+  config.overrides.forEach((o, i) => {
+    if (o.matches(rel)) layers.push({ source: `\`overrides[${i}]\` of \`${config.file}\``, settings: o.settings });
+  });
+  return layers;
+}
+
 /**
  * The settings in effect for one Dockerfile, lowest precedence first: the file's base, every matching
  * override in order, then the flags given on the command line. A later source's scalar replaces the earlier
@@ -217,13 +238,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export function settingsFor(config: LoadedConfig | null, dockerfile: string, cli: Settings = {}): Settings {
   const layers: { source: string; settings: Settings }[] = [];
-  if (config) {
-    const rel = relative(dirname(config.file), resolve(dockerfile)).split(sep).join("/");
-    layers.push({ source: `\`${config.file}\``, settings: config.base });
-    config.overrides.forEach((o, i) => {
-      if (o.matches(rel)) layers.push({ source: `\`overrides[${i}]\` of \`${config.file}\``, settings: o.settings });
-    });
-  }
+  if (config) layers.push(...configLayers(config, relative(dirname(config.file), resolve(dockerfile)).split(sep).join("/")));
   const flags = Object.fromEntries(Object.entries(cli).filter(([, v]) => v !== undefined));
   layers.push({ source: "the command line", settings: flags });
   let settings: Record<string, unknown> = {};

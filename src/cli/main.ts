@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
     result = await optimize(text, {
       ...withToday(settings, Date.now()),
       filename: fromStdin ? "Dockerfile" : diffPath(file),
-      context: contextDir === null ? noContext : fsContext(contextDir),
+      context: contextDir === null ? noContext : fsContext(contextDir, fromStdin ? undefined : file),
       catalog: catalogWithFault(process.env[INJECT_FAULT_ENV], label),
     });
   } catch (err) {

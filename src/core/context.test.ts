@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { fsContext, memoryContext, watchFailures } from "./context.js";
+import { dockerignoreFor, fsContext, ignoreFileOf, memoryContext, watchFailures } from "./context.js";
+import { withDockerignore } from "./dockerignore.js";
 import { optimize } from "./pipeline.js";
 
 const CASE = join(import.meta.dirname, "../../testdata/split-stages/node-express-npm-ci");
@@ -67,5 +68,39 @@ describe("fsContext asks the file system once per path", () => {
     expect([ctx.read(".dockerignore"), ctx.exists("./.dockerignore"), ctx.failure?.(".dockerignore")]).toEqual([null, false, null]);
     expect([ctx.exists("Dockerfile"), ctx.read("./Dockerfile")]).toEqual([true, "FROM x\n"]);
     expect([ctx.read("."), ctx.exists(".")]).toEqual([null, true]);
+  });
+});
+
+describe("the ignore file BuildKit reads for a Dockerfile", () => {
+  const dir = () => {
+    const root = mkdtempSync(join(tmpdir(), "msb-ctx-ignore-"));
+    for (const [f, text] of Object.entries({ Dockerfile: "FROM scratch\n", ".npmrc": "x", ".dockerignore": "node_modules\n" }))
+      writeFileSync(join(root, f), text);
+    return root;
+  };
+
+  test("`<Dockerfile>.dockerignore` beside the Dockerfile wins over `.dockerignore`; without it, `.dockerignore`", () => {
+    const root = dir();
+    expect(dockerignoreFor(join(root, "Dockerfile"), root)).toBe(".dockerignore");
+    expect(ignoreFileOf(fsContext(root, join(root, "Dockerfile")))).toBe(".dockerignore");
+    writeFileSync(join(root, "Dockerfile.dockerignore"), ".npmrc\n");
+    expect(dockerignoreFor(join(root, "Dockerfile"), root)).toBe("Dockerfile.dockerignore");
+    const ctx = withDockerignore(fsContext(root, join(root, "Dockerfile")));
+    expect(ignoreFileOf(ctx)).toBe("Dockerfile.dockerignore");
+    expect(ctx.exists(".npmrc")).toBe(false);
+    // Not read: BuildKit uses one ignore file, and this one does not exclude `.dockerignore`'s entries.
+    expect(ctx.exists(".dockerignore")).toBe(true);
+    expect(withDockerignore(fsContext(root)).exists(".npmrc")).toBe(true);
+  });
+
+  test("a Dockerfile outside the context: its own ignore file is read from beside it", () => {
+    const root = dir();
+    const elsewhere = mkdtempSync(join(tmpdir(), "msb-ctx-ignore-df-"));
+    writeFileSync(join(elsewhere, "app.Dockerfile"), "FROM scratch\n");
+    writeFileSync(join(elsewhere, "app.Dockerfile.dockerignore"), ".npmrc\n");
+    const ctx = fsContext(root, join(elsewhere, "app.Dockerfile"));
+    expect(ignoreFileOf(ctx)).toMatch(/^\.\.\/.*\/app\.Dockerfile\.dockerignore$/);
+    expect(ctx.read(ignoreFileOf(ctx))).toBe(".npmrc\n");
+    expect(withDockerignore(ctx).exists(".npmrc")).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Read-only access to the build context (the folder the Dockerfile is built from), for passes that need
 // to know which manifests exist. Tests pass a `memoryContext`; stdin input has `noContext`.
 import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
-import { join, normalize } from "node:path";
+import { join, normalize, relative, resolve, sep } from "node:path";
 
 export interface BuildContext {
   /** False when there is no context (input from stdin): passes then only move what the Dockerfile names. */
@@ -17,6 +17,30 @@ export interface BuildContext {
    * must not mistake "unreadable" for "absent" asks this after the read. Contexts that cannot fail omit it.
    */
   failure?(path: string): string | null;
+  /**
+   * The ignore file BuildKit applies to this context for the Dockerfile being optimized, relative to the context
+   * root (`../…` when the Dockerfile lies outside it): see dockerignoreFor. Omitted: `.dockerignore`.
+   */
+  readonly ignoreFile?: string;
+}
+
+/** The ignore file of a context: what to read, extend and name in notes. */
+export const ignoreFileOf = (ctx: BuildContext): string => ctx.ignoreFile ?? ".dockerignore";
+
+/**
+ * The one place that decides which ignore file a build of `dockerfile` from the context `root` uses. As BuildKit
+ * (dockerfile frontend 1.1, Docker 19.03): `<Dockerfile>.dockerignore` beside the Dockerfile (`Dockerfile.dockerignore`,
+ * `app.Dockerfile.dockerignore`) when it exists, in place of the context's `.dockerignore`; else `.dockerignore`.
+ * The path is relative to the context root, with `/`.
+ */
+export function dockerignoreFor(dockerfile: string, root: string): string {
+  const own = `${resolve(dockerfile)}.dockerignore`;
+  try {
+    if (statSync(own).isFile()) return relative(resolve(root), own).split(sep).join("/");
+  } catch {
+    // Absent or unreadable as a file: BuildKit falls back to the context's `.dockerignore` too.
+  }
+  return ".dockerignore";
 }
 
 /** Errors that mean "not there" rather than "could not look". */
@@ -33,8 +57,32 @@ export function contextPath(path: string): string | null {
  * The folder `root` as a build context. Answers are remembered: a context lives for one optimize run, and
  * several passes ask for the same manifests.
  */
-export function fsContext(root: string): BuildContext {
-  return memoized(fsContextUncached(root));
+export function fsContext(root: string, dockerfile?: string): BuildContext {
+  const ctx = memoized(fsContextUncached(root));
+  return dockerfile === undefined ? ctx : withIgnoreFile(ctx, root, dockerignoreFor(dockerfile, root));
+}
+
+/** `ctx` with the ignore file `ignoreFile` (read from beside the Dockerfile also when that is outside the context). */
+function withIgnoreFile(ctx: BuildContext, root: string, ignoreFile: string): BuildContext {
+  if (ignoreFile === ".dockerignore") return ctx;
+  const outside = contextPath(ignoreFile) === null;
+  let text: string | null | undefined;
+  const own = () => {
+    if (text === undefined) {
+      try {
+        text = readFileSync(join(root, ignoreFile), "utf8");
+      } catch {
+        text = null;
+      }
+    }
+    return text;
+  };
+  return {
+    ...ctx,
+    read: (path) => (outside && path === ignoreFile ? own() : ctx.read(path)),
+    exists: (path) => (outside && path === ignoreFile ? own() !== null : ctx.exists(path)),
+    ignoreFile,
+  };
 }
 
 function memoized(ctx: BuildContext): BuildContext {
@@ -53,6 +101,7 @@ function memoized(ctx: BuildContext): BuildContext {
     exists: (path) => remember(exists, path, () => ctx.exists(path)),
     list: (dir) => remember(lists, dir, () => ctx.list(dir)),
     failure: ctx.failure,
+    ...(ctx.ignoreFile === undefined ? {} : { ignoreFile: ctx.ignoreFile }),
   };
 }
 
@@ -135,6 +184,7 @@ export function watchFailures(ctx: BuildContext, onFailure: (path: string, why: 
     exists: (path) => check(path, ctx.exists(path)),
     list: (dir) => check(dir, ctx.list(dir)),
     failure,
+    ...(ctx.ignoreFile === undefined ? {} : { ignoreFile: ctx.ignoreFile }),
   };
 }
 

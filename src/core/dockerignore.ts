@@ -1,7 +1,7 @@
 // `.dockerignore` as BuildKit reads it: one pattern a line, `#` comments, `!` exceptions, a leading `/`
 // dropped, `**` for any number of folders, `*` and `?` within one name, `[…]` classes (`[^…]` negates), `\` escapes.
 // A path is ignored when the last pattern that matches it or one of its parent folders is not an exception.
-import { contextPath, type BuildContext } from "./context.js";
+import { contextPath, ignoreFileOf, type BuildContext } from "./context.js";
 
 export interface IgnorePattern {
   readonly exception: boolean;
@@ -89,9 +89,9 @@ export function isIgnored(patterns: readonly IgnorePattern[], path: string): boo
   return ignored;
 }
 
-/** The build context as COPY sees it: paths that `.dockerignore` excludes do not exist. */
+/** The build context as COPY sees it: paths that its ignore file (`.dockerignore`, see ignoreFileOf) excludes do not exist. */
 export function withDockerignore(ctx: BuildContext): BuildContext {
-  const text = ctx.available ? ctx.read(".dockerignore") : null;
+  const text = ctx.available ? ctx.read(ignoreFileOf(ctx)) : null;
   if (text === null) return ctx;
   const patterns = parseDockerignore(text);
   const hidden = (path: string) => isIgnored(patterns, path);
@@ -104,5 +104,6 @@ export function withDockerignore(ctx: BuildContext): BuildContext {
       if (rel === null || hidden(rel)) return [];
       return ctx.list(rel).filter((name) => !hidden(rel === "." ? name : `${rel}/${name}`));
     },
+    ...(ctx.ignoreFile === undefined ? {} : { ignoreFile: ctx.ignoreFile }),
   };
 }

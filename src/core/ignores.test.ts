@@ -47,14 +47,37 @@ describe("ignore comments in other case or shape", () => {
     "# msb-opt Ignore=Merge-Run",
     "#msb-opt ignore: merge-run",
   ])("%s protects the instruction", (comment) => expect(read(comment)).toEqual({ passes: ["merge-run"], unreadable: [] }));
+  test.each(["# msb-opt ignor=merge-run", "# MSB-OPT skip merge-run", "# msb-opt: merge-run", "# msb-opt ignores nothing here"])(
+    "%s is noted as unreadable",
+    (comment) => expect(read(comment)).toEqual({ passes: [], unreadable: [2] }),
+  );
   test.each([
-    "# msb-opt ignor=merge-run",
+    "# MSB-OPT-IGNORE",
     "# msb-opt ignore",
-    "# MSB-OPT skip merge-run",
-    "# msb-opt: merge-run",
+    "# msb-opt: ignore",
     "# MSB-OPT-IGNORE=merge-run",
     "# msb_opt_ignore merge-run",
-  ])("%s is noted as unreadable", (comment) => expect(read(comment)).toEqual({ passes: [], unreadable: [2] }));
+    "# msb-opt-ignore merge-run",
+  ])("%s asks to ignore but names no pass msb-opt reads: it protects from every pass, with a note", (comment) => {
+    const df = parse(`FROM node:20\n${comment}\nRUN a\n`);
+    const ignores = readIgnores(df, PASSES);
+    expect([...(ignores.local.get(df.stages[0].body[0])?.passes ?? [])]).toEqual(PASSES);
+    expect(ignores.bare).toEqual([{ line: 2, id: "bare" }]);
+    expect(ignores.unreadable).toEqual([]);
+  });
+  test.each(["# msb-opt ignore=all", "# msb-opt ignore=*", "# MSB-OPT IGNORE: ALL"])(
+    "%s protects from every pass, without a note",
+    (comment) => expect(read(comment)).toEqual({ passes: PASSES, unreadable: [] }),
+  );
+  test("a bare global ignore turns every pass off; one not directly above an instruction protects nothing", () => {
+    const global = readIgnores(parse("# msb-opt global ignore\nFROM node:20\nRUN a\n"), PASSES);
+    expect([...global.global.keys()]).toEqual(PASSES);
+    expect(global.everyGlobal).toBe(1);
+    expect(global.bare).toEqual([{ line: 1, id: "bareGlobal" }]);
+    const detached = readIgnores(parse("FROM node:20\n# MSB-OPT-IGNORE\n\nRUN a\n"), PASSES);
+    expect(detached.local.size).toBe(0);
+    expect(detached.bare).toEqual([{ line: 2, id: "bareDetached" }]);
+  });
   test.each(["# built with msb-opt", "# msb-optimizer settings", "# msb-opt-like tools"])("%s is no comment for msb-opt", (comment) =>
     expect(read(comment)).toEqual({ passes: [], unreadable: [] }),
   );

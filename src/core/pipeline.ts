@@ -133,6 +133,12 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   for (const u of ignores.unreadable) {
     notes.push({ pass: "ignore", line: u.line, kind: "refusal", message: IGNORE_MESSAGES.unreadable });
   }
+  for (const b of ignores.bare) notes.push({ pass: "ignore", line: b.line, kind: "refusal", message: IGNORE_MESSAGES[b.id] });
+  // A bare global comment's own note already says it turns every pass off.
+  if (ignores.everyGlobal !== null && !ignores.bare.some((b) => b.line === ignores.everyGlobal)) {
+    const message = formatMessage(IGNORE_MESSAGES.globalAll, { line: ignores.everyGlobal });
+    notes.push({ pass: "ignore", line: ignores.everyGlobal, kind: "refusal", message });
+  }
   const files = new Map<string, ProposedFile>();
   // Notes that a proposed file would answer, with the path that answers them.
   const answerable = new Map<Note, string>();
@@ -142,9 +148,10 @@ async function optimizeInScope(text: string, options: OptimizeOptions): Promise<
   for (const pass of passes) {
     const globalIgnore = ignores.global.get(pass.id);
     if (globalIgnore !== undefined) {
-      // Not run at all: nothing of the file is looked up or touched for a pass the user turned off.
+      // Not run at all: nothing of the file is looked up or touched for a pass the user turned off (one note
+      // above says so when a comment turned off every pass).
       const message = formatMessage(IGNORE_MESSAGES.globalOff, { pass: pass.id });
-      notes.push({ pass: pass.id, line: globalIgnore, kind: "refusal", message });
+      if (ignores.everyGlobal === null) notes.push({ pass: pass.id, line: globalIgnore, kind: "refusal", message });
       continue;
     }
     const passNotes: Note[] = [];
@@ -269,11 +276,12 @@ function skippedByIgnore(id: string, before: Dockerfile, after: Dockerfile, igno
   const hit = violatedIgnore(before, after, protectedInstrs);
   if (!hit) return null;
   const line = ignoreLine(ignores, hit);
+  const every = protectedFrom(ignores, hit)?.size === PASSES.length;
   return {
     pass: id,
     line: hit.line,
     kind: "refusal",
-    message: formatMessage(IGNORE_MESSAGES.skipped, {
+    message: formatMessage(every ? IGNORE_MESSAGES.skippedEvery : IGNORE_MESSAGES.skipped, {
       count,
       changes: count === 1 ? "change because it" : "changes because they",
       pass: id,

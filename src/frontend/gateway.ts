@@ -99,7 +99,12 @@ async function build(bridge: Bridge, env: Env, log: (msg: string) => void, deps:
   const { rewrite, summary, parseFrontendOptions } = lib;
   await warm;
   log("library ready");
-  const options = parseFrontendOptions(opts); // checked against the settings table; a typo fails the build
+  // The context's `.msb-opt.json` (at its root, listed with it) under the syntax line and build-args. The
+  // Dockerfile's path in the context is known when the context root holds the same file under its name.
+  const configText = contextLocal ? context.read(".msb-opt.json") : null;
+  const atRoot = contextLocal && !filename.includes("/") && context.read(filename) === dockerfile.text.toString("utf8");
+  const config = configText === null ? null : { text: configText, dockerfile: atRoot ? filename : null };
+  const options = parseFrontendOptions(opts, config); // checked against the settings table; a typo fails the build
   const today = utcDay(Date.now());
   const result = await rewrite(
     { text: dockerfile.text.toString("utf8"), filename, dialect: dialectOf(caps, options.inner), options, today },

@@ -119,3 +119,31 @@ describe("frontend options", () => {
     expect(out).toEqual({ cmdline: "msb", dockerfilekey: "dockerfile", filename: "x.Dockerfile", requestid: "frontend.outline" });
   });
 });
+
+describe("the context's .msb-opt.json", () => {
+  const file = (config: object, dockerfile: string | null = "Dockerfile") => ({ text: `\uFEFF${JSON.stringify(config)}`, dockerfile });
+  it("lies under the syntax line and the build-args; settings the frontend lacks are left out", () => {
+    const config = file({
+      skip: ["pin-tags"],
+      cacheMounts: false,
+      writeDockerignore: true,
+      overrides: [{ files: "Dockerfile", skip: ["merge-run"] }],
+    });
+    expect(parseFrontendOptions({ cmdline: "img" }, config)).toEqual({
+      fallback: "none",
+      cacheMounts: false,
+      skip: ["pin-tags", "merge-run"],
+    });
+    expect(parseFrontendOptions({ cmdline: "img cache-mounts=true", "build-arg:MSB_OPT_PASSES": "merge-run" }, config)).toEqual({
+      fallback: "none",
+      cacheMounts: true,
+      passes: ["merge-run"],
+      skip: ["pin-tags"],
+    });
+  });
+  it("overrides with the Dockerfile's place unknown: no rewrite, and why; a bad file fails as a bad option does", () => {
+    expect(parseFrontendOptions({}, file({ overrides: [{ files: "a/*", skip: [] }] }, null)).unapplied).toMatch(/has `overrides`/);
+    expect(parseFrontendOptions({}, file({ skip: ["merge-run"] }, null)).unapplied).toBeUndefined();
+    expect(() => parseFrontendOptions({}, { text: '{"skip": "x"', dockerfile: null })).toThrow(/\.msb-opt\.json:1:\d+: not valid JSON/);
+  });
+});

@@ -17,6 +17,8 @@ export interface FrontendOptions extends GlobalSettings {
   readonly inner?: string;
   /** Build the original file when the optimized one fails to solve. */
   readonly fallback: "none" | "original";
+  /** Why the file is handed on unchanged: the context's `.msb-opt.json` cannot be applied to it. */
+  readonly unapplied?: string;
   readonly [setting: string]: unknown;
 }
 

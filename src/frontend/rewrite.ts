@@ -83,7 +83,8 @@ export async function rewrite(
   { rounds = 3, optimizer = optimize }: { rounds?: number; optimizer?: typeof optimize | undefined } = {},
 ): Promise<Rewrite> {
   const { text, restore } = withDialectDirective(input.text, input.dialect);
-  const { inner: _inner, fallback: _fallback, ...settings } = input.options;
+  const { inner: _inner, fallback: _fallback, unapplied, ...settings } = input.options;
+  if (unapplied !== undefined) return { output: input.text, changes: [], refusals: [], skipped: unapplied };
   const run = (ctx: BuildContext = context): Promise<OptimizeResult> =>
     optimizer(text, {
       ...settings,

@@ -5,6 +5,7 @@ import { PASSES } from "../../passes/index.js";
 import { UsageError } from "../core/errors.js";
 import { SETTINGS } from "../core/pipeline.js";
 import { combineSelection, edgesOf, GLOBAL_SETTINGS, kebab, parseValue, type SettingEntry, type SettingSpecs } from "../core/settings.js";
+import { CONFIG_FILE, configLayers, parseConfig, type Settings } from "../cli/config.js";
 import { frontendArgs, type FrontendOptions } from "./options.js";
 
 /** Options of the frontend itself (not of the pipeline): they say how the result is built. */
@@ -24,12 +25,37 @@ export const FRONTEND_SETTINGS: readonly SettingEntry[] = [
   ...Object.entries(FRONTEND_ONLY).map(([name, spec]) => ({ name, spec, pass: null, alsoReadBy: [] })),
 ];
 const BY_KEY = new Map(FRONTEND_SETTINGS.map((e) => [kebab(e.name), e]));
+/** Pipeline settings a config file may set for the frontend (not its own `inner`, `fallback`). */
+const BY_NAME = new Set(FRONTEND_SETTINGS.filter((e) => !(e.name in FRONTEND_ONLY)).map((e) => e.name));
 const PASS_IDS = PASSES.map((p) => p.id);
 
-/** Parse the syntax-line options, then let `MSB_OPT_*` build-args override them (pass selections merge). */
-export function parseFrontendOptions(opts: Readonly<Record<string, string>>): FrontendOptions {
+/** The build context's `.msb-opt.json`, as the gateway found it at the context root. */
+export interface ContextConfig {
+  readonly text: string;
+  /** The Dockerfile's path in the context (`Dockerfile`), or null when the gateway cannot tell (`-f` elsewhere). */
+  readonly dockerfile: string | null;
+}
+
+/**
+ * Parse the options, lowest precedence first: the context's `.msb-opt.json` (its base, then the `overrides`
+ * that match the Dockerfile), the syntax line, then the `MSB_OPT_*` build-args (pass selections merge).
+ * Settings of the file that the frontend does not expose (`writeDockerignore`) are left out.
+ */
+export function parseFrontendOptions(opts: Readonly<Record<string, string>>, config: ContextConfig | null = null): FrontendOptions {
   const layers = frontendArgs(opts);
   const out: Record<string, unknown> = {};
+  let fromFile: { source: string; settings: Settings }[] = [];
+  if (config !== null) {
+    const loaded = parseConfig(config.text, CONFIG_FILE);
+    if (loaded.overrides.length > 0 && config.dockerfile === null) {
+      // Which overrides match depends on where the Dockerfile is: better no rewrite than the wrong settings.
+      out.unapplied = `${CONFIG_FILE} has \`overrides\`, and msb-opt cannot tell where this Dockerfile is in the build context to match them; build with the Dockerfile at the context root, or give its settings on the syntax line`;
+    }
+    fromFile = configLayers(loaded, config.dockerfile ?? "");
+    for (const { settings } of fromFile) {
+      for (const [name, value] of Object.entries(settings)) if (BY_NAME.has(name)) out[name] = value;
+    }
+  }
   for (const { args, where } of layers) {
     for (const [key, text] of args) {
       const entry = BY_KEY.get(key);
@@ -40,9 +66,10 @@ export function parseFrontendOptions(opts: Readonly<Record<string, string>>): Fr
       out[entry.name] = parsed.value;
     }
   }
-  const selection = combineSelection(
-    layers.map(({ source, args }) => ({ source, passes: valueOf(args, "passes"), skip: valueOf(args, "skip") })),
-  );
+  const selection = combineSelection([
+    ...fromFile.map(({ source, settings }) => ({ source, passes: settings.passes, skip: settings.skip })),
+    ...layers.map(({ source, args }) => ({ source, passes: valueOf(args, "passes"), skip: valueOf(args, "skip") })),
+  ]);
   delete out.passes;
   delete out.skip;
   return { fallback: "none", ...out, ...selection } as FrontendOptions;
