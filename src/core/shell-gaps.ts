@@ -51,14 +51,17 @@ function copy(node: ShellNode, source: string, at: (offset: number) => number): 
   const kids = node.children;
   if (kids.length === 0) return new FastNode(source, node.type, node.isNamed, start, end);
   const children: FastNode[] = [];
-  const fields: (string | null)[] = [];
+  // Made at the first child with a field name (most nodes have none: the node's default, one shared empty list).
+  let fields: (string | null)[] | undefined;
   for (let i = 0; i < kids.length; i++) {
     const kid = kids[i];
     if (!kid) return null;
     const copied = copy(kid, source, at);
     if (!copied) return null;
     children.push(copied);
-    fields.push(node.fieldNameForChild(i));
+    const field = node.fieldNameForChild(i);
+    if (field !== null && !fields) fields = new Array<string | null>(i).fill(null);
+    fields?.push(field);
   }
   return new FastNode(source, node.type, node.isNamed, start, end, children, fields);
 }

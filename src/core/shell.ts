@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import type { Parser as ParserType } from "web-tree-sitter";
-import { type FastNode, parseFast } from "./shell-fast.js";
+import { type FastNode, hasAtMostNodes, parseFast } from "./shell-fast.js";
 import { copyTree, rawCursorCalls } from "./shell-tree.js";
 
 /** The part of web-tree-sitter's `Node` API passes may use: both parsers' nodes have it. */
@@ -170,7 +170,7 @@ export function parseShell(text: string): ShellScript {
   }
   const fast = parseFast(text);
   // A tree too deep to walk goes to tree-sitter, which measures it the one way every caller expects.
-  if (fast && (fast.descendantCount <= MAX_SHELL_DEPTH || depth(fast) <= MAX_SHELL_DEPTH)) {
+  if (fast && (hasAtMostNodes(fast, MAX_SHELL_DEPTH) || depth(fast) <= MAX_SHELL_DEPTH)) {
     const script = { text, root: fast, ok: true, problem: null, tree: NO_TREE };
     scope?.scripts.set(text, script);
     remember(script);
