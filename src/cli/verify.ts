@@ -21,6 +21,8 @@ export interface VerifyIo {
   readonly runRoot: () => RunRoot;
   /** Run `cleanup` on Ctrl-C (then exit); returns the function that removes the handler. */
   readonly onInterrupt: (cleanup: () => Promise<void>) => () => void;
+  /** Milliseconds since this process started (for the trace: node's own start-up and exit are verify's wall time too). */
+  readonly uptime?: () => number;
 }
 
 interface VerifyFlags {
@@ -130,6 +132,8 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     if (io.tty) io.err("\r\x1b[2K");
     io.out(flags.format === "json" ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result, flags.rebuild === true));
   };
+  const trace = io.env.MSB_OPT_VERIFY_TRACE ? (line: string) => io.err(`msb-opt verify: ${line}\n`) : undefined;
+  if (trace && io.uptime) trace(`the process started ${Math.round(io.uptime())} ms before this trace`);
   const result = await verify({
     docker,
     candidate: against,
@@ -152,7 +156,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     runRoot: io.runRoot(),
     cacheDir: cacheDir(io.env),
     onVerdict: print,
-    trace: io.env.MSB_OPT_VERIFY_TRACE ? (line) => io.err(`msb-opt verify: ${line}\n`) : undefined,
+    trace,
   }).catch(async (err: unknown) => {
     const info = await probe;
     if (info.code !== 0)
@@ -166,6 +170,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     throw err;
   });
   print(result);
+  if (trace && io.uptime) trace(`done ${Math.round(io.uptime())} ms after the process started`);
   return result.equivalent ? 0 : 1;
 }
 
