@@ -105,9 +105,9 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   const hosts = dockerHostsFor(flags.dockerHost ? [flags.dockerHost] : [], resolved.file ? loadConfig(resolved.file) : null);
   // One app runs on one engine: the first one named.
   const { docker } = endpoints(hosts.slice(0, 1), { bin, env: io.env })[0];
-  // Asked at once (it is on nobody's way): read when a build fails for the engine; it also tells which engine
-  // the client talks to (the local socket's, then verify makes its small calls there).
-  const probe = docker.info();
+  // `docker info` (asked once) tells which engine the client talks to (the local socket's, then verify makes its
+  // small calls there); verify asks it once both builds have started: a client start-up before them only delayed
+  // them (CPU is scarce at load). Read here when verify fails.
 
   const settings = withToday(resolved.settings, Date.now());
   const list = (s?: string) =>
@@ -158,7 +158,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     onVerdict: print,
     trace,
   }).catch(async (err: unknown) => {
-    const info = await probe;
+    const info = await docker.info();
     if (info.code !== 0)
       throw new UsageError(
         `no Docker engine found${hosts[0] ? ` at ${hosts[0]}` : ""}: \`${bin} info\` failed: ${(info.stderr.trim().split("\n")[0] ?? "").slice(0, 300)}`,
