@@ -16,7 +16,8 @@
 // its runtime's base image file system as if it had never seen it.
 // `--against-cli CLI` (another checkout's bin/msb-opt.js, e.g. main's, built): each round also runs that CLI's verify,
 // in an order that changes from round to round (the plain builds, this verify, that verify: all six orders in
-// turn), and a summary gives each CLI's median and worst ratio per app: a change compared on the same noisy machine.
+// turn), and a summary gives each CLI's median and worst ratio per app, and the two CLIs' difference paired by round:
+// a change compared on the same noisy machine.
 // Docker client from MSB_DOCKER (default docker); base images need to exist locally (docker-farm tag-dockerfile).
 import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -147,4 +148,19 @@ if (against) {
         `| ${app} | ${cli} | ${mine.length} | ${median(mine.map((r) => r.plain)).toFixed(2)} s | ${median(mine.map((r) => r.wall)).toFixed(2)} s | ${median(ratios).toFixed(2)} | ${Math.max(...ratios).toFixed(2)} | ${at.length ? `${median(at).toFixed(2)} s` : "-"} | ${after.length ? `${median(after).toFixed(2)} s` : "-"} |`,
       );
     }
+  // Paired by round (both CLIs ran beside the same plain builds): what the load of the moment does to both cancels.
+  console.log("\n| app | rounds | median this − against (wall) | rounds this was faster | median this − against (verdict at) |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const app of [...new Set(rows.map((r) => r.app))]) {
+    const pairs = [];
+    for (let round = 0; round < rounds; round++) {
+      const [a, b] = ["this", "against"].map((cli) => rows.find((r) => r.app === app && r.round === round && r.cli === cli));
+      if (a && b)
+        pairs.push({ wall: a.wall - b.wall, at: a.timings.total && b.timings.total ? (a.timings.total - b.timings.total) / 1000 : null });
+    }
+    const at = pairs.map((p) => p.at).filter((x) => x !== null);
+    console.log(
+      `| ${app} | ${pairs.length} | ${median(pairs.map((p) => p.wall)).toFixed(2)} s | ${pairs.filter((p) => p.wall < 0).length} | ${at.length ? `${median(at).toFixed(2)} s` : "-"} |`,
+    );
+  }
 }
