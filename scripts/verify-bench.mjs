@@ -9,14 +9,18 @@
 // when verify printed its verdict (its JSON's `timings.total`; the images and containers are removed after).
 // `--timing`: verify builds its two sides one after the other, as the plain builds do (default: both at once; its
 // own builds are then the longer of the two, not their sum).
-// `--cold-cache`: each verify starts with an empty cache folder (MSB_OPT_CACHE_DIR), so it reads its runtime's base
-// image file system as if it had never seen it; else the user's cache folder, as `msb-opt verify` uses it.
+// Each CLI runs with a cache folder of its own (MSB_OPT_CACHE_DIR), a copy of the user's made at the start and
+// removed at the end: other msb-opt runs on the machine keep only the newest four code caches there, and a CLI
+// whose cache they removed compiled its bundle from source and wrote the cache again in the next round (seconds
+// at load 20). `--cold-cache`: each verify starts with an empty cache folder but for the code cache, so it reads
+// its runtime's base image file system as if it had never seen it.
 // `--against-cli CLI` (another checkout's bin/msb-opt.js, e.g. main's, built): each round also runs that CLI's verify,
 // in an order that changes from round to round (the plain builds, this verify, that verify: all six orders in
-// turn), and a summary gives each CLI's median and worst ratio per app: a change compared on the same noisy machine.
+// turn), and a summary gives each CLI's median and worst ratio per app, and the two CLIs' difference paired by round:
+// a change compared on the same noisy machine.
 // Docker client from MSB_DOCKER (default docker); base images need to exist locally (docker-farm tag-dockerfile).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -42,6 +46,14 @@ const ORDERS = [
   [1, 0, 2],
 ];
 const USER_CACHE = process.env.MSB_OPT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "msb-opt");
+// Each CLI's own copy of the user's cache folder (code caches, base file systems).
+const CACHES = new Map(
+  CLIS.map((cli) => {
+    const dir = mkdtempSync(join(tmpdir(), "msb-verify-bench-cache-"));
+    if (existsSync(USER_CACHE)) cpSync(USER_CACHE, dir, { recursive: true, filter: (src) => !src.endsWith(".tmp") });
+    return [cli, dir];
+  }),
+);
 const OPTIONS = ["--offline", "--syntax-directive", "never"];
 const STAND_IN = ["--ignore-env", "NODE_EXTRA_CA_CERTS,PIP_CERT,REQUESTS_CA_BUNDLE,SSL_CERT_FILE", "--ignore-label", "farm."];
 
@@ -62,10 +74,10 @@ for (const app of args.map((a) => resolve(a))) {
   const tags = [`msb-verify-bench-${process.pid}:a`, `msb-verify-bench-${process.pid}:b`];
   for (let round = 0; round < rounds; round++) {
     const verifyRun = (cli) => {
+      const own = CACHES.get(cli);
       const cache = coldCache ? mkdtempSync(join(tmpdir(), "msb-verify-bench-cache-")) : null;
       // The CLI's own code cache stays warm: only verify's base file systems are cold.
-      if (cache && existsSync(USER_CACHE))
-        for (const f of readdirSync(USER_CACHE).filter((n) => n.endsWith(".v8"))) copyFileSync(join(USER_CACHE, f), join(cache, f));
+      if (cache) for (const f of readdirSync(own).filter((n) => n.endsWith(".v8"))) copyFileSync(join(own, f), join(cache, f));
       const start = performance.now();
       const r = spawnSync(
         process.execPath,
@@ -81,7 +93,7 @@ for (const app of args.map((a) => resolve(a))) {
           ...STAND_IN,
           dockerfile,
         ],
-        { env: cache ? { ...env, MSB_OPT_CACHE_DIR: cache } : env, encoding: "utf8" },
+        { env: { ...env, MSB_OPT_CACHE_DIR: cache ?? own }, encoding: "utf8" },
       );
       const wall = seconds(start);
       if (cache) rmSync(cache, { recursive: true, force: true });
@@ -103,6 +115,7 @@ for (const app of args.map((a) => resolve(a))) {
   }
   rmSync(tmp, { recursive: true, force: true });
 }
+for (const dir of CACHES.values()) rmSync(dir, { recursive: true, force: true });
 console.log(
   `| app | round |${against ? " cli |" : ""} plain builds | verify | ratio | verdict at | added | / own builds | verdict | phases (ms) |`,
 );
@@ -135,4 +148,19 @@ if (against) {
         `| ${app} | ${cli} | ${mine.length} | ${median(mine.map((r) => r.plain)).toFixed(2)} s | ${median(mine.map((r) => r.wall)).toFixed(2)} s | ${median(ratios).toFixed(2)} | ${Math.max(...ratios).toFixed(2)} | ${at.length ? `${median(at).toFixed(2)} s` : "-"} | ${after.length ? `${median(after).toFixed(2)} s` : "-"} |`,
       );
     }
+  // Paired by round (both CLIs ran beside the same plain builds): what the load of the moment does to both cancels.
+  console.log("\n| app | rounds | median this − against (wall) | rounds this was faster | median this − against (verdict at) |");
+  console.log("| --- | ---: | ---: | ---: | ---: |");
+  for (const app of [...new Set(rows.map((r) => r.app))]) {
+    const pairs = [];
+    for (let round = 0; round < rounds; round++) {
+      const [a, b] = ["this", "against"].map((cli) => rows.find((r) => r.app === app && r.round === round && r.cli === cli));
+      if (a && b)
+        pairs.push({ wall: a.wall - b.wall, at: a.timings.total && b.timings.total ? (a.timings.total - b.timings.total) / 1000 : null });
+    }
+    const at = pairs.map((p) => p.at).filter((x) => x !== null);
+    console.log(
+      `| ${app} | ${pairs.length} | ${median(pairs.map((p) => p.wall)).toFixed(2)} s | ${pairs.filter((p) => p.wall < 0).length} | ${at.length ? `${median(at).toFixed(2)} s` : "-"} |`,
+    );
+  }
 }

@@ -269,6 +269,7 @@ function verifyIo(): VerifyIo {
     ...terminal(),
     env: process.env,
     runRoot: verifyRunRoot,
+    uptime: () => process.uptime() * 1000,
     onInterrupt(cleanup) {
       installInterrupts();
       interruptCleanups.add(cleanup);

@@ -21,6 +21,8 @@ export interface VerifyIo {
   readonly runRoot: () => RunRoot;
   /** Run `cleanup` on Ctrl-C (then exit); returns the function that removes the handler. */
   readonly onInterrupt: (cleanup: () => Promise<void>) => () => void;
+  /** Milliseconds since this process started (for the trace: node's own start-up and exit are verify's wall time too). */
+  readonly uptime?: () => number;
 }
 
 interface VerifyFlags {
@@ -103,9 +105,9 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
   const hosts = dockerHostsFor(flags.dockerHost ? [flags.dockerHost] : [], resolved.file ? loadConfig(resolved.file) : null);
   // One app runs on one engine: the first one named.
   const { docker } = endpoints(hosts.slice(0, 1), { bin, env: io.env })[0];
-  // Asked at once (it is on nobody's way): read when a build fails for the engine; it also tells which engine
-  // the client talks to (the local socket's, then verify makes its small calls there).
-  const probe = docker.info();
+  // `docker info` (asked once) tells which engine the client talks to (the local socket's, then verify makes its
+  // small calls there); verify asks it once both builds have started: a client start-up before them only delayed
+  // them (CPU is scarce at load). Read here when verify fails.
 
   const settings = withToday(resolved.settings, Date.now());
   const list = (s?: string) =>
@@ -130,6 +132,8 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     if (io.tty) io.err("\r\x1b[2K");
     io.out(flags.format === "json" ? `${JSON.stringify(toJson(result), null, 2)}\n` : renderTable(result, flags.rebuild === true));
   };
+  const trace = io.env.MSB_OPT_VERIFY_TRACE ? (line: string) => io.err(`msb-opt verify: ${line}\n`) : undefined;
+  if (trace && io.uptime) trace(`the process started ${Math.round(io.uptime())} ms before this trace`);
   const result = await verify({
     docker,
     candidate: against,
@@ -152,9 +156,9 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     runRoot: io.runRoot(),
     cacheDir: cacheDir(io.env),
     onVerdict: print,
-    trace: io.env.MSB_OPT_VERIFY_TRACE ? (line) => io.err(`msb-opt verify: ${line}\n`) : undefined,
+    trace,
   }).catch(async (err: unknown) => {
-    const info = await probe;
+    const info = await docker.info();
     if (info.code !== 0)
       throw new UsageError(
         `no Docker engine found${hosts[0] ? ` at ${hosts[0]}` : ""}: \`${bin} info\` failed: ${(info.stderr.trim().split("\n")[0] ?? "").slice(0, 300)}`,
@@ -166,6 +170,7 @@ export async function runVerifyCommand(cmd: Command, io: VerifyIo): Promise<numb
     throw err;
   });
   print(result);
+  if (trace && io.uptime) trace(`done ${Math.round(io.uptime())} ms after the process started`);
   return result.equivalent ? 0 : 1;
 }
 

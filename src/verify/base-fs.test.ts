@@ -1,6 +1,6 @@
 // The optimized image read as its base's file system plus its own paths: the same entries, in the same order,
 // as a whole export; a base is read once (memory, then the cache folder); null whenever that is not exact.
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
@@ -137,6 +137,22 @@ describe("baseFs", () => {
     // Another working folder (made by `docker create`) is another file system.
     await fresh.baseFs(docker, "base", info(layers, { WorkingDir: "/srv" }), cache);
     expect(calls).toEqual(["export base", "export base"]);
+  });
+
+  test("a cache file cut short (a full disk) is no file system: the base is exported again", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "msb-base-fs-"));
+    const fs = fsOf({ ...Object.fromEntries(BASE.entries), "/usr/bin/tool": file("#!/bin/sh\necho hi\n", 0o755) });
+    const { docker, calls } = engine(fs, fs);
+    const layers = [`layer-cut-${Date.now()}`];
+    await baseFs(docker, "base", info(layers), cache);
+    const [name] = readdirSync(join(cache, "verify-base-fs"));
+    const path = join(cache, "verify-base-fs", name);
+    writeFileSync(path, readFileSync(path).subarray(0, -3));
+    vi.resetModules();
+    const fresh = (await import("./base-fs.js")) as typeof import("./base-fs.js");
+    const again = await fresh.baseFs(docker, "base", info(layers), cache);
+    expect(calls).toEqual(["export base", "export base"]);
+    expect([...(again as ImageFs).entries]).toEqual([...fs.entries]);
   });
 });
 

@@ -3,6 +3,7 @@
 // It shells out to the docker CLI (BuildKit on); callers choose the binary and environment, so this
 // module never reads `process` (only the CLI does).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import { type AddressInfo, createServer, type Server } from "node:net";
 import { networkInterfaces, platform } from "node:os";
@@ -113,7 +114,11 @@ export class Docker {
       const same = cli.code === 0 && id && cli.stdout.trim() === id;
       // Asked now, long before the first server starts.
       if (same && (SYSTEM_SOCKETS.has(socket.socketPath) || this.setup.bridge))
-        this.bridge = onEngineBridge(socket, { platform: platform(), interfaces: networkInterfaces() }).catch(() => false);
+        this.bridge = onEngineBridge(socket, {
+          platform: platform(),
+          interfaces: networkInterfaces(),
+          routes: () => readFileSync("/proc/net/route", "utf8"),
+        }).catch(() => false);
       return same ? socket : null;
     })();
     return this.api;

@@ -110,6 +110,11 @@ export async function onEngineBridge(
   host: {
     readonly platform: string;
     readonly interfaces: Readonly<Record<string, readonly { family: string | number; address: string }[] | undefined>>;
+    /**
+     * This host's IPv4 routes (/proc/net/route): the interfaces list leaves out one without carrier, as the bridge
+     * is while no container is attached to it (an engine that runs nothing else), whose route stays.
+     */
+    readonly routes?: () => string;
   },
 ): Promise<boolean> {
   if (host.platform !== "linux") return false;
@@ -118,12 +123,38 @@ export async function onEngineBridge(
   const network = JSON.parse(answer.body) as {
     Driver?: string;
     Options?: Record<string, string> | null;
-    IPAM?: { Config?: { Gateway?: string }[] | null };
+    IPAM?: { Config?: { Gateway?: string; Subnet?: string }[] | null };
   };
   if (network.Driver !== "bridge") return false;
   const bridge = network.Options?.["com.docker.network.bridge.name"] || "docker0";
   const gateways = (network.IPAM?.Config ?? []).map((c) => c.Gateway).filter((g): g is string => Boolean(g));
-  return (host.interfaces[bridge] ?? []).some((a) => (a.family === "IPv4" || a.family === 4) && gateways.includes(a.address));
+  if ((host.interfaces[bridge] ?? []).some((a) => (a.family === "IPv4" || a.family === 4) && gateways.includes(a.address))) return true;
+  if (!host.interfaces[bridge] && host.routes) {
+    const subnets = (network.IPAM?.Config ?? []).map((c) => c.Subnet).filter((s): s is string => Boolean(s));
+    try {
+      return routesVia(host.routes(), bridge).some((r) => subnets.includes(r));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The IPv4 subnets (`172.17.0.0/16`) that /proc/net/route's text routes through interface `name`. */
+export function routesVia(text: string, name: string): string[] {
+  // Addresses and masks in hex, in the kernel's (little-endian) byte order.
+  const ip = (hex: string) => {
+    const n = Number.parseInt(hex, 16);
+    return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24];
+  };
+  const out: string[] = [];
+  for (const line of text.split("\n").slice(1)) {
+    const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
+    if (iface !== name || !/^[0-9A-Fa-f]{8}$/.test(destination ?? "") || !/^[0-9A-Fa-f]{8}$/.test(mask ?? "")) continue;
+    const bits = ip(mask).reduce((n, b) => n + b.toString(2).replaceAll("0", "").length, 0);
+    out.push(`${ip(destination).join(".")}/${bits}`);
+  }
+  return out;
 }
 
 /** A server container's address: its ports (container port → the port to connect to) on `host` (default 127.0.0.1). */

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { observe } from "./behaviour.js";
 import { Docker, type ImageConfig } from "./docker.js";
-import { EngineApi, onEngineBridge } from "./engine-api.js";
+import { EngineApi, onEngineBridge, routesVia } from "./engine-api.js";
 
 interface Engine {
   readonly path: string;
@@ -29,7 +29,11 @@ async function standIn(): Promise<Engine> {
     path,
     seen: [],
     address: "127.0.0.1",
-    bridge: { Driver: "bridge", Options: { "com.docker.network.bridge.name": "lo" }, IPAM: { Config: [{ Gateway: "127.0.0.1" }] } },
+    bridge: {
+      Driver: "bridge",
+      Options: { "com.docker.network.bridge.name": "lo" },
+      IPAM: { Config: [{ Gateway: "127.0.0.1", Subnet: "127.0.0.0/8" }] },
+    },
     created: new Map(),
     close: async () => {
       for (const app of apps.values()) app.close();
@@ -127,6 +131,38 @@ describe.runIf(linux)("servers on the engine's bridge", () => {
     expect(await onEngineBridge(api, { platform: "linux", interfaces: {} })).toBe(false);
     expect(await onEngineBridge(api, { platform: "linux", interfaces: { lo: [{ family: "IPv4", address: "127.0.0.2" }] } })).toBe(false);
     expect(await onEngineBridge(api, { platform: "darwin", interfaces })).toBe(false);
+  });
+
+  test("a bridge without carrier (no container attached: left out of the interfaces) is this host's when it routes the bridge's subnet", async () => {
+    const api = new EngineApi(engine.path);
+    const header = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n";
+    const routes = `${header}eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\nlo\t0000007F\t00000000\t0001\t0\t0\t0\t000000FF\t0\t0\t0\n`;
+    expect(await onEngineBridge(api, { platform: "linux", interfaces: {}, routes: () => routes })).toBe(true);
+    // No such route here (another network namespace), or the interface is up with another address.
+    expect(await onEngineBridge(api, { platform: "linux", interfaces: {}, routes: () => header })).toBe(false);
+    const other = { lo: [{ family: "IPv4", address: "127.0.0.2" }] };
+    expect(await onEngineBridge(api, { platform: "linux", interfaces: other, routes: () => routes })).toBe(false);
+    expect(
+      await onEngineBridge(api, {
+        platform: "linux",
+        interfaces: {},
+        routes: () => {
+          throw new Error("EACCES");
+        },
+      }),
+    ).toBe(false);
+  });
+
+  test("routesVia reads the kernel's route table", () => {
+    const table = [
+      "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT",
+      "eth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0",
+      "docker0\t000011AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0",
+      "br-1\t000012AC\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0",
+    ].join("\n");
+    expect(routesVia(table, "docker0")).toEqual(["172.17.0.0/16"]);
+    expect(routesVia(table, "eth0")).toEqual(["0.0.0.0/0"]);
+    expect(routesVia(table, "docker1")).toEqual([]);
   });
 
   test("a server is reached at its address without publishing its port", async () => {

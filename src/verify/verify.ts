@@ -287,8 +287,6 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
 
   const pending: Promise<unknown>[] = [building];
   const attempt = async (): Promise<Omit<VerifyResult, "timings">> => {
-    // The optimized image's base file system, read while the original builds when it is not kept yet.
-    if (!options.frontend) pending.push(timings.measure("readBase", () => warmBase(options, full.output)));
     let n = 0;
     const newTag = () => {
       const tag = `${prefix}-${id}:candidate-${n++}`;
@@ -296,13 +294,19 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
       return tag;
     };
     const firstTag = newTag();
-    const roots = appRoots(input, full.output);
     // Built beside the original (no `timing`); stopped when the original does not build. Observed as soon as it
     // has built, without waiting for the original's build: its server starts, its file system is read.
     const stopFirst = new AbortController();
     const firstBuild = together
       ? buildCandidate(options, timings, { text: full.output, tag: firstTag, cold, first: true }, stopFirst.signal)
       : null;
+    // What follows waits for the optimized build's start (its client is spawned above): CPU is scarce under load.
+    // Which engine the client talks to (`docker info`, then the small calls go to its socket), asked now, long
+    // before the first image has built; stand-in engines of tests may not say.
+    docker.engineApi?.().catch(() => null);
+    const roots = appRoots(input, full.output);
+    // The optimized image's base file system, read while the original builds when it is not kept yet.
+    if (!options.frontend) pending.push(timings.measure("readBase", () => warmBase(options, full.output)));
     const firstObserved = firstBuild?.then((b2) => ({
       b2,
       observation:
