@@ -115,6 +115,8 @@ export interface Analysis {
    * `if` on them the build takes (branches.ts).
    */
   readonly knownValues: ReadonlyMap<number, ReadonlyMap<string, string>>;
+  /** RUNs with an `if` whose branch a build argument's default decided (branches.ts). */
+  readonly argBranches: ReadonlyArray<{ readonly line: number; readonly arg: string; readonly value: string }>;
 }
 
 /** `chown OWNER path` or `chmod MODE path` of a folder the build made, as the runtime can repeat it. */
@@ -448,6 +450,7 @@ function walk(
 
   const cwdAt: Array<string | null> = [];
   const knownValues = new Map<number, ReadonlyMap<string, string>>();
+  const argBranches: Array<{ line: number; arg: string; value: string }> = [];
   stage.body.forEach((instr, index) => {
     const line = instr.line;
     bodyIndex = index;
@@ -551,7 +554,18 @@ function walk(
     // Commands in a branch the build does not take, with its variables at their known values, have no effect.
     const values = new Map([...[...byDefault].map(([k, v]) => [k, v.value] as const), ...env]);
     knownValues.set(bodyIndex, values);
-    const runs = takes(untakenCommands(script, (name) => values.get(name) ?? null));
+    const looked = new Set<string>();
+    const untaken = untakenCommands(script, (name) => {
+      looked.add(name);
+      return values.get(name) ?? null;
+    });
+    const runs = takes(untaken);
+    // A branch decided by a build argument's default: a `--build-arg` may take another one.
+    if (untaken.size > 0)
+      for (const name of looked) {
+        const from = byDefault.get(name);
+        if (from && !env.has(name)) argBranches.push({ line, arg: from.arg, value: from.value });
+      }
     const zone = simpleCommands(script).filter((c) => runs(c) && timezoneCommand(c, declared) !== null);
     const commands = simpleCommands(script).filter(
       (c) => runs(c) && c.name !== null && !NO_EFFECT.has(posix.basename(c.name)) && !zone.includes(c),
@@ -920,6 +934,7 @@ function walk(
     globalInstalls,
     projectInstalls,
     knownValues,
+    argBranches,
     owners,
     setup: setups,
     timezones,

@@ -61,6 +61,8 @@ export default definePass({
     osNeeds: "Installed {packages} in the runtime: the production dependency `{package}` {why}.",
     systemCaStore:
       "Installed `ca-certificates` in the runtime: {setting} makes node read the system's certificate store, which the slim image removes after its own install.",
+    pipAbsentBoth:
+      "Left {packages} out of the runtime: the pip package `{package}` {why}, but the original image does not have it either (the full image lacks it and no step installs it); install it with apt-get if the app needs it.",
     programAbsentBoth:
       "Left {programs} out of the runtime: the production dependency `{package}` runs it, but the original image does not have it either (the full image lacks it and no step installs it); install its package with apt-get if the app needs it.",
     systemBrowser:
@@ -184,6 +186,8 @@ export default definePass({
       "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change, while the runtime copies the build's files by literal paths, which would then miss them; write `{resolved}` in place of `{path}` to let the pass split.",
     argPathNotKept:
       "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change; the runtime would follow it by repeating the argument and copying by the variable, but {reason}; write `{value}` in place of `{path}`, or split by hand.",
+    argBranch:
+      "Read the `if` of this RUN with the build argument `{arg}` at its default `{value}`, as a build without `--build-arg` runs it: what the runtime takes follows that branch. A `--build-arg {arg}=…` that takes another branch may need files this split does not copy; change the default and run msb-opt again instead.",
     argPathKept:
       "Kept the build argument `{arg}` in the runtime's copies (`{path}`): the runtime repeats the argument, so a `--build-arg {arg}=…` moves its files as it moves the build's.",
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
@@ -857,6 +861,7 @@ export default definePass({
       const arg = a.argPaths[0];
       ctx.report(arg.line, "argPathKept", { path: arg.path, arg: arg.arg });
     }
+    for (const b of a.argBranches) ctx.report(b.line, "argBranch", { arg: b.arg, value: b.value });
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";
     if (plan.copiedWhat) {
