@@ -120,6 +120,7 @@ export type RecipeNoteId =
   | "depsStage"
   | "noLockfile"
   | "osNeeds"
+  | "pipAbsentBoth"
   | "programAbsentBoth"
   | "systemBrowser"
   | "goAlpineStatic"
