@@ -10,7 +10,7 @@ import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { goComputedProgram } from "./closure/go-computed-programs.js";
-import { mentionedCommands, searchedSources } from "./mentions.js";
+import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
 import { computedProgram } from "./closure/node-computed-programs.js";
 import { INLINE, scriptWritingOutside } from "./own-scripts.js";
@@ -278,6 +278,8 @@ export default definePass({
       "Did not split: {evidence}, so which libraries the program links, and the runtime must hold, is unknown; name the libraries literally in the Dockerfile or the build context's files (`-lssl` on the compiler command, in a Makefile or in `target_link_libraries`), or split by hand.",
     gccLibraryUnknown:
       "Did not split: the program links the library `{library}` ({evidence}), and which Debian package brings it at run time on `{image}` is not known; install its `-dev` package with apt-get in the Dockerfile (its run-time package is then known), or split by hand.",
+    gccRuntimePlatform:
+      "Did not split: the program needs {libs} of the image's GCC, which it keeps in `/usr/local/lib64` on 64-bit platforms and in `/usr/local/lib` on 32-bit ones, and the platform `{platform}` is not written literally; write the platform (e.g. `--platform=linux/arm/v7`) or split by hand.",
     gccRuntimeOther:
       "Did not split: {flag} links one of gcc's own run-time libraries that msb-opt does not carry from the gcc image to the runtime (it carries libstdc++, libgcc_s, libgomp and libatomic); split by hand.",
     gccImageRuntime:
@@ -571,7 +573,13 @@ export default definePass({
       return decline("globalInstall", { command: global.command.replace(/\s+/g, " ") }, global.instr.line);
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
-    const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(context, installed).keys()]);
+    // Only files the image holds can run there: a context folder no COPY brings names nothing.
+    const inImage = copiedFromContext(a.stage.body);
+    const held = inImage ? searchedSources(context).filter((f) => inImage(f.path)) : undefined;
+    const used = new Set([
+      ...a.entry.map((e) => e.name.replace(/^.*\//, "")),
+      ...mentionedCommands(context, installed, [], [], undefined, held).keys(),
+    ]);
     // The Alpine build toolchain stays out of the runtime unless the image runs one of its commands.
     if (a.setup.some((u) => u.alpinePackages.length > 0)) {
       const toolchain = new Set([...used, ...mentionedCommands(context, ALPINE_BUILD_COMMANDS).keys()]);

@@ -22,6 +22,7 @@ export type RecipeRefusalId =
   | "gccLinksUnread"
   | "gccLibraryUnknown"
   | "gccRuntimeOther"
+  | "gccRuntimePlatform"
   | "entryScriptComputed"
   | "nothingBuildOnly"
   | "extensionLibrary"
