@@ -48,4 +48,11 @@ describe("pipLibraries", () => {
     expect(pipLibraries(context, "bullseye").packages).not.toContain("libharfbuzz-subset0");
     expect(pipLibraries(context, null).unknown).toBe("weasyprint");
   });
+
+  test("packages the stage's pip install lines name themselves count too, with their extras", () => {
+    const empty = memoryContext({});
+    expect(pipLibraries(empty, "bookworm", ["WeasyPrint==62.3"]).packages).toContain("libpango-1.0-0");
+    expect(pipLibraries(empty, "bookworm", ["psycopg[binary]"]).packages).toEqual([]);
+    expect(pipLibraries(empty, "bookworm", ["psycopg"]).packages).toEqual(["libpq5"]);
+  });
 });

@@ -62,12 +62,7 @@ const PIP_NATIVE: Readonly<Record<string, PipNeed>> = {
 /** The project names the context's requirements files, pyproject.toml and Pipfile list, with their extras. */
 export function pipRequirements(context: BuildContext): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const add = (spec: string) => {
-    const m = /^\s*([A-Za-z0-9][\w.-]*)\s*(?:\[([^\]]*)\])?/.exec(spec);
-    if (!m) return;
-    const name = m[1].toLowerCase().replace(/[-_.]+/g, "-");
-    found.set(name, [...(found.get(name) ?? []), ...(m[2] ?? "").split(",").map((e) => e.trim().toLowerCase())]);
-  };
+  const add = (spec: string) => addSpec(found, spec);
   for (const file of context.list(".")) {
     if (/^requirements.*\.(txt|in)$/.test(file)) for (const line of asciiText(context.read(file) ?? "").split("\n")) add(line);
   }
@@ -83,6 +78,14 @@ export function pipRequirements(context: BuildContext): Map<string, string[]> {
   return found;
 }
 
+/** A requirement spec (`Python_Magic>=0.4`, `psycopg[binary]`) into `found`: its normalized name, with its extras. */
+function addSpec(found: Map<string, string[]>, spec: string): void {
+  const m = /^\s*([A-Za-z0-9][\w.-]*)\s*(?:\[([^\]]*)\])?/.exec(spec);
+  if (!m) return;
+  const name = m[1].toLowerCase().replace(/[-_.]+/g, "-");
+  found.set(name, [...(found.get(name) ?? []), ...(m[2] ?? "").split(",").map((e) => e.trim().toLowerCase())]);
+}
+
 export interface PipLibraries {
   /** Debian run-time packages, in order. */
   readonly packages: readonly string[];
@@ -93,12 +96,17 @@ export interface PipLibraries {
   readonly unknown: string | null;
 }
 
-/** The run-time libraries the listed pip packages need on Debian `release` (null: unknown release). */
-export function pipLibraries(context: BuildContext, release: string | null): PipLibraries {
+/**
+ * The run-time libraries the listed pip packages need on Debian `release` (null: unknown release); `named`: the
+ * package specs the stage's `pip install` lines name themselves (`pip install weasyprint`).
+ */
+export function pipLibraries(context: BuildContext, release: string | null, named: readonly string[] = []): PipLibraries {
   const packages: string[] = [];
   const needs: Array<{ pkg: string; why: string; packages: string[] }> = [];
   const absent: Array<{ pkg: string; why: string; packages: string[] }> = [];
-  for (const [name, extras] of pipRequirements(context)) {
+  const listed = pipRequirements(context);
+  for (const spec of named) addSpec(listed, spec);
+  for (const [name, extras] of listed) {
     const need = PIP_NATIVE[name];
     // psycopg's binary extra brings its own libpq.
     if (!need || (name === "psycopg" && extras.includes("binary"))) continue;
