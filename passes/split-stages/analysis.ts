@@ -6,6 +6,7 @@ import type { BuildContext } from "../../src/core/context.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { declaredVariables, workdirPath } from "../../src/core/instructions.js";
 import { parseRun } from "../../src/core/run-script.js";
+import { takes, untakenCommands } from "./branches.js";
 import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
@@ -109,6 +110,13 @@ export interface Analysis {
   readonly compileRuns: ReadonlySet<number>;
   /** Folders a RUN made (`mkdir`) and then gave an owner or mode with a RUN that also did other work: a COPY would make them root's, mode 755. */
   readonly folderModes: readonly FolderMode[];
+  /**
+   * The variables each RUN (by body index) sees with known values (ENV literals, ARG defaults): which branch of an
+   * `if` on them the build takes (branches.ts).
+   */
+  readonly knownValues: ReadonlyMap<number, ReadonlyMap<string, string>>;
+  /** RUNs with an `if` whose branch a build argument's default decided (branches.ts). */
+  readonly argBranches: ReadonlyArray<{ readonly line: number; readonly arg: string; readonly value: string }>;
 }
 
 /** `chown OWNER path` or `chmod MODE path` of a folder the build made, as the runtime can repeat it. */
@@ -441,6 +449,8 @@ function walk(
   };
 
   const cwdAt: Array<string | null> = [];
+  const knownValues = new Map<number, ReadonlyMap<string, string>>();
+  const argBranches: Array<{ line: number; arg: string; value: string }> = [];
   stage.body.forEach((instr, index) => {
     const line = instr.line;
     bodyIndex = index;
@@ -541,8 +551,25 @@ function walk(
   function runEffects(script: ShellScript, instr: Instruction): void {
     const line = instr.line;
     let dir = cwd;
-    const zone = simpleCommands(script).filter((c) => timezoneCommand(c, declared) !== null);
-    const commands = simpleCommands(script).filter((c) => c.name !== null && !NO_EFFECT.has(posix.basename(c.name)) && !zone.includes(c));
+    // Commands in a branch the build does not take, with its variables at their known values, have no effect.
+    const values = new Map([...[...byDefault].map(([k, v]) => [k, v.value] as const), ...env]);
+    knownValues.set(bodyIndex, values);
+    const looked = new Set<string>();
+    const untaken = untakenCommands(script, (name) => {
+      looked.add(name);
+      return values.get(name) ?? null;
+    });
+    const runs = takes(untaken);
+    // A branch decided by a build argument's default: a `--build-arg` may take another one.
+    if (untaken.size > 0)
+      for (const name of looked) {
+        const from = byDefault.get(name);
+        if (from && !env.has(name)) argBranches.push({ line, arg: from.arg, value: from.value });
+      }
+    const zone = simpleCommands(script).filter((c) => runs(c) && timezoneCommand(c, declared) !== null);
+    const commands = simpleCommands(script).filter(
+      (c) => runs(c) && c.name !== null && !NO_EFFECT.has(posix.basename(c.name)) && !zone.includes(c),
+    );
     // Folders made (and given an owner or mode) before anything is written into them, by a RUN that does only
     // that and system setup: the runtime repeats the RUN (system-setup.ts), so no copied content takes an owner here.
     const folders = asRoot ? folderSetupPaths(commands) : null;
@@ -576,7 +603,7 @@ function walk(
       add(line, at(line, dir, value));
     }
     for (const cmd of simpleCommands(script)) {
-      if (cmd.name === null || zone.includes(cmd)) continue;
+      if (cmd.name === null || zone.includes(cmd) || !runs(cmd)) continue;
       const name = posix.basename(cmd.name);
       const args = cmd.args.map((a) => a.value ?? shellValue(a.text) ?? a.text);
       // `mkdir -m 1777 /scratch`: the mode is the option's value, not a folder.
@@ -906,6 +933,8 @@ function walk(
     sources,
     globalInstalls,
     projectInstalls,
+    knownValues,
+    argBranches,
     owners,
     setup: setups,
     timezones,
@@ -957,11 +986,11 @@ const MANAGER_VALUE_OPTIONS = new Set(
 );
 
 /** A package manager's words that are not options or their values. */
-function managerOperands(args: readonly string[]): string[] {
+export function managerOperands(args: readonly string[]): string[] {
   return args.filter((a, i) => !a.startsWith("-") && !(i > 0 && MANAGER_VALUE_OPTIONS.has(args[i - 1])));
 }
 
-function isProjectInstall(name: string, operands: readonly string[]): boolean {
+export function isProjectInstall(name: string, operands: readonly string[]): boolean {
   if (name === "yarn") return operands.length === 0 || (operands[0] === "install" && operands.length === 1);
   if (name === "pnpm") return (operands[0] === "install" || operands[0] === "i") && operands.length === 1;
   return operands[0] === "ci" || ((operands[0] === "install" || operands[0] === "i") && operands.length === 1);

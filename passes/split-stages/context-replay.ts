@@ -9,6 +9,7 @@ import { copyOperands } from "../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../src/core/ir.js";
 import type { Analysis } from "./analysis.js";
 import { isUnder, resolvePath } from "./paths.js";
+import { subsumedCopies } from "./subsumed-copies.js";
 import type { RecipePlan } from "./recipes/types.js";
 
 export interface ContextReplay {
@@ -83,13 +84,19 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
   }
   if (fromContext.length === 0) return null;
   const body = a.stage.body;
+  // A COPY that a later whole-context COPY to the same folder repeats (`COPY pip.conf requirements.txt ./` and
+  // `COPY wheels ./wheels/` before `COPY . .`, which reorder-copy set apart for the install's cache): once is enough.
+  const subsumed = options.context ? subsumedCopies(body, a.cwdAt, options.context) : new Map<number, number[]>();
+  const replayedAt: number[] = [];
   const replayed: Instruction[] = [];
   /** The paths the repeated COPY/ADD lines write. */
   const filled: string[] = [];
   let builderEnd = -1;
   for (const [i, instr] of body.entries()) {
-    if (runs.has(i)) replayed.push({ ...instr, leading: "" });
-    else if (instr.keyword === "RUN") builderEnd = i;
+    if (runs.has(i)) {
+      replayed.push({ ...instr, leading: "" });
+      replayedAt.push(i);
+    } else if (instr.keyword === "RUN") builderEnd = i;
     if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
     const cwd = a.cwdAt[i];
     const dest = copyOperands(instr)?.dest;
@@ -101,13 +108,18 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
     }
     if (!repeatable(instr) || (!dest?.startsWith("/") && cwd !== copyCwd)) return null;
     replayed.push({ ...instr, leading: "" });
+    replayedAt.push(i);
     filled.push(...paths);
   }
+  // Left out only when the later copy is repeated too and no repeated RUN between them reads the files first.
+  const repeats = (i: number) =>
+    (subsumed.get(i) ?? []).some((j) => replayedAt.includes(j) && !replayedAt.some((k) => k > i && k < j && runs.has(k)));
+  const kept = replayed.filter((_, n) => !repeats(replayedAt[n]));
   // Every path the runtime no longer takes from the build stage must come from a repeated line: else it would be lost.
   if (!fromContext.every((p) => filled.some((f) => isUnder(f, p) || isUnder(p, f)))) return null;
   const repeatedRuns = [...runs].map((i) => body[i].line);
   const fromBuilder = copyPaths.filter((p) => !fromContext.includes(p));
-  return { fromBuilder, fromContext, replayed, builderEnd, repeatedRuns, root: root.length > 0 };
+  return { fromBuilder, fromContext, replayed: kept, builderEnd, repeatedRuns, root: root.length > 0 };
 }
 
 /** `plan` with the runtime's copies replayed from the context where `contextReplay` allows it. */

@@ -35,6 +35,8 @@ export interface EntryProgram {
   readonly unreadIn?: string;
   /** A command whose program or shell script is computed when it runs (`$CMD`, `sh -c "node $APP"`): the word that computes it. */
   readonly computed?: string;
+  /** The shell script whose command it is (scriptPrograms). */
+  readonly inScript?: string;
 }
 
 export interface EntryInputs {
@@ -577,7 +579,14 @@ export function scriptPrograms(entry: readonly EntryProgram[], inputs: EntryInpu
       for (const words of lineCommands(argv, 0)) {
         const name = words[0];
         if (/^"?\$(\{@\}|@|\*)"?$/.test(name)) break;
-        push({ name, from: "script", line: e.line, artifact: locate(name, inputs, inputs.searchPath ?? []), shell: true });
+        push({
+          name,
+          from: "script",
+          line: e.line,
+          artifact: locate(name, inputs, inputs.searchPath ?? []),
+          shell: true,
+          inScript: e.artifact ?? e.name,
+        });
         push(...childPrograms(e.line, "script", words, true, inputs));
       }
       if (c.name === "cd") place = afterCd(c.args, place);

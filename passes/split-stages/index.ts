@@ -10,7 +10,7 @@ import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { goComputedProgram } from "./closure/go-computed-programs.js";
-import { mentionedCommands, searchedSources } from "./mentions.js";
+import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
 import { unreadSources } from "./source-files.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
 import { computedProgram } from "./closure/node-computed-programs.js";
@@ -62,6 +62,8 @@ export default definePass({
     osNeeds: "Installed {packages} in the runtime: the production dependency `{package}` {why}.",
     systemCaStore:
       "Installed `ca-certificates` in the runtime: {setting} makes node read the system's certificate store, which the slim image removes after its own install.",
+    pipAbsentBoth:
+      "Left {packages} out of the runtime: the pip package `{package}` {why}, but the original image does not have it either (the full image lacks it and no step installs it); install it with apt-get if the app needs it.",
     programAbsentBoth:
       "Left {programs} out of the runtime: the production dependency `{package}` runs it, but the original image does not have it either (the full image lacks it and no step installs it); install its package with apt-get if the app needs it.",
     systemBrowser:
@@ -123,7 +125,7 @@ export default definePass({
       "Did not split: the run-time library of {packages} is not known for `{image}` (msb-opt's table covers Debian {release}); split by hand and install the library packages in the runtime.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
-    staticGo: "Set `CGO_ENABLED=0` in the build stage so that `go build` makes a static binary that needs no C library.",
+    staticGo: "Set `CGO_ENABLED=0` in the build stage so that `{command}` makes a static binary that needs no C library.",
     distroless:
       "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
     multiStage:
@@ -142,7 +144,8 @@ export default definePass({
     archRuntime:
       "Did not split: `{image}` is the official image built for one architecture (`{arch}`), and the runtime `{runtime}` is not published under that name, so it would run the programs of another architecture; split by hand with `FROM --platform=…` on the runtime, or build on the multi-architecture image.",
     noRuntimeImage: "Did not split: there is no runtime image of the same family and version as `{image}`; split the build by hand.",
-    nothingToGain: "Did not split: `{image}` has no slimmer variant and every installed package is needed at run time.",
+    nothingToGain:
+      "Did not split: `{image}` has no slimmer variant, and nothing shows that a package the build installs, or a file it makes, is build-only (a compiler, headers), so a split would rebuild the same image.",
     nginxAlpinePackages:
       "Did not split: the build adds Alpine packages to `{image}`, and which of them only build is not known, so the runtime on the same image would add them all again; build the site in a stage of its own (e.g. `node`) and copy it into nginx.",
     nothingBuildOnly:
@@ -187,6 +190,8 @@ export default definePass({
       "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change, while the runtime copies the build's files by literal paths, which would then miss them; write `{resolved}` in place of `{path}` to let the pass split.",
     argPathNotKept:
       "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change; the runtime would follow it by repeating the argument and copying by the variable, but {reason}; write `{value}` in place of `{path}`, or split by hand.",
+    argBranch:
+      "Read the `if` of this RUN with the build argument `{arg}` at its default `{value}`, as a build without `--build-arg` runs it: what the runtime takes follows that branch. A `--build-arg {arg}=…` that takes another branch may need files this split does not copy; change the default and run msb-opt again instead.",
     argPathKept:
       "Kept the build argument `{arg}` in the runtime's copies (`{path}`): the runtime repeats the argument, so a `--build-arg {arg}=…` moves its files as it moves the build's.",
     noWorkdir: "Did not split: `{path}` is written relative to the base image's working directory; add a `WORKDIR` before it.",
@@ -259,6 +264,8 @@ export default definePass({
       "Did not split: `{command}` loads the perl module `{module}`, which `{image}` lacks: its perl is Debian's `perl-base`, which holds only part of perl's core modules; install `perl` (or the module's own package) with apt-get in the Dockerfile so the pass keeps it.",
     entryPerlScript:
       "Did not split: `{command}` runs the perl script `{script}`, which the build context does not hold, so the perl modules it loads are unknown, and `{image}` has only those of Debian's `perl-base`; install `perl` with apt-get in the Dockerfile so the pass keeps it.",
+    scriptCommandComputed:
+      "Did not split: the image runs the script `{script}`, which runs a command the shell computes when it runs (`{word}`), so the programs it runs and the files they need are unknown; split by hand.",
     entryCommandComputed:
       "Did not split: the image runs `{command}`, whose command the shell computes when it runs (`{word}`), so the programs it runs and the files they need are unknown; write the command literally, or split by hand.",
     entryShellFileComputed:
@@ -277,6 +284,8 @@ export default definePass({
       "Did not split: {evidence}, so which libraries the program links, and the runtime must hold, is unknown; name the libraries literally in the Dockerfile or the build context's files (`-lssl` on the compiler command, in a Makefile or in `target_link_libraries`), or split by hand.",
     gccLibraryUnknown:
       "Did not split: the program links the library `{library}` ({evidence}), and which Debian package brings it at run time on `{image}` is not known; install its `-dev` package with apt-get in the Dockerfile (its run-time package is then known), or split by hand.",
+    gccRuntimePlatform:
+      "Did not split: the program needs {libs} of the image's GCC, which it keeps in `/usr/local/lib64` on 64-bit platforms and in `/usr/local/lib` on 32-bit ones, and the platform `{platform}` is not written literally; write the platform (e.g. `--platform=linux/arm/v7`) or split by hand.",
     gccRuntimeOther:
       "Did not split: {flag} links one of gcc's own run-time libraries that msb-opt does not carry from the gcc image to the runtime (it carries libstdc++, libgcc_s, libgomp and libatomic); split by hand.",
     gccImageRuntime:
@@ -570,7 +579,13 @@ export default definePass({
       return decline("globalInstall", { command: global.command.replace(/\s+/g, " ") }, global.instr.line);
     // Commands the image may run: those the entry names, and those its sources name in quotes.
     const installed = a.apt.flatMap((i) => i.packages.flatMap(providedCommands));
-    const used = new Set([...a.entry.map((e) => e.name.replace(/^.*\//, "")), ...mentionedCommands(context, installed).keys()]);
+    // Only files the image holds can run there: a context folder no COPY brings names nothing.
+    const inImage = copiedFromContext(a.stage.body);
+    const held = inImage ? searchedSources(context).filter((f) => inImage(f.path)) : undefined;
+    const used = new Set([
+      ...a.entry.map((e) => e.name.replace(/^.*\//, "")),
+      ...mentionedCommands(context, installed, [], [], undefined, held).keys(),
+    ]);
     // The Alpine build toolchain stays out of the runtime unless the image runs one of its commands.
     if (a.setup.some((u) => u.alpinePackages.length > 0)) {
       const toolchain = new Set([...used, ...mentionedCommands(context, ALPINE_BUILD_COMMANDS).keys()]);
@@ -628,7 +643,12 @@ export default definePass({
     });
     // A decline names the image as written (`python:3`), not the release pin-tags will write.
     if (!planned.ok)
-      return decline(planned.id, pinned && planned.data.image === base.raw ? { ...planned.data, image: stage.base.raw } : planned.data);
+      return decline(
+        planned.id,
+        pinned && planned.data.image === base.raw
+          ? { ...planned.data, image: resolveBaseArgs(df, stage.base.raw) ?? stage.base.raw }
+          : planned.data,
+      );
     // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
     const otherFamily = planned.plan.replacesEntry !== undefined;
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
@@ -636,10 +656,12 @@ export default definePass({
     if (wholeArg && !planned.plan.shellless && !otherFamily) return decline("argBase", { arg: wholeArg[1].replace(/[{}]/g, "") });
     const runtimeImage = official ? sameWayAs(planned.plan.image, official.prefix) : planned.plan.image;
     if (official?.arch && !runtimeImage.startsWith(official.prefix))
-      return decline("archRuntime", { image: stage.base.raw, arch: official.arch, runtime: runtimeImage });
+      return decline("archRuntime", { image: resolved, arch: official.arch, runtime: runtimeImage });
     const image = otherFamily ? runtimeImage : runtimeWithArgs(written, resolved, runtimeImage);
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
-    const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: stage.base.raw, pinned: pinned.raw } }] : [];
+    // Messages name images with the build arguments' defaults filled in (`node:${NODE_VERSION}-alpine` is `node:23.3.0-alpine`).
+    const shownBase = resolveBaseArgs(df, stage.base.raw) ?? stage.base.raw;
+    const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: shownBase, pinned: pinned.raw } }] : [];
     const plan = { ...planned.plan, image: image ?? runtimeImage, notes: [...planned.plan.notes, ...ahead] };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };
@@ -657,18 +679,18 @@ export default definePass({
     if (chosen && !sameImage) {
       const owned = buildNumberedFiles(stage.body, chosen.instr);
       if (owned)
-        return decline("userIdsOwned", { command: chosen.chosenId ?? "", image: plan.image, evidence: owned.evidence }, owned.line);
+        return decline("userIdsOwned", { command: chosen.chosenId ?? "", image: runtimeImage, evidence: owned.evidence }, owned.line);
     }
     const [apk] = a.setup.filter((u) => u.alpinePackages.length > 0);
-    if (apk && !sameImage) return decline("apkOtherImage", { image: plan.image }, apk.instr.line);
-    if (a.setup.length > 0 && plan.shellless) return decline("setupShellless", { image: plan.image }, a.setup[0].instr.line);
+    if (apk && !sameImage) return decline("apkOtherImage", { image: runtimeImage }, apk.instr.line);
+    if (a.setup.length > 0 && plan.shellless) return decline("setupShellless", { image: runtimeImage }, a.setup[0].instr.line);
     const [timezone] = a.timezones;
-    if (timezone && plan.shellless) return decline("timezoneShellless", { image: plan.image }, timezone.instr.line);
+    if (timezone && plan.shellless) return decline("timezoneShellless", { image: runtimeImage }, timezone.instr.line);
     const zones = timezone ? zoneFilesSource(a, packages, recipe.id, plan.image, sameImage) : null;
     if (zones === null && a.timezones.some((t) => t.readsZoneFiles))
-      return decline("timezoneNoZones", { image: plan.image }, timezone.instr.line);
+      return decline("timezoneNoZones", { image: runtimeImage }, timezone.instr.line);
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
-    if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: plan.image });
+    if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: runtimeImage });
 
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.
@@ -683,21 +705,25 @@ export default definePass({
     const perl = recipe.sameBase || plan.replacesEntry || plan.shellless || sameImage || perlKept ? null : perlNeed(a, context);
     const perlLine = perl ? a.entry.find((e) => /(^|\/)perl$/.test(e.name) || e.name === perl.command)?.line : undefined;
     if (perl?.module === null)
-      return decline("entryPerlScript", { command: perl.command, script: perl.script, image: plan.image }, perlLine);
-    if (perl) return decline("entryPerlModule", { command: perl.command, module: perl.module, image: plan.image }, perlLine);
+      return decline("entryPerlScript", { command: perl.command, script: perl.script, image: runtimeImage }, perlLine);
+    if (perl) return decline("entryPerlModule", { command: perl.command, module: perl.module, image: runtimeImage }, perlLine);
     const missing =
       recipe.sameBase || plan.replacesEntry ? null : missingProgram(a.entry, tools, runtimePackages, plan.shellless, lackedByBoth);
     if (missing?.parent && missing.builds)
-      return decline("entryInstallBuilds", { command: missing.command, parent: missing.parent, image: plan.image }, missing.line);
+      return decline("entryInstallBuilds", { command: missing.command, parent: missing.parent, image: runtimeImage }, missing.line);
     if (missing?.parent)
       return decline(
         missing.guessed ? "entryToolChildGuessed" : "entryToolChild",
-        { command: missing.command, parent: missing.parent, package: providingPackage(missing.command), image: plan.image },
+        { command: missing.command, parent: missing.parent, package: providingPackage(missing.command), image: runtimeImage },
         missing.line,
       );
     // A script's command that the shell computes (gradlew's `"$cygwin"`, `"$JAVACMD"`) names no program to look for.
-    if (missing && /[$`]/.test(missing.command))
+    if (missing && /[$`]/.test(missing.command)) {
+      // Named by the script that runs it: the computed word alone said the same thing twice.
+      const script = a.entry.find((e) => e.name === missing.command && e.line === missing.line && e.inScript)?.inScript;
+      if (script) return decline("scriptCommandComputed", { script, word: missing.command }, missing.line);
       return decline("entryCommandComputed", { command: missing.command, word: missing.command }, missing.line);
+    }
     if (missing) {
       // A program named like a package of package.json is that package's, which the lockfile did not install.
       const pkg = missing.id === "entryTool" ? nodeProject(a, context)?.pkg : undefined;
@@ -708,7 +734,7 @@ export default definePass({
       const inScript =
         fromScript && Object.values(pkg?.scripts ?? {}).some((s) => typeof s === "string" && s.split(/[\s;&|()]+/).includes(name));
       const id = Object.hasOwn(listed, name) ? (inScript ? "entryToolNpmScript" : "entryToolNpm") : missing.id;
-      return decline(id, { command: missing.command, image: plan.image }, missing.line);
+      return decline(id, { command: missing.command, image: runtimeImage }, missing.line);
     }
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
     // On the build's own image the runtime lacks only what a dropped package brought, and splitPackages keeps those the sources name.
@@ -732,13 +758,14 @@ export default definePass({
     const scope = reach ? reach.files : setupOnly.size > 0 ? { except: setupOnly } : null;
     const [reached] = wide && scope ? mentionedCommands(context, lacked?.named ?? [], lacked?.called ?? [], roots, scope, searched) : [];
     if (!reached && wide && reach && !reach.ok)
-      return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: plan.image, lost: reach.lost });
+      return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: runtimeImage, lost: reach.lost });
     const tool = scope ? reached : wide;
-    if (tool) return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: plan.image });
+    if (tool)
+      return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: runtimeImage });
     // Found nothing in files that are not all the context holds: no evidence that nothing runs those tools.
     const unread =
       lacked && (lacked.named.length > 0 || lacked.called.length > 0) ? unreadSources(searched ?? searchedSources(context)) : null;
-    if (unread) return decline("sourcesUnread", { reason: unread, image: plan.image });
+    if (unread) return decline("sourcesUnread", { reason: unread, image: runtimeImage });
     // A program a Node file computes when it runs (`execSync(process.env.VCS + " log")`) may be one the runtime
     // lacks: it counts in the files the entry reaches, or in every file where that cannot be told.
     const computed = lacked && lacked.named.length > 0 && searched ? computedProgram(searched) : null;
@@ -747,7 +774,12 @@ export default definePass({
       const from = reach ?? (own ? nodeEntryReach(a, own, context, searched ?? []) : null);
       const inReach = from?.ok ? computedProgram((searched ?? []).filter((f) => from.files.has(f.path))) : computed;
       if (inReach)
-        return decline("sourceProgramComputed", { file: inReach.file, line: String(inReach.line), call: inReach.call, image: plan.image });
+        return decline("sourceProgramComputed", {
+          file: inReach.file,
+          line: String(inReach.line),
+          call: inReach.call,
+          image: runtimeImage,
+        });
     }
     // A Go program that computes the program it runs (`exec.Command(os.Getenv("TOOL"))`) counts the same way.
     const goComputed = lacked && lacked.named.length > 0 && recipe.id === "go" ? goComputedProgram(searchedSources(context)) : null;
@@ -756,7 +788,7 @@ export default definePass({
         file: goComputed.file,
         line: String(goComputed.line),
         call: goComputed.call,
-        image: plan.image,
+        image: runtimeImage,
       });
     // Tools only files the entry does not reach run: the note says why the runtime goes without them.
     const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file, setup: setupOnly.has(file) }));
@@ -774,7 +806,7 @@ export default definePass({
         {
           file: load.file,
           library: load.library ?? "",
-          image: plan.image,
+          image: runtimeImage,
         },
       );
     // `find_library("yaml")` answers on the runtime only through ldconfig (no gcc, no `-dev` link there).
@@ -784,7 +816,7 @@ export default definePass({
             (l) => l.find && l.library !== null && !l.library.includes(".so") && !findsLibrary(l.library, reinstalled),
           )
         : undefined;
-    if (find) return decline("sourceFindLibrary", { file: find.file, library: find.library ?? "", image: plan.image });
+    if (find) return decline("sourceFindLibrary", { file: find.file, library: find.library ?? "", image: runtimeImage });
 
     const runtimeApt = new Map(packages.map((p) => [p.install.instr, p.runtime]));
     // The repeated time zone setup writes /etc, as root: a user set before it could not.
@@ -844,7 +876,7 @@ export default definePass({
         later.push(() => ctx.report(modes[0].line, "ownerKept", { path: folder, owner }));
       } else {
         const reason = words
-          ? `\`${plan.image}\` has no shell to make it first (only an empty folder with a numeric owner can be copied, with \`--chown\`)`
+          ? `\`${runtimeImage}\` has no shell to make it first (only an empty folder with a numeric owner can be copied, with \`--chown\`)`
           : "the command is not written literally, so the runtime cannot repeat it";
         return decline("folderModeLost", { commands, path: folder, reason }, modes[0].line);
       }
@@ -867,16 +899,17 @@ export default definePass({
       const arg = a.argPaths[0];
       ctx.report(arg.line, "argPathKept", { path: arg.path, arg: arg.arg });
     }
+    for (const b of a.argBranches) ctx.report(b.line, "argBranch", { arg: b.arg, value: b.value });
     const paths = (plan.copyPaths ?? a.copyPaths).map((p) => `\`${p}\``).join(", ");
     const runtime = names.runtimeName ? `stage \`${names.runtimeName}\`` : "an unnamed final stage";
     if (plan.copiedWhat) {
       const builder = plan.dropBuilder ? "" : `; stage \`${names.builderName}\` keeps the recipe`;
-      ctx.report(line, "splitLayered", { runtime, image: plan.image, what: plan.copiedWhat, builder });
+      ctx.report(line, "splitLayered", { runtime, image: runtimeImage, what: plan.copiedWhat, builder });
     } else {
-      ctx.report(line, "split", { builder: names.builderName, runtime, image: plan.image, paths });
+      ctx.report(line, "split", { builder: names.builderName, runtime, image: runtimeImage, paths });
     }
     for (const t of buildOnlyTools)
-      ctx.report(line, t.setup ? "buildOnlyToolSetup" : "buildOnlyTool", { command: t.command, file: t.file, image: plan.image });
+      ctx.report(line, t.setup ? "buildOnlyToolSetup" : "buildOnlyTool", { command: t.command, file: t.file, image: runtimeImage });
     // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
     const prunesDevDependencies =
       plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") || (recipe.id === "node" && plan.copiedWhat !== undefined);
@@ -912,7 +945,7 @@ export default definePass({
     if (chosen && !sameImage)
       ctx.report(chosen.instr.line, "userIdsChosen", {
         line: String(chosen.instr.line),
-        image: plan.image,
+        image: runtimeImage,
         command: chosen.chosenId ?? "",
       });
     const users = a.setup.filter((u) => u.users);

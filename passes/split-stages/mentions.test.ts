@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
-import { mentionedCommands, searchedSources } from "./mentions.js";
+import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
+import { parseDockerfile } from "../../src/core/parse.js";
 import { loadShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -19,6 +20,23 @@ describe("mentionedCommands", () => {
         ["make", "tools/build.c"],
       ]),
     );
+  });
+  test("in C and C++, a string is a program only as what system, popen, exec* or posix_spawn runs", () => {
+    const context = memoryContext({
+      "main.c":
+        'printf("curl %s\\n", url);\nsystem("git pull");\nexeclp("make", "make", NULL);\nposix_spawnp(&pid, "unzip", 0, 0, argv, envp);',
+      "log.cpp": 'std::cout << "wget " << url;',
+    });
+    expect(mentionedCommands(context, ["curl", "git", "make", "unzip", "wget"])).toEqual(
+      new Map([
+        ["git", "main.c"],
+        ["make", "main.c"],
+        ["unzip", "main.c"],
+      ]),
+    );
+    // A call that runs a program from a variable: any string of the file may be it.
+    const computed = memoryContext({ "main.c": 'const char *cmd = "curl -s x";\nsystem(cmd);' });
+    expect(mentionedCommands(computed, ["curl"])).toEqual(new Map([["curl", "main.c"]]));
   });
   test("skips node_modules", () => {
     expect(mentionedCommands(memoryContext({ "node_modules/x/index.js": "spawn('git')" }), ["git"])).toEqual(new Map());
@@ -97,4 +115,17 @@ test("a Node app's committed dist, build and vendor folders are searched when as
   expect([...mentionedCommands(context, ["git"], [], [], new Set(["server.js", "dist/version.js"]), sources)]).toEqual([
     ["git", "dist/version.js"],
   ]);
+});
+
+test("copiedFromContext: the context files the stage's COPY/ADD lines can bring; null when that cannot be told", () => {
+  const body = (text: string) => parseDockerfile(`FROM gcc:13\n${text}`).dockerfile.stages[0].body;
+  const src = copiedFromContext(body("COPY ./src/ .\nCOPY Makefile /app/\nRUN make"));
+  expect(src?.("src/main.cpp")).toBe(true);
+  expect(src?.("Makefile")).toBe(true);
+  expect(src?.("lib/googletest/include/gtest/internal/gtest-internal.h")).toBe(false);
+  expect(src?.("srcx/a.c")).toBe(false);
+  expect(copiedFromContext(body("COPY . ."))).toBeNull();
+  expect(copiedFromContext(body("COPY *.c ./"))).toBeNull();
+  expect(copiedFromContext(body("COPY --from=build /out /out"))).toBeNull();
+  expect(copiedFromContext(body("COPY src src\nRUN --mount=type=bind,target=/ctx cp -r /ctx/lib /lib2"))).toBeNull();
 });

@@ -1,7 +1,10 @@
 // Programs can run other programs (`exec.Command("git")`, `system("make")`, `subprocess.run(["gcc"])`).
 // Before a package is dropped, the build context's source files are searched for its commands written as
 // a quoted string: one mention keeps the package. Tests and dev tools' configs are not searched.
+import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
+import { copyOperands } from "../../src/core/instructions.js";
+import type { Instruction } from "../../src/core/ir.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { joinSources, namesFile as named, SHELL_SHEBANG, type SourceFile, sourceFiles } from "./source-files.js";
 import { tarCompressor } from "./tar.js";
@@ -17,6 +20,13 @@ const SKIP_FILES =
 
 /** Calls that run a program (Node, Python, Go, Ruby, PHP, shell libraries), with the program first. */
 const CALL = String.raw`\b(?:Command::new|spawn|spawnSync|exec|execSync|execFile|execFileSync|execa|execaSync|execaCommand|run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput|Command|CommandContext|shell_exec|passthru|proc_open)\s*\(\s*\[?\s*`;
+
+/** C and C++ sources and headers. */
+const C_SOURCE = /\.(c|h|cc|cpp|cxx|c\+\+|hh|hpp|hxx|ino)$/i;
+/** The C library's calls that run a program, up to the string that names it (posix_spawn's is the second argument). */
+const C_CALL = String.raw`\b(?:(?:system|popen|exec(?:l|lp|le|v|vp|vpe))\s*\(\s*|posix_spawnp?\s*\([^,;]*,\s*)`;
+/** Such a call given something other than a string literal. */
+const C_COMPUTED_CALL = /\b(?:(?:system|popen|exec(?:l|lp|le|v|vp|vpe))\s*\(\s*|posix_spawnp?\s*\([^,;]*,\s*)(?!["\s])/;
 
 /**
  * The `commands` that some context source file names in quotes (`"git"`, `'make -C x'`, `"/usr/bin/gcc"`), each with
@@ -45,6 +55,8 @@ export function mentionedCommands(
     ...commands.map((c) => [c, new RegExp(quoted(c))] as const),
     ...called.map((c) => [c, new RegExp(CALL + quoted(c))] as const),
   ];
+  // C and C++: a string is a program only as what a call of the C library runs (`printf("curl %s\n")` is text).
+  const cPatterns = [...commands, ...called].map((c) => [c, new RegExp(C_CALL + quoted(c))] as const);
   const wanted = new Set([...commands, ...called]);
   const reached = scope instanceof Set ? scope : undefined;
   const except = scope !== undefined && !(scope instanceof Set) ? (scope as { readonly except: ReadonlySet<string> }).except : undefined;
@@ -53,7 +65,9 @@ export function mentionedCommands(
   );
   const texts = searched.map(({ path, name, text }) => {
     // Each pattern holds its command literally: a text without it cannot match (and most texts have none).
-    for (const [command, re] of patterns) if (!found.has(command) && text.includes(command) && re.test(text)) found.set(command, path);
+    // Unless a call there runs a program from a variable (`system(cmd)`), which any string of the file may fill.
+    const own = C_SOURCE.test(name) && !C_COMPUTED_CALL.test(text) ? cPatterns : patterns;
+    for (const [command, re] of own) if (!found.has(command) && text.includes(command) && re.test(text)) found.set(command, path);
     return { path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) };
   });
   // A shell line given to a call (`execSync(\`cd ${dir} && unzip x.zip\`)`, `os.system("set -e; git pull")`,
@@ -85,6 +99,29 @@ export function searchedSources(context: BuildContext, committedBuilds = false):
     sourceFiles(context, { root, read: NODE_CODE, skip: SKIP_FILES, skipDirs: /^(\.|node_modules$)/ }),
   );
   return joinSources(sources, ...builds);
+}
+
+/**
+ * Whether a context file can be in the image at all, by the stage's COPY/ADD sources (`COPY ./src/ .` brings
+ * nothing of a vendored `lib/googletest` beside it): null when that cannot be told (a wildcard, a variable, a URL, a
+ * heredoc, a copy from another stage or image) or everything is copied (`.`).
+ */
+export function copiedFromContext(body: readonly Instruction[]): ((path: string) => boolean) | null {
+  const roots: string[] = [];
+  for (const instr of body) {
+    // A RUN with the context bound (`--mount=type=bind`) may copy any of it into the image.
+    if (instr.keyword === "RUN" && instr.flags.some((f) => f.name === "mount" && /(^|,)type=bind\b/.test(f.value ?? ""))) return null;
+    if (instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+    const ops = copyOperands(instr);
+    if (!ops || instr.flags.some((f) => f.name === "from")) return null;
+    for (const src of ops.sources) {
+      if (/[*?[\]$]|^[a-z]+:\/\/|^git@/i.test(src)) return null;
+      const root = posix.normalize(src.replace(/^\/+/, "")).replace(/\/+$/, "");
+      if (root === "." || root === "" || root.startsWith("..")) return null;
+      roots.push(root);
+    }
+  }
+  return (path) => roots.some((r) => path === r || path.startsWith(`${r}/`));
 }
 
 const BUILD_FOLDERS = /^(vendor|dist|build)$/;

@@ -27,4 +27,32 @@ describe("pipLibraries", () => {
     expect(pipLibraries(context, "trixie").packages).toEqual(["libpq5", "libmagic1t64"]);
     expect(pipLibraries(context, null).unknown).toBe("psycopg2");
   });
+
+  test("WeasyPrint's and cairo's libraries, narrowed to those they load; what the full image lacks is apart", () => {
+    const context = memoryContext({ "requirements.txt": "WeasyPrint==62.3\ncairosvg\npyzbar\npdf2image\nmoviepy\n" });
+    const bookworm = pipLibraries(context, "bookworm");
+    expect(bookworm.packages).toEqual([
+      "libpango-1.0-0",
+      "libpangoft2-1.0-0",
+      "libharfbuzz-subset0",
+      "libharfbuzz0b",
+      "libfontconfig1",
+      "libcairo2",
+    ]);
+    expect(bookworm.absent.map((n) => [n.pkg, n.packages])).toEqual([
+      ["pyzbar", ["libzbar0"]],
+      ["pdf2image", ["poppler-utils"]],
+    ]);
+    // Bullseye's HarfBuzz has no subsetter package of its own.
+    expect(pipLibraries(context, "bullseye").packages).toContain("libharfbuzz0b");
+    expect(pipLibraries(context, "bullseye").packages).not.toContain("libharfbuzz-subset0");
+    expect(pipLibraries(context, null).unknown).toBe("weasyprint");
+  });
+
+  test("packages the stage's pip install lines name themselves count too, with their extras", () => {
+    const empty = memoryContext({});
+    expect(pipLibraries(empty, "bookworm", ["WeasyPrint==62.3"]).packages).toContain("libpango-1.0-0");
+    expect(pipLibraries(empty, "bookworm", ["psycopg[binary]"]).packages).toEqual([]);
+    expect(pipLibraries(empty, "bookworm", ["psycopg"]).packages).toEqual(["libpq5"]);
+  });
 });

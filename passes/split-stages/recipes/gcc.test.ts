@@ -3,7 +3,7 @@ import { memoryContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { loadShell } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
-import { gccRecipe } from "./gcc.js";
+import { gccLibDir, gccRecipe } from "./gcc.js";
 
 beforeAll(loadShell);
 const analysis = (run: string) =>
@@ -72,4 +72,12 @@ describe("gcc recipe", () => {
     const asan = plan("gcc:14", "gcc -fsanitize=address -o app main.c");
     expect(asan.ok ? null : asan.id).toBe("gccRuntimeOther");
   });
+});
+
+test("gccLibDir: lib64 on 64-bit platforms (and without --platform), lib on 32-bit ones, null for a variable", () => {
+  expect(gccLibDir(null)).toBe("/usr/local/lib64");
+  expect(gccLibDir("linux/arm64")).toBe("/usr/local/lib64");
+  expect(gccLibDir("linux/arm/v7")).toBe("/usr/local/lib");
+  expect(gccLibDir("linux/386")).toBe("/usr/local/lib");
+  expect(gccLibDir("$TARGETPLATFORM")).toBeNull();
 });

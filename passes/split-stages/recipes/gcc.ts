@@ -21,6 +21,17 @@ import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./typ
 export const GCC_LIB_DIR = "/usr/local/lib64";
 export const GCC_LD_CONF = "/etc/ld.so.conf.d/000-local-lib.conf";
 
+/**
+ * Where the image's GCC put its run-time libraries on the stage's platform: `lib64` on 64-bit architectures,
+ * `lib` on 32-bit ones (GCC built without multilib; the loader file names both), null when the platform is not
+ * written literally. A stage without `--platform` is taken as the host's 64-bit one.
+ */
+export function gccLibDir(platform: string | null | undefined): string | null {
+  if (!platform || /^linux\/(amd64|arm64(\/v8)?|ppc64le|s390x|riscv64|mips64le)$/.test(platform)) return GCC_LIB_DIR;
+  if (/^linux\/(arm(\/v[5-7])?|386)$/.test(platform)) return "/usr/local/lib";
+  return null;
+}
+
 /** Libraries glibc itself provides (every Debian runtime has them), and gcc's static ones (linked into the program). */
 const GLIBC = new Set(["c", "m", "pthread", "dl", "rt", "util", "crypt", "resolv", "anl", "gcc", "gcov", "stdc++fs", "stdc++exp"]);
 /** gcc's run-time libraries the runtime takes from the image's GCC, by `-l` name: their files (sonames). */
@@ -210,17 +221,20 @@ export const gccRecipe: Recipe = {
       if (tls && caNeeded)
         notes.push({ line, id: "gccCaCertificates", data: { library: `-l${tls.name}`, evidence: tls.evidence, image: base.raw } });
     }
-    if (own.length > 0) {
+    const libDir = gccLibDir(a.stage.platform);
+    if (own.length > 0 && libDir === null)
+      return { ok: false, id: "gccRuntimePlatform", data: { libs: list(own), platform: a.stage.platform ?? "" } };
+    if (own.length > 0 && libDir !== null) {
       const from = [{ name: "from", value: options.builderName ?? "build" }];
       prelude.push(
-        instruction("COPY", `${own.map((so) => posix.join(GCC_LIB_DIR, so)).join(" ")} ${GCC_LIB_DIR}/`, { flags: from, line }),
+        instruction("COPY", `${own.map((so) => posix.join(libDir, so)).join(" ")} ${libDir}/`, { flags: from, line }),
         instruction("COPY", `${GCC_LD_CONF} ${GCC_LD_CONF}`, { flags: from, line }),
         instruction("RUN", "ldconfig", { line }),
       );
       notes.push({
         line,
         id: "gccImageRuntime",
-        data: { libs: list(own), dir: GCC_LIB_DIR, conf: GCC_LD_CONF, why: [...new Set(why)].join("; "), image: base.raw, release },
+        data: { libs: list(own), dir: libDir, conf: GCC_LD_CONF, why: [...new Set(why)].join("; "), image: base.raw, release },
       });
     }
     const plan = withContextReplay(a, { image, shellless: false, builderInserts: [], runtimePrelude: prelude, notes }, copyDestination);

@@ -222,7 +222,9 @@ export const goRecipe: Recipe = {
     if (!cgo && !cgoSet && !flag && goBuild >= 0) {
       const line = a.stage.body[goBuild].line;
       builderInserts.push({ before: goBuild, instructions: [instruction("ENV", "CGO_ENABLED=0", { line })] });
-      notes.push({ line, id: "staticGo" as const, data: {} });
+      // The step's own verb: `go install` makes the program as `go build` does.
+      const verb = /\bgo\s+(build|install)\b/.exec(a.stage.body[goBuild].args)?.[1] ?? "build";
+      notes.push({ line, id: "staticGo" as const, data: { command: `go ${verb}` } });
     }
     const builderReplace = options.cacheMounts ? withCaches(a) : new Map<number, Instruction>();
     if (builderReplace.size > 0) {

@@ -143,7 +143,12 @@ export function depsStage(
   const cache = berry ? BERRY_CACHE : notifierStamp(a, install, user) ? `${CACHE.npm}/_cacache` : CACHE[install.tool];
   const cacheMount = options.cacheMounts && user === null ? { name: "mount", value: `type=cache,target=${cache}` } : null;
   // The install's RUN as the original ran it: its setup commands around the install, its mounts.
-  const run = depsInstallRun(installRun, install, unhook + command, { files, cache: cacheMount, osNeeded });
+  const run = depsInstallRun(installRun, install, unhook + command, {
+    files,
+    cache: cacheMount,
+    osNeeded,
+    values: a.knownValues.get(install.index),
+  });
   if (!run.ok) return notLayered(run.why);
   if (run.osLeftOut) leftOut.push(installRun.line);
   for (const file of run.reads) if (!copied.includes(file)) copied.push(file);

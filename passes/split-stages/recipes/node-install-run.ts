@@ -6,7 +6,8 @@ import { posix } from "node:path";
 import type { Flag, Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, type ShellNode, type ShellScript, type SimpleCommand, simpleCommands, toWord } from "../../../src/core/shell.js";
-import { globalFlag, type ProjectInstall } from "../analysis.js";
+import { globalFlag, isProjectInstall, managerOperands, type ProjectInstall } from "../analysis.js";
+import { takes, untakenCommands } from "../branches.js";
 import { isUnder, resolvePath } from "../paths.js";
 
 /**
@@ -64,7 +65,12 @@ export function depsInstallRun(
   instr: Instruction,
   install: ProjectInstall,
   production: string,
-  { files, cache, osNeeded }: { files: DepsFiles; cache: Flag | null; osNeeded: boolean },
+  {
+    files,
+    cache,
+    osNeeded,
+    values = new Map(),
+  }: { files: DepsFiles; cache: Flag | null; osNeeded: boolean; values?: ReadonlyMap<string, string> },
 ): DepsRun {
   const flags = carriedFlags(instr, cache);
   // Not `install.alone`: that counts `echo … > .npmrc` as doing nothing.
@@ -74,7 +80,16 @@ export function depsInstallRun(
   const script = parseShell(joinContinuations(instr.args));
   if (!script.ok) return { ok: false, why: "the install's RUN does not parse cleanly" };
   const commands = judgedCommands(script);
-  const target = commands.find((c) => isInstall(c, install));
+  // A branch the build does not take with its variables at their known values (`if [ "$NODE_ENV" = development ];
+  // then npm install; else npm install --omit=dev; fi`): another install of the project from the same manifests stays
+  // as written, so a build that sets the variable otherwise installs as the original did.
+  const runs = takes(untakenCommands(script, (name) => values.get(name) ?? null));
+  const otherInstall = (c: SimpleCommand) =>
+    !runs(c) &&
+    c.name === install.tool &&
+    c.args.every((w) => w.value !== null) &&
+    isProjectInstall(install.tool, managerOperands(c.args.map((w) => w.value as string)));
+  const target = commands.find((c) => runs(c) && isInstall(c, install));
   if (!target) return { ok: false, why: "the install's RUN does not name the install as a plain command" };
   const reads: string[] = [];
   const mounts = mountTargets(instr);
@@ -89,7 +104,9 @@ export function depsInstallRun(
       const inside = commands.filter((c) => c.node.startIndex >= element.start && c.node.endIndex <= element.end);
       const text = script.text.slice(element.start, element.end);
       const holdsInstall = inside.includes(target);
-      const verdicts = inside.filter((c) => c !== target).map((c) => ({ c, v: verdict(c, files, mounts, reads, progress) }));
+      const verdicts = inside
+        .filter((c) => c !== target)
+        .map((c) => ({ c, v: otherInstall(c) ? ("run" as const) : verdict(c, files, mounts, reads, progress) }));
       const unknown = verdicts.find((x) => x.v === "unknown");
       if (unknown && !after) {
         const shown = unknown.c.node.text.replace(/\s+/g, " ");
@@ -122,7 +139,10 @@ export function depsInstallRun(
     }
     if (kept.length > 0) statements.push(kept.join(" && "));
   }
-  return { ok: true, command: statements.join("; "), flags, reads, osLeftOut };
+  const command = statements.join("; ");
+  // Unchanged (an install the deps stage runs as written): its lines as the user wrote them.
+  const kept = command === script.text.trim() ? instr.args.trim() : command;
+  return { ok: true, command: kept, flags, reads, osLeftOut };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { type Analysis, globalFlag, type ProjectInstall } from "../analysis.js";
+import { takes, untakenCommands } from "../branches.js";
 import { type ScriptSources, scriptWritingModules } from "../own-scripts.js";
 
 export interface ModulesWriter {
@@ -45,20 +46,27 @@ export function nodeModulesWriter(
   for (const [index, instr] of a.stage.body.entries()) {
     if (instr.keyword !== "RUN" || index < install.index) continue;
     const found =
-      writerIn(instr, index === install.index ? install : null, generators) ??
+      writerIn(instr, index === install.index ? install : null, generators, a.knownValues.get(index)) ??
       (options.sources && index > install.index ? scriptWritingModules(a, index, options.sources) : null);
     if (found) return { line: instr.line, command: found };
   }
   return null;
 }
 
-function writerIn(instr: Instruction, install: ProjectInstall | null, skipped: ReadonlySet<string>): string | null {
+function writerIn(
+  instr: Instruction,
+  install: ProjectInstall | null,
+  skipped: ReadonlySet<string>,
+  values: ReadonlyMap<string, string> = new Map(),
+): string | null {
   const text = instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args);
   const parsed = parseShell(text);
   // Unreadable, or naming node_modules anywhere (`mv node_modules /`, `cp -r patches node_modules/x`).
   if (!parsed.ok) return /node_modules/.test(text) ? text.trim() : null;
   let installSeen = install === null;
-  for (const cmd of simpleCommands(parsed)) {
+  // A branch the build does not take writes nothing (`else npm install --omit=dev` under NODE_ENV=production).
+  const runs = takes(untakenCommands(parsed, (name) => values.get(name) ?? null));
+  for (const cmd of simpleCommands(parsed).filter(runs)) {
     const words = [cmd.name ?? "$?", ...cmd.args.map((w) => w.value ?? "$?")];
     const shown = cmd.node.text;
     // A program run from node_modules/.bin names the folder without writing it (its own rule below may say it does).

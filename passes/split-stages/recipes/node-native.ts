@@ -5,6 +5,7 @@ import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { Analysis } from "../analysis.js";
 import type { RecipeNote } from "./types.js";
+import { runsNode } from "../closure/node-entry.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS } from "../runtime-check.js";
 
 /** Programs of the full node image (buildpack-deps) that its slim twin lacks. */
@@ -30,6 +31,15 @@ export function nativePackages(
   line: number,
   a: Analysis | null = null,
 ): NativePackages {
+  // The image runs only a static server (a global `serve`): no package of node_modules runs, whatever it would need.
+  if (a !== null && !runsNode(a)) {
+    const store = fullToSlim && !runtimePackages.some((p) => /^ca-certificates([=:]|$)/.test(p)) ? systemCaSetting(a) : null;
+    return {
+      ok: true,
+      apt: store ? ["ca-certificates"] : [],
+      notes: store ? [{ line, id: "systemCaStore", data: { setting: store } }] : [],
+    };
+  }
   const dev = keptDev ? Object.keys(project.pkg.devDependencies ?? {}).map((name) => ({ name, builds: false })) : [];
   // Without a lockfile only the manifest's own dependencies are known: the tables still speak for those.
   const direct = Object.keys({ ...project.pkg.dependencies, ...project.pkg.optionalDependencies }).map((name) => ({ name, builds: false }));

@@ -78,7 +78,7 @@ export const nodeRecipe: Recipe = {
     if (slimBase && kept) return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: kept.data.reason } };
     const writer = nodeModulesWriter(a, a.projectInstalls[0], { sources: { context, scripts: project?.pkg.scripts ?? {} } });
     if (slimBase && writer && Object.keys(project?.pkg.devDependencies ?? {}).length > 0)
-      return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(writer) } };
+      return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(a, writer) } };
     if (slimBase && attempt && "notLayered" in attempt)
       return { ok: false, id: "alreadySlimNotLayered", data: { image: base.raw, reason: attempt.notLayered } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };
@@ -108,7 +108,7 @@ export const nodeRecipe: Recipe = {
       const reason = dev.keep
         ? dev.reason
         : writer
-          ? modulesChanged(writer)
+          ? modulesChanged(a, writer)
           : prune === null
             ? `there is no safe prune for the project's \`${manager}\` setup`
             : usesPrismaClient(project)
@@ -146,8 +146,15 @@ export const nodeRecipe: Recipe = {
   },
 };
 
-const modulesChanged = (w: ModulesWriter) =>
-  `the RUN on line ${w.line} runs \`${w.command}\`, which changes node_modules after the install`;
+function modulesChanged(a: Analysis, w: ModulesWriter): string {
+  // The "writer" is another install of the project in the install's own RUN (`if [ "$NODE_ENV" = development ]; then
+  // npm install; else npm install --omit=dev; fi` on a value not known here, or one install after the other).
+  const first = a.projectInstalls[0];
+  const installs = a.projectInstalls.filter((i) => i.index === first?.index).map((i) => [i.tool, ...i.args].join(" "));
+  if (installs.length > 1 && a.stage.body[first.index].line === w.line && installs.includes(w.command.replace(/\s+/g, " ")))
+    return `the RUN on line ${w.line} holds more than one install of the project (${installs.map((c) => `\`${c}\``).join(", ")}), and which of them leaves node_modules is not read here`;
+  return `the RUN on line ${w.line} runs \`${w.command}\`, which changes node_modules after the install`;
+}
 
 /**
  * The build's node_modules in a COPY of its own, before the rest of the working folder (from a stage without

@@ -50,8 +50,13 @@ export function pipCommands(context: BuildContext, a: Analysis): string[] {
 }
 
 /** The packages RUNs install by name (`pip install poetry gunicorn==21.2`): their usual command has their name. */
-function namedPipInstalls(a: Analysis): string[] {
-  const names: string[] = [];
+export function namedPipInstalls(a: Analysis): string[] {
+  return pipInstallSpecs(a).map((spec) => (/^([A-Za-z0-9][\w.-]*)/.exec(spec)?.[1] ?? spec).toLowerCase());
+}
+
+/** The package specs the stage's `pip install` lines name themselves, with their extras (`psycopg[binary]`). */
+export function pipInstallSpecs(a: Analysis): string[] {
+  const specs: string[] = [];
   for (const instr of a.stage.body) {
     if (instr.keyword !== "RUN") continue;
     const text = instr.exec ? instr.exec.join(" ") : instr.args;
@@ -66,12 +71,12 @@ function namedPipInstalls(a: Analysis): string[] {
           )
         )
           return;
-        const name = /^([A-Za-z0-9][\w.-]*)(\[[\w,.-]+\])?([<>=!~].*)?$/.exec(w.replace(/^["']|["']$/g, ""))?.[1];
-        if (name) names.push(name.toLowerCase());
+        const spec = w.replace(/^["']|["']$/g, "");
+        if (/^([A-Za-z0-9][\w.-]*)(\[[\w,.-]+\])?([<>=!~].*)?$/.test(spec)) specs.push(spec);
       });
     }
   }
-  return names;
+  return specs;
 }
 
 /** C libraries that local packages' extensions link (`Extension(..., libraries=["yaml"])`), with the file. */

@@ -9,7 +9,7 @@ import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
 import { outermost } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
-import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
+import { extensionLibraries, pipCommands, pipInstallSpecs, sitePaths } from "./python-site.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 /**
@@ -53,7 +53,9 @@ export const pythonRecipe: Recipe = {
     if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
     // Libraries of the full image that pip packages build against or load.
     // On its own image the runtime has what the original had: the libraries of the headers the stage installs.
-    const pip = sameImage ? { packages: [], needs: [], unknown: null } : pipLibraries(context, debianRelease(base));
+    const pip = sameImage
+      ? { packages: [], needs: [], absent: [], unknown: null }
+      : pipLibraries(context, debianRelease(base), pipInstallSpecs(a));
     if (pip.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: pip.unknown, image: base.raw } };
     const line = a.stage.body[a.lastBuild].line;
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
@@ -61,7 +63,25 @@ export const pythonRecipe: Recipe = {
     const runtimePrelude = libraries.length > 0 ? [aptInstallRun(["-y", "--no-install-recommends"], libraries, line)] : [];
     const libraryNotes: RecipeNote[] = pip.needs
       .filter((n) => n.packages.some((p) => libraries.includes(p)))
-      .map((n) => ({ line, id: "osNeeds", data: { package: n.pkg, why: n.why, packages: n.packages.map((p) => `\`${p}\``).join(", ") } }));
+      .map(
+        (n): RecipeNote => ({
+          line,
+          id: "osNeeds",
+          data: { package: n.pkg, why: n.why, packages: n.packages.map((p) => `\`${p}\``).join(", ") },
+        }),
+      )
+      .concat(
+        // What the full image lacks too: the runtime has it as the original did, from the stage's own install.
+        pip.absent
+          .filter((n) => n.packages.some((p) => !kept.has(p)))
+          .map(
+            (n): RecipeNote => ({
+              line,
+              id: "pipAbsentBoth",
+              data: { package: n.pkg, why: n.why, packages: n.packages.map((p) => `\`${p}\``).join(", ") },
+            }),
+          ),
+      );
     if (a.systemPip.length === 0)
       return {
         ok: true,

@@ -12,6 +12,5 @@ COPY --from=build /usr/local/et[c] /usr/local/etc/
 COPY --from=build /usr/local/lib/python3.14/dist-package[s] /usr/local/lib/python3.14/dist-packages/
 COPY --from=build /usr/local/lib/python3.14/site-package[s] /usr/local/lib/python3.14/site-packages/
 COPY --from=build /usr/local/shar[e] /usr/local/share/
-COPY requirements.txt .
 COPY . .
 CMD ["python", "app.py"]

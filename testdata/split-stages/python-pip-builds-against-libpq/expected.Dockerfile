@@ -13,7 +13,6 @@ COPY --from=build /usr/local/et[c] /usr/local/etc/
 COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
 COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
 COPY --from=build /usr/local/shar[e] /usr/local/share/
-COPY requirements.txt .
 COPY . .
 EXPOSE 8000
 CMD ["gunicorn", "app:application", "-b", "0.0.0.0:8000"]

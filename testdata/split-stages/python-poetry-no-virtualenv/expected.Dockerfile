@@ -12,6 +12,5 @@ COPY --from=build /usr/local/et[c] /usr/local/etc/
 COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
 COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
 COPY --from=build /usr/local/shar[e] /usr/local/share/
-COPY pyproject.toml poetry.lock ./
 COPY . .
 CMD ["uvicorn", "main:app", "--host", "0.0.0.0"]

@@ -15,6 +15,5 @@ COPY --from=build /usr/local/et[c] /usr/local/etc/
 COPY --from=build /usr/local/lib/python3.11/dist-package[s] /usr/local/lib/python3.11/dist-packages/
 COPY --from=build /usr/local/lib/python3.11/site-package[s] /usr/local/lib/python3.11/site-packages/
 COPY --from=build /usr/local/shar[e] /usr/local/share/
-COPY requirements.txt .
 COPY . .
 CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]

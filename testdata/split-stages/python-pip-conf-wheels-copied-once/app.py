@@ -1,0 +1,1 @@
+import mylib; print(mylib.GREETING)
