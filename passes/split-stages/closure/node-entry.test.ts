@@ -129,7 +129,11 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
     });
   });
   test("babel compiles at run time with the presets of .babelrc (F9); ts-node with typescript", () => {
-    const babel = { ...start, dependencies: { express: "4.21.0", "@babel/register": "7", "@babel/core": "7" }, devDependencies: { "@babel/preset-env": "7" } };
+    const babel = {
+      ...start,
+      dependencies: { express: "4.21.0", "@babel/register": "7", "@babel/core": "7" },
+      devDependencies: { "@babel/preset-env": "7" },
+    };
     expect(useOf(babel, { ".babelrc": '{"presets":["@babel/preset-env"]}' })).toEqual({
       keep: true,
       reason: expect.stringContaining(
