@@ -52,6 +52,20 @@ describe("importGraph", () => {
     const g = importGraph(context, "index.ts");
     expect(g.ok && [...g.packages.keys()]).toEqual(["left-pad", "ms"]);
   });
+  test("a require made by createRequire under another name is read as require (red team 15 F17); `--require` in a string is none", () => {
+    const esm = 'import { createRequire } from "node:module";\nconst load = createRequire(import.meta.url);\n';
+    expect(importGraph(memoryContext({ "i.mjs": `${esm}for (const n of names) load(n);\n` }), "i.mjs")).toEqual({
+      ok: false,
+      reason: { kind: "computed", file: "i.mjs" },
+    });
+    const literal = importGraph(memoryContext({ "i.mjs": `${esm}const ms = load("ms");\n` }), "i.mjs");
+    expect(literal.ok && [...literal.packages.keys()]).toEqual(["ms"]);
+    const options = importGraph(
+      memoryContext({ "e.js": "module.exports = { apps: [{ node_args: '--require dotenv/config' }] };\n" }),
+      "e.js",
+    );
+    expect(options.ok).toBe(true);
+  });
   test("a computed require or a missing file stops the walk", () => {
     expect(importGraph(memoryContext({ "i.js": "require(name)\n" }), "i.js")).toEqual({
       ok: false,

@@ -38,7 +38,18 @@ const TYPESCRIPT = /\.[cm]?tsx?$/;
  * where it is called. Not: a call, `require.resolve`/`.main`, `typeof require`, a declaration
  * (`const require = createRequire(…)`), a key (`{ require: … }`), a quoted word.
  */
-const REQUIRE_VALUE = /(?<!\b(?:typeof|const|let|var|function)\s+|["'`.$\w])\brequire\b(?!\s*(?:[(.:"'`]|=(?!=)))/;
+const REQUIRE_VALUE = /(?<!\b(?:typeof|const|let|var|function)\s+|["'`.$\w-])\brequire\b(?!\s*(?:[(.:"'`]|=(?!=)))/;
+
+/** `const load = createRequire(import.meta.url)` (or `module.createRequire`): group 1 a require by another name. */
+const CREATE_REQUIRE = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:\w+\.)?createRequire\s*\(/g;
+
+/** `code` with each function bound to `createRequire(…)` under another name written as `require`, so it is read as one. */
+function asRequire(code: string): string {
+  let out = code;
+  for (const m of code.matchAll(CREATE_REQUIRE))
+    if (m[1] !== "require") out = out.replace(new RegExp(`(?<![.\\w$])${m[1].replace(/\$/g, "\\$")}(?![\\w$])`, "g"), "require");
+  return out;
+}
 
 /** `require.resolve(…)`: group 2 the literal name, undefined when computed. */
 const RESOLVE = /\brequire\.resolve\s*\(\s*(?:(["'`])([^"'`$]+)\1|[^)\s])/g;
@@ -74,7 +85,7 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
     seen.add(file);
     const text = context.read(file) ?? "";
     if (file.endsWith(".json")) continue;
-    const code = stripComments(text);
+    const code = asRequire(stripComments(text));
     if (COMPUTED.test(code) || REQUIRE_VALUE.test(code)) return { ok: false, reason: { kind: "computed", file } };
     for (const m of code.matchAll(LAUNCH)) {
       const arg = m[1] ?? m[2];

@@ -61,8 +61,138 @@ describe("devDependencyUse: files of node_modules read by path", () => {
     expect(
       use("npm start", "node server.js", "bootstrap", server("app.use(express.static('node_modules/bootstrap-icons/font'));")),
     ).toEqual({
+      keep: true,
+      reason: expect.stringContaining("the devDependency `bootstrap` is a library"),
+    });
+    // bootstrap is a library, kept by the role rule instead (a production package may load it by name).
+    expect(use("npm start", "node server.js", "bootstrap", server("const ignored = ['**/node_modules/**'];"))).toEqual({
+      keep: true,
+      reason: expect.stringContaining("the devDependency `bootstrap` is a library"),
+    });
+  });
+});
+
+/** devDependencyUse for a project of `pkg` (package.json fields) and `files`, with the Dockerfile's lines after `COPY . .`. */
+function useOf(pkg: Record<string, unknown>, files: Record<string, string>, tail = "RUN npm ci\nCMD npm start\n", head = "") {
+  const all = { "package.json": JSON.stringify({ name: "app", ...pkg }), "server.js": 'require("express");\n', ...files };
+  const { dockerfile } = parseDockerfile(`FROM node:20\n${head}WORKDIR /app\nCOPY . .\n${tail}`);
+  const context = memoryContext(all);
+  const r = analyze(dockerfile, dockerfile.stages[0], context, "/");
+  if (!r.ok) throw new Error(r.refusal.id);
+  const project = nodeProject(r.analysis, context);
+  if (!project) throw new Error("no project");
+  return devDependencyUse(r.analysis, project, context);
+}
+
+describe("devDependencyUse: devDependencies by role (red team 15)", () => {
+  const start = { scripts: { start: "node server.js" }, dependencies: { express: "4.21.0" } };
+  test("build, lint, test and type packages only: pruned", () => {
+    const devDependencies = {
+      typescript: "5",
+      "@types/node": "20",
+      eslint: "9",
+      jest: "29",
+      "ts-jest": "29",
+      nodemon: "3",
+      rimraf: "5",
+      husky: "9",
+    };
+    expect(useOf({ ...start, devDependencies }, {})).toEqual({ keep: false });
+  });
+  test("a library the graph does not show: kept, named, with what to do", () => {
+    const devDependencies = { typescript: "5", pg: "8", ejs: "3", dotenv: "16", "pino-pretty": "11" };
+    expect(useOf({ ...start, devDependencies }, {})).toEqual({
+      keep: true,
+      reason: expect.stringMatching(
+        /^the devDependencies `pg`, `ejs`, `dotenv` and 1 more are libraries, .* move those the app loads to `dependencies` at run time$/,
+      ),
+    });
+  });
+  test("an image that runs no node (a static server) loads no library", () => {
+    expect(
+      useOf({ scripts: {}, dependencies: { serve: "14" }, devDependencies: { react: "18" } }, {}, "RUN npm ci\nCMD serve -s build\n"),
+    ).toEqual({
       keep: false,
     });
-    expect(use("npm start", "node server.js", "bootstrap", server("const ignored = ['**/node_modules/**'];"))).toEqual({ keep: false });
+  });
+  test("node-config parses config files with a devDependency (F4)", () => {
+    const pkg = { ...start, dependencies: { express: "4.21.0", config: "3" } };
+    expect(
+      useOf({ ...pkg, devDependencies: { "ts-node": "10", typescript: "5" } }, { "config/default.ts": "export default {};\n" }),
+    ).toEqual({
+      keep: true,
+      reason: "node-config (`config`) parses `config/default.ts` with the devDependency `ts-node`",
+    });
+    expect(useOf({ ...pkg, devDependencies: { "js-yaml": "4", eslint: "9" } }, { "config/default.yml": "a: 1\n" })).toEqual({
+      keep: true,
+      reason: "node-config (`config`) parses `config/default.yml` with the devDependency `js-yaml`",
+    });
+  });
+  test("babel compiles at run time with the presets of .babelrc (F9); ts-node with typescript", () => {
+    const babel = {
+      ...start,
+      dependencies: { express: "4.21.0", "@babel/register": "7", "@babel/core": "7" },
+      devDependencies: { "@babel/preset-env": "7" },
+    };
+    expect(useOf(babel, { ".babelrc": '{"presets":["@babel/preset-env"]}' })).toEqual({
+      keep: true,
+      reason: expect.stringContaining(
+        "the dependency `@babel/register` compiles code at run time with the presets and plugins `.babelrc` names",
+      ),
+    });
+    expect(useOf(babel, {})).toEqual({ keep: false });
+    expect(useOf({ ...start, dependencies: { express: "4.21.0", "ts-node": "10" }, devDependencies: { typescript: "5" } }, {})).toEqual({
+      keep: true,
+      reason: "the dependency `ts-node` compiles TypeScript at run time with the devDependency `typescript`",
+    });
+  });
+  test("tsconfig importHelpers names tslib as the reason (F6)", () => {
+    const files = { "tsconfig.json": '{ "compilerOptions": { "importHelpers": true } }' };
+    expect(useOf({ ...start, devDependencies: { tslib: "2", typescript: "5" } }, files)).toEqual({
+      keep: true,
+      reason: "`tsconfig.json` sets `importHelpers`, so the compiled files require the devDependency `tslib`",
+    });
+  });
+  test("preloads outside the Dockerfile: shebang, .npmrc, --env-file, NODE_OPTIONS from an ARG (F7)", () => {
+    const dev = { devDependencies: { typescript: "5", "tsconfig-paths": "4" }, dependencies: { express: "4.21.0" } };
+    const shebang = { "server.js": '#!/usr/bin/env -S node -r tsconfig-paths/register\nrequire("express");\n' };
+    expect(useOf({ ...dev, scripts: {} }, shebang, 'RUN npm ci\nCMD ["./server.js"]\n')).toEqual({
+      keep: true,
+      reason: "`node -r tsconfig-paths/register /app/server.js` preloads a module",
+    });
+    expect(
+      useOf({ ...dev, scripts: { start: "node server.js" } }, { ".npmrc": 'node-options="--require tsconfig-paths/register"\n' }),
+    ).toEqual({
+      keep: true,
+      reason: expect.stringContaining("`.npmrc` sets `node-options="),
+    });
+    const envFile = { scripts: { start: "node --env-file=.env server.js" } };
+    expect(useOf({ ...dev, ...envFile }, { ".env": "NODE_OPTIONS='-r tsconfig-paths/register'\n" })).toEqual({
+      keep: true,
+      reason: expect.stringContaining("`.env`, which `--env-file` hands node, sets `NODE_OPTIONS="),
+    });
+    const fromArg = 'ARG PRELOAD="--require tsconfig-paths/register"\nENV NODE_OPTIONS=$PRELOAD\nRUN npm ci\nCMD npm start\n';
+    expect(useOf({ ...dev, scripts: { start: "node server.js" } }, {}, fromArg)).toEqual({
+      keep: true,
+      reason: "`NODE_OPTIONS=$PRELOAD` (`--require tsconfig-paths/register`) preloads a module",
+    });
+    const appended = 'ENV NODE_OPTIONS="$NODE_OPTIONS --max-old-space-size=512"\nRUN npm ci\nCMD npm start\n';
+    expect(useOf({ ...dev, scripts: { start: "node server.js" } }, {}, appended)).toEqual({ keep: false });
+    const unknown = "ARG OPTS\nENV NODE_OPTIONS=$OPTS\nRUN npm ci\nCMD npm start\n";
+    expect(useOf({ ...dev, scripts: { start: "node server.js" } }, {}, unknown)).toEqual({
+      keep: true,
+      reason: "`NODE_OPTIONS=$OPTS` takes a build argument, which may preload a module",
+    });
+  });
+  test("pm2 apps' env NODE_OPTIONS preload (F7)", () => {
+    const pkg = { scripts: {}, dependencies: { pm2: "5", express: "4.21.0" }, devDependencies: { "tsconfig-paths": "4" } };
+    const eco = {
+      "ecosystem.config.js":
+        "module.exports = { apps: [{ script: 'server.js', env: { NODE_OPTIONS: '--require tsconfig-paths/register' } }] };\n",
+    };
+    expect(useOf(pkg, eco, 'RUN npm ci\nCMD ["npx", "pm2-runtime", "ecosystem.config.js"]\n')).toEqual({
+      keep: true,
+      reason: "`node --require tsconfig-paths/register /app/server.js` preloads a module",
+    });
   });
 });

@@ -20,6 +20,7 @@ import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
 import type { NodeProject } from "./node-project.js";
 import { devLoad } from "./dev-load.js";
+import { devRole, someNames } from "./dev-roles.js";
 import { managerCommands } from "./manager-commands.js";
 
 /** Dev tools whose command differs from their package name. */
@@ -93,6 +94,8 @@ const MAX_TEXTS = 40;
 /** `texts` and what they start in turn: npm scripts (with their pre and post hooks), pm2 apps. */
 export function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"], context?: BuildContext): string[] {
   for (let i = 0; i < texts.length && i < MAX_TEXTS; i++) {
+    // A script file run as a program: its shebang's interpreter and options (`#!/usr/bin/env -S node -r x`).
+    for (const command of context ? shebangCommands(a, texts[i], context) : []) if (!texts.includes(command)) texts.push(command);
     // The apps of a pm2 ecosystem file, as the commands they amount to.
     for (const config of context ? pm2Configs(a, texts[i], context) : [])
       for (const command of config.commands ?? []) if (!texts.includes(command)) texts.push(command);
@@ -111,6 +114,29 @@ export function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"
     }
   }
   return texts;
+}
+
+/**
+ * For each command of `text` that runs a context file with a node shebang, the command the kernel runs: the
+ * shebang's interpreter (past `env` and its `-S`) with its options, then the file.
+ */
+function shebangCommands(a: Analysis, text: string, context: BuildContext): string[] {
+  const script = parseShell(text);
+  if (!script.ok) return [];
+  const commands: string[] = [];
+  for (const c of simpleCommands(script)) {
+    if (!c.name?.includes("/")) continue;
+    const abs = resolvePath(a.workdir, c.name);
+    const src = abs === null ? null : contextSource(abs, a.sources);
+    const first = src === null ? null : (context.read(src)?.split("\n", 1)[0] ?? null);
+    const m = first === null ? null : /^#!\s*(\S+)(.*)$/.exec(first);
+    if (!m || abs === null) continue;
+    const words = [m[1], ...m[2].trim().split(/\s+/).filter(Boolean)];
+    if (posix.basename(words[0]) === "env") words.splice(0, words[1] === "-S" ? 2 : 1);
+    if (!NODE_RUNNERS.has(posix.basename(words[0] ?? ""))) continue;
+    commands.push([...words, abs, ...c.args.map((w) => w.text)].join(" "));
+  }
+  return commands;
 }
 
 /** Static file servers: they serve a folder and load nothing from the project's node_modules. */
@@ -166,9 +192,16 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   const peer = devOnlyPeer(project, context);
   if (peer)
     return { keep: true, reason: `the dependency \`${peer.pkg}\` needs its peer \`${peer.peer}\`, which only the devDependencies install` };
-  // NODE_OPTIONS applies its preloads to every node process the image starts.
-  const options = stageEnv(a, "NODE_OPTIONS");
-  if (options !== null && PRELOAD.test(` ${options} `)) return { keep: true, reason: `\`NODE_OPTIONS=${options}\` preloads a module` };
+  // NODE_OPTIONS applies its preloads to every node process the image starts; a build argument's default is
+  // its value (`ENV NODE_OPTIONS=$PRELOAD`), and one without a default may be anything.
+  const written = stageEnv(a, "NODE_OPTIONS");
+  const options = written === null ? null : expandArgs(a, written);
+  if (written !== null && options === null)
+    return { keep: true, reason: `\`NODE_OPTIONS=${written}\` takes a build argument, which may preload a module` };
+  if (options !== null && PRELOAD.test(` ${options} `))
+    return { keep: true, reason: `\`NODE_OPTIONS=${written}\`${written === options ? "" : ` (\`${options}\`)`} preloads a module` };
+  const outside = preloadsElsewhere(a, project, context, texts);
+  if (outside) return { keep: true, reason: outside };
   for (const text of texts)
     for (const config of pm2Configs(a, text, context))
       if (config.commands === null)
@@ -198,6 +231,8 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     }
     return null;
   };
+  /** The entry is a server that bundles every package but the `dependencies`: the devDependencies are in it. */
+  let bundled = false;
   for (const text of texts) {
     if (preloads(text)) {
       return { keep: true, reason: `\`${named(a, context, text)}\` preloads a module` };
@@ -227,7 +262,10 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       }
       const src = sourceOf(a, project, context, file);
       // adapter-node's server bundles every package but the `dependencies`, which it imports (sveltejs/kit#1648).
-      if (src === null && adapterNodeServer(a, project, context, file)) continue;
+      if (src === null && adapterNodeServer(a, project, context, file)) {
+        bundled = true;
+        continue;
+      }
       if (src === null) return { keep: true, reason: `the sources of the entry file \`${file}\` are not in the build context` };
       const use = graphUse(src);
       if (use) return use;
@@ -268,7 +306,147 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       if (use) return use;
     }
   }
-  return { keep: false };
+  const compiler = runtimeCompiler(project, context, devDeps, prod);
+  if (compiler) return { keep: true, reason: compiler };
+  // A library the graph does not show is no evidence the app does without it: a production package may load it
+  // by a name the code does not write as a module specifier (see dev-roles.ts). An image that runs no node loads none.
+  const libraries = devDeps.filter((d) => devRole(d) === null);
+  if (libraries.length === 0 || bundled || !runsNode(a)) return { keep: false };
+  const helper = compiledHelper(project, context, devDeps);
+  if (helper) return { keep: true, reason: helper };
+  const one = libraries.length === 1;
+  return {
+    keep: true,
+    reason:
+      `${one ? "the devDependency" : "the devDependencies"} ${someNames(libraries)} ${one ? "is a library, not a build, lint or test tool" : "are libraries, not build, lint or test tools"}, ` +
+      "and a production package may load a library by a name the code never imports (a database driver by its dialect, a view engine by a " +
+      `file extension, a log transport named in a config file); move ${one ? "it to `dependencies` if the app loads it" : "those the app loads to `dependencies`"} at run time`,
+  };
+}
+
+/** Parsers node-config (`config`) loads for config files by their extension (node-config's lib/config parser). */
+const CONFIG_PARSERS: Readonly<Record<string, readonly string[]>> = {
+  ".ts": ["ts-node", "typescript"],
+  ".yml": ["js-yaml", "yaml"],
+  ".yaml": ["js-yaml", "yaml"],
+  ".coffee": ["coffeescript", "coffee-script"],
+  ".cson": ["cson"],
+  ".properties": ["properties"],
+  ".toml": ["toml"],
+  ".hjson": ["hjson"],
+  ".json5": ["json5"],
+  ".xml": ["x2js"],
+};
+/** Babel's config files (babel's "Configure Babel" docs); package.json's `babel` field is read too. */
+const BABEL_CONFIGS = [
+  ".babelrc",
+  ".babelrc.json",
+  ".babelrc.js",
+  ".babelrc.cjs",
+  ".babelrc.mjs",
+  "babel.config.js",
+  "babel.config.json",
+  "babel.config.cjs",
+  "babel.config.mjs",
+];
+
+/**
+ * A production package that compiles or parses at run time with build tools of the devDependencies: node-config's
+ * parsers for `config/*.ts|yml|…`, babel's presets and plugins when `@babel/register` (or babel itself) is a
+ * dependency, TypeScript for a ts-node or tsx that is one, `@swc/core` for swc's register hook. The note's reason.
+ */
+function runtimeCompiler(
+  project: NodeProject,
+  context: BuildContext,
+  devDeps: readonly string[],
+  prod: Readonly<Record<string, unknown>>,
+): string | null {
+  const inProject = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const dev = (names: readonly string[]) => names.find((n) => devDeps.includes(n));
+  if (Object.hasOwn(prod, "config"))
+    for (const file of context.list(inProject("config"))) {
+      const parser = dev(CONFIG_PARSERS[posix.extname(file)] ?? []);
+      if (parser) return `node-config (\`config\`) parses \`config/${file}\` with the devDependency \`${parser}\``;
+    }
+  const babel = ["@babel/register", "babel-register", "@babel/node", "@babel/core", "babel-core"].find((n) => Object.hasOwn(prod, n));
+  if (babel) {
+    const config =
+      BABEL_CONFIGS.find((f) => context.exists(inProject(f))) ??
+      ((project.pkg as { babel?: unknown }).babel !== undefined ? "package.json" : null);
+    const tools = devDeps.filter((d) => /^(@babel\/(preset|plugin)-|babel-(preset|plugin)-)|^@babel\/core$|^babel-core$/.test(d));
+    if (config && tools.length > 0)
+      return `the dependency \`${babel}\` compiles code at run time with the presets and plugins \`${config}\` names, which are devDependencies (${someNames(tools)})`;
+  }
+  const ts = ["ts-node", "tsx", "ts-node-dev"].find((n) => Object.hasOwn(prod, n));
+  if (ts && devDeps.includes("typescript"))
+    return `the dependency \`${ts}\` compiles TypeScript at run time with the devDependency \`typescript\``;
+  const swc = ["@swc/register", "@swc-node/register"].find((n) => Object.hasOwn(prod, n));
+  if (swc && devDeps.includes("@swc/core"))
+    return `the dependency \`${swc}\` compiles code at run time with the devDependency \`@swc/core\``;
+  return null;
+}
+
+/**
+ * A compiler setting that makes the compiled files require a helper library: tsconfig `importHelpers` (tslib),
+ * `jsx: react-jsx` (react/jsx-runtime), swc's `externalHelpers` (@swc/helpers). The note's reason.
+ */
+function compiledHelper(project: NodeProject, context: BuildContext, devDeps: readonly string[]): string | null {
+  const read = (f: string) => (context.read(posix.join(project.dir, f)) ?? "").replace(/\/\/.*$/gm, "");
+  const tsconfig = read("tsconfig.json");
+  if (devDeps.includes("tslib") && /"importHelpers"\s*:\s*true/.test(tsconfig))
+    return "`tsconfig.json` sets `importHelpers`, so the compiled files require the devDependency `tslib`";
+  if (devDeps.includes("react") && /"jsx"\s*:\s*"react-jsx(dev)?"/.test(tsconfig))
+    return "`tsconfig.json` sets `jsx: react-jsx`, so the compiled files require `react/jsx-runtime` of the devDependency `react`";
+  if (devDeps.includes("@swc/helpers") && /"externalHelpers"\s*:\s*true/.test(read(".swcrc")))
+    return "`.swcrc` sets `externalHelpers`, so the compiled files require the devDependency `@swc/helpers`";
+  return null;
+}
+
+/**
+ * Preloads set outside the Dockerfile's ENV and the command line: `.npmrc`'s `node-options` (npm gives them to
+ * the scripts it runs), `NODE_OPTIONS` in a file `--env-file` hands node. The note's reason.
+ */
+function preloadsElsewhere(a: Analysis, project: NodeProject, context: BuildContext, texts: readonly string[]): string | null {
+  const joined = texts.join("\n");
+  if (/(^|[\s/;&|(])npm\s/m.test(joined) || a.entry.some((e) => posix.basename(e.name) === "npm")) {
+    const npmrc = context.read(posix.join(project.dir, ".npmrc")) ?? "";
+    const m = /^\s*node-options\s*=\s*(.*)$/m.exec(npmrc);
+    if (m && PRELOAD.test(` ${m[1].replace(/^["']|["']$/g, "")} `))
+      return `\`.npmrc\` sets \`node-options=${m[1].trim()}\`, which npm gives the scripts it runs, and that preloads a module`;
+  }
+  for (const m of joined.matchAll(/--env-file(?:-if-exists)?(?:=|\s+)(["']?)([^\s"';&|]+)\1/g)) {
+    const abs = resolvePath(a.workdir, m[2]);
+    const src = abs === null ? null : contextSource(abs, a.sources);
+    const text = src === null ? null : context.read(src);
+    if (text === null) continue;
+    const value = /^\s*(?:export\s+)?NODE_OPTIONS\s*=\s*(.*)$/m.exec(text)?.[1];
+    if (value !== undefined && PRELOAD.test(` ${value.replace(/^["']|["']$/g, "")} `))
+      return `\`${m[2]}\`, which \`--env-file\` hands node, sets \`NODE_OPTIONS=${value.trim()}\`, which preloads a module`;
+  }
+  return null;
+}
+
+/** `value` with the stage's ARG defaults and earlier ENV values put for `$NAME`/`${NAME}`; null when one has no value. */
+function expandArgs(a: Analysis, value: string): string | null {
+  const known = new Map<string, string | null>();
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "ARG" && instr.keyword !== "ENV") continue;
+    for (const v of declaredVariables(instr) ?? []) if (v.name !== "NODE_OPTIONS") known.set(v.name, v.value);
+  }
+  let unknown = false;
+  const out = value.replace(
+    /\$(?:\{(\w+)(?::?-([^}]*))?\}|(\w+))/g,
+    (_, braced: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+      // The node image sets no NODE_OPTIONS: `$NODE_OPTIONS` appends to nothing.
+      if ((braced ?? bare) === "NODE_OPTIONS") return "";
+      const v = known.get(braced ?? bare ?? "");
+      if (v !== undefined && v !== null) return v;
+      if (fallback !== undefined) return fallback;
+      unknown = true;
+      return "";
+    },
+  );
+  return unknown ? null : out;
 }
 
 /**

@@ -64,3 +64,23 @@ test("an exported array of apps; a file without extension runs with node, a name
     "npm start",
   ]);
 });
+
+test("NODE_OPTIONS of an app's env maps become node's options; a computed one cannot be read", () => {
+  const js =
+    "module.exports = { apps: [{ script: 'a.js', env: { NODE_OPTIONS: '-r dotenv/config' }, env_production: { NODE_OPTIONS: '--max-old-space-size=512' } }] };";
+  expect(ecosystemCommands(js, "/app/ecosystem.config.js", "/app", everyFile)).toEqual([
+    "node -r dotenv/config --max-old-space-size=512 /app/a.js",
+  ]);
+  expect(
+    ecosystemCommands(
+      "module.exports = { apps: [{ script: 'a.js', env: { NODE_OPTIONS: process.env.X } }] };",
+      "/app/ecosystem.config.js",
+      "/app",
+      everyFile,
+    ),
+  ).toBeNull();
+  const json = JSON.stringify({
+    apps: [{ script: "a.js", node_args: "--trace-warnings", env_production: { NODE_OPTIONS: "--require ./boot.js" } }],
+  });
+  expect(ecosystemCommands(json, "/app/pm2.json", "/app", everyFile)).toEqual(["node --require ./boot.js --trace-warnings /app/a.js"]);
+});

@@ -33,7 +33,8 @@ const OTHER_INTERPRETERS = /\.(sh|py|rb|php|pl|coffee|ls|ts|tsx|mts|cts)$/;
 
 /** The app settings that change what runs. */
 const KEYS = ["script", "args", "interpreter", "interpreter_args", "node_args", "cwd"] as const;
-type App = Partial<Record<(typeof KEYS)[number], string>>;
+/** NODE_OPTIONS of the app's `env` (and `env_production`, …), whose preloads node applies as its own options. */
+type App = Partial<Record<(typeof KEYS)[number] | "node_options", string>>;
 
 /**
  * The commands the ecosystem file `text` at the image path `file` starts (absolute paths), or null when its
@@ -60,7 +61,7 @@ export function ecosystemCommands(text: string, file: string, workdir: string | 
     // runner…), which is not followed here.
     const interpreter = app.interpreter ?? (OTHER_INTERPRETERS.test(script) ? null : "node");
     if (interpreter === null) return null;
-    const options = app.interpreter_args ?? app.node_args;
+    const options = [app.node_options, app.interpreter_args ?? app.node_args].filter(Boolean).join(" ");
     commands.push(interpreter === "none" ? `${script}${args}` : `${interpreter}${options ? ` ${options}` : ""} ${script}${args}`);
   }
   return commands;
@@ -84,6 +85,13 @@ function jsonApps(text: string): App[] | null {
       if (Array.isArray(value) && value.every((v) => typeof v === "string")) app[key] = value.join(" ");
       else if (typeof value === "string") app[key] = value;
       else return null;
+    }
+    // `env`, `env_production`, …: maps of variables pm2 sets for the app.
+    for (const [key, env] of Object.entries((entry as Record<string, unknown> | null) ?? {})) {
+      const value = /^env(_\w+)?$/.test(key) ? (env as Record<string, unknown> | null)?.NODE_OPTIONS : undefined;
+      if (value === undefined) continue;
+      if (typeof value !== "string") return null;
+      app.node_options = app.node_options ? `${app.node_options} ${value}` : value;
     }
     apps.push(app);
   }
@@ -122,6 +130,13 @@ function jsApps(text: string, dir: string): App[] | null {
   for (const body of objects) {
     const app: App = {};
     for (const m of body.matchAll(/(?:^|[,{\s])(["']?)(\w+)\1\s*:\s*/g)) {
+      // NODE_OPTIONS of any of the app's `env` maps, taken together (a computed one cannot be read).
+      if (m[2] === "NODE_OPTIONS") {
+        const value = /^(["'`])([^"'`$]*)\1\s*(?:[,}]|$)/.exec(body.slice((m.index ?? 0) + m[0].length));
+        if (!value) return null;
+        app.node_options = app.node_options ? `${app.node_options} ${value[2]}` : value[2];
+        continue;
+      }
       const key = KEYS.find((k) => k === m[2]);
       if (key === undefined) continue;
       const rest = body.slice((m.index ?? 0) + m[0].length);

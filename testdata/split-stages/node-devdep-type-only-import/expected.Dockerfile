@@ -8,7 +8,7 @@ RUN npm run build
 FROM node:20 AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+RUN --mount=type=cache,target=/root/.npm npm ci
 
 FROM node:20-slim AS runtime
 WORKDIR /app

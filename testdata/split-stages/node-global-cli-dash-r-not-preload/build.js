@@ -1,1 +1,1 @@
-require('is-number'); require('fs').mkdirSync('dist',{recursive:true}); require('fs').writeFileSync('dist/out.txt','out')
+require('prettier'); require('fs').mkdirSync('dist',{recursive:true}); require('fs').writeFileSync('dist/out.txt','out')

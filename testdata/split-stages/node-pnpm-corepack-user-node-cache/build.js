@@ -1,1 +1,1 @@
-require('is-number'); require('fs').writeFileSync('build.txt', 'built');
+require('prettier'); require('fs').writeFileSync('build.txt', 'built');

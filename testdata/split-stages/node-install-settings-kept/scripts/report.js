@@ -1,2 +1,2 @@
-const isNumber = require("is-number");
+const isNumber = require("prettier");
 console.log(isNumber(process.argv[2]) ? "number" : "other");

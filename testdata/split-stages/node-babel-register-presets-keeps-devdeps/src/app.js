@@ -1,0 +1,2 @@
+const greet = (n) => `hello ${n}`;
+console.log(greet('docker'));

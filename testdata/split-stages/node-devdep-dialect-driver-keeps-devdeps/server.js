@@ -1,0 +1,3 @@
+const { Sequelize } = require('sequelize');
+const db = new Sequelize({ dialect: 'postgres', host: process.env.DB_HOST });
+db.authenticate().then(() => console.log('ready'));
