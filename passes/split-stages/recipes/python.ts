@@ -53,7 +53,8 @@ export const pythonRecipe: Recipe = {
     if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
     // Libraries of the full image that pip packages build against or load.
     // On its own image the runtime has what the original had: the libraries of the headers the stage installs.
-    const pip = sameImage ? { packages: [], needs: [], unknown: null } : pipLibraries(context, debianRelease(base));
+    const pip = sameImage ? { packages: [], needs: [], unknown: null, unread: null } : pipLibraries(context, debianRelease(base), a);
+    if (pip.unread) return { ok: false, id: "pipSourceUnread", data: { line: String(pip.unread.line), source: pip.unread.source } };
     if (pip.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: pip.unknown, image: base.raw } };
     const line = a.stage.body[a.lastBuild].line;
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));

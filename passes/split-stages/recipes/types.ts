@@ -28,6 +28,7 @@ export type RecipeRefusalId =
   | "nativeUnknown"
   | "nativeOutside"
   | "pipLibraryRelease"
+  | "pipSourceUnread"
   | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"
