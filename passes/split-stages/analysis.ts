@@ -517,7 +517,8 @@ function walk(
         const intoFolder = toFolder || destWord === "." || (cwd !== null && dest === cwd);
         if (srcs.length === 1 && !fromFlag && instr.heredocs.length === 0) {
           const src = srcs[0];
-          const inside = toFolder || (intoFolder && context.read(src) !== null);
+          // A folder's contents go into the destination folder itself (`COPY requirements/ requirements/`).
+          const inside = (toFolder && !(context.exists(src) && context.read(src) === null)) || (intoFolder && context.read(src) !== null);
           const file = inside && src !== "." ? posix.join(dest, posix.basename(src)) : dest;
           // ADD extracts a local tar archive into the destination folder: the archive itself is not there.
           const extracted = instr.keyword === "ADD" && !/^[a-z]+:\/\//i.test(src) && TAR.test(src);

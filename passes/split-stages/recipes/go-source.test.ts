@@ -16,6 +16,20 @@ describe("readGoSources", () => {
     const ctx = memoryContext({ "go.mod": "module x\n\nrequire github.com/mattn/go-sqlite3 v1.14.22\n", "main.go": "package main\n" });
     expect(readGoSources(ctx).cgoEvidence).toBe("go.mod requires github.com/mattn/go-sqlite3");
   });
+  test("cgo from a required module or an imported package that wraps a C library (bimg, gopacket/pcap)", () => {
+    const bimg = memoryContext({ "go.mod": "module x\n\nrequire github.com/h2non/bimg v1.1.9\n", "main.go": "package main\n" });
+    expect(readGoSources(bimg).cgoEvidence).toBe("go.mod requires github.com/h2non/bimg");
+    const pcap = memoryContext({
+      "go.mod": "module x\n\nrequire github.com/google/gopacket v1.1.19\n",
+      "main.go": 'package main\n\nimport (\n\t"github.com/google/gopacket"\n\t"github.com/google/gopacket/pcap"\n)\n',
+    });
+    expect(readGoSources(pcap).cgoEvidence).toBe("the code imports github.com/google/gopacket/pcap");
+    const layers = memoryContext({
+      "go.mod": "module x\n\nrequire github.com/google/gopacket v1.1.19\n",
+      "main.go": 'package main\n\nimport "github.com/google/gopacket/layers"\n',
+    });
+    expect(readGoSources(layers).cgo).toBe(false);
+  });
   test("cgo in a vendored package counts; its file reads do not", () => {
     const ctx = memoryContext({
       "main.go": "package main\n",

@@ -7,14 +7,32 @@ import { type BuildContext, contextPath } from "../../../src/core/context.js";
 import { isUnder } from "../paths.js";
 import { compiledForImage } from "./go-constraints.js";
 
-/** Modules that build only with cgo (they wrap a C library). */
+/**
+ * Modules (or packages, matched against the imports) that build only with cgo: they wrap a C library, some
+ * bundling its sources (each project's README). A module outside the list is no evidence of "no cgo" on its own:
+ * C headers installed for the build keep cgo too (go.ts).
+ */
 const CGO_MODULES = [
   "github.com/mattn/go-sqlite3",
   "github.com/confluentinc/confluent-kafka-go",
   "github.com/go-gl/glfw",
+  "github.com/go-gl/gl",
   "github.com/gen2brain/raylib-go",
   "github.com/shirou/gopsutil/v3/host/cgo",
   "gopkg.in/gographics/imagick",
+  "github.com/h2non/bimg",
+  "github.com/davidbyttow/govips",
+  "github.com/linxGnu/grocksdb",
+  "github.com/tecbot/gorocksdb",
+  "github.com/godror/godror",
+  "github.com/mutecomm/go-sqlcipher",
+  "github.com/google/gopacket/pcap",
+  "github.com/DataDog/zstd",
+  "github.com/valyala/gozstd",
+  "gocv.io/x/gocv",
+  "github.com/veandco/go-sdl2",
+  "github.com/miekg/pkcs11",
+  "github.com/libgit2/git2go",
 ];
 
 export interface GoSources {
@@ -153,8 +171,9 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
   const requires = [...gomod.matchAll(/^\s*(?:require\s+)?([a-z0-9.-]+\.[a-z]+\/\S+)\s+v\S+/gm)]
     .map((m) => m[1])
     .filter((r) => !replaced.has(r));
-  const cgoModule = requires.find((r) => CGO_MODULES.some((c) => r === c || r.startsWith(`${c}/`)));
-  if (cgoModule) cgoEvidence ??= `go.mod requires ${cgoModule}`;
+  // go.mod's requirements, then the packages the sources import (`github.com/google/gopacket/pcap`).
+  const cgoModule = [...requires, ...literals].find((r) => CGO_MODULES.some((c) => r === c || r.startsWith(`${c}/`)));
+  if (cgoModule) cgoEvidence ??= requires.includes(cgoModule) ? `go.mod requires ${cgoModule}` : `the code imports ${cgoModule}`;
   return {
     cgo: cgoEvidence !== null,
     cgoEvidence,

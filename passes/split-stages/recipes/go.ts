@@ -15,6 +15,7 @@ import { entryScriptReads } from "../script-reads.js";
 import { mentionedCommands, searchedSources } from "../mentions.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
+import { isHeaders, packageName } from "../closure/debian-libs.js";
 import { lackedTools } from "../runtime-check.js";
 import { goEntryNotBuilt } from "./go-entry.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
@@ -207,7 +208,12 @@ export const goRecipe: Recipe = {
     const cgoSet = cgoValue !== undefined;
     const flag = glibcFlag(a);
     // A value not known here (a bare `ARG CGO_ENABLED`, a variable without default) may be Go's default: cgo on.
-    const cgo = cgoValue === "1" || cgoValue === null || ((src.cgo || flag?.cgo === true) && !cgoOff);
+    // C headers installed before the build are for cgo: a required module that wraps a C library (bimg, govips,
+    // godror …) builds only with cgo, and its sources are in the module cache, which the context does not hold.
+    const headers = goBuild < 0 ? undefined : a.apt.find((i) => a.stage.body.indexOf(i.instr) < goBuild && i.packages.some(isCHeaders));
+    const headersEvidence = headers ? `\`${headers.packages.find(isCHeaders)}\` is installed for the build` : null;
+    const cgoEvidence = src.cgoEvidence ?? headersEvidence;
+    const cgo = cgoValue === "1" || cgoValue === null || ((cgoEvidence !== null || flag?.cgo === true) && !cgoOff);
     const notes: RecipeNote[] = [];
     const builderInserts = [];
     const installed = a.apt.flatMap((i) => i.packages);
@@ -215,8 +221,7 @@ export const goRecipe: Recipe = {
       // Each linked library needs a `-dev` the Dockerfile installs: its run-time package is then known.
       const unknown = src.libraries.find((l) => !LIBC.has(l) && devPackageFor(l, installed) === null);
       if (unknown) return { ok: false, id: "cgoLibrary", data: { library: unknown, evidence: src.cgoEvidence ?? "" } };
-      if (src.cgoEvidence)
-        notes.push({ line: a.stage.body[Math.max(goBuild, 0)].line, id: "cgoKept", data: { evidence: src.cgoEvidence } });
+      if (cgoEvidence) notes.push({ line: a.stage.body[Math.max(goBuild, 0)].line, id: "cgoKept", data: { evidence: cgoEvidence } });
     }
     if (flag) notes.push({ line: flag.line, id: flag.cgo ? "goFlagCgo" : "goFlagLoader", data: { flag: flag.flag } });
     if (!cgo && !cgoSet && !flag && goBuild >= 0) {
@@ -453,3 +458,6 @@ const GO_ALPINE_BUILD_ONLY = new Set([
   ...["git", "openssh", "openssh-client", "gcc", "g++", "musl-dev", "libc-dev", "build-base", "make", "binutils"],
   ...["pkgconf", "upx", "ca-certificates", "tzdata"],
 ]);
+
+/** A C headers package (`libvips-dev`): Go builds install one for cgo. */
+const isCHeaders = (spec: string): boolean => isHeaders(packageName(spec));

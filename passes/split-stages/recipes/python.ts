@@ -9,7 +9,7 @@ import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
 import { outermost } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
-import { extensionLibraries, pipCommands, pipInstallSpecs, sitePaths } from "./python-site.js";
+import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 /**
@@ -54,8 +54,9 @@ export const pythonRecipe: Recipe = {
     // Libraries of the full image that pip packages build against or load.
     // On its own image the runtime has what the original had: the libraries of the headers the stage installs.
     const pip = sameImage
-      ? { packages: [], needs: [], absent: [], unknown: null }
-      : pipLibraries(context, debianRelease(base), pipInstallSpecs(a));
+      ? { packages: [], needs: [], absent: [], unknown: null, unread: null }
+      : pipLibraries(context, debianRelease(base), a);
+    if (pip.unread) return { ok: false, id: "pipSourceUnread", data: { line: String(pip.unread.line), source: pip.unread.source } };
     if (pip.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: pip.unknown, image: base.raw } };
     const line = a.stage.body[a.lastBuild].line;
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));

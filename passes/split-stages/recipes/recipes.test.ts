@@ -19,6 +19,7 @@ const analysis = {
   systemPip: [],
   entry: [],
   workdir: null,
+  cwdAt: [null],
   sources: new Map(),
   globalInstalls: [],
   projectInstalls: [],

@@ -29,6 +29,7 @@ export type RecipeRefusalId =
   | "nativeUnknown"
   | "nativeOutside"
   | "pipLibraryRelease"
+  | "pipSourceUnread"
   | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"

@@ -1,0 +1,9 @@
+package main
+
+import (
+	"fmt"
+
+	vips "github.com/example/vips"
+)
+
+func main() { fmt.Println(vips.Version()) }

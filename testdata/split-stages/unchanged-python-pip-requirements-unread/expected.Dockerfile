@@ -1,0 +1,6 @@
+FROM python:3.11
+ARG REQUIREMENTS
+WORKDIR /app
+COPY . .
+RUN pip install -r "$REQUIREMENTS"
+CMD ["python","app.py"]
