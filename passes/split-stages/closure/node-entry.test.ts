@@ -215,4 +215,8 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
       reason: "`config/config.js` loads the devDependency `tsconfig-paths`",
     });
   });
+  test("an original that prunes them itself after the install runs without them", () => {
+    const pkg = { scripts: { start: "node server.js" }, dependencies: { express: "4.21.0" }, devDependencies: { pg: "8" } };
+    expect(useOf(pkg, {}, "RUN npm ci\nRUN npm prune --omit=dev\nCMD npm start\n")).toEqual({ keep: false });
+  });
 });

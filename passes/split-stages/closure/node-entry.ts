@@ -313,6 +313,8 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       if (use) return use;
     }
   }
+  // The original prunes them itself after the install (`npm prune --omit=dev`): its image runs without them.
+  if (prunesDev(a)) return { keep: false };
   const compiler = runtimeCompiler(project, context, devDeps, prod);
   if (compiler) return { keep: true, reason: compiler };
   // A library the graph does not show is no evidence the app does without it: a production package may load it
@@ -329,6 +331,13 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       "and a production package may load a library by a name the code never imports (a database driver by its dialect, a view engine by a " +
       `file extension, a log transport named in a config file); move ${one ? "it to `dependencies` if the app loads it" : "those the app loads to `dependencies`"} at run time`,
   };
+}
+
+/** A RUN of the stage that removes the devDependencies from node_modules: npm's or pnpm's prune to production. */
+function prunesDev(a: Analysis): boolean {
+  return a.stage.body.some(
+    (i) => i.keyword === "RUN" && /\b(npm|pnpm)\s+prune\b[^;&|\n]*\s(--omit[=\s]dev|--production|--prod)\b/.test(i.args),
+  );
 }
 
 /** Parsers node-config (`config`) loads for config files by their extension (node-config's lib/config parser). */
