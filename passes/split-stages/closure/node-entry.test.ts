@@ -195,4 +195,28 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
       reason: "`node --require tsconfig-paths/register /app/server.js` preloads a module",
     });
   });
+  test("a JSON file the app requires names a devDependency (F10); sequelize-cli's config is followed (F12)", () => {
+    const pino = { scripts: { start: "node server.js" }, dependencies: { pino: "9" }, devDependencies: { "pino-pretty": "11" } };
+    const files = {
+      "server.js": 'const log = require("pino")(require("./logger.json"));\n',
+      "logger.json": '{ "transport": { "target": "pino-pretty" } }\n',
+    };
+    expect(useOf(pino, files)).toEqual({
+      keep: true,
+      reason: "`logger.json` names the devDependency `pino-pretty`, which a package may load by that name",
+    });
+    const cli = { scripts: { start: "sequelize db:migrate && node server.js" }, dependencies: { express: "4.21.0", "sequelize-cli": "6" } };
+    const config = {
+      ".sequelizerc": "module.exports = {};\n",
+      "config/config.js": 'require("tsconfig-paths/register");\nmodule.exports = {};\n',
+    };
+    expect(useOf({ ...cli, devDependencies: { "tsconfig-paths": "4" } }, config)).toEqual({
+      keep: true,
+      reason: "`config/config.js` loads the devDependency `tsconfig-paths`",
+    });
+  });
+  test("an original that prunes them itself after the install runs without them", () => {
+    const pkg = { scripts: { start: "node server.js" }, dependencies: { express: "4.21.0" }, devDependencies: { pg: "8" } };
+    expect(useOf(pkg, {}, "RUN npm ci\nRUN npm prune --omit=dev\nCMD npm start\n")).toEqual({ keep: false });
+  });
 });

@@ -216,13 +216,15 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       const dev = loadsDev(pkg);
       if (dev) return { keep: true, reason: `\`${from}\` loads ${dev}` };
     }
-    // A devDependency named as a string, which another package loads by that name (a view engine, a log transport).
-    // JSON is data (package.json itself lists the devDependencies).
-    for (const path of graph.files.filter((f) => !f.endsWith(".json"))) {
+    // A devDependency named as a string, which another package loads by that name (a view engine, a log transport),
+    // also in a JSON file the app requires (`pino(require('./logger.json'))` with a transport `target`); the
+    // manifests are not such files (package.json itself lists the devDependencies).
+    for (const path of graph.files.filter((f) => !/(^|\/)(package|package-lock|npm-shrinkwrap)\.json$/.test(f))) {
       // Module specifiers are loads, followed above (a type-only import loads nothing).
       const text = (context.read(path) ?? "").replace(SPECIFIER, "");
       const named = devDeps.find((d) => text.includes(`"${d}"`) || text.includes(`'${d}'`) || text.includes(`\`${d}\``));
       if (named) return { keep: true, reason: `\`${path}\` names the devDependency \`${named}\`, which a package may load by that name` };
+      if (path.endsWith(".json")) continue;
       // A path into node_modules (`express.static(__dirname + '/node_modules/bootstrap/dist')`) reads the package's files.
       const read = devDeps.find((d) => new RegExp(`node_modules/${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[/"'\`]|$)`, "m").test(text));
       if (read) return { keep: true, reason: `\`${path}\` reads \`node_modules/${read}\` by path, the files of a devDependency` };
@@ -274,7 +276,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   // A framework's server loads the project's config file at start (`next start` → next.config.js).
   const joined = texts.join("\n");
   // Files a production package loads by convention rather than by import: node-config's `config/*.js`, the
-  // knexfile that knex's CLI loads.
+  // knexfile that knex's CLI loads, sequelize-cli's `.sequelizerc`, config and migrations.
   const prod = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
   const inProject = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
   const conventional: string[] = [];
@@ -290,6 +292,11 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   }
   if (Object.hasOwn(prod, "knex") && /(^|[\s/;&|])knex\s/m.test(joined))
     conventional.push(...["knexfile.js", "knexfile.cjs", "knexfile.mjs", "knexfile.ts"].map(inProject).filter((f) => context.exists(f)));
+  if (Object.hasOwn(prod, "sequelize-cli") && /(^|[\s/;&|])sequelize(-cli)?\s/m.test(joined)) {
+    const files = [".sequelizerc", "config/config.js", "config/config.json", "models/index.js"].map(inProject);
+    const migrations = ["migrations", "seeders"].flatMap((d) => context.list(inProject(d)).map((f) => inProject(`${d}/${f}`)));
+    conventional.push(...[...files, ...migrations.filter((f) => /\.[cm]?js$/.test(f))].filter((f) => context.exists(f)));
+  }
   for (const src of conventional) {
     const use = graphUse(src);
     if (use) return use;
@@ -306,6 +313,8 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       if (use) return use;
     }
   }
+  // The original prunes them itself after the install (`npm prune --omit=dev`): its image runs without them.
+  if (prunesDev(a)) return { keep: false };
   const compiler = runtimeCompiler(project, context, devDeps, prod);
   if (compiler) return { keep: true, reason: compiler };
   // A library the graph does not show is no evidence the app does without it: a production package may load it
@@ -322,6 +331,13 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
       "and a production package may load a library by a name the code never imports (a database driver by its dialect, a view engine by a " +
       `file extension, a log transport named in a config file); move ${one ? "it to `dependencies` if the app loads it" : "those the app loads to `dependencies`"} at run time`,
   };
+}
+
+/** A RUN of the stage that removes the devDependencies from node_modules: npm's or pnpm's prune to production. */
+function prunesDev(a: Analysis): boolean {
+  return a.stage.body.some(
+    (i) => i.keyword === "RUN" && /\b(npm|pnpm)\s+prune\b[^;&|\n]*\s(--omit[=\s]dev|--production|--prod)\b/.test(i.args),
+  );
 }
 
 /** Parsers node-config (`config`) loads for config files by their extension (node-config's lib/config parser). */
