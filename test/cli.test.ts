@@ -136,6 +136,18 @@ describe("msb-opt CLI", () => {
     expect(folder.stderr).toBe(`msb-opt: ${dir}: is a folder; give the path of a .msb-opt.json file\n`);
   });
 
+  test("a line indented with a no-break space or a form feed (BuildKit builds it): exit 0, the file as it was, a note", () => {
+    for (const text of [
+      "FROM debian:bookworm\n\u00a0RUN echo ok\n\v\nRUN echo two\n",
+      "FROM debian:bookworm\n\f\nRUN echo a\nRUN echo b\n",
+    ]) {
+      const r = msbOpt(["--offline", "-"], text);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe(text);
+      expect(r.stderr).toMatch(/<stdin>:2 parse: Left the file unchanged: it has a line indented with U\+00(A0|0C)/);
+    }
+  });
+
   test("--format json has output, diff, files, changes and refusals", () => {
     const r = msbOpt(["--format", "json", "-"], PLAIN);
     expect(r.code).toBe(0);

@@ -1,16 +1,26 @@
 // Option `harden`: run the runtime as a non-root user when the original ran as root and nothing in the
-// Dockerfile visibly needs root. Writes outside the copied paths cannot be seen, so it is opt-in.
+// Dockerfile or the sources visibly need root (harden-writes.ts). Writes the sources hide (a path made at run
+// time) cannot be seen, so it is opt-in.
+import type { BuildContext } from "../../src/core/context.js";
 import { declaredVariables } from "../../src/core/instructions.js";
 import type { Stage } from "../../src/core/ir.js";
+import { unownedWrite } from "./harden-writes.js";
 import type { RecipePlan } from "./recipes/types.js";
 
 export type Hardening = { readonly user: NonNullable<RecipePlan["nonRootUser"]> } | { readonly reason: string } | null;
 
-export function hardeningUser(stage: Stage, plan: RecipePlan): Hardening {
+export function hardeningUser(stage: Stage, plan: RecipePlan, context?: BuildContext): Hardening {
   if (stage.body.some((i) => i.keyword === "USER")) return null;
   if (!plan.nonRootUser) return { reason: `\`${plan.image}\` has no ready non-root user` };
   const blocker = hardeningBlocker(stage);
-  return blocker ? { reason: blocker } : { user: plan.nonRootUser };
+  if (blocker) return { reason: blocker };
+  // A write the sources show, to a path the user would not own, fails as that user (EACCES).
+  const write = context ? unownedWrite(context, stage, plan.nonRootUser.name) : null;
+  if (write)
+    return {
+      reason: `\`${write.file}\` writes \`${write.path}\`, outside the copied files, /tmp and the user's home, which \`${plan.nonRootUser.name}\` could not write`,
+    };
+  return { user: plan.nonRootUser };
 }
 
 /** What in the stage may need root (a low port, a VOLUME), so that hardening is refused; null when nothing does. */

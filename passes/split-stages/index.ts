@@ -828,7 +828,7 @@ export default definePass({
         ? null
         : zoneAsRoot
           ? { reason: `the runtime sets the time zone again (line ${timezone.instr.line}), which writes \`/etc\` as root` }
-          : hardeningUser(stage, plan);
+          : hardeningUser(stage, plan, context);
     if (hardening && "reason" in hardening) ctx.decline(line, "notHardened", { reason: hardening.reason });
     const user = hardening && "user" in hardening ? hardening.user : null;
     const runtimePrelude = user ? plan.runtimePrelude.filter((i) => i.keyword !== "USER") : plan.runtimePrelude;

@@ -105,3 +105,22 @@ describe("parser directives, by BuildKit's rules", () => {
     expect(parsed.unsupported.map((u) => u.line)).toEqual([2]);
   });
 });
+
+describe("lines indented with white space other than spaces and tabs (BuildKit trims Go's unicode.IsSpace)", () => {
+  test.each([
+    ["\u00a0", "U+00A0 (a no-break space)"],
+    ["\f", "U+000C (a form feed)"],
+    ["\v", "U+000B (a vertical tab)"],
+    ["\u2003", "U+2003 (a typographic space)"],
+    ["\u3000", "U+3000 (an ideographic space)"],
+    ["\u0085", "U+0085 (a next-line character)"],
+  ])("%j: read, reported as a line msb-opt leaves alone, never bad input", (space, name) => {
+    for (const text of [`FROM debian:bookworm\n${space}RUN echo ok\nRUN echo two\n`, `FROM debian:bookworm\n \t${space}\nRUN echo two\n`]) {
+      const { unsupported } = parseDockerfile(text);
+      expect(unsupported).toEqual([{ line: 2, reason: `a line indented with ${name}; BuildKit takes it for a space` }]);
+    }
+  });
+  test("a zero-width space is no white space to BuildKit either: still an unknown instruction", () => {
+    expect(() => parseDockerfile("FROM debian:bookworm\n\u200bRUN echo ok\n")).toThrow(/unknown instruction/);
+  });
+});

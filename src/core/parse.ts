@@ -306,12 +306,60 @@ export function parseDockerfile(text: string): ParsedFile {
   return withArgumentsMemo(() => parseText(text));
 }
 
+/** Go's unicode.IsSpace, which BuildKit trims from the start of every line, less `\n`. */
+const GO_SPACE = "\t\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const WIDE_SPACE = /[^ \t\r]/g;
+
+function spaceName(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  const names: Record<number, string> = {
+    11: "a vertical tab",
+    12: "a form feed",
+    133: "a next-line character",
+    160: "a no-break space",
+    5760: "an Ogham space mark",
+    8232: "a line separator",
+    8233: "a paragraph separator",
+    8239: "a narrow no-break space",
+    8287: "a mathematical space",
+    12288: "an ideographic space",
+  };
+  const name = names[code] ?? "a typographic space";
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")} (${name})`;
+}
+
+/**
+ * Lines that start with white space other than spaces and tabs (a no-break space pasted from a web page, a form
+ * feed): BuildKit skips it as it skips spaces, msb-opt's parser does not. The first such line is reported, and
+ * the text is read with each of those characters as one space (the same length: every one is a single UTF-16
+ * unit), so that the file is left unchanged with a note rather than refused as bad input.
+ */
+function withPlainIndent(body: string, lineStarts: number[]): { body: string; line: Unsupported | null } {
+  let found: Unsupported | null = null;
+  const lines = body.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const lead = LEADING_SPACE.exec(lines[i])?.[0];
+    if (lead === undefined || !/[^ \t\r]/.test(lead)) continue;
+    const wide = lead.replace(/[ \t\r]/g, "")[0];
+    found ??= {
+      line: lineOf(lineStarts, lineStarts[i]),
+      reason: `a line indented with ${spaceName(wide)}; BuildKit takes it for a space`,
+    };
+    lines[i] = lead.replace(WIDE_SPACE, " ") + lines[i].slice(lead.length);
+  }
+  return found ? { body: lines.join("\n"), line: found } : { body, line: null };
+}
+
 function parseText(text: string): ParsedFile {
   const bom = text.startsWith("\uFEFF");
-  const body = bom ? text.slice(1) : text;
   const unsupported: Unsupported[] = [];
   const lineStarts = [0];
-  for (let i = 0; i < body.length; i++) if (body[i] === "\n") lineStarts.push(i + 1);
+  const original = bom ? text.slice(1) : text;
+  for (let i = 0; i < original.length; i++) if (original[i] === "\n") lineStarts.push(i + 1);
+  const indent = withPlainIndent(original, lineStarts);
+  if (indent.line) unsupported.push(indent.line);
+  const body = indent.body;
   const loneCr = /\r(?!\n)/.exec(body);
   if (loneCr) {
     unsupported.push({ line: lineOf(lineStarts, loneCr.index), reason: "a carriage return without a line feed" });

@@ -1,0 +1,1 @@
+require("fs").appendFileSync("/var/log/app.log","start\n"); console.log("ok")
