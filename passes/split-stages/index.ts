@@ -468,7 +468,7 @@ export default definePass({
     systemSetupPy:
       "Did not split: `{command}` installs outside a virtualenv to a place msb-opt cannot tell (`--prefix`, `--root`, `--home`, an `--install-*` folder, or the home of a user this Dockerfile did not create); install with pip into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     javaJdkTool:
-      "Did not split: `{file}` runs `{tool}`, a tool of the JDK that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
+      "Did not split: `{file}` runs `{tool}`, a tool of the JDK (or a JDK module: the compiler, jshell) that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
     sourceFindLibrary:
       "Did not split: `{file}` looks up `{library}` with ctypes' `find_library`, which on `{image}` answers only when `ldconfig` lists a `lib{library}.so.N` file that none of the runtime's packages is known to bring (the build image also finds the library through gcc and its `-dev` link); load the library by its versioned file name (`CDLL(\"libname.so.N\")`) to let the pass split.",
     // fix-rt12b: Python `-c` imports, install scripts, Java runtimes.
