@@ -4,7 +4,8 @@ import type { ImageRef } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
 import { isBuildOnlyPackage, packageName } from "../closure/debian-libs.js";
-import { pipLibraries } from "../closure/python-native.js";
+import { pipLibraries, pipRequirements } from "../closure/python-native.js";
+import { pipPrograms } from "../closure/python-programs.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
 import { outermost } from "../paths.js";
@@ -53,9 +54,15 @@ export const pythonRecipe: Recipe = {
     if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
     // Libraries of the full image that pip packages build against or load.
     // On its own image the runtime has what the original had: the libraries of the headers the stage installs.
-    const pip = sameImage ? { packages: [], needs: [], unknown: null, unread: null } : pipLibraries(context, debianRelease(base), a);
-    if (pip.unread) return { ok: false, id: "pipSourceUnread", data: { line: String(pip.unread.line), source: pip.unread.source } };
-    if (pip.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: pip.unknown, image: base.raw } };
+    const libs = sameImage ? { packages: [], needs: [], unknown: null, unread: null } : pipLibraries(context, debianRelease(base), a);
+    if (libs.unread) return { ok: false, id: "pipSourceUnread", data: { line: String(libs.unread.line), source: libs.unread.source } };
+    if (libs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: libs.unknown, image: base.raw } };
+    // And the programs (git, gpg) pip packages run.
+    const runs = sameImage
+      ? { packages: [], needs: [], unknown: null }
+      : pipPrograms(pipRequirements(context, a).keys(), debianRelease(base));
+    if (runs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: runs.unknown, image: base.raw } };
+    const pip = { packages: [...new Set([...libs.packages, ...runs.packages])], needs: [...libs.needs, ...runs.needs] };
     const line = a.stage.body[a.lastBuild].line;
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
     const libraries = pip.packages.filter((p) => !kept.has(p));
