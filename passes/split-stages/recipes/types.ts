@@ -29,6 +29,7 @@ export type RecipeRefusalId =
   | "nativeOutside"
   | "pipLibraryRelease"
   | "pipSourceUnread"
+  | "pythonRuntimeCompile"
   | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"
