@@ -256,6 +256,8 @@ export default definePass({
       "Did not split: the Go build links the C library `{library}` ({evidence}) but installs no `-dev` package for it, so its run-time package is not known; install its `-dev` with apt-get.",
     pipLibraryRelease:
       "Did not split: the pip package `{package}` needs libraries that `{image}` has, and their run-time package names on its Debian release are not known; write the release in the tag (e.g. `-bookworm`).",
+    pythonRuntimeCompile:
+      "Did not split: `{file}` compiles C when it runs (`{call}`), with the build image's compiler and headers, which `{image}` lacks; build the extension in the Dockerfile (`cythonize`, the cffi build script in setup.py) so the runtime only loads it, or keep the full image.",
     pipSourceUnread:
       "Did not split: the pip install on line {line} installs from `{source}`, which the build context does not show (a variable, a file the build makes, an archive, or a setup.py that computes its list), so whether a package needs a library of the full image that the slim runtime lacks (libpq for psycopg2, the MariaDB client for mysqlclient) is not known; name the requirements in a file of the context (requirements.txt, pyproject.toml) to let the pass split.",
     extensionLibrary:
@@ -480,7 +482,7 @@ export default definePass({
     systemSetupPy:
       "Did not split: `{command}` installs outside a virtualenv to a place msb-opt cannot tell (`--prefix`, `--root`, `--home`, an `--install-*` folder, or the home of a user this Dockerfile did not create); install with pip into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     javaJdkTool:
-      "Did not split: `{file}` runs `{tool}`, a tool of the JDK that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
+      "Did not split: `{file}` runs `{tool}`, a tool of the JDK (or a JDK module: the compiler, jshell) that the runtime `{image}` (a JRE) lacks; keep the JDK image (split by hand onto it), or stop running the tool.",
     sourceFindLibrary:
       "Did not split: `{file}` looks up `{library}` with ctypes' `find_library`, which on `{image}` answers only when `ldconfig` lists a `lib{library}.so.N` file that none of the runtime's packages is known to bring (the build image also finds the library through gcc and its `-dev` link); load the library by its versioned file name (`CDLL(\"libname.so.N\")`) to let the pass split.",
     // fix-rt12b: Python `-c` imports, install scripts, Java runtimes.

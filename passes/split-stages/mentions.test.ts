@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
-import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
 import { parseDockerfile } from "../../src/core/parse.js";
+import { copiedFromContext, mentionedCommands, pythonPrograms, searchedSources } from "./mentions.js";
 import { loadShell } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -37,6 +37,30 @@ describe("mentionedCommands", () => {
     // A call that runs a program from a variable: any string of the file may be it.
     const computed = memoryContext({ "main.c": 'const char *cmd = "curl -s x";\nsystem(cmd);' });
     expect(mentionedCommands(computed, ["curl"])).toEqual(new Map([["curl", "main.c"]]));
+  });
+
+  test("Python: the sh package's attributes, constants given as the program, shutil.which and an environment default", () => {
+    expect(pythonPrograms('import sh\nprint(sh.git("--version"))\nsh.google_chrome.bake("--headless")\nsh.Command("x")\n')).toEqual([
+      "git",
+      "google-chrome",
+    ]);
+    expect(pythonPrograms("from sh import (convert, identify as ident)\n")).toEqual(["convert", "identify"]);
+    expect(pythonPrograms('MIME_TOOL = "file"\nsubprocess.run([MIME_TOOL, "--brief", p])\n')).toEqual(["file"]);
+    expect(pythonPrograms('CONVERT = os.environ.get("CONVERT", "/usr/bin/convert")\nsubprocess.check_call([CONVERT, a, b])\n')).toEqual([
+      "convert",
+    ]);
+    // A constant that is no call's program.
+    expect(pythonPrograms('KIND = "file"\nprint(KIND)\nrun(KIND.upper())\n')).toEqual([]);
+    const files = {
+      "a.py": 'import shutil\nif shutil.which("make"): pass\n',
+      "b.py": 'subprocess.run([os.environ.get("TOOL", "convert"), "a.png", "b.jpg"])\n',
+    };
+    expect(mentionedCommands(memoryContext(files), [], ["make", "convert"])).toEqual(
+      new Map([
+        ["make", "a.py"],
+        ["convert", "b.py"],
+      ]),
+    );
   });
   test("skips node_modules", () => {
     expect(mentionedCommands(memoryContext({ "node_modules/x/index.js": "spawn('git')" }), ["git"])).toEqual(new Map());

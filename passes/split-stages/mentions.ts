@@ -19,7 +19,7 @@ const SKIP_FILES =
   /(^package(-lock)?\.json$|^tsconfig.*\.json$|\.(lock|md|txt|rst|sum|mod|toml|ya?ml|log)$|^LICENSE|^Dockerfile|\.dockerfile$|^Containerfile|^(mvnw|gradlew)(\.cmd|\.bat)?$)/i;
 
 /** Calls that run a program (Node, Python, Go, Ruby, PHP, shell libraries), with the program first. */
-const CALL = String.raw`\b(?:Command::new|spawn|spawnSync|exec|execSync|execFile|execFileSync|execa|execaSync|execaCommand|run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput|Command|CommandContext|shell_exec|passthru|proc_open)\s*\(\s*\[?\s*`;
+const CALL = String.raw`\b(?:Command::new|spawn|spawnSync|exec|execSync|execFile|execFileSync|execa|execaSync|execaCommand|run|call|check_call|check_output|Popen|system|popen|getoutput|getstatusoutput|Command|CommandContext|shell_exec|passthru|proc_open|which)\s*\(\s*\[?\s*(?:os\.(?:environ\.get|getenv)\(\s*["'][^"'\n]*["']\s*,\s*)?`;
 
 /** C and C++ sources and headers. */
 const C_SOURCE = /\.(c|h|cc|cpp|cxx|c\+\+|hh|hpp|hxx|ino)$/i;
@@ -70,6 +70,10 @@ export function mentionedCommands(
     for (const [command, re] of own) if (!found.has(command) && text.includes(command) && re.test(text)) found.set(command, path);
     return { path, text, script: text.startsWith("#!") || /\.(ba|da)?sh$/.test(name) };
   });
+  // Python names programs in ways a quoted first argument does not show (python-programs below).
+  for (const { path, text } of texts)
+    if (path.endsWith(".py"))
+      for (const program of pythonPrograms(text)) if (wanted.has(program) && !found.has(program)) found.set(program, path);
   // A shell line given to a call (`execSync(\`cd ${dir} && unzip x.zip\`)`, `os.system("set -e; git pull")`,
   // `exec.Command("sh", "-c", "…")`) runs every command in it, not only its first.
   for (const { path, text } of texts)
@@ -212,4 +216,32 @@ function shellPrograms(text: string, depth = 0): string[] {
       return [argv[0], ...(compressor ? [compressor] : []), ...line].map((name) => name.replace(/^.*\//, ""));
     });
   });
+}
+
+/** Names of the `sh` package's own API, which are no programs (`sh.Command`, `sh.ErrorReturnCode`). */
+const SH_API = new Set(["Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand", "bake", "contrib", "glob", "pushd"]);
+
+/**
+ * Programs Python code runs without a quoted first argument: the `sh` package's attributes (`sh.git("pull")`,
+ * `from sh import git`; `_` for `-`), and a module-level constant (`TOOL = "file"`, `CONVERT = os.environ.get("X",
+ * "convert")`) given as the program of a call (`subprocess.run([TOOL, path])`).
+ */
+export function pythonPrograms(text: string): string[] {
+  const programs: string[] = [];
+  if (/^\s*(?:import\s+sh\b|from\s+sh\s+import\b)/m.test(text)) {
+    for (const m of text.matchAll(/\bsh\.([A-Za-z_]\w*)\s*[(.]/g)) if (!SH_API.has(m[1])) programs.push(m[1].replace(/_/g, "-"));
+    for (const m of text.matchAll(/^\s*from\s+sh\s+import\s+\(?([\w\s,]+)\)?/gm))
+      for (const name of m[1].split(",").map((n) => n.trim().split(/\s+/)[0]))
+        if (name && !SH_API.has(name)) programs.push(name.replace(/_/g, "-"));
+  }
+  const constants = new Map<string, string>();
+  for (const m of text.matchAll(/^([A-Za-z_]\w*)\s*=\s*(?:os\.(?:environ\.get|getenv)\(\s*["'][^"'\n]*["']\s*,\s*)?["']([^"'\n]+)["']/gm))
+    constants.set(m[1], m[2]);
+  if (constants.size > 0)
+    for (const m of text.matchAll(new RegExp(`${CALL}([A-Za-z_]\\w*)\\b(?!\\s*[.(\\[])`, "g"))) {
+      const value = constants.get(m[1]);
+      const program = value?.trim().split(/\s+/)[0]?.replace(/^.*\//, "");
+      if (program) programs.push(program);
+    }
+  return programs;
 }

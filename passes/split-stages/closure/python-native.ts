@@ -66,9 +66,12 @@ const PIP_NATIVE: Readonly<Record<string, PipNeed>> = {
   pydub: { absent: ["ffmpeg"], why: "runs `ffmpeg` for any format but WAV" },
 };
 
-/** The project names the context's requirements files, pyproject.toml and Pipfile list, with their extras. */
-export function pipRequirements(context: BuildContext): Map<string, string[]> {
-  return pipSources(context, null).found;
+/**
+ * The project names the context's requirements files, pyproject.toml and Pipfile list, with their extras; with
+ * `build`, also what its pip commands install.
+ */
+export function pipRequirements(context: BuildContext, build: PipBuild | null = null): Map<string, string[]> {
+  return pipSources(context, build).found;
 }
 
 /** What the build's pip commands read: the stage, with the folder each instruction runs in and what COPY put where. */

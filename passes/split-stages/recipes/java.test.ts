@@ -20,8 +20,26 @@ describe("java: a JDK tool the sources start keeps the split off the JRE", () =>
       expect(r.refusals).toEqual([expect.stringMatching(/runs `j(cmd|stack|ar)`, a tool of the JDK/)]);
     }
   });
-  test("a JRE tool, or a tool name that starts no command, splits", async () => {
-    for (const code of ['new ProcessBuilder("keytool", "-list")', 'String ext = "jar";', 'name.endsWith(".jar")']) {
+  test("the JDK's compiler, jshell or a JDK tool called in-process declines: a JRE lacks their modules", async () => {
+    for (const call of [
+      "javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, f)",
+      "JavaCompiler c = ToolProvider.getSystemJavaCompiler()",
+      "JShell js = JShell.create()",
+      'java.util.spi.ToolProvider.findFirst("jar").orElseThrow()',
+      "com.sun.tools.javac.Main.compile(args)",
+    ]) {
+      const r = await split(`class Main { void f() { ${call}; } }`);
+      expect(r.output).toBe(DF);
+      expect(r.refusals).toEqual([expect.stringMatching(/a tool of the JDK \(or a JDK module/)]);
+    }
+  });
+  test("a JRE tool, a tool name that starts no command, or javax.tools types alone split", async () => {
+    for (const code of [
+      'new ProcessBuilder("keytool", "-list")',
+      'String ext = "jar";',
+      'name.endsWith(".jar")',
+      "javax.tools.Diagnostic.Kind k = null;",
+    ]) {
       const r = await split(`class Main { void f() { ${code} } }`);
       expect(r.output).toContain("eclipse-temurin:17-jre");
     }

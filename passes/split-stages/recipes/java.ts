@@ -37,6 +37,15 @@ function otherMajor(name: string, tag: string): number | null {
   return m ? Number.parseInt(m[1], 10) : null;
 }
 
+/**
+ * Tools of a JDK's bin/ that a JRE's lacks (Temurin's JRE has java, keytool, rmiregistry and, by release, jfr,
+ * jrunscript; Debian's jre-headless also jpackage: those are left out).
+ */
+const JDK_ONLY = [
+  ...["jar", "jarsigner", "javac", "javadoc", "javap", "jcmd", "jconsole", "jdb", "jdeprscan", "jdeps", "jhsdb", "jimage"],
+  ...["jinfo", "jlink", "jmap", "jmod", "jps", "jshell", "jstack", "jstat", "jstatd", "serialver"],
+];
+
 export const javaRecipe: Recipe = {
   id: "java",
   matches: (base) =>
@@ -44,6 +53,11 @@ export const javaRecipe: Recipe = {
     OTHER_JDKS.some((n) => isOfficial(base, n)) ||
     ((base.registry === null || base.registry === "docker.io") && ADOPT_REPO.test(base.name)),
   tools: ["java"],
+  // The JDK's commands, which a JRE runtime lacks (other sources than Java's: an entry script's `jcmd 1 …`).
+  toolchain: {
+    named: JDK_ONLY.filter((t) => t !== "jar" && t !== "jps"),
+    called: ["jar", "jps"],
+  },
   // The gradle image works in `/home/gradle` (its WORKDIR); the other JDK images set none, so they work in `/`,
   // as the JRE runtimes (Temurin's) do: a path before any WORKDIR lands at the same place in both.
   baseWorkdirOf: (base) => (isOfficial(base, "gradle") ? GRADLE_HOME : "/"),
@@ -128,22 +142,23 @@ function sourceLaunch(a: Analysis): string | null {
   return null;
 }
 
-/**
- * Tools of a JDK's bin/ that a JRE's lacks (Temurin's JRE has java, keytool, rmiregistry and, by release, jfr,
- * jrunscript; Debian's jre-headless also jpackage: those are left out).
- */
-const JDK_ONLY = [
-  ...["jar", "jarsigner", "javac", "javadoc", "javap", "jcmd", "jconsole", "jdb", "jdeprscan", "jdeps", "jhsdb", "jimage"],
-  ...["jinfo", "jlink", "jmap", "jmod", "jps", "jshell", "jstack", "jstat", "jstatd", "serialver"],
-];
 /** A string literal that starts a command (`new ProcessBuilder("jcmd", …)`, `exec("jstack " + pid)`, `List.of("jar", …)`). */
 const STARTS_COMMAND = new RegExp(
   `(?:ProcessBuilder|\\.command|\\.exec|String\\[\\]\\s*\\{|List\\.of|asList)\\s*\\(?\\s*"(?:[^"\\s]*/)?(${JDK_ONLY.join("|")})(?=[\\s"])`,
 );
 
 /**
- * A JDK-only tool the Java sources start (the commands the entry and its scripts run are checked against the
- * runtime's by the pass).
+ * In-process use of a JDK module that a JRE lacks (jdk.compiler, jdk.jshell, jdk.jartool …): the system compiler
+ * (`ToolProvider.getSystemJavaCompiler()` answers null on a JRE), javac's own classes, JShell, a JDK tool found by
+ * name (`java.util.spi.ToolProvider.findFirst("jar")`), or a module that requires one. Annotation processors use
+ * `javax.tools` types too, at build time, so the package alone is no evidence.
+ */
+const JDK_API =
+  /\b(?:ToolProvider\s*\.\s*(?:getSystemJavaCompiler|getSystemDocumentationTool)\s*\(|com\.sun\.tools\.javac\.\w+|jdk\.jshell\.\w+|JShell\s*\.\s*(?:create|builder)\s*\(|ToolProvider\s*\.\s*findFirst\s*\(\s*"(?:javac|jar|jlink|jmod|jshell|javadoc|jdeps|jpackage|javap)"|requires\s+(?:static\s+)?jdk\.(?:compiler|jshell|jartool|jlink|jdeps)\s*;)/;
+
+/**
+ * A JDK-only tool the Java sources start, or a JDK-only module they call in-process (the commands the entry and
+ * its scripts run are checked against the runtime's by the pass).
  */
 function jdkTool(context: BuildContext): { tool: string; file: string } | null {
   let found: { tool: string; file: string } | null = null;
@@ -152,8 +167,12 @@ function jdkTool(context: BuildContext): { tool: string; file: string } | null {
       if (found) return;
       const path = dir === "." ? name : `${dir}/${name}`;
       if (/\.(java|kt)$/.test(name)) {
-        const m = STARTS_COMMAND.exec(context.read(path) ?? "");
+        const text = context.read(path) ?? "";
+        const m = STARTS_COMMAND.exec(text);
+        const api = m ? null : JDK_API.exec(text);
         if (m) found = { tool: m[1], file: path };
+        else if (api)
+          found = { tool: api[0].replace(/\s+/g, " ").replace(/[(]$/, "()").replace(/"$/, '")').replace(/\s*;$/, ""), file: path };
       } else if (depth < 8 && !/^\.|^(target|build|node_modules)$/.test(name) && !/\.\w+$/.test(name)) walk(path, depth + 1);
     }
   };

@@ -1,12 +1,15 @@
 // Python: the same version on its `-slim` variant; the virtualenv and the app folder are copied, and what
 // pip installed outside a virtualenv (python-site.ts).
+import type { BuildContext } from "../../../src/core/context.js";
 import type { ImageRef } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
 import { isBuildOnlyPackage, packageName } from "../closure/debian-libs.js";
-import { pipLibraries } from "../closure/python-native.js";
+import { pipLibraries, pipRequirements } from "../closure/python-native.js";
+import { pipPrograms } from "../closure/python-programs.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
+import { searchedSources } from "../mentions.js";
 import { outermost } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
 import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
@@ -47,17 +50,30 @@ export const pythonRecipe: Recipe = {
     const slim = tag === "latest" ? "slim" : `${version ? `${version}-` : ""}slim${codename ? `-${codename}` : ""}`;
     const sameImage = /slim/.test(tag);
     const image = sameImage ? base.raw : `${base.name}:${slim}`;
+    // Code that compiles C when it runs needs the build image's compiler and headers, which the runtime lacks.
+    const compiles = runtimeCompile(context);
+    if (compiles) return { ok: false, id: "pythonRuntimeCompile", data: { ...compiles, image } };
     // A local extension links a library of the full image: only an installed -dev tells its run-time package.
     const installed = a.apt.flatMap((i) => i.packages);
     const unlinked = extensionLibraries(context).find((e) => devPackageFor(e.library, installed) === null);
     if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
     // Libraries of the full image that pip packages build against or load.
     // On its own image the runtime has what the original had: the libraries of the headers the stage installs.
-    const pip = sameImage
+    const libs = sameImage
       ? { packages: [], needs: [], absent: [], unknown: null, unread: null }
       : pipLibraries(context, debianRelease(base), a);
-    if (pip.unread) return { ok: false, id: "pipSourceUnread", data: { line: String(pip.unread.line), source: pip.unread.source } };
-    if (pip.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: pip.unknown, image: base.raw } };
+    if (libs.unread) return { ok: false, id: "pipSourceUnread", data: { line: String(libs.unread.line), source: libs.unread.source } };
+    if (libs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: libs.unknown, image: base.raw } };
+    // And the programs (git, gpg) pip packages run.
+    const runs = sameImage
+      ? { packages: [], needs: [], unknown: null }
+      : pipPrograms(pipRequirements(context, a).keys(), debianRelease(base));
+    if (runs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: runs.unknown, image: base.raw } };
+    const pip = {
+      packages: [...new Set([...libs.packages, ...runs.packages])],
+      needs: [...libs.needs, ...runs.needs],
+      absent: libs.absent,
+    };
     const line = a.stage.body[a.lastBuild].line;
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
     const libraries = pip.packages.filter((p) => !kept.has(p));
@@ -125,3 +141,20 @@ export const pythonRecipe: Recipe = {
     return { ok: true, plan: withContextReplay(a, plan, copyDestination, replay) };
   },
 };
+
+/**
+ * Python code that compiles C at run time: pyximport builds each imported `.pyx` with gcc on first import, cffi's
+ * `ffi.compile()`/`ffi.verify()` and distutils' `new_compiler()` call the compiler, numba's `pycc` too.
+ */
+const RUNTIME_COMPILE =
+  /\b(?:import\s+pyximport|pyximport\.install\s*\(|ffi\.(?:compile|verify)\s*\(|new_compiler\s*\(|from\s+numba\.pycc\s+import|numba\.pycc\b)/;
+
+/** The first context Python file that compiles C at run time, with the call. */
+function runtimeCompile(context: BuildContext): { file: string; call: string } | null {
+  for (const f of searchedSources(context)) {
+    if (!f.name.endsWith(".py") || /(^|\/)(setup|\w*build\w*)\.py$|(^|\/)tests?\//.test(f.path)) continue;
+    const m = RUNTIME_COMPILE.exec(f.text);
+    if (m) return { file: f.path, call: m[0].replace(/\s*\($/, "()") };
+  }
+  return null;
+}

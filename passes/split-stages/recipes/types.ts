@@ -30,6 +30,7 @@ export type RecipeRefusalId =
   | "nativeOutside"
   | "pipLibraryRelease"
   | "pipSourceUnread"
+  | "pythonRuntimeCompile"
   | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"

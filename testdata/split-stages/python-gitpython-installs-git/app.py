@@ -1,0 +1,3 @@
+from git import Repo
+
+print("repo class", Repo.__name__)

@@ -1,0 +1,3 @@
+import sh
+
+print(sh.git("--version").strip())
