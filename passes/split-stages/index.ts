@@ -57,6 +57,8 @@ export default definePass({
     splitLayered: "Split the build: {runtime} on `{image}` takes {what}{builder}.",
     depsStage:
       "Installed production dependencies in stage `{stage}` with `{command}`, from the manifests only, so a source edit does not re-run the install.",
+    depsStageAll:
+      "Installed the dependencies, devDependencies included, in stage `{stage}` with `{command}`, from the manifests only, so a source edit does not re-run the install.",
     noLockfile:
       "There is no lockfile, so `{command}` resolves versions afresh and the result can differ from the original's install; commit a lockfile.",
     osNeeds: "Installed {packages} in the runtime: the production dependency `{package}` {why}.",

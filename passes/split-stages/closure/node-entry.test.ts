@@ -104,7 +104,7 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
     expect(useOf({ ...start, devDependencies }, {})).toEqual({
       keep: true,
       reason: expect.stringMatching(
-        /^the devDependencies `pg`, `ejs`, `dotenv` and 1 more are libraries, .* move those the app loads to `dependencies` at run time$/,
+        /^the devDependencies `pg`, `ejs`, `dotenv` and 1 more are libraries, .* move those the app loads at run time to `dependencies`$/,
       ),
     });
   });

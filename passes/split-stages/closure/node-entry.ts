@@ -329,7 +329,7 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
     reason:
       `${one ? "the devDependency" : "the devDependencies"} ${someNames(libraries)} ${one ? "is a library, not a build, lint or test tool" : "are libraries, not build, lint or test tools"}, ` +
       "and a production package may load a library by a name the code never imports (a database driver by its dialect, a view engine by a " +
-      `file extension, a log transport named in a config file); move ${one ? "it to `dependencies` if the app loads it" : "those the app loads to `dependencies`"} at run time`,
+      `file extension, a log transport named in a config file); move ${one ? "it to `dependencies` if the app loads it at run time" : "those the app loads at run time to `dependencies`"}`,
   };
 }
 

@@ -372,7 +372,7 @@ export function layeredPlan({
     }),
   ];
   if (needsModules) {
-    notes.unshift({ line, id: "depsStage", data: { stage: depsName, command: installCmd } });
+    notes.unshift({ line, id: dev.keep ? "depsStageAll" : "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
     if (hooks.kind === "gitHooks") notes.push({ line, id: "gitHookScripts", data: { scripts: hooks.commands, stage: depsName } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });

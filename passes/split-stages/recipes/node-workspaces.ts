@@ -83,7 +83,7 @@ export function workspaceCopies(dirs: readonly string[], project: NodeProject, l
 /** The plan with a note naming the workspace manifests its deps stage copies (when it has a deps stage). */
 export function withWorkspaceNote(planned: PlanResult | null, dirs: readonly string[]): PlanResult | null {
   if (!planned?.ok || dirs.length === 0) return planned;
-  const deps = planned.plan.notes.find((n) => n.id === "depsStage");
+  const deps = planned.plan.notes.find((n) => n.id === "depsStage" || n.id === "depsStageAll");
   if (!deps) return planned;
   const note = {
     line: deps.line,

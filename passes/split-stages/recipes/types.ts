@@ -121,6 +121,7 @@ export type RecipeNoteId =
   | "javaVendor"
   | "javaFiles"
   | "depsStage"
+  | "depsStageAll"
   | "noLockfile"
   | "osNeeds"
   | "pipAbsentBoth"
