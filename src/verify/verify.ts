@@ -229,7 +229,11 @@ export async function verify(options: VerifyOptions): Promise<VerifyResult> {
   const timings = new Timings(Date.now, options.trace);
   const input = readFileSync(options.dockerfile, "utf8");
   const optimizeFor = (skip: readonly string[]) =>
-    optimize(input, { ...options.settings, skip: [...(options.settings.skip ?? []), ...skip], context: fsContext(options.context) });
+    optimize(input, {
+      ...options.settings,
+      skip: [...(options.settings.skip ?? []), ...skip],
+      context: fsContext(options.context, options.dockerfile),
+    });
   const { docker } = options;
   const id = `${RUN_ID}-${sequence++}`;
   const prefix = options.tagPrefix ?? "msb-opt-verify";
