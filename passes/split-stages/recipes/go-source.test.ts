@@ -30,6 +30,12 @@ describe("readGoSources", () => {
     });
     expect(readGoSources(layers).cgo).toBe(false);
   });
+  test("godotenv's and gotenv's autoload imports read .env", () => {
+    for (const pkg of ["github.com/joho/godotenv/autoload", "github.com/subosito/gotenv/autoload"]) {
+      const ctx = memoryContext({ "main.go": `package main\n\nimport _ "${pkg}"\n`, ".env": "A=1\n", "go.mod": "module x\n" });
+      expect(readGoSources(ctx).reads).toEqual([".env"]);
+    }
+  });
   test("cgo in a vendored package counts; its file reads do not", () => {
     const ctx = memoryContext({
       "main.go": "package main\n",

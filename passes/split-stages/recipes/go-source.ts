@@ -217,7 +217,12 @@ export function devPackageFor(lib: string, installed: readonly string[]): string
  */
 function implicitReads(text: string, list: (dir: string) => readonly string[]): string[] {
   const found: string[] = [];
-  if (/\bgodotenv\.(?:Load|Overload)\(\s*\)/.test(text)) found.push(".env");
+  // `Load()` with no file reads `.env`; so does the blank import of an autoload package (its init calls it).
+  if (
+    /\b(?:godotenv|gotenv)\.(?:Load|Overload|OverLoad|Must\w*)\(\s*\)/.test(text) ||
+    /"github\.com\/(?:joho\/godotenv|subosito\/gotenv)\/autoload"/.test(text)
+  )
+    found.push(".env");
   const names = [...text.matchAll(/\bviper\.SetConfigName\(\s*"([^"\n]+)"\s*\)/g)].map((m) => m[1]);
   const dirs = [...text.matchAll(/\bviper\.AddConfigPath\(\s*"([^"\n]+)"\s*\)/g)].map((m) => cleanPath(m[1]) || ".");
   for (const dir of dirs.length > 0 ? dirs : ["."])
