@@ -354,6 +354,21 @@ const TLS_IMPORTS = /^\s*(?:import\s+)?(?:\w+\s+)?"(?:net\/http|crypto\/tls|cryp
  * any required module, which may), the zone files when it loads a time zone by name (`time.LoadLocation`, `TZ`)
  * and does not embed them (`time/tzdata`).
  */
+/**
+ * Modules that call `time.LoadLocation` with a zone their settings name: go-sql-driver/mysql's DSN `loc=`, pgx's and
+ * the GORM drivers' `TimeZone=`, the cron schedulers' `CRON_TZ=`/`TZ=` prefix, carbon's default zone.
+ */
+const ZONE_MODULES = [
+  "github.com/go-sql-driver/mysql",
+  "github.com/jackc/pgx",
+  "gorm.io/driver/postgres",
+  "gorm.io/driver/mysql",
+  "github.com/robfig/cron",
+  "github.com/go-co-op/gocron",
+  "github.com/golang-module/carbon",
+  "github.com/dromara/carbon",
+];
+
 function goSystemFiles(a: Analysis, context: BuildContext, src: GoSources): Array<{ package: string; why: string }> {
   const files = searchedSources(context).filter((f) => f.path.endsWith(".go") && !/(^|\/)vendor\//.test(f.path));
   const out: Array<{ package: string; why: string }> = [];
@@ -367,10 +382,16 @@ function goSystemFiles(a: Analysis, context: BuildContext, src: GoSources): Arra
   const embedded = files.some((f) => /"time\/tzdata"/.test(f.text));
   const zone = files.find((f) => /\btime\.LoadLocation\(/.test(f.text));
   const tzEnv = a.stage.body.find((i) => i.keyword === "ENV" && /(^|\s)TZ[= ]/.test(i.args));
-  if (!embedded && (zone || tzEnv))
+  // As for TLS: a required module that loads zones named in its settings (a DSN's `loc=`/`TimeZone=`, `CRON_TZ=`).
+  const zoneModule = src.requires.find((r) => ZONE_MODULES.some((m) => r === m || r.startsWith(`${m}/`)));
+  if (!embedded && (zone || tzEnv || zoneModule))
     out.push({
       package: "tzdata",
-      why: zone ? `\`${zone.path}\` loads time zones by name` : "the image sets `TZ`, which Go reads from the zone files",
+      why: zone
+        ? `\`${zone.path}\` loads time zones by name`
+        : tzEnv
+          ? "the image sets `TZ`, which Go reads from the zone files"
+          : `the required module \`${zoneModule}\` may load time zones by name (from its settings), which Go reads from the zone files`,
     });
   return out;
 }
