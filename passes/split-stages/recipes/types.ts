@@ -108,6 +108,7 @@ export type RecipeNoteId =
   | "keptDevDeps"
   | "sitePackages"
   | "goCache"
+  | "goCacheRead"
   | "goFiles"
   | "gccRuntime"
   | "gccImageRuntime"
