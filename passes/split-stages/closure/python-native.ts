@@ -48,6 +48,8 @@ interface PipSources {
   readonly found: Map<string, string[]>;
   /** A requirement source a pip command of the build names that the context cannot show (null: none). */
   readonly unread: { readonly line: number; readonly source: string } | null;
+  /** Projects a pip command builds from source (`--no-binary lxml`; `:all:` for every one). */
+  readonly fromSource: ReadonlySet<string>;
 }
 
 /**
@@ -58,6 +60,7 @@ interface PipSources {
 function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
   const found = new Map<string, string[]>();
   let unread: PipSources["unread"] = null;
+  const fromSource = new Set<string>();
   const add = (spec: string) => {
     const m = /^\s*([A-Za-z0-9][\w.-]*)\s*(?:\[([^\]]*)\])?/.exec(spec);
     if (!m) return;
@@ -69,7 +72,7 @@ function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
   }
   const inContext: Reader = { read: (p) => context.read(p), cwd: "." };
   projectRequirements(inContext, ".", add);
-  if (build === null) return { found, unread };
+  if (build === null) return { found, unread, fromSource };
   // The build's paths are the image's: read through what COPY put there.
   const read = (abs: string) => {
     const src = contextSource(abs, build.sources);
@@ -130,6 +133,8 @@ function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
         }
         if (word.startsWith("-")) {
           // A value option's word is no package (`-i URL`, `--target DIR`).
+          const noBinary = word === "--no-binary" ? args[i + 1]?.value : /^--no-binary=(.*)$/.exec(word)?.[1];
+          for (const name of (noBinary ?? "").split(",")) if (name) fromSource.add(name.toLowerCase().replace(/[-_.]+/g, "-"));
           if (!word.includes("=") && VALUE_OPTIONS.test(word)) i++;
           continue;
         }
@@ -139,7 +144,7 @@ function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
       }
     }
   });
-  return { found, unread };
+  return { found, unread, fromSource };
 }
 
 /** How to read a requirement source: context paths (the root's files), or the image's paths through COPY; and the folder pip runs in. */
@@ -268,6 +273,12 @@ function pythonStrings(text: string): string[] {
     }
   }
   return strings;
+}
+
+/** The projects the build's pip commands install, and those they build from source (`--no-binary`). */
+export function pipInstalls(context: BuildContext, build: PipBuild): { names: ReadonlySet<string>; fromSource: ReadonlySet<string> } {
+  const { found, fromSource } = pipSources(context, build);
+  return { names: new Set(found.keys()), fromSource };
 }
 
 export interface PipLibraries {
