@@ -138,7 +138,9 @@ function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
           if (!word.includes("=") && VALUE_OPTIONS.test(word)) i++;
           continue;
         }
-        if (isLocalPath(word)) {
+        // A URL (`git+https://…#egg=name`) names its project by its egg, if at all; `name @ URL` by its name.
+        if (/:\/\//.test(word)) localProject(reader, null, word, add);
+        else if (isLocalPath(word)) {
           if (!localProject(reader, at(word.replace(/\[[^\]]*\]$/, "")), word, add)) miss(word);
         } else add(word);
       }
@@ -183,6 +185,7 @@ function requirementsFile(reader: Reader, file: string, add: (spec: string) => v
     if (include) ok = requirementsFile(reader, posix.normalize(posix.join(posix.dirname(file), include[1])), add, depth + 1) && ok;
     else if (editable) ok = localProject(reader, isLocalPath(editable[1]) ? local(editable[1]) : null, editable[1], add) && ok;
     else if (line.startsWith("-")) continue;
+    else if (/^[a-z][\w+.-]*:\/\//i.test(line)) localProject(reader, null, line, add);
     else if (isLocalPath(line)) ok = localProject(reader, local(line), line, add) && ok;
     // `name @ https://…`: the name is the project.
     else add(line);
