@@ -304,6 +304,8 @@ export default definePass({
       "Did not split: the Go program opens `{path}`, which the build context lacks and `{command}` may make (what it writes cannot be told from its sources), so whether the runtime needs it is unknown; make it with `go run` of a package that writes it by a literal path, or split by hand.",
     goCache:
       "Gave the `go` steps of the build stage cache mounts for `{dirs}`, so a rebuild after a source edit recompiles only what changed (the caches stay out of the image).",
+    goCacheRead:
+      "Gave the `go` steps no cache mounts: this step reads `{dir}` without one, and a cache mount keeps what the `go` steps write there out of the image, so it would find the folder empty.",
     goWholeFolder:
       'Copied the program and its whole source folder, the Go sources too: `{call}` reads the working folder as a whole; serve or read a subfolder (`http.Dir("static")`) to copy only that.',
     goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",

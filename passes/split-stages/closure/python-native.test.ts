@@ -61,6 +61,9 @@ describe("pipLibraries", () => {
       "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "flask",  # web [framework]\n  "psycopg2==2.9.9",\n]\n',
     };
     expect(libs("COPY . .\nRUN pip install .", pyproject)).toEqual(["libpq5"]);
+    // A URL names its project by its egg only.
+    expect(libs("COPY . .\nRUN pip install git+https://example.com/x.git#egg=psycopg2", {})).toEqual(["libpq5"]);
+    expect(libs("COPY . .\nRUN pip install -r r.txt", { "r.txt": "git+https://example.com/mysqlclient.git\n" })).toEqual([]);
     // A constraints file limits versions and installs nothing.
     expect(libs("COPY . .\nRUN pip install -c c.txt flask", { "c.txt": "psycopg2==2.9.9\n" })).toEqual([]);
   });

@@ -81,6 +81,8 @@ interface PipSources {
   readonly found: Map<string, string[]>;
   /** A requirement source a pip command of the build names that the context cannot show (null: none). */
   readonly unread: { readonly line: number; readonly source: string } | null;
+  /** Projects a pip command builds from source (`--no-binary lxml`; `:all:` for every one). */
+  readonly fromSource: ReadonlySet<string>;
 }
 
 /**
@@ -91,13 +93,14 @@ interface PipSources {
 function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
   const found = new Map<string, string[]>();
   let unread: PipSources["unread"] = null;
+  const fromSource = new Set<string>();
   const add = (spec: string) => addSpec(found, spec);
   for (const file of context.list(".")) {
     if (/^requirements.*\.(txt|in)$/.test(file)) for (const line of asciiText(context.read(file) ?? "").split("\n")) add(line);
   }
   const inContext: Reader = { read: (p) => context.read(p), cwd: "." };
   projectRequirements(inContext, ".", add);
-  if (build === null) return { found, unread };
+  if (build === null) return { found, unread, fromSource };
   // The build's paths are the image's: read through what COPY put there.
   const read = (abs: string) => {
     const src = contextSource(abs, build.sources);
@@ -158,16 +161,20 @@ function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
         }
         if (word.startsWith("-")) {
           // A value option's word is no package (`-i URL`, `--target DIR`).
+          const noBinary = word === "--no-binary" ? args[i + 1]?.value : /^--no-binary=(.*)$/.exec(word)?.[1];
+          for (const name of (noBinary ?? "").split(",")) if (name) fromSource.add(name.toLowerCase().replace(/[-_.]+/g, "-"));
           if (!word.includes("=") && VALUE_OPTIONS.test(word)) i++;
           continue;
         }
-        if (isLocalPath(word)) {
+        // A URL (`git+https://…#egg=name`) names its project by its egg, if at all; `name @ URL` by its name.
+        if (/:\/\//.test(word)) localProject(reader, null, word, add);
+        else if (isLocalPath(word)) {
           if (!localProject(reader, at(word.replace(/\[[^\]]*\]$/, "")), word, add)) miss(word);
         } else add(word);
       }
     }
   });
-  return { found, unread };
+  return { found, unread, fromSource };
 }
 
 /** How to read a requirement source: context paths (the root's files), or the image's paths through COPY; and the folder pip runs in. */
@@ -206,6 +213,7 @@ function requirementsFile(reader: Reader, file: string, add: (spec: string) => v
     if (include) ok = requirementsFile(reader, posix.normalize(posix.join(posix.dirname(file), include[1])), add, depth + 1) && ok;
     else if (editable) ok = localProject(reader, isLocalPath(editable[1]) ? local(editable[1]) : null, editable[1], add) && ok;
     else if (line.startsWith("-")) continue;
+    else if (/^[a-z][\w+.-]*:\/\//i.test(line)) localProject(reader, null, line, add);
     else if (isLocalPath(line)) ok = localProject(reader, local(line), line, add) && ok;
     // `name @ https://…`: the name is the project.
     else add(line);
@@ -304,6 +312,12 @@ function addSpec(found: Map<string, string[]>, spec: string): void {
   if (!m) return;
   const name = m[1].toLowerCase().replace(/[-_.]+/g, "-");
   found.set(name, [...(found.get(name) ?? []), ...(m[2] ?? "").split(",").map((e) => e.trim().toLowerCase())]);
+}
+
+/** The projects the build's pip commands install, and those they build from source (`--no-binary`). */
+export function pipInstalls(context: BuildContext, build: PipBuild): { names: ReadonlySet<string>; fromSource: ReadonlySet<string> } {
+  const { found, fromSource } = pipSources(context, build);
+  return { names: new Set(found.keys()), fromSource };
 }
 
 export interface PipLibraries {

@@ -24,17 +24,27 @@ const PIP_RUNS: Readonly<Record<string, PipRuns>> = {
 };
 
 /**
+ * Packages that have wheels bundling their libraries, and build against the full image's headers when pip is told
+ * to build them from source (`--no-binary lxml`): their libraries by `-dev` package.
+ */
+const FROM_SOURCE: Readonly<Record<string, PipRuns>> = {
+  lxml: { dev: "libxslt1-dev", why: "is built from source (`--no-binary`) against libxml2 and libxslt" },
+};
+
+/**
  * What the listed pip packages run or load, as Debian packages of `release` (null: unknown release); `unknown`
  * names a package whose libraries have no known name on that release.
  */
 export function pipPrograms(
   names: Iterable<string>,
   release: string | null,
+  fromSource: ReadonlySet<string> = new Set(),
 ): { packages: string[]; needs: Array<{ pkg: string; why: string; packages: string[] }>; unknown: string | null } {
   const packages: string[] = [];
   const needs: Array<{ pkg: string; why: string; packages: string[] }> = [];
   for (const name of names) {
-    const need = Object.hasOwn(PIP_RUNS, name) ? PIP_RUNS[name] : undefined;
+    const built = (fromSource.has(name) || fromSource.has(":all:")) && Object.hasOwn(FROM_SOURCE, name) ? FROM_SOURCE[name] : undefined;
+    const need = built ?? (Object.hasOwn(PIP_RUNS, name) ? PIP_RUNS[name] : undefined);
     if (!need) continue;
     const debian = need.debian ?? (release === null || need.dev === undefined ? null : libsOfDev(need.dev, release));
     if (debian === null) return { packages, needs, unknown: name };

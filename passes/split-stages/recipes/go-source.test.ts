@@ -30,6 +30,21 @@ describe("readGoSources", () => {
     });
     expect(readGoSources(layers).cgo).toBe(false);
   });
+  test("godotenv's and gotenv's autoload imports read .env", () => {
+    for (const pkg of ["github.com/joho/godotenv/autoload", "github.com/subosito/gotenv/autoload"]) {
+      const ctx = memoryContext({ "main.go": `package main\n\nimport _ "${pkg}"\n`, ".env": "A=1\n", "go.mod": "module x\n" });
+      expect(readGoSources(ctx).reads).toEqual([".env"]);
+    }
+  });
+  test("beego reads conf/, views/ and static/ of the working folder by convention", () => {
+    const ctx = memoryContext({
+      "main.go": 'package main\n\nimport "github.com/beego/beego/v2/server/web"\n\nfunc main() { web.Run() }\n',
+      "conf/app.conf": "httpport = 8080\n",
+      "views/index.tpl": "<p>{{.}}</p>\n",
+      "go.mod": "module x\n",
+    });
+    expect([...readGoSources(ctx).reads].sort()).toEqual(["conf", "views"]);
+  });
   test("cgo in a vendored package counts; its file reads do not", () => {
     const ctx = memoryContext({
       "main.go": "package main\n",

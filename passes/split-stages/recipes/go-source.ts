@@ -222,12 +222,33 @@ export function devPackageFor(lib: string, installed: readonly string[]): string
 }
 
 /**
+ * Import paths of web frameworks and the folders they read by default, relative to the working folder: beego's
+ * conf/app.conf, views/ and static/; Revel's conf/, app/views and public/; GoFrame's config/, manifest/config and
+ * resource/; Buffalo's templates/ and public/ (each framework's documentation).
+ */
+const CONVENTIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["github.com/beego/beego", ["conf", "views", "static"]],
+  ["github.com/astaxie/beego", ["conf", "views", "static"]],
+  ["github.com/revel/revel", ["conf", "app/views", "public", "messages"]],
+  ["github.com/gogf/gf", ["config", "manifest/config", "resource"]],
+  ["github.com/gobuffalo/buffalo", ["templates", "public", "locales"]],
+];
+
+/**
  * Files a call reads without naming them in a literal: godotenv's `Load()` reads `.env`; viper reads
  * `<SetConfigName>.<any extension>` in each `AddConfigPath` folder.
  */
 function implicitReads(text: string, list: (dir: string) => readonly string[]): string[] {
   const found: string[] = [];
-  if (/\bgodotenv\.(?:Load|Overload)\(\s*\)/.test(text)) found.push(".env");
+  // `Load()` with no file reads `.env`; so does the blank import of an autoload package (its init calls it).
+  if (
+    /\b(?:godotenv|gotenv)\.(?:Load|Overload|OverLoad|Must\w*)\(\s*\)/.test(text) ||
+    /"github\.com\/(?:joho\/godotenv|subosito\/gotenv)\/autoload"/.test(text)
+  )
+    found.push(".env");
+  // Frameworks that read their configuration, views and assets from conventional folders of the working folder.
+  for (const [module, dirs] of CONVENTIONS)
+    if (text.includes(`"${module}`)) for (const dir of dirs) if (list(dir).length > 0) found.push(dir);
   const names = [...text.matchAll(/\bviper\.SetConfigName\(\s*"([^"\n]+)"\s*\)/g)].map((m) => m[1]);
   const dirs = [...text.matchAll(/\bviper\.AddConfigPath\(\s*"([^"\n]+)"\s*\)/g)].map((m) => cleanPath(m[1]) || ".");
   for (const dir of dirs.length > 0 ? dirs : ["."])

@@ -59,13 +59,37 @@ function withCaches(a: Analysis): Map<number, Instruction> {
   const replaced = new Map<number, Instruction>();
   if (a.stage.body.some((i) => i.keyword === "USER") || /\$/.test(cacheDirs(a).join(""))) return replaced;
   a.stage.body.forEach((instr, i) => {
-    if (instr.keyword !== "RUN" || !/(^|[\s;&|(])go\s+(build|mod|install|generate|test|vet|run)\b/.test(instr.args)) return;
+    if (instr.keyword !== "RUN" || !GO_STEP.test(instr.args)) return;
     if (instr.flags.some((f) => f.name === "mount")) return;
     const mounts = cacheDirs(a).map((target) => ({ name: "mount", value: `type=cache,target=${target}` }));
     replaced.set(i, changed(instr, { flags: [...mounts, ...instr.flags] }));
   });
   return replaced;
 }
+
+/**
+ * A step that reads a cache folder without the mount (`RUN cp -r /go/pkg/mod/cache/download …`, a RUN that already
+ * mounts something else, a path the runtime copies): a cache mount on the `go` steps keeps what they write there out
+ * of the layers, so that step would find it empty. Null when none does.
+ */
+function cacheReader(a: Analysis): { line: number; dir: string } | null {
+  const dirs = cacheDirs(a);
+  const named = (text: string) =>
+    dirs.find((d) => text.includes(d)) ??
+    /\$\{?(GOMODCACHE|GOCACHE)\b|\$\{?GOPATH\}?\/pkg\b|\bgo\s+env\s+(GOMODCACHE|GOCACHE)\b|\/go\/pkg\b/.exec(text)?.[0] ??
+    null;
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "RUN" && instr.keyword !== "COPY" && instr.keyword !== "ADD") continue;
+    // The steps that get the mounts read the cache through it.
+    const mounted = instr.keyword === "RUN" && !instr.flags.some((f) => f.name === "mount") && GO_STEP.test(instr.args);
+    const dir = mounted ? null : named(instr.exec ? instr.exec.join(" ") : instr.args);
+    if (dir) return { line: instr.line, dir };
+  }
+  const copied = a.copyPaths.find((p) => dirs.some((d) => isUnder(p, d)));
+  return copied ? { line: a.stage.body[a.lastBuild].line, dir: copied } : null;
+}
+
+const GO_STEP = /(^|[\s;&|(])go\s+(build|mod|install|generate|test|vet|run)\b/;
 
 /**
  * The paths to copy: each folder the sources were copied to is replaced by the entry's programs inside it
@@ -231,7 +255,9 @@ export const goRecipe: Recipe = {
       const verb = /\bgo\s+(build|install)\b/.exec(a.stage.body[goBuild].args)?.[1] ?? "build";
       notes.push({ line, id: "staticGo" as const, data: { command: `go ${verb}` } });
     }
-    const builderReplace = options.cacheMounts ? withCaches(a) : new Map<number, Instruction>();
+    const cacheRead = options.cacheMounts ? cacheReader(a) : null;
+    const builderReplace = options.cacheMounts && cacheRead === null ? withCaches(a) : new Map<number, Instruction>();
+    if (cacheRead) notes.push({ line: cacheRead.line, id: "goCacheRead", data: { dir: cacheRead.dir } });
     if (builderReplace.size > 0) {
       const line = a.stage.body[[...builderReplace.keys()][0]].line;
       notes.push({ line, id: "goCache", data: { dirs: cacheDirs(a).join("`, `") } });
@@ -369,6 +395,21 @@ const TLS_IMPORTS = /^\s*(?:import\s+)?(?:\w+\s+)?"(?:net\/http|crypto\/tls|cryp
  * any required module, which may), the zone files when it loads a time zone by name (`time.LoadLocation`, `TZ`)
  * and does not embed them (`time/tzdata`).
  */
+/**
+ * Modules that call `time.LoadLocation` with a zone their settings name: go-sql-driver/mysql's DSN `loc=`, pgx's and
+ * the GORM drivers' `TimeZone=`, the cron schedulers' `CRON_TZ=`/`TZ=` prefix, carbon's default zone.
+ */
+const ZONE_MODULES = [
+  "github.com/go-sql-driver/mysql",
+  "github.com/jackc/pgx",
+  "gorm.io/driver/postgres",
+  "gorm.io/driver/mysql",
+  "github.com/robfig/cron",
+  "github.com/go-co-op/gocron",
+  "github.com/golang-module/carbon",
+  "github.com/dromara/carbon",
+];
+
 function goSystemFiles(a: Analysis, context: BuildContext, src: GoSources): Array<{ package: string; why: string }> {
   const files = searchedSources(context).filter((f) => f.path.endsWith(".go") && !/(^|\/)vendor\//.test(f.path));
   const out: Array<{ package: string; why: string }> = [];
@@ -382,10 +423,16 @@ function goSystemFiles(a: Analysis, context: BuildContext, src: GoSources): Arra
   const embedded = files.some((f) => /"time\/tzdata"/.test(f.text));
   const zone = files.find((f) => /\btime\.LoadLocation\(/.test(f.text));
   const tzEnv = a.stage.body.find((i) => i.keyword === "ENV" && /(^|\s)TZ[= ]/.test(i.args));
-  if (!embedded && (zone || tzEnv))
+  // As for TLS: a required module that loads zones named in its settings (a DSN's `loc=`/`TimeZone=`, `CRON_TZ=`).
+  const zoneModule = src.requires.find((r) => ZONE_MODULES.some((m) => r === m || r.startsWith(`${m}/`)));
+  if (!embedded && (zone || tzEnv || zoneModule))
     out.push({
       package: "tzdata",
-      why: zone ? `\`${zone.path}\` loads time zones by name` : "the image sets `TZ`, which Go reads from the zone files",
+      why: zone
+        ? `\`${zone.path}\` loads time zones by name`
+        : tzEnv
+          ? "the image sets `TZ`, which Go reads from the zone files"
+          : `the required module \`${zoneModule}\` may load time zones by name (from its settings), which Go reads from the zone files`,
     });
   return out;
 }

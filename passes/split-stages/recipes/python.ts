@@ -5,7 +5,7 @@ import type { ImageRef } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
 import { isBuildOnlyPackage, packageName } from "../closure/debian-libs.js";
-import { pipLibraries, pipRequirements } from "../closure/python-native.js";
+import { pipInstalls, pipLibraries } from "../closure/python-native.js";
 import { pipPrograms } from "../closure/python-programs.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
@@ -65,9 +65,10 @@ export const pythonRecipe: Recipe = {
     if (libs.unread) return { ok: false, id: "pipSourceUnread", data: { line: String(libs.unread.line), source: libs.unread.source } };
     if (libs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: libs.unknown, image: base.raw } };
     // And the programs (git, gpg) pip packages run.
+    const installs = pipInstalls(context, a);
     const runs = sameImage
       ? { packages: [], needs: [], unknown: null }
-      : pipPrograms(pipRequirements(context, a).keys(), debianRelease(base));
+      : pipPrograms(installs.names, debianRelease(base), installs.fromSource);
     if (runs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: runs.unknown, image: base.raw } };
     const pip = {
       packages: [...new Set([...libs.packages, ...runs.packages])],

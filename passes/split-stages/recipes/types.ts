@@ -109,6 +109,7 @@ export type RecipeNoteId =
   | "keptDevDeps"
   | "sitePackages"
   | "goCache"
+  | "goCacheRead"
   | "goFiles"
   | "gccRuntime"
   | "gccImageRuntime"
