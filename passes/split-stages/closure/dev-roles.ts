@@ -35,7 +35,7 @@ const FAMILIES: readonly Family[] = [
     parts: ["eslint-plugin", "eslint-config", "prettier-plugin"],
   },
   { role: "lint", names: ["standard", "ts-standard", "xo", "svelte-check", "publint"] },
-  // Test runners, assertion and mocking libraries, browser drivers, coverage reporters, load testers and
+  // Test runners, assertion and mocking libraries, fake data, browser drivers, coverage reporters, load testers and
   // throwaway services for tests: the test files that load them are not part of the image's entry.
   {
     role: "test",
@@ -43,6 +43,8 @@ const FAMILIES: readonly Family[] = [
       ...["jest", "ts-jest", "babel-jest", "vitest", "mocha", "chai", "sinon", "nyc", "c8", "supertest", "jsdom", "karma", "jasmine"],
       ...["playwright", "cypress", "nock", "msw", "mongodb-memory-server", "testcontainers", "ava", "tap", "@nestjs/testing"],
       ...["@vue/test-utils", "node-mocks-http", "coveralls", "autocannon"],
+      // Fake data for tests and seeds (a seed the entry runs imports it: the module graph keeps it then).
+      ...["@faker-js/faker", "faker"],
     ],
     prefixes: [
       ...["jest-", "@jest/", "@vitest/", "chai-", "sinon-", "@testing-library/", "karma-", "jasmine-", "@playwright/"],
