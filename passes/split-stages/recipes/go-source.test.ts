@@ -77,6 +77,19 @@ describe("readGoSources", () => {
     });
     expect(readGoSources(dotted).cgoEvidence).toBe("third_party/native-2.0.1/cbind/cbind.go");
   });
+  test("a path out of the module's folder or an absolute one given to an opener is read", () => {
+    const up = memoryContext({
+      "app/go.mod": "module x\n",
+      "app/main.go": 'package main\nvar t = template.Must(template.ParseGlob("../web/templates/*.html"))\n',
+      "web/templates/index.html": "<h1>hi</h1>",
+    });
+    expect(readGoSources(up, "app").reads).toEqual(["../web/templates"]);
+    const absolute = memoryContext({
+      "go.mod": "module x\n",
+      "main.go": 'package main\nvar t = template.Must(template.ParseGlob("/app/templates/*.html"))\nconst route = "/api/items"\n',
+    });
+    expect(readGoSources(absolute).reads).toEqual(["/app/templates"]);
+  });
   test("embedded files are not read from disk unless an opener names them", () => {
     const files = { "static/index.html": "<p>x</p>", "templates/a.tmpl": "{{.}}", "go.mod": "module x\n" };
     const embedOnly = memoryContext({

@@ -160,11 +160,19 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
   // Any literal that names a file or folder of the context may be opened at run time (templates, static).
   for (const l of literals) {
     const path = cleanPath(l);
+    // Out of the module's folder (`../web/templates` in a monorepo): a file of the context all the same.
+    if (path.startsWith("../") && !/\s/.test(path)) {
+      const target = contextPath(posix.join(root, path));
+      if (target !== null && (context.read(target) !== null || context.list(target).length > 0)) reads.add(path);
+      continue;
+    }
     if (!relative(path)) continue;
     const inBinary = [...embedded].some((e) => e !== "" && (path === e || path.startsWith(`${e}/`)));
     if (inBinary && ![...opened].some((o) => o === path || o.startsWith(`${path}/`) || path.startsWith(`${o}/`))) continue;
     if (inContext(path)) reads.add(path);
   }
+  // An absolute path an opener is given (`/app/templates/*.html`): the runtime keeps it where its copies hold it.
+  for (const o of opened) if (/^\/[^\s]+$/.test(o) && o !== "/") reads.add(o);
   const missing = [...opened].filter((o) => relative(o) && !inContext(o));
   const gomod = gomodText;
   const replaced = new Set([...gomod.matchAll(/^\s*(?:replace\s+)?(\S+)(?:\s+\S+)?\s+=>\s+\.\.?\//gm)].map((m) => m[1]));

@@ -281,14 +281,21 @@ export const goRecipe: Recipe = {
     if (files && src.wholeFolder !== null)
       notes.push({ line: a.stage.body[a.lastBuild].line, id: "goWholeFolder", data: { call: src.wholeFolder } });
     else if (files) {
+      // Only a named file the runtime keeps from the copy of the source folder counts (`/etc/app/settings.conf`,
+      // copied on its own, is not one).
+      const wd = a.workdir as string;
+      const ofSources = (p: string) => a.copyPaths.some((c) => (isUnder(wd, c) || isUnder(c, wd)) && isUnder(p, c));
+      const readsKept = src.reads
+        .map((r) => resolvePath(wd, r) as string)
+        .filter((p) => ofSources(p) && files.some((f) => isUnder(p, f))).length;
       const named =
-        src.reads.length && made
+        readsKept && made
           ? `the files the code names and those the build makes that it opens (${made})`
           : made
             ? `the files the build makes that the code opens (${made})`
-            : src.reads.length && scripts.paths.length
+            : readsKept && scripts.paths.length
               ? "the files the code and the entry script name"
-              : src.reads.length
+              : readsKept
                 ? "the files the code names"
                 : scripts.paths.length
                   ? "the files the entry script names"
