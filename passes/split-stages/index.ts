@@ -331,6 +331,8 @@ export default definePass({
     osNeedsDev: "Installed {packages} in the runtime: the devDependency `{package}`, which the runtime keeps, {why}.",
     yarnGlobalPnp:
       "Did not split: the project uses Yarn Plug'n'Play with Yarn's global cache (the default from Yarn 4 on), so the app loads its packages from `~/.yarn/berry/cache`, outside the folders a runtime copies; set `nodeLinker: node-modules` (or `enableGlobalCache: false`) in .yarnrc.yml.",
+    modulesMoved:
+      "Did not split: {reason}, where a runtime that copies the project's own `node_modules` would not find them; drop the setting to let the pass split.",
     workspaceScript:
       "Did not split: the image runs `{command}`, a script of an npm workspace that the pass does not read, so which devDependencies it needs is unknown; put the script's command in CMD to let the pass split.",
     workspaceBin:

@@ -37,6 +37,7 @@ export type RecipeRefusalId =
   | "staticRuntimeBlocked"
   | "workspaceGlob"
   | "yarnGlobalPnp"
+  | "modulesMoved"
   | "workspaceScript"
   | "workspaceBin"
   | "nativeOptionalUnknown"
