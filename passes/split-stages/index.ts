@@ -31,7 +31,7 @@ import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { foreseenBase } from "./foresee.js";
-import { isOfficial } from "./recipes/types.js";
+import { isOfficial, type RecipeNote } from "./recipes/types.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
@@ -467,6 +467,8 @@ export default definePass({
       "Copied `{path}` from stage `{stage}`: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
     npmNotifierStampBuild:
       "Copied `{path}` from the build stage: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
+    runtimeFollowsArgs:
+      "Wrote the runtime's image as `{image}`, the build's `{base}` with `{suffix}` appended, so that it follows a `--build-arg` of {args}: an override naming only a version still works, one naming a variant may give a tag that does not exist (`…-alpine{suffix}`); for such an override edit the runtime's FROM too.",
     pythonPinnedAhead:
       "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
     goShellRuntime: "Used `{image}` as the runtime, not a shell-less one, although the program is static: {reason}.",
@@ -665,7 +667,13 @@ export default definePass({
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     // Messages name images with the build arguments' defaults filled in (`node:${NODE_VERSION}-alpine` is `node:23.3.0-alpine`).
     const shownBase = resolveBaseArgs(df, stage.base.raw) ?? stage.base.raw;
-    const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: shownBase, pinned: pinned.raw } }] : [];
+    const ahead: RecipeNote[] = pinned ? [{ line, id: "pythonPinnedAhead", data: { image: shownBase, pinned: pinned.raw } }] : [];
+    // `node:${NODE_VERSION}` → `node:${NODE_VERSION}-slim`: a build-arg naming a variant (`20-alpine`) would not follow.
+    const followed = !otherFamily && image !== null && written !== resolved && image.startsWith(written) && image !== written;
+    if (followed) {
+      const args = [...new Set([...written.matchAll(/\$\{?(\w+)\}?/g)].map((m) => `\`${m[1]}\``))].join(", ");
+      ahead.push({ line, id: "runtimeFollowsArgs", data: { image, base: written, suffix: image.slice(written.length), args } });
+    }
     const plan = { ...planned.plan, image: image ?? runtimeImage, notes: [...planned.plan.notes, ...ahead] };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };

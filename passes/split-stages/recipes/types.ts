@@ -164,6 +164,7 @@ export type RecipeNoteId =
   | "npmNotifierStamp"
   | "npmNotifierStampBuild"
   | "pythonPinnedAhead"
+  | "runtimeFollowsArgs"
   | "goShellRuntime"
   | "goSystemFiles"
   | "goBinPath"
