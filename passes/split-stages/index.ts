@@ -123,6 +123,8 @@ export default definePass({
     libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
     unknownHeaders:
       "Did not split: the run-time library of {packages} is not known for `{image}` (msb-opt's table covers Debian {release}); split by hand and install the library packages in the runtime.",
+    unknownHeadersRelease:
+      "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `{command}` makes a static binary that needs no C library.",
@@ -608,8 +610,10 @@ export default definePass({
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
     if (unknownHeaders.length > 0) {
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
+      // A Debian image whose release is unknown: the table is not what lacks it.
+      const releaseUnknown = release === null && base.name.replace(/^library\//, "") !== "ubuntu";
       return decline(
-        "unknownHeaders",
+        releaseUnknown ? "unknownHeadersRelease" : "unknownHeaders",
         {
           packages: list,
           image: base.raw,
