@@ -17,6 +17,7 @@ import { adapterNodeOut } from "../recipes/node-framework-builds.js";
 import { isOfficial } from "../recipes/types.js";
 import { importGraph } from "./imports.js";
 import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
+import { tscInPlaceSource } from "./ts-in-place.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
 import type { NodeProject } from "./node-project.js";
 import { devLoad } from "./dev-load.js";
@@ -767,7 +768,8 @@ export function sourceOf(a: Analysis, project: NodeProject, context: BuildContex
   }
   const out = tsOutDir(project, context);
   const rel = posix.relative(a.workdir ?? "/", abs);
-  if (out === null || !rel.startsWith(`${out.outDir}/`)) return null;
+  if (out === null) return tscInPlaceSource(project, context, rel);
+  if (!rel.startsWith(`${out.outDir}/`)) return null;
   // Without a rootDir, tsc takes the inputs' common folder: `src` when they all live there, else the project's.
   for (const root of out.rootDir === null ? ["src", "."] : [out.rootDir]) {
     const stem = posix.join(project.dir, root, rel.slice(out.outDir.length + 1)).replace(/\.[cm]?js$/, "");
