@@ -17,6 +17,7 @@ import { adapterNodeOut } from "../recipes/node-framework-builds.js";
 import { isOfficial } from "../recipes/types.js";
 import { importGraph } from "./imports.js";
 import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
+import { folderMain } from "./folder-main.js";
 import { tscInPlaceSource } from "./ts-in-place.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
 import type { NodeProject } from "./node-project.js";
@@ -762,7 +763,9 @@ export function sourceOf(a: Analysis, project: NodeProject, context: BuildContex
   const abs = resolvePath(a.workdir, file);
   if (abs === null) return null;
   // `node index` finds index.js as require() would: the name, then with an extension, then a folder's index.
-  for (const candidate of [abs, ...[".js", ".cjs", ".mjs", "/index.js"].map((x) => abs + x)]) {
+  const main = folderMain(abs, a.sources, context);
+  const mains = main === null ? [] : [main, ...[".js", ".cjs", ".mjs", "/index.js"].map((x) => main + x)];
+  for (const candidate of [abs, ...[".js", ".cjs", ".mjs"].map((x) => abs + x), ...mains, `${abs}/index.js`]) {
     const direct = contextSource(candidate, a.sources);
     if (direct !== null && context.read(direct) !== null) return direct;
   }
