@@ -159,11 +159,11 @@ export default definePass({
     sourceTool:
       "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
     sourceLibrary:
-      "Did not split: `{file}` loads the shared library `{library}` by name (ctypes or FFI), which the build image has and `{image}` may lack; install its package with apt-get in the Dockerfile so the pass keeps it.",
+      "Did not split: `{file}` loads the shared library `{library}` by name ({how}), which the build image has and `{image}` may lack; install its package with apt-get in the Dockerfile so the pass keeps it.",
     sourceLibraryUnversioned:
       "Did not split: `{file}` loads `{library}` by its unversioned name, a link that only the library's headers package (`-dev`) installs, which the runtime leaves out; load it by its versioned name (e.g. `libz.so.1`) to let the pass split.",
     sourceLibraryComputed:
-      "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
+      "Did not split: `{file}` loads a shared library whose name it computes ({how}), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
     toolWritesHome:
       "Did not split: `{tool}`{via} downloads into the home folder (`{path}`), and the runtime copies only what it can name; set `{variable}` to a folder inside the working folder, or split by hand.",
     scriptWritesOutside:
@@ -823,6 +823,12 @@ export default definePass({
           file: load.file,
           library: load.library ?? "",
           image: runtimeImage,
+          // What loads it, by the file's language.
+          how: /\.py$/.test(load.file)
+            ? "with ctypes"
+            : /\.(c|cc|cpp|cxx|h|hpp)$/.test(load.file)
+              ? "with `dlopen`"
+              : "through an FFI module",
         },
       );
     // `find_library("yaml")` answers on the runtime only through ldconfig (no gcc, no `-dev` link there).
