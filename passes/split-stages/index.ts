@@ -31,7 +31,7 @@ import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { foreseenBase } from "./foresee.js";
-import { isOfficial } from "./recipes/types.js";
+import { isOfficial, type RecipeNote } from "./recipes/types.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
@@ -125,6 +125,8 @@ export default definePass({
     libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
     unknownHeaders:
       "Did not split: the run-time library of {packages} is not known for `{image}` (msb-opt's table covers Debian {release}); split by hand and install the library packages in the runtime.",
+    unknownHeadersRelease:
+      "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `{command}` makes a static binary that needs no C library.",
@@ -159,11 +161,11 @@ export default definePass({
     sourceTool:
       "Did not split: `{file}` runs `{command}`, which the build image has but `{image}` lacks; install it with apt-get in the Dockerfile so the pass keeps it.",
     sourceLibrary:
-      "Did not split: `{file}` loads the shared library `{library}` by name (ctypes or FFI), which the build image has and `{image}` may lack; install its package with apt-get in the Dockerfile so the pass keeps it.",
+      "Did not split: `{file}` loads the shared library `{library}` by name ({how}), which the build image has and `{image}` may lack; install its package with apt-get in the Dockerfile so the pass keeps it.",
     sourceLibraryUnversioned:
       "Did not split: `{file}` loads `{library}` by its unversioned name, a link that only the library's headers package (`-dev`) installs, which the runtime leaves out; load it by its versioned name (e.g. `libz.so.1`) to let the pass split.",
     sourceLibraryComputed:
-      "Did not split: `{file}` loads a shared library whose name it computes (ctypes or FFI), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
+      "Did not split: `{file}` loads a shared library whose name it computes ({how}), so whether `{image}` has it is unknown; load it by a literal name and install its package with apt-get in the Dockerfile.",
     toolWritesHome:
       "Did not split: `{tool}`{via} downloads into the home folder (`{path}`), and the runtime copies only what it can name; set `{variable}` to a folder inside the working folder, or split by hand.",
     scriptWritesOutside:
@@ -337,6 +339,8 @@ export default definePass({
     osNeedsDev: "Installed {packages} in the runtime: the devDependency `{package}`, which the runtime keeps, {why}.",
     yarnGlobalPnp:
       "Did not split: the project uses Yarn Plug'n'Play with Yarn's global cache (the default from Yarn 4 on), so the app loads its packages from `~/.yarn/berry/cache`, outside the folders a runtime copies; set `nodeLinker: node-modules` (or `enableGlobalCache: false`) in .yarnrc.yml.",
+    modulesMoved:
+      "Did not split: {reason}, where a runtime that copies the project's own `node_modules` would not find them; drop the setting to let the pass split.",
     workspaceScript:
       "Did not split: the image runs `{command}`, a script of an npm workspace that the pass does not read, so which devDependencies it needs is unknown; put the script's command in CMD to let the pass split.",
     workspaceBin:
@@ -471,6 +475,8 @@ export default definePass({
       "Copied `{path}` from stage `{stage}`: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
     npmNotifierStampBuild:
       "Copied `{path}` from the build stage: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
+    runtimeFollowsArgs:
+      "Wrote the runtime's image as `{image}`, the build's `{base}` with `{suffix}` appended, so that it follows a `--build-arg` of {args}: an override naming only a version still works, one naming a variant may give a tag that does not exist (`…-alpine{suffix}`); for such an override edit the runtime's FROM too.",
     pythonPinnedAhead:
       "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
     goShellRuntime: "Used `{image}` as the runtime, not a shell-less one, although the program is static: {reason}.",
@@ -610,8 +616,10 @@ export default definePass({
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
     if (unknownHeaders.length > 0) {
       const list = unknownHeaders.map((x) => `\`${x}\``).join(", ");
+      // A Debian image whose release is unknown: the table is not what lacks it.
+      const releaseUnknown = release === null && base.name.replace(/^library\//, "") !== "ubuntu";
       return decline(
-        "unknownHeaders",
+        releaseUnknown ? "unknownHeadersRelease" : "unknownHeaders",
         {
           packages: list,
           image: base.raw,
@@ -669,7 +677,13 @@ export default definePass({
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     // Messages name images with the build arguments' defaults filled in (`node:${NODE_VERSION}-alpine` is `node:23.3.0-alpine`).
     const shownBase = resolveBaseArgs(df, stage.base.raw) ?? stage.base.raw;
-    const ahead = pinned ? [{ line, id: "pythonPinnedAhead" as const, data: { image: shownBase, pinned: pinned.raw } }] : [];
+    const ahead: RecipeNote[] = pinned ? [{ line, id: "pythonPinnedAhead", data: { image: shownBase, pinned: pinned.raw } }] : [];
+    // `node:${NODE_VERSION}` → `node:${NODE_VERSION}-slim`: a build-arg naming a variant (`20-alpine`) would not follow.
+    const followed = !otherFamily && image !== null && written !== resolved && image.startsWith(written) && image !== written;
+    if (followed) {
+      const args = [...new Set([...written.matchAll(/\$\{?(\w+)\}?/g)].map((m) => `\`${m[1]}\``))].join(", ");
+      ahead.push({ line, id: "runtimeFollowsArgs", data: { image, base: written, suffix: image.slice(written.length), args } });
+    }
     const plan = { ...planned.plan, image: image ?? runtimeImage, notes: [...planned.plan.notes, ...ahead] };
     // The recipe leaves every Alpine package in the build stage (a static Go program): the runtime repeats no setup.
     if (plan.setupLeftInBuild) a = { ...a, setup: [] };
@@ -815,6 +829,12 @@ export default definePass({
           file: load.file,
           library: load.library ?? "",
           image: runtimeImage,
+          // What loads it, by the file's language.
+          how: /\.py$/.test(load.file)
+            ? "with ctypes"
+            : /\.(c|cc|cpp|cxx|h|hpp)$/.test(load.file)
+              ? "with `dlopen`"
+              : "through an FFI module",
         },
       );
     // `find_library("yaml")` answers on the runtime only through ldconfig (no gcc, no `-dev` link there).

@@ -66,6 +66,12 @@ describe("importGraph", () => {
     );
     expect(options.ok).toBe(true);
   });
+  test("the word require in a string's prose is no computed require; require as a value after a keyword is", () => {
+    for (const code of ["const m = 'fields you require here';\n", 'const m = "what you require, and more";\n'])
+      expect(importGraph(memoryContext({ "i.js": code }), "i.js").ok).toBe(true);
+    for (const code of ["export default require;\n", "fn(x, require)\n", "return require\n"])
+      expect(importGraph(memoryContext({ "i.js": code }), "i.js")).toEqual({ ok: false, reason: { kind: "computed", file: "i.js" } });
+  });
   test("a computed require or a missing file stops the walk", () => {
     expect(importGraph(memoryContext({ "i.js": "require(name)\n" }), "i.js")).toEqual({
       ok: false,

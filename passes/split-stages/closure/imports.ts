@@ -36,9 +36,11 @@ const TYPESCRIPT = /\.[cm]?tsx?$/;
 /**
  * `require` used as a value (`["./a"].map(require)`, `const req = require`): the modules it loads are not named
  * where it is called. Not: a call, `require.resolve`/`.main`, `typeof require`, a declaration
- * (`const require = createRequire(…)`), a key (`{ require: … }`), a quoted word.
+ * (`const require = createRequire(…)`), a key (`{ require: … }`), a quoted word, a word of prose in a string
+ * (`'fields you require here'`: after or before another word, which code never has but for keywords).
  */
-const REQUIRE_VALUE = /(?<!\b(?:typeof|const|let|var|function)\s+|["'`.$\w-])\brequire\b(?!\s*(?:[(.:"'`]|=(?!=)))/;
+const REQUIRE_VALUE =
+  /(?<!\b(?:typeof|const|let|var|function)\s+|["'`.$\w-]|\b(?!(?:return|yield|await|case|in|of|else|do|void|delete|throw|default|new)\b)[A-Za-z_$][\w$]*[ \t]+)\brequire\b(?!\s*(?:[(.:"'`]|=(?!=))|[ \t]+(?!(?:instanceof|in)\b)[A-Za-z_$])/;
 
 /** `const load = createRequire(import.meta.url)` (or `module.createRequire`): group 1 a require by another name. */
 const CREATE_REQUIRE = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:\w+\.)?createRequire\s*\(/g;

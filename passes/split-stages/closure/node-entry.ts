@@ -17,6 +17,8 @@ import { adapterNodeOut } from "../recipes/node-framework-builds.js";
 import { isOfficial } from "../recipes/types.js";
 import { importGraph } from "./imports.js";
 import { ecosystemCommands, PM2_CONFIG, pm2Target } from "./pm2.js";
+import { folderMain } from "./folder-main.js";
+import { tscInPlaceSource } from "./ts-in-place.js";
 import { graphThroughWorkspaces, type OwnModules, workspacePackages } from "./workspace-graph.js";
 import type { NodeProject } from "./node-project.js";
 import { devLoad } from "./dev-load.js";
@@ -777,13 +779,16 @@ export function sourceOf(a: Analysis, project: NodeProject, context: BuildContex
   const abs = resolvePath(a.workdir, file);
   if (abs === null) return null;
   // `node index` finds index.js as require() would: the name, then with an extension, then a folder's index.
-  for (const candidate of [abs, ...[".js", ".cjs", ".mjs", "/index.js"].map((x) => abs + x)]) {
+  const main = folderMain(abs, a.sources, context);
+  const mains = main === null ? [] : [main, ...[".js", ".cjs", ".mjs", "/index.js"].map((x) => main + x)];
+  for (const candidate of [abs, ...[".js", ".cjs", ".mjs"].map((x) => abs + x), ...mains, `${abs}/index.js`]) {
     const direct = contextSource(candidate, a.sources);
     if (direct !== null && context.read(direct) !== null) return direct;
   }
   const out = tsOutDir(project, context);
   const rel = posix.relative(a.workdir ?? "/", abs);
-  if (out === null || !rel.startsWith(`${out.outDir}/`)) return null;
+  if (out === null) return tscInPlaceSource(project, context, rel);
+  if (!rel.startsWith(`${out.outDir}/`)) return null;
   // Without a rootDir, tsc takes the inputs' common folder: `src` when they all live there, else the project's.
   for (const root of out.rootDir === null ? ["src", "."] : [out.rootDir]) {
     const stem = posix.join(project.dir, root, rel.slice(out.outDir.length + 1)).replace(/\.[cm]?js$/, "");

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
 import type { Manager, NodeProject } from "../closure/node-project.js";
-import { installFiles } from "./node-install-files.js";
+import { installFiles, movedModules } from "./node-install-files.js";
 
 const project = (manager: Manager, pkg: object, lockfile: string | null = null): NodeProject => ({
   dir: ".",
@@ -74,4 +74,16 @@ test("a folder of package tarballs the context keeps (offline mirror, npm cache)
 
 test("a bare path in overrides (`./vendor/ms`) is a local package too", () => {
   expect(installFiles(project("npm", { overrides: { ms: "./vendor/ms" } }), memoryContext({}))).toMatchObject({ ok: false });
+});
+
+test("settings and flags that move node_modules: Yarn's --modules-folder, pnpm's modules-dir and pnp linker", () => {
+  const none = memoryContext({ ".yarnrc": 'yarn-offline-mirror "./mirror"\n', ".npmrc": "save-exact=true\n" });
+  expect(movedModules(project("yarn", {}), none, ["install", "--frozen-lockfile"])).toBeNull();
+  expect(movedModules(project("yarn", {}), none, ["install", "--modules-folder", "/opt/nm"])).toContain("`--modules-folder`");
+  const yarnrc = memoryContext({ ".yarnrc": '--install.modules-folder "/opt/node_modules"\n' });
+  expect(movedModules(project("yarn", {}), yarnrc, ["install"])).toContain("`.yarnrc` sets `--modules-folder`");
+  const npmrc = memoryContext({ ".npmrc": "virtual-store-dir=/store\n" });
+  expect(movedModules(project("pnpm", {}), npmrc, ["install"])).toContain("`.npmrc` sets `virtual-store-dir`");
+  const workspace = memoryContext({ "pnpm-workspace.yaml": "nodeLinker: pnp\n" });
+  expect(movedModules(project("pnpm", {}), workspace, ["install"])).toContain("`nodeLinker`");
 });

@@ -112,6 +112,32 @@ export function installFiles(project: NodeProject, context: BuildContext): Insta
   return { ok: true, files: paths, folders: folders.sort() };
 }
 
+/** Settings and flags that move the folder an install writes away from `<project>/node_modules`. */
+const MOVED_MODULES = [
+  { file: ".yarnrc", key: /^\s*"?--(?:install\.)?modules-folder"?[\s=]+"?([^"\s#]+)"?/m, setting: "--modules-folder" },
+  { file: ".npmrc", key: /^\s*(modules-dir|virtual-store-dir)\s*=\s*"?([^"\s#]+)"?/m, setting: "" },
+  { file: ".npmrc", key: /^\s*node-linker\s*=\s*"?(pnp)"?\s*$/m, setting: "node-linker" },
+  { file: "pnpm-workspace.yaml", key: /^\s*(modulesDir|virtualStoreDir)\s*:\s*["']?([^"'\s#]+)/m, setting: "" },
+  { file: "pnpm-workspace.yaml", key: /^\s*nodeLinker\s*:\s*["']?(pnp)["']?\s*$/m, setting: "nodeLinker" },
+];
+const MOVING_FLAGS = /^--(modules-folder|modules-dir|virtual-store-dir|node-linker)(=|$)/;
+
+/**
+ * Why the install does not write `<project>/node_modules`, the folder the deps stage hands the runtime: Yarn
+ * classic's `--modules-folder` (in `.yarnrc` or on the command line), pnpm's `modules-dir`, `virtual-store-dir`
+ * or Plug'n'Play linker. Null when nothing moves it.
+ */
+export function movedModules(project: NodeProject, context: BuildContext, args: readonly string[]): string | null {
+  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const flag = args.find((a) => MOVING_FLAGS.test(a));
+  if (flag) return `the install's \`${flag.replace(/=.*/, "")}\` puts the packages outside \`node_modules\``;
+  for (const { file, key, setting } of MOVED_MODULES) {
+    const m = key.exec(context.read(at(file)) ?? "");
+    if (m) return `\`${file}\` sets \`${setting || m[1]}\`, so the install puts the packages outside \`node_modules\``;
+  }
+  return null;
+}
+
 /** The string values of a settings object (nested for overrides of overrides). */
 function specs(value: unknown): string[] {
   if (typeof value === "string") return [value];

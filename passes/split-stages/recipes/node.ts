@@ -17,6 +17,7 @@ import { usesPrismaClient } from "./prisma-client.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
+import { movedModules } from "./node-install-files.js";
 import { type ModulesWriter, nodeModulesWriter } from "./node-modules-writers.js";
 import { nativePackages } from "./node-native.js";
 import { notifierStamp } from "./node-user-home.js";
@@ -58,6 +59,9 @@ export const nodeRecipe: Recipe = {
     const project = (workspaces?.ok && workspaces.project) || root;
     const workspaceDirs = workspaces?.ok ? workspaces.dirs : [];
     if (project?.manager === "yarn-berry" && berryGlobalPnp(project, context)) return { ok: false, id: "yarnGlobalPnp", data: {} };
+    // Yarn's `--modules-folder`, pnpm's `modules-dir`: the packages are not in the folder a runtime copies.
+    const moved = project && a.projectInstalls[0] ? movedModules(project, context, a.projectInstalls[0].args) : null;
+    if (moved) return { ok: false, id: "modulesMoved", data: { reason: moved } };
     const onNginx = options.staticRuntime === "nginx" ? nginxStaticPlan(a, context) : null;
     if (onNginx) return onNginx;
     // A pnpm workspace: its packages' own node_modules stay with the files (the fallback below), never re-linked.

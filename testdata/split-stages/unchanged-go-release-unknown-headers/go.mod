@@ -1,0 +1,3 @@
+module example.com/yamlver
+
+go 1.22
