@@ -10,15 +10,8 @@ beforeAll(() => loadShell());
 
 /** devDependencyUse for a project whose `start` script is `start` and whose only devDependency is `devDep`. */
 function use(cmd: string, start: string, devDep = "@types/node", files: Record<string, string> = {}) {
-  const pkg = { name: "app", scripts: { start }, dependencies: { express: "4.21.0" }, devDependencies: { [devDep]: "1.0.0" } };
-  const all = { "package.json": JSON.stringify(pkg), "server.js": 'require("express");\n', "src/app.ts": "process.exit(0);\n", ...files };
-  const { dockerfile } = parseDockerfile(`FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ${cmd}\n`);
-  const context = memoryContext(all);
-  const r = analyze(dockerfile, dockerfile.stages[0], context, "/");
-  if (!r.ok) throw new Error(r.refusal.id);
-  const project = nodeProject(r.analysis, context);
-  if (!project) throw new Error("no project");
-  return devDependencyUse(r.analysis, project, context);
+  const pkg = { scripts: { start }, dependencies: { express: "4.21.0" }, devDependencies: { [devDep]: "1.0.0" } };
+  return useOf(pkg, { "src/app.ts": "process.exit(0);\n", ...files }, `RUN npm ci\nCMD ${cmd}\n`);
 }
 
 describe("devDependencyUse: runners whose config is not followed", () => {
