@@ -61,4 +61,18 @@ describe("discover", () => {
     const { targets } = discover([root]);
     expect(targets.map((t) => relative(root, t.path))).toEqual(["Containerfile", "Dockerfile", "app.Dockerfile"]);
   });
+
+  test("a template a generator makes a Dockerfile from is skipped and reported; named on its own it is taken", () => {
+    const root = mkdtempSync(join(tmpdir(), "msb-discover-"));
+    writeFileSync(join(root, "Dockerfile"), "FROM scratch\n");
+    for (const name of ["Dockerfile.template", "Dockerfile.in", "Dockerfile.j2"]) writeFileSync(join(root, name), "FROM %%BASE%%\n");
+    const { targets, passed } = discover([root]);
+    expect(targets.map((t) => relative(root, t.path))).toEqual(["Dockerfile"]);
+    expect(passed.map((p) => [relative(root, p.path), p.kind])).toEqual([
+      ["Dockerfile.in", "template"],
+      ["Dockerfile.j2", "template"],
+      ["Dockerfile.template", "template"],
+    ]);
+    expect(discover([join(root, "Dockerfile.template")]).targets).toHaveLength(1);
+  });
 });

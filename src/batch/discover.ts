@@ -25,6 +25,9 @@ export function isDockerfileName(name: string): boolean {
   return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/.test(name) || /^[\w.-]+\.(Dockerfile|dockerfile|Containerfile)$/.test(name);
 }
 
+/** Template sources (docker-library's `Dockerfile.template`, Jinja, m4, ERB): their FROM is often a placeholder. */
+const TEMPLATE = /\.(template|tmpl|tpl|j2|jinja2?|in|m4|erb|mustache|hbs)$/i;
+
 /** Something the walk met but did not take: reported, never dropped silently. */
 export interface Passed {
   /** Absolute path. */
@@ -32,9 +35,10 @@ export interface Passed {
   /**
    * unreadable: a folder, Dockerfile or file the walk needs that could not be read (an error);
    * outside: a symbolically linked Dockerfile whose file is outside the tree (skipped);
-   * link: a symbolically linked folder, not followed without --follow-symlinks (a note).
+   * link: a symbolically linked folder, not followed without --follow-symlinks (a note);
+   * template: `Dockerfile.template`, `.tmpl`, `.j2`, `.in`, …, the source a generator makes a Dockerfile from (skipped).
    */
-  readonly kind: "unreadable" | "outside" | "link";
+  readonly kind: "unreadable" | "outside" | "link" | "template";
   readonly reason: string;
 }
 
@@ -109,7 +113,14 @@ class Walk {
     // The entry's type came with the listing: a plain Dockerfile needs no stat, a folder no lstat (its stat
     // names it for the walked set); a symbolic link is followed to see what it is.
     if (e.isFile()) {
-      if (!ignore.ignores(path, false)) this.found.set(path, { path, context });
+      if (ignore.ignores(path, false)) return;
+      if (TEMPLATE.test(name))
+        this.passed.push({
+          path,
+          kind: "template",
+          reason: "skipped: a template that makes a Dockerfile, not one (give its path to check it as one)",
+        });
+      else this.found.set(path, { path, context });
       return;
     }
     const link = e.isSymbolicLink();
