@@ -170,6 +170,8 @@ export default definePass({
       "Did not split: `{tool}`{via} downloads into the home folder (`{path}`), and the runtime copies only what it can name; set `{variable}` to a folder inside the working folder, or split by hand.",
     scriptWritesOutside:
       "Did not split: `{command}` runs the project's own `{file}`, which may write outside the working folder ({evidence}), and the runtime copies only what it can name; write the outputs into the working folder, or split by hand.",
+    toolchainTool:
+      "Did not split: `{file}` runs `{command}`, a program of the build image's own toolchain, which `{image}` lacks; keep the single stage, or split by hand onto an image that has the toolchain.",
     sourcesUnread:
       "Did not split: {reason}, so the search for programs the image may run that `{image}` lacks (git, curl, …) could not read every source file, and finding none there is no evidence; split by hand, or leave files the image does not need out of the build context with `.dockerignore`.",
     sourceToolReachUnknown:
@@ -782,6 +784,8 @@ export default definePass({
     if (!reached && wide && reach && !reach.ok)
       return decline("sourceToolReachUnknown", { command: wide[0], file: wide[1], image: runtimeImage, lost: reach.lost });
     const tool = scope ? reached : wide;
+    const ownToolchain = (c: string) => [...(recipe.toolchain?.named ?? []), ...(recipe.toolchain?.called ?? [])].includes(c);
+    if (tool && ownToolchain(tool[0])) return decline("toolchainTool", { command: tool[0], file: tool[1], image: runtimeImage });
     if (tool)
       return decline(plan.shellless ? "sourceToolShellless" : "sourceTool", { command: tool[0], file: tool[1], image: runtimeImage });
     // Found nothing in files that are not all the context holds: no evidence that nothing runs those tools.

@@ -60,6 +60,8 @@ export const rustRecipe: Recipe = {
   id: "rust",
   matches: (base) => isOfficial(base, "rust"),
   tools: [],
+  // A program that runs the toolchain (`Command::new("rustc")`) needs the rust image.
+  toolchain: { named: ["cargo", "rustc", "rustup", "rustfmt"], called: [] },
   // The official image sets no WORKDIR.
   baseWorkdir: "/",
   plan(base, a, fullContext, runtimePackages, options): PlanResult {
