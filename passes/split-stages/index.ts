@@ -304,6 +304,8 @@ export default definePass({
       "Installed `ca-certificates` in the runtime: the program links `{library}` ({evidence}), which checks TLS connections against the system's CA certificates; `{image}` has them and the slim runtime does not.",
     gccImageLibraries:
       "Installed {packages} in the runtime: the program links {libraries}, from the headers {headers} that the gcc image has preinstalled; these are their run-time libraries in Debian {release}.",
+    goToolchainLoad:
+      "Did not split: `{file}` loads Go packages with `{api}`, which needs the Go toolchain at run time (the `go` command, GOROOT), and only the build image has it; keep the single stage, or split by hand onto an image that has the toolchain.",
     goGeneratedRead:
       "Did not split: the Go program opens `{path}`, which the build context lacks and `{command}` may make (what it writes cannot be told from its sources), so whether the runtime needs it is unknown; make it with `go run` of a package that writes it by a literal path, or split by hand.",
     goCache:

@@ -90,6 +90,18 @@ describe("readGoSources", () => {
     });
     expect(readGoSources(absolute).reads).toEqual(["/app/templates"]);
   });
+  test("loading Go packages through the toolchain at run time is found", () => {
+    const load = (code: string) => readGoSources(memoryContext({ "go.mod": "module x\n", "main.go": code })).toolchainLoad;
+    expect(load('package main\nimport "golang.org/x/tools/go/packages"\n')).toEqual({
+      file: "main.go",
+      api: "golang.org/x/tools/go/packages",
+    });
+    expect(load('package main\nimport "go/importer"\nvar imp = importer.Default()\n')).toEqual({
+      file: "main.go",
+      api: "go/importer.Default",
+    });
+    expect(load('package main\nimport "go/parser"\n')).toBeNull();
+  });
   test("embedded files are not read from disk unless an opener names them", () => {
     const files = { "static/index.html": "<p>x</p>", "templates/a.tmpl": "{{.}}", "go.mod": "module x\n" };
     const embedOnly = memoryContext({

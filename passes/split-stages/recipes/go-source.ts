@@ -53,6 +53,8 @@ export interface GoSources {
   readonly dynamicRead: string | null;
   /** Modules required in go.mod (excluding those replaced by local folders). */
   readonly requires: readonly string[];
+  /** A file that loads Go packages through the `go` command at run time (`go/packages`, `go/importer`), and how. */
+  readonly toolchainLoad: { readonly file: string; readonly api: string } | null;
 }
 
 // Calls that open a file or folder by path; a path argument that is not only string literals is computed.
@@ -103,6 +105,7 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
   const embedded = new Set<string>();
   const opened = new Set<string>();
   const written: { file: string; path: string }[] = [];
+  let toolchainLoad: GoSources["toolchainLoad"] = null;
   const walk = (dir: string, depth: number, vendored: boolean) => {
     // Module paths under vendor/ run deep (host/org/repo/v2/internal/pkg): a cgo package there must still be seen.
     if (depth > (vendored ? 14 : 6)) return;
@@ -120,6 +123,13 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
             for (const l of m[1].trim().split(/\s+/)) libraries.add(l);
         }
         if (!vendored) {
+          // go/packages runs `go list`; go/importer's default and "source" importers read GOROOT's export data.
+          const load = /"golang\.org\/x\/tools\/go\/packages"|\bimporter\.(?:Default|For|ForCompiler)\(/.exec(text);
+          if (load)
+            toolchainLoad ??= {
+              file: path,
+              api: load[0].startsWith('"') ? "golang.org/x/tools/go/packages" : `go/${load[0].replace(/\($/, "")}`,
+            };
           openedPaths(text, path);
           for (const implicit of implicitReads(text, (d) => context.list(root === "." ? d : `${root}/${d}`))) literals.add(implicit);
           for (const m of text.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) literals.add(m[1] ?? m[2]);
@@ -192,6 +202,7 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
     written: written.filter((w) => relative(w.path)),
     dynamicRead,
     requires,
+    toolchainLoad,
   };
 }
 

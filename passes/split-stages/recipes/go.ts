@@ -263,6 +263,7 @@ export const goRecipe: Recipe = {
       notes.push({ line, id: "goCache", data: { dirs: cacheDirs(a).join("`, `") } });
     }
     const generated = gomod === null || src.dynamicRead !== null ? { made: [], unknown: null } : generatedFiles(a, src, root);
+    if (src.toolchainLoad) return { ok: false, id: "goToolchainLoad", data: src.toolchainLoad };
     if (generated.unknown) return { ok: false, id: "goGeneratedRead", data: generated.unknown };
     const scripts = entryScriptReads(a, context);
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };

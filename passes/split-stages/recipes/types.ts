@@ -17,6 +17,7 @@ export type RecipeRefusalId =
   | "pythonVersion"
   | "cgoLibrary"
   | "goGeneratedRead"
+  | "goToolchainLoad"
   | "gccRuntimeRelease"
   | "gccImageRelease"
   | "gccLinksUnread"

@@ -1,0 +1,5 @@
+module example.com/app
+
+go 1.22
+
+require golang.org/x/tools v0.21.0
