@@ -15,14 +15,19 @@ test.each([
   ["python:3.11-alpine", null],
   ["gcr.io/distroless/static-debian12", "bookworm"],
   ["example.com/python:3.11", null],
-  // Left the catalog, built on bookworm all their life.
+  // Left the catalog, built on one release all their life (scripts/retired-releases.mjs).
   ["golang:1.21", "bookworm"],
+  ["golang:1.20.7", "bookworm"],
+  ["golang:1.24.5", "bookworm"],
+  ["python:3.10.4", "bullseye"],
+  ["node:20.2", "bullseye"],
+  ["rust:1.83.0", "bookworm"],
   ["golang:1.21.5", "bookworm"],
   ["node:20.11.1-slim", "bookworm"],
   ["python:3.12.4", "bookworm"],
   // Built on bullseye, then bookworm (or bookworm, then trixie): not known.
   ["golang:1.20", null],
-  ["node:20.2", null],
+  ["golang:1.24.6", null],
   ["python:3.12.11", null],
   ["python:3.11.4-slim", null],
 ])("%s is built on %s", (ref, release) => expect(debianRelease(parseImageRef(ref))).toBe(release));

@@ -8,7 +8,7 @@ RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/g
 ENV CGO_ENABLED=0
 RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod go install
 
-FROM debian:bookworm-slim AS runtime
+FROM debian:bullseye-slim AS runtime
 ENV PATH=/go/bin:$PATH
 WORKDIR /go/src/app
 COPY --from=build /go/bin/dispatch /go/bin/dispatch

@@ -1,4 +1,4 @@
-FROM rust:1.75
+FROM rust:1.41
 WORKDIR /usr/src/fetcher
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
