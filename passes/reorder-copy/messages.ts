@@ -62,6 +62,8 @@ export const REFUSALS = {
   localDependencyMissing: "Left `{install}` after {moved}: `{dependency}` depends on `{spec}`, which is not in the build context.",
   localPackageBin:
     "Left `{install}` after {moved}: `{path}` has commands (`bin`), which the install links to that package's own files and makes executable, so they must be in place when it runs; copy that package's folder before the install yourself, with those files executable in the build context.",
+  dependencyReadsComputed:
+    "Left `{install}` after {moved}: the install script of `{dependency}` reads a file that `{path}` names with an expression msb-opt cannot follow; write the path literally.",
   patchMissing: "Left `{install}` after {moved}: `{path}` names the patch `{patch}`, which is not in the build context.",
   configFileMissing: "Left `{install}` after {moved}: `{file}` names `{path}`, which is not in the build context.",
   pipConfigLocal:

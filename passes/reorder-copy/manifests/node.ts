@@ -4,6 +4,7 @@
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import { Collector, join, refused, type Needs } from "./collector.js";
+import { prismaInstallReads } from "./prisma.js";
 import type { InstallStep } from "../install-commands.js";
 
 const NODE_FILES = [
@@ -95,6 +96,9 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
         if (patches === null || !c.ctx.exists(patches)) return refused("patchMissing", { path: name ?? "package.json", patch: patchDir });
         if (!c.paths.some((p) => patches === p || patches.startsWith(`${p}/`))) c.add(patches);
       }
+      const prisma = prismaInstallReads(pkg, dir, c);
+      if ("ok" in prisma) return prisma;
+      for (const path of prisma) if (!c.paths.some((p) => path === p || path.startsWith(`${p}/`))) c.add(path);
     }
     for (const field of DEPENDENCY_FIELDS) {
       const deps = pkg[field];
