@@ -51,6 +51,13 @@ export default definePass({
       choices: ["node", "nginx"],
       help: "serve a static front-end that a Node static server (serve, http-server, vite preview) serves with nginx instead",
     },
+    buildOnlyDevDeps: {
+      type: "string",
+      pattern: "^\\s*[^,\\s]+(\\s*,\\s*[^,\\s]+)*\\s*$",
+      meaning: "devDependency names, comma-separated",
+      help: "names of devDependencies (comma-separated) the runtime never loads, which a Node split then prunes although they are libraries",
+      flag: "--build-only-dev-deps <names>",
+    },
   },
   messages: {
     split: "Split the build into stage `{builder}`, which keeps the recipe, and {runtime} on `{image}`, which copies {paths} from it.",
@@ -129,6 +136,10 @@ export default definePass({
       "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
+    keptDevLibraries:
+      "Kept devDependencies in the runtime because {reason}; to leave them out, name those the runtime never loads in option `build-only-dev-deps` (msb-opt then prunes them) and move those it loads to `dependencies`.",
+    devPrunedByOption:
+      "Pruned the devDependencies {names} with the rest because option `build-only-dev-deps` names them: they are libraries, which a production package may load by a name the code never imports, so the prune follows your word that the runtime never loads them.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `{command}` makes a static binary that needs no C library.",
     distroless:
       "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
@@ -367,6 +378,8 @@ export default definePass({
       "Removed the install scripts {scripts} from stage `{stage}`'s copy of package.json before its production install: they only set up git hooks, which do nothing in an image, and their tool is a devDependency that a production install leaves out.",
     alreadySlimNotLayered:
       "Did not split: `{image}` is already a slim image, so the split would pay only by installing the production dependencies in a stage apart, and that does not fit: {reason}.",
+    alreadySlimDevLibraries:
+      "Did not split: `{image}` is already a slim image, and the runtime would keep the devDependencies because {reason}, so nothing would be left behind; name those the runtime never loads in option `build-only-dev-deps` (msb-opt then prunes them) and move those it loads to `dependencies`.",
     alreadySlimDevKept:
       "Did not split: `{image}` is already a slim image, and the runtime would keep the devDependencies because {reason}, so nothing would be left behind; once the app needs none of them at run time (or lists those it needs under `dependencies`), a split can drop the rest.",
     nativeOptionalUnknown:
@@ -659,6 +672,10 @@ export default definePass({
       harden,
       copyLink,
       staticRuntime: String(ctx.options.staticRuntime ?? "node"),
+      buildOnlyDevDeps: (ctx.options.buildOnlyDevDeps ?? "")
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean),
       builderName: names.builderName,
     });
     // A decline names the image as written (`python:3`), not the release pin-tags will write.
