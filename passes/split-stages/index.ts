@@ -10,6 +10,7 @@ import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { goComputedProgram } from "./closure/go-computed-programs.js";
+import { pythonComputedProgram } from "./closure/python-computed-programs.js";
 import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
 import { unreadSources } from "./source-files.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
@@ -833,6 +834,24 @@ export default definePass({
         file: goComputed.file,
         line: String(goComputed.line),
         call: goComputed.call,
+        image: runtimeImage,
+      });
+    // A Python file that computes the program it runs (`subprocess.run([os.environ["TOOL"], …])`) counts the same
+    // way, in every file but a setup.py that only pip runs.
+    const pyComputed =
+      lacked && lacked.named.length > 0 && recipe.id === "python"
+        ? pythonComputedProgram(
+            ((sources) => {
+              const pipOnly = setupOnly.size > 0 ? setupOnly : pythonBuildOnly(a, sources);
+              return sources.filter((f) => !pipOnly.has(f.path));
+            })(searchedSources(context)),
+          )
+        : null;
+    if (pyComputed)
+      return decline("sourceProgramComputed", {
+        file: pyComputed.file,
+        line: String(pyComputed.line),
+        call: pyComputed.call,
         image: runtimeImage,
       });
     // Tools only files the entry does not reach run: the note says why the runtime goes without them.
