@@ -33,7 +33,7 @@ import { RECIPES } from "./recipes/index.js";
 import { foreseenBase } from "./foresee.js";
 import { isOfficial, type RecipeNote } from "./recipes/types.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
-import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
+import { ALPINE_BUILD_COMMANDS, alpineCommands, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
 import { pythonBuildOnly } from "./python-build-only.js";
 
@@ -207,6 +207,10 @@ export default definePass({
       "Did not split: with no WORKDIR the stage writes into `/`, among the image's own folders, and a runtime can take only what COPY lines put there from the build context (no RUN may write there, no context folder may land in a system one like `usr` or `etc`); add a `WORKDIR` (e.g. `/app`) before the first COPY.",
     systemDir:
       "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
+    programLinkRepeated:
+      "Made the link `{link}` to `{program}` again in the runtime stage, after its install of the package that brings `{program}`.",
+    programLinkKept:
+      "Did not split: `{command}` links `{link}`, which the runtime would lack, and {why}; make the link in the runtime stage by hand after the split, or keep the build single-stage.",
     unknownCommand:
       "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
     globalInstallNotLayered:
@@ -635,6 +639,35 @@ export default definePass({
       );
     }
     const runtimePackages = packages.flatMap((p) => p.runtime);
+    // A link to a program (`ln -s /usr/bin/python3 /usr/bin/python`) goes with the package that brings the program:
+    // the runtime makes it again after its install of that package in the same RUN, and leaves it behind with a
+    // package it leaves behind when nothing the image runs names it.
+    const repeatedLinks: Array<(typeof a.programLinks)[number]> = [];
+    for (const l of a.programLinks) {
+      const name = posix.basename(l.link);
+      const provides = (p: string) => providedCommands(p).includes(l.program) || alpineCommands(p).includes(l.program);
+      if (packages.some((p) => p.install.instr.line === l.line && p.runtime.some(provides))) {
+        repeatedLinks.push(l);
+        continue;
+      }
+      const installed = [...a.apt.flatMap((i) => i.packages), ...a.setup.flatMap((u) => [...u.alpinePackages, ...(u.buildOnly ?? [])])];
+      const kept = [...runtimePackages, ...a.setup.flatMap((u) => u.alpinePackages)].filter(provides);
+      if (used.has(name) || kept.length > 0 || !installed.some(provides))
+        return decline(
+          "programLinkKept",
+          {
+            command: l.command,
+            link: l.link,
+            why:
+              kept.length > 0
+                ? `the runtime installs \`${kept[0]}\` (which brings \`${l.program}\`) again, but not in the RUN that makes the link`
+                : used.has(name)
+                  ? `the image runs \`${name}\``
+                  : `no package the build installs brings \`${l.program}\``,
+          },
+          l.line,
+        );
+    }
     const copiedIn = stage.body.find((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"));
     if (copiedIn && packages.some((p) => p.buildOnly.length > 0)) return decline("opaqueFiles", {}, copiedIn.line);
     const names = stageNames(
@@ -877,7 +910,9 @@ export default definePass({
         ).filter((p) => !isUnder(p, wd) && !isUnder(wd, p))
       : (plan.copyPaths ?? a.copyPaths);
     // Notes wait until the split is sure (a build argument's paths are checked on the assembled file).
-    const later: Array<() => void> = [];
+    const later: Array<() => void> = repeatedLinks.map(
+      (l) => () => ctx.report(l.line, "programLinkRepeated", { link: l.link, program: l.program }),
+    );
     const owners = new Map<string, string>();
     for (const path of user ? [] : ownCopies) {
       const owned = chownedFolder(a, path);
