@@ -18,6 +18,7 @@ import { daemonCommands, daemonStart } from "./daemons.js";
 import { contextSource, entryPrograms, scriptPrograms, shellPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
 import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
 import { outputRedirect, timezoneCommand, type TimezoneSetup } from "./timezone.js";
+import { fileWrites } from "./file-writers.js";
 
 export interface Refusal {
   readonly line: number;
@@ -117,6 +118,22 @@ export interface Analysis {
   readonly knownValues: ReadonlyMap<number, ReadonlyMap<string, string>>;
   /** RUNs with an `if` whose branch a build argument's default decided (branches.ts). */
   readonly argBranches: ReadonlyArray<{ readonly line: number; readonly arg: string; readonly value: string }>;
+  /**
+   * `ln -s python3 /usr/bin/python`: a link in a system program folder to a program (by its name or its path in
+   * such a folder). It belongs with the package that brings the program: the runtime may leave both behind
+   * (index.ts checks that it does, and that nothing the image runs names the link).
+   */
+  readonly programLinks: readonly ProgramLink[];
+}
+
+export interface ProgramLink {
+  readonly line: number;
+  /** The link, absolute (`/usr/bin/python`). */
+  readonly link: string;
+  /** The program it points to, by name (`python3`). */
+  readonly program: string;
+  /** The command as written. */
+  readonly command: string;
 }
 
 /** `chown OWNER path` or `chmod MODE path` of a folder the build made, as the runtime can repeat it. */
@@ -124,7 +141,7 @@ export interface FolderMode {
   readonly line: number;
   readonly path: string;
   readonly command: string;
-  readonly change: "chown" | "chmod";
+  readonly change: "chown" | "chmod" | "chgrp";
   readonly value: string;
 }
 
@@ -330,7 +347,9 @@ export function createdHome(name: string, args: readonly string[], homes: Map<st
   homes.set(operands[0], home ?? `/home/${operands[0]}`);
 }
 
-const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/root/.cache", "/root/.npm"];
+const SCRATCH = ["/var/lib/apt/lists", "/var/cache", "/tmp", "/var/tmp", "/root/.cache", "/root/.npm"];
+/** Folders where base images keep files of their own (a web server's default pages): a removal there is the base's loss. */
+const BASE_CONTENT = ["/usr", "/etc", "/var", "/lib", "/lib64", "/bin", "/sbin", "/opt/java", "/home", "/root"];
 
 /**
  * `baseWorkdir`: the base image's working folder when the recipe knows it (`/` for the official node image);
@@ -385,7 +404,7 @@ function walk(
   /** Variables the stage's ENV and ARG lines declared so far: the runtime replays those lines in place. */
   const declared = new Set<string>();
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
-  const modes: Array<{ line: number; path: string; command: string; change: "chown" | "chmod"; value: string }> = [];
+  const modes: Array<{ line: number; path: string; command: string; change: "chown" | "chmod" | "chgrp"; value: string }> = [];
   /** Folders `mkdir` made. */
   const madeFolders = new Set<string>();
   let asRoot = true;
@@ -451,6 +470,7 @@ function walk(
   const cwdAt: Array<string | null> = [];
   const knownValues = new Map<number, ReadonlyMap<string, string>>();
   const argBranches: Array<{ line: number; arg: string; value: string }> = [];
+  const programLinks: ProgramLink[] = [];
   stage.body.forEach((instr, index) => {
     const line = instr.line;
     bodyIndex = index;
@@ -577,7 +597,7 @@ function walk(
     const freshFolders =
       folders !== null &&
       // A plain `mkdir` makes the folder as WORKDIR or a copy would: only an owner or a mode needs repeating.
-      commands.some((c) => /^(chown|chmod)$/.test(posix.basename(c.name ?? ""))) &&
+      commands.some((c) => /^(chown|chmod|chgrp)$/.test(posix.basename(c.name ?? ""))) &&
       commands.every((c) => !FOLDER_COMMANDS.has(posix.basename(c.name ?? "")) || repeatable(c)) &&
       // Absolute, since the runtime repeats the RUN before its WORKDIR; and new: nothing copied lies in or above it.
       folders.every((p) => p?.startsWith("/") && ![...copy].some((c) => isUnder(c, at(line, dir, p)) || isUnder(at(line, dir, p), c)));
@@ -611,6 +631,7 @@ function walk(
       const operands = args.filter(
         (a, i) => !a.startsWith("-") && !(name === "mkdir" && (args[i - 1] === "-m" || args[i - 1] === "--mode")),
       );
+      const writes = fileWrites(name, args);
       buildCommands.add(name);
       if (name === "useradd" || name === "adduser") createdHome(name, args, homes);
       if (NO_EFFECT.has(name)) continue;
@@ -631,7 +652,15 @@ function walk(
       } else if (name === "rm") {
         for (const p of operands) {
           const path = at(line, dir, p.replace(/\/\*$/, ""));
-          if (!SCRATCH.some((s) => isUnder(path, s)) && ![...copy].some((c) => isUnder(path, c))) {
+          // Inside a working folder of the app's own (`rm -rf ./*` after `WORKDIR /app`), what it removes is the
+          // build's: the runtime takes that folder from the build stage as it is after the removal.
+          const ownFolder =
+            cwd !== null &&
+            cwd !== "/" &&
+            workdirMade.has(cwd) &&
+            isUnder(path, cwd) &&
+            !BASE_CONTENT.some((b) => isUnder(cwd as string, b));
+          if (!ownFolder && !SCRATCH.some((s) => isUnder(path, s)) && ![...copy].some((c) => isUnder(path, c))) {
             refuse(line, "unknownCommand", { command: `rm ${p}` });
           }
           forget(path);
@@ -643,7 +672,7 @@ function walk(
         const mode = name === "mkdir" ? mkdirMode(args) : null;
         if (mode !== null && !freshFolders && !/^0?755$/.test(mode))
           for (const p of operands) modes.push({ line, path: at(line, dir, p), command: cmd.node.text, change: "chmod", value: mode });
-      } else if (name === "chmod" || name === "chown") {
+      } else if (name === "chmod" || name === "chown" || name === "chgrp") {
         for (const p of operands.slice(1)) {
           add(line, at(line, dir, p));
           const recursive = args.some((a) => /^-\w*R/.test(a) || a === "--recursive");
@@ -723,6 +752,23 @@ function walk(
         for (const p of operands) add(line, at(line, dir, p));
       } else if (name === "rustup") {
         // Adds targets or components to the Rust toolchain, which no runtime copies.
+      } else if (writes !== null) {
+        // Files the command line names (`sed -i FILE`, `openssl … -out F`, `curl -o F`): each joins the copy set,
+        // which refuses a system folder; one it cannot name keeps the decline.
+        if ("unknown" in writes) refuse(line, "unknownCommand", { command: name });
+        else for (const p of writes.paths) add(line, at(line, dir, p));
+      } else if (name === "ln" && programLink(args) !== null) {
+        programLinks.push({
+          line,
+          ...(programLink(args) as { link: string; program: string }),
+          command: cmd.node.text.replace(/\s+/g, " "),
+        });
+      } else if (name === "ln" && linkInApp(args, dir)) {
+        // A link inside the app's folder to a file in it: the copy takes it as a link.
+        add(line, linkInApp(args, dir) as string);
+      } else if (name === "flask") {
+        // `python -m flask …` alike: project code run in its working folder (`flask translate compile`).
+        add(line, dir ?? refuse(line, "noWorkdir", { path: name }));
       } else if (!USER_COMMANDS.has(name) && name !== "apk" && name !== "corepack") {
         refuse(line, "unknownCommand", { command: name });
       }
@@ -739,6 +785,26 @@ function walk(
         commands: zone.map((c) => [c.node.text, outputRedirect(c)?.text ?? ""].join(" ").trim()),
         readsZoneFiles: zone.some((c) => timezoneCommand(c, declared) !== "zoneName"),
       });
+  }
+
+  /**
+   * `ln [-s] TARGET LINK` whose link lands in the working folder and whose target is a file the build already put
+   * in the copy set (a symbolic one read from the link's folder): the resolved link, else null.
+   */
+  function linkInApp(args: readonly string[], dir: string | null): string | null {
+    if (cwd === null || cwd === "/" || dir === null || args.some((a) => a.includes("$"))) return null;
+    if (args.some((a) => a.startsWith("-") && !/^-[sfnv]+$|^--(symbolic|force|no-dereference|verbose)$/.test(a))) return null;
+    const words = args.filter((a) => !a.startsWith("-"));
+    if (words.length < 1 || words.length > 2) return null;
+    const target = words[0];
+    const named = words[1] ?? ".";
+    const into = named.endsWith("/") || named === "." || named === "..";
+    const link = resolvePath(dir, into ? posix.join(named, posix.basename(target)) : named);
+    const symbolic = args.some((a) => /^-[a-z]*s/.test(a) || a === "--symbolic");
+    const from = symbolic ? posix.dirname(link ?? "/") : dir;
+    const resolved = resolvePath(from, target);
+    if (link === null || resolved === null || !isUnder(link, cwd) || link === cwd) return null;
+    return [...copy].some((c) => isUnder(resolved, c)) ? link : null;
   }
 
   /** The folders a setup RUN gives an owner or mode that only a WORKDIR made (`WORKDIR /app` + `chown node /app`). */
@@ -946,7 +1012,31 @@ function walk(
     compileRuns,
     bins,
     folderModes: modes.filter((m) => madeFolders.has(m.path)),
+    programLinks,
   };
+}
+
+/** Folders of programs on every image's PATH. */
+const PROGRAM_DIRS = new Set(["/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin", "/usr/local/sbin", "/sbin"]);
+
+/**
+ * `ln -s[f] TARGET LINK` with the link in a program folder and the target a program there (`python3`,
+ * `/usr/bin/python3`): the link and the program's name, else null.
+ */
+function programLink(args: readonly string[]): { link: string; program: string } | null {
+  if (args.some((a) => a.includes("$"))) return null;
+  if (!args.some((a) => /^-[fn]*s[fn]*$/.test(a) || a === "--symbolic")) return null;
+  if (args.some((a) => a.startsWith("-") && !/^-[sfn]+$|^--(symbolic|force|no-dereference)$/.test(a))) return null;
+  const words = args.filter((a) => !a.startsWith("-"));
+  if (words.length !== 2 || !words[1].startsWith("/") || words[1].endsWith("/")) return null;
+  const [target, link] = [words[0], posix.normalize(words[1])];
+  const bare = /^[\w.+-]+$/.test(target);
+  if (
+    !PROGRAM_DIRS.has(posix.dirname(link)) ||
+    !(bare || (target.startsWith("/") && PROGRAM_DIRS.has(posix.dirname(posix.normalize(target)))))
+  )
+    return null;
+  return { link, program: posix.basename(target) };
 }
 
 /** An exec-form RUN's words as a shell script that runs them alike (single-quoted: nothing expands). */

@@ -8,6 +8,7 @@ import { parseImageRef } from "../../src/core/image-ref.js";
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import type { Analysis, AptInstall } from "./analysis.js";
 import { isUnder } from "./paths.js";
+import { providedCommands } from "./packages.js";
 import { copyDestinations } from "./owners.js";
 import type { RecipePlan } from "./recipes/types.js";
 
@@ -94,6 +95,15 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
     if (packages && packages.length > 0) {
       const apt = a.apt.find((x) => x.instr === instr) as AptInstall;
       runtimeBody.push(aptInstallRun(apt.options, packages, apt.instr.line));
+      // A link to a program one of them brings (`ln -s /usr/bin/python3 /usr/bin/python`), made again after them.
+      const links = a.programLinks.filter((l) => l.line === instr.line && packages.some((p) => providedCommands(p).includes(l.program)));
+      if (links.length > 0)
+        runtimeBody.push(
+          setupRun(
+            links.map((l) => l.command),
+            instr.line,
+          ),
+        );
     }
     // The time zone setup runs where the build ran it: after the ENV or ARG naming the zone and the install of tzdata.
     const timezone = a.timezones.find((t) => t.instr === instr);

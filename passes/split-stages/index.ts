@@ -10,6 +10,7 @@ import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
 import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis.js";
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { goComputedProgram } from "./closure/go-computed-programs.js";
+import { pythonComputedProgram } from "./closure/python-computed-programs.js";
 import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
 import { unreadSources } from "./source-files.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
@@ -33,7 +34,7 @@ import { RECIPES } from "./recipes/index.js";
 import { foreseenBase } from "./foresee.js";
 import { isOfficial, type RecipeNote } from "./recipes/types.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
-import { ALPINE_BUILD_COMMANDS, leaveBuildOnly } from "./system-setup.js";
+import { ALPINE_BUILD_COMMANDS, alpineCommands, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
 import { pythonBuildOnly } from "./python-build-only.js";
 
@@ -50,6 +51,13 @@ export default definePass({
       default: "node",
       choices: ["node", "nginx"],
       help: "serve a static front-end that a Node static server (serve, http-server, vite preview) serves with nginx instead",
+    },
+    buildOnlyDevDeps: {
+      type: "string",
+      pattern: "^\\s*[^,\\s]+(\\s*,\\s*[^,\\s]+)*\\s*$",
+      meaning: "devDependency names, comma-separated",
+      help: "names of devDependencies (comma-separated) the runtime never loads, which a Node split then prunes although they are libraries",
+      flag: "--build-only-dev-deps <names>",
     },
   },
   messages: {
@@ -129,6 +137,10 @@ export default definePass({
       "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
+    keptDevLibraries:
+      "Kept devDependencies in the runtime because {reason}; to leave them out, name those the runtime never loads in option `build-only-dev-deps` (msb-opt then prunes them) and move those it loads to `dependencies`.",
+    devPrunedByOption:
+      "Pruned the devDependencies {names} with the rest because option `build-only-dev-deps` names them: they are libraries, which a production package may load by a name the code never imports, so the prune follows your word that the runtime never loads them.",
     staticGo: "Set `CGO_ENABLED=0` in the build stage so that `{command}` makes a static binary that needs no C library.",
     distroless:
       "Used a shell-less runtime because the entry runs the copied binary in exec form; the Go image's `PATH`, `GOPATH` and toolchain are not in it{user}.",
@@ -207,6 +219,10 @@ export default definePass({
       "Did not split: with no WORKDIR the stage writes into `/`, among the image's own folders, and a runtime can take only what COPY lines put there from the build context (no RUN may write there, no context folder may land in a system one like `usr` or `etc`); add a `WORKDIR` (e.g. `/app`) before the first COPY.",
     systemDir:
       "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
+    programLinkRepeated:
+      "Made the link `{link}` to `{program}` again in the runtime stage, after its install of the package that brings `{program}`.",
+    programLinkKept:
+      "Did not split: `{command}` links `{link}`, which the runtime would lack, and {why}; make the link in the runtime stage by hand after the split, or keep the build single-stage.",
     unknownCommand:
       "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
     globalInstallNotLayered:
@@ -367,6 +383,8 @@ export default definePass({
       "Removed the install scripts {scripts} from stage `{stage}`'s copy of package.json before its production install: they only set up git hooks, which do nothing in an image, and their tool is a devDependency that a production install leaves out.",
     alreadySlimNotLayered:
       "Did not split: `{image}` is already a slim image, so the split would pay only by installing the production dependencies in a stage apart, and that does not fit: {reason}.",
+    alreadySlimDevLibraries:
+      "Did not split: `{image}` is already a slim image, and the runtime would keep the devDependencies because {reason}, so nothing would be left behind; name those the runtime never loads in option `build-only-dev-deps` (msb-opt then prunes them) and move those it loads to `dependencies`.",
     alreadySlimDevKept:
       "Did not split: `{image}` is already a slim image, and the runtime would keep the devDependencies because {reason}, so nothing would be left behind; once the app needs none of them at run time (or lists those it needs under `dependencies`), a split can drop the rest.",
     nativeOptionalUnknown:
@@ -635,6 +653,35 @@ export default definePass({
       );
     }
     const runtimePackages = packages.flatMap((p) => p.runtime);
+    // A link to a program (`ln -s /usr/bin/python3 /usr/bin/python`) goes with the package that brings the program:
+    // the runtime makes it again after its install of that package in the same RUN, and leaves it behind with a
+    // package it leaves behind when nothing the image runs names it.
+    const repeatedLinks: Array<(typeof a.programLinks)[number]> = [];
+    for (const l of a.programLinks) {
+      const name = posix.basename(l.link);
+      const provides = (p: string) => providedCommands(p).includes(l.program) || alpineCommands(p).includes(l.program);
+      if (packages.some((p) => p.install.instr.line === l.line && p.runtime.some(provides))) {
+        repeatedLinks.push(l);
+        continue;
+      }
+      const installed = [...a.apt.flatMap((i) => i.packages), ...a.setup.flatMap((u) => [...u.alpinePackages, ...(u.buildOnly ?? [])])];
+      const kept = [...runtimePackages, ...a.setup.flatMap((u) => u.alpinePackages)].filter(provides);
+      if (used.has(name) || kept.length > 0 || !installed.some(provides))
+        return decline(
+          "programLinkKept",
+          {
+            command: l.command,
+            link: l.link,
+            why:
+              kept.length > 0
+                ? `the runtime installs \`${kept[0]}\` (which brings \`${l.program}\`) again, but not in the RUN that makes the link`
+                : used.has(name)
+                  ? `the image runs \`${name}\``
+                  : `no package the build installs brings \`${l.program}\``,
+          },
+          l.line,
+        );
+    }
     const copiedIn = stage.body.find((i) => (i.keyword === "COPY" || i.keyword === "ADD") && i.flags.some((f) => f.name === "from"));
     if (copiedIn && packages.some((p) => p.buildOnly.length > 0)) return decline("opaqueFiles", {}, copiedIn.line);
     const names = stageNames(
@@ -659,6 +706,10 @@ export default definePass({
       harden,
       copyLink,
       staticRuntime: String(ctx.options.staticRuntime ?? "node"),
+      buildOnlyDevDeps: (ctx.options.buildOnlyDevDeps ?? "")
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean),
       builderName: names.builderName,
     });
     // A decline names the image as written (`python:3`), not the release pin-tags will write.
@@ -818,6 +869,24 @@ export default definePass({
         call: goComputed.call,
         image: runtimeImage,
       });
+    // A Python file that computes the program it runs (`subprocess.run([os.environ["TOOL"], …])`) counts the same
+    // way, in every file but a setup.py that only pip runs.
+    const pyComputed =
+      lacked && lacked.named.length > 0 && recipe.id === "python"
+        ? pythonComputedProgram(
+            ((sources) => {
+              const pipOnly = setupOnly.size > 0 ? setupOnly : pythonBuildOnly(a, sources);
+              return sources.filter((f) => !pipOnly.has(f.path));
+            })(searchedSources(context)),
+          )
+        : null;
+    if (pyComputed)
+      return decline("sourceProgramComputed", {
+        file: pyComputed.file,
+        line: String(pyComputed.line),
+        call: pyComputed.call,
+        image: runtimeImage,
+      });
     // Tools only files the entry does not reach run: the note says why the runtime goes without them.
     const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file, setup: setupOnly.has(file) }));
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
@@ -877,7 +946,9 @@ export default definePass({
         ).filter((p) => !isUnder(p, wd) && !isUnder(wd, p))
       : (plan.copyPaths ?? a.copyPaths);
     // Notes wait until the split is sure (a build argument's paths are checked on the assembled file).
-    const later: Array<() => void> = [];
+    const later: Array<() => void> = repeatedLinks.map(
+      (l) => () => ctx.report(l.line, "programLinkRepeated", { link: l.link, program: l.program }),
+    );
     const owners = new Map<string, string>();
     for (const path of user ? [] : ownCopies) {
       const owned = chownedFolder(a, path);

@@ -9,7 +9,7 @@ import type { ShellNode, SimpleCommand } from "../../src/core/shell.js";
 /** shadow's `useradd`/`groupadd` (Debian), Debian's `adduser`/`addgroup`, and busybox's (Alpine). */
 export const USER_COMMANDS = new Set(["useradd", "groupadd", "adduser", "addgroup"]);
 /** Commands that make folders and give them an owner or mode: repeated when nothing was written into the folders yet. */
-export const FOLDER_COMMANDS = new Set(["mkdir", "chown", "chmod"]);
+export const FOLDER_COMMANDS = new Set(["mkdir", "chown", "chmod", "chgrp"]);
 /** `apk` subcommands the runtime can repeat; `upgrade` changes the base image's own packages. */
 const APK_REPEATABLE = new Set(["add", "del", "update", "upgrade"]);
 /** apt-get subcommands that upgrade the base image's own packages: the runtime upgrades its own the same way. */
@@ -66,6 +66,12 @@ const ALPINE_BUILD_ONLY: Readonly<Record<string, readonly string[]>> = {
 };
 
 const COMPILERS = new Set(["build-base", "gcc", "g++"]);
+
+/** The commands an Alpine package brings, as far as the table above knows (its own name otherwise). */
+export function alpineCommands(p: string): readonly string[] {
+  const name = p.replace(/[=~<>].*$/, "");
+  return ALPINE_BUILD_ONLY[name] ?? [name];
+}
 
 /** The commands the Alpine build toolchain packages bring: the sources are searched for them. */
 export const ALPINE_BUILD_COMMANDS: readonly string[] = [...new Set(Object.values(ALPINE_BUILD_ONLY).flat())];

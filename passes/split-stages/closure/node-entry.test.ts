@@ -55,18 +55,26 @@ describe("devDependencyUse: files of node_modules read by path", () => {
       use("npm start", "node server.js", "bootstrap", server("app.use(express.static('node_modules/bootstrap-icons/font'));")),
     ).toEqual({
       keep: true,
+      libraries: true,
       reason: expect.stringContaining("the devDependency `bootstrap` is a library"),
     });
     // bootstrap is a library, kept by the role rule instead (a production package may load it by name).
     expect(use("npm start", "node server.js", "bootstrap", server("const ignored = ['**/node_modules/**'];"))).toEqual({
       keep: true,
+      libraries: true,
       reason: expect.stringContaining("the devDependency `bootstrap` is a library"),
     });
   });
 });
 
 /** devDependencyUse for a project of `pkg` (package.json fields) and `files`, with the Dockerfile's lines after `COPY . .`. */
-function useOf(pkg: Record<string, unknown>, files: Record<string, string>, tail = "RUN npm ci\nCMD npm start\n", head = "") {
+function useOf(
+  pkg: Record<string, unknown>,
+  files: Record<string, string>,
+  tail = "RUN npm ci\nCMD npm start\n",
+  head = "",
+  buildOnly: readonly string[] = [],
+) {
   const all = { "package.json": JSON.stringify({ name: "app", ...pkg }), "server.js": 'require("express");\n', ...files };
   const { dockerfile } = parseDockerfile(`FROM node:20\n${head}WORKDIR /app\nCOPY . .\n${tail}`);
   const context = memoryContext(all);
@@ -74,7 +82,7 @@ function useOf(pkg: Record<string, unknown>, files: Record<string, string>, tail
   if (!r.ok) throw new Error(r.refusal.id);
   const project = nodeProject(r.analysis, context);
   if (!project) throw new Error("no project");
-  return devDependencyUse(r.analysis, project, context);
+  return devDependencyUse(r.analysis, project, context, buildOnly);
 }
 
 describe("devDependencyUse: devDependencies by role (red team 15)", () => {
@@ -96,9 +104,28 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
     const devDependencies = { typescript: "5", pg: "8", ejs: "3", dotenv: "16", "pino-pretty": "11" };
     expect(useOf({ ...start, devDependencies }, {})).toEqual({
       keep: true,
-      reason: expect.stringMatching(
-        /^the devDependencies `pg`, `ejs`, `dotenv` and 1 more are libraries, .* move those the app loads at run time to `dependencies`$/,
-      ),
+      libraries: true,
+      reason: expect.stringMatching(/^the devDependencies `pg`, `ejs`, `dotenv` and 1 more are libraries, .* named in a config file\)$/),
+    });
+  });
+  test("option `build-only-dev-deps` answers the library rule: all named, pruned; some named, the rest kept", () => {
+    const devDependencies = { typescript: "5", open: "10", minimist: "1" };
+    expect(useOf({ ...start, devDependencies }, {}, undefined, "", ["open", "minimist"])).toEqual({
+      keep: false,
+      byOption: ["open", "minimist"],
+    });
+    expect(useOf({ ...start, devDependencies }, {}, undefined, "", ["open"])).toEqual({
+      keep: true,
+      libraries: true,
+      reason: expect.stringMatching(/^the devDependency `minimist` is a library/),
+    });
+  });
+  test("option `build-only-dev-deps` does not outweigh evidence: a library the entry imports stays", () => {
+    const devDependencies = { open: "10" };
+    const files = { "server.js": 'require("express");\nrequire("open");\n' };
+    expect(useOf({ ...start, devDependencies }, files, undefined, "", ["open"])).toEqual({
+      keep: true,
+      reason: expect.stringContaining("`open`"),
     });
   });
   test("an image that runs no node (a static server) loads no library", () => {

@@ -34,7 +34,14 @@ const BIN_PACKAGES: Readonly<Record<string, string>> = {
   vite: "vite",
 };
 
-export type DevUse = { readonly keep: false } | { readonly keep: true; readonly reason: string };
+/**
+ * Whether devDependencies stay in the runtime. `libraries`: kept only by the library rule (no evidence either way),
+ * which the user's option `build-only-dev-deps` can answer; `byOption`: libraries that rule would have kept, pruned
+ * because that option names them.
+ */
+export type DevUse =
+  | { readonly keep: false; readonly byOption?: readonly string[] }
+  | { readonly keep: true; readonly reason: string; readonly libraries?: true };
 
 /** The texts the image runs: the main ENTRYPOINT/CMD, and the npm scripts it names (followed through `npm run`). */
 export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: BuildContext): string[] {
@@ -160,7 +167,13 @@ export function runsNode(a: Analysis): boolean {
 /** A string that ends at a folder named node_modules (`'node_modules'`, `__dirname + "/node_modules/"`). */
 const NODE_MODULES_FOLDER = /["'`](?:[^"'`\n]*\/)?node_modules\/?["'`]/;
 
-export function devDependencyUse(a: Analysis, project: NodeProject, context: BuildContext): DevUse {
+export function devDependencyUse(
+  a: Analysis,
+  project: NodeProject,
+  context: BuildContext,
+  /** devDependencies the user asserts the runtime never loads (option `build-only-dev-deps`). */
+  buildOnly: readonly string[] = [],
+): DevUse {
   const devDeps = Object.keys(project.pkg.devDependencies ?? {});
   if (devDeps.length === 0) return { keep: false };
   const workspaces = workspacePackages(context, project.dir);
@@ -321,17 +334,21 @@ export function devDependencyUse(a: Analysis, project: NodeProject, context: Bui
   if (compiler) return { keep: true, reason: compiler };
   // A library the graph does not show is no evidence the app does without it: a production package may load it
   // by a name the code does not write as a module specifier (see dev-roles.ts). An image that runs no node loads none.
-  const libraries = devDeps.filter((d) => devRole(d) === null);
-  if (libraries.length === 0 || bundled || !runsNode(a)) return { keep: false };
+  const allLibraries = devDeps.filter((d) => devRole(d) === null);
+  if (allLibraries.length === 0 || bundled || !runsNode(a)) return { keep: false };
   const helper = compiledHelper(project, context, devDeps);
   if (helper) return { keep: true, reason: helper };
+  // The user's word answers the library rule only: evidence above (an import, a preload, a program) still keeps.
+  const libraries = allLibraries.filter((d) => !buildOnly.includes(d));
+  if (libraries.length === 0) return { keep: false, byOption: allLibraries };
   const one = libraries.length === 1;
   return {
     keep: true,
+    libraries: true,
     reason:
       `${one ? "the devDependency" : "the devDependencies"} ${someNames(libraries)} ${one ? "is a library, not a build, lint or test tool" : "are libraries, not build, lint or test tools"}, ` +
       "and a production package may load a library by a name the code never imports (a database driver by its dialect, a view engine by a " +
-      `file extension, a log transport named in a config file); move ${one ? "it to `dependencies` if the app loads it at run time" : "those the app loads at run time to `dependencies`"}`,
+      "file extension, a log transport named in a config file)",
   };
 }
 

@@ -151,18 +151,22 @@ function pipSources(context: BuildContext, build: PipBuild | null): PipSources {
             miss(args[i]?.text ?? word);
             continue;
           }
-          // A constraints file only limits versions: it installs nothing.
-          if (/^(-c|--constraint)$/.test(flag)) continue;
           const file = at(value);
+          // A constraints file only limits versions: it installs nothing, but its `--no-binary` lines count (one the
+          // context cannot show, a URL's, is not read, as before).
+          if (/^(-c|--constraint)$/.test(flag)) {
+            if (file !== null) requirementsFile(reader, file, () => {}, 0, fromSource);
+            continue;
+          }
           if (/^(-r|--requirement)$/.test(flag)) {
-            if (file === null || !requirementsFile(reader, file, add, 0)) miss(value);
+            if (file === null || !requirementsFile(reader, file, add, 0, fromSource)) miss(value);
           } else if (!localProject(reader, isLocalPath(value) ? file : null, value, add)) miss(value);
           continue;
         }
         if (word.startsWith("-")) {
           // A value option's word is no package (`-i URL`, `--target DIR`).
           const noBinary = word === "--no-binary" ? args[i + 1]?.value : /^--no-binary=(.*)$/.exec(word)?.[1];
-          for (const name of (noBinary ?? "").split(",")) if (name) fromSource.add(name.toLowerCase().replace(/[-_.]+/g, "-"));
+          addNoBinary(fromSource, noBinary ?? "");
           if (!word.includes("=") && VALUE_OPTIONS.test(word)) i++;
           continue;
         }
@@ -196,8 +200,23 @@ function isLocalPath(word: string): boolean {
   return /^(\.|\/|~)/.test(word) || (/\//.test(word) && !/:\/\//.test(word)) || /\.(whl|zip|tar\.gz|tgz)$/.test(word);
 }
 
-/** Reads requirements file `file` with the files it includes; false when one cannot be read. */
-function requirementsFile(reader: Reader, file: string, add: (spec: string) => void, depth: number): boolean {
+/** `--no-binary`'s value (`lxml,pillow`, `:all:`, `:none:`) into the projects built from source. */
+function addNoBinary(fromSource: Set<string>, value: string): void {
+  for (const name of value.split(",")) if (name) fromSource.add(name.toLowerCase().replace(/[-_.]+/g, "-"));
+}
+
+/**
+ * Reads requirements file `file` with the files it includes; false when one cannot be read. With `fromSource`, its
+ * `--no-binary` lines and those of the constraints files it names (`-c`) add the projects pip builds from source, as
+ * the same option on the command line does.
+ */
+function requirementsFile(
+  reader: Reader,
+  file: string,
+  add: (spec: string) => void,
+  depth: number,
+  fromSource: Set<string> | null = null,
+): boolean {
   const text = reader.read(file);
   if (text === null || depth > 8) return false;
   let ok = true;
@@ -210,7 +229,12 @@ function requirementsFile(reader: Reader, file: string, add: (spec: string) => v
     const line = raw.replace(/(^|\s)#.*$/, "").trim();
     const include = /^(?:-r|--requirement)(?:\s*=\s*|\s+|(?=[^\s-]))(\S+)/.exec(line);
     const editable = /^(?:-e|--editable)(?:\s*=\s*|\s+)(\S+)/.exec(line);
-    if (include) ok = requirementsFile(reader, posix.normalize(posix.join(posix.dirname(file), include[1])), add, depth + 1) && ok;
+    const constraint = /^(?:-c|--constraint)(?:\s*=\s*|\s+|(?=[^\s-]))(\S+)/.exec(line);
+    const noBinary = /^--no-binary(?:\s*=\s*|\s+)(\S+)/.exec(line);
+    const near = (p: string) => posix.normalize(posix.join(posix.dirname(file), p));
+    if (include) ok = requirementsFile(reader, near(include[1]), add, depth + 1, fromSource) && ok;
+    else if (constraint && fromSource) requirementsFile(reader, near(constraint[1]), () => {}, depth + 1, fromSource);
+    else if (noBinary && fromSource) addNoBinary(fromSource, noBinary[1]);
     else if (editable) ok = localProject(reader, isLocalPath(editable[1]) ? local(editable[1]) : null, editable[1], add) && ok;
     else if (line.startsWith("-")) continue;
     else if (/^[a-z][\w+.-]*:\/\//i.test(line)) localProject(reader, null, line, add);

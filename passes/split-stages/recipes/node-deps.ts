@@ -72,7 +72,7 @@ export function depsStage(
   let sawSources = false;
   let user: string | null = null;
   // An original install that leaves devDependencies out gave the image none: the deps stage leaves them out too.
-  const dev = originalOmitsDev(a, install) ? ({ keep: false } as const) : devDependencyUse(a, project, context);
+  const dev = originalOmitsDev(a, install) ? ({ keep: false } as const) : devDependencyUse(a, project, context, options.buildOnlyDevDeps);
   const osNeeded = installNeedsOs(project, dev.keep);
   const leftOut: number[] = [];
   const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);

@@ -12,6 +12,7 @@ import type { Analysis } from "../analysis.js";
 import { notifierStamp, userHome } from "./node-user-home.js";
 import { chownedFolder, copiesSetOwners, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
+import { someNames } from "../closure/dev-roles.js";
 import { depsStage, lockfileAtInstall } from "./node-deps.js";
 import { installFiles, LOCAL_SPEC } from "./node-install-files.js";
 import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
@@ -376,7 +377,8 @@ export function layeredPlan({
     if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
     if (hooks.kind === "gitHooks") notes.push({ line, id: "gitHookScripts", data: { scripts: hooks.commands, stage: depsName } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
-    if (dev.keep) notes.push({ line, id: "keptDevDeps", data: { reason: dev.reason } });
+    if (dev.keep) notes.push({ line, id: dev.libraries ? "keptDevLibraries" : "keptDevDeps", data: { reason: dev.reason } });
+    else if (dev.byOption) notes.push({ line, id: "devPrunedByOption", data: { names: someNames(dev.byOption) } });
     if (found.lockfile && !project.lockfile)
       notes.push({
         line,

@@ -9,6 +9,7 @@ import type { RecipePlan } from "./types.js";
 import { chownedFolder } from "../owners.js";
 import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
+import { someNames } from "../closure/dev-roles.js";
 import { nodeProject } from "../closure/node-project.js";
 import { filesFolder, filesStage, freeName, layeredPlan } from "./node-layered.js";
 import { filesAside } from "./node-files-aside.js";
@@ -78,8 +79,13 @@ export const nodeRecipe: Recipe = {
     if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
     // On a slim image with nothing to leave behind, that is the reason, whatever else the stage does; when the
     // devDependencies had to stay, say why, since that is what the user can change.
-    const kept = layered?.ok ? layered.plan.notes.find((n) => n.id === "keptDevDeps") : undefined;
-    if (slimBase && kept) return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: kept.data.reason } };
+    const kept = layered?.ok ? layered.plan.notes.find((n) => n.id === "keptDevDeps" || n.id === "keptDevLibraries") : undefined;
+    if (slimBase && kept)
+      return {
+        ok: false,
+        id: kept.id === "keptDevLibraries" ? "alreadySlimDevLibraries" : "alreadySlimDevKept",
+        data: { image: base.raw, reason: kept.data.reason },
+      };
     const writer = nodeModulesWriter(a, a.projectInstalls[0], { sources: { context, scripts: project?.pkg.scripts ?? {} } });
     if (slimBase && writer && Object.keys(project?.pkg.devDependencies ?? {}).length > 0)
       return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(a, writer) } };
@@ -104,7 +110,7 @@ export const nodeRecipe: Recipe = {
     const manager = project && a.buildCommands.has(project.manager.replace("-berry", "")) ? project.manager : null;
     let devKept = devDeps.length > 0;
     if (project && devDeps.length > 0 && manager) {
-      const dev = devDependencyUse(a, project, context);
+      const dev = devDependencyUse(a, project, context, options.buildOnlyDevDeps);
       // A prune re-reads the lockfile: without the original's `--omit=optional` it would install those packages.
       const prune = PRUNE[manager] && [PRUNE[manager], ...omittingOptions(a.projectInstalls[0])].join(" ");
       // A prune re-resolves node_modules from the manifest: what a later step added there (`npm install --no-save`,
@@ -119,10 +125,11 @@ export const nodeRecipe: Recipe = {
               ? "a prune re-links node_modules, and Prisma's generated client in `node_modules/.prisma` may not survive it"
               : null;
       if (reason || prune === null) {
-        notes.push({ line: last.line, id: "keptDevDeps", data: { reason: reason ?? "" } });
+        notes.push({ line: last.line, id: dev.keep && dev.libraries ? "keptDevLibraries" : "keptDevDeps", data: { reason: reason ?? "" } });
       } else {
         builderInserts.push({ before: a.lastBuild + 1, instructions: [instruction("RUN", prune, { line: last.line })] });
         notes.push({ line: last.line, id: "pruned", data: { command: prune } });
+        if (!dev.keep && dev.byOption) notes.push({ line: last.line, id: "devPrunedByOption", data: { names: someNames(dev.byOption) } });
         devKept = false;
       }
     }
@@ -262,7 +269,7 @@ function withStamp(a: Analysis, plan: Partial<RecipePlan>, notes: RecipeNote[]):
 function leavesSomething(notes: readonly RecipeNote[], project: ReturnType<typeof nodeProject>, a: Analysis): boolean {
   const devDeps = Object.keys(project?.pkg.devDependencies ?? {}).length > 0;
   return (
-    (devDeps && !notes.some((n) => n.id === "keptDevDeps")) ||
+    (devDeps && !notes.some((n) => n.id === "keptDevDeps" || n.id === "keptDevLibraries")) ||
     !runsNode(a) ||
     notes.some((n) => n.id === "globalBuildOnly") ||
     a.setup.some((u) => (u.buildOnly ?? []).length > 0)

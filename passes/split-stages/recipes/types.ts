@@ -9,6 +9,7 @@ export type RecipeRefusalId =
   | "alreadySlim"
   | "systemDir"
   | "alreadySlimDevKept"
+  | "alreadySlimDevLibraries"
   | "alreadySlimNotLayered"
   | "noRuntimeImage"
   | "nothingToGain"
@@ -109,6 +110,8 @@ export type RecipeNoteId =
   | "staticGo"
   | "distroless"
   | "keptDevDeps"
+  | "keptDevLibraries"
+  | "devPrunedByOption"
   | "sitePackages"
   | "goCache"
   | "goCacheRead"
@@ -186,6 +189,8 @@ export interface RecipeOptions {
   readonly copyLink?: boolean;
   /** Where a static front-end served by a Node static server runs: `node` (as written) or `nginx` (opt-in). */
   readonly staticRuntime?: string;
+  /** devDependencies the user asserts the runtime never loads (option `build-only-dev-deps`). */
+  readonly buildOnlyDevDeps?: readonly string[];
   /** The name the build stage gets, for a runtime prelude that copies from it. */
   readonly builderName?: string;
 }

@@ -1,0 +1,17 @@
+FROM python:3.12 AS build
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends gcc
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+COPY . .
+RUN pybabel compile -d app/translations
+
+FROM python:3.12-slim AS runtime
+WORKDIR /app
+COPY --from=build /usr/local/bin /usr/local/bin
+COPY --from=build /usr/local/et[c] /usr/local/etc/
+COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
+COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
+COPY --from=build /app /app
+CMD ["gunicorn", "app:app"]

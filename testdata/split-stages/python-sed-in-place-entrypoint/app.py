@@ -1,0 +1,3 @@
+def app(environ, start):
+    start("200 OK", [])
+    return [b"ok"]
