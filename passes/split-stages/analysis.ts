@@ -30,6 +30,7 @@ export type RefusalId =
   | "onbuild"
   | "unparsedRun"
   | "dynamicPath"
+  | "uncopyablePath"
   | "argPath"
   | "noWorkdir"
   | "systemDir"
@@ -431,7 +432,8 @@ function walk(
     }
     if (path !== "/" && path === baseWorkdir && cwd === baseWorkdir) baseDirWrite ??= line;
     else if (isSystemDir(path)) refuse(line, "systemDir", { path });
-    if (/\s/.test(path)) refuse(line, "dynamicPath", { path });
+    // A blank splits a COPY's words and `*?[` make it a pattern: no COPY names such a path exactly.
+    if (/[\s*?[]/.test(path)) refuse(line, "uncopyablePath", { path });
     copy.add(path);
   };
   // A path removed or moved away later must not be copied (COPY --from would fail on it).
@@ -688,7 +690,11 @@ function walk(
         const destPath = at(line, dir, dest);
         // Into a folder (`cp app /usr/local/bin/`): what it writes is the named files there, not the folder.
         if (dest.endsWith("/") || isSystemDir(destPath))
-          for (const src of operands.slice(0, -1)) add(line, posix.join(destPath, posix.basename(src)));
+          for (const src of operands.slice(0, -1)) {
+            // `cp -r assets/* /opt/`: the matches land in the folder, under names only the build knows.
+            const name = posix.basename(src);
+            add(line, /[*?[]/.test(name) ? destPath : posix.join(destPath, name));
+          }
         else add(line, destPath);
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
         pythonEffects(shellValue(cmd.name) ?? cmd.name, name, args, line, dir);

@@ -204,6 +204,8 @@ export default definePass({
     unparsedRun: "Did not split: a RUN cannot be read ({reason}); its effect on the image is unknown.",
     dynamicPath:
       "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
+    uncopyablePath:
+      "Did not split: the build writes `{path}`, whose blank or glob character (`*`, `?`, `[`) no COPY can name exactly, so the runtime could not take it; rename it or split by hand.",
     argPath:
       "Did not split: the path `{path}` comes from the build argument `{arg}` (default `{value}`), which `--build-arg {arg}=…` can change, while the runtime copies the build's files by literal paths, which would then miss them; write `{resolved}` in place of `{path}` to let the pass split.",
     argPathNotKept:

@@ -1,0 +1,1 @@
+print(open("/srv/my app/index.txt").read())

@@ -1,0 +1,2 @@
+import sys, pathlib
+pathlib.Path(sys.argv[1], "index.txt").write_text("built\n")
