@@ -3,8 +3,9 @@
 // account for is a refusal: the split would silently drop its effect.
 import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
+import { globMatcher } from "../../src/core/glob.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
-import { declaredVariables, workdirPath } from "../../src/core/instructions.js";
+import { copyOperands, declaredVariables, workdirPath } from "../../src/core/instructions.js";
 import { parseRun } from "../../src/core/run-script.js";
 import { takes, untakenCommands } from "./branches.js";
 import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
@@ -31,6 +32,7 @@ export type RefusalId =
   | "unparsedRun"
   | "dynamicPath"
   | "uncopyablePath"
+  | "copyMatchesNothing"
   | "argPath"
   | "noWorkdir"
   | "systemDir"
@@ -63,12 +65,21 @@ export interface AptInstall {
   readonly packages: readonly string[];
 }
 
+export interface UnmatchedCopy {
+  readonly line: number;
+  readonly source: string;
+  /** The folder the matches would land in. */
+  readonly dest: string;
+}
+
 export interface Analysis {
   readonly stage: Stage;
   /** Index in the body of the last RUN/COPY/ADD: everything after it only sets image config. */
   readonly lastBuild: number;
   /** Absolute paths the runtime copies from the builder, outermost only. */
   readonly copyPaths: readonly string[];
+  /** Pattern COPYs into a folder that match nothing in the context read (it may lack git-ignored files). */
+  readonly unmatchedCopies: readonly UnmatchedCopy[];
   readonly apt: readonly AptInstall[];
   /** Command names the RUNs call (basenames). */
   readonly buildCommands: ReadonlySet<string>;
@@ -421,6 +432,7 @@ function walk(
   let rootWrite: number | null = null;
   let baseDirWrite: number | null = null;
   const runWrites: RunWrite[] = [];
+  const unmatchedCopies: UnmatchedCopy[] = [];
   const compileRuns = new Set<number>();
   let inRun = false;
   const add = (line: number, path: string) => {
@@ -521,8 +533,11 @@ function walk(
       case "COPY":
       case "ADD": {
         lastBuild = index;
+        // The JSON form (`COPY ["package.json", "package-lock.json*", "./"]`) names its words between quotes.
+        const operands = copyOperands(instr);
         const words = (
           instr.exec ??
+          (operands ? [...operands.sources, operands.dest] : null) ??
           instr.args
             .replace(/\\[ \t]*\r?\n/g, " ")
             .trim()
@@ -537,6 +552,11 @@ function walk(
         // `.` (or the working folder by name) is a folder that exists: a file copied there goes inside. (The copy
         // set still takes the whole folder then, with what later steps write into it.)
         const intoFolder = toFolder || destWord === "." || (cwd !== null && dest === cwd);
+        // `COPY *.env .` with no match here: the context that is built may hold what this one lacks (a git-ignored
+        // `.env`), and BuildKit copies a pattern's matches, or nothing, without an error. A pattern for install
+        // manifests (`package-lock.json*`) is the install's to read.
+        const unmatched = fromFlag || !context.available || !intoFolder ? undefined : srcs.find((s) => matchesNothing(context, s));
+        if (unmatched !== undefined && dest !== null) unmatchedCopies.push({ line, source: unmatched, dest });
         if (srcs.length === 1 && !fromFlag && instr.heredocs.length === 0) {
           const src = srcs[0];
           // A folder's contents go into the destination folder itself (`COPY requirements/ requirements/`).
@@ -996,6 +1016,7 @@ function walk(
     stage,
     lastBuild,
     copyPaths,
+    unmatchedCopies,
     apt,
     buildCommands,
     venvs,
@@ -1138,4 +1159,32 @@ function mkdirMode(args: readonly string[]): string | null {
     if (joined) return joined[1];
   }
   return null;
+}
+
+const MANIFEST_SAMPLES = [
+  "package.json",
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "requirements.txt",
+  "Pipfile.lock",
+  "poetry.lock",
+  "go.sum",
+  "Cargo.lock",
+  "Gemfile.lock",
+  "composer.lock",
+];
+
+/**
+ * A pattern (`*.env`, `config/*.json`) whose folder holds no match in the context; literal paths, `**` and
+ * patterns of install manifests are not asked.
+ */
+function matchesNothing(context: BuildContext, source: string): boolean {
+  const path = posix.normalize(source).replace(/^\/+/, "");
+  const name = posix.basename(path);
+  const dir = posix.dirname(path);
+  if (!/[*?[]/.test(name) || /[*?[]/.test(dir)) return false;
+  const matches = globMatcher(name);
+  return !MANIFEST_SAMPLES.some(matches) && !context.list(dir === "." ? "" : dir).some(matches);
 }

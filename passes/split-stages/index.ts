@@ -204,6 +204,8 @@ export default definePass({
     unparsedRun: "Did not split: a RUN cannot be read ({reason}); its effect on the image is unknown.",
     dynamicPath:
       "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
+    copyMatchesNothing:
+      "Did not split: `{source}` matches no file in the build context msb-opt read, yet the context you build may hold some (a git-ignored `.env`), which the runtime would then lack; run msb-opt on the context you build with those files in it, or copy them by name.",
     uncopyablePath:
       "Did not split: the build writes `{path}`, whose blank or glob character (`*`, `?`, `[`) no COPY can name exactly, so the runtime could not take it; rename it or split by hand.",
     argPath:
@@ -770,6 +772,11 @@ export default definePass({
       return decline("timezoneNoZones", { image: runtimeImage }, timezone.instr.line);
     // A runtime that copies nothing leaves the build stage dead: that is a base-image swap, not a split.
     if ((plan.copyPaths ?? a.copyPaths).length === 0) return decline("nothingCopied", { image: runtimeImage });
+    // What a pattern that matched nothing here brings in the context that is built reaches only a runtime that
+    // copies its folder whole.
+    const wholeFolders = plan.runtimeCopies ? copyDestinations(plan.runtimeCopies(names.builderName)) : (plan.copyPaths ?? a.copyPaths);
+    const unmatched = a.unmatchedCopies.find((u) => !wholeFolders.some((p) => isUnder(u.dest, p)));
+    if (unmatched) return decline("copyMatchesNothing", { source: unmatched.source }, unmatched.line);
 
     // A runtime on the builder's own image has all its programs; only dropped packages could be missing,
     // and splitPackages keeps every package whose command the image runs.

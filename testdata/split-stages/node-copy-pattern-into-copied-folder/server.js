@@ -1,0 +1,2 @@
+const fs = require("node:fs");
+console.log(fs.readFileSync(".env", "utf8"));

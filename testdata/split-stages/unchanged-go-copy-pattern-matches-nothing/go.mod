@@ -1,0 +1,3 @@
+module example.com/envbot
+
+go 1.22
