@@ -137,6 +137,10 @@ export default definePass({
       "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
+    pythonFontPackage:
+      "Installed `fonts-dejavu-core` in the runtime: `{file}` loads the font file {fonts} from the system's font folders, which the full image has from that package (its ImageMagick libraries depend on fontconfig, which brings it) and the slim image lacks.",
+    pythonSystemFont:
+      "Did not split: `{file}` loads the font `{font}` from the system's font folders, and `{image}` has no fonts, while which Debian package brings that font to the build image is not known; install the font's package with apt-get in the Dockerfile (or ship the font file with the app), or split by hand.",
     keptDevLibraries:
       "Kept devDependencies in the runtime because {reason}; to leave them out, name those the runtime never loads in option `build-only-dev-deps` (msb-opt then prunes them) and move those it loads to `dependencies`.",
     devPrunedByOption:
