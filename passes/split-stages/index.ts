@@ -318,6 +318,8 @@ export default definePass({
       "Copied {libs} from `{dir}` of the build stage, with the loader file `{conf}` that puts that folder before Debian's own, and ran `ldconfig`: {why}, and `{image}` built its GCC into `/usr/local`, newer than Debian {release}'s, so the program needs these libraries, not the runtime's.",
     gccCaCertificates:
       "Installed `ca-certificates` in the runtime: the program links `{library}` ({evidence}), which checks TLS connections against the system's CA certificates; `{image}` has them and the slim runtime does not.",
+    gccDependedLibraries:
+      "Installed {packages} in the runtime: the program links `{library}` from `{headers}`, which apt-get installed because `{via}` depends on it; these are its run-time libraries in Debian {release}.",
     gccImageLibraries:
       "Installed {packages} in the runtime: the program links {libraries}, from the headers {headers} that the gcc image has preinstalled; these are their run-time libraries in Debian {release}.",
     goToolchainLoad:

@@ -112,6 +112,7 @@ export type RecipeNoteId =
   | "distroless"
   | "keptDevDeps"
   | "keptDevLibraries"
+  | "gccDependedLibraries"
   | "pythonFontPackage"
   | "devPrunedByOption"
   | "sitePackages"
