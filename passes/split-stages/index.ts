@@ -85,6 +85,8 @@ export default definePass({
       "Created the users and groups of the build (on line {lines}) again at the start of the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
     folderMode:
       "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
+    filesMode:
+      "Did not split: `{command}` leaves `{path}` itself as a copy makes it (root's, mode 755) but gives every file already in it mode 755, and the runtime may take those files anew from the build context or from a stage that installs the dependencies, where they keep their own modes (most files 644), so which files are executable could differ; split by hand, or drop the chmod if the app does not need those modes.",
     foldersMade:
       "Made the folders of the build (on line {lines}) again at the start of the runtime, with the same owner and mode, before anything is copied into them: a copy into a folder that exists keeps the folder's own owner and mode.",
     userNotReplayable:
