@@ -11,6 +11,7 @@ import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { goComputedProgram } from "./closure/go-computed-programs.js";
 import { pythonComputedProgram } from "./closure/python-computed-programs.js";
+import { pipUnreadSource } from "./closure/python-native.js";
 import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
 import { unreadSources } from "./source-files.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
@@ -248,6 +249,8 @@ export default definePass({
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
     entryTool:
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
+    entryToolPipUnread:
+      "Did not split: the image runs `{command}`, which `{image}` does not provide, and the pip install on line {line} that may bring it reads `{source}`, which the build context does not have (the original build needs it too); add `{source}` to the build context, or split by hand.",
     entryToolChild:
       "Did not split: `{parent}` runs `{command}` to compress or decompress the archive, and `{image}` does not provide it; install `{package}` with apt-get in the Dockerfile so the pass keeps it, else keep the build single-stage.",
     entryInstallBuilds:
@@ -786,6 +789,14 @@ export default definePass({
       const inScript =
         fromScript && Object.values(pkg?.scripts ?? {}).some((s) => typeof s === "string" && s.split(/[\s;&|()]+/).includes(name));
       const id = Object.hasOwn(listed, name) ? (inScript ? "entryToolNpmScript" : "entryToolNpm") : missing.id;
+      // A pip install that may bring the program reads a requirements file the context lacks: that is what to fix.
+      const unreadPip = missing.id === "entryTool" && recipe.id === "python" ? pipUnreadSource(context, a) : null;
+      if (unreadPip)
+        return decline(
+          "entryToolPipUnread",
+          { command: missing.command, image: runtimeImage, source: unreadPip.source, line: String(unreadPip.line) },
+          missing.line,
+        );
       return decline(id, { command: missing.command, image: runtimeImage }, missing.line);
     }
     // Tools of the full base image that the slim runtime lacks, and that the sources run.
