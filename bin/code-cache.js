@@ -5,7 +5,7 @@
 "use strict";
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
-const { join } = require("node:path");
+const { basename, join } = require("node:path");
 const { pathToFileURL } = require("node:url");
 const { Script } = require("node:vm");
 
@@ -48,7 +48,7 @@ function runBundle(bundle, { worker = false } = {}) {
   main(bundleModule.exports, lazyRequire(createRequire(bundle)), bundleModule, bundle, join(bundle, ".."), pathToFileURL(bundle).href);
 }
 
-module.exports = { runBundle };
+module.exports = { runBundle, pruneCaches };
 
 /**
  * Node 20's defaults of the flags a batch sets (src/batch/run.ts). Under another Node whose default interrupt
@@ -79,10 +79,10 @@ function readOrNull(file) {
 
 /**
  * After a run that optimized a file (not --help or an error), so the cache holds the functions such a run
- * compiles. Written under a temporary name and renamed: a reader never sees half a file. Caches of other
- * bundles or Node versions stay, up to KEEP_CACHES of each bundle name (the newest): two installs of
- * different versions that share the folder (a global one and a project's, two checkouts, CI jobs) would
- * otherwise delete each other's cache at every write, and every other run would compile from source.
+ * compiles. Written under a temporary name and renamed: a reader never sees half a file. Other caches are
+ * pruned by version (pruneCaches): two installs of different versions that share the folder (a global one and a
+ * project's, two checkouts, CI jobs) keep each other's caches, where a cap on the count across versions made them
+ * delete each other's at every write, and every other run compiled from source (issue 19).
  */
 function saveCache(compiled, file, prefix, code) {
   const argv = process.argv.slice(2);
@@ -105,23 +105,36 @@ function writeCache({ script, source, bundle, worker }, file, prefix) {
   }
 }
 
-/** How many caches of one bundle name a folder keeps: a cache is about 1 MB. */
-const KEEP_CACHES = 4;
+/** Another version's cache is old, and removed, once it has not been written for this long. */
+const OLD_MS = 14 * 24 * 60 * 60 * 1000;
+/** At most this many caches of other versions stay, the newest (a cache is about 1 MB; each build is a version). */
+const KEEP_OTHER_VERSIONS = 16;
 
-/** Remove the caches named `prefix`… beyond the KEEP_CACHES newest (by modification time), never `file`. */
-function pruneCaches(dir, prefix, file) {
-  const caches = [];
+/**
+ * Prune the caches of the bundle named `prefix`… around `file`, the one just written. A version is the bundle's
+ * hash (its file name is `name-hash-nodeVersion-arch.v8`): the current version's caches all stay (other Node
+ * versions' and architectures'); another version's are removed when old by modification time (OLD_MS), or beyond
+ * the KEEP_OTHER_VERSIONS newest. `now` is for tests.
+ */
+function pruneCaches(dir, prefix, file, now = Date.now()) {
+  const version = (name) => name.slice(prefix.length).split("-")[0];
+  const current = version(basename(file));
+  const others = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (!name.startsWith(prefix) || !name.endsWith(".v8") || path === file) continue;
+    // (`prefix` + a hash: not another bundle whose name goes on from it.)
+    if (!name.startsWith(prefix) || !/^[0-9a-f]+-.*\.v8$/.test(name.slice(prefix.length))) continue;
+    if (path === file || version(name) === current) continue;
     try {
-      caches.push({ path, mtime: statSync(path).mtimeMs });
+      others.push({ path, mtime: statSync(path).mtimeMs });
     } catch {
       // removed by another process meanwhile
     }
   }
-  caches.sort((a, b) => b.mtime - a.mtime);
-  for (const { path } of caches.slice(KEEP_CACHES - 1)) rmSync(path, { force: true });
+  others.sort((a, b) => b.mtime - a.mtime);
+  others.forEach(({ path, mtime }, i) => {
+    if (i >= KEEP_OTHER_VERSIONS || now - mtime > OLD_MS) rmSync(path, { force: true });
+  });
 }
 
 /**

@@ -7,11 +7,14 @@
 // no such package directly (libjpeg-dev, default-libmysqlclient-dev) is followed through the `-dev`
 // packages it depends on. Anything else it depends on (libpq-dev's libssl-dev) is a header dependency:
 // the library package already depends on its own run-time needs, so apt brings them.
+// Beside it, debian-dev-depends.json: for each such `-dev`, the `-dev` packages it Depends on (libspdlog-dev →
+// libfmt-dev), which apt installs with it, so the build can link their libraries (`-lspdlog -lfmt`) too.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const MIRROR = "https://deb.debian.org/debian";
 const OUT = new URL("../passes/split-stages/closure/debian-dev-libs.json", import.meta.url);
+const DEPENDS = new URL("../passes/split-stages/closure/debian-dev-depends.json", import.meta.url);
 // The headers packages whose names do not end in `-dev` (section libdevel), in a file of their own: most
 // files ask only "is this a headers package?", which must not parse the whole table.
 const LIBDEVEL = new URL("../passes/split-stages/closure/debian-libdevel.json", import.meta.url);
@@ -37,12 +40,17 @@ for (const release of releases) tables[release] = await tableFor(release);
 // One package per line: compact, and a refresh diffs line by line.
 const body = Object.entries(tables).map(([release, t]) => {
   const head = Object.entries(t)
-    .filter(([k]) => k !== "libs")
+    .filter(([k]) => k !== "libs" && k !== "devDepends")
     .map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   const lines = Object.entries(t.libs).map(([k, v]) => `        ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   return `    ${JSON.stringify(release)}: {\n${head.join("\n")}\n      "libs": {\n${lines.join(",\n")}\n      }\n    }`;
 });
 writeFileSync(OUT, `{\n  "releases": {\n${body.join(",\n")}\n  }\n}\n`);
+const dependsBody = Object.entries(tables).map(([release, t]) => {
+  const lines = Object.entries(t.devDepends).map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `    ${JSON.stringify(release)}: {\n${lines.join(",\n")}\n    }`;
+});
+writeFileSync(DEPENDS, `{\n  "releases": {\n${dependsBody.join(",\n")}\n  }\n}\n`);
 writeLibdevel(tables);
 for (const [release, t] of Object.entries(tables)) console.log(`${release}: ${Object.keys(t.libs).length} -dev packages`);
 
@@ -52,8 +60,9 @@ async function tableFor(release) {
   const releaseText = local ? readFileSync(`${local}/${release}-Release`, "utf8") : (await download(`${url}/Release`)).toString("utf8");
   const releaseField = (name) => new RegExp(`^${name}: (.*)$`, "m").exec(releaseText)?.[1]?.trim() ?? "";
   if (releaseField("Codename") !== release) throw new Error(`the Release file is for ${releaseField("Codename")}, not ${release}`);
-  const libs = devLibraries(packagesText);
+  const { libs, devDepends } = devLibraries(packagesText);
   return {
+    devDepends,
     version: releaseField("Version"),
     date: new Date(releaseField("Date")).toISOString().slice(0, 10),
     source: `${url}/main/binary-amd64/Packages.xz`,
@@ -107,7 +116,13 @@ function devLibraries(packagesText) {
     // library, so when it stands for none the runtime needs nothing of it.
     if (found.length > 0 || (packages.get(name).archAll && name.endsWith("-dev"))) libs[name] = found;
   }
-  return libs;
+  // The `-dev` packages each one Depends on that stand for libraries the table knows (headers-only ones link nothing).
+  const devDepends = {};
+  for (const name of Object.keys(libs)) {
+    const deps = [...new Set(packages.get(name).depends.filter((d) => d !== name && libs[d]?.length > 0))].sort();
+    if (deps.length > 0) devDepends[name] = deps;
+  }
+  return { libs, devDepends };
 }
 
 function writeLibdevel(releaseTables) {

@@ -82,7 +82,7 @@ describe("code cache", () => {
     expect(second.stderr.replace(/^msb-opt: code cache .*\n/gm, "")).toBe(first.stderr.replace(/^msb-opt: code cache .*\n/gm, ""));
   });
 
-  test("two installs sharing the folder keep both caches; beyond four of a bundle name, the oldest go", () => {
+  test("two installs sharing the folder keep both caches; other versions' go once two weeks old", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "msb-cache-")), "cache");
     // Another version: the same bundle under another hash, installed elsewhere.
     const other = mkdtempSync(join(tmpdir(), "msb-other-"));
@@ -108,14 +108,14 @@ describe("code cache", () => {
         .map((n) => n.split("-")[1])
         .sort();
     expect(hashes()).toEqual([hash, otherHash].sort());
-    // Five older ones of other versions: the next write keeps the four newest, its own among them.
+    // Five of other versions: the next write keeps those written within two weeks, drops the older ones (issue 19).
     const old = ["a", "b", "c", "d", "e"].map((c, i) => ({
       name: `cli-${c.repeat(16)}-${process.version}-${process.arch}.v8`,
-      age: i + 1,
+      hours: [1, 2, 15 * 24, 16 * 24, 20 * 24][i],
     }));
-    for (const { name, age } of old) {
+    for (const { name, hours } of old) {
       writeFileSync(join(dir, name), "");
-      const t = Date.now() / 1000 - age * 3600;
+      const t = Date.now() / 1000 - hours * 3600;
       utimesSync(join(dir, name), t, t);
     }
     rmSync(join(dir, readdirSync(dir).find((n) => n.includes(hash)) ?? ""));

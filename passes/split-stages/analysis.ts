@@ -48,6 +48,7 @@ export type RefusalId =
   | "apkNotReplayable"
   | "upgradeNotReplayable"
   | "folderMode"
+  | "filesMode"
   | "managerVirtualenv"
   | "entryScriptUnparsed"
   | "entryShellFileComputed"
@@ -973,7 +974,13 @@ function walk(
   // A copy creates its destination folder anew, root's with mode 755 (it takes the files' modes and owners, not
   // the folder's): a mode or owner given to the working folder (or a parent) after files were in it is lost.
   const lost = workdir === null ? undefined : modes.find((m) => isUnder(workdir, m.path));
-  if (lost) refuse(lost.line, "folderMode", { command: lost.command.replace(/\\\r?\n[ \t]*/g, " "), path: lost.path });
+  // `chmod -R 755 /app` leaves the folder as a copy makes it; what it changes is the modes of the files already there.
+  const filesOnly = lost?.change === "chmod" && /^0?755$/.test(lost.value);
+  if (lost)
+    refuse(lost.line, filesOnly ? "filesMode" : "folderMode", {
+      command: lost.command.replace(/\\\r?\n[ \t]*/g, " "),
+      path: lost.path,
+    });
   const copyPaths = outermost(copy);
   // Programs are looked up in the venvs and node_modules/.bin the ENV PATH names; npm scripts also find node_modules/.bin.
   const modulesBin = workdir ? [`${workdir === "/" ? "" : workdir}/node_modules/.bin`] : [];

@@ -11,6 +11,7 @@ import { analyze, isBuildTool, type Analysis, type AptInstall } from "./analysis
 import { findsLibrary, isUnversioned, libraryLoads, packageBrings } from "./closure/library-loads.js";
 import { goComputedProgram } from "./closure/go-computed-programs.js";
 import { pythonComputedProgram } from "./closure/python-computed-programs.js";
+import { pipUnreadSource } from "./closure/python-native.js";
 import { copiedFromContext, mentionedCommands, searchedSources } from "./mentions.js";
 import { unreadSources } from "./source-files.js";
 import { nodeEntryReach } from "./closure/entry-reach.js";
@@ -85,6 +86,8 @@ export default definePass({
       "Created the users and groups of the build (on line {lines}) again at the start of the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
     folderMode:
       "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
+    filesMode:
+      "Did not split: `{command}` leaves `{path}` itself as a copy makes it (root's, mode 755) but gives every file already in it mode 755, and the runtime may take those files anew from the build context or from a stage that installs the dependencies, where they keep their own modes (most files 644), so which files are executable could differ; split by hand, or drop the chmod if the app does not need those modes.",
     foldersMade:
       "Made the folders of the build (on line {lines}) again at the start of the runtime, with the same owner and mode, before anything is copied into them: a copy into a folder that exists keeps the folder's own owner and mode.",
     userNotReplayable:
@@ -137,6 +140,10 @@ export default definePass({
       "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
+    pythonFontPackage:
+      "Installed `fonts-dejavu-core` in the runtime: `{file}` loads the font file {fonts} from the system's font folders, which the full image has from that package (its ImageMagick libraries depend on fontconfig, which brings it) and the slim image lacks.",
+    pythonSystemFont:
+      "Did not split: `{file}` loads the font `{font}` from the system's font folders, and `{image}` has no fonts, while which Debian package brings that font to the build image is not known; install the font's package with apt-get in the Dockerfile (or ship the font file with the app), or split by hand.",
     keptDevLibraries:
       "Kept devDependencies in the runtime because {reason}; to leave them out, name those the runtime never loads in option `build-only-dev-deps` (msb-opt then prunes them) and move those it loads to `dependencies`.",
     devPrunedByOption:
@@ -250,6 +257,8 @@ export default definePass({
     noEntry: "Did not split: the stage sets no ENTRYPOINT or CMD, so it inherits one the runtime base may not share; set one explicitly.",
     entryTool:
       "Did not split: the image runs `{command}`, which `{image}` does not provide; if an OS package brings it, install that package with apt-get so the pass keeps it, else keep the build single-stage.",
+    entryToolPipUnread:
+      "Did not split: the image runs `{command}`, which `{image}` does not provide, and the pip install on line {line} that may bring it reads `{source}`, which the build context does not have (the original build needs it too); add `{source}` to the build context, or split by hand.",
     entryToolChild:
       "Did not split: `{parent}` runs `{command}` to compress or decompress the archive, and `{image}` does not provide it; install `{package}` with apt-get in the Dockerfile so the pass keeps it, else keep the build single-stage.",
     entryInstallBuilds:
@@ -322,6 +331,8 @@ export default definePass({
       "Copied {libs} from `{dir}` of the build stage, with the loader file `{conf}` that puts that folder before Debian's own, and ran `ldconfig`: {why}, and `{image}` built its GCC into `/usr/local`, newer than Debian {release}'s, so the program needs these libraries, not the runtime's.",
     gccCaCertificates:
       "Installed `ca-certificates` in the runtime: the program links `{library}` ({evidence}), which checks TLS connections against the system's CA certificates; `{image}` has them and the slim runtime does not.",
+    gccDependedLibraries:
+      "Installed {packages} in the runtime: the program links `{library}` from `{headers}`, which apt-get installed because `{via}` depends on it; these are its run-time libraries in Debian {release}.",
     gccImageLibraries:
       "Installed {packages} in the runtime: the program links {libraries}, from the headers {headers} that the gcc image has preinstalled; these are their run-time libraries in Debian {release}.",
     goToolchainLoad:
@@ -820,6 +831,14 @@ export default definePass({
       const inScript =
         fromScript && Object.values(pkg?.scripts ?? {}).some((s) => typeof s === "string" && s.split(/[\s;&|()]+/).includes(name));
       const id = Object.hasOwn(listed, name) ? (inScript ? "entryToolNpmScript" : "entryToolNpm") : missing.id;
+      // A pip install that may bring the program reads a requirements file the context lacks: that is what to fix.
+      const unreadPip = missing.id === "entryTool" && recipe.id === "python" ? pipUnreadSource(context, a) : null;
+      if (unreadPip)
+        return decline(
+          "entryToolPipUnread",
+          { command: missing.command, image: runtimeImage, source: unreadPip.source, line: String(unreadPip.line) },
+          missing.line,
+        );
       return decline(id, { command: missing.command, image: runtimeImage }, missing.line);
     }
     // Tools of the full base image that the slim runtime lacks, and that the sources run.

@@ -1,7 +1,15 @@
 import { describe, expect, test } from "vitest";
 import data from "./debian-dev-libs.json" with { type: "json" };
 import libdevel from "./debian-libdevel.json" with { type: "json" };
-import { DEBIAN_TABLE_RELEASE, headersOnly, isBuildOnlyPackage, isHeaders, libsOfDev, runtimePackagesFor } from "./debian-libs.js";
+import {
+  DEBIAN_TABLE_RELEASE,
+  devDependsOf,
+  headersOnly,
+  isBuildOnlyPackage,
+  isHeaders,
+  libsOfDev,
+  runtimePackagesFor,
+} from "./debian-libs.js";
 import { splitPackages } from "../packages.js";
 
 describe("the generated -dev → library table", () => {
@@ -90,5 +98,16 @@ test("a headers-only package (architecture-independent, no library in any Debian
   expect(splitPackages(["g++", "nlohmann-json3-dev", "libpq-dev"], none, "listed", null)).toMatchObject({
     buildOnly: ["g++", "nlohmann-json3-dev", "libpq-dev"],
     unknownHeaders: ["libpq-dev"],
+  });
+});
+
+describe("devDependsOf: the -dev packages apt installs along with one", () => {
+  test("libspdlog-dev brings libfmt-dev, on every release of the table", () => {
+    for (const release of ["bullseye", "bookworm", "trixie"])
+      expect(devDependsOf("libspdlog-dev", release)).toContainEqual({ dev: "libfmt-dev", via: "libspdlog-dev" });
+  });
+  test("a -dev that depends on no library headers, or an unknown release, brings none", () => {
+    expect(devDependsOf("libfmt-dev", "bookworm")).toEqual([]);
+    expect(devDependsOf("libspdlog-dev", "jammy")).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // package relationships by scripts/debian-runtime-libs.mjs; nothing in it is typed by hand.
 import data from "./debian-dev-libs.json" with { type: "json" };
 import libdevel from "./debian-libdevel.json" with { type: "json" };
+import devDepends from "./debian-dev-depends.json" with { type: "json" };
 
 type Table = Readonly<Record<string, readonly string[]>>;
 type Tables = Readonly<Record<string, { readonly libs: Table }>>;
@@ -82,6 +83,30 @@ export function isHeaders(name: string): boolean {
 export function libsOfDev(name: string, release: string = DEBIAN_TABLE_RELEASE): readonly string[] | null {
   const table = Object.hasOwn(releaseTables(), release) ? releaseTables()[release].libs : null;
   return table !== null && Object.hasOwn(table, name) ? table[name] : null;
+}
+
+/**
+ * The `-dev` packages that installing `name` brings along, because it Depends on them, directly or through one
+ * another (libspdlog-dev → libfmt-dev), each with the installed one it comes through; only those that stand for a
+ * library (debian-dev-depends.json, generated beside the table).
+ */
+export function devDependsOf(
+  name: string,
+  release: string = DEBIAN_TABLE_RELEASE,
+): ReadonlyArray<{ readonly dev: string; readonly via: string }> {
+  const tables = devDepends.releases as Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  const table = Object.hasOwn(tables, release) ? tables[release] : null;
+  if (table === null) return [];
+  const out: Array<{ dev: string; via: string }> = [];
+  const walk = (dev: string) => {
+    for (const d of Object.hasOwn(table, dev) ? table[dev] : [])
+      if (d !== name && !out.some((o) => o.dev === d)) {
+        out.push({ dev: d, via: name });
+        walk(d);
+      }
+  };
+  walk(name);
+  return out;
 }
 
 /**

@@ -338,6 +338,11 @@ function addSpec(found: Map<string, string[]>, spec: string): void {
   found.set(name, [...(found.get(name) ?? []), ...(m[2] ?? "").split(",").map((e) => e.trim().toLowerCase())]);
 }
 
+/** A requirement source a pip command of the build names that the context cannot show (`-r requirements.txt` without that file), or null. */
+export function pipUnreadSource(context: BuildContext, build: PipBuild): { readonly line: number; readonly source: string } | null {
+  return pipSources(context, build).unread;
+}
+
 /** The projects the build's pip commands install, and those they build from source (`--no-binary`). */
 export function pipInstalls(context: BuildContext, build: PipBuild): { names: ReadonlySet<string>; fromSource: ReadonlySet<string> } {
   const { found, fromSource } = pipSources(context, build);

@@ -10,7 +10,7 @@ import { copyOperands } from "../../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { cLinks, isMakefileName } from "../closure/c-links.js";
-import { debianTableReleases, isHeaders, libsOfDev, packageName } from "../closure/debian-libs.js";
+import { debianTableReleases, devDependsOf, isHeaders, libsOfDev, packageName } from "../closure/debian-libs.js";
 import { debianRelease } from "../closure/debian-release.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
@@ -188,6 +188,9 @@ export const gccRecipe: Recipe = {
     const packages: string[] = [];
     const linked: string[] = [];
     const devs: string[] = [];
+    // The `-dev` packages apt installs along with those (libspdlog-dev Depends on libfmt-dev): their libraries too.
+    const brought = installed.flatMap((p) => devDependsOf(packageName(p), release));
+    const broughtLinks: Array<{ link: string; dev: string; via: string; libs: readonly string[] }> = [];
     for (const lib of links.libraries) {
       if (GLIBC.has(lib.name)) continue;
       if (Object.hasOwn(GCC_OWN, lib.name)) {
@@ -198,6 +201,17 @@ export const gccRecipe: Recipe = {
       }
       // A `-dev` the Dockerfile installs: the runtime installs its library packages already (splitPackages).
       if (devPackageFor(lib.name, installed) !== null) continue;
+      const along = devPackageFor(
+        lib.name,
+        brought.map((b) => b.dev),
+      );
+      const alongLibs = along === null ? null : libsOfDev(along, release);
+      if (along !== null && alongLibs !== null && alongLibs.length > 0) {
+        const via = brought.find((b) => b.dev === along)?.via ?? "";
+        broughtLinks.push({ link: `-l${lib.name}`, dev: along, via, libs: alongLibs });
+        for (const p of alongLibs) if (!packages.includes(p) && !runtimePackages.some((r) => packageName(r) === p)) packages.push(p);
+        continue;
+      }
       const dev = Object.hasOwn(IMAGE_DEV, lib.name) ? IMAGE_DEV[lib.name] : null;
       const libs = dev === null ? null : libsOfDev(dev, release);
       if (dev === null || libs === null)
@@ -212,12 +226,22 @@ export const gccRecipe: Recipe = {
     const caNeeded = tls !== undefined && !runtimePackages.some((r) => packageName(r) === "ca-certificates");
     if (packages.length > 0 || caNeeded) {
       prelude.push(aptInstallRun(["-y", "--no-install-recommends"], caNeeded ? [...packages, "ca-certificates"] : packages, line));
-      if (packages.length > 0)
+      const imageLibs = packages.filter((p) => !broughtLinks.some((b) => b.libs.includes(p)));
+      if (imageLibs.length > 0)
         notes.push({
           line,
           id: "gccImageLibraries",
-          data: { packages: list(packages), libraries: list(linked), headers: list(devs), release },
+          data: { packages: list(imageLibs), libraries: list(linked), headers: list(devs), release },
         });
+      for (const b of broughtLinks) {
+        const added = b.libs.filter((p) => packages.includes(p));
+        if (added.length > 0)
+          notes.push({
+            line,
+            id: "gccDependedLibraries",
+            data: { packages: list(added), library: b.link, headers: b.dev, via: b.via, release },
+          });
+      }
       if (tls && caNeeded)
         notes.push({ line, id: "gccCaCertificates", data: { library: `-l${tls.name}`, evidence: tls.evidence, image: base.raw } });
     }

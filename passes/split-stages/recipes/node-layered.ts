@@ -98,7 +98,17 @@ export function layeredPlan({
   // nothing of the manager: the one the Dockerfile runs installs without a lockfile.
   const project = lock === "seen" ? found : { ...found, lockfile: null, manager: unlockedManager(found.manager, tool) };
   if (wd === null) return notLayered("the stage sets no working folder");
-  if (a.projectInstalls.length > 1) return notLayered("the stage installs the project more than once");
+  if (a.projectInstalls.length > 1) {
+    // `npm ci --omit=dev || npm install --omit=dev`: one install with a fallback, which the stage apart (one install
+    // command of its own) does not repeat.
+    const [first, ...rest] = a.projectInstalls;
+    const run = body[first.index];
+    if (rest.every((i) => i.index === first.index) && run?.keyword === "RUN" && /\|\|/.test(run.args))
+      return notLayered(
+        `the RUN on line ${run.line} falls back to another install when the first fails (\`||\`), and a stage apart runs one install command`,
+      );
+    return notLayered("the stage installs the project more than once");
+  }
   // Without an install the image has no node_modules but what the context brings: only a project without dependencies fits.
   const prodSpecs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
   if (!install && Object.keys(prodSpecs).length > 0) return notLayered("no step installs the dependencies the manifest names");

@@ -7,6 +7,7 @@ import { debianRelease } from "../closure/debian-release.js";
 import { isBuildOnlyPackage, packageName } from "../closure/debian-libs.js";
 import { pipInstalls, pipLibraries } from "../closure/python-native.js";
 import { pipPrograms } from "../closure/python-programs.js";
+import { DEJAVU_CORE_FONTS, systemFonts } from "../closure/python-fonts.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
 import { searchedSources } from "../mentions.js";
@@ -70,8 +71,14 @@ export const pythonRecipe: Recipe = {
       ? { packages: [], needs: [], unknown: null }
       : pipPrograms(installs.names, debianRelease(base), installs.fromSource);
     if (runs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: runs.unknown, image: base.raw } };
+    // Fonts the code loads from the system's font folders: the full image's fonts-dejavu-core, or unknown.
+    const fonts = sameImage ? [] : systemFonts(searchedSources(context), context);
+    const release = debianRelease(base);
+    const dejavu = (release !== null && Object.hasOwn(DEJAVU_CORE_FONTS, release) && DEJAVU_CORE_FONTS[release]) || [];
+    const unplaced = fonts.find((f) => !dejavu.includes(f.font));
+    if (unplaced) return { ok: false, id: "pythonSystemFont", data: { file: unplaced.file, font: unplaced.font, image } };
     const pip = {
-      packages: [...new Set([...libs.packages, ...runs.packages])],
+      packages: [...new Set([...libs.packages, ...runs.packages, ...(fonts.length > 0 ? ["fonts-dejavu-core"] : [])])],
       needs: [...libs.needs, ...runs.needs],
       absent: libs.absent,
     };
@@ -79,6 +86,10 @@ export const pythonRecipe: Recipe = {
     const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
     const libraries = pip.packages.filter((p) => !kept.has(p));
     const runtimePrelude = libraries.length > 0 ? [aptInstallRun(["-y", "--no-install-recommends"], libraries, line)] : [];
+    const fontNotes: RecipeNote[] =
+      fonts.length > 0 && libraries.includes("fonts-dejavu-core")
+        ? [{ line, id: "pythonFontPackage", data: { file: fonts[0].file, fonts: fonts.map((f) => `\`${f.font}\``).join(", ") } }]
+        : [];
     const libraryNotes: RecipeNote[] = pip.needs
       .filter((n) => n.packages.some((p) => libraries.includes(p)))
       .map(
@@ -99,7 +110,8 @@ export const pythonRecipe: Recipe = {
               data: { package: n.pkg, why: n.why, packages: n.packages.map((p) => `\`${p}\``).join(", ") },
             }),
           ),
-      );
+      )
+      .concat(fontNotes);
     if (a.systemPip.length === 0)
       return {
         ok: true,
