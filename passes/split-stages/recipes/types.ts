@@ -153,6 +153,7 @@ export type RecipeNoteId =
   | "depsCache"
   | "compiledSourcesLeft"
   | "gitHookScripts"
+  | "prismaGenerateScripts"
   | "checksLeftOut"
   | "staticSiteLocal"
   | "pnpmWorkspaceWhole"
