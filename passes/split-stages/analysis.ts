@@ -412,6 +412,8 @@ function walk(
   /** Folders WORKDIR made: a repeated folder setup runs before the runtime's WORKDIR, so it makes them itself. */
   const workdirMade = new Set<string>();
   let poetrySystem = false;
+  /** `poetry config virtualenvs.in-project true`: poetry's virtualenv is `.venv` in the project's folder. */
+  let poetryInProject = false;
   const setups: SystemSetup[] = [];
   const timezones: TimezoneSetup[] = [];
   /** Variables the stage's ENV and ARG lines declared so far: the runtime replays those lines in place. */
@@ -852,6 +854,7 @@ function walk(
   function projectManagerEffects(name: "pipenv" | "poetry", args: string[], line: number, dir: string | null): void {
     const [verb, ...rest] = args.filter((a) => !a.startsWith("-"));
     if (name === "poetry" && verb === "config") {
+      if (rest[0] === "virtualenvs.in-project" && /^(true|1)$/.test(rest[1] ?? "")) poetryInProject = true;
       if (rest[0] === "virtualenvs.create" && /^(false|0)$/.test(rest[1] ?? "")) poetrySystem = true;
       else if (rest[0] !== "virtualenvs.in-project") refuse(line, "unknownCommand", { command: `poetry config ${rest[0] ?? ""}`.trim() });
       // The setting lives in poetry.toml of the project (`--local`) or in the home's config, which a `poetry run`
@@ -865,6 +868,18 @@ function walk(
     const system =
       name === "pipenv" ? args.includes("--system") : poetrySystem || /POETRY_VIRTUALENVS_CREATE[= ]"?(false|0)\b/.test(envText);
     if (!installs) return refuse(line, "unknownCommand", { command: `${name} ${verb ?? ""}`.trim() });
+    // In the project's folder (`.venv`), the virtualenv comes with it, as one `python -m venv` made would.
+    const inProject =
+      name === "poetry" &&
+      (poetryInProject || /POETRY_VIRTUALENVS_IN_PROJECT[= ]"?(true|1)\b/.test(envText)) &&
+      !/POETRY_VIRTUALENVS_PATH/.test(envText);
+    if (!system && inProject && dir !== null && asRoot) {
+      const venv = at(line, dir, ".venv");
+      venvs.push(venv);
+      add(line, venv);
+      if (!args.includes("--no-root")) runWrites.push({ index: bodyIndex, path: dir });
+      return;
+    }
     if (!system || !asRoot) return refuse(line, "managerVirtualenv", { command: `${name} ${verb}` });
     systemPip.push({ line, user: false, home: "/root" });
     // poetry installs the project itself as an editable link to its folder (unless `--no-root`).

@@ -73,6 +73,14 @@ describe("analyze: commands whose writes are placed", () => {
     const r = run("FROM nginx:alpine\nWORKDIR /usr/share/nginx/html\nRUN rm -rf ./*\nCOPY . .\n");
     expect(!r.ok && r.refusal.id).toBe("unknownCommand");
   });
+  test("poetry's virtualenv in the project's folder (`virtualenvs.in-project true`) comes with it; under the home it declines", () => {
+    const df = (config: string) =>
+      `FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install poetry && ${config}poetry install --no-root\nCMD ["poetry", "run", "app"]\n`;
+    const inProject = run(df("poetry config virtualenvs.in-project true && "));
+    expect(inProject.ok && inProject.analysis.venvs).toEqual(["/app/.venv"]);
+    const home = run(df(""));
+    expect(!home.ok && home.refusal.id).toBe("managerVirtualenv");
+  });
   test("a link to a program in a program folder is recorded, not copied", () => {
     const r = run(
       'FROM node:20\nRUN apt-get update && apt-get install -y python3 && ln -sf python3 /usr/bin/python\nWORKDIR /app\nCOPY . .\nCMD ["node"]\n',

@@ -396,6 +396,8 @@ export default definePass({
       "Left {paths} out of the runtime: {count} TypeScript source file(s) that the build compiles into its output, and nothing the image runs reads TypeScript (no loader, no type stripping, no source maps of the originals).",
     gitHookScripts:
       "Removed the install scripts {scripts} from stage `{stage}`'s copy of package.json before its production install: they only set up git hooks, which do nothing in an image, and their tool is a devDependency that a production install leaves out.",
+    prismaGenerateScripts:
+      "Removed the install scripts {scripts} from stage `{stage}`'s copy of package.json before its production install: the Prisma client they generate comes from the build stage, where the original install generated it, and the stage apart has neither the schema nor, when it is a devDependency, the Prisma CLI.",
     alreadySlimNotLayered:
       "Did not split: `{image}` is already a slim image, so the split would pay only by installing the production dependencies in a stage apart, and that does not fit: {reason}.",
     alreadySlimDevLibraries:

@@ -143,7 +143,7 @@ export function layeredPlan({
   const alpine = /alpine/.test(base.tag ?? "");
   const fullToSlim = image !== base.raw;
 
-  const dropped = hooks.kind === "gitHooks" ? hooks.scripts : [];
+  const dropped = hooks.kind === "none" ? [] : hooks.scripts;
   const deps = install ? depsStage(a, context, project, install, options, workspaceDirs, dropped) : null;
   if (deps && "notLayered" in deps) return deps;
   const dev = deps?.dev ?? ({ keep: false } as const);
@@ -185,6 +185,9 @@ export function layeredPlan({
   // A step after the install changed node_modules: a production install apart would lack it (the caller keeps the build's).
   const prisma = needsModules && usesPrismaClient(project);
   const sources = { context, scripts: project.pkg.scripts ?? {} };
+  // `"postinstall": "prisma generate"` is dropped from the deps stage only where the client comes from the build.
+  if (hooks.kind === "prismaGenerate" && !prisma)
+    return notLayered("the project's own install scripts would run again in a stage that has only the manifests");
   const writer = needsModules ? nodeModulesWriter(a, install, { prismaGenerate: !prisma, sources }) : null;
   if (writer) return notLayered(`\`${writer.command.replace(/\s+/g, " ")}\` on line ${writer.line} changes node_modules after the install`);
   // Hardening copies before WORKDIR (so the user owns the folder): every copy must then name absolute paths.
@@ -386,6 +389,8 @@ export function layeredPlan({
     notes.unshift({ line, id: dev.keep ? "depsStageAll" : "depsStage", data: { stage: depsName, command: installCmd } });
     if (deps?.cache) notes.push({ line, id: "depsCache", data: { dir: deps.cache } });
     if (hooks.kind === "gitHooks") notes.push({ line, id: "gitHookScripts", data: { scripts: hooks.commands, stage: depsName } });
+    if (hooks.kind === "prismaGenerate")
+      notes.push({ line, id: "prismaGenerateScripts", data: { scripts: hooks.commands, stage: depsName } });
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: dev.libraries ? "keptDevLibraries" : "keptDevDeps", data: { reason: dev.reason } });
     else if (dev.byOption) notes.push({ line, id: "devPrunedByOption", data: { names: someNames(dev.byOption) } });

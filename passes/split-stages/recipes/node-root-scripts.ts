@@ -14,7 +14,12 @@ const GIT_HOOKS_ONLY =
 export type RootScripts =
   | { readonly kind: "none" }
   | { readonly kind: "gitHooks"; readonly scripts: readonly string[]; readonly commands: string }
+  /** `"postinstall": "prisma generate"` (and git hooks beside it): the layered runtime takes the client from the build. */
+  | { readonly kind: "prismaGenerate"; readonly scripts: readonly string[]; readonly commands: string }
   | { readonly kind: "other" };
+
+/** `prisma generate` from the default schema, as Prisma's docs suggest for `postinstall`. */
+const PRISMA_GENERATE = /^((npx|npm exec|yarn|pnpm( exec)?)\s+)?prisma\s+generate$/;
 
 /** husky 9's documented production-safe hook (`node .husky/install.mjs`): a small file that only runs husky. */
 const HUSKY_SCRIPT = /^node\s+(\.husky\/install\.(mjs|cjs|js))$/;
@@ -27,11 +32,16 @@ export function rootInstallScripts(project: NodeProject, context?: BuildContext)
   // runs no `prepare` and keeps its own install state, so its scripts stay out.
   if (project.manager === "yarn-berry") return { kind: "other" };
   const hookOnly = (command: string) => GIT_HOOKS_ONLY.test(command) || huskyScript(command, project, context);
+  let prisma = false;
   for (const name of present) {
     const body = scripts[name];
-    if (typeof body !== "string" || !body.split(/&&|\|\||;/).every((c) => hookOnly(c.trim()))) return { kind: "other" };
+    if (typeof body !== "string") return { kind: "other" };
+    for (const c of body.split(/&&|\|\||;/).map((x) => x.trim())) {
+      if (PRISMA_GENERATE.test(c)) prisma = true;
+      else if (!hookOnly(c)) return { kind: "other" };
+    }
   }
-  return { kind: "gitHooks", scripts: present, commands: present.map((n) => `\`${scripts[n]}\``).join(", ") };
+  return { kind: prisma ? "prismaGenerate" : "gitHooks", scripts: present, commands: present.map((n) => `\`${scripts[n]}\``).join(", ") };
 }
 
 /** `node .husky/install.mjs` whose file, read in the context, imports husky and does nothing else of note. */

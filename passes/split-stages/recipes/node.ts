@@ -86,9 +86,14 @@ export const nodeRecipe: Recipe = {
         id: kept.id === "keptDevLibraries" ? "alreadySlimDevLibraries" : "alreadySlimDevKept",
         data: { image: base.raw, reason: kept.data.reason },
       };
-    const writer = nodeModulesWriter(a, a.projectInstalls[0], { sources: { context, scripts: project?.pkg.scripts ?? {} } });
-    if (slimBase && writer && Object.keys(project?.pkg.devDependencies ?? {}).length > 0)
-      return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(a, writer) } };
+    const sources = { context, scripts: project?.pkg.scripts ?? {} };
+    const writer = nodeModulesWriter(a, a.projectInstalls[0], { sources });
+    // `prisma generate` is no such step where the layered runtime takes the client from the build (prisma-client.ts):
+    // when that runtime did not fit, its reason is the one to give.
+    const prismaTaken = project !== null && usesPrismaClient(project) && attempt !== null && "notLayered" in attempt;
+    const slimWriter = prismaTaken ? nodeModulesWriter(a, a.projectInstalls[0], { sources, prismaGenerate: false }) : writer;
+    if (slimBase && slimWriter && Object.keys(project?.pkg.devDependencies ?? {}).length > 0)
+      return { ok: false, id: "alreadySlimDevKept", data: { image: base.raw, reason: modulesChanged(a, slimWriter) } };
     if (slimBase && attempt && "notLayered" in attempt)
       return { ok: false, id: "alreadySlimNotLayered", data: { image: base.raw, reason: attempt.notLayered } };
     if (slimBase) return { ok: false, id: "alreadySlim", data: { image: base.raw } };

@@ -159,6 +159,7 @@ export type RecipeNoteId =
   | "depsCache"
   | "compiledSourcesLeft"
   | "gitHookScripts"
+  | "prismaGenerateScripts"
   | "checksLeftOut"
   | "staticSiteLocal"
   | "pnpmWorkspaceWhole"

@@ -1,0 +1,24 @@
+FROM node:20-slim AS build
+RUN apt-get update && apt-get install -y openssl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package*.json ./
+COPY prisma ./prisma
+RUN npm install
+
+FROM node:20-slim AS deps
+RUN apt-get update && apt-get install -y openssl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json ./
+RUN --mount=type=cache,target=/root/.npm npm pkg delete scripts.postinstall && npm install --omit=dev
+
+FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y openssl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY --from=build /app/node_modules/.prisma /app/node_modules/.prisma
+COPY --from=deps /app/package-lock.jso[n] /app/
+COPY . .
+EXPOSE 3000
+CMD ["node", "server.js"]
