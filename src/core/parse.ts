@@ -595,13 +595,14 @@ function validate(keyword: string, flags: readonly Flag[], args: string, heredoc
     throw new DockerfileError(`unknown flag: ${words()[0].slice(2).split("=")[0]}`, line);
   }
   const known = KNOWN_FLAGS[keyword];
-  const seen = new Set<string>();
+  // Most instructions have no flag or one, and no duplicate to look for: no set for them.
+  const seen = flags.length > 1 ? new Set<string>() : null;
   for (const f of flags) {
     if (!known || !(f.name in known)) {
       throw new DockerfileError(`unknown flag: ${f.name}`, line);
     }
-    if (seen.has(f.name) && !REPEATABLE.has(f.name)) throw new DockerfileError(`duplicate flag specified: ${f.name}`, line);
-    seen.add(f.name);
+    if (seen?.has(f.name) && !REPEATABLE.has(f.name)) throw new DockerfileError(`duplicate flag specified: ${f.name}`, line);
+    seen?.add(f.name);
     if (known[f.name]) {
       if (f.value !== null && !/^(true|false)$/i.test(f.value)) {
         throw new DockerfileError(`expecting boolean value for flag ${f.name}, not: ${f.value}`, line);
