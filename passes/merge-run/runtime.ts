@@ -21,7 +21,8 @@ export interface RuntimeScript {
  * them when it needs them.
  */
 export function runtimeScripts(df: Dockerfile, shipped: ReadonlySet<number>, context: BuildContext): RuntimeScript[] {
-  const body = df.stages.filter((_, i) => shipped.has(i)).flatMap((s) => s.body);
+  const body: Instruction[] = [];
+  for (let i = 0; i < df.stages.length; i++) if (shipped.has(i)) body.push(...df.stages[i].body);
   // Each shell-form context COPY's words, split once (every word of every ENTRYPOINT and CMD looks at them all).
   const copies = contextCopyWords(body);
   const scripts: RuntimeScript[] = [];

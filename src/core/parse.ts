@@ -290,9 +290,12 @@ export function rawArguments(this: RawInstruction): unknown[] {
  */
 export function buildkitDirectives(body: string): { name: string; value: string; line: number }[] {
   const found: { name: string; value: string; line: number }[] = [];
-  const lines = body.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/.exec(lines[i].replace(/^\s+/, ""));
+  // Line by line up to the first that is not a directive (the first line, in most files): no array of every line.
+  for (let i = 0, start = 0; start <= body.length; i++) {
+    const nl = body.indexOf("\n", start);
+    const text = body.slice(start, nl < 0 ? body.length : nl);
+    start = nl < 0 ? body.length + 1 : nl + 1;
+    const m = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*(.+?)[\t\n\f\r ]*$/.exec(text.replace(/^\s+/, ""));
     const name = m?.[1].toLowerCase();
     if (!m || !name || !BUILDKIT_DIRECTIVES.has(name)) break;
     if (found.some((d) => d.name === name)) throw new DockerfileError(`only one ${name} parser directive can be used`, i + 1);
@@ -310,6 +313,8 @@ export function parseDockerfile(text: string): ParsedFile {
 const GO_SPACE = "\t\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
 const WIDE_SPACE = /[^ \t\r]/g;
+/** A character of GO_SPACE other than a space, a tab or a carriage return (`\n` is not one of them). */
+const WIDE_ANYWHERE = /[\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 function spaceName(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
@@ -336,6 +341,8 @@ function spaceName(ch: string): string {
  * unit), so that the file is left unchanged with a note rather than refused as bad input.
  */
 function withPlainIndent(body: string, lineStarts: number[]): { body: string; line: Unsupported | null } {
+  // No such character anywhere (nearly every file): one scan of the text, no array of lines and no match per line.
+  if (!WIDE_ANYWHERE.test(body)) return { body, line: null };
   let found: Unsupported | null = null;
   const lines = body.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -583,17 +590,19 @@ function validate(keyword: string, flags: readonly Flag[], args: string, heredoc
       .trim()
       .split(/\s+/)
       .filter(Boolean));
-  if (!FLAGGED.has(keyword) && !FLAGS_IGNORED.has(keyword) && /^--[^\s-]/.test(words()[0] ?? "")) {
+  // A first word that starts with `--` needs `--` somewhere in the text (joining lines adds no dash).
+  if (!FLAGGED.has(keyword) && !FLAGS_IGNORED.has(keyword) && args.includes("--") && /^--[^\s-]/.test(words()[0] ?? "")) {
     throw new DockerfileError(`unknown flag: ${words()[0].slice(2).split("=")[0]}`, line);
   }
   const known = KNOWN_FLAGS[keyword];
-  const seen = new Set<string>();
+  // Most instructions have no flag or one, and no duplicate to look for: no set for them.
+  const seen = flags.length > 1 ? new Set<string>() : null;
   for (const f of flags) {
     if (!known || !(f.name in known)) {
       throw new DockerfileError(`unknown flag: ${f.name}`, line);
     }
-    if (seen.has(f.name) && !REPEATABLE.has(f.name)) throw new DockerfileError(`duplicate flag specified: ${f.name}`, line);
-    seen.add(f.name);
+    if (seen?.has(f.name) && !REPEATABLE.has(f.name)) throw new DockerfileError(`duplicate flag specified: ${f.name}`, line);
+    seen?.add(f.name);
     if (known[f.name]) {
       if (f.value !== null && !/^(true|false)$/i.test(f.value)) {
         throw new DockerfileError(`expecting boolean value for flag ${f.name}, not: ${f.value}`, line);

@@ -79,9 +79,20 @@ function checkOptions(options: OptimizeOptions): void {
 /** A pass's declared options, from the caller's options or their defaults; it sees no others. */
 function optionsFor(pass: Pass, options: OptimizeOptions): Readonly<Record<string, unknown>> {
   const own: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(pass.options)) own[name] = options[name] ?? spec.default;
+  const declared = declaredOptions(pass);
+  for (let i = 0; i < declared.length; i++) own[declared[i][0]] = options[declared[i][0]] ?? declared[i][1];
   return Object.freeze(own);
 }
+/** A pass's option names and defaults, listed once per pass (every run asks for every pass's). */
+function declaredOptions(pass: Pass): readonly (readonly [string, unknown])[] {
+  let declared = declaredByPass.get(pass);
+  if (!declared) {
+    declared = Object.entries(pass.options).map(([name, spec]) => [name, spec.default] as const);
+    declaredByPass.set(pass, declared);
+  }
+  return declared;
+}
+const declaredByPass = new WeakMap<Pass, readonly (readonly [string, unknown])[]>();
 
 export async function optimize(text: string, options: OptimizeOptions = {}): Promise<OptimizeResult> {
   try {
