@@ -88,6 +88,7 @@ describe("nginx keeps what its entry runs", () => {
   const wrapper = {
     ...analysis,
     setup: [],
+    runWrites: [],
     copyPaths: ["/usr/share/nginx/html", "/wrapper.sh"],
     entry: [{ name: "./wrapper.sh", from: "CMD", line: 4, artifact: null, shell: false }],
   } as unknown as Analysis;

@@ -14,6 +14,9 @@ export type RecipeRefusalId =
   | "nothingToGain"
   | "nginxAlpinePackages"
   | "nothingServed"
+  | "folderModeLost"
+  | "javaHomePath"
+  | "javaShellBash"
   | "pythonVersion"
   | "cgoLibrary"
   | "goGeneratedRead"
@@ -106,6 +109,7 @@ export type OutputsReasonId =
 export type RecipeNoteId =
   | OutputsReasonId
   | "pruned"
+  | "folderModeRepeated"
   | "staticGo"
   | "distroless"
   | "keptDevDeps"
