@@ -133,6 +133,26 @@ function relativeReads(text: string): boolean {
   );
 }
 
+/** The config files and prefixes the entry's nginx command line names (`-c FILE`, `-p DIR`), as absolute paths. */
+function commandLineConfigs(a: Analysis): string[] {
+  const out: string[] = [];
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "CMD" && instr.keyword !== "ENTRYPOINT") continue;
+    const words = instr.exec ?? instr.args.split(/\s+/);
+    for (let i = 0; i < words.length - 1; i++) {
+      if (posix.basename(words[i]) !== "nginx") continue;
+      for (let j = i + 1; j < words.length - 1; j++) {
+        if (words[j] === "-c" || words[j] === "-p") {
+          // A relative one is relative to nginx's prefix, not the working folder: "" (unread).
+          const word = words[j + 1].replace(/^["']|["']$/g, "");
+          out.push(word.startsWith("/") && !word.includes("$") ? word : "");
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** The values the stage's ENV instructions leave (what the official image's templates are filled with). */
 function envValues(a: Analysis): Map<string, string> {
   const values = new Map<string, string>();
@@ -166,6 +186,19 @@ function configPaths(a: Analysis, context: BuildContext): { paths: string[] } | 
     }
     for (const m of body.matchAll(/[\s"'](\/[^\s;"'$]+)/g)) found.push(m[1].replace(/\/+$/, "") || "/");
   };
+  // `nginx -c /srv/www/nginx.conf` (and `-p` prefix): that config, read as the others; one the context does not
+  // hold (the build writes it) is unread.
+  for (const file of commandLineConfigs(a)) {
+    if (file === "") {
+      unread ??= "nginx -c";
+      continue;
+    }
+    found.push(file);
+    const src = contextSource(file, a.sources);
+    const text = src === null ? null : context.read(src);
+    if (text === null && (src === null || context.list(src).length === 0)) unread ??= file;
+    else if (text !== null) scan(file, text);
+  }
   for (const [dest, src] of a.sources) {
     if (!isUnder(dest, "/etc/nginx")) continue;
     const text = context.read(src);
