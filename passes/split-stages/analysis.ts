@@ -712,9 +712,10 @@ function walk(
         const dest = operands[operands.length - 1];
         const destPath = at(line, dir, dest);
         // Into a folder (`cp app /usr/local/bin/`): what it writes is the named files there, not the folder.
+        // A glob (`cp -r out/* /usr/share/nginx/html/`) writes files the build makes into the folder: the folder is
+        // what a copy can name (`COPY --from` of `html/*` copies the contents of matched folders, not the folders).
         if (dest.endsWith("/") || isSystemDir(destPath))
           for (const src of operands.slice(0, -1)) {
-            // `cp -r assets/* /opt/`: the matches land in the folder, under names only the build knows.
             const name = posix.basename(src);
             add(line, /[*?[]/.test(name) ? destPath : posix.join(destPath, name));
           }

@@ -279,10 +279,14 @@ export default definePass({
     notHardened: "Kept the root user although `harden` is on: {reason}.",
     javaVendor:
       "Ran the program on `{jre}`, the JRE of the same Java major as `{image}` (another build of OpenJDK; `JAVA_HOME` is `/opt/java/openjdk` there).",
+    javaHomePath:
+      "Did not split: `{where}` names `{path}`, the JDK's own folder in `{image}`, which `{jre}` (another build of OpenJDK, the JRE of the same major) does not have: its Java is in `/opt/java/openjdk`; run `java` by the PATH or `$JAVA_HOME`, or build on an `eclipse-temurin` JDK.",
+    javaShellBash:
+      "Did not split: `{where}` runs bash syntax ({bashism}) with `/bin/sh`, which is bash in `{image}` (Amazon Linux or Oracle Linux) but dash in `{jre}` (Ubuntu), the JRE the runtime would use, where it fails or does otherwise; start the script with `#!/bin/bash` (or run it with `bash`), or write it in POSIX sh.",
     argBase:
       "Did not split: the base image is the build argument `{arg}`, so a `--build-arg {arg}=…` picks the image at build time and no runtime image can follow it; name the image in FROM (an argument for its tag alone, as in `node:$NODE_VERSION`, is fine) to let the pass split.",
     javaFiles:
-      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders) and the files the sources name; the sources stay in the build stage.",
+      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders), the files its options and the ENV values name (`-javaagent:`, `-D…=file`, `LOADER_PATH`), Spring Boot's `config/` and `application.*` beside it, and the files the sources name; the sources stay in the build stage.",
     goFlagCgo: "Kept cgo and a glibc runtime: the build flag `{flag}` needs cgo, and with cgo the program may load the C library.",
     goFlagLoader:
       "Used a glibc runtime, not a static one: the build flag `{flag}` makes a program that needs the dynamic loader (`ld-linux`), even without cgo.",

@@ -5,6 +5,7 @@
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 import { posix } from "node:path";
+import { declaredVariables } from "../../../src/core/instructions.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { jarCreation, manifestClassPath } from "./java-manifest.js";
@@ -69,12 +70,90 @@ export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
   const reads = readFiles(context);
   if (reads === null) return null;
   paths.push(...reads.map((r) => resolvePath(a.workdir, r) as string));
+  const named = namedFiles(a, argv, runs, context);
+  if (named === null) return null;
+  paths.push(...named);
   const kept: string[] = [];
   for (const copied of a.copyPaths) {
     if (!isUnder(a.workdir, copied) && !isUnder(copied, a.workdir)) kept.push(copied);
     else kept.push(...paths.filter((p) => isUnder(p, copied)));
   }
   return paths.every((p) => kept.some((k) => isUnder(p, k))) ? outermost(kept) : null;
+}
+
+/** Variables the JVM and its launchers read options from (`-javaagent:/app/otel.jar` in JAVA_TOOL_OPTIONS). */
+const OPTION_VARIABLES = new Set(["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS"]);
+/** What Spring Boot loads from the working folder by convention: `./config/`, `./application.properties`, `./application-prod.yml`. */
+const SPRING_LOCAL = /^(config|application(-[\w.-]+)?\.(properties|ya?ml))$/;
+
+/**
+ * The path an option of the java command line names: `-javaagent:a.jar=opts`, `-agentpath:lib.so`,
+ * `-Dkey=file`, `-XX:Flag=file`, `-Xbootclasspath/a:x.jar`, `-Xlog:gc:file=gc.log`, `-splash:img.png`; "" for
+ * an option that names none.
+ */
+function optionPath(word: string): string {
+  const m =
+    /^-(?:javaagent|agentpath|splash):([^=]+)/.exec(word) ??
+    /^-Xbootclasspath\/[ap]?:(.+)$/.exec(word) ??
+    /^-(?:D[^=]+|XX:[^=]+)=(.+)$/.exec(word) ??
+    /(?:^-Xlog:.*|^-XX:.*)file=([^,:]+)/.exec(word);
+  return m ? m[1] : "";
+}
+
+/**
+ * Build-folder files the java command line's options and the stage's ENV values name (a `-javaagent:` jar, a
+ * `-Djava.util.logging.config.file=`, `LOADER_PATH=plugins`, `SPRING_CONFIG_LOCATION=file:/app/config/`) and
+ * the files Spring Boot loads from the working folder by convention. Null (keep the folder whole) when a value is
+ * computed (`$VAR`) or names a path in the working folder that is neither in the context nor a jar made here.
+ */
+function namedFiles(a: Analysis, argv: readonly string[], runs: readonly string[], context: BuildContext): string[] | null {
+  const workdir = a.workdir as string;
+  const out: string[] = [];
+  const exists = (abs: string) => {
+    const src = contextSource(abs, a.sources);
+    return src !== null && (context.read(src) !== null || context.list(src).length > 0);
+  };
+  /** False when the value's paths cannot be told. `option`: a value the JVM takes as a path when it looks like one. */
+  const value = (raw: string, option: boolean): boolean => {
+    if (raw.includes("$")) return false;
+    for (const part of raw.split(/[:,;]/)) {
+      const v = part.replace(/\/+$/, "");
+      if (v === "" || /^(file|optional|classpath)$/.test(v)) continue;
+      const abs = resolvePath(workdir, v) as string;
+      if (!isUnder(abs, workdir) || abs === workdir) {
+        if (abs === workdir && v.startsWith("/")) return false;
+        continue;
+      }
+      if (exists(abs)) out.push(abs);
+      else if (v.endsWith(".jar") && runs.some((r) => jarCreation(r, posix.basename(v)) !== null)) out.push(abs);
+      else if (v.startsWith("/") || (option && (v.includes("/") || /\.\w+$/.test(v)))) return false;
+    }
+    return true;
+  };
+  const words = (text: string) =>
+    text
+      .split(/\s+/)
+      .filter((w) => w !== "")
+      .map((w) => w.replace(/^["']|["']$/g, ""));
+  for (const word of argv.slice(1)) {
+    const path = optionPath(word);
+    if (path !== "" && !value(path, true)) return null;
+  }
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "ENV") continue;
+    for (const v of declaredVariables(instr) ?? []) {
+      const text = v.value ?? "";
+      if (OPTION_VARIABLES.has(v.name)) {
+        for (const w of words(text)) {
+          const path = optionPath(w);
+          if (path !== "" && !value(path, true)) return null;
+        }
+      } else if (!value(text, false)) return null;
+    }
+  }
+  const here = contextSource(workdir, a.sources);
+  if (here !== null) for (const name of context.list(here)) if (SPRING_LOCAL.test(name)) out.push(posix.join(workdir, name));
+  return out;
 }
 
 /** Gradle tasks that leave the project's jar in `build/libs`. */

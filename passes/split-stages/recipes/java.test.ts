@@ -80,3 +80,35 @@ describe("java: a USER the JRE image lacks declines (rt12 item 7)", () => {
     expect((await splitFile(gradle("app", "RUN useradd -m app\n"))).output).toContain("eclipse-temurin:17-jre");
   });
 });
+
+describe("java: another vendor's JDK moved onto Temurin's JRE (red team 17 F3, F8)", () => {
+  const run = async (df: string, files: Record<string, string> = {}) => {
+    const r = await optimize(df, { passes: ["split-stages"], context: memoryContext({ "src/Main.java": "class Main {}", ...files }) });
+    return { split: r.output !== df, refusals: r.refusals.map((n) => n.message) };
+  };
+  const build = "WORKDIR /app\nCOPY src src\nRUN javac -d out src/Main.java\n";
+  test("the JDK's own folder in the entry or an ENV declines; java by the PATH splits", async () => {
+    for (const tail of [
+      'ENV JAVA_HOME=/usr/java/openjdk-17\nCMD ["java", "-cp", "out", "Main"]',
+      'CMD ["/usr/local/openjdk-17/bin/java", "-cp", "out", "Main"]',
+    ]) {
+      const r = await run(`FROM openjdk:17\n${build}${tail}\n`);
+      expect(r.split).toBe(false);
+      expect(r.refusals).toEqual([expect.stringMatching(/the JDK's own folder in `openjdk:17`/)]);
+    }
+    expect((await run(`FROM openjdk:17\n${build}CMD ["java", "-cp", "out", "Main"]\n`)).split).toBe(true);
+  });
+  test("bash syntax that /bin/sh runs declines where /bin/sh was bash, not on a Debian image or under bash", async () => {
+    const shellForm = `${build}CMD [[ -n "$X" ]] && echo x; exec java -cp out Main\n`;
+    for (const image of ["amazoncorretto:17", "openjdk:17", "maven:3-amazoncorretto-17"]) {
+      const r = await run(`FROM ${image}\n${shellForm}`);
+      expect(r.split).toBe(false);
+      expect(r.refusals).toEqual([expect.stringMatching(/runs bash syntax \(\[\[\) with `\/bin\/sh`/)]);
+    }
+    expect((await run(`FROM openjdk:17-slim\n${shellForm}`)).refusals).not.toEqual([expect.stringMatching(/bash syntax/)]);
+    const script = (shebang: string) => ({ "run.sh": `${shebang}\nsource /app/env\nexec java -cp /app/out Main\n` });
+    const df = `FROM amazoncorretto:17\n${build}COPY run.sh /run.sh\nENTRYPOINT ["/run.sh"]\n`;
+    expect((await run(df, script("#!/bin/sh"))).refusals).toEqual([expect.stringMatching(/`\/run.sh` runs bash syntax \(source\)/)]);
+    expect((await run(df, script("#!/bin/bash"))).refusals).not.toEqual([expect.stringMatching(/bash syntax/)]);
+  });
+});

@@ -5,6 +5,7 @@ import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 import { catalogGroup } from "../../../src/core/image-catalog.js";
 import { instruction } from "../../../src/core/ir.js";
+import { contextSource } from "../entry.js";
 import { javaFiles } from "./java-files.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -93,6 +94,14 @@ export const javaRecipe: Recipe = {
       }
     }
     if (jre === null) return { ok: false, id: "noRuntimeImage", data: { image: base.raw } };
+    if (notes.some((n) => n.id === "javaVendor")) {
+      const home = jdkHomePath(a, context);
+      if (home) return { ok: false, id: "javaHomePath", data: { ...home, image: base.raw, jre } };
+      if (bashShell(base.name, tag)) {
+        const bash = bashism(a, context);
+        if (bash) return { ok: false, id: "javaShellBash", data: { ...bash, image: base.raw, jre } };
+      }
+    }
     const user = missingUser(a);
     if (user) return { ok: false, id: "javaUserMissing", data: { user, image: base.raw, jre } };
     const source = sourceLaunch(a);
@@ -108,6 +117,100 @@ export const javaRecipe: Recipe = {
     return { ok: true, plan: files ? { ...plan, copyPaths: files } : plan };
   },
 };
+
+/** The JDK's own folder in the non-Temurin images (Corretto's, Debian's, Oracle Linux's openjdk, `docker-java-home`). */
+const JDK_HOME = /(?:\/usr\/lib\/jvm|\/usr\/local\/openjdk-\d+|\/usr\/java|\/docker-java-home)(?:\/[^\s"':;]*)?/;
+
+/** The texts the image runs or sets at start: entry and healthcheck, ENV values, the build's scripts the entry runs. */
+function startTexts(a: Analysis, context: BuildContext): Array<{ where: string; text: string; shell: boolean; script: boolean }> {
+  const out: Array<{ where: string; text: string; shell: boolean; script: boolean }> = [];
+  for (const instr of a.stage.body) {
+    if (instr.keyword === "ENV") out.push({ where: `ENV ${instr.args}`, text: instr.args, shell: false, script: false });
+    if (!["ENTRYPOINT", "CMD", "HEALTHCHECK"].includes(instr.keyword)) continue;
+    const exec = instr.exec;
+    if (exec === null || exec === undefined) {
+      out.push({ where: `${instr.keyword} ${instr.args}`, text: instr.args, shell: !/^\s*NONE\s*$/i.test(instr.args), script: false });
+      continue;
+    }
+    const c = exec.indexOf("-c");
+    const shell = c > 0 && /^(?:\/bin\/|\/usr\/bin\/)?sh$/.test(exec[0]) ? exec.slice(c + 1).join(" ") : null;
+    out.push({ where: `${instr.keyword} ${instr.args}`, text: exec.join(" "), shell: false, script: false });
+    if (shell !== null) out.push({ where: `${instr.keyword} ${instr.args}`, text: shell, shell: true, script: false });
+  }
+  const seen = new Set<string>();
+  for (const e of a.entry) {
+    if (e.artifact === null || seen.has(e.artifact)) continue;
+    seen.add(e.artifact);
+    const src = contextSource(e.artifact, a.sources);
+    const text = src === null ? null : context.read(src);
+    if (text === null || text.includes("\0")) continue;
+    // A script run by `/bin/sh`: its `#!/bin/sh` line, no `#!` line (the shell runs it), or sourced by one.
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
+    const sh = shebang === null || /^(?:\/usr)?\/bin\/sh$/.test(shebang[1]) || (/\/env$/.test(shebang[1]) && shebang[2] === "sh");
+    out.push({ where: e.artifact, text, shell: sh && e.sourced !== true, script: true });
+  }
+  return out;
+}
+
+/**
+ * A path in the JDK's own folder of the source image that the entry, an ENV value or an entry script names
+ * (`/usr/lib/jvm/java-17-amazon-corretto/bin/java`, `ENV JAVA_HOME=/usr/java/openjdk-17`): Temurin's JRE has its
+ * Java in /opt/java/openjdk, so the path names nothing there.
+ */
+function jdkHomePath(a: Analysis, context: BuildContext): { where: string; path: string } | null {
+  for (const t of startTexts(a, context)) {
+    const m = JDK_HOME.exec(t.text);
+    if (m) return { where: t.where, path: m[0] };
+  }
+  return null;
+}
+
+/**
+ * Is `/bin/sh` bash in the image? Amazon Linux (amazoncorretto, the maven images on it) and Oracle Linux (the
+ * openjdk images of Java 12 and later that name no Debian release) link it to bash; Temurin's Ubuntu to dash.
+ */
+function bashShell(name: string, tag: string): boolean {
+  if (name === "amazoncorretto") return true;
+  if (name === "maven" && /amazoncorretto/.test(tag)) return true;
+  const major = (name === "openjdk" ? /^(\d+)/ : name === "maven" ? /openjdk-(\d+)/ : /^$/).exec(tag);
+  if (/oraclelinux/.test(tag)) return true;
+  return major !== null && Number.parseInt(major[1], 10) >= 12 && !/slim|buster|bullseye|bookworm|stretch|jessie/.test(tag);
+}
+
+/** Bash syntax that dash does not run the same way, with what it looks like in the text. */
+const BASHISMS: ReadonlyArray<[RegExp, string]> = [
+  [/\[\[\s/, "[["],
+  [/(?:^|[;&|({]\s*|\bthen\s+|\bdo\s+)source\s/m, "source"],
+  [/(?:^|[;&|]\s*)function\s+\w+/m, "function"],
+  [/(?:^|\s)\w+=\(/m, "an array"],
+  [/<<</, "<<<"],
+  [/[<>]\(/, "a process substitution"],
+  [/&>/, "&>"],
+  [/\$'/, "$'…'"],
+  [/\$\{\w+:(?:\d| -\d)/, "${var:offset}"],
+  [/\$\{\w+\/\/?/, "${var/pattern/…}"],
+  [/\$\{!\w/, "${!var}"],
+  [/\$\{\w+(?:\^|,)/, "${var^}"],
+  [/(?:^|[;&|]\s*)(?:declare|typeset|shopt|pushd|popd|let)\s/m, "a bash builtin"],
+  [/-o\s+pipefail/, "pipefail"],
+  [/\[\s[^\]\n]*\s==\s/, "== in ["],
+  [/\$\{?(?:RANDOM|BASH\w*|PIPESTATUS|EUID|SECONDS|FUNCNAME)\b/, "a bash variable"],
+  [/(?:^|[;&|]\s*)echo\s+-[nE]*e/m, "echo -e"],
+  [/\{\w+\.\.\w+\}/, "{a..b}"],
+];
+
+/** Bash syntax in what `/bin/sh` runs at start (shell-form entry, `sh -c`, a `#!/bin/sh` script), or null. */
+function bashism(a: Analysis, context: BuildContext): { where: string; bashism: string } | null {
+  for (const t of startTexts(a, context)) {
+    if (!t.shell) continue;
+    const code = t.text
+      .split("\n")
+      .filter((l) => !/^\s*#/.test(l))
+      .join("\n");
+    for (const [re, what] of BASHISMS) if (re.test(code)) return { where: t.where, bashism: what };
+  }
+  return null;
+}
 
 /**
  * The user a `USER` names that the JRE image may lack: a name (not an id) the stage does not create, such as the

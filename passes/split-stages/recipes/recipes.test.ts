@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { optimize } from "../../../src/core/pipeline.js";
 import { memoryContext } from "../../../src/core/context.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import type { Analysis } from "../analysis.js";
@@ -88,6 +89,7 @@ describe("nginx keeps what its entry runs", () => {
   const wrapper = {
     ...analysis,
     setup: [],
+    runWrites: [],
     copyPaths: ["/usr/share/nginx/html", "/wrapper.sh"],
     entry: [{ name: "./wrapper.sh", from: "CMD", line: 4, artifact: null, shell: false }],
   } as unknown as Analysis;
@@ -107,5 +109,28 @@ describe("nginx keeps what its entry runs", () => {
     expect(plan(built)).toEqual(["/usr/share/nginx/html", "/wrapper.sh", "/src"]);
     const followed = { ...built, entry: [{ ...wrapper.entry[0], artifact: "/wrapper.sh" }] } as unknown as Analysis;
     expect(plan(followed)).toEqual(["/usr/share/nginx/html", "/wrapper.sh"]);
+  });
+});
+
+describe("nginx: a config the pass cannot read keeps every copied path (red team 17 F5, F6)", () => {
+  const build = "FROM nginx:stable\nRUN apt-get update && apt-get install -y python3\nWORKDIR /srv\nCOPY gen.py .\nRUN python3 gen.py\n";
+  const copies = async (df: string, files: Record<string, string>) => {
+    const r = await optimize(df, { passes: ["split-stages"], context: memoryContext({ "gen.py": "print(1)\n", ...files }) });
+    return r.output.split("\n").filter((l) => l.startsWith("COPY --from="));
+  };
+  test("a template with a variable the Dockerfile does not set, a config a program writes", async () => {
+    const template = `${build}COPY site.conf.template /etc/nginx/templates/\nCMD ["nginx", "-g", "daemon off;"]\n`;
+    expect(await copies(template, { "site.conf.template": "server { root ${WEB_ROOT}; }\n" })).toContain("COPY --from=build /srv /srv");
+    const written = `${build}RUN python3 gen.py --conf > /etc/nginx/conf.d/default.conf\nCMD ["nginx", "-g", "daemon off;"]\n`;
+    expect(await copies(written, {})).toContain("COPY --from=build /srv /srv");
+  });
+  test("nginx's own variables in a template leave it readable: the build folder stays behind", async () => {
+    const template = `${build.replace("RUN python3 gen.py", "RUN python3 gen.py && cp -r out/. /usr/share/nginx/html/")}COPY site.conf.template /etc/nginx/templates/\nCMD ["nginx", "-g", "daemon off;"]\n`;
+    expect(await copies(template, { "site.conf.template": "server { root /usr/share/nginx/html; }\n" })).toContain(
+      "COPY --from=build /usr/share/nginx/html /usr/share/nginx/html",
+    );
+    expect(
+      await copies(template, { "site.conf.template": "server { root /usr/share/nginx/html; try_files $uri /index.html; }\n" }),
+    ).not.toContain("COPY --from=build /srv /srv");
   });
 });

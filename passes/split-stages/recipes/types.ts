@@ -15,6 +15,9 @@ export type RecipeRefusalId =
   | "nothingToGain"
   | "nginxAlpinePackages"
   | "nothingServed"
+  | "folderModeLost"
+  | "javaHomePath"
+  | "javaShellBash"
   | "pythonVersion"
   | "cgoLibrary"
   | "goGeneratedRead"
@@ -108,6 +111,7 @@ export type OutputsReasonId =
 export type RecipeNoteId =
   | OutputsReasonId
   | "pruned"
+  | "folderModeRepeated"
   | "staticGo"
   | "distroless"
   | "keptDevDeps"

@@ -1,0 +1,10 @@
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /app
+COPY . .
+RUN javac -d out src/App.java && jar --create --file app.jar --main-class App -C out .
+
+FROM eclipse-temurin:17-jre AS runtime
+WORKDIR /app
+COPY --from=build /app/app.jar /app/app.jar
+COPY --from=build /app/logging.properties /app/logging.properties
+ENTRYPOINT ["java", "-Djava.util.logging.config.file=logging.properties", "-jar", "app.jar"]

@@ -1,0 +1,13 @@
+FROM nginx:stable AS build
+RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*
+WORKDIR /srv/www
+COPY src ./src
+COPY gen.py .
+RUN python3 gen.py
+RUN printf 'server {\n  listen 8080;\n  root /srv/www/out;\n}\n' > /etc/nginx/conf.d/default.conf
+
+FROM nginx:stable AS runtime
+WORKDIR /srv/www
+COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
+COPY --from=build /srv/www /srv/www
+CMD ["nginx", "-g", "daemon off;"]

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+python3 /build/gen.py
+exec nginx -g "daemon off;"
