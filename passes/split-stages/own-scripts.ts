@@ -12,6 +12,9 @@ import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import type { Analysis } from "./analysis.js";
 import { contextSource } from "./entry.js";
 import { isUnder, resolvePath } from "./paths.js";
+import { djangoStatic } from "./django-static.js";
+import { goRunFiles } from "./go-run-files.js";
+import { makeRecipes } from "./make-recipes.js";
 import { INSTALL_HOOKS } from "./recipes/node-root-scripts.js";
 import { commandChain } from "./wrappers.js";
 
@@ -40,6 +43,10 @@ interface OwnScript {
   readonly unvouched?: string;
   /** A shell script an install script runs that the context does not hold (or that the pass cannot find). */
   readonly unread?: string;
+  /** Where a known command of the project's writes outside the working folder, found in `files` (collectstatic's STATIC_ROOT). */
+  readonly evidence?: string;
+  /** `unread` is a file the RUN's own command reads (a Makefile, a `go run` package), not an install script's. */
+  readonly own?: true;
 }
 
 /** The file name `-c` code is reported under. */
@@ -213,6 +220,17 @@ function collect(
         if (files === null && via !== undefined) found.push({ command: via, files: [], unread: shell });
         else found.push({ command: via ?? cmd.node.text, files });
       }
+      // `manage.py collectstatic`: the settings' STATIC_ROOT is where it writes.
+      const django = djangoStatic(argv, cwd, a, sources.context);
+      if (django !== null) found.push({ command: via ?? cmd.node.text, files: [django.file], evidence: django.evidence });
+      // `make`: the recipes of the targets it builds, read like a script's text.
+      const make = makeRecipes(argv, cwd, a, sources.context);
+      if (make !== null && "unread" in make) found.push({ command: via ?? cmd.node.text, files: [], unread: make.unread, own: true });
+      else if (make !== null && make.file !== "") found.push({ command: via ?? cmd.node.text, files: [make.file], body: make.body });
+      // `go run ./tools/seed`: the program's Go files.
+      const goRun = goRunFiles(argv, cwd, a, sources.context);
+      if (goRun !== null && "unread" in goRun) found.push({ command: via ?? cmd.node.text, files: [], unread: goRun.unread, own: true });
+      else if (goRun !== null) found.push({ command: via ?? cmd.node.text, files: goRun.files });
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
@@ -390,7 +408,7 @@ export function scriptWritingModules(a: Analysis, index: number, sources: Script
 }
 
 const HOME =
-  /\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\//;
+  /\bUserHomeDir\s*\(|\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\//;
 const ABSOLUTE = /["'`](\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s]*)?)["'`]/g;
 /** An absolute path as a word of shell, in a script's own text or in a command a file runs (`execSync("mkdir -p /srv/x")`). */
 const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s;&|)]*)?)/g;
@@ -432,6 +450,12 @@ function chdirOutside(text: string, workdir: string): string | null {
   return null;
 }
 
+/**
+ * Go's calls that create or write a file or folder given something other than a string literal
+ * (`os.WriteFile(filepath.Join(dir, "x"), …)`, `os.MkdirAll(root, …)`, `os.Create(name)`).
+ */
+const GO_COMPUTED_WRITE = /\bos\.(?:WriteFile|Create|OpenFile|Mkdir|MkdirAll|MkdirTemp|Rename|Symlink|Link)\s*\(\s*(?!["`])/;
+
 /** `open(sys.argv[1], "w")`, `open(p, mode="a")`: a file opened for writing whose path is not a string literal. */
 const COMPUTED_WRITE = /\bopen\s*\(\s*(?!["'])[^,()]+(?:\([^()]*\))?[^,()]*,\s*(?:mode\s*=\s*)?["'][^"']*[wax+]/;
 
@@ -448,6 +472,8 @@ export interface OutsideWrite {
   readonly unvouched?: string;
   /** An install script runs the shell script `file`, which the pass could not read. */
   readonly unread?: true;
+  /** The RUN's command itself reads `file` (a Makefile, a `go run` package), which the pass could not read. */
+  readonly own?: true;
 }
 
 /**
@@ -469,7 +495,9 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
     if (script.module !== undefined && script.files === null)
       return { command: script.command, file: "", evidence: "", module: script.module, unknown: true };
     if (script.unvouched !== undefined) return { command: script.command, file: INLINE, evidence: "", unvouched: script.unvouched };
-    if (script.unread !== undefined) return { command: script.command, file: script.unread, evidence: "", unread: true };
+    if (script.unread !== undefined)
+      return { command: script.command, file: script.unread, evidence: "", unread: true, ...(script.own ? { own: true as const } : {}) };
+    if (script.evidence !== undefined) return { command: script.command, file: script.files?.[0] ?? "", evidence: script.evidence };
     for (const file of script.files ?? []) {
       const text = script.body ?? sources.context.read(file) ?? "";
       const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
@@ -491,7 +519,9 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
                   ? `it changes folder with ${chdir}`
                   : file === INLINE && COMPUTED_WRITE.test(text)
                     ? "it opens a path it computes for writing"
-                    : null;
+                    : file.endsWith(".go") && GO_COMPUTED_WRITE.test(text)
+                      ? "it writes to a path it computes"
+                      : null;
       if (evidence) return { command: script.command, file, evidence };
     }
   }
