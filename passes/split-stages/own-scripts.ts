@@ -100,7 +100,9 @@ function moduleFiles(module: string, cwd: string | null, a: Analysis, context: B
   for (const root of roots)
     for (const dir of [root, `${root}/src`])
       for (const file of [`${rel}.py`, `${rel}/__main__.py`]) {
-        const files = localFiles(posix.join(dir, file), "/", a, context, true);
+        // `-m` puts the working folder first on sys.path: the module's imports resolve from it too.
+        const rootSrc = contextSource(root, a.sources);
+        const files = localFiles(posix.join(dir, file), "/", a, context, true, rootSrc === null ? [] : [rootSrc]);
         if (files !== null) return files;
       }
   return null;
@@ -369,7 +371,15 @@ function namedShellScripts(text: string, path: string, cwd: string | null, a: An
   return found;
 }
 
-function localFiles(file: string, cwd: string | null, a: Analysis, context: BuildContext, python: boolean): string[] | null {
+function localFiles(
+  file: string,
+  cwd: string | null,
+  a: Analysis,
+  context: BuildContext,
+  python: boolean,
+  /** Context folders Python also finds imports in (the working folder `-m` puts first on `sys.path`). */
+  roots: readonly string[] = [],
+): string[] | null {
   const abs = resolvePath(cwd, file);
   const extensions = python ? [""] : EXTENSIONS;
   const start =
@@ -384,10 +394,18 @@ function localFiles(file: string, cwd: string | null, a: Analysis, context: Buil
     const imported = specs.flatMap((spec) => {
       if (!/^\.\.?\//.test(spec)) return [];
       const base = posix.normalize(posix.join(dir, spec));
-      return extensions
+      const own = extensions
         .map((e) => base + e)
         .filter((p) => context.read(p) !== null)
         .slice(0, 1);
+      // `from app.config import X` run with `-m` from the working folder: `app/config.py` (or its package) there.
+      const fromRoots = python
+        ? roots
+            .flatMap((r) => [posix.join(r, spec), posix.join(r, spec.replace(/\.py$/, "/__init__.py"))])
+            .filter((p) => !p.startsWith("../") && context.read(p) !== null)
+            .slice(0, 1)
+        : [];
+      return own.length > 0 ? own : fromRoots;
     });
     // A shell script the program runs (`execSync("sh scripts/setup.sh")`) and the scripts it names in turn.
     return [...imported, ...namedShellScripts(text, path, cwd, a, context)];
@@ -412,6 +430,16 @@ const HOME =
 const ABSOLUTE = /["'`](\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s]*)?)["'`]/g;
 /** An absolute path as a word of shell, in a script's own text or in a command a file runs (`execSync("mkdir -p /srv/x")`). */
 const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s;&|)]*)?)/g;
+/**
+ * Outside JavaScript (whose strings are often URL paths: `"/api/users"`), any absolute path counts but the scratch and
+ * system ones a build reads or discards (`/tmp`, `/dev/null`, `/proc`, `/bin/sh`): a model folder (`/models/x`), Django's
+ * `/vol/web`, `/static`, `/config` are written as surely as `/srv`.
+ */
+const ANY_ROOT = String.raw`\/(?!(?:tmp|dev|proc|sys|bin|sbin|lib(?:32|64|x32)?)(?=[/\s"'\`;&|)]|$))[A-Za-z_][\w.-]*`;
+/** (A literal joined to something before it, `d + "/model.bin"`, is a path's tail.) */
+const ANY_ABSOLUTE = new RegExp(String.raw`(?<!\+\s*)["'\`](${ANY_ROOT}(?:\/[^"'\`\s]*)?)["'\`]`, "g");
+const ANY_SHELL_ABSOLUTE = new RegExp(String.raw`(?:^|[\s"'\`=>])(?<!\+\s*["'\`])(${ANY_ROOT}(?:\/[^"'\`\s;&|)]*)?)`, "gm");
+const JAVASCRIPT = /\.[cm]?[jt]sx?$/;
 /** `path.join(__dirname, "..", "..", …)`: a path above the script's own folder and its parent. */
 const CLIMB = /\b(?:join|resolve)\s*\(\s*__dirname\s*,\s*(?:["'`]\.\.["'`]\s*,\s*["'`]\.\.["'`]|["'`](?:\.\.\/){2})/;
 
@@ -500,7 +528,8 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
     if (script.evidence !== undefined) return { command: script.command, file: script.files?.[0] ?? "", evidence: script.evidence };
     for (const file of script.files ?? []) {
       const text = script.body ?? sources.context.read(file) ?? "";
-      const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
+      const [quoted, word] = JAVASCRIPT.test(file) ? [ABSOLUTE, SHELL_ABSOLUTE] : [ANY_ABSOLUTE, ANY_SHELL_ABSOLUTE];
+      const absolute = [...text.matchAll(quoted), ...text.matchAll(word)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
       const env = outsideEnv.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
       const downloader = HOME_DOWNLOADERS.find(([pattern]) => pattern.test(text));
       const chdir = chdirOutside(text, workdir);
