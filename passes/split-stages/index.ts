@@ -543,6 +543,9 @@ export default definePass({
       "Did not split: `{command}` runs Python code that imports `{module}`, which is neither the standard library's nor the project's, so what it writes (a download into the home folder, a cache) is unknown; move the code into a script of the project, or split by hand.",
     installScriptUnread:
       "Did not split: `{command}` runs an install script that runs `{file}`, which msb-opt could not find in the build context, so what it writes is unknown; run the script by a path from the project's folder, or split by hand.",
+    // fix-rt17b: Makefiles and `go run` programs a RUN runs.
+    ownFileUnread:
+      "Did not split: `{command}` runs what `{file}` says, which msb-opt could not find in the build context (a file an earlier step makes, or a path it cannot resolve), so what it writes outside the working folder is unknown; keep the file in the build context, or split by hand.",
     javaRuntimeUnknown:
       "Did not split: the runtime for `{image}` would be `{jre}`, which msb-opt's image catalog does not list (Temurin publishes no JRE of some Java versions), so it may not exist; move to an LTS version (11, 17, 21, 25), or split by hand onto a JRE of the same version.",
     javaUserMissing:
@@ -612,6 +615,8 @@ export default definePass({
         );
       if (outside?.unvouched !== undefined)
         return decline("codeImportsUnknown", { command: outside.command, module: outside.unvouched }, a.stage.body[index].line);
+      if (outside?.unread && outside.own)
+        return decline("ownFileUnread", { command: outside.command, file: outside.file }, a.stage.body[index].line);
       if (outside?.unread)
         return decline("installScriptUnread", { command: outside.command, file: outside.file }, a.stage.body[index].line);
       if (outside?.module !== undefined)

@@ -12,6 +12,9 @@ import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import type { Analysis } from "./analysis.js";
 import { contextSource } from "./entry.js";
 import { isUnder, resolvePath } from "./paths.js";
+import { djangoStatic } from "./django-static.js";
+import { goRunFiles } from "./go-run-files.js";
+import { makeRecipes } from "./make-recipes.js";
 import { INSTALL_HOOKS } from "./recipes/node-root-scripts.js";
 import { commandChain } from "./wrappers.js";
 
@@ -40,6 +43,10 @@ interface OwnScript {
   readonly unvouched?: string;
   /** A shell script an install script runs that the context does not hold (or that the pass cannot find). */
   readonly unread?: string;
+  /** Where a known command of the project's writes outside the working folder, found in `files` (collectstatic's STATIC_ROOT). */
+  readonly evidence?: string;
+  /** `unread` is a file the RUN's own command reads (a Makefile, a `go run` package), not an install script's. */
+  readonly own?: true;
 }
 
 /** The file name `-c` code is reported under. */
@@ -93,7 +100,9 @@ function moduleFiles(module: string, cwd: string | null, a: Analysis, context: B
   for (const root of roots)
     for (const dir of [root, `${root}/src`])
       for (const file of [`${rel}.py`, `${rel}/__main__.py`]) {
-        const files = localFiles(posix.join(dir, file), "/", a, context, true);
+        // `-m` puts the working folder first on sys.path: the module's imports resolve from it too.
+        const rootSrc = contextSource(root, a.sources);
+        const files = localFiles(posix.join(dir, file), "/", a, context, true, rootSrc === null ? [] : [rootSrc]);
         if (files !== null) return files;
       }
   return null;
@@ -213,6 +222,17 @@ function collect(
         if (files === null && via !== undefined) found.push({ command: via, files: [], unread: shell });
         else found.push({ command: via ?? cmd.node.text, files });
       }
+      // `manage.py collectstatic`: the settings' STATIC_ROOT is where it writes.
+      const django = djangoStatic(argv, cwd, a, sources.context);
+      if (django !== null) found.push({ command: via ?? cmd.node.text, files: [django.file], evidence: django.evidence });
+      // `make`: the recipes of the targets it builds, read like a script's text.
+      const make = makeRecipes(argv, cwd, a, sources.context);
+      if (make !== null && "unread" in make) found.push({ command: via ?? cmd.node.text, files: [], unread: make.unread, own: true });
+      else if (make !== null && make.file !== "") found.push({ command: via ?? cmd.node.text, files: [make.file], body: make.body });
+      // `go run ./tools/seed`: the program's Go files.
+      const goRun = goRunFiles(argv, cwd, a, sources.context);
+      if (goRun !== null && "unread" in goRun) found.push({ command: via ?? cmd.node.text, files: [], unread: goRun.unread, own: true });
+      else if (goRun !== null) found.push({ command: via ?? cmd.node.text, files: goRun.files });
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
@@ -351,7 +371,15 @@ function namedShellScripts(text: string, path: string, cwd: string | null, a: An
   return found;
 }
 
-function localFiles(file: string, cwd: string | null, a: Analysis, context: BuildContext, python: boolean): string[] | null {
+function localFiles(
+  file: string,
+  cwd: string | null,
+  a: Analysis,
+  context: BuildContext,
+  python: boolean,
+  /** Context folders Python also finds imports in (the working folder `-m` puts first on `sys.path`). */
+  roots: readonly string[] = [],
+): string[] | null {
   const abs = resolvePath(cwd, file);
   const extensions = python ? [""] : EXTENSIONS;
   const start =
@@ -366,10 +394,18 @@ function localFiles(file: string, cwd: string | null, a: Analysis, context: Buil
     const imported = specs.flatMap((spec) => {
       if (!/^\.\.?\//.test(spec)) return [];
       const base = posix.normalize(posix.join(dir, spec));
-      return extensions
+      const own = extensions
         .map((e) => base + e)
         .filter((p) => context.read(p) !== null)
         .slice(0, 1);
+      // `from app.config import X` run with `-m` from the working folder: `app/config.py` (or its package) there.
+      const fromRoots = python
+        ? roots
+            .flatMap((r) => [posix.join(r, spec), posix.join(r, spec.replace(/\.py$/, "/__init__.py"))])
+            .filter((p) => !p.startsWith("../") && context.read(p) !== null)
+            .slice(0, 1)
+        : [];
+      return own.length > 0 ? own : fromRoots;
     });
     // A shell script the program runs (`execSync("sh scripts/setup.sh")`) and the scripts it names in turn.
     return [...imported, ...namedShellScripts(text, path, cwd, a, context)];
@@ -390,10 +426,20 @@ export function scriptWritingModules(a: Analysis, index: number, sources: Script
 }
 
 const HOME =
-  /\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\//;
+  /\bUserHomeDir\s*\(|\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\//;
 const ABSOLUTE = /["'`](\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s]*)?)["'`]/g;
 /** An absolute path as a word of shell, in a script's own text or in a command a file runs (`execSync("mkdir -p /srv/x")`). */
 const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s;&|)]*)?)/g;
+/**
+ * Outside JavaScript (whose strings are often URL paths: `"/api/users"`), any absolute path counts but the scratch and
+ * system ones a build reads or discards (`/tmp`, `/dev/null`, `/proc`, `/bin/sh`): a model folder (`/models/x`), Django's
+ * `/vol/web`, `/static`, `/config` are written as surely as `/srv`.
+ */
+const ANY_ROOT = String.raw`\/(?!(?:tmp|dev|proc|sys|bin|sbin|lib(?:32|64|x32)?)(?=[/\s"'\`;&|)]|$))[A-Za-z_][\w.-]*`;
+/** (A literal joined to something before it, `d + "/model.bin"`, is a path's tail.) */
+const ANY_ABSOLUTE = new RegExp(String.raw`(?<!\+\s*)["'\`](${ANY_ROOT}(?:\/[^"'\`\s]*)?)["'\`]`, "g");
+const ANY_SHELL_ABSOLUTE = new RegExp(String.raw`(?:^|[\s"'\`=>])(?<!\+\s*["'\`])(${ANY_ROOT}(?:\/[^"'\`\s;&|)]*)?)`, "gm");
+const JAVASCRIPT = /\.[cm]?[jt]sx?$/;
 /** `path.join(__dirname, "..", "..", …)`: a path above the script's own folder and its parent. */
 const CLIMB = /\b(?:join|resolve)\s*\(\s*__dirname\s*,\s*(?:["'`]\.\.["'`]\s*,\s*["'`]\.\.["'`]|["'`](?:\.\.\/){2})/;
 
@@ -432,6 +478,12 @@ function chdirOutside(text: string, workdir: string): string | null {
   return null;
 }
 
+/**
+ * Go's calls that create or write a file or folder given something other than a string literal
+ * (`os.WriteFile(filepath.Join(dir, "x"), …)`, `os.MkdirAll(root, …)`, `os.Create(name)`).
+ */
+const GO_COMPUTED_WRITE = /\bos\.(?:WriteFile|Create|OpenFile|Mkdir|MkdirAll|MkdirTemp|Rename|Symlink|Link)\s*\(\s*(?!["`])/;
+
 /** `open(sys.argv[1], "w")`, `open(p, mode="a")`: a file opened for writing whose path is not a string literal. */
 const COMPUTED_WRITE = /\bopen\s*\(\s*(?!["'])[^,()]+(?:\([^()]*\))?[^,()]*,\s*(?:mode\s*=\s*)?["'][^"']*[wax+]/;
 
@@ -448,6 +500,8 @@ export interface OutsideWrite {
   readonly unvouched?: string;
   /** An install script runs the shell script `file`, which the pass could not read. */
   readonly unread?: true;
+  /** The RUN's command itself reads `file` (a Makefile, a `go run` package), which the pass could not read. */
+  readonly own?: true;
 }
 
 /**
@@ -469,10 +523,13 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
     if (script.module !== undefined && script.files === null)
       return { command: script.command, file: "", evidence: "", module: script.module, unknown: true };
     if (script.unvouched !== undefined) return { command: script.command, file: INLINE, evidence: "", unvouched: script.unvouched };
-    if (script.unread !== undefined) return { command: script.command, file: script.unread, evidence: "", unread: true };
+    if (script.unread !== undefined)
+      return { command: script.command, file: script.unread, evidence: "", unread: true, ...(script.own ? { own: true as const } : {}) };
+    if (script.evidence !== undefined) return { command: script.command, file: script.files?.[0] ?? "", evidence: script.evidence };
     for (const file of script.files ?? []) {
       const text = script.body ?? sources.context.read(file) ?? "";
-      const absolute = [...text.matchAll(ABSOLUTE), ...text.matchAll(SHELL_ABSOLUTE)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
+      const [quoted, word] = JAVASCRIPT.test(file) ? [ABSOLUTE, SHELL_ABSOLUTE] : [ANY_ABSOLUTE, ANY_SHELL_ABSOLUTE];
+      const absolute = [...text.matchAll(quoted), ...text.matchAll(word)].map((m) => m[1]).find((p) => !isUnder(p, workdir));
       const env = outsideEnv.find(([name]) => new RegExp(`\\b${name}\\b`).test(text));
       const downloader = HOME_DOWNLOADERS.find(([pattern]) => pattern.test(text));
       const chdir = chdirOutside(text, workdir);
@@ -491,7 +548,9 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
                   ? `it changes folder with ${chdir}`
                   : file === INLINE && COMPUTED_WRITE.test(text)
                     ? "it opens a path it computes for writing"
-                    : null;
+                    : file.endsWith(".go") && GO_COMPUTED_WRITE.test(text)
+                      ? "it writes to a path it computes"
+                      : null;
       if (evidence) return { command: script.command, file, evidence };
     }
   }

@@ -11,6 +11,7 @@ import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
+import { settingPaths } from "../setting-paths.js";
 import { entryScriptReads } from "../script-reads.js";
 import { mentionedCommands, searchedSources } from "../mentions.js";
 import { aptInstallRun } from "../apt-run.js";
@@ -269,7 +270,9 @@ export const goRecipe: Recipe = {
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
     const missing = goEntryNotBuilt(a, context) ?? goEntryNotInstalled(a);
     if (missing) return { ok: false, id: "goEntryNotBuilt", data: missing };
-    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, scripts.paths, context);
+    // A file an ENV value or an entry flag names (`SSL_CERT_FILE=/src/certs/corp.pem`) is read by that name.
+    const settings = settingPaths(a, context);
+    const files = runtimeFiles(a, src, gomod === null ? null : a.workdir, generated.made, [...scripts.paths, ...settings], context);
     const copyPaths = files ?? undefined;
     const made = generated.made.map((m) => `\`${m}\``).join(", ");
     const runKept =
@@ -278,7 +281,11 @@ export const goRecipe: Recipe = {
         : outermost(runMade(a, context))
             .filter((m) => !a.entry.some((e) => e.artifact === m) && !generated.made.includes(m))
             .map((m) => `\`${posix.relative(a.workdir as string, m)}\``);
-    const andMade = runKept.length > 0 ? `, and what the build's commands left in it (${runKept.join(", ")})` : "";
+    const settingsKept = files === null ? [] : settings.filter((p) => files.some((f) => isUnder(p, f)));
+    const settingsList = settingsKept.map((p) => `\`${p}\``).join(", ");
+    const andMade =
+      (runKept.length > 0 ? `, and what the build's commands left in it (${runKept.join(", ")})` : "") +
+      (settingsKept.length > 0 ? `, and what the image's settings name (${settingsList})` : "");
     if (files && src.wholeFolder !== null)
       notes.push({ line: a.stage.body[a.lastBuild].line, id: "goWholeFolder", data: { call: src.wholeFolder } });
     else if (files) {
@@ -302,8 +309,11 @@ export const goRecipe: Recipe = {
                   ? "the files the entry script names"
                   : runKept.length > 0
                     ? "nothing the code names"
-                    : "nothing else: the code names no context file";
-      notes.push({ line: a.stage.body[a.lastBuild].line, id: "goFiles", data: { reason: named + andMade } });
+                    : settingsKept.length > 0
+                      ? ""
+                      : "nothing else: the code names no context file";
+      const reason = named === "" ? `what the image's settings name (${settingsList})` : named + andMade;
+      notes.push({ line: a.stage.body[a.lastBuild].line, id: "goFiles", data: { reason } });
     }
     const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
     // What only an image with a shell can repeat or run: the Debian slim runtime instead of the shell-less one.
@@ -354,6 +364,8 @@ export const goRecipe: Recipe = {
     }
     const common = { builderInserts, builderReplace, copyPaths, notes };
     if (shellless) {
+      const lacked = distrolessLacks(a);
+      if (lacked) return { ok: false, id: "javaUserMissing", data: { user: lacked, image: base.raw, jre: DISTROLESS } };
       const hasUser = a.stage.body.some((i) => i.keyword === "USER");
       // The original ran as root; distroless images may default to another user, who would own a WORKDIR made after it.
       if (!hasUser) prelude.unshift(instruction("USER", "root", { line: a.stage.from.line }));
@@ -362,7 +374,7 @@ export const goRecipe: Recipe = {
       return {
         ok: true,
         plan: {
-          image: "gcr.io/distroless/static-debian12",
+          image: DISTROLESS,
           shellless,
           runtimePrelude: prelude,
           nonRootUser,
@@ -457,6 +469,12 @@ function shellRuntimeReason(
 ): { line: number; reason: string } | null {
   const [setup] = a.setup;
   if (setup) return { line: setup.instr.line, reason: "this RUN sets up users or folders, which the runtime repeats with a shell" };
+  const user = debianSystemUser(a);
+  if (user)
+    return {
+      line: user.line,
+      reason: `the image runs as \`${user.name}\`, a user of Debian's base set that the slim image has and the shell-less one lacks`,
+    };
   const [timezone] = a.timezones;
   if (timezone) return { line: timezone.instr.line, reason: "this RUN sets the time zone, which the runtime repeats with a shell" };
   const without = lackedTools([], runtimePackages, true);
@@ -475,6 +493,39 @@ function shellRuntimeReason(
         reason: `\`${found[1]}\` runs \`${found[0]}\`, which the slim image has and a shell-less one lacks`,
       }
     : null;
+}
+
+/**
+ * The users and groups every Debian image has (base-passwd): the golang image's and the slim runtime's. The
+ * distroless runtime has only root, nobody and nonroot, so a `USER` naming another one would not start there.
+ */
+const DEBIAN_SYSTEM_USERS = new Set(
+  "daemon bin sys sync games man lp mail news uucp proxy www-data backup list irc gnats _apt nogroup staff users operator".split(" "),
+);
+
+/** A `USER` line naming (as user or group) one of Debian's own users that the shell-less runtime lacks. */
+function debianSystemUser(a: Analysis): { name: string; line: number } | null {
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "USER") continue;
+    const name = instr.args
+      .trim()
+      .split(":")
+      .find((n) => DEBIAN_SYSTEM_USERS.has(n));
+    if (name) return { name, line: instr.line };
+  }
+  return null;
+}
+
+const DISTROLESS = "gcr.io/distroless/static-debian12";
+
+/** A `USER` name or group the distroless runtime lacks: it has only root, nobody and nonroot (and numeric ids work). */
+function distrolessLacks(a: Analysis): string | null {
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "USER") continue;
+    for (const name of instr.args.trim().split(":"))
+      if (!/^\d*$|\$/.test(name) && !["root", "nobody", "nonroot"].includes(name)) return name;
+  }
+  return null;
 }
 
 /**

@@ -1,0 +1,11 @@
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	b, err := os.ReadFile("/var/lib/app/seed.txt")
+	fmt.Println(string(b), err)
+}
