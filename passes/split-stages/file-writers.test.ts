@@ -43,6 +43,8 @@ describe("fileWrites", () => {
     "curl -OJ https://x.io/download",
     "curl -O https://x.io/",
     "wget -r https://x.io/docs/",
+    "wget -P /opt/models https://hf.co/m/resolve/main/model.bin?download=true",
+    "wget https://x.io/my%20file.txt",
     "pybabel extract -o messages.pot .",
   ])("%s: what it writes is not known", (line) => {
     expect(w(line)).toHaveProperty("unknown");

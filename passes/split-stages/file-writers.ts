@@ -151,7 +151,8 @@ function wgetWrites(args: readonly string[]): FileWrites {
   const dir = optionValues(args, ["-P", "--directory-prefix"]).at(-1) ?? ".";
   const named = operandsOf(args, WGET_VALUED)
     .filter((u) => /^[a-z]+:\/\//i.test(u))
-    .map(urlFile);
+    // wget keeps a query in the file's name (`model.bin?download=true`) and may rewrite escapes: not named here.
+    .map((u) => (/[?%]/.test(u) ? null : urlFile(u)));
   if (named.length === 0 || named.some((n) => n === null)) return { unknown: "the file it writes is named by a URL it cannot read" };
   return { paths: [...named.map((n) => (dir === "." ? (n as string) : `${dir.replace(/\/+$/, "")}/${n}`)), ...logs] };
 }

@@ -31,6 +31,13 @@ describe("cLinks", () => {
     expect(names(cLinks([run("gcc -o app app.c")], context, ["."], []))).toEqual([]);
   });
 
+  it("skips commented-out lines of a Makefile with CRLF line ends", () => {
+    const context = memoryContext({
+      Makefile: "#  gcc -o srv.exe srv.c -liphlpapi -lws2_32\r\nCC\t= gcc\r\napp: app.c\r\n\t$(CC) -o $@ $< -lm # -lfoo\r\n",
+    });
+    expect(names(cLinks([run("make")], context, ["."], []))).toEqual(["m"]);
+  });
+
   it("reads -l in ENV lines", () => {
     expect(names(cLinks([{ text: "LDLIBS=-lyaml", line: 2, env: true }, run("make")], none, ["."], []))).toEqual(["yaml"]);
   });

@@ -296,7 +296,7 @@ const HARMLESS_SHELL =
 function makeLibraries(text: string): { names: string[]; unread: string | null } {
   const names: string[] = [];
   let unread: string | null = null;
-  for (const raw of text.replace(/\\\r?\n/g, " ").split("\n")) {
+  for (const raw of text.replace(/\\\r?\n/g, " ").split(/\r?\n/)) {
     const line = raw.replace(/(^|[^\\$])#.*$/, "$1");
     const recipe = /^\t/.test(line);
     const compiler = /\$[({](?:CC|CXX|LD|LINK\.\w+)\b|\b(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(?:-\d+)?\s/.test(line);
