@@ -5,6 +5,7 @@
 import { posix } from "node:path";
 import type { Analysis, ProjectInstall } from "../analysis.js";
 import type { NodeProject } from "../closure/node-project.js";
+import { contextSource } from "../entry.js";
 import { isUnder } from "../paths.js";
 import type { Layout } from "./node-runtime-layout.js";
 import { type ConfigReader, configNames, flagValue, outputs, parseJsonc, type ToolOutputs, unknown } from "./node-tool-config.js";
@@ -74,8 +75,11 @@ export function prismaOverlay(
   // The schema where the CLI finds it by default: a RUN may generate from it, or @prisma/client's postinstall.
   const atInstall = prismaClientFolders([], read);
   if (!atInstall.ok) return { why: `where Prisma's client is generated is unknown (${atInstall.why.data.detail ?? ""})` };
-  // --ignore-scripts: the install generated nothing, as in the deps stage.
+  // --ignore-scripts: the install generated nothing, as in the deps stage; nor without the schema, which a COPY
+  // after it brings (a client generated before and kept in the context comes from the context then).
   if (install.args.includes("--ignore-scripts")) return { folders: [] };
+  const schema = schemaPath([], read);
+  if (typeof schema === "string" && !copiedBefore(a, install.index, posix.join(wd, schema))) return { folders: [] };
   const folders = atInstall.paths.map((p) => posix.join(wd, p)).filter((p) => !generated.some((g) => isUnder(p, g)));
   // The whole working folder comes from the build (minus node_modules): a client generated elsewhere in it comes too.
   const modules = posix.join(wd, "node_modules");
@@ -83,4 +87,17 @@ export function prismaOverlay(
   if (apart.length > 0 && layout.kind !== "files")
     return { why: `the install generates Prisma's client into \`${apart[0]}\`, which the runtime's copies from the context lack` };
   return { folders: folders.filter((p) => isUnder(p, modules)) };
+}
+
+/** Did a COPY or ADD from the context before body index `index` put the file the image has at `path` there? */
+function copiedBefore(a: Analysis, index: number, path: string): boolean {
+  const src = contextSource(path, a.sources);
+  if (src === null) return false;
+  const glob = (w: string) =>
+    new RegExp(`^${w.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]").replace(/\[!/g, "[^")}(/.*)?$`);
+  return a.stage.body.slice(0, index).some((i) => {
+    if ((i.keyword !== "COPY" && i.keyword !== "ADD") || i.flags.some((f) => f.name === "from")) return false;
+    const words = (i.exec ?? i.args.trim().split(/\s+/)).slice(0, -1).map((w) => w.replace(/^\.\//, "").replace(/\/+$/, ""));
+    return words.some((w) => w === "." || w === "" || src === w || src.startsWith(`${w}/`) || glob(w).test(src));
+  });
 }
