@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { stageNames } from "./contract.js";
+import { copyDestination, stageNames } from "./contract.js";
 
 describe("stageNames", () => {
   test("an unnamed stage becomes build + runtime", () =>
@@ -10,5 +10,14 @@ describe("stageNames", () => {
   });
   test("names of earlier stages are not reused", () => {
     expect(stageNames(null, ["build", "runtime"])).toEqual({ builderName: "builder", runtimeName: null });
+  });
+});
+
+describe("copyDestination", () => {
+  test("a path lands on itself; a one-letter class in its folder; a glob's matches in their folder (red team 17 F22)", () => {
+    expect(copyDestination("/app")).toBe("/app");
+    expect(copyDestination("/usr/local/lib/python3.11/site-package[s]")).toBe("/usr/local/lib/python3.11/site-packages/");
+    expect(copyDestination("/etc/ssl/*.cnf")).toBe("/etc/ssl/");
+    expect(copyDestination("/opt/app/conf?.ini")).toBe("/opt/app/");
   });
 });

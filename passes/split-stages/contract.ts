@@ -3,6 +3,7 @@
 // config (ARG, ENV, WORKDIR, USER, EXPOSE, LABEL, VOLUME, HEALTHCHECK, STOPSIGNAL, SHELL, ENTRYPOINT, CMD)
 // so the image keeps its contract and ARG scoping; it copies the build's outputs where the last build step
 // was, and ends with the original trailing config lines, moved as they were.
+import { posix } from "node:path";
 import { aptInstallRun, mergeAptRuns, setupRun } from "./apt-run.js";
 import { parseImageRef } from "../../src/core/image-ref.js";
 import { instruction, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
@@ -142,5 +143,8 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
  * going inside.
  */
 export function copyDestination(path: string): string {
+  // Files a RUN edited through a glob (`sed -i … /etc/ssl/*.cnf`): the matches land in their folder, as written
+  // the glob would name a new folder `*.cnf`.
+  if (/[*?]/.test(posix.basename(path)) && !/[*?[]/.test(posix.dirname(path))) return `${posix.dirname(path).replace(/\/$/, "")}/`;
   return /\[\w\]/.test(path) ? `${path.replace(/\[(\w)\]/g, "$1")}/` : path;
 }
