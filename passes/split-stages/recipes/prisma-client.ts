@@ -94,7 +94,13 @@ function copiedBefore(a: Analysis, index: number, path: string): boolean {
   const src = contextSource(path, a.sources);
   if (src === null) return false;
   const glob = (w: string) =>
-    new RegExp(`^${w.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]").replace(/\[!/g, "[^")}(/.*)?$`);
+    new RegExp(
+      `^${w
+        .replace(/[.+^${}()|\\]/g, "\\$&")
+        .replace(/\*/g, "[^/]*")
+        .replace(/\?/g, "[^/]")
+        .replace(/\[!/g, "[^")}(/.*)?$`,
+    );
   return a.stage.body.slice(0, index).some((i) => {
     if ((i.keyword !== "COPY" && i.keyword !== "ADD") || i.flags.some((f) => f.name === "from")) return false;
     const words = (i.exec ?? i.args.trim().split(/\s+/)).slice(0, -1).map((w) => w.replace(/^\.\//, "").replace(/\/+$/, ""));
