@@ -2,6 +2,7 @@
 // move above the sources if the RUN is cut in two where the chain passes from one to the other. Cutting an `&&`
 // chain between two RUNs changes nothing else when the first part holds only install steps and tools that
 // leave no state behind for the second (no `cd`, `export`, `set`, which `classifyRun` does not count as installs).
+import { posix } from "node:path";
 import { changed, type Instruction } from "../../src/core/ir.js";
 import { parseShell, type ShellNode, simpleCommands } from "../../src/core/shell.js";
 import { classifyRun } from "./install-commands.js";
@@ -14,6 +15,9 @@ export function splitInstallChain(run: Instruction, root: ShellNode): readonly [
   let cut = 0;
   while (cut < links.length - 1 && installOnly(links[cut].text)) cut++;
   if (cut === 0) return null;
+  // `npm install && npm run build && rm -rf node_modules`: in a RUN of its own the install's files stay in its
+  // layer, and the later removal only hides them, so the image grows (red team 18 F3).
+  if (links.slice(cut).some((l) => undoesInstall(l.text))) return null;
   const part = (nodes: readonly ShellNode[]) => changed(run, { args: nodes.map((n) => n.text).join(" && ") });
   return [part(links.slice(0, cut)), part(links.slice(cut))];
 }
@@ -38,4 +42,28 @@ function installOnly(text: string): boolean {
   if (commands.some((c) => c.name === "set" || c.name === "export")) return false;
   const kind = classifyRun(commands);
   return kind.kind === "install" && kind.steps.length > 0;
+}
+
+const INSTALL_OUTPUT = /(?:^|\/)(?:node_modules|\.venv|venv|vendor|site-packages|\.npm|\.yarn|\.pnpm-store|\.cache)(?:\/|$)/;
+const MANAGER_REMOVALS: Readonly<Record<string, readonly string[]>> = {
+  npm: ["prune", "uninstall", "remove", "rm", "un", "r", "unlink"],
+  pnpm: ["prune", "remove", "rm", "uninstall", "un"],
+  yarn: ["remove", "autoclean"],
+  pip: ["uninstall"],
+  pip3: ["uninstall"],
+  "apt-get": ["purge", "remove", "autoremove"],
+  apt: ["purge", "remove", "autoremove"],
+};
+
+/** Whether a command removes what an install writes (its packages, the manager's folders). */
+function undoesInstall(text: string): boolean {
+  const script = parseShell(text);
+  if (!script.ok) return true;
+  return simpleCommands(script).some((c) => {
+    const name = posix.basename(c.name ?? "");
+    const args = c.args.map((a) => a.value ?? a.text);
+    if (name === "rm") return args.some((a) => INSTALL_OUTPUT.test(a));
+    const verb = args.find((a) => !a.startsWith("-"));
+    return verb !== undefined && (MANAGER_REMOVALS[name]?.includes(verb) ?? false);
+  });
 }

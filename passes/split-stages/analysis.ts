@@ -32,6 +32,7 @@ export type RefusalId =
   | "unparsedRun"
   | "dynamicPath"
   | "uncopyablePath"
+  | "aptConfigWrite"
   | "copyMatchesNothing"
   | "argPath"
   | "noWorkdir"
@@ -447,6 +448,9 @@ function walk(
     }
     if (path !== "/" && path === baseWorkdir && cwd === baseWorkdir) baseDirWrite ??= line;
     else if (isSystemDir(path)) refuse(line, "systemDir", { path });
+    // APT's sources, keys and settings decide what the runtime's own `apt-get install` finds, and that install
+    // runs before anything is copied (red team 17 F24).
+    if (APT_CONFIG.some((d) => isUnder(path, d))) refuse(line, "aptConfigWrite", { path });
     // A blank splits a COPY's words and `*?[` make it a pattern: no COPY names such a path exactly.
     if (/[\s*?[]/.test(path)) refuse(line, "uncopyablePath", { path });
     copy.add(path);
@@ -1183,6 +1187,9 @@ function mkdirMode(args: readonly string[]): string | null {
   }
   return null;
 }
+
+/** Where APT reads its sources, keys and settings. */
+const APT_CONFIG = ["/etc/apt", "/usr/share/keyrings"];
 
 const MANIFEST_SAMPLES = [
   "package.json",

@@ -213,6 +213,8 @@ export default definePass({
       "Did not split: the path `{path}` is computed at build time, so what the runtime must copy is unknown; write it literally.",
     copyMatchesNothing:
       "Did not split: `{source}` matches no file in the build context msb-opt read, yet the context you build may hold some (a git-ignored `.env`), which the runtime would then lack; run msb-opt on the context you build with those files in it, or copy them by name.",
+    aptConfigWrite:
+      "Did not split: the build writes `{path}`, which tells apt-get where and what to install, and the runtime installs its packages before it copies anything; split by hand, writing that file before the runtime's apt-get install.",
     uncopyablePath:
       "Did not split: the build writes `{path}`, whose blank or glob character (`*`, `?`, `[`) no COPY can name exactly, so the runtime could not take it; rename it or split by hand.",
     argPath:

@@ -1,0 +1,1 @@
+import subprocess; print(subprocess.run(["unrar"], capture_output=True, text=True).stdout.splitlines()[1])
