@@ -687,8 +687,10 @@ function walk(
         const dest = operands[operands.length - 1];
         const destPath = at(line, dir, dest);
         // Into a folder (`cp app /usr/local/bin/`): what it writes is the named files there, not the folder.
+        // A glob (`cp -r assets/* /opt/`) names no file: the folder it fills is what it writes.
         if (dest.endsWith("/") || isSystemDir(destPath))
-          for (const src of operands.slice(0, -1)) add(line, posix.join(destPath, posix.basename(src)));
+          for (const src of operands.slice(0, -1))
+            add(line, /[*?[]/.test(posix.basename(src)) ? destPath : posix.join(destPath, posix.basename(src)));
         else add(line, destPath);
       } else if (PYTHON.test(name) || name === "pip" || name === "pip3") {
         pythonEffects(shellValue(cmd.name) ?? cmd.name, name, args, line, dir);
