@@ -121,6 +121,7 @@ export type RecipeNoteId =
   | "gccImageLibraries"
   | "gccCaCertificates"
   | "goWholeFolder"
+  | "goOwnedFolder"
   | "goFlagCgo"
   | "goFlagLoader"
   | "cgoKept"
