@@ -351,6 +351,8 @@ export default definePass({
       "Gave the `go` steps no cache mounts: this step reads `{dir}` without one, and a cache mount keeps what the `go` steps write there out of the image, so it would find the folder empty.",
     goWholeFolder:
       'Copied the program and its whole source folder, the Go sources too: `{call}` reads the working folder as a whole; serve or read a subfolder (`http.Dir("static")`) to copy only that.',
+    goOwnedFolder:
+      "Copied the program and its whole source folder, the Go sources too: a RUN gave the folder an owner, which a folder the runtime's WORKDIR makes would not have; give the program a folder of its own to write in to copy less.",
     goFiles: "Copied the program and, of its source folder, {reason}; the Go sources stay in the build stage.",
     sitePackages:
       "Copied `{paths}` to the runtime: `pip install` put the packages, their commands and their data files there (the slim image has the same Python {version} build).",

@@ -433,11 +433,13 @@ const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|m
 /**
  * Outside JavaScript (whose strings are often URL paths: `"/api/users"`), any absolute path counts but the scratch and
  * system ones a build reads or discards (`/tmp`, `/dev/null`, `/proc`, `/bin/sh`): a model folder (`/models/x`), Django's
- * `/vol/web`, `/static`, `/config` are written as surely as `/srv`.
+ * `/vol/web`, `/static`, `/config` are written as surely as `/srv`. (`/C=US/O=x`, an X.509 subject, is no path.)
  */
-const ANY_ROOT = String.raw`\/(?!(?:tmp|dev|proc|sys|bin|sbin|lib(?:32|64|x32)?)(?=[/\s"'\`;&|)]|$))[A-Za-z_][\w.-]*`;
+/** A database or file URL's scheme before its absolute path (`sqlite:////var/lib/app/app.db`, `file:///srv/x`). */
+const FILE_URL = String.raw`(?:sqlite(?:\+\w+)?:\/\/\/|file:\/\/)`;
+const ANY_ROOT = String.raw`\/(?!(?:tmp|dev|proc|sys|bin|sbin|lib(?:32|64|x32)?)(?=[/\s"'\`;&|)]|$))[A-Za-z_][\w.-]*(?![\w.=-])`;
 /** (A literal joined to something before it, `d + "/model.bin"`, is a path's tail.) */
-const ANY_ABSOLUTE = new RegExp(String.raw`(?<!\+\s*)["'\`](${ANY_ROOT}(?:\/[^"'\`\s]*)?)["'\`]`, "g");
+const ANY_ABSOLUTE = new RegExp(String.raw`(?<!\+\s*)["'\`](?:${FILE_URL})?(${ANY_ROOT}(?:\/[^"'\`\s]*)?)["'\`]`, "g");
 const ANY_SHELL_ABSOLUTE = new RegExp(String.raw`(?:^|[\s"'\`=>])(?<!\+\s*["'\`])(${ANY_ROOT}(?:\/[^"'\`\s;&|)]*)?)`, "gm");
 const JAVASCRIPT = /\.[cm]?[jt]sx?$/;
 /** `path.join(__dirname, "..", "..", …)`: a path above the script's own folder and its parent. */
@@ -561,6 +563,7 @@ export function scriptWritingOutside(a: Analysis, index: number, sources: Script
 function envPaths(a: Analysis): Array<[string, string]> {
   return a.stage.body.flatMap((i) =>
     (declaredVariables(i) ?? [])
+      .map((v) => ({ name: v.name, value: v.value?.replace(new RegExp(`^${FILE_URL}`), "") }))
       .filter((v) => i.keyword === "ENV" && v.value?.startsWith("/"))
       .map((v): [string, string] => [v.name, v.value ?? ""]),
   );

@@ -30,6 +30,14 @@ export function entryScriptReads(a: Analysis, context: BuildContext): ScriptRead
       const dest = redirect?.childForFieldName("destination");
       if (dest) words.push(toWord(dest));
     }
+    // Paths anywhere in the text (a `for f in /src/migrations/*.sql` list, `MIG_DIR=/src/migrations`, a glob operand):
+    // the folder before a glob, or the path itself, is kept when the context holds it.
+    for (const m of text.matchAll(/(?:^|[\s"'=:(])(\/[\w./@+-]*[\w@+-](?:\/?[*?[][^\s"';&|)]*)?)/gm)) {
+      const literal = m[1].replace(/\/?[^/]*[*?[].*$/, "");
+      const path = resolvePath(a.workdir, literal);
+      const from = path === null || path === script || path === "/" ? null : contextSource(path, a.sources);
+      if (path !== null && from !== null && from !== "." && (context.read(from) !== null || context.list(from).length > 0)) paths.add(path);
+    }
     for (const word of words) {
       if (word.value === null) {
         // `"$@"`, `$1`, `"${PORT:-8080}"` pass values on; a slash next to an expansion makes a path.

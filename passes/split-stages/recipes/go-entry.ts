@@ -17,11 +17,18 @@ export function goEntryNotBuilt(a: Analysis, context: BuildContext): { command: 
     if (instr.keyword !== "RUN") continue;
     const script = parseShell(instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args));
     if (!script.ok) return null;
-    const cwd = a.cwdAt[i] ?? a.workdir;
+    let cwd = a.cwdAt[i] ?? a.workdir;
     for (const cmd of simpleCommands(script)) {
       const words = cmd.args.map((w) => w.value);
       if (words.some((w) => w === null)) return null;
       const args = words as string[];
+      // `cd /app && go build -o server .`: the commands after a `cd` run in its folder.
+      if (cmd.name === "cd") {
+        const to = args.find((w) => !w.startsWith("-"));
+        if (to === undefined || /[$`*?~]/.test(to)) return null;
+        cwd = resolvePath(cwd, to);
+        continue;
+      }
       if (posix.basename(cmd.name ?? "") === "go" && (args[0] === "build" || args[0] === "install")) {
         const o = args.findIndex((w) => w === "-o" || w.startsWith("-o="));
         // Without -o the program takes the package's name, which this does not work out.

@@ -121,6 +121,10 @@ function runtimeFiles(
     paths.push(...src.reads.map((r) => resolvePath(workdir, r) as string).filter((p) => isUnder(p, copied)));
     paths.push(...[...made, ...scriptReads, ...runMade(a, context)].filter((p) => isUnder(p, copied)));
   }
+  // The working folder a RUN gave an owner (`chown -R app /src`) while nothing the runtime copies lands in it: the
+  // runtime's WORKDIR would make it root's, and the program could not write there; the folder is copied with its owner.
+  const owned = [...a.owners.keys()].some((p) => isUnder(workdir, p));
+  if (owned && !paths.some((p) => isUnder(p, workdir)) && a.copyPaths.some((c) => isUnder(workdir, c))) paths.push(workdir);
   return outermost(paths);
 }
 
@@ -288,6 +292,8 @@ export const goRecipe: Recipe = {
       (settingsKept.length > 0 ? `, and what the image's settings name (${settingsList})` : "");
     if (files && src.wholeFolder !== null)
       notes.push({ line: a.stage.body[a.lastBuild].line, id: "goWholeFolder", data: { call: src.wholeFolder } });
+    else if (files && a.workdir !== null && files.includes(a.workdir) && [...a.owners.keys()].some((p) => isUnder(a.workdir as string, p)))
+      notes.push({ line: a.stage.body[a.lastBuild].line, id: "goOwnedFolder", data: {} });
     else if (files) {
       // Only a named file the runtime keeps from the copy of the source folder counts (`/etc/app/settings.conf`,
       // copied on its own, is not one).

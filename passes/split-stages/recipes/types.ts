@@ -128,6 +128,7 @@ export type RecipeNoteId =
   | "gccImageLibraries"
   | "gccCaCertificates"
   | "goWholeFolder"
+  | "goOwnedFolder"
   | "goFlagCgo"
   | "goFlagLoader"
   | "cgoKept"

@@ -1,0 +1,1 @@
+import os; print(sorted(os.listdir("/opt")))
