@@ -800,9 +800,12 @@ function walk(
       } else if (name === "ln" && linkInApp(args, dir)) {
         // A link inside the app's folder to a file in it: the copy takes it as a link.
         add(line, linkInApp(args, dir) as string);
-      } else if (name === "flask") {
-        // `python -m flask …` alike: project code run in its working folder (`flask translate compile`).
+      } else if (name === "flask" && operands[0] === "translate") {
+        // `flask translate compile` (a project command around pybabel) writes the catalogs beside their sources. Other
+        // commands run project code that may write anywhere (`flask db upgrade` into `sqlite:////var/lib/…`).
         add(line, dir ?? refuse(line, "noWorkdir", { path: name }));
+      } else if (name === "flask") {
+        refuse(line, "unknownCommand", { command: `flask ${operands[0] ?? ""}`.trim() });
       } else if (!USER_COMMANDS.has(name) && name !== "apk" && name !== "corepack") {
         refuse(line, "unknownCommand", { command: name });
       }

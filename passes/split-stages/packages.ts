@@ -15,6 +15,11 @@ const PROVIDES: Readonly<Record<string, readonly string[]>> = {
   ncompress: ["compress", "uncompress"],
   cron: ["cron", "crontab"],
   supervisor: ["supervisord", "supervisorctl", "pidproxy", "echo_supervisord_conf"],
+  // Programs whose package has another name (Debian's file lists: imagemagick-6.q16, openssh-client, procps, gpg).
+  imagemagick: ["convert", "identify", "compare", "composite", "montage", "mogrify", "conjure", "animate", "display", "import", "stream"],
+  "openssh-client": ["ssh", "scp", "sftp", "ssh-keygen", "ssh-keyscan", "ssh-add", "ssh-agent", "ssh-copy-id"],
+  procps: ["ps", "pgrep", "pkill", "pmap", "vmstat", "top", "free", "watch", "uptime", "w", "sysctl", "slabtop", "tload", "pwdx"],
+  gnupg: ["gpg", "gpg-agent", "gpgconf", "gpgsm", "dirmngr"],
 };
 
 /** The commands a package provides (its own name unless listed). */

@@ -1,0 +1,3 @@
+import os
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev")

@@ -1,0 +1,4 @@
+from flaskstub import Flask
+
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:////var/lib/app/app.db"
