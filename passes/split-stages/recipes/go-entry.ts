@@ -20,7 +20,12 @@ export function goEntryNotBuilt(a: Analysis, context: BuildContext): { command: 
     let cwd = a.cwdAt[i] ?? a.workdir;
     for (const cmd of simpleCommands(script)) {
       const words = cmd.args.map((w) => w.value);
-      if (words.some((w) => w === null)) return null;
+      // A pattern or expansion can name the program only where a command makes files: `rm -rf /var/lib/apt/lists/*`
+      // (which merge-run adds) makes none.
+      if (words.some((w) => w === null)) {
+        if (MAKES_NOTHING.has(posix.basename(cmd.name ?? ""))) continue;
+        return null;
+      }
       const args = words as string[];
       // `cd /app && go build -o server .`: the commands after a `cd` run in its folder.
       if (cmd.name === "cd") {
@@ -63,6 +68,9 @@ export function goEntryNotBuilt(a: Analysis, context: BuildContext): { command: 
   }
   return null;
 }
+
+/** Commands that remove files or install packages: none of them makes a program in the project's folders. */
+const MAKES_NOTHING = new Set(["rm", "rmdir", "apt-get", "apt", "apk", "echo", "true", "chmod", "chown"]);
 
 /** Commands that put their sources in a destination folder under the sources' names. */
 const PLACES = new Set(["cp", "mv", "install", "ln"]);

@@ -1,0 +1,3 @@
+module forum
+
+go 1.24
