@@ -142,6 +142,8 @@ export default definePass({
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     pythonFontPackage:
       "Installed `fonts-dejavu-core` in the runtime: `{file}` loads the font file {fonts} from the system's font folders, which the full image has from that package (its ImageMagick libraries depend on fontconfig, which brings it) and the slim image lacks.",
+    pythonTk:
+      "Did not split: `{file}` loads {module}, which needs Tk's libraries: the full python image has them and `{image}` does not (its `_tkinter` cannot load), so the import would fail; keep the full image, or split by hand and install Tk (Debian's `tk`) in the runtime.",
     pythonSystemFont:
       "Did not split: `{file}` loads the font `{font}` from the system's font folders, and `{image}` has no fonts, while which Debian package brings that font to the build image is not known; install the font's package with apt-get in the Dockerfile (or ship the font file with the app), or split by hand.",
     keptDevLibraries:

@@ -11,6 +11,7 @@ import { DEJAVU_CORE_FONTS, systemFonts } from "../closure/python-fonts.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
 import { searchedSources } from "../mentions.js";
+import { tkUse } from "../closure/python-tk.js";
 import { outermost } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
 import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
@@ -72,6 +73,8 @@ export const pythonRecipe: Recipe = {
       : pipPrograms(installs.names, debianRelease(base), installs.fromSource);
     if (runs.unknown) return { ok: false, id: "pipLibraryRelease", data: { package: runs.unknown, image: base.raw } };
     // Fonts the code loads from the system's font folders: the full image's fonts-dejavu-core, or unknown.
+    const tk = sameImage ? null : tkUse(searchedSources(context));
+    if (tk) return { ok: false, id: "pythonTk", data: { ...tk, image } };
     const fonts = sameImage ? [] : systemFonts(searchedSources(context), context);
     const release = debianRelease(base);
     const dejavu = (release !== null && Object.hasOwn(DEJAVU_CORE_FONTS, release) && DEJAVU_CORE_FONTS[release]) || [];

@@ -37,6 +37,7 @@ export type RecipeRefusalId =
   | "pipSourceUnread"
   | "pythonRuntimeCompile"
   | "pythonSystemFont"
+  | "pythonTk"
   | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"

@@ -1,0 +1,23 @@
+import { expect, test } from "vitest";
+import { tkUse } from "./python-tk.js";
+
+const file = (text: string, path = "app.py") => [{ path, text }];
+
+test.each([
+  ["import tkinter as tk\n", "`tkinter`"],
+  ["from tkinter import ttk\n", "`tkinter`"],
+  ["import turtle\nturtle.forward(10)\n", "`tkinter`"],
+  ["from PIL import Image, ImageTk\n", "`PIL.ImageTk`"],
+  ['import matplotlib\nmatplotlib.use("TkAgg")\n', "matplotlib's `TkAgg` back end"],
+])("%s loads Tk", (text, module) => {
+  expect(tkUse(file(text))).toEqual({ file: "app.py", module });
+});
+
+test.each([
+  ['import matplotlib\nmatplotlib.use("Agg")\n'],
+  ["# import tkinter is not needed here\nprint('tkinter')\n"],
+  ["from PIL import Image\n"],
+])("%s does not", (text) => {
+  expect(tkUse(file(text))).toBeNull();
+  expect(tkUse(file("import tkinter\n", "notes.txt"))).toBeNull();
+});

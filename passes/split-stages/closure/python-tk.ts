@@ -1,0 +1,22 @@
+// Tk on the slim python image: the official Dockerfile builds `_tkinter`, then keeps only the shared libraries that
+// the other extension modules load (its `find … -not -name '*tkinter*' -exec ldd` step), so on `python:*-slim`
+// `import tkinter` fails with `libtk8.6.so: cannot open shared object file`, while the full image (buildpack-deps,
+// with tk-dev) imports it. A GUI app run under Xvfb, turtle drawings, PIL.ImageTk and matplotlib's TkAgg back end
+// all load it (red team 17 F13).
+import type { SourceFile } from "../source-files.js";
+
+const TK_USES: readonly (readonly [RegExp, string])[] = [
+  [/^\s*(?:import\s+(?:tkinter|turtle|idlelib)\b|from\s+(?:tkinter|turtle|idlelib)\b)/m, "`tkinter`"],
+  [/^\s*from\s+PIL\s+import\s+[^\n]*\bImageTk\b|\bPIL\.ImageTk\b/m, "`PIL.ImageTk`"],
+  [/\bmatplotlib\.use\(\s*["']TkAgg["']/i, "matplotlib's `TkAgg` back end"],
+];
+
+/** The first Python file that loads Tk, with what it loads; null when none does. */
+export function tkUse(files: readonly SourceFile[]): { readonly file: string; readonly module: string } | null {
+  for (const { path, text } of files) {
+    if (!path.endsWith(".py")) continue;
+    const use = TK_USES.find(([pattern]) => pattern.test(text));
+    if (use) return { file: path, module: use[1] };
+  }
+  return null;
+}
