@@ -51,6 +51,9 @@ export function buildWithoutDependencyStep(commands: readonly SimpleCommand[]): 
   for (const cmd of commands) {
     if (cmd.name === null) continue;
     const line = [basename(cmd.name), ...cmd.args.map((a) => a.value ?? a.text)].join(" ");
+    // `go mod tidy` (or `go get`) first rewrites go.mod from the sources: a RUN of its own gets no prefetch either,
+    // so merged with the build (`go mod tidy && go build`, as merge-run writes it) it must not get one (red team 18 F4).
+    if (/^go (mod tidy|get)\b/.test(line)) return null;
     const hit = BUILDS.find((b) => b.test.test(line));
     if (hit) return { tool: hit.tool, cmd, command: commandText(cmd), manifest: hit.manifest, advice: hit.advice };
   }

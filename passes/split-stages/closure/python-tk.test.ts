@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { tkUse } from "./python-tk.js";
 
-const file = (text: string, path = "app.py") => [{ path, text }];
+const file = (text: string, path = "app.py") => [{ path, name: path.split("/").at(-1) ?? path, text }];
 
 test.each([
   ["import tkinter as tk\n", "`tkinter`"],
