@@ -11,6 +11,7 @@ import type { Analysis, AptInstall } from "./analysis.js";
 import { isUnder } from "./paths.js";
 import { providedCommands } from "./packages.js";
 import { copyDestinations } from "./owners.js";
+import type { SystemSetup } from "./system-setup.js";
 import type { RecipePlan } from "./recipes/types.js";
 
 const BUILD_STEPS = new Set(["RUN", "COPY", "ADD"]);
@@ -37,6 +38,27 @@ export function stageNames(original: string | null, taken: readonly string[] = [
   return { builderName, runtimeName };
 }
 
+/**
+ * A user whose id the system chooses (`adduser --system`) added after an apt install the runtime repeats must be
+ * added after it there too: the package's own users (redis-server's `redis`) take the first ids (red team 17 F15).
+ * That works when nothing before that install names the user (no copy owned by it, no USER); `lost` is such a
+ * setup that cannot wait.
+ */
+export function setupOrder(
+  a: Analysis,
+  plan: RecipePlan,
+  names: Assembly,
+): { waits: (u: SystemSetup) => boolean; lost: SystemSetup | null } {
+  const firstApt = a.stage.body.find((i) => (names.runtimeApt.get(i)?.length ?? 0) > 0)?.line;
+  const after = (u: SystemSetup) => u.commands.length > 0 && u.chosenId !== null && firstApt !== undefined && firstApt < u.instr.line;
+  const canWait =
+    !names.user &&
+    !plan.copiesFirst &&
+    (names.owners?.size ?? 0) === 0 &&
+    !plan.runtimePrelude.some((i) => i.keyword === "COPY" || i.keyword === "USER");
+  return { waits: (u) => canWait && after(u), lost: canWait ? null : (a.setup.find(after) ?? null) };
+}
+
 /** The file with stage `index` (analysed as `a`) replaced by the builder and the runtime. */
 export function assemble(df: Dockerfile, index: number, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
   const { stage } = a;
@@ -52,8 +74,10 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   }
 
   // Users, groups and Alpine packages first: the copies (some of them in the recipe's prelude) and USER name them.
+  const { waits } = setupOrder(a, plan, names);
+  const setups = a.setup.filter((u) => u.commands.length > 0);
   const runtimeBody: Instruction[] = [
-    ...a.setup.filter((u) => u.commands.length > 0).map((u) => setupRun(u.commands, u.instr.line)),
+    ...setups.filter((u) => !waits(u)).map((u) => setupRun(u.commands, u.instr.line)),
     ...plan.runtimePrelude,
   ];
   const copies = (line: number) => {
@@ -106,6 +130,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
           ),
         );
     }
+    for (const u of setups) if (u.instr === instr && waits(u)) runtimeBody.push(setupRun(u.commands, u.instr.line));
     // The time zone setup runs where the build ran it: after the ENV or ARG naming the zone and the install of tzdata.
     const timezone = a.timezones.find((t) => t.instr === instr);
     if (timezone) runtimeBody.push(setupRun(timezone.commands, instr.line));

@@ -21,7 +21,7 @@ import { isSystemDir, isUnder } from "./paths.js";
 import { resolveBaseArgs, runtimeWithArgs } from "./base-args.js";
 import { keepComments } from "./comments.js";
 import { keepArgPaths } from "./arg-paths.js";
-import { assemble, stageNames } from "./contract.js";
+import { assemble, setupOrder, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
 import { setupRun } from "./apt-run.js";
@@ -83,7 +83,7 @@ export default definePass({
     globalBuildOnly: "Left the global `{package}` in the build stage: the image does not run it.",
     entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",
     usersCreated:
-      "Created the users and groups of the build (on line {lines}) again at the start of the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
+      "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
     folderMode:
       "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
     filesMode:
@@ -142,6 +142,8 @@ export default definePass({
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     pythonFontPackage:
       "Installed `fonts-dejavu-core` in the runtime: `{file}` loads the font file {fonts} from the system's font folders, which the full image has from that package (its ImageMagick libraries depend on fontconfig, which brings it) and the slim image lacks.",
+    userIdsOrder:
+      "Did not split: `{command}` lets the system choose the user's id after an apt-get install the runtime repeats, whose package may add users of its own first, and the runtime must add this user before that install (its copies or USER name it), so the ids could differ; give the user a fixed id (`-u`/`--uid`) or split by hand.",
     pythonTk:
       "Did not split: `{file}` loads {module}, which needs Tk's libraries: the full python image has them and `{image}` does not (its `_tkinter` cannot load), so the import would fail; keep the full image, or split by hand and install Tk (Debian's `tk`) in the runtime.",
     pythonSystemFont:
@@ -1031,13 +1033,11 @@ export default definePass({
         return decline("folderModeLost", { commands, path: folder, reason }, modes[0].line);
       }
     }
-    const assembled = assemble(
-      df,
-      index,
-      a,
-      { ...plan, runtimePrelude: [...folderRuns, ...runtimePrelude] },
-      { ...names, runtimeApt, user, owners },
-    );
+    const finalPlan = { ...plan, runtimePrelude: [...folderRuns, ...runtimePrelude] };
+    const assembly = { ...names, runtimeApt, user, owners };
+    const { lost } = setupOrder(a, finalPlan, assembly);
+    if (lost) return decline("userIdsOrder", { command: lost.chosenId ?? "" }, lost.instr.line);
+    const assembled = assemble(df, index, a, finalPlan, assembly);
     const kept = keepArgPaths(assembled, df, index, a);
     if (!kept.ok) {
       const arg = a.argPaths[0];
