@@ -6,24 +6,16 @@
 // Prints every pair and the median, minimum and maximum of each figure. Copy a build aside first
 // (`node scripts/build.mjs && cp -r dist /tmp/old-dist`), then change and build again.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { corpusCases } from "./corpus-cases.mjs";
 
 const ROUNDS = 3;
 
 if (process.argv[2] === "--child") {
   const { fsContext, optimize, parseDockerfile } = await import(pathToFileURL(resolve(process.argv[3], "index.js")).href);
-  const cases = [];
-  (function walk(dir) {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (!statSync(path).isDirectory()) continue;
-      if (statSync(join(path, "Dockerfile"), { throwIfNoEntry: false })?.isFile())
-        cases.push({ dir: path, text: readFileSync(join(path, "Dockerfile"), "utf8") });
-      else walk(path);
-    }
-  })(resolve(process.argv[4]));
+  const cases = corpusCases(resolve(process.argv[4]));
   const pipeline = async () => {
     for (const { dir, text } of cases) {
       try {

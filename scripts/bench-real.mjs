@@ -4,7 +4,7 @@
 // (on the corpus and on BENCH_BATCH_COPIES copies of it, default 4), and one CLI call against `node -e 0` in
 // paired runs. The corpus comes from scripts/corpus-fetch.sh (default .corpus/).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -12,6 +12,7 @@ import { Session } from "node:inspector/promises";
 import { SourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
 import { fsContext, optimize, PASSES, parseDockerfile } from "../dist/index.js";
+import { corpusCases } from "./corpus-cases.mjs";
 
 const root = resolve(process.argv[2] ?? ".corpus");
 if (!existsSync(root)) {
@@ -19,16 +20,7 @@ if (!existsSync(root)) {
   process.exit(2);
 }
 const ROUNDS = 3;
-const cases = [];
-(function walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (!statSync(path).isDirectory()) continue;
-    if (statSync(join(path, "Dockerfile"), { throwIfNoEntry: false })?.isFile())
-      cases.push({ dir: path, text: readFileSync(join(path, "Dockerfile"), "utf8") });
-    else walk(path);
-  }
-})(root);
+const cases = corpusCases(root);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = { offline: true };
 

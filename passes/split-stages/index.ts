@@ -892,6 +892,8 @@ export default definePass({
     const unread =
       lacked && (lacked.named.length > 0 || lacked.called.length > 0) ? unreadSources(searched ?? searchedSources(context)) : null;
     if (unread) return decline("sourcesUnread", { reason: unread, image: runtimeImage });
+    const computedDecline = (c: { readonly file: string; readonly line: number; readonly call: string }) =>
+      decline("sourceProgramComputed", { file: c.file, line: String(c.line), call: c.call, image: runtimeImage });
     // A program a Node file computes when it runs (`execSync(process.env.VCS + " log")`) may be one the runtime
     // lacks: it counts in the files the entry reaches, or in every file where that cannot be told.
     const computed = lacked && lacked.named.length > 0 && searched ? computedProgram(searched) : null;
@@ -899,23 +901,11 @@ export default definePass({
       const own = reach ? null : nodeProject(a, context);
       const from = reach ?? (own ? nodeEntryReach(a, own, context, searched ?? []) : null);
       const inReach = from?.ok ? computedProgram((searched ?? []).filter((f) => from.files.has(f.path))) : computed;
-      if (inReach)
-        return decline("sourceProgramComputed", {
-          file: inReach.file,
-          line: String(inReach.line),
-          call: inReach.call,
-          image: runtimeImage,
-        });
+      if (inReach) return computedDecline(inReach);
     }
     // A Go program that computes the program it runs (`exec.Command(os.Getenv("TOOL"))`) counts the same way.
     const goComputed = lacked && lacked.named.length > 0 && recipe.id === "go" ? goComputedProgram(searchedSources(context)) : null;
-    if (goComputed)
-      return decline("sourceProgramComputed", {
-        file: goComputed.file,
-        line: String(goComputed.line),
-        call: goComputed.call,
-        image: runtimeImage,
-      });
+    if (goComputed) return computedDecline(goComputed);
     // A Python file that computes the program it runs (`subprocess.run([os.environ["TOOL"], …])`) counts the same
     // way, in every file but a setup.py that only pip runs.
     const pyComputed =
@@ -927,13 +917,7 @@ export default definePass({
             })(searchedSources(context)),
           )
         : null;
-    if (pyComputed)
-      return decline("sourceProgramComputed", {
-        file: pyComputed.file,
-        line: String(pyComputed.line),
-        call: pyComputed.call,
-        image: runtimeImage,
-      });
+    if (pyComputed) return computedDecline(pyComputed);
     // Tools only files the entry does not reach run: the note says why the runtime goes without them.
     const buildOnlyTools = tool ? [] : [...everywhere].map(([command, file]) => ({ command, file, setup: setupOnly.has(file) }));
     // Libraries the sources load by name (ctypes, FFI): the runtime must bring them, reinstalled or in its prelude.
