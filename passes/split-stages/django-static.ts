@@ -36,6 +36,9 @@ export function djangoStatic(argv: readonly string[], cwd: string | null, a: Ana
   };
   const managePath = viaManage ? resolvePath(cwd, manage as string) : null;
   const manageFile = managePath === null ? null : read(managePath);
+  // A manage.py that neither imports Django nor names its settings variable is the project's own script: its writes
+  // are read as such (own-scripts.ts).
+  if (manageFile !== null && !/^\s*(?:from|import)\s+django\b|DJANGO_SETTINGS_MODULE/m.test(manageFile.text)) return null;
   // The settings module: the command line's, then the Dockerfile's ENV, then manage.py's default.
   const flagAt = rest.findIndex((w) => w === "--settings" || w.startsWith("--settings="));
   const flag = flagAt < 0 ? null : rest[flagAt].includes("=") ? rest[flagAt].slice(11) : (rest[flagAt + 1] ?? null);
