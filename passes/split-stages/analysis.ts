@@ -8,7 +8,7 @@ import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { copyOperands, declaredVariables, workdirPath } from "../../src/core/instructions.js";
 import { parseRun } from "../../src/core/run-script.js";
 import { takes, untakenCommands } from "./branches.js";
-import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
+import { parseShell, simpleCommands, toWord, type ShellNode, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
@@ -472,6 +472,8 @@ function walk(
     df.globalArgs.flatMap((i) => declaredVariables(i) ?? []).flatMap((v) => (v.value === null ? [] : [[v.name, v.value] as const])),
   );
   const at = (line: number, dir: string | null, p: string): string => {
+    // A home the shell expands (`~/x`, `~app/x`) that shellValue could not place.
+    if (p.startsWith("~")) refuse(line, "dynamicPath", { path: p });
     if (p.includes("$")) {
       const arg = /\$(?:\{(\w+)\}|(\w+))/.exec(p);
       const from = arg ? byDefault.get(arg[1] ?? arg[2]) : undefined;
@@ -633,7 +635,11 @@ function walk(
     const written = runWrites.length;
     // A word made of ENV variables and plain characters (`$VIRTUAL_ENV/bin`, `"${APP_HOME}"`) is what the shell
     // gives it, unless the script sets the variable itself.
-    const shellValue = (text: string): string | null => {
+    const shellValue = (rawText: string): string | null => {
+      // `~/x` and `$HOME/x` are the user's home: root's unless the stage sets HOME or runs as another user.
+      const home = env.get("HOME") ?? (asRoot ? "/root" : null);
+      const text =
+        home !== null && !/(^|[^\w$])HOME=/.test(script.text) ? rawText.replace(/^("?)(?:~|\$\{?HOME\}?)(?=\/|"?$)/, `$1${home}`) : rawText;
       if (!/^"?(?:[\w./:@+=,-]|\$\{?\w+\}?)*"?$/.test(text)) return null;
       const names = [...text.matchAll(/\$\{?(\w+)\}?/g)].map((m) => m[1]);
       if (
@@ -645,10 +651,14 @@ function walk(
         return null;
       return substitute(text).replace(/^"(.*)"$/, "$1");
     };
+    const isOutput = (redirect: ShellNode) => redirect.children.some((c) => c !== null && !c.isNamed && c.type.includes(">"));
     for (const redirect of script.root.descendantsOfType("file_redirect")) {
+      if (!redirect) continue;
       if (zone.some((c) => outputRedirect(c)?.startIndex === redirect?.startIndex)) continue;
       const dest = redirect?.childForFieldName("destination");
       const value = dest ? (toWord(dest).value ?? shellValue(dest.text)) : null;
+      // A file written through a variable the stage does not set (`> $JAVA_HOME/conf/x`) is somewhere unknown.
+      if (value === null && dest && isOutput(redirect) && !/^&/.test(dest.text)) refuse(line, "dynamicPath", { path: dest.text });
       if (value === null || value.startsWith("&") || /^\d$/.test(value) || value === "/dev/null") continue;
       add(line, at(line, dir, value));
     }
@@ -711,15 +721,18 @@ function walk(
             modes.push({ line, path: at(line, dir, p), command: cmd.node.text, change: name, value: operands[0] ?? "" });
         }
       } else if (name === "cp" || name === "mv") {
-        if (operands.length < 2) continue;
-        if (name === "mv") for (const p of operands.slice(0, -1)) forget(at(line, dir, p));
-        const dest = operands[operands.length - 1];
+        // `cp -t DIR SRC…` / `--target-directory=DIR`: the folder is the option's value and every operand a source.
+        const target = targetDirectory(args);
+        const sources = target === null ? operands.slice(0, -1) : operands.filter((o) => o !== target.operand);
+        if (target === null && operands.length < 2) continue;
+        if (name === "mv") for (const p of sources) forget(at(line, dir, p));
+        const dest = target === null ? operands[operands.length - 1] : `${target.dir.replace(/\/+$/, "")}/`;
         const destPath = at(line, dir, dest);
         // Into a folder (`cp app /usr/local/bin/`): what it writes is the named files there, not the folder.
         // A glob (`cp -r out/* /usr/share/nginx/html/`) writes files the build makes into the folder: the folder is
         // what a copy can name (`COPY --from` of `html/*` copies the contents of matched folders, not the folders).
         if (dest.endsWith("/") || isSystemDir(destPath))
-          for (const src of operands.slice(0, -1)) {
+          for (const src of sources) {
             const name = posix.basename(src);
             add(line, /[*?[]/.test(name) ? destPath : posix.join(destPath, name));
           }
@@ -1220,4 +1233,19 @@ function matchesNothing(context: BuildContext, source: string): boolean {
   if (!/[*?[]/.test(name) || /[*?[]/.test(dir)) return false;
   const matches = globMatcher(name);
   return !MANIFEST_SAMPLES.some(matches) && !context.list(dir === "." ? "" : dir).some(matches);
+}
+
+/** The folder `-t DIR`, `-tDIR`, `-rt DIR` or `--target-directory[=]DIR` names, and the operand word it took, if any. */
+function targetDirectory(args: readonly string[]): { dir: string; operand: string | null } | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") return null;
+    const long = /^--target-directory(?:=(.*))?$/.exec(a);
+    if (long)
+      return long[1] !== undefined ? { dir: long[1], operand: null } : args[i + 1] ? { dir: args[i + 1], operand: args[i + 1] } : null;
+    const short = /^-[a-zA-Z]*t(.*)$/.exec(a);
+    if (short && !a.startsWith("--"))
+      return short[1] !== "" ? { dir: short[1], operand: null } : args[i + 1] ? { dir: args[i + 1], operand: args[i + 1] } : null;
+  }
+  return null;
 }

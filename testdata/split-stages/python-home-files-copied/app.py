@@ -1,0 +1,1 @@
+print(open("/root/.myapprc").read())
