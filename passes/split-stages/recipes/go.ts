@@ -5,6 +5,7 @@
 // only what changed.
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
+import { declaredVariables } from "../../../src/core/instructions.js";
 import { changed, instruction, type Instruction } from "../../../src/core/ir.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
@@ -321,7 +322,10 @@ export const goRecipe: Recipe = {
       const reason = named === "" ? `what the image's settings name (${settingsList})` : named + andMade;
       notes.push({ line: a.stage.body[a.lastBuild].line, id: "goFiles", data: { reason } });
     }
-    const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null);
+    // A program the entry runs that Go did not build (a gcc-built wrapper, an ADDed `tini`, a binary from the
+    // context) may need the C library and its loader, which the shell-less runtime lacks.
+    const foreign = foreignEntryProgram(a, context);
+    const entryNeedsShell = a.entry.some((e) => e.shell || e.artifact === null) || foreign !== null;
     // What only an image with a shell can repeat or run: the Debian slim runtime instead of the shell-less one.
     const shellReason = alpine ? null : shellRuntimeReason(a, context, runtimePackages);
     const shellless = !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0 && shellReason === null;
@@ -395,6 +399,19 @@ export const goRecipe: Recipe = {
     const image = `debian:${codename}-slim`;
     if (shellReason && !cgo && !flag && goBuild >= 0 && !entryNeedsShell && runtimePackages.length === 0)
       notes.push({ line: shellReason.line, id: "goShellRuntime", data: { image, reason: shellReason.reason } });
+    else if (
+      foreign &&
+      !cgo &&
+      !flag &&
+      goBuild >= 0 &&
+      runtimePackages.length === 0 &&
+      !a.entry.some((e) => e.shell || e.artifact === null)
+    )
+      notes.push({
+        line: a.stage.body[a.lastBuild].line,
+        id: "goShellRuntime",
+        data: { image, reason: `the image runs \`${foreign}\`, which Go did not build here and which may need the C library's loader` },
+      });
     // The golang image has CA certificates and zone files, which Debian's slim image lacks: the code that reads them gets them.
     const line = a.stage.body[a.lastBuild].line;
     const osFiles = goSystemFiles(a, context, src).filter((f) => !runtimePackages.some((p) => p.replace(/[=:].*$/, "") === f.package));
@@ -511,26 +528,35 @@ const DEBIAN_SYSTEM_USERS = new Set(
 
 /** A `USER` line naming (as user or group) one of Debian's own users that the shell-less runtime lacks. */
 function debianSystemUser(a: Analysis): { name: string; line: number } | null {
-  for (const instr of a.stage.body) {
-    if (instr.keyword !== "USER") continue;
-    const name = instr.args
-      .trim()
-      .split(":")
-      .find((n) => DEBIAN_SYSTEM_USERS.has(n));
-    if (name) return { name, line: instr.line };
+  for (const { names, line } of userLines(a)) {
+    const name = names.find((n) => DEBIAN_SYSTEM_USERS.has(n));
+    if (name) return { name, line };
   }
   return null;
+}
+
+/**
+ * The user and group each `USER` line names, with `${APP_USER}` replaced by the literal value an ARG or ENV above
+ * gives it (a name the stage does not give stays a `$` word: it may be anything).
+ */
+function userLines(a: Analysis): Array<{ names: string[]; line: number }> {
+  const values = new Map<string, string | null>();
+  const lines: Array<{ names: string[]; line: number }> = [];
+  for (const instr of a.stage.body) {
+    if (instr.keyword === "ARG" || instr.keyword === "ENV") for (const v of declaredVariables(instr) ?? []) values.set(v.name, v.value);
+    if (instr.keyword !== "USER") continue;
+    const user = instr.args.trim().replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => values.get(braced ?? bare) ?? m);
+    lines.push({ names: user.split(":"), line: instr.line });
+  }
+  return lines;
 }
 
 const DISTROLESS = "gcr.io/distroless/static-debian12";
 
 /** A `USER` name or group the distroless runtime lacks: it has only root, nobody and nonroot (and numeric ids work). */
 function distrolessLacks(a: Analysis): string | null {
-  for (const instr of a.stage.body) {
-    if (instr.keyword !== "USER") continue;
-    for (const name of instr.args.trim().split(":"))
-      if (!/^\d*$|\$/.test(name) && !["root", "nobody", "nonroot"].includes(name)) return name;
-  }
+  for (const { names } of userLines(a))
+    for (const name of names) if (!/^\d*$/.test(name) && !["root", "nobody", "nonroot"].includes(name)) return name;
   return null;
 }
 
@@ -573,3 +599,28 @@ const GO_ALPINE_BUILD_ONLY = new Set([
 
 /** A C headers package (`libvips-dev`): Go builds install one for cgo. */
 const isCHeaders = (spec: string): boolean => isHeaders(packageName(spec));
+
+/** Commands whose output is a program not built by Go: C compilers, downloads. */
+const FOREIGN_MAKERS = new Set(["gcc", "cc", "g++", "c++", "clang", "clang++", "tcc", "rustc", "curl", "wget"]);
+
+/** An entry program that comes from the context, a URL, or a command that is not Go's; null when there is none. */
+function foreignEntryProgram(a: Analysis, context: BuildContext): string | null {
+  for (const e of a.entry) {
+    if (e.artifact === null || e.shell) continue;
+    const src = contextSource(e.artifact, a.sources);
+    if (src !== null && (/^[a-z]+:\/\//i.test(src) || context.read(src) !== null)) return e.artifact;
+    for (const [i, instr] of a.stage.body.entries()) {
+      if (instr.keyword !== "RUN") continue;
+      const script = parseShell(instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args));
+      if (!script.ok) continue;
+      const cwd = a.cwdAt[i] ?? a.workdir;
+      for (const cmd of simpleCommands(script))
+        if (
+          FOREIGN_MAKERS.has(posix.basename(cmd.name ?? "")) &&
+          cmd.args.some((w) => w.value !== null && resolvePath(cwd, w.value) === e.artifact)
+        )
+          return e.artifact;
+    }
+  }
+  return null;
+}
