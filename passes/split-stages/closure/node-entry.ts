@@ -24,6 +24,7 @@ import type { NodeProject } from "./node-project.js";
 import { devLoad } from "./dev-load.js";
 import { devRole, someNames } from "./dev-roles.js";
 import { managerCommands } from "./manager-commands.js";
+import { withoutWebpackHooks } from "./next-webpack-hook.js";
 
 /** Dev tools whose command differs from their package name. */
 const BIN_PACKAGES: Readonly<Record<string, string>> = {
@@ -222,8 +223,11 @@ export function devDependencyUse(
       if (config.commands === null)
         return { keep: true, reason: `\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}, so what its apps load is unknown` };
   const loadsDev = devLoad(project, context, workspaces);
-  /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
-  const graphUse = (src: string): DevUse | null => {
+  /**
+   * Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. `hooks`: `src`
+   * is the config of `next start`, whose `webpack` hook only a build calls: a name inside its body is the build's.
+   */
+  const graphUse = (src: string, hooks = false): DevUse | null => {
     const graph = graphThroughWorkspaces(context, src, project.dir, workspaces, own);
     if (!graph.ok)
       return { keep: true, reason: `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}, so the module graph cannot be followed` };
@@ -236,7 +240,8 @@ export function devDependencyUse(
     // manifests are not such files (package.json itself lists the devDependencies).
     for (const path of graph.files.filter((f) => !/(^|\/)(package|package-lock|npm-shrinkwrap)\.json$/.test(f))) {
       // Module specifiers are loads, followed above (a type-only import loads nothing).
-      const text = (context.read(path) ?? "").replace(SPECIFIER, "");
+      const raw = context.read(path) ?? "";
+      const text = (hooks && path === src ? withoutWebpackHooks(raw) : raw).replace(SPECIFIER, "");
       const named = devDeps.find((d) => text.includes(`"${d}"`) || text.includes(`'${d}'`) || text.includes(`\`${d}\``));
       if (named) return { keep: true, reason: `\`${path}\` names the devDependency \`${named}\`, which a package may load by that name` };
       if (path.endsWith(".json")) continue;
@@ -324,7 +329,7 @@ export function devDependencyUse(
       // Next compiles a TypeScript config at start with the project's typescript (and installs it when missing).
       if (program === "next" && config.endsWith(".ts") && devDeps.includes("typescript"))
         return { keep: true, reason: `\`next start\` compiles \`${config}\` with the devDependency \`typescript\`` };
-      const use = graphUse(src);
+      const use = graphUse(src, program === "next");
       if (use) return use;
     }
   }
