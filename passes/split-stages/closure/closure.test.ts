@@ -82,6 +82,41 @@ describe("importGraph", () => {
       reason: { kind: "missing", file: "gone" },
     });
   });
+  test("a command loader over readdirSync of one of the app's folders follows every file there", () => {
+    const loader = [
+      'import path from "node:path";',
+      'import fs from "node:fs";',
+      'const commandsPath = path.join(__dirname, "commands");',
+      "const files = fs.readdirSync(commandsPath).filter((f) => f.endsWith('.ts') || f.endsWith('.js'));",
+      "for (const file of files) {",
+      "  const command = require(path.join(commandsPath, file)).default;",
+      "}",
+    ].join("\n");
+    const files = {
+      "src/index.ts": loader,
+      "src/commands/ping.ts": 'import ms from "ms";\n',
+      "src/commands/admin/x.js": 'require("chalk");\n',
+    };
+    const graph = importGraph(memoryContext(files), "src/index.ts");
+    expect(graph).toMatchObject({
+      ok: true,
+      packages: new Map([
+        ["ms", "src/commands/ping.ts"],
+        ["chalk", "src/commands/admin/x.js"],
+      ]),
+    });
+    const each = 'fs.readdirSync(path.join(__dirname, "events")).forEach((name) => require(path.join(__dirname, "events", name)));\n';
+    expect(importGraph(memoryContext({ "i.js": each, "events/a.js": "require('ms')\n" }), "i.js")).toMatchObject({ ok: true });
+    const computed = { ok: false, reason: { kind: "computed", file: "src/index.ts" } };
+    // The folder the build makes (nothing there in the context), a name not from that listing, another folder listed,
+    // a folder bound to a variable assigned again: computed.
+    expect(importGraph(memoryContext({ "src/index.ts": loader }), "src/index.ts")).toEqual(computed);
+    const other = (code: string) => importGraph(memoryContext({ ...files, "src/index.ts": code }), "src/index.ts");
+    expect(other(loader.replace("for (const file of files)", "for (const file of process.argv)"))).toEqual(computed);
+    expect(other(loader.replace("fs.readdirSync(commandsPath)", "fs.readdirSync(elsewhere)"))).toEqual(computed);
+    expect(other(loader.replace("const commandsPath", "let commandsPath").concat("\ncommandsPath = '/x';"))).toEqual(computed);
+    expect(other(loader.replace('path.join(__dirname, "commands")', "path.join(process.cwd(), 'commands')"))).toEqual(computed);
+  });
   test("a worker or forked file is followed from the working folder; a computed one stops the walk", () => {
     const files = {
       "app/server.js": 'const { Worker } = require("node:worker_threads");\nnew Worker("./jobs/v.js");\nfork("./child");\n',

@@ -88,7 +88,17 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
     const text = context.read(file) ?? "";
     if (file.endsWith(".json")) continue;
     const code = asRequire(stripComments(text));
-    if (COMPUTED.test(code) || REQUIRE_VALUE.test(code)) return { ok: false, reason: { kind: "computed", file } };
+    if (REQUIRE_VALUE.test(code)) return { ok: false, reason: { kind: "computed", file } };
+    if (COMPUTED.test(code)) {
+      const folders = listedFolders(code, file);
+      if (folders === null) return { ok: false, reason: { kind: "computed", file } };
+      for (const folder of folders) {
+        const files = filesUnder(context, folder);
+        // No file there: the build makes the folder's files, which the context does not show.
+        if (files.length === 0) return { ok: false, reason: { kind: "computed", file } };
+        queue.push(...files);
+      }
+    }
     for (const m of code.matchAll(LAUNCH)) {
       const arg = m[1] ?? m[2];
       // `cluster.fork()` starts the entry again.
@@ -137,6 +147,82 @@ export function importGraph(context: BuildContext, entry: string, cwd = "."): Im
     }
   }
   return { ok: true, packages, bare, files: [...seen] };
+}
+
+const IDENT = "[A-Za-z_$][\\w$]*";
+/** `path.join(…)`, `path.resolve(…)` or `join(…)`/`resolve(…)` imported from node:path: group 1 its arguments. */
+const JOIN = String.raw`(?:\bpath\.|(?<![.\w$]))(?:join|resolve)\s*\(([^()]*)\)`;
+const LITERAL = /^(["'`])([^"'`$]*)\1$/;
+
+/**
+ * The folders whose files a computed `require`/`import` of `file` loads, when each is a loader over the entries
+ * of one folder of the app: `require(path.join(dir, name))` (or `path.join(__dirname, "commands", name)`), where
+ * `dir` is `path.join(__dirname, "commands", …)` written with literal names and `name` is an entry of
+ * `readdirSync(dir)` (`for (const name of files)` over `files = fs.readdirSync(dir)…`, or
+ * `readdirSync(dir)….forEach((name) =>`). Null when one is anything else.
+ */
+function listedFolders(code: string, file: string): string[] | null {
+  const folders: string[] = [];
+  for (const m of code.matchAll(new RegExp(COMPUTED.source, "g"))) {
+    const call = new RegExp(String.raw`^(?:require|import)\s*\(\s*${JOIN}\s*\)`).exec(code.slice(m.index ?? 0));
+    if (!call) return null;
+    const args = call[1].split(",").map((x) => x.trim());
+    const name = args.pop() ?? "";
+    if (!new RegExp(`^${IDENT}$`).test(name) || args.length === 0) return null;
+    const base = args.join(", ");
+    const folder = folderOf(code, base, file);
+    if (folder === null || !readdirEntry(code, base, name)) return null;
+    folders.push(folder);
+  }
+  return folders;
+}
+
+/** The context folder `base` names (`__dirname, "commands"`, or a variable bound once to such a join), or null. */
+function folderOf(code: string, base: string, file: string): string | null {
+  const parts = base.split(",").map((x) => x.trim());
+  if (parts.length === 1 && new RegExp(`^${IDENT}$`).test(parts[0]) && parts[0] !== "__dirname") {
+    const bound = [...code.matchAll(new RegExp(String.raw`\b(?:const|let|var)\s+${esc(parts[0])}\s*=\s*${JOIN}`, "g"))];
+    const assigned = new RegExp(String.raw`(?<![.\w$])${esc(parts[0])}\s*=(?!=)`, "g");
+    // Bound once, and never assigned again.
+    if (bound.length !== 1 || [...code.matchAll(assigned)].length !== 1) return null;
+    return folderOf(code, bound[0][1], file);
+  }
+  if (parts[0] !== "__dirname") return null;
+  const names = parts.slice(1).map((p) => LITERAL.exec(p)?.[2] ?? null);
+  if (names.some((n) => n === null || n.includes(".."))) return null;
+  return posix.normalize(posix.join(posix.dirname(file), ...(names as string[])));
+}
+
+/**
+ * Is `name` an entry of `readdirSync(base)`: the constant of a `for … of` over a variable bound to that listing
+ * (filtered or not), or the parameter of a `forEach` on it?
+ */
+function readdirEntry(code: string, base: string, name: string): boolean {
+  // `readdirSync(dir)`, or `readdirSync(path.join(__dirname, "events"))` for `require(path.join(__dirname, "events", name))`.
+  const args = esc(base).replace(/,\s*/g, ",\\s*");
+  const folder = base.includes(",") ? String.raw`(?:path\.)?(?:join|resolve)\s*\(\s*${args}\s*\)` : args;
+  const listing = String.raw`(?:\w+\.)?readdirSync\s*\(\s*${folder}\s*\)`;
+  const chain = String.raw`(?:\s*\.\s*filter\s*\([^;]*?\))*`;
+  const each = new RegExp(
+    String.raw`${listing}${chain}\s*\.\s*forEach\s*\(\s*(?:\(\s*${esc(name)}\s*\)|${esc(name)}|(?:async\s+)?function\s*\w*\s*\(\s*${esc(name)}\s*\))`,
+  );
+  if (each.test(code)) return true;
+  const loop = new RegExp(String.raw`\bfor\s*\(\s*const\s+${esc(name)}\s+of\s+(${IDENT}|${listing}${chain})\s*\)`).exec(code);
+  if (!loop) return false;
+  if (new RegExp(`^${listing}`).test(loop[1])) return true;
+  return new RegExp(String.raw`\b(?:const|let|var)\s+${esc(loop[1])}\s*(?::[^=]*)?=\s*${listing}${chain}\s*;?\s*$`, "m").test(code);
+}
+
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Every module file under a context folder, its subfolders too. */
+function filesUnder(context: BuildContext, folder: string, depth = 0): string[] {
+  if (depth > 8) return [];
+  return context.list(folder).flatMap((name) => {
+    const path = posix.join(folder, name);
+    if (context.read(path) !== null) return /\.(?:[cm]?[jt]sx?|json)$/.test(name) ? [path] : [];
+    return filesUnder(context, path, depth + 1);
+  });
 }
 
 function stripComments(text: string): string {

@@ -98,6 +98,33 @@ const NATIVE: Readonly<Record<string, OsNeeds>> = {
   "sodium-native": { debian: [], why: "bundles libsodium" },
   // ssh2's install.js builds an optional crypto binding against Node's own OpenSSL headers and symbols.
   ssh2: { debian: [], why: "links Node's own OpenSSL" },
+  // Read in each package's npm tarball (npm pack, 2026-12-05): its install script and binding.gyp. A Node runtime
+  // is the build's own release on its slim (or the same) image, so the addon finds the same libc and libstdc++.
+  // bigint-buffer 1.1.5: `install` runs `node-gyp rebuild` (else its pure-JS fallback); binding.gyp: one C source.
+  "bigint-buffer": { debian: [], why: "links no system library" },
+  // farmhash 3.3.1: `prebuild-install || node-gyp rebuild`; binding.gyp: the farmhash sources it ships, against
+  // node-addon-api, no `libraries` (built: the addon links libstdc++, libgcc_s, libm and libc only).
+  farmhash: { debian: [], why: "links no system library" },
+  // ffmpeg-static 5.2.0 install.js: downloads one statically linked `ffmpeg` (README: John Van Sickle's Linux
+  // builds) to index.js's path, the package's own folder; its download cache in the home folder is read at install only.
+  "ffmpeg-static": { debian: [], why: "downloads a statically linked `ffmpeg` into its own folder" },
+  // duckdb 0.9.2: `node-pre-gyp install --fallback-to-build` fetches lib/binding/duckdb.node or builds the DuckDB
+  // sources it ships (src/duckdb); binding.gyp `libraries: []`.
+  duckdb: { debian: [], why: "bundles DuckDB" },
+  // dtrace-provider 0.8.8 binding.gyp builds its addon on macOS, Solaris and FreeBSD only; elsewhere a stub.
+  "dtrace-provider": { debian: [], why: "builds nothing on Linux" },
+  // leveldown 6.1.1, classic-level 3.0.0: `node-gyp-build` (prebuilds/linux-x64, else binding.gyp over the LevelDB
+  // and Snappy sources in deps/).
+  leveldown: { debian: [], why: "bundles LevelDB" },
+  "classic-level": { debian: [], why: "bundles LevelDB" },
+  // @serialport/bindings-cpp 13.0.1: `node-gyp-build`; binding.gyp: its own sources on Linux, no `libraries`.
+  "@serialport/bindings-cpp": { debian: [], why: "links no system library" },
+  // unix-dgram 2.0.7: binding.gyp (npm builds it) over one C++ source against nan, no `libraries`.
+  "unix-dgram": { debian: [], why: "links no system library" },
+  // keccak 3.0.4, secp256k1 4.0.4 (ethers' and hardhat's): `node-gyp-build || exit 0` (prebuilds/linux-x64, else
+  // binding.gyp over the libkeccak and libsecp256k1 sources in src/, else their pure-JS fallback).
+  keccak: { debian: [], why: "bundles the Keccak sources" },
+  secp256k1: { debian: [], why: "bundles libsecp256k1" },
 };
 
 /** npm packages that run a program of the OS (source: each package's README). */

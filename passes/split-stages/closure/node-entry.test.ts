@@ -165,6 +165,10 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
       keep: true,
       reason: "the dependency `ts-node` compiles TypeScript at run time with the devDependency `typescript`",
     });
+    // tsx compiles with esbuild: it never loads `typescript`.
+    expect(useOf({ ...start, dependencies: { express: "4.21.0", tsx: "4" }, devDependencies: { typescript: "5" } }, {})).toEqual({
+      keep: false,
+    });
   });
   test("tsconfig importHelpers names tslib as the reason (F6)", () => {
     const files = { "tsconfig.json": '{ "compilerOptions": { "importHelpers": true } }' };
@@ -238,5 +242,23 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
   test("an original that prunes them itself after the install runs without them", () => {
     const pkg = { scripts: { start: "node server.js" }, dependencies: { express: "4.21.0" }, devDependencies: { pg: "8" } };
     expect(useOf(pkg, {}, "RUN npm ci\nRUN npm prune --omit=dev\nCMD npm start\n")).toEqual({ keep: false });
+  });
+});
+
+describe("devDependencyUse: npx of a program no installed package provides", () => {
+  const pkg = { dependencies: { express: "4.21.0" }, devDependencies: { vite: "7.1.0" } };
+  const lock = (packages: Record<string, unknown>) =>
+    JSON.stringify({ lockfileVersion: 3, packages: { "": { name: "app" }, "node_modules/express": { version: "4.21.0" }, ...packages } });
+  const cmd = 'RUN npm ci\nCMD ["npx", "serve", "dist"]\n';
+  test("npx fetches it in the original too: the entry is no reason to keep the devDependencies", () => {
+    const files = { "package-lock.json": lock({ "node_modules/vite": { version: "7.1.0", dev: true, bin: { vite: "bin/vite.js" } } }) };
+    expect(useOf(pkg, files, cmd)).toEqual({ keep: false });
+  });
+  test("a package at the top of node_modules provides it, or no npm lockfile lists them all: kept", () => {
+    const hoisted = lock({ "node_modules/serve": { version: "14.2.4", dev: true, bin: { serve: "build/main.js" } } });
+    expect(useOf(pkg, { "package-lock.json": hoisted }, cmd)).toEqual({ keep: true, reason: "the entry runs `npx serve`" });
+    const other = lock({ "node_modules/static-kit": { version: "1.0.0", dev: true, bin: { serve: "cli.js" } } });
+    expect(useOf(pkg, { "package-lock.json": other }, cmd)).toEqual({ keep: true, reason: "the entry runs `npx serve`" });
+    expect(useOf(pkg, {}, cmd)).toEqual({ keep: true, reason: "the entry runs `npx serve`" });
   });
 });

@@ -24,6 +24,7 @@ import type { NodeProject } from "./node-project.js";
 import { devLoad } from "./dev-load.js";
 import { devRole, someNames } from "./dev-roles.js";
 import { managerCommands } from "./manager-commands.js";
+import { withoutWebpackHooks } from "./next-webpack-hook.js";
 
 /** Dev tools whose command differs from their package name. */
 const BIN_PACKAGES: Readonly<Record<string, string>> = {
@@ -184,7 +185,7 @@ export function devDependencyUse(
   const { texts } = run;
   // `npx <tool>`: the tool it runs. One that a production dependency provides needs no devDependency.
   const npx = /\bnpx\s+(?:-\S+\s+)*([^\s;&|"',\]]+)/.exec(texts.join("\n"))?.[1] ?? null;
-  const npxProd = npx !== null && prodProvides(a, project, npx);
+  const npxProd = npx !== null && (prodProvides(a, project, npx) || npxFetches(a, project, context, npx));
   const tool = a.entry.find((e) => {
     const name = posix.basename(e.name);
     return devDeps.includes(a.bins.get(name) ?? name) || devDeps.includes(BIN_PACKAGES[name] ?? "") || (name === "npx" && !npxProd);
@@ -222,8 +223,11 @@ export function devDependencyUse(
       if (config.commands === null)
         return { keep: true, reason: `\`${config.file}\`, the ecosystem file pm2 starts, ${config.why}, so what its apps load is unknown` };
   const loadsDev = devLoad(project, context, workspaces);
-  /** Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. */
-  const graphUse = (src: string): DevUse | null => {
+  /**
+   * Keep when the module graph from `src` loads or names a devDependency, or cannot be followed. `hooks`: `src`
+   * is the config of `next start`, whose `webpack` hook only a build calls: a name inside its body is the build's.
+   */
+  const graphUse = (src: string, hooks = false): DevUse | null => {
     const graph = graphThroughWorkspaces(context, src, project.dir, workspaces, own);
     if (!graph.ok)
       return { keep: true, reason: `\`${graph.reason.file}\` ${GAPS[graph.reason.kind]}, so the module graph cannot be followed` };
@@ -236,7 +240,8 @@ export function devDependencyUse(
     // manifests are not such files (package.json itself lists the devDependencies).
     for (const path of graph.files.filter((f) => !/(^|\/)(package|package-lock|npm-shrinkwrap)\.json$/.test(f))) {
       // Module specifiers are loads, followed above (a type-only import loads nothing).
-      const text = (context.read(path) ?? "").replace(SPECIFIER, "");
+      const raw = context.read(path) ?? "";
+      const text = (hooks && path === src ? withoutWebpackHooks(raw) : raw).replace(SPECIFIER, "");
       const named = devDeps.find((d) => text.includes(`"${d}"`) || text.includes(`'${d}'`) || text.includes(`\`${d}\``));
       if (named) return { keep: true, reason: `\`${path}\` names the devDependency \`${named}\`, which a package may load by that name` };
       if (path.endsWith(".json")) continue;
@@ -324,7 +329,7 @@ export function devDependencyUse(
       // Next compiles a TypeScript config at start with the project's typescript (and installs it when missing).
       if (program === "next" && config.endsWith(".ts") && devDeps.includes("typescript"))
         return { keep: true, reason: `\`next start\` compiles \`${config}\` with the devDependency \`typescript\`` };
-      const use = graphUse(src);
+      const use = graphUse(src, program === "next");
       if (use) return use;
     }
   }
@@ -412,7 +417,8 @@ function runtimeCompiler(
     if (config && tools.length > 0)
       return `the dependency \`${babel}\` compiles code at run time with the presets and plugins \`${config}\` names, which are devDependencies (${someNames(tools)})`;
   }
-  const ts = ["ts-node", "tsx", "ts-node-dev"].find((n) => Object.hasOwn(prod, n));
+  // ts-node and ts-node-dev compile with `typescript` (their peer); tsx compiles with esbuild and never loads it.
+  const ts = ["ts-node", "ts-node-dev"].find((n) => Object.hasOwn(prod, n));
   if (ts && devDeps.includes("typescript"))
     return `the dependency \`${ts}\` compiles TypeScript at run time with the devDependency \`typescript\``;
   const swc = ["@swc/register", "@swc-node/register"].find((n) => Object.hasOwn(prod, n));
@@ -782,6 +788,30 @@ function prodProvides(a: Analysis, project: NodeProject, bin: string): boolean {
   if (/.@/.test(bin)) return false;
   const pkg = a.bins.get(bin) ?? BIN_PACKAGES[bin] ?? bin;
   return Object.hasOwn(project.pkg.dependencies ?? {}, pkg) && !Object.hasOwn(project.pkg.devDependencies ?? {}, pkg);
+}
+
+/**
+ * `npx <bin>` runs a program no package of the project provides: npm's lockfile (v2+, which lists every installed
+ * package with its commands) holds no package of that name and none at the top of node_modules (whose commands npm
+ * links into node_modules/.bin) that has it, and the image installs no global package. npx then fetches it from the
+ * registry at start (or runs the base image's own command), in the original as in a split: the devDependencies
+ * are not what it runs.
+ */
+function npxFetches(a: Analysis, project: NodeProject, context: BuildContext, bin: string): boolean {
+  if (/.@/.test(bin) || project.manager !== "npm" || project.lockfile === null || a.globalInstalls.length > 0) return false;
+  let lock: { packages?: Record<string, { bin?: unknown; name?: unknown }> } | null = null;
+  try {
+    lock = JSON.parse(context.read(project.lockfile) ?? "null");
+  } catch {
+    return false;
+  }
+  if (typeof lock?.packages !== "object" || lock.packages === null) return false;
+  return Object.entries(lock.packages).every(([key, entry]) => {
+    const top = key === "" || /^node_modules\/(?:@[^/]+\/)?[^/]+$/.test(key);
+    if (!top) return true;
+    const commands = typeof entry?.bin === "object" && entry.bin !== null ? Object.keys(entry.bin) : [];
+    return key !== `node_modules/${bin}` && !commands.includes(bin);
+  });
 }
 
 /** The package an entry file under the project's node_modules belongs to (`node_modules/next/dist/bin/next` → `next`). */

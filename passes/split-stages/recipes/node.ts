@@ -76,7 +76,7 @@ export const nodeRecipe: Recipe = {
       project && !pnpmDirs ? layeredPlan({ base, a, context, project, image, options, runtimePackages, workspaceDirs }) : null;
     const layered = withWorkspaceNote(attempt && "notLayered" in attempt ? null : attempt, workspaceDirs);
     // On an image that is already slim, the split pays only when the runtime leaves something behind.
-    if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a))) return layered;
+    if (layered && (!slimBase || !layered.ok || leavesSomething(layered.plan.notes, project, a, runtimePackages))) return layered;
     // On a slim image with nothing to leave behind, that is the reason, whatever else the stage does; when the
     // devDependencies had to stay, say why, since that is what the user can change.
     const kept = layered?.ok ? layered.plan.notes.find((n) => n.id === "keptDevDeps" || n.id === "keptDevLibraries") : undefined;
@@ -271,12 +271,21 @@ function withStamp(a: Analysis, plan: Partial<RecipePlan>, notes: RecipeNote[]):
 }
 
 /** Something build-only stays behind: devDependencies, a global CLI only the build runs, or node_modules when the image does not run node. */
-function leavesSomething(notes: readonly RecipeNote[], project: ReturnType<typeof nodeProject>, a: Analysis): boolean {
+function leavesSomething(
+  notes: readonly RecipeNote[],
+  project: ReturnType<typeof nodeProject>,
+  a: Analysis,
+  runtimePackages: readonly string[],
+): boolean {
   const devDeps = Object.keys(project?.pkg.devDependencies ?? {}).length > 0;
+  // An apt package the runtime does not install again is build-only (`python3 make g++` for node-gyp): it stays
+  // in the stage that installs the dependencies.
+  const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
   return (
     (devDeps && !notes.some((n) => n.id === "keptDevDeps" || n.id === "keptDevLibraries")) ||
     !runsNode(a) ||
     notes.some((n) => n.id === "globalBuildOnly") ||
-    a.setup.some((u) => (u.buildOnly ?? []).length > 0)
+    a.setup.some((u) => (u.buildOnly ?? []).length > 0) ||
+    a.apt.some((i) => i.packages.some((p) => !kept.has(p.replace(/[=:].*$/, ""))))
   );
 }

@@ -1,0 +1,3 @@
+import ms from "ms";
+
+export default { run: () => `ping ${ms(90000)}` };

@@ -1,0 +1,3 @@
+import bytes from "bytes";
+
+export default { run: () => `size ${bytes(1048576)}` };

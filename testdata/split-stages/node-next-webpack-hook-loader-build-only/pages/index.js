@@ -1,0 +1,2 @@
+import Logo from "../logo.svg";
+export default function Home() { return <Logo />; }

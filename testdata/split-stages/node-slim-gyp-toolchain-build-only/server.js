@@ -1,0 +1,2 @@
+import farmhash from "farmhash";
+console.log(farmhash.hash32("guess"));
