@@ -26,7 +26,7 @@ import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
 import { setupRun } from "./apt-run.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
-import { debianRelease } from "./closure/debian-release.js";
+import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
@@ -1145,8 +1145,9 @@ function copiedFromEarlier(df: Dockerfile, index: number): { stage: string; line
 
 /**
  * Where the runtime's `/usr/share/zoneinfo` comes from when it sets the time zone again, or null when nothing
- * shows it has one: the build's own image; its own install of `tzdata`, repeated in place before the setup; or an
- * official Python slim image, which installs `tzdata` itself (docker-library/python, since 2020-11, PEP 615).
+ * shows it has one: the build's own image; its own install of `tzdata`, repeated in place before the setup; an
+ * official Python slim image, which installs `tzdata` itself (docker-library/python, since 2020-11, PEP 615); or an
+ * official image of a Debian release whose `tzdata` is required (distroless ones are shell-less: declined before).
  */
 function zoneFilesSource(
   a: Analysis,
@@ -1164,6 +1165,11 @@ function zoneFilesSource(
     return `the zone files come from \`tzdata\`, which the runtime installs before, as the build did on line ${tzdata.install.instr.line}`;
   if (recipe === "python" && /-slim/.test(image))
     return `the zone files come from \`tzdata\`, which the official Python slim image \`${image}\` installs`;
+  // An official Debian image (debian:*-slim, node:*-slim, nginx) of a release where tzdata is required has them.
+  const ref = parseImageRef(image);
+  const release = officialImage(ref) ? debianRelease(ref) : null;
+  if (release !== null && ZONE_FILES_RELEASES.has(release))
+    return `the zone files come from \`tzdata\`, which Debian ${release} marks required, so \`${image}\` has it`;
   return null;
 }
 
