@@ -17,7 +17,16 @@ import { cargoInstallRoot } from "./recipes/rust-build.js";
 import { goInstallPrograms } from "./go-install.js";
 import { daemonCommands, daemonStart } from "./daemons.js";
 import { contextSource, entryPrograms, scriptPrograms, shellPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
-import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
+import {
+  FOLDER_COMMANDS,
+  isAptUpgrade,
+  isSetupCommand,
+  repeatable,
+  type SetupVariable,
+  USER_COMMANDS,
+  systemSetup,
+  type SystemSetup,
+} from "./system-setup.js";
 import { outputRedirect, timezoneCommand, type TimezoneSetup } from "./timezone.js";
 import { fileWrites } from "./file-writers.js";
 
@@ -419,6 +428,13 @@ function walk(
   const timezones: TimezoneSetup[] = [];
   /** Variables the stage's ENV and ARG lines declared so far: the runtime replays those lines in place. */
   const declared = new Set<string>();
+  /**
+   * Variables a user or group command may name and the runtime still repeat (red team 17 m2): a stage ARG whose
+   * line names no other variable (the runtime declares it again before the command, so a build argument reaches it
+   * too), or an ENV of a plain literal (written into the command). Not after a SHELL (bash's own `UID`).
+   */
+  const setupVars = new Map<string, SetupVariable>();
+  let shellSet = false;
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
   const modes: Array<{ line: number; path: string; command: string; change: "chown" | "chmod" | "chgrp"; value: string }> = [];
   /** Folders `mkdir` made. */
@@ -496,12 +512,17 @@ function walk(
     const line = instr.line;
     bodyIndex = index;
     cwdAt.push(cwd);
+    if (instr.keyword === "SHELL") shellSet = true;
     switch (instr.keyword) {
       case "ONBUILD":
         return refuse(line, "onbuild");
       case "ARG":
         for (const v of declaredVariables(instr) ?? []) {
           declared.add(v.name);
+          if (setupVars.get(v.name)?.kind === "env") {
+            // The ENV's value stays what the steps see.
+          } else if (!instr.args.includes("$") && !Object.hasOwn(baseEnv, v.name)) setupVars.set(v.name, { kind: "arg", instr });
+          else setupVars.delete(v.name);
           // Which of the image's value and the argument's a step sees is not read here.
           if (Object.hasOwn(baseEnv, v.name)) env.delete(v.name);
           const value = v.value ?? globalDefaults.get(v.name) ?? null;
@@ -512,6 +533,8 @@ function walk(
       case "ENV":
         for (const v of declaredVariables(instr) ?? []) {
           declared.add(v.name);
+          if (v.value !== null && /^[\w./:@+-]+$/.test(v.value)) setupVars.set(v.name, { kind: "env", value: v.value });
+          else setupVars.delete(v.name);
           const value = v.value === null ? null : substitute(v.value);
           if (value !== null && !value.includes("$")) env.set(v.name, value);
           else env.delete(v.name);
@@ -813,7 +836,13 @@ function walk(
     // The runtime makes fresh folders itself (it repeats the RUN): what is copied into them later is the copies' alone.
     if (freshFolders) runWrites.length = written;
     if (asRoot && commands.length > 0 && commands.every(isCompileAll) && !/PYTHONPYCACHEPREFIX/.test(envText)) compileRuns.add(bodyIndex);
-    const setup = systemSetup(instr, commands, freshFolders, freshFolders ? unmadeFolders(folders ?? [], commands, dir) : []);
+    const setup = systemSetup(
+      instr,
+      commands,
+      freshFolders,
+      freshFolders ? unmadeFolders(folders ?? [], commands, dir) : [],
+      shellSet ? new Map() : setupVars,
+    );
     if (!setup.ok) refuse(line, setup.id, { command: setup.word });
     else if (setup.setup) setups.push(setup.setup);
     if (zone.length > 0)

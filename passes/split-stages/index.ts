@@ -84,6 +84,8 @@ export default definePass({
     entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",
     usersCreated:
       "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
+    setupArgs:
+      "Declared {args} again before the runtime creates the users and groups (line {lines}), whose commands name them: the runtime creates them first, and a build argument reaches them there as it did the build.",
     folderMode:
       "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
     filesMode:
@@ -1084,6 +1086,12 @@ export default definePass({
       });
     const users = a.setup.filter((u) => u.users);
     if (users.length > 0) ctx.report(users[0].instr.line, "usersCreated", { lines: users.map((u) => u.instr.line).join(", ") });
+    const argUsers = users.filter((u) => (u.args ?? []).length > 0);
+    if (argUsers.length > 0)
+      ctx.report(argUsers[0].instr.line, "setupArgs", {
+        args: [...new Set(argUsers.flatMap((u) => u.args ?? []))].map((i) => `\`ARG ${i.args.trim()}\``).join(", "),
+        lines: argUsers.map((u) => u.instr.line).join(", "),
+      });
     const folders = a.setup.filter((u) => u.folders);
     if (folders.length > 0) ctx.report(folders[0].instr.line, "foldersMade", { lines: folders.map((u) => u.instr.line).join(", ") });
     const corepack = a.setup.filter((u) => u.commands.some((c) => c.startsWith("corepack ")));
