@@ -12,7 +12,7 @@ import { parseShell, simpleCommands, toWord, type ShellScript, type SimpleComman
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
-import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
+import { absoluteLocalProjects, localConsoleScripts, namesLocalProject, requirementFiles } from "./pip-local.js";
 import { cargoInstallRoot } from "./recipes/rust-build.js";
 import { goInstallPrograms } from "./go-install.js";
 import { daemonCommands, daemonStart } from "./daemons.js";
@@ -449,6 +449,10 @@ function walk(
   const goOutputs = new Set<string>();
   /** The programs `go install` put in GOBIN, by name (the golang image has `/go/bin` first on PATH). */
   const goBins = new Map<string, string>();
+  /** Console scripts of local projects pip installed into a venv (`pip install ./pkg`), by name: the venv. */
+  const venvScripts = new Map<string, string>();
+  /** Programs `go build -o FOLDER/` wrote, by name: found by a bare name when the ENV PATH names their folder. */
+  const goBuildBins = new Map<string, string>();
   let rootWrite: number | null = null;
   let baseDirWrite: number | null = null;
   const runWrites: RunWrite[] = [];
@@ -798,6 +802,11 @@ function walk(
         const home = target === null ? dir : at(line, dir, target);
         if (output !== null) add(line, at(line, home, output));
         if (output !== null && name === "go") goOutputs.add(at(line, home, output));
+        // `go build -o bin/ ./cmd/...`: a program per main package in that folder, found where the PATH names it.
+        if (output?.endsWith("/") && name === "go" && target === null && dir !== null) {
+          const built = goBuilt(args, at(line, home, output), dir, script.text);
+          for (const path of built) goBuildBins.set(posix.basename(path), path);
+        }
         if (output === null || name !== "go") add(line, home ?? refuse(line, "noWorkdir", { path: name }));
         // Any other absolute path may be an output too: refuse unless it is already copied.
         for (const p of args.map((a) => a.replace(/^-[\w-]*=/, "")).filter((a) => a.startsWith("/"))) {
@@ -928,6 +937,19 @@ function walk(
    * patterns match (go-install.ts). Null when anything could move them or change which build (GOBIN, GOPATH,
    * GOOS/GOARCH for a cross build, GOFLAGS, another user, a generator run before), or what lands is not known.
    */
+  /**
+   * The programs `go build -o FOLDER/ PACKAGES` (`args` from `build`) writes into `folder`: one per main package, named
+   * as `go install` names them; none when that cannot be told exactly.
+   */
+  function goBuilt(args: readonly string[], folder: string, dir: string, text: string): string[] {
+    if (goGenerators || /\bGO(OS|ARCH|FLAGS|EXE)\b/.test(`${envText} ${text}`)) return [];
+    if (runWrites.some((w) => !w.removed && isUnder(w.path, dir) && !goOutputs.has(w.path))) return [];
+    const rest = args.slice(1).filter((a, i, all) => a !== "-o" && all[i - 1] !== "-o" && !a.startsWith("-o="));
+    const flag = /\bCGO_ENABLED=?\s*"?([01])\b/.exec(`${envText} ${text}`);
+    const programs = goInstallPrograms(rest, dir, { context, sources, initialized: goModules, cgo: flag ? flag[1] === "1" : null });
+    return "unknown" in programs ? [] : programs.programs.map((p) => posix.join(folder, p));
+  }
+
   function goInstalled(args: readonly string[], dir: string | null, text: string): { programs: string[] } | { unknown: string } {
     const moved = /\bGO(BIN|PATH|OS|ARCH|FLAGS)\b/.exec(`${envText} ${text}`);
     if (baseWorkdir !== "/go") return { unknown: "the base image's GOPATH is not known" };
@@ -991,6 +1013,13 @@ function walk(
         x.startsWith("/") && (i === 0 || !words[i - 1].startsWith("-") || /^(-e|--editable)$/.test(words[i - 1]));
       const outside = [...words.filter(projectWord), ...requirementFiles(args).flatMap((f) => absoluteLocalProjects(f, readAt))];
       for (const p of outside) runWrites.push({ index: bodyIndex, path: p.replace(/\/+$/, "") || "/" });
+      // The console scripts of a local project land in the venv's bin, found by name where PATH names it.
+      if (active && !args.includes("--user") && !elsewhere)
+        for (const project of local.filter((x) => /^[./]/.test(x))) {
+          const src = contextSource(resolvePath(dir, project) ?? project, sources);
+          if (src === null) continue;
+          for (const script of localConsoleScripts((f) => context.read(posix.join(src, f)))) venvScripts.set(script, active);
+        }
       if (active && !args.includes("--user")) return;
       // `--target DIR`: the packages and their commands land in DIR alone, which the runtime copies like a venv.
       const target = pipTarget(args);
@@ -1038,6 +1067,10 @@ function walk(
   const modulesBin = workdir ? [`${workdir === "/" ? "" : workdir}/node_modules/.bin`] : [];
   const searchPath = [...venvs.map((v) => `${v}/bin`), ...modulesBin].filter((d) => pathText.includes(d));
   const bins = dependencyBins(context, workdir, sources);
+  for (const [name, path] of goBuildBins) {
+    const folder = posix.dirname(path).replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    if (!goBins.has(name) && new RegExp(`(^|[\\s=:"])${folder}/?([\\s:"]|$)`).test(pathText)) goBins.set(name, path);
+  }
   const inputs = {
     workdir,
     copyPaths,
@@ -1045,7 +1078,7 @@ function walk(
     context,
     searchPath,
     scriptPath: modulesBin,
-    knownBins: new Set(bins.keys()),
+    knownBins: new Set([...bins.keys(), ...[...venvScripts].filter(([, venv]) => searchPath.includes(`${venv}/bin`)).map(([n]) => n)]),
     installed: goBins,
   };
   const direct = entryPrograms(df, stage, inputs);
