@@ -12,12 +12,21 @@ import { parseShell, simpleCommands, toWord, type ShellNode, type ShellScript, t
 import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
 import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
-import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
+import { absoluteLocalProjects, localConsoleScripts, namesLocalProject, requirementFiles } from "./pip-local.js";
 import { cargoInstallRoot } from "./recipes/rust-build.js";
 import { goInstallPrograms } from "./go-install.js";
 import { daemonCommands, daemonStart } from "./daemons.js";
 import { contextSource, entryPrograms, scriptPrograms, shellPrograms, unparsedScripts, type EntryProgram } from "./entry.js";
-import { FOLDER_COMMANDS, isAptUpgrade, isSetupCommand, repeatable, USER_COMMANDS, systemSetup, type SystemSetup } from "./system-setup.js";
+import {
+  FOLDER_COMMANDS,
+  isAptUpgrade,
+  isSetupCommand,
+  repeatable,
+  type SetupVariable,
+  USER_COMMANDS,
+  systemSetup,
+  type SystemSetup,
+} from "./system-setup.js";
 import { outputRedirect, timezoneCommand, type TimezoneSetup } from "./timezone.js";
 import { fileWrites } from "./file-writers.js";
 
@@ -419,6 +428,13 @@ function walk(
   const timezones: TimezoneSetup[] = [];
   /** Variables the stage's ENV and ARG lines declared so far: the runtime replays those lines in place. */
   const declared = new Set<string>();
+  /**
+   * Variables a user or group command may name and the runtime still repeat (red team 17 m2): a stage ARG whose
+   * line names no other variable (the runtime declares it again before the command, so a build argument reaches it
+   * too), or an ENV of a plain literal (written into the command). Not after a SHELL (bash's own `UID`).
+   */
+  const setupVars = new Map<string, SetupVariable>();
+  let shellSet = false;
   /** `chmod`, or `chown` without `-R`, of a path that already had content: whose folder mode or owner a copy may lose. */
   const modes: Array<{ line: number; path: string; command: string; change: "chown" | "chmod" | "chgrp"; value: string }> = [];
   /** Folders `mkdir` made. */
@@ -433,6 +449,10 @@ function walk(
   const goOutputs = new Set<string>();
   /** The programs `go install` put in GOBIN, by name (the golang image has `/go/bin` first on PATH). */
   const goBins = new Map<string, string>();
+  /** Console scripts of local projects pip installed into a venv (`pip install ./pkg`), by name: the venv. */
+  const venvScripts = new Map<string, string>();
+  /** Programs `go build -o FOLDER/` wrote, by name: found by a bare name when the ENV PATH names their folder. */
+  const goBuildBins = new Map<string, string>();
   let rootWrite: number | null = null;
   let baseDirWrite: number | null = null;
   const runWrites: RunWrite[] = [];
@@ -498,12 +518,17 @@ function walk(
     const line = instr.line;
     bodyIndex = index;
     cwdAt.push(cwd);
+    if (instr.keyword === "SHELL") shellSet = true;
     switch (instr.keyword) {
       case "ONBUILD":
         return refuse(line, "onbuild");
       case "ARG":
         for (const v of declaredVariables(instr) ?? []) {
           declared.add(v.name);
+          if (setupVars.get(v.name)?.kind === "env") {
+            // The ENV's value stays what the steps see.
+          } else if (!instr.args.includes("$") && !Object.hasOwn(baseEnv, v.name)) setupVars.set(v.name, { kind: "arg", instr });
+          else setupVars.delete(v.name);
           // Which of the image's value and the argument's a step sees is not read here.
           if (Object.hasOwn(baseEnv, v.name)) env.delete(v.name);
           const value = v.value ?? globalDefaults.get(v.name) ?? null;
@@ -514,6 +539,8 @@ function walk(
       case "ENV":
         for (const v of declaredVariables(instr) ?? []) {
           declared.add(v.name);
+          if (v.value !== null && /^[\w./:@+-]+$/.test(v.value)) setupVars.set(v.name, { kind: "env", value: v.value });
+          else setupVars.delete(v.name);
           const value = v.value === null ? null : substitute(v.value);
           if (value !== null && !value.includes("$")) env.set(v.name, value);
           else env.delete(v.name);
@@ -788,6 +815,11 @@ function walk(
         const home = target === null ? dir : at(line, dir, target);
         if (output !== null) add(line, at(line, home, output));
         if (output !== null && name === "go") goOutputs.add(at(line, home, output));
+        // `go build -o bin/ ./cmd/...`: a program per main package in that folder, found where the PATH names it.
+        if (output?.endsWith("/") && name === "go" && target === null && dir !== null) {
+          const built = goBuilt(args, at(line, home, output), dir, script.text);
+          for (const path of built) goBuildBins.set(posix.basename(path), path);
+        }
         if (output === null || name !== "go") add(line, home ?? refuse(line, "noWorkdir", { path: name }));
         // Any other absolute path may be an output too: refuse unless it is already copied.
         for (const p of args.map((a) => a.replace(/^-[\w-]*=/, "")).filter((a) => a.startsWith("/"))) {
@@ -826,7 +858,13 @@ function walk(
     // The runtime makes fresh folders itself (it repeats the RUN): what is copied into them later is the copies' alone.
     if (freshFolders) runWrites.length = written;
     if (asRoot && commands.length > 0 && commands.every(isCompileAll) && !/PYTHONPYCACHEPREFIX/.test(envText)) compileRuns.add(bodyIndex);
-    const setup = systemSetup(instr, commands, freshFolders, freshFolders ? unmadeFolders(folders ?? [], commands, dir) : []);
+    const setup = systemSetup(
+      instr,
+      commands,
+      freshFolders,
+      freshFolders ? unmadeFolders(folders ?? [], commands, dir) : [],
+      shellSet ? new Map() : setupVars,
+    );
     if (!setup.ok) refuse(line, setup.id, { command: setup.word });
     else if (setup.setup) setups.push(setup.setup);
     if (zone.length > 0)
@@ -912,6 +950,19 @@ function walk(
    * patterns match (go-install.ts). Null when anything could move them or change which build (GOBIN, GOPATH,
    * GOOS/GOARCH for a cross build, GOFLAGS, another user, a generator run before), or what lands is not known.
    */
+  /**
+   * The programs `go build -o FOLDER/ PACKAGES` (`args` from `build`) writes into `folder`: one per main package, named
+   * as `go install` names them; none when that cannot be told exactly.
+   */
+  function goBuilt(args: readonly string[], folder: string, dir: string, text: string): string[] {
+    if (goGenerators || /\bGO(OS|ARCH|FLAGS|EXE)\b/.test(`${envText} ${text}`)) return [];
+    if (runWrites.some((w) => !w.removed && isUnder(w.path, dir) && !goOutputs.has(w.path))) return [];
+    const rest = args.slice(1).filter((a, i, all) => a !== "-o" && all[i - 1] !== "-o" && !a.startsWith("-o="));
+    const flag = /\bCGO_ENABLED=?\s*"?([01])\b/.exec(`${envText} ${text}`);
+    const programs = goInstallPrograms(rest, dir, { context, sources, initialized: goModules, cgo: flag ? flag[1] === "1" : null });
+    return "unknown" in programs ? [] : programs.programs.map((p) => posix.join(folder, p));
+  }
+
   function goInstalled(args: readonly string[], dir: string | null, text: string): { programs: string[] } | { unknown: string } {
     const moved = /\bGO(BIN|PATH|OS|ARCH|FLAGS)\b/.exec(`${envText} ${text}`);
     if (baseWorkdir !== "/go") return { unknown: "the base image's GOPATH is not known" };
@@ -975,6 +1026,13 @@ function walk(
         x.startsWith("/") && (i === 0 || !words[i - 1].startsWith("-") || /^(-e|--editable)$/.test(words[i - 1]));
       const outside = [...words.filter(projectWord), ...requirementFiles(args).flatMap((f) => absoluteLocalProjects(f, readAt))];
       for (const p of outside) runWrites.push({ index: bodyIndex, path: p.replace(/\/+$/, "") || "/" });
+      // The console scripts of a local project land in the venv's bin, found by name where PATH names it.
+      if (active && !args.includes("--user") && !elsewhere)
+        for (const project of local.filter((x) => /^[./]/.test(x))) {
+          const src = contextSource(resolvePath(dir, project) ?? project, sources);
+          if (src === null) continue;
+          for (const script of localConsoleScripts((f) => context.read(posix.join(src, f)))) venvScripts.set(script, active);
+        }
       if (active && !args.includes("--user")) return;
       // `--target DIR`: the packages and their commands land in DIR alone, which the runtime copies like a venv.
       const target = pipTarget(args);
@@ -1022,6 +1080,10 @@ function walk(
   const modulesBin = workdir ? [`${workdir === "/" ? "" : workdir}/node_modules/.bin`] : [];
   const searchPath = [...venvs.map((v) => `${v}/bin`), ...modulesBin].filter((d) => pathText.includes(d));
   const bins = dependencyBins(context, workdir, sources);
+  for (const [name, path] of goBuildBins) {
+    const folder = posix.dirname(path).replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    if (!goBins.has(name) && new RegExp(`(^|[\\s=:"])${folder}/?([\\s:"]|$)`).test(pathText)) goBins.set(name, path);
+  }
   const inputs = {
     workdir,
     copyPaths,
@@ -1029,7 +1091,7 @@ function walk(
     context,
     searchPath,
     scriptPath: modulesBin,
-    knownBins: new Set(bins.keys()),
+    knownBins: new Set([...bins.keys(), ...[...venvScripts].filter(([, venv]) => searchPath.includes(`${venv}/bin`)).map(([n]) => n)]),
     installed: goBins,
   };
   const direct = entryPrograms(df, stage, inputs);

@@ -59,6 +59,14 @@ export function setupOrder(
   return { waits: (u) => canWait && after(u), lost: canWait ? null : (a.setup.find(after) ?? null) };
 }
 
+/**
+ * A setup's RUN, after the stage's ARG lines it names (`useradd -u ${UID}`), declared again there: the runtime
+ * repeats the setup before it replays those lines in place, and a build argument must reach it as it did the build.
+ */
+function withArgs(u: SystemSetup): Instruction[] {
+  return [...(u.args ?? []).map((i) => ({ ...i, leading: "" })), setupRun(u.commands, u.instr.line)];
+}
+
 /** The file with stage `index` (analysed as `a`) replaced by the builder and the runtime. */
 export function assemble(df: Dockerfile, index: number, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
   const { stage } = a;
@@ -76,10 +84,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   // Users, groups and Alpine packages first: the copies (some of them in the recipe's prelude) and USER name them.
   const { waits } = setupOrder(a, plan, names);
   const setups = a.setup.filter((u) => u.commands.length > 0);
-  const runtimeBody: Instruction[] = [
-    ...setups.filter((u) => !waits(u)).map((u) => setupRun(u.commands, u.instr.line)),
-    ...plan.runtimePrelude,
-  ];
+  const runtimeBody: Instruction[] = [...setups.filter((u) => !waits(u)).flatMap((u) => withArgs(u)), ...plan.runtimePrelude];
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
     if (plan.runtimeCopies) {
@@ -115,7 +120,9 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
       runtimeBody.push(instr);
       return;
     }
-    if (!BUILD_STEPS.has(instr.keyword)) runtimeBody.push({ ...instr, leading: "" });
+    // An ARG a setup declared already (withArgs) is not declared twice.
+    const declaredBefore = instr.keyword === "ARG" && setups.some((u) => !waits(u) && u.args?.includes(instr));
+    if (!BUILD_STEPS.has(instr.keyword) && !declaredBefore) runtimeBody.push({ ...instr, leading: "" });
     const packages = names.runtimeApt.get(instr);
     if (packages && packages.length > 0) {
       const apt = a.apt.find((x) => x.instr === instr) as AptInstall;
@@ -130,6 +137,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
           ),
         );
     }
+    // In place, after the stage's ARG lines it names.
     for (const u of setups) if (u.instr === instr && waits(u)) runtimeBody.push(setupRun(u.commands, u.instr.line));
     // The time zone setup runs where the build ran it: after the ENV or ARG naming the zone and the install of tzdata.
     const timezone = a.timezones.find((t) => t.instr === instr);

@@ -26,7 +26,7 @@ import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
 import { setupRun } from "./apt-run.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
-import { debianRelease } from "./closure/debian-release.js";
+import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
@@ -84,6 +84,8 @@ export default definePass({
     entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",
     usersCreated:
       "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
+    setupArgs:
+      "Declared {args} again before the runtime creates the users and groups (line {lines}), whose commands name them: the runtime creates them first, and a build argument reaches them there as it did the build.",
     folderMode:
       "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
     filesMode:
@@ -1084,6 +1086,12 @@ export default definePass({
       });
     const users = a.setup.filter((u) => u.users);
     if (users.length > 0) ctx.report(users[0].instr.line, "usersCreated", { lines: users.map((u) => u.instr.line).join(", ") });
+    const argUsers = users.filter((u) => (u.args ?? []).length > 0);
+    if (argUsers.length > 0)
+      ctx.report(argUsers[0].instr.line, "setupArgs", {
+        args: [...new Set(argUsers.flatMap((u) => u.args ?? []))].map((i) => `\`ARG ${i.args.trim()}\``).join(", "),
+        lines: argUsers.map((u) => u.instr.line).join(", "),
+      });
     const folders = a.setup.filter((u) => u.folders);
     if (folders.length > 0) ctx.report(folders[0].instr.line, "foldersMade", { lines: folders.map((u) => u.instr.line).join(", ") });
     const corepack = a.setup.filter((u) => u.commands.some((c) => c.startsWith("corepack ")));
@@ -1145,8 +1153,9 @@ function copiedFromEarlier(df: Dockerfile, index: number): { stage: string; line
 
 /**
  * Where the runtime's `/usr/share/zoneinfo` comes from when it sets the time zone again, or null when nothing
- * shows it has one: the build's own image; its own install of `tzdata`, repeated in place before the setup; or an
- * official Python slim image, which installs `tzdata` itself (docker-library/python, since 2020-11, PEP 615).
+ * shows it has one: the build's own image; its own install of `tzdata`, repeated in place before the setup; an
+ * official Python slim image, which installs `tzdata` itself (docker-library/python, since 2020-11, PEP 615); or an
+ * official image of a Debian release whose `tzdata` is required (distroless ones are shell-less: declined before).
  */
 function zoneFilesSource(
   a: Analysis,
@@ -1164,6 +1173,11 @@ function zoneFilesSource(
     return `the zone files come from \`tzdata\`, which the runtime installs before, as the build did on line ${tzdata.install.instr.line}`;
   if (recipe === "python" && /-slim/.test(image))
     return `the zone files come from \`tzdata\`, which the official Python slim image \`${image}\` installs`;
+  // An official Debian image (debian:*-slim, node:*-slim, nginx) of a release where tzdata is required has them.
+  const ref = parseImageRef(image);
+  const release = officialImage(ref) ? debianRelease(ref) : null;
+  if (release !== null && ZONE_FILES_RELEASES.has(release))
+    return `the zone files come from \`tzdata\`, which Debian ${release} marks required, so \`${image}\` has it`;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { absoluteLocalProjects, namesLocalProject, requirementFiles } from "./pip-local.js";
+import { absoluteLocalProjects, localConsoleScripts, namesLocalProject, requirementFiles } from "./pip-local.js";
 
 test("requirements files are read from every way pip names them", () => {
   expect(requirementFiles(["install", "-r", "a.txt", "-rb.txt", "--requirement=c.txt", "--requirement", "d.txt", "x"])).toEqual([
@@ -38,4 +38,21 @@ test("absolute local projects: editable, bare, file: URLs, and through -r", () =
   const read = (p: string) => files[p] ?? null;
   expect(absoluteLocalProjects("req.txt", read)).toEqual(["/opt/libs/mylib", "/srv/vendor/pkg", "/opt/wheels/other", "/opt/extra"]);
   expect(absoluteLocalProjects("missing.txt", read)).toEqual([]);
+});
+
+test("a local project's console scripts, from setup.py, setup.cfg or pyproject.toml", () => {
+  const project = (files: Record<string, string>) => localConsoleScripts((f) => files[f] ?? null);
+  expect(project({ "setup.py": 'setup(entry_points={"console_scripts": ["flask=flaskstub:main", "db-tool = x.y:run"]})' })).toEqual([
+    "flask",
+    "db-tool",
+  ]);
+  expect(
+    project({ "setup.cfg": "[metadata]\nname = x\n[options.entry_points]\nconsole_scripts =\n    serve = app.cli:main\n[other]\n" }),
+  ).toEqual(["serve"]);
+  expect(
+    project({
+      "pyproject.toml": '[project]\nname = "x"\n[project.scripts]\nmy-app = "app:main"\n\n[tool.poetry.scripts]\nworker = "app:w"\n',
+    }),
+  ).toEqual(["my-app", "worker"]);
+  expect(project({ "setup.py": "setup(name='x')", "pyproject.toml": '[project]\nname = "x"\n' })).toEqual([]);
 });

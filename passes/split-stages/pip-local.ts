@@ -59,3 +59,28 @@ export function absoluteLocalProjects(file: string, read: (path: string) => stri
   }
   return found;
 }
+
+/**
+ * The console scripts a local project declares (`pip install ./pkg` writes one command each into the environment's
+ * `bin`): setup.py's `entry_points={"console_scripts": [...]}`, setup.cfg's `[options.entry_points]` and
+ * pyproject.toml's `[project.scripts]` or `[tool.poetry.scripts]`. `read` gives a file of the project's folder.
+ */
+export function localConsoleScripts(read: (file: string) => string | null): string[] {
+  const names = new Set<string>();
+  const setupPy = read("setup.py");
+  const list = setupPy === null ? null : /["']console_scripts["']\s*:\s*\[([^\]]*)\]/.exec(setupPy);
+  for (const m of list?.[1].matchAll(/["']\s*([\w.-]+)\s*=/g) ?? []) names.add(m[1]);
+  const cfg = read("setup.cfg");
+  const entry = cfg === null ? null : /^\[options\.entry_points\][^\S\n]*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(cfg);
+  const scripts = entry === null ? null : /^console_scripts\s*=[^\S\n]*\n((?:[ \t]+\S.*\n?)*)/m.exec(entry[1]);
+  for (const m of scripts?.[1].matchAll(/^[ \t]+([\w.-]+)\s*=/gm) ?? []) names.add(m[1]);
+  const toml = read("pyproject.toml");
+  for (const table of ["project.scripts", "tool.poetry.scripts"]) {
+    const section =
+      toml === null
+        ? null
+        : new RegExp(`^\\[${table.replace(/\./g, "\\.")}\\][^\\S\\n]*\\n([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, "m").exec(toml);
+    for (const m of section?.[1].matchAll(/^["']?([\w.-]+)["']?\s*=/gm) ?? []) names.add(m[1]);
+  }
+  return [...names];
+}

@@ -50,6 +50,32 @@ describe("systemSetup: users and groups", () => {
   ])("`%s` cannot be repeated as written", (script) => {
     expect(setup(script).ok).toBe(false);
   });
+
+  test("a stage ARG is declared again before the commands; an ENV literal is written into them", () => {
+    const arg = instruction("ARG", "UID=1000", { line: 2 });
+    const variables = new Map([
+      ["UID", { kind: "arg" as const, instr: arg }],
+      ["NAME", { kind: "env" as const, value: "app" }],
+    ]);
+    const script = 'useradd -u "${UID}" $NAME';
+    const parsed = parseShell(script);
+    if (!parsed.ok) throw new Error("unparsed");
+    const run = instruction("RUN", script, { line: 3 });
+    expect(systemSetup(run, simpleCommands(parsed), false, [], variables)).toMatchObject({
+      ok: true,
+      setup: { commands: ['useradd -u "${UID}" app'], args: [arg] },
+    });
+    for (const other of [
+      "useradd -u ${UID:-1000} app",
+      "useradd -u $OTHER app",
+      "useradd -u '$UID' app",
+      "id -u app || useradd -u $UID app",
+    ]) {
+      const p = parseShell(other);
+      if (!p.ok) throw new Error("unparsed");
+      expect(systemSetup(instruction("RUN", other, { line: 3 }), simpleCommands(p), false, [], variables).ok, other).toBe(false);
+    }
+  });
 });
 
 describe("systemSetup: Alpine packages", () => {

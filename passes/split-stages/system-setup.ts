@@ -45,7 +45,12 @@ export interface SystemSetup {
   readonly apkWords?: ReadonlyMap<number, readonly string[]>;
   /** Alpine packages the runtime leaves out: a build toolchain nothing the image runs uses (`leaveBuildOnly`). */
   readonly buildOnly?: readonly string[];
+  /** The stage's ARG lines the commands name (`useradd -u ${UID}`): the runtime declares them again before. */
+  readonly args?: readonly Instruction[];
 }
+
+/** A variable a user or group command may name: a stage ARG (declared again before it) or an ENV's plain literal. */
+export type SetupVariable = { readonly kind: "arg"; readonly instr: Instruction } | { readonly kind: "env"; readonly value: string };
 
 /** Alpine packages that only build (compilers, headers, node-gyp's python), with the commands each brings. */
 const ALPINE_BUILD_ONLY: Readonly<Record<string, readonly string[]>> = {
@@ -155,6 +160,8 @@ export function systemSetup(
   freshFolders = false,
   /** Folders the original's WORKDIR made before this RUN: the runtime repeats the RUN before its WORKDIR. */
   workdirFolders: readonly string[] = [],
+  /** Variables a user or group command may name (see SetupVariable). */
+  variables: ReadonlyMap<string, SetupVariable> = new Map(),
 ): SetupResult {
   const folder = (c: SimpleCommand) => freshFolders && FOLDER_COMMANDS.has(posix.basename(c.name ?? ""));
   // An upgrade needs the package lists: the RUN's `apt-get update` and their removal go with it.
@@ -172,6 +179,7 @@ export function systemSetup(
   const apk = { add: [] as string[], del: [] as string[] };
   const apkLines = new Map<number, readonly string[]>();
   const corepackTools: string[] = [];
+  const args: Instruction[] = [];
   // An upgrade in a RUN of its own used the lists an earlier RUN fetched; the runtime has none, so it fetches them.
   let listsFetched = false;
   for (const cmd of mine) {
@@ -182,8 +190,11 @@ export function systemSetup(
       listsFetched = true;
     }
     const id = name === "apk" ? "apkNotReplayable" : aptSub(cmd) !== null ? "upgradeNotReplayable" : "userNotReplayable";
-    const text = cmd.node.text.replace(/\\\r?\n[ \t]*/g, " ").trim();
-    if (!repeatable(cmd)) return { ok: false, id, word: text };
+    const written = cmd.node.text.replace(/\\\r?\n[ \t]*/g, " ").trim();
+    const named = id === "userNotReplayable" && USER_COMMANDS.has(name) ? namedVariables(written, variables) : null;
+    if (!repeatable(cmd) && (named === null || !unconditional(cmd.node))) return { ok: false, id, word: written };
+    for (const v of named ?? []) if (v.kind === "arg" && !args.includes(v.instr)) args.push(v.instr);
+    const text = named === null ? written : withEnvValues(written, variables);
     const words = cmd.args.map((a) => a.value ?? a.text);
     if (name === "apk") {
       const operands = apkOperands(words);
@@ -223,6 +234,7 @@ export function systemSetup(
     alone,
     apk,
     apkWords: replayed.length > 0 ? apkLines : undefined,
+    ...(args.length > 0 ? { args: args.sort((x, y) => x.line - y.line) } : {}),
   };
   return { ok: true, setup };
 }
@@ -296,6 +308,32 @@ function apkOperands(words: readonly string[]): { sub: string; rest: string[] } 
 /** The command runs whenever the RUN does and names no variable: the runtime can run it as written. */
 export function repeatable(cmd: SimpleCommand): boolean {
   return !/[$`]/.test(cmd.node.text) && unconditional(cmd.node);
+}
+
+/** `$NAME` and `${NAME}` outside single quotes, bare or double-quoted. */
+const VARIABLE = /\$(?:\{(\w+)\}|(\w+))/g;
+
+/**
+ * The variables a command names when each is one of `variables` (plain `$NAME` or `${NAME}`, no other expansion,
+ * no single quotes, no command substitution), else null.
+ */
+function namedVariables(text: string, variables: ReadonlyMap<string, SetupVariable>): SetupVariable[] | null {
+  if (/[`']/.test(text)) return null;
+  const found: SetupVariable[] = [];
+  for (const m of text.matchAll(VARIABLE)) {
+    const v = variables.get(m[1] ?? m[2]);
+    if (v === undefined) return null;
+    found.push(v);
+  }
+  return found.length > 0 && !/\$/.test(text.replace(VARIABLE, "")) ? found : null;
+}
+
+/** The command with each ENV variable written as its value (a plain literal), the ARG ones left as they are. */
+function withEnvValues(text: string, variables: ReadonlyMap<string, SetupVariable>): string {
+  return text.replace(VARIABLE, (whole, braced, bare) => {
+    const v = variables.get(braced ?? bare);
+    return v?.kind === "env" ? v.value : whole;
+  });
 }
 
 /** Every ancestor is the script itself or an `&&` list. */

@@ -25,6 +25,12 @@ export function debianRelease(image: ImageRef): string | null {
   return retiredRelease(image);
 }
 
+/**
+ * Releases whose `tzdata` is `Priority: required` (checked with apt-cache against Debian's mirror: bookworm
+ * 2026b-0+deb12u1, trixie 2026f-0+deb13u1): every image built from them, slim ones too, has `/usr/share/zoneinfo`.
+ */
+export const ZONE_FILES_RELEASES: ReadonlySet<string> = new Set(["bookworm", "trixie"]);
+
 /** tag → release, per image: built on first use (most runs never ask about a retired tag). */
 let retiredTags: ReadonlyMap<string, ReadonlyMap<string, string>> | null = null;
 

@@ -16,7 +16,7 @@ import { settingPaths } from "../setting-paths.js";
 import { entryScriptReads } from "../script-reads.js";
 import { mentionedCommands, searchedSources } from "../mentions.js";
 import { aptInstallRun } from "../apt-run.js";
-import { debianRelease } from "../closure/debian-release.js";
+import { debianRelease, ZONE_FILES_RELEASES } from "../closure/debian-release.js";
 import { isHeaders, packageName } from "../closure/debian-libs.js";
 import { lackedTools } from "../runtime-check.js";
 import { goEntryNotBuilt } from "./go-entry.js";
@@ -412,9 +412,14 @@ export const goRecipe: Recipe = {
         id: "goShellRuntime",
         data: { image, reason: `the image runs \`${foreign}\`, which Go did not build here and which may need the C library's loader` },
       });
-    // The golang image has CA certificates and zone files, which Debian's slim image lacks: the code that reads them gets them.
+    // The golang image has CA certificates, which Debian's slim image lacks: the code that reads them gets them. The
+    // zone files too, on a release whose slim image may lack them (bookworm's and trixie's have tzdata: required).
     const line = a.stage.body[a.lastBuild].line;
-    const osFiles = goSystemFiles(a, context, src).filter((f) => !runtimePackages.some((p) => p.replace(/[=:].*$/, "") === f.package));
+    const osFiles = goSystemFiles(a, context, src).filter(
+      (f) =>
+        !runtimePackages.some((p) => p.replace(/[=:].*$/, "") === f.package) &&
+        !(f.package === "tzdata" && ZONE_FILES_RELEASES.has(codename)),
+    );
     if (osFiles.length > 0) {
       prelude.push(
         aptInstallRun(

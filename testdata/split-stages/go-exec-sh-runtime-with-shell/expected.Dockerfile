@@ -9,7 +9,7 @@ COPY settings.conf /etc/app/settings.conf
 FROM debian:bookworm-slim AS runtime
 ENV PATH=/go/bin:$PATH
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates tzdata \
+    && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/*
 ENV APP_TZ=Europe/Paris
 WORKDIR /go/src/app
