@@ -24,6 +24,7 @@ import { keepArgPaths } from "./arg-paths.js";
 import { assemble, setupOrder, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
+import { contextSource } from "./entry.js";
 import { setupRun } from "./apt-run.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
@@ -1019,7 +1020,18 @@ export default definePass({
         return decline("folderModeLost", { commands, path: folder, reason }, modes[0].line);
       }
     }
-    const finalPlan = { ...plan, runtimePrelude: [...folderRuns, ...runtimePrelude] };
+    // A path the build context holds (a config folder) before one only the build makes (the classes): the copies
+    // from the build stage are cached while their files' contents stay the same, so an edit that changes what the
+    // build makes re-runs only the copies from it on. Only disjoint paths: then the order changes nothing in the image.
+    const inContext = (p: string) => {
+      const src = contextSource(p, a.sources);
+      return src !== null && context.exists(src);
+    };
+    const listed = plan.copyPaths ?? a.copyPaths;
+    const disjoint = listed.every((p, i) => listed.every((q, j) => i === j || (!isUnder(p, q) && !isUnder(q, p))));
+    const copyPaths =
+      plan.runtimeCopies || !disjoint ? plan.copyPaths : [...listed.filter(inContext), ...listed.filter((p) => !inContext(p))];
+    const finalPlan = { ...plan, copyPaths, runtimePrelude: [...folderRuns, ...runtimePrelude] };
     const assembly = { ...names, runtimeApt, user, owners };
     const { lost } = setupOrder(a, finalPlan, assembly);
     if (lost) return decline("userIdsOrder", { command: lost.chosenId ?? "" }, lost.instr.line);

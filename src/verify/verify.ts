@@ -67,6 +67,11 @@ export interface VerifyOptions {
   readonly rebuild?: boolean;
   /** Edit-and-rebuild rounds, both sides at once in each; the medians are reported (default 1). */
   readonly rebuildRounds?: number;
+  /**
+   * Time each side's rebuilds by itself, in turns, each with an edit of its own, once the probes are done
+   * (rebuild.ts): later, and no part of the verdict, but neither side's time holds the other's work (the bench).
+   */
+  readonly rebuildAlone?: boolean;
   /** Look for the largest pass set that verifies when the full one does not (default true). */
   readonly bisect?: boolean;
   readonly progress?: (message: string) => void;
@@ -90,6 +95,8 @@ export interface Side {
   readonly layers: number | null;
   readonly buildSeconds: number | null;
   readonly rebuildSeconds: number | null;
+  /** The warm rebuild's seconds in each round, when measured: the spread of `rebuildSeconds`, their median. */
+  readonly rebuildRounds?: readonly number[];
   readonly behaviour: Behaviour | null;
 }
 
@@ -557,26 +564,29 @@ async function compareCandidate(
     const why = reason("difference", "optimizedBuild", { detail: lastLines(b2.stderr) });
     return { verdict: "not-equivalent", equivalent: false, reasons: [why], editedFile: null, original, optimized: EMPTY };
   }
-  // The warm rebuild runs beside the probes (rebuild.ts); a difference stops it.
-  const rebuilding: Rebuild | null =
-    c.first && options.rebuild === true
-      ? startRebuild({
-          docker,
-          context: options.context,
-          dockerfile: options.dockerfile,
-          text: c.text,
-          tags: [`${ref.tag}-rebuilt`, `${c.tag}-rebuilt`],
-          rounds: Math.max(1, options.rebuildRounds ?? 1),
-          runRoot: options.runRoot,
-          edit: ref.edit,
-        })
-      : null;
-  // Timed from its start; the clean-up waits for it, whichever way this comparison ends.
-  const rebuildTimed = rebuilding && timings.measure("rebuild", () => rebuilding.seconds);
-  if (rebuilding && rebuildTimed) {
-    c.own(`${ref.tag}-rebuilt`, `${c.tag}-rebuilt`);
-    ref.background.push(rebuildTimed);
-  }
+  // The warm rebuild runs beside the probes (rebuild.ts); a difference stops it. Each side alone: after them.
+  const startRebuilding = (): { rebuilding: Rebuild | null; rebuildTimed: Promise<readonly [number | null, number | null]> | null } => {
+    const rebuilding = startRebuild({
+      docker,
+      context: options.context,
+      dockerfile: options.dockerfile,
+      text: c.text,
+      tags: [`${ref.tag}-rebuilt`, `${c.tag}-rebuilt`],
+      rounds: Math.max(1, options.rebuildRounds ?? 1),
+      runRoot: options.runRoot,
+      edit: ref.edit,
+      alone: options.rebuildAlone === true,
+    });
+    // Timed from its start; the clean-up waits for it, whichever way this comparison ends.
+    const rebuildTimed = rebuilding && timings.measure("rebuild", () => rebuilding.seconds);
+    if (rebuilding && rebuildTimed) {
+      c.own(`${ref.tag}-rebuilt`, `${c.tag}-rebuilt`);
+      ref.background.push(rebuildTimed);
+    }
+    return { rebuilding, rebuildTimed };
+  };
+  let { rebuilding, rebuildTimed } =
+    c.first && options.rebuild === true && options.rebuildAlone !== true ? startRebuilding() : { rebuilding: null, rebuildTimed: null };
   // Closure probes on both file systems, and what both images do (the original's observed once).
   options.progress?.("reading both file systems and running both images");
   const observedA = ref.observe();
@@ -643,10 +653,14 @@ async function compareCandidate(
 
   let editedFile: string | null = null;
   let rebuild: readonly [number | null, number | null] = [null, null];
+  let rounds: readonly [readonly number[], readonly number[]] | null = null;
+  if (c.first && options.rebuild === true && options.rebuildAlone === true && !reasons.some((r) => r.kind === "difference"))
+    ({ rebuilding, rebuildTimed } = startRebuilding());
   if (rebuilding && rebuildTimed && !reasons.some((r) => r.kind === "difference")) {
     options.progress?.(`rebuilding both after an edit of ${rebuilding.editedFile}`);
     editedFile = rebuilding.editedFile;
     rebuild = await rebuildTimed;
+    rounds = await rebuilding.samples;
   } else await rebuilding?.stop();
   const differences = reasons.filter((r) => r.kind === "difference");
   const intended = reasons.some((r) => r.kind === "intended");
@@ -655,12 +669,13 @@ async function compareCandidate(
     equivalent: differences.length === 0,
     reasons: [...differences, ...reasons.filter((r) => r.kind === "intended"), ...reasons.filter((r) => r.kind === "information")],
     editedFile,
-    original: { ...original, rebuildSeconds: rebuild[0], behaviour: behaviourA },
+    original: { ...original, rebuildSeconds: rebuild[0], ...(rounds ? { rebuildRounds: rounds[0] } : {}), behaviour: behaviourA },
     optimized: {
       sizeBytes: info.size,
       layers: info.layers,
       buildSeconds: built ? null : b2.seconds,
       rebuildSeconds: rebuild[1],
+      ...(rounds ? { rebuildRounds: rounds[1] } : {}),
       behaviour,
     },
   };

@@ -19,7 +19,13 @@ export interface VerifiedApp {
   readonly result: VerifyResult;
 }
 
-export async function verifyApp(docker: Docker, app: string, options: { full: boolean; rebuildRounds?: number }): Promise<VerifiedApp> {
+export async function verifyApp(
+  docker: Docker,
+  app: string,
+  /** `full`: timed cold builds and the warm rebuilds; `cold: false` keeps the rebuilds but builds from the cache first. */
+  options: { full: boolean; rebuildRounds?: number; cold?: boolean },
+): Promise<VerifiedApp> {
+  const cold = options.full && options.cold !== false;
   const dir = join(E2E_APPS, app);
   const spec = JSON.parse(readFileSync(join(dir, "e2e.json"), "utf8")) as AppSpec;
   const settings = { ...spec.options, offline: true, syntaxDirective: "never" as const };
@@ -41,10 +47,12 @@ export async function verifyApp(docker: Docker, app: string, options: { full: bo
     httpPath: spec.http?.path,
     ignoreEnv: [...STAND_IN_ENV, ...(spec.allowEnv ?? [])],
     ignoreLabelPrefixes: ["farm."],
-    cold: options.full,
-    timing: options.full,
+    cold,
+    timing: cold,
     rebuild: options.full,
     rebuildRounds: options.rebuildRounds,
+    // Each side timed by itself, in turns, after the probes: both at once, a sub-second rebuild timed the other's.
+    rebuildAlone: options.full,
     bisect: false,
   });
   return { app, result };
@@ -52,6 +60,15 @@ export async function verifyApp(docker: Docker, app: string, options: { full: bo
 
 const mb = (n: number | null) => (n === null ? "-" : `${(n / 1e6).toFixed(1)} MB`);
 const s = (n: number | null) => (n === null ? "-" : `${n.toFixed(1)} s`);
+/** The median and, over several rounds, the fastest and slowest round: `0.8 s (0.7–1.2)`. */
+const spread = (n: number | null, rounds: readonly number[] | undefined) =>
+  n === null || !rounds || rounds.length < 2 ? s(n) : `${s(n)} (${Math.min(...rounds).toFixed(1)}–${Math.max(...rounds).toFixed(1)})`;
+/** Each round's after/before ratio (the two builds of a round ran one after the other): `0.9–1.1`. */
+const roundRatios = (a: readonly number[] | undefined, b: readonly number[] | undefined) => {
+  if (!a || !b || a.length < 2 || a.length !== b.length) return "";
+  const r = a.map((x, i) => b[i] / x);
+  return ` (${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)})`;
+};
 const q = (a: number | null, b: number | null) => (a && b !== null ? b / a : null);
 const median = (xs: number[]) => {
   const v = [...xs].sort((a, b) => a - b);
@@ -64,7 +81,9 @@ export function e2eTable(apps: readonly VerifiedApp[]): string {
     const size = q(r.original.sizeBytes, r.optimized.sizeBytes);
     const rebuild = q(r.original.rebuildSeconds, r.optimized.rebuildSeconds);
     const cold = q(r.original.buildSeconds, r.optimized.buildSeconds);
-    return `| ${app} | ${mb(r.original.sizeBytes)} | ${mb(r.optimized.sizeBytes)} | ${size?.toFixed(2) ?? "-"} | ${s(r.original.rebuildSeconds)} | ${s(r.optimized.rebuildSeconds)} | ${rebuild?.toFixed(2) ?? "-"} | ${cold?.toFixed(2) ?? "-"} | ${r.equivalent ? "yes" : "NO"} |`;
+    const o = r.original;
+    const n = r.optimized;
+    return `| ${app} | ${mb(o.sizeBytes)} | ${mb(n.sizeBytes)} | ${size?.toFixed(2) ?? "-"} | ${spread(o.rebuildSeconds, o.rebuildRounds)} | ${spread(n.rebuildSeconds, n.rebuildRounds)} | ${rebuild?.toFixed(2) ?? "-"}${roundRatios(o.rebuildRounds, n.rebuildRounds)} | ${cold?.toFixed(2) ?? "-"} | ${r.equivalent ? "yes" : "NO"} |`;
   });
   const sizes = apps.map((a) => q(a.result.original.sizeBytes, a.result.optimized.sizeBytes)).filter((x): x is number => x !== null);
   const rebuilds = apps
@@ -72,7 +91,7 @@ export function e2eTable(apps: readonly VerifiedApp[]): string {
     .filter((x): x is number => x !== null);
   const colds = apps.map((a) => q(a.result.original.buildSeconds, a.result.optimized.buildSeconds)).filter((x): x is number => x !== null);
   return [
-    "| app | size before | size after | ratio | warm rebuild before | after | ratio | cold build ratio | equivalent |",
+    "| app | size before | size after | ratio | warm rebuild before (fastest–slowest) | after | ratio (each round's) | cold build ratio | equivalent |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ...rows,
     "",

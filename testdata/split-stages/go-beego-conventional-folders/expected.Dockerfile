@@ -10,7 +10,7 @@ FROM gcr.io/distroless/static-debian12 AS runtime
 USER root
 WORKDIR /app
 COPY --from=build /app/conf /app/conf
-COPY --from=build /app/server /app/server
 COPY --from=build /app/views /app/views
+COPY --from=build /app/server /app/server
 EXPOSE 8080
 CMD ["./server"]

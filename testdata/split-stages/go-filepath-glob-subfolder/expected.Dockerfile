@@ -7,6 +7,6 @@ RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/g
 FROM gcr.io/distroless/static-debian12 AS runtime
 USER root
 WORKDIR /app
-COPY --from=build /app/lister /app/lister
 COPY --from=build /app/static /app/static
+COPY --from=build /app/lister /app/lister
 CMD ["./lister"]

@@ -5,7 +5,7 @@ RUN javac -d classes src/Main.java
 
 FROM eclipse-temurin:21-jre AS runtime
 WORKDIR /app
-COPY --from=build /app/classes /app/classes
 COPY --from=build /app/greeting.txt /app/greeting.txt
+COPY --from=build /app/classes /app/classes
 ENV JAVA_OPTS="-Xmx64m"
 CMD ["java", "-cp", "classes", "Main"]

@@ -5,6 +5,6 @@ RUN javac -d out src/App.java && jar --create --file app.jar --main-class App -C
 
 FROM eclipse-temurin:17-jre AS runtime
 WORKDIR /app
-COPY --from=build /app/app.jar /app/app.jar
 COPY --from=build /app/logging.properties /app/logging.properties
+COPY --from=build /app/app.jar /app/app.jar
 ENTRYPOINT ["java", "-Djava.util.logging.config.file=logging.properties", "-jar", "app.jar"]

@@ -7,6 +7,6 @@ FROM debian:bookworm-slim AS runtime
 WORKDIR /app
 COPY --from=build /app/.env /app/.env
 COPY --from=build /app/settings.toml /app/settings.toml
-COPY --from=build /app/target/release/site /app/target/release/site
 COPY --from=build /app/templates /app/templates
+COPY --from=build /app/target/release/site /app/target/release/site
 CMD ["./target/release/site"]
