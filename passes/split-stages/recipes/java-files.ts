@@ -19,7 +19,8 @@ function javaArgv(a: Analysis): readonly string[] | null {
   const entrypoint = last("ENTRYPOINT");
   const cmd = last("CMD");
   if ((entrypoint && !entrypoint.exec) || (cmd && !cmd.exec)) return null;
-  const argv = [...(entrypoint?.exec ?? []), ...(entrypoint ? [] : (cmd?.exec ?? []))];
+  // An exec-form ENTRYPOINT takes CMD's words as its arguments (`CMD ["server", "config.yml"]`).
+  const argv = [...(entrypoint?.exec ?? []), ...(cmd?.exec ?? [])];
   return argv.length > 0 && argv[0].replace(/^.*\//, "") === "java" ? argv : null;
 }
 
@@ -39,6 +40,17 @@ function classPath(argv: readonly string[]): string[] | null {
     }
   }
   return null;
+}
+
+/** The words after `-jar X` or after the main class: the program's own arguments. */
+function programArguments(argv: readonly string[]): readonly string[] {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "-jar") return argv.slice(i + 2);
+    if (arg === "-cp" || arg === "-classpath" || arg === "--class-path") i++;
+    else if (!arg.startsWith("-")) return argv.slice(i + 1);
+  }
+  return [];
 }
 
 /** Paths of the build folder the runtime needs, or null (copy the folder whole). */
@@ -137,6 +149,12 @@ function namedFiles(a: Analysis, argv: readonly string[], runs: readonly string[
       .map((w) => w.replace(/^["']|["']$/g, ""));
   for (const word of argv.slice(1)) {
     const path = optionPath(word);
+    if (path !== "" && !value(path, true)) return null;
+  }
+  // The program's own arguments (Dropwizard's `server config.yml`, `--spring.config.location=file:./conf/`,
+  // `--config conf/app.yml`): a word that names a path keeps it.
+  for (const word of programArguments(argv)) {
+    const path = word.startsWith("-") ? word.replace(/^[^=]*=?/, "") : word;
     if (path !== "" && !value(path, true)) return null;
   }
   for (const instr of a.stage.body) {

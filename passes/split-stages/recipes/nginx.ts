@@ -133,6 +133,20 @@ function relativeReads(text: string): boolean {
   );
 }
 
+/** The shell text of CMD, ENTRYPOINT and HEALTHCHECK: the shell form's, or the string an exec form hands `sh -c`. */
+function entryScripts(a: Analysis): string[] {
+  const texts: string[] = [];
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "CMD" && instr.keyword !== "ENTRYPOINT" && instr.keyword !== "HEALTHCHECK") continue;
+    if (!instr.exec) texts.push(instr.args);
+    else {
+      const c = instr.exec.indexOf("-c");
+      if (c > 0 && /(^|\/)(ba|da)?sh$/.test(instr.exec[c - 1])) texts.push(...instr.exec.slice(c + 1, c + 2));
+    }
+  }
+  return texts;
+}
+
 /** The config files and prefixes the entry's nginx command line names (`-c FILE`, `-p DIR`), as absolute paths. */
 function commandLineConfigs(a: Analysis): string[] {
   const out: string[] = [];
@@ -270,6 +284,11 @@ export const nginxRecipe: Recipe = {
       const src = contextSource(f.file, a.sources);
       const text = src === null ? null : context.read(src);
       if (text === null) continue;
+      read.push(...absoluteWords(text));
+      if (relativeReads(text)) runsOther = true;
+    }
+    // The entry's own shell text (`sh -c "envsubst < /build/tpl.js > …/config.js && exec nginx …"`) reads what it names.
+    for (const text of entryScripts(a)) {
       read.push(...absoluteWords(text));
       if (relativeReads(text)) runsOther = true;
     }
