@@ -804,7 +804,16 @@ function walk(
         }
         if (name === "go" && operands[0] === "install") refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         if (globalFlag(args)) refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
-        if (name === "make" && operands.includes("install")) refuse(line, "makeInstall");
+        // `make install`, `cmake --install build`, `cmake --build build --target install`, `meson install`: where
+        // they write is the project's build files' business.
+        if (
+          ((name === "make" || name === "meson" || name === "ninja") && operands.includes("install")) ||
+          (name === "cmake" &&
+            (args.includes("--install") ||
+              /(^|\s)--target(=|\s+)install(\s|$)/.test(args.join(" ")) ||
+              args.includes("cmake_install.cmake")))
+        )
+          refuse(line, "makeInstall", { command: `${name} ${args.join(" ")}` });
         // `cargo install` writes its binaries (and its records) under the install root (recipes/rust-build.ts).
         if (name === "cargo" && operands[0] === "install") add(line, at(line, dir, cargoInstallRoot(args, env)));
         if (name === "go" && operands[0] !== "build") continue;

@@ -140,7 +140,7 @@ const WGET_VALUED =
  */
 function wgetWrites(args: readonly string[]): FileWrites {
   const tree = args.find((a) =>
-    /^(-r|--recursive|-m|--mirror|-i|--input-file(=.*)?|-p|--page-requisites|-x|--force-directories|--content-disposition|-N|--timestamping)$/.test(
+    /^(-r|--recursive|-m|--mirror|-i|--input-file(=.*)?|-p|--page-requisites|-x|--force-directories|--content-disposition|--trust-server-names|-N|--timestamping)$/.test(
       a,
     ),
   );

@@ -258,7 +258,7 @@ export default definePass({
     outsideWrite:
       "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
     makeInstall:
-      "Did not split: `make install` writes where the project's Makefile says (usually under /usr/local, shared with the toolchain), which msb-opt does not read; put the built files in place with `cp` (e.g. `cp app /usr/local/bin/`) to let the pass split.",
+      "Did not split: `{command}` writes where the project's build files say (usually under /usr/local, shared with the toolchain), which msb-opt does not read; put the built files in place with `cp` (e.g. `cp app /usr/local/bin/`) to let the pass split.",
     aptPackageFile:
       "Did not split: `apt-get install` installs the package file `{path}`, and the runtime installs its packages before anything is copied into it, so the file would not be there; split by hand, copying the file into the runtime first.",
     aptUpgrade:

@@ -51,6 +51,9 @@ export function isDebianPythonHeaders(name: string): boolean {
  */
 export type PackagePolicy = "listed" | "unlessNamed";
 
+/** Commands that compile or link C and C++: the image that runs one needs the headers installed with it. */
+const COMPILER_COMMANDS = new Set(["gcc", "g++", "cc", "c++", "cpp", "clang", "clang++", "tcc", "gfortran", "ld", "make"]);
+
 /** Package managers whose runs run the interpreter a package brings (`npm ci` runs node). */
 const RUNS_ON: Readonly<Record<string, string>> = { npm: "nodejs", npx: "nodejs", yarnpkg: "nodejs", pip: "python3", pip3: "python3" };
 
@@ -80,12 +83,14 @@ export function splitPackages(
   const runtime: string[] = [];
   const libraries: string[] = [];
   const unknownHeaders: string[] = [];
+  // A compiler the image runs (a code runner calling gcc) needs the headers and C library files it was given.
+  const compilesAtRunTime = packages.some((spec) => providedCommands(spec).some((c) => COMPILER_COMMANDS.has(c) && usedCommands.has(c)));
   for (const spec of packages) {
     const name = spec.replace(/[=:].*$/, "");
     const provides = providedCommands(name);
     const candidate =
       isBuildOnlyPackage(name) || (policy === "unlessNamed" && !/nginx/.test(name) && [name, ...provides].some((c) => byBuild.has(c)));
-    if (!candidate || provides.some((c) => usedCommands.has(c))) {
+    if (!candidate || provides.some((c) => usedCommands.has(c)) || (compilesAtRunTime && isHeaders(name))) {
       runtime.push(spec);
       continue;
     }

@@ -550,8 +550,11 @@ function userLines(a: Analysis): Array<{ names: string[]; line: number }> {
   for (const instr of a.stage.body) {
     if (instr.keyword === "ARG" || instr.keyword === "ENV") for (const v of declaredVariables(instr) ?? []) values.set(v.name, v.value);
     if (instr.keyword !== "USER") continue;
-    const user = instr.args.trim().replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => values.get(braced ?? bare) ?? m);
-    lines.push({ names: user.split(":"), line: instr.line });
+    // `${APP_USER:-www-data}`: the default when the stage gives no value.
+    const user = instr.args
+      .trim()
+      .replace(/\$(?:\{(\w+)(?::?-([^}]*))?\}|(\w+))/g, (m, braced, fallback, bare) => values.get(braced ?? bare) ?? fallback ?? m);
+    lines.push({ names: user.split(/:(?![^{]*\})/), line: instr.line });
   }
   return lines;
 }
@@ -605,6 +608,11 @@ const GO_ALPINE_BUILD_ONLY = new Set([
 /** A C headers package (`libvips-dev`): Go builds install one for cgo. */
 const isCHeaders = (spec: string): boolean => isHeaders(packageName(spec));
 
+/** Commands that copy or link a file to where the entry finds it. */
+const PLACERS = new Set(["cp", "mv", "install", "ln"]);
+/** Folders of the build image's own programs (Debian's), which are not static. */
+const IMAGE_PROGRAM_FOLDERS = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/libexec"];
+
 /** Commands whose output is a program not built by Go: C compilers, downloads. */
 const FOREIGN_MAKERS = new Set(["gcc", "cc", "g++", "c++", "clang", "clang++", "tcc", "rustc", "curl", "wget"]);
 
@@ -619,12 +627,14 @@ function foreignEntryProgram(a: Analysis, context: BuildContext): string | null 
       const script = parseShell(instr.exec ? instr.exec.join(" ") : joinContinuations(instr.args));
       if (!script.ok) continue;
       const cwd = a.cwdAt[i] ?? a.workdir;
-      for (const cmd of simpleCommands(script))
-        if (
-          FOREIGN_MAKERS.has(posix.basename(cmd.name ?? "")) &&
-          cmd.args.some((w) => w.value !== null && resolvePath(cwd, w.value) === e.artifact)
-        )
-          return e.artifact;
+      for (const cmd of simpleCommands(script)) {
+        const name = posix.basename(cmd.name ?? "");
+        const words = cmd.args.map((w) => (w.value === null ? null : resolvePath(cwd, w.value)));
+        if (FOREIGN_MAKERS.has(name) && words.includes(e.artifact)) return e.artifact;
+        // `cp /usr/bin/env /usr/local/bin/myenv`: a program of the build image, which links its C library.
+        const placed = PLACERS.has(name) && words.at(-1) === e.artifact;
+        if (placed && words.slice(0, -1).some((w) => w !== null && IMAGE_PROGRAM_FOLDERS.some((d) => isUnder(w, d)))) return e.artifact;
+      }
     }
   }
   return null;

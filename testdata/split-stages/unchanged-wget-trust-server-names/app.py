@@ -1,0 +1,1 @@
+print(open("/opt/models/model-v3.bin").read())
