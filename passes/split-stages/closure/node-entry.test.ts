@@ -254,6 +254,15 @@ describe("devDependencyUse: npx of a program no installed package provides", () 
     const files = { "package-lock.json": lock({ "node_modules/vite": { version: "7.1.0", dev: true, bin: { vite: "bin/vite.js" } } }) };
     expect(useOf(pkg, files, cmd)).toEqual({ keep: false });
   });
+  test("a static server npx fetches loads none of the project's packages: a library devDependency goes too", () => {
+    const library = { ...pkg, devDependencies: { "sass-embedded": "1.90.0" } };
+    const files = { "package-lock.json": lock({ "node_modules/sass-embedded": { version: "1.90.0", dev: true } }) };
+    expect(useOf(library, files, cmd)).toEqual({ keep: false });
+    const other = useOf(library, files, 'RUN npm ci\nCMD ["npx", "cowsay", "hi"]\n');
+    expect(other).toMatchObject({ keep: true, reason: expect.stringContaining("`sass-embedded` is a library") });
+    const both = useOf(library, files, 'RUN npm ci\nENTRYPOINT ["node", "server.js"]\nCMD ["npx", "serve", "dist"]\n');
+    expect(both.keep).toBe(true);
+  });
   test("a package at the top of node_modules provides it, or no npm lockfile lists them all: kept", () => {
     const hoisted = lock({ "node_modules/serve": { version: "14.2.4", dev: true, bin: { serve: "build/main.js" } } });
     expect(useOf(pkg, { "package-lock.json": hoisted }, cmd)).toEqual({ keep: true, reason: "the entry runs `npx serve`" });

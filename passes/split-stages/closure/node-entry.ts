@@ -340,7 +340,14 @@ export function devDependencyUse(
   // A library the graph does not show is no evidence the app does without it: a production package may load it
   // by a name the code does not write as a module specifier (see dev-roles.ts). An image that runs no node loads none.
   const allLibraries = devDeps.filter((d) => devRole(d) === null);
-  if (allLibraries.length === 0 || bundled || !runsNode(a)) return { keep: false };
+  // `npx serve dist` with serve in no manifest: npx fetches the server into its own cache, whose modules never
+  // resolve to the project's node_modules.
+  const fetchedServer =
+    npx !== null &&
+    STATIC_SERVERS.has(npx) &&
+    npxFetches(a, project, context, npx) &&
+    a.entry.every((e) => e.from === "HEALTHCHECK" || posix.basename(e.name) === "npx");
+  if (allLibraries.length === 0 || bundled || !runsNode(a) || fetchedServer) return { keep: false };
   const helper = compiledHelper(project, context, devDeps);
   if (helper) return { keep: true, reason: helper };
   // The user's word answers the library rule only: evidence above (an import, a preload, a program) still keeps.
