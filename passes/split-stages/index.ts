@@ -86,6 +86,8 @@ export default definePass({
       "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
     setupArgs:
       "Declared {args} again before the runtime creates the users and groups (line {lines}), whose commands name them: the runtime creates them first, and a build argument reaches them there as it did the build.",
+    baseFilesRemoved:
+      "Removed again in the runtime what the build removed from nginx's config on line {lines} ({commands}): the runtime is the same nginx image, with those files, and the copy of the build's `/etc/nginx` adds files without removing any.",
     folderMode:
       "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
     filesMode:
@@ -756,6 +758,9 @@ export default definePass({
           ? { ...planned.data, image: resolveBaseArgs(df, stage.base.raw) ?? stage.base.raw }
           : planned.data,
       );
+    // Only the nginx recipe repeats the removal of a file of the base image's nginx config (on the same image).
+    const [removal] = a.baseRemovals;
+    if (removal && recipe.id !== "nginx") return decline("unknownCommand", { command: removal.command }, removal.line);
     // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
     const otherFamily = planned.plan.replacesEntry !== undefined;
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.

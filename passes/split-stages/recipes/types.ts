@@ -184,6 +184,7 @@ export type RecipeNoteId =
   | "runtimeFollowsArgs"
   | "goShellRuntime"
   | "goSystemFiles"
+  | "baseFilesRemoved"
   | "goBinPath"
   | "goPathKept";
 
