@@ -87,6 +87,8 @@ export default definePass({
       "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
     setupArgs:
       "Declared {args} again before the runtime creates the users and groups (line {lines}), whose commands name them: the runtime creates them first, and a build argument reaches them there as it did the build.",
+    pythonStdlibCompile:
+      "Did not carry over the byte-compiling of `{path}` (the standard library) to the runtime: it copies the packages pip installed, not the library's `__pycache__`, so those modules compile when first imported (start-up time only; the image works the same).",
     baseFilesRemoved:
       "Removed again in the runtime what the build removed from nginx's config on line {lines} ({commands}): the runtime is the same nginx image, with those files, and the copy of the build's `/etc/nginx` adds files without removing any.",
     folderMode:

@@ -185,6 +185,7 @@ export type RecipeNoteId =
   | "goShellRuntime"
   | "goSystemFiles"
   | "baseFilesRemoved"
+  | "pythonStdlibCompile"
   | "goBinPath"
   | "goPathKept";
 
