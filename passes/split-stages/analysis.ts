@@ -128,6 +128,8 @@ export interface Analysis {
   readonly rootWrite: number | null;
   /** First line that writes into the base image's working folder when that is a system folder other than `/` (`/go`, the golang image's GOPATH): the recipe must copy named files out of it, never the folder. */
   readonly baseDirWrite: number | null;
+  /** `rm` of files in nginx's config folder that no step wrote (the base image's, `conf.d/default.conf`), as written. */
+  readonly baseRemovals: ReadonlyArray<{ readonly line: number; readonly command: string }>;
   /** Paths a RUN wrote, removed, or built in (a local `pip install .`), with the RUN's body index: the others hold only what COPY/ADD put there. */
   readonly runWrites: readonly RunWrite[];
   /** Body indexes of the RUNs that only byte-compile Python sources (`python -m compileall`) as root: the same interpreter, run again on the same files, writes the same. */
@@ -449,6 +451,8 @@ function walk(
   const goOutputs = new Set<string>();
   /** The programs `go install` put in GOBIN, by name (the golang image has `/go/bin` first on PATH). */
   const goBins = new Map<string, string>();
+  /** Removals of files of nginx's config folder that the base image has (see `baseRemovals` of Analysis). */
+  const baseRemovals: Array<{ line: number; command: string }> = [];
   /** Console scripts of local projects pip installed into a venv (`pip install ./pkg`), by name: the venv. */
   const venvScripts = new Map<string, string>();
   /** Programs `go build -o FOLDER/` wrote, by name: found by a bare name when the ENV PATH names their folder. */
@@ -726,7 +730,12 @@ function walk(
             workdirMade.has(cwd) &&
             isUnder(path, cwd) &&
             !BASE_CONTENT.some((b) => isUnder(cwd as string, b));
-          if (!ownFolder && !SCRATCH.some((s) => isUnder(path, s)) && ![...copy].some((c) => isUnder(path, c))) {
+          // A file of nginx's own config folder the base image has (`rm /etc/nginx/conf.d/default.conf`): the nginx
+          // recipe repeats the removal on the same image; any other recipe declines it (index.ts).
+          const nginxOwn = isUnder(path, "/etc/nginx") && !/[$`]/.test(cmd.node.text) && repeatable(cmd);
+          if (nginxOwn && ![...copy].some((c) => isUnder(path, c)))
+            baseRemovals.push({ line, command: cmd.node.text.replace(/\s+/g, " ") });
+          else if (!ownFolder && !SCRATCH.some((s) => isUnder(path, s)) && ![...copy].some((c) => isUnder(path, c))) {
             refuse(line, "unknownCommand", { command: `rm ${p}` });
           }
           forget(path);
@@ -1150,6 +1159,7 @@ function walk(
     rootWrite,
     baseDirWrite,
     runWrites,
+    baseRemovals,
     compileRuns,
     bins,
     folderModes: modes.filter((m) => madeFolders.has(m.path)),

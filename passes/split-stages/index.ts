@@ -3,7 +3,7 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import { withDockerignore } from "../../src/core/dockerignore.js";
 import { CACHE_MOUNTS_OPTION } from "../../src/core/settings.js";
-import { stageIndex, type Dockerfile, type Instruction } from "../../src/core/ir.js";
+import { stageIndex, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
 import { definePass } from "../../src/core/pass.js";
 import { officialImage, parseImageRef } from "../../src/core/image-ref.js";
 import { CONSTRUCTS, declaredSyntax } from "../../src/core/syntax.js";
@@ -27,6 +27,7 @@ import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from ".
 import { contextSource } from "./entry.js";
 import { setupRun } from "./apt-run.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
+import { packageName } from "./closure/debian-libs.js";
 import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
@@ -87,6 +88,10 @@ export default definePass({
       "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
     setupArgs:
       "Declared {args} again before the runtime creates the users and groups (line {lines}), whose commands name them: the runtime creates them first, and a build argument reaches them there as it did the build.",
+    pythonStdlibCompile:
+      "Did not carry over the byte-compiling of `{path}` (the standard library) to the runtime: it copies the packages pip installed, not the library's `__pycache__`, so those modules compile when first imported (start-up time only; the image works the same).",
+    baseFilesRemoved:
+      "Removed again in the runtime what the build removed from nginx's config on line {lines} ({commands}): the runtime is the same nginx image, with those files, and the copy of the build's `/etc/nginx` adds files without removing any.",
     folderMode:
       "Did not split: `{command}` gives `{path}` a mode or owner after files are in it, and the runtime's copies would make that folder anew, owned by root with mode 755 (a copy keeps the modes of the files, not of the folder), so the app could lose write access to it; make the folder with its mode and owner before copying files into it (msb-opt then does the same in the runtime), or split by hand.",
     filesMode:
@@ -169,6 +174,10 @@ export default definePass({
     variableBase:
       "Did not split: the base image `{image}` uses a build argument without a default, or one whose slim variant cannot follow it; write the tag literally to let the pass split it.",
     alreadySlim: "Did not split: `{image}` is already a slim image and nothing build-only was found to move out.",
+    alreadySlimRunsUv:
+      "Did not split: `{image}` is already a slim image, the image runs `uv`, which stays with the project it runs, and no OS package is installed: nothing build-only is there to move out.",
+    entryToolOriginalLacks:
+      "Did not split: the image runs `{command}`, which the original `{original}` lacks as well as the runtime `{image}` (Debian's `{package}` brings it, and the build does not install it), so the original cannot run it either; install `{package}` with apt-get in the Dockerfile (the pass then keeps it in the runtime), or split by hand.",
     goAlpineNotStatic:
       "Did not split: on `{image}` only a static Go program gets a runtime (distroless: no shell, no Alpine packages), and {reason}; split by hand.",
     archRuntime:
@@ -596,6 +605,10 @@ export default definePass({
 
     const hasEntry = stage.body.some((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD");
     if (!hasEntry && !recipe.sameBase && !recipe.sameInheritedEntry) return decline("noEntry");
+    // A slim Python image whose entry runs uv (`uv run …`) and that installs no OS package: uv stays (it runs the
+    // app), the image is slim, and nothing build-only is there to move out, whatever the RUNs or COPYs do with uv.
+    if (recipe.id === "python" && /slim/.test(base.tag ?? "") && !taken && entryRunsUv(stage) && !installsOsPackages(stage))
+      return decline("alreadySlimRunsUv", { image: base.raw });
     const result = analyze(df, stage, context, recipe.baseWorkdirOf?.(base) ?? recipe.baseWorkdir ?? null, recipe.baseEnv);
     if (!result.ok) {
       if (taken) return alreadySplit();
@@ -757,6 +770,9 @@ export default definePass({
           ? { ...planned.data, image: resolveBaseArgs(df, stage.base.raw) ?? stage.base.raw }
           : planned.data,
       );
+    // Only the nginx recipe repeats the removal of a file of the base image's nginx config (on the same image).
+    const [removal] = a.baseRemovals;
+    if (removal && recipe.id !== "nginx") return decline("unknownCommand", { command: removal.command }, removal.line);
     // A runtime of another image family (nginx for a static site) does not follow the base's arguments.
     const otherFamily = planned.plan.replacesEntry !== undefined;
     // `FROM ${BASE}`: a `--build-arg BASE=…` picks the image at build time, and no runtime image can follow it.
@@ -859,6 +875,14 @@ export default definePass({
         return decline(
           "entryToolPipUnread",
           { command: missing.command, image: runtimeImage, source: unreadPip.source, line: String(unreadPip.line) },
+          missing.line,
+        );
+      // A client program that no official full image has either (`pg_isready`): the original lacks it too.
+      const client = id === "entryTool" ? NOT_IN_FULL_IMAGES[name] : undefined;
+      if (client && !a.apt.some((x) => x.packages.some((p) => packageName(p).startsWith(client.replace(/^default-/, "")))))
+        return decline(
+          "entryToolOriginalLacks",
+          { command: missing.command, original: shownBase, image: runtimeImage, package: client },
           missing.line,
         );
       return decline(id, { command: missing.command, image: runtimeImage }, missing.line);
@@ -1162,6 +1186,32 @@ function copiedFromEarlier(df: Dockerfile, index: number): { stage: string; line
   }
   return null;
 }
+
+/** Does the stage's entry (CMD or ENTRYPOINT, the first word) run uv? */
+function entryRunsUv(stage: Stage): boolean {
+  const entry = stage.body.filter((i) => i.keyword === "ENTRYPOINT" || i.keyword === "CMD").at(-1);
+  if (!entry) return false;
+  const first = entry.exec ? entry.exec[0] : entry.args.trim().split(/\s+/)[0];
+  return first === "uv" || first === "/bin/uv" || first === "/usr/local/bin/uv";
+}
+
+/** Does any RUN of the stage install OS packages (apt, apk)? */
+function installsOsPackages(stage: Stage): boolean {
+  return stage.body.some((i) => i.keyword === "RUN" && /\bapt(-get)?\s+(\S+\s+)*install\b|\bapk\s+add\b/.test(i.args));
+}
+
+/**
+ * Client programs no official full image has (buildpack-deps installs the libraries, `libpq-dev`,
+ * `default-libmysqlclient-dev`, not the clients), with the Debian package that brings each.
+ */
+const NOT_IN_FULL_IMAGES: Readonly<Record<string, string>> = {
+  pg_isready: "postgresql-client",
+  psql: "postgresql-client",
+  pg_dump: "postgresql-client",
+  mysql: "default-mysql-client",
+  mysqladmin: "default-mysql-client",
+  "redis-cli": "redis-tools",
+};
 
 /**
  * Where the runtime's `/usr/share/zoneinfo` comes from when it sets the time zone again, or null when nothing

@@ -315,15 +315,26 @@ export const nginxRecipe: Recipe = {
         },
       };
     const made = (c: StateChange) => (c.touched || c.path.endsWith(".pid") ? `touch ${c.path}` : `mkdir -p ${c.path}`);
-    const runtimePrelude =
-      changes.length > 0
+    // Files of the image's own config the build removed (`rm /etc/nginx/conf.d/default.conf`): removed again first.
+    const removals = a.baseRemovals;
+    const runtimePrelude = [
+      ...(removals.length > 0
+        ? [
+            setupRun(
+              removals.map((r) => r.command),
+              removals[0].line,
+            ),
+          ]
+        : []),
+      ...(changes.length > 0
         ? [
             setupRun(
               changes.flatMap((c) => [made(c), ...c.commands]),
               changes[0].line,
             ),
           ]
-        : [];
+        : []),
+    ];
     const notes = changes.map(
       (c): RecipeNote => ({
         line: c.line,
@@ -331,6 +342,12 @@ export const nginxRecipe: Recipe = {
         data: { path: c.path, commands: c.commands.map((x) => `\`${x}\``).join(", ") },
       }),
     );
+    if (removals.length > 0)
+      notes.push({
+        line: removals[0].line,
+        id: "baseFilesRemoved",
+        data: { lines: [...new Set(removals.map((r) => r.line))].join(", "), commands: removals.map((r) => `\`${r.command}\``).join(", ") },
+      });
     return { ok: true, plan: { image: base.raw, shellless: false, ...noInserts, runtimePrelude, notes, copyPaths } };
   },
 };

@@ -1,6 +1,7 @@
 // Python: the same version on its `-slim` variant; the virtualenv and the app folder are copied, and what
 // pip installed outside a virtualenv (python-site.ts).
 import type { BuildContext } from "../../../src/core/context.js";
+import type { Analysis } from "../analysis.js";
 import type { ImageRef } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
@@ -114,7 +115,8 @@ export const pythonRecipe: Recipe = {
             }),
           ),
       )
-      .concat(fontNotes);
+      .concat(fontNotes)
+      .concat(stdlibCompiles(a));
     if (a.systemPip.length === 0)
       return {
         ok: true,
@@ -173,4 +175,18 @@ function runtimeCompile(context: BuildContext): { file: string; call: string } |
     if (m) return { file: f.path, call: m[0].replace(/\s*\($/, "()") };
   }
   return null;
+}
+
+/**
+ * RUNs that byte-compile the interpreter's standard library (`python -m compileall /usr/local/lib/python3.11`):
+ * the runtime copies the packages pip installed, not the library's `__pycache__`, so its modules compile at
+ * first import instead (start-up time only: the official images ship the library without them).
+ */
+function stdlibCompiles(a: Analysis): RecipeNote[] {
+  return a.stage.body.flatMap((instr): RecipeNote[] => {
+    if (instr.keyword !== "RUN") return [];
+    const m = /\bpython[\d.]*\s+(?:-\S+\s+)*-m\s+compileall\b([^&;|]*)/.exec(instr.args);
+    const folders = (m?.[1] ?? "").split(/\s+/).filter((w) => /^\/usr\/local\/lib\/python[\d.]+\/?$/.test(w));
+    return folders.length > 0 ? [{ line: instr.line, id: "pythonStdlibCompile", data: { path: folders[0].replace(/\/$/, "") } }] : [];
+  });
 }

@@ -90,6 +90,7 @@ describe("nginx keeps what its entry runs", () => {
     ...analysis,
     setup: [],
     runWrites: [],
+    baseRemovals: [],
     copyPaths: ["/usr/share/nginx/html", "/wrapper.sh"],
     entry: [{ name: "./wrapper.sh", from: "CMD", line: 4, artifact: null, shell: false }],
   } as unknown as Analysis;

@@ -184,6 +184,8 @@ export type RecipeNoteId =
   | "runtimeFollowsArgs"
   | "goShellRuntime"
   | "goSystemFiles"
+  | "baseFilesRemoved"
+  | "pythonStdlibCompile"
   | "goBinPath"
   | "goPathKept";
 

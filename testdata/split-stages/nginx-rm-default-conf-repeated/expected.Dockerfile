@@ -1,0 +1,15 @@
+FROM nginx:stable AS build
+RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*
+WORKDIR /build
+COPY src ./src
+COPY gen.py .
+RUN python3 gen.py && cp -r out/. /usr/share/nginx/html/
+RUN rm /etc/nginx/conf.d/default.conf
+COPY default.conf /etc/nginx/conf.d/site.conf
+
+FROM nginx:stable AS runtime
+RUN rm /etc/nginx/conf.d/default.conf
+WORKDIR /build
+COPY --from=build /etc/nginx/conf.d/site.conf /etc/nginx/conf.d/site.conf
+COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
+CMD ["nginx", "-g", "daemon off;"]
