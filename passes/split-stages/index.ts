@@ -234,6 +234,8 @@ export default definePass({
       "Did not split: the image runs as another user than root in `{path}`, the base image's working folder, whose owner and mode a new runtime would not have; add a `WORKDIR` of your own (e.g. `/app`) before the first COPY.",
     rootWorkdir:
       "Did not split: with no WORKDIR the stage writes into `/`, among the image's own folders, and a runtime can take only what COPY lines put there from the build context (no RUN may write there, no context folder may land in a system one like `usr` or `etc`); add a `WORKDIR` (e.g. `/app`) before the first COPY.",
+    npmCiNoLockfile:
+      "Did not split: the original runs `npm {verb}` on line {line} with no `package-lock.json` or `npm-shrinkwrap.json` in place (no COPY before it brings one), and npm then stops with an error (EUSAGE), so the original does not build; copy the lockfile before the install, or use `npm install`, and run msb-opt again.",
     systemDir:
       "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
     programLinkRepeated:
@@ -396,6 +398,8 @@ export default definePass({
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
     lockfileNotRead:
       "The original install did not read `{lockfile}` (no COPY before it brings it), so stage `deps` does not either: `{command}` resolves versions afresh, as the original's did, and the two can differ; copy the lockfile before the install.",
+    lockfileRewritten:
+      "Copied `{file}` from stage `{stage}` after the application files: the original's `{command}` wrote it over the build context's copy (an install that is not frozen rewrites an old or out-of-step lockfile), and the image kept the install's.",
     lockfileRemoved:
       "The original install's RUN removes `{lockfile}` before it installs, so stage `deps` does not copy it: `{command}` resolves versions afresh, as the original's did, and the two can differ; keep the lockfile to install the versions it names.",
     staticSiteOnly:
