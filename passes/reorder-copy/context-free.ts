@@ -44,6 +44,20 @@ export function readsNoSources(run: Instruction, context: BuildContext): boolean
   return !usesPackageManager || !PACKAGE_CONFIGS.some((f) => context.exists(f));
 }
 
+/** Does the RUN (one `readsNoSources` accepts) install anything, or only make folders, print, clean? */
+export function installsPackages(run: Instruction): boolean {
+  const script = parseShell(run.args);
+  if (!script.ok) return true;
+  return simpleCommands(script).some((cmd) => {
+    const name = basename(cmd.name ?? "");
+    const names = cmd.args.map((w) => w.value ?? "").filter((w) => !w.startsWith("-"));
+    if (SYSTEM.has(name) || ["dnf", "yum", "microdnf", "zypper"].includes(name)) return names[0] === "install" || names[0] === "add";
+    if (/^(pip[\d.]*|npm|pnpm|yarn|gem|go)$/.test(name)) return names.some((n) => ["install", "i", "add"].includes(n));
+    const kind = classifyCommand(cmd);
+    return kind !== "helper" && kind !== "other" && !("refuse" in kind);
+  });
+}
+
 function contextFree(cmd: SimpleCommand): boolean {
   if (cmd.name === null || cmd.args.some((w) => w.value === null)) return false;
   const name = basename(cmd.name);

@@ -23,7 +23,7 @@ import { MESSAGES, type MessageId, type Refusal } from "./messages.js";
 import { manifestList, plan } from "./plan.js";
 import { prefetchFor } from "./prefetch.js";
 import { splitInstallChain } from "./split-chain.js";
-import { readsNoSources } from "./context-free.js";
+import { installsPackages, readsNoSources } from "./context-free.js";
 
 type Ctx = PassContext<MessageId>;
 
@@ -280,7 +280,7 @@ function pastContextFreeRuns(
   while (out[at] && readsNoSources(out[at], view)) {
     const run = out[at];
     const copies = out.slice(at - count, at);
-    ctx.report(copies[0].line, "movedPastRun", {
+    ctx.report(copies[0].line, installsPackages(run) ? "movedPastRun" : "movedPastCommand", {
       moved: listLabel(copies.map((c) => contextCopy(c)).filter((c): c is Copy => c !== null)),
       command: joinContinuations(run.args),
     });

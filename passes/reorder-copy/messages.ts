@@ -47,6 +47,8 @@ export const REFUSALS = {
     "Left `{install}` after {moved}: {copy} writes `{path}`, a configuration file the install may read; copy it before the install by hand.",
   addArchive:
     "Left `{install}` after {moved}: {copy} unpacks the archive `{path}`, whose files (an `.npmrc`, a lock file…) the install may read and msb-opt does not look into; use COPY if it should not be unpacked, or move it before the install by hand.",
+  lockfileRewritten:
+    "Left `{install}` after {moved}: `{command}` may write `{path}` again ({why}), and {copy} after it would put the build context's copy back over the one the install wrote; install with {advice}, which leaves the lockfile as it is.",
   blankInPath: "Left `{install}` after {moved}: a manifest's path has blanks.",
   // What the install reads.
   missingFile: "Left `{install}` after {moved}: the build context has no `{path}` (or .dockerignore excludes it).",
@@ -111,6 +113,8 @@ export const MESSAGES = {
     "Cut `RUN {install} && {command}` in two and moved {moved} after the install, which needs only the manifests copied before it, so that a source edit re-runs `{command}` but no longer the install.",
   movedPastRun:
     "Moved {moved} below `{command}` too, which installs only from the registry and reads none of the sources, so that a source edit no longer re-runs it.",
+  movedPastCommand:
+    "Moved {moved} below `{command}` too, which installs nothing and reads none of the sources, so that a source edit no longer re-runs it.",
   movedOnly:
     "Moved {moved} after `{install}`, which needs only the manifests copied before it, so that a source edit no longer re-runs the install.",
   prefetchAdded:

@@ -90,6 +90,7 @@ export function plan(
   const paths: string[] = [];
   const outputs: string[] = [];
   const reads: string[] = [];
+  const rewrites: { step: InstallStep; path: string; advice: string; why: string }[] = [];
   // A context file a staying COPY puts at a fixed place outside the sources (`COPY ci/pip.conf /etc/pip.conf`):
   // its settings may name other files of the context.
   const configCopies = copies.flatMap((c) => {
@@ -106,6 +107,7 @@ export function plan(
     for (const p of needs.paths) if (!paths.includes(p)) paths.push(p);
     outputs.push(...needs.outputs);
     reads.push(...needs.reads);
+    for (const r of needs.rewrites ?? []) rewrites.push({ step, ...r });
   }
   // Where the install finds what it reads, in the image (relative to its folder when that is unknown).
   const readAt = new Set([...paths.map((p) => (contextRoot === null ? p : posix.join(contextRoot, p))), ...reads]);
@@ -156,6 +158,21 @@ export function plan(
     if (config) return refuse("writesConfig", { copy, path: config }, moved);
     if (!landed.complete) return refuse("uncheckablePath", { copy }, moved);
   }
+  // The sources after the install would bring back the lockfile the install wrote over (F5: the image's
+  // lockfile would no longer be the one that describes its node_modules).
+  const whole = moved.find((c) => c.whole);
+  if (whole && rewrites.length > 0)
+    return refuse(
+      "lockfileRewritten",
+      {
+        copy: copyLabel(whole),
+        command: rewrites[0].step.command,
+        path: rewrites[0].path,
+        advice: rewrites[0].advice,
+        why: rewrites[0].why,
+      },
+      moved,
+    );
   // Manifests the moved `COPY .` provided and no earlier COPY did.
   const earlier =
     dir !== ""

@@ -12,7 +12,11 @@ describe("split-stages", () => {
     expect(r.refusals.map((n) => n.message)).toEqual([expect.stringContaining("build context is not available")]);
   });
   test("with a context it splits, and the output is stable", async () => {
-    const context = memoryContext({ "package.json": '{"name":"a"}', "server.js": "" });
+    const context = memoryContext({
+      "package.json": '{"name":"a"}',
+      "package-lock.json": '{"lockfileVersion":3,"packages":{}}',
+      "server.js": "",
+    });
     const r = await optimize(NODE_APP, { passes: ["split-stages"], context });
     expect(r.output).toContain("FROM node:20-slim AS runtime");
     const again = await optimize(r.output, { passes: ["split-stages"], context });

@@ -29,7 +29,7 @@ import { setupRun } from "./apt-run.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { packageName } from "./closure/debian-libs.js";
 import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
-import { knownAddon } from "./closure/native.js";
+import { knownAddon, osNeeds } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
@@ -40,6 +40,10 @@ import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from 
 import { ALPINE_BUILD_COMMANDS, alpineCommands, leaveBuildOnly } from "./system-setup.js";
 import { perlNeed } from "./perl.js";
 import { pythonBuildOnly } from "./python-build-only.js";
+
+/** The commands of Python that node-gyp runs, and the Debian packages that bring them to a Node image. */
+const PYTHON_COMMANDS = ["python", "python3", "python2"];
+const NODE_GYP_PYTHON: ReadonlySet<string> = new Set(["python3", "python", "python2", "python-is-python3", "python3-minimal"]);
 
 export default definePass({
   id: "split-stages",
@@ -140,6 +144,8 @@ export default definePass({
     alpinePackages:
       "Did not split: the runtime needs {packages}, which the pass knows only by their Debian names; use a Debian-based node image or split by hand.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",
+    droppedGypPython:
+      "Left {packages} out of the runtime stage: on a Node image Python serves node-gyp, which builds native addons during the install (the stages that install keep it); neither the entry nor a file of the build context names `python` or `python3`, and no production dependency in the lockfile is one msb-opt knows to run Python.",
     reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
     libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
     unknownHeaders:
@@ -246,6 +252,8 @@ export default definePass({
       "Did not split: the image runs as another user than root in `{path}`, the base image's working folder, whose owner and mode a new runtime would not have; add a `WORKDIR` of your own (e.g. `/app`) before the first COPY.",
     rootWorkdir:
       "Did not split: with no WORKDIR the stage writes into `/`, among the image's own folders, and a runtime can take only what COPY lines put there from the build context (no RUN may write there, no context folder may land in a system one like `usr` or `etc`); add a `WORKDIR` (e.g. `/app`) before the first COPY.",
+    npmCiNoLockfile:
+      "Did not split: the original runs `npm {verb}` on line {line} with no `package-lock.json` or `npm-shrinkwrap.json` in place (no COPY before it brings one), and npm then stops with an error (EUSAGE), so the original does not build; copy the lockfile before the install, or use `npm install`, and run msb-opt again.",
     systemDir:
       "Did not split: the build writes `{path}`, a system folder that also holds the toolchain; write the program to its own folder (e.g. `/app`).",
     programLinkRepeated:
@@ -408,6 +416,8 @@ export default definePass({
       "Kept the Node runtime although option `static-runtime nginx` is on: the image does not serve a built folder with `serve DIR`, `http-server DIR` or `vite preview` in exec-form CMD.",
     lockfileNotRead:
       "The original install did not read `{lockfile}` (no COPY before it brings it), so stage `deps` does not either: `{command}` resolves versions afresh, as the original's did, and the two can differ; copy the lockfile before the install.",
+    lockfileRewritten:
+      "Copied `{file}` from stage `{stage}` after the application files: the original's `{command}` wrote it over the build context's copy (an install that is not frozen rewrites an old or out-of-step lockfile), and the image kept the install's.",
     lockfileRemoved:
       "The original install's RUN removes `{lockfile}` before it installs, so stage `deps` does not copy it: `{command}` resolves versions afresh, as the original's did, and the two can differ; keep the lockfile to install the versions it names.",
     staticSiteOnly:
@@ -681,9 +691,24 @@ export default definePass({
     }
     const release = debianRelease(base);
     const ownPython = isOfficial(base, "python");
+    // node-gyp's Python on a Node image builds native addons during the install: build-only unless the entry or a
+    // source file names `python`/`python3` (as the Alpine toolchain above).
+    // The lockfile must show that no production dependency runs Python (`youtube-dl-exec` runs yt-dlp).
+    const gypLocked = recipe.id === "node" ? (nodeProject(a, context)?.prodPackages ?? null) : null;
+    const gypNeeds = gypLocked === null ? null : osNeeds(gypLocked, new Set(), true);
+    const depsRunPython =
+      gypNeeds === null ||
+      !gypNeeds.ok ||
+      gypNeeds.needs.some((n) => n.debian.some((d) => NODE_GYP_PYTHON.has(d)) || (n.runs ?? []).some((c) => PYTHON_COMMANDS.includes(c)));
+    const gypPython =
+      recipe.id === "node" &&
+      !depsRunPython &&
+      ![...used, ...mentionedCommands(context, PYTHON_COMMANDS).keys()].some((c) => PYTHON_COMMANDS.includes(c))
+        ? NODE_GYP_PYTHON
+        : new Set<string>();
     const packages = a.apt.map((i) => ({
       install: i,
-      ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython, a.buildCommands),
+      ...splitPackages(i.packages, used, recipe.packagePolicy, release, ownPython, a.buildCommands, gypPython),
     }));
     const unknownHeaders = packages.flatMap((p) => p.unknownHeaders);
     if (unknownHeaders.length > 0) {
@@ -1101,7 +1126,10 @@ export default definePass({
     });
     for (const p of packages) {
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
-      if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
+      const gyp = p.buildOnly.filter((x) => gypPython.has(x.replace(/[=:].*$/, "")));
+      const others = p.buildOnly.filter((x) => !gyp.includes(x));
+      if (others.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(others) });
+      if (gyp.length > 0) ctx.report(p.install.instr.line, "droppedGypPython", { packages: list(gyp) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
       const headers = p.buildOnly.filter(
         (x) =>

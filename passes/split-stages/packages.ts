@@ -77,6 +77,8 @@ export function splitPackages(
   ownPython = false,
   /** Commands the build's RUNs call (`unlessNamed`: the evidence that a package is the build's). */
   buildCommands: ReadonlySet<string> = new Set(),
+  /** Packages the recipe has shown build-only for this image (node-gyp's Python on a Node image nothing runs Python in). */
+  alsoBuildOnly: ReadonlySet<string> = new Set(),
 ): PackageSplit {
   const byBuild = new Set([...buildCommands, ...[...buildCommands].flatMap((c) => (RUNS_ON[c] ? [RUNS_ON[c]] : []))]);
   const buildOnly: string[] = [];
@@ -89,7 +91,9 @@ export function splitPackages(
     const name = spec.replace(/[=:].*$/, "");
     const provides = providedCommands(name);
     const candidate =
-      isBuildOnlyPackage(name) || (policy === "unlessNamed" && !/nginx/.test(name) && [name, ...provides].some((c) => byBuild.has(c)));
+      isBuildOnlyPackage(name) ||
+      alsoBuildOnly.has(name) ||
+      (policy === "unlessNamed" && !/nginx/.test(name) && [name, ...provides].some((c) => byBuild.has(c)));
     if (!candidate || provides.some((c) => usedCommands.has(c)) || (compilesAtRunTime && isHeaders(name))) {
       runtime.push(spec);
       continue;

@@ -13,6 +13,11 @@ export type Needs =
       readonly outputs: readonly string[];
       /** Absolute image paths outside the copied context that the install reads (a config file an ENV names). */
       readonly reads: readonly string[];
+      /**
+       * Context files the install reads and may write again (`npm install` rewrites package-lock.json): a
+       * `COPY .` moved after it would put the context's copy back over the install's.
+       */
+      readonly rewrites?: readonly { readonly path: string; readonly advice: string; readonly why: string }[];
     }
   | { readonly ok: false; readonly refusal: Refusal };
 

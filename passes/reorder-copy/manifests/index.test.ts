@@ -22,12 +22,30 @@ const needs = (
 
 describe("npm, yarn, pnpm", () => {
   test("package.json and the lockfiles present", () => {
-    expect(needs({ "package.json": "{}", "yarn.lock": "", "src/a.js": "" }, step("yarn"))).toEqual({
+    expect(needs({ "package.json": "{}", "yarn.lock": "", "src/a.js": "" }, step("yarn", ["--frozen-lockfile"]))).toEqual({
       ok: true,
       paths: ["package.json", "yarn.lock"],
       outputs: [],
       reads: [],
     });
+  });
+  test("an install that may write the lockfile again says so; npm ci and frozen installs do not (red team 18 F5)", () => {
+    const files = { "package.json": "{}", "package-lock.json": "{}", "yarn.lock": "", "pnpm-lock.yaml": "" };
+    const rewrites = (s: InstallStep, extra: Record<string, string> = {}) => {
+      const r = needs({ ...files, ...extra }, s);
+      return r.ok ? (r.rewrites ?? []).map((w) => w.path) : null;
+    };
+    const npm = (...args: string[]): InstallStep => ({ ...step("npm", args), command: `npm ${args[0]}` });
+    // npm 7+ keeps a yarn.lock beside package-lock.json up to date too.
+    expect(rewrites(npm("install"))).toEqual(["package-lock.json", "yarn.lock"]);
+    expect(rewrites(npm("ci"))).toEqual([]);
+    expect(rewrites(npm("install", "--no-package-lock"))).toEqual([]);
+    expect(rewrites(npm("install"), { ".npmrc": "package-lock=false\n" })).toEqual([]);
+    expect(rewrites({ ...step("yarn"), command: "yarn install" })).toEqual(["yarn.lock"]);
+    expect(rewrites({ ...step("yarn", ["install", "--immutable"]), command: "yarn install" })).toEqual([]);
+    expect(rewrites({ ...step("yarn"), command: "yarn" }, { ".yarnrc": "--install.frozen-lockfile true\n" })).toEqual([]);
+    expect(rewrites({ ...step("pnpm", ["install"]), command: "pnpm install" })).toEqual(["pnpm-lock.yaml"]);
+    expect(rewrites({ ...step("pnpm", ["install", "--frozen-lockfile"]), command: "pnpm install" })).toEqual([]);
   });
   test("an ignored lockfile is not in the context", () => {
     const r = needs({ "package.json": "{}", "package-lock.json": "{}", ".dockerignore": "package-lock.json\n" }, step("npm"));

@@ -126,7 +126,52 @@ export function nodeManifests(step: InstallStep, c: Collector): Needs {
     }
     if (dir !== c.dir) outputs.push(posix.relative(c.dir || ".", join(dir, "node_modules")!));
   }
-  return c.done(outputs);
+  const done = c.done(outputs);
+  const rewrites = lockfileWrites(step, c, rootJson);
+  return done.ok && rewrites.length > 0 ? { ...done, rewrites } : done;
+}
+
+const NPM_WHY = "npm 7 and later rewrite a lockfile of an older format and fix one out of step with package.json";
+const SYNC_WHY = "an install without a frozen lockfile fixes one out of step with package.json";
+/** npm install options under which it writes no lockfile. */
+const NPM_NO_LOCK = /^--(no-package-lock|package-lock=false|no-save|save=false|dry-run|dry-run=true)$/;
+
+/**
+ * The lockfiles of the context the step may write again, with the command that would not: `npm install` saves
+ * package-lock.json (npm 7+ turns a lockfileVersion 1 file into 3, and fixes one out of step with package.json)
+ * and keeps a yarn.lock beside it up to date; `yarn install` and `pnpm install` rewrite a lockfile out of step
+ * with package.json unless frozen. `npm ci`, `--frozen-lockfile`, `--immutable` leave them as they are.
+ */
+function lockfileWrites(step: InstallStep, c: Collector, pkg: PackageJson): { path: string; advice: string; why: string }[] {
+  const present = (names: readonly string[], advice: string, why: string) =>
+    names.flatMap((n) => {
+      const p = c.path(n);
+      return p !== null && c.ctx.read(p) !== null ? [{ path: p, advice, why }] : [];
+    });
+  const args = step.args;
+  const sub = step.command.split(" ")[1];
+  const npmrc = c.ctx.read(c.path(".npmrc") ?? "") ?? "";
+  const setting = (text: string, key: RegExp) => key.test(text);
+  if (step.ecosystem === "npm") {
+    if (!/^(install|i|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|add)$/.test(sub ?? "")) return [];
+    if (args.some((a) => NPM_NO_LOCK.test(a)) || setting(npmrc, /^\s*(package-lock|save)\s*=\s*false\s*$/m)) return [];
+    return present(["npm-shrinkwrap.json", "package-lock.json", "yarn.lock"], "`npm ci`", NPM_WHY);
+  }
+  if (step.ecosystem === "yarn") {
+    const berry = c.has(".yarnrc.yml") || (typeof pkg.packageManager === "string" && /^yarn@[2-9]/.test(pkg.packageManager));
+    if (args.some((a) => /^--(frozen-lockfile|pure-lockfile|immutable|no-lockfile)$/.test(a))) return [];
+    const yarnrc = c.ctx.read(c.path(".yarnrc") ?? "") ?? "";
+    const yml = c.ctx.read(c.path(".yarnrc.yml") ?? "") ?? "";
+    if (setting(yarnrc, /^\s*"?(--install\.)?(frozen-lockfile|pure-lockfile)"?\s+"?true"?\s*$/m)) return [];
+    if (setting(yml, /^\s*enableImmutableInstalls:\s*["']?true["']?\s*$/m)) return [];
+    return present(["yarn.lock"], berry ? "`yarn install --immutable`" : "`yarn install --frozen-lockfile`", SYNC_WHY);
+  }
+  if (step.ecosystem === "pnpm") {
+    if (sub === "fetch" || args.some((a) => /^--(frozen-lockfile|no-lockfile|lockfile=false)$/.test(a))) return [];
+    if (setting(npmrc, /^\s*(frozen-lockfile\s*=\s*true|lockfile\s*=\s*false)\s*$/m)) return [];
+    return present(["pnpm-lock.yaml"], "`pnpm install --frozen-lockfile`", SYNC_WHY);
+  }
+  return [];
 }
 
 /**

@@ -110,7 +110,11 @@ export function depsStage(
       const managerCli = global?.packages.some((p) => /^(npm|pnpm|yarn)(@|$)/.test(p));
       // A global install of named packages reads no sources: it may follow `COPY . .`.
       if (global?.alone && !managerCli) continue;
-      if (sawSources) return notLayered("a step before the install needs the sources the context copies before it");
+      // The package manager installed alone after the sources reads none of them, unless a project config file
+      // (`.npmrc`, `.yarnrc`) there points npm elsewhere: the deps stage replays it before its manifests.
+      const configFree = [".npmrc", ".yarnrc", ".yarnrc.yml", "pnpm-workspace.yaml"].every((f) => !context.exists(at(f)));
+      if (sawSources && !(global?.alone && managerCli && configFree))
+        return notLayered("a step before the install needs the sources the context copies before it");
       if (!osNeeded && aptOnly(instr)) {
         leftOut.push(instr.line);
         continue;
@@ -334,6 +338,57 @@ export function lockfileAtInstall(a: Analysis, project: NodeProject, install: Pr
   }
   // `docker init`'s template: the install RUN bind-mounts the manifests from the context instead.
   return seen || contextMounts(a.stage.body[install.index]).some((source) => bringsFile(source, lockfile)) ? "seen" : "absent";
+}
+
+/** npm options under which `npm install` saves no lockfile. */
+const NPM_NO_LOCK = /^--(no-package-lock|package-lock=false|no-save|save=false|dry-run)$/;
+/** The lockfile each package manager writes, by tool. */
+const LOCKFILE_OF: Readonly<Record<ProjectInstall["tool"], string>> = {
+  npm: "package-lock.json",
+  yarn: "yarn.lock",
+  pnpm: "pnpm-lock.yaml",
+};
+
+/**
+ * The lockfile the original's install wrote and its image kept, project-relative, or null: `npm install` saves
+ * package-lock.json (rewriting an old or out-of-step one), `yarn install` and `pnpm install` write theirs unless
+ * frozen; `npm ci` and frozen installs write none. Kept unless a context COPY after the install brings the
+ * context's copy back. `after`: a COPY before the install brought the context's copy, which the runtime replays,
+ * so the install's must come after the runtime's context copies.
+ */
+export function installWrittenLock(
+  a: Analysis,
+  project: NodeProject,
+  install: ProjectInstall,
+  context: BuildContext,
+): { readonly file: string; readonly after: boolean } | null {
+  const at = (f: string) => (project.dir === "." ? f : `${project.dir}/${f}`);
+  const options = installOptions(install.args);
+  const verb = install.args.find((w) => !w.startsWith("-")) ?? "install";
+  const npmrc = context.read(at(".npmrc")) ?? "";
+  if (install.tool === "npm") {
+    if (!/^(install|i|in|ins|inst|insta|instal|isnt|isnta|isntal|isntall|add)$/.test(verb)) return null;
+    if (options.some((o) => NPM_NO_LOCK.test(o)) || /^\s*(package-lock|save)\s*=\s*false\s*$/m.test(npmrc)) return null;
+  } else if (install.tool === "yarn") {
+    if (options.some((o) => /^--(frozen-lockfile|pure-lockfile|immutable|no-lockfile)(=true)?$/.test(o))) return null;
+    if (/^\s*"?(--install\.)?(frozen-lockfile|pure-lockfile)"?\s+"?true"?\s*$/m.test(context.read(at(".yarnrc")) ?? "")) return null;
+  } else if (
+    options.some((o) => /^--(frozen-lockfile|no-lockfile|lockfile=false)(=true)?$/.test(o)) ||
+    /^\s*(frozen-lockfile\s*=\s*true|lockfile\s*=\s*false)\s*$/m.test(npmrc)
+  )
+    return null;
+  const file =
+    install.tool === "npm" && project.lockfile !== null && posix.basename(project.lockfile) === "npm-shrinkwrap.json"
+      ? "npm-shrinkwrap.json"
+      : LOCKFILE_OF[install.tool];
+  if (context.read(at(file)) === null) return { file, after: false };
+  const brings = (instr: Instruction) => {
+    const operands = copyOperands(instr);
+    return operands !== null && !instr.flags.some((f) => f.name === "from") && operands.sources.some((s) => bringsFile(s, at(file)));
+  };
+  const body = a.stage.body;
+  if (body.slice(install.index + 1).some(brings)) return null;
+  return { file, after: body.slice(0, install.index).some(brings) };
 }
 
 /** The context paths a RUN bind-mounts (`--mount=type=bind,source=x,target=y`; bind is the default type, `.` the default source). */

@@ -13,7 +13,7 @@ import { notifierStamp, userHome } from "./node-user-home.js";
 import { chownedFolder, copiesSetOwners, copyOwner } from "../owners.js";
 import { runsNode } from "../closure/node-entry.js";
 import { someNames } from "../closure/dev-roles.js";
-import { depsStage, lockfileAtInstall } from "./node-deps.js";
+import { depsStage, installWrittenLock, lockfileAtInstall } from "./node-deps.js";
 import { installFiles, LOCAL_SPEC } from "./node-install-files.js";
 import { layoutNotes, runtimeLayout } from "./node-runtime-layout.js";
 import { staticSiteOnly } from "./node-static-site.js";
@@ -35,6 +35,9 @@ const WRITTEN_LOCKFILES: Readonly<Record<string, string>> = {
   yarn: "yarn.loc[k]",
   pnpm: "pnpm-lock.yam[l]",
 };
+
+/** npm's clean install and its aliases. */
+const NPM_CI = /^(ci|clean-install|ic|install-clean|isntall-clean)$/;
 
 /** Commands the global package provides when they differ from its name. */
 const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
@@ -113,6 +116,10 @@ export function layeredPlan({
   const prodSpecs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
   if (!install && Object.keys(prodSpecs).length > 0) return notLayered("no step installs the dependencies the manifest names");
   if (install && install.dir !== wd) return notLayered("the install runs outside the working folder");
+  // `npm ci` without a lockfile fails (EUSAGE): a deps stage running `npm install` instead would build what the original cannot.
+  const npmVerb = install?.tool === "npm" ? install.args.find((w) => !w.startsWith("-")) : undefined;
+  if (install && npmVerb && NPM_CI.test(npmVerb) && !project.lockfile)
+    return { ok: false, id: "npmCiNoLockfile", data: { verb: npmVerb, line: String(body[install.index].line) } };
   const berry = project.manager === "yarn-berry";
   if (berry && !berryLayered(project, context))
     return notLayered("its Yarn Berry setup keeps no node_modules folder a stage could install apart");
@@ -341,7 +348,25 @@ export function layeredPlan({
   // An install with no lockfile in the context writes one (`npm install` → package-lock.json): the runtime takes
   // the deps stage's, which resolved the same manifest (or the build's, when the runtime needs no node_modules).
   // The one-letter class copies it only where it was written.
-  const writtenLock = install && !found.lockfile && !site ? WRITTEN_LOCKFILES[install.tool] : undefined;
+  // An install that rewrites the context's lockfile (`npm install` over a lockfileVersion 1 file, an out-of-step
+  // yarn.lock), copied before it and not after: the image kept the install's, so the runtime takes it after its
+  // context copies, which would otherwise put the context's back (berry keeps the rule for no lockfile only).
+  const written = install && !site && project.manager !== "yarn-berry" ? installWrittenLock(a, project, install, context) : null;
+  const writtenLock =
+    install && !site && (written ? !written.after : !found.lockfile && project.manager === "yarn-berry")
+      ? (written?.file.replace(/.$/, "[$&]") ?? WRITTEN_LOCKFILES[install.tool])
+      : undefined;
+  const rewrittenLock = written?.after ? written.file : undefined;
+  const lockAfter = (builder: string | null) => {
+    const source = needsModules ? depsName : builder;
+    if (!rewrittenLock || !source) return [];
+    return [
+      instruction("COPY", `${posix.join(wd, rewrittenLock)} ${wd === "/" ? "/" : `${wd}/`}`, {
+        flags: [{ name: "from", value: source }, ...chown(modulesOwner)],
+        line,
+      }),
+    ];
+  };
   const lockCopy = (builder: string | null = null) => {
     const source = needsModules ? depsName : builder;
     if (!writtenLock || !source) return [];
@@ -384,6 +409,7 @@ export function layeredPlan({
       const flags = [{ name: "from", value: builder ?? "" }, ...chown(who), ...link(who)];
       return outs.map((p) => instruction("COPY", `${p} ${p}`, { flags, line }));
     }),
+    ...lockAfter(builder),
   ];
   if (needsModules) {
     notes.unshift({ line, id: dev.keep ? "depsStageAll" : "depsStage", data: { stage: depsName, command: installCmd } });
@@ -394,6 +420,13 @@ export function layeredPlan({
     if (deps?.leftOut.length) notes.push({ line, id: "depsLeftOut", data: { stage: depsName, lines: deps.leftOut.join(", ") } });
     if (dev.keep) notes.push({ line, id: dev.libraries ? "keptDevLibraries" : "keptDevDeps", data: { reason: dev.reason } });
     else if (dev.byOption) notes.push({ line, id: "devPrunedByOption", data: { names: someNames(dev.byOption) } });
+    // Only the runtime that replays the context copies takes it; the files stage's folder holds the install's already.
+    if (rewrittenLock && (plain || direct))
+      notes.push({
+        line,
+        id: "lockfileRewritten",
+        data: { file: rewrittenLock, stage: depsName, command: [install.tool, ...install.args].join(" ") },
+      });
     if (found.lockfile && !project.lockfile)
       notes.push({
         line,

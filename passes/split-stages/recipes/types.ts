@@ -8,6 +8,7 @@ import type { PackagePolicy } from "../packages.js";
 export type RecipeRefusalId =
   | "alreadySlim"
   | "systemDir"
+  | "npmCiNoLockfile"
   | "alreadySlimDevKept"
   | "alreadySlimDevLibraries"
   | "alreadySlimNotLayered"
@@ -159,6 +160,7 @@ export type RecipeNoteId =
   | "osNeedsDev"
   | "systemCaStore"
   | "lockfileNotRead"
+  | "lockfileRewritten"
   | "lockfileRemoved"
   | "staticSiteOnly"
   | "buildCache"

@@ -2,11 +2,10 @@ ARG NODE_VERSION=20.20.2
 
 FROM node:${NODE_VERSION} AS build
 WORKDIR /app
-COPY package.json pnpm-lock.yaml ./
-RUN npm install -g pnpm \
-    && pnpm install
 COPY . .
-RUN pnpm run build
+RUN npm install -g pnpm \
+    && pnpm install \
+    && pnpm run build
 
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /app
@@ -19,4 +18,5 @@ WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY . .
 COPY --from=build /app/dist /app/dist
+COPY --from=deps /app/pnpm-lock.yaml /app/
 CMD ["node", "dist/index.js"]

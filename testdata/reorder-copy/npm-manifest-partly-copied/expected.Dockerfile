@@ -2,5 +2,5 @@ FROM node:20-slim
 WORKDIR /app
 COPY package.json ./
 COPY package-lock.json ./
-RUN npm install
+RUN npm ci
 COPY . .

@@ -15,5 +15,6 @@ WORKDIR /usr/src/app
 COPY --from=deps /usr/src/app/node_modules /usr/src/app/node_modules
 COPY . .
 COPY --from=build /usr/src/app/dist /usr/src/app/dist
+COPY --from=deps /usr/src/app/package-lock.json /usr/src/app/
 EXPOSE 3000
 CMD ["node", "dist/main"]

@@ -13,6 +13,7 @@ RUN --mount=type=cache,target=/root/.npm npm install
 FROM node:20-slim AS runtime
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
+COPY --from=deps /app/package-lock.jso[n] /app/
 COPY . .
 COPY --from=build /app/dist /app/dist
 EXPOSE 3000

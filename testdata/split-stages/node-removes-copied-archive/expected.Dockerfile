@@ -9,8 +9,8 @@ RUN npm ci && rm /opt/vendor.tgz \
 FROM node:20 AS deps
 WORKDIR /app
 COPY vendor.tgz /opt/vendor.tgz
-COPY package.json ./
-RUN --mount=type=cache,target=/root/.npm/_cacache npm install --omit=dev && rm /opt/vendor.tgz
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm/_cacache npm ci --omit=dev && rm /opt/vendor.tgz
 
 FROM node:20-slim AS runtime
 RUN apt-get update \

@@ -12,5 +12,6 @@ WORKDIR /home/node/app
 USER node
 COPY --from=deps --chown=node:node /home/node/app/node_modules /home/node/app/node_modules
 COPY --chown=node:node . .
+COPY --from=deps --chown=node:node /home/node/app/package-lock.json /home/node/app/
 EXPOSE 3000
 CMD ["node", "server.js"]

@@ -1,0 +1,11 @@
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+COPY --from=deps /app/node_modules /app/node_modules
+COPY . .
+EXPOSE 3000
+CMD ["node", "index.js"]
