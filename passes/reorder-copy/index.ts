@@ -166,6 +166,7 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
         if (moves.manifests.length > 0)
           ctx.report(moves.moved[0].instr.line, "splitInstall", { ...data, manifests: manifestList(moves.manifests) });
         else ctx.report(moves.moved[0].instr.line, "splitInstallMovedOnly", data);
+        if (moves.lockfile) ctx.report(moves.moved[0].instr.line, "lockfileFromContext", moves.lockfile);
         body = pastContextFreeRuns(moves.body, moves.next, moves.moved.length, ctx, view);
         i = moves.next - 1;
         continue;
@@ -187,6 +188,7 @@ function rewriteStage(df: Dockerfile, stage: Stage, ctx: Ctx, view: BuildContext
     if (result.manifests.length > 0)
       ctx.report(head.line, "reordered", { manifests: manifestList(result.manifests), install, moved: listLabel(result.moved) });
     else ctx.report(head.line, "movedOnly", { install, moved: listLabel(result.moved) });
+    if (result.lockfile) ctx.report(head.line, "lockfileFromContext", result.lockfile);
     body = pastContextFreeRuns(result.body, result.next, result.moved.length, ctx, view);
     i = result.next - 1;
   }

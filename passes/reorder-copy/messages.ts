@@ -47,8 +47,8 @@ export const REFUSALS = {
     "Left `{install}` after {moved}: {copy} writes `{path}`, a configuration file the install may read; copy it before the install by hand.",
   addArchive:
     "Left `{install}` after {moved}: {copy} unpacks the archive `{path}`, whose files (an `.npmrc`, a lock file…) the install may read and msb-opt does not look into; use COPY if it should not be unpacked, or move it before the install by hand.",
-  lockfileRewritten:
-    "Left `{install}` after {moved}: `{command}` may write `{path}` again ({why}), and {copy} after it would put the build context's copy back over the one the install wrote; install with {advice}, which leaves the lockfile as it is.",
+  lockfileFromContext:
+    "`{command}` may write `{path}` again ({why}); with {copy} now after it, the image holds the build context's `{path}`, not the install's (node_modules are the same either way); install with {advice}, which leaves the lockfile as it is, if the image's copy must be the install's.",
   blankInPath: "Left `{install}` after {moved}: a manifest's path has blanks.",
   // What the install reads.
   missingFile: "Left `{install}` after {moved}: the build context has no `{path}` (or .dockerignore excludes it).",

@@ -20,6 +20,8 @@ export type Plan =
       /** The new manifest COPYs and the COPYs moved after the install. */
       readonly manifests: readonly Instruction[];
       readonly moved: readonly Copy[];
+      /** The lockfile the install may write again, which the moved sources now put back (said in a note). */
+      readonly lockfile?: Readonly<Record<"copy" | "command" | "path" | "advice" | "why", string>>;
     }
   | { readonly ok: false; readonly refusal: Refusal; readonly moved?: readonly Copy[] };
 
@@ -160,19 +162,18 @@ export function plan(
   }
   // The sources after the install would bring back the lockfile the install wrote over (F5: the image's
   // lockfile would no longer be the one that describes its node_modules).
+  // Only that file differs (node_modules are what the install made either way): the move is worth it and said.
   const whole = moved.find((c) => c.whole);
-  if (whole && rewrites.length > 0)
-    return refuse(
-      "lockfileRewritten",
-      {
-        copy: copyLabel(whole),
-        command: rewrites[0].step.command,
-        path: rewrites[0].path,
-        advice: rewrites[0].advice,
-        why: rewrites[0].why,
-      },
-      moved,
-    );
+  const lockfile =
+    whole && rewrites.length > 0
+      ? {
+          copy: copyLabel(whole),
+          command: rewrites[0].step.command,
+          path: rewrites[0].path,
+          advice: rewrites[0].advice,
+          why: rewrites[0].why,
+        }
+      : undefined;
   // Manifests the moved `COPY .` provided and no earlier COPY did.
   const earlier =
     dir !== ""
@@ -197,7 +198,7 @@ export function plan(
     n === 0 && placed.length > 0 ? { ...m.instr, leading: m.instr.leading.slice(blank.length) } : m.instr,
   );
   const next = [...body.slice(0, first), ...placed, ...stay, run, ...after];
-  return { ok: true, body: [...next, ...body.slice(runIndex + 1)], next: next.length, manifests: newCopies, moved };
+  return { ok: true, body: [...next, ...body.slice(runIndex + 1)], next: next.length, manifests: newCopies, moved, lockfile };
 }
 
 /** COPY instructions for manifests: files of one folder together, each folder on its own. */

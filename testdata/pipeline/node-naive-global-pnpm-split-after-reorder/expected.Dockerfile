@@ -2,10 +2,11 @@ ARG NODE_VERSION=20.20.2
 
 FROM node:${NODE_VERSION} AS build
 WORKDIR /app
-COPY . .
+COPY package.json pnpm-lock.yaml ./
 RUN npm install -g pnpm \
-    && pnpm install \
-    && pnpm run build
+    && pnpm install
+COPY . .
+RUN pnpm run build
 
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /app
@@ -18,5 +19,4 @@ WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY . .
 COPY --from=build /app/dist /app/dist
-COPY --from=deps /app/pnpm-lock.yaml /app/
 CMD ["node", "dist/index.js"]

@@ -6,9 +6,6 @@ RUN --mount=type=cache,target=/root/.npm npm install --omit=dev
 
 FROM node:20-slim AS runtime
 WORKDIR /app
-RUN apt-get update \
-    && apt-get install -y python3 \
-    && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules /app/node_modules
 COPY . .
 

@@ -1,6 +1,6 @@
 FROM node:16
 WORKDIR /user/src/app
 COPY package*.json ./
-COPY . .
 RUN npm install
+COPY . .
 CMD ["node", "bot.js"]
