@@ -1263,6 +1263,8 @@ function zoneFilesSource(
     return `the zone files come from \`tzdata\`, which the runtime installs before, as the build did on line ${tzdata.install.instr.line}`;
   if (recipe === "python" && /-slim/.test(image))
     return `the zone files come from \`tzdata\`, which the official Python slim image \`${image}\` installs`;
+  if (recipe === "java" && /^eclipse-temurin:/.test(image) && !/alpine/.test(image))
+    return `the zone files come from \`tzdata\`, which the Temurin image \`${image}\` installs`;
   // An official Debian image (debian:*-slim, node:*-slim, nginx) of a release where tzdata is required has them.
   const ref = parseImageRef(image);
   const release = officialImage(ref) ? debianRelease(ref) : null;

@@ -113,10 +113,28 @@ export const javaRecipe: Recipe = {
     // The JRE image has no such working folder: the runtime sets the gradle image's.
     const ownWorkdir = a.stage.body.some((i) => i.keyword === "WORKDIR");
     const prelude = ownWorkdir || !isOfficial(base, "gradle") ? [] : [instruction("WORKDIR", GRADLE_HOME, { line: a.stage.from.line })];
-    const plan = { image: jre, shellless: false, builderInserts: [], runtimePrelude: prelude, notes };
+    // Temurin's Ubuntu images install these themselves (adoptium/containers' generated Dockerfiles: "curl required
+    // for historical reasons"); the Alpine ones do not.
+    const providedTools = /alpine/.test(jre) ? [] : TEMURIN_UBUNTU_TOOLS;
+    const plan = { image: jre, shellless: false, builderInserts: [], runtimePrelude: prelude, notes, providedTools };
     return { ok: true, plan: files ? { ...plan, copyPaths: files } : plan };
   },
 };
+
+/** Programs of the packages every Ubuntu Temurin image installs: curl, wget, fontconfig, ca-certificates, p11-kit, tzdata, locales. */
+const TEMURIN_UBUNTU_TOOLS = [
+  "curl",
+  "wget",
+  "fc-list",
+  "fc-cache",
+  "fc-match",
+  "update-ca-certificates",
+  "p11-kit",
+  "trust",
+  "locale",
+  "locale-gen",
+  "tzselect",
+];
 
 /** The JDK's own folder in the non-Temurin images (Corretto's, Debian's, Oracle Linux's openjdk, `docker-java-home`). */
 const JDK_HOME = /(?:\/usr\/lib\/jvm|\/usr\/local\/openjdk-\d+|\/usr\/java|\/docker-java-home)(?:\/[^\s"':;]*)?/;
