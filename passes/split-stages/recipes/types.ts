@@ -184,6 +184,7 @@ export type RecipeNoteId =
   | "runtimeFollowsArgs"
   | "goShellRuntime"
   | "goSystemFiles"
+  | "gccSourcesLeft"
   | "baseFilesRemoved"
   | "pythonStdlibCompile"
   | "goBinPath"
