@@ -553,6 +553,8 @@ export default definePass({
     pythonPinnedAhead:
       "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
     goShellRuntime: "Used `{image}` as the runtime, not a shell-less one, although the program is static: {reason}.",
+    gccSourcesLeft:
+      "Left `{path}` (the sources) in the build stage: the compiler wrote the program outside it, and the code opens no file by a computed name and names none of the folder's files.",
     goSystemFiles: "Installed `{package}` in the runtime: {why}; the golang image has it and `{image}` does not.",
     javaOpenJ9:
       "Did not split: `{image}` runs the OpenJ9 JVM, and the JRE images msb-opt knows (Temurin's) run HotSpot, another JVM with other options and behaviour; split by hand onto an OpenJ9 JRE of the same version (such as `ibm-semeru-runtimes`).",

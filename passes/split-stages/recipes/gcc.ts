@@ -6,14 +6,19 @@
 // with the loader configuration. A library linked with `-l` (or in `target_link_libraries`) needs its Debian
 // run-time package, known from the `-dev` package that the image preinstalled or the Dockerfile installed.
 import { posix } from "node:path";
+import type { BuildContext } from "../../../src/core/context.js";
 import { copyOperands } from "../../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../../src/core/ir.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
+import type { Analysis } from "../analysis.js";
 import { aptInstallRun } from "../apt-run.js";
 import { cLinks, isMakefileName } from "../closure/c-links.js";
 import { debianTableReleases, devDependsOf, isHeaders, libsOfDev, packageName } from "../closure/debian-libs.js";
 import { debianRelease } from "../closure/debian-release.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
+import { isUnder, resolvePath } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -261,8 +266,86 @@ export const gccRecipe: Recipe = {
         data: { libs: list(own), dir: libDir, conf: GCC_LD_CONF, why: [...new Set(why)].join("; "), image: base.raw, release },
       });
     }
-    const plan = withContextReplay(a, { image, shellless: false, builderInserts: [], runtimePrelude: prelude, notes }, copyDestination);
+    // The sources' folder, when the program is written elsewhere and the code names none of its files: left behind.
+    const unread = sourcesLeft(a, context);
+    if (unread !== null) notes.push({ line, id: "gccSourcesLeft", data: { path: unread } });
+    const copyPaths = unread === null ? undefined : a.copyPaths.filter((p) => p !== unread);
+    const plan = withContextReplay(
+      a,
+      { image, shellless: false, builderInserts: [], runtimePrelude: prelude, notes, ...(copyPaths ? { copyPaths } : {}) },
+      copyDestination,
+    );
     // The prelude copies from the build stage: it stays even when the context gives every other file.
     return { ok: true, plan: own.length > 0 && plan.dropBuilder ? { ...plan, dropBuilder: false } : plan };
   },
 };
+
+const C_COMPILERS = new Set(["gcc", "cc", "g++", "c++", "clang", "clang++"]);
+const PROGRAM_EDITS = new Set(["chmod", "chown", "chgrp", "strip"]);
+/** A compiler option after which the output is not the linked program (`-c`, `-S`, `-E`, dependency output). */
+const NOT_LINKED = /^-(c|S|E|M|MM|MD|MMD|shared|save-temps.*)$/;
+/** Calls that open a file by a name given at run time: any such call may read the sources' folder. */
+const COMPUTED_OPEN =
+  /\b(?:fopen|freopen|open|openat|creat|opendir|scandir|stat|lstat|access|chdir|realpath|dlopen|sqlite3_open(?:_v2)?|exec[lv]p?e?|system|popen)\s*\(\s*[^"\s)]|\b(?:i|o)?fstream\b|std::filesystem|getcwd/;
+const C_SOURCE = /\.(c|h|cc|cpp|cxx|hpp|hh|hxx)$/;
+const MAX_SOURCE_FILES = 200;
+
+/**
+ * The working folder, when the runtime need not copy it (red team 17 m6): it holds only what COPY put there, every
+ * RUN that wrote in it ran the compiler alone with `-o` to a program outside it, the entry runs that program, and
+ * the C sources neither open a file by a computed name nor name any file of the folder in a string.
+ */
+function sourcesLeft(a: Analysis, context: BuildContext): string | null {
+  const wd = a.workdir;
+  if (wd === null || wd === "/" || !a.copyPaths.includes(wd) || a.copyPaths.length < 2) return null;
+  if (!a.entry.every((e) => e.artifact !== null && !isUnder(e.artifact, wd) && !e.shell)) return null;
+  const runs = new Set(a.runWrites.filter((w) => isUnder(w.path, wd) || isUnder(wd, w.path)).map((w) => w.index));
+  for (const index of runs) {
+    const instr = a.stage.body[index];
+    const script = parseShell(joinContinuations(instr.exec ? instr.exec.join(" ") : instr.args));
+    if (!script.ok) return null;
+    for (const c of simpleCommands(script)) {
+      const words = c.args.map((w) => w.value);
+      const name = posix.basename(c.name ?? "");
+      // A mode, owner or strip of the program (`chmod u+s /usr/local/bin/x`): outside the folder too.
+      if (PROGRAM_EDITS.has(name)) {
+        const operands = words.filter((w) => w === null || !w.startsWith("-"));
+        const paths = name === "strip" ? operands : operands.slice(1);
+        if (paths.length === 0 || paths.some((w) => w === null || isUnder(resolvePath(wd, w) ?? wd, wd))) return null;
+        continue;
+      }
+      if (!C_COMPILERS.has(name) || words.some((w) => w === null || NOT_LINKED.test(w))) return null;
+      const o = words.indexOf("-o");
+      const out = o >= 0 ? resolvePath(wd, words[o + 1] ?? "") : null;
+      if (out === null || isUnder(out, wd)) return null;
+    }
+  }
+  // The files the copies laid into the folder, from the context.
+  const files: string[] = [];
+  const walk = (src: string, depth: number): boolean => {
+    if (files.length > MAX_SOURCE_FILES || depth > 6) return false;
+    if (context.read(src) !== null) return files.push(src) > 0;
+    const names = context.list(src);
+    if (names.length === 0) return false;
+    return names.every((n) => walk(src === "." ? n : posix.join(src, n), depth + 1));
+  };
+  for (const [dest, src] of a.sources) if (isUnder(dest, wd) && !walk(src, 0)) return null;
+  const sources = files.filter((f) => C_SOURCE.test(f));
+  const others = files.filter((f) => !C_SOURCE.test(f)).map((f) => posix.basename(f));
+  for (const f of sources) {
+    const text = context.read(f) ?? "";
+    if (COMPUTED_OPEN.test(text)) return null;
+    const strings = [...text.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)].map((m) => m[1]);
+    if (
+      strings.some(
+        (s) =>
+          s === "." ||
+          /^\.\.?\//.test(s) ||
+          others.some((o) => s.includes(o)) ||
+          files.some((x) => s.includes(posix.basename(x)) && !C_SOURCE.test(s)),
+      )
+    )
+      return null;
+  }
+  return sources.length > 0 ? wd : null;
+}

@@ -186,6 +186,7 @@ export type RecipeNoteId =
   | "runtimeFollowsArgs"
   | "goShellRuntime"
   | "goSystemFiles"
+  | "gccSourcesLeft"
   | "baseFilesRemoved"
   | "pythonStdlibCompile"
   | "goBinPath"
