@@ -140,7 +140,8 @@ function expand(text: string, vars: ReadonlyMap<string, string>, depth = 0): str
   const out = text.replace(/\$[({]([\w.-]+)[)}]/g, (whole, name: string) => {
     const value = vars.get(name);
     if (value !== undefined) return expand(value, vars, depth + 1);
-    return BUILTIN.has(name) ? whole : "";
+    // `$(HOME)` is the environment's, which make reads: kept so the home folder shows.
+    return BUILTIN.has(name) || name === "HOME" ? whole : "";
   });
   return out;
 }

@@ -426,7 +426,7 @@ export function scriptWritingModules(a: Analysis, index: number, sources: Script
 }
 
 const HOME =
-  /\bUserHomeDir\s*\(|\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\//;
+  /\bUserHomeDir\s*\(|\bhomedir\s*\(|\bexpanduser\b|\bPath\.home\s*\(|\benv\.HOME\b|\benviron\s*\[\s*["']HOME["']|\bgetenv\s*\(\s*["']HOME["']|["'`]~\/|(?:^|[\s=:])~\/|\$\$?\{?HOME\b|\$\(HOME\)/m;
 const ABSOLUTE = /["'`](\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s]*)?)["'`]/g;
 /** An absolute path as a word of shell, in a script's own text or in a command a file runs (`execSync("mkdir -p /srv/x")`). */
 const SHELL_ABSOLUTE = /(?:^|[\s"'`=>])(\/(?:etc|usr|var|opt|srv|home|root|mnt|media|data|assets)(?:\/[^"'`\s;&|)]*)?)/g;
