@@ -454,6 +454,12 @@ export default definePass({
     outputsConfigUnreadable: "The build's outputs are unknown: `{file}` cannot be read.",
     outputsConfigComputes: "The build's outputs are unknown: `{file}` computes `{key}` or gives it a value msb-opt does not read.",
     outputsConfigSets: "The build's outputs are unknown: `{file}` sets `{key}`, which msb-opt does not follow.",
+    outputsConfigLoads:
+      "The build's outputs are unknown: `{file}` loads `{module}`, which can choose where the build writes and which msb-opt does not read.",
+    outputsEnvSets: "The build's outputs are unknown: the build's environment sets `{name}`, which moves where `{tool}` writes.",
+    outputsBuildRunsWriter:
+      "The build's outputs are unknown: `{tool}` runs the project's code, and `{file}` writes files, which may land outside `{out}`.",
+    outputsComputedPath: "The build's outputs are unknown: `{tool}` writes `{path}`, a path with a `$` that msb-opt does not expand.",
     outputsTscSources: "The build's outputs are unknown: `tsc` is given source files and no `--outDir`.",
     outputsTsconfigNoOutDir: "The build's outputs are unknown: `{file}` sets no `outDir`, so tsc writes next to the sources.",
     outputsStdout: "The build's outputs are unknown: `{tool}` writes to its standard output.",
