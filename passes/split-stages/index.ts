@@ -80,7 +80,8 @@ export default definePass({
     systemBrowser:
       "Left puppeteer's own Chrome download out of the runtime: `PUPPETEER_EXECUTABLE_PATH` names `{path}`, which the runtime's `{package}` package installs.",
     globalRuntime: "Installed the global {packages} in the runtime stage (same spec as the original) because the image runs it.",
-    globalBuildOnly: "Left the global `{package}` in the build stage: the image does not run it.",
+    globalBuildOnly:
+      "Left the global `{package}` in the build stage: the image does not run it (no entry, `npx` or npm script names it, no source file names it or its commands, and no `NODE_PATH` reaches the global folder).",
     entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",
     usersCreated:
       "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
