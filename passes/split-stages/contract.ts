@@ -67,6 +67,28 @@ function withArgs(u: SystemSetup): Instruction[] {
   return [...(u.args ?? []).map((i) => ({ ...i, leading: "" })), setupRun(u.commands, u.instr.line)];
 }
 
+/**
+ * The runtime's first steps, with the ENV and ARG lines the original had above a setup or global install they
+ * replay moved up before it (`ENV COREPACK_HOME=…` before `corepack prepare`, a registry before `npm install -g`):
+ * they run with the environment they had in the original (red team 19 F8). Each ENV or ARG goes just before the
+ * first replayed RUN that came after it, so a replayed RUN that came before it does not see it.
+ */
+function afterTheirEnv(a: Analysis, top: readonly Instruction[], moved: Set<Instruction>): Instruction[] {
+  const replayed = new Set([...a.setup.map((u) => u.instr.line), ...a.globalInstalls.map((g) => g.instr.line)]);
+  const runs = top.filter((i) => i.keyword === "RUN" && replayed.has(i.line));
+  const pending = a.stage.body.filter((i) => (i.keyword === "ENV" || i.keyword === "ARG") && runs.some((r) => r.line > i.line));
+  const out: Instruction[] = [];
+  for (const item of top) {
+    if (runs.includes(item))
+      for (const e of pending.filter((x) => x.line < item.line && !moved.has(x))) {
+        moved.add(e);
+        out.push({ ...e, leading: "" });
+      }
+    out.push(item);
+  }
+  return out;
+}
+
 /** The file with stage `index` (analysed as `a`) replaced by the builder and the runtime. */
 export function assemble(df: Dockerfile, index: number, a: Analysis, plan: RecipePlan, names: Assembly): Dockerfile {
   const { stage } = a;
@@ -84,7 +106,13 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   // Users, groups and Alpine packages first: the copies (some of them in the recipe's prelude) and USER name them.
   const { waits } = setupOrder(a, plan, names);
   const setups = a.setup.filter((u) => u.commands.length > 0);
-  const runtimeBody: Instruction[] = [...setups.filter((u) => !waits(u)).flatMap((u) => withArgs(u)), ...plan.runtimePrelude];
+  // The ARG lines a setup declares again (withArgs) count as moved up already: not declared twice.
+  const hoisted = new Set<Instruction>(setups.filter((u) => !waits(u)).flatMap((u) => u.args ?? []));
+  const runtimeBody = afterTheirEnv(
+    a,
+    [...setups.filter((u) => !waits(u)).flatMap((u) => withArgs(u)), ...plan.runtimePrelude],
+    hoisted,
+  );
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
     if (plan.runtimeCopies) {
@@ -120,9 +148,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
       runtimeBody.push(instr);
       return;
     }
-    // An ARG a setup declared already (withArgs) is not declared twice.
-    const declaredBefore = instr.keyword === "ARG" && setups.some((u) => !waits(u) && u.args?.includes(instr));
-    if (!BUILD_STEPS.has(instr.keyword) && !declaredBefore) runtimeBody.push({ ...instr, leading: "" });
+    if (!BUILD_STEPS.has(instr.keyword) && !hoisted.has(instr)) runtimeBody.push({ ...instr, leading: "" });
     const packages = names.runtimeApt.get(instr);
     if (packages && packages.length > 0) {
       const apt = a.apt.find((x) => x.instr === instr) as AptInstall;

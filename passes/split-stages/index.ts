@@ -86,7 +86,8 @@ export default definePass({
     systemBrowser:
       "Left puppeteer's own Chrome download out of the runtime: `PUPPETEER_EXECUTABLE_PATH` names `{path}`, which the runtime's `{package}` package installs.",
     globalRuntime: "Installed the global {packages} in the runtime stage (same spec as the original) because the image runs it.",
-    globalBuildOnly: "Left the global `{package}` in the build stage: the image does not run it.",
+    globalBuildOnly:
+      "Left the global `{package}` in the build stage: the image does not run it (no entry, `npx` or npm script names it, no source file names it or its commands, and no `NODE_PATH` reaches the global folder).",
     entryPackage: "Installed `{package}` in the runtime because the image runs `{command}`, which the slim image lacks.",
     usersCreated:
       "Created the users and groups of the build (on line {lines}) again in the runtime, before anything is copied: they live in the image's `/etc/passwd` and `/etc/group`, which the runtime takes from its own base.",
@@ -476,6 +477,12 @@ export default definePass({
     outputsConfigUnreadable: "The build's outputs are unknown: `{file}` cannot be read.",
     outputsConfigComputes: "The build's outputs are unknown: `{file}` computes `{key}` or gives it a value msb-opt does not read.",
     outputsConfigSets: "The build's outputs are unknown: `{file}` sets `{key}`, which msb-opt does not follow.",
+    outputsConfigLoads:
+      "The build's outputs are unknown: `{file}` loads `{module}`, which can choose where the build writes and which msb-opt does not read.",
+    outputsEnvSets: "The build's outputs are unknown: the build's environment sets `{name}`, which moves where `{tool}` writes.",
+    outputsBuildRunsWriter:
+      "The build's outputs are unknown: `{tool}` runs the project's code, and `{file}` writes files, which may land outside `{out}`.",
+    outputsComputedPath: "The build's outputs are unknown: `{tool}` writes `{path}`, a path with a `$` that msb-opt does not expand.",
     outputsTscSources: "The build's outputs are unknown: `tsc` is given source files and no `--outDir`.",
     outputsTsconfigNoOutDir: "The build's outputs are unknown: `{file}` sets no `outDir`, so tsc writes next to the sources.",
     outputsStdout: "The build's outputs are unknown: `{tool}` writes to its standard output.",

@@ -310,8 +310,15 @@ export function devDependencyUse(
         .map((f) => inProject(`config/${f}`)),
     );
   }
-  if (Object.hasOwn(prod, "knex") && /(^|[\s/;&|])knex\s/m.test(joined))
-    conventional.push(...["knexfile.js", "knexfile.cjs", "knexfile.mjs", "knexfile.ts"].map(inProject).filter((f) => context.exists(f)));
+  if (Object.hasOwn(prod, "knex") && /(^|[\s/;&|])knex\s/m.test(joined)) {
+    const knexfiles = ["knexfile.js", "knexfile.cjs", "knexfile.mjs", "knexfile.ts"].map(inProject).filter((f) => context.exists(f));
+    // knex's CLI loads a TypeScript knexfile through the first register hook it finds installed (interpret's `.ts` list).
+    const ts = knexfiles.find((f) => f.endsWith(".ts"));
+    const hook = TS_REGISTER_HOOKS.find((n) => devDeps.includes(n));
+    if (ts && hook)
+      return { keep: true, reason: `knex's CLI loads \`${ts}\` through the TypeScript register hook of the devDependency \`${hook}\`` };
+    conventional.push(...knexfiles);
+  }
   if (Object.hasOwn(prod, "sequelize-cli") && /(^|[\s/;&|])sequelize(-cli)?\s/m.test(joined)) {
     const files = [".sequelizerc", "config/config.js", "config/config.json", "models/index.js"].map(inProject);
     const migrations = ["migrations", "seeders"].flatMap((d) => context.list(inProject(d)).map((f) => inProject(`${d}/${f}`)));
@@ -363,6 +370,9 @@ export function devDependencyUse(
       "file extension, a log transport named in a config file)",
   };
 }
+
+/** The packages whose register hook knex's CLI (rechoir with interpret) tries for a `.ts` knexfile, in its order. */
+const TS_REGISTER_HOOKS = ["ts-node", "sucrase", "@babel/register", "esbuild-register", "@swc/register"];
 
 /** A RUN of the stage that removes the devDependencies from node_modules: npm's or pnpm's prune to production. */
 function prunesDev(a: Analysis): boolean {

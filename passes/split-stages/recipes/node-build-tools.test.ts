@@ -3,7 +3,16 @@ import { formatMessage } from "../../../src/core/pass.js";
 import splitStages from "../index.js";
 import { toolOutputs, tsconfigEmit } from "./node-build-tools.js";
 
-const files = (map: Record<string, string>) => (f: string) => map[f] ?? null;
+const files = (map: Record<string, string>) =>
+  Object.assign((f: string) => map[f] ?? null, {
+    list: (dir: string) => [
+      ...new Set(
+        Object.keys(map)
+          .filter((k) => dir === "." || k.startsWith(`${dir}/`))
+          .map((k) => (dir === "." ? k : k.slice(dir.length + 1)).split("/")[0]),
+      ),
+    ],
+  });
 const none = files({});
 const out = (tool: string, args: string[], read = none) => {
   const r = toolOutputs(tool, args, read);
@@ -171,4 +180,86 @@ test("unknown tools, computed arguments, the working folder itself and node_modu
   expect(out("tsc", ["--outDir", "/opt/out"], tsconfig)).toEqual(["/opt/out"]);
   expect(out("tsc", ["--outDir", "."], tsconfig)).toMatch(/outside/);
   expect(out("vite", ["build", "--outDir", "node_modules"])).toMatch(/outside/);
+});
+
+describe("red team 19: configs and settings that move the output", () => {
+  test("vite: a framework plugin or another config file loaded is unknown; known plugins and builtins keep dist", () => {
+    const vite = (text: string) => out("vite", ["build"], files({ "vite.config.ts": text }));
+    expect(vite('import { reactRouter } from "@react-router/dev/vite";\nexport default { plugins: [reactRouter()] };')).toMatch(
+      /loads `@react-router\/dev\/vite`/,
+    );
+    expect(vite('import { mergeConfig } from "vite";\nimport base from "./vite.base.js";\nexport default mergeConfig(base, {});')).toMatch(
+      /loads `.\/vite.base.js`/,
+    );
+    expect(vite('const nitro = require("nitropack/vite");\nmodule.exports = { plugins: [nitro()] };')).toMatch(/nitropack/);
+    expect(vite("export default { plugins: [(await import(name)).default()] };")).toMatch(/computed/);
+    const known = 'import { defineConfig } from "vite";\nimport react from "@vitejs/plugin-react";\nimport path from "node:path";\n';
+    expect(vite(`${known}export default defineConfig({ plugins: [react()] });`)).toEqual(["dist"]);
+    expect(vite(`${known}// import x from "./other";\nexport default { build: { outDir: "www" } };`)).toEqual(["www"]);
+  });
+  test("webpack: a config that loads another local file (webpack-merge) is unknown", () => {
+    const cfg = (text: string) => files({ "webpack.prod.js": text });
+    const merged =
+      'const { merge } = require("webpack-merge");\nmodule.exports = merge(require("./webpack.common.js"), { mode: "production" });';
+    expect(out("webpack", ["--config", "webpack.prod.js"], cfg(merged))).toMatch(/loads `.\/webpack.common.js`/);
+    expect(out("webpack", ["--config", "webpack.prod.js"], cfg('const webpack = require("webpack");\nmodule.exports = {};'))).toEqual([
+      "dist",
+    ]);
+  });
+  test("tsup: tsup.config.json and package.json's tsup field are read", () => {
+    expect(out("tsup", [], files({ "package.json": '{ "tsup": { "entry": ["src/a.ts"], "outDir": "build" } }' }))).toEqual(["build"]);
+    expect(out("tsup", [], files({ "package.json": '{ "tsup": { "entry": ["src/a.ts"] } }' }))).toEqual(["dist"]);
+    expect(out("tsup", [], files({ "package.json": '{ "tsup": [{ "outDir": "a" }] }' }))).toMatch(/computes `outDir`/);
+    expect(out("tsup", [], files({ "tsup.config.json": '{ "outDir": "lib" }', "package.json": '{ "tsup": { "outDir": "x" } }' }))).toEqual([
+      "lib",
+    ]);
+    expect(out("tsup", ["--config", "build/tsup.ts"])).toMatch(/given `--config`/);
+  });
+  test("react-scripts: BUILD_PATH from the environment or any env file CRA loads", () => {
+    expect(toolOutputs("react-scripts", ["build"], none, (n) => n === "BUILD_PATH").ok).toBe(false);
+    expect(out("react-scripts", ["build"], files({ ".env.local": "BUILD_PATH=server/public" }))).toMatch(/`.env.local` sets `BUILD_PATH`/);
+    expect(out("react-scripts", ["build"], files({ ".env.production.local": "BUILD_PATH=x" }))).toMatch(/BUILD_PATH/);
+    expect(out("react-scripts", ["build"], files({ ".env": "PORT=3000" }))).toEqual(["build"]);
+  });
+  test("tsc: ${configDir} is the folder of the config tsc was pointed at; another $ never reaches a path", () => {
+    const read = files({
+      "tsconfig.base.json": '{ "compilerOptions": { "outDir": "${configDir}/build" } }',
+      "server/tsconfig.json": '{ "extends": "../tsconfig.base.json" }',
+      "tsconfig.json": '{ "extends": "./tsconfig.base.json" }',
+      "odd/tsconfig.json": '{ "compilerOptions": { "outDir": "${HOME}/out" } }',
+    });
+    expect(out("tsc", ["-p", "server"], read)).toEqual(["server/build"]);
+    expect(out("tsc", [], read)).toEqual(["build"]);
+    expect(out("tsc", ["-p", "odd"], read)).toMatch(/a path with a `\$`/);
+  });
+});
+
+test("nest build: an asset with its own outDir is an output too; a computed one is unknown", () => {
+  const nest = (assets: string) =>
+    out(
+      "nest",
+      ["build"],
+      files({
+        "tsconfig.json": '{ "compilerOptions": { "outDir": "./dist" } }',
+        "nest-cli.json": `{ "compilerOptions": { "assets": ${assets} } }`,
+      }),
+    );
+  expect(nest('["**/*.hbs"]')).toEqual(["dist"]);
+  expect(nest('[{ "include": "../mail/templates/**/*.hbs", "outDir": "templates" }]')).toEqual(["dist", "templates"]);
+  expect(nest('[{ "include": "i18n/**/*", "watchAssets": true }]')).toEqual(["dist"]);
+  expect(nest('[{ "include": "x", "outDir": 3 }]')).toMatch(/computes `compilerOptions.assets`/);
+});
+
+test("next build: a config plugin or a source that writes files makes the outputs unknown", () => {
+  expect(out("next", ["build"], files({ "next.config.js": "module.exports = { reactStrictMode: true }", "pages/index.js": "x" }))).toEqual([
+    ".next",
+  ]);
+  const pwa = 'const withPWA = require("next-pwa")({ dest: "public" });\nmodule.exports = withPWA({});';
+  expect(out("next", ["build"], files({ "next.config.js": pwa }))).toMatch(/loads `next-pwa`/);
+  const rss = 'import fs from "fs";\nexport function rss(xml) { fs.writeFileSync("public/rss.xml", xml); }';
+  expect(out("next", ["build"], files({ "pages/index.js": "import { rss } from '../lib/rss';", "lib/rss.js": rss }))).toMatch(
+    /`lib\/rss.js` writes files, which may land outside `.next`/,
+  );
+  expect(out("next", ["build"], files({ "pages/index.test.js": rss, "node_modules/x/index.js": rss }))).toEqual([".next"]);
+  expect(toolOutputs("next", ["build"], (f: string) => (f === "x" ? "" : null)).ok).toBe(false);
 });

@@ -39,7 +39,20 @@ export function nest(args: readonly string[], read: ConfigReader): ToolOutputs {
     });
   const named = flagValue(args, ["-p", "--path"]) ?? (typeof compiler.tsConfigPath === "string" ? compiler.tsConfigPath : null);
   const config = named ?? (read("tsconfig.build.json") !== null ? "tsconfig.build.json" : "tsconfig.json");
-  return tscFromConfig(read, posix.normalize(config), null);
+  const compiled = tscFromConfig(read, posix.normalize(config), null);
+  if (!compiled.ok) return compiled;
+  // An asset entry with its own `outDir` is copied there (relative to the project root), not into the tsconfig's.
+  const assets = compiler.assets ?? [];
+  if (!Array.isArray(assets)) return unknown("outputsConfigComputes", { file: cli?.name ?? "", key: "compilerOptions.assets" });
+  const extra: string[] = [];
+  for (const asset of assets) {
+    if (typeof asset === "string") continue;
+    const outDir = asset && typeof asset === "object" ? (asset as Record<string, unknown>).outDir : null;
+    if (outDir === undefined) continue;
+    if (typeof outDir !== "string") return unknown("outputsConfigComputes", { file: cli?.name ?? "", key: "compilerOptions.assets" });
+    extra.push(outDir);
+  }
+  return outputs(...new Set([...compiled.paths, ...extra]));
 }
 
 /** `vue-cli-service build`: `--dest`, else Vue CLI's `outputDir`. */

@@ -166,8 +166,9 @@ export function layeredPlan({
   const entryNames = new Set(a.entry.filter((e) => e.artifact === null).map((e) => posix.basename(e.name)));
   const provided: string[] = [];
   const prelude: Instruction[] = [];
+  const reaches = a.globalInstalls.length > 0 ? globalReach(a, context, project) : () => false;
   for (const g of a.globalInstalls) {
-    const used = g.packages.filter((p) => binsOf(p).some((b) => entryNames.has(b)));
+    const used = g.packages.filter((p) => binsOf(p).some((b) => entryNames.has(b)) || reaches(p));
     for (const p of g.packages.filter((x) => !used.includes(x)))
       notes.push({ line: g.instr.line, id: "globalBuildOnly", data: { package: p } });
     if (used.length === 0) continue;
@@ -501,6 +502,44 @@ export function layeredPlan({
 /** Some COPY gives an owner or a mode, or a USER is set: parent folders may not be root's. */
 function copyOwned(body: readonly Instruction[]): boolean {
   return body.some((i) => i.keyword === "USER") || copiesSetOwners(body);
+}
+
+/**
+ * Whether the image may use a global package other than by an entry program (red team 19 F10–F12): `NODE_PATH`
+ * set by the stage (node then loads globals by name), `npx`/`npm exec`/`dlx` of one of its commands in the entry or
+ * the npm scripts it runs, or a source file of the project that loads the package (`require("pm2")`) or runs one of
+ * its commands (`execFileSync("prettier", …)`).
+ */
+function globalReach(a: Analysis, context: BuildContext, project: NodeProject): (spec: string) => boolean {
+  if (a.stage.body.some((i) => (i.keyword === "ENV" || i.keyword === "ARG") && /(^|\s)NODE_PATH[=\s]/.test(i.args))) return () => true;
+  const scripts = project.pkg.scripts ?? {};
+  const texts = a.stage.body.filter((i) => /^(CMD|ENTRYPOINT|HEALTHCHECK)$/.test(i.keyword)).map((i) => i.args);
+  // The npm scripts the entry runs (`npm start`, `yarn run x`), with their pre/post scripts and the scripts they run.
+  for (let i = 0; i < texts.length && i < 50; i++)
+    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)["',\s]+(?:run["',\s]+|run-script["',\s]+)?([\w:.-]+)/g))
+      for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`])
+        if (typeof scripts[name] === "string" && !texts.includes(scripts[name])) texts.push(scripts[name]);
+  const entryText = texts.join("\n");
+  const sources: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const name of context.list(dir)) {
+      const path = dir === "." ? name : `${dir}/${name}`;
+      if (/\.(c|m)?(j|t)sx?$/.test(name)) sources.push(context.read(path) ?? "");
+      else if (name !== "node_modules" && name !== ".git" && !name.includes(".") && depth < 12) walk(path, depth + 1);
+    }
+  };
+  walk(project.dir, 0);
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return (spec) => {
+    const name = escape(spec.replace(/(.)@.*$/, "$1"));
+    const bins = binsOf(spec).map(escape).join("|");
+    const viaNpx = new RegExp(`\\b(npx|exec|dlx)["',\\s]+(-[^\\s"',]+["',\\s]+)*(${bins})(?=[\\s"',@\\]]|$)`, "m");
+    const loads = new RegExp(`(\\brequire(\\.resolve)?\\s*\\(|\\bimport\\s*\\(|\\bfrom|^\\s*import)\\s*["'\`]${name}(?=["'\`/])`, "m");
+    const runs = new RegExp(
+      `\\b(exec|execSync|execFile|execFileSync|spawn|spawnSync|execa|execaSync|execaCommand|fork)\\s*\\(\\s*["'\`](${bins})(?=["'\`\\s])`,
+    );
+    return viaNpx.test(entryText) || sources.some((text) => loads.test(text) || runs.test(text));
+  };
 }
 
 function binsOf(spec: string): readonly string[] {

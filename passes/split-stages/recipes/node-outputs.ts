@@ -11,7 +11,7 @@ import { type Analysis, globalFlag, type ProjectInstall } from "../analysis.js";
 import { contextSource } from "../entry.js";
 import { isUnder, resolvePath } from "../paths.js";
 import type { NodeProject } from "../closure/node-project.js";
-import { type ConfigReader, toolOutputs } from "./node-build-tools.js";
+import { type ConfigReader, type EnvSet, toolOutputs } from "./node-build-tools.js";
 import { USER_COMMANDS } from "../system-setup.js";
 import type { Reason } from "./node-tool-config.js";
 import type { OutputsReasonId } from "./types.js";
@@ -88,7 +88,7 @@ export function buildOutputs(
       if (instr.keyword !== "RUN" || skip(instr, index)) return;
       const line = { line: String(instr.line) };
       if (instr.exec || instr.heredocs.length > 0 || instr.flags.length > 0) fail("outputsRunForm", line);
-      const follower = new Follower(project, read, index === install?.index, workspaces);
+      const follower = new Follower(project, read, index === install?.index, workspaces, dockerEnv(a, index));
       follower.script(joinContinuations(instr.args), 0);
       // `corepack enable`, `echo`: nothing for the runtime to copy, wherever it runs. `mkdir -p` of the working
       // folder (or a parent) as root: the runtime's WORKDIR makes the same root-owned folders.
@@ -105,12 +105,30 @@ export function buildOutputs(
   return { ok: true, runs };
 }
 
+/** The variables the stage's ENV and ARG lines above instruction `index` set (an ARG may get its value at build time). */
+function dockerEnv(a: Analysis, index: number): EnvSet {
+  const lines = a.stage.body.slice(0, index).filter((i) => i.keyword === "ENV" || i.keyword === "ARG");
+  return (name) => lines.some((i) => new RegExp(`(^|\\s)${name}(=|\\s|$)`).test(i.args));
+}
+
 /** Reads a file of the working folder from the context file the Dockerfile copied there. */
 export function workdirReader(a: Analysis, context: BuildContext, wd: string): ConfigReader {
-  return (file) => {
-    const src = contextSource(posix.join(wd, file), a.sources);
-    return src === null ? null : context.read(src);
-  };
+  const at = (file: string) => contextSource(posix.join(wd, file), a.sources);
+  return Object.assign(
+    (file: string) => {
+      const src = at(file);
+      return src === null ? null : context.read(src);
+    },
+    {
+      // What a folder holds: the context folder copied there, and what other COPYs put inside it.
+      list: (dir: string) => {
+        const src = at(dir);
+        const abs = posix.join(wd, dir);
+        const copied = [...a.sources.keys()].filter((d) => isUnder(d, abs) && d !== abs).map((d) => posix.relative(abs, d).split("/")[0]);
+        return [...new Set([...(src === null ? [] : context.list(src)), ...copied])].sort();
+      },
+    },
+  );
 }
 
 /** The manifests of the npm workspaces, read where the context copies put them; unreadable ones are left out. */
@@ -148,10 +166,16 @@ class Follower {
     /** This RUN holds the project install (its node_modules come from the deps stage). */
     private readonly installRun: boolean,
     private readonly workspaces: readonly Workspace[] = [],
+    private readonly dockerEnv: EnvSet = () => false,
   ) {}
+
+  /** The scripts followed so far: a `VAR=x` prefix, `cross-env VAR=x` or `export VAR=x` in one sets VAR for the tools after it. */
+  private readonly texts: string[] = [];
+  private readonly env: EnvSet = (name) => this.dockerEnv(name) || this.texts.some((t) => new RegExp(`\\b${name}=`).test(t));
 
   script(text: string, depth: number): void {
     if (depth > 8) fail("outputsScriptsDeep");
+    this.texts.push(text);
     const parsed = parseShell(text);
     if (!parsed.ok) fail("outputsUnparsed", { text });
     for (const redirect of parsed.root.descendantsOfType("file_redirect")) {
@@ -235,7 +259,7 @@ class Follower {
     const check = checkCommand(tool, args);
     if (check?.writes) return fail("outputsCheckWrites", { command: words.join(" ") });
     if (check) return this.check(check.tool);
-    const result = toolOutputs(tool, args, this.read);
+    const result = toolOutputs(tool, args, this.read, this.env);
     this.tools.push([tool, ...args]);
     if (!this.ran.includes(tool)) this.ran.push(tool);
     if (!result.ok) throw new Unknown(result.why);
@@ -261,8 +285,11 @@ class Follower {
     const [verb, script] = rest.filter((w) => !w.startsWith("-"));
     const name = NPM_SCRIPT_VERBS.has(verb ?? "") ? script : NPM_TEST_VERBS.has(verb ?? "") ? "test" : undefined;
     if (!ws || !name) return false;
-    const read: ConfigReader = (file) => this.read(posix.join(ws.dir, file));
-    const inner = new Follower({ ...this.project, pkg: ws.pkg }, read, false, []);
+    const list = this.read.list;
+    const read: ConfigReader = Object.assign((file: string) => this.read(posix.join(ws.dir, file)), {
+      list: list && ((dir: string) => list(posix.join(ws.dir, dir))),
+    });
+    const inner = new Follower({ ...this.project, pkg: ws.pkg }, read, false, [], this.env);
     inner.runScript(name, passed(rest), depth);
     // Its tools' caches and sources live in the workspace's folder: only the outputs and what ran carry over.
     const inside = (p: string) => (p.startsWith("/") ? p : posix.join(ws.dir, p));

@@ -3,8 +3,11 @@
 import { posix } from "node:path";
 import type { OutputsReasonId } from "./types.js";
 
-/** Reads a file of the working folder (path relative to it) from the build context; null when absent. */
-export type ConfigReader = (file: string) => string | null;
+/**
+ * Reads a file of the working folder (path relative to it) from the build context; null when absent. `list`,
+ * when given, names what a folder of the working folder holds (empty when missing).
+ */
+export type ConfigReader = ((file: string) => string | null) & { readonly list?: (dir: string) => readonly string[] };
 
 /** Why the outputs are unknown: a message id of the pass (`outputs*`, `files*`) and its data. */
 export interface Reason {
@@ -72,14 +75,21 @@ interface TsEmit {
   readonly declarationDir: string | null;
 }
 
-/** What a tsconfig (following relative `extends`) says about emitting, paths relative to the working folder. */
-export function tsconfigEmit(read: ConfigReader, file: string, depth = 0): TsEmit | null {
+/**
+ * What a tsconfig (following relative `extends`) says about emitting, paths relative to the working folder.
+ * `${configDir}` in a path stands for the folder of the config tsc was pointed at (`configDir`), wherever it is written.
+ */
+export function tsconfigEmit(read: ConfigReader, file: string, depth = 0, configDir = posix.dirname(file)): TsEmit | null {
   const text = read(file);
   const json = text === null ? null : parseJsonc(text);
   if (json === null || depth > 5) return null;
   const dir = posix.dirname(file);
   const options = (json.compilerOptions ?? {}) as Record<string, unknown>;
-  const path = (key: string) => (typeof options[key] === "string" ? posix.join(dir, options[key] as string) : null);
+  const path = (key: string) => {
+    const value = options[key];
+    if (typeof value !== "string") return null;
+    return value.startsWith("${configDir}") ? posix.join(configDir, `.${value.slice("${configDir}".length)}`) : posix.join(dir, value);
+  };
   let base: TsEmit = { noEmit: false, outDir: null, outFile: null, declarationDir: null };
   if (json.extends !== undefined) {
     const ext = json.extends;
@@ -87,7 +97,7 @@ export function tsconfigEmit(read: ConfigReader, file: string, depth = 0): TsEmi
     if (typeof ext !== "string") return null;
     if (ext.startsWith(".")) {
       const target = posix.join(dir, ext.endsWith(".json") ? ext : `${ext}.json`);
-      const inherited = tsconfigEmit(read, target, depth + 1);
+      const inherited = tsconfigEmit(read, target, depth + 1, configDir);
       if (inherited === null) return null;
       base = inherited;
     }

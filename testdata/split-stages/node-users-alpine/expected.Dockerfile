@@ -4,10 +4,10 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-alpine AS runtime
+ENV PORT=8080
 RUN addgroup -S app \
     && adduser -S app -G app
 WORKDIR /usr/app
-ENV PORT=8080
 EXPOSE 8080
 COPY --from=deps /usr/app/node_modules /usr/app/node_modules
 COPY package*.json ./

@@ -17,8 +17,8 @@ COPY package.json yarn.lock .yarnrc.yml ./
 RUN --mount=type=cache,target=/root/.yarn/berry/cache yarn workspaces focus --all --production
 
 FROM node:20-slim AS runtime
-RUN corepack enable
 ENV COREPACK_NPM_REGISTRY=https://registry.npmjs.org COREPACK_ENABLE_DOWNLOAD_PROMPT=0
+RUN corepack enable
 WORKDIR /app
 COPY --from=deps /app/node_modules /app/node_modules
 COPY package.json yarn.lock .yarnrc.yml ./

@@ -1,0 +1,1 @@
+declare const require: any; console.log("c25", typeof require("express"));

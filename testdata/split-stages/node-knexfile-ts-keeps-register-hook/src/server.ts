@@ -1,0 +1,1 @@
+console.log("c14 server");

@@ -1,0 +1,21 @@
+FROM node:20 AS build
+WORKDIR /app
+COPY package*.json ./
+RUN npm ci
+COPY . .
+ENV BUILD_PATH=server/public
+RUN npm run build \
+    && mkdir /app-files \
+    && find /app -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -a {} /app-files/ \;
+
+FROM node:20 AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci
+
+FROM node:20-slim AS runtime
+WORKDIR /app
+ENV BUILD_PATH=server/public
+COPY --from=deps /app/node_modules /app/node_modules
+COPY --from=build /app-files /app
+CMD ["node", "server/index.js"]

@@ -1,0 +1,1 @@
+export default function H(){return <p>hi</p>}

@@ -1,0 +1,1 @@
+declare const require: any; console.log("c27", require("ms")(4000));

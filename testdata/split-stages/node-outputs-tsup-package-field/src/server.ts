@@ -1,0 +1,1 @@
+import ms from "ms"; console.log("c22", ms(2000));

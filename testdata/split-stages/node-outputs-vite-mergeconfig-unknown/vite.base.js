@@ -1,0 +1,1 @@
+export default { build: { outDir: "public/app", emptyOutDir: true } };

@@ -1,0 +1,3 @@
+const { merge } = require("webpack-merge");
+const common = require("./webpack.common.js");
+module.exports = merge(common, { mode: "production" });
