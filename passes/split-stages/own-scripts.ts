@@ -572,7 +572,9 @@ export interface OutsideWrite {
  * outside it, the home folder, an ENV variable the Dockerfile sets to such a path, a climb above its folder.
  */
 export function scriptWritingOutside(a: Analysis, index: number, sources: ScriptSources): OutsideWrite | null {
-  const workdir = a.workdir ?? "/";
+  // A last `WORKDIR /` would hold every path: the folder the RUN ran in is the one the runtime copies then
+  // (`WORKDIR /src`, `RUN python setup.py install` with `data_files` in /etc, then `WORKDIR /`: red team 20 F8).
+  const workdir = a.workdir === null || a.workdir === "/" ? (a.cwdAt[index] ?? "/") : a.workdir;
   const outsideEnv = envPaths(a).filter(([, value]) => !isUnder(value, workdir) && !isUnder(value, "/tmp"));
   for (const script of ownScripts(a, index, sources)) {
     // A variable set in the stage names the folder: where it points is the Dockerfile's own, as for the scripts.
