@@ -13,7 +13,7 @@ import type { Analysis } from "./analysis.js";
 import { contextSource } from "./entry.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { djangoStatic } from "./django-static.js";
-import { goRunFiles } from "./go-run-files.js";
+import { goGenerateDirectives, goRunFiles } from "./go-run-files.js";
 import { makeRecipes } from "./make-recipes.js";
 import { INSTALL_HOOKS } from "./recipes/node-root-scripts.js";
 import { commandChain } from "./wrappers.js";
@@ -233,6 +233,12 @@ function collect(
       const goRun = goRunFiles(argv, cwd, a, sources.context);
       if (goRun !== null && "unread" in goRun) found.push({ command: via ?? cmd.node.text, files: [], unread: goRun.unread, own: true });
       else if (goRun !== null) found.push({ command: via ?? cmd.node.text, files: goRun.files });
+      // `go generate ./...`: each `//go:generate` line, and the Go files of its `go run ./gen`.
+      for (const g of goGenerateDirectives(argv, cwd, a, sources.context) ?? []) {
+        found.push({ command: via ?? cmd.node.text, files: [g.file], body: g.directive });
+        if (g.run !== null && "unread" in g.run) found.push({ command: via ?? cmd.node.text, files: [], unread: g.run.unread, own: true });
+        else if (g.run !== null) found.push({ command: via ?? cmd.node.text, files: g.run.files });
+      }
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
