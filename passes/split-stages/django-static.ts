@@ -27,7 +27,8 @@ export function djangoStatic(argv: readonly string[], cwd: string | null, a: Ana
   const viaManage = manage !== undefined && posix.basename(manage) === "manage.py";
   if (!viaManage && tool !== "django-admin") return null;
   const rest = viaManage ? words.slice(words.indexOf(manage as string) + 1) : words;
-  if (rest.find((w) => !w.startsWith("-")) !== "collectstatic") return null;
+  const command = rest.find((w) => !w.startsWith("-"));
+  if (command === undefined || READS_NOTHING_OUTSIDE.has(command)) return null;
   const workdir = a.workdir ?? cwd ?? "/";
   const read = (abs: string | null): { src: string; text: string } | null => {
     const src = abs === null ? null : contextSource(abs, a.sources);
@@ -51,10 +52,11 @@ export function djangoStatic(argv: readonly string[], cwd: string | null, a: Ana
   const fallback = manageFile ? /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([\w.]+)["']/.exec(manageFile.text)?.[1] : undefined;
   const module = flag ?? env ?? fallback ?? null;
   const shown = manageFile?.src ?? "manage.py";
+  const target = command === "collectstatic" ? "STATIC_ROOT" : command === "compress" ? "COMPRESS_ROOT" : "the database";
   if (module === null || !/^[\w.]+$/.test(module))
     return {
       file: shown,
-      evidence: "it runs `collectstatic` with a settings module msb-opt cannot find, so where STATIC_ROOT points is unknown",
+      evidence: `it runs \`${command}\` with a settings module msb-opt cannot find, so where ${target} points is unknown`,
     };
   // The module, from the folder manage.py is in (Django puts it first on sys.path) or the working folder.
   const roots = [...new Set([managePath === null ? null : posix.dirname(managePath), cwd].filter((r): r is string => r !== null))];
@@ -63,26 +65,101 @@ export function djangoStatic(argv: readonly string[], cwd: string | null, a: Ana
   if (settings === null)
     return {
       file: shown,
-      evidence: `it runs \`collectstatic\` with settings \`${module}\`, which msb-opt could not find, so where STATIC_ROOT points is unknown`,
+      evidence: `it runs \`${command}\` with settings \`${module}\`, which msb-opt could not find, so where ${target} points is unknown`,
     };
   // Settings split in files (`from .base import *`): the module's own assignment wins, else the last imported one's.
   const files = [settings, ...starImports(settings.src, settings.text, context)];
-  const value = files.map((f) => staticRoot(f.text)).find((v) => v !== null) ?? null;
-  const file = files.find((f) => staticRoot(f.text) !== null)?.src ?? settings.src;
+  if (command !== "collectstatic" && command !== "compress") return djangoDatabase(command, files, workdir, a);
+  // django-compressor's `compress` writes into COMPRESS_ROOT, by default STATIC_ROOT.
+  const root = (t: string) => (command === "compress" ? (setting(t, "COMPRESS_ROOT") ?? staticRoot(t)) : staticRoot(t));
+  const value = files.map((f) => root(f.text)).find((v) => v !== null) ?? null;
+  const what =
+    command === "compress"
+      ? "`COMPRESS_ROOT` (by default `STATIC_ROOT`), where `compress` writes the compressed files,"
+      : "`STATIC_ROOT`, where `collectstatic` copies the static files,";
+  const file = files.find((f) => root(f.text) !== null)?.src ?? settings.src;
   if (value === null) return null; // Django refuses to collect without STATIC_ROOT: the build fails alike.
   const literal = [...value.matchAll(/["'](\/[^"']*)["']/g)].map((m) => m[1]).find((p) => !isUnder(resolvePath("/", p) as string, workdir));
-  if (literal !== undefined)
-    return { file, evidence: `it sets \`STATIC_ROOT\`, where \`collectstatic\` copies the static files, to \`${literal}\`` };
+  if (literal !== undefined) return { file, evidence: `it sets ${what} to \`${literal}\`` };
   if (underProject(value, files.map((f) => f.text).join("\n"))) return null;
   return {
     file,
-    evidence: `it sets \`STATIC_ROOT\`, where \`collectstatic\` copies the static files, to \`${value}\`, a path msb-opt cannot tell`,
+    evidence: `it sets ${what} to \`${value}\`, a path msb-opt cannot tell`,
   };
+}
+
+/**
+ * Management commands that write nothing outside the project (the checks, the test runner, makemigrations' and
+ * compilemessages' files beside the sources) or print only. Every other command may write the database (`migrate`,
+ * `createcachetable`, `loaddata`, a project's own command): a SQLite file the settings put outside the working
+ * folder is evidence, as STATIC_ROOT is for `collectstatic` (red team 20 F15).
+ */
+const READS_NOTHING_OUTSIDE = new Set([
+  "check",
+  "compilemessages",
+  "makemessages",
+  "makemigrations",
+  "showmigrations",
+  "sqlmigrate",
+  "diffsettings",
+  "help",
+  "version",
+  "test",
+  "validate_templates",
+]);
+
+/**
+ * Where `command` writes the database: the SQLite NAME of the settings' DATABASES (a literal absolute path outside the
+ * working folder is evidence; a path under the project is not; any other value is a path msb-opt cannot tell), or the
+ * `sqlite:////…` URL of `dj_database_url`'s default or of the Dockerfile's DATABASE_URL. A server database (PostgreSQL,
+ * MySQL) is no file of the image.
+ */
+function djangoDatabase(
+  command: string,
+  files: readonly { src: string; text: string }[],
+  workdir: string,
+  a: Analysis,
+): DjangoStatic | null {
+  const text = files.map((f) => f.text).join("\n");
+  const file = files.find((f) => /\bDATABASES\b/.test(f.text))?.src ?? files[0].src;
+  const urls = [
+    ...[...text.matchAll(/["']sqlite:\/\/\/(\/[^"']*)["']/g)].map((m) => m[1]),
+    ...(/\bDATABASE_URL\b/.test(text)
+      ? a.stage.body
+          .filter((i) => i.keyword === "ENV")
+          .flatMap((i) => declaredVariables(i) ?? [])
+          .filter((v) => v.name === "DATABASE_URL")
+          .flatMap((v) => /^sqlite:\/\/\/(\/.*)$/.exec(v.value ?? "")?.[1] ?? [])
+      : []),
+  ];
+  const outsideUrl = urls.find((p) => !isUnder(resolvePath("/", p) as string, workdir));
+  if (outsideUrl !== undefined)
+    return { file, evidence: `it runs \`${command}\`, which writes the SQLite database its settings put at \`${outsideUrl}\`` };
+  if (!/\bsqlite3\b/.test(text)) return null;
+  for (const m of text.matchAll(/["']NAME["']\s*:\s*([^\n]+?)\s*,?\s*(?:#.*)?$/gm)) {
+    const value = m[1].replace(/\s*[,}]+\s*$/, "").trim();
+    const literal = /^["'](\/[^"']*)["']$/.exec(value)?.[1];
+    if (literal !== undefined) {
+      if (isUnder(resolvePath("/", literal) as string, workdir)) continue;
+      return { file, evidence: `it runs \`${command}\`, which writes the SQLite database its settings put at \`${literal}\`` };
+    }
+    if (/^["'][^"'/]*["']$/.test(value) || underProject(value, text)) continue;
+    return {
+      file,
+      evidence: `it runs \`${command}\`, which writes the SQLite database its settings put at \`${value}\`, a path msb-opt cannot tell`,
+    };
+  }
+  return null;
 }
 
 /** The right-hand side of the last `STATIC_ROOT = …` of a settings file, or null. */
 function staticRoot(text: string): string | null {
-  const all = [...text.matchAll(/^STATIC_ROOT\s*(?::[^=\n]*)?=\s*(.+)$/gm)];
+  return setting(text, "STATIC_ROOT");
+}
+
+/** The right-hand side of the last `NAME = …` of a settings file, or null. */
+function setting(text: string, name: string): string | null {
+  const all = [...text.matchAll(new RegExp(`^${name}\\s*(?::[^=\\n]*)?=\\s*(.+)$`, "gm"))];
   return all.length === 0 ? null : all[all.length - 1][1].replace(/\s+#.*$/, "").trim();
 }
 

@@ -78,3 +78,45 @@ export function goRunFiles(
   }
   return { files };
 }
+
+/**
+ * `go generate [./...|PKG]` runs each `//go:generate` directive of the packages it names, in the package's folder: a
+ * `go run ./gen` there is read like a RUN's (its Go files), and the directive's own words are read like a script's
+ * line (`-o /var/lib/app/x`) (red team 20 F19). Null when `argv` is no `go generate`.
+ */
+export function goGenerateDirectives(
+  argv: readonly string[],
+  cwd: string | null,
+  a: Analysis,
+  context: BuildContext,
+): ReadonlyArray<{ readonly file: string; readonly directive: string; readonly run: ReturnType<typeof goRunFiles> }> | null {
+  if (posix.basename(argv[0] ?? "") !== "go" || argv[1] !== "generate") return null;
+  const args = argv.slice(2);
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (/^-(?:run|skip|tags)$/.test(args[i])) i++;
+    else if (!args[i].startsWith("-")) operands.push(args[i]);
+  }
+  const found: Array<{ file: string; directive: string; run: ReturnType<typeof goRunFiles> }> = [];
+  const visit = (abs: string, src: string, deep: boolean, depth: number): void => {
+    if (depth > 8 || found.length > 200) return;
+    for (const name of context.list(src)) {
+      const path = src === "." ? name : `${src}/${name}`;
+      if (name.endsWith(".go")) {
+        const text = context.read(path);
+        for (const m of (text ?? "").matchAll(/^\/\/go:generate[ \t]+(.+)$/gm)) {
+          const words = m[1].trim().split(/\s+/);
+          found.push({ file: path, directive: m[1].trim(), run: goRunFiles(words, abs, a, context) });
+        }
+      } else if (deep && !name.startsWith(".") && !name.startsWith("_") && name !== "testdata" && name !== "vendor")
+        visit(`${abs}/${name}`, path, deep, depth + 1);
+    }
+  };
+  for (const op of operands.length === 0 ? ["."] : operands) {
+    const deep = op === "./..." || op.endsWith("/...");
+    const abs = resolvePath(cwd, deep ? op.replace(/\/?\.\.\.$/, "") || "." : op);
+    const src = abs === null ? null : contextSource(abs, a.sources);
+    if (abs !== null && src !== null) visit(abs, src, deep, 0);
+  }
+  return found;
+}

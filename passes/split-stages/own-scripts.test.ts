@@ -73,6 +73,16 @@ describe("python -c and -m are read like the project's scripts", () => {
     expect(pythonOutside("python -m playwright install chromium")).toMatchObject({ module: "playwright" });
     expect(pythonOutside("python -m somepkg.fetch")).toMatchObject({ module: "somepkg.fetch", unknown: true });
     expect(pythonOutside("python -m compileall -q .")).toBeNull();
+    // grpc_tools.protoc writes where its `--*_out` options say (rt20 F26).
+    expect(
+      pythonOutside("python -m grpc_tools.protoc -I protos --python_out=/srv/gen --grpc_python_out=/srv/gen protos/x.proto"),
+    ).toMatchObject({
+      evidence: "it writes the generated code to `/srv/gen`",
+    });
+    expect(pythonOutside("python -m grpc_tools.protoc -I protos --python_out ../gen protos/x.proto")).toMatchObject({
+      evidence: expect.stringContaining("generated code"),
+    });
+    expect(pythonOutside("python -m grpc_tools.protoc -I protos --python_out=. --grpc_python_out=./gen protos/x.proto")).toBeNull();
     expect(pythonOutside("python -m pytest -q")).toBeNull();
   });
 });
@@ -98,6 +108,25 @@ describe("python -c code that downloads or imports what the pass cannot vouch fo
     expect(pythonOutside("python fetch.py", { "fetch.py": "import easyocr\neasyocr.Reader(['en'])\n" })).toMatchObject({
       file: "fetch.py",
     });
+  });
+  test("the libraries red team 20 found outside the table, and Keras' applications imported from tensorflow (rt20 F12)", () => {
+    const scripts = [
+      ["from tensorflow.keras.applications import ResNet50\nResNet50(weights='imagenet')\n", "Keras"],
+      ["import tiktoken\ntiktoken.get_encoding('cl100k_base')\n", "tiktoken"],
+      ["from fastembed import TextEmbedding\nTextEmbedding('BAAI/bge-small-en-v1.5')\n", "fastembed"],
+      ["from rembg import new_session\nnew_session('u2net')\n", "rembg"],
+      ["from paddleocr import PaddleOCR\nPaddleOCR(lang='en')\n", "PaddleOCR"],
+      ["from deepface import DeepFace\nDeepFace.build_model('Facenet')\n", "DeepFace"],
+      ["import stanza\nstanza.download('en')\n", "stanza"],
+      ["import timm\ntimm.create_model('resnet50', pretrained=True)\n", "timm"],
+      ["import open_clip\nopen_clip.create_model_and_transforms('ViT-B-32')\n", "open_clip"],
+      ["from faster_whisper import WhisperModel\nWhisperModel('small')\n", "faster_whisper"],
+      ["from langchain_huggingface import HuggingFaceEmbeddings\nHuggingFaceEmbeddings()\n", "LangChain"],
+      ["import torchvision\ntorchvision.models.resnet18(weights='DEFAULT')\n", "torchvision"],
+    ];
+    for (const [code, name] of scripts)
+      expect(pythonOutside("python fetch.py", { "fetch.py": code })).toMatchObject({ evidence: expect.stringContaining(name) });
+    expect(pythonOutside("python gen.py", { "gen.py": "import torchvision\ntorchvision.models.resnet18(weights=None)\n" })).toBeNull();
   });
   test("an import neither of the standard library nor of the project declines; those two pass", () => {
     expect(pythonOutside(`python -c "import json, spacy; spacy.load('en_core_web_sm')"`)).toMatchObject({ unvouched: "spacy" });

@@ -13,7 +13,7 @@ import type { Analysis } from "./analysis.js";
 import { contextSource } from "./entry.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { djangoStatic } from "./django-static.js";
-import { goRunFiles } from "./go-run-files.js";
+import { goGenerateDirectives, goRunFiles } from "./go-run-files.js";
 import { makeRecipes } from "./make-recipes.js";
 import { INSTALL_HOOKS } from "./recipes/node-root-scripts.js";
 import { commandChain } from "./wrappers.js";
@@ -233,6 +233,12 @@ function collect(
       const goRun = goRunFiles(argv, cwd, a, sources.context);
       if (goRun !== null && "unread" in goRun) found.push({ command: via ?? cmd.node.text, files: [], unread: goRun.unread, own: true });
       else if (goRun !== null) found.push({ command: via ?? cmd.node.text, files: goRun.files });
+      // `go generate ./...`: each `//go:generate` line, and the Go files of its `go run ./gen`.
+      for (const g of goGenerateDirectives(argv, cwd, a, sources.context) ?? []) {
+        found.push({ command: via ?? cmd.node.text, files: [g.file], body: g.directive });
+        if (g.run !== null && "unread" in g.run) found.push({ command: via ?? cmd.node.text, files: [], unread: g.run.unread, own: true });
+        else if (g.run !== null) found.push({ command: via ?? cmd.node.text, files: g.run.files });
+      }
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
       const python = PYTHON.test(tool);
@@ -256,6 +262,8 @@ function collect(
       if (module !== null) {
         const moduleArgs = args.slice(args.indexOf("-m") + 2);
         const known = knownModule(module, moduleArgs);
+        const generated = module === "grpc_tools.protoc" ? protocOutside(moduleArgs, cwd, a.workdir ?? "/") : null;
+        if (generated !== null) found.push({ command, files: [INLINE], evidence: `it writes the generated code to \`${generated}\`` });
         if (known === "home") found.push({ command, files: [], home: module });
         else if (known === null) found.push({ command, files: moduleFiles(module, cwd, a, sources.context), module });
         continue;
@@ -267,6 +275,21 @@ function collect(
       found.push({ command, files: localFiles(file, cwd, a, sources.context, python) });
     }
   }
+}
+
+/**
+ * The first folder `python -m grpc_tools.protoc` writes its generated code to (`--python_out=DIR`, `--grpc_python_out
+ * DIR`, `--pyi_out=opts:DIR`) that is not inside the working folder (or that is not a literal), or null (red team 20 F26).
+ */
+function protocOutside(args: readonly string[], cwd: string | null, workdir: string): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--\w+_out(?:=(.*))?$/.exec(args[i]);
+    if (!m) continue;
+    const value = (m[1] ?? args[i + 1] ?? "").replace(/^[^:/]*:/, "");
+    const dir = /[$`~*?]/.test(value) ? null : resolvePath(cwd, value === "" ? "." : value);
+    if (dir === null || !isUnder(dir, workdir)) return dir ?? value;
+  }
+  return null;
 }
 
 /** The text of the package.json script `npm run x` / `npm start` / `yarn x` runs, or null. */
@@ -388,28 +411,50 @@ function localFiles(
   return reachedFiles(start, (path) => {
     const text = context.read(path) ?? "";
     const dir = posix.dirname(path);
-    const specs = python
-      ? [...text.matchAll(/^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))/gm)].map((m) => `./${(m[1] ?? m[2]).replace(/\./g, "/")}.py`)
-      : [...text.matchAll(SPECIFIER)].map((m) => m[2] ?? m[4] ?? m[6] ?? m[8]);
+    const specs = python ? pythonImportSpecs(text) : [...text.matchAll(SPECIFIER)].map((m) => m[2] ?? m[4] ?? m[6] ?? m[8]);
     const imported = specs.flatMap((spec) => {
       if (!/^\.\.?\//.test(spec)) return [];
       const base = posix.normalize(posix.join(dir, spec));
-      const own = extensions
-        .map((e) => base + e)
-        .filter((p) => context.read(p) !== null)
+      const own = (python ? ["", "/__init__.py"] : extensions)
+        .map((e) => (python && e !== "" ? base.replace(/\.py$/, e) : base + e))
+        .filter((p) => !p.startsWith("../") && context.read(p) !== null)
         .slice(0, 1);
       // `from app.config import X` run with `-m` from the working folder: `app/config.py` (or its package) there.
-      const fromRoots = python
-        ? roots
-            .flatMap((r) => [posix.join(r, spec), posix.join(r, spec.replace(/\.py$/, "/__init__.py"))])
-            .filter((p) => !p.startsWith("../") && context.read(p) !== null)
-            .slice(0, 1)
-        : [];
+      const fromRoots =
+        python && !spec.startsWith("../")
+          ? roots
+              .flatMap((r) => [posix.join(r, spec), posix.join(r, spec.replace(/\.py$/, "/__init__.py"))])
+              .filter((p) => !p.startsWith("../") && context.read(p) !== null)
+              .slice(0, 1)
+          : [];
       return own.length > 0 ? own : fromRoots;
     });
     // A shell script the program runs (`execSync("sh scripts/setup.sh")`) and the scripts it names in turn.
     return [...imported, ...namedShellScripts(text, path, cwd, a, context)];
   });
+}
+
+/**
+ * The files a Python file's imports name, as paths relative to its folder (`./app/config.py`): `import a.b`, `from
+ * a.b import c` (and `a/b/c.py`, when `c` is a submodule), relative imports from the module's package (`from ..config
+ * import X` → `../config.py`, `from . import config` → `./config.py`), and `importlib.import_module("app.config")` or
+ * `__import__` with a literal name.
+ */
+function pythonImportSpecs(text: string): string[] {
+  const specs: string[] = [];
+  const path = (dots: string, module: string) =>
+    `${dots.length <= 1 ? "./" : "../".repeat(dots.length - 1)}${module.replace(/\./g, "/")}${module === "" ? "" : ".py"}`;
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+\(?([\w \t,]*)/gm)) {
+    const [, dots, module, names] = m;
+    if (module !== "") specs.push(path(dots, module));
+    const folder = path(dots, module).replace(/\.py$/, "");
+    for (const name of names.split(",").map((n) => n.trim().split(/\s+/)[0]))
+      if (/^\w+$/.test(name)) specs.push(`${folder.endsWith("/") ? folder : `${folder}/`}${name}.py`);
+  }
+  for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)/gm))
+    for (const name of m[1].split(",").map((n) => n.trim().split(/\s+/)[0])) specs.push(path("", name));
+  for (const m of text.matchAll(/\b(?:__import__|import_module)\s*\(\s*["']([\w.]+)["']/g)) specs.push(path("", m[1]));
+  return specs;
 }
 
 /** Ways a script reaches into node_modules. */
@@ -452,7 +497,11 @@ const CLIMB = /\b(?:join|resolve)\s*\(\s*__dirname\s*,\s*(?:["'`]\.\.["'`]\s*,\s
  * (the Hugging Face cache), OpenAI Whisper's `whisper.load_model` (`~/.cache/whisper`), EasyOCR's `easyocr.Reader`
  * (`~/.EasyOCR`), spaCy's `spacy.cli.download` and `spacy download` (pip into site-packages, from the network), torch
  * hub's `torch.hub.load` (`~/.cache/torch`), Keras' `get_file` and `applications` weights (`~/.keras`), gensim's
- * `gensim.downloader` (`~/gensim-data`).
+ * `gensim.downloader` (`~/gensim-data`); tiktoken's encodings (`$TMPDIR/data-gym-cache`), fastembed's models
+ * (`$TMPDIR/fastembed_cache`), rembg's sessions (`~/.u2net`), PaddleOCR (`~/.paddleocr`), DeepFace (`~/.deepface`), stanza
+ * (`~/stanza_resources`), timm, open_clip, faster-whisper and LangChain's Hugging Face embeddings (the Hugging Face
+ * cache), torchvision's pretrained weights (`~/.cache/torch`). (A temporary folder is not the image's to keep either:
+ * the runtime stage starts without it.)
  */
 const HOME_DOWNLOADERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bnltk\.download\s*\(|\bfrom\s+nltk\s+import\s+download\b/, "`nltk.download`, which downloads into `~/nltk_data`"],
@@ -466,8 +515,26 @@ const HOME_DOWNLOADERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bspacy\.cli\.download\s*\(|\bspacy\s+download\b/, "spaCy's `download`, which installs a model from the network"],
   [/\btorch\.hub\.load\s*\(/, "`torch.hub.load`, which downloads into `~/.cache/torch`"],
   // `get_file` is a common name: only in code that uses Keras.
-  [/\bkeras\b[\s\S]*\bget_file\s*\(|\bkeras\.applications\./, "a Keras download, which goes into `~/.keras`"],
+  // (`from tensorflow.keras.applications import ResNet50`, `from keras import applications`: its weights download.)
+  [/\bkeras\b[\s\S]*\b(?:get_file\s*\(|applications\b)/, "a Keras download, which goes into `~/.keras`"],
   [/\bgensim\.downloader\b/, "`gensim.downloader`, which downloads into `~/gensim-data`"],
+  [/\btiktoken\.(?:get_encoding|encoding_for_model)\s*\(/, "`tiktoken`, which downloads into `/tmp/data-gym-cache`"],
+  [
+    /\bfastembed\b[\s\S]*\b(?:Sparse|Late(?:Interaction)?)?(?:Text|Image)?Embedding\s*\(/,
+    "`fastembed`, which downloads into `/tmp/fastembed_cache`",
+  ],
+  [/\brembg\b[\s\S]*\b(?:new_session|remove)\s*\(/, "`rembg`, which downloads into `~/.u2net`"],
+  [/\bPaddleOCR\s*\(/, "`PaddleOCR`, which downloads into `~/.paddleocr`"],
+  [/\bDeepFace\.\w+\s*\(/, "`DeepFace`, which downloads into `~/.deepface`"],
+  [/\bstanza\.(?:download|Pipeline)\s*\(/, "`stanza`, which downloads into `~/stanza_resources`"],
+  [/\btimm\.create_model\s*\(/, "`timm.create_model`, which downloads into `~/.cache`"],
+  [/\bopen_clip\.(?:create_model\w*|load_checkpoint)\s*\(/, "`open_clip`, which downloads into `~/.cache`"],
+  [/\bfaster_whisper\b[\s\S]*\bWhisperModel\s*\(/, "`faster_whisper`'s `WhisperModel`, which downloads into `~/.cache/huggingface`"],
+  [/\bHuggingFace(?:Bge|Instruct)?Embeddings\s*\(/, "LangChain's Hugging Face embeddings, which download into `~/.cache`"],
+  [
+    /\btorchvision\b[\s\S]*\b(?:pretrained\s*=\s*True|weights\s*=\s*(?!None\b)[\w"'])/,
+    "torchvision's pretrained weights, which download into `~/.cache/torch`",
+  ],
 ];
 
 /** `os.chdir("..")`, `os.chdir(x)`: a change of folder to one that is not a literal inside the working folder. */
@@ -511,7 +578,9 @@ export interface OutsideWrite {
  * outside it, the home folder, an ENV variable the Dockerfile sets to such a path, a climb above its folder.
  */
 export function scriptWritingOutside(a: Analysis, index: number, sources: ScriptSources): OutsideWrite | null {
-  const workdir = a.workdir ?? "/";
+  // A last `WORKDIR /` would hold every path: the folder the RUN ran in is the one the runtime copies then
+  // (`WORKDIR /src`, `RUN python setup.py install` with `data_files` in /etc, then `WORKDIR /`: red team 20 F8).
+  const workdir = a.workdir === null || a.workdir === "/" ? (a.cwdAt[index] ?? "/") : a.workdir;
   const outsideEnv = envPaths(a).filter(([, value]) => !isUnder(value, workdir) && !isUnder(value, "/tmp"));
   for (const script of ownScripts(a, index, sources)) {
     // A variable set in the stage names the folder: where it points is the Dockerfile's own, as for the scripts.

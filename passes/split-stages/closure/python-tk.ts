@@ -8,15 +8,23 @@ import type { SourceFile } from "../source-files.js";
 const TK_USES: readonly (readonly [RegExp, string])[] = [
   [/^\s*(?:import\s+(?:tkinter|turtle|idlelib)\b|from\s+(?:tkinter|turtle|idlelib)\b)/m, "`tkinter`"],
   [/^\s*from\s+PIL\s+import\s+[^\n]*\bImageTk\b|\bPIL\.ImageTk\b/m, "`PIL.ImageTk`"],
-  [/\bmatplotlib\.use\(\s*["']TkAgg["']/i, "matplotlib's `TkAgg` back end"],
+  [/\b(?:matplotlib\.use|switch_backend)\(\s*["']TkAgg["']/i, "matplotlib's `TkAgg` back end"],
+  // The C module itself, and the pip packages that import tkinter when they load (red team 20 F22).
+  [/^\s*(?:import|from)\s+_tkinter\b/m, "`_tkinter`"],
+  [
+    /^\s*(?:import|from)\s+(customtkinter|CTkMessagebox|PySimpleGUI|FreeSimpleGUI|ttkbootstrap|pygubu|tkinterdnd2|ttkthemes|tkcalendar|sv_ttk)\b/m,
+    "`$1` (built on `tkinter`)",
+  ],
 ];
 
 /** The first Python file that loads Tk, with what it loads; null when none does. */
 export function tkUse(files: readonly SourceFile[]): { readonly file: string; readonly module: string } | null {
   for (const { path, text } of files) {
     if (!path.endsWith(".py")) continue;
-    const use = TK_USES.find(([pattern]) => pattern.test(text));
-    if (use) return { file: path, module: use[1] };
+    for (const [pattern, module] of TK_USES) {
+      const m = pattern.exec(text);
+      if (m) return { file: path, module: module.replace("$1", m[1] ?? "") };
+    }
   }
   return null;
 }

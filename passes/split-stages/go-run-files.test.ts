@@ -1,0 +1,36 @@
+import { beforeAll, expect, test } from "vitest";
+import { memoryContext } from "../../src/core/context.js";
+import { parseDockerfile } from "../../src/core/parse.js";
+import { loadShell } from "../../src/core/shell.js";
+import { analyze } from "./analysis.js";
+import { scriptWritingOutside } from "./own-scripts.js";
+
+beforeAll(loadShell);
+
+const goOutside = (run: string, files: Record<string, string>) => {
+  const text = `FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN ${run}\nCMD ["server"]\n`;
+  const { dockerfile } = parseDockerfile(text);
+  const context = memoryContext({ "go.mod": "module example.com/app\n", ...files });
+  const r = analyze(dockerfile, dockerfile.stages[0], context);
+  if (!r.ok) throw new Error(r.refusal.id);
+  return scriptWritingOutside(r.analysis, 2, { context, scripts: {} });
+};
+
+const gen = 'package main\nimport "os"\nfunc main() { os.WriteFile("/var/lib/app/seed.txt", nil, 0o644) }\n';
+
+test("go generate reads its //go:generate go run packages and the directives' own words (rt20 F19)", () => {
+  const main = "package main\n//go:generate go run ./gen\nfunc main() {}\n";
+  expect(goOutside("go generate ./... && go build -o /usr/local/bin/server .", { "main.go": main, "gen/main.go": gen })).toMatchObject({
+    file: "gen/main.go",
+  });
+  expect(goOutside("go generate", { "main.go": main, "gen/main.go": gen })).toMatchObject({ file: "gen/main.go" });
+  expect(
+    goOutside("go generate ./...", { "main.go": 'package main\n//go:generate sh -c "date > /etc/build-date"\nfunc main() {}\n' }),
+  ).toMatchObject({ evidence: expect.stringContaining("/etc/build-date") });
+  expect(goOutside("go generate ./...", { "main.go": "package main\n//go:generate go run ./missing\nfunc main() {}\n" })).toMatchObject({
+    unread: true,
+  });
+  const inside = 'package main\nimport "os"\nfunc main() { os.WriteFile("assets/gen.txt", nil, 0o644) }\n';
+  expect(goOutside("go generate ./...", { "main.go": main, "gen/main.go": inside })).toBeNull();
+  expect(goOutside("go generate ./...", { "main.go": "package main\n//go:generate stringer -type=Pill\nfunc main() {}\n" })).toBeNull();
+});

@@ -1,0 +1,3 @@
+import greeter_pb2
+
+print(greeter_pb2.Rep(text="hello").text)

@@ -1,0 +1,1 @@
+print(open("/var/lib/index/idx").read())

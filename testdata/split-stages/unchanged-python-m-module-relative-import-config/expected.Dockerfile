@@ -1,0 +1,5 @@
+FROM python:3.11
+WORKDIR /srv
+COPY . .
+RUN python -m app.tools.seed
+CMD ["python", "main.py"]

@@ -1,0 +1,3 @@
+from tensorflow.keras.applications import ResNet50
+
+ResNet50(weights="imagenet")
