@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { topLevelInstall } from "./node-project.js";
+import { readFileSync } from "node:fs";
+import { lockedProd, topLevelInstall } from "./node-project.js";
 
 const pkg = { dependencies: { express: "^4.18.0" }, devDependencies: { debug: "4.3.4" } };
 
@@ -50,4 +51,26 @@ test("pnpm lockfiles tell with `dev:` (v5, v6); v9 does not", () => {
   const install = topLevelInstall("pnpm", v6, pkg);
   expect(["ms", "express", "left-pad"].map((n) => install?.(n))).toEqual(["development", "production", "absent"]);
   expect(topLevelInstall("pnpm", "lockfileVersion: '9.0'\npackages:\n\n  ms@2.1.2:\n    resolution: {}\n", pkg)).toBeNull();
+});
+
+test("pnpm 9 (no `dev: true`): production is what the importers' dependencies reach through the snapshots", () => {
+  // Written by `pnpm@9.15.9 install --lockfile-only` for its package.json beside it: debug, an alias of string-width
+  // and an optional bufferutil in production; utf-8-validate (a native build), tree-kill, ts-node (peer suffix) dev.
+  const lock = readFileSync(new URL("../../../test/apps/lockfiles/pnpm9/pnpm-lock.yaml", import.meta.url), "utf8");
+  const locked = lockedProd("pnpm", lock) ?? [];
+  expect(locked.map((p) => p.name).sort()).toEqual([
+    "ansi-regex",
+    "bufferutil",
+    "debug",
+    "emoji-regex",
+    "is-fullwidth-code-point",
+    "ms",
+    "node-gyp-build",
+    "string-width",
+    "strip-ansi",
+  ]);
+  expect(locked.find((p) => p.name === "bufferutil")?.builds).toBe(true);
+  // A dependency with no snapshot: the graph does not read whole, so every package counts, as before.
+  const broken = lock.replace(/\n {2}ms@2\.1\.3: \{\}\n/, "\n");
+  expect((lockedProd("pnpm", broken) ?? []).map((p) => p.name)).toContain("tree-kill");
 });

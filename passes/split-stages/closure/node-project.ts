@@ -117,11 +117,13 @@ function installedName(path: string): string {
  */
 function pnpmLocked(text: string): LockedPackage[] {
   const out = new Map<string, LockedPackage>();
-  type Entry = { name: string; builds: boolean; dev: boolean; optional: boolean; helper: boolean; elsewhere: boolean };
+  type Entry = { key: string; name: string; builds: boolean; dev: boolean; optional: boolean; helper: boolean; elsewhere: boolean };
   let current = null as Entry | null;
   let inDeps = false;
+  const production = pnpm9Production(text);
   const flush = () => {
     if (!current || current.dev || current.elsewhere) return;
+    if (production && !production.has(current.key)) return;
     const builds = current.helper || (current.builds ? (current.optional ? null : true) : false);
     out.set(current.name, { name: current.name, builds: strongest(builds, out.get(current.name)?.builds ?? false) });
   };
@@ -129,7 +131,8 @@ function pnpmLocked(text: string): LockedPackage[] {
     const head = /^ {2}'?\/?((?:@[^/@\s]+\/)?[^@\s/']+)[@/][^:]*'?:\s*$/.exec(line);
     if (head) {
       flush();
-      current = { name: head[1], builds: false, dev: false, optional: false, helper: false, elsewhere: false };
+      const key = line.trim().replace(/:$/, "").replace(/^'|'$/g, "");
+      current = { key, name: head[1], builds: false, dev: false, optional: false, helper: false, elsewhere: false };
       inDeps = false;
     } else if (current && /^ {4}\S/.test(line)) inDeps = /^ {4}(dependencies|optionalDependencies):\s*$/.test(line);
     // pnpm 9 records no builds at all: a native build helper among the dependencies is the evidence.
@@ -147,6 +150,73 @@ function pnpmLocked(text: string): LockedPackage[] {
   }
   flush();
   return [...out.values()];
+}
+
+/**
+ * pnpm 9 writes no `dev: true`: the production packages are those reached from the `dependencies` and
+ * `optionalDependencies` of every importer through the `snapshots` graph; a package reached only from
+ * devDependencies is dev. The keys reached (`name@version`, with and without the peer suffix `(react@18.3.1)`), or
+ * null when the lockfile is no pnpm 9 one or its graph does not read whole (a dependency with no snapshot): then
+ * every package counts, as before.
+ */
+function pnpm9Production(text: string): Set<string> | null {
+  if (!/^lockfileVersion: '?9\./m.test(text)) return null;
+  const roots: string[] = [];
+  const graph = new Map<string, string[]>();
+  let section = "";
+  let importerField = "";
+  let depName: string | null = null;
+  let snapshot: string | null = null;
+  let inDeps = false;
+  let importers = false;
+  const unquote = (s: string) =>
+    s
+      .trim()
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/^"(.*)"$/, "$1");
+  // `version: 1.0.0(peer@1)` names the snapshot `dep@1.0.0(peer@1)`; an alias's version is the key itself.
+  const keyOf = (dep: string, version: string) => (/^(?:@[^/@\s]+\/)?[^@(\s]+@/.test(version) ? version : `${dep}@${version}`);
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\S/.test(line)) {
+      section = /^(\w+):/.exec(line)?.[1] ?? "";
+      importers ||= section === "importers";
+      snapshot = null;
+      continue;
+    }
+    if (section === "importers") {
+      if (/^ {4}\S/.test(line)) importerField = /^ {4}(\w+):/.exec(line)?.[1] ?? "";
+      else if (/^ {6}\S/.test(line)) depName = unquote(line.replace(/:\s*$/, ""));
+      else if (/^ {8}version:/.test(line) && depName && /^(dependencies|optionalDependencies)$/.test(importerField)) {
+        const version = unquote(line.replace(/^ {8}version:/, ""));
+        if (!/^(link|file):/.test(version)) roots.push(keyOf(depName, version));
+      }
+    } else if (section === "snapshots") {
+      if (/^ {2}\S/.test(line)) {
+        snapshot = unquote(line.replace(/:\s*(\{\})?\s*$/, ""));
+        graph.set(snapshot, []);
+        inDeps = false;
+      } else if (snapshot && /^ {4}\S/.test(line)) inDeps = /^ {4}(dependencies|optionalDependencies):\s*$/.test(line);
+      else if (snapshot && inDeps && /^ {6}\S/.test(line)) {
+        const dep = /^ {6}('[^']+'|"[^"]+"|[^:\s]+):\s*(.+)$/.exec(line);
+        if (!dep) return null;
+        const version = unquote(dep[2]);
+        if (!/^(link|file):/.test(version)) graph.get(snapshot)?.push(keyOf(unquote(dep[1]), version));
+      }
+    }
+  }
+  if (!importers || graph.size === 0) return null;
+  const reached = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const key = queue.pop() as string;
+    if (reached.has(key)) continue;
+    const deps = graph.get(key);
+    if (deps === undefined) return null;
+    reached.add(key);
+    reached.add(key.replace(/\(.*$/, ""));
+    queue.push(...deps);
+  }
+  return reached;
 }
 
 /**

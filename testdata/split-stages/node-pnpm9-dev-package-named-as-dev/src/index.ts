@@ -1,0 +1,2 @@
+const debug = require("debug")("x");
+debug("up");
