@@ -11,9 +11,9 @@ RUN groupadd -g ${GID} ${APP_USER} && useradd -u ${UID} -g ${GID} -m $APP_USER
 FROM python:3.11-slim AS runtime
 ARG UID=1000
 ARG GID=1000
+ENV APP_USER=app
 RUN groupadd -g ${GID} app \
     && useradd -u ${UID} -g ${GID} -m app
-ENV APP_USER=app
 WORKDIR /app
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/et[c] /usr/local/etc/
