@@ -119,8 +119,11 @@ const MOVED_MODULES = [
   { file: ".npmrc", key: /^\s*node-linker\s*=\s*"?(pnp)"?\s*$/m, setting: "node-linker" },
   { file: "pnpm-workspace.yaml", key: /^\s*(modulesDir|virtualStoreDir)\s*:\s*["']?([^"'\s#]+)/m, setting: "" },
   { file: "pnpm-workspace.yaml", key: /^\s*nodeLinker\s*:\s*["']?(pnp)["']?\s*$/m, setting: "nodeLinker" },
+  // pnpm 10's global virtual store: node_modules holds links into the store, outside the project.
+  { file: ".npmrc", key: /^\s*(enable-global-virtual-store)\s*=\s*"?true"?\s*$/m, setting: "" },
+  { file: "pnpm-workspace.yaml", key: /^\s*(enableGlobalVirtualStore)\s*:\s*["']?true["']?\s*$/m, setting: "" },
 ];
-const MOVING_FLAGS = /^--(modules-folder|modules-dir|virtual-store-dir|node-linker)(=|$)/;
+const MOVING_FLAGS = /^--(modules-folder|modules-dir|virtual-store-dir|node-linker|enable-global-virtual-store)(=|$)/;
 
 /**
  * Why the install does not write `<project>/node_modules`, the folder the deps stage hands the runtime: Yarn
