@@ -1087,8 +1087,17 @@ export default definePass({
     };
     const listed = plan.copyPaths ?? a.copyPaths;
     const disjoint = listed.every((p, i) => listed.every((q, j) => i === j || (!isUnder(p, q) && !isUnder(q, p))));
+    // Python's package folders last of all: a local project that pip installs after the sources changes them on
+    // every edit, while `bin`, `etc` and `share` stay the same.
+    const packageFolder = (p: string) => /\/(site|dist)-package(s|\[s\])$/.test(p);
     const copyPaths =
-      plan.runtimeCopies || !disjoint ? plan.copyPaths : [...listed.filter(inContext), ...listed.filter((p) => !inContext(p))];
+      plan.runtimeCopies || !disjoint
+        ? plan.copyPaths
+        : [
+            ...listed.filter(inContext),
+            ...listed.filter((p) => !inContext(p) && !packageFolder(p)),
+            ...listed.filter((p) => !inContext(p) && packageFolder(p)),
+          ];
     const finalPlan = { ...plan, copyPaths, runtimePrelude: [...folderRuns, ...runtimePrelude] };
     const assembly = { ...names, runtimeApt, user, owners };
     const { lost } = setupOrder(a, finalPlan, assembly);

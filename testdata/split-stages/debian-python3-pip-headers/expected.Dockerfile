@@ -11,7 +11,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/et[c] /usr/local/etc/
-COPY --from=build /usr/local/lib/python3.11/dist-packages /usr/local/lib/python3.11/dist-packages
 COPY --from=build /usr/local/shar[e] /usr/local/share/
+COPY --from=build /usr/local/lib/python3.11/dist-packages /usr/local/lib/python3.11/dist-packages
 COPY --from=build /app /app
 CMD ["python3", "main.py"]

@@ -14,9 +14,9 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/et[c] /usr/local/etc/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
 COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
-COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY --from=build /srv/microblog /srv/microblog
 ENV FLASK_APP=microblog.py
 EXPOSE 5000

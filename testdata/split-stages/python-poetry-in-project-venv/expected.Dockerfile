@@ -15,8 +15,8 @@ RUN apt-get update \
 COPY --from=build /root/.config/pypoetry /root/.config/pypoetry
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/et[c] /usr/local/etc/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY --from=build /usr/local/lib/python3.12/dist-package[s] /usr/local/lib/python3.12/dist-packages/
 COPY --from=build /usr/local/lib/python3.12/site-package[s] /usr/local/lib/python3.12/site-packages/
-COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY --from=build /app /app
 CMD ["poetry", "run", "uvicorn", "--host=0.0.0.0", "app.main:app"]

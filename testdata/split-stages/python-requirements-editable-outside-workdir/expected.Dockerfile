@@ -10,9 +10,9 @@ WORKDIR /app
 COPY --from=build /opt/libs /opt/libs
 COPY --from=build /usr/local/bin /usr/local/bin
 COPY --from=build /usr/local/et[c] /usr/local/etc/
+COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY --from=build /usr/local/lib/python3.11/dist-package[s] /usr/local/lib/python3.11/dist-packages/
 COPY --from=build /usr/local/lib/python3.11/site-package[s] /usr/local/lib/python3.11/site-packages/
-COPY --from=build /usr/local/shar[e] /usr/local/share/
 COPY --from=build /app /app
 EXPOSE 8000
 CMD ["python","app.py"]
