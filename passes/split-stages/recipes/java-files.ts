@@ -8,7 +8,7 @@ import { posix } from "node:path";
 import { declaredVariables } from "../../../src/core/instructions.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
-import { jarCreation, manifestClassPath } from "./java-manifest.js";
+import { jarCreation, jarUpdated, manifestClassPath } from "./java-manifest.js";
 
 // Calls that open a file by path; a computed argument means anything may be read.
 const OPENERS = /\b(?:new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of|Files\.\w+)\(\s*([^)]*)/g;
@@ -66,6 +66,7 @@ export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
     if (entry.endsWith(".jar")) {
       // Only jars made by the jar tool here; a manifest file's Class-Path names more jars to copy.
       const name = entry.replace(/^.*\//, "");
+      if (runs.some((r) => jarUpdated(r, name))) return null;
       const made = runs.map((r) => jarCreation(r, name)).find((m) => m !== null);
       if (!made) {
         // Or made by Gradle into the project's build/libs, with no Class-Path jars beside it.

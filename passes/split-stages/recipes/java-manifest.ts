@@ -17,6 +17,23 @@ export function jarCreation(run: string, name: string): { manifest: string | nul
   return null;
 }
 
+/**
+ * Does the RUN update the jar named `name` afterwards (`jar ufm app.jar manifest.txt`, `jar --update --file app.jar
+ * …`)? An update may add a manifest `Class-Path` or files the first `jar c…` did not have.
+ */
+export function jarUpdated(run: string, name: string): boolean {
+  for (const segment of run.split(/&&|\|\||;|\n/)) {
+    const words = segment.trim().split(/\s+/);
+    const at = words.findIndex((w) => w.replace(/^.*\//, "") === "jar");
+    if (at < 0) continue;
+    const args = words.slice(at + 1);
+    const short = /^-?u[a-zA-Z0-9]*$/.test(args[0] ?? "");
+    const long = args.includes("--update") || args.includes("-u");
+    if ((short || long) && args.some((w) => w.replace(/^--file=/, "").replace(/^.*\//, "") === name)) return true;
+  }
+  return false;
+}
+
 /** `jar cvfm app.jar manifest.txt …`: the letters f, m and e take their arguments in the order they come. */
 function shortForm(args: readonly string[]): { file: string; manifest: string | null } | null {
   const letters = /^-?(c[a-zA-Z0-9]*)$/.exec(args[0] ?? "")?.[1];

@@ -1,0 +1,1 @@
+package app; public class App { public static void main(String[] a) { System.out.println(dep.Greeter.hi()); } }

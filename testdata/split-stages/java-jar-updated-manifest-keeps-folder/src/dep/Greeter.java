@@ -1,0 +1,1 @@
+package dep; public class Greeter { public static String hi() { return "hi from dep"; } }
