@@ -172,6 +172,7 @@ export type RecipeNoteId =
   | "yarnWorkspacesWhole"
   | "checksGate"
   | "rustFiles"
+  | "rustWholeFolder"
   | "rustOlderRelease"
   | "rustNoDependencies"
   | "rustLibraries"
