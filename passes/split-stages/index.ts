@@ -506,6 +506,8 @@ export default definePass({
     outputsSystemFolder: "The build's outputs are unknown: a build step writes `{path}`, a system folder the runtime cannot take apart.",
     rustFiles:
       "Copied the program {binaries} and, of the project folder, {files}; the Rust sources, `target` and the toolchain stay in the build stage.",
+    rustWholeFolder:
+      'Copied the program {binaries} and the whole project folder, `target` included: its sources read the working folder as a whole (`"."`: `read_dir`, a file server of it), so which of its files the program needs is not known; serve or list a folder of its own to keep the runtime small.',
     rustNoDependencies:
       "Split without Cargo.lock: Cargo.toml names no dependencies, so cargo has nothing to resolve and no crate links a system library.",
     rustOlderRelease:

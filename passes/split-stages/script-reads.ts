@@ -20,10 +20,19 @@ export function entryScriptReads(a: Analysis, context: BuildContext): ScriptRead
   const paths = new Set<string>();
   let computed: ScriptReads["computed"] = null;
   const scripts = new Set(a.entry.filter((e) => e.from !== "script").map((e) => e.artifact));
+  // A shell script of the context that a script names (`sh scripts/migrate.sh`) runs too: it is read the same way,
+  // a few levels down (red team 20 F10).
+  const nested = new Set<string>();
   for (const script of scripts) {
     const src = script === null ? null : contextSource(script, a.sources);
     const text = src === null ? null : context.read(src);
-    if (script === null || !text || !SHELL_SHEBANG.test(text)) continue;
+    if (script === null || !text || !(SHELL_SHEBANG.test(text) || (nested.has(script) && /\.(?:sh|bash)$/.test(script)))) continue;
+    const follow = (path: string) => {
+      if (scripts.size < 20 && /\.(?:sh|bash)$/.test(path) && !scripts.has(path)) {
+        nested.add(path);
+        scripts.add(path);
+      }
+    };
     const parsed = parseShell(text);
     const words = simpleCommands(parsed).flatMap((c) => c.args);
     for (const redirect of parsed.root.descendantsOfType("file_redirect")) {
@@ -36,7 +45,10 @@ export function entryScriptReads(a: Analysis, context: BuildContext): ScriptRead
       const literal = m[1].replace(/\/?[^/]*[*?[].*$/, "");
       const path = resolvePath(a.workdir, literal);
       const from = path === null || path === script || path === "/" ? null : contextSource(path, a.sources);
-      if (path !== null && from !== null && from !== "." && (context.read(from) !== null || context.list(from).length > 0)) paths.add(path);
+      if (path !== null && from !== null && from !== "." && (context.read(from) !== null || context.list(from).length > 0)) {
+        paths.add(path);
+        follow(path);
+      }
     }
     for (const word of words) {
       if (word.value === null) {
@@ -47,7 +59,10 @@ export function entryScriptReads(a: Analysis, context: BuildContext): ScriptRead
       const path = resolvePath(a.workdir, word.value.replace(/^-[\w-]*=/, ""));
       // The script itself, and the working folder it runs in (`cd .`), are not reads.
       const from = path === null || path === script || path === a.workdir ? null : contextSource(path, a.sources);
-      if (path !== null && from !== null && (context.read(from) !== null || context.list(from).length > 0)) paths.add(path);
+      if (path !== null && from !== null && (context.read(from) !== null || context.list(from).length > 0)) {
+        paths.add(path);
+        follow(path);
+      }
     }
   }
   return { paths: [...paths], computed };

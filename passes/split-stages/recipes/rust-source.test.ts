@@ -29,6 +29,17 @@ describe("readRustSources", () => {
     ]);
     expect(r.reads).toEqual([".env", "Rocket.toml", "config.toml", "templates"]);
   });
+  test('"." is the working folder as a whole; Rocket.toml\'s template_dir and TLS files are read (rt20 F7)', () => {
+    expect(read('for e in std::fs::read_dir(".").unwrap() {}\n').reads).toEqual(["."]);
+    expect(read('let s = ServeDir::new("./");\n').reads).toEqual(["."]);
+    expect(read('App::new().service(Files::new("/", "."));\n').reads).toEqual(["."]);
+    const rocket = {
+      "Rocket.toml": '[default]\ntemplate_dir = "views"\n[default.tls]\ncerts = "certs/cert.pem"\n',
+      "views/index.html.tera": "",
+      "certs/cert.pem": "",
+    };
+    expect(read("fn main() {}\n", rocket, ["rocket"]).reads).toEqual(["Rocket.toml", "certs/cert.pem", "views"]);
+  });
   test("a computed path is unknown; a literal folder with a computed rest, or a literal binding, is not", () => {
     expect(read("let t = fs::read_to_string(&path);\n").dynamicRead).toEqual({ file: "src/main.rs", call: "fs::read_to_string(&path)" });
     expect(read('let b = fs::read(format!("static/{}", name));\n', site).dynamicRead).toBeNull();

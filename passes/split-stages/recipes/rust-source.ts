@@ -29,6 +29,7 @@ export function readRustSources(context: BuildContext, root: string, crates: Rea
   const at = (p: string) => (root === "." ? p : `${root}/${p}`);
   const literals = new Set<string>();
   let dynamicRead: RustSources["dynamicRead"] = null;
+  let wholeFolder = false;
   const named = (p: string) => {
     const path = cleanPath(p);
     return path !== "" && (context.read(at(path)) !== null || context.list(at(path)).length > 0);
@@ -42,6 +43,8 @@ export function readRustSources(context: BuildContext, root: string, crates: Rea
       return prefix !== undefined && /\/$|^[^/]+$/.test(prefix) && named(prefix.replace(/\/$/, ""));
     };
     for (const m of text.matchAll(OPENERS)) {
+      // `read_dir(".")`, `ServeDir::new("./")`, `Files::new("/", ".")`: the working folder as a whole (red team 20 F7).
+      if (/(?:^|,)\s*"\.\/?"\s*$/.test(m[1])) wholeFolder = true;
       if (literalPath(m[1]) || boundToLiteral(text, m[1], literalPath)) continue;
       dynamicRead ??= { file, call: `${m[0].replace(/\s+/g, " ").slice(0, 60)})` };
     }
@@ -65,7 +68,7 @@ export function readRustSources(context: BuildContext, root: string, crates: Rea
     }
   };
   walk(".", 0);
-  const reads = new Set<string>();
+  const reads = new Set<string>(wholeFolder ? ["."] : []);
   for (const l of literals) {
     const path = cleanPath(l);
     if (path === "" || path === "." || path.startsWith("/") || path.includes("..") || /\s|\\/.test(path)) continue;
@@ -75,7 +78,15 @@ export function readRustSources(context: BuildContext, root: string, crates: Rea
     else if (path.includes("/") && named(posix.dirname(path))) reads.add(posix.dirname(path));
   }
   // Rocket reads Rocket.toml from the working folder when it starts; rocket_dyn_templates loads `templates`.
-  if (crates.has("rocket") && context.read(at("Rocket.toml")) !== null) reads.add("Rocket.toml");
+  const rocket = crates.has("rocket") ? context.read(at("Rocket.toml")) : null;
+  if (rocket !== null) {
+    reads.add("Rocket.toml");
+    // What it names: `template_dir = "views"`, `[default.tls] certs = "certs/cert.pem"`, `key = …` (red team 20 F7).
+    for (const m of rocket.matchAll(/^\s*(?:template_dir|certs|key|temp_dir)\s*=\s*["']([^"']+)["']/gm)) {
+      const path = cleanPath(m[1]);
+      if (path !== "" && !path.startsWith("/") && !path.includes("..") && named(path)) reads.add(path);
+    }
+  }
   if (crates.has("rocket_dyn_templates") && named("templates")) reads.add("templates");
   return { reads: [...reads].sort(), dynamicRead };
 }

@@ -19,6 +19,7 @@ import { type CargoBin, cargoBins, crateNeeds, dependsOnNothing, lockedCrates } 
 import { madePaths } from "./rust-folders.js";
 import { entryScriptReads } from "../script-reads.js";
 import { readRustSources } from "./rust-source.js";
+import { settingPaths } from "../setting-paths.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 /** The binaries a cargo step writes, by absolute path (an install's are searched by name through PATH). */
@@ -181,24 +182,30 @@ export const rustRecipe: Recipe = {
     const made = madePaths(a).filter((p) => p !== workdir && isUnder(p, workdir) && !targets.some((t) => isUnder(p, t) || isUnder(t, p)));
     const scripts = entryScriptReads(a, context);
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
-    const needed = [...runs, ...entryFiles, ...reads, ...made, ...scripts.paths];
+    // A file an ENV value or an entry word names (`SSL_CERT_FILE=/app/certs/corp.pem`, `--config conf/app.toml`), as
+    // for Go (red team 20 F2).
+    const settings = settingPaths(a, context);
+    const named = [...scripts.paths, ...settings];
+    const needed = [...runs, ...entryFiles, ...reads, ...made, ...named];
     const paths: string[] = [];
     for (const copied of a.copyPaths) {
       if (narrowed.some((n) => isUnder(n, copied) || isUnder(copied, n))) paths.push(...needed.filter((p) => isUnder(p, copied)));
       else paths.push(copied);
     }
     const copyPaths = outermost([...paths, ...[...runs].filter((r) => !a.copyPaths.some((c) => isUnder(r, c)))]);
-    notes.push({
-      line,
-      id: "rustFiles",
-      data: {
-        binaries: quoted([...runs]),
-        files:
-          src.reads.length + made.length + scripts.paths.length > 0
-            ? `the files its sources ${scripts.paths.length > 0 ? "or entry script name" : "name"} or its RUNs make (${quoted(outermost([...src.reads, ...[...made, ...scripts.paths].map((m) => posix.relative(workdir, m))]))})`
-            : "nothing else: its sources name no context file and its RUNs make none",
-      },
-    });
+    if (src.reads.includes(".")) notes.push({ line, id: "rustWholeFolder", data: { binaries: quoted([...runs]) } });
+    else
+      notes.push({
+        line,
+        id: "rustFiles",
+        data: {
+          binaries: quoted([...runs]),
+          files:
+            src.reads.length + made.length + named.length > 0
+              ? `the files its sources ${scripts.paths.length > 0 ? "or entry script name" : settings.length > 0 ? "or the image's settings name" : "name"} or its RUNs make (${quoted(outermost([...src.reads, ...[...made, ...named].map((m) => posix.relative(workdir, m) || ".")]))})`
+              : "nothing else: its sources name no context file and its RUNs make none",
+        },
+      });
     const builderReplace = options.cacheMounts ? withCargoCaches(a) : new Map<number, Instruction>();
     if (builderReplace.size > 0) {
       const first = a.stage.body[[...builderReplace.keys()][0]].line;

@@ -178,6 +178,7 @@ export type RecipeNoteId =
   | "yarnWorkspacesWhole"
   | "checksGate"
   | "rustFiles"
+  | "rustWholeFolder"
   | "rustOlderRelease"
   | "rustNoDependencies"
   | "rustLibraries"

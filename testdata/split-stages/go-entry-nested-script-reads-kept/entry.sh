@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+sh scripts/migrate.sh
+exec server

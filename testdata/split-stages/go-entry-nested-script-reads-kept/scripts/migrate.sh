@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+cat /src/migrations/001.sql

@@ -1,0 +1,1 @@
+fn main() { println!("{:?}", std::env::var("SSL_CERT_FILE")); }
