@@ -30,7 +30,7 @@ import { debianRelease } from "./closure/debian-release.js";
 import { knownAddon } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
-import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
+import { debianTableReleases, isBuildOnlyPackage, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { foreseenBase } from "./foresee.js";
 import { isOfficial, type RecipeNote } from "./recipes/types.js";
@@ -133,6 +133,9 @@ export default definePass({
       "Did not split: the runtime needs {packages}, which the pass knows only by their Debian names; use a Debian-based node image or split by hand.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",
     reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
+    keptForEntry: "Kept the build package `{package}` in the runtime: the image's entry runs its command `{command}`.",
+    keptForMention:
+      "Kept the build package `{package}` in the runtime: `{file}` names its command `{command}` in quotes, so the image may run it; if nothing at run time does, split by hand.",
     libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
     unknownHeaders:
       "Did not split: the run-time library of {packages} is not known for `{image}` (msb-opt's table covers Debian {release}); split by hand and install the library packages in the runtime.",
@@ -652,10 +655,9 @@ export default definePass({
     // Only files the image holds can run there: a context folder no COPY brings names nothing.
     const inImage = copiedFromContext(a.stage.body);
     const held = inImage ? searchedSources(context).filter((f) => inImage(f.path)) : undefined;
-    const used = new Set([
-      ...a.entry.map((e) => e.name.replace(/^.*\//, "")),
-      ...mentionedCommands(context, installed, [], [], undefined, held).keys(),
-    ]);
+    const entryNamed = new Set(a.entry.map((e) => e.name.replace(/^.*\//, "")));
+    const namedBy = mentionedCommands(context, installed, [], [], undefined, held);
+    const used = new Set([...entryNamed, ...namedBy.keys()]);
     // The Alpine build toolchain stays out of the runtime unless the image runs one of its commands.
     if (a.setup.some((u) => u.alpinePackages.length > 0)) {
       const toolchain = new Set([...used, ...mentionedCommands(context, ALPINE_BUILD_COMMANDS).keys()]);
@@ -1065,6 +1067,15 @@ export default definePass({
       const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(", ");
       if (p.buildOnly.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(p.buildOnly) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
+      // A build-only package kept for a command the image may run: the evidence, in the note.
+      for (const spec of p.runtime) {
+        const name = spec.replace(/[=:].*$/, "");
+        const command = isBuildOnlyPackage(name) ? providedCommands(name).find((c) => used.has(c)) : undefined;
+        if (command === undefined) continue;
+        const file = entryNamed.has(command) ? undefined : namedBy.get(command);
+        if (file === undefined) ctx.report(p.install.instr.line, "keptForEntry", { package: name, command });
+        else ctx.report(p.install.instr.line, "keptForMention", { package: name, command, file });
+      }
       const headers = p.buildOnly.filter(
         (x) =>
           release !== null &&
