@@ -254,6 +254,8 @@ const NO_EFFECT = new Set([
   "id",
   "whoami",
   "uname",
+  // prints the number of processors (`make -j$(nproc)`).
+  "nproc",
 ]);
 /** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
 const C_FLAGS = { output: ["-o"], folder: [] };
