@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { memoryContext } from "../../src/core/context.js";
 import { parseDockerfile } from "../../src/core/parse.js";
 import { loadShell } from "../../src/core/shell.js";
-import { analyze } from "./analysis.js";
+import { analyze, goToolNames } from "./analysis.js";
 
 beforeAll(() => loadShell());
 
@@ -45,6 +45,29 @@ describe("analyze", () => {
     const build = run(df("python setup.py build_ext --inplace"), files);
     expect(build.ok && build.analysis.systemPip).toEqual([]);
   });
+  test("a remote `go install` tool only the build runs is build-only; one the entry or a source runs refuses", () => {
+    expect(goToolNames(["github.com/swaggo/swag/cmd/swag@latest", "github.com/golang-migrate/migrate/v4@v4.17.0"])).toEqual([
+      "swag",
+      "migrate",
+    ]);
+    expect(goToolNames(["github.com/x/y/...@latest"])).toBeNull();
+    expect(goToolNames(["github.com/x/$TOOL@latest"])).toBeNull();
+    const df = (cmd: string) =>
+      `FROM golang:1.22\nWORKDIR /app\nCOPY . .\nRUN go install github.com/swaggo/swag/cmd/swag@latest\nRUN swag init -o api/docs\nRUN go build -o server .\nCMD ${cmd}\n`;
+    const files = { "go.mod": "module example.com/api\n\ngo 1.22\n", "main.go": "package main\n" };
+    const build = run(df('["./server"]'), files);
+    expect(build.ok && build.analysis.runWrites.map((w) => w.path)).toContain("/app/api/docs");
+    const entry = run(df('["swag", "init"]'), files);
+    expect(!entry.ok && entry.refusal.id).toBe("globalInstall");
+    const source = run(df('["./server"]'), {
+      ...files,
+      "main.go": 'package main\nimport "os/exec"\nfunc main() { exec.Command("swag", "init").Run() }\n',
+    });
+    expect(!source.ok && source.refusal.id).toBe("globalInstall");
+    // Another tool's run writes what msb-opt cannot name.
+    const other = run(df('["./server"]').replace("swag init -o api/docs", "swag gen"), files);
+    expect(!other.ok && other.refusal.id).toBe("unknownCommand");
+  });
   test("`go install .` on the golang image writes /go/bin/<last module path element>; what is not known refuses", () => {
     const df = (run: string, env = "") => `FROM golang:1.22\nWORKDIR /src\nCOPY . .\n${env}RUN ${run}\nCMD ["/go/bin/app"]\n`;
     const files = { "go.mod": "module example.com/x/app/v2\n\ngo 1.22\n", "main.go": "package main\n" };
@@ -64,7 +87,8 @@ describe("analyze", () => {
       const r = golang(df(run, env));
       expect(!r.ok && r.refusal.id).toBe("goInstallUnknown");
     }
-    const tool = golang(df("go install example.com/tool@latest"));
+    // A tool from elsewhere that the entry runs (`/go/bin/app`).
+    const tool = golang(df("go install example.com/tools/app@latest"));
     expect(!tool.ok && tool.refusal.id).toBe("globalInstall");
   });
   test("`jar --file X` writes the archive X: copied, not refused as a write outside", () => {

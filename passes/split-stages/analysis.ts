@@ -29,6 +29,7 @@ import {
 } from "./system-setup.js";
 import { outputRedirect, timezoneCommand, type TimezoneSetup } from "./timezone.js";
 import { fileWrites } from "./file-writers.js";
+import { mentionedCommands } from "./mentions.js";
 
 export interface Refusal {
   readonly line: number;
@@ -264,6 +265,8 @@ const NO_EFFECT = new Set([
   "id",
   "whoami",
   "uname",
+  // prints the number of processors (`make -j$(nproc)`).
+  "nproc",
 ]);
 /** Per tool, the flags that name its output (`go build -o`, `javac -d`) and those that point it at another folder. */
 const C_FLAGS = { output: ["-o"], folder: [] };
@@ -284,6 +287,25 @@ const TOOL_FLAGS: Readonly<Record<string, { output: readonly string[]; folder: r
   yarn: NODE_FLAGS,
   pnpm: NODE_FLAGS,
 };
+
+/**
+ * The programs a remote `go install` writes into GOBIN, one per package path: its last element without the version
+ * (`github.com/swaggo/swag/cmd/swag@latest` → `swag`), the one before a major-version suffix (`…/migrate/v4` →
+ * `migrate`). Null for a pattern (`…/...`), a variable, a flag or a path whose program cannot be named.
+ */
+export function goToolNames(operands: readonly string[]): string[] | null {
+  if (operands.length === 0) return null;
+  const names: string[] = [];
+  for (const operand of operands) {
+    if (!/^[\w.~-]+(\/[\w.~-]+)+@[\w.+-]+$/.test(operand) || operand.includes("...")) return null;
+    const parts = operand.replace(/@.*$/, "").split("/");
+    const last = parts[parts.length - 1];
+    const name = /^v\d+$/.test(last) && parts.length > 2 ? parts[parts.length - 2] : last;
+    if (!/^[\w.-]+$/.test(name)) return null;
+    names.push(name);
+  }
+  return names;
+}
 
 /** The value of the first of `flags` (`-o x` or `--flag=x`), or null. */
 function optionValue(args: readonly string[], flags: readonly string[]): string | null {
@@ -457,6 +479,8 @@ function walk(
   const venvScripts = new Map<string, string>();
   /** Programs `go build -o FOLDER/` wrote, by name: found by a bare name when the ENV PATH names their folder. */
   const goBuildBins = new Map<string, string>();
+  /** Programs a remote `go install` (`github.com/swaggo/swag/cmd/swag@latest`) put in GOBIN: build-only unless run at run time. */
+  const goTools: { line: number; names: string[]; command: string }[] = [];
   let rootWrite: number | null = null;
   let baseDirWrite: number | null = null;
   const runWrites: RunWrite[] = [];
@@ -811,7 +835,14 @@ function walk(
           }
           continue;
         }
-        if (name === "go" && operands[0] === "install") refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
+        if (name === "go" && operands[0] === "install") {
+          // A tool from elsewhere lands in GOBIN, which the runtime does not copy: build-only when only the build runs
+          // it (checked against the entry and the sources below); a package path msb-opt cannot name the program of refuses.
+          const names = remote ? goToolNames(operands.slice(1)) : null;
+          if (names === null || globalFlag(args)) refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
+          else goTools.push({ line, names, command: `${name} ${args.join(" ")}` });
+          continue;
+        }
         if (globalFlag(args)) refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         // `make install`, `cmake --install build`, `cmake --build build --target install`, `meson install`: where
         // they write is the project's build files' business.
@@ -869,6 +900,13 @@ function walk(
         add(line, dir ?? refuse(line, "noWorkdir", { path: name }));
       } else if (name === "flask") {
         refuse(line, "unknownCommand", { command: `flask ${operands[0] ?? ""}`.trim() });
+      } else if (name === "swag" && goTools.some((t) => t.names.includes("swag")) && (operands[0] === "init" || operands[0] === "fmt")) {
+        // swaggo's generator: `swag init` writes docs.go, swagger.json and swagger.yaml into its output folder
+        // (`--output`/`-o`, default `./docs`), `swag fmt` formats the Go files of its folder in place; Go files both.
+        const output = operands[0] === "init" ? (optionValue(args, ["--output", "-o"]) ?? "docs") : ".";
+        if (output.includes(",") || output.includes("$")) refuse(line, "unknownCommand", { command: name });
+        add(line, at(line, dir, output));
+        goGenerators = true;
       } else if (!USER_COMMANDS.has(name) && name !== "apk" && name !== "corepack") {
         refuse(line, "unknownCommand", { command: name });
       }
@@ -1127,6 +1165,11 @@ function walk(
   const jobs = starter ? daemons.commands.flatMap((command) => shellPrograms(starter, "script", command, inputs)) : [];
   const entry = [...scripted, ...jobs, ...scriptPrograms(jobs, inputs)];
   for (const e of unparsedScripts(entry, inputs)) refuse(e.line, "entryScriptUnparsed", { script: e.artifact ?? e.name });
+  for (const tool of goTools) {
+    const run = tool.names.find((n) => entry.some((e) => posix.basename(e.name) === n || posix.basename(e.artifact ?? "") === n));
+    const named = run ?? [...mentionedCommands(context, tool.names).keys()][0];
+    if (named !== undefined) refuse(tool.line, "globalInstall", { command: tool.command });
+  }
   const computed = entry.find((e) => e.computed);
   if (computed) refuse(computed.line, "entryCommandComputed", { command: computed.name.trim(), word: computed.computed ?? "" });
   const unread = entry.find((e) => e.unread);

@@ -32,7 +32,7 @@ import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js"
 import { knownAddon, osNeeds } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
-import { debianTableReleases, libsOfDev } from "./closure/debian-libs.js";
+import { debianTableReleases, isBuildOnlyPackage, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
 import { foreseenBase } from "./foresee.js";
 import { isOfficial, type RecipeNote } from "./recipes/types.js";
@@ -148,6 +148,9 @@ export default definePass({
     droppedGypPython:
       "Left {packages} out of the runtime stage: on a Node image Python serves node-gyp, which builds native addons during the install (the stages that install keep it); neither the entry nor a file of the build context names `python` or `python3`, and no production dependency in the lockfile is one msb-opt knows to run Python.",
     reinstalled: "Installed the run-time packages {packages} in the runtime stage.",
+    keptForEntry: "Kept the build package `{package}` in the runtime: the image's entry runs its command `{command}`.",
+    keptForMention:
+      "Kept the build package `{package}` in the runtime: `{file}` names its command `{command}` in quotes, so the image may run it; if nothing at run time does, split by hand.",
     libraries: "Installed {libs} in the runtime for the headers {headers}: their run-time libraries in Debian {release}.",
     unknownHeaders:
       "Did not split: the run-time library of {packages} is not known for `{image}` (msb-opt's table covers Debian {release}); split by hand and install the library packages in the runtime.",
@@ -689,10 +692,9 @@ export default definePass({
     // Only files the image holds can run there: a context folder no COPY brings names nothing.
     const inImage = copiedFromContext(a.stage.body);
     const held = inImage ? searchedSources(context).filter((f) => inImage(f.path)) : undefined;
-    const used = new Set([
-      ...a.entry.map((e) => e.name.replace(/^.*\//, "")),
-      ...mentionedCommands(context, installed, [], [], undefined, held).keys(),
-    ]);
+    const entryNamed = new Set(a.entry.map((e) => e.name.replace(/^.*\//, "")));
+    const namedBy = mentionedCommands(context, installed, [], [], undefined, held);
+    const used = new Set([...entryNamed, ...namedBy.keys()]);
     // The Alpine build toolchain stays out of the runtime unless the image runs one of its commands.
     if (a.setup.some((u) => u.alpinePackages.length > 0)) {
       const toolchain = new Set([...used, ...mentionedCommands(context, ALPINE_BUILD_COMMANDS).keys()]);
@@ -1151,6 +1153,15 @@ export default definePass({
       if (others.length > 0) ctx.report(p.install.instr.line, "dropped", { packages: list(others) });
       if (gyp.length > 0) ctx.report(p.install.instr.line, "droppedGypPython", { packages: list(gyp) });
       if (p.runtime.length > 0) ctx.report(p.install.instr.line, "reinstalled", { packages: list(p.runtime) });
+      // A build-only package kept for a command the image may run: the evidence, in the note.
+      for (const spec of p.runtime) {
+        const name = spec.replace(/[=:].*$/, "");
+        const command = isBuildOnlyPackage(name) ? providedCommands(name).find((c) => used.has(c)) : undefined;
+        if (command === undefined) continue;
+        const file = entryNamed.has(command) ? undefined : namedBy.get(command);
+        if (file === undefined) ctx.report(p.install.instr.line, "keptForEntry", { package: name, command });
+        else ctx.report(p.install.instr.line, "keptForMention", { package: name, command, file });
+      }
       const headers = p.buildOnly.filter(
         (x) =>
           release !== null &&

@@ -153,3 +153,13 @@ test("copiedFromContext: the context files the stage's COPY/ADD lines can bring;
   expect(copiedFromContext(body("COPY --from=build /out /out"))).toBeNull();
   expect(copiedFromContext(body("COPY src src\nRUN --mount=type=bind,target=/ctx cp -r /ctx/lib /lib2"))).toBeNull();
 });
+
+test("a Makefile's or shell script's line that only prints names no command; one that pipes or substitutes does", () => {
+  const named = (files: Record<string, string>) => [...mentionedCommands(memoryContext(files), ["make", "git"]).keys()];
+  expect(
+    named({ Makefile: "deploy:\n\t@echo \"Once complete, run 'make status' to verify.\"\n\tprintf 'then \"git pull\"\\n'\n" }),
+  ).toEqual([]);
+  expect(named({ "deploy.sh": "#!/bin/sh\necho \"run 'make status'\"\n" })).toEqual([]);
+  expect(named({ "deploy.sh": "#!/bin/sh\necho \"'make status'\" | sh\n" })).toEqual(["make"]);
+  expect(named({ Makefile: "x:\n\t@echo \"$$(git rev-parse HEAD)\"\n\tsh -c 'make status'\n" })).toEqual(["make"]);
+});

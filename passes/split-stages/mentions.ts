@@ -63,7 +63,8 @@ export function mentionedCommands(
   const searched = (sources ?? searchedSources(context)).filter(
     (f) => (reached === undefined || reached.has(f.path)) && !except?.has(f.path),
   );
-  const texts = searched.map(({ path, name, text }) => {
+  const texts = searched.map(({ path, name, text: whole }) => {
+    const text = printedOnly(name, whole);
     // Each pattern holds its command literally: a text without it cannot match (and most texts have none).
     // Unless a call there runs a program from a variable (`system(cmd)`), which any string of the file may fill.
     const own = C_SOURCE.test(name) && !C_COMPUTED_CALL.test(text) ? cPatterns : patterns;
@@ -89,6 +90,16 @@ export function mentionedCommands(
       if (wanted.has(program) && !found.has(program)) found.set(program, path);
   }
   return found;
+}
+
+/** Makefiles and shell scripts: a line that only prints (`@echo "run 'make status'"`, `printf '…'`) runs nothing. */
+const MAKEFILE = /^(GNUmakefile|makefile|Makefile|.*\.mk)$/;
+const PRINT_LINE = /^(\t[@+-]*|\s*)(echo|printf)\s[^|;&<>`$\n]*$/gm;
+
+/** The text with the words of lines that only print blanked, for a Makefile or a shell script. */
+function printedOnly(name: string, text: string): string {
+  if (!MAKEFILE.test(name) && !SHELL_SHEBANG.test(text) && !/\.(ba|da)?sh$/.test(name)) return text;
+  return text.replace(PRINT_LINE, (_line, lead: string, command: string) => `${lead}${command}`);
 }
 
 /**

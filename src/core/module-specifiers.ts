@@ -2,9 +2,12 @@
 // "x"`, `export … from "x"`, `import "x"`. Shared by split-stages (the packages an app loads, read from the build
 // context) and verify (the files of node_modules an image may run, read from its file system).
 
-/** A literal module specifier; the specifier is group 2, 4, 6 or 8. */
+/**
+ * A literal module specifier; the specifier is group 2, 4, 6 or 8. A specifier holds no line break, and the bare
+ * `import "x"` follows no path character: `"https://host/import",\n {}, …"` in a bundle's strings is text, not a load.
+ */
 export const SPECIFIER =
-  /\brequire\s*\(\s*(["'`])([^"'`]+)\1\s*\)|\bimport\s*\(\s*(["'`])([^"'`]+)\3\s*\)|\b(?:import|export)\b[^'"`;]*?\bfrom\s*(["'])([^"']+)\5|\bimport\s*(["'])([^"']+)\7/g;
+  /\brequire\s*\(\s*(["'`])([^"'`]+)\1\s*\)|\bimport\s*\(\s*(["'`])([^"'`]+)\3\s*\)|\b(?:import|export)\b[^'"`;]*?\bfrom\s*(["'])([^"'\n]+)\5|(?<![\w$./@:-])import\s*(["'])([^"'\n]+)\7/g;
 
 /** A `require(…)` or `import(…)` of a computed name: the module it loads cannot be read from the text. */
 export const COMPUTED = /\brequire\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]|\bimport\s*\(\s*(?!["'`][^"'`$]*["'`]\s*\))[^)]/;

@@ -228,8 +228,9 @@ export const goRecipe: Recipe = {
   plan(base, a, context, runtimePackages, options): PlanResult {
     const tag = base.tag ?? "latest";
     const alpine = /alpine/.test(tag);
-    // The first step that compiles the program (`go install` too): a static build is set up before it.
-    const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+(build|install)\b/.test(i.args));
+    // The first step that compiles the program (`go install` too, not a tool's `go install x@latest`): a static build
+    // is set up before it.
+    const goBuild = a.stage.body.findIndex((i) => i.keyword === "RUN" && /\bgo\s+(build\b|install\b(?![^;&|\n]*@))/.test(i.args));
     const gomod = a.workdir === null ? null : contextSource(`${a.workdir}/go.mod`, a.sources);
     const root = gomod === null ? "." : posix.dirname(gomod);
     const cgoValue = cgoEnabled(a.stage.body);
