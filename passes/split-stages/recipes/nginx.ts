@@ -187,9 +187,17 @@ function configPaths(a: Analysis, context: BuildContext): { paths: string[] } | 
   const found: string[] = [];
   const env = envValues(a);
   let unread: string | null = null;
+  // The official image's entrypoint renders templates from NGINX_ENVSUBST_TEMPLATE_DIR (default /etc/nginx/templates).
+  const templates = env.get("NGINX_ENVSUBST_TEMPLATE_DIR") ?? "/etc/nginx/templates";
+  const scanned = new Set<string>();
+  const included: string[] = [];
   const scan = (dest: string, text: string | null) => {
+    if (scanned.has(dest)) return;
+    scanned.add(dest);
     let body = text ?? "";
-    if (isUnder(dest, "/etc/nginx/templates")) {
+    // `include /srv/conf/*.conf;`: the files it names are config too, wherever they are.
+    for (const m of body.matchAll(/(?:^|[\s;{])include\s+([^;\s]+)\s*;/g)) included.push(m[1]);
+    if (isUnder(dest, "/etc/nginx/templates") || isUnder(dest, templates)) {
       // envsubst fills the variables the environment defines; nginx's own (`$uri`) are lower case.
       body = body.replace(/\$\{(\w+)\}|\$([A-Z_][A-Z0-9_]*)\b/g, (whole, braced: string | undefined, bare: string | undefined) => {
         const name = braced ?? bare ?? "";
@@ -213,11 +221,19 @@ function configPaths(a: Analysis, context: BuildContext): { paths: string[] } | 
     if (text === null && (src === null || context.list(src).length === 0)) unread ??= file;
     else if (text !== null) scan(file, text);
   }
-  for (const [dest, src] of a.sources) {
-    if (!isUnder(dest, "/etc/nginx")) continue;
-    const text = context.read(src);
-    if (text !== null) scan(dest, text);
-    else for (const name of context.list(src)) scan(posix.join(dest, name), context.read(posix.join(src, name)));
+  const scanCopies = (under: (dest: string) => boolean) => {
+    for (const [dest, src] of a.sources) {
+      if (!under(dest)) continue;
+      const text = context.read(src);
+      if (text !== null) scan(dest, text);
+      else for (const name of context.list(src)) scan(posix.join(dest, name), context.read(posix.join(src, name)));
+    }
+  };
+  scanCopies((dest) => isUnder(dest, "/etc/nginx") || isUnder(dest, templates));
+  // Included files outside /etc/nginx, as deep as they include more (each file once).
+  for (let round = 0; round < 4 && included.length > 0; round++) {
+    const folders = included.splice(0).map((inc) => (/[*?[]/.test(inc) ? posix.dirname(inc) : inc));
+    scanCopies((dest) => folders.some((f) => f.startsWith("/") && (isUnder(dest, f) || isUnder(f, dest))));
   }
   for (const w of a.runWrites) {
     if (w.removed || !isUnder(w.path, "/etc/nginx")) continue;
