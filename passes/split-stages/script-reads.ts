@@ -16,13 +16,13 @@ export interface ScriptReads {
   readonly computed: { readonly script: string; readonly word: string } | null;
 }
 
-export function entryScriptReads(a: Analysis, context: BuildContext): ScriptReads {
+export function entryScriptReads(a: Analysis, context: BuildContext, programScripts: readonly string[] = []): ScriptReads {
   const paths = new Set<string>();
   let computed: ScriptReads["computed"] = null;
-  const scripts = new Set(a.entry.filter((e) => e.from !== "script").map((e) => e.artifact));
+  const scripts = new Set([...a.entry.filter((e) => e.from !== "script").map((e) => e.artifact), ...programScripts]);
   // A shell script of the context that a script names (`sh scripts/migrate.sh`) runs too: it is read the same way,
-  // a few levels down (red team 20 F10).
-  const nested = new Set<string>();
+  // a few levels down (red team 20 F10); so is one the program itself runs (`exec.Command("sh", "scripts/x.sh")`).
+  const nested = new Set<string>(programScripts);
   for (const script of scripts) {
     const src = script === null ? null : contextSource(script, a.sources);
     const text = src === null ? null : context.read(src);
@@ -49,6 +49,12 @@ export function entryScriptReads(a: Analysis, context: BuildContext): ScriptRead
         paths.add(path);
         follow(path);
       }
+    }
+    // `for f in migrations/*.sql`: the folder before a relative glob anywhere in the text, when the context holds it.
+    for (const m of text.matchAll(/(?:^|[\s"'=(])([\w.@+-]+(?:\/[\w.@+-]+)*)\/[^\s/"';&|)]*[*?[]/gm)) {
+      const path = resolvePath(a.workdir, m[1]);
+      const from = path === null || path === a.workdir ? null : contextSource(path, a.sources);
+      if (path !== null && from !== null && context.list(from).length > 0) paths.add(path);
     }
     for (const word of words) {
       if (word.value === null) {

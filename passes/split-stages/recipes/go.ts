@@ -272,7 +272,9 @@ export const goRecipe: Recipe = {
     const generated = gomod === null || src.dynamicRead !== null ? { made: [], unknown: null } : generatedFiles(a, src, root);
     if (src.toolchainLoad) return { ok: false, id: "goToolchainLoad", data: src.toolchainLoad };
     if (generated.unknown) return { ok: false, id: "goGeneratedRead", data: generated.unknown };
-    const scripts = entryScriptReads(a, context);
+    // Shell scripts the program runs (`exec.Command("sh", "scripts/migrate.sh")`) read files too.
+    const programScripts = src.reads.filter((r) => /\.(?:sh|bash)$/.test(r)).map((r) => resolvePath(a.workdir ?? "/", r) as string);
+    const scripts = entryScriptReads(a, context, programScripts);
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
     const missing = goEntryNotBuilt(a, context) ?? goEntryNotInstalled(a);
     if (missing) return { ok: false, id: "goEntryNotBuilt", data: missing };
