@@ -109,8 +109,12 @@ function codeOf(text: string): string {
 }
 
 /** A path as a literal or glob writes it, without glob tail, `./` and trailing slashes. */
+/** A database URL's scheme before a file path (`sqlite:data/app.db`, `sqlite://data/app.db`, `file:data/app.db?cache=shared`). */
+const DB_URL = /^(?:jdbc:)?(?:sqlite3?:(?:\/\/)?|file:(?:\/\/)?(?=[.\w/]))/;
+
 function cleanPath(p: string): string {
   return p
+    .replace(DB_URL, "")
     .replace(/[*?[{].*$/, "")
     .replace(/^\.\//, "")
     .replace(/\/+$/, "");
