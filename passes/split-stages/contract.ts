@@ -108,11 +108,7 @@ export function assemble(df: Dockerfile, index: number, a: Analysis, plan: Recip
   const setups = a.setup.filter((u) => u.commands.length > 0);
   // The ARG lines a setup declares again (withArgs) count as moved up already: not declared twice.
   const hoisted = new Set<Instruction>(setups.filter((u) => !waits(u)).flatMap((u) => u.args ?? []));
-  const runtimeBody = afterTheirEnv(
-    a,
-    [...setups.filter((u) => !waits(u)).flatMap((u) => withArgs(u)), ...plan.runtimePrelude],
-    hoisted,
-  );
+  const runtimeBody = afterTheirEnv(a, [...setups.filter((u) => !waits(u)).flatMap((u) => withArgs(u)), ...plan.runtimePrelude], hoisted);
   const copies = (line: number) => {
     const chown = names.user ? [{ name: "chown", value: names.user.chown }] : [];
     if (plan.runtimeCopies) {
