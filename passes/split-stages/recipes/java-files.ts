@@ -203,6 +203,18 @@ function gradleJar(a: Analysis, runs: readonly string[], path: string, context: 
 function readFiles(context: BuildContext): string[] | null {
   const literals = new Set<string>();
   let computed = false;
+  // A database or file URL (`jdbc:sqlite:data/app.db`, `jdbc:h2:file:./data/app`, `file:./public/`) names its path;
+  // SQLite creates a missing file but not its folder, so the folder counts too.
+  const addLiteral = (raw: string) => {
+    const url = /^(?:jdbc:(?:sqlite|h2:file):|file:)/.test(raw);
+    const path = raw
+      .replace(/^(?:jdbc:(?:sqlite|h2:file):|file:)/, "")
+      .replace(/[?;].*$/, "")
+      .replace(/^\.\//, "")
+      .replace(/\/+$/, "");
+    literals.add(url ? path : raw);
+    if (url && path.includes("/")) literals.add(posix.dirname(path));
+  };
   const walk = (dir: string, depth: number) => {
     for (const name of context.list(dir)) {
       const path = dir === "." ? name : `${dir}/${name}`;
@@ -212,7 +224,15 @@ function readFiles(context: BuildContext): string[] | null {
           const rest = m[1].replace(/"[^"]*"/g, "").replace(/\b(?:Path\.of|Paths\.get|new\s+File)\(/g, "");
           if (/[A-Za-z_]/.test(rest)) computed = true;
         }
-        for (const m of text.matchAll(/"([^"\n]+)"/g)) literals.add(m[1]);
+        for (const m of text.matchAll(/"([^"\n]+)"/g)) addLiteral(m[1]);
+        // dotenv-java reads `.env` from the working folder (`Dotenv.load()`), or a folder it is given.
+        if (/\bDotenv\s*\.\s*(?:load|configure)\s*\(/.test(text)) {
+          if (/\.\s*directory\s*\(/.test(text) || context.read(".env") === null) computed = true;
+          else literals.add(".env");
+        }
+      } else if (/^application(-[\w.-]+)?\.(properties|ya?ml)$/.test(name)) {
+        // Spring's own settings name files too (`spring.datasource.url=jdbc:sqlite:data/app.db`, `file:./public/`).
+        for (const m of (context.read(path) ?? "").matchAll(/[=:]\s*((?:jdbc:[\w:]+|file:)[^\s,;"']+)/g)) addLiteral(m[1]);
       } else if (depth < 8 && !/^\.|^(target|build|node_modules)$/.test(name) && !/\.\w+$/.test(name)) {
         walk(path, depth + 1);
       }

@@ -1,0 +1,2 @@
+package app;
+public class App { public static void main(String[] a) { System.out.println("spring"); } }
