@@ -843,9 +843,18 @@ export default definePass({
     const sameImage = plan.image === resolved;
     // Ids the image chooses (`adduser -S`): the runtime repeats the RUN and its image chooses its own, which may differ
     // in number. Only files owned by the build's numbers would then be wrong: a RUN as the user, a COPY --chown.
-    const [chosen] = a.setup.filter((u) => u.chosenId !== null);
+    // Ubuntu 24.04 and later (Temurin's JRE images) have the user `ubuntu` at 1000: a plain `useradd app` gets 1001
+    // there, and 1000 on the Debian or Amazon Linux JDK it moves from (red team 20 F4).
+    const ubuntuTakes1000 = recipe.id === "java" && /^eclipse-temurin:/.test(plan.image) && !/alpine|jammy|focal/.test(plan.image);
+    const otherOs = !/^(eclipse-temurin|maven|gradle)$/.test(parseImageRef(resolved).name.replace(/^.*\//, ""));
+    const plainUser =
+      ubuntuTakes1000 && otherOs
+        ? a.setup.find((u) => u.commands.some((c) => /^(useradd|adduser)\b/.test(c) && !/\s(-u|--uid)(\s|=|\d)/.test(c)))
+        : undefined;
+    const plainCommand = plainUser?.commands.find((c) => /^(useradd|adduser)\b/.test(c)) ?? null;
+    const [chosen] = [...a.setup.filter((u) => u.chosenId !== null), ...(plainUser ? [{ ...plainUser, chosenId: plainCommand }] : [])];
     if (chosen && !sameImage) {
-      const owned = buildNumberedFiles(stage.body, chosen.instr);
+      const owned = buildNumberedFiles(stage.body, chosen.instr, chosen === plainUser || chosen.chosenId === plainCommand);
       if (owned)
         return decline("userIdsOwned", { command: chosen.chosenId ?? "", image: runtimeImage, evidence: owned.evidence }, owned.line);
     }
@@ -1318,9 +1327,19 @@ function sameWayAs(image: string, prefix: string): string {
  * a RUN after a `USER` other than root, or copied with `--chown`. Null when every file is root's (or owned by name
  * through the runtime's own `--chown`, which names the user).
  */
-function buildNumberedFiles(body: readonly Instruction[], creating: Instruction): { line: number; evidence: string } | null {
+function buildNumberedFiles(
+  body: readonly Instruction[],
+  creating: Instruction,
+  /** A RUN's `chown` to a user name counts too (its files carry the number the build image gave that name). */
+  chownByName = false,
+): { line: number; evidence: string } | null {
   let asUser: string | null = null;
   for (const instr of body.slice(body.indexOf(creating) + 1)) {
+    if (chownByName && instr.keyword === "RUN" && /(^|[\s;&|(])chown\s+(-\w+\s+)*(?!root\b|0\b)[\w$]/.test(instr.args))
+      return {
+        line: instr.line,
+        evidence: `line ${instr.line} gives files an owner with \`chown\`, so they carry the build's numbers into the runtime's copies`,
+      };
     if (instr.keyword === "USER") {
       asUser = /^(root|0)(:.*)?$/.test(instr.args.trim()) ? null : instr.args.trim();
       if (asUser !== null && /^\d+(:|$)|:\d+$/.test(asUser))

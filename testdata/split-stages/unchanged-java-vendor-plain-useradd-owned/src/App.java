@@ -1,0 +1,1 @@
+public class App { public static void main(String[] a) throws Exception { System.out.println("user=" + System.getProperty("user.name")); java.nio.file.Files.writeString(java.nio.file.Path.of("logs/app.log"), "x"); System.out.println("log ok"); } }
