@@ -1,9 +1,17 @@
-import { changed, stageIndex, type Dockerfile, type Flag, type Instruction, type Stage } from "../../src/core/ir.js";
+import {
+  changed,
+  commentsInContinuation,
+  stageIndex,
+  type Dockerfile,
+  type Flag,
+  type Instruction,
+  type Stage,
+} from "../../src/core/ir.js";
 import type { BuildContext } from "../../src/core/context.js";
 import { startedScriptUses, wrappedUses } from "./later-starts.js";
 import { envAt, userAt } from "./run-user.js";
 import { continuationLines } from "../../src/core/print.js";
-import { collapseBlanks, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
+import { collapseBlanks, scriptLines, trailingComment } from "./layout.js";
 import { joinContinuations, parseRun, runScript } from "../../src/core/run-script.js";
 import { hasBackground, topLevel } from "./shell-state.js";
 import { parseShell, simpleCommands, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";

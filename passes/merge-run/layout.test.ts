@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment, VERBATIM } from "./layout.js";
+import { collapseBlanks, commentLines, scriptLines, trailingComment, VERBATIM } from "./layout.js";
+import { commentsInContinuation } from "../../src/core/ir.js";
 import { loadShell, parseShell, type ShellNode } from "../../src/core/shell.js";
 
 beforeAll(() => loadShell());
@@ -22,11 +23,11 @@ describe("scriptLines", () => {
 describe("comments", () => {
   test("trailing comment", () => expect(trailingComment(parseShell("a && b # note"))).toBe("# note"));
   test("comment lines of a continuation move out", () => {
-    expect(commentsInContinuation({ raw: null, args: "a \\\n    # why b\n    && b" })).toEqual(["# why b\n"]);
+    expect(commentsInContinuation({ raw: null, args: "a \\\n    # why b\n    && b", heredocs: [] })).toEqual(["# why b\n"]);
   });
   test("comments before the first argument and between flags are in the original text only", () => {
     const raw = "RUN \\\r\n# why  \r\n  --mount=type=cache,target=/x \\\n\t# which\n  a";
-    expect(commentsInContinuation({ raw, args: "a" })).toEqual(["# why  \n", "# which\n"]);
+    expect(commentsInContinuation({ raw, args: "a", heredocs: [] })).toEqual(["# why  \n", "# which\n"]);
   });
   test("leading keeps comments, drops blank lines", () => {
     expect(commentLines("\n# one\r\n\n  # two\n")).toEqual(["# one\n", "# two\n"]);

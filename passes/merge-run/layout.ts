@@ -1,7 +1,6 @@
 // The canonical text of a rewritten RUN: one command per continuation line, comments hoisted above.
 import { andOrChain, topLevel } from "./shell-state.js";
 import { overlapsRun, parseShell, textRuns, type ShellNode, type ShellScript } from "../../src/core/shell.js";
-import type { Instruction } from "../../src/core/ir.js";
 import { closeGaps } from "../../src/core/shell-gaps.js";
 
 /** Nodes whose inside is taken literally: blanks there are data. */
@@ -87,20 +86,6 @@ function chainLines(chain: ReturnType<typeof andOrChain>): string[] {
 /** The trailing `# comment` of a script, or "". */
 export function trailingComment(script: ShellScript): string {
   return topLevel(script).comment?.text ?? "";
-}
-
-/**
- * Comment lines inside a RUN's continuation, between its flags, or right after a bare `RUN \` (BuildKit drops
- * them before the shell runs): they move above the rewritten instruction, text from `#` on kept as it is, so
- * that no comment is lost. Read from the instruction's original text, which alone still holds the comments
- * before the first argument. Each is returned with a "\n".
- */
-export function commentsInContinuation(instr: Pick<Instruction, "raw" | "args">): string[] {
-  return (instr.raw ?? instr.args)
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => /^\s*#/.test(l))
-    .map((l) => `${l.trimStart()}\n`);
 }
 
 /** Only the comment lines of an instruction's `leading` text (blank lines dropped). */

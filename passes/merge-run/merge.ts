@@ -8,9 +8,17 @@
 //   is grouped (`… && { a || b; }`), as is any `a; b` sequence (status of b, as in its own RUN);
 // - a RUN that leaves state (cd, export, traps…) and is followed by another runs in `( … )`: the later RUN
 //   never saw that state; `set -e` and `trap` are not isolated, as `-e` is ignored in the left of `&&`.
-import { changed, flagValue, stageIndex, type Dockerfile, type Instruction, type Stage } from "../../src/core/ir.js";
+import {
+  changed,
+  commentsInContinuation,
+  flagValue,
+  stageIndex,
+  type Dockerfile,
+  type Instruction,
+  type Stage,
+} from "../../src/core/ir.js";
 import { continuationLines, printFlag } from "../../src/core/print.js";
-import { collapseBlanks, commentLines, commentsInContinuation, scriptLines, trailingComment } from "./layout.js";
+import { collapseBlanks, commentLines, scriptLines, trailingComment } from "./layout.js";
 import { parseRun, shellInEffect } from "../../src/core/run-script.js";
 import { pathEffects, type PathEffects } from "./path-effects.js";
 import { hasBackground, shellHasErrexit, shellLoadsProfile, stateLeftBehind, topLevel, type StateItem } from "./shell-state.js";

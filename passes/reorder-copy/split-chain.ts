@@ -18,8 +18,9 @@ export function splitInstallChain(run: Instruction, root: ShellNode): readonly [
   // `npm install && npm run build && rm -rf node_modules`: in a RUN of its own the install's files stay in its
   // layer, and the later removal only hides them, so the image grows (red team 18 F3).
   if (links.slice(cut).some((l) => undoesInstall(l.text))) return null;
-  const part = (nodes: readonly ShellNode[]) => changed(run, { args: nodes.map((n) => n.text).join(" && ") });
-  return [part(links.slice(0, cut)), part(links.slice(cut))];
+  const args = (nodes: readonly ShellNode[]) => nodes.map((n) => n.text).join(" && ");
+  // The comments above the RUN, and those inside it, stay with its first part.
+  return [changed(run, { args: args(links.slice(0, cut)) }), changed(run, { args: args(links.slice(cut)), leading: "" })];
 }
 
 /** The commands of a chain joined only by `&&`, each a plain command; null for anything else. */

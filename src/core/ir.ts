@@ -101,9 +101,31 @@ export function instruction(keyword: string, args: string, init: Partial<Omit<In
   };
 }
 
-/** A changed copy of an instruction, printed canonically from now on (keeps its comments and line). */
+/**
+ * A changed copy of an instruction, printed canonically from now on (keeps its comments and line). New
+ * arguments are built from the words, which BuildKit reads without the comment lines inside a continuation:
+ * those the new arguments lack go above the instruction, unless the patch sets `leading` itself.
+ */
 export function changed(instr: Instruction, patch: Partial<Omit<Instruction, "raw" | "eol">>): Instruction {
-  return { ...instr, ...patch, raw: null, eol: null };
+  const next = { ...instr, ...patch, raw: null, eol: null };
+  const args = patch.args;
+  if (args === undefined || args === instr.args || patch.leading !== undefined) return next;
+  const lost = commentsInContinuation(instr).filter((c) => !args.includes(c.trim()));
+  if (lost.length === 0) return next;
+  const newline = instr.args.includes("\r\n") ? "\r\n" : "\n";
+  return { ...next, leading: instr.leading + lost.map((c) => c.replace(/\n$/, newline)).join("") };
+}
+
+/**
+ * The comment lines inside an instruction's continuation lines (its flags' too), trimmed, each ending in "\n";
+ * a heredoc's body is not looked at.
+ */
+export function commentsInContinuation(instr: Pick<Instruction, "raw" | "args" | "heredocs">): string[] {
+  return (instr.heredocs.length > 0 ? instr.args : (instr.raw ?? instr.args))
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => /^\s*#/.test(l))
+    .map((l) => `${l.trimStart()}\n`);
 }
 
 /** The flag's value, or undefined when the instruction has no such flag. */
