@@ -157,6 +157,8 @@ export default definePass({
     unknownHeadersRelease:
       "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
+    prunedStage:
+      "Pruned the devDependencies with `{command}` in stage `{stage}`, which copies {what} from the build stage, and the runtime takes node_modules from there: a source edit that changes none of them does not run the prune again.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     pythonFontPackage:
       "Installed `fonts-dejavu-core` in the runtime: `{file}` loads the font file {fonts} from the system's font folders, which the full image has from that package (its ImageMagick libraries depend on fontconfig, which brings it) and the slim image lacks.",
@@ -1140,7 +1142,8 @@ export default definePass({
       ctx.report(line, t.setup ? "buildOnlyToolSetup" : "buildOnlyTool", { command: t.command, file: t.file, image: runtimeImage });
     // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
     const prunesDevDependencies =
-      plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") || (recipe.id === "node" && plan.copiedWhat !== undefined);
+      plan.notes.some((n) => n.id === "pruned" || n.id === "prunedStage" || n.id === "depsStage") ||
+      (recipe.id === "node" && plan.copiedWhat !== undefined);
     ctx.intend("runtime-base", {
       build: base.raw,
       runtime: plan.image,

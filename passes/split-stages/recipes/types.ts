@@ -117,6 +117,7 @@ export type OutputsReasonId =
 export type RecipeNoteId =
   | OutputsReasonId
   | "pruned"
+  | "prunedStage"
   | "folderModeRepeated"
   | "staticGo"
   | "distroless"
