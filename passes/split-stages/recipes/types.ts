@@ -189,6 +189,7 @@ export type RecipeNoteId =
   | "npmNotifierStamp"
   | "npmNotifierStampBuild"
   | "pythonPinnedAhead"
+  | "nodePinnedAhead"
   | "runtimeFollowsArgs"
   | "goShellRuntime"
   | "goSystemFiles"
