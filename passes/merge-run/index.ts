@@ -50,9 +50,9 @@ export default definePass({
     "system package manager under a non-root USER, no mount is added and the cache is cleaned as without the option.",
   ].join(" "),
   messages: {
-    merged: "Merged {count} RUN instructions (lines {lines}) into one.",
+    merged: "Merged {count} RUN instructions ({lines}) into one.",
     mergedIsolated:
-      "Merged {count} RUN instructions (lines {lines}) into one, running {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
+      "Merged {count} RUN instructions ({lines}) into one, running {isolated} in a subshell `( … )` so that what it leaves behind ({what}) does not reach the later commands, as before.",
     flagsDiffer:
       "Did not merge this RUN into the RUN on line {other}: their flags differ (`{flags}`); give both the same flags to merge them.",
     freshMount:

@@ -145,7 +145,7 @@ export function mergeRuns(
       continue;
     }
     body.push(mergeGroup(df, group, get));
-    const data = { count: group.length, lines: group.map((g) => g.line).join(", ") };
+    const data = { count: group.length, lines: groupLines(group) };
     const isolated = group.slice(0, -1).filter((g) => (get(g) as Readable).state.length > 0);
     if (isolated.length === 0) notes.push({ kind: "change", line: first.line, id: "merged", data });
     else {
@@ -157,6 +157,28 @@ export function mergeRuns(
     i = j;
   }
   return { body: body.length === stage.body.length ? stage.body : body, notes };
+}
+
+/**
+ * The merged RUNs by line (`lines 5, 7`). A RUN an earlier pass added (split-stages' `npm prune`) carries the line
+ * of the step it follows: it is named by its command, not by that line a second time.
+ */
+function groupLines(group: readonly Instruction[]): string {
+  const own = new Map<number, Instruction>();
+  for (const g of group) if (!own.has(g.line) || (own.get(g.line)?.raw === null && g.raw !== null)) own.set(g.line, g);
+  const lines = [...own.keys()];
+  const named = `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`;
+  const added = group
+    .filter((g) => own.get(g.line) !== g)
+    .map((g) => {
+      const [head, ...rest] = g.args
+        .replace(/\\\r?\n/g, " ")
+        .trim()
+        .split(/\s*(?:&&|\|\||;)\s*/);
+      return `\`${head.replace(/\s+/g, " ")}${rest.length > 0 ? " …" : ""}\``;
+    });
+  if (added.length === 0) return named;
+  return `${named} and the RUN${added.length > 1 ? "s" : ""} ${added.join(", ")} an earlier pass added`;
 }
 
 /** Reasons that hold for every RUN of a stage or file: said once. */

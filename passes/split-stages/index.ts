@@ -34,7 +34,7 @@ import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";
 import { debianTableReleases, isBuildOnlyPackage, libsOfDev } from "./closure/debian-libs.js";
 import { RECIPES } from "./recipes/index.js";
-import { foreseenBase } from "./foresee.js";
+import { foreseenBase, movingNodeTag } from "./foresee.js";
 import { isOfficial, type RecipeNote } from "./recipes/types.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS, lackedTools, missingProgram } from "./runtime-check.js";
 import { ALPINE_BUILD_COMMANDS, alpineCommands, leaveBuildOnly } from "./system-setup.js";
@@ -157,6 +157,8 @@ export default definePass({
     unknownHeadersRelease:
       "Did not split: the run-time library of {packages} has a name per Debian release, and the release `{image}` is built on is not known (its tag names none and msb-opt's image catalog does not list the tag); use a tag that names the release (such as `…-bookworm`) or split by hand.",
     pruned: "Added `{command}` at the end of the build stage so that the runtime gets production dependencies only.",
+    prunedStage:
+      "Pruned the devDependencies with `{command}` in stage `{stage}`, which copies {what} from the build stage, and the runtime takes node_modules from there: a source edit that changes none of them does not run the prune again.",
     keptDevDeps: "Kept devDependencies in the runtime because {reason}; prune them yourself to save space.",
     pythonFontPackage:
       "Installed `fonts-dejavu-core` in the runtime: `{file}` loads the font file {fonts} from the system's font folders, which the full image has from that package (its ImageMagick libraries depend on fontconfig, which brings it) and the slim image lacks.",
@@ -562,6 +564,10 @@ export default definePass({
       "Copied `{path}` from the build stage: npm's install wrote it in the original image, and `npm` asks the registry for a newer npm (a notice on stderr) only when it is missing or a week old, so the runtime's `npm` does as the original's did.",
     runtimeFollowsArgs:
       "Wrote the runtime's image as `{image}`, the build's `{base}` with `{suffix}` appended, so that it follows a `--build-arg` of {args}: an override naming only a version still works, one naming a variant may give a tag that does not exist (`…-alpine{suffix}`); for such an override edit the runtime's FROM too.",
+    nodePinnedAhead:
+      "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: the runtime is that release's slim image, so both stages run the same Node major (a second moving tag for the runtime could name another major than the build's).",
+    nodeMovingTag:
+      "Did not split: `{image}` moves from one Node major to the next, and the runtime would be `{runtime}`, a second moving tag that a builder may resolve to another major than the `{image}` it has, so native addons built in one stage might not load in the other; let pin-tags pin it in the same run (it did not: see its note, or it was skipped), write a release line such as `node:22`, or split by hand.",
     pythonPinnedAhead:
       "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: its Python version tells where pip installed, and the runtime is that release's slim image, so both stages run the same Python.",
     goShellRuntime: "Used `{image}` as the runtime, not a shell-less one, although the program is static: {reason}.",
@@ -823,7 +829,11 @@ export default definePass({
     if (image === null && !planned.plan.shellless) return decline("variableBase", { image: stage.base.raw });
     // Messages name images with the build arguments' defaults filled in (`node:${NODE_VERSION}-alpine` is `node:23.3.0-alpine`).
     const shownBase = resolveBaseArgs(df, stage.base.raw) ?? stage.base.raw;
-    const ahead: RecipeNote[] = pinned ? [{ line, id: "pythonPinnedAhead", data: { image: shownBase, pinned: pinned.raw } }] : [];
+    // `node:lts` → `node:lts-slim`: two moving tags, which a builder may resolve to two Node majors (foresee.ts).
+    if (!pinned && recipe.id === "node" && movingNodeTag(base) && image !== null && image !== resolved)
+      return decline("nodeMovingTag", { image: shownBase, runtime: image });
+    const pinnedAhead = recipe.id === "node" ? "nodePinnedAhead" : "pythonPinnedAhead";
+    const ahead: RecipeNote[] = pinned ? [{ line, id: pinnedAhead, data: { image: shownBase, pinned: pinned.raw } }] : [];
     // `node:${NODE_VERSION}` → `node:${NODE_VERSION}-slim`: a build-arg naming a variant (`20-alpine`) would not follow.
     const followed = !otherFamily && image !== null && written !== resolved && image.startsWith(written) && image !== written;
     if (followed) {
@@ -1140,7 +1150,8 @@ export default definePass({
       ctx.report(line, t.setup ? "buildOnlyToolSetup" : "buildOnlyTool", { command: t.command, file: t.file, image: runtimeImage });
     // What verify may see differ: the runtime's own base (its env, labels, files) and what was left in the builder.
     const prunesDevDependencies =
-      plan.notes.some((n) => n.id === "pruned" || n.id === "depsStage") || (recipe.id === "node" && plan.copiedWhat !== undefined);
+      plan.notes.some((n) => n.id === "pruned" || n.id === "prunedStage" || n.id === "depsStage") ||
+      (recipe.id === "node" && plan.copiedWhat !== undefined);
     ctx.intend("runtime-base", {
       build: base.raw,
       runtime: plan.image,

@@ -6,6 +6,8 @@ import { posix } from "node:path";
 import { subsumedCopies } from "../subsumed-copies.js";
 import { isUnder } from "../paths.js";
 import type { BuildContext } from "../../../src/core/context.js";
+import { debianRelease } from "../closure/debian-release.js";
+import { fullImagePackage } from "../closure/full-image-programs.js";
 import { parseImageRef } from "../../../src/core/image-ref.js";
 import { changed, instruction, type ImageRef, type Instruction, type Stage } from "../../../src/core/ir.js";
 import type { Analysis } from "../analysis.js";
@@ -50,6 +52,15 @@ const GLOBAL_BINS: Readonly<Record<string, readonly string[]>> = {
 };
 /** Programs of the full node image that an entry or health check may run, by Debian package. */
 const ENTRY_PACKAGES: Readonly<Record<string, string>> = { curl: "curl", wget: "wget", git: "git", ssh: "openssh-client" };
+
+/**
+ * The Debian package of a program the image runs (ENTRYPOINT, CMD, HEALTHCHECK, the scripts they run) that the full
+ * image has and the slim one lacks: from the table generated from the images of the base's release
+ * (closure/full-image-programs.ts), else the few whose package is the same in every release.
+ */
+export function entryPackage(name: string, base: ImageRef): string | null {
+  return fullImagePackage(name, debianRelease(base)) ?? ENTRY_PACKAGES[name] ?? null;
+}
 export interface LayeredInput {
   readonly base: ImageRef;
   readonly a: Analysis;
@@ -178,9 +189,13 @@ export function layeredPlan({
     notes.push({ line: g.instr.line, id: "globalRuntime", data: { packages: used.map((p) => `\`${p}\``).join(", ") } });
   }
   if (fullToSlim) {
-    for (const name of entryNames) {
-      const pkg = ENTRY_PACKAGES[name];
-      if (!pkg || provided.includes(name)) continue;
+    // Programs the image runs by name: not one a parent may pick among others at run time (tar's compressors), nor
+    // one node-gyp runs, and not where the runtime installs the package already (the build's run-time packages).
+    const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
+    const named = a.entry.filter((e) => e.artifact === null && !e.guessed && !e.builds && !e.computed && !e.unread && !e.sourced);
+    for (const name of new Set(named.map((e) => posix.basename(e.name)))) {
+      const pkg = entryPackage(name, base);
+      if (!pkg || provided.includes(name) || kept.has(pkg)) continue;
       aptPackages.push(pkg);
       provided.push(name);
       notes.push({ line, id: "entryPackage", data: { command: name, package: pkg } });

@@ -4,7 +4,9 @@
 // NODE_ENV=production is deliberately not added: it would change the image's Env (part of its contract)
 // and what the app does (Express caches views and hides stack traces, some apps branch on it).
 import { posix } from "node:path";
-import { instruction, type Instruction } from "../../../src/core/ir.js";
+import { instruction, type Instruction, type Stage } from "../../../src/core/ir.js";
+import type { BuildContext } from "../../../src/core/context.js";
+import { parseImageRef } from "../../../src/core/image-ref.js";
 import type { RecipePlan } from "./types.js";
 import { chownedFolder } from "../owners.js";
 import type { Analysis } from "../analysis.js";
@@ -18,7 +20,7 @@ import { usesPrismaClient } from "./prisma-client.js";
 import { nginxStaticPlan } from "./node-static.js";
 import { npmWorkspaces, pnpmWorkspaceDirs, withWorkspaceNote } from "./node-workspaces.js";
 import { berryGlobalPnp } from "./node-berry.js";
-import { movedModules } from "./node-install-files.js";
+import { LOCAL_SPEC, movedModules } from "./node-install-files.js";
 import { type ModulesWriter, nodeModulesWriter } from "./node-modules-writers.js";
 import { nativePackages } from "./node-native.js";
 import { notifierStamp } from "./node-user-home.js";
@@ -114,6 +116,7 @@ export const nodeRecipe: Recipe = {
     const devDeps = Object.keys(project?.pkg.devDependencies ?? {});
     const manager = project && a.buildCommands.has(project.manager.replace("-berry", "")) ? project.manager : null;
     let devKept = devDeps.length > 0;
+    let apart: PruneApart | null = null;
     if (project && devDeps.length > 0 && manager) {
       const dev = devDependencyUse(a, project, context, options.buildOnlyDevDeps);
       // A prune re-reads the lockfile: without the original's `--omit=optional` it would install those packages.
@@ -132,8 +135,17 @@ export const nodeRecipe: Recipe = {
       if (reason || prune === null) {
         notes.push({ line: last.line, id: dev.keep && dev.libraries ? "keptDevLibraries" : "keptDevDeps", data: { reason: reason ?? "" } });
       } else {
-        builderInserts.push({ before: a.lastBuild + 1, instructions: [instruction("RUN", prune, { line: last.line })] });
-        notes.push({ line: last.line, id: "pruned", data: { command: prune } });
+        apart = manager === "npm" && !options.harden ? pruneApart(a, project, context, base.raw, prune, options.takenNames) : null;
+        if (apart) {
+          const links = apart.links.map((l) => `\`${l}\``).join(", ");
+          const what = links
+            ? `node_modules, the manifests and the local package${apart.links.length > 1 ? "s" : ""} ${links}`
+            : "node_modules and the manifests";
+          notes.push({ line: last.line, id: "prunedStage", data: { command: prune, stage: apart.name, what } });
+        } else {
+          builderInserts.push({ before: a.lastBuild + 1, instructions: [instruction("RUN", prune, { line: last.line })] });
+          notes.push({ line: last.line, id: "pruned", data: { command: prune } });
+        }
         if (!dev.keep && dev.byOption) notes.push({ line: last.line, id: "devPrunedByOption", data: { names: someNames(dev.byOption) } });
         devKept = false;
       }
@@ -156,7 +168,9 @@ export const nodeRecipe: Recipe = {
         runtimePrelude,
         notes,
         nonRootUser: { name: "node", chown: "node:node" },
-        ...(options.harden ? {} : withStamp(a, project ? modulesApart(a, project, options.takenNames, builderInserts, notes) : {}, notes)),
+        ...(options.harden
+          ? {}
+          : withStamp(a, project ? modulesApart(a, project, options.takenNames, builderInserts, notes, apart) : {}, notes)),
       },
     };
   },
@@ -170,6 +184,111 @@ function modulesChanged(a: Analysis, w: ModulesWriter): string {
   if (installs.length > 1 && a.stage.body[first.index].line === w.line && installs.includes(w.command.replace(/\s+/g, " ")))
     return `the RUN on line ${w.line} holds more than one install of the project (${installs.map((c) => `\`${c}\``).join(", ")}), and which of them leaves node_modules is not read here`;
   return `the RUN on line ${w.line} runs \`${w.command}\`, which changes node_modules after the install`;
+}
+
+/** modulesApart's conditions: an install in the working folder, whose paths root owns, of a project with dependencies. */
+function modulesApartFits(a: Analysis, project: NonNullable<ReturnType<typeof nodeProject>>): boolean {
+  const wd = a.workdir;
+  const install = a.projectInstalls[0];
+  const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
+  if (wd === null || wd === "/" || !install || install.dir !== wd || Object.keys(specs).length === 0) return false;
+  // Yarn Berry (Plug'n'Play by default) may write no node_modules at all.
+  if (project.manager === "yarn-berry") return false;
+  return a.copyPaths.includes(wd) && a.owners.size === 0 && !a.copyPaths.some((p) => chownedFolder(a, p));
+}
+
+interface PruneApart {
+  readonly name: string;
+  /** The local packages (`file:` folders) node_modules links to, relative to the working folder. */
+  readonly links: readonly string[];
+  readonly stage: (builder: string) => Stage;
+}
+
+/**
+ * npm's prune in a stage of its own, on a copy of what the prune at the end of the build would read there: the
+ * build's node_modules, its manifests and `.npmrc` in the working folder, and the local folders node_modules links
+ * to (`file:` dependencies). Those copies are the same after a source edit that changes none of them, so the
+ * prune's layer is a cache hit, where the prune in the build's last RUN ran again on every edit. Only where the
+ * runtime takes node_modules apart (modulesApart) and the build's last RUN sets the files aside, as root (no USER),
+ * with no npm setting the stage would lack (a user or global npmrc, `npm config`, `NPM_CONFIG_*`), no workspaces
+ * (the prune reaches their folders too), and every local package a folder inside the working folder.
+ */
+function pruneApart(
+  a: Analysis,
+  project: NonNullable<ReturnType<typeof nodeProject>>,
+  context: BuildContext,
+  image: string,
+  command: string,
+  taken: ReadonlySet<string>,
+): PruneApart | null {
+  const wd = a.workdir;
+  const body = a.stage.body;
+  const last = body[a.lastBuild];
+  if (wd === null || !modulesApartFits(a, project) || project.pkg.workspaces !== undefined || last?.keyword !== "RUN") return null;
+  if (project.dir !== "." || !/^package-lock\.json$|^npm-shrinkwrap\.json$/.test(project.lockfile ?? "")) return null;
+  if (body.some((i) => i.keyword === "USER" || /npmrc|npm\s+config|npm_config_/i.test(i.args))) return null;
+  if (!filesAside(a, last, a.lastBuild, wd, filesFolder(a, wd)).ok) return null;
+  const links = localPackages(project, context);
+  if (links === null) return null;
+  const name = freeName("prod-modules", taken);
+  const line = last.line;
+  return {
+    name,
+    links,
+    stage: (builder) => {
+      const from = (path: string) => instruction("COPY", `${path} ${path}`, { flags: [{ name: "from", value: builder }], line });
+      const manifests = ["package.json", "package-lock.jso[n]", "npm-shrinkwrap.jso[n]", ".npmr[c]"].map((f) => posix.join(wd, f));
+      return {
+        from: instruction("FROM", `${image} AS ${name}`, {
+          line: a.stage.from.line,
+          flags: a.stage.from.flags.filter((f) => f.name === "platform"),
+        }),
+        base: parseImageRef(image),
+        name,
+        platform: a.stage.platform,
+        body: [
+          instruction("WORKDIR", wd, { line }),
+          instruction("COPY", `${manifests.join(" ")} ${wd}/`, { flags: [{ name: "from", value: builder }], line }),
+          ...links.map((l) => from(posix.join(wd, l))),
+          from(posix.join(wd, "node_modules")),
+          instruction("RUN", command, { line }),
+        ],
+      };
+    },
+  };
+}
+
+/**
+ * The folders of the local packages npm links into node_modules (`file:` folders the manifest and the lockfile
+ * name), relative to the project; null when one is not a plain folder inside it.
+ */
+function localPackages(project: NonNullable<ReturnType<typeof nodeProject>>, context: BuildContext): string[] | null {
+  const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
+  const found = new Set<string>();
+  for (const spec of Object.values(specs)) {
+    if (!LOCAL_SPEC.test(spec)) continue;
+    // A tarball is unpacked into node_modules like a registry package.
+    if (/\.(tgz|tar\.gz|tar)$/.test(spec)) continue;
+    if (!/^file:/.test(spec)) return null;
+    found.add(spec.replace(/^file:/, ""));
+  }
+  let lock: { packages?: Record<string, { link?: boolean; resolved?: string }> };
+  try {
+    lock = JSON.parse(context.read(project.lockfile ?? "") ?? "");
+  } catch {
+    return null;
+  }
+  if (typeof lock.packages !== "object" || lock.packages === null) return null;
+  for (const entry of Object.values(lock.packages))
+    if (entry?.link === true && typeof entry.resolved === "string") found.add(entry.resolved);
+  const out = new Set<string>();
+  for (const f of found) {
+    const rel = posix.normalize(f).replace(/\/+$/, "");
+    if (rel === "." || rel.startsWith("..") || rel.startsWith("/") || /[*?[\]\s$]/.test(rel) || /(^|\/)node_modules(\/|$)/.test(rel))
+      return null;
+    out.add(rel);
+  }
+  return [...out].sort();
 }
 
 /**
@@ -187,14 +306,12 @@ function modulesApart(
   inserts: RecipePlan["builderInserts"],
   /** The plan's notes, which the copy of npm's stamp adds to. */
   notes: RecipeNote[],
+  /** The stage that prunes a copy of node_modules (pruneApart), which the runtime then takes it from. */
+  pruned: PruneApart | null = null,
 ): Partial<RecipePlan> {
   const wd = a.workdir;
   const install = a.projectInstalls[0];
-  const specs = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies, ...project.pkg.devDependencies };
-  if (wd === null || wd === "/" || !install || install.dir !== wd || Object.keys(specs).length === 0) return {};
-  // Yarn Berry (Plug'n'Play by default) may write no node_modules at all.
-  if (project.manager === "yarn-berry") return {};
-  if (!a.copyPaths.includes(wd) || a.owners.size > 0 || a.copyPaths.some((p) => chownedFolder(a, p))) return {};
+  if (!modulesApartFits(a, project) || wd === null || !install) return {};
   const files = freeName("files", taken);
   const line = a.stage.body[a.lastBuild].line;
   const modules = posix.join(wd, "node_modules");
@@ -209,6 +326,8 @@ function modulesApart(
         }
       : { builderReplace: new Map([[a.lastBuild, aside.instr]]) }
     : { stagesBefore: (builder: string) => [filesStage(a, builder, files, line)] };
+  const prunedStage = pruned && aside.ok && added.length === 0 ? pruned : null;
+  const stages = prunedStage ? { stagesBefore: (builder: string) => [prunedStage.stage(builder)] } : {};
   // npm's update-notifier stamp the build's install left, where the runtime's npm reads it (node-user-home.ts).
   const users = a.stage.body.slice(0, install.index).filter((i) => i.keyword === "USER");
   const user = users.length > 0 ? users[users.length - 1].args.trim() : null;
@@ -225,9 +344,10 @@ function modulesApart(
       : [];
   return {
     ...set,
+    ...stages,
     runtimeCopies: (builder: string): Instruction[] => [
       ...stampCopy(builder),
-      instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: builder }], line }),
+      instruction("COPY", `${modules} ${modules}`, { flags: [{ name: "from", value: prunedStage?.name ?? builder }], line }),
       instruction("COPY", `${filesFolder(a, wd)} ${wd}`, { flags: [{ name: "from", value: aside.ok ? builder : files }], line }),
       ...a.copyPaths
         .filter((p) => p !== wd)

@@ -117,6 +117,7 @@ export type OutputsReasonId =
 export type RecipeNoteId =
   | OutputsReasonId
   | "pruned"
+  | "prunedStage"
   | "folderModeRepeated"
   | "staticGo"
   | "distroless"
@@ -188,6 +189,7 @@ export type RecipeNoteId =
   | "npmNotifierStamp"
   | "npmNotifierStampBuild"
   | "pythonPinnedAhead"
+  | "nodePinnedAhead"
   | "runtimeFollowsArgs"
   | "goShellRuntime"
   | "goSystemFiles"

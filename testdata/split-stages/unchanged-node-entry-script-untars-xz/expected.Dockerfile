@@ -1,8 +1,0 @@
-FROM node:20
-WORKDIR /app
-COPY package*.json ./
-RUN npm ci
-COPY . .
-EXPOSE 3000
-ENTRYPOINT ["./docker-entrypoint.sh"]
-CMD ["node", "server.js"]

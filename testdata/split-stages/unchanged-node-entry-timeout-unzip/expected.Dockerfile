@@ -1,6 +1,0 @@
-FROM node:20
-WORKDIR /app
-COPY package*.json ./
-RUN npm ci
-COPY . .
-ENTRYPOINT ["./entrypoint.sh"]
