@@ -164,6 +164,8 @@ export default definePass({
       "Did not split: `{command}` lets the system choose the user's id after an apt-get install the runtime repeats, whose package may add users of its own first, and the runtime must add this user before that install (its copies or USER name it), so the ids could differ; give the user a fixed id (`-u`/`--uid`) or split by hand.",
     pythonTk:
       "Did not split: `{file}` loads {module}, which needs Tk's libraries: the full python image has them and `{image}` does not (its `_tkinter` cannot load), so the import would fail; keep the full image, or split by hand and install Tk (Debian's `tk`) in the runtime.",
+    pythonTkProject:
+      "Did not split: the build installs `{project}`, which loads `tkinter` and needs Tk's libraries: the full python image has them and `{image}` does not (its `_tkinter` cannot load), so the app would fail when it loads it; keep the full image, or split by hand and install Tk (Debian's `tk`) in the runtime.",
     pythonSystemFont:
       "Did not split: `{file}` loads the font `{font}` from the system's font folders, and `{image}` has no fonts, while which Debian package brings that font to the build image is not known; install the font's package with apt-get in the Dockerfile (or ship the font file with the app), or split by hand.",
     keptDevLibraries:
