@@ -69,4 +69,8 @@ test("go generate: a generator the table does not know declines; known ones are 
     evidence: expect.stringContaining("/etc/app.conf"),
   });
   expect(goOutside("go generate ./...", { "main.go": line('sh -c "date > build.txt"') })).toBeNull();
+  expect(goOutside("go generate ./...", { "main.go": line("./gen.sh"), "gen.sh": "#!/bin/sh\ndate > /etc/build-date\n" })).toMatchObject({
+    file: "gen.sh",
+  });
+  expect(goOutside("go generate ./...", { "main.go": line("./gen.sh"), "gen.sh": "#!/bin/sh\ndate > build-date\n" })).toBeNull();
 });

@@ -186,6 +186,7 @@ export function generatorWrites(
   let tool = posix.basename(words[0] ?? "");
   if (tool === "go" && words[1] === "tool" && words[2]) tool = posix.basename(words[2]);
   else if (tool === "go") return GO_QUIET.has(words[1] ?? "") ? null : { unknown: `go ${words[1] ?? ""}`.trim() };
+  if (/\.(?:sh|bash)$/.test(tool)) return { script: words[0] };
   if (tool === "sh" || tool === "bash" || tool === "dash") {
     const args = words.slice(1);
     if (args.some((w) => /^-\w*c$/.test(w))) return null;
