@@ -48,6 +48,9 @@ export type RefusalId =
   | "noWorkdir"
   | "systemDir"
   | "unknownCommand"
+  | "ldconfigRun"
+  | "caCertificatesRun"
+  | "jlinkRun"
   | "globalInstall"
   | "goInstallUnknown"
   | "systemPip"
@@ -199,6 +202,13 @@ export type AnalysisResult = { readonly ok: true; readonly analysis: Analysis } 
 class Refused {
   constructor(readonly refusal: Refusal) {}
 }
+
+/** Commands that change the system's state for what the build installs: the loader's cache, the CA bundle, a linked JDK. */
+const SYSTEM_STATE: Readonly<Record<string, RefusalId>> = {
+  ldconfig: "ldconfigRun",
+  "update-ca-certificates": "caCertificatesRun",
+  jlink: "jlinkRun",
+};
 
 const refuse = (line: number, id: RefusalId, data: Record<string, string> = {}): never => {
   throw new Refused({ line, id, data });
@@ -907,6 +917,9 @@ function walk(
         if (output.includes(",") || output.includes("$")) refuse(line, "unknownCommand", { command: name });
         add(line, at(line, dir, output));
         goGenerators = true;
+      } else if (SYSTEM_STATE[name] !== undefined) {
+        // Commands whose effect on the image no copy carries (red team 17 m3): each says what the runtime would need.
+        refuse(line, SYSTEM_STATE[name], { command: name });
       } else if (!USER_COMMANDS.has(name) && name !== "apk" && name !== "corepack") {
         refuse(line, "unknownCommand", { command: name });
       }

@@ -34,3 +34,43 @@ test("go generate reads its //go:generate go run packages and the directives' ow
   expect(goOutside("go generate ./...", { "main.go": main, "gen/main.go": inside })).toBeNull();
   expect(goOutside("go generate ./...", { "main.go": "package main\n//go:generate stringer -type=Pill\nfunc main() {}\n" })).toBeNull();
 });
+
+test("go generate: a generator the table does not know declines; known ones are read with their configuration (rt20 F19 rest)", () => {
+  const line = (directive: string) => `package main\n//go:generate ${directive}\nfunc main() {}\n`;
+  expect(goOutside("go generate ./...", { "main.go": line("my-codegen -out gen.go") })).toMatchObject({
+    evidence: expect.stringContaining("`my-codegen`"),
+  });
+  expect(goOutside("go generate ./...", { "main.go": line("go install example.com/tool@latest") })).toMatchObject({
+    evidence: expect.stringContaining("`go install`"),
+  });
+  expect(goOutside("go generate ./...", { "main.go": line("stringer -type=Kind") })).toBeNull();
+  expect(goOutside("go generate ./...", { "main.go": line("go tool stringer -type=Kind") })).toBeNull();
+  expect(goOutside("go generate ./...", { "main.go": line("stringer -type=Kind -output /opt/kind.go") })).toMatchObject({
+    evidence: expect.stringContaining("/opt/kind.go"),
+  });
+  expect(
+    goOutside("go generate ./...", {
+      "main.go": line("sqlc generate"),
+      "sqlc.yaml": "version: '2'\nsql:\n  - gen:\n      go:\n        out: db\n",
+    }),
+  ).toBeNull();
+  expect(
+    goOutside("go generate ./...", {
+      "main.go": line("sqlc generate"),
+      "sqlc.yaml": "version: '2'\nsql:\n  - gen:\n      go:\n        out: /opt/db\n",
+    }),
+  ).toMatchObject({ file: "sqlc.yaml", evidence: expect.stringContaining("/opt/db") });
+  expect(goOutside("go generate ./...", { "main.go": line("sqlc generate -f db/sqlc.yaml") })).toMatchObject({
+    file: "db/sqlc.yaml",
+    unread: true,
+  });
+  expect(goOutside("go generate ./...", { "main.go": line("sh gen.sh"), "gen.sh": "#!/bin/sh\ncp x /etc/app.conf\n" })).toMatchObject({
+    file: "gen.sh",
+    evidence: expect.stringContaining("/etc/app.conf"),
+  });
+  expect(goOutside("go generate ./...", { "main.go": line('sh -c "date > build.txt"') })).toBeNull();
+  expect(goOutside("go generate ./...", { "main.go": line("./gen.sh"), "gen.sh": "#!/bin/sh\ndate > /etc/build-date\n" })).toMatchObject({
+    file: "gen.sh",
+  });
+  expect(goOutside("go generate ./...", { "main.go": line("./gen.sh"), "gen.sh": "#!/bin/sh\ndate > build-date\n" })).toBeNull();
+});

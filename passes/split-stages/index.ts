@@ -166,6 +166,8 @@ export default definePass({
       "Did not split: `{command}` lets the system choose the user's id after an apt-get install the runtime repeats, whose package may add users of its own first, and the runtime must add this user before that install (its copies or USER name it), so the ids could differ; give the user a fixed id (`-u`/`--uid`) or split by hand.",
     pythonTk:
       "Did not split: `{file}` loads {module}, which needs Tk's libraries: the full python image has them and `{image}` does not (its `_tkinter` cannot load), so the import would fail; keep the full image, or split by hand and install Tk (Debian's `tk`) in the runtime.",
+    pythonTkProject:
+      "Did not split: the build installs `{project}`, which loads `tkinter` and needs Tk's libraries: the full python image has them and `{image}` does not (its `_tkinter` cannot load), so the app would fail when it loads it; keep the full image, or split by hand and install Tk (Debian's `tk`) in the runtime.",
     pythonSystemFont:
       "Did not split: `{file}` loads the font `{font}` from the system's font folders, and `{image}` has no fonts, while which Debian package brings that font to the build image is not known; install the font's package with apt-get in the Dockerfile (or ship the font file with the app), or split by hand.",
     keptDevLibraries:
@@ -266,6 +268,12 @@ export default definePass({
       "Made the link `{link}` to `{program}` again in the runtime stage, after its install of the package that brings `{program}`.",
     programLinkKept:
       "Did not split: `{command}` links `{link}`, which the runtime would lack, and {why}; make the link in the runtime stage by hand after the split, or keep the build single-stage.",
+    ldconfigRun:
+      "Did not split: `{command}` in a RUN rebuilds the loader's cache (/etc/ld.so.cache) for libraries the build installs (in /usr/local/lib, or a folder an /etc/ld.so.conf.d file names); the runtime would need those libraries with the cache or the conf file, which msb-opt cannot yet tell; keep the single stage, or split by hand: copy the libraries (and the conf file) and run `ldconfig` in the runtime stage.",
+    caCertificatesRun:
+      "Did not split: `{command}` in a RUN adds the certificates the build put in /usr/local/share/ca-certificates to the system's CA bundle, and the runtime's own bundle would not have them, so TLS to the hosts they vouch for would fail; keep the single stage, or split by hand: copy the certificate into the runtime stage and run `update-ca-certificates` there.",
+    jlinkRun:
+      "Did not split: `{command}` in a RUN links a Java runtime of its own (a folder with its `bin/java` and the modules it chose), which the runtime would have to be, while msb-opt's Java recipe moves the program onto a Temurin JRE; keep the single stage, or split by hand: copy the linked folder onto a Debian slim image and run its `bin/java`.",
     unknownCommand:
       "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
     globalInstallNotLayered:

@@ -13,7 +13,7 @@ import type { Analysis } from "./analysis.js";
 import { contextSource } from "./entry.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { djangoStatic } from "./django-static.js";
-import { goGenerateDirectives, goRunFiles } from "./go-run-files.js";
+import { generatorWrites, goGenerateDirectives, goRunFiles } from "./go-run-files.js";
 import { makeRecipes } from "./make-recipes.js";
 import { INSTALL_HOOKS } from "./recipes/node-root-scripts.js";
 import { commandChain } from "./wrappers.js";
@@ -238,6 +238,25 @@ function collect(
         found.push({ command: via ?? cmd.node.text, files: [g.file], body: g.directive });
         if (g.run !== null && "unread" in g.run) found.push({ command: via ?? cmd.node.text, files: [], unread: g.run.unread, own: true });
         else if (g.run !== null) found.push({ command: via ?? cmd.node.text, files: g.run.files });
+        else {
+          // Another generator: known ones write where the line or their configuration says; others are unknown.
+          const dir = contextSource(g.dir, a.sources) ?? ".";
+          const writes = generatorWrites(g.directive, dir, sources.context);
+          const command = via ?? cmd.node.text;
+          if (writes !== null && "unknown" in writes)
+            found.push({
+              command,
+              files: [g.file],
+              evidence: `its \`//go:generate\` line runs \`${writes.unknown}\`, whose writes msb-opt does not know`,
+            });
+          else if (writes !== null && "configs" in writes) {
+            const missing = writes.configs.find((f) => sources.context.read(f) === null);
+            found.push(missing === undefined ? { command, files: writes.configs } : { command, files: [], unread: missing, own: true });
+          } else if (writes !== null) {
+            const files = shellFiles(writes.script, g.dir, a, sources.context);
+            found.push(files === null ? { command, files: [], unread: writes.script, own: true } : { command, files });
+          }
+        }
       }
       const download = homeDownload(argv);
       if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });

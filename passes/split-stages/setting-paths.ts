@@ -2,6 +2,7 @@
 // `GOOGLE_APPLICATION_CREDENTIALS=/app/key.json`, `SSL_CERT_DIR=/src/certs`), a word of the entry or a flag's value
 // (`--config=/app/conf/app.yaml`). Libraries and programs read such files by the name the setting gives (Go's crypto/x509
 // reads SSL_CERT_FILE), so the name is the evidence: the runtime keeps what it names.
+import { posix } from "node:path";
 import type { BuildContext } from "../../src/core/context.js";
 import { declaredVariables } from "../../src/core/instructions.js";
 import type { Analysis } from "./analysis.js";
@@ -40,6 +41,12 @@ export function settingPaths(a: Analysis, context: BuildContext): string[] {
       if (path === null || path === a.workdir || path === "/") continue;
       const from = contextSource(path, a.sources);
       if (from !== null && from !== "." && (context.read(from) !== null || context.list(from).length > 0)) paths.add(path);
+      else if (from !== null && from !== "." && /^[^.]+$/.test(posix.basename(path))) {
+        // A name without extension (`--config conf/app`): config loaders (Rust's config crate `File::with_name`,
+        // viper) try every extension they know, so each `conf/app.*` the context holds is kept (red team 20 F2).
+        const stem = posix.basename(path);
+        for (const file of context.list(posix.dirname(from))) if (file.startsWith(`${stem}.`)) paths.add(`${posix.dirname(path)}/${file}`);
+      }
     }
   }
   return [...paths];

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { tkUse } from "./python-tk.js";
+import { tkProject, tkUse } from "./python-tk.js";
 
 const file = (text: string, path = "app.py") => [{ path, name: path.split("/").at(-1) ?? path, text }];
 
@@ -29,4 +29,10 @@ test.each([
 ])("%s does not", (text) => {
   expect(tkUse(file(text))).toBeNull();
   expect(tkUse(file("import tkinter\n", "notes.txt"))).toBeNull();
+});
+
+test("a build that installs a pip project built on tkinter needs Tk, even when no import names it (rt20 F22)", () => {
+  expect(tkProject(new Set(["requests", "ttkbootstrap"]))).toBe("ttkbootstrap");
+  expect(tkProject(new Set(["freesimplegui"]))).toBe("freesimplegui");
+  expect(tkProject(new Set(["requests", "matplotlib"]))).toBeNull();
 });

@@ -28,3 +28,26 @@ export function tkUse(files: readonly SourceFile[]): { readonly file: string; re
   }
   return null;
 }
+
+/**
+ * The pip projects (PEP 503 names) that import tkinter when they load: a build that installs one, named only in a
+ * requirements file (a console script, a plugin, a library that loads it), needs Tk as an import would (red team 20 F22).
+ */
+const TK_PROJECTS = [
+  "customtkinter",
+  "ctkmessagebox",
+  "pysimplegui",
+  "freesimplegui",
+  "ttkbootstrap",
+  "pygubu",
+  "pygubu-designer",
+  "tkinterdnd2",
+  "ttkthemes",
+  "tkcalendar",
+  "sv-ttk",
+];
+
+/** The first project the build installs that loads Tk, or null. */
+export function tkProject(names: ReadonlySet<string>): string | null {
+  return TK_PROJECTS.find((p) => names.has(p)) ?? null;
+}

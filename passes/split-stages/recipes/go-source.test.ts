@@ -155,3 +155,23 @@ describe("importsC", () => {
     expect(importsC('package main\n\n// import "C"\nimport "fmt"\n')).toBe(false);
   });
 });
+
+test("viper with a computed name or folder reads the files it may find, or anything (red team 20 F2)", () => {
+  const go = (body: string, files: Record<string, string> = {}) =>
+    readGoSources(
+      memoryContext({ "go.mod": "module x\n", "main.go": `package main\nfunc load(path, name string) {\n${body}\n}\n`, ...files }),
+    );
+  const both = go("viper.AddConfigPath(path)\nviper.SetConfigName(name)", { "conf/app.yaml": "a: 1\n" });
+  expect(both.dynamicRead).toContain("viper.");
+  expect(go("viper.SetConfigFile(path)").dynamicRead).toContain("SetConfigFile");
+  const dir = go('viper.AddConfigPath(path)\nviper.SetConfigName("app")', {
+    "app.env": "A=1\n",
+    "deploy/app.yaml": "a: 1\n",
+    "other.yaml": "",
+  });
+  expect(dir.dynamicRead).toBeNull();
+  expect([...dir.reads].sort()).toEqual(["app.env", "deploy/app.yaml"]);
+  const name = go('viper.AddConfigPath("conf")\nviper.SetConfigName(name)', { "conf/prod.yaml": "", "conf/dev.yaml": "", "x.yaml": "" });
+  expect([...name.reads].sort()).toEqual(["conf", "conf/dev.yaml", "conf/prod.yaml"]);
+  expect(go("viper.SetConfigName(name)", { "app.yaml": "" }).dynamicRead).toContain("SetConfigName");
+});

@@ -131,7 +131,11 @@ export function readGoSources(context: BuildContext, root = ".", cgo = true): Go
               api: load[0].startsWith('"') ? "golang.org/x/tools/go/packages" : `go/${load[0].replace(/\($/, "")}`,
             };
           openedPaths(text, path);
-          for (const implicit of implicitReads(text, (d) => context.list(root === "." ? d : `${root}/${d}`))) literals.add(implicit);
+          const list = (d: string) => context.list(root === "." ? d : `${root}/${d}`);
+          for (const implicit of implicitReads(text, list)) literals.add(implicit);
+          const viper = viperComputed(text, list);
+          if (viper !== null && "call" in viper) dynamicRead ??= `${path}: ${viper.call}`;
+          else if (viper !== null) for (const f of viper.files) literals.add(f);
           for (const m of text.matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) literals.add(m[1] ?? m[2]);
           for (const m of text.matchAll(WRITERS)) written.push({ file: path, path: cleanPath(m[1].slice(1, -1)) });
           for (const m of text.matchAll(/^\/\/go:embed\s+(.*)$/gm)) for (const p of m[1].trim().split(/\s+/)) embedded.add(cleanPath(p));
@@ -256,6 +260,47 @@ const CONVENTIONS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["github.com/gogf/gf", ["config", "manifest/config", "resource"]],
   ["github.com/gobuffalo/buffalo", ["templates", "public", "locales"]],
 ];
+
+/**
+ * viper given a computed name or folder (`viper.SetConfigName(name)` from a flag, `AddConfigPath(path)` of a
+ * function's parameter) reads files no literal names (red team 20 F2): with the name literal, every `<name>.*` of
+ * the module's folders (wherever the path points, a build file has that name); with the folders literal, every
+ * file in them; with both computed or `SetConfigFile(x)`, the call (anything may be read). Null when all are literal.
+ */
+function viperComputed(
+  text: string,
+  list: (dir: string) => readonly string[],
+): { readonly files: string[] } | { readonly call: string } | null {
+  const calls = [...text.matchAll(/\bviper\.(SetConfigFile|SetConfigName|AddConfigPath)\(\s*([^)]*)/g)];
+  const computed = calls.filter((m) => /[A-Za-z_]/.test(m[2].replace(/"[^"]*"|`[^`]*`/g, "")));
+  if (computed.length === 0) return null;
+  const call = (m: RegExpMatchArray) => `${m[0].slice(0, 60)})`;
+  const file = computed.find((m) => m[1] === "SetConfigFile");
+  const name = computed.find((m) => m[1] === "SetConfigName");
+  const dir = computed.find((m) => m[1] === "AddConfigPath");
+  if (file || (name && dir)) return { call: call(file ?? name ?? computed[0]) };
+  const literal = (kind: string) =>
+    calls.filter((m) => m[1] === kind && !computed.includes(m)).map((m) => cleanPath(m[2].replace(/^["`]|["`]\s*$/g, "")) || ".");
+  const files: string[] = [];
+  if (name) {
+    const dirs = literal("AddConfigPath");
+    // No literal folder: the name may be looked up anywhere.
+    if (dirs.length === 0 || dirs.includes(".")) return { call: call(name) };
+    for (const d of dirs) for (const f of list(d)) files.push(`${d}/${f}`);
+    return { files };
+  }
+  const names = literal("SetConfigName");
+  if (names.length === 0) return { call: call(dir ?? computed[0]) };
+  const walk = (d: string, depth: number) => {
+    for (const f of list(d)) {
+      const path = d === "." ? f : `${d}/${f}`;
+      if (names.some((n) => f.startsWith(`${n}.`))) files.push(path);
+      else if (depth < 6 && !/^\.|^(vendor|node_modules|testdata)$/.test(f) && list(path).length > 0) walk(path, depth + 1);
+    }
+  };
+  walk(".", 0);
+  return { files };
+}
 
 /**
  * Files a call reads without naming them in a literal: godotenv's `Load()` reads `.env`; viper reads

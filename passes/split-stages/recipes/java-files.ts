@@ -7,6 +7,7 @@ import type { Analysis } from "../analysis.js";
 import { posix } from "node:path";
 import { declaredVariables } from "../../../src/core/instructions.js";
 import { contextSource } from "../entry.js";
+import { entryScriptReads } from "../script-reads.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { jarCreation, jarUpdated, manifestClassPath } from "./java-manifest.js";
 
@@ -83,6 +84,14 @@ export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
   const reads = readFiles(context);
   if (reads === null) return null;
   paths.push(...reads.map((r) => resolvePath(a.workdir, r) as string));
+  // Shell scripts the program runs (`new ProcessBuilder("sh", "scripts/migrate.sh")`) read files too (red team 20 F10).
+  const scripts = entryScriptReads(
+    a,
+    context,
+    paths.filter((p) => /\.(?:sh|bash)$/.test(p)),
+  );
+  if (scripts.computed) return null;
+  paths.push(...scripts.paths);
   const named = namedFiles(a, argv, runs, context);
   if (named === null) return null;
   paths.push(...named);
@@ -224,7 +233,11 @@ function readFiles(context: BuildContext): string[] | null {
           const rest = m[1].replace(/"[^"]*"/g, "").replace(/\b(?:Path\.of|Paths\.get|new\s+File)\(/g, "");
           if (/[A-Za-z_]/.test(rest)) computed = true;
         }
-        for (const m of text.matchAll(/"([^"\n]+)"/g)) addLiteral(m[1]);
+        for (const m of text.matchAll(/"([^"\n]+)"/g)) {
+          addLiteral(m[1]);
+          // A command line (`Runtime.getRuntime().exec("sh scripts/migrate.sh")`): its words may name files too.
+          if (/\s/.test(m[1])) for (const w of m[1].split(/\s+/)) addLiteral(w.replace(/^\.\//, ""));
+        }
         // dotenv-java reads `.env` from the working folder (`Dotenv.load()`), or a folder it is given.
         if (/\bDotenv\s*\.\s*(?:load|configure)\s*\(/.test(text)) {
           if (/\.\s*directory\s*\(/.test(text) || context.read(".env") === null) computed = true;

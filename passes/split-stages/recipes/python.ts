@@ -12,7 +12,7 @@ import { DEJAVU_CORE_FONTS, systemFonts } from "../closure/python-fonts.js";
 import { withContextReplay } from "../context-replay.js";
 import { copyDestination } from "../contract.js";
 import { searchedSources } from "../mentions.js";
-import { tkUse } from "../closure/python-tk.js";
+import { tkProject, tkUse } from "../closure/python-tk.js";
 import { outermost } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
 import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
@@ -76,6 +76,8 @@ export const pythonRecipe: Recipe = {
     // Fonts the code loads from the system's font folders: the full image's fonts-dejavu-core, or unknown.
     const tk = sameImage ? null : tkUse(searchedSources(context));
     if (tk) return { ok: false, id: "pythonTk", data: { ...tk, image } };
+    const tkPip = sameImage ? null : tkProject(installs.names);
+    if (tkPip) return { ok: false, id: "pythonTkProject", data: { project: tkPip, image } };
     const fonts = sameImage ? [] : systemFonts(searchedSources(context), context);
     const release = debianRelease(base);
     const dejavu = (release !== null && Object.hasOwn(DEJAVU_CORE_FONTS, release) && DEJAVU_CORE_FONTS[release]) || [];

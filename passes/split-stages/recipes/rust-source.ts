@@ -17,7 +17,7 @@ export interface RustSources {
 
 // Calls that open a file or folder by path, and the file servers and template loaders of common crates.
 const OPENERS =
-  /\b(?:File::open|fs::(?:read_to_string|read|read_dir|File::open|canonicalize|metadata)|ServeDir::new|ServeFile::new|NamedFile::open(?:_async)?|FileServer::from|fs::dir|fs::file|Files::new|Tera::new|register_templates_directory|register_template_file|path_loader|from_filename|from_path)\(\s*([^)]*)/g;
+  /\b(?:File::open|fs::(?:read_to_string|read|read_dir|File::open|canonicalize|metadata)|ServeDir::new|ServeFile::new|NamedFile::open(?:_async)?|FileServer::from|fs::dir|fs::file|Files::new|Tera::new|register_templates_directory|register_template_file|path_loader|from_filename|from_path|File::with_name)\(\s*([^)]*)/g;
 /** Macros and attributes that read files while compiling. */
 const COMPILE_TIME =
   /\b(?:include_str|include_bytes|include|include_dir|migrate|embed_migrations)!\(\s*"[^"]*"\s*\)|#\[\s*(?:template|folder|include_dir)[^\]]*\]/g;

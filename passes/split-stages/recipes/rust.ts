@@ -180,7 +180,12 @@ export const rustRecipe: Recipe = {
     // What the RUNs made in the project folder, outside cargo's target folders (the program may write there).
     const targets = steps.flatMap((s) => (s.targetDir ? [s.targetDir] : []));
     const made = madePaths(a).filter((p) => p !== workdir && isUnder(p, workdir) && !targets.some((t) => isUnder(p, t) || isUnder(t, p)));
-    const scripts = entryScriptReads(a, context);
+    // Shell scripts the program runs (`Command::new("sh").arg("scripts/migrate.sh")`) read files too (red team 20 F10).
+    const scripts = entryScriptReads(
+      a,
+      context,
+      reads.filter((r) => /\.(?:sh|bash)$/.test(r)),
+    );
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
     // A file an ENV value or an entry word names (`SSL_CERT_FILE=/app/certs/corp.pem`, `--config conf/app.toml`), as
     // for Go (red team 20 F2).

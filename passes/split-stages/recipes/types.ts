@@ -39,6 +39,7 @@ export type RecipeRefusalId =
   | "pythonRuntimeCompile"
   | "pythonSystemFont"
   | "pythonTk"
+  | "pythonTkProject"
   | "goAlpineNotStatic"
   | "alpinePackages"
   | "globalInstall"

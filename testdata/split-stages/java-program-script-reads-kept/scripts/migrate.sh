@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+for f in migrations/*.sql; do cat "$f"; done

@@ -1,0 +1,7 @@
+package main
+
+import "fmt"
+
+//go:generate protoc-gen-seed --out seed.go
+
+func main() { fmt.Println("ok") }

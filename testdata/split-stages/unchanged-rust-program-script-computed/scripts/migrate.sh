@@ -1,0 +1,3 @@
+#!/bin/sh
+set -e
+cat "$MIG_DIR/001.sql"
