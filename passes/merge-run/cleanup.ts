@@ -105,8 +105,8 @@ function laterUses(
       if (later.keyword !== "RUN") continue;
       if (mayUse(later, spec)) uses.push(...usesOf(df, stage, later));
       // Behind a wrapper or in a context script it starts, a manager's words are not the RUN's own.
-      const raw = later.exec ? later.exec.join(" ") : joinContinuations(later.args);
-      if (!MAY_START.test(raw)) continue;
+      const raw = startingText(later);
+      if (raw === null) continue;
       const parsed = parseRun(df, stage, later);
       if (!parsed.ok) continue;
       if (mayUseSpec(raw, spec)) uses.push(...wrappedUses(parsed.script, spec));
@@ -159,6 +159,21 @@ function startedName(cmd: SimpleCommand): string {
 
 /** A RUN that may start a script file or run a command through a wrapper: worth a parse. */
 const MAY_START = /(^|[\s;&|(])(\.{0,2}\/|(sh|bash|dash|ash|source|\.|xargs|sudo|env|su|timeout|nice|nohup)\s)/;
+
+/**
+ * The RUN's text when it may start a script or a wrapper (MAY_START), else null: asked for each later RUN by
+ * each earlier RUN's cleanup and each of its managers, so answered once per instruction object.
+ */
+function startingText(run: Instruction): string | null {
+  let text = startingByRun.get(run);
+  if (text === undefined) {
+    const raw = run.exec ? run.exec.join(" ") : joinContinuations(run.args);
+    text = MAY_START.test(raw) ? raw : null;
+    startingByRun.set(run, text);
+  }
+  return text;
+}
+const startingByRun = new WeakMap<Instruction, string | null>();
 
 /**
  * Could the RUN use the manager in a way `reliesOnCache` reads? Neither its raw text nor its heredocs (which

@@ -181,9 +181,21 @@ export function rawArguments(this: RawInstruction): unknown[] {
     }
     sliceEnd = end;
   };
+  // doc.positionAt, for the increasing offsets asked here: a line cursor that moves forward over the document's
+  // line starts instead of a binary search over them for each (two per argument: every word of a RUN). An offset
+  // right after a line break, or not after the cursor, is asked of the document (whose answer may move it).
+  const lineOffsets = (doc as { getLineOffsets?(): readonly number[] }).getLineOffsets?.();
+  let line = -1;
+  const positionAt = (at: number): Position => {
+    const before = fullArgs.charCodeAt(at - offset - 1);
+    if (!lineOffsets || at <= offset || before === 10 || before === 13) return doc.positionAt(at);
+    if (line < 0 || lineOffsets[line] > at) line = doc.positionAt(at).line;
+    while (line + 1 < lineOffsets.length && lineOffsets[line + 1] <= at) line++;
+    return { line, character: at - lineOffsets[line] };
+  };
   const push = (end: number) => {
     const value = gathered + fullArgs.substring(sliceStart, sliceEnd);
-    args.push(new AstArgument(value, { start: doc.positionAt(offset + found), end: doc.positionAt(offset + end) } as never));
+    args.push(new AstArgument(value, { start: positionAt(offset + found), end: positionAt(offset + end) } as never));
     gathered = "";
     sliceStart = sliceEnd = 0;
   };
