@@ -9,7 +9,7 @@ import { parseShell, simpleCommands, type ShellNode, type ShellScript, type Word
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
 import { tarCompressor, tarDetectedCompressors } from "./tar.js";
-import { commandChain } from "./wrappers.js";
+import { commandChain, shellLineIndex } from "./wrappers.js";
 import { isOfficial } from "./recipes/types.js";
 
 export interface EntryProgram {
@@ -107,9 +107,9 @@ function programsOf(
     if (exec.length === 0) return [];
     const out: EntryProgram[] = [];
     for (const argv of commandChain(exec)) {
-      if (/^(\/bin\/)?(ba)?sh$/.test(argv[0]) && argv[1] === "-c" && argv[2] !== undefined) {
-        return [...out, program(instr, from, argv[0], false, inputs), ...shellPrograms(instr, from, argv[2], inputs)];
-      }
+      // `sh -c LINE`, `bash -lc LINE`, `/usr/bin/bash -e -c LINE`: the line's programs.
+      const line = shellLineIndex(argv);
+      if (line !== null) return [...out, program(instr, from, argv[0], false, inputs), ...shellPrograms(instr, from, argv[line], inputs)];
       out.push(program(instr, from, argv[0], false, inputs), ...childPrograms(instr.line, from, argv, false, inputs));
       out.push(...npmScript(instr, argv, inputs));
     }
@@ -339,8 +339,8 @@ export function shellPrograms(instr: Instruction, from: EntryProgram["from"], te
         break;
       }
       // `sh -c 'git pull && exec node server.js'`: the script's programs; one the shell computes cannot be read.
-      const flag = SHELL_NAMES.has(posix.basename(argv[0])) ? argv.findIndex((w, i) => i > 0 && /^-\w*c$/.test(w)) : -1;
-      const inner = flag > 0 ? words[flag] : undefined;
+      const flag = shellLineIndex(argv);
+      const inner = flag !== null ? words[flag - 1] : undefined;
       if (inner && inner.value === null) {
         out.push(computed(inner.text));
         break;
@@ -618,8 +618,8 @@ function lineCommands(argv: readonly string[], depth: number): string[][] {
   const out: string[][] = [];
   for (const words of commandChain(argv)) {
     out.push(words);
-    const flag = SHELL_NAMES.has(posix.basename(words[0])) ? words.findIndex((w, i) => i > 0 && /^-\w*c$/.test(w)) : -1;
-    const line = flag > 0 ? words[flag + 1] : undefined;
+    const flag = shellLineIndex(words);
+    const line = flag !== null ? words[flag] : undefined;
     if (line === undefined || depth >= 3) continue;
     // A computed name in the line (`sh -c "$*"`) is the entry's own check (runsItsWords, entryCommandComputed).
     for (const c of simpleCommands(parseShell(line)))

@@ -135,6 +135,19 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
       keep: false,
     });
   });
+  test("a node entry behind any shell option cluster before `-c` is read (red team 21 F4)", () => {
+    const files = { "server.js": 'require("express");\nrequire("open");\n' };
+    for (const cmd of [
+      '["bash", "-lc", "exec node server.js"]',
+      '["sh", "-ec", "node server.js"]',
+      '["/usr/bin/bash", "--login", "-c", "node server.js"]',
+      '["bash", "-c", "--", "node server.js"]',
+    ])
+      expect(useOf({ ...start, devDependencies: { open: "10" } }, files, `RUN npm ci\nCMD ${cmd}\n`)).toEqual({
+        keep: true,
+        reason: "`server.js` loads the devDependency `open`",
+      });
+  });
   test("node-config parses config files with a devDependency (F4)", () => {
     const pkg = { ...start, dependencies: { express: "4.21.0", config: "3" } };
     expect(
