@@ -135,6 +135,11 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
       keep: false,
     });
   });
+  test("the project's own static server (a node_modules/.bin path, or PATH through node_modules/.bin) loads its modules (red team 21 F8)", () => {
+    const pkg = { scripts: {}, dependencies: { serve: "14" }, devDependencies: { react: "18" } };
+    for (const cmd of ['["./node_modules/.bin/serve", "-s", "build"]', '["sh", "-c", "exec node_modules/.bin/serve -s build"]'])
+      expect(useOf(pkg, {}, `RUN npm ci\nCMD ${cmd}\n`)).toMatchObject({ keep: true, libraries: true });
+  });
   test("a node entry behind any shell option cluster before `-c` is read (red team 21 F4)", () => {
     const files = { "server.js": 'require("express");\nrequire("open");\n' };
     for (const cmd of [

@@ -159,12 +159,16 @@ const SHELLS = new Set([...LINE_SHELLS, "exec"]);
 
 /**
  * May the image load the project's node_modules? Yes unless every program it runs is a known static server
- * (or the shell that starts one): a launcher (`pm2-runtime`, `nodemon`, `tini -- node`) runs node too.
+ * (or the shell that starts one): a launcher (`pm2-runtime`, `nodemon`, `tini -- node`) runs node too. A static
+ * server counts only as a bare name that is no program of the project's node_modules (a global install, npx's
+ * fetch): `./node_modules/.bin/serve`, or `serve` found through a PATH that names node_modules/.bin, is the
+ * project's copy, which loads its modules from there.
  */
 export function runsNode(a: Analysis): boolean {
   return a.entry.some((e) => {
     const name = posix.basename(e.name);
-    return e.from !== "HEALTHCHECK" && !STATIC_SERVERS.has(name) && !SHELLS.has(name);
+    const global = !e.name.includes("/") && !/(^|\/)node_modules\//.test(e.artifact ?? "");
+    return e.from !== "HEALTHCHECK" && !(STATIC_SERVERS.has(name) && global) && !SHELLS.has(name);
   });
 }
 
