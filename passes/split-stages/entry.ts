@@ -29,6 +29,8 @@ export interface EntryProgram {
   readonly builds?: true;
   /** A file a shell reads with `.` or `source` (`. ./scripts/setup.sh`), or runs (`sh ./scripts/setup.sh`). */
   readonly sourced?: boolean;
+  /** The script file a shell runs as its operand (`sh start.sh`): a shell script whatever its first line. */
+  readonly operand?: true;
   /** A shell file whose path the pass cannot resolve (`name` as written): `computed` when the script runs, or relative to a folder a `cd` changed to. */
   readonly unread?: "computed" | "cd";
   /** The script that reads or runs the unread file. */
@@ -381,9 +383,10 @@ function childPrograms(
 ): EntryProgram[] {
   const script = shellScriptOperand(argv);
   if (script !== null) {
-    // `sh start.sh` reads start.sh from the working folder (no PATH lookup): it is the entry's script.
+    // `sh start.sh` reads start.sh from the working folder (no PATH lookup): it is the entry's script, a shell
+    // script whatever its first line, as is the file a shell-form `sh start.sh` runs.
     const artifact = script.includes("$") ? null : locate(script.includes("/") ? script : `./${script}`, inputs, []);
-    return [{ name: script, from, line, artifact, shell: true }];
+    return [{ name: script, from, line, artifact, shell: true, operand: true }];
   }
   const child = (name: string, guessed: boolean): EntryProgram => ({
     name,
@@ -543,7 +546,7 @@ function shellScriptText(e: EntryProgram, inputs: EntryInputs): string | null {
   if (!e.artifact) return null;
   const src = contextSource(e.artifact, inputs.sources);
   const text = src === null ? null : inputs.context.read(src);
-  return text && (SHELL_SHEBANG.test(text) || e.sourced) ? text : null;
+  return text && (SHELL_SHEBANG.test(text) || e.sourced || e.operand) ? text : null;
 }
 
 /** How many files deep `. FILE` is followed from a script (a sourced file may source another). */
@@ -649,7 +652,7 @@ function movesFolder(file: EntryProgram, inputs: EntryInputs): boolean {
  */
 export function unparsedScripts(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
   return entry.filter((e) => {
-    if (e.from === "script" && !e.sourced) return false;
+    if (e.from === "script" && !e.sourced && !e.operand) return false;
     const text = shellScriptText(e, inputs);
     return text !== null && !parseShell(text).ok;
   });

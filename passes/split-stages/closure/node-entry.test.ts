@@ -153,6 +153,14 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
         reason: "`server.js` loads the devDependency `open`",
       });
   });
+  test("a shell script run as a shell's operand is read whatever its first line (red team 21 F1)", () => {
+    const pkg = { scripts: { start: "sh scripts/start.sh" }, dependencies: { express: "4.21.0" }, devDependencies: { typescript: "5" } };
+    const files = { "entry.sh": 'set -e\nnpx tsc --version\nexec "$@"\n', "scripts/start.sh": "npx tsc --version\nexec node server.js\n" };
+    const keep = { keep: true, reason: "the entry runs `npx tsc`" };
+    expect(useOf(pkg, files, 'RUN npm ci\nENTRYPOINT ["sh", "entry.sh"]\nCMD ["node", "server.js"]\n')).toEqual(keep);
+    expect(useOf(pkg, files, 'RUN npm ci\nCMD ["npm", "start"]\n')).toEqual(keep);
+    expect(useOf(pkg, files, 'RUN npm ci\nCMD ["/bin/bash", "-e", "scripts/start.sh"]\n')).toEqual(keep);
+  });
   test("node-config parses config files with a devDependency (F4)", () => {
     const pkg = { ...start, dependencies: { express: "4.21.0", config: "3" } };
     expect(

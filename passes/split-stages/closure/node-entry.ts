@@ -78,7 +78,7 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   for (const e of context ? a.entry : []) {
     const src = e.artifact === null ? null : contextSource(e.artifact, a.sources);
     const text = src === null ? null : (context?.read(src) ?? null);
-    if (text && (SHELL_SHEBANG.test(text) || e.sourced) && !texts.includes(text)) texts.push(text);
+    if (text && (SHELL_SHEBANG.test(text) || e.sourced || e.operand) && !texts.includes(text)) texts.push(text);
   }
   // The commands a daemon the entry starts runs (cron's jobs, supervisord's programs).
   if (context)
