@@ -9,7 +9,7 @@ import { parseShell, simpleCommands, type ShellNode, type ShellScript, type Word
 import { isUnder, resolvePath } from "./paths.js";
 import { SHELL_SHEBANG } from "./source-files.js";
 import { tarCompressor, tarDetectedCompressors } from "./tar.js";
-import { commandChain } from "./wrappers.js";
+import { commandChain, shellLineIndex } from "./wrappers.js";
 import { isOfficial } from "./recipes/types.js";
 
 export interface EntryProgram {
@@ -29,6 +29,8 @@ export interface EntryProgram {
   readonly builds?: true;
   /** A file a shell reads with `.` or `source` (`. ./scripts/setup.sh`), or runs (`sh ./scripts/setup.sh`). */
   readonly sourced?: boolean;
+  /** The script file a shell runs as its operand (`sh start.sh`): a shell script whatever its first line. */
+  readonly operand?: true;
   /** A shell file whose path the pass cannot resolve (`name` as written): `computed` when the script runs, or relative to a folder a `cd` changed to. */
   readonly unread?: "computed" | "cd";
   /** The script that reads or runs the unread file. */
@@ -107,9 +109,9 @@ function programsOf(
     if (exec.length === 0) return [];
     const out: EntryProgram[] = [];
     for (const argv of commandChain(exec)) {
-      if (/^(\/bin\/)?(ba)?sh$/.test(argv[0]) && argv[1] === "-c" && argv[2] !== undefined) {
-        return [...out, program(instr, from, argv[0], false, inputs), ...shellPrograms(instr, from, argv[2], inputs)];
-      }
+      // `sh -c LINE`, `bash -lc LINE`, `/usr/bin/bash -e -c LINE`: the line's programs.
+      const line = shellLineIndex(argv);
+      if (line !== null) return [...out, program(instr, from, argv[0], false, inputs), ...shellPrograms(instr, from, argv[line], inputs)];
       out.push(program(instr, from, argv[0], false, inputs), ...childPrograms(instr.line, from, argv, false, inputs));
       out.push(...npmScript(instr, argv, inputs));
     }
@@ -339,8 +341,8 @@ export function shellPrograms(instr: Instruction, from: EntryProgram["from"], te
         break;
       }
       // `sh -c 'git pull && exec node server.js'`: the script's programs; one the shell computes cannot be read.
-      const flag = SHELL_NAMES.has(posix.basename(argv[0])) ? argv.findIndex((w, i) => i > 0 && /^-\w*c$/.test(w)) : -1;
-      const inner = flag > 0 ? words[flag] : undefined;
+      const flag = shellLineIndex(argv);
+      const inner = flag !== null ? words[flag - 1] : undefined;
       if (inner && inner.value === null) {
         out.push(computed(inner.text));
         break;
@@ -381,9 +383,10 @@ function childPrograms(
 ): EntryProgram[] {
   const script = shellScriptOperand(argv);
   if (script !== null) {
-    // `sh start.sh` reads start.sh from the working folder (no PATH lookup): it is the entry's script.
+    // `sh start.sh` reads start.sh from the working folder (no PATH lookup): it is the entry's script, a shell
+    // script whatever its first line, as is the file a shell-form `sh start.sh` runs.
     const artifact = script.includes("$") ? null : locate(script.includes("/") ? script : `./${script}`, inputs, []);
-    return [{ name: script, from, line, artifact, shell: true }];
+    return [{ name: script, from, line, artifact, shell: true, operand: true }];
   }
   const child = (name: string, guessed: boolean): EntryProgram => ({
     name,
@@ -543,7 +546,7 @@ function shellScriptText(e: EntryProgram, inputs: EntryInputs): string | null {
   if (!e.artifact) return null;
   const src = contextSource(e.artifact, inputs.sources);
   const text = src === null ? null : inputs.context.read(src);
-  return text && (SHELL_SHEBANG.test(text) || e.sourced) ? text : null;
+  return text && (SHELL_SHEBANG.test(text) || e.sourced || e.operand) ? text : null;
 }
 
 /** How many files deep `. FILE` is followed from a script (a sourced file may source another). */
@@ -618,8 +621,8 @@ function lineCommands(argv: readonly string[], depth: number): string[][] {
   const out: string[][] = [];
   for (const words of commandChain(argv)) {
     out.push(words);
-    const flag = SHELL_NAMES.has(posix.basename(words[0])) ? words.findIndex((w, i) => i > 0 && /^-\w*c$/.test(w)) : -1;
-    const line = flag > 0 ? words[flag + 1] : undefined;
+    const flag = shellLineIndex(words);
+    const line = flag !== null ? words[flag] : undefined;
     if (line === undefined || depth >= 3) continue;
     // A computed name in the line (`sh -c "$*"`) is the entry's own check (runsItsWords, entryCommandComputed).
     for (const c of simpleCommands(parseShell(line)))
@@ -649,7 +652,7 @@ function movesFolder(file: EntryProgram, inputs: EntryInputs): boolean {
  */
 export function unparsedScripts(entry: readonly EntryProgram[], inputs: EntryInputs): EntryProgram[] {
   return entry.filter((e) => {
-    if (e.from === "script" && !e.sourced) return false;
+    if (e.from === "script" && !e.sourced && !e.operand) return false;
     const text = shellScriptText(e, inputs);
     return text !== null && !parseShell(text).ok;
   });

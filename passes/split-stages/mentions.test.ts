@@ -162,4 +162,6 @@ test("a Makefile's or shell script's line that only prints names no command; one
   expect(named({ "deploy.sh": "#!/bin/sh\necho \"run 'make status'\"\n" })).toEqual([]);
   expect(named({ "deploy.sh": "#!/bin/sh\necho \"'make status'\" | sh\n" })).toEqual(["make"]);
   expect(named({ Makefile: "x:\n\t@echo \"$$(git rev-parse HEAD)\"\n\tsh -c 'make status'\n" })).toEqual(["make"]);
+  // A shell given its line after an option cluster (`bash -lc`) runs the line's commands (red team 21 F4).
+  expect(named({ "deploy.js": "require('child_process').execSync(\"/bin/bash -lc 'make status'\");\n" })).toEqual(["make"]);
 });

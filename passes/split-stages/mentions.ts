@@ -8,7 +8,7 @@ import type { Instruction } from "../../src/core/ir.js";
 import { parseShell, simpleCommands } from "../../src/core/shell.js";
 import { joinSources, namesFile as named, SHELL_SHEBANG, type SourceFile, sourceFiles } from "./source-files.js";
 import { tarCompressor } from "./tar.js";
-import { commandChain } from "./wrappers.js";
+import { commandChain, shellLineIndex } from "./wrappers.js";
 
 const SKIP_DIRS = /^(\.|node_modules$|vendor$|target$|dist$|build$|__pycache__$|coverage$)/;
 /**
@@ -223,7 +223,8 @@ function shellPrograms(text: string, depth = 0): string[] {
     if (!c.name) return [];
     return commandChain([c.name, ...c.args.map((a) => a.value ?? a.text)]).flatMap((argv) => {
       const compressor = tarCompressor(argv);
-      const line = argv[0] === "sh" && argv[1] === "-c" && argv[2] !== undefined && depth < 3 ? shellPrograms(argv[2], depth + 1) : [];
+      const at = depth < 3 ? shellLineIndex(argv) : null;
+      const line = at !== null ? shellPrograms(argv[at], depth + 1) : [];
       return [argv[0], ...(compressor ? [compressor] : []), ...line].map((name) => name.replace(/^.*\//, ""));
     });
   });

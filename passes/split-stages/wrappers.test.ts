@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { commandChain, wrappedCommand } from "./wrappers.js";
+import { commandChain, shellLineIndex, wrappedCommand } from "./wrappers.js";
 
 test("the command inside a wrapper, past its options, assignments and `--`", () => {
   expect(wrappedCommand(["exec", "node", "server.js"])).toEqual(["node", "server.js"]);
@@ -41,4 +41,27 @@ test("timeout, xargs, find -exec, flock, stdbuf, chroot, su -c run the command t
   expect(wrappedCommand(["runuser", "-u", "app", "--command=git pull"])).toEqual(["sh", "-c", "git pull"]);
   expect(wrappedCommand(["su", "app"])).toBeNull();
   expect(commandChain(["nice", "-n", "5", "timeout", "9", "unzip", "x"]).map((c) => c[0])).toEqual(["nice", "timeout", "unzip"]);
+});
+
+test("the line a shell runs with `-c`, wherever the `-c` is among its options (red team 21 F4)", () => {
+  const line = (argv: string[]) => {
+    const i = shellLineIndex(argv);
+    return i === null ? null : argv[i];
+  };
+  expect(line(["sh", "-c", "x"])).toBe("x");
+  expect(line(["bash", "-lc", "x"])).toBe("x");
+  expect(line(["sh", "-ec", "x"])).toBe("x");
+  expect(line(["bash", "-e", "-c", "x"])).toBe("x");
+  expect(line(["/bin/bash", "--login", "-c", "x"])).toBe("x");
+  expect(line(["/usr/bin/bash", "-c", "x", "arg0"])).toBe("x");
+  expect(line(["dash", "-c", "x"])).toBe("x");
+  expect(line(["bash", "-c", "--", "x"])).toBe("x");
+  expect(line(["bash", "-euo", "pipefail", "-c", "x"])).toBe("x");
+  expect(line(["bash", "-o", "pipefail", "-c", "x"])).toBe("x");
+  expect(line(["bash", "--rcfile", "/etc/rc", "-c", "x"])).toBe("x");
+  // No `-c`: a script file, or standard input; no line after `-c`; no shell.
+  expect(line(["bash", "-e", "start.sh"])).toBeNull();
+  expect(line(["sh", "-s"])).toBeNull();
+  expect(line(["bash", "-c"])).toBeNull();
+  expect(line(["node", "-c", "x"])).toBeNull();
 });

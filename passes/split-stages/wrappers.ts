@@ -106,3 +106,30 @@ export function commandChain(argv: readonly string[]): string[][] {
   for (let next = wrappedCommand(argv); next !== null && chain.length < 8; next = wrappedCommand(next)) chain.push(next);
   return chain;
 }
+
+/** Shells that run a command line given with `-c`, under any folder (`/usr/bin/bash`, `dash`, busybox's `ash`). */
+export const LINE_SHELLS = new Set(["sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"]);
+/** Shell options that take the next word as their value (`-o pipefail`, `--rcfile FILE`). */
+const SHELL_VALUE_OPTIONS = new Set(["-o", "+o", "-O", "+O", "--rcfile", "--init-file"]);
+
+/**
+ * The index in `argv` of the command line a shell runs with `-c`, wherever the `-c` is among its options: `sh -c
+ * LINE`, `bash -lc LINE`, `sh -ec LINE`, `bash -e -c LINE`, `bash --login -c LINE`, `bash -euo pipefail -c LINE`,
+ * `bash -c -- LINE`; null when `argv` is no shell given `-c` and a line.
+ */
+export function shellLineIndex(argv: readonly string[]): number | null {
+  if (!LINE_SHELLS.has((argv[0] ?? "").replace(/^.*\//, ""))) return null;
+  let line = false;
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === "--" || word === "-") return line && i + 1 < argv.length ? i + 1 : null;
+    if (SHELL_VALUE_OPTIONS.has(word)) i++;
+    else if (word.startsWith("--")) continue;
+    else if (/^[-+][A-Za-z]+$/.test(word)) {
+      if (word.startsWith("-") && word.includes("c")) line = true;
+      // `-eo pipefail`, `-O extglob`: an `o`/`O` in a cluster takes the next word.
+      if (/^[-+]\w*[oO]/.test(word)) i++;
+    } else return line ? i : null;
+  }
+  return null;
+}

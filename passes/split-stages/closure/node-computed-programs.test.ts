@@ -30,6 +30,8 @@ test("a shell command line whose command word is a variable or a substitution is
   expect(found('console.log(require("child_process").execSync("$VCS --version").toString())')?.line).toBe(1);
   expect(found(`${cp}cp.spawnSync("$VCS --version", { shell: true });`)).not.toBeNull();
   expect(found(`${cp}cp.execSync('sh -c "$VCS --version"');`)).not.toBeNull();
+  expect(found(`${cp}cp.execSync('bash -lc "$VCS --version"');`)).not.toBeNull();
+  expect(found(`${cp}cp.execSync('/usr/bin/bash -e -c "$VCS --version"');`)).not.toBeNull();
   expect(found(`${cp}cp.execSync("cd /app && \`cat tool\` run");`)).not.toBeNull();
   expect(found(`${cp}cp.execSync("$(which git) log");`)).not.toBeNull();
   expect(found(`${cp}cp.execSync(\`$TOOL x\`);`)).not.toBeNull();

@@ -4,6 +4,7 @@
 // which program runs. On a runtime image with fewer programs than the build's, such a call is a program the
 // runtime may lack with no evidence either way.
 import type { SourceFile } from "../source-files.js";
+import { shellLineIndex } from "../wrappers.js";
 
 /** The child_process functions that run a program named by their first argument (`fork` runs node). */
 const RUNNERS = ["exec", "execSync", "execFile", "execFileSync", "spawn", "spawnSync"];
@@ -96,13 +97,15 @@ export function shellStringComputed(line: string): boolean {
       .split(/\s+/)
       .filter((w) => w !== "");
     while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0])) words.shift();
-    const [name, flag] = words;
+    const [name] = words;
     if (name === undefined) continue;
     if (/[$`]/.test(name)) return true;
-    if (/^(\/bin\/|\/usr\/bin\/)?(ba|da)?sh$/.test(name) && flag === "-c") {
-      const script = segment
-        .slice(segment.indexOf("-c") + 2)
-        .trim()
+    // `sh -c "…"`, `bash -lc "…"`, `/usr/bin/bash -e -c "…"`: the line's commands.
+    const at = shellLineIndex(words);
+    if (at !== null) {
+      const script = words
+        .slice(at)
+        .join(" ")
         .replace(/^(["'])(.*)\1$/s, "$2");
       if (shellStringComputed(script)) return true;
     }

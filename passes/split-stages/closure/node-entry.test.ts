@@ -135,6 +135,32 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
       keep: false,
     });
   });
+  test("the project's own static server (a node_modules/.bin path, or PATH through node_modules/.bin) loads its modules (red team 21 F8)", () => {
+    const pkg = { scripts: {}, dependencies: { serve: "14" }, devDependencies: { react: "18" } };
+    for (const cmd of ['["./node_modules/.bin/serve", "-s", "build"]', '["sh", "-c", "exec node_modules/.bin/serve -s build"]'])
+      expect(useOf(pkg, {}, `RUN npm ci\nCMD ${cmd}\n`)).toMatchObject({ keep: true, libraries: true });
+  });
+  test("a node entry behind any shell option cluster before `-c` is read (red team 21 F4)", () => {
+    const files = { "server.js": 'require("express");\nrequire("open");\n' };
+    for (const cmd of [
+      '["bash", "-lc", "exec node server.js"]',
+      '["sh", "-ec", "node server.js"]',
+      '["/usr/bin/bash", "--login", "-c", "node server.js"]',
+      '["bash", "-c", "--", "node server.js"]',
+    ])
+      expect(useOf({ ...start, devDependencies: { open: "10" } }, files, `RUN npm ci\nCMD ${cmd}\n`)).toEqual({
+        keep: true,
+        reason: "`server.js` loads the devDependency `open`",
+      });
+  });
+  test("a shell script run as a shell's operand is read whatever its first line (red team 21 F1)", () => {
+    const pkg = { scripts: { start: "sh scripts/start.sh" }, dependencies: { express: "4.21.0" }, devDependencies: { typescript: "5" } };
+    const files = { "entry.sh": 'set -e\nnpx tsc --version\nexec "$@"\n', "scripts/start.sh": "npx tsc --version\nexec node server.js\n" };
+    const keep = { keep: true, reason: "the entry runs `npx tsc`" };
+    expect(useOf(pkg, files, 'RUN npm ci\nENTRYPOINT ["sh", "entry.sh"]\nCMD ["node", "server.js"]\n')).toEqual(keep);
+    expect(useOf(pkg, files, 'RUN npm ci\nCMD ["npm", "start"]\n')).toEqual(keep);
+    expect(useOf(pkg, files, 'RUN npm ci\nCMD ["/bin/bash", "-e", "scripts/start.sh"]\n')).toEqual(keep);
+  });
   test("node-config parses config files with a devDependency (F4)", () => {
     const pkg = { ...start, dependencies: { express: "4.21.0", config: "3" } };
     expect(

@@ -11,7 +11,7 @@ import { parseShell, type SimpleCommand, simpleCommands } from "../../../src/cor
 import { daemonCommands } from "../daemons.js";
 import { contextSource } from "../entry.js";
 import { SHELL_SHEBANG } from "../source-files.js";
-import { commandChain } from "../wrappers.js";
+import { commandChain, LINE_SHELLS, shellLineIndex } from "../wrappers.js";
 import { isUnder, resolvePath } from "../paths.js";
 import { adapterNodeOut } from "../recipes/node-framework-builds.js";
 import { isOfficial } from "../recipes/types.js";
@@ -53,9 +53,13 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   // Exec-form words are quoted where the shell would read them otherwise (`node -e "require('./boot')"`).
   const words = (w: readonly string[]) => w.map((x) => (/^[\w@%+=:,./-]+$/.test(x) ? x : `'${x.replace(/'/g, "'\\''")}'`)).join(" ");
   const texts = [entrypoint, cmd].filter((i): i is Instruction => !!i).map((i) => (i.exec ? words(i.exec) : i.args));
-  // `["sh", "-c", "node migrate.js && exec node server.js"]`: the script the shell runs.
-  for (const i of [entrypoint, cmd])
-    if (i?.exec && /^(\/bin\/)?(ba|da)?sh$/.test(i.exec[0]) && i.exec[1] === "-c" && i.exec[2]) texts.push(i.exec[2]);
+  // `["sh", "-c", "node migrate.js && exec node server.js"]` (`["bash", "-lc", …]`, an ENTRYPOINT `["/bin/bash", "-c"]`
+  // with the line as CMD): the script the shell runs.
+  const joinedExec = entrypoint?.exec?.length && cmd?.exec?.length ? [...entrypoint.exec, ...cmd.exec] : null;
+  for (const exec of [entrypoint?.exec, cmd?.exec, joinedExec]) {
+    const line = exec ? shellLineIndex(exec) : null;
+    if (exec && line !== null && exec[line] && !texts.includes(exec[line])) texts.push(exec[line]);
+  }
   // An exec-form ENTRYPOINT takes the exec-form CMD as arguments (`["npm", "run"]` + `["serve"]`).
   if (entrypoint?.exec?.length && cmd?.exec?.length) texts.push(words([...entrypoint.exec, ...cmd.exec]));
   // `ENTRYPOINT ["npm", "run"]` (`["yarn"]`, `["pnpm", "run", "--silent"]`): the image is made to run any script of
@@ -74,7 +78,7 @@ export function entryTexts(a: Analysis, pkg: NodeProject["pkg"], context?: Build
   for (const e of context ? a.entry : []) {
     const src = e.artifact === null ? null : contextSource(e.artifact, a.sources);
     const text = src === null ? null : (context?.read(src) ?? null);
-    if (text && (SHELL_SHEBANG.test(text) || e.sourced) && !texts.includes(text)) texts.push(text);
+    if (text && (SHELL_SHEBANG.test(text) || e.sourced || e.operand) && !texts.includes(text)) texts.push(text);
   }
   // The commands a daemon the entry starts runs (cron's jobs, supervisord's programs).
   if (context)
@@ -151,16 +155,20 @@ function shebangCommands(a: Analysis, text: string, context: BuildContext): stri
 
 /** Static file servers: they serve a folder and load nothing from the project's node_modules. */
 export const STATIC_SERVERS = new Set(["serve", "http-server"]);
-const SHELLS = new Set(["sh", "bash", "dash", "exec"]);
+const SHELLS = new Set([...LINE_SHELLS, "exec"]);
 
 /**
  * May the image load the project's node_modules? Yes unless every program it runs is a known static server
- * (or the shell that starts one): a launcher (`pm2-runtime`, `nodemon`, `tini -- node`) runs node too.
+ * (or the shell that starts one): a launcher (`pm2-runtime`, `nodemon`, `tini -- node`) runs node too. A static
+ * server counts only as a bare name that is no program of the project's node_modules (a global install, npx's
+ * fetch): `./node_modules/.bin/serve`, or `serve` found through a PATH that names node_modules/.bin, is the
+ * project's copy, which loads its modules from there.
  */
 export function runsNode(a: Analysis): boolean {
   return a.entry.some((e) => {
     const name = posix.basename(e.name);
-    return e.from !== "HEALTHCHECK" && !STATIC_SERVERS.has(name) && !SHELLS.has(name);
+    const global = !e.name.includes("/") && !/(^|\/)node_modules\//.test(e.artifact ?? "");
+    return e.from !== "HEALTHCHECK" && !(STATIC_SERVERS.has(name) && global) && !SHELLS.has(name);
   });
 }
 
@@ -754,8 +762,9 @@ function preloads(text: string, depth = 0): boolean {
     if (!cmd.name) continue;
     for (const argv of commandChain([cmd.name, ...cmd.args.map((w) => w.value ?? w.text)])) {
       const tool = posix.basename(argv[0]);
-      if (/^(ba|da)?sh$/.test(tool) && argv[1] === "-c" && argv[2] !== undefined) {
-        if (preloads(argv[2], depth + 1)) return true;
+      const line = shellLineIndex(argv);
+      if (line !== null) {
+        if (preloads(argv[line], depth + 1)) return true;
       } else if (tool === "npx" || tool === "env") {
         if (preloads(argv.slice(1).join(" "), depth + 1)) return true;
       } else if (PRELOADERS.has(tool) && PRELOAD.test(` ${argv.slice(1).join(" ")} `)) return true;

@@ -1,0 +1,4 @@
+set -e
+npx tsc --version
+node dist/check.js
+exec "$@"
