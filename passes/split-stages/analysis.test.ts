@@ -38,6 +38,10 @@ describe("analyze", () => {
     expect(paths("gcc:13")).toEqual(["/opt/app/{conf,data}", "/src", "/var/log/app{1..2}.log"]);
     expect(paths("amazoncorretto:17-alpine")).toEqual(["/opt/app/{conf,data}", "/src", "/var/log/app{1..2}.log"]);
   });
+  test("`cp --parents` writes the source's path under the folder (red team 22 F7)", () => {
+    const r = run('FROM gcc:13\nWORKDIR /src\nCOPY . .\nRUN cp --parents conf/app.conf /etc/ && cp --pa -r src/*/x.yml /out\nCMD ["./app"]\n');
+    expect(r.ok && r.analysis.copyPaths).toEqual(["/etc/conf/app.conf", "/out/src", "/src"]);
+  });
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {
     const r = run(
       'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app . && python3 -m venv /opt/v\nCOPY run.sh /usr/local/bin/\nCMD ["/out/app"]\n',

@@ -799,7 +799,16 @@ function walk(
         // Into a folder (`cp app /usr/local/bin/`): what it writes is the named files there, not the folder.
         // A glob (`cp -r out/* /usr/share/nginx/html/`) writes files the build makes into the folder: the folder is
         // what a copy can name (`COPY --from` of `html/*` copies the contents of matched folders, not the folders).
-        if (dest.endsWith("/") || isSystemDir(destPath))
+        // `cp --parents conf/app.conf /etc/` writes /etc/conf/app.conf: the source's whole path under the folder
+        // (GNU cp takes any unique prefix of the option; red team 22 F7).
+        if (name === "cp" && args.some((a) => /^--pa(r(e(n(ts?)?)?)?)?$/.test(a)))
+          for (const src of sources) {
+            // Up to the first pattern part (`src/*/app.yml` → /out/src): the folder a copy can name.
+            const parts = src.split("/");
+            const glob = parts.findIndex((part) => /[*?[]/.test(part));
+            add(line, posix.join(destPath, glob < 0 ? src : parts.slice(0, glob).join("/")));
+          }
+        else if (dest.endsWith("/") || isSystemDir(destPath))
           for (const src of sources) {
             const name = posix.basename(src);
             add(line, /[*?[]/.test(name) ? destPath : posix.join(destPath, name));
