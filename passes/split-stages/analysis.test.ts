@@ -25,6 +25,23 @@ describe("analyze", () => {
     const built = run(df("./wordcount"), { Makefile: "wordcount: main.c\n" });
     expect(built.ok && built.analysis.entry.map((e) => e.name)).toEqual(["./wordcount"]);
   });
+  test("braces expand under bash and a `/bin/sh` that is bash, not under dash (red team 22 F6)", () => {
+    const df = (from: string, shell: string) =>
+      `FROM ${from}\nWORKDIR /src\n${shell}COPY . .\nRUN make && mkdir -p /opt/app/{conf,data} && touch /var/log/app{1..2}.log\nCMD ["./app"]\n`;
+    const paths = (from: string, shell = "") => {
+      const r = run(df(from, shell), { Makefile: "app:\n" });
+      return r.ok ? r.analysis.copyPaths : r.refusal.id;
+    };
+    const expanded = ["/opt/app/conf", "/opt/app/data", "/src", "/var/log/app1.log", "/var/log/app2.log"];
+    expect(paths("gcc:13", 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n')).toEqual(expanded);
+    expect(paths("amazoncorretto:17")).toEqual(expanded);
+    expect(paths("gcc:13")).toEqual(["/opt/app/{conf,data}", "/src", "/var/log/app{1..2}.log"]);
+    expect(paths("amazoncorretto:17-alpine")).toEqual(["/opt/app/{conf,data}", "/src", "/var/log/app{1..2}.log"]);
+  });
+  test("`cp --parents` writes the source's path under the folder (red team 22 F7)", () => {
+    const r = run('FROM gcc:13\nWORKDIR /src\nCOPY . .\nRUN cp --parents conf/app.conf /etc/ && cp --pa -r src/*/x.yml /out\nCMD ["./app"]\n');
+    expect(r.ok && r.analysis.copyPaths).toEqual(["/etc/conf/app.conf", "/out/src", "/src"]);
+  });
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {
     const r = run(
       'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app . && python3 -m venv /opt/v\nCOPY run.sh /usr/local/bin/\nCMD ["/out/app"]\n',

@@ -6,10 +6,11 @@ import type { BuildContext } from "../../src/core/context.js";
 import { globMatcher } from "../../src/core/glob.js";
 import type { Dockerfile, Instruction, Stage } from "../../src/core/ir.js";
 import { copyOperands, declaredVariables, workdirPath } from "../../src/core/instructions.js";
-import { parseRun } from "../../src/core/run-script.js";
+import { parseRun, shellInEffect } from "../../src/core/run-script.js";
 import { takes, untakenCommands } from "./branches.js";
 import { parseShell, simpleCommands, toWord, type ShellNode, type ShellScript, type SimpleCommand } from "../../src/core/shell.js";
-import { isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
+import { braceWords, isSystemDir, isUnder, outermost, resolvePath } from "./paths.js";
+import { bracesExpand } from "./image-shell.js";
 import { binPackages } from "./bins.js";
 import { isBuildOnlyPackage, packageName } from "./closure/debian-libs.js";
 import { absoluteLocalProjects, localConsoleScripts, namesLocalProject, requirementFiles } from "./pip-local.js";
@@ -668,6 +669,7 @@ function walk(
   function runEffects(script: ShellScript, instr: Instruction): void {
     const line = instr.line;
     let dir = cwd;
+    const braces = !instr.exec && bracesExpand(shellInEffect(df, stage, instr), stage.base);
     // Commands in a branch the build does not take, with its variables at their known values, have no effect.
     const values = new Map([...[...byDefault].map(([k, v]) => [k, v.value] as const), ...env]);
     knownValues.set(bodyIndex, values);
@@ -730,7 +732,13 @@ function walk(
     for (const cmd of simpleCommands(script)) {
       if (cmd.name === null || zone.includes(cmd) || !runs(cmd)) continue;
       const name = posix.basename(cmd.name);
-      const args = cmd.args.map((a) => a.value ?? shellValue(a.text) ?? a.text);
+      const args = cmd.args.flatMap((a) => {
+        // Under bash (or a `/bin/sh` that is bash) `/opt/app/{conf,data}` is two words (red team 22 F6).
+        const expanded = braces && a.value === null ? braceWords(a.text) : [a.text];
+        if (expanded === null) return refuse(line, "dynamicPath", { path: a.text });
+        if (expanded.length > 1) return expanded.map((w) => (/[$`*?[\]{}~'"\\]/.test(w) ? (shellValue(w) ?? w) : w));
+        return [a.value ?? shellValue(a.text) ?? a.text];
+      });
       // `mkdir -m 1777 /scratch`: the mode is the option's value, not a folder.
       const operands = args.filter(
         (a, i) => !a.startsWith("-") && !(name === "mkdir" && (args[i - 1] === "-m" || args[i - 1] === "--mode")),
@@ -801,7 +809,16 @@ function walk(
         // Into a folder (`cp app /usr/local/bin/`): what it writes is the named files there, not the folder.
         // A glob (`cp -r out/* /usr/share/nginx/html/`) writes files the build makes into the folder: the folder is
         // what a copy can name (`COPY --from` of `html/*` copies the contents of matched folders, not the folders).
-        if (dest.endsWith("/") || isSystemDir(destPath))
+        // `cp --parents conf/app.conf /etc/` writes /etc/conf/app.conf: the source's whole path under the folder
+        // (GNU cp takes any unique prefix of the option; red team 22 F7).
+        if (name === "cp" && args.some((a) => /^--pa(r(e(n(ts?)?)?)?)?$/.test(a)))
+          for (const src of sources) {
+            // Up to the first pattern part (`src/*/app.yml` → /out/src): the folder a copy can name.
+            const parts = src.split("/");
+            const glob = parts.findIndex((part) => /[*?[]/.test(part));
+            add(line, posix.join(destPath, glob < 0 ? src : parts.slice(0, glob).join("/")));
+          }
+        else if (dest.endsWith("/") || isSystemDir(destPath))
           for (const src of sources) {
             const name = posix.basename(src);
             add(line, /[*?[]/.test(name) ? destPath : posix.join(destPath, name));

@@ -7,6 +7,7 @@ import { catalogGroup } from "../../../src/core/image-catalog.js";
 import { instruction } from "../../../src/core/ir.js";
 import { contextSource } from "../entry.js";
 import { javaFiles } from "./java-files.js";
+import { bashShell } from "../image-shell.js";
 import { isOfficial, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 const UBUNTU = /^(focal|jammy|noble)$/;
@@ -181,18 +182,6 @@ function jdkHomePath(a: Analysis, context: BuildContext): { where: string; path:
     if (m) return { where: t.where, path: m[0] };
   }
   return null;
-}
-
-/**
- * Is `/bin/sh` bash in the image? Amazon Linux (amazoncorretto, the maven images on it) and Oracle Linux (the
- * openjdk images of Java 12 and later that name no Debian release) link it to bash; Temurin's Ubuntu to dash.
- */
-function bashShell(name: string, tag: string): boolean {
-  if (name === "amazoncorretto") return true;
-  if (name === "maven" && /amazoncorretto/.test(tag)) return true;
-  const major = (name === "openjdk" ? /^(\d+)/ : name === "maven" ? /openjdk-(\d+)/ : /^$/).exec(tag);
-  if (/oraclelinux/.test(tag)) return true;
-  return major !== null && Number.parseInt(major[1], 10) >= 12 && !/slim|buster|bullseye|bookworm|stretch|jessie/.test(tag);
 }
 
 /** Bash syntax that dash does not run the same way, with what it looks like in the text. */
