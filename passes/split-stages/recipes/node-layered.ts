@@ -61,6 +61,31 @@ const ENTRY_PACKAGES: Readonly<Record<string, string>> = { curl: "curl", wget: "
 export function entryPackage(name: string, base: ImageRef): string | null {
   return fullImagePackage(name, debianRelease(base)) ?? ENTRY_PACKAGES[name] ?? null;
 }
+
+/**
+ * The Debian packages a slim runtime installs for the programs the image runs by name (entryPackage): not one a
+ * parent may pick among others at run time (tar's compressors), nor one node-gyp runs, nor one the runtime has
+ * already (`provided`) or whose package it installs anyway (the build's run-time packages).
+ */
+export function entryPackages(
+  a: Analysis,
+  base: ImageRef,
+  runtimePackages: readonly string[],
+  provided: readonly string[],
+  line: number,
+): { apt: string[]; commands: string[]; notes: RecipeNote[] } {
+  const out = { apt: [] as string[], commands: [] as string[], notes: [] as RecipeNote[] };
+  const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
+  const named = a.entry.filter((e) => e.artifact === null && !e.guessed && !e.builds && !e.computed && !e.unread && !e.sourced);
+  for (const name of new Set(named.map((e) => posix.basename(e.name)))) {
+    const pkg = entryPackage(name, base);
+    if (!pkg || provided.includes(name) || kept.has(pkg)) continue;
+    out.apt.push(pkg);
+    out.commands.push(name);
+    out.notes.push({ line, id: "entryPackage", data: { command: name, package: pkg } });
+  }
+  return out;
+}
 export interface LayeredInput {
   readonly base: ImageRef;
   readonly a: Analysis;
@@ -189,17 +214,10 @@ export function layeredPlan({
     notes.push({ line: g.instr.line, id: "globalRuntime", data: { packages: used.map((p) => `\`${p}\``).join(", ") } });
   }
   if (fullToSlim) {
-    // Programs the image runs by name: not one a parent may pick among others at run time (tar's compressors), nor
-    // one node-gyp runs, and not where the runtime installs the package already (the build's run-time packages).
-    const kept = new Set(runtimePackages.map((p) => p.replace(/[=:].*$/, "")));
-    const named = a.entry.filter((e) => e.artifact === null && !e.guessed && !e.builds && !e.computed && !e.unread && !e.sourced);
-    for (const name of new Set(named.map((e) => posix.basename(e.name)))) {
-      const pkg = entryPackage(name, base);
-      if (!pkg || provided.includes(name) || kept.has(pkg)) continue;
-      aptPackages.push(pkg);
-      provided.push(name);
-      notes.push({ line, id: "entryPackage", data: { command: name, package: pkg } });
-    }
+    const entry = entryPackages(a, base, runtimePackages, provided, line);
+    aptPackages.push(...entry.apt);
+    provided.push(...entry.commands);
+    notes.push(...entry.notes);
   }
 
   // The application files: replayed from the context when no RUN touches them; when the RUNs are builds whose

@@ -13,7 +13,7 @@ import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
 import { someNames } from "../closure/dev-roles.js";
 import { nodeProject } from "../closure/node-project.js";
-import { filesFolder, filesStage, freeName, layeredPlan } from "./node-layered.js";
+import { entryPackages, filesFolder, filesStage, freeName, layeredPlan } from "./node-layered.js";
 import { filesAside } from "./node-files-aside.js";
 import { omittingOptions } from "./node-deps.js";
 import { usesPrismaClient } from "./prisma-client.js";
@@ -154,10 +154,13 @@ export const nodeRecipe: Recipe = {
     const native = project ? nativePackages(project, devKept, runtimePackages, !slimBase, last.line, a) : null;
     if (native && !native.ok) return native;
     const runtimePrelude = [];
-    if (native?.ok && native.apt.length > 0) {
-      if (/alpine/.test(tag)) return { ok: false, id: "alpinePackages", data: { packages: native.apt.map((p) => `\`${p}\``).join(", ") } };
-      runtimePrelude.push(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(native.apt)], last.line));
-      notes.push(...native.notes);
+    // Programs the image runs that the full image has and the slim one lacks (procps for a `pgrep` HEALTHCHECK).
+    const entry = slimBase ? null : entryPackages(a, base, runtimePackages, [], last.line);
+    const apt = [...(native?.ok ? native.apt : []), ...(entry?.apt ?? [])];
+    if (apt.length > 0) {
+      if (/alpine/.test(tag)) return { ok: false, id: "alpinePackages", data: { packages: apt.map((p) => `\`${p}\``).join(", ") } };
+      runtimePrelude.push(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(apt)], last.line));
+      notes.push(...(native?.ok ? native.notes : []), ...(entry?.notes ?? []));
     }
     return {
       ok: true,
@@ -167,6 +170,7 @@ export const nodeRecipe: Recipe = {
         builderInserts,
         runtimePrelude,
         notes,
+        ...(entry && entry.commands.length > 0 ? { providedTools: entry.commands } : {}),
         nonRootUser: { name: "node", chown: "node:node" },
         ...(options.harden
           ? {}

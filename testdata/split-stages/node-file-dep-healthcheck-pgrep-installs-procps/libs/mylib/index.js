@@ -1,0 +1,1 @@
+module.exports = () => "mylib " + require("ms")(90000);

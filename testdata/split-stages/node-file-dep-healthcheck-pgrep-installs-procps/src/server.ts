@@ -1,0 +1,1 @@
+declare const require: any; console.log("c10", require("mylib")(), typeof require("kleur").red);
