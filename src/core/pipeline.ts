@@ -78,11 +78,20 @@ function checkOptions(options: OptimizeOptions): void {
 
 /** A pass's declared options, from the caller's options or their defaults; it sees no others. */
 function optionsFor(pass: Pass, options: OptimizeOptions): Readonly<Record<string, unknown>> {
-  const own: Record<string, unknown> = {};
   const declared = declaredOptions(pass);
+  let given = false;
+  for (let i = 0; i < declared.length && !given; i++) given = options[declared[i][0]] != null;
+  // None given (most runs, for most passes): the pass's defaults, one frozen object per pass.
+  if (!given) {
+    let defaults = defaultsByPass.get(pass);
+    if (!defaults) defaultsByPass.set(pass, (defaults = Object.freeze(Object.fromEntries(declared))));
+    return defaults;
+  }
+  const own: Record<string, unknown> = {};
   for (let i = 0; i < declared.length; i++) own[declared[i][0]] = options[declared[i][0]] ?? declared[i][1];
   return Object.freeze(own);
 }
+const defaultsByPass = new WeakMap<Pass, Readonly<Record<string, unknown>>>();
 /** A pass's option names and defaults, listed once per pass (every run asks for every pass's). */
 function declaredOptions(pass: Pass): readonly (readonly [string, unknown])[] {
   let declared = declaredByPass.get(pass);
