@@ -9,7 +9,7 @@ import type { Analysis } from "../analysis.js";
 import { parseExecForm } from "../../../src/core/parse.js";
 import { parseShell, type SimpleCommand, simpleCommands } from "../../../src/core/shell.js";
 import { daemonCommands } from "../daemons.js";
-import { contextSource } from "../entry.js";
+import { contextSource, MANAGER_VALUE_OPTIONS } from "../entry.js";
 import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain, LINE_SHELLS, shellLineIndex } from "../wrappers.js";
 import { isUnder, resolvePath } from "../paths.js";
@@ -102,6 +102,14 @@ function named(a: Analysis, context: BuildContext, text: string): string {
   return text.trim();
 }
 
+/** An option of npm, yarn or pnpm, with its value when it takes one (`--prefix /app`, `--loglevel warn`, `-s`). */
+const MANAGER_OPTION = `(?:(?:${[...new Set(Object.values(MANAGER_VALUE_OPTIONS).flatMap((o) => [...o]))].join("|")})\\s+\\S+\\s+|-\\S+\\s+)`;
+/** `npm start`, `npm run -s x`, `yarn --cwd app x`: the script's name. */
+const MANAGER_SCRIPT = new RegExp(
+  `\\b(?:npm|yarn|pnpm)\\s+${MANAGER_OPTION}*(?:run(?:-script)?\\s+${MANAGER_OPTION}*)?([\\w:.][\\w:.-]*)`,
+  "g",
+);
+
 /** How many commands and scripts are followed from the entry. */
 const MAX_TEXTS = 40;
 
@@ -113,8 +121,8 @@ export function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"
     // The apps of a pm2 ecosystem file, as the commands they amount to.
     for (const config of context ? pm2Configs(a, texts[i], context) : [])
       for (const command of config.commands ?? []) if (!texts.includes(command)) texts.push(command);
-    // `npm run -s report`: options may come before and after `run`.
-    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:-\S+\s+)*(?:run(?:-script)?\s+(?:-\S+\s+)*)?([\w:.][\w:.-]*)/g)) {
+    // `npm run -s report`, `npm --prefix /app start`: options, and their values, may come before and after `run`.
+    for (const m of texts[i].matchAll(MANAGER_SCRIPT)) {
       // npm and yarn 1 run `pre<name>` and `post<name>` around a script by themselves.
       for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
         const script = pkg.scripts?.[name] ?? (name === "start" ? DEFAULT_START : undefined);
