@@ -188,3 +188,32 @@ describe("a CMD word the entry script consumes only when its branch ends the scr
     expect(programs('#!/bin/sh\nif [ "$1" = "git" ]; then\n  shift\n  exec /app/server "$@"\nfi\nexec "$@"\n')).not.toContain("git");
   });
 });
+
+describe("an npm script started with options before or after its name (red team 21 F9)", () => {
+  const programs = (cmd: string) => {
+    const files = { "package.json": JSON.stringify({ scripts: { start: "unzip -o a.zip && node server.js" } }), "srv/package.json": "{}" };
+    const { dockerfile } = parseDockerfile(`FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ${cmd}\n`);
+    const r = analyze(dockerfile, dockerfile.stages[0], memoryContext(files));
+    return r.ok ? r.analysis.entry.map((e) => e.name).filter((n) => n === "unzip") : r.refusal.id;
+  };
+  test.each([
+    '["npm", "run", "-s", "start"]',
+    '["npm", "--silent", "start"]',
+    '["npm", "-s", "run", "start"]',
+    '["npm", "run-script", "--silent", "start"]',
+    '["npm", "--prefix", "/app", "start"]',
+    '["npm", "--prefix=/app", "start"]',
+    '["npm", "--loglevel", "warn", "start"]',
+    '["yarn", "-s", "start"]',
+    '["yarn", "run", "-s", "start"]',
+    '["pnpm", "-C", ".", "start"]',
+    '["node", "--run", "start"]',
+    "npm run -s start",
+  ])("%s runs the script's programs", (cmd) => {
+    expect(programs(cmd)).toEqual(["unzip"]);
+  });
+  test("a folder option reads that folder's package.json; the script's own arguments are no script", () => {
+    expect(programs('["npm", "--prefix", "/app/srv", "start"]')).toEqual([]);
+    expect(programs('["npm", "run", "build", "--", "start"]')).toEqual([]);
+  });
+});

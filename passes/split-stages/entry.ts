@@ -675,21 +675,75 @@ const MANAGER_COMMANDS = new Set(
 /** The words that run a script named after them, for an ENTRYPOINT that is a package manager (or its `run`) alone. */
 function scriptRunner(exec: readonly string[]): string[] | null {
   for (const chain of commandChain(exec)) {
-    // Options (`npm run --silent`) do not name a script.
-    const argv = chain.filter((w, i) => i === 0 || !w.startsWith("-"));
-    const tool = posix.basename(argv[0]);
-    if (tool !== "npm" && tool !== "yarn" && tool !== "pnpm") continue;
-    if (argv.length === 1) return tool === "npm" ? [argv[0], "run"] : [argv[0]];
-    if (argv.length === 2 && (argv[1] === "run" || argv[1] === "run-script")) return [...argv];
+    // Options (`npm run --silent`, `npm --prefix /app run`) do not name a script.
+    const parsed = managerOperands(chain);
+    if (parsed === null || parsed.tool === "node") continue;
+    const { tool, operands } = parsed;
+    if (operands.length === 0) return tool === "npm" ? [...chain, "run"] : [...chain];
+    if (operands.length === 1 && (operands[0] === "run" || operands[0] === "run-script")) return [...chain];
   }
   return null;
 }
 
+/** Options of npm, yarn and pnpm that take the next word as their value (`npm --prefix /app start`, `pnpm -C app start`). */
+export const MANAGER_VALUE_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  npm: new Set("--prefix -C --loglevel -w --workspace --userconfig --globalconfig --cache --registry --script-shell".split(" ")),
+  yarn: new Set(["--cwd", "--cache-folder", "--global-folder", "--modules-folder", "--registry", "--use-yarnrc"]),
+  pnpm: new Set(["-C", "--dir", "--filter", "-F", "--loglevel", "--reporter", "--registry", "--workspace-dir"]),
+};
+/** The options that name the folder whose package.json the manager reads. */
+const MANAGER_FOLDER_OPTIONS = new Set(["--prefix", "-C", "--cwd", "--dir"]);
+
+/**
+ * A package manager's command with its options left out (`npm run -s start`, `npm --silent start`, `npm --prefix
+ * /app start`, `yarn -s start`): the operands up to the script's arguments, and the folder a folder option names
+ * (undefined without one, null when not literal). `node --run NAME` is `["run", NAME]`.
+ */
+export function managerOperands(argv: readonly string[]): { tool: string; operands: string[]; folder?: string | null } | null {
+  const tool = posix.basename(argv[0] ?? "");
+  if (tool === "node" || tool === "nodejs") {
+    const at = argv.findIndex((w) => w === "--run" || w.startsWith("--run="));
+    if (at < 0 || argv.slice(1, at).some((w) => /\.[cm]?[jt]s$/.test(w))) return null;
+    const name = argv[at] === "--run" ? argv[at + 1] : argv[at].slice("--run=".length);
+    return name ? { tool: "node", operands: ["run", name] } : null;
+  }
+  const valued = MANAGER_VALUE_OPTIONS[tool];
+  if (!valued) return null;
+  const operands: string[] = [];
+  let folder: string | null | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const word = argv[i];
+    // The script's own arguments follow `--`, and any words after its name.
+    if (word === "--" || operands.length === 2 || (operands.length === 1 && !/^(run|run-script|rum|urn|exec|x|dlx)$/.test(operands[0])))
+      break;
+    const eq = /^(--?[\w-]+)=(.*)$/.exec(word);
+    if (eq && MANAGER_FOLDER_OPTIONS.has(eq[1])) folder = /[$`]/.test(eq[2]) ? null : eq[2];
+    else if (valued.has(word)) {
+      if (MANAGER_FOLDER_OPTIONS.has(word)) folder = argv[i + 1] === undefined || /[$`]/.test(argv[i + 1]) ? null : argv[i + 1];
+      i++;
+    } else if (!word.startsWith("-")) operands.push(word);
+  }
+  return folder === undefined ? { tool, operands } : { tool, operands, folder };
+}
+
 function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInputs): EntryProgram[] {
-  const tool = posix.basename(argv[0]);
-  if ((tool !== "npm" && tool !== "yarn" && tool !== "pnpm") || inputs.workdir === null) return [];
-  const [first, second] = argv.slice(1);
-  const named = first === "run" || first === "run-script" ? second : first === "start" || first === "test" ? first : null;
+  const parsed = managerOperands(argv);
+  if (parsed === null || inputs.workdir === null) return [];
+  const { tool } = parsed;
+  // `npm --prefix /srv start` reads the scripts of /srv/package.json; a folder the pass cannot tell, none it knows.
+  if (parsed.folder === null) return [];
+  if (parsed.folder !== undefined) {
+    const folder = resolvePath(inputs.workdir, parsed.folder);
+    if (folder === null) return [];
+    inputs = { ...inputs, workdir: folder };
+  }
+  const [first, second] = parsed.operands;
+  const named =
+    first === "run" || first === "run-script" || first === "rum" || first === "urn"
+      ? second
+      : first === "start" || first === "test" || first === "restart" || first === "stop"
+        ? first
+        : null;
   const scripts = packageScripts(inputs);
   const scriptOf = (name: string): string | undefined => (typeof scripts[name] === "string" ? (scripts[name] as string) : undefined);
   const asProgram = (name: string | undefined): EntryProgram[] =>
@@ -706,7 +760,7 @@ function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInp
       : [];
   let script: string | undefined;
   if (named) script = scriptOf(named);
-  else if (tool === "npm" || first === undefined || first.startsWith("-")) return [];
+  else if (tool === "npm" || tool === "node" || first === undefined) return [];
   else if (first === "exec" || first === "dlx") return asProgram(second);
   else if (first === "node" || MANAGER_COMMANDS.has(first)) return [];
   else if (scriptOf(first) !== undefined) script = scriptOf(first);

@@ -50,6 +50,38 @@ describe("devDependencyUse: files of node_modules read by path", () => {
       reason: expect.stringContaining(reason),
     });
   });
+  test("a devDependency named as a subpath or a preload option's value (red team 21 F3)", () => {
+    for (const code of [
+      'require("child_process").fork("jobs/report.ts", [], { execArgv: ["-r", "ts-node/register/transpile-only"] });',
+      'require("child_process").fork("jobs/report.ts", [], { execArgv: ["--require=ts-node/register"] });',
+      "module.register('ts-node/esm', pathToFileURL('./'));",
+    ])
+      expect(use("npm start", "node server.js", "ts-node", { ...server(code), "jobs/report.ts": "export {};\n" })).toEqual({
+        keep: true,
+        reason: "`server.js` names the devDependency `ts-node`, which a package may load by that name",
+      });
+    // Another package whose name starts the same is no mention.
+    expect(use("npm start", "node server.js", "ts-node", server('const x = "ts-node-dev/x";'))).toEqual({ keep: false });
+  });
+  test("a program of node_modules/.bin run by path in code (red team 21 F5)", () => {
+    expect(
+      use("npm start", "node server.js", "typescript", server('require("child_process").execSync("./node_modules/.bin/tsc --version");')),
+    ).toEqual({
+      keep: true,
+      reason: "`server.js` runs `node_modules/.bin/tsc`, a program of the devDependency `typescript`",
+    });
+    expect(
+      use(
+        "npm start",
+        "node server.js",
+        "typescript",
+        server('require("child_process").execSync("node_modules/.bin/knex migrate:latest");'),
+      ),
+    ).toEqual({
+      keep: true,
+      reason: "`server.js` runs `node_modules/.bin/knex`, a program the lockfile gives no package for",
+    });
+  });
   test("another package's folder, or a glob over every node_modules, is no read of a devDependency", () => {
     expect(
       use("npm start", "node server.js", "bootstrap", server("app.use(express.static('node_modules/bootstrap-icons/font'));")),

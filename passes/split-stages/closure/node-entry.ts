@@ -9,7 +9,7 @@ import type { Analysis } from "../analysis.js";
 import { parseExecForm } from "../../../src/core/parse.js";
 import { parseShell, type SimpleCommand, simpleCommands } from "../../../src/core/shell.js";
 import { daemonCommands } from "../daemons.js";
-import { contextSource } from "../entry.js";
+import { contextSource, MANAGER_VALUE_OPTIONS } from "../entry.js";
 import { SHELL_SHEBANG } from "../source-files.js";
 import { commandChain, LINE_SHELLS, shellLineIndex } from "../wrappers.js";
 import { isUnder, resolvePath } from "../paths.js";
@@ -102,6 +102,14 @@ function named(a: Analysis, context: BuildContext, text: string): string {
   return text.trim();
 }
 
+/** An option of npm, yarn or pnpm, with its value when it takes one (`--prefix /app`, `--loglevel warn`, `-s`). */
+const MANAGER_OPTION = `(?:(?:${[...new Set(Object.values(MANAGER_VALUE_OPTIONS).flatMap((o) => [...o]))].join("|")})\\s+\\S+\\s+|-\\S+\\s+)`;
+/** `npm start`, `npm run -s x`, `yarn --cwd app x`: the script's name. */
+const MANAGER_SCRIPT = new RegExp(
+  `\\b(?:npm|yarn|pnpm)\\s+${MANAGER_OPTION}*(?:run(?:-script)?\\s+${MANAGER_OPTION}*)?([\\w:.][\\w:.-]*)`,
+  "g",
+);
+
 /** How many commands and scripts are followed from the entry. */
 const MAX_TEXTS = 40;
 
@@ -113,8 +121,8 @@ export function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"
     // The apps of a pm2 ecosystem file, as the commands they amount to.
     for (const config of context ? pm2Configs(a, texts[i], context) : [])
       for (const command of config.commands ?? []) if (!texts.includes(command)) texts.push(command);
-    // `npm run -s report`: options may come before and after `run`.
-    for (const m of texts[i].matchAll(/\b(?:npm|yarn|pnpm)\s+(?:-\S+\s+)*(?:run(?:-script)?\s+(?:-\S+\s+)*)?([\w:.][\w:.-]*)/g)) {
+    // `npm run -s report`, `npm --prefix /app start`: options, and their values, may come before and after `run`.
+    for (const m of texts[i].matchAll(MANAGER_SCRIPT)) {
       // npm and yarn 1 run `pre<name>` and `post<name>` around a script by themselves.
       for (const name of [`pre${m[1]}`, m[1], `post${m[1]}`]) {
         const script = pkg.scripts?.[name] ?? (name === "start" ? DEFAULT_START : undefined);
@@ -250,12 +258,25 @@ export function devDependencyUse(
       // Module specifiers are loads, followed above (a type-only import loads nothing).
       const raw = context.read(path) ?? "";
       const text = (hooks && path === src ? withoutWebpackHooks(raw) : raw).replace(SPECIFIER, "");
-      const named = devDeps.find((d) => text.includes(`"${d}"`) || text.includes(`'${d}'`) || text.includes(`\`${d}\``));
+      // Also a subpath or a preload option (`execArgv: ["-r", "ts-node/register"]`, `"--import=tsx"`, `"tsx/esm"`).
+      const named = devDeps.find((d) => namesPackage(text, d));
       if (named) return { keep: true, reason: `\`${path}\` names the devDependency \`${named}\`, which a package may load by that name` };
       if (path.endsWith(".json")) continue;
       // A path into node_modules (`express.static(__dirname + '/node_modules/bootstrap/dist')`) reads the package's files.
       const read = devDeps.find((d) => new RegExp(`node_modules/${d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=[/"'\`]|$)`, "m").test(text));
       if (read) return { keep: true, reason: `\`${path}\` reads \`node_modules/${read}\` by path, the files of a devDependency` };
+      // A program of node_modules/.bin run by path (`execSync("./node_modules/.bin/knex migrate:latest")`): its package.
+      for (const m of text.matchAll(/node_modules\/\.bin\/([\w@.-]+)/g)) {
+        const pkg = a.bins.get(m[1]) ?? BIN_PACKAGES[m[1]];
+        if (pkg !== undefined && !devDeps.includes(pkg)) continue;
+        return {
+          keep: true,
+          reason:
+            pkg === undefined
+              ? `\`${path}\` runs \`node_modules/.bin/${m[1]}\`, a program the lockfile gives no package for`
+              : `\`${path}\` runs \`node_modules/.bin/${m[1]}\`, a program of the devDependency \`${pkg}\``,
+        };
+      }
       if (NODE_MODULES_FOLDER.test(text))
         return { keep: true, reason: `\`${path}\` names the folder \`node_modules\`, whose devDependencies it may read by path` };
     }
@@ -377,6 +398,16 @@ export function devDependencyUse(
       "and a production package may load a library by a name the code never imports (a database driver by its dialect, a view engine by a " +
       "file extension, a log transport named in a config file)",
   };
+}
+
+/**
+ * Does a string of `text` name the package `d`: the name alone, a subpath (`"ts-node/register/transpile-only"`),
+ * or a preload option's value (`"--import=tsx"`, `"--require=ts-node/register"`)?
+ */
+function namesPackage(text: string, d: string): boolean {
+  if (!text.includes(d)) return false;
+  const name = d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(["'\`])(?:--(?:require|import|loader|experimental-loader)=)?${name}(?:/[^"'\`\\s]*)?\\1`).test(text);
 }
 
 /** The packages whose register hook knex's CLI (rechoir with interpret) tries for a `.ts` knexfile, in its order. */

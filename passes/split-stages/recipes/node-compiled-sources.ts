@@ -5,10 +5,12 @@ import type { BuildContext } from "../../../src/core/context.js";
 import { withDockerignore } from "../../../src/core/dockerignore.js";
 import { copyOperands } from "../../../src/core/instructions.js";
 import type { Instruction } from "../../../src/core/ir.js";
+import { SPECIFIER } from "../../../src/core/module-specifiers.js";
 import type { Analysis } from "../analysis.js";
 import { entryTexts } from "../closure/node-entry.js";
 import type { NodeProject } from "../closure/node-project.js";
 import type { BuildRun } from "./node-outputs.js";
+import { isOfficial } from "./types.js";
 
 const TYPESCRIPT = /\.(ts|tsx|mts|cts)$/;
 /** Past this many files a folder is not walked: the copy stays. */
@@ -40,6 +42,7 @@ export function compiledSourceCopies(
   const deps = { ...project.pkg.dependencies, ...project.pkg.optionalDependencies };
   if ("source-map-support" in deps || "ts-node" in deps || "tsx" in deps) return null;
   const view = withDockerignore(context);
+  const strips = stripsTypesByDefault(a);
   const firstBuild = Math.min(...built.map((r) => r.index));
   const indices = new Set<number>();
   const paths: string[] = [];
@@ -51,7 +54,7 @@ export function compiledSourceCopies(
     if (!operands || operands.sources.length === 0) return;
     let count = 0;
     for (const src of operands.sources) {
-      const n = typescriptOnly(view, src.replace(/^\.\//, "").replace(/\/+$/, ""));
+      const n = typescriptOnly(view, src.replace(/^\.\//, "").replace(/\/+$/, ""), strips);
       if (n === null) return;
       count += n;
     }
@@ -66,10 +69,42 @@ function plainCopy(instr: Instruction): boolean {
   return instr.keyword === "COPY" && instr.heredocs.length === 0 && instr.flags.every((f) => f.name === "chown" || f.name === "chmod");
 }
 
-/** How many files the context path holds when every one is TypeScript, else null. */
-function typescriptOnly(view: BuildContext, path: string): number | null {
+/**
+ * Does the base's node run `.ts` files without a flag (type stripping on by default from Node 22.18 and 23.6, in
+ * every node:24 image)? A tag that names no older version (`lts`, `current`, `iron`), or a base that is not node's,
+ * may.
+ */
+export function stripsTypesByDefault(a: Analysis): boolean {
+  if (!isOfficial(a.stage.base, "node")) return true;
+  const m = /^v?(\d+)(?:\.(\d+))?/.exec(a.stage.base.tag ?? "latest");
+  if (!m) return true;
+  const major = Number(m[1]);
+  const minor = m[2] === undefined ? null : Number(m[2]);
+  if (major === 23) return minor === null || minor >= 6;
+  if (major === 22) return minor === null || minor >= 18;
+  return major >= 24;
+}
+
+/** A TypeScript file's path in a string (`fork("src/worker.ts")`, `new URL("./jobs/x.ts", import.meta.url)`), not an import of one. */
+const TS_PATH_STRING = /(["'`])[^"'`\n]*\.(?:ts|tsx|mts|cts)\1/;
+/** A worker, child process or import whose file is computed (`fork(file)`, `new Worker(path)`, `import(\`./plugins/${name}.ts\`)`). */
+const COMPUTED_RUN = /\b(?:fork|Worker|import)\s*\(\s*(?!(["'])[^"'`$\n]*\1\s*[,)])[^)\s]/;
+
+/**
+ * Can the code of a source file make node run TypeScript files by themselves: a `.ts` path in a string, or a
+ * computed worker, child or import? Only on a node that strips types by default (`strips`).
+ */
+function runsTypeScript(text: string, strips: boolean): boolean {
+  if (!strips) return false;
+  const code = text.replace(SPECIFIER, "");
+  return TS_PATH_STRING.test(code) || COMPUTED_RUN.test(code);
+}
+
+/** How many files the context path holds when every one is TypeScript that runs no TypeScript file itself, else null. */
+function typescriptOnly(view: BuildContext, path: string, strips: boolean): number | null {
   if (path === "" || path === "." || /[*?[$]/.test(path) || path.startsWith("/") || path.startsWith("..")) return null;
-  if (view.read(path) !== null) return TYPESCRIPT.test(path) ? 1 : null;
+  const single = view.read(path);
+  if (single !== null) return TYPESCRIPT.test(path) && !runsTypeScript(single, strips) ? 1 : null;
   let count = 0;
   const walk = (dir: string): boolean => {
     const names = view.list(dir);
@@ -78,7 +113,12 @@ function typescriptOnly(view: BuildContext, path: string): number | null {
       if (view.list(child).length > 0) {
         if (!walk(child)) return false;
         // A leaf that is not a readable file (an empty folder) would be missing from the runtime.
-      } else if (!TYPESCRIPT.test(name) || view.read(child) === null || ++count > MAX_FILES) {
+      } else if (
+        !TYPESCRIPT.test(name) ||
+        runsTypeScript(view.read(child) ?? "", strips) ||
+        view.read(child) === null ||
+        ++count > MAX_FILES
+      ) {
         return false;
       }
     }

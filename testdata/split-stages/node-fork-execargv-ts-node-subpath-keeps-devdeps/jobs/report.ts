@@ -1,0 +1,1 @@
+const n: number = 42; console.log("job ran", n);
