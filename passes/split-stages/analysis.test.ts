@@ -39,7 +39,9 @@ describe("analyze", () => {
     expect(paths("amazoncorretto:17-alpine")).toEqual(["/opt/app/{conf,data}", "/src", "/var/log/app{1..2}.log"]);
   });
   test("`cp --parents` writes the source's path under the folder (red team 22 F7)", () => {
-    const r = run('FROM gcc:13\nWORKDIR /src\nCOPY . .\nRUN cp --parents conf/app.conf /etc/ && cp --pa -r src/*/x.yml /out\nCMD ["./app"]\n');
+    const r = run(
+      'FROM gcc:13\nWORKDIR /src\nCOPY . .\nRUN cp --parents conf/app.conf /etc/ && cp --pa -r src/*/x.yml /out\nCMD ["./app"]\n',
+    );
     expect(r.ok && r.analysis.copyPaths).toEqual(["/etc/conf/app.conf", "/out/src", "/src"]);
   });
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {

@@ -329,6 +329,12 @@ export default definePass({
       "Did not split: `{file}` compiles C when it runs (`{call}`), with the build image's compiler and headers, which `{image}` lacks; build the extension in the Dockerfile (`cythonize`, the cffi build script in setup.py) so the runtime only loads it, or keep the full image.",
     pipSourceUnread:
       "Did not split: the pip install on line {line} installs from `{source}`, which the build context does not show (a variable, a file the build makes, an archive, or a setup.py that computes its list), so whether a package needs a library of the full image that the slim runtime lacks (libpq for psycopg2, the MariaDB client for mysqlclient) is not known; name the requirements in a file of the context (requirements.txt, pyproject.toml) to let the pass split.",
+    compiledLibrary:
+      "Did not split: the build compiles code that links the C library `{library}` ({evidence}), which the build image may have and the slim runtime lack, and neither an installed `-dev` package nor the image's preinstalled ones tell its run-time package; install its `-dev` with apt-get so its run-time package is known, or split by hand.",
+    compiledLinksUnread:
+      "Did not split: the build compiles code whose link flags are computed ({evidence}), so which C libraries of the build image the runtime needs is not known; write the `-l` flags literally, or split by hand.",
+    extensionImageLibraries:
+      "Installed {packages} in the runtime: {evidence} links {libraries}, from the headers {headers} that `{image}` has preinstalled and the slim runtime lacks; these are their run-time libraries in Debian {release}.",
     extensionLibrary:
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:
