@@ -39,8 +39,24 @@ describe("analyze", () => {
     expect(paths("amazoncorretto:17-alpine")).toEqual(["/opt/app/{conf,data}", "/src", "/var/log/app{1..2}.log"]);
   });
   test("`cp --parents` writes the source's path under the folder (red team 22 F7)", () => {
-    const r = run('FROM gcc:13\nWORKDIR /src\nCOPY . .\nRUN cp --parents conf/app.conf /etc/ && cp --pa -r src/*/x.yml /out\nCMD ["./app"]\n');
+    const r = run(
+      'FROM gcc:13\nWORKDIR /src\nCOPY . .\nRUN cp --parents conf/app.conf /etc/ && cp --pa -r src/*/x.yml /out\nCMD ["./app"]\n',
+    );
     expect(r.ok && r.analysis.copyPaths).toEqual(["/etc/conf/app.conf", "/out/src", "/src"]);
+  });
+  test("pip's configuration that sets where packages go refuses; one that sets an index does not (red team 22 F5)", () => {
+    const id = (lines: string, files: Record<string, string> = {}) => {
+      const r = run(`FROM python:3.11\nWORKDIR /app\nCOPY . .\n${lines}\nCMD ["python", "app.py"]\n`, { "app.py": "", ...files });
+      return r.ok ? "ok" : r.refusal.id;
+    };
+    const install = "RUN pip install -r requirements.txt";
+    expect(id(`RUN pip config set global.target /opt/deps && pip install flask`)).toBe("pipConfigLocation");
+    expect(id(`RUN python -m pip config --user set install.user true\n${install}`)).toBe("pipConfigLocation");
+    expect(id(`RUN pip config set global.index-url https://pypi.example.com/simple\n${install}`)).toBe("ok");
+    expect(id(`ENV PIP_CONFIG_FILE=/app/pip.conf\n${install}`, { "pip.conf": "[global]\nprefix = /opt/py\n" })).toBe("pipConfigLocation");
+    expect(id(`ENV PIP_CONFIG_FILE=/app/pip.conf\n${install}`, { "pip.conf": "[global]\ntimeout = 60\n" })).toBe("ok");
+    expect(id(`RUN printf "[global]\\nindex-url = x\\ntarget = /opt/deps\\n" > /etc/pip.conf\n${install}`)).toBe("pipConfigLocation");
+    expect(id(`RUN printf "[global]\\nindex-url = x\\n" > /etc/pip.conf\n${install}`)).toBe("ok");
   });
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {
     const r = run(

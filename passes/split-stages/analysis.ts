@@ -55,6 +55,7 @@ export type RefusalId =
   | "globalInstall"
   | "goInstallUnknown"
   | "systemPip"
+  | "pipConfigLocation"
   | "makeInstall"
   | "aptUpgrade"
   | "aptPackageFile"
@@ -214,6 +215,15 @@ const SYSTEM_STATE: Readonly<Record<string, RefusalId>> = {
 const refuse = (line: number, id: RefusalId, data: Record<string, string> = {}): never => {
   throw new Refused({ line, id, data });
 };
+
+/** pip's configuration files (`/etc/pip.conf`, `/etc/xdg/pip/pip.conf`, `~/.config/pip/pip.conf`, `~/.pip/pip.conf`, a venv's `pip.conf`). */
+const PIP_CONFIG_FILE = /(?:^|\/)pip\.(?:conf|ini)$|^\/etc\/xdg(?:\/pip)?$|\/\.config\/pip$|\/\.pip$/;
+/** A pip setting that decides where packages go (`target = /opt/deps`, `user = true`). */
+const PIP_LOCATION_KEYS = /^\s*(?:target|prefix|root|user|home|src)\s*[=:]/m;
+const PIP_LOCATION_WORDS = /(?<=^|[^\w-]|\\[nt])(?:target|prefix|root|user|home|src)\s*[=:]|\.(?:target|prefix|root|user|home|src)\b/;
+/** Settings that move nothing: a RUN that writes a pip configuration naming only these keeps the install where it was. */
+const PIP_OTHER_KEYS =
+  /(?:index-url|trusted-host|timeout|retries|cert|proxy|find-links|no-cache-dir|disable-pip-version-check|break-system-packages|root-user-action|progress-bar)\b/;
 
 /** Commands that build in their working directory (the folder joins the copy set). */
 const BUILDS_IN_CWD = new Set([
@@ -493,6 +503,9 @@ function walk(
   /** Programs a remote `go install` (`github.com/swaggo/swag/cmd/swag@latest`) put in GOBIN: build-only unless run at run time. */
   const goTools: { line: number; names: string[]; command: string }[] = [];
   let rootWrite: number | null = null;
+  /** pip configuration that sets (or may set) where `pip install` puts packages: the first, for the refusal (red team 22 F5). */
+  let pipConfig: { line: number; evidence: string } | null = null;
+  let runText = "";
   let baseDirWrite: number | null = null;
   const runWrites: RunWrite[] = [];
   const unmatchedCopies: UnmatchedCopy[] = [];
@@ -512,6 +525,14 @@ function walk(
     if (APT_CONFIG.some((d) => isUnder(path, d))) refuse(line, "aptConfigWrite", { path });
     // A blank splits a COPY's words and `*?[` make it a pattern: no COPY names such a path exactly.
     if (/[\s*?[]/.test(path)) refuse(line, "uncopyablePath", { path });
+    if (PIP_CONFIG_FILE.test(path) && pipConfig === null) {
+      // A file from the context is read; one a RUN writes counts unless the RUN names only settings that move nothing.
+      const src = inRun ? null : contextSource(path, sources);
+      const text = src === null ? null : context.read(src);
+      const moves =
+        text !== null ? PIP_LOCATION_KEYS.test(text) : !inRun || PIP_LOCATION_WORDS.test(runText) || !PIP_OTHER_KEYS.test(runText);
+      if (moves) pipConfig = { line, evidence: `\`${path}\`` };
+    }
     copy.add(path);
   };
   // A path removed or moved away later must not be copied (COPY --from would fail on it).
@@ -589,6 +610,14 @@ function walk(
           if (from && !env.has(v.name)) byDefault.set(v.name, from);
           else byDefault.delete(v.name);
         }
+        for (const v of declaredVariables(instr) ?? []) {
+          if (pipConfig !== null || !/^(PIP_CONFIG_FILE|XDG_CONFIG_HOME|XDG_CONFIG_DIRS)$/.test(v.name)) continue;
+          // `ENV PIP_CONFIG_FILE=/app/pip.conf`: the file, when a COPY brought it from the context, is read.
+          const file = v.name === "PIP_CONFIG_FILE" ? env.get(v.name) : undefined;
+          const src = file === undefined ? null : contextSource(file, sources);
+          const text = src === null ? null : context.read(src);
+          if (text === null || PIP_LOCATION_KEYS.test(text)) pipConfig = { line, evidence: `\`${v.name}\`` };
+        }
         envText += ` ${substitute(instr.args)}`;
         // With build arguments at their defaults too: which folders PATH names (a venv from `ARG VENV=/opt/venv`).
         pathText += ` ${substitute(instr.args).replace(/\$(?:\{(\w+)\}|(\w+))/g, (m, braced, bare) => byDefault.get(braced ?? bare)?.value ?? m)}`;
@@ -657,6 +686,7 @@ function walk(
         const parsed = instr.exec ? execAsScript(instr.exec) : parseRun(df, stage, instr);
         if (!parsed.ok) refuse(line, "unparsedRun", { reason: parsed.reason });
         inRun = true;
+        runText = parsed.ok ? parsed.script.text : "";
         if (parsed.ok) runEffects(parsed.script, instr);
         inRun = false;
         return;
@@ -1092,7 +1122,16 @@ function walk(
       add(line, venv);
       return;
     }
+    // `pip config set global.target /opt/deps` (also `--user`, `--global`, `--site`): pip's own configuration.
+    const pipArgs = name.startsWith("pip") ? args : m === "pip" ? args.slice(2) : [];
+    const configVerb = pipArgs[0] === "config" ? pipArgs.slice(1).find((a) => !a.startsWith("-")) : undefined;
+    if (configVerb !== undefined && pipConfig === null && /^(set|unset|edit)$/.test(configVerb)) {
+      const key = pipArgs[pipArgs.indexOf(configVerb) + 1] ?? "";
+      if (configVerb === "edit" || PIP_LOCATION_KEYS.test(`${key.replace(/^[\w-]+\./, "")}=`))
+        pipConfig = { line, evidence: `\`${[name, ...args].join(" ")}\`` };
+    }
     const pipInstall = (name.startsWith("pip") && args[0] === "install") || (m === "pip" && args[2] === "install");
+    if (pipInstall && pipConfig !== null) refuse(line, "pipConfigLocation", { evidence: pipConfig.evidence, line: String(pipConfig.line) });
     if (pipInstall) {
       const active = venvOf(path) ?? venvs.find((v) => pathText.includes(`${v}/bin`));
       const elsewhere = args.some((a) => /^(-t|--target|--prefix|--root|--home)(=|$)/.test(a));

@@ -286,6 +286,8 @@ export default definePass({
       "Did not split: `pip install` writes to the system site-packages, which this runtime does not copy; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     systemPip:
       "Did not split: `pip install` writes outside a virtualenv to a place msb-opt cannot tell (the home of a user this Dockerfile did not create, `--prefix`, `--root`, `--home` or a `PIP_*` location); install into a virtualenv (`python -m venv /opt/venv`) or with `--target DIR` so it can be copied.",
+    pipConfigLocation:
+      "Did not split: pip's configuration ({evidence}, line {line}) sets, or may set, where `pip install` puts packages (`target`, `prefix`, `root`, `user`, `home`, `src`), so they may land outside the folders the runtime copies; give the location on the command line (`pip install --target DIR`, or a virtualenv) and keep it out of pip's configuration, or COPY a configuration file from the context that sets no location (msb-opt reads it).",
     outsideWrite:
       "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
     makeInstall:
@@ -339,6 +341,12 @@ export default definePass({
       "Did not split: `{file}` compiles C when it runs (`{call}`), with the build image's compiler and headers, which `{image}` lacks; build the extension in the Dockerfile (`cythonize`, the cffi build script in setup.py) so the runtime only loads it, or keep the full image.",
     pipSourceUnread:
       "Did not split: the pip install on line {line} installs from `{source}`, which the build context does not show (a variable, a file the build makes, an archive, or a setup.py that computes its list), so whether a package needs a library of the full image that the slim runtime lacks (libpq for psycopg2, the MariaDB client for mysqlclient) is not known; name the requirements in a file of the context (requirements.txt, pyproject.toml) to let the pass split.",
+    compiledLibrary:
+      "Did not split: the build compiles code that links the C library `{library}` ({evidence}), which the build image may have and the slim runtime lack, and neither an installed `-dev` package nor the image's preinstalled ones tell its run-time package; install its `-dev` with apt-get so its run-time package is known, or split by hand.",
+    compiledLinksUnread:
+      "Did not split: the build compiles code whose link flags are computed ({evidence}), so which C libraries of the build image the runtime needs is not known; write the `-l` flags literally, or split by hand.",
+    extensionImageLibraries:
+      "Installed {packages} in the runtime: {evidence} links {libraries}, from the headers {headers} that `{image}` has preinstalled and the slim runtime lacks; these are their run-time libraries in Debian {release}.",
     extensionLibrary:
       "Did not split: `{file}` builds an extension that links the C library `{library}`, which the build image has but the slim runtime may lack, and no `-dev` package for it is installed; install its `-dev` with apt-get so its run-time package is known.",
     entryScriptUnparsed:

@@ -102,6 +102,19 @@ const IMAGE_DEV: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The `-dev` package of the buildpack-deps image (the full gcc, python, golang and rust images) that holds the
+ * library linked as `-l<name>`, or null when the image has none preinstalled by that name.
+ */
+export function imageDevOf(name: string): string | null {
+  return Object.hasOwn(IMAGE_DEV, name) ? IMAGE_DEV[name] : null;
+}
+
+/** Is `-l<name>` a library of glibc itself (every Debian runtime has it) or one of gcc's static ones? */
+export function isGlibcLink(name: string): boolean {
+  return GLIBC.has(name);
+}
+
+/**
  * Libraries that make TLS connections (or may: libcurl, libpq, the MySQL client, Kerberos), which check the
  * system's CA certificates: the gcc image has `ca-certificates` (buildpack-deps), the slim runtime does not.
  */

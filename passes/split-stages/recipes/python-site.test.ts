@@ -5,7 +5,7 @@ import { loadShell } from "../../../src/core/shell.js";
 import type { Dockerfile } from "../../../src/core/ir.js";
 import type { BuildContext } from "../../../src/core/context.js";
 import { type Analysis, analyze } from "../analysis.js";
-import { pipCommands } from "./python-site.js";
+import { compiledLibraries, pipCommands } from "./python-site.js";
 
 beforeAll(() => loadShell());
 
@@ -37,4 +37,14 @@ test("console scripts: setup.py's scripts= files, under their own names", () => 
   const ctx = memoryContext({ "setup.py": 'setup(name="legacy", scripts=["bin/legacy-run", "tools/sync.py"])\n' });
   const df = parseDockerfile("FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN python setup.py install\n").dockerfile;
   expect(pipCommands(ctx, analysis(df, ctx)).sort()).toEqual(["legacy-run", "sync.py"]);
+});
+
+test("compiledLibraries: the `-l` names of a RUN's compiler commands; computed link flags are unread (red team 22 F4)", () => {
+  const stage = (run: string) => parseDockerfile(`FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN ${run}\n`).dockerfile.stages[0];
+  const read = compiledLibraries({ stage: stage("gcc -shared -fPIC -o cv.so cv.c -lxml2 -l m && make -j2 -l 3") });
+  expect(read.libraries.map((l) => l.library)).toEqual(["xml2", "m"]);
+  expect(read.unread).toBeNull();
+  expect(compiledLibraries({ stage: stage("cc -shared -o x.so x.c $(pkg-config --libs libxml-2.0)") }).unread).toContain("pkg-config");
+  expect(compiledLibraries({ stage: stage("gcc -shared -o x.so x.c $LDFLAGS") }).unread).toContain("$LDFLAGS");
+  expect(compiledLibraries({ stage: stage("pip install -r requirements.txt") }).libraries).toEqual([]);
 });

@@ -6,6 +6,8 @@ import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
 import type { Analysis } from "../analysis.js";
 import { pipRequirements } from "../closure/python-native.js";
+import { joinContinuations } from "../../../src/core/run-script.js";
+import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 
 /**
  * The folders to copy for the analysed pip installs, Python `version` being `X.Y`. On the official image
@@ -90,4 +92,40 @@ export function extensionLibraries(context: BuildContext): Array<{ library: stri
     }
   }
   return found;
+}
+
+/** C and C++ compiler drivers (and versioned ones: `gcc-12`). */
+const COMPILER = /^(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+)(?:-\d+)?$/;
+/** A computed word that may hold link flags: `$(pkg-config --libs libxml-2.0)`, `$(xml2-config --libs)`, `$LDFLAGS`. */
+const COMPUTED_LINKS = /(?:\$\(|`)[^)`]*(?:--libs|--ldflags|-config\b)|\$\{?\w*(?:LIBS|LDFLAGS)\b/;
+
+/**
+ * C libraries a compiler command of the stage's RUNs links by `-l` (`gcc -shared -o cv.so cv.c -lxml2`: an extension
+ * built by hand), each with where it was seen; `unread` names a command whose link flags are computed.
+ */
+export function compiledLibraries(a: Pick<Analysis, "stage">): {
+  libraries: Array<{ library: string; evidence: string; where: string }>;
+  unread: string | null;
+} {
+  const libraries: Array<{ library: string; evidence: string; where: string }> = [];
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "RUN" || instr.exec) continue;
+    const script = parseShell(joinContinuations(instr.args));
+    if (!script.ok) continue;
+    for (const c of simpleCommands(script)) {
+      if (!COMPILER.test(posix.basename(c.name ?? ""))) continue;
+      const computed = c.args.find((w) => w.value === null && COMPUTED_LINKS.test(w.text));
+      if (computed) return { libraries, unread: `\`${computed.text}\` in the RUN on line ${instr.line}` };
+      c.args.forEach((w, i) => {
+        const name = w.value === "-l" ? c.args[i + 1]?.value : /^-l(.+)$/.exec(w.value ?? "")?.[1];
+        if (name && !libraries.some((l) => l.library === name))
+          libraries.push({
+            library: name,
+            evidence: `\`-l${name}\` in the RUN on line ${instr.line}`,
+            where: `the RUN on line ${instr.line}`,
+          });
+      });
+    }
+  }
+  return { libraries, unread: null };
 }

@@ -5,7 +5,7 @@ import type { Analysis } from "../analysis.js";
 import type { ImageRef } from "../../../src/core/ir.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
-import { isBuildOnlyPackage, packageName } from "../closure/debian-libs.js";
+import { isBuildOnlyPackage, libsOfDev, packageName } from "../closure/debian-libs.js";
 import { pipInstalls, pipLibraries } from "../closure/python-native.js";
 import { pipPrograms } from "../closure/python-programs.js";
 import { DEJAVU_CORE_FONTS, systemFonts } from "../closure/python-fonts.js";
@@ -15,7 +15,8 @@ import { searchedSources } from "../mentions.js";
 import { tkProject, tkUse } from "../closure/python-tk.js";
 import { outermost } from "../paths.js";
 import { devPackageFor } from "./go-source.js";
-import { extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
+import { compiledLibraries, extensionLibraries, pipCommands, sitePaths } from "./python-site.js";
+import { imageDevOf, isGlibcLink } from "./gcc.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
 /**
@@ -56,10 +57,38 @@ export const pythonRecipe: Recipe = {
     // Code that compiles C when it runs needs the build image's compiler and headers, which the runtime lacks.
     const compiles = runtimeCompile(context);
     if (compiles) return { ok: false, id: "pythonRuntimeCompile", data: { ...compiles, image } };
-    // A local extension links a library of the full image: only an installed -dev tells its run-time package.
+    // A local extension (setup.py's `libraries=[…]`, or a compiler RUN's `-l`) links a library: an installed -dev
+    // tells its run-time package, which the runtime installs already; one the full image has preinstalled
+    // (buildpack-deps: libxml2-dev, libssl-dev, …) needs its run-time package installed here (red team 22 F4).
     const installed = a.apt.flatMap((i) => i.packages);
-    const unlinked = extensionLibraries(context).find((e) => devPackageFor(e.library, installed) === null);
-    if (unlinked) return { ok: false, id: "extensionLibrary", data: unlinked };
+    const compiled = compiledLibraries(a);
+    if (compiled.unread) return { ok: false, id: "compiledLinksUnread", data: { evidence: compiled.unread } };
+    const extensionRelease = debianRelease(base);
+    const extension: { packages: string[]; libraries: string[]; devs: string[]; evidence: string[] } = {
+      packages: [],
+      libraries: [],
+      devs: [],
+      evidence: [],
+    };
+    const linked: Array<{ library: string; evidence: string; where: string; file: string | null }> = [
+      ...extensionLibraries(context).map((x) => ({ ...x, evidence: "", where: `\`${x.file}\`'s extension` })),
+      ...compiled.libraries.map((x) => ({ ...x, file: null })),
+    ];
+    for (const e of linked) {
+      // glibc's, gcc's (libstdc++ and libgcc_s are in every Debian image: apt needs them) and Python's own.
+      if (isGlibcLink(e.library) || /^(stdc\+\+|gcc_s|python\d[\d.]*m?)$/.test(e.library)) continue;
+      if (devPackageFor(e.library, installed) !== null) continue;
+      const dev = sameImage ? null : imageDevOf(e.library);
+      const libs = dev === null || extensionRelease === null ? null : libsOfDev(dev, extensionRelease);
+      if (dev === null || libs === null || libs.length === 0)
+        return e.file !== null
+          ? { ok: false, id: "extensionLibrary", data: { library: e.library, file: e.file } }
+          : { ok: false, id: "compiledLibrary", data: { library: e.library, evidence: e.evidence } };
+      extension.libraries.push(`-l${e.library}`);
+      if (!extension.evidence.includes(e.where)) extension.evidence.push(e.where);
+      if (!extension.devs.includes(dev)) extension.devs.push(dev);
+      for (const l of libs) if (!extension.packages.includes(l)) extension.packages.push(l);
+    }
     // Libraries of the full image that pip packages build against or load.
     // On its own image the runtime has what the original had: the libraries of the headers the stage installs.
     const libs = sameImage
@@ -84,7 +113,9 @@ export const pythonRecipe: Recipe = {
     const unplaced = fonts.find((f) => !dejavu.includes(f.font));
     if (unplaced) return { ok: false, id: "pythonSystemFont", data: { file: unplaced.file, font: unplaced.font, image } };
     const pip = {
-      packages: [...new Set([...libs.packages, ...runs.packages, ...(fonts.length > 0 ? ["fonts-dejavu-core"] : [])])],
+      packages: [
+        ...new Set([...libs.packages, ...runs.packages, ...extension.packages, ...(fonts.length > 0 ? ["fonts-dejavu-core"] : [])]),
+      ],
       needs: [...libs.needs, ...runs.needs],
       absent: libs.absent,
     };
@@ -116,6 +147,24 @@ export const pythonRecipe: Recipe = {
               data: { package: n.pkg, why: n.why, packages: n.packages.map((p) => `\`${p}\``).join(", ") },
             }),
           ),
+      )
+      .concat(
+        extension.packages.some((p) => libraries.includes(p))
+          ? [
+              {
+                line,
+                id: "extensionImageLibraries",
+                data: {
+                  packages: extension.packages.map((p) => `\`${p}\``).join(", "),
+                  evidence: extension.evidence.join(", "),
+                  libraries: extension.libraries.map((l) => `\`${l}\``).join(", "),
+                  headers: extension.devs.map((d) => `\`${d}\``).join(", "),
+                  image: base.raw,
+                  release: extensionRelease ?? "",
+                },
+              },
+            ]
+          : [],
       )
       .concat(fontNotes)
       .concat(stdlibCompiles(a));

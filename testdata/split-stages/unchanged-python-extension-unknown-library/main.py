@@ -1,3 +1,3 @@
-import yamlver
+import geosver
 
-print("libyaml", yamlver.version())
+print("libyaml", geosver.version())

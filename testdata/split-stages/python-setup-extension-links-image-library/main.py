@@ -1,0 +1,3 @@
+import yamlver
+
+print("libyaml", yamlver.version())

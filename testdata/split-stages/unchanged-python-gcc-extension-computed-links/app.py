@@ -1,0 +1,2 @@
+import cv
+print("libxml2", cv.ver())

@@ -1,0 +1,5 @@
+FROM python:3.11
+WORKDIR /app
+COPY . .
+RUN gcc -shared -fPIC -I/usr/include/python3.11 -I/usr/include/libxml2 -o cv.cpython-311-x86_64-linux-gnu.so cv.c -lxml2 -lgeos_c
+CMD ["python", "app.py"]
