@@ -78,6 +78,25 @@ describe("analyze", () => {
     const build = run(df("python setup.py build_ext --inplace"), files);
     expect(build.ok && build.analysis.systemPip).toEqual([]);
   });
+  test("`pip install --user` as root writes under the stage's HOME; a HOME a build argument or the RUN sets refuses (red team 22 F13)", () => {
+    const df = (head: string, run: string) => `FROM python:3.11\n${head}WORKDIR /app\nCOPY . .\nRUN ${run}\nCMD ["python", "app.py"]\n`;
+    const env = run(df("ENV HOME=/opt/home\n", "pip install --user ./pkg"));
+    expect(env.ok && env.analysis.systemPip.map((p) => p.home)).toEqual(["/opt/home"]);
+    const root = run(df("", "pip install --user ./pkg"));
+    expect(root.ok && root.analysis.systemPip.map((p) => p.home)).toEqual(["/root"]);
+    for (const [head, line] of [
+      ["", "HOME=/opt/home pip install --user ./pkg"],
+      ["", "export HOME=/opt/home && pip install --user ./pkg"],
+      ["ARG HOME=/opt/home\n", "pip install --user ./pkg"],
+      ["ENV HOME=$BASE/home\n", "pip install --user ./pkg"],
+    ]) {
+      const r = run(df(head, line));
+      expect(r.ok ? "ok" : r.refusal.id).toBe("pipUserHome");
+    }
+    // Files written under `~` or `$HOME` with HOME from a build argument are not root's.
+    const written = run(df("ARG HOME=/opt/home\n", "mkdir -p ~/.app && echo x > ~/.app/rc"));
+    expect(written.ok ? written.analysis.copyPaths : written.refusal.id).not.toContain("/root/.app");
+  });
   test("a remote `go install` tool only the build runs is build-only; one the entry or a source runs refuses", () => {
     expect(goToolNames(["github.com/swaggo/swag/cmd/swag@latest", "github.com/golang-migrate/migrate/v4@v4.17.0"])).toEqual([
       "swag",

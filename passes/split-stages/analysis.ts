@@ -56,6 +56,7 @@ export type RefusalId =
   | "goInstallUnknown"
   | "systemPip"
   | "pipConfigLocation"
+  | "pipUserHome"
   | "makeInstall"
   | "aptUpgrade"
   | "aptPackageFile"
@@ -487,6 +488,8 @@ function walk(
   let asRoot = true;
   let envText = "";
   let pathText = "";
+  /** The text of the RUN being read: its own assignments (`HOME=/opt/h pip …`, `export PIP_TARGET=…`) count too. */
+  const runText = "";
 
   /** `go mod init NAME` per folder; whether a generator ran (`go generate`, `go run`); what `go build -o` wrote. */
   const goModules = new Map<string, string>();
@@ -698,6 +701,7 @@ function walk(
 
   function runEffects(script: ShellScript, instr: Instruction): void {
     const line = instr.line;
+    runText = script.text;
     let dir = cwd;
     const braces = !instr.exec && bracesExpand(shellInEffect(df, stage, instr), stage.base);
     // Commands in a branch the build does not take, with its variables at their known values, have no effect.
@@ -733,8 +737,9 @@ function walk(
     // A word made of ENV variables and plain characters (`$VIRTUAL_ENV/bin`, `"${APP_HOME}"`) is what the shell
     // gives it, unless the script sets the variable itself.
     const shellValue = (rawText: string): string | null => {
-      // `~/x` and `$HOME/x` are the user's home: root's unless the stage sets HOME or runs as another user.
-      const home = env.get("HOME") ?? (asRoot ? "/root" : null);
+      // `~/x` and `$HOME/x` are the user's home: root's unless the stage sets HOME or runs as another user. A HOME
+      // from a build argument (`ARG HOME=/opt/home`) is wherever `--build-arg` puts it (red team 22 F13).
+      const home = homeUnknown() ? null : (env.get("HOME") ?? (asRoot ? "/root" : null));
       const text =
         home !== null && !/(^|[^\w$])HOME=/.test(script.text) ? rawText.replace(/^("?)(?:~|\$\{?HOME\}?)(?=\/|"?$)/, `$1${home}`) : rawText;
       if (!/^"?(?:[\w./:@+=,-]|\$\{?\w+\}?)*"?$/.test(text)) return null;
@@ -1098,13 +1103,22 @@ function walk(
     return "unknown" in programs ? programs : { programs: programs.programs.map((p) => `/go/bin/${p}`) };
   }
 
+  /** HOME is declared but not known literally: a build argument (`ARG HOME=/opt/home`) or an ENV made of variables. */
+  function homeUnknown(): boolean {
+    return declared.has("HOME") && !env.has("HOME");
+  }
+
   /**
    * An install outside a venv writes where the interpreter says; known: root's default places, and the `.local`
    * of a user the stage created (`pip install --user` after `USER app`), which keeps its owner.
    */
   function systemInstall(args: readonly string[], elsewhere: boolean, line: number, setupPy?: string): void {
     const user = args.includes("--user");
-    const home = asRoot ? "/root" : user && userName !== null ? (env.get("HOME") ?? homes.get(userName)) : undefined;
+    // `--user` writes under $HOME/.local: the stage's HOME (`ENV HOME=/opt/home`) when it sets one, unknown when a
+    // build argument or the RUN itself sets it (red team 22 F13).
+    if (user && (homeUnknown() || /(^|[^\w$])HOME=/.test(runText)))
+      refuse(line, setupPy === undefined ? "pipUserHome" : "systemSetupPy", setupPy === undefined ? {} : { command: setupPy });
+    const home = asRoot ? (env.get("HOME") ?? "/root") : user && userName !== null ? (env.get("HOME") ?? homes.get(userName)) : undefined;
     if (home === undefined || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText))
       refuse(line, setupPy === undefined ? "systemPip" : "systemSetupPy", setupPy === undefined ? {} : { command: setupPy });
     else if (!asRoot) owners.set(`${home}/.local`, `${userName}:`);

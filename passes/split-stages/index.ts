@@ -288,6 +288,8 @@ export default definePass({
       "Did not split: `pip install` writes outside a virtualenv to a place msb-opt cannot tell (the home of a user this Dockerfile did not create, `--prefix`, `--root`, `--home` or a `PIP_*` location); install into a virtualenv (`python -m venv /opt/venv`) or with `--target DIR` so it can be copied.",
     pipConfigLocation:
       "Did not split: pip's configuration ({evidence}, line {line}) sets, or may set, where `pip install` puts packages (`target`, `prefix`, `root`, `user`, `home`, `src`), so they may land outside the folders the runtime copies; give the location on the command line (`pip install --target DIR`, or a virtualenv) and keep it out of pip's configuration, or COPY a configuration file from the context that sets no location (msb-opt reads it).",
+    pipUserHome:
+      "Did not split: `pip install --user` writes under `$HOME/.local`, and HOME here comes from a build argument or the RUN's own assignment (`ARG HOME=…`, `HOME=… pip …`), whose value msb-opt does not follow; set it with a literal `ENV HOME=…` line, or install into a virtualenv (`python -m venv /opt/venv`) so the runtime can copy it.",
     outsideWrite:
       "Did not split: `{command}` names `{path}` outside the folders the runtime copies, which may be an output it needs; build into the working folder or split by hand.",
     makeInstall:
