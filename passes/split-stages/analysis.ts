@@ -489,7 +489,7 @@ function walk(
   let envText = "";
   let pathText = "";
   /** The text of the RUN being read: its own assignments (`HOME=/opt/h pip …`, `export PIP_TARGET=…`) count too. */
-  const runText = "";
+  let runText = "";
 
   /** `go mod init NAME` per folder; whether a generator ran (`go generate`, `go run`); what `go build -o` wrote. */
   const goModules = new Map<string, string>();
@@ -508,7 +508,6 @@ function walk(
   let rootWrite: number | null = null;
   /** pip configuration that sets (or may set) where `pip install` puts packages: the first, for the refusal (red team 22 F5). */
   let pipConfig: { line: number; evidence: string } | null = null;
-  let runText = "";
   let baseDirWrite: number | null = null;
   const runWrites: RunWrite[] = [];
   const unmatchedCopies: UnmatchedCopy[] = [];
@@ -689,7 +688,6 @@ function walk(
         const parsed = instr.exec ? execAsScript(instr.exec) : parseRun(df, stage, instr);
         if (!parsed.ok) refuse(line, "unparsedRun", { reason: parsed.reason });
         inRun = true;
-        runText = parsed.ok ? parsed.script.text : "";
         if (parsed.ok) runEffects(parsed.script, instr);
         inRun = false;
         return;
