@@ -15,6 +15,11 @@ export function aptInstallRun(options: readonly string[], packages: readonly str
   return run;
 }
 
+/** The packages of an `apt-get install` RUN this pass wrote (with its own `apt-get update`), or null. */
+export function ownAptPackages(instr: Instruction): readonly string[] | null {
+  return APT_RUNS.get(instr)?.packages ?? null;
+}
+
 /** The options the pass's own installs use (the libraries a recipe adds). */
 const OWN_OPTIONS = ["-y", "--no-install-recommends"];
 /** Options that only say how apt asks and talks: another install may take them on. */

@@ -25,7 +25,8 @@ import { assemble, setupOrder, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
 import { contextSource } from "./entry.js";
-import { setupRun } from "./apt-run.js";
+import { ownAptPackages, setupRun } from "./apt-run.js";
+import { archivedRelease } from "./archived-release.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { packageName } from "./closure/debian-libs.js";
 import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
@@ -584,6 +585,8 @@ export default definePass({
       "Wrote the runtime's image as `{image}`, the build's `{base}` with `{suffix}` appended, so that it follows a `--build-arg` of {args}: an override naming only a version still works, one naming a variant may give a tag that does not exist (`…-alpine{suffix}`); for such an override edit the runtime's FROM too.",
     nodePinnedAhead:
       "Planned the split on `{pinned}`, the release pin-tags pins `{image}` to in this run: the runtime is that release's slim image, so both stages run the same Node major (a second moving tag for the runtime could name another major than the build's).",
+    archivedRelease:
+      "Did not split: the stage on `{image}` would install {packages} with `apt-get`, but Debian {release} is no longer on deb.debian.org (only on archive.debian.org, where the image does not look), so its `apt-get update` would fail; build on a supported release (a `-bookworm` tag) or split by hand.",
     nodeMovingTag:
       "Did not split: `{image}` moves from one Node major to the next, and the runtime would be `{runtime}`, a second moving tag that a builder may resolve to another major than the `{image}` it has, so native addons built in one stage might not load in the other; let pin-tags pin it in the same run (it did not: see its note, or it was skipped), write a release line such as `node:22`, or split by hand.",
     pythonPinnedAhead:
@@ -1144,6 +1147,17 @@ export default definePass({
     const { lost } = setupOrder(a, finalPlan, assembly);
     if (lost) return decline("userIdsOrder", { command: lost.chosenId ?? "" }, lost.instr.line);
     const assembled = assemble(df, index, a, finalPlan, assembly);
+    // The pass's own `apt-get update` on a release gone from Debian's mirror fails where the original installed nothing.
+    for (const st of assembled.stages.filter((s) => !df.stages.includes(s))) {
+      const release = archivedRelease(parseImageRef(resolveBaseArgs(assembled, st.base.raw) ?? st.base.raw));
+      const packages = release === null ? [] : st.body.flatMap((i) => ownAptPackages(i) ?? []);
+      if (release !== null && packages.length > 0)
+        return decline("archivedRelease", {
+          image: resolveBaseArgs(assembled, st.base.raw) ?? st.base.raw,
+          release,
+          packages: packages.map((p) => `\`${p}\``).join(", "),
+        });
+    }
     const kept = keepArgPaths(assembled, df, index, a);
     if (!kept.ok) {
       const arg = a.argPaths[0];
