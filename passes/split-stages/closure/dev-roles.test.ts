@@ -18,6 +18,10 @@ test("build-only devDependencies by role; anything else is a library", () => {
       "husky",
       "npm-run-all2",
       "tsconfig-paths",
+      "enzyme",
+      "enzyme-adapter-react-16",
+      "cypress-real-events",
+      "@cypress/code-coverage",
     ].map((n) => [n, devRole(n)]),
   );
   expect(roles).toEqual({
@@ -25,6 +29,10 @@ test("build-only devDependencies by role; anything else is a library", () => {
     "eslint-plugin-import": "lint",
     "@typescript-eslint/parser": "lint",
     jest: "test",
+    enzyme: "test",
+    "enzyme-adapter-react-16": "test",
+    "cypress-real-events": "test",
+    "@cypress/code-coverage": "test",
     "@jest/globals": "test",
     "aws-sdk-mock": "test",
     "ts-loader": "build",

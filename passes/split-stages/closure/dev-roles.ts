@@ -42,13 +42,13 @@ const FAMILIES: readonly Family[] = [
     names: [
       ...["jest", "ts-jest", "babel-jest", "vitest", "mocha", "chai", "sinon", "nyc", "c8", "supertest", "jsdom", "karma", "jasmine"],
       ...["playwright", "cypress", "nock", "msw", "mongodb-memory-server", "testcontainers", "ava", "tap", "@nestjs/testing"],
-      ...["@vue/test-utils", "node-mocks-http", "coveralls", "autocannon"],
+      ...["@vue/test-utils", "node-mocks-http", "coveralls", "autocannon", "enzyme", "enzyme-to-json", "react-test-renderer"],
       // Fake data for tests and seeds (a seed the entry runs imports it: the module graph keeps it then).
       ...["@faker-js/faker", "faker"],
     ],
     prefixes: [
       ...["jest-", "@jest/", "@vitest/", "chai-", "sinon-", "@testing-library/", "karma-", "jasmine-", "@playwright/"],
-      ...["@testcontainers/", "mocha-", "mock-", "istanbul"],
+      ...["@testcontainers/", "mocha-", "mock-", "istanbul", "enzyme-adapter-", "cypress-", "@cypress/"],
     ],
     suffixes: ["-mock", "-jest"],
   },
