@@ -171,6 +171,11 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
     const pkg = { scripts: {}, dependencies: { serve: "14" }, devDependencies: { react: "18" } };
     for (const cmd of ['["./node_modules/.bin/serve", "-s", "build"]', '["sh", "-c", "exec node_modules/.bin/serve -s build"]'])
       expect(useOf(pkg, {}, `RUN npm ci\nCMD ${cmd}\n`)).toMatchObject({ keep: true, libraries: true });
+    // A healthcheck that runs node loads them too; one that runs curl does not.
+    const health = (check: string) =>
+      useOf(pkg, { "health.js": "process.exit(0);\n" }, `RUN npm ci\nHEALTHCHECK CMD ${check}\nCMD serve -s build\n`);
+    expect(health("node health.js")).toMatchObject({ keep: true, libraries: true });
+    expect(health("curl -f http://localhost:3000/")).toEqual({ keep: false });
   });
   test("a node entry behind any shell option cluster before `-c` is read (red team 21 F4)", () => {
     const files = { "server.js": 'require("express");\nrequire("open");\n' };

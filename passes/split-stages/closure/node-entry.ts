@@ -164,6 +164,8 @@ function shebangCommands(a: Analysis, text: string, context: BuildContext): stri
 /** Static file servers: they serve a folder and load nothing from the project's node_modules. */
 export const STATIC_SERVERS = new Set(["serve", "http-server"]);
 const SHELLS = new Set([...LINE_SHELLS, "exec"]);
+/** Healthcheck programs that run the project's node code. */
+const NODE_HEALTHCHECKS = new Set(["node", "nodejs", "npm", "npx", "yarn", "pnpm"]);
 
 /**
  * May the image load the project's node_modules? Yes unless every program it runs is a known static server
@@ -176,7 +178,9 @@ export function runsNode(a: Analysis): boolean {
   return a.entry.some((e) => {
     const name = posix.basename(e.name);
     const global = !e.name.includes("/") && !/(^|\/)node_modules\//.test(e.artifact ?? "");
-    return e.from !== "HEALTHCHECK" && !(STATIC_SERVERS.has(name) && global) && !SHELLS.has(name);
+    // A healthcheck that runs node (`node healthcheck.js`, `npm run health`) loads the project's modules too.
+    if (e.from === "HEALTHCHECK") return NODE_HEALTHCHECKS.has(name) || /(^|\/)node_modules\//.test(e.name);
+    return !(STATIC_SERVERS.has(name) && global) && !SHELLS.has(name);
   });
 }
 
