@@ -198,6 +198,18 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
     expect(useOf(pkg, files, 'RUN npm ci\nCMD ["npm", "start"]\n')).toEqual(keep);
     expect(useOf(pkg, files, 'RUN npm ci\nCMD ["/bin/bash", "-e", "scripts/start.sh"]\n')).toEqual(keep);
   });
+  test("a script whose shebang names a devDependency's runner runs that runner (red team 21 F13)", () => {
+    const pkg = {
+      scripts: { start: "./scripts/migrate.ts && node server.js" },
+      dependencies: { express: "4.21.0" },
+      devDependencies: { tsx: "4" },
+    };
+    const files = { "scripts/migrate.ts": "#!/usr/bin/env tsx\nconsole.log(1);\n" };
+    expect(useOf(pkg, files)).toEqual({
+      keep: true,
+      reason: "`tsx /app/scripts/migrate.ts` runs `tsx`, a program of the devDependencies",
+    });
+  });
   test("node-config parses config files with a devDependency (F4)", () => {
     const pkg = { ...start, dependencies: { express: "4.21.0", config: "3" } };
     expect(
