@@ -139,7 +139,7 @@ export const nodeRecipe: Recipe = {
       }
     }
     // The runtime copies the build's node_modules: the libraries and programs its native packages need come too.
-    const native = project ? nativePackages(project, devKept, runtimePackages, !slimBase, last.line, a) : null;
+    const native = project ? nativePackages(project, devKept, runtimePackages, !slimBase, last.line, a, context) : null;
     if (native && !native.ok) return native;
     const runtimePrelude = [];
     if (native?.ok && native.apt.length > 0) {
