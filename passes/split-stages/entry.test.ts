@@ -217,3 +217,24 @@ describe("an npm script started with options before or after its name (red team 
     expect(programs('["npm", "run", "build", "--", "start"]')).toEqual([]);
   });
 });
+
+describe("what an npm script runs: its pre and post hooks, a shell line in it, another script it runs (red team 21 F12)", () => {
+  const programs = (scripts: Record<string, string>, cmd = '["npm", "start"]') => {
+    const { dockerfile } = parseDockerfile(`FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ${cmd}\n`);
+    const r = analyze(dockerfile, dockerfile.stages[0], memoryContext({ "package.json": JSON.stringify({ scripts }) }));
+    return r.ok ? r.analysis.entry.map((e) => e.name).filter((n) => n === "unzip") : r.refusal.id;
+  };
+  test.each([
+    [{ prestart: "unzip -o a.zip", start: "node server.js" }],
+    [{ start: "node server.js", poststart: "unzip -o a.zip" }],
+    [{ start: "npm run unpack && node server.js", unpack: "unzip -o a.zip" }],
+    [{ start: "npm run --silent unpack && node server.js", unpack: "unzip -o a.zip" }],
+    [{ start: 'sh -c "unzip -o a.zip" && node server.js' }],
+    [{ start: "exec unzip -o a.zip" }],
+  ])("%j", (scripts) => {
+    expect(programs(scripts)).toContain("unzip");
+  });
+  test("`node --run` runs the script alone, without its hooks", () => {
+    expect(programs({ prestart: "unzip -o a.zip", start: "node server.js" }, '["node", "--run", "start"]')).toEqual([]);
+  });
+});

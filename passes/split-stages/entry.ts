@@ -726,9 +726,9 @@ export function managerOperands(argv: readonly string[]): { tool: string; operan
   return folder === undefined ? { tool, operands } : { tool, operands, folder };
 }
 
-function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInputs): EntryProgram[] {
+function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInputs, depth = 0): EntryProgram[] {
   const parsed = managerOperands(argv);
-  if (parsed === null || inputs.workdir === null) return [];
+  if (parsed === null || inputs.workdir === null || depth > 3) return [];
   const { tool } = parsed;
   // `npm --prefix /srv start` reads the scripts of /srv/package.json; a folder the pass cannot tell, none it knows.
   if (parsed.folder === null) return [];
@@ -758,20 +758,35 @@ function npmScript(instr: Instruction, argv: readonly string[], inputs: EntryInp
           },
         ]
       : [];
-  let script: string | undefined;
-  if (named) script = scriptOf(named);
+  let name: string;
+  if (named) name = named;
   else if (tool === "npm" || tool === "node" || first === undefined) return [];
   else if (first === "exec" || first === "dlx") return asProgram(second);
   else if (first === "node" || MANAGER_COMMANDS.has(first)) return [];
-  else if (scriptOf(first) !== undefined) script = scriptOf(first);
+  else if (scriptOf(first) !== undefined) name = first;
   else return asProgram(first);
-  if (script === undefined) return [];
-  return simpleCommands(parseShell(script))
-    .filter((c) => c.name)
-    .flatMap((c) => [
-      ...asProgram(c.name as string),
-      ...childPrograms(instr.line, "script", [c.name as string, ...c.args.map((a) => a.value ?? a.text)], true, inputs),
-    ]);
+  // The commands of a script line, of the commands they wrap (`exec unzip …`), of a shell line in it (`sh -c "…"`)
+  // and of another script it runs (`npm run unpack`).
+  const commands = (text: string, level: number): EntryProgram[] =>
+    simpleCommands(parseShell(text))
+      .filter((c) => c.name)
+      .flatMap((c) => {
+        const words = [c.name as string, ...c.args.map((a) => a.value ?? a.text)];
+        const out = [...asProgram(words[0]), ...childPrograms(instr.line, "script", words, true, inputs)];
+        for (const [k, chain] of commandChain(words).entries()) {
+          if (k > 0) out.push(...asProgram(chain[0]), ...childPrograms(instr.line, "script", chain, true, inputs));
+          const at = shellLineIndex(chain);
+          if (at !== null && level < 3) out.push(...commands(chain[at], level + 1));
+          out.push(...npmScript(instr, chain, inputs, depth + 1));
+        }
+        return out;
+      });
+  // npm and yarn 1 run `pre<name>` and `post<name>` around the script by themselves; `node --run` does not.
+  const hooks = tool === "node" ? [name] : [`pre${name}`, name, `post${name}`];
+  return hooks.flatMap((hook) => {
+    const script = scriptOf(hook);
+    return script === undefined ? [] : commands(script, 0);
+  });
 }
 
 /** The scripts of the working folder's package.json, from the build context. */

@@ -158,6 +158,15 @@ describe("importGraph", () => {
 });
 
 describe("osNeeds", () => {
+  test("sqlite3 bundles SQLite unless the npm config `sqlite` links the system's (red team 21 F7)", () => {
+    const debian = (config: string[]) => {
+      const r = osNeeds([{ name: "sqlite3", builds: true }], new Set(), false, new Set(), new Set(config));
+      return r.ok ? r.needs.flatMap((n) => n.debian) : r.id;
+    };
+    expect(debian([])).toEqual([]);
+    expect(debian(["build_from_source"])).toEqual([]);
+    expect(debian(["build_from_source", "sqlite"])).toEqual(["libsqlite3-0"]);
+  });
   test("known packages bring their Debian packages; an unknown one that builds is named", () => {
     const r = osNeeds([
       { name: "libpq", builds: true },

@@ -249,12 +249,22 @@ export type NativeNeeds =
  * finds the libraries it found at install, since the runtime keeps the run-time part of every OS package the
  * build added, and every Alpine one); elsewhere it is unknown.
  */
+/**
+ * Addons that link a system library instead of the one they bundle when an npm config key names it (sqlite3's
+ * documented external SQLite build: `npm_config_sqlite=/usr`, `.npmrc` `sqlite=/usr`).
+ */
+const SYSTEM_LINKED: Readonly<Record<string, { readonly key: string } & OsNeeds>> = {
+  sqlite3: { key: "sqlite", debian: ["libsqlite3-0"], why: "links the system's SQLite, which the npm config `sqlite` names" },
+};
+
 export function osNeeds(
   packages: readonly LockedPackage[],
   local: ReadonlySet<string> = new Set(),
   sameImage = false,
   /** Packages whose outside need the Dockerfile meets itself (puppeteer told to launch an OS package's browser). */
   met: ReadonlySet<string> = new Set(),
+  /** The npm config keys the stage sets (`npm_config_sqlite`, `.npmrc`), lowercase with `_` for `-`. */
+  npmConfig: ReadonlySet<string> = new Set(),
 ): NativeNeeds {
   const needs: Array<{ pkg: string } & OsNeeds> = [];
   const seen = new Set<string>();
@@ -264,7 +274,11 @@ export function osNeeds(
     // Its install script only downloads what the Dockerfile's own package replaces.
     if (met.has(p.name)) continue;
     if (Object.hasOwn(OUTSIDE, p.name)) return { ok: false, pkg: p.name, id: "nativeOutside", why: OUTSIDE[p.name] };
-    const known = NATIVE[p.name] ?? (RUNS[p.name] && { ...RUNS[p.name], program: true });
+    const linked = SYSTEM_LINKED[p.name];
+    const known =
+      (linked && npmConfig.has(linked.key) ? { debian: linked.debian, why: linked.why } : undefined) ??
+      NATIVE[p.name] ??
+      (RUNS[p.name] && { ...RUNS[p.name], program: true });
     if (known) needs.push({ pkg: p.name, ...known });
     else if (sameImage || local.has(p.name)) continue;
     else if (p.builds === true) return { ok: false, pkg: p.name, id: "nativeUnknown" };

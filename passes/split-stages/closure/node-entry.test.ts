@@ -171,6 +171,11 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
     const pkg = { scripts: {}, dependencies: { serve: "14" }, devDependencies: { react: "18" } };
     for (const cmd of ['["./node_modules/.bin/serve", "-s", "build"]', '["sh", "-c", "exec node_modules/.bin/serve -s build"]'])
       expect(useOf(pkg, {}, `RUN npm ci\nCMD ${cmd}\n`)).toMatchObject({ keep: true, libraries: true });
+    // A healthcheck that runs node loads them too; one that runs curl does not.
+    const health = (check: string) =>
+      useOf(pkg, { "health.js": "process.exit(0);\n" }, `RUN npm ci\nHEALTHCHECK CMD ${check}\nCMD serve -s build\n`);
+    expect(health("node health.js")).toMatchObject({ keep: true, libraries: true });
+    expect(health("curl -f http://localhost:3000/")).toEqual({ keep: false });
   });
   test("a node entry behind any shell option cluster before `-c` is read (red team 21 F4)", () => {
     const files = { "server.js": 'require("express");\nrequire("open");\n' };
@@ -192,6 +197,18 @@ describe("devDependencyUse: devDependencies by role (red team 15)", () => {
     expect(useOf(pkg, files, 'RUN npm ci\nENTRYPOINT ["sh", "entry.sh"]\nCMD ["node", "server.js"]\n')).toEqual(keep);
     expect(useOf(pkg, files, 'RUN npm ci\nCMD ["npm", "start"]\n')).toEqual(keep);
     expect(useOf(pkg, files, 'RUN npm ci\nCMD ["/bin/bash", "-e", "scripts/start.sh"]\n')).toEqual(keep);
+  });
+  test("a script whose shebang names a devDependency's runner runs that runner (red team 21 F13)", () => {
+    const pkg = {
+      scripts: { start: "./scripts/migrate.ts && node server.js" },
+      dependencies: { express: "4.21.0" },
+      devDependencies: { tsx: "4" },
+    };
+    const files = { "scripts/migrate.ts": "#!/usr/bin/env tsx\nconsole.log(1);\n" };
+    expect(useOf(pkg, files)).toEqual({
+      keep: true,
+      reason: "`tsx /app/scripts/migrate.ts` runs `tsx`, a program of the devDependencies",
+    });
   });
   test("node-config parses config files with a devDependency (F4)", () => {
     const pkg = { ...start, dependencies: { express: "4.21.0", config: "3" } };

@@ -139,8 +139,8 @@ export function withScripts(a: Analysis, texts: string[], pkg: NodeProject["pkg"
 }
 
 /**
- * For each command of `text` that runs a context file with a node shebang, the command the kernel runs: the
- * shebang's interpreter (past `env` and its `-S`) with its options, then the file.
+ * For each command of `text` that runs a context file with a shebang (node's, or another runner's: tsx, ts-node),
+ * the command the kernel runs: the shebang's interpreter (past `env` and its `-S`) with its options, then the file.
  */
 function shebangCommands(a: Analysis, text: string, context: BuildContext): string[] {
   const script = parseShell(text);
@@ -155,7 +155,8 @@ function shebangCommands(a: Analysis, text: string, context: BuildContext): stri
     if (!m || abs === null) continue;
     const words = [m[1], ...m[2].trim().split(/\s+/).filter(Boolean)];
     if (posix.basename(words[0]) === "env") words.splice(0, words[1] === "-S" ? 2 : 1);
-    if (!NODE_RUNNERS.has(posix.basename(words[0] ?? ""))) continue;
+    // Another runner (`#!/usr/bin/env tsx`, `ts-node`, `babel-node`) is a program the file runs with, as in `tsx file`.
+    if (words[0] === undefined || LINE_SHELLS.has(posix.basename(words[0]))) continue;
     commands.push([...words, abs, ...c.args.map((w) => w.text)].join(" "));
   }
   return commands;
@@ -164,6 +165,8 @@ function shebangCommands(a: Analysis, text: string, context: BuildContext): stri
 /** Static file servers: they serve a folder and load nothing from the project's node_modules. */
 export const STATIC_SERVERS = new Set(["serve", "http-server"]);
 const SHELLS = new Set([...LINE_SHELLS, "exec"]);
+/** Healthcheck programs that run the project's node code. */
+const NODE_HEALTHCHECKS = new Set(["node", "nodejs", "npm", "npx", "yarn", "pnpm"]);
 
 /**
  * May the image load the project's node_modules? Yes unless every program it runs is a known static server
@@ -176,7 +179,9 @@ export function runsNode(a: Analysis): boolean {
   return a.entry.some((e) => {
     const name = posix.basename(e.name);
     const global = !e.name.includes("/") && !/(^|\/)node_modules\//.test(e.artifact ?? "");
-    return e.from !== "HEALTHCHECK" && !(STATIC_SERVERS.has(name) && global) && !SHELLS.has(name);
+    // A healthcheck that runs node (`node healthcheck.js`, `npm run health`) loads the project's modules too.
+    if (e.from === "HEALTHCHECK") return NODE_HEALTHCHECKS.has(name) || /(^|\/)node_modules\//.test(e.name);
+    return !(STATIC_SERVERS.has(name) && global) && !SHELLS.has(name);
   });
 }
 

@@ -85,19 +85,22 @@ export function stripsTypesByDefault(a: Analysis): boolean {
   return major >= 24;
 }
 
-/** A TypeScript file's path in a string (`fork("src/worker.ts")`, `new URL("./jobs/x.ts", import.meta.url)`), not an import of one. */
-const TS_PATH_STRING = /(["'`])[^"'`\n]*\.(?:ts|tsx|mts|cts)\1/;
+/**
+ * A TypeScript file's path or glob in a string (`fork("src/worker.ts")`, `new URL("./jobs/x.ts", import.meta.url)`),
+ * not an import of one, nor the extension alone (`f.endsWith(".ts")`).
+ */
+const TS_PATH_STRING = /(["'`])[^"'`\n]*[\w*]\.(?:ts|tsx|mts|cts)\1/;
 /** A worker, child process or import whose file is computed (`fork(file)`, `new Worker(path)`, `import(\`./plugins/${name}.ts\`)`). */
 const COMPUTED_RUN = /\b(?:fork|Worker|import)\s*\(\s*(?!(["'])[^"'`$\n]*\1\s*[,)])[^)\s]/;
 
 /**
- * Can the code of a source file make node run TypeScript files by themselves: a `.ts` path in a string, or a
- * computed worker, child or import? Only on a node that strips types by default (`strips`).
+ * Can the code of a source file read or run TypeScript files at run time: a `.ts` path or glob in a string (a
+ * worker, swagger-jsdoc's `apis: ["./src/routes/*.ts"]`), or, on a node that strips types by default (`strips`), a
+ * computed worker, child or import?
  */
 function runsTypeScript(text: string, strips: boolean): boolean {
-  if (!strips) return false;
   const code = text.replace(SPECIFIER, "");
-  return TS_PATH_STRING.test(code) || COMPUTED_RUN.test(code);
+  return TS_PATH_STRING.test(code) || (strips && COMPUTED_RUN.test(code));
 }
 
 /** How many files the context path holds when every one is TypeScript that runs no TypeScript file itself, else null. */

@@ -195,7 +195,7 @@ export function layeredPlan({
 
   // What the runtime installs itself: OS packages of native code, tools the entry runs, global CLIs.
   // Kept devDependencies run in the runtime too: the table's programs of those the manifest names count.
-  const native = nativePackages(project, dev.keep, runtimePackages, fullToSlim, line, a);
+  const native = nativePackages(project, dev.keep, runtimePackages, fullToSlim, line, a, context);
   if (!native.ok) return native;
   const aptPackages: string[] = [...native.apt];
   notes.push(...native.notes);

@@ -1,9 +1,11 @@
 // The OS packages a Node runtime must install for its production packages' native code and the programs they
 // run (closure/native.ts), minus what the runtime already installs; or the refusal naming the package whose
 // needs are unknown. Shared by the layered plan and the plan that prunes in the build stage.
+import type { BuildContext } from "../../../src/core/context.js";
 import type { NodeProject } from "../closure/node-project.js";
 import { osNeeds } from "../closure/native.js";
 import type { Analysis } from "../analysis.js";
+import { declaredVariables } from "../../../src/core/instructions.js";
 import type { RecipeNote } from "./types.js";
 import { runsNode } from "../closure/node-entry.js";
 import { FULL_IMAGE_TOOLS, FULL_IMAGE_WORDS } from "../runtime-check.js";
@@ -30,6 +32,7 @@ export function nativePackages(
   fullToSlim: boolean,
   line: number,
   a: Analysis | null = null,
+  context: BuildContext | null = null,
 ): NativePackages {
   // The image runs only a static server (a global `serve`): no package of node_modules runs, whatever it would need.
   if (a !== null && !runsNode(a)) {
@@ -45,7 +48,13 @@ export function nativePackages(
   const direct = Object.keys({ ...project.pkg.dependencies, ...project.pkg.optionalDependencies }).map((name) => ({ name, builds: false }));
   const browser = a === null ? null : systemBrowser(a, runtimePackages);
   const met = browser ? new Set(["puppeteer"]) : new Set<string>();
-  const native = osNeeds([...(project.prodPackages ?? direct), ...dev], undefined, !fullToSlim, met);
+  const native = osNeeds(
+    [...(project.prodPackages ?? direct), ...dev],
+    undefined,
+    !fullToSlim,
+    met,
+    a === null ? undefined : npmConfigKeys(a, project, context),
+  );
   if (!native.ok) return { ok: false, id: native.id, data: { package: native.pkg, ...("why" in native ? { why: native.why } : {}) } };
   const apt: string[] = [];
   const notes: RecipeNote[] = [];
@@ -120,4 +129,23 @@ export function systemBrowser(a: Analysis, runtimePackages: readonly string[]): 
   if (paths.length !== 1 || !Object.hasOwn(BROWSERS, paths[0])) return null;
   const kept = [...runtimePackages, ...a.setup.flatMap((u) => u.alpinePackages)].map((p) => p.replace(/[=:].*$/, ""));
   return kept.includes(BROWSERS[paths[0]]) ? { path: paths[0], package: BROWSERS[paths[0]] } : null;
+}
+
+/**
+ * The npm config keys the stage sets for its installs: `npm_config_<key>` in an ENV or ARG (any case), and the
+ * keys of the project's `.npmrc` in the build context; lowercase, with `_` for `-`.
+ */
+function npmConfigKeys(a: Analysis, project: NodeProject, context: BuildContext | null): ReadonlySet<string> {
+  const keys = new Set<string>();
+  const norm = (k: string) => k.toLowerCase().replace(/-/g, "_");
+  for (const instr of a.stage.body) {
+    if (instr.keyword !== "ENV" && instr.keyword !== "ARG") continue;
+    for (const v of declaredVariables(instr) ?? []) {
+      const m = /^npm_config_(.+)$/i.exec(v.name);
+      if (m) keys.add(norm(m[1]));
+    }
+  }
+  const npmrc = context?.read(project.dir === "." ? ".npmrc" : `${project.dir}/.npmrc`) ?? null;
+  for (const m of (npmrc ?? "").matchAll(/^\s*([\w.-]+)\s*=/gm)) keys.add(norm(m[1]));
+  return keys;
 }

@@ -151,7 +151,7 @@ export const nodeRecipe: Recipe = {
       }
     }
     // The runtime copies the build's node_modules: the libraries and programs its native packages need come too.
-    const native = project ? nativePackages(project, devKept, runtimePackages, !slimBase, last.line, a) : null;
+    const native = project ? nativePackages(project, devKept, runtimePackages, !slimBase, last.line, a, context) : null;
     if (native && !native.ok) return native;
     const runtimePrelude = [];
     // Programs the image runs that the full image has and the slim one lacks (procps for a `pgrep` HEALTHCHECK).

@@ -1,0 +1,3 @@
+#!/usr/bin/env tsx
+const steps: string[] = ["a", "b"];
+console.log("migrated", steps.length);
