@@ -8,6 +8,7 @@ import { withDockerignore } from "../../src/core/dockerignore.js";
 import { copyOperands } from "../../src/core/instructions.js";
 import { instruction, type Instruction } from "../../src/core/ir.js";
 import type { Analysis } from "./analysis.js";
+import { editOrder } from "./copy-order.js";
 import { isUnder, resolvePath } from "./paths.js";
 import { subsumedCopies } from "./subsumed-copies.js";
 import type { RecipePlan } from "./recipes/types.js";
@@ -118,7 +119,10 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
   // Every path the runtime no longer takes from the build stage must come from a repeated line: else it would be lost.
   if (!fromContext.every((p) => filled.some((f) => isUnder(f, p) || isUnder(p, f)))) return null;
   const repeatedRuns = [...runs].map((i) => body[i].line);
-  const fromBuilder = copyPaths.filter((p) => !fromContext.includes(p));
+  const left = copyPaths.filter((p) => !fromContext.includes(p));
+  const disjoint = left.every((p, i) => left.every((q, j) => i === j || (!isUnder(p, q) && !isUnder(q, p))));
+  // What a source edit leaves the same first (copy-order.ts); disjoint paths only, so no overwrite changes.
+  const fromBuilder = disjoint ? editOrder(a, left) : left;
   return { fromBuilder, fromContext, replayed: kept, builderEnd, repeatedRuns, root: root.length > 0 };
 }
 

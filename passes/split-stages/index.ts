@@ -24,6 +24,7 @@ import { keepArgPaths } from "./arg-paths.js";
 import { assemble, setupOrder, stageNames } from "./contract.js";
 import { hardeningUser } from "./harden.js";
 import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from "./owners.js";
+import { editOrder } from "./copy-order.js";
 import { contextSource } from "./entry.js";
 import { ownAptPackages, setupRun } from "./apt-run.js";
 import { archivedRelease } from "./archived-release.js";
@@ -1134,14 +1135,15 @@ export default definePass({
     // Python's package folders last of all: a local project that pip installs after the sources changes them on
     // every edit, while `bin`, `etc` and `share` stay the same.
     const packageFolder = (p: string) => /\/(site|dist)-package(s|\[s\])$/.test(p);
+    // Then by the step that last wrote each (copy-order.ts): what a RUN made before the sources came in first.
     const copyPaths =
       plan.runtimeCopies || !disjoint
         ? plan.copyPaths
-        : [
+        : editOrder(a, [
             ...listed.filter(inContext),
             ...listed.filter((p) => !inContext(p) && !packageFolder(p)),
             ...listed.filter((p) => !inContext(p) && packageFolder(p)),
-          ];
+          ]);
     const finalPlan = { ...plan, copyPaths, runtimePrelude: [...folderRuns, ...runtimePrelude] };
     const assembly = { ...names, runtimeApt, user, owners };
     const { lost } = setupOrder(a, finalPlan, assembly);

@@ -13,7 +13,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 ENV APP_TZ=Europe/Paris
 WORKDIR /go/src/app
-COPY --from=build /etc/app/settings.conf /etc/app/settings.conf
 COPY --from=build /go/bin/app /go/bin/app
+COPY --from=build /etc/app/settings.conf /etc/app/settings.conf
 EXPOSE 8080
 CMD ["/go/bin/app"]

@@ -8,6 +8,6 @@ COPY default.conf /etc/nginx/conf.d/default.conf
 
 FROM nginx:stable AS runtime
 WORKDIR /build
-COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
 COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
+COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
 CMD ["nginx", "-g", "daemon off;"]

@@ -9,7 +9,7 @@ COPY default.conf /etc/nginx/conf.d/default.conf
 
 FROM nginx:stable AS runtime
 WORKDIR /srv/www
-COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
 COPY --from=build /srv/conf /srv/conf
+COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
 COPY --from=build /srv/www /srv/www
 CMD ["nginx", "-g", "daemon off;"]

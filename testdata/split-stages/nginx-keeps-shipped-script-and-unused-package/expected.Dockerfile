@@ -10,5 +10,5 @@ FROM nginx:1.25 AS runtime
 RUN apt-get update \
     && apt-get install -y --no-install-recommends inotify-tools \
     && rm -rf /var/lib/apt/lists/*
-COPY --from=build /usr/local/bin/reload.sh /usr/local/bin/reload.sh
 COPY --from=build /usr/share/nginx/html/index.html /usr/share/nginx/html/index.html
+COPY --from=build /usr/local/bin/reload.sh /usr/local/bin/reload.sh

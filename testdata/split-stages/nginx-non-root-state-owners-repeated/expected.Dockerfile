@@ -17,9 +17,9 @@ RUN mkdir -p /var/lib/nginx \
     && touch /run/nginx.pid \
     && chown -R nginx:nginx /run/nginx.pid
 WORKDIR /build
+COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
 COPY --from=build --chown=nginx:nginx /etc/nginx/conf.d /etc/nginx/conf.d
 COPY --from=build --chown=nginx:nginx /run/nginx.pid /run/nginx.pid
-COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
 COPY --from=build --chown=nginx:nginx /var/lib/nginx /var/lib/nginx
 COPY --from=build --chown=nginx:nginx /var/log/nginx /var/log/nginx
 USER nginx

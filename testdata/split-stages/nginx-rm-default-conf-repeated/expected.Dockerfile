@@ -10,6 +10,6 @@ COPY default.conf /etc/nginx/conf.d/site.conf
 FROM nginx:stable AS runtime
 RUN rm /etc/nginx/conf.d/default.conf
 WORKDIR /build
-COPY --from=build /etc/nginx/conf.d/site.conf /etc/nginx/conf.d/site.conf
 COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
+COPY --from=build /etc/nginx/conf.d/site.conf /etc/nginx/conf.d/site.conf
 CMD ["nginx", "-g", "daemon off;"]

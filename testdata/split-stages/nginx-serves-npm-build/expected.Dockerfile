@@ -9,5 +9,5 @@ COPY nginx.conf /etc/nginx/conf.d/default.conf
 
 FROM nginx:1.25 AS runtime
 WORKDIR /src
-COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
 COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
+COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
