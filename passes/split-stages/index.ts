@@ -318,7 +318,7 @@ export default definePass({
     argBase:
       "Did not split: the base image is the build argument `{arg}`, so a `--build-arg {arg}=…` picks the image at build time and no runtime image can follow it; name the image in FROM (an argument for its tag alone, as in `node:$NODE_VERSION`, is fine) to let the pass split.",
     javaFiles:
-      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders), the files its options and the ENV values name (`-javaagent:`, `-D…=file`, `LOADER_PATH`), Spring Boot's `config/` and `application.*` beside it, and the files the sources name; the sources stay in the build stage.",
+      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders), the files its options and the ENV values name (`-javaagent:`, `-D…=file`, `LOADER_PATH`), Spring Boot's `config/` and `application.*` beside it, the files the sources name, and what the build's commands left there (`mkdir -p logs`); the sources stay in the build stage.",
     goFlagCgo: "Kept cgo and a glibc runtime: the build flag `{flag}` needs cgo, and with cgo the program may load the C library.",
     goFlagLoader:
       "Used a glibc runtime, not a static one: the build flag `{flag}` makes a program that needs the dynamic loader (`ld-linux`), even without cgo.",
