@@ -501,7 +501,10 @@ function walk(
   const unmatchedCopies: UnmatchedCopy[] = [];
   const compileRuns = new Set<number>();
   let inRun = false;
+  /** The RUN's own mount targets (`--mount=type=cache,target=/opt/dl`): what it writes there never reaches the image. */
+  let mountTargets: string[] = [];
   const add = (line: number, path: string) => {
+    if (inRun && mountTargets.some((t) => isUnder(path, t))) return;
     if (inRun) runWrites.push({ index: bodyIndex, path });
     // Without WORKDIR the project lives in the base image's working folder `/`: noted, not refused here.
     if (path === "/" && baseWorkdir === "/" && cwd === "/") {
@@ -677,6 +680,14 @@ function walk(
         if (!parsed.ok) refuse(line, "unparsedRun", { reason: parsed.reason });
         inRun = true;
         runText = parsed.ok ? parsed.script.text : "";
+        // Every mount type (cache, tmpfs, secret, ssh, bind) hides its target's writes from the layer (red team 22 F16).
+        mountTargets = instr.flags
+          .filter((f) => f.name === "mount" && f.value !== null)
+          .flatMap((f) => {
+            const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value ?? "")?.[1];
+            const path = target === undefined ? null : resolvePath(cwd, substitute(target));
+            return path === null || path.includes("$") ? [] : [path];
+          });
         if (parsed.ok) runEffects(parsed.script, instr);
         inRun = false;
         return;
