@@ -53,6 +53,7 @@ export type RefusalId =
   | "goInstallUnknown"
   | "systemPip"
   | "pipConfigLocation"
+  | "envCommand"
   | "makeInstall"
   | "aptUpgrade"
   | "aptPackageFile"
@@ -777,6 +778,13 @@ function walk(
       const writes = fileWrites(name, args);
       buildCommands.add(name);
       if (name === "useradd" || name === "adduser") createdHome(name, args, homes);
+      // `env [-i] [-u X] [NAME=value …] COMMAND …` runs COMMAND: not followed here, save the Go toolchain's (the Go
+      // recipe reads `env GOOS=linux go build` itself); a bare `env` prints (red team 22 F15).
+      if (name === "env") {
+        const wrapped = envCommand(args);
+        if (wrapped !== null && posix.basename(wrapped) !== "go" && !NO_EFFECT.has(posix.basename(wrapped)))
+          refuse(line, "envCommand", { command: wrapped });
+      }
       if (NO_EFFECT.has(name)) continue;
       if (name === "cd") {
         dir = at(line, dir, operands[0] ?? "/root");
@@ -1298,6 +1306,20 @@ function programLink(args: readonly string[]): { link: string; program: string }
   )
     return null;
   return { link, program: posix.basename(target) };
+}
+
+/** The command `env` runs (its first word that is no option, option value or `NAME=value`), or null when it only prints. */
+function envCommand(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-u" || a === "--unset" || a === "-C" || a === "--chdir" || a === "-S" || a === "--split-string") {
+      // `-S` makes one string several words: what it runs is the string's first word.
+      if (a === "-S" || a === "--split-string") return args[i + 1]?.split(/\s+/)[0] ?? null;
+      i++;
+    } else if (a === "--") return args[i + 1] ?? null;
+    else if (!a.startsWith("-") && !/^[A-Za-z_]\w*=/.test(a)) return a;
+  }
+  return null;
 }
 
 /** An exec-form RUN's words as a shell script that runs them alike (single-quoted: nothing expands). */

@@ -276,6 +276,8 @@ export default definePass({
       "Did not split: `pip install` writes to the system site-packages, which this runtime does not copy; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     systemPip:
       "Did not split: `pip install` writes outside a virtualenv to a place msb-opt cannot tell (the home of a user this Dockerfile did not create, `--prefix`, `--root`, `--home` or a `PIP_*` location); install into a virtualenv (`python -m venv /opt/venv`) or with `--target DIR` so it can be copied.",
+    envCommand:
+      "Did not split: a RUN runs `{command}` through `env`, whose effects on the image (packages, users, files) msb-opt does not follow there; set the variables in front of the command instead (`DEBIAN_FRONTEND=noninteractive apt-get install …`) to let the pass split.",
     pipConfigLocation:
       "Did not split: pip's configuration ({evidence}, line {line}) sets, or may set, where `pip install` puts packages (`target`, `prefix`, `root`, `user`, `home`, `src`), so they may land outside the folders the runtime copies; give the location on the command line (`pip install --target DIR`, or a virtualenv) and keep it out of pip's configuration, or COPY a configuration file from the context that sets no location (msb-opt reads it).",
     outsideWrite:
