@@ -57,6 +57,7 @@ export type RefusalId =
   | "systemPip"
   | "pipConfigLocation"
   | "pipUserHome"
+  | "envCommand"
   | "makeInstall"
   | "aptUpgrade"
   | "aptPackageFile"
@@ -513,7 +514,10 @@ function walk(
   const unmatchedCopies: UnmatchedCopy[] = [];
   const compileRuns = new Set<number>();
   let inRun = false;
+  /** The RUN's own mount targets (`--mount=type=cache,target=/opt/dl`): what it writes there never reaches the image. */
+  let mountTargets: string[] = [];
   const add = (line: number, path: string) => {
+    if (inRun && mountTargets.some((t) => isUnder(path, t))) return;
     if (inRun) runWrites.push({ index: bodyIndex, path });
     // Without WORKDIR the project lives in the base image's working folder `/`: noted, not refused here.
     if (path === "/" && baseWorkdir === "/" && cwd === "/") {
@@ -688,6 +692,14 @@ function walk(
         const parsed = instr.exec ? execAsScript(instr.exec) : parseRun(df, stage, instr);
         if (!parsed.ok) refuse(line, "unparsedRun", { reason: parsed.reason });
         inRun = true;
+        // Every mount type (cache, tmpfs, secret, ssh, bind) hides its target's writes from the layer (red team 22 F16).
+        mountTargets = instr.flags
+          .filter((f) => f.name === "mount" && f.value !== null)
+          .flatMap((f) => {
+            const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(f.value ?? "")?.[1];
+            const path = target === undefined ? null : resolvePath(cwd, substitute(target));
+            return path === null || path.includes("$") ? [] : [path];
+          });
         if (parsed.ok) runEffects(parsed.script, instr);
         inRun = false;
         return;
@@ -779,6 +791,13 @@ function walk(
       const writes = fileWrites(name, args);
       buildCommands.add(name);
       if (name === "useradd" || name === "adduser") createdHome(name, args, homes);
+      // `env [-i] [-u X] [NAME=value …] COMMAND …` runs COMMAND: not followed here, save the Go toolchain's (the Go
+      // recipe reads `env GOOS=linux go build` itself); a bare `env` prints (red team 22 F15).
+      if (name === "env") {
+        const wrapped = envCommand(args);
+        if (wrapped !== null && posix.basename(wrapped) !== "go" && !NO_EFFECT.has(posix.basename(wrapped)))
+          refuse(line, "envCommand", { command: wrapped });
+      }
       if (NO_EFFECT.has(name)) continue;
       if (name === "cd") {
         dir = at(line, dir, operands[0] ?? "/root");
@@ -1312,6 +1331,20 @@ function programLink(args: readonly string[]): { link: string; program: string }
   )
     return null;
   return { link, program: posix.basename(target) };
+}
+
+/** The command `env` runs (its first word that is no option, option value or `NAME=value`), or null when it only prints. */
+function envCommand(args: readonly string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-u" || a === "--unset" || a === "-C" || a === "--chdir" || a === "-S" || a === "--split-string") {
+      // `-S` makes one string several words: what it runs is the string's first word.
+      if (a === "-S" || a === "--split-string") return args[i + 1]?.split(/\s+/)[0] ?? null;
+      i++;
+    } else if (a === "--") return args[i + 1] ?? null;
+    else if (!a.startsWith("-") && !/^[A-Za-z_]\w*=/.test(a)) return a;
+  }
+  return null;
 }
 
 /** An exec-form RUN's words as a shell script that runs them alike (single-quoted: nothing expands). */

@@ -288,6 +288,8 @@ export default definePass({
       "Did not split: `pip install` writes to the system site-packages, which this runtime does not copy; install into a virtualenv (`python -m venv /opt/venv`) so it can be copied.",
     systemPip:
       "Did not split: `pip install` writes outside a virtualenv to a place msb-opt cannot tell (the home of a user this Dockerfile did not create, `--prefix`, `--root`, `--home` or a `PIP_*` location); install into a virtualenv (`python -m venv /opt/venv`) or with `--target DIR` so it can be copied.",
+    envCommand:
+      "Did not split: a RUN runs `{command}` through `env`, whose effects on the image (packages, users, files) msb-opt does not follow there; set the variables in front of the command instead (`DEBIAN_FRONTEND=noninteractive apt-get install …`) to let the pass split.",
     pipConfigLocation:
       "Did not split: pip's configuration ({evidence}, line {line}) sets, or may set, where `pip install` puts packages (`target`, `prefix`, `root`, `user`, `home`, `src`), so they may land outside the folders the runtime copies; give the location on the command line (`pip install --target DIR`, or a virtualenv) and keep it out of pip's configuration, or COPY a configuration file from the context that sets no location (msb-opt reads it).",
     pipUserHome:
@@ -332,7 +334,7 @@ export default definePass({
     argBase:
       "Did not split: the base image is the build argument `{arg}`, so a `--build-arg {arg}=…` picks the image at build time and no runtime image can follow it; name the image in FROM (an argument for its tag alone, as in `node:$NODE_VERSION`, is fine) to let the pass split.",
     javaFiles:
-      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders), the files its options and the ENV values name (`-javaagent:`, `-D…=file`, `LOADER_PATH`), Spring Boot's `config/` and `application.*` beside it, and the files the sources name; the sources stay in the build stage.",
+      "Copied only `{paths}` of the build folder: what the java command line names (a jar made here, the jars its manifest file's `Class-Path` names, class folders), the files its options and the ENV values name (`-javaagent:`, `-D…=file`, `LOADER_PATH`), Spring Boot's `config/` and `application.*` beside it, the files the sources name, and what the build's commands left there (`mkdir -p logs`); the sources stay in the build stage.",
     goFlagCgo: "Kept cgo and a glibc runtime: the build flag `{flag}` needs cgo, and with cgo the program may load the C library.",
     goFlagLoader:
       "Used a glibc runtime, not a static one: the build flag `{flag}` makes a program that needs the dynamic loader (`ld-linux`), even without cgo.",

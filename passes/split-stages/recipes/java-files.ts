@@ -10,6 +10,7 @@ import { contextSource } from "../entry.js";
 import { entryScriptReads } from "../script-reads.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { jarCreation, jarUpdated, manifestClassPath } from "./java-manifest.js";
+import { runMade } from "./go.js";
 
 // Calls that open a file by path; a computed argument means anything may be read.
 const OPENERS = /\b(?:new\s+File(?:InputStream|Reader)?|Paths\.get|Path\.of|Files\.\w+)\(\s*([^)]*)/g;
@@ -95,6 +96,13 @@ export function javaFiles(a: Analysis, context: BuildContext): string[] | null {
   const named = namedFiles(a, argv, runs, context);
   if (named === null) return null;
   paths.push(...named);
+  // What the RUNs made in the folder and left there (`mkdir -p logs data`, `echo seed > seed.txt`, a config copied
+  // to `application.yml`): the original image has it, so the runtime keeps it too (red team 22 F8).
+  // Not javac's class folders (`javac -d out`): the jar holds the classes, and the class path names the folders it runs.
+  const classOutputs = runs.flatMap((r) =>
+    [...r.matchAll(/\bjavac\b[^;&|\n]*?\s(?:-d|--directory)\s+([\w./-]+)/g)].map((m) => resolvePath(a.workdir, m[1]) as string),
+  );
+  paths.push(...runMade(a, context).filter((p) => !classOutputs.some((o) => isUnder(p, o))));
   const kept: string[] = [];
   for (const copied of a.copyPaths) {
     if (!isUnder(a.workdir, copied) && !isUnder(copied, a.workdir)) kept.push(copied);

@@ -1,0 +1,1 @@
+import os; print("uid", os.getuid())
