@@ -162,6 +162,7 @@ export type RecipeNoteId =
   | "staticRuntimeNotStatic"
   | "workspaceManifests"
   | "osNeedsDev"
+  | "osNeedsGlobal"
   | "systemCaStore"
   | "lockfileNotRead"
   | "lockfileRewritten"
