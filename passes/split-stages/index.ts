@@ -432,6 +432,7 @@ export default definePass({
     workspaceManifests:
       "Copied the package.json of the npm workspaces {dirs} into stage `{stage}` (from the root `workspaces` patterns), so the install links them as the original's did.",
     osNeedsDev: "Installed {packages} in the runtime: the devDependency `{package}`, which the runtime keeps, {why}.",
+    osNeedsGlobal: "Installed {packages} in the runtime: the global `{package}`, which the runtime installs again, {why}.",
     yarnGlobalPnp:
       "Did not split: the project uses Yarn Plug'n'Play with Yarn's global cache (the default from Yarn 4 on), so the app loads its packages from `~/.yarn/berry/cache`, outside the folders a runtime copies; set `nodeLinker: node-modules` (or `enableGlobalCache: false`) in .yarnrc.yml.",
     modulesMoved:

@@ -167,3 +167,14 @@ describe("install scripts that change folder or run a shell script by other form
     expect(outside("./missing.sh", {})).toMatchObject({ unread: true });
   });
 });
+
+test("a script the build compiles is read through its TypeScript source; a TypeScript runner's file is read (red team 21 F2)", () => {
+  const seed = { "src/seed.ts": 'import fs from "fs";\nfs.writeFileSync("/data/seed.json", "{}");\n' };
+  const tsconfig = { "tsconfig.json": '{ "compilerOptions": { "outDir": "dist", "rootDir": "src" } }' };
+  expect(outside("node dist/seed.js", { ...seed, ...tsconfig })).toMatchObject({
+    file: "src/seed.ts",
+    evidence: "it names `/data/seed.json`",
+  });
+  for (const command of ["npx tsx src/seed.ts", "ts-node src/seed.ts", "node --import tsx src/seed.ts", "npm exec -- tsx src/seed.ts"])
+    expect(outside(command, seed), command).toMatchObject({ file: "src/seed.ts" });
+});

@@ -151,7 +151,33 @@ const STDLIB = new Set(
   ).split(" "),
 );
 
-const NODE = new Set(["node", "nodejs"]);
+/** node and the runners that run a script file as node does, compiling TypeScript first. */
+const NODE = new Set(["node", "nodejs", "tsx", "ts-node", "ts-node-esm", "ts-node-transpile-only", "babel-node", "esno", "esrun", "bun"]);
+/** node's options that take the next word as their value. */
+const NODE_VALUE_OPTIONS = new Set([
+  "-r",
+  "--require",
+  "--import",
+  "--loader",
+  "--experimental-loader",
+  "--env-file",
+  "-C",
+  "--conditions",
+  "--input-type",
+]);
+
+/** The command `npx X …`, `npm exec [--] X …`, `pnpm exec X …`, `yarn exec X …` runs, or null. */
+function npxCommand(argv: readonly string[]): string[] | null {
+  const tool = posix.basename(argv[0] ?? "");
+  let i = 1;
+  if (tool === "npm" || tool === "pnpm" || tool === "yarn") {
+    const at = argv.findIndex((w, k) => k > 0 && !w.startsWith("-"));
+    if (at < 0 || !/^(exec|x|dlx)$/.test(argv[at])) return null;
+    i = at + 1;
+  } else if (tool !== "npx") return null;
+  while (i < argv.length && argv[i].startsWith("-")) i += argv[i] === "-p" || argv[i] === "--package" ? 2 : 1;
+  return i < argv.length ? argv.slice(i) : null;
+}
 const PYTHON = /^python(\d(\.\d+)?)?$/;
 const EXTENSIONS = ["", ".js", ".cjs", ".mjs", "/index.js"];
 const MAX_FILES = 200;
@@ -194,7 +220,9 @@ function collect(
       continue;
     }
     const cwd = here;
-    for (const argv of commandChain(words)) {
+    for (const wrapped of commandChain(words)) {
+      // `npx tsx scripts/seed.ts`, `npm exec -- ts-node x.ts`: the program npx runs, with its words.
+      const argv = npxCommand(wrapped) ?? wrapped;
       const tool = posix.basename(argv[0]);
       // `bash -c "./scripts/setup.sh"`: the shell's code is read like the script's own text.
       const inline = SHELLS.has(tool) ? shellCode(argv.slice(1)) : null;
@@ -259,7 +287,7 @@ function collect(
         }
       }
       const download = homeDownload(argv);
-      if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: argv.join(" ") } });
+      if (download) found.push({ command: via ?? cmd.node.text, files: [], download: { ...download, tool: wrapped.join(" ") } });
       const python = PYTHON.test(tool);
       if (!NODE.has(tool) && !python) continue;
       const args = argv.slice(1);
@@ -289,7 +317,8 @@ function collect(
       }
       // Code on the command line (`node -e`), or no script: nothing of the project's.
       if (args.some((w) => w === "-e" || w === "--eval" || w === "-p")) continue;
-      const file = args.find((w) => !w.startsWith("-"));
+      // Past the options and the values of those that take one (`node --import tsx scripts/seed.ts`, `-r ts-node/register`).
+      const file = args.find((w, i) => !w.startsWith("-") && !(i > 0 && NODE_VALUE_OPTIONS.has(args[i - 1])));
       if (file === undefined) continue;
       found.push({ command, files: localFiles(file, cwd, a, sources.context, python) });
     }
@@ -425,7 +454,10 @@ function localFiles(
   const abs = resolvePath(cwd, file);
   const extensions = python ? [""] : EXTENSIONS;
   const start =
-    abs === null ? null : extensions.map((e) => contextSource(abs + e, a.sources)).find((p) => p !== null && context.read(p) !== null);
+    abs === null
+      ? null
+      : (extensions.map((e) => contextSource(abs + e, a.sources)).find((p) => p !== null && context.read(p) !== null) ??
+        (python ? null : compiledSource(abs, a, context)));
   if (!start) return null;
   return reachedFiles(start, (path) => {
     const text = context.read(path) ?? "";
@@ -451,6 +483,32 @@ function localFiles(
     // A shell script the program runs (`execSync("sh scripts/setup.sh")`) and the scripts it names in turn.
     return [...imported, ...namedShellScripts(text, path, cwd, a, context)];
   });
+}
+
+/**
+ * The TypeScript source of a file the build compiles with tsc (`dist/seed.js` from `src/seed.ts`), by the outDir
+ * and rootDir of the working folder's tsconfig.json (without a rootDir, `src` or the folder itself), or null.
+ */
+function compiledSource(abs: string, a: Analysis, context: BuildContext): string | null {
+  const workdir = a.workdir ?? "/";
+  const config = contextSource(posix.join(workdir, "tsconfig.json"), a.sources);
+  const text = config === null ? null : context.read(config);
+  if (config === null || text === null) return null;
+  const value = (key: string) => new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text.replace(/\/\/.*$/gm, ""))?.[1] ?? null;
+  const clean = (p: string) => posix.normalize(p).replace(/^\.\/?|\/$/g, "");
+  const outDir = value("outDir");
+  const rootDir = value("rootDir");
+  if (outDir === null) return null;
+  const rel = posix.relative(workdir, abs);
+  const out = clean(outDir);
+  if (!rel.startsWith(`${out}/`)) return null;
+  const dir = posix.dirname(config);
+  for (const root of rootDir === null ? ["src", "."] : [clean(rootDir) || "."]) {
+    const stem = posix.join(dir, root, rel.slice(out.length + 1)).replace(/\.[cm]?js$/, "");
+    const found = [".ts", ".mts", ".cts", ".tsx", ".js"].map((e) => stem + e).find((p) => context.read(p) !== null);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

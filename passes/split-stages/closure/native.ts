@@ -143,6 +143,9 @@ const RUNS: Readonly<Record<string, OsNeeds>> = {
   // Process-tree helpers spawn `ps` on Linux (tree-kill: `ps -o pid --no-headers --ppid`; ps-tree, pidtree and
   // find-process: `ps -A`/`ps ax`); concurrently and ts-node-dev kill their children through tree-kill.
   "tree-kill": { debian: ["procps"], why: "runs `ps` to find the processes it kills", runs: ["ps"] },
+  // pm2's lib/TreeKill.js runs `ps -o pid --no-headers --ppid PID` to stop an app's children; forever-monitor uses ps-tree.
+  pm2: { debian: ["procps"], why: "runs `ps` to find the child processes of the apps it stops", runs: ["ps"] },
+  forever: { debian: ["procps"], why: "runs `ps` to find the child processes of the app it stops", runs: ["ps"] },
   "ps-tree": { debian: ["procps"], why: "runs `ps` to list child processes", runs: ["ps"] },
   pidtree: { debian: ["procps"], why: "runs `ps` to list child processes", runs: ["ps"] },
   "find-process": { debian: ["procps"], why: "runs `ps` to find processes", runs: ["ps"] },

@@ -29,6 +29,7 @@ import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
 import { filesAside, trailingCopies } from "./node-files-aside.js";
 import { compiledSourceCopies } from "./node-compiled-sources.js";
+import { osNeeds } from "../closure/native.js";
 import { rootInstallScripts } from "./node-root-scripts.js";
 
 /** The lockfile each package manager writes when the project has none, as a one-letter class (copied if there). */
@@ -212,6 +213,18 @@ export function layeredPlan({
     prelude.push(instruction("RUN", command, { line: g.instr.line }));
     provided.push(...used.flatMap(binsOf));
     notes.push({ line: g.instr.line, id: "globalRuntime", data: { packages: used.map((p) => `\`${p}\``).join(", ") } });
+    // A global that runs an OS program (pm2's and nodemon's `ps`) needs it on a smaller runtime as in node_modules.
+    const needs = fullToSlim ? osNeeds(used.map((p) => ({ name: p.replace(/(.)@.*$/, "$1"), builds: false }))) : null;
+    for (const need of needs?.ok ? needs.needs : []) {
+      const missing = need.debian.filter((d) => !aptPackages.includes(d) && !runtimePackages.some((r) => r.replace(/[=:].*$/, "") === d));
+      if (missing.length === 0) continue;
+      aptPackages.push(...missing);
+      notes.push({
+        line: g.instr.line,
+        id: "osNeedsGlobal",
+        data: { package: need.pkg, why: need.why, packages: missing.map((d) => `\`${d}\``).join(", ") },
+      });
+    }
   }
   if (fullToSlim) {
     const entry = entryPackages(a, base, runtimePackages, provided, line);

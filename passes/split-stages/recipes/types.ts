@@ -167,6 +167,7 @@ export type RecipeNoteId =
   | "staticRuntimeNotStatic"
   | "workspaceManifests"
   | "osNeedsDev"
+  | "osNeedsGlobal"
   | "systemCaStore"
   | "lockfileNotRead"
   | "lockfileRewritten"

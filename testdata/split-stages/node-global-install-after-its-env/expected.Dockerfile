@@ -14,6 +14,9 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 
 FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends procps \
+    && rm -rf /var/lib/apt/lists/*
 ENV NPM_CONFIG_REGISTRY=https://npm.corp.example/ NPM_CONFIG_STRICT_SSL=false
 RUN npm install -g pm2@5.4.3
 WORKDIR /app

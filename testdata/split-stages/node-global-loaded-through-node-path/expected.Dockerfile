@@ -14,6 +14,9 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 
 FROM node:20-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends procps \
+    && rm -rf /var/lib/apt/lists/*
 ENV NODE_PATH=/usr/local/lib/node_modules
 RUN npm install -g pm2@5.4.3
 WORKDIR /app
