@@ -33,6 +33,8 @@ export interface ReplayOptions {
   readonly compileRuns?: boolean;
   /** The build context: with it, the COPY lines into `/` itself (no WORKDIR) may be replayed (see `rootReplayable`). */
   readonly context?: BuildContext;
+  /** Without a WORKDIR too, when every repeated line writes an absolute path (nginx's `COPY index.html /usr/share/nginx/html/`). */
+  readonly absoluteWithoutWorkdir?: boolean;
 }
 
 /** Top-level folders of a Debian image that differ between a full image and its slim runtime. */
@@ -65,7 +67,7 @@ function rootReplayable(a: Analysis, context: BuildContext | undefined): boolean
  */
 export function contextReplay(a: Analysis, copyPaths: readonly string[], options: ReplayOptions = {}): ContextReplay | null {
   // A folder given away with `chown -R` keeps its owner through the builder's copy (contract.ts).
-  if (a.workdir === null || a.owners.size > 0) return null;
+  if ((a.workdir === null && !options.absoluteWithoutWorkdir) || a.owners.size > 0) return null;
   // The runtime places its copies where the last build step was, in the working folder of that point.
   const copyCwd = a.cwdAt[a.lastBuild];
   // Paths a recipe adds (where pip installed) are not the analysis's: a RUN filled them.
@@ -107,7 +109,7 @@ export function contextReplay(a: Analysis, copyPaths: readonly string[], options
       builderEnd = i;
       continue;
     }
-    if (!repeatable(instr) || (!dest?.startsWith("/") && cwd !== copyCwd)) return null;
+    if (!repeatable(instr) || (!dest?.startsWith("/") && (cwd !== copyCwd || a.workdir === null))) return null;
     replayed.push({ ...instr, leading: "" });
     replayedAt.push(i);
     filled.push(...paths);

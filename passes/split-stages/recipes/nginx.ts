@@ -7,6 +7,8 @@ import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import { setupRun } from "../apt-run.js";
 import { declaredVariables } from "../../../src/core/instructions.js";
+import { withContextReplay } from "../context-replay.js";
+import { copyDestination } from "../contract.js";
 import { contextSource } from "../entry.js";
 import { isUnder, resolvePath } from "../paths.js";
 import { isOfficial, keepsEverything, noInserts, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
@@ -364,6 +366,9 @@ export const nginxRecipe: Recipe = {
         id: "baseFilesRemoved",
         data: { lines: [...new Set(removals.map((r) => r.line))].join(", "), commands: removals.map((r) => `\`${r.command}\``).join(", ") },
       });
-    return { ok: true, plan: { image: base.raw, shellless: false, ...noInserts, runtimePrelude, notes, copyPaths } };
+    // The files the context alone fills come from it again in the runtime, after what the build made: an edit of a
+    // page re-runs that COPY only, and the build stage ends at its last RUN.
+    const plan = { image: base.raw, shellless: false, ...noInserts, runtimePrelude, notes, copyPaths };
+    return { ok: true, plan: withContextReplay(a, plan, copyDestination, { context, absoluteWithoutWorkdir: true }) };
   },
 };

@@ -91,6 +91,8 @@ describe("nginx keeps what its entry runs", () => {
     setup: [],
     runWrites: [],
     baseRemovals: [],
+    rootWrite: null,
+    cwdAt: [],
     copyPaths: ["/usr/share/nginx/html", "/wrapper.sh"],
     entry: [{ name: "./wrapper.sh", from: "CMD", line: 4, artifact: null, shell: false }],
   } as unknown as Analysis;

@@ -4,10 +4,9 @@ WORKDIR /build
 COPY src ./src
 COPY gen.py .
 RUN python3 gen.py && cp -r out/* /usr/share/nginx/html/
-COPY default.conf /etc/nginx/conf.d/default.conf
 
 FROM nginx:stable AS runtime
 WORKDIR /build
 COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
-COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
+COPY default.conf /etc/nginx/conf.d/default.conf
 CMD ["nginx", "-g", "daemon off;"]

@@ -4,12 +4,10 @@ WORKDIR /srv/www
 COPY src ./src
 COPY gen.py .
 RUN python3 gen.py
-COPY conf /srv/conf
-COPY default.conf /etc/nginx/conf.d/default.conf
 
 FROM nginx:stable AS runtime
 WORKDIR /srv/www
-COPY --from=build /srv/conf /srv/conf
-COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
 COPY --from=build /srv/www /srv/www
+COPY conf /srv/conf
+COPY default.conf /etc/nginx/conf.d/default.conf
 CMD ["nginx", "-g", "daemon off;"]

@@ -5,11 +5,10 @@ COPY src ./src
 COPY gen.py .
 RUN python3 gen.py && cp -r out/. /usr/share/nginx/html/
 RUN rm /etc/nginx/conf.d/default.conf
-COPY default.conf /etc/nginx/conf.d/site.conf
 
 FROM nginx:stable AS runtime
 RUN rm /etc/nginx/conf.d/default.conf
 WORKDIR /build
 COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
-COPY --from=build /etc/nginx/conf.d/site.conf /etc/nginx/conf.d/site.conf
+COPY default.conf /etc/nginx/conf.d/site.conf
 CMD ["nginx", "-g", "daemon off;"]

@@ -5,9 +5,8 @@ COPY package.json package-lock.json ./
 RUN npm ci
 COPY . .
 RUN npm run build && cp -r dist/. /usr/share/nginx/html/
-COPY nginx.conf /etc/nginx/conf.d/default.conf
 
 FROM nginx:1.25 AS runtime
 WORKDIR /src
 COPY --from=build /usr/share/nginx/html /usr/share/nginx/html
-COPY --from=build /etc/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf
+COPY nginx.conf /etc/nginx/conf.d/default.conf

@@ -5,11 +5,10 @@ WORKDIR /srv/www
 COPY src ./src
 COPY gen.py .
 RUN python3 gen.py
-COPY default.conf.template /etc/nginx/templates/default.conf.template
 
 FROM nginx:stable AS runtime
 ENV WEB_ROOT=/srv/www/out
 WORKDIR /srv/www
-COPY --from=build /etc/nginx/templates/default.conf.template /etc/nginx/templates/default.conf.template
 COPY --from=build /srv/www /srv/www
+COPY default.conf.template /etc/nginx/templates/default.conf.template
 CMD ["nginx", "-g", "daemon off;"]
