@@ -58,6 +58,18 @@ describe("analyze", () => {
     expect(id(`RUN printf "[global]\\nindex-url = x\\ntarget = /opt/deps\\n" > /etc/pip.conf\n${install}`)).toBe("pipConfigLocation");
     expect(id(`RUN printf "[global]\\nindex-url = x\\n" > /etc/pip.conf\n${install}`)).toBe("ok");
   });
+  test("pip's location and HOME as a build argument or the RUN's own variable are unknown (red team 22 F13, F14)", () => {
+    const id = (lines: string) => {
+      const r = run(`FROM python:3.11\nWORKDIR /app\nCOPY . .\n${lines}\nCMD ["python", "app.py"]\n`, { "app.py": "" });
+      return r.ok ? r.analysis.systemPip.map((p) => p.home).join(" ") : r.refusal.id;
+    };
+    expect(id("RUN export PYTHONUSERBASE=/opt/u && pip install --user flask")).toBe("systemPip");
+    expect(id("ARG PIP_USER=1\nRUN pip install flask")).toBe("systemPip");
+    expect(id("ARG HOME=/opt/home\nRUN pip install --user flask")).toBe("pipUserHome");
+    expect(id("ARG HOME=/opt/home\nRUN mkdir -p ~/.app")).toBe("dynamicPath");
+    expect(id("ENV HOME=/opt/home\nRUN pip install --user flask")).toBe("/opt/home");
+    expect(id("RUN pip install --user flask")).toBe("/root");
+  });
   test("copy paths: the workdir, go build -o, venvs, single copied files", () => {
     const r = run(
       'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app . && python3 -m venv /opt/v\nCOPY run.sh /usr/local/bin/\nCMD ["/out/app"]\n',

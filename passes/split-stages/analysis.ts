@@ -507,6 +507,8 @@ function walk(
   /** Programs a remote `go install` (`github.com/swaggo/swag/cmd/swag@latest`) put in GOBIN: build-only unless run at run time. */
   const goTools: { line: number; names: string[]; command: string }[] = [];
   let rootWrite: number | null = null;
+  /** Names a stage ARG declared (and no later ENV): the RUNs see them, with a value `--build-arg` may change. */
+  const argNames = new Set<string>();
   /** pip configuration that sets (or may set) where `pip install` puts packages: the first, for the refusal (red team 22 F5). */
   let pipConfig: { line: number; evidence: string } | null = null;
   let baseDirWrite: number | null = null;
@@ -591,6 +593,8 @@ function walk(
       case "ARG":
         for (const v of declaredVariables(instr) ?? []) {
           declared.add(v.name);
+          // A stage ARG is in every later RUN's environment, and `--build-arg` may change it; an ENV of the name wins.
+          if (!env.has(v.name) || Object.hasOwn(baseEnv, v.name)) argNames.add(v.name);
           if (setupVars.get(v.name)?.kind === "env") {
             // The ENV's value stays what the steps see.
           } else if (!instr.args.includes("$") && !Object.hasOwn(baseEnv, v.name)) setupVars.set(v.name, { kind: "arg", instr });
@@ -605,6 +609,7 @@ function walk(
       case "ENV":
         for (const v of declaredVariables(instr) ?? []) {
           declared.add(v.name);
+          argNames.delete(v.name);
           if (v.value !== null && /^[\w./:@+-]+$/.test(v.value)) setupVars.set(v.name, { kind: "env", value: v.value });
           else setupVars.delete(v.name);
           const value = v.value === null ? null : substitute(v.value);
@@ -1136,7 +1141,12 @@ function walk(
     if (user && (homeUnknown() || /(^|[^\w$])HOME=/.test(runText)))
       refuse(line, setupPy === undefined ? "pipUserHome" : "systemSetupPy", setupPy === undefined ? {} : { command: setupPy });
     const home = asRoot ? (env.get("HOME") ?? "/root") : user && userName !== null ? (env.get("HOME") ?? homes.get(userName)) : undefined;
-    if (home === undefined || elsewhere || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText))
+    // The locations set where the RUN sees them but no ENV says (`ARG PIP_TARGET=…`, `PIP_TARGET=… pip`, `export
+    // PYTHONUSERBASE=…`) are unknown here too (red team 22 F14).
+    const moved = /^(PIP_(TARGET|PREFIX|ROOT|USER)|PYTHONUSERBASE)$/;
+    const elsewhereByRun =
+      [...argNames].some((n) => moved.test(n)) || /(?:^|[^\w$])(?:PIP_(?:TARGET|PREFIX|ROOT|USER)|PYTHONUSERBASE)=/.test(runText);
+    if (home === undefined || elsewhere || elsewhereByRun || /PIP_(TARGET|PREFIX|ROOT|USER)\b|PYTHONUSERBASE/.test(envText))
       refuse(line, setupPy === undefined ? "systemPip" : "systemSetupPy", setupPy === undefined ? {} : { command: setupPy });
     else if (!asRoot) owners.set(`${home}/.local`, `${userName}:`);
     systemPip.push({ line, user, home: home ?? "/root" });

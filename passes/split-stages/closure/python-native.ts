@@ -55,6 +55,12 @@ const PIP_NATIVE: Readonly<Record<string, PipNeed>> = {
   // cairocffi's overview: it loads cairo as a shared library (`libcairo.so.2`) at import; CairoSVG draws with it.
   cairocffi: { devs: [{ dev: "libcairo2-dev", only: /^libcairo2/ }], why: "loads cairo" },
   cairosvg: { devs: [{ dev: "libcairo2-dev", only: /^libcairo2/ }], why: "loads cairo (through cairocffi)" },
+  // pycairo publishes no Linux wheels: pip builds it against cairo's headers (libcairo2-dev, which the full image
+  // has through libmagickwand-dev), and `import cairo` then needs `libcairo.so.2` (red team 22 F1).
+  pycairo: { devs: [{ dev: "libcairo2-dev", only: /^libcairo2/ }], why: "builds against cairo (it has no Linux wheel)" },
+  // uWSGI ships only an sdist; its build profile's `xml = auto` links libxml2 when `xml2-config` is there, as in the full
+  // image (unbit/uwsgi#2687: a runtime without libxml2 fails to start uwsgi) (red team 22 F1).
+  uwsgi: { devs: [{ dev: "libxml2-dev", only: /^libxml2/ }], why: "builds against libxml2 (it has no wheel)" },
   // pyzbar's README: the zbar shared library (Debian `libzbar0`), which the full image lacks too.
   pyzbar: { absent: ["libzbar0"], why: "loads zbar" },
   // pdf2image's README: poppler's `pdftoppm` and `pdfinfo` (Debian `poppler-utils`).

@@ -65,6 +65,19 @@ function envBefore(a: Analysis, end: number): Map<string, string> {
   return env;
 }
 
+/** A cargo folder variable a stage ARG before instruction `end` declares and no later ENV sets, or null. */
+function cargoArgBefore(a: Analysis, end: number): string | null {
+  const args = new Set<string>();
+  for (const instr of a.stage.body.slice(0, end)) {
+    if (instr.keyword !== "ARG" && instr.keyword !== "ENV") continue;
+    for (const v of declaredVariables(instr) ?? [])
+      if (!/^CARGO_(TARGET_DIR|BUILD_TARGET_DIR|BUILD_TARGET|INSTALL_ROOT|HOME)$/.test(v.name)) continue;
+      else if (instr.keyword === "ARG") args.add(v.name);
+      else args.delete(v.name);
+  }
+  return [...args][0] ?? null;
+}
+
 /** The install root of `cargo install` with these words, given the ENV values. */
 export function cargoInstallRoot(args: readonly string[], env: ReadonlyMap<string, string>): string {
   return optionValues(args, "--root")[0] ?? env.get("CARGO_INSTALL_ROOT") ?? env.get("CARGO_HOME") ?? CARGO_HOME;
@@ -90,6 +103,14 @@ export function cargoSteps(a: Analysis): CargoSteps {
     const refuse = (command: string, reason: string): CargoSteps => ({ ok: false, line: instr.line, command, reason });
     if (CARGO_VARS.test(text) || instr.heredocs.length > 0)
       return refuse("cargo", "sets cargo's folders inside the RUN, where msb-opt does not follow them");
+    // A stage ARG is in the RUN's environment (with a value `--build-arg` may change): `ARG CARGO_INSTALL_ROOT=/usr/local`
+    // moves what `cargo install` writes (red team 22 F17).
+    const argSet = cargoArgBefore(a, index);
+    if (argSet !== null)
+      return refuse(
+        "cargo",
+        `reads \`${argSet}\` from a build argument (\`ARG ${argSet}\`), which \`--build-arg\` can change; set it with ENV`,
+      );
     let cwd = a.cwdAt[index] ?? null;
     const env = envBefore(a, index);
     if ([...env].some(([k, v]) => k.startsWith("CARGO_") && v.includes("$")))

@@ -1,0 +1,1 @@
+import greetpkg; greetpkg.main()
