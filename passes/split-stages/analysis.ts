@@ -1098,7 +1098,7 @@ function walk(
    * as `go install` names them; none when that cannot be told exactly.
    */
   function goBuilt(args: readonly string[], folder: string, dir: string, text: string): string[] {
-    if (goGenerators || /\bGO(OS|ARCH|FLAGS|EXE)\b/.test(`${envText} ${text}`)) return [];
+    if (goGenerators || /\bGO(OS|ARCH|FLAGS|EXE)\b/.test(`${envText} ${text} ${[...argNames].join(" ")}`)) return [];
     if (runWrites.some((w) => !w.removed && isUnder(w.path, dir) && !goOutputs.has(w.path))) return [];
     const rest = args.slice(1).filter((a, i, all) => a !== "-o" && all[i - 1] !== "-o" && !a.startsWith("-o="));
     const flag = /\bCGO_ENABLED=?\s*"?([01])\b/.exec(`${envText} ${text}`);
@@ -1107,7 +1107,8 @@ function walk(
   }
 
   function goInstalled(args: readonly string[], dir: string | null, text: string): { programs: string[] } | { unknown: string } {
-    const moved = /\bGO(BIN|PATH|OS|ARCH|FLAGS)\b/.exec(`${envText} ${text}`);
+    // A stage ARG is in the RUN's environment too (`ARG GOBIN=/opt/bin`; red team 22 m3).
+    const moved = /\bGO(BIN|PATH|OS|ARCH|FLAGS)\b/.exec(`${envText} ${text} ${[...argNames].join(" ")}`);
     if (baseWorkdir !== "/go") return { unknown: "the base image's GOPATH is not known" };
     if (dir === null) return { unknown: "it runs in the base image's working folder" };
     if (moved) return { unknown: `\`${moved[0]}\` is set, which may move or change them` };

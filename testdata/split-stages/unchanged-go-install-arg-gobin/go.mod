@@ -1,0 +1,3 @@
+module example.com/tools/app/v2
+
+go 1.22
