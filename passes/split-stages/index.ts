@@ -571,6 +571,8 @@ export default definePass({
       "Set `GOPATH=/go` in the runtime, as the golang image has it: the lines it repeats name `$GOPATH`, which would otherwise be empty there.",
     goEntryNotBuilt:
       "Did not split: the image runs `{command}` (`{path}`), which no step makes (the Go build writes {outputs}) and the build context does not hold, so the original fails at start too; run the built program, or split by hand.",
+    goEntryFromImage:
+      "Did not split: the image runs `{command}` (`{path}`), which `COPY --from={image}` brings from another image; whether it needs a C library or a shell that the Go runtime lacks is not known to msb-opt; split by hand (a Debian slim runtime with the same `COPY --from` line), or run a program the build makes.",
     rustComputedPath:
       'Did not split: `{file}` opens a file by a computed path (`{call}`), so the files the program reads at run time are unknown; write the path literally (e.g. `"static/index.html"`) or split by hand.',
     rustNoLock:

@@ -2,6 +2,7 @@
 // too, but the runtime copies the entry's program by name, so the split would not even build: decline instead.
 import { posix } from "node:path";
 import type { BuildContext } from "../../../src/core/context.js";
+import { copyOperands } from "../../../src/core/instructions.js";
 import { joinContinuations } from "../../../src/core/run-script.js";
 import { parseShell, simpleCommands } from "../../../src/core/shell.js";
 import type { Analysis } from "../analysis.js";
@@ -104,4 +105,28 @@ export function placedInFolder(name: string, args: readonly string[]): string[] 
     .map((src) => posix.basename(src.replace(/\/+$/, "")))
     .filter((base) => base !== "" && base !== "." && base !== ".." && !/[*?[]/.test(base))
     .map((base) => posix.join(folder, base));
+}
+
+/**
+ * The entry program a `COPY --from=IMAGE` brings from another image (`COPY --from=tianon/gosu /gosu
+ * /usr/local/bin/gosu`): no build step makes it, yet the original runs it; null when no entry program comes so.
+ */
+export function goEntryFromImage(a: Analysis): { command: string; path: string; image: string } | null {
+  const copied: Array<{ path: string; folder: boolean; image: string }> = [];
+  for (const [i, instr] of a.stage.body.entries()) {
+    const image = instr.keyword === "COPY" ? instr.flags.find((f) => f.name === "from")?.value : undefined;
+    const operands = image ? copyOperands(instr) : null;
+    if (!image || operands === null) continue;
+    const dest = resolvePath(a.cwdAt[i] ?? a.workdir, operands.dest);
+    if (dest === null) continue;
+    const folder = operands.dest.endsWith("/") || operands.sources.length > 1;
+    copied.push({ path: dest, folder, image });
+  }
+  for (const e of a.entry) {
+    if (e.from === "script" || e.artifact === null) continue;
+    const path = e.artifact;
+    const from = copied.find((c) => (c.folder ? isUnder(path, c.path) && path !== c.path : path === c.path));
+    if (from) return { command: e.name, path, image: from.image };
+  }
+  return null;
 }

@@ -19,7 +19,7 @@ import { aptInstallRun } from "../apt-run.js";
 import { debianRelease, ZONE_FILES_RELEASES } from "../closure/debian-release.js";
 import { isHeaders, packageName } from "../closure/debian-libs.js";
 import { lackedTools } from "../runtime-check.js";
-import { goEntryNotBuilt } from "./go-entry.js";
+import { goEntryFromImage, goEntryNotBuilt } from "./go-entry.js";
 import { devPackageFor, readGoSources, type GoSources } from "./go-source.js";
 import { isOfficial, splitCodename, type PlanResult, type Recipe, type RecipeNote } from "./types.js";
 
@@ -276,6 +276,9 @@ export const goRecipe: Recipe = {
     const programScripts = src.reads.filter((r) => /\.(?:sh|bash)$/.test(r)).map((r) => resolvePath(a.workdir ?? "/", r) as string);
     const scripts = entryScriptReads(a, context, programScripts);
     if (scripts.computed) return { ok: false, id: "entryScriptComputed", data: scripts.computed };
+    // A program brought from another image (red team 22 m4): its C library is that image's, which msb-opt cannot tell.
+    const fromImage = goEntryFromImage(a);
+    if (fromImage) return { ok: false, id: "goEntryFromImage", data: fromImage };
     const missing = goEntryNotBuilt(a, context) ?? goEntryNotInstalled(a);
     if (missing) return { ok: false, id: "goEntryNotBuilt", data: missing };
     // A file an ENV value or an entry flag names (`SSL_CERT_FILE=/src/certs/corp.pem`) is read by that name.

@@ -65,6 +65,7 @@ export type RecipeRefusalId =
   | "rustCargoRun"
   | "rustEntryNotBuilt"
   | "goEntryNotBuilt"
+  | "goEntryFromImage"
   | "rustComputedPath"
   | "rustSysCrate"
   | "rustLibraryRelease"
