@@ -144,6 +144,8 @@ export default definePass({
       "Did not split: the production dependency `{package}` runs an install script (the lockfile says so), which may build native code or fetch files, and what it needs at run time (system libraries, files outside node_modules) is unknown; install them with apt-get in the Dockerfile and split by hand, or ask for a table entry.",
     alpinePackages:
       "Did not split: the runtime needs {packages}, which the pass knows only by their Debian names; use a Debian-based node image or split by hand.",
+    eolReleasePackages:
+      "Did not split: the runtime needs {packages}, but its Debian release {codename} is end-of-life and gone from deb.debian.org (its packages are only on archive.debian.org), so `apt-get update` would fail there; move to a bookworm-based node image, or split by hand.",
     dropped: "Left the build-only packages {packages} out of the runtime stage.",
     droppedGypPython:
       "Left {packages} out of the runtime stage: on a Node image Python serves node-gyp, which builds native addons during the install (the stages that install keep it); neither the entry nor a file of the build context names `python` or `python3`, and no production dependency in the lockfile is one msb-opt knows to run Python.",

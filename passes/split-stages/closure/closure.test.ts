@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { memoryContext } from "../../../src/core/context.js";
 import { packageOf } from "../../../src/core/module-specifiers.js";
 import { importGraph } from "./imports.js";
-import { osNeeds } from "./native.js";
+import { eolDebian, osNeeds } from "./native.js";
 import { lockedProd } from "./node-project.js";
 
 describe("importGraph", () => {
@@ -300,4 +300,9 @@ describe("a pnpm 9 lockfile, which records no builds", () => {
     expect(locked.find((p) => p.name === "bcrypt")?.builds).toBe(true);
     expect(locked.find((p) => p.name === "left-pad")?.builds).toBe(false);
   });
+});
+
+test("an end-of-life Debian release in a tag, whose packages deb.debian.org no longer serves (survey 12 B1)", () => {
+  expect(["20-buster", "20-buster-slim", "10-stretch", "8-jessie-slim"].map(eolDebian)).toEqual(["buster", "buster", "stretch", "jessie"]);
+  expect(["20-bookworm-slim", "20-bullseye", "20-slim", "20", null].map(eolDebian)).toEqual([null, null, null, null, null]);
 });

@@ -294,3 +294,11 @@ export function osNeeds(
 export function knownAddon(name: string): boolean {
   return Object.hasOwn(NATIVE, name);
 }
+
+/**
+ * The end-of-life Debian release a tag names (`20-buster`, `10-stretch-slim`), whose packages deb.debian.org no
+ * longer serves (they moved to archive.debian.org): an `apt-get update` there fails. Null for any other tag.
+ */
+export function eolDebian(tag: string | null): string | null {
+  return /(?:^|-)(jessie|stretch|buster)(?:-|$)/.exec(tag ?? "")?.[1] ?? null;
+}

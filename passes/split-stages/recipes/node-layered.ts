@@ -27,7 +27,7 @@ import { berryLayered } from "./node-berry.js";
 import { cachedBuilds } from "./node-build-caches.js";
 import { filesAside, trailingCopies } from "./node-files-aside.js";
 import { compiledSourceCopies } from "./node-compiled-sources.js";
-import { osNeeds } from "../closure/native.js";
+import { eolDebian, osNeeds } from "../closure/native.js";
 import { rootInstallScripts } from "./node-root-scripts.js";
 
 /** The lockfile each package manager writes when the project has none, as a one-letter class (copied if there). */
@@ -288,6 +288,9 @@ export function layeredPlan({
   }
   if (aptPackages.length > 0) {
     if (alpine) return { ok: false, id: "alpinePackages", data: { packages: aptPackages.map((p) => `\`${p}\``).join(", ") } };
+    const eol = eolDebian(base.tag);
+    if (eol)
+      return { ok: false, id: "eolReleasePackages", data: { codename: eol, packages: aptPackages.map((p) => `\`${p}\``).join(", ") } };
     prelude.unshift(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(aptPackages)], line));
   }
   const chowned = a.owners.has(wd) ? (chownedFolder(a, wd)?.owner ?? null) : null;

@@ -9,6 +9,7 @@ import type { RecipePlan } from "./types.js";
 import { chownedFolder } from "../owners.js";
 import type { Analysis } from "../analysis.js";
 import { devDependencyUse, entryTexts, runsNode } from "../closure/node-entry.js";
+import { eolDebian } from "../closure/native.js";
 import { someNames } from "../closure/dev-roles.js";
 import { nodeProject } from "../closure/node-project.js";
 import { filesFolder, filesStage, freeName, layeredPlan } from "./node-layered.js";
@@ -144,6 +145,9 @@ export const nodeRecipe: Recipe = {
     const runtimePrelude = [];
     if (native?.ok && native.apt.length > 0) {
       if (/alpine/.test(tag)) return { ok: false, id: "alpinePackages", data: { packages: native.apt.map((p) => `\`${p}\``).join(", ") } };
+      const eol = eolDebian(tag);
+      if (eol)
+        return { ok: false, id: "eolReleasePackages", data: { codename: eol, packages: native.apt.map((p) => `\`${p}\``).join(", ") } };
       runtimePrelude.push(aptInstallRun(["-y", "--no-install-recommends"], [...new Set(native.apt)], last.line));
       notes.push(...native.notes);
     }

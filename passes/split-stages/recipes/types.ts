@@ -41,6 +41,7 @@ export type RecipeRefusalId =
   | "pythonTk"
   | "goAlpineNotStatic"
   | "alpinePackages"
+  | "eolReleasePackages"
   | "globalInstall"
   | "globalInstallNotLayered"
   | "staticRuntimeBlocked"
