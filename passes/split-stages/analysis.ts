@@ -814,7 +814,20 @@ function walk(
           // A package file (`./x.deb`, `/tmp/debs/x.deb`): the runtime installs before any copy brings it.
           const file = rest.find((p) => p.includes("/") || p.endsWith(".deb"));
           if (file) refuse(line, "aptPackageFile", { path: file });
-          apt.push({ instr, options: args.filter((a) => a.startsWith("-")), packages: rest });
+          // The values of `-t bookworm-backports`, `-o Dpkg::Options::=…`, `-c FILE` are their options', not packages,
+          // and the runtime's own install repeats them with their options (red team 22 m1).
+          const valued = /^(-t|--target-release|--default-release|-o|--option|-c|--config-file)$/;
+          const options: string[] = [];
+          const packages: string[] = [];
+          let sub = false;
+          for (let i = 0; i < args.length; i++) {
+            if (args[i].startsWith("-")) {
+              options.push(args[i]);
+              if (valued.test(args[i]) && i + 1 < args.length) options.push(args[++i]);
+            } else if (!sub && args[i] === "install") sub = true;
+            else packages.push(args[i]);
+          }
+          apt.push({ instr, options, packages });
         } else if (!APT_NO_EFFECT.has(sub ?? "") && !isAptUpgrade(cmd) && !purgesOwnBuildTools(sub, rest, apt)) {
           refuse(line, "aptUpgrade", { command: `${name} ${sub ?? ""}`.trim() });
         }

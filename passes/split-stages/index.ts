@@ -540,6 +540,8 @@ export default definePass({
       "Split without Cargo.lock: Cargo.toml names no dependencies, so cargo has nothing to resolve and no crate links a system library.",
     rustOlderRelease:
       "Ran the program on `debian:bookworm-slim`: `{image}` is older than every tag of the bundled catalog (of {date}), so it was built on Debian bookworm or an earlier release, and the program links only the C library, which runs unchanged on a newer release.",
+    rustLinkedLibraries:
+      "Installed {packages} in the runtime: `{file}` links `{library}`, from the headers {headers} that the rust image has preinstalled; these are their run-time libraries in Debian {release}.",
     rustLibraries:
       "Installed {packages} in the runtime: the run-time packages, in Debian {release}, of the system library that `{crate}` in Cargo.lock links.",
     rustCaCertificates:
@@ -577,6 +579,8 @@ export default definePass({
       'Did not split: `{file}` opens a file by a computed path (`{call}`), so the files the program reads at run time are unknown; write the path literally (e.g. `"static/index.html"`) or split by hand.',
     rustNoLock:
       "Did not split: the build copies no Cargo.lock into the working folder, so cargo resolves the crates afresh and which of them link system libraries the runtime needs is unknown; commit Cargo.lock and copy it with Cargo.toml.",
+    rustLinkUnknown:
+      "Did not split: `{file}` links the C library `{library}`, which `{image}` may have (its -dev packages) and the slim runtime lack, and which Debian package brings it at run time is not known; install its `-dev` with apt-get in the Dockerfile (its run-time package is then known), or split by hand.",
     rustSysCrate:
       "Did not split: `{crate}` in Cargo.lock links a system library that msb-opt's table does not know, so the runtime may lack it; split by hand, installing its library in the runtime, or ask for a table entry.",
     rustLibraryRelease:

@@ -215,8 +215,10 @@ export const pythonRecipe: Recipe = {
  * Python code that compiles C at run time: pyximport builds each imported `.pyx` with gcc on first import, cffi's
  * `ffi.compile()`/`ffi.verify()` and distutils' `new_compiler()` call the compiler, numba's `pycc` too.
  */
+// torch.compile's default backend (Inductor) writes C++ and builds it with g++ on CPU, Triton its launcher with gcc
+// (pytorch/pytorch#116696: "No working C++ compiler found" in the runtime images) (red team 22 F2).
 const RUNTIME_COMPILE =
-  /\b(?:import\s+pyximport|pyximport\.install\s*\(|ffi\.(?:compile|verify)\s*\(|new_compiler\s*\(|from\s+numba\.pycc\s+import|numba\.pycc\b)/;
+  /\b(?:import\s+pyximport|pyximport\.install\s*\(|ffi\.(?:compile|verify)\s*\(|new_compiler\s*\(|from\s+numba\.pycc\s+import|numba\.pycc\b|torch\.compile\b|torch\._dynamo\.optimize\s*\(|triton\.jit\b|from\s+torch\s+import\s+compile\b)/;
 
 /** The first context Python file that compiles C at run time, with the call. */
 function runtimeCompile(context: BuildContext): { file: string; call: string } | null {

@@ -12,6 +12,9 @@ import type { Analysis } from "../analysis.js";
 import { aptInstallRun } from "../apt-run.js";
 import { debianRelease } from "../closure/debian-release.js";
 import { libsOfDev } from "../closure/debian-libs.js";
+import { imageDevOf, isGlibcLink } from "./gcc.js";
+import { devPackageFor } from "./go-source.js";
+import { rustLinkedLibraries } from "./rust-links.js";
 import { contextSource } from "../entry.js";
 import { isUnder, outermost, resolvePath } from "../paths.js";
 import { CARGO_HOME, type CargoStep, cargoCaches, cargoSteps, withCargoCaches } from "./rust-build.js";
@@ -163,6 +166,25 @@ export const rustRecipe: Recipe = {
       const added = libs.filter((l) => !kept.has(l) && !libraries.includes(l));
       libraries.push(...added);
       if (added.length > 0) notes.push({ line, id: "rustLibraries", data: { crate, packages: quoted(added), release } });
+    }
+    // Libraries the project links itself (`#[link(name = "xml2")]`, build.rs `rustc-link-lib`): the full image's -dev.
+    for (const { library, file } of rustLinkedLibraries(context, root)) {
+      if (isGlibcLink(library) || /^(stdc\+\+|gcc_s)$/.test(library)) continue;
+      // A -dev the Dockerfile installs: the runtime installs its library packages already.
+      if (
+        devPackageFor(
+          library,
+          a.apt.flatMap((i) => i.packages),
+        ) !== null
+      )
+        continue;
+      const dev = imageDevOf(library);
+      const libs = dev === null ? null : libsOfDev(dev, release);
+      if (libs === null || older) return { ok: false, id: "rustLinkUnknown", data: { library, file, image: base.raw } };
+      const added = libs.filter((l) => !kept.has(l) && !libraries.includes(l));
+      libraries.push(...added);
+      if (added.length > 0)
+        notes.push({ line, id: "rustLinkedLibraries", data: { library, file, headers: `\`${dev}\``, packages: quoted(added), release } });
     }
     if (needs.caRoots && !kept.has("ca-certificates")) {
       libraries.push("ca-certificates");
