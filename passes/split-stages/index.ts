@@ -28,6 +28,7 @@ import { editOrder } from "./copy-order.js";
 import { contextSource } from "./entry.js";
 import { ownAptPackages, setupRun } from "./apt-run.js";
 import { archivedRelease } from "./archived-release.js";
+import { inlinePythonCode } from "./inline-code.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { packageName } from "./closure/debian-libs.js";
 import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
@@ -985,7 +986,12 @@ export default definePass({
     // loses the thread, every source file does.
     const roots = a.entry.map((e) => e.name);
     // A Node app may load a committed `dist`, `build` or `vendor` folder as it is: its programs count too.
-    const searched = lacked && recipe.id === "node" ? searchedSources(context, true) : undefined;
+    const searched =
+      lacked && recipe.id === "node"
+        ? searchedSources(context, true)
+        : lacked && recipe.id === "python"
+          ? [...searchedSources(context), ...inlinePythonCode(a.stage)]
+          : undefined;
     const everywhere = lacked
       ? mentionedCommands(context, lacked.named, lacked.called, roots, undefined, searched)
       : new Map<string, string>();
