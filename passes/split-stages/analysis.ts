@@ -53,6 +53,7 @@ export type RefusalId =
   | "caCertificatesRun"
   | "jlinkRun"
   | "globalInstall"
+  | "globalInstallAsUser"
   | "goInstallUnknown"
   | "systemPip"
   | "pipConfigLocation"
@@ -910,6 +911,9 @@ function walk(
         if (packages.length === 0 || packages.some((p) => p.includes("$") || /^[./]/.test(p))) {
           refuse(line, "globalInstall", { command: `${name} ${args.join(" ")}` });
         }
+        // The runtime installs a global package again as root: one the original installed as another user (into
+        // that user's prefix, `NPM_CONFIG_PREFIX=/home/node/.npm-global`) would change owner (red team 21 F10).
+        if (!asRoot) refuse(line, "globalInstallAsUser", { command: cmd.node.text });
         globalInstalls.push({ instr, index: bodyIndex, tool: name, packages, alone: commands.length === 1, command: cmd.node.text });
       } else if (BUILDS_IN_CWD.has(name)) {
         if (NODE_MANAGERS.has(name) && isProjectInstall(name, managerOperands(args))) {

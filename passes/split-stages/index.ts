@@ -281,6 +281,8 @@ export default definePass({
       "Did not split: `{command}` in a RUN may change the image in a way the runtime would lose; move it after the split by hand or ask for a recipe.",
     globalInstallNotLayered:
       "Did not split: `{command}` installs into the toolchain's own folders, which only the layered runtime handles (it installs a global program the image runs again and leaves one the build alone uses behind), and that layout does not fit: {reason}.",
+    globalInstallAsUser:
+      "Did not split: `{command}` runs as a user other than root, so its global packages belong to that user (their prefix, their files), and the runtime, which installs global packages again as root, would give them to root; run the global install as root, or split by hand.",
     globalInstall:
       "Did not split: `{command}` installs into the toolchain's own folders, which the runtime does not copy; install into the app folder instead.",
     managerVirtualenv:

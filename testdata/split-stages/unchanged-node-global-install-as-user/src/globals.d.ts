@@ -1,0 +1,1 @@
+declare const require: any, process: any, __dirname: string;
