@@ -27,11 +27,10 @@ import { chownedFolder, copyDestinations, emptyFolder, lostFolderModes } from ".
 import { editOrder } from "./copy-order.js";
 import { contextSource } from "./entry.js";
 import { ownAptPackages, setupRun } from "./apt-run.js";
-import { archivedRelease } from "./archived-release.js";
 import { inlinePythonCode } from "./inline-code.js";
 import { isDebianPythonHeaders, providedCommands, providingPackage, splitPackages } from "./packages.js";
 import { packageName } from "./closure/debian-libs.js";
-import { debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
+import { archivedRelease, debianRelease, ZONE_FILES_RELEASES } from "./closure/debian-release.js";
 import { knownAddon, osNeeds } from "./closure/native.js";
 import { nodeProject } from "./closure/node-project.js";
 import { workspacePackages } from "./closure/workspace-graph.js";

@@ -45,3 +45,15 @@ function retiredRelease(image: ImageRef): string | null {
   );
   return retiredTags.get(image.name.replace(/^library\//, ""))?.get(image.tag ?? "latest") ?? null;
 }
+
+/**
+ * Releases no longer on deb.debian.org (moved to archive.debian.org), where the images still look: an
+ * `apt-get update` there fails, so a runtime that must install packages cannot be built on them.
+ */
+const ARCHIVED = new Set(["jessie", "stretch", "buster"]);
+
+/** The archived Debian release the image is built on, or null. */
+export function archivedRelease(image: ImageRef): string | null {
+  const release = debianRelease(image) ?? /(?:^|-)(jessie|stretch)(?:-|$)/.exec(image.tag ?? "")?.[1] ?? null;
+  return release !== null && ARCHIVED.has(release) ? release : null;
+}
